@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { matchesAny } from './glob.js';
+
+export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+export interface DiscoverOptions {
+  cwd: string;
+  paths: string[];
+  include?: string[];
+  exclude?: string[];
+  maxFileSize?: number;
+}
+
+export interface DiscoveredFile {
+  /** POSIX, relative to cwd. */
+  path: string;
+  absPath: string;
+  size: number;
+}
+
+/** A file that was not read, and why. Becomes a notice. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+}
+
+export const toPosix = (p: string) => p.split(path.sep).join('/');
+
+export function discover(opts: DiscoverOptions): Discovery {
+  const include = opts.include?.length ? opts.include : DEFAULT_INCLUDE;
+  const exclude = opts.exclude ?? [];
+  const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const files = new Map<string, DiscoveredFile>();
+  const skipped: SkippedFile[] = [];
+  const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
+
+  const consider = (abs: string, root: string, explicit: boolean) => {
+    const shown = rel(abs);
+    const inRoot = toPosix(path.relative(root, abs));
+    if (!explicit && !matchesAny(inRoot, include) && !matchesAny(shown, include)) return;
+    if (matchesAny(inRoot, exclude) || matchesAny(shown, exclude)) return;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      skipped.push({ path: shown, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    if (!st.isFile()) {
+      skipped.push({ path: shown, reason: 'is not a regular file' });
+      return;
+    }
+    if (st.size > maxFileSize) {
+      skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
+      return;
+    }
+    files.set(shown, { path: shown, absPath: abs, size: st.size });
+  };
+
+  for (const given of opts.paths.length ? opts.paths : ['.']) {
+    const abs = path.resolve(opts.cwd, given);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`path not found: ${given}`);
+    }
+    if (!st.isDirectory()) {
+      consider(abs, path.dirname(abs), true);
+      continue;
+    }
+    const realRoot = fs.realpathSync(abs);
+    const visited = new Set<string>([realRoot]);
+    const stack = [abs];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        skipped.push({ path: rel(dir), reason: `directory cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        continue;
+      }
+      for (const entry of entries) {
+        const child = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !matchesAny(toPosix(path.relative(abs, child)), exclude)) {
+            visited.add(fs.realpathSync(child));
+            stack.push(child);
+          }
+          continue;
+        }
+        if (entry.isSymbolicLink()) {
+          let real: string;
+          try {
+            real = fs.realpathSync(child);
+          } catch {
+            continue; // dangling link or loop of links: nothing to read
+          }
+          if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+            if (matchesAny(entry.name, include) || fs.statSync(real).isDirectory())
+              skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+            continue;
+          }
+          if (fs.statSync(real).isDirectory()) {
+            if (!visited.has(real) && !ALWAYS_SKIPPED_DIRS.has(entry.name)) {
+              visited.add(real);
+              stack.push(child);
+            }
+            continue;
+          }
+          consider(child, abs, false);
+          continue;
+        }
+        consider(child, abs, false);
+      }
+    }
+  }
+  const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** Bad command-line or configuration input: exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,72 @@
+import type { Node } from 'yaml';
+import type { SourceFile } from './source.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+/** What a rule reports: a YAML node in a parsed file. The core turns it into a position. */
+export interface Located {
+  file: SourceFile;
+  node: Node;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Position {
+  file: string;
+  message: string;
+}
+
+/** A text edit on the original bytes of a file: replace [start, end) with text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** POSIX path relative to the current directory. */
+  file: string;
+  /** Identifier of the Harness entity the finding is in, when known. */
+  entity?: string;
+  /** Offsets of the reported node in the file text; used for dedupe and fixes. */
+  range: [number, number];
+  /** Semantic YAML path of the reported node (stable across line moves). */
+  yamlPath?: string;
+  related?: RelatedLocation[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+export function sortAndDedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...findings].sort(compareFindings)) {
+    const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+export function reaches(severity: Severity, threshold: Severity | 'never'): boolean {
+  return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { rules, ruleMeta } from '../rules/index.js';
+import { formatMessage, type Rule, type RuleContext, type RuleOptions } from '../rules/rule.js';
+import { discover, type DiscoverOptions } from './discover.js';
+import { sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
+import { locate, locateRange } from './locate.js';
+import { classify, type Entity } from './model/entities.js';
+import { defaultCatalogue } from './model/images.js';
+import { Project } from './model/project.js';
+import { View } from './model/view.js';
+import { validateSchema } from './schema.js';
+import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from './source.js';
+
+export interface LintSettings extends DiscoverOptions {
+  replacementRegistryUrl?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Files read and parsed. */
+  filesScanned: number;
+  entities: number;
+  /** Our own bugs, caught per rule; they make the run fail with exit code 2. */
+  internalErrors: string[];
+}
+
+export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
+const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+
+export function lint(settings: LintSettings): LintResult {
+  const findings: Finding[] = [];
+  const { files, skipped } = discover(settings);
+  for (const s of skipped) findings.push(fileFinding(s.path, 'notice', `File ${s.reason}; skipped.`));
+
+  const sources: SourceFile[] = [];
+  const entities: Entity[] = [];
+  for (const f of files) {
+    const source = readSource(f.absPath, f.path, findings);
+    if (!source) continue;
+    sources.push(source);
+    entities.push(...modelFile(source, findings));
+  }
+
+  const project = new Project(entities, sources);
+  const options: RuleOptions = {
+    replacementRegistryUrl: settings.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+    catalogue: defaultCatalogue,
+  };
+  const internalErrors: string[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check(contextFor(rule, project, options, findings));
+    } catch (e) {
+      internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+  return { findings: sortAndDedupe(findings), filesScanned: sources.length, entities: entities.length, internalErrors };
+}
+
+function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Finding[]): RuleContext<string> {
+  return {
+    project,
+    options,
+    report: (r) => {
+      const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+      out.push(
+        finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message }))),
+      );
+    },
+    unresolved: (at, message, entity) => out.push(finding('unresolved-reference', 'notice', message, at, project, entity)),
+  };
+}
+
+function finding(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  at: Located,
+  project?: Project,
+  entity?: string,
+  related?: Finding['related'],
+): Finding {
+  const pos = locate(at);
+  const out: Finding = { ruleId, severity, message, ...pos };
+  if (entity) out.entity = entity;
+  const yamlPath = project?.pathOf(at.node);
+  if (yamlPath) out.yamlPath = yamlPath;
+  if (related?.length) out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
+  return out;
+}
+
+function fileFinding(file: string, severity: Severity, message: string): Finding {
+  return { ruleId: 'yaml-syntax', severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
+function readSource(absPath: string, shown: string, findings: Finding[]): SourceFile | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (e) {
+    findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    findings.push(fileFinding(shown, 'error', 'File is not valid UTF-8; YAML must be Unicode.'));
+    return undefined;
+  }
+  // JSON files are read only when they hold an execution-config payload (a JSON array).
+  if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
+  const source = parseSource(shown, text);
+  let syntaxErrors = 0;
+  source.docs = source.docs.filter((doc) => {
+    for (const err of doc.errors) {
+      if (syntaxErrors++ >= MAX_SYNTAX_ERRORS_PER_FILE) break;
+      const pos = locateRange(source, err.pos[0], err.pos[1]);
+      findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `${firstLine(err.message)}.`.replace(/\.\.$/, '.'), ...pos });
+    }
+    if (doc.errors.length) return false;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const at = View.of(source, doc, doc.contents);
+      const pos = at ? locate(at.at) : locateRange(source, 0, 0);
+      findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `Document not checked: ${firstLine((e as Error).message)}.`, ...pos });
+      return false;
+    }
+    return true;
+  });
+  return source;
+}
+
+const firstLine = (s: string) => s.split('\n')[0]!.trim();
+
+/** Classifies each document, validates what the policies read, and returns the Harness entities. */
+function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
+  const out: Entity[] = [];
+  source.docs.forEach((doc, i) => {
+    const c = classify(source, i);
+    if (c.kind === 'v1') findings.push(finding('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', c.at.at));
+    if (c.kind === 'unknown-harness') findings.push(finding('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, c.at.at));
+    if (c.kind !== 'entity') return;
+    out.push(c.entity);
+    const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
+    const top = View.of(source, doc, doc.contents);
+    if (schemaName && top)
+      for (const p of validateSchema(schemaName, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), top))
+        findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)} \`${c.entity.identifier}\`: ${p.message}`, p.at));
+  });
+  return out;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,109 @@
+import catalogueData from './harness-images.json' with { type: 'json' };
+
+export interface ImageRef {
+  /** Registry host (with port), when the reference names one. */
+  registry?: string;
+  /** Repository path segments after the registry. */
+  path: string[];
+  tag?: string;
+  digest?: string;
+}
+
+export interface CatalogueEntry {
+  name: string;
+  generic?: boolean;
+}
+
+export interface ImageCatalogue {
+  images: CatalogueEntry[];
+  executionConfigFields: Record<string, string>;
+}
+
+export const defaultCatalogue: ImageCatalogue = catalogueData;
+
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+export function parseImage(raw: string): ImageRef | undefined {
+  let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+  if (!s || /\s|<\+/.test(s)) return undefined;
+  let digest: string | undefined;
+  const at = s.indexOf('@');
+  if (at >= 0) {
+    digest = s.slice(at + 1);
+    s = s.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = s.lastIndexOf(':');
+  if (colon > s.lastIndexOf('/')) {
+    tag = s.slice(colon + 1);
+    s = s.slice(0, colon);
+  }
+  const parts = s.split('/').filter(Boolean);
+  if (!parts.length) return undefined;
+  let registry: string | undefined;
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) registry = parts.shift()!.toLowerCase();
+  return { registry, path: parts, tag, digest };
+}
+
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+export function isAppHarnessRegistryHost(host: string | undefined): boolean {
+  return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+
+export function isAppHarnessImage(image: ImageRef): boolean {
+  return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+export function normaliseRegistryUrl(raw: string): { host: string; path: string } | undefined {
+  const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (!s || /\s|<\+/.test(s)) return undefined;
+  const slash = s.indexOf('/');
+  const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+  let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0]!;
+  path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+  return { host, path };
+}
+
+export function isAppHarnessRegistryUrl(raw: string): boolean {
+  const url = normaliseRegistryUrl(raw);
+  return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
+
+export interface RenamedImage {
+  /** The catalogue name the image should end with, e.g. `harness/ci-addon`. */
+  expected: string;
+  /** The same reference with the canonical name restored under the same registry prefix. */
+  suggestion: string;
+}
+
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalogue): RenamedImage | undefined {
+  const path = image.path;
+  const joined = path.join('/');
+  if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name))) return undefined;
+  const last = norm(path[path.length - 1]!);
+  for (const entry of catalogue.images) {
+    const [ns, name] = entry.name.split('/') as [string, string];
+    const flattened = last === norm(`${ns}-${name}`);
+    const sameName = last === norm(name) && !entry.generic;
+    if (!flattened && !sameName) continue;
+    const prefix = [image.registry, ...path.slice(0, -1)].filter(Boolean).join('/');
+    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+    return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+  }
+  return undefined;
+}
+
+/** For an execution-config override value: the name it must keep, if it does not. */
+export function executionConfigMismatch(field: string, value: string, catalogue: ImageCatalogue): string | undefined {
+  const expected = catalogue.executionConfigFields[field];
+  const image = parseImage(value);
+  if (!expected || !image) return undefined;
+  const joined = image.path.join('/');
+  return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}

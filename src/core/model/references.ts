@@ -1,0 +1,68 @@
+import type { SourceFile } from '../source.js';
+import { parseImage, type ImageRef } from './images.js';
+import { View } from './view.js';
+import { walk } from './walk.js';
+
+export interface ImageUse {
+  /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
+  view: View;
+  raw: string;
+  image: ImageRef;
+  kind: 'image' | 'helm' | 'executionConfig';
+  /** The execution-config field, for `executionConfig` uses. */
+  field?: string;
+}
+
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+export function imageUses(file: SourceFile): ImageUse[] {
+  const out: ImageUse[] = [];
+  for (const doc of file.docs) {
+    if (doc.errors.length) continue;
+    const root = View.of(file, doc, doc.contents);
+    if (!root) continue;
+    if (root.isSeq) {
+      for (const item of root.items()) {
+        const field = item.text('field');
+        const value = item.get('value');
+        const raw = value?.str;
+        const image = raw ? parseImage(raw) : undefined;
+        if (field && value && raw && image) out.push({ view: value, raw, image, kind: 'executionConfig', field });
+      }
+    }
+    walk(root, ({ view, key }) => {
+      if (key !== 'image') return;
+      const raw = view.str;
+      if (raw !== undefined) {
+        const image = parseImage(raw);
+        if (image) out.push({ view, raw, image, kind: 'image' });
+        return;
+      }
+      const repository = view.get('repository');
+      const repo = repository?.str;
+      if (!repository || !repo) return;
+      const registry = view.text('registry');
+      const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+      const image = parseImage(full);
+      if (image) out.push({ view: repository, raw: full, image, kind: 'helm' });
+    });
+  }
+  return out;
+}
+
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+export function imageConnectorFields(root: View): Array<{ view: View; path: string }> {
+  const out: Array<{ view: View; path: string }> = [];
+  walk(root, ({ view, key, path }) => {
+    if (key === 'harnessImageConnectorRef' && view.isScalar) out.push({ view, path });
+  });
+  return out;
+}
+
+/** The stage identifier a semantic path runs through, if any. */
+export function stageInPath(path: string): string | undefined {
+  return path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice('stage='.length);
+}

@@ -1,0 +1,31 @@
+import { DOCS_CONNECT_REGISTRY, type RuleMeta } from './rule.js';
+
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+export const yamlSyntax: RuleMeta = {
+  id: 'yaml-syntax',
+  severity: 'error',
+  description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+  fixable: 'none',
+};
+
+export const schema: RuleMeta = {
+  id: 'schema',
+  severity: 'error',
+  description: 'A connector or CI stage field that the policies read has the wrong shape.',
+  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  remediation: 'Give the field the type and value the Harness YAML reference expects.',
+  fixable: 'none',
+};
+
+export const unresolvedReference: RuleMeta = {
+  id: 'unresolved-reference',
+  severity: 'notice',
+  description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+  harnessDocs: DOCS_CONNECT_REGISTRY,
+  remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+  fixable: 'none',
+};
+
+export const builtinRules: readonly RuleMeta[] = [yamlSyntax, schema, unresolvedReference];
