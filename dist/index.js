@@ -37282,7 +37282,8 @@ function findRenamedHarnessImage(image, catalogue) {
         const sameName = last === norm(name) && !entry.generic;
         if (!flattened && !sameName)
             continue;
-        const prefix = [image.registry, ...path.slice(0, -1)].filter(Boolean).join('/');
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
         const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
         return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
     }
@@ -37631,7 +37632,7 @@ function refMatches(ref, from, target) {
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'suggestion',
     messages: {
-        notAccount: '{{where}} sets the Override Image Connector to `{{ref}}`, a {{scope}}-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+        notAccount: '{{where}} sets the Override Image Connector to `{{ref}}`, {{scope}}; Harness requires an account-scope connector (`account.<id>`).',
         unknown: '{{where}} sets the Override Image Connector to {{what}}, so its scope cannot be checked here.',
     },
     check({ project, report }) {
@@ -37648,7 +37649,7 @@ function refMatches(ref, from, target) {
                 at,
                 messageId: 'notAccount',
                 entity: entity.identifier,
-                data: { where: describe(entity, path) + how, ref: value, scope: ref ? ref.level : 'invalid' },
+                data: { where: describe(entity, path) + how, ref: value, scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference' },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])

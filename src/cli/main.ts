@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/discover.js';
 import { reaches, type Severity } from '../core/finding.js';
 import { lint } from '../core/lint.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText } from '../reporters/text.js';
+import { formatters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 
 export const USAGE = `Usage: harness-registry-guard check [PATH...] [options]
@@ -13,7 +12,7 @@ export const USAGE = `Usage: harness-registry-guard check [PATH...] [options]
 Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
 
 Options:
-  --format text|json        output format (default: text)
+  --format FORMAT           ${Object.keys(formatters).join('|')} (default: text)
   --fail-on LEVEL           error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --include GLOB            files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB            files or folders to skip (repeatable)
@@ -26,7 +25,6 @@ Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal e
 `;
 
 const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
-const FORMATS = ['text', 'json'] as const;
 
 /** Runs the CLI and returns the exit code. Output goes through the given writers, never console. */
 export function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
@@ -49,12 +47,12 @@ export function runCli(argv: string[], cwd: string, out: (s: string) => void, er
     if (values.version) return out(`${VERSION}\n`), 0;
     const [command, ...paths] = positionals;
     if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
-    const format = oneOf('--format', values.format!, FORMATS);
+    const format = oneOf('--format', values.format!, Object.keys(formatters));
     const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
     const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
 
     const result = lint({ cwd, paths, include: values.include, exclude: values.exclude, maxFileSize });
-    const report = format === 'json' ? formatJson(result) : formatText(result);
+    const report = formatters[format]!(result);
     if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
     else out(report);
     if (result.internalErrors.length) {

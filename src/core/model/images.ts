@@ -92,7 +92,8 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
     const flattened = last === norm(`${ns}-${name}`);
     const sameName = last === norm(name) && !entry.generic;
     if (!flattened && !sameName) continue;
-    const prefix = [image.registry, ...path.slice(0, -1)].filter(Boolean).join('/');
+    const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
   }

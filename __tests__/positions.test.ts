@@ -1,0 +1,242 @@
+import { describe, expect, test } from '@jest/globals';
+import { crlf, lintFiles } from './helpers/lint-files.js';
+
+const connector = (id: string, extra = '') => `connector:
+  name: ${id}
+  identifier: ${id}
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    auth:
+      type: Anonymous
+${extra}`;
+
+const cloudPipeline = `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          runtime:
+            type: Cloud
+            spec: {}
+          execution:
+            steps:
+              - step:
+                  type: Run
+                  name: r
+                  identifier: r
+                  spec:
+                    connectorRef: account.hub
+                    image: golang:1.23
+`;
+
+const k8sPipeline = (ref: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: ${ref}
+`;
+
+const imagePipeline = (image: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: Run
+                  name: r
+                  identifier: r
+                  spec:
+                    image: ${image}
+`;
+
+interface Case {
+  ruleId: string;
+  target: string;
+  files: Record<string, string>;
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+const cases: Case[] = [
+  {
+    ruleId: 'no-app-harness-registry',
+    target: 'c.yaml',
+    files: { 'c.yaml': connector('harnessImage', '    executeOnDelegate: false\n').replace('https://registry.hub.docker.com', 'https://app.harness.io/registry') },
+    line: 6,
+    column: 24,
+    endColumn: 55,
+  },
+  {
+    ruleId: 'require-platform-connectivity',
+    target: 'hub.yaml',
+    files: {
+      'hub.yaml': connector('hub', '    executeOnDelegate: true\n'),
+      'img.yaml': connector('harnessImage', '    executeOnDelegate: false\n'),
+      'p.yaml': cloudPipeline,
+    },
+    line: 10,
+    column: 24,
+    endColumn: 28,
+  },
+  {
+    ruleId: 'require-account-image-connector',
+    target: 'p.yaml',
+    files: { 'p.yaml': k8sPipeline('org.mirror') },
+    line: 15,
+    column: 41,
+    endColumn: 51,
+  },
+  {
+    ruleId: 'no-renamed-harness-image',
+    target: 'p.yaml',
+    files: { 'p.yaml': imagePipeline('registry.example.com/mirror/ci-addon:1.2') },
+    line: 17,
+    column: 28,
+    endColumn: 68,
+  },
+];
+
+const variants: Array<[string, (s: string) => string, number]> = [
+  ['LF', (s) => s, 0],
+  ['CRLF', crlf, 0],
+  ['BOM', (s) => '\uFEFF' + s, 0],
+  ['multi-document', (s) => `kind: Note\nnote: first document\n---\n${s}---\nkind: Note\n`, 3],
+  ['multi-document CRLF', (s) => crlf(`# leading comment\n---\n${s}`), 2],
+];
+
+describe.each(cases)('$ruleId position', (c) => {
+  test.each(variants)('%s', (_, transform, shift) => {
+    const files = { ...c.files, [c.target]: transform(c.files[c.target]!) };
+    const found = lintFiles(files).findings.filter((f) => f.ruleId === c.ruleId);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: c.target, line: c.line + shift, column: c.column, endLine: c.line + shift, endColumn: c.endColumn });
+  });
+});
+
+describe('anchors and aliases', () => {
+  test('a finding reached through aliases points once at the anchored scalar', () => {
+    const yaml = `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: a
+        identifier: a
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec: &infra
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: &mirror org.mirror
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: &img app.harness.io/registry/harness/ci-addon:1 } }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec: *infra
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: *img } }
+`;
+    for (const text of [yaml, crlf(yaml)]) {
+      const f = lintFiles({ 'p.yaml': text }).findings;
+      const account = f.filter((x) => x.ruleId === 'require-account-image-connector');
+      expect(account.map((x) => [x.line, x.column])).toEqual([[15, 49]]);
+      const registry = f.filter((x) => x.ruleId === 'no-app-harness-registry');
+      expect(registry.map((x) => [x.line, x.column])).toEqual([[18, 80]]);
+    }
+  });
+
+  test('an alias of a Cloud runtime makes the second stage a Cloud stage too', () => {
+    const pipeline = `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: a
+        identifier: a
+        type: CI
+        spec:
+          runtime: &cloud { type: Cloud, spec: {} }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          runtime: *cloud
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: account.hub, image: alpine } }
+`;
+    const f = lintFiles({
+      'p.yaml': pipeline,
+      'hub.yaml': connector('hub'),
+      'img.yaml': connector('harnessImage', '    executeOnDelegate: false\n'),
+    }).findings.filter((x) => x.ruleId === 'require-platform-connectivity');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('Harness Cloud stage `b`');
+    expect(f[0]).toMatchObject({ file: 'hub.yaml', line: 5, column: 3 });
+  });
+});
+
+describe('trigger inputYaml', () => {
+  test('a value inside a block inputYaml is reported on its own line in the trigger file', () => {
+    const trigger = `trigger:
+  name: t
+  identifier: t
+  pipelineIdentifier: p
+  inputYaml: |
+    pipeline:
+      identifier: p
+      stages:
+        - stage:
+            identifier: s
+            type: CI
+            spec:
+              infrastructure:
+                type: KubernetesDirect
+                spec:
+                  harnessImageConnectorRef: org.mirror
+`;
+    for (const text of [trigger, crlf(trigger)]) {
+      const f = lintFiles({ 't.yaml': text, 'p.yaml': k8sPipeline('<+input>') }).findings.filter((x) => x.ruleId === 'require-account-image-connector');
+      expect(f.map((x) => [x.file, x.line, x.column, x.severity])).toEqual([['t.yaml', 16, 45, 'error']]);
+    }
+  });
+
+  test('a quoted inputYaml is reported at the inputYaml value', () => {
+    const trigger = `trigger:\n  name: t\n  identifier: t\n  pipelineIdentifier: q\n  inputYaml: "pipeline:\\n  identifier: q\\n  stages:\\n    - stage:\\n        identifier: s\\n        spec:\\n          infrastructure:\\n            spec:\\n              harnessImageConnectorRef: org.m\\n"\n`;
+    const f = lintFiles({ 't.yaml': trigger }).findings.filter((x) => x.ruleId === 'require-account-image-connector');
+    expect(f.map((x) => [x.file, x.line, x.column])).toEqual([['t.yaml', 5, 14]]);
+  });
+});

@@ -1,0 +1,12 @@
+import type { LintResult } from '../core/lint.js';
+import { formatJson } from './json.js';
+import { formatText } from './text.js';
+
+/** A reporter turns a lint result into the text of one output format. */
+export type Formatter = (result: LintResult) => string;
+
+/** Output formats by name; the CLI's `--format` accepts exactly these keys. */
+export const formatters: Record<string, Formatter> = {
+  text: formatText,
+  json: formatJson,
+};
