@@ -16276,8 +16276,6 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/core/glob.ts
 /** Minimal glob matching: `**`, `*`, `?` and `{a,b}`. A pattern without `/` matches the base name. */
 function globToRegExp(glob) {
@@ -16424,6 +16422,11 @@ function discover(opts) {
 class UsageError extends Error {
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/core/finding.ts
 const severityRank = { error: 3, warning: 2, notice: 1 };
 function compareFindings(a, b) {
@@ -17780,86 +17783,18 @@ function formatText(result) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
+;// CONCATENATED MODULE: ./src/reporters/index.ts
 
 
+/** Output formats by name; the CLI's `--format` accepts exactly these keys. */
+const formatters = {
+    text: formatText,
+    json: formatJson,
+};
 
+;// CONCATENATED MODULE: ./src/cli/args.ts
 
-
-
-
-
-
-const USAGE = `Usage: harness-registry-guard check [PATH...] [options]
-
-Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
-
-Options:
-  --format text|json        output format (default: text)
-  --fail-on LEVEL           error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
-  --include GLOB            files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB            files or folders to skip (repeatable)
-  --max-file-size BYTES     skip larger files with a notice (default: 10485760)
-  --output FILE             write the report to FILE instead of standard output
-  -h, --help                show this help
-  -v, --version             show the version
-
-Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.
-`;
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
-const FORMATS = ['text', 'json'];
-/** Runs the CLI and returns the exit code. Output goes through the given writers, never console. */
-function runCli(argv, cwd, out, err) {
-    try {
-        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                format: { type: 'string', default: 'text' },
-                'fail-on': { type: 'string', default: 'error' },
-                include: { type: 'string', multiple: true },
-                exclude: { type: 'string', multiple: true },
-                'max-file-size': { type: 'string' },
-                output: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean', short: 'v' },
-            },
-        });
-        if (values.help)
-            return out(USAGE), 0;
-        if (values.version)
-            return out(`${VERSION}\n`), 0;
-        const [command, ...paths] = positionals;
-        if (command !== 'check')
-            throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
-        const format = oneOf('--format', values.format, FORMATS);
-        const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
-        const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
-        const result = lint({ cwd, paths, include: values.include, exclude: values.exclude, maxFileSize });
-        const report = format === 'json' ? formatJson(result) : formatText(result);
-        if (values.output)
-            external_node_fs_default().writeFileSync(external_node_path_default().resolve(cwd, values.output), report);
-        else
-            out(report);
-        if (result.internalErrors.length) {
-            for (const e of result.internalErrors)
-                err(`harness-registry-guard: internal error: ${e}\n`);
-            return 2;
-        }
-        return result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
-    }
-    catch (e) {
-        if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-            err(`harness-registry-guard: ${e.message}\n\n${USAGE}`);
-            return 2;
-        }
-        err(`harness-registry-guard: internal error: ${e.stack ?? e}\n`);
-        return 2;
-    }
-}
 function oneOf(flag, value, allowed) {
     if (!allowed.includes(value))
         throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
@@ -17868,8 +17803,102 @@ function oneOf(flag, value, allowed) {
 function positiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new UsageError(`${flag} must be a positive whole number of bytes (got "${value}")`);
+        throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
     return n;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/check.ts
+
+
+
+
+
+
+
+const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
+
+Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
+
+Options:
+  --format FORMAT           ${Object.keys(formatters).join('|')} (default: text)
+  --fail-on LEVEL           error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
+  --include GLOB            files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB            files or folders to skip (repeatable)
+  --max-file-size BYTES     skip larger files with a notice (default: 10485760)
+  --output FILE             write the report to FILE instead of standard output
+`;
+/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on an internal error). */
+function check(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            format: { type: 'string', default: 'text' },
+            'fail-on': { type: 'string', default: 'error' },
+            include: { type: 'string', multiple: true },
+            exclude: { type: 'string', multiple: true },
+            'max-file-size': { type: 'string' },
+            output: { type: 'string' },
+        },
+    });
+    const format = oneOf('--format', values.format, Object.keys(formatters));
+    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
+    const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize });
+    const report = formatters[format](result);
+    if (values.output)
+        external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), report);
+    else
+        io.out(report);
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+/** Subcommands by name. Each lives in its own module under commands/. */
+const commands = {
+    check: { run: check, usage: checkUsage },
+};
+const usage = () => `harness-registry-guard ${VERSION}
+
+Commands:
+${Object.values(commands)
+    .map((c) => '  ' + c.usage().split('\n')[0].replace(/^Usage: /, ''))
+    .join('\n')}
+
+Run \`harness-registry-guard COMMAND --help\` for a command's options.
+Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.
+`;
+/** Runs the CLI and returns the exit code. Output goes through the given writers, never console. */
+function runCli(argv, cwd, out, err) {
+    const [name, ...rest] = argv;
+    if (!name || name === '-h' || name === '--help')
+        return out(usage()), name ? 0 : 2;
+    if (name === '-v' || name === '--version')
+        return out(`${VERSION}\n`), 0;
+    const command = commands[name];
+    if (!command)
+        return err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2;
+    if (rest.includes('-h') || rest.includes('--help'))
+        return out(command.usage()), 0;
+    try {
+        return command.run(rest, { cwd, out, err });
+    }
+    catch (e) {
+        if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+            err(`harness-registry-guard: ${e.message}\n\n${command.usage()}`);
+            return 2;
+        }
+        err(`harness-registry-guard: internal error: ${e.stack ?? e}\n`);
+        return 2;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -14,6 +14,10 @@ import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from './source.js';
 
 export interface LintSettings extends DiscoverOptions {
   replacementRegistryUrl?: string;
+  /** `.harness-registry-guard.yml` to use; by default the one at the scanned root, if any. */
+  configPath?: string;
+  /** Baseline file whose entries mark existing findings as accepted. */
+  baselinePath?: string;
 }
 
 export interface LintResult {
