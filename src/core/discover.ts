@@ -80,11 +80,21 @@ export function discover(opts: DiscoverOptions): Discovery {
     const realRoot = fs.realpathSync(abs);
     const visited = new Set<string>([realRoot]);
     const stack = [abs];
-    while (stack.length) {
+    // Symlinked directories are walked last, so a real directory always wins over a link to it.
+    const linkedDirs: Array<[string, string]> = [];
+    while (stack.length || linkedDirs.length) {
+      if (!stack.length) {
+        const [link, real] = linkedDirs.shift()!;
+        if (!visited.has(real)) {
+          visited.add(real);
+          stack.push(link);
+        }
+        continue;
+      }
       const dir = stack.pop()!;
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
+        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
       } catch (e) {
         skipped.push({ path: rel(dir), reason: `directory cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
         continue;
@@ -92,8 +102,9 @@ export function discover(opts: DiscoverOptions): Discovery {
       for (const entry of entries) {
         const child = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !matchesAny(toPosix(path.relative(abs, child)), exclude)) {
-            visited.add(fs.realpathSync(child));
+          const real = fs.realpathSync(child);
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !matchesAny(toPosix(path.relative(abs, child)), exclude)) {
+            visited.add(real);
             stack.push(child);
           }
           continue;
@@ -111,10 +122,7 @@ export function discover(opts: DiscoverOptions): Discovery {
             continue;
           }
           if (fs.statSync(real).isDirectory()) {
-            if (!visited.has(real) && !ALWAYS_SKIPPED_DIRS.has(entry.name)) {
-              visited.add(real);
-              stack.push(child);
-            }
+            if (!ALWAYS_SKIPPED_DIRS.has(entry.name)) linkedDirs.push([child, real]);
             continue;
           }
           consider(child, abs, false);

@@ -123,6 +123,13 @@ function readSource(absPath: string, shown: string, findings: Finding[]): Source
   // JSON files are read only when they hold an execution-config payload (a JSON array).
   if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
   const source = parseSource(shown, text);
+  const overflow = source.docs.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    const pos = locateRange(source, overflow.pos[0], overflow.pos[1]);
+    findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: 'YAML nests too deeply to parse; the file is not checked.', ...pos });
+    source.docs = [];
+    return source;
+  }
   let syntaxErrors = 0;
   source.docs = source.docs.filter((doc) => {
     for (const err of doc.errors) {
@@ -159,7 +166,7 @@ function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
     const top = View.of(source, doc, doc.contents);
     if (schemaName && top)
       for (const p of validateSchema(schemaName, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), top))
-        findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)} \`${c.entity.identifier}\`: ${p.message}`, p.at));
+        findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
   });
   return out;
 }

@@ -25,7 +25,7 @@ export const MAX_ALIAS_COUNT = 100;
 
 export function parseSource(path: string, text: string, embedding?: Embedding): SourceFile {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
   return { path, text, lineCounter, docs, embedding };
 }
