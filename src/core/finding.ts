@@ -42,6 +42,17 @@ export interface Finding extends Position {
   /** Semantic YAML path of the reported node (stable across line moves). */
   yamlPath?: string;
   related?: RelatedLocation[];
+  /** Safe fix: edits on this finding's file, applied by `fix`. Never set inside a trigger's `inputYaml`. */
+  fix?: Edit[];
+  /** What the safe fix changes, in one sentence, for `fix` output and the migration report. */
+  fixTitle?: string;
+  /** A change a human must confirm: shown (report, PR suggestions), never applied by `fix`. */
+  suggestion?: Suggestion;
+}
+
+export interface Suggestion {
+  title: string;
+  edits: Edit[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { rules, ruleMeta } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleContext, type RuleOptions } from '../rules/rule.js';
 import { discover, type DiscoverOptions } from './discover.js';
+import { withFix } from './edits.js';
 import { sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
 import { locate, locateRange } from './locate.js';
 import { classify, type Entity } from './model/entities.js';
@@ -18,6 +19,8 @@ export interface LintSettings extends DiscoverOptions {
   configPath?: string;
   /** Baseline file whose entries mark existing findings as accepted. */
   baselinePath?: string;
+  /** Text to check instead of a file's bytes on disk, by absolute path (`fix` re-checks its edits with it). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintResult {
@@ -27,6 +30,8 @@ export interface LintResult {
   entities: number;
   /** Our own bugs, caught per rule; they make the run fail with exit code 2. */
   internalErrors: string[];
+  /** The Harness model the rules read; the migration report describes it. */
+  project: Project;
 }
 
 export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
@@ -40,7 +45,7 @@ export function lint(settings: LintSettings): LintResult {
   const sources: SourceFile[] = [];
   const entities: Entity[] = [];
   for (const f of files) {
-    const source = readSource(f.absPath, f.path, findings);
+    const source = readSource(f.absPath, f.path, findings, settings.overlay?.get(f.absPath));
     if (!source) continue;
     sources.push(source);
     entities.push(...modelFile(source, findings));
@@ -59,7 +64,7 @@ export function lint(settings: LintSettings): LintResult {
       internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
     }
   }
-  return { findings: sortAndDedupe(findings), filesScanned: sources.length, entities: entities.length, internalErrors };
+  return { findings: sortAndDedupe(findings), filesScanned: sources.length, entities: entities.length, internalErrors, project };
 }
 
 function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Finding[]): RuleContext<string> {
@@ -69,7 +74,7 @@ function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Fin
     report: (r) => {
       const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
       out.push(
-        finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message }))),
+        withFix(rule, r, finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })))),
       );
     },
     unresolved: (at, message, entity) => out.push(finding('unresolved-reference', 'notice', message, at, project, entity)),
@@ -101,10 +106,10 @@ function fileFinding(file: string, severity: Severity, message: string): Finding
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
-function readSource(absPath: string, shown: string, findings: Finding[]): SourceFile | undefined {
+function readSource(absPath: string, shown: string, findings: Finding[], overlay?: string): SourceFile | undefined {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(absPath);
+    bytes = overlay === undefined ? fs.readFileSync(absPath) : Buffer.from(overlay, 'utf8');
   } catch (e) {
     findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return undefined;

@@ -1,7 +1,17 @@
 import type { Located } from '../core/finding.js';
 import type { Connector, Stage } from '../core/model/entities.js';
 import type { StageOwner } from '../core/model/project.js';
+import { setMapValue } from '../core/edits.js';
 import { DOCS_HARNESS_CLOUD, defineRule, type RelatedReport } from './rule.js';
+
+/** `executeOnDelegate: false`, set or inserted in the connector's `spec`; delegate selectors stay and are named. */
+function platformFix(connector: Connector) {
+  const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
+  if (!edit) return {};
+  const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+  const note = selectors ? ` Its delegate selectors (${selectors}) are kept but no longer apply; remove them when convenient.` : '';
+  return { fix: [edit], fixTitle: `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).${note}` };
+}
 
 /** The built-in account connector Harness Cloud pulls Harness images through. */
 export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
@@ -65,6 +75,7 @@ export default defineRule({
         messageId: 'delegate',
         entity: connector.identifier,
         related,
+        ...platformFix(connector),
         data: {
           connector: connector.identifier,
           state: field ? `\`executeOnDelegate: ${field.str}\`` : '`executeOnDelegate` is absent, which means delegate',

@@ -1,4 +1,4 @@
-import type { Located, Severity } from '../core/finding.js';
+import type { Edit, Located, Severity, Suggestion } from '../core/finding.js';
 import type { ImageCatalogue } from '../core/model/images.js';
 import type { Project } from '../core/model/project.js';
 
@@ -39,6 +39,12 @@ export interface Report<M extends string> {
   /** Identifier of the Harness entity the finding is in. */
   entity?: string;
   related?: RelatedReport[];
+  /** Safe fix: edits on the file of `at` (see core/edits.ts). Only for rules whose `fixable` is `safe`. */
+  fix?: Edit[];
+  /** One sentence saying what the fix changes (and anything it leaves in place). */
+  fixTitle?: string;
+  /** A change a human must confirm; never applied by `fix`. */
+  suggestion?: Suggestion;
 }
 
 export interface RuleContext<M extends string> {

@@ -11,6 +11,8 @@ export interface ImageUse {
   kind: 'image' | 'helm' | 'executionConfig';
   /** The execution-config field, for `executionConfig` uses. */
   field?: string;
+  /** The `registry` scalar of a Helm-style image map, for `helm` uses that have one. */
+  registryView?: View;
 }
 
 /**
@@ -47,7 +49,8 @@ export function imageUses(file: SourceFile): ImageUse[] {
       const registry = view.text('registry');
       const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
       const image = parseImage(full);
-      if (image) out.push({ view: repository, raw: full, image, kind: 'helm' });
+      const registryView = view.get('registry');
+      if (image) out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
     });
   }
   return out;

@@ -21,3 +21,20 @@ export function classifyValue(raw: string): FieldValue {
   if (s.includes('<+')) return { kind: 'expression' };
   return { kind: 'literal', value: s };
 }
+
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+export function replaceInputOption(raw: string, from: string, to: string): string | undefined {
+  let found = false;
+  const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open: string, args: string, close: string) => {
+    const parts = args.split(',').map((a) => {
+      if (a.trim() !== from) return a;
+      found = true;
+      return a.replace(from, to);
+    });
+    return open + parts.join(',') + close;
+  });
+  return found ? out : undefined;
+}

@@ -1,0 +1,87 @@
+import { findRenamedHarnessImage, normaliseRegistryUrl, parseImage, type ImageCatalogue } from './images.js';
+
+/**
+ * The new values the fixes write for image references: the registry prefix that replaces
+ * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
+ */
+
+const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
+
+export function isDockerHubUrl(url: string): boolean {
+  const u = normaliseRegistryUrl(url);
+  return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
+}
+
+/**
+ * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
+ * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
+ */
+export function imagePrefixFor(registryUrl: string): string | undefined {
+  const u = normaliseRegistryUrl(registryUrl);
+  if (!u || !u.host) return undefined;
+  return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
+}
+
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+
+/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
+export function swapAppHarnessImage(raw: string, replacementUrl: string): string | undefined {
+  const m = APP_HARNESS_IMAGE.exec(raw.trim());
+  const prefix = imagePrefixFor(replacementUrl);
+  if (!m || prefix === undefined) return undefined;
+  const rest = m[2]!;
+  if (prefix) return `${prefix}/${rest}`;
+  // A single-segment name on Docker Hub would mean `library/<name>`: keep it explicit.
+  return rest.split(/[:@]/)[0]!.includes('/') ? rest : `docker.io/${rest}`;
+}
+
+/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
+export function helmRegistryFor(replacementUrl: string): string | undefined {
+  const prefix = imagePrefixFor(replacementUrl);
+  return prefix === undefined ? undefined : prefix || 'docker.io';
+}
+
+export interface RestoredName {
+  value: string;
+  /** One catalogue name fits, and what is registry prefix and what is image name is not in doubt. */
+  unambiguous: boolean;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
+
+/**
+ * An image reference with the Harness name it was renamed from restored under the same prefix.
+ * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
+ * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ */
+export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): RestoredName | undefined {
+  const image = parseImage(raw);
+  if (!image) return undefined;
+  const renamed = findRenamedHarnessImage(image, catalogue);
+  if (!renamed) return undefined;
+  const path = image.path;
+  const last = norm(path[path.length - 1]!);
+  const candidates = catalogue.images.filter((e) => {
+    const [ns, name] = e.name.split('/') as [string, string];
+    return last === norm(`${ns}-${name}`) || (last === norm(name) && !e.generic);
+  });
+  const [ns, name] = renamed.expected.split('/') as [string, string];
+  const flattened = last === norm(`${ns}-${name}`);
+  const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+  return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+}
+
+/** An execution-config value with the image name its field requires, under the same prefix and tag. */
+export function restoreExecutionConfigName(raw: string, expected: string): RestoredName | undefined {
+  const image = parseImage(raw);
+  if (!image) return undefined;
+  const [ns, name] = expected.split('/') as [string, string];
+  const path = image.path;
+  const last = norm(path[path.length - 1]!);
+  const flattened = last === norm(`${ns}-${name}`);
+  const nsKept = path.length > 1 && path[path.length - 2] === ns;
+  const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+  const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+  const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+  return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+}
