@@ -2,6 +2,8 @@ import { UsageError } from '../core/discover.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './args.js';
 import { check, checkUsage } from './commands/check.js';
+import { fix, fixUsage } from './commands/fix.js';
+import { report, reportUsage } from './commands/report.js';
 
 interface Command {
   run(argv: string[], io: CliIo): number;
@@ -11,6 +13,8 @@ interface Command {
 /** Subcommands by name. Each lives in its own module under commands/. */
 const commands: Record<string, Command> = {
   check: { run: check, usage: checkUsage },
+  fix: { run: fix, usage: fixUsage },
+  report: { run: report, usage: reportUsage },
 };
 
 export const usage = () =>

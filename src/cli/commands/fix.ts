@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { unifiedDiff } from '../../core/diff.js';
+import { reaches } from '../../core/finding.js';
+import { applyFixes, type FixResult } from '../../core/fix.js';
+import { plural, totals } from '../../reporters/summary.js';
+import { FAIL_ON, oneOf, positiveInt, type CliIo } from '../args.js';
+
+export const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]
+
+Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
+comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
+
+Options:
+  --dry-run                   print a unified diff of the fixes and write nothing
+  --format FORMAT             text|json (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
+  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+`;
+
+/** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
+export function fix(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'error' },
+      'replacement-registry': { type: 'string' },
+      include: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      'max-file-size': { type: 'string' },
+    },
+  });
+  const format = oneOf('--format', values.format!, ['text', 'json'] as const);
+  const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
+  const dryRun = values['dry-run']!;
+
+  const fixed = applyFixes({
+    cwd: io.cwd,
+    paths: positionals,
+    include: values.include,
+    exclude: values.exclude,
+    maxFileSize,
+    replacementRegistryUrl: values['replacement-registry'],
+    dryRun,
+  });
+  if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
+  else if (dryRun) {
+    for (const f of fixed.files) io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
+    io.err(summary(fixed, dryRun));
+  } else io.out(summary(fixed, dryRun));
+
+  const { result } = fixed;
+  if (result.internalErrors.length) {
+    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
+    return 2;
+  }
+  return fixed.skipped.length || result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
+}
+
+function summary(fixed: FixResult, dryRun: boolean): string {
+  const lines: string[] = [];
+  const verb = dryRun ? 'would fix' : 'fixed';
+  for (const f of fixed.files) {
+    lines.push(`${verb} ${f.file}`);
+    for (const a of f.applied) lines.push(`  line ${a.line}: ${a.title} [${a.ruleId}]`);
+  }
+  for (const s of fixed.skipped) lines.push(`left unchanged ${s.file}: ${s.reason}`);
+  const suggestions = fixed.result.findings.filter((f) => f.suggestion);
+  if (suggestions.length) {
+    lines.push('suggestions (review them; fix never applies these):');
+    for (const f of suggestions) lines.push(`  ${f.file}:${f.line}:${f.column}: ${f.suggestion!.title} [${f.ruleId}]`);
+  }
+  const applied = fixed.files.reduce((n, f) => n + f.applied.length, 0);
+  const t = totals(fixed.result.findings);
+  lines.push(
+    `${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
+      `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
+export function fixJson(fixed: FixResult, dryRun: boolean) {
+  const t = totals(fixed.result.findings);
+  return {
+    dryRun,
+    passes: fixed.passes,
+    converged: fixed.converged,
+    files: fixed.files.map((f) => ({ file: f.file, bom: f.bom, edits: f.edits, fixes: f.applied })),
+    skipped: fixed.skipped,
+    suggestions: fixed.result.findings
+      .filter((f) => f.suggestion)
+      .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, title: f.suggestion!.title, edits: f.suggestion!.edits })),
+    remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
+  };
+}

@@ -1,0 +1,181 @@
+import type { Finding } from '../core/finding.js';
+import { locate } from '../core/locate.js';
+import type { Connector, Entity, Stage } from '../core/model/entities.js';
+import type { Project, ResolvedValue, StageOwner } from '../core/model/project.js';
+import { imageConnectorFields } from '../core/model/references.js';
+import { parseRef, type Scope } from '../core/model/refs.js';
+import type { View } from '../core/model/view.js';
+import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
+
+/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
+export const HARNESS_IMAGE = 'account.harnessImage';
+const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+
+export const placeOf = (view: View): Place => {
+  const p = locate(view.at);
+  return { file: p.file, line: p.line };
+};
+
+export function connectorRef(c: Connector): string {
+  return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
+}
+
+export interface Inventory {
+  connectors: ConnectorEntry[];
+  external: ExternalConnector[];
+  stages: StageEntry[];
+  /** Connector entry by model connector, for changes and the diagram. */
+  byConnector: Map<Connector, ConnectorEntry>;
+}
+
+/** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
+export function buildInventory(project: Project, findings: Finding[]): Inventory {
+  const byConnector = new Map<Connector, ConnectorEntry>();
+  for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings));
+  const external = new Map<string, ExternalConnector>();
+  const seen = new Set<string>();
+
+  const addUse = (ref: string, from: Scope, use: ConnectorUse) => {
+    const connector = project.findConnector(ref, from);
+    const key = JSON.stringify([ref, from.org, from.project, use]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (connector) {
+      const entry = byConnector.get(connector)!;
+      const failing = failingReason(entry, use, ref);
+      entry.usedBy.push(failing ? { ...use, failing } : use);
+      return;
+    }
+    const parsed = parseRef(ref);
+    if (!parsed) return;
+    const scope = parsed.level === 'account' ? 'account' : parsed.level === 'org' ? `org ${from.org ?? '?'}` : `project ${from.org ?? '?'}/${from.project ?? '?'}`;
+    const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
+    const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
+    ext.usedBy.push(failing ? { ...use, failing } : use);
+    external.set(`${scope}\0${parsed.identifier}`, ext);
+  };
+
+  const stages: StageEntry[] = [];
+  for (const owner of [...project.pipelines, ...project.templates])
+    for (const stage of owner.stages) stages.push(stageEntry(project, owner, stage, addUse));
+
+  // Input sets and triggers for pipelines that are not in the repo still name connectors.
+  for (const set of project.inputSets) {
+    if (!set.pipeline || project.pipelines.some((p) => p.identifier === set.pipelineIdentifier)) continue;
+    for (const { view, path } of imageConnectorFields(set.pipeline)) {
+      const ref = view.str?.trim();
+      if (!ref || ref.includes('<+')) continue;
+      const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+      addUse(ref, set.scope, {
+        ownerKind: set.kind,
+        owner: set.identifier,
+        ...(stage ? { stage } : {}),
+        how: 'overrideImageConnector',
+        source: set.kind,
+        cloud: false,
+        ...placeOf(view),
+      });
+    }
+  }
+
+  const connectors = [...byConnector.values()].sort(byPlace);
+  const ext = [...external.values()].sort((a, b) => cmp(a.ref, b.ref) || cmp(a.scope, b.scope));
+  return { connectors, external: ext, stages, byConnector };
+}
+
+function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
+  const spec = c.spec;
+  const auth = spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
+  const eod = c.executeOnDelegate?.value;
+  const rules = findings
+    .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+    .map((f) => f.ruleId);
+  return {
+    ref: connectorRef(c),
+    identifier: c.identifier,
+    ...(c.name ? { name: c.name } : {}),
+    scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
+    type: c.type,
+    urls: c.urls.map((u) => u.str!),
+    ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+    ...(auth ? { authType: auth } : {}),
+    connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+    delegateSelectors: c.delegateSelectors,
+    usedBy: [],
+    findings: [...new Set(rules)].sort(),
+    ...placeOf(c.rootKey),
+  };
+}
+
+function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): string | undefined {
+  const reasons: string[] = [];
+  if (entry.findings.includes('no-app-harness-registry')) reasons.push('app.harness.io registry');
+  if (use.cloud && entry.connectivity !== 'platform') reasons.push('connects through a delegate');
+  if (use.how === 'overrideImageConnector' && !ref.startsWith('account.')) reasons.push('not an account-scope reference');
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+type AddUse = (ref: string, from: Scope, use: ConnectorUse) => void;
+
+function stageEntry(project: Project, owner: StageOwner, stage: Stage, addUse: AddUse): StageEntry {
+  const eff = project.infrastructureOf(owner, stage);
+  const infra = eff.stage.infrastructure;
+  const cloud = project.runsOnHarnessCloud(owner, stage);
+  const entry: StageEntry = {
+    ownerKind: owner.kind,
+    owner: owner.identifier,
+    stage: stage.identifier,
+    ...(stage.name ? { name: stage.name } : {}),
+    infrastructure: infra.kind,
+    ...(eff.owner !== owner ? { infrastructureFrom: `template ${eff.owner.identifier}` } : eff.stage !== stage ? { infrastructureFrom: `stage ${eff.stage.identifier}` } : {}),
+    cloud,
+    imageConnector: [],
+    ...placeOf(stage.view),
+  };
+  const base = { ownerKind: owner.kind as EntityKind, owner: owner.identifier, stage: stage.identifier, cloud };
+
+  if (CI_KINDS.has(infra.kind)) {
+    // The stage's templateInputs override the template's `<+input>`; otherwise the effective infrastructure's field.
+    const inputs = stage.template?.templateInputs;
+    const fromInputs = inputs ? imageConnectorFields(inputs)[0]?.view : undefined;
+    const field = cloud ? undefined : (fromInputs ?? infra.imageConnectorRef);
+    const fieldOwner = field === fromInputs ? owner : eff.owner;
+    const resolution = field ? project.resolve(fieldOwner, field) : { values: [] as ResolvedValue[] };
+    for (const v of resolution.values) {
+      const source = valueSource(v, field === fromInputs, fieldOwner);
+      const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+      entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
+      addUse(v.value, owner.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+    }
+    if ('unknown' in resolution && resolution.unknown)
+      entry.imageConnectorUnknown =
+        owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length ? 'templateUsers' : resolution.unknown;
+    if (!field) {
+      const at = placeOf((infra.kindNode ?? stage.view));
+      entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
+      addUse(HARNESS_IMAGE, owner.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+    }
+  }
+
+  for (const use of project.connectorUses(owner, stage))
+    for (const v of project.resolve(owner, use.ref).values) {
+      const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+      addUse(v.value, owner.scope, {
+        ...base,
+        how: use.how,
+        ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
+        ...(v.source !== 'literal' ? { source: v.source as ValueSource } : {}),
+        ...(via ? { via } : {}),
+        ...placeOf(v.at),
+      });
+    }
+  return entry;
+}
+
+function valueSource(v: ResolvedValue, fromInputs: boolean, fieldOwner: Entity): ValueSource {
+  if (v.source === 'literal') return fromInputs ? 'templateInputs' : fieldOwner.kind === 'template' ? 'template' : 'stage';
+  return v.source;
+}
+
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byPlace = (a: Place, b: Place) => cmp(a.file, b.file) || a.line - b.line;

@@ -1,0 +1,182 @@
+/**
+ * The migration report's data. The JSON format is exactly this object (`schemaVersion` 1); the
+ * Markdown format renders the same object. README "Migration report" documents the shape.
+ */
+
+export interface MigrationReport {
+  schemaVersion: 1;
+  tool: { name: 'harness-registry-guard'; version: string };
+  /** The "now" the report was made for (ISO 8601), given by the caller. */
+  generatedAt: string;
+  eol: EndOfLife;
+  replacementRegistryUrl: string;
+  summary: ReportSummary;
+  changes: Change[];
+  harnessSteps: HarnessStep[];
+  connectors: ConnectorEntry[];
+  /** Connectors the YAML references that are not in the repo (usually kept in Harness, not Git). */
+  externalConnectors: ExternalConnector[];
+  stages: StageEntry[];
+  registries: RegistryGroup[];
+  diagram: Diagram;
+}
+
+export interface EndOfLife {
+  /** The app.harness.io registry's end of life: 2024-05-15. */
+  date: string;
+  daysSince: number;
+  /** "1 year, 2 months" style, from the calendar. */
+  since: string;
+}
+
+export interface ReportSummary {
+  files: number;
+  pipelines: number;
+  templates: number;
+  inputSets: number;
+  triggers: number;
+  connectors: number;
+  externalConnectors: number;
+  stages: number;
+  cloudStages: number;
+  images: number;
+  findings: { errors: number; warnings: number; notices: number };
+  changes: number;
+  safeFixes: number;
+  suggestions: number;
+  manual: number;
+  harnessSteps: number;
+}
+
+/** Where something is written: POSIX path relative to the scanned directory, 1-based line. */
+export interface Place {
+  file: string;
+  line: number;
+}
+
+export type EntityKind = 'pipeline' | 'template' | 'inputSet' | 'trigger';
+
+export type UseKind = 'overrideImageConnector' | 'harnessImage' | 'codebase' | 'step' | 'serviceDependency' | 'baseImage';
+
+/** Where a value comes from. */
+export type ValueSource = 'stage' | 'template' | 'templateInputs' | 'default' | 'allowedValues' | 'inputSet' | 'trigger' | 'builtIn';
+
+export interface ConnectorUse extends Place {
+  ownerKind: EntityKind;
+  owner: string;
+  stage?: string;
+  how: UseKind;
+  step?: string;
+  /** For override image connectors and runtime inputs: where the reference value comes from. */
+  source?: ValueSource;
+  /** The input set or trigger that supplies the value, for those sources. */
+  via?: string;
+  /** The stage runs on Harness Cloud. */
+  cloud: boolean;
+  /** Why this use breaks a policy, when it does (the diagram marks these edges). */
+  failing?: string;
+}
+
+export interface ConnectorEntry extends Place {
+  /** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
+  ref: string;
+  identifier: string;
+  name?: string;
+  scope: { level: 'account' | 'org' | 'project'; org?: string; project?: string };
+  type: string;
+  urls: string[];
+  provider?: string;
+  /** `spec.auth.type`, `spec.credential.type` or `spec.authentication.type`; never a secret. */
+  authType?: string;
+  /** `platform` (executeOnDelegate: false), `delegate`, or `delegate (default)` when the field is absent. */
+  connectivity: 'platform' | 'delegate' | 'delegate (default)';
+  delegateSelectors: string[];
+  usedBy: ConnectorUse[];
+  /** Rule ids of the errors and warnings reported on the connector. */
+  findings: string[];
+}
+
+export interface ExternalConnector {
+  ref: string;
+  /** Scope the reference resolves to, e.g. `account`, `org default`, `project default/payments`. */
+  scope: string;
+  usedBy: ConnectorUse[];
+}
+
+export interface StageEntry extends Place {
+  ownerKind: 'pipeline' | 'template';
+  owner: string;
+  stage: string;
+  name?: string;
+  /** Effective infrastructure kind, after templates and `useFromStage`. */
+  infrastructure: string;
+  /** Where the infrastructure is defined when not in the stage itself: `template x`, `stage y`. */
+  infrastructureFrom?: string;
+  cloud: boolean;
+  /** The image connector(s) that can take effect, with where each value comes from. */
+  imageConnector: Array<{ ref: string; source: ValueSource; via?: string } & Place>;
+  /** Set when the value is not written here: an expression, a runtime input nothing fills, or a template input its users fill. */
+  imageConnectorUnknown?: 'expression' | 'runtime-input' | 'templateUsers';
+}
+
+export interface ImageEntry extends Place {
+  image: string;
+  kind: 'image' | 'helm' | 'executionConfig';
+  field?: string;
+  /** Rule ids of errors and warnings on this image. */
+  findings: string[];
+}
+
+export interface RegistryGroup {
+  /** Registry host and path prefix; `docker.io` for Docker Hub references without a host. */
+  registry: string;
+  images: ImageEntry[];
+}
+
+export interface EditChange {
+  /** The YAML key whose value changes or is inserted, when there is one. */
+  field?: string;
+  /** The current text, or null when the key is absent and would be inserted. */
+  current: string | null;
+  proposed: string;
+}
+
+export interface ChangeItem extends Place {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'notice';
+  column: number;
+  /** The finding's message: why. */
+  why: string;
+  fix: 'safe' | 'suggestion' | 'manual';
+  /** What the fix or suggestion does; the rule's remediation for manual changes. */
+  title: string;
+  edits: EditChange[];
+  docs: string;
+}
+
+export interface Change {
+  target: { kind: 'connector'; identifier: string; file: string } | { kind: 'file'; file: string };
+  items: ChangeItem[];
+  /** Pipelines the change affects. */
+  blastRadius: { pipelines: string[]; note?: string };
+  /** Set for changes about the app.harness.io registry: days since its end of life. */
+  daysSinceEol?: number;
+}
+
+export interface HarnessStep {
+  /** What to check or do in Harness, one sentence. */
+  action: string;
+  /** The reference or value in question. */
+  subject: string;
+  reason: string;
+  places: Place[];
+}
+
+export interface Diagram {
+  /** `stages`: pipelines with their stages; `pipelines`: one node per pipeline; `capped`: failing pipelines first, the rest grouped. */
+  mode: 'stages' | 'pipelines' | 'capped';
+  pipelinesShown: number;
+  pipelinesTotal: number;
+  failingEdges: number;
+  mermaid: string;
+}
