@@ -1,6 +1,6 @@
 /**
  * A unified diff (`diff -u` / `git diff` format) of two texts, line by line, with 3 lines of
- * context. Line endings are compared as part of each line, so a CRLF→LF change would show.
+ * context. Line endings are part of each line (a CRLF line keeps its \r), so the patch applies as is.
  */
 export function unifiedDiff(before: string, after: string, oldName: string, newName: string, context = 3): string {
   if (before === after) return '';
@@ -37,7 +37,7 @@ export function unifiedDiff(before: string, after: string, oldName: string, newN
     const newStart = newLen ? first.newLine : first.newLine - 1;
     hunks.push(`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`);
     for (const o of slice) {
-      hunks.push(o.kind + o.text.replace(/\r?\n$/, ''));
+      hunks.push(o.kind + o.text.replace(/\n$/, ''));
       if (!o.text.endsWith('\n')) hunks.push('\\ No newline at end of file');
     }
     i = end;

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
 import type { Report, RuleMeta } from '../rules/rule.js';
 import type { Edit, Finding } from './finding.js';
 import type { View } from './model/view.js';
@@ -17,14 +17,14 @@ export type ScalarValue = string | boolean | number;
 export function replaceScalar(view: View, value: ScalarValue): Edit | undefined {
   const node = view.node;
   if (!isScalar(node) || !node.range) return undefined;
-  const text = formatScalar(node, value);
+  const text = formatScalar(node, value, inFlow(view));
   if (text === undefined) return undefined;
   const [start, end] = node.range;
   if (view.file.text.slice(start, end) === text) return undefined;
   return { start, end, text };
 }
 
-function formatScalar(node: Scalar, value: ScalarValue): string | undefined {
+function formatScalar(node: Scalar, value: ScalarValue, flow: boolean): string | undefined {
   if (typeof value !== 'string') return String(value);
   switch (node.type) {
     case 'QUOTE_DOUBLE':
@@ -37,8 +37,19 @@ function formatScalar(node: Scalar, value: ScalarValue): string | undefined {
     default:
       // An empty plain scalar (`key:` with no value) has no range to replace in place.
       if (node.range![0] === node.range![1]) return undefined;
-      return isPlainSafe(value) ? value : doubleQuoted(value);
+      return isPlainSafe(value, flow) ? value : doubleQuoted(value);
   }
+}
+
+/** True when the node sits inside a flow collection (`{...}` or `[...]`), where `,[]{}` end a plain scalar. */
+function inFlow(view: View): boolean {
+  let flow = false;
+  visit(view.doc, (_key, node, path) => {
+    if (node !== view.node) return undefined;
+    flow = path.some((p) => (isMap(p) || isSeq(p)) && !!p.flow);
+    return visit.BREAK;
+  });
+  return flow;
 }
 
 /** JSON string escapes are valid in a YAML double-quoted scalar. */
@@ -47,13 +58,20 @@ const doubleQuoted = (s: string) => JSON.stringify(s);
 /**
  * True when `s` can be written as a plain scalar in block and flow context alike and still reads
  * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
  */
-export function isPlainSafe(s: string): boolean {
-  if (!/^[A-Za-z0-9_./][A-Za-z0-9_./:@+~=%-]*$/.test(s)) return false;
-  if (s.endsWith(':')) return false;
-  // Core-schema and YAML 1.1 scalars that would not read back as strings.
-  if (/^(?:true|false|yes|no|on|off|y|n|null|~)$/i.test(s)) return false;
-  if (/^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(s) || /^0[xob]/i.test(s) || /^[-+]?\.(?:inf|nan)$/i.test(s)) return false;
+export function isPlainSafe(s: string, flow = true): boolean {
+  if (!s || s !== s.trim() || /[\r\n\t#]/.test(s)) return false;
+  const contexts: Array<[string, Array<string | number>]> = [[`k: ${s}`, ['k']]];
+  if (flow) contexts.push([`[${s}]`, [0]]);
+  for (const version of ['1.2', '1.1'] as const)
+    for (const [text, path] of contexts) {
+      const doc = parseDocument(text, { version });
+      if (doc.errors.length || doc.warnings.length) return false;
+      const node = doc.getIn(path, true);
+      if (!isScalar(node) || node.type !== 'PLAIN' || node.value !== s) return false;
+      if (isSeq(doc.contents) && doc.contents.items.length !== 1) return false;
+    }
   return true;
 }
 
@@ -66,7 +84,8 @@ export function setMapValue(map: View, key: string, value: ScalarValue): Edit | 
   if (!isMap(map.node)) return undefined;
   const existing = map.entries().find((e) => e.key === key);
   if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
-  const scalar = typeof value === 'string' && !isPlainSafe(value) ? doubleQuoted(value) : String(value);
+  const flow = !!(map.node as { flow?: boolean }).flow || inFlow(map);
+  const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
   return insertPair(map, `${key}: ${scalar}`);
 }
 

@@ -13,6 +13,8 @@ export interface FixSettings extends LintSettings {
   /** Compute everything, write nothing. */
   dryRun?: boolean;
   maxPasses?: number;
+  /** The check to run between passes; `lint` unless a test substitutes it. */
+  check?: (settings: LintSettings) => LintResult;
 }
 
 export interface AppliedFix {
@@ -82,7 +84,8 @@ export function applyFixes(settings: FixSettings): FixResult {
   const frozen = new Set<string>();
   const skipped: FixResult['skipped'] = [];
   const realPaths = new Map<string, string>();
-  let result = lint({ ...settings, overlay });
+  const check = settings.check ?? lint;
+  let result = check({ ...settings, overlay });
   let passes = 0;
 
   for (let pass = 0; pass < maxPasses; pass++) {
@@ -112,7 +115,7 @@ export function applyFixes(settings: FixSettings): FixResult {
     }
     if (!changed) break;
     passes++;
-    result = lint({ ...settings, overlay });
+    result = check({ ...settings, overlay });
   }
 
   const files: FileFix[] = [];

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { applyEdits, chooseEdits, eolAt, isPlainSafe, overlaps, replaceScalar, setMapValue } from '../../src/core/edits.js';
+import { unifiedDiff } from '../../src/core/diff.js';
+import { View } from '../../src/core/model/view.js';
+import { parseSource } from '../../src/core/source.js';
+
+/** The View at a path in a one-document text. */
+function at(text: string, ...p: Array<string | number>): View {
+  const file = parseSource('t.yaml', text);
+  const doc = file.docs[0]!;
+  expect(doc.errors).toEqual([]);
+  return View.of(file, doc, doc.contents)!.getIn(p)!;
+}
+
+const apply = (text: string, e: ReturnType<typeof replaceScalar>) => applyEdits(text, e ? [e] : []);
+
+describe('replaceScalar keeps the quote style', () => {
+  test.each([
+    ['plain', 'a: x # c\n', 'a: https://h/p # c\n'],
+    ['double', 'a: "x"\n', 'a: "https://h/p"\n'],
+    ['single', "a: 'x'\n", "a: 'https://h/p'\n"],
+  ])('%s', (_, text, expected) => {
+    expect(apply(text, replaceScalar(at(text, 'a'), 'https://h/p'))).toBe(expected);
+  });
+
+  test('a single-quoted value with a quote doubles it; a double-quoted one escapes', () => {
+    expect(apply("a: 'x'\n", replaceScalar(at("a: 'x'\n", 'a'), "it's"))).toBe("a: 'it''s'\n");
+    expect(apply('a: "x"\n', replaceScalar(at('a: "x"\n', 'a'), 'say "hi"'))).toBe('a: "say \\"hi\\""\n');
+  });
+
+  test('a plain scalar that would change meaning is double-quoted; booleans are written plain', () => {
+    expect(apply('a: x\n', replaceScalar(at('a: x\n', 'a'), 'true'))).toBe('a: "true"\n');
+    expect(apply('a: x\n', replaceScalar(at('a: x\n', 'a'), 'a: b'))).toBe('a: "a: b"\n');
+    expect(apply('a: "true"\n', replaceScalar(at('a: "true"\n', 'a'), false))).toBe('a: false\n');
+  });
+
+  test('in a flow collection a comma forces quotes; in block context it does not', () => {
+    const flow = '{a: x}\n';
+    expect(apply(flow, replaceScalar(at(flow, 'a'), 'p,q'))).toBe('{a: "p,q"}\n');
+    expect(apply('a: x\n', replaceScalar(at('a: x\n', 'a'), 'p,q'))).toBe('a: p,q\n');
+  });
+
+  test('the anchor stays; block scalars and unchanged values give no edit', () => {
+    expect(apply('a: &k x\nb: *k\n', replaceScalar(at('a: &k x\nb: *k\n', 'b'), 'z'))).toBe('a: &k z\nb: *k\n');
+    expect(replaceScalar(at('a: |\n  x\n', 'a'), 'y')).toBeUndefined();
+    expect(replaceScalar(at('a: x\n', 'a'), 'x')).toBeUndefined();
+  });
+
+  test('isPlainSafe rejects what reads back as another type or another string', () => {
+    for (const s of ['https://registry.hub.docker.com', 'account.mirror', '<+input>.default(account.x)', 'harness/ci-addon:1.16.92']) expect(isPlainSafe(s)).toBe(true);
+    for (const s of ['yes', 'y', 'null', '1.5', '0x1F', '- a', '*x', '&y', 'a #b', ' a', '', '!t', '{a}', 'x:']) expect(isPlainSafe(s)).toBe(false);
+    expect(isPlainSafe('a,b')).toBe(false);
+    expect(isPlainSafe('a,b', false)).toBe(true);
+  });
+});
+
+describe('setMapValue inserts at the right indentation and line ending', () => {
+  test('after the last entry of a nested block map, past its trailing comment', () => {
+    const text = 'spec:\n  url: x\n  auth:\n    type: A # t\nnext: 1\n';
+    expect(apply(text, setMapValue(at(text, 'spec'), 'executeOnDelegate', false))).toBe('spec:\n  url: x\n  auth:\n    type: A # t\n  executeOnDelegate: false\nnext: 1\n');
+  });
+
+  test('a map that is a sequence item takes the column of its first key', () => {
+    const text = 'list:\n  - name: a\n    url: x\n';
+    expect(apply(text, setMapValue(at(text, 'list', 0), 'k', 'v'))).toBe('list:\n  - name: a\n    url: x\n    k: v\n');
+  });
+
+  test('CRLF files get CRLF; a file without a final newline keeps none', () => {
+    const text = 'spec:\r\n  url: x\r\n';
+    expect(apply(text, setMapValue(at(text, 'spec'), 'k', true))).toBe('spec:\r\n  url: x\r\n  k: true\r\n');
+    const bare = 'spec:\r\n  url: x';
+    expect(apply(bare, setMapValue(at(bare, 'spec'), 'k', true))).toBe('spec:\r\n  url: x\r\n  k: true');
+  });
+
+  test('flow maps get `, key: value` before the brace; an empty one gets the pair alone', () => {
+    const text = 'spec: {url: x, auth: {type: A}}\n';
+    expect(apply(text, setMapValue(at(text, 'spec'), 'k', false))).toBe('spec: {url: x, auth: {type: A}, k: false}\n');
+    const empty = 'spec: {}\n';
+    expect(apply(empty, setMapValue(at(empty, 'spec'), 'k', false))).toBe('spec: {k: false}\n');
+  });
+
+  test('an existing key is replaced in place', () => {
+    const text = 'spec:\n  k: "Other"\n  z: 1\n';
+    expect(apply(text, setMapValue(at(text, 'spec'), 'k', 'DockerHub'))).toBe('spec:\n  k: "DockerHub"\n  z: 1\n');
+  });
+
+  test('eolAt reads the ending at an offset, else the file’s first', () => {
+    expect(eolAt('a\r\nb', 1)).toBe('\r\n');
+    expect(eolAt('a\nb', 1)).toBe('\n');
+    expect(eolAt('a\r\nb', 4)).toBe('\r\n');
+    expect(eolAt('ab', 2)).toBe('\n');
+  });
+});
+
+describe('choosing and applying edits', () => {
+  test('overlapping groups are skipped whole; an identical edit is shared; insertions at a replacement edge overlap', () => {
+    const a = { start: 0, end: 2, text: 'X' };
+    const b = { start: 1, end: 3, text: 'Y' };
+    const c = { start: 5, end: 5, text: 'Z' };
+    expect(overlaps(a, b)).toBe(true);
+    expect(overlaps({ start: 2, end: 2, text: '' }, a)).toBe(true);
+    expect(overlaps({ start: 2, end: 4, text: '' }, a)).toBe(false);
+    const { chosen, taken } = chooseEdits([[a], [b, c], [c], [{ ...a }]]);
+    expect(taken).toEqual([0, 2, 3]);
+    expect(chosen).toEqual([a, c]);
+    expect(applyEdits('abcdefg', chosen)).toBe('XcdeZfg');
+    expect(() => applyEdits('abc', [a, b])).toThrow(/overlapping/);
+  });
+});
+
+describe('unifiedDiff', () => {
+  const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cases: Array<[string, string, string]> = [
+    ['one line changed', 'a\nb\nc\n', 'a\nB\nc\n'],
+    ['insertion at the end, no final newline', 'a\nb', 'a\nb\nc'],
+    ['CRLF lines and two hunks far apart', Array.from({ length: 30 }, (_, i) => `l${i}\r\n`).join(''), Array.from({ length: 30 }, (_, i) => (i === 2 || i === 25 ? `L${i}\r\n` : `l${i}\r\n`)).join('')],
+    ['deletion and insertion', 'x\ny\nz\n', 'y\nz\nw\n'],
+  ];
+  test.each(cases)('%s: git apply turns the old text into the new', (_, before, after) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-diff-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'f.yaml'), before);
+      fs.writeFileSync(path.join(dir, 'p.diff'), unifiedDiff(before, after, 'a/f.yaml', 'b/f.yaml'));
+      git(['init', '-q'], dir);
+      git(['apply', '--whitespace=nowarn', 'p.diff'], dir);
+      expect(fs.readFileSync(path.join(dir, 'f.yaml'), 'utf8')).toBe(after);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the header and hunk of a one-line change', () => {
+    expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe('--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
+    expect(unifiedDiff('same\n', 'same\n', 'a/f', 'b/f')).toBe('');
+  });
+});

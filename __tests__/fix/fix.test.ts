@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { applyEdits } from '../../src/core/edits.js';
+import { applyFixes } from '../../src/core/fix.js';
+import { lint } from '../../src/core/lint.js';
+import { rules } from '../../src/rules/index.js';
+import { FIX_CASES, allCrlf, bytes, changesOutside, copyCase, hasBom, listFiles, tempRepo } from './helpers.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+});
+const track = (dir: string) => (temps.push(dir), dir);
+
+const caseDirs = (ruleId: string) =>
+  fs
+    .readdirSync(path.join(FIX_CASES, ruleId), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+
+/** Runs `fix` on a copy of a case folder; returns the copy and the result. */
+function fixCase(ruleId: string, name: string) {
+  const src = path.join(FIX_CASES, ruleId, name);
+  const dir = track(copyCase(src));
+  return { src, dir, result: applyFixes({ cwd: dir, paths: ['.'] }) };
+}
+
+describe.each(rules.map((r) => [r.id, r] as const))('%s fixes', (ruleId, rule) => {
+  test('fixable metadata says what the cases show: safe ⇔ some case has a .fixed.yaml', () => {
+    const withFixed = caseDirs(ruleId).filter((c) => listFiles(path.join(FIX_CASES, ruleId, c)).some((f) => f.endsWith('.fixed.yaml')));
+    expect(rule.fixable === 'safe').toBe(withFixed.length > 0);
+  });
+
+  test.each(caseDirs(ruleId))('%s: each file becomes its .fixed.yaml byte for byte, the others stay identical, and a second run changes nothing', (name) => {
+    const { src, dir, result } = fixCase(ruleId, name);
+    expect(result.skipped).toEqual([]);
+    expect(result.converged).toBe(true);
+    expect(result.result.internalErrors).toEqual([]);
+    const inputs = listFiles(src).filter((f) => !f.endsWith('.fixed.yaml'));
+    for (const f of inputs) {
+      const expectedFile = path.join(src, f.replace(/\.yaml$/, '.fixed.yaml'));
+      const expected = fs.existsSync(expectedFile) ? bytes(expectedFile) : bytes(path.join(src, f));
+      expect([f, bytes(path.join(dir, f)).toString('utf8')]).toEqual([f, expected.toString('utf8')]);
+      expect(bytes(path.join(dir, f)).equals(expected)).toBe(true);
+    }
+    // The reported edits explain every changed byte, and applying them gives the fixed text.
+    for (const ff of result.files) {
+      expect(changesOutside(ff.original, ff.fixed, ff.edits)).toBe(0);
+      expect(applyEdits(ff.original, ff.edits)).toBe(ff.fixed);
+    }
+    // No safe fix of this rule is left, and the fixed files parse.
+    expect(result.result.findings.filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
+    expect(result.result.findings.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
+    const changed = inputs.filter((f) => fs.existsSync(path.join(src, f.replace(/\.yaml$/, '.fixed.yaml'))));
+    expect(result.files.map((f) => f.file)).toEqual(changed);
+    if (changed.length) expect(result.files.flatMap((f) => f.applied).some((a) => a.ruleId === ruleId)).toBe(true);
+
+    const before = new Map(inputs.map((f) => [f, bytes(path.join(dir, f))]));
+    const again = applyFixes({ cwd: dir, paths: ['.'] });
+    expect(again.files).toEqual([]);
+    expect(again.passes).toBe(0);
+    for (const f of inputs) expect(bytes(path.join(dir, f)).equals(before.get(f)!)).toBe(true);
+  });
+});
+
+describe('bytes the fixes keep', () => {
+  test('CRLF and the BOM survive an inserted key and a replaced URL', () => {
+    const { dir } = fixCase('require-platform-connectivity', 'crlf-bom');
+    const out = bytes(path.join(dir, 'hub.yaml'));
+    expect(hasBom(out)).toBe(true);
+    expect(allCrlf(out.toString('utf8'))).toBe(true);
+    expect(out.toString('utf8')).toContain('\r\n    executeOnDelegate: false\r\n');
+
+    const quoted = fixCase('no-app-harness-registry', 'crlf-bom-quoted-flow').dir;
+    const text = bytes(path.join(quoted, 'connectors.yaml'));
+    expect(hasBom(text)).toBe(true);
+    expect(allCrlf(text.toString('utf8'))).toBe(true);
+  });
+
+  test('quote styles are kept: double stays double, single stays single, a boolean is written plain', () => {
+    const quoted = fixCase('no-app-harness-registry', 'crlf-bom-quoted-flow').dir;
+    const text = fs.readFileSync(path.join(quoted, 'connectors.yaml'), 'utf8');
+    expect(text).toContain(`spec: {dockerRegistryUrl: "https://registry.hub.docker.com", auth: {type: Anonymous}, executeOnDelegate: false, providerType: DockerHub}`);
+    expect(text).toContain(`dockerRegistryUrl: 'https://registry.hub.docker.com'`);
+    expect(text).toContain(`providerType: "DockerHub"`);
+    const hub = fs.readFileSync(path.join(fixCase('require-platform-connectivity', 'quoted-true-selectors').dir, 'hub.yaml'), 'utf8');
+    expect(hub).toContain('executeOnDelegate: false   # quoted by hand');
+  });
+
+  test('comments stay where they were, including one after the replaced value', () => {
+    const dir = fixCase('no-app-harness-registry', 'connectors').dir;
+    const text = fs.readFileSync(path.join(dir, 'connectors.yaml'), 'utf8');
+    expect(text).toContain('    dockerRegistryUrl: https://registry.hub.docker.com  # old instructions\n');
+    expect(text).toContain('  name: Harness Docker Connector   # shown in the UI\n');
+    expect(text.startsWith("# The account's Harness image connector")).toBe(true);
+  });
+});
+
+describe('what fix leaves alone', () => {
+  test('a suggestion is never applied: an Override Image Connector with no account connector in the repo', () => {
+    const { dir, result } = fixCase('require-account-image-connector', 'no-account-connector');
+    expect(result.files).toEqual([]);
+    const f = result.result.findings.find((x) => x.ruleId === 'require-account-image-connector' && x.file === 'pipeline.yaml')!;
+    expect(f.fix).toBeUndefined();
+    expect(f.suggestion?.title).toBe('Create connector `mirror` at account scope in Harness (it is not in the repo), then reference it as `account.mirror`.');
+    expect(f.suggestion?.edits).toEqual([{ start: expect.any(Number), end: expect.any(Number), text: 'account.mirror' }]);
+    expect(fs.readFileSync(path.join(dir, 'pipeline.yaml'), 'utf8')).toContain('harnessImageConnectorRef: org.mirror');
+  });
+
+  test("nothing is edited inside a trigger's inputYaml: the finding there has neither fix nor suggestion", () => {
+    const { result } = fixCase('require-account-image-connector', 'no-account-connector');
+    const f = result.result.findings.find((x) => x.ruleId === 'require-account-image-connector' && x.file === 'trigger.yaml')!;
+    expect(f.line).toBe(18);
+    expect(f.fix).toBeUndefined();
+    expect(f.suggestion).toBeUndefined();
+  });
+
+  test('an ambiguous renamed image is a suggestion; a non-Docker connector URL is a suggestion', () => {
+    const renamed = fixCase('no-renamed-harness-image', 'mirrors').result.result.findings.find((f) => f.line === 31)!;
+    expect(renamed.fix).toBeUndefined();
+    expect(renamed.suggestion?.edits[0]?.text).toBe('registry.example.com/mirror/harness/ci-addon:1.16.92');
+    const art = fixCase('no-app-harness-registry', 'connectors').result.result.findings.find((f) => f.file === 'artifactory.yaml')!;
+    expect(art.fix).toBeUndefined();
+    expect(art.suggestion?.title).toBe('Point connector `art` at `https://registry.hub.docker.com`.');
+  });
+
+  test('the platform-connectivity fix keeps delegate selectors and says so', () => {
+    const { dir, result } = fixCase('require-platform-connectivity', 'quoted-true-selectors');
+    expect(fs.readFileSync(path.join(dir, 'hub.yaml'), 'utf8')).toContain('    delegateSelectors:\n      - build-delegate\n');
+    expect(result.files[0]!.applied[0]!.title).toBe(
+      'Set `executeOnDelegate: false` on connector `hub` (Connect through Harness Platform). Its delegate selectors (`build-delegate`) are kept but no longer apply; remove them when convenient.',
+    );
+  });
+
+  test('two fixes on one scalar take two passes and still compose into edits on the original', () => {
+    const { result } = fixCase('require-account-image-connector', 'account-connector-exists');
+    expect(result.passes).toBe(2);
+    const p = result.files.find((f) => f.file === 'pipeline.yaml')!;
+    expect(p.fixed).toContain('harnessImageConnectorRef: <+input>.allowedValues(account.mirror,account.mirror)');
+    expect(p.applied.map((a) => a.line)).toEqual([18, 31, 46, 59, 59]);
+  });
+});
+
+describe('replacement registry', () => {
+  test('a non-Docker-Hub replacement sets Provider Type Other and prefixes images with its host and path', () => {
+    const dir = track(
+      tempRepo({
+        'c.yaml': 'connector:\n  name: h\n  identifier: harnessImage\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: DockerHub\n    auth:\n      type: Anonymous\n',
+        'values.yaml': 'image: app.harness.io/registry/harness/ci-addon:1.16.92\n',
+      }),
+    );
+    const r = applyFixes({ cwd: dir, paths: ['.'], replacementRegistryUrl: 'https://gcr.io/gcr-prod' });
+    expect(fs.readFileSync(path.join(dir, 'c.yaml'), 'utf8')).toContain('    dockerRegistryUrl: https://gcr.io/gcr-prod\n    providerType: Other\n');
+    expect(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')).toBe('image: gcr.io/gcr-prod/harness/ci-addon:1.16.92\n');
+    expect(r.result.findings.filter((f) => f.ruleId === 'no-app-harness-registry')).toEqual([]);
+  });
+});
+
+describe('passes, writes and dry runs', () => {
+  const repo = () =>
+    track(
+      tempRepo({
+        'a.yaml': 'image: app.harness.io/registry/harness/drone-git:1.6.9\n',
+        'b.yaml': 'image: harness/ci-addon:1.16.92\n',
+      }),
+    );
+
+  test('--dry-run computes the fix and writes nothing', () => {
+    const dir = repo();
+    const before = bytes(path.join(dir, 'a.yaml'));
+    const r = applyFixes({ cwd: dir, paths: ['.'], dryRun: true });
+    expect(r.files.map((f) => [f.file, f.fixed])).toEqual([['a.yaml', 'image: harness/drone-git:1.6.9\n']]);
+    expect(bytes(path.join(dir, 'a.yaml')).equals(before)).toBe(true);
+  });
+
+  test('writes replace the file atomically: mode kept, no temporary file left, untouched files keep their mtime', () => {
+    const dir = repo();
+    fs.chmodSync(path.join(dir, 'a.yaml'), 0o640);
+    const old = new Date('2020-01-01T00:00:00Z');
+    fs.utimesSync(path.join(dir, 'b.yaml'), old, old);
+    applyFixes({ cwd: dir, paths: ['.'] });
+    expect(fs.statSync(path.join(dir, 'a.yaml')).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(fs.statSync(path.join(dir, 'b.yaml')).mtime.getTime()).toBe(old.getTime());
+  });
+
+  test('a symlinked file is fixed through its target, and the link stays a link', () => {
+    const dir = repo();
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.renameSync(path.join(dir, 'a.yaml'), path.join(dir, 'real', 'a.yaml'));
+    fs.symlinkSync(path.join(dir, 'real', 'a.yaml'), path.join(dir, 'link.yaml'));
+    applyFixes({ cwd: dir, paths: ['.'] });
+    expect(fs.lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'real', 'a.yaml'), 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
+  });
+
+  test('a pass that would make a file unparseable is dropped and the file is named and left as it was', () => {
+    const dir = repo();
+    const original = bytes(path.join(dir, 'a.yaml'));
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      check: (s) => {
+        const res = lint(s);
+        // A broken fix: an unclosed flow sequence.
+        for (const f of res.findings) if (f.fix) f.fix = [{ start: f.range[0], end: f.range[1], text: '[unclosed' }];
+        return res;
+      },
+    });
+    expect(r.files).toEqual([]);
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'the fixes would make it unparseable; left unchanged' }]);
+    expect(bytes(path.join(dir, 'a.yaml')).equals(original)).toBe(true);
+  });
+
+  test('fixes that keep producing fixes stop after the pass limit and say they did not converge', () => {
+    const dir = repo();
+    let n = 0;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      maxPasses: 3,
+      check: (s) => {
+        const res = lint(s);
+        const text = s.overlay?.get(path.join(dir, 'b.yaml')) ?? fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8');
+        // Always one more comment line to add: never converges.
+        res.findings.push({ ...res.findings[0]!, file: 'b.yaml', fix: [{ start: text.length, end: text.length, text: `# ${n++}\n` }] });
+        return res;
+      },
+    });
+    expect(r.passes).toBe(3);
+    expect(r.converged).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('image: harness/ci-addon:1.16.92\n# 0\n# 1\n# 2\n');
+    const b = r.files.find((f) => f.file === 'b.yaml')!;
+    expect(b.edits).toEqual([{ start: 32, end: 32, text: '# 0\n# 1\n# 2\n' }]);
+  });
+});

@@ -1,0 +1,265 @@
+import crypto from 'node:crypto';
+import { overlaps } from '../core/edits.js';
+import type { Edit, Finding } from '../core/finding.js';
+
+/**
+ * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments
+ * holding a ```suggestion block, only on lines inside the PR's diff hunks (GitHub rejects others).
+ * Every comment carries a hidden marker with a key, so a re-run updates its own comments, deletes
+ * the ones whose finding is gone, and never posts the same suggestion twice.
+ */
+
+export const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
+const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
+
+/** The fields of a pull-request review comment this module reads. */
+export interface ReviewComment {
+  id: number;
+  body: string;
+  path: string;
+}
+
+/**
+ * The REST calls used, a subset of Octokit's `octokit.rest.pulls`: pass
+ * `github.getOctokit(token).rest.pulls` as is, or a fake in tests.
+ */
+export interface PullsApi {
+  listReviewComments(params: { owner: string; repo: string; pull_number: number; per_page?: number; page?: number }): Promise<{ data: ReviewComment[] }>;
+  createReviewComment(params: {
+    owner: string;
+    repo: string;
+    pull_number: number;
+    commit_id: string;
+    path: string;
+    body: string;
+    line: number;
+    side: 'RIGHT';
+    start_line?: number;
+    start_side?: 'RIGHT';
+  }): Promise<{ data: { id: number } }>;
+  updateReviewComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
+  deleteReviewComment(params: { owner: string; repo: string; comment_id: number }): Promise<unknown>;
+  listFiles(params: { owner: string; repo: string; pull_number: number; per_page?: number; page?: number }): Promise<{ data: Array<{ filename: string; patch?: string }> }>;
+}
+
+/** A changed file of the PR and its unified-diff patch (absent for binary or very large diffs). */
+export interface FilePatch {
+  path: string;
+  patch?: string;
+}
+
+/** Whole lines [startLine, endLine] of a file (1-based, new side) and the text that replaces them. */
+export interface SuggestedChange {
+  path: string;
+  startLine: number;
+  endLine: number;
+  replacement: string;
+  title: string;
+  ruleIds: string[];
+  /** All edits are safe fixes (else at least one needs review). */
+  safe: boolean;
+}
+
+interface Pending {
+  path: string;
+  text: string;
+  start: number;
+  end: number;
+  edits: Edit[];
+  titles: string[];
+  ruleIds: string[];
+  safe: boolean;
+}
+
+/**
+ * Turns findings' fixes and suggestions into whole-line changes. `readText` returns a file's text
+ * by the finding's path (a leading BOM is ignored, as the edits' offsets exclude it). Changes on
+ * the same lines are merged when their edits do not overlap; otherwise the later one is dropped.
+ */
+export function suggestedChanges(findings: readonly Finding[], readText: (file: string) => string | undefined): SuggestedChange[] {
+  const byFile = new Map<string, Pending[]>();
+  for (const f of findings) {
+    const edits = f.fix ?? f.suggestion?.edits;
+    if (!edits?.length) continue;
+    const raw = readText(f.file);
+    if (raw === undefined) continue;
+    const text = raw.replace(/^\uFEFF/, '');
+    if (edits.some((e) => e.end > text.length)) continue;
+    const start = lineOf(text, Math.min(...edits.map((e) => e.start)));
+    const end = lineOf(text, Math.max(...edits.map((e) => e.end)));
+    const title = f.fixTitle ?? f.suggestion?.title ?? f.message;
+    const list = byFile.get(f.file) ?? [];
+    const clash = list.find((p) => p.start <= end && start <= p.end);
+    if (!clash) list.push({ path: f.file, text, start, end, edits: [...edits], titles: [title], ruleIds: [f.ruleId], safe: !!f.fix });
+    else if (!edits.some((e) => clash.edits.some((c) => overlaps(c, e)))) {
+      clash.start = Math.min(clash.start, start);
+      clash.end = Math.max(clash.end, end);
+      clash.edits.push(...edits);
+      clash.titles.push(title);
+      if (!clash.ruleIds.includes(f.ruleId)) clash.ruleIds.push(f.ruleId);
+      clash.safe &&= !!f.fix;
+    }
+    byFile.set(f.file, list);
+  }
+  const out: SuggestedChange[] = [];
+  for (const list of byFile.values())
+    for (const p of list) {
+      const from = lineStart(p.text, p.start);
+      const to = lineEndOf(p.text, p.end);
+      let replacement = p.text.slice(from, to);
+      for (const e of [...p.edits].sort((a, b) => b.start - a.start))
+        replacement = replacement.slice(0, e.start - from) + e.text + replacement.slice(e.end - from);
+      out.push({
+        path: p.path,
+        startLine: p.start,
+        endLine: p.end,
+        replacement: replacement.replace(/\r\n/g, '\n'),
+        title: p.titles.join(' '),
+        ruleIds: p.ruleIds,
+        safe: p.safe,
+      });
+    }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+function lineStart(text: string, line: number): number {
+  let pos = 0;
+  for (let l = 1; l < line; l++) pos = text.indexOf('\n', pos) + 1;
+  return pos;
+}
+
+function lineEndOf(text: string, line: number): number {
+  const start = lineStart(text, line);
+  const nl = text.indexOf('\n', start);
+  const end = nl < 0 ? text.length : nl;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** New-side line ranges [first, last] of a unified-diff patch's hunks. */
+export function hunkRanges(patch: string | undefined): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of (patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === undefined ? 1 : Number(m[2]);
+    if (count > 0) out.push([start, start + count - 1]);
+  }
+  return out;
+}
+
+/** The comment body: hidden marker with the change's key, a title line, and the suggestion block. */
+export function suggestionBody(c: SuggestedChange): string {
+  const fence = '`'.repeat(Math.max(3, ...(c.replacement.match(/`{3,}/g) ?? []).map((t) => t.length + 1)));
+  const kind = c.safe ? 'safe fix (what `harness-registry-guard fix` applies)' : 'suggestion: review before committing';
+  return [
+    `<!-- ${SUGGESTION_MARKER} key=${changeKey(c)} -->`,
+    `**harness-registry-guard** · ${c.ruleIds.map((r) => `\`${r}\``).join(', ')} · ${kind}`,
+    '',
+    c.title,
+    '',
+    `${fence}suggestion`,
+    c.replacement,
+    fence,
+  ].join('\n');
+}
+
+/** Same file, lines and rules ⇒ same key, so a re-run finds the comment it posted before. */
+export function changeKey(c: Pick<SuggestedChange, 'path' | 'startLine' | 'endLine' | 'ruleIds'>): string {
+  return crypto.createHash('sha256').update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0')).digest('hex').slice(0, 16);
+}
+
+export interface SyncOptions {
+  api: PullsApi;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The PR head commit the comments are made on. */
+  headSha: string;
+  patches: readonly FilePatch[];
+  changes: readonly SuggestedChange[];
+}
+
+export interface SyncResult {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  /** Changes not posted because their lines are not inside the PR's diff hunks. */
+  outsideDiff: SuggestedChange[];
+  /** Calls that failed, with what was attempted; the rest still ran. */
+  errors: string[];
+}
+
+/** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
+export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
+  const result: SyncResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
+  const hunks = new Map(o.patches.map((p) => [p.path, hunkRanges(p.patch)]));
+  const wanted = new Map<string, SuggestedChange>();
+  for (const c of o.changes) {
+    const inside = (hunks.get(c.path) ?? []).some(([a, b]) => c.startLine >= a && c.endLine <= b);
+    if (inside) wanted.set(changeKey(c), c);
+    else result.outsideDiff.push(c);
+  }
+  const ours = (await listAll((page) => o.api.listReviewComments({ owner: o.owner, repo: o.repo, pull_number: o.pullNumber, per_page: 100, page })))
+    .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
+    .filter((x): x is { c: ReviewComment; key: string } => x.key !== undefined);
+  const kept = new Set<string>();
+  const attempt = async (what: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return true;
+    } catch (e) {
+      result.errors.push(`${what}: ${(e as Error).message}`);
+      return false;
+    }
+  };
+  for (const { c, key } of ours) {
+    const want = wanted.get(key);
+    if (!want || kept.has(key)) {
+      if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id }))) result.deleted++;
+      continue;
+    }
+    kept.add(key);
+    const body = suggestionBody(want);
+    if (c.body === body) result.unchanged++;
+    else if (await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id, body }))) result.updated++;
+  }
+  for (const [key, c] of wanted) {
+    if (kept.has(key)) continue;
+    const range = c.startLine < c.endLine ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {};
+    const ok = await attempt(`comment on ${c.path}:${c.startLine}`, () =>
+      o.api.createReviewComment({
+        owner: o.owner,
+        repo: o.repo,
+        pull_number: o.pullNumber,
+        commit_id: o.headSha,
+        path: c.path,
+        body: suggestionBody(c),
+        line: c.endLine,
+        side: 'RIGHT',
+        ...range,
+      }),
+    );
+    if (ok) result.created++;
+  }
+  return result;
+}
+
+/** The PR's changed files with their patches, every page. */
+export async function fetchPatches(api: Pick<PullsApi, 'listFiles'>, owner: string, repo: string, pullNumber: number): Promise<FilePatch[]> {
+  const files = await listAll((page) => api.listFiles({ owner, repo, pull_number: pullNumber, per_page: 100, page }));
+  return files.map((f) => ({ path: f.filename, ...(f.patch !== undefined ? { patch: f.patch } : {}) }));
+}
+
+const MAX_PAGES = 50;
+
+async function listAll<T>(page: (n: number) => Promise<{ data: T[] }>): Promise<T[]> {
+  const out: T[] = [];
+  for (let n = 1; n <= MAX_PAGES; n++) {
+    const { data } = await page(n);
+    out.push(...data);
+    if (data.length < 100) break;
+  }
+  return out;
+}
