@@ -17,7 +17,8 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
     const places = uniquePlaces(ext.usedBy);
     const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-    const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloud.length ? ', some on Harness Cloud' : ''}.`;
+    const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
     if (ext.ref === HARNESS_IMAGE)
       steps.push({
         subject: ext.ref,

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { runCli } from '../../src/cli/main.js';
+import { tempRepo } from './helpers.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+});
+
+function cli(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+const CONNECTOR = 'connector:\n  name: h\n  identifier: harnessImage\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: Other\n    auth:\n      type: Anonymous\n';
+const RENAMED = 'image: registry.example.com/mirror/ci-addon:1.16.92\n';
+
+function repo(): string {
+  const dir = tempRepo({ 'connector.yaml': CONNECTOR, 'values.yaml': RENAMED });
+  temps.push(dir);
+  return dir;
+}
+
+describe('harness-registry-guard fix', () => {
+  test('--dry-run prints a unified diff, lists the suggestion, writes nothing and exits 1 for the finding left', () => {
+    const dir = repo();
+    const { code, out, err } = cli(['fix', '--dry-run'], dir);
+    expect(out).toBe(
+      [
+        '--- a/connector.yaml',
+        '+++ b/connector.yaml',
+        '@@ -3,7 +3,7 @@',
+        '   identifier: harnessImage',
+        '   type: DockerRegistry',
+        '   spec:',
+        '-    dockerRegistryUrl: https://app.harness.io/registry',
+        '-    providerType: Other',
+        '+    dockerRegistryUrl: https://registry.hub.docker.com',
+        '+    providerType: DockerHub',
+        '     auth:',
+        '       type: Anonymous',
+        '',
+      ].join('\n'),
+    );
+    expect(err).toContain('would fix connector.yaml\n  line 6: Point connector `harnessImage` at `https://registry.hub.docker.com` (Provider Type Docker Hub). [no-app-harness-registry]');
+    expect(err).toContain('values.yaml:1:8: Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, and mirror the image under that name. Check the registry prefix first. [no-renamed-harness-image]');
+    expect(err).toContain('Would apply 1 fix in 1 file (1 pass); left: 1 error, 0 warnings, 0 notices.');
+    expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).toBe(CONNECTOR);
+    expect(code).toBe(1);
+  });
+
+  test('fix writes, then a second fix has nothing to do; --fail-on never exits 0', () => {
+    const dir = repo();
+    const first = cli(['fix', '--fail-on', 'never'], dir);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('fixed connector.yaml\n');
+    expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).toContain('dockerRegistryUrl: https://registry.hub.docker.com\n    providerType: DockerHub\n');
+    const second = cli(['fix', '--format', 'json'], dir);
+    const json = JSON.parse(second.out);
+    expect(json).toMatchObject({ dryRun: false, passes: 0, converged: true, files: [], skipped: [], remaining: { errors: 1 } });
+    expect(json.suggestions).toEqual([
+      expect.objectContaining({ ruleId: 'no-renamed-harness-image', file: 'values.yaml', line: 1, edits: [{ start: 7, end: 51, text: 'registry.example.com/mirror/harness/ci-addon:1.16.92' }] }),
+    ]);
+  });
+
+  test('--format json gives edits on the original text and the fixes applied', () => {
+    const dir = repo();
+    const json = JSON.parse(cli(['fix', '--dry-run', '--format', 'json', '--replacement-registry', 'https://public.ecr.aws/harness'], dir).out);
+    expect(json.files).toEqual([
+      {
+        file: 'connector.yaml',
+        bom: false,
+        // providerType is already Other: only the URL changes.
+        edits: [{ start: CONNECTOR.indexOf('https://app'), end: CONNECTOR.indexOf('https://app') + 31, text: 'https://public.ecr.aws/harness' }],
+        fixes: [{ ruleId: 'no-app-harness-registry', line: 6, title: 'Point connector `harnessImage` at `https://public.ecr.aws/harness` (Provider Type Other).' }],
+      },
+    ]);
+  });
+
+  test('usage errors exit 2', () => {
+    expect(cli(['fix', '--format', 'sarif'], repo()).code).toBe(2);
+    expect(cli(['fix', 'no/such/path'], repo()).code).toBe(2);
+  });
+});
