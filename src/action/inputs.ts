@@ -1,18 +1,126 @@
-import * as core from '@actions/core';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Severity } from '../core/finding.js';
+import { PULL_REQUEST_EVENTS } from '../github/context.js';
 
+/** Every input of action.yml, read once and validated. Nothing else reads `INPUT_*`. */
 export interface ActionSettings {
+  /** Absolute: GITHUB_WORKSPACE, where the repository is checked out and paths are relative to. */
   workspace: string;
+  /** Paths to scan, relative to the workspace. */
   paths: string[];
+  /** `.harness-registry-guard.yml` to use (absolute), or undefined for the default lookup. */
+  configPath?: string;
+  /** Baseline file (absolute) whose entries mark existing findings as accepted. */
+  baselinePath?: string;
   failOn: Severity | 'never';
+  /** Annotate only findings in files the pull request (or push) changed. */
+  onlyChanged: boolean;
+  /** Empty when none was given; never printed. */
+  token: string;
+  /** Absolute path to write SARIF to (relative inputs are taken from the workspace), or undefined for none. */
+  sarifFile?: string;
+  summary: boolean;
+  checkRun: boolean;
 }
 
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+/** A bad input value: the message names the input. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`input \`${input}\`: ${message}`);
+    this.name = 'InputError';
+  }
+}
 
-/** Reads and validates every input once. A bad value fails the step with a message naming the input. */
-export function getSettings(): ActionSettings {
-  const failOn = core.getInput('fail-on') || 'error';
-  if (!FAIL_ON.includes(failOn)) throw new Error(`input fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
-  const paths = (core.getInput('path') || '.').split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
-  return { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), paths, failOn: failOn as ActionSettings['failOn'] };
+export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+
+type Env = Record<string, string | undefined>;
+
+/** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
+const inputVar = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+
+/** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
+export const readInput = (env: Env, name: string) => (env[inputVar(name)] ?? '').trim();
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+function bool(env: Env, name: string, fallback: boolean, extra: Record<string, () => boolean> = {}): boolean {
+  const v = readInput(env, name);
+  if (v === '') return fallback;
+  if (TRUE.includes(v)) return true;
+  if (FALSE.includes(v)) return false;
+  if (v in extra) return extra[v]!();
+  const allowed = ['true', 'false', ...Object.keys(extra)].join(', ');
+  throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
+}
+
+/** A path inside the workspace; an absolute path or one leaving the workspace is refused. */
+function insideWorkspace(workspace: string, name: string, value: string): string {
+  if (value.includes('\0')) throw new InputError(name, 'contains a NUL character');
+  const abs = path.resolve(workspace, value);
+  const rel = path.relative(workspace, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError(name, `"${value}" is outside the workspace (${workspace})`);
+  return abs;
+}
+
+function existingFile(workspace: string, name: string, value: string): string | undefined {
+  if (!value) return undefined;
+  if (value.includes('\0')) throw new InputError(name, 'contains a NUL character');
+  const abs = path.resolve(workspace, value);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    throw new InputError(name, `file "${value}" does not exist`);
+  }
+  if (!st.isFile()) throw new InputError(name, `"${value}" is not a file`);
+  return abs;
+}
+
+/**
+ * Reads and validates every input once, from the runner's `INPUT_*` variables. A bad value
+ * throws {@link InputError}, which fails the step with a message naming the input.
+ */
+export function getSettings(env: Env = process.env): ActionSettings {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+
+  const paths = (readInput(env, 'path') || '.')
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of paths) {
+    const abs = insideWorkspace(workspace, 'path', p);
+    if (!fs.existsSync(abs)) throw new InputError('path', `"${p}" does not exist in the workspace`);
+  }
+
+  const failOn = readInput(env, 'fail-on') || 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError('fail-on', `must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+
+  const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+  const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
+
+  const sarifInput = readInput(env, 'sarif-file');
+  let sarifFile: string | undefined;
+  if (sarifInput) {
+    if (sarifInput.includes('\0')) throw new InputError('sarif-file', 'contains a NUL character');
+    sarifFile = path.resolve(workspace, sarifInput);
+    if (fs.existsSync(sarifFile) && fs.statSync(sarifFile).isDirectory()) throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
+  }
+
+  return {
+    workspace,
+    paths,
+    configPath: existingFile(workspace, 'config', readInput(env, 'config')),
+    baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline')),
+    failOn: failOn as ActionSettings['failOn'],
+    onlyChanged,
+    token: readInput(env, 'github-token'),
+    sarifFile,
+    summary: bool(env, 'summary', true),
+    checkRun: bool(env, 'check-run', false),
+  };
 }

@@ -1,32 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as core from '@actions/core';
-import { reaches } from '../core/finding.js';
-import { lint } from '../core/lint.js';
-import { formatText } from '../reporters/text.js';
-import { getSettings } from './inputs.js';
+import { reaches, type Finding } from '../core/finding.js';
+import { lint, type LintResult, type LintSettings } from '../core/lint.js';
+import { createGitHubApi, redact, type CheckConclusion, type GitHubApi } from '../github/api.js';
+import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
+import { readRunContext, type RunContext } from '../github/context.js';
+import { planAnnotations } from '../reporters/github.js';
+import { renderMarkdown, type ConnectorImpact, type LinkBase } from '../reporters/markdown.js';
+import { defaultDocsBaseUrl, formatSarif } from '../reporters/sarif.js';
+import { plural, totals } from '../reporters/summary.js';
+import { detectChanges, type ChangeDetection } from './changes.js';
+import { baseOverlay, changesConnectors, connectorImpacts } from './impact.js';
+import { getSettings, InputError, type ActionSettings } from './inputs.js';
 
-/** The Action: read inputs once, lint, annotate, set outputs, fail the step when findings reach `fail-on`. */
-export async function run(): Promise<void> {
+export const CHECK_RUN_NAME = 'harness-registry-guard';
+/** The check run's `output.summary` holds at most 65,535 characters. */
+const CHECK_SUMMARY_MAX_BYTES = 60_000;
+
+type Env = Record<string, string | undefined>;
+
+export interface RunDeps {
+  createApi?: (token: string, baseUrl: string) => GitHubApi;
+}
+
+/** Exit codes, also the `exit-code` output: 0 nothing reaches fail-on, 1 something does, 2 bad input or internal error. */
+export type ExitCode = 0 | 1 | 2;
+
+/**
+ * The Action: read the inputs once, lint the whole workspace, work out what the pull request
+ * changed, then report through every surface GitHub rations (annotations within 10/10/10, one
+ * check run, the job summary, SARIF) and fail the step when findings reach `fail-on` or anything
+ * goes wrong inside. The token only ever goes to the API client; everything printed is redacted.
+ */
+export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<ExitCode> {
+  let token = '';
+  const say = (s: string) => core.info(redact(s, token));
+  let settings: ActionSettings;
   try {
-    const settings = getSettings();
-    const result = lint({ cwd: settings.workspace, paths: settings.paths });
-    for (const f of result.findings) {
-      const props = { title: f.ruleId, file: f.file, startLine: f.line, endLine: f.endLine, startColumn: f.column, endColumn: f.endColumn };
-      if (f.severity === 'error') core.error(f.message, props);
-      else if (f.severity === 'warning') core.warning(f.message, props);
-      else core.notice(f.message, props);
-    }
-    core.info(formatText(result));
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
-    const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-    core.setOutput('findings', result.findings.length);
-    core.setOutput('errors', errors);
-    core.setOutput('warnings', warnings);
-    if (result.internalErrors.length) throw new Error(result.internalErrors.join('\n'));
-    const failing = result.findings.filter((f) => reaches(f.severity, settings.failOn)).length;
-    core.setOutput('exit-code', failing ? 1 : 0);
-    if (failing) core.setFailed(`${failing} finding(s) reach fail-on: ${settings.failOn}.`);
+    settings = getSettings(env);
+    token = settings.token;
   } catch (e) {
-    core.setOutput('exit-code', 2);
-    core.setFailed(`harness-registry-guard: ${(e as Error).message}`);
+    return fail(2, e instanceof InputError ? e.message : `reading inputs failed: ${(e as Error).message}`, token);
+  }
+  try {
+    return await runWith(settings, env, deps, say);
+  } catch (e) {
+    say(`Internal error: ${(e as Error).stack ?? e}`);
+    return fail(2, `internal error: ${(e as Error).message}`, token);
   }
 }
+
+function fail(code: ExitCode, message: string, token: string): ExitCode {
+  core.setOutput('exit-code', code);
+  core.setFailed(`harness-registry-guard: ${redact(message, token)}`);
+  process.exitCode = code;
+  return code;
+}
+
+async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (s: string) => void): Promise<ExitCode> {
+  const ctx = readRunContext(env);
+  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths };
+  if (settings.configPath) lintSettings.configPath = settings.configPath;
+  if (settings.baselinePath) lintSettings.baselinePath = settings.baselinePath;
+  const result = lint(lintSettings);
+
+  const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl) : undefined;
+  const detection: ChangeDetection =
+    ctx.pullRequest || (ctx.push && settings.onlyChanged) ? await detectChanges(settings.workspace, ctx, api) : { notes: [] };
+  const notes = [...ctx.warnings.map((w) => `Event payload: ${w}.`), ...detection.notes];
+  const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
+
+  const failing = result.findings.filter((f) => reaches(f.severity, settings.failOn));
+  const internal = result.internalErrors.length > 0;
+  const willFail = failing.length > 0 || internal;
+  const t = totals(result.findings);
+
+  // SARIF first: the file exists even if a later surface fails.
+  let sarifWritten = '';
+  if (settings.sarifFile) {
+    try {
+      fs.mkdirSync(path.dirname(settings.sarifFile), { recursive: true });
+      fs.writeFileSync(settings.sarifFile, formatSarif(result, { docsBaseUrl: docsBase(ctx) }));
+      sarifWritten = settings.sarifFile;
+      say(`SARIF written to ${sarifWritten}.`);
+    } catch (e) {
+      throw new InputError('sarif-file', `cannot write "${settings.sarifFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+
+  const seeAlso = [settings.summary ? 'the job summary' : '', settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '', sarifWritten ? 'the SARIF file' : '', 'the step log']
+    .filter(Boolean)
+    .join(', ');
+  const plan = planAnnotations(result.findings, {
+    changed: detection.changed,
+    onlyChanged: settings.onlyChanged,
+    reserveErrorSlot: willFail,
+    seeAlso,
+  });
+
+  const links: LinkBase | undefined = ctx.repo && ctx.headSha ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha } : undefined;
+  const verdict =
+    settings.failOn === 'never'
+      ? `\`fail-on: never\`: the step passes whatever is found.`
+      : failing.length
+        ? `❌ ${plural(failing.length, 'finding')} reach \`fail-on: ${settings.failOn}\`: the step fails.`
+        : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
+
+  // Check run: one run, every annotation in scope, 50 per request.
+  if (settings.checkRun) {
+    if (!api || !ctx.repo || !ctx.headSha) notes.push('`check-run: true` but no token, repository or commit is known: no check run was created.');
+    else {
+      const conclusion: CheckConclusion = willFail ? 'failure' : 'success';
+      try {
+        const { requests } = await publishCheckRun(api, ctx.repo, {
+          name: CHECK_RUN_NAME,
+          headSha: ctx.headSha,
+          conclusion,
+          title: `${plural(result.findings.length, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
+          summary: renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict], maxBytes: CHECK_SUMMARY_MAX_BYTES, docsBaseUrl: docsBase(ctx), seeAlso: 'the job summary' }),
+          annotations: plan.inScope.map(toCheckRunAnnotation),
+        });
+        notes.push(`Check run "${CHECK_RUN_NAME}" holds all ${plural(plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
+      } catch (e) {
+        notes.push(`Could not create the check run (${(e as Error).message}); ${(e as { status?: number }).status === 403 ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
+      }
+    }
+  }
+
+  // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
+  for (const a of plan.annotations) {
+    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn };
+    core[a.level](redact(a.message, settings.token), props);
+  }
+  if (plan.overflowNotice) core.notice(plan.overflowNotice);
+  const annotated = `${plural(plan.annotations.length, 'annotation')} for ${plural(plan.inScope.length, 'finding')} in ${settings.onlyChanged && detection.changed ? 'changed files' : 'the scanned files'}${plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : ''}.`;
+  notes.push(plan.overflowNotice ? `${annotated} ${plan.overflowNotice}` : annotated);
+
+  for (const n of notes) say(n);
+  core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
+  for (const f of result.findings) say(logLine(f));
+  core.endGroup();
+
+  if (settings.summary) {
+    const md = renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict, ...notes], docsBaseUrl: docsBase(ctx), seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log' });
+    try {
+      await core.summary.addRaw(redact(md, settings.token), true).write();
+    } catch (e) {
+      say(`Job summary not written: ${(e as Error).message}`);
+    }
+  }
+
+  core.setOutput('findings', result.findings.length);
+  core.setOutput('errors', t.errors);
+  core.setOutput('warnings', t.warnings);
+  core.setOutput('sarif-file', sarifWritten);
+
+  if (internal) {
+    for (const e of result.internalErrors) say(`Internal error: ${e}`);
+    return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
+  }
+  if (failing.length) return fail(1, `${plural(failing.length, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+  core.setOutput('exit-code', 0);
+  return 0;
+}
+
+/** The stages in unchanged files that changed connectors affect; never fails the run. */
+function impactsOf(result: LintResult, lintSettings: LintSettings, detection: ChangeDetection, ctx: RunContext, notes: string[]): ConnectorImpact[] {
+  const changed = detection.changed!;
+  if (!changesConnectors(result, changed)) return [];
+  let base: LintResult | undefined;
+  try {
+    const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
+    if (overlay) base = lint({ ...lintSettings, overlay });
+    else notes.push('The base versions of the changed connectors are not in the checkout, so stages they now break are not told apart from stages broken before (use `fetch-depth: 2` or more).');
+  } catch (e) {
+    notes.push(`Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`);
+  }
+  return connectorImpacts(result.findings, changed, base?.findings);
+}
+
+/** Rule pages of the Action version that runs, when the runner says which one it is. */
+function docsBase(ctx: RunContext): string {
+  if (ctx.actionRepository && ctx.actionRef) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef}/docs/rules`;
+  return defaultDocsBaseUrl();
+}
+
+/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
+const logLine = (f: Finding) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]`;

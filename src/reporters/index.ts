@@ -1,5 +1,8 @@
 import type { LintResult } from '../core/lint.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 /** A reporter turns a lint result into the text of one output format. */
@@ -9,4 +12,7 @@ export type Formatter = (result: LintResult) => string;
 export const formatters: Record<string, Formatter> = {
   text: formatText,
   json: formatJson,
+  sarif: (result) => formatSarif(result),
+  github: formatGithub,
+  markdown: formatMarkdown,
 };
