@@ -214,6 +214,21 @@ describe('passes, writes and dry runs', () => {
     expect(bytes(path.join(dir, 'a.yaml')).equals(original)).toBe(true);
   });
 
+  test('a suppressed finding (inline comment or baseline) is not fixed', () => {
+    const dir = repo();
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      check: (s) => {
+        const res = lint(s);
+        for (const f of res.findings) Object.assign(f, { suppressed: { kind: 'baseline' } });
+        return res;
+      },
+    });
+    expect(r.files).toEqual([]);
+    expect(r.converged).toBe(true);
+  });
+
   test('fixes that keep producing fixes stop after the pass limit and say they did not converge', () => {
     const dir = repo();
     let n = 0;

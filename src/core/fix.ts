@@ -139,7 +139,7 @@ export function applyFixes(settings: FixSettings): FixResult {
 function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realPaths: Map<string, string>): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!f.fix?.length) continue;
+    if (!f.fix?.length || isSuppressed(f)) continue;
     const abs = path.resolve(cwd, f.file);
     if (frozen.has(abs)) continue;
     let real: string;
@@ -156,6 +156,11 @@ function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realP
     out.set(abs, list);
   }
   return out;
+}
+
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+export function isSuppressed(f: Finding): boolean {
+  return !!(f as Finding & { suppressed?: unknown }).suppressed;
 }
 
 function readState(absPath: string, file: string): FileState | undefined {

@@ -80,7 +80,7 @@ export function suggestedChanges(findings: readonly Finding[], readText: (file: 
   const byFile = new Map<string, Pending[]>();
   for (const f of findings) {
     const edits = f.fix ?? f.suggestion?.edits;
-    if (!edits?.length) continue;
+    if (!edits?.length || (f as Finding & { suppressed?: unknown }).suppressed) continue;
     const raw = readText(f.file);
     if (raw === undefined) continue;
     const text = raw.replace(/^\uFEFF/, '');

@@ -1,4 +1,5 @@
 import type { Edit, Finding } from '../core/finding.js';
+import { isSuppressed } from '../core/fix.js';
 import type { Connector, Template } from '../core/model/entities.js';
 import type { Project } from '../core/model/project.js';
 import { ruleMeta } from '../rules/index.js';
@@ -10,7 +11,7 @@ export function buildChanges(project: Project, findings: Finding[], inv: Invento
   const groups = new Map<string, Change>();
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);
-    if (!meta?.policy || f.severity === 'notice') continue;
+    if (!meta?.policy || f.severity === 'notice' || isSuppressed(f)) continue;
     const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
     const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
     let group = groups.get(key);
