@@ -56,7 +56,16 @@ export interface MarkdownOptions {
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
 
 /** A table cell: one line, pipes escaped, no raw HTML. */
-export const cell = (s: string) => s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function cell(s: string): string {
+  // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
+  // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
+  return s
+    .replace(/\r?\n/g, ' ')
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('')
+    .replace(/\|/g, '\\|');
+}
 const linkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/\|/g, '\\|');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
