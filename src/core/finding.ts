@@ -48,6 +48,23 @@ export interface Finding extends Position {
   fixTitle?: string;
   /** A change a human must confirm: shown (report, PR suggestions), never applied by `fix`. */
   suggestion?: Suggestion;
+  /**
+   * Set when an inline comment or the baseline accepts the finding. Suppressed findings stay in
+   * every output, marked, and never count towards totals or the exit code (see `failingFindings`).
+   */
+  suppressed?: Suppressed;
+  /**
+   * What identifies the finding without its position, for baselines and fingerprints: the node's
+   * semantic path in its document (`yamlPath` when set) and a hash of the node's value. Absent for
+   * findings about a whole file.
+   */
+  identity?: { path: string; valueHash: string };
+}
+
+export interface Suppressed {
+  kind: 'inline' | 'baseline';
+  /** The comment's text after ` -- `; for a baseline entry, its `reason` if it has one. */
+  reason?: string;
 }
 
 export interface Suggestion {
@@ -80,4 +97,14 @@ export function sortAndDedupe(findings: Finding[]): Finding[] {
 
 export function reaches(severity: Severity, threshold: Severity | 'never'): boolean {
   return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+
+/** Findings that are not suppressed (inline or by the baseline): the ones totals count. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppressed);
+}
+
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+export function failingFindings(findings: readonly Finding[], failOn: Severity | 'never'): Finding[] {
+  return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }

@@ -2,23 +2,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rules, ruleMeta } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleContext, type RuleOptions } from '../rules/rule.js';
+import { applyBaseline, identityOf, readBaseline, type BaselineSummary } from './baseline.js';
+import { applyLevel, catalogueWith, resolveConfig, type LoadedConfig } from './config.js';
 import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
-import { sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
+import { compareFindings, sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
 import { locate, locateRange } from './locate.js';
 import { classify, type Entity } from './model/entities.js';
-import { defaultCatalogue } from './model/images.js';
 import { Project } from './model/project.js';
 import { View } from './model/view.js';
 import { validateSchema } from './schema.js';
 import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from './source.js';
+import { applyInlineSuppressions, isoDay } from './suppressions.js';
 
 export interface LintSettings extends DiscoverOptions {
   replacementRegistryUrl?: string;
-  /** `.harness-registry-guard.yml` to use; by default the one at the scanned root, if any. */
-  configPath?: string;
-  /** Baseline file whose entries mark existing findings as accepted. */
+  /**
+   * `.harness-registry-guard.yml` to use (relative to cwd; it must exist). By default the one in the
+   * scanned root (the first path), else in cwd, if any; `false` reads none. Settings given here win
+   * over the config's.
+   */
+  configPath?: string | false;
+  /** Baseline file whose entries mark existing findings as accepted (relative to cwd). */
   baselinePath?: string;
+  /** The date `until=` in suppression comments is compared with (default: now). */
+  now?: Date;
   /** Text to check instead of a file's bytes on disk, by absolute path (`fix` re-checks its edits with it). */
   overlay?: ReadonlyMap<string, string>;
 }
@@ -32,14 +40,27 @@ export interface LintResult {
   internalErrors: string[];
   /** The Harness model the rules read; the migration report describes it. */
   project: Project;
+  /** The config file that was applied, if any. */
+  config?: LoadedConfig;
+  /** What the baseline did, when one was given; its stale entries are also `suppression` findings. */
+  baseline?: BaselineSummary;
 }
 
 export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function lint(settings: LintSettings): LintResult {
+  const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath);
   const findings: Finding[] = [];
-  const { files, skipped } = discover(settings);
+  const { files: discovered, skipped } = discover({
+    ...settings,
+    include: settings.include ?? config?.include,
+    exclude: settings.exclude ?? config?.exclude,
+    maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+  });
+  // The config and the baseline are ours, not Harness YAML.
+  const own = new Set([config?.absPath, settings.baselinePath && path.resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
+  const files = discovered.filter((f) => !own.has(f.absPath));
   for (const s of skipped) findings.push(fileFinding(s.path, 'notice', `File ${s.reason}; skipped.`));
 
   const sources: SourceFile[] = [];
@@ -53,8 +74,9 @@ export function lint(settings: LintSettings): LintResult {
 
   const project = new Project(entities, sources);
   const options: RuleOptions = {
-    replacementRegistryUrl: settings.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
-    catalogue: defaultCatalogue,
+    replacementRegistryUrl: settings.replacementRegistryUrl ?? config?.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+    catalogue: catalogueWith(config?.harnessImages),
+    assumeHarnessCloudImageConnector: config?.assumeHarnessCloudImageConnector ?? false,
   };
   const internalErrors: string[] = [];
   for (const rule of rules) {
@@ -64,7 +86,29 @@ export function lint(settings: LintSettings): LintResult {
       internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
     }
   }
-  return { findings: sortAndDedupe(findings), filesScanned: sources.length, entities: entities.length, internalErrors, project };
+
+  // Config levels, then inline suppressions, then the baseline; findings about those come last.
+  const levelled = (list: Finding[]) => list.flatMap((f) => applyLevel(f, config?.rules) ?? []);
+  const out = levelled(sortAndDedupe(findings));
+  const forbid = new Set(config?.forbidSuppression ?? []);
+  const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
+  let baseline: BaselineSummary | undefined;
+  if (settings.baselinePath) {
+    const loaded = readBaseline(path.resolve(settings.cwd, settings.baselinePath), settings.cwd);
+    const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
+    const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
+    meta.push(...applied.meta);
+    baseline = applied.summary;
+  }
+  return {
+    findings: [...out, ...levelled(meta)].sort(compareFindings),
+    filesScanned: sources.length,
+    entities: entities.length,
+    internalErrors,
+    project,
+    ...(config ? { config } : {}),
+    ...(baseline ? { baseline } : {}),
+  };
 }
 
 function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Finding[]): RuleContext<string> {
@@ -95,6 +139,7 @@ function finding(
   if (entity) out.entity = entity;
   const yamlPath = project?.pathOf(at.node);
   if (yamlPath) out.yamlPath = yamlPath;
+  out.identity = identityOf(at, yamlPath);
   if (related?.length) out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
   return out;
 }

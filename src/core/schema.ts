@@ -45,7 +45,12 @@ function segments(pointer: string): Array<string | number> {
 /** The node an error is about; for a missing property, the key of the map that lacks it. */
 function nodeFor(error: ErrorObject, root: View): Located {
   const path = segments(error.instancePath);
-  if (error.keyword === 'required' || error.keyword === 'additionalProperties') {
+  if (error.keyword === 'additionalProperties') {
+    // The error is on the map; point at the unknown key itself.
+    const key = root.getIn(path)?.keyOf((error.params as { additionalProperty: string }).additionalProperty);
+    if (key) return key.at;
+  }
+  if (error.keyword === 'required') {
     const last = path[path.length - 1];
     const parent = root.getIn(path.slice(0, -1));
     const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;

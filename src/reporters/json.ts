@@ -1,7 +1,11 @@
 import type { LintResult } from '../core/lint.js';
 import { totals } from './summary.js';
 
-/** The documented JSON contract: findings sorted by file, line, column and rule, plus a summary. */
+/**
+ * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
+ * Suppressed findings carry `suppressed: {kind, reason}`; `summary` counts leave them out and
+ * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched.
+ */
 export function formatJson(result: LintResult): string {
   const findings = result.findings.map((f) => ({
     ruleId: f.ruleId,
@@ -13,8 +17,9 @@ export function formatJson(result: LintResult): string {
     endLine: f.endLine,
     endColumn: f.endColumn,
     ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   }));
-  const t = totals(result.findings);
-  const summary = { files: result.filesScanned, entities: result.entities, findings: findings.length, ...t };
-  return JSON.stringify({ findings, summary }, null, 2) + '\n';
+  const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
+  const summary = { files: result.filesScanned, entities: result.entities, findings: findings.length - suppressed, errors, warnings, notices, byRule, suppressed };
+  return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
 }

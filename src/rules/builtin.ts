@@ -28,4 +28,14 @@ export const unresolvedReference: RuleMeta = {
   fixable: 'none',
 };
 
-export const builtinRules: readonly RuleMeta[] = [yamlSyntax, schema, unresolvedReference];
+export const suppression: RuleMeta = {
+  id: 'suppression',
+  severity: 'error',
+  description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  remediation:
+    'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+  fixable: 'none',
+};
+
+export const builtinRules: readonly RuleMeta[] = [yamlSyntax, schema, unresolvedReference, suppression];

@@ -30,7 +30,7 @@ export default defineRule({
     delegate:
       'Connector `{{connector}}` connects through a delegate ({{state}}), but Harness Cloud stage `{{stage}}` of {{ownerKind}} `{{owner}}`{{more}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
   },
-  check({ project, report, unresolved }) {
+  check({ project, options, report, unresolved }) {
     const users = new Map<Connector, Array<{ owner: StageOwner; stage: Stage; at: Located }>>();
     const addUse = (connector: Connector, owner: StageOwner, stage: Stage, at: Located) => {
       const list = users.get(connector) ?? [];
@@ -58,9 +58,10 @@ export default defineRule({
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, owner.scope);
         const infra = project.infrastructureOf(owner, stage).stage.infrastructure;
         const at = (infra.kindNode ?? stage.view).at;
-        if (!harnessImage)
-          unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
-        else if (harnessImage.executeOnDelegate?.value !== false)
+        if (!harnessImage) {
+          if (!options.assumeHarnessCloudImageConnector)
+            unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
+        } else if (harnessImage.executeOnDelegate?.value !== false)
           addUse(harnessImage, owner, stage, at);
       }
     for (const [connector, uses] of users) {

@@ -23,6 +23,11 @@ export interface RuleOptions {
   /** Registry URL that replaces app.harness.io/registry in messages and fixes. */
   replacementRegistryUrl: string;
   catalogue: ImageCatalogue;
+  /**
+   * `assumeHarnessCloudImageConnector` in the config: `account.harnessImage` is known to connect
+   * through the Harness Platform, so its absence from the repo leaves nothing undecided.
+   */
+  assumeHarnessCloudImageConnector?: boolean;
 }
 
 export interface RelatedReport {

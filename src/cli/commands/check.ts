@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reaches } from '../../core/finding.js';
-import { lint } from '../../core/lint.js';
+import { createBaseline, writeBaseline, type Baseline } from '../../core/baseline.js';
+import { UsageError } from '../../core/discover.js';
+import { failingFindings } from '../../core/finding.js';
+import { lint, type LintSettings } from '../../core/lint.js';
 import { formatters } from '../../reporters/index.js';
+import { plural } from '../../reporters/summary.js';
 import { FAIL_ON, oneOf, positiveInt, type CliIo } from '../args.js';
 
 export const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
@@ -11,15 +14,21 @@ export const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [
 Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
 
 Options:
-  --format FORMAT           ${Object.keys(formatters).join('|')} (default: text)
-  --fail-on LEVEL           error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
-  --include GLOB            files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB            files or folders to skip (repeatable)
-  --max-file-size BYTES     skip larger files with a notice (default: 10485760)
-  --output FILE             write the report to FILE instead of standard output
+  --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
+  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
+  --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
+  --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
+  --replacement-registry URL  registry that replaces app.harness.io/registry in messages (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+  --output FILE               write the report to FILE instead of standard output
+
+Flags override the same setting in the config file.
 `;
 
-/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on an internal error). */
+/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
 export function check(argv: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -27,6 +36,10 @@ export function check(argv: string[], io: CliIo): number {
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
+      config: { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      'replacement-registry': { type: 'string' },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'max-file-size': { type: 'string' },
@@ -36,8 +49,36 @@ export function check(argv: string[], io: CliIo): number {
   const format = oneOf('--format', values.format!, Object.keys(formatters));
   const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
   const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
+  const writeTo = values['write-baseline'];
+  if (writeTo !== undefined && values.baseline !== undefined) throw new UsageError('use either --baseline or --write-baseline, not both');
+  for (const flag of ['config', 'baseline', 'write-baseline', 'output'] as const)
+    if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
 
-  const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize });
+  const settings: LintSettings = {
+    cwd: io.cwd,
+    paths: positionals,
+    include: values.include,
+    exclude: values.exclude,
+    maxFileSize,
+    replacementRegistryUrl: values['replacement-registry'],
+    configPath: values.config,
+    baselinePath: values.baseline,
+  };
+  let result = lint(settings);
+  if (writeTo !== undefined && !result.internalErrors.length) {
+    const abs = path.resolve(io.cwd, writeTo);
+    const baseline = createBaseline(result.findings, {
+      cwd: io.cwd,
+      baselinePath: abs,
+      forbid: new Set(result.config?.forbidSuppression ?? []),
+      previous: previousBaseline(abs),
+    });
+    writeBaseline(abs, baseline);
+    const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
+    const n = baseline.entries.length;
+    io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
+    result = lint({ ...settings, baselinePath: abs });
+  }
   const report = formatters[format]!(result);
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), report);
   else io.out(report);
@@ -45,5 +86,15 @@ export function check(argv: string[], io: CliIo): number {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
     return 2;
   }
-  return result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
+  return failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+
+/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
+function previousBaseline(abs: string): Baseline | undefined {
+  try {
+    const value = JSON.parse(fs.readFileSync(abs, 'utf8')) as Baseline;
+    return Array.isArray(value?.entries) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
