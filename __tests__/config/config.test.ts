@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { parse } from 'yaml';
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import { CONFIGURABLE_RULES, ConfigError, loadConfig } from '../../src/core/config.js';
+import { allRules } from '../../src/rules/index.js';
+import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
+
+const repos: Repo[] = [];
+const repo = (files: Record<string, string> = {}) => {
+  const r = new Repo(files);
+  repos.push(r);
+  return r;
+};
+afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
+
+const CONFIG = '.harness-registry-guard.yml';
+
+/** The problems loading `text` as a config gives, as `line:col: message`. */
+function problems(text: string): string[] {
+  const r = repo({ [CONFIG]: text });
+  try {
+    loadConfig(path.join(r.dir, CONFIG), r.dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+  }
+  return [];
+}
+
+describe('finding the config file', () => {
+  const files = { 'c.yaml': connector('hub'), [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n' };
+
+  test('in the scanned root', () => {
+    const r = repo(files);
+    expect(brief(r.lint())).toEqual(['c.yaml:6:24 warning [no-app-harness-registry]']);
+    expect(r.lint().config?.file).toBe(CONFIG);
+  });
+
+  test('without one, nothing changes', () => {
+    const r = repo({ 'c.yaml': connector('hub') });
+    expect(brief(r.lint())).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
+    expect(r.lint().config).toBeUndefined();
+  });
+
+  test('in the first PATH, before the current directory', () => {
+    const r = repo({ 'sub/c.yaml': connector('hub'), 'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n', [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n' });
+    expect(brief(r.lint({ paths: ['sub'] }))).toEqual(['sub/c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
+  test('in the current directory when the first PATH has none, and in a file PATH\'s folder', () => {
+    const r = repo({ 'sub/c.yaml': connector('hub'), [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n' });
+    expect(brief(r.lint({ paths: ['sub'] }))).toEqual(['sub/c.yaml:6:24 warning [no-app-harness-registry]']);
+    r.write({ 'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n' });
+    expect(brief(r.lint({ paths: ['sub/c.yaml'] }))).toEqual(['sub/c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
+  test('--config names another file; a missing one is a usage error', () => {
+    const r = repo({ ...files, 'ci/strict.yml': 'rules:\n  no-app-harness-registry: notice\n' });
+    expect(brief(r.lint({ configPath: 'ci/strict.yml' }))).toEqual(['c.yaml:6:24 notice [no-app-harness-registry]']);
+    const cli = r.cli(['check', '.', '--config', 'ci/strict.yml', '--fail-on', 'warning']);
+    expect(cli.code).toBe(0);
+    const missing = r.cli(['check', '.', '--config', 'nope.yml']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('config file not found: nope.yml');
+  });
+
+  test('configPath: false reads none', () => {
+    expect(brief(repo(files).lint({ configPath: false }))).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
+  });
+
+  test('the config file itself is not checked as Harness YAML', () => {
+    const r = repo({ ...files, [CONFIG]: 'rules:\n  no-app-harness-registry: warning\nexclude: [ "a: b: c" ]\n' });
+    expect(r.lint().filesScanned).toBe(1);
+  });
+});
+
+describe('each key', () => {
+  test('rules: off drops a rule, a level replaces its default severity', () => {
+    const files = { 'c.yaml': connector('hub'), 'p.yaml': pipeline([APP_IMAGE, RENAMED_IMAGE]) };
+    const r = repo({ ...files, [CONFIG]: 'rules:\n  no-app-harness-registry: off\n  no-renamed-harness-image: warning\n  unresolved-reference: error\n' });
+    expect(brief(r.lint())).toEqual(['p.yaml:14:19 error [unresolved-reference]', 'p.yaml:33:28 warning [no-renamed-harness-image]']);
+  });
+
+  test('rules: a level never raises findings the rule gives below its default', () => {
+    const tpl = `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: <+pipeline.variables.mirror>
+          execution:
+            steps: []
+---
+connector:
+  name: hub
+  identifier: hub
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://app.harness.io/registry
+    providerType: Other
+    auth:
+      type: Anonymous
+    executeOnDelegate: false
+`;
+    const base = brief(repo({ 'p.yaml': tpl }).lint());
+    expect(base).toEqual(['p.yaml:15:41 notice [require-account-image-connector]', 'p.yaml:24:24 error [no-app-harness-registry]']);
+    const r = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: error\n  no-app-harness-registry: notice\n' });
+    expect(brief(r.lint())).toEqual(['p.yaml:15:41 notice [require-account-image-connector]', 'p.yaml:24:24 notice [no-app-harness-registry]']);
+    const down = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: warning\n' });
+    expect(brief(down.lint())[0]).toBe('p.yaml:15:41 notice [require-account-image-connector]');
+  });
+
+  test('include and exclude; --include and --exclude replace them', () => {
+    const r = repo({
+      '.harness/c.yaml': connector('a'),
+      '.harness/legacy/c.yaml': connector('b'),
+      'other/c.yaml': connector('c'),
+      [CONFIG]: 'include: [".harness/**/*.yaml"]\nexclude: ["legacy"]\n',
+    });
+    expect(brief(r.lint()).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml']);
+    expect(brief(r.lint({ exclude: [] })).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml', '.harness/legacy/c.yaml']);
+    expect(brief(r.lint({ include: ['other/*.yaml'] })).map((l) => l.split(':')[0])).toEqual(['other/c.yaml']);
+    const cli = r.cli(['check', '.', '--exclude', '.harness/c.yaml', '--format', 'json']).json();
+    expect(cli.findings.map((f) => f.file)).toEqual(['.harness/legacy/c.yaml']);
+  });
+
+  test('maxFileSize; --max-file-size wins', () => {
+    const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'maxFileSize: 100\n' });
+    expect(r.lint().findings.map((f) => f.message)).toEqual([expect.stringMatching(/^File is \d+ bytes, over the 100-byte size cap; skipped\.$/)]);
+    expect(brief(r.lint({ maxFileSize: 10_000 }))).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
+    expect(r.cli(['check', '.', '--max-file-size', '10000']).code).toBe(1);
+    expect(r.cli(['check', '.']).code).toBe(0);
+  });
+
+  test('replacementRegistryUrl goes into messages and fixes; --replacement-registry wins', () => {
+    const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'replacementRegistryUrl: https://gcr.io/gcr-prod\n' });
+    const [f] = r.lint().findings;
+    expect(f!.message).toContain('use `https://gcr.io/gcr-prod` instead');
+    expect(f!.fix?.map((e) => e.text)).toContain('https://gcr.io/gcr-prod');
+    expect(r.lint({ replacementRegistryUrl: 'https://public.ecr.aws/harness' }).findings[0]!.message).toContain('`https://public.ecr.aws/harness`');
+    expect(r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness']).out).toContain('`https://public.ecr.aws/harness`');
+  });
+
+  test('harnessImages adds names to the catalogue', () => {
+    const files = { 'p.yaml': pipeline(['mirror.example.com/acme-build-plugin:2']) };
+    expect(brief(repo(files).lint())).toEqual(['p.yaml:14:19 notice [unresolved-reference]']);
+    const r = repo({ ...files, [CONFIG]: 'harnessImages:\n  - acme/build-plugin\n' });
+    const found = r.lint().findings.filter((f) => f.ruleId === 'no-renamed-harness-image');
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['26:28']);
+    expect(found[0]!.message).toContain('`mirror.example.com/acme/build-plugin:2`');
+  });
+
+  test('assumeHarnessCloudImageConnector silences only the account.harnessImage notice', () => {
+    const step = pipeline(['golang:1.23']).replace('image: golang:1.23', 'connectorRef: account.dockerhub\n                    image: golang:1.23');
+    expect(brief(repo({ 'p.yaml': step }).lint())).toEqual(['p.yaml:14:19 notice [unresolved-reference]', 'p.yaml:26:35 notice [unresolved-reference]']);
+    const r = repo({ 'p.yaml': step, [CONFIG]: 'assumeHarnessCloudImageConnector: true\n' });
+    expect(brief(r.lint())).toEqual(['p.yaml:26:35 notice [unresolved-reference]']);
+    const off = repo({ 'p.yaml': step, [CONFIG]: 'assumeHarnessCloudImageConnector: false\n' });
+    expect(brief(off.lint())).toHaveLength(2);
+  });
+
+  test('an empty config or one holding only comments is valid', () => {
+    expect(problems('')).toEqual([]);
+    expect(problems('# yaml-language-server: $schema=./schemas/config.schema.json\n')).toEqual([]);
+  });
+});
+
+describe('an invalid config', () => {
+  test('unknown keys are named at their line, with a suggestion', () => {
+    expect(problems('rules:\n  schema: warning\nforbidSupression: [schema]\n')).toEqual([
+      expect.stringMatching(/^3:1: unknown key `forbidSupression`; did you mean `forbidSuppression` \(known: rules, include, /),
+    ]);
+  });
+
+  test('unknown rule ids are named at their line', () => {
+    expect(problems('rules:\n  schema: warning\n  no-app-harness-registy: off\n')).toEqual([
+      expect.stringMatching(/^3:3: unknown rule id `no-app-harness-registy`; did you mean `no-app-harness-registry` \(known: no-app-harness-registry, /),
+    ]);
+    expect(problems('forbidSuppression:\n  - schema\n  - made-up\n')).toEqual([expect.stringMatching(/^3:5: `forbidSuppression\[1\]` must be a rule id: one of no-app-harness-registry, /)]);
+  });
+
+  test('wrong types and values, each at its line', () => {
+    const text = [
+      'rules:',
+      '  schema: fatal', // 2
+      'include: "**/*.yaml"', // 3
+      'exclude:',
+      '  - 7', // 5
+      'maxFileSize: "10"', // 6
+      'replacementRegistryUrl: registry.hub.docker.com', // 7
+      'harnessImages: [ "gcr.io/harness/ci-addon:1" ]', // 8
+      'assumeHarnessCloudImageConnector: "yes"', // 9
+      'forbidSuppression: schema', // 10
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      '2:11: `rules.schema` must be one of off, notice, warning, error.',
+      '3:10: `include` must be array.',
+      '5:5: `exclude[0]` must be string.',
+      '6:14: `maxFileSize` must be integer.',
+      '7:25: `replacementRegistryUrl` must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.',
+      '8:18: `harnessImages[0]` must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.',
+      '9:35: `assumeHarnessCloudImageConnector` must be boolean.',
+      '10:20: `forbidSuppression` must be array.',
+    ]);
+    expect(problems('maxFileSize: 0\n')).toEqual(['1:14: `maxFileSize` must be >= 1.']);
+    expect(problems('- rules\n')).toEqual(['1:1: must be object.']);
+  });
+
+  test('YAML errors and several documents are reported at their line', () => {
+    expect(problems('rules:\n  schema: warning\n  schema: off\n')).toEqual([expect.stringMatching(/^3:3: Map keys must be unique/)]);
+    expect(problems('rules: {}\n---\nrules: {}\n')).toEqual(['2:1: the config holds 2 YAML documents; write one']);
+  });
+
+  test('is a usage error: exit 2, naming the file, line and problem', () => {
+    const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'rules:\n  schema: warning\nmaxFileSize: big\n' });
+    const { code, out, err } = r.cli(['check', '.']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be integer.');
+    const many = repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
+    expect(many.code).toBe(2);
+    expect(many.err).toMatch(/invalid config \(2 problems\):\n {2}\.harness-registry-guard\.yml:1:1: unknown key `a`.*\n {2}\.harness-registry-guard\.yml:2:1: unknown key `b`/);
+  });
+
+  test('through lint() it throws ConfigError with the problems', () => {
+    const r = repo({ [CONFIG]: 'rules:\n  bogus: off\n' });
+    expect(() => r.lint()).toThrow(ConfigError);
+    expect(() => r.lint()).toThrow(/\.harness-registry-guard\.yml:2:3: unknown rule id `bogus`/);
+  });
+});
+
+describe('the published schema', () => {
+  test('names every rule id, and forbidSuppression every one but suppression', () => {
+    expect([...CONFIGURABLE_RULES].sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect([...configSchema.properties.forbidSuppression.items.enum].sort()).toEqual(allRules.map((r) => r.id).filter((id) => id !== 'suppression').sort());
+  });
+
+  test('the README example config is valid and carries the $schema line', () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBeDefined();
+    expect(block).toMatch(/^# yaml-language-server: \$schema=\S+config\.schema\.json$/m);
+    expect(problems(block!)).toEqual([]);
+    const keys = Object.keys(parse(block!) as object).sort();
+    expect(keys).toEqual(Object.keys(configSchema.properties).sort());
+  });
+});
