@@ -46,6 +46,7 @@ export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<E
   try {
     return await runWith(settings, env, deps, say);
   } catch (e) {
+    if (e instanceof InputError) return fail(2, e.message, token);
     say(`Internal error: ${(e as Error).stack ?? e}`);
     return fail(2, `internal error: ${(e as Error).message}`, token);
   }
@@ -173,11 +174,13 @@ function impactsOf(result: LintResult, lintSettings: LintSettings, detection: Ch
   try {
     const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
     if (overlay) base = lint({ ...lintSettings, overlay });
-    else notes.push('The base versions of the changed connectors are not in the checkout, so stages they now break are not told apart from stages broken before (use `fetch-depth: 2` or more).');
   } catch (e) {
     notes.push(`Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`);
   }
-  return connectorImpacts(result.findings, changed, base?.findings);
+  const impacts = connectorImpacts(result.findings, changed, base?.findings);
+  if (!base && impacts.length)
+    notes.push('The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).');
+  return impacts;
 }
 
 /** Rule pages of the Action version that runs, when the runner says which one it is. */

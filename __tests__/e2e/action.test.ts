@@ -1,0 +1,333 @@
+/**
+ * End to end: the built dist/index.js, run like the GitHub runner runs it, against a loopback
+ * server playing the REST API. One test per "Done when" bullet of the PR issue, and every run
+ * checks that the planted token appears nowhere in what the step wrote.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { multitoolValidate, schemaErrors } from '../reporters/sarif-validators.js';
+import {
+  actionCopy,
+  cloudPipeline,
+  connector,
+  everythingWritten,
+  gitRepo,
+  HARNESS_IMAGE,
+  HEAD_SHA,
+  mockGitHub,
+  OWNER,
+  pullRequestEvent,
+  REPO,
+  runAction,
+  tmpDir,
+  TOKEN,
+  writeFiles,
+  type ActionRun,
+  type MockGitHub,
+  type MockOptions,
+  type RunOptions,
+} from './harness.js';
+
+let action: string;
+beforeAll(() => {
+  action = actionCopy();
+});
+
+const servers: MockGitHub[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function server(o: MockOptions = {}): Promise<MockGitHub> {
+  const s = await mockGitHub(o);
+  servers.push(s);
+  return s;
+}
+
+/** Runs the action and asserts the planted token never appears in anything it wrote. */
+async function run(o: Omit<RunOptions, 'action'>, extraFiles: string[] = []): Promise<ActionRun> {
+  const r = await runAction({ action, ...o });
+  expect(everythingWritten(r, extraFiles)).not.toContain(TOKEN);
+  return r;
+}
+
+const count = (r: ActionRun, level: string) => r.annotations.filter((a) => a.level === level).length;
+const findingAnnotations = (r: ActionRun) => r.annotations.filter((a) => a.props.file);
+const badConnector = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+
+/** 25 error connectors and a Cloud pipeline with 15 unresolved connectors: 25 errors + 15 notices = 40 findings. */
+function fortyFindings(): { dir: string; files: string[] } {
+  const dir = tmpDir('forty');
+  const files: Record<string, string> = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE };
+  for (let i = 0; i < 25; i++) files[`.harness/connectors/old_${i}.yaml`] = badConnector(`old_${i}`);
+  files['.harness/pipelines/p.yaml'] = cloudPipeline('p', Array.from({ length: 15 }, (_, i) => `account.missing_${i}`));
+  writeFiles(dir, files);
+  return { dir, files: Object.keys(files) };
+}
+
+describe('the Action, run like the runner runs it', () => {
+  test('only changed files are annotated; the PR file list is read through Link pagination', async () => {
+    const ws = tmpDir('changed');
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      '.harness/connectors/a.yaml': badConnector('a'),
+      '.harness/connectors/b.yaml': badConnector('b'),
+      '.harness/connectors/untouched.yaml': badConnector('untouched'),
+      'README.md': '# shop\n',
+    });
+    // Three changed files, two per page: b.yaml is only on page 2.
+    const gh = await server({
+      pageSize: 2,
+      files: [
+        { filename: '.harness/connectors/a.yaml', patch: '@@ -7,1 +7,1 @@\n-    dockerRegistryUrl: x\n+    dockerRegistryUrl: https://app.harness.io/registry' },
+        { filename: 'README.md' },
+        { filename: '.harness/connectors/b.yaml', status: 'added' },
+      ],
+    });
+    const r = await run({ workspace: ws, apiUrl: gh.url });
+
+    const lists = gh.requests.filter((q) => q.path === `/repos/${OWNER}/${REPO}/pulls/7/files`);
+    expect(lists.map((q) => q.query.get('page') ?? '1')).toEqual(['1', '2']);
+    expect(lists.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+
+    const files = findingAnnotations(r).map((a) => a.props.file);
+    expect(files.sort()).toEqual(['.harness/connectors/a.yaml', '.harness/connectors/b.yaml']);
+    expect(r.stdout).not.toMatch(/^::\w+ .*file=\.harness\/connectors\/untouched\.yaml/m);
+    // ...but the unchanged file is analysed, counted, and listed in the summary.
+    expect(r.outputs.findings).toBe('3');
+    expect(r.summary).toContain('### Findings elsewhere in the repository (1)');
+    expect(r.summary).toContain(`[.harness/connectors/untouched.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/untouched.yaml#L8)`);
+    expect(r.status).toBe(1);
+  });
+
+  test('the annotation budget holds with 40 findings: 10 errors, 10 notices at most, the rest counted and pointed to', async () => {
+    const { dir, files } = fortyFindings();
+    const gh = await server({ files: files.map((filename) => ({ filename, status: 'added' })) });
+    const r = await run({ workspace: dir, apiUrl: gh.url, inputs: { 'check-run': 'true' } });
+
+    expect(r.outputs.findings).toBe('40');
+    expect(count(r, 'error')).toBe(10); // 9 findings + the step's failure message
+    expect(count(r, 'warning')).toBe(0);
+    expect(count(r, 'notice')).toBe(10); // 9 findings + the overflow notice
+    expect(r.annotations.filter((a) => a.level === 'error' && !a.props.file)).toHaveLength(1);
+    const overflow = '22 more findings (16 errors, 6 notices) not annotated: GitHub shows at most 10 annotations of each level per step.';
+    expect(r.annotations.filter((a) => a.level === 'notice' && !a.props.file).map((a) => a.message)).toEqual([
+      `${overflow} See the job summary, the check run "harness-registry-guard", the step log.`,
+    ]);
+    expect(r.summary).toContain(overflow);
+    // Every annotation names its rule and a position.
+    for (const a of findingAnnotations(r)) {
+      expect(a.props.title).toMatch(/^(no-app-harness-registry|unresolved-reference)$/);
+      expect(Number(a.props.line)).toBeGreaterThan(0);
+      expect(Number(a.props.col)).toBeGreaterThan(0);
+      expect(Number(a.props.endColumn)).toBeGreaterThan(Number(a.props.col));
+    }
+    // The log still lists all 40.
+    expect(r.stdout.match(/^\.harness\/\S+:\d+:\d+: (error|notice): /gm)).toHaveLength(40);
+    // The check run holds all 40, in one request (<= 50), on the PR head, not the merge commit.
+    const posts = gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/check-runs'));
+    expect(posts).toHaveLength(1);
+    const body = posts[0]!.body as { head_sha: string; status: string; conclusion: string; output: { annotations: unknown[] } };
+    expect(body).toMatchObject({ head_sha: HEAD_SHA, status: 'completed', conclusion: 'failure', name: 'harness-registry-guard' });
+    expect(body.output.annotations).toHaveLength(40);
+    expect(r.status).toBe(1);
+  });
+
+  test('check-run: true puts 120 annotations in one check run, 50 per request', async () => {
+    const ws = tmpDir('many');
+    const files: Record<string, string> = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE };
+    for (let i = 0; i < 120; i++) files[`.harness/connectors/c${i}.yaml`] = badConnector(`c${i}`);
+    writeFiles(ws, files);
+    const gh = await server({ files: Object.keys(files).map((filename) => ({ filename })) });
+    const r = await run({ workspace: ws, apiUrl: gh.url, inputs: { 'check-run': 'true' } });
+
+    const calls = gh.requests.filter((q) => q.path.includes('/check-runs'));
+    expect(calls.map((q) => `${q.method} ${q.path}`)).toEqual([
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+      `PATCH /repos/${OWNER}/${REPO}/check-runs/4242`,
+      `PATCH /repos/${OWNER}/${REPO}/check-runs/4242`,
+    ]);
+    const bodies = calls.map((q) => q.body as { status?: string; conclusion?: string; output: { annotations: Array<{ path: string; annotation_level: string; start_line: number; title: string }> } });
+    expect(bodies.map((b) => b.output.annotations.length)).toEqual([50, 50, 20]);
+    expect(bodies.map((b) => b.status ?? '-')).toEqual(['in_progress', '-', 'completed']);
+    expect(bodies[2]!.conclusion).toBe('failure');
+    const all = bodies.flatMap((b) => b.output.annotations);
+    expect(new Set(all.map((a) => a.path)).size).toBe(120);
+    expect(all[0]).toMatchObject({ annotation_level: 'failure', start_line: 8, title: 'no-app-harness-registry' });
+    expect(count(r, 'error')).toBe(10);
+    expect(r.stdout).toContain('Check run "harness-registry-guard" holds all 120 annotations (3 API requests).');
+  });
+
+  test('a changed connector reports the unchanged pipelines it now breaks and fixes, linked to file and line', async () => {
+    const ws = tmpDir('connector');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      {
+        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: false }),
+        '.harness/connectors/legacy.yaml': connector('legacy', { executeOnDelegate: true }),
+        '.harness/pipelines/web.yaml': cloudPipeline('web', ['hub']),
+        '.harness/pipelines/api.yaml': cloudPipeline('api', ['legacy']),
+      },
+      {
+        '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: true }),
+        '.harness/connectors/legacy.yaml': connector('legacy', { executeOnDelegate: false }),
+      },
+    );
+    const gh = await server({
+      files: [
+        { filename: '.harness/connectors/hub.yaml', patch: '@@ -12 +12 @@\n-    executeOnDelegate: false\n+    executeOnDelegate: true' },
+        { filename: '.harness/connectors/legacy.yaml', patch: '@@ -12 +12 @@\n-    executeOnDelegate: true\n+    executeOnDelegate: false' },
+      ],
+    });
+    const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha }) });
+
+    const link = (file: string, line: number) => `[${file}:${line}](https://github.com/${OWNER}/${REPO}/blob/${headSha}/${file}#L${line})`;
+    expect(r.summary).toContain('### Changed connectors and the pipelines they affect');
+    expect(r.summary).toContain(`- Connector \`hub\` (${link('.harness/connectors/hub.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now breaks:\n    - ${link('.harness/pipelines/web.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`web\`.`);
+    expect(r.summary).toContain(`- Connector \`legacy\` (${link('.harness/connectors/legacy.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now fixes:\n    - ${link('.harness/pipelines/api.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`api\`.`);
+    // The pipelines themselves are not annotated; the connector is, on its changed line.
+    expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/hub.yaml:12']);
+    expect(r.status).toBe(1);
+  });
+
+  test('writes every output and a job summary with totals, links at the head SHA, and what to change with the Harness doc', async () => {
+    const ws = tmpDir('outputs');
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      '.harness/connectors/old.yaml': badConnector('old'),
+      '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']),
+    });
+    const gh = await server({ files: [{ filename: '.harness/connectors/old.yaml' }, { filename: '.harness/pipelines/p.yaml' }] });
+    const r = await run({ workspace: ws, apiUrl: gh.url, inputs: { 'sarif-file': 'out/guard.sarif' } });
+
+    expect(r.outputs).toEqual({ 'sarif-file': path.join(ws, 'out/guard.sarif'), findings: '2', errors: '1', warnings: '0', 'exit-code': '1' });
+    expect(r.summary).toContain('**2 findings**: 1 error, 0 warnings, 1 notice in 3 files scanned.');
+    expect(r.summary).toContain('| `no-app-harness-registry` | 1 | 0 | 0 | 1 |');
+    expect(r.summary).toContain('| `unresolved-reference` | 0 | 0 | 1 | 1 |');
+    expect(r.summary).toContain(`[.harness/connectors/old.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/old.yaml#L8)`);
+    expect(r.summary).toContain('- **`no-app-harness-registry`**: Point the connector at https://registry.hub.docker.com');
+    expect(r.summary).toContain('[Harness docs](https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector)');
+    // Rule pages of the Action version that ran (GITHUB_ACTION_REPOSITORY @ GITHUB_ACTION_REF).
+    expect(r.summary).toContain('[rule page](https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/no-app-harness-registry.md)');
+    expect(r.summary).toContain('❌ 1 finding reach `fail-on: error`: the step fails.');
+  });
+
+  test.each([
+    ['notices only', 'error', 0],
+    ['notices only', 'warning', 0],
+    ['notices only', 'notice', 1],
+    ['notices only', 'never', 0],
+    ['an error', 'error', 1],
+    ['an error', 'never', 0],
+  ] as const)('exit code with %s and fail-on: %s is %i', async (what, failOn, code) => {
+    const ws = tmpDir('failon');
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']),
+      ...(what === 'an error' ? { '.harness/connectors/old.yaml': badConnector('old') } : {}),
+    });
+    const r = await run({ workspace: ws, eventName: 'push', event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: HEAD_SHA }, inputs: { 'fail-on': failOn, 'github-token': '' } });
+    expect(r.status).toBe(code);
+    expect(r.outputs['exit-code']).toBe(String(code));
+    const failure = r.annotations.filter((a) => a.level === 'error' && !a.props.file);
+    expect(failure.map((a) => a.message)).toEqual(code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reach fail-on: ${failOn}\\.`))] : []);
+    // Whatever the threshold, the findings are annotated and counted.
+    expect(r.outputs.findings).toBe(what === 'an error' ? '2' : '1');
+  });
+
+  test.each([
+    ['a fork (read-only token: 403, and the API echoes the token back)', { readOnlyTokens: [TOKEN], forbidFiles: true, echoAuthorization: true }, 'fork/shop'],
+    ['a broken API (HTTP 500)', { failAll: 500, echoAuthorization: true }, undefined],
+  ] as const)('falls back to git diff, annotations and the summary on %s, and still fails', async (_what, mock, headRepo) => {
+    const ws = tmpDir('fork');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old'), '.harness/connectors/new.yaml': connector('new') },
+      { '.harness/connectors/new.yaml': badConnector('new') },
+    );
+    const gh = await server(mock);
+    const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha, headRepo }), inputs: { 'check-run': 'true' }, env: { RUNNER_DEBUG: '1' } });
+
+    expect(gh.requests.some((q) => q.path.endsWith('/pulls/7/files'))).toBe(true);
+    expect(gh.requests.some((q) => q.path.endsWith('/check-runs'))).toBe(true);
+    expect(r.stdout).toMatch(/Could not list the pull request's files through the API \(.*HTTP (403|500).*\); using git diff instead\./);
+    expect(r.stdout).toMatch(/Could not create the check run \(.*HTTP (403|500).*\); .*the annotations and this summary are all there is\./);
+    expect(r.summary).toContain('using git diff instead');
+    // git diff found the one changed file: only it is annotated, on the changed line.
+    expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/new.yaml:8']);
+    expect(r.outputs.findings).toBe('2');
+    expect(r.status).toBe(1);
+    // The API's error text was redacted: the echoed Authorization header shows as ***.
+    expect(r.stdout).toContain('token ***');
+  });
+
+  test('without git history or API, every file counts as changed and the log says why', async () => {
+    const ws = tmpDir('nogit');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
+    const gh = await server({ failAll: 502 });
+    const r = await run({ workspace: ws, apiUrl: gh.url });
+    expect(r.stdout).toContain('every file counts as changed');
+    expect(findingAnnotations(r).map((a) => a.props.file)).toEqual(['.harness/connectors/old.yaml']);
+    expect(r.status).toBe(1);
+  });
+
+  test('writes SARIF that passes sarif-multitool --rule-kind Gh and the SARIF 2.1.0 schema', async () => {
+    const ws = tmpDir('sarif');
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: true }),
+      '.harness/connectors/old.yaml': badConnector('old'),
+      '.harness/pipelines/web.yaml': cloudPipeline('web', ['hub', 'account.elsewhere']),
+    });
+    const gh = await server({ files: [{ filename: '.harness/connectors/hub.yaml' }] });
+    const sarif = path.join(ws, 'results.sarif');
+    const r = await run({ workspace: ws, apiUrl: gh.url, inputs: { 'sarif-file': 'results.sarif', 'fail-on': 'never' } }, [sarif]);
+    expect(r.status).toBe(0);
+    expect(r.outputs['sarif-file']).toBe(sarif);
+    const log = JSON.parse(fs.readFileSync(sarif, 'utf8'));
+    expect(schemaErrors(log)).toEqual([]);
+    expect(multitoolValidate(sarif).problems).toEqual([]);
+    // All findings, not only the changed file's, with the cross-file user as a related location.
+    expect(log.runs[0].results).toHaveLength(3);
+    const hub = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'require-platform-connectivity');
+    expect(hub.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('.harness/pipelines/web.yaml');
+    expect(log.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'schema').helpUri).toBe('https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/schema.md');
+  }, 60_000);
+
+  test('a planted token never shows up, even with debug logging and an API that echoes it', async () => {
+    const { dir, files } = fortyFindings();
+    const gh = await server({ files: files.map((filename) => ({ filename })), readOnlyTokens: [TOKEN], echoAuthorization: true });
+    const sarif = path.join(dir, 'guard.sarif');
+    const r = await run({ workspace: dir, apiUrl: gh.url, inputs: { 'check-run': 'true', 'sarif-file': 'guard.sarif' }, env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' } }, [sarif]);
+    // The API got the token (so it was really in play) ...
+    expect(gh.requests.find((q) => q.path.endsWith('/check-runs'))!.authorization).toBe(`token ${TOKEN}`);
+    // ... and it was echoed back in the 403, but nothing written contains it (run() checks all outputs).
+    expect(r.stdout).toContain('you sent: token ***');
+    for (const text of [r.stdout, r.stderr, r.outputFile, r.summary, fs.readFileSync(sarif, 'utf8')]) expect(text).not.toContain(TOKEN);
+    expect(r.status).toBe(1);
+  });
+
+  test.each([
+    ['fail-on', 'sometimes', 'input `fail-on`: must be one of error, warning, notice, never (got "sometimes")'],
+    ['only-changed', 'maybe', 'input `only-changed`: must be one of true, false, auto (got "maybe")'],
+    ['summary', 'yes', 'input `summary`: must be one of true, false (got "yes")'],
+    ['config', 'missing.yml', 'input `config`: file "missing.yml" does not exist'],
+    ['path', '../outside', 'input `path`: "../outside" is outside the workspace'],
+  ])('a bad %s fails the step naming the input', async (input, value, message) => {
+    const ws = tmpDir('input');
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok') });
+    const r = await run({ workspace: ws, inputs: { [input]: value } });
+    expect(r.status).toBe(2);
+    expect(r.outputs['exit-code']).toBe('2');
+    expect(r.annotations.map((a) => a.message)).toEqual([expect.stringContaining(`harness-registry-guard: ${message}`)]);
+  });
+
+  test('a SARIF file that cannot be written fails the step (exit 2), never passes green', async () => {
+    const ws = tmpDir('unwritable');
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), 'blocker': 'a file, not a directory\n' });
+    const r = await run({ workspace: ws, inputs: { 'sarif-file': 'blocker/out.sarif', 'fail-on': 'never' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^::error::harness-registry-guard: input `sarif-file`: cannot write/m);
+  });
+});
