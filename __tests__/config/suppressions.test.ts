@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { failingFindings } from '../../src/core/finding.js';
+import { parseDirectives } from '../../src/core/suppressions.js';
+import { parseSource } from '../../src/core/source.js';
+import { formatJson } from '../../src/reporters/json.js';
+import { formatText } from '../../src/reporters/text.js';
+import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
+
+const repos: Repo[] = [];
+const repo = (files: Record<string, string>) => {
+  const r = new Repo(files);
+  repos.push(r);
+  return r;
+};
+afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
+
+const NOW = new Date('2025-06-15T12:00:00Z');
+const DIRECTIVE = '# harness-registry-guard-disable-next-line';
+const FILE_DIRECTIVE = '# harness-registry-guard-disable';
+
+/** Inserts `comment` (indented like it) above the line holding `anchor`. */
+function above(text: string, anchor: string, ...comments: string[]): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(anchor));
+  if (i < 0) throw new Error(`no ${anchor}`);
+  const indent = /^\s*/.exec(lines[i]!)![0];
+  lines.splice(i, 0, ...comments.map((c) => indent + c));
+  return lines.join('\n');
+}
+
+/** Lints one file `c.yaml` (plus extra files) at NOW and returns brief lines plus the suppression messages. */
+function run(text: string, extra: Record<string, string> = {}) {
+  const r = repo({ 'c.yaml': text, ...extra });
+  const result = r.lint({ now: NOW });
+  return { result, lines: brief(result), messages: result.findings.filter((f) => f.ruleId === 'suppression').map((f) => `${f.line}:${f.column} ${f.message}`) };
+}
+
+describe('disable-next-line', () => {
+  test('suppresses the named rule on the next line, keeps the finding listed with its reason, and does not fail', () => {
+    const { result, lines, messages } = run(above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`));
+    expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
+    expect(messages).toEqual([]);
+    expect(result.findings[0]!.suppressed).toEqual({ kind: 'inline', reason: 'mirror retired in Q3' });
+    expect(failingFindings(result.findings, 'notice')).toEqual([]);
+    const json = JSON.parse(formatJson(result));
+    expect(json.findings[0].suppressed).toEqual({ kind: 'inline', reason: 'mirror retired in Q3' });
+    expect(json.summary).toMatchObject({ findings: 0, errors: 0, suppressed: 1 });
+    expect(formatText(result)).toBe(
+      'c.yaml:7:24: error (suppressed): Connector `hub` points at `https://app.harness.io/registry`, the app.harness.io registry that reached end of life on 15 May 2024; use `https://registry.hub.docker.com` instead. [no-app-harness-registry] -- mirror retired in Q3\n' +
+        '0 errors, 0 warnings, 0 notices in 1 file; 1 suppressed (1 inline).\n',
+    );
+  });
+
+  test('the CLI exits 0 when only suppressed findings reach --fail-on', () => {
+    const r = repo({ 'c.yaml': above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`) });
+    expect(r.cli(['check', '.', '--fail-on', 'notice']).code).toBe(0);
+    expect(repo({ 'c.yaml': connector('hub') }).cli(['check', '.']).code).toBe(1);
+  });
+
+  test('only that rule, only the next YAML line: stacked comments and blank lines are skipped', () => {
+    const text = above(
+      pipeline([APP_IMAGE, APP_IMAGE, RENAMED_IMAGE]),
+      `image: ${RENAMED_IMAGE}`,
+      `${DIRECTIVE} no-renamed-harness-image -- vendor mirror, tracked in PLAT-9`,
+      '',
+      `${DIRECTIVE} no-app-harness-registry -- wrong rule for this line`,
+    );
+    const { lines, messages } = run(above(text, `name: Step 1`, `${DIRECTIVE} no-app-harness-registry -- not the image line`));
+    expect(lines).toEqual([
+      'c.yaml:14:19 notice [unresolved-reference]',
+      'c.yaml:26:28 error [no-app-harness-registry]',
+      'c.yaml:30:19 warning [suppression]',
+      'c.yaml:34:28 error [no-app-harness-registry]',
+      'c.yaml:43:21 warning [suppression]',
+      'c.yaml:44:28 error [no-renamed-harness-image] suppressed:inline',
+    ]);
+    expect(messages).toEqual([
+      '30:19 Suppression of `no-app-harness-registry` matches no finding on line 31; remove it.',
+      '43:21 Suppression of `no-app-harness-registry` matches no finding on line 44; remove it.',
+    ]);
+  });
+
+  test('several rule ids in one comment', () => {
+    const text = `pipeline:\n  identifier: p\n  name: p\n  stages: []\n---\n${connector('hub')}`;
+    const { lines } = run(above(text, 'dockerRegistryUrl', `${DIRECTIVE} schema, no-app-harness-registry -- both known`));
+    expect(lines).toEqual(['c.yaml:11:5 warning [suppression]', 'c.yaml:12:24 error [no-app-harness-registry] suppressed:inline']);
+  });
+
+  test('works in a CRLF file with a BOM', () => {
+    const text = '\uFEFF' + above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- crlf`).replace(/\n/g, '\r\n');
+    const { result } = run(text);
+    expect(brief(result)).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
+    expect(result.findings[0]!.suppressed?.reason).toBe('crlf');
+  });
+
+  test('a comment-like line inside a block scalar is text, not a suppression', () => {
+    const text = pipeline([APP_IMAGE]).replace(
+      'command: echo 0',
+      `command: |\n                      echo start\n                      ${DIRECTIVE} no-app-harness-registry -- in a script\n                      echo 0`,
+    );
+    const moved = text.replace(/ *image: .*\n/, '').replace('echo 0', `echo 0\n                    image: ${APP_IMAGE}`);
+    expect(run(text).lines).toEqual(['c.yaml:14:19 notice [unresolved-reference]', 'c.yaml:26:28 error [no-app-harness-registry]']);
+    // Even right above the image, the line belongs to the script.
+    expect(run(moved).lines).toEqual(['c.yaml:14:19 notice [unresolved-reference]', 'c.yaml:30:28 error [no-app-harness-registry]']);
+    const { directives } = parseDirectives(parseSource('x.yaml', `script: |\n  ${DIRECTIVE} schema -- text\nkey: 1\n`));
+    expect(directives).toEqual([]);
+  });
+});
+
+describe('file-level disable', () => {
+  test('at the top (after other comments and ---) suppresses the rule in the whole file', () => {
+    const text = `# yaml-language-server: $schema=x\n${FILE_DIRECTIVE} no-app-harness-registry -- legacy file, deleted with the old cluster\n---\n${pipeline([APP_IMAGE, APP_IMAGE, RENAMED_IMAGE])}`;
+    const { lines, result } = run(text);
+    expect(lines).toEqual([
+      'c.yaml:17:19 notice [unresolved-reference]',
+      'c.yaml:29:28 error [no-app-harness-registry] suppressed:inline',
+      'c.yaml:36:28 error [no-app-harness-registry] suppressed:inline',
+      'c.yaml:43:28 error [no-renamed-harness-image]',
+    ]);
+    expect(result.findings[1]!.suppressed?.reason).toBe('legacy file, deleted with the old cluster');
+  });
+
+  test('does not reach other files', () => {
+    const { lines } = run(`${FILE_DIRECTIVE} no-app-harness-registry -- this file only\n${connector('a')}`, { 'd.yaml': connector('b') });
+    expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline', 'd.yaml:6:24 error [no-app-harness-registry]']);
+  });
+
+  test('below the first YAML line is an error and is ignored', () => {
+    const { lines, messages } = run(above(connector('hub'), 'dockerRegistryUrl', `${FILE_DIRECTIVE} no-app-harness-registry -- too late`));
+    expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(messages[0]).toMatch(/^6:5 `# harness-registry-guard-disable` must be at the top of the file, before any YAML; it is ignored here\./);
+  });
+
+  test('that matches nothing is reported as unused', () => {
+    const { messages } = run(`${FILE_DIRECTIVE} no-renamed-harness-image -- nothing here\n${connector('a')}`);
+    expect(messages).toEqual(['1:1 Suppression of `no-renamed-harness-image` matches no finding in this file; remove it.']);
+  });
+});
+
+describe('governance', () => {
+  const suppressed = (comment: string) => above(connector('hub'), 'dockerRegistryUrl', comment);
+
+  test('a suppression without a reason is an error and suppresses nothing', () => {
+    for (const comment of [`${DIRECTIVE} no-app-harness-registry`, `${DIRECTIVE} no-app-harness-registry --`, `${DIRECTIVE} no-app-harness-registry --   `]) {
+      const { lines, messages, result } = run(suppressed(comment));
+      expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+      expect(messages).toEqual([
+        '6:5 Suppression of `no-app-harness-registry` has no reason; write one after ` -- `, for example `-- mirror retired in Q3`. It is ignored until it has one.',
+      ]);
+      expect(failingFindings(result.findings, 'error')).toHaveLength(2);
+    }
+  });
+
+  test('until a future date (or today) suppresses', () => {
+    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2025-06-15 -- last day`)).lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
+    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2026-01-01 -- next year`)).lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
+  });
+
+  test('an expired one stops suppressing and says so', () => {
+    const { lines, messages } = run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2025-06-14 -- migration sprint`));
+    expect(lines).toEqual(['c.yaml:6:5 warning [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(messages).toEqual([
+      '6:5 Suppression of `no-app-harness-registry` was valid until 2025-06-14 and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.',
+    ]);
+  });
+
+  test('an unused one is reported', () => {
+    const { lines, messages } = run(above(connector('hub', 'https://registry.hub.docker.com'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- was needed once`));
+    expect(lines).toEqual(['c.yaml:6:5 warning [suppression]']);
+    expect(messages).toEqual(['6:5 Suppression of `no-app-harness-registry` matches no finding on line 7; remove it.']);
+  });
+
+  test('one at the end of the file, with no YAML after it, is unused', () => {
+    const { messages } = run(`${connector('hub', 'https://registry.hub.docker.com')}${DIRECTIVE} schema -- dangling\n`);
+    expect(messages).toEqual(['11:1 Suppression of `schema` matches no finding (no YAML line follows it); remove it.']);
+  });
+
+  test('one for a rule in forbidSuppression is ignored: the finding stands', () => {
+    const config = { '.harness-registry-guard.yml': 'forbidSuppression: [no-app-harness-registry]\n' };
+    const { lines, messages } = run(suppressed(`${DIRECTIVE} no-app-harness-registry -- please`), config);
+    expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(messages).toEqual([
+      '6:5 `no-app-harness-registry` may not be suppressed (forbidSuppression in .harness-registry-guard.yml); the comment is ignored for it and the findings stand.',
+    ]);
+    const file = run(`${FILE_DIRECTIVE} no-app-harness-registry -- whole file\n${connector('hub')}`, config);
+    expect(file.lines).toEqual(['c.yaml:1:1 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+  });
+
+  test('other rules in a comment that names a forbidden one still work', () => {
+    const text = `pipeline:\n  identifier: p\n  name: p\n  stages: []\n---\n${connector('hub')}`;
+    const config = { '.harness-registry-guard.yml': 'forbidSuppression: [schema]\n' };
+    const { lines } = run(above(text, 'dockerRegistryUrl', `${DIRECTIVE} schema, no-app-harness-registry -- both`), config);
+    expect(lines).toEqual(['c.yaml:11:5 error [suppression]', 'c.yaml:12:24 error [no-app-harness-registry] suppressed:inline']);
+  });
+
+  test.each([
+    [`${DIRECTIVE} no-app-harness-registy -- typo`, /^Suppression names `no-app-harness-registy`, which is not a rule id; it is ignored\. Rule ids: no-app-harness-registry, /],
+    [`${DIRECTIVE} suppression -- meta`, /^Suppression names `suppression`, which is not a rule id \(suppression findings cannot be suppressed\)/],
+    [`${DIRECTIVE} -- no rule`, /^Suppression names no rule id;/],
+    [`${DIRECTIVE} no-app-harness-registry until=2025-02-30 -- bad date`, /^Suppression has `until=2025-02-30`, which is not a date YYYY-MM-DD; it is ignored\.$/],
+    [`${DIRECTIVE} no-app-harness-registry until=30/06/2025 -- bad date`, /^Suppression has `until=30\/06\/2025`/],
+    [`${DIRECTIVE} no-app-harness-registry until=2025-07-01 until=2025-08-01 -- twice`, /^Suppression gives `until=` twice/],
+    ['# harness-registry-guard-disable-line no-app-harness-registry -- typo', /^Unknown directive `harness-registry-guard-disable-line`/],
+    ['# harness-registry-guard-disable-next-lines no-app-harness-registry -- typo', /^Unknown directive `harness-registry-guard-disable-next-lines`/],
+  ])('a malformed comment is an error and suppresses nothing: %s', (comment, message) => {
+    const { lines, result } = run(suppressed(comment));
+    expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(result.findings[0]!.message).toMatch(message);
+  });
+
+  test('a rule turned off leaves its suppressions unused', () => {
+    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry -- off anyway`), { '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: off\n' });
+    expect(lines).toEqual(['c.yaml:6:5 warning [suppression]']);
+  });
+
+  test('the suppression rule takes a level from the config like any rule', () => {
+    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry`), { '.harness-registry-guard.yml': 'rules:\n  suppression: warning\n' });
+    expect(lines).toEqual(['c.yaml:6:5 warning [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry`), { '.harness-registry-guard.yml': 'rules:\n  suppression: off\n' }).lines).toEqual([
+      'c.yaml:7:24 error [no-app-harness-registry]',
+    ]);
+  });
+});
+
+test('failingFindings leaves out suppressed findings and those below the threshold', () => {
+  const { result } = run(above(pipeline([APP_IMAGE, APP_IMAGE]), `name: Step 1`, `${DIRECTIVE} no-app-harness-registry -- wrong line`));
+  const active = failingFindings(result.findings, 'error').map((f) => `${f.line} ${f.ruleId}`);
+  expect(active).toEqual(['26 no-app-harness-registry', '34 no-app-harness-registry']);
+  const sup = run(above(pipeline([APP_IMAGE]), `image: ${APP_IMAGE}`, `${DIRECTIVE} no-app-harness-registry -- ok`));
+  expect(failingFindings(sup.result.findings, 'error')).toEqual([]);
+  expect(failingFindings(sup.result.findings, 'notice').map((f) => f.ruleId)).toEqual(['unresolved-reference']);
+  expect(failingFindings(sup.result.findings, 'never')).toEqual([]);
+});
