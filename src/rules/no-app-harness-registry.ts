@@ -21,6 +21,7 @@ function connectorFix(connector: Connector, url: View, replacement: string) {
 
 /** The image, or the Helm `registry` it is pulled from, moves to the replacement registry. */
 function imageFix(use: ImageUse, replacement: string): Edit | undefined {
+  if (use.runtimeInput) return undefined;
   if (use.kind === 'helm' && use.registryView) {
     const registry = helmRegistryFor(replacement);
     return /^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry ? replaceScalar(use.registryView, registry) : undefined;

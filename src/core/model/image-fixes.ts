@@ -31,8 +31,8 @@ export function swapAppHarnessImage(raw: string, replacementUrl: string): string
   if (!m || prefix === undefined) return undefined;
   const rest = m[2]!;
   if (prefix) return `${prefix}/${rest}`;
-  // A single-segment name on Docker Hub would mean `library/<name>`: keep it explicit.
-  return rest.split(/[:@]/)[0]!.includes('/') ? rest : `docker.io/${rest}`;
+  // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
+  return rest.split(/[:@]/)[0]!.includes('/') ? rest : undefined;
 }
 
 /** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */

@@ -84,13 +84,16 @@ export interface RenamedImage {
  */
 export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalogue): RenamedImage | undefined {
   const path = image.path;
-  const joined = path.join('/');
+  const joined = path.join('/').toLowerCase();
   if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name))) return undefined;
   const last = norm(path[path.length - 1]!);
+  const namespace = path.length > 1 ? path[path.length - 2]!.toLowerCase() : undefined;
   for (const entry of catalogue.images) {
     const [ns, name] = entry.name.split('/') as [string, string];
     const flattened = last === norm(`${ns}-${name}`);
-    const sameName = last === norm(name) && !entry.generic;
+    // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+    // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+    const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
     if (!flattened && !sameName) continue;
     const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');

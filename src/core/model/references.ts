@@ -1,5 +1,6 @@
 import type { SourceFile } from '../source.js';
 import { parseImage, type ImageRef } from './images.js';
+import { classifyValue } from './runtime-input.js';
 import { View } from './view.js';
 import { walk } from './walk.js';
 
@@ -13,6 +14,8 @@ export interface ImageUse {
   field?: string;
   /** The `registry` scalar of a Helm-style image map, for `helm` uses that have one. */
   registryView?: View;
+  /** The image is a `.default()` or allowed value of a runtime input: report it, but no fix rewrites the scalar. */
+  runtimeInput?: boolean;
 }
 
 /**
@@ -39,6 +42,14 @@ export function imageUses(file: SourceFile): ImageUse[] {
       if (key !== 'image') return;
       const raw = view.str;
       if (raw !== undefined) {
+        const value = classifyValue(raw);
+        if (value.kind === 'input') {
+          for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+            const image = option ? parseImage(option) : undefined;
+            if (image) out.push({ view, raw: option!, image, kind: 'image', runtimeInput: true });
+          }
+          return;
+        }
         const image = parseImage(raw);
         if (image) out.push({ view, raw, image, kind: 'image' });
         return;
