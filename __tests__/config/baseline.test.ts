@@ -1,0 +1,238 @@
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import type { Baseline } from '../../src/core/baseline.js';
+import { formatJson } from '../../src/reporters/json.js';
+import { formatText } from '../../src/reporters/text.js';
+import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
+
+const repos: Repo[] = [];
+const repo = (files: Record<string, string>) => {
+  const r = new Repo(files);
+  repos.push(r);
+  return r;
+};
+afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
+
+const BASELINE = 'baseline.json';
+const files = () => ({
+  '.harness/pipelines/build.yaml': pipeline([APP_IMAGE, 'golang:1.23', RENAMED_IMAGE]),
+  '.harness/connectors/hub.yaml': connector('hub'),
+});
+
+/** A repo whose current findings are all written to the baseline. */
+function baselined(extra: Record<string, string> = {}) {
+  const r = repo({ ...files(), ...extra });
+  const written = r.cli(['check', '.', '--write-baseline', BASELINE]);
+  expect(written.code).toBe(0);
+  expect(written.err).toBe(`harness-registry-guard: wrote 4 accepted findings (4 entries) to ${BASELINE}\n`);
+  return r;
+}
+
+const check = (r: Repo) => r.lint({ baselinePath: BASELINE });
+const active = (r: Repo) => brief(check(r)).filter((l) => !l.includes('suppressed:'));
+
+describe('--write-baseline', () => {
+  test('accepts every current finding, keyed without lines, then checks with it', () => {
+    const r = repo(files());
+    const before = r.cli(['check', '.', '--format', 'json']).json();
+    expect(before.summary).toMatchObject({ errors: 3, notices: 1, suppressed: 0 });
+    const { code, json } = r.cli(['check', '.', '--write-baseline', BASELINE, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(json().summary).toMatchObject({ findings: 0, errors: 0, notices: 0, suppressed: 4 });
+    expect(json().baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
+    expect(json().findings.map((f) => f.suppressed)).toEqual(Array(4).fill({ kind: 'baseline' }));
+
+    const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
+    expect(baseline.version).toBe(1);
+    expect(baseline.entries.map(({ ruleId, file, entity, path: p, count }) => ({ ruleId, file, entity, path: p, count }))).toEqual([
+      { ruleId: 'no-app-harness-registry', file: '.harness/connectors/hub.yaml', entity: 'hub', path: 'connector/spec/dockerRegistryUrl', count: 1 },
+      { ruleId: 'no-app-harness-registry', file: '.harness/pipelines/build.yaml', entity: undefined, path: 'stages/stage=build/spec/execution/steps/step=step_0/spec/image', count: 1 },
+      { ruleId: 'no-renamed-harness-image', file: '.harness/pipelines/build.yaml', entity: undefined, path: 'stages/stage=build/spec/execution/steps/step=step_2/spec/image', count: 1 },
+      { ruleId: 'unresolved-reference', file: '.harness/pipelines/build.yaml', entity: 'build', path: 'stages/stage=build/spec/runtime/type', count: 1 },
+    ]);
+    for (const e of baseline.entries) {
+      expect(e.valueHash).toMatch(/^[0-9a-f]{16}$/);
+      expect(JSON.stringify(e)).not.toMatch(/"line"|"column"/);
+    }
+  });
+
+  test('and --baseline together are a usage error', () => {
+    const r = repo(files());
+    const { code, err } = r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
+    expect(code).toBe(2);
+    expect(err).toContain('use either --baseline or --write-baseline, not both');
+  });
+
+  test('leaves out findings already suppressed inline and rules in forbidSuppression', () => {
+    const r = repo({
+      ...files(),
+      '.harness/connectors/hub.yaml': `# harness-registry-guard-disable no-app-harness-registry -- accepted inline\n${connector('hub')}`,
+      '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n',
+    });
+    expect(r.cli(['check', '.', '--write-baseline', BASELINE]).code).toBe(1);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual(['no-app-harness-registry', 'unresolved-reference']);
+    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 error [no-renamed-harness-image]']);
+  });
+
+  test('keeps reasons written into the entries by hand', () => {
+    const r = baselined();
+    const b = JSON.parse(r.read(BASELINE)) as Baseline;
+    b.entries[0]!.reason = 'hub is replaced in PLAT-42';
+    r.write({ [BASELINE]: JSON.stringify(b) });
+    expect(check(r).findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({ kind: 'baseline', reason: 'hub is replaced in PLAT-42' });
+    r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries[0]!.reason).toBe('hub is replaced in PLAT-42');
+  });
+});
+
+describe('--baseline', () => {
+  test('survives a reformat: indentation, quoting, flow style, comments', () => {
+    const r = baselined();
+    const reformat = (text: string) =>
+      '# reformatted\n' +
+      parseAllDocuments(text)
+        .map((d) => stringify(d.toJS(), { indent: 4, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }))
+        .join('---\n');
+    const flow = (text: string) => stringify(parse(text), { collectionStyle: 'flow', defaultStringType: 'QUOTE_SINGLE' });
+    r.write({ '.harness/pipelines/build.yaml': reformat(r.read('.harness/pipelines/build.yaml')), '.harness/connectors/hub.yaml': flow(r.read('.harness/connectors/hub.yaml')) });
+    const result = check(r);
+    expect(r.read('.harness/connectors/hub.yaml')).toMatch(/^\{\s*'connector':\s*\{/);
+    expect(brief(result).map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
+      '.harness/connectors/hub.yaml error [no-app-harness-registry] suppressed:baseline',
+      '.harness/pipelines/build.yaml notice [unresolved-reference] suppressed:baseline',
+      '.harness/pipelines/build.yaml error [no-app-harness-registry] suppressed:baseline',
+      '.harness/pipelines/build.yaml error [no-renamed-harness-image] suppressed:baseline',
+    ]);
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
+  });
+
+  test('survives a line move: lines inserted above, keys and steps reordered, documents added', () => {
+    const r = baselined();
+    const before = brief(check(r));
+    let text = r.read('.harness/pipelines/build.yaml');
+    // Swap step_0 and step_1, and put `command` before `image` in every step.
+    const steps = text.split(/(?=              - step:\n)/);
+    text = [steps[0], steps[2], steps[1], steps[3]].join('').replace(/( +)(image: .*)\n( +)(command: .*)\n/g, '$1$4\n$3$2\n');
+    r.write({
+      '.harness/pipelines/build.yaml': `# Owned by the payments team.\n# See PLAT-1.\n\n${text}`,
+      '.harness/connectors/hub.yaml': `${connector('other', 'https://registry.hub.docker.com')}---\n${connector('hub').replace('    providerType: Other\n', '').replace('  spec:\n', '  spec:\n    providerType: Other\n')}`,
+    });
+    const after = check(r);
+    expect(brief(after)).not.toEqual(before);
+    expect(brief(after).every((l) => l.endsWith('suppressed:baseline'))).toBe(true);
+    expect(brief(after)).toHaveLength(4);
+    expect(after.findings.find((f) => f.ruleId === 'no-app-harness-registry' && f.file.endsWith('build.yaml'))!.line).toBe(37);
+    expect(after.baseline).toMatchObject({ matched: 4, stale: 0 });
+    expect(r.cli(['check', '.', '--baseline', BASELINE]).code).toBe(0);
+  });
+
+  test('a new instance of the same problem is not hidden', () => {
+    const r = baselined();
+    r.write({ '.harness/pipelines/build.yaml': pipeline([APP_IMAGE, 'golang:1.23', RENAMED_IMAGE, APP_IMAGE]) });
+    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:47:28 error [no-app-harness-registry]']);
+    const { code, out } = r.cli(['check', '.', '--baseline', BASELINE]);
+    expect(code).toBe(1);
+    expect(out).toContain('.harness/pipelines/build.yaml:47:28: error: Image `app.harness.io/registry/harness/drone-git:1.6.9`');
+    expect(out).toContain('1 error, 0 warnings, 0 notices in 2 files; 4 suppressed (4 by baseline).');
+  });
+
+  test('the same node with a new offending value is new, and its old entry is stale', () => {
+    const r = baselined();
+    r.write({ '.harness/connectors/hub.yaml': connector('hub', 'https://app2.harness.io/registry/') });
+    expect(active(r)).toEqual([
+      '.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry]',
+      `${BASELINE}:5:5 warning [suppression]`,
+    ]);
+  });
+
+  test('the same value in another file is new', () => {
+    const r = baselined();
+    r.write({ '.harness/connectors/hub2.yaml': connector('hub') });
+    expect(active(r)).toEqual(['.harness/connectors/hub2.yaml:6:24 error [no-app-harness-registry]']);
+  });
+
+  test('a fixed finding leaves a stale entry, reported at its line in text and JSON', () => {
+    const r = baselined();
+    r.write({ '.harness/pipelines/build.yaml': pipeline(['golang:1.22', 'golang:1.23', RENAMED_IMAGE]) });
+    const result = check(r);
+    expect(active(r)).toEqual([`${BASELINE}:14:5 warning [suppression]`]);
+    const stale = result.findings.find((f) => f.ruleId === 'suppression')!;
+    expect(stale.message).toBe(
+      'Baseline entry for `no-app-harness-registry` in `.harness/pipelines/build.yaml` at `stages/stage=build/spec/execution/steps/step=step_0/spec/image` matches no finding (stale); remove it, or rewrite the baseline with `check --write-baseline`.',
+    );
+    expect(r.read(BASELINE).split('\n')[13]).toBe('    {');
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 1 });
+    expect(formatText(result)).toContain(`${BASELINE}:14:5: warning: Baseline entry for \`no-app-harness-registry\``);
+    expect(formatText(result).trim().split('\n').slice(-2)).toEqual([
+      '0 errors, 1 warning, 0 notices in 2 files; 3 suppressed (3 by baseline).',
+      `Baseline ${BASELINE}: 3 of 4 accepted findings matched, 1 stale.`,
+    ]);
+    const json = JSON.parse(formatJson(result));
+    expect(json.baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 1 });
+    expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'suppression')).toHaveLength(1);
+    // Stale entries warn; they fail only --fail-on warning.
+    expect(r.cli(['check', '.', '--baseline', BASELINE]).code).toBe(0);
+    expect(r.cli(['check', '.', '--baseline', BASELINE, '--fail-on', 'warning']).code).toBe(1);
+    // Rewriting drops it.
+    r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect(check(r).baseline).toEqual({ file: BASELINE, entries: 3, matched: 3, stale: 0 });
+  });
+
+  test('counts: two findings with one key need two; one fewer leaves part of the entry stale', () => {
+    const twice = `${connector('hub')}---\n${connector('hub')}`;
+    const r = repo({ 'c.yaml': twice });
+    r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.count)).toEqual([2]);
+    expect(active(r)).toEqual([]);
+    r.write({ 'c.yaml': `${twice}---\n${connector('hub')}` });
+    expect(active(r)).toEqual(['c.yaml:28:24 error [no-app-harness-registry]']);
+    r.write({ 'c.yaml': connector('hub') });
+    expect(active(r)).toEqual([`${BASELINE}:5:5 warning [suppression]`]);
+    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toContain('accepts 2 findings but only 1 remain (stale)');
+  });
+
+  test('entries for files not read this run are not stale; for deleted files they are', () => {
+    const r = baselined();
+    expect(brief(r.lint({ paths: ['.harness/connectors'], baselinePath: BASELINE }))).toEqual(['.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry] suppressed:baseline']);
+    r.remove('.harness/pipelines/build.yaml');
+    expect(active(r)).toEqual([`${BASELINE}:14:5 warning [suppression]`, `${BASELINE}:22:5 warning [suppression]`, `${BASELINE}:30:5 warning [suppression]`]);
+  });
+
+  test('file paths are relative to the baseline, so another working directory matches', () => {
+    const r = baselined();
+    const parent = path.dirname(r.dir);
+    const sub = path.basename(r.dir);
+    const result = r.lint({ cwd: parent, paths: [sub], baselinePath: `${sub}/${BASELINE}` });
+    expect(result.baseline).toEqual({ file: `${sub}/${BASELINE}`, entries: 4, matched: 4, stale: 0 });
+  });
+
+  test('entries for a rule in forbidSuppression are ignored and reported', () => {
+    const r = baselined({});
+    r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
+    const lines = active(r);
+    expect(lines).toEqual([`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 error [no-renamed-harness-image]'].sort());
+    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(/is ignored: `no-renamed-harness-image` may not be suppressed \(forbidSuppression in \.harness-registry-guard\.yml\); remove the entry\.$/);
+  });
+
+  test('entries for a rule turned off are neither matched nor stale', () => {
+    const r = baselined();
+    r.write({ '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n' });
+    expect(check(r).baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 0 });
+    expect(active(r)).toEqual([]);
+  });
+
+  test.each([
+    ['missing', undefined, /baseline file not found: nope\.json \(create it with --write-baseline\)/],
+    ['not JSON', '{ "version": 1,\n  "entries": [\n    { "ruleId": ] }', /invalid baseline: nope\.json:3:/],
+    ['wrong version', '{ "version": 2, "entries": [] }', /invalid baseline: nope\.json:1:14: `version` must be 1/],
+    ['entry without hash', '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml" }\n  ] }', /invalid baseline: nope\.json:3:5: `entries\[0\]\.valueHash` must be a non-empty string/],
+    ['bad count', '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": 0 } ] }', /`entries\[0\]\.count` must be a positive whole number/],
+  ])('a %s baseline is a usage error (exit 2)', (_, text, message) => {
+    const r = repo(files());
+    if (text !== undefined) r.write({ 'nope.json': text });
+    const { code, err } = r.cli(['check', '.', '--baseline', 'nope.json']);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
