@@ -3,6 +3,7 @@
  * server playing the REST API. One test per "Done when" bullet of the PR issue, and every run
  * checks that the planted token appears nowhere in what the step wrote.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
@@ -213,19 +214,26 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.summary).toContain('❌ 1 finding reach `fail-on: error`: the step fails.');
   });
 
+  // A suppression comment that matches nothing is a warning (rule `suppression`); an unresolved connector a notice.
+  const unusedSuppression = connector('quiet', { executeOnDelegate: false }).replace('  spec:\n', '  spec:\n    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept for the migration\n');
   test.each([
-    ['notices only', 'error', 0],
-    ['notices only', 'warning', 0],
-    ['notices only', 'notice', 1],
-    ['notices only', 'never', 0],
-    ['an error', 'error', 1],
-    ['an error', 'never', 0],
+    ['a notice', 'error', 0],
+    ['a notice', 'warning', 0],
+    ['a notice', 'notice', 1],
+    ['a notice', 'never', 0],
+    ['a notice and a warning', 'error', 0],
+    ['a notice and a warning', 'warning', 1],
+    ['a notice and a warning', 'never', 0],
+    ['a notice and an error', 'error', 1],
+    ['a notice and an error', 'warning', 1],
+    ['a notice and an error', 'never', 0],
   ] as const)('exit code with %s and fail-on: %s is %i', async (what, failOn, code) => {
     const ws = tmpDir('failon');
     writeFiles(ws, {
       '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
       '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']),
-      ...(what === 'an error' ? { '.harness/connectors/old.yaml': badConnector('old') } : {}),
+      ...(what.endsWith('an error') ? { '.harness/connectors/old.yaml': badConnector('old') } : {}),
+      ...(what.endsWith('a warning') ? { '.harness/connectors/quiet.yaml': unusedSuppression } : {}),
     });
     const r = await run({ workspace: ws, eventName: 'push', event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: HEAD_SHA }, inputs: { 'fail-on': failOn, 'github-token': '' } });
     expect(r.status).toBe(code);
@@ -233,7 +241,38 @@ describe('the Action, run like the runner runs it', () => {
     const failure = r.annotations.filter((a) => a.level === 'error' && !a.props.file);
     expect(failure.map((a) => a.message)).toEqual(code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reach fail-on: ${failOn}\\.`))] : []);
     // Whatever the threshold, the findings are annotated and counted.
-    expect(r.outputs.findings).toBe(what === 'an error' ? '2' : '1');
+    expect(r.outputs.findings).toBe(what === 'a notice' ? '1' : '2');
+    expect(findingAnnotations(r).map((a) => a.level).sort()).toEqual(what === 'a notice' ? ['notice'] : what.endsWith('a warning') ? ['notice', 'warning'] : ['error', 'notice']);
+  });
+
+  test('the baseline and config inputs reach the checker: accepted findings are listed as suppressed, never annotated nor failing', async () => {
+    const ws = tmpDir('baseline');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old'), 'ci/guard.yml': 'rules:\n  unresolved-reference: off\n' });
+    // Accept today's findings with the CLI, as a team adopting the gate would.
+    execFileSync(process.execPath, [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/baseline.json'], { cwd: ws, stdio: 'ignore' });
+    writeFiles(ws, { '.harness/connectors/new.yaml': badConnector('new'), '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']) });
+    const sarif = path.join(ws, 'guard.sarif');
+    const r = await run({ workspace: ws, inputs: { baseline: 'ci/baseline.json', config: 'ci/guard.yml', 'sarif-file': 'guard.sarif', 'only-changed': 'false' } }, [sarif]);
+
+    expect(findingAnnotations(r).map((a) => `${a.level} ${a.props.file}`)).toEqual(['error .harness/connectors/new.yaml']);
+    expect(r.outputs.findings).toBe('1');
+    expect(r.summary).toContain('### Suppressed findings (1)');
+    expect(r.summary).toContain('| ⚪ error, suppressed (baseline) | `no-app-harness-registry` |');
+    expect(r.summary).not.toContain('unresolved-reference'); // turned off by the config
+    const old = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0].results.find((x: { message: { text: string } }) => x.message.text.includes('`old`'));
+    expect(old.suppressions).toEqual([{ kind: 'external' }]);
+    expect(r.status).toBe(1); // new.yaml is not in the baseline
+  });
+
+  test('an invalid config file is annotated at its line and fails the step naming the input', async () => {
+    const ws = tmpDir('badconfig');
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), 'guard.yml': 'rules:\n  no-such-rule: error\n' });
+    const r = await run({ workspace: ws, inputs: { config: 'guard.yml' } });
+    expect(r.status).toBe(2);
+    expect(r.outputs['exit-code']).toBe('2');
+    const [problem, failure] = r.annotations;
+    expect(problem).toMatchObject({ level: 'error', props: { title: 'config', file: 'guard.yml', line: '2' } });
+    expect(failure!.message).toMatch(/^harness-registry-guard: input `config`: invalid config: guard\.yml:2:\d+: /);
   });
 
   test.each([

@@ -28,12 +28,12 @@ export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), 
  * concurrent `npm run build` cannot swap it mid-test.
  */
 export function actionCopy(): string {
+  // dist/cli comes along: tests use the CLI to write baselines, as a user would.
   const dist = path.join(ROOT, 'dist');
   const main = path.join(dist, 'index.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (or rerun if another build was replacing dist/).`);
   const dir = tmpDir('action');
-  fs.mkdirSync(path.join(dir, 'dist'));
-  for (const f of fs.readdirSync(dist)) if (fs.statSync(path.join(dist, f)).isFile()) fs.copyFileSync(path.join(dist, f), path.join(dir, 'dist', f));
+  fs.cpSync(dist, path.join(dir, 'dist'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(dir, 'action.yml'));
   return path.join(dir, 'dist', 'index.js');
 }

@@ -59,6 +59,15 @@ describe('GitHub annotation plan', () => {
     expect(planAnnotations(forty(), { changed, onlyChanged: false }).inScope).toHaveLength(40);
   });
 
+  test('suppressed findings are never annotated nor counted as overflow or unchanged', () => {
+    const list = forty().map((f, i) => (i < 20 ? { ...f, suppressed: { kind: 'baseline' as const } } : f));
+    const plan = planAnnotations(list, { changed: changedFiles('api', [{ path: 'f21.yaml', status: 'modified' }]) });
+    expect(plan.annotations.map((a) => a.file)).toEqual(['f21.yaml']);
+    expect(plan.unchangedFiles).toBe(19);
+    expect(plan.inScope).toHaveLength(1);
+    expect(formatGithub({ ...lintFixture(), findings: list }).split('\n').filter((l) => l.endsWith('(suppressed: baseline)'))).toHaveLength(20);
+  });
+
   test('ranking: findings on changed lines first, then policy rules before built-ins, then file order', () => {
     const a = finding(1, 'error', 'a.yaml', 'schema');
     const b = finding(2, 'error', 'a.yaml');

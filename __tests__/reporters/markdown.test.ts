@@ -20,7 +20,7 @@ describe('Markdown reporter', () => {
       links,
       changed,
       docsBaseUrl: 'https://github.com/acme/guard/blob/v1/docs/rules',
-      notes: ['❌ 5 findings reach `fail-on: error`: the step fails.'],
+      notes: ['❌ 4 findings reach `fail-on: error`: the step fails.'],
       impacts: [{ ruleId: 'require-platform-connectivity', connector: 'docker_hub', file: '.harness/connectors/docker_hub.yaml', line: 12, breaks: related, stillBroken: [], fixes: [], compared: true }],
     });
     expectGolden('summary.md', md);
@@ -28,11 +28,20 @@ describe('Markdown reporter', () => {
       '[.harness/pipelines/ship.yaml:26](https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/pipelines/ship.yaml#L26): Used by Harness Cloud stage `test_cloud` of pipeline `ship`.',
     );
     expect(md).toContain('### Findings in changed files (1)');
-    expect(md).toContain('### Findings elsewhere in the repository (6)');
+    expect(md).toContain('### Findings elsewhere in the repository (5)');
     expect(md).toContain('(https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/connectors/old%20registry.yaml#L6)');
     expect(md).toContain('[Harness docs](https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure) · [rule page](https://github.com/acme/guard/blob/v1/docs/rules/require-platform-connectivity.md)');
     expect(md).toContain('| `require-platform-connectivity` | 1 | 0 | 0 | 1 |');
-    expect(md).toContain('| **Total** | **5** | **0** | **2** | **7** |');
+    expect(md).toContain('| **Total** | **4** | **0** | **2** | **6** |');
+  });
+
+  test('suppressed findings are listed apart, marked with their reason, and left out of the totals', () => {
+    const md = formatMarkdown(result);
+    expect(md).toContain('**6 findings**: 4 errors, 0 warnings, 2 notices in 3 files scanned.\n\n1 suppressed finding (inline comments or the baseline) is listed apart and not counted.');
+    expect(md).not.toContain('| `no-renamed-harness-image` | 1 |');
+    expect(md).toContain('### Suppressed findings (1)');
+    expect(md).toContain('| ⚪ error, suppressed (inline) | `no-renamed-harness-image` | `.harness/pipelines/ship.yaml:59` |');
+    expect(md).toContain('_Suppressed: the mirror keeps the old name \\| until the Q3 move_ |');
   });
 
   test('stays under the byte budget with thousands of findings and says how many were cut', () => {

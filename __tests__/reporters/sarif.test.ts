@@ -54,6 +54,12 @@ describe('SARIF reporter', () => {
     expect(r.message.text).toContain('[.harness/pipelines/ship.yaml:26](1)');
   });
 
+  test('a suppressed finding stays in the log with a SARIF suppression and its justification', () => {
+    const r = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'no-renamed-harness-image');
+    expect(r.suppressions).toEqual([{ kind: 'inSource', justification: 'the mirror keeps the old name | until the Q3 move' }]);
+    expect(log.runs[0].results.filter((x: { suppressions?: unknown }) => x.suppressions)).toHaveLength(1);
+  });
+
   test('file paths are percent-encoded URIs (a space in a file name)', () => {
     expect(toUri('.harness/connectors/old registry.yaml')).toBe('.harness/connectors/old%20registry.yaml');
     const uris = log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);

@@ -16,7 +16,7 @@ const relKey = (r: RelatedLocation) => `${r.file}\0${r.line}\0${r.message}`;
  */
 export function connectorImpacts(head: readonly Finding[], changed: ChangedFiles, base?: readonly Finding[]): ConnectorImpact[] {
   const unchanged = (r: RelatedLocation) => !changed.files.has(r.file);
-  const relevant = (f: Finding) => changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
+  const relevant = (f: Finding) => !f.suppressed && changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
   const heads = head.filter(relevant);
   const bases = new Map((base ?? []).filter(relevant).map((f) => [key(f), f]));
   const out: ConnectorImpact[] = [];

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { reaches, type Finding } from '../core/finding.js';
+import { ConfigError } from '../core/config.js';
+import { UsageError } from '../core/discover.js';
+import { failingFindings, type Finding } from '../core/finding.js';
 import { lint, type LintResult, type LintSettings } from '../core/lint.js';
 import { createGitHubApi, redact, type CheckConclusion, type GitHubApi } from '../github/api.js';
 import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
@@ -47,9 +49,18 @@ export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<E
     return await runWith(settings, env, deps, say);
   } catch (e) {
     if (e instanceof InputError) return fail(2, e.message, token);
+    if (e instanceof UsageError) return configFailure(e, settings, token);
     say(`Internal error: ${(e as Error).stack ?? e}`);
     return fail(2, `internal error: ${(e as Error).message}`, token);
   }
+}
+
+/** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
+function configFailure(e: UsageError, settings: ActionSettings, token: string): ExitCode {
+  if (e instanceof ConfigError)
+    for (const p of e.problems.slice(0, 9)) core.error(redact(p.message, token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
+  const input = /baseline/i.test(e.message) && settings.baselinePath ? 'baseline' : /config/i.test(e.message) && settings.configPath ? 'config' : undefined;
+  return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, token);
 }
 
 function fail(code: ExitCode, message: string, token: string): ExitCode {
@@ -72,7 +83,7 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
   const notes = [...ctx.warnings.map((w) => `Event payload: ${w}.`), ...detection.notes];
   const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
 
-  const failing = result.findings.filter((f) => reaches(f.severity, settings.failOn));
+  const failing = failingFindings(result.findings, settings.failOn);
   const internal = result.internalErrors.length > 0;
   const willFail = failing.length > 0 || internal;
   const t = totals(result.findings);
@@ -118,7 +129,7 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
           name: CHECK_RUN_NAME,
           headSha: ctx.headSha,
           conclusion,
-          title: `${plural(result.findings.length, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
+          title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
           summary: renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict], maxBytes: CHECK_SUMMARY_MAX_BYTES, docsBaseUrl: docsBase(ctx), seeAlso: 'the job summary' }),
           annotations: plan.inScope.map(toCheckRunAnnotation),
         });
@@ -152,7 +163,7 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     }
   }
 
-  core.setOutput('findings', result.findings.length);
+  core.setOutput('findings', t.errors + t.warnings + t.notices);
   core.setOutput('errors', t.errors);
   core.setOutput('warnings', t.warnings);
   core.setOutput('sarif-file', sarifWritten);
@@ -190,4 +201,5 @@ function docsBase(ctx: RunContext): string {
 }
 
 /** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
-const logLine = (f: Finding) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]`;
+const logLine = (f: Finding) =>
+  `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;

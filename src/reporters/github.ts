@@ -43,11 +43,11 @@ export interface AnnotationPlan {
   annotations: Annotation[];
   /** Findings in annotated files left out by the budget, per level. */
   overflow: Record<Severity, number>;
-  /** Findings not annotated because their file is not changed. */
+  /** Findings (not suppressed) left unannotated because their file is not changed. */
   unchangedFiles: number;
   /** One notice summarising what was left out; undefined when nothing was. Counted in the notice budget. */
   overflowNotice?: string;
-  /** Every finding that is in an annotated file, ranked (the check run gets all of them). */
+  /** Every finding, not suppressed, in an annotated file, ranked (the check run gets all of them). */
   inScope: Finding[];
 }
 
@@ -78,11 +78,13 @@ export function toAnnotation(f: Finding): Annotation {
 
 export function planAnnotations(findings: readonly Finding[], opts: AnnotationPlanOptions = {}): AnnotationPlan {
   const filter = opts.onlyChanged === false ? undefined : opts.changed;
+  // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+  const active = findings.filter((f) => !f.suppressed);
   const inScope = rankFindings(
-    findings.filter((f) => isChangedFile(filter, f.file)),
+    active.filter((f) => isChangedFile(filter, f.file)),
     opts.changed,
   );
-  const unchangedFiles = findings.length - inScope.length;
+  const unchangedFiles = active.length - inScope.length;
   const byLevel = (l: Severity) => inScope.filter((f) => f.severity === l);
   const budget: Record<Severity, number> = {
     error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
@@ -144,7 +146,8 @@ export function formatGithub(result: LintResult): string {
   for (const f of result.findings) {
     const a = toAnnotation(f);
     if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`)) continue;
-    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+    const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -127,12 +127,18 @@ function remediationSection(findings: readonly Finding[], docsBaseUrl: string): 
   return out;
 }
 
-const row = (f: Finding, links?: LinkBase) => `| ${ICON[f.severity]} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)} |`;
+function row(f: Finding, links?: LinkBase): string {
+  const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
+  const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
+  return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+}
 
 export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScanned' | 'internalErrors'>, opts: MarkdownOptions = {}): string {
   const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-  const findings = result.findings;
+  // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
+  const findings = result.findings.filter((f) => !f.suppressed);
+  const suppressed = result.findings.filter((f) => f.suppressed);
   const t = totals(findings);
   const head: string[] = [`## ${opts.title ?? 'harness-registry-guard'}`, ''];
   head.push(
@@ -141,6 +147,7 @@ export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScann
       : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`,
     '',
   );
+  if (suppressed.length) head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
   for (const n of opts.notes ?? []) head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
   if (opts.notes?.length) head.pop(), head.push('');
   if (result.internalErrors.length) head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`, '');
@@ -156,6 +163,7 @@ export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScann
     groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
     groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
   } else if (findings.length) groups.push({ title: `### Findings (${findings.length})`, list: findings });
+  if (suppressed.length) groups.push({ title: `### Suppressed findings (${suppressed.length})`, list: suppressed });
 
   const text: string[] = [...head];
   let size = bytes(text.join('\n'));

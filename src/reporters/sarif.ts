@@ -46,6 +46,7 @@ export interface SarifResult {
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
+  suppressions?: Array<{ kind: 'inSource' | 'external'; justification?: string }>;
   properties?: Record<string, unknown>;
 }
 export interface SarifLog {
@@ -108,14 +109,17 @@ export function regionText(files: readonly SourceFile[] | undefined, f: Finding)
 }
 
 /**
- * Stable fingerprints: sha256 of rule id, file, YAML path (or entity) and the offending text, so a
- * line moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
  */
 export function fingerprints(findings: readonly Finding[], files?: readonly SourceFile[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const what = regionText(files, f) ?? f.message;
-    const key = [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', what.trim()].join('\0');
+    // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+    const key = f.identity
+      ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+      : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(files, f) ?? f.message).trim()].join('\0');
     const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
@@ -140,6 +144,9 @@ export function toSarif(result: Pick<LintResult, 'findings' | 'internalErrors'> 
       partialFingerprints: { primaryLocationLineHash: prints[i]! },
     };
     if (out.ruleIndex < 0) delete (out as Partial<SarifResult>).ruleIndex;
+    // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+    if (f.suppressed)
+      out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
     if (f.related?.length) {
       out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...location(r.file, r), message: { text: r.message } }));
       const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
