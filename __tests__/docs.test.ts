@@ -93,7 +93,7 @@ function rulesReadme(rules: readonly RuleMeta[]): string {
     '',
     '# Rules',
     '',
-    'The four policy rules enforce the image-registry policies 1–4; the other three are findings the checker itself makes.',
+    'The four policy rules enforce the image-registry policies 1–4; the others are findings the checker itself makes.',
     'Fixable: `safe` means `harness-registry-guard fix` applies the rule\'s fix where it is unambiguous (each rule page says which cases are only suggestions, shown but never applied); `suggestion` means never applied; `none` means no fix.',
     '',
     '| Id | Policy | Severity | Fixable | Description | Link |',

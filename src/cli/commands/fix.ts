@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { unifiedDiff } from '../../core/diff.js';
-import { reaches } from '../../core/finding.js';
+import { failingFindings } from '../../core/finding.js';
 import { applyFixes, type FixResult } from '../../core/fix.js';
 import { plural, totals } from '../../reporters/summary.js';
 import { FAIL_ON, oneOf, positiveInt, type CliIo } from '../args.js';
@@ -60,7 +60,7 @@ export function fix(argv: string[], io: CliIo): number {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
     return 2;
   }
-  return fixed.skipped.length || result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
+  return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
 }
 
 function summary(fixed: FixResult, dryRun: boolean): string {
