@@ -69,7 +69,7 @@ export function gitRepo(dir: string, base: Record<string, string>, head: Record<
     else writeFiles(dir, { [name]: text });
   }
   git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'head');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
   return { baseSha, headSha: git(dir, 'rev-parse', 'HEAD') };
 }
 

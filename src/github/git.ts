@@ -86,7 +86,8 @@ function splitPatch(patch: string): Array<[string, string]> {
       continue;
     }
     if (inHeader && line.startsWith('+++ ')) {
-      const name = unquote(line.slice(4));
+      // Git ends the name with a tab when it holds a space (for patch(1)).
+      const name = unquote(line.slice(4).replace(/\t$/, ''));
       current = name === '/dev/null' ? undefined : { file: name.replace(/^b\//, ''), lines: [] };
       inHeader = false;
       continue;

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { getSettings, InputError } from '../../src/action/inputs.js';
+
+const ws = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-inputs-'));
+  fs.mkdirSync(path.join(dir, '.harness'));
+  fs.writeFileSync(path.join(dir, 'guard.yml'), 'rules: {}\n');
+  return dir;
+};
+const env = (dir: string, inputs: Record<string, string> = {}, event = 'pull_request') => ({
+  GITHUB_WORKSPACE: dir,
+  GITHUB_EVENT_NAME: event,
+  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+});
+
+describe('getSettings', () => {
+  test('defaults match action.yml when the runner passes nothing', () => {
+    const dir = ws();
+    expect(getSettings(env(dir))).toEqual({
+      workspace: dir,
+      paths: ['.'],
+      configPath: undefined,
+      baselinePath: undefined,
+      failOn: 'error',
+      onlyChanged: true,
+      token: '',
+      sarifFile: undefined,
+      summary: true,
+      checkRun: false,
+    });
+  });
+
+  test.each([
+    ['auto', 'pull_request', true],
+    ['auto', 'pull_request_target', true],
+    ['auto', 'push', false],
+    ['', 'push', false],
+    ['true', 'push', true],
+    ['False', 'pull_request', false],
+  ])('only-changed %j on %s is %s', (value, event, expected) => {
+    expect(getSettings(env(ws(), { 'only-changed': value }, event)).onlyChanged).toBe(expected);
+  });
+
+  test('reads every input, trimmed; paths one per line; files resolved in the workspace', () => {
+    const dir = ws();
+    const s = getSettings(env(dir, { path: ' .harness \n\n . ', config: 'guard.yml', 'fail-on': 'warning', 'github-token': ' ghs_x ', 'sarif-file': 'out/r.sarif', summary: 'false', 'check-run': 'TRUE' }));
+    expect(s).toMatchObject({ paths: ['.harness', '.'], configPath: path.join(dir, 'guard.yml'), failOn: 'warning', token: 'ghs_x', sarifFile: path.join(dir, 'out/r.sarif'), summary: false, checkRun: true });
+  });
+
+  test.each([
+    ['fail-on', 'high', 'input `fail-on`: must be one of error, warning, notice, never (got "high")'],
+    ['check-run', 'on', 'input `check-run`: must be one of true, false (got "on")'],
+    ['path', '/etc', 'input `path`: "/etc" is outside the workspace'],
+    ['path', 'nope', 'input `path`: "nope" does not exist in the workspace'],
+    ['baseline', 'gone.json', 'input `baseline`: file "gone.json" does not exist'],
+    ['config', '.harness', 'input `config`: ".harness" is not a file'],
+    ['sarif-file', '.harness', 'input `sarif-file`: ".harness" is a directory'],
+  ])('a bad %s names the input', (input, value, message) => {
+    const run = () => getSettings(env(ws(), { [input]: value }));
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
+});

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import type { LintResult, LintSettings } from '../../src/core/lint.js';
+
+// The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
+const lintMock = jest.fn<(s: LintSettings) => LintResult>();
+jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock }));
+const { run } = await import('../../src/action/main.js');
+const { Project } = await import('../../src/core/model/project.js');
+
+const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, entities: 0, internalErrors: [], project: new Project([], []), ...over });
+
+describe('run()', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let stdout: string[];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-main-'));
+    fs.writeFileSync(path.join(dir, 'out'), '');
+    fs.writeFileSync(path.join(dir, 'summary'), '');
+    env = { GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'push', GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), 'INPUT_FAIL-ON': 'never' };
+    // @actions/core writes outputs and the summary to the files named in process.env.
+    process.env.GITHUB_OUTPUT = env.GITHUB_OUTPUT;
+    process.env.GITHUB_STEP_SUMMARY = env.GITHUB_STEP_SUMMARY;
+    stdout = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (stdout.push(String(s)), true));
+    lintMock.mockReset();
+    process.exitCode = undefined;
+  });
+  const restore = () => {
+    (process.stdout.write as unknown as { mockRestore(): void }).mockRestore();
+    const code = process.exitCode;
+    process.exitCode = undefined;
+    delete process.env.GITHUB_OUTPUT;
+    delete process.env.GITHUB_STEP_SUMMARY;
+    return code;
+  };
+
+  test('an internal error fails the step with exit code 2 even with fail-on: never and no findings', async () => {
+    lintMock.mockReturnValue(result({ internalErrors: ['rule require-platform-connectivity failed: TypeError: x is undefined\n    at check'] }));
+    const code = await run(env);
+    const exit = restore();
+    expect(code).toBe(2);
+    expect(exit).toBe(2);
+    expect(stdout.join('')).toContain('::error::harness-registry-guard: internal error: rule require-platform-connectivity failed: TypeError: x is undefined');
+    expect(fs.readFileSync(path.join(dir, 'out'), 'utf8')).toMatch(/exit-code<<ghadelimiter_\S+\n2\n/);
+    expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('**Internal error**');
+  });
+
+  test('an exception inside lint fails the step with exit code 2', async () => {
+    lintMock.mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    const code = await run(env);
+    restore();
+    expect(code).toBe(2);
+    expect(stdout.join('')).toContain('::error::harness-registry-guard: internal error: Maximum call stack size exceeded');
+  });
+
+  test('passes the workspace, paths, config and baseline to lint', async () => {
+    fs.writeFileSync(path.join(dir, 'cfg.yml'), 'rules: {}\n');
+    fs.writeFileSync(path.join(dir, 'base.json'), '{}');
+    lintMock.mockReturnValue(result());
+    const code = await run({ ...env, INPUT_CONFIG: 'cfg.yml', INPUT_BASELINE: 'base.json', INPUT_PATH: '.' });
+    restore();
+    expect(code).toBe(0);
+    expect(lintMock).toHaveBeenCalledWith({ cwd: dir, paths: ['.'], configPath: path.join(dir, 'cfg.yml'), baselinePath: path.join(dir, 'base.json') });
+  });
+});
