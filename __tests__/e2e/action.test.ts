@@ -115,7 +115,8 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.annotations.filter((a) => a.level === 'notice' && !a.props.file).map((a) => a.message)).toEqual([
       `${overflow} See the job summary, the check run "harness-registry-guard", the step log.`,
     ]);
-    expect(r.summary).toContain(overflow);
+    expect(r.summary).toContain(`> Annotated 18 of 40 findings in changed files. ${overflow} The findings tables below list them.`);
+    expect(r.stdout).toContain(`Annotated 18 of 40 findings in changed files. ${overflow} See the job summary`);
     // Every annotation names its rule and a position.
     for (const a of findingAnnotations(r)) {
       expect(a.props.title).toMatch(/^(no-app-harness-registry|unresolved-reference)$/);

@@ -146,10 +146,12 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     core[a.level](redact(a.message, settings.token), props);
   }
   if (plan.overflowNotice) core.notice(plan.overflowNotice);
-  const annotated = `${plural(plan.annotations.length, 'annotation')} for ${plural(plan.inScope.length, 'finding')} in ${settings.onlyChanged && detection.changed ? 'changed files' : 'the scanned files'}${plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : ''}.`;
-  notes.push(plan.overflowNotice ? `${annotated} ${plan.overflowNotice}` : annotated);
-
+  const annotated = `Annotated ${plan.annotations.length} of ${plural(plan.inScope.length, 'finding')} in ${settings.onlyChanged && detection.changed ? 'changed files' : 'the scanned files'}${plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : ''}.`;
   for (const n of notes) say(n);
+  say(plan.overflowNotice ? `${annotated} ${plan.overflowNotice}` : annotated);
+  // In the summary itself, the rest is "below", not "in the job summary".
+  notes.push(plan.overflowNotice ? `${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}` : annotated);
+
   core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
   for (const f of result.findings) say(logLine(f));
   core.endGroup();
