@@ -302,6 +302,15 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.stdout).toContain('token ***');
   });
 
+  test('on a push with only-changed: true, git diff before..HEAD decides what is annotated', async () => {
+    const ws = tmpDir('push');
+    const { baseSha, headSha } = gitRepo(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') }, { '.harness/connectors/new.yaml': badConnector('new') });
+    const r = await run({ workspace: ws, eventName: 'push', event: { ref: 'refs/heads/main', before: baseSha, after: headSha }, inputs: { 'only-changed': 'true', 'github-token': '' } });
+    expect(findingAnnotations(r).map((a) => a.props.file)).toEqual(['.harness/connectors/new.yaml']);
+    expect(r.outputs.findings).toBe('2');
+    expect(r.status).toBe(1);
+  });
+
   test('without git history or API, every file counts as changed and the log says why', async () => {
     const ws = tmpDir('nogit');
     writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
