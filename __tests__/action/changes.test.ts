@@ -141,6 +141,23 @@ describe('REST client and change detection', () => {
     await publishCheckRun(api, { owner: 'o', repo: 'r' }, { name: 'n', headSha: 'h', conclusion: 'success', title: 't', summary: 's', annotations: [] });
     expect(calls).toEqual(['create completed 0']);
   });
+
+  test('publishCheckRun: a failed update still completes the run, then reports the error', async () => {
+    const calls: string[] = [];
+    let updates = 0;
+    const api: GitHubApi = {
+      listPullFiles: async () => [],
+      createCheckRun: async () => 9,
+      updateCheckRun: async (_r, _id, b) => {
+        if (updates++ === 0) throw new ApiError('boom', 502);
+        calls.push(`${b.status} ${b.conclusion} ${b.output.annotations?.length ?? 'none'} ${b.output.summary}`);
+      },
+    };
+    const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'm' };
+    const err = await publishCheckRun(api, { owner: 'o', repo: 'r' }, { name: 'n', headSha: 'h', conclusion: 'failure', title: 't', summary: 's', annotations: Array(120).fill(annotation) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(calls).toEqual(['completed failure none s\n\n100 or fewer annotations could not be added; see the job summary.']);
+  });
 });
 
 describe('connector impact', () => {
