@@ -24,20 +24,32 @@ describe('action.yml and its README section', () => {
   });
 
   test('the inputs the issue asks for, with their defaults', () => {
-    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'baseline', 'fail-on', 'only-changed', 'github-token', 'sarif-file', 'summary', 'check-run']);
+    expect(Object.keys(action.inputs)).toEqual([
+      'path', 'config', 'baseline', 'fail-on', 'only-changed', 'github-token', 'sarif-file', 'summary', 'check-run', 'report', 'report-file', 'suggestions',
+    ]);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs['check-run']!.default).toBe('false');
     expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'warnings', 'sarif-file', 'exit-code']);
   });
 
-  test('the README documents every input with its default, and every output', () => {
-    const inputs = between('action-inputs');
-    expect(inputs.map((r) => r[1])).toEqual(Object.keys(action.inputs).map((k) => `\`${k}\``));
-    for (const r of inputs) {
-      const def = action.inputs[r[1]!.slice(1, -1)]!.default ?? '';
-      expect(r[2]).toBe(def === '' ? '(none)' : `\`${def}\``);
-    }
-    expect(between('action-outputs').map((r) => r[1])).toEqual(Object.keys(action.outputs).map((k) => `\`${k}\``));
+  test('the README tables of inputs and outputs are generated from action.yml (UPDATE_DOCS=1 rewrites them)', () => {
+    const cell = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+    const tables: Record<string, string> = {
+      'action-inputs': [
+        '| input | default | description |',
+        '|---|---|---|',
+        ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default ? `\`${v.default}\`` : '(none)'} | ${cell(v.description)} |`),
+      ].join('\n'),
+      'action-outputs': ['| output | description |', '|---|---|', ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)].join(
+        '\n',
+      ),
+    };
+    let text = readme;
+    for (const [name, table] of Object.entries(tables))
+      text = text.replace(new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`), (_, a: string, b: string) => `${a}${table}\n${b}`);
+    if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(path.join(ROOT, 'README.md'), text);
+    expect(readme).toBe(text);
+    expect(between('action-inputs').map((r) => r[1])).toEqual(Object.keys(action.inputs).map((k) => `\`${k}\``));
   });
 
   test('the repository runs the Action on examples/ in its own workflow', () => {

@@ -30,7 +30,19 @@ describe('getSettings', () => {
       sarifFile: undefined,
       summary: true,
       checkRun: false,
+      report: false,
+      suggestions: false,
     });
+  });
+
+  test('report-file must stay inside the workspace', () => {
+    const dir = ws();
+    expect(getSettings(env(dir, { 'report-file': 'out/report.md', report: 'true', suggestions: 'true' }))).toMatchObject({
+      reportFile: path.join(dir, 'out/report.md'),
+      report: true,
+      suggestions: true,
+    });
+    expect(() => getSettings(env(dir, { 'report-file': '../report.md' }))).toThrow('input `report-file`: "../report.md" is outside the workspace');
   });
 
   test.each([

@@ -6,7 +6,7 @@ import type { LintResult, LintSettings } from '../../src/core/lint.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
-jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock }));
+jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock, DEFAULT_REPLACEMENT_REGISTRY: 'https://registry.hub.docker.com' }));
 const { run } = await import('../../src/action/main.js');
 const { Project } = await import('../../src/core/model/project.js');
 

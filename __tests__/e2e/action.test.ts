@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { runCli } from '../../src/cli/main.js';
 import { multitoolValidate, schemaErrors } from '../reporters/sarif-validators.js';
 import {
   actionCopy,
@@ -378,5 +379,58 @@ describe('the Action, run like the runner runs it', () => {
     const r = await run({ workspace: ws, inputs: { 'sarif-file': 'blocker/out.sarif', 'fail-on': 'never' } });
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^::error::harness-registry-guard: input `sarif-file`: cannot write/m);
+  });
+  test('suggestions: true posts fixes only on diff lines, and a re-run updates instead of duplicating', async () => {
+    const ws = tmpDir('suggest');
+    const added = badConnector('new');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') },
+      { '.harness/connectors/new.yaml': added },
+    );
+    const lines = added.trimEnd().split('\n');
+    const patch = `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
+    const gh = await server({ files: [{ filename: '.harness/connectors/new.yaml', status: 'added', patch }] });
+    const o = { workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha }), inputs: { suggestions: 'true' } };
+
+    const first = await run(o);
+    expect(first.status).toBe(1);
+    expect(gh.comments.length).toBeGreaterThan(0);
+    // old.yaml has the same fixable problem but is not in the diff: no comment there.
+    expect(new Set(gh.comments.map((c) => c.path))).toEqual(new Set(['.harness/connectors/new.yaml']));
+    expect(gh.comments.every((c) => c.commit_id === headSha && c.body.includes('```suggestion'))).toBe(true);
+    expect(gh.comments.map((c) => c.body).join('\n')).toContain('https://registry.hub.docker.com');
+    const ids = gh.comments.map((c) => c.id).sort();
+
+    const posts = () => gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/comments')).length;
+    const before = posts();
+    const second = await run(o);
+    expect(second.status).toBe(1);
+    expect(posts()).toBe(before);
+    expect(gh.comments.map((c) => c.id).sort()).toEqual(ids);
+    expect(second.stdout).toMatch(/Suggested changes: 0 created, \d+ updated, 0 removed, \d+ unchanged/);
+  });
+
+  test('a fork gets no suggestions and the step still reports and fails', async () => {
+    const ws = tmpDir('suggest-fork');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
+    const gh = await server({ readOnlyTokens: [TOKEN], files: [{ filename: '.harness/connectors/old.yaml', patch: '@@ -1,3 +1,3 @@\n connector:\n' }] });
+    const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headRepo: 'someone/fork' }), inputs: { suggestions: 'true' } });
+    expect(r.status).toBe(1);
+    expect(gh.comments).toEqual([]);
+    expect(r.stdout).toContain('comes from a fork');
+    expect(findingAnnotations(r).length).toBeGreaterThan(0);
+  });
+
+  test('report: true adds the migration report to the summary, and report-file writes it', async () => {
+    const ws = tmpDir('report');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
+    const r = await run({ workspace: ws, inputs: { report: 'true', 'report-file': 'out/migration.md', 'github-token': '' } });
+    expect(r.status).toBe(1);
+    let cli = '';
+    runCli(['report', '.', '--format', 'markdown'], ws, (s) => (cli += s), () => {});
+    expect(cli).toContain('old');
+    expect(r.summary).toContain(cli.trim());
+    expect(fs.readFileSync(path.join(ws, 'out/migration.md'), 'utf8')).toBe(cli);
   });
 });

@@ -155,9 +155,20 @@ export interface MockOptions {
   echoAuthorization?: boolean;
 }
 
+export interface ReviewCommentState {
+  id: number;
+  path: string;
+  line: number;
+  start_line?: number;
+  body: string;
+  commit_id: string;
+}
+
 export interface MockGitHub {
   url: string;
   requests: Recorded[];
+  /** Review comments on the pull request, as created, updated and deleted through the API. */
+  comments: ReviewCommentState[];
   close(): Promise<void>;
 }
 
@@ -166,6 +177,7 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
   const files = opts.files ?? [];
   const pageSize = opts.pageSize ?? 100;
   let nextId = 4242;
+  const comments: ReviewCommentState[] = [];
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
@@ -202,6 +214,31 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
         if (readOnly) return error(403, 'Resource not accessible by integration');
         return send(201, { id: nextId++, ...(body as object) });
       }
+      if (url.pathname === `${base}/pulls/${PULL}/comments`) {
+        if (req.method === 'GET') return send(200, comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })));
+        if (req.method === 'POST') {
+          if (readOnly) return error(403, 'Resource not accessible by integration');
+          const b = body as Omit<ReviewCommentState, 'id'>;
+          const patch = files.find((f) => f.filename === b.path)?.patch ?? '';
+          if (!inHunk(patch, b.line)) return error(422, 'Pull request review thread line must be part of the diff');
+          const c = { id: nextId++, path: b.path, line: b.line, body: b.body, commit_id: b.commit_id, ...(b.start_line ? { start_line: b.start_line } : {}) };
+          comments.push(c);
+          return send(201, c);
+        }
+      }
+      const cm = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(url.pathname);
+      if (cm && (req.method === 'PATCH' || req.method === 'DELETE')) {
+        if (readOnly) return error(403, 'Resource not accessible by integration');
+        const i = comments.findIndex((c) => c.id === Number(cm[1]));
+        if (i < 0) return error(404, 'Not Found');
+        if (req.method === 'DELETE') {
+          comments.splice(i, 1);
+          res.writeHead(204);
+          return res.end();
+        }
+        comments[i]!.body = (body as { body: string }).body;
+        return send(200, comments[i]);
+      }
       const m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(url.pathname);
       if (req.method === 'PATCH' && m) {
         if (readOnly) return error(403, 'Resource not accessible by integration');
@@ -215,8 +252,23 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    comments,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Is right-side line `line` an added or context line of one of the patch's hunks? */
+function inHunk(patch: string, line: number): boolean {
+  let right = 0;
+  for (const l of patch.split('\n')) {
+    const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    if (h) right = Number(h[1]);
+    else if (right && !l.startsWith('-')) {
+      if (right === line) return true;
+      right++;
+    }
+  }
+  return false;
 }
 
 // ---------- the runner ----------
@@ -249,6 +301,9 @@ export const DEFAULT_INPUTS: Record<string, string> = {
   'sarif-file': '',
   summary: 'true',
   'check-run': 'false',
+  report: 'false',
+  'report-file': '',
+  suggestions: 'false',
 };
 
 export interface RunOptions {

@@ -10255,7 +10255,7 @@ __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
+exports.P3 = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
@@ -10272,9 +10272,9 @@ exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -16369,11 +16369,21 @@ function discover(opts) {
         const realRoot = external_node_fs_default().realpathSync(abs);
         const visited = new Set([realRoot]);
         const stack = [abs];
-        while (stack.length) {
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push(link);
+                }
+                continue;
+            }
             const dir = stack.pop();
             let entries;
             try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
             }
             catch (e) {
                 skipped.push({ path: rel(dir), reason: `directory cannot be read (${e.code ?? 'error'})` });
@@ -16382,8 +16392,9 @@ function discover(opts) {
             for (const entry of entries) {
                 const child = external_node_path_default().join(dir, entry.name);
                 if (entry.isDirectory()) {
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !matchesAny(toPosix(external_node_path_default().relative(abs, child)), exclude)) {
-                        visited.add(external_node_fs_default().realpathSync(child));
+                    const real = external_node_fs_default().realpathSync(child);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !matchesAny(toPosix(external_node_path_default().relative(abs, child)), exclude)) {
+                        visited.add(real);
                         stack.push(child);
                     }
                     continue;
@@ -16402,10 +16413,8 @@ function discover(opts) {
                         continue;
                     }
                     if (external_node_fs_default().statSync(real).isDirectory()) {
-                        if (!visited.has(real) && !ALWAYS_SKIPPED_DIRS.has(entry.name)) {
-                            visited.add(real);
-                            stack.push(child);
-                        }
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
                         continue;
                     }
                     consider(child, abs, false);
@@ -16427,162 +16436,53 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/core/finding.ts
-const severityRank = { error: 3, warning: 2, notice: 1 };
-function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
-function sortAndDedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of [...findings].sort(compareFindings)) {
-        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(f);
-    }
-    return out;
-}
-function reaches(severity, threshold) {
-    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
-}
-
-;// CONCATENATED MODULE: ./src/rules/rule.ts
-/** Typed rule definition: a report with an unknown messageId does not compile. */
-function defineRule(rule) {
-    return rule;
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_DOCKER_CONNECTOR = 'https://developer.harness.io/docs/platform/connectors/cloud-providers/ref-cloud-providers/docker-registry-connector-settings-reference';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';
-
-;// CONCATENATED MODULE: ./src/rules/builtin.ts
-
-/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
-const yamlSyntax = {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-    harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
-    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
-    fixable: 'none',
-};
-const schema = {
-    id: 'schema',
-    severity: 'error',
-    description: 'A connector or CI stage field that the policies read has the wrong shape.',
-    harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
-    remediation: 'Give the field the type and value the Harness YAML reference expects.',
-    fixable: 'none',
-};
-const unresolvedReference = {
-    id: 'unresolved-reference',
-    severity: 'notice',
-    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
-    fixable: 'none',
-};
-const builtinRules = [yamlSyntax, schema, unresolvedReference];
-
-;// CONCATENATED MODULE: ./src/core/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/core/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/');
-    if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name)))
-        return undefined;
-    const last = norm(path[path.length - 1]);
-    for (const entry of catalogue.images) {
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        const sameName = last === norm(name) && !entry.generic;
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/locate.ts
+/**
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ */
+function locateRange(file, start, end) {
+    const text = file.text;
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    while (end > start && /\s/.test(text[end - 1] ?? ''))
+        end--;
+    const s = file.lineCounter.linePos(start);
+    const e = file.lineCounter.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = emb.parent.lineCounter.lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
+    }
+    return { ...pos, range, file: file.path };
+}
+function locate(at) {
+    const [start, end] = at.node.range ?? [0, 0];
+    return locateRange(at.file, start, end);
+}
+
 ;// CONCATENATED MODULE: ./src/core/model/view.ts
 
 /**
@@ -16734,7 +16634,466 @@ function walk(root, visit, base = '') {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/source.ts
+
+/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
+const MAX_ALIAS_COUNT = 100;
+function parseSource(path, text, embedding) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    return { path, text, lineCounter, docs, embedding };
+}
+
+;// CONCATENATED MODULE: ./src/rules/rule.ts
+/** Typed rule definition: a report with an unknown messageId does not compile. */
+function defineRule(rule) {
+    return rule;
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_DOCKER_CONNECTOR = 'https://developer.harness.io/docs/platform/connectors/cloud-providers/ref-cloud-providers/docker-registry-connector-settings-reference';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';
+
+;// CONCATENATED MODULE: ./src/rules/builtin.ts
+
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+const yamlSyntax = {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+    harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+    fixable: 'none',
+};
+const schema = {
+    id: 'schema',
+    severity: 'error',
+    description: 'A connector or CI stage field that the policies read has the wrong shape.',
+    harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+    remediation: 'Give the field the type and value the Harness YAML reference expects.',
+    fixable: 'none',
+};
+const unresolvedReference = {
+    id: 'unresolved-reference',
+    severity: 'notice',
+    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+    fixable: 'none',
+};
+const suppression = {
+    id: 'suppression',
+    severity: 'error',
+    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+    harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+    fixable: 'none',
+};
+const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+
+;// CONCATENATED MODULE: ./src/core/edits.ts
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    const node = view.node;
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+        return undefined;
+    const text = formatScalar(node, value, inFlow(view));
+    if (text === undefined)
+        return undefined;
+    const [start, end] = node.range;
+    if (view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+function formatScalar(node, value, flow) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (node.type) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (node.range[0] === node.range[1])
+                return undefined;
+            return isPlainSafe(value, flow) ? value : doubleQuoted(value);
+    }
+}
+/** True when the node sits inside a flow collection (`{...}` or `[...]`), where `,[]{}` end a plain scalar. */
+function inFlow(view) {
+    let flow = false;
+    (0,dist/* visit */.YR)(view.doc, (_key, node, path) => {
+        if (node !== view.node)
+            return undefined;
+        flow = path.some((p) => ((0,dist/* isMap */.jh)(p) || (0,dist/* isSeq */.oP)(p)) && !!p.flow);
+        return dist/* visit */.YR.BREAK;
+    });
+    return flow;
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
+}
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!(0,dist/* isMap */.jh)(map.node))
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = !!map.node.flow || inFlow(map);
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
+}
+function insertPair(map, pairText) {
+    const node = map.node;
+    const text = map.file.text;
+    const [mapStart, mapEnd] = node.range ?? [0, 0];
+    const last = node.items.at(-1);
+    if (node.flow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!(0,dist/* isPair */.tO)(last))
+            return { start: close, end: close, text: pairText };
+        const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
+        if (lastEnd === undefined)
+            return undefined;
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = node.items[0];
+    if (!(0,dist/* isPair */.tO)(first) || !(0,dist/* isPair */.tO)(last))
+        return undefined;
+    const firstKey = first.key?.range?.[0];
+    const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
+    if (firstKey === undefined || lastEnd === undefined)
+        return undefined;
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function nodeEnd(node) {
+    return node?.range ? node.range[1] : undefined;
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
+function overlaps(a, b) {
+    const lo = Math.max(a.start, b.start);
+    const hi = Math.min(a.end, b.end);
+    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
+}
+const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+/**
+ * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
+ * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ */
+function chooseEdits(groups) {
+    const chosen = [];
+    const taken = [];
+    groups.forEach((group, i) => {
+        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
+            return;
+        chosen.push(...fresh);
+        taken.push(i);
+    });
+    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
+}
+/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
+ * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
+ * YAML text) offsets are not the file's, so no edit is kept there.
+ */
+function withFix(rule, report, finding) {
+    if (report.at.file.embedding || rule.fixable === 'none')
+        return finding;
+    const title = report.fixTitle ?? report.suggestion?.title;
+    if (report.fix?.length && rule.fixable === 'safe') {
+        finding.fix = report.fix;
+        if (title)
+            finding.fixTitle = title;
+    }
+    else if (report.fix?.length && title)
+        finding.suggestion = { title, edits: report.fix };
+    if (report.suggestion?.edits.length && !finding.fix)
+        finding.suggestion = report.suggestion;
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/core/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name)))
+        return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    for (const entry of catalogue.images) {
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    }
+    return undefined;
+}
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/image-fixes.ts
+
+/**
+ * The new values the fixes write for image references: the registry prefix that replaces
+ * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
+ */
+const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
+function isDockerHubUrl(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
+}
+/**
+ * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
+ * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
+ */
+function imagePrefixFor(registryUrl) {
+    const u = normaliseRegistryUrl(registryUrl);
+    if (!u || !u.host)
+        return undefined;
+    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
+}
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
+function swapAppHarnessImage(raw, replacementUrl) {
+    const m = APP_HARNESS_IMAGE.exec(raw.trim());
+    const prefix = imagePrefixFor(replacementUrl);
+    if (!m || prefix === undefined)
+        return undefined;
+    const rest = m[2];
+    if (prefix)
+        return `${prefix}/${rest}`;
+    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
+    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
+}
+/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
+function helmRegistryFor(replacementUrl) {
+    const prefix = imagePrefixFor(replacementUrl);
+    return prefix === undefined ? undefined : prefix || 'docker.io';
+}
+const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * An image reference with the Harness name it was renamed from restored under the same prefix.
+ * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
+ * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ */
+function restoreHarnessName(raw, catalogue) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const renamed = findRenamedHarnessImage(image, catalogue);
+    if (!renamed)
+        return undefined;
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const candidates = catalogue.images.filter((e) => {
+        const [ns, name] = e.name.split('/');
+        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
+    });
+    const [ns, name] = renamed.expected.split('/');
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+}
+/** An execution-config value with the image name its field requires, under the same prefix and tag. */
+function restoreExecutionConfigName(raw, expected) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const [ns, name] = expected.split('/');
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const nsKept = path.length > 1 && path[path.length - 2] === ns;
+    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg.split(',').map((v) => v.trim()).filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/model/references.ts
+
 
 
 
@@ -16766,6 +17125,15 @@ function imageUses(file) {
                 return;
             const raw = view.str;
             if (raw !== undefined) {
+                const value = classifyValue(raw);
+                if (value.kind === 'input') {
+                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+                        const image = option ? parseImage(option) : undefined;
+                        if (image)
+                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
+                    }
+                    return;
+                }
                 const image = parseImage(raw);
                 if (image)
                     out.push({ view, raw, image, kind: 'image' });
@@ -16778,8 +17146,9 @@ function imageUses(file) {
             const registry = view.text('registry');
             const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
             const image = parseImage(full);
+            const registryView = view.get('registry');
             if (image)
-                out.push({ view: repository, raw: full, image, kind: 'helm' });
+                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
         });
     }
     return out;
@@ -16802,6 +17171,31 @@ function stageInPath(path) {
 
 
 
+
+
+/** The connector URL becomes the replacement, with the provider type the docs give for it. */
+function connectorFix(connector, url, replacement) {
+    const edits = [replaceScalar(url, replacement)];
+    const dockerHub = isDockerHubUrl(replacement);
+    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && connector.spec?.get('dockerRegistryUrl')?.node === url.node;
+    if (isDockerUrl)
+        edits.push(setMapValue(connector.spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+    const fix = edits.filter((e) => !!e);
+    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
+    // Only a Docker Registry connector can simply pull Harness images from the replacement.
+    return isDockerUrl ? { fix, fixTitle: title } : { suggestion: { title, edits: fix } };
+}
+/** The image, or the Helm `registry` it is pulled from, moves to the replacement registry. */
+function imageFix(use, replacement) {
+    if (use.runtimeInput)
+        return undefined;
+    if (use.kind === 'helm' && use.registryView) {
+        const registry = helmRegistryFor(replacement);
+        return /^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry ? replaceScalar(use.registryView, registry) : undefined;
+    }
+    const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+    return swapped ? replaceScalar(use.view, swapped) : undefined;
+}
 /* harmony default export */ const no_app_harness_registry = (defineRule({
     id: 'no-app-harness-registry',
     policy: 1,
@@ -16823,11 +17217,19 @@ function stageInPath(path) {
                         messageId: 'connectorUrl',
                         entity: connector.identifier,
                         data: { connector: connector.identifier, url: url.str, replacement: options.replacementRegistryUrl },
+                        ...connectorFix(connector, url, options.replacementRegistryUrl),
                     });
         for (const file of project.files)
             for (const use of imageUses(file))
-                if (isAppHarnessImage(use.image))
-                    report({ at: use.view.at, messageId: 'image', data: { image: use.raw, replacement: options.replacementRegistryUrl } });
+                if (isAppHarnessImage(use.image)) {
+                    const edit = imageFix(use, options.replacementRegistryUrl);
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        data: { image: use.raw, replacement: options.replacementRegistryUrl },
+                        ...(edit ? { fix: [edit], fixTitle: `Pull \`${use.raw}\` from \`${options.replacementRegistryUrl}\`.` } : {}),
+                    });
+                }
     },
 }));
 
@@ -16835,6 +17237,16 @@ function stageInPath(path) {
 
 
 
+
+
+/** The canonical name under the same prefix: a safe fix when the mapping is unambiguous, else a suggestion. */
+function nameFix(view, restored) {
+    const edit = restored && replaceScalar(view, restored.value);
+    if (!edit)
+        return {};
+    const title = `Use \`${restored.value}\`, and mirror the image under that name.`;
+    return restored.unambiguous ? { fix: [edit], fixTitle: title } : { suggestion: { title: `${title} Check the registry prefix first.`, edits: [edit] } };
+}
 /* harmony default export */ const no_renamed_harness_image = (defineRule({
     id: 'no-renamed-harness-image',
     policy: 4,
@@ -16842,7 +17254,7 @@ function stageInPath(path) {
     description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
     harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'suggestion',
+    fixable: 'safe',
     messages: {
         renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name; a mirror must keep the name: `{{suggestion}}`.',
         executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
@@ -16853,12 +17265,22 @@ function stageInPath(path) {
                 if (use.kind === 'executionConfig') {
                     const expected = executionConfigMismatch(use.field, use.raw, options.catalogue);
                     if (expected)
-                        report({ at: use.view.at, messageId: 'executionConfig', data: { field: use.field, image: use.raw, expected } });
+                        report({
+                            at: use.view.at,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected)),
+                        });
                     continue;
                 }
                 const renamed = findRenamedHarnessImage(use.image, options.catalogue);
                 if (renamed)
-                    report({ at: use.view.at, messageId: 'renamed', data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion } });
+                    report({
+                        at: use.view.at,
+                        messageId: 'renamed',
+                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
+                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue)),
+                    });
             }
     },
 }));
@@ -16905,6 +17327,23 @@ function refMatches(ref, from, target) {
 
 
 
+
+
+/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+function accountFix(project, entity, value, view, source) {
+    const ref = parseRef(value);
+    if (!ref)
+        return {};
+    const to = `account.${ref.identifier}`;
+    const raw = view.str ?? '';
+    const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
+    const edit = text === undefined ? undefined : replaceScalar(view, text);
+    if (!edit)
+        return {};
+    if (project.findConnector(to, entity.scope))
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+    return { suggestion: { title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`, edits: [edit] } };
+}
 /* harmony default export */ const require_account_image_connector = (defineRule({
     id: 'require-account-image-connector',
     policy: 3,
@@ -16912,7 +17351,7 @@ function refMatches(ref, from, target) {
     description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
     harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
-    fixable: 'suggestion',
+    fixable: 'safe',
     messages: {
         notAccount: '{{where}} sets the Override Image Connector to `{{ref}}`, {{scope}}; Harness requires an account-scope connector (`account.<id>`).',
         unknown: '{{where}} sets the Override Image Connector to {{what}}, so its scope cannot be checked here.',
@@ -16923,14 +17362,15 @@ function refMatches(ref, from, target) {
             const kind = entity.kind === 'inputSet' ? 'input set' : entity.kind;
             return `${stage ? `Stage \`${stage}\` in ` : ''}${kind} \`${entity.identifier}\``.replace(/^./, (c) => c.toUpperCase());
         };
-        const checkValue = (entity, path, value, at, how) => {
+        const checkValue = (entity, path, value, view, how, source = 'literal') => {
             if (value.startsWith('account.'))
                 return;
             const ref = parseRef(value);
             report({
-                at,
+                at: view.at,
                 messageId: 'notAccount',
                 entity: entity.identifier,
+                ...accountFix(project, entity, value, view, source),
                 data: { where: describe(entity, path) + how, ref: value, scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference' },
             });
         };
@@ -16939,7 +17379,7 @@ function refMatches(ref, from, target) {
                 const resolution = project.resolve(owner, view);
                 for (const v of resolution.values) {
                     const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
-                    checkValue(v.entity, project.pathOf(v.at.node) ?? path, v.value, v.at.at, v.entity === owner ? how : '');
+                    checkValue(v.entity, project.pathOf(v.at.node) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -16963,13 +17403,23 @@ function refMatches(ref, from, target) {
                 for (const { view, path } of imageConnectorFields(set.pipeline)) {
                     const value = view.str?.trim();
                     if (value && !value.includes('<+'))
-                        checkValue(set, path, value, view.at, '');
+                        checkValue(set, path, value, view, '');
                 }
     },
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
 
+
+/** `executeOnDelegate: false`, set or inserted in the connector's `spec`; delegate selectors stay and are named. */
+function platformFix(connector) {
+    const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
+    if (!edit)
+        return {};
+    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+    const note = selectors ? ` Its delegate selectors (${selectors}) are kept but no longer apply; remove them when convenient.` : '';
+    return { fix: [edit], fixTitle: `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).${note}` };
+}
 /** The built-in account connector Harness Cloud pulls Harness images through. */
 const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 const MAX_RELATED = 20;
@@ -16984,7 +17434,7 @@ const MAX_RELATED = 20;
     messages: {
         delegate: 'Connector `{{connector}}` connects through a delegate ({{state}}), but Harness Cloud stage `{{stage}}` of {{ownerKind}} `{{owner}}`{{more}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
     },
-    check({ project, report, unresolved }) {
+    check({ project, options, report, unresolved }) {
         const users = new Map();
         const addUse = (connector, owner, stage, at) => {
             const list = users.get(connector) ?? [];
@@ -17015,8 +17465,10 @@ const MAX_RELATED = 20;
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, owner.scope);
                 const infra = project.infrastructureOf(owner, stage).stage.infrastructure;
                 const at = (infra.kindNode ?? stage.view).at;
-                if (!harnessImage)
-                    unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
+                if (!harnessImage) {
+                    if (!options.assumeHarnessCloudImageConnector)
+                        unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
+                }
                 else if (harnessImage.executeOnDelegate?.value !== false)
                     addUse(harnessImage, owner, stage, at);
             }
@@ -17032,6 +17484,7 @@ const MAX_RELATED = 20;
                 messageId: 'delegate',
                 entity: connector.identifier,
                 related,
+                ...platformFix(connector),
                 data: {
                     connector: connector.identifier,
                     state: field ? `\`executeOnDelegate: ${field.str}\`` : '`executeOnDelegate` is absent, which means delegate',
@@ -17059,57 +17512,669 @@ function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
 
-;// CONCATENATED MODULE: ./src/core/locate.ts
+;// CONCATENATED MODULE: ./src/core/suppressions.ts
+
+
+
 /**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ * Inline suppressions, on a comment line of their own:
+ *
+ *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *
+ * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
+ * and other comments are skipped, so several can be stacked); the second, written at the top of the
+ * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
+ * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
+ * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
  */
-function locateRange(file, start, end) {
-    const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    while (end > start && /\s/.test(text[end - 1] ?? ''))
-        end--;
-    const s = file.lineCounter.linePos(start);
-    const e = file.lineCounter.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = emb.parent.lineCounter.lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
+const SUPPRESSION_RULE = 'suppression';
+const PREFIX = 'harness-registry-guard-';
+const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/** Rule ids a comment may name: every rule except `suppression` itself. */
+const suppressible = () => allRules.map((r) => r.id).filter((id) => id !== SUPPRESSION_RULE);
+/**
+ * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
+ * and returns the `suppression` findings about the comments themselves.
+ */
+function applyInlineSuppressions(findings, sources, options) {
+    const meta = [];
+    const byFile = new Map();
+    for (const f of findings) {
+        if (f.ruleId === SUPPRESSION_RULE)
+            continue;
+        const list = byFile.get(f.file) ?? [];
+        list.push(f);
+        byFile.set(f.file, list);
     }
-    return { ...pos, range, file: file.path };
+    for (const source of sources) {
+        if (!source.text.includes(PREFIX))
+            continue;
+        const report = (d, severity, message) => meta.push({ ruleId: SUPPRESSION_RULE, severity, message, ...locateRange(source, d.range[0], d.range[1]) });
+        const { directives, problems } = parseDirectives(source);
+        for (const p of problems)
+            report(p, 'error', p.message);
+        const inFile = byFile.get(source.path) ?? [];
+        // Line-specific comments first, so that a finding's reason is the one written next to it.
+        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
+            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
+            if (d.until !== undefined && d.until < options.today) {
+                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                continue;
+            }
+            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
+            if (forbidden.length)
+                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
+            const unused = [];
+            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                for (const f of matched)
+                    f.suppressed ??= { kind: 'inline', reason: d.reason };
+                if (!matched.length)
+                    unused.push(ruleId);
+            }
+            if (unused.length)
+                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
+        }
+    }
+    return meta;
 }
-function locate(at) {
-    const [start, end] = at.node.range ?? [0, 0];
-    return locateRange(at.file, start, end);
+const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
+/** The well-formed suppression comments of a file, and what is wrong with the others. */
+function parseDirectives(source) {
+    const directives = [];
+    const problems = [];
+    const text = source.text;
+    const starts = lineStarts(text);
+    const inScalar = multiLineScalars(source);
+    let header = true;
+    const pendingNextLine = [];
+    for (let i = 0; i < starts.length; i++) {
+        const start = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const line = text.slice(start, end).replace(/\r?\n$/, '').replace(/\r$/, '');
+        const bare = line.replace(/^\uFEFF/, '').trim();
+        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
+        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
+            continue;
+        if (!bare.startsWith('#')) {
+            for (const d of pendingNextLine.splice(0))
+                d.target = i + 1;
+            header = false;
+            continue;
+        }
+        if (!DIRECTIVE.test(line))
+            continue;
+        const m = DIRECTIVE.exec(line);
+        const from = start + m[1].length;
+        const range = [from, start + line.length];
+        const word = m[2];
+        const body = m[3];
+        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
+            problems.push({ range, message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.` });
+            continue;
+        }
+        const parsed = parseBody(body);
+        if ('problem' in parsed) {
+            problems.push({ range, message: parsed.problem });
+            continue;
+        }
+        if (word === 'disable' && !header) {
+            problems.push({
+                range,
+                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
+            });
+            continue;
+        }
+        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range };
+        directives.push(d);
+        if (d.kind === 'next-line')
+            pendingNextLine.push(d);
+    }
+    return { directives, problems };
+}
+function parseBody(body) {
+    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+    const spec = sep ? body.slice(0, sep.index) : body;
+    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+    const ruleIds = [];
+    let until;
+    const known = suppressible();
+    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
+        const date = /^until=(.*)$/.exec(token);
+        if (date) {
+            if (until !== undefined)
+                return { problem: 'Suppression gives `until=` twice; give one date.' };
+            if (!isDate(date[1]))
+                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
+            until = date[1];
+        }
+        else if (!known.includes(token)) {
+            const hint = token === SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
+            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
+        }
+        else if (!ruleIds.includes(token))
+            ruleIds.push(token);
+    }
+    if (!ruleIds.length)
+        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+    if (!reason)
+        return { problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.` };
+    return { ruleIds, until, reason };
+}
+function isDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+}
+function lineStarts(text) {
+    const out = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        if (i + 1 < text.length)
+            out.push(i + 1);
+    return out;
+}
+/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
+function multiLineScalars(source) {
+    const ranges = [];
+    for (const doc of source.docs)
+        (0,dist/* visit */.YR)(doc, {
+            Scalar(_, node) {
+                if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+                    return;
+                const [start, end] = node.range;
+                if (source.text.slice(start, end).includes('\n'))
+                    ranges.push([start, end]);
+            },
+        });
+    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+}
+/** Today's date, YYYY-MM-DD in UTC. */
+const isoDay = (d) => d.toISOString().slice(0, 10);
+
+;// CONCATENATED MODULE: ./src/core/baseline.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
+ * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
+ * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
+ * (another node, or another value) is not hidden. `count` is how many findings share one key.
+ */
+const BASELINE_VERSION = 1;
+const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
+function identityOf(at, yamlPath) {
+    const doc = at.file.docs.find((d) => contains(d.range, at.node.range));
+    const p = yamlPath ?? (doc ? documentPaths(at.file, doc).get(at.node) : undefined) ?? '';
+    return { path: p, valueHash: hash(valueText(at.node, doc)) };
+}
+const contains = (outer, inner) => !!inner && inner[0] >= outer[0] && inner[0] <= outer[2];
+/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
+function valueText(node, doc) {
+    if ((0,dist/* isScalar */.jn)(node))
+        return JSON.stringify(node.value ?? null);
+    if (doc && (0,dist/* isCollection */.P3)(node))
+        try {
+            return JSON.stringify(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
+        }
+        catch {
+            // fall through to the text
+        }
+    return String(node);
+}
+const pathCache = new WeakMap();
+/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`). */
+function documentPaths(file, doc) {
+    let paths = pathCache.get(doc);
+    if (paths)
+        return paths;
+    paths = new Map();
+    const root = View.of(file, doc, doc.contents);
+    if (root)
+        walk(root, ({ view, path: p }) => {
+            paths.set(view.node, p);
+            if ((0,dist/* isMap */.jh)(view.node))
+                for (const pair of view.node.items)
+                    if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key))
+                        paths.set(pair.key, `${p ? p + '/' : ''}${String(pair.key.value)}@key`);
+        });
+    pathCache.set(doc, paths);
+    return paths;
+}
+const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
+function entryFor(f, cwd, baselineDir) {
+    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
+    return { ruleId: f.ruleId, file, ...(f.entity ? { entity: f.entity } : {}), ...(identity.path ? { path: identity.path } : {}), valueHash: identity.valueHash };
+}
+/**
+ * A baseline of every finding that is not already suppressed, except `suppression` findings and
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ */
+function createBaseline(findings, opts) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(opts.cwd, opts.baselinePath));
+    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
+    const byKey = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
+            continue;
+        const e = entryFor(f, opts.cwd, dir);
+        const key = keyOf(e);
+        const existing = byKey.get(key);
+        if (existing)
+            existing.count++;
+        else
+            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
+    }
+    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
+    return {
+        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
+        version: BASELINE_VERSION,
+        entries,
+    };
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Writes a baseline as stable, diff-friendly JSON. */
+function writeBaseline(absPath, baseline) {
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(absPath), { recursive: true });
+    external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+}
+/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+function readBaseline(absPath, cwd) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+    }
+    const source = parseSource(file, text);
+    const fail = (start, end, what) => {
+        const pos = locateRange(source, start, end);
+        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
+    };
+    const doc = source.docs[0];
+    const err = source.docs.flatMap((d) => d.errors)[0];
+    if (err)
+        fail(err.pos[0], err.pos[1], err.message.split('\n')[0]);
+    if (!doc || source.docs.length !== 1 || !(0,dist/* isMap */.jh)(doc.contents))
+        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const top = View.of(source, doc, doc.contents);
+    const here = (v) => (v ?? top).node.range ?? [0, 0];
+    if (value.version !== BASELINE_VERSION)
+        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
+    const list = top.get('entries');
+    if (!Array.isArray(value.entries) || !list)
+        return fail(...here(list).slice(0, 2), '`entries` must be an array');
+    const items = list.items();
+    value.entries.forEach((raw, i) => {
+        const e = raw;
+        const at = here(items[i]).slice(0, 2);
+        if (!e || typeof e !== 'object' || Array.isArray(e))
+            fail(...at, `\`entries[${i}]\` must be an object`);
+        for (const k of ['ruleId', 'file', 'valueHash'])
+            if (typeof e[k] !== 'string' || !e[k])
+                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
+        for (const k of ['entity', 'path', 'message', 'reason'])
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                fail(...at, `\`entries[${i}].${k}\` must be a string`);
+        if (e.count === undefined)
+            e.count = 1;
+        if (!Number.isInteger(e.count) || e.count < 1)
+            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
+    });
+    return { baseline: value, file, absPath, source };
+}
+/**
+ * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
+ * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
+ * name a rule in `forbidSuppression` (ignored).
+ */
+function applyBaseline(findings, loaded, opts) {
+    const dir = external_node_path_default().dirname(loaded.absPath);
+    const remaining = new Map();
+    loaded.baseline.entries.forEach((entry, index) => {
+        const key = keyOf(entry);
+        const prior = remaining.get(key);
+        if (prior)
+            (prior.total += entry.count), (prior.left += entry.count);
+        else
+            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
+    });
+    let matched = 0;
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
+            continue;
+        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
+        if (!slot || slot.left <= 0)
+            continue;
+        slot.left--;
+        matched++;
+        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
+    }
+    const meta = [];
+    const doc = loaded.source.docs[0];
+    const items = View.of(loaded.source, doc, doc.contents)?.get('entries')?.items() ?? [];
+    let stale = 0;
+    for (const { entry, index, total, left } of remaining.values()) {
+        if (left <= 0 || opts.off.has(entry.ruleId))
+            continue;
+        const abs = external_node_path_default().resolve(dir, entry.file);
+        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
+        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
+        if (opts.forbid.has(entry.ruleId)) {
+            meta.push({ ruleId: SUPPRESSION_RULE, severity: 'error', message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`, ...at });
+            continue;
+        }
+        if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
+            continue; // not read this run: cannot tell
+        stale += left;
+        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
+        meta.push({ ruleId: SUPPRESSION_RULE, severity: 'warning', message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`, ...at });
+    }
+    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
+    return { meta, summary: { file: loaded.file, entries, matched, stale } };
 }
 
-;// CONCATENATED MODULE: ./src/core/source.ts
+;// CONCATENATED MODULE: ./src/core/finding.ts
+const severityRank = { error: 3, warning: 2, notice: 1 };
+function compareFindings(a, b) {
+    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+function sortAndDedupe(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const f of [...findings].sort(compareFindings)) {
+        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(f);
+    }
+    return out;
+}
+function reaches(severity, threshold) {
+    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+/** Findings that are not suppressed (inline or by the baseline): the ones totals count. */
+function activeFindings(findings) {
+    return findings.filter((f) => !f.suppressed);
+}
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+function failingFindings(findings, failOn) {
+    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
 
-/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-const MAX_ALIAS_COUNT = 100;
-function parseSource(path, text, embedding) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const docs = Array.isArray(parsed) ? parsed : [];
-    return { path, text, lineCounter, docs, embedding };
+;// CONCATENATED MODULE: ./schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/config.schema.json","title":"harness-registry-guard configuration (.harness-registry-guard.yml)","description":"Settings for harness-registry-guard. Command-line flags override the same setting here.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Level per rule id: off (no findings), notice, warning or error. Findings a rule gives below its default level (notices for values that cannot be known statically) are never raised above it.","type":"object","additionalProperties":false,"properties":{"no-app-harness-registry":{"$ref":"#/definitions/level"},"require-platform-connectivity":{"$ref":"#/definitions/level"},"require-account-image-connector":{"$ref":"#/definitions/level"},"no-renamed-harness-image":{"$ref":"#/definitions/level"},"yaml-syntax":{"$ref":"#/definitions/level"},"schema":{"$ref":"#/definitions/level"},"unresolved-reference":{"$ref":"#/definitions/level"},"suppression":{"$ref":"#/definitions/level"}}},"include":{"description":"Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.","type":"array","items":{"type":"string","minLength":1}},"maxFileSize":{"description":"Files larger than this many bytes are skipped with a notice (default: 10485760).","type":"integer","minimum":1},"replacementRegistryUrl":{"description":"Registry URL that fixes and messages put in place of app.harness.io/registry (default: https://registry.hub.docker.com).","type":"string","pattern":"^https?://[^\\\\s/]+"},"harnessImages":{"description":"Extra Harness image names (namespace/name) that no-renamed-harness-image must see unchanged in mirrors, added to the built-in catalogue.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$"}},"assumeHarnessCloudImageConnector":{"description":"When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo (default: false).","type":"boolean"},"forbidSuppression":{"description":"Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.","type":"array","items":{"enum":["no-app-harness-registry","require-platform-connectivity","require-account-image-connector","no-renamed-harness-image","yaml-syntax","schema","unresolved-reference"]}}},"definitions":{"level":{"enum":["off","notice","warning","error"]}}}');
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/core/schema.ts
+
+
+
+
+let validators;
+/** Compiles our schemas once, on first use. */
+function getValidators() {
+    if (!validators) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+        validators = {
+            connector: ajv.compile(connector_schema_namespaceObject),
+            pipeline: ajv.compile(pipeline_schema_namespaceObject),
+            config: ajv.compile(config_schema_namespaceObject),
+        };
+    }
+    return validators;
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    const validate = getValidators()[name];
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The config file's name, looked up in the scanned root and then in the current directory. */
+const CONFIG_FILE = '.harness-registry-guard.yml';
+/** An invalid config file: a usage error (exit 2) that says where each problem is. */
+class ConfigError extends UsageError {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+/** Rule ids the config's `rules` may name: every id in the schema (a test keeps it equal to the registry). */
+const CONFIGURABLE_RULES = Object.keys(config_schema_namespaceObject.properties.rules.properties);
+/**
+ * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
+ * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
+ */
+function findConfig(cwd, paths, configPath) {
+    if (configPath !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, configPath);
+        if (!external_node_fs_default().existsSync(abs))
+            throw new UsageError(`config file not found: ${configPath}`);
+        return abs;
+    }
+    const dirs = [];
+    const first = paths[0];
+    if (first !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, first);
+        let isDir = false;
+        try {
+            isDir = external_node_fs_default().statSync(abs).isDirectory();
+        }
+        catch {
+            // discovery reports a missing path
+        }
+        dirs.push(isDir ? abs : external_node_path_default().dirname(abs));
+    }
+    dirs.push(external_node_path_default().resolve(cwd));
+    for (const dir of dirs) {
+        const candidate = external_node_path_default().join(dir, CONFIG_FILE);
+        try {
+            if (external_node_fs_default().statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not there
+        }
+    }
+    return undefined;
+}
+/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
+function loadConfig(absPath, cwd) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
+    }
+    const source = parseSource(file, text);
+    const at = (start, end, message) => {
+        const pos = locateRange(source, start, end);
+        return { file, line: pos.line, column: pos.column, message };
+    };
+    const syntax = source.docs.flatMap((d) => d.errors).map((e) => at(e.pos[0], e.pos[1], `${e.message.split('\n')[0].trim()}`));
+    if (syntax.length)
+        throw new ConfigError(syntax);
+    if (source.docs.length > 1) {
+        const second = source.docs[1];
+        throw new ConfigError([at(second.range[0], second.range[0], `the config holds ${source.docs.length} YAML documents; write one`)]);
+    }
+    const doc = source.docs[0];
+    let value;
+    try {
+        value = doc?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    }
+    catch (e) {
+        throw new ConfigError([at(0, 0, `cannot be read: ${e.message.split('\n')[0]}`)]);
+    }
+    if (value === null)
+        value = {};
+    const root = doc && View.of(source, doc, doc.contents);
+    if (!root) {
+        if (typeof value === 'object' && !Array.isArray(value))
+            return { file, absPath };
+        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
+    }
+    const problems = validateSchema('config', value, root).map((p) => {
+        const pos = locate(p.at);
+        return { file, line: pos.line, column: pos.column, message: explain(p.message) };
+    });
+    if (problems.length)
+        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+    return { ...value, file, absPath };
+}
+/** Config lookup and load in one step; undefined when there is no config file. */
+function resolveConfig(cwd, paths, configPath) {
+    const abs = findConfig(cwd, paths, configPath);
+    return abs === undefined ? undefined : loadConfig(abs, cwd);
+}
+const TOP_KEYS = Object.keys(config_schema_namespaceObject.properties);
+/** Turns the generic schema messages into config-specific ones. */
+function explain(message) {
+    const unknown = /^(?:`(rules)` )?has unknown key `(.+)`\.$/.exec(message);
+    if (unknown) {
+        const inRules = unknown[1];
+        const key = unknown[2];
+        const known = inRules ? CONFIGURABLE_RULES : TOP_KEYS;
+        const near = closest(key, known);
+        const what = inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
+        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
+    }
+    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
+        return message.replace(' must be one of ', ' must be a rule id: one of ');
+    if (/^`harnessImages\[\d+\]` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
+    if (/^`replacementRegistryUrl` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
+    return message;
+}
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The built-in image catalogue plus the config's `harnessImages`. */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/**
+ * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
+ * rule's default severity; a finding the rule gives below its default (a notice for a value that
+ * cannot be known statically) is lowered to the level but never raised.
+ */
+function applyLevel(f, rules) {
+    const level = rules?.[f.ruleId];
+    if (level === undefined)
+        return f;
+    if (level === 'off')
+        return undefined;
+    const meta = ruleMeta(f.ruleId);
+    const severity = !meta || f.severity === meta.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
+    if (severity !== f.severity)
+        f.severity = severity;
+    return f;
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/entities.ts
@@ -17350,26 +18415,6 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg.split(',').map((v) => v.trim()).filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-
 ;// CONCATENATED MODULE: ./src/core/model/project.ts
 
 
@@ -17530,75 +18575,10 @@ class Project {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/config.schema.json","title":"harness-registry-guard configuration (.harness-registry-guard.yml)","type":"object","additionalProperties":false,"properties":{"rules":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["off","notice","warning","error"]}},"include":{"type":"array","items":{"type":"string"}},"exclude":{"type":"array","items":{"type":"string"}},"maxFileSize":{"type":"integer","minimum":1},"replacementRegistryUrl":{"type":"string","pattern":"^https?://"}}}');
-;// CONCATENATED MODULE: ./src/core/schema.ts
-
-
-
-
-let validators;
-/** Compiles our schemas once, on first use. */
-function getValidators() {
-    if (!validators) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-        validators = {
-            connector: ajv.compile(connector_schema_namespaceObject),
-            pipeline: ajv.compile(pipeline_schema_namespaceObject),
-            config: ajv.compile(config_schema_namespaceObject),
-        };
-    }
-    return validators;
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    const validate = getValidators()[name];
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'required' || error.keyword === 'additionalProperties') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/lint.ts
+
+
+
 
 
 
@@ -17615,14 +18595,23 @@ function describe(error) {
 const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function lint(settings) {
+    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath);
     const findings = [];
-    const { files, skipped } = discover(settings);
+    const { files: discovered, skipped } = discover({
+        ...settings,
+        include: settings.include ?? config?.include,
+        exclude: settings.exclude ?? config?.exclude,
+        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+    });
+    // The config and the baseline are ours, not Harness YAML.
+    const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
+    const files = discovered.filter((f) => !own.has(f.absPath));
     for (const s of skipped)
         findings.push(fileFinding(s.path, 'notice', `File ${s.reason}; skipped.`));
     const sources = [];
     const entities = [];
     for (const f of files) {
-        const source = readSource(f.absPath, f.path, findings);
+        const source = readSource(f.absPath, f.path, findings, settings.overlay?.get(f.absPath));
         if (!source)
             continue;
         sources.push(source);
@@ -17630,8 +18619,9 @@ function lint(settings) {
     }
     const project = new Project(entities, sources);
     const options = {
-        replacementRegistryUrl: settings.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
-        catalogue: defaultCatalogue,
+        replacementRegistryUrl: settings.replacementRegistryUrl ?? config?.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+        catalogue: catalogueWith(config?.harnessImages),
+        assumeHarnessCloudImageConnector: config?.assumeHarnessCloudImageConnector ?? false,
     };
     const internalErrors = [];
     for (const rule of rules) {
@@ -17642,7 +18632,28 @@ function lint(settings) {
             internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
         }
     }
-    return { findings: sortAndDedupe(findings), filesScanned: sources.length, entities: entities.length, internalErrors };
+    // Config levels, then inline suppressions, then the baseline; findings about those come last.
+    const levelled = (list) => list.flatMap((f) => applyLevel(f, config?.rules) ?? []);
+    const out = levelled(sortAndDedupe(findings));
+    const forbid = new Set(config?.forbidSuppression ?? []);
+    const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
+    let baseline;
+    if (settings.baselinePath) {
+        const loaded = readBaseline(external_node_path_default().resolve(settings.cwd, settings.baselinePath), settings.cwd);
+        const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
+        const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
+        meta.push(...applied.meta);
+        baseline = applied.summary;
+    }
+    return {
+        findings: [...out, ...levelled(meta)].sort(compareFindings),
+        filesScanned: sources.length,
+        entities: entities.length,
+        internalErrors,
+        project,
+        ...(config ? { config } : {}),
+        ...(baseline ? { baseline } : {}),
+    };
 }
 function contextFor(rule, project, options, out) {
     return {
@@ -17650,7 +18661,7 @@ function contextFor(rule, project, options, out) {
         options,
         report: (r) => {
             const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-            out.push(finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message }))));
+            out.push(withFix(rule, r, finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })))));
         },
         unresolved: (at, message, entity) => out.push(finding('unresolved-reference', 'notice', message, at, project, entity)),
     };
@@ -17663,6 +18674,7 @@ function finding(ruleId, severity, message, at, project, entity, related) {
     const yamlPath = project?.pathOf(at.node);
     if (yamlPath)
         out.yamlPath = yamlPath;
+    out.identity = identityOf(at, yamlPath);
     if (related?.length)
         out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
     return out;
@@ -17672,10 +18684,10 @@ function fileFinding(file, severity, message) {
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
-function readSource(absPath, shown, findings) {
+function readSource(absPath, shown, findings, overlay) {
     let bytes;
     try {
-        bytes = external_node_fs_default().readFileSync(absPath);
+        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
     }
     catch (e) {
         findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
@@ -17697,6 +18709,13 @@ function readSource(absPath, shown, findings) {
     if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
         return undefined;
     const source = parseSource(shown, text);
+    const overflow = source.docs.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    if (overflow) {
+        const pos = locateRange(source, overflow.pos[0], overflow.pos[1]);
+        findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: 'YAML nests too deeply to parse; the file is not checked.', ...pos });
+        source.docs = [];
+        return source;
+    }
     let syntaxErrors = 0;
     source.docs = source.docs.filter((doc) => {
         for (const err of doc.errors) {
@@ -17737,25 +18756,193 @@ function modelFile(source, findings) {
         const top = View.of(source, doc, doc.contents);
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), top))
-                findings.push(finding('schema', ruleMeta('schema').severity, `${capitalise(c.entity.kind)} \`${c.entity.identifier}\`: ${p.message}`, p.at));
+                findings.push(finding('schema', ruleMeta('schema').severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
     });
     return out;
 }
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
+;// CONCATENATED MODULE: ./src/github/changes.ts
+/**
+ * What a pull request (or push) changed: the files, and for each the lines on the new side that
+ * were added or edited. Pure data and parsing; fetching lives in pull-files.ts and git.ts.
+ */
+function changedFiles(source, list) {
+    return { source, files: new Map(list.map((f) => [f.path, f])) };
+}
+function isChangedFile(changed, file) {
+    return changed === undefined || changed.files.has(file);
+}
+/** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
+function touchesChangedLine(changed, f) {
+    if (!changed)
+        return false;
+    const c = changed.files.get(f.file);
+    if (!c)
+        return false;
+    if (!c.lines)
+        return true;
+    for (let l = f.line; l <= Math.max(f.line, f.endLine); l++)
+        if (c.lines.has(l))
+            return true;
+    return false;
+}
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * New-side line numbers that a unified-diff patch adds (`+` lines). Context lines advance the
+ * counter, `-` lines do not. `\ No newline at end of file` markers are ignored.
+ */
+function addedLines(patch) {
+    const out = new Set();
+    let next = 0;
+    let inHunk = false;
+    for (const line of patch.split(/\r?\n/)) {
+        const h = HUNK.exec(line);
+        if (h) {
+            next = Number(h[1]);
+            inHunk = true;
+            continue;
+        }
+        if (!inHunk)
+            continue;
+        if (line.startsWith('+'))
+            out.add(next++);
+        else if (line.startsWith(' '))
+            next++;
+        else if (line.startsWith('-') || line.startsWith('\\'))
+            continue;
+        else if (line === '')
+            next++;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/summary.ts
+/** Counts of the findings that are not suppressed, and how many are. */
 function totals(findings) {
-    const count = (s) => findings.filter((f) => f.severity === s).length;
+    const active = findings.filter((f) => !f.suppressed);
+    const count = (s) => active.filter((f) => f.severity === s).length;
     const byRule = {};
-    for (const f of findings)
+    for (const f of active)
         byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule };
+    return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule, suppressed: findings.length - active.length };
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+;// CONCATENATED MODULE: ./src/reporters/github.ts
+
+
+
+/**
+ * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
+ * and 10 notice workflow commands of a step into annotations and drops the rest silently
+ * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
+ * most that many of each level, and say how many more there are and where to read them.
+ */
+/** Annotations the runner keeps per level and step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const LEVELS = ['error', 'warning', 'notice'];
+const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
+/**
+ * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
+ * in policy order before the built-ins), then by file and position. Stable, so equal findings
+ * keep the core's order.
+ */
+function rankFindings(findings, changed) {
+    const key = (f) => [touchesChangedLine(changed, f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
+    return findings
+        .map((f, i) => ({ f, i, k: key(f) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+        .map((x) => x.f);
+}
+function toAnnotation(f) {
+    const a = { level: f.severity, message: f.message, title: f.ruleId, file: f.file, startLine: f.line, endLine: Math.max(f.line, f.endLine) };
+    if (a.startLine === a.endLine) {
+        a.startColumn = f.column;
+        a.endColumn = Math.max(f.column, f.endColumn);
+    }
+    return a;
+}
+function planAnnotations(findings, opts = {}) {
+    const filter = opts.onlyChanged === false ? undefined : opts.changed;
+    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+    const active = findings.filter((f) => !f.suppressed);
+    const inScope = rankFindings(active.filter((f) => isChangedFile(filter, f.file)), opts.changed);
+    const unchangedFiles = active.length - inScope.length;
+    const byLevel = (l) => inScope.filter((f) => f.severity === l);
+    const budget = {
+        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
+        warning: ANNOTATIONS_PER_LEVEL,
+        notice: ANNOTATIONS_PER_LEVEL,
+    };
+    const overflow = { error: 0, warning: 0, notice: 0 };
+    // The overflow notice takes a notice slot; decide that before picking notices.
+    const overflows = (l, b) => byLevel(l).length > b;
+    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
+    if (needsNotice)
+        budget.notice -= 1;
+    const annotations = [];
+    for (const level of LEVELS) {
+        const list = byLevel(level);
+        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
+        overflow[level] = Math.max(0, list.length - budget[level]);
+    }
+    const omitted = overflow.error + overflow.warning + overflow.notice;
+    let overflowNotice;
+    if (omitted) {
+        const parts = LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
+        overflowNotice =
+            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
+                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
+    }
+    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
+}
+// Workflow-command escaping, exactly as @actions/core's command.ts does it.
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** One workflow command, with the properties in @actions/core's order and escaping. */
+function workflowCommand(a) {
+    const props = [
+        ['title', a.title],
+        ['file', a.file],
+        ['line', a.startLine],
+        ['endLine', a.endLine],
+        ['col', a.startColumn],
+        ['endColumn', a.endColumn],
+    ];
+    const p = props
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level} ${p}::${escapeData(a.message)}`;
+}
+/**
+ * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
+ * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
+ */
+function formatGithub(result) {
+    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
+    const lines = plan.annotations.map(workflowCommand);
+    if (plan.overflowNotice)
+        lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
+    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    for (const f of result.findings) {
+        const a = toAnnotation(f);
+        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
+            continue;
+        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/json.ts
 
-/** The documented JSON contract: findings sorted by file, line, column and rule, plus a summary. */
+/**
+ * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
+ * Suppressed findings carry `suppressed: {kind, reason}`; `summary` counts leave them out and
+ * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched.
+ */
 function formatJson(result) {
     const findings = result.findings.map((f) => ({
         ruleId: f.ruleId,
@@ -17767,29 +18954,358 @@ function formatJson(result) {
         endLine: f.endLine,
         endColumn: f.endColumn,
         ...(f.entity ? { entity: f.entity } : {}),
+        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
     }));
-    const t = totals(result.findings);
-    const summary = { files: result.filesScanned, entities: result.entities, findings: findings.length, ...t };
-    return JSON.stringify({ findings, summary }, null, 2) + '\n';
+    const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
+    const summary = { files: result.filesScanned, entities: result.entities, findings: findings.length - suppressed, errors, warnings, notices, byRule, suppressed };
+    return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+
+
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
+ * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives when no better link is known. */
+const PROJECT_URL = 'https://github.com/harness-registry-guard/harness-registry-guard';
+const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/v${VERSION}/docs/rules`;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = `${docsBaseUrl}/${rule.id}.md`;
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at, read from the parsed file; undefined when the file was not parsed. */
+function regionText(files, f) {
+    const source = files?.find((s) => s.path === f.file && !s.embedding);
+    if (!source)
+        return undefined;
+    const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [lines[f.line - 1].slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1)];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, files) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(files, f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(allRules.map((r, i) => [r.id, i]));
+    const prints = fingerprints(result.findings, result.project?.files);
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        if (f.entity)
+            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+        else if (f.yamlPath)
+            out.properties = { yamlPath: f.yamlPath };
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    if (result.internalErrors.length)
+        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } } },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/reporters/markdown.ts
+
+
+
+
+/**
+ * The Markdown report: the Action's job summary and the CLI's `--format markdown`. Totals by rule
+ * and severity, what changed connectors do to pipelines the PR did not touch, what to change per
+ * rule with its Harness doc, then a table of findings linked to file and line, cut to stay under
+ * GitHub's 1 MiB step-summary limit with the cut stated.
+ */
+/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
+/** A table cell: one line, pipes escaped, no raw HTML. */
+function cell(s) {
+    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
+    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
+    return s
+        .replace(/\r?\n/g, ' ')
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('')
+        .replace(/\|/g, '\\|');
+}
+const linkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/\|/g, '\\|');
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_location(file, line, endLine, links) {
+    const text = `${file}:${line}`;
+    if (!links)
+        return `\`${text.replace(/`/g, "'")}\``;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+}
+function totalsTable(findings) {
+    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const id of ids) {
+        const of = findings.filter((f) => f.ruleId === id);
+        const n = (s) => of.filter((f) => f.severity === s).length;
+        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
+    }
+    const t = totals(findings);
+    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
+    return rows;
+}
+const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+const order = (id) => ruleIndex.get(id) ?? allRules.length;
+function impactSection(impacts, links) {
+    if (!impacts.length)
+        return [];
+    const out = ['### Changed connectors and the pipelines they affect', ''];
+    out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
+    for (const c of impacts) {
+        out.push(`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
+        const list = (label, rel) => {
+            if (!rel.length)
+                return;
+            out.push(`  - ${label}:`);
+            for (const r of rel)
+                out.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
+        };
+        if (c.compared) {
+            list('now breaks', c.breaks);
+            list('still broken (already failing before this change)', c.stillBroken);
+            list('now fixes', c.fixes);
+        }
+        else
+            list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
+    }
+    out.push('');
+    return out;
+}
+function remediationSection(findings, docsBaseUrl) {
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    if (!ids.length)
+        return [];
+    const out = ['### What to change', ''];
+    for (const id of ids) {
+        const meta = ruleMeta(id);
+        if (!meta)
+            continue;
+        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
+    }
+    out.push('');
+    return out;
+}
+function row(f, links) {
+    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
+    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
+    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+}
+function renderMarkdown(result, opts = {}) {
+    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
+    const findings = result.findings.filter((f) => !f.suppressed);
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    const t = totals(findings);
+    const head = [`## ${opts.title ?? 'harness-registry-guard'}`, ''];
+    head.push(findings.length
+        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
+        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
+    if (suppressed.length)
+        head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
+    for (const n of opts.notes ?? [])
+        head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
+    if (opts.notes?.length)
+        head.pop(), head.push('');
+    if (result.internalErrors.length)
+        head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
+    if (findings.length)
+        head.push('### Totals', '', ...totalsTable(findings), '');
+    head.push(...impactSection(opts.impacts ?? [], opts.links));
+    head.push(...remediationSection(findings, docsBaseUrl));
+    // The findings tables: in changed files first (when known), each row linked to file and line.
+    const groups = [];
+    if (opts.changed) {
+        const inChanged = findings.filter((f) => isChangedFile(opts.changed, f.file));
+        const elsewhere = findings.filter((f) => !isChangedFile(opts.changed, f.file));
+        groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
+        groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
+    }
+    else if (findings.length)
+        groups.push({ title: `### Findings (${findings.length})`, list: findings });
+    if (suppressed.length)
+        groups.push({ title: `### Suppressed findings (${suppressed.length})`, list: suppressed });
+    const text = [...head];
+    let size = bytes(text.join('\n'));
+    const footerReserve = 600;
+    let cut = 0;
+    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
+    for (const g of groups) {
+        if (!g.list.length)
+            continue;
+        const start = [g.title, '', ...tableHead];
+        const startBytes = bytes(start.join('\n')) + 1;
+        if (cut || size + startBytes + footerReserve > max) {
+            cut += g.list.length;
+            continue;
+        }
+        text.push(...start);
+        size += startBytes;
+        for (let i = 0; i < g.list.length; i++) {
+            const r = row(g.list[i], opts.links);
+            const b = bytes(r) + 1;
+            if (size + b + footerReserve > max) {
+                cut += g.list.length - i;
+                break;
+            }
+            text.push(r);
+            size += b;
+        }
+        text.push('');
+        size += 1;
+    }
+    if (cut)
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+    return text.join('\n');
+}
+/** `--format markdown` for the CLI: the same report without links. */
+function formatMarkdown(result) {
+    return renderMarkdown(result);
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
 
-/** `file:line:col: severity: message [rule-id]`, one finding a line, then a count. */
+/**
+ * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
+ * finding reads `severity (suppressed): ...` or `severity (suppressed by baseline): ...`, with its
+ * reason after ` -- `; the counts leave it out.
+ */
 function formatText(result) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+    const lines = result.findings.map(line);
     const t = totals(result.findings);
-    lines.push(`${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}.`);
+    const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
+    lines.push(t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`);
+    const b = result.baseline;
+    if (b)
+        lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
     return lines.join('\n') + '\n';
+}
+function line(f) {
+    const s = f.suppressed;
+    const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
+    return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
+}
+function suppressedBreakdown(findings) {
+    const inline = findings.filter((f) => f.suppressed?.kind === 'inline').length;
+    const baseline = findings.filter((f) => f.suppressed?.kind === 'baseline').length;
+    return [inline ? `${inline} inline` : '', baseline ? `${baseline} by baseline` : ''].filter(Boolean).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/index.ts
+
+
+
 
 
 /** Output formats by name; the CLI's `--format` accepts exactly these keys. */
 const formatters = {
     text: formatText,
     json: formatJson,
+    sarif: (result) => formatSarif(result),
+    github: formatGithub,
+    markdown: formatMarkdown,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -17815,19 +19331,28 @@ function positiveInt(flag, value) {
 
 
 
+
+
+
 const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
 
 Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
 
 Options:
-  --format FORMAT           ${Object.keys(formatters).join('|')} (default: text)
-  --fail-on LEVEL           error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
-  --include GLOB            files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB            files or folders to skip (repeatable)
-  --max-file-size BYTES     skip larger files with a notice (default: 10485760)
-  --output FILE             write the report to FILE instead of standard output
+  --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
+  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
+  --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
+  --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
+  --replacement-registry URL  registry that replaces app.harness.io/registry in messages (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+  --output FILE               write the report to FILE instead of standard output
+
+Flags override the same setting in the config file.
 `;
-/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on an internal error). */
+/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
 function check(argv, io) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args: argv,
@@ -17835,6 +19360,10 @@ function check(argv, io) {
         options: {
             format: { type: 'string', default: 'text' },
             'fail-on': { type: 'string', default: 'error' },
+            config: { type: 'string' },
+            baseline: { type: 'string' },
+            'write-baseline': { type: 'string' },
+            'replacement-registry': { type: 'string' },
             include: { type: 'string', multiple: true },
             exclude: { type: 'string', multiple: true },
             'max-file-size': { type: 'string' },
@@ -17844,7 +19373,37 @@ function check(argv, io) {
     const format = oneOf('--format', values.format, Object.keys(formatters));
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
     const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
-    const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize });
+    const writeTo = values['write-baseline'];
+    if (writeTo !== undefined && values.baseline !== undefined)
+        throw new UsageError('use either --baseline or --write-baseline, not both');
+    for (const flag of ['config', 'baseline', 'write-baseline', 'output'])
+        if (values[flag] === '')
+            throw new UsageError(`--${flag} needs a file name`);
+    const settings = {
+        cwd: io.cwd,
+        paths: positionals,
+        include: values.include,
+        exclude: values.exclude,
+        maxFileSize,
+        replacementRegistryUrl: values['replacement-registry'],
+        configPath: values.config,
+        baselinePath: values.baseline,
+    };
+    let result = lint(settings);
+    if (writeTo !== undefined && !result.internalErrors.length) {
+        const abs = external_node_path_default().resolve(io.cwd, writeTo);
+        const baseline = createBaseline(result.findings, {
+            cwd: io.cwd,
+            baselinePath: abs,
+            forbid: new Set(result.config?.forbidSuppression ?? []),
+            previous: previousBaseline(abs),
+        });
+        writeBaseline(abs, baseline);
+        const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
+        const n = baseline.entries.length;
+        io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
+        result = lint({ ...settings, baselinePath: abs });
+    }
     const report = formatters[format](result);
     if (values.output)
         external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), report);
@@ -17855,16 +19414,1205 @@ function check(argv, io) {
             io.err(`harness-registry-guard: internal error: ${e}\n`);
         return 2;
     }
-    return result.findings.some((f) => reaches(f.severity, failOn)) ? 1 : 0;
+    return failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
+function previousBaseline(abs) {
+    try {
+        const value = JSON.parse(external_node_fs_default().readFileSync(abs, 'utf8'));
+        return Array.isArray(value?.entries) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/diff.ts
+/**
+ * A unified diff (`diff -u` / `git diff` format) of two texts, line by line, with 3 lines of
+ * context. Line endings are part of each line (a CRLF line keeps its \r), so the patch applies as is.
+ */
+function unifiedDiff(before, after, oldName, newName, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = diffLines(a, b);
+    const hunks = [];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk runs from `context` lines before the first change to `context` lines after the last
+        // change that is no more than 2*context unchanged lines from the next.
+        let start = i;
+        while (start > 0 && i - start < context && ops[start - 1].kind === ' ')
+            start--;
+        let end = i;
+        for (;;) {
+            while (end < ops.length && ops[end].kind !== ' ')
+                end++;
+            let gap = end;
+            while (gap < ops.length && ops[gap].kind === ' ')
+                gap++;
+            if (gap < ops.length && gap - end <= 2 * context)
+                end = gap;
+            else {
+                end = Math.min(end + context, gap);
+                break;
+            }
+        }
+        const slice = ops.slice(start, end);
+        const first = ops[start];
+        const oldLen = slice.filter((o) => o.kind !== '+').length;
+        const newLen = slice.filter((o) => o.kind !== '-').length;
+        const oldStart = oldLen ? first.oldLine : first.oldLine - 1;
+        const newStart = newLen ? first.newLine : first.newLine - 1;
+        hunks.push(`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`);
+        for (const o of slice) {
+            hunks.push(o.kind + o.text.replace(/\n$/, ''));
+            if (!o.text.endsWith('\n'))
+                hunks.push('\\ No newline at end of file');
+        }
+        i = end;
+    }
+    return `--- ${oldName}\n+++ ${newName}\n${hunks.join('\n')}\n`;
+}
+const range = (start, len) => (len === 1 ? `${start}` : `${start},${len}`);
+function splitLines(s) {
+    return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+/** Myers' O(ND) diff of two line arrays. */
+function diffLines(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const v = new Map([[1, 0]]);
+    const trace = [];
+    outer: for (let d = 0; d <= max; d++) {
+        trace.push(new Map(v));
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && (v.get(k - 1) ?? 0) < (v.get(k + 1) ?? 0)) ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y])
+                x++, y++;
+            v.set(k, x);
+            if (x >= n && y >= m)
+                break outer;
+        }
+    }
+    // Walk back through the trace to recover the edit script.
+    const rev = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? 0) < (vd.get(k + 1) ?? 0)) ? k + 1 : k - 1;
+        const prevX = vd.get(prevK) ?? 0;
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY)
+            rev.push({ kind: ' ', x: --x, y: --y });
+        if (d > 0) {
+            if (x === prevX)
+                rev.push({ kind: '+', x, y: --y });
+            else
+                rev.push({ kind: '-', x: --x, y });
+        }
+    }
+    const ops = [];
+    for (const r of rev.reverse()) {
+        const text = r.kind === '+' ? b[r.y] : a[r.x];
+        ops.push({ kind: r.kind, text, oldLine: r.x + 1, newLine: r.y + 1 });
+    }
+    return ops;
+}
+
+;// CONCATENATED MODULE: ./src/core/fix.ts
+
+
+
+
+
+
+/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
+const MAX_FIX_PASSES = 10;
+const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
+ * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
+ * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
+ * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ */
+function applyFixes(settings) {
+    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
+    const overlay = new Map();
+    const states = new Map();
+    const frozen = new Set();
+    const skipped = [];
+    const realPaths = new Map();
+    const check = settings.check ?? lint;
+    let result = check({ ...settings, overlay });
+    let passes = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+        if (!byFile.size)
+            break;
+        let changed = false;
+        for (const [absPath, findings] of byFile) {
+            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
+            if (!state)
+                continue;
+            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
+            if (!chosen.length)
+                continue;
+            const next = applyEdits(state.current, chosen);
+            if (next === state.current)
+                continue;
+            if (parseProblems(next) > parseProblems(state.current)) {
+                frozen.add(absPath);
+                overlay.delete(absPath);
+                states.delete(absPath);
+                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+                continue;
+            }
+            state.net = compose(state.net, chosen);
+            state.current = next;
+            state.applied.push(...taken.map((i) => ({ ruleId: findings[i].ruleId, title: findings[i].fixTitle ?? findings[i].message, line: findings[i].line })));
+            states.set(absPath, state);
+            overlay.set(absPath, next);
+            changed = true;
+        }
+        if (!changed)
+            break;
+        passes++;
+        result = check({ ...settings, overlay });
+    }
+    const files = [];
+    for (const s of states.values()) {
+        if (s.current === s.original)
+            continue;
+        if (!settings.dryRun) {
+            const problem = writeAtomically(s);
+            if (problem) {
+                skipped.push({ file: s.file, reason: problem });
+                continue;
+            }
+        }
+        files.push({ file: s.file, absPath: s.absPath, original: s.original, fixed: s.current, bom: s.bom, edits: netEdits(s), applied: s.applied });
+    }
+    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+    return { files, skipped, passes, converged, result };
+}
+/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+function groupFixes(findings, cwd, frozen, realPaths) {
+    const out = new Map();
+    for (const f of findings) {
+        if (!f.fix?.length || isSuppressed(f))
+            continue;
+        const abs = external_node_path_default().resolve(cwd, f.file);
+        if (frozen.has(abs))
+            continue;
+        let real;
+        try {
+            real = external_node_fs_default().realpathSync(abs);
+        }
+        catch {
+            continue;
+        }
+        const owner = realPaths.get(real) ?? abs;
+        realPaths.set(real, owner);
+        if (owner !== abs)
+            continue;
+        const list = out.get(abs) ?? [];
+        list.push(f);
+        out.set(abs, list);
+    }
+    return out;
+}
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
+}
+function readState(absPath, file) {
+    try {
+        const bytes = external_node_fs_default().readFileSync(absPath);
+        const original = fix_utf8.decode(bytes);
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
+function parseProblems(text) {
+    let n = 0;
+    for (const doc of parseSource('fix', text).docs) {
+        n += doc.errors.length;
+        if (doc.errors.length)
+            continue;
+        try {
+            doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch {
+            n++;
+        }
+    }
+    return n;
+}
+/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
+function compose(net, edits) {
+    const delta = (r) => r.len - (r.end - r.start);
+    const toOrig = (pos, side) => {
+        let d = 0;
+        for (const r of net) {
+            const cs = r.start + d;
+            if (pos < cs)
+                break;
+            if (pos <= cs + r.len)
+                return side === 'start' ? r.start : r.end;
+            d += delta(r);
+        }
+        return pos - d;
+    };
+    const spans = [...net.map((r) => ({ start: r.start, end: r.end })), ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') }))].sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged = [];
+    for (const s of spans) {
+        const last = merged.at(-1);
+        if (last && s.start <= last.end)
+            last.end = Math.max(last.end, s.end);
+        else
+            merged.push({ ...s });
+    }
+    return merged.map((m) => {
+        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
+        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
+        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
+        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
+        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
+        return { start: m.start, end: m.end, len: ce - cs + grow };
+    });
+}
+/** The net ranges as edits on the original text, dropping any that end up unchanged. */
+function netEdits(s) {
+    const out = [];
+    let d = 0;
+    for (const r of s.net) {
+        const cs = r.start + d;
+        const text = s.current.slice(cs, cs + r.len);
+        if (text !== s.original.slice(r.start, r.end))
+            out.push({ start: r.start, end: r.end, text });
+        d += r.len - (r.end - r.start);
+    }
+    return out;
+}
+/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
+function writeAtomically(s) {
+    let target;
+    try {
+        target = external_node_fs_default().realpathSync(s.absPath);
+        if (!external_node_fs_default().readFileSync(target).equals(s.bytes))
+            return 'it changed on disk while fixing; left unchanged';
+    }
+    catch (e) {
+        return `it cannot be read again (${e.code ?? 'error'})`;
+    }
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${process.pid}.${external_node_crypto_default().randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const mode = external_node_fs_default().statSync(target).mode & 0o7777;
+        external_node_fs_default().writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
+        external_node_fs_default().chmodSync(tmp, mode);
+        external_node_fs_default().renameSync(tmp, target);
+        return undefined;
+    }
+    catch (e) {
+        external_node_fs_default().rmSync(tmp, { force: true });
+        return `it cannot be written (${e.code ?? 'error'})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/fix.ts
+
+
+
+
+
+
+const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]
+
+Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
+comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
+
+Options:
+  --dry-run                   print a unified diff of the fixes and write nothing
+  --format FORMAT             text|json (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
+  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+`;
+/** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
+function fix(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            'dry-run': { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            'fail-on': { type: 'string', default: 'error' },
+            'replacement-registry': { type: 'string' },
+            include: { type: 'string', multiple: true },
+            exclude: { type: 'string', multiple: true },
+            'max-file-size': { type: 'string' },
+        },
+    });
+    const format = oneOf('--format', values.format, ['text', 'json']);
+    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
+    const dryRun = values['dry-run'];
+    const fixed = applyFixes({
+        cwd: io.cwd,
+        paths: positionals,
+        include: values.include,
+        exclude: values.exclude,
+        maxFileSize,
+        replacementRegistryUrl: values['replacement-registry'],
+        dryRun,
+    });
+    if (format === 'json')
+        io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
+    else if (dryRun) {
+        for (const f of fixed.files)
+            io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
+        io.err(summary(fixed, dryRun));
+    }
+    else
+        io.out(summary(fixed, dryRun));
+    const { result } = fixed;
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+function summary(fixed, dryRun) {
+    const lines = [];
+    const verb = dryRun ? 'would fix' : 'fixed';
+    for (const f of fixed.files) {
+        lines.push(`${verb} ${f.file}`);
+        for (const a of f.applied)
+            lines.push(`  line ${a.line}: ${a.title} [${a.ruleId}]`);
+    }
+    for (const s of fixed.skipped)
+        lines.push(`left unchanged ${s.file}: ${s.reason}`);
+    const suggestions = fixed.result.findings.filter((f) => f.suggestion);
+    if (suggestions.length) {
+        lines.push('suggestions (review them; fix never applies these):');
+        for (const f of suggestions)
+            lines.push(`  ${f.file}:${f.line}:${f.column}: ${f.suggestion.title} [${f.ruleId}]`);
+    }
+    const applied = fixed.files.reduce((n, f) => n + f.applied.length, 0);
+    const t = totals(fixed.result.findings);
+    lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
+        `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`);
+    return lines.join('\n') + '\n';
+}
+/** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
+function fixJson(fixed, dryRun) {
+    const t = totals(fixed.result.findings);
+    return {
+        dryRun,
+        passes: fixed.passes,
+        converged: fixed.converged,
+        files: fixed.files.map((f) => ({ file: f.file, bom: f.bom, edits: f.edits, fixes: f.applied })),
+        skipped: fixed.skipped,
+        suggestions: fixed.result.findings
+            .filter((f) => f.suggestion)
+            .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, title: f.suggestion.title, edits: f.suggestion.edits })),
+        remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/inventory.ts
+
+
+
+/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
+const HARNESS_IMAGE = 'account.harnessImage';
+const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+const placeOf = (view) => {
+    const p = locate(view.at);
+    return { file: p.file, line: p.line };
+};
+function connectorRef(c) {
+    return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
+}
+/** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
+function buildInventory(project, findings) {
+    const byConnector = new Map();
+    for (const c of project.connectors)
+        byConnector.set(c, connectorEntry(c, findings));
+    const external = new Map();
+    const seen = new Set();
+    const addUse = (ref, from, use) => {
+        const connector = project.findConnector(ref, from);
+        const key = JSON.stringify([ref, from.org, from.project, use]);
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        if (connector) {
+            const entry = byConnector.get(connector);
+            const failing = failingReason(entry, use, ref);
+            entry.usedBy.push(failing ? { ...use, failing } : use);
+            return;
+        }
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return;
+        const scope = parsed.level === 'account' ? 'account' : parsed.level === 'org' ? `org ${from.org ?? '?'}` : `project ${from.org ?? '?'}/${from.project ?? '?'}`;
+        const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
+        const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
+        ext.usedBy.push(failing ? { ...use, failing } : use);
+        external.set(`${scope}\0${parsed.identifier}`, ext);
+    };
+    const stages = [];
+    for (const owner of [...project.pipelines, ...project.templates])
+        for (const stage of owner.stages)
+            stages.push(stageEntry(project, owner, stage, addUse));
+    // Input sets and triggers for pipelines that are not in the repo still name connectors.
+    for (const set of project.inputSets) {
+        if (!set.pipeline || project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
+            continue;
+        for (const { view, path } of imageConnectorFields(set.pipeline)) {
+            const ref = view.str?.trim();
+            if (!ref || ref.includes('<+'))
+                continue;
+            const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+            addUse(ref, set.scope, {
+                ownerKind: set.kind,
+                owner: set.identifier,
+                ...(stage ? { stage } : {}),
+                how: 'overrideImageConnector',
+                source: set.kind,
+                cloud: false,
+                ...placeOf(view),
+            });
+        }
+    }
+    const connectors = [...byConnector.values()].sort(byPlace);
+    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
+    return { connectors, external: ext, stages, byConnector };
+}
+function connectorEntry(c, findings) {
+    const spec = c.spec;
+    const auth = spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
+    const eod = c.executeOnDelegate?.value;
+    const rules = findings
+        .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+        .map((f) => f.ruleId);
+    return {
+        ref: connectorRef(c),
+        identifier: c.identifier,
+        ...(c.name ? { name: c.name } : {}),
+        scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
+        type: c.type,
+        urls: c.urls.map((u) => u.str),
+        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+        ...(auth ? { authType: auth } : {}),
+        connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+        delegateSelectors: c.delegateSelectors,
+        usedBy: [],
+        findings: [...new Set(rules)].sort(),
+        ...placeOf(c.rootKey),
+    };
+}
+function failingReason(entry, use, ref) {
+    const reasons = [];
+    if (entry.findings.includes('no-app-harness-registry'))
+        reasons.push('app.harness.io registry');
+    if (use.cloud && entry.connectivity !== 'platform')
+        reasons.push('connects through a delegate');
+    if (use.how === 'overrideImageConnector' && !ref.startsWith('account.'))
+        reasons.push('not an account-scope reference');
+    return reasons.length ? reasons.join('; ') : undefined;
+}
+function stageEntry(project, owner, stage, addUse) {
+    const eff = project.infrastructureOf(owner, stage);
+    const infra = eff.stage.infrastructure;
+    const cloud = project.runsOnHarnessCloud(owner, stage);
+    const entry = {
+        ownerKind: owner.kind,
+        owner: owner.identifier,
+        stage: stage.identifier,
+        ...(stage.name ? { name: stage.name } : {}),
+        infrastructure: infra.kind,
+        ...(eff.owner !== owner ? { infrastructureFrom: `template ${eff.owner.identifier}` } : eff.stage !== stage ? { infrastructureFrom: `stage ${eff.stage.identifier}` } : {}),
+        cloud,
+        imageConnector: [],
+        ...placeOf(stage.view),
+    };
+    const base = { ownerKind: owner.kind, owner: owner.identifier, stage: stage.identifier, cloud };
+    if (CI_KINDS.has(infra.kind)) {
+        // The stage's templateInputs override the template's `<+input>`; otherwise the effective infrastructure's field.
+        const inputs = stage.template?.templateInputs;
+        const fromInputs = inputs ? imageConnectorFields(inputs)[0]?.view : undefined;
+        const field = cloud ? undefined : (fromInputs ?? infra.imageConnectorRef);
+        const fieldOwner = field === fromInputs ? owner : eff.owner;
+        const resolution = field ? project.resolve(fieldOwner, field) : { values: [] };
+        for (const v of resolution.values) {
+            const source = valueSource(v, field === fromInputs, fieldOwner);
+            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+            entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
+            addUse(v.value, owner.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+        }
+        if ('unknown' in resolution && resolution.unknown)
+            entry.imageConnectorUnknown =
+                owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length ? 'templateUsers' : resolution.unknown;
+        if (!field) {
+            const at = placeOf((infra.kindNode ?? stage.view));
+            entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
+            addUse(HARNESS_IMAGE, owner.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+        }
+    }
+    for (const use of project.connectorUses(owner, stage))
+        for (const v of project.resolve(owner, use.ref).values) {
+            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+            addUse(v.value, owner.scope, {
+                ...base,
+                how: use.how,
+                ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
+                ...(v.source !== 'literal' ? { source: v.source } : {}),
+                ...(via ? { via } : {}),
+                ...placeOf(v.at),
+            });
+        }
+    return entry;
+}
+function valueSource(v, fromInputs, fieldOwner) {
+    if (v.source === 'literal')
+        return fromInputs ? 'templateInputs' : fieldOwner.kind === 'template' ? 'template' : 'stage';
+    return v.source;
+}
+const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+
+/** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
+function buildChanges(project, findings, inv, daysSinceEol) {
+    const groups = new Map();
+    for (const f of findings) {
+        const meta = ruleMeta(f.ruleId);
+        if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
+            continue;
+        const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+        const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
+        let group = groups.get(key);
+        if (!group) {
+            group = {
+                target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
+                items: [],
+                blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file),
+            };
+            groups.set(key, group);
+        }
+        group.items.push(changeItem(project, f, meta.remediation, meta.harnessDocs));
+        if (f.ruleId === 'no-app-harness-registry')
+            group.daysSinceEol = daysSinceEol;
+    }
+    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) || inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+}
+function changeItem(project, f, remediation, docs) {
+    const text = project.files.find((s) => s.path === f.file)?.text ?? '';
+    const edits = f.fix ?? f.suggestion?.edits ?? [];
+    return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        why: f.message,
+        fix: f.fix ? 'safe' : f.suggestion ? 'suggestion' : 'manual',
+        title: f.fixTitle ?? f.suggestion?.title ?? remediation,
+        edits: edits.map((e) => editChange(text, e)),
+        docs,
+    };
+}
+/** An edit as "field: current → proposed"; an insertion has no current value. */
+function editChange(text, e) {
+    const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
+    if (e.start === e.end) {
+        const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
+        return m ? { field: m[1], current: null, proposed: m[2] } : { current: null, proposed };
+    }
+    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+    const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
+    return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
+}
+function connectorRadius(project, inv, c) {
+    const entry = inv.byConnector.get(c);
+    const pipelines = new Set();
+    for (const u of entry?.usedBy ?? []) {
+        if (u.ownerKind === 'pipeline')
+            pipelines.add(u.owner);
+        else if (u.ownerKind === 'template') {
+            const tpl = project.templates.find((t) => t.identifier === u.owner);
+            if (tpl)
+                for (const p of pipelinesUsing(project, tpl))
+                    pipelines.add(p);
+        }
+        else {
+            const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
+            if (set?.pipelineIdentifier)
+                pipelines.add(set.pipelineIdentifier);
+        }
+    }
+    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+        out.note = 'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+    else if (!pipelines.size)
+        out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
+    return out;
+}
+function fileRadius(project, file) {
+    const pipelines = new Set();
+    const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+    for (const e of entities) {
+        if (e.kind === 'pipeline')
+            pipelines.add(e.identifier);
+        else if (e.kind === 'template')
+            for (const p of pipelinesUsing(project, e))
+                pipelines.add(p);
+        else if ((e.kind === 'inputSet' || e.kind === 'trigger') && e.pipelineIdentifier)
+            pipelines.add(e.pipelineIdentifier);
+        else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
+            pipelines.add(e.pipelineIdentifier);
+    }
+    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    if (!entities.length) {
+        const source = project.files.find((s) => s.path === file);
+        const execConfig = source?.docs.some((d) => Array.isArray(d.toJS({ maxAliasCount: 100 })));
+        out.note = execConfig
+            ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
+            : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';
+    }
+    else if (!pipelines.size)
+        out.note = 'No pipeline in the repo uses it.';
+    return out;
+}
+/** Pipelines whose stages use a template, directly or through Pipeline templates. */
+function pipelinesUsing(project, template, seen = new Set()) {
+    if (seen.has(template))
+        return [];
+    seen.add(template);
+    const out = [];
+    for (const { owner } of project.usersOf(template))
+        if (owner.kind === 'pipeline')
+            out.push(owner.identifier);
+        else
+            out.push(...pipelinesUsing(project, owner, seen));
+    for (const p of project.pipelines)
+        if (p.template && project.findTemplate(p.template, p.scope) === template)
+            out.push(p.identifier);
+    return [...new Set(out)];
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
+const MAX_TABLE_ROWS = 200;
+const MAX_USES_PER_CELL = 8;
+/** Renders the migration report as GitHub-flavoured Markdown. */
+function markdown_renderMarkdown(r) {
+    const out = [];
+    const s = r.summary;
+    out.push('# Harness registry migration report', '');
+    out.push(`Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
+        `${n(s.templates, 'template')}, ${n(s.inputSets, 'input set')}, ${n(s.triggers, 'trigger')}, ${n(s.stages, 'stage')} (${s.cloudStages} on Harness Cloud), ` +
+        `${n(s.connectors, 'connector')} in the repo and ${s.externalConnectors} referenced from Harness, ${n(s.images, 'image reference')}.`, '');
+    out.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+    out.push('| To do | Count |', '|---|---|');
+    out.push(`| Safe fixes: run \`harness-registry-guard fix\` | ${s.safeFixes} |`);
+    out.push(`| Suggestions to review | ${s.suggestions} |`);
+    out.push(`| Manual changes | ${s.manual} |`);
+    out.push(`| Checks in Harness | ${s.harnessSteps} |`);
+    out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
+    out.push('## What to change', '');
+    if (!r.changes.length)
+        out.push('Nothing: no policy finding.', '');
+    r.changes.forEach((c, i) => {
+        const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+        out.push(`### ${i + 1}. ${what}`, '');
+        const radius = c.blastRadius.pipelines.length ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.` : '';
+        const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
+        if (text)
+            out.push(text, '');
+        if (c.daysSinceEol !== undefined)
+            out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
+        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [String(item.line), item.title, item.edits.map(editText).join('<br>') || '—', item.fix, item.why]);
+        const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
+        out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
+    });
+    out.push('## Checks in Harness', '');
+    if (!r.harnessSteps.length)
+        out.push('None: the repo settles every reference.', '');
+    else
+        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [code(st.subject), st.action, st.reason, st.places.map(placeText).join('<br>')]);
+    out.push('## Connectors', '');
+    if (!r.connectors.length)
+        out.push('No connector YAML in the repo.', '');
+    else
+        table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
+            `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
+            scopeText(c.scope),
+            c.type,
+            c.urls.map(code).join('<br>') || '—',
+            c.provider ?? '—',
+            c.authType ?? '—',
+            c.connectivity,
+            c.delegateSelectors.map(code).join(', ') || '—',
+            usesText(c.usedBy),
+        ]);
+    if (r.externalConnectors.length) {
+        out.push('### Referenced but not in the repo', '');
+        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+    }
+    out.push('## Stages', '');
+    if (!r.stages.length)
+        out.push('No pipeline or template stage in the repo.', '');
+    else
+        table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
+            `${st.ownerKind} ${code(st.owner)}`,
+            `${code(st.stage)}<br>${placeText(st)}`,
+            st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
+            st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
+            stageSources(st),
+        ]);
+    out.push('## Images by registry', '');
+    if (!r.registries.length)
+        out.push('No image reference in the repo.', '');
+    for (const g of r.registries) {
+        out.push(`### ${code(g.registry)} (${g.images.length})`, '');
+        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [code(img.image), placeText(img), img.field ? `${img.kind} ${code(img.field)}` : img.kind, img.findings.join(', ') || '—']);
+    }
+    out.push('## Diagram', '');
+    const d = r.diagram;
+    const how = d.mode === 'stages'
+        ? 'Pipelines with their stages and the connectors they pull through.'
+        : d.mode === 'pipelines'
+            ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
+            : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
+    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
+    return out.join('\n');
+}
+const SOURCE = {
+    stage: 'the stage',
+    template: 'the template',
+    templateInputs: 'the stage’s templateInputs',
+    default: 'the runtime input’s `.default()`',
+    allowedValues: 'the runtime input’s allowed values',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    builtIn: 'built-in `account.harnessImage` (no override)',
+};
+function stageSources(st) {
+    const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+    const unknown = { expression: 'an expression, known at run time', 'runtime-input': 'a runtime input nothing in the repo fills', templateUsers: 'a runtime input the stages using the template fill' };
+    if (st.imageConnectorUnknown)
+        parts.push(unknown[st.imageConnectorUnknown]);
+    return [...new Set(parts)].join('<br>') || '—';
+}
+const HOW = {
+    overrideImageConnector: 'Override Image Connector',
+    harnessImage: 'Harness images (built-in)',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service dependency',
+    baseImage: 'base image',
+};
+function usesText(uses) {
+    if (!uses.length)
+        return '—';
+    const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+        const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+        const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+        return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    });
+    if (uses.length > MAX_USES_PER_CELL)
+        lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
+    return lines.join('<br>');
+}
+function editText(e) {
+    const field = e.field ? `${code(e.field)}: ` : '';
+    return `${field}${e.current === null ? '(absent)' : code(e.current)} → ${code(e.proposed)}`;
+}
+/** A table with at most MAX_TABLE_ROWS rows, then a line saying how many more the JSON report has. */
+function table(out, header, rows, render) {
+    out.push(markdown_row(header), `|${header.map(() => '---|').join('')}`);
+    for (const r of rows.slice(0, MAX_TABLE_ROWS))
+        out.push(markdown_row(render(r)));
+    if (rows.length > MAX_TABLE_ROWS)
+        out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
+    out.push('');
+}
+const scopeText = (s) => (s.level === 'account' ? 'account' : s.level === 'org' ? `org ${s.org}` : `project ${s.org}/${s.project}`);
+const placeText = (p) => `${p.file}:${p.line}`;
+const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** A code span that survives backticks in the value. */
+function code(s) {
+    const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
+    const fence = '`'.repeat(ticks + 1);
+    return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function markdown_row(cells) {
+    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+
+/** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
+const MAX_DETAILED_PIPELINES = 30;
+const MAX_PIPELINES = 100;
+/** Past MAX_PIPELINES: failing pipelines are shown one by one up to this many, the rest grouped. */
+const MAX_CAPPED_PIPELINES = 50;
+const mermaid_HOW = {
+    overrideImageConnector: 'image connector',
+    harnessImage: 'Harness images',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service',
+    baseImage: 'base image',
+};
+/**
+ * A Mermaid flowchart of pipelines (and their stages) and the connectors they pull through;
+ * edges that break a policy are red and say why. Sized for GitHub to render: grouped past
+ * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
+ */
+function buildDiagram(inv, pipelineStages) {
+    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
+    const targets = [
+        ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
+        ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
+    ];
+    const failingPipelines = new Set();
+    for (const t of targets)
+        for (const u of t.uses)
+            if (u.ownerKind === 'pipeline' && u.failing)
+                failingPipelines.add(u.owner);
+    const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
+    const ordered = mode === 'capped' ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b)) : pipelines;
+    const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
+    const shownSet = new Set(shown);
+    const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
+    const rest = pipelines.length - shown.length;
+    const lines = ['flowchart LR'];
+    if (mode === 'stages')
+        for (const p of shown) {
+            lines.push(`  subgraph ${pid.get(p)}["pipeline ${esc(p)}"]`);
+            pipelineStages.get(p).forEach((s, i) => lines.push(`    ${pid.get(p)}s${i}["${esc(s.stage)} · ${esc(s.infrastructure)}"]`));
+            lines.push('  end');
+        }
+    else {
+        for (const p of shown)
+            lines.push(`  ${pid.get(p)}["${esc(p)} (${pipelineStages.get(p).length} stages)"]`);
+        if (rest)
+            lines.push(`  more["${rest} more pipeline${rest === 1 ? '' : 's'}${mode === 'capped' ? ' without failing edges' : ''}"]`);
+    }
+    const edges = new Map();
+    const used = new Set();
+    for (const t of targets)
+        for (const u of t.uses) {
+            if (u.ownerKind !== 'pipeline' || !pipelineStages.has(u.owner))
+                continue;
+            let from;
+            if (!shownSet.has(u.owner))
+                from = 'more';
+            else if (mode === 'stages') {
+                const i = pipelineStages.get(u.owner).findIndex((s) => s.stage === u.stage);
+                from = i >= 0 ? `${pid.get(u.owner)}s${i}` : pid.get(u.owner);
+            }
+            else
+                from = pid.get(u.owner);
+            const key = `${from}>${t.id}`;
+            const e = edges.get(key) ?? { from, to: t.id, labels: new Set(), failing: new Set(), count: 0 };
+            e.labels.add(mermaid_HOW[u.how]);
+            if (u.failing)
+                e.failing.add(u.failing);
+            e.count++;
+            edges.set(key, e);
+            used.add(t.id);
+        }
+    for (const t of targets)
+        if (used.has(t.id))
+            lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
+    const red = [];
+    [...edges.values()].forEach((e, i) => {
+        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
+        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
+        lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
+        if (e.failing.size)
+            red.push(i);
+    });
+    const failingTargets = targets.filter((t) => used.has(t.id) && t.uses.some((u) => u.failing)).map((t) => t.id);
+    lines.push('  classDef external stroke-dasharray: 4 3');
+    lines.push('  classDef failing stroke:#d32f2f,stroke-width:2px');
+    if (failingTargets.length)
+        lines.push(`  class ${failingTargets.join(',')} failing`);
+    if (red.length)
+        lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
+    return { mode, pipelinesShown: shown.length, pipelinesTotal: pipelines.length, failingEdges: red.length, mermaid: lines.join('\n') + '\n' };
+}
+/** Mermaid label text: quotes and angle brackets as entity codes. */
+function esc(s) {
+    return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+}
+
+;// CONCATENATED MODULE: ./src/report/steps.ts
+
+
+
+
+
+const MAX_PLACES = 10;
+/** What must be checked in Harness because the repo cannot settle it. */
+function buildHarnessSteps(findings, inv) {
+    const steps = [];
+    for (const ext of inv.external) {
+        const cloud = ext.usedBy.filter((u) => u.cloud);
+        const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
+        const places = uniquePlaces(ext.usedBy);
+        const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
+        if (ext.ref === HARNESS_IMAGE)
+            steps.push({
+                subject: ext.ref,
+                action: cloud.length
+                    ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
+                    : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+                reason,
+                places,
+            });
+        else if (cloud.length)
+            steps.push({ subject: ext.ref, action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).', reason, places });
+        else if (override.some((u) => !u.failing))
+            steps.push({
+                subject: ext.ref,
+                action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+                reason,
+                places,
+            });
+    }
+    // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+    for (const f of findings) {
+        const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+        const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+        if (policyNotice || openValue)
+            steps.push({ subject: f.entity ?? f.file, action: 'Check the value supplied at run time.', reason: f.message, places: [{ file: f.file, line: f.line }] });
+    }
+    return steps;
+}
+function uniquePlaces(places) {
+    const seen = new Set();
+    const out = [];
+    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
+        const key = `${p.file}:${p.line}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (out.length < MAX_PLACES)
+            out.push({ file: p.file, line: p.line });
+    }
+    return out;
+}
+/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+function buildRegistries(project, findings) {
+    const groups = new Map();
+    for (const file of project.files)
+        for (const use of imageUses(file)) {
+            const pos = locate(use.view.at);
+            const rules = findings
+                .filter((f) => f.file === pos.file && f.range[0] === pos.range[0] && f.range[1] === pos.range[1] && f.severity !== 'notice')
+                .map((f) => f.ruleId);
+            const registry = isAppHarnessImage(use.image) ? `${use.image.registry}/registry` : (use.image.registry ?? 'docker.io');
+            const list = groups.get(registry) ?? [];
+            list.push({
+                image: use.raw,
+                kind: use.kind,
+                ...(use.field ? { field: use.field } : {}),
+                findings: [...new Set(rules)].sort(),
+                file: pos.file,
+                line: pos.line,
+            });
+            groups.set(registry, list);
+        }
+    return [...groups.entries()]
+        .sort(([a], [b]) => inventory_cmp(a, b))
+        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+
+
+
+const REPORT_FORMATS = ['markdown', 'json'];
+/** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
+const APP_HARNESS_EOL = '2024-05-15';
+/** Builds the migration report's data from a lint result (which carries the project model). */
+function buildReport(result, options = {}) {
+    const now = options.now ?? new Date();
+    const { project, findings } = result;
+    const eol = endOfLife(now);
+    const inv = buildInventory(project, findings);
+    const changes = buildChanges(project, findings, inv, eol.daysSince);
+    const harnessSteps = buildHarnessSteps(findings, inv);
+    const registries = buildRegistries(project, findings);
+    const pipelineStages = new Map();
+    for (const p of project.pipelines)
+        pipelineStages.set(p.identifier, []);
+    for (const s of inv.stages)
+        if (s.ownerKind === 'pipeline')
+            pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
+    const items = changes.flatMap((c) => c.items);
+    const t = totals(findings);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'harness-registry-guard', version: VERSION },
+        generatedAt: now.toISOString(),
+        eol,
+        replacementRegistryUrl: options.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+        summary: {
+            files: result.filesScanned,
+            pipelines: project.pipelines.length,
+            templates: project.templates.length,
+            inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
+            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+            connectors: inv.connectors.length,
+            externalConnectors: inv.external.length,
+            stages: inv.stages.length,
+            cloudStages: inv.stages.filter((s) => s.cloud).length,
+            images: registries.reduce((n, r) => n + r.images.length, 0),
+            findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
+            changes: items.length,
+            safeFixes: items.filter((i) => i.fix === 'safe').length,
+            suggestions: items.filter((i) => i.fix === 'suggestion').length,
+            manual: items.filter((i) => i.fix === 'manual').length,
+            harnessSteps: harnessSteps.length,
+        },
+        changes,
+        harnessSteps,
+        connectors: inv.connectors,
+        externalConnectors: inv.external,
+        stages: inv.stages,
+        registries,
+        diagram: buildDiagram(inv, pipelineStages),
+    };
+}
+/** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
+function renderReport(result, format = 'markdown', options = {}) {
+    const report = buildReport(result, options);
+    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
+}
+/** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
+function endOfLife(now) {
+    const eol = new Date(`${APP_HARNESS_EOL}T00:00:00Z`);
+    const daysSince = Math.max(0, Math.floor((now.getTime() - eol.getTime()) / 86_400_000));
+    let months = (now.getUTCFullYear() - eol.getUTCFullYear()) * 12 + now.getUTCMonth() - eol.getUTCMonth();
+    if (now.getUTCDate() < eol.getUTCDate())
+        months--;
+    months = Math.max(0, months);
+    const parts = [];
+    if (months >= 12)
+        parts.push(`${Math.floor(months / 12)} year${months >= 24 ? 's' : ''}`);
+    if (months % 12)
+        parts.push(`${months % 12} month${months % 12 === 1 ? '' : 's'}`);
+    if (!parts.length)
+        parts.push(`${daysSince} day${daysSince === 1 ? '' : 's'}`);
+    return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
+
+
+
+
+
+
+
+const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
+
+Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
+stages and their image connectors, images by registry, what to change (with the fixes), checks to
+make in Harness, and a Mermaid diagram.
+
+Options:
+  --format FORMAT             markdown|json (default: markdown)
+  --output FILE               write the report to FILE instead of standard output
+  --now ISO-DATE              the date the report is for (default: now), for reproducible reports
+  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+`;
+/** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
+function report(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            format: { type: 'string', default: 'markdown' },
+            output: { type: 'string' },
+            now: { type: 'string' },
+            'replacement-registry': { type: 'string' },
+            include: { type: 'string', multiple: true },
+            exclude: { type: 'string', multiple: true },
+            'max-file-size': { type: 'string' },
+        },
+    });
+    const format = oneOf('--format', values.format, REPORT_FORMATS);
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
+    const now = values.now === undefined ? new Date() : new Date(values.now);
+    if (Number.isNaN(now.getTime()))
+        throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
+    const replacementRegistryUrl = values['replacement-registry'];
+    const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize, replacementRegistryUrl });
+    const text = renderReport(result, format, { now, replacementRegistryUrl });
+    if (values.output)
+        external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
+    else
+        io.out(text);
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
 
+
+
 /** Subcommands by name. Each lives in its own module under commands/. */
 const commands = {
     check: { run: check, usage: checkUsage },
+    fix: { run: fix, usage: fixUsage },
+    report: { run: report, usage: reportUsage },
 };
 const usage = () => `harness-registry-guard ${VERSION}
 

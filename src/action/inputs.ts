@@ -22,6 +22,12 @@ export interface ActionSettings {
   sarifFile?: string;
   summary: boolean;
   checkRun: boolean;
+  /** Add the migration report to the job summary. */
+  report: boolean;
+  /** Absolute path to write the Markdown migration report to, or undefined for none. */
+  reportFile?: string;
+  /** Post fixes as suggested changes on the pull request. */
+  suggestions: boolean;
 }
 
 /** A bad input value: the message names the input. */
@@ -122,5 +128,8 @@ export function getSettings(env: Env = process.env): ActionSettings {
     sarifFile,
     summary: bool(env, 'summary', true),
     checkRun: bool(env, 'check-run', false),
+    report: bool(env, 'report', false),
+    ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
+    suggestions: bool(env, 'suggestions', false),
   };
 }

@@ -8,6 +8,9 @@ import { lint, type LintResult, type LintSettings } from '../core/lint.js';
 import { createGitHubApi, redact, type CheckConclusion, type GitHubApi } from '../github/api.js';
 import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
 import { readRunContext, type RunContext } from '../github/context.js';
+import { gitShow } from '../github/git.js';
+import { fetchPatches, suggestedChanges, syncSuggestions } from '../github/suggestions.js';
+import { renderReport } from '../report/index.js';
 import { planAnnotations } from '../reporters/github.js';
 import { renderMarkdown, type ConnectorImpact, type LinkBase } from '../reporters/markdown.js';
 import { defaultDocsBaseUrl, formatSarif } from '../reporters/sarif.js';
@@ -19,6 +22,8 @@ import { getSettings, InputError, type ActionSettings } from './inputs.js';
 export const CHECK_RUN_NAME = 'harness-registry-guard';
 /** The check run's `output.summary` holds at most 65,535 characters. */
 const CHECK_SUMMARY_MAX_BYTES = 60_000;
+/** The job summary may hold 1 MiB per step; keep a margin. */
+const SUMMARY_MAX_BYTES = 1_000_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -156,8 +161,32 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
   for (const f of result.findings) say(logLine(f));
   core.endGroup();
 
-  if (settings.summary) {
-    const md = renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict, ...notes], docsBaseUrl: docsBase(ctx), seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log' });
+  if (settings.suggestions) {
+    const posted = await postSuggestions(settings, ctx, api, result);
+    say(posted);
+    notes.push(posted);
+  }
+  const report = settings.report || settings.reportFile ? renderReport(result, 'markdown') : undefined;
+  if (report && settings.reportFile) {
+    try {
+      fs.mkdirSync(path.dirname(settings.reportFile), { recursive: true });
+      fs.writeFileSync(settings.reportFile, report);
+      notes.push(`Migration report written to \`${path.relative(settings.workspace, settings.reportFile)}\`.`);
+    } catch (e) {
+      throw new InputError('report-file', `cannot write "${settings.reportFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+
+  if (settings.summary || settings.report) {
+    let md = settings.summary
+      ? renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict, ...notes], docsBaseUrl: docsBase(ctx), seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log' })
+      : '';
+    if (report) {
+      const room = SUMMARY_MAX_BYTES - Buffer.byteLength(md);
+      md += Buffer.byteLength(report) + 2 <= room
+        ? `\n\n${report}`
+        : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${path.relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
+    }
     try {
       await core.summary.addRaw(redact(md, settings.token), true).write();
     } catch (e) {
@@ -177,6 +206,41 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
   if (failing.length) return fail(1, `${plural(failing.length, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
   core.setOutput('exit-code', 0);
   return 0;
+}
+
+/**
+ * Posts the fixes as suggested changes on lines inside the pull request's diff, updating or
+ * removing this Action's earlier comments. Only files whose checkout equals the PR head get
+ * suggestions, because a pull_request checkout is the test-merge commit. Never fails the run.
+ */
+async function postSuggestions(settings: ActionSettings, ctx: RunContext, api: GitHubApi | undefined, result: LintResult): Promise<string> {
+  const pr = ctx.pullRequest;
+  if (!pr || !ctx.repo) return '`suggestions: true` applies to pull requests only: no suggestions posted.';
+  if (!api?.pulls) return '`suggestions: true` but no token: no suggestions posted.';
+  if (pr.isFork) return 'This pull request comes from a fork, whose token is read-only: fixes are not posted as suggestions.';
+  const { owner, repo } = ctx.repo;
+  try {
+    const read = (file: string) => {
+      try {
+        return fs.readFileSync(path.join(settings.workspace, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    const atHead = (file: string) => {
+      const text = read(file);
+      const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
+      // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
+      return text !== undefined && (head === undefined || head === text) ? text : undefined;
+    };
+    const changes = suggestedChanges(result.findings, atHead);
+    const patches = await fetchPatches(api.pulls, owner, repo, pr.number);
+    const r = await syncSuggestions({ api: api.pulls, owner, repo, pullNumber: pr.number, headSha: pr.headSha ?? '', patches, changes });
+    for (const e of r.errors) core.warning(redact(e, settings.token));
+    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
+  } catch (e) {
+    return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
+  }
 }
 
 /** The stages in unchanged files that changed connectors affect; never fails the run. */

@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import type { PullsApi } from './suggestions.js';
 import type { ChangedFile } from './changes.js';
 import { addedLines } from './changes.js';
 
@@ -39,6 +40,8 @@ export interface GitHubApi {
   listPullFiles(repo: Repo, pullNumber: number): Promise<ChangedFile[]>;
   createCheckRun(repo: Repo, body: { name: string; head_sha: string; status: 'in_progress' | 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput }): Promise<number>;
   updateCheckRun(repo: Repo, id: number, body: { status?: 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput }): Promise<void>;
+  /** Review-comment endpoints, for posting fixes as suggested changes. */
+  pulls?: PullsApi;
 }
 
 /** An API call failed: `status` is the HTTP status when there was a response (403 for a fork's read-only token). */
@@ -82,6 +85,7 @@ export function createGitHubApi(token: string, baseUrl: string): GitHubApi {
     }
   };
   return {
+    pulls: octokit.rest.pulls,
     listPullFiles: (repo, pullNumber) =>
       wrap('listing the pull request files', async () => {
         const files: ChangedFile[] = [];
