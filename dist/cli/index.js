@@ -19322,6 +19322,33 @@ function positiveInt(flag, value) {
         throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
     return n;
 }
+/** Options every command that scans takes: which files, which config, which replacement registry. */
+const SCAN_OPTIONS = {
+    config: { type: 'string' },
+    'replacement-registry': { type: 'string' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+};
+const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
+  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)`;
+/** The lint settings the scan options and PATHs give. */
+function scanSettings(values, paths, cwd) {
+    if (values.config === '')
+        throw new UsageError('--config needs a file name');
+    return {
+        cwd,
+        paths,
+        include: values.include,
+        exclude: values.exclude,
+        maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']),
+        replacementRegistryUrl: values['replacement-registry'],
+        configPath: values.config,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/check.ts
 
@@ -19341,14 +19368,10 @@ Checks Harness YAML under each PATH (default: .) against Harness's image-registr
 Options:
   --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
-  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
   --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
   --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
-  --replacement-registry URL  registry that replaces app.harness.io/registry in messages (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
   --output FILE               write the report to FILE instead of standard output
+${SCAN_USAGE}
 
 Flags override the same setting in the config file.
 `;
@@ -19360,35 +19383,21 @@ function check(argv, io) {
         options: {
             format: { type: 'string', default: 'text' },
             'fail-on': { type: 'string', default: 'error' },
-            config: { type: 'string' },
             baseline: { type: 'string' },
             'write-baseline': { type: 'string' },
-            'replacement-registry': { type: 'string' },
-            include: { type: 'string', multiple: true },
-            exclude: { type: 'string', multiple: true },
-            'max-file-size': { type: 'string' },
+            ...SCAN_OPTIONS,
             output: { type: 'string' },
         },
     });
     const format = oneOf('--format', values.format, Object.keys(formatters));
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
-    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
     const writeTo = values['write-baseline'];
     if (writeTo !== undefined && values.baseline !== undefined)
         throw new UsageError('use either --baseline or --write-baseline, not both');
-    for (const flag of ['config', 'baseline', 'write-baseline', 'output'])
+    for (const flag of ['baseline', 'write-baseline', 'output'])
         if (values[flag] === '')
             throw new UsageError(`--${flag} needs a file name`);
-    const settings = {
-        cwd: io.cwd,
-        paths: positionals,
-        include: values.include,
-        exclude: values.exclude,
-        maxFileSize,
-        replacementRegistryUrl: values['replacement-registry'],
-        configPath: values.config,
-        baselinePath: values.baseline,
-    };
+    const settings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
     let result = lint(settings);
     if (writeTo !== undefined && !result.internalErrors.length) {
         const abs = external_node_path_default().resolve(io.cwd, writeTo);
@@ -19751,10 +19760,7 @@ Options:
   --dry-run                   print a unified diff of the fixes and write nothing
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
-  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+${SCAN_USAGE}
 `;
 /** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
 function fix(argv, io) {
@@ -19765,25 +19771,13 @@ function fix(argv, io) {
             'dry-run': { type: 'boolean', default: false },
             format: { type: 'string', default: 'text' },
             'fail-on': { type: 'string', default: 'error' },
-            'replacement-registry': { type: 'string' },
-            include: { type: 'string', multiple: true },
-            exclude: { type: 'string', multiple: true },
-            'max-file-size': { type: 'string' },
+            ...SCAN_OPTIONS,
         },
     });
     const format = oneOf('--format', values.format, ['text', 'json']);
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
-    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
     const dryRun = values['dry-run'];
-    const fixed = applyFixes({
-        cwd: io.cwd,
-        paths: positionals,
-        include: values.include,
-        exclude: values.exclude,
-        maxFileSize,
-        replacementRegistryUrl: values['replacement-registry'],
-        dryRun,
-    });
+    const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
     if (format === 'json')
         io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
     else if (dryRun) {
@@ -20562,10 +20556,7 @@ Options:
   --format FORMAT             markdown|json (default: markdown)
   --output FILE               write the report to FILE instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
-  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+${SCAN_USAGE}
 `;
 /** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
 function report(argv, io) {
@@ -20576,20 +20567,16 @@ function report(argv, io) {
             format: { type: 'string', default: 'markdown' },
             output: { type: 'string' },
             now: { type: 'string' },
-            'replacement-registry': { type: 'string' },
-            include: { type: 'string', multiple: true },
-            exclude: { type: 'string', multiple: true },
-            'max-file-size': { type: 'string' },
+            ...SCAN_OPTIONS,
         },
     });
     const format = oneOf('--format', values.format, REPORT_FORMATS);
-    const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime()))
         throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-    const replacementRegistryUrl = values['replacement-registry'];
-    const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize, replacementRegistryUrl });
-    const text = renderReport(result, format, { now, replacementRegistryUrl });
+    const settings = scanSettings(values, positionals, io.cwd);
+    const result = lint(settings);
+    const text = renderReport(result, format, { now, replacementRegistryUrl: settings.replacementRegistryUrl });
     if (values.output)
         external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
     else

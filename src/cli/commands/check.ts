@@ -7,7 +7,7 @@ import { failingFindings } from '../../core/finding.js';
 import { lint, type LintSettings } from '../../core/lint.js';
 import { formatters } from '../../reporters/index.js';
 import { plural } from '../../reporters/summary.js';
-import { FAIL_ON, oneOf, positiveInt, type CliIo } from '../args.js';
+import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
 
@@ -16,14 +16,10 @@ Checks Harness YAML under each PATH (default: .) against Harness's image-registr
 Options:
   --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
-  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
   --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
   --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
-  --replacement-registry URL  registry that replaces app.harness.io/registry in messages (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
   --output FILE               write the report to FILE instead of standard output
+${SCAN_USAGE}
 
 Flags override the same setting in the config file.
 `;
@@ -36,34 +32,20 @@ export function check(argv: string[], io: CliIo): number {
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
-      config: { type: 'string' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
-      'replacement-registry': { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'max-file-size': { type: 'string' },
+      ...SCAN_OPTIONS,
       output: { type: 'string' },
     },
   });
   const format = oneOf('--format', values.format!, Object.keys(formatters));
   const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
-  const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
   const writeTo = values['write-baseline'];
   if (writeTo !== undefined && values.baseline !== undefined) throw new UsageError('use either --baseline or --write-baseline, not both');
-  for (const flag of ['config', 'baseline', 'write-baseline', 'output'] as const)
+  for (const flag of ['baseline', 'write-baseline', 'output'] as const)
     if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
 
-  const settings: LintSettings = {
-    cwd: io.cwd,
-    paths: positionals,
-    include: values.include,
-    exclude: values.exclude,
-    maxFileSize,
-    replacementRegistryUrl: values['replacement-registry'],
-    configPath: values.config,
-    baselinePath: values.baseline,
-  };
+  const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
   let result = lint(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);

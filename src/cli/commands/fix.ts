@@ -3,7 +3,7 @@ import { unifiedDiff } from '../../core/diff.js';
 import { failingFindings } from '../../core/finding.js';
 import { applyFixes, type FixResult } from '../../core/fix.js';
 import { plural, totals } from '../../reporters/summary.js';
-import { FAIL_ON, oneOf, positiveInt, type CliIo } from '../args.js';
+import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]
 
@@ -14,10 +14,7 @@ Options:
   --dry-run                   print a unified diff of the fixes and write nothing
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
-  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+${SCAN_USAGE}
 `;
 
 /** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
@@ -29,26 +26,14 @@ export function fix(argv: string[], io: CliIo): number {
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
-      'replacement-registry': { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'max-file-size': { type: 'string' },
+      ...SCAN_OPTIONS,
     },
   });
   const format = oneOf('--format', values.format!, ['text', 'json'] as const);
   const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
-  const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
   const dryRun = values['dry-run']!;
 
-  const fixed = applyFixes({
-    cwd: io.cwd,
-    paths: positionals,
-    include: values.include,
-    exclude: values.exclude,
-    maxFileSize,
-    replacementRegistryUrl: values['replacement-registry'],
-    dryRun,
-  });
+  const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
     for (const f of fixed.files) io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));

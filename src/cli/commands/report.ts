@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/discover.js';
 import { lint } from '../../core/lint.js';
 import { REPORT_FORMATS, renderReport } from '../../report/index.js';
-import { oneOf, positiveInt, type CliIo } from '../args.js';
+import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
 
@@ -16,10 +16,7 @@ Options:
   --format FORMAT             markdown|json (default: markdown)
   --output FILE               write the report to FILE instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
-  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+${SCAN_USAGE}
 `;
 
 /** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
@@ -31,20 +28,15 @@ export function report(argv: string[], io: CliIo): number {
       format: { type: 'string', default: 'markdown' },
       output: { type: 'string' },
       now: { type: 'string' },
-      'replacement-registry': { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'max-file-size': { type: 'string' },
+      ...SCAN_OPTIONS,
     },
   });
   const format = oneOf('--format', values.format!, REPORT_FORMATS);
-  const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']);
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const replacementRegistryUrl = values['replacement-registry'];
-
-  const result = lint({ cwd: io.cwd, paths: positionals, include: values.include, exclude: values.exclude, maxFileSize, replacementRegistryUrl });
-  const text = renderReport(result, format, { now, replacementRegistryUrl });
+  const settings = scanSettings(values, positionals, io.cwd);
+  const result = lint(settings);
+  const text = renderReport(result, format, { now, replacementRegistryUrl: settings.replacementRegistryUrl });
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
   else io.out(text);
   if (result.internalErrors.length) {
