@@ -17487,7 +17487,11 @@ const MAX_RELATED = 20;
                 ...platformFix(connector),
                 data: {
                     connector: connector.identifier,
-                    state: field ? `\`executeOnDelegate: ${field.str}\`` : '`executeOnDelegate` is absent, which means delegate',
+                    state: !field
+                        ? '`executeOnDelegate` is absent, which means delegate'
+                        : typeof field.value === 'boolean'
+                            ? `\`executeOnDelegate: ${field.value}\``
+                            : `\`executeOnDelegate\` is the string "${field.str}", not the boolean \`false\``,
                     stage: first.stage.identifier,
                     ownerKind: first.owner.kind,
                     owner: first.owner.identifier,
