@@ -99,11 +99,6 @@ export function reaches(severity: Severity, threshold: Severity | 'never'): bool
   return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
 
-/** Findings that are not suppressed (inline or by the baseline): the ones totals count. */
-export function activeFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => !f.suppressed);
-}
-
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
 export function failingFindings(findings: readonly Finding[], failOn: Severity | 'never'): Finding[] {
   return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));

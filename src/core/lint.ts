@@ -149,6 +149,8 @@ function fileFinding(file: string, severity: Severity, message: string): Finding
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Each document's JS value, made once by the alias-bomb guard and reused for schema validation. */
+const docValues = new WeakMap<object, unknown>();
 
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
 function readSource(absPath: string, shown: string, findings: Finding[], overlay?: string): SourceFile | undefined {
@@ -189,7 +191,7 @@ function readSource(absPath: string, shown: string, findings: Finding[], overlay
     }
     if (doc.errors.length) return false;
     try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      docValues.set(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     } catch (e) {
       const at = View.of(source, doc, doc.contents);
       const pos = at ? locate(at.at) : locateRange(source, 0, 0);
@@ -215,7 +217,7 @@ function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
     const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
     const top = View.of(source, doc, doc.contents);
     if (schemaName && top)
-      for (const p of validateSchema(schemaName, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), top))
+      for (const p of validateSchema(schemaName, docValues.get(doc), top))
         findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
   });
   return out;

@@ -3,7 +3,7 @@ import { locate } from '../core/locate.js';
 import type { Connector, Entity, Stage } from '../core/model/entities.js';
 import type { Project, ResolvedValue, StageOwner } from '../core/model/project.js';
 import { imageConnectorFields } from '../core/model/references.js';
-import { parseRef, type Scope } from '../core/model/refs.js';
+import { formatScope, parseRef, type Scope } from '../core/model/refs.js';
 import type { View } from '../core/model/view.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
 
@@ -48,7 +48,7 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
     }
     const parsed = parseRef(ref);
     if (!parsed) return;
-    const scope = parsed.level === 'account' ? 'account' : parsed.level === 'org' ? `org ${from.org ?? '?'}` : `project ${from.org ?? '?'}/${from.project ?? '?'}`;
+    const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
     const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
     const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
     ext.usedBy.push(failing ? { ...use, failing } : use);

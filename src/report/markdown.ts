@@ -1,3 +1,4 @@
+import { formatScope } from '../core/model/refs.js';
 import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, ValueSource } from './types.js';
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
@@ -46,7 +47,7 @@ export function renderMarkdown(r: MigrationReport): string {
   else
     table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
       `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-      scopeText(c.scope),
+      formatScope(c.scope),
       c.type,
       c.urls.map(code).join('<br>') || '—',
       c.provider ?? '—',
@@ -141,7 +142,6 @@ function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => 
   out.push('');
 }
 
-const scopeText = (s: { level: string; org?: string; project?: string }) => (s.level === 'account' ? 'account' : s.level === 'org' ? `org ${s.org}` : `project ${s.org}/${s.project}`);
 const placeText = (p: Place) => `${p.file}:${p.line}`;
 const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -24,6 +24,15 @@ export interface ImageUse {
  * and execution-config override payloads (`[{field, value}]`).
  */
 export function imageUses(file: SourceFile): ImageUse[] {
+  let out = imageUseCache.get(file);
+  if (!out) imageUseCache.set(file, (out = collectImageUses(file)));
+  return out;
+}
+
+/** Two rules read every file's images: walk each file once. */
+const imageUseCache = new WeakMap<SourceFile, ImageUse[]>();
+
+function collectImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
   for (const doc of file.docs) {
     if (doc.errors.length) continue;
