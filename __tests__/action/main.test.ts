@@ -6,11 +6,11 @@ import type { LintResult, LintSettings } from '../../src/core/lint.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
-jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock, DEFAULT_REPLACEMENT_REGISTRY: 'https://registry.hub.docker.com' }));
+jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock }));
 const { run } = await import('../../src/action/main.js');
 const { Project } = await import('../../src/core/model/project.js');
 
-const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, entities: 0, internalErrors: [], project: new Project([], []), ...over });
+const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, entities: 0, internalErrors: [], project: new Project([], []), replacementRegistryUrl: 'https://registry.hub.docker.com', ...over });
 
 describe('run()', () => {
   let dir: string;

@@ -102,6 +102,16 @@ describe('what the report says', () => {
     expect(report.summary).toMatchObject({ safeFixes: 7, suggestions: 1, manual: 1 });
   });
 
+  test('the replacement registry comes from the config file when no flag gives one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-config-'));
+    temps.push(dir);
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'replacementRegistryUrl: https://gcr.io/gcr-prod\n');
+    fs.writeFileSync(path.join(dir, 'c.yaml'), 'connector:\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n');
+    const json = JSON.parse(cli(['report', '.', '--format', 'json', '--now', NOW], dir).out) as MigrationReport;
+    expect(json.replacementRegistryUrl).toBe('https://gcr.io/gcr-prod');
+    expect(JSON.stringify(json.changes)).toContain('"proposed":"https://gcr.io/gcr-prod"');
+  });
+
   test('Harness-side steps name account.harnessImage for the Cloud stage', () => {
     expect(report.harnessSteps.find((s) => s.subject === 'account.harnessImage')?.action).toBe(
       'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',

@@ -17103,6 +17103,14 @@ function replaceInputOption(raw, from, to) {
  * and execution-config override payloads (`[{field, value}]`).
  */
 function imageUses(file) {
+    let out = imageUseCache.get(file);
+    if (!out)
+        imageUseCache.set(file, (out = collectImageUses(file)));
+    return out;
+}
+/** Two rules read every file's images: walk each file once. */
+const imageUseCache = new WeakMap();
+function collectImageUses(file) {
     const out = [];
     for (const doc of file.docs) {
         if (doc.errors.length)
@@ -17919,10 +17927,6 @@ function sortAndDedupe(findings) {
 function reaches(severity, threshold) {
     return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
-/** Findings that are not suppressed (inline or by the baseline): the ones totals count. */
-function activeFindings(findings) {
-    return findings.filter((f) => !f.suppressed);
-}
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
@@ -18655,6 +18659,7 @@ function lint(settings) {
         entities: entities.length,
         internalErrors,
         project,
+        replacementRegistryUrl: options.replacementRegistryUrl,
         ...(config ? { config } : {}),
         ...(baseline ? { baseline } : {}),
     };
@@ -18687,6 +18692,8 @@ function fileFinding(file, severity, message) {
     return { ruleId: 'yaml-syntax', severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Each document's JS value, made once by the alias-bomb guard and reused for schema validation. */
+const docValues = new WeakMap();
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
 function readSource(absPath, shown, findings, overlay) {
     let bytes;
@@ -18731,7 +18738,7 @@ function readSource(absPath, shown, findings, overlay) {
         if (doc.errors.length)
             return false;
         try {
-            doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            docValues.set(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
         }
         catch (e) {
             const at = View.of(source, doc, doc.contents);
@@ -18759,7 +18766,7 @@ function modelFile(source, findings) {
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
         const top = View.of(source, doc, doc.contents);
         if (schemaName && top)
-            for (const p of validateSchema(schemaName, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), top))
+            for (const p of validateSchema(schemaName, docValues.get(doc), top))
                 findings.push(finding('schema', ruleMeta('schema').severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
     });
     return out;
@@ -19873,7 +19880,7 @@ function buildInventory(project, findings) {
         const parsed = parseRef(ref);
         if (!parsed)
             return;
-        const scope = parsed.level === 'account' ? 'account' : parsed.level === 'org' ? `org ${from.org ?? '?'}` : `project ${from.org ?? '?'}/${from.project ?? '?'}`;
+        const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
         const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
         const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
         ext.usedBy.push(failing ? { ...use, failing } : use);
@@ -20124,6 +20131,7 @@ function pipelinesUsing(project, template, seen = new Set()) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
 const MAX_USES_PER_CELL = 8;
@@ -20169,7 +20177,7 @@ function markdown_renderMarkdown(r) {
     else
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
             `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-            scopeText(c.scope),
+            formatScope(c.scope),
             c.type,
             c.urls.map(code).join('<br>') || '—',
             c.provider ?? '—',
@@ -20260,7 +20268,6 @@ function table(out, header, rows, render) {
         out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
 }
-const scopeText = (s) => (s.level === 'account' ? 'account' : s.level === 'org' ? `org ${s.org}` : `project ${s.org}/${s.project}`);
 const placeText = (p) => `${p.file}:${p.line}`;
 const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** A code span that survives backticks in the value. */
@@ -20465,7 +20472,6 @@ function buildRegistries(project, findings) {
 
 
 
-
 const REPORT_FORMATS = ['markdown', 'json'];
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
 const APP_HARNESS_EOL = '2024-05-15';
@@ -20491,7 +20497,7 @@ function buildReport(result, options = {}) {
         tool: { name: 'harness-registry-guard', version: VERSION },
         generatedAt: now.toISOString(),
         eol,
-        replacementRegistryUrl: options.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+        replacementRegistryUrl: result.replacementRegistryUrl,
         summary: {
             files: result.filesScanned,
             pipelines: project.pipelines.length,
@@ -20578,9 +20584,8 @@ function report(argv, io) {
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime()))
         throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-    const settings = scanSettings(values, positionals, io.cwd);
-    const result = lint(settings);
-    const text = renderReport(result, format, { now, replacementRegistryUrl: settings.replacementRegistryUrl });
+    const result = lint(scanSettings(values, positionals, io.cwd));
+    const text = renderReport(result, format, { now });
     if (values.output)
         external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
     else

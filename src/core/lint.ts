@@ -40,6 +40,8 @@ export interface LintResult {
   internalErrors: string[];
   /** The Harness model the rules read; the migration report describes it. */
   project: Project;
+  /** The registry that replaces app.harness.io/registry: from the settings, else the config, else Docker Hub. */
+  replacementRegistryUrl: string;
   /** The config file that was applied, if any. */
   config?: LoadedConfig;
   /** What the baseline did, when one was given; its stale entries are also `suppression` findings. */
@@ -106,6 +108,7 @@ export function lint(settings: LintSettings): LintResult {
     entities: entities.length,
     internalErrors,
     project,
+    replacementRegistryUrl: options.replacementRegistryUrl,
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
   };

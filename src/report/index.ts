@@ -1,4 +1,4 @@
-import { DEFAULT_REPLACEMENT_REGISTRY, type LintResult } from '../core/lint.js';
+import type { LintResult } from '../core/lint.js';
 import { totals } from '../reporters/summary.js';
 import { VERSION } from '../version.js';
 import { buildChanges } from './changes.js';
@@ -15,8 +15,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface ReportOptions {
   /** The moment the report describes; pass a fixed date for reproducible output. Default: the current time. */
   now?: Date;
-  /** The registry the report proposes instead of app.harness.io/registry (as given to lint). */
-  replacementRegistryUrl?: string;
 }
 
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
@@ -41,7 +39,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
     tool: { name: 'harness-registry-guard', version: VERSION },
     generatedAt: now.toISOString(),
     eol,
-    replacementRegistryUrl: options.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
+    replacementRegistryUrl: result.replacementRegistryUrl,
     summary: {
       files: result.filesScanned,
       pipelines: project.pipelines.length,

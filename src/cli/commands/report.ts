@@ -34,9 +34,8 @@ export function report(argv: string[], io: CliIo): number {
   const format = oneOf('--format', values.format!, REPORT_FORMATS);
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const settings = scanSettings(values, positionals, io.cwd);
-  const result = lint(settings);
-  const text = renderReport(result, format, { now, replacementRegistryUrl: settings.replacementRegistryUrl });
+  const result = lint(scanSettings(values, positionals, io.cwd));
+  const text = renderReport(result, format, { now });
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
   else io.out(text);
   if (result.internalErrors.length) {
