@@ -11,9 +11,8 @@ import { parseSource } from '../../src/core/source.js';
 /** The View at a path in a one-document text. */
 function at(text: string, ...p: Array<string | number>): View {
   const file = parseSource('t.yaml', text);
-  const doc = file.docs[0]!;
-  expect(doc.errors).toEqual([]);
-  return View.of(file, doc, doc.contents)!.getIn(p)!;
+  expect(file.problems).toEqual([]);
+  return View.root(file, file.docs[0]!)!.getIn(p)!;
 }
 
 const apply = (text: string, e: ReturnType<typeof replaceScalar>) => applyEdits(text, e ? [e] : []);

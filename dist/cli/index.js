@@ -10248,14 +10248,14 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
-exports.P3 = identity.isCollection;
+__webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
@@ -10274,7 +10274,7 @@ __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -16441,7 +16441,690 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/tree.ts
+/**
+ * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
+ * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
+ * node positions. Maps and sequences carry the index of their record in that table under a
+ * symbol, which JSON, `Object.keys` and Ajv do not see.
+ *
+ * Record layout (3 ints): start offset, end offset (trailing whitespace trimmed), info.
+ * A container's header record is followed by one record per item (sequences) or two per entry,
+ * key then value (maps). A value record of a nested container is unused: the container's own
+ * header holds its range.
+ */
+const ADDR = Symbol('hrg.addr');
+/**
+ * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
+ * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
+ * keys without a string form). `slot` is the entry's index among the map's records.
+ */
+const ENTRIES = Symbol('hrg.entries');
+const RECORD = 3;
+/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
+const Info = {
+    Plain: 0,
+    QuoteSingle: 1,
+    QuoteDouble: 2,
+    BlockLiteral: 3,
+    BlockFolded: 4,
+    Map: 5,
+    Seq: 6,
+    /** A value slot whose value is a container: the container's header is the record to read. */
+    Nested: 7,
+    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
+    InFlow: 16,
+    /** Bit set on a container written in flow style. */
+    Flow: 32,
+};
+/** Mask of the kind/style bits of `info`. */
+const KIND_MASK = 15;
+const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+/** Growable record table, filled by a parser and frozen into an Int32Array. */
+class RecordTable {
+    data;
+    length = 0;
+    constructor(capacity = 1024) {
+        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
+    }
+    /** Appends a record and returns its index. */
+    push(start, end, info) {
+        if (this.length * RECORD + RECORD > this.data.length) {
+            const next = new Int32Array(this.data.length * 2);
+            next.set(this.data);
+            this.data = next;
+        }
+        const i = this.length * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+        return this.length++;
+    }
+    set(index, start, end, info) {
+        const i = index * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+    }
+    freeze() {
+        return this.data.slice(0, this.length * RECORD);
+    }
+}
+function isContainer(v) {
+    return typeof v === 'object' && v !== null && ADDR in v;
+}
+/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
+function trimEnd(text, start, end) {
+    while (end > start) {
+        const c = text.charCodeAt(end - 1);
+        if (c === 32 || c === 10 || c === 13 || c === 9)
+            end--;
+        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
+            end--;
+        else
+            break;
+    }
+    return end;
+}
+
+;// CONCATENATED MODULE: ./src/core/fast-yaml.ts
+
+
+/**
+ * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
+ * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
+ * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
+ * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
+ * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
+ * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
+ * with `yaml` instead. Giving up is always safe; guessing is not.
+ */
+function fastParse(text) {
+    if (UNSUPPORTED.test(text) || !crlfOnly(text))
+        return undefined;
+    try {
+        return new FastParser(text).parse();
+    }
+    catch (e) {
+        if (e === GIVE_UP)
+            return undefined;
+        throw e;
+    }
+}
+/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
+const GIVE_UP = Symbol('give up');
+const MAX_DEPTH = 100;
+/** `yaml` rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1000;
+function crlfOnly(text) {
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+        if (text.charCodeAt(i + 1) !== 10)
+            return false;
+    return true;
+}
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const LF = 10;
+const CR = 13;
+/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve }] : []);
+/** First characters with which a plain scalar may be a null, boolean or number. */
+const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
+function resolvePlain(s) {
+    if (!MAYBE_TYPED.has(s.charCodeAt(0)))
+        return s;
+    for (const tag of resolvers)
+        if (tag.test.test(s)) {
+            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
+            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
+        }
+    return s;
+}
+class FastParser {
+    text;
+    len;
+    table;
+    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
+    scratch = [];
+    /** The next line to look at. */
+    pos = 0;
+    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
+    comments = [];
+    /** The current content line, once peeked. */
+    lineStart = -1;
+    indent = 0;
+    content = 0;
+    constructor(text) {
+        this.text = text;
+        this.len = text.length;
+        this.table = new RecordTable(Math.ceil(text.length / 12));
+    }
+    parse() {
+        if (!this.peek() || this.indent !== 0)
+            throw GIVE_UP;
+        const root = { end: 0, kind: 'container' };
+        const value = this.blockNode(0, root, 0);
+        if (this.peek())
+            throw GIVE_UP;
+        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    }
+    // ---- lines
+    /** End of the line holding `i`, before its line break. */
+    eol(i) {
+        let n = this.text.indexOf('\n', i);
+        if (n < 0)
+            n = this.len;
+        if (n > i && this.text.charCodeAt(n - 1) === CR)
+            n--;
+        return n;
+    }
+    nextLine(i) {
+        const n = this.text.indexOf('\n', i);
+        return n < 0 ? this.len : n + 1;
+    }
+    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
+    peek() {
+        if (this.lineStart === this.pos)
+            return true;
+        const text = this.text;
+        while (this.pos < this.len) {
+            let i = this.pos;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            const end = this.eol(this.pos);
+            if (i >= end) {
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (text.charCodeAt(i) === HASH) {
+                this.comments.push(i - this.pos, trimEnd(text, i, end));
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === 37)) {
+                const after = text.charCodeAt(i + 3);
+                if (text.charCodeAt(i) === 37 || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
+                    throw GIVE_UP;
+            }
+            this.lineStart = this.pos;
+            this.indent = i - this.pos;
+            this.content = i;
+            return true;
+        }
+        return false;
+    }
+    /** Marks the peeked line as read: the next `peek` starts after it. */
+    consume() {
+        this.pos = this.nextLine(this.lineStart);
+        this.lineStart = -1;
+        this.comments = [];
+    }
+    // ---- nodes
+    /** A block map or sequence whose first line is the peeked line, at its indentation. */
+    blockNode(indent, out, depth) {
+        if (depth > MAX_DEPTH)
+            throw GIVE_UP;
+        if (this.isSeqItem(this.content))
+            return this.seq(indent, out, depth);
+        if (this.keyEnd(this.content) >= 0)
+            return this.map(indent, this.content, out, depth);
+        throw GIVE_UP;
+    }
+    isSeqItem(i) {
+        if (this.text.charCodeAt(i) !== DASH)
+            return false;
+        const c = this.text.charCodeAt(i + 1);
+        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
+    }
+    /** Offset of the `:` ending a plain implicit key that starts at `i`, or -1. */
+    keyEnd(i) {
+        const text = this.text;
+        const first = text.charCodeAt(i);
+        if (INDICATORS.has(first) || first === DASH)
+            return -1;
+        const end = this.eol(i);
+        for (let j = i; j < end; j++) {
+            const c = text.charCodeAt(j);
+            if (c === COLON) {
+                const n = text.charCodeAt(j + 1);
+                if (j + 1 >= end || n === SPACE)
+                    return j;
+            }
+            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
+                return -1;
+        }
+        return -1;
+    }
+    seq(indent, out, depth) {
+        const seq = [];
+        const base = this.scratch.length;
+        const start = this.content;
+        const last = { end: 0, kind: 'empty' };
+        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
+            const dash = this.content;
+            let p = dash + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.eol(dash);
+            if (p >= end) {
+                this.consume();
+                seq.push(this.blockValue(p, indent, false, last, depth));
+            }
+            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
+                throw GIVE_UP;
+            }
+            else if (this.keyEnd(p) >= 0) {
+                const map = this.map(p - this.lineStart, p, last, depth + 1);
+                this.scratch.push(p, last.end, Info.Nested);
+                seq.push(map);
+            }
+            else {
+                seq.push(this.inline(p, end, last, indent));
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+        }
+        if (this.peek() && this.indent > indent)
+            throw GIVE_UP;
+        return this.flush(seq, Info.Seq, start, base, indent, last, out);
+    }
+    map(indent, first, out, depth) {
+        const map = {};
+        const base = this.scratch.length;
+        const last = { end: 0, kind: 'empty' };
+        let keyStart = first;
+        for (;;) {
+            const colon = this.keyEnd(keyStart);
+            if (colon < 0 || colon - keyStart > MAX_KEY)
+                throw GIVE_UP;
+            const keyText = this.text.slice(keyStart, colon);
+            if (keyText.charCodeAt(keyText.length - 1) === SPACE || keyText === '__proto__' || keyText === '<<')
+                throw GIVE_UP;
+            const key = resolvePlain(keyText);
+            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
+                throw GIVE_UP;
+            this.scratch.push(keyStart, colon, Info.Plain);
+            let p = colon + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.eol(colon);
+            if (p >= end || this.text.charCodeAt(p) === HASH) {
+                const comment = p < end;
+                this.consume();
+                map[key] = this.blockValue(p, indent, true, last, depth, comment);
+            }
+            else {
+                map[key] = this.inline(p, end, last, indent);
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+            if (!this.peek() || this.indent < indent)
+                break;
+            if (this.indent > indent)
+                throw GIVE_UP;
+            keyStart = this.content;
+        }
+        return this.flush(map, Info.Map, first, base, indent, last, out);
+    }
+    /**
+     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
+     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
+     */
+    blockValue(at, indent, forKey, last, depth, comment = false) {
+        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
+        if (nested) {
+            const value = this.blockNode(this.indent, last, depth + 1);
+            this.scratch.push(at, last.end, Info.Nested);
+            return value;
+        }
+        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
+        if (comment || this.comments.length)
+            throw GIVE_UP;
+        this.scratch.push(at, at, Info.Plain);
+        last.end = at;
+        last.kind = 'empty';
+        return null;
+    }
+    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
+    inline(p, end, last, indent) {
+        const text = this.text;
+        const c = text.charCodeAt(p);
+        let value;
+        let valueEnd;
+        let info = Info.Plain;
+        if (c === 34 || c === 39) {
+            const close = c === 34 ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
+            if (close < 0 || close >= end)
+                throw GIVE_UP;
+            const raw = text.slice(p + 1, close);
+            if (c === 34 && raw.includes('\\'))
+                throw GIVE_UP;
+            value = c === 34 ? raw : raw.replace(/''/g, "'");
+            valueEnd = close + 1;
+            info = c === 34 ? Info.QuoteDouble : Info.QuoteSingle;
+        }
+        else if (c === 123 || c === 91) {
+            if (text.charCodeAt(p + 1) !== (c === 123 ? 125 : 93))
+                throw GIVE_UP;
+            valueEnd = p + 2;
+            const empty = (c === 123 ? {} : []);
+            empty[ADDR] = this.table.push(p, valueEnd, (c === 123 ? Info.Map : Info.Seq) | Info.Flow);
+            this.scratch.push(p, valueEnd, Info.Nested);
+            this.restOfLine(valueEnd, end);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return empty;
+        }
+        else if (c === 124) {
+            return this.literal(p, end, last, indent);
+        }
+        else {
+            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
+                throw GIVE_UP;
+            let stop = end;
+            for (let j = p + 1; j < end; j++)
+                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
+                    stop = j;
+                    break;
+                }
+            valueEnd = trimEnd(text, p, stop);
+            const raw = text.slice(p, valueEnd);
+            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
+            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
+                throw GIVE_UP;
+            value = resolvePlain(raw);
+            this.scratch.push(p, valueEnd, info);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return value;
+        }
+        this.restOfLine(valueEnd, end);
+        this.scratch.push(p, valueEnd, info);
+        last.end = trimEnd(text, p, end);
+        last.kind = 'inline';
+        return value;
+    }
+    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
+    restOfLine(i, end) {
+        const text = this.text;
+        let j = i;
+        while (j < end && text.charCodeAt(j) === SPACE)
+            j++;
+        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
+            throw GIVE_UP;
+    }
+    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
+    literal(p, end, last, indent) {
+        const text = this.text;
+        let q = p + 1;
+        const strip = text.charCodeAt(q) === DASH;
+        if (strip)
+            q++;
+        this.restOfLine(q, end);
+        this.consume();
+        // Content lines: the first non-blank one sets the indentation.
+        const lines = [];
+        let contentIndent = -1;
+        let lastContentEnd = -1;
+        let leadingBlank = 0;
+        let i = this.pos;
+        while (i < this.len) {
+            let s = i;
+            while (text.charCodeAt(s) === SPACE)
+                s++;
+            const lineEnd = this.eol(i);
+            const spaces = s - i;
+            if (s >= lineEnd) {
+                // A blank line with more spaces than the content's indentation holds text (or is an error).
+                if (contentIndent >= 0 && spaces > contentIndent)
+                    throw GIVE_UP;
+                if (contentIndent < 0)
+                    leadingBlank = Math.max(leadingBlank, spaces);
+                lines.push('');
+                i = this.nextLine(i);
+                continue;
+            }
+            if (contentIndent < 0) {
+                if (spaces <= indent || leadingBlank > spaces)
+                    throw GIVE_UP;
+                contentIndent = spaces;
+            }
+            if (spaces < contentIndent)
+                break;
+            lines.push(text.slice(i + contentIndent, lineEnd));
+            lastContentEnd = lineEnd;
+            i = this.nextLine(i);
+        }
+        if (lastContentEnd < 0)
+            throw GIVE_UP;
+        while (lines[lines.length - 1] === '')
+            lines.pop();
+        this.pos = this.nextLine(lastContentEnd);
+        this.lineStart = -1;
+        this.comments = [];
+        const valueEnd = trimEnd(text, p, lastContentEnd);
+        this.scratch.push(p, valueEnd, Info.BlockLiteral);
+        last.end = valueEnd;
+        last.kind = 'block';
+        return lines.join('\n') + (strip ? '' : '\n');
+    }
+    /**
+     * Ends a container: writes its header and entry records, and settles the comment lines after
+     * its last item the way `yaml` does. Comments indented deeper than the container right after
+     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
+     * and one of them is at least as deep as it, else they pass to the parent.
+     */
+    flush(node, kind, start, base, indent, last, out) {
+        const comments = this.comments;
+        let end = last.end;
+        let i = 0;
+        if (last.kind === 'inline')
+            for (; i < comments.length && comments[i] > indent; i += 2)
+                end = comments[i + 1];
+        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
+            throw GIVE_UP;
+        let outer = end;
+        let stays = false;
+        if (indent > 0)
+            for (let j = i; j < comments.length; j += 2)
+                if (comments[j] >= indent)
+                    stays = true;
+        if (stays) {
+            outer = comments[comments.length - 1];
+            this.comments = [];
+        }
+        else
+            this.comments = comments.slice(i);
+        node[ADDR] = this.table.push(start, trimEnd(this.text, start, end), kind);
+        const scratch = this.scratch;
+        for (let j = base; j < scratch.length; j += RECORD)
+            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2]);
+        scratch.length = base;
+        out.end = outer;
+        out.kind = 'container';
+        return node;
+    }
+}
+function closingSingleQuote(text, from, end) {
+    for (let i = from; i < end; i++)
+        if (text.charCodeAt(i) === 39) {
+            if (text.charCodeAt(i + 1) === 39)
+                i++;
+            else
+                return i;
+        }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-tree.ts
+
+
+/**
+ * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
+ * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
+ * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
+ * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
+ */
+class YamlTreeBuilder {
+    text;
+    table = new RecordTable();
+    containers = new Map();
+    scalars = new Map();
+    /** Some node was reached a second time (through an alias). */
+    aliased = false;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
+    add(doc, json) {
+        const contents = this.resolve(doc, doc.contents);
+        const range = [doc.range[0], doc.range[2]];
+        if (!contents)
+            return { value: undefined, addr: -1, range, json };
+        const slot = this.table.push(0, 0, Info.Nested);
+        const value = this.node(doc, contents, slot, false);
+        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
+    }
+    records() {
+        return this.table.freeze();
+    }
+    resolve(doc, node) {
+        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+        return n && typeof n === 'object' && 'range' in n ? n : undefined;
+    }
+    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
+    node(doc, node, slot, inFlow) {
+        const flowBit = inFlow ? Info.InFlow : 0;
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const anchored = this.scalars.get(node);
+            const [start, end] = node.range ?? [0, 0];
+            if (anchored !== undefined) {
+                this.table.set(slot, start, end, -anchored - 1);
+                this.aliased = true;
+            }
+            else {
+                this.scalars.set(node, slot);
+                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
+                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
+            }
+            return node.value;
+        }
+        const seen = this.containers.get(node);
+        if (seen) {
+            this.aliased = true;
+            return seen;
+        }
+        const [start, end] = node.range ?? [0, 0];
+        this.table.set(slot, start, end, Info.Nested);
+        const flow = !!node.flow;
+        const childFlow = inFlow || flow;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const seq = [];
+            this.containers.set(node, seq);
+            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
+            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length);
+            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow)));
+            return seq;
+        }
+        const map = {};
+        this.containers.set(node, map);
+        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
+        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2);
+        const entries = [];
+        pairs.forEach((pair, i) => {
+            const keySlot = header + 1 + 2 * i;
+            const keyNode = this.resolve(doc, pair.key);
+            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow) : undefined;
+            const valueNode = this.resolve(doc, pair.value);
+            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow) : undefined;
+            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
+                return;
+            const name = String(key);
+            entries.push({ key: name, value, slot: i, ...(valueNode ? {} : { absent: true }) });
+            // defineProperty: a `__proto__` key is data here, not the prototype.
+            if (!Object.prototype.hasOwnProperty.call(map, name))
+                Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+        });
+        map[ENTRIES] = entries;
+        return map;
+    }
+    /** Writes a container's header and reserves its item records right after it. */
+    reserve(container, start, end, info, items) {
+        const header = this.table.push(start, trimEnd(this.text, start, end), info);
+        for (let i = 0; i < items; i++)
+            this.table.push(0, 0, Info.Nested);
+        container[ADDR] = header;
+        return header;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/source.ts
+
+
+
+/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
+ * are converted to the same tree. Both give the same values and positions.
+ */
+function parseSource(path, text, embedding) {
+    const fast = fastParse(text);
+    if (fast)
+        return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, ...(embedding ? { embedding } : {}) };
+    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    const all = Array.isArray(parsed) ? parsed : [];
+    const problems = [];
+    const builder = new YamlTreeBuilder(text);
+    const docs = [];
+    const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    if (overflow)
+        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+    else
+        for (const doc of all) {
+            for (const e of doc.errors)
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+            if (doc.errors.length)
+                continue;
+            try {
+                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
+            }
+            catch (e) {
+                const [start, end] = contentsRange(doc);
+                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
+            }
+        }
+    return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, ...(embedding ? { embedding } : {}) };
+}
+function contentsRange(doc) {
+    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const range = node && 'range' in node ? node.range : undefined;
+    return range ? [range[0], range[1]] : [0, 0];
+}
+const firstLine = (s) => s.split('\n')[0].trim();
+const lineCounters = new WeakMap();
+/** The file's line starts, found when a position is first needed. */
+function linesOf(file) {
+    let lc = lineCounters.get(file);
+    if (!lc) {
+        lc = new dist/* LineCounter */.HN();
+        lc.addNewLine(0);
+        const text = file.text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lc.addNewLine(i + 1);
+        lineCounters.set(file, lc);
+    }
+    return lc;
+}
+
 ;// CONCATENATED MODULE: ./src/core/locate.ts
+
 /**
  * The one place that turns offsets in a parsed file into 1-based line and column
  * (UTF-16 code units, as SARIF expects). Rules never compute positions.
@@ -16453,8 +17136,9 @@ function locateRange(file, start, end) {
     // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
     while (end > start && /\s/.test(text[end - 1] ?? ''))
         end--;
-    const s = file.lineCounter.linePos(start);
-    const e = file.lineCounter.linePos(end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
     const bom = text.charCodeAt(0) === 0xfeff;
     const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
     let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
@@ -16470,7 +17154,7 @@ function locateRange(file, start, end) {
             endColumn: pos.endColumn + emb.columnOffset,
         };
         const parentOffset = (line, column) => {
-            const starts = emb.parent.lineCounter.lineStarts;
+            const starts = linesOf(emb.parent).lineStarts;
             return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
         };
         range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
@@ -16479,81 +17163,162 @@ function locateRange(file, start, end) {
     return { ...pos, range, file: file.path };
 }
 function locate(at) {
-    const [start, end] = at.node.range ?? [0, 0];
+    const [start, end] = at.range;
     return locateRange(at.file, start, end);
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/view.ts
 
 /**
- * A read-only view of one YAML node that remembers its file and document, so every value
- * the model hands to a rule can still be located. Aliases are followed to the anchored node.
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
  */
 class View {
     file;
     doc;
-    node;
-    constructor(file, doc, node) {
+    raw;
+    parent;
+    slot;
+    isKey;
+    addrCache = -1;
+    constructor(file, doc, 
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    raw, 
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    parent, slot, 
+    /** For a map key: the key's own node rather than its value. */
+    isKey = false) {
         this.file = file;
         this.doc = doc;
-        this.node = node;
+        this.raw = raw;
+        this.parent = parent;
+        this.slot = slot;
+        this.isKey = isKey;
     }
-    static of(file, doc, node) {
-        let n = node;
-        if ((0,dist/* isAlias */.Vj)(n))
-            n = n.resolve(doc);
-        if (!n || typeof n !== 'object' || !('range' in n))
+    /** The root node of a document; undefined for an empty document. */
+    static root(file, doc) {
+        if (doc.value === undefined)
             return undefined;
-        return new View(file, doc, n);
+        const v = new View(file, doc, doc.value);
+        if (!isContainer(doc.value))
+            v.addrCache = doc.addr;
+        return v;
+    }
+    child(value, slot, isKey = false) {
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
     }
     get at() {
-        return { file: this.file, node: this.node };
+        return this;
+    }
+    /** The node's record in its file's table: the same number for the same node, however it was reached. */
+    get addr() {
+        if (this.addrCache >= 0)
+            return this.addrCache;
+        let addr;
+        if (isContainer(this.raw) && !this.isKey)
+            addr = this.raw[ADDR];
+        else {
+            const parent = this.parent;
+            const base = parent[ADDR];
+            const slot = this.slot;
+            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+            if (Array.isArray(parent))
+                addr = base + 1 + slot;
+            else
+                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : Object.keys(parent).indexOf(slot)) + (this.isKey ? 0 : 1);
+        }
+        const records = this.file.records;
+        while (records[addr * RECORD + 2] < 0)
+            addr = -records[addr * RECORD + 2] - 1;
+        return (this.addrCache = addr);
+    }
+    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+    get range() {
+        const i = this.addr * RECORD;
+        return [this.file.records[i], this.file.records[i + 1]];
+    }
+    get info() {
+        return this.file.records[this.addr * RECORD + 2];
+    }
+    /** Two views of the same node. */
+    same(other) {
+        return !!other && other.file === this.file && other.addr === this.addr;
     }
     get isMap() {
-        return (0,dist/* isMap */.jh)(this.node);
+        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
     }
     get isSeq() {
-        return (0,dist/* isSeq */.oP)(this.node);
+        return Array.isArray(this.raw) && !this.isKey;
     }
     get isScalar() {
-        return (0,dist/* isScalar */.jn)(this.node);
+        return !isContainer(this.raw) || this.isKey;
+    }
+    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+    get style() {
+        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+    }
+    /** A collection written in flow style (`{...}`, `[...]`). */
+    get isFlow() {
+        return !this.isScalar && (this.info & Info.Flow) !== 0;
+    }
+    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+    get inFlow() {
+        return (this.info & Info.InFlow) !== 0;
     }
     /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
     get str() {
-        if (!(0,dist/* isScalar */.jn)(this.node))
+        if (!this.isScalar)
             return undefined;
-        const v = this.node.value;
+        const v = this.raw;
         return v === null || v === undefined ? undefined : String(v);
     }
     /** The scalar's raw JS value (boolean stays boolean). */
     get value() {
-        return (0,dist/* isScalar */.jn)(this.node) ? this.node.value : undefined;
+        return this.isScalar ? this.raw : undefined;
     }
-    /** Key/value pairs of a map, keys as strings. */
+    /** Key/value pairs of a map, keys as strings, in document order. */
     entries() {
-        if (!(0,dist/* isMap */.jh)(this.node))
+        if (!this.isMap)
             return [];
-        const out = [];
-        for (const pair of this.node.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const keyView = View.of(this.file, this.doc, pair.key);
-            const key = keyView?.str;
-            if (key === undefined)
-                continue;
-            out.push({ key, keyView, value: View.of(this.file, this.doc, pair.value) });
-        }
-        return out;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            return listed.map((e) => ({ key: e.key, keyView: this.child(e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
     }
     get(key) {
-        return this.entries().find((e) => e.key === key)?.value;
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
     }
     /** The key node of `key`, for reporting a missing or empty value at its key. */
     keyOf(key) {
-        return this.entries().find((e) => e.key === key)?.keyView;
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e ? this.child(key, e.slot, true) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
     }
     has(key) {
-        return this.entries().some((e) => e.key === key);
+        if (!this.isMap)
+            return false;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
     }
     /** Follows a path of keys (strings) and sequence indexes (numbers). */
     getIn(path) {
@@ -16561,20 +17326,20 @@ class View {
         for (const seg of path) {
             if (!cur)
                 return undefined;
-            cur = typeof seg === 'number' ? cur.items()[seg] : cur.get(seg);
+            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
         }
         return cur;
     }
     items() {
-        if (!(0,dist/* isSeq */.oP)(this.node))
+        if (!this.isSeq)
             return [];
-        const out = [];
-        for (const item of this.node.items) {
-            const v = View.of(this.file, this.doc, item);
-            if (v)
-                out.push(v);
-        }
-        return out;
+        return this.raw.map((v, i) => this.child(v, i));
+    }
+    item(i) {
+        if (!this.isSeq)
+            return undefined;
+        const seq = this.raw;
+        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
     }
     /** A string field of a map. */
     text(key) {
@@ -16587,18 +17352,21 @@ class View {
 const MAX_WALK_DEPTH = 256;
 const WRAPPERS = ['stage', 'step', 'stepGroup'];
 /**
- * Visits every node under `root` once, depth first, with its semantic path. Aliases are followed to
- * the anchored node, which is visited only the first time it is reached, so alias bombs and
- * self-referencing anchors cost nothing extra.
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
  */
 function walk(root, visit, base = '') {
-    const seen = new Set();
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
     const stack = [{ view: root, path: base, depth: 0 }];
     while (stack.length) {
         const cur = stack.pop();
-        if (seen.has(cur.view.node))
-            continue;
-        seen.add(cur.view.node);
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
         visit(cur);
         if (cur.depth >= MAX_WALK_DEPTH)
             continue;
@@ -16632,17 +17400,6 @@ function walk(root, visit, base = '') {
         for (let i = children.length - 1; i >= 0; i--)
             stack.push(children[i]);
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/source.ts
-
-/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-const MAX_ALIAS_COUNT = 100;
-function parseSource(path, text, embedding) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-    const docs = Array.isArray(parsed) ? parsed : [];
-    return { path, text, lineCounter, docs, embedding };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/rule.ts
@@ -16699,21 +17456,20 @@ const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
-    const node = view.node;
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+    if (!view.isScalar)
         return undefined;
-    const text = formatScalar(node, value, inFlow(view));
+    const text = formatScalar(view, value);
     if (text === undefined)
         return undefined;
-    const [start, end] = node.range;
+    const [start, end] = view.range;
     if (view.file.text.slice(start, end) === text)
         return undefined;
     return { start, end, text };
 }
-function formatScalar(node, value, flow) {
+function formatScalar(view, value) {
     if (typeof value !== 'string')
         return String(value);
-    switch (node.type) {
+    switch (view.style) {
         case 'QUOTE_DOUBLE':
             return doubleQuoted(value);
         case 'QUOTE_SINGLE':
@@ -16723,21 +17479,10 @@ function formatScalar(node, value, flow) {
             return undefined;
         default:
             // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (node.range[0] === node.range[1])
+            if (view.range[0] === view.range[1])
                 return undefined;
-            return isPlainSafe(value, flow) ? value : doubleQuoted(value);
+            return isPlainSafe(value, view.inFlow) ? value : doubleQuoted(value);
     }
-}
-/** True when the node sits inside a flow collection (`{...}` or `[...]`), where `,[]{}` end a plain scalar. */
-function inFlow(view) {
-    let flow = false;
-    (0,dist/* visit */.YR)(view.doc, (_key, node, path) => {
-        if (node !== view.node)
-            return undefined;
-        flow = path.some((p) => ((0,dist/* isMap */.jh)(p) || (0,dist/* isSeq */.oP)(p)) && !!p.flow);
-        return dist/* visit */.YR.BREAK;
-    });
-    return flow;
 }
 /** JSON string escapes are valid in a YAML double-quoted scalar. */
 const doubleQuoted = (s) => JSON.stringify(s);
@@ -16771,38 +17516,34 @@ function isPlainSafe(s, flow = true) {
  * or before the closing brace (flow maps), with the line ending used where it is inserted.
  */
 function setMapValue(map, key, value) {
-    if (!(0,dist/* isMap */.jh)(map.node))
+    if (!map.isMap)
         return undefined;
     const existing = map.entries().find((e) => e.key === key);
     if (existing)
         return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = !!map.node.flow || inFlow(map);
+    const flow = map.isFlow || map.inFlow;
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
     return insertPair(map, `${key}: ${scalar}`);
 }
 function insertPair(map, pairText) {
-    const node = map.node;
     const text = map.file.text;
-    const [mapStart, mapEnd] = node.range ?? [0, 0];
-    const last = node.items.at(-1);
-    if (node.flow) {
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
         const close = lastNonSpace(text, mapStart, mapEnd);
         if (text[close] !== '}')
             return undefined;
-        if (!(0,dist/* isPair */.tO)(last))
+        if (!last)
             return { start: close, end: close, text: pairText };
-        const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
-        if (lastEnd === undefined)
-            return undefined;
+        const lastEnd = (last.value ?? last.keyView).range[1];
         return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
     }
-    const first = node.items[0];
-    if (!(0,dist/* isPair */.tO)(first) || !(0,dist/* isPair */.tO)(last))
+    const first = entries[0];
+    if (!first || !last)
         return undefined;
-    const firstKey = first.key?.range?.[0];
-    const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
-    if (firstKey === undefined || lastEnd === undefined)
-        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
     // After the last visible character of the last entry, at the end of its line (past any comment).
@@ -16810,9 +17551,6 @@ function insertPair(map, pairText) {
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function nodeEnd(node) {
-    return node?.range ? node.range[1] : undefined;
 }
 function lastNonSpace(text, from, to) {
     let i = Math.min(to, text.length) - 1;
@@ -17113,9 +17851,7 @@ const imageUseCache = new WeakMap();
 function collectImageUses(file) {
     const out = [];
     for (const doc of file.docs) {
-        if (doc.errors.length)
-            continue;
-        const root = View.of(file, doc, doc.contents);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         if (root.isSeq) {
@@ -17185,7 +17921,7 @@ function stageInPath(path) {
 function connectorFix(connector, url, replacement) {
     const edits = [replaceScalar(url, replacement)];
     const dockerHub = isDockerHubUrl(replacement);
-    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && connector.spec?.get('dockerRegistryUrl')?.node === url.node;
+    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(connector.spec?.get('dockerRegistryUrl'));
     if (isDockerUrl)
         edits.push(setMapValue(connector.spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
     const fix = edits.filter((e) => !!e);
@@ -17387,7 +18123,7 @@ function accountFix(project, entity, value, view, source) {
                 const resolution = project.resolve(owner, view);
                 for (const v of resolution.values) {
                     const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
-                    checkValue(v.entity, project.pathOf(v.at.node) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
+                    checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -17691,23 +18427,18 @@ function lineStarts(text) {
 /** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
 function multiLineScalars(source) {
     const ranges = [];
-    for (const doc of source.docs)
-        (0,dist/* visit */.YR)(doc, {
-            Scalar(_, node) {
-                if (!(0,dist/* isScalar */.jn)(node) || !node.range)
-                    return;
-                const [start, end] = node.range;
-                if (source.text.slice(start, end).includes('\n'))
-                    ranges.push([start, end]);
-            },
-        });
+    const records = source.records;
+    for (let i = 0; i < records.length; i += RECORD) {
+        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
+        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && source.text.indexOf('\n', start) < end && source.text.indexOf('\n', start) >= 0)
+            ranges.push([start, end]);
+    }
     return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
 }
 /** Today's date, YYYY-MM-DD in UTC. */
 const isoDay = (d) => d.toISOString().slice(0, 10);
 
 ;// CONCATENATED MODULE: ./src/core/baseline.ts
-
 
 
 
@@ -17727,39 +18458,33 @@ const BASELINE_VERSION = 1;
 const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
 /** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
 function identityOf(at, yamlPath) {
-    const doc = at.file.docs.find((d) => contains(d.range, at.node.range));
-    const p = yamlPath ?? (doc ? documentPaths(at.file, doc).get(at.node) : undefined) ?? '';
-    return { path: p, valueHash: hash(valueText(at.node, doc)) };
+    const p = yamlPath ?? documentPaths(at.file, at.doc).get(at.addr) ?? '';
+    return { path: p, valueHash: hash(valueText(at)) };
 }
-const contains = (outer, inner) => !!inner && inner[0] >= outer[0] && inner[0] <= outer[2];
 /** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(node, doc) {
-    if ((0,dist/* isScalar */.jn)(node))
-        return JSON.stringify(node.value ?? null);
-    if (doc && (0,dist/* isCollection */.P3)(node))
-        try {
-            return JSON.stringify(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-        }
-        catch {
-            // fall through to the text
-        }
-    return String(node);
+function valueText(at) {
+    if (at.isScalar)
+        return JSON.stringify(at.value ?? null);
+    try {
+        return JSON.stringify(at.raw);
+    }
+    catch {
+        return at.file.text.slice(...at.range); // a self-referencing alias
+    }
 }
 const pathCache = new WeakMap();
-/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`). */
+/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`), by record. */
 function documentPaths(file, doc) {
     let paths = pathCache.get(doc);
     if (paths)
         return paths;
-    paths = new Map();
-    const root = View.of(file, doc, doc.contents);
+    const found = (paths = new Map());
+    const root = View.root(file, doc);
     if (root)
         walk(root, ({ view, path: p }) => {
-            paths.set(view.node, p);
-            if ((0,dist/* isMap */.jh)(view.node))
-                for (const pair of view.node.items)
-                    if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key))
-                        paths.set(pair.key, `${p ? p + '/' : ''}${String(pair.key.value)}@key`);
+            found.set(view.addr, p);
+            for (const e of view.entries())
+                found.set(e.keyView.addr, `${p ? p + '/' : ''}${e.key}@key`);
         });
     pathCache.set(doc, paths);
     return paths;
@@ -17819,14 +18544,14 @@ function readBaseline(absPath, cwd) {
         throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
     };
     const doc = source.docs[0];
-    const err = source.docs.flatMap((d) => d.errors)[0];
+    const err = source.problems[0];
     if (err)
-        fail(err.pos[0], err.pos[1], err.message.split('\n')[0]);
-    if (!doc || source.docs.length !== 1 || !(0,dist/* isMap */.jh)(doc.contents))
+        fail(err.start, err.end, err.message);
+    const top = doc && View.root(source, doc);
+    if (!doc || !top?.isMap || source.docs.length !== 1)
         return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    const top = View.of(source, doc, doc.contents);
-    const here = (v) => (v ?? top).node.range ?? [0, 0];
+    const value = doc.json;
+    const here = (v) => (v ?? top).range;
     if (value.version !== BASELINE_VERSION)
         fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
     const list = top.get('entries');
@@ -17880,7 +18605,7 @@ function applyBaseline(findings, loaded, opts) {
     }
     const meta = [];
     const doc = loaded.source.docs[0];
-    const items = View.of(loaded.source, doc, doc.contents)?.get('entries')?.items() ?? [];
+    const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
     let stale = 0;
     for (const { entry, index, total, left } of remaining.values()) {
         if (left <= 0 || opts.off.has(entry.ruleId))
@@ -18084,24 +18809,21 @@ function loadConfig(absPath, cwd) {
         const pos = locateRange(source, start, end);
         return { file, line: pos.line, column: pos.column, message };
     };
-    const syntax = source.docs.flatMap((d) => d.errors).map((e) => at(e.pos[0], e.pos[1], `${e.message.split('\n')[0].trim()}`));
+    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
     if (syntax.length)
         throw new ConfigError(syntax);
-    if (source.docs.length > 1) {
-        const second = source.docs[1];
-        throw new ConfigError([at(second.range[0], second.range[0], `the config holds ${source.docs.length} YAML documents; write one`)]);
-    }
+    // Documents left out for their aliases still count as documents.
+    const aliases = source.problems.filter((p) => p.kind === 'aliases');
+    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
+    if (starts.length > 1)
+        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
+    if (aliases.length)
+        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
     const doc = source.docs[0];
-    let value;
-    try {
-        value = doc?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-    }
-    catch (e) {
-        throw new ConfigError([at(0, 0, `cannot be read: ${e.message.split('\n')[0]}`)]);
-    }
+    let value = doc?.json ?? {};
     if (value === null)
         value = {};
-    const root = doc && View.of(source, doc, doc.contents);
+    const root = doc && View.root(source, doc);
     if (!root) {
         if (typeof value === 'object' && !Array.isArray(value))
             return { file, absPath };
@@ -18195,7 +18917,7 @@ const KNOWN_UNCHECKED = new Set(['service', 'environment', 'infrastructureDefini
 /** Classifies one document by its top-level key and builds the typed entity. */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
-    const top = View.of(file, doc, doc.contents);
+    const top = View.root(file, doc);
     if (!top?.isMap)
         return { kind: 'other' };
     const entries = top.entries();
@@ -18397,25 +19119,20 @@ function trigger(base) {
     if (!inputYaml || !text)
         return out;
     const embedded = parseSource(base.file.path, text, embeddingOf(inputYaml));
+    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
     const doc = embedded.docs[0];
-    if (!doc || doc.errors.length)
+    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
         return out;
-    try {
-        doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch {
-        return out; // an alias bomb inside the trigger's inputYaml: not modelled
-    }
-    const root = View.of(embedded, doc, doc.contents);
+    const root = View.root(embedded, doc);
     out.pipeline = root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline');
     return out;
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
 function embeddingOf(scalar) {
     const parent = scalar.file;
-    const [start, end] = scalar.node.range;
+    const [start, end] = scalar.range;
     const raw = parent.text.slice(start, end);
-    const header = parent.lineCounter.linePos(start).line;
+    const header = linesOf(parent).linePos(start).line;
     if (!raw.startsWith('|'))
         return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
     const firstContent = raw.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
@@ -18438,6 +19155,8 @@ class Project {
     overlayInputSets = [];
     /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
     files = [];
+    /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
+    pathRoots = new Map();
     paths = new Map();
     fills = new Map();
     constructor(entities, files) {
@@ -18455,7 +19174,7 @@ class Project {
                 this.inputSets.push(e);
         }
         for (const e of [...this.pipelines, ...this.templates])
-            walk(e.root, (v) => this.paths.set(v.view.node, v.path));
+            this.pathRoots.set(e.root.doc, e.root);
         for (const set of this.inputSets) {
             if (!set.pipeline || !set.pipelineIdentifier)
                 continue;
@@ -18473,9 +19192,18 @@ class Project {
     get entities() {
         return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
     }
-    /** Semantic path of a node inside its pipeline or template. */
-    pathOf(node) {
-        return this.paths.get(node);
+    /** Semantic path of a node inside its pipeline or template; a document's paths are found on first use. */
+    pathOf(view) {
+        let paths = this.paths.get(view.doc);
+        if (!paths) {
+            const root = this.pathRoots.get(view.doc);
+            if (!root)
+                return undefined;
+            const found = (paths = new Map());
+            walk(root, (v) => found.set(v.view.addr, v.path));
+            this.paths.set(view.doc, paths);
+        }
+        return paths.get(view.addr);
     }
     findConnector(ref, from) {
         const parsed = parseRef(ref);
@@ -18519,7 +19247,7 @@ class Project {
             values.push({ value: v.default, at: field, source: 'default', entity: owner });
         for (const a of v.allowedValues ?? [])
             values.push({ value: a, at: field, source: 'allowedValues', entity: owner });
-        const path = this.pathOf(field.node);
+        const path = this.pathOf(field);
         if (owner.kind === 'pipeline' && path !== undefined)
             for (const fill of this.fills.get(`${owner.identifier}\0${path}`) ?? []) {
                 const fv = classifyValue(fill.value);
@@ -18680,7 +19408,7 @@ function finding(ruleId, severity, message, at, project, entity, related) {
     const out = { ruleId, severity, message, ...pos };
     if (entity)
         out.entity = entity;
-    const yamlPath = project?.pathOf(at.node);
+    const yamlPath = project?.pathOf(at);
     if (yamlPath)
         out.yamlPath = yamlPath;
     out.identity = identityOf(at, yamlPath);
@@ -18692,8 +19420,6 @@ function fileFinding(file, severity, message) {
     return { ruleId: 'yaml-syntax', severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Each document's JS value, made once by the alias-bomb guard and reused for schema validation. */
-const docValues = new WeakMap();
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
 function readSource(absPath, shown, findings, overlay) {
     let bytes;
@@ -18720,37 +19446,19 @@ function readSource(absPath, shown, findings, overlay) {
     if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
         return undefined;
     const source = parseSource(shown, text);
-    const overflow = source.docs.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
-    if (overflow) {
-        const pos = locateRange(source, overflow.pos[0], overflow.pos[1]);
-        findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: 'YAML nests too deeply to parse; the file is not checked.', ...pos });
-        source.docs = [];
-        return source;
-    }
     let syntaxErrors = 0;
-    source.docs = source.docs.filter((doc) => {
-        for (const err of doc.errors) {
-            if (syntaxErrors++ >= MAX_SYNTAX_ERRORS_PER_FILE)
-                break;
-            const pos = locateRange(source, err.pos[0], err.pos[1]);
-            findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `${firstLine(err.message)}.`.replace(/\.\.$/, '.'), ...pos });
-        }
-        if (doc.errors.length)
-            return false;
-        try {
-            docValues.set(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-        }
-        catch (e) {
-            const at = View.of(source, doc, doc.contents);
-            const pos = at ? locate(at.at) : locateRange(source, 0, 0);
-            findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `Document not checked: ${firstLine(e.message)}.`, ...pos });
-            return false;
-        }
-        return true;
-    });
+    for (const p of source.problems) {
+        const pos = locateRange(source, p.start, p.end);
+        const yamlSyntax = (message) => findings.push({ ruleId: 'yaml-syntax', severity: 'error', message, ...pos });
+        if (p.kind === 'too-deep')
+            yamlSyntax('YAML nests too deeply to parse; the file is not checked.');
+        else if (p.kind === 'aliases')
+            yamlSyntax(`Document not checked: ${p.message}.`);
+        else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
+            yamlSyntax(`${p.message}.`.replace(/\.\.$/, '.'));
+    }
     return source;
 }
-const firstLine = (s) => s.split('\n')[0].trim();
 /** Classifies each document, validates what the policies read, and returns the Harness entities. */
 function modelFile(source, findings) {
     const out = [];
@@ -18764,9 +19472,9 @@ function modelFile(source, findings) {
             return;
         out.push(c.entity);
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = View.of(source, doc, doc.contents);
+        const top = View.root(source, doc);
         if (schemaName && top)
-            for (const p of validateSchema(schemaName, docValues.get(doc), top))
+            for (const p of validateSchema(schemaName, doc.json, top))
                 findings.push(finding('schema', ruleMeta('schema').severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
     });
     return out;
@@ -19670,19 +20378,7 @@ function readState(absPath, file) {
 }
 /** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
 function parseProblems(text) {
-    let n = 0;
-    for (const doc of parseSource('fix', text).docs) {
-        n += doc.errors.length;
-        if (doc.errors.length)
-            continue;
-        try {
-            doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch {
-            n++;
-        }
-    }
-    return n;
+    return parseSource('fix', text).problems.length;
 }
 /** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
 function compose(net, edits) {
@@ -20104,7 +20800,7 @@ function fileRadius(project, file) {
     const out = { pipelines: [...pipelines].sort(inventory_cmp) };
     if (!entities.length) {
         const source = project.files.find((s) => s.path === file);
-        const execConfig = source?.docs.some((d) => Array.isArray(d.toJS({ maxAliasCount: 100 })));
+        const execConfig = source?.docs.some((d) => Array.isArray(d.json));
         out.note = execConfig
             ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
             : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { toPosix, UsageError } from './discover.js';
 import type { Finding, Located } from './finding.js';
 import { locate, locateRange } from './locate.js';
 import { View } from './model/view.js';
 import { walk } from './model/walk.js';
-import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from './source.js';
+import { parseSource, type SourceFile } from './source.js';
+import type { TreeDoc } from './tree.js';
 import { SUPPRESSION_RULE } from './suppressions.js';
 
 /**
@@ -58,39 +58,32 @@ const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex').
 
 /** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
 export function identityOf(at: Located, yamlPath?: string): Finding['identity'] {
-  const doc = at.file.docs.find((d) => contains(d.range, at.node.range));
-  const p = yamlPath ?? (doc ? documentPaths(at.file, doc).get(at.node) : undefined) ?? '';
-  return { path: p, valueHash: hash(valueText(at.node, doc)) };
+  const p = yamlPath ?? documentPaths(at.file, at.doc).get(at.addr) ?? '';
+  return { path: p, valueHash: hash(valueText(at)) };
 }
-
-const contains = (outer: readonly number[], inner: readonly number[] | null | undefined) => !!inner && inner[0]! >= outer[0]! && inner[0]! <= outer[2]!;
 
 /** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(node: Node, doc: Document.Parsed | undefined): string {
-  if (isScalar(node)) return JSON.stringify(node.value ?? null);
-  if (doc && isCollection(node))
-    try {
-      return JSON.stringify(node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-    } catch {
-      // fall through to the text
-    }
-  return String(node);
+function valueText(at: View): string {
+  if (at.isScalar) return JSON.stringify(at.value ?? null);
+  try {
+    return JSON.stringify(at.raw);
+  } catch {
+    return at.file.text.slice(...at.range); // a self-referencing alias
+  }
 }
 
-const pathCache = new WeakMap<Document.Parsed, Map<Node, string>>();
+const pathCache = new WeakMap<TreeDoc, Map<number, string>>();
 
-/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`). */
-function documentPaths(file: SourceFile, doc: Document.Parsed): Map<Node, string> {
+/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`), by record. */
+function documentPaths(file: SourceFile, doc: TreeDoc): Map<number, string> {
   let paths = pathCache.get(doc);
   if (paths) return paths;
-  paths = new Map();
-  const root = View.of(file, doc, doc.contents);
+  const found = (paths = new Map<number, string>());
+  const root = View.root(file, doc);
   if (root)
     walk(root, ({ view, path: p }) => {
-      paths!.set(view.node, p);
-      if (isMap(view.node))
-        for (const pair of view.node.items)
-          if (isPair(pair) && isScalar(pair.key)) paths!.set(pair.key, `${p ? p + '/' : ''}${String(pair.key.value)}@key`);
+      found.set(view.addr, p);
+      for (const e of view.entries()) found.set(e.keyView.addr, `${p ? p + '/' : ''}${e.key}@key`);
     });
   pathCache.set(doc, paths);
   return paths;
@@ -162,12 +155,12 @@ export function readBaseline(absPath: string, cwd: string): LoadedBaseline {
     throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
   };
   const doc = source.docs[0];
-  const err = source.docs.flatMap((d) => d.errors)[0];
-  if (err) fail(err.pos[0], err.pos[1], err.message.split('\n')[0]!);
-  if (!doc || source.docs.length !== 1 || !isMap(doc.contents)) return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-  const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
-  const top = View.of(source, doc, doc.contents)!;
-  const here = (v: View | undefined) => (v ?? top).node.range ?? [0, 0];
+  const err = source.problems[0];
+  if (err) fail(err.start, err.end, err.message);
+  const top = doc && View.root(source, doc);
+  if (!doc || !top?.isMap || source.docs.length !== 1) return fail(0, 0, 'must be a JSON object with `version` and `entries`');
+  const value = doc.json as Record<string, unknown>;
+  const here = (v: View | undefined) => (v ?? top).range;
   if (value.version !== BASELINE_VERSION) fail(...(here(top.get('version')).slice(0, 2) as [number, number]), `\`version\` must be ${BASELINE_VERSION}`);
   const list = top.get('entries');
   if (!Array.isArray(value.entries) || !list) return fail(...(here(list).slice(0, 2) as [number, number]), '`entries` must be an array');
@@ -221,7 +214,7 @@ export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseli
 
   const meta: Finding[] = [];
   const doc = loaded.source.docs[0]!;
-  const items = View.of(loaded.source, doc, doc.contents)?.get('entries')?.items() ?? [];
+  const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
   let stale = 0;
   for (const { entry, index, total, left } of remaining.values()) {
     if (left <= 0 || opts.off.has(entry.ruleId)) continue;

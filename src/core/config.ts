@@ -8,7 +8,7 @@ import { locate, locateRange } from './locate.js';
 import { defaultCatalogue, type ImageCatalogue } from './model/images.js';
 import { View } from './model/view.js';
 import { validateSchema } from './schema.js';
-import { MAX_ALIAS_COUNT, parseSource } from './source.js';
+import { parseSource } from './source.js';
 
 /** The config file's name, looked up in the scanned root and then in the current directory. */
 export const CONFIG_FILE = '.harness-registry-guard.yml';
@@ -100,21 +100,17 @@ export function loadConfig(absPath: string, cwd: string): LoadedConfig {
     const pos = locateRange(source, start, end);
     return { file, line: pos.line, column: pos.column, message };
   };
-  const syntax = source.docs.flatMap((d) => d.errors).map((e) => at(e.pos[0], e.pos[1], `${e.message.split('\n')[0]!.trim()}`));
+  const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
   if (syntax.length) throw new ConfigError(syntax);
-  if (source.docs.length > 1) {
-    const second = source.docs[1]!;
-    throw new ConfigError([at(second.range[0], second.range[0], `the config holds ${source.docs.length} YAML documents; write one`)]);
-  }
+  // Documents left out for their aliases still count as documents.
+  const aliases = source.problems.filter((p) => p.kind === 'aliases');
+  const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
+  if (starts.length > 1) throw new ConfigError([at(starts[1]!, starts[1]!, `the config holds ${starts.length} YAML documents; write one`)]);
+  if (aliases.length) throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0]!.message}`)]);
   const doc = source.docs[0];
-  let value: unknown;
-  try {
-    value = doc?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-  } catch (e) {
-    throw new ConfigError([at(0, 0, `cannot be read: ${(e as Error).message.split('\n')[0]}`)]);
-  }
+  let value = doc?.json ?? {};
   if (value === null) value = {};
-  const root = doc && View.of(source, doc, doc.contents);
+  const root = doc && View.root(source, doc);
   if (!root) {
     if (typeof value === 'object' && !Array.isArray(value)) return { file, absPath };
     throw new ConfigError([at(0, 0, 'must be a map of settings')]);

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
+import { isScalar, isSeq, parseDocument } from 'yaml';
 import type { Report, RuleMeta } from '../rules/rule.js';
 import type { Edit, Finding } from './finding.js';
 import type { View } from './model/view.js';
@@ -15,18 +15,17 @@ export type ScalarValue = string | boolean | number;
 
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 export function replaceScalar(view: View, value: ScalarValue): Edit | undefined {
-  const node = view.node;
-  if (!isScalar(node) || !node.range) return undefined;
-  const text = formatScalar(node, value, inFlow(view));
+  if (!view.isScalar) return undefined;
+  const text = formatScalar(view, value);
   if (text === undefined) return undefined;
-  const [start, end] = node.range;
+  const [start, end] = view.range;
   if (view.file.text.slice(start, end) === text) return undefined;
   return { start, end, text };
 }
 
-function formatScalar(node: Scalar, value: ScalarValue, flow: boolean): string | undefined {
+function formatScalar(view: View, value: ScalarValue): string | undefined {
   if (typeof value !== 'string') return String(value);
-  switch (node.type) {
+  switch (view.style) {
     case 'QUOTE_DOUBLE':
       return doubleQuoted(value);
     case 'QUOTE_SINGLE':
@@ -36,20 +35,9 @@ function formatScalar(node: Scalar, value: ScalarValue, flow: boolean): string |
       return undefined;
     default:
       // An empty plain scalar (`key:` with no value) has no range to replace in place.
-      if (node.range![0] === node.range![1]) return undefined;
-      return isPlainSafe(value, flow) ? value : doubleQuoted(value);
+      if (view.range[0] === view.range[1]) return undefined;
+      return isPlainSafe(value, view.inFlow) ? value : doubleQuoted(value);
   }
-}
-
-/** True when the node sits inside a flow collection (`{...}` or `[...]`), where `,[]{}` end a plain scalar. */
-function inFlow(view: View): boolean {
-  let flow = false;
-  visit(view.doc, (_key, node, path) => {
-    if (node !== view.node) return undefined;
-    flow = path.some((p) => (isMap(p) || isSeq(p)) && !!p.flow);
-    return visit.BREAK;
-  });
-  return flow;
 }
 
 /** JSON string escapes are valid in a YAML double-quoted scalar. */
@@ -81,42 +69,36 @@ export function isPlainSafe(s: string, flow = true): boolean {
  * or before the closing brace (flow maps), with the line ending used where it is inserted.
  */
 export function setMapValue(map: View, key: string, value: ScalarValue): Edit | undefined {
-  if (!isMap(map.node)) return undefined;
+  if (!map.isMap) return undefined;
   const existing = map.entries().find((e) => e.key === key);
   if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
-  const flow = !!(map.node as { flow?: boolean }).flow || inFlow(map);
+  const flow = map.isFlow || map.inFlow;
   const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
   return insertPair(map, `${key}: ${scalar}`);
 }
 
 function insertPair(map: View, pairText: string): Edit | undefined {
-  const node = map.node as Node & { flow?: boolean; items: unknown[] };
   const text = map.file.text;
-  const [mapStart, mapEnd] = node.range ?? [0, 0];
-  const last = node.items.at(-1);
-  if (node.flow) {
+  const [mapStart, mapEnd] = map.range;
+  const entries = map.entries();
+  const last = entries.at(-1);
+  if (map.isFlow) {
     const close = lastNonSpace(text, mapStart, mapEnd);
     if (text[close] !== '}') return undefined;
-    if (!isPair(last)) return { start: close, end: close, text: pairText };
-    const lastEnd = nodeEnd(last.value as Node | null) ?? nodeEnd(last.key as Node | null);
-    if (lastEnd === undefined) return undefined;
+    if (!last) return { start: close, end: close, text: pairText };
+    const lastEnd = (last.value ?? last.keyView).range[1];
     return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
   }
-  const first = node.items[0];
-  if (!isPair(first) || !isPair(last)) return undefined;
-  const firstKey = (first.key as Node | null)?.range?.[0];
-  const lastEnd = nodeEnd(last.value as Node | null) ?? nodeEnd(last.key as Node | null);
-  if (firstKey === undefined || lastEnd === undefined) return undefined;
+  const first = entries[0];
+  if (!first || !last) return undefined;
+  const firstKey = first.keyView.range[0];
+  const lastEnd = (last.value ?? last.keyView).range[1];
   const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
   const indent = ' '.repeat(firstKey - lineStart);
   // After the last visible character of the last entry, at the end of its line (past any comment).
   let at = lastNonSpace(text, firstKey, lastEnd) + 1;
   while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
   return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-
-function nodeEnd(node: Node | null | undefined): number | undefined {
-  return node?.range ? node.range[1] : undefined;
 }
 
 function lastNonSpace(text: string, from: number, to: number): number {

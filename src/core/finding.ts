@@ -1,14 +1,10 @@
-import type { Node } from 'yaml';
-import type { SourceFile } from './source.js';
+import type { View } from './model/view.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
-/** What a rule reports: a YAML node in a parsed file. The core turns it into a position. */
-export interface Located {
-  file: SourceFile;
-  node: Node;
-}
+/** What a rule reports: a YAML node in a parsed file (a view of it). The core turns it into a position. */
+export type Located = View;
 
 export interface Position {
   line: number;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { applyEdits, chooseEdits } from './edits.js';
 import type { Edit, Finding } from './finding.js';
 import { lint, type LintResult, type LintSettings } from './lint.js';
-import { MAX_ALIAS_COUNT, parseSource } from './source.js';
+import { parseSource } from './source.js';
 
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
 export const MAX_FIX_PASSES = 10;
@@ -176,17 +176,7 @@ function readState(absPath: string, file: string): FileState | undefined {
 
 /** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
 export function parseProblems(text: string): number {
-  let n = 0;
-  for (const doc of parseSource('fix', text).docs) {
-    n += doc.errors.length;
-    if (doc.errors.length) continue;
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      n++;
-    }
-  }
-  return n;
+  return parseSource('fix', text).problems.length;
 }
 
 /** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */

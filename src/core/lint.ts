@@ -12,7 +12,7 @@ import { classify, type Entity } from './model/entities.js';
 import { Project } from './model/project.js';
 import { View } from './model/view.js';
 import { validateSchema } from './schema.js';
-import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from './source.js';
+import { parseSource, type SourceFile } from './source.js';
 import { applyInlineSuppressions, isoDay } from './suppressions.js';
 
 export interface LintSettings extends DiscoverOptions {
@@ -140,7 +140,7 @@ function finding(
   const pos = locate(at);
   const out: Finding = { ruleId, severity, message, ...pos };
   if (entity) out.entity = entity;
-  const yamlPath = project?.pathOf(at.node);
+  const yamlPath = project?.pathOf(at);
   if (yamlPath) out.yamlPath = yamlPath;
   out.identity = identityOf(at, yamlPath);
   if (related?.length) out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
@@ -152,8 +152,6 @@ function fileFinding(file: string, severity: Severity, message: string): Finding
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Each document's JS value, made once by the alias-bomb guard and reused for schema validation. */
-const docValues = new WeakMap<object, unknown>();
 
 /** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
 function readSource(absPath: string, shown: string, findings: Finding[], overlay?: string): SourceFile | undefined {
@@ -178,35 +176,16 @@ function readSource(absPath: string, shown: string, findings: Finding[], overlay
   // JSON files are read only when they hold an execution-config payload (a JSON array).
   if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
   const source = parseSource(shown, text);
-  const overflow = source.docs.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
-  if (overflow) {
-    const pos = locateRange(source, overflow.pos[0], overflow.pos[1]);
-    findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: 'YAML nests too deeply to parse; the file is not checked.', ...pos });
-    source.docs = [];
-    return source;
-  }
   let syntaxErrors = 0;
-  source.docs = source.docs.filter((doc) => {
-    for (const err of doc.errors) {
-      if (syntaxErrors++ >= MAX_SYNTAX_ERRORS_PER_FILE) break;
-      const pos = locateRange(source, err.pos[0], err.pos[1]);
-      findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `${firstLine(err.message)}.`.replace(/\.\.$/, '.'), ...pos });
-    }
-    if (doc.errors.length) return false;
-    try {
-      docValues.set(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-    } catch (e) {
-      const at = View.of(source, doc, doc.contents);
-      const pos = at ? locate(at.at) : locateRange(source, 0, 0);
-      findings.push({ ruleId: 'yaml-syntax', severity: 'error', message: `Document not checked: ${firstLine((e as Error).message)}.`, ...pos });
-      return false;
-    }
-    return true;
-  });
+  for (const p of source.problems) {
+    const pos = locateRange(source, p.start, p.end);
+    const yamlSyntax = (message: string) => findings.push({ ruleId: 'yaml-syntax', severity: 'error', message, ...pos });
+    if (p.kind === 'too-deep') yamlSyntax('YAML nests too deeply to parse; the file is not checked.');
+    else if (p.kind === 'aliases') yamlSyntax(`Document not checked: ${p.message}.`);
+    else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) yamlSyntax(`${p.message}.`.replace(/\.\.$/, '.'));
+  }
   return source;
 }
-
-const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
 /** Classifies each document, validates what the policies read, and returns the Harness entities. */
 function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
@@ -218,9 +197,9 @@ function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
     if (c.kind !== 'entity') return;
     out.push(c.entity);
     const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-    const top = View.of(source, doc, doc.contents);
+    const top = View.root(source, doc);
     if (schemaName && top)
-      for (const p of validateSchema(schemaName, docValues.get(doc), top))
+      for (const p of validateSchema(schemaName, doc.json, top))
         findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
   });
   return out;

@@ -1,5 +1,5 @@
 import type { Located, Position } from './finding.js';
-import type { SourceFile } from './source.js';
+import { linesOf, type SourceFile } from './source.js';
 
 /**
  * The one place that turns offsets in a parsed file into 1-based line and column
@@ -11,8 +11,9 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
   end = Math.max(start, Math.min(end, text.length));
   // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-  const s = file.lineCounter.linePos(start);
-  const e = file.lineCounter.linePos(end);
+  const lines = linesOf(file);
+  const s = lines.linePos(start);
+  const e = lines.linePos(end);
   const bom = text.charCodeAt(0) === 0xfeff;
   const col = (line: number, c: number) => (bom && line === 1 ? Math.max(1, c - 1) : c);
   let pos: Position = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
@@ -27,7 +28,7 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
       endColumn: pos.endColumn + emb.columnOffset,
     };
     const parentOffset = (line: number, column: number) => {
-      const starts = emb.parent.lineCounter.lineStarts;
+      const starts = linesOf(emb.parent).lineStarts;
       return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
     };
     range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
@@ -37,6 +38,6 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
 }
 
 export function locate(at: Located) {
-  const [start, end] = at.node.range ?? [0, 0];
+  const [start, end] = at.range;
   return locateRange(at.file, start, end);
 }

@@ -1,8 +1,8 @@
-import { isScalar, visit } from 'yaml';
 import { allRules } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import { locateRange } from './locate.js';
 import type { SourceFile } from './source.js';
+import { Info, KIND_MASK, RECORD } from './tree.js';
 
 /**
  * Inline suppressions, on a comment line of their own:
@@ -189,14 +189,12 @@ function lineStarts(text: string): number[] {
 /** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
 function multiLineScalars(source: SourceFile): (offset: number) => boolean {
   const ranges: Array<[number, number]> = [];
-  for (const doc of source.docs)
-    visit(doc, {
-      Scalar(_, node) {
-        if (!isScalar(node) || !node.range) return;
-        const [start, end] = node.range;
-        if (source.text.slice(start, end).includes('\n')) ranges.push([start, end]);
-      },
-    });
+  const records = source.records;
+  for (let i = 0; i < records.length; i += RECORD) {
+    const [start, end, info] = [records[i]!, records[i + 1]!, records[i + 2]!];
+    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && source.text.indexOf('\n', start) < end && source.text.indexOf('\n', start) >= 0)
+      ranges.push([start, end]);
+  }
   return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
 }
 

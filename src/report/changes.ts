@@ -92,7 +92,7 @@ function fileRadius(project: Project, file: string): Change['blastRadius'] {
   const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
   if (!entities.length) {
     const source = project.files.find((s) => s.path === file);
-    const execConfig = source?.docs.some((d) => Array.isArray(d.toJS({ maxAliasCount: 100 })));
+    const execConfig = source?.docs.some((d) => Array.isArray(d.json));
     out.note = execConfig
       ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
       : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';

@@ -11,7 +11,7 @@ import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
 function connectorFix(connector: Connector, url: View, replacement: string) {
   const edits = [replaceScalar(url, replacement)];
   const dockerHub = isDockerHubUrl(replacement);
-  const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && connector.spec?.get('dockerRegistryUrl')?.node === url.node;
+  const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(connector.spec?.get('dockerRegistryUrl'));
   if (isDockerUrl) edits.push(setMapValue(connector.spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
   const fix = edits.filter((e): e is Edit => !!e);
   const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;

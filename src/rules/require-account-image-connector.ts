@@ -57,7 +57,7 @@ export default defineRule({
         const resolution = project.resolve(owner, view);
         for (const v of resolution.values) {
           const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
-          checkValue(v.entity, project.pathOf(v.at.node) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
+          checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by the stages that use it; those are checked where they are written.

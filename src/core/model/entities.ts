@@ -1,4 +1,4 @@
-import { MAX_ALIAS_COUNT, parseSource, type SourceFile } from '../source.js';
+import { linesOf, parseSource, type SourceFile } from '../source.js';
 import { scopeOf, type Scope } from './refs.js';
 import { View } from './view.js';
 
@@ -110,7 +110,7 @@ export type Classified =
 /** Classifies one document by its top-level key and builds the typed entity. */
 export function classify(file: SourceFile, docIndex: number): Classified {
   const doc = file.docs[docIndex]!;
-  const top = View.of(file, doc, doc.contents);
+  const top = View.root(file, doc);
   if (!top?.isMap) return { kind: 'other' };
   const entries = top.entries();
   const version = top.get('version');
@@ -299,14 +299,10 @@ function trigger(base: EntityBase): InputSet {
   const text = inputYaml?.str;
   if (!inputYaml || !text) return out;
   const embedded = parseSource(base.file.path, text, embeddingOf(inputYaml));
+  // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
   const doc = embedded.docs[0];
-  if (!doc || doc.errors.length) return out;
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    return out; // an alias bomb inside the trigger's inputYaml: not modelled
-  }
-  const root = View.of(embedded, doc, doc.contents);
+  if (!doc || embedded.problems.some((p) => p.start <= doc.range[1])) return out;
+  const root = View.root(embedded, doc);
   out.pipeline = root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline');
   return out;
 }
@@ -314,9 +310,9 @@ function trigger(base: EntityBase): InputSet {
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
 function embeddingOf(scalar: View) {
   const parent = scalar.file;
-  const [start, end] = scalar.node.range!;
+  const [start, end] = scalar.range;
   const raw = parent.text.slice(start, end);
-  const header = parent.lineCounter.linePos(start).line;
+  const header = linesOf(parent).linePos(start).line;
   if (!raw.startsWith('|')) return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] as [number, number] };
   const firstContent = raw.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
   const indent = firstContent.length - firstContent.trimStart().length;

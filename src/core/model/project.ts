@@ -1,5 +1,5 @@
-import type { Node } from 'yaml';
 import type { SourceFile } from '../source.js';
+import type { TreeDoc } from '../tree.js';
 import { buildStage, type Connector, type Entity, type InputSet, type OverlayInputSet, type Pipeline, type Stage, type Template, type TemplateLink } from './entities.js';
 import { parseRef, refMatches, type Scope } from './refs.js';
 import { classifyValue } from './runtime-input.js';
@@ -39,7 +39,9 @@ export class Project {
   readonly overlayInputSets: OverlayInputSet[] = [];
   /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
   readonly files: SourceFile[] = [];
-  private readonly paths = new Map<Node, string>();
+  /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
+  private readonly pathRoots = new Map<TreeDoc, View>();
+  private readonly paths = new Map<TreeDoc, Map<number, string>>();
   private readonly fills = new Map<string, ResolvedValue[]>();
 
   constructor(entities: Entity[], files: SourceFile[]) {
@@ -51,7 +53,7 @@ export class Project {
       else if (e.kind === 'overlayInputSet') this.overlayInputSets.push(e);
       else this.inputSets.push(e);
     }
-    for (const e of [...this.pipelines, ...this.templates]) walk(e.root, (v) => this.paths.set(v.view.node, v.path));
+    for (const e of [...this.pipelines, ...this.templates]) this.pathRoots.set(e.root.doc, e.root);
     for (const set of this.inputSets) {
       if (!set.pipeline || !set.pipelineIdentifier) continue;
       walk(set.pipeline, ({ view, path }) => {
@@ -69,9 +71,17 @@ export class Project {
     return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
   }
 
-  /** Semantic path of a node inside its pipeline or template. */
-  pathOf(node: Node): string | undefined {
-    return this.paths.get(node);
+  /** Semantic path of a node inside its pipeline or template; a document's paths are found on first use. */
+  pathOf(view: View): string | undefined {
+    let paths = this.paths.get(view.doc);
+    if (!paths) {
+      const root = this.pathRoots.get(view.doc);
+      if (!root) return undefined;
+      const found = (paths = new Map());
+      walk(root, (v) => found.set(v.view.addr, v.path));
+      this.paths.set(view.doc, paths);
+    }
+    return paths.get(view.addr);
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
@@ -113,7 +123,7 @@ export class Project {
     const values: ResolvedValue[] = [];
     if (v.default) values.push({ value: v.default, at: field, source: 'default', entity: owner });
     for (const a of v.allowedValues ?? []) values.push({ value: a, at: field, source: 'allowedValues', entity: owner });
-    const path = this.pathOf(field.node);
+    const path = this.pathOf(field);
     if (owner.kind === 'pipeline' && path !== undefined)
       for (const fill of this.fills.get(`${owner.identifier}\0${path}`) ?? []) {
         const fv = classifyValue(fill.value);

@@ -35,8 +35,7 @@ const imageUseCache = new WeakMap<SourceFile, ImageUse[]>();
 function collectImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
   for (const doc of file.docs) {
-    if (doc.errors.length) continue;
-    const root = View.of(file, doc, doc.contents);
+    const root = View.root(file, doc);
     if (!root) continue;
     if (root.isSeq) {
       for (const item of root.items()) {

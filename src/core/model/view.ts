@@ -1,78 +1,154 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Located } from '../finding.js';
 import type { SourceFile } from '../source.js';
+import { ADDR, ENTRIES, Info, KIND_MASK, RECORD, STYLE_NAMES, isContainer, type Container, type ScalarStyle, type TreeDoc, type TreeMap } from '../tree.js';
 
 /**
- * A read-only view of one YAML node that remembers its file and document, so every value
- * the model hands to a rule can still be located. Aliases are followed to the anchored node.
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
  */
 export class View {
-  constructor(
+  private addrCache = -1;
+
+  private constructor(
     readonly file: SourceFile,
-    readonly doc: Document.Parsed,
-    readonly node: Node,
+    readonly doc: TreeDoc,
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    readonly raw: unknown,
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    private readonly parent?: Container,
+    private readonly slot?: string | number,
+    /** For a map key: the key's own node rather than its value. */
+    private readonly isKey = false,
   ) {}
 
-  static of(file: SourceFile, doc: Document.Parsed, node: unknown): View | undefined {
-    let n = node;
-    if (isAlias(n)) n = n.resolve(doc);
-    if (!n || typeof n !== 'object' || !('range' in n)) return undefined;
-    return new View(file, doc, n as Node);
+  /** The root node of a document; undefined for an empty document. */
+  static root(file: SourceFile, doc: TreeDoc): View | undefined {
+    if (doc.value === undefined) return undefined;
+    const v = new View(file, doc, doc.value);
+    if (!isContainer(doc.value)) v.addrCache = doc.addr;
+    return v;
   }
 
-  get at(): Located {
-    return { file: this.file, node: this.node };
+  private child(value: unknown, slot: string | number, isKey = false): View {
+    return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : (this.raw as Container), slot, isKey);
+  }
+
+  get at(): View {
+    return this;
+  }
+
+  /** The node's record in its file's table: the same number for the same node, however it was reached. */
+  get addr(): number {
+    if (this.addrCache >= 0) return this.addrCache;
+    let addr: number;
+    if (isContainer(this.raw) && !this.isKey) addr = this.raw[ADDR];
+    else {
+      const parent = this.parent!;
+      const base = parent[ADDR];
+      const slot = this.slot!;
+      // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+      if (Array.isArray(parent)) addr = base + 1 + (slot as number);
+      else addr = base + 1 + 2 * (typeof slot === 'number' ? slot : Object.keys(parent).indexOf(slot)) + (this.isKey ? 0 : 1);
+    }
+    const records = this.file.records;
+    while (records[addr * RECORD + 2]! < 0) addr = -records[addr * RECORD + 2]! - 1;
+    return (this.addrCache = addr);
+  }
+
+  /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+  get range(): [number, number] {
+    const i = this.addr * RECORD;
+    return [this.file.records[i]!, this.file.records[i + 1]!];
+  }
+
+  private get info(): number {
+    return this.file.records[this.addr * RECORD + 2]!;
+  }
+
+  /** Two views of the same node. */
+  same(other: View | undefined): boolean {
+    return !!other && other.file === this.file && other.addr === this.addr;
   }
 
   get isMap(): boolean {
-    return isMap(this.node);
+    return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
   }
 
   get isSeq(): boolean {
-    return isSeq(this.node);
+    return Array.isArray(this.raw) && !this.isKey;
   }
 
   get isScalar(): boolean {
-    return isScalar(this.node);
+    return !isContainer(this.raw) || this.isKey;
+  }
+
+  /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+  get style(): ScalarStyle | undefined {
+    return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+  }
+
+  /** A collection written in flow style (`{...}`, `[...]`). */
+  get isFlow(): boolean {
+    return !this.isScalar && (this.info & Info.Flow) !== 0;
+  }
+
+  /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+  get inFlow(): boolean {
+    return (this.info & Info.InFlow) !== 0;
   }
 
   /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
   get str(): string | undefined {
-    if (!isScalar(this.node)) return undefined;
-    const v = this.node.value;
+    if (!this.isScalar) return undefined;
+    const v = this.raw;
     return v === null || v === undefined ? undefined : String(v);
   }
 
   /** The scalar's raw JS value (boolean stays boolean). */
   get value(): unknown {
-    return isScalar(this.node) ? this.node.value : undefined;
+    return this.isScalar ? this.raw : undefined;
   }
 
-  /** Key/value pairs of a map, keys as strings. */
-  entries(): Array<{ key: string; keyView: View | undefined; value: View | undefined }> {
-    if (!isMap(this.node)) return [];
-    const out = [];
-    for (const pair of this.node.items) {
-      if (!isPair(pair)) continue;
-      const keyView = View.of(this.file, this.doc, pair.key);
-      const key = keyView?.str;
-      if (key === undefined) continue;
-      out.push({ key, keyView, value: View.of(this.file, this.doc, pair.value) });
-    }
-    return out;
+  /** Key/value pairs of a map, keys as strings, in document order. */
+  entries(): Array<{ key: string; keyView: View; value: View | undefined }> {
+    if (!this.isMap) return [];
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    if (listed) return listed.map((e) => ({ key: e.key, keyView: this.child(e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+    return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
   }
 
   get(key: string): View | undefined {
-    return this.entries().find((e) => e.key === key)?.value;
+    if (!this.isMap) return undefined;
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    if (listed) {
+      const e = listed.find((x) => x.key === key);
+      return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+    }
+    return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
   }
 
   /** The key node of `key`, for reporting a missing or empty value at its key. */
   keyOf(key: string): View | undefined {
-    return this.entries().find((e) => e.key === key)?.keyView;
+    if (!this.isMap) return undefined;
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    if (listed) {
+      const e = listed.find((x) => x.key === key);
+      return e ? this.child(key, e.slot, true) : undefined;
+    }
+    return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
   }
 
   has(key: string): boolean {
-    return this.entries().some((e) => e.key === key);
+    if (!this.isMap) return false;
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
   }
 
   /** Follows a path of keys (strings) and sequence indexes (numbers). */
@@ -80,19 +156,20 @@ export class View {
     let cur: View | undefined = this;
     for (const seg of path) {
       if (!cur) return undefined;
-      cur = typeof seg === 'number' ? cur.items()[seg] : cur.get(seg);
+      cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
     }
     return cur;
   }
 
   items(): View[] {
-    if (!isSeq(this.node)) return [];
-    const out: View[] = [];
-    for (const item of this.node.items) {
-      const v = View.of(this.file, this.doc, item);
-      if (v) out.push(v);
-    }
-    return out;
+    if (!this.isSeq) return [];
+    return (this.raw as unknown[]).map((v, i) => this.child(v, i));
+  }
+
+  item(i: number): View | undefined {
+    if (!this.isSeq) return undefined;
+    const seq = this.raw as unknown[];
+    return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
   }
 
   /** A string field of a map. */

@@ -1,4 +1,3 @@
-import type { Node } from 'yaml';
 import { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -16,17 +15,20 @@ export interface Visit {
 }
 
 /**
- * Visits every node under `root` once, depth first, with its semantic path. Aliases are followed to
- * the anchored node, which is visited only the first time it is reached, so alias bombs and
- * self-referencing anchors cost nothing extra.
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
  */
 export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
-  const seen = new Set<Node>();
+  // Only a file with aliases can reach a node twice.
+  const seen = root.file.aliased ? new Set<number>() : undefined;
   const stack: Array<Visit & { depth: number }> = [{ view: root, path: base, depth: 0 }];
   while (stack.length) {
     const cur = stack.pop()!;
-    if (seen.has(cur.view.node)) continue;
-    seen.add(cur.view.node);
+    if (seen) {
+      if (seen.has(cur.view.addr)) continue;
+      seen.add(cur.view.addr);
+    }
     visit(cur);
     if (cur.depth >= MAX_WALK_DEPTH) continue;
     const children: Array<Visit & { depth: number }> = [];

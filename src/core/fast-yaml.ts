@@ -1,0 +1,401 @@
+import { Document, isScalar } from 'yaml';
+import { ADDR, Info, RECORD, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
+
+/**
+ * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
+ * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
+ * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
+ * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
+ * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
+ * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
+ * with `yaml` instead. Giving up is always safe; guessing is not.
+ */
+export function fastParse(text: string): { docs: TreeDoc[]; records: Int32Array } | undefined {
+  if (UNSUPPORTED.test(text) || !crlfOnly(text)) return undefined;
+  try {
+    return new FastParser(text).parse();
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
+const GIVE_UP = Symbol('give up');
+const MAX_DEPTH = 100;
+/** `yaml` rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1000;
+
+function crlfOnly(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  return true;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const LF = 10;
+const CR = 13;
+
+/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
+const resolvers = new Document().schema.tags.flatMap((t) =>
+  t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve as (s: string, onError: () => void, options: object) => unknown }] : [],
+);
+/** First characters with which a plain scalar may be a null, boolean or number. */
+const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+
+/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
+function resolvePlain(s: string): unknown {
+  if (!MAYBE_TYPED.has(s.charCodeAt(0))) return s;
+  for (const tag of resolvers)
+    if (tag.test.test(s)) {
+      const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
+      return isScalar(r) ? r.value : r;
+    }
+  return s;
+}
+
+interface Item {
+  /** End (trimmed) of the item's node: what a parent's range ends with when this item is its last. */
+  end: number;
+  /** How the item ended, which decides where comments after it attach (see `finish`). */
+  kind: 'inline' | 'block' | 'empty' | 'container';
+}
+
+class FastParser {
+  private readonly len: number;
+  private readonly table: RecordTable;
+  /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
+  private scratch: number[] = [];
+  /** The next line to look at. */
+  private pos = 0;
+  /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
+  private comments: number[] = [];
+  /** The current content line, once peeked. */
+  private lineStart = -1;
+  private indent = 0;
+  private content = 0;
+
+  constructor(private readonly text: string) {
+    this.len = text.length;
+    this.table = new RecordTable(Math.ceil(text.length / 12));
+  }
+
+  parse(): { docs: TreeDoc[]; records: Int32Array } {
+    if (!this.peek() || this.indent !== 0) throw GIVE_UP;
+    const root: Item = { end: 0, kind: 'container' };
+    const value = this.blockNode(0, root, 0);
+    if (this.peek()) throw GIVE_UP;
+    return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+  }
+
+  // ---- lines
+
+  /** End of the line holding `i`, before its line break. */
+  private eol(i: number): number {
+    let n = this.text.indexOf('\n', i);
+    if (n < 0) n = this.len;
+    if (n > i && this.text.charCodeAt(n - 1) === CR) n--;
+    return n;
+  }
+
+  private nextLine(i: number): number {
+    const n = this.text.indexOf('\n', i);
+    return n < 0 ? this.len : n + 1;
+  }
+
+  /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
+  private peek(): boolean {
+    if (this.lineStart === this.pos) return true;
+    const text = this.text;
+    while (this.pos < this.len) {
+      let i = this.pos;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const end = this.eol(this.pos);
+      if (i >= end) {
+        this.pos = this.nextLine(this.pos);
+        continue;
+      }
+      if (text.charCodeAt(i) === HASH) {
+        this.comments.push(i - this.pos, trimEnd(text, i, end));
+        this.pos = this.nextLine(this.pos);
+        continue;
+      }
+      if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === 37)) {
+        const after = text.charCodeAt(i + 3);
+        if (text.charCodeAt(i) === 37 || i + 3 >= this.len || after === SPACE || after === LF || after === CR) throw GIVE_UP;
+      }
+      this.lineStart = this.pos;
+      this.indent = i - this.pos;
+      this.content = i;
+      return true;
+    }
+    return false;
+  }
+
+  /** Marks the peeked line as read: the next `peek` starts after it. */
+  private consume(): void {
+    this.pos = this.nextLine(this.lineStart);
+    this.lineStart = -1;
+    this.comments = [];
+  }
+
+  // ---- nodes
+
+  /** A block map or sequence whose first line is the peeked line, at its indentation. */
+  private blockNode(indent: number, out: Item, depth: number): TreeMap | TreeSeq {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    if (this.isSeqItem(this.content)) return this.seq(indent, out, depth);
+    if (this.keyEnd(this.content) >= 0) return this.map(indent, this.content, out, depth);
+    throw GIVE_UP;
+  }
+
+  private isSeqItem(i: number): boolean {
+    if (this.text.charCodeAt(i) !== DASH) return false;
+    const c = this.text.charCodeAt(i + 1);
+    return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
+  }
+
+  /** Offset of the `:` ending a plain implicit key that starts at `i`, or -1. */
+  private keyEnd(i: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(i);
+    if (INDICATORS.has(first) || first === DASH) return -1;
+    const end = this.eol(i);
+    for (let j = i; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === COLON) {
+        const n = text.charCodeAt(j + 1);
+        if (j + 1 >= end || n === SPACE) return j;
+      } else if (c === HASH && text.charCodeAt(j - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  private seq(indent: number, out: Item, depth: number): TreeSeq {
+    const seq = [] as unknown as TreeSeq;
+    const base = this.scratch.length;
+    const start = this.content;
+    const last: Item = { end: 0, kind: 'empty' };
+    while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
+      const dash = this.content;
+      let p = dash + 1;
+      while (this.text.charCodeAt(p) === SPACE) p++;
+      const end = this.eol(dash);
+      if (p >= end) {
+        this.consume();
+        seq.push(this.blockValue(p, indent, false, last, depth));
+      } else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
+        throw GIVE_UP;
+      } else if (this.keyEnd(p) >= 0) {
+        const map = this.map(p - this.lineStart, p, last, depth + 1);
+        this.scratch.push(p, last.end, Info.Nested);
+        seq.push(map);
+      } else {
+        seq.push(this.inline(p, end, last, indent));
+        if (last.kind === 'inline') this.consume();
+      }
+    }
+    if (this.peek() && this.indent > indent) throw GIVE_UP;
+    return this.flush(seq, Info.Seq, start, base, indent, last, out);
+  }
+
+  private map(indent: number, first: number, out: Item, depth: number): TreeMap {
+    const map = {} as TreeMap;
+    const base = this.scratch.length;
+    const last: Item = { end: 0, kind: 'empty' };
+    let keyStart = first;
+    for (;;) {
+      const colon = this.keyEnd(keyStart);
+      if (colon < 0 || colon - keyStart > MAX_KEY) throw GIVE_UP;
+      const keyText = this.text.slice(keyStart, colon);
+      if (keyText.charCodeAt(keyText.length - 1) === SPACE || keyText === '__proto__' || keyText === '<<') throw GIVE_UP;
+      const key = resolvePlain(keyText);
+      if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      this.scratch.push(keyStart, colon, Info.Plain);
+      let p = colon + 1;
+      while (this.text.charCodeAt(p) === SPACE) p++;
+      const end = this.eol(colon);
+      if (p >= end || this.text.charCodeAt(p) === HASH) {
+        const comment = p < end;
+        this.consume();
+        map[key] = this.blockValue(p, indent, true, last, depth, comment);
+      } else {
+        map[key] = this.inline(p, end, last, indent);
+        if (last.kind === 'inline') this.consume();
+      }
+      if (!this.peek() || this.indent < indent) break;
+      if (this.indent > indent) throw GIVE_UP;
+      keyStart = this.content;
+    }
+    return this.flush(map, Info.Map, first, base, indent, last, out);
+  }
+
+  /**
+   * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
+   * an indentless sequence (for keys), or an empty (null) scalar at `at`.
+   */
+  private blockValue(at: number, indent: number, forKey: boolean, last: Item, depth: number, comment = false): unknown {
+    const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
+    if (nested) {
+      const value = this.blockNode(this.indent, last, depth + 1);
+      this.scratch.push(at, last.end, Info.Nested);
+      return value;
+    }
+    // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
+    if (comment || this.comments.length) throw GIVE_UP;
+    this.scratch.push(at, at, Info.Plain);
+    last.end = at;
+    last.kind = 'empty';
+    return null;
+  }
+
+  /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
+  private inline(p: number, end: number, last: Item, indent: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    let value: unknown;
+    let valueEnd: number;
+    let info: number = Info.Plain;
+    if (c === 34 || c === 39) {
+      const close = c === 34 ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
+      if (close < 0 || close >= end) throw GIVE_UP;
+      const raw = text.slice(p + 1, close);
+      if (c === 34 && raw.includes('\\')) throw GIVE_UP;
+      value = c === 34 ? raw : raw.replace(/''/g, "'");
+      valueEnd = close + 1;
+      info = c === 34 ? Info.QuoteDouble : Info.QuoteSingle;
+    } else if (c === 123 || c === 91) {
+      if (text.charCodeAt(p + 1) !== (c === 123 ? 125 : 93)) throw GIVE_UP;
+      valueEnd = p + 2;
+      const empty = (c === 123 ? {} : []) as TreeMap;
+      empty[ADDR] = this.table.push(p, valueEnd, (c === 123 ? Info.Map : Info.Seq) | Info.Flow);
+      this.scratch.push(p, valueEnd, Info.Nested);
+      this.restOfLine(valueEnd, end);
+      last.end = trimEnd(text, p, end);
+      last.kind = 'inline';
+      return empty;
+    } else if (c === 124) {
+      return this.literal(p, end, last, indent);
+    } else {
+      if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE))) throw GIVE_UP;
+      let stop = end;
+      for (let j = p + 1; j < end; j++)
+        if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
+          stop = j;
+          break;
+        }
+      valueEnd = trimEnd(text, p, stop);
+      const raw = text.slice(p, valueEnd);
+      // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
+      if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
+      value = resolvePlain(raw);
+      this.scratch.push(p, valueEnd, info);
+      last.end = trimEnd(text, p, end);
+      last.kind = 'inline';
+      return value;
+    }
+    this.restOfLine(valueEnd, end);
+    this.scratch.push(p, valueEnd, info);
+    last.end = trimEnd(text, p, end);
+    last.kind = 'inline';
+    return value;
+  }
+
+  /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
+  private restOfLine(i: number, end: number): void {
+    const text = this.text;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === SPACE) j++;
+    if (j < end && !(text.charCodeAt(j) === HASH && j > i)) throw GIVE_UP;
+  }
+
+  /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
+  private literal(p: number, end: number, last: Item, indent: number): string {
+    const text = this.text;
+    let q = p + 1;
+    const strip = text.charCodeAt(q) === DASH;
+    if (strip) q++;
+    this.restOfLine(q, end);
+    this.consume();
+    // Content lines: the first non-blank one sets the indentation.
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let lastContentEnd = -1;
+    let leadingBlank = 0;
+    let i = this.pos;
+    while (i < this.len) {
+      let s = i;
+      while (text.charCodeAt(s) === SPACE) s++;
+      const lineEnd = this.eol(i);
+      const spaces = s - i;
+      if (s >= lineEnd) {
+        // A blank line with more spaces than the content's indentation holds text (or is an error).
+        if (contentIndent >= 0 && spaces > contentIndent) throw GIVE_UP;
+        if (contentIndent < 0) leadingBlank = Math.max(leadingBlank, spaces);
+        lines.push('');
+        i = this.nextLine(i);
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (spaces <= indent || leadingBlank > spaces) throw GIVE_UP;
+        contentIndent = spaces;
+      }
+      if (spaces < contentIndent) break;
+      lines.push(text.slice(i + contentIndent, lineEnd));
+      lastContentEnd = lineEnd;
+      i = this.nextLine(i);
+    }
+    if (lastContentEnd < 0) throw GIVE_UP;
+    while (lines[lines.length - 1] === '') lines.pop();
+    this.pos = this.nextLine(lastContentEnd);
+    this.lineStart = -1;
+    this.comments = [];
+    const valueEnd = trimEnd(text, p, lastContentEnd);
+    this.scratch.push(p, valueEnd, Info.BlockLiteral);
+    last.end = valueEnd;
+    last.kind = 'block';
+    return lines.join('\n') + (strip ? '' : '\n');
+  }
+
+  /**
+   * Ends a container: writes its header and entry records, and settles the comment lines after
+   * its last item the way `yaml` does. Comments indented deeper than the container right after
+   * an inline scalar belong to that scalar; the rest stay with the container if it is indented
+   * and one of them is at least as deep as it, else they pass to the parent.
+   */
+  private flush<T extends TreeMap | TreeSeq>(node: T, kind: number, start: number, base: number, indent: number, last: Item, out: Item): T {
+    const comments = this.comments;
+    let end = last.end;
+    let i = 0;
+    if (last.kind === 'inline') for (; i < comments.length && comments[i]! > indent; i += 2) end = comments[i + 1]!;
+    else if (last.kind !== 'container' && comments.length && comments[0]! > indent) throw GIVE_UP;
+    let outer = end;
+    let stays = false;
+    if (indent > 0) for (let j = i; j < comments.length; j += 2) if (comments[j]! >= indent) stays = true;
+    if (stays) {
+      outer = comments[comments.length - 1]!;
+      this.comments = [];
+    } else this.comments = comments.slice(i);
+    node[ADDR] = this.table.push(start, trimEnd(this.text, start, end), kind);
+    const scratch = this.scratch;
+    for (let j = base; j < scratch.length; j += RECORD) this.table.push(scratch[j]!, scratch[j + 1]!, scratch[j + 2]!);
+    scratch.length = base;
+    out.end = outer;
+    out.kind = 'container';
+    return node;
+  }
+}
+
+function closingSingleQuote(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++)
+    if (text.charCodeAt(i) === 39) {
+      if (text.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  return -1;
+}

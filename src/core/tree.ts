@@ -1,0 +1,117 @@
+/**
+ * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
+ * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
+ * node positions. Maps and sequences carry the index of their record in that table under a
+ * symbol, which JSON, `Object.keys` and Ajv do not see.
+ *
+ * Record layout (3 ints): start offset, end offset (trailing whitespace trimmed), info.
+ * A container's header record is followed by one record per item (sequences) or two per entry,
+ * key then value (maps). A value record of a nested container is unused: the container's own
+ * header holds its range.
+ */
+
+export const ADDR = Symbol('hrg.addr');
+/**
+ * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
+ * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
+ * keys without a string form). `slot` is the entry's index among the map's records.
+ */
+export const ENTRIES = Symbol('hrg.entries');
+
+export interface MapEntry {
+  key: string;
+  value: unknown;
+  slot: number;
+  /** The key has no value node at all (`? key`), as opposed to an empty (null) one. */
+  absent?: boolean;
+}
+
+export type TreeMap = { [key: string]: unknown; [ADDR]: number; [ENTRIES]?: MapEntry[] };
+export type TreeSeq = unknown[] & { [ADDR]: number };
+export type Container = TreeMap | TreeSeq;
+
+export const RECORD = 3;
+
+/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
+export const Info = {
+  Plain: 0,
+  QuoteSingle: 1,
+  QuoteDouble: 2,
+  BlockLiteral: 3,
+  BlockFolded: 4,
+  Map: 5,
+  Seq: 6,
+  /** A value slot whose value is a container: the container's header is the record to read. */
+  Nested: 7,
+  /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
+  InFlow: 16,
+  /** Bit set on a container written in flow style. */
+  Flow: 32,
+} as const;
+/** Mask of the kind/style bits of `info`. */
+export const KIND_MASK = 15;
+
+export const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
+export type ScalarStyle = (typeof STYLE_NAMES)[number];
+
+/** One YAML document of a file. */
+export interface TreeDoc {
+  /** The document's content as JS; undefined for an empty document. */
+  value: unknown;
+  /** Record of the content node (a container's header, or the root scalar's record). */
+  addr: number;
+  /** Start and end of the document in the file text. */
+  range: [number, number];
+  /** The document as `yaml`'s `toJS()` gives it, for schema validation: `value` itself, unless the fallback parsed it. */
+  json: unknown;
+}
+
+/** Growable record table, filled by a parser and frozen into an Int32Array. */
+export class RecordTable {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
+  }
+
+  /** Appends a record and returns its index. */
+  push(start: number, end: number, info: number): number {
+    if (this.length * RECORD + RECORD > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const i = this.length * RECORD;
+    this.data[i] = start;
+    this.data[i + 1] = end;
+    this.data[i + 2] = info;
+    return this.length++;
+  }
+
+  set(index: number, start: number, end: number, info: number): void {
+    const i = index * RECORD;
+    this.data[i] = start;
+    this.data[i + 1] = end;
+    this.data[i + 2] = info;
+  }
+
+  freeze(): Int32Array {
+    return this.data.slice(0, this.length * RECORD);
+  }
+}
+
+export function isContainer(v: unknown): v is Container {
+  return typeof v === 'object' && v !== null && ADDR in v;
+}
+
+/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 32 || c === 10 || c === 13 || c === 9) end--;
+    else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]!)) end--;
+    else break;
+  }
+  return end;
+}

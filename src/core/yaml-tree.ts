@@ -1,0 +1,99 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { ADDR, ENTRIES, Info, RecordTable, STYLE_NAMES, trimEnd, type MapEntry, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
+
+/**
+ * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
+ * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
+ * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
+ * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
+ */
+export class YamlTreeBuilder {
+  private readonly table = new RecordTable();
+  private readonly containers = new Map<Node, TreeMap | TreeSeq>();
+  private readonly scalars = new Map<Node, number>();
+  /** Some node was reached a second time (through an alias). */
+  aliased = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
+  add(doc: Document.Parsed, json: unknown): TreeDoc {
+    const contents = this.resolve(doc, doc.contents);
+    const range: [number, number] = [doc.range[0], doc.range[2]];
+    if (!contents) return { value: undefined, addr: -1, range, json };
+    const slot = this.table.push(0, 0, Info.Nested);
+    const value = this.node(doc, contents, slot, false);
+    return { value, addr: isScalar(contents) ? slot : (value as TreeMap)[ADDR], range, json };
+  }
+
+  records(): Int32Array {
+    return this.table.freeze();
+  }
+
+  private resolve(doc: Document.Parsed, node: unknown): Node | undefined {
+    const n = isAlias(node) ? node.resolve(doc) : node;
+    return n && typeof n === 'object' && 'range' in n ? (n as Node) : undefined;
+  }
+
+  /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
+  private node(doc: Document.Parsed, node: Node, slot: number, inFlow: boolean): unknown {
+    const flowBit = inFlow ? Info.InFlow : 0;
+    if (isScalar(node)) {
+      const anchored = this.scalars.get(node);
+      const [start, end] = node.range ?? [0, 0];
+      if (anchored !== undefined) {
+        this.table.set(slot, start, end, -anchored - 1);
+        this.aliased = true;
+      } else {
+        this.scalars.set(node, slot);
+        const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN') as (typeof STYLE_NAMES)[number]));
+        this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
+      }
+      return node.value;
+    }
+    const seen = this.containers.get(node);
+    if (seen) {
+      this.aliased = true;
+      return seen;
+    }
+    const [start, end] = node.range ?? [0, 0];
+    this.table.set(slot, start, end, Info.Nested);
+    const flow = !!(node as { flow?: boolean }).flow;
+    const childFlow = inFlow || flow;
+    if (isSeq(node)) {
+      const seq = [] as unknown as TreeSeq;
+      this.containers.set(node, seq);
+      const items = node.items.map((item) => this.resolve(doc, item)).filter((n): n is Node => !!n);
+      const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length);
+      items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow)));
+      return seq;
+    }
+    const map = {} as TreeMap;
+    this.containers.set(node, map);
+    const pairs = isMap(node) ? node.items.filter(isPair) : [];
+    const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2);
+    const entries: MapEntry[] = [];
+    pairs.forEach((pair, i) => {
+      const keySlot = header + 1 + 2 * i;
+      const keyNode = this.resolve(doc, pair.key);
+      const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow) : undefined;
+      const valueNode = this.resolve(doc, pair.value);
+      const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow) : undefined;
+      if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
+      const name = String(key);
+      entries.push({ key: name, value, slot: i, ...(valueNode ? {} : { absent: true }) });
+      // defineProperty: a `__proto__` key is data here, not the prototype.
+      if (!Object.prototype.hasOwnProperty.call(map, name)) Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+    });
+    map[ENTRIES] = entries;
+    return map;
+  }
+
+  /** Writes a container's header and reserves its item records right after it. */
+  private reserve(container: TreeMap | TreeSeq, start: number, end: number, info: number, items: number): number {
+    const header = this.table.push(start, trimEnd(this.text, start, end), info);
+    for (let i = 0; i < items; i++) this.table.push(0, 0, Info.Nested);
+    container[ADDR] = header;
+    return header;
+  }
+}
