@@ -38130,6 +38130,18 @@ const doubleQuoted = (s) => JSON.stringify(s);
  * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
  */
 function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
     if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
         return false;
     const contexts = [[`k: ${s}`, ['k']]];
@@ -38323,11 +38335,18 @@ const norm = (s) => s.toLowerCase().replace(/_/g, '-');
 function findRenamedHarnessImage(image, catalogue) {
     const path = image.path;
     const joined = path.join('/').toLowerCase();
-    if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name)))
+    const index = indexOf(catalogue);
+    if (index.names.has(joined))
         return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
     const last = norm(path[path.length - 1]);
     const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    for (const entry of catalogue.images) {
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
         const [ns, name] = entry.name.split('/');
         const flattened = last === norm(`${ns}-${name}`);
         // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
@@ -38341,6 +38360,22 @@ function findRenamedHarnessImage(image, catalogue) {
         return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
     }
     return undefined;
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
 }
 /** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
@@ -38475,10 +38510,11 @@ function replaceInputOption(raw, from, to) {
  * node positions. Maps and sequences carry the index of their record in that table under a
  * symbol, which JSON, `Object.keys` and Ajv do not see.
  *
- * Record layout (3 ints): start offset, end offset (trailing whitespace trimmed), info.
+ * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
  * A container's header record is followed by one record per item (sequences) or two per entry,
  * key then value (maps). A value record of a nested container is unused: the container's own
- * header holds its range.
+ * header holds its range. `owner` is the header of the container the node sits in (-1 at the
+ * root), so a node's ancestors can be found without keeping them in views.
  */
 const ADDR = Symbol('hrg.addr');
 /**
@@ -38487,7 +38523,7 @@ const ADDR = Symbol('hrg.addr');
  * keys without a string form). `slot` is the entry's index among the map's records.
  */
 const ENTRIES = Symbol('hrg.entries');
-const RECORD = 3;
+const RECORD = 4;
 /** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
 const Info = {
     Plain: 0,
@@ -38515,7 +38551,7 @@ class RecordTable {
         this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
     }
     /** Appends a record and returns its index. */
-    push(start, end, info) {
+    push(start, end, info, owner = -1) {
         if (this.length * RECORD + RECORD > this.data.length) {
             const next = new Int32Array(this.data.length * 2);
             next.set(this.data);
@@ -38525,13 +38561,18 @@ class RecordTable {
         this.data[i] = start;
         this.data[i + 1] = end;
         this.data[i + 2] = info;
+        this.data[i + 3] = owner;
         return this.length++;
     }
+    /** Sets a record's position and info, keeping its owner. */
     set(index, start, end, info) {
         const i = index * RECORD;
         this.data[i] = start;
         this.data[i + 1] = end;
         this.data[i + 2] = info;
+    }
+    setOwner(index, owner) {
+        this.data[index * RECORD + 3] = owner;
     }
     freeze() {
         return this.data.slice(0, this.length * RECORD);
@@ -38597,6 +38638,18 @@ class View {
     }
     child(value, slot, isKey = false) {
         return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+    }
+    /** The value at `place` of `container`, a map or sequence of this view's document. */
+    entry(container, place) {
+        const value = Array.isArray(container) ? container[place] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
+        return new View(this.file, this.doc, value, isContainer(value) ? undefined : container, place);
+    }
+    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+    get place() {
+        const parent = this.parent;
+        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
+            return this.slot;
+        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
     }
     get at() {
         return this;
@@ -38677,6 +38730,27 @@ class View {
             return listed.map((e) => ({ key: e.key, keyView: this.child(e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
         return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
     }
+    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+    forEachEntry(fn) {
+        if (!this.isMap)
+            return;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            for (const e of listed)
+                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+        else
+            for (const key in map)
+                fn(key, this.child(map[key], key));
+    }
+    /** The keys of a map, in document order (a key given twice, twice). */
+    keys() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.map((e) => e.key) : Object.keys(map);
+    }
     get(key) {
         if (!this.isMap)
             return undefined;
@@ -38735,9 +38809,53 @@ class View {
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/walk.ts
+
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
 const MAX_WALK_DEPTH = 256;
-const WRAPPERS = ['stage', 'step', 'stepGroup'];
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
 /**
  * Visits every node under `root` once, depth first, with its semantic path. A node reached again
  * through an alias is visited only the first time, so alias bombs and self-referencing anchors
@@ -38746,7 +38864,8 @@ const WRAPPERS = ['stage', 'step', 'stepGroup'];
 function walk(root, visit, base = '') {
     // Only a file with aliases can reach a node twice.
     const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [{ view: root, path: base, depth: 0 }];
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
     while (stack.length) {
         const cur = stack.pop();
         if (seen) {
@@ -38757,36 +38876,161 @@ function walk(root, visit, base = '') {
         visit(cur);
         if (cur.depth >= MAX_WALK_DEPTH)
             continue;
-        const children = [];
-        const join = (seg) => (cur.path ? `${cur.path}/${seg}` : seg);
-        if (cur.view.isMap) {
-            for (const e of cur.view.entries())
-                if (e.value)
-                    children.push({ view: e.value, path: join(e.key), key: e.key, parent: cur.view, depth: cur.depth + 1 });
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
         }
-        else if (cur.view.isSeq) {
-            cur.view.items().forEach((item, i) => {
-                const entries = item.isMap ? item.entries() : [];
-                const only = entries.length === 1 ? entries[0] : undefined;
-                if (only && only.key === 'parallel' && only.value) {
-                    children.push({ view: only.value, path: cur.path, depth: cur.depth + 1 });
-                    return;
-                }
-                if (only && WRAPPERS.includes(only.key) && only.value?.isMap) {
-                    const id = only.value.text('identifier');
-                    if (id !== undefined) {
-                        children.push({ view: only.value, path: join(`${only.key}=${id}`), key: only.key, parent: item, depth: cur.depth + 1 });
-                        return;
-                    }
-                }
-                const id = item.isMap ? (item.text('identifier') ?? (item.text('name') !== undefined ? `name=${item.text('name')}` : undefined)) : undefined;
-                const seg = id === undefined ? String(i) : id.startsWith('name=') ? id : `id=${id}`;
-                children.push({ view: item, path: join(seg), depth: cur.depth + 1 });
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
             });
         }
         for (let i = children.length - 1; i >= 0; i--)
             stack.push(children[i]);
+        children.length = 0;
     }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a file without shared nodes and shallow, a recursive
+ * scan that makes views only for containers and the nodes it reports; else `walk`.
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(root.entry(node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(root.entry(node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? `${path ? path + '/' : ''}${target.place}@key` : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    if (view.isSeq) {
+        const items = view.items();
+        const i = items.findIndex((x) => !x.isScalar && x.addr === header);
+        return i < 0 ? undefined : { view: items[i], place: i };
+    }
+    let found;
+    view.forEachEntry((key, value) => {
+        if (!found && value && !value.isScalar && value.addr === header)
+            found = { view: value, place: key };
+    });
+    return found;
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, `${path ? path + '/' : ''}${e.key}@key`);
+    });
+    byRoot.set(id, paths);
+    return paths;
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/references.ts
@@ -38794,20 +39038,14 @@ function walk(root, visit, base = '') {
 
 
 
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 /**
  * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
  * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
  * and execution-config override payloads (`[{field, value}]`).
  */
 function imageUses(file) {
-    let out = imageUseCache.get(file);
-    if (!out)
-        imageUseCache.set(file, (out = collectImageUses(file)));
-    return out;
-}
-/** Two rules read every file's images: walk each file once. */
-const imageUseCache = new WeakMap();
-function collectImageUses(file) {
     const out = [];
     for (const doc of file.docs) {
         const root = View.root(file, doc);
@@ -38823,9 +39061,7 @@ function collectImageUses(file) {
                     out.push({ view: value, raw, image, kind: 'executionConfig', field });
             }
         }
-        walk(root, ({ view, key }) => {
-            if (key !== 'image')
-                return;
+        findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
@@ -38859,9 +39095,9 @@ function collectImageUses(file) {
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
     const out = [];
-    walk(root, ({ view, key, path }) => {
-        if (key === 'harnessImageConnectorRef' && view.isScalar)
-            out.push({ view, path });
+    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+        if (view.isScalar)
+            out.push({ view, path: semanticPath(root, view) });
     });
     return out;
 }
@@ -39141,7 +39377,9 @@ const MAX_RELATED = 20;
         const users = new Map();
         const addUse = (connector, owner, stage, at) => {
             const list = users.get(connector) ?? [];
-            if (!list.some((u) => u.owner === owner && u.stage === stage))
+            // A stage's uses are added together, so a repeat can only be the last one.
+            const last = list.at(-1);
+            if (last?.owner !== owner || last.stage !== stage)
                 list.push({ owner, stage, at });
             users.set(connector, list);
         };
@@ -39450,12 +39688,22 @@ const CR = 13;
 const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve }] : []);
 /** First characters with which a plain scalar may be a null, boolean or number. */
 const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** The null and boolean spellings of the core schema, resolved by its tags. */
+const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
 /** Characters a plain scalar or key may not start with (`-` is handled on its own). */
 const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 /** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
 function resolvePlain(s) {
-    if (!MAYBE_TYPED.has(s.charCodeAt(0)))
+    const c = s.charCodeAt(0);
+    if (!MAYBE_TYPED.has(c))
         return s;
+    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
+    if (!NUMERIC_START.has(c))
+        return WORDS.has(s) ? WORDS.get(s) : s;
+    return resolveByTags(s);
+}
+function resolveByTags(s) {
     for (const tag of resolvers)
         if (tag.test.test(s)) {
             const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
@@ -39540,7 +39788,7 @@ class FastParser {
     consume() {
         this.pos = this.nextLine(this.lineStart);
         this.lineStart = -1;
-        this.comments = [];
+        this.comments.length = 0;
     }
     // ---- nodes
     /** A block map or sequence whose first line is the peeked line, at its indentation. */
@@ -39598,7 +39846,7 @@ class FastParser {
             }
             else if (this.keyEnd(p) >= 0) {
                 const map = this.map(p - this.lineStart, p, last, depth + 1);
-                this.scratch.push(p, last.end, Info.Nested);
+                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
                 seq.push(map);
             }
             else {
@@ -39626,7 +39874,7 @@ class FastParser {
             const key = resolvePlain(keyText);
             if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
                 throw GIVE_UP;
-            this.scratch.push(keyStart, colon, Info.Plain);
+            this.scratch.push(keyStart, colon, Info.Plain, -1);
             let p = colon + 1;
             while (this.text.charCodeAt(p) === SPACE)
                 p++;
@@ -39657,13 +39905,13 @@ class FastParser {
         const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
         if (nested) {
             const value = this.blockNode(this.indent, last, depth + 1);
-            this.scratch.push(at, last.end, Info.Nested);
+            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
             return value;
         }
         // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
         if (comment || this.comments.length)
             throw GIVE_UP;
-        this.scratch.push(at, at, Info.Plain);
+        this.scratch.push(at, at, Info.Plain, -1);
         last.end = at;
         last.kind = 'empty';
         return null;
@@ -39692,7 +39940,7 @@ class FastParser {
             valueEnd = p + 2;
             const empty = (c === 123 ? {} : []);
             empty[ADDR] = this.table.push(p, valueEnd, (c === 123 ? Info.Map : Info.Seq) | Info.Flow);
-            this.scratch.push(p, valueEnd, Info.Nested);
+            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
             this.restOfLine(valueEnd, end);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
@@ -39716,13 +39964,13 @@ class FastParser {
             if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
                 throw GIVE_UP;
             value = resolvePlain(raw);
-            this.scratch.push(p, valueEnd, info);
+            this.scratch.push(p, valueEnd, info, -1);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
             return value;
         }
         this.restOfLine(valueEnd, end);
-        this.scratch.push(p, valueEnd, info);
+        this.scratch.push(p, valueEnd, info, -1);
         last.end = trimEnd(text, p, end);
         last.kind = 'inline';
         return value;
@@ -39784,9 +40032,9 @@ class FastParser {
             lines.pop();
         this.pos = this.nextLine(lastContentEnd);
         this.lineStart = -1;
-        this.comments = [];
+        this.comments.length = 0;
         const valueEnd = trimEnd(text, p, lastContentEnd);
-        this.scratch.push(p, valueEnd, Info.BlockLiteral);
+        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
         last.end = valueEnd;
         last.kind = 'block';
         return lines.join('\n') + (strip ? '' : '\n');
@@ -39814,14 +40062,19 @@ class FastParser {
                     stays = true;
         if (stays) {
             outer = comments[comments.length - 1];
-            this.comments = [];
+            comments.length = 0;
         }
         else
-            this.comments = comments.slice(i);
-        node[ADDR] = this.table.push(start, trimEnd(this.text, start, end), kind);
+            comments.splice(0, i);
+        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
+        node[ADDR] = header;
         const scratch = this.scratch;
-        for (let j = base; j < scratch.length; j += RECORD)
-            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2]);
+        // Scratch entries: start, end, info, and the header of a nested container (else -1).
+        for (let j = base; j < scratch.length; j += 4) {
+            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
+            if (scratch[j + 3] >= 0)
+                this.table.setOwner(scratch[j + 3], header);
+        }
         scratch.length = base;
         out.end = outer;
         out.kind = 'container';
@@ -39855,6 +40108,8 @@ class YamlTreeBuilder {
     scalars = new Map();
     /** Some node was reached a second time (through an alias). */
     aliased = false;
+    /** The deepest nesting of maps and sequences seen. */
+    maxDepth = 0;
     constructor(text) {
         this.text = text;
     }
@@ -39876,7 +40131,7 @@ class YamlTreeBuilder {
         return n && typeof n === 'object' && 'range' in n ? n : undefined;
     }
     /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
-    node(doc, node, slot, inFlow) {
+    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
         const flowBit = inFlow ? Info.InFlow : 0;
         if ((0,dist/* isScalar */.jn)(node)) {
             const anchored = this.scalars.get(node);
@@ -39899,27 +40154,29 @@ class YamlTreeBuilder {
         }
         const [start, end] = node.range ?? [0, 0];
         this.table.set(slot, start, end, Info.Nested);
+        if (depth > this.maxDepth)
+            this.maxDepth = depth;
         const flow = !!node.flow;
         const childFlow = inFlow || flow;
         if ((0,dist/* isSeq */.oP)(node)) {
             const seq = [];
             this.containers.set(node, seq);
             const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
-            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length);
-            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow)));
+            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
+            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
             return seq;
         }
         const map = {};
         this.containers.set(node, map);
         const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
-        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2);
+        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
         const entries = [];
         pairs.forEach((pair, i) => {
             const keySlot = header + 1 + 2 * i;
             const keyNode = this.resolve(doc, pair.key);
-            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow) : undefined;
+            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
             const valueNode = this.resolve(doc, pair.value);
-            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow) : undefined;
+            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
             if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
                 return;
             const name = String(key);
@@ -39932,10 +40189,10 @@ class YamlTreeBuilder {
         return map;
     }
     /** Writes a container's header and reserves its item records right after it. */
-    reserve(container, start, end, info, items) {
-        const header = this.table.push(start, trimEnd(this.text, start, end), info);
+    reserve(container, start, end, info, items, owner) {
+        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
         for (let i = 0; i < items; i++)
-            this.table.push(0, 0, Info.Nested);
+            this.table.push(0, 0, Info.Nested, header);
         container[ADDR] = header;
         return header;
     }
@@ -39945,6 +40202,8 @@ class YamlTreeBuilder {
 
 
 
+/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
+const SHALLOW = 200;
 /** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -39954,7 +40213,7 @@ const MAX_ALIAS_COUNT = 100;
 function source_parseSource(path, text, embedding) {
     const fast = fastParse(text);
     if (fast)
-        return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, ...(embedding ? { embedding } : {}) };
+        return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
     const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
     const all = Array.isArray(parsed) ? parsed : [];
     const problems = [];
@@ -39977,7 +40236,7 @@ function source_parseSource(path, text, embedding) {
                 problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
             }
         }
-    return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, ...(embedding ? { embedding } : {}) };
+    return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, shallow: builder.maxDepth <= SHALLOW, ...(embedding ? { embedding } : {}) };
 }
 function contentsRange(doc) {
     const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
@@ -40493,7 +40752,8 @@ const BASELINE_VERSION = 1;
 const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
 /** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
 function identityOf(at, yamlPath) {
-    const p = yamlPath ?? documentPaths(at.file, at.doc).get(at.addr) ?? '';
+    const root = View.root(at.file, at.doc);
+    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
     return { path: p, valueHash: hash(valueText(at)) };
 }
 /** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
@@ -40506,23 +40766,6 @@ function valueText(at) {
     catch {
         return at.file.text.slice(...at.range); // a self-referencing alias
     }
-}
-const pathCache = new WeakMap();
-/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`), by record. */
-function documentPaths(file, doc) {
-    let paths = pathCache.get(doc);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    const root = View.root(file, doc);
-    if (root)
-        walk(root, ({ view, path: p }) => {
-            found.set(view.addr, p);
-            for (const e of view.entries())
-                found.set(e.keyView.addr, `${p ? p + '/' : ''}${e.key}@key`);
-        });
-    pathCache.set(doc, paths);
-    return paths;
 }
 const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 function entryFor(f, cwd, baselineDir) {
@@ -40912,7 +41155,8 @@ class Project {
     files = [];
     /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
     pathRoots = new Map();
-    paths = new Map();
+    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+    connectorsById;
     fills = new Map();
     constructor(entities, files) {
         this.files.push(...files);
@@ -40947,24 +41191,21 @@ class Project {
     get entities() {
         return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
     }
-    /** Semantic path of a node inside its pipeline or template; a document's paths are found on first use. */
+    /** Semantic path of a node inside its pipeline or template. */
     pathOf(view) {
-        let paths = this.paths.get(view.doc);
-        if (!paths) {
-            const root = this.pathRoots.get(view.doc);
-            if (!root)
-                return undefined;
-            const found = (paths = new Map());
-            walk(root, (v) => found.set(v.view.addr, v.path));
-            this.paths.set(view.doc, paths);
-        }
-        return paths.get(view.addr);
+        const root = this.pathRoots.get(view.doc);
+        return root ? semanticPath(root, view) : undefined;
     }
     findConnector(ref, from) {
         const parsed = parseRef(ref);
         if (!parsed)
             return undefined;
-        const matches = this.connectors.filter((c) => c.identifier === parsed.identifier && refMatches(parsed, from, c.scope));
+        if (!this.connectorsById) {
+            this.connectorsById = new Map();
+            for (const c of this.connectors)
+                this.connectorsById.set(c.identifier, [...(this.connectorsById.get(c.identifier) ?? []), c]);
+        }
+        const matches = (this.connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
         return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
     }
     findTemplate(link, from) {

@@ -5,9 +5,8 @@ import { toPosix, UsageError } from './discover.js';
 import type { Finding, Located } from './finding.js';
 import { locate, locateRange } from './locate.js';
 import { View } from './model/view.js';
-import { walk } from './model/walk.js';
+import { semanticPath } from './model/walk.js';
 import { parseSource, type SourceFile } from './source.js';
-import type { TreeDoc } from './tree.js';
 import { SUPPRESSION_RULE } from './suppressions.js';
 
 /**
@@ -58,7 +57,8 @@ const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex').
 
 /** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
 export function identityOf(at: Located, yamlPath?: string): Finding['identity'] {
-  const p = yamlPath ?? documentPaths(at.file, at.doc).get(at.addr) ?? '';
+  const root = View.root(at.file, at.doc);
+  const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
   return { path: p, valueHash: hash(valueText(at)) };
 }
 
@@ -72,22 +72,7 @@ function valueText(at: View): string {
   }
 }
 
-const pathCache = new WeakMap<TreeDoc, Map<number, string>>();
 
-/** Semantic paths of every node of a document, values and map keys (`connector/spec@key`), by record. */
-function documentPaths(file: SourceFile, doc: TreeDoc): Map<number, string> {
-  let paths = pathCache.get(doc);
-  if (paths) return paths;
-  const found = (paths = new Map<number, string>());
-  const root = View.root(file, doc);
-  if (root)
-    walk(root, ({ view, path: p }) => {
-      found.set(view.addr, p);
-      for (const e of view.entries()) found.set(e.keyView.addr, `${p ? p + '/' : ''}${e.key}@key`);
-    });
-  pathCache.set(doc, paths);
-  return paths;
-}
 
 const keyOf = (e: Pick<BaselineEntry, 'ruleId' | 'file' | 'entity' | 'path' | 'valueHash'>) =>
   [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');

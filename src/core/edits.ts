@@ -49,6 +49,19 @@ const doubleQuoted = (s: string) => JSON.stringify(s);
  * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
  */
 export function isPlainSafe(s: string, flow = true): boolean {
+  const key = `${flow ? 'f' : 'b'}${s}`;
+  let safe = plainSafe.get(key);
+  if (safe === undefined) {
+    if (plainSafe.size > 10_000) plainSafe.clear();
+    plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+  }
+  return safe;
+}
+
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map<string, boolean>();
+
+function checkPlainSafe(s: string, flow: boolean): boolean {
   if (!s || s !== s.trim() || /[\r\n\t#]/.test(s)) return false;
   const contexts: Array<[string, Array<string | number>]> = [[`k: ${s}`, ['k']]];
   if (flow) contexts.push([`[${s}]`, [0]]);

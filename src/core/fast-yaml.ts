@@ -1,5 +1,5 @@
 import { Document, isScalar } from 'yaml';
-import { ADDR, Info, RECORD, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
+import { ADDR, Info, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
 
 /**
  * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
@@ -45,12 +45,22 @@ const resolvers = new Document().schema.tags.flatMap((t) =>
 );
 /** First characters with which a plain scalar may be a null, boolean or number. */
 const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** The null and boolean spellings of the core schema, resolved by its tags. */
+const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
 /** Characters a plain scalar or key may not start with (`-` is handled on its own). */
 const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 
 /** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
 function resolvePlain(s: string): unknown {
-  if (!MAYBE_TYPED.has(s.charCodeAt(0))) return s;
+  const c = s.charCodeAt(0);
+  if (!MAYBE_TYPED.has(c)) return s;
+  // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
+  if (!NUMERIC_START.has(c)) return WORDS.has(s) ? WORDS.get(s) : s;
+  return resolveByTags(s);
+}
+
+function resolveByTags(s: string): unknown {
   for (const tag of resolvers)
     if (tag.test.test(s)) {
       const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
@@ -141,7 +151,7 @@ class FastParser {
   private consume(): void {
     this.pos = this.nextLine(this.lineStart);
     this.lineStart = -1;
-    this.comments = [];
+    this.comments.length = 0;
   }
 
   // ---- nodes
@@ -193,7 +203,7 @@ class FastParser {
         throw GIVE_UP;
       } else if (this.keyEnd(p) >= 0) {
         const map = this.map(p - this.lineStart, p, last, depth + 1);
-        this.scratch.push(p, last.end, Info.Nested);
+        this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
         seq.push(map);
       } else {
         seq.push(this.inline(p, end, last, indent));
@@ -216,7 +226,7 @@ class FastParser {
       if (keyText.charCodeAt(keyText.length - 1) === SPACE || keyText === '__proto__' || keyText === '<<') throw GIVE_UP;
       const key = resolvePlain(keyText);
       if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
-      this.scratch.push(keyStart, colon, Info.Plain);
+      this.scratch.push(keyStart, colon, Info.Plain, -1);
       let p = colon + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
       const end = this.eol(colon);
@@ -243,12 +253,12 @@ class FastParser {
     const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
     if (nested) {
       const value = this.blockNode(this.indent, last, depth + 1);
-      this.scratch.push(at, last.end, Info.Nested);
+      this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
       return value;
     }
     // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
     if (comment || this.comments.length) throw GIVE_UP;
-    this.scratch.push(at, at, Info.Plain);
+    this.scratch.push(at, at, Info.Plain, -1);
     last.end = at;
     last.kind = 'empty';
     return null;
@@ -274,7 +284,7 @@ class FastParser {
       valueEnd = p + 2;
       const empty = (c === 123 ? {} : []) as TreeMap;
       empty[ADDR] = this.table.push(p, valueEnd, (c === 123 ? Info.Map : Info.Seq) | Info.Flow);
-      this.scratch.push(p, valueEnd, Info.Nested);
+      this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
       this.restOfLine(valueEnd, end);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
@@ -294,13 +304,13 @@ class FastParser {
       // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
       if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
       value = resolvePlain(raw);
-      this.scratch.push(p, valueEnd, info);
+      this.scratch.push(p, valueEnd, info, -1);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
       return value;
     }
     this.restOfLine(valueEnd, end);
-    this.scratch.push(p, valueEnd, info);
+    this.scratch.push(p, valueEnd, info, -1);
     last.end = trimEnd(text, p, end);
     last.kind = 'inline';
     return value;
@@ -354,9 +364,9 @@ class FastParser {
     while (lines[lines.length - 1] === '') lines.pop();
     this.pos = this.nextLine(lastContentEnd);
     this.lineStart = -1;
-    this.comments = [];
+    this.comments.length = 0;
     const valueEnd = trimEnd(text, p, lastContentEnd);
-    this.scratch.push(p, valueEnd, Info.BlockLiteral);
+    this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
     last.end = valueEnd;
     last.kind = 'block';
     return lines.join('\n') + (strip ? '' : '\n');
@@ -379,11 +389,16 @@ class FastParser {
     if (indent > 0) for (let j = i; j < comments.length; j += 2) if (comments[j]! >= indent) stays = true;
     if (stays) {
       outer = comments[comments.length - 1]!;
-      this.comments = [];
-    } else this.comments = comments.slice(i);
-    node[ADDR] = this.table.push(start, trimEnd(this.text, start, end), kind);
+      comments.length = 0;
+    } else comments.splice(0, i);
+    const header = this.table.push(start, trimEnd(this.text, start, end), kind);
+    node[ADDR] = header;
     const scratch = this.scratch;
-    for (let j = base; j < scratch.length; j += RECORD) this.table.push(scratch[j]!, scratch[j + 1]!, scratch[j + 2]!);
+    // Scratch entries: start, end, info, and the header of a nested container (else -1).
+    for (let j = base; j < scratch.length; j += 4) {
+      this.table.push(scratch[j]!, scratch[j + 1]!, scratch[j + 2]!, header);
+      if (scratch[j + 3]! >= 0) this.table.setOwner(scratch[j + 3]!, header);
+    }
     scratch.length = base;
     out.end = outer;
     out.kind = 'container';

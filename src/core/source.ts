@@ -35,8 +35,13 @@ export interface SourceFile {
   problems: SourceProblem[];
   /** Some node is reached through an alias, so the tree may hold a node twice. */
   aliased: boolean;
+  /** Nesting stays well under the walk's depth cap (`MAX_WALK_DEPTH`). */
+  shallow: boolean;
   embedding?: Embedding;
 }
+
+/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
+const SHALLOW = 200;
 
 /** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
 export const MAX_ALIAS_COUNT = 100;
@@ -47,7 +52,7 @@ export const MAX_ALIAS_COUNT = 100;
  */
 export function parseSource(path: string, text: string, embedding?: Embedding): SourceFile {
   const fast = fastParse(text);
-  if (fast) return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, ...(embedding ? { embedding } : {}) };
+  if (fast) return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
   const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const all = Array.isArray(parsed) ? parsed : [];
   const problems: SourceProblem[] = [];
@@ -66,7 +71,7 @@ export function parseSource(path: string, text: string, embedding?: Embedding): 
         problems.push({ kind: 'aliases', message: firstLine((e as Error).message), start, end });
       }
     }
-  return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, ...(embedding ? { embedding } : {}) };
+  return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, shallow: builder.maxDepth <= SHALLOW, ...(embedding ? { embedding } : {}) };
 }
 
 function contentsRange(doc: Document.Parsed): [number, number] {

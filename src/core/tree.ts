@@ -4,10 +4,11 @@
  * node positions. Maps and sequences carry the index of their record in that table under a
  * symbol, which JSON, `Object.keys` and Ajv do not see.
  *
- * Record layout (3 ints): start offset, end offset (trailing whitespace trimmed), info.
+ * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
  * A container's header record is followed by one record per item (sequences) or two per entry,
  * key then value (maps). A value record of a nested container is unused: the container's own
- * header holds its range.
+ * header holds its range. `owner` is the header of the container the node sits in (-1 at the
+ * root), so a node's ancestors can be found without keeping them in views.
  */
 
 export const ADDR = Symbol('hrg.addr');
@@ -30,7 +31,7 @@ export type TreeMap = { [key: string]: unknown; [ADDR]: number; [ENTRIES]?: MapE
 export type TreeSeq = unknown[] & { [ADDR]: number };
 export type Container = TreeMap | TreeSeq;
 
-export const RECORD = 3;
+export const RECORD = 4;
 
 /** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
 export const Info = {
@@ -76,7 +77,7 @@ export class RecordTable {
   }
 
   /** Appends a record and returns its index. */
-  push(start: number, end: number, info: number): number {
+  push(start: number, end: number, info: number, owner = -1): number {
     if (this.length * RECORD + RECORD > this.data.length) {
       const next = new Int32Array(this.data.length * 2);
       next.set(this.data);
@@ -86,14 +87,20 @@ export class RecordTable {
     this.data[i] = start;
     this.data[i + 1] = end;
     this.data[i + 2] = info;
+    this.data[i + 3] = owner;
     return this.length++;
   }
 
+  /** Sets a record's position and info, keeping its owner. */
   set(index: number, start: number, end: number, info: number): void {
     const i = index * RECORD;
     this.data[i] = start;
     this.data[i + 1] = end;
     this.data[i + 2] = info;
+  }
+
+  setOwner(index: number, owner: number): void {
+    this.data[index * RECORD + 3] = owner;
   }
 
   freeze(): Int32Array {

@@ -13,6 +13,8 @@ export class YamlTreeBuilder {
   private readonly scalars = new Map<Node, number>();
   /** Some node was reached a second time (through an alias). */
   aliased = false;
+  /** The deepest nesting of maps and sequences seen. */
+  maxDepth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -36,7 +38,7 @@ export class YamlTreeBuilder {
   }
 
   /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
-  private node(doc: Document.Parsed, node: Node, slot: number, inFlow: boolean): unknown {
+  private node(doc: Document.Parsed, node: Node, slot: number, inFlow: boolean, depth = 0, owner = -1): unknown {
     const flowBit = inFlow ? Info.InFlow : 0;
     if (isScalar(node)) {
       const anchored = this.scalars.get(node);
@@ -58,27 +60,28 @@ export class YamlTreeBuilder {
     }
     const [start, end] = node.range ?? [0, 0];
     this.table.set(slot, start, end, Info.Nested);
+    if (depth > this.maxDepth) this.maxDepth = depth;
     const flow = !!(node as { flow?: boolean }).flow;
     const childFlow = inFlow || flow;
     if (isSeq(node)) {
       const seq = [] as unknown as TreeSeq;
       this.containers.set(node, seq);
       const items = node.items.map((item) => this.resolve(doc, item)).filter((n): n is Node => !!n);
-      const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length);
-      items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow)));
+      const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
+      items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
       return seq;
     }
     const map = {} as TreeMap;
     this.containers.set(node, map);
     const pairs = isMap(node) ? node.items.filter(isPair) : [];
-    const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2);
+    const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
     const entries: MapEntry[] = [];
     pairs.forEach((pair, i) => {
       const keySlot = header + 1 + 2 * i;
       const keyNode = this.resolve(doc, pair.key);
-      const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow) : undefined;
+      const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
       const valueNode = this.resolve(doc, pair.value);
-      const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow) : undefined;
+      const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
       if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
       const name = String(key);
       entries.push({ key: name, value, slot: i, ...(valueNode ? {} : { absent: true }) });
@@ -90,9 +93,9 @@ export class YamlTreeBuilder {
   }
 
   /** Writes a container's header and reserves its item records right after it. */
-  private reserve(container: TreeMap | TreeSeq, start: number, end: number, info: number, items: number): number {
-    const header = this.table.push(start, trimEnd(this.text, start, end), info);
-    for (let i = 0; i < items; i++) this.table.push(0, 0, Info.Nested);
+  private reserve(container: TreeMap | TreeSeq, start: number, end: number, info: number, items: number, owner: number): number {
+    const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
+    for (let i = 0; i < items; i++) this.table.push(0, 0, Info.Nested, header);
     container[ADDR] = header;
     return header;
   }

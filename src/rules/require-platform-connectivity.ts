@@ -34,7 +34,9 @@ export default defineRule({
     const users = new Map<Connector, Array<{ owner: StageOwner; stage: Stage; at: Located }>>();
     const addUse = (connector: Connector, owner: StageOwner, stage: Stage, at: Located) => {
       const list = users.get(connector) ?? [];
-      if (!list.some((u) => u.owner === owner && u.stage === stage)) list.push({ owner, stage, at });
+      // A stage's uses are added together, so a repeat can only be the last one.
+      const last = list.at(-1);
+      if (last?.owner !== owner || last.stage !== stage) list.push({ owner, stage, at });
       users.set(connector, list);
     };
     const owners: StageOwner[] = [...project.pipelines, ...project.templates];

@@ -85,10 +85,15 @@ export interface RenamedImage {
 export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalogue): RenamedImage | undefined {
   const path = image.path;
   const joined = path.join('/').toLowerCase();
-  if (catalogue.images.some((e) => joined === e.name || joined.endsWith('/' + e.name))) return undefined;
+  const index = indexOf(catalogue);
+  if (index.names.has(joined)) return undefined;
+  for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1)) if (index.names.has(joined.slice(i + 1))) return undefined;
   const last = norm(path[path.length - 1]!);
   const namespace = path.length > 1 ? path[path.length - 2]!.toLowerCase() : undefined;
-  for (const entry of catalogue.images) {
+  // The first catalogue entry (in catalogue order) that the last path segment names.
+  const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+  for (const i of candidates) {
+    const entry = catalogue.images[i]!;
     const [ns, name] = entry.name.split('/') as [string, string];
     const flattened = last === norm(`${ns}-${name}`);
     // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
@@ -101,6 +106,30 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
     return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
   }
   return undefined;
+}
+
+interface CatalogueIndex {
+  names: Set<string>;
+  /** Entry indexes by normalised flattened name (`harness-ci-addon`) and by normalised bare name (`ci-addon`). */
+  byFlattened: Map<string, number[]>;
+  byName: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<ImageCatalogue, CatalogueIndex>();
+
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function indexOf(catalogue: ImageCatalogue): CatalogueIndex {
+  let index = indexes.get(catalogue);
+  if (index) return index;
+  index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+  const add = (map: Map<string, number[]>, key: string, i: number) => map.set(key, [...(map.get(key) ?? []), i]);
+  catalogue.images.forEach((entry, i) => {
+    const [ns, name] = entry.name.split('/') as [string, string];
+    add(index!.byFlattened, norm(`${ns}-${name}`), i);
+    add(index!.byName, norm(name), i);
+  });
+  indexes.set(catalogue, index);
+  return index;
 }
 
 /** For an execution-config override value: the name it must keep, if it does not. */

@@ -4,7 +4,7 @@ import { buildStage, type Connector, type Entity, type InputSet, type OverlayInp
 import { parseRef, refMatches, type Scope } from './refs.js';
 import { classifyValue } from './runtime-input.js';
 import type { View } from './view.js';
-import { walk } from './walk.js';
+import { semanticPath, walk } from './walk.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
 export type StageOwner = Pipeline | Template;
@@ -41,7 +41,8 @@ export class Project {
   readonly files: SourceFile[] = [];
   /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
   private readonly pathRoots = new Map<TreeDoc, View>();
-  private readonly paths = new Map<TreeDoc, Map<number, string>>();
+  /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+  private connectorsById?: Map<string, Connector[]>;
   private readonly fills = new Map<string, ResolvedValue[]>();
 
   constructor(entities: Entity[], files: SourceFile[]) {
@@ -71,23 +72,20 @@ export class Project {
     return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
   }
 
-  /** Semantic path of a node inside its pipeline or template; a document's paths are found on first use. */
+  /** Semantic path of a node inside its pipeline or template. */
   pathOf(view: View): string | undefined {
-    let paths = this.paths.get(view.doc);
-    if (!paths) {
-      const root = this.pathRoots.get(view.doc);
-      if (!root) return undefined;
-      const found = (paths = new Map());
-      walk(root, (v) => found.set(v.view.addr, v.path));
-      this.paths.set(view.doc, paths);
-    }
-    return paths.get(view.addr);
+    const root = this.pathRoots.get(view.doc);
+    return root ? semanticPath(root, view) : undefined;
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
     const parsed = parseRef(ref);
     if (!parsed) return undefined;
-    const matches = this.connectors.filter((c) => c.identifier === parsed.identifier && refMatches(parsed, from, c.scope));
+    if (!this.connectorsById) {
+      this.connectorsById = new Map();
+      for (const c of this.connectors) this.connectorsById.set(c.identifier, [...(this.connectorsById.get(c.identifier) ?? []), c]);
+    }
+    const matches = (this.connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
   }
 

@@ -2,7 +2,10 @@ import type { SourceFile } from '../source.js';
 import { parseImage, type ImageRef } from './images.js';
 import { classifyValue } from './runtime-input.js';
 import { View } from './view.js';
-import { walk } from './walk.js';
+import { findUnderKeys, semanticPath } from './walk.js';
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 
 export interface ImageUse {
   /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
@@ -24,15 +27,6 @@ export interface ImageUse {
  * and execution-config override payloads (`[{field, value}]`).
  */
 export function imageUses(file: SourceFile): ImageUse[] {
-  let out = imageUseCache.get(file);
-  if (!out) imageUseCache.set(file, (out = collectImageUses(file)));
-  return out;
-}
-
-/** Two rules read every file's images: walk each file once. */
-const imageUseCache = new WeakMap<SourceFile, ImageUse[]>();
-
-function collectImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
   for (const doc of file.docs) {
     const root = View.root(file, doc);
@@ -46,8 +40,7 @@ function collectImageUses(file: SourceFile): ImageUse[] {
         if (field && value && raw && image) out.push({ view: value, raw, image, kind: 'executionConfig', field });
       }
     }
-    walk(root, ({ view, key }) => {
-      if (key !== 'image') return;
+    findUnderKeys(root, IMAGE, (view) => {
       const raw = view.str;
       if (raw !== undefined) {
         const value = classifyValue(raw);
@@ -78,8 +71,8 @@ function collectImageUses(file: SourceFile): ImageUse[] {
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 export function imageConnectorFields(root: View): Array<{ view: View; path: string }> {
   const out: Array<{ view: View; path: string }> = [];
-  walk(root, ({ view, key, path }) => {
-    if (key === 'harnessImageConnectorRef' && view.isScalar) out.push({ view, path });
+  findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+    if (view.isScalar) out.push({ view, path: semanticPath(root, view)! });
   });
   return out;
 }

@@ -21,7 +21,7 @@ export class View {
     private readonly parent?: Container,
     private readonly slot?: string | number,
     /** For a map key: the key's own node rather than its value. */
-    private readonly isKey = false,
+    readonly isKey = false,
   ) {}
 
   /** The root node of a document; undefined for an empty document. */
@@ -34,6 +34,19 @@ export class View {
 
   private child(value: unknown, slot: string | number, isKey = false): View {
     return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : (this.raw as Container), slot, isKey);
+  }
+
+  /** The value at `place` of `container`, a map or sequence of this view's document. */
+  entry(container: Container, place: string | number): View | undefined {
+    const value = Array.isArray(container) ? container[place as number] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
+    return new View(this.file, this.doc, value, isContainer(value) ? undefined : container, place);
+  }
+
+  /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+  get place(): string | number | undefined {
+    const parent = this.parent;
+    if (!parent || Array.isArray(parent) || typeof this.slot === 'string') return this.slot;
+    return (parent as TreeMap)[ENTRIES]!.find((e) => e.slot === this.slot)?.key;
   }
 
   get at(): View {
@@ -119,6 +132,23 @@ export class View {
     const listed = map[ENTRIES];
     if (listed) return listed.map((e) => ({ key: e.key, keyView: this.child(e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
     return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
+  }
+
+  /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+  forEachEntry(fn: (key: string, value: View | undefined) => void): void {
+    if (!this.isMap) return;
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    if (listed) for (const e of listed) fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+    else for (const key in map) fn(key, this.child(map[key], key));
+  }
+
+  /** The keys of a map, in document order (a key given twice, twice). */
+  keys(): string[] {
+    if (!this.isMap) return [];
+    const map = this.raw as TreeMap;
+    const listed = map[ENTRIES];
+    return listed ? listed.map((e) => e.key) : Object.keys(map);
   }
 
   get(key: string): View | undefined {

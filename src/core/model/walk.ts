@@ -1,17 +1,64 @@
-import { View } from './view.js';
+import { ENTRIES, RECORD, isContainer, type TreeDoc } from '../tree.js';
+import type { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
 export const MAX_WALK_DEPTH = 256;
-const WRAPPERS = ['stage', 'step', 'stepGroup'];
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
 
 export interface Visit {
   view: View;
   /** Semantic path: keys, with list items named by identifier (`stages/stage=build/spec`) where they have one. */
-  path: string;
+  readonly path: string;
   /** The key this node sits under, if any. */
   key?: string;
   /** The map that holds this node under `key`. */
   parent?: View;
+}
+
+/**
+ * How a sequence item appears in semantic paths: `- parallel: [...]` is looked through (its list
+ * takes the sequence's path), `- stage: {identifier: x}` is named `stage=x` and its wrapper map
+ * skipped, any other item is named by identifier, name or index.
+ */
+type ItemStep = { kind: 'parallel'; value: View } | { kind: 'wrapper'; key: string; value: View; segment: string } | { kind: 'item'; segment: string };
+
+function itemStep(item: View, index: number): ItemStep {
+  const keys = item.isMap ? item.keys() : [];
+  const only = keys.length === 1 ? keys[0]! : undefined;
+  const value = only === undefined ? undefined : item.get(only);
+  if (only === 'parallel' && value) return { kind: 'parallel', value };
+  if (only && WRAPPERS.has(only) && value?.isMap) {
+    const id = value.text('identifier');
+    if (id !== undefined) return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+  }
+  const id = item.isMap ? item.text('identifier') : undefined;
+  const name = item.isMap && id === undefined ? item.text('name') : undefined;
+  return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+
+const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
+
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step implements Visit {
+  private built?: string;
+
+  constructor(
+    readonly view: View,
+    private readonly up: Step | undefined,
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    private readonly segment: string | undefined,
+    readonly depth: number,
+    readonly key?: string,
+    readonly parent?: View,
+    base = '',
+  ) {
+    if (!up) this.built = base;
+  }
+
+  get path(): string {
+    if (this.built === undefined) this.built = this.segment === undefined ? this.up!.path : join(this.up!.path, this.segment);
+    return this.built;
+  }
 }
 
 /**
@@ -22,7 +69,8 @@ export interface Visit {
 export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
   // Only a file with aliases can reach a node twice.
   const seen = root.file.aliased ? new Set<number>() : undefined;
-  const stack: Array<Visit & { depth: number }> = [{ view: root, path: base, depth: 0 }];
+  const stack: Step[] = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+  const children: Step[] = [];
   while (stack.length) {
     const cur = stack.pop()!;
     if (seen) {
@@ -31,31 +79,136 @@ export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
     }
     visit(cur);
     if (cur.depth >= MAX_WALK_DEPTH) continue;
-    const children: Array<Visit & { depth: number }> = [];
-    const join = (seg: string) => (cur.path ? `${cur.path}/${seg}` : seg);
-    if (cur.view.isMap) {
-      for (const e of cur.view.entries())
-        if (e.value) children.push({ view: e.value, path: join(e.key), key: e.key, parent: cur.view, depth: cur.depth + 1 });
-    } else if (cur.view.isSeq) {
-      cur.view.items().forEach((item, i) => {
-        const entries = item.isMap ? item.entries() : [];
-        const only = entries.length === 1 ? entries[0] : undefined;
-        if (only && only.key === 'parallel' && only.value) {
-          children.push({ view: only.value, path: cur.path, depth: cur.depth + 1 });
-          return;
-        }
-        if (only && WRAPPERS.includes(only.key) && only.value?.isMap) {
-          const id = only.value.text('identifier');
-          if (id !== undefined) {
-            children.push({ view: only.value, path: join(`${only.key}=${id}`), key: only.key, parent: item, depth: cur.depth + 1 });
-            return;
-          }
-        }
-        const id = item.isMap ? (item.text('identifier') ?? (item.text('name') !== undefined ? `name=${item.text('name')}` : undefined)) : undefined;
-        const seg = id === undefined ? String(i) : id.startsWith('name=') ? id : `id=${id}`;
-        children.push({ view: item, path: join(seg), depth: cur.depth + 1 });
+    const view = cur.view;
+    const depth = cur.depth + 1;
+    if (view.isMap) {
+      view.forEachEntry((key, value) => {
+        if (value) children.push(new Step(value, cur, key, depth, key, view));
+      });
+    } else if (view.isSeq) {
+      view.items().forEach((item, i) => {
+        const step = itemStep(item, i);
+        if (step.kind === 'parallel') children.push(new Step(step.value, cur, undefined, depth));
+        else if (step.kind === 'wrapper') children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+        else children.push(new Step(item, cur, step.segment, depth));
       });
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    children.length = 0;
   }
+}
+
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a file without shared nodes and shallow, a recursive
+ * scan that makes views only for containers and the nodes it reports; else `walk`.
+ */
+export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (view: View) => void): void {
+  if (root.file.aliased || !root.file.shallow) {
+    walk(root, ({ view, key, parent }) => {
+      if (key !== undefined && parent && keys.has(key)) visit(view);
+    });
+    return;
+  }
+  // Views only for the nodes reported: the scan itself reads the plain values.
+  const scan = (node: unknown): void => {
+    if (!isContainer(node)) return;
+    if (Array.isArray(node)) {
+      for (const item of node) scan(item);
+      return;
+    }
+    const listed = node[ENTRIES];
+    if (listed)
+      for (const e of listed) {
+        if (e.absent) continue;
+        if (keys.has(e.key)) visit(root.entry(node, e.slot)!);
+        scan(e.value);
+      }
+    else
+      for (const key in node) {
+        if (keys.has(key)) visit(root.entry(node, key)!);
+        scan(node[key]);
+      }
+  };
+  scan(root.raw);
+}
+
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+export function semanticPath(root: View, target: View, keys = false): string | undefined {
+  if (root.file !== target.file || root.doc !== target.doc) return undefined;
+  if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+  if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
+  const records = root.file.records;
+  const owner = (h: number) => records[h * RECORD + 3]!;
+  const targetIsContainer = !target.isScalar;
+  // Headers of the containers between the root and the target, innermost first.
+  const headers: number[] = [];
+  let h = targetIsContainer ? target.addr : owner(target.addr);
+  for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
+  if (h !== root.addr) return undefined;
+
+  let path = '';
+  let depth = 0;
+  let skipped: ItemStep | undefined;
+  /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+  const step = (from: View, node: View, place: string | number, last: boolean): boolean => {
+    if (from.isSeq) {
+      const item = itemStep(node, place as number);
+      if (item.kind !== 'item') {
+        // A `parallel` or wrapper map itself has no path; its one value does.
+        skipped = item;
+        return !last;
+      }
+      path = join(path, item.segment);
+    } else if (skipped) {
+      if (skipped.kind === 'wrapper') path = join(path, skipped.segment);
+      skipped = undefined;
+    } else path = join(path, String(place));
+    return ++depth <= MAX_WALK_DEPTH;
+  };
+  let cur = root;
+  for (let i = headers.length - 1; i >= 0; i--) {
+    const next = childWithHeader(cur, headers[i]!);
+    if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer)) return undefined;
+    cur = next.view;
+  }
+  if (targetIsContainer) return path;
+  if (target.isKey) return keys && !skipped ? `${path ? path + '/' : ''}${target.place}@key` : undefined;
+  return step(cur, target, target.place!, true) ? path : undefined;
+}
+
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view: View, header: number): { view: View; place: string | number } | undefined {
+  if (view.isSeq) {
+    const items = view.items();
+    const i = items.findIndex((x) => !x.isScalar && x.addr === header);
+    return i < 0 ? undefined : { view: items[i]!, place: i };
+  }
+  let found: { view: View; place: string } | undefined;
+  view.forEachEntry((key, value) => {
+    if (!found && value && !value.isScalar && value.addr === header) found = { view: value, place: key };
+  });
+  return found;
+}
+
+const walked = new WeakMap<TreeDoc, Map<string, Map<string, string>>>();
+
+function walkedPaths(root: View, keys: boolean): Map<string, string> {
+  let byRoot = walked.get(root.doc);
+  if (!byRoot) walked.set(root.doc, (byRoot = new Map()));
+  const id = `${root.addr}${keys ? 'k' : ''}`;
+  let paths = byRoot.get(id);
+  if (paths) return paths;
+  const found = (paths = new Map<string, string>());
+  walk(root, ({ view, path }) => {
+    found.set(`v${view.addr}`, path);
+    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, `${path ? path + '/' : ''}${e.key}@key`);
+  });
+  byRoot.set(id, paths);
+  return paths;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import { View } from '../src/core/model/view.js';
+import { semanticPath, walk } from '../src/core/model/walk.js';
+import { parseSource } from '../src/core/source.js';
+
+const corpus = path.resolve('../shared/corpus/files');
+
+/** Every node `walk` visits, and every key of the maps it visits, with the path the walk gives. */
+function walkedPaths(root: View): Array<{ view: View; path: string }> {
+  const out: Array<{ view: View; path: string }> = [];
+  walk(root, ({ view, path: p }) => {
+    out.push({ view, path: p });
+    for (const e of view.entries()) out.push({ view: e.keyView, path: `${p ? p + '/' : ''}${e.key}@key` });
+  });
+  return out;
+}
+
+function mismatches(name: string, text: string): string[] {
+  const file = parseSource(name, text);
+  const out: string[] = [];
+  for (const doc of file.docs) {
+    const root = View.root(file, doc);
+    if (!root) continue;
+    // From the document root, and from the value under the top-level key (an entity's root).
+    const roots = [root, ...(root.isMap ? root.entries().flatMap((e) => (e.value && !e.value.isScalar ? [e.value] : [])) : [])];
+    for (const r of roots)
+      for (const { view, path: p } of walkedPaths(r)) {
+        const found = semanticPath(r, view, true);
+        if (found !== p) out.push(`${name}: walk says ${JSON.stringify(p)}, semanticPath ${JSON.stringify(found)}`);
+      }
+  }
+  return out;
+}
+
+describe('semanticPath gives the path walk gives', () => {
+  it('for every node of every corpus file', () => {
+    const bad = fs.readdirSync(corpus).flatMap((f) => mismatches(f, fs.readFileSync(path.join(corpus, f), 'utf8').replace(/^\uFEFF/, '')));
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([
+    ['stage and step wrappers, parallel, names, indexes', 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - parallel:\n                - step:\n                    identifier: s\n                    image: x\n            - name: n\n              image: y\n            - plain\n    - stage:\n        name: no id\n'],
+    ['aliases: the first visit decides', 'a: &x\n  k: v\nb: *x\nc:\n  - *x\n'],
+    ['a wrapper without identifier is an ordinary item', 'stages:\n  - stage:\n      name: x\n  - step: scalar\n'],
+  ])('%s', (_name, text) => {
+    expect(mismatches('t.yaml', text)).toEqual([]);
+  });
+
+  it('a node outside the root has no path', () => {
+    const file = parseSource('t.yaml', 'a:\n  b: 1\nc: 2\n');
+    const root = View.root(file, file.docs[0]!)!;
+    expect(semanticPath(root.get('a')!, root.get('c')!)).toBeUndefined();
+    expect(semanticPath(root.get('a')!, root.get('a')!.get('b')!)).toBe('b');
+  });
+});
