@@ -1,0 +1,288 @@
+// Benchmark: our `check` against Spectral and the parse/read floors on a synthetic Harness monorepo,
+// plus linearity (a repo a tenth the size) and cold start (CLI and Action on 20 files).
+// Every measurement is a separate node process, timed whole (startup included, as a user sees it),
+// with its peak RSS taken by rss-hook.mjs. Tables go to stdout, progress to stderr.
+// Usage: node bench/run.mjs [--pipelines N] [--quick] [--no-spectral] [--spectral-seconds S]
+//                           [--shared DIR] [--cache DIR]
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const HELP = `node bench/run.mjs [options]
+  --pipelines N         size of the main synthetic repo (default 10000; 1000 with --quick);
+                        the linearity repo has N/10 pipelines
+  --quick               smoke run: no Spectral, main repo 1,000 pipelines
+  --no-spectral         skip Spectral
+  --spectral-seconds S  use S as Spectral's wall on the main repo instead of running it
+  --shared DIR          benchmark inputs (gen.mjs, floor.mjs, spectral-ruleset.yaml);
+                        default $HRG_BENCH_SHARED, else ../shared/bench beside the repo
+  --cache DIR           where generated repos and Spectral are kept between runs;
+                        default $HRG_BENCH_CACHE, else the OS temp dir`;
+
+let opt;
+try {
+  ({ values: opt } = parseArgs({
+    options: {
+      pipelines: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'no-spectral': { type: 'boolean', default: false },
+      'spectral-seconds': { type: 'string' },
+      shared: { type: 'string' },
+      cache: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  usage(e.message);
+}
+if (opt.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const RUNS = 3; // best of 3 damps noise from the page cache and the other core; Spectral runs once (~45 s)
+const SPECTRAL = '@stoplight/spectral-cli@6.16.3';
+const TARGETS = { checkWall: 4.5, peakRssMB: 400, coldStart: 0.4, pipelines: 10000 };
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(opt.shared ?? process.env.HRG_BENCH_SHARED ?? path.join(repo, '../shared/bench'));
+const cache = path.resolve(opt.cache ?? process.env.HRG_BENCH_CACHE ?? os.tmpdir());
+const pipelines = Number(opt.pipelines ?? (opt.quick ? 1000 : 10000));
+if (!Number.isInteger(pipelines) || pipelines < 10) usage(`--pipelines must be an integer ≥ 10 (got ${opt.pipelines})`);
+const spectralGiven = opt['spectral-seconds'] === undefined ? undefined : Number(opt['spectral-seconds']);
+if (spectralGiven !== undefined && !(spectralGiven > 0)) usage(`--spectral-seconds must be a positive number (got ${opt['spectral-seconds']})`);
+const runSpectral = !opt.quick && !opt['no-spectral'] && spectralGiven === undefined;
+
+function usage(msg) {
+  console.error(`${msg}\n\n${HELP}`);
+  process.exit(2);
+}
+const log = (s) => console.error(`[bench] ${s}`);
+
+for (const f of ['gen.mjs', 'floor.mjs', 'spectral-ruleset.yaml'])
+  if (!fs.existsSync(path.join(shared, f))) usage(`${path.join(shared, f)} not found: pass --shared DIR or set HRG_BENCH_SHARED`);
+const cli = path.join(repo, 'dist/cli/index.js');
+const action = path.join(repo, 'dist/index.js');
+for (const f of [cli, action]) if (!fs.existsSync(f)) usage(`${f} not found: run npm run build first`);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-bench-run-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+const hookUrl = pathToFileURL(path.join(repo, 'bench/rss-hook.mjs')).href;
+const failures = [];
+const loadAtStart = os.loadavg()[0]; // other work on a 2-core machine skews walls; the report says how busy it was
+
+// --- inputs ---------------------------------------------------------------------------------
+
+/** A generated repo, cached per size and gen.mjs content; written beside and renamed, so a killed run leaves no half repo. */
+function synthetic(n) {
+  const genHash = createHash('sha256').update(fs.readFileSync(path.join(shared, 'gen.mjs'))).digest('hex').slice(0, 8);
+  const dir = path.join(cache, `hrg-bench-${n}-${genHash}`);
+  if (!fs.existsSync(dir)) {
+    log(`generating ${n} pipelines into ${dir}`);
+    const tmp = `${dir}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [path.join(shared, 'gen.mjs'), tmp, String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`gen.mjs ${n} exited ${r.status ?? r.signal}`);
+    fs.renameSync(tmp, dir);
+  }
+  let files = 0, bytes = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) (files++, (bytes += fs.statSync(p).size));
+    }
+  };
+  walk(dir);
+  return { dir, n, files, mb: bytes / 1e6 };
+}
+
+/** floor.mjs imports `yaml`; ESM ignores NODE_PATH, so run a copy sitting next to a node_modules link to ours. */
+function yamlFloorScript() {
+  const dir = path.join(work, 'floor');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(path.join(shared, 'floor.mjs'), path.join(dir, 'floor.mjs'));
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return path.join(dir, 'floor.mjs');
+}
+
+/** Spectral's CLI script, installed once into the cache (never into package.json); run with node so the hook sees it. */
+function spectralBin() {
+  const prefix = path.join(cache, 'hrg-bench-spectral');
+  const pkgDir = path.join(prefix, 'node_modules/@stoplight/spectral-cli');
+  const version = () => JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+  if (!fs.existsSync(path.join(pkgDir, 'package.json')) || version() !== SPECTRAL.split('@').pop()) {
+    log(`installing ${SPECTRAL} into ${prefix}`);
+    const r = spawnSync('npm', ['install', '--prefix', prefix, SPECTRAL, '--no-audit', '--no-fund'], { stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error(`npm install ${SPECTRAL} exited ${r.status ?? r.signal}`);
+  }
+  const { bin } = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  return path.join(pkgDir, typeof bin === 'string' ? bin : bin.spectral);
+}
+
+// --- measuring ------------------------------------------------------------------------------
+
+let seq = 0;
+/** One node process: wall seconds, peak RSS in MiB (summed over node processes it forked), its stdout file. */
+function once(args, { cwd, env = process.env, ok = [0] }) {
+  const id = seq++;
+  const rssFile = path.join(work, `rss-${id}`);
+  const outFile = path.join(work, `out-${id}`);
+  const errFile = path.join(work, `err-${id}`);
+  const [out, err] = [fs.openSync(outFile, 'w'), fs.openSync(errFile, 'w')];
+  const nodeOptions = [env.NODE_OPTIONS, `--import=${hookUrl}`].filter(Boolean).join(' ');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, env: { ...env, NODE_OPTIONS: nodeOptions, HRG_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', out, err] });
+  const wall = (performance.now() - t0) / 1000;
+  fs.closeSync(out);
+  fs.closeSync(err);
+  if (r.error || !ok.includes(r.status)) {
+    const tail = fs.readFileSync(errFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+    throw new Error(`node ${args.join(' ')} (in ${cwd}) exited ${r.status ?? r.signal ?? r.error}\n${tail}`);
+  }
+  const peak = new Map();
+  for (const line of fs.readFileSync(rssFile, 'utf8').trim().split('\n')) {
+    const [pid, kib] = line.split(' ').map(Number);
+    peak.set(pid, Math.max(peak.get(pid) ?? 0, kib));
+  }
+  return { wall, rssMB: [...peak.values()].reduce((a, b) => a + b, 0) / 1024, outFile, status: r.status };
+}
+
+/** Best wall of `runs`; peak RSS is the largest seen, so memory is never understated. */
+function measure(label, args, o = {}, runs = RUNS) {
+  log(`${label}: ${runs} run${runs > 1 ? 's' : ''}`);
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const r = once(args, o);
+    log(`  ${r.wall.toFixed(3)} s, ${r.rssMB.toFixed(0)} MB`);
+    o.check?.(r);
+    all.push(r);
+  }
+  return { wall: Math.min(...all.map((r) => r.wall)), rssMB: Math.max(...all.map((r) => r.rssMB)) };
+}
+
+/** Runs `fn`; a crash is reported, kept for the exit code, and leaves the row empty instead of stopping the benchmark. */
+function attempt(label, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    log(`FAILED ${label}: ${e.message}`);
+    failures.push(label);
+    return undefined;
+  }
+}
+
+/** Our check must print JSON that parses; the findings count goes in the report. */
+const checkJson = (counts) => (r) => {
+  const { findings, summary } = JSON.parse(fs.readFileSync(r.outFile, 'utf8'));
+  if (!Array.isArray(findings)) throw new Error('check --format json printed no findings array');
+  counts.push({ findings: findings.length, files: summary?.files });
+};
+const checkArgs = ['check', '.', '--format', 'json', '--fail-on', 'never'];
+
+// --- run ------------------------------------------------------------------------------------
+
+const main = synthetic(pipelines);
+const small = synthetic(Math.max(10, Math.round(pipelines / 10)));
+const tiny = synthetic(10);
+const rows = [];
+const counts = { main: [], small: [] };
+
+rows.push({ what: '`check` (all rules)', repo: main, ...attempt('check main', () => measure(`check ${main.n}`, [cli, ...checkArgs], { cwd: main.dir, check: checkJson(counts.main) })) });
+rows.push({ what: '`check` (all rules)', repo: small, ...attempt('check small', () => measure(`check ${small.n}`, [cli, ...checkArgs], { cwd: small.dir, check: checkJson(counts.small) })) });
+
+let spectral;
+if (spectralGiven !== undefined) spectral = { wall: spectralGiven, given: true };
+else if (runSpectral)
+  spectral = attempt('spectral', () =>
+    measure(`Spectral ${main.n}`, [spectralBin(), 'lint', '.harness/**/*.yaml', '-r', path.join(shared, 'spectral-ruleset.yaml')], { cwd: main.dir, ok: [0, 1] }, 1),
+  );
+if (spectral) rows.push({ what: `Spectral 6.16.3, shared ruleset${spectral.given ? ' (wall given with --spectral-seconds)' : ''}`, repo: main, ...spectral, isSpectral: true });
+
+const yamlFloor = attempt('yaml floor setup', yamlFloorScript);
+if (yamlFloor) rows.push({ what: '`yaml` parseDocument floor', repo: main, ...attempt('yaml floor', () => measure('yaml parseDocument floor', [yamlFloor, main.dir], { cwd: work })) });
+let jsyamlNote;
+try {
+  createRequire(path.join(repo, 'package.json')).resolve('js-yaml');
+} catch {
+  jsyamlNote = 'js-yaml `load` floor skipped: js-yaml does not resolve from node_modules (it is only a transitive dev dependency).';
+  log(jsyamlNote);
+}
+if (!jsyamlNote) rows.push({ what: 'js-yaml `load` floor', repo: main, ...attempt('js-yaml floor', () => measure('js-yaml load floor', [path.join(repo, 'bench/floor-jsyaml.mjs'), main.dir], { cwd: work })) });
+if (yamlFloor) rows.push({ what: 'read-bytes floor', repo: main, ...attempt('read floor', () => measure('read-bytes floor', [yamlFloor, main.dir, 'read'], { cwd: work })) });
+
+// Cold start: the Action as a runner starts it on a push (no token, no event payload: no network,
+// no git diff). Inherited GITHUB_*/INPUT_*/RUNNER_* variables (the bench may itself run in Actions) are dropped.
+const actionEnv = () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)));
+  const summary = path.join(work, 'step-summary.md');
+  const output = path.join(work, 'github-output');
+  fs.writeFileSync(summary, ''); // @actions/core refuses to write to a summary or output file that is missing
+  fs.writeFileSync(output, '');
+  return { ...env, GITHUB_WORKSPACE: tiny.dir, GITHUB_EVENT_NAME: 'push', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, 'INPUT_PATH': '.', 'INPUT_FAIL-ON': 'error', 'INPUT_ONLY-CHANGED': 'auto', 'INPUT_SUMMARY': 'true' };
+};
+const cold = [
+  { what: 'node startup (empty script, for reference)', ...attempt('node startup', () => measure('node -e ""', ['-e', ''], { cwd: tiny.dir })) },
+  { what: `CLI \`check\` (${tiny.files} files)`, target: true, ...attempt('cold CLI', () => measure('cold start CLI', [cli, ...checkArgs], { cwd: tiny.dir })) },
+  // Exit 1 means findings reached fail-on, which is normal; 2 would be a bad input or an internal error.
+  { what: `Action \`dist/index.js\` (${tiny.files} files, push event)`, target: true, ...attempt('cold Action', () => measure('cold start Action', [action], { cwd: tiny.dir, env: actionEnv(), ok: [0, 1] })) },
+];
+
+// --- report ---------------------------------------------------------------------------------
+
+const fmt = (x, d = 2) => (x === undefined ? '–' : x.toFixed(d));
+const int = (x) => Math.round(x).toLocaleString('en-US');
+const vs = (row) => {
+  if (row.isSpectral || row.wall === undefined || !spectral || row.repo !== main) return '–';
+  const r = spectral.wall / row.wall;
+  const x = r >= 1 ? r : 1 / r;
+  return `${x.toFixed(x < 2 ? 2 : 1)}× ${r >= 1 ? 'faster' : 'slower'}`;
+};
+const git = (...a) => spawnSync('git', a, { cwd: repo, encoding: 'utf8' }).stdout?.trim() ?? '';
+const out = [];
+const p = (s = '') => out.push(s);
+
+// The tool is what src/ and dist/ hold; commits that only touch bench/ or docs don't change it.
+p(`harness-registry-guard: HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}, src/ and dist/ last changed in ${git('log', '-1', '--format=%h', '--', 'src', 'dist') || '?'}${git('status', '--porcelain', '--', 'dist', 'src') ? ' (and modified since)' : ''}, node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}`);
+p(`Best of ${RUNS} runs (Spectral: 1); wall = whole process; peak RSS in MiB. Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`);
+p();
+p('| what | files | MB | wall (s) | files/s | MB/s | peak RSS (MB) | vs Spectral |');
+p('|---|---:|---:|---:|---:|---:|---:|---|');
+for (const r of rows)
+  p(`| ${r.what} (${int(r.repo.n)} pipelines) | ${int(r.repo.files)} | ${fmt(r.repo.mb, 1)} | ${r.wall === undefined ? 'failed' : fmt(r.wall)} | ${r.wall ? int(r.repo.files / r.wall) : '–'} | ${r.wall ? fmt(r.repo.mb / r.wall, 1) : '–'} | ${fmt(r.rssMB, 0)} | ${vs(r)} |`);
+if (jsyamlNote) p(`\n${jsyamlNote}`);
+if (!spectral) p(`\nSpectral not run${opt.quick ? ' (--quick)' : ''}; pass --spectral-seconds S to compare against a known wall.`);
+
+const [big, little] = rows;
+for (const [label, c] of [['main', counts.main], ['linearity', counts.small]]) {
+  if (!c.length) continue;
+  const n = new Set(c.map((x) => x.findings));
+  p(`\n\`check\` JSON parses on the ${label} repo: ${[...n].join(' / ')} findings in ${c[0].files} files${n.size > 1 ? ' (DIFFERENT across runs!)' : ''}.`);
+}
+if (big.wall && little.wall)
+  p(`\nLinearity: ${int(little.repo.files)} files ${fmt(little.wall)} s, ${int(big.repo.files)} files ${fmt(big.wall)} s: small/large wall ratio ${fmt(little.wall / big.wall, 3)} (${fmt(little.repo.files / big.repo.files, 3)} would be linear with no fixed cost).`);
+
+p('\n| cold start | wall (s) | peak RSS (MB) | target |');
+p('|---|---:|---:|---|');
+for (const c of cold) p(`| ${c.what} | ${c.wall === undefined ? 'failed' : fmt(c.wall, 3)} | ${fmt(c.rssMB, 0)} | ${c.target ? mark(c.wall, TARGETS.coldStart) : ''} |`);
+
+function mark(v, limit) {
+  return v === undefined ? `≤ ${limit}` : `≤ ${limit} ${v <= limit ? '✅ met' : '❌ missed'}`;
+}
+const note = big.repo.n === TARGETS.pipelines ? '' : ` (targets are for ${int(TARGETS.pipelines)} pipelines; this repo has ${int(big.repo.n)})`;
+p(`\n| metric${note} | measured | target |`);
+p('|---|---:|---|');
+p(`| \`check\` wall (s) | ${fmt(big.wall)} | ${mark(big.wall, TARGETS.checkWall)} |`);
+p(`| \`check\` peak RSS (MB) | ${fmt(big.rssMB, 0)} | ${mark(big.rssMB, TARGETS.peakRssMB)} |`);
+p(`| cold start, CLI / Action (s) | ${fmt(cold[1].wall, 3)} / ${fmt(cold[2].wall, 3)} | ≤ ${TARGETS.coldStart} ${[cold[1].wall, cold[2].wall].every((w) => w !== undefined && w <= TARGETS.coldStart) ? '✅ met' : '❌ missed'} |`);
+if (failures.length) p(`\nFAILED: ${failures.join(', ')} (see stderr).`);
+
+console.log(out.join('\n'));
+// A benchmark, not a test: missed targets still exit 0; only a crash fails the run.
+process.exitCode = failures.length ? 1 : 0;
