@@ -39725,6 +39725,8 @@ class FastParser {
     lineStart = -1;
     indent = 0;
     content = 0;
+    /** End of the peeked line, before its line break. */
+    lineEnd = 0;
     constructor(text) {
         this.text = text;
         this.len = text.length;
@@ -39780,6 +39782,7 @@ class FastParser {
             this.lineStart = this.pos;
             this.indent = i - this.pos;
             this.content = i;
+            this.lineEnd = end;
             return true;
         }
         return false;
@@ -39807,13 +39810,13 @@ class FastParser {
         const c = this.text.charCodeAt(i + 1);
         return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
     }
-    /** Offset of the `:` ending a plain implicit key that starts at `i`, or -1. */
+    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
     keyEnd(i) {
         const text = this.text;
         const first = text.charCodeAt(i);
         if (INDICATORS.has(first) || first === DASH)
             return -1;
-        const end = this.eol(i);
+        const end = this.lineEnd;
         for (let j = i; j < end; j++) {
             const c = text.charCodeAt(j);
             if (c === COLON) {
@@ -39836,7 +39839,7 @@ class FastParser {
             let p = dash + 1;
             while (this.text.charCodeAt(p) === SPACE)
                 p++;
-            const end = this.eol(dash);
+            const end = this.lineEnd;
             if (p >= end) {
                 this.consume();
                 seq.push(this.blockValue(p, indent, false, last, depth));
@@ -39878,7 +39881,7 @@ class FastParser {
             let p = colon + 1;
             while (this.text.charCodeAt(p) === SPACE)
                 p++;
-            const end = this.eol(colon);
+            const end = this.lineEnd;
             if (p >= end || this.text.charCodeAt(p) === HASH) {
                 const comment = p < end;
                 this.consume();
@@ -39963,7 +39966,7 @@ class FastParser {
             // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
             if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
                 throw GIVE_UP;
-            value = resolvePlain(raw);
+            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
             this.scratch.push(p, valueEnd, info, -1);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
@@ -40080,6 +40083,21 @@ class FastParser {
         out.kind = 'container';
         return node;
     }
+}
+/**
+ * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
+ * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
+ */
+const SHORT = 24;
+const interned = new Map();
+function intern(s) {
+    const known = interned.get(s);
+    if (known !== undefined)
+        return known;
+    if (interned.size >= 100_000)
+        interned.clear();
+    interned.set(s, s);
+    return s;
 }
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)

@@ -89,6 +89,8 @@ class FastParser {
   private lineStart = -1;
   private indent = 0;
   private content = 0;
+  /** End of the peeked line, before its line break. */
+  private lineEnd = 0;
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -142,6 +144,7 @@ class FastParser {
       this.lineStart = this.pos;
       this.indent = i - this.pos;
       this.content = i;
+      this.lineEnd = end;
       return true;
     }
     return false;
@@ -170,12 +173,12 @@ class FastParser {
     return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
   }
 
-  /** Offset of the `:` ending a plain implicit key that starts at `i`, or -1. */
+  /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
   private keyEnd(i: number): number {
     const text = this.text;
     const first = text.charCodeAt(i);
     if (INDICATORS.has(first) || first === DASH) return -1;
-    const end = this.eol(i);
+    const end = this.lineEnd;
     for (let j = i; j < end; j++) {
       const c = text.charCodeAt(j);
       if (c === COLON) {
@@ -195,7 +198,7 @@ class FastParser {
       const dash = this.content;
       let p = dash + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
-      const end = this.eol(dash);
+      const end = this.lineEnd;
       if (p >= end) {
         this.consume();
         seq.push(this.blockValue(p, indent, false, last, depth));
@@ -229,7 +232,7 @@ class FastParser {
       this.scratch.push(keyStart, colon, Info.Plain, -1);
       let p = colon + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
-      const end = this.eol(colon);
+      const end = this.lineEnd;
       if (p >= end || this.text.charCodeAt(p) === HASH) {
         const comment = p < end;
         this.consume();
@@ -303,7 +306,7 @@ class FastParser {
       const raw = text.slice(p, valueEnd);
       // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
       if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
-      value = resolvePlain(raw);
+      value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
       this.scratch.push(p, valueEnd, info, -1);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
@@ -404,6 +407,20 @@ class FastParser {
     out.kind = 'container';
     return node;
   }
+}
+
+/**
+ * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
+ * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
+ */
+const SHORT = 24;
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= 100_000) interned.clear();
+  interned.set(s, s);
+  return s;
 }
 
 function closingSingleQuote(text: string, from: number, end: number): number {
