@@ -38578,8 +38578,9 @@ class RecordTable {
         return this.data.slice(0, this.length * RECORD);
     }
 }
+/** Scalars in the tree are primitives, so any object in it is a map or a sequence. */
 function isContainer(v) {
-    return typeof v === 'object' && v !== null && ADDR in v;
+    return typeof v === 'object' && v !== null;
 }
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {

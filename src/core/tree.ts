@@ -108,8 +108,9 @@ export class RecordTable {
   }
 }
 
+/** Scalars in the tree are primitives, so any object in it is a map or a sequence. */
 export function isContainer(v: unknown): v is Container {
-  return typeof v === 'object' && v !== null && ADDR in v;
+  return typeof v === 'object' && v !== null;
 }
 
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
