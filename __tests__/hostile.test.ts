@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { lint } from '../src/core/lint.js';
 
@@ -91,6 +91,7 @@ describe('hostile input', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toMatch(/leaves the scanned root/);
     expect(JSON.stringify(result)).not.toContain('root:x:0');
+    expect(result.findings.some((x) => x.file === 'good.yaml' && x.ruleId === 'no-app-harness-registry')).toBe(true);
   });
 
   test('a directory symlink loop terminates, and an inside symlink is read once', () => {
@@ -143,6 +144,134 @@ describe('hostile input', () => {
     const f = run();
     expect(f).toEqual([expect.objectContaining({ ruleId: 'schema', file: 'c.yaml', line: 4, column: 3 })]);
     expect(f[0]!.message).toContain("dockerRegistryUrl");
+  });
+});
+
+describe('hostile files never stop the rest of the scan', () => {
+  const image = 'app.harness.io/registry/harness/ci-addon:1';
+  const oneLinePipeline = `pipeline: {name: p, identifier: p, stages: [{stage: {name: s, identifier: s, type: CI, spec: {execution: {steps: [{step: {type: Run, name: r, identifier: r, spec: {image: ${image}}}}]}}}}]}\n`;
+  const oneLineConnector =
+    'connector: {name: c, identifier: c, type: DockerRegistry, spec: {dockerRegistryUrl: "https://app.harness.io/registry", providerType: Other, auth: {type: Anonymous}, executeOnDelegate: false}}\n';
+  const positions = (list: ReturnType<typeof run>, file: string) => list.filter((x) => x.file === file).map((x) => [x.ruleId, x.line, x.column, x.endLine, x.endColumn]);
+
+  test('a 50 MB file is skipped by the default 10 MB size cap with a notice, without being read', () => {
+    const chunk = Buffer.from(BAD_IMAGE_PIPELINE.replace(/^pipeline:\n/, '').replace(/^/gm, '  ').repeat(2000));
+    const fd = fs.openSync(path.join(dir, 'huge.yaml'), 'w');
+    fs.writeSync(fd, 'pipeline:\n');
+    for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    const started = performance.now();
+    const f = run();
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(f).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', severity: 'notice', file: 'huge.yaml', line: 1, column: 1 })]);
+    expect(f[0]!.message).toMatch(/^File is \d{8} bytes, over the 10485760-byte size cap; skipped\.$/);
+  });
+
+  test('a YAML file with a NUL byte in the middle is skipped as binary', () => {
+    write('nul.yaml', Buffer.concat([Buffer.from('pipeline:\n  name: a'), Buffer.from([0]), Buffer.from(`b\n  image: ${image}\n`)]));
+    const f = run();
+    expect(f).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', severity: 'notice', file: 'nul.yaml', line: 1, column: 1 })]);
+    expect(f[0]!.message).toMatch(/NUL/);
+  });
+
+  test('a binary file without NUL bytes is an invalid UTF-8 error', () => {
+    write('blob.yml', Buffer.from([0x1f, 0x8b, 0x08, 0x08, 0xc3, 0x28, 0xff, 0xfe, 0x80, 0x81, 0x0a, 0xf0, 0x28, 0x8c, 0x28]));
+    write('truncated-utf8.yaml', Buffer.from(`pipeline:\n  name: ${image} \xf0\x9f`, 'latin1'));
+    const f = run();
+    expect(f.map((x) => [x.file, x.ruleId, x.severity, x.line, x.column])).toEqual([
+      ['blob.yml', 'yaml-syntax', 'error', 1, 1],
+      ['truncated-utf8.yaml', 'yaml-syntax', 'error', 1, 1],
+    ]);
+    expect(f.every((x) => /UTF-8/.test(x.message))).toBe(true);
+  });
+
+  test('a BOM does not shift columns on line 1 (or after it)', () => {
+    write('bom-pipeline.yaml', '\uFEFF' + oneLinePipeline);
+    write('bom-connector.yaml', '\uFEFF' + oneLineConnector);
+    write('bom-dup.yaml', '\uFEFF{a: 1, a: 2}\n');
+    write('bom-multi.yaml', '\uFEFF' + BAD_IMAGE_PIPELINE);
+    write('plain-multi.yaml', BAD_IMAGE_PIPELINE);
+    const f = run();
+    const col = oneLinePipeline.indexOf(image) + 1;
+    expect(positions(f, 'bom-pipeline.yaml')).toEqual([['no-app-harness-registry', 1, col, 1, col + image.length]]);
+    const url = oneLineConnector.indexOf('"https://app.harness.io/registry"') + 1;
+    expect(positions(f, 'bom-connector.yaml')).toEqual([['no-app-harness-registry', 1, url, 1, url + '"https://app.harness.io/registry"'.length]]);
+    expect(positions(f, 'bom-dup.yaml').map((x) => x.slice(0, 3))).toEqual([['yaml-syntax', 1, 8]]);
+    expect(positions(f, 'bom-multi.yaml')).toEqual(positions(f, 'plain-multi.yaml'));
+    expect(positions(f, 'bom-multi.yaml')).toHaveLength(1);
+  });
+
+  test('CRLF line ends give the same lines and columns as LF, never counting the CR', () => {
+    const texts: Record<string, string> = {
+      'pipeline.yaml': BAD_IMAGE_PIPELINE.replace('image: app.harness.io', 'image: "app.harness.io').replace('ci-addon:1 }', 'ci-addon:1" }'),
+      'broken.yaml': 'pipeline:\n  name: [unclosed\n  identifier: x\n',
+      'dup.yaml': 'connector:\n  identifier: a\n  identifier: b\n',
+      'block.yaml': `pipeline:\n  name: p\n  identifier: p\n  stages:\n    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    image: >-\n                      ${image}\n`,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      write(`lf/${name}`, text);
+      write(`crlf/${name}`, text.replace(/\n/g, '\r\n'));
+    }
+    const f = run();
+    for (const name of Object.keys(texts)) {
+      expect(positions(f, `crlf/${name}`)).toEqual(positions(f, `lf/${name}`));
+      expect(positions(f, `crlf/${name}`).length).toBeGreaterThan(0);
+    }
+    // The quoted scalar starts at its opening quote, where the image started before quoting.
+    const quote = BAD_IMAGE_PIPELINE.split('\n')[11]!.indexOf(image) + 1;
+    expect(positions(f, 'crlf/pipeline.yaml')).toEqual([['no-app-harness-registry', 12, quote, 12, quote + image.length + 2]]);
+    expect(positions(f, 'crlf/dup.yaml').map((x) => x.slice(0, 3))).toEqual([['yaml-syntax', 3, 3]]);
+  });
+
+  test('a symlink loop between two files and a dangling symlink are skipped', () => {
+    fs.symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
+    fs.symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
+    fs.symlinkSync('self.yaml', path.join(dir, 'self.yaml'));
+    fs.symlinkSync('missing.yaml', path.join(dir, 'dangling.yaml'));
+    const f = run();
+    expect(f.every((x) => x.ruleId === 'yaml-syntax' && x.severity === 'notice')).toBe(true);
+  });
+
+  test('a symlinked directory outside the root is not followed', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'secret.yaml'), BAD_IMAGE_PIPELINE);
+      fs.symlinkSync(outside, path.join(dir, 'linked'));
+      const f = run();
+      expect(f).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', severity: 'notice', file: 'linked' })]);
+      expect(f[0]!.message).toMatch(/leaves the scanned root/);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  // Root reads any file whatever its mode, so as root the built CLI runs as nobody (uid 65534).
+  test('an unreadable file and an unreadable directory are errors/notices, and the CLI goes on', () => {
+    const cli = path.resolve('dist/cli/index.js');
+    if (!fs.existsSync(cli)) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
+    write('secret.yaml', BAD_IMAGE_PIPELINE);
+    write('locked/inner.yaml', BAD_IMAGE_PIPELINE);
+    write('z-good.yaml', BAD_IMAGE_PIPELINE);
+    fs.chmodSync(dir, 0o755);
+    for (const f of ['good.yaml', 'z-good.yaml']) fs.chmodSync(path.join(dir, f), 0o644);
+    fs.chmodSync(path.join(dir, 'secret.yaml'), 0o000);
+    fs.chmodSync(path.join(dir, 'locked'), 0o000);
+    const asRoot = process.getuid?.() === 0;
+    const res = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(res.error).toBeUndefined();
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(1);
+    const findings = (JSON.parse(res.stdout) as { findings: Array<Record<string, unknown>> }).findings;
+    const about = (file: string) => findings.filter((x) => x.file === file).map((x) => [x.ruleId, x.severity, x.message]);
+    expect(about('secret.yaml')).toEqual([['yaml-syntax', 'error', 'File cannot be read (EACCES).']]);
+    expect(about('locked')).toEqual([['yaml-syntax', 'notice', 'File directory cannot be read (EACCES); skipped.']]);
+    for (const good of ['good.yaml', 'z-good.yaml']) expect(about(good).map((x) => x[0])).toEqual(['no-app-harness-registry']);
+    fs.chmodSync(path.join(dir, 'locked'), 0o755);
   });
 });
 

@@ -1,24 +1,45 @@
-// Runs the built CLI's `fix` over a temporary copy of ../shared/corpus/files (never copied into this
-// repo) twice, and checks what the fixes promise:
+// Runs the built CLI's `fix` twice over temporary input sets and checks what the fixes promise:
 //   files changed; files that no longer parse (must be 0); bytes changed outside the edited ranges
 //   (must be 0); files changed by the second run (must be 0).
-// The corpus breaks none of the policies, so a second, "seeded" copy gets violations written into
-// it first (images moved to app.harness.io/registry, Docker connector URLs pointed there, and
-// `executeOnDelegate: false` lines removed), keeping each file's own formatting; the same checks
-// then run on real-world YAML with real fixes. Exit 1 when a must-be-0 number is not 0.
-// Usage: npm run build && node scripts/fix-corpus.mjs [CORPUS_DIR]
+// Input sets:
+//   - a copy of ../shared/corpus/files (never copied into this repo), as is;
+//   - the same copy with violations seeded into it first (images moved to app.harness.io/registry,
+//     Docker connector URLs pointed there, and `executeOnDelegate: false` lines removed), keeping each
+//     file's own formatting, so the checks run on real-world YAML with real fixes;
+//   - the synthetic monorepo of ../shared/bench/gen.mjs (deterministic; about 1 file in 20 breaks a
+//     policy), as is and seeded the same way. 1,000 pipelines by default, 10,000 with --full.
+// Prints one line of numbers per input set (problems, if any, on indented lines after it).
+// Exit 1 when a must-be-0 number is not 0.
+// Usage: npm run build && node scripts/fix-corpus.mjs [CORPUS_DIR] [--full | --pipelines N] [--no-corpus] [--no-synthetic]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 
-const corpus = path.resolve(process.argv[2] ?? '../shared/corpus/files');
-if (!fs.existsSync(corpus)) {
-  console.error(`corpus not found: ${corpus}`);
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    full: { type: 'boolean', default: false },
+    pipelines: { type: 'string' },
+    'no-corpus': { type: 'boolean', default: false },
+    'no-synthetic': { type: 'boolean', default: false },
+  },
+});
+const corpus = path.resolve(positionals[0] ?? '../shared/corpus/files');
+const generator = path.resolve('../shared/bench/gen.mjs');
+const pipelines = Number(flags.pipelines ?? (flags.full ? 10000 : 1000));
+if (!Number.isInteger(pipelines) || pipelines < 1) {
+  console.error(`--pipelines must be a positive whole number (got ${flags.pipelines})`);
   process.exit(2);
 }
+for (const [want, file, what] of [[!flags['no-corpus'], corpus, 'corpus'], [!flags['no-synthetic'], generator, 'synthetic repo generator']])
+  if (want && !fs.existsSync(file)) {
+    console.error(`${what} not found: ${file}`);
+    process.exit(2);
+  }
 const cli = path.resolve('dist/cli/index.js');
 let work = '';
 
@@ -89,9 +110,20 @@ function seed(dir) {
   return n;
 }
 
-function run(label, seeded) {
+/** Copies the corpus into DIR. */
+const copyCorpus = (dir) => fs.cpSync(corpus, dir, { recursive: true });
+/** Writes the synthetic monorepo into DIR. */
+function generate(dir) {
+  const gen = spawnSync(process.execPath, [generator, dir, String(pipelines)], { encoding: 'utf8' });
+  if (gen.status !== 0) {
+    console.error(`gen.mjs failed (exit ${gen.status}):\n${gen.stderr}`);
+    process.exit(2);
+  }
+}
+
+function run(label, fill, seeded) {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-fix-corpus-'));
-  fs.cpSync(corpus, work, { recursive: true });
+  fill(work);
   const violations = seeded ? seed(work) : 0;
   const started = process.hrtime.bigint();
   const before = snapshot();
@@ -139,32 +171,40 @@ function run(label, seeded) {
     const n = bytesOutside(oldText, newText, report.edits);
     if (n) problems.push(`${file}: ${n} bytes changed outside the edited ranges`);
     outside += n;
+  }
+  for (const f of afterFirst.keys()) if (!before.has(f)) problems.push(`${f}: left behind (temporary file?)`);
+
+  const second = runFix();
+  const afterSecond = snapshot();
+  let secondChanges = 0;
+  for (const [file, b] of afterFirst) if (hash(b) !== hash(afterSecond.get(file) ?? Buffer.alloc(0))) secondChanges++;
+
+  const fixes = first.files.reduce((n, f) => n + f.fixes.length, 0);
+  const byRule = {};
+  for (const f of first.files) for (const x of f.fixes) byRule[x.ruleId] = (byRule[x.ruleId] ?? 0) + 1;
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+  const rules = Object.entries(byRule)
+    .sort()
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
+  console.log(
+    `${label}: ${before.size} files${seeded ? ` (${violations} edits seeded)` : ''}; ` +
+      `${changed} changed by ${fixes} fixes in ${first.passes} passes (converged: ${first.converged})${rules ? ` [${rules}]` : ''}; ` +
+      `${first.suggestions.length} suggestions; ${first.skipped.length} files left as they were because a pass broke them; ` +
+      `unparseable: ${unparseable}; bytes changed outside edits: ${outside}; second run: ${secondChanges} files changed, ${second.files.length} reported; ` +
+      `wall ${(wallMs / 1000).toFixed(2)} s`,
+  );
+  for (const p of problems) console.log(`  problem: ${p}`);
+  fs.rmSync(work, { recursive: true, force: true });
+  return !(unparseable || outside || secondChanges || second.files.length);
 }
-for (const f of afterFirst.keys()) if (!before.has(f)) problems.push(`${f}: left behind (temporary file?)`);
 
-const second = runFix();
-const afterSecond = snapshot();
-let secondChanges = 0;
-for (const [file, b] of afterFirst) if (hash(b) !== hash(afterSecond.get(file) ?? Buffer.alloc(0))) secondChanges++;
-
-const fixes = first.files.reduce((n, f) => n + f.fixes.length, 0);
-const byRule = {};
-for (const f of first.files) for (const x of f.fixes) byRule[x.ruleId] = (byRule[x.ruleId] ?? 0) + 1;
-const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-
-console.log(`${label}: ${before.size} files${seeded ? `, ${violations} edits seeded (not all of them break a policy)` : ''}`);
-console.log(`files changed by fix: ${changed} (${fixes} fixes in ${first.passes} passes; converged: ${first.converged})`);
-for (const [rule, n] of Object.entries(byRule).sort()) console.log(`  ${rule.padEnd(34)} ${n}`);
-console.log(`suggestions shown, not applied: ${first.suggestions.length}`);
-console.log(`files left unchanged because a pass broke them: ${first.skipped.length}`);
-console.log(`files that no longer parse: ${unparseable}`);
-console.log(`bytes changed outside edited ranges: ${outside}`);
-console.log(`changes on the second run: ${secondChanges} files (${second.files.length} reported)`);
-console.log(`wall: ${(wallMs / 1000).toFixed(2)} s`);
-for (const p of problems) console.log(`  problem: ${p}`);
-fs.rmSync(work, { recursive: true, force: true });
-return !(unparseable || outside || secondChanges || second.files.length);
-}
-
-const ok = [run('corpus as is', false), run('corpus with seeded violations', true)];
+const ok = [];
+if (!flags['no-corpus']) ok.push(run('corpus as is', copyCorpus, false), run('corpus with seeded violations', copyCorpus, true));
+if (!flags['no-synthetic'])
+  ok.push(
+    run(`synthetic repo (${pipelines} pipelines) as is`, generate, false),
+    run(`synthetic repo (${pipelines} pipelines) with seeded violations`, generate, true),
+  );
 process.exit(ok.every(Boolean) ? 0 : 1);
