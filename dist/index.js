@@ -40233,12 +40233,22 @@ function source_parseSource(path, text, embedding) {
     const fast = fastParse(text);
     if (fast)
         return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
-    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-    const all = Array.isArray(parsed) ? parsed : [];
     const problems = [];
     const builder = new YamlTreeBuilder(text);
     const docs = [];
-    const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    let all = [];
+    let overflow;
+    try {
+        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+        all = Array.isArray(parsed) ? parsed : [];
+        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    }
+    catch (e) {
+        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+        if (!(e instanceof RangeError))
+            throw e;
+        overflow = { message: e.message, pos: [0, 0] };
+    }
     if (overflow)
         problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
     else

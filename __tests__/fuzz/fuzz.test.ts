@@ -22,7 +22,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { LineCounter, Parser } from 'yaml';
 import { build, describeCase, fuzzCase, type FuzzCase } from './mutations.js';
 import { SUPPORT_FILES } from './seeds.js';
 
@@ -155,36 +154,11 @@ function badPosition(p: Pos, files: Map<string, string[]>): string | undefined {
   return undefined;
 }
 
-/** True when yaml's own LineCounter misses some of the newlines of `bytes` (the first known bug below). */
-function yamlMissesNewlines(bytes: Buffer): boolean {
-  const text = new TextDecoder('utf-8').decode(bytes); // drops a BOM, as the tool's decoder does
-  const counter = new LineCounter();
-  try {
-    for (const token of new Parser(counter.addNewLine).parse(text)) void token;
-  } catch {
-    return false;
-  }
-  return counter.lineStarts.length !== text.split('\n').length;
-}
-
 /**
  * Known, unfixed bugs (see found-bugs.test.ts), each recognised from the outside, so a case that
  * hits only these is counted apart. A matcher gets one problem, the linter's reply and the files.
  */
-const KNOWN_BUGS: Record<string, (problem: string, files: Map<string, Buffer>) => boolean> = {
-  // yaml's Parser feeds its LineCounter the newlines inside a scalar token only when it takes the
-  // token as a block or flow scalar; a multi-line token it rejects (a syntax error) is not counted,
-  // so every later position in that file is that many lines short.
-  'positions shifted after a rejected multi-line token (yaml LineCounter)': (p, files) => {
-    const file = /^(?:finding|related location) of \S+ at (.+?):\d+:\d+-\d+:\d+ /.exec(p)?.[1];
-    return !!file && files.has(file) && yamlMissesNewlines(files.get(file)!);
-  },
-  // yaml's Parser.pop recurses once per level when a dedent closes ~2,000 nested block collections
-  // and overflows the stack; the RangeError escapes parseAllDocuments, so lint() throws and
-  // `check` exits 2 with an internal error.
-  'deep block nesting throws RangeError out of the yaml parser': (p) =>
-    /^(lint\(\) threw|check exited 2).*Maximum call stack size exceeded/.test(p) && /[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js/.test(p),
-};
+const KNOWN_BUGS: Record<string, (problem: string, files: Map<string, Buffer>) => boolean> = {};
 
 const stats = {
   cases: 0,

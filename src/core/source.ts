@@ -53,12 +53,20 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseSource(path: string, text: string, embedding?: Embedding): SourceFile {
   const fast = fastParse(text);
   if (fast) return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
-  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-  const all = Array.isArray(parsed) ? parsed : [];
   const problems: SourceProblem[] = [];
   const builder = new YamlTreeBuilder(text);
   const docs: TreeDoc[] = [];
-  const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+  let all: Document.Parsed[] = [];
+  let overflow: { message: string; pos: [number, number] } | undefined;
+  try {
+    const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    all = Array.isArray(parsed) ? parsed : [];
+    overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+  } catch (e) {
+    // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+    if (!(e instanceof RangeError)) throw e;
+    overflow = { message: e.message, pos: [0, 0] };
+  }
   if (overflow) problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
   else
     for (const doc of all) {
