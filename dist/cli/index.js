@@ -17629,17 +17629,37 @@ function semanticPath(root, target, keys = false) {
 }
 /** The child of a container whose own header is `header`, and its key or index. */
 function childWithHeader(view, header) {
-    if (view.isSeq) {
-        const items = view.items();
-        const i = items.findIndex((x) => !x.isScalar && x.addr === header);
-        return i < 0 ? undefined : { view: items[i], place: i };
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
     }
-    let found;
-    view.forEachEntry((key, value) => {
-        if (!found && value && !value.isScalar && value.addr === header)
-            found = { view: value, place: key };
-    });
-    return found;
+    const listed = raw[ENTRIES];
+    const key = listed ? listed.find((e) => !e.absent && has(e.value))?.key : Object.keys(raw).find((k) => has(raw[k]));
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
 }
 const walked = new WeakMap();
 function walkedPaths(root, keys) {
@@ -19431,6 +19451,7 @@ class Project {
     pathRoots = new Map();
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
     connectorsById;
+    stageIndex = new Map();
     fills = new Map();
     constructor(entities, files) {
         this.files.push(...files);
@@ -19539,11 +19560,23 @@ class Project {
         }
         const from = stage.infrastructure.useFromStage?.str;
         if (stage.infrastructure.kind === 'UseFromStage' && from) {
-            const source = owner.stages.find((s) => s.identifier === from);
+            const source = this.stageById(owner, from);
             if (source)
                 return this.infrastructureOf(owner, source, seen);
         }
         return { stage, owner };
+    }
+    /** The owner's first stage with this identifier (a map per owner: a pipeline can hold thousands of stages). */
+    stageById(owner, identifier) {
+        let byId = this.stageIndex.get(owner);
+        if (!byId) {
+            byId = new Map();
+            for (const s of owner.stages)
+                if (!byId.has(s.identifier))
+                    byId.set(s.identifier, s);
+            this.stageIndex.set(owner, byId);
+        }
+        return byId.get(identifier);
     }
     /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
     runsOnHarnessCloud(owner, stage) {

@@ -43,6 +43,7 @@ export class Project {
   private readonly pathRoots = new Map<TreeDoc, View>();
   /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
   private connectorsById?: Map<string, Connector[]>;
+  private readonly stageIndex = new Map<StageOwner, Map<string, Stage>>();
   private readonly fills = new Map<string, ResolvedValue[]>();
 
   constructor(entities: Entity[], files: SourceFile[]) {
@@ -141,10 +142,21 @@ export class Project {
     }
     const from = stage.infrastructure.useFromStage?.str;
     if (stage.infrastructure.kind === 'UseFromStage' && from) {
-      const source = owner.stages.find((s) => s.identifier === from);
+      const source = this.stageById(owner, from);
       if (source) return this.infrastructureOf(owner, source, seen);
     }
     return { stage, owner };
+  }
+
+  /** The owner's first stage with this identifier (a map per owner: a pipeline can hold thousands of stages). */
+  private stageById(owner: StageOwner, identifier: string): Stage | undefined {
+    let byId = this.stageIndex.get(owner);
+    if (!byId) {
+      byId = new Map();
+      for (const s of owner.stages) if (!byId.has(s.identifier)) byId.set(s.identifier, s);
+      this.stageIndex.set(owner, byId);
+    }
+    return byId.get(identifier);
   }
 
   /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */

@@ -1,4 +1,4 @@
-import { ENTRIES, RECORD, isContainer, type TreeDoc } from '../tree.js';
+import { ADDR, ENTRIES, RECORD, isContainer, type Container, type TreeDoc } from '../tree.js';
 import type { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -184,16 +184,34 @@ export function semanticPath(root: View, target: View, keys = false): string | u
 
 /** The child of a container whose own header is `header`, and its key or index. */
 function childWithHeader(view: View, header: number): { view: View; place: string | number } | undefined {
-  if (view.isSeq) {
-    const items = view.items();
-    const i = items.findIndex((x) => !x.isScalar && x.addr === header);
-    return i < 0 ? undefined : { view: items[i]!, place: i };
+  const raw = view.raw as Container;
+  const has = (v: unknown) => isContainer(v) && v[ADDR] === header;
+  if (Array.isArray(raw)) {
+    const i = seqIndexOf(raw, header, has);
+    return i < 0 ? undefined : { view: view.item(i)!, place: i };
   }
-  let found: { view: View; place: string } | undefined;
-  view.forEachEntry((key, value) => {
-    if (!found && value && !value.isScalar && value.addr === header) found = { view: value, place: key };
-  });
-  return found;
+  const listed = raw[ENTRIES];
+  const key = listed ? listed.find((e) => !e.absent && has(e.value))?.key : Object.keys(raw).find((k) => has(raw[k]));
+  return key === undefined ? undefined : { view: view.get(key)!, place: key };
+}
+
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items: unknown[], header: number, has: (v: unknown) => boolean): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (!isContainer(item)) return items.findIndex(has);
+    if (item[ADDR] === header) return mid;
+    if (item[ADDR] < header) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return items.findIndex(has);
 }
 
 const walked = new WeakMap<TreeDoc, Map<string, Map<string, string>>>();
