@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,5 +101,81 @@ describe('fast parser on tricky layouts', () => {
       tampered++;
     }
     expect(tampered).toBe(15);
+  });
+});
+
+/**
+ * Random documents in the layouts the fast parser takes (and some it must decline), with comments,
+ * blank lines, odd indentation and line-level damage: wherever it takes a text, it must agree with
+ * `yaml`. A fixed seed here; others with FAST_YAML_SEED and FAST_YAML_RUNS.
+ */
+describe('fast parser agrees with yaml on generated layouts', () => {
+  type Node = string | Node[] | { [k: string]: Node };
+  const scalar = fc.oneof(
+    fc.constantFrom('x', 'Run', 'account.harnessImage', 'node:20', 'https://a.io/b', 'true', 'null', '~', '0x1F', '1.5', '-1', 'a#b', 'a # c', '', "it's", 'a: b', '- x', '{}', '[]', '|'),
+    fc.string({ maxLength: 6 }),
+  );
+  const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'step', 'stage', 'name', 'spec', 'image', 'k y', 'true', '1'), tie('node'), { maxKeys: 3 }),
+    ),
+  })).node;
+  const style = fc.record({ indent: fc.integer({ min: 1, max: 4 }), indentless: fc.boolean(), quote: fc.constantFrom('plain', 'single', 'double', 'literal'), crlf: fc.boolean() });
+  const damage = fc.array(
+    fc.record({ line: fc.nat(), what: fc.constantFrom('comment', 'blank', 'indent+', 'indent-', 'drop', 'dup', 'trailing'), n: fc.integer({ min: 0, max: 8 }) }),
+    { maxLength: 4 },
+  );
+
+  function render(n: Node, s: { indent: number; indentless: boolean; quote: string }, depth: number, out: string[], lead: string): void {
+    const pad = ' '.repeat(depth * s.indent);
+    const value = (v: string) =>
+      s.quote === 'single' ? `'${v.replace(/'/g, "''")}'` : s.quote === 'double' && !/["\\]/.test(v) ? `"${v}"` : s.quote === 'literal' && v ? `|\n${pad}${' '.repeat(s.indent)}${v}` : v;
+    if (typeof n === 'string') out.push(`${lead}${value(n)}`);
+    else if (Array.isArray(n)) {
+      if (!n.length) return void out.push(`${lead}[]`);
+      if (lead) out.push(lead.trimEnd());
+      const itemPad = s.indentless && lead.endsWith(': ') ? pad.slice(s.indent) : pad;
+      for (const item of n) render(item, s, depth + 1, out, `${itemPad}- `);
+    } else {
+      const keys = Object.keys(n);
+      if (!keys.length) return void out.push(`${lead}{}`);
+      if (lead) out.push(lead.trimEnd());
+      for (const k of keys) render(n[k]!, s, depth + 1, out, `${pad}${k}: `);
+    }
+  }
+
+  function text(n: Node, s: { indent: number; indentless: boolean; quote: string; crlf: boolean }, d: Array<{ line: number; what: string; n: number }>): string {
+    const lines: string[] = [];
+    render(n, s, 0, lines, '');
+    const all = lines.join('\n').split('\n');
+    for (const { line, what, n: k } of d) {
+      if (!all.length) break;
+      const i = line % all.length;
+      if (what === 'comment') all.splice(i, 0, `${' '.repeat(k)}# c`);
+      if (what === 'blank') all.splice(i, 0, ' '.repeat(k));
+      if (what === 'indent+') all[i] = ' '.repeat(k % 3) + all[i];
+      if (what === 'indent-') all[i] = all[i]!.replace(/^ {1,2}/, '');
+      if (what === 'drop') all.splice(i, 1);
+      if (what === 'dup') all.splice(i, 0, all[i]!);
+      if (what === 'trailing') all[i] += ' '.repeat(k) + (k % 2 ? '# t' : '');
+    }
+    return all.join(s.crlf ? '\r\n' : '\n') + (d.length % 2 ? '' : s.crlf ? '\r\n' : '\n');
+  }
+
+  it('on every generated text it takes', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(node, style, damage, (n, s, d) => {
+        const t = text(n, s, d);
+        if (fastParse(t)) taken++;
+        expect(fastParserDiff(t)).toBeUndefined();
+      }),
+      { seed: Number(process.env.FAST_YAML_SEED ?? 20240515), numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) },
+    );
+    // The generator must reach the fast path, or this compares nothing.
+    expect(taken).toBeGreaterThan(500);
   });
 });

@@ -16516,9 +16516,9 @@ class RecordTable {
         return this.data.slice(0, this.length * RECORD);
     }
 }
-/** Scalars in the tree are primitives, so any object in it is a map or a sequence. */
+/** A map or sequence of the tree; a scalar can be an object too (`!!binary` is a Uint8Array, `!!timestamp` a Date). */
 function isContainer(v) {
-    return typeof v === 'object' && v !== null;
+    return typeof v === 'object' && v !== null && ADDR in v;
 }
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {

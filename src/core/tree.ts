@@ -108,9 +108,9 @@ export class RecordTable {
   }
 }
 
-/** Scalars in the tree are primitives, so any object in it is a map or a sequence. */
+/** A map or sequence of the tree; a scalar can be an object too (`!!binary` is a Uint8Array, `!!timestamp` a Date). */
 export function isContainer(v: unknown): v is Container {
-  return typeof v === 'object' && v !== null;
+  return typeof v === 'object' && v !== null && ADDR in v;
 }
 
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
