@@ -44,6 +44,8 @@ describe('semanticPath gives the path walk gives', () => {
     ['stage and step wrappers, parallel, names, indexes', 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - parallel:\n                - step:\n                    identifier: s\n                    image: x\n            - name: n\n              image: y\n            - plain\n    - stage:\n        name: no id\n'],
     ['aliases: the first visit decides', 'a: &x\n  k: v\nb: *x\nc:\n  - *x\n'],
     ['a wrapper without identifier is an ordinary item', 'stages:\n  - stage:\n      name: x\n  - step: scalar\n'],
+    ['two keys with the same text (true and "true")', 'true:\n  - image: a\n"true":\n  - image: b\n'],
+    ['a map with more keys than are searched (indexed)', Array.from({ length: 40 }, (_, i) => `k${i}:\n  - image: x${i}\n`).join('')],
   ])('%s', (_name, text) => {
     expect(mismatches('t.yaml', text)).toEqual([]);
   });

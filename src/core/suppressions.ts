@@ -192,8 +192,7 @@ function multiLineScalars(source: SourceFile): (offset: number) => boolean {
   const records = source.records;
   for (let i = 0; i < records.length; i += RECORD) {
     const [start, end, info] = [records[i]!, records[i + 1]!, records[i + 2]!];
-    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && source.text.indexOf('\n', start) < end && source.text.indexOf('\n', start) >= 0)
-      ranges.push([start, end]);
+    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start) ranges.push([start, end]);
   }
   return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
 }

@@ -25,6 +25,8 @@ export interface MapEntry {
   slot: number;
   /** The key has no value node at all (`? key`), as opposed to an empty (null) one. */
   absent?: boolean;
+  /** The key's own value when it is not a string (`1:`, `true:`). */
+  keyValue?: unknown;
 }
 
 export type TreeMap = { [key: string]: unknown; [ADDR]: number; [ENTRIES]?: MapEntry[] };
@@ -108,9 +110,50 @@ export class RecordTable {
   }
 }
 
-/** A map or sequence of the tree; a scalar can be an object too (`!!binary` is a Uint8Array, `!!timestamp` a Date). */
+/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
 export function isContainer(v: unknown): v is Container {
-  return typeof v === 'object' && v !== null && ADDR in v;
+  return typeof v === 'object' && v !== null;
+}
+
+/** A big map's lookups, built once: the order of its keys, and which key holds each nested container. */
+interface MapIndex {
+  position: Map<string, number>;
+  byHeader: Map<number, string>;
+}
+const mapIndexes = new WeakMap<TreeMap, MapIndex>();
+/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
+const INDEX_OVER = 32;
+
+function indexOf(map: TreeMap): MapIndex {
+  let index = mapIndexes.get(map);
+  if (!index) {
+    index = { position: new Map(), byHeader: new Map() };
+    let i = 0;
+    for (const key in map) {
+      index.position.set(key, i++);
+      const v = map[key];
+      if (isContainer(v)) index.byHeader.set(v[ADDR], key);
+    }
+    mapIndexes.set(map, index);
+  }
+  return index;
+}
+
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
+export function keyPosition(map: TreeMap, key: string): number {
+  const keys = Object.keys(map);
+  if (keys.length <= INDEX_OVER) return keys.indexOf(key);
+  return indexOf(map).position.get(key) ?? -1;
+}
+
+/** The key of a fast-parsed map whose value is the container with header `header`. */
+export function keyOfContainer(map: TreeMap, header: number): string | undefined {
+  const keys = Object.keys(map);
+  if (keys.length > INDEX_OVER) return indexOf(map).byHeader.get(header);
+  return keys.find((k) => {
+    const v = map[k];
+    return isContainer(v) && v[ADDR] === header;
+  });
 }
 
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */

@@ -51,7 +51,10 @@ export class YamlTreeBuilder {
         const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN') as (typeof STYLE_NAMES)[number]));
         this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
       }
-      return node.value;
+      // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
+      // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
+      const v = node.value;
+      return typeof v === 'object' && v !== null ? String(v) : v;
     }
     const seen = this.containers.get(node);
     if (seen) {
@@ -82,11 +85,14 @@ export class YamlTreeBuilder {
       const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
       const valueNode = this.resolve(doc, pair.value);
       const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
+      // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
+      // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
+      // `__proto__` key is data here, not the prototype.
+      const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
+      if (jsKey !== undefined) Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
+      // The entries are what the model sees: keys that are scalars with a value, as strings.
       if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
-      const name = String(key);
-      entries.push({ key: name, value, slot: i, ...(valueNode ? {} : { absent: true }) });
-      // defineProperty: a `__proto__` key is data here, not the prototype.
-      if (!Object.prototype.hasOwnProperty.call(map, name)) Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+      entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
     });
     map[ENTRIES] = entries;
     return map;

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../source.js';
-import { ADDR, ENTRIES, Info, KIND_MASK, RECORD, STYLE_NAMES, isContainer, type Container, type ScalarStyle, type TreeDoc, type TreeMap } from '../tree.js';
+import { ADDR, ENTRIES, Info, KIND_MASK, RECORD, STYLE_NAMES, isContainer, keyPosition, type Container, type ScalarStyle, type TreeDoc, type TreeMap } from '../tree.js';
 
 /**
  * A read-only view of one YAML node that remembers its file and document, so every value the
@@ -36,10 +36,10 @@ export class View {
     return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : (this.raw as Container), slot, isKey);
   }
 
-  /** The value at `place` of `container`, a map or sequence of this view's document. */
-  entry(container: Container, place: string | number): View | undefined {
+  /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
+  static entry(within: View, container: Container, place: string | number): View {
     const value = Array.isArray(container) ? container[place as number] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
-    return new View(this.file, this.doc, value, isContainer(value) ? undefined : container, place);
+    return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
   }
 
   /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
@@ -64,7 +64,7 @@ export class View {
       const slot = this.slot!;
       // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
       if (Array.isArray(parent)) addr = base + 1 + (slot as number);
-      else addr = base + 1 + 2 * (typeof slot === 'number' ? slot : Object.keys(parent).indexOf(slot)) + (this.isKey ? 0 : 1);
+      else addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
     }
     const records = this.file.records;
     while (records[addr * RECORD + 2]! < 0) addr = -records[addr * RECORD + 2]! - 1;
@@ -130,7 +130,7 @@ export class View {
     if (!this.isMap) return [];
     const map = this.raw as TreeMap;
     const listed = map[ENTRIES];
-    if (listed) return listed.map((e) => ({ key: e.key, keyView: this.child(e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+    if (listed) return listed.map((e) => ({ key: e.key, keyView: this.child(e.keyValue ?? e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
     return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
   }
 
@@ -169,7 +169,7 @@ export class View {
     const listed = map[ENTRIES];
     if (listed) {
       const e = listed.find((x) => x.key === key);
-      return e ? this.child(key, e.slot, true) : undefined;
+      return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
     }
     return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
   }

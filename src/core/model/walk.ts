@@ -1,5 +1,5 @@
-import { ADDR, ENTRIES, RECORD, isContainer, type Container, type TreeDoc } from '../tree.js';
-import type { View } from './view.js';
+import { ADDR, ENTRIES, RECORD, isContainer, keyOfContainer, type Container, type TreeDoc } from '../tree.js';
+import { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
 export const MAX_WALK_DEPTH = 256;
@@ -37,6 +37,8 @@ function itemStep(item: View, index: number): ItemStep {
 }
 
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
 
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step implements Visit {
@@ -100,8 +102,9 @@ export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
 
 /**
  * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a file without shared nodes and shallow, a recursive
- * scan that makes views only for containers and the nodes it reports; else `walk`.
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
  */
 export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (view: View) => void): void {
   if (root.file.aliased || !root.file.shallow) {
@@ -121,12 +124,12 @@ export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (vie
     if (listed)
       for (const e of listed) {
         if (e.absent) continue;
-        if (keys.has(e.key)) visit(root.entry(node, e.slot)!);
+        if (keys.has(e.key)) visit(View.entry(root, node, e.slot));
         scan(e.value);
       }
     else
       for (const key in node) {
-        if (keys.has(key)) visit(root.entry(node, key)!);
+        if (keys.has(key)) visit(View.entry(root, node, key));
         scan(node[key]);
       }
   };
@@ -178,7 +181,7 @@ export function semanticPath(root: View, target: View, keys = false): string | u
     cur = next.view;
   }
   if (targetIsContainer) return path;
-  if (target.isKey) return keys && !skipped ? `${path ? path + '/' : ''}${target.place}@key` : undefined;
+  if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
   return step(cur, target, target.place!, true) ? path : undefined;
 }
 
@@ -191,7 +194,12 @@ function childWithHeader(view: View, header: number): { view: View; place: strin
     return i < 0 ? undefined : { view: view.item(i)!, place: i };
   }
   const listed = raw[ENTRIES];
-  const key = listed ? listed.find((e) => !e.absent && has(e.value))?.key : Object.keys(raw).find((k) => has(raw[k]));
+  if (listed) {
+    // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+    const e = listed.find((x) => !x.absent && has(x.value));
+    return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
+  }
+  const key = keyOfContainer(raw, header);
   return key === undefined ? undefined : { view: view.get(key)!, place: key };
 }
 
@@ -225,7 +233,7 @@ function walkedPaths(root: View, keys: boolean): Map<string, string> {
   const found = (paths = new Map<string, string>());
   walk(root, ({ view, path }) => {
     found.set(`v${view.addr}`, path);
-    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, `${path ? path + '/' : ''}${e.key}@key`);
+    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
   });
   byRoot.set(id, paths);
   return paths;
