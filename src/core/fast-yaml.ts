@@ -425,7 +425,8 @@ class FastParser {
 
 /** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
 function endsInWhitespace(s: string): boolean {
-  return /\s$/.test(s);
+  const c = s.charCodeAt(s.length - 1);
+  return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
 }
 
 /**
