@@ -17341,6 +17341,7 @@ class View {
             return this.slot;
         return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
     }
+    /** Rules report `someView.at`: a view is its own location. */
     get at() {
         return this;
     }

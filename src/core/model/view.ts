@@ -49,6 +49,7 @@ export class View {
     return (parent as TreeMap)[ENTRIES]!.find((e) => e.slot === this.slot)?.key;
   }
 
+  /** Rules report `someView.at`: a view is its own location. */
   get at(): View {
     return this;
   }
