@@ -40425,7 +40425,7 @@ function locate(at) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
+var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/connector.schema.json
 const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
@@ -40435,22 +40435,20 @@ const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"htt
 
 
 
-let validators;
-/** Compiles our schemas once, on first use. */
-function getValidators() {
-    if (!validators) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-        validators = {
-            connector: ajv.compile(connector_schema_namespaceObject),
-            pipeline: ajv.compile(pipeline_schema_namespaceObject),
-            config: ajv.compile(config_schema_namespaceObject),
-        };
-    }
-    return validators;
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject, config: config_schema_namespaceObject };
+const validators = {};
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(name) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    return (validators[name] ??= schema_ajv.compile(schemas[name]));
 }
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 function validateSchema(name, value, root) {
-    const validate = getValidators()[name];
+    const validate = validatorFor(name);
     if (validate(value))
         return [];
     return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));

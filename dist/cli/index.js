@@ -19024,7 +19024,7 @@ function failingFindings(findings, failOn) {
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
 const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/config.schema.json","title":"harness-registry-guard configuration (.harness-registry-guard.yml)","description":"Settings for harness-registry-guard. Command-line flags override the same setting here.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Level per rule id: off (no findings), notice, warning or error. Findings a rule gives below its default level (notices for values that cannot be known statically) are never raised above it.","type":"object","additionalProperties":false,"properties":{"no-app-harness-registry":{"$ref":"#/definitions/level"},"require-platform-connectivity":{"$ref":"#/definitions/level"},"require-account-image-connector":{"$ref":"#/definitions/level"},"no-renamed-harness-image":{"$ref":"#/definitions/level"},"yaml-syntax":{"$ref":"#/definitions/level"},"schema":{"$ref":"#/definitions/level"},"unresolved-reference":{"$ref":"#/definitions/level"},"suppression":{"$ref":"#/definitions/level"}}},"include":{"description":"Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.","type":"array","items":{"type":"string","minLength":1}},"maxFileSize":{"description":"Files larger than this many bytes are skipped with a notice (default: 10485760).","type":"integer","minimum":1},"replacementRegistryUrl":{"description":"Registry URL that fixes and messages put in place of app.harness.io/registry (default: https://registry.hub.docker.com).","type":"string","pattern":"^https?://[^\\\\s/]+"},"harnessImages":{"description":"Extra Harness image names (namespace/name) that no-renamed-harness-image must see unchanged in mirrors, added to the built-in catalogue.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$"}},"assumeHarnessCloudImageConnector":{"description":"When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo (default: false).","type":"boolean"},"forbidSuppression":{"description":"Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.","type":"array","items":{"enum":["no-app-harness-registry","require-platform-connectivity","require-account-image-connector","no-renamed-harness-image","yaml-syntax","schema","unresolved-reference"]}}},"definitions":{"level":{"enum":["off","notice","warning","error"]}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
+var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/connector.schema.json
 const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
@@ -19034,22 +19034,20 @@ const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"htt
 
 
 
-let validators;
-/** Compiles our schemas once, on first use. */
-function getValidators() {
-    if (!validators) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-        validators = {
-            connector: ajv.compile(connector_schema_namespaceObject),
-            pipeline: ajv.compile(pipeline_schema_namespaceObject),
-            config: ajv.compile(config_schema_namespaceObject),
-        };
-    }
-    return validators;
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject, config: config_schema_namespaceObject };
+const validators = {};
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(name) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    return (validators[name] ??= schema_ajv.compile(schemas[name]));
 }
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 function validateSchema(name, value, root) {
-    const validate = getValidators()[name];
+    const validate = validatorFor(name);
     if (validate(value))
         return [];
     return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));

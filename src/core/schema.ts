@@ -7,19 +7,17 @@ import { View } from './model/view.js';
 
 export type SchemaName = 'connector' | 'pipeline' | 'config';
 
-let validators: Record<SchemaName, ValidateFunction> | undefined;
+const schemas: Record<SchemaName, object> = { connector: connectorSchema, pipeline: pipelineSchema, config: configSchema };
+const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+let ajv: Ajv | undefined;
 
-/** Compiles our schemas once, on first use. */
-function getValidators(): Record<SchemaName, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    validators = {
-      connector: ajv.compile(connectorSchema),
-      pipeline: ajv.compile(pipelineSchema),
-      config: ajv.compile(configSchema),
-    };
-  }
-  return validators;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(name: SchemaName): ValidateFunction {
+  ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+  return (validators[name] ??= ajv.compile(schemas[name]));
 }
 
 export interface SchemaProblem {
@@ -29,7 +27,7 @@ export interface SchemaProblem {
 
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 export function validateSchema(name: SchemaName, value: unknown, root: View): SchemaProblem[] {
-  const validate = getValidators()[name];
+  const validate = validatorFor(name);
   if (validate(value)) return [];
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
 }
