@@ -16405,7 +16405,10 @@ function discover(opts) {
                         real = external_node_fs_default().realpathSync(child);
                     }
                     catch {
-                        continue; // dangling link or loop of links: nothing to read
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (matchesAny(entry.name, include))
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+                        continue;
                     }
                     if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
                         if (matchesAny(entry.name, include) || external_node_fs_default().statSync(real).isDirectory())

@@ -114,7 +114,9 @@ export function discover(opts: DiscoverOptions): Discovery {
           try {
             real = fs.realpathSync(child);
           } catch {
-            continue; // dangling link or loop of links: nothing to read
+            // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+            if (matchesAny(entry.name, include)) skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+            continue;
           }
           if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
             if (matchesAny(entry.name, include) || fs.statSync(real).isDirectory())
