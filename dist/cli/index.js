@@ -17246,6 +17246,7 @@ function linesOf(file) {
 
 ;// CONCATENATED MODULE: ./src/core/locate.ts
 
+
 /**
  * The one place that turns offsets in a parsed file into 1-based line and column
  * (UTF-16 code units, as SARIF expects). Rules never compute positions.
@@ -17255,8 +17256,7 @@ function locateRange(file, start, end) {
     start = Math.max(0, Math.min(start, text.length));
     end = Math.max(start, Math.min(end, text.length));
     // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    while (end > start && /\s/.test(text[end - 1] ?? ''))
-        end--;
+    end = trimEnd(text, start, end);
     const lines = linesOf(file);
     const s = lines.linePos(start);
     const e = lines.linePos(end);
@@ -18647,6 +18647,7 @@ function ruleMeta(id) {
 
 
 
+
 /**
  * Inline suppressions, on a comment line of their own:
  *
@@ -18716,7 +18717,7 @@ function parseDirectives(source) {
     const directives = [];
     const problems = [];
     const text = source.text;
-    const starts = lineStarts(text);
+    const starts = linesOf(source).lineStarts;
     const inScalar = multiLineScalars(source);
     let header = true;
     const pendingNextLine = [];
@@ -18799,13 +18800,6 @@ function isDate(s) {
         return false;
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     return d.toISOString().slice(0, 10) === s;
-}
-function lineStarts(text) {
-    const out = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        if (i + 1 < text.length)
-            out.push(i + 1);
-    return out;
 }
 /** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
 function multiLineScalars(source) {

@@ -1,5 +1,6 @@
 import type { Located, Position } from './finding.js';
 import { linesOf, type SourceFile } from './source.js';
+import { trimEnd } from './tree.js';
 
 /**
  * The one place that turns offsets in a parsed file into 1-based line and column
@@ -10,7 +11,7 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
   start = Math.max(0, Math.min(start, text.length));
   end = Math.max(start, Math.min(end, text.length));
   // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  end = trimEnd(text, start, end);
   const lines = linesOf(file);
   const s = lines.linePos(start);
   const e = lines.linePos(end);

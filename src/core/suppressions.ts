@@ -1,7 +1,7 @@
 import { allRules } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import { locateRange } from './locate.js';
-import type { SourceFile } from './source.js';
+import { linesOf, type SourceFile } from './source.js';
 import { Info, KIND_MASK, RECORD } from './tree.js';
 
 /**
@@ -104,7 +104,7 @@ export function parseDirectives(source: SourceFile): { directives: Directive[]; 
   const directives: Directive[] = [];
   const problems: Problem[] = [];
   const text = source.text;
-  const starts = lineStarts(text);
+  const starts = linesOf(source).lineStarts;
   const inScalar = multiLineScalars(source);
   let header = true;
   const pendingNextLine: Directive[] = [];
@@ -180,11 +180,6 @@ function isDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (i + 1 < text.length) out.push(i + 1);
-  return out;
-}
 
 /** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
 function multiLineScalars(source: SourceFile): (offset: number) => boolean {
