@@ -4,21 +4,9 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { lint } from '../src/core/lint.js';
+import { BAD_IMAGE_PIPELINE } from './helpers/fixtures.js';
 
 // Bad input gets a clear finding, never a crash, a hang, or a stop to the rest of the scan.
-const BAD_IMAGE_PIPELINE = `pipeline:
-  name: p
-  identifier: p
-  stages:
-    - stage:
-        name: s
-        identifier: s
-        type: CI
-        spec:
-          execution:
-            steps:
-              - step: { type: Run, name: r, identifier: r, spec: { image: app.harness.io/registry/harness/ci-addon:1 } }
-`;
 
 let dir: string;
 beforeEach(() => {

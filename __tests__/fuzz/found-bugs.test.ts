@@ -1,24 +1,9 @@
 /**
  * Bugs the fuzz test (fuzz.test.ts) found, as minimal reproductions, kept as regression tests.
- * A new one goes here skipped (with an entry in KNOWN_BUGS in fuzz.test.ts) until it is fixed.
  */
 import { describe, expect, test } from '@jest/globals';
+import { BAD_IMAGE as IMAGE, BAD_IMAGE_PIPELINE as PIPELINE } from '../helpers/fixtures.js';
 import { lintFiles } from '../helpers/lint-files.js';
-
-const IMAGE = 'app.harness.io/registry/harness/ci-addon:1';
-const PIPELINE = `pipeline:
-  name: p
-  identifier: p
-  stages:
-    - stage:
-        name: s
-        identifier: s
-        type: CI
-        spec:
-          execution:
-            steps:
-              - step: { type: Run, name: r, identifier: r, spec: { image: ${IMAGE} } }
-`;
 
 /** Line and column (1-based, UTF-16) of the first `needle` in `text`. */
 function where(text: string, needle: string): [number, number] {

@@ -12,9 +12,7 @@
  * failing repo under $TMPDIR/hrg-fuzz-failures/SEED/ (replay: `node dist/cli/index.js check DIR`).
  * Replay a fast-check counterexample with the FUZZ_SEED and FUZZ_PATH it prints.
  *
- * Bugs this test found that are not fixed yet are recognised from the outside (KNOWN_BUGS) and
- * counted apart instead of failing; each has a skipped reproduction in found-bugs.test.ts. Remove
- * an entry when its bug is fixed. FUZZ_STRICT=1 counts them as failures.
+ * Bugs it found are regression tests in found-bugs.test.ts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +30,6 @@ const SEED = env.FUZZ_SEED !== undefined ? Number(env.FUZZ_SEED) : FUZZING ? Dat
 const PATH = env.FUZZ_PATH;
 const KEEP_GOING = env.FUZZ_KEEP_GOING === '1' && !PATH;
 const CASE_TIMEOUT_MS = Number(env.FUZZ_CASE_TIMEOUT_MS ?? 15_000);
-const STRICT = env.FUZZ_STRICT === '1';
 
 interface Pos {
   file: string;
@@ -154,12 +151,6 @@ function badPosition(p: Pos, files: Map<string, string[]>): string | undefined {
   return undefined;
 }
 
-/**
- * Known, unfixed bugs (see found-bugs.test.ts), each recognised from the outside, so a case that
- * hits only these is counted apart. A matcher gets one problem, the linter's reply and the files.
- */
-const KNOWN_BUGS: Record<string, (problem: string, files: Map<string, Buffer>) => boolean> = {};
-
 const stats = {
   cases: 0,
   failures: 0,
@@ -167,7 +158,6 @@ const stats = {
   totalMs: 0,
   byRule: {} as Record<string, number>,
   withRuleFinding: 0,
-  known: {} as Record<string, number>,
 };
 const failuresDir = path.join(os.tmpdir(), 'hrg-fuzz-failures', String(SEED));
 
@@ -184,15 +174,9 @@ async function problemsOf(c: FuzzCase): Promise<string[]> {
   stats.totalMs += outcome.ms;
   stats.slowestMs = Math.max(stats.slowestMs, outcome.ms);
   if (FUZZING && stats.cases % 500 === 0)
-    process.stderr.write(`fuzz: ${stats.cases}/${RUNS} cases, ${stats.failures} failures, known bugs ${JSON.stringify(stats.known)}\n`);
+    process.stderr.write(`fuzz: ${stats.cases}/${RUNS} cases, ${stats.failures} failures\n`);
   if ('failure' in outcome) return [outcome.failure];
-  const r = outcome.reply;
-  const problems = problemsIn(r, file, written);
-  if (STRICT || !problems.length) return problems;
-  const known = problems.map((p) => Object.keys(KNOWN_BUGS).find((id) => KNOWN_BUGS[id]!(p, written)));
-  if (known.some((k) => !k)) return problems;
-  for (const id of new Set(known)) stats.known[id!] = (stats.known[id!] ?? 0) + 1;
-  return [];
+  return problemsIn(outcome.reply, file, written);
 }
 
 /** What is wrong in one reply of the linter, and with the files it was given. */
@@ -268,7 +252,6 @@ test(
           `fuzz: ${stats.cases} cases, ${stats.failures} failures, ${wall.toFixed(1)} s wall ` +
             `(mean ${(stats.totalMs / Math.max(1, stats.cases)).toFixed(1)} ms, slowest ${stats.slowestMs.toFixed(0)} ms per case)`,
           `fuzz: ${stats.withRuleFinding} cases still got a policy finding in the mutated file; findings by rule: ${JSON.stringify(stats.byRule)}`,
-          `fuzz: cases that hit a known bug only (not failures${STRICT ? '' : '; FUZZ_STRICT=1 makes them failures'}): ${JSON.stringify(stats.known)}`,
           ...(failures.length ? [`fuzz: failing repos saved under ${failuresDir}`, ...failures.slice(0, 20)] : []),
         ].join('\n'),
       );

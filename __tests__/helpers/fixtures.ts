@@ -5,6 +5,24 @@ import { goldenLines } from './lint-files.js';
 
 export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
 
+/** An image still pulled from the retired registry. */
+export const BAD_IMAGE = 'app.harness.io/registry/harness/ci-addon:1';
+
+/** A pipeline whose one step pulls `BAD_IMAGE`: a file that must always get its finding. */
+export const BAD_IMAGE_PIPELINE = `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: ${BAD_IMAGE} } }
+`;
+
 export interface FixtureCase {
   name: string;
   dir: string;
