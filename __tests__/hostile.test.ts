@@ -236,10 +236,15 @@ describe('hostile files never stop the rest of the scan', () => {
     }
   });
 
-  // Root reads any file whatever its mode, so as root the built CLI runs as nobody (uid 65534).
+  // Root reads any file whatever its mode, so as root the built CLI runs as nobody (uid 65534),
+  // from a copy beside the scanned folder: the checkout itself may not be readable by nobody.
   test('an unreadable file and an unreadable directory are errors/notices, and the CLI goes on', () => {
-    const cli = path.resolve('dist/cli/index.js');
-    if (!fs.existsSync(cli)) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
+    const built = path.resolve('dist/cli');
+    if (!fs.existsSync(path.join(built, 'index.js'))) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
+    const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-cli-copy-'));
+    fs.cpSync(built, cliDir, { recursive: true });
+    fs.chmodSync(cliDir, 0o755);
+    const cli = path.join(cliDir, 'index.js');
     write('secret.yaml', BAD_IMAGE_PIPELINE);
     write('locked/inner.yaml', BAD_IMAGE_PIPELINE);
     write('z-good.yaml', BAD_IMAGE_PIPELINE);
