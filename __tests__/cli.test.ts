@@ -25,7 +25,7 @@ describe('check command', () => {
     const required = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn'];
     for (const f of json.findings) {
       for (const k of required) expect(f).toHaveProperty(k);
-      expect(Object.keys(f).filter((k) => !required.includes(k))).toEqual(f.entity ? ['entity'] : []);
+      for (const k of Object.keys(f).filter((k) => !required.includes(k))) expect(['entity', 'forRule', 'related']).toContain(k);
     }
     expect(json.findings[0].file).toMatch(/^examples\//);
     expect(json.summary).toMatchObject({ files: 7, errors: json.findings.filter((f: { severity: string }) => f.severity === 'error').length });
@@ -38,7 +38,7 @@ describe('check command', () => {
     expect(out).toContain(
       'examples/.harness/connectors/harness_image.yaml:7:24: error: Connector `harnessImage` points at `https://app.harness.io/registry`',
     );
-    expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ errors, 0 warnings, 1 notice in 7 files\.$/);
+    expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ errors, 2 warnings, 1 notice in 7 files\.$/);
   });
 
   test.each([

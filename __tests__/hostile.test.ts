@@ -63,10 +63,12 @@ describe('hostile input', () => {
     write('empty.yaml', '');
     write('binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('latin1.yaml', Buffer.from('name: caf\xe9\n', 'latin1'));
+    write('latin1-connector.yaml', Buffer.from('connector:\n  name: caf\xe9\n  identifier: c\n', 'latin1'));
     const f = run();
     expect(f.map((x) => [x.file, x.ruleId, x.severity])).toEqual([
       ['binary.yaml', 'yaml-syntax', 'notice'],
-      ['latin1.yaml', 'yaml-syntax', 'error'],
+      ['latin1-connector.yaml', 'yaml-syntax', 'error'],
+      ['latin1.yaml', 'yaml-syntax', 'notice'],
     ]);
     expect(f[0]!.message).toMatch(/binary/);
     expect(f[1]!.message).toMatch(/UTF-8/);
@@ -162,12 +164,12 @@ describe('hostile files never stop the rest of the scan', () => {
     expect(f[0]!.message).toMatch(/NUL/);
   });
 
-  test('a binary file without NUL bytes is an invalid UTF-8 error', () => {
+  test('a binary file without NUL bytes is an invalid UTF-8 finding: an error when it is meant as Harness YAML', () => {
     write('blob.yml', Buffer.from([0x1f, 0x8b, 0x08, 0x08, 0xc3, 0x28, 0xff, 0xfe, 0x80, 0x81, 0x0a, 0xf0, 0x28, 0x8c, 0x28]));
     write('truncated-utf8.yaml', Buffer.from(`pipeline:\n  name: ${image} \xf0\x9f`, 'latin1'));
     const f = run();
     expect(f.map((x) => [x.file, x.ruleId, x.severity, x.line, x.column])).toEqual([
-      ['blob.yml', 'yaml-syntax', 'error', 1, 1],
+      ['blob.yml', 'yaml-syntax', 'notice', 1, 1],
       ['truncated-utf8.yaml', 'yaml-syntax', 'error', 1, 1],
     ]);
     expect(f.every((x) => /UTF-8/.test(x.message))).toBe(true);
@@ -176,7 +178,7 @@ describe('hostile files never stop the rest of the scan', () => {
   test('a BOM does not shift columns on line 1 (or after it)', () => {
     write('bom-pipeline.yaml', '\uFEFF' + oneLinePipeline);
     write('bom-connector.yaml', '\uFEFF' + oneLineConnector);
-    write('bom-dup.yaml', '\uFEFF{a: 1, a: 2}\n');
+    write('bom-dup.yaml', '\uFEFFconnector: {identifier: a, identifier: b}\n');
     write('bom-multi.yaml', '\uFEFF' + BAD_IMAGE_PIPELINE);
     write('plain-multi.yaml', BAD_IMAGE_PIPELINE);
     const f = run();
@@ -184,7 +186,7 @@ describe('hostile files never stop the rest of the scan', () => {
     expect(positions(f, 'bom-pipeline.yaml')).toEqual([['no-app-harness-registry', 1, col, 1, col + image.length]]);
     const url = oneLineConnector.indexOf('"https://app.harness.io/registry"') + 1;
     expect(positions(f, 'bom-connector.yaml')).toEqual([['no-app-harness-registry', 1, url, 1, url + '"https://app.harness.io/registry"'.length]]);
-    expect(positions(f, 'bom-dup.yaml').map((x) => x.slice(0, 3))).toEqual([['yaml-syntax', 1, 8]]);
+    expect(positions(f, 'bom-dup.yaml').map((x) => x.slice(0, 3))).toEqual([['yaml-syntax', 1, 'connector: {identifier: a, '.length + 1]]);
     expect(positions(f, 'bom-multi.yaml')).toEqual(positions(f, 'plain-multi.yaml'));
     expect(positions(f, 'bom-multi.yaml')).toHaveLength(1);
   });
@@ -238,7 +240,7 @@ describe('hostile files never stop the rest of the scan', () => {
 
   // Root reads any file whatever its mode, so as root the built CLI runs as nobody (uid 65534),
   // from a copy beside the scanned folder: the checkout itself may not be readable by nobody.
-  test('an unreadable file and an unreadable directory are errors/notices, and the CLI goes on', () => {
+  test('an unreadable file and an unreadable directory are errors, and the CLI goes on', () => {
     const built = path.resolve('dist/cli');
     if (!fs.existsSync(path.join(built, 'index.js'))) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
     const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-cli-copy-'));
@@ -265,7 +267,7 @@ describe('hostile files never stop the rest of the scan', () => {
     const findings = (JSON.parse(res.stdout) as { findings: Array<Record<string, unknown>> }).findings;
     const about = (file: string) => findings.filter((x) => x.file === file).map((x) => [x.ruleId, x.severity, x.message]);
     expect(about('secret.yaml')).toEqual([['yaml-syntax', 'error', 'File cannot be read (EACCES).']]);
-    expect(about('locked')).toEqual([['yaml-syntax', 'notice', 'File directory cannot be read (EACCES); skipped.']]);
+    expect(about('locked')).toEqual([['yaml-syntax', 'error', 'Path is a directory that cannot be read (EACCES); its files are not checked.']]);
     for (const good of ['good.yaml', 'z-good.yaml']) expect(about(good).map((x) => x[0])).toEqual(['no-app-harness-registry']);
     fs.chmodSync(path.join(dir, 'locked'), 0o755);
   });

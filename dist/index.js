@@ -6646,6 +6646,2510 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -38394,6 +40898,19 @@ function executionConfigMismatch(field, value, catalogue) {
  * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
  */
 const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
+/**
+ * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
+ * image moved there, or a connector pointed there, needs nothing else to exist first.
+ */
+const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
+function isHarnessPublicRegistry(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
+}
+/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
+function isHarnessPublicPrefix(prefix) {
+    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
+}
 function isDockerHubUrl(url) {
     const u = normaliseRegistryUrl(url);
     return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
@@ -39167,9 +41684,39 @@ function imageConnectorFields(root) {
     });
     return out;
 }
-/** The stage identifier a semantic path runs through, if any. */
-function stageInPath(path) {
-    return path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice('stage='.length);
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, or is the
+ * whole value: prose that merely names the host is left alone.
+ */
+function registryLeftovers(file, handled) {
+    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+        return [];
+    const out = [];
+    for (const doc of file.docs) {
+        const root = View.root(file, doc);
+        if (!root)
+            continue;
+        walk(root, ({ view, key }) => {
+            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
+                return;
+            const [start, end] = view.range;
+            const text = file.text.slice(start, end);
+            for (const m of text.matchAll(LEFTOVER)) {
+                const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                if (!m[1] && !whole)
+                    continue;
+                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+            }
+        });
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
@@ -39178,7 +41725,11 @@ function stageInPath(path) {
 
 
 
-/** The connector URL becomes the replacement, with the provider type the docs give for it. */
+/**
+ * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
+ * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
+ * mirror must hold the images first, so pointing a connector at it is a suggestion.
+ */
 function connectorFix(connector, url, replacement) {
     const edits = [replaceScalar(url, replacement)];
     const dockerHub = isDockerHubUrl(replacement);
@@ -39187,19 +41738,37 @@ function connectorFix(connector, url, replacement) {
         edits.push(setMapValue(connector.spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
     const fix = edits.filter((e) => !!e);
     const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
-    // Only a Docker Registry connector can simply pull Harness images from the replacement.
-    return isDockerUrl ? { fix, fixTitle: title } : { suggestion: { title, edits: fix } };
+    if (isDockerUrl && isHarnessPublicRegistry(replacement))
+        return { fix, fixTitle: title };
+    const why = isDockerUrl ? ' Mirror the Harness images there first.' : ' Check that this connector type can pull Harness images from there.';
+    return { suggestion: { title: title + why, edits: fix } };
 }
-/** The image, or the Helm `registry` it is pulled from, moves to the replacement registry. */
+/**
+ * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
+ * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
+ * suggestion otherwise (the image must be there first).
+ */
 function imageFix(use, replacement) {
     if (use.runtimeInput)
-        return undefined;
+        return {};
+    let edit;
     if (use.kind === 'helm' && use.registryView) {
         const registry = helmRegistryFor(replacement);
-        return /^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry ? replaceScalar(use.registryView, registry) : undefined;
+        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
+            edit = replaceScalar(use.registryView, registry);
     }
-    const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-    return swapped ? replaceScalar(use.view, swapped) : undefined;
+    else {
+        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+        if (swapped)
+            edit = replaceScalar(use.view, swapped);
+    }
+    if (!edit)
+        return {};
+    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
+    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
+    if (harnessImage && isHarnessPublicRegistry(replacement))
+        return { fix: [edit], fixTitle: title };
+    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
 /* harmony default export */ const no_app_harness_registry = (defineRule({
     id: 'no-app-harness-registry',
@@ -39212,29 +41781,38 @@ function imageFix(use, replacement) {
     messages: {
         connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
         image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
+        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
     },
     check({ project, options, report }) {
+        const replacement = options.replacementRegistryUrl;
+        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
+        const handled = new Map();
+        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
         for (const connector of project.connectors)
-            for (const url of connector.urls)
+            for (const url of connector.urls) {
+                mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
                     report({
                         at: url.at,
                         messageId: 'connectorUrl',
                         entity: connector.identifier,
-                        data: { connector: connector.identifier, url: url.str, replacement: options.replacementRegistryUrl },
-                        ...connectorFix(connector, url, options.replacementRegistryUrl),
+                        data: { connector: connector.identifier, url: url.str, replacement },
+                        ...connectorFix(connector, url, replacement),
                     });
-        for (const file of project.files)
-            for (const use of imageUses(file))
-                if (isAppHarnessImage(use.image)) {
-                    const edit = imageFix(use, options.replacementRegistryUrl);
-                    report({
-                        at: use.view.at,
-                        messageId: 'image',
-                        data: { image: use.raw, replacement: options.replacementRegistryUrl },
-                        ...(edit ? { fix: [edit], fixTitle: `Pull \`${use.raw}\` from \`${options.replacementRegistryUrl}\`.` } : {}),
-                    });
-                }
+            }
+        for (const file of [...project.files, ...project.embedded]) {
+            // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+            const severity = file.harness === false ? 'warning' : undefined;
+            for (const use of imageUses(file)) {
+                mark(use.view);
+                if (use.registryView)
+                    mark(use.registryView);
+                if (isAppHarnessImage(use.image))
+                    report({ at: use.view.at, messageId: 'image', ...(severity ? { severity } : {}), data: { image: use.raw, replacement }, ...imageFix(use, replacement) });
+            }
+            for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
+                report({ at: left.view.at, span: [left.start, left.end], messageId: 'leftover', severity: 'warning', data: { key: left.key, match: left.match, replacement } });
+        }
     },
 }));
 
@@ -39244,13 +41822,20 @@ function imageFix(use, replacement) {
 
 
 
-/** The canonical name under the same prefix: a safe fix when the mapping is unambiguous, else a suggestion. */
-function nameFix(view, restored) {
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion.
+ */
+function nameFix(view, restored, allowSafe) {
     const edit = restored && replaceScalar(view, restored.value);
     if (!edit)
         return {};
-    const title = `Use \`${restored.value}\`, and mirror the image under that name.`;
-    return restored.unambiguous ? { fix: [edit], fixTitle: title } : { suggestion: { title: `${title} Check the registry prefix first.`, edits: [edit] } };
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    return { suggestion: { title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`, edits: [edit] } };
 }
 /* harmony default export */ const no_renamed_harness_image = (defineRule({
     id: 'no-renamed-harness-image',
@@ -39261,32 +41846,39 @@ function nameFix(view, restored) {
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
     messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name; a mirror must keep the name: `{{suggestion}}`.',
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
         executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
     },
     check({ project, options, report }) {
-        for (const file of project.files)
+        for (const file of [...project.files, ...project.embedded]) {
+            // Kubernetes manifests, Compose files and the like name their own images.
+            if (file.harness === false)
+                continue;
             for (const use of imageUses(file)) {
                 if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
                     const expected = executionConfigMismatch(use.field, use.raw, options.catalogue);
                     if (expected)
                         report({
                             at: use.view.at,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected)),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
                         });
                     continue;
                 }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
                 const renamed = findRenamedHarnessImage(use.image, options.catalogue);
                 if (renamed)
                     report({
                         at: use.view.at,
                         messageId: 'renamed',
+                        severity: 'warning',
                         data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue)),
+                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue), false),
                     });
             }
+        }
     },
 }));
 
@@ -39359,13 +41951,15 @@ function accountFix(project, entity, value, view, source) {
     fixable: 'safe',
     messages: {
         notAccount: '{{where}} sets the Override Image Connector to `{{ref}}`, {{scope}}; Harness requires an account-scope connector (`account.<id>`).',
-        unknown: '{{where}} sets the Override Image Connector to {{what}}, so its scope cannot be checked here.',
     },
-    check({ project, report }) {
+    check({ project, report, unresolved }) {
+        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
         const describe = (entity, path) => {
-            const stage = stageInPath(path);
-            const kind = entity.kind === 'inputSet' ? 'input set' : entity.kind;
-            return `${stage ? `Stage \`${stage}\` in ` : ''}${kind} \`${entity.identifier}\``.replace(/^./, (c) => c.toUpperCase());
+            const named = (prefix) => path.split('/').filter((s) => s.startsWith(`${prefix}=`)).at(-1)?.slice(prefix.length + 1);
+            const stage = named('stage');
+            const group = named('stepGroup');
+            const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
+            return text.charAt(0).toUpperCase() + text.slice(1);
         };
         const checkValue = (entity, path, value, view, how, source = 'literal') => {
             if (value.startsWith('account.'))
@@ -39381,26 +41975,18 @@ function accountFix(project, entity, value, view, source) {
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { view, path } of imageConnectorFields(owner.root)) {
-                const resolution = project.resolve(owner, view);
+                const resolution = project.resolve(view, { entity: owner });
                 for (const v of resolution.values) {
                     const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
                     checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
                     continue;
-                // A template's runtime input is filled by the stages that use it; those are checked where they are written.
-                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length)
+                // A template's runtime input is filled by what uses it; those values are checked where they are written.
+                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
                     continue;
-                report({
-                    at: view.at,
-                    messageId: 'unknown',
-                    severity: 'notice',
-                    entity: owner.identifier,
-                    data: {
-                        where: describe(owner, path),
-                        what: resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills',
-                    },
-                });
+                const what = resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
+                unresolved({ at: view.at, entity: owner.identifier, message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.` });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         for (const set of project.inputSets)
@@ -39416,18 +42002,53 @@ function accountFix(project, entity, value, view, source) {
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
 
 
-/** `executeOnDelegate: false`, set or inserted in the connector's `spec`; delegate selectors stay and are named. */
+
+/** The built-in account connector Harness Cloud pulls Harness images through. */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
 function platformFix(connector) {
+    const credential = connector.spec?.get('credential');
+    const credentialType = credential?.text('type') ?? '';
+    if (/^(InheritFromDelegate|Irsa)$/i.test(credentialType) || credential?.has('crossAccountAccess'))
+        return {};
     const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
     if (!edit)
         return {};
+    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+    if (!connector.delegateSelectors.length)
+        return { fix: [edit], fixTitle: title };
     const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-    const note = selectors ? ` Its delegate selectors (${selectors}) are kept but no longer apply; remove them when convenient.` : '';
-    return { fix: [edit], fixTitle: `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).${note}` };
+    return {
+        suggestion: {
+            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+            edits: [edit],
+        },
+    };
 }
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-const MAX_RELATED = 20;
+/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+class Uses {
+    map = new Map();
+    add(key, use) {
+        const list = this.map.get(key) ?? [];
+        if (!list.some((u) => u.at.same(use.at) && u.message === use.message))
+            list.push(use);
+        this.map.set(key, list);
+    }
+    entries() {
+        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+    }
+}
+const byPlace = (a, b) => (a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0]);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses, at) => (uses.length === 1 && at && uses[0].at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message })));
+/** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
+const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0].eff)} uses it` : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
 /* harmony default export */ const require_platform_connectivity = (defineRule({
     id: 'require-platform-connectivity',
     policy: 2,
@@ -39437,60 +42058,76 @@ const MAX_RELATED = 20;
     remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
     fixable: 'safe',
     messages: {
-        delegate: 'Connector `{{connector}}` connects through a delegate ({{state}}), but Harness Cloud stage `{{stage}}` of {{ownerKind}} `{{owner}}`{{more}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegate: 'Connector `{{connector}}` connects through a delegate ({{state}}), but {{users}}; set `executeOnDelegate: false` to connect through the Harness Platform.',
     },
     check({ project, options, report, unresolved }) {
-        const users = new Map();
-        const addUse = (connector, owner, stage, at) => {
-            const list = users.get(connector) ?? [];
-            // A stage's uses are added together, so a repeat can only be the last one.
-            const last = list.at(-1);
-            if (last?.owner !== owner || last.stage !== stage)
-                list.push({ owner, stage, at });
-            users.set(connector, list);
+        const failing = new Uses();
+        const unknown = new Uses();
+        const refs = new Map();
+        const notInRepo = (ref, scope, use) => {
+            const parsed = parseRef(ref);
+            const level = parsed?.level ?? 'project';
+            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            refs.set(key, `Connector \`${ref}\`${level === 'account' ? '' : ` (${where})`}`);
+            unknown.add(key, use);
         };
-        const owners = [...project.pipelines, ...project.templates];
-        for (const owner of owners)
-            for (const stage of owner.stages) {
-                if (!project.runsOnHarnessCloud(owner, stage))
+        for (const run of project.runs())
+            for (const eff of run.stages) {
+                if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const where = `Harness Cloud stage \`${stage.identifier}\` of ${owner.kind} \`${owner.identifier}\``;
-                for (const use of project.connectorUses(owner, stage)) {
-                    const resolution = project.resolve(owner, use.ref);
+                const where = `Harness Cloud ${project.stageLabel(eff)}`;
+                const scope = run.root.scope;
+                for (const use of project.connectorUses(eff)) {
+                    const resolution = project.resolve(use.ref, use.ctx);
+                    const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
                     if (resolution.unknown)
-                        unresolved(use.ref.at, `The connector of ${where} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`, owner.identifier);
+                        unresolved({
+                            at: use.ref.at,
+                            entity: use.ctx.entity.identifier,
+                            message: `The connector of ${where}${through} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`,
+                        });
                     for (const value of resolution.values) {
-                        const connector = project.findConnector(value.value, owner.scope);
-                        if (!connector) {
-                            unresolved(value.at.at, `Connector \`${value.value}\` used by ${where} is not in the repo; check in Harness that it connects through the Harness Platform.`, owner.identifier);
-                            continue;
-                        }
-                        if (connector.executeOnDelegate?.value !== false)
-                            addUse(connector, owner, stage, value.at.at);
+                        // A codebase connector is written once for every stage that clones: each stage is its own use.
+                        const at = use.how === 'codebase' ? (eff.stage.view.get('identifier') ?? eff.stage.view).at : value.at.at;
+                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+                        const connector = project.findConnector(value.value, scope);
+                        if (!connector)
+                            notInRepo(value.value, scope, { at, message, eff });
+                        else if (connector.executeOnDelegate?.value !== false)
+                            failing.add(connector, { at, message, eff });
                     }
                 }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, owner.scope);
-                const infra = project.infrastructureOf(owner, stage).stage.infrastructure;
-                const at = (infra.kindNode ?? stage.view).at;
-                if (!harnessImage) {
-                    if (!options.assumeHarnessCloudImageConnector)
-                        unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
+                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const at = (project.infrastructure(eff).infra.kindNode ?? eff.stage.view).at;
+                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+                if (harnessImage) {
+                    if (harnessImage.executeOnDelegate?.value !== false)
+                        failing.add(harnessImage, use);
                 }
-                else if (harnessImage.executeOnDelegate?.value !== false)
-                    addUse(harnessImage, owner, stage, at);
+                else if (!options.assumeHarnessCloudImageConnector)
+                    notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
             }
-        for (const [connector, uses] of users) {
+        for (const [key, uses] of unknown.entries()) {
             const first = uses[0];
+            const users = usedBy(project, uses);
+            const harnessImage = key === `account\0harnessImage`;
+            unresolved({
+                at: first.at,
+                entity: first.eff.run.root.identifier,
+                related: related(uses, first.at),
+                message: harnessImage
+                    ? `Connector \`${HARNESS_IMAGE_CONNECTOR}\`, which Harness Cloud stages pull Harness images through, is not in the repo; ${users}. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`
+                    : `${refs.get(key)} is not in the repo; ${users}. Check in Harness that it connects through the Harness Platform.`,
+            });
+        }
+        for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            const related = uses.slice(0, MAX_RELATED).map((u) => ({
-                at: u.at,
-                message: `Used by Harness Cloud stage \`${u.stage.identifier}\` of ${u.owner.kind} \`${u.owner.identifier}\`.`,
-            }));
             report({
                 at: (field ?? connector.root.keyOf('spec') ?? connector.rootKey).at,
                 messageId: 'delegate',
                 entity: connector.identifier,
-                related,
+                related: related(uses),
                 ...platformFix(connector),
                 data: {
                     connector: connector.identifier,
@@ -39499,15 +42136,13 @@ const MAX_RELATED = 20;
                         : typeof field.value === 'boolean'
                             ? `\`executeOnDelegate: ${field.value}\``
                             : `\`executeOnDelegate\` is the string "${field.str}", not the boolean \`false\``,
-                    stage: first.stage.identifier,
-                    ownerKind: first.owner.kind,
-                    owner: first.owner.identifier,
-                    more: uses.length > 1 ? ` (and ${uses.length - 1} more)` : '',
+                    users: usedBy(project, uses),
                 },
             });
         }
     },
 }));
+const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -39523,41 +42158,31 @@ function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/core/glob.ts
-/** Minimal glob matching: `**`, `*`, `?` and `{a,b}`. A pattern without `/` matches the base name. */
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const slash = glob[i + 2] === '/';
-                re += slash ? '(?:.*/)?' : '.*';
-                i += slash ? 2 : 1;
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '{') {
-            const close = glob.indexOf('}', i);
-            if (close < 0)
-                re += '\\{';
-            else {
-                re += '(?:' + glob.slice(i + 1, close).split(',').map(glob_escape).join('|') + ')';
-                i = close;
-            }
-        }
-        else
-            re += glob_escape(c);
-    }
-    return new RegExp('^' + re + '$');
-}
-const glob_escape = (s) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-function matchesAny(path, globs) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : base));
+
+function globSet(patterns) {
+    const compile = (p) => ({ pattern: p, test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+    return {
+        test(...paths) {
+            if (negative.some((n) => paths.some((p) => n.test(p))))
+                return false;
+            if (!positive.length)
+                return negative.length > 0;
+            let any = false;
+            for (const g of positive)
+                if (paths.some((p) => g.test(p))) {
+                    g.hit = true;
+                    any = true;
+                }
+            return any;
+        },
+        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/discover.ts
@@ -39569,8 +42194,10 @@ const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
 function discover(opts) {
-    const include = opts.include?.length ? opts.include : DEFAULT_INCLUDE;
-    const exclude = opts.exclude ?? [];
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE);
+    const exclude = globSet(opts.exclude ?? []);
+    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
     const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const files = new Map();
     const skipped = [];
@@ -39578,9 +42205,9 @@ function discover(opts) {
     const consider = (abs, root, explicit) => {
         const shown = rel(abs);
         const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !matchesAny(inRoot, include) && !matchesAny(shown, include))
+        if (!explicit && !include.test(inRoot, shown))
             return;
-        if (matchesAny(inRoot, exclude) || matchesAny(shown, exclude))
+        if (excludes(inRoot, shown))
             return;
         let st;
         try {
@@ -39633,14 +42260,14 @@ function discover(opts) {
                 entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
             }
             catch (e) {
-                skipped.push({ path: rel(dir), reason: `directory cannot be read (${e.code ?? 'error'})` });
+                skipped.push({ path: rel(dir), reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`, severity: 'error' });
                 continue;
             }
             for (const entry of entries) {
                 const child = external_node_path_default().join(dir, entry.name);
                 if (entry.isDirectory()) {
                     const real = external_node_fs_default().realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !matchesAny(toPosix(external_node_path_default().relative(abs, child)), exclude)) {
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
                         visited.add(real);
                         stack.push(child);
                     }
@@ -39653,12 +42280,12 @@ function discover(opts) {
                     }
                     catch {
                         // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (matchesAny(entry.name, include))
+                        if (include.test(entry.name))
                             skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
                         continue;
                     }
                     if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
-                        if (matchesAny(entry.name, include) || external_node_fs_default().statSync(real).isDirectory())
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
                             skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
                         continue;
                     }
@@ -39674,6 +42301,10 @@ function discover(opts) {
             }
         }
     }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
+    const unmatched = given ? include.unmatched() : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
@@ -40218,6 +42849,8 @@ class YamlTreeBuilder {
     aliased = false;
     /** The deepest nesting of maps and sequences seen. */
     maxDepth = 0;
+    /** Some map key is a map or a sequence. */
+    complexKeys = false;
     constructor(text) {
         this.text = text;
     }
@@ -40295,6 +42928,8 @@ class YamlTreeBuilder {
             if (jsKey !== undefined)
                 Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
             // The entries are what the model sees: keys that are scalars with a value, as strings.
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
+                this.complexKeys = true;
             if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
                 return;
             entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
@@ -40360,7 +42995,17 @@ function source_parseSource(path, text, embedding) {
                 problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
             }
         }
-    return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, shallow: builder.maxDepth <= SHALLOW, ...(embedding ? { embedding } : {}) };
+    return {
+        path,
+        text,
+        docs,
+        records: builder.records(),
+        problems,
+        aliased: builder.aliased,
+        shallow: builder.maxDepth <= SHALLOW,
+        ...(builder.complexKeys ? { complexKeys: true } : {}),
+        ...(embedding ? { embedding } : {}),
+    };
 }
 function contentsRange(doc) {
     const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
@@ -40661,6 +43306,9 @@ function catalogueWith(extra, base = defaultCatalogue) {
  * cannot be known statically) is lowered to the level but never raised.
  */
 function applyLevel(f, rules) {
+    // A notice that a policy could not be decided goes with that policy.
+    if (f.forRule && rules?.[f.forRule] === 'off')
+        return undefined;
     const level = rules?.[f.ruleId];
     if (level === undefined)
         return f;
@@ -41027,36 +43675,55 @@ function applyBaseline(findings, loaded, opts) {
 
 const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
 /** Harness entities we recognise but whose YAML the policies do not read. */
-const KNOWN_UNCHECKED = new Set(['service', 'environment', 'infrastructureDefinition', 'secret', 'overrides', 'policy', 'policySet', 'monitoredService', 'featureFlags', 'serviceOverrides']);
-/** Classifies one document by its top-level key and builds the typed entity. */
+const KNOWN_UNCHECKED = [
+    'service',
+    'environment',
+    'infrastructureDefinition',
+    'secret',
+    'overrides',
+    'policy',
+    'policySet',
+    'monitoredService',
+    'featureFlags',
+    'serviceOverrides',
+];
+const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** Kinds that make a file Harness YAML. */
+const isHarness = (c) => c.kind !== 'other';
+/**
+ * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
+ * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
+ * list or Helm values' `service:` settings are not Harness entities.
+ */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
     const top = View.root(file, doc);
+    if (top?.isSeq)
+        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
     if (!top?.isMap)
         return { kind: 'other' };
     const entries = top.entries();
     const version = top.get('version');
     if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
         return { kind: 'v1', at: version };
-    const main = entries.find((e) => ENTITY_KINDS.includes(e.key));
+    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
     if (!main) {
         const single = entries.length === 1 ? entries[0] : undefined;
-        if (single?.value?.isMap && single.value.has('identifier') && !KNOWN_UNCHECKED.has(single.key) && single.keyView)
-            return { kind: 'unknown-harness', at: single.keyView, key: single.key };
-        return { kind: 'other' };
+        if (!single?.value?.isMap || !single.value.has('identifier'))
+            return { kind: 'other' };
+        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
     }
     const root = main.value;
-    if (!root?.isMap || !main.keyView)
-        return { kind: 'other' };
+    const kind = main.key;
     const base = {
         identifier: root.text('identifier') ?? '',
         name: root.text('name'),
-        scope: scopeOf(root.text('orgIdentifier'), root.text('projectIdentifier')),
+        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
         file,
         root,
         rootKey: main.keyView,
     };
-    switch (main.key) {
+    switch (kind) {
         case 'connector':
             return { kind: 'entity', entity: connector(base) };
         case 'pipeline':
@@ -41073,6 +43740,26 @@ function classify(file, docIndex) {
         case 'trigger':
             return { kind: 'entity', entity: trigger(base) };
     }
+}
+/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
+function isExecutionConfig(top) {
+    const items = top.items();
+    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
+}
+/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
+const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+/**
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
+ * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
+ * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ */
+function entityScope(kind, root, path) {
+    const org = root.text('orgIdentifier');
+    const project = root.text('projectIdentifier');
+    if (org || kind === 'connector' || kind === 'template')
+        return scopeOf(org, project);
+    const m = GIT_EXPERIENCE_PATH.exec(path);
+    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
 }
 function connector(base) {
     const spec = base.root.get('spec');
@@ -41185,8 +43872,13 @@ function collectSteps(list, out = []) {
         if (parallel)
             collectSteps(parallel, out);
         const group = item.get('stepGroup');
-        if (group?.isMap)
-            collectSteps(group.get('steps'), out);
+        if (group?.isMap) {
+            const template = templateLink(group.get('template'));
+            if (template)
+                out.push({ ...buildStep(group, 'stepGroup'), template });
+            else
+                collectSteps(group.get('steps'), out);
+        }
         const insert = item.get('insert');
         if (insert)
             collectSteps(insert.get('steps'), out);
@@ -41239,6 +43931,7 @@ function trigger(base) {
         return out;
     const root = View.root(embedded, doc);
     out.pipeline = root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline');
+    out.embedded = embedded;
     return out;
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
@@ -41269,12 +43962,17 @@ class Project {
     overlayInputSets = [];
     /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
     files = [];
+    /** YAML texts inside other files (a trigger's `inputYaml`), located in their parent file. */
+    embedded = [];
     /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
-    pathRoots = new Map();
+    #pathRoots = new Map();
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-    connectorsById;
-    stageIndex = new Map();
-    fills = new Map();
+    #connectorsById;
+    /** What each pipeline's input sets and triggers supply, by semantic path. */
+    #fills = new Map();
+    #pathIndexes = new WeakMap();
+    #runCache;
+    #pipelineIds;
     constructor(entities, files) {
         this.files.push(...files);
         for (const e of entities) {
@@ -41286,22 +43984,27 @@ class Project {
                 this.templates.push(e);
             else if (e.kind === 'overlayInputSet')
                 this.overlayInputSets.push(e);
-            else
+            else {
                 this.inputSets.push(e);
+                if (e.embedded)
+                    this.embedded.push(e.embedded);
+            }
         }
         for (const e of [...this.pipelines, ...this.templates])
-            this.pathRoots.set(e.root.doc, e.root);
+            this.#pathRoots.set(e.root.doc, e.root);
         for (const set of this.inputSets) {
-            if (!set.pipeline || !set.pipelineIdentifier)
+            const pipeline = set.pipeline && this.pipelineOf(set);
+            if (!pipeline || !set.pipeline)
                 continue;
+            const byPath = this.#fills.get(pipeline) ?? new Map();
+            this.#fills.set(pipeline, byPath);
             walk(set.pipeline, ({ view, path }) => {
                 const value = view.str;
                 if (value === undefined || !view.isScalar)
                     return;
-                const key = `${set.pipelineIdentifier}\0${path}`;
-                const list = this.fills.get(key) ?? [];
+                const list = byPath.get(path) ?? [];
                 list.push({ value, at: view, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-                this.fills.set(key, list);
+                byPath.set(path, list);
             });
         }
     }
@@ -41310,130 +44013,288 @@ class Project {
     }
     /** Semantic path of a node inside its pipeline or template. */
     pathOf(view) {
-        const root = this.pathRoots.get(view.doc);
+        const root = this.#pathRoots.get(view.doc);
         return root ? semanticPath(root, view) : undefined;
     }
     findConnector(ref, from) {
         const parsed = parseRef(ref);
         if (!parsed)
             return undefined;
-        if (!this.connectorsById) {
-            this.connectorsById = new Map();
+        if (!this.#connectorsById) {
+            this.#connectorsById = new Map();
             for (const c of this.connectors)
-                this.connectorsById.set(c.identifier, [...(this.connectorsById.get(c.identifier) ?? []), c]);
+                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
         }
-        const matches = (this.connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
         return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
     }
-    findTemplate(link, from) {
+    /**
+     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+     * or, without one (the stable version, which only Harness knows), every version in the repo.
+     */
+    findTemplates(link, from, type) {
         const parsed = link.templateRef.str ? parseRef(link.templateRef.str) : undefined;
         if (!parsed)
-            return undefined;
+            return [];
         const label = link.versionLabel?.str;
-        const matches = this.templates.filter((t) => t.identifier === parsed.identifier && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
-        return matches.length === 1 ? matches[0] : undefined;
+        return this.templates.filter((t) => t.identifier === parsed.identifier &&
+            t.templateType?.toLowerCase() === type.toLowerCase() &&
+            refMatches(parsed, from, t.scope) &&
+            (!label || t.versionLabel === label));
     }
-    /** Stages anywhere in the repo that use this template. */
-    usersOf(template) {
-        const out = [];
-        for (const owner of [...this.pipelines, ...this.templates])
-            for (const stage of owner.stages)
-                if (stage.template && this.findTemplate(stage.template, owner.scope) === template)
-                    out.push({ owner, stage });
-        return out;
+    /** True when a pipeline, stage, step or step group in the repo uses the template. */
+    isUsed(template) {
+        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+    }
+    /** Pipelines whose runs go through the template, directly or through other templates. */
+    pipelinesUsing(template) {
+        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
     }
     /**
-     * The values a field can take: its literal, a runtime input's `.default()` and `allowedValues()`,
-     * and what the repo's input sets and triggers supply for it.
+     * The runs to check: every pipeline's, and every template's on its own. By default a template
+     * that something in the repo uses is left out: its users' runs check it with their inputs.
      */
-    resolve(owner, field) {
+    runs(opts = { templates: 'unused' }) {
+        if (!this.#runCache) {
+            const pipelines = this.pipelines.map((p) => this.runOf(p));
+            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
+            const all = [...pipelines, ...templates];
+            const used = new Set();
+            for (const r of all)
+                for (const t of r.templates)
+                    if (t !== r.root)
+                        used.add(t);
+            // Step templates are used by stages, never run on their own.
+            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
+        }
+        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+    }
+    runOf(root) {
+        const run = { root, stages: [], templates: new Set() };
+        if (root.kind === 'template')
+            run.templates.add(root);
+        const add = (owner, stages, ctx, through) => {
+            for (const stage of stages)
+                this.expandStage(run, owner, stage, ctx, through);
+        };
+        if (root.kind === 'pipeline' && root.template) {
+            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+                const via = this.templateUse(t, root.template, root, undefined);
+                run.templates.add(t);
+                const ctx = { entity: t, via };
+                if (t.codebaseConnectorRef)
+                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
+                add(t, t.stages, ctx, [via]);
+            }
+        }
+        else {
+            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
+            add(root, root.stages, { entity: root }, []);
+        }
+        for (const eff of run.stages)
+            for (const step of eff.body.steps)
+                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+        return run;
+    }
+    expandStage(run, owner, stage, ctx, through) {
+        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+        if (!versions.length) {
+            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+            return;
+        }
+        for (const t of versions) {
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
+            run.templates.add(t);
+            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
+        }
+    }
+    collectStepTemplates(step, scope, into, depth = 0) {
+        if (!step.template || depth > 8)
+            return;
+        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+            into.add(t);
+            for (const s of t.steps)
+                this.collectStepTemplates(s, t.scope, into, depth + 1);
+        }
+    }
+    templateUse(template, link, user, outer) {
+        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+        return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+    }
+    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+    infrastructure(eff) {
+        let cur = eff;
+        const seen = new Set([eff]);
+        for (;;) {
+            const infra = cur.body.infrastructure;
+            const from = infra.kind === 'UseFromStage' ? infra.useFromStage?.str : undefined;
+            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
+            if (!next)
+                return { stage: cur, infra };
+            seen.add(next);
+            cur = next;
+        }
+    }
+    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+    runsOnHarnessCloud(eff) {
+        const kind = this.infrastructure(eff).infra.kind;
+        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /** The connectors a stage pulls or clones through, including those of its step templates. */
+    connectorUses(eff) {
+        const uses = [];
+        const codebase = eff.run.codebase;
+        if (codebase && eff.body.cloneCodebase)
+            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+        // A stage template that is not in the repo: its templateInputs are all that is known.
+        const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
+        const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+        for (const step of steps)
+            this.stepUses(step, eff.ctx, uses, step.identifier);
+        return uses;
+    }
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+        if (step.template && depth < 8) {
+            const group = step.role === 'stepGroup';
+            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+            const inputs = step.template.templateInputs;
+            if (!versions.length && inputs?.isMap) {
+                // The template is not in the repo: what its templateInputs set is all that is known.
+                const known = group ? collectSteps(inputs.get('steps')) : [{ ...step, template: undefined, ...stepFields(inputs) }];
+                for (const s of known)
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+            }
+            for (const t of versions) {
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
+                for (const s of t.steps)
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+            }
+            return;
+        }
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (step.connectorRef)
+            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+        for (const b of step.baseImageConnectorRefs)
+            out.push({ ...base, ref: b, how: 'baseImage' });
+    }
+    /**
+     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+     * values, what the template's user supplies in `templateInputs` (followed up the chain of
+     * templates), and what the pipeline's input sets and triggers supply.
+     */
+    resolve(field, ctx) {
         const raw = field.str;
         if (raw === undefined)
             return { values: [] };
         const v = classifyValue(raw);
+        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
         if (v.kind === 'literal')
-            return { values: v.value ? [{ value: v.value, at: field, source: 'literal', entity: owner }] : [] };
+            return { values: v.value ? [own(v.value, 'literal')] : [] };
         if (v.kind === 'expression')
             return { values: [], unknown: 'expression' };
-        const values = [];
-        if (v.default)
-            values.push({ value: v.default, at: field, source: 'default', entity: owner });
-        for (const a of v.allowedValues ?? [])
-            values.push({ value: a, at: field, source: 'allowedValues', entity: owner });
-        const path = this.pathOf(field);
-        if (owner.kind === 'pipeline' && path !== undefined)
-            for (const fill of this.fills.get(`${owner.identifier}\0${path}`) ?? []) {
+        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+        const via = ctx.via;
+        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+            const supplied = this.supplied(via, field);
+            if (supplied) {
+                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                // Nothing fills the user's own runtime input: the template's default still applies.
+                if (values.length)
+                    return { values };
+                return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown } : {}) };
+            }
+        }
+        const values = [...defaults];
+        if (ctx.entity.kind === 'pipeline') {
+            const path = this.pathOf(field);
+            for (const fill of (path !== undefined && this.#fills.get(ctx.entity)?.get(path)) || []) {
                 const fv = classifyValue(fill.value);
                 if (fv.kind === 'literal' && fv.value)
                     values.push({ ...fill, value: fv.value });
             }
+        }
         return values.length ? { values } : { values, unknown: 'runtime-input' };
     }
-    /** The stage's own infrastructure, or the one it takes from its template or through `useFromStage`. */
-    infrastructureOf(owner, stage, seen = new Set()) {
-        if (seen.has(stage))
-            return { stage, owner };
-        seen.add(stage);
-        if (stage.template) {
-            const tpl = this.findTemplate(stage.template, owner.scope);
-            const body = tpl?.stages[0];
-            if (tpl && body && tpl.templateType?.toLowerCase() === 'stage')
-                return this.infrastructureOf(tpl, body, seen);
+    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+    supplied(via, field) {
+        const path = this.pathOf(field);
+        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
+            return undefined;
+        return this.pathIndex(via.inputs).get(path.slice('spec/'.length));
+    }
+    /** Nodes under a map by semantic path, built once per map. */
+    pathIndex(root) {
+        let byAddr = this.#pathIndexes.get(root.doc);
+        if (!byAddr)
+            this.#pathIndexes.set(root.doc, (byAddr = new Map()));
+        let index = byAddr.get(root.addr);
+        if (!index) {
+            const built = new Map();
+            walk(root, ({ view, path }) => {
+                if (!built.has(path))
+                    built.set(path, view);
+            });
+            byAddr.set(root.addr, (index = built));
         }
-        const from = stage.infrastructure.useFromStage?.str;
-        if (stage.infrastructure.kind === 'UseFromStage' && from) {
-            const source = this.stageById(owner, from);
-            if (source)
-                return this.infrastructureOf(owner, source, seen);
+        return index;
+    }
+    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+    pipelineOf(set) {
+        if (!set.pipelineIdentifier)
+            return undefined;
+        if (!this.#pipelineIds) {
+            this.#pipelineIds = new Map();
+            for (const p of this.pipelines)
+                this.#pipelineIds.set(p.identifier, [...(this.#pipelineIds.get(p.identifier) ?? []), p]);
         }
-        return { stage, owner };
+        const candidates = (this.#pipelineIds.get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        if (candidates.length <= 1)
+            return candidates[0];
+        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+        return exact.length === 1 ? exact[0] : undefined;
     }
-    /** The owner's first stage with this identifier (a map per owner: a pipeline can hold thousands of stages). */
-    stageById(owner, identifier) {
-        let byId = this.stageIndex.get(owner);
-        if (!byId) {
-            byId = new Map();
-            for (const s of owner.stages)
-                if (!byId.has(s.identifier))
-                    byId.set(s.identifier, s);
-            this.stageIndex.set(owner, byId);
-        }
-        return byId.get(identifier);
+    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+    label(entity) {
+        const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+        const twins = entity.kind === 'pipeline' ? (this.pipelines.filter((p) => p.identifier === entity.identifier).length > 1) : false;
+        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
     }
-    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-    runsOnHarnessCloud(owner, stage) {
-        const kind = this.infrastructureOf(owner, stage).stage.infrastructure.kind;
-        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+    stageLabel(eff) {
+        const root = eff.run.root;
+        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
     }
-    /** The connectors a stage pulls or clones through, including those in its template and step templates. */
-    connectorUses(owner, stage) {
-        const uses = [];
-        const stages = [stage];
-        const tpl = stage.template ? this.findTemplate(stage.template, owner.scope) : undefined;
-        if (tpl?.stages[0])
-            stages.push(tpl.stages[0]);
-        const inputs = stage.template?.templateInputs;
-        if (inputs?.isMap)
-            stages.push(buildStage(inputs, stage.identifier, `${stage.path}/template/templateInputs`));
-        const clones = stages.some((s) => s.cloneCodebase);
-        const codebase = owner.kind === 'pipeline' || owner.templateType?.toLowerCase() === 'pipeline' ? owner.codebaseConnectorRef : undefined;
-        if (clones && codebase)
-            uses.push({ ref: codebase, how: 'codebase' });
-        for (const s of stages)
-            for (const step of s.steps) {
-                const steps = [step];
-                const stepTpl = step.template ? this.findTemplate(step.template, owner.scope) : undefined;
-                if (stepTpl)
-                    steps.push(...stepTpl.steps);
-                for (const st of steps) {
-                    if (st.connectorRef)
-                        uses.push({ ref: st.connectorRef, how: st.role === 'serviceDependency' ? 'serviceDependency' : 'step', stepIdentifier: st.identifier });
-                    for (const b of st.baseImageConnectorRefs)
-                        uses.push({ ref: b, how: 'baseImage', stepIdentifier: st.identifier });
-                }
-            }
-        return uses;
+    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+    useLabel(use) {
+        const t = use.template;
+        const version = t.versionLabel ? `version ${t.versionLabel}` : 'no version label';
+        const stable = use.stable ? (use.versions.length > 1 ? `; no versionLabel, so the stable one of ${use.versions.join(', ')}` : ', the stable version') : '';
+        return `template \`${t.identifier}\` (${version}${stable})`;
     }
+}
+const KIND_NAMES = {
+    pipeline: 'pipeline',
+    connector: 'connector',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    overlayInputSet: 'overlay input set',
+};
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a, b) {
+    if (a.org && b.org && a.org !== b.org)
+        return false;
+    return !(a.project && b.project && a.project !== b.project);
+}
+/** A step's connector fields read from a step-shaped map (a step template's `templateInputs`). */
+function stepFields(inputs) {
+    const spec = inputs.get('spec');
+    const base = spec?.get('baseImageConnectorRefs');
+    return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/lint.ts
@@ -41463,20 +44324,22 @@ function lint_lint(settings) {
         include: settings.include ?? config?.include,
         exclude: settings.exclude ?? config?.exclude,
         maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
     });
     // The config and the baseline are ours, not Harness YAML.
     const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
     const files = discovered.filter((f) => !own.has(f.absPath));
     for (const s of skipped)
-        findings.push(fileFinding(s.path, 'notice', `File ${s.reason}; skipped.`));
+        findings.push(fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
     const sources = [];
     const entities = [];
+    const skippedNotHarness = [];
     for (const f of files) {
-        const source = readSource(f.absPath, f.path, findings, settings.overlay?.get(f.absPath));
-        if (!source)
+        const read = readSource(f.absPath, f.path, findings, skippedNotHarness, settings.overlay?.get(f.absPath));
+        if (!read)
             continue;
-        sources.push(source);
-        entities.push(...modelFile(source, findings));
+        sources.push(read.source);
+        entities.push(...modelFile(read.source, read.classified, findings));
     }
     const project = new Project(entities, sources);
     const options = {
@@ -41509,7 +44372,9 @@ function lint_lint(settings) {
     return {
         findings: [...out, ...levelled(meta)].sort(compareFindings),
         filesScanned: sources.length,
+        harnessFiles: sources.filter((s) => s.harness).length,
         entities: entities.length,
+        skippedNotHarness,
         internalErrors,
         project,
         replacementRegistryUrl: options.replacementRegistryUrl,
@@ -41523,9 +44388,15 @@ function contextFor(rule, project, options, out) {
         options,
         report: (r) => {
             const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-            out.push(withFix(rule, r, finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })))));
+            const f = finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+            if (r.span)
+                Object.assign(f, locateRange(r.at.file, r.span[0], r.span[1]));
+            out.push(withFix(rule, r, f));
         },
-        unresolved: (at, message, entity) => out.push(finding('unresolved-reference', 'notice', message, at, project, entity)),
+        unresolved: (r) => {
+            const f = finding('unresolved-reference', 'notice', r.message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+            out.push({ ...f, forRule: rule.id });
+        },
     };
 }
 function finding(ruleId, severity, message, at, project, entity, related) {
@@ -41545,8 +44416,28 @@ function fileFinding(file, severity, message) {
     return { ruleId: 'yaml-syntax', severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
-function readSource(absPath, shown, findings, overlay) {
+/** A top-level key only Harness uses, alone on its line. */
+const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
+const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
+/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+/**
+ * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
+ * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ */
+function looksLikeHarness(text) {
+    if (TEMPLATE_SYNTAX.test(text))
+        return false;
+    return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
+}
+/**
+ * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
+ * skipped without a finding (counted in `skippedNotHarness`).
+ */
+function readSource(absPath, shown, findings, skippedNotHarness, overlay) {
     let bytes;
     try {
         bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
@@ -41564,31 +44455,43 @@ function readSource(absPath, shown, findings, overlay) {
         text = utf8.decode(bytes);
     }
     catch {
-        findings.push(fileFinding(shown, 'error', 'File is not valid UTF-8; YAML must be Unicode.'));
+        const harness = looksLikeHarness(bytes.toString('latin1'));
+        findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
         return undefined;
     }
     // JSON files are read only when they hold an execution-config payload (a JSON array).
     if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
         return undefined;
     const source = source_parseSource(shown, text);
+    const classified = source.docs.map((_, i) => classify(source, i));
+    const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
+    const syntax = source.problems.filter((p) => p.kind === 'syntax');
+    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+        skippedNotHarness.push(shown);
+        return undefined;
+    }
+    source.harness = harness;
     let syntaxErrors = 0;
     for (const p of source.problems) {
         const pos = locateRange(source, p.start, p.end);
-        const yamlSyntax = (message) => findings.push({ ruleId: 'yaml-syntax', severity: 'error', message, ...pos });
+        // Hostile input is worth a word even outside Harness YAML; an error only inside it.
+        const yamlSyntax = (message, severity = 'error') => findings.push({ ruleId: 'yaml-syntax', severity, message, ...pos });
         if (p.kind === 'too-deep')
-            yamlSyntax('YAML nests too deeply to parse; the file is not checked.');
+            yamlSyntax('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
         else if (p.kind === 'aliases')
-            yamlSyntax(`Document not checked: ${p.message}.`);
+            yamlSyntax(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
         else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
             yamlSyntax(`${p.message}.`.replace(/\.\.$/, '.'));
     }
-    return source;
+    return { source, classified };
 }
 /** Classifies each document, validates what the policies read, and returns the Harness entities. */
-function modelFile(source, findings) {
+function modelFile(source, classified, findings) {
     const out = [];
+    if (!source.harness)
+        return out;
     source.docs.forEach((doc, i) => {
-        const c = classify(source, i);
+        const c = classified[i];
         if (c.kind === 'v1')
             findings.push(finding('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', c.at.at));
         if (c.kind === 'unknown-harness')
@@ -47421,9 +50324,9 @@ function buildInventory(project, findings) {
         external.set(`${scope}\0${parsed.identifier}`, ext);
     };
     const stages = [];
-    for (const owner of [...project.pipelines, ...project.templates])
-        for (const stage of owner.stages)
-            stages.push(stageEntry(project, owner, stage, addUse));
+    for (const run of project.runs({ templates: 'all' }))
+        for (const eff of run.stages)
+            stages.push(stageEntry(project, eff, addUse));
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
         if (!set.pipeline || project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
@@ -47444,7 +50347,7 @@ function buildInventory(project, findings) {
             });
         }
     }
-    const connectors = [...byConnector.values()].sort(byPlace);
+    const connectors = [...byConnector.values()].sort(inventory_byPlace);
     const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
@@ -47481,48 +50384,49 @@ function failingReason(entry, use, ref) {
         reasons.push('not an account-scope reference');
     return reasons.length ? reasons.join('; ') : undefined;
 }
-function stageEntry(project, owner, stage, addUse) {
-    const eff = project.infrastructureOf(owner, stage);
-    const infra = eff.stage.infrastructure;
-    const cloud = project.runsOnHarnessCloud(owner, stage);
+function stageEntry(project, eff, addUse) {
+    const { stage: from, infra } = project.infrastructure(eff);
+    const cloud = project.runsOnHarnessCloud(eff);
+    const root = eff.run.root;
+    const through = eff.templates.at(-1);
     const entry = {
-        ownerKind: owner.kind,
-        owner: owner.identifier,
-        stage: stage.identifier,
-        ...(stage.name ? { name: stage.name } : {}),
+        ownerKind: root.kind,
+        owner: root.identifier,
+        stage: eff.stage.identifier,
+        ...(eff.stage.name ? { name: eff.stage.name } : {}),
         infrastructure: infra.kind,
-        ...(eff.owner !== owner ? { infrastructureFrom: `template ${eff.owner.identifier}` } : eff.stage !== stage ? { infrastructureFrom: `stage ${eff.stage.identifier}` } : {}),
+        ...(from !== eff
+            ? { infrastructureFrom: `stage ${from.stage.identifier}` }
+            : through
+                ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+                : {}),
         cloud,
         imageConnector: [],
-        ...placeOf(stage.view),
+        ...placeOf(eff.stage.view),
     };
-    const base = { ownerKind: owner.kind, owner: owner.identifier, stage: stage.identifier, cloud };
+    const base = { ownerKind: root.kind, owner: root.identifier, stage: eff.stage.identifier, cloud };
     if (CI_KINDS.has(infra.kind)) {
-        // The stage's templateInputs override the template's `<+input>`; otherwise the effective infrastructure's field.
-        const inputs = stage.template?.templateInputs;
-        const fromInputs = inputs ? imageConnectorFields(inputs)[0]?.view : undefined;
-        const field = cloud ? undefined : (fromInputs ?? infra.imageConnectorRef);
-        const fieldOwner = field === fromInputs ? owner : eff.owner;
-        const resolution = field ? project.resolve(fieldOwner, field) : { values: [] };
+        // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
+        const field = cloud ? undefined : infra.imageConnectorRef;
+        const resolution = field ? project.resolve(field, from.ctx) : { values: [] };
         for (const v of resolution.values) {
-            const source = valueSource(v, field === fromInputs, fieldOwner);
+            const source = valueSource(v);
             const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
             entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
-            addUse(v.value, owner.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+            addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
         }
-        if ('unknown' in resolution && resolution.unknown)
-            entry.imageConnectorUnknown =
-                owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length ? 'templateUsers' : resolution.unknown;
+        if (resolution.unknown)
+            entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
         if (!field) {
-            const at = placeOf((infra.kindNode ?? stage.view));
+            const at = placeOf(infra.kindNode ?? eff.stage.view);
             entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-            addUse(HARNESS_IMAGE, owner.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+            addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
         }
     }
-    for (const use of project.connectorUses(owner, stage))
-        for (const v of project.resolve(owner, use.ref).values) {
+    for (const use of project.connectorUses(eff))
+        for (const v of project.resolve(use.ref, use.ctx).values) {
             const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
-            addUse(v.value, owner.scope, {
+            addUse(v.value, root.scope, {
                 ...base,
                 how: use.how,
                 ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
@@ -47533,13 +50437,13 @@ function stageEntry(project, owner, stage, addUse) {
         }
     return entry;
 }
-function valueSource(v, fromInputs, fieldOwner) {
+function valueSource(v) {
     if (v.source === 'literal')
-        return fromInputs ? 'templateInputs' : fieldOwner.kind === 'template' ? 'template' : 'stage';
+        return v.entity.kind === 'template' ? 'template' : 'stage';
     return v.source;
 }
 const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
 
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 
@@ -47647,21 +50551,9 @@ function fileRadius(project, file) {
         out.note = 'No pipeline in the repo uses it.';
     return out;
 }
-/** Pipelines whose stages use a template, directly or through Pipeline templates. */
-function pipelinesUsing(project, template, seen = new Set()) {
-    if (seen.has(template))
-        return [];
-    seen.add(template);
-    const out = [];
-    for (const { owner } of project.usersOf(template))
-        if (owner.kind === 'pipeline')
-            out.push(owner.identifier);
-        else
-            out.push(...pipelinesUsing(project, owner, seen));
-    for (const p of project.pipelines)
-        if (p.template && project.findTemplate(p.template, p.scope) === template)
-            out.push(p.identifier);
-    return [...new Set(out)];
+/** Pipelines whose runs go through a template. */
+function pipelinesUsing(project, template) {
+    return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts

@@ -10,7 +10,7 @@ jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock }));
 const { run } = await import('../../src/action/main.js');
 const { Project } = await import('../../src/core/model/project.js');
 
-const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, entities: 0, internalErrors: [], project: new Project([], []), replacementRegistryUrl: 'https://registry.hub.docker.com', ...over });
+const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, harnessFiles: 1, entities: 0, skippedNotHarness: [], internalErrors: [], project: new Project([], []), replacementRegistryUrl: 'https://registry.hub.docker.com', ...over });
 
 describe('run()', () => {
   let dir: string;

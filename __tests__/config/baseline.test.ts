@@ -36,7 +36,7 @@ describe('--write-baseline', () => {
   test('accepts every current finding, keyed without lines, then checks with it', () => {
     const r = repo(files());
     const before = r.cli(['check', '.', '--format', 'json']).json();
-    expect(before.summary).toMatchObject({ errors: 3, notices: 1, suppressed: 0 });
+    expect(before.summary).toMatchObject({ errors: 2, warnings: 1, notices: 1, suppressed: 0 });
     const { code, json } = r.cli(['check', '.', '--write-baseline', BASELINE, '--format', 'json']);
     expect(code).toBe(0);
     expect(json().summary).toMatchObject({ findings: 0, errors: 0, notices: 0, suppressed: 4 });
@@ -70,9 +70,9 @@ describe('--write-baseline', () => {
       '.harness/connectors/hub.yaml': `# harness-registry-guard-disable no-app-harness-registry -- accepted inline\n${connector('hub')}`,
       '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n',
     });
-    expect(r.cli(['check', '.', '--write-baseline', BASELINE]).code).toBe(1);
+    expect(r.cli(['check', '.', '--write-baseline', BASELINE, '--fail-on', 'warning']).code).toBe(1);
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual(['no-app-harness-registry', 'unresolved-reference']);
-    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 error [no-renamed-harness-image]']);
+    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]']);
   });
 
   test('keeps reasons written into the entries by hand', () => {
@@ -102,7 +102,7 @@ describe('--baseline', () => {
       '.harness/connectors/hub.yaml error [no-app-harness-registry] suppressed:baseline',
       '.harness/pipelines/build.yaml notice [unresolved-reference] suppressed:baseline',
       '.harness/pipelines/build.yaml error [no-app-harness-registry] suppressed:baseline',
-      '.harness/pipelines/build.yaml error [no-renamed-harness-image] suppressed:baseline',
+      '.harness/pipelines/build.yaml warning [no-renamed-harness-image] suppressed:baseline',
     ]);
     expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
   });
@@ -211,7 +211,7 @@ describe('--baseline', () => {
     const r = baselined({});
     r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
     const lines = active(r);
-    expect(lines).toEqual([`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 error [no-renamed-harness-image]'].sort());
+    expect(lines).toEqual([`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]'].sort());
     expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(/is ignored: `no-renamed-harness-image` may not be suppressed \(forbidSuppression in \.harness-registry-guard\.yml\); remove the entry\.$/);
   });
 

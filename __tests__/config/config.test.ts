@@ -83,7 +83,7 @@ describe('each key', () => {
     expect(brief(r.lint())).toEqual(['p.yaml:14:19 error [unresolved-reference]', 'p.yaml:33:28 warning [no-renamed-harness-image]']);
   });
 
-  test('rules: a level never raises findings the rule gives below its default', () => {
+  test("rules: a level never raises findings the rule gives below its default; off drops the policy's undecided notices too", () => {
     const tpl = `pipeline:
   name: p
   identifier: p
@@ -100,7 +100,8 @@ describe('each key', () => {
               namespace: ci
               harnessImageConnectorRef: <+pipeline.variables.mirror>
           execution:
-            steps: []
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { command: docker pull app.harness.io/registry/harness/ci-addon:1 } }
 ---
 connector:
   name: hub
@@ -114,11 +115,13 @@ connector:
     executeOnDelegate: false
 `;
     const base = brief(repo({ 'p.yaml': tpl }).lint());
-    expect(base).toEqual(['p.yaml:15:41 notice [require-account-image-connector]', 'p.yaml:24:24 error [no-app-harness-registry]']);
-    const r = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: error\n  no-app-harness-registry: notice\n' });
-    expect(brief(r.lint())).toEqual(['p.yaml:15:41 notice [require-account-image-connector]', 'p.yaml:24:24 notice [no-app-harness-registry]']);
-    const down = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: warning\n' });
-    expect(brief(down.lint())[0]).toBe('p.yaml:15:41 notice [require-account-image-connector]');
+    expect(base).toEqual(['p.yaml:15:41 notice [unresolved-reference]', 'p.yaml:18:89 warning [no-app-harness-registry]', 'p.yaml:25:24 error [no-app-harness-registry]']);
+    const up = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  no-app-harness-registry: error\n' });
+    expect(brief(up.lint())).toEqual(base);
+    const down = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  no-app-harness-registry: notice\n' });
+    expect(brief(down.lint())).toEqual(['p.yaml:15:41 notice [unresolved-reference]', 'p.yaml:18:89 notice [no-app-harness-registry]', 'p.yaml:25:24 notice [no-app-harness-registry]']);
+    const off = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: off\n' });
+    expect(brief(off.lint())).toEqual(base.slice(1));
   });
 
   test('include and exclude; --include and --exclude replace them', () => {

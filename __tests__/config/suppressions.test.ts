@@ -72,7 +72,7 @@ describe('disable-next-line', () => {
       'c.yaml:30:19 warning [suppression]',
       'c.yaml:34:28 error [no-app-harness-registry]',
       'c.yaml:43:21 warning [suppression]',
-      'c.yaml:44:28 error [no-renamed-harness-image] suppressed:inline',
+      'c.yaml:44:28 warning [no-renamed-harness-image] suppressed:inline',
     ]);
     expect(messages).toEqual([
       '30:19 Suppression of `no-app-harness-registry` matches no finding on line 31; remove it.',
@@ -115,7 +115,7 @@ describe('file-level disable', () => {
       'c.yaml:17:19 notice [unresolved-reference]',
       'c.yaml:29:28 error [no-app-harness-registry] suppressed:inline',
       'c.yaml:36:28 error [no-app-harness-registry] suppressed:inline',
-      'c.yaml:43:28 error [no-renamed-harness-image]',
+      'c.yaml:43:28 warning [no-renamed-harness-image]',
     ]);
     expect(result.findings[1]!.suppressed?.reason).toBe('legacy file, deleted with the old cluster');
   });

@@ -17,10 +17,11 @@ function cli(args: string[], cwd: string) {
 }
 
 const CONNECTOR = 'connector:\n  name: h\n  identifier: harnessImage\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: Other\n    auth:\n      type: Anonymous\n';
-const RENAMED = 'image: registry.example.com/mirror/ci-addon:1.16.92\n';
+/** An execution-config payload whose mirror renamed the add-on image: an error whose fix needs the mirror, so a suggestion. */
+const RENAMED = '- field: addonTag\n  value: registry.example.com/mirror/ci-addon:1.16.92\n';
 
 function repo(): string {
-  const dir = tempRepo({ 'connector.yaml': CONNECTOR, 'values.yaml': RENAMED });
+  const dir = tempRepo({ 'connector.yaml': CONNECTOR, 'payload.yaml': RENAMED });
   temps.push(dir);
   return dir;
 }
@@ -47,7 +48,9 @@ describe('harness-registry-guard fix', () => {
       ].join('\n'),
     );
     expect(err).toContain('would fix connector.yaml\n  line 6: Point connector `harnessImage` at `https://registry.hub.docker.com` (Provider Type Docker Hub). [no-app-harness-registry]');
-    expect(err).toContain('values.yaml:1:8: Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, and mirror the image under that name. Check the registry prefix first. [no-renamed-harness-image]');
+    expect(err).toContain(
+      'payload.yaml:2:10: Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, after mirroring the image under that name (check the registry prefix first). [no-renamed-harness-image]',
+    );
     expect(err).toContain('Would apply 1 fix in 1 file (1 pass); left: 1 error, 0 warnings, 0 notices.');
     expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).toBe(CONNECTOR);
     expect(code).toBe(1);
@@ -63,7 +66,12 @@ describe('harness-registry-guard fix', () => {
     const json = JSON.parse(second.out);
     expect(json).toMatchObject({ dryRun: false, passes: 0, converged: true, files: [], skipped: [], remaining: { errors: 1 } });
     expect(json.suggestions).toEqual([
-      expect.objectContaining({ ruleId: 'no-renamed-harness-image', file: 'values.yaml', line: 1, edits: [{ start: 7, end: 51, text: 'registry.example.com/mirror/harness/ci-addon:1.16.92' }] }),
+      expect.objectContaining({
+        ruleId: 'no-renamed-harness-image',
+        file: 'payload.yaml',
+        line: 2,
+        edits: [{ start: RENAMED.indexOf('registry'), end: RENAMED.length - 1, text: 'registry.example.com/mirror/harness/ci-addon:1.16.92' }],
+      }),
     ]);
   });
 

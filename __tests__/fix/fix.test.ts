@@ -85,7 +85,7 @@ describe('bytes the fixes keep', () => {
     expect(text).toContain(`spec: {dockerRegistryUrl: "https://registry.hub.docker.com", auth: {type: Anonymous}, executeOnDelegate: false, providerType: DockerHub}`);
     expect(text).toContain(`dockerRegistryUrl: 'https://registry.hub.docker.com'`);
     expect(text).toContain(`providerType: "DockerHub"`);
-    const hub = fs.readFileSync(path.join(fixCase('require-platform-connectivity', 'quoted-true-selectors').dir, 'hub.yaml'), 'utf8');
+    const hub = fs.readFileSync(path.join(fixCase('require-platform-connectivity', 'quoted-true').dir, 'hub.yaml'), 'utf8');
     expect(hub).toContain('executeOnDelegate: false   # quoted by hand');
   });
 
@@ -117,21 +117,71 @@ describe('what fix leaves alone', () => {
     expect(f.suggestion).toBeUndefined();
   });
 
-  test('an ambiguous renamed image is a suggestion; a non-Docker connector URL is a suggestion', () => {
-    const renamed = fixCase('no-renamed-harness-image', 'mirrors').result.result.findings.find((f) => f.line === 31)!;
-    expect(renamed.fix).toBeUndefined();
-    expect(renamed.suggestion?.edits[0]?.text).toBe('registry.example.com/mirror/harness/ci-addon:1.16.92');
+  test("a step's renamed image is only ever a suggestion (the mirror must hold the new name); a non-Docker connector URL is a suggestion", () => {
+    const { dir, result } = fixCase('no-renamed-harness-image', 'mirrors');
+    expect(result.files).toEqual([]);
+    const renamed = result.result.findings.filter((f) => f.ruleId === 'no-renamed-harness-image');
+    expect(renamed.length).toBeGreaterThan(2);
+    expect(renamed.every((f) => !f.fix && f.severity === 'warning')).toBe(true);
+    const mirror = renamed.find((f) => f.line === 31)!;
+    expect(mirror.suggestion?.edits[0]?.text).toBe('registry.example.com/mirror/harness/ci-addon:1.16.92');
+    expect(mirror.suggestion?.title).toBe('Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, after mirroring the image under that name (check the registry prefix first).');
+    expect(fs.readFileSync(path.join(dir, 'pipeline.yaml'), 'utf8')).toContain('registry.example.com/harness-ci-lite-engine:1.16.92');
     const art = fixCase('no-app-harness-registry', 'connectors').result.result.findings.find((f) => f.file === 'artifactory.yaml')!;
     expect(art.fix).toBeUndefined();
-    expect(art.suggestion?.title).toBe('Point connector `art` at `https://registry.hub.docker.com`.');
+    expect(art.suggestion?.title).toBe('Point connector `art` at `https://registry.hub.docker.com`. Check that this connector type can pull Harness images from there.');
   });
 
-  test('the platform-connectivity fix keeps delegate selectors and says so', () => {
-    const { dir, result } = fixCase('require-platform-connectivity', 'quoted-true-selectors');
-    expect(fs.readFileSync(path.join(dir, 'hub.yaml'), 'utf8')).toContain('    delegateSelectors:\n      - build-delegate\n');
-    expect(result.files[0]!.applied[0]!.title).toBe(
-      'Set `executeOnDelegate: false` on connector `hub` (Connect through Harness Platform). Its delegate selectors (`build-delegate`) are kept but no longer apply; remove them when convenient.',
+  test('a connector with delegate selectors gets executeOnDelegate: false as a suggestion; one inheriting delegate credentials gets none', () => {
+    const dir = track(
+      tempRepo({
+        'c.yaml': `connector:
+  name: hub
+  identifier: hub
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://index.docker.io/v2/
+    auth:
+      type: Anonymous
+    delegateSelectors:
+      - build-delegate
+    executeOnDelegate: true
+---
+connector:
+  name: aws
+  identifier: aws
+  type: Aws
+  spec:
+    credential:
+      type: InheritFromDelegate
+    executeOnDelegate: true
+`,
+        'p.yaml': `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          runtime:
+            type: Cloud
+            spec: {}
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { connectorRef: account.hub, image: golang } }
+              - step: { type: S3Upload, name: b, identifier: b, spec: { connectorRef: account.aws, bucket: x } }
+`,
+      }),
     );
+    const r = applyFixes({ cwd: dir, paths: ['.'], dryRun: true });
+    expect(r.files).toEqual([]);
+    const [hub, aws] = ['hub', 'aws'].map((id) => r.result.findings.find((f) => f.ruleId === 'require-platform-connectivity' && f.entity === id)!);
+    expect(hub!.fix).toBeUndefined();
+    expect(hub!.suggestion?.title).toMatch(/^Set `executeOnDelegate: false` on connector `hub` \(Connect through Harness Platform\)\. Its delegate selectors \(`build-delegate`\) suggest a registry only your delegates can reach/);
+    expect(aws!.fix).toBeUndefined();
+    expect(aws!.suggestion).toBeUndefined();
   });
 
   test('two fixes on one scalar take two passes and still compose into edits on the original', () => {

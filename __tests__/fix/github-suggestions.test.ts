@@ -116,7 +116,7 @@ describe('suggestedChanges', () => {
         startLine: 17,
         endLine: 17,
         replacement: '                    image: registry.example.com/mirror/harness/ci-addon:1.16.92',
-        title: 'Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, and mirror the image under that name. Check the registry prefix first.',
+        title: 'Use `registry.example.com/mirror/harness/ci-addon:1.16.92`, after mirroring the image under that name (check the registry prefix first).',
         ruleIds: ['no-renamed-harness-image'],
         safe: false,
       },

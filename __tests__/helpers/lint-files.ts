@@ -17,9 +17,12 @@ export function lintFiles(files: Record<string, string>, extra: Partial<Paramete
   }
 }
 
-/** `file:line:col: severity: message [rule]` lines, the golden-file format. */
+/** `file:line:col: severity: message [rule]` lines, the golden-file format; related locations follow, indented. */
 export function goldenLines(result: LintResult): string[] {
-  return result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+  return result.findings.flatMap((f) => [
+    `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`,
+    ...(f.related ?? []).map((r) => `  related ${r.file}:${r.line}:${r.column}: ${r.message}`),
+  ]);
 }
 
 export const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');

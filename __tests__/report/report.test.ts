@@ -81,7 +81,7 @@ describe('what the report says', () => {
     const by = (id: string) => report.stages.find((s) => s.stage === id && s.ownerKind === 'pipeline')!;
     expect(by('unit').imageConnector.map((v) => [v.ref, v.source])).toEqual([['account.harnessImage', 'builtIn']]);
     expect(by('k8s').imageConnector.map((v) => [v.ref, v.source])).toEqual([['org.mirror', 'stage']]);
-    expect(by('integration')).toMatchObject({ infrastructureFrom: 'template k8s_stage', imageConnector: [expect.objectContaining({ ref: 'mirror', source: 'inputSet', via: 'main' })] });
+    expect(by('integration')).toMatchObject({ infrastructureFrom: 'template k8s_stage v1', imageConnector: [expect.objectContaining({ ref: 'mirror', source: 'inputSet', via: 'main' })] });
     expect(by('publish')).toMatchObject({ infrastructure: 'VM', infrastructureFrom: 'stage package' });
     expect(by('package').imageConnector.map((v) => [v.ref, v.source, v.via])).toEqual([
       ['account.mirror', 'default', undefined],
@@ -99,7 +99,7 @@ describe('what the report says', () => {
     ]);
     const trigger = report.changes.find((c) => c.target.file === '.harness/triggers/deploy_nightly.yaml')!;
     expect(trigger.items[0]!.fix).toBe('manual');
-    expect(report.summary).toMatchObject({ safeFixes: 7, suggestions: 1, manual: 1 });
+    expect(report.summary).toMatchObject({ safeFixes: 4, suggestions: 4, manual: 1 });
   });
 
   test('the replacement registry comes from the config file when no flag gives one', () => {

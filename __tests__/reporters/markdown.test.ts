@@ -40,7 +40,7 @@ describe('Markdown reporter', () => {
     expect(md).toContain('**6 findings**: 4 errors, 0 warnings, 2 notices in 3 files scanned.\n\n1 suppressed finding (inline comments or the baseline) is listed apart and not counted.');
     expect(md).not.toContain('| `no-renamed-harness-image` | 1 |');
     expect(md).toContain('### Suppressed findings (1)');
-    expect(md).toContain('| ⚪ error, suppressed (inline) | `no-renamed-harness-image` | `.harness/pipelines/ship.yaml:59` |');
+    expect(md).toContain('| ⚪ warning, suppressed (inline) | `no-renamed-harness-image` | `.harness/pipelines/ship.yaml:59` |');
     expect(md).toContain('_Suppressed: the mirror keeps the old name \\| until the Q3 move_ |');
   });
 

@@ -183,6 +183,8 @@ export function catalogueWith(extra: readonly string[] | undefined, base: ImageC
  * cannot be known statically) is lowered to the level but never raised.
  */
 export function applyLevel(f: Finding, rules: Config['rules']): Finding | undefined {
+  // A notice that a policy could not be decided goes with that policy.
+  if (f.forRule && rules?.[f.forRule] === 'off') return undefined;
   const level = rules?.[f.ruleId];
   if (level === undefined) return f;
   if (level === 'off') return undefined;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { matchesAny } from './glob.js';
+import { globSet } from './glob.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -12,6 +12,8 @@ export interface DiscoverOptions {
   include?: string[];
   exclude?: string[];
   maxFileSize?: number;
+  /** Where `include` came from (`--include`, the config file), for the error when a pattern matches nothing. */
+  includeFrom?: string;
 }
 
 export interface DiscoveredFile {
@@ -21,10 +23,11 @@ export interface DiscoveredFile {
   size: number;
 }
 
-/** A file that was not read, and why. Becomes a notice. */
+/** A file that was not read, and why. Becomes a notice, or an error when it may hold Harness YAML we cannot read. */
 export interface SkippedFile {
   path: string;
   reason: string;
+  severity?: 'error';
 }
 
 export interface Discovery {
@@ -35,8 +38,10 @@ export interface Discovery {
 export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export function discover(opts: DiscoverOptions): Discovery {
-  const include = opts.include?.length ? opts.include : DEFAULT_INCLUDE;
-  const exclude = opts.exclude ?? [];
+  const given = opts.include?.length ? opts.include : undefined;
+  const include = globSet(given ?? DEFAULT_INCLUDE);
+  const exclude = globSet(opts.exclude ?? []);
+  const excludes = (...p: string[]) => !!opts.exclude?.length && exclude.test(...p);
   const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const files = new Map<string, DiscoveredFile>();
   const skipped: SkippedFile[] = [];
@@ -45,8 +50,8 @@ export function discover(opts: DiscoverOptions): Discovery {
   const consider = (abs: string, root: string, explicit: boolean) => {
     const shown = rel(abs);
     const inRoot = toPosix(path.relative(root, abs));
-    if (!explicit && !matchesAny(inRoot, include) && !matchesAny(shown, include)) return;
-    if (matchesAny(inRoot, exclude) || matchesAny(shown, exclude)) return;
+    if (!explicit && !include.test(inRoot, shown)) return;
+    if (excludes(inRoot, shown)) return;
     let st: fs.Stats;
     try {
       st = fs.statSync(abs);
@@ -96,14 +101,14 @@ export function discover(opts: DiscoverOptions): Discovery {
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
       } catch (e) {
-        skipped.push({ path: rel(dir), reason: `directory cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        skipped.push({ path: rel(dir), reason: `is a directory that cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); its files are not checked`, severity: 'error' });
         continue;
       }
       for (const entry of entries) {
         const child = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           const real = fs.realpathSync(child);
-          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !matchesAny(toPosix(path.relative(abs, child)), exclude)) {
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(path.relative(abs, child)))) {
             visited.add(real);
             stack.push(child);
           }
@@ -115,11 +120,11 @@ export function discover(opts: DiscoverOptions): Discovery {
             real = fs.realpathSync(child);
           } catch {
             // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-            if (matchesAny(entry.name, include)) skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+            if (include.test(entry.name)) skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
             continue;
           }
           if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-            if (matchesAny(entry.name, include) || fs.statSync(real).isDirectory())
+            if (include.test(entry.name) || fs.statSync(real).isDirectory())
               skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
             continue;
           }
@@ -134,6 +139,10 @@ export function discover(opts: DiscoverOptions): Discovery {
       }
     }
   }
+  // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
+  const unmatched = given ? include.unmatched() : [];
+  if (unmatched.length)
+    throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
   const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }

@@ -33,6 +33,11 @@ export interface Finding extends Position {
   file: string;
   /** Identifier of the Harness entity the finding is in, when known. */
   entity?: string;
+  /**
+   * For an `unresolved-reference` notice: the policy rule that could not be decided. Turning that
+   * rule off in the config drops the notice too.
+   */
+  forRule?: string;
   /** Offsets of the reported node in the file text; used for dedupe and fixes. */
   range: [number, number];
   /** Semantic YAML path of the reported node (stable across line moves). */

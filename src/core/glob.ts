@@ -1,30 +1,34 @@
-/** Minimal glob matching: `**`, `*`, `?` and `{a,b}`. A pattern without `/` matches the base name. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map(escape).join('|') + ')';
-        i = close;
-      }
-    } else re += escape(c);
-  }
-  return new RegExp('^' + re + '$');
+import picomatch from 'picomatch';
+
+/**
+ * Glob patterns as people write them (picomatch: `**`, `*`, `?`, `{a,b}`, `[ab]`, `!negation`),
+ * matching dot files and folders too. A pattern without `/` matches the base name, so `legacy`
+ * or `*.yml` apply at any depth. A path matches the set when some pattern matches it and no `!`
+ * pattern does; a set of only `!` patterns matches everything they do not exclude.
+ */
+export interface GlobSet {
+  /** True when any of the paths (the same file seen from different roots) matches. */
+  test(...paths: string[]): boolean;
+  /** Positive patterns that have matched no path so far. */
+  unmatched(): string[];
 }
 
-const escape = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-
-export function matchesAny(path: string, globs: readonly string[]): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(g.includes('/') ? path : base));
+export function globSet(patterns: readonly string[]): GlobSet {
+  const compile = (p: string) => ({ pattern: p, test: picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
+  const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+  return {
+    test(...paths) {
+      if (negative.some((n) => paths.some((p) => n.test(p)))) return false;
+      if (!positive.length) return negative.length > 0;
+      let any = false;
+      for (const g of positive)
+        if (paths.some((p) => g.test(p))) {
+          g.hit = true;
+          any = true;
+        }
+      return any;
+    },
+    unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+  };
 }

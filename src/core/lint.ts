@@ -8,7 +8,7 @@ import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
 import { locate, locateRange } from './locate.js';
-import { classify, type Entity } from './model/entities.js';
+import { classify, isHarness, KNOWN_UNCHECKED, ENTITY_KINDS, type Classified, type Entity } from './model/entities.js';
 import { Project } from './model/project.js';
 import { View } from './model/view.js';
 import { validateSchema } from './schema.js';
@@ -35,7 +35,15 @@ export interface LintResult {
   findings: Finding[];
   /** Files read and parsed. */
   filesScanned: number;
+  /** Files that hold Harness YAML (entities, v1 YAML, execution-config payloads). */
+  harnessFiles: number;
   entities: number;
+  /**
+   * Files left out because they are not Harness YAML and do not parse as YAML (Helm and Go
+   * templates, Jinja, merge leftovers in other tools' files), or are templates of Harness YAML
+   * (`{{ x }}` where a value belongs). No finding; the summary line counts them.
+   */
+  skippedNotHarness: string[];
   /** Our own bugs, caught per rule; they make the run fail with exit code 2. */
   internalErrors: string[];
   /** The Harness model the rules read; the migration report describes it. */
@@ -59,19 +67,21 @@ export function lint(settings: LintSettings): LintResult {
     include: settings.include ?? config?.include,
     exclude: settings.exclude ?? config?.exclude,
     maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+    includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
   });
   // The config and the baseline are ours, not Harness YAML.
   const own = new Set([config?.absPath, settings.baselinePath && path.resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
   const files = discovered.filter((f) => !own.has(f.absPath));
-  for (const s of skipped) findings.push(fileFinding(s.path, 'notice', `File ${s.reason}; skipped.`));
+  for (const s of skipped) findings.push(fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
 
   const sources: SourceFile[] = [];
   const entities: Entity[] = [];
+  const skippedNotHarness: string[] = [];
   for (const f of files) {
-    const source = readSource(f.absPath, f.path, findings, settings.overlay?.get(f.absPath));
-    if (!source) continue;
-    sources.push(source);
-    entities.push(...modelFile(source, findings));
+    const read = readSource(f.absPath, f.path, findings, skippedNotHarness, settings.overlay?.get(f.absPath));
+    if (!read) continue;
+    sources.push(read.source);
+    entities.push(...modelFile(read.source, read.classified, findings));
   }
 
   const project = new Project(entities, sources);
@@ -105,7 +115,9 @@ export function lint(settings: LintSettings): LintResult {
   return {
     findings: [...out, ...levelled(meta)].sort(compareFindings),
     filesScanned: sources.length,
+    harnessFiles: sources.filter((s) => s.harness).length,
     entities: entities.length,
+    skippedNotHarness,
     internalErrors,
     project,
     replacementRegistryUrl: options.replacementRegistryUrl,
@@ -120,11 +132,14 @@ function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Fin
     options,
     report: (r) => {
       const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-      out.push(
-        withFix(rule, r, finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })))),
-      );
+      const f = finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+      if (r.span) Object.assign(f, locateRange(r.at.file, r.span[0], r.span[1]));
+      out.push(withFix(rule, r, f));
     },
-    unresolved: (at, message, entity) => out.push(finding('unresolved-reference', 'notice', message, at, project, entity)),
+    unresolved: (r) => {
+      const f = finding('unresolved-reference', 'notice', r.message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+      out.push({ ...f, forRule: rule.id });
+    },
   };
 }
 
@@ -153,8 +168,35 @@ function fileFinding(file: string, severity: Severity, message: string): Finding
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads and parses one file; unreadable, binary and non-UTF-8 files become findings instead. */
-function readSource(absPath: string, shown: string, findings: Finding[], overlay?: string): SourceFile | undefined {
+/** A top-level key only Harness uses, alone on its line. */
+const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
+const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
+/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+
+/**
+ * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
+ * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ */
+export function looksLikeHarness(text: string): boolean {
+  if (TEMPLATE_SYNTAX.test(text)) return false;
+  return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
+}
+
+/**
+ * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
+ * skipped without a finding (counted in `skippedNotHarness`).
+ */
+function readSource(
+  absPath: string,
+  shown: string,
+  findings: Finding[],
+  skippedNotHarness: string[],
+  overlay?: string,
+): { source: SourceFile; classified: Classified[] } | undefined {
   let bytes: Buffer;
   try {
     bytes = overlay === undefined ? fs.readFileSync(absPath) : Buffer.from(overlay, 'utf8');
@@ -170,28 +212,39 @@ function readSource(absPath: string, shown: string, findings: Finding[], overlay
   try {
     text = utf8.decode(bytes);
   } catch {
-    findings.push(fileFinding(shown, 'error', 'File is not valid UTF-8; YAML must be Unicode.'));
+    const harness = looksLikeHarness(bytes.toString('latin1'));
+    findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
     return undefined;
   }
   // JSON files are read only when they hold an execution-config payload (a JSON array).
   if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
   const source = parseSource(shown, text);
+  const classified = source.docs.map((_, i) => classify(source, i));
+  const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
+  const syntax = source.problems.filter((p) => p.kind === 'syntax');
+  if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+    skippedNotHarness.push(shown);
+    return undefined;
+  }
+  source.harness = harness;
   let syntaxErrors = 0;
   for (const p of source.problems) {
     const pos = locateRange(source, p.start, p.end);
-    const yamlSyntax = (message: string) => findings.push({ ruleId: 'yaml-syntax', severity: 'error', message, ...pos });
-    if (p.kind === 'too-deep') yamlSyntax('YAML nests too deeply to parse; the file is not checked.');
-    else if (p.kind === 'aliases') yamlSyntax(`Document not checked: ${p.message}.`);
+    // Hostile input is worth a word even outside Harness YAML; an error only inside it.
+    const yamlSyntax = (message: string, severity: Severity = 'error') => findings.push({ ruleId: 'yaml-syntax', severity, message, ...pos });
+    if (p.kind === 'too-deep') yamlSyntax('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+    else if (p.kind === 'aliases') yamlSyntax(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
     else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) yamlSyntax(`${p.message}.`.replace(/\.\.$/, '.'));
   }
-  return source;
+  return { source, classified };
 }
 
 /** Classifies each document, validates what the policies read, and returns the Harness entities. */
-function modelFile(source: SourceFile, findings: Finding[]): Entity[] {
+function modelFile(source: SourceFile, classified: Classified[], findings: Finding[]): Entity[] {
   const out: Entity[] = [];
+  if (!source.harness) return out;
   source.docs.forEach((doc, i) => {
-    const c = classify(source, i);
+    const c = classified[i]!;
     if (c.kind === 'v1') findings.push(finding('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', c.at.at));
     if (c.kind === 'unknown-harness') findings.push(finding('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, c.at.at));
     if (c.kind !== 'entity') return;

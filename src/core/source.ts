@@ -37,6 +37,10 @@ export interface SourceFile {
   aliased: boolean;
   /** Nesting stays well under the walk's depth cap (`MAX_WALK_DEPTH`). */
   shallow: boolean;
+  /** Some map key is itself a map or a sequence: `{{ x }}` in a Go or Jinja template parses that way. */
+  complexKeys?: boolean;
+  /** Holds Harness YAML (set once classified); other YAML, such as Kubernetes manifests, only gets warnings. */
+  harness?: boolean;
   embedding?: Embedding;
 }
 
@@ -79,7 +83,17 @@ export function parseSource(path: string, text: string, embedding?: Embedding): 
         problems.push({ kind: 'aliases', message: firstLine((e as Error).message), start, end });
       }
     }
-  return { path, text, docs, records: builder.records(), problems, aliased: builder.aliased, shallow: builder.maxDepth <= SHALLOW, ...(embedding ? { embedding } : {}) };
+  return {
+    path,
+    text,
+    docs,
+    records: builder.records(),
+    problems,
+    aliased: builder.aliased,
+    shallow: builder.maxDepth <= SHALLOW,
+    ...(builder.complexKeys ? { complexKeys: true } : {}),
+    ...(embedding ? { embedding } : {}),
+  };
 }
 
 function contentsRange(doc: Document.Parsed): [number, number] {

@@ -15,6 +15,8 @@ export class YamlTreeBuilder {
   aliased = false;
   /** The deepest nesting of maps and sequences seen. */
   maxDepth = 0;
+  /** Some map key is a map or a sequence. */
+  complexKeys = false;
 
   constructor(private readonly text: string) {}
 
@@ -91,6 +93,7 @@ export class YamlTreeBuilder {
       const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
       if (jsKey !== undefined) Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
       // The entries are what the model sees: keys that are scalars with a value, as strings.
+      if (keyNode && !isScalar(keyNode)) this.complexKeys = true;
       if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
       entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
     });

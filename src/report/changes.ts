@@ -100,16 +100,7 @@ function fileRadius(project: Project, file: string): Change['blastRadius'] {
   return out;
 }
 
-/** Pipelines whose stages use a template, directly or through Pipeline templates. */
-function pipelinesUsing(project: Project, template: Template, seen = new Set<Template>()): string[] {
-  if (seen.has(template)) return [];
-  seen.add(template);
-  const out: string[] = [];
-  for (const { owner } of project.usersOf(template))
-    if (owner.kind === 'pipeline') out.push(owner.identifier);
-    else out.push(...pipelinesUsing(project, owner, seen));
-  for (const p of project.pipelines)
-    if (p.template && project.findTemplate(p.template, p.scope) === template) out.push(p.identifier);
-  return [...new Set(out)];
+/** Pipelines whose runs go through a template. */
+function pipelinesUsing(project: Project, template: Template): string[] {
+  return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
-

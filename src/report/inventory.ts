@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import { locate } from '../core/locate.js';
-import type { Connector, Entity, Stage } from '../core/model/entities.js';
-import type { Project, ResolvedValue, StageOwner } from '../core/model/project.js';
+import type { Connector } from '../core/model/entities.js';
+import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../core/model/project.js';
 import { imageConnectorFields } from '../core/model/references.js';
 import { formatScope, parseRef, type Scope } from '../core/model/refs.js';
 import type { View } from '../core/model/view.js';
@@ -56,8 +56,7 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
   };
 
   const stages: StageEntry[] = [];
-  for (const owner of [...project.pipelines, ...project.templates])
-    for (const stage of owner.stages) stages.push(stageEntry(project, owner, stage, addUse));
+  for (const run of project.runs({ templates: 'all' })) for (const eff of run.stages) stages.push(stageEntry(project, eff, addUse));
 
   // Input sets and triggers for pipelines that are not in the repo still name connectors.
   for (const set of project.inputSets) {
@@ -117,50 +116,51 @@ function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): s
 
 type AddUse = (ref: string, from: Scope, use: ConnectorUse) => void;
 
-function stageEntry(project: Project, owner: StageOwner, stage: Stage, addUse: AddUse): StageEntry {
-  const eff = project.infrastructureOf(owner, stage);
-  const infra = eff.stage.infrastructure;
-  const cloud = project.runsOnHarnessCloud(owner, stage);
+function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): StageEntry {
+  const { stage: from, infra } = project.infrastructure(eff);
+  const cloud = project.runsOnHarnessCloud(eff);
+  const root = eff.run.root;
+  const through = eff.templates.at(-1);
   const entry: StageEntry = {
-    ownerKind: owner.kind,
-    owner: owner.identifier,
-    stage: stage.identifier,
-    ...(stage.name ? { name: stage.name } : {}),
+    ownerKind: root.kind,
+    owner: root.identifier,
+    stage: eff.stage.identifier,
+    ...(eff.stage.name ? { name: eff.stage.name } : {}),
     infrastructure: infra.kind,
-    ...(eff.owner !== owner ? { infrastructureFrom: `template ${eff.owner.identifier}` } : eff.stage !== stage ? { infrastructureFrom: `stage ${eff.stage.identifier}` } : {}),
+    ...(from !== eff
+      ? { infrastructureFrom: `stage ${from.stage.identifier}` }
+      : through
+        ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+        : {}),
     cloud,
     imageConnector: [],
-    ...placeOf(stage.view),
+    ...placeOf(eff.stage.view),
   };
-  const base = { ownerKind: owner.kind as EntityKind, owner: owner.identifier, stage: stage.identifier, cloud };
+  const base = { ownerKind: root.kind as EntityKind, owner: root.identifier, stage: eff.stage.identifier, cloud };
 
   if (CI_KINDS.has(infra.kind)) {
-    // The stage's templateInputs override the template's `<+input>`; otherwise the effective infrastructure's field.
-    const inputs = stage.template?.templateInputs;
-    const fromInputs = inputs ? imageConnectorFields(inputs)[0]?.view : undefined;
-    const field = cloud ? undefined : (fromInputs ?? infra.imageConnectorRef);
-    const fieldOwner = field === fromInputs ? owner : eff.owner;
-    const resolution = field ? project.resolve(fieldOwner, field) : { values: [] as ResolvedValue[] };
+    // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
+    const field = cloud ? undefined : infra.imageConnectorRef;
+    const resolution: Resolution = field ? project.resolve(field, from.ctx) : { values: [] };
     for (const v of resolution.values) {
-      const source = valueSource(v, field === fromInputs, fieldOwner);
+      const source = valueSource(v);
       const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
       entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
-      addUse(v.value, owner.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+      addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
     }
-    if ('unknown' in resolution && resolution.unknown)
-      entry.imageConnectorUnknown =
-        owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length ? 'templateUsers' : resolution.unknown;
+    if (resolution.unknown)
+      entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
     if (!field) {
-      const at = placeOf((infra.kindNode ?? stage.view));
+      const at = placeOf(infra.kindNode ?? eff.stage.view);
       entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-      addUse(HARNESS_IMAGE, owner.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+      addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
     }
   }
 
-  for (const use of project.connectorUses(owner, stage))
-    for (const v of project.resolve(owner, use.ref).values) {
+  for (const use of project.connectorUses(eff))
+    for (const v of project.resolve(use.ref, use.ctx).values) {
       const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
-      addUse(v.value, owner.scope, {
+      addUse(v.value, root.scope, {
         ...base,
         how: use.how,
         ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
@@ -172,8 +172,8 @@ function stageEntry(project: Project, owner: StageOwner, stage: Stage, addUse: A
   return entry;
 }
 
-function valueSource(v: ResolvedValue, fromInputs: boolean, fieldOwner: Entity): ValueSource {
-  if (v.source === 'literal') return fromInputs ? 'templateInputs' : fieldOwner.kind === 'template' ? 'template' : 'stage';
+function valueSource(v: ResolvedValue): ValueSource {
+  if (v.source === 'literal') return v.entity.kind === 'template' ? 'template' : 'stage';
   return v.source;
 }
 

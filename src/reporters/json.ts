@@ -17,6 +17,8 @@ export function formatJson(result: LintResult): string {
     endLine: f.endLine,
     endColumn: f.endColumn,
     ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.forRule ? { forRule: f.forRule } : {}),
+    ...(f.related?.length ? { related: f.related } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   }));
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);

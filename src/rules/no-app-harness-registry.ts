@@ -1,13 +1,17 @@
 import { replaceScalar, setMapValue } from '../core/edits.js';
 import type { Edit } from '../core/finding.js';
 import type { Connector } from '../core/model/entities.js';
-import { helmRegistryFor, isDockerHubUrl, swapAppHarnessImage } from '../core/model/image-fixes.js';
+import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../core/model/image-fixes.js';
 import { isAppHarnessImage, isAppHarnessRegistryUrl } from '../core/model/images.js';
-import { imageUses, type ImageUse } from '../core/model/references.js';
+import { imageUses, registryLeftovers, type ImageUse } from '../core/model/references.js';
 import type { View } from '../core/model/view.js';
 import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
 
-/** The connector URL becomes the replacement, with the provider type the docs give for it. */
+/**
+ * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
+ * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
+ * mirror must hold the images first, so pointing a connector at it is a suggestion.
+ */
 function connectorFix(connector: Connector, url: View, replacement: string) {
   const edits = [replaceScalar(url, replacement)];
   const dockerHub = isDockerHubUrl(replacement);
@@ -15,19 +19,31 @@ function connectorFix(connector: Connector, url: View, replacement: string) {
   if (isDockerUrl) edits.push(setMapValue(connector.spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
   const fix = edits.filter((e): e is Edit => !!e);
   const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
-  // Only a Docker Registry connector can simply pull Harness images from the replacement.
-  return isDockerUrl ? { fix, fixTitle: title } : { suggestion: { title, edits: fix } };
+  if (isDockerUrl && isHarnessPublicRegistry(replacement)) return { fix, fixTitle: title };
+  const why = isDockerUrl ? ' Mirror the Harness images there first.' : ' Check that this connector type can pull Harness images from there.';
+  return { suggestion: { title: title + why, edits: fix } };
 }
 
-/** The image, or the Helm `registry` it is pulled from, moves to the replacement registry. */
-function imageFix(use: ImageUse, replacement: string): Edit | undefined {
-  if (use.runtimeInput) return undefined;
+/**
+ * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
+ * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
+ * suggestion otherwise (the image must be there first).
+ */
+function imageFix(use: ImageUse, replacement: string) {
+  if (use.runtimeInput) return {};
+  let edit: Edit | undefined;
   if (use.kind === 'helm' && use.registryView) {
     const registry = helmRegistryFor(replacement);
-    return /^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry ? replaceScalar(use.registryView, registry) : undefined;
+    if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry) edit = replaceScalar(use.registryView, registry);
+  } else {
+    const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+    if (swapped) edit = replaceScalar(use.view, swapped);
   }
-  const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-  return swapped ? replaceScalar(use.view, swapped) : undefined;
+  if (!edit) return {};
+  const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
+  const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
+  if (harnessImage && isHarnessPublicRegistry(replacement)) return { fix: [edit], fixTitle: title };
+  return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
 
 export default defineRule({
@@ -44,28 +60,37 @@ export default defineRule({
       'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
     image:
       'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
+    leftover:
+      '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
   },
   check({ project, options, report }) {
+    const replacement = options.replacementRegistryUrl;
+    // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
+    const handled = new Map<object, Set<number>>();
+    const mark = (v: View) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
     for (const connector of project.connectors)
-      for (const url of connector.urls)
+      for (const url of connector.urls) {
+        mark(url);
         if (isAppHarnessRegistryUrl(url.str!))
           report({
             at: url.at,
             messageId: 'connectorUrl',
             entity: connector.identifier,
-            data: { connector: connector.identifier, url: url.str!, replacement: options.replacementRegistryUrl },
-            ...connectorFix(connector, url, options.replacementRegistryUrl),
+            data: { connector: connector.identifier, url: url.str!, replacement },
+            ...connectorFix(connector, url, replacement),
           });
-    for (const file of project.files)
-      for (const use of imageUses(file))
-        if (isAppHarnessImage(use.image)) {
-          const edit = imageFix(use, options.replacementRegistryUrl);
-          report({
-            at: use.view.at,
-            messageId: 'image',
-            data: { image: use.raw, replacement: options.replacementRegistryUrl },
-            ...(edit ? { fix: [edit], fixTitle: `Pull \`${use.raw}\` from \`${options.replacementRegistryUrl}\`.` } : {}),
-          });
-        }
+      }
+    for (const file of [...project.files, ...project.embedded]) {
+      // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+      const severity = file.harness === false ? 'warning' : undefined;
+      for (const use of imageUses(file)) {
+        mark(use.view);
+        if (use.registryView) mark(use.registryView);
+        if (isAppHarnessImage(use.image))
+          report({ at: use.view.at, messageId: 'image', ...(severity ? { severity } : {}), data: { image: use.raw, replacement }, ...imageFix(use, replacement) });
+      }
+      for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
+        report({ at: left.view.at, span: [left.start, left.end], messageId: 'leftover', severity: 'warning', data: { key: left.key, match: left.match, replacement } });
+    }
   },
 });

@@ -1,16 +1,22 @@
-import { executionConfigMismatch, findRenamedHarnessImage } from '../core/model/images.js';
+import { executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../core/model/images.js';
 import { replaceScalar } from '../core/edits.js';
-import { restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../core/model/image-fixes.js';
+import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../core/model/image-fixes.js';
 import { imageUses } from '../core/model/references.js';
 import type { View } from '../core/model/view.js';
 import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
 
-/** The canonical name under the same prefix: a safe fix when the mapping is unambiguous, else a suggestion. */
-function nameFix(view: View, restored: RestoredName | undefined) {
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion.
+ */
+function nameFix(view: View, restored: RestoredName | undefined, allowSafe: boolean) {
   const edit = restored && replaceScalar(view, restored.value);
   if (!edit) return {};
-  const title = `Use \`${restored.value}\`, and mirror the image under that name.`;
-  return restored.unambiguous ? { fix: [edit], fixTitle: title } : { suggestion: { title: `${title} Check the registry prefix first.`, edits: [edit] } };
+  const image = parseImage(restored.value);
+  const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+  if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix)) return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+  return { suggestion: { title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`, edits: [edit] } };
 }
 
 export default defineRule({
@@ -23,32 +29,39 @@ export default defineRule({
     'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
   fixable: 'safe',
   messages: {
-    renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name; a mirror must keep the name: `{{suggestion}}`.',
+    renamed:
+      'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
     executionConfig:
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
   },
   check({ project, options, report }) {
-    for (const file of project.files)
+    for (const file of [...project.files, ...project.embedded]) {
+      // Kubernetes manifests, Compose files and the like name their own images.
+      if (file.harness === false) continue;
       for (const use of imageUses(file)) {
         if (use.kind === 'executionConfig') {
+          // Harness pulls these itself, through the image connector: the name must be exact.
           const expected = executionConfigMismatch(use.field!, use.raw, options.catalogue);
           if (expected)
             report({
               at: use.view.at,
               messageId: 'executionConfig',
               data: { field: use.field!, image: use.raw, expected },
-              ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected)),
+              ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
             });
           continue;
         }
+        // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
         const renamed = findRenamedHarnessImage(use.image, options.catalogue);
         if (renamed)
           report({
             at: use.view.at,
             messageId: 'renamed',
+            severity: 'warning',
             data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-            ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue)),
+            ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue), false),
           });
       }
+    }
   },
 });

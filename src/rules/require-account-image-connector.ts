@@ -1,7 +1,7 @@
 import { replaceScalar } from '../core/edits.js';
 import type { Entity } from '../core/model/entities.js';
 import type { Project, ResolvedValue } from '../core/model/project.js';
-import { imageConnectorFields, stageInPath } from '../core/model/references.js';
+import { imageConnectorFields } from '../core/model/references.js';
 import { parseRef } from '../core/model/refs.js';
 import { replaceInputOption } from '../core/model/runtime-input.js';
 import type { View } from '../core/model/view.js';
@@ -32,13 +32,15 @@ export default defineRule({
   messages: {
     notAccount:
       '{{where}} sets the Override Image Connector to `{{ref}}`, {{scope}}; Harness requires an account-scope connector (`account.<id>`).',
-    unknown: '{{where}} sets the Override Image Connector to {{what}}, so its scope cannot be checked here.',
   },
-  check({ project, report }) {
+  check({ project, report, unresolved }) {
+    /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
     const describe = (entity: Entity, path: string) => {
-      const stage = stageInPath(path);
-      const kind = entity.kind === 'inputSet' ? 'input set' : entity.kind;
-      return `${stage ? `Stage \`${stage}\` in ` : ''}${kind} \`${entity.identifier}\``.replace(/^./, (c) => c.toUpperCase());
+      const named = (prefix: string) => path.split('/').filter((s) => s.startsWith(`${prefix}=`)).at(-1)?.slice(prefix.length + 1);
+      const stage = named('stage');
+      const group = named('stepGroup');
+      const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
+      return text.charAt(0).toUpperCase() + text.slice(1);
     };
     const checkValue = (entity: Entity, path: string, value: string, view: View, how: string, source: ResolvedValue['source'] = 'literal') => {
       if (value.startsWith('account.')) return;
@@ -54,24 +56,16 @@ export default defineRule({
 
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { view, path } of imageConnectorFields(owner.root)) {
-        const resolution = project.resolve(owner, view);
+        const resolution = project.resolve(view, { entity: owner });
         for (const v of resolution.values) {
           const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
           checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
         }
         if (!resolution.unknown) continue;
-        // A template's runtime input is filled by the stages that use it; those are checked where they are written.
-        if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.usersOf(owner).length) continue;
-        report({
-          at: view.at,
-          messageId: 'unknown',
-          severity: 'notice',
-          entity: owner.identifier,
-          data: {
-            where: describe(owner, path),
-            what: resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills',
-          },
-        });
+        // A template's runtime input is filled by what uses it; those values are checked where they are written.
+        if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner)) continue;
+        const what = resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
+        unresolved({ at: view.at, entity: owner.identifier, message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.` });
       }
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.

@@ -1,21 +1,60 @@
 import type { Located } from '../core/finding.js';
-import type { Connector, Stage } from '../core/model/entities.js';
-import type { StageOwner } from '../core/model/project.js';
+import type { Connector } from '../core/model/entities.js';
+import type { EffectiveStage, Project } from '../core/model/project.js';
+import { formatScope, parseRef, type Scope } from '../core/model/refs.js';
 import { setMapValue } from '../core/edits.js';
 import { DOCS_HARNESS_CLOUD, defineRule, type RelatedReport } from './rule.js';
 
-/** `executeOnDelegate: false`, set or inserted in the connector's `spec`; delegate selectors stay and are named. */
-function platformFix(connector: Connector) {
-  const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
-  if (!edit) return {};
-  const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-  const note = selectors ? ` Its delegate selectors (${selectors}) are kept but no longer apply; remove them when convenient.` : '';
-  return { fix: [edit], fixTitle: `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).${note}` };
-}
-
 /** The built-in account connector Harness Cloud pulls Harness images through. */
 export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-const MAX_RELATED = 20;
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
+function platformFix(connector: Connector) {
+  const credential = connector.spec?.get('credential');
+  const credentialType = credential?.text('type') ?? '';
+  if (/^(InheritFromDelegate|Irsa)$/i.test(credentialType) || credential?.has('crossAccountAccess')) return {};
+  const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
+  if (!edit) return {};
+  const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+  if (!connector.delegateSelectors.length) return { fix: [edit], fixTitle: title };
+  const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+  return {
+    suggestion: {
+      title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+      edits: [edit],
+    },
+  };
+}
+
+interface Use extends RelatedReport {
+  eff: EffectiveStage;
+}
+
+/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+class Uses<K> {
+  private readonly map = new Map<K, Use[]>();
+  add(key: K, use: Use): void {
+    const list = this.map.get(key) ?? [];
+    if (!list.some((u) => u.at.same(use.at) && u.message === use.message)) list.push(use);
+    this.map.set(key, list);
+  }
+  entries(): Array<[K, Use[]]> {
+    return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+  }
+}
+
+const byPlace = (a: Use, b: Use) => (a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0]);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses: Use[], at?: Located) => (uses.length === 1 && at && uses[0]!.at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message })));
+/** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
+const usedBy = (project: Project, uses: Use[]) =>
+  uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)} uses it` : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
 
 export default defineRule({
   id: 'require-platform-connectivity',
@@ -28,56 +67,73 @@ export default defineRule({
   fixable: 'safe',
   messages: {
     delegate:
-      'Connector `{{connector}}` connects through a delegate ({{state}}), but Harness Cloud stage `{{stage}}` of {{ownerKind}} `{{owner}}`{{more}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+      'Connector `{{connector}}` connects through a delegate ({{state}}), but {{users}}; set `executeOnDelegate: false` to connect through the Harness Platform.',
   },
   check({ project, options, report, unresolved }) {
-    const users = new Map<Connector, Array<{ owner: StageOwner; stage: Stage; at: Located }>>();
-    const addUse = (connector: Connector, owner: StageOwner, stage: Stage, at: Located) => {
-      const list = users.get(connector) ?? [];
-      // A stage's uses are added together, so a repeat can only be the last one.
-      const last = list.at(-1);
-      if (last?.owner !== owner || last.stage !== stage) list.push({ owner, stage, at });
-      users.set(connector, list);
+    const failing = new Uses<Connector>();
+    const unknown = new Uses<string>();
+    const refs = new Map<string, string>();
+    const notInRepo = (ref: string, scope: Scope, use: Use) => {
+      const parsed = parseRef(ref);
+      const level = parsed?.level ?? 'project';
+      const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+      const key = `${where}\0${parsed?.identifier ?? ref}`;
+      refs.set(key, `Connector \`${ref}\`${level === 'account' ? '' : ` (${where})`}`);
+      unknown.add(key, use);
     };
-    const owners: StageOwner[] = [...project.pipelines, ...project.templates];
-    for (const owner of owners)
-      for (const stage of owner.stages) {
-        if (!project.runsOnHarnessCloud(owner, stage)) continue;
-        const where = `Harness Cloud stage \`${stage.identifier}\` of ${owner.kind} \`${owner.identifier}\``;
-        for (const use of project.connectorUses(owner, stage)) {
-          const resolution = project.resolve(owner, use.ref);
+
+    for (const run of project.runs())
+      for (const eff of run.stages) {
+        if (!project.runsOnHarnessCloud(eff)) continue;
+        const where = `Harness Cloud ${project.stageLabel(eff)}`;
+        const scope = run.root.scope;
+        for (const use of project.connectorUses(eff)) {
+          const resolution = project.resolve(use.ref, use.ctx);
+          const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
           if (resolution.unknown)
-            unresolved(use.ref.at, `The connector of ${where} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`, owner.identifier);
+            unresolved({
+              at: use.ref.at,
+              entity: use.ctx.entity.identifier,
+              message: `The connector of ${where}${through} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`,
+            });
           for (const value of resolution.values) {
-            const connector = project.findConnector(value.value, owner.scope);
-            if (!connector) {
-              unresolved(value.at.at, `Connector \`${value.value}\` used by ${where} is not in the repo; check in Harness that it connects through the Harness Platform.`, owner.identifier);
-              continue;
-            }
-            if (connector.executeOnDelegate?.value !== false) addUse(connector, owner, stage, value.at.at);
+            // A codebase connector is written once for every stage that clones: each stage is its own use.
+            const at: Located = use.how === 'codebase' ? (eff.stage.view.get('identifier') ?? eff.stage.view).at : value.at.at;
+            const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+            const connector = project.findConnector(value.value, scope);
+            if (!connector) notInRepo(value.value, scope, { at, message, eff });
+            else if (connector.executeOnDelegate?.value !== false) failing.add(connector, { at, message, eff });
           }
         }
-        const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, owner.scope);
-        const infra = project.infrastructureOf(owner, stage).stage.infrastructure;
-        const at = (infra.kindNode ?? stage.view).at;
-        if (!harnessImage) {
-          if (!options.assumeHarnessCloudImageConnector)
-            unresolved(at, `${where} pulls Harness images through \`${HARNESS_IMAGE_CONNECTOR}\`, which is not in the repo; check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`, owner.identifier);
-        } else if (harnessImage.executeOnDelegate?.value !== false)
-          addUse(harnessImage, owner, stage, at);
+        const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+        const at = (project.infrastructure(eff).infra.kindNode ?? eff.stage.view).at;
+        const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+        if (harnessImage) {
+          if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
+        } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
       }
-    for (const [connector, uses] of users) {
+
+    for (const [key, uses] of unknown.entries()) {
       const first = uses[0]!;
+      const users = usedBy(project, uses);
+      const harnessImage = key === `account\0harnessImage`;
+      unresolved({
+        at: first.at,
+        entity: first.eff.run.root.identifier,
+        related: related(uses, first.at),
+        message: harnessImage
+          ? `Connector \`${HARNESS_IMAGE_CONNECTOR}\`, which Harness Cloud stages pull Harness images through, is not in the repo; ${users}. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`
+          : `${refs.get(key)} is not in the repo; ${users}. Check in Harness that it connects through the Harness Platform.`,
+      });
+    }
+
+    for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
-      const related: RelatedReport[] = uses.slice(0, MAX_RELATED).map((u) => ({
-        at: u.at,
-        message: `Used by Harness Cloud stage \`${u.stage.identifier}\` of ${u.owner.kind} \`${u.owner.identifier}\`.`,
-      }));
       report({
         at: (field ?? connector.root.keyOf('spec') ?? connector.rootKey).at,
         messageId: 'delegate',
         entity: connector.identifier,
-        related,
+        related: related(uses),
         ...platformFix(connector),
         data: {
           connector: connector.identifier,
@@ -86,12 +142,12 @@ export default defineRule({
             : typeof field.value === 'boolean'
               ? `\`executeOnDelegate: ${field.value}\``
               : `\`executeOnDelegate\` is the string "${field.str}", not the boolean \`false\``,
-          stage: first.stage.identifier,
-          ownerKind: first.owner.kind,
-          owner: first.owner.identifier,
-          more: uses.length > 1 ? ` (and ${uses.length - 1} more)` : '',
+          users: usedBy(project, uses),
         },
       });
     }
   },
 });
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+

@@ -37,6 +37,8 @@ export interface RelatedReport {
 
 export interface Report<M extends string> {
   at: Located;
+  /** Offsets in `at`'s file when the finding is a part of the node: a reference inside a longer string. */
+  span?: [number, number];
   messageId: M;
   data?: Record<string, string | number>;
   /** Defaults to the rule's severity; `notice` for values that cannot be known statically. */
@@ -52,12 +54,20 @@ export interface Report<M extends string> {
   suggestion?: Suggestion;
 }
 
+/** A policy the repo cannot decide: an `unresolved-reference` notice that belongs to the rule that reports it. */
+export interface UnresolvedReport {
+  at: Located;
+  message: string;
+  entity?: string;
+  related?: RelatedReport[];
+}
+
 export interface RuleContext<M extends string> {
   project: Project;
   options: RuleOptions;
   report(r: Report<M>): void;
-  /** Reports a reference the repo cannot resolve, where that leaves a policy undecided. */
-  unresolved(at: Located, message: string, entity?: string): void;
+  /** Reports a reference the repo cannot resolve, where that leaves this rule's policy undecided. */
+  unresolved(r: UnresolvedReport): void;
 }
 
 export interface Rule<M extends string = string> extends RuleMeta {

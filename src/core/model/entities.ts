@@ -5,11 +5,24 @@ import { View } from './view.js';
 export const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 /** Harness entities we recognise but whose YAML the policies do not read. */
-const KNOWN_UNCHECKED = new Set(['service', 'environment', 'infrastructureDefinition', 'secret', 'overrides', 'policy', 'policySet', 'monitoredService', 'featureFlags', 'serviceOverrides']);
+export const KNOWN_UNCHECKED = [
+  'service',
+  'environment',
+  'infrastructureDefinition',
+  'secret',
+  'overrides',
+  'policy',
+  'policySet',
+  'monitoredService',
+  'featureFlags',
+  'serviceOverrides',
+] as const;
+const UNCHECKED = new Set<string>(KNOWN_UNCHECKED);
 
 interface EntityBase {
   identifier: string;
   name?: string;
+  /** From `orgIdentifier`/`projectIdentifier`; for pipelines, input sets and triggers without them, from a Git Experience path. */
   scope: Scope;
   file: SourceFile;
   /** The value under the top-level key. */
@@ -49,7 +62,8 @@ export interface Step {
   identifier: string;
   type?: string;
   view: View;
-  role: 'step' | 'serviceDependency';
+  /** `stepGroup`: a step group made from a StepGroup template (its steps are the template's). */
+  role: 'step' | 'serviceDependency' | 'stepGroup';
   image?: View;
   connectorRef?: View;
   baseImageConnectorRefs: View[];
@@ -92,6 +106,8 @@ export interface InputSet extends EntityBase {
   pipelineIdentifier?: string;
   /** The sparse pipeline whose values fill `<+input>` fields. */
   pipeline?: View;
+  /** A trigger's `inputYaml`, parsed: its positions map to the trigger's file. */
+  embedded?: SourceFile;
 }
 
 export interface OverlayInputSet extends EntityBase {
@@ -105,34 +121,43 @@ export type Classified =
   | { kind: 'entity'; entity: Entity }
   | { kind: 'v1'; at: View }
   | { kind: 'unknown-harness'; at: View; key: string }
+  /** A Harness entity the policies do not read (a service, an environment...), or an execution-config payload. */
+  | { kind: 'harness-other' }
   | { kind: 'other' };
 
-/** Classifies one document by its top-level key and builds the typed entity. */
+/** Kinds that make a file Harness YAML. */
+export const isHarness = (c: Classified) => c.kind !== 'other';
+
+/**
+ * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
+ * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
+ * list or Helm values' `service:` settings are not Harness entities.
+ */
 export function classify(file: SourceFile, docIndex: number): Classified {
   const doc = file.docs[docIndex]!;
   const top = View.root(file, doc);
+  if (top?.isSeq) return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
   if (!top?.isMap) return { kind: 'other' };
   const entries = top.entries();
   const version = top.get('version');
   if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec'))) return { kind: 'v1', at: version };
-  const main = entries.find((e) => (ENTITY_KINDS as readonly string[]).includes(e.key));
+  const main = entries.find((e) => (ENTITY_KINDS as readonly string[]).includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
   if (!main) {
     const single = entries.length === 1 ? entries[0] : undefined;
-    if (single?.value?.isMap && single.value.has('identifier') && !KNOWN_UNCHECKED.has(single.key) && single.keyView)
-      return { kind: 'unknown-harness', at: single.keyView, key: single.key };
-    return { kind: 'other' };
+    if (!single?.value?.isMap || !single.value.has('identifier')) return { kind: 'other' };
+    return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
   }
-  const root = main.value;
-  if (!root?.isMap || !main.keyView) return { kind: 'other' };
+  const root = main.value!;
+  const kind = main.key as EntityKind;
   const base = {
     identifier: root.text('identifier') ?? '',
     name: root.text('name'),
-    scope: scopeOf(root.text('orgIdentifier'), root.text('projectIdentifier')),
+    scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
     file,
     root,
     rootKey: main.keyView,
   };
-  switch (main.key as EntityKind) {
+  switch (kind) {
     case 'connector':
       return { kind: 'entity', entity: connector(base) };
     case 'pipeline':
@@ -149,6 +174,28 @@ export function classify(file: SourceFile, docIndex: number): Classified {
     case 'trigger':
       return { kind: 'entity', entity: trigger(base) };
   }
+}
+
+/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
+function isExecutionConfig(top: View): boolean {
+  const items = top.items();
+  return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
+}
+
+/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
+const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+
+/**
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
+ * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
+ * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ */
+function entityScope(kind: EntityKind, root: View, path: string): Scope {
+  const org = root.text('orgIdentifier');
+  const project = root.text('projectIdentifier');
+  if (org || kind === 'connector' || kind === 'template') return scopeOf(org, project);
+  const m = GIT_EXPERIENCE_PATH.exec(path);
+  return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
 }
 
 function connector(base: EntityBase): Connector {
@@ -256,7 +303,11 @@ export function collectSteps(list: View | undefined, out: Step[] = []): Step[] {
     const parallel = item.get('parallel');
     if (parallel) collectSteps(parallel, out);
     const group = item.get('stepGroup');
-    if (group?.isMap) collectSteps(group.get('steps'), out);
+    if (group?.isMap) {
+      const template = templateLink(group.get('template'));
+      if (template) out.push({ ...buildStep(group, 'stepGroup'), template });
+      else collectSteps(group.get('steps'), out);
+    }
     const insert = item.get('insert');
     if (insert) collectSteps(insert.get('steps'), out);
   }
@@ -304,6 +355,7 @@ function trigger(base: EntityBase): InputSet {
   if (!doc || embedded.problems.some((p) => p.start <= doc.range[1])) return out;
   const root = View.root(embedded, doc);
   out.pipeline = root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline');
+  out.embedded = embedded;
   return out;
 }
 

@@ -7,6 +7,22 @@ import { findRenamedHarnessImage, normaliseRegistryUrl, parseImage, type ImageCa
 
 const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
 
+/**
+ * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
+ * image moved there, or a connector pointed there, needs nothing else to exist first.
+ */
+const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
+
+export function isHarnessPublicRegistry(url: string): boolean {
+  const u = normaliseRegistryUrl(url);
+  return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
+}
+
+/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
+export function isHarnessPublicPrefix(prefix: string): boolean {
+  return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
+}
+
 export function isDockerHubUrl(url: string): boolean {
   const u = normaliseRegistryUrl(url);
   return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../source.js';
 import type { TreeDoc } from '../tree.js';
-import { buildStage, type Connector, type Entity, type InputSet, type OverlayInputSet, type Pipeline, type Stage, type Template, type TemplateLink } from './entities.js';
-import { parseRef, refMatches, type Scope } from './refs.js';
+import { buildStage, collectSteps, type Connector, type Entity, type InputSet, type OverlayInputSet, type Pipeline, type Stage, type Step, type Template, type TemplateLink } from './entities.js';
+import { formatScope, parseRef, refMatches, type Scope } from './refs.js';
 import { classifyValue } from './runtime-input.js';
 import type { View } from './view.js';
 import { semanticPath, walk } from './walk.js';
@@ -9,17 +9,69 @@ import { semanticPath, walk } from './walk.js';
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
 export type StageOwner = Pipeline | Template;
 
+/**
+ * A template in use: the stage, step or pipeline that names it supplies its runtime inputs in
+ * `templateInputs`, whose semantic paths mirror the template's `spec`.
+ */
+export interface TemplateUse {
+  template: Template;
+  /** The user's `templateInputs` map. */
+  inputs?: View;
+  /** The entity where `inputs` is written. */
+  user: StageOwner;
+  /** How the user's own runtime inputs are filled, when the user is itself a template in use. */
+  outer?: TemplateUse;
+  /** The reference has no `versionLabel`: it means the stable version, one of `versions`. */
+  stable: boolean;
+  /** Version labels the repo holds for the reference. */
+  versions: string[];
+}
+
+/** Where a field is written, and how its runtime inputs are filled. */
+export interface FieldContext {
+  entity: Entity;
+  via?: TemplateUse;
+}
+
+/** One run of a pipeline (or of a template checked on its own): its stages as they run. */
+export interface Run {
+  root: StageOwner;
+  stages: EffectiveStage[];
+  /** The codebase connector the run's cloning stages use, and where it is written. */
+  codebase?: { ref: View; ctx: FieldContext };
+  /** Every template the run goes through (stage, pipeline, step and step-group templates). */
+  templates: Set<Template>;
+}
+
+/** A stage as it runs in one run. A stage made from a template has one per template version in the repo. */
+export interface EffectiveStage {
+  run: Run;
+  /** Where the stage is written: the pipeline, or the Pipeline template it is made from. */
+  owner: StageOwner;
+  stage: Stage;
+  /** What runs: the stage itself, or the stage of a Stage template version. */
+  body: Stage;
+  /** The entity holding `body`, and how its runtime inputs are filled. */
+  ctx: FieldContext & { entity: StageOwner };
+  /** The templates the stage comes through, outermost first. */
+  templates: TemplateUse[];
+}
+
 export interface ConnectorUse {
   ref: View;
+  ctx: FieldContext;
   how: 'codebase' | 'step' | 'serviceDependency' | 'baseImage';
+  /** The step as written in the stage. */
   stepIdentifier?: string;
+  /** The step or step-group template the reference comes through. */
+  stepTemplate?: TemplateUse;
 }
 
 /** A value a field takes, and where that value is written. */
 export interface ResolvedValue {
   value: string;
   at: View;
-  source: 'literal' | 'default' | 'allowedValues' | 'inputSet' | 'trigger';
+  source: 'literal' | 'templateInputs' | 'default' | 'allowedValues' | 'inputSet' | 'trigger';
   entity: Entity;
 }
 
@@ -39,12 +91,17 @@ export class Project {
   readonly overlayInputSets: OverlayInputSet[] = [];
   /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
   readonly files: SourceFile[] = [];
+  /** YAML texts inside other files (a trigger's `inputYaml`), located in their parent file. */
+  readonly embedded: SourceFile[] = [];
   /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
-  private readonly pathRoots = new Map<TreeDoc, View>();
+  readonly #pathRoots = new Map<TreeDoc, View>();
   /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-  private connectorsById?: Map<string, Connector[]>;
-  private readonly stageIndex = new Map<StageOwner, Map<string, Stage>>();
-  private readonly fills = new Map<string, ResolvedValue[]>();
+  #connectorsById?: Map<string, Connector[]>;
+  /** What each pipeline's input sets and triggers supply, by semantic path. */
+  readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
+  readonly #pathIndexes = new WeakMap<TreeDoc, Map<number, Map<string, View>>>();
+  #runCache?: { used: Run[]; all: Run[] };
+  #pipelineIds?: Map<string, Pipeline[]>;
 
   constructor(entities: Entity[], files: SourceFile[]) {
     this.files.push(...files);
@@ -53,18 +110,23 @@ export class Project {
       else if (e.kind === 'pipeline') this.pipelines.push(e);
       else if (e.kind === 'template') this.templates.push(e);
       else if (e.kind === 'overlayInputSet') this.overlayInputSets.push(e);
-      else this.inputSets.push(e);
+      else {
+        this.inputSets.push(e);
+        if (e.embedded) this.embedded.push(e.embedded);
+      }
     }
-    for (const e of [...this.pipelines, ...this.templates]) this.pathRoots.set(e.root.doc, e.root);
+    for (const e of [...this.pipelines, ...this.templates]) this.#pathRoots.set(e.root.doc, e.root);
     for (const set of this.inputSets) {
-      if (!set.pipeline || !set.pipelineIdentifier) continue;
+      const pipeline = set.pipeline && this.pipelineOf(set);
+      if (!pipeline || !set.pipeline) continue;
+      const byPath = this.#fills.get(pipeline) ?? new Map<string, ResolvedValue[]>();
+      this.#fills.set(pipeline, byPath);
       walk(set.pipeline, ({ view, path }) => {
         const value = view.str;
         if (value === undefined || !view.isScalar) return;
-        const key = `${set.pipelineIdentifier}\0${path}`;
-        const list = this.fills.get(key) ?? [];
+        const list = byPath.get(path) ?? [];
         list.push({ value, at: view, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-        this.fills.set(key, list);
+        byPath.set(path, list);
       });
     }
   }
@@ -75,117 +137,279 @@ export class Project {
 
   /** Semantic path of a node inside its pipeline or template. */
   pathOf(view: View): string | undefined {
-    const root = this.pathRoots.get(view.doc);
+    const root = this.#pathRoots.get(view.doc);
     return root ? semanticPath(root, view) : undefined;
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
     const parsed = parseRef(ref);
     if (!parsed) return undefined;
-    if (!this.connectorsById) {
-      this.connectorsById = new Map();
-      for (const c of this.connectors) this.connectorsById.set(c.identifier, [...(this.connectorsById.get(c.identifier) ?? []), c]);
+    if (!this.#connectorsById) {
+      this.#connectorsById = new Map();
+      for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
     }
-    const matches = (this.connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+    const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
   }
 
-  findTemplate(link: TemplateLink, from: Scope): Template | undefined {
+  /**
+   * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+   * or, without one (the stable version, which only Harness knows), every version in the repo.
+   */
+  findTemplates(link: TemplateLink, from: Scope, type: string): Template[] {
     const parsed = link.templateRef.str ? parseRef(link.templateRef.str) : undefined;
-    if (!parsed) return undefined;
+    if (!parsed) return [];
     const label = link.versionLabel?.str;
-    const matches = this.templates.filter(
-      (t) => t.identifier === parsed.identifier && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label),
+    return this.templates.filter(
+      (t) =>
+        t.identifier === parsed.identifier &&
+        t.templateType?.toLowerCase() === type.toLowerCase() &&
+        refMatches(parsed, from, t.scope) &&
+        (!label || t.versionLabel === label),
     );
-    return matches.length === 1 ? matches[0] : undefined;
   }
 
-  /** Stages anywhere in the repo that use this template. */
-  usersOf(template: Template): Array<{ owner: StageOwner; stage: Stage }> {
-    const out = [];
-    for (const owner of [...this.pipelines, ...this.templates])
-      for (const stage of owner.stages)
-        if (stage.template && this.findTemplate(stage.template, owner.scope) === template) out.push({ owner, stage });
-    return out;
+  /** True when a pipeline, stage, step or step group in the repo uses the template. */
+  isUsed(template: Template): boolean {
+    return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+  }
+
+  /** Pipelines whose runs go through the template, directly or through other templates. */
+  pipelinesUsing(template: Template): Pipeline[] {
+    return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
   }
 
   /**
-   * The values a field can take: its literal, a runtime input's `.default()` and `allowedValues()`,
-   * and what the repo's input sets and triggers supply for it.
+   * The runs to check: every pipeline's, and every template's on its own. By default a template
+   * that something in the repo uses is left out: its users' runs check it with their inputs.
    */
-  resolve(owner: Entity, field: View): Resolution {
-    const raw = field.str;
-    if (raw === undefined) return { values: [] };
-    const v = classifyValue(raw);
-    if (v.kind === 'literal') return { values: v.value ? [{ value: v.value, at: field, source: 'literal', entity: owner }] : [] };
-    if (v.kind === 'expression') return { values: [], unknown: 'expression' };
-    const values: ResolvedValue[] = [];
-    if (v.default) values.push({ value: v.default, at: field, source: 'default', entity: owner });
-    for (const a of v.allowedValues ?? []) values.push({ value: a, at: field, source: 'allowedValues', entity: owner });
-    const path = this.pathOf(field);
-    if (owner.kind === 'pipeline' && path !== undefined)
-      for (const fill of this.fills.get(`${owner.identifier}\0${path}`) ?? []) {
-        const fv = classifyValue(fill.value);
-        if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
+  runs(opts: { templates: 'unused' | 'all' } = { templates: 'unused' }): Run[] {
+    if (!this.#runCache) {
+      const pipelines = this.pipelines.map((p) => this.runOf(p));
+      const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
+      const all = [...pipelines, ...templates];
+      const used = new Set<Template>();
+      for (const r of all) for (const t of r.templates) if (t !== r.root) used.add(t);
+      // Step templates are used by stages, never run on their own.
+      this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root as Template))] };
+    }
+    return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+  }
+
+  private runOf(root: StageOwner): Run {
+    const run: Run = { root, stages: [], templates: new Set() };
+    if (root.kind === 'template') run.templates.add(root);
+    const add = (owner: StageOwner, stages: Stage[], ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]) => {
+      for (const stage of stages) this.expandStage(run, owner, stage, ctx, through);
+    };
+    if (root.kind === 'pipeline' && root.template) {
+      for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+        const via = this.templateUse(t, root.template, root, undefined);
+        run.templates.add(t);
+        const ctx = { entity: t, via };
+        if (t.codebaseConnectorRef) run.codebase = { ref: t.codebaseConnectorRef, ctx };
+        add(t, t.stages, ctx, [via]);
       }
-    return values.length ? { values } : { values, unknown: 'runtime-input' };
+    } else {
+      if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+        run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
+      add(root, root.stages, { entity: root }, []);
+    }
+    for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+    return run;
   }
 
-  /** The stage's own infrastructure, or the one it takes from its template or through `useFromStage`. */
-  infrastructureOf(owner: StageOwner, stage: Stage, seen = new Set<Stage>()): { stage: Stage; owner: StageOwner } {
-    if (seen.has(stage)) return { stage, owner };
-    seen.add(stage);
-    if (stage.template) {
-      const tpl = this.findTemplate(stage.template, owner.scope);
-      const body = tpl?.stages[0];
-      if (tpl && body && tpl.templateType?.toLowerCase() === 'stage') return this.infrastructureOf(tpl, body, seen);
+  private expandStage(run: Run, owner: StageOwner, stage: Stage, ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]): void {
+    const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+    if (!versions.length) {
+      run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+      return;
     }
-    const from = stage.infrastructure.useFromStage?.str;
-    if (stage.infrastructure.kind === 'UseFromStage' && from) {
-      const source = this.stageById(owner, from);
-      if (source) return this.infrastructureOf(owner, source, seen);
+    for (const t of versions) {
+      const via = this.templateUse(t, stage.template!, ctx.entity, ctx.via);
+      run.templates.add(t);
+      run.stages.push({ run, owner, stage, body: t.stages[0]!, ctx: { entity: t, via }, templates: [...through, via] });
     }
-    return { stage, owner };
   }
 
-  /** The owner's first stage with this identifier (a map per owner: a pipeline can hold thousands of stages). */
-  private stageById(owner: StageOwner, identifier: string): Stage | undefined {
-    let byId = this.stageIndex.get(owner);
-    if (!byId) {
-      byId = new Map();
-      for (const s of owner.stages) if (!byId.has(s.identifier)) byId.set(s.identifier, s);
-      this.stageIndex.set(owner, byId);
+  private collectStepTemplates(step: Step, scope: Scope, into: Set<Template>, depth = 0): void {
+    if (!step.template || depth > 8) return;
+    for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+      into.add(t);
+      for (const s of t.steps) this.collectStepTemplates(s, t.scope, into, depth + 1);
     }
-    return byId.get(identifier);
+  }
+
+  private templateUse(template: Template, link: TemplateLink, user: StageOwner, outer: TemplateUse | undefined): TemplateUse {
+    const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+    return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+  }
+
+  /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+  infrastructure(eff: EffectiveStage): { stage: EffectiveStage; infra: Stage['infrastructure'] } {
+    let cur = eff;
+    const seen = new Set<EffectiveStage>([eff]);
+    for (;;) {
+      const infra = cur.body.infrastructure;
+      const from = infra.kind === 'UseFromStage' ? infra.useFromStage?.str : undefined;
+      const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
+      if (!next) return { stage: cur, infra };
+      seen.add(next);
+      cur = next;
+    }
   }
 
   /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-  runsOnHarnessCloud(owner: StageOwner, stage: Stage): boolean {
-    const kind = this.infrastructureOf(owner, stage).stage.infrastructure.kind;
+  runsOnHarnessCloud(eff: EffectiveStage): boolean {
+    const kind = this.infrastructure(eff).infra.kind;
     return kind === 'Cloud' || kind === 'KubernetesHosted';
   }
 
-  /** The connectors a stage pulls or clones through, including those in its template and step templates. */
-  connectorUses(owner: StageOwner, stage: Stage): ConnectorUse[] {
+  /** The connectors a stage pulls or clones through, including those of its step templates. */
+  connectorUses(eff: EffectiveStage): ConnectorUse[] {
     const uses: ConnectorUse[] = [];
-    const stages = [stage];
-    const tpl = stage.template ? this.findTemplate(stage.template, owner.scope) : undefined;
-    if (tpl?.stages[0]) stages.push(tpl.stages[0]);
-    const inputs = stage.template?.templateInputs;
-    if (inputs?.isMap) stages.push(buildStage(inputs, stage.identifier, `${stage.path}/template/templateInputs`));
-    const clones = stages.some((s) => s.cloneCodebase);
-    const codebase = owner.kind === 'pipeline' || owner.templateType?.toLowerCase() === 'pipeline' ? owner.codebaseConnectorRef : undefined;
-    if (clones && codebase) uses.push({ ref: codebase, how: 'codebase' });
-    for (const s of stages)
-      for (const step of s.steps) {
-        const steps = [step];
-        const stepTpl = step.template ? this.findTemplate(step.template, owner.scope) : undefined;
-        if (stepTpl) steps.push(...stepTpl.steps);
-        for (const st of steps) {
-          if (st.connectorRef) uses.push({ ref: st.connectorRef, how: st.role === 'serviceDependency' ? 'serviceDependency' : 'step', stepIdentifier: st.identifier });
-          for (const b of st.baseImageConnectorRefs) uses.push({ ref: b, how: 'baseImage', stepIdentifier: st.identifier });
-        }
-      }
+    const codebase = eff.run.codebase;
+    if (codebase && eff.body.cloneCodebase) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+    // A stage template that is not in the repo: its templateInputs are all that is known.
+    const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
+    const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+    for (const step of steps) this.stepUses(step, eff.ctx, uses, step.identifier);
     return uses;
   }
+
+  private stepUses(step: Step, ctx: FieldContext, out: ConnectorUse[], stepIdentifier: string, stepTemplate?: TemplateUse, depth = 0): void {
+    if (step.template && depth < 8) {
+      const group = step.role === 'stepGroup';
+      const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+      const inputs = step.template.templateInputs;
+      if (!versions.length && inputs?.isMap) {
+        // The template is not in the repo: what its templateInputs set is all that is known.
+        const known = group ? collectSteps(inputs.get('steps')) : [{ ...step, template: undefined, ...stepFields(inputs) }];
+        for (const s of known) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+      }
+      for (const t of versions) {
+        const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
+        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+      }
+      return;
+    }
+    const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+    if (step.connectorRef) out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+    for (const b of step.baseImageConnectorRefs) out.push({ ...base, ref: b, how: 'baseImage' });
+  }
+
+  /**
+   * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+   * values, what the template's user supplies in `templateInputs` (followed up the chain of
+   * templates), and what the pipeline's input sets and triggers supply.
+   */
+  resolve(field: View, ctx: FieldContext): Resolution {
+    const raw = field.str;
+    if (raw === undefined) return { values: [] };
+    const v = classifyValue(raw);
+    const own = (value: string, source: ResolvedValue['source']): ResolvedValue => ({ value, at: field, source, entity: ctx.entity });
+    if (v.kind === 'literal') return { values: v.value ? [own(v.value, 'literal')] : [] };
+    if (v.kind === 'expression') return { values: [], unknown: 'expression' };
+    const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+    const via = ctx.via;
+    if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+      const supplied = this.supplied(via, field);
+      if (supplied) {
+        const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+        const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+        // Nothing fills the user's own runtime input: the template's default still applies.
+        if (values.length) return { values };
+        return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown } : {}) };
+      }
+    }
+    const values = [...defaults];
+    if (ctx.entity.kind === 'pipeline') {
+      const path = this.pathOf(field);
+      for (const fill of (path !== undefined && this.#fills.get(ctx.entity)?.get(path)) || []) {
+        const fv = classifyValue(fill.value);
+        if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
+      }
+    }
+    return values.length ? { values } : { values, unknown: 'runtime-input' };
+  }
+
+  /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+  private supplied(via: TemplateUse, field: View): View | undefined {
+    const path = this.pathOf(field);
+    if (!via.inputs || path === undefined || !path.startsWith('spec/')) return undefined;
+    return this.pathIndex(via.inputs).get(path.slice('spec/'.length));
+  }
+
+  /** Nodes under a map by semantic path, built once per map. */
+  private pathIndex(root: View): Map<string, View> {
+    let byAddr = this.#pathIndexes.get(root.doc);
+    if (!byAddr) this.#pathIndexes.set(root.doc, (byAddr = new Map()));
+    let index = byAddr.get(root.addr);
+    if (!index) {
+      const built = new Map<string, View>();
+      walk(root, ({ view, path }) => {
+        if (!built.has(path)) built.set(path, view);
+      });
+      byAddr.set(root.addr, (index = built));
+    }
+    return index;
+  }
+
+  /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+  pipelineOf(set: InputSet | OverlayInputSet): Pipeline | undefined {
+    if (!set.pipelineIdentifier) return undefined;
+    if (!this.#pipelineIds) {
+      this.#pipelineIds = new Map();
+      for (const p of this.pipelines) this.#pipelineIds.set(p.identifier, [...(this.#pipelineIds.get(p.identifier) ?? []), p]);
+    }
+    const candidates = (this.#pipelineIds.get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+    if (candidates.length <= 1) return candidates[0];
+    const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+    return exact.length === 1 ? exact[0] : undefined;
+  }
+
+  /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+  label(entity: Entity): string {
+    const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+    const twins = entity.kind === 'pipeline' ? (this.pipelines.filter((p) => p.identifier === entity.identifier).length > 1) : false;
+    const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+    return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+  }
+
+  /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+  stageLabel(eff: EffectiveStage): string {
+    const root = eff.run.root;
+    const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+    const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+    return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+  }
+
+  /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+  useLabel(use: TemplateUse): string {
+    const t = use.template;
+    const version = t.versionLabel ? `version ${t.versionLabel}` : 'no version label';
+    const stable = use.stable ? (use.versions.length > 1 ? `; no versionLabel, so the stable one of ${use.versions.join(', ')}` : ', the stable version') : '';
+    return `template \`${t.identifier}\` (${version}${stable})`;
+  }
+}
+
+const KIND_NAMES: Record<Exclude<Entity['kind'], 'template'>, string> = {
+  pipeline: 'pipeline',
+  connector: 'connector',
+  inputSet: 'input set',
+  trigger: 'trigger',
+  overlayInputSet: 'overlay input set',
+};
+
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a: Scope, b: Scope): boolean {
+  if (a.org && b.org && a.org !== b.org) return false;
+  return !(a.project && b.project && a.project !== b.project);
+}
+
+/** A step's connector fields read from a step-shaped map (a step template's `templateInputs`). */
+function stepFields(inputs: View): Pick<Step, 'connectorRef' | 'baseImageConnectorRefs'> {
+  const spec = inputs.get('spec');
+  const base = spec?.get('baseImageConnectorRefs');
+  return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
 }

@@ -2,7 +2,7 @@ import type { SourceFile } from '../source.js';
 import { parseImage, type ImageRef } from './images.js';
 import { classifyValue } from './runtime-input.js';
 import { View } from './view.js';
-import { findUnderKeys, semanticPath } from './walk.js';
+import { findUnderKeys, semanticPath, walk } from './walk.js';
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
@@ -77,7 +77,45 @@ export function imageConnectorFields(root: View): Array<{ view: View; path: stri
   return out;
 }
 
-/** The stage identifier a semantic path runs through, if any. */
-export function stageInPath(path: string): string | undefined {
-  return path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice('stage='.length);
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+
+export interface Leftover {
+  /** The scalar that holds the text. */
+  view: View;
+  /** Its key. */
+  key: string;
+  /** Offsets of the reference in the file's text. */
+  start: number;
+  end: number;
+  match: string;
+}
+
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, or is the
+ * whole value: prose that merely names the host is left alone.
+ */
+export function registryLeftovers(file: SourceFile, handled: (view: View) => boolean): Leftover[] {
+  if (!/harness\.io(?::443)?\/registry/i.test(file.text)) return [];
+  const out: Leftover[] = [];
+  for (const doc of file.docs) {
+    const root = View.root(file, doc);
+    if (!root) continue;
+    walk(root, ({ view, key }) => {
+      if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
+      const [start, end] = view.range;
+      const text = file.text.slice(start, end);
+      for (const m of text.matchAll(LEFTOVER)) {
+        const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+        if (!m[1] && !whole) continue;
+        out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+      }
+    });
+  }
+  return out;
 }
