@@ -21170,6 +21170,9 @@ class Uses {
             list.push(use);
         this.map.set(key, list);
     }
+    keys() {
+        return [...this.map.keys()];
+    }
     entries() {
         return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
     }
@@ -21193,6 +21196,9 @@ const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.s
     check({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
+        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+        const open = new Uses();
+        const openKind = new Map();
         const refs = new Map();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
@@ -21211,12 +21217,11 @@ const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.s
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
-                    if (resolution.unknown)
-                        unresolved({
-                            at: use.ref.at,
-                            entity: use.ctx.entity.identifier,
-                            message: `The connector of ${where}${through} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`,
-                        });
+                    if (resolution.unknown) {
+                        const source = openSource(open, resolution.unknownAt ?? use.ref);
+                        openKind.set(source, resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills');
+                        open.add(source, { at: use.ref.at, message: `The connector of ${where}${through}.`, eff });
+                    }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
                         const at = use.how === 'codebase' ? (eff.stage.view.get('identifier') ?? eff.stage.view).at : value.at.at;
@@ -21238,6 +21243,13 @@ const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.s
                 else if (!options.assumeHarnessCloudImageConnector)
                     notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
             }
+        for (const [source, uses] of open.entries()) {
+            const what = openKind.get(source);
+            const message = uses.length === 1 && uses[0].at.same(source)
+                ? `${uses[0].message.slice(0, -1)} is ${what}; check that it connects through the Harness Platform.`
+                : `This value, ${what}, is the connector of ${uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0].eff)}` : `${uses.length} Harness Cloud stages (listed as related locations)`}; check that it connects through the Harness Platform.`;
+            unresolved({ at: source.at, entity: uses[0].eff.run.root.identifier, related: related(uses, source.at), message });
+        }
         for (const [key, uses] of unknown.entries()) {
             const first = uses[0];
             const users = usedBy(project, uses);
@@ -21273,6 +21285,10 @@ const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.s
     },
 }));
 const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The one view a map of open values keys by: views of the same node are different objects. */
+function openSource(open, view) {
+    return open.keys().find((v) => v.same(view)) ?? view;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -22428,7 +22444,7 @@ class Project {
      * values, what the template's user supplies in `templateInputs` (followed up the chain of
      * templates), and what the pipeline's input sets and triggers supply.
      */
-    resolve(field, ctx) {
+    resolve(field, ctx, depth = 0) {
         const raw = field.str;
         if (raw === undefined)
             return { values: [] };
@@ -22436,19 +22452,24 @@ class Project {
         const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
         if (v.kind === 'literal')
             return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression')
-            return { values: [], unknown: 'expression' };
+        if (v.kind === 'expression') {
+            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
+            const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+        }
         const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
             const supplied = this.supplied(via, field);
             if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
                 const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
-                return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown } : {}) };
+                return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
             }
         }
         const values = [...defaults];
@@ -22460,7 +22481,7 @@ class Project {
                     values.push({ ...fill, value: fv.value });
             }
         }
-        return values.length ? { values } : { values, unknown: 'runtime-input' };
+        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
     }
     /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
     supplied(via, field) {
@@ -22529,6 +22550,16 @@ const KIND_NAMES = {
     trigger: 'trigger',
     overlayInputSet: 'overlay input set',
 };
+/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
+function topPipeline(ctx) {
+    let via = ctx.via;
+    let entity = ctx.entity;
+    while (via) {
+        entity = via.user;
+        via = via.outer;
+    }
+    return entity.kind === 'pipeline' ? entity : undefined;
+}
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a, b) {
     if (a.org && b.org && a.org !== b.org)

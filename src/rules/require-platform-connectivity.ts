@@ -1,4 +1,5 @@
 import type { Located } from '../core/finding.js';
+import type { View } from '../core/model/view.js';
 import type { Connector } from '../core/model/entities.js';
 import type { EffectiveStage, Project } from '../core/model/project.js';
 import { formatScope, parseRef, type Scope } from '../core/model/refs.js';
@@ -44,6 +45,9 @@ class Uses<K> {
     if (!list.some((u) => u.at.same(use.at) && u.message === use.message)) list.push(use);
     this.map.set(key, list);
   }
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
   entries(): Array<[K, Use[]]> {
     return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
   }
@@ -72,6 +76,9 @@ export default defineRule({
   check({ project, options, report, unresolved }) {
     const failing = new Uses<Connector>();
     const unknown = new Uses<string>();
+    // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+    const open = new Uses<View>();
+    const openKind = new Map<View, string>();
     const refs = new Map<string, string>();
     const notInRepo = (ref: string, scope: Scope, use: Use) => {
       const parsed = parseRef(ref);
@@ -90,12 +97,11 @@ export default defineRule({
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
           const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
-          if (resolution.unknown)
-            unresolved({
-              at: use.ref.at,
-              entity: use.ctx.entity.identifier,
-              message: `The connector of ${where}${through} is ${resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills'}; check that it connects through the Harness Platform.`,
-            });
+          if (resolution.unknown) {
+            const source = openSource(open, resolution.unknownAt ?? use.ref);
+            openKind.set(source, resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills');
+            open.add(source, { at: use.ref.at, message: `The connector of ${where}${through}.`, eff });
+          }
           for (const value of resolution.values) {
             // A codebase connector is written once for every stage that clones: each stage is its own use.
             const at: Located = use.how === 'codebase' ? (eff.stage.view.get('identifier') ?? eff.stage.view).at : value.at.at;
@@ -112,6 +118,15 @@ export default defineRule({
           if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
         } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
       }
+
+    for (const [source, uses] of open.entries()) {
+      const what = openKind.get(source)!;
+      const message =
+        uses.length === 1 && uses[0]!.at.same(source)
+          ? `${uses[0]!.message.slice(0, -1)} is ${what}; check that it connects through the Harness Platform.`
+          : `This value, ${what}, is the connector of ${uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)}` : `${uses.length} Harness Cloud stages (listed as related locations)`}; check that it connects through the Harness Platform.`;
+      unresolved({ at: source.at, entity: uses[0]!.eff.run.root.identifier, related: related(uses, source.at), message });
+    }
 
     for (const [key, uses] of unknown.entries()) {
       const first = uses[0]!;
@@ -150,4 +165,9 @@ export default defineRule({
 });
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The one view a map of open values keys by: views of the same node are different objects. */
+function openSource(open: Uses<View>, view: View): View {
+  return open.keys().find((v) => v.same(view)) ?? view;
+}
 

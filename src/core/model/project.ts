@@ -79,6 +79,8 @@ export interface Resolution {
   values: ResolvedValue[];
   /** Why no value, or not every value, could be known from the repo. */
   unknown?: 'expression' | 'runtime-input';
+  /** Where the unknown value is written: the field, or the pipeline variable or template input it comes through. */
+  unknownAt?: View;
 }
 
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
@@ -303,23 +305,29 @@ export class Project {
    * values, what the template's user supplies in `templateInputs` (followed up the chain of
    * templates), and what the pipeline's input sets and triggers supply.
    */
-  resolve(field: View, ctx: FieldContext): Resolution {
+  resolve(field: View, ctx: FieldContext, depth = 0): Resolution {
     const raw = field.str;
     if (raw === undefined) return { values: [] };
     const v = classifyValue(raw);
     const own = (value: string, source: ResolvedValue['source']): ResolvedValue => ({ value, at: field, source, entity: ctx.entity });
     if (v.kind === 'literal') return { values: v.value ? [own(v.value, 'literal')] : [] };
-    if (v.kind === 'expression') return { values: [], unknown: 'expression' };
+    if (v.kind === 'expression') {
+      // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+      const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+      const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
+      const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+      return value ? this.resolve(value, { entity: pipeline! }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+    }
     const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
     const via = ctx.via;
     if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
       const supplied = this.supplied(via, field);
       if (supplied) {
-        const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+        const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
         const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
         // Nothing fills the user's own runtime input: the template's default still applies.
         if (values.length) return { values };
-        return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown } : {}) };
+        return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
       }
     }
     const values = [...defaults];
@@ -330,7 +338,7 @@ export class Project {
         if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
       }
     }
-    return values.length ? { values } : { values, unknown: 'runtime-input' };
+    return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
   }
 
   /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
@@ -400,6 +408,17 @@ const KIND_NAMES: Record<Exclude<Entity['kind'], 'template'>, string> = {
   trigger: 'trigger',
   overlayInputSet: 'overlay input set',
 };
+
+/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
+function topPipeline(ctx: FieldContext): Pipeline | undefined {
+  let via = ctx.via;
+  let entity: Entity = ctx.entity;
+  while (via) {
+    entity = via.user;
+    via = via.outer;
+  }
+  return entity.kind === 'pipeline' ? entity : undefined;
+}
 
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a: Scope, b: Scope): boolean {
