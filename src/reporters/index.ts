@@ -1,6 +1,7 @@
 import type { LintResult } from '../core/lint.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
@@ -15,4 +16,5 @@ export const formatters: Record<string, Formatter> = {
   sarif: (result) => formatSarif(result),
   github: formatGithub,
   markdown: formatMarkdown,
+  junit: formatJunit,
 };
