@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { runCli } from '../src/cli/main.js';
 import { lint } from '../src/core/lint.js';
 import { BAD_IMAGE_PIPELINE } from './helpers/fixtures.js';
 
@@ -290,5 +291,27 @@ describe('discovery', () => {
     write('nested/deeper/p.yaml', BAD_IMAGE_PIPELINE);
     const f = lint({ cwd: dir, paths: ['nested'] }).findings;
     expect(f.map((x) => x.file)).toEqual(['nested/deeper/p.yaml']);
+  });
+
+  test.each([
+    ['braces', ['{*.yaml,*.yml}'], ['.harness/d.yaml', 'a.yaml', 'b.yml', 'good.yaml', 'sub/c.yaml']],
+    ['a class', ['[ab].y*ml'], ['a.yaml', 'b.yml']],
+    ['** across folders, dot folders included', ['**/c.yaml', '.harness/**'], ['.harness/d.yaml', 'sub/c.yaml']],
+    ['a negation', ['**/*.yaml', '!sub/**'], ['.harness/d.yaml', 'a.yaml', 'good.yaml']],
+    ['only a negation: everything else', ['!**/*.yml'], ['.harness/d.yaml', 'a.yaml', 'good.yaml', 'sub/c.yaml']],
+  ])('--include with %s', (_, include, files) => {
+    for (const f of ['a.yaml', 'b.yml', 'sub/c.yaml', '.harness/d.yaml']) write(f, BAD_IMAGE_PIPELINE);
+    const found = new Set(lint({ cwd: dir, paths: ['.'], include }).findings.map((f) => f.file));
+    expect([...found].sort()).toEqual(files);
+  });
+
+  test('an include pattern that matches no file is a usage error naming it (exit 2)', () => {
+    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yaml', '.harnes/**'] })).toThrow('--include pattern ".harnes/**" matches no file under .');
+    let err = '';
+    const code = runCli(['check', '.', '--include', 'pipelines/*.yml'], dir, () => undefined, (s) => (err += s));
+    expect(code).toBe(2);
+    expect(err).toContain('"pipelines/*.yml" matches no file');
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'include: ["nowhere/**"]\n');
+    expect(() => lint({ cwd: dir, paths: ['.'] })).toThrow('include in .harness-registry-guard.yml pattern "nowhere/**" matches no file under .');
   });
 });

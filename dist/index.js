@@ -41686,14 +41686,16 @@ function imageConnectorFields(root) {
 }
 /** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
 /**
  * References to the retired registry inside strings that are not image or connector URL fields:
  * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
  * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, or is the
- * whole value: prose that merely names the host is left alone.
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 function registryLeftovers(file, handled) {
     if (!/harness\.io(?::443)?\/registry/i.test(file.text))
@@ -41710,7 +41712,7 @@ function registryLeftovers(file, handled) {
             const text = file.text.slice(start, end);
             for (const m of text.matchAll(LEFTOVER)) {
                 const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-                if (!m[1] && !whole)
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
                     continue;
                 out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
             }
@@ -42086,7 +42088,7 @@ const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.s
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
-                    const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
+                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
                     if (resolution.unknown) {
                         const source = openSource(open, resolution.unknownAt ?? use.ref);
                         openKind.set(source, resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills');
@@ -44293,9 +44295,9 @@ class Project {
     /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
     useLabel(use) {
         const t = use.template;
-        const version = t.versionLabel ? `version ${t.versionLabel}` : 'no version label';
-        const stable = use.stable ? (use.versions.length > 1 ? `; no versionLabel, so the stable one of ${use.versions.join(', ')}` : ', the stable version') : '';
-        return `template \`${t.identifier}\` (${version}${stable})`;
+        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+        const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+        return `template \`${t.identifier}\`${version}${stable}`;
     }
 }
 const KIND_NAMES = {
@@ -50115,6 +50117,16 @@ function totals(findings) {
     return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule, suppressed: findings.length - active.length };
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
+function scanNotes(result) {
+    const notes = [];
+    if (!result.harnessFiles)
+        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+    const skipped = result.skippedNotHarness.length;
+    if (skipped)
+        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 const src_version_VERSION = '0.1.0';
@@ -51354,6 +51366,8 @@ function markdown_renderMarkdown(result, opts = {}) {
     head.push(findings.length
         ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
         : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
+    for (const note of scanNotes(result))
+        head.push(note, '');
     if (suppressed.length)
         head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
     for (const n of opts.notes ?? [])

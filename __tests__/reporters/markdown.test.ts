@@ -56,7 +56,7 @@ describe('Markdown reporter', () => {
       endColumn: 9,
       range: [0, 1],
     }));
-    const md = renderMarkdown({ findings: many, filesScanned: 5000, internalErrors: [] }, { links });
+    const md = renderMarkdown({ findings: many, filesScanned: 5000, harnessFiles: 5000, skippedNotHarness: [], internalErrors: [] }, { links });
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
     expect(Buffer.byteLength(md)).toBeGreaterThan(900_000);
     const shown = md.split('\n').filter((l) => l.startsWith('| 🔴 error')).length;
@@ -76,6 +76,12 @@ describe('Markdown reporter', () => {
   });
 
   test('no findings says so', () => {
-    expect(renderMarkdown({ findings: [], filesScanned: 3, internalErrors: [] })).toContain('**No findings** in 3 files scanned.');
+    expect(renderMarkdown({ findings: [], filesScanned: 3, harnessFiles: 3, skippedNotHarness: [], internalErrors: [] })).toContain('**No findings** in 3 files scanned.');
+  });
+
+  test('a scan without Harness YAML says nothing was checked, and counts the files skipped as not Harness YAML', () => {
+    const md = renderMarkdown({ findings: [], filesScanned: 2, harnessFiles: 0, skippedNotHarness: ['chart/templates/deploy.yaml'], internalErrors: [] });
+    expect(md).toContain('No Harness YAML among the 2 files read: nothing was checked.');
+    expect(md).toContain('1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go or Jinja, for example) was skipped.');
   });
 });

@@ -22,6 +22,17 @@ export function formatJson(result: LintResult): string {
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   }));
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
-  const summary = { files: result.filesScanned, entities: result.entities, findings: findings.length - suppressed, errors, warnings, notices, byRule, suppressed };
+  const summary = {
+    files: result.filesScanned,
+    harnessFiles: result.harnessFiles,
+    entities: result.entities,
+    skippedNotHarness: result.skippedNotHarness.length,
+    findings: findings.length - suppressed,
+    errors,
+    warnings,
+    notices,
+    byRule,
+    suppressed,
+  };
   return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
 }

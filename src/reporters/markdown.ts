@@ -3,7 +3,7 @@ import type { LintResult } from '../core/lint.js';
 import { isChangedFile, type ChangedFiles } from '../github/changes.js';
 import { allRules, ruleMeta } from '../rules/index.js';
 import { defaultDocsBaseUrl } from './sarif.js';
-import { plural, totals } from './summary.js';
+import { plural, scanNotes, totals } from './summary.js';
 
 /**
  * The Markdown report: the Action's job summary and the CLI's `--format markdown`. Totals by rule
@@ -133,7 +133,7 @@ function row(f: Finding, links?: LinkBase): string {
   return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
 }
 
-export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScanned' | 'internalErrors'>, opts: MarkdownOptions = {}): string {
+export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>, opts: MarkdownOptions = {}): string {
   const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
   // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
@@ -147,6 +147,7 @@ export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScann
       : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`,
     '',
   );
+  for (const note of scanNotes(result)) head.push(note, '');
   if (suppressed.length) head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
   for (const n of opts.notes ?? []) head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
   if (opts.notes?.length) head.pop(), head.push('');

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../core/finding.js';
+import type { LintResult } from '../core/lint.js';
 
 export interface Totals {
   errors: number;
@@ -19,3 +20,13 @@ export function totals(findings: readonly Finding[]): Totals {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
+export function scanNotes(result: Pick<LintResult, 'filesScanned' | 'harnessFiles' | 'skippedNotHarness'>): string[] {
+  const notes: string[] = [];
+  if (!result.harnessFiles) notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+  const skipped = result.skippedNotHarness.length;
+  if (skipped)
+    notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+  return notes;
+}

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { LintResult } from '../core/lint.js';
-import { plural, totals } from './summary.js';
+import { plural, scanNotes, totals } from './summary.js';
 
 /**
  * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
@@ -12,6 +12,7 @@ export function formatText(result: LintResult): string {
   const t = totals(result.findings);
   const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
   lines.push(t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`);
+  lines.push(...scanNotes(result));
   const b = result.baseline;
   if (b) lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
   return lines.join('\n') + '\n';

@@ -96,7 +96,7 @@ export default defineRule({
         const scope = run.root.scope;
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
-          const through = use.stepTemplate ? ` (step \`${use.stepIdentifier}\` through ${project.useLabel(use.stepTemplate)})` : '';
+          const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
           if (resolution.unknown) {
             const source = openSource(open, resolution.unknownAt ?? use.ref);
             openKind.set(source, resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills');

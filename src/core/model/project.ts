@@ -395,9 +395,9 @@ export class Project {
   /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
   useLabel(use: TemplateUse): string {
     const t = use.template;
-    const version = t.versionLabel ? `version ${t.versionLabel}` : 'no version label';
-    const stable = use.stable ? (use.versions.length > 1 ? `; no versionLabel, so the stable one of ${use.versions.join(', ')}` : ', the stable version') : '';
-    return `template \`${t.identifier}\` (${version}${stable})`;
+    const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+    const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+    return `template \`${t.identifier}\`${version}${stable}`;
   }
 }
 

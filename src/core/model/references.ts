@@ -79,6 +79,8 @@ export function imageConnectorFields(root: View): Array<{ view: View; path: stri
 
 /** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
 
@@ -97,8 +99,8 @@ export interface Leftover {
  * References to the retired registry inside strings that are not image or connector URL fields:
  * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
  * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, or is the
- * whole value: prose that merely names the host is left alone.
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 export function registryLeftovers(file: SourceFile, handled: (view: View) => boolean): Leftover[] {
   if (!/harness\.io(?::443)?\/registry/i.test(file.text)) return [];
@@ -112,7 +114,7 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
       const text = file.text.slice(start, end);
       for (const m of text.matchAll(LEFTOVER)) {
         const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-        if (!m[1] && !whole) continue;
+        if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index))) continue;
         out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
       }
     });
