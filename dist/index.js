@@ -37521,7 +37521,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4667);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4855);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37530,7 +37530,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4667:
+/***/ 4855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43190,13 +43190,26 @@ const CONFIGURABLE_RULES = Object.keys(config_schema_namespaceObject.properties.
  * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
  * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
  */
-function findConfig(cwd, paths, configPath) {
+function findConfig(cwd, paths, configPath, overlay) {
     if (configPath !== undefined) {
         const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!external_node_fs_default().existsSync(abs))
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
             throw new UsageError(`config file not found: ${configPath}`);
         return abs;
     }
+    for (const candidate of configCandidates(cwd, paths)) {
+        try {
+            if (external_node_fs_default().statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not there
+        }
+    }
+    return undefined;
+}
+/** Where a config file is looked for, in order: the scanned root (the first path, or its folder), then `cwd`. */
+function configCandidates(cwd, paths) {
     const dirs = [];
     const first = paths[0];
     if (first !== undefined) {
@@ -43211,24 +43224,14 @@ function findConfig(cwd, paths, configPath) {
         dirs.push(isDir ? abs : external_node_path_default().dirname(abs));
     }
     dirs.push(external_node_path_default().resolve(cwd));
-    for (const dir of dirs) {
-        const candidate = external_node_path_default().join(dir, CONFIG_FILE);
-        try {
-            if (external_node_fs_default().statSync(candidate).isFile())
-                return candidate;
-        }
-        catch {
-            // not there
-        }
-    }
-    return undefined;
+    return [...new Set(dirs.map((dir) => external_node_path_default().join(dir, CONFIG_FILE)))];
 }
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd) {
+function loadConfig(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
     try {
-        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
     }
     catch (e) {
         throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
@@ -43267,9 +43270,9 @@ function loadConfig(absPath, cwd) {
     return { ...value, file, absPath };
 }
 /** Config lookup and load in one step; undefined when there is no config file. */
-function resolveConfig(cwd, paths, configPath) {
-    const abs = findConfig(cwd, paths, configPath);
-    return abs === undefined ? undefined : loadConfig(abs, cwd);
+function resolveConfig(cwd, paths, configPath, overlay) {
+    const abs = findConfig(cwd, paths, configPath, overlay);
+    return abs === undefined ? undefined : loadConfig(abs, cwd, overlay?.get(abs));
 }
 const TOP_KEYS = Object.keys(config_schema_namespaceObject.properties);
 /** Turns the generic schema messages into config-specific ones. */
@@ -43588,11 +43591,11 @@ function writeBaseline(absPath, baseline) {
     fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
 /** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-function readBaseline(absPath, cwd) {
+function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
     try {
-        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
     }
     catch (e) {
         const code = e.code;
@@ -44350,7 +44353,7 @@ function stepFields(inputs) {
 const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function lint_lint(settings) {
-    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath);
+    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
     const findings = [];
     const { files: discovered, skipped } = discover({
         ...settings,
@@ -44396,7 +44399,8 @@ function lint_lint(settings) {
     const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
     let baseline;
     if (settings.baselinePath) {
-        const loaded = readBaseline(external_node_path_default().resolve(settings.cwd, settings.baselinePath), settings.cwd);
+        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
+        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
         const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
         const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
         meta.push(...applied.meta);
@@ -51060,7 +51064,7 @@ function planAnnotations(findings, opts = {}) {
     const byLevel = (l) => inScope.filter((f) => f.severity === l);
     const budget = {
         error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL,
+        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
         notice: ANNOTATIONS_PER_LEVEL,
     };
     const overflow = { error: 0, warning: 0, notice: 0 };
@@ -51378,6 +51382,12 @@ function markdown_renderMarkdown(result, opts = {}) {
         head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
     if (findings.length)
         head.push('### Totals', '', ...totalsTable(findings), '');
+    if (opts.gateChanges?.length) {
+        head.push('### Changes to the gate in this pull request', '');
+        for (const c of opts.gateChanges)
+            head.push(`- ${markdown_location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
+        head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
+    }
     head.push(...impactSection(opts.impacts ?? [], opts.links));
     head.push(...remediationSection(findings, docsBaseUrl));
     // The findings tables: in changed files first (when known), each row linked to file and line.
@@ -51539,6 +51549,154 @@ function baseOverlay(workspace, changed, gitBase, baseSha) {
     return overlay;
 }
 
+;// CONCATENATED MODULE: ./src/action/gate.ts
+
+
+
+
+
+
+
+
+
+
+function gateSources(o) {
+    const out = { overlay: new Map(), changes: [], notes: [], ...(o.configPath ? { configPath: o.configPath } : {}), ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}) };
+    const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
+    let base = null;
+    const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
+    const guard = (abs, kind) => {
+        if (!abs)
+            return;
+        const file = rel(abs);
+        const change = o.changed.files.get(file);
+        if (!change)
+            return;
+        const rev = baseRev();
+        if (!rev) {
+            out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
+            return;
+        }
+        const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
+        const after = safeRead(abs);
+        out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+        if (o.trustHead)
+            return;
+        if (before === undefined) {
+            if (kind === 'config')
+                out.configPath = false;
+            else
+                delete out.baselinePath;
+        }
+        else {
+            out.overlay.set(abs, before);
+            if (kind === 'config')
+                out.configPath = abs;
+        }
+    };
+    // The config the check would read: the input's, else the first default place that exists now or existed at the base.
+    const config = o.configPath ?? configCandidates(o.workspace, o.paths).find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
+    guard(config, 'config');
+    guard(o.baselinePath, 'baseline');
+    for (const [file, change] of o.changed.files) {
+        if (change.status === 'removed' || !/\.ya?ml$/i.test(file))
+            continue;
+        const text = safeRead(external_node_path_default().join(o.workspace, file));
+        if (!text?.includes('harness-registry-guard-disable'))
+            continue;
+        for (const d of parseDirectives(source_parseSource(file, text)).directives)
+            if (!change.lines || change.lines.has(d.line))
+                out.changes.push({ file, line: d.line, message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".` });
+    }
+    if (out.changes.length && !o.trustHead)
+        out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
+    return out;
+}
+function safeRead(abs) {
+    try {
+        return external_node_fs_default().readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What a config change does, key by key, at the key's line in the pull request's version. */
+function configChanges(file, before, after) {
+    const a = asObject(before);
+    const b = asObject(after);
+    const lineOf = keyLines(file, after);
+    const out = [];
+    const show = (v) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
+    const say = (key, line, was, now) => out.push({ file, line, message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.` });
+    if (before === undefined && after !== undefined)
+        out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
+    if (after === undefined && before !== undefined)
+        out.push({ file, line: 1, message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.` });
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (key === 'rules') {
+            const ra = asObject(a.rules);
+            const rb = asObject(b.rules);
+            for (const id of new Set([...Object.keys(ra), ...Object.keys(rb)]))
+                if (JSON.stringify(ra[id]) !== JSON.stringify(rb[id]))
+                    say(`rules.${id}`, lineOf(['rules', id]), ra[id], rb[id]);
+        }
+        else if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+            say(key, lineOf([key]), a[key], b[key]);
+    }
+    return before !== undefined && after !== undefined ? out : out.slice(0, 1);
+}
+/** Baseline entries the pull request adds: findings it accepts on its own behalf. */
+function baselineChanges(file, before, after) {
+    const entries = (text) => {
+        const v = asObject(text === undefined ? undefined : safeParse(text));
+        return Array.isArray(v.entries) ? v.entries : [];
+    };
+    const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
+    const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
+    const source = after === undefined ? undefined : source_parseSource(file, after);
+    const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
+    const out = [];
+    entries(after).forEach((e, i) => {
+        const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
+        if (added <= 0)
+            return;
+        const line = items[i] ? locateRange(source, items[i].range[0], items[i].range[0]).line : 1;
+        // Entries name files relative to the baseline's folder; reviewers read repository paths.
+        const target = external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), String(e.file));
+        out.push({ file, line, message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.` });
+    });
+    return out;
+}
+function safeParse(text) {
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const asObject = (v) => {
+    const parsed = typeof v === 'string' ? safeParse(v) : v;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+};
+/** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
+function keyLines(file, text) {
+    const source = text === undefined ? undefined : source_parseSource(file, text);
+    const root = source?.docs[0] ? View.root(source, source.docs[0]) : undefined;
+    return (keys) => {
+        let cur = root;
+        let line = 1;
+        for (const k of keys) {
+            const at = cur?.keyOf(k);
+            if (!at)
+                break;
+            line = locateRange(source, at.range[0], at.range[0]).line;
+            cur = cur.get(k);
+        }
+        return line;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -51571,6 +51729,12 @@ function bool(env, name, fallback, extra = {}) {
         return extra[v]();
     const allowed = ['true', 'false', ...Object.keys(extra)].join(', ');
     throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
+}
+function oneOf(env, name, allowed, fallback) {
+    const v = readInput(env, name) || fallback;
+    if (!allowed.includes(v))
+        throw new InputError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
+    return v;
 }
 /** A path inside the workspace; an absolute path or one leaving the workspace is refused. */
 function insideWorkspace(workspace, name, value) {
@@ -51614,9 +51778,7 @@ function getSettings(env = process.env) {
         if (!external_node_fs_default().existsSync(abs))
             throw new InputError('path', `"${p}" does not exist in the workspace`);
     }
-    const failOn = readInput(env, 'fail-on') || 'error';
-    if (!FAIL_ON.includes(failOn))
-        throw new InputError('fail-on', `must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+    const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');
     const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
     const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
     const sarifInput = readInput(env, 'sarif-file');
@@ -51642,10 +51804,12 @@ function getSettings(env = process.env) {
         report: bool(env, 'report', false),
         ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
         suggestions: bool(env, 'suggestions', false),
+        configFrom: oneOf(env, 'config-from', ['base', 'head'], 'base'),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -51671,6 +51835,8 @@ const CHECK_RUN_NAME = 'harness-registry-guard';
 const CHECK_SUMMARY_MAX_BYTES = 60_000;
 /** The job summary may hold 1 MiB per step; keep a margin. */
 const main_SUMMARY_MAX_BYTES = 1_000_000;
+/** Warning annotations given to changes of the gate; the summary lists them all. */
+const MAX_GATE_ANNOTATIONS = 5;
 /**
  * The Action: read the inputs once, lint the whole workspace, work out what the pull request
  * changed, then report through every surface GitHub rations (annotations within 10/10/10, one
@@ -51716,15 +51882,34 @@ function fail(code, message, token) {
 }
 async function runWith(settings, env, deps, say) {
     const ctx = readRunContext(env);
-    const lintSettings = { cwd: settings.workspace, paths: settings.paths };
-    if (settings.configPath)
-        lintSettings.configPath = settings.configPath;
-    if (settings.baselinePath)
-        lintSettings.baselinePath = settings.baselinePath;
-    const result = lint_lint(lintSettings);
     const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl) : undefined;
     const detection = ctx.pullRequest || (ctx.push && settings.onlyChanged) ? await detectChanges(settings.workspace, ctx, api) : { notes: [] };
     const notes = [...ctx.warnings.map((w) => `Event payload: ${w}.`), ...detection.notes];
+    // On a pull request the gate's own files (config, baseline) come from the base commit.
+    const gate = ctx.pullRequest && detection.changed
+        ? gateSources({
+            workspace: settings.workspace,
+            paths: settings.paths,
+            ...(settings.configPath ? { configPath: settings.configPath } : {}),
+            ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+            changed: detection.changed,
+            ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
+            ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+            trustHead: settings.configFrom === 'head',
+        })
+        : undefined;
+    const lintSettings = { cwd: settings.workspace, paths: settings.paths };
+    const configPath = gate ? gate.configPath : settings.configPath;
+    const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
+    if (configPath !== undefined)
+        lintSettings.configPath = configPath;
+    if (baselinePath)
+        lintSettings.baselinePath = baselinePath;
+    if (gate?.overlay.size)
+        lintSettings.overlay = gate.overlay;
+    notes.push(...(gate?.notes ?? []));
+    const result = lint_lint(lintSettings);
+    const gateChanges = gate?.changes ?? [];
     const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
     const failing = failingFindings(result.findings, settings.failOn);
     const internal = result.internalErrors.length > 0;
@@ -51746,10 +51931,12 @@ async function runWith(settings, env, deps, say) {
     const seeAlso = [settings.summary ? 'the job summary' : '', settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '', sarifWritten ? 'the SARIF file' : '', 'the step log']
         .filter(Boolean)
         .join(', ');
+    const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
     const plan = planAnnotations(result.findings, {
         changed: detection.changed,
         onlyChanged: settings.onlyChanged,
         reserveErrorSlot: willFail,
+        reserveWarnings: gateAnnotations.length,
         seeAlso,
     });
     const links = ctx.repo && ctx.headSha ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha } : undefined;
@@ -51780,6 +51967,11 @@ async function runWith(settings, env, deps, say) {
             }
         }
     }
+    // Changes to the gate first, so reviewers see them; then the findings, within the per-step budget.
+    for (const c of gateAnnotations)
+        warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+    for (const c of gateChanges)
+        say(`Gate change: ${c.file}:${c.line}: ${c.message}`);
     // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
     for (const a of plan.annotations) {
         const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn };
@@ -51815,7 +52007,15 @@ async function runWith(settings, env, deps, say) {
     }
     if (settings.summary || settings.report) {
         let md = settings.summary
-            ? markdown_renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict, ...notes], docsBaseUrl: docsBase(ctx), seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log' })
+            ? markdown_renderMarkdown(result, {
+                links,
+                changed: detection.changed,
+                impacts,
+                gateChanges,
+                notes: [verdict, ...notes],
+                docsBaseUrl: docsBase(ctx),
+                seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log',
+            })
             : '';
         if (report) {
             const room = main_SUMMARY_MAX_BYTES - Buffer.byteLength(md);
@@ -56577,7 +56777,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

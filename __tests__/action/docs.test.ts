@@ -25,7 +25,7 @@ describe('action.yml and its README section', () => {
 
   test('the inputs the issue asks for, with their defaults', () => {
     expect(Object.keys(action.inputs)).toEqual([
-      'path', 'config', 'baseline', 'fail-on', 'only-changed', 'github-token', 'sarif-file', 'summary', 'check-run', 'report', 'report-file', 'suggestions',
+      'path', 'config', 'baseline', 'fail-on', 'only-changed', 'github-token', 'sarif-file', 'summary', 'check-run', 'report', 'report-file', 'config-from', 'suggestions',
     ]);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs['check-run']!.default).toBe('false');

@@ -32,7 +32,14 @@ describe('getSettings', () => {
       checkRun: false,
       report: false,
       suggestions: false,
+      configFrom: 'base',
     });
+  });
+
+  test('config-from is base or head', () => {
+    const dir = ws();
+    expect(getSettings(env(dir, { 'config-from': 'head' })).configFrom).toBe('head');
+    expect(() => getSettings(env(dir, { 'config-from': 'pr' }))).toThrow('input `config-from`: must be one of base, head (got "pr")');
   });
 
   test('report-file must stay inside the workspace', () => {

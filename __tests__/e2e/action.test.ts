@@ -266,6 +266,59 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.status).toBe(1); // new.yaml is not in the baseline
   });
 
+  test('a pull request cannot switch its own gate off: config and baseline come from the base commit, and its changes to them and new suppressions are shown', async () => {
+    const ws = tmpDir('gate');
+    const pipeline = cloudPipeline('p', ['account.hub']);
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      {
+        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: false }).replace('  orgIdentifier: default\n  projectIdentifier: shop\n', ''),
+        '.harness/pipelines/p.yaml': pipeline,
+        '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n',
+      },
+      {
+        '.harness/connectors/old.yaml': badConnector('old'),
+        '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n  no-app-harness-registry: off\n',
+        '.harness/connectors/legacy.yaml': `# harness-registry-guard-disable no-app-harness-registry -- not used any more\n${badConnector('legacy')}`,
+      },
+    );
+    const inputs = { 'github-token': '', 'only-changed': 'false' };
+    const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs });
+    // The base config has no `no-app-harness-registry: off`: the new bad connector fails the step.
+    expect(findingAnnotations(r).filter((a) => a.props.title === 'no-app-harness-registry').map((a) => a.props.file)).toEqual(['.harness/connectors/old.yaml']);
+    expect(r.status).toBe(1);
+    const gate = r.annotations.filter((a) => a.props.title === 'gate change');
+    expect(gate.map((a) => `${a.level} ${a.props.file}:${a.props.line}`)).toEqual(['warning .harness-registry-guard.yml:3', 'warning .harness/connectors/legacy.yaml:1']);
+    expect(gate[0]!.message).toBe(
+      "This pull request changes `rules.no-app-harness-registry` in `.harness-registry-guard.yml` from unset to `\"off\"`; the gate uses the base branch's value until it is merged.",
+    );
+    expect(gate[1]!.message).toBe('This pull request adds a suppression of `no-app-harness-registry` for the whole file: "not used any more".');
+    expect(r.summary).toContain('### Changes to the gate in this pull request');
+    expect(r.summary).toContain('CODEOWNERS');
+
+    // config-from: head opts into the pull request's config: then only the inline suppression is left to judge.
+    const trusted = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { ...inputs, 'config-from': 'head' } });
+    expect(trusted.status).toBe(0);
+    expect(trusted.annotations.filter((a) => a.props.title === 'gate change')).toHaveLength(2);
+  });
+
+  test('a baseline entry a pull request adds accepts nothing until merged, and is listed for review', async () => {
+    const ws = tmpDir('gate-baseline');
+    const base = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' };
+    writeFiles(ws, { ...base, '.harness/connectors/old.yaml': badConnector('old') });
+    execFileSync(process.execPath, [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/accepting.json'], { cwd: ws, stdio: 'ignore' });
+    const accepting = fs.readFileSync(path.join(ws, 'ci/accepting.json'), 'utf8');
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.mkdirSync(ws);
+    const { baseSha, headSha } = gitRepo(ws, base, { '.harness/connectors/old.yaml': badConnector('old'), 'ci/baseline.json': accepting });
+    const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { 'github-token': '', baseline: 'ci/baseline.json' } });
+    expect(r.status).toBe(1);
+    const gate = r.annotations.filter((a) => a.props.title === 'gate change');
+    expect(gate.map((a) => a.props.file)).toEqual(['ci/baseline.json']);
+    expect(gate[0]!.message).toMatch(/^This pull request adds an accepted finding to the baseline: `no-app-harness-registry` in `\.harness\/connectors\/old\.yaml`/);
+  });
+
   test('an invalid config file is annotated at its line and fails the step naming the input', async () => {
     const ws = tmpDir('badconfig');
     writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), 'guard.yml': 'rules:\n  no-such-rule: error\n' });

@@ -21552,11 +21552,11 @@ function writeBaseline(absPath, baseline) {
     external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
 /** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-function readBaseline(absPath, cwd) {
+function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
     try {
-        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
     }
     catch (e) {
         const code = e.code;
@@ -21783,13 +21783,26 @@ const CONFIGURABLE_RULES = Object.keys(config_schema_namespaceObject.properties.
  * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
  * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
  */
-function findConfig(cwd, paths, configPath) {
+function findConfig(cwd, paths, configPath, overlay) {
     if (configPath !== undefined) {
         const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!external_node_fs_default().existsSync(abs))
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
             throw new UsageError(`config file not found: ${configPath}`);
         return abs;
     }
+    for (const candidate of configCandidates(cwd, paths)) {
+        try {
+            if (external_node_fs_default().statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not there
+        }
+    }
+    return undefined;
+}
+/** Where a config file is looked for, in order: the scanned root (the first path, or its folder), then `cwd`. */
+function configCandidates(cwd, paths) {
     const dirs = [];
     const first = paths[0];
     if (first !== undefined) {
@@ -21804,24 +21817,14 @@ function findConfig(cwd, paths, configPath) {
         dirs.push(isDir ? abs : external_node_path_default().dirname(abs));
     }
     dirs.push(external_node_path_default().resolve(cwd));
-    for (const dir of dirs) {
-        const candidate = external_node_path_default().join(dir, CONFIG_FILE);
-        try {
-            if (external_node_fs_default().statSync(candidate).isFile())
-                return candidate;
-        }
-        catch {
-            // not there
-        }
-    }
-    return undefined;
+    return [...new Set(dirs.map((dir) => external_node_path_default().join(dir, CONFIG_FILE)))];
 }
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd) {
+function loadConfig(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
     try {
-        text = external_node_fs_default().readFileSync(absPath, 'utf8');
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
     }
     catch (e) {
         throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
@@ -21860,9 +21863,9 @@ function loadConfig(absPath, cwd) {
     return { ...value, file, absPath };
 }
 /** Config lookup and load in one step; undefined when there is no config file. */
-function resolveConfig(cwd, paths, configPath) {
-    const abs = findConfig(cwd, paths, configPath);
-    return abs === undefined ? undefined : loadConfig(abs, cwd);
+function resolveConfig(cwd, paths, configPath, overlay) {
+    const abs = findConfig(cwd, paths, configPath, overlay);
+    return abs === undefined ? undefined : loadConfig(abs, cwd, overlay?.get(abs));
 }
 const TOP_KEYS = Object.keys(config_schema_namespaceObject.properties);
 /** Turns the generic schema messages into config-specific ones. */
@@ -22595,7 +22598,7 @@ function stepFields(inputs) {
 const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function lint(settings) {
-    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath);
+    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
     const findings = [];
     const { files: discovered, skipped } = discover({
         ...settings,
@@ -22641,7 +22644,8 @@ function lint(settings) {
     const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
     let baseline;
     if (settings.baselinePath) {
-        const loaded = readBaseline(external_node_path_default().resolve(settings.cwd, settings.baselinePath), settings.cwd);
+        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
+        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
         const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
         const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
         meta.push(...applied.meta);
@@ -22907,7 +22911,7 @@ function planAnnotations(findings, opts = {}) {
     const byLevel = (l) => inScope.filter((f) => f.severity === l);
     const budget = {
         error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL,
+        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
         notice: ANNOTATIONS_PER_LEVEL,
     };
     const overflow = { error: 0, warning: 0, notice: 0 };
@@ -23409,6 +23413,12 @@ function renderMarkdown(result, opts = {}) {
         head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
     if (findings.length)
         head.push('### Totals', '', ...totalsTable(findings), '');
+    if (opts.gateChanges?.length) {
+        head.push('### Changes to the gate in this pull request', '');
+        for (const c of opts.gateChanges)
+            head.push(`- ${markdown_location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
+        head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
+    }
     head.push(...impactSection(opts.impacts ?? [], opts.links));
     head.push(...remediationSection(findings, docsBaseUrl));
     // The findings tables: in changed files first (when known), each row linked to file and line.

@@ -28,6 +28,8 @@ export interface ActionSettings {
   reportFile?: string;
   /** Post fixes as suggested changes on the pull request. */
   suggestions: boolean;
+  /** On pull requests, read the config file and the baseline from the base commit (default) or the PR's head. */
+  configFrom: 'base' | 'head';
 }
 
 /** A bad input value: the message names the input. */
@@ -62,6 +64,12 @@ function bool(env: Env, name: string, fallback: boolean, extra: Record<string, (
   if (v in extra) return extra[v]!();
   const allowed = ['true', 'false', ...Object.keys(extra)].join(', ');
   throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = readInput(env, name) || fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new InputError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
+  return v as T;
 }
 
 /** A path inside the workspace; an absolute path or one leaving the workspace is refused. */
@@ -103,8 +111,7 @@ export function getSettings(env: Env = process.env): ActionSettings {
     if (!fs.existsSync(abs)) throw new InputError('path', `"${p}" does not exist in the workspace`);
   }
 
-  const failOn = readInput(env, 'fail-on') || 'error';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError('fail-on', `must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+  const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');
 
   const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
   const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
@@ -131,5 +138,6 @@ export function getSettings(env: Env = process.env): ActionSettings {
     report: bool(env, 'report', false),
     ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
     suggestions: bool(env, 'suggestions', false),
+    configFrom: oneOf(env, 'config-from', ['base', 'head'] as const, 'base'),
   };
 }

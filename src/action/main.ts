@@ -17,6 +17,7 @@ import { defaultDocsBaseUrl, formatSarif } from '../reporters/sarif.js';
 import { plural, totals } from '../reporters/summary.js';
 import { detectChanges, type ChangeDetection } from './changes.js';
 import { baseOverlay, changesConnectors, connectorImpacts } from './impact.js';
+import { gateSources } from './gate.js';
 import { getSettings, InputError, type ActionSettings } from './inputs.js';
 
 export const CHECK_RUN_NAME = 'harness-registry-guard';
@@ -24,6 +25,8 @@ export const CHECK_RUN_NAME = 'harness-registry-guard';
 const CHECK_SUMMARY_MAX_BYTES = 60_000;
 /** The job summary may hold 1 MiB per step; keep a margin. */
 const SUMMARY_MAX_BYTES = 1_000_000;
+/** Warning annotations given to changes of the gate; the summary lists them all. */
+const MAX_GATE_ANNOTATIONS = 5;
 
 type Env = Record<string, string | undefined>;
 
@@ -77,15 +80,34 @@ function fail(code: ExitCode, message: string, token: string): ExitCode {
 
 async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (s: string) => void): Promise<ExitCode> {
   const ctx = readRunContext(env);
-  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths };
-  if (settings.configPath) lintSettings.configPath = settings.configPath;
-  if (settings.baselinePath) lintSettings.baselinePath = settings.baselinePath;
-  const result = lint(lintSettings);
-
   const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl) : undefined;
   const detection: ChangeDetection =
     ctx.pullRequest || (ctx.push && settings.onlyChanged) ? await detectChanges(settings.workspace, ctx, api) : { notes: [] };
   const notes = [...ctx.warnings.map((w) => `Event payload: ${w}.`), ...detection.notes];
+
+  // On a pull request the gate's own files (config, baseline) come from the base commit.
+  const gate =
+    ctx.pullRequest && detection.changed
+      ? gateSources({
+          workspace: settings.workspace,
+          paths: settings.paths,
+          ...(settings.configPath ? { configPath: settings.configPath } : {}),
+          ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+          changed: detection.changed,
+          ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
+          ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+          trustHead: settings.configFrom === 'head',
+        })
+      : undefined;
+  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths };
+  const configPath = gate ? gate.configPath : settings.configPath;
+  const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
+  if (configPath !== undefined) lintSettings.configPath = configPath;
+  if (baselinePath) lintSettings.baselinePath = baselinePath;
+  if (gate?.overlay.size) lintSettings.overlay = gate.overlay;
+  notes.push(...(gate?.notes ?? []));
+  const result = lint(lintSettings);
+  const gateChanges = gate?.changes ?? [];
   const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
 
   const failing = failingFindings(result.findings, settings.failOn);
@@ -109,10 +131,12 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
   const seeAlso = [settings.summary ? 'the job summary' : '', settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '', sarifWritten ? 'the SARIF file' : '', 'the step log']
     .filter(Boolean)
     .join(', ');
+  const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
   const plan = planAnnotations(result.findings, {
     changed: detection.changed,
     onlyChanged: settings.onlyChanged,
     reserveErrorSlot: willFail,
+    reserveWarnings: gateAnnotations.length,
     seeAlso,
   });
 
@@ -145,6 +169,9 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     }
   }
 
+  // Changes to the gate first, so reviewers see them; then the findings, within the per-step budget.
+  for (const c of gateAnnotations) core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+  for (const c of gateChanges) say(`Gate change: ${c.file}:${c.line}: ${c.message}`);
   // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
   for (const a of plan.annotations) {
     const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn };
@@ -179,7 +206,15 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
 
   if (settings.summary || settings.report) {
     let md = settings.summary
-      ? renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict, ...notes], docsBaseUrl: docsBase(ctx), seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log' })
+      ? renderMarkdown(result, {
+          links,
+          changed: detection.changed,
+          impacts,
+          gateChanges,
+          notes: [verdict, ...notes],
+          docsBaseUrl: docsBase(ctx),
+          seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log',
+        })
       : '';
     if (report) {
       const room = SUMMARY_MAX_BYTES - Buffer.byteLength(md);

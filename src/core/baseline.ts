@@ -125,11 +125,11 @@ export interface LoadedBaseline {
 }
 
 /** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-export function readBaseline(absPath: string, cwd: string): LoadedBaseline {
+export function readBaseline(absPath: string, cwd: string, overlay?: string): LoadedBaseline {
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
   let text: string;
   try {
-    text = fs.readFileSync(absPath, 'utf8');
+    text = overlay ?? fs.readFileSync(absPath, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);

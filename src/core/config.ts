@@ -56,12 +56,24 @@ export const CONFIGURABLE_RULES: readonly string[] = Object.keys(configSchema.pr
  * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
  * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
  */
-export function findConfig(cwd: string, paths: readonly string[], configPath?: string): string | undefined {
+export function findConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): string | undefined {
   if (configPath !== undefined) {
     const abs = path.resolve(cwd, configPath);
-    if (!fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);
+    if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);
     return abs;
   }
+  for (const candidate of configCandidates(cwd, paths)) {
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+}
+
+/** Where a config file is looked for, in order: the scanned root (the first path, or its folder), then `cwd`. */
+export function configCandidates(cwd: string, paths: readonly string[]): string[] {
   const dirs: string[] = [];
   const first = paths[0];
   if (first !== undefined) {
@@ -75,23 +87,15 @@ export function findConfig(cwd: string, paths: readonly string[], configPath?: s
     dirs.push(isDir ? abs : path.dirname(abs));
   }
   dirs.push(path.resolve(cwd));
-  for (const dir of dirs) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
+  return [...new Set(dirs.map((dir) => path.join(dir, CONFIG_FILE)))];
 }
 
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-export function loadConfig(absPath: string, cwd: string): LoadedConfig {
+export function loadConfig(absPath: string, cwd: string, overlay?: string): LoadedConfig {
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
   let text: string;
   try {
-    text = fs.readFileSync(absPath, 'utf8');
+    text = overlay ?? fs.readFileSync(absPath, 'utf8');
   } catch (e) {
     throw new UsageError(`config file cannot be read: ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -124,9 +128,9 @@ export function loadConfig(absPath: string, cwd: string): LoadedConfig {
 }
 
 /** Config lookup and load in one step; undefined when there is no config file. */
-export function resolveConfig(cwd: string, paths: readonly string[], configPath?: string): LoadedConfig | undefined {
-  const abs = findConfig(cwd, paths, configPath);
-  return abs === undefined ? undefined : loadConfig(abs, cwd);
+export function resolveConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): LoadedConfig | undefined {
+  const abs = findConfig(cwd, paths, configPath, overlay);
+  return abs === undefined ? undefined : loadConfig(abs, cwd, overlay?.get(abs));
 }
 
 const TOP_KEYS = Object.keys(configSchema.properties);

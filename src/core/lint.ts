@@ -60,7 +60,7 @@ export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function lint(settings: LintSettings): LintResult {
-  const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath);
+  const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
   const findings: Finding[] = [];
   const { files: discovered, skipped } = discover({
     ...settings,
@@ -106,7 +106,8 @@ export function lint(settings: LintSettings): LintResult {
   const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
   let baseline: BaselineSummary | undefined;
   if (settings.baselinePath) {
-    const loaded = readBaseline(path.resolve(settings.cwd, settings.baselinePath), settings.cwd);
+    const baselineAbs = path.resolve(settings.cwd, settings.baselinePath);
+    const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
     const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
     const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
     meta.push(...applied.meta);

@@ -34,6 +34,8 @@ export interface AnnotationPlanOptions {
   onlyChanged?: boolean;
   /** Keep one error slot free for the step's own failure message (`core.setFailed`). */
   reserveErrorSlot?: boolean;
+  /** Warning slots already taken by other annotations (changes to the gate). */
+  reserveWarnings?: number;
   /** Where the findings that are not annotated can be read, for the overflow notice. */
   seeAlso?: string;
 }
@@ -88,7 +90,7 @@ export function planAnnotations(findings: readonly Finding[], opts: AnnotationPl
   const byLevel = (l: Severity) => inScope.filter((f) => f.severity === l);
   const budget: Record<Severity, number> = {
     error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-    warning: ANNOTATIONS_PER_LEVEL,
+    warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
     notice: ANNOTATIONS_PER_LEVEL,
   };
   const overflow: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };

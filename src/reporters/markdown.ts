@@ -45,6 +45,8 @@ export interface MarkdownOptions {
   docsBaseUrl?: string;
   changed?: ChangedFiles;
   impacts?: readonly ConnectorImpact[];
+  /** What a pull request changes in the gate's own files and suppression comments. */
+  gateChanges?: ReadonlyArray<{ file: string; line: number; message: string }>;
   /** Lines stated under the heading: fallbacks, the fail-on verdict, where the rest is. */
   notes?: readonly string[];
   /** Byte budget for the whole text (UTF-8). */
@@ -153,6 +155,11 @@ export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScann
   if (opts.notes?.length) head.pop(), head.push('');
   if (result.internalErrors.length) head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`, '');
   if (findings.length) head.push('### Totals', '', ...totalsTable(findings), '');
+  if (opts.gateChanges?.length) {
+    head.push('### Changes to the gate in this pull request', '');
+    for (const c of opts.gateChanges) head.push(`- ${location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
+    head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
+  }
   head.push(...impactSection(opts.impacts ?? [], opts.links));
   head.push(...remediationSection(findings, docsBaseUrl));
 

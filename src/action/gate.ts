@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { configCandidates } from '../core/config.js';
+import { toPosix } from '../core/discover.js';
+import { locateRange } from '../core/locate.js';
+import { View } from '../core/model/view.js';
+import { parseSource } from '../core/source.js';
+import { parseDirectives } from '../core/suppressions.js';
+import type { ChangedFiles } from '../github/changes.js';
+import { findDiffBase, gitShow } from '../github/git.js';
+
+/**
+ * The config file and the baseline decide what fails, so on a pull request the check reads them
+ * from the base commit: a pull request cannot switch its own gate off. What it changes in them,
+ * and every suppression comment it adds, is reported for the reviewers instead.
+ */
+
+/** A change to what the gate lets through, at the line a reviewer should look at. */
+export interface GateChange {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface GateSources {
+  /** Base-commit texts of the config and baseline, by absolute path, for `lint({ overlay })`. */
+  overlay: Map<string, string>;
+  /** `false` when the config exists only in the pull request: the base had none. */
+  configPath?: string | false;
+  /** Undefined when the baseline exists only in the pull request. */
+  baselinePath?: string;
+  changes: GateChange[];
+  notes: string[];
+}
+
+export interface GateOptions {
+  workspace: string;
+  paths: string[];
+  configPath?: string;
+  baselinePath?: string;
+  changed: ChangedFiles;
+  gitBase?: string;
+  baseSha?: string;
+  /** `config-from: head`: use the pull request's versions (the changes are still reported). */
+  trustHead: boolean;
+}
+
+export function gateSources(o: GateOptions): GateSources {
+  const out: GateSources = { overlay: new Map(), changes: [], notes: [], ...(o.configPath ? { configPath: o.configPath } : {}), ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}) };
+  const rel = (abs: string) => toPosix(path.relative(o.workspace, abs));
+  let base: string | undefined | null = null;
+  const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
+
+  const guard = (abs: string | undefined, kind: 'config' | 'baseline') => {
+    if (!abs) return;
+    const file = rel(abs);
+    const change = o.changed.files.get(file);
+    if (!change) return;
+    const rev = baseRev();
+    if (!rev) {
+      out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
+      return;
+    }
+    const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
+    const after = safeRead(abs);
+    out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+    if (o.trustHead) return;
+    if (before === undefined) {
+      if (kind === 'config') out.configPath = false;
+      else delete out.baselinePath;
+    } else {
+      out.overlay.set(abs, before);
+      if (kind === 'config') out.configPath = abs;
+    }
+  };
+  // The config the check would read: the input's, else the first default place that exists now or existed at the base.
+  const config = o.configPath ?? configCandidates(o.workspace, o.paths).find((c) => fs.existsSync(c) || o.changed.files.has(rel(c)));
+  guard(config, 'config');
+  guard(o.baselinePath, 'baseline');
+
+  for (const [file, change] of o.changed.files) {
+    if (change.status === 'removed' || !/\.ya?ml$/i.test(file)) continue;
+    const text = safeRead(path.join(o.workspace, file));
+    if (!text?.includes('harness-registry-guard-disable')) continue;
+    for (const d of parseDirectives(parseSource(file, text)).directives)
+      if (!change.lines || change.lines.has(d.line))
+        out.changes.push({ file, line: d.line, message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".` });
+  }
+  if (out.changes.length && !o.trustHead) out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
+  return out;
+}
+
+function safeRead(abs: string): string | undefined {
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a config change does, key by key, at the key's line in the pull request's version. */
+export function configChanges(file: string, before: string | undefined, after: string | undefined): GateChange[] {
+  const a = asObject(before);
+  const b = asObject(after);
+  const lineOf = keyLines(file, after);
+  const out: GateChange[] = [];
+  const show = (v: unknown) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
+  const say = (key: string, line: number, was: unknown, now: unknown) =>
+    out.push({ file, line, message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.` });
+  if (before === undefined && after !== undefined) out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
+  if (after === undefined && before !== undefined) out.push({ file, line: 1, message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.` });
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key === 'rules') {
+      const ra = asObject(a.rules);
+      const rb = asObject(b.rules);
+      for (const id of new Set([...Object.keys(ra), ...Object.keys(rb)]))
+        if (JSON.stringify(ra[id]) !== JSON.stringify(rb[id])) say(`rules.${id}`, lineOf(['rules', id]), ra[id], rb[id]);
+    } else if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) say(key, lineOf([key]), a[key], b[key]);
+  }
+  return before !== undefined && after !== undefined ? out : out.slice(0, 1);
+}
+
+/** Baseline entries the pull request adds: findings it accepts on its own behalf. */
+export function baselineChanges(file: string, before: string | undefined, after: string | undefined): GateChange[] {
+  const entries = (text: string | undefined) => {
+    const v = asObject(text === undefined ? undefined : safeParse(text));
+    return Array.isArray(v.entries) ? (v.entries as Array<Record<string, unknown>>) : [];
+  };
+  const key = (e: Record<string, unknown>) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
+  const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
+  const source = after === undefined ? undefined : parseSource(file, after);
+  const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
+  const out: GateChange[] = [];
+  entries(after).forEach((e, i) => {
+    const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
+    if (added <= 0) return;
+    const line = items[i] ? locateRange(source!, items[i]!.range[0], items[i]!.range[0]).line : 1;
+    // Entries name files relative to the baseline's folder; reviewers read repository paths.
+    const target = path.posix.join(path.posix.dirname(file), String(e.file));
+    out.push({ file, line, message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.` });
+  });
+  return out;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const asObject = (v: unknown): Record<string, unknown> => {
+  const parsed = typeof v === 'string' ? safeParse(v) : v;
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+};
+
+/** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
+function keyLines(file: string, text: string | undefined): (keys: string[]) => number {
+  const source = text === undefined ? undefined : parseSource(file, text);
+  const root = source?.docs[0] ? View.root(source, source.docs[0]) : undefined;
+  return (keys) => {
+    let cur = root;
+    let line = 1;
+    for (const k of keys) {
+      const at = cur?.keyOf(k);
+      if (!at) break;
+      line = locateRange(source!, at.range[0], at.range[0]).line;
+      cur = cur!.get(k);
+    }
+    return line;
+  };
+}
