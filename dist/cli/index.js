@@ -21166,11 +21166,17 @@ function platformFix(connector) {
 /** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
 class Uses {
     map = new Map();
+    seen = new Set();
     add(key, use) {
-        const list = this.map.get(key) ?? [];
-        if (!list.some((u) => u.at.same(use.at) && u.message === use.message))
+        const id = `${String(key)}\0${use.at.file.path}\0${use.at.addr}\0${use.message}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        const list = this.map.get(key);
+        if (list)
             list.push(use);
-        this.map.set(key, list);
+        else
+            this.map.set(key, [use]);
     }
     keys() {
         return [...this.map.keys()];
@@ -22515,21 +22521,29 @@ class Project {
     pipelineOf(set) {
         if (!set.pipelineIdentifier)
             return undefined;
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines)
-                this.#pipelineIds.set(p.identifier, [...(this.#pipelineIds.get(p.identifier) ?? []), p]);
-        }
-        const candidates = (this.#pipelineIds.get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
         if (candidates.length <= 1)
             return candidates[0];
         const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
         return exact.length === 1 ? exact[0] : undefined;
     }
+    #pipelinesById() {
+        if (!this.#pipelineIds) {
+            this.#pipelineIds = new Map();
+            for (const p of this.pipelines) {
+                const list = this.#pipelineIds.get(p.identifier);
+                if (list)
+                    list.push(p);
+                else
+                    this.#pipelineIds.set(p.identifier, [p]);
+            }
+        }
+        return this.#pipelineIds;
+    }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
         const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
-        const twins = entity.kind === 'pipeline' ? (this.pipelines.filter((p) => p.identifier === entity.identifier).length > 1) : false;
+        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
         const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
         return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
     }

@@ -40,10 +40,14 @@ interface Use extends RelatedReport {
 /** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
 class Uses<K> {
   private readonly map = new Map<K, Use[]>();
+  private readonly seen = new Set<string>();
   add(key: K, use: Use): void {
-    const list = this.map.get(key) ?? [];
-    if (!list.some((u) => u.at.same(use.at) && u.message === use.message)) list.push(use);
-    this.map.set(key, list);
+    const id = `${String(key)}\0${use.at.file.path}\0${use.at.addr}\0${use.message}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    const list = this.map.get(key);
+    if (list) list.push(use);
+    else this.map.set(key, [use]);
   }
   keys(): K[] {
     return [...this.map.keys()];

@@ -366,20 +366,28 @@ export class Project {
   /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
   pipelineOf(set: InputSet | OverlayInputSet): Pipeline | undefined {
     if (!set.pipelineIdentifier) return undefined;
-    if (!this.#pipelineIds) {
-      this.#pipelineIds = new Map();
-      for (const p of this.pipelines) this.#pipelineIds.set(p.identifier, [...(this.#pipelineIds.get(p.identifier) ?? []), p]);
-    }
-    const candidates = (this.#pipelineIds.get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+    const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
     if (candidates.length <= 1) return candidates[0];
     const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
     return exact.length === 1 ? exact[0] : undefined;
   }
 
+  #pipelinesById(): Map<string, Pipeline[]> {
+    if (!this.#pipelineIds) {
+      this.#pipelineIds = new Map();
+      for (const p of this.pipelines) {
+        const list = this.#pipelineIds.get(p.identifier);
+        if (list) list.push(p);
+        else this.#pipelineIds.set(p.identifier, [p]);
+      }
+    }
+    return this.#pipelineIds;
+  }
+
   /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
   label(entity: Entity): string {
     const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
-    const twins = entity.kind === 'pipeline' ? (this.pipelines.filter((p) => p.identifier === entity.identifier).length > 1) : false;
+    const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
     const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
     return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
   }
