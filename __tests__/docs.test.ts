@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import { allRules } from '../src/rules/index.js';
-import type { RuleMeta } from '../src/rules/rule.js';
+import type { RuleMeta } from '../src/engine/rule.js';
 import { lintFiles } from './helpers/lint-files.js';
 
 // Rule pages in docs/rules: front matter and headings match the registry, and every

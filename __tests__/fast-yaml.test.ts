@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { fastParse } from '../src/core/fast-yaml.js';
-import { parseSource } from '../src/core/source.js';
-import { Info, RECORD } from '../src/core/tree.js';
+import { fastParse } from '../src/parse/fast-yaml.js';
+import { parseSource } from '../src/parse/source.js';
+import { Info, RECORD } from '../src/parse/tree.js';
 import { fastParserDiff } from './helpers/tree-compare.js';
 import { GENERATOR, yamlInputs } from './helpers/yaml-inputs.js';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { lint } from '../src/core/lint.js';
-import { failingFindings } from '../src/core/finding.js';
+import { lint } from '../src/engine/lint.js';
+import { failingFindings } from '../src/engine/finding.js';
 import { goldenLines } from './helpers/lint-files.js';
 
 // Small repositories shaped like real ones (Git Experience layouts, templates, input sets,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { View } from '../src/core/model/view.js';
-import { semanticPath, walk } from '../src/core/model/walk.js';
-import { parseSource } from '../src/core/source.js';
+import { View } from '../src/model/view.js';
+import { semanticPath, walk } from '../src/model/walk.js';
+import { parseSource } from '../src/parse/source.js';
 import { yamlInputs } from './helpers/yaml-inputs.js';
 
 

@@ -37521,7 +37521,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4855);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4312);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37530,7 +37530,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4855:
+/***/ 4312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40542,7 +40542,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
 const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/config.schema.json","title":"harness-registry-guard configuration (.harness-registry-guard.yml)","description":"Settings for harness-registry-guard. Command-line flags override the same setting here.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Level per rule id: off (no findings), notice, warning or error. Findings a rule gives below its default level (notices for values that cannot be known statically) are never raised above it.","type":"object","additionalProperties":false,"properties":{"no-app-harness-registry":{"$ref":"#/definitions/level"},"require-platform-connectivity":{"$ref":"#/definitions/level"},"require-account-image-connector":{"$ref":"#/definitions/level"},"no-renamed-harness-image":{"$ref":"#/definitions/level"},"yaml-syntax":{"$ref":"#/definitions/level"},"schema":{"$ref":"#/definitions/level"},"unresolved-reference":{"$ref":"#/definitions/level"},"suppression":{"$ref":"#/definitions/level"}}},"include":{"description":"Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.","type":"array","items":{"type":"string","minLength":1}},"maxFileSize":{"description":"Files larger than this many bytes are skipped with a notice (default: 10485760).","type":"integer","minimum":1},"replacementRegistryUrl":{"description":"Registry URL that fixes and messages put in place of app.harness.io/registry (default: https://registry.hub.docker.com).","type":"string","pattern":"^https?://[^\\\\s/]+"},"harnessImages":{"description":"Extra Harness image names (namespace/name) that no-renamed-harness-image must see unchanged in mirrors, added to the built-in catalogue.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$"}},"assumeHarnessCloudImageConnector":{"description":"When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo (default: false).","type":"boolean"},"forbidSuppression":{"description":"Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.","type":"array","items":{"enum":["no-app-harness-registry","require-platform-connectivity","require-account-image-connector","no-renamed-harness-image","yaml-syntax","schema","unresolved-reference"]}}},"definitions":{"level":{"enum":["off","notice","warning","error"]}}}');
-;// CONCATENATED MODULE: ./src/rules/rule.ts
+;// CONCATENATED MODULE: ./src/engine/rule.ts
 /** Typed rule definition: a report with an unknown messageId does not compile. */
 function defineRule(rule) {
     return rule;
@@ -40555,7 +40555,7 @@ const DOCS_DOCKER_CONNECTOR = 'https://developer.harness.io/docs/platform/connec
 const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
 const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';
 
-;// CONCATENATED MODULE: ./src/rules/builtin.ts
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
 
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -40594,7 +40594,7 @@ const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/edits.ts
+;// CONCATENATED MODULE: ./src/engine/edits.ts
 
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
@@ -40779,9 +40779,9 @@ function withFix(rule, report, finding) {
     return finding;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/harness-images.json
+;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/core/model/images.ts
+;// CONCATENATED MODULE: ./src/model/images.ts
 
 const defaultCatalogue = harness_images_namespaceObject;
 /** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
@@ -40891,7 +40891,7 @@ function executionConfigMismatch(field, value, catalogue) {
     return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/image-fixes.ts
+;// CONCATENATED MODULE: ./src/model/image-fixes.ts
 
 /**
  * The new values the fixes write for image references: the registry prefix that replaces
@@ -40983,7 +40983,7 @@ function restoreExecutionConfigName(raw, expected) {
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/runtime-input.ts
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
 const INPUT = '<+input>';
 function classifyValue(raw) {
     const s = raw.trim();
@@ -41020,7 +41020,7 @@ function replaceInputOption(raw, from, to) {
     return found ? out : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/tree.ts
+;// CONCATENATED MODULE: ./src/parse/tree.ts
 /**
  * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
  * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
@@ -41148,7 +41148,7 @@ function trimEnd(text, start, end) {
     return end;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/view.ts
+;// CONCATENATED MODULE: ./src/model/view.ts
 
 /**
  * A read-only view of one YAML node that remembers its file and document, so every value the
@@ -41362,7 +41362,7 @@ class View {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/model/walk.ts
+;// CONCATENATED MODULE: ./src/model/walk.ts
 
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -41616,7 +41616,7 @@ function walkedPaths(root, keys) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/references.ts
+;// CONCATENATED MODULE: ./src/model/scans.ts
 
 
 
@@ -41884,7 +41884,7 @@ function nameFix(view, restored, allowSafe) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/core/model/refs.ts
+;// CONCATENATED MODULE: ./src/model/scope.ts
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
 function scopeOf(org, project) {
     if (org && project)
@@ -42185,7 +42185,7 @@ function ruleMeta(id) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/core/glob.ts
+;// CONCATENATED MODULE: ./src/engine/glob.ts
 
 function globSet(patterns) {
     const compile = (p) => ({ pattern: p, test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
@@ -42209,7 +42209,7 @@ function globSet(patterns) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/discover.ts
+;// CONCATENATED MODULE: ./src/engine/discover.ts
 
 
 
@@ -42336,7 +42336,7 @@ function discover(opts) {
 class UsageError extends Error {
 }
 
-;// CONCATENATED MODULE: ./src/core/finding.ts
+;// CONCATENATED MODULE: ./src/engine/finding.ts
 const severityRank = { error: 3, warning: 2, notice: 1 };
 function compareFindings(a, b) {
     return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -42366,7 +42366,7 @@ function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
 
-;// CONCATENATED MODULE: ./src/core/fast-yaml.ts
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
 
 
 /**
@@ -42855,7 +42855,7 @@ function closingSingleQuote(text, from, end) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/core/yaml-tree.ts
+;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
 
 
 /**
@@ -42971,7 +42971,7 @@ class YamlTreeBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/source.ts
+;// CONCATENATED MODULE: ./src/parse/source.ts
 
 
 
@@ -43052,7 +43052,7 @@ function linesOf(file) {
     return lc;
 }
 
-;// CONCATENATED MODULE: ./src/core/locate.ts
+;// CONCATENATED MODULE: ./src/parse/locate.ts
 
 
 /**
@@ -43102,7 +43102,7 @@ var ajv = __nccwpck_require__(2463);
 const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
 const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/core/schema.ts
+;// CONCATENATED MODULE: ./src/engine/schema.ts
 
 
 
@@ -43166,7 +43166,7 @@ function describe(error) {
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/engine/config.ts
 
 
 
@@ -43351,7 +43351,7 @@ function applyLevel(f, rules) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: ./src/core/suppressions.ts
+;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
 
 
@@ -43523,7 +43523,7 @@ function multiLineScalars(source) {
 /** Today's date, YYYY-MM-DD in UTC. */
 const isoDay = (d) => d.toISOString().slice(0, 10);
 
-;// CONCATENATED MODULE: ./src/core/baseline.ts
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
 
 
 
@@ -43696,7 +43696,7 @@ function applyBaseline(findings, loaded, opts) {
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/entities.ts
+;// CONCATENATED MODULE: ./src/model/entities.ts
 
 
 
@@ -43974,7 +43974,7 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/project.ts
+;// CONCATENATED MODULE: ./src/model/project.ts
 
 
 
@@ -44347,7 +44347,7 @@ function stepFields(inputs) {
     return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
 }
 
-;// CONCATENATED MODULE: ./src/core/lint.ts
+;// CONCATENATED MODULE: ./src/engine/lint.ts
 
 
 
@@ -49558,7 +49558,7 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github/changes.ts
+;// CONCATENATED MODULE: ./src/github/changed-files.ts
 /**
  * What a pull request (or push) changed: the files, and for each the lines on the new side that
  * were added or edited. Pure data and parsing; fetching lives in pull-files.ts and git.ts.
@@ -49613,7 +49613,7 @@ function addedLines(patch) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/github/api.ts
+;// CONCATENATED MODULE: ./src/github/client.ts
 
 
 /** GitHub returns at most this many files for a pull request (REST "List pull requests files"). */
@@ -50124,7 +50124,7 @@ async function listAll(page) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/summary.ts
+;// CONCATENATED MODULE: ./src/formats/totals.ts
 /** Counts of the findings that are not suppressed, and how many are. */
 function totals(findings) {
     const active = findings.filter((f) => !f.suppressed);
@@ -50149,7 +50149,7 @@ function scanNotes(result) {
 ;// CONCATENATED MODULE: ./src/version.ts
 const src_version_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/core/fix.ts
+;// CONCATENATED MODULE: ./src/engine/fix.ts
 
 
 
@@ -50342,7 +50342,7 @@ function writeAtomically(s) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/inventory.ts
+;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
 
@@ -50506,7 +50506,7 @@ function valueSource(v) {
 const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
 
-;// CONCATENATED MODULE: ./src/report/changes.ts
+;// CONCATENATED MODULE: ./src/migration/changes.ts
 
 
 
@@ -50617,7 +50617,7 @@ function pipelinesUsing(project, template) {
     return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/migration/markdown.ts
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
@@ -50768,7 +50768,7 @@ function row(cells) {
     return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
+;// CONCATENATED MODULE: ./src/migration/mermaid.ts
 
 /** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
 const MAX_DETAILED_PIPELINES = 30;
@@ -50867,7 +50867,7 @@ function esc(s) {
     return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 }
 
-;// CONCATENATED MODULE: ./src/report/steps.ts
+;// CONCATENATED MODULE: ./src/migration/steps.ts
 
 
 
@@ -50951,7 +50951,7 @@ function buildRegistries(project, findings) {
         .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
 }
 
-;// CONCATENATED MODULE: ./src/report/index.ts
+;// CONCATENATED MODULE: ./src/migration/index.ts
 
 
 
@@ -51035,7 +51035,7 @@ function endOfLife(now) {
     return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
 }
 
-;// CONCATENATED MODULE: ./src/reporters/github.ts
+;// CONCATENATED MODULE: ./src/formats/github.ts
 
 
 
@@ -51142,7 +51142,7 @@ function formatGithub(result) {
     return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
 
 
 
@@ -51280,7 +51280,7 @@ function formatSarif(result, opts) {
     return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/reporters/markdown.ts
+;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
 
@@ -51454,7 +51454,7 @@ function formatMarkdown(result) {
     return markdown_renderMarkdown(result);
 }
 
-;// CONCATENATED MODULE: ./src/action/changes.ts
+;// CONCATENATED MODULE: ./src/action/detect-changes.ts
 
 
 

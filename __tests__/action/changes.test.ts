@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { detectChanges } from '../../src/action/changes.js';
+import { detectChanges } from '../../src/action/detect-changes.js';
 import { connectorImpacts } from '../../src/action/impact.js';
-import type { Finding } from '../../src/core/finding.js';
-import { ApiError, createGitHubApi, MAX_PULL_FILES, type GitHubApi } from '../../src/github/api.js';
-import { addedLines, changedFiles, touchesChangedLine } from '../../src/github/changes.js';
+import type { Finding } from '../../src/engine/finding.js';
+import { ApiError, createGitHubApi, MAX_PULL_FILES, type GitHubApi } from '../../src/github/client.js';
+import { addedLines, changedFiles, touchesChangedLine } from '../../src/github/changed-files.js';
 import { publishCheckRun } from '../../src/github/checks.js';
 import { readRunContext } from '../../src/github/context.js';
 import { findDiffBase, gitChangedFiles } from '../../src/github/git.js';

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import type { LintResult, LintSettings } from '../../src/core/lint.js';
+import type { LintResult, LintSettings } from '../../src/engine/lint.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
-jest.unstable_mockModule('../../src/core/lint.js', () => ({ lint: lintMock }));
+jest.unstable_mockModule('../../src/engine/lint.js', () => ({ lint: lintMock }));
 const { run } = await import('../../src/action/main.js');
-const { Project } = await import('../../src/core/model/project.js');
+const { Project } = await import('../../src/model/project.js');
 
 const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, harnessFiles: 1, entities: 0, skippedNotHarness: [], internalErrors: [], project: new Project([], []), replacementRegistryUrl: 'https://registry.hub.docker.com', ...over });
 

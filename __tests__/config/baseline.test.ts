@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import type { Baseline } from '../../src/core/baseline.js';
-import { formatJson } from '../../src/reporters/json.js';
-import { formatText } from '../../src/reporters/text.js';
+import type { Baseline } from '../../src/engine/baseline.js';
+import { formatJson } from '../../src/formats/json.js';
+import { formatText } from '../../src/formats/text.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
 
 const repos: Repo[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
-import { CONFIGURABLE_RULES, ConfigError, loadConfig } from '../../src/core/config.js';
+import { CONFIGURABLE_RULES, ConfigError, loadConfig } from '../../src/engine/config.js';
 import { allRules } from '../../src/rules/index.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { failingFindings } from '../../src/core/finding.js';
-import { parseDirectives } from '../../src/core/suppressions.js';
-import { parseSource } from '../../src/core/source.js';
-import { formatJson } from '../../src/reporters/json.js';
-import { formatText } from '../../src/reporters/text.js';
+import { failingFindings } from '../../src/engine/finding.js';
+import { parseDirectives } from '../../src/engine/suppressions.js';
+import { parseSource } from '../../src/parse/source.js';
+import { formatJson } from '../../src/formats/json.js';
+import { formatText } from '../../src/formats/text.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
 
 const repos: Repo[] = [];

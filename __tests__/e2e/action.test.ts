@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../../src/cli/main.js';
-import { multitoolValidate, schemaErrors } from '../reporters/sarif-validators.js';
+import { multitoolValidate, schemaErrors } from '../formats/sarif-validators.js';
 import {
   actionCopy,
   cloudPipeline,

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { applyEdits, chooseEdits, eolAt, isPlainSafe, overlaps, replaceScalar, setMapValue } from '../../src/core/edits.js';
-import { unifiedDiff } from '../../src/core/diff.js';
-import { View } from '../../src/core/model/view.js';
-import { parseSource } from '../../src/core/source.js';
+import { applyEdits, chooseEdits, eolAt, isPlainSafe, overlaps, replaceScalar, setMapValue } from '../../src/engine/edits.js';
+import { unifiedDiff } from '../../src/formats/diff.js';
+import { View } from '../../src/model/view.js';
+import { parseSource } from '../../src/parse/source.js';
 
 /** The View at a path in a one-document text. */
 function at(text: string, ...p: Array<string | number>): View {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { applyEdits } from '../../src/core/edits.js';
-import { applyFixes } from '../../src/core/fix.js';
-import { lint } from '../../src/core/lint.js';
+import { applyEdits } from '../../src/engine/edits.js';
+import { applyFixes } from '../../src/engine/fix.js';
+import { lint } from '../../src/engine/lint.js';
 import { rules } from '../../src/rules/index.js';
 import { FIX_CASES, allCrlf, bytes, changesOutside, copyCase, hasBom, listFiles, tempRepo } from './helpers.js';
 

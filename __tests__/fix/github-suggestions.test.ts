@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { getOctokit } from '@actions/github';
-import { lint } from '../../src/core/lint.js';
+import { lint } from '../../src/engine/lint.js';
 import {
   SUGGESTION_MARKER,
   fetchPatches,

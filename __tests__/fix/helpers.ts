@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Edit } from '../../src/core/finding.js';
+import type { Edit } from '../../src/engine/finding.js';
 
 export const FIX_CASES = import.meta.dirname;
 

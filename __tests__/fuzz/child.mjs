@@ -1,7 +1,7 @@
 // The fuzz test's lint process: for each {id, dir} it receives, runs the core's lint() and the CLI's
 // `check --format json` (both from src/, through ts-register.mjs) on the temp repo DIR and sends back
 // what the test checks. A separate process so the test can kill a hang instead of stalling on it.
-import { lint } from '../../src/core/lint.ts';
+import { lint } from '../../src/engine/lint.ts';
 import { runCli } from '../../src/cli/main.ts';
 
 const pos = (p) => ({ file: p.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn });

@@ -1,8 +1,8 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { fastParse } from '../../src/core/fast-yaml.js';
-import { linesOf, parseSource } from '../../src/core/source.js';
-import { ADDR, ENTRIES, KIND_MASK, RECORD, isContainer, type TreeMap } from '../../src/core/tree.js';
-import { YamlTreeBuilder } from '../../src/core/yaml-tree.js';
+import { fastParse } from '../../src/parse/fast-yaml.js';
+import { linesOf, parseSource } from '../../src/parse/source.js';
+import { ADDR, ENTRIES, KIND_MASK, RECORD, isContainer, type TreeMap } from '../../src/parse/tree.js';
+import { YamlTreeBuilder } from '../../src/parse/yaml-tree.js';
 
 /**
  * Parses `text` with the fast parser and with `yaml` (converted by the fallback builder) and

@@ -18783,7 +18783,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/core/glob.ts
+;// CONCATENATED MODULE: ./src/engine/glob.ts
 
 function globSet(patterns) {
     const compile = (p) => ({ pattern: p, test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
@@ -18807,7 +18807,7 @@ function globSet(patterns) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/discover.ts
+;// CONCATENATED MODULE: ./src/engine/discover.ts
 
 
 
@@ -18944,7 +18944,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/tree.ts
+;// CONCATENATED MODULE: ./src/parse/tree.ts
 /**
  * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
  * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
@@ -19072,7 +19072,7 @@ function trimEnd(text, start, end) {
     return end;
 }
 
-;// CONCATENATED MODULE: ./src/core/fast-yaml.ts
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
 
 
 /**
@@ -19561,7 +19561,7 @@ function closingSingleQuote(text, from, end) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/core/yaml-tree.ts
+;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
 
 
 /**
@@ -19677,7 +19677,7 @@ class YamlTreeBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/source.ts
+;// CONCATENATED MODULE: ./src/parse/source.ts
 
 
 
@@ -19758,7 +19758,7 @@ function linesOf(file) {
     return lc;
 }
 
-;// CONCATENATED MODULE: ./src/core/locate.ts
+;// CONCATENATED MODULE: ./src/parse/locate.ts
 
 
 /**
@@ -19802,7 +19802,7 @@ function locate(at) {
     return locateRange(at.file, start, end);
 }
 
-;// CONCATENATED MODULE: ./src/core/model/view.ts
+;// CONCATENATED MODULE: ./src/model/view.ts
 
 /**
  * A read-only view of one YAML node that remembers its file and document, so every value the
@@ -20016,7 +20016,7 @@ class View {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/model/walk.ts
+;// CONCATENATED MODULE: ./src/model/walk.ts
 
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -20270,7 +20270,7 @@ function walkedPaths(root, keys) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/rules/rule.ts
+;// CONCATENATED MODULE: ./src/engine/rule.ts
 /** Typed rule definition: a report with an unknown messageId does not compile. */
 function defineRule(rule) {
     return rule;
@@ -20283,7 +20283,7 @@ const DOCS_DOCKER_CONNECTOR = 'https://developer.harness.io/docs/platform/connec
 const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
 const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';
 
-;// CONCATENATED MODULE: ./src/rules/builtin.ts
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
 
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -20320,7 +20320,7 @@ const suppression = {
 };
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
-;// CONCATENATED MODULE: ./src/core/edits.ts
+;// CONCATENATED MODULE: ./src/engine/edits.ts
 
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
@@ -20505,9 +20505,9 @@ function withFix(rule, report, finding) {
     return finding;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/harness-images.json
+;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/core/model/images.ts
+;// CONCATENATED MODULE: ./src/model/images.ts
 
 const defaultCatalogue = harness_images_namespaceObject;
 /** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
@@ -20617,7 +20617,7 @@ function executionConfigMismatch(field, value, catalogue) {
     return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/image-fixes.ts
+;// CONCATENATED MODULE: ./src/model/image-fixes.ts
 
 /**
  * The new values the fixes write for image references: the registry prefix that replaces
@@ -20709,7 +20709,7 @@ function restoreExecutionConfigName(raw, expected) {
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/runtime-input.ts
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
 const INPUT = '<+input>';
 function classifyValue(raw) {
     const s = raw.trim();
@@ -20746,7 +20746,7 @@ function replaceInputOption(raw, from, to) {
     return found ? out : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/references.ts
+;// CONCATENATED MODULE: ./src/model/scans.ts
 
 
 
@@ -21014,7 +21014,7 @@ function nameFix(view, restored, allowSafe) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/core/model/refs.ts
+;// CONCATENATED MODULE: ./src/model/scope.ts
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
 function scopeOf(org, project) {
     if (org && project)
@@ -21312,7 +21312,7 @@ function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
 
-;// CONCATENATED MODULE: ./src/core/suppressions.ts
+;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
 
 
@@ -21484,7 +21484,7 @@ function multiLineScalars(source) {
 /** Today's date, YYYY-MM-DD in UTC. */
 const isoDay = (d) => d.toISOString().slice(0, 10);
 
-;// CONCATENATED MODULE: ./src/core/baseline.ts
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
 
 
 
@@ -21657,7 +21657,7 @@ function applyBaseline(findings, loaded, opts) {
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
 }
 
-;// CONCATENATED MODULE: ./src/core/finding.ts
+;// CONCATENATED MODULE: ./src/engine/finding.ts
 const severityRank = { error: 3, warning: 2, notice: 1 };
 function compareFindings(a, b) {
     return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -21695,7 +21695,7 @@ var ajv = __nccwpck_require__(2463);
 const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
 const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/core/schema.ts
+;// CONCATENATED MODULE: ./src/engine/schema.ts
 
 
 
@@ -21759,7 +21759,7 @@ function describe(error) {
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/engine/config.ts
 
 
 
@@ -21941,7 +21941,7 @@ function applyLevel(f, rules) {
     return f;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/entities.ts
+;// CONCATENATED MODULE: ./src/model/entities.ts
 
 
 
@@ -22219,7 +22219,7 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/project.ts
+;// CONCATENATED MODULE: ./src/model/project.ts
 
 
 
@@ -22592,7 +22592,7 @@ function stepFields(inputs) {
     return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
 }
 
-;// CONCATENATED MODULE: ./src/core/lint.ts
+;// CONCATENATED MODULE: ./src/engine/lint.ts
 
 
 
@@ -22805,7 +22805,7 @@ function modelFile(source, classified, findings) {
 }
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
-;// CONCATENATED MODULE: ./src/github/changes.ts
+;// CONCATENATED MODULE: ./src/github/changed-files.ts
 /**
  * What a pull request (or push) changed: the files, and for each the lines on the new side that
  * were added or edited. Pure data and parsing; fetching lives in pull-files.ts and git.ts.
@@ -22860,7 +22860,7 @@ function addedLines(patch) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/summary.ts
+;// CONCATENATED MODULE: ./src/formats/totals.ts
 /** Counts of the findings that are not suppressed, and how many are. */
 function totals(findings) {
     const active = findings.filter((f) => !f.suppressed);
@@ -22882,7 +22882,7 @@ function scanNotes(result) {
     return notes;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/github.ts
+;// CONCATENATED MODULE: ./src/formats/github.ts
 
 
 
@@ -22989,7 +22989,7 @@ function formatGithub(result) {
     return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-;// CONCATENATED MODULE: ./src/reporters/json.ts
+;// CONCATENATED MODULE: ./src/formats/json.ts
 
 /**
  * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
@@ -23027,7 +23027,7 @@ function formatJson(result) {
     return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/reporters/junit.ts
+;// CONCATENATED MODULE: ./src/formats/junit.ts
 
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
@@ -23173,7 +23173,7 @@ const junit_text = (s) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]);
 /** Attribute value (always double-quoted): markup and quote characters, tab, LF and CR as references. */
 const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 
-;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
 
 
 
@@ -23311,7 +23311,7 @@ function formatSarif(result, opts) {
     return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/reporters/markdown.ts
+;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
 
@@ -23485,7 +23485,7 @@ function formatMarkdown(result) {
     return renderMarkdown(result);
 }
 
-;// CONCATENATED MODULE: ./src/reporters/text.ts
+;// CONCATENATED MODULE: ./src/formats/text.ts
 
 /**
  * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
@@ -23514,7 +23514,7 @@ function suppressedBreakdown(findings) {
     return [inline ? `${inline} inline` : '', baseline ? `${baseline} by baseline` : ''].filter(Boolean).join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/reporters/index.ts
+;// CONCATENATED MODULE: ./src/formats/index.ts
 
 
 
@@ -23659,7 +23659,7 @@ function previousBaseline(abs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/diff.ts
+;// CONCATENATED MODULE: ./src/formats/diff.ts
 /**
  * A unified diff (`diff -u` / `git diff` format) of two texts, line by line, with 3 lines of
  * context. Line endings are part of each line (a CRLF line keeps its \r), so the patch applies as is.
@@ -23762,7 +23762,7 @@ function diffLines(a, b) {
     return ops;
 }
 
-;// CONCATENATED MODULE: ./src/core/fix.ts
+;// CONCATENATED MODULE: ./src/engine/fix.ts
 
 
 
@@ -24044,7 +24044,7 @@ function fixJson(fixed, dryRun) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/inventory.ts
+;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
 
@@ -24208,7 +24208,7 @@ function valueSource(v) {
 const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
 
-;// CONCATENATED MODULE: ./src/report/changes.ts
+;// CONCATENATED MODULE: ./src/migration/changes.ts
 
 
 
@@ -24319,7 +24319,7 @@ function pipelinesUsing(project, template) {
     return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/migration/markdown.ts
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
@@ -24470,7 +24470,7 @@ function markdown_row(cells) {
     return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
+;// CONCATENATED MODULE: ./src/migration/mermaid.ts
 
 /** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
 const MAX_DETAILED_PIPELINES = 30;
@@ -24569,7 +24569,7 @@ function esc(s) {
     return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 }
 
-;// CONCATENATED MODULE: ./src/report/steps.ts
+;// CONCATENATED MODULE: ./src/migration/steps.ts
 
 
 
@@ -24653,7 +24653,7 @@ function buildRegistries(project, findings) {
         .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
 }
 
-;// CONCATENATED MODULE: ./src/report/index.ts
+;// CONCATENATED MODULE: ./src/migration/index.ts
 
 
 

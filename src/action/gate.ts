@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { configCandidates } from '../core/config.js';
-import { toPosix } from '../core/discover.js';
-import { locateRange } from '../core/locate.js';
-import { View } from '../core/model/view.js';
-import { parseSource } from '../core/source.js';
-import { parseDirectives } from '../core/suppressions.js';
-import type { ChangedFiles } from '../github/changes.js';
+import { configCandidates } from '../engine/config.js';
+import { toPosix } from '../engine/discover.js';
+import { locateRange } from '../parse/locate.js';
+import { View } from '../model/view.js';
+import { parseSource } from '../parse/source.js';
+import { parseDirectives } from '../engine/suppressions.js';
+import type { ChangedFiles } from '../github/changed-files.js';
 import { findDiffBase, gitShow } from '../github/git.js';
 
 /**

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Finding, RelatedLocation } from '../core/finding.js';
-import type { LintResult } from '../core/lint.js';
-import type { ChangedFiles } from '../github/changes.js';
+import type { Finding, RelatedLocation } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import type { ChangedFiles } from '../github/changed-files.js';
 import { findDiffBase, gitShow } from '../github/git.js';
-import type { ConnectorImpact } from '../reporters/markdown.js';
+import type { ConnectorImpact } from '../formats/markdown.js';
 
 const key = (f: Finding) => `${f.ruleId}\0${f.file}\0${f.entity ?? ''}`;
 const relKey = (r: RelatedLocation) => `${r.file}\0${r.line}\0${r.message}`;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../core/finding.js';
+import type { Severity } from '../engine/finding.js';
 import { PULL_REQUEST_EVENTS } from '../github/context.js';
 
 /** Every input of action.yml, read once and validated. Nothing else reads `INPUT_*`. */

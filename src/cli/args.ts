@@ -1,5 +1,5 @@
-import { UsageError } from '../core/discover.js';
-import type { LintSettings } from '../core/lint.js';
+import { UsageError } from '../engine/discover.js';
+import type { LintSettings } from '../engine/lint.js';
 
 export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];

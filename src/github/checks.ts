@@ -1,5 +1,5 @@
-import type { Finding } from '../core/finding.js';
-import { CHECK_RUN_BATCH, CHECK_RUN_TEXT_MAX, type CheckConclusion, type CheckRunAnnotation, type GitHubApi, type Repo } from './api.js';
+import type { Finding } from '../engine/finding.js';
+import { CHECK_RUN_BATCH, CHECK_RUN_TEXT_MAX, type CheckConclusion, type CheckRunAnnotation, type GitHubApi, type Repo } from './client.js';
 
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
 const MAX_MESSAGE = 64 * 1024 - 1;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Repo } from './api.js';
+import type { Repo } from './client.js';
 
 /** The pull request an event is about, from the `pull_request` / `pull_request_target` payload. */
 export interface PullRequestInfo {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { addedLines, type ChangedFile } from './changes.js';
+import { addedLines, type ChangedFile } from './changed-files.js';
 
 /** Git, run in `cwd` with no pager, no colour, no external diff and no prompt for credentials. */
 function git(cwd: string, args: string[], maxBuffer = 256 * 1024 * 1024): string {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { overlaps } from '../core/edits.js';
-import type { Edit, Finding } from '../core/finding.js';
+import { overlaps } from '../engine/edits.js';
+import type { Edit, Finding } from '../engine/finding.js';
 
 /**
  * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments

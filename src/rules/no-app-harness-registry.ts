@@ -1,11 +1,11 @@
-import { replaceScalar, setMapValue } from '../core/edits.js';
-import type { Edit } from '../core/finding.js';
-import type { Connector } from '../core/model/entities.js';
-import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../core/model/image-fixes.js';
-import { isAppHarnessImage, isAppHarnessRegistryUrl } from '../core/model/images.js';
-import { imageUses, registryLeftovers, type ImageUse } from '../core/model/references.js';
-import type { View } from '../core/model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
+import { replaceScalar, setMapValue } from '../engine/edits.js';
+import type { Edit } from '../engine/finding.js';
+import type { Connector } from '../model/entities.js';
+import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../model/image-fixes.js';
+import { isAppHarnessImage, isAppHarnessRegistryUrl } from '../model/images.js';
+import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
+import type { View } from '../model/view.js';
+import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
 
 /**
  * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only

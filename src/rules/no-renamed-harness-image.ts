@@ -1,9 +1,9 @@
-import { executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../core/model/images.js';
-import { replaceScalar } from '../core/edits.js';
-import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../core/model/image-fixes.js';
-import { imageUses } from '../core/model/references.js';
-import type { View } from '../core/model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
+import { executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../model/images.js';
+import { replaceScalar } from '../engine/edits.js';
+import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../model/image-fixes.js';
+import { imageUses } from '../model/scans.js';
+import type { View } from '../model/view.js';
+import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
 
 /**
  * The canonical name under the same prefix. Safe only where Harness publishes the image under that

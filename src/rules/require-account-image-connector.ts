@@ -1,11 +1,11 @@
-import { replaceScalar } from '../core/edits.js';
-import type { Entity } from '../core/model/entities.js';
-import type { Project, ResolvedValue } from '../core/model/project.js';
-import { imageConnectorFields } from '../core/model/references.js';
-import { parseRef } from '../core/model/refs.js';
-import { replaceInputOption } from '../core/model/runtime-input.js';
-import type { View } from '../core/model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from './rule.js';
+import { replaceScalar } from '../engine/edits.js';
+import type { Entity } from '../model/entities.js';
+import type { Project, ResolvedValue } from '../model/project.js';
+import { imageConnectorFields } from '../model/scans.js';
+import { parseRef } from '../model/scope.js';
+import { replaceInputOption } from '../model/runtime-input.js';
+import type { View } from '../model/view.js';
+import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
 
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project: Project, entity: Entity, value: string, view: View, source: ResolvedValue['source']) {

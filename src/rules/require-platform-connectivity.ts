@@ -1,10 +1,10 @@
-import type { Located } from '../core/finding.js';
-import type { View } from '../core/model/view.js';
-import type { Connector } from '../core/model/entities.js';
-import type { EffectiveStage, Project } from '../core/model/project.js';
-import { formatScope, parseRef, type Scope } from '../core/model/refs.js';
-import { setMapValue } from '../core/edits.js';
-import { DOCS_HARNESS_CLOUD, defineRule, type RelatedReport } from './rule.js';
+import type { Located } from '../engine/finding.js';
+import type { View } from '../model/view.js';
+import type { Connector } from '../model/entities.js';
+import type { EffectiveStage, Project } from '../model/project.js';
+import { formatScope, parseRef, type Scope } from '../model/scope.js';
+import { setMapValue } from '../engine/edits.js';
+import { DOCS_HARNESS_CLOUD, defineRule, type RelatedReport } from '../engine/rule.js';
 
 /** The built-in account connector Harness Cloud pulls Harness images through. */
 export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBaseline, writeBaseline, type Baseline } from '../../core/baseline.js';
-import { UsageError } from '../../core/discover.js';
-import { failingFindings } from '../../core/finding.js';
-import { lint, type LintSettings } from '../../core/lint.js';
-import { formatters } from '../../reporters/index.js';
-import { plural } from '../../reporters/summary.js';
+import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
+import { UsageError } from '../../engine/discover.js';
+import { failingFindings } from '../../engine/finding.js';
+import { lint, type LintSettings } from '../../engine/lint.js';
+import { formatters } from '../../formats/index.js';
+import { plural } from '../../formats/totals.js';
 import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]

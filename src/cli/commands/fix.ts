@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { unifiedDiff } from '../../core/diff.js';
-import { failingFindings } from '../../core/finding.js';
-import { applyFixes, type FixResult } from '../../core/fix.js';
-import { plural, totals } from '../../reporters/summary.js';
+import { unifiedDiff } from '../../formats/diff.js';
+import { failingFindings } from '../../engine/finding.js';
+import { applyFixes, type FixResult } from '../../engine/fix.js';
+import { plural, totals } from '../../formats/totals.js';
 import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]

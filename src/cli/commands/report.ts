@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../core/discover.js';
-import { lint } from '../../core/lint.js';
-import { REPORT_FORMATS, renderReport } from '../../report/index.js';
+import { UsageError } from '../../engine/discover.js';
+import { lint } from '../../engine/lint.js';
+import { REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]

@@ -1,0 +1,102 @@
+import { describe, expect, jest, test } from '@jest/globals';
+import * as core from '@actions/core';
+import type { Finding, Severity } from '../../src/engine/finding.js';
+import { changedFiles } from '../../src/github/changed-files.js';
+import { ANNOTATIONS_PER_LEVEL, formatGithub, planAnnotations, rankFindings, toAnnotation, workflowCommand } from '../../src/formats/github.js';
+import { expectGolden, lintFixture } from './golden.js';
+
+const finding = (i: number, severity: Severity, file = `f${i}.yaml`, ruleId = 'no-app-harness-registry'): Finding => ({
+  ruleId,
+  severity,
+  message: `finding ${i}`,
+  file,
+  line: i + 1,
+  column: 3,
+  endLine: i + 1,
+  endColumn: 9,
+  range: [i, i + 1],
+});
+
+/** 40 findings: 25 errors, 5 warnings, 10 notices. */
+const forty = (): Finding[] => [
+  ...Array.from({ length: 25 }, (_, i) => finding(i, 'error')),
+  ...Array.from({ length: 5 }, (_, i) => finding(25 + i, 'warning')),
+  ...Array.from({ length: 10 }, (_, i) => finding(30 + i, 'notice', `n${i}.yaml`, 'unresolved-reference')),
+];
+
+const count = (plan: ReturnType<typeof planAnnotations>, l: Severity) => plan.annotations.filter((a) => a.level === l).length;
+
+describe('GitHub annotation plan', () => {
+  test('matches the golden file (--format github)', () => {
+    expectGolden('report.github.txt', formatGithub(lintFixture()));
+  });
+
+  test('40 findings stay within 10 error, 10 warning and 10 notice annotations, and the rest is counted', () => {
+    const plan = planAnnotations(forty(), { reserveErrorSlot: true, seeAlso: 'the job summary' });
+    // 9 errors (one slot for setFailed), 5 warnings, 9 notices + the overflow notice.
+    expect([count(plan, 'error'), count(plan, 'warning'), count(plan, 'notice')]).toEqual([9, 5, 9]);
+    expect(plan.overflow).toEqual({ error: 16, warning: 0, notice: 1 });
+    expect(plan.overflowNotice).toBe(
+      '17 more findings (16 errors, 1 notice) not annotated: GitHub shows at most 10 annotations of each level per step. See the job summary.',
+    );
+    expect(count(plan, 'notice') + 1).toBeLessThanOrEqual(ANNOTATIONS_PER_LEVEL);
+    expect(plan.inScope).toHaveLength(40);
+  });
+
+  test('without a failure to report, errors get all 10 slots; no overflow means no notice and all notice slots', () => {
+    const plan = planAnnotations(forty().slice(0, 12));
+    expect(count(plan, 'error')).toBe(10);
+    const small = planAnnotations([finding(1, 'error'), finding(2, 'notice')]);
+    expect(small.overflowNotice).toBeUndefined();
+    expect(small.annotations).toHaveLength(2);
+  });
+
+  test('only findings in changed files are annotated; the others are counted', () => {
+    const changed = changedFiles('api', [{ path: 'f1.yaml', status: 'modified' }, { path: 'n3.yaml', status: 'added' }]);
+    const plan = planAnnotations(forty(), { changed });
+    expect(plan.annotations.map((a) => a.file)).toEqual(['f1.yaml', 'n3.yaml']);
+    expect(plan.unchangedFiles).toBe(38);
+    expect(planAnnotations(forty(), { changed, onlyChanged: false }).inScope).toHaveLength(40);
+  });
+
+  test('suppressed findings are never annotated nor counted as overflow or unchanged', () => {
+    const list = forty().map((f, i) => (i < 20 ? { ...f, suppressed: { kind: 'baseline' as const } } : f));
+    const plan = planAnnotations(list, { changed: changedFiles('api', [{ path: 'f21.yaml', status: 'modified' }]) });
+    expect(plan.annotations.map((a) => a.file)).toEqual(['f21.yaml']);
+    expect(plan.unchangedFiles).toBe(19);
+    expect(plan.inScope).toHaveLength(1);
+    expect(formatGithub({ ...lintFixture(), findings: list }).split('\n').filter((l) => l.endsWith('(suppressed: baseline)'))).toHaveLength(20);
+  });
+
+  test('ranking: findings on changed lines first, then policy rules before built-ins, then file order', () => {
+    const a = finding(1, 'error', 'a.yaml', 'schema');
+    const b = finding(2, 'error', 'a.yaml');
+    const c = finding(3, 'error', 'b.yaml');
+    const changed = changedFiles('api', [
+      { path: 'a.yaml', status: 'modified', lines: new Set([99]) },
+      { path: 'b.yaml', status: 'modified', lines: new Set([4]) },
+    ]);
+    expect(rankFindings([a, b, c], changed).map((f) => f.line)).toEqual([4, 3, 2]);
+    expect(rankFindings([a, b, c]).map((f) => f.line)).toEqual([3, 4, 2]);
+  });
+
+  test('multi-line findings drop columns (the runner ignores them when line != endLine)', () => {
+    const a = toAnnotation({ ...finding(1, 'error'), endLine: 5 });
+    expect(a).toMatchObject({ startLine: 2, endLine: 5 });
+    expect(a.startColumn).toBeUndefined();
+  });
+
+  test('workflow commands are escaped exactly as @actions/core escapes them', () => {
+    const nasty: Finding = { ...finding(1, 'warning', 'dir,with:odd%/x y.yaml'), message: 'line one\nline two 100% done\r' };
+    const a = toAnnotation(nasty);
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
+    try {
+      core.warning(a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(workflowCommand(a)).toBe(written.join('').trimEnd());
+    expect(workflowCommand(a)).toBe('::warning title=no-app-harness-registry,file=dir%2Cwith%3Aodd%25/x y.yaml,line=2,endLine=2,col=3,endColumn=9::line one%0Aline two 100%25 done%0D');
+  });
+});

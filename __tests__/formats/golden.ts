@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@jest/globals';
+import { lint, type LintResult } from '../../src/engine/lint.js';
+
+export const GOLDEN = path.join(import.meta.dirname, '__golden__');
+/** The shared multi-rule fixture every reporter's golden file is made from. */
+export const FIXTURE = path.join(import.meta.dirname, 'fixture');
+
+export const lintFixture = (): LintResult => lint({ cwd: FIXTURE, paths: ['.'] });
+
+/** Compares with `__golden__/<name>`; `UPDATE_GOLDEN=1 npm test` rewrites the file instead. */
+export function expectGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  if (!fs.existsSync(file)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npm test -- __tests__/formats`);
+  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { lint } from '../../src/engine/lint.js';
+import { runCli } from '../../src/cli/main.js';
+import { buildReport, endOfLife, renderReport, type MigrationReport } from '../../src/migration/index.js';
+
+// Golden migration reports of one fixture repo that breaks every rule and has templates, an input
+// set, a trigger, a Cloud stage, useFromStage and an execution-config payload. UPDATE_GOLDEN=1
+// rewrites the goldens; review the diff.
+const REPO = path.join(import.meta.dirname, 'repo');
+const GOLDEN = path.join(import.meta.dirname, 'expected');
+const NOW = '2026-02-01T00:00:00Z';
+
+function cli(args: string[], cwd = REPO) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+function golden(name: string, actual: string): string {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(file, actual);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+});
+
+describe('golden reports of the fixture repo', () => {
+  test.each([
+    ['markdown', 'report.md'],
+    ['json', 'report.json'],
+  ])('CLI `report --format %s` gives %s', (format, file) => {
+    const { code, out, err } = cli(['report', '--format', format, '--now', NOW]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toBe(golden(file, out));
+  });
+
+  test('renderReport, the function the Action calls for its job summary and report file, gives the same text', () => {
+    const result = lint({ cwd: REPO, paths: ['.'] });
+    expect(renderReport(result, 'markdown', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.md'), 'utf8'));
+    expect(renderReport(result, 'json', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.json'), 'utf8'));
+  });
+
+  test('--output writes the file and prints nothing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-'));
+    temps.push(dir);
+    const { code, out } = cli(['report', REPO, '--output', path.join(dir, 'r.md'), '--now', NOW], dir);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'r.md'), 'utf8')).toContain('# Harness registry migration report');
+  });
+
+  test('a bad --now or --format is a usage error (exit 2)', () => {
+    expect(cli(['report', '--now', 'yesterday']).code).toBe(2);
+    expect(cli(['report', '--format', 'sarif']).code).toBe(2);
+  });
+});
+
+describe('what the report says', () => {
+  const report: MigrationReport = buildReport(lint({ cwd: REPO, paths: ['.'] }), { now: new Date(NOW) });
+
+  test('connectors: scope, auth type and connectivity, never a secret reference', () => {
+    const hub = report.connectors.find((c) => c.identifier === 'hub')!;
+    expect(hub).toMatchObject({ ref: 'hub', scope: { level: 'project', org: 'default', project: 'payments' }, authType: 'UsernamePassword', connectivity: 'delegate', delegateSelectors: ['build-delegate'] });
+    expect(hub.usedBy).toEqual([expect.objectContaining({ owner: 'build', stage: 'unit', how: 'step', step: 'test', cloud: true, failing: 'connects through a delegate' })]);
+    const json = JSON.stringify(report);
+    for (const secret of ['hub_pat', 'art_token', 'art_user', 'gh_token']) expect(json).not.toContain(secret);
+  });
+
+  test('stages: the effective image connector and where it comes from', () => {
+    const by = (id: string) => report.stages.find((s) => s.stage === id && s.ownerKind === 'pipeline')!;
+    expect(by('unit').imageConnector.map((v) => [v.ref, v.source])).toEqual([['account.harnessImage', 'builtIn']]);
+    expect(by('k8s').imageConnector.map((v) => [v.ref, v.source])).toEqual([['org.mirror', 'stage']]);
+    expect(by('integration')).toMatchObject({ infrastructureFrom: 'template k8s_stage v1', imageConnector: [expect.objectContaining({ ref: 'mirror', source: 'inputSet', via: 'main' })] });
+    expect(by('publish')).toMatchObject({ infrastructure: 'VM', infrastructureFrom: 'stage package' });
+    expect(by('package').imageConnector.map((v) => [v.ref, v.source, v.via])).toEqual([
+      ['account.mirror', 'default', undefined],
+      ['org.nightly_mirror', 'trigger', 'deploy_nightly'],
+    ]);
+  });
+
+  test('changes: current and proposed values, fix kind, blast radius and time since the end of life', () => {
+    const legacy = report.changes.find((c) => c.target.kind === 'connector' && c.target.identifier === 'legacy_mirror')!;
+    expect(legacy.blastRadius.pipelines).toEqual(['deploy']);
+    expect(legacy.daysSinceEol).toBe(627);
+    expect(legacy.items[0]!.edits).toEqual([
+      { field: 'dockerRegistryUrl', current: 'https://app.harness.io/registry', proposed: 'https://registry.hub.docker.com' },
+      { field: 'providerType', current: 'Other', proposed: 'DockerHub' },
+    ]);
+    const trigger = report.changes.find((c) => c.target.file === '.harness/triggers/deploy_nightly.yaml')!;
+    expect(trigger.items[0]!.fix).toBe('manual');
+    expect(report.summary).toMatchObject({ safeFixes: 4, suggestions: 4, manual: 1 });
+  });
+
+  test('the replacement registry comes from the config file when no flag gives one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-config-'));
+    temps.push(dir);
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'replacementRegistryUrl: https://gcr.io/gcr-prod\n');
+    fs.writeFileSync(path.join(dir, 'c.yaml'), 'connector:\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n');
+    const json = JSON.parse(cli(['report', '.', '--format', 'json', '--now', NOW], dir).out) as MigrationReport;
+    expect(json.replacementRegistryUrl).toBe('https://gcr.io/gcr-prod');
+    expect(JSON.stringify(json.changes)).toContain('"proposed":"https://gcr.io/gcr-prod"');
+  });
+
+  test('Harness-side steps name account.harnessImage for the Cloud stage', () => {
+    expect(report.harnessSteps.find((s) => s.subject === 'account.harnessImage')?.action).toBe(
+      'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    );
+  });
+
+  test('end of life is counted from 15 May 2024 in calendar terms', () => {
+    expect(endOfLife(new Date('2024-05-15T12:00:00Z'))).toEqual({ date: '2024-05-15', daysSince: 0, since: '0 days' });
+    expect(endOfLife(new Date('2024-06-14T00:00:00Z'))).toMatchObject({ daysSince: 30, since: '30 days' });
+    expect(endOfLife(new Date('2025-05-15T00:00:00Z'))).toMatchObject({ daysSince: 365, since: '1 year' });
+    expect(endOfLife(new Date('2027-08-20T00:00:00Z'))).toMatchObject({ since: '3 years, 3 months' });
+  });
+});
+
+describe('the diagram on a big repo', () => {
+  /** `n` pipelines with a Cloud stage each; every fifth uses a delegate connector. */
+  function bigRepo(n: number): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-big-'));
+    temps.push(dir);
+    const connector = (id: string, eod: boolean) =>
+      `connector:\n  name: ${id}\n  identifier: ${id}\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://registry.hub.docker.com\n    providerType: DockerHub\n    auth:\n      type: Anonymous\n    executeOnDelegate: ${eod}\n`;
+    fs.writeFileSync(path.join(dir, 'ok.yaml'), connector('ok', false));
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), connector('bad', true));
+    fs.writeFileSync(path.join(dir, 'img.yaml'), connector('harnessImage', false));
+    for (let i = 0; i < n; i++)
+      fs.writeFileSync(
+        path.join(dir, `p${i}.yaml`),
+        `pipeline:\n  name: p${i}\n  identifier: p${i}\n  stages:\n    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n          runtime:\n            type: Cloud\n            spec: {}\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    connectorRef: account.${i % 5 ? 'ok' : 'bad'}\n                    image: alpine\n`,
+      );
+    return dir;
+  }
+
+  test('up to 30 pipelines: stages are drawn', () => {
+    const d = buildReport(lint({ cwd: bigRepo(12), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    expect(d).toMatchObject({ mode: 'stages', pipelinesShown: 12, pipelinesTotal: 12, failingEdges: 3 });
+    expect(d.mermaid).toContain('subgraph p0["pipeline p0"]');
+  });
+
+  test('31 to 100 pipelines: one node per pipeline', () => {
+    const d = buildReport(lint({ cwd: bigRepo(60), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    expect(d).toMatchObject({ mode: 'pipelines', pipelinesShown: 60, failingEdges: 12 });
+    expect(d.mermaid).not.toContain('subgraph');
+  });
+
+  test('past 100 pipelines: failing ones are drawn, the rest grouped into one node, and the diagram stays small', () => {
+    const d = buildReport(lint({ cwd: bigRepo(120), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    expect(d).toMatchObject({ mode: 'capped', pipelinesShown: 24, pipelinesTotal: 120 });
+    expect(d.mermaid).toContain('more["96 more pipelines without failing edges"]');
+    expect(d.mermaid).toMatch(/more -->\|"[^"]*×96"\| c\d/);
+    expect(d.mermaid.split('\n').length).toBeLessThan(120);
+  });
+});

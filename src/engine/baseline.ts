@@ -1,0 +1,220 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { toPosix, UsageError } from './discover.js';
+import type { Finding, Located } from './finding.js';
+import { locate, locateRange } from '../parse/locate.js';
+import { View } from '../model/view.js';
+import { semanticPath } from '../model/walk.js';
+import { parseSource, type SourceFile } from '../parse/source.js';
+import { SUPPRESSION_RULE } from './suppressions.js';
+
+/**
+ * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
+ * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
+ * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
+ * (another node, or another value) is not hidden. `count` is how many findings share one key.
+ */
+
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  ruleId: string;
+  /** POSIX path relative to the baseline file's folder. */
+  file: string;
+  entity?: string;
+  /** Semantic path of the node in its document (`stages/stage=build/spec/...`); absent for findings about a whole file. */
+  path?: string;
+  /** First 16 hex digits of the SHA-256 of the node's value (of the message, for findings about a whole file). */
+  valueHash: string;
+  /** Findings with this key that the entry accepts. */
+  count: number;
+  /** The finding's message when the entry was written; informational, not matched. */
+  message?: string;
+  /** Why the finding is accepted; written by hand, kept when the baseline is rewritten. */
+  reason?: string;
+}
+
+export interface Baseline {
+  $comment?: string;
+  version: number;
+  entries: BaselineEntry[];
+}
+
+/** What applying a baseline did, for reporters: the stale entries are also `suppression` findings. */
+export interface BaselineSummary {
+  /** The baseline file, relative to the current directory. */
+  file: string;
+  /** Findings the entries accept in all (sum of counts). */
+  entries: number;
+  /** Findings the baseline suppressed in this run. */
+  matched: number;
+  /** Entries (or parts of their counts) that matched nothing. */
+  stale: number;
+}
+
+const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
+export function identityOf(at: Located, yamlPath?: string): Finding['identity'] {
+  const root = View.root(at.file, at.doc);
+  const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
+  return { path: p, valueHash: hash(valueText(at)) };
+}
+
+/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
+function valueText(at: View): string {
+  if (at.isScalar) return JSON.stringify(at.value ?? null);
+  try {
+    return JSON.stringify(at.raw);
+  } catch {
+    return at.file.text.slice(...at.range); // a self-referencing alias
+  }
+}
+
+
+
+const keyOf = (e: Pick<BaselineEntry, 'ruleId' | 'file' | 'entity' | 'path' | 'valueHash'>) =>
+  [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
+
+function entryFor(f: Finding, cwd: string, baselineDir: string): Omit<BaselineEntry, 'count'> {
+  const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+  const file = toPosix(path.relative(baselineDir, path.resolve(cwd, f.file)));
+  return { ruleId: f.ruleId, file, ...(f.entity ? { entity: f.entity } : {}), ...(identity.path ? { path: identity.path } : {}), valueHash: identity.valueHash };
+}
+
+/**
+ * A baseline of every finding that is not already suppressed, except `suppression` findings and
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ */
+export function createBaseline(findings: readonly Finding[], opts: { cwd: string; baselinePath: string; forbid?: ReadonlySet<string>; previous?: Baseline }): Baseline {
+  const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
+  const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason!]));
+  const byKey = new Map<string, BaselineEntry>();
+  for (const f of findings) {
+    if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId)) continue;
+    const e = entryFor(f, opts.cwd, dir);
+    const key = keyOf(e);
+    const existing = byKey.get(key);
+    if (existing) existing.count++;
+    else byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key)! } : {}) });
+  }
+  const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
+  return {
+    $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
+    version: BASELINE_VERSION,
+    entries,
+  };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Writes a baseline as stable, diff-friendly JSON. */
+export function writeBaseline(absPath: string, baseline: Baseline): void {
+  fs.mkdirSync(path.dirname(absPath), { recursive: true });
+  fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+}
+
+export interface LoadedBaseline {
+  baseline: Baseline;
+  /** Relative to the current directory, as findings show it. */
+  file: string;
+  absPath: string;
+  /** The parsed file, to point stale entries at their lines. */
+  source: SourceFile;
+}
+
+/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+export function readBaseline(absPath: string, cwd: string, overlay?: string): LoadedBaseline {
+  const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
+  let text: string;
+  try {
+    text = overlay ?? fs.readFileSync(absPath, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+  }
+  const source = parseSource(file, text);
+  const fail = (start: number, end: number, what: string): never => {
+    const pos = locateRange(source, start, end);
+    throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
+  };
+  const doc = source.docs[0];
+  const err = source.problems[0];
+  if (err) fail(err.start, err.end, err.message);
+  const top = doc && View.root(source, doc);
+  if (!doc || !top?.isMap || source.docs.length !== 1) return fail(0, 0, 'must be a JSON object with `version` and `entries`');
+  const value = doc.json as Record<string, unknown>;
+  const here = (v: View | undefined) => (v ?? top).range;
+  if (value.version !== BASELINE_VERSION) fail(...(here(top.get('version')).slice(0, 2) as [number, number]), `\`version\` must be ${BASELINE_VERSION}`);
+  const list = top.get('entries');
+  if (!Array.isArray(value.entries) || !list) return fail(...(here(list).slice(0, 2) as [number, number]), '`entries` must be an array');
+  const items = list.items();
+  (value.entries as unknown[]).forEach((raw, i) => {
+    const e = raw as Record<string, unknown>;
+    const at = here(items[i]).slice(0, 2) as [number, number];
+    if (!e || typeof e !== 'object' || Array.isArray(e)) fail(...at, `\`entries[${i}]\` must be an object`);
+    for (const k of ['ruleId', 'file', 'valueHash'] as const) if (typeof e[k] !== 'string' || !e[k]) fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
+    for (const k of ['entity', 'path', 'message', 'reason'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') fail(...at, `\`entries[${i}].${k}\` must be a string`);
+    if (e.count === undefined) e.count = 1;
+    if (!Number.isInteger(e.count) || (e.count as number) < 1) fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
+  });
+  return { baseline: value as unknown as Baseline, file, absPath, source };
+}
+
+export interface ApplyBaselineOptions {
+  cwd: string;
+  /** Absolute paths of the files this run read: entries for other files that still exist are not judged. */
+  scanned: ReadonlySet<string>;
+  /** Rules whose findings may not be baselined (`forbidSuppression`). */
+  forbid: ReadonlySet<string>;
+  /** Rules turned off in the config: their entries are not judged either. */
+  off: ReadonlySet<string>;
+  configFile?: string;
+}
+
+/**
+ * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
+ * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
+ * name a rule in `forbidSuppression` (ignored).
+ */
+export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseline, opts: ApplyBaselineOptions): { meta: Finding[]; summary: BaselineSummary } {
+  const dir = path.dirname(loaded.absPath);
+  const remaining = new Map<string, { entry: BaselineEntry; index: number; total: number; left: number }>();
+  loaded.baseline.entries.forEach((entry, index) => {
+    const key = keyOf(entry);
+    const prior = remaining.get(key);
+    if (prior) (prior.total += entry.count), (prior.left += entry.count);
+    else remaining.set(key, { entry, index, total: entry.count, left: entry.count });
+  });
+  let matched = 0;
+  for (const f of findings) {
+    if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid.has(f.ruleId)) continue;
+    const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
+    if (!slot || slot.left <= 0) continue;
+    slot.left--;
+    matched++;
+    f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
+  }
+
+  const meta: Finding[] = [];
+  const doc = loaded.source.docs[0]!;
+  const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+  let stale = 0;
+  for (const { entry, index, total, left } of remaining.values()) {
+    if (left <= 0 || opts.off.has(entry.ruleId)) continue;
+    const abs = path.resolve(dir, entry.file);
+    const at = items[index] ? locate(items[index]!.at) : locateRange(loaded.source, 0, 0);
+    const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
+    if (opts.forbid.has(entry.ruleId)) {
+      meta.push({ ruleId: SUPPRESSION_RULE, severity: 'error', message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`, ...at });
+      continue;
+    }
+    if (!opts.scanned.has(abs) && fs.existsSync(abs)) continue; // not read this run: cannot tell
+    stale += left;
+    const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
+    meta.push({ ruleId: SUPPRESSION_RULE, severity: 'warning', message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`, ...at });
+  }
+  const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
+  return { meta, summary: { file: loaded.file, entries, matched, stale } };
+}

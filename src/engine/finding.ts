@@ -1,0 +1,106 @@
+import type { View } from '../model/view.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+/** What a rule reports: a YAML node in a parsed file (a view of it). The core turns it into a position. */
+export type Located = View;
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Position {
+  file: string;
+  message: string;
+}
+
+/** A text edit on the original bytes of a file: replace [start, end) with text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** POSIX path relative to the current directory. */
+  file: string;
+  /** Identifier of the Harness entity the finding is in, when known. */
+  entity?: string;
+  /**
+   * For an `unresolved-reference` notice: the policy rule that could not be decided. Turning that
+   * rule off in the config drops the notice too.
+   */
+  forRule?: string;
+  /** Offsets of the reported node in the file text; used for dedupe and fixes. */
+  range: [number, number];
+  /** Semantic YAML path of the reported node (stable across line moves). */
+  yamlPath?: string;
+  related?: RelatedLocation[];
+  /** Safe fix: edits on this finding's file, applied by `fix`. Never set inside a trigger's `inputYaml`. */
+  fix?: Edit[];
+  /** What the safe fix changes, in one sentence, for `fix` output and the migration report. */
+  fixTitle?: string;
+  /** A change a human must confirm: shown (report, PR suggestions), never applied by `fix`. */
+  suggestion?: Suggestion;
+  /**
+   * Set when an inline comment or the baseline accepts the finding. Suppressed findings stay in
+   * every output, marked, and never count towards totals or the exit code (see `failingFindings`).
+   */
+  suppressed?: Suppressed;
+  /**
+   * What identifies the finding without its position, for baselines and fingerprints: the node's
+   * semantic path in its document (`yamlPath` when set) and a hash of the node's value. Absent for
+   * findings about a whole file.
+   */
+  identity?: { path: string; valueHash: string };
+}
+
+export interface Suppressed {
+  kind: 'inline' | 'baseline';
+  /** The comment's text after ` -- `; for a baseline entry, its `reason` if it has one. */
+  reason?: string;
+}
+
+export interface Suggestion {
+  title: string;
+  edits: Edit[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+export function sortAndDedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...findings].sort(compareFindings)) {
+    const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+export function reaches(severity: Severity, threshold: Severity | 'never'): boolean {
+  return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+export function failingFindings(findings: readonly Finding[], failOn: Severity | 'never'): Finding[] {
+  return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}

@@ -1,0 +1,247 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyEdits, chooseEdits } from './edits.js';
+import type { Edit, Finding } from './finding.js';
+import { lint, type LintResult, type LintSettings } from './lint.js';
+import { parseSource } from '../parse/source.js';
+
+/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixSettings extends LintSettings {
+  /** Compute everything, write nothing. */
+  dryRun?: boolean;
+  maxPasses?: number;
+  /** The check to run between passes; `lint` unless a test substitutes it. */
+  check?: (settings: LintSettings) => LintResult;
+}
+
+export interface AppliedFix {
+  ruleId: string;
+  /** The fix's title, or the finding's message when the rule gave none. */
+  title: string;
+  /** Line of the finding in the text the fix was applied to. */
+  line: number;
+}
+
+export interface FileFix {
+  /** POSIX path relative to cwd, as in findings. */
+  file: string;
+  absPath: string;
+  /** Text before and after (no BOM; `bom` says whether the file has one, and keeps it). */
+  original: string;
+  fixed: string;
+  bom: boolean;
+  /** The net change as non-overlapping edits on `original`: applying them gives `fixed`. */
+  edits: Edit[];
+  applied: AppliedFix[];
+}
+
+export interface FixResult {
+  /** Files whose text the fixes changed (written unless dry run). */
+  files: FileFix[];
+  /** Files left untouched because a pass would have made them unparseable, or changed on disk meanwhile. */
+  skipped: Array<{ file: string; reason: string }>;
+  /** Passes that applied at least one edit. */
+  passes: number;
+  /** False when safe fixes were still left after the last pass. */
+  converged: boolean;
+  /** The check of the fixed text: what is left, including suggestions that `fix` never applies. */
+  result: LintResult;
+}
+
+/** Net edits of a file so far: original [start, end) now spans `len` characters of the current text. */
+interface NetRange {
+  start: number;
+  end: number;
+  len: number;
+}
+
+interface FileState {
+  file: string;
+  absPath: string;
+  bytes: Buffer;
+  original: string;
+  current: string;
+  bom: boolean;
+  net: NetRange[];
+  applied: AppliedFix[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
+ * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
+ * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
+ * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ */
+export function applyFixes(settings: FixSettings): FixResult {
+  const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
+  const overlay = new Map<string, string>();
+  const states = new Map<string, FileState>();
+  const frozen = new Set<string>();
+  const skipped: FixResult['skipped'] = [];
+  const realPaths = new Map<string, string>();
+  const check = settings.check ?? lint;
+  let result = check({ ...settings, overlay });
+  let passes = 0;
+
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+    if (!byFile.size) break;
+    let changed = false;
+    for (const [absPath, findings] of byFile) {
+      const state = states.get(absPath) ?? readState(absPath, findings[0]!.file);
+      if (!state) continue;
+      const { chosen, taken } = chooseEdits(findings.map((f) => f.fix!));
+      if (!chosen.length) continue;
+      const next = applyEdits(state.current, chosen);
+      if (next === state.current) continue;
+      if (parseProblems(next) > parseProblems(state.current)) {
+        frozen.add(absPath);
+        overlay.delete(absPath);
+        states.delete(absPath);
+        skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+        continue;
+      }
+      state.net = compose(state.net, chosen);
+      state.current = next;
+      state.applied.push(...taken.map((i) => ({ ruleId: findings[i]!.ruleId, title: findings[i]!.fixTitle ?? findings[i]!.message, line: findings[i]!.line })));
+      states.set(absPath, state);
+      overlay.set(absPath, next);
+      changed = true;
+    }
+    if (!changed) break;
+    passes++;
+    result = check({ ...settings, overlay });
+  }
+
+  const files: FileFix[] = [];
+  for (const s of states.values()) {
+    if (s.current === s.original) continue;
+    if (!settings.dryRun) {
+      const problem = writeAtomically(s);
+      if (problem) {
+        skipped.push({ file: s.file, reason: problem });
+        continue;
+      }
+    }
+    files.push({ file: s.file, absPath: s.absPath, original: s.original, fixed: s.current, bom: s.bom, edits: netEdits(s), applied: s.applied });
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+  return { files, skipped, passes, converged, result };
+}
+
+/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realPaths: Map<string, string>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.fix?.length || isSuppressed(f)) continue;
+    const abs = path.resolve(cwd, f.file);
+    if (frozen.has(abs)) continue;
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      continue;
+    }
+    const owner = realPaths.get(real) ?? abs;
+    realPaths.set(real, owner);
+    if (owner !== abs) continue;
+    const list = out.get(abs) ?? [];
+    list.push(f);
+    out.set(abs, list);
+  }
+  return out;
+}
+
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+export function isSuppressed(f: Finding): boolean {
+  return !!(f as Finding & { suppressed?: unknown }).suppressed;
+}
+
+function readState(absPath: string, file: string): FileState | undefined {
+  try {
+    const bytes = fs.readFileSync(absPath);
+    const original = utf8.decode(bytes);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
+export function parseProblems(text: string): number {
+  return parseSource('fix', text).problems.length;
+}
+
+/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
+function compose(net: NetRange[], edits: Edit[]): NetRange[] {
+  const delta = (r: NetRange) => r.len - (r.end - r.start);
+  const toOrig = (pos: number, side: 'start' | 'end') => {
+    let d = 0;
+    for (const r of net) {
+      const cs = r.start + d;
+      if (pos < cs) break;
+      if (pos <= cs + r.len) return side === 'start' ? r.start : r.end;
+      d += delta(r);
+    }
+    return pos - d;
+  };
+  const spans = [...net.map((r) => ({ start: r.start, end: r.end })), ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') }))].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged.map((m) => {
+    const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
+    const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
+    const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
+    const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
+    const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
+    return { start: m.start, end: m.end, len: ce - cs + grow };
+  });
+}
+
+/** The net ranges as edits on the original text, dropping any that end up unchanged. */
+function netEdits(s: FileState): Edit[] {
+  const out: Edit[] = [];
+  let d = 0;
+  for (const r of s.net) {
+    const cs = r.start + d;
+    const text = s.current.slice(cs, cs + r.len);
+    if (text !== s.original.slice(r.start, r.end)) out.push({ start: r.start, end: r.end, text });
+    d += r.len - (r.end - r.start);
+  }
+  return out;
+}
+
+/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
+function writeAtomically(s: FileState): string | undefined {
+  let target: string;
+  try {
+    target = fs.realpathSync(s.absPath);
+    if (!fs.readFileSync(target).equals(s.bytes)) return 'it changed on disk while fixing; left unchanged';
+  } catch (e) {
+    return `it cannot be read again (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const mode = fs.statSync(target).mode & 0o7777;
+    fs.writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
+    fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, target);
+    return undefined;
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    return `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}

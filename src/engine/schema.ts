@@ -1,0 +1,71 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import connectorSchema from '../../schemas/connector.schema.json' with { type: 'json' };
+import pipelineSchema from '../../schemas/pipeline.schema.json' with { type: 'json' };
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import type { Located } from './finding.js';
+import { View } from '../model/view.js';
+
+export type SchemaName = 'connector' | 'pipeline' | 'config';
+
+const schemas: Record<SchemaName, object> = { connector: connectorSchema, pipeline: pipelineSchema, config: configSchema };
+const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+let ajv: Ajv | undefined;
+
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(name: SchemaName): ValidateFunction {
+  ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+  return (validators[name] ??= ajv.compile(schemas[name]));
+}
+
+export interface SchemaProblem {
+  at: Located;
+  message: string;
+}
+
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+export function validateSchema(name: SchemaName, value: unknown, root: View): SchemaProblem[] {
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+
+function segments(pointer: string): Array<string | number> {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error: ErrorObject, root: View): Located {
+  const path = segments(error.instancePath);
+  if (error.keyword === 'additionalProperties') {
+    // The error is on the map; point at the unknown key itself.
+    const key = root.getIn(path)?.keyOf((error.params as { additionalProperty: string }).additionalProperty);
+    if (key) return key.at;
+  }
+  if (error.keyword === 'required') {
+    const last = path[path.length - 1];
+    const parent = root.getIn(path.slice(0, -1));
+    const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+    if (key) return key.at;
+  }
+  let cur: View | undefined;
+  for (let n = path.length; n >= 0 && !cur; n--) cur = root.getIn(path.slice(0, n));
+  return (cur ?? root).at;
+}
+
+function describe(error: ErrorObject): string {
+  const where = segments(error.instancePath)
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
+  let what = error.message ?? 'is invalid';
+  if (error.keyword === 'enum') what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'additionalProperties') what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
+  return `${where ? `\`${where}\` ` : ''}${what}.`;
+}

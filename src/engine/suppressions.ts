@@ -1,0 +1,196 @@
+import { allRules } from '../rules/index.js';
+import type { Finding, Severity } from './finding.js';
+import { locateRange } from '../parse/locate.js';
+import { linesOf, type SourceFile } from '../parse/source.js';
+import { Info, KIND_MASK, RECORD } from '../parse/tree.js';
+
+/**
+ * Inline suppressions, on a comment line of their own:
+ *
+ *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *
+ * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
+ * and other comments are skipped, so several can be stacked); the second, written at the top of the
+ * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
+ * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
+ * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
+ */
+
+export const SUPPRESSION_RULE = 'suppression';
+const PREFIX = 'harness-registry-guard-';
+const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+
+export interface Directive {
+  kind: 'next-line' | 'file';
+  ruleIds: string[];
+  until?: string;
+  reason: string;
+  /** 1-based line of the comment. */
+  line: number;
+  /** For `next-line`: the line it applies to, if a YAML line follows. */
+  target?: number;
+  /** Offsets of the comment text in the file. */
+  range: [number, number];
+}
+
+export interface SuppressionOptions {
+  /** Today as YYYY-MM-DD (UTC); an `until=` date before it has expired. */
+  today: string;
+  /** Rule ids that may not be suppressed (`forbidSuppression`). */
+  forbid: ReadonlySet<string>;
+  /** The config file that forbids, for messages. */
+  configFile?: string;
+}
+
+/** Rule ids a comment may name: every rule except `suppression` itself. */
+const suppressible = () => allRules.map((r) => r.id).filter((id) => id !== SUPPRESSION_RULE);
+
+/**
+ * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
+ * and returns the `suppression` findings about the comments themselves.
+ */
+export function applyInlineSuppressions(findings: readonly Finding[], sources: readonly SourceFile[], options: SuppressionOptions): Finding[] {
+  const meta: Finding[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.ruleId === SUPPRESSION_RULE) continue;
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  for (const source of sources) {
+    if (!source.text.includes(PREFIX)) continue;
+    const report = (d: { range: [number, number] }, severity: Severity, message: string) =>
+      meta.push({ ruleId: SUPPRESSION_RULE, severity, message, ...locateRange(source, d.range[0], d.range[1]) });
+    const { directives, problems } = parseDirectives(source);
+    for (const p of problems) report(p, 'error', p.message);
+    const inFile = byFile.get(source.path) ?? [];
+    // Line-specific comments first, so that a finding's reason is the one written next to it.
+    for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
+      const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
+      if (d.until !== undefined && d.until < options.today) {
+        report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+        continue;
+      }
+      const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
+      if (forbidden.length)
+        report(
+          d,
+          'error',
+          `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`,
+        );
+      const unused: string[] = [];
+      for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+        const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+        for (const f of matched) f.suppressed ??= { kind: 'inline', reason: d.reason };
+        if (!matched.length) unused.push(ruleId);
+      }
+      if (unused.length) report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
+    }
+  }
+  return meta;
+}
+
+const ids = (list: string[]) => list.map((id) => `\`${id}\``).join(', ');
+
+interface Problem {
+  range: [number, number];
+  message: string;
+}
+
+/** The well-formed suppression comments of a file, and what is wrong with the others. */
+export function parseDirectives(source: SourceFile): { directives: Directive[]; problems: Problem[] } {
+  const directives: Directive[] = [];
+  const problems: Problem[] = [];
+  const text = source.text;
+  const starts = linesOf(source).lineStarts;
+  const inScalar = multiLineScalars(source);
+  let header = true;
+  const pendingNextLine: Directive[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const line = text.slice(start, end).replace(/\r?\n$/, '').replace(/\r$/, '');
+    const bare = line.replace(/^\uFEFF/, '').trim();
+    // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
+    if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%'))) continue;
+    if (!bare.startsWith('#')) {
+      for (const d of pendingNextLine.splice(0)) d.target = i + 1;
+      header = false;
+      continue;
+    }
+    if (!DIRECTIVE.test(line)) continue;
+    const m = DIRECTIVE.exec(line)!;
+    const from = start + m[1]!.length;
+    const range: [number, number] = [from, start + line.length];
+    const word = m[2]!;
+    const body = m[3]!;
+    if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
+      problems.push({ range, message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.` });
+      continue;
+    }
+    const parsed = parseBody(body);
+    if ('problem' in parsed) {
+      problems.push({ range, message: parsed.problem });
+      continue;
+    }
+    if (word === 'disable' && !header) {
+      problems.push({
+        range,
+        message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
+      });
+      continue;
+    }
+    const d: Directive = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range };
+    directives.push(d);
+    if (d.kind === 'next-line') pendingNextLine.push(d);
+  }
+  return { directives, problems };
+}
+
+function parseBody(body: string): { ruleIds: string[]; until?: string; reason: string } | { problem: string } {
+  const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+  const spec = sep ? body.slice(0, sep.index) : body;
+  const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+  const ruleIds: string[] = [];
+  let until: string | undefined;
+  const known = suppressible();
+  for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
+    const date = /^until=(.*)$/.exec(token);
+    if (date) {
+      if (until !== undefined) return { problem: 'Suppression gives `until=` twice; give one date.' };
+      if (!isDate(date[1]!)) return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
+      until = date[1]!;
+    } else if (!known.includes(token)) {
+      const hint = token === SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
+      return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
+    } else if (!ruleIds.includes(token)) ruleIds.push(token);
+  }
+  if (!ruleIds.length) return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+  if (!reason)
+    return { problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.` };
+  return { ruleIds, until, reason };
+}
+
+function isDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+
+/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
+function multiLineScalars(source: SourceFile): (offset: number) => boolean {
+  const ranges: Array<[number, number]> = [];
+  const records = source.records;
+  for (let i = 0; i < records.length; i += RECORD) {
+    const [start, end, info] = [records[i]!, records[i + 1]!, records[i + 2]!];
+    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start) ranges.push([start, end]);
+  }
+  return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+}
+
+/** Today's date, YYYY-MM-DD in UTC. */
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

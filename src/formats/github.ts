@@ -1,0 +1,155 @@
+import type { Finding, Severity } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import { allRules } from '../rules/index.js';
+import { isChangedFile, touchesChangedLine, type ChangedFiles } from '../github/changed-files.js';
+import { plural } from './totals.js';
+
+/**
+ * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
+ * and 10 notice workflow commands of a step into annotations and drops the rest silently
+ * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
+ * most that many of each level, and say how many more there are and where to read them.
+ */
+
+/** Annotations the runner keeps per level and step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+export interface Annotation {
+  level: Severity;
+  message: string;
+  /** Carries the rule id. */
+  title: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Only for single-line findings: the runner drops columns when line != endLine. */
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface AnnotationPlanOptions {
+  /** What the change touched: findings on changed lines rank first. */
+  changed?: ChangedFiles;
+  /** Annotate only findings in `changed` files (default true; without `changed`, every file). */
+  onlyChanged?: boolean;
+  /** Keep one error slot free for the step's own failure message (`core.setFailed`). */
+  reserveErrorSlot?: boolean;
+  /** Warning slots already taken by other annotations (changes to the gate). */
+  reserveWarnings?: number;
+  /** Where the findings that are not annotated can be read, for the overflow notice. */
+  seeAlso?: string;
+}
+
+export interface AnnotationPlan {
+  /** In emission order: errors, then warnings, then notices, each ranked. */
+  annotations: Annotation[];
+  /** Findings in annotated files left out by the budget, per level. */
+  overflow: Record<Severity, number>;
+  /** Findings (not suppressed) left unannotated because their file is not changed. */
+  unchangedFiles: number;
+  /** One notice summarising what was left out; undefined when nothing was. Counted in the notice budget. */
+  overflowNotice?: string;
+  /** Every finding, not suppressed, in an annotated file, ranked (the check run gets all of them). */
+  inScope: Finding[];
+}
+
+const LEVELS: readonly Severity[] = ['error', 'warning', 'notice'];
+const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
+
+/**
+ * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
+ * in policy order before the built-ins), then by file and position. Stable, so equal findings
+ * keep the core's order.
+ */
+export function rankFindings(findings: readonly Finding[], changed?: ChangedFiles): Finding[] {
+  const key = (f: Finding) => [touchesChangedLine(changed, f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length] as const;
+  return findings
+    .map((f, i) => ({ f, i, k: key(f) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function toAnnotation(f: Finding): Annotation {
+  const a: Annotation = { level: f.severity, message: f.message, title: f.ruleId, file: f.file, startLine: f.line, endLine: Math.max(f.line, f.endLine) };
+  if (a.startLine === a.endLine) {
+    a.startColumn = f.column;
+    a.endColumn = Math.max(f.column, f.endColumn);
+  }
+  return a;
+}
+
+export function planAnnotations(findings: readonly Finding[], opts: AnnotationPlanOptions = {}): AnnotationPlan {
+  const filter = opts.onlyChanged === false ? undefined : opts.changed;
+  // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+  const active = findings.filter((f) => !f.suppressed);
+  const inScope = rankFindings(
+    active.filter((f) => isChangedFile(filter, f.file)),
+    opts.changed,
+  );
+  const unchangedFiles = active.length - inScope.length;
+  const byLevel = (l: Severity) => inScope.filter((f) => f.severity === l);
+  const budget: Record<Severity, number> = {
+    error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
+    warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
+    notice: ANNOTATIONS_PER_LEVEL,
+  };
+  const overflow: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  // The overflow notice takes a notice slot; decide that before picking notices.
+  const overflows = (l: Severity, b: number) => byLevel(l).length > b;
+  const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
+  if (needsNotice) budget.notice -= 1;
+  const annotations: Annotation[] = [];
+  for (const level of LEVELS) {
+    const list = byLevel(level);
+    annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
+    overflow[level] = Math.max(0, list.length - budget[level]);
+  }
+  const omitted = overflow.error + overflow.warning + overflow.notice;
+  let overflowNotice: string | undefined;
+  if (omitted) {
+    const parts = LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
+    overflowNotice =
+      `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
+      (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
+  }
+  return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
+}
+
+// Workflow-command escaping, exactly as @actions/core's command.ts does it.
+export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One workflow command, with the properties in @actions/core's order and escaping. */
+export function workflowCommand(a: Annotation): string {
+  const props: Array<[string, string | number | undefined]> = [
+    ['title', a.title],
+    ['file', a.file],
+    ['line', a.startLine],
+    ['endLine', a.endLine],
+    ['col', a.startColumn],
+    ['endColumn', a.endColumn],
+  ];
+  const p = props
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${a.level} ${p}::${escapeData(a.message)}`;
+}
+
+/**
+ * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
+ * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
+ */
+export function formatGithub(result: LintResult): string {
+  const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
+  const lines = plan.annotations.map(workflowCommand);
+  if (plan.overflowNotice) lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
+  const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+  for (const f of result.findings) {
+    const a = toAnnotation(f);
+    if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`)) continue;
+    const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}

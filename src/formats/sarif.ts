@@ -1,0 +1,188 @@
+import crypto from 'node:crypto';
+import type { Finding, Severity } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import type { SourceFile } from '../parse/source.js';
+import { allRules } from '../rules/index.js';
+import type { RuleMeta } from '../engine/rule.js';
+import { VERSION } from '../version.js';
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
+ * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+
+export const TOOL_NAME = 'harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives when no better link is known. */
+export const PROJECT_URL = 'https://github.com/harness-registry-guard/harness-registry-guard';
+
+export interface SarifOptions {
+  /** Base URL of the rule pages; `<base>/<rule-id>.md` becomes each rule's helpUri. */
+  docsBaseUrl?: string;
+}
+
+export const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/v${VERSION}/docs/rules`;
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
+
+// Minimal SARIF types: only what we write.
+interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+interface SarifLocation {
+  id?: number;
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: SarifRegion };
+  message?: { text: string };
+}
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: 'error' | 'warning' | 'note';
+  message: { text: string };
+  locations: SarifLocation[];
+  relatedLocations?: SarifLocation[];
+  partialFingerprints: Record<string, string>;
+  suppressions?: Array<{ kind: 'inSource' | 'external'; justification?: string }>;
+  properties?: Record<string, unknown>;
+}
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: { driver: Record<string, unknown> & { rules: Array<Record<string, unknown>> } };
+    automationDetails: { id: string };
+    columnKind: 'utf16CodeUnits';
+    originalUriBaseIds: Record<string, { description: { text: string } }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: 'error'; message: { text: string } }> }>;
+    results: SarifResult[];
+  }>;
+}
+
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+export const toUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
+function region(p: { line: number; column: number; endLine: number; endColumn: number }): SarifRegion {
+  const endLine = Math.max(p.line, p.endLine);
+  // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+  const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+  return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+
+const location = (file: string, p: Parameters<typeof region>[0]): SarifLocation => ({
+  physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+
+function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unknown> {
+  const helpUri = `${docsBaseUrl}/${rule.id}.md`;
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    helpUri,
+    help: {
+      text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+      markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['harness', rule.policy ? 'policy' : 'checker'],
+      precision: 'high',
+      'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+    },
+  };
+}
+
+/** The text a finding points at, read from the parsed file; undefined when the file was not parsed. */
+export function regionText(files: readonly SourceFile[] | undefined, f: Finding): string | undefined {
+  const source = files?.find((s) => s.path === f.file && !s.embedding);
+  if (!source) return undefined;
+  const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (f.line < 1 || f.line > lines.length) return undefined;
+  if (f.endLine <= f.line) return lines[f.line - 1]!.slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+  const parts = [lines[f.line - 1]!.slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1)];
+  return parts.join('\n');
+}
+
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+export function fingerprints(findings: readonly Finding[], files?: readonly SourceFile[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+    const key = f.identity
+      ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+      : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(files, f) ?? f.message).trim()].join('\0');
+    const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
+
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+
+export function toSarif(result: Pick<LintResult, 'findings' | 'internalErrors'> & { project?: { files: readonly SourceFile[] } }, opts: SarifOptions = {}): SarifLog {
+  const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+  const index = new Map(allRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(result.findings, result.project?.files);
+  const results = result.findings.map((f, i): SarifResult => {
+    const out: SarifResult = {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId) ?? -1,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [location(f.file, f)],
+      partialFingerprints: { primaryLocationLineHash: prints[i]! },
+    };
+    if (out.ruleIndex < 0) delete (out as Partial<SarifResult>).ruleIndex;
+    // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+    if (f.suppressed)
+      out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+    if (f.related?.length) {
+      out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...location(r.file, r), message: { text: r.message } }));
+      const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+      out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+    }
+    if (f.entity) out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+    else if (f.yamlPath) out.properties = { yamlPath: f.yamlPath };
+    return out;
+  });
+  const invocation: SarifLog['runs'][number]['invocations'][number] = { executionSuccessful: result.internalErrors.length === 0 };
+  if (result.internalErrors.length)
+    invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0]! } }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: PROJECT_URL,
+            rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+          },
+        },
+        automationDetails: { id: `${TOOL_NAME}/` },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } } },
+        invocations: [invocation],
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(result: LintResult, opts?: SarifOptions): string {
+  return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}

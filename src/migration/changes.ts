@@ -1,0 +1,106 @@
+import type { Edit, Finding } from '../engine/finding.js';
+import { isSuppressed } from '../engine/fix.js';
+import type { Connector, Template } from '../model/entities.js';
+import type { Project } from '../model/project.js';
+import { ruleMeta } from '../rules/index.js';
+import { cmp, placeOf, type Inventory } from './inventory.js';
+import type { Change, ChangeItem, EditChange } from './types.js';
+
+/** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
+export function buildChanges(project: Project, findings: Finding[], inv: Inventory, daysSinceEol: number): Change[] {
+  const groups = new Map<string, Change>();
+  for (const f of findings) {
+    const meta = ruleMeta(f.ruleId);
+    if (!meta?.policy || f.severity === 'notice' || isSuppressed(f)) continue;
+    const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+    const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
+        items: [],
+        blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file),
+      };
+      groups.set(key, group);
+    }
+    group.items.push(changeItem(project, f, meta.remediation, meta.harnessDocs));
+    if (f.ruleId === 'no-app-harness-registry') group.daysSinceEol = daysSinceEol;
+  }
+  return [...groups.values()].sort(
+    (a, b) => cmp(a.target.file, b.target.file) || cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''),
+  );
+}
+
+function changeItem(project: Project, f: Finding, remediation: string, docs: string): ChangeItem {
+  const text = project.files.find((s) => s.path === f.file)?.text ?? '';
+  const edits = f.fix ?? f.suggestion?.edits ?? [];
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    why: f.message,
+    fix: f.fix ? 'safe' : f.suggestion ? 'suggestion' : 'manual',
+    title: f.fixTitle ?? f.suggestion?.title ?? remediation,
+    edits: edits.map((e) => editChange(text, e)),
+    docs,
+  };
+}
+
+/** An edit as "field: current → proposed"; an insertion has no current value. */
+export function editChange(text: string, e: Edit): EditChange {
+  const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
+  if (e.start === e.end) {
+    const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
+    return m ? { field: m[1]!, current: null, proposed: m[2]! } : { current: null, proposed };
+  }
+  const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+  const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
+  return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
+}
+
+function connectorRadius(project: Project, inv: Inventory, c: Connector): Change['blastRadius'] {
+  const entry = inv.byConnector.get(c);
+  const pipelines = new Set<string>();
+  for (const u of entry?.usedBy ?? []) {
+    if (u.ownerKind === 'pipeline') pipelines.add(u.owner);
+    else if (u.ownerKind === 'template') {
+      const tpl = project.templates.find((t) => t.identifier === u.owner);
+      if (tpl) for (const p of pipelinesUsing(project, tpl)) pipelines.add(p);
+    } else {
+      const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
+      if (set?.pipelineIdentifier) pipelines.add(set.pipelineIdentifier);
+    }
+  }
+  const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
+  if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+    out.note = 'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+  else if (!pipelines.size) out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
+  return out;
+}
+
+function fileRadius(project: Project, file: string): Change['blastRadius'] {
+  const pipelines = new Set<string>();
+  const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+  for (const e of entities) {
+    if (e.kind === 'pipeline') pipelines.add(e.identifier);
+    else if (e.kind === 'template') for (const p of pipelinesUsing(project, e)) pipelines.add(p);
+    else if ((e.kind === 'inputSet' || e.kind === 'trigger') && e.pipelineIdentifier) pipelines.add(e.pipelineIdentifier);
+    else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier) pipelines.add(e.pipelineIdentifier);
+  }
+  const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
+  if (!entities.length) {
+    const source = project.files.find((s) => s.path === file);
+    const execConfig = source?.docs.some((d) => Array.isArray(d.json));
+    out.note = execConfig
+      ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
+      : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';
+  } else if (!pipelines.size) out.note = 'No pipeline in the repo uses it.';
+  return out;
+}
+
+/** Pipelines whose runs go through a template. */
+function pipelinesUsing(project: Project, template: Template): string[] {
+  return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
+}

@@ -1,0 +1,89 @@
+import type { LintResult } from '../engine/lint.js';
+import { totals } from '../formats/totals.js';
+import { VERSION } from '../version.js';
+import { buildChanges } from './changes.js';
+import { buildInventory } from './inventory.js';
+import { renderMarkdown } from './markdown.js';
+import { buildDiagram } from './mermaid.js';
+import { buildHarnessSteps, buildRegistries } from './steps.js';
+import type { EndOfLife, MigrationReport } from './types.js';
+
+export type { MigrationReport } from './types.js';
+export const REPORT_FORMATS = ['markdown', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  /** The moment the report describes; pass a fixed date for reproducible output. Default: the current time. */
+  now?: Date;
+}
+
+/** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
+export const APP_HARNESS_EOL = '2024-05-15';
+
+/** Builds the migration report's data from a lint result (which carries the project model). */
+export function buildReport(result: LintResult, options: ReportOptions = {}): MigrationReport {
+  const now = options.now ?? new Date();
+  const { project, findings } = result;
+  const eol = endOfLife(now);
+  const inv = buildInventory(project, findings);
+  const changes = buildChanges(project, findings, inv, eol.daysSince);
+  const harnessSteps = buildHarnessSteps(findings, inv);
+  const registries = buildRegistries(project, findings);
+  const pipelineStages = new Map<string, Array<{ stage: string; infrastructure: string }>>();
+  for (const p of project.pipelines) pipelineStages.set(p.identifier, []);
+  for (const s of inv.stages) if (s.ownerKind === 'pipeline') pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
+  const items = changes.flatMap((c) => c.items);
+  const t = totals(findings);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'harness-registry-guard', version: VERSION },
+    generatedAt: now.toISOString(),
+    eol,
+    replacementRegistryUrl: result.replacementRegistryUrl,
+    summary: {
+      files: result.filesScanned,
+      pipelines: project.pipelines.length,
+      templates: project.templates.length,
+      inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
+      triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+      connectors: inv.connectors.length,
+      externalConnectors: inv.external.length,
+      stages: inv.stages.length,
+      cloudStages: inv.stages.filter((s) => s.cloud).length,
+      images: registries.reduce((n, r) => n + r.images.length, 0),
+      findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
+      changes: items.length,
+      safeFixes: items.filter((i) => i.fix === 'safe').length,
+      suggestions: items.filter((i) => i.fix === 'suggestion').length,
+      manual: items.filter((i) => i.fix === 'manual').length,
+      harnessSteps: harnessSteps.length,
+    },
+    changes,
+    harnessSteps,
+    connectors: inv.connectors,
+    externalConnectors: inv.external,
+    stages: inv.stages,
+    registries,
+    diagram: buildDiagram(inv, pipelineStages),
+  };
+}
+
+/** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
+export function renderReport(result: LintResult, format: ReportFormat = 'markdown', options: ReportOptions = {}): string {
+  const report = buildReport(result, options);
+  return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderMarkdown(report);
+}
+
+/** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
+export function endOfLife(now: Date): EndOfLife {
+  const eol = new Date(`${APP_HARNESS_EOL}T00:00:00Z`);
+  const daysSince = Math.max(0, Math.floor((now.getTime() - eol.getTime()) / 86_400_000));
+  let months = (now.getUTCFullYear() - eol.getUTCFullYear()) * 12 + now.getUTCMonth() - eol.getUTCMonth();
+  if (now.getUTCDate() < eol.getUTCDate()) months--;
+  months = Math.max(0, months);
+  const parts = [];
+  if (months >= 12) parts.push(`${Math.floor(months / 12)} year${months >= 24 ? 's' : ''}`);
+  if (months % 12) parts.push(`${months % 12} month${months % 12 === 1 ? '' : 's'}`);
+  if (!parts.length) parts.push(`${daysSince} day${daysSince === 1 ? '' : 's'}`);
+  return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
+}

@@ -1,0 +1,181 @@
+import type { Finding } from '../engine/finding.js';
+import { locate } from '../parse/locate.js';
+import type { Connector } from '../model/entities.js';
+import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
+import { imageConnectorFields } from '../model/scans.js';
+import { formatScope, parseRef, type Scope } from '../model/scope.js';
+import type { View } from '../model/view.js';
+import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
+
+/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
+export const HARNESS_IMAGE = 'account.harnessImage';
+const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+
+export const placeOf = (view: View): Place => {
+  const p = locate(view.at);
+  return { file: p.file, line: p.line };
+};
+
+export function connectorRef(c: Connector): string {
+  return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
+}
+
+export interface Inventory {
+  connectors: ConnectorEntry[];
+  external: ExternalConnector[];
+  stages: StageEntry[];
+  /** Connector entry by model connector, for changes and the diagram. */
+  byConnector: Map<Connector, ConnectorEntry>;
+}
+
+/** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
+export function buildInventory(project: Project, findings: Finding[]): Inventory {
+  const byConnector = new Map<Connector, ConnectorEntry>();
+  for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings));
+  const external = new Map<string, ExternalConnector>();
+  const seen = new Set<string>();
+
+  const addUse = (ref: string, from: Scope, use: ConnectorUse) => {
+    const connector = project.findConnector(ref, from);
+    const key = JSON.stringify([ref, from.org, from.project, use]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (connector) {
+      const entry = byConnector.get(connector)!;
+      const failing = failingReason(entry, use, ref);
+      entry.usedBy.push(failing ? { ...use, failing } : use);
+      return;
+    }
+    const parsed = parseRef(ref);
+    if (!parsed) return;
+    const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
+    const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
+    const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
+    ext.usedBy.push(failing ? { ...use, failing } : use);
+    external.set(`${scope}\0${parsed.identifier}`, ext);
+  };
+
+  const stages: StageEntry[] = [];
+  for (const run of project.runs({ templates: 'all' })) for (const eff of run.stages) stages.push(stageEntry(project, eff, addUse));
+
+  // Input sets and triggers for pipelines that are not in the repo still name connectors.
+  for (const set of project.inputSets) {
+    if (!set.pipeline || project.pipelines.some((p) => p.identifier === set.pipelineIdentifier)) continue;
+    for (const { view, path } of imageConnectorFields(set.pipeline)) {
+      const ref = view.str?.trim();
+      if (!ref || ref.includes('<+')) continue;
+      const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+      addUse(ref, set.scope, {
+        ownerKind: set.kind,
+        owner: set.identifier,
+        ...(stage ? { stage } : {}),
+        how: 'overrideImageConnector',
+        source: set.kind,
+        cloud: false,
+        ...placeOf(view),
+      });
+    }
+  }
+
+  const connectors = [...byConnector.values()].sort(byPlace);
+  const ext = [...external.values()].sort((a, b) => cmp(a.ref, b.ref) || cmp(a.scope, b.scope));
+  return { connectors, external: ext, stages, byConnector };
+}
+
+function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
+  const spec = c.spec;
+  const auth = spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
+  const eod = c.executeOnDelegate?.value;
+  const rules = findings
+    .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+    .map((f) => f.ruleId);
+  return {
+    ref: connectorRef(c),
+    identifier: c.identifier,
+    ...(c.name ? { name: c.name } : {}),
+    scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
+    type: c.type,
+    urls: c.urls.map((u) => u.str!),
+    ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+    ...(auth ? { authType: auth } : {}),
+    connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+    delegateSelectors: c.delegateSelectors,
+    usedBy: [],
+    findings: [...new Set(rules)].sort(),
+    ...placeOf(c.rootKey),
+  };
+}
+
+function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): string | undefined {
+  const reasons: string[] = [];
+  if (entry.findings.includes('no-app-harness-registry')) reasons.push('app.harness.io registry');
+  if (use.cloud && entry.connectivity !== 'platform') reasons.push('connects through a delegate');
+  if (use.how === 'overrideImageConnector' && !ref.startsWith('account.')) reasons.push('not an account-scope reference');
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+type AddUse = (ref: string, from: Scope, use: ConnectorUse) => void;
+
+function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): StageEntry {
+  const { stage: from, infra } = project.infrastructure(eff);
+  const cloud = project.runsOnHarnessCloud(eff);
+  const root = eff.run.root;
+  const through = eff.templates.at(-1);
+  const entry: StageEntry = {
+    ownerKind: root.kind,
+    owner: root.identifier,
+    stage: eff.stage.identifier,
+    ...(eff.stage.name ? { name: eff.stage.name } : {}),
+    infrastructure: infra.kind,
+    ...(from !== eff
+      ? { infrastructureFrom: `stage ${from.stage.identifier}` }
+      : through
+        ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+        : {}),
+    cloud,
+    imageConnector: [],
+    ...placeOf(eff.stage.view),
+  };
+  const base = { ownerKind: root.kind as EntityKind, owner: root.identifier, stage: eff.stage.identifier, cloud };
+
+  if (CI_KINDS.has(infra.kind)) {
+    // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
+    const field = cloud ? undefined : infra.imageConnectorRef;
+    const resolution: Resolution = field ? project.resolve(field, from.ctx) : { values: [] };
+    for (const v of resolution.values) {
+      const source = valueSource(v);
+      const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+      entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
+      addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+    }
+    if (resolution.unknown)
+      entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
+    if (!field) {
+      const at = placeOf(infra.kindNode ?? eff.stage.view);
+      entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
+      addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+    }
+  }
+
+  for (const use of project.connectorUses(eff))
+    for (const v of project.resolve(use.ref, use.ctx).values) {
+      const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+      addUse(v.value, root.scope, {
+        ...base,
+        how: use.how,
+        ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
+        ...(v.source !== 'literal' ? { source: v.source as ValueSource } : {}),
+        ...(via ? { via } : {}),
+        ...placeOf(v.at),
+      });
+    }
+  return entry;
+}
+
+function valueSource(v: ResolvedValue): ValueSource {
+  if (v.source === 'literal') return v.entity.kind === 'template' ? 'template' : 'stage';
+  return v.source;
+}
+
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byPlace = (a: Place, b: Place) => cmp(a.file, b.file) || a.line - b.line;

@@ -1,0 +1,158 @@
+import { formatScope } from '../model/scope.js';
+import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, ValueSource } from './types.js';
+
+/** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
+export const MAX_TABLE_ROWS = 200;
+const MAX_USES_PER_CELL = 8;
+
+/** Renders the migration report as GitHub-flavoured Markdown. */
+export function renderMarkdown(r: MigrationReport): string {
+  const out: string[] = [];
+  const s = r.summary;
+  out.push('# Harness registry migration report', '');
+  out.push(
+    `Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
+      `${n(s.templates, 'template')}, ${n(s.inputSets, 'input set')}, ${n(s.triggers, 'trigger')}, ${n(s.stages, 'stage')} (${s.cloudStages} on Harness Cloud), ` +
+      `${n(s.connectors, 'connector')} in the repo and ${s.externalConnectors} referenced from Harness, ${n(s.images, 'image reference')}.`,
+    '',
+  );
+  out.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+  out.push('| To do | Count |', '|---|---|');
+  out.push(`| Safe fixes: run \`harness-registry-guard fix\` | ${s.safeFixes} |`);
+  out.push(`| Suggestions to review | ${s.suggestions} |`);
+  out.push(`| Manual changes | ${s.manual} |`);
+  out.push(`| Checks in Harness | ${s.harnessSteps} |`);
+  out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
+
+  out.push('## What to change', '');
+  if (!r.changes.length) out.push('Nothing: no policy finding.', '');
+  r.changes.forEach((c, i) => {
+    const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+    out.push(`### ${i + 1}. ${what}`, '');
+    const radius = c.blastRadius.pipelines.length ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.` : '';
+    const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
+    if (text) out.push(text, '');
+    if (c.daysSinceEol !== undefined) out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
+    table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [String(item.line), item.title, item.edits.map(editText).join('<br>') || '—', item.fix, item.why]);
+    const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
+    out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
+  });
+
+  out.push('## Checks in Harness', '');
+  if (!r.harnessSteps.length) out.push('None: the repo settles every reference.', '');
+  else table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [code(st.subject), st.action, st.reason, st.places.map(placeText).join('<br>')]);
+
+  out.push('## Connectors', '');
+  if (!r.connectors.length) out.push('No connector YAML in the repo.', '');
+  else
+    table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
+      `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
+      formatScope(c.scope),
+      c.type,
+      c.urls.map(code).join('<br>') || '—',
+      c.provider ?? '—',
+      c.authType ?? '—',
+      c.connectivity,
+      c.delegateSelectors.map(code).join(', ') || '—',
+      usesText(c.usedBy),
+    ]);
+  if (r.externalConnectors.length) {
+    out.push('### Referenced but not in the repo', '');
+    table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+  }
+
+  out.push('## Stages', '');
+  if (!r.stages.length) out.push('No pipeline or template stage in the repo.', '');
+  else
+    table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
+      `${st.ownerKind} ${code(st.owner)}`,
+      `${code(st.stage)}<br>${placeText(st)}`,
+      st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
+      st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
+      stageSources(st),
+    ]);
+
+  out.push('## Images by registry', '');
+  if (!r.registries.length) out.push('No image reference in the repo.', '');
+  for (const g of r.registries) {
+    out.push(`### ${code(g.registry)} (${g.images.length})`, '');
+    table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [code(img.image), placeText(img), img.field ? `${img.kind} ${code(img.field)}` : img.kind, img.findings.join(', ') || '—']);
+  }
+
+  out.push('## Diagram', '');
+  const d = r.diagram;
+  const how =
+    d.mode === 'stages'
+      ? 'Pipelines with their stages and the connectors they pull through.'
+      : d.mode === 'pipelines'
+        ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
+        : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
+  out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
+  return out.join('\n');
+}
+
+const SOURCE: Record<ValueSource, string> = {
+  stage: 'the stage',
+  template: 'the template',
+  templateInputs: 'the stage’s templateInputs',
+  default: 'the runtime input’s `.default()`',
+  allowedValues: 'the runtime input’s allowed values',
+  inputSet: 'input set',
+  trigger: 'trigger',
+  builtIn: 'built-in `account.harnessImage` (no override)',
+};
+
+function stageSources(st: StageEntry): string {
+  const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+  const unknown = { expression: 'an expression, known at run time', 'runtime-input': 'a runtime input nothing in the repo fills', templateUsers: 'a runtime input the stages using the template fill' };
+  if (st.imageConnectorUnknown) parts.push(unknown[st.imageConnectorUnknown]);
+  return [...new Set(parts)].join('<br>') || '—';
+}
+
+const HOW: Record<ConnectorUse['how'], string> = {
+  overrideImageConnector: 'Override Image Connector',
+  harnessImage: 'Harness images (built-in)',
+  codebase: 'codebase',
+  step: 'step',
+  serviceDependency: 'service dependency',
+  baseImage: 'base image',
+};
+
+function usesText(uses: ConnectorUse[]): string {
+  if (!uses.length) return '—';
+  const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+    const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+    const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+    return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+  });
+  if (uses.length > MAX_USES_PER_CELL) lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
+  return lines.join('<br>');
+}
+
+function editText(e: EditChange): string {
+  const field = e.field ? `${code(e.field)}: ` : '';
+  return `${field}${e.current === null ? '(absent)' : code(e.current)} → ${code(e.proposed)}`;
+}
+
+/** A table with at most MAX_TABLE_ROWS rows, then a line saying how many more the JSON report has. */
+function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => string[]): void {
+  out.push(row(header), `|${header.map(() => '---|').join('')}`);
+  for (const r of rows.slice(0, MAX_TABLE_ROWS)) out.push(row(render(r)));
+  if (rows.length > MAX_TABLE_ROWS) out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
+  out.push('');
+}
+
+const placeText = (p: Place) => `${p.file}:${p.line}`;
+const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** A code span that survives backticks in the value. */
+export function code(s: string): string {
+  const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
+  const fence = '`'.repeat(ticks + 1);
+  return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function row(cells: string[]): string {
+  return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}

@@ -1,0 +1,87 @@
+import type { Finding } from '../engine/finding.js';
+import { imageUses } from '../model/scans.js';
+import type { Project } from '../model/project.js';
+import { isAppHarnessImage } from '../model/images.js';
+import { locate } from '../parse/locate.js';
+import { ruleMeta } from '../rules/index.js';
+import { HARNESS_IMAGE, cmp, type Inventory } from './inventory.js';
+import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
+
+const MAX_PLACES = 10;
+
+/** What must be checked in Harness because the repo cannot settle it. */
+export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessStep[] {
+  const steps: HarnessStep[] = [];
+  for (const ext of inv.external) {
+    const cloud = ext.usedBy.filter((u) => u.cloud);
+    const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
+    const places = uniquePlaces(ext.usedBy);
+    const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
+    if (ext.ref === HARNESS_IMAGE)
+      steps.push({
+        subject: ext.ref,
+        action: cloud.length
+          ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
+          : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+        reason,
+        places,
+      });
+    else if (cloud.length)
+      steps.push({ subject: ext.ref, action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).', reason, places });
+    else if (override.some((u) => !u.failing))
+      steps.push({
+        subject: ext.ref,
+        action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+        reason,
+        places,
+      });
+  }
+  // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+  for (const f of findings) {
+    const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+    const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+    if (policyNotice || openValue)
+      steps.push({ subject: f.entity ?? f.file, action: 'Check the value supplied at run time.', reason: f.message, places: [{ file: f.file, line: f.line }] });
+  }
+  return steps;
+}
+
+function uniquePlaces(places: Place[]): Place[] {
+  const seen = new Set<string>();
+  const out: Place[] = [];
+  for (const p of [...places].sort((a, b) => cmp(a.file, b.file) || a.line - b.line)) {
+    const key = `${p.file}:${p.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (out.length < MAX_PLACES) out.push({ file: p.file, line: p.line });
+  }
+  return out;
+}
+
+/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+export function buildRegistries(project: Project, findings: Finding[]): RegistryGroup[] {
+  const groups = new Map<string, ImageEntry[]>();
+  for (const file of project.files)
+    for (const use of imageUses(file)) {
+      const pos = locate(use.view.at);
+      const rules = findings
+        .filter((f) => f.file === pos.file && f.range[0] === pos.range[0] && f.range[1] === pos.range[1] && f.severity !== 'notice')
+        .map((f) => f.ruleId);
+      const registry = isAppHarnessImage(use.image) ? `${use.image.registry}/registry` : (use.image.registry ?? 'docker.io');
+      const list = groups.get(registry) ?? [];
+      list.push({
+        image: use.raw,
+        kind: use.kind,
+        ...(use.field ? { field: use.field } : {}),
+        findings: [...new Set(rules)].sort(),
+        file: pos.file,
+        line: pos.line,
+      });
+      groups.set(registry, list);
+    }
+  return [...groups.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([registry, images]) => ({ registry, images: images.sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }));
+}

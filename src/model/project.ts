@@ -1,0 +1,442 @@
+import type { SourceFile } from '../parse/source.js';
+import type { TreeDoc } from '../parse/tree.js';
+import { buildStage, collectSteps, type Connector, type Entity, type InputSet, type OverlayInputSet, type Pipeline, type Stage, type Step, type Template, type TemplateLink } from './entities.js';
+import { formatScope, parseRef, refMatches, type Scope } from './scope.js';
+import { classifyValue } from './runtime-input.js';
+import type { View } from './view.js';
+import { semanticPath, walk } from './walk.js';
+
+/** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
+export type StageOwner = Pipeline | Template;
+
+/**
+ * A template in use: the stage, step or pipeline that names it supplies its runtime inputs in
+ * `templateInputs`, whose semantic paths mirror the template's `spec`.
+ */
+export interface TemplateUse {
+  template: Template;
+  /** The user's `templateInputs` map. */
+  inputs?: View;
+  /** The entity where `inputs` is written. */
+  user: StageOwner;
+  /** How the user's own runtime inputs are filled, when the user is itself a template in use. */
+  outer?: TemplateUse;
+  /** The reference has no `versionLabel`: it means the stable version, one of `versions`. */
+  stable: boolean;
+  /** Version labels the repo holds for the reference. */
+  versions: string[];
+}
+
+/** Where a field is written, and how its runtime inputs are filled. */
+export interface FieldContext {
+  entity: Entity;
+  via?: TemplateUse;
+}
+
+/** One run of a pipeline (or of a template checked on its own): its stages as they run. */
+export interface Run {
+  root: StageOwner;
+  stages: EffectiveStage[];
+  /** The codebase connector the run's cloning stages use, and where it is written. */
+  codebase?: { ref: View; ctx: FieldContext };
+  /** Every template the run goes through (stage, pipeline, step and step-group templates). */
+  templates: Set<Template>;
+}
+
+/** A stage as it runs in one run. A stage made from a template has one per template version in the repo. */
+export interface EffectiveStage {
+  run: Run;
+  /** Where the stage is written: the pipeline, or the Pipeline template it is made from. */
+  owner: StageOwner;
+  stage: Stage;
+  /** What runs: the stage itself, or the stage of a Stage template version. */
+  body: Stage;
+  /** The entity holding `body`, and how its runtime inputs are filled. */
+  ctx: FieldContext & { entity: StageOwner };
+  /** The templates the stage comes through, outermost first. */
+  templates: TemplateUse[];
+}
+
+export interface ConnectorUse {
+  ref: View;
+  ctx: FieldContext;
+  how: 'codebase' | 'step' | 'serviceDependency' | 'baseImage';
+  /** The step as written in the stage. */
+  stepIdentifier?: string;
+  /** The step or step-group template the reference comes through. */
+  stepTemplate?: TemplateUse;
+}
+
+/** A value a field takes, and where that value is written. */
+export interface ResolvedValue {
+  value: string;
+  at: View;
+  source: 'literal' | 'templateInputs' | 'default' | 'allowedValues' | 'inputSet' | 'trigger';
+  entity: Entity;
+}
+
+export interface Resolution {
+  values: ResolvedValue[];
+  /** Why no value, or not every value, could be known from the repo. */
+  unknown?: 'expression' | 'runtime-input';
+  /** Where the unknown value is written: the field, or the pipeline variable or template input it comes through. */
+  unknownAt?: View;
+}
+
+/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
+export class Project {
+  readonly connectors: Connector[] = [];
+  readonly pipelines: Pipeline[] = [];
+  readonly templates: Template[] = [];
+  /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
+  readonly inputSets: InputSet[] = [];
+  readonly overlayInputSets: OverlayInputSet[] = [];
+  /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
+  readonly files: SourceFile[] = [];
+  /** YAML texts inside other files (a trigger's `inputYaml`), located in their parent file. */
+  readonly embedded: SourceFile[] = [];
+  /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
+  readonly #pathRoots = new Map<TreeDoc, View>();
+  /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+  #connectorsById?: Map<string, Connector[]>;
+  /** What each pipeline's input sets and triggers supply, by semantic path. */
+  readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
+  readonly #pathIndexes = new WeakMap<TreeDoc, Map<number, Map<string, View>>>();
+  #runCache?: { used: Run[]; all: Run[] };
+  #pipelineIds?: Map<string, Pipeline[]>;
+
+  constructor(entities: Entity[], files: SourceFile[]) {
+    this.files.push(...files);
+    for (const e of entities) {
+      if (e.kind === 'connector') this.connectors.push(e);
+      else if (e.kind === 'pipeline') this.pipelines.push(e);
+      else if (e.kind === 'template') this.templates.push(e);
+      else if (e.kind === 'overlayInputSet') this.overlayInputSets.push(e);
+      else {
+        this.inputSets.push(e);
+        if (e.embedded) this.embedded.push(e.embedded);
+      }
+    }
+    for (const e of [...this.pipelines, ...this.templates]) this.#pathRoots.set(e.root.doc, e.root);
+    for (const set of this.inputSets) {
+      const pipeline = set.pipeline && this.pipelineOf(set);
+      if (!pipeline || !set.pipeline) continue;
+      const byPath = this.#fills.get(pipeline) ?? new Map<string, ResolvedValue[]>();
+      this.#fills.set(pipeline, byPath);
+      walk(set.pipeline, ({ view, path }) => {
+        const value = view.str;
+        if (value === undefined || !view.isScalar) return;
+        const list = byPath.get(path) ?? [];
+        list.push({ value, at: view, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+        byPath.set(path, list);
+      });
+    }
+  }
+
+  get entities(): Entity[] {
+    return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+  }
+
+  /** Semantic path of a node inside its pipeline or template. */
+  pathOf(view: View): string | undefined {
+    const root = this.#pathRoots.get(view.doc);
+    return root ? semanticPath(root, view) : undefined;
+  }
+
+  findConnector(ref: string, from: Scope): Connector | undefined {
+    const parsed = parseRef(ref);
+    if (!parsed) return undefined;
+    if (!this.#connectorsById) {
+      this.#connectorsById = new Map();
+      for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+    }
+    const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+    return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+  }
+
+  /**
+   * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+   * or, without one (the stable version, which only Harness knows), every version in the repo.
+   */
+  findTemplates(link: TemplateLink, from: Scope, type: string): Template[] {
+    const parsed = link.templateRef.str ? parseRef(link.templateRef.str) : undefined;
+    if (!parsed) return [];
+    const label = link.versionLabel?.str;
+    return this.templates.filter(
+      (t) =>
+        t.identifier === parsed.identifier &&
+        t.templateType?.toLowerCase() === type.toLowerCase() &&
+        refMatches(parsed, from, t.scope) &&
+        (!label || t.versionLabel === label),
+    );
+  }
+
+  /** True when a pipeline, stage, step or step group in the repo uses the template. */
+  isUsed(template: Template): boolean {
+    return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+  }
+
+  /** Pipelines whose runs go through the template, directly or through other templates. */
+  pipelinesUsing(template: Template): Pipeline[] {
+    return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
+  }
+
+  /**
+   * The runs to check: every pipeline's, and every template's on its own. By default a template
+   * that something in the repo uses is left out: its users' runs check it with their inputs.
+   */
+  runs(opts: { templates: 'unused' | 'all' } = { templates: 'unused' }): Run[] {
+    if (!this.#runCache) {
+      const pipelines = this.pipelines.map((p) => this.runOf(p));
+      const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
+      const all = [...pipelines, ...templates];
+      const used = new Set<Template>();
+      for (const r of all) for (const t of r.templates) if (t !== r.root) used.add(t);
+      // Step templates are used by stages, never run on their own.
+      this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root as Template))] };
+    }
+    return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+  }
+
+  private runOf(root: StageOwner): Run {
+    const run: Run = { root, stages: [], templates: new Set() };
+    if (root.kind === 'template') run.templates.add(root);
+    const add = (owner: StageOwner, stages: Stage[], ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]) => {
+      for (const stage of stages) this.expandStage(run, owner, stage, ctx, through);
+    };
+    if (root.kind === 'pipeline' && root.template) {
+      for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+        const via = this.templateUse(t, root.template, root, undefined);
+        run.templates.add(t);
+        const ctx = { entity: t, via };
+        if (t.codebaseConnectorRef) run.codebase = { ref: t.codebaseConnectorRef, ctx };
+        add(t, t.stages, ctx, [via]);
+      }
+    } else {
+      if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+        run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
+      add(root, root.stages, { entity: root }, []);
+    }
+    for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+    return run;
+  }
+
+  private expandStage(run: Run, owner: StageOwner, stage: Stage, ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]): void {
+    const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+    if (!versions.length) {
+      run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+      return;
+    }
+    for (const t of versions) {
+      const via = this.templateUse(t, stage.template!, ctx.entity, ctx.via);
+      run.templates.add(t);
+      run.stages.push({ run, owner, stage, body: t.stages[0]!, ctx: { entity: t, via }, templates: [...through, via] });
+    }
+  }
+
+  private collectStepTemplates(step: Step, scope: Scope, into: Set<Template>, depth = 0): void {
+    if (!step.template || depth > 8) return;
+    for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+      into.add(t);
+      for (const s of t.steps) this.collectStepTemplates(s, t.scope, into, depth + 1);
+    }
+  }
+
+  private templateUse(template: Template, link: TemplateLink, user: StageOwner, outer: TemplateUse | undefined): TemplateUse {
+    const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+    return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+  }
+
+  /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+  infrastructure(eff: EffectiveStage): { stage: EffectiveStage; infra: Stage['infrastructure'] } {
+    let cur = eff;
+    const seen = new Set<EffectiveStage>([eff]);
+    for (;;) {
+      const infra = cur.body.infrastructure;
+      const from = infra.kind === 'UseFromStage' ? infra.useFromStage?.str : undefined;
+      const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
+      if (!next) return { stage: cur, infra };
+      seen.add(next);
+      cur = next;
+    }
+  }
+
+  /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+  runsOnHarnessCloud(eff: EffectiveStage): boolean {
+    const kind = this.infrastructure(eff).infra.kind;
+    return kind === 'Cloud' || kind === 'KubernetesHosted';
+  }
+
+  /** The connectors a stage pulls or clones through, including those of its step templates. */
+  connectorUses(eff: EffectiveStage): ConnectorUse[] {
+    const uses: ConnectorUse[] = [];
+    const codebase = eff.run.codebase;
+    if (codebase && eff.body.cloneCodebase) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+    // A stage template that is not in the repo: its templateInputs are all that is known.
+    const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
+    const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+    for (const step of steps) this.stepUses(step, eff.ctx, uses, step.identifier);
+    return uses;
+  }
+
+  private stepUses(step: Step, ctx: FieldContext, out: ConnectorUse[], stepIdentifier: string, stepTemplate?: TemplateUse, depth = 0): void {
+    if (step.template && depth < 8) {
+      const group = step.role === 'stepGroup';
+      const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+      const inputs = step.template.templateInputs;
+      if (!versions.length && inputs?.isMap) {
+        // The template is not in the repo: what its templateInputs set is all that is known.
+        const known = group ? collectSteps(inputs.get('steps')) : [{ ...step, template: undefined, ...stepFields(inputs) }];
+        for (const s of known) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+      }
+      for (const t of versions) {
+        const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
+        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+      }
+      return;
+    }
+    const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+    if (step.connectorRef) out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+    for (const b of step.baseImageConnectorRefs) out.push({ ...base, ref: b, how: 'baseImage' });
+  }
+
+  /**
+   * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+   * values, what the template's user supplies in `templateInputs` (followed up the chain of
+   * templates), and what the pipeline's input sets and triggers supply.
+   */
+  resolve(field: View, ctx: FieldContext, depth = 0): Resolution {
+    const raw = field.str;
+    if (raw === undefined) return { values: [] };
+    const v = classifyValue(raw);
+    const own = (value: string, source: ResolvedValue['source']): ResolvedValue => ({ value, at: field, source, entity: ctx.entity });
+    if (v.kind === 'literal') return { values: v.value ? [own(v.value, 'literal')] : [] };
+    if (v.kind === 'expression') {
+      // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+      const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+      const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
+      const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+      return value ? this.resolve(value, { entity: pipeline! }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+    }
+    const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+    const via = ctx.via;
+    if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+      const supplied = this.supplied(via, field);
+      if (supplied) {
+        const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+        const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+        // Nothing fills the user's own runtime input: the template's default still applies.
+        if (values.length) return { values };
+        return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+      }
+    }
+    const values = [...defaults];
+    if (ctx.entity.kind === 'pipeline') {
+      const path = this.pathOf(field);
+      for (const fill of (path !== undefined && this.#fills.get(ctx.entity)?.get(path)) || []) {
+        const fv = classifyValue(fill.value);
+        if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
+      }
+    }
+    return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+  }
+
+  /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+  private supplied(via: TemplateUse, field: View): View | undefined {
+    const path = this.pathOf(field);
+    if (!via.inputs || path === undefined || !path.startsWith('spec/')) return undefined;
+    return this.pathIndex(via.inputs).get(path.slice('spec/'.length));
+  }
+
+  /** Nodes under a map by semantic path, built once per map. */
+  private pathIndex(root: View): Map<string, View> {
+    let byAddr = this.#pathIndexes.get(root.doc);
+    if (!byAddr) this.#pathIndexes.set(root.doc, (byAddr = new Map()));
+    let index = byAddr.get(root.addr);
+    if (!index) {
+      const built = new Map<string, View>();
+      walk(root, ({ view, path }) => {
+        if (!built.has(path)) built.set(path, view);
+      });
+      byAddr.set(root.addr, (index = built));
+    }
+    return index;
+  }
+
+  /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+  pipelineOf(set: InputSet | OverlayInputSet): Pipeline | undefined {
+    if (!set.pipelineIdentifier) return undefined;
+    const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+    if (candidates.length <= 1) return candidates[0];
+    const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+    return exact.length === 1 ? exact[0] : undefined;
+  }
+
+  #pipelinesById(): Map<string, Pipeline[]> {
+    if (!this.#pipelineIds) {
+      this.#pipelineIds = new Map();
+      for (const p of this.pipelines) {
+        const list = this.#pipelineIds.get(p.identifier);
+        if (list) list.push(p);
+        else this.#pipelineIds.set(p.identifier, [p]);
+      }
+    }
+    return this.#pipelineIds;
+  }
+
+  /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+  label(entity: Entity): string {
+    const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+    const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
+    const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+    return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+  }
+
+  /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+  stageLabel(eff: EffectiveStage): string {
+    const root = eff.run.root;
+    const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+    const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+    return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+  }
+
+  /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+  useLabel(use: TemplateUse): string {
+    const t = use.template;
+    const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+    const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+    return `template \`${t.identifier}\`${version}${stable}`;
+  }
+}
+
+const KIND_NAMES: Record<Exclude<Entity['kind'], 'template'>, string> = {
+  pipeline: 'pipeline',
+  connector: 'connector',
+  inputSet: 'input set',
+  trigger: 'trigger',
+  overlayInputSet: 'overlay input set',
+};
+
+/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
+function topPipeline(ctx: FieldContext): Pipeline | undefined {
+  let via = ctx.via;
+  let entity: Entity = ctx.entity;
+  while (via) {
+    entity = via.user;
+    via = via.outer;
+  }
+  return entity.kind === 'pipeline' ? entity : undefined;
+}
+
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a: Scope, b: Scope): boolean {
+  if (a.org && b.org && a.org !== b.org) return false;
+  return !(a.project && b.project && a.project !== b.project);
+}
+
+/** A step's connector fields read from a step-shaped map (a step template's `templateInputs`). */
+function stepFields(inputs: View): Pick<Step, 'connectorRef' | 'baseImageConnectorRefs'> {
+  const spec = inputs.get('spec');
+  const base = spec?.get('baseImageConnectorRefs');
+  return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
+}

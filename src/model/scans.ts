@@ -1,0 +1,123 @@
+import type { SourceFile } from '../parse/source.js';
+import { parseImage, type ImageRef } from './images.js';
+import { classifyValue } from './runtime-input.js';
+import { View } from './view.js';
+import { findUnderKeys, semanticPath, walk } from './walk.js';
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+
+export interface ImageUse {
+  /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
+  view: View;
+  raw: string;
+  image: ImageRef;
+  kind: 'image' | 'helm' | 'executionConfig';
+  /** The execution-config field, for `executionConfig` uses. */
+  field?: string;
+  /** The `registry` scalar of a Helm-style image map, for `helm` uses that have one. */
+  registryView?: View;
+  /** The image is a `.default()` or allowed value of a runtime input: report it, but no fix rewrites the scalar. */
+  runtimeInput?: boolean;
+}
+
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+export function imageUses(file: SourceFile): ImageUse[] {
+  const out: ImageUse[] = [];
+  for (const doc of file.docs) {
+    const root = View.root(file, doc);
+    if (!root) continue;
+    if (root.isSeq) {
+      for (const item of root.items()) {
+        const field = item.text('field');
+        const value = item.get('value');
+        const raw = value?.str;
+        const image = raw ? parseImage(raw) : undefined;
+        if (field && value && raw && image) out.push({ view: value, raw, image, kind: 'executionConfig', field });
+      }
+    }
+    findUnderKeys(root, IMAGE, (view) => {
+      const raw = view.str;
+      if (raw !== undefined) {
+        const value = classifyValue(raw);
+        if (value.kind === 'input') {
+          for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+            const image = option ? parseImage(option) : undefined;
+            if (image) out.push({ view, raw: option!, image, kind: 'image', runtimeInput: true });
+          }
+          return;
+        }
+        const image = parseImage(raw);
+        if (image) out.push({ view, raw, image, kind: 'image' });
+        return;
+      }
+      const repository = view.get('repository');
+      const repo = repository?.str;
+      if (!repository || !repo) return;
+      const registry = view.text('registry');
+      const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+      const image = parseImage(full);
+      const registryView = view.get('registry');
+      if (image) out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
+    });
+  }
+  return out;
+}
+
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+export function imageConnectorFields(root: View): Array<{ view: View; path: string }> {
+  const out: Array<{ view: View; path: string }> = [];
+  findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+    if (view.isScalar) out.push({ view, path: semanticPath(root, view)! });
+  });
+  return out;
+}
+
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+
+export interface Leftover {
+  /** The scalar that holds the text. */
+  view: View;
+  /** Its key. */
+  key: string;
+  /** Offsets of the reference in the file's text. */
+  start: number;
+  end: number;
+  match: string;
+}
+
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
+ */
+export function registryLeftovers(file: SourceFile, handled: (view: View) => boolean): Leftover[] {
+  if (!/harness\.io(?::443)?\/registry/i.test(file.text)) return [];
+  const out: Leftover[] = [];
+  for (const doc of file.docs) {
+    const root = View.root(file, doc);
+    if (!root) continue;
+    walk(root, ({ view, key }) => {
+      if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
+      const [start, end] = view.range;
+      const text = file.text.slice(start, end);
+      for (const m of text.matchAll(LEFTOVER)) {
+        const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+        if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index))) continue;
+        out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+import { ADDR, ENTRIES, RECORD, isContainer, keyOfContainer, type Container, type TreeDoc } from '../parse/tree.js';
+import { View } from './view.js';
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+export const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+
+export interface Visit {
+  view: View;
+  /** Semantic path: keys, with list items named by identifier (`stages/stage=build/spec`) where they have one. */
+  readonly path: string;
+  /** The key this node sits under, if any. */
+  key?: string;
+  /** The map that holds this node under `key`. */
+  parent?: View;
+}
+
+/**
+ * How a sequence item appears in semantic paths: `- parallel: [...]` is looked through (its list
+ * takes the sequence's path), `- stage: {identifier: x}` is named `stage=x` and its wrapper map
+ * skipped, any other item is named by identifier, name or index.
+ */
+type ItemStep = { kind: 'parallel'; value: View } | { kind: 'wrapper'; key: string; value: View; segment: string } | { kind: 'item'; segment: string };
+
+function itemStep(item: View, index: number): ItemStep {
+  const keys = item.isMap ? item.keys() : [];
+  const only = keys.length === 1 ? keys[0]! : undefined;
+  const value = only === undefined ? undefined : item.get(only);
+  if (only === 'parallel' && value) return { kind: 'parallel', value };
+  if (only && WRAPPERS.has(only) && value?.isMap) {
+    const id = value.text('identifier');
+    if (id !== undefined) return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+  }
+  const id = item.isMap ? item.text('identifier') : undefined;
+  const name = item.isMap && id === undefined ? item.text('name') : undefined;
+  return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+
+const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
+
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step implements Visit {
+  private built?: string;
+
+  constructor(
+    readonly view: View,
+    private readonly up: Step | undefined,
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    private readonly segment: string | undefined,
+    readonly depth: number,
+    readonly key?: string,
+    readonly parent?: View,
+    base = '',
+  ) {
+    if (!up) this.built = base;
+  }
+
+  get path(): string {
+    if (this.built === undefined) this.built = this.segment === undefined ? this.up!.path : join(this.up!.path, this.segment);
+    return this.built;
+  }
+}
+
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
+  // Only a file with aliases can reach a node twice.
+  const seen = root.file.aliased ? new Set<number>() : undefined;
+  const stack: Step[] = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+  const children: Step[] = [];
+  while (stack.length) {
+    const cur = stack.pop()!;
+    if (seen) {
+      if (seen.has(cur.view.addr)) continue;
+      seen.add(cur.view.addr);
+    }
+    visit(cur);
+    if (cur.depth >= MAX_WALK_DEPTH) continue;
+    const view = cur.view;
+    const depth = cur.depth + 1;
+    if (view.isMap) {
+      view.forEachEntry((key, value) => {
+        if (value) children.push(new Step(value, cur, key, depth, key, view));
+      });
+    } else if (view.isSeq) {
+      view.items().forEach((item, i) => {
+        const step = itemStep(item, i);
+        if (step.kind === 'parallel') children.push(new Step(step.value, cur, undefined, depth));
+        else if (step.kind === 'wrapper') children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+        else children.push(new Step(item, cur, step.segment, depth));
+      });
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    children.length = 0;
+  }
+}
+
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (view: View) => void): void {
+  if (root.file.aliased || !root.file.shallow) {
+    walk(root, ({ view, key, parent }) => {
+      if (key !== undefined && parent && keys.has(key)) visit(view);
+    });
+    return;
+  }
+  // Views only for the nodes reported: the scan itself reads the plain values.
+  const scan = (node: unknown): void => {
+    if (!isContainer(node)) return;
+    if (Array.isArray(node)) {
+      for (const item of node) scan(item);
+      return;
+    }
+    const listed = node[ENTRIES];
+    if (listed)
+      for (const e of listed) {
+        if (e.absent) continue;
+        if (keys.has(e.key)) visit(View.entry(root, node, e.slot));
+        scan(e.value);
+      }
+    else
+      for (const key in node) {
+        if (keys.has(key)) visit(View.entry(root, node, key));
+        scan(node[key]);
+      }
+  };
+  scan(root.raw);
+}
+
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+export function semanticPath(root: View, target: View, keys = false): string | undefined {
+  if (root.file !== target.file || root.doc !== target.doc) return undefined;
+  if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+  if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
+  const records = root.file.records;
+  const owner = (h: number) => records[h * RECORD + 3]!;
+  const targetIsContainer = !target.isScalar;
+  // Headers of the containers between the root and the target, innermost first.
+  const headers: number[] = [];
+  let h = targetIsContainer ? target.addr : owner(target.addr);
+  for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
+  if (h !== root.addr) return undefined;
+
+  let path = '';
+  let depth = 0;
+  let skipped: ItemStep | undefined;
+  /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+  const step = (from: View, node: View, place: string | number, last: boolean): boolean => {
+    if (from.isSeq) {
+      const item = itemStep(node, place as number);
+      if (item.kind !== 'item') {
+        // A `parallel` or wrapper map itself has no path; its one value does.
+        skipped = item;
+        return !last;
+      }
+      path = join(path, item.segment);
+    } else if (skipped) {
+      if (skipped.kind === 'wrapper') path = join(path, skipped.segment);
+      skipped = undefined;
+    } else path = join(path, String(place));
+    return ++depth <= MAX_WALK_DEPTH;
+  };
+  let cur = root;
+  for (let i = headers.length - 1; i >= 0; i--) {
+    const next = childWithHeader(cur, headers[i]!);
+    if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer)) return undefined;
+    cur = next.view;
+  }
+  if (targetIsContainer) return path;
+  if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+  return step(cur, target, target.place!, true) ? path : undefined;
+}
+
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view: View, header: number): { view: View; place: string | number } | undefined {
+  const raw = view.raw as Container;
+  const has = (v: unknown) => isContainer(v) && v[ADDR] === header;
+  if (Array.isArray(raw)) {
+    const i = seqIndexOf(raw, header, has);
+    return i < 0 ? undefined : { view: view.item(i)!, place: i };
+  }
+  const listed = raw[ENTRIES];
+  if (listed) {
+    // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+    const e = listed.find((x) => !x.absent && has(x.value));
+    return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
+  }
+  const key = keyOfContainer(raw, header);
+  return key === undefined ? undefined : { view: view.get(key)!, place: key };
+}
+
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items: unknown[], header: number, has: (v: unknown) => boolean): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (!isContainer(item)) return items.findIndex(has);
+    if (item[ADDR] === header) return mid;
+    if (item[ADDR] < header) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return items.findIndex(has);
+}
+
+const walked = new WeakMap<TreeDoc, Map<string, Map<string, string>>>();
+
+function walkedPaths(root: View, keys: boolean): Map<string, string> {
+  let byRoot = walked.get(root.doc);
+  if (!byRoot) walked.set(root.doc, (byRoot = new Map()));
+  const id = `${root.addr}${keys ? 'k' : ''}`;
+  let paths = byRoot.get(id);
+  if (paths) return paths;
+  const found = (paths = new Map<string, string>());
+  walk(root, ({ view, path }) => {
+    found.set(`v${view.addr}`, path);
+    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+  });
+  byRoot.set(id, paths);
+  return paths;
+}
