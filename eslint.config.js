@@ -4,14 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Folders of src/, lowest first. A folder may import the ones before it in this list. */
-export const LAYERS = [
-  ['parse'],
-  ['model'],
-  ['engine'],
-  ['rules'],
-  ['formats', 'migration', 'harness', 'github'],
-  ['cli', 'action'],
-];
+export const LAYERS = [['parse'], ['model'], ['engine'], ['rules'], ['formats', 'migration', 'harness', 'github'], ['cli', 'action']];
 /** Imports allowed across a layer's own siblings: the migration report uses the formats' helpers. */
 const SIBLINGS = { migration: ['formats'], github: ['formats'] };
 /** The outer shells alone talk to GitHub Actions' runtime. */
@@ -23,7 +16,10 @@ const bans = (folder) => {
   const above = LAYERS.flatMap((l, i) => (i > mine || (i === mine && l.length > 1) ? l : [])).filter(
     (f) => f !== folder && !(SIBLINGS[folder] ?? []).includes(f),
   );
-  return above.map((f) => ({ group: [`**/${f}/**`, `**/${f}/*`], message: `src/${folder}/ may not import src/${f}/ (a higher or sibling layer; see README "Layout").` }));
+  return above.map((f) => ({
+    group: [`**/${f}/**`, `**/${f}/*`],
+    message: `src/${folder}/ may not import src/${f}/ (a higher or sibling layer; see README "Layout").`,
+  }));
 };
 
 export default tseslint.config(
@@ -31,10 +27,30 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', AbortSignal: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        AbortSignal: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'max-len': ['error', { code: 140, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreComments: false }],
+      'max-len': [
+        'error',
+        {
+          code: 140,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreComments: false,
+        },
+      ],
     },
   },
   ...LAYERS.flat().map((folder) => ({
@@ -45,7 +61,9 @@ export default tseslint.config(
         {
           patterns: [
             ...bans(folder),
-            ...(RUNTIME_ONLY_IN.includes(folder) ? [] : [{ group: ['@actions/*'], message: 'Only src/action/ and src/github/ use the GitHub Actions runtime.' }]),
+            ...(RUNTIME_ONLY_IN.includes(folder)
+              ? []
+              : [{ group: ['@actions/*'], message: 'Only src/action/ and src/github/ use the GitHub Actions runtime.' }]),
           ],
         },
       ],

@@ -10,7 +10,12 @@ const root = path.join(import.meta.dirname, '..');
 function cli(args: string[], cwd = root) {
   let out = '';
   let err = '';
-  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  const code = runCli(
+    args,
+    cwd,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -20,7 +25,12 @@ describe('check command', () => {
     expect(code).toBe(1);
     const json = JSON.parse(out);
     const ids = new Set(json.findings.map((f: { ruleId: string }) => f.ruleId));
-    for (const id of ['no-app-harness-registry', 'require-platform-connectivity', 'require-account-image-connector', 'no-renamed-harness-image'])
+    for (const id of [
+      'no-app-harness-registry',
+      'require-platform-connectivity',
+      'require-account-image-connector',
+      'no-renamed-harness-image',
+    ])
       expect(ids).toContain(id);
     const required = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn'];
     for (const f of json.findings) {
@@ -29,7 +39,10 @@ describe('check command', () => {
     }
     expect(json.findings[0].file).toMatch(/^examples\//);
     // 7 files of the broken example, 4 of the clean examples/harness-ci (3 Harness YAML, its settings file).
-    expect(json.summary).toMatchObject({ files: 11, errors: json.findings.filter((f: { severity: string }) => f.severity === 'error').length });
+    expect(json.summary).toMatchObject({
+      files: 11,
+      errors: json.findings.filter((f: { severity: string }) => f.severity === 'error').length,
+    });
     const sorted = [...json.findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     expect(json.findings).toEqual(sorted);
   });

@@ -86,7 +86,14 @@ function lintExample(example: Example) {
 function rulesReadme(rules: readonly RuleMeta[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = rules.map((r) =>
-    [`\`${r.id}\``, r.policy === undefined ? '—' : String(r.policy), r.severity, r.fixable, cell(r.description), `[rule page](${r.id}.md) · [Harness docs](${r.harnessDocs})`].join(' | '),
+    [
+      `\`${r.id}\``,
+      r.policy === undefined ? '—' : String(r.policy),
+      r.severity,
+      r.fixable,
+      cell(r.description),
+      `[rule page](${r.id}.md) · [Harness docs](${r.harnessDocs})`,
+    ].join(' | '),
   );
   return [
     '<!-- Generated from src/rules/index.ts by `npm run docs`; do not edit by hand. -->',
@@ -94,7 +101,7 @@ function rulesReadme(rules: readonly RuleMeta[]): string {
     '# Rules',
     '',
     'The four policy rules enforce the image-registry policies 1–4; the others are findings the checker itself makes.',
-    'Fixable: `safe` means `harness-registry-guard fix` applies the rule\'s fix where it is unambiguous (each rule page says which cases are only suggestions, shown but never applied); `suggestion` means never applied; `none` means no fix.',
+    "Fixable: `safe` means `harness-registry-guard fix` applies the rule's fix where it is unambiguous (each rule page says which cases are only suggestions, shown but never applied); `suggestion` means never applied; `none` means no fix.",
     '',
     '| Id | Policy | Severity | Fixable | Description | Link |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -137,7 +144,8 @@ describe.each(allRules.map((r) => [r.id, r] as const))('docs/rules/%s.md', (id, 
     expect(page.strayYamlFences).toEqual([]);
     expect(page.examples.filter((e) => e.kind === 'incorrect').length).toBeGreaterThan(0);
     expect(page.examples.filter((e) => e.kind === 'correct').length).toBeGreaterThan(0);
-    for (const e of page.examples) expect(`line ${e.line}: ${e.section}`).toBe(`line ${e.line}: ${e.kind === 'incorrect' ? 'Incorrect' : 'Correct'}`);
+    for (const e of page.examples)
+      expect(`line ${e.line}: ${e.section}`).toBe(`line ${e.line}: ${e.kind === 'incorrect' ? 'Incorrect' : 'Correct'}`);
   });
 
   // An incorrect example must give a finding from this rule; a correct one must give none from any
@@ -147,7 +155,10 @@ describe.each(allRules.map((r) => [r.id, r] as const))('docs/rules/%s.md', (id, 
     test.each(examples)('%s', (_, example) => {
       const all = lintExample(example).map((f) => `${f.line}:${f.column}: ${f.message} [${f.ruleId}]`);
       if (example.kind === 'correct') expect(all).toEqual([]);
-      else expect(all.some((f) => f.endsWith(`[${id}]`)) ? 'has a finding' : `no ${id} finding in ${JSON.stringify(all)}`).toBe('has a finding');
+      else
+        expect(all.some((f) => f.endsWith(`[${id}]`)) ? 'has a finding' : `no ${id} finding in ${JSON.stringify(all)}`).toBe(
+          'has a finding',
+        );
     });
 });
 
@@ -204,7 +215,10 @@ connector:
     expect(parsed.title).toBe('x');
     expect(parsed.intro).toBe('Desc.');
     expect(parsed.headings).toEqual(['Why', 'Incorrect', 'Correct']);
-    expect(parsed.examples.map((e) => `${e.kind}@${e.line} in ${e.section}`)).toEqual(['incorrect@9 in Incorrect', 'correct@21 in Correct']);
+    expect(parsed.examples.map((e) => `${e.kind}@${e.line} in ${e.section}`)).toEqual([
+      'incorrect@9 in Incorrect',
+      'correct@21 in Correct',
+    ]);
     expect(parsed.strayYamlFences).toEqual(['line 17: yaml incorect']);
   });
 

@@ -11,10 +11,21 @@ import { parse } from 'yaml';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'harness-ci');
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 interface Step {
-  step: { type: string; identifier: string; spec: { connectorRef?: string; image?: string; shell?: string; command?: string; reports?: { type: string; spec: { paths: string[] } } } };
+  step: {
+    type: string;
+    identifier: string;
+    spec: {
+      connectorRef?: string;
+      image?: string;
+      shell?: string;
+      command?: string;
+      reports?: { type: string; spec: { paths: string[] } };
+    };
+  };
 }
 
 describe('examples/harness-ci', () => {
@@ -38,7 +49,10 @@ describe('examples/harness-ci', () => {
   test('without its settings file the only thing left is the account.harnessImage notice', () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-harness-ci-'));
     fs.cpSync(path.join(EXAMPLE, '.harness'), path.join(copy, '.harness'), { recursive: true });
-    const bare = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), 'check', '.', '--format', 'json'], { cwd: copy, encoding: 'utf8' });
+    const bare = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), 'check', '.', '--format', 'json'], {
+      cwd: copy,
+      encoding: 'utf8',
+    });
     expect(bare.status).toBe(0);
     const findings = (JSON.parse(bare.stdout) as { findings: Array<{ ruleId: string; severity: string; message: string }> }).findings;
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['unresolved-reference', 'notice']]);
@@ -47,7 +61,12 @@ describe('examples/harness-ci', () => {
 
   test('the pipeline runs the published CLI in a Node 22+ image and uploads the JUnit report it writes', () => {
     const doc = parse(fs.readFileSync(path.join(EXAMPLE, '.harness', 'pipelines', 'harness_registry_guard.yaml'), 'utf8')) as {
-      pipeline: { properties: { ci: { codebase: { connectorRef: string } } }; stages: Array<{ stage: { type: string; spec: { cloneCodebase: boolean; runtime?: { type: string }; execution: { steps: Step[] } } } }> };
+      pipeline: {
+        properties: { ci: { codebase: { connectorRef: string } } };
+        stages: Array<{
+          stage: { type: string; spec: { cloneCodebase: boolean; runtime?: { type: string }; execution: { steps: Step[] } } };
+        }>;
+      };
     };
     const stage = doc.pipeline.stages[0]!.stage;
     expect([stage.type, stage.spec.cloneCodebase, stage.spec.runtime?.type]).toEqual(['CI', true, 'Cloud']);
@@ -61,7 +80,11 @@ describe('examples/harness-ci', () => {
     for (const ref of [doc.pipeline.properties.ci.codebase.connectorRef, run.spec.connectorRef!]) {
       const id = ref.replace(/^account\./, '');
       const file = fs.readdirSync(path.join(EXAMPLE, '.harness', 'connectors')).find((f) => f.startsWith(id));
-      const connector = (parse(fs.readFileSync(path.join(EXAMPLE, '.harness', 'connectors', file!), 'utf8')) as { connector: { identifier: string; orgIdentifier?: string; spec: { executeOnDelegate: boolean } } }).connector;
+      const connector = (
+        parse(fs.readFileSync(path.join(EXAMPLE, '.harness', 'connectors', file!), 'utf8')) as {
+          connector: { identifier: string; orgIdentifier?: string; spec: { executeOnDelegate: boolean } };
+        }
+      ).connector;
       expect([ref, connector.identifier, connector.orgIdentifier, connector.spec.executeOnDelegate]).toEqual([ref, id, undefined, false]);
     }
   });

@@ -49,7 +49,7 @@ const tricky = [
   'a: 1\nb:\nc: x # c\n',
   'k:\n  - a\n  - b: 1\n    c: |\n      x\n      y\n\n\n    d: |-\n      z\n  # comment\n\ne: f\n',
   'k:\n- a\n- b\n',
-  'a: {}\nb: []\nc: "q"\nd: \'s\'\'t\'\n',
+  "a: {}\nb: []\nc: \"q\"\nd: 's''t'\n",
   'a:\n  b:\n    c: 1\n    # deep\n  # mid\n# top\nd: 2\n',
   'a:\n  b:\n    c: 1\n    # deep\n\n  # mid\n\n# top\n',
   'a:\n  b:\n    c: 1\n\n\n',
@@ -84,7 +84,21 @@ describe('fast parser on tricky layouts', () => {
   });
 
   it('gives up on what it does not reproduce', () => {
-    for (const text of ['a: b\u00a0\n', 'a: b \u00a0 # c\n', 'a\u00a0: b\n', 'a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: >\n  x\n', '---\na: 1\n', 'a: b\n  c\n', 'a:\tb\n', '"k": 1\n', 'a: 1\na: 2\n', 'a: "x\\ty"\n', 'a:  # c\nb: 1\n'])
+    for (const text of [
+      'a: b\u00a0\n',
+      'a: b \u00a0 # c\n',
+      'a\u00a0: b\n',
+      'a: &x 1\nb: *x\n',
+      'a: [1, 2]\n',
+      'a: >\n  x\n',
+      '---\na: 1\n',
+      'a: b\n  c\n',
+      'a:\tb\n',
+      '"k": 1\n',
+      'a: 1\na: 2\n',
+      'a: "x\\ty"\n',
+      'a:  # c\nb: 1\n',
+    ])
       expect(fastParse(text)).toBeUndefined();
   });
 
@@ -112,7 +126,28 @@ describe('fast parser on tricky layouts', () => {
 describe('fast parser agrees with yaml on generated layouts', () => {
   type Node = string | Node[] | { [k: string]: Node };
   const scalar = fc.oneof(
-    fc.constantFrom('x', 'Run', 'account.harnessImage', 'node:20', 'https://a.io/b', 'true', 'null', '~', '0x1F', '1.5', '-1', 'a#b', 'a # c', '', "it's", 'a: b', '- x', '{}', '[]', '|'),
+    fc.constantFrom(
+      'x',
+      'Run',
+      'account.harnessImage',
+      'node:20',
+      'https://a.io/b',
+      'true',
+      'null',
+      '~',
+      '0x1F',
+      '1.5',
+      '-1',
+      'a#b',
+      'a # c',
+      '',
+      "it's",
+      'a: b',
+      '- x',
+      '{}',
+      '[]',
+      '|',
+    ),
     fc.string({ maxLength: 6 }),
   );
   const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
@@ -123,16 +158,31 @@ describe('fast parser agrees with yaml on generated layouts', () => {
       fc.dictionary(fc.constantFrom('a', 'b', 'step', 'stage', 'name', 'spec', 'image', 'k y', 'true', '1'), tie('node'), { maxKeys: 3 }),
     ),
   })).node;
-  const style = fc.record({ indent: fc.integer({ min: 1, max: 4 }), indentless: fc.boolean(), quote: fc.constantFrom('plain', 'single', 'double', 'literal'), crlf: fc.boolean() });
+  const style = fc.record({
+    indent: fc.integer({ min: 1, max: 4 }),
+    indentless: fc.boolean(),
+    quote: fc.constantFrom('plain', 'single', 'double', 'literal'),
+    crlf: fc.boolean(),
+  });
   const damage = fc.array(
-    fc.record({ line: fc.nat(), what: fc.constantFrom('comment', 'blank', 'indent+', 'indent-', 'drop', 'dup', 'trailing'), n: fc.integer({ min: 0, max: 8 }) }),
+    fc.record({
+      line: fc.nat(),
+      what: fc.constantFrom('comment', 'blank', 'indent+', 'indent-', 'drop', 'dup', 'trailing'),
+      n: fc.integer({ min: 0, max: 8 }),
+    }),
     { maxLength: 4 },
   );
 
   function render(n: Node, s: { indent: number; indentless: boolean; quote: string }, depth: number, out: string[], lead: string): void {
     const pad = ' '.repeat(depth * s.indent);
     const value = (v: string) =>
-      s.quote === 'single' ? `'${v.replace(/'/g, "''")}'` : s.quote === 'double' && !/["\\]/.test(v) ? `"${v}"` : s.quote === 'literal' && v ? `|\n${pad}${' '.repeat(s.indent)}${v}` : v;
+      s.quote === 'single'
+        ? `'${v.replace(/'/g, "''")}'`
+        : s.quote === 'double' && !/["\\]/.test(v)
+          ? `"${v}"`
+          : s.quote === 'literal' && v
+            ? `|\n${pad}${' '.repeat(s.indent)}${v}`
+            : v;
     if (typeof n === 'string') out.push(`${lead}${value(n)}`);
     else if (Array.isArray(n)) {
       if (!n.length) return void out.push(`${lead}[]`);
@@ -147,7 +197,11 @@ describe('fast parser agrees with yaml on generated layouts', () => {
     }
   }
 
-  function text(n: Node, s: { indent: number; indentless: boolean; quote: string; crlf: boolean }, d: Array<{ line: number; what: string; n: number }>): string {
+  function text(
+    n: Node,
+    s: { indent: number; indentless: boolean; quote: string; crlf: boolean },
+    d: Array<{ line: number; what: string; n: number }>,
+  ): string {
     const lines: string[] = [];
     render(n, s, 0, lines, '');
     const all = lines.join('\n').split('\n');
@@ -187,4 +241,3 @@ describe('the fallback tree', () => {
     expect(JSON.stringify(file.docs[0]!.value)).toBe(JSON.stringify(parseDocument(text).toJS()));
   });
 });
-

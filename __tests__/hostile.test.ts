@@ -39,7 +39,12 @@ describe('hostile input', () => {
 
   test('an alias bomb is one error and is not expanded', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) levels.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill('*' + 'abcdefghij'[i - 1]).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9)
+          .fill('*' + 'abcdefghij'[i - 1])
+          .join(',')}]`,
+      );
     write('bomb.yaml', levels.join('\n') + '\n');
     const f = run();
     expect(f).toHaveLength(1);
@@ -124,7 +129,10 @@ describe('hostile input', () => {
   });
 
   test('a wrong type where a policy reads is a schema error at that node', () => {
-    write('c.yaml', 'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://registry.hub.docker.com\n    executeOnDelegate: "no"\n');
+    write(
+      'c.yaml',
+      'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://registry.hub.docker.com\n    executeOnDelegate: "no"\n',
+    );
     const f = run();
     expect(f).toEqual([expect.objectContaining({ ruleId: 'schema', severity: 'error', file: 'c.yaml', line: 6, column: 24 })]);
     expect(f[0]!.message).toContain('spec.executeOnDelegate');
@@ -134,7 +142,7 @@ describe('hostile input', () => {
     write('c.yaml', 'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    providerType: DockerHub\n');
     const f = run();
     expect(f).toEqual([expect.objectContaining({ ruleId: 'schema', file: 'c.yaml', line: 4, column: 3 })]);
-    expect(f[0]!.message).toContain("dockerRegistryUrl");
+    expect(f[0]!.message).toContain('dockerRegistryUrl');
   });
 });
 
@@ -143,10 +151,15 @@ describe('hostile files never stop the rest of the scan', () => {
   const oneLinePipeline = `pipeline: {name: p, identifier: p, stages: [{stage: {name: s, identifier: s, type: CI, spec: {execution: {steps: [{step: {type: Run, name: r, identifier: r, spec: {image: ${image}}}}]}}}}]}\n`;
   const oneLineConnector =
     'connector: {name: c, identifier: c, type: DockerRegistry, spec: {dockerRegistryUrl: "https://app.harness.io/registry", providerType: Other, auth: {type: Anonymous}, executeOnDelegate: false}}\n';
-  const positions = (list: ReturnType<typeof run>, file: string) => list.filter((x) => x.file === file).map((x) => [x.ruleId, x.line, x.column, x.endLine, x.endColumn]);
+  const positions = (list: ReturnType<typeof run>, file: string) =>
+    list.filter((x) => x.file === file).map((x) => [x.ruleId, x.line, x.column, x.endLine, x.endColumn]);
 
   test('a 50 MB file is skipped by the default 10 MB size cap with a notice, without being read', () => {
-    const chunk = Buffer.from(BAD_IMAGE_PIPELINE.replace(/^pipeline:\n/, '').replace(/^/gm, '  ').repeat(2000));
+    const chunk = Buffer.from(
+      BAD_IMAGE_PIPELINE.replace(/^pipeline:\n/, '')
+        .replace(/^/gm, '  ')
+        .repeat(2000),
+    );
     const fd = fs.openSync(path.join(dir, 'huge.yaml'), 'w');
     fs.writeSync(fd, 'pipeline:\n');
     for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
@@ -186,7 +199,9 @@ describe('hostile files never stop the rest of the scan', () => {
     const col = oneLinePipeline.indexOf(image) + 1;
     expect(positions(f, 'bom-pipeline.yaml')).toEqual([['no-app-harness-registry', 1, col, 1, col + image.length]]);
     const url = oneLineConnector.indexOf('"https://app.harness.io/registry"') + 1;
-    expect(positions(f, 'bom-connector.yaml')).toEqual([['no-app-harness-registry', 1, url, 1, url + '"https://app.harness.io/registry"'.length]]);
+    expect(positions(f, 'bom-connector.yaml')).toEqual([
+      ['no-app-harness-registry', 1, url, 1, url + '"https://app.harness.io/registry"'.length],
+    ]);
     expect(positions(f, 'bom-dup.yaml').map((x) => x.slice(0, 3))).toEqual([['yaml-syntax', 1, 'connector: {identifier: a, '.length + 1]]);
     expect(positions(f, 'bom-multi.yaml')).toEqual(positions(f, 'plain-multi.yaml'));
     expect(positions(f, 'bom-multi.yaml')).toHaveLength(1);
@@ -194,7 +209,10 @@ describe('hostile files never stop the rest of the scan', () => {
 
   test('CRLF line ends give the same lines and columns as LF, never counting the CR', () => {
     const texts: Record<string, string> = {
-      'pipeline.yaml': BAD_IMAGE_PIPELINE.replace('image: app.harness.io', 'image: "app.harness.io').replace('ci-addon:1 }', 'ci-addon:1" }'),
+      'pipeline.yaml': BAD_IMAGE_PIPELINE.replace('image: app.harness.io', 'image: "app.harness.io').replace(
+        'ci-addon:1 }',
+        'ci-addon:1" }',
+      ),
       'broken.yaml': 'pipeline:\n  name: [unclosed\n  identifier: x\n',
       'dup.yaml': 'connector:\n  identifier: a\n  identifier: b\n',
       'block.yaml': `pipeline:\n  name: p\n  identifier: p\n  stages:\n    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    image: >-\n                      ${image}\n`,
@@ -268,7 +286,9 @@ describe('hostile files never stop the rest of the scan', () => {
     const findings = (JSON.parse(res.stdout) as { findings: Array<Record<string, unknown>> }).findings;
     const about = (file: string) => findings.filter((x) => x.file === file).map((x) => [x.ruleId, x.severity, x.message]);
     expect(about('secret.yaml')).toEqual([['yaml-syntax', 'error', 'File cannot be read (EACCES).']]);
-    expect(about('locked')).toEqual([['yaml-syntax', 'error', 'Path is a directory that cannot be read (EACCES); its files are not checked.']]);
+    expect(about('locked')).toEqual([
+      ['yaml-syntax', 'error', 'Path is a directory that cannot be read (EACCES); its files are not checked.'],
+    ]);
     for (const good of ['good.yaml', 'z-good.yaml']) expect(about(good).map((x) => x[0])).toEqual(['no-app-harness-registry']);
     fs.chmodSync(path.join(dir, 'locked'), 0o755);
   });
@@ -306,12 +326,21 @@ describe('discovery', () => {
   });
 
   test('an include pattern that matches no file is a usage error naming it (exit 2)', () => {
-    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yaml', '.harnes/**'] })).toThrow('--include pattern ".harnes/**" matches no file under .');
+    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yaml', '.harnes/**'] })).toThrow(
+      '--include pattern ".harnes/**" matches no file under .',
+    );
     let err = '';
-    const code = runCli(['check', '.', '--include', 'pipelines/*.yml'], dir, () => undefined, (s) => (err += s));
+    const code = runCli(
+      ['check', '.', '--include', 'pipelines/*.yml'],
+      dir,
+      () => undefined,
+      (s) => (err += s),
+    );
     expect(code).toBe(2);
     expect(err).toContain('"pipelines/*.yml" matches no file');
     fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'include: ["nowhere/**"]\n');
-    expect(() => lint({ cwd: dir, paths: ['.'] })).toThrow('include in .harness-registry-guard.yml pattern "nowhere/**" matches no file under .');
+    expect(() => lint({ cwd: dir, paths: ['.'] })).toThrow(
+      'include in .harness-registry-guard.yml pattern "nowhere/**" matches no file under .',
+    );
   });
 });

@@ -84,7 +84,12 @@ const cases: Case[] = [
   {
     ruleId: 'no-app-harness-registry',
     target: 'c.yaml',
-    files: { 'c.yaml': connector('harnessImage', '    executeOnDelegate: false\n').replace('https://registry.hub.docker.com', 'https://app.harness.io/registry') },
+    files: {
+      'c.yaml': connector('harnessImage', '    executeOnDelegate: false\n').replace(
+        'https://registry.hub.docker.com',
+        'https://app.harness.io/registry',
+      ),
+    },
     line: 6,
     column: 24,
     endColumn: 55,
@@ -132,7 +137,13 @@ describe.each(cases)('$ruleId position', (c) => {
     const files = { ...c.files, [c.target]: transform(c.files[c.target]!) };
     const found = lintFiles(files).findings.filter((f) => f.ruleId === c.ruleId);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: c.target, line: c.line + shift, column: c.column, endLine: c.line + shift, endColumn: c.endColumn });
+    expect(found[0]).toMatchObject({
+      file: c.target,
+      line: c.line + shift,
+      column: c.column,
+      endLine: c.line + shift,
+      endColumn: c.endColumn,
+    });
   });
 });
 
@@ -229,7 +240,9 @@ describe('trigger inputYaml', () => {
                   harnessImageConnectorRef: org.mirror
 `;
     for (const text of [trigger, crlf(trigger)]) {
-      const f = lintFiles({ 't.yaml': text, 'p.yaml': k8sPipeline('<+input>') }).findings.filter((x) => x.ruleId === 'require-account-image-connector');
+      const f = lintFiles({ 't.yaml': text, 'p.yaml': k8sPipeline('<+input>') }).findings.filter(
+        (x) => x.ruleId === 'require-account-image-connector',
+      );
       expect(f.map((x) => [x.file, x.line, x.column, x.severity])).toEqual([['t.yaml', 16, 45, 'error']]);
     }
   });

@@ -9,7 +9,10 @@ import { goldenLines } from './helpers/lint-files.js';
 // triggers, files other tools own). Each folder's expected.out holds every finding and related
 // location it must give; UPDATE_GOLDEN=1 rewrites them.
 const ROOT = path.join(import.meta.dirname, 'repos');
-const cases = fs.readdirSync(ROOT).filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory()).sort();
+const cases = fs
+  .readdirSync(ROOT)
+  .filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory())
+  .sort();
 
 const check = (dir: string, paths = ['.']) => lint({ cwd: dir, paths, configPath: false });
 
@@ -30,10 +33,23 @@ describe('what the repos show', () => {
     const dir = path.join(ROOT, 'non-harness-formats');
     const all = check(dir);
     const harnessOnly = check(dir, ['.harness']);
-    const strip = (r: typeof all) => r.findings.map(({ file, line, column, ruleId, severity, message }) => ({ file: file.replace(/^\.harness\//, ''), line, column, ruleId, severity, message }));
+    const strip = (r: typeof all) =>
+      r.findings.map(({ file, line, column, ruleId, severity, message }) => ({
+        file: file.replace(/^\.harness\//, ''),
+        line,
+        column,
+        ruleId,
+        severity,
+        message,
+      }));
     expect(strip(all)).toEqual(strip(harnessOnly));
     expect(failingFindings(all.findings, 'notice').length).toBe(failingFindings(harnessOnly.findings, 'notice').length);
-    expect(all.skippedNotHarness.sort()).toEqual(['ansible/playbook.yml', 'chart/templates/service.yaml', 'deploy/k8s/templates/deployment.yaml', 'salt/top.yaml']);
+    expect(all.skippedNotHarness.sort()).toEqual([
+      'ansible/playbook.yml',
+      'chart/templates/service.yaml',
+      'deploy/k8s/templates/deployment.yaml',
+      'salt/top.yaml',
+    ]);
     expect(all.harnessFiles).toBe(2);
   });
 
@@ -65,14 +81,20 @@ describe('what the repos show', () => {
 
   test('registry leftovers inside strings are warnings at the exact place, without a fix; prose and descriptions are left alone', () => {
     const r = at('registry-leftovers');
-    expect(r.findings.every((f) => f.severity === 'warning' && f.ruleId === 'no-app-harness-registry' && !f.fix && !f.suggestion)).toBe(true);
+    expect(r.findings.every((f) => f.severity === 'warning' && f.ruleId === 'no-app-harness-registry' && !f.fix && !f.suggestion)).toBe(
+      true,
+    );
     const text = fs.readFileSync(path.join(ROOT, 'registry-leftovers/.harness/pipeline.yaml'), 'utf8').split('\n');
     for (const f of r.findings.filter((x) => x.file === '.harness/pipeline.yaml'))
       expect(text[f.line - 1]!.slice(f.column - 1, f.endColumn - 1)).toMatch(/^app\.harness\.io\/registry/);
     expect(r.findings.some((f) => f.file === 'delegate/values.yaml' && f.line === 3)).toBe(true);
     const description = text.findIndex((l) => l.includes('description:')) + 1;
     expect(description).toBeGreaterThan(0);
-    expect(r.findings.some((f) => (f.file === '.harness/pipeline.yaml' && f.line === description) || (f.file === 'delegate/values.yaml' && f.line === 7))).toBe(false);
+    expect(
+      r.findings.some(
+        (f) => (f.file === '.harness/pipeline.yaml' && f.line === description) || (f.file === 'delegate/values.yaml' && f.line === 7),
+      ),
+    ).toBe(false);
     expect(r.findings.some((f) => f.file === '.harness/pipeline.yaml' && text[f.line - 1]!.includes('docker login'))).toBe(true);
   });
 

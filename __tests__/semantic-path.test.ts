@@ -4,7 +4,6 @@ import { semanticPath, walk } from '../src/model/walk.js';
 import { parseSource } from '../src/parse/source.js';
 import { yamlInputs } from './helpers/yaml-inputs.js';
 
-
 /** Every node `walk` visits, and every key of the maps it visits, with the path the walk gives. */
 function walkedPaths(root: View): Array<{ view: View; path: string }> {
   const out: Array<{ view: View; path: string }> = [];
@@ -39,7 +38,10 @@ describe('semanticPath gives the path walk gives', () => {
   });
 
   it.each([
-    ['stage and step wrappers, parallel, names, indexes', 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - parallel:\n                - step:\n                    identifier: s\n                    image: x\n            - name: n\n              image: y\n            - plain\n    - stage:\n        name: no id\n'],
+    [
+      'stage and step wrappers, parallel, names, indexes',
+      'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - parallel:\n                - step:\n                    identifier: s\n                    image: x\n            - name: n\n              image: y\n            - plain\n    - stage:\n        name: no id\n',
+    ],
     ['aliases: the first visit decides', 'a: &x\n  k: v\nb: *x\nc:\n  - *x\n'],
     ['a wrapper without identifier is an ordinary item', 'stages:\n  - stage:\n      name: x\n  - step: scalar\n'],
     ['two keys with the same text (true and "true")', 'true:\n  - image: a\n"true":\n  - image: b\n'],

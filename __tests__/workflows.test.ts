@@ -18,14 +18,17 @@ export function usesOf(workflow: unknown, file: string): UsesRef[] {
   const jobs = (workflow as { jobs?: Record<string, { uses?: unknown; steps?: Array<{ uses?: unknown }> }> })?.jobs ?? {};
   return Object.entries(jobs).flatMap(([id, job]) => [
     ...(job.uses !== undefined ? [{ where: `${file} jobs.${id}.uses`, uses: String(job.uses) }] : []),
-    ...(job.steps ?? []).flatMap((s, i) => (s.uses !== undefined ? [{ where: `${file} jobs.${id}.steps[${i}]`, uses: String(s.uses) }] : [])),
+    ...(job.steps ?? []).flatMap((s, i) =>
+      s.uses !== undefined ? [{ where: `${file} jobs.${id}.steps[${i}]`, uses: String(s.uses) }] : [],
+    ),
   ]);
 }
 
 /** Why a `uses:` value is not acceptable, or undefined when it is local or SHA-pinned. */
 export function pinProblem(uses: string): string | undefined {
   if (uses.startsWith('./')) return undefined;
-  if (uses.startsWith('docker://')) return /@sha256:[0-9a-f]{64}$/.test(uses) ? undefined : 'a docker:// image must be pinned by @sha256 digest';
+  if (uses.startsWith('docker://'))
+    return /@sha256:[0-9a-f]{64}$/.test(uses) ? undefined : 'a docker:// image must be pinned by @sha256 digest';
   const m = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[^@\s]+)?@(.+)$/.exec(uses);
   if (!m) return 'not owner/repo[/path]@ref';
   return /^[0-9a-f]{40}$/.test(m[1]!) ? undefined : `ref ${m[1]} is not a full 40-hex commit SHA`;
@@ -39,7 +42,10 @@ export function uncommentedPins(text: string): string[] {
     .map((l) => l.trim());
 }
 
-const files = fs.readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = fs
+  .readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 describe('GitHub workflows', () => {
   test('the workflows are there', () => {
@@ -57,7 +63,10 @@ describe('GitHub workflows', () => {
   });
 
   test.each(files)('%s: least privilege: no workflow-wide write permission; every job sets its own permissions', (file) => {
-    const wf = parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as { permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string> }> };
+    const wf = parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as {
+      permissions?: Record<string, string>;
+      jobs: Record<string, { permissions?: Record<string, string> }>;
+    };
     expect(wf.permissions).toBeDefined();
     expect(Object.values(wf.permissions ?? {}).filter((v) => v === 'write')).toEqual([]);
     for (const [id, job] of Object.entries(wf.jobs)) expect(`${id}: ${JSON.stringify(job.permissions)}`).not.toMatch(/undefined/);
@@ -65,8 +74,14 @@ describe('GitHub workflows', () => {
 
   test('only the release job may write, and only contents', () => {
     const writes = files.flatMap((file) => {
-      const wf = parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as { jobs: Record<string, { permissions?: Record<string, string> }> };
-      return Object.entries(wf.jobs).flatMap(([id, job]) => Object.entries(job.permissions ?? {}).filter(([, v]) => v === 'write').map(([k]) => `${file} ${id} ${k}`));
+      const wf = parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as {
+        jobs: Record<string, { permissions?: Record<string, string> }>;
+      };
+      return Object.entries(wf.jobs).flatMap(([id, job]) =>
+        Object.entries(job.permissions ?? {})
+          .filter(([, v]) => v === 'write')
+          .map(([k]) => `${file} ${id} ${k}`),
+      );
     });
     expect(writes).toEqual(['release.yml release contents']);
   });
@@ -89,8 +104,10 @@ describe('GitHub workflows', () => {
       'w.yml jobs.a.uses ref main is not a full 40-hex commit SHA',
       'w.yml jobs.b.steps[1] ref v1 is not a full 40-hex commit SHA',
     ]);
-    expect(uncommentedPins('      - uses: o/r@0123456789abcdef0123456789abcdef01234567\n      - uses: o/r@0123456789abcdef0123456789abcdef01234567 # v1.2.3\n')).toEqual([
-      '- uses: o/r@0123456789abcdef0123456789abcdef01234567',
-    ]);
+    expect(
+      uncommentedPins(
+        '      - uses: o/r@0123456789abcdef0123456789abcdef01234567\n      - uses: o/r@0123456789abcdef0123456789abcdef01234567 # v1.2.3\n',
+      ),
+    ).toEqual(['- uses: o/r@0123456789abcdef0123456789abcdef01234567']);
   });
 });

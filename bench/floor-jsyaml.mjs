@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 
-let files = 0, bytes = 0, docs = 0;
+let files = 0,
+  bytes = 0,
+  docs = 0;
 function walk(d) {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const p = path.join(d, e.name);

@@ -56,7 +56,8 @@ const cache = path.resolve(opt.cache ?? process.env.HRG_BENCH_CACHE ?? os.tmpdir
 const pipelines = Number(opt.pipelines ?? (opt.quick ? 1000 : 10000));
 if (!Number.isInteger(pipelines) || pipelines < 10) usage(`--pipelines must be an integer ≥ 10 (got ${opt.pipelines})`);
 const spectralGiven = opt['spectral-seconds'] === undefined ? undefined : Number(opt['spectral-seconds']);
-if (spectralGiven !== undefined && !(spectralGiven > 0)) usage(`--spectral-seconds must be a positive number (got ${opt['spectral-seconds']})`);
+if (spectralGiven !== undefined && !(spectralGiven > 0))
+  usage(`--spectral-seconds must be a positive number (got ${opt['spectral-seconds']})`);
 const runSpectral = !opt.quick && !opt['no-spectral'] && spectralGiven === undefined;
 
 function usage(msg) {
@@ -81,7 +82,10 @@ const loadAtStart = os.loadavg()[0]; // other work on a 2-core machine skews wal
 
 /** A generated repo, cached per size and gen.mjs content; written beside and renamed, so a killed run leaves no half repo. */
 function synthetic(n) {
-  const genHash = createHash('sha256').update(fs.readFileSync(path.join(shared, 'gen.mjs'))).digest('hex').slice(0, 8);
+  const genHash = createHash('sha256')
+    .update(fs.readFileSync(path.join(shared, 'gen.mjs')))
+    .digest('hex')
+    .slice(0, 8);
   const dir = path.join(cache, `hrg-bench-${n}-${genHash}`);
   if (!fs.existsSync(dir)) {
     log(`generating ${n} pipelines into ${dir}`);
@@ -91,7 +95,8 @@ function synthetic(n) {
     if (r.status !== 0) throw new Error(`gen.mjs ${n} exited ${r.status ?? r.signal}`);
     fs.renameSync(tmp, dir);
   }
-  let files = 0, bytes = 0;
+  let files = 0,
+    bytes = 0;
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
@@ -138,7 +143,11 @@ function once(args, { cwd, env = process.env, ok = [0] }) {
   const [out, err] = [fs.openSync(outFile, 'w'), fs.openSync(errFile, 'w')];
   const nodeOptions = [env.NODE_OPTIONS, `--import=${hookUrl}`].filter(Boolean).join(' ');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, env: { ...env, NODE_OPTIONS: nodeOptions, HRG_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', out, err] });
+  const r = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...env, NODE_OPTIONS: nodeOptions, HRG_BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', out, err],
+  });
   const wall = (performance.now() - t0) / 1000;
   fs.closeSync(out);
   fs.closeSync(err);
@@ -194,19 +203,43 @@ const tiny = synthetic(10);
 const rows = [];
 const counts = { main: [], small: [] };
 
-rows.push({ what: '`check` (all rules)', repo: main, ...attempt('check main', () => measure(`check ${main.n}`, [cli, ...checkArgs], { cwd: main.dir, check: checkJson(counts.main) })) });
-rows.push({ what: '`check` (all rules)', repo: small, ...attempt('check small', () => measure(`check ${small.n}`, [cli, ...checkArgs], { cwd: small.dir, check: checkJson(counts.small) })) });
+rows.push({
+  what: '`check` (all rules)',
+  repo: main,
+  ...attempt('check main', () => measure(`check ${main.n}`, [cli, ...checkArgs], { cwd: main.dir, check: checkJson(counts.main) })),
+});
+rows.push({
+  what: '`check` (all rules)',
+  repo: small,
+  ...attempt('check small', () => measure(`check ${small.n}`, [cli, ...checkArgs], { cwd: small.dir, check: checkJson(counts.small) })),
+});
 
 let spectral;
 if (spectralGiven !== undefined) spectral = { wall: spectralGiven, given: true };
 else if (runSpectral)
   spectral = attempt('spectral', () =>
-    measure(`Spectral ${main.n}`, [spectralBin(), 'lint', '.harness/**/*.yaml', '-r', path.join(shared, 'spectral-ruleset.yaml')], { cwd: main.dir, ok: [0, 1] }, 1),
+    measure(
+      `Spectral ${main.n}`,
+      [spectralBin(), 'lint', '.harness/**/*.yaml', '-r', path.join(shared, 'spectral-ruleset.yaml')],
+      { cwd: main.dir, ok: [0, 1] },
+      1,
+    ),
   );
-if (spectral) rows.push({ what: `Spectral 6.16.3, shared ruleset${spectral.given ? ' (wall given with --spectral-seconds)' : ''}`, repo: main, ...spectral, isSpectral: true });
+if (spectral)
+  rows.push({
+    what: `Spectral 6.16.3, shared ruleset${spectral.given ? ' (wall given with --spectral-seconds)' : ''}`,
+    repo: main,
+    ...spectral,
+    isSpectral: true,
+  });
 
 const yamlFloor = attempt('yaml floor setup', yamlFloorScript);
-if (yamlFloor) rows.push({ what: '`yaml` parseDocument floor', repo: main, ...attempt('yaml floor', () => measure('yaml parseDocument floor', [yamlFloor, main.dir], { cwd: work })) });
+if (yamlFloor)
+  rows.push({
+    what: '`yaml` parseDocument floor',
+    repo: main,
+    ...attempt('yaml floor', () => measure('yaml parseDocument floor', [yamlFloor, main.dir], { cwd: work })),
+  });
 let jsyamlNote;
 try {
   createRequire(path.join(repo, 'package.json')).resolve('js-yaml');
@@ -214,8 +247,18 @@ try {
   jsyamlNote = 'js-yaml `load` floor skipped: js-yaml does not resolve from node_modules (it is only a transitive dev dependency).';
   log(jsyamlNote);
 }
-if (!jsyamlNote) rows.push({ what: 'js-yaml `load` floor', repo: main, ...attempt('js-yaml floor', () => measure('js-yaml load floor', [path.join(repo, 'bench/floor-jsyaml.mjs'), main.dir], { cwd: work })) });
-if (yamlFloor) rows.push({ what: 'read-bytes floor', repo: main, ...attempt('read floor', () => measure('read-bytes floor', [yamlFloor, main.dir, 'read'], { cwd: work })) });
+if (!jsyamlNote)
+  rows.push({
+    what: 'js-yaml `load` floor',
+    repo: main,
+    ...attempt('js-yaml floor', () => measure('js-yaml load floor', [path.join(repo, 'bench/floor-jsyaml.mjs'), main.dir], { cwd: work })),
+  });
+if (yamlFloor)
+  rows.push({
+    what: 'read-bytes floor',
+    repo: main,
+    ...attempt('read floor', () => measure('read-bytes floor', [yamlFloor, main.dir, 'read'], { cwd: work })),
+  });
 
 // Cold start: the Action as a runner starts it on a push (no token, no event payload: no network,
 // no git diff). Inherited GITHUB_*/INPUT_*/RUNNER_* variables (the bench may itself run in Actions) are dropped.
@@ -225,13 +268,34 @@ const actionEnv = () => {
   const output = path.join(work, 'github-output');
   fs.writeFileSync(summary, ''); // @actions/core refuses to write to a summary or output file that is missing
   fs.writeFileSync(output, '');
-  return { ...env, GITHUB_WORKSPACE: tiny.dir, GITHUB_EVENT_NAME: 'push', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, 'INPUT_PATH': '.', 'INPUT_FAIL-ON': 'error', 'INPUT_ONLY-CHANGED': 'auto', 'INPUT_SUMMARY': 'true' };
+  return {
+    ...env,
+    GITHUB_WORKSPACE: tiny.dir,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: output,
+    INPUT_PATH: '.',
+    'INPUT_FAIL-ON': 'error',
+    'INPUT_ONLY-CHANGED': 'auto',
+    INPUT_SUMMARY: 'true',
+  };
 };
 const cold = [
-  { what: 'node startup (empty script, for reference)', ...attempt('node startup', () => measure('node -e ""', ['-e', ''], { cwd: tiny.dir })) },
-  { what: `CLI \`check\` (${tiny.files} files)`, target: true, ...attempt('cold CLI', () => measure('cold start CLI', [cli, ...checkArgs], { cwd: tiny.dir })) },
+  {
+    what: 'node startup (empty script, for reference)',
+    ...attempt('node startup', () => measure('node -e ""', ['-e', ''], { cwd: tiny.dir })),
+  },
+  {
+    what: `CLI \`check\` (${tiny.files} files)`,
+    target: true,
+    ...attempt('cold CLI', () => measure('cold start CLI', [cli, ...checkArgs], { cwd: tiny.dir })),
+  },
   // Exit 1 means findings reached fail-on, which is normal; 2 would be a bad input or an internal error.
-  { what: `Action \`dist/index.js\` (${tiny.files} files, push event)`, target: true, ...attempt('cold Action', () => measure('cold start Action', [action], { cwd: tiny.dir, env: actionEnv(), ok: [0, 1] })) },
+  {
+    what: `Action \`dist/index.js\` (${tiny.files} files, push event)`,
+    target: true,
+    ...attempt('cold Action', () => measure('cold start Action', [action], { cwd: tiny.dir, env: actionEnv(), ok: [0, 1] })),
+  },
 ];
 
 // --- report ---------------------------------------------------------------------------------
@@ -249,38 +313,57 @@ const out = [];
 const p = (s = '') => out.push(s);
 
 // The tool is what src/ and dist/ hold; commits that only touch bench/ or docs don't change it.
-p(`harness-registry-guard: HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}, src/ and dist/ last changed in ${git('log', '-1', '--format=%h', '--', 'src', 'dist') || '?'}${git('status', '--porcelain', '--', 'dist', 'src') ? ' (and modified since)' : ''}, node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}`);
-p(`Best of ${RUNS} runs (Spectral: 1); wall = whole process; peak RSS in MiB. Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`);
+p(
+  `harness-registry-guard: HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}, src/ and dist/ last changed in ${git('log', '-1', '--format=%h', '--', 'src', 'dist') || '?'}${git('status', '--porcelain', '--', 'dist', 'src') ? ' (and modified since)' : ''}, node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}`,
+);
+p(
+  `Best of ${RUNS} runs (Spectral: 1); wall = whole process; peak RSS in MiB. Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`,
+);
 p();
 p('| what | files | MB | wall (s) | files/s | MB/s | peak RSS (MB) | vs Spectral |');
 p('|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows)
-  p(`| ${r.what} (${int(r.repo.n)} pipelines) | ${int(r.repo.files)} | ${fmt(r.repo.mb, 1)} | ${r.wall === undefined ? 'failed' : fmt(r.wall)} | ${r.wall ? int(r.repo.files / r.wall) : '–'} | ${r.wall ? fmt(r.repo.mb / r.wall, 1) : '–'} | ${fmt(r.rssMB, 0)} | ${vs(r)} |`);
+  p(
+    `| ${r.what} (${int(r.repo.n)} pipelines) | ${int(r.repo.files)} | ${fmt(r.repo.mb, 1)} | ${r.wall === undefined ? 'failed' : fmt(r.wall)} | ${r.wall ? int(r.repo.files / r.wall) : '–'} | ${r.wall ? fmt(r.repo.mb / r.wall, 1) : '–'} | ${fmt(r.rssMB, 0)} | ${vs(r)} |`,
+  );
 if (jsyamlNote) p(`\n${jsyamlNote}`);
 if (!spectral) p(`\nSpectral not run${opt.quick ? ' (--quick)' : ''}; pass --spectral-seconds S to compare against a known wall.`);
 
 const [big, little] = rows;
-for (const [label, c] of [['main', counts.main], ['linearity', counts.small]]) {
+for (const [label, c] of [
+  ['main', counts.main],
+  ['linearity', counts.small],
+]) {
   if (!c.length) continue;
   const n = new Set(c.map((x) => x.findings));
-  p(`\n\`check\` JSON parses on the ${label} repo: ${[...n].join(' / ')} findings in ${c[0].files} files${n.size > 1 ? ' (DIFFERENT across runs!)' : ''}.`);
+  p(
+    `\n\`check\` JSON parses on the ${label} repo: ${[...n].join(' / ')} findings in ${c[0].files} files${n.size > 1 ? ' (DIFFERENT across runs!)' : ''}.`,
+  );
 }
 if (big.wall && little.wall)
-  p(`\nLinearity: ${int(little.repo.files)} files ${fmt(little.wall)} s, ${int(big.repo.files)} files ${fmt(big.wall)} s: small/large wall ratio ${fmt(little.wall / big.wall, 3)} (${fmt(little.repo.files / big.repo.files, 3)} would be linear with no fixed cost).`);
+  p(
+    `\nLinearity: ${int(little.repo.files)} files ${fmt(little.wall)} s, ${int(big.repo.files)} files ${fmt(big.wall)} s: small/large wall ratio ${fmt(little.wall / big.wall, 3)} (${fmt(little.repo.files / big.repo.files, 3)} would be linear with no fixed cost).`,
+  );
 
 p('\n| cold start | wall (s) | peak RSS (MB) | target |');
 p('|---|---:|---:|---|');
-for (const c of cold) p(`| ${c.what} | ${c.wall === undefined ? 'failed' : fmt(c.wall, 3)} | ${fmt(c.rssMB, 0)} | ${c.target ? mark(c.wall, TARGETS.coldStart) : ''} |`);
+for (const c of cold)
+  p(
+    `| ${c.what} | ${c.wall === undefined ? 'failed' : fmt(c.wall, 3)} | ${fmt(c.rssMB, 0)} | ${c.target ? mark(c.wall, TARGETS.coldStart) : ''} |`,
+  );
 
 function mark(v, limit) {
   return v === undefined ? `≤ ${limit}` : `≤ ${limit} ${v <= limit ? '✅ met' : '❌ missed'}`;
 }
-const note = big.repo.n === TARGETS.pipelines ? '' : ` (targets are for ${int(TARGETS.pipelines)} pipelines; this repo has ${int(big.repo.n)})`;
+const note =
+  big.repo.n === TARGETS.pipelines ? '' : ` (targets are for ${int(TARGETS.pipelines)} pipelines; this repo has ${int(big.repo.n)})`;
 p(`\n| metric${note} | measured | target |`);
 p('|---|---:|---|');
 p(`| \`check\` wall (s) | ${fmt(big.wall)} | ${mark(big.wall, TARGETS.checkWall)} |`);
 p(`| \`check\` peak RSS (MB) | ${fmt(big.rssMB, 0)} | ${mark(big.rssMB, TARGETS.peakRssMB)} |`);
-p(`| cold start, CLI / Action (s) | ${fmt(cold[1].wall, 3)} / ${fmt(cold[2].wall, 3)} | ≤ ${TARGETS.coldStart} ${[cold[1].wall, cold[2].wall].every((w) => w !== undefined && w <= TARGETS.coldStart) ? '✅ met' : '❌ missed'} |`);
+p(
+  `| cold start, CLI / Action (s) | ${fmt(cold[1].wall, 3)} / ${fmt(cold[2].wall, 3)} | ≤ ${TARGETS.coldStart} ${[cold[1].wall, cold[2].wall].every((w) => w !== undefined && w <= TARGETS.coldStart) ? '✅ met' : '❌ missed'} |`,
+);
 if (failures.length) p(`\nFAILED: ${failures.join(', ')} (see stderr).`);
 
 console.log(out.join('\n'));

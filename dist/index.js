@@ -40994,7 +40994,10 @@ function classifyValue(raw) {
             if (name === 'default')
                 out.default = arg.trim();
             else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg.split(',').map((v) => v.trim()).filter(Boolean);
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
         }
         return out;
     }
@@ -41194,7 +41197,11 @@ class View {
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
-        const value = Array.isArray(container) ? container[place] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                : container[place];
         return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
@@ -41281,7 +41288,11 @@ class View {
         const map = this.raw;
         const listed = map[ENTRIES];
         if (listed)
-            return listed.map((e) => ({ key: e.key, keyView: this.child(e.keyValue ?? e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
         return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
     }
     /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
@@ -41711,7 +41722,10 @@ function registryLeftovers(file, handled) {
             const [start, end] = view.range;
             const text = file.text.slice(start, end);
             for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                const whole = view.value
+                    .trim()
+                    .replace(/^[a-z]+:\/\//i, '')
+                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
                 if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
                     continue;
                 out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
@@ -41742,7 +41756,9 @@ function connectorFix(connector, url, replacement) {
     const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
     if (isDockerUrl && isHarnessPublicRegistry(replacement))
         return { fix, fixTitle: title };
-    const why = isDockerUrl ? ' Mirror the Harness images there first.' : ' Check that this connector type can pull Harness images from there.';
+    const why = isDockerUrl
+        ? ' Mirror the Harness images there first.'
+        : ' Check that this connector type can pull Harness images from there.';
     return { suggestion: { title: title + why, edits: fix } };
 }
 /**
@@ -41810,10 +41826,22 @@ function imageFix(use, replacement) {
                 if (use.registryView)
                     mark(use.registryView);
                 if (isAppHarnessImage(use.image))
-                    report({ at: use.view.at, messageId: 'image', ...(severity ? { severity } : {}), data: { image: use.raw, replacement }, ...imageFix(use, replacement) });
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        ...(severity ? { severity } : {}),
+                        data: { image: use.raw, replacement },
+                        ...imageFix(use, replacement),
+                    });
             }
             for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
-                report({ at: left.view.at, span: [left.start, left.end], messageId: 'leftover', severity: 'warning', data: { key: left.key, match: left.match, replacement } });
+                report({
+                    at: left.view.at,
+                    span: [left.start, left.end],
+                    messageId: 'leftover',
+                    severity: 'warning',
+                    data: { key: left.key, match: left.match, replacement },
+                });
         }
     },
 }));
@@ -41837,7 +41865,12 @@ function nameFix(view, restored, allowSafe) {
     const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
     if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
         return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return { suggestion: { title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`, edits: [edit] } };
+    return {
+        suggestion: {
+            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
+            edits: [edit],
+        },
+    };
 }
 /* harmony default export */ const no_renamed_harness_image = (defineRule({
     id: 'no-renamed-harness-image',
@@ -41941,7 +41974,12 @@ function accountFix(project, entity, value, view, source) {
         return {};
     if (project.findConnector(to, entity.scope))
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    return { suggestion: { title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`, edits: [edit] } };
+    return {
+        suggestion: {
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+            edits: [edit],
+        },
+    };
 }
 /* harmony default export */ const require_account_image_connector = (defineRule({
     id: 'require-account-image-connector',
@@ -41957,7 +41995,11 @@ function accountFix(project, entity, value, view, source) {
     check({ project, report, unresolved }) {
         /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
         const describe = (entity, path) => {
-            const named = (prefix) => path.split('/').filter((s) => s.startsWith(`${prefix}=`)).at(-1)?.slice(prefix.length + 1);
+            const named = (prefix) => path
+                .split('/')
+                .filter((s) => s.startsWith(`${prefix}=`))
+                .at(-1)
+                ?.slice(prefix.length + 1);
             const stage = named('stage');
             const group = named('stepGroup');
             const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
@@ -41972,14 +42014,22 @@ function accountFix(project, entity, value, view, source) {
                 messageId: 'notAccount',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, view, source),
-                data: { where: describe(entity, path) + how, ref: value, scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference' },
+                data: {
+                    where: describe(entity, path) + how,
+                    ref: value,
+                    scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference',
+                },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { view, path } of imageConnectorFields(owner.root)) {
                 const resolution = project.resolve(view, { entity: owner });
                 for (const v of resolution.values) {
-                    const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
+                    const how = v.source === 'default'
+                        ? ' (through its runtime-input default)'
+                        : v.source === 'allowedValues'
+                            ? ' (through its allowed values)'
+                            : '';
                     checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
@@ -41988,7 +42038,11 @@ function accountFix(project, entity, value, view, source) {
                 if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
                     continue;
                 const what = resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
-                unresolved({ at: view.at, entity: owner.identifier, message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.` });
+                unresolved({
+                    at: view.at,
+                    entity: owner.identifier,
+                    message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.`,
+                });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         for (const set of project.inputSets)
@@ -42055,11 +42109,13 @@ class Uses {
         return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
     }
 }
-const byPlace = (a, b) => (a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0]);
+const byPlace = (a, b) => a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0];
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => (uses.length === 1 && at && uses[0].at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message })));
+const related = (uses, at) => uses.length === 1 && at && uses[0].at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
 /** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
-const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0].eff)} uses it` : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
+const usedBy = (project, uses) => uses.length === 1
+    ? `Harness Cloud ${project.stageLabel(uses[0].eff)} uses it`
+    : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
 /* harmony default export */ const require_platform_connectivity = (defineRule({
     id: 'require-platform-connectivity',
     policy: 2,
@@ -42175,7 +42231,12 @@ function openSource(open, view) {
 
 
 /** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules = [no_app_harness_registry, require_platform_connectivity, require_account_image_connector, no_renamed_harness_image];
+const rules = [
+    no_app_harness_registry,
+    require_platform_connectivity,
+    require_account_image_connector,
+    no_renamed_harness_image,
+];
 /** Every rule id a finding can carry, with its metadata. */
 const allRules = [...rules, ...builtinRules];
 function ruleMeta(id) {
@@ -42188,7 +42249,11 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/engine/glob.ts
 
 function globSet(patterns) {
-    const compile = (p) => ({ pattern: p, test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
+    const compile = (p) => ({
+        pattern: p,
+        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+        hit: false,
+    });
     const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
     return {
@@ -42284,7 +42349,11 @@ function discover(opts) {
                 entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
             }
             catch (e) {
-                skipped.push({ path: rel(dir), reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`, severity: 'error' });
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
                 continue;
             }
             for (const entry of entries) {
@@ -42417,7 +42486,9 @@ const OPEN_CURLY = 123;
 const PIPE = 124;
 const CLOSE_CURLY = 125;
 /** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
-const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve }] : []);
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve }]
+    : []);
 /** First characters with which a plain scalar may be a null, boolean or number. */
 const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
 const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
@@ -42956,7 +43027,13 @@ class YamlTreeBuilder {
                 this.complexKeys = true;
             if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
                 return;
-            entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
+            entries.push({
+                key: String(key),
+                value,
+                slot: i,
+                ...(typeof key === 'string' ? {} : { keyValue: key }),
+                ...(valueNode ? {} : { absent: true }),
+            });
         });
         map[ENTRIES] = entries;
         return map;
@@ -42986,7 +43063,16 @@ const MAX_ALIAS_COUNT = 100;
 function source_parseSource(path, text, embedding) {
     const fast = fastParse(text);
     if (fast)
-        return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
+        return {
+            path,
+            text,
+            docs: fast.docs,
+            records: fast.records,
+            problems: [],
+            aliased: false,
+            shallow: true,
+            ...(embedding ? { embedding } : {}),
+        };
     const problems = [];
     const builder = new YamlTreeBuilder(text);
     const docs = [];
@@ -43432,7 +43518,10 @@ function parseDirectives(source) {
     for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text.slice(start, end).replace(/\r?\n$/, '').replace(/\r$/, '');
+        const line = text
+            .slice(start, end)
+            .replace(/\r?\n$/, '')
+            .replace(/\r$/, '');
         const bare = line.replace(/^\uFEFF/, '').trim();
         // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
         if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
@@ -43451,7 +43540,10 @@ function parseDirectives(source) {
         const word = m[2];
         const body = m[3];
         if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-            problems.push({ range, message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.` });
+            problems.push({
+                range,
+                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+            });
             continue;
         }
         const parsed = parseBody(body);
@@ -43499,7 +43591,9 @@ function parseBody(body) {
     if (!ruleIds.length)
         return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
     if (!reason)
-        return { problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.` };
+        return {
+            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+        };
     return { ruleIds, until, reason };
 }
 function isDate(s) {
@@ -43562,7 +43656,13 @@ const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHas
 function entryFor(f, cwd, baselineDir) {
     const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
     const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
-    return { ruleId: f.ruleId, file, ...(f.entity ? { entity: f.entity } : {}), ...(identity.path ? { path: identity.path } : {}), valueHash: identity.valueHash };
+    return {
+        ruleId: f.ruleId,
+        file,
+        ...(f.entity ? { entity: f.entity } : {}),
+        ...(identity.path ? { path: identity.path } : {}),
+        valueHash: identity.valueHash,
+    };
 }
 /**
  * A baseline of every finding that is not already suppressed, except `suppression` findings and
@@ -43605,7 +43705,9 @@ function readBaseline(absPath, cwd, overlay) {
     }
     catch (e) {
         const code = e.code;
-        throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+        throw new UsageError(code === 'ENOENT'
+            ? `baseline file not found: ${file} (create it with --write-baseline)`
+            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
     }
     const source = source_parseSource(file, text);
     const fail = (start, end, what) => {
@@ -43657,7 +43759,7 @@ function applyBaseline(findings, loaded, opts) {
         const key = keyOf(entry);
         const prior = remaining.get(key);
         if (prior)
-            (prior.total += entry.count), (prior.left += entry.count);
+            ((prior.total += entry.count), (prior.left += entry.count));
         else
             remaining.set(key, { entry, index, total: entry.count, left: entry.count });
     });
@@ -43683,14 +43785,24 @@ function applyBaseline(findings, loaded, opts) {
         const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
         const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
         if (opts.forbid.has(entry.ruleId)) {
-            meta.push({ ruleId: suppressions_SUPPRESSION_RULE, severity: 'error', message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`, ...at });
+            meta.push({
+                ruleId: suppressions_SUPPRESSION_RULE,
+                severity: 'error',
+                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
+                ...at,
+            });
             continue;
         }
         if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
             continue; // not read this run: cannot tell
         stale += left;
         const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-        meta.push({ ruleId: suppressions_SUPPRESSION_RULE, severity: 'warning', message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`, ...at });
+        meta.push({
+            ruleId: suppressions_SUPPRESSION_RULE,
+            severity: 'warning',
+            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
+            ...at,
+        });
     }
     const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
@@ -43969,7 +44081,10 @@ function embeddingOf(scalar) {
     const header = linesOf(parent).linePos(start).line;
     if (!raw.startsWith('|'))
         return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
-    const firstContent = raw.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
+    const firstContent = raw
+        .split(/\r?\n/)
+        .slice(1)
+        .find((l) => l.trim() !== '') ?? '';
     const indent = firstContent.length - firstContent.trimStart().length;
     return { parent, lineOffset: header, columnOffset: indent };
 }
@@ -44147,7 +44262,14 @@ class Project {
     }
     templateUse(template, link, user, outer) {
         const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-        return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+        return {
+            template,
+            ...(link.templateInputs ? { inputs: link.templateInputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !link.versionLabel?.str,
+            versions,
+        };
     }
     /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
     infrastructure(eff) {
@@ -44176,7 +44298,9 @@ class Project {
             uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
         // A stage template that is not in the repo: its templateInputs are all that is known.
         const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
-        const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+        const steps = inputs?.isMap
+            ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps]
+            : eff.body.steps;
         for (const step of steps)
             this.stepUses(step, eff.ctx, uses, step.identifier);
         return uses;
@@ -44222,7 +44346,11 @@ class Project {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
             const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
             const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+            const value = pipeline?.root
+                .get('variables')
+                ?.items()
+                .find((i) => i.text('name') === variable)
+                ?.get('value');
             return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
         const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
@@ -44235,7 +44363,9 @@ class Project {
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
-                return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+                return defaults.length
+                    ? { values: defaults }
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
             }
         }
         const values = [...defaults];
@@ -44297,7 +44427,9 @@ class Project {
     }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
-        const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
         const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
         const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
         return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
@@ -44313,7 +44445,11 @@ class Project {
     useLabel(use) {
         const t = use.template;
         const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
         return `template \`${t.identifier}\`${version}${stable}`;
     }
 }
@@ -44416,7 +44552,13 @@ function lint_lint(settings) {
         const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
         const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
         const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
-        const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
+        const applied = applyBaseline(out, loaded, {
+            cwd: settings.cwd,
+            scanned: new Set(files.map((f) => f.absPath)),
+            forbid,
+            off,
+            configFile: config?.file,
+        });
         meta.push(...applied.meta);
         baseline = applied.summary;
     }
@@ -44460,7 +44602,14 @@ function finding(ruleId, severity, message, at, project, entity, related) {
         out.yamlPath = yamlPath;
     out.identity = identityOf(at, yamlPath);
     if (related?.length)
-        out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
+        out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({
+            file,
+            line,
+            column,
+            endLine,
+            endColumn,
+            message: m,
+        }));
     return out;
 }
 function fileFinding(file, severity, message) {
@@ -49740,7 +49889,9 @@ async function publishCheckRun(api, repo, r) {
         catch (e) {
             // Never leave the run "in progress" on the PR: complete it, saying annotations are missing.
             const note = `\n\n${(rest.length - i) * CHECK_RUN_BATCH} or fewer annotations could not be added; see the job summary.`;
-            await api.updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } }).catch(() => undefined);
+            await api
+                .updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } })
+                .catch(() => undefined);
             throw e;
         }
         requests++;
@@ -49802,7 +49953,7 @@ function readRunContext(env = process.env) {
     ctx.headSha = ctx.pullRequest?.headSha ?? ctx.sha;
     return ctx;
 }
-const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
+const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 const str = (v) => (typeof v === 'string' && v ? v : undefined);
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -50045,7 +50196,10 @@ function suggestionBody(c) {
 }
 /** Same file, lines and rules ⇒ same key, so a re-run finds the comment it posted before. */
 function changeKey(c) {
-    return external_node_crypto_default().createHash('sha256').update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0')).digest('hex').slice(0, 16);
+    return external_node_crypto_default().createHash('sha256')
+        .update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0'))
+        .digest('hex')
+        .slice(0, 16);
 }
 /** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
 async function syncSuggestions(o) {
@@ -50132,7 +50286,13 @@ function totals(findings) {
     const byRule = {};
     for (const f of active)
         byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule, suppressed: findings.length - active.length };
+    return {
+        errors: count('error'),
+        warnings: count('warning'),
+        notices: count('notice'),
+        byRule,
+        suppressed: findings.length - active.length,
+    };
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
@@ -50199,7 +50359,11 @@ function applyFixes(settings) {
             }
             state.net = compose(state.net, chosen);
             state.current = next;
-            state.applied.push(...taken.map((i) => ({ ruleId: findings[i].ruleId, title: findings[i].fixTitle ?? findings[i].message, line: findings[i].line })));
+            state.applied.push(...taken.map((i) => ({
+                ruleId: findings[i].ruleId,
+                title: findings[i].fixTitle ?? findings[i].message,
+                line: findings[i].line,
+            })));
             states.set(absPath, state);
             overlay.set(absPath, next);
             changed = true;
@@ -50220,7 +50384,15 @@ function applyFixes(settings) {
                 continue;
             }
         }
-        files.push({ file: s.file, absPath: s.absPath, original: s.original, fixed: s.current, bom: s.bom, edits: netEdits(s), applied: s.applied });
+        files.push({
+            file: s.file,
+            absPath: s.absPath,
+            original: s.original,
+            fixed: s.current,
+            bom: s.bom,
+            edits: netEdits(s),
+            applied: s.applied,
+        });
     }
     files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
@@ -50286,7 +50458,10 @@ function compose(net, edits) {
         }
         return pos - d;
     };
-    const spans = [...net.map((r) => ({ start: r.start, end: r.end })), ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') }))].sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = [
+        ...net.map((r) => ({ start: r.start, end: r.end })),
+        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
     const merged = [];
     for (const s of spans) {
         const last = merged.at(-1);
@@ -50396,7 +50571,11 @@ function buildInventory(project, findings) {
             const ref = view.str?.trim();
             if (!ref || ref.includes('<+'))
                 continue;
-            const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+            const stage = path
+                .split('/')
+                .filter((s) => s.startsWith('stage='))
+                .at(-1)
+                ?.slice(6);
             addUse(ref, set.scope, {
                 ownerKind: set.kind,
                 owner: set.identifier,
@@ -50459,7 +50638,9 @@ function stageEntry(project, eff, addUse) {
         ...(from !== eff
             ? { infrastructureFrom: `stage ${from.stage.identifier}` }
             : through
-                ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+                ? {
+                    infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}`,
+                }
                 : {}),
         cloud,
         imageConnector: [],
@@ -50477,7 +50658,8 @@ function stageEntry(project, eff, addUse) {
             addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
         }
         if (resolution.unknown)
-            entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
+            entry.imageConnectorUnknown =
+                root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
         if (!field) {
             const at = placeOf(infra.kindNode ?? eff.stage.view);
             entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
@@ -50532,7 +50714,8 @@ function buildChanges(project, findings, inv, daysSinceEol) {
         if (f.ruleId === 'no-app-harness-registry')
             group.daysSinceEol = daysSinceEol;
     }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) || inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
+        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
 function changeItem(project, f, remediation, docs) {
     const text = project.files.find((s) => s.path === f.file)?.text ?? '';
@@ -50581,7 +50764,8 @@ function connectorRadius(project, inv, c) {
     }
     const out = { pipelines: [...pipelines].sort(inventory_cmp) };
     if (c.identifier === 'harnessImage' && c.scope.level === 'account')
-        out.note = 'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+        out.note =
+            'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
     else if (!pipelines.size)
         out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
     return out;
@@ -50643,13 +50827,21 @@ function renderMarkdown(r) {
     r.changes.forEach((c, i) => {
         const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
         out.push(`### ${i + 1}. ${what}`, '');
-        const radius = c.blastRadius.pipelines.length ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.` : '';
+        const radius = c.blastRadius.pipelines.length
+            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+            : '';
         const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
         if (text)
             out.push(text, '');
         if (c.daysSinceEol !== undefined)
             out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
-        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [String(item.line), item.title, item.edits.map(editText).join('<br>') || '—', item.fix, item.why]);
+        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
+            String(item.line),
+            item.title,
+            item.edits.map(editText).join('<br>') || '—',
+            item.fix,
+            item.why,
+        ]);
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
     });
@@ -50657,7 +50849,12 @@ function renderMarkdown(r) {
     if (!r.harnessSteps.length)
         out.push('None: the repo settles every reference.', '');
     else
-        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [code(st.subject), st.action, st.reason, st.places.map(placeText).join('<br>')]);
+        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
+            code(st.subject),
+            st.action,
+            st.reason,
+            st.places.map(placeText).join('<br>'),
+        ]);
     out.push('## Connectors', '');
     if (!r.connectors.length)
         out.push('No connector YAML in the repo.', '');
@@ -50693,7 +50890,12 @@ function renderMarkdown(r) {
         out.push('No image reference in the repo.', '');
     for (const g of r.registries) {
         out.push(`### ${code(g.registry)} (${g.images.length})`, '');
-        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [code(img.image), placeText(img), img.field ? `${img.kind} ${code(img.field)}` : img.kind, img.findings.join(', ') || '—']);
+        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [
+            code(img.image),
+            placeText(img),
+            img.field ? `${img.kind} ${code(img.field)}` : img.kind,
+            img.findings.join(', ') || '—',
+        ]);
     }
     out.push('## Diagram', '');
     const d = r.diagram;
@@ -50717,7 +50919,11 @@ const SOURCE = {
 };
 function stageSources(st) {
     const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-    const unknown = { expression: 'an expression, known at run time', 'runtime-input': 'a runtime input nothing in the repo fills', templateUsers: 'a runtime input the stages using the template fill' };
+    const unknown = {
+        expression: 'an expression, known at run time',
+        'runtime-input': 'a runtime input nothing in the repo fills',
+        templateUsers: 'a runtime input the stages using the template fill',
+    };
     if (st.imageConnectorUnknown)
         parts.push(unknown[st.imageConnectorUnknown]);
     return [...new Set(parts)].join('<br>') || '—';
@@ -50800,7 +51006,9 @@ function buildDiagram(inv, pipelineStages) {
             if (u.ownerKind === 'pipeline' && u.failing)
                 failingPipelines.add(u.owner);
     const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
-    const ordered = mode === 'capped' ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b)) : pipelines;
+    const ordered = mode === 'capped'
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        : pipelines;
     const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
     const shownSet = new Set(shown);
     const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
@@ -50860,7 +51068,13 @@ function buildDiagram(inv, pipelineStages) {
         lines.push(`  class ${failingTargets.join(',')} failing`);
     if (red.length)
         lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
-    return { mode, pipelinesShown: shown.length, pipelinesTotal: pipelines.length, failingEdges: red.length, mermaid: lines.join('\n') + '\n' };
+    return {
+        mode,
+        pipelinesShown: shown.length,
+        pipelinesTotal: pipelines.length,
+        failingEdges: red.length,
+        mermaid: lines.join('\n') + '\n',
+    };
 }
 /** Mermaid label text: quotes and angle brackets as entity codes. */
 function esc(s) {
@@ -50894,7 +51108,12 @@ function buildHarnessSteps(findings, inv) {
                 places,
             });
         else if (cloud.length)
-            steps.push({ subject: ext.ref, action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).', reason, places });
+            steps.push({
+                subject: ext.ref,
+                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+                reason,
+                places,
+            });
         else if (override.some((u) => !u.failing))
             steps.push({
                 subject: ext.ref,
@@ -50908,7 +51127,12 @@ function buildHarnessSteps(findings, inv) {
         const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
         const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
         if (policyNotice || openValue)
-            steps.push({ subject: f.entity ?? f.file, action: 'Check the value supplied at run time.', reason: f.message, places: [{ file: f.file, line: f.line }] });
+            steps.push({
+                subject: f.entity ?? f.file,
+                action: 'Check the value supplied at run time.',
+                reason: f.message,
+                places: [{ file: f.file, line: f.line }],
+            });
     }
     return steps;
 }
@@ -51062,7 +51286,14 @@ function rankFindings(findings, changed) {
         .map((x) => x.f);
 }
 function toAnnotation(f) {
-    const a = { level: f.severity, message: f.message, title: f.ruleId, file: f.file, startLine: f.line, endLine: Math.max(f.line, f.endLine) };
+    const a = {
+        level: f.severity,
+        message: f.message,
+        title: f.ruleId,
+        file: f.file,
+        startLine: f.line,
+        endLine: Math.max(f.line, f.endLine),
+    };
     if (a.startLine === a.endLine) {
         a.startColumn = f.column;
         a.endColumn = Math.max(f.column, f.endColumn);
@@ -51198,7 +51429,11 @@ function regionText(files, f) {
         return undefined;
     if (f.endLine <= f.line)
         return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [lines[f.line - 1].slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1)];
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
     return parts.join('\n');
 }
 /**
@@ -51238,7 +51473,12 @@ function toSarif(result, opts = {}) {
             delete out.ruleIndex;
         // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
         if (f.suppressed)
-            out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
         if (f.related?.length) {
             out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
             const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
@@ -51269,7 +51509,9 @@ function toSarif(result, opts = {}) {
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
                 columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } } },
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
                 invocations: [invocation],
                 results,
             },
@@ -51305,7 +51547,10 @@ function cell(s) {
         .join('')
         .replace(/\|/g, '\\|');
 }
-const linkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/\|/g, '\\|');
+const linkText = (s) => s
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
     const text = `${file}:${line}`;
@@ -51391,7 +51636,7 @@ function markdown_renderMarkdown(result, opts = {}) {
     for (const n of opts.notes ?? [])
         head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
     if (opts.notes?.length)
-        head.pop(), head.push('');
+        (head.pop(), head.push(''));
     if (result.internalErrors.length)
         head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
     if (findings.length)
@@ -51538,7 +51783,16 @@ function connectorImpacts(head, changed, base) {
     }
     // Connectors whose finding the change removed altogether: every user it had is fixed.
     for (const f of bases.values())
-        out.push({ ruleId: f.ruleId, connector: f.entity, file: f.file, line: f.line, breaks: [], stillBroken: [], fixes: (f.related ?? []).filter(unchanged), compared: true });
+        out.push({
+            ruleId: f.ruleId,
+            connector: f.entity,
+            file: f.file,
+            line: f.line,
+            breaks: [],
+            stillBroken: [],
+            fixes: (f.related ?? []).filter(unchanged),
+            compared: true,
+        });
     return out;
 }
 /** True when a changed file holds a connector. */
@@ -51575,7 +51829,13 @@ function baseOverlay(workspace, changed, gitBase, baseSha) {
 
 
 function gateSources(o) {
-    const out = { overlay: new Map(), changes: [], notes: [], ...(o.configPath ? { configPath: o.configPath } : {}), ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}) };
+    const out = {
+        overlay: new Map(),
+        changes: [],
+        notes: [],
+        ...(o.configPath ? { configPath: o.configPath } : {}),
+        ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
+    };
     const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
     let base = null;
     const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
@@ -51620,7 +51880,11 @@ function gateSources(o) {
             continue;
         for (const d of parseDirectives(source_parseSource(file, text)).directives)
             if (!change.lines || change.lines.has(d.line))
-                out.changes.push({ file, line: d.line, message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".` });
+                out.changes.push({
+                    file,
+                    line: d.line,
+                    message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+                });
     }
     if (out.changes.length && !o.trustHead)
         out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
@@ -51641,11 +51905,19 @@ function configChanges(file, before, after) {
     const lineOf = keyLines(file, after);
     const out = [];
     const show = (v) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
-    const say = (key, line, was, now) => out.push({ file, line, message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.` });
+    const say = (key, line, was, now) => out.push({
+        file,
+        line,
+        message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.`,
+    });
     if (before === undefined && after !== undefined)
         out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
     if (after === undefined && before !== undefined)
-        out.push({ file, line: 1, message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.` });
+        out.push({
+            file,
+            line: 1,
+            message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.`,
+        });
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
         if (key === 'rules') {
             const ra = asObject(a.rules);
@@ -51677,7 +51949,11 @@ function baselineChanges(file, before, after) {
         const line = items[i] ? locateRange(source, items[i].range[0], items[i].range[0]).line : 1;
         // Entries name files relative to the baseline's folder; reviewers read repository paths.
         const target = external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), String(e.file));
-        out.push({ file, line, message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.` });
+        out.push({
+            file,
+            line,
+            message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.`,
+        });
     });
     return out;
 }
@@ -51885,7 +52161,11 @@ function configFailure(e, settings, token) {
     if (e instanceof ConfigError)
         for (const p of e.problems.slice(0, 9))
             error(redact(p.message, token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
-    const input = /baseline/i.test(e.message) && settings.baselinePath ? 'baseline' : /config/i.test(e.message) && settings.configPath ? 'config' : undefined;
+    const input = /baseline/i.test(e.message) && settings.baselinePath
+        ? 'baseline'
+        : /config/i.test(e.message) && settings.configPath
+            ? 'config'
+            : undefined;
     return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, token);
 }
 function fail(code, message, token) {
@@ -51942,7 +52222,12 @@ async function runWith(settings, env, deps, say) {
             throw new InputError('sarif-file', `cannot write "${settings.sarifFile}" (${e.code ?? e.message})`);
         }
     }
-    const seeAlso = [settings.summary ? 'the job summary' : '', settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '', sarifWritten ? 'the SARIF file' : '', 'the step log']
+    const seeAlso = [
+        settings.summary ? 'the job summary' : '',
+        settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+        sarifWritten ? 'the SARIF file' : '',
+        'the step log',
+    ]
         .filter(Boolean)
         .join(', ');
     const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
@@ -51971,7 +52256,15 @@ async function runWith(settings, env, deps, say) {
                     headSha: ctx.headSha,
                     conclusion,
                     title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
-                    summary: markdown_renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict], maxBytes: CHECK_SUMMARY_MAX_BYTES, docsBaseUrl: docsBase(ctx), seeAlso: 'the job summary' }),
+                    summary: markdown_renderMarkdown(result, {
+                        links,
+                        changed: detection.changed,
+                        impacts,
+                        notes: [verdict],
+                        maxBytes: CHECK_SUMMARY_MAX_BYTES,
+                        docsBaseUrl: docsBase(ctx),
+                        seeAlso: 'the job summary',
+                    }),
                     annotations: plan.inScope.map(toCheckRunAnnotation),
                 });
                 notes.push(`Check run "${CHECK_RUN_NAME}" holds all ${plural(plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
@@ -51988,7 +52281,14 @@ async function runWith(settings, env, deps, say) {
         say(`Gate change: ${c.file}:${c.line}: ${c.message}`);
     // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
     for (const a of plan.annotations) {
-        const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn };
+        const props = {
+            title: a.title,
+            file: a.file,
+            startLine: a.startLine,
+            endLine: a.endLine,
+            startColumn: a.startColumn,
+            endColumn: a.endColumn,
+        };
         core_namespaceObject[a.level](redact(a.message, settings.token), props);
     }
     if (plan.overflowNotice)
@@ -52033,9 +52333,10 @@ async function runWith(settings, env, deps, say) {
             : '';
         if (report) {
             const room = main_SUMMARY_MAX_BYTES - Buffer.byteLength(md);
-            md += Buffer.byteLength(report) + 2 <= room
-                ? `\n\n${report}`
-                : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
+            md +=
+                Buffer.byteLength(report) + 2 <= room
+                    ? `\n\n${report}`
+                    : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
         }
         try {
             await summary.addRaw(redact(md, settings.token), true).write();

@@ -4,7 +4,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const ncc = (entry, out) =>
-  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', out, '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', out, '--license', 'licenses.txt', '-q'],
+    { stdio: 'inherit' },
+  );
 
 fs.rmSync('dist', { recursive: true, force: true });
 ncc('src/action/index.ts', 'dist');

@@ -32,7 +32,11 @@ const commands = [
 ];
 
 function run(cli, dir, args) {
-  const r = spawnSync(process.execPath, [cli, args[0], '.', ...args.slice(1)], { cwd: dir, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cli, args[0], '.', ...args.slice(1)], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${cli} ${args.join(' ')} in ${dir} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return r.stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');
 }

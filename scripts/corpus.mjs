@@ -48,7 +48,11 @@ try {
       fs.copyFileSync(path.join(corpus, 'files', saved), to);
       files++;
     }
-    const run = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--fail-on', 'never'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (run.status !== 0) {
       failures++;
       console.error(`${repo}: CLI exit ${run.status}\n${run.stderr}`);
@@ -76,7 +80,8 @@ if (asJson) {
   console.log(`corpus: ${files} files from ${repos.size} repositories, each scanned on its own with default settings`);
   console.log(`read and parsed: ${scanned} files, ${entities} Harness entities`);
   console.log('findings by rule:');
-  for (const [rule, c] of Object.entries(rows).sort()) console.log(`  ${rule.padEnd(34)} ${c.error} error, ${c.warning} warning, ${c.notice} notice`);
+  for (const [rule, c] of Object.entries(rows).sort())
+    console.log(`  ${rule.padEnd(34)} ${c.error} error, ${c.warning} warning, ${c.notice} notice`);
   const noisiest = [...perRepo].sort((a, b) => b.findings - a.findings).slice(0, 3);
   console.log(`most findings: ${noisiest.map((r) => `${r.repo} ${r.findings}`).join(', ')}`);
   console.log(`total: ${total} findings; CLI failures: ${failures}`);

@@ -35,7 +35,10 @@ if (!Number.isInteger(pipelines) || pipelines < 1) {
   console.error(`--pipelines must be a positive whole number (got ${flags.pipelines})`);
   process.exit(2);
 }
-for (const [want, file, what] of [[!flags['no-corpus'], corpus, 'corpus'], [!flags['no-synthetic'], generator, 'synthetic repo generator']])
+for (const [want, file, what] of [
+  [!flags['no-corpus'], corpus, 'corpus'],
+  [!flags['no-synthetic'], generator, 'synthetic repo generator'],
+])
   if (want && !fs.existsSync(file)) {
     console.error(`${what} not found: ${file}`);
     process.exit(2);
@@ -43,16 +46,24 @@ for (const [want, file, what] of [[!flags['no-corpus'], corpus, 'corpus'], [!fla
 const cli = path.resolve('dist/cli/index.js');
 let work = '';
 
-const listFiles = (dir) => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+const listFiles = (dir) =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
 const snapshot = () => new Map(listFiles(work).map((f) => [f, fs.readFileSync(path.join(work, f))]));
 const hash = (b) => crypto.createHash('sha256').update(b).digest('hex');
 
 function runFix() {
-  const run = spawnSync(process.execPath, [cli, 'fix', '.', '--format', 'json', '--fail-on', 'never', '--include', '**/*.{yaml,yml,template,tpml,json}'], {
-    cwd: work,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'fix', '.', '--format', 'json', '--fail-on', 'never', '--include', '**/*.{yaml,yml,template,tpml,json}'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (run.status !== 0) {
     console.error(`fix failed (exit ${run.status}):\n${run.stderr}`);
     process.exit(1);
@@ -96,13 +107,19 @@ function seed(dir) {
   for (const f of listFiles(dir)) {
     const file = path.join(dir, f);
     const text = fs.readFileSync(file, 'latin1');
-    let out = text.replace(/^(\s*(?:-\s+)?image:[ \t]*)(["']?)([a-z0-9][\w./-]*(?::[\w.-]+)?)\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/gm, (m, pre, q, img, post, cr) => {
-      if (/^[^/]*[.:]/.test(img) && img.includes('/')) return m; // already names a registry
-      n++;
-      return `${pre}${q}app.harness.io/registry/${img}${q}${post}${cr}`;
-    });
+    let out = text.replace(
+      /^(\s*(?:-\s+)?image:[ \t]*)(["']?)([a-z0-9][\w./-]*(?::[\w.-]+)?)\2([ \t]*(?:#[^\r\n]*)?)(\r?)$/gm,
+      (m, pre, q, img, post, cr) => {
+        if (/^[^/]*[.:]/.test(img) && img.includes('/')) return m; // already names a registry
+        n++;
+        return `${pre}${q}app.harness.io/registry/${img}${q}${post}${cr}`;
+      },
+    );
     if (/^connector:/m.test(out) && /type:\s*DockerRegistry/.test(out)) {
-      out = out.replace(/^(\s*dockerRegistryUrl:[ \t]*)(["']?)([^\s"'#]+)\2/gm, (m, pre, q) => (n++, `${pre}${q}https://app.harness.io/registry${q}`));
+      out = out.replace(
+        /^(\s*dockerRegistryUrl:[ \t]*)(["']?)([^\s"'#]+)\2/gm,
+        (m, pre, q) => (n++, `${pre}${q}https://app.harness.io/registry${q}`),
+      );
       out = out.replace(/^[ \t]*executeOnDelegate:[ \t]*false[^\r\n]*\r?\n/gm, () => (n++, ''));
     }
     if (out !== text) fs.writeFileSync(file, out, 'latin1');

@@ -27,7 +27,11 @@ const { values } = parseArgs({
 const sizeMb = Number(values['size-mb']);
 const capMb = values['cap-mb'] === undefined ? 100 + 12 * sizeMb : Number(values['cap-mb']);
 const timeoutS = Number(values['timeout-s']);
-for (const [flag, n] of [['--cap-mb', capMb], ['--size-mb', sizeMb], ['--timeout-s', timeoutS]])
+for (const [flag, n] of [
+  ['--cap-mb', capMb],
+  ['--size-mb', sizeMb],
+  ['--timeout-s', timeoutS],
+])
   if (!(n > 0)) {
     console.error(`${flag} must be a positive number`);
     process.exit(2);
@@ -53,25 +57,75 @@ fs.writeFileSync(
 function stage(i) {
   const ind = '    ';
   const bad = i % 500 === 7;
-  const lines = [`${ind}- stage:`, `${ind}    name: stage ${i}`, `${ind}    identifier: stage_${i}`, `${ind}    type: CI`, `${ind}    spec:`, `${ind}      cloneCodebase: true`];
+  const lines = [
+    `${ind}- stage:`,
+    `${ind}    name: stage ${i}`,
+    `${ind}    identifier: stage_${i}`,
+    `${ind}    type: CI`,
+    `${ind}    spec:`,
+    `${ind}      cloneCodebase: true`,
+  ];
   const kind = i % 4;
-  if (kind === 0) lines.push(`${ind}      platform:`, `${ind}        os: Linux`, `${ind}        arch: Amd64`, `${ind}      runtime:`, `${ind}        type: Cloud`, `${ind}        spec: {}`);
+  if (kind === 0)
+    lines.push(
+      `${ind}      platform:`,
+      `${ind}        os: Linux`,
+      `${ind}        arch: Amd64`,
+      `${ind}      runtime:`,
+      `${ind}        type: Cloud`,
+      `${ind}        spec: {}`,
+    );
   if (kind === 1)
-    lines.push(`${ind}      infrastructure:`, `${ind}        type: KubernetesDirect`, `${ind}        spec:`, `${ind}          connectorRef: account.cluster`, `${ind}          namespace: ci`, `${ind}          harnessImageConnectorRef: ${bad ? 'org.mirror' : 'account.harnessImage'}`, `${ind}          os: Linux`);
+    lines.push(
+      `${ind}      infrastructure:`,
+      `${ind}        type: KubernetesDirect`,
+      `${ind}        spec:`,
+      `${ind}          connectorRef: account.cluster`,
+      `${ind}          namespace: ci`,
+      `${ind}          harnessImageConnectorRef: ${bad ? 'org.mirror' : 'account.harnessImage'}`,
+      `${ind}          os: Linux`,
+    );
   if (kind === 2)
-    lines.push(`${ind}      infrastructure:`, `${ind}        type: VM`, `${ind}        spec:`, `${ind}          type: Pool`, `${ind}          spec:`, `${ind}            poolName: pool`, `${ind}            os: Linux`, `${ind}            harnessImageConnectorRef: account.harnessImage`);
+    lines.push(
+      `${ind}      infrastructure:`,
+      `${ind}        type: VM`,
+      `${ind}        spec:`,
+      `${ind}          type: Pool`,
+      `${ind}          spec:`,
+      `${ind}            poolName: pool`,
+      `${ind}            os: Linux`,
+      `${ind}            harnessImageConnectorRef: account.harnessImage`,
+    );
   if (kind === 3) lines.push(`${ind}      infrastructure:`, `${ind}        useFromStage: stage_${i - 2}`);
   lines.push(`${ind}      execution:`, `${ind}        steps:`);
   for (let s = 0; s < 5; s++) {
-    const image = bad && s === 0 ? 'app.harness.io/registry/harness/ci-addon:1.16.22' : ['node:20', 'golang:1.22', 'plugins/cache:1.9.0', 'python:3.12', 'maven:3.9'][s];
+    const image =
+      bad && s === 0
+        ? 'app.harness.io/registry/harness/ci-addon:1.16.22'
+        : ['node:20', 'golang:1.22', 'plugins/cache:1.9.0', 'python:3.12', 'maven:3.9'][s];
     const st = `${ind}          `;
-    lines.push(`${st}- step:`, `${st}    type: Run`, `${st}    name: step ${s}`, `${st}    identifier: step_${s}`, `${st}    spec:`, `${st}      connectorRef: account.hub`, `${st}      image: ${image}`, `${st}      shell: Sh`, `${st}      command: |`, `${st}        echo building ${i}.${s}`, `${st}        make test-${s}`);
+    lines.push(
+      `${st}- step:`,
+      `${st}    type: Run`,
+      `${st}    name: step ${s}`,
+      `${st}    identifier: step_${s}`,
+      `${st}    spec:`,
+      `${st}      connectorRef: account.hub`,
+      `${st}      image: ${image}`,
+      `${st}      shell: Sh`,
+      `${st}      command: |`,
+      `${st}        echo building ${i}.${s}`,
+      `${st}        make test-${s}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
 
 const fd = fs.openSync(file, 'w');
-fs.writeSync(fd, 'pipeline:\n  name: huge\n  identifier: huge\n  properties:\n    ci:\n      codebase:\n        connectorRef: account.github\n        repoName: app\n        build: <+input>\n  stages:\n');
+fs.writeSync(
+  fd,
+  'pipeline:\n  name: huge\n  identifier: huge\n  properties:\n    ci:\n      codebase:\n        connectorRef: account.github\n        repoName: app\n        build: <+input>\n  stages:\n',
+);
 let size = 0;
 let stages = 0;
 while (size < sizeMb * 1024 * 1024) {

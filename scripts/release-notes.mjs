@@ -35,7 +35,11 @@ export function releaseNotes(changelog, input) {
       end = i;
       break;
     }
-  const body = lines.slice(start + 1, end).join('\n').replace(/^\s*\n/, '').trimEnd();
+  const body = lines
+    .slice(start + 1, end)
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   if (!body.trim()) throw new Error(`the CHANGELOG section for ${version} is empty`);
   return body + '\n';
 }

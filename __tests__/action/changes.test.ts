@@ -18,12 +18,29 @@ afterEach(async () => {
 
 describe('patches', () => {
   test('addedLines counts new-side lines of + lines only', () => {
-    const patch = ['@@ -1,4 +1,5 @@', ' a', '-b', '+B', '+C', ' d', '\\ No newline at end of file', '@@ -20,2 +21,0 @@', '-x', '-y', '@@ -30 +30 @@', '-old', '+new'].join('\n');
+    const patch = [
+      '@@ -1,4 +1,5 @@',
+      ' a',
+      '-b',
+      '+B',
+      '+C',
+      ' d',
+      '\\ No newline at end of file',
+      '@@ -20,2 +21,0 @@',
+      '-x',
+      '-y',
+      '@@ -30 +30 @@',
+      '-old',
+      '+new',
+    ].join('\n');
     expect([...addedLines(patch)]).toEqual([2, 3, 30]);
   });
 
   test('touchesChangedLine: any line of a range; unknown lines (no patch) count as changed', () => {
-    const c = changedFiles('api', [{ path: 'a', status: 'modified', lines: new Set([5]) }, { path: 'b', status: 'modified' }]);
+    const c = changedFiles('api', [
+      { path: 'a', status: 'modified', lines: new Set([5]) },
+      { path: 'b', status: 'modified' },
+    ]);
     expect(touchesChangedLine(c, { file: 'a', line: 3, endLine: 5 })).toBe(true);
     expect(touchesChangedLine(c, { file: 'a', line: 6, endLine: 6 })).toBe(false);
     expect(touchesChangedLine(c, { file: 'b', line: 99, endLine: 99 })).toBe(true);
@@ -37,12 +54,23 @@ describe('git', () => {
     const { baseSha } = gitRepo(
       dir,
       { 'keep.yaml': 'a: 1\nb: 2\nc: 3\n', 'old name.yaml': 'x: 1\ny: 2\nz: 3\nw: 4\n', 'gone.yaml': 'g: 1\n' },
-      { 'keep.yaml': 'a: 1\nb: 20\nc: 3\nd: 4\n', 'old name.yaml': null, 'new "name".yaml': 'x: 1\ny: 2\nz: 3\nw: 4\nv: 5\n', 'gone.yaml': null, 'ü/added.yaml': 'n: 1\n' },
+      {
+        'keep.yaml': 'a: 1\nb: 20\nc: 3\nd: 4\n',
+        'old name.yaml': null,
+        'new "name".yaml': 'x: 1\ny: 2\nz: 3\nw: 4\nv: 5\n',
+        'gone.yaml': null,
+        'ü/added.yaml': 'n: 1\n',
+      },
     );
     const tried: string[] = [];
     const base = findDiffBase(dir, baseSha, tried);
     expect(base).toEqual({ base: baseSha, head: 'HEAD' });
-    const files = Object.fromEntries(gitChangedFiles(dir, base!.base, base!.head).map((f) => [f.path, { status: f.status, previousPath: f.previousPath, lines: [...(f.lines ?? [])] }]));
+    const files = Object.fromEntries(
+      gitChangedFiles(dir, base!.base, base!.head).map((f) => [
+        f.path,
+        { status: f.status, previousPath: f.previousPath, lines: [...(f.lines ?? [])] },
+      ]),
+    );
     expect(files).toEqual({
       'keep.yaml': { status: 'modified', previousPath: undefined, lines: [2, 4] },
       'new "name".yaml': { status: 'renamed', previousPath: 'old name.yaml', lines: [5] },
@@ -120,11 +148,18 @@ describe('REST client and change detection', () => {
     const dir = tmpDir('event');
     const p = path.join(dir, 'e.json');
     fs.writeFileSync(p, JSON.stringify(pullRequestEvent({ headRepo: 'someone/shop', headSha: 'abc' })));
-    const ctx = readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: p, GITHUB_SHA: 'merge', GITHUB_REPOSITORY: 'acme/shop' });
+    const ctx = readRunContext({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: p,
+      GITHUB_SHA: 'merge',
+      GITHUB_REPOSITORY: 'acme/shop',
+    });
     expect(ctx.pullRequest).toMatchObject({ number: 7, headSha: 'abc', isFork: true, headRepo: 'someone/shop', baseRepo: 'acme/shop' });
     expect(ctx.headSha).toBe('abc');
     fs.writeFileSync(p, '{not json');
-    expect(readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: p }).warnings[0]).toMatch(/could not read the event payload/);
+    expect(readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: p }).warnings[0]).toMatch(
+      /could not read the event payload/,
+    );
   });
 
   test('publishCheckRun: one create, then updates of 50, the last one completing the run', async () => {
@@ -132,13 +167,22 @@ describe('REST client and change detection', () => {
     const api: GitHubApi = {
       listPullFiles: async () => [],
       createCheckRun: async (_r, b) => (calls.push(`create ${b.status} ${b.output.annotations!.length}`), 9),
-      updateCheckRun: async (_r, id, b) => void calls.push(`update ${id} ${b.status ?? '-'} ${b.conclusion ?? '-'} ${b.output.annotations!.length}`),
+      updateCheckRun: async (_r, id, b) =>
+        void calls.push(`update ${id} ${b.status ?? '-'} ${b.conclusion ?? '-'} ${b.output.annotations!.length}`),
     };
     const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'm' };
-    await publishCheckRun(api, { owner: 'o', repo: 'r' }, { name: 'n', headSha: 'h', conclusion: 'failure', title: 't', summary: 's', annotations: Array(101).fill(annotation) });
+    await publishCheckRun(
+      api,
+      { owner: 'o', repo: 'r' },
+      { name: 'n', headSha: 'h', conclusion: 'failure', title: 't', summary: 's', annotations: Array(101).fill(annotation) },
+    );
     expect(calls).toEqual(['create in_progress 50', 'update 9 - - 50', 'update 9 completed failure 1']);
     calls.length = 0;
-    await publishCheckRun(api, { owner: 'o', repo: 'r' }, { name: 'n', headSha: 'h', conclusion: 'success', title: 't', summary: 's', annotations: [] });
+    await publishCheckRun(
+      api,
+      { owner: 'o', repo: 'r' },
+      { name: 'n', headSha: 'h', conclusion: 'success', title: 't', summary: 's', annotations: [] },
+    );
     expect(calls).toEqual(['create completed 0']);
   });
 
@@ -154,7 +198,11 @@ describe('REST client and change detection', () => {
       },
     };
     const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'm' };
-    const err = await publishCheckRun(api, { owner: 'o', repo: 'r' }, { name: 'n', headSha: 'h', conclusion: 'failure', title: 't', summary: 's', annotations: Array(120).fill(annotation) }).catch((e: unknown) => e);
+    const err = await publishCheckRun(
+      api,
+      { owner: 'o', repo: 'r' },
+      { name: 'n', headSha: 'h', conclusion: 'failure', title: 't', summary: 's', annotations: Array(120).fill(annotation) },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(calls).toEqual(['completed failure none s\n\n100 or fewer annotations could not be added; see the job summary.']);
   });
@@ -175,18 +223,38 @@ describe('connector impact', () => {
     range: [0, 1],
     related,
   });
-  const changed = changedFiles('api', [{ path: 'c/hub.yaml', status: 'modified' }, { path: 'c/old.yaml', status: 'modified' }, { path: 'p/changed.yaml', status: 'modified' }]);
+  const changed = changedFiles('api', [
+    { path: 'c/hub.yaml', status: 'modified' },
+    { path: 'c/old.yaml', status: 'modified' },
+    { path: 'p/changed.yaml', status: 'modified' },
+  ]);
 
   test('without the base: users in unchanged files are listed as broken, users in changed files left out', () => {
-    const out = connectorImpacts([f('c/hub.yaml', 'hub', [rel('p/a.yaml', 3), rel('p/changed.yaml', 4)]), f('c/untouched.yaml', 'u', [rel('p/a.yaml', 9)])], changed);
-    expect(out).toEqual([{ ruleId: 'require-platform-connectivity', connector: 'hub', file: 'c/hub.yaml', line: 12, breaks: [rel('p/a.yaml', 3)], stillBroken: [], fixes: [], compared: false }]);
+    const out = connectorImpacts(
+      [f('c/hub.yaml', 'hub', [rel('p/a.yaml', 3), rel('p/changed.yaml', 4)]), f('c/untouched.yaml', 'u', [rel('p/a.yaml', 9)])],
+      changed,
+    );
+    expect(out).toEqual([
+      {
+        ruleId: 'require-platform-connectivity',
+        connector: 'hub',
+        file: 'c/hub.yaml',
+        line: 12,
+        breaks: [rel('p/a.yaml', 3)],
+        stillBroken: [],
+        fixes: [],
+        compared: false,
+      },
+    ]);
   });
 
   test('with the base: new, still broken and fixed users, and connectors whose finding is gone', () => {
     const head = [f('c/hub.yaml', 'hub', [rel('p/a.yaml', 3), rel('p/b.yaml', 5)])];
     const base = [f('c/hub.yaml', 'hub', [rel('p/b.yaml', 5), rel('p/c.yaml', 7)]), f('c/old.yaml', 'old', [rel('p/d.yaml', 1)])];
     const out = connectorImpacts(head, changed, base);
-    expect(out.map((i) => [i.connector, i.breaks.map((r) => r.file), i.stillBroken.map((r) => r.file), i.fixes.map((r) => r.file)])).toEqual([
+    expect(
+      out.map((i) => [i.connector, i.breaks.map((r) => r.file), i.stillBroken.map((r) => r.file), i.fixes.map((r) => r.file)]),
+    ).toEqual([
       ['hub', ['p/a.yaml'], ['p/b.yaml'], ['p/c.yaml']],
       ['old', [], [], ['p/d.yaml']],
     ]);

@@ -14,7 +14,10 @@ const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const between = (name: string) => {
   const m = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)<!-- ${name}:end -->`).exec(readme);
   if (!m) throw new Error(`README has no ${name} markers`);
-  return m[1]!.split('\n').filter((l) => /^\| `/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+  return m[1]!
+    .split('\n')
+    .filter((l) => /^\| `/.test(l))
+    .map((l) => l.split('|').map((c) => c.trim()));
 };
 
 describe('action.yml and its README section', () => {
@@ -25,7 +28,19 @@ describe('action.yml and its README section', () => {
 
   test('the inputs the issue asks for, with their defaults', () => {
     expect(Object.keys(action.inputs)).toEqual([
-      'path', 'config', 'baseline', 'fail-on', 'only-changed', 'github-token', 'sarif-file', 'summary', 'check-run', 'report', 'report-file', 'config-from', 'suggestions',
+      'path',
+      'config',
+      'baseline',
+      'fail-on',
+      'only-changed',
+      'github-token',
+      'sarif-file',
+      'summary',
+      'check-run',
+      'report',
+      'report-file',
+      'config-from',
+      'suggestions',
     ]);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs['check-run']!.default).toBe('false');
@@ -38,22 +53,31 @@ describe('action.yml and its README section', () => {
       'action-inputs': [
         '| input | default | description |',
         '|---|---|---|',
-        ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default ? `\`${v.default}\`` : '(none)'} | ${cell(v.description)} |`),
+        ...Object.entries(action.inputs).map(
+          ([k, v]) => `| \`${k}\` | ${v.default ? `\`${v.default}\`` : '(none)'} | ${cell(v.description)} |`,
+        ),
       ].join('\n'),
-      'action-outputs': ['| output | description |', '|---|---|', ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)].join(
-        '\n',
-      ),
+      'action-outputs': [
+        '| output | description |',
+        '|---|---|',
+        ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`),
+      ].join('\n'),
     };
     let text = readme;
     for (const [name, table] of Object.entries(tables))
-      text = text.replace(new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`), (_, a: string, b: string) => `${a}${table}\n${b}`);
+      text = text.replace(
+        new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`),
+        (_, a: string, b: string) => `${a}${table}\n${b}`,
+      );
     if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(path.join(ROOT, 'README.md'), text);
     expect(readme).toBe(text);
     expect(between('action-inputs').map((r) => r[1])).toEqual(Object.keys(action.inputs).map((k) => `\`${k}\``));
   });
 
   test('the repository runs the Action on examples/ in its own workflow', () => {
-    const wf = parse(fs.readFileSync(path.join(ROOT, '.github/workflows/examples.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> };
+    const wf = parse(fs.readFileSync(path.join(ROOT, '.github/workflows/examples.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
+    };
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
     expect(steps.find((s) => s.uses === './')?.with?.path).toBe('examples');
   });

@@ -49,7 +49,9 @@ describe('getSettings', () => {
       report: true,
       suggestions: true,
     });
-    expect(() => getSettings(env(dir, { 'report-file': '../report.md' }))).toThrow('input `report-file`: "../report.md" is outside the workspace');
+    expect(() => getSettings(env(dir, { 'report-file': '../report.md' }))).toThrow(
+      'input `report-file`: "../report.md" is outside the workspace',
+    );
   });
 
   test.each([
@@ -65,8 +67,26 @@ describe('getSettings', () => {
 
   test('reads every input, trimmed; paths one per line; files resolved in the workspace', () => {
     const dir = ws();
-    const s = getSettings(env(dir, { path: ' .harness \n\n . ', config: 'guard.yml', 'fail-on': 'warning', 'github-token': ' ghs_x ', 'sarif-file': 'out/r.sarif', summary: 'false', 'check-run': 'TRUE' }));
-    expect(s).toMatchObject({ paths: ['.harness', '.'], configPath: path.join(dir, 'guard.yml'), failOn: 'warning', token: 'ghs_x', sarifFile: path.join(dir, 'out/r.sarif'), summary: false, checkRun: true });
+    const s = getSettings(
+      env(dir, {
+        path: ' .harness \n\n . ',
+        config: 'guard.yml',
+        'fail-on': 'warning',
+        'github-token': ' ghs_x ',
+        'sarif-file': 'out/r.sarif',
+        summary: 'false',
+        'check-run': 'TRUE',
+      }),
+    );
+    expect(s).toMatchObject({
+      paths: ['.harness', '.'],
+      configPath: path.join(dir, 'guard.yml'),
+      failOn: 'warning',
+      token: 'ghs_x',
+      sarifFile: path.join(dir, 'out/r.sarif'),
+      summary: false,
+      checkRun: true,
+    });
   });
 
   test.each([

@@ -10,7 +10,17 @@ jest.unstable_mockModule('../../src/engine/lint.js', () => ({ lint: lintMock }))
 const { run } = await import('../../src/action/main.js');
 const { Project } = await import('../../src/model/project.js');
 
-const result = (over: Partial<LintResult> = {}): LintResult => ({ findings: [], filesScanned: 1, harnessFiles: 1, entities: 0, skippedNotHarness: [], internalErrors: [], project: new Project([], []), replacementRegistryUrl: 'https://registry.hub.docker.com', ...over });
+const result = (over: Partial<LintResult> = {}): LintResult => ({
+  findings: [],
+  filesScanned: 1,
+  harnessFiles: 1,
+  entities: 0,
+  skippedNotHarness: [],
+  internalErrors: [],
+  project: new Project([], []),
+  replacementRegistryUrl: 'https://registry.hub.docker.com',
+  ...over,
+});
 
 describe('run()', () => {
   let dir: string;
@@ -20,7 +30,13 @@ describe('run()', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-main-'));
     fs.writeFileSync(path.join(dir, 'out'), '');
     fs.writeFileSync(path.join(dir, 'summary'), '');
-    env = { GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'push', GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), 'INPUT_FAIL-ON': 'never' };
+    env = {
+      GITHUB_WORKSPACE: dir,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_OUTPUT: path.join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+      'INPUT_FAIL-ON': 'never',
+    };
     // @actions/core writes outputs and the summary to the files named in process.env.
     process.env.GITHUB_OUTPUT = env.GITHUB_OUTPUT;
     process.env.GITHUB_STEP_SUMMARY = env.GITHUB_STEP_SUMMARY;
@@ -39,12 +55,16 @@ describe('run()', () => {
   };
 
   test('an internal error fails the step with exit code 2 even with fail-on: never and no findings', async () => {
-    lintMock.mockReturnValue(result({ internalErrors: ['rule require-platform-connectivity failed: TypeError: x is undefined\n    at check'] }));
+    lintMock.mockReturnValue(
+      result({ internalErrors: ['rule require-platform-connectivity failed: TypeError: x is undefined\n    at check'] }),
+    );
     const code = await run(env);
     const exit = restore();
     expect(code).toBe(2);
     expect(exit).toBe(2);
-    expect(stdout.join('')).toContain('::error::harness-registry-guard: internal error: rule require-platform-connectivity failed: TypeError: x is undefined');
+    expect(stdout.join('')).toContain(
+      '::error::harness-registry-guard: internal error: rule require-platform-connectivity failed: TypeError: x is undefined',
+    );
     expect(fs.readFileSync(path.join(dir, 'out'), 'utf8')).toMatch(/exit-code<<ghadelimiter_\S+\n2\n/);
     expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('**Internal error**');
   });
@@ -66,6 +86,11 @@ describe('run()', () => {
     const code = await run({ ...env, INPUT_CONFIG: 'cfg.yml', INPUT_BASELINE: 'base.json', INPUT_PATH: '.' });
     restore();
     expect(code).toBe(0);
-    expect(lintMock).toHaveBeenCalledWith({ cwd: dir, paths: ['.'], configPath: path.join(dir, 'cfg.yml'), baselinePath: path.join(dir, 'base.json') });
+    expect(lintMock).toHaveBeenCalledWith({
+      cwd: dir,
+      paths: ['.'],
+      configPath: path.join(dir, 'cfg.yml'),
+      baselinePath: path.join(dir, 'base.json'),
+    });
   });
 });

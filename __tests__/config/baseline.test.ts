@@ -46,10 +46,34 @@ describe('--write-baseline', () => {
     const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
     expect(baseline.version).toBe(1);
     expect(baseline.entries.map(({ ruleId, file, entity, path: p, count }) => ({ ruleId, file, entity, path: p, count }))).toEqual([
-      { ruleId: 'no-app-harness-registry', file: '.harness/connectors/hub.yaml', entity: 'hub', path: 'connector/spec/dockerRegistryUrl', count: 1 },
-      { ruleId: 'no-app-harness-registry', file: '.harness/pipelines/build.yaml', entity: undefined, path: 'stages/stage=build/spec/execution/steps/step=step_0/spec/image', count: 1 },
-      { ruleId: 'no-renamed-harness-image', file: '.harness/pipelines/build.yaml', entity: undefined, path: 'stages/stage=build/spec/execution/steps/step=step_2/spec/image', count: 1 },
-      { ruleId: 'unresolved-reference', file: '.harness/pipelines/build.yaml', entity: 'build', path: 'stages/stage=build/spec/runtime/type', count: 1 },
+      {
+        ruleId: 'no-app-harness-registry',
+        file: '.harness/connectors/hub.yaml',
+        entity: 'hub',
+        path: 'connector/spec/dockerRegistryUrl',
+        count: 1,
+      },
+      {
+        ruleId: 'no-app-harness-registry',
+        file: '.harness/pipelines/build.yaml',
+        entity: undefined,
+        path: 'stages/stage=build/spec/execution/steps/step=step_0/spec/image',
+        count: 1,
+      },
+      {
+        ruleId: 'no-renamed-harness-image',
+        file: '.harness/pipelines/build.yaml',
+        entity: undefined,
+        path: 'stages/stage=build/spec/execution/steps/step=step_2/spec/image',
+        count: 1,
+      },
+      {
+        ruleId: 'unresolved-reference',
+        file: '.harness/pipelines/build.yaml',
+        entity: 'build',
+        path: 'stages/stage=build/spec/runtime/type',
+        count: 1,
+      },
     ]);
     for (const e of baseline.entries) {
       expect(e.valueHash).toMatch(/^[0-9a-f]{16}$/);
@@ -71,7 +95,10 @@ describe('--write-baseline', () => {
       '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n',
     });
     expect(r.cli(['check', '.', '--write-baseline', BASELINE, '--fail-on', 'warning']).code).toBe(1);
-    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual(['no-app-harness-registry', 'unresolved-reference']);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual([
+      'no-app-harness-registry',
+      'unresolved-reference',
+    ]);
     expect(active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]']);
   });
 
@@ -80,7 +107,10 @@ describe('--write-baseline', () => {
     const b = JSON.parse(r.read(BASELINE)) as Baseline;
     b.entries[0]!.reason = 'hub is replaced in PLAT-42';
     r.write({ [BASELINE]: JSON.stringify(b) });
-    expect(check(r).findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({ kind: 'baseline', reason: 'hub is replaced in PLAT-42' });
+    expect(check(r).findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({
+      kind: 'baseline',
+      reason: 'hub is replaced in PLAT-42',
+    });
     r.cli(['check', '.', '--write-baseline', BASELINE]);
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries[0]!.reason).toBe('hub is replaced in PLAT-42');
   });
@@ -92,10 +122,15 @@ describe('--baseline', () => {
     const reformat = (text: string) =>
       '# reformatted\n' +
       parseAllDocuments(text)
-        .map((d) => stringify(d.toJS(), { indent: 4, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }))
+        .map((d) =>
+          stringify(d.toJS(), { indent: 4, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', flowCollectionPadding: false }),
+        )
         .join('---\n');
     const flow = (text: string) => stringify(parse(text), { collectionStyle: 'flow', defaultStringType: 'QUOTE_SINGLE' });
-    r.write({ '.harness/pipelines/build.yaml': reformat(r.read('.harness/pipelines/build.yaml')), '.harness/connectors/hub.yaml': flow(r.read('.harness/connectors/hub.yaml')) });
+    r.write({
+      '.harness/pipelines/build.yaml': reformat(r.read('.harness/pipelines/build.yaml')),
+      '.harness/connectors/hub.yaml': flow(r.read('.harness/connectors/hub.yaml')),
+    });
     const result = check(r);
     expect(r.read('.harness/connectors/hub.yaml')).toMatch(/^\{\s*'connector':\s*\{/);
     expect(brief(result).map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
@@ -194,9 +229,15 @@ describe('--baseline', () => {
 
   test('entries for files not read this run are not stale; for deleted files they are', () => {
     const r = baselined();
-    expect(brief(r.lint({ paths: ['.harness/connectors'], baselinePath: BASELINE }))).toEqual(['.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry] suppressed:baseline']);
+    expect(brief(r.lint({ paths: ['.harness/connectors'], baselinePath: BASELINE }))).toEqual([
+      '.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry] suppressed:baseline',
+    ]);
     r.remove('.harness/pipelines/build.yaml');
-    expect(active(r)).toEqual([`${BASELINE}:14:5 warning [suppression]`, `${BASELINE}:22:5 warning [suppression]`, `${BASELINE}:30:5 warning [suppression]`]);
+    expect(active(r)).toEqual([
+      `${BASELINE}:14:5 warning [suppression]`,
+      `${BASELINE}:22:5 warning [suppression]`,
+      `${BASELINE}:30:5 warning [suppression]`,
+    ]);
   });
 
   test('file paths are relative to the baseline, so another working directory matches', () => {
@@ -211,8 +252,12 @@ describe('--baseline', () => {
     const r = baselined({});
     r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
     const lines = active(r);
-    expect(lines).toEqual([`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]'].sort());
-    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(/is ignored: `no-renamed-harness-image` may not be suppressed \(forbidSuppression in \.harness-registry-guard\.yml\); remove the entry\.$/);
+    expect(lines).toEqual(
+      [`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]'].sort(),
+    );
+    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(
+      /is ignored: `no-renamed-harness-image` may not be suppressed \(forbidSuppression in \.harness-registry-guard\.yml\); remove the entry\.$/,
+    );
   });
 
   test('entries for a rule turned off are neither matched nor stale', () => {
@@ -226,8 +271,16 @@ describe('--baseline', () => {
     ['missing', undefined, /baseline file not found: nope\.json \(create it with --write-baseline\)/],
     ['not JSON', '{ "version": 1,\n  "entries": [\n    { "ruleId": ] }', /invalid baseline: nope\.json:3:/],
     ['wrong version', '{ "version": 2, "entries": [] }', /invalid baseline: nope\.json:1:14: `version` must be 1/],
-    ['entry without hash', '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml" }\n  ] }', /invalid baseline: nope\.json:3:5: `entries\[0\]\.valueHash` must be a non-empty string/],
-    ['bad count', '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": 0 } ] }', /`entries\[0\]\.count` must be a positive whole number/],
+    [
+      'entry without hash',
+      '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml" }\n  ] }',
+      /invalid baseline: nope\.json:3:5: `entries\[0\]\.valueHash` must be a non-empty string/,
+    ],
+    [
+      'bad count',
+      '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": 0 } ] }',
+      /`entries\[0\]\.count` must be a positive whole number/,
+    ],
   ])('a %s baseline is a usage error (exit 2)', (_, text, message) => {
     const r = repo(files());
     if (text !== undefined) r.write({ 'nope.json': text });

@@ -45,11 +45,15 @@ describe('finding the config file', () => {
   });
 
   test('in the first PATH, before the current directory', () => {
-    const r = repo({ 'sub/c.yaml': connector('hub'), 'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n', [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n' });
+    const r = repo({
+      'sub/c.yaml': connector('hub'),
+      'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n',
+      [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n',
+    });
     expect(brief(r.lint({ paths: ['sub'] }))).toEqual(['sub/c.yaml:6:24 notice [no-app-harness-registry]']);
   });
 
-  test('in the current directory when the first PATH has none, and in a file PATH\'s folder', () => {
+  test("in the current directory when the first PATH has none, and in a file PATH's folder", () => {
     const r = repo({ 'sub/c.yaml': connector('hub'), [CONFIG]: 'rules:\n  no-app-harness-registry: warning\n' });
     expect(brief(r.lint({ paths: ['sub'] }))).toEqual(['sub/c.yaml:6:24 warning [no-app-harness-registry]']);
     r.write({ 'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n' });
@@ -79,7 +83,10 @@ describe('finding the config file', () => {
 describe('each key', () => {
   test('rules: off drops a rule, a level replaces its default severity', () => {
     const files = { 'c.yaml': connector('hub'), 'p.yaml': pipeline([APP_IMAGE, RENAMED_IMAGE]) };
-    const r = repo({ ...files, [CONFIG]: 'rules:\n  no-app-harness-registry: off\n  no-renamed-harness-image: warning\n  unresolved-reference: error\n' });
+    const r = repo({
+      ...files,
+      [CONFIG]: 'rules:\n  no-app-harness-registry: off\n  no-renamed-harness-image: warning\n  unresolved-reference: error\n',
+    });
     expect(brief(r.lint())).toEqual(['p.yaml:14:19 error [unresolved-reference]', 'p.yaml:33:28 warning [no-renamed-harness-image]']);
   });
 
@@ -115,11 +122,19 @@ connector:
     executeOnDelegate: false
 `;
     const base = brief(repo({ 'p.yaml': tpl }).lint());
-    expect(base).toEqual(['p.yaml:15:41 notice [unresolved-reference]', 'p.yaml:18:89 warning [no-app-harness-registry]', 'p.yaml:25:24 error [no-app-harness-registry]']);
+    expect(base).toEqual([
+      'p.yaml:15:41 notice [unresolved-reference]',
+      'p.yaml:18:89 warning [no-app-harness-registry]',
+      'p.yaml:25:24 error [no-app-harness-registry]',
+    ]);
     const up = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  no-app-harness-registry: error\n' });
     expect(brief(up.lint())).toEqual(base);
     const down = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  no-app-harness-registry: notice\n' });
-    expect(brief(down.lint())).toEqual(['p.yaml:15:41 notice [unresolved-reference]', 'p.yaml:18:89 notice [no-app-harness-registry]', 'p.yaml:25:24 notice [no-app-harness-registry]']);
+    expect(brief(down.lint())).toEqual([
+      'p.yaml:15:41 notice [unresolved-reference]',
+      'p.yaml:18:89 notice [no-app-harness-registry]',
+      'p.yaml:25:24 notice [no-app-harness-registry]',
+    ]);
     const off = repo({ 'p.yaml': tpl, [CONFIG]: 'rules:\n  require-account-image-connector: off\n' });
     expect(brief(off.lint())).toEqual(base.slice(1));
   });
@@ -140,7 +155,9 @@ connector:
 
   test('maxFileSize; --max-file-size wins', () => {
     const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'maxFileSize: 100\n' });
-    expect(r.lint().findings.map((f) => f.message)).toEqual([expect.stringMatching(/^File is \d+ bytes, over the 100-byte size cap; skipped\.$/)]);
+    expect(r.lint().findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^File is \d+ bytes, over the 100-byte size cap; skipped\.$/),
+    ]);
     expect(brief(r.lint({ maxFileSize: 10_000 }))).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
     expect(r.cli(['check', '.', '--max-file-size', '10000']).code).toBe(1);
     expect(r.cli(['check', '.']).code).toBe(0);
@@ -151,8 +168,12 @@ connector:
     const [f] = r.lint().findings;
     expect(f!.message).toContain('use `https://gcr.io/gcr-prod` instead');
     expect(f!.fix?.map((e) => e.text)).toContain('https://gcr.io/gcr-prod');
-    expect(r.lint({ replacementRegistryUrl: 'https://public.ecr.aws/harness' }).findings[0]!.message).toContain('`https://public.ecr.aws/harness`');
-    expect(r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness']).out).toContain('`https://public.ecr.aws/harness`');
+    expect(r.lint({ replacementRegistryUrl: 'https://public.ecr.aws/harness' }).findings[0]!.message).toContain(
+      '`https://public.ecr.aws/harness`',
+    );
+    expect(r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness']).out).toContain(
+      '`https://public.ecr.aws/harness`',
+    );
   });
 
   test('harnessImages adds names to the catalogue', () => {
@@ -165,8 +186,14 @@ connector:
   });
 
   test('assumeHarnessCloudImageConnector silences only the account.harnessImage notice', () => {
-    const step = pipeline(['golang:1.23']).replace('image: golang:1.23', 'connectorRef: account.dockerhub\n                    image: golang:1.23');
-    expect(brief(repo({ 'p.yaml': step }).lint())).toEqual(['p.yaml:14:19 notice [unresolved-reference]', 'p.yaml:26:35 notice [unresolved-reference]']);
+    const step = pipeline(['golang:1.23']).replace(
+      'image: golang:1.23',
+      'connectorRef: account.dockerhub\n                    image: golang:1.23',
+    );
+    expect(brief(repo({ 'p.yaml': step }).lint())).toEqual([
+      'p.yaml:14:19 notice [unresolved-reference]',
+      'p.yaml:26:35 notice [unresolved-reference]',
+    ]);
     const r = repo({ 'p.yaml': step, [CONFIG]: 'assumeHarnessCloudImageConnector: true\n' });
     expect(brief(r.lint())).toEqual(['p.yaml:26:35 notice [unresolved-reference]']);
     const off = repo({ 'p.yaml': step, [CONFIG]: 'assumeHarnessCloudImageConnector: false\n' });
@@ -188,9 +215,13 @@ describe('an invalid config', () => {
 
   test('unknown rule ids are named at their line', () => {
     expect(problems('rules:\n  schema: warning\n  no-app-harness-registy: off\n')).toEqual([
-      expect.stringMatching(/^3:3: unknown rule id `no-app-harness-registy`; did you mean `no-app-harness-registry` \(known: no-app-harness-registry, /),
+      expect.stringMatching(
+        /^3:3: unknown rule id `no-app-harness-registy`; did you mean `no-app-harness-registry` \(known: no-app-harness-registry, /,
+      ),
     ]);
-    expect(problems('forbidSuppression:\n  - schema\n  - made-up\n')).toEqual([expect.stringMatching(/^3:5: `forbidSuppression\[1\]` must be a rule id: one of no-app-harness-registry, /)]);
+    expect(problems('forbidSuppression:\n  - schema\n  - made-up\n')).toEqual([
+      expect.stringMatching(/^3:5: `forbidSuppression\[1\]` must be a rule id: one of no-app-harness-registry, /),
+    ]);
   });
 
   test('wrong types and values, each at its line', () => {
@@ -233,7 +264,9 @@ describe('an invalid config', () => {
     expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be integer.');
     const many = repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
     expect(many.code).toBe(2);
-    expect(many.err).toMatch(/invalid config \(2 problems\):\n {2}\.harness-registry-guard\.yml:1:1: unknown key `a`.*\n {2}\.harness-registry-guard\.yml:2:1: unknown key `b`/);
+    expect(many.err).toMatch(
+      /invalid config \(2 problems\):\n {2}\.harness-registry-guard\.yml:1:1: unknown key `a`.*\n {2}\.harness-registry-guard\.yml:2:1: unknown key `b`/,
+    );
   });
 
   test('through lint() it throws ConfigError with the problems', () => {
@@ -246,7 +279,12 @@ describe('an invalid config', () => {
 describe('the published schema', () => {
   test('names every rule id, and forbidSuppression every one but suppression', () => {
     expect([...CONFIGURABLE_RULES].sort()).toEqual(allRules.map((r) => r.id).sort());
-    expect([...configSchema.properties.forbidSuppression.items.enum].sort()).toEqual(allRules.map((r) => r.id).filter((id) => id !== 'suppression').sort());
+    expect([...configSchema.properties.forbidSuppression.items.enum].sort()).toEqual(
+      allRules
+        .map((r) => r.id)
+        .filter((id) => id !== 'suppression')
+        .sort(),
+    );
   });
 
   test('the README example config is valid and carries the $schema line', () => {

@@ -36,7 +36,12 @@ export class Repo {
   cli(args: string[], cwd = this.dir) {
     let out = '';
     let err = '';
-    const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+    const code = runCli(
+      args,
+      cwd,
+      (s) => (out += s),
+      (s) => (err += s),
+    );
     return { code, out, err, json: () => JSON.parse(out) as CheckJson };
   }
 
@@ -46,14 +51,24 @@ export class Repo {
 }
 
 export interface CheckJson {
-  findings: Array<{ ruleId: string; severity: string; message: string; file: string; line: number; column: number; suppressed?: { kind: string; reason?: string } }>;
+  findings: Array<{
+    ruleId: string;
+    severity: string;
+    message: string;
+    file: string;
+    line: number;
+    column: number;
+    suppressed?: { kind: string; reason?: string };
+  }>;
   summary: { findings: number; errors: number; warnings: number; notices: number; suppressed: number };
   baseline?: { file: string; entries: number; matched: number; stale: number };
 }
 
 /** `line:col severity [rule]` (plus ` suppressed:kind` when suppressed) for each finding: what the tests compare. */
 export const brief = (r: LintResult) =>
-  r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}]${f.suppressed ? ` suppressed:${f.suppressed.kind}` : ''}`);
+  r.findings.map(
+    (f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}]${f.suppressed ? ` suppressed:${f.suppressed.kind}` : ''}`,
+  );
 
 /** A Docker connector; `url` decides whether no-app-harness-registry fires (at line 6, column 24). */
 export const connector = (id: string, url = 'https://app.harness.io/registry') => `connector:

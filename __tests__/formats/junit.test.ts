@@ -32,7 +32,8 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   ...over,
 });
 
-const testcases = (xml: string) => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/)?>/g)].map((m) => ({ classname: m[1], name: m[2] }));
+const testcases = (xml: string) =>
+  [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/)?>/g)].map((m) => ({ classname: m[1], name: m[2] }));
 
 describe('JUnit reporter', () => {
   const result = lintFixture();
@@ -48,7 +49,11 @@ describe('JUnit reporter', () => {
   });
 
   test('the validator is not vacuous: it rejects a skipped message attribute, a missing name and a bad character', async () => {
-    expect(await junitSchemaErrors('<testsuites><testsuite name="a" tests="1"><testcase name="x"><skipped message="m"/></testcase></testsuite></testsuites>')).not.toEqual([]);
+    expect(
+      await junitSchemaErrors(
+        '<testsuites><testsuite name="a" tests="1"><testcase name="x"><skipped message="m"/></testcase></testsuite></testsuites>',
+      ),
+    ).not.toEqual([]);
     expect(await junitSchemaErrors('<testsuites><testsuite tests="0"/></testsuites>')).not.toEqual([]);
     expect(await junitSchemaErrors('<testsuites name="\u0001"/>')).not.toEqual([]);
   });
@@ -57,14 +62,23 @@ describe('JUnit reporter', () => {
     const suites = [...xml.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1]);
     expect(suites).toEqual(allRules.map((r) => r.id));
     const cases = testcases(xml);
-    expect(cases).toContainEqual({ classname: '.harness/pipelines/ship.yaml', name: 'require-account-image-connector .harness/pipelines/ship.yaml:48:41' });
-    expect(cases).toContainEqual({ classname: '.harness/connectors/old registry.yaml', name: 'no-app-harness-registry .harness/connectors/old registry.yaml:6:24' });
+    expect(cases).toContainEqual({
+      classname: '.harness/pipelines/ship.yaml',
+      name: 'require-account-image-connector .harness/pipelines/ship.yaml:48:41',
+    });
+    expect(cases).toContainEqual({
+      classname: '.harness/connectors/old registry.yaml',
+      name: 'no-app-harness-registry .harness/connectors/old registry.yaml:6:24',
+    });
     // Rules with no finding get one passing testcase each.
     expect(cases).toContainEqual({ classname: 'harness-registry-guard', name: 'yaml-syntax' });
   });
 
   test('an error is a failure of type rule-id whose message and body say file, line, column, rule, severity and message', () => {
-    const block = /<testcase [^>]*name="require-platform-connectivity [^"]*"[^>]*>\n\s*<failure message="([^"]*)" type="([^"]*)">([\s\S]*?)<\/failure>/.exec(xml)!;
+    const block =
+      /<testcase [^>]*name="require-platform-connectivity [^"]*"[^>]*>\n\s*<failure message="([^"]*)" type="([^"]*)">([\s\S]*?)<\/failure>/.exec(
+        xml,
+      )!;
     expect(block[1]).toMatch(/^error: Connector `docker_hub` connects through a delegate/);
     expect(block[2]).toBe('require-platform-connectivity');
     const body = block[3]!;
@@ -113,22 +127,31 @@ describe('JUnit reporter', () => {
 
   test('rules the config turns off get no passing testcase', async () => {
     const dir = tmp();
-    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'rules:\n  unresolved-reference: off\n  no-renamed-harness-image: off\n');
+    fs.writeFileSync(
+      path.join(dir, '.harness-registry-guard.yml'),
+      'rules:\n  unresolved-reference: off\n  no-renamed-harness-image: off\n',
+    );
     const out = formatJunit(lint({ cwd: dir, paths: ['.'] }));
     expect(await junitSchemaErrors(out)).toEqual([]);
-    expect(testcases(out).map((c) => c.name)).toEqual(allRules.map((r) => r.id).filter((id) => id !== 'unresolved-reference' && id !== 'no-renamed-harness-image'));
+    expect(testcases(out).map((c) => c.name)).toEqual(
+      allRules.map((r) => r.id).filter((id) => id !== 'unresolved-reference' && id !== 'no-renamed-harness-image'),
+    );
   });
 
   test('internal errors are <error> testcases in a last suite', async () => {
     const out = formatJunit(resultWith([], ['rule x failed: TypeError: boom\n    at y (z.js:1:2)']));
     expect(await junitSchemaErrors(out)).toEqual([]);
     expect(checkTotals(out)).toEqual({ tests: allRules.length + 1, failures: 0, errors: 1, skipped: 0 });
-    expect(out).toMatch(/<testsuite name="harness-registry-guard" tests="1" failures="0" errors="1" skipped="0" time="0">\n {4}<testcase classname="harness-registry-guard" name="internal-error 1" time="0">\n {6}<error message="rule x failed: TypeError: boom" type="internal-error">rule x failed: TypeError: boom\n {4}at y \(z\.js:1:2\)<\/error>/);
+    expect(out).toMatch(
+      /<testsuite name="harness-registry-guard" tests="1" failures="0" errors="1" skipped="0" time="0">\n {4}<testcase classname="harness-registry-guard" name="internal-error 1" time="0">\n {6}<error message="rule x failed: TypeError: boom" type="internal-error">rule x failed: TypeError: boom\n {4}at y \(z\.js:1:2\)<\/error>/,
+    );
   });
 
   describe('escaping', () => {
-    const nasty = 'a <b> & "c" \'d\' ]]> \u0000\u0001\u0008\u000B\u000C\u001B\u001F\uFFFE\uFFFF \uD800 x \uDC00 \u{1F600} é\ttab\nline\r\nCRLF';
-    const visible = 'a <b> & "c" \'d\' ]]> \\u0000\\u0001\\u0008\\u000B\\u000C\\u001B\\u001F\\uFFFE\\uFFFF \\uD800 x \\uDC00 \u{1F600} é\ttab\nline\r\nCRLF';
+    const nasty =
+      'a <b> & "c" \'d\' ]]> \u0000\u0001\u0008\u000B\u000C\u001B\u001F\uFFFE\uFFFF \uD800 x \uDC00 \u{1F600} é\ttab\nline\r\nCRLF';
+    const visible =
+      'a <b> & "c" \'d\' ]]> \\u0000\\u0001\\u0008\\u000B\\u000C\\u001B\\u001F\\uFFFE\\uFFFF \\uD800 x \\uDC00 \u{1F600} é\ttab\nline\r\nCRLF';
     const out = formatJunit(
       resultWith([
         finding({ message: nasty, file: 'dir "q" <&>/p\u0007.yaml', entity: nasty }),
@@ -149,7 +172,14 @@ describe('JUnit reporter', () => {
     test('a parser reads back exactly the text, with the forbidden characters shown as \\uXXXX', async () => {
       const c14n = await canonical(out);
       // Canonical XML: attributes escape & < " and tab, LF, CR as &#x9; &#xA; &#xD;; text escapes & < > and CR.
-      const inAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+      const inAttr = (s: string) =>
+        s
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/"/g, '&quot;')
+          .replace(/\t/g, '&#x9;')
+          .replace(/\n/g, '&#xA;')
+          .replace(/\r/g, '&#xD;');
       const inText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
       expect(c14n).toContain(`message="${inAttr(`error: ${visible}`)}"`);
       expect(c14n).toContain(`classname="${inAttr('dir "q" <&>/p\\u0007.yaml')}"`);
@@ -167,12 +197,21 @@ describe('JUnit reporter', () => {
 
   test(`a very long finding is cut to ${MAX_BODY} characters of body, keeping its start (Harness keeps 4,000 per field)`, async () => {
     const long = 'x'.repeat(10_000);
-    const related = Array.from({ length: 30 }, (_, i) => ({ file: `f${i}.yaml`, line: i + 1, column: 1, endLine: i + 1, endColumn: 2, message: 'used here' }));
+    const related = Array.from({ length: 30 }, (_, i) => ({
+      file: `f${i}.yaml`,
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 2,
+      message: 'used here',
+    }));
     const out = formatJunit(resultWith([finding({ message: long, related })]));
     expect(await junitSchemaErrors(out)).toEqual([]);
     const body = /<failure [^>]*>([\s\S]*?)<\/failure>/.exec(out)![1]!;
     expect(body.length).toBeLessThanOrEqual(MAX_BODY);
-    expect(body.startsWith('file: .harness/pipelines/p.yaml\nline: 3\ncolumn: 7\nrule: no-app-harness-registry\nseverity: error\nmessage: xxx')).toBe(true);
+    expect(
+      body.startsWith('file: .harness/pipelines/p.yaml\nline: 3\ncolumn: 7\nrule: no-app-harness-registry\nseverity: error\nmessage: xxx'),
+    ).toBe(true);
     expect(body).toMatch(/\.\.\. \(\d+ more characters cut\)$/);
     const few = formatJunit(resultWith([finding({ related })]));
     expect(few).toContain('related: f19.yaml:20:1: used here\nrelated: and 10 more\n');
@@ -199,7 +238,12 @@ describe('JUnit reporter', () => {
     const cli = (...argv: string[]) => {
       let out = '';
       let err = '';
-      const code = runCli(argv, FIXTURE, (s) => (out += s), (s) => (err += s));
+      const code = runCli(
+        argv,
+        FIXTURE,
+        (s) => (out += s),
+        (s) => (err += s),
+      );
       return { code, out, err };
     };
 

@@ -21,7 +21,18 @@ describe('Markdown reporter', () => {
       changed,
       docsBaseUrl: 'https://github.com/acme/guard/blob/v1/docs/rules',
       notes: ['❌ 4 findings reach `fail-on: error`: the step fails.'],
-      impacts: [{ ruleId: 'require-platform-connectivity', connector: 'docker_hub', file: '.harness/connectors/docker_hub.yaml', line: 12, breaks: related, stillBroken: [], fixes: [], compared: true }],
+      impacts: [
+        {
+          ruleId: 'require-platform-connectivity',
+          connector: 'docker_hub',
+          file: '.harness/connectors/docker_hub.yaml',
+          line: 12,
+          breaks: related,
+          stillBroken: [],
+          fixes: [],
+          compared: true,
+        },
+      ],
     });
     expectGolden('summary.md', md);
     expect(md).toContain(
@@ -29,15 +40,21 @@ describe('Markdown reporter', () => {
     );
     expect(md).toContain('### Findings in changed files (1)');
     expect(md).toContain('### Findings elsewhere in the repository (5)');
-    expect(md).toContain('(https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/connectors/old%20registry.yaml#L6)');
-    expect(md).toContain('[Harness docs](https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure) · [rule page](https://github.com/acme/guard/blob/v1/docs/rules/require-platform-connectivity.md)');
+    expect(md).toContain(
+      '(https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/connectors/old%20registry.yaml#L6)',
+    );
+    expect(md).toContain(
+      '[Harness docs](https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure) · [rule page](https://github.com/acme/guard/blob/v1/docs/rules/require-platform-connectivity.md)',
+    );
     expect(md).toContain('| `require-platform-connectivity` | 1 | 0 | 0 | 1 |');
     expect(md).toContain('| **Total** | **4** | **0** | **2** | **6** |');
   });
 
   test('suppressed findings are listed apart, marked with their reason, and left out of the totals', () => {
     const md = formatMarkdown(result);
-    expect(md).toContain('**6 findings**: 4 errors, 0 warnings, 2 notices in 3 files scanned.\n\n1 suppressed finding (inline comments or the baseline) is listed apart and not counted.');
+    expect(md).toContain(
+      '**6 findings**: 4 errors, 0 warnings, 2 notices in 3 files scanned.\n\n1 suppressed finding (inline comments or the baseline) is listed apart and not counted.',
+    );
     expect(md).not.toContain('| `no-renamed-harness-image` | 1 |');
     expect(md).toContain('### Suppressed findings (1)');
     expect(md).toContain('| ⚪ warning, suppressed (inline) | `no-renamed-harness-image` | `.harness/pipelines/ship.yaml:59` |');
@@ -56,7 +73,10 @@ describe('Markdown reporter', () => {
       endColumn: 9,
       range: [0, 1],
     }));
-    const md = renderMarkdown({ findings: many, filesScanned: 5000, harnessFiles: 5000, skippedNotHarness: [], internalErrors: [] }, { links });
+    const md = renderMarkdown(
+      { findings: many, filesScanned: 5000, harnessFiles: 5000, skippedNotHarness: [], internalErrors: [] },
+      { links },
+    );
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
     expect(Buffer.byteLength(md)).toBeGreaterThan(900_000);
     const shown = md.split('\n').filter((l) => l.startsWith('| 🔴 error')).length;
@@ -72,16 +92,28 @@ describe('Markdown reporter', () => {
   });
 
   test('table cells: pipes escaped, HTML neutralised outside code spans, code spans kept literal', () => {
-    expect(cell('a | b <script>x</script>\nnext `account.<id>` & `x|y`')).toBe('a \\| b &lt;script&gt;x&lt;/script&gt; next `account.<id>` &amp; `x\\|y`');
+    expect(cell('a | b <script>x</script>\nnext `account.<id>` & `x|y`')).toBe(
+      'a \\| b &lt;script&gt;x&lt;/script&gt; next `account.<id>` &amp; `x\\|y`',
+    );
   });
 
   test('no findings says so', () => {
-    expect(renderMarkdown({ findings: [], filesScanned: 3, harnessFiles: 3, skippedNotHarness: [], internalErrors: [] })).toContain('**No findings** in 3 files scanned.');
+    expect(renderMarkdown({ findings: [], filesScanned: 3, harnessFiles: 3, skippedNotHarness: [], internalErrors: [] })).toContain(
+      '**No findings** in 3 files scanned.',
+    );
   });
 
   test('a scan without Harness YAML says nothing was checked, and counts the files skipped as not Harness YAML', () => {
-    const md = renderMarkdown({ findings: [], filesScanned: 2, harnessFiles: 0, skippedNotHarness: ['chart/templates/deploy.yaml'], internalErrors: [] });
+    const md = renderMarkdown({
+      findings: [],
+      filesScanned: 2,
+      harnessFiles: 0,
+      skippedNotHarness: ['chart/templates/deploy.yaml'],
+      internalErrors: [],
+    });
     expect(md).toContain('No Harness YAML among the 2 files read: nothing was checked.');
-    expect(md).toContain('1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go or Jinja, for example) was skipped.');
+    expect(md).toContain(
+      '1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go or Jinja, for example) was skipped.',
+    );
   });
 });

@@ -50,10 +50,17 @@ export function multitoolValidate(file: string): MultitoolResult {
     env: { PATH: process.env.PATH, HOME: os.tmpdir(), DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
   });
   if (!fs.existsSync(out)) throw new Error(`Sarif.Multitool wrote no output (status ${r.status}): ${r.stdout}\n${r.stderr}`);
-  const log = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: Array<{ results?: Array<{ level?: string; ruleId?: string; message?: { text?: string; arguments?: string[] } }>; invocations?: Array<{ executionSuccessful?: boolean }> }> };
+  const log = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    runs: Array<{
+      results?: Array<{ level?: string; ruleId?: string; message?: { text?: string; arguments?: string[] } }>;
+      invocations?: Array<{ executionSuccessful?: boolean }>;
+    }>;
+  };
   const results = log.runs.flatMap((run) => run.results ?? []);
-  const show = (x: (typeof results)[number]) => `${x.level ?? 'warning'} ${x.ruleId}: ${x.message?.text ?? (x.message?.arguments ?? []).join(' | ')}`;
+  const show = (x: (typeof results)[number]) =>
+    `${x.level ?? 'warning'} ${x.ruleId}: ${x.message?.text ?? (x.message?.arguments ?? []).join(' | ')}`;
   const problems = results.filter((x) => (x.level ?? 'warning') === 'error' || (x.level ?? 'warning') === 'warning').map(show);
-  if (!log.runs.every((run) => run.invocations?.every((i) => i.executionSuccessful !== false))) problems.push('multitool: execution not successful');
+  if (!log.runs.every((run) => run.invocations?.every((i) => i.executionSuccessful !== false)))
+    problems.push('multitool: execution not successful');
   return { problems, all: results.map(show), status: r.status };
 }

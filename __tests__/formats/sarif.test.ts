@@ -47,7 +47,10 @@ describe('SARIF reporter', () => {
     expect(r.relatedLocations).toEqual([
       {
         id: 1,
-        physicalLocation: { artifactLocation: { uri: '.harness/pipelines/ship.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 26, startColumn: 35, endLine: 26, endColumn: 45 } },
+        physicalLocation: {
+          artifactLocation: { uri: '.harness/pipelines/ship.yaml', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 26, startColumn: 35, endLine: 26, endColumn: 45 },
+        },
         message: { text: 'Used by Harness Cloud stage `test_cloud` of pipeline `ship`.' },
       },
     ]);
@@ -62,7 +65,10 @@ describe('SARIF reporter', () => {
 
   test('file paths are percent-encoded URIs (a space in a file name)', () => {
     expect(toUri('.harness/connectors/old registry.yaml')).toBe('.harness/connectors/old%20registry.yaml');
-    const uris = log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = log.runs[0].results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        x.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toContain('.harness/connectors/old%20registry.yaml');
   });
 
@@ -94,7 +100,10 @@ describe('SARIF reporter', () => {
 
   test('internal errors make the invocation unsuccessful', () => {
     const s = toSarif({ findings: [], internalErrors: ['rule x failed: boom\n  at stack'] });
-    expect(s.runs[0]!.invocations[0]).toEqual({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'rule x failed: boom' } }] });
+    expect(s.runs[0]!.invocations[0]).toEqual({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: 'error', message: { text: 'rule x failed: boom' } }],
+    });
     expect(schemaErrors(s)).toEqual([]);
   });
 });
@@ -152,7 +161,17 @@ describe('SARIF fingerprints', () => {
   });
 
   test('repeat keys are numbered in order', () => {
-    const f = { ruleId: 'r', severity: 'error' as const, message: 'm', file: 'a.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, range: [0, 1] as [number, number] };
+    const f = {
+      ruleId: 'r',
+      severity: 'error' as const,
+      message: 'm',
+      file: 'a.yaml',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      range: [0, 1] as [number, number],
+    };
     const [x, y] = fingerprints([f, { ...f, line: 9, endLine: 9 }]);
     expect(x!.split(':')[0]).toBe(y!.split(':')[0]);
     expect([x!.split(':')[1], y!.split(':')[1]]).toEqual(['1', '2']);

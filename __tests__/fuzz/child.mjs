@@ -26,7 +26,12 @@ process.on('message', (msg) => {
   let out = '';
   let err = '';
   try {
-    reply.checkExit = runCli(['check', '.', '--format', 'json', '--fail-on', 'never'], msg.dir, (s) => (out += s), (s) => (err += s));
+    reply.checkExit = runCli(
+      ['check', '.', '--format', 'json', '--fail-on', 'never'],
+      msg.dir,
+      (s) => (out += s),
+      (s) => (err += s),
+    );
     if (reply.checkExit !== 2) reply.checkFindings = JSON.parse(out).findings.length;
   } catch (e) {
     reply.checkThrew = String(e?.stack ?? e).slice(0, 4000);

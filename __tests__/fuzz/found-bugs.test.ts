@@ -32,15 +32,20 @@ describe('found by fuzzing', () => {
     for (let i = 0; i < 3000; i++) deep += ' '.repeat(i) + 'k:\n';
     deep += ' '.repeat(3000) + 'v: 1\nafter: dedent\n';
     const f = lintFiles({ 'deep.yaml': deep, 'good.yaml': PIPELINE }).findings;
-    expect(f.filter((x) => x.file === 'deep.yaml').map((x) => x.message)).toEqual(['YAML nests too deeply to parse; the file is not checked.']);
+    expect(f.filter((x) => x.file === 'deep.yaml').map((x) => x.message)).toEqual([
+      'YAML nests too deeply to parse; the file is not checked.',
+    ]);
     expect(f.some((x) => x.file === 'good.yaml' && x.ruleId === 'no-app-harness-registry')).toBe(true);
   });
 
   // A scalar whose value is an object (`!!binary` gives a Uint8Array, `!!timestamp` a Date) was
   // taken for a map, and a schema finding about it had no line (0) and no column.
   test('a tagged scalar whose value is an object is located like any scalar', () => {
-    const text = 'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://r.io\n    delegateSelectors: !!binary |-\n      aGVsbG8=\n    when: !!timestamp 2024-05-15\n';
+    const text =
+      'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://r.io\n    delegateSelectors: !!binary |-\n      aGVsbG8=\n    when: !!timestamp 2024-05-15\n';
     const f = lintFiles({ 'c.yaml': text }).findings.filter((x) => x.ruleId === 'schema');
-    expect(f.map((x) => [x.line, x.column, x.message])).toEqual([[6, 33, 'Connector `c`: `connector.spec.delegateSelectors` must be array.']]);
+    expect(f.map((x) => [x.line, x.column, x.message])).toEqual([
+      [6, 33, 'Connector `c`: `connector.spec.delegateSelectors` must be array.'],
+    ]);
   });
 });

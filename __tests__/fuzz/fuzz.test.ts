@@ -144,7 +144,8 @@ function badPosition(p: Pos, files: Map<string, string[]>): string | undefined {
   if (!ints.every((n) => Number.isInteger(n))) return `non-integer position ${ints.join(',')}`;
   if (p.line < 1 || p.line > lines.length) return `line ${p.line} outside 1..${lines.length}`;
   if (p.endLine < p.line || p.endLine > lines.length) return `endLine ${p.endLine} outside ${p.line}..${lines.length}`;
-  if (p.column < 1 || p.column > lines[p.line - 1]!.length + 1) return `column ${p.column} outside 1..${lines[p.line - 1]!.length + 1} on line ${p.line}`;
+  if (p.column < 1 || p.column > lines[p.line - 1]!.length + 1)
+    return `column ${p.column} outside 1..${lines[p.line - 1]!.length + 1} on line ${p.line}`;
   if (p.endColumn < 1 || p.endColumn > lines[p.endLine - 1]!.length + 1)
     return `endColumn ${p.endColumn} outside 1..${lines[p.endLine - 1]!.length + 1} on line ${p.endLine}`;
   if (p.endLine === p.line && p.endColumn < p.column) return `ends (${p.endLine}:${p.endColumn}) before it starts (${p.line}:${p.column})`;
@@ -173,8 +174,7 @@ async function problemsOf(c: FuzzCase): Promise<string[]> {
   stats.cases++;
   stats.totalMs += outcome.ms;
   stats.slowestMs = Math.max(stats.slowestMs, outcome.ms);
-  if (FUZZING && stats.cases % 500 === 0)
-    process.stderr.write(`fuzz: ${stats.cases}/${RUNS} cases, ${stats.failures} failures\n`);
+  if (FUZZING && stats.cases % 500 === 0) process.stderr.write(`fuzz: ${stats.cases}/${RUNS} cases, ${stats.failures} failures\n`);
   if ('failure' in outcome) return [outcome.failure];
   return problemsIn(outcome.reply, file, written);
 }
@@ -194,7 +194,10 @@ function problemsIn(r: Reply, file: string, written: Map<string, Buffer>): strin
     if (f.file === file && !['yaml-syntax', 'schema', 'unresolved-reference'].includes(f.ruleId)) ruleFinding = true;
     for (const [what, p] of [['finding', f], ...f.related.map((rel) => ['related location', rel] as const)] as const) {
       const bad = badPosition(p, files);
-      if (bad) problems.push(`${what} of ${f.ruleId} at ${p.file}:${p.line}:${p.column}-${p.endLine}:${p.endColumn} (${f.message.slice(0, 120)}): ${bad}`);
+      if (bad)
+        problems.push(
+          `${what} of ${f.ruleId} at ${p.file}:${p.line}:${p.column}-${p.endLine}:${p.endColumn} (${f.message.slice(0, 120)}): ${bad}`,
+        );
     }
   }
   if (ruleFinding) stats.withRuleFinding++;
@@ -232,7 +235,8 @@ test(
   `lint never crashes, hangs, reports internal errors or invalid positions on mutated Harness YAML (${RUNS} cases, seed ${SEED})`,
   async () => {
     const started = performance.now();
-    if (FUZZING) console.log(`fuzz: ${RUNS} cases from seed ${SEED}; replay this run with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz`);
+    if (FUZZING)
+      console.log(`fuzz: ${RUNS} cases from seed ${SEED}; replay this run with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz`);
     const failures: string[] = [];
     await fc.assert(
       fc.asyncProperty(fuzzCase, async (c) => {

@@ -28,12 +28,88 @@ const anchorName = fc.constantFrom('a', 'b', 'x', 'step', 'infra', 'mirror', 'im
 
 /** Text worth inserting: YAML syntax, policy keywords, control characters, unicode and random strings. */
 const TOKENS = [
-  ':', ': ', '- ', '-', '{', '}', '[', ']', ',', '#', ' #c', '&a ', '*a', '*step', '&x', '!', '!!map ', '!!binary ', '!custom ', '|', '|-', '>+', '"', "'",
-  '\\', '\t', '\n', '\r', '\r\n', '\n---\n', '\n...\n', '? ', '%YAML 1.1\n', '%TAG ! tag:x,2024:\n', '<<: *a\n', '<<: [*a, *b]\n',
-  '\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffe', '\ud83d\ude80', '\ud83d\udc68\u200d\ud83d\udcbb',
-  '\ud800', '\udc00', 'é', '𝕏', '漢字', '\u0301', '<+input>', '<+input>.default(org.x)', 'app.harness.io/registry/', 'app.harness.io/registry/harness/ci-addon:1',
-  'account.', 'org.', 'harnessImageConnectorRef: org.m', 'executeOnDelegate: true', 'useFromStage: nope', 'useFromStage: build', 'templateInputs:', 'inputYaml: |\n  x: [',
-  'type: Cloud', 'type: KubernetesDirect', 'stages:', 'steps:', 'parallel:', 'stepGroup:', '~', 'null', 'true', '0x1F', '.inf', '1e400', '-0', '"\\u0000"', '"\\ud800"',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '#',
+  ' #c',
+  '&a ',
+  '*a',
+  '*step',
+  '&x',
+  '!',
+  '!!map ',
+  '!!binary ',
+  '!custom ',
+  '|',
+  '|-',
+  '>+',
+  '"',
+  "'",
+  '\\',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n---\n',
+  '\n...\n',
+  '? ',
+  '%YAML 1.1\n',
+  '%TAG ! tag:x,2024:\n',
+  '<<: *a\n',
+  '<<: [*a, *b]\n',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffe',
+  '\ud83d\ude80',
+  '\ud83d\udc68\u200d\ud83d\udcbb',
+  '\ud800',
+  '\udc00',
+  'é',
+  '𝕏',
+  '漢字',
+  '\u0301',
+  '<+input>',
+  '<+input>.default(org.x)',
+  'app.harness.io/registry/',
+  'app.harness.io/registry/harness/ci-addon:1',
+  'account.',
+  'org.',
+  'harnessImageConnectorRef: org.m',
+  'executeOnDelegate: true',
+  'useFromStage: nope',
+  'useFromStage: build',
+  'templateInputs:',
+  'inputYaml: |\n  x: [',
+  'type: Cloud',
+  'type: KubernetesDirect',
+  'stages:',
+  'steps:',
+  'parallel:',
+  'stepGroup:',
+  '~',
+  'null',
+  'true',
+  '0x1F',
+  '.inf',
+  '1e400',
+  '-0',
+  '"\\u0000"',
+  '"\\ud800"',
 ];
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...TOKENS) },
@@ -44,7 +120,12 @@ const token = fc.oneof(
 );
 
 export type TreeMutation =
-  | { k: 'swap'; pick: number; to: 'string' | 'map' | 'seq' | 'null' | 'number' | 'bool' | 'emptyMap' | 'emptySeq' | 'huge' | 'tagged'; n: number }
+  | {
+      k: 'swap';
+      pick: number;
+      to: 'string' | 'map' | 'seq' | 'null' | 'number' | 'bool' | 'emptyMap' | 'emptySeq' | 'huge' | 'tagged';
+      n: number;
+    }
   | { k: 'delete'; pick: number }
   | { k: 'dupKey'; pick: number }
   | { k: 'alias'; pick: number; target: number; name: string }
@@ -100,7 +181,12 @@ const treeMutation: fc.Arbitrary<TreeMutation> = fc.oneof(
   fc.record({ k: fc.constant('alias' as const), pick: fraction, target: fraction, name: anchorName }),
   fc.record({ k: fc.constant('selfAlias' as const), pick: fraction, name: anchorName }),
   fc.record({ k: fc.constant('nest' as const), pick: fraction, depth: depth(300), flow: fc.boolean() }),
-  fc.record({ k: fc.constant('bomb' as const), pick: fraction, levels: fc.integer({ min: 1, max: 16 }), width: fc.integer({ min: 1, max: 10 }) }),
+  fc.record({
+    k: fc.constant('bomb' as const),
+    pick: fraction,
+    levels: fc.integer({ min: 1, max: 16 }),
+    width: fc.integer({ min: 1, max: 10 }),
+  }),
   fc.record({ k: fc.constant('merge' as const), pick: fraction, target: fraction }),
 );
 
@@ -111,21 +197,60 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('dupLine' as const), line, count: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('delLine' as const), line }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('indent' as const), line, delta: fc.integer({ min: -6, max: 6 }), tab: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('hugeValue' as const), line, length: size(3_000_000), quote: fc.constantFrom('' as const, '"' as const, "'" as const, '|' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ k: fc.constant('indent' as const), line, delta: fc.integer({ min: -6, max: 6 }), tab: fc.boolean() }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('hugeValue' as const),
+      line,
+      length: size(3_000_000),
+      quote: fc.constantFrom('' as const, '"' as const, "'" as const, '|' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('longLine' as const), line, length: size(1_000_000) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('nestFlow' as const), at: fraction, depth: depth(6_000), open: fc.constantFrom('[' as const, '{' as const), balanced: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('nestBlock' as const), line, depth: depth(3_000), style: fc.constantFrom('seq' as const, 'map' as const, 'mixed' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('nestFlow' as const),
+      at: fraction,
+      depth: depth(6_000),
+      open: fc.constantFrom('[' as const, '{' as const),
+      balanced: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('nestBlock' as const),
+      line,
+      depth: depth(3_000),
+      style: fc.constantFrom('seq' as const, 'map' as const, 'mixed' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('docSplit' as const), line }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('anchor' as const), line, name: anchorName }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('alias' as const), line, name: anchorName }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('bomb' as const), line, levels: fc.integer({ min: 1, max: 16 }), width: fc.integer({ min: 1, max: 10 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('bomb' as const),
+      line,
+      levels: fc.integer({ min: 1, max: 16 }),
+      width: fc.integer({ min: 1, max: 10 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('selfAlias' as const), line }) },
 );
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   seed: fc.nat({ max: SEEDS.length - 1 }),
-  tree: fc.oneof({ weight: 2, arbitrary: fc.constant<TreeMutation[]>([]) }, { weight: 1, arbitrary: fc.array(treeMutation, { minLength: 1, maxLength: 4 }) }),
+  tree: fc.oneof(
+    { weight: 2, arbitrary: fc.constant<TreeMutation[]>([]) },
+    { weight: 1, arbitrary: fc.array(treeMutation, { minLength: 1, maxLength: 4 }) },
+  ),
   stringify: fc.record({
     indent: fc.integer({ min: 1, max: 8 }),
     indentSeq: fc.boolean(),
@@ -138,7 +263,13 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   bom: fc.boolean(),
   bytes: fc.oneof(
     { weight: 5, arbitrary: fc.constant<FuzzCase['bytes']>([]) },
-    { weight: 1, arbitrary: fc.array(fc.record({ at: fraction, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 8 }) }), { minLength: 1, maxLength: 3 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.record({ at: fraction, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 8 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    },
   ),
 });
 
@@ -193,7 +324,10 @@ function replacement(doc: Document, to: Extract<TreeMutation, { k: 'swap' }>['to
     case 'string':
       return doc.createNode('x'.repeat(Math.min(n, 64)) + ': not a map') as Node;
     case 'map':
-      return doc.createNode({ type: 'KubernetesDirect', spec: { harnessImageConnectorRef: 'org.m', image: 'app.harness.io/registry/x:1' } }) as Node;
+      return doc.createNode({
+        type: 'KubernetesDirect',
+        spec: { harnessImageConnectorRef: 'org.m', image: 'app.harness.io/registry/x:1' },
+      }) as Node;
     case 'seq':
       return doc.createNode(['a', { stage: null }, ['b'], 1]) as Node;
     case 'null':
@@ -341,14 +475,20 @@ function applyText(s: string, m: TextMutation): string {
       return s.slice(0, i) + s.slice(i + m.length);
     }
     case 'dupLine':
-      return replaceLine(s, m.line, (l) => Array(m.count + 1).fill(l).join('\n'));
+      return replaceLine(s, m.line, (l) =>
+        Array(m.count + 1)
+          .fill(l)
+          .join('\n'),
+      );
     case 'delLine': {
       const { lines, i } = lineRange(s, m.line);
       lines.splice(i, 1);
       return lines.join('\n');
     }
     case 'indent':
-      return replaceLine(s, m.line, (l) => (m.delta < 0 ? l.replace(new RegExp(`^[ \\t]{0,${-m.delta}}`), '') : (m.tab ? '\t' : ' ').repeat(m.delta) + l));
+      return replaceLine(s, m.line, (l) =>
+        m.delta < 0 ? l.replace(new RegExp(`^[ \\t]{0,${-m.delta}}`), '') : (m.tab ? '\t' : ' ').repeat(m.delta) + l,
+      );
     case 'hugeValue': {
       const body = 'app.harness.io/registry/' + 'z'.repeat(m.length);
       return replaceLine(s, m.line, (l) =>
@@ -393,7 +533,12 @@ function applyText(s: string, m: TextMutation): string {
       const { lines, i } = lineRange(s, m.line);
       const pad = indentOf(lines[i]!);
       const bomb = [`${pad}lol0: &l0 [${Array(m.width).fill('"lol"').join(', ')}]`];
-      for (let j = 1; j <= m.levels; j++) bomb.push(`${pad}lol${j}: &l${j} [${Array(m.width).fill(`*l${j - 1}`).join(', ')}]`);
+      for (let j = 1; j <= m.levels; j++)
+        bomb.push(
+          `${pad}lol${j}: &l${j} [${Array(m.width)
+            .fill(`*l${j - 1}`)
+            .join(', ')}]`,
+        );
       bomb.push(`${pad}name: *l${m.levels}`);
       lines.splice(i, 0, ...bomb);
       return lines.join('\n');
@@ -419,4 +564,5 @@ export function build(c: FuzzCase): { file: string; bytes: Buffer } {
 }
 
 /** A case shown for a failure report: long strings cut. */
-export const describeCase = (c: FuzzCase) => JSON.stringify(c, (_, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v));
+export const describeCase = (c: FuzzCase) =>
+  JSON.stringify(c, (_, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v));

@@ -1,7 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { accountIdFromKey, ACCOUNT_VIEW_PERMISSION, CONNECTOR_VIEW_PERMISSION, connectorUiUrl, createHarnessClient, HARNESS_CLIENT_DEFAULTS, HarnessAuthError } from '../../src/harness/client.js';
+import {
+  accountIdFromKey,
+  ACCOUNT_VIEW_PERMISSION,
+  CONNECTOR_VIEW_PERMISSION,
+  connectorUiUrl,
+  createHarnessClient,
+  HARNESS_CLIENT_DEFAULTS,
+  HarnessAuthError,
+} from '../../src/harness/client.js';
 import type { ConnectorResult, HarnessClientOptions } from '../../src/harness/client.js';
 import { redactKey } from '../../src/harness/transport.js';
 import { EXECUTION_CONFIG, fakeHarness } from '../helpers/fake-harness.js';
@@ -63,13 +71,19 @@ describe('accountIdFromKey', () => {
 
 describe('connectorUiUrl', () => {
   it('links the account, org and project connector pages, without /gateway', () => {
-    expect(connectorUiUrl('https://app.harness.io/gateway/', 'A1', {}, 'harnessImage')).toBe('https://app.harness.io/ng/account/A1/settings/resources/connectors/harnessImage');
-    expect(connectorUiUrl('https://app.harness.io', 'A1', { orgIdentifier: 'default' }, 'dh')).toBe('https://app.harness.io/ng/account/A1/settings/organizations/default/setup/resources/connectors/dh');
+    expect(connectorUiUrl('https://app.harness.io/gateway/', 'A1', {}, 'harnessImage')).toBe(
+      'https://app.harness.io/ng/account/A1/settings/resources/connectors/harnessImage',
+    );
+    expect(connectorUiUrl('https://app.harness.io', 'A1', { orgIdentifier: 'default' }, 'dh')).toBe(
+      'https://app.harness.io/ng/account/A1/settings/organizations/default/setup/resources/connectors/dh',
+    );
     expect(connectorUiUrl('https://acme.harness.io//', 'A1', { orgIdentifier: 'default', projectIdentifier: 'shop' }, 'dh')).toBe(
       'https://acme.harness.io/ng/account/A1/home/orgs/default/projects/shop/setup/resources/connectors/dh',
     );
     // An empty org counts as absent, like the API params.
-    expect(connectorUiUrl('https://app.harness.io', 'A1', { orgIdentifier: '' }, 'x')).toBe('https://app.harness.io/ng/account/A1/settings/resources/connectors/x');
+    expect(connectorUiUrl('https://app.harness.io', 'A1', { orgIdentifier: '' }, 'x')).toBe(
+      'https://app.harness.io/ng/account/A1/settings/resources/connectors/x',
+    );
   });
 });
 
@@ -78,7 +92,14 @@ describe('getConnector', () => {
     const server = await serve({
       connectors: [
         { identifier: 'dockerhub', type: 'DockerRegistry', spec: { ...DOCKER, executeOnDelegate: false } },
-        { identifier: 'dockerhub', orgIdentifier: 'default', projectIdentifier: 'shop', name: 'Shop Docker', type: 'DockerRegistry', spec: { ...DOCKER, executeOnDelegate: true } },
+        {
+          identifier: 'dockerhub',
+          orgIdentifier: 'default',
+          projectIdentifier: 'shop',
+          name: 'Shop Docker',
+          type: 'DockerRegistry',
+          spec: { ...DOCKER, executeOnDelegate: true },
+        },
         { identifier: 'gh', orgIdentifier: 'default', type: 'Github', spec: { url: 'https://github.com/acme' } },
       ],
     });
@@ -94,7 +115,14 @@ describe('getConnector', () => {
     });
     expect(project).toEqual({
       kind: 'found',
-      connector: { identifier: 'dockerhub', name: 'Shop Docker', orgIdentifier: 'default', projectIdentifier: 'shop', type: 'DockerRegistry', spec: { ...DOCKER, executeOnDelegate: true } },
+      connector: {
+        identifier: 'dockerhub',
+        name: 'Shop Docker',
+        orgIdentifier: 'default',
+        projectIdentifier: 'shop',
+        type: 'DockerRegistry',
+        spec: { ...DOCKER, executeOnDelegate: true },
+      },
       uiUrl: `${server.url}/ng/account/${ACCOUNT}/home/orgs/default/projects/shop/setup/resources/connectors/dockerhub`,
     });
     expect(org.kind === 'found' && org.connector.orgIdentifier).toBe('default');
@@ -102,7 +130,10 @@ describe('getConnector', () => {
     const q = server.requests.map((r) => [r.path, Object.fromEntries(r.query)]);
     expect(q).toEqual([
       ['/ng/api/connectors/dockerhub', { accountIdentifier: ACCOUNT, routingId: ACCOUNT }],
-      ['/ng/api/connectors/dockerhub', { accountIdentifier: ACCOUNT, routingId: ACCOUNT, orgIdentifier: 'default', projectIdentifier: 'shop' }],
+      [
+        '/ng/api/connectors/dockerhub',
+        { accountIdentifier: ACCOUNT, routingId: ACCOUNT, orgIdentifier: 'default', projectIdentifier: 'shop' },
+      ],
       ['/ng/api/connectors/gh', { accountIdentifier: ACCOUNT, routingId: ACCOUNT, orgIdentifier: 'default' }],
     ]);
     for (const r of server.requests) {
@@ -175,9 +206,19 @@ describe('getConnector', () => {
   });
 
   it('backs off 1, 2, 4 s after 429s (no Retry-After) and then succeeds', async () => {
-    const server = await serve({ behaviours: { busy: { kind: 'rateLimit', times: 3 } }, connectors: [{ identifier: 'busy', type: 'DockerRegistry', spec: DOCKER }] });
+    const server = await serve({
+      behaviours: { busy: { kind: 'rateLimit', times: 3 } },
+      connectors: [{ identifier: 'busy', type: 'DockerRegistry', spec: DOCKER }],
+    });
     const clock = virtualClock();
-    const c = createHarnessClient({ baseUrl: server.url, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0, now: clock.now, sleep: clock.sleep });
+    const c = createHarnessClient({
+      baseUrl: server.url,
+      accountId: ACCOUNT,
+      apiKey: KEY,
+      minIntervalMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const r = await c.getConnector({ identifier: 'busy' });
     expect(r.kind).toBe('found');
     expect(clock.sleeps).toEqual([1000, 2000, 4000]);
@@ -214,7 +255,15 @@ describe('getConnector', () => {
   it('gives up on endless 429s when the time budget is spent', async () => {
     const server = await serve({ behaviours: { busy: { kind: 'rateLimit', times: 1_000 } } });
     const clock = virtualClock();
-    const c = createHarnessClient({ baseUrl: server.url, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0, budgetMs: 10_000, now: clock.now, sleep: clock.sleep });
+    const c = createHarnessClient({
+      baseUrl: server.url,
+      accountId: ACCOUNT,
+      apiKey: KEY,
+      minIntervalMs: 0,
+      budgetMs: 10_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const started = Date.now();
     const r = await c.getConnector({ identifier: 'busy' });
     expect(r).toEqual({ kind: 'failed', reason: 'time budget of 10 s spent (last: HTTP 429 (rate limited))' });
@@ -244,7 +293,10 @@ describe('getConnector', () => {
   it('a 404 without a Harness error code is a failure (wrong base URL), not "not found"', async () => {
     const server = await serve();
     const c = createHarnessClient({ baseUrl: `${server.url}/not-harness`, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0 });
-    expect(await c.getConnector({ identifier: 'x' })).toEqual({ kind: 'failed', reason: 'HTTP 404 without a Harness error code (is the base URL right?)' });
+    expect(await c.getConnector({ identifier: 'x' })).toEqual({
+      kind: 'failed',
+      reason: 'HTTP 404 without a Harness error code (is the base URL right?)',
+    });
   });
 
   it('401 throws a HarnessAuthError naming the status, permission and host, and stops the queued lookups', async () => {
@@ -252,7 +304,14 @@ describe('getConnector', () => {
     const c = client(server, { concurrency: 1 });
     const started = Date.now();
     const asks = Array.from({ length: 10 }, (_, i) => c.getConnector({ identifier: `c${i}` }));
-    const errors = await Promise.all(asks.map((p) => p.then(() => undefined, (e: unknown) => e)));
+    const errors = await Promise.all(
+      asks.map((p) =>
+        p.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
     for (const e of errors) expect(e).toBeInstanceOf(HarnessAuthError);
@@ -273,13 +332,20 @@ describe('getConnector', () => {
   });
 
   it('403 aborts requests already in flight', async () => {
-    const server = await serve({ behaviours: { stuck: { kind: 'hang' }, denied: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_connector_view on connector' } } });
+    const server = await serve({
+      behaviours: {
+        stuck: { kind: 'hang' },
+        denied: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_connector_view on connector' },
+      },
+    });
     const c = client(server, { concurrency: 2, requestTimeoutMs: 5_000 });
     const started = Date.now();
     const stuck = c.getConnector({ identifier: 'stuck' });
     await new Promise((r) => setTimeout(r, 50));
     const denied = c.getConnector({ identifier: 'denied', orgIdentifier: 'default', projectIdentifier: 'shop' });
-    await expect(denied).rejects.toThrow(/HTTP 403 to reading connector denied \(project default\/shop\): the API key lacks the permission core_connector_view/);
+    await expect(denied).rejects.toThrow(
+      /HTTP 403 to reading connector denied \(project default\/shop\): the API key lacks the permission core_connector_view/,
+    );
     await expect(stuck).rejects.toBeInstanceOf(HarnessAuthError);
     expect(Date.now() - started).toBeLessThan(2000);
   });
@@ -287,7 +353,14 @@ describe('getConnector', () => {
   it('5xx: retries twice with backoff, then fails', async () => {
     const server = await serve({ behaviours: { broken: { kind: 'error', status: 500 } } });
     const clock = virtualClock();
-    const c = createHarnessClient({ baseUrl: server.url, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0, now: clock.now, sleep: clock.sleep });
+    const c = createHarnessClient({
+      baseUrl: server.url,
+      accountId: ACCOUNT,
+      apiKey: KEY,
+      minIntervalMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     expect(await c.getConnector({ identifier: 'broken' })).toEqual({ kind: 'failed', reason: 'HTTP 500 UNKNOWN_ERROR (3 attempts)' });
     expect(server.requests).toHaveLength(3);
     expect(clock.sleeps).toEqual([1000, 2000]);
@@ -308,10 +381,16 @@ describe('getConnector', () => {
     const server = await serve({ behaviours: { stuck: { kind: 'hang' } } });
     const c = client(server, { requestTimeoutMs: 5_000, budgetMs: 300 });
     const started = Date.now();
-    expect(await c.getConnector({ identifier: 'stuck' })).toEqual({ kind: 'failed', reason: 'time budget of 300 ms spent (last: no answer in the 300 ms left)' });
+    expect(await c.getConnector({ identifier: 'stuck' })).toEqual({
+      kind: 'failed',
+      reason: 'time budget of 300 ms spent (last: no answer in the 300 ms left)',
+    });
     expect(Date.now() - started).toBeLessThan(800);
     // Budget spent: a later lookup fails without a request.
-    expect(await c.getConnector({ identifier: 'later' })).toEqual({ kind: 'failed', reason: 'time budget of 300 ms spent before the request was sent' });
+    expect(await c.getConnector({ identifier: 'later' })).toEqual({
+      kind: 'failed',
+      reason: 'time budget of 300 ms spent before the request was sent',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -324,7 +403,10 @@ describe('getConnector', () => {
     const took = Date.now() - started;
     expect(took).toBeLessThan(800 + 400);
     const reasons = results.map((r) => (r.kind === 'failed' ? r.reason : r.kind));
-    for (const reason of reasons) expect(reason).toMatch(/^(timed out after 150 ms \(3 attempts\)|time budget of 800 ms spent \(last: (timed out after 150 ms|no answer in the \d+ ms left)\))$/);
+    for (const reason of reasons)
+      expect(reason).toMatch(
+        /^(timed out after 150 ms \(3 attempts\)|time budget of 800 ms spent \(last: (timed out after 150 ms|no answer in the \d+ ms left)\))$/,
+      );
     expect(reasons.some((r) => r.startsWith('time budget of 800 ms spent'))).toBe(true);
     // Every request was cut by its own timeout or by the budget: none outlived the budget.
     expect(server.requests.length).toBeGreaterThanOrEqual(10);
@@ -345,7 +427,10 @@ describe('getConnector', () => {
     const elsewhere = await serve();
     const server = await serve({ behaviours: { moved: { kind: 'redirect', location: `${elsewhere.url}/ng/api/connectors/moved` } } });
     const r = await client(server).getConnector({ identifier: 'moved' });
-    expect(r).toEqual({ kind: 'failed', reason: `HTTP 302 redirect to ${new URL(elsewhere.url).host} not followed: use the final address as the base URL` });
+    expect(r).toEqual({
+      kind: 'failed',
+      reason: `HTTP 302 redirect to ${new URL(elsewhere.url).host} not followed: use the final address as the base URL`,
+    });
     expect(elsewhere.requests).toHaveLength(0);
   });
 
@@ -360,22 +445,38 @@ describe('getConnector', () => {
 
 describe('getImageOverrides', () => {
   it('reads get-customer-config with overridesOnly=true per infra', async () => {
-    const server = await serve({ overrides: { K8: { gitCloneTag: 'harness/drone-git:1.6.9-rootless', addonTag: 'mirror.acme.io/harness/ci-addon:1.16.92' }, VM: null } });
+    const server = await serve({
+      overrides: { K8: { gitCloneTag: 'harness/drone-git:1.6.9-rootless', addonTag: 'mirror.acme.io/harness/ci-addon:1.16.92' }, VM: null },
+    });
     const c = createHarnessClient({ baseUrl: `${server.url}/gateway`, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0 });
-    expect(await c.getImageOverrides('K8')).toEqual({ kind: 'found', overrides: { gitCloneTag: 'harness/drone-git:1.6.9-rootless', addonTag: 'mirror.acme.io/harness/ci-addon:1.16.92' } });
+    expect(await c.getImageOverrides('K8')).toEqual({
+      kind: 'found',
+      overrides: { gitCloneTag: 'harness/drone-git:1.6.9-rootless', addonTag: 'mirror.acme.io/harness/ci-addon:1.16.92' },
+    });
     expect(await c.getImageOverrides('VM')).toEqual({ kind: 'found', overrides: {} });
     await c.getImageOverrides('K8');
     expect(server.requests.map((r) => [r.path, Object.fromEntries(r.query)])).toEqual([
-      ['/gateway/ci/execution-config/get-customer-config', { accountIdentifier: ACCOUNT, routingId: ACCOUNT, infra: 'K8', overridesOnly: 'true' }],
-      ['/gateway/ci/execution-config/get-customer-config', { accountIdentifier: ACCOUNT, routingId: ACCOUNT, infra: 'VM', overridesOnly: 'true' }],
+      [
+        '/gateway/ci/execution-config/get-customer-config',
+        { accountIdentifier: ACCOUNT, routingId: ACCOUNT, infra: 'K8', overridesOnly: 'true' },
+      ],
+      [
+        '/gateway/ci/execution-config/get-customer-config',
+        { accountIdentifier: ACCOUNT, routingId: ACCOUNT, infra: 'VM', overridesOnly: 'true' },
+      ],
     ]);
   });
 
   it('403 names the account view permission', async () => {
-    const server = await serve({ behaviours: { [EXECUTION_CONFIG]: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission' } } });
+    const server = await serve({
+      behaviours: { [EXECUTION_CONFIG]: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission' } },
+    });
     const err = await client(server)
       .getImageOverrides('K8')
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(HarnessAuthError);
     expect((err as HarnessAuthError).permission).toBe(ACCOUNT_VIEW_PERMISSION);
     expect((err as HarnessAuthError).message).toMatch(/HTTP 403 .*core_account_view/);
@@ -388,7 +489,8 @@ describe('getImageOverrides', () => {
 });
 
 describe('the API key never leaks', () => {
-  const dump = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof Error ? { ...x, name: x.name, message: x.message, stack: x.stack } : x));
+  const dump = (v: unknown) =>
+    JSON.stringify(v, (_k, x: unknown) => (x instanceof Error ? { ...x, name: x.name, message: x.message, stack: x.stack } : x));
   const forms = [KEY, SECRET, Buffer.from(KEY).toString('base64'), encodeURIComponent(KEY)];
 
   it('from results, reasons, errors and stats, even when Harness or fetch echo it back', async () => {
@@ -403,17 +505,28 @@ describe('the API key never leaks', () => {
       },
     });
     const c = client(server, { requestTimeoutMs: 100, retries: 1 });
-    const outcomes: unknown[] = await Promise.all(['ok', 'broken', 'bad', 'stuck', 'gone', 'missing'].map((identifier) => c.getConnector({ identifier })));
+    const outcomes: unknown[] = await Promise.all(
+      ['ok', 'broken', 'bad', 'stuck', 'gone', 'missing'].map((identifier) => c.getConnector({ identifier })),
+    );
     outcomes.push(await c.getImageOverrides('K8'), c.stats());
-    expect(outcomes.find((o) => (o as ConnectorResult).kind === 'failed' && (o as { reason: string }).reason.includes('x-api-key: ***'))).toBeDefined(); // the echo happened
+    expect(
+      outcomes.find((o) => (o as ConnectorResult).kind === 'failed' && (o as { reason: string }).reason.includes('x-api-key: ***')),
+    ).toBeDefined(); // the echo happened
 
     // A server that refuses the key and quotes it back.
     const refusing = await serve({ apiKey: 'pat.x.y.z', echoKey: true });
-    outcomes.push(await client(refusing).getConnector({ identifier: 'x' }).catch((e: unknown) => e));
+    outcomes.push(
+      await client(refusing)
+        .getConnector({ identifier: 'x' })
+        .catch((e: unknown) => e),
+    );
 
     // fetch errors that carry the request (undici can): with and without a known code.
     const leaky = (code?: string) => async () => {
-      const cause = Object.assign(new Error(`connect failed; headers: x-api-key=${KEY}; b64 ${Buffer.from(KEY).toString('base64')}`), code ? { code } : {});
+      const cause = Object.assign(
+        new Error(`connect failed; headers: x-api-key=${KEY}; b64 ${Buffer.from(KEY).toString('base64')}`),
+        code ? { code } : {},
+      );
       throw new TypeError(`fetch failed for ${KEY}`, { cause });
     };
     for (const code of [undefined, 'ECONNRESET', 'ENOTFOUND']) {

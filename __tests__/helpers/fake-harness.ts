@@ -95,12 +95,20 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
       else answer();
     };
     const error = (status: number, code: string, message: string) =>
-      send(status, { status: 'ERROR', code, message: opts.echoKey ? `${message} (x-api-key: ${key})` : message, correlationId: 'fake-correlation-id', detailedMessage: null, responseMessages: [] });
+      send(status, {
+        status: 'ERROR',
+        code,
+        message: opts.echoKey ? `${message} (x-api-key: ${key})` : message,
+        correlationId: 'fake-correlation-id',
+        detailedMessage: null,
+        responseMessages: [],
+      });
     const success = (data: unknown) => send(200, { status: 'SUCCESS', data, metaData: null, correlationId: 'fake-correlation-id' });
 
     if (req.method !== 'GET') return error(405, 'INVALID_REQUEST', 'Method not allowed');
     if (key !== opts.apiKey) return error(401, 'INVALID_TOKEN', 'Token is not valid.');
-    if (url.searchParams.get('accountIdentifier') !== opts.accountId) return error(403, 'NG_ACCESS_DENIED', 'Not authorized for this account');
+    if (url.searchParams.get('accountIdentifier') !== opts.accountId)
+      return error(403, 'NG_ACCESS_DENIED', 'Not authorized for this account');
     const path = url.pathname.replace(/^\/gateway(?=\/)/, '');
 
     const behave = (name: string, counter: string, normal: () => void) => {
@@ -135,7 +143,16 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
         const c = table.get(k);
         if (!c) return error(404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Connector ${id} not found`);
         success({
-          connector: { name: c.name ?? c.identifier, identifier: c.identifier, description: '', orgIdentifier: c.orgIdentifier ?? null, projectIdentifier: c.projectIdentifier ?? null, tags: {}, type: c.type, spec: c.spec },
+          connector: {
+            name: c.name ?? c.identifier,
+            identifier: c.identifier,
+            description: '',
+            orgIdentifier: c.orgIdentifier ?? null,
+            projectIdentifier: c.projectIdentifier ?? null,
+            tags: {},
+            type: c.type,
+            spec: c.spec,
+          },
           createdAt: 1636476303660,
           lastModifiedAt: 1636476303657,
           status: null,
@@ -147,7 +164,9 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
     if (path === '/ci/execution-config/get-customer-config') {
       const infra = url.searchParams.get('infra');
       if (infra !== 'K8' && infra !== 'VM') return error(400, 'INVALID_REQUEST', 'infra must be K8 or VM');
-      return behave(EXECUTION_CONFIG, `${EXECUTION_CONFIG}:${infra}`, () => success(opts.overrides?.[infra] === undefined ? {} : opts.overrides[infra]));
+      return behave(EXECUTION_CONFIG, `${EXECUTION_CONFIG}:${infra}`, () =>
+        success(opts.overrides?.[infra] === undefined ? {} : opts.overrides[infra]),
+      );
     }
     // An unknown path answers like a web server, not like the API: no Harness error code.
     send(404, '<html>Not Found</html>', { 'content-type': 'text/html' });

@@ -22,7 +22,8 @@ export function fastParserDiff(text: string, tamper?: (records: Int32Array) => v
   const slow = docs.map((d) => builder.add(d, d.toJS({ maxAliasCount: 100 })));
   const slowRecords = builder.records();
   const ourLines = linesOf(parseSource('x', text)).lineStarts;
-  if (JSON.stringify(ourLines) !== JSON.stringify(lc.lineStarts)) return `line starts differ: ${ourLines.slice(0, 5)} vs ${lc.lineStarts.slice(0, 5)}`;
+  if (JSON.stringify(ourLines) !== JSON.stringify(lc.lineStarts))
+    return `line starts differ: ${ourLines.slice(0, 5)} vs ${lc.lineStarts.slice(0, 5)}`;
   for (let d = 0; d < slow.length; d++) {
     const a = fast.docs[d]!;
     const b = slow[d]!;
@@ -40,7 +41,16 @@ function record(records: Int32Array, addr: number): [number, number, number] {
   return [records[i * RECORD]!, records[i * RECORD + 1]!, records[i * RECORD + 2]!];
 }
 
-function compare(text: string, a: unknown, ra: Int32Array, aa: number, b: unknown, rb: Int32Array, ab: number, path: string): string | undefined {
+function compare(
+  text: string,
+  a: unknown,
+  ra: Int32Array,
+  aa: number,
+  b: unknown,
+  rb: Int32Array,
+  ab: number,
+  path: string,
+): string | undefined {
   const where = (what: string, x: [number, number, number], y: [number, number, number]) =>
     `${path || '(root)'}: ${what}: fast [${x}] ${JSON.stringify(text.slice(x[0], x[1]))} vs yaml [${y}] ${JSON.stringify(text.slice(y[0], y[1]))}`;
   if (isContainer(a) !== isContainer(b)) return `${path}: container vs scalar`;

@@ -16,7 +16,12 @@ const NOW = '2026-02-01T00:00:00Z';
 function cli(args: string[], cwd = REPO) {
   let out = '';
   let err = '';
-  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  const code = runCli(
+    args,
+    cwd,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -71,8 +76,23 @@ describe('what the report says', () => {
 
   test('connectors: scope, auth type and connectivity, never a secret reference', () => {
     const hub = report.connectors.find((c) => c.identifier === 'hub')!;
-    expect(hub).toMatchObject({ ref: 'hub', scope: { level: 'project', org: 'default', project: 'payments' }, authType: 'UsernamePassword', connectivity: 'delegate', delegateSelectors: ['build-delegate'] });
-    expect(hub.usedBy).toEqual([expect.objectContaining({ owner: 'build', stage: 'unit', how: 'step', step: 'test', cloud: true, failing: 'connects through a delegate' })]);
+    expect(hub).toMatchObject({
+      ref: 'hub',
+      scope: { level: 'project', org: 'default', project: 'payments' },
+      authType: 'UsernamePassword',
+      connectivity: 'delegate',
+      delegateSelectors: ['build-delegate'],
+    });
+    expect(hub.usedBy).toEqual([
+      expect.objectContaining({
+        owner: 'build',
+        stage: 'unit',
+        how: 'step',
+        step: 'test',
+        cloud: true,
+        failing: 'connects through a delegate',
+      }),
+    ]);
     const json = JSON.stringify(report);
     for (const secret of ['hub_pat', 'art_token', 'art_user', 'gh_token']) expect(json).not.toContain(secret);
   });
@@ -81,7 +101,10 @@ describe('what the report says', () => {
     const by = (id: string) => report.stages.find((s) => s.stage === id && s.ownerKind === 'pipeline')!;
     expect(by('unit').imageConnector.map((v) => [v.ref, v.source])).toEqual([['account.harnessImage', 'builtIn']]);
     expect(by('k8s').imageConnector.map((v) => [v.ref, v.source])).toEqual([['org.mirror', 'stage']]);
-    expect(by('integration')).toMatchObject({ infrastructureFrom: 'template k8s_stage v1', imageConnector: [expect.objectContaining({ ref: 'mirror', source: 'inputSet', via: 'main' })] });
+    expect(by('integration')).toMatchObject({
+      infrastructureFrom: 'template k8s_stage v1',
+      imageConnector: [expect.objectContaining({ ref: 'mirror', source: 'inputSet', via: 'main' })],
+    });
     expect(by('publish')).toMatchObject({ infrastructure: 'VM', infrastructureFrom: 'stage package' });
     expect(by('package').imageConnector.map((v) => [v.ref, v.source, v.via])).toEqual([
       ['account.mirror', 'default', undefined],
@@ -106,7 +129,10 @@ describe('what the report says', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-config-'));
     temps.push(dir);
     fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'replacementRegistryUrl: https://gcr.io/gcr-prod\n');
-    fs.writeFileSync(path.join(dir, 'c.yaml'), 'connector:\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n');
+    fs.writeFileSync(
+      path.join(dir, 'c.yaml'),
+      'connector:\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n',
+    );
     const json = JSON.parse(cli(['report', '.', '--format', 'json', '--now', NOW], dir).out) as MigrationReport;
     expect(json.replacementRegistryUrl).toBe('https://gcr.io/gcr-prod');
     expect(JSON.stringify(json.changes)).toContain('"proposed":"https://gcr.io/gcr-prod"');

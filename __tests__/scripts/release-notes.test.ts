@@ -61,7 +61,11 @@ Intro.
 describe('scripts/release-notes.mjs', () => {
   test('prints the section of a version, without its heading and surrounding blank lines', () => {
     const r = run(['1.2.0'], CHANGELOG);
-    expect(r).toEqual({ code: 0, err: '', out: '### Added\n\n- Feature A.\n  - detail\n\n### Fixed\n\n- Bug B ([#12](https://example.com/12)).\n' });
+    expect(r).toEqual({
+      code: 0,
+      err: '',
+      out: '### Added\n\n- Feature A.\n  - detail\n\n### Fixed\n\n- Bug B ([#12](https://example.com/12)).\n',
+    });
   });
 
   test('takes the tag form vX.Y.Z, and a pre-release is its own section', () => {
@@ -98,7 +102,12 @@ describe('scripts/release-notes.mjs', () => {
     for (const h of headings.slice(1)) expect(h).toMatch(/^\[\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\] - \d{4}-\d{2}-\d{2}$/);
     for (const h of headings) {
       const id = /^\[([^\]]+)\]/.exec(h)![1]!;
-      expect(text).toMatch(new RegExp(`^\\[${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]: https://github\\.com/harness-registry-guard/harness-registry-guard/`, 'm'));
+      expect(text).toMatch(
+        new RegExp(
+          `^\\[${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]: https://github\\.com/harness-registry-guard/harness-registry-guard/`,
+          'm',
+        ),
+      );
     }
     expect(text).toContain('https://keepachangelog.com/en/1.1.0/');
   });

@@ -18786,7 +18786,11 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/engine/glob.ts
 
 function globSet(patterns) {
-    const compile = (p) => ({ pattern: p, test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
+    const compile = (p) => ({
+        pattern: p,
+        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+        hit: false,
+    });
     const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
     return {
@@ -18882,7 +18886,11 @@ function discover(opts) {
                 entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
             }
             catch (e) {
-                skipped.push({ path: rel(dir), reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`, severity: 'error' });
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
                 continue;
             }
             for (const entry of entries) {
@@ -19123,7 +19131,9 @@ const OPEN_CURLY = 123;
 const PIPE = 124;
 const CLOSE_CURLY = 125;
 /** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
-const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve }] : []);
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve }]
+    : []);
 /** First characters with which a plain scalar may be a null, boolean or number. */
 const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
 const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
@@ -19662,7 +19672,13 @@ class YamlTreeBuilder {
                 this.complexKeys = true;
             if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
                 return;
-            entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
+            entries.push({
+                key: String(key),
+                value,
+                slot: i,
+                ...(typeof key === 'string' ? {} : { keyValue: key }),
+                ...(valueNode ? {} : { absent: true }),
+            });
         });
         map[ENTRIES] = entries;
         return map;
@@ -19692,7 +19708,16 @@ const MAX_ALIAS_COUNT = 100;
 function parseSource(path, text, embedding) {
     const fast = fastParse(text);
     if (fast)
-        return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
+        return {
+            path,
+            text,
+            docs: fast.docs,
+            records: fast.records,
+            problems: [],
+            aliased: false,
+            shallow: true,
+            ...(embedding ? { embedding } : {}),
+        };
     const problems = [];
     const builder = new YamlTreeBuilder(text);
     const docs = [];
@@ -19848,7 +19873,11 @@ class View {
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
-        const value = Array.isArray(container) ? container[place] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                : container[place];
         return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
@@ -19935,7 +19964,11 @@ class View {
         const map = this.raw;
         const listed = map[ENTRIES];
         if (listed)
-            return listed.map((e) => ({ key: e.key, keyView: this.child(e.keyValue ?? e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
         return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
     }
     /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
@@ -20720,7 +20753,10 @@ function classifyValue(raw) {
             if (name === 'default')
                 out.default = arg.trim();
             else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg.split(',').map((v) => v.trim()).filter(Boolean);
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
         }
         return out;
     }
@@ -20841,7 +20877,10 @@ function registryLeftovers(file, handled) {
             const [start, end] = view.range;
             const text = file.text.slice(start, end);
             for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                const whole = view.value
+                    .trim()
+                    .replace(/^[a-z]+:\/\//i, '')
+                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
                 if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
                     continue;
                 out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
@@ -20872,7 +20911,9 @@ function connectorFix(connector, url, replacement) {
     const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
     if (isDockerUrl && isHarnessPublicRegistry(replacement))
         return { fix, fixTitle: title };
-    const why = isDockerUrl ? ' Mirror the Harness images there first.' : ' Check that this connector type can pull Harness images from there.';
+    const why = isDockerUrl
+        ? ' Mirror the Harness images there first.'
+        : ' Check that this connector type can pull Harness images from there.';
     return { suggestion: { title: title + why, edits: fix } };
 }
 /**
@@ -20940,10 +20981,22 @@ function imageFix(use, replacement) {
                 if (use.registryView)
                     mark(use.registryView);
                 if (isAppHarnessImage(use.image))
-                    report({ at: use.view.at, messageId: 'image', ...(severity ? { severity } : {}), data: { image: use.raw, replacement }, ...imageFix(use, replacement) });
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        ...(severity ? { severity } : {}),
+                        data: { image: use.raw, replacement },
+                        ...imageFix(use, replacement),
+                    });
             }
             for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
-                report({ at: left.view.at, span: [left.start, left.end], messageId: 'leftover', severity: 'warning', data: { key: left.key, match: left.match, replacement } });
+                report({
+                    at: left.view.at,
+                    span: [left.start, left.end],
+                    messageId: 'leftover',
+                    severity: 'warning',
+                    data: { key: left.key, match: left.match, replacement },
+                });
         }
     },
 }));
@@ -20967,7 +21020,12 @@ function nameFix(view, restored, allowSafe) {
     const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
     if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
         return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return { suggestion: { title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`, edits: [edit] } };
+    return {
+        suggestion: {
+            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
+            edits: [edit],
+        },
+    };
 }
 /* harmony default export */ const no_renamed_harness_image = (defineRule({
     id: 'no-renamed-harness-image',
@@ -21071,7 +21129,12 @@ function accountFix(project, entity, value, view, source) {
         return {};
     if (project.findConnector(to, entity.scope))
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    return { suggestion: { title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`, edits: [edit] } };
+    return {
+        suggestion: {
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+            edits: [edit],
+        },
+    };
 }
 /* harmony default export */ const require_account_image_connector = (defineRule({
     id: 'require-account-image-connector',
@@ -21087,7 +21150,11 @@ function accountFix(project, entity, value, view, source) {
     check({ project, report, unresolved }) {
         /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
         const describe = (entity, path) => {
-            const named = (prefix) => path.split('/').filter((s) => s.startsWith(`${prefix}=`)).at(-1)?.slice(prefix.length + 1);
+            const named = (prefix) => path
+                .split('/')
+                .filter((s) => s.startsWith(`${prefix}=`))
+                .at(-1)
+                ?.slice(prefix.length + 1);
             const stage = named('stage');
             const group = named('stepGroup');
             const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
@@ -21102,14 +21169,22 @@ function accountFix(project, entity, value, view, source) {
                 messageId: 'notAccount',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, view, source),
-                data: { where: describe(entity, path) + how, ref: value, scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference' },
+                data: {
+                    where: describe(entity, path) + how,
+                    ref: value,
+                    scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference',
+                },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { view, path } of imageConnectorFields(owner.root)) {
                 const resolution = project.resolve(view, { entity: owner });
                 for (const v of resolution.values) {
-                    const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
+                    const how = v.source === 'default'
+                        ? ' (through its runtime-input default)'
+                        : v.source === 'allowedValues'
+                            ? ' (through its allowed values)'
+                            : '';
                     checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
@@ -21118,7 +21193,11 @@ function accountFix(project, entity, value, view, source) {
                 if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
                     continue;
                 const what = resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
-                unresolved({ at: view.at, entity: owner.identifier, message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.` });
+                unresolved({
+                    at: view.at,
+                    entity: owner.identifier,
+                    message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.`,
+                });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         for (const set of project.inputSets)
@@ -21185,11 +21264,13 @@ class Uses {
         return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
     }
 }
-const byPlace = (a, b) => (a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0]);
+const byPlace = (a, b) => a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0];
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => (uses.length === 1 && at && uses[0].at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message })));
+const related = (uses, at) => uses.length === 1 && at && uses[0].at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
 /** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
-const usedBy = (project, uses) => uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0].eff)} uses it` : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
+const usedBy = (project, uses) => uses.length === 1
+    ? `Harness Cloud ${project.stageLabel(uses[0].eff)} uses it`
+    : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
 /* harmony default export */ const require_platform_connectivity = (defineRule({
     id: 'require-platform-connectivity',
     policy: 2,
@@ -21305,7 +21386,12 @@ function openSource(open, view) {
 
 
 /** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules = [no_app_harness_registry, require_platform_connectivity, require_account_image_connector, no_renamed_harness_image];
+const rules = [
+    no_app_harness_registry,
+    require_platform_connectivity,
+    require_account_image_connector,
+    no_renamed_harness_image,
+];
 /** Every rule id a finding can carry, with its metadata. */
 const allRules = [...rules, ...builtinRules];
 function ruleMeta(id) {
@@ -21393,7 +21479,10 @@ function parseDirectives(source) {
     for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text.slice(start, end).replace(/\r?\n$/, '').replace(/\r$/, '');
+        const line = text
+            .slice(start, end)
+            .replace(/\r?\n$/, '')
+            .replace(/\r$/, '');
         const bare = line.replace(/^\uFEFF/, '').trim();
         // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
         if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
@@ -21412,7 +21501,10 @@ function parseDirectives(source) {
         const word = m[2];
         const body = m[3];
         if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-            problems.push({ range, message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.` });
+            problems.push({
+                range,
+                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+            });
             continue;
         }
         const parsed = parseBody(body);
@@ -21460,7 +21552,9 @@ function parseBody(body) {
     if (!ruleIds.length)
         return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
     if (!reason)
-        return { problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.` };
+        return {
+            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+        };
     return { ruleIds, until, reason };
 }
 function isDate(s) {
@@ -21523,7 +21617,13 @@ const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHas
 function entryFor(f, cwd, baselineDir) {
     const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
     const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
-    return { ruleId: f.ruleId, file, ...(f.entity ? { entity: f.entity } : {}), ...(identity.path ? { path: identity.path } : {}), valueHash: identity.valueHash };
+    return {
+        ruleId: f.ruleId,
+        file,
+        ...(f.entity ? { entity: f.entity } : {}),
+        ...(identity.path ? { path: identity.path } : {}),
+        valueHash: identity.valueHash,
+    };
 }
 /**
  * A baseline of every finding that is not already suppressed, except `suppression` findings and
@@ -21566,7 +21666,9 @@ function readBaseline(absPath, cwd, overlay) {
     }
     catch (e) {
         const code = e.code;
-        throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+        throw new UsageError(code === 'ENOENT'
+            ? `baseline file not found: ${file} (create it with --write-baseline)`
+            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
     }
     const source = parseSource(file, text);
     const fail = (start, end, what) => {
@@ -21618,7 +21720,7 @@ function applyBaseline(findings, loaded, opts) {
         const key = keyOf(entry);
         const prior = remaining.get(key);
         if (prior)
-            (prior.total += entry.count), (prior.left += entry.count);
+            ((prior.total += entry.count), (prior.left += entry.count));
         else
             remaining.set(key, { entry, index, total: entry.count, left: entry.count });
     });
@@ -21644,14 +21746,24 @@ function applyBaseline(findings, loaded, opts) {
         const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
         const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
         if (opts.forbid.has(entry.ruleId)) {
-            meta.push({ ruleId: SUPPRESSION_RULE, severity: 'error', message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`, ...at });
+            meta.push({
+                ruleId: SUPPRESSION_RULE,
+                severity: 'error',
+                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
+                ...at,
+            });
             continue;
         }
         if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
             continue; // not read this run: cannot tell
         stale += left;
         const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-        meta.push({ ruleId: SUPPRESSION_RULE, severity: 'warning', message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`, ...at });
+        meta.push({
+            ruleId: SUPPRESSION_RULE,
+            severity: 'warning',
+            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
+            ...at,
+        });
     }
     const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
@@ -22214,7 +22326,10 @@ function embeddingOf(scalar) {
     const header = linesOf(parent).linePos(start).line;
     if (!raw.startsWith('|'))
         return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
-    const firstContent = raw.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
+    const firstContent = raw
+        .split(/\r?\n/)
+        .slice(1)
+        .find((l) => l.trim() !== '') ?? '';
     const indent = firstContent.length - firstContent.trimStart().length;
     return { parent, lineOffset: header, columnOffset: indent };
 }
@@ -22392,7 +22507,14 @@ class Project {
     }
     templateUse(template, link, user, outer) {
         const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-        return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+        return {
+            template,
+            ...(link.templateInputs ? { inputs: link.templateInputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !link.versionLabel?.str,
+            versions,
+        };
     }
     /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
     infrastructure(eff) {
@@ -22421,7 +22543,9 @@ class Project {
             uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
         // A stage template that is not in the repo: its templateInputs are all that is known.
         const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
-        const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+        const steps = inputs?.isMap
+            ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps]
+            : eff.body.steps;
         for (const step of steps)
             this.stepUses(step, eff.ctx, uses, step.identifier);
         return uses;
@@ -22467,7 +22591,11 @@ class Project {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
             const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
             const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+            const value = pipeline?.root
+                .get('variables')
+                ?.items()
+                .find((i) => i.text('name') === variable)
+                ?.get('value');
             return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
         const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
@@ -22480,7 +22608,9 @@ class Project {
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
-                return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+                return defaults.length
+                    ? { values: defaults }
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
             }
         }
         const values = [...defaults];
@@ -22542,7 +22672,9 @@ class Project {
     }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
-        const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
         const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
         const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
         return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
@@ -22558,7 +22690,11 @@ class Project {
     useLabel(use) {
         const t = use.template;
         const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
         return `template \`${t.identifier}\`${version}${stable}`;
     }
 }
@@ -22661,7 +22797,13 @@ function lint(settings) {
         const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
         const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
         const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
-        const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
+        const applied = applyBaseline(out, loaded, {
+            cwd: settings.cwd,
+            scanned: new Set(files.map((f) => f.absPath)),
+            forbid,
+            off,
+            configFile: config?.file,
+        });
         meta.push(...applied.meta);
         baseline = applied.summary;
     }
@@ -22705,7 +22847,14 @@ function finding(ruleId, severity, message, at, project, entity, related) {
         out.yamlPath = yamlPath;
     out.identity = identityOf(at, yamlPath);
     if (related?.length)
-        out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
+        out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({
+            file,
+            line,
+            column,
+            endLine,
+            endColumn,
+            message: m,
+        }));
     return out;
 }
 function fileFinding(file, severity, message) {
@@ -22868,7 +23017,13 @@ function totals(findings) {
     const byRule = {};
     for (const f of active)
         byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule, suppressed: findings.length - active.length };
+    return {
+        errors: count('error'),
+        warnings: count('warning'),
+        notices: count('notice'),
+        byRule,
+        suppressed: findings.length - active.length,
+    };
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
@@ -22909,7 +23064,14 @@ function rankFindings(findings, changed) {
         .map((x) => x.f);
 }
 function toAnnotation(f) {
-    const a = { level: f.severity, message: f.message, title: f.ruleId, file: f.file, startLine: f.line, endLine: Math.max(f.line, f.endLine) };
+    const a = {
+        level: f.severity,
+        message: f.message,
+        title: f.ruleId,
+        file: f.file,
+        startLine: f.line,
+        endLine: Math.max(f.line, f.endLine),
+    };
     if (a.startLine === a.endLine) {
         a.startColumn = f.column;
         a.endColumn = Math.max(f.column, f.endColumn);
@@ -23122,13 +23284,28 @@ function findingCase(f) {
         return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
     }
     if (f.severity === 'notice')
-        return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) } };
-    return { classname: f.file, name, outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) } };
+        return {
+            classname: f.file,
+            name,
+            outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
+        };
+    return {
+        classname: f.file,
+        name,
+        outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
+    };
 }
 /** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
 function details(f) {
     const meta = ruleMeta(f.ruleId);
-    const lines = [`file: ${f.file}`, `line: ${f.line}`, `column: ${f.column}`, `rule: ${f.ruleId}`, `severity: ${f.severity}`, `message: ${f.message}`];
+    const lines = [
+        `file: ${f.file}`,
+        `line: ${f.line}`,
+        `column: ${f.column}`,
+        `rule: ${f.ruleId}`,
+        `severity: ${f.severity}`,
+        `message: ${f.message}`,
+    ];
     if (f.entity)
         lines.push(`entity: ${f.entity}`);
     const related = f.related ?? [];
@@ -23145,7 +23322,10 @@ function testcase(c) {
     const o = c.outcome;
     if (o.kind === 'pass')
         return [`${open}/>`];
-    const attrs = [o.message !== undefined ? ` message="${attr(o.message)}"` : '', o.type !== undefined ? ` type="${attr(o.type)}"` : ''].join('');
+    const attrs = [
+        o.message !== undefined ? ` message="${attr(o.message)}"` : '',
+        o.type !== undefined ? ` type="${attr(o.type)}"` : '',
+    ].join('');
     return [`${open}>`, `      <${o.kind}${attrs}>${junit_text(o.body)}</${o.kind}>`, '    </testcase>'];
 }
 /** `tests failures errors [skipped]`: `<testsuites>` has no skipped attribute in the Jenkins schema. */
@@ -23167,7 +23347,16 @@ function cap(s) {
  */
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const visible = (s) => s.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-const ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ENTITY = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;',
+    '\t': '&#9;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+};
 /** Element text: markup characters as entities; CR as a reference so a parser does not fold CRLF. */
 const junit_text = (s) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]);
 /** Attribute value (always double-quoted): markup and quote characters, tab, LF and CR as references. */
@@ -23229,7 +23418,11 @@ function regionText(files, f) {
         return undefined;
     if (f.endLine <= f.line)
         return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [lines[f.line - 1].slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1)];
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
     return parts.join('\n');
 }
 /**
@@ -23269,7 +23462,12 @@ function toSarif(result, opts = {}) {
             delete out.ruleIndex;
         // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
         if (f.suppressed)
-            out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
         if (f.related?.length) {
             out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
             const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
@@ -23300,7 +23498,9 @@ function toSarif(result, opts = {}) {
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
                 columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } } },
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
                 invocations: [invocation],
                 results,
             },
@@ -23336,7 +23536,10 @@ function cell(s) {
         .join('')
         .replace(/\|/g, '\\|');
 }
-const linkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/\|/g, '\\|');
+const linkText = (s) => s
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
     const text = `${file}:${line}`;
@@ -23422,7 +23625,7 @@ function renderMarkdown(result, opts = {}) {
     for (const n of opts.notes ?? [])
         head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
     if (opts.notes?.length)
-        head.pop(), head.push('');
+        (head.pop(), head.push(''));
     if (result.internalErrors.length)
         head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
     if (findings.length)
@@ -23729,7 +23932,7 @@ function diffLines(a, b) {
             let x = k === -d || (k !== d && (v.get(k - 1) ?? 0) < (v.get(k + 1) ?? 0)) ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
             let y = x - k;
             while (x < n && y < m && a[x] === b[y])
-                x++, y++;
+                (x++, y++);
             v.set(k, x);
             if (x >= n && y >= m)
                 break outer;
@@ -23812,7 +24015,11 @@ function applyFixes(settings) {
             }
             state.net = compose(state.net, chosen);
             state.current = next;
-            state.applied.push(...taken.map((i) => ({ ruleId: findings[i].ruleId, title: findings[i].fixTitle ?? findings[i].message, line: findings[i].line })));
+            state.applied.push(...taken.map((i) => ({
+                ruleId: findings[i].ruleId,
+                title: findings[i].fixTitle ?? findings[i].message,
+                line: findings[i].line,
+            })));
             states.set(absPath, state);
             overlay.set(absPath, next);
             changed = true;
@@ -23833,7 +24040,15 @@ function applyFixes(settings) {
                 continue;
             }
         }
-        files.push({ file: s.file, absPath: s.absPath, original: s.original, fixed: s.current, bom: s.bom, edits: netEdits(s), applied: s.applied });
+        files.push({
+            file: s.file,
+            absPath: s.absPath,
+            original: s.original,
+            fixed: s.current,
+            bom: s.bom,
+            edits: netEdits(s),
+            applied: s.applied,
+        });
     }
     files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
@@ -23899,7 +24114,10 @@ function compose(net, edits) {
         }
         return pos - d;
     };
-    const spans = [...net.map((r) => ({ start: r.start, end: r.end })), ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') }))].sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = [
+        ...net.map((r) => ({ start: r.start, end: r.end })),
+        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
     const merged = [];
     for (const s of spans) {
         const last = merged.at(-1);
@@ -24039,7 +24257,14 @@ function fixJson(fixed, dryRun) {
         skipped: fixed.skipped,
         suggestions: fixed.result.findings
             .filter((f) => f.suggestion)
-            .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, title: f.suggestion.title, edits: f.suggestion.edits })),
+            .map((f) => ({
+            ruleId: f.ruleId,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            title: f.suggestion.title,
+            edits: f.suggestion.edits,
+        })),
         remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
     };
 }
@@ -24098,7 +24323,11 @@ function buildInventory(project, findings) {
             const ref = view.str?.trim();
             if (!ref || ref.includes('<+'))
                 continue;
-            const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+            const stage = path
+                .split('/')
+                .filter((s) => s.startsWith('stage='))
+                .at(-1)
+                ?.slice(6);
             addUse(ref, set.scope, {
                 ownerKind: set.kind,
                 owner: set.identifier,
@@ -24161,7 +24390,9 @@ function stageEntry(project, eff, addUse) {
         ...(from !== eff
             ? { infrastructureFrom: `stage ${from.stage.identifier}` }
             : through
-                ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+                ? {
+                    infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}`,
+                }
                 : {}),
         cloud,
         imageConnector: [],
@@ -24179,7 +24410,8 @@ function stageEntry(project, eff, addUse) {
             addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
         }
         if (resolution.unknown)
-            entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
+            entry.imageConnectorUnknown =
+                root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
         if (!field) {
             const at = placeOf(infra.kindNode ?? eff.stage.view);
             entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
@@ -24234,7 +24466,8 @@ function buildChanges(project, findings, inv, daysSinceEol) {
         if (f.ruleId === 'no-app-harness-registry')
             group.daysSinceEol = daysSinceEol;
     }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) || inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
+        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
 function changeItem(project, f, remediation, docs) {
     const text = project.files.find((s) => s.path === f.file)?.text ?? '';
@@ -24283,7 +24516,8 @@ function connectorRadius(project, inv, c) {
     }
     const out = { pipelines: [...pipelines].sort(inventory_cmp) };
     if (c.identifier === 'harnessImage' && c.scope.level === 'account')
-        out.note = 'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+        out.note =
+            'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
     else if (!pipelines.size)
         out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
     return out;
@@ -24345,13 +24579,21 @@ function markdown_renderMarkdown(r) {
     r.changes.forEach((c, i) => {
         const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
         out.push(`### ${i + 1}. ${what}`, '');
-        const radius = c.blastRadius.pipelines.length ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.` : '';
+        const radius = c.blastRadius.pipelines.length
+            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+            : '';
         const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
         if (text)
             out.push(text, '');
         if (c.daysSinceEol !== undefined)
             out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
-        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [String(item.line), item.title, item.edits.map(editText).join('<br>') || '—', item.fix, item.why]);
+        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
+            String(item.line),
+            item.title,
+            item.edits.map(editText).join('<br>') || '—',
+            item.fix,
+            item.why,
+        ]);
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
     });
@@ -24359,7 +24601,12 @@ function markdown_renderMarkdown(r) {
     if (!r.harnessSteps.length)
         out.push('None: the repo settles every reference.', '');
     else
-        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [code(st.subject), st.action, st.reason, st.places.map(placeText).join('<br>')]);
+        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
+            code(st.subject),
+            st.action,
+            st.reason,
+            st.places.map(placeText).join('<br>'),
+        ]);
     out.push('## Connectors', '');
     if (!r.connectors.length)
         out.push('No connector YAML in the repo.', '');
@@ -24395,7 +24642,12 @@ function markdown_renderMarkdown(r) {
         out.push('No image reference in the repo.', '');
     for (const g of r.registries) {
         out.push(`### ${code(g.registry)} (${g.images.length})`, '');
-        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [code(img.image), placeText(img), img.field ? `${img.kind} ${code(img.field)}` : img.kind, img.findings.join(', ') || '—']);
+        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [
+            code(img.image),
+            placeText(img),
+            img.field ? `${img.kind} ${code(img.field)}` : img.kind,
+            img.findings.join(', ') || '—',
+        ]);
     }
     out.push('## Diagram', '');
     const d = r.diagram;
@@ -24419,7 +24671,11 @@ const SOURCE = {
 };
 function stageSources(st) {
     const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-    const unknown = { expression: 'an expression, known at run time', 'runtime-input': 'a runtime input nothing in the repo fills', templateUsers: 'a runtime input the stages using the template fill' };
+    const unknown = {
+        expression: 'an expression, known at run time',
+        'runtime-input': 'a runtime input nothing in the repo fills',
+        templateUsers: 'a runtime input the stages using the template fill',
+    };
     if (st.imageConnectorUnknown)
         parts.push(unknown[st.imageConnectorUnknown]);
     return [...new Set(parts)].join('<br>') || '—';
@@ -24502,7 +24758,9 @@ function buildDiagram(inv, pipelineStages) {
             if (u.ownerKind === 'pipeline' && u.failing)
                 failingPipelines.add(u.owner);
     const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
-    const ordered = mode === 'capped' ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b)) : pipelines;
+    const ordered = mode === 'capped'
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        : pipelines;
     const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
     const shownSet = new Set(shown);
     const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
@@ -24562,7 +24820,13 @@ function buildDiagram(inv, pipelineStages) {
         lines.push(`  class ${failingTargets.join(',')} failing`);
     if (red.length)
         lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
-    return { mode, pipelinesShown: shown.length, pipelinesTotal: pipelines.length, failingEdges: red.length, mermaid: lines.join('\n') + '\n' };
+    return {
+        mode,
+        pipelinesShown: shown.length,
+        pipelinesTotal: pipelines.length,
+        failingEdges: red.length,
+        mermaid: lines.join('\n') + '\n',
+    };
 }
 /** Mermaid label text: quotes and angle brackets as entity codes. */
 function esc(s) {
@@ -24596,7 +24860,12 @@ function buildHarnessSteps(findings, inv) {
                 places,
             });
         else if (cloud.length)
-            steps.push({ subject: ext.ref, action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).', reason, places });
+            steps.push({
+                subject: ext.ref,
+                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+                reason,
+                places,
+            });
         else if (override.some((u) => !u.failing))
             steps.push({
                 subject: ext.ref,
@@ -24610,7 +24879,12 @@ function buildHarnessSteps(findings, inv) {
         const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
         const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
         if (policyNotice || openValue)
-            steps.push({ subject: f.entity ?? f.file, action: 'Check the value supplied at run time.', reason: f.message, places: [{ file: f.file, line: f.line }] });
+            steps.push({
+                subject: f.entity ?? f.file,
+                action: 'Check the value supplied at run time.',
+                reason: f.message,
+                places: [{ file: f.file, line: f.line }],
+            });
     }
     return steps;
 }
@@ -24803,7 +25077,11 @@ const usage = () => `harness-registry-guard ${VERSION}
 
 Commands:
 ${Object.values(commands)
-    .map((c) => '  ' + c.usage().split('\n')[0].replace(/^Usage: /, ''))
+    .map((c) => '  ' +
+    c
+        .usage()
+        .split('\n')[0]
+        .replace(/^Usage: /, ''))
     .join('\n')}
 
 Run \`harness-registry-guard COMMAND --help\` for a command's options.
@@ -24813,14 +25091,14 @@ Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal e
 function runCli(argv, cwd, out, err) {
     const [name, ...rest] = argv;
     if (!name || name === '-h' || name === '--help')
-        return out(usage()), name ? 0 : 2;
+        return (out(usage()), name ? 0 : 2);
     if (name === '-v' || name === '--version')
-        return out(`${VERSION}\n`), 0;
+        return (out(`${VERSION}\n`), 0);
     const command = commands[name];
     if (!command)
-        return err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2;
+        return (err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2);
     if (rest.includes('-h') || rest.includes('--help'))
-        return out(command.usage()), 0;
+        return (out(command.usage()), 0);
     try {
         return command.run(rest, { cwd, out, err });
     }

@@ -25,10 +25,13 @@ export async function detectChanges(workspace: string, ctx: RunContext, api: Git
       const files = await api.listPullFiles(ctx.repo, pr.number);
       const incomplete = files.length >= MAX_PULL_FILES || (pr.changedFiles !== undefined && files.length < pr.changedFiles);
       if (!incomplete) return { changed: changedFiles('api', files), notes };
-      notes.push(`The API listed ${files.length} of the pull request's ${pr.changedFiles ?? 'more than ' + MAX_PULL_FILES} files (GitHub stops at ${MAX_PULL_FILES}); using git diff instead.`);
+      notes.push(
+        `The API listed ${files.length} of the pull request's ${pr.changedFiles ?? 'more than ' + MAX_PULL_FILES} files (GitHub stops at ${MAX_PULL_FILES}); using git diff instead.`,
+      );
     } catch (e) {
       const status = e instanceof ApiError ? e.status : undefined;
-      const why = status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
+      const why =
+        status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
       notes.push(`Could not list the pull request's files through the API (${why}: ${(e as Error).message}); using git diff instead.`);
     }
   } else if (pr && !api) notes.push('No `github-token`: the changed files come from git diff.');
@@ -41,7 +44,9 @@ export async function detectChanges(workspace: string, ctx: RunContext, api: Git
   const tried: string[] = [];
   const base = findDiffBase(workspace, baseSha, tried);
   if (!base) {
-    notes.push(`git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`);
+    notes.push(
+      `git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`,
+    );
     return { notes };
   }
   try {

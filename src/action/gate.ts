@@ -47,7 +47,13 @@ export interface GateOptions {
 }
 
 export function gateSources(o: GateOptions): GateSources {
-  const out: GateSources = { overlay: new Map(), changes: [], notes: [], ...(o.configPath ? { configPath: o.configPath } : {}), ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}) };
+  const out: GateSources = {
+    overlay: new Map(),
+    changes: [],
+    notes: [],
+    ...(o.configPath ? { configPath: o.configPath } : {}),
+    ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
+  };
   const rel = (abs: string) => toPosix(path.relative(o.workspace, abs));
   let base: string | undefined | null = null;
   const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
@@ -59,7 +65,9 @@ export function gateSources(o: GateOptions): GateSources {
     if (!change) return;
     const rev = baseRev();
     if (!rev) {
-      out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
+      out.notes.push(
+        `This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`,
+      );
       return;
     }
     const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
@@ -85,9 +93,16 @@ export function gateSources(o: GateOptions): GateSources {
     if (!text?.includes('harness-registry-guard-disable')) continue;
     for (const d of parseDirectives(parseSource(file, text)).directives)
       if (!change.lines || change.lines.has(d.line))
-        out.changes.push({ file, line: d.line, message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".` });
+        out.changes.push({
+          file,
+          line: d.line,
+          message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+        });
   }
-  if (out.changes.length && !o.trustHead) out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
+  if (out.changes.length && !o.trustHead)
+    out.notes.push(
+      'The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.',
+    );
   return out;
 }
 
@@ -107,9 +122,19 @@ export function configChanges(file: string, before: string | undefined, after: s
   const out: GateChange[] = [];
   const show = (v: unknown) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
   const say = (key: string, line: number, was: unknown, now: unknown) =>
-    out.push({ file, line, message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.` });
-  if (before === undefined && after !== undefined) out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
-  if (after === undefined && before !== undefined) out.push({ file, line: 1, message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.` });
+    out.push({
+      file,
+      line,
+      message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.`,
+    });
+  if (before === undefined && after !== undefined)
+    out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
+  if (after === undefined && before !== undefined)
+    out.push({
+      file,
+      line: 1,
+      message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.`,
+    });
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (key === 'rules') {
       const ra = asObject(a.rules);
@@ -138,7 +163,11 @@ export function baselineChanges(file: string, before: string | undefined, after:
     const line = items[i] ? locateRange(source!, items[i]!.range[0], items[i]!.range[0]).line : 1;
     // Entries name files relative to the baseline's folder; reviewers read repository paths.
     const target = path.posix.join(path.posix.dirname(file), String(e.file));
-    out.push({ file, line, message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.` });
+    out.push({
+      file,
+      line,
+      message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.`,
+    });
   });
   return out;
 }

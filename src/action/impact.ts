@@ -16,7 +16,8 @@ const relKey = (r: RelatedLocation) => `${r.file}\0${r.line}\0${r.message}`;
  */
 export function connectorImpacts(head: readonly Finding[], changed: ChangedFiles, base?: readonly Finding[]): ConnectorImpact[] {
   const unchanged = (r: RelatedLocation) => !changed.files.has(r.file);
-  const relevant = (f: Finding) => !f.suppressed && changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
+  const relevant = (f: Finding) =>
+    !f.suppressed && changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
   const heads = head.filter(relevant);
   const bases = new Map((base ?? []).filter(relevant).map((f) => [key(f), f]));
   const out: ConnectorImpact[] = [];
@@ -39,7 +40,16 @@ export function connectorImpacts(head: readonly Finding[], changed: ChangedFiles
   }
   // Connectors whose finding the change removed altogether: every user it had is fixed.
   for (const f of bases.values())
-    out.push({ ruleId: f.ruleId, connector: f.entity!, file: f.file, line: f.line, breaks: [], stillBroken: [], fixes: (f.related ?? []).filter(unchanged), compared: true });
+    out.push({
+      ruleId: f.ruleId,
+      connector: f.entity!,
+      file: f.file,
+      line: f.line,
+      breaks: [],
+      stillBroken: [],
+      fixes: (f.related ?? []).filter(unchanged),
+      compared: true,
+    });
   return out;
 }
 
@@ -52,7 +62,12 @@ export function changesConnectors(result: LintResult, changed: ChangedFiles): bo
  * The text each changed file had at the base revision, keyed by absolute path in the workspace,
  * for `lint({ overlay })`: files the change added are empty there. Undefined when git has no base.
  */
-export function baseOverlay(workspace: string, changed: ChangedFiles, gitBase: string | undefined, baseSha: string | undefined): Map<string, string> | undefined {
+export function baseOverlay(
+  workspace: string,
+  changed: ChangedFiles,
+  gitBase: string | undefined,
+  baseSha: string | undefined,
+): Map<string, string> | undefined {
   const base = gitBase ?? findDiffBase(workspace, baseSha, [])?.base;
   if (!base) return undefined;
   const overlay = new Map<string, string>();

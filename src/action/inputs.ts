@@ -121,7 +121,8 @@ export function getSettings(env: Env = process.env): ActionSettings {
   if (sarifInput) {
     if (sarifInput.includes('\0')) throw new InputError('sarif-file', 'contains a NUL character');
     sarifFile = path.resolve(workspace, sarifInput);
-    if (fs.existsSync(sarifFile) && fs.statSync(sarifFile).isDirectory()) throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
+    if (fs.existsSync(sarifFile) && fs.statSync(sarifFile).isDirectory())
+      throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
   }
 
   return {

@@ -66,8 +66,14 @@ export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<E
 /** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
 function configFailure(e: UsageError, settings: ActionSettings, token: string): ExitCode {
   if (e instanceof ConfigError)
-    for (const p of e.problems.slice(0, 9)) core.error(redact(p.message, token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
-  const input = /baseline/i.test(e.message) && settings.baselinePath ? 'baseline' : /config/i.test(e.message) && settings.configPath ? 'config' : undefined;
+    for (const p of e.problems.slice(0, 9))
+      core.error(redact(p.message, token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
+  const input =
+    /baseline/i.test(e.message) && settings.baselinePath
+      ? 'baseline'
+      : /config/i.test(e.message) && settings.configPath
+        ? 'config'
+        : undefined;
   return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, token);
 }
 
@@ -124,11 +130,19 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
       sarifWritten = settings.sarifFile;
       say(`SARIF written to ${sarifWritten}.`);
     } catch (e) {
-      throw new InputError('sarif-file', `cannot write "${settings.sarifFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new InputError(
+        'sarif-file',
+        `cannot write "${settings.sarifFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
   }
 
-  const seeAlso = [settings.summary ? 'the job summary' : '', settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '', sarifWritten ? 'the SARIF file' : '', 'the step log']
+  const seeAlso = [
+    settings.summary ? 'the job summary' : '',
+    settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+    sarifWritten ? 'the SARIF file' : '',
+    'the step log',
+  ]
     .filter(Boolean)
     .join(', ');
   const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
@@ -140,7 +154,8 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     seeAlso,
   });
 
-  const links: LinkBase | undefined = ctx.repo && ctx.headSha ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha } : undefined;
+  const links: LinkBase | undefined =
+    ctx.repo && ctx.headSha ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha } : undefined;
   const verdict =
     settings.failOn === 'never'
       ? `\`fail-on: never\`: the step passes whatever is found.`
@@ -150,7 +165,8 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
 
   // Check run: one run, every annotation in scope, 50 per request.
   if (settings.checkRun) {
-    if (!api || !ctx.repo || !ctx.headSha) notes.push('`check-run: true` but no token, repository or commit is known: no check run was created.');
+    if (!api || !ctx.repo || !ctx.headSha)
+      notes.push('`check-run: true` but no token, repository or commit is known: no check run was created.');
     else {
       const conclusion: CheckConclusion = willFail ? 'failure' : 'success';
       try {
@@ -159,22 +175,42 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
           headSha: ctx.headSha,
           conclusion,
           title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
-          summary: renderMarkdown(result, { links, changed: detection.changed, impacts, notes: [verdict], maxBytes: CHECK_SUMMARY_MAX_BYTES, docsBaseUrl: docsBase(ctx), seeAlso: 'the job summary' }),
+          summary: renderMarkdown(result, {
+            links,
+            changed: detection.changed,
+            impacts,
+            notes: [verdict],
+            maxBytes: CHECK_SUMMARY_MAX_BYTES,
+            docsBaseUrl: docsBase(ctx),
+            seeAlso: 'the job summary',
+          }),
           annotations: plan.inScope.map(toCheckRunAnnotation),
         });
-        notes.push(`Check run "${CHECK_RUN_NAME}" holds all ${plural(plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
+        notes.push(
+          `Check run "${CHECK_RUN_NAME}" holds all ${plural(plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`,
+        );
       } catch (e) {
-        notes.push(`Could not create the check run (${(e as Error).message}); ${(e as { status?: number }).status === 403 ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
+        notes.push(
+          `Could not create the check run (${(e as Error).message}); ${(e as { status?: number }).status === 403 ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`,
+        );
       }
     }
   }
 
   // Changes to the gate first, so reviewers see them; then the findings, within the per-step budget.
-  for (const c of gateAnnotations) core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+  for (const c of gateAnnotations)
+    core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
   for (const c of gateChanges) say(`Gate change: ${c.file}:${c.line}: ${c.message}`);
   // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
   for (const a of plan.annotations) {
-    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn };
+    const props = {
+      title: a.title,
+      file: a.file,
+      startLine: a.startLine,
+      endLine: a.endLine,
+      startColumn: a.startColumn,
+      endColumn: a.endColumn,
+    };
     core[a.level](redact(a.message, settings.token), props);
   }
   if (plan.overflowNotice) core.notice(plan.overflowNotice);
@@ -182,7 +218,9 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
   for (const n of notes) say(n);
   say(plan.overflowNotice ? `${annotated} ${plan.overflowNotice}` : annotated);
   // In the summary itself, the rest is "below", not "in the job summary".
-  notes.push(plan.overflowNotice ? `${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}` : annotated);
+  notes.push(
+    plan.overflowNotice ? `${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}` : annotated,
+  );
 
   core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
   for (const f of result.findings) say(logLine(f));
@@ -200,7 +238,10 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
       fs.writeFileSync(settings.reportFile, report);
       notes.push(`Migration report written to \`${path.relative(settings.workspace, settings.reportFile)}\`.`);
     } catch (e) {
-      throw new InputError('report-file', `cannot write "${settings.reportFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new InputError(
+        'report-file',
+        `cannot write "${settings.reportFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
   }
 
@@ -218,9 +259,10 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
       : '';
     if (report) {
       const room = SUMMARY_MAX_BYTES - Buffer.byteLength(md);
-      md += Buffer.byteLength(report) + 2 <= room
-        ? `\n\n${report}`
-        : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${path.relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
+      md +=
+        Buffer.byteLength(report) + 2 <= room
+          ? `\n\n${report}`
+          : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${path.relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
     }
     try {
       await core.summary.addRaw(redact(md, settings.token), true).write();
@@ -238,7 +280,8 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     for (const e of result.internalErrors) say(`Internal error: ${e}`);
     return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
   }
-  if (failing.length) return fail(1, `${plural(failing.length, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+  if (failing.length)
+    return fail(1, `${plural(failing.length, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
   core.setOutput('exit-code', 0);
   return 0;
 }
@@ -279,7 +322,13 @@ async function postSuggestions(settings: ActionSettings, ctx: RunContext, api: G
 }
 
 /** The stages in unchanged files that changed connectors affect; never fails the run. */
-function impactsOf(result: LintResult, lintSettings: LintSettings, detection: ChangeDetection, ctx: RunContext, notes: string[]): ConnectorImpact[] {
+function impactsOf(
+  result: LintResult,
+  lintSettings: LintSettings,
+  detection: ChangeDetection,
+  ctx: RunContext,
+  notes: string[],
+): ConnectorImpact[] {
   const changed = detection.changed!;
   if (!changesConnectors(result, changed)) return [];
   let base: LintResult | undefined;
@@ -287,11 +336,15 @@ function impactsOf(result: LintResult, lintSettings: LintSettings, detection: Ch
     const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
     if (overlay) base = lint({ ...lintSettings, overlay });
   } catch (e) {
-    notes.push(`Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`);
+    notes.push(
+      `Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`,
+    );
   }
   const impacts = connectorImpacts(result.findings, changed, base?.findings);
   if (!base && impacts.length)
-    notes.push('The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).');
+    notes.push(
+      'The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).',
+    );
   return impacts;
 }
 

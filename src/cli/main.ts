@@ -22,7 +22,14 @@ export const usage = () =>
 
 Commands:
 ${Object.values(commands)
-  .map((c) => '  ' + c.usage().split('\n')[0]!.replace(/^Usage: /, ''))
+  .map(
+    (c) =>
+      '  ' +
+      c
+        .usage()
+        .split('\n')[0]!
+        .replace(/^Usage: /, ''),
+  )
   .join('\n')}
 
 Run \`harness-registry-guard COMMAND --help\` for a command's options.
@@ -32,11 +39,11 @@ Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal e
 /** Runs the CLI and returns the exit code. Output goes through the given writers, never console. */
 export function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
   const [name, ...rest] = argv;
-  if (!name || name === '-h' || name === '--help') return out(usage()), name ? 0 : 2;
-  if (name === '-v' || name === '--version') return out(`${VERSION}\n`), 0;
+  if (!name || name === '-h' || name === '--help') return (out(usage()), name ? 0 : 2);
+  if (name === '-v' || name === '--version') return (out(`${VERSION}\n`), 0);
   const command = commands[name];
-  if (!command) return err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2;
-  if (rest.includes('-h') || rest.includes('--help')) return out(command.usage()), 0;
+  if (!command) return (err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2);
+  if (rest.includes('-h') || rest.includes('--help')) return (out(command.usage()), 0);
   try {
     return command.run(rest, { cwd, out, err });
   } catch (e) {

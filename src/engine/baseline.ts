@@ -72,22 +72,29 @@ function valueText(at: View): string {
   }
 }
 
-
-
 const keyOf = (e: Pick<BaselineEntry, 'ruleId' | 'file' | 'entity' | 'path' | 'valueHash'>) =>
   [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 
 function entryFor(f: Finding, cwd: string, baselineDir: string): Omit<BaselineEntry, 'count'> {
   const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
   const file = toPosix(path.relative(baselineDir, path.resolve(cwd, f.file)));
-  return { ruleId: f.ruleId, file, ...(f.entity ? { entity: f.entity } : {}), ...(identity.path ? { path: identity.path } : {}), valueHash: identity.valueHash };
+  return {
+    ruleId: f.ruleId,
+    file,
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(identity.path ? { path: identity.path } : {}),
+    valueHash: identity.valueHash,
+  };
 }
 
 /**
  * A baseline of every finding that is not already suppressed, except `suppression` findings and
  * rules in `forbid`. Reasons of matching entries in `previous` are kept.
  */
-export function createBaseline(findings: readonly Finding[], opts: { cwd: string; baselinePath: string; forbid?: ReadonlySet<string>; previous?: Baseline }): Baseline {
+export function createBaseline(
+  findings: readonly Finding[],
+  opts: { cwd: string; baselinePath: string; forbid?: ReadonlySet<string>; previous?: Baseline },
+): Baseline {
   const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
   const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason!]));
   const byKey = new Map<string, BaselineEntry>();
@@ -99,9 +106,12 @@ export function createBaseline(findings: readonly Finding[], opts: { cwd: string
     if (existing) existing.count++;
     else byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key)! } : {}) });
   }
-  const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
+  const entries = [...byKey.values()].sort(
+    (a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash),
+  );
   return {
-    $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
+    $comment:
+      'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
     version: BASELINE_VERSION,
     entries,
   };
@@ -132,7 +142,11 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
     text = overlay ?? fs.readFileSync(absPath, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --write-baseline)` : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `baseline file not found: ${file} (create it with --write-baseline)`
+        : `baseline file cannot be read: ${file} (${code ?? 'error'})`,
+    );
   }
   const source = parseSource(file, text);
   const fail = (start: number, end: number, what: string): never => {
@@ -146,7 +160,8 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   if (!doc || !top?.isMap || source.docs.length !== 1) return fail(0, 0, 'must be a JSON object with `version` and `entries`');
   const value = doc.json as Record<string, unknown>;
   const here = (v: View | undefined) => (v ?? top).range;
-  if (value.version !== BASELINE_VERSION) fail(...(here(top.get('version')).slice(0, 2) as [number, number]), `\`version\` must be ${BASELINE_VERSION}`);
+  if (value.version !== BASELINE_VERSION)
+    fail(...(here(top.get('version')).slice(0, 2) as [number, number]), `\`version\` must be ${BASELINE_VERSION}`);
   const list = top.get('entries');
   if (!Array.isArray(value.entries) || !list) return fail(...(here(list).slice(0, 2) as [number, number]), '`entries` must be an array');
   const items = list.items();
@@ -154,8 +169,10 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
     const e = raw as Record<string, unknown>;
     const at = here(items[i]).slice(0, 2) as [number, number];
     if (!e || typeof e !== 'object' || Array.isArray(e)) fail(...at, `\`entries[${i}]\` must be an object`);
-    for (const k of ['ruleId', 'file', 'valueHash'] as const) if (typeof e[k] !== 'string' || !e[k]) fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-    for (const k of ['entity', 'path', 'message', 'reason'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') fail(...at, `\`entries[${i}].${k}\` must be a string`);
+    for (const k of ['ruleId', 'file', 'valueHash'] as const)
+      if (typeof e[k] !== 'string' || !e[k]) fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
+    for (const k of ['entity', 'path', 'message', 'reason'] as const)
+      if (e[k] !== undefined && typeof e[k] !== 'string') fail(...at, `\`entries[${i}].${k}\` must be a string`);
     if (e.count === undefined) e.count = 1;
     if (!Number.isInteger(e.count) || (e.count as number) < 1) fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
   });
@@ -178,13 +195,17 @@ export interface ApplyBaselineOptions {
  * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
  * name a rule in `forbidSuppression` (ignored).
  */
-export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseline, opts: ApplyBaselineOptions): { meta: Finding[]; summary: BaselineSummary } {
+export function applyBaseline(
+  findings: readonly Finding[],
+  loaded: LoadedBaseline,
+  opts: ApplyBaselineOptions,
+): { meta: Finding[]; summary: BaselineSummary } {
   const dir = path.dirname(loaded.absPath);
   const remaining = new Map<string, { entry: BaselineEntry; index: number; total: number; left: number }>();
   loaded.baseline.entries.forEach((entry, index) => {
     const key = keyOf(entry);
     const prior = remaining.get(key);
-    if (prior) (prior.total += entry.count), (prior.left += entry.count);
+    if (prior) ((prior.total += entry.count), (prior.left += entry.count));
     else remaining.set(key, { entry, index, total: entry.count, left: entry.count });
   });
   let matched = 0;
@@ -207,13 +228,23 @@ export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseli
     const at = items[index] ? locate(items[index]!.at) : locateRange(loaded.source, 0, 0);
     const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
     if (opts.forbid.has(entry.ruleId)) {
-      meta.push({ ruleId: SUPPRESSION_RULE, severity: 'error', message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`, ...at });
+      meta.push({
+        ruleId: SUPPRESSION_RULE,
+        severity: 'error',
+        message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
+        ...at,
+      });
       continue;
     }
     if (!opts.scanned.has(abs) && fs.existsSync(abs)) continue; // not read this run: cannot tell
     stale += left;
     const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-    meta.push({ ruleId: SUPPRESSION_RULE, severity: 'warning', message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`, ...at });
+    meta.push({
+      ruleId: SUPPRESSION_RULE,
+      severity: 'warning',
+      message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
+      ...at,
+    });
   }
   const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
   return { meta, summary: { file: loaded.file, entries, matched, stale } };

@@ -56,7 +56,12 @@ export const CONFIGURABLE_RULES: readonly string[] = Object.keys(configSchema.pr
  * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
  * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
  */
-export function findConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): string | undefined {
+export function findConfig(
+  cwd: string,
+  paths: readonly string[],
+  configPath?: string,
+  overlay?: ReadonlyMap<string, string>,
+): string | undefined {
   if (configPath !== undefined) {
     const abs = path.resolve(cwd, configPath);
     if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);
@@ -128,7 +133,12 @@ export function loadConfig(absPath: string, cwd: string, overlay?: string): Load
 }
 
 /** Config lookup and load in one step; undefined when there is no config file. */
-export function resolveConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): LoadedConfig | undefined {
+export function resolveConfig(
+  cwd: string,
+  paths: readonly string[],
+  configPath?: string,
+  overlay?: ReadonlyMap<string, string>,
+): LoadedConfig | undefined {
   const abs = findConfig(cwd, paths, configPath, overlay);
   return abs === undefined ? undefined : loadConfig(abs, cwd, overlay?.get(abs));
 }
@@ -146,11 +156,18 @@ function explain(message: string): string {
     const what = inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
     return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
   }
-  if (/^`forbidSuppression\[\d+\]` must be one of /.test(message)) return message.replace(' must be one of ', ' must be a rule id: one of ');
+  if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
+    return message.replace(' must be one of ', ' must be a rule id: one of ');
   if (/^`harnessImages\[\d+\]` must match pattern/.test(message))
-    return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
+    return message.replace(
+      /must match pattern .*$/,
+      'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.',
+    );
   if (/^`replacementRegistryUrl` must match pattern/.test(message))
-    return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
+    return message.replace(
+      /must match pattern .*$/,
+      'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.',
+    );
   return message;
 }
 

@@ -101,7 +101,11 @@ export function discover(opts: DiscoverOptions): Discovery {
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
       } catch (e) {
-        skipped.push({ path: rel(dir), reason: `is a directory that cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); its files are not checked`, severity: 'error' });
+        skipped.push({
+          path: rel(dir),
+          reason: `is a directory that cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); its files are not checked`,
+          severity: 'error',
+        });
         continue;
       }
       for (const entry of entries) {
@@ -120,7 +124,8 @@ export function discover(opts: DiscoverOptions): Discovery {
             real = fs.realpathSync(child);
           } catch {
             // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-            if (include.test(entry.name)) skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+            if (include.test(entry.name))
+              skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
             continue;
           }
           if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
@@ -142,7 +147,9 @@ export function discover(opts: DiscoverOptions): Discovery {
   // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
   const unmatched = given ? include.unmatched() : [];
   if (unmatched.length)
-    throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    throw new UsageError(
+      `${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`,
+    );
   const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }

@@ -108,7 +108,13 @@ export function applyFixes(settings: FixSettings): FixResult {
       }
       state.net = compose(state.net, chosen);
       state.current = next;
-      state.applied.push(...taken.map((i) => ({ ruleId: findings[i]!.ruleId, title: findings[i]!.fixTitle ?? findings[i]!.message, line: findings[i]!.line })));
+      state.applied.push(
+        ...taken.map((i) => ({
+          ruleId: findings[i]!.ruleId,
+          title: findings[i]!.fixTitle ?? findings[i]!.message,
+          line: findings[i]!.line,
+        })),
+      );
       states.set(absPath, state);
       overlay.set(absPath, next);
       changed = true;
@@ -128,7 +134,15 @@ export function applyFixes(settings: FixSettings): FixResult {
         continue;
       }
     }
-    files.push({ file: s.file, absPath: s.absPath, original: s.original, fixed: s.current, bom: s.bom, edits: netEdits(s), applied: s.applied });
+    files.push({
+      file: s.file,
+      absPath: s.absPath,
+      original: s.original,
+      fixed: s.current,
+      bom: s.bom,
+      edits: netEdits(s),
+      applied: s.applied,
+    });
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
@@ -192,9 +206,10 @@ function compose(net: NetRange[], edits: Edit[]): NetRange[] {
     }
     return pos - d;
   };
-  const spans = [...net.map((r) => ({ start: r.start, end: r.end })), ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') }))].sort(
-    (a, b) => a.start - b.start || a.end - b.end,
-  );
+  const spans = [
+    ...net.map((r) => ({ start: r.start, end: r.end })),
+    ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Array<{ start: number; end: number }> = [];
   for (const s of spans) {
     const last = merged.at(-1);

@@ -14,7 +14,11 @@ export interface GlobSet {
 }
 
 export function globSet(patterns: readonly string[]): GlobSet {
-  const compile = (p: string) => ({ pattern: p, test: picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }), hit: false });
+  const compile = (p: string) => ({
+    pattern: p,
+    test: picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+    hit: false,
+  });
   const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
   const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
   return {

@@ -60,7 +60,8 @@ export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function lint(settings: LintSettings): LintResult {
-  const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
+  const config =
+    settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
   const findings: Finding[] = [];
   const { files: discovered, skipped } = discover({
     ...settings,
@@ -72,7 +73,8 @@ export function lint(settings: LintSettings): LintResult {
   // The config and the baseline are ours, not Harness YAML.
   const own = new Set([config?.absPath, settings.baselinePath && path.resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
   const files = discovered.filter((f) => !own.has(f.absPath));
-  for (const s of skipped) findings.push(fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
+  for (const s of skipped)
+    findings.push(fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
 
   const sources: SourceFile[] = [];
   const entities: Entity[] = [];
@@ -109,7 +111,13 @@ export function lint(settings: LintSettings): LintResult {
     const baselineAbs = path.resolve(settings.cwd, settings.baselinePath);
     const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
     const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
-    const applied = applyBaseline(out, loaded, { cwd: settings.cwd, scanned: new Set(files.map((f) => f.absPath)), forbid, off, configFile: config?.file });
+    const applied = applyBaseline(out, loaded, {
+      cwd: settings.cwd,
+      scanned: new Set(files.map((f) => f.absPath)),
+      forbid,
+      off,
+      configFile: config?.file,
+    });
     meta.push(...applied.meta);
     baseline = applied.summary;
   }
@@ -133,12 +141,28 @@ function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Fin
     options,
     report: (r) => {
       const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-      const f = finding(rule.id, r.severity ?? rule.severity, message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+      const f = finding(
+        rule.id,
+        r.severity ?? rule.severity,
+        message,
+        r.at,
+        project,
+        r.entity,
+        r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })),
+      );
       if (r.span) Object.assign(f, locateRange(r.at.file, r.span[0], r.span[1]));
       out.push(withFix(rule, r, f));
     },
     unresolved: (r) => {
-      const f = finding('unresolved-reference', 'notice', r.message, r.at, project, r.entity, r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })));
+      const f = finding(
+        'unresolved-reference',
+        'notice',
+        r.message,
+        r.at,
+        project,
+        r.entity,
+        r.related?.map((rel) => ({ ...locate(rel.at), message: rel.message })),
+      );
       out.push({ ...f, forRule: rule.id });
     },
   };
@@ -159,7 +183,15 @@ function finding(
   const yamlPath = project?.pathOf(at);
   if (yamlPath) out.yamlPath = yamlPath;
   out.identity = identityOf(at, yamlPath);
-  if (related?.length) out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({ file, line, column, endLine, endColumn, message: m }));
+  if (related?.length)
+    out.related = related.map(({ file, line, column, endLine, endColumn, message: m }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message: m,
+    }));
   return out;
 }
 
@@ -170,7 +202,8 @@ function fileFinding(file: string, severity: Severity, message: string): Finding
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A top-level key only Harness uses, alone on its line. */
-const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+const HARNESS_ONLY_KEY =
+  /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
 const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
 /** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
@@ -214,7 +247,9 @@ function readSource(
     text = utf8.decode(bytes);
   } catch {
     const harness = looksLikeHarness(bytes.toString('latin1'));
-    findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
+    findings.push(
+      fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`),
+    );
     return undefined;
   }
   // JSON files are read only when they hold an execution-config payload (a JSON array).
@@ -232,7 +267,8 @@ function readSource(
   for (const p of source.problems) {
     const pos = locateRange(source, p.start, p.end);
     // Hostile input is worth a word even outside Harness YAML; an error only inside it.
-    const yamlSyntax = (message: string, severity: Severity = 'error') => findings.push({ ruleId: 'yaml-syntax', severity, message, ...pos });
+    const yamlSyntax = (message: string, severity: Severity = 'error') =>
+      findings.push({ ruleId: 'yaml-syntax', severity, message, ...pos });
     if (p.kind === 'too-deep') yamlSyntax('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
     else if (p.kind === 'aliases') yamlSyntax(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
     else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) yamlSyntax(`${p.message}.`.replace(/\.\.$/, '.'));
@@ -247,14 +283,22 @@ function modelFile(source: SourceFile, classified: Classified[], findings: Findi
   source.docs.forEach((doc, i) => {
     const c = classified[i]!;
     if (c.kind === 'v1') findings.push(finding('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', c.at.at));
-    if (c.kind === 'unknown-harness') findings.push(finding('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, c.at.at));
+    if (c.kind === 'unknown-harness')
+      findings.push(finding('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, c.at.at));
     if (c.kind !== 'entity') return;
     out.push(c.entity);
     const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
     const top = View.root(source, doc);
     if (schemaName && top)
       for (const p of validateSchema(schemaName, doc.json, top))
-        findings.push(finding('schema', ruleMeta('schema')!.severity, `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`, p.at));
+        findings.push(
+          finding(
+            'schema',
+            ruleMeta('schema')!.severity,
+            `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`,
+            p.at,
+          ),
+        );
   });
   return out;
 }

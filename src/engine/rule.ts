@@ -91,5 +91,4 @@ export const DOCS_DOCKER_CONNECTOR =
   'https://developer.harness.io/docs/platform/connectors/cloud-providers/ref-cloud-providers/docker-registry-connector-settings-reference';
 export const DOCS_HARNESS_CLOUD =
   'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-export const DOCS_CI_IMAGES =
-  'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';
+export const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';

@@ -66,6 +66,7 @@ function describe(error: ErrorObject): string {
     .replace(/^\./, '');
   let what = error.message ?? 'is invalid';
   if (error.keyword === 'enum') what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-  if (error.keyword === 'additionalProperties') what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
+  if (error.keyword === 'additionalProperties')
+    what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
   return `${where ? `\`${where}\` ` : ''}${what}.`;
 }

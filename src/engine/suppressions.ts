@@ -50,7 +50,11 @@ const suppressible = () => allRules.map((r) => r.id).filter((id) => id !== SUPPR
  * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
  * and returns the `suppression` findings about the comments themselves.
  */
-export function applyInlineSuppressions(findings: readonly Finding[], sources: readonly SourceFile[], options: SuppressionOptions): Finding[] {
+export function applyInlineSuppressions(
+  findings: readonly Finding[],
+  sources: readonly SourceFile[],
+  options: SuppressionOptions,
+): Finding[] {
   const meta: Finding[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -70,7 +74,11 @@ export function applyInlineSuppressions(findings: readonly Finding[], sources: r
     for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
       const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
       if (d.until !== undefined && d.until < options.today) {
-        report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+        report(
+          d,
+          'warning',
+          `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`,
+        );
         continue;
       }
       const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
@@ -111,7 +119,10 @@ export function parseDirectives(source: SourceFile): { directives: Directive[]; 
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    const line = text.slice(start, end).replace(/\r?\n$/, '').replace(/\r$/, '');
+    const line = text
+      .slice(start, end)
+      .replace(/\r?\n$/, '')
+      .replace(/\r$/, '');
     const bare = line.replace(/^\uFEFF/, '').trim();
     // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
     if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%'))) continue;
@@ -127,7 +138,10 @@ export function parseDirectives(source: SourceFile): { directives: Directive[]; 
     const word = m[2]!;
     const body = m[3]!;
     if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-      problems.push({ range, message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.` });
+      problems.push({
+        range,
+        message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+      });
       continue;
     }
     const parsed = parseBody(body);
@@ -167,9 +181,12 @@ function parseBody(body: string): { ruleIds: string[]; until?: string; reason: s
       return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
     } else if (!ruleIds.includes(token)) ruleIds.push(token);
   }
-  if (!ruleIds.length) return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+  if (!ruleIds.length)
+    return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
   if (!reason)
-    return { problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.` };
+    return {
+      problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+    };
   return { ruleIds, until, reason };
 }
 
@@ -180,14 +197,14 @@ function isDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-
 /** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
 function multiLineScalars(source: SourceFile): (offset: number) => boolean {
   const ranges: Array<[number, number]> = [];
   const records = source.records;
   for (let i = 0; i < records.length; i += RECORD) {
     const [start, end, info] = [records[i]!, records[i + 1]!, records[i + 2]!];
-    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start) ranges.push([start, end]);
+    if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
+      ranges.push([start, end]);
   }
   return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
 }

@@ -70,7 +70,14 @@ export function rankFindings(findings: readonly Finding[], changed?: ChangedFile
 }
 
 export function toAnnotation(f: Finding): Annotation {
-  const a: Annotation = { level: f.severity, message: f.message, title: f.ruleId, file: f.file, startLine: f.line, endLine: Math.max(f.line, f.endLine) };
+  const a: Annotation = {
+    level: f.severity,
+    message: f.message,
+    title: f.ruleId,
+    file: f.file,
+    startLine: f.line,
+    endLine: Math.max(f.line, f.endLine),
+  };
   if (a.startLine === a.endLine) {
     a.startColumn = f.column;
     a.endColumn = Math.max(f.column, f.endColumn);

@@ -109,14 +109,30 @@ function findingCase(f: Finding): TestCase {
     const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
     return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
   }
-  if (f.severity === 'notice') return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) } };
-  return { classname: f.file, name, outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) } };
+  if (f.severity === 'notice')
+    return {
+      classname: f.file,
+      name,
+      outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
+    };
+  return {
+    classname: f.file,
+    name,
+    outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
+  };
 }
 
 /** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
 function details(f: Finding): string {
   const meta = ruleMeta(f.ruleId);
-  const lines = [`file: ${f.file}`, `line: ${f.line}`, `column: ${f.column}`, `rule: ${f.ruleId}`, `severity: ${f.severity}`, `message: ${f.message}`];
+  const lines = [
+    `file: ${f.file}`,
+    `line: ${f.line}`,
+    `column: ${f.column}`,
+    `rule: ${f.ruleId}`,
+    `severity: ${f.severity}`,
+    `message: ${f.message}`,
+  ];
   if (f.entity) lines.push(`entity: ${f.entity}`);
   const related = f.related ?? [];
   for (const r of related.slice(0, MAX_RELATED)) lines.push(`related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
@@ -129,7 +145,10 @@ function testcase(c: TestCase): string[] {
   const open = `    <testcase classname="${attr(c.classname)}" name="${attr(c.name)}" time="0"`;
   const o = c.outcome;
   if (o.kind === 'pass') return [`${open}/>`];
-  const attrs = [o.message !== undefined ? ` message="${attr(o.message)}"` : '', o.type !== undefined ? ` type="${attr(o.type)}"` : ''].join('');
+  const attrs = [
+    o.message !== undefined ? ` message="${attr(o.message)}"` : '',
+    o.type !== undefined ? ` type="${attr(o.type)}"` : '',
+  ].join('');
   return [`${open}>`, `      <${o.kind}${attrs}>${text(o.body)}</${o.kind}>`, '    </testcase>'];
 }
 
@@ -152,11 +171,21 @@ function cap(s: string): string {
  * Characters XML 1.0 cannot carry, even as a character reference: C0 controls except tab, LF and
  * CR; U+FFFE and U+FFFF; and UTF-16 surrogates that are not part of a pair.
  */
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const visible = (s: string) => s.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 /** Element text: markup characters as entities; CR as a reference so a parser does not fold CRLF. */
 export const text = (s: string) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]!);

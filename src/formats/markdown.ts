@@ -68,7 +68,11 @@ export function cell(s: string): string {
     .join('')
     .replace(/\|/g, '\\|');
 }
-const linkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/\|/g, '\\|');
+const linkText = (s: string) =>
+  s
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function location(file: string, line: number, endLine: number, links?: LinkBase): string {
@@ -98,7 +102,10 @@ const order = (id: string) => ruleIndex.get(id) ?? allRules.length;
 function impactSection(impacts: readonly ConnectorImpact[], links?: LinkBase): string[] {
   if (!impacts.length) return [];
   const out = ['### Changed connectors and the pipelines they affect', ''];
-  out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
+  out.push(
+    'These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.',
+    '',
+  );
   for (const c of impacts) {
     out.push(`- Connector \`${cell(c.connector)}\` (${location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
     const list = (label: string, rel: readonly RelatedLocation[]) => {
@@ -135,7 +142,10 @@ function row(f: Finding, links?: LinkBase): string {
   return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
 }
 
-export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>, opts: MarkdownOptions = {}): string {
+export function renderMarkdown(
+  result: Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>,
+  opts: MarkdownOptions = {},
+): string {
   const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
   // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
@@ -150,10 +160,20 @@ export function renderMarkdown(result: Pick<LintResult, 'findings' | 'filesScann
     '',
   );
   for (const note of scanNotes(result)) head.push(note, '');
-  if (suppressed.length) head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
+  if (suppressed.length)
+    head.splice(
+      head.length - 1,
+      0,
+      '',
+      `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`,
+    );
   for (const n of opts.notes ?? []) head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
-  if (opts.notes?.length) head.pop(), head.push('');
-  if (result.internalErrors.length) head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`, '');
+  if (opts.notes?.length) (head.pop(), head.push(''));
+  if (result.internalErrors.length)
+    head.push(
+      `**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`,
+      '',
+    );
   if (findings.length) head.push('### Totals', '', ...totalsTable(findings), '');
   if (opts.gateChanges?.length) {
     head.push('### Changes to the gate in this pull request', '');

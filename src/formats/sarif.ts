@@ -104,7 +104,11 @@ export function regionText(files: readonly SourceFile[] | undefined, f: Finding)
   const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (f.line < 1 || f.line > lines.length) return undefined;
   if (f.endLine <= f.line) return lines[f.line - 1]!.slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-  const parts = [lines[f.line - 1]!.slice(f.column - 1), ...lines.slice(f.line, f.endLine - 1), (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1)];
+  const parts = [
+    lines[f.line - 1]!.slice(f.column - 1),
+    ...lines.slice(f.line, f.endLine - 1),
+    (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+  ];
   return parts.join('\n');
 }
 
@@ -130,7 +134,10 @@ export function fingerprints(findings: readonly Finding[], files?: readonly Sour
 /** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
-export function toSarif(result: Pick<LintResult, 'findings' | 'internalErrors'> & { project?: { files: readonly SourceFile[] } }, opts: SarifOptions = {}): SarifLog {
+export function toSarif(
+  result: Pick<LintResult, 'findings' | 'internalErrors'> & { project?: { files: readonly SourceFile[] } },
+  opts: SarifOptions = {},
+): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
   const index = new Map(allRules.map((r, i) => [r.id, i]));
   const prints = fingerprints(result.findings, result.project?.files);
@@ -146,7 +153,12 @@ export function toSarif(result: Pick<LintResult, 'findings' | 'internalErrors'> 
     if (out.ruleIndex < 0) delete (out as Partial<SarifResult>).ruleIndex;
     // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
     if (f.suppressed)
-      out.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+      out.suppressions = [
+        {
+          kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+          ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+        },
+      ];
     if (f.related?.length) {
       out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...location(r.file, r), message: { text: r.message } }));
       const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
@@ -175,7 +187,9 @@ export function toSarif(result: Pick<LintResult, 'findings' | 'internalErrors'> 
         },
         automationDetails: { id: `${TOOL_NAME}/` },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+        },
         invocations: [invocation],
         results,
       },

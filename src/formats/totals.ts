@@ -16,7 +16,13 @@ export function totals(findings: readonly Finding[]): Totals {
   const count = (s: Severity) => active.filter((f) => f.severity === s).length;
   const byRule: Record<string, number> = {};
   for (const f of active) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  return { errors: count('error'), warnings: count('warning'), notices: count('notice'), byRule, suppressed: findings.length - active.length };
+  return {
+    errors: count('error'),
+    warnings: count('warning'),
+    notices: count('notice'),
+    byRule,
+    suppressed: findings.length - active.length,
+  };
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,6 +33,8 @@ export function scanNotes(result: Pick<LintResult, 'filesScanned' | 'harnessFile
   if (!result.harnessFiles) notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
   const skipped = result.skippedNotHarness.length;
   if (skipped)
-    notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    notes.push(
+      `${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`,
+    );
   return notes;
 }

@@ -57,7 +57,9 @@ export async function publishCheckRun(api: GitHubApi, repo: Repo, r: CheckRunReq
     } catch (e) {
       // Never leave the run "in progress" on the PR: complete it, saying annotations are missing.
       const note = `\n\n${(rest.length - i) * CHECK_RUN_BATCH} or fewer annotations could not be added; see the job summary.`;
-      await api.updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } }).catch(() => undefined);
+      await api
+        .updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } })
+        .catch(() => undefined);
       throw e;
     }
     requests++;

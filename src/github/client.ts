@@ -38,8 +38,15 @@ export interface CheckRunOutput {
 export interface GitHubApi {
   /** Every file of a pull request, following `Link` pagination, up to {@link MAX_PULL_FILES}. */
   listPullFiles(repo: Repo, pullNumber: number): Promise<ChangedFile[]>;
-  createCheckRun(repo: Repo, body: { name: string; head_sha: string; status: 'in_progress' | 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput }): Promise<number>;
-  updateCheckRun(repo: Repo, id: number, body: { status?: 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput }): Promise<void>;
+  createCheckRun(
+    repo: Repo,
+    body: { name: string; head_sha: string; status: 'in_progress' | 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput },
+  ): Promise<number>;
+  updateCheckRun(
+    repo: Repo,
+    id: number,
+    body: { status?: 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput },
+  ): Promise<void>;
   /** Review-comment endpoints, for posting fixes as suggested changes. */
   pulls?: PullsApi;
 }
@@ -119,6 +126,7 @@ export function createGitHubApi(token: string, baseUrl: string): GitHubApi {
 export function redact(text: string, secret: string): string {
   if (!secret) return text;
   let out = text;
-  for (const s of [secret, Buffer.from(`x-access-token:${secret}`).toString('base64'), Buffer.from(secret).toString('base64')]) out = out.split(s).join('***');
+  for (const s of [secret, Buffer.from(`x-access-token:${secret}`).toString('base64'), Buffer.from(secret).toString('base64')])
+    out = out.split(s).join('***');
   return out;
 }

@@ -52,7 +52,7 @@ export function gitChangedFiles(cwd: string, base: string, head: string): Change
   const nameStatus = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--name-status', '-z', ...range, '--']);
   const files = new Map<string, ChangedFile>();
   const parts = nameStatus.split('\0');
-  for (let i = 0; i < parts.length - 1; ) {
+  for (let i = 0; i < parts.length - 1;) {
     const status = parts[i++]!;
     if (!status) continue;
     const code = status[0]!;

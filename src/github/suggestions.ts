@@ -24,7 +24,13 @@ export interface ReviewComment {
  * `github.getOctokit(token).rest.pulls` as is, or a fake in tests.
  */
 export interface PullsApi {
-  listReviewComments(params: { owner: string; repo: string; pull_number: number; per_page?: number; page?: number }): Promise<{ data: ReviewComment[] }>;
+  listReviewComments(params: {
+    owner: string;
+    repo: string;
+    pull_number: number;
+    per_page?: number;
+    page?: number;
+  }): Promise<{ data: ReviewComment[] }>;
   createReviewComment(params: {
     owner: string;
     repo: string;
@@ -39,7 +45,13 @@ export interface PullsApi {
   }): Promise<{ data: { id: number } }>;
   updateReviewComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
   deleteReviewComment(params: { owner: string; repo: string; comment_id: number }): Promise<unknown>;
-  listFiles(params: { owner: string; repo: string; pull_number: number; per_page?: number; page?: number }): Promise<{ data: Array<{ filename: string; patch?: string }> }>;
+  listFiles(params: {
+    owner: string;
+    repo: string;
+    pull_number: number;
+    per_page?: number;
+    page?: number;
+  }): Promise<{ data: Array<{ filename: string; patch?: string }> }>;
 }
 
 /** A changed file of the PR and its unified-diff patch (absent for binary or very large diffs). */
@@ -166,7 +178,11 @@ export function suggestionBody(c: SuggestedChange): string {
 
 /** Same file, lines and rules ⇒ same key, so a re-run finds the comment it posted before. */
 export function changeKey(c: Pick<SuggestedChange, 'path' | 'startLine' | 'endLine' | 'ruleIds'>): string {
-  return crypto.createHash('sha256').update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0')).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface SyncOptions {
@@ -201,7 +217,9 @@ export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
     if (inside) wanted.set(changeKey(c), c);
     else result.outsideDiff.push(c);
   }
-  const ours = (await listAll((page) => o.api.listReviewComments({ owner: o.owner, repo: o.repo, pull_number: o.pullNumber, per_page: 100, page })))
+  const ours = (
+    await listAll((page) => o.api.listReviewComments({ owner: o.owner, repo: o.repo, pull_number: o.pullNumber, per_page: 100, page }))
+  )
     .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
     .filter((x): x is { c: ReviewComment; key: string } => x.key !== undefined);
   const kept = new Set<string>();
@@ -217,13 +235,17 @@ export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
   for (const { c, key } of ours) {
     const want = wanted.get(key);
     if (!want || kept.has(key)) {
-      if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id }))) result.deleted++;
+      if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id })))
+        result.deleted++;
       continue;
     }
     kept.add(key);
     const body = suggestionBody(want);
     if (c.body === body) result.unchanged++;
-    else if (await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id, body }))) result.updated++;
+    else if (
+      await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id, body }))
+    )
+      result.updated++;
   }
   for (const [key, c] of wanted) {
     if (kept.has(key)) continue;
@@ -247,7 +269,12 @@ export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
 }
 
 /** The PR's changed files with their patches, every page. */
-export async function fetchPatches(api: Pick<PullsApi, 'listFiles'>, owner: string, repo: string, pullNumber: number): Promise<FilePatch[]> {
+export async function fetchPatches(
+  api: Pick<PullsApi, 'listFiles'>,
+  owner: string,
+  repo: string,
+  pullNumber: number,
+): Promise<FilePatch[]> {
   const files = await listAll((page) => api.listFiles({ owner, repo, pull_number: pullNumber, per_page: 100, page }));
   return files.map((f) => ({ path: f.filename, ...(f.patch !== undefined ? { patch: f.patch } : {}) }));
 }

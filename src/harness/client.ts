@@ -79,7 +79,8 @@ export interface HarnessConnector {
   spec: Record<string, unknown>;
 }
 
-export type ConnectorResult = { kind: 'found'; connector: HarnessConnector; uiUrl: string } | { kind: 'notFound' } | { kind: 'failed'; reason: string };
+export type ConnectorResult =
+  { kind: 'found'; connector: HarnessConnector; uiUrl: string } | { kind: 'notFound' } | { kind: 'failed'; reason: string };
 
 export type ImageOverridesResult = { kind: 'found'; overrides: Record<string, string> } | { kind: 'failed'; reason: string };
 
@@ -93,7 +94,8 @@ export interface HarnessClient {
   stats(): HarnessClientStats;
 }
 
-const positive = (v: number | undefined, fallback: number, min: number): number => (v !== undefined && Number.isFinite(v) ? Math.max(min, v) : fallback);
+const positive = (v: number | undefined, fallback: number, min: number): number =>
+  v !== undefined && Number.isFinite(v) ? Math.max(min, v) : fallback;
 
 export function createHarnessClient(options: HarnessClientOptions): HarnessClient {
   const base = normaliseBaseUrl(options.baseUrl);
@@ -142,10 +144,14 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       const identifier = ref.identifier.trim();
       const scope = scopeParams(ref);
       if (!identifier) return Promise.reject(new TypeError('connector identifier is empty'));
-      if (scope.projectIdentifier && !scope.orgIdentifier) return Promise.reject(new TypeError('a project-scope connector needs orgIdentifier too'));
+      if (scope.projectIdentifier && !scope.orgIdentifier)
+        return Promise.reject(new TypeError('a project-scope connector needs orgIdentifier too'));
       return once(JSON.stringify(['connector', scope.orgIdentifier ?? null, scope.projectIdentifier ?? null, identifier]), async () => {
         const url = apiUrl(base, `/ng/api/connectors/${encodeURIComponent(identifier)}`, accountId, { ...scope });
-        const reply = await transport.send(url, { what: `reading connector ${identifier} (${describeScope(scope)})`, permission: CONNECTOR_VIEW_PERMISSION });
+        const reply = await transport.send(url, {
+          what: `reading connector ${identifier} (${describeScope(scope)})`,
+          permission: CONNECTOR_VIEW_PERMISSION,
+        });
         if (!reply.ok) return failed(reply.reason);
         if (NOT_FOUND_CODES.has(errorBody(reply.body).code ?? '')) return { kind: 'notFound' };
         const connector = reply.status === 200 ? parseConnector(reply.body, identifier) : undefined;
@@ -157,7 +163,10 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     getImageOverrides(infra) {
       return once(JSON.stringify(['overrides', infra]), async () => {
         const url = apiUrl(base, '/ci/execution-config/get-customer-config', accountId, { infra, overridesOnly: 'true' });
-        const reply = await transport.send(url, { what: `reading the CI image overrides (infra ${infra})`, permission: ACCOUNT_VIEW_PERMISSION });
+        const reply = await transport.send(url, {
+          what: `reading the CI image overrides (infra ${infra})`,
+          permission: ACCOUNT_VIEW_PERMISSION,
+        });
         if (!reply.ok) return failed(reply.reason);
         const overrides = reply.status === 200 ? parseOverrides(reply.body) : undefined;
         if (!overrides) return failed(unexpected(reply, 'data'));
@@ -202,7 +211,8 @@ function parseOverrides(body: unknown): Record<string, string> | undefined {
 function unexpected(reply: Extract<Reply, { ok: true }>, field: string): string {
   const { code, message } = errorBody(reply.body);
   const said = [code, message].filter(Boolean).join(': ');
-  if (reply.status !== 200) return `HTTP ${reply.status}${said ? ` ${said}` : reply.status === 404 ? ' without a Harness error code (is the base URL right?)' : ''}`;
+  if (reply.status !== 200)
+    return `HTTP ${reply.status}${said ? ` ${said}` : reply.status === 404 ? ' without a Harness error code (is the base URL right?)' : ''}`;
   if (said) return `Harness error ${said}`;
   return `unexpected response: no ${field} in the answer`;
 }

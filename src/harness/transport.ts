@@ -207,7 +207,10 @@ export class Transport {
     let transient = 0;
     let limited = 0;
     let last: string | undefined;
-    const spent = () => ({ ok: false as const, reason: `time budget of ${formatMs(this.o.budgetMs)} spent${last ? ` (last: ${last})` : ' before the request was sent'}` });
+    const spent = () => ({
+      ok: false as const,
+      reason: `time budget of ${formatMs(this.o.budgetMs)} spent${last ? ` (last: ${last})` : ' before the request was sent'}`,
+    });
     for (;;) {
       this.checkAuth();
       const release = await this.guard(() => this.slots.acquire(this.stop.signal));
@@ -275,7 +278,12 @@ export class Transport {
     let body: unknown;
     try {
       const res = await this.o.fetch(url, {
-        headers: { 'x-api-key': this.o.apiKey, 'Harness-Account': this.o.accountId, accept: 'application/json', 'user-agent': `harness-registry-guard/${VERSION}` },
+        headers: {
+          'x-api-key': this.o.apiKey,
+          'Harness-Account': this.o.accountId,
+          accept: 'application/json',
+          'user-agent': `harness-registry-guard/${VERSION}`,
+        },
         signal,
         // Following a redirect would send x-api-key to wherever it points (fetch strips only Authorization).
         redirect: 'manual',
@@ -283,7 +291,10 @@ export class Transport {
       status = res.status;
       if (status >= 300 && status < 400) {
         await res.body?.cancel().catch(() => {});
-        return { kind: 'fail', reason: `HTTP ${status} redirect${redirectHost(res.headers.get('location'), url)} not followed: use the final address as the base URL` };
+        return {
+          kind: 'fail',
+          reason: `HTTP ${status} redirect${redirectHost(res.headers.get('location'), url)} not followed: use the final address as the base URL`,
+        };
       }
       const text = await res.text();
       try {
@@ -293,7 +304,8 @@ export class Transport {
       }
     } catch (e) {
       this.checkAuth();
-      if (timer.aborted) return cutByBudget ? { kind: 'spent', leftMs: timeoutMs } : { kind: 'retry', reason: `timed out after ${formatMs(timeoutMs)}` };
+      if (timer.aborted)
+        return cutByBudget ? { kind: 'spent', leftMs: timeoutMs } : { kind: 'retry', reason: `timed out after ${formatMs(timeoutMs)}` };
       return this.networkFailure(e);
     }
     const { code, message } = errorBody(body);
@@ -318,7 +330,9 @@ export class Transport {
 
   private networkFailure(e: unknown): Outcome {
     const cause = isRecord(e) || e instanceof Error ? (e as { cause?: unknown }).cause : undefined;
-    const code = [cause, e].map((x) => (isRecord(x) || x instanceof Error ? (x as { code?: unknown }).code : undefined)).find((c): c is string => typeof c === 'string');
+    const code = [cause, e]
+      .map((x) => (isRecord(x) || x instanceof Error ? (x as { code?: unknown }).code : undefined))
+      .find((c): c is string => typeof c === 'string');
     if (code && TRANSIENT_CODES[code]) return { kind: 'retry', reason: TRANSIENT_CODES[code] };
     if (code === 'ENOTFOUND') return { kind: 'fail', reason: 'host not found (DNS)' };
     if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) return { kind: 'fail', reason: `TLS error (${code})` };

@@ -27,7 +27,9 @@ export function buildChanges(project: Project, findings: Finding[], inv: Invento
     if (f.ruleId === 'no-app-harness-registry') group.daysSinceEol = daysSinceEol;
   }
   return [...groups.values()].sort(
-    (a, b) => cmp(a.target.file, b.target.file) || cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''),
+    (a, b) =>
+      cmp(a.target.file, b.target.file) ||
+      cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''),
   );
 }
 
@@ -75,7 +77,8 @@ function connectorRadius(project: Project, inv: Inventory, c: Connector): Change
   }
   const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
   if (c.identifier === 'harnessImage' && c.scope.level === 'account')
-    out.note = 'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+    out.note =
+      'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
   else if (!pipelines.size) out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
   return out;
 }

@@ -31,7 +31,8 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   const registries = buildRegistries(project, findings);
   const pipelineStages = new Map<string, Array<{ stage: string; infrastructure: string }>>();
   for (const p of project.pipelines) pipelineStages.set(p.identifier, []);
-  for (const s of inv.stages) if (s.ownerKind === 'pipeline') pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
+  for (const s of inv.stages)
+    if (s.ownerKind === 'pipeline') pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
   const items = changes.flatMap((c) => c.items);
   const t = totals(findings);
   return {

@@ -64,7 +64,11 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
     for (const { view, path } of imageConnectorFields(set.pipeline)) {
       const ref = view.str?.trim();
       if (!ref || ref.includes('<+')) continue;
-      const stage = path.split('/').filter((s) => s.startsWith('stage=')).at(-1)?.slice(6);
+      const stage = path
+        .split('/')
+        .filter((s) => s.startsWith('stage='))
+        .at(-1)
+        ?.slice(6);
       addUse(ref, set.scope, {
         ownerKind: set.kind,
         owner: set.identifier,
@@ -84,10 +88,14 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
 
 function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
   const spec = c.spec;
-  const auth = spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
+  const auth =
+    spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
   const eod = c.executeOnDelegate?.value;
   const rules = findings
-    .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+    .filter(
+      (f) =>
+        f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference',
+    )
     .map((f) => f.ruleId);
   return {
     ref: connectorRef(c),
@@ -130,7 +138,9 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
     ...(from !== eff
       ? { infrastructureFrom: `stage ${from.stage.identifier}` }
       : through
-        ? { infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}` }
+        ? {
+            infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}`,
+          }
         : {}),
     cloud,
     imageConnector: [],
@@ -149,7 +159,8 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
       addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
     }
     if (resolution.unknown)
-      entry.imageConnectorUnknown = root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
+      entry.imageConnectorUnknown =
+        root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
     if (!field) {
       const at = placeOf(infra.kindNode ?? eff.stage.view);
       entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });

@@ -16,7 +16,10 @@ export function renderMarkdown(r: MigrationReport): string {
       `${n(s.connectors, 'connector')} in the repo and ${s.externalConnectors} referenced from Harness, ${n(s.images, 'image reference')}.`,
     '',
   );
-  out.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+  out.push(
+    `> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`,
+    '',
+  );
   out.push('| To do | Count |', '|---|---|');
   out.push(`| Safe fixes: run \`harness-registry-guard fix\` | ${s.safeFixes} |`);
   out.push(`| Suggestions to review | ${s.suggestions} |`);
@@ -29,33 +32,52 @@ export function renderMarkdown(r: MigrationReport): string {
   r.changes.forEach((c, i) => {
     const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
     out.push(`### ${i + 1}. ${what}`, '');
-    const radius = c.blastRadius.pipelines.length ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.` : '';
+    const radius = c.blastRadius.pipelines.length
+      ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+      : '';
     const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
     if (text) out.push(text, '');
     if (c.daysSinceEol !== undefined) out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
-    table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [String(item.line), item.title, item.edits.map(editText).join('<br>') || '—', item.fix, item.why]);
+    table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
+      String(item.line),
+      item.title,
+      item.edits.map(editText).join('<br>') || '—',
+      item.fix,
+      item.why,
+    ]);
     const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
     out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
   });
 
   out.push('## Checks in Harness', '');
   if (!r.harnessSteps.length) out.push('None: the repo settles every reference.', '');
-  else table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [code(st.subject), st.action, st.reason, st.places.map(placeText).join('<br>')]);
+  else
+    table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
+      code(st.subject),
+      st.action,
+      st.reason,
+      st.places.map(placeText).join('<br>'),
+    ]);
 
   out.push('## Connectors', '');
   if (!r.connectors.length) out.push('No connector YAML in the repo.', '');
   else
-    table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
-      `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-      formatScope(c.scope),
-      c.type,
-      c.urls.map(code).join('<br>') || '—',
-      c.provider ?? '—',
-      c.authType ?? '—',
-      c.connectivity,
-      c.delegateSelectors.map(code).join(', ') || '—',
-      usesText(c.usedBy),
-    ]);
+    table(
+      out,
+      ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'],
+      r.connectors,
+      (c) => [
+        `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
+        formatScope(c.scope),
+        c.type,
+        c.urls.map(code).join('<br>') || '—',
+        c.provider ?? '—',
+        c.authType ?? '—',
+        c.connectivity,
+        c.delegateSelectors.map(code).join(', ') || '—',
+        usesText(c.usedBy),
+      ],
+    );
   if (r.externalConnectors.length) {
     out.push('### Referenced but not in the repo', '');
     table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
@@ -76,7 +98,12 @@ export function renderMarkdown(r: MigrationReport): string {
   if (!r.registries.length) out.push('No image reference in the repo.', '');
   for (const g of r.registries) {
     out.push(`### ${code(g.registry)} (${g.images.length})`, '');
-    table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [code(img.image), placeText(img), img.field ? `${img.kind} ${code(img.field)}` : img.kind, img.findings.join(', ') || '—']);
+    table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [
+      code(img.image),
+      placeText(img),
+      img.field ? `${img.kind} ${code(img.field)}` : img.kind,
+      img.findings.join(', ') || '—',
+    ]);
   }
 
   out.push('## Diagram', '');
@@ -104,7 +131,11 @@ const SOURCE: Record<ValueSource, string> = {
 
 function stageSources(st: StageEntry): string {
   const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-  const unknown = { expression: 'an expression, known at run time', 'runtime-input': 'a runtime input nothing in the repo fills', templateUsers: 'a runtime input the stages using the template fill' };
+  const unknown = {
+    expression: 'an expression, known at run time',
+    'runtime-input': 'a runtime input nothing in the repo fills',
+    templateUsers: 'a runtime input the stages using the template fill',
+  };
   if (st.imageConnectorUnknown) parts.push(unknown[st.imageConnectorUnknown]);
   return [...new Set(parts)].join('<br>') || '—';
 }

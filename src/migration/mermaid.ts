@@ -38,8 +38,12 @@ export function buildDiagram(inv: Inventory, pipelineStages: Map<string, Array<{
   const failingPipelines = new Set<string>();
   for (const t of targets) for (const u of t.uses) if (u.ownerKind === 'pipeline' && u.failing) failingPipelines.add(u.owner);
 
-  const mode: Diagram['mode'] = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
-  const ordered = mode === 'capped' ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || cmp(a, b)) : pipelines;
+  const mode: Diagram['mode'] =
+    pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
+  const ordered =
+    mode === 'capped'
+      ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || cmp(a, b))
+      : pipelines;
   const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
   const shownSet = new Set(shown);
   const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
@@ -90,7 +94,13 @@ export function buildDiagram(inv: Inventory, pipelineStages: Map<string, Array<{
   lines.push('  classDef failing stroke:#d32f2f,stroke-width:2px');
   if (failingTargets.length) lines.push(`  class ${failingTargets.join(',')} failing`);
   if (red.length) lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
-  return { mode, pipelinesShown: shown.length, pipelinesTotal: pipelines.length, failingEdges: red.length, mermaid: lines.join('\n') + '\n' };
+  return {
+    mode,
+    pipelinesShown: shown.length,
+    pipelinesTotal: pipelines.length,
+    failingEdges: red.length,
+    mermaid: lines.join('\n') + '\n',
+  };
 }
 
 /** Mermaid label text: quotes and angle brackets as entity codes. */

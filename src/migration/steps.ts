@@ -29,11 +29,17 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
         places,
       });
     else if (cloud.length)
-      steps.push({ subject: ext.ref, action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).', reason, places });
+      steps.push({
+        subject: ext.ref,
+        action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+        reason,
+        places,
+      });
     else if (override.some((u) => !u.failing))
       steps.push({
         subject: ext.ref,
-        action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+        action:
+          'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
         reason,
         places,
       });
@@ -43,7 +49,12 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
     const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
     if (policyNotice || openValue)
-      steps.push({ subject: f.entity ?? f.file, action: 'Check the value supplied at run time.', reason: f.message, places: [{ file: f.file, line: f.line }] });
+      steps.push({
+        subject: f.entity ?? f.file,
+        action: 'Check the value supplied at run time.',
+        reason: f.message,
+        places: [{ file: f.file, line: f.line }],
+      });
   }
   return steps;
 }

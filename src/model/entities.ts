@@ -141,7 +141,9 @@ export function classify(file: SourceFile, docIndex: number): Classified {
   const entries = top.entries();
   const version = top.get('version');
   if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec'))) return { kind: 'v1', at: version };
-  const main = entries.find((e) => (ENTITY_KINDS as readonly string[]).includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
+  const main = entries.find(
+    (e) => (ENTITY_KINDS as readonly string[]).includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')),
+  );
   if (!main) {
     const single = entries.length === 1 ? entries[0] : undefined;
     if (!single?.value?.isMap || !single.value.has('identifier')) return { kind: 'other' };
@@ -366,7 +368,11 @@ function embeddingOf(scalar: View) {
   const raw = parent.text.slice(start, end);
   const header = linesOf(parent).linePos(start).line;
   if (!raw.startsWith('|')) return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] as [number, number] };
-  const firstContent = raw.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
+  const firstContent =
+    raw
+      .split(/\r?\n/)
+      .slice(1)
+      .find((l) => l.trim() !== '') ?? '';
   const indent = firstContent.length - firstContent.trimStart().length;
   return { parent, lineOffset: header, columnOffset: indent };
 }

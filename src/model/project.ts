@@ -1,6 +1,18 @@
 import type { SourceFile } from '../parse/source.js';
 import type { TreeDoc } from '../parse/tree.js';
-import { buildStage, collectSteps, type Connector, type Entity, type InputSet, type OverlayInputSet, type Pipeline, type Stage, type Step, type Template, type TemplateLink } from './entities.js';
+import {
+  buildStage,
+  collectSteps,
+  type Connector,
+  type Entity,
+  type InputSet,
+  type OverlayInputSet,
+  type Pipeline,
+  type Stage,
+  type Step,
+  type Template,
+  type TemplateLink,
+} from './entities.js';
 import { formatScope, parseRef, refMatches, type Scope } from './scope.js';
 import { classifyValue } from './runtime-input.js';
 import type { View } from './view.js';
@@ -244,7 +256,14 @@ export class Project {
 
   private templateUse(template: Template, link: TemplateLink, user: StageOwner, outer: TemplateUse | undefined): TemplateUse {
     const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-    return { template, ...(link.templateInputs ? { inputs: link.templateInputs } : {}), user, ...(outer ? { outer } : {}), stable: !link.versionLabel?.str, versions };
+    return {
+      template,
+      ...(link.templateInputs ? { inputs: link.templateInputs } : {}),
+      user,
+      ...(outer ? { outer } : {}),
+      stable: !link.versionLabel?.str,
+      versions,
+    };
   }
 
   /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
@@ -274,12 +293,21 @@ export class Project {
     if (codebase && eff.body.cloneCodebase) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
     // A stage template that is not in the repo: its templateInputs are all that is known.
     const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
-    const steps = inputs?.isMap ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps] : eff.body.steps;
+    const steps = inputs?.isMap
+      ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps]
+      : eff.body.steps;
     for (const step of steps) this.stepUses(step, eff.ctx, uses, step.identifier);
     return uses;
   }
 
-  private stepUses(step: Step, ctx: FieldContext, out: ConnectorUse[], stepIdentifier: string, stepTemplate?: TemplateUse, depth = 0): void {
+  private stepUses(
+    step: Step,
+    ctx: FieldContext,
+    out: ConnectorUse[],
+    stepIdentifier: string,
+    stepTemplate?: TemplateUse,
+    depth = 0,
+  ): void {
     if (step.template && depth < 8) {
       const group = step.role === 'stepGroup';
       const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
@@ -296,7 +324,8 @@ export class Project {
       return;
     }
     const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
-    if (step.connectorRef) out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+    if (step.connectorRef)
+      out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
     for (const b of step.baseImageConnectorRefs) out.push({ ...base, ref: b, how: 'baseImage' });
   }
 
@@ -315,7 +344,11 @@ export class Project {
       // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
       const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
       const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-      const value = pipeline?.root.get('variables')?.items().find((i) => i.text('name') === variable)?.get('value');
+      const value = pipeline?.root
+        .get('variables')
+        ?.items()
+        .find((i) => i.text('name') === variable)
+        ?.get('value');
       return value ? this.resolve(value, { entity: pipeline! }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
     const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
@@ -327,7 +360,9 @@ export class Project {
         const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
         // Nothing fills the user's own runtime input: the template's default still applies.
         if (values.length) return { values };
-        return defaults.length ? { values: defaults } : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+        return defaults.length
+          ? { values: defaults }
+          : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
       }
     }
     const values = [...defaults];
@@ -386,7 +421,10 @@ export class Project {
 
   /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
   label(entity: Entity): string {
-    const kind = entity.kind === 'template' ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim() : KIND_NAMES[entity.kind];
+    const kind =
+      entity.kind === 'template'
+        ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+        : KIND_NAMES[entity.kind];
     const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
     const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
     return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
@@ -404,7 +442,11 @@ export class Project {
   useLabel(use: TemplateUse): string {
     const t = use.template;
     const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-    const stable = use.stable ? (use.versions.length > 1 ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})` : ' (the stable version)') : '';
+    const stable = use.stable
+      ? use.versions.length > 1
+        ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+        : ' (the stable version)'
+      : '';
     return `template \`${t.identifier}\`${version}${stable}`;
   }
 }

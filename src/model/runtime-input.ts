@@ -1,8 +1,6 @@
 /** What a Harness field value is: a literal, a runtime input (`<+input>...`) or another expression. */
 export type FieldValue =
-  | { kind: 'literal'; value: string }
-  | { kind: 'input'; default?: string; allowedValues?: string[] }
-  | { kind: 'expression' };
+  { kind: 'literal'; value: string } | { kind: 'input'; default?: string; allowedValues?: string[] } | { kind: 'expression' };
 
 const INPUT = '<+input>';
 
@@ -14,7 +12,10 @@ export function classifyValue(raw: string): FieldValue {
       const [, name, arg] = m;
       if (name === 'default') out.default = arg!.trim();
       else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-        out.allowedValues = arg!.split(',').map((v) => v.trim()).filter(Boolean);
+        out.allowedValues = arg!
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean);
     }
     return out;
   }
@@ -28,13 +29,16 @@ export function classifyValue(raw: string): FieldValue {
  */
 export function replaceInputOption(raw: string, from: string, to: string): string | undefined {
   let found = false;
-  const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open: string, args: string, close: string) => {
-    const parts = args.split(',').map((a) => {
-      if (a.trim() !== from) return a;
-      found = true;
-      return a.replace(from, to);
-    });
-    return open + parts.join(',') + close;
-  });
+  const out = raw.replace(
+    /(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g,
+    (_m, open: string, args: string, close: string) => {
+      const parts = args.split(',').map((a) => {
+        if (a.trim() !== from) return a;
+        found = true;
+        return a.replace(from, to);
+      });
+      return open + parts.join(',') + close;
+    },
+  );
   return found ? out : undefined;
 }

@@ -113,7 +113,11 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
       const [start, end] = view.range;
       const text = file.text.slice(start, end);
       for (const m of text.matchAll(LEFTOVER)) {
-        const whole = view.value.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+        const whole =
+          view.value
+            .trim()
+            .replace(/^[a-z]+:\/\//i, '')
+            .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
         if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index))) continue;
         out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
       }

@@ -22,8 +22,7 @@ export function parseRef(ref: string): EntityRef | undefined {
   const parts = ref.trim().split('.');
   if (parts.some((p) => p === '')) return undefined;
   if (parts.length === 1) return { level: 'project', identifier: parts[0]! };
-  if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
-    return { level: parts[0], identifier: parts[1]! };
+  if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org')) return { level: parts[0], identifier: parts[1]! };
   return undefined;
 }
 

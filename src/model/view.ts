@@ -1,5 +1,18 @@
 import type { SourceFile } from '../parse/source.js';
-import { ADDR, ENTRIES, Info, KIND_MASK, RECORD, STYLE_NAMES, isContainer, keyPosition, type Container, type ScalarStyle, type TreeDoc, type TreeMap } from '../parse/tree.js';
+import {
+  ADDR,
+  ENTRIES,
+  Info,
+  KIND_MASK,
+  RECORD,
+  STYLE_NAMES,
+  isContainer,
+  keyPosition,
+  type Container,
+  type ScalarStyle,
+  type TreeDoc,
+  type TreeMap,
+} from '../parse/tree.js';
 
 /**
  * A read-only view of one YAML node that remembers its file and document, so every value the
@@ -38,7 +51,11 @@ export class View {
 
   /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
   static entry(within: View, container: Container, place: string | number): View {
-    const value = Array.isArray(container) ? container[place as number] : typeof place === 'number' ? container[ENTRIES]?.find((e) => e.slot === place)?.value : container[place];
+    const value = Array.isArray(container)
+      ? container[place as number]
+      : typeof place === 'number'
+        ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+        : container[place];
     return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
   }
 
@@ -131,7 +148,12 @@ export class View {
     if (!this.isMap) return [];
     const map = this.raw as TreeMap;
     const listed = map[ENTRIES];
-    if (listed) return listed.map((e) => ({ key: e.key, keyView: this.child(e.keyValue ?? e.key, e.slot, true), value: e.absent ? undefined : this.child(e.value, e.slot) }));
+    if (listed)
+      return listed.map((e) => ({
+        key: e.key,
+        keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+        value: e.absent ? undefined : this.child(e.value, e.slot),
+      }));
     return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
   }
 

@@ -20,7 +20,8 @@ export interface Visit {
  * takes the sequence's path), `- stage: {identifier: x}` is named `stage=x` and its wrapper map
  * skipped, any other item is named by identifier, name or index.
  */
-type ItemStep = { kind: 'parallel'; value: View } | { kind: 'wrapper'; key: string; value: View; segment: string } | { kind: 'item'; segment: string };
+type ItemStep =
+  { kind: 'parallel'; value: View } | { kind: 'wrapper'; key: string; value: View; segment: string } | { kind: 'item'; segment: string };
 
 function itemStep(item: View, index: number): ItemStep {
   const keys = item.isMap ? item.keys() : [];

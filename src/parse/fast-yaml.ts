@@ -49,7 +49,9 @@ const CLOSE_CURLY = 125;
 
 /** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
 const resolvers = new Document().schema.tags.flatMap((t) =>
-  t.default && t.test && 'resolve' in t ? [{ test: t.test, resolve: t.resolve as (s: string, onError: () => void, options: object) => unknown }] : [],
+  t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve as (s: string, onError: () => void, options: object) => unknown }]
+    : [],
 );
 /** First characters with which a plain scalar may be a null, boolean or number. */
 const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));

@@ -56,7 +56,17 @@ export const MAX_ALIAS_COUNT = 100;
  */
 export function parseSource(path: string, text: string, embedding?: Embedding): SourceFile {
   const fast = fastParse(text);
-  if (fast) return { path, text, docs: fast.docs, records: fast.records, problems: [], aliased: false, shallow: true, ...(embedding ? { embedding } : {}) };
+  if (fast)
+    return {
+      path,
+      text,
+      docs: fast.docs,
+      records: fast.records,
+      problems: [],
+      aliased: false,
+      shallow: true,
+      ...(embedding ? { embedding } : {}),
+    };
   const problems: SourceProblem[] = [];
   const builder = new YamlTreeBuilder(text);
   const docs: TreeDoc[] = [];

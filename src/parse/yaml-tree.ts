@@ -91,11 +91,18 @@ export class YamlTreeBuilder {
       // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
       // `__proto__` key is data here, not the prototype.
       const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
-      if (jsKey !== undefined) Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
+      if (jsKey !== undefined)
+        Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
       // The entries are what the model sees: keys that are scalars with a value, as strings.
       if (keyNode && !isScalar(keyNode)) this.complexKeys = true;
       if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
-      entries.push({ key: String(key), value, slot: i, ...(typeof key === 'string' ? {} : { keyValue: key }), ...(valueNode ? {} : { absent: true }) });
+      entries.push({
+        key: String(key),
+        value,
+        slot: i,
+        ...(typeof key === 'string' ? {} : { keyValue: key }),
+        ...(valueNode ? {} : { absent: true }),
+      });
     });
     map[ENTRIES] = entries;
     return map;

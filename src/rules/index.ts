@@ -6,7 +6,12 @@ import requirePlatformConnectivity from './require-platform-connectivity.js';
 import type { Rule, RuleMeta } from '../engine/rule.js';
 
 /** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-export const rules: readonly Rule[] = [noAppHarnessRegistry, requirePlatformConnectivity, requireAccountImageConnector, noRenamedHarnessImage];
+export const rules: readonly Rule[] = [
+  noAppHarnessRegistry,
+  requirePlatformConnectivity,
+  requireAccountImageConnector,
+  noRenamedHarnessImage,
+];
 
 /** Every rule id a finding can carry, with its metadata. */
 export const allRules: readonly RuleMeta[] = [...rules, ...builtinRules];

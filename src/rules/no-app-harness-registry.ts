@@ -20,7 +20,9 @@ function connectorFix(connector: Connector, url: View, replacement: string) {
   const fix = edits.filter((e): e is Edit => !!e);
   const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
   if (isDockerUrl && isHarnessPublicRegistry(replacement)) return { fix, fixTitle: title };
-  const why = isDockerUrl ? ' Mirror the Harness images there first.' : ' Check that this connector type can pull Harness images from there.';
+  const why = isDockerUrl
+    ? ' Mirror the Harness images there first.'
+    : ' Check that this connector type can pull Harness images from there.';
   return { suggestion: { title: title + why, edits: fix } };
 }
 
@@ -34,7 +36,8 @@ function imageFix(use: ImageUse, replacement: string) {
   let edit: Edit | undefined;
   if (use.kind === 'helm' && use.registryView) {
     const registry = helmRegistryFor(replacement);
-    if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry) edit = replaceScalar(use.registryView, registry);
+    if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
+      edit = replaceScalar(use.registryView, registry);
   } else {
     const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
     if (swapped) edit = replaceScalar(use.view, swapped);
@@ -87,10 +90,22 @@ export default defineRule({
         mark(use.view);
         if (use.registryView) mark(use.registryView);
         if (isAppHarnessImage(use.image))
-          report({ at: use.view.at, messageId: 'image', ...(severity ? { severity } : {}), data: { image: use.raw, replacement }, ...imageFix(use, replacement) });
+          report({
+            at: use.view.at,
+            messageId: 'image',
+            ...(severity ? { severity } : {}),
+            data: { image: use.raw, replacement },
+            ...imageFix(use, replacement),
+          });
       }
       for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
-        report({ at: left.view.at, span: [left.start, left.end], messageId: 'leftover', severity: 'warning', data: { key: left.key, match: left.match, replacement } });
+        report({
+          at: left.view.at,
+          span: [left.start, left.end],
+          messageId: 'leftover',
+          severity: 'warning',
+          data: { key: left.key, match: left.match, replacement },
+        });
     }
   },
 });

@@ -16,7 +16,12 @@ function nameFix(view: View, restored: RestoredName | undefined, allowSafe: bool
   const image = parseImage(restored.value);
   const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
   if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix)) return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-  return { suggestion: { title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`, edits: [edit] } };
+  return {
+    suggestion: {
+      title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
+      edits: [edit],
+    },
+  };
 }
 
 export default defineRule({

@@ -16,15 +16,22 @@ function accountFix(project: Project, entity: Entity, value: string, view: View,
   const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
   const edit = text === undefined ? undefined : replaceScalar(view, text);
   if (!edit) return {};
-  if (project.findConnector(to, entity.scope)) return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-  return { suggestion: { title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`, edits: [edit] } };
+  if (project.findConnector(to, entity.scope))
+    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+  return {
+    suggestion: {
+      title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+      edits: [edit],
+    },
+  };
 }
 
 export default defineRule({
   id: 'require-account-image-connector',
   policy: 3,
   severity: 'error',
-  description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
+  description:
+    "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
   harnessDocs: DOCS_CONNECT_REGISTRY,
   remediation:
     'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
@@ -36,13 +43,25 @@ export default defineRule({
   check({ project, report, unresolved }) {
     /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
     const describe = (entity: Entity, path: string) => {
-      const named = (prefix: string) => path.split('/').filter((s) => s.startsWith(`${prefix}=`)).at(-1)?.slice(prefix.length + 1);
+      const named = (prefix: string) =>
+        path
+          .split('/')
+          .filter((s) => s.startsWith(`${prefix}=`))
+          .at(-1)
+          ?.slice(prefix.length + 1);
       const stage = named('stage');
       const group = named('stepGroup');
       const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
       return text.charAt(0).toUpperCase() + text.slice(1);
     };
-    const checkValue = (entity: Entity, path: string, value: string, view: View, how: string, source: ResolvedValue['source'] = 'literal') => {
+    const checkValue = (
+      entity: Entity,
+      path: string,
+      value: string,
+      view: View,
+      how: string,
+      source: ResolvedValue['source'] = 'literal',
+    ) => {
       if (value.startsWith('account.')) return;
       const ref = parseRef(value);
       report({
@@ -50,7 +69,11 @@ export default defineRule({
         messageId: 'notAccount',
         entity: entity.identifier,
         ...accountFix(project, entity, value, view, source),
-        data: { where: describe(entity, path) + how, ref: value, scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference' },
+        data: {
+          where: describe(entity, path) + how,
+          ref: value,
+          scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference',
+        },
       });
     };
 
@@ -58,14 +81,24 @@ export default defineRule({
       for (const { view, path } of imageConnectorFields(owner.root)) {
         const resolution = project.resolve(view, { entity: owner });
         for (const v of resolution.values) {
-          const how = v.source === 'default' ? ' (through its runtime-input default)' : v.source === 'allowedValues' ? ' (through its allowed values)' : '';
+          const how =
+            v.source === 'default'
+              ? ' (through its runtime-input default)'
+              : v.source === 'allowedValues'
+                ? ' (through its allowed values)'
+                : '';
           checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
         if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner)) continue;
-        const what = resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
-        unresolved({ at: view.at, entity: owner.identifier, message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.` });
+        const what =
+          resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
+        unresolved({
+          at: view.at,
+          entity: owner.identifier,
+          message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.`,
+        });
       }
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.

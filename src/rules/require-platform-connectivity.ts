@@ -57,18 +57,23 @@ class Uses<K> {
   }
 }
 
-const byPlace = (a: Use, b: Use) => (a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0]);
+const byPlace = (a: Use, b: Use) =>
+  a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0];
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses: Use[], at?: Located) => (uses.length === 1 && at && uses[0]!.at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message })));
+const related = (uses: Use[], at?: Located) =>
+  uses.length === 1 && at && uses[0]!.at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
 /** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
 const usedBy = (project: Project, uses: Use[]) =>
-  uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)} uses it` : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
+  uses.length === 1
+    ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)} uses it`
+    : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
 
 export default defineRule({
   id: 'require-platform-connectivity',
   policy: 2,
   severity: 'error',
-  description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
+  description:
+    'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
   harnessDocs: DOCS_HARNESS_CLOUD,
   remediation:
     'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
@@ -174,4 +179,3 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function openSource(open: Uses<View>, view: View): View {
   return open.keys().find((v) => v.same(view)) ?? view;
 }
-

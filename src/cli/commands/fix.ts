@@ -81,7 +81,14 @@ export function fixJson(fixed: FixResult, dryRun: boolean) {
     skipped: fixed.skipped,
     suggestions: fixed.result.findings
       .filter((f) => f.suggestion)
-      .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, title: f.suggestion!.title, edits: f.suggestion!.edits })),
+      .map((f) => ({
+        ruleId: f.ruleId,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        title: f.suggestion!.title,
+        edits: f.suggestion!.edits,
+      })),
     remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
   };
 }
