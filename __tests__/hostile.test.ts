@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { runCli } from '../src/cli/main.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from './helpers/lint.js';
 import { BAD_IMAGE_PIPELINE } from './helpers/fixtures.js';
 
 // Bad input gets a clear finding, never a crash, a hang, or a stop to the rest of the scan.

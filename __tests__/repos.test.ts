@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { lint } from '../src/engine/lint.js';
+import { lint } from './helpers/lint.js';
 import { failingFindings } from '../src/engine/finding.js';
 import { goldenLines } from './helpers/lint-files.js';
 

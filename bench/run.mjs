@@ -101,7 +101,10 @@ function synthetic(n) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) (files++, (bytes += fs.statSync(p).size));
+      else if (/\.ya?ml$/.test(e.name)) {
+        files++;
+        bytes += fs.statSync(p).size;
+      }
     }
   };
   walk(dir);

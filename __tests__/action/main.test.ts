@@ -18,7 +18,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   skippedNotHarness: [],
   internalErrors: [],
   project: new Project([], []),
-  replacementRegistryUrl: 'https://registry.hub.docker.com',
+  options: {},
   ...over,
 });
 
@@ -87,6 +87,7 @@ describe('run()', () => {
     restore();
     expect(code).toBe(0);
     expect(lintMock).toHaveBeenCalledWith({
+      rules: expect.any(Array),
       cwd: dir,
       paths: ['.'],
       configPath: path.join(dir, 'cfg.yml'),

@@ -147,7 +147,7 @@ describe('--baseline', () => {
     const before = brief(check(r));
     let text = r.read('.harness/pipelines/build.yaml');
     // Swap step_0 and step_1, and put `command` before `image` in every step.
-    const steps = text.split(/(?=              - step:\n)/);
+    const steps = text.split(/(?= {14}- step:\n)/);
     text = [steps[0], steps[2], steps[1], steps[3]].join('').replace(/( +)(image: .*)\n( +)(command: .*)\n/g, '$1$4\n$3$2\n');
     r.write({
       '.harness/pipelines/build.yaml': `# Owned by the payments team.\n# See PLAT-1.\n\n${text}`,

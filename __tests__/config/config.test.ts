@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
-import { CONFIGURABLE_RULES, ConfigError, loadConfig } from '../../src/engine/config.js';
+import { ConfigError, configSchema as buildSchema, loadConfig } from '../../src/engine/config.js';
 import { allRules } from '../../src/rules/index.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
 
@@ -21,9 +21,9 @@ const CONFIG = '.harness-registry-guard.yml';
 function problems(text: string): string[] {
   const r = repo({ [CONFIG]: text });
   try {
-    loadConfig(path.join(r.dir, CONFIG), r.dir);
+    loadConfig(path.join(r.dir, CONFIG), r.dir, allRules);
   } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
+    if (!(e instanceof ConfigError)) throw e;
     return (e as ConfigError).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
   }
   return [];
@@ -168,9 +168,10 @@ connector:
     const [f] = r.lint().findings;
     expect(f!.message).toContain('use `https://gcr.io/gcr-prod` instead');
     expect(f!.fix?.map((e) => e.text)).toContain('https://gcr.io/gcr-prod');
-    expect(r.lint({ replacementRegistryUrl: 'https://public.ecr.aws/harness' }).findings[0]!.message).toContain(
-      '`https://public.ecr.aws/harness`',
-    );
+    expect(
+      r.lint({ ruleOptions: { 'no-app-harness-registry': { replacementRegistryUrl: 'https://public.ecr.aws/harness' } } }).findings[0]!
+        .message,
+    ).toContain('`https://public.ecr.aws/harness`');
     expect(r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness']).out).toContain(
       '`https://public.ecr.aws/harness`',
     );
@@ -277,14 +278,32 @@ describe('an invalid config', () => {
 });
 
 describe('the published schema', () => {
+  const published = path.join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json');
+  test('schemas/config.schema.json is what the rules make it (npm run docs writes it)', () => {
+    const built = JSON.stringify(buildSchema(allRules), null, 2) + '\n';
+    if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(published, built);
+    expect(fs.readFileSync(published, 'utf8')).toBe(built);
+  });
+
   test('names every rule id, and forbidSuppression every one but suppression', () => {
-    expect([...CONFIGURABLE_RULES].sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect(Object.keys(configSchema.properties.rules.properties).sort()).toEqual(allRules.map((r) => r.id).sort());
     expect([...configSchema.properties.forbidSuppression.items.enum].sort()).toEqual(
       allRules
         .map((r) => r.id)
         .filter((id) => id !== 'suppression')
         .sort(),
     );
+  });
+
+  test('a rule takes its options under rules.<id>, or at the top for the ones that were there before', () => {
+    const r = repo({
+      'p.yaml': pipeline([RENAMED_IMAGE]),
+      [CONFIG]: 'rules:\n  no-renamed-harness-image:\n    level: error\n    harnessImages: [acme/ci-plugin]\n',
+    });
+    expect(r.lint().options['no-renamed-harness-image']).toEqual({ harnessImages: ['acme/ci-plugin'] });
+    expect(problems('rules:\n  no-renamed-harness-image:\n    harnessImage: [x/y]\n')).toEqual([
+      '3:5: unknown option `harnessImage` of no-renamed-harness-image; did you mean `harnessImages` (known: level, harnessImages).',
+    ]);
   });
 
   test('the README example config is valid and carries the $schema line', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
-import { lint, type LintResult, type LintSettings } from '../../src/engine/lint.js';
+import { lint, type LintResult, type LintSettings } from '../helpers/lint.js';
 
 /** A temporary repository; `write` adds or replaces files, `lint` and `cli` run in it. */
 export class Repo {

@@ -111,7 +111,7 @@ describe('disable-next-line', () => {
     expect(run(text).lines).toEqual(['c.yaml:14:19 notice [unresolved-reference]', 'c.yaml:26:28 error [no-app-harness-registry]']);
     // Even right above the image, the line belongs to the script.
     expect(run(moved).lines).toEqual(['c.yaml:14:19 notice [unresolved-reference]', 'c.yaml:30:28 error [no-app-harness-registry]']);
-    const { directives } = parseDirectives(parseSource('x.yaml', `script: |\n  ${DIRECTIVE} schema -- text\nkey: 1\n`));
+    const { directives } = parseDirectives(parseSource('x.yaml', `script: |\n  ${DIRECTIVE} schema -- text\nkey: 1\n`), ['schema']);
     expect(directives).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { applyEdits } from '../../src/engine/edits.js';
-import { applyFixes } from '../../src/engine/fix.js';
-import { lint } from '../../src/engine/lint.js';
+import { applyFixes } from '../helpers/lint.js';
+import { lint } from '../helpers/lint.js';
 import { rules } from '../../src/rules/index.js';
 import { FIX_CASES, allCrlf, bytes, changesOutside, copyCase, hasBom, listFiles, tempRepo } from './helpers.js';
 
@@ -201,7 +201,7 @@ describe('replacement registry', () => {
         'values.yaml': 'image: app.harness.io/registry/harness/ci-addon:1.16.92\n',
       }),
     );
-    const r = applyFixes({ cwd: dir, paths: ['.'], replacementRegistryUrl: 'https://gcr.io/gcr-prod' });
+    const r = applyFixes({ cwd: dir, paths: ['.'], ruleOptions: { 'no-app-harness-registry': { replacementRegistryUrl: 'https://gcr.io/gcr-prod' } } });
     expect(fs.readFileSync(path.join(dir, 'c.yaml'), 'utf8')).toContain('    dockerRegistryUrl: https://gcr.io/gcr-prod\n    providerType: Other\n');
     expect(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')).toBe('image: gcr.io/gcr-prod/harness/ci-addon:1.16.92\n');
     expect(r.result.findings.filter((f) => f.ruleId === 'no-app-harness-registry')).toEqual([]);

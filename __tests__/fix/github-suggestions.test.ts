@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { getOctokit } from '@actions/github';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../helpers/lint.js';
 import {
   SUGGESTION_MARKER,
   fetchPatches,
@@ -32,7 +32,8 @@ class FakePulls implements PullsApi {
   }
   async createReviewComment(p: Parameters<PullsApi['createReviewComment']>[0]) {
     this.calls.push(`create ${p.path}:${p.start_line ?? p.line}-${p.line}`);
-    const c = { id: this.next++, body: p.body, path: p.path, line: p.line, commit_id: p.commit_id, ...(p.start_line ? { start_line: p.start_line } : {}) };
+    const range = p.start_line ? { start_line: p.start_line } : {};
+    const c = { id: this.next++, body: p.body, path: p.path, line: p.line, commit_id: p.commit_id, ...range };
     this.comments.push(c);
     return { data: { id: c.id } };
   }

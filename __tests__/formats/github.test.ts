@@ -1,7 +1,9 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '@actions/core';
 import type { Finding, Severity } from '../../src/engine/finding.js';
-import { changedFiles } from '../../src/github/changed-files.js';
+import { changedFiles as files, changeScope } from '../../src/github/changed-files.js';
+
+const changedFiles = (...args: Parameters<typeof files>) => changeScope(files(...args))!;
 import {
   ANNOTATIONS_PER_LEVEL,
   formatGithub,

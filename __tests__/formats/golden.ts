@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@jest/globals';
-import { lint, type LintResult } from '../../src/engine/lint.js';
+import { lint, type LintResult } from '../helpers/lint.js';
 
 export const GOLDEN = path.join(import.meta.dirname, '__golden__');
 /** The shared multi-rule fixture every reporter's golden file is made from. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
-import { lint, type LintResult } from '../../src/engine/lint.js';
+import { lint, type LintResult } from '../helpers/lint.js';
 import { runCli } from '../../src/cli/main.js';
 import { attr, formatJunit, MAX_BODY, text } from '../../src/formats/junit.js';
 import { allRules } from '../../src/rules/index.js';

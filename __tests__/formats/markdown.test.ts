@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
-import { changedFiles } from '../../src/github/changed-files.js';
+import { changedFiles as files, changeScope } from '../../src/github/changed-files.js';
+
+const changedFiles = (...args: Parameters<typeof files>) => changeScope(files(...args))!;
 import { cell, formatMarkdown, renderMarkdown } from '../../src/formats/markdown.js';
 import { expectGolden, lintFixture } from './golden.js';
 

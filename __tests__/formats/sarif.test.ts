@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../helpers/lint.js';
 import { allRules } from '../../src/rules/index.js';
 import { fingerprints, formatSarif, toSarif, toUri } from '../../src/formats/sarif.js';
 import { expectGolden, lintFixture } from './golden.js';

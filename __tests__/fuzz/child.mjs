@@ -2,6 +2,7 @@
 // `check --format json` (both from src/, through ts-register.mjs) on the temp repo DIR and sends back
 // what the test checks. A separate process so the test can kill a hang instead of stalling on it.
 import { lint } from '../../src/engine/lint.ts';
+import { rules } from '../../src/rules/index.ts';
 import { runCli } from '../../src/cli/main.ts';
 
 const pos = (p) => ({ file: p.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn });
@@ -10,7 +11,7 @@ process.on('message', (msg) => {
   const reply = { id: msg.id };
   const started = performance.now();
   try {
-    const result = lint({ cwd: msg.dir, paths: ['.'] });
+    const result = lint({ cwd: msg.dir, paths: ['.'], rules });
     reply.internalErrors = result.internalErrors;
     reply.filesScanned = result.filesScanned;
     reply.findings = result.findings.map((f) => ({

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from './lint.js';
 import { goldenLines } from './lint-files.js';
 
 export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');

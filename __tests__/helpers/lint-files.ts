@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lint, type LintResult } from '../../src/engine/lint.js';
+import { lint, type LintResult } from './lint.js';
 
 /** Writes `files` into a fresh temp dir and lints it there; findings' paths are relative to that dir. */
 export function lintFiles(files: Record<string, string>, extra: Partial<Parameters<typeof lint>[0]> = {}): LintResult {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../helpers/lint.js';
 import { runCli } from '../../src/cli/main.js';
 import { buildReport, endOfLife, renderReport, type MigrationReport } from '../../src/migration/index.js';
 

@@ -44,6 +44,8 @@ export interface GateOptions {
   baseSha?: string;
   /** `config-from: head`: use the pull request's versions (the changes are still reported). */
   trustHead: boolean;
+  /** Rule ids suppression comments may name. */
+  ruleIds: readonly string[];
 }
 
 export function gateSources(o: GateOptions): GateSources {
@@ -91,7 +93,7 @@ export function gateSources(o: GateOptions): GateSources {
     if (change.status === 'removed' || !/\.ya?ml$/i.test(file)) continue;
     const text = safeRead(path.join(o.workspace, file));
     if (!text?.includes('harness-registry-guard-disable')) continue;
-    for (const d of parseDirectives(parseSource(file, text)).directives)
+    for (const d of parseDirectives(parseSource(file, text), o.ruleIds).directives)
       if (!change.lines || change.lines.has(d.line))
         out.changes.push({
           file,

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { ConfigError } from '../engine/config.js';
-import { UsageError } from '../engine/discover.js';
+import { UsageError } from '../engine/errors.js';
 import { failingFindings, type Finding } from '../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../engine/lint.js';
 import { createGitHubApi, redact, type CheckConclusion, type GitHubApi } from '../github/client.js';
 import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
+import { changeScope } from '../github/changed-files.js';
 import { readRunContext, type RunContext } from '../github/context.js';
 import { gitShow } from '../github/git.js';
 import { fetchPatches, suggestedChanges, syncSuggestions } from '../github/suggestions.js';
@@ -17,6 +18,7 @@ import { defaultDocsBaseUrl, formatSarif } from '../formats/sarif.js';
 import { plural, totals } from '../formats/totals.js';
 import { detectChanges, type ChangeDetection } from './detect-changes.js';
 import { baseOverlay, changesConnectors, connectorImpacts } from './impact.js';
+import { allRules, rules } from '../rules/index.js';
 import { gateSources } from './gate.js';
 import { getSettings, InputError, type ActionSettings } from './inputs.js';
 
@@ -103,9 +105,10 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
           ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
           ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
           trustHead: settings.configFrom === 'head',
+          ruleIds: allRules.map((r) => r.id),
         })
       : undefined;
-  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths };
+  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths, rules };
   const configPath = gate ? gate.configPath : settings.configPath;
   const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
   if (configPath !== undefined) lintSettings.configPath = configPath;
@@ -146,8 +149,9 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     .filter(Boolean)
     .join(', ');
   const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
+  const scope = changeScope(detection.changed);
   const plan = planAnnotations(result.findings, {
-    changed: detection.changed,
+    changed: scope,
     onlyChanged: settings.onlyChanged,
     reserveErrorSlot: willFail,
     reserveWarnings: gateAnnotations.length,
@@ -177,7 +181,7 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
           title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
           summary: renderMarkdown(result, {
             links,
-            changed: detection.changed,
+            changed: scope,
             impacts,
             notes: [verdict],
             maxBytes: CHECK_SUMMARY_MAX_BYTES,
@@ -249,7 +253,7 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
     let md = settings.summary
       ? renderMarkdown(result, {
           links,
-          changed: detection.changed,
+          changed: scope,
           impacts,
           gateChanges,
           notes: [verdict, ...notes],

@@ -1,5 +1,8 @@
-import { UsageError } from '../engine/discover.js';
+import { UsageError } from '../engine/errors.js';
 import type { LintSettings } from '../engine/lint.js';
+import { isValid } from '../engine/schema.js';
+import { rules } from '../rules/index.js';
+import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 
 export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -46,6 +49,16 @@ interface ScanValues {
   'max-file-size'?: string;
 }
 
+/** `--replacement-registry`, checked against the same schema as the config key it stands for. */
+function replacementRegistry(value: string): string {
+  const option = noAppHarnessRegistry.options!.replacementRegistryUrl!;
+  if (!isValid(option.schema, value))
+    throw new UsageError(
+      `--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`,
+    );
+  return value;
+}
+
 /** The lint settings the scan options and PATHs give. */
 export function scanSettings(values: ScanValues, paths: string[], cwd: string): LintSettings {
   if (values.config === '') throw new UsageError('--config needs a file name');
@@ -55,7 +68,10 @@ export function scanSettings(values: ScanValues, paths: string[], cwd: string): 
     include: values.include,
     exclude: values.exclude,
     maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']),
-    replacementRegistryUrl: values['replacement-registry'],
+    rules,
+    ...(values['replacement-registry'] === undefined
+      ? {}
+      : { ruleOptions: { [noAppHarnessRegistry.id]: { replacementRegistryUrl: replacementRegistry(values['replacement-registry']) } } }),
     configPath: values.config,
   };
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../engine/discover.js';
+import { UsageError } from '../engine/errors.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './args.js';
 import { check, checkUsage } from './commands/check.js';

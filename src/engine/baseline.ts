@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { toPosix, UsageError } from './discover.js';
-import type { Finding, Located } from './finding.js';
-import { locate, locateRange } from '../parse/locate.js';
+import { toPosix } from './discover.js';
+import { UsageError } from './errors.js';
+import { locate, type Finding, type Located } from './finding.js';
+import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { semanticPath } from '../model/walk.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
@@ -205,8 +206,10 @@ export function applyBaseline(
   loaded.baseline.entries.forEach((entry, index) => {
     const key = keyOf(entry);
     const prior = remaining.get(key);
-    if (prior) ((prior.total += entry.count), (prior.left += entry.count));
-    else remaining.set(key, { entry, index, total: entry.count, left: entry.count });
+    if (prior) {
+      prior.total += entry.count;
+      prior.left += entry.count;
+    } else remaining.set(key, { entry, index, total: entry.count, left: entry.count });
   });
   let matched = 0;
   for (const f of findings) {

@@ -1,11 +1,16 @@
-import { DOCS_CONNECT_REGISTRY, type RuleMeta } from './rule.js';
+import type { RuleMeta } from './rule.js';
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+const DOCS_CONNECT_REGISTRY =
+  'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+export const UNRESOLVED_REFERENCE = 'unresolved-reference';
 
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 export const yamlSyntax: RuleMeta = {
   id: 'yaml-syntax',
   severity: 'error',
   description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  harnessDocs: DOCS_YAML,
   remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
   fixable: 'none',
 };
@@ -14,13 +19,13 @@ export const schema: RuleMeta = {
   id: 'schema',
   severity: 'error',
   description: 'A connector or CI stage field that the policies read has the wrong shape.',
-  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  harnessDocs: DOCS_YAML,
   remediation: 'Give the field the type and value the Harness YAML reference expects.',
   fixable: 'none',
 };
 
 export const unresolvedReference: RuleMeta = {
-  id: 'unresolved-reference',
+  id: UNRESOLVED_REFERENCE,
   severity: 'notice',
   description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
   harnessDocs: DOCS_CONNECT_REGISTRY,
@@ -32,7 +37,7 @@ export const suppression: RuleMeta = {
   id: 'suppression',
   severity: 'error',
   description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
-  harnessDocs: 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart',
+  harnessDocs: DOCS_YAML,
   remediation:
     'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
   fixable: 'none',

@@ -1,30 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
-import { ruleMeta } from '../rules/index.js';
-import { toPosix, UsageError } from './discover.js';
-import { severityRank, type Finding, type Severity } from './finding.js';
-import { locate, locateRange } from '../parse/locate.js';
-import { defaultCatalogue, type ImageCatalogue } from '../model/images.js';
+import { toPosix } from './discover.js';
+import { UsageError } from './errors.js';
+import { locate, severityRank, type Finding, type Severity } from './finding.js';
+import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
-import { validateSchema } from './schema.js';
+import { optionDefaults, type OptionValues, type RuleMeta } from './rule.js';
+import { validateAgainst } from './schema.js';
 import { parseSource } from '../parse/source.js';
 
-/** The config file's name, looked up in the scanned root and then in the current directory. */
-export const CONFIG_FILE = '.harness-registry-guard.yml';
+/** The config file's names: `.yml` first; a folder holding both is a usage error. */
+export const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'] as const;
+export const CONFIG_FILE = CONFIG_FILES[0];
 
 export type Level = 'off' | Severity;
+export const LEVELS: readonly Level[] = ['off', 'notice', 'warning', 'error'];
 
-/** `.harness-registry-guard.yml`, as validated against schemas/config.schema.json. */
+/** A rule's entry under `rules`: a level, or the level and the rule's options. */
+export type RuleSetting = Level | ({ level?: Level } & OptionValues);
+
+/** `.harness-registry-guard.yml`, as validated against the schema `configSchema` builds from the rules. */
 export interface Config {
-  rules?: Record<string, Level>;
+  rules?: Record<string, RuleSetting>;
   include?: string[];
   exclude?: string[];
   maxFileSize?: number;
-  replacementRegistryUrl?: string;
-  harnessImages?: string[];
-  assumeHarnessCloudImageConnector?: boolean;
   forbidSuppression?: string[];
+  /** Rule options also accepted at the top (`replacementRegistryUrl`, ...): see each rule's `options`. */
+  [topLevelOption: string]: unknown;
 }
 
 export interface LoadedConfig extends Config {
@@ -49,12 +52,99 @@ export class ConfigError extends UsageError {
   }
 }
 
-/** Rule ids the config's `rules` may name: every id in the schema (a test keeps it equal to the registry). */
-export const CONFIGURABLE_RULES: readonly string[] = Object.keys(configSchema.properties.rules.properties);
+const SETTINGS = {
+  include: {
+    description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+  },
+  exclude: {
+    description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+  },
+  maxFileSize: {
+    description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
+    type: 'integer',
+    minimum: 1,
+  },
+};
 
 /**
- * The config to use: `configPath` when given (it must exist), otherwise `.harness-registry-guard.yml`
- * in the scanned root (the first path, or its folder when it is a file), then in `cwd`.
+ * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
+ * level or an object with the level and the rule's options, and options marked `topLevel` may also
+ * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
+ */
+export function configSchema(rules: readonly RuleMeta[]): object {
+  const ids = rules.map((r) => r.id);
+  // One object per set of rules: the validator compiled for it is reused.
+  const key = ids.join('\0');
+  const cached = schemas.get(key);
+  if (cached) return cached;
+  const schema = buildSchema(rules, ids);
+  schemas.set(key, schema);
+  return schema;
+}
+
+const schemas = new Map<string, object>();
+
+function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
+  const level = { enum: LEVELS };
+  const topLevel = Object.fromEntries(
+    rules.flatMap((r) =>
+      Object.entries(r.options ?? {})
+        .filter(([, o]) => o.topLevel)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }]),
+    ),
+  );
+  const ruleSetting = (r: RuleMeta) => {
+    const options = Object.entries(r.options ?? {});
+    if (!options.length) return { $ref: '#/definitions/level' };
+    // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
+    return {
+      if: { type: 'string' },
+      then: { $ref: '#/definitions/level' },
+      else: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          level: { $ref: '#/definitions/level' },
+          ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
+        },
+      },
+    };
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
+    title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
+    description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        description:
+          "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
+      },
+      ...SETTINGS,
+      ...topLevel,
+      forbidSuppression: {
+        description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
+        type: 'array',
+        items: { enum: ids.filter((id) => id !== 'suppression') },
+      },
+    },
+    definitions: { level },
+  };
+}
+
+/**
+ * The config to use: `configPath` when given (it must exist); otherwise the first config file found
+ * going up from the scanned root (the first path, or its folder when it is a file) to the
+ * repository's root (the folder holding `.git`), then in `cwd`.
  */
 export function findConfig(
   cwd: string,
@@ -67,36 +157,53 @@ export function findConfig(
     if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);
     return abs;
   }
-  for (const candidate of configCandidates(cwd, paths)) {
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there
-    }
+  for (const dir of configDirs(cwd, paths)) {
+    const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter(isFile);
+    if (found.length > 1)
+      throw new UsageError(`two config files in ${toPosix(path.relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
+    if (found[0]) return found[0];
   }
   return undefined;
 }
 
-/** Where a config file is looked for, in order: the scanned root (the first path, or its folder), then `cwd`. */
+/** Where config files are looked for, in order (see `findConfig`), with either name. */
 export function configCandidates(cwd: string, paths: readonly string[]): string[] {
+  return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
+}
+
+function configDirs(cwd: string, paths: readonly string[]): string[] {
   const dirs: string[] = [];
   const first = paths[0];
   if (first !== undefined) {
     const abs = path.resolve(cwd, first);
-    let isDir = false;
-    try {
-      isDir = fs.statSync(abs).isDirectory();
-    } catch {
-      // discovery reports a missing path
+    let dir = isDirectory(abs) ? abs : path.dirname(abs);
+    for (;;) {
+      dirs.push(dir);
+      if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+      dir = path.dirname(dir);
     }
-    dirs.push(isDir ? abs : path.dirname(abs));
   }
   dirs.push(path.resolve(cwd));
-  return [...new Set(dirs.map((dir) => path.join(dir, CONFIG_FILE)))];
+  return [...new Set(dirs)];
 }
 
+const isFile = (p: string) => {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+const isDirectory = (p: string) => {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-export function loadConfig(absPath: string, cwd: string, overlay?: string): LoadedConfig {
+export function loadConfig(absPath: string, cwd: string, rules: readonly RuleMeta[], overlay?: string): LoadedConfig {
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
   let text: string;
   try {
@@ -124,9 +231,10 @@ export function loadConfig(absPath: string, cwd: string, overlay?: string): Load
     if (typeof value === 'object' && !Array.isArray(value)) return { file, absPath };
     throw new ConfigError([at(0, 0, 'must be a map of settings')]);
   }
-  const problems = validateSchema('config', value, root).map((p) => {
+  const schema = configSchema(rules);
+  const problems = validateAgainst(schema, value, root).map((p) => {
     const pos = locate(p.at);
-    return { file, line: pos.line, column: pos.column, message: explain(p.message) };
+    return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
   });
   if (problems.length) throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
   return { ...(value as Config), file, absPath };
@@ -136,34 +244,35 @@ export function loadConfig(absPath: string, cwd: string, overlay?: string): Load
 export function resolveConfig(
   cwd: string,
   paths: readonly string[],
+  rules: readonly RuleMeta[],
   configPath?: string,
   overlay?: ReadonlyMap<string, string>,
 ): LoadedConfig | undefined {
   const abs = findConfig(cwd, paths, configPath, overlay);
-  return abs === undefined ? undefined : loadConfig(abs, cwd, overlay?.get(abs));
+  return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
 }
 
-const TOP_KEYS = Object.keys(configSchema.properties);
-
 /** Turns the generic schema messages into config-specific ones. */
-function explain(message: string): string {
-  const unknown = /^(?:`(rules)` )?has unknown key `(.+)`\.$/.exec(message);
+function explain(message: string, schema: object): string {
+  const props = (schema as { properties: Record<string, { properties?: Record<string, { else?: { properties?: object } }> }> }).properties;
+  const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
   if (unknown) {
-    const inRules = unknown[1];
-    const key = unknown[2]!;
-    const known = inRules ? CONFIGURABLE_RULES : TOP_KEYS;
+    const [, inRules, ruleId, key] = unknown as unknown as [string, string | undefined, string | undefined, string];
+    const known = Object.keys(
+      (ruleId ? props.rules!.properties![ruleId]?.else?.properties : inRules ? props.rules!.properties : props) ?? {},
+    );
     const near = closest(key, known);
-    const what = inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
+    const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
     return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
   }
   if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
     return message.replace(' must be one of ', ' must be a rule id: one of ');
-  if (/^`harnessImages\[\d+\]` must match pattern/.test(message))
+  if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
     return message.replace(
       /must match pattern .*$/,
       'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.',
     );
-  if (/^`replacementRegistryUrl` must match pattern/.test(message))
+  if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
     return message.replace(
       /must match pattern .*$/,
       'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.',
@@ -171,7 +280,8 @@ function explain(message: string): string {
   return message;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
   for (const c of candidates) {
@@ -191,11 +301,22 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The built-in image catalogue plus the config's `harnessImages`. */
-export function catalogueWith(extra: readonly string[] | undefined, base: ImageCatalogue = defaultCatalogue): ImageCatalogue {
-  if (!extra?.length) return base;
-  const names = new Set(base.images.map((e) => e.name));
-  return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+/** The level the config gives a rule, if any. */
+export function levelOf(config: Config | undefined, id: string): Level | undefined {
+  const setting = config?.rules?.[id];
+  return typeof setting === 'string' ? setting : setting?.level;
+}
+
+/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+export function optionsOf(rule: RuleMeta, config: Config | undefined, overrides: OptionValues = {}): OptionValues {
+  const out = optionDefaults(rule);
+  const setting = config?.rules?.[rule.id];
+  for (const [name, o] of Object.entries(rule.options ?? {})) {
+    if (o.topLevel && config?.[name] !== undefined) out[name] = config[name];
+    if (typeof setting === 'object' && setting[name] !== undefined) out[name] = setting[name];
+    if (overrides[name] !== undefined) out[name] = overrides[name];
+  }
+  return out;
 }
 
 /**
@@ -203,14 +324,14 @@ export function catalogueWith(extra: readonly string[] | undefined, base: ImageC
  * rule's default severity; a finding the rule gives below its default (a notice for a value that
  * cannot be known statically) is lowered to the level but never raised.
  */
-export function applyLevel(f: Finding, rules: Config['rules']): Finding | undefined {
+export function applyLevel(f: Finding, config: Config | undefined, meta: (id: string) => RuleMeta | undefined): Finding | undefined {
   // A notice that a policy could not be decided goes with that policy.
-  if (f.forRule && rules?.[f.forRule] === 'off') return undefined;
-  const level = rules?.[f.ruleId];
+  if (f.forRule && levelOf(config, f.forRule) === 'off') return undefined;
+  const level = levelOf(config, f.ruleId);
   if (level === undefined) return f;
   if (level === 'off') return undefined;
-  const meta = ruleMeta(f.ruleId);
-  const severity = !meta || f.severity === meta.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
+  const m = meta(f.ruleId);
+  const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
   if (severity !== f.severity) f.severity = severity;
   return f;
 }

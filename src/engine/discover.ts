@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError } from './errors.js';
 import { globSet } from './glob.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
@@ -153,6 +154,3 @@ export function discover(opts: DiscoverOptions): Discovery {
   const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
-
-/** Bad command-line or configuration input: exit code 2. */
-export class UsageError extends Error {}

@@ -1,4 +1,7 @@
 import type { View } from '../model/view.js';
+import { locateRange, type Position } from '../parse/locate.js';
+
+export type { Position } from '../parse/locate.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
@@ -6,11 +9,10 @@ export const severityRank: Record<Severity, number> = { error: 3, warning: 2, no
 /** What a rule reports: a YAML node in a parsed file (a view of it). The core turns it into a position. */
 export type Located = View;
 
-export interface Position {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+/** The position of what a rule reported. */
+export function locate(at: Located) {
+  const [start, end] = at.range;
+  return locateRange(at.file, start, end);
 }
 
 export interface RelatedLocation extends Position {

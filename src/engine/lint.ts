@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { rules, ruleMeta } from '../rules/index.js';
-import { formatMessage, type Rule, type RuleContext, type RuleOptions } from './rule.js';
+import { formatMessage, type OptionValues, type Rule, type RuleContext, type RuleMeta } from './rule.js';
 import { applyBaseline, identityOf, readBaseline, type BaselineSummary } from './baseline.js';
-import { applyLevel, catalogueWith, resolveConfig, type LoadedConfig } from './config.js';
+import { builtinRules, schema as schemaRule, UNRESOLVED_REFERENCE } from './builtins.js';
+import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
 import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
-import { compareFindings, sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
-import { locate, locateRange } from '../parse/locate.js';
+import { compareFindings, locate, sortAndDedupe, type Finding, type Located, type Severity } from './finding.js';
+import { locateRange } from '../parse/locate.js';
 import { classify, isHarness, KNOWN_UNCHECKED, ENTITY_KINDS, type Classified, type Entity } from '../model/entities.js';
 import { Project } from '../model/project.js';
 import { View } from '../model/view.js';
@@ -16,7 +16,10 @@ import { parseSource, type SourceFile } from '../parse/source.js';
 import { applyInlineSuppressions, isoDay } from './suppressions.js';
 
 export interface LintSettings extends DiscoverOptions {
-  replacementRegistryUrl?: string;
+  /** The policy rules to run (the registry of src/rules); the engine never picks them itself. */
+  rules: readonly Rule[];
+  /** Rule options given on the command line, by rule id; they win over the config's. */
+  ruleOptions?: Readonly<Record<string, OptionValues>>;
   /**
    * `.harness-registry-guard.yml` to use (relative to cwd; it must exist). By default the one in the
    * scanned root (the first path), else in cwd, if any; `false` reads none. Settings given here win
@@ -48,20 +51,24 @@ export interface LintResult {
   internalErrors: string[];
   /** The Harness model the rules read; the migration report describes it. */
   project: Project;
-  /** The registry that replaces app.harness.io/registry: from the settings, else the config, else Docker Hub. */
-  replacementRegistryUrl: string;
+  /** Every rule's options as the run used them, by rule id. */
+  options: Record<string, OptionValues>;
   /** The config file that was applied, if any. */
   config?: LoadedConfig;
   /** What the baseline did, when one was given; its stale entries are also `suppression` findings. */
   baseline?: BaselineSummary;
 }
 
-export const DEFAULT_REPLACEMENT_REGISTRY = 'https://registry.hub.docker.com';
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
+/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
+export const allRulesOf = (rules: readonly Rule[]): readonly RuleMeta[] => [...rules, ...builtinRules];
+
 export function lint(settings: LintSettings): LintResult {
+  const all = allRulesOf(settings.rules);
+  const metaOf = (id: string) => all.find((r) => r.id === id);
   const config =
-    settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, settings.configPath, settings.overlay);
+    settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
   const findings: Finding[] = [];
   const { files: discovered, skipped } = discover({
     ...settings,
@@ -87,30 +94,32 @@ export function lint(settings: LintSettings): LintResult {
   }
 
   const project = new Project(entities, sources);
-  const options: RuleOptions = {
-    replacementRegistryUrl: settings.replacementRegistryUrl ?? config?.replacementRegistryUrl ?? DEFAULT_REPLACEMENT_REGISTRY,
-    catalogue: catalogueWith(config?.harnessImages),
-    assumeHarnessCloudImageConnector: config?.assumeHarnessCloudImageConnector ?? false,
-  };
+  const options: Record<string, OptionValues> = {};
   const internalErrors: string[] = [];
-  for (const rule of rules) {
+  for (const rule of settings.rules) {
+    options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
     try {
-      rule.check(contextFor(rule, project, options, findings));
+      rule.check(contextFor(rule, project, options[rule.id]!, findings));
     } catch (e) {
       internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
     }
   }
 
   // Config levels, then inline suppressions, then the baseline; findings about those come last.
-  const levelled = (list: Finding[]) => list.flatMap((f) => applyLevel(f, config?.rules) ?? []);
+  const levelled = (list: Finding[]) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
   const out = levelled(sortAndDedupe(findings));
   const forbid = new Set(config?.forbidSuppression ?? []);
-  const meta = applyInlineSuppressions(out, sources, { today: isoDay(settings.now ?? new Date()), forbid, configFile: config?.file });
+  const meta = applyInlineSuppressions(out, sources, {
+    today: isoDay(settings.now ?? new Date()),
+    forbid,
+    configFile: config?.file,
+    ruleIds: all.map((r) => r.id),
+  });
   let baseline: BaselineSummary | undefined;
   if (settings.baselinePath) {
     const baselineAbs = path.resolve(settings.cwd, settings.baselinePath);
     const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-    const off = new Set(Object.entries(config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
+    const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
     const applied = applyBaseline(out, loaded, {
       cwd: settings.cwd,
       scanned: new Set(files.map((f) => f.absPath)),
@@ -129,13 +138,13 @@ export function lint(settings: LintSettings): LintResult {
     skippedNotHarness,
     internalErrors,
     project,
-    replacementRegistryUrl: options.replacementRegistryUrl,
+    options,
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
   };
 }
 
-function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Finding[]): RuleContext<string> {
+function contextFor(rule: Rule, project: Project, options: OptionValues, out: Finding[]): RuleContext<string> {
   return {
     project,
     options,
@@ -155,9 +164,9 @@ function contextFor(rule: Rule, project: Project, options: RuleOptions, out: Fin
     },
     unresolved: (r) => {
       const f = finding(
-        'unresolved-reference',
+        UNRESOLVED_REFERENCE,
         'notice',
-        r.message,
+        formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
         r.at,
         project,
         r.entity,
@@ -294,7 +303,7 @@ function modelFile(source: SourceFile, classified: Classified[], findings: Findi
         findings.push(
           finding(
             'schema',
-            ruleMeta('schema')!.severity,
+            schemaRule.severity,
             `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}: ${p.message}`,
             p.at,
           ),

@@ -1,5 +1,4 @@
 import type { Edit, Located, Severity, Suggestion } from './finding.js';
-import type { ImageCatalogue } from '../model/images.js';
 import type { Project } from '../model/project.js';
 
 export type Fixable = 'safe' | 'suggestion' | 'none';
@@ -17,18 +16,22 @@ export interface RuleMeta {
   /** What to change, for reports. */
   remediation: string;
   fixable: Fixable;
+  /** The rule's settings, as ESLint's `meta.schema`: each one a JSON Schema and a default. */
+  options?: Readonly<Record<string, RuleOption>>;
 }
 
-export interface RuleOptions {
-  /** Registry URL that replaces app.harness.io/registry in messages and fixes. */
-  replacementRegistryUrl: string;
-  catalogue: ImageCatalogue;
-  /**
-   * `assumeHarnessCloudImageConnector` in the config: `account.harnessImage` is known to connect
-   * through the Harness Platform, so its absence from the repo leaves nothing undecided.
-   */
-  assumeHarnessCloudImageConnector?: boolean;
+/** One setting of a rule, set in the config under `rules.<id>` (or, with `topLevel`, at the top of the config). */
+export interface RuleOption<T = unknown> {
+  description: string;
+  /** JSON Schema of the value; the config and any command-line flag are validated against it. */
+  schema: object;
+  default: T;
+  /** Also accepted as a top-level key of the config file, where earlier versions read it. */
+  topLevel?: boolean;
 }
+
+/** The option values a rule's `check` gets, typed from its option declarations' defaults. */
+export type ValuesOf<D> = { [K in keyof D]: D[K] extends RuleOption<infer T> ? T : never };
 
 export interface RelatedReport {
   at: Located;
@@ -54,41 +57,45 @@ export interface Report<M extends string> {
   suggestion?: Suggestion;
 }
 
-/** A policy the repo cannot decide: an `unresolved-reference` notice that belongs to the rule that reports it. */
-export interface UnresolvedReport {
-  at: Located;
-  message: string;
-  entity?: string;
-  related?: RelatedReport[];
-}
+/**
+ * A policy the repo cannot decide: an `unresolved-reference` notice that belongs to the rule that
+ * reports it. Its message is one of the rule's messages, like any report.
+ */
+export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'messageId' | 'data' | 'entity' | 'related'>;
 
-export interface RuleContext<M extends string> {
+/** Option values, keyed by option name. */
+export type OptionValues = Record<string, unknown>;
+
+export interface RuleContext<M extends string, O extends OptionValues = OptionValues> {
   project: Project;
-  options: RuleOptions;
+  /** The rule's options: its defaults, overridden by the config and the command line. */
+  options: O;
   report(r: Report<M>): void;
   /** Reports a reference the repo cannot resolve, where that leaves this rule's policy undecided. */
-  unresolved(r: UnresolvedReport): void;
+  unresolved(r: UnresolvedReport<M>): void;
 }
 
-export interface Rule<M extends string = string> extends RuleMeta {
-  /** Message templates; `{{name}}` is filled from the report's data. */
+export interface Rule<M extends string = string, O extends OptionValues = OptionValues> extends RuleMeta {
+  /** Message templates; `{{name}}` is filled from the report's data, which holds names and values, never sentences. */
   messages: Record<M, string>;
-  check(ctx: RuleContext<M>): void;
+  check(ctx: RuleContext<M, O>): void;
 }
 
-/** Typed rule definition: a report with an unknown messageId does not compile. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
-  return rule;
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+export function defineRule<M extends string, D extends Record<string, RuleOption> = Record<never, RuleOption>>(
+  rule: Omit<RuleMeta, 'options'> & { options?: D; messages: Record<M, string>; check(ctx: RuleContext<M, ValuesOf<D>>): void },
+): Rule {
+  return rule as unknown as Rule;
+}
+
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+export function optionDefaults(meta: RuleMeta): OptionValues {
+  return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
-
-export const DOCS_CONNECT_REGISTRY =
-  'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-export const DOCS_DOCKER_CONNECTOR =
-  'https://developer.harness.io/docs/platform/connectors/cloud-providers/ref-cloud-providers/docker-registry-connector-settings-reference';
-export const DOCS_HARNESS_CLOUD =
-  'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-export const DOCS_CI_IMAGES = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/harness-ci';

@@ -1,23 +1,29 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import connectorSchema from '../../schemas/connector.schema.json' with { type: 'json' };
 import pipelineSchema from '../../schemas/pipeline.schema.json' with { type: 'json' };
-import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import type { Located } from './finding.js';
 import { View } from '../model/view.js';
 
-export type SchemaName = 'connector' | 'pipeline' | 'config';
+export type SchemaName = 'connector' | 'pipeline';
 
-const schemas: Record<SchemaName, object> = { connector: connectorSchema, pipeline: pipelineSchema, config: configSchema };
-const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+const schemas: Record<SchemaName, object> = { connector: connectorSchema, pipeline: pipelineSchema };
+const validators = new WeakMap<object, ValidateFunction>();
 let ajv: Ajv | undefined;
 
 /**
  * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
  * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
  */
-function validatorFor(name: SchemaName): ValidateFunction {
+function validatorFor(schema: object): ValidateFunction {
   ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-  return (validators[name] ??= ajv.compile(schemas[name]));
+  let v = validators.get(schema);
+  if (!v) validators.set(schema, (v = ajv.compile(schema)));
+  return v;
+}
+
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+export function isValid(schema: object, value: unknown): boolean {
+  return validatorFor(schema)(value) as boolean;
 }
 
 export interface SchemaProblem {
@@ -27,7 +33,12 @@ export interface SchemaProblem {
 
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 export function validateSchema(name: SchemaName, value: unknown, root: View): SchemaProblem[] {
-  const validate = validatorFor(name);
+  return validateAgainst(schemas[name], value, root);
+}
+
+/** Validates against a schema object (the config's, built from the rules). */
+export function validateAgainst(schema: object, value: unknown, root: View): SchemaProblem[] {
+  const validate = validatorFor(schema);
   if (validate(value)) return [];
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
 }

@@ -1,4 +1,3 @@
-import { allRules } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
 import { linesOf, type SourceFile } from '../parse/source.js';
@@ -41,10 +40,9 @@ export interface SuppressionOptions {
   forbid: ReadonlySet<string>;
   /** The config file that forbids, for messages. */
   configFile?: string;
+  /** Every rule id a finding can carry. */
+  ruleIds: readonly string[];
 }
-
-/** Rule ids a comment may name: every rule except `suppression` itself. */
-const suppressible = () => allRules.map((r) => r.id).filter((id) => id !== SUPPRESSION_RULE);
 
 /**
  * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
@@ -67,7 +65,7 @@ export function applyInlineSuppressions(
     if (!source.text.includes(PREFIX)) continue;
     const report = (d: { range: [number, number] }, severity: Severity, message: string) =>
       meta.push({ ruleId: SUPPRESSION_RULE, severity, message, ...locateRange(source, d.range[0], d.range[1]) });
-    const { directives, problems } = parseDirectives(source);
+    const { directives, problems } = parseDirectives(source, options.ruleIds);
     for (const p of problems) report(p, 'error', p.message);
     const inFile = byFile.get(source.path) ?? [];
     // Line-specific comments first, so that a finding's reason is the one written next to it.
@@ -108,7 +106,9 @@ interface Problem {
 }
 
 /** The well-formed suppression comments of a file, and what is wrong with the others. */
-export function parseDirectives(source: SourceFile): { directives: Directive[]; problems: Problem[] } {
+export function parseDirectives(source: SourceFile, ruleIds: readonly string[]): { directives: Directive[]; problems: Problem[] } {
+  // A comment may name every rule but `suppression` itself.
+  const known = ruleIds.filter((id) => id !== SUPPRESSION_RULE);
   const directives: Directive[] = [];
   const problems: Problem[] = [];
   const text = source.text;
@@ -144,7 +144,7 @@ export function parseDirectives(source: SourceFile): { directives: Directive[]; 
       });
       continue;
     }
-    const parsed = parseBody(body);
+    const parsed = parseBody(body, known);
     if ('problem' in parsed) {
       problems.push({ range, message: parsed.problem });
       continue;
@@ -163,13 +163,12 @@ export function parseDirectives(source: SourceFile): { directives: Directive[]; 
   return { directives, problems };
 }
 
-function parseBody(body: string): { ruleIds: string[]; until?: string; reason: string } | { problem: string } {
+function parseBody(body: string, known: readonly string[]): { ruleIds: string[]; until?: string; reason: string } | { problem: string } {
   const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
   const spec = sep ? body.slice(0, sep.index) : body;
   const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
   const ruleIds: string[] = [];
   let until: string | undefined;
-  const known = suppressible();
   for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
     const date = /^until=(.*)$/.exec(token);
     if (date) {

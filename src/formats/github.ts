@@ -1,7 +1,6 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
-import { isChangedFile, touchesChangedLine, type ChangedFiles } from '../github/changed-files.js';
 import { plural } from './totals.js';
 
 /**
@@ -27,9 +26,17 @@ export interface Annotation {
   endColumn?: number;
 }
 
+/** What a pull request or push changed, as annotations and summaries need it. */
+export interface ChangeScope {
+  /** The file is one the change touched. */
+  file(path: string): boolean;
+  /** Some line of the finding was added or edited by the change. */
+  line(f: { file: string; line: number; endLine: number }): boolean;
+}
+
 export interface AnnotationPlanOptions {
   /** What the change touched: findings on changed lines rank first. */
-  changed?: ChangedFiles;
+  changed?: ChangeScope;
   /** Annotate only findings in `changed` files (default true; without `changed`, every file). */
   onlyChanged?: boolean;
   /** Keep one error slot free for the step's own failure message (`core.setFailed`). */
@@ -61,8 +68,8 @@ const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
  * in policy order before the built-ins), then by file and position. Stable, so equal findings
  * keep the core's order.
  */
-export function rankFindings(findings: readonly Finding[], changed?: ChangedFiles): Finding[] {
-  const key = (f: Finding) => [touchesChangedLine(changed, f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length] as const;
+export function rankFindings(findings: readonly Finding[], changed?: ChangeScope): Finding[] {
+  const key = (f: Finding) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length] as const;
   return findings
     .map((f, i) => ({ f, i, k: key(f) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
@@ -90,7 +97,7 @@ export function planAnnotations(findings: readonly Finding[], opts: AnnotationPl
   // Suppressed findings (inline comment or baseline) are accepted: never annotated.
   const active = findings.filter((f) => !f.suppressed);
   const inScope = rankFindings(
-    active.filter((f) => isChangedFile(filter, f.file)),
+    active.filter((f) => !filter || filter.file(f.file)),
     opts.changed,
   );
   const unchangedFiles = active.length - inScope.length;

@@ -1,6 +1,6 @@
 import type { Finding, RelatedLocation, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
-import { isChangedFile, type ChangedFiles } from '../github/changed-files.js';
+import type { ChangeScope } from './github.js';
 import { allRules, ruleMeta } from '../rules/index.js';
 import { defaultDocsBaseUrl } from './sarif.js';
 import { plural, scanNotes, totals } from './totals.js';
@@ -43,7 +43,7 @@ export interface MarkdownOptions {
   title?: string;
   links?: LinkBase;
   docsBaseUrl?: string;
-  changed?: ChangedFiles;
+  changed?: ChangeScope;
   impacts?: readonly ConnectorImpact[];
   /** What a pull request changes in the gate's own files and suppression comments. */
   gateChanges?: ReadonlyArray<{ file: string; line: number; message: string }>;
@@ -168,7 +168,7 @@ export function renderMarkdown(
       `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`,
     );
   for (const n of opts.notes ?? []) head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
-  if (opts.notes?.length) (head.pop(), head.push(''));
+  if (opts.notes?.length) head[head.length - 1] = '';
   if (result.internalErrors.length)
     head.push(
       `**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`,
@@ -186,8 +186,8 @@ export function renderMarkdown(
   // The findings tables: in changed files first (when known), each row linked to file and line.
   const groups: Array<{ title: string; list: Finding[] }> = [];
   if (opts.changed) {
-    const inChanged = findings.filter((f) => isChangedFile(opts.changed, f.file));
-    const elsewhere = findings.filter((f) => !isChangedFile(opts.changed, f.file));
+    const inChanged = findings.filter((f) => opts.changed!.file(f.file));
+    const elsewhere = findings.filter((f) => !opts.changed!.file(f.file));
     groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
     groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
   } else if (findings.length) groups.push({ title: `### Findings (${findings.length})`, list: findings });

@@ -1,6 +1,8 @@
+import type { ChangeScope } from '../formats/github.js';
+
 /**
  * What a pull request (or push) changed: the files, and for each the lines on the new side that
- * were added or edited. Pure data and parsing; fetching lives in pull-files.ts and git.ts.
+ * were added or edited. Pure data and parsing; fetching lives in client.ts and git.ts.
  */
 
 export interface ChangedFile {
@@ -61,4 +63,9 @@ export function addedLines(patch: string): Set<number> {
     else if (line === '') next++;
   }
   return out;
+}
+
+/** The change as the formats need it (which files and lines it touched); undefined when unknown. */
+export function changeScope(changed: ChangedFiles | undefined): ChangeScope | undefined {
+  return changed && { file: (path) => changed.files.has(path), line: (f) => touchesChangedLine(changed, f) };
 }

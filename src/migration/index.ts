@@ -1,5 +1,6 @@
 import type { LintResult } from '../engine/lint.js';
 import { totals } from '../formats/totals.js';
+import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { VERSION } from '../version.js';
 import { buildChanges } from './changes.js';
 import { buildInventory } from './inventory.js';
@@ -40,7 +41,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
     tool: { name: 'harness-registry-guard', version: VERSION },
     generatedAt: now.toISOString(),
     eol,
-    replacementRegistryUrl: result.replacementRegistryUrl,
+    replacementRegistryUrl: String(result.options[noAppHarnessRegistry.id]?.replacementRegistryUrl ?? ''),
     summary: {
       files: result.filesScanned,
       pipelines: project.pipelines.length,

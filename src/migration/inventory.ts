@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/finding.js';
-import { locate } from '../parse/locate.js';
+import { locate } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
 import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
 import { imageConnectorFields } from '../model/scans.js';

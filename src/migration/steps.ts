@@ -2,7 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import { imageUses } from '../model/scans.js';
 import type { Project } from '../model/project.js';
 import { isAppHarnessImage } from '../model/images.js';
-import { locate } from '../parse/locate.js';
+import { locate } from '../engine/finding.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE, cmp, type Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';

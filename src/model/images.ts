@@ -21,6 +21,13 @@ export interface ImageCatalogue {
 
 export const defaultCatalogue: ImageCatalogue = catalogueData;
 
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+export function catalogueWith(extra: readonly string[] | undefined, base: ImageCatalogue = defaultCatalogue): ImageCatalogue {
+  if (!extra?.length) return base;
+  const names = new Set(base.images.map((e) => e.name));
+  return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+
 /** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
 export function parseImage(raw: string): ImageRef | undefined {
   let s = raw.trim().replace(/^[a-z]+:\/\//i, '');

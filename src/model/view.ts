@@ -206,7 +206,7 @@ export class View {
 
   /** Follows a path of keys (strings) and sequence indexes (numbers). */
   getIn(path: ReadonlyArray<string | number>): View | undefined {
-    let cur: View | undefined = this;
+    let cur: View | undefined = this as View;
     for (const seg of path) {
       if (!cur) return undefined;
       cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);

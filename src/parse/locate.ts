@@ -1,6 +1,13 @@
-import type { Located, Position } from '../engine/finding.js';
 import { linesOf, type SourceFile } from './source.js';
 import { trimEnd } from './tree.js';
+
+/** A place in a file: 1-based lines and columns (UTF-16 code units, as SARIF counts). */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 /**
  * The one place that turns offsets in a parsed file into 1-based line and column
@@ -36,9 +43,4 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
     return { ...pos, range, file: emb.parent.path };
   }
   return { ...pos, range, file: file.path };
-}
-
-export function locate(at: Located) {
-  const [start, end] = at.range;
-  return locateRange(at.file, start, end);
 }

@@ -5,7 +5,8 @@ import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnes
 import { isAppHarnessImage, isAppHarnessRegistryUrl } from '../model/images.js';
 import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
 import type { View } from '../model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /**
  * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
@@ -58,6 +59,14 @@ export default defineRule({
   remediation:
     'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
   fixable: 'safe',
+  options: {
+    replacementRegistryUrl: {
+      description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
+      schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
+      default: 'https://registry.hub.docker.com',
+      topLevel: true,
+    },
+  },
   messages: {
     connectorUrl:
       'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',

@@ -1,9 +1,10 @@
-import { executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../model/images.js';
+import { catalogueWith, executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../model/images.js';
 import { replaceScalar } from '../engine/edits.js';
 import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../model/image-fixes.js';
 import { imageUses } from '../model/scans.js';
 import type { View } from '../model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /**
  * The canonical name under the same prefix. Safe only where Harness publishes the image under that
@@ -33,6 +34,14 @@ export default defineRule({
   remediation:
     'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
   fixable: 'safe',
+  options: {
+    harnessImages: {
+      description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+      schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+      default: [] as string[],
+      topLevel: true,
+    },
+  },
   messages: {
     renamed:
       'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
@@ -40,13 +49,14 @@ export default defineRule({
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
   },
   check({ project, options, report }) {
+    const catalogue = catalogueWith(options.harnessImages);
     for (const file of [...project.files, ...project.embedded]) {
       // Kubernetes manifests, Compose files and the like name their own images.
       if (file.harness === false) continue;
       for (const use of imageUses(file)) {
         if (use.kind === 'executionConfig') {
           // Harness pulls these itself, through the image connector: the name must be exact.
-          const expected = executionConfigMismatch(use.field!, use.raw, options.catalogue);
+          const expected = executionConfigMismatch(use.field!, use.raw, catalogue);
           if (expected)
             report({
               at: use.view.at,
@@ -57,14 +67,14 @@ export default defineRule({
           continue;
         }
         // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-        const renamed = findRenamedHarnessImage(use.image, options.catalogue);
+        const renamed = findRenamedHarnessImage(use.image, catalogue);
         if (renamed)
           report({
             at: use.view.at,
             messageId: 'renamed',
             severity: 'warning',
             data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-            ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, options.catalogue), false),
+            ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
           });
       }
     }

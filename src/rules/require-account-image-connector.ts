@@ -5,7 +5,8 @@ import { imageConnectorFields } from '../model/scans.js';
 import { parseRef } from '../model/scope.js';
 import { replaceInputOption } from '../model/runtime-input.js';
 import type { View } from '../model/view.js';
-import { DOCS_CONNECT_REGISTRY, defineRule } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project: Project, entity: Entity, value: string, view: View, source: ResolvedValue['source']) {
@@ -37,8 +38,15 @@ export default defineRule({
     'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
   fixable: 'safe',
   messages: {
-    notAccount:
-      '{{where}} sets the Override Image Connector to `{{ref}}`, {{scope}}; Harness requires an account-scope connector (`account.<id>`).',
+    orgScope:
+      '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+    projectScope:
+      '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+    invalidRef:
+      '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
+    unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
+    unknownInput:
+      '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
   },
   check({ project, report, unresolved }) {
     /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
@@ -66,14 +74,10 @@ export default defineRule({
       const ref = parseRef(value);
       report({
         at: view.at,
-        messageId: 'notAccount',
+        messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
         entity: entity.identifier,
         ...accountFix(project, entity, value, view, source),
-        data: {
-          where: describe(entity, path) + how,
-          ref: value,
-          scope: ref ? `${ref.level === 'org' ? 'an org' : 'a project'}-scope reference` : 'which is not a valid reference',
-        },
+        data: { where: describe(entity, path) + how, ref: value },
       });
     };
 
@@ -92,12 +96,11 @@ export default defineRule({
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
         if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner)) continue;
-        const what =
-          resolution.unknown === 'expression' ? `the expression \`${view.str}\`` : 'a runtime input that nothing in the repo fills';
         unresolved({
           at: view.at,
           entity: owner.identifier,
-          message: `${describe(owner, path)} sets the Override Image Connector to ${what}, so its scope cannot be checked here.`,
+          messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
+          data: { where: describe(owner, path), value: view.str ?? '' },
         });
       }
 

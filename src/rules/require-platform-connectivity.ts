@@ -4,7 +4,8 @@ import type { Connector } from '../model/entities.js';
 import type { EffectiveStage, Project } from '../model/project.js';
 import { formatScope, parseRef, type Scope } from '../model/scope.js';
 import { setMapValue } from '../engine/edits.js';
-import { DOCS_HARNESS_CLOUD, defineRule, type RelatedReport } from '../engine/rule.js';
+import { defineRule, type RelatedReport } from '../engine/rule.js';
+import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
 /** The built-in account connector Harness Cloud pulls Harness images through. */
 export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
@@ -62,11 +63,10 @@ const byPlace = (a: Use, b: Use) =>
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses: Use[], at?: Located) =>
   uses.length === 1 && at && uses[0]!.at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
-/** Who uses a connector, for messages: the one stage, or how many (the related locations list them). */
-const usedBy = (project: Project, uses: Use[]) =>
-  uses.length === 1
-    ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)} uses it`
-    : `${uses.length} Harness Cloud stages use it (listed as related locations)`;
+/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
+const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
+/** A message id for one user, or its `Many` form. */
+const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
 
 export default defineRule({
   id: 'require-platform-connectivity',
@@ -78,23 +78,57 @@ export default defineRule({
   remediation:
     'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
   fixable: 'safe',
+  options: {
+    assumeHarnessCloudImageConnector: {
+      description:
+        'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
+      schema: { type: 'boolean' },
+      default: false,
+      topLevel: true,
+    },
+  },
   messages: {
-    delegate:
-      'Connector `{{connector}}` connects through a delegate ({{state}}), but {{users}}; set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateAbsent:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateAbsentMany:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateTrue:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateTrueMany:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateString:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+    delegateStringMany:
+      'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+    notInRepo:
+      'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+    notInRepoMany:
+      'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+    harnessImageNotInRepo:
+      'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    harnessImageNotInRepoMany:
+      'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    openInput:
+      'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
+    openInputShared:
+      'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+    openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
+    openExpressionShared:
+      'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
   },
   check({ project, options, report, unresolved }) {
     const failing = new Uses<Connector>();
     const unknown = new Uses<string>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-    const open = new Uses<View>();
-    const openKind = new Map<View, string>();
-    const refs = new Map<string, string>();
+    const open = new Uses<string>();
+    const openSource = new Map<string, { at: View; expression: boolean }>();
+    const refs = new Map<string, { connector: string; scope: string }>();
     const notInRepo = (ref: string, scope: Scope, use: Use) => {
       const parsed = parseRef(ref);
       const level = parsed?.level ?? 'project';
       const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
       const key = `${where}\0${parsed?.identifier ?? ref}`;
-      refs.set(key, `Connector \`${ref}\`${level === 'account' ? '' : ` (${where})`}`);
+      refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
       unknown.add(key, use);
     };
 
@@ -107,9 +141,10 @@ export default defineRule({
           const resolution = project.resolve(use.ref, use.ctx);
           const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
           if (resolution.unknown) {
-            const source = openSource(open, resolution.unknownAt ?? use.ref);
-            openKind.set(source, resolution.unknown === 'expression' ? 'an expression' : 'a runtime input that nothing in the repo fills');
-            open.add(source, { at: use.ref.at, message: `The connector of ${where}${through}.`, eff });
+            const at = resolution.unknownAt ?? use.ref;
+            const key = `${at.file.path}\0${at.addr}`;
+            openSource.set(key, { at, expression: resolution.unknown === 'expression' });
+            open.add(key, { at: use.ref.at, message: `The connector of ${where}${through}.`, eff });
           }
           for (const value of resolution.values) {
             // A codebase connector is written once for every stage that clones: each stage is its own use.
@@ -128,54 +163,44 @@ export default defineRule({
         } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
       }
 
-    for (const [source, uses] of open.entries()) {
-      const what = openKind.get(source)!;
-      const message =
-        uses.length === 1 && uses[0]!.at.same(source)
-          ? `${uses[0]!.message.slice(0, -1)} is ${what}; check that it connects through the Harness Platform.`
-          : `This value, ${what}, is the connector of ${uses.length === 1 ? `Harness Cloud ${project.stageLabel(uses[0]!.eff)}` : `${uses.length} Harness Cloud stages (listed as related locations)`}; check that it connects through the Harness Platform.`;
-      unresolved({ at: source.at, entity: uses[0]!.eff.run.root.identifier, related: related(uses, source.at), message });
+    for (const [key, uses] of open.entries()) {
+      const { at, expression } = openSource.get(key)!;
+      const here = uses.length === 1 && uses[0]!.at.same(at);
+      const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+      unresolved({
+        at: at.at,
+        entity: uses[0]!.eff.run.root.identifier,
+        related: related(uses, at),
+        messageId: id,
+        data: usersOf(project, uses),
+      });
     }
 
     for (const [key, uses] of unknown.entries()) {
       const first = uses[0]!;
-      const users = usedBy(project, uses);
       const harnessImage = key === `account\0harnessImage`;
       unresolved({
         at: first.at,
         entity: first.eff.run.root.identifier,
         related: related(uses, first.at),
-        message: harnessImage
-          ? `Connector \`${HARNESS_IMAGE_CONNECTOR}\`, which Harness Cloud stages pull Harness images through, is not in the repo; ${users}. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.`
-          : `${refs.get(key)} is not in the repo; ${users}. Check in Harness that it connects through the Harness Platform.`,
+        messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
+        data: { ...refs.get(key)!, ...usersOf(project, uses) },
       });
     }
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
+      const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
       report({
         at: (field ?? connector.root.keyOf('spec') ?? connector.rootKey).at,
-        messageId: 'delegate',
+        messageId: oneOrMany(state, uses),
         entity: connector.identifier,
         related: related(uses),
         ...platformFix(connector),
-        data: {
-          connector: connector.identifier,
-          state: !field
-            ? '`executeOnDelegate` is absent, which means delegate'
-            : typeof field.value === 'boolean'
-              ? `\`executeOnDelegate: ${field.value}\``
-              : `\`executeOnDelegate\` is the string "${field.str}", not the boolean \`false\``,
-          users: usedBy(project, uses),
-        },
+        data: { connector: connector.identifier, value: field?.str ?? '', ...usersOf(project, uses) },
       });
     }
   },
 });
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The one view a map of open values keys by: views of the same node are different objects. */
-function openSource(open: Uses<View>, view: View): View {
-  return open.keys().find((v) => v.same(view)) ?? view;
-}

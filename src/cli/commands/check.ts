@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
-import { UsageError } from '../../engine/discover.js';
+import { UsageError } from '../../engine/errors.js';
 import { failingFindings } from '../../engine/finding.js';
 import { lint, type LintSettings } from '../../engine/lint.js';
 import { formatters } from '../../formats/index.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../engine/discover.js';
+import { UsageError } from '../../engine/errors.js';
 import { lint } from '../../engine/lint.js';
 import { REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';

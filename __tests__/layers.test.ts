@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { ESLint } from 'eslint';
+import { LAYERS } from '../eslint.config.js';
+
+// The layering of src/ is frozen by ESLint import bans (eslint.config.js): a lower layer that
+// imports a higher one fails `npm run lint`, which CI runs. These cases prove the bans bite.
+const ROOT = path.join(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: ROOT });
+const banned = async (file: string, code: string) =>
+  (await eslint.lintText(code, { filePath: path.join(ROOT, file) }))[0]!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+
+describe('layers', () => {
+  test('every folder of src/ has a layer', async () => {
+    const fs = await import('node:fs');
+    const folders = fs
+      .readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    expect(folders.sort()).toEqual(LAYERS.flat().sort());
+  });
+
+  test.each([
+    ['src/engine/x.ts', "import { rules } from '../rules/index.js';", 'src/engine/ may not import src/rules/'],
+    ['src/parse/x.ts', "import { lint } from '../engine/lint.js';", 'src/parse/ may not import src/engine/'],
+    ['src/model/x.ts', "import { Project } from '../engine/lint.js';", 'src/model/ may not import src/engine/'],
+    ['src/rules/x.ts', "import { formatText } from '../formats/text.js';", 'src/rules/ may not import src/formats/'],
+    ['src/formats/x.ts', "import { run } from '../action/main.js';", 'src/formats/ may not import src/action/'],
+    ['src/cli/x.ts', "import { run } from '../action/main.js';", 'src/cli/ may not import src/action/'],
+    ['src/engine/x.ts', "import * as core from '@actions/core';", 'Only src/action/ and src/github/ use the GitHub Actions runtime.'],
+  ])('%s: %s is refused', async (file, code, message) => {
+    expect((await banned(file, code)).join('\n')).toContain(message);
+  });
+
+  test.each([
+    ['src/rules/x.ts', "import { lint } from '../engine/lint.js';"],
+    ['src/migration/x.ts', "import { formatText } from '../formats/text.js';"],
+    ['src/action/x.ts', "import * as core from '@actions/core';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await banned(file, code)).toEqual([]);
+  });
+});
