@@ -6,7 +6,7 @@ import type { LintResult, LintSettings } from '../../src/engine/lint.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
-jest.unstable_mockModule('../../src/engine/lint.js', () => ({ lint: lintMock }));
+jest.unstable_mockModule('../../src/engine/lint.js', () => ({ lint: lintMock, lintSync: lintMock }));
 const { run } = await import('../../src/action/main.js');
 const { Project } = await import('../../src/model/project.js');
 
@@ -17,8 +17,9 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   entities: 0,
   skippedNotHarness: [],
   internalErrors: [],
-  project: new Project([], []),
+  project: new Project([]),
   options: {},
+  cwd: '.',
   ...over,
 });
 

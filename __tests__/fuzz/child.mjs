@@ -7,11 +7,11 @@ import { runCli } from '../../src/cli/main.ts';
 
 const pos = (p) => ({ file: p.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn });
 
-process.on('message', (msg) => {
+process.on('message', async (msg) => {
   const reply = { id: msg.id };
   const started = performance.now();
   try {
-    const result = lint({ cwd: msg.dir, paths: ['.'], rules });
+    const result = await lint({ cwd: msg.dir, paths: ['.'], rules });
     reply.internalErrors = result.internalErrors;
     reply.filesScanned = result.filesScanned;
     reply.findings = result.findings.map((f) => ({

@@ -1,5 +1,5 @@
 import { applyFixes as engineApplyFixes, type FixSettings } from '../../src/engine/fix.js';
-import { lint as engineLint, type LintSettings } from '../../src/engine/lint.js';
+import { lintSync as engineLint, type LintSettings } from '../../src/engine/lint.js';
 import { rules } from '../../src/rules/index.js';
 
 /** The engine with the project's rule registry, as the CLI and the Action run it. */

@@ -51,7 +51,7 @@ describe('golden reports of the fixture repo', () => {
   });
 
   test('renderReport, the function the Action calls for its job summary and report file, gives the same text', () => {
-    const result = lint({ cwd: REPO, paths: ['.'] });
+    const result = lint({ cwd: REPO, paths: ['.'], images: true });
     expect(renderReport(result, 'markdown', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.md'), 'utf8'));
     expect(renderReport(result, 'json', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.json'), 'utf8'));
   });
@@ -72,7 +72,7 @@ describe('golden reports of the fixture repo', () => {
 });
 
 describe('what the report says', () => {
-  const report: MigrationReport = buildReport(lint({ cwd: REPO, paths: ['.'] }), { now: new Date(NOW) });
+  const report: MigrationReport = buildReport(lint({ cwd: REPO, paths: ['.'], images: true }), { now: new Date(NOW) });
 
   test('connectors: scope, auth type and connectivity, never a secret reference', () => {
     const hub = report.connectors.find((c) => c.identifier === 'hub')!;
@@ -171,19 +171,19 @@ describe('the diagram on a big repo', () => {
   }
 
   test('up to 30 pipelines: stages are drawn', () => {
-    const d = buildReport(lint({ cwd: bigRepo(12), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    const d = buildReport(lint({ cwd: bigRepo(12), paths: ['.'], images: true }), { now: new Date(NOW) }).diagram;
     expect(d).toMatchObject({ mode: 'stages', pipelinesShown: 12, pipelinesTotal: 12, failingEdges: 3 });
     expect(d.mermaid).toContain('subgraph p0["pipeline p0"]');
   });
 
   test('31 to 100 pipelines: one node per pipeline', () => {
-    const d = buildReport(lint({ cwd: bigRepo(60), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    const d = buildReport(lint({ cwd: bigRepo(60), paths: ['.'], images: true }), { now: new Date(NOW) }).diagram;
     expect(d).toMatchObject({ mode: 'pipelines', pipelinesShown: 60, failingEdges: 12 });
     expect(d.mermaid).not.toContain('subgraph');
   });
 
   test('past 100 pipelines: failing ones are drawn, the rest grouped into one node, and the diagram stays small', () => {
-    const d = buildReport(lint({ cwd: bigRepo(120), paths: ['.'] }), { now: new Date(NOW) }).diagram;
+    const d = buildReport(lint({ cwd: bigRepo(120), paths: ['.'], images: true }), { now: new Date(NOW) }).diagram;
     expect(d).toMatchObject({ mode: 'capped', pipelinesShown: 24, pipelinesTotal: 120 });
     expect(d.mermaid).toContain('more["96 more pipelines without failing edges"]');
     expect(d.mermaid).toMatch(/more -->\|"[^"]*×96"\| c\d/);

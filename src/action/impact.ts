@@ -55,7 +55,7 @@ export function connectorImpacts(head: readonly Finding[], changed: ChangedFiles
 
 /** True when a changed file holds a connector. */
 export function changesConnectors(result: LintResult, changed: ChangedFiles): boolean {
-  return result.project.connectors.some((c) => changed.files.has(c.file.path));
+  return result.project.connectors.some((c) => changed.files.has(c.rootKey.file));
 }
 
 /**

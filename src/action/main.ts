@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
 import { failingFindings, type Finding } from '../engine/finding.js';
-import { lint, type LintResult, type LintSettings } from '../engine/lint.js';
+import { lintSync, type LintResult, type LintSettings } from '../engine/lint.js';
 import { createGitHubApi, redact, type CheckConclusion, type GitHubApi } from '../github/client.js';
 import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
 import { changeScope } from '../github/changed-files.js';
@@ -109,13 +109,15 @@ async function runWith(settings: ActionSettings, env: Env, deps: RunDeps, say: (
         })
       : undefined;
   const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths, rules };
+  // The migration report lists every image by registry.
+  if (settings.report || settings.reportFile) lintSettings.images = true;
   const configPath = gate ? gate.configPath : settings.configPath;
   const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
   if (configPath !== undefined) lintSettings.configPath = configPath;
   if (baselinePath) lintSettings.baselinePath = baselinePath;
   if (gate?.overlay.size) lintSettings.overlay = gate.overlay;
   notes.push(...(gate?.notes ?? []));
-  const result = lint(lintSettings);
+  const result = lintSync(lintSettings);
   const gateChanges = gate?.changes ?? [];
   const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
 
@@ -338,7 +340,7 @@ function impactsOf(
   let base: LintResult | undefined;
   try {
     const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
-    if (overlay) base = lint({ ...lintSettings, overlay });
+    if (overlay) base = lintSync({ ...lintSettings, overlay });
   } catch (e) {
     notes.push(
       `Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`,

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import type { Loc } from '../model/loc.js';
 import type { View } from '../model/view.js';
 import { locateRange, type Position } from '../parse/locate.js';
 
@@ -6,13 +8,53 @@ export type { Position } from '../parse/locate.js';
 export type Severity = 'error' | 'warning' | 'notice';
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
-/** What a rule reports: a YAML node in a parsed file (a view of it). The core turns it into a position. */
+/** A YAML node in a parsed file (a view of it), as the parsers' users hold it. */
 export type Located = View;
 
-/** The position of what a rule reported. */
+/** The position of a view. */
 export function locate(at: Located) {
   const [start, end] = at.range;
   return locateRange(at.file, start, end);
+}
+
+export const hashOf = (s: string) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/**
+ * A finding at a loc: position, semantic path and identity all come from it. The identity (path
+ * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ */
+export function findingAt(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  at: Loc,
+  extra: { entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string } = {},
+): Finding {
+  const out: Finding = {
+    ruleId,
+    severity,
+    message,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    range: [at.start, at.end],
+  };
+  if (extra.entity) out.entity = extra.entity;
+  if (extra.forRule) out.forRule = extra.forRule;
+  if (at.yamlPath && at.path) out.yamlPath = at.path;
+  out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+  if (extra.related?.length)
+    out.related = extra.related.map(({ at: r, message: m }) => ({
+      file: r.file,
+      line: r.line,
+      column: r.column,
+      endLine: r.endLine,
+      endColumn: r.endColumn,
+      message: m,
+    }));
+  return out;
 }
 
 export interface RelatedLocation extends Position {
@@ -20,12 +62,8 @@ export interface RelatedLocation extends Position {
   message: string;
 }
 
-/** A text edit on the original bytes of a file: replace [start, end) with text. */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Edit } from '../model/yaml-edits.js';
+import type { Edit } from '../model/yaml-edits.js';
 
 export interface Finding extends Position {
   ruleId: string;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, chooseEdits } from './edits.js';
 import type { Edit, Finding } from './finding.js';
-import { lint, type LintResult, type LintSettings } from './lint.js';
+import { lintSync, type LintResult, type LintSettings } from './lint.js';
 import { parseSource } from '../parse/source.js';
 
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
@@ -84,7 +84,7 @@ export function applyFixes(settings: FixSettings): FixResult {
   const frozen = new Set<string>();
   const skipped: FixResult['skipped'] = [];
   const realPaths = new Map<string, string>();
-  const check = settings.check ?? lint;
+  const check = settings.check ?? lintSync;
   let result = check({ ...settings, overlay });
   let passes = 0;
 

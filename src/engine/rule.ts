@@ -1,5 +1,9 @@
-import type { Edit, Located, Severity, Suggestion } from './finding.js';
+import type { Edit, Severity, Suggestion } from './finding.js';
+import type { Entity } from '../model/entities.js';
+import type { Loc } from '../model/loc.js';
 import type { Project } from '../model/project.js';
+import type { View } from '../model/view.js';
+import type { SourceFile } from '../parse/source.js';
 
 export type Fixable = 'safe' | 'suggestion' | 'none';
 
@@ -33,13 +37,14 @@ export interface RuleOption<T = unknown> {
 /** The option values a rule's `check` gets, typed from its option declarations' defaults. */
 export type ValuesOf<D> = { [K in keyof D]: D[K] extends RuleOption<infer T> ? T : never };
 
-export interface RelatedReport {
-  at: Located;
+export interface RelatedReport<N = Loc> {
+  at: N;
   message: string;
 }
 
-export interface Report<M extends string> {
-  at: Located;
+/** What a rule reports. `N` is where: a `View` for file rules, a `Loc` for project rules. */
+export interface Report<M extends string, N = Loc> {
+  at: N;
   /** Offsets in `at`'s file when the finding is a part of the node: a reference inside a longer string. */
   span?: [number, number];
   messageId: M;
@@ -48,8 +53,8 @@ export interface Report<M extends string> {
   severity?: Severity;
   /** Identifier of the Harness entity the finding is in. */
   entity?: string;
-  related?: RelatedReport[];
-  /** Safe fix: edits on the file of `at` (see engine/edits.ts). Only for rules whose `fixable` is `safe`. */
+  related?: RelatedReport<N>[];
+  /** Safe fix: edits on the file of `at` (see model/yaml-edits.ts). Only for rules whose `fixable` is `safe`. */
   fix?: Edit[];
   /** One sentence saying what the fix changes (and anything it leaves in place). */
   fixTitle?: string;
@@ -66,27 +71,56 @@ export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'message
 /** Option values, keyed by option name. */
 export type OptionValues = Record<string, unknown>;
 
-export interface RuleContext<M extends string, O extends OptionValues = OptionValues> {
-  project: Project;
+/**
+ * What a file rule sees: one parsed file, wherever it is checked (a worker thread, or the main
+ * one). File rules are the ones whose every finding is decided by a single file.
+ */
+export interface FileContext<M extends string, O extends OptionValues = OptionValues> {
+  file: SourceFile;
+  /** YAML embedded in the file (a trigger's `inputYaml`), parsed; positions map into the file. */
+  embedded: readonly SourceFile[];
+  /** The file's Harness entities, as parsed, each with the map under its top-level key. */
+  entities: ReadonlyArray<{ entity: Entity<View>; root: View }>;
   /** The rule's options: its defaults, overridden by the config and the command line. */
+  options: O;
+  report(r: Report<M, View>): void;
+}
+
+/** What a project rule sees: the model of every file of the scan, for questions across files. */
+export interface ProjectContext<M extends string, O extends OptionValues = OptionValues> {
+  project: Project;
   options: O;
   report(r: Report<M>): void;
   /** Reports a reference the repo cannot resolve, where that leaves this rule's policy undecided. */
   unresolved(r: UnresolvedReport<M>): void;
 }
 
-export interface Rule<M extends string = string, O extends OptionValues = OptionValues> extends RuleMeta {
+interface RuleBody<M extends string> extends RuleMeta {
   /** Message templates; `{{name}}` is filled from the report's data, which holds names and values, never sentences. */
   messages: Record<M, string>;
-  check(ctx: RuleContext<M, O>): void;
 }
+export interface FileRule<M extends string = string, O extends OptionValues = OptionValues> extends RuleBody<M> {
+  scope: 'file';
+  check(ctx: FileContext<M, O>): void;
+}
+export interface ProjectRule<M extends string = string, O extends OptionValues = OptionValues> extends RuleBody<M> {
+  scope: 'project';
+  check(ctx: ProjectContext<M, O>): void;
+}
+export type Rule = FileRule | ProjectRule;
+
+type Definition<M extends string, D> = Omit<RuleMeta, 'options'> & { options?: D; messages: Record<M, string> };
 
 /**
  * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
  * declare, does not compile. Option values are typed from the declared defaults.
  */
 export function defineRule<M extends string, D extends Record<string, RuleOption> = Record<never, RuleOption>>(
-  rule: Omit<RuleMeta, 'options'> & { options?: D; messages: Record<M, string>; check(ctx: RuleContext<M, ValuesOf<D>>): void },
+  rule: Definition<M, D> &
+    (
+      | { scope: 'file'; check(ctx: FileContext<M, ValuesOf<D>>): void }
+      | { scope: 'project'; check(ctx: ProjectContext<M, ValuesOf<D>>): void }
+    ),
 ): Rule {
   return rule as unknown as Rule;
 }

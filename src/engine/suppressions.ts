@@ -1,3 +1,4 @@
+import type { Position } from '../parse/locate.js';
 import type { Finding, Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
 import { linesOf, type SourceFile } from '../parse/source.js';
@@ -31,6 +32,8 @@ export interface Directive {
   target?: number;
   /** Offsets of the comment text in the file. */
   range: [number, number];
+  /** Where the comment is, for findings about it. */
+  position: Position;
 }
 
 export interface SuppressionOptions {
@@ -50,7 +53,7 @@ export interface SuppressionOptions {
  */
 export function applyInlineSuppressions(
   findings: readonly Finding[],
-  sources: readonly SourceFile[],
+  directivesByFile: ReadonlyMap<string, readonly Directive[]>,
   options: SuppressionOptions,
 ): Finding[] {
   const meta: Finding[] = [];
@@ -61,13 +64,10 @@ export function applyInlineSuppressions(
     list.push(f);
     byFile.set(f.file, list);
   }
-  for (const source of sources) {
-    if (!source.text.includes(PREFIX)) continue;
-    const report = (d: { range: [number, number] }, severity: Severity, message: string) =>
-      meta.push({ ruleId: SUPPRESSION_RULE, severity, message, ...locateRange(source, d.range[0], d.range[1]) });
-    const { directives, problems } = parseDirectives(source, options.ruleIds);
-    for (const p of problems) report(p, 'error', p.message);
-    const inFile = byFile.get(source.path) ?? [];
+  for (const [file, directives] of directivesByFile) {
+    const report = (d: Directive, severity: Severity, message: string) =>
+      meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
+    const inFile = byFile.get(file) ?? [];
     // Line-specific comments first, so that a finding's reason is the one written next to it.
     for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
       const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
@@ -156,7 +156,8 @@ export function parseDirectives(source: SourceFile, ruleIds: readonly string[]):
       });
       continue;
     }
-    const d: Directive = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range };
+    const { file: _file, range: _range, ...position } = locateRange(source, range[0], range[1]);
+    const d: Directive = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
     directives.push(d);
     if (d.kind === 'next-line') pendingNextLine.push(d);
   }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
+import { fileText } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
-import type { SourceFile } from '../parse/source.js';
 import { allRules } from '../rules/index.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { VERSION } from '../version.js';
@@ -97,11 +97,10 @@ function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unk
   };
 }
 
-/** The text a finding points at, read from the parsed file; undefined when the file was not parsed. */
-export function regionText(files: readonly SourceFile[] | undefined, f: Finding): string | undefined {
-  const source = files?.find((s) => s.path === f.file && !s.embedding);
-  if (!source) return undefined;
-  const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+/** The text a finding points at in its file's text; undefined without the text. */
+export function regionText(text: string | undefined, f: Finding): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (f.line < 1 || f.line > lines.length) return undefined;
   if (f.endLine <= f.line) return lines[f.line - 1]!.slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
   const parts = [
@@ -117,13 +116,13 @@ export function regionText(files: readonly SourceFile[] | undefined, f: Finding)
  * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
  * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
  */
-export function fingerprints(findings: readonly Finding[], files?: readonly SourceFile[]): string[] {
+export function fingerprints(findings: readonly Finding[], textOf: (file: string) => string | undefined = () => undefined): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
     const key = f.identity
       ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-      : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(files, f) ?? f.message).trim()].join('\0');
+      : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
     const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
@@ -135,12 +134,13 @@ export function fingerprints(findings: readonly Finding[], files?: readonly Sour
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 export function toSarif(
-  result: Pick<LintResult, 'findings' | 'internalErrors'> & { project?: { files: readonly SourceFile[] } },
+  result: Pick<LintResult, 'findings' | 'internalErrors'> & Partial<Pick<LintResult, 'cwd'>>,
   opts: SarifOptions = {},
 ): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
   const index = new Map(allRules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(result.findings, result.project?.files);
+  const cwd = result.cwd;
+  const prints = fingerprints(result.findings, cwd === undefined ? undefined : (file) => fileText({ cwd }, file));
   const results = result.findings.map((f, i): SarifResult => {
     const out: SarifResult = {
       ruleId: f.ruleId,

@@ -7,7 +7,14 @@ import { cmp, placeOf, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange } from './types.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
-export function buildChanges(project: Project, findings: Finding[], inv: Inventory, daysSinceEol: number): Change[] {
+export function buildChanges(
+  project: Project,
+  findings: Finding[],
+  inv: Inventory,
+  daysSinceEol: number,
+  textOf: (file: string) => string | undefined,
+  execConfigFiles: ReadonlySet<string>,
+): Change[] {
   const groups = new Map<string, Change>();
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);
@@ -19,11 +26,11 @@ export function buildChanges(project: Project, findings: Finding[], inv: Invento
       group = {
         target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
         items: [],
-        blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file),
+        blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file, execConfigFiles.has(f.file)),
       };
       groups.set(key, group);
     }
-    group.items.push(changeItem(project, f, meta.remediation, meta.harnessDocs));
+    group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
     if (f.ruleId === 'no-app-harness-registry') group.daysSinceEol = daysSinceEol;
   }
   return [...groups.values()].sort(
@@ -33,8 +40,7 @@ export function buildChanges(project: Project, findings: Finding[], inv: Invento
   );
 }
 
-function changeItem(project: Project, f: Finding, remediation: string, docs: string): ChangeItem {
-  const text = project.files.find((s) => s.path === f.file)?.text ?? '';
+function changeItem(text: string, f: Finding, remediation: string, docs: string): ChangeItem {
   const edits = f.fix ?? f.suggestion?.edits ?? [];
   return {
     ruleId: f.ruleId,
@@ -83,7 +89,7 @@ function connectorRadius(project: Project, inv: Inventory, c: Connector): Change
   return out;
 }
 
-function fileRadius(project: Project, file: string): Change['blastRadius'] {
+function fileRadius(project: Project, file: string, execConfig: boolean): Change['blastRadius'] {
   const pipelines = new Set<string>();
   const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
   for (const e of entities) {
@@ -94,8 +100,6 @@ function fileRadius(project: Project, file: string): Change['blastRadius'] {
   }
   const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
   if (!entities.length) {
-    const source = project.files.find((s) => s.path === file);
-    const execConfig = source?.docs.some((d) => Array.isArray(d.json));
     out.note = execConfig
       ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
       : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';

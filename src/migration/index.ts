@@ -1,3 +1,4 @@
+import { fileText } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import { totals } from '../formats/totals.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -27,9 +28,14 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   const { project, findings } = result;
   const eol = endOfLife(now);
   const inv = buildInventory(project, findings);
-  const changes = buildChanges(project, findings, inv, eol.daysSince);
+  if (!result.images) throw new Error('the migration report needs the images: lint with `images: true`');
+  const images = result.images;
+  const texts = new Map<string, string | undefined>();
+  const textOf = (file: string) => (texts.has(file) ? texts.get(file) : texts.set(file, fileText(result, file)).get(file));
+  const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
+  const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
   const harnessSteps = buildHarnessSteps(findings, inv);
-  const registries = buildRegistries(project, findings);
+  const registries = buildRegistries(images, findings);
   const pipelineStages = new Map<string, Array<{ stage: string; infrastructure: string }>>();
   for (const p of project.pipelines) pipelineStages.set(p.identifier, []);
   for (const s of inv.stages)

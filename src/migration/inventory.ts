@@ -1,20 +1,15 @@
 import type { Finding } from '../engine/finding.js';
-import { locate } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
+import { str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
-import { imageConnectorFields } from '../model/scans.js';
 import { formatScope, parseRef, type Scope } from '../model/scope.js';
-import type { View } from '../model/view.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
 
 /** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
 export const HARNESS_IMAGE = 'account.harnessImage';
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
-export const placeOf = (view: View): Place => {
-  const p = locate(view.at);
-  return { file: p.file, line: p.line };
-};
+export const placeOf = (at: Loc): Place => ({ file: at.file, line: at.line });
 
 export function connectorRef(c: Connector): string {
   return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
@@ -60,9 +55,9 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
 
   // Input sets and triggers for pipelines that are not in the repo still name connectors.
   for (const set of project.inputSets) {
-    if (!set.pipeline || project.pipelines.some((p) => p.identifier === set.pipelineIdentifier)) continue;
-    for (const { view, path } of imageConnectorFields(set.pipeline)) {
-      const ref = view.str?.trim();
+    if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier)) continue;
+    for (const { at, path } of set.imageConnectorFields) {
+      const ref = str(at)?.trim();
       if (!ref || ref.includes('<+')) continue;
       const stage = path
         .split('/')
@@ -76,7 +71,7 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
         how: 'overrideImageConnector',
         source: set.kind,
         cloud: false,
-        ...placeOf(view),
+        ...placeOf(at),
       });
     }
   }
@@ -87,9 +82,6 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
 }
 
 function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
-  const spec = c.spec;
-  const auth =
-    spec?.getIn(['auth', 'type'])?.str ?? spec?.getIn(['credential', 'type'])?.str ?? spec?.getIn(['authentication', 'type'])?.str;
   const eod = c.executeOnDelegate?.value;
   const rules = findings
     .filter(
@@ -103,9 +95,9 @@ function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
     ...(c.name ? { name: c.name } : {}),
     scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
     type: c.type,
-    urls: c.urls.map((u) => u.str!),
-    ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
-    ...(auth ? { authType: auth } : {}),
+    urls: c.urls.map((u) => str(u)!),
+    ...(c.provider ? { provider: c.provider } : {}),
+    ...(c.authType ? { authType: c.authType } : {}),
     connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
     delegateSelectors: c.delegateSelectors,
     usedBy: [],
@@ -144,7 +136,7 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
         : {}),
     cloud,
     imageConnector: [],
-    ...placeOf(eff.stage.view),
+    ...placeOf(eff.stage.at),
   };
   const base = { ownerKind: root.kind as EntityKind, owner: root.identifier, stage: eff.stage.identifier, cloud };
 
@@ -162,7 +154,7 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
       entry.imageConnectorUnknown =
         root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
     if (!field) {
-      const at = placeOf(infra.kindNode ?? eff.stage.view);
+      const at = placeOf(infra.kindNode ?? eff.stage.at);
       entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
       addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
     }

@@ -1,8 +1,5 @@
 import type { Finding } from '../engine/finding.js';
-import { imageUses } from '../model/scans.js';
-import type { Project } from '../model/project.js';
-import { isAppHarnessImage } from '../model/images.js';
-import { locate } from '../engine/finding.js';
+import type { ImageFact } from '../engine/lint.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE, cmp, type Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
@@ -72,26 +69,27 @@ function uniquePlaces(places: Place[]): Place[] {
 }
 
 /** Every image reference in the repo's files, grouped by the registry it is pulled from. */
-export function buildRegistries(project: Project, findings: Finding[]): RegistryGroup[] {
+export function buildRegistries(images: readonly ImageFact[], findings: Finding[]): RegistryGroup[] {
   const groups = new Map<string, ImageEntry[]>();
-  for (const file of project.files)
-    for (const use of imageUses(file)) {
-      const pos = locate(use.view.at);
-      const rules = findings
-        .filter((f) => f.file === pos.file && f.range[0] === pos.range[0] && f.range[1] === pos.range[1] && f.severity !== 'notice')
-        .map((f) => f.ruleId);
-      const registry = isAppHarnessImage(use.image) ? `${use.image.registry}/registry` : (use.image.registry ?? 'docker.io');
-      const list = groups.get(registry) ?? [];
-      list.push({
-        image: use.raw,
-        kind: use.kind,
-        ...(use.field ? { field: use.field } : {}),
-        findings: [...new Set(rules)].sort(),
-        file: pos.file,
-        line: pos.line,
-      });
-      groups.set(registry, list);
-    }
+  const key = (file: string, start: number, end: number) => `${file}\0${start}\0${end}`;
+  const rulesAt = new Map<string, string[]>();
+  for (const f of findings)
+    if (f.severity !== 'notice') rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
+  for (const use of images) {
+    const { at } = use;
+    const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
+    const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
+    const list = groups.get(registry) ?? [];
+    list.push({
+      image: use.image,
+      kind: use.kind,
+      ...(use.field ? { field: use.field } : {}),
+      findings: [...new Set(rules)].sort(),
+      file: at.file,
+      line: at.line,
+    });
+    groups.set(registry, list);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => cmp(a, b))
     .map(([registry, images]) => ({ registry, images: images.sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }));

@@ -1,6 +1,10 @@
 import { linesOf, parseSource, type SourceFile } from '../parse/source.js';
+import { setMapValue, type Edit } from './yaml-edits.js';
+import type { Loc } from './loc.js';
+import { imageConnectorFields } from './scans.js';
 import { scopeOf, type Scope } from './scope.js';
 import { View } from './view.js';
+import { walk } from './walk.js';
 
 export const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -19,106 +23,134 @@ export const KNOWN_UNCHECKED = [
 ] as const;
 const UNCHECKED = new Set<string>(KNOWN_UNCHECKED);
 
-interface EntityBase {
+/**
+ * The entities are typed over the node reference `N`: a `View` while their file is parsed (the
+ * file rules and the extraction read those), a `Loc` in the scan's model (the cross-file rules
+ * read those, and a worker hands them over as plain data).
+ */
+interface EntityBase<N> {
   identifier: string;
   name?: string;
   /** From `orgIdentifier`/`projectIdentifier`; for pipelines, input sets and triggers without them, from a Git Experience path. */
   scope: Scope;
-  file: SourceFile;
-  /** The value under the top-level key. */
-  root: View;
   /** The top-level key node, e.g. `pipeline:`. */
-  rootKey: View;
+  rootKey: N;
 }
 
-export interface Connector extends EntityBase {
+export interface Connector<N = Loc> extends EntityBase<N> {
   kind: 'connector';
   type: string;
-  spec?: View;
+  /** The `spec:` key. */
+  specKey?: N;
   /** Every URL field in the connector spec (`dockerRegistryUrl`, `artifactoryServerUrl`, ...). */
-  urls: View[];
-  executeOnDelegate?: View;
+  urls: N[];
+  executeOnDelegate?: N;
   delegateSelectors: string[];
+  /** `spec.providerType`, and the authentication or credential type: what the report shows. */
+  provider?: string;
+  authType?: string;
+  /** `spec.credential.type` (AWS, GCP, Azure), and whether it assumes a role: credentials Harness Cloud cannot use. */
+  credentialType?: string;
+  crossAccountAccess?: boolean;
+  /** The edit that sets `executeOnDelegate: false` (replaced or inserted): the platform-connectivity fix. */
+  platformEdit?: Edit;
 }
 
-export interface TemplateLink {
-  templateRef: View;
-  versionLabel?: View;
-  templateInputs?: View;
+export interface TemplateLink<N = Loc> {
+  templateRef: N;
+  versionLabel?: N;
+  /** The user's `templateInputs`, whose semantic paths mirror the template's `spec`. */
+  inputs?: TemplateInputs<N>;
+}
+
+export interface TemplateInputs<N = Loc> {
+  /** Every scalar under `templateInputs`, by semantic path (`spec/execution/steps/step=a/spec/connectorRef`). */
+  byPath: Record<string, N>;
+  /** The inputs read as a stage, and as steps: what is known when the template is not in the repo. */
+  stage: Stage<N>;
+  steps: Step<N>[];
 }
 
 export type InfraKind = 'KubernetesDirect' | 'VM' | 'Docker' | 'Cloud' | 'KubernetesHosted' | 'UseFromStage' | 'Other' | 'None';
 
-export interface Infrastructure {
+export interface Infrastructure<N = Loc> {
   kind: InfraKind;
   /** The node that decides the kind (`type: Cloud`, `useFromStage: x`). */
-  kindNode?: View;
+  kindNode?: N;
   /** The stage's Override Image Connector, where it sits for this kind. */
-  imageConnectorRef?: View;
-  useFromStage?: View;
+  imageConnectorRef?: N;
+  useFromStage?: N;
 }
 
-export interface Step {
+export interface Step<N = Loc> {
   identifier: string;
   type?: string;
-  view: View;
   /** `stepGroup`: a step group made from a StepGroup template (its steps are the template's). */
   role: 'step' | 'serviceDependency' | 'stepGroup';
-  image?: View;
-  connectorRef?: View;
-  baseImageConnectorRefs: View[];
-  template?: TemplateLink;
+  connectorRef?: N;
+  baseImageConnectorRefs: N[];
+  template?: TemplateLink<N>;
 }
 
-export interface Stage {
+export interface Stage<N = Loc> {
   identifier: string;
   name?: string;
   type?: string;
-  view: View;
-  /** Semantic path inside the owner's root, e.g. `stages/stage=build`. */
-  path: string;
-  infrastructure: Infrastructure;
+  /** The stage's map, and its `identifier` value: where findings about the stage point. */
+  at: N;
+  identifierAt?: N;
+  infrastructure: Infrastructure<N>;
   cloneCodebase: boolean;
-  steps: Step[];
-  template?: TemplateLink;
+  steps: Step<N>[];
+  template?: TemplateLink<N>;
 }
 
-export interface Pipeline extends EntityBase {
+/** A `harnessImageConnectorRef` field anywhere under an entity, with its semantic path. */
+export interface ImageConnectorField<N = Loc> {
+  at: N;
+  path: string;
+}
+
+export interface Pipeline<N = Loc> extends EntityBase<N> {
   kind: 'pipeline';
-  stages: Stage[];
-  codebaseConnectorRef?: View;
-  template?: TemplateLink;
+  stages: Stage<N>[];
+  codebaseConnectorRef?: N;
+  template?: TemplateLink<N>;
+  /** Pipeline variables' `value` nodes by name, for fields that are exactly `<+pipeline.variables.x>`. */
+  variables: Record<string, N>;
+  imageConnectorFields: ImageConnectorField<N>[];
 }
 
-export interface Template extends EntityBase {
+export interface Template<N = Loc> extends EntityBase<N> {
   kind: 'template';
   templateType?: string;
   versionLabel?: string;
   /** A Stage template's body as a stage, or the stages of a Pipeline template. */
-  stages: Stage[];
+  stages: Stage<N>[];
   /** Steps of a Step or StepGroup template. */
-  steps: Step[];
-  codebaseConnectorRef?: View;
+  steps: Step<N>[];
+  codebaseConnectorRef?: N;
+  imageConnectorFields: ImageConnectorField<N>[];
 }
 
-export interface InputSet extends EntityBase {
+export interface InputSet<N = Loc> extends EntityBase<N> {
   kind: 'inputSet' | 'trigger';
   pipelineIdentifier?: string;
-  /** The sparse pipeline whose values fill `<+input>` fields. */
-  pipeline?: View;
-  /** A trigger's `inputYaml`, parsed: its positions map to the trigger's file. */
-  embedded?: SourceFile;
+  /** What the sparse pipeline fills: each scalar with its semantic path in the pipeline. */
+  fills: Array<{ path: string; at: N }>;
+  imageConnectorFields: ImageConnectorField<N>[];
 }
 
-export interface OverlayInputSet extends EntityBase {
+export interface OverlayInputSet<N = Loc> extends EntityBase<N> {
   kind: 'overlayInputSet';
   pipelineIdentifier?: string;
 }
 
-export type Entity = Connector | Pipeline | Template | InputSet | OverlayInputSet;
+export type Entity<N = Loc> = Connector<N> | Pipeline<N> | Template<N> | InputSet<N> | OverlayInputSet<N>;
 
 export type Classified =
-  | { kind: 'entity'; entity: Entity }
+  /** `root` is the map under the top-level key; `embedded`, a trigger's parsed `inputYaml`. */
+  | { kind: 'entity'; entity: Entity<View>; root: View; embedded?: SourceFile }
   | { kind: 'v1'; at: View }
   | { kind: 'unknown-harness'; at: View; key: string }
   /** A Harness entity the policies do not read (a service, an environment...), or an execution-config payload. */
@@ -155,26 +187,33 @@ export function classify(file: SourceFile, docIndex: number): Classified {
     identifier: root.text('identifier') ?? '',
     name: root.text('name'),
     scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
-    file,
-    root,
     rootKey: main.keyView,
   };
+  const entity = (e: Entity<View>): Classified => ({ kind: 'entity', entity: e, root });
   switch (kind) {
     case 'connector':
-      return { kind: 'entity', entity: connector(base) };
+      return entity(connector(base, root));
     case 'pipeline':
-      return { kind: 'entity', entity: { ...base, kind: 'pipeline', ...pipelineBody(root) } };
+      return entity({
+        ...base,
+        kind: 'pipeline',
+        stages: collectStages(root.get('stages')),
+        codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
+        template: templateLink(root.get('template')),
+        variables: variablesOf(root),
+        imageConnectorFields: imageConnectorFields(root),
+      });
     case 'template':
-      return { kind: 'entity', entity: template(base) };
+      return entity(template(base, root));
     case 'inputSet':
-      return {
-        kind: 'entity',
-        entity: { ...base, kind: 'inputSet', pipeline: root.get('pipeline'), pipelineIdentifier: root.get('pipeline')?.text('identifier') },
-      };
+      return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
     case 'overlayInputSet':
-      return { kind: 'entity', entity: { ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') } };
-    case 'trigger':
-      return { kind: 'entity', entity: trigger(base) };
+      return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
+    case 'trigger': {
+      const embedded = triggerInputs(file, root.get('inputYaml'));
+      const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+      return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
+    }
   }
 }
 
@@ -200,8 +239,8 @@ function entityScope(kind: EntityKind, root: View, path: string): Scope {
   return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
 }
 
-function connector(base: EntityBase): Connector {
-  const spec = base.root.get('spec');
+function connector(base: EntityBase<View>, root: View): Connector<View> {
+  const spec = root.get('spec');
   const urls: View[] = [];
   const collectUrls = (v: View | undefined, depth: number) => {
     if (!v?.isMap || depth > 4) return;
@@ -211,55 +250,85 @@ function connector(base: EntityBase): Connector {
     }
   };
   collectUrls(spec, 0);
+  const credential = spec?.get('credential');
+  const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
+  const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
   return {
     ...base,
     kind: 'connector',
-    type: base.root.text('type') ?? '',
-    spec,
+    type: root.text('type') ?? '',
+    ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
     urls,
     executeOnDelegate: spec?.get('executeOnDelegate'),
     delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
+    ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+    ...(auth ? { authType: auth } : {}),
+    ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
+    ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
+    ...(platformEdit ? { platformEdit } : {}),
   };
 }
 
-function templateLink(v: View | undefined): TemplateLink | undefined {
+function templateLink(v: View | undefined): TemplateLink<View> | undefined {
   const templateRef = v?.get('templateRef');
   if (!v || !templateRef) return undefined;
-  return { templateRef, versionLabel: v.get('versionLabel'), templateInputs: v.get('templateInputs') };
-}
-
-function pipelineBody(root: View): { stages: Stage[]; codebaseConnectorRef?: View; template?: TemplateLink } {
+  const inputs = v.get('templateInputs');
   return {
-    stages: collectStages(root.get('stages'), 'stages'),
-    codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
-    template: templateLink(root.get('template')),
+    templateRef,
+    versionLabel: v.get('versionLabel'),
+    ...(inputs?.isMap
+      ? {
+          inputs: {
+            byPath: scalarsByPath(inputs),
+            stage: buildStage(inputs),
+            steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+          },
+        }
+      : {}),
   };
 }
 
-/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
-export function collectStages(list: View | undefined, path: string, out: Stage[] = []): Stage[] {
-  for (const item of list?.items() ?? []) {
-    const stage = item.get('stage');
-    if (stage?.isMap) {
-      const id = stage.text('identifier') ?? '';
-      out.push(buildStage(stage, id, `${path}/stage=${id}`));
-    }
-    const parallel = item.get('parallel');
-    if (parallel) collectStages(parallel, path, out);
-    const insert = item.get('insert');
-    if (insert) collectStages(insert.get('stages'), path, out);
+/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+function scalarsByPath(root: View): Record<string, View> {
+  const out: Record<string, View> = {};
+  walk(root, ({ view, path }) => {
+    if (view.isScalar && !(path in out)) out[path] = view;
+  });
+  return out;
+}
+
+/** Pipeline variables' `value` nodes by variable name. */
+function variablesOf(root: View): Record<string, View> {
+  const out: Record<string, View> = {};
+  for (const item of root.get('variables')?.items() ?? []) {
+    const name = item.text('name');
+    const value = item.get('value');
+    if (name && value && !(name in out)) out[name] = value;
   }
   return out;
 }
 
-export function buildStage(stage: View, identifier: string, path: string): Stage {
+/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
+export function collectStages(list: View | undefined, out: Stage<View>[] = []): Stage<View>[] {
+  for (const item of list?.items() ?? []) {
+    const stage = item.get('stage');
+    if (stage?.isMap) out.push(buildStage(stage, stage.text('identifier') ?? ''));
+    const parallel = item.get('parallel');
+    if (parallel) collectStages(parallel, out);
+    const insert = item.get('insert');
+    if (insert) collectStages(insert.get('stages'), out);
+  }
+  return out;
+}
+
+export function buildStage(stage: View, identifier = stage.text('identifier') ?? ''): Stage<View> {
   const spec = stage.get('spec');
   return {
     identifier,
     name: stage.text('name'),
     type: stage.text('type'),
-    view: stage,
-    path,
+    at: stage,
+    identifierAt: stage.get('identifier'),
     infrastructure: infrastructureOf(spec),
     cloneCodebase: spec?.get('cloneCodebase')?.value === true,
     steps: [
@@ -273,7 +342,7 @@ export function buildStage(stage: View, identifier: string, path: string): Stage
 
 const eq = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 
-export function infrastructureOf(spec: View | undefined): Infrastructure {
+export function infrastructureOf(spec: View | undefined): Infrastructure<View> {
   const infra = spec?.get('infrastructure');
   const runtime = spec?.get('runtime');
   if (infra?.isMap) {
@@ -298,7 +367,7 @@ export function infrastructureOf(spec: View | undefined): Infrastructure {
 }
 
 /** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-export function collectSteps(list: View | undefined, out: Step[] = []): Step[] {
+export function collectSteps(list: View | undefined, out: Step<View>[] = []): Step<View>[] {
   for (const item of list?.items() ?? []) {
     const step = item.get('step');
     if (step?.isMap) out.push(buildStep(step, 'step'));
@@ -316,51 +385,67 @@ export function collectSteps(list: View | undefined, out: Step[] = []): Step[] {
   return out;
 }
 
-function buildStep(step: View, role: Step['role']): Step {
+function buildStep(step: View, role: Step['role']): Step<View> {
   const spec = step.get('spec');
   const base = spec?.get('baseImageConnectorRefs');
   return {
     identifier: step.text('identifier') ?? '',
     type: step.text('type'),
-    view: step,
     role,
-    image: spec?.get('image'),
     connectorRef: spec?.get('connectorRef'),
     baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
     template: templateLink(step.get('template')),
   };
 }
 
-function template(base: EntityBase): Template {
-  const templateType = base.root.text('type');
-  const spec = base.root.get('spec');
-  const out: Template = { ...base, kind: 'template', templateType, versionLabel: base.root.text('versionLabel'), stages: [], steps: [] };
+function template(base: EntityBase<View>, root: View): Template<View> {
+  const templateType = root.text('type');
+  const spec = root.get('spec');
+  const out: Template<View> = {
+    ...base,
+    kind: 'template',
+    templateType,
+    versionLabel: root.text('versionLabel'),
+    stages: [],
+    steps: [],
+    imageConnectorFields: imageConnectorFields(root),
+  };
   if (!spec?.isMap) return out;
-  if (eq(templateType, 'Stage')) out.stages.push(buildStage(spec, base.identifier, 'spec'));
+  if (eq(templateType, 'Stage')) out.stages.push(buildStage(spec, base.identifier));
   else if (eq(templateType, 'Pipeline')) {
-    out.stages = collectStages(spec.get('stages'), 'spec/stages');
+    out.stages = collectStages(spec.get('stages'));
     out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
   } else if (eq(templateType, 'Step')) out.steps.push(buildStep(spec, 'step'));
   else if (eq(templateType, 'StepGroup')) collectSteps(spec.get('steps'), out.steps);
   return out;
 }
 
-function trigger(base: EntityBase): InputSet {
-  const pipelineIdentifier = base.root.text('pipelineIdentifier');
-  const inputYaml = base.root.get('inputYaml');
-  const out: InputSet = { ...base, kind: 'trigger', pipelineIdentifier };
-  const text = inputYaml?.str;
-  if (!inputYaml || !text) return out;
-  const embedded = parseSource(base.file.path, text, embeddingOf(inputYaml));
-  // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
-  const doc = embedded.docs[0];
-  if (!doc || embedded.problems.some((p) => p.start <= doc.range[1])) return out;
-  const root = View.root(embedded, doc);
-  out.pipeline = root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline');
-  out.embedded = embedded;
-  return out;
+/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
+function inputSet(
+  base: EntityBase<View>,
+  kind: InputSet['kind'],
+  pipeline: View | undefined,
+  pipelineIdentifier: string | undefined,
+): InputSet<View> {
+  const fills: InputSet<View>['fills'] = [];
+  if (pipeline)
+    walk(pipeline, ({ view, path }) => {
+      if (view.isScalar && view.str !== undefined) fills.push({ path, at: view });
+    });
+  return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
 }
 
+/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
+function triggerInputs(file: SourceFile, inputYaml: View | undefined): { source: SourceFile; pipeline?: View } | undefined {
+  const text = inputYaml?.str;
+  if (!inputYaml || !text) return undefined;
+  const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
+  // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
+  const doc = embedded.docs[0];
+  if (!doc || embedded.problems.some((p) => p.start <= doc.range[1])) return undefined;
+  const root = View.root(embedded, doc);
+  return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
+}
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
 function embeddingOf(scalar: View) {
   const parent = scalar.file;

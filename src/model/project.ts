@@ -1,8 +1,4 @@
-import type { SourceFile } from '../parse/source.js';
-import type { TreeDoc } from '../parse/tree.js';
 import {
-  buildStage,
-  collectSteps,
   type Connector,
   type Entity,
   type InputSet,
@@ -11,12 +7,12 @@ import {
   type Stage,
   type Step,
   type Template,
+  type TemplateInputs,
   type TemplateLink,
 } from './entities.js';
+import { str, type Loc } from './loc.js';
 import { formatScope, parseRef, refMatches, type Scope } from './scope.js';
 import { classifyValue } from './runtime-input.js';
-import type { View } from './view.js';
-import { semanticPath, walk } from './walk.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
 export type StageOwner = Pipeline | Template;
@@ -27,8 +23,8 @@ export type StageOwner = Pipeline | Template;
  */
 export interface TemplateUse {
   template: Template;
-  /** The user's `templateInputs` map. */
-  inputs?: View;
+  /** The user's `templateInputs`. */
+  inputs?: TemplateInputs;
   /** The entity where `inputs` is written. */
   user: StageOwner;
   /** How the user's own runtime inputs are filled, when the user is itself a template in use. */
@@ -50,7 +46,7 @@ export interface Run {
   root: StageOwner;
   stages: EffectiveStage[];
   /** The codebase connector the run's cloning stages use, and where it is written. */
-  codebase?: { ref: View; ctx: FieldContext };
+  codebase?: { ref: Loc; ctx: FieldContext };
   /** Every template the run goes through (stage, pipeline, step and step-group templates). */
   templates: Set<Template>;
 }
@@ -70,7 +66,7 @@ export interface EffectiveStage {
 }
 
 export interface ConnectorUse {
-  ref: View;
+  ref: Loc;
   ctx: FieldContext;
   how: 'codebase' | 'step' | 'serviceDependency' | 'baseImage';
   /** The step as written in the stage. */
@@ -82,7 +78,7 @@ export interface ConnectorUse {
 /** A value a field takes, and where that value is written. */
 export interface ResolvedValue {
   value: string;
-  at: View;
+  at: Loc;
   source: 'literal' | 'templateInputs' | 'default' | 'allowedValues' | 'inputSet' | 'trigger';
   entity: Entity;
 }
@@ -92,7 +88,7 @@ export interface Resolution {
   /** Why no value, or not every value, could be known from the repo. */
   unknown?: 'expression' | 'runtime-input';
   /** Where the unknown value is written: the field, or the pipeline variable or template input it comes through. */
-  unknownAt?: View;
+  unknownAt?: Loc;
 }
 
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
@@ -103,56 +99,36 @@ export class Project {
   /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
   readonly inputSets: InputSet[] = [];
   readonly overlayInputSets: OverlayInputSet[] = [];
-  /** Every parsed file, Harness or not (Kubernetes manifests, Helm values, execution-config payloads). */
-  readonly files: SourceFile[] = [];
-  /** YAML texts inside other files (a trigger's `inputYaml`), located in their parent file. */
-  readonly embedded: SourceFile[] = [];
-  /** Entity roots whose nodes have semantic paths (pipelines and templates), by document. */
-  readonly #pathRoots = new Map<TreeDoc, View>();
   /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
   #connectorsById?: Map<string, Connector[]>;
   /** What each pipeline's input sets and triggers supply, by semantic path. */
   readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
-  readonly #pathIndexes = new WeakMap<TreeDoc, Map<number, Map<string, View>>>();
   #runCache?: { used: Run[]; all: Run[] };
   #pipelineIds?: Map<string, Pipeline[]>;
 
-  constructor(entities: Entity[], files: SourceFile[]) {
-    this.files.push(...files);
+  constructor(entities: Iterable<Entity>) {
     for (const e of entities) {
       if (e.kind === 'connector') this.connectors.push(e);
       else if (e.kind === 'pipeline') this.pipelines.push(e);
       else if (e.kind === 'template') this.templates.push(e);
       else if (e.kind === 'overlayInputSet') this.overlayInputSets.push(e);
-      else {
-        this.inputSets.push(e);
-        if (e.embedded) this.embedded.push(e.embedded);
-      }
+      else this.inputSets.push(e);
     }
-    for (const e of [...this.pipelines, ...this.templates]) this.#pathRoots.set(e.root.doc, e.root);
     for (const set of this.inputSets) {
-      const pipeline = set.pipeline && this.pipelineOf(set);
-      if (!pipeline || !set.pipeline) continue;
+      const pipeline = this.pipelineOf(set);
+      if (!pipeline) continue;
       const byPath = this.#fills.get(pipeline) ?? new Map<string, ResolvedValue[]>();
       this.#fills.set(pipeline, byPath);
-      walk(set.pipeline, ({ view, path }) => {
-        const value = view.str;
-        if (value === undefined || !view.isScalar) return;
+      for (const { path, at } of set.fills) {
         const list = byPath.get(path) ?? [];
-        list.push({ value, at: view, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+        list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
         byPath.set(path, list);
-      });
+      }
     }
   }
 
   get entities(): Entity[] {
     return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
-  }
-
-  /** Semantic path of a node inside its pipeline or template. */
-  pathOf(view: View): string | undefined {
-    const root = this.#pathRoots.get(view.doc);
-    return root ? semanticPath(root, view) : undefined;
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
@@ -171,9 +147,10 @@ export class Project {
    * or, without one (the stable version, which only Harness knows), every version in the repo.
    */
   findTemplates(link: TemplateLink, from: Scope, type: string): Template[] {
-    const parsed = link.templateRef.str ? parseRef(link.templateRef.str) : undefined;
+    const ref = str(link.templateRef);
+    const parsed = ref ? parseRef(ref) : undefined;
     if (!parsed) return [];
-    const label = link.versionLabel?.str;
+    const label = str(link.versionLabel);
     return this.templates.filter(
       (t) =>
         t.identifier === parsed.identifier &&
@@ -258,10 +235,10 @@ export class Project {
     const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
     return {
       template,
-      ...(link.templateInputs ? { inputs: link.templateInputs } : {}),
+      ...(link.inputs ? { inputs: link.inputs } : {}),
       user,
       ...(outer ? { outer } : {}),
-      stable: !link.versionLabel?.str,
+      stable: !str(link.versionLabel),
       versions,
     };
   }
@@ -272,7 +249,7 @@ export class Project {
     const seen = new Set<EffectiveStage>([eff]);
     for (;;) {
       const infra = cur.body.infrastructure;
-      const from = infra.kind === 'UseFromStage' ? infra.useFromStage?.str : undefined;
+      const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
       const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
       if (!next) return { stage: cur, infra };
       seen.add(next);
@@ -292,10 +269,8 @@ export class Project {
     const codebase = eff.run.codebase;
     if (codebase && eff.body.cloneCodebase) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
     // A stage template that is not in the repo: its templateInputs are all that is known.
-    const inputs = eff.body === eff.stage ? eff.stage.template?.templateInputs : undefined;
-    const steps = inputs?.isMap
-      ? [...eff.body.steps, ...buildStage(inputs, eff.stage.identifier, `${eff.stage.path}/template/templateInputs`).steps]
-      : eff.body.steps;
+    const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
+    const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
     for (const step of steps) this.stepUses(step, eff.ctx, uses, step.identifier);
     return uses;
   }
@@ -311,12 +286,9 @@ export class Project {
     if (step.template && depth < 8) {
       const group = step.role === 'stepGroup';
       const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-      const inputs = step.template.templateInputs;
-      if (!versions.length && inputs?.isMap) {
-        // The template is not in the repo: what its templateInputs set is all that is known.
-        const known = group ? collectSteps(inputs.get('steps')) : [{ ...step, template: undefined, ...stepFields(inputs) }];
-        for (const s of known) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
-      }
+      const inputs = step.template.inputs;
+      // The template is not in the repo: what its templateInputs set is all that is known.
+      if (!versions.length && inputs) for (const s of inputs.steps) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
       for (const t of versions) {
         const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
         for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
@@ -334,8 +306,8 @@ export class Project {
    * values, what the template's user supplies in `templateInputs` (followed up the chain of
    * templates), and what the pipeline's input sets and triggers supply.
    */
-  resolve(field: View, ctx: FieldContext, depth = 0): Resolution {
-    const raw = field.str;
+  resolve(field: Loc, ctx: FieldContext, depth = 0): Resolution {
+    const raw = str(field);
     if (raw === undefined) return { values: [] };
     const v = classifyValue(raw);
     const own = (value: string, source: ResolvedValue['source']): ResolvedValue => ({ value, at: field, source, entity: ctx.entity });
@@ -344,11 +316,7 @@ export class Project {
       // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
       const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
       const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-      const value = pipeline?.root
-        .get('variables')
-        ?.items()
-        .find((i) => i.text('name') === variable)
-        ?.get('value');
+      const value = variable ? pipeline?.variables[variable] : undefined;
       return value ? this.resolve(value, { entity: pipeline! }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
     const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
@@ -367,8 +335,7 @@ export class Project {
     }
     const values = [...defaults];
     if (ctx.entity.kind === 'pipeline') {
-      const path = this.pathOf(field);
-      for (const fill of (path !== undefined && this.#fills.get(ctx.entity)?.get(path)) || []) {
+      for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
         const fv = classifyValue(fill.value);
         if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
       }
@@ -377,25 +344,10 @@ export class Project {
   }
 
   /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-  private supplied(via: TemplateUse, field: View): View | undefined {
-    const path = this.pathOf(field);
+  private supplied(via: TemplateUse, field: Loc): Loc | undefined {
+    const path = field.path;
     if (!via.inputs || path === undefined || !path.startsWith('spec/')) return undefined;
-    return this.pathIndex(via.inputs).get(path.slice('spec/'.length));
-  }
-
-  /** Nodes under a map by semantic path, built once per map. */
-  private pathIndex(root: View): Map<string, View> {
-    let byAddr = this.#pathIndexes.get(root.doc);
-    if (!byAddr) this.#pathIndexes.set(root.doc, (byAddr = new Map()));
-    let index = byAddr.get(root.addr);
-    if (!index) {
-      const built = new Map<string, View>();
-      walk(root, ({ view, path }) => {
-        if (!built.has(path)) built.set(path, view);
-      });
-      byAddr.set(root.addr, (index = built));
-    }
-    return index;
+    return via.inputs.byPath[path.slice('spec/'.length)];
   }
 
   /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
@@ -474,11 +426,4 @@ function topPipeline(ctx: FieldContext): Pipeline | undefined {
 function sameProject(a: Scope, b: Scope): boolean {
   if (a.org && b.org && a.org !== b.org) return false;
   return !(a.project && b.project && a.project !== b.project);
-}
-
-/** A step's connector fields read from a step-shaped map (a step template's `templateInputs`). */
-function stepFields(inputs: View): Pick<Step, 'connectorRef' | 'baseImageConnectorRefs'> {
-  const spec = inputs.get('spec');
-  const base = spec?.get('baseImageConnectorRefs');
-  return { connectorRef: spec?.get('connectorRef'), baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [] };
 }

@@ -69,10 +69,10 @@ export function imageUses(file: SourceFile): ImageUse[] {
 }
 
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
-export function imageConnectorFields(root: View): Array<{ view: View; path: string }> {
-  const out: Array<{ view: View; path: string }> = [];
+export function imageConnectorFields(root: View): Array<{ at: View; path: string }> {
+  const out: Array<{ at: View; path: string }> = [];
   findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-    if (view.isScalar) out.push({ view, path: semanticPath(root, view)! });
+    if (view.isScalar) out.push({ at: view, path: semanticPath(root, view)! });
   });
   return out;
 }

@@ -441,9 +441,14 @@ function intern(s: string): string {
   const known = interned.get(s);
   if (known !== undefined) return known;
   if (interned.size >= 100_000) interned.clear();
-  interned.set(s, s);
-  return s;
+  // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
+  const copy = copyString(s);
+  interned.set(copy, copy);
+  return copy;
 }
+
+/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
+export const copyString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 function closingSingleQuote(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++)

@@ -1,4 +1,4 @@
-import { replaceScalar, setMapValue } from '../engine/edits.js';
+import { replaceScalar, setMapValue } from '../model/yaml-edits.js';
 import type { Edit } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
 import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../model/image-fixes.js';
@@ -13,11 +13,11 @@ import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
  * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
  * mirror must hold the images first, so pointing a connector at it is a suggestion.
  */
-function connectorFix(connector: Connector, url: View, replacement: string) {
+function connectorFix(connector: Connector<View>, spec: View | undefined, url: View, replacement: string) {
   const edits = [replaceScalar(url, replacement)];
   const dockerHub = isDockerHubUrl(replacement);
-  const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(connector.spec?.get('dockerRegistryUrl'));
-  if (isDockerUrl) edits.push(setMapValue(connector.spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+  const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
+  if (isDockerUrl) edits.push(setMapValue(spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
   const fix = edits.filter((e): e is Edit => !!e);
   const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
   if (isDockerUrl && isHarnessPublicRegistry(replacement)) return { fix, fixTitle: title };
@@ -59,6 +59,7 @@ export default defineRule({
   remediation:
     'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
   fixable: 'safe',
+  scope: 'file',
   options: {
     replacementRegistryUrl: {
       description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -75,27 +76,29 @@ export default defineRule({
     leftover:
       '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
   },
-  check({ project, options, report }) {
+  check({ file, embedded, entities, options, report }) {
     const replacement = options.replacementRegistryUrl;
     // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
     const handled = new Map<object, Set<number>>();
     const mark = (v: View) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
-    for (const connector of project.connectors)
+    for (const { entity: connector, root } of entities) {
+      if (connector.kind !== 'connector') continue;
       for (const url of connector.urls) {
         mark(url);
         if (isAppHarnessRegistryUrl(url.str!))
           report({
-            at: url.at,
+            at: url,
             messageId: 'connectorUrl',
             entity: connector.identifier,
             data: { connector: connector.identifier, url: url.str!, replacement },
-            ...connectorFix(connector, url, replacement),
+            ...connectorFix(connector, root.get('spec'), url, replacement),
           });
       }
-    for (const file of [...project.files, ...project.embedded]) {
-      // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
-      const severity = file.harness === false ? 'warning' : undefined;
-      for (const use of imageUses(file)) {
+    }
+    // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+    const severity = file.harness ? undefined : 'warning';
+    for (const source of [file, ...embedded]) {
+      for (const use of imageUses(source)) {
         mark(use.view);
         if (use.registryView) mark(use.registryView);
         if (isAppHarnessImage(use.image))
@@ -107,7 +110,7 @@ export default defineRule({
             ...imageFix(use, replacement),
           });
       }
-      for (const left of registryLeftovers(file, (v) => !!handled.get(v.file)?.has(v.addr)))
+      for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
         report({
           at: left.view.at,
           span: [left.start, left.end],

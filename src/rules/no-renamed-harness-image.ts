@@ -1,5 +1,5 @@
 import { catalogueWith, executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../model/images.js';
-import { replaceScalar } from '../engine/edits.js';
+import { replaceScalar } from '../model/yaml-edits.js';
 import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../model/image-fixes.js';
 import { imageUses } from '../model/scans.js';
 import type { View } from '../model/view.js';
@@ -34,6 +34,7 @@ export default defineRule({
   remediation:
     'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
   fixable: 'safe',
+  scope: 'file',
   options: {
     harnessImages: {
       description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
@@ -48,18 +49,18 @@ export default defineRule({
     executionConfig:
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
   },
-  check({ project, options, report }) {
+  check({ file, embedded, options, report }) {
+    // Kubernetes manifests, Compose files and the like name their own images.
+    if (!file.harness) return;
     const catalogue = catalogueWith(options.harnessImages);
-    for (const file of [...project.files, ...project.embedded]) {
-      // Kubernetes manifests, Compose files and the like name their own images.
-      if (file.harness === false) continue;
-      for (const use of imageUses(file)) {
+    for (const source of [file, ...embedded]) {
+      for (const use of imageUses(source)) {
         if (use.kind === 'executionConfig') {
           // Harness pulls these itself, through the image connector: the name must be exact.
           const expected = executionConfigMismatch(use.field!, use.raw, catalogue);
           if (expected)
             report({
-              at: use.view.at,
+              at: use.view,
               messageId: 'executionConfig',
               data: { field: use.field!, image: use.raw, expected },
               ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
@@ -70,7 +71,7 @@ export default defineRule({
         const renamed = findRenamedHarnessImage(use.image, catalogue);
         if (renamed)
           report({
-            at: use.view.at,
+            at: use.view,
             messageId: 'renamed',
             severity: 'warning',
             data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },

@@ -1,21 +1,20 @@
-import { replaceScalar } from '../engine/edits.js';
+import { replaceScalarAt } from '../model/yaml-edits.js';
 import type { Entity } from '../model/entities.js';
+import { str, type Loc } from '../model/loc.js';
 import type { Project, ResolvedValue } from '../model/project.js';
-import { imageConnectorFields } from '../model/scans.js';
 import { parseRef } from '../model/scope.js';
 import { replaceInputOption } from '../model/runtime-input.js';
-import type { View } from '../model/view.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
-function accountFix(project: Project, entity: Entity, value: string, view: View, source: ResolvedValue['source']) {
+function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
   const ref = parseRef(value);
   if (!ref) return {};
   const to = `account.${ref.identifier}`;
-  const raw = view.str ?? '';
+  const raw = str(at) ?? '';
   const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
-  const edit = text === undefined ? undefined : replaceScalar(view, text);
+  const edit = text === undefined ? undefined : replaceScalarAt(at, text);
   if (!edit) return {};
   if (project.findConnector(to, entity.scope))
     return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
@@ -37,6 +36,7 @@ export default defineRule({
   remediation:
     'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
   fixable: 'safe',
+  scope: 'project',
   messages: {
     orgScope:
       '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
@@ -62,28 +62,21 @@ export default defineRule({
       const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
       return text.charAt(0).toUpperCase() + text.slice(1);
     };
-    const checkValue = (
-      entity: Entity,
-      path: string,
-      value: string,
-      view: View,
-      how: string,
-      source: ResolvedValue['source'] = 'literal',
-    ) => {
+    const checkValue = (entity: Entity, path: string, value: string, at: Loc, how: string, source: ResolvedValue['source'] = 'literal') => {
       if (value.startsWith('account.')) return;
       const ref = parseRef(value);
       report({
-        at: view.at,
+        at,
         messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
         entity: entity.identifier,
-        ...accountFix(project, entity, value, view, source),
+        ...accountFix(project, entity, value, at, source),
         data: { where: describe(entity, path) + how, ref: value },
       });
     };
 
     for (const owner of [...project.pipelines, ...project.templates])
-      for (const { view, path } of imageConnectorFields(owner.root)) {
-        const resolution = project.resolve(view, { entity: owner });
+      for (const { at, path } of owner.imageConnectorFields) {
+        const resolution = project.resolve(at, { entity: owner });
         for (const v of resolution.values) {
           const how =
             v.source === 'default'
@@ -91,25 +84,25 @@ export default defineRule({
               : v.source === 'allowedValues'
                 ? ' (through its allowed values)'
                 : '';
-          checkValue(v.entity, project.pathOf(v.at) ?? path, v.value, v.at, v.entity === owner ? how : '', v.source);
+          const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+          checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
         if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner)) continue;
         unresolved({
-          at: view.at,
+          at,
           entity: owner.identifier,
           messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-          data: { where: describe(owner, path), value: view.str ?? '' },
+          data: { where: describe(owner, path), value: str(at) ?? '' },
         });
       }
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
     for (const set of project.inputSets)
-      if (set.pipeline)
-        for (const { view, path } of imageConnectorFields(set.pipeline)) {
-          const value = view.str?.trim();
-          if (value && !value.includes('<+')) checkValue(set, path, value, view, '');
-        }
+      for (const { at, path } of set.imageConnectorFields) {
+        const value = str(at)?.trim();
+        if (value && !value.includes('<+')) checkValue(set, path, value, at, '');
+      }
   },
 });

@@ -1,9 +1,7 @@
-import type { Located } from '../engine/finding.js';
-import type { View } from '../model/view.js';
 import type { Connector } from '../model/entities.js';
+import { sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
 import { formatScope, parseRef, type Scope } from '../model/scope.js';
-import { setMapValue } from '../engine/edits.js';
 import { defineRule, type RelatedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
@@ -18,11 +16,9 @@ const MAX_RELATED = 50;
  * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
  */
 function platformFix(connector: Connector) {
-  const credential = connector.spec?.get('credential');
-  const credentialType = credential?.text('type') ?? '';
-  if (/^(InheritFromDelegate|Irsa)$/i.test(credentialType) || credential?.has('crossAccountAccess')) return {};
-  const edit = connector.spec && setMapValue(connector.spec, 'executeOnDelegate', false);
-  if (!edit) return {};
+  if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess) return {};
+  const edit = connector.platformEdit;
+  if (!edit || connector.rootKey.embedded) return {};
   const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
   if (!connector.delegateSelectors.length) return { fix: [edit], fixTitle: title };
   const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
@@ -43,7 +39,7 @@ class Uses<K> {
   private readonly map = new Map<K, Use[]>();
   private readonly seen = new Set<string>();
   add(key: K, use: Use): void {
-    const id = `${String(key)}\0${use.at.file.path}\0${use.at.addr}\0${use.message}`;
+    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     const list = this.map.get(key);
@@ -58,11 +54,10 @@ class Uses<K> {
   }
 }
 
-const byPlace = (a: Use, b: Use) =>
-  a.at.file.path < b.at.file.path ? -1 : a.at.file.path > b.at.file.path ? 1 : a.at.range[0] - b.at.range[0];
+const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses: Use[], at?: Located) =>
-  uses.length === 1 && at && uses[0]!.at.same(at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+const related = (uses: Use[], at?: Loc) =>
+  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -78,6 +73,7 @@ export default defineRule({
   remediation:
     'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
   fixable: 'safe',
+  scope: 'project',
   options: {
     assumeHarnessCloudImageConnector: {
       description:
@@ -121,7 +117,7 @@ export default defineRule({
     const unknown = new Uses<string>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
     const open = new Uses<string>();
-    const openSource = new Map<string, { at: View; expression: boolean }>();
+    const openSource = new Map<string, { at: Loc; expression: boolean }>();
     const refs = new Map<string, { connector: string; scope: string }>();
     const notInRepo = (ref: string, scope: Scope, use: Use) => {
       const parsed = parseRef(ref);
@@ -142,13 +138,13 @@ export default defineRule({
           const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
           if (resolution.unknown) {
             const at = resolution.unknownAt ?? use.ref;
-            const key = `${at.file.path}\0${at.addr}`;
+            const key = `${at.file}\0${at.start}`;
             openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-            open.add(key, { at: use.ref.at, message: `The connector of ${where}${through}.`, eff });
+            open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
           }
           for (const value of resolution.values) {
             // A codebase connector is written once for every stage that clones: each stage is its own use.
-            const at: Located = use.how === 'codebase' ? (eff.stage.view.get('identifier') ?? eff.stage.view).at : value.at.at;
+            const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
             const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
             const connector = project.findConnector(value.value, scope);
             if (!connector) notInRepo(value.value, scope, { at, message, eff });
@@ -156,7 +152,7 @@ export default defineRule({
           }
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
-        const at = (project.infrastructure(eff).infra.kindNode ?? eff.stage.view).at;
+        const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
         const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
         if (harnessImage) {
           if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
@@ -165,10 +161,10 @@ export default defineRule({
 
     for (const [key, uses] of open.entries()) {
       const { at, expression } = openSource.get(key)!;
-      const here = uses.length === 1 && uses[0]!.at.same(at);
+      const here = uses.length === 1 && sameLoc(uses[0]!.at, at);
       const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
       unresolved({
-        at: at.at,
+        at,
         entity: uses[0]!.eff.run.root.identifier,
         related: related(uses, at),
         messageId: id,
@@ -192,12 +188,12 @@ export default defineRule({
       const field = connector.executeOnDelegate;
       const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
       report({
-        at: (field ?? connector.root.keyOf('spec') ?? connector.rootKey).at,
+        at: field ?? connector.specKey ?? connector.rootKey,
         messageId: oneOrMany(state, uses),
         entity: connector.identifier,
         related: related(uses),
         ...platformFix(connector),
-        data: { connector: connector.identifier, value: field?.str ?? '', ...usersOf(project, uses) },
+        data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
       });
     }
   },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
 import { UsageError } from '../../engine/errors.js';
 import { failingFindings } from '../../engine/finding.js';
-import { lint, type LintSettings } from '../../engine/lint.js';
+import { lintSync, type LintSettings } from '../../engine/lint.js';
 import { formatters } from '../../formats/index.js';
 import { plural } from '../../formats/totals.js';
 import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
@@ -46,7 +46,7 @@ export function check(argv: string[], io: CliIo): number {
     if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
 
   const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
-  let result = lint(settings);
+  let result = lintSync(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);
     const baseline = createBaseline(result.findings, {
@@ -59,7 +59,7 @@ export function check(argv: string[], io: CliIo): number {
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
     const n = baseline.entries.length;
     io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
-    result = lint({ ...settings, baselinePath: abs });
+    result = lintSync({ ...settings, baselinePath: abs });
   }
   const report = formatters[format]!(result);
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), report);

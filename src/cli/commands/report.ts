@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../engine/errors.js';
-import { lint } from '../../engine/lint.js';
+import { lintSync } from '../../engine/lint.js';
 import { REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
@@ -34,7 +34,7 @@ export function report(argv: string[], io: CliIo): number {
   const format = oneOf('--format', values.format!, REPORT_FORMATS);
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const result = lint(scanSettings(values, positionals, io.cwd));
+  const result = lintSync({ ...scanSettings(values, positionals, io.cwd), images: true });
   const text = renderReport(result, format, { now });
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
   else io.out(text);

@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
+import { locOf, toLocs, type Loc } from '../model/loc.js';
+import { imageUses } from '../model/scans.js';
+import { isAppHarnessImage } from '../model/images.js';
+import { View } from '../model/view.js';
+import { locateRange } from '../parse/locate.js';
+import { parseSource, type SourceFile } from '../parse/source.js';
+import { schema as schemaRule, yamlSyntax } from './builtins.js';
+import { withFix } from './edits.js';
+import { findingAt, type Finding, type Severity } from './finding.js';
+import { formatMessage, type FileRule, type OptionValues, type Report } from './rule.js';
+import { validateSchema } from './schema.js';
+import { parseDirectives, type Directive } from './suppressions.js';
+
+/**
+ * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
+ * reads it: read and parse, classify, validate the fields the policies read, run the file rules,
+ * and reduce the Harness entities to the facts (locs) the cross-file rules need. The tree is
+ * dropped afterwards; what comes back is plain data a worker can post.
+ */
+
+/** A file to scan: its path as findings show it, where it is, and text to use instead of its bytes. */
+export interface FileInput {
+  shown: string;
+  absPath: string;
+  overlay?: string;
+}
+
+export interface ScanOptions {
+  /** The file rules and their options (by rule id). */
+  fileRules: ReadonlyArray<{ rule: FileRule; options: OptionValues }>;
+  /** Every rule id a suppression comment may name. */
+  ruleIds: readonly string[];
+  /** Also collect every image reference, for the migration report. */
+  images?: boolean;
+}
+
+/** An image reference in a file, for the migration report's "images by registry". */
+export interface ImageFact {
+  image: string;
+  kind: 'image' | 'helm' | 'executionConfig';
+  field?: string;
+  /** `registry/path` the image is pulled from (`docker.io` when it names none). */
+  registry?: string;
+  appHarness: boolean;
+  at: Loc;
+}
+
+export interface FileScan {
+  file: string;
+  /** Parsed as YAML (or skipped before: unreadable, binary, not UTF-8, JSON that is not an execution-config payload). */
+  parsed: boolean;
+  /** Holds Harness YAML. */
+  harness: boolean;
+  /** Not Harness YAML and does not parse (or is a template of Harness YAML): no finding, only counted. */
+  skippedNotHarness?: true;
+  findings: Finding[];
+  entities: Entity[];
+  /** Suppression comments, applied once every finding is known. */
+  directives: Directive[];
+  images?: ImageFact[];
+  /** A rule that threw on this file: our own bug, never a green run. */
+  internalErrors: string[];
+}
+
+const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
+  const out: FileScan = {
+    file: input.shown,
+    parsed: false,
+    harness: false,
+    findings: [],
+    entities: [],
+    directives: [],
+    internalErrors: [],
+  };
+  const read = readSource(input, out);
+  if (!read) return out;
+  const { source, classified } = read;
+  out.parsed = true;
+  out.harness = !!source.harness;
+
+  // The entities, and the roots their semantic paths are counted from.
+  const parsed: Array<{ entity: Entity<View>; root: View; embedded?: SourceFile }> = [];
+  const roots = new Map<object, View>();
+  source.docs.forEach((doc, i) => {
+    const c = classified[i]!;
+    if (!source.harness) return;
+    if (c.kind === 'v1')
+      out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+    if (c.kind === 'unknown-harness')
+      out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+    if (c.kind !== 'entity') return;
+    parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
+    if (c.entity.kind === 'pipeline' || c.entity.kind === 'template') roots.set(doc, c.root);
+    const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
+    const top = View.root(source, doc);
+    if (schemaName && top)
+      for (const p of validateSchema(schemaName, doc.json, top)) {
+        const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
+        out.findings.push(findingAt('schema', schemaRule.severity, `${what}: ${p.message}`, locOf(p.at)));
+      }
+  });
+  const loc = (v: View) => locOf(v, roots.get(v.doc));
+  const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
+
+  for (const { rule, options } of opts.fileRules) {
+    try {
+      rule.check({
+        file: source,
+        embedded,
+        entities: parsed,
+        options,
+        report: (r) => out.findings.push(fromReport(rule, r, loc)),
+      });
+    } catch (e) {
+      out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  for (const p of parsed) out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView) as Entity);
+  if (source.text.includes('harness-registry-guard-')) {
+    const { directives, problems } = parseDirectives(source, opts.ruleIds);
+    out.directives = directives;
+    for (const problem of problems)
+      out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
+  }
+  if (opts.images) out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+  return out;
+}
+
+const isView = (v: unknown): v is View => v instanceof View;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
+function fromReport(rule: FileRule, r: Report<string, View>, loc: (v: View) => Loc): Finding {
+  let at = loc(r.at);
+  if (r.span) {
+    const pos = locateRange(r.at.file, r.span[0], r.span[1]);
+    at = {
+      ...at,
+      start: pos.range[0],
+      end: pos.range[1],
+      line: pos.line,
+      column: pos.column,
+      endLine: pos.endLine,
+      endColumn: pos.endColumn,
+    };
+  }
+  const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+  const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    ...(r.entity ? { entity: r.entity } : {}),
+    ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+  });
+  return withFix(rule, { ...r, at }, f);
+}
+
+function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
+  return imageUses(source).map((use) => ({
+    image: use.raw,
+    kind: use.kind,
+    ...(use.field ? { field: use.field } : {}),
+    ...(use.image.registry ? { registry: use.image.registry } : {}),
+    appHarness: isAppHarnessImage(use.image),
+    at: loc(use.view),
+  }));
+}
+
+function fileFinding(file: string, severity: Severity, message: string): Finding {
+  return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+/** A top-level key only Harness uses, alone on its line. */
+const HARNESS_ONLY_KEY =
+  /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
+const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
+/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+
+/**
+ * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
+ * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ */
+export function looksLikeHarness(text: string): boolean {
+  if (TEMPLATE_SYNTAX.test(text)) return false;
+  return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
+}
+
+/**
+ * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
+ * skipped without a finding (`skippedNotHarness`).
+ */
+function readSource(input: FileInput, out: FileScan): { source: SourceFile; classified: Classified[] } | undefined {
+  const { absPath, shown, overlay } = input;
+  let bytes: Buffer;
+  try {
+    bytes = overlay === undefined ? fs.readFileSync(absPath) : Buffer.from(overlay, 'utf8');
+  } catch (e) {
+    out.findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    out.findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const harness = looksLikeHarness(bytes.toString('latin1'));
+    out.findings.push(
+      fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`),
+    );
+    return undefined;
+  }
+  // JSON files are read only when they hold an execution-config payload (a JSON array).
+  if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
+  const source = parseSource(shown, text);
+  const classified = source.docs.map((_, i) => classify(source, i));
+  const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
+  const syntax = source.problems.filter((p) => p.kind === 'syntax');
+  if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+    out.skippedNotHarness = true;
+    return undefined;
+  }
+  source.harness = harness;
+  let syntaxErrors = 0;
+  for (const p of source.problems) {
+    const pos = locateRange(source, p.start, p.end);
+    // Hostile input is worth a word even outside Harness YAML; an error only inside it.
+    const report = (message: string, severity: Severity = 'error') =>
+      out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
+    if (p.kind === 'too-deep') report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+    else if (p.kind === 'aliases') report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
+    else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) report(`${p.message}.`.replace(/\.\.$/, '.'));
+  }
+  return { source, classified };
+}

@@ -1,0 +1,141 @@
+import { isScalar, isSeq, parseDocument } from 'yaml';
+import type { Loc } from './loc.js';
+import type { View } from './view.js';
+
+/** A text edit on the original text of a file: replace [start, end) with text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Text edits on the original bytes of a YAML file. Nothing here re-serialises a document: a fix
+ * replaces one scalar or inserts one `key: value`, and every other byte (comments, quoting,
+ * indentation, key order, CRLF) stays as it was. Offsets are those of `SourceFile.text`, which has
+ * no BOM; the writer puts a BOM back where the file had one.
+ */
+
+/** A scalar value as written in YAML: strings keep the node's quote style, booleans and numbers are plain. */
+export type ScalarValue = string | boolean | number;
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+export function replaceScalar(view: View, value: ScalarValue): Edit | undefined {
+  if (!view.isScalar) return undefined;
+  const [start, end] = view.range;
+  const text = formatScalar(view.style, view.inFlow, start === end, value);
+  if (text === undefined || view.file.text.slice(start, end) === text) return undefined;
+  return { start, end, text };
+}
+
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+export function replaceScalarAt(loc: Loc, value: ScalarValue): Edit | undefined {
+  if (loc.embedded || loc.key || String(loc.value) === String(value)) return undefined;
+  const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+  return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+
+function formatScalar(style: string | undefined, inFlow: boolean, empty: boolean, value: ScalarValue): string | undefined {
+  if (typeof value !== 'string') return String(value);
+  switch (style) {
+    case 'QUOTE_DOUBLE':
+      return doubleQuoted(value);
+    case 'QUOTE_SINGLE':
+      return `'${value.replace(/'/g, "''")}'`;
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return undefined;
+    default:
+      // An empty plain scalar (`key:` with no value) has no range to replace in place.
+      if (empty) return undefined;
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s: string) => JSON.stringify(s);
+
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+export function isPlainSafe(s: string, flow = true): boolean {
+  const key = `${flow ? 'f' : 'b'}${s}`;
+  let safe = plainSafe.get(key);
+  if (safe === undefined) {
+    if (plainSafe.size > 10_000) plainSafe.clear();
+    plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+  }
+  return safe;
+}
+
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map<string, boolean>();
+
+function checkPlainSafe(s: string, flow: boolean): boolean {
+  if (!s || s !== s.trim() || /[\r\n\t#]/.test(s)) return false;
+  const contexts: Array<[string, Array<string | number>]> = [[`k: ${s}`, ['k']]];
+  if (flow) contexts.push([`[${s}]`, [0]]);
+  for (const version of ['1.2', '1.1'] as const)
+    for (const [text, path] of contexts) {
+      const doc = parseDocument(text, { version });
+      if (doc.errors.length || doc.warnings.length) return false;
+      const node = doc.getIn(path, true);
+      if (!isScalar(node) || node.type !== 'PLAIN' || node.value !== s) return false;
+      if (isSeq(doc.contents) && doc.contents.items.length !== 1) return false;
+    }
+  return true;
+}
+
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+export function setMapValue(map: View, key: string, value: ScalarValue): Edit | undefined {
+  if (!map.isMap) return undefined;
+  const existing = map.entries().find((e) => e.key === key);
+  if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
+  const flow = map.isFlow || map.inFlow;
+  const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+  return insertPair(map, `${key}: ${scalar}`);
+}
+
+function insertPair(map: View, pairText: string): Edit | undefined {
+  const text = map.file.text;
+  const [mapStart, mapEnd] = map.range;
+  const entries = map.entries();
+  const last = entries.at(-1);
+  if (map.isFlow) {
+    const close = lastNonSpace(text, mapStart, mapEnd);
+    if (text[close] !== '}') return undefined;
+    if (!last) return { start: close, end: close, text: pairText };
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+  }
+  const first = entries[0];
+  if (!first || !last) return undefined;
+  const firstKey = first.keyView.range[0];
+  const lastEnd = (last.value ?? last.keyView).range[1];
+  const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+  const indent = ' '.repeat(firstKey - lineStart);
+  // After the last visible character of the last entry, at the end of its line (past any comment).
+  let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+
+function lastNonSpace(text: string, from: number, to: number): number {
+  let i = Math.min(to, text.length) - 1;
+  while (i > from && /\s/.test(text[i]!)) i--;
+  return i;
+}
+
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+export function eolAt(text: string, offset: number): string {
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return '\r\n';
+  if (text[offset] === '\n') return '\n';
+  const first = text.indexOf('\n');
+  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
