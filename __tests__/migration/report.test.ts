@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { lint } from '../helpers/lint.js';
 import { runCli } from '../../src/cli/main.js';
-import { buildReport, endOfLife, renderReport, type MigrationReport } from '../../src/migration/index.js';
+import { buildReport, detectSource, endOfLife, renderReport, type MigrationReport } from '../../src/migration/index.js';
 
 // Golden migration reports of one fixture repo that breaks every rule and has templates, an input
 // set, a trigger, a Cloud stage, useFromStage and an execution-config payload. UPDATE_GOLDEN=1
@@ -40,6 +40,24 @@ afterEach(() => {
 });
 
 describe('golden reports of the fixture repo', () => {
+  // The JSON records the repository and commit scanned (`source`): set them as a runner does, and
+  // keep git from finding this checkout, so the golden does not depend on where it is.
+  const RUNNER_ENV: Record<string, string> = {
+    GITHUB_REPOSITORY: 'acme/payments',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GIT_CEILING_DIRECTORIES: path.dirname(REPO),
+  };
+  const saved: Record<string, string | undefined> = {};
+  beforeAll(() => {
+    for (const [k, v] of Object.entries(RUNNER_ENV)) [saved[k], process.env[k]] = [process.env[k], v];
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+  });
+
   test.each([
     ['markdown', 'report.md'],
     ['json', 'report.json'],
@@ -53,7 +71,9 @@ describe('golden reports of the fixture repo', () => {
   test('renderReport, the function the Action calls for its job summary and report file, gives the same text', () => {
     const result = lint({ cwd: REPO, paths: ['.'], images: true });
     expect(renderReport(result, 'markdown', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.md'), 'utf8'));
-    expect(renderReport(result, 'json', { now: new Date(NOW) })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.json'), 'utf8'));
+    const source = detectSource(REPO, REPO);
+    expect(source).toEqual({ repository: 'acme/payments', commit: RUNNER_ENV.GITHUB_SHA, serverUrl: 'https://github.com' });
+    expect(renderReport(result, 'json', { now: new Date(NOW), source })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.json'), 'utf8'));
   });
 
   test('--output writes the file and prints nothing', () => {

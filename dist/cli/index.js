@@ -25406,7 +25406,104 @@ function buildRegistries(images, findings) {
         .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/migration/source.ts
+
+
+
+const DEFAULT_SERVER_URL = 'https://github.com';
+/** GitHub's names: owner (letters, digits, hyphens) and repository (also `.` and `_`). */
+const REPO_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+const isRepoName = (s) => REPO_NAME.test(s) && !s.endsWith('/.') && !s.endsWith('/..');
+/** Git in `cwd`, or undefined when git is missing, `cwd` is no checkout, or the command fails. */
+function git(cwd, args) {
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+            timeout: 10_000,
+        }).trim();
+        return out || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const posix = (p) => p.split((external_node_path_default()).sep).join('/');
+/**
+ * The repository, commit and server URL of a scan, for the report's `source`:
+ * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
+ * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
+ * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
+ * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
+ */
+function detectSource(root, cwd, env = process.env) {
+    const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const top = git(root, ['rev-parse', '--show-toplevel']);
+    const fromEnv = env.GITHUB_REPOSITORY?.trim();
+    const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
+    const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || external_node_path_default().basename(top ? external_node_path_default().resolve(top) : external_node_path_default().resolve(root));
+    const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
+    const directory = top ? posix(external_node_path_default().relative(realpath(top), realpath(cwd))) : '';
+    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
+}
+/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
+function realpath(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+/**
+ * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
+ * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
+ * URL are never kept.
+ */
+function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
+    const hosts = new Set(['github.com', 'www.github.com', 'ssh.github.com']);
+    try {
+        hosts.add(new URL(serverUrl).hostname.toLowerCase());
+    }
+    catch {
+        // not a URL: github.com only
+    }
+    let host;
+    let repoPath;
+    // scp-like syntax has no scheme: `git@github.com:owner/name.git`.
+    const scp = remote.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):(.+)$/.exec(remote.trim());
+    if (scp) {
+        host = scp[1];
+        repoPath = scp[2];
+    }
+    else {
+        let url;
+        try {
+            url = new URL(remote.trim());
+        }
+        catch {
+            return undefined;
+        }
+        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol))
+            return undefined;
+        host = url.hostname;
+        repoPath = url.pathname;
+    }
+    if (!hosts.has(host.toLowerCase()))
+        return undefined;
+    const name = repoPath
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return isRepoName(name) ? name : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/migration/index.ts
+
 
 
 
@@ -25446,6 +25543,7 @@ function buildReport(result, options = {}) {
         schemaVersion: 1,
         tool: { name: 'harness-registry-guard', version: VERSION },
         generatedAt: now.toISOString(),
+        ...(options.source ? { source: options.source } : {}),
         eol,
         replacementRegistryUrl: String(result.options[no_app_harness_registry.id]?.replacementRegistryUrl ?? ''),
         summary: {
@@ -25498,6 +25596,691 @@ function endOfLife(now) {
     return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
 }
 
+;// CONCATENATED MODULE: ./src/migration/org-markdown.ts
+
+/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
+const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
+const org_markdown_MAX_TABLE_ROWS = 200;
+const MAX_PLACES_PER_CELL = 8;
+/** Up to this many repositories, findings by rule are a matrix with one column per repository. */
+const MAX_MATRIX_REPOS = 8;
+const org_markdown_HOW = {
+    overrideImageConnector: 'Override Image Connector',
+    harnessImage: 'Harness images (built-in)',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service dependency',
+    baseImage: 'base image',
+};
+/** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
+function renderOrgMarkdown(r) {
+    const t = r.totals;
+    const head = [];
+    head.push('# Harness registry migration: organisation report', '');
+    const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
+    head.push(`${org_markdown_n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
+        `${org_markdown_n(t.files, 'file')}, ${org_markdown_n(t.pipelines, 'pipeline')}, ${org_markdown_n(t.templates, 'template')}, ${org_markdown_n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
+        `${org_markdown_n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${org_markdown_n(t.images, 'image reference')}.`, '');
+    head.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+    head.push('| To do | Count |', '|---|---|');
+    head.push(`| Safe fixes: run \`harness-registry-guard fix\` in each repository | ${t.safeFixes} |`);
+    head.push(`| Suggestions to review | ${t.suggestions} |`);
+    head.push(`| Manual changes | ${t.manual} |`);
+    head.push(`| Checks in Harness, once for the account | ${t.harnessSteps} |`);
+    head.push(`| Findings | ${org_markdown_n(t.findings.errors, 'error')}, ${org_markdown_n(t.findings.warnings, 'warning')}, ${org_markdown_n(t.findings.notices, 'notice')} |`, '');
+    const missing = r.repositories.filter((x) => x.sourceMissing).map((x) => code(x.repository));
+    if (missing.length)
+        head.push(`Reports without \`source\` (made before it existed), named after their files and without links: ${missing.join(', ')}.`, '');
+    head.push('## Repositories', '');
+    org_markdown_table(head, ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'], r.repositories, (x) => [
+        x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
+        x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
+        String(x.summary.pipelines),
+        String(x.summary.stages),
+        String(x.summary.findings.errors),
+        String(x.summary.findings.warnings),
+        String(x.summary.findings.notices),
+        String(x.summary.safeFixes),
+        String(x.summary.suggestions),
+        String(x.summary.manual),
+    ], [
+        '**Total**',
+        '',
+        String(t.pipelines),
+        String(t.stages),
+        String(t.findings.errors),
+        String(t.findings.warnings),
+        String(t.findings.notices),
+        String(t.safeFixes),
+        String(t.suggestions),
+        String(t.manual),
+    ]);
+    head.push('## Findings by rule', '');
+    if (!r.rules.length)
+        head.push('No policy finding in any repository.', '');
+    else if (r.repositories.length <= MAX_MATRIX_REPOS) {
+        const names = r.repositories.map((x) => x.repository);
+        org_markdown_table(head, ['Rule', 'Total', ...names.map(code)], r.rules, (rule) => [
+            code(rule.ruleId),
+            String(rule.total),
+            ...names.map((name) => String(rule.repositories.find((x) => x.repository === name)?.count ?? 0)),
+        ]);
+    }
+    else
+        org_markdown_table(head, ['Rule', 'Total', 'Repositories'], r.rules, (rule) => [
+            code(rule.ruleId),
+            String(rule.total),
+            rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
+        ]);
+    // Sections whose blocks are added while they fit; what does not fit is counted.
+    const blocks = [];
+    const connectorsIntro = [
+        '## Account and org connectors',
+        '',
+        'Each is one connector in Harness for every repository of the account (or org): a change to it touches every repository, pipeline and stage below.',
+        '',
+    ];
+    if (!r.connectors.length)
+        connectorsIntro.push('No account- or org-scope connector is used or defined in these repositories.', '');
+    else
+        org_markdown_table(connectorsIntro, ['Connector', 'Scope', 'Repositories', 'Pipelines', 'Stages', 'Failing uses', 'In Git'], r.connectors, (c) => [
+            code(c.ref),
+            scopeText(c),
+            String(c.repositories.length),
+            String(c.affects.length),
+            String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
+            String(c.failingUses),
+            c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
+        ]);
+    blocks.push({ section: 'connectors', lines: connectorsIntro });
+    for (const c of r.connectors)
+        blocks.push({ section: 'connectors', lines: connectorBlock(c) });
+    const steps = ['## Checks in Harness, once for the account', ''];
+    if (!r.harnessSteps.length)
+        steps.push('None: the repositories settle every reference.', '');
+    else
+        org_markdown_table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
+            code(s.subject),
+            s.scope,
+            s.actions.join('<br>') +
+                (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${org_markdown_placeText(d)}`).join(', ')}.` : ''),
+            s.repositories.map(code).join('<br>'),
+            places(s.from.flatMap((f) => f.places)),
+        ]);
+    blocks.push({ section: 'steps', lines: steps });
+    if (r.harnessConnectors?.length) {
+        const hc = ['## Connectors in Harness', ''];
+        org_markdown_table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
+            code(h.ref),
+            h.scope,
+            typeof h.type === 'string' ? h.type : '—',
+            typeof h.url === 'string' ? code(h.url) : '—',
+            typeof h.connectivity === 'string' ? h.connectivity : '—',
+            h.repositories.map(code).join('<br>'),
+        ]);
+        blocks.push({ section: 'harness', lines: hc });
+    }
+    blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
+    for (const x of r.repositories) {
+        const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
+        if (!x.changes.length)
+            lines.push('Nothing to change.', '');
+        else
+            org_markdown_table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
+                org_markdown_placeText(ch),
+                code(ch.ruleId),
+                ch.severity,
+                ch.fix,
+                ch.title,
+            ]);
+        blocks.push({ section: 'repositories', lines });
+    }
+    // What a left-out block was, in the closing note.
+    const what = {
+        connectors: (k) => org_markdown_n(k, 'connector section'),
+        steps: () => 'the checks in Harness',
+        harness: () => 'the connectors in Harness',
+        repositories: (k) => `what to change in ${org_markdown_n(k, 'repository', 'repositories')}`,
+    };
+    let text = head.join('\n');
+    let bytes = Buffer.byteLength(text);
+    const left = new Map();
+    for (const b of blocks) {
+        const add = '\n' + b.lines.join('\n');
+        const size = Buffer.byteLength(add);
+        if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
+            if (what[b.section])
+                left.set(b.section, (left.get(b.section) ?? 0) + 1);
+            continue;
+        }
+        text += add;
+        bytes += size;
+    }
+    if (left.size)
+        text +=
+            '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
+                [...left.entries()].map(([section, k]) => what[section](k)).join(', ') +
+                '.\n';
+    return text.endsWith('\n') ? text : text + '\n';
+}
+function connectorBlock(c) {
+    const out = [];
+    const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
+    out.push(`### ${code(c.ref)} (${scopeText(c)}): ${org_markdown_n(c.repositories.length, 'repository', 'repositories')}, ${org_markdown_n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${org_markdown_n(stages, 'stage')}`, '');
+    if (!c.definitions.length)
+        out.push('Not in any repository’s Git: kept in Harness.', '');
+    else {
+        out.push(`In Git: ${c.definitions
+            .map((d) => `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`)
+            .join('; ')}.`, '');
+        if (c.definitionsDiffer)
+            out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
+    }
+    for (const h of c.harness ?? [])
+        out.push(`In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
+            h.type,
+            h.url === undefined ? undefined : code(String(h.url)),
+            h.connectivity,
+        ]
+            .filter((v) => typeof v === 'string')
+            .join(', ')}.`, '');
+    org_markdown_table(out, ['Repository', 'Pipeline or template', 'Stages', 'Uses'], c.affects, (a) => {
+        const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
+        return [
+            code(a.repository),
+            `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
+            a.stages.map(code).join(', ') || '—',
+            org_markdown_usesText(uses),
+        ];
+    });
+    return out;
+}
+function org_markdown_usesText(uses) {
+    const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
+        const how = org_markdown_HOW[u.how] ?? u.how;
+        const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+        return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    });
+    if (uses.length > MAX_PLACES_PER_CELL)
+        lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
+    return lines.join('<br>') || '—';
+}
+function places(ps) {
+    const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
+    if (ps.length > MAX_PLACES_PER_CELL)
+        lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
+    return lines.join('<br>') || '—';
+}
+const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
+const placeLink = org_markdown_placeText;
+const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+function dateRange(from, to) {
+    const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
+    return a === b ? `on ${a}` : `from ${a} to ${b}`;
+}
+const org_markdown_n = (count, word, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
+/** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
+function org_markdown_table(out, header, rows, render, last) {
+    out.push(org_markdown_row(header), `|${header.map(() => '---|').join('')}`);
+    for (const r of rows.slice(0, org_markdown_MAX_TABLE_ROWS))
+        out.push(org_markdown_row(render(r)));
+    if (last)
+        out.push(org_markdown_row(last));
+    if (rows.length > org_markdown_MAX_TABLE_ROWS)
+        out.push('', `${rows.length - org_markdown_MAX_TABLE_ROWS} more rows are in the JSON report.`);
+    out.push('');
+}
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function org_markdown_row(cells) {
+    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/migration/merge.ts
+
+
+
+
+
+
+
+const merge_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
+function readReports(files, cwd) {
+    if (!files.length)
+        throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
+    return files.map((name) => {
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(external_node_path_default().resolve(cwd, name), 'utf8');
+        }
+        catch (e) {
+            throw new UsageError(`${name}: cannot be read (${e.code ?? e.message})`);
+        }
+        let json;
+        try {
+            json = JSON.parse(text.replace(/^\uFEFF/, ''));
+        }
+        catch (e) {
+            throw new UsageError(`${name}: not JSON (${e.message}); --merge takes the output of \`report --format json\``);
+        }
+        return { name, report: checkReport(json, name) };
+    });
+}
+/** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
+function checkReport(json, name) {
+    const bad = (what) => {
+        throw new UsageError(`${name}: ${what}`);
+    };
+    const notReport = 'not a harness-registry-guard migration report; --merge takes the output of `report --format json`';
+    if (!isObject(json))
+        return bad(notReport);
+    if (json.kind === 'organisation')
+        return bad('is an organisation report (the output of `report --merge`); merge the repositories’ own reports');
+    if (!isObject(json.tool) || json.tool.name !== 'harness-registry-guard' || !('schemaVersion' in json))
+        return bad(notReport);
+    if (json.schemaVersion !== 1)
+        return bad(`has schemaVersion ${JSON.stringify(json.schemaVersion)}; this version (${VERSION}) reads schemaVersion 1`);
+    const str = (v, at) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
+    const num = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
+    const arr = (v, at) => (Array.isArray(v) ? v : bad(`${at} is not an array`));
+    const obj = (v, at) => (isObject(v) ? v : bad(`${at} is not an object`));
+    const optStr = (v, at) => v === undefined || str(v, at);
+    const place = (v, at) => {
+        const p = obj(v, at);
+        str(p.file, `${at}.file`);
+        num(p.line, `${at}.line`);
+        return p;
+    };
+    const uses = (v, at) => arr(v, at).forEach((u, i) => {
+        const use = place(u, `${at}[${i}]`);
+        str(use.ownerKind, `${at}[${i}].ownerKind`);
+        str(use.owner, `${at}[${i}].owner`);
+        str(use.how, `${at}[${i}].how`);
+        optStr(use.stage, `${at}[${i}].stage`);
+        optStr(use.failing, `${at}[${i}].failing`);
+    });
+    str(json.generatedAt, 'generatedAt');
+    str(json.tool.version, 'tool.version');
+    const eol = obj(json.eol, 'eol');
+    str(eol.date, 'eol.date');
+    num(eol.daysSince, 'eol.daysSince');
+    str(eol.since, 'eol.since');
+    const summary = obj(json.summary, 'summary');
+    for (const k of SUMMARY_NUMBERS)
+        num(summary[k], `summary.${k}`);
+    const findings = obj(summary.findings, 'summary.findings');
+    for (const k of ['errors', 'warnings', 'notices'])
+        num(findings[k], `summary.findings.${k}`);
+    if (json.source !== undefined) {
+        const s = obj(json.source, 'source');
+        if (!str(s.repository, 'source.repository').trim())
+            bad('source.repository is empty');
+        optStr(s.commit, 'source.commit');
+        optStr(s.serverUrl, 'source.serverUrl');
+        optStr(s.directory, 'source.directory');
+    }
+    arr(json.changes, 'changes').forEach((c, i) => arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
+        const at = `changes[${i}].items[${j}]`;
+        const item = place(it, at);
+        for (const k of ['ruleId', 'severity', 'fix', 'title'])
+            str(item[k], `${at}.${k}`);
+    }));
+    arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
+        const step = obj(s, `harnessSteps[${i}]`);
+        for (const k of ['subject', 'action', 'reason'])
+            str(step[k], `harnessSteps[${i}].${k}`);
+        arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
+    });
+    arr(json.connectors, 'connectors').forEach((c, i) => {
+        const at = `connectors[${i}]`;
+        const con = place(c, at);
+        for (const k of ['ref', 'identifier', 'type', 'connectivity'])
+            str(con[k], `${at}.${k}`);
+        const scope = obj(con.scope, `${at}.scope`);
+        if (!['account', 'org', 'project'].includes(scope.level))
+            bad(`${at}.scope.level is not account, org or project`);
+        optStr(scope.org, `${at}.scope.org`);
+        arr(con.urls, `${at}.urls`).forEach((u, j) => str(u, `${at}.urls[${j}]`));
+        arr(con.findings, `${at}.findings`).forEach((u, j) => str(u, `${at}.findings[${j}]`));
+        uses(con.usedBy, `${at}.usedBy`);
+    });
+    arr(json.externalConnectors, 'externalConnectors').forEach((x, i) => {
+        const ext = obj(x, `externalConnectors[${i}]`);
+        str(ext.ref, `externalConnectors[${i}].ref`);
+        str(ext.scope, `externalConnectors[${i}].scope`);
+        uses(ext.usedBy, `externalConnectors[${i}].usedBy`);
+    });
+    if (json.harnessConnectors !== undefined)
+        arr(json.harnessConnectors, 'harnessConnectors').forEach((h, i) => {
+            const hc = obj(h, `harnessConnectors[${i}]`);
+            str(hc.ref, `harnessConnectors[${i}].ref`);
+            str(hc.scope, `harnessConnectors[${i}].scope`);
+        });
+    return json;
+}
+const SUMMARY_NUMBERS = [
+    'files',
+    'pipelines',
+    'templates',
+    'stages',
+    'cloudStages',
+    'images',
+    'changes',
+    'safeFixes',
+    'suggestions',
+    'manual',
+];
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function repoOf({ name, report }) {
+    const s = report.source;
+    const repository = s?.repository.trim() || external_node_path_default().basename(name).replace(/\.json$/i, '');
+    const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
+    // Links only from values that cannot break out of a Markdown link or point elsewhere.
+    const linkable = s?.commit &&
+        /^[0-9a-f]{7,64}$/i.test(s.commit) &&
+        isRepoName(repository) &&
+        serverUrl &&
+        /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._~-]+)*$/.test(serverUrl);
+    return {
+        name: repository,
+        file: name,
+        report,
+        ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s.commit}/` } : {}),
+        directory: s?.directory ?? '',
+    };
+}
+/** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
+function merge_link(repo, p) {
+    if (!repo.blob)
+        return undefined;
+    const file = external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
+    if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
+        return undefined;
+    const encoded = file
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
+}
+const merge_placeOf = (repo, p) => {
+    const l = merge_link(repo, p);
+    return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
+};
+/** Connector identity across repositories: `account/x` or `org/<org>/x`; undefined for project scope or an org the report does not know. */
+function merge_keyOf(level, org, identifier) {
+    if (level === 'account')
+        return `account\0${identifier}`;
+    if (level === 'org' && org && org !== '?')
+        return `org\0${org}\0${identifier}`;
+    return undefined;
+}
+/** `account`, `org default` (the external connectors' and harness connectors' scope text) to level and org. */
+function parseScopeText(scope) {
+    const [level, ...rest] = scope.trim().split(/\s+/);
+    return level === 'org' && rest.length === 1 ? { level, org: rest[0] } : { level: level };
+}
+/** Merges repositories' reports into one organisation report. Usage error on two reports of one repository. */
+function mergeReports(inputs) {
+    const repos = inputs.map(repoOf);
+    const seen = new Map();
+    for (const r of repos) {
+        const other = seen.get(r.name.toLowerCase());
+        if (other)
+            throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
+        seen.set(r.name.toLowerCase(), r);
+    }
+    repos.sort((a, b) => merge_cmp(a.name, b.name));
+    const repositories = repos.map(repository);
+    const rules = ruleTotals(repos);
+    const connectors = mergeConnectors(repos);
+    const harnessSteps = mergeSteps(repos);
+    for (const step of harnessSteps) {
+        const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
+        if (c?.definitions.length)
+            step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
+    }
+    const harnessConnectors = mergeHarnessConnectors(repos);
+    for (const c of connectors) {
+        const facts = harnessConnectors?.filter((h) => {
+            const scope = parseScopeText(h.scope);
+            const id = parseRef(h.ref)?.identifier ?? h.ref;
+            return merge_keyOf(scope.level, scope.org, id) === connectorKey(c);
+        });
+        if (facts?.length)
+            c.harness = facts;
+    }
+    const dates = repos.map((r) => r.report.generatedAt).sort(merge_cmp);
+    const newest = [...repos].sort((a, b) => merge_cmp(b.report.generatedAt, a.report.generatedAt))[0];
+    const sum = (f) => repos.reduce((n, r) => n + f(r.report.summary), 0);
+    return {
+        schemaVersion: 1,
+        kind: 'organisation',
+        tool: { name: 'harness-registry-guard', version: VERSION },
+        scanned: { from: dates[0], to: dates.at(-1) },
+        eol: newest.report.eol,
+        totals: {
+            repositories: repos.length,
+            files: sum((s) => s.files),
+            pipelines: sum((s) => s.pipelines),
+            templates: sum((s) => s.templates),
+            stages: sum((s) => s.stages),
+            cloudStages: sum((s) => s.cloudStages),
+            images: sum((s) => s.images),
+            findings: {
+                errors: sum((s) => s.findings.errors),
+                warnings: sum((s) => s.findings.warnings),
+                notices: sum((s) => s.findings.notices),
+            },
+            changes: sum((s) => s.changes),
+            safeFixes: sum((s) => s.safeFixes),
+            suggestions: sum((s) => s.suggestions),
+            manual: sum((s) => s.manual),
+            connectors: connectors.length,
+            sharedConnectors: connectors.filter((c) => c.repositories.length > 1).length,
+            harnessSteps: harnessSteps.length,
+        },
+        repositories,
+        rules,
+        connectors,
+        harnessSteps,
+        ...(harnessConnectors ? { harnessConnectors } : {}),
+    };
+}
+function repository(r) {
+    const s = r.report.source;
+    const changes = r.report.changes
+        .flatMap((c) => c.items)
+        .map((it) => {
+        const l = merge_link(r, it);
+        return {
+            ruleId: it.ruleId,
+            severity: it.severity,
+            fix: it.fix,
+            title: it.title,
+            file: it.file,
+            line: it.line,
+            ...(l ? { link: l } : {}),
+        };
+    })
+        .sort((a, b) => merge_cmp(a.file, b.file) || a.line - b.line || merge_cmp(a.ruleId, b.ruleId) || merge_cmp(a.title, b.title));
+    return {
+        repository: r.name,
+        ...(s?.commit ? { commit: s.commit } : {}),
+        ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
+        ...(s?.directory ? { directory: s.directory } : {}),
+        ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
+        ...(s ? {} : { sourceMissing: true }),
+        generatedAt: r.report.generatedAt,
+        toolVersion: r.report.tool.version,
+        summary: r.report.summary,
+        changes,
+    };
+}
+function ruleTotals(repos) {
+    const byRule = new Map();
+    for (const r of repos)
+        for (const item of r.report.changes.flatMap((c) => c.items)) {
+            const counts = byRule.get(item.ruleId) ?? new Map();
+            counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+            byRule.set(item.ruleId, counts);
+        }
+    return [...byRule.entries()]
+        .sort(([a], [b]) => merge_cmp(a, b))
+        .map(([ruleId, counts]) => {
+        const repositories = [...counts.entries()].sort(([a], [b]) => merge_cmp(a, b)).map(([repository, count]) => ({ repository, count }));
+        return { ruleId, total: repositories.reduce((n, x) => n + x.count, 0), repositories };
+    });
+}
+/** `account` or `org <org>`, as the checks in Harness name their scope. */
+const connectorScope = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+const connectorKey = (c) => merge_keyOf(c.scope.level, c.scope.level === 'org' ? c.scope.org : undefined, c.identifier);
+const useOrder = (a, b) => merge_cmp(a.repository, b.repository) ||
+    merge_cmp(a.ownerKind, b.ownerKind) ||
+    merge_cmp(a.owner, b.owner) ||
+    merge_cmp(a.stage ?? '', b.stage ?? '') ||
+    merge_cmp(a.file, b.file) ||
+    a.line - b.line ||
+    merge_cmp(a.how, b.how) ||
+    merge_cmp(a.step ?? '', b.step ?? '') ||
+    merge_cmp(a.via ?? '', b.via ?? '');
+function mergeConnectors(repos) {
+    const byKey = new Map();
+    const get = (level, org, identifier) => {
+        const key = merge_keyOf(level, org, identifier);
+        let c = byKey.get(key);
+        if (!c) {
+            c = {
+                ref: `${level}.${identifier}`,
+                identifier,
+                scope: level === 'account' ? { level } : { level, org: org },
+                repositories: [],
+                affects: [],
+                failingUses: 0,
+                definitions: [],
+                usedBy: [],
+            };
+            byKey.set(key, c);
+        }
+        return c;
+    };
+    const addUses = (c, repo, uses) => {
+        for (const u of uses) {
+            const l = merge_link(repo, u);
+            c.usedBy.push({ repository: repo.name, ...u, ...(l ? { link: l } : {}) });
+        }
+    };
+    for (const repo of repos) {
+        for (const c of repo.report.connectors) {
+            if (c.scope.level === 'project' || !merge_keyOf(c.scope.level, c.scope.org, c.identifier))
+                continue;
+            const entry = get(c.scope.level, c.scope.org, c.identifier);
+            const def = {
+                ...merge_placeOf(repo, c),
+                ...(c.name ? { name: c.name } : {}),
+                type: c.type,
+                urls: c.urls,
+                connectivity: c.connectivity,
+                findings: c.findings,
+            };
+            entry.definitions.push(def);
+            addUses(entry, repo, c.usedBy);
+        }
+        for (const x of repo.report.externalConnectors) {
+            const ref = parseRef(x.ref);
+            const scope = parseScopeText(x.scope);
+            if (!ref || ref.level === 'project' || ref.level !== scope.level || !merge_keyOf(scope.level, scope.org, ref.identifier))
+                continue;
+            addUses(get(ref.level, scope.org, ref.identifier), repo, x.usedBy);
+        }
+    }
+    for (const c of byKey.values()) {
+        c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
+        c.definitions.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.file, b.file) || a.line - b.line);
+        c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(merge_cmp);
+        const owners = new Map();
+        for (const u of c.usedBy) {
+            const key = JSON.stringify([u.repository, u.ownerKind, u.owner]);
+            const o = owners.get(key) ?? { repository: u.repository, ownerKind: u.ownerKind, owner: u.owner, stages: [] };
+            if (u.stage && !o.stages.includes(u.stage))
+                o.stages.push(u.stage);
+            owners.set(key, o);
+        }
+        c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(merge_cmp) }));
+        c.failingUses = c.usedBy.filter((u) => u.failing).length;
+        const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(merge_cmp), d.connectivity])));
+        if (shapes.size > 1)
+            c.definitionsDiffer = true;
+    }
+    const rank = (c) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
+    return [...byKey.values()].sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.identifier, b.identifier));
+}
+/** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
+function stepScope(repo, subject) {
+    const ref = parseRef(subject);
+    if (ref?.level === 'account')
+        return 'account';
+    if (ref?.level === 'org') {
+        const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
+        const org = ext ? parseScopeText(ext.scope).org : undefined;
+        if (org && org !== '?')
+            return `org ${org}`;
+    }
+    return `repository ${repo.name}`;
+}
+function mergeSteps(repos) {
+    const byKey = new Map();
+    for (const repo of repos)
+        for (const s of repo.report.harnessSteps) {
+            const scope = stepScope(repo, s.subject);
+            const key = JSON.stringify([scope, s.subject]);
+            const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
+            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => merge_placeOf(repo, p)) });
+            byKey.set(key, step);
+        }
+    const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');
+    return [...byKey.values()]
+        .map((s) => {
+        s.from.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.action, b.action) || merge_cmp(a.reason, b.reason));
+        s.actions = [...new Set(s.from.map((f) => f.action))].sort(merge_cmp);
+        s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(merge_cmp);
+        return s;
+    })
+        .sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.scope, b.scope) || merge_cmp(a.subject, b.subject));
+}
+/** JSON with keys sorted, to compare facts whatever their key order. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (isObject(v))
+        return `{${Object.keys(v)
+            .sort(merge_cmp)
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(v) ?? 'null';
+}
+function mergeHarnessConnectors(repos) {
+    if (!repos.some((r) => r.report.harnessConnectors))
+        return undefined;
+    const byFacts = new Map();
+    for (const repo of repos)
+        for (const h of repo.report.harnessConnectors ?? []) {
+            const key = canonical(h);
+            const entry = byFacts.get(key) ?? { ...h, repositories: [] };
+            if (!entry.repositories.includes(repo.name))
+                entry.repositories.push(repo.name);
+            byFacts.set(key, entry);
+        }
+    return [...byFacts.entries()]
+        .sort(([ka, a], [kb, b]) => merge_cmp(a.scope, b.scope) || merge_cmp(a.ref, b.ref) || merge_cmp(ka, kb))
+        .map(([, h]) => ({ ...h, repositories: h.repositories.sort(merge_cmp) }));
+}
+const MERGE_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
+/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
+function mergeReportFiles(files, cwd, format) {
+    const org = mergeReports(readReports(files, cwd));
+    return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 
 
@@ -25506,16 +26289,22 @@ function endOfLife(now) {
 
 
 
+
 const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
+       harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
 
 Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
 stages and their image connectors, images by registry, what to change (with the fixes), checks to
-make in Harness, and a Mermaid diagram.
+make in Harness, and a Mermaid diagram. The JSON records the repository and commit scanned
+(GITHUB_REPOSITORY and GITHUB_SHA, else git). --merge merges many repositories' JSON reports into
+one organisation report: totals by repository and rule, every repository, pipeline and stage using
+each account or org connector, and the checks in Harness once for the account.
 
 Options:
   --format FORMAT             markdown|json (default: markdown)
   --output FILE               write the report to FILE instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
+  --merge                     the PATHs are JSON reports (report --format json) to merge
 ${SCAN_USAGE}
 `;
 /** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
@@ -25527,15 +26316,31 @@ function report(argv, io) {
             format: { type: 'string', default: 'markdown' },
             output: { type: 'string' },
             now: { type: 'string' },
+            merge: { type: 'boolean' },
             ...SCAN_OPTIONS,
         },
     });
     const format = oneOf('--format', values.format, REPORT_FORMATS);
+    if (values.merge) {
+        for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
+            if (values[flag] !== undefined)
+                throw new UsageError(`--${flag} does not apply to --merge`);
+        const text = mergeReportFiles(positionals, io.cwd, format);
+        if (values.output)
+            external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
+        else
+            io.out(text);
+        return 0;
+    }
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime()))
         throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-    const result = lintSync({ ...scanSettings(values, positionals, io.cwd), images: true });
-    const text = renderReport(result, format, { now });
+    const settings = scanSettings(values, positionals, io.cwd);
+    const result = lintSync({ ...settings, images: true });
+    const text = renderReport(result, format, {
+        now,
+        ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
+    });
     if (values.output)
         external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
     else
@@ -25546,6 +26351,16 @@ function report(argv, io) {
         return 2;
     }
     return 0;
+}
+/** The folder the scan starts from: the first PATH (its folder when it is a file), else the current directory. */
+function scannedRoot(paths, cwd) {
+    const first = external_node_path_default().resolve(cwd, paths[0] ?? '.');
+    try {
+        return external_node_fs_default().statSync(first).isDirectory() ? first : external_node_path_default().dirname(first);
+    }
+    catch {
+        return external_node_path_default().dirname(first);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

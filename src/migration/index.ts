@@ -8,15 +8,18 @@ import { buildInventory } from './inventory.js';
 import { renderMarkdown } from './markdown.js';
 import { buildDiagram } from './mermaid.js';
 import { buildHarnessSteps, buildRegistries } from './steps.js';
-import type { EndOfLife, MigrationReport } from './types.js';
+import type { EndOfLife, MigrationReport, ReportSource } from './types.js';
 
-export type { MigrationReport } from './types.js';
+export type { MigrationReport, ReportSource } from './types.js';
+export { detectSource } from './source.js';
 export const REPORT_FORMATS = ['markdown', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   /** The moment the report describes; pass a fixed date for reproducible output. Default: the current time. */
   now?: Date;
+  /** The repository and commit scanned (see `detectSource`); recorded as the report's `source` when given. */
+  source?: ReportSource;
 }
 
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
@@ -46,6 +49,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
     schemaVersion: 1,
     tool: { name: 'harness-registry-guard', version: VERSION },
     generatedAt: now.toISOString(),
+    ...(options.source ? { source: options.source } : {}),
     eol,
     replacementRegistryUrl: String(result.options[noAppHarnessRegistry.id]?.replacementRegistryUrl ?? ''),
     summary: {

@@ -8,6 +8,11 @@ export interface MigrationReport {
   tool: { name: 'harness-registry-guard'; version: string };
   /** The "now" the report was made for (ISO 8601), given by the caller. */
   generatedAt: string;
+  /**
+   * Which repository and commit was scanned, for links and for merging many reports into one
+   * (`report --merge`). Optional: set by the CLI's `report`, absent from reports made before it.
+   */
+  source?: ReportSource;
   eol: EndOfLife;
   replacementRegistryUrl: string;
   summary: ReportSummary;
@@ -19,6 +24,35 @@ export interface MigrationReport {
   stages: StageEntry[];
   registries: RegistryGroup[];
   diagram: Diagram;
+  /**
+   * Connectors as Harness itself has them (read from its API, not from Git). No scan writes this
+   * yet; `report --merge` carries it through, per connector, when a report has it.
+   */
+  harnessConnectors?: HarnessConnector[];
+}
+
+/** Where the scanned files come from. */
+export interface ReportSource {
+  /** `owner/name`: `GITHUB_REPOSITORY`, else the GitHub `origin` remote of the scanned directory, else the folder's name. */
+  repository: string;
+  /** The commit scanned: `GITHUB_SHA`, else `git rev-parse HEAD`; absent outside a git checkout. */
+  commit?: string;
+  /** Base URL for links: `GITHUB_SERVER_URL`, default `https://github.com`. */
+  serverUrl: string;
+  /** POSIX path from the repository's root to the folder the report's `file` paths are relative to; absent when that is the root. */
+  directory?: string;
+}
+
+/** A connector as Harness has it. Only `ref` and `scope` are required; other fields are carried through as they are. */
+export interface HarnessConnector {
+  /** How stages refer to it: `account.x`, `org.x` or `x`. */
+  ref: string;
+  /** `account`, `org <org>` or `project <org>/<project>`, as in `externalConnectors`. */
+  scope: string;
+  type?: string;
+  url?: string;
+  connectivity?: string;
+  [field: string]: unknown;
 }
 
 export interface EndOfLife {

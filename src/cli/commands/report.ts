@@ -3,19 +3,25 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../engine/errors.js';
 import { lintSync } from '../../engine/lint.js';
-import { REPORT_FORMATS, renderReport } from '../../migration/index.js';
+import { detectSource, REPORT_FORMATS, renderReport } from '../../migration/index.js';
+import { mergeReportFiles } from '../../migration/merge.js';
 import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 
 export const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
+       harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
 
 Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
 stages and their image connectors, images by registry, what to change (with the fixes), checks to
-make in Harness, and a Mermaid diagram.
+make in Harness, and a Mermaid diagram. The JSON records the repository and commit scanned
+(GITHUB_REPOSITORY and GITHUB_SHA, else git). --merge merges many repositories' JSON reports into
+one organisation report: totals by repository and rule, every repository, pipeline and stage using
+each account or org connector, and the checks in Harness once for the account.
 
 Options:
   --format FORMAT             markdown|json (default: markdown)
   --output FILE               write the report to FILE instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
+  --merge                     the PATHs are JSON reports (report --format json) to merge
 ${SCAN_USAGE}
 `;
 
@@ -28,14 +34,27 @@ export function report(argv: string[], io: CliIo): number {
       format: { type: 'string', default: 'markdown' },
       output: { type: 'string' },
       now: { type: 'string' },
+      merge: { type: 'boolean' },
       ...SCAN_OPTIONS,
     },
   });
   const format = oneOf('--format', values.format!, REPORT_FORMATS);
+  if (values.merge) {
+    for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)] as const)
+      if (values[flag as keyof typeof values] !== undefined) throw new UsageError(`--${flag} does not apply to --merge`);
+    const text = mergeReportFiles(positionals, io.cwd, format);
+    if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+    else io.out(text);
+    return 0;
+  }
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const result = lintSync({ ...scanSettings(values, positionals, io.cwd), images: true });
-  const text = renderReport(result, format, { now });
+  const settings = scanSettings(values, positionals, io.cwd);
+  const result = lintSync({ ...settings, images: true });
+  const text = renderReport(result, format, {
+    now,
+    ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
+  });
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
   else io.out(text);
   if (result.internalErrors.length) {
@@ -43,4 +62,14 @@ export function report(argv: string[], io: CliIo): number {
     return 2;
   }
   return 0;
+}
+
+/** The folder the scan starts from: the first PATH (its folder when it is a file), else the current directory. */
+function scannedRoot(paths: string[], cwd: string): string {
+  const first = path.resolve(cwd, paths[0] ?? '.');
+  try {
+    return fs.statSync(first).isDirectory() ? first : path.dirname(first);
+  } catch {
+    return path.dirname(first);
+  }
 }

@@ -1,0 +1,483 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../engine/errors.js';
+import { parseRef } from '../model/scope.js';
+import { VERSION } from '../version.js';
+import { renderOrgMarkdown } from './org-markdown.js';
+import type {
+  OrgChange,
+  OrgConnector,
+  OrgDefinition,
+  OrgHarnessStep,
+  OrgPlace,
+  OrgReport,
+  OrgRepository,
+  OrgRuleTotal,
+  OrgUse,
+} from './org-types.js';
+import { isRepoName } from './source.js';
+import type { ConnectorUse, HarnessConnector, MigrationReport, Place, ReportSummary } from './types.js';
+
+export type { OrgReport } from './org-types.js';
+
+/** One repository's report, as read from its file. */
+export interface NamedReport {
+  /** How the file was named on the command line; error messages use it. */
+  name: string;
+  report: MigrationReport;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
+export function readReports(files: string[], cwd: string): NamedReport[] {
+  if (!files.length) throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
+  return files.map((name) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(cwd, name), 'utf8');
+    } catch (e) {
+      throw new UsageError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new UsageError(`${name}: not JSON (${(e as Error).message}); --merge takes the output of \`report --format json\``);
+    }
+    return { name, report: checkReport(json, name) };
+  });
+}
+
+/** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
+export function checkReport(json: unknown, name: string): MigrationReport {
+  const bad = (what: string): never => {
+    throw new UsageError(`${name}: ${what}`);
+  };
+  const notReport = 'not a harness-registry-guard migration report; --merge takes the output of `report --format json`';
+  if (!isObject(json)) return bad(notReport);
+  if (json.kind === 'organisation')
+    return bad('is an organisation report (the output of `report --merge`); merge the repositories’ own reports');
+  if (!isObject(json.tool) || json.tool.name !== 'harness-registry-guard' || !('schemaVersion' in json)) return bad(notReport);
+  if (json.schemaVersion !== 1)
+    return bad(`has schemaVersion ${JSON.stringify(json.schemaVersion)}; this version (${VERSION}) reads schemaVersion 1`);
+
+  const str = (v: unknown, at: string) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
+  const num = (v: unknown, at: string) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
+  const arr = (v: unknown, at: string) => (Array.isArray(v) ? (v as unknown[]) : bad(`${at} is not an array`));
+  const obj = (v: unknown, at: string) => (isObject(v) ? v : bad(`${at} is not an object`));
+  const optStr = (v: unknown, at: string) => v === undefined || str(v, at);
+  const place = (v: unknown, at: string) => {
+    const p = obj(v, at);
+    str(p.file, `${at}.file`);
+    num(p.line, `${at}.line`);
+    return p;
+  };
+  const uses = (v: unknown, at: string) =>
+    arr(v, at).forEach((u, i) => {
+      const use = place(u, `${at}[${i}]`);
+      str(use.ownerKind, `${at}[${i}].ownerKind`);
+      str(use.owner, `${at}[${i}].owner`);
+      str(use.how, `${at}[${i}].how`);
+      optStr(use.stage, `${at}[${i}].stage`);
+      optStr(use.failing, `${at}[${i}].failing`);
+    });
+
+  str(json.generatedAt, 'generatedAt');
+  str(json.tool.version, 'tool.version');
+  const eol = obj(json.eol, 'eol');
+  str(eol.date, 'eol.date');
+  num(eol.daysSince, 'eol.daysSince');
+  str(eol.since, 'eol.since');
+  const summary = obj(json.summary, 'summary');
+  for (const k of SUMMARY_NUMBERS) num(summary[k], `summary.${k}`);
+  const findings = obj(summary.findings, 'summary.findings');
+  for (const k of ['errors', 'warnings', 'notices']) num(findings[k], `summary.findings.${k}`);
+  if (json.source !== undefined) {
+    const s = obj(json.source, 'source');
+    if (!str(s.repository, 'source.repository').trim()) bad('source.repository is empty');
+    optStr(s.commit, 'source.commit');
+    optStr(s.serverUrl, 'source.serverUrl');
+    optStr(s.directory, 'source.directory');
+  }
+  arr(json.changes, 'changes').forEach((c, i) =>
+    arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
+      const at = `changes[${i}].items[${j}]`;
+      const item = place(it, at);
+      for (const k of ['ruleId', 'severity', 'fix', 'title']) str(item[k], `${at}.${k}`);
+    }),
+  );
+  arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
+    const step = obj(s, `harnessSteps[${i}]`);
+    for (const k of ['subject', 'action', 'reason']) str(step[k], `harnessSteps[${i}].${k}`);
+    arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
+  });
+  arr(json.connectors, 'connectors').forEach((c, i) => {
+    const at = `connectors[${i}]`;
+    const con = place(c, at);
+    for (const k of ['ref', 'identifier', 'type', 'connectivity']) str(con[k], `${at}.${k}`);
+    const scope = obj(con.scope, `${at}.scope`);
+    if (!['account', 'org', 'project'].includes(scope.level as string)) bad(`${at}.scope.level is not account, org or project`);
+    optStr(scope.org, `${at}.scope.org`);
+    arr(con.urls, `${at}.urls`).forEach((u, j) => str(u, `${at}.urls[${j}]`));
+    arr(con.findings, `${at}.findings`).forEach((u, j) => str(u, `${at}.findings[${j}]`));
+    uses(con.usedBy, `${at}.usedBy`);
+  });
+  arr(json.externalConnectors, 'externalConnectors').forEach((x, i) => {
+    const ext = obj(x, `externalConnectors[${i}]`);
+    str(ext.ref, `externalConnectors[${i}].ref`);
+    str(ext.scope, `externalConnectors[${i}].scope`);
+    uses(ext.usedBy, `externalConnectors[${i}].usedBy`);
+  });
+  if (json.harnessConnectors !== undefined)
+    arr(json.harnessConnectors, 'harnessConnectors').forEach((h, i) => {
+      const hc = obj(h, `harnessConnectors[${i}]`);
+      str(hc.ref, `harnessConnectors[${i}].ref`);
+      str(hc.scope, `harnessConnectors[${i}].scope`);
+    });
+  return json as unknown as MigrationReport;
+}
+
+const SUMMARY_NUMBERS = [
+  'files',
+  'pipelines',
+  'templates',
+  'stages',
+  'cloudStages',
+  'images',
+  'changes',
+  'safeFixes',
+  'suggestions',
+  'manual',
+] as const satisfies ReadonlyArray<keyof ReportSummary>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A repository's identity in the merge: its report's `source`, else the file's name without `.json`. */
+interface Repo {
+  name: string;
+  file: string;
+  report: MigrationReport;
+  /** `{serverUrl}/{repository}/blob/{commit}/`, when links can be made. */
+  blob?: string;
+  directory: string;
+}
+
+function repoOf({ name, report }: NamedReport): Repo {
+  const s = report.source;
+  const repository = s?.repository.trim() || path.basename(name).replace(/\.json$/i, '');
+  const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
+  // Links only from values that cannot break out of a Markdown link or point elsewhere.
+  const linkable =
+    s?.commit &&
+    /^[0-9a-f]{7,64}$/i.test(s.commit) &&
+    isRepoName(repository) &&
+    serverUrl &&
+    /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._~-]+)*$/.test(serverUrl);
+  return {
+    name: repository,
+    file: name,
+    report,
+    ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s!.commit}/` } : {}),
+    directory: s?.directory ?? '',
+  };
+}
+
+/** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
+function link(repo: Repo, p: Place): string | undefined {
+  if (!repo.blob) return undefined;
+  const file = path.posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
+  if (file === '.' || file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) return undefined;
+  const encoded = file
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
+}
+
+const placeOf = (repo: Repo, p: Place): OrgPlace => {
+  const l = link(repo, p);
+  return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
+};
+
+/** Connector identity across repositories: `account/x` or `org/<org>/x`; undefined for project scope or an org the report does not know. */
+function keyOf(level: string, org: string | undefined, identifier: string): string | undefined {
+  if (level === 'account') return `account\0${identifier}`;
+  if (level === 'org' && org && org !== '?') return `org\0${org}\0${identifier}`;
+  return undefined;
+}
+
+/** `account`, `org default` (the external connectors' and harness connectors' scope text) to level and org. */
+function parseScopeText(scope: string): { level: string; org?: string } {
+  const [level, ...rest] = scope.trim().split(/\s+/);
+  return level === 'org' && rest.length === 1 ? { level, org: rest[0]! } : { level: level! };
+}
+
+/** Merges repositories' reports into one organisation report. Usage error on two reports of one repository. */
+export function mergeReports(inputs: NamedReport[]): OrgReport {
+  const repos = inputs.map(repoOf);
+  const seen = new Map<string, Repo>();
+  for (const r of repos) {
+    const other = seen.get(r.name.toLowerCase());
+    if (other) throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
+    seen.set(r.name.toLowerCase(), r);
+  }
+  repos.sort((a, b) => cmp(a.name, b.name));
+
+  const repositories = repos.map(repository);
+  const rules = ruleTotals(repos);
+  const connectors = mergeConnectors(repos);
+  const harnessSteps = mergeSteps(repos);
+  for (const step of harnessSteps) {
+    const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
+    if (c?.definitions.length)
+      step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
+  }
+  const harnessConnectors = mergeHarnessConnectors(repos);
+  for (const c of connectors) {
+    const facts = harnessConnectors?.filter((h) => {
+      const scope = parseScopeText(h.scope);
+      const id = parseRef(h.ref)?.identifier ?? h.ref;
+      return keyOf(scope.level, scope.org, id) === connectorKey(c);
+    });
+    if (facts?.length) c.harness = facts;
+  }
+
+  const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
+  const newest = [...repos].sort((a, b) => cmp(b.report.generatedAt, a.report.generatedAt))[0]!;
+  const sum = (f: (s: ReportSummary) => number) => repos.reduce((n, r) => n + f(r.report.summary), 0);
+  return {
+    schemaVersion: 1,
+    kind: 'organisation',
+    tool: { name: 'harness-registry-guard', version: VERSION },
+    scanned: { from: dates[0]!, to: dates.at(-1)! },
+    eol: newest.report.eol,
+    totals: {
+      repositories: repos.length,
+      files: sum((s) => s.files),
+      pipelines: sum((s) => s.pipelines),
+      templates: sum((s) => s.templates),
+      stages: sum((s) => s.stages),
+      cloudStages: sum((s) => s.cloudStages),
+      images: sum((s) => s.images),
+      findings: {
+        errors: sum((s) => s.findings.errors),
+        warnings: sum((s) => s.findings.warnings),
+        notices: sum((s) => s.findings.notices),
+      },
+      changes: sum((s) => s.changes),
+      safeFixes: sum((s) => s.safeFixes),
+      suggestions: sum((s) => s.suggestions),
+      manual: sum((s) => s.manual),
+      connectors: connectors.length,
+      sharedConnectors: connectors.filter((c) => c.repositories.length > 1).length,
+      harnessSteps: harnessSteps.length,
+    },
+    repositories,
+    rules,
+    connectors,
+    harnessSteps,
+    ...(harnessConnectors ? { harnessConnectors } : {}),
+  };
+}
+
+function repository(r: Repo): OrgRepository {
+  const s = r.report.source;
+  const changes: OrgChange[] = r.report.changes
+    .flatMap((c) => c.items)
+    .map((it) => {
+      const l = link(r, it);
+      return {
+        ruleId: it.ruleId,
+        severity: it.severity,
+        fix: it.fix,
+        title: it.title,
+        file: it.file,
+        line: it.line,
+        ...(l ? { link: l } : {}),
+      };
+    })
+    .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId) || cmp(a.title, b.title));
+  return {
+    repository: r.name,
+    ...(s?.commit ? { commit: s.commit } : {}),
+    ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
+    ...(s?.directory ? { directory: s.directory } : {}),
+    ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
+    ...(s ? {} : { sourceMissing: true as const }),
+    generatedAt: r.report.generatedAt,
+    toolVersion: r.report.tool.version,
+    summary: r.report.summary,
+    changes,
+  };
+}
+
+function ruleTotals(repos: Repo[]): OrgRuleTotal[] {
+  const byRule = new Map<string, Map<string, number>>();
+  for (const r of repos)
+    for (const item of r.report.changes.flatMap((c) => c.items)) {
+      const counts = byRule.get(item.ruleId) ?? new Map<string, number>();
+      counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+      byRule.set(item.ruleId, counts);
+    }
+  return [...byRule.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([ruleId, counts]) => {
+      const repositories = [...counts.entries()].sort(([a], [b]) => cmp(a, b)).map(([repository, count]) => ({ repository, count }));
+      return { ruleId, total: repositories.reduce((n, x) => n + x.count, 0), repositories };
+    });
+}
+
+/** `account` or `org <org>`, as the checks in Harness name their scope. */
+const connectorScope = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+
+const connectorKey = (c: Pick<OrgConnector, 'scope' | 'identifier'>) =>
+  keyOf(c.scope.level, c.scope.level === 'org' ? c.scope.org : undefined, c.identifier)!;
+
+const useOrder = (a: OrgUse, b: OrgUse) =>
+  cmp(a.repository, b.repository) ||
+  cmp(a.ownerKind, b.ownerKind) ||
+  cmp(a.owner, b.owner) ||
+  cmp(a.stage ?? '', b.stage ?? '') ||
+  cmp(a.file, b.file) ||
+  a.line - b.line ||
+  cmp(a.how, b.how) ||
+  cmp(a.step ?? '', b.step ?? '') ||
+  cmp(a.via ?? '', b.via ?? '');
+
+function mergeConnectors(repos: Repo[]): OrgConnector[] {
+  const byKey = new Map<string, OrgConnector>();
+  const get = (level: 'account' | 'org', org: string | undefined, identifier: string): OrgConnector => {
+    const key = keyOf(level, org, identifier)!;
+    let c = byKey.get(key);
+    if (!c) {
+      c = {
+        ref: `${level}.${identifier}`,
+        identifier,
+        scope: level === 'account' ? { level } : { level, org: org! },
+        repositories: [],
+        affects: [],
+        failingUses: 0,
+        definitions: [],
+        usedBy: [],
+      };
+      byKey.set(key, c);
+    }
+    return c;
+  };
+  const addUses = (c: OrgConnector, repo: Repo, uses: ConnectorUse[]) => {
+    for (const u of uses) {
+      const l = link(repo, u);
+      c.usedBy.push({ repository: repo.name, ...u, ...(l ? { link: l } : {}) });
+    }
+  };
+
+  for (const repo of repos) {
+    for (const c of repo.report.connectors) {
+      if (c.scope.level === 'project' || !keyOf(c.scope.level, c.scope.org, c.identifier)) continue;
+      const entry = get(c.scope.level, c.scope.org, c.identifier);
+      const def: OrgDefinition = {
+        ...placeOf(repo, c),
+        ...(c.name ? { name: c.name } : {}),
+        type: c.type,
+        urls: c.urls,
+        connectivity: c.connectivity,
+        findings: c.findings,
+      };
+      entry.definitions.push(def);
+      addUses(entry, repo, c.usedBy);
+    }
+    for (const x of repo.report.externalConnectors) {
+      const ref = parseRef(x.ref);
+      const scope = parseScopeText(x.scope);
+      if (!ref || ref.level === 'project' || ref.level !== scope.level || !keyOf(scope.level, scope.org, ref.identifier)) continue;
+      addUses(get(ref.level, scope.org, ref.identifier), repo, x.usedBy);
+    }
+  }
+
+  for (const c of byKey.values()) {
+    c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
+    c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
+    c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
+    const owners = new Map<string, OrgConnector['affects'][number]>();
+    for (const u of c.usedBy) {
+      const key = JSON.stringify([u.repository, u.ownerKind, u.owner]);
+      const o = owners.get(key) ?? { repository: u.repository, ownerKind: u.ownerKind, owner: u.owner, stages: [] };
+      if (u.stage && !o.stages.includes(u.stage)) o.stages.push(u.stage);
+      owners.set(key, o);
+    }
+    c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(cmp) }));
+    c.failingUses = c.usedBy.filter((u) => u.failing).length;
+    const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
+    if (shapes.size > 1) c.definitionsDiffer = true;
+  }
+  const rank = (c: OrgConnector) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
+  return [...byKey.values()].sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.identifier, b.identifier));
+}
+
+/** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
+function stepScope(repo: Repo, subject: string): string {
+  const ref = parseRef(subject);
+  if (ref?.level === 'account') return 'account';
+  if (ref?.level === 'org') {
+    const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
+    const org = ext ? parseScopeText(ext.scope).org : undefined;
+    if (org && org !== '?') return `org ${org}`;
+  }
+  return `repository ${repo.name}`;
+}
+
+function mergeSteps(repos: Repo[]): OrgHarnessStep[] {
+  const byKey = new Map<string, OrgHarnessStep>();
+  for (const repo of repos)
+    for (const s of repo.report.harnessSteps) {
+      const scope = stepScope(repo, s.subject);
+      const key = JSON.stringify([scope, s.subject]);
+      const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
+      step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => placeOf(repo, p)) });
+      byKey.set(key, step);
+    }
+  const rank = (s: OrgHarnessStep) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');
+  return [...byKey.values()]
+    .map((s) => {
+      s.from.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.action, b.action) || cmp(a.reason, b.reason));
+      s.actions = [...new Set(s.from.map((f) => f.action))].sort(cmp);
+      s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(cmp);
+      return s;
+    })
+    .sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.scope, b.scope) || cmp(a.subject, b.subject));
+}
+
+/** JSON with keys sorted, to compare facts whatever their key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort(cmp)
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+function mergeHarnessConnectors(repos: Repo[]): Array<HarnessConnector & { repositories: string[] }> | undefined {
+  if (!repos.some((r) => r.report.harnessConnectors)) return undefined;
+  const byFacts = new Map<string, HarnessConnector & { repositories: string[] }>();
+  for (const repo of repos)
+    for (const h of repo.report.harnessConnectors ?? []) {
+      const key = canonical(h);
+      const entry = byFacts.get(key) ?? { ...h, repositories: [] };
+      if (!entry.repositories.includes(repo.name)) entry.repositories.push(repo.name);
+      byFacts.set(key, entry);
+    }
+  return [...byFacts.entries()]
+    .sort(([ka, a], [kb, b]) => cmp(a.scope, b.scope) || cmp(a.ref, b.ref) || cmp(ka, kb))
+    .map(([, h]) => ({ ...h, repositories: h.repositories.sort(cmp) }));
+}
+
+export const MERGE_FORMATS = ['markdown', 'json'] as const;
+
+/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
+export function mergeReportFiles(files: string[], cwd: string, format: (typeof MERGE_FORMATS)[number]): string {
+  const org = mergeReports(readReports(files, cwd));
+  return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
+}

@@ -1,0 +1,273 @@
+import { code } from './markdown.js';
+import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
+import type { ConnectorUse } from './types.js';
+
+/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
+export const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
+const MAX_TABLE_ROWS = 200;
+const MAX_PLACES_PER_CELL = 8;
+/** Up to this many repositories, findings by rule are a matrix with one column per repository. */
+const MAX_MATRIX_REPOS = 8;
+
+const HOW: Record<ConnectorUse['how'], string> = {
+  overrideImageConnector: 'Override Image Connector',
+  harnessImage: 'Harness images (built-in)',
+  codebase: 'codebase',
+  step: 'step',
+  serviceDependency: 'service dependency',
+  baseImage: 'base image',
+};
+
+/** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
+export function renderOrgMarkdown(r: OrgReport): string {
+  const t = r.totals;
+  const head: string[] = [];
+  head.push('# Harness registry migration: organisation report', '');
+  const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
+  head.push(
+    `${n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
+      `${n(t.files, 'file')}, ${n(t.pipelines, 'pipeline')}, ${n(t.templates, 'template')}, ${n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
+      `${n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${n(t.images, 'image reference')}.`,
+    '',
+  );
+  head.push(
+    `> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`,
+    '',
+  );
+  head.push('| To do | Count |', '|---|---|');
+  head.push(`| Safe fixes: run \`harness-registry-guard fix\` in each repository | ${t.safeFixes} |`);
+  head.push(`| Suggestions to review | ${t.suggestions} |`);
+  head.push(`| Manual changes | ${t.manual} |`);
+  head.push(`| Checks in Harness, once for the account | ${t.harnessSteps} |`);
+  head.push(
+    `| Findings | ${n(t.findings.errors, 'error')}, ${n(t.findings.warnings, 'warning')}, ${n(t.findings.notices, 'notice')} |`,
+    '',
+  );
+  const missing = r.repositories.filter((x) => x.sourceMissing).map((x) => code(x.repository));
+  if (missing.length)
+    head.push(`Reports without \`source\` (made before it existed), named after their files and without links: ${missing.join(', ')}.`, '');
+
+  head.push('## Repositories', '');
+  table(
+    head,
+    ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'],
+    r.repositories,
+    (x) => [
+      x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
+      x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
+      String(x.summary.pipelines),
+      String(x.summary.stages),
+      String(x.summary.findings.errors),
+      String(x.summary.findings.warnings),
+      String(x.summary.findings.notices),
+      String(x.summary.safeFixes),
+      String(x.summary.suggestions),
+      String(x.summary.manual),
+    ],
+    [
+      '**Total**',
+      '',
+      String(t.pipelines),
+      String(t.stages),
+      String(t.findings.errors),
+      String(t.findings.warnings),
+      String(t.findings.notices),
+      String(t.safeFixes),
+      String(t.suggestions),
+      String(t.manual),
+    ],
+  );
+
+  head.push('## Findings by rule', '');
+  if (!r.rules.length) head.push('No policy finding in any repository.', '');
+  else if (r.repositories.length <= MAX_MATRIX_REPOS) {
+    const names = r.repositories.map((x) => x.repository);
+    table(head, ['Rule', 'Total', ...names.map(code)], r.rules, (rule) => [
+      code(rule.ruleId),
+      String(rule.total),
+      ...names.map((name) => String(rule.repositories.find((x) => x.repository === name)?.count ?? 0)),
+    ]);
+  } else
+    table(head, ['Rule', 'Total', 'Repositories'], r.rules, (rule) => [
+      code(rule.ruleId),
+      String(rule.total),
+      rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
+    ]);
+
+  // Sections whose blocks are added while they fit; what does not fit is counted.
+  const blocks: Array<{ section: string; lines: string[] }> = [];
+  const connectorsIntro = [
+    '## Account and org connectors',
+    '',
+    'Each is one connector in Harness for every repository of the account (or org): a change to it touches every repository, pipeline and stage below.',
+    '',
+  ];
+  if (!r.connectors.length) connectorsIntro.push('No account- or org-scope connector is used or defined in these repositories.', '');
+  else
+    table(connectorsIntro, ['Connector', 'Scope', 'Repositories', 'Pipelines', 'Stages', 'Failing uses', 'In Git'], r.connectors, (c) => [
+      code(c.ref),
+      scopeText(c),
+      String(c.repositories.length),
+      String(c.affects.length),
+      String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
+      String(c.failingUses),
+      c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
+    ]);
+  blocks.push({ section: 'connectors', lines: connectorsIntro });
+  for (const c of r.connectors) blocks.push({ section: 'connectors', lines: connectorBlock(c) });
+
+  const steps = ['## Checks in Harness, once for the account', ''];
+  if (!r.harnessSteps.length) steps.push('None: the repositories settle every reference.', '');
+  else
+    table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
+      code(s.subject),
+      s.scope,
+      s.actions.join('<br>') +
+        (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${placeText(d)}`).join(', ')}.` : ''),
+      s.repositories.map(code).join('<br>'),
+      places(s.from.flatMap((f) => f.places)),
+    ]);
+  blocks.push({ section: 'steps', lines: steps });
+
+  if (r.harnessConnectors?.length) {
+    const hc = ['## Connectors in Harness', ''];
+    table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
+      code(h.ref),
+      h.scope,
+      typeof h.type === 'string' ? h.type : '—',
+      typeof h.url === 'string' ? code(h.url) : '—',
+      typeof h.connectivity === 'string' ? h.connectivity : '—',
+      h.repositories.map(code).join('<br>'),
+    ]);
+    blocks.push({ section: 'harness', lines: hc });
+  }
+
+  blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
+  for (const x of r.repositories) {
+    const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
+    if (!x.changes.length) lines.push('Nothing to change.', '');
+    else
+      table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
+        placeText(ch),
+        code(ch.ruleId),
+        ch.severity,
+        ch.fix,
+        ch.title,
+      ]);
+    blocks.push({ section: 'repositories', lines });
+  }
+
+  // What a left-out block was, in the closing note.
+  const what: Record<string, (k: number) => string> = {
+    connectors: (k) => n(k, 'connector section'),
+    steps: () => 'the checks in Harness',
+    harness: () => 'the connectors in Harness',
+    repositories: (k) => `what to change in ${n(k, 'repository', 'repositories')}`,
+  };
+  let text = head.join('\n');
+  let bytes = Buffer.byteLength(text);
+  const left = new Map<string, number>();
+  for (const b of blocks) {
+    const add = '\n' + b.lines.join('\n');
+    const size = Buffer.byteLength(add);
+    if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
+      if (what[b.section]) left.set(b.section, (left.get(b.section) ?? 0) + 1);
+      continue;
+    }
+    text += add;
+    bytes += size;
+  }
+  if (left.size)
+    text +=
+      '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
+      [...left.entries()].map(([section, k]) => what[section]!(k)).join(', ') +
+      '.\n';
+  return text.endsWith('\n') ? text : text + '\n';
+}
+
+function connectorBlock(c: OrgConnector): string[] {
+  const out: string[] = [];
+  const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
+  out.push(
+    `### ${code(c.ref)} (${scopeText(c)}): ${n(c.repositories.length, 'repository', 'repositories')}, ${n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${n(stages, 'stage')}`,
+    '',
+  );
+  if (!c.definitions.length) out.push('Not in any repository’s Git: kept in Harness.', '');
+  else {
+    out.push(
+      `In Git: ${c.definitions
+        .map(
+          (d) =>
+            `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`,
+        )
+        .join('; ')}.`,
+      '',
+    );
+    if (c.definitionsDiffer)
+      out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
+  }
+  for (const h of c.harness ?? [])
+    out.push(
+      `In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
+        h.type,
+        h.url === undefined ? undefined : code(String(h.url)),
+        h.connectivity,
+      ]
+        .filter((v) => typeof v === 'string')
+        .join(', ')}.`,
+      '',
+    );
+  table(out, ['Repository', 'Pipeline or template', 'Stages', 'Uses'], c.affects, (a) => {
+    const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
+    return [
+      code(a.repository),
+      `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
+      a.stages.map(code).join(', ') || '—',
+      usesText(uses),
+    ];
+  });
+  return out;
+}
+
+function usesText(uses: OrgUse[]): string {
+  const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
+    const how = HOW[u.how] ?? u.how;
+    const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+    return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+  });
+  if (uses.length > MAX_PLACES_PER_CELL) lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
+  return lines.join('<br>') || '—';
+}
+
+function places(ps: OrgPlace[]): string {
+  const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
+  if (ps.length > MAX_PLACES_PER_CELL) lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
+  return lines.join('<br>') || '—';
+}
+
+const placeText = (p: OrgPlace | (Pick<OrgPlace, 'file' | 'line'> & { link?: string })) =>
+  p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
+const placeLink = placeText;
+
+const scopeText = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+
+function dateRange(from: string, to: string): string {
+  const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
+  return a === b ? `on ${a}` : `from ${a} to ${b}`;
+}
+
+const n = (count: number, word: string, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
+
+/** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
+function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => string[], last?: string[]): void {
+  out.push(row(header), `|${header.map(() => '---|').join('')}`);
+  for (const r of rows.slice(0, MAX_TABLE_ROWS)) out.push(row(render(r)));
+  if (last) out.push(row(last));
+  if (rows.length > MAX_TABLE_ROWS) out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
+  out.push('');
+}
+
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function row(cells: string[]): string {
+  return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}
