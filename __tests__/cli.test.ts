@@ -52,7 +52,8 @@ describe('check command', () => {
     expect(out).toContain(
       'examples/.harness/connectors/harness_image.yaml:7:24: error: Connector `harnessImage` points at `https://app.harness.io/registry`',
     );
-    expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ errors, 2 warnings, 1 notice in 11 files\.$/);
+    expect(out.trim().split('\n').at(-2)).toMatch(/^\d+ errors, 2 warnings, 1 notice in 11 files\.$/);
+    expect(out.trim().split('\n').at(-1)).toMatch(/^4 findings can be fixed automatically: run `harness-registry-guard fix examples`/);
   });
 
   test.each([
@@ -91,10 +92,10 @@ describe('check command', () => {
     [['check', '--format', 'xml'], /--format must be one of/],
     [['check', '--fail-on', 'fatal'], /--fail-on must be one of/],
     [['check', '--max-file-size', '0'], /--max-file-size must be a positive whole number/],
-    [['check', '--bogus'], /Unknown option '--bogus'/],
+    [['check', '--bogus'], /unknown option `--bogus` for `check`/],
     [['check', 'no/such/dir'], /path not found: no\/such\/dir/],
-    [['lint'], /unknown command: lint/],
-    [[], /Commands:/],
+    [['lint'], /unknown command `lint`; did you mean `check`\?/],
+    [[], /missing command: one of check, fix, report, rules, explain, init, help/],
   ])('usage error %j exits 2', (args, message) => {
     const { code, out, err } = cli(args);
     expect(code).toBe(2);

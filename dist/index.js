@@ -37521,7 +37521,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1833);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9741);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37530,7 +37530,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1833:
+/***/ 9741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50188,16 +50188,27 @@ async function listAll(page) {
 
 
 /**
- * A scanned file's text, read again (the scan keeps facts, not texts): for the few outputs that
- * quote a file, such as SARIF's fallback fingerprints and the report's "current → proposed".
- * Undefined when the file cannot be read any more.
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
  */
-function fileText(result, file) {
-    try {
-        return external_node_fs_default().readFileSync(external_node_path_default().resolve(result.cwd, file), 'utf8');
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
     }
-    catch {
-        return undefined;
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
     }
 }
 
@@ -50451,7 +50462,7 @@ function imageFix(use, replacement) {
 }));
 
 ;// CONCATENATED MODULE: ./src/version.ts
-const src_version_VERSION = '0.1.0';
+const src_version_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/engine/fix.ts
 
@@ -51812,8 +51823,8 @@ function buildReport(result, options = {}) {
     if (!result.images)
         throw new Error('the migration report needs the images: lint with `images: true`');
     const images = result.images;
-    const texts = new Map();
-    const textOf = (file) => (texts.has(file) ? texts.get(file) : texts.set(file, fileText(result, file)).get(file));
+    const texts = new SourceTexts(result.cwd);
+    const textOf = (file) => texts.get(file);
     const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
     const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
     const harnessSteps = buildHarnessSteps(findings, inv);
@@ -51996,10 +52007,35 @@ function formatGithub(result) {
     return lines.length ? lines.join('\n') + '\n' : '';
 }
 
+;// CONCATENATED MODULE: ./src/formats/links.ts
+
+/**
+ * Links into the project's canonical repository (package.json `repository`) at this version's tag:
+ * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
+ * Markdown summary, text output, `rules`, `init`).
+ */
+/** `owner/name` of the canonical repository on GitHub. */
+const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives. */
+const PROJECT_URL = `https://github.com/${REPOSITORY}`;
+/** The git tag this version is released under. */
+const versionTag = () => `v${src_version_VERSION}`;
+/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
+const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
+/** A rule's page, under `base` (default: the rule pages at this version's tag). */
+const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
+/** A section of the README at this version's tag. */
+const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
+/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
+const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
+
 ;// CONCATENATED MODULE: ./src/formats/sarif.ts
 
 
 
+
+
+// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
@@ -52008,9 +52044,6 @@ function formatGithub(result) {
  * not on the line number, so alerts survive unrelated edits above them.
  */
 const TOOL_NAME = 'harness-registry-guard';
-/** Where the project (and its docs/rules pages) lives when no better link is known. */
-const PROJECT_URL = 'https://github.com/harness-registry-guard/harness-registry-guard';
-const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/v${src_version_VERSION}/docs/rules`;
 const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
 const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
@@ -52024,7 +52057,7 @@ const sarif_location = (file, p) => ({
     physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
 });
 function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = `${docsBaseUrl}/${rule.id}.md`;
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
     return {
         id: rule.id,
         name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
@@ -52083,7 +52116,8 @@ function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
     const index = new Map(allRules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
-    const prints = fingerprints(result.findings, cwd === undefined ? undefined : (file) => fileText({ cwd }, file));
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
     const results = result.findings.map((f, i) => {
         const out = {
             ruleId: f.ruleId,

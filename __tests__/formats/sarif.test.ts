@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { lint } from '../helpers/lint.js';
-import { fileText } from '../../src/engine/file-text.js';
+import { SourceTexts } from '../../src/engine/file-text.js';
 import { allRules } from '../../src/rules/index.js';
 import { fingerprints, formatSarif, toSarif, toUri } from '../../src/formats/sarif.js';
 import { expectGolden, lintFixture } from './golden.js';
@@ -138,7 +138,7 @@ describe('SARIF fingerprints', () => {
     fs.mkdirSync(path.join(dir, '.harness'));
     fs.writeFileSync(path.join(dir, '.harness/p.yaml'), pipeline(prefix));
     const result = lint({ cwd: dir, paths: ['.'] });
-    return { result, prints: fingerprints(result.findings, (f) => fileText(result, f)) };
+    return { result, prints: fingerprints(result.findings, (f) => new SourceTexts(result.cwd).get(f)) };
   };
 
   test('do not change when unrelated lines move the finding', () => {
@@ -156,7 +156,7 @@ describe('SARIF fingerprints', () => {
     fs.mkdirSync(path.join(dir, '.harness'));
     fs.writeFileSync(path.join(dir, '.harness/p.yaml'), pipeline('').replace('org.mirror', 'org.other_mirror'));
     const changed = lint({ cwd: dir, paths: ['.'] });
-    const c = fingerprints(changed.findings, (f) => fileText(changed, f));
+    const c = fingerprints(changed.findings, (f) => new SourceTexts(changed.cwd).get(f));
     const idx = a.result.findings.findIndex((f) => f.ruleId === 'require-account-image-connector');
     expect(c[idx]).not.toBe(a.prints[idx]);
   });

@@ -18774,25 +18774,17 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -18953,6 +18945,9 @@ function discover(opts) {
     return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -20124,6 +20119,420 @@ class view_View {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+function defineRule(rule) {
+    return rule;
+}
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+function optionDefaults(meta) {
+    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/config.ts
+
+
+
+
+
+
+
+
+
+
+/** The config file's names: `.yml` first; a folder holding both is a usage error. */
+const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
+const CONFIG_FILE = CONFIG_FILES[0];
+const LEVELS = ['off', 'notice', 'warning', 'error'];
+/** An invalid config file: a usage error (exit 2) that says where each problem is. */
+class ConfigError extends UsageError {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const SETTINGS = {
+    include: {
+        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    exclude: {
+        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    maxFileSize: {
+        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
+        type: 'integer',
+        minimum: 1,
+    },
+};
+/**
+ * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
+ * level or an object with the level and the rule's options, and options marked `topLevel` may also
+ * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
+ */
+function configSchema(rules) {
+    const ids = rules.map((r) => r.id);
+    // One object per set of rules: the validator compiled for it is reused.
+    const key = ids.join('\0');
+    const cached = config_schemas.get(key);
+    if (cached)
+        return cached;
+    const schema = buildSchema(rules, ids);
+    config_schemas.set(key, schema);
+    return schema;
+}
+const config_schemas = new Map();
+function buildSchema(rules, ids) {
+    const level = { enum: LEVELS };
+    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
+        .filter(([, o]) => o.topLevel)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
+    const ruleSetting = (r) => {
+        const options = Object.entries(r.options ?? {});
+        if (!options.length)
+            return { $ref: '#/definitions/level' };
+        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
+        return {
+            if: { type: 'string' },
+            then: { $ref: '#/definitions/level' },
+            else: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    level: { $ref: '#/definitions/level' },
+                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
+                },
+            },
+        };
+    };
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
+        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
+        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            rules: {
+                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
+            },
+            ...SETTINGS,
+            ...topLevel,
+            forbidSuppression: {
+                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
+                type: 'array',
+                items: { enum: ids.filter((id) => id !== 'suppression') },
+            },
+        },
+        definitions: { level },
+    };
+}
+/**
+ * The config to use: `configPath` when given (it must exist); otherwise the first config file found
+ * going up from the scanned root (the first path, or its folder when it is a file) to the
+ * repository's root (the folder holding `.git`), then in `cwd`.
+ */
+function findConfig(cwd, paths, configPath, overlay) {
+    if (configPath !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, configPath);
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
+            throw new UsageError(`config file not found: ${configPath}`);
+        return abs;
+    }
+    for (const dir of configDirs(cwd, paths)) {
+        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
+        if (found.length > 1)
+            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
+        if (found[0])
+            return found[0];
+    }
+    return undefined;
+}
+/** Where config files are looked for, in order (see `findConfig`), with either name. */
+function configCandidates(cwd, paths) {
+    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
+}
+function configDirs(cwd, paths) {
+    const dirs = [];
+    const first = paths[0];
+    if (first !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, first);
+        let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+        for (;;) {
+            dirs.push(dir);
+            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+                break;
+            dir = external_node_path_default().dirname(dir);
+        }
+    }
+    dirs.push(external_node_path_default().resolve(cwd));
+    return [...new Set(dirs)];
+}
+const isFile = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+const isDirectory = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
+function loadConfig(absPath, cwd, rules, overlay) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
+    }
+    const source = parseSource(file, text);
+    const at = (start, end, message) => {
+        const pos = locateRange(source, start, end);
+        return { file, line: pos.line, column: pos.column, message };
+    };
+    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
+    if (syntax.length)
+        throw new ConfigError(syntax);
+    // Documents left out for their aliases still count as documents.
+    const aliases = source.problems.filter((p) => p.kind === 'aliases');
+    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
+    if (starts.length > 1)
+        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
+    if (aliases.length)
+        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
+    const doc = source.docs[0];
+    let value = doc?.json ?? {};
+    if (value === null)
+        value = {};
+    const root = doc && view_View.root(source, doc);
+    if (!root) {
+        if (typeof value === 'object' && !Array.isArray(value))
+            return { file, absPath };
+        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
+    }
+    const schema = configSchema(rules);
+    const problems = validateAgainst(schema, value, root).map((p) => {
+        const pos = locate(p.at);
+        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
+    });
+    if (problems.length)
+        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+    return { ...value, file, absPath };
+}
+/** Config lookup and load in one step; undefined when there is no config file. */
+function resolveConfig(cwd, paths, rules, configPath, overlay) {
+    const abs = findConfig(cwd, paths, configPath, overlay);
+    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
+}
+/** Turns the generic schema messages into config-specific ones. */
+function explain(message, schema) {
+    const props = schema.properties;
+    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
+    if (unknown) {
+        const [, inRules, ruleId, key] = unknown;
+        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
+        const near = closest(key, known);
+        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
+        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
+    }
+    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
+        return message.replace(' must be one of ', ' must be a rule id: one of ');
+    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
+    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
+    return message;
+}
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The level the config gives a rule, if any. */
+function levelOf(config, id) {
+    const setting = config?.rules?.[id];
+    return typeof setting === 'string' ? setting : setting?.level;
+}
+/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+function optionsOf(rule, config, overrides = {}) {
+    const out = optionDefaults(rule);
+    const setting = config?.rules?.[rule.id];
+    for (const [name, o] of Object.entries(rule.options ?? {})) {
+        if (o.topLevel && config?.[name] !== undefined)
+            out[name] = config[name];
+        if (typeof setting === 'object' && setting[name] !== undefined)
+            out[name] = setting[name];
+        if (overrides[name] !== undefined)
+            out[name] = overrides[name];
+    }
+    return out;
+}
+/**
+ * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
+ * rule's default severity; a finding the rule gives below its default (a notice for a value that
+ * cannot be known statically) is lowered to the level but never raised.
+ */
+function applyLevel(f, config, meta) {
+    // A notice that a policy could not be decided goes with that policy.
+    if (f.forRule && levelOf(config, f.forRule) === 'off')
+        return undefined;
+    const level = levelOf(config, f.ruleId);
+    if (level === undefined)
+        return f;
+    if (level === 'off')
+        return undefined;
+    const m = meta(f.ruleId);
+    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
+    if (severity !== f.severity)
+        f.severity = severity;
+    return f;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/formats/links.ts
+
+/**
+ * Links into the project's canonical repository (package.json `repository`) at this version's tag:
+ * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
+ * Markdown summary, text output, `rules`, `init`).
+ */
+/** `owner/name` of the canonical repository on GitHub. */
+const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives. */
+const PROJECT_URL = `https://github.com/${REPOSITORY}`;
+/** The git tag this version is released under. */
+const versionTag = () => `v${VERSION}`;
+/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
+const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
+/** A rule's page, under `base` (default: the rule pages at this version's tag). */
+const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
+/** A section of the README at this version's tag. */
+const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
+/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
+const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
+
 ;// CONCATENATED MODULE: ./src/model/walk.ts
 
 
@@ -20747,22 +21156,6 @@ function applyBaseline(findings, loaded, opts) {
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
 }
 
-;// CONCATENATED MODULE: ./src/engine/rule.ts
-/**
- * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
- * declare, does not compile. Option values are typed from the declared defaults.
- */
-function defineRule(rule) {
-    return rule;
-}
-/** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function optionDefaults(meta) {
-    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/builtins.ts
 const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
@@ -20801,379 +21194,6 @@ const suppression = {
     fixable: 'none',
 };
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/config.ts
-
-
-
-
-
-
-
-
-
-
-/** The config file's names: `.yml` first; a folder holding both is a usage error. */
-const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
-const CONFIG_FILE = CONFIG_FILES[0];
-const LEVELS = ['off', 'notice', 'warning', 'error'];
-/** An invalid config file: a usage error (exit 2) that says where each problem is. */
-class ConfigError extends UsageError {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const SETTINGS = {
-    include: {
-        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    exclude: {
-        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    maxFileSize: {
-        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
-        type: 'integer',
-        minimum: 1,
-    },
-};
-/**
- * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
- * level or an object with the level and the rule's options, and options marked `topLevel` may also
- * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
- */
-function configSchema(rules) {
-    const ids = rules.map((r) => r.id);
-    // One object per set of rules: the validator compiled for it is reused.
-    const key = ids.join('\0');
-    const cached = config_schemas.get(key);
-    if (cached)
-        return cached;
-    const schema = buildSchema(rules, ids);
-    config_schemas.set(key, schema);
-    return schema;
-}
-const config_schemas = new Map();
-function buildSchema(rules, ids) {
-    const level = { enum: LEVELS };
-    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
-    const ruleSetting = (r) => {
-        const options = Object.entries(r.options ?? {});
-        if (!options.length)
-            return { $ref: '#/definitions/level' };
-        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
-        return {
-            if: { type: 'string' },
-            then: { $ref: '#/definitions/level' },
-            else: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    level: { $ref: '#/definitions/level' },
-                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
-                },
-            },
-        };
-    };
-    return {
-        $schema: 'http://json-schema.org/draft-07/schema#',
-        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
-        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
-        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-            rules: {
-                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
-                type: 'object',
-                additionalProperties: false,
-                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
-            },
-            ...SETTINGS,
-            ...topLevel,
-            forbidSuppression: {
-                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
-                type: 'array',
-                items: { enum: ids.filter((id) => id !== 'suppression') },
-            },
-        },
-        definitions: { level },
-    };
-}
-/**
- * The config to use: `configPath` when given (it must exist); otherwise the first config file found
- * going up from the scanned root (the first path, or its folder when it is a file) to the
- * repository's root (the folder holding `.git`), then in `cwd`.
- */
-function findConfig(cwd, paths, configPath, overlay) {
-    if (configPath !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
-            throw new UsageError(`config file not found: ${configPath}`);
-        return abs;
-    }
-    for (const dir of configDirs(cwd, paths)) {
-        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
-        if (found.length > 1)
-            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
-        if (found[0])
-            return found[0];
-    }
-    return undefined;
-}
-/** Where config files are looked for, in order (see `findConfig`), with either name. */
-function configCandidates(cwd, paths) {
-    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
-}
-function configDirs(cwd, paths) {
-    const dirs = [];
-    const first = paths[0];
-    if (first !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, first);
-        let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
-        for (;;) {
-            dirs.push(dir);
-            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
-                break;
-            dir = external_node_path_default().dirname(dir);
-        }
-    }
-    dirs.push(external_node_path_default().resolve(cwd));
-    return [...new Set(dirs)];
-}
-const isFile = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-};
-const isDirectory = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
-/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd, rules, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
-    }
-    const source = parseSource(file, text);
-    const at = (start, end, message) => {
-        const pos = locateRange(source, start, end);
-        return { file, line: pos.line, column: pos.column, message };
-    };
-    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
-    if (syntax.length)
-        throw new ConfigError(syntax);
-    // Documents left out for their aliases still count as documents.
-    const aliases = source.problems.filter((p) => p.kind === 'aliases');
-    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
-    if (starts.length > 1)
-        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
-    if (aliases.length)
-        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
-    const doc = source.docs[0];
-    let value = doc?.json ?? {};
-    if (value === null)
-        value = {};
-    const root = doc && view_View.root(source, doc);
-    if (!root) {
-        if (typeof value === 'object' && !Array.isArray(value))
-            return { file, absPath };
-        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
-    }
-    const schema = configSchema(rules);
-    const problems = validateAgainst(schema, value, root).map((p) => {
-        const pos = locate(p.at);
-        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
-    });
-    if (problems.length)
-        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
-    return { ...value, file, absPath };
-}
-/** Config lookup and load in one step; undefined when there is no config file. */
-function resolveConfig(cwd, paths, rules, configPath, overlay) {
-    const abs = findConfig(cwd, paths, configPath, overlay);
-    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
-}
-/** Turns the generic schema messages into config-specific ones. */
-function explain(message, schema) {
-    const props = schema.properties;
-    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
-    if (unknown) {
-        const [, inRules, ruleId, key] = unknown;
-        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
-        const near = closest(key, known);
-        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
-        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
-    }
-    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
-        return message.replace(' must be one of ', ' must be a rule id: one of ');
-    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
-    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
-    return message;
-}
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const c of candidates) {
-        const d = distance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The level the config gives a rule, if any. */
-function levelOf(config, id) {
-    const setting = config?.rules?.[id];
-    return typeof setting === 'string' ? setting : setting?.level;
-}
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
-function optionsOf(rule, config, overrides = {}) {
-    const out = optionDefaults(rule);
-    const setting = config?.rules?.[rule.id];
-    for (const [name, o] of Object.entries(rule.options ?? {})) {
-        if (o.topLevel && config?.[name] !== undefined)
-            out[name] = config[name];
-        if (typeof setting === 'object' && setting[name] !== undefined)
-            out[name] = setting[name];
-        if (overrides[name] !== undefined)
-            out[name] = overrides[name];
-    }
-    return out;
-}
-/**
- * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
- * rule's default severity; a finding the rule gives below its default (a notice for a value that
- * cannot be known statically) is lowered to the level but never raised.
- */
-function applyLevel(f, config, meta) {
-    // A notice that a policy could not be decided goes with that policy.
-    if (f.forRule && levelOf(config, f.forRule) === 'off')
-        return undefined;
-    const level = levelOf(config, f.ruleId);
-    if (level === undefined)
-        return f;
-    if (level === 'off')
-        return undefined;
-    const m = meta(f.ruleId);
-    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
-    if (severity !== f.severity)
-        f.severity = severity;
-    return f;
-}
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
@@ -23823,16 +23843,27 @@ const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 
 
 /**
- * A scanned file's text, read again (the scan keeps facts, not texts): for the few outputs that
- * quote a file, such as SARIF's fallback fingerprints and the report's "current → proposed".
- * Undefined when the file cannot be read any more.
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
  */
-function fileText(result, file) {
-    try {
-        return external_node_fs_default().readFileSync(external_node_path_default().resolve(result.cwd, file), 'utf8');
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
     }
-    catch {
-        return undefined;
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
     }
 }
 
@@ -23841,6 +23872,9 @@ function fileText(result, file) {
 
 
 
+
+// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
+
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
  * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
@@ -23848,9 +23882,6 @@ function fileText(result, file) {
  * not on the line number, so alerts survive unrelated edits above them.
  */
 const TOOL_NAME = 'harness-registry-guard';
-/** Where the project (and its docs/rules pages) lives when no better link is known. */
-const PROJECT_URL = 'https://github.com/harness-registry-guard/harness-registry-guard';
-const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/v${VERSION}/docs/rules`;
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
 const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
@@ -23864,7 +23895,7 @@ const sarif_location = (file, p) => ({
     physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
 });
 function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = `${docsBaseUrl}/${rule.id}.md`;
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
     return {
         id: rule.id,
         name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
@@ -23923,7 +23954,8 @@ function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
     const index = new Map(allRules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
-    const prints = fingerprints(result.findings, cwd === undefined ? undefined : (file) => fileText({ cwd }, file));
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
     const results = result.findings.map((f, i) => {
         const out = {
             ruleId: f.ruleId,
@@ -24162,28 +24194,179 @@ function formatMarkdown(result) {
     return renderMarkdown(result);
 }
 
+;// CONCATENATED MODULE: ./src/formats/style.ts
+/**
+ * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
+ * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
+ */
+const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    green: sgr(32, 39),
+};
+const same = (s) => s;
+const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
+ */
+const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
+function width(cp) {
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x1f300 && cp <= 0x1f64f) ||
+        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+        (cp >= 0x20000 && cp <= 0x3fffd))
+        return 2;
+    return 1;
+}
+/** Terminal columns `s` takes once made `terminalSafe`. */
+function displayWidth(s) {
+    let n = 0;
+    for (const ch of terminalSafe(s))
+        n += width(ch.codePointAt(0));
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/formats/code-frame.ts
+
+/** Source lines wider than this many columns are shown as a window around the finding. */
+const MAX_WIDTH = 120;
+/** Columns kept before the finding when a line is cut. */
+const LEAD = 40;
+/** The lines of a file's text as positions count them (`\n` ends a line; a BOM is not a column). */
+const sourceLines = (text) => text.replace(/^\uFEFF/, '').split('\n');
+/**
+ * Two lines that show where a finding is: the source line with its number, and a caret under each
+ * column of the range (one caret for an empty range; to the end of the line when the range goes on,
+ * with the line it ends on). Empty when the position is not in the text.
+ */
+function codeFrame(text, pos, style, caret) {
+    const lines = sourceLines(text);
+    if (pos.line < 1 || pos.line > lines.length)
+        return [];
+    const line = lines[pos.line - 1].replace(/\r$/, '');
+    const start = Math.min(Math.max(pos.column - 1, 0), line.length);
+    const multiline = pos.endLine > pos.line;
+    const end = multiline ? line.length : Math.min(Math.max(pos.endColumn - 1, start), line.length);
+    let from = 0;
+    let to = line.length;
+    if (displayWidth(line) > MAX_WIDTH) {
+        from = Math.max(0, start - LEAD);
+        to = Math.min(line.length, from + MAX_WIDTH);
+    }
+    const before = from > 0 ? '…' : '';
+    const shown = before + terminalSafe(line.slice(from, to)) + (to < line.length ? '…' : '');
+    const pad = before.length + displayWidth(line.slice(from, start));
+    const carets = Math.max(1, displayWidth(line.slice(start, Math.min(end, to))));
+    const number = String(pos.line);
+    const bar = style.dim('|');
+    return [
+        `  ${style.dim(number)} ${bar} ${shown}`.trimEnd(),
+        `  ${' '.repeat(number.length)} ${bar} ${' '.repeat(pad)}${caret('^'.repeat(carets))}${multiline ? style.dim(` to line ${pos.endLine}`) : ''}`,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/formats/text.ts
 
+
+
+
+
+
+/** Related locations shown under a finding in the terminal form; the rest are counted. */
+const text_MAX_RELATED = 5;
 /**
  * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
  * finding reads `severity (suppressed): ...` or `severity (suppressed by baseline): ...`, with its
- * reason after ` -- `; the counts leave it out.
+ * reason after ` -- `; the counts leave it out. Without options this is the documented plain
+ * format; the options add rule links, a fix hint and the terminal form, and never change how a
+ * finding's own line reads (apart from colour).
  */
-function formatText(result) {
-    const lines = result.findings.map(line);
+function formatText(result, opts = {}) {
+    const term = opts.terminal;
+    const style = term?.color ? COLOR : NO_STYLE;
+    const texts = term && new SourceTexts(term.cwd);
+    const listed = opts.quiet ? result.findings.filter((f) => !f.suppressed && f.severity === 'error') : result.findings;
+    const lines = [];
+    for (const f of listed) {
+        if (!term) {
+            lines.push(line(f));
+            continue;
+        }
+        lines.push(styledLine(f, style));
+        if (!f.suppressed) {
+            const text = texts.get(f.file);
+            if (text !== undefined)
+                lines.push(...codeFrame(text, f, style, severityColor(f, style)));
+            const related = f.related ?? [];
+            for (const r of related.slice(0, text_MAX_RELATED))
+                lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
+            if (related.length > text_MAX_RELATED)
+                lines.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
+        }
+        lines.push('');
+    }
+    if (opts.docsLinks)
+        lines.push(...docsLinks(listed, style));
     const t = totals(result.findings);
     const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
-    lines.push(t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`);
+    const countLine = t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`;
+    lines.push(term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine);
     lines.push(...scanNotes(result));
     const b = result.baseline;
     if (b)
         lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
+    lines.push(...(opts.notes ?? []));
+    if (opts.fixCommand)
+        lines.push(...fixHint(listed, opts.fixCommand, style));
     return lines.join('\n') + '\n';
 }
 function line(f) {
     const s = f.suppressed;
     const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
     return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
+}
+const severityColor = (f, style) => f.severity === 'error' ? style.red : f.severity === 'warning' ? style.yellow : style.cyan;
+/** The plain line, coloured, with text from the scanned files made safe for a terminal. */
+function styledLine(f, style) {
+    const s = f.suppressed;
+    if (s)
+        return style.dim(terminalSafe(line(f)));
+    const color = severityColor(f, style);
+    return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
+}
+/** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
+function docsLinks(listed, style) {
+    const named = new Set(listed.map((f) => f.ruleId));
+    const ids = allRules.map((r) => r.id).filter((id) => named.has(id));
+    if (!ids.length)
+        return [];
+    return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
+}
+/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
+function fixHint(listed, command, style) {
+    const active = listed.filter((f) => !f.suppressed);
+    const safe = active.filter((f) => f.fix?.length).length;
+    if (!safe)
+        return [];
+    const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
+    const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
+    return [
+        `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
+    ];
 }
 function suppressedBreakdown(findings) {
     const inline = findings.filter((f) => f.suppressed?.kind === 'inline').length;
@@ -24208,21 +24391,113 @@ const formatters = {
     junit: formatJunit,
 };
 
+;// CONCATENATED MODULE: ./src/cli/parse.ts
+
+
+/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
+class ArgError extends UsageError {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ArgError';
+    }
+}
+const didYouMean = (word, candidates) => {
+    const near = closest(word, candidates);
+    return near ? `; did you mean \`${near}\`?` : '';
+};
+/** Checks a value against a list, suggesting the nearest one (`--format JSON`: did you mean `json`?). */
+function oneOf(flag, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new ArgError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")${didYouMean(value, allowed)}`);
+}
+function parseCommandLine(argv, specs, command) {
+    const values = {};
+    const positionals = [];
+    const names = Object.keys(specs);
+    const byShort = new Map(names.flatMap((n) => (specs[n].short ? [[specs[n].short, n]] : [])));
+    const flags = [...names.map((n) => `--${n}`), '--help'];
+    for (const [name, spec] of Object.entries(specs))
+        values[name] = spec.type === 'boolean' ? false : spec.default;
+    /** The greedy option once it has been given: later positionals are its values. */
+    let greedy;
+    const positional = (arg) => (greedy ?? positionals).push(arg);
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            argv.slice(i + 1).forEach(positional);
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            positional(arg);
+            continue;
+        }
+        let name;
+        let inline;
+        let shown;
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            shown = eq < 0 ? arg : arg.slice(0, eq);
+            name = shown.slice(2);
+            if (eq >= 0)
+                inline = arg.slice(eq + 1);
+            if (!Object.hasOwn(specs, name))
+                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(shown, flags)}`);
+        }
+        else {
+            shown = arg.slice(0, 2);
+            name = byShort.get(arg[1]);
+            if (arg.length > 2)
+                inline = arg.slice(2).replace(/^=/, '');
+            if (!name)
+                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(arg, flags)}`);
+        }
+        const spec = specs[name];
+        if (spec.type === 'boolean') {
+            if (inline !== undefined)
+                throw new ArgError(`\`${shown}\` takes no value (got "${inline}")`);
+            values[name] = true;
+            continue;
+        }
+        if (spec.greedy) {
+            greedy = values[name] ?? [];
+            if (inline !== undefined)
+                greedy.push(inline);
+            values[name] = greedy;
+            continue;
+        }
+        let value = inline;
+        if (value === undefined) {
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('-') && next !== '-'))
+                throw new ArgError(`\`${shown}\` needs a value${spec.choices ? `: one of ${spec.choices.join(', ')}` : ''}`);
+            value = next;
+            i++;
+        }
+        if (spec.choices)
+            oneOf(`--${name}`, value, spec.choices);
+        if (spec.multiple)
+            values[name] = [...(values[name] ?? []), value];
+        else
+            values[name] = value;
+    }
+    return { values: values, positionals };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
 
 
+
+
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
-function oneOf(flag, value, allowed) {
-    if (!allowed.includes(value))
-        throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-    return value;
-}
 function positiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+        throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
     return n;
 }
 /** Options every command that scans takes: which files, which config, which replacement registry. */
@@ -24233,7 +24508,8 @@ const SCAN_OPTIONS = {
     exclude: { type: 'string', multiple: true },
     'max-file-size': { type: 'string' },
 };
-const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
+const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH or the nearest folder
+                              above it up to the repository root, else in the current directory)
   --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
   --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB              files or folders to skip (repeatable)
@@ -24242,13 +24518,13 @@ const SCAN_USAGE = `  --config FILE               config file (default: .harness
 function replacementRegistry(value) {
     const option = no_app_harness_registry.options.replacementRegistryUrl;
     if (!isValid(option.schema, value))
-        throw new UsageError(`--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`);
+        throw new ArgError(`--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`);
     return value;
 }
 /** The lint settings the scan options and PATHs give. */
 function scanSettings(values, paths, cwd) {
     if (values.config === '')
-        throw new UsageError('--config needs a file name');
+        throw new ArgError('`--config` needs a file name');
     return {
         cwd,
         paths,
@@ -24262,6 +24538,108 @@ function scanSettings(values, paths, cwd) {
         configPath: values.config,
     };
 }
+/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
+function writeOutput(cwd, file, text) {
+    const abs = external_node_path_default().resolve(cwd, file);
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
+    external_node_fs_default().writeFileSync(abs, text);
+}
+/** The scan options as they were given, for a command line that repeats them (the fix hint). */
+function scanArgs(values) {
+    const out = [];
+    if (values.config !== undefined)
+        out.push('--config', values.config);
+    if (values['replacement-registry'] !== undefined)
+        out.push('--replacement-registry', values['replacement-registry']);
+    for (const g of values.include ?? [])
+        out.push('--include', g);
+    for (const g of values.exclude ?? [])
+        out.push('--exclude', g);
+    if (values['max-file-size'] !== undefined)
+        out.push('--max-file-size', values['max-file-size']);
+    return out;
+}
+/** Quotes an argument for a POSIX shell when it needs it. */
+const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
+;// CONCATENATED MODULE: ./src/cli/changed.ts
+
+
+
+/**
+ * `check --changed FILE...`: the whole scan is linted (rules follow connectors, templates and input
+ * sets across files), and a finding is reported when
+ *
+ * 1. its file is one of the given files; or
+ * 2. one of its related locations is in one of them (a pipeline changed to use a connector that
+ *    breaks a policy: the finding is on the connector, the changed stage is a related location); or
+ * 3. it is about a connector defined in one of them: it sits on a reference (`connectorRef`,
+ *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
+ *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
+ *
+ * When the config file in use is one of the given files, every finding is reported: the config
+ * decides what every file gets. Given paths are relative to the current directory, as findings
+ * name files; names of files that are not scanned (deleted, not YAML) match nothing.
+ */
+function changedSelection(result, given, cwd) {
+    const files = new Set(given.map((g) => toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, g)))));
+    if (result.config && files.has(result.config.file))
+        return () => true;
+    const { project } = result;
+    const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
+    const texts = new SourceTexts(cwd);
+    const refersToChanged = (f) => {
+        if (!changedConnectors.size)
+            return false;
+        const text = texts.get(f.file);
+        if (text === undefined)
+            return false;
+        const ref = text
+            .slice(f.range[0], f.range[1])
+            .trim()
+            .replace(/^(['"])(.*)\1$/s, '$2')
+            .trim();
+        if (!/^(?:(?:account|org)\.)?[\w-]+$/.test(ref))
+            return false;
+        const from = project.entities.find((e) => e.identifier === f.entity && e.rootKey.file === f.file)?.scope ?? {
+            level: 'account',
+        };
+        const connector = project.findConnector(ref, from);
+        return connector !== undefined && changedConnectors.has(connector);
+    };
+    return (f) => files.has(f.file) || (f.related ?? []).some((r) => files.has(r.file)) || refersToChanged(f);
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/**
+ * Whether text output takes its terminal form (a code frame under each finding, colour), decided
+ * in this order:
+ *
+ * 1. `--color` gives it and `--no-color` refuses it, whatever the environment says;
+ * 2. a report written with `--output FILE` is plain;
+ * 3. `FORCE_COLOR` set to anything but `0` or `false` (the empty string included) gives it, into a
+ *    pipe too; `FORCE_COLOR=0` or `false` refuses it (as in Node.js, `FORCE_COLOR` wins over
+ *    `NO_COLOR`);
+ * 4. `NO_COLOR` set to a non-empty value refuses it (https://no-color.org);
+ * 5. otherwise standard output must be a terminal whose `TERM` is not `dumb`.
+ *
+ * The plain form (the documented `file:line:col: severity: message [rule-id]` lines) is what pipes,
+ * files and CI logs get unless told otherwise.
+ */
+function terminalForm(flags, env, stdoutIsTTY) {
+    if (flags.noColor)
+        return false;
+    if (flags.color)
+        return true;
+    if (flags.toFile)
+        return false;
+    const force = env.FORCE_COLOR;
+    if (force !== undefined)
+        return !['0', 'false'].includes(force.trim().toLowerCase());
+    if (env.NO_COLOR)
+        return false;
+    return stdoutIsTTY && env.TERM !== 'dumb';
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/check.ts
 
@@ -24274,42 +24652,52 @@ function scanSettings(values, paths, cwd) {
 
 
 
-const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
+
+
+const OPTIONS = {
+    format: { type: 'string', default: 'text', choices: Object.keys(formatters) },
+    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    output: { type: 'string' },
+    changed: { type: 'string', greedy: true },
+    quiet: { type: 'boolean', short: 'q' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    ...SCAN_OPTIONS,
+};
+const usage = () => `Usage: harness-registry-guard check [PATH...] [options]
 
 Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
 
 Options:
   --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
+  --changed FILE...           report only the findings about these files and what they affect; the PATHs are still
+                              checked in full. Every argument after --changed that is not an option is a FILE
+  -q, --quiet                 report errors only (the text count line and the exit code still cover every finding)
   --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
   --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
-  --output FILE               write the report to FILE instead of standard output
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
+  --color, --no-color         text: force or refuse code frames and colour (default: on a terminal, unless NO_COLOR is set)
 ${SCAN_USAGE}
+  -h, --help                  show this help
 
-Flags override the same setting in the config file.
+Flags override the same setting in the config file. Exit codes: 0 nothing reported reaches
+--fail-on, 1 something does, 2 usage or internal error.
 `;
 /** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
-function check(argv, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            format: { type: 'string', default: 'text' },
-            'fail-on': { type: 'string', default: 'error' },
-            baseline: { type: 'string' },
-            'write-baseline': { type: 'string' },
-            ...SCAN_OPTIONS,
-            output: { type: 'string' },
-        },
-    });
-    const format = oneOf('--format', values.format, Object.keys(formatters));
-    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
+function run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, OPTIONS, 'check');
+    const format = values.format;
     const writeTo = values['write-baseline'];
     if (writeTo !== undefined && values.baseline !== undefined)
-        throw new UsageError('use either --baseline or --write-baseline, not both');
+        throw new ArgError('use either --baseline or --write-baseline, not both');
     for (const flag of ['baseline', 'write-baseline', 'output'])
         if (values[flag] === '')
-            throw new UsageError(`--${flag} needs a file name`);
+            throw new ArgError(`\`--${flag}\` needs a file name`);
+    if (values.color && values['no-color'])
+        throw new ArgError('use either --color or --no-color, not both');
     const settings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
     let result = lintSync(settings);
     if (writeTo !== undefined && !result.internalErrors.length) {
@@ -24326,9 +24714,19 @@ function check(argv, io) {
         io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
         result = lintSync({ ...settings, baselinePath: abs });
     }
-    const report = formatters[format](result);
+    const notes = [];
+    if (values.changed !== undefined) {
+        const all = result.findings;
+        const reported = all.filter(changedSelection(result, values.changed, io.cwd));
+        const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
+        notes.push(values.changed.length
+            ? `--changed: reported the findings about ${plural(values.changed.length, 'given file')}; ${plural(others, 'other finding')} in the scan ${others === 1 ? 'is' : 'are'} not shown.`
+            : '--changed: no file was given, so no finding is reported.');
+        result = { ...result, findings: reported };
+    }
+    const report = render(format, result, values, positionals, notes, io);
     if (values.output)
-        external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), report);
+        writeOutput(io.cwd, values.output, report);
     else
         io.out(report);
     if (result.internalErrors.length) {
@@ -24336,7 +24734,22 @@ function check(argv, io) {
             io.err(`harness-registry-guard: internal error: ${e}\n`);
         return 2;
     }
-    return failingFindings(result.findings, failOn).length ? 1 : 0;
+    return failingFindings(result.findings, values['fail-on']).length ? 1 : 0;
+}
+function render(format, result, values, positionals, notes, io) {
+    if (format !== 'text') {
+        const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
+        return formatters[format](shown);
+    }
+    const terminal = terminalForm({ color: values.color, noColor: values['no-color'], toFile: values.output !== undefined }, io.env, io.stdoutIsTTY);
+    const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
+    return formatText(result, {
+        ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
+        quiet: values.quiet,
+        docsLinks: true,
+        fixCommand,
+        notes,
+    });
 }
 /** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
 function previousBaseline(abs) {
@@ -24348,6 +24761,84 @@ function previousBaseline(abs) {
         return undefined;
     }
 }
+const check = {
+    name: 'check',
+    synopsis: 'check [PATH...]',
+    summary: 'check Harness YAML; exit 1 when a finding reaches --fail-on',
+    usage,
+    run,
+};
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cli/docs.ts
+
+
+/**
+ * A path relative to this module, resolved at run time. The bundle is dist/cli/index.js and this
+ * file is src/cli/docs.ts: both are two folders below the package root, so `../../` is the root
+ * from either. (A parameter rather than a literal inside `new URL(...)`: ncc rewrites the literal
+ * form into an asset path that does not exist.)
+ */
+const fromHere = (relative) => new URL(relative, import.meta.url);
+/** The folder of rule pages the npm package ships (docs/rules/). */
+const rulesDocsDir = () => (0,external_node_url_namespaceObject.fileURLToPath)(fromHere('../../docs/rules/'));
+/** A rule's page (docs/rules/<id>.md), or undefined when the package has no docs folder. */
+function readRulePage(ruleId) {
+    try {
+        return external_node_fs_default().readFileSync(`${rulesDocsDir()}${ruleId}.md`, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/explain.ts
+
+
+
+
+
+const explain_usage = () => `Usage: harness-registry-guard explain RULE-ID
+
+Prints a rule's page: why the rule exists, what it checks, examples, what to change and how \`fix\`
+handles it (docs/rules/RULE-ID.md, shipped with the package). \`harness-registry-guard rules\` lists
+the ids.
+
+Options:
+  -h, --help                  show this help
+`;
+const LIST_HINT = 'Run `harness-registry-guard rules` to list the rules.';
+function explain_run(argv, io) {
+    const { positionals } = parseCommandLine(argv, {}, 'explain');
+    const ids = allRules.map((r) => r.id);
+    if (positionals.length !== 1)
+        throw new ArgError(positionals.length
+            ? `\`explain\` takes one rule id (got ${positionals.length})`
+            : `\`explain\` needs a rule id: one of ${ids.join(', ')}`, positionals.length ? undefined : LIST_HINT);
+    const id = positionals[0];
+    const rule = ruleMeta(id);
+    if (!rule) {
+        const near = closest(id, ids);
+        throw new ArgError(`unknown rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`, LIST_HINT);
+    }
+    const page = readRulePage(id);
+    if (page !== undefined) {
+        io.out(page.endsWith('\n') ? page : `${page}\n`);
+        return 0;
+    }
+    // An install without docs/rules (a copied bundle): the registry's own words and the page's address.
+    io.err(`harness-registry-guard: no rule pages in ${rulesDocsDir()}; showing the rule's summary.\n`);
+    io.out(`# ${rule.id}\n\n${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${ruleDocsUrl(rule.id)}\n`);
+    return 0;
+}
+const explain_explain = {
+    name: 'explain',
+    synopsis: 'explain RULE-ID',
+    summary: "print a rule's page",
+    usage: explain_usage,
+    run: explain_run,
+};
 
 ;// CONCATENATED MODULE: ./src/formats/diff.ts
 /**
@@ -24669,7 +25160,13 @@ function writeAtomically(s) {
 
 
 
-const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]
+const fix_OPTIONS = {
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
+    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+    ...SCAN_OPTIONS,
+};
+const fix_usage = () => `Usage: harness-registry-guard fix [PATH...] [options]
 
 Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
 comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
@@ -24679,21 +25176,16 @@ Options:
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
 ${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 nothing left reaches --fail-on, 1 something does or a file was left unfixed, 2 usage
+or internal error.
 `;
 /** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
-function fix(argv, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            'dry-run': { type: 'boolean', default: false },
-            format: { type: 'string', default: 'text' },
-            'fail-on': { type: 'string', default: 'error' },
-            ...SCAN_OPTIONS,
-        },
-    });
-    const format = oneOf('--format', values.format, ['text', 'json']);
-    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
+function fix_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, fix_OPTIONS, 'fix');
+    const format = values.format;
+    const failOn = values['fail-on'];
     const dryRun = values['dry-run'];
     const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
     if (format === 'json')
@@ -24757,6 +25249,126 @@ function fixJson(fixed, dryRun) {
         remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
     };
 }
+const fix = {
+    name: 'fix',
+    synopsis: 'fix [PATH...]',
+    summary: 'apply the safe fixes (--dry-run shows them as a diff)',
+    usage: fix_usage,
+    run: fix_run,
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/init.ts
+
+
+
+
+
+
+
+
+
+const init_usage = () => `Usage: harness-registry-guard init [DIR]
+
+Writes a commented ${CONFIG_FILE} to DIR (default: .) that lists every rule with its default level
+and its options at their defaults, and the other settings commented out. Its first line points
+editors at the config schema of this version. An existing config file is never overwritten.
+
+Options:
+  -h, --help                  show this help
+`;
+/** Comment lines of at most `width` columns, each starting with `indent` and `# `. */
+function comment(text, indent, width = 100) {
+    const lines = [];
+    let current = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (current && indent.length + 2 + current.length + 1 + word.length > width) {
+            lines.push(current);
+            current = word;
+        }
+        else
+            current = current ? `${current} ${word}` : word;
+    }
+    if (current)
+        lines.push(current);
+    return lines.map((l) => `${indent}# ${l}`);
+}
+/** A value as YAML flow (JSON is YAML). */
+const flow = (value) => JSON.stringify(value);
+function ruleEntry(rule) {
+    const lines = [
+        ...comment(`${rule.policy ? `Policy ${rule.policy}. ` : ''}${rule.description}`, '  '),
+        ...comment(`Default: ${rule.severity}. Fixable: ${rule.fixable}. ${ruleDocsUrl(rule.id)}`, '  '),
+    ];
+    const options = Object.entries(rule.options ?? {});
+    if (!options.length)
+        return [...lines, `  ${rule.id}: ${rule.severity}`];
+    lines.push(`  ${rule.id}:`, `    level: ${rule.severity}`);
+    for (const [name, o] of options)
+        lines.push(...comment(o.description, '    '), `    # ${name}: ${flow(o.default)}`);
+    return lines;
+}
+/**
+ * The text `init` writes: the schema line, then every rule of the registry at its default level
+ * with its options commented out at their defaults, then the other settings of the config schema,
+ * commented out. Levels, ids, options and descriptions all come from the rules and the schema.
+ */
+function initialConfig() {
+    const schema = configSchema(allRules);
+    const describe = (key) => schema.properties[key].description;
+    const policies = new Set(rules);
+    const out = [
+        `# yaml-language-server: $schema=${configSchemaUrl()}`,
+        '#',
+        ...comment(`harness-registry-guard ${VERSION} configuration, written by \`harness-registry-guard init\`. check, fix and report read it from the scanned folder or the nearest folder above it, up to the repository root; a flag given on the command line wins over the same setting here. Reference: ${readmeUrl('configuration')}`, ''),
+        '',
+        ...comment(describe('rules'), ''),
+        ...comment('The levels below are the defaults; options are commented out at their defaults.', ''),
+        'rules:',
+    ];
+    allRules.forEach((rule, i) => {
+        if (i > 0)
+            out.push('');
+        if (!policies.has(rule) && policies.has(allRules[i - 1]))
+            out.push('  # Checks the tool makes itself.', '');
+        out.push(...ruleEntry(rule));
+    });
+    const settings = [
+        ['include', ['# include:', ...DEFAULT_INCLUDE.map((g) => `#   - ${flow(g)}`)]],
+        ['exclude', ['# exclude:', `#   - ${flow('vendor/**')}`]],
+        ['maxFileSize', [`# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}`]],
+        ['forbidSuppression', ['# forbidSuppression:', `#   - ${rules[0].id}`]],
+    ];
+    for (const [key, lines] of settings)
+        out.push('', ...comment(describe(key), ''), ...lines);
+    return out.join('\n') + '\n';
+}
+function init_run(argv, io) {
+    const { positionals } = parseCommandLine(argv, {}, 'init');
+    if (positionals.length > 1)
+        throw new ArgError(`\`init\` takes at most one folder (got ${positionals.length})`);
+    const given = positionals[0] ?? '.';
+    const dir = external_node_path_default().resolve(io.cwd, given);
+    if (!external_node_fs_default().statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+        throw new UsageError(`folder not found: ${given}`);
+    const shown = (name) => toPosix(external_node_path_default().relative(io.cwd, external_node_path_default().join(dir, name))) || name;
+    const existing = CONFIG_FILES.find((name) => external_node_fs_default().existsSync(external_node_path_default().join(dir, name)));
+    if (existing)
+        throw new UsageError(`${shown(existing)} already exists; edit it, or delete it to write a new one`);
+    const file = external_node_path_default().join(dir, CONFIG_FILE);
+    const text = initialConfig();
+    // What is written must load: the same loader `check` uses, on the text before it is written.
+    loadConfig(file, io.cwd, allRules, text);
+    external_node_fs_default().writeFileSync(file, text, { flag: 'wx' });
+    io.out(`Wrote ${shown(CONFIG_FILE)}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`);
+    return 0;
+}
+const init = {
+    name: 'init',
+    synopsis: 'init [DIR]',
+    summary: `write a commented ${CONFIG_FILE}`,
+    usage: init_usage,
+    run: init_run,
+};
 
 ;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
@@ -25525,8 +26137,8 @@ function buildReport(result, options = {}) {
     if (!result.images)
         throw new Error('the migration report needs the images: lint with `images: true`');
     const images = result.images;
-    const texts = new Map();
-    const textOf = (file) => (texts.has(file) ? texts.get(file) : texts.set(file, fileText(result, file)).get(file));
+    const texts = new SourceTexts(result.cwd);
+    const textOf = (file) => texts.get(file);
     const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
     const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
     const harnessSteps = buildHarnessSteps(findings, inv);
@@ -26289,8 +26901,14 @@ function mergeReportFiles(files, cwd, format) {
 
 
 
-
-const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
+const report_OPTIONS = {
+    format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
+    output: { type: 'string' },
+    now: { type: 'string' },
+    merge: { type: 'boolean' },
+    ...SCAN_OPTIONS,
+};
+const report_usage = () => `Usage: harness-registry-guard report [PATH...] [options]
        harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
 
 Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
@@ -26302,39 +26920,34 @@ each account or org connector, and the checks in Harness once for the account.
 
 Options:
   --format FORMAT             markdown|json (default: markdown)
-  --output FILE               write the report to FILE instead of standard output
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
   --merge                     the PATHs are JSON reports (report --format json) to merge
 ${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 (findings do not fail it), 2 usage or internal error.
 `;
-/** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
-function report(argv, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            format: { type: 'string', default: 'markdown' },
-            output: { type: 'string' },
-            now: { type: 'string' },
-            merge: { type: 'boolean' },
-            ...SCAN_OPTIONS,
-        },
-    });
-    const format = oneOf('--format', values.format, REPORT_FORMATS);
+/** `report`: lint, then render the migration report; or merge reports. Exit 0, or 2 on an internal error; findings do not fail it. */
+function report_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, report_OPTIONS, 'report');
+    const format = values.format;
+    if (values.output === '')
+        throw new ArgError('`--output` needs a file name');
     if (values.merge) {
         for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
             if (values[flag] !== undefined)
-                throw new UsageError(`--${flag} does not apply to --merge`);
+                throw new ArgError(`--${flag} does not apply to --merge`);
         const text = mergeReportFiles(positionals, io.cwd, format);
         if (values.output)
-            external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
+            writeOutput(io.cwd, values.output, text);
         else
             io.out(text);
         return 0;
     }
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime()))
-        throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
+        throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
     const settings = scanSettings(values, positionals, io.cwd);
     const result = lintSync({ ...settings, images: true });
     const text = renderReport(result, format, {
@@ -26342,7 +26955,7 @@ function report(argv, io) {
         ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
     });
     if (values.output)
-        external_node_fs_default().writeFileSync(external_node_path_default().resolve(io.cwd, values.output), text);
+        writeOutput(io.cwd, values.output, text);
     else
         io.out(text);
     if (result.internalErrors.length) {
@@ -26362,6 +26975,77 @@ function scannedRoot(paths, cwd) {
         return external_node_path_default().dirname(first);
     }
 }
+const report = {
+    name: 'report',
+    synopsis: 'report [PATH...]',
+    summary: 'write the migration report (Markdown or JSON), or merge many (--merge)',
+    usage: report_usage,
+    run: report_run,
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/rules.ts
+
+
+
+
+const rules_OPTIONS = {
+    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
+};
+const rules_usage = () => `Usage: harness-registry-guard rules [options]
+
+Lists every rule a finding can carry: the four policy rules, then the checks the tool makes itself,
+with the default severity, the policy, whether \`fix\` can fix it, and its page.
+
+Options:
+  --format FORMAT             text|json (default: text); json adds descriptions and each rule's options
+  -h, --help                  show this help
+`;
+/** What `rules --format json` gives for one rule. */
+function ruleJson(r) {
+    return {
+        id: r.id,
+        severity: r.severity,
+        policy: r.policy ?? null,
+        fixable: r.fixable,
+        description: r.description,
+        docs: ruleDocsUrl(r.id),
+        harnessDocs: r.harnessDocs,
+        options: Object.entries(r.options ?? {}).map(([name, o]) => ({
+            name,
+            description: o.description,
+            default: o.default,
+            schema: o.schema,
+            ...(o.topLevel ? { topLevel: true } : {}),
+        })),
+    };
+}
+function rules_table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 2))).join('')).join('\n') + '\n';
+}
+function rules_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, rules_OPTIONS, 'rules');
+    if (positionals.length)
+        throw new ArgError(`\`rules\` takes no arguments (got "${positionals[0]}")`);
+    if (values.format === 'json') {
+        io.out(JSON.stringify({ version: VERSION, rules: allRules.map(ruleJson) }, null, 2) + '\n');
+        return 0;
+    }
+    const rows = [
+        ['id', 'severity', 'policy', 'fixable', 'docs'],
+        ...allRules.map((r) => [r.id, r.severity, r.policy ? String(r.policy) : '-', r.fixable, ruleDocsUrl(r.id)]),
+    ];
+    io.out(rules_table(rows));
+    io.out('\nRun `harness-registry-guard explain RULE-ID` for a rule page. Levels and options go in .harness-registry-guard.yml\n(`harness-registry-guard init` writes one that lists them all).\n');
+    return 0;
+}
+const rules_rules = {
+    name: 'rules',
+    synopsis: 'rules',
+    summary: 'list the rules: id, severity, policy, fixable, docs',
+    usage: rules_usage,
+    run: rules_run,
+};
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
@@ -26369,52 +27053,116 @@ function scannedRoot(paths, cwd) {
 
 
 
-/** Subcommands by name. Each lives in its own module under commands/. */
-const commands = {
-    check: { run: check, usage: checkUsage },
-    fix: { run: fix, usage: fixUsage },
-    report: { run: report, usage: reportUsage },
+
+
+
+
+
+
+const PROGRAM = 'harness-registry-guard';
+const help = {
+    name: 'help',
+    synopsis: 'help [COMMAND]',
+    summary: "show this help, or a command's",
+    usage: () => `Usage: ${PROGRAM} help [COMMAND]\n\nShows the list of commands, or COMMAND's options (as \`${PROGRAM} COMMAND --help\` does).\n`,
+    run: (argv, io) => {
+        const [name, ...extra] = argv.filter((a) => a !== '--');
+        if (extra.length)
+            throw new ArgError(`\`help\` takes one command (got ${argv.length})`);
+        io.out(name === undefined ? main_usage() : commandNamed(name).usage());
+        return 0;
+    },
 };
-const usage = () => `harness-registry-guard ${VERSION}
+/** Subcommands by name, in the order the help lists them. */
+const commands = [check, fix, report, rules_rules, explain_explain, init, help];
+const main_usage = () => {
+    const width = Math.max(...commands.map((c) => c.synopsis.length)) + 2;
+    return `${PROGRAM} ${VERSION}: checks Harness CI YAML against Harness's rules for pulling its CI images.
+
+Usage: ${PROGRAM} COMMAND [options]
 
 Commands:
-${Object.values(commands)
-    .map((c) => '  ' +
-    c
-        .usage()
-        .split('\n')[0]
-        .replace(/^Usage: /, ''))
-    .join('\n')}
+${commands.map((c) => `  ${c.synopsis.padEnd(width)}${c.summary}`).join('\n')}
 
-Run \`harness-registry-guard COMMAND --help\` for a command's options.
+Options:
+  -h, --help${' '.repeat(width - 10)}show this help; after a command, the command's options
+  -V, --version${' '.repeat(width - 13)}print the version
+
+Run \`${PROGRAM} help COMMAND\` or \`${PROGRAM} COMMAND --help\` for a command's options.
 Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.
+Documentation: ${readmeUrl('cli')}
 `;
-/** Runs the CLI and returns the exit code. Output goes through the given writers, never console. */
-function runCli(argv, cwd, out, err) {
+};
+const TOP_HINT = `Run \`${PROGRAM} --help\` for usage.`;
+/** Words people try for a command, with the command they mean (did-you-mean goes by spelling otherwise). */
+const SYNONYMS = {
+    lint: 'check',
+    scan: 'check',
+    validate: 'check',
+    verify: 'check',
+    list: 'rules',
+    docs: 'explain',
+};
+function commandNamed(name) {
+    const found = commands.find((c) => c.name === name);
+    if (found)
+        return found;
+    const near = SYNONYMS[name.toLowerCase()] ??
+        closest(name, commands.map((c) => c.name));
+    throw new ArgError(`unknown command \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, TOP_HINT);
+}
+/** Options the top level takes, for did-you-mean. */
+const TOP_OPTIONS = ['--help', '--version'];
+/**
+ * Runs the CLI and returns the exit code. Output goes through the given writers, never console. A
+ * mistake on the command line gets one line saying what is wrong (with the nearest command, option
+ * or value when there is one) and one saying where help is; the full usage only with `--help`.
+ */
+function runCli(argv, cwd, out, err, environment = {}) {
+    const io = { cwd, out, err, env: environment.env ?? {}, stdoutIsTTY: environment.stdoutIsTTY ?? false };
     const [name, ...rest] = argv;
-    if (!name || name === '-h' || name === '--help')
-        return (out(usage()), name ? 0 : 2);
-    if (name === '-v' || name === '--version')
-        return (out(`${VERSION}\n`), 0);
-    const command = commands[name];
-    if (!command)
-        return (err(`harness-registry-guard: unknown command: ${name}\n\n${usage()}`), 2);
-    if (rest.includes('-h') || rest.includes('--help'))
-        return (out(command.usage()), 0);
+    let command;
     try {
-        return command.run(rest, { cwd, out, err });
+        if (name === undefined)
+            throw new ArgError(`missing command: one of ${commands.map((c) => c.name).join(', ')}`, TOP_HINT);
+        if (name === '-h' || name === '--help')
+            return (out(main_usage()), 0);
+        if (name === '-V' || name === '-v' || name === '--version')
+            return (out(`${VERSION}\n`), 0);
+        if (name.startsWith('-')) {
+            const near = closest(name.replace(/=.*/, ''), TOP_OPTIONS);
+            throw new ArgError(`unknown option \`${name}\`${near ? `; did you mean \`${near}\`?` : '; options go after the command'}`, TOP_HINT);
+        }
+        command = commandNamed(name);
+        const end = rest.indexOf('--');
+        if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '-h' || a === '--help'))
+            return (out(command.usage()), 0);
+        return command.run(rest, io);
     }
     catch (e) {
-        if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-            err(`harness-registry-guard: ${e.message}\n\n${command.usage()}`);
+        if (e instanceof ArgError) {
+            const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);
+            err(`${PROGRAM}: ${e.message}\n${hint}\n`);
             return 2;
         }
-        err(`harness-registry-guard: internal error: ${e.stack ?? e}\n`);
+        if (e instanceof UsageError) {
+            err(`${PROGRAM}: ${e.message}\n`);
+            return 2;
+        }
+        err(`${PROGRAM}: internal error: ${e.stack ?? e}\n`);
         return 2;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
-process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+// A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
+// to go, which is not an error of the check. End quietly with the exit code the command gave.
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+        process.exit(process.exitCode ?? 0);
+    });
+process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), { env: process.env, stdoutIsTTY: process.stdout.isTTY === true });
 

@@ -1,28 +1,28 @@
-import { UsageError } from '../engine/errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LintSettings } from '../engine/lint.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
+import { ArgError, type OptionSpecs } from './parse.js';
 
 export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Where a command writes: standard output and error, as given by the entry point. */
+/** What the entry point gives a command: where to write, and what it knows about the terminal. */
 export interface CliIo {
   cwd: string;
   out(s: string): void;
   err(s: string): void;
-}
-
-export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value as T;
+  /** Environment variables the CLI reads (`NO_COLOR`, `FORCE_COLOR`, `TERM`); none when not given. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal. */
+  stdoutIsTTY: boolean;
 }
 
 export function positiveInt(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1) throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
   return n;
 }
 
@@ -33,9 +33,10 @@ export const SCAN_OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
-} as const;
+} as const satisfies OptionSpecs;
 
-export const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH, else in the current directory)
+export const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH or the nearest folder
+                              above it up to the repository root, else in the current directory)
   --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
   --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB              files or folders to skip (repeatable)
@@ -53,7 +54,7 @@ interface ScanValues {
 function replacementRegistry(value: string): string {
   const option = noAppHarnessRegistry.options!.replacementRegistryUrl!;
   if (!isValid(option.schema, value))
-    throw new UsageError(
+    throw new ArgError(
       `--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`,
     );
   return value;
@@ -61,7 +62,7 @@ function replacementRegistry(value: string): string {
 
 /** The lint settings the scan options and PATHs give. */
 export function scanSettings(values: ScanValues, paths: string[], cwd: string): LintSettings {
-  if (values.config === '') throw new UsageError('--config needs a file name');
+  if (values.config === '') throw new ArgError('`--config` needs a file name');
   return {
     cwd,
     paths,
@@ -75,3 +76,24 @@ export function scanSettings(values: ScanValues, paths: string[], cwd: string): 
     configPath: values.config,
   };
 }
+
+/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
+export function writeOutput(cwd: string, file: string, text: string): void {
+  const abs = path.resolve(cwd, file);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, text);
+}
+
+/** The scan options as they were given, for a command line that repeats them (the fix hint). */
+export function scanArgs(values: ScanValues): string[] {
+  const out: string[] = [];
+  if (values.config !== undefined) out.push('--config', values.config);
+  if (values['replacement-registry'] !== undefined) out.push('--replacement-registry', values['replacement-registry']);
+  for (const g of values.include ?? []) out.push('--include', g);
+  for (const g of values.exclude ?? []) out.push('--exclude', g);
+  if (values['max-file-size'] !== undefined) out.push('--max-file-size', values['max-file-size']);
+  return out;
+}
+
+/** Quotes an argument for a POSIX shell when it needs it. */
+export const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);

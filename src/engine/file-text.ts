@@ -2,14 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * A scanned file's text, read again (the scan keeps facts, not texts): for the few outputs that
- * quote a file, such as SARIF's fallback fingerprints and the report's "current → proposed".
- * Undefined when the file cannot be read any more.
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
  */
-export function fileText(result: { cwd: string }, file: string): string | undefined {
-  try {
-    return fs.readFileSync(path.resolve(result.cwd, file), 'utf8');
-  } catch {
-    return undefined;
+export class SourceTexts {
+  readonly #texts = new Map<string, string | undefined>();
+  constructor(readonly cwd: string) {}
+
+  get(file: string): string | undefined {
+    if (!this.#texts.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.resolve(this.cwd, file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      this.#texts.set(file, text);
+    }
+    return this.#texts.get(file);
   }
 }

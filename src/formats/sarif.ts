@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
-import { fileText } from '../engine/file-text.js';
+import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { VERSION } from '../version.js';
+import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
+
+// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
+export { defaultDocsBaseUrl, PROJECT_URL };
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
@@ -14,15 +18,11 @@ import { VERSION } from '../version.js';
  */
 
 export const TOOL_NAME = 'harness-registry-guard';
-/** Where the project (and its docs/rules pages) lives when no better link is known. */
-export const PROJECT_URL = 'https://github.com/harness-registry-guard/harness-registry-guard';
 
 export interface SarifOptions {
   /** Base URL of the rule pages; `<base>/<rule-id>.md` becomes each rule's helpUri. */
   docsBaseUrl?: string;
 }
-
-export const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/v${VERSION}/docs/rules`;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 
@@ -77,7 +77,7 @@ const location = (file: string, p: Parameters<typeof region>[0]): SarifLocation 
 });
 
 function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unknown> {
-  const helpUri = `${docsBaseUrl}/${rule.id}.md`;
+  const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
@@ -140,7 +140,8 @@ export function toSarif(
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
   const index = new Map(allRules.map((r, i) => [r.id, i]));
   const cwd = result.cwd;
-  const prints = fingerprints(result.findings, cwd === undefined ? undefined : (file) => fileText({ cwd }, file));
+  const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+  const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
   const results = result.findings.map((f, i): SarifResult => {
     const out: SarifResult = {
       ruleId: f.ruleId,

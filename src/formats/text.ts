@@ -1,20 +1,73 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
+import { allRules } from '../rules/index.js';
+import { SourceTexts } from '../engine/file-text.js';
+import { codeFrame } from './code-frame.js';
+import { ruleDocsUrl } from './links.js';
+import { COLOR, NO_STYLE, terminalSafe, type Style } from './style.js';
 import { plural, scanNotes, totals } from './totals.js';
+
+export interface TextOptions {
+  /**
+   * The terminal form: under each finding a code frame (the file read from disk, by its path
+   * relative to `cwd`; none when it cannot be read) and its related locations; with `color`, ANSI
+   * colours. Text from the scanned files is shown with control characters replaced.
+   */
+  terminal?: { cwd: string; color: boolean };
+  /** List only the errors that are not suppressed. The count line still counts every finding. */
+  quiet?: boolean;
+  /** After the findings, a link to the page of each rule they name. */
+  docsLinks?: boolean;
+  /** The command that applies safe fixes: when a listed finding has one, a closing hint names it. */
+  fixCommand?: string;
+  /** Lines to add after the counts and scan notes. */
+  notes?: readonly string[];
+}
+
+/** Related locations shown under a finding in the terminal form; the rest are counted. */
+const MAX_RELATED = 5;
 
 /**
  * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
  * finding reads `severity (suppressed): ...` or `severity (suppressed by baseline): ...`, with its
- * reason after ` -- `; the counts leave it out.
+ * reason after ` -- `; the counts leave it out. Without options this is the documented plain
+ * format; the options add rule links, a fix hint and the terminal form, and never change how a
+ * finding's own line reads (apart from colour).
  */
-export function formatText(result: LintResult): string {
-  const lines = result.findings.map(line);
+export function formatText(result: LintResult, opts: TextOptions = {}): string {
+  const term = opts.terminal;
+  const style = term?.color ? COLOR : NO_STYLE;
+  const texts = term && new SourceTexts(term.cwd);
+  const listed = opts.quiet ? result.findings.filter((f) => !f.suppressed && f.severity === 'error') : result.findings;
+  const lines: string[] = [];
+  for (const f of listed) {
+    if (!term) {
+      lines.push(line(f));
+      continue;
+    }
+    lines.push(styledLine(f, style));
+    if (!f.suppressed) {
+      const text = texts!.get(f.file);
+      if (text !== undefined) lines.push(...codeFrame(text, f, style, severityColor(f, style)));
+      const related = f.related ?? [];
+      for (const r of related.slice(0, MAX_RELATED))
+        lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
+      if (related.length > MAX_RELATED) lines.push(style.dim(`  related: and ${related.length - MAX_RELATED} more`));
+    }
+    lines.push('');
+  }
+  if (opts.docsLinks) lines.push(...docsLinks(listed, style));
   const t = totals(result.findings);
   const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
-  lines.push(t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`);
+  const countLine = t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`;
+  lines.push(
+    term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine,
+  );
   lines.push(...scanNotes(result));
   const b = result.baseline;
   if (b) lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
+  lines.push(...(opts.notes ?? []));
+  if (opts.fixCommand) lines.push(...fixHint(listed, opts.fixCommand, style));
   return lines.join('\n') + '\n';
 }
 
@@ -22,6 +75,37 @@ function line(f: Finding): string {
   const s = f.suppressed;
   const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
   return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
+}
+
+const severityColor = (f: Finding, style: Style) =>
+  f.severity === 'error' ? style.red : f.severity === 'warning' ? style.yellow : style.cyan;
+
+/** The plain line, coloured, with text from the scanned files made safe for a terminal. */
+function styledLine(f: Finding, style: Style): string {
+  const s = f.suppressed;
+  if (s) return style.dim(terminalSafe(line(f)));
+  const color = severityColor(f, style);
+  return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
+}
+
+/** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
+function docsLinks(listed: readonly Finding[], style: Style): string[] {
+  const named = new Set(listed.map((f) => f.ruleId));
+  const ids = allRules.map((r) => r.id).filter((id) => named.has(id));
+  if (!ids.length) return [];
+  return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
+}
+
+/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
+function fixHint(listed: readonly Finding[], command: string, style: Style): string[] {
+  const active = listed.filter((f) => !f.suppressed);
+  const safe = active.filter((f) => f.fix?.length).length;
+  if (!safe) return [];
+  const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
+  const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
+  return [
+    `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
+  ];
 }
 
 function suppressedBreakdown(findings: readonly Finding[]): string {

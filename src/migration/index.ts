@@ -1,4 +1,4 @@
-import { fileText } from '../engine/file-text.js';
+import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import { totals } from '../formats/totals.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -33,8 +33,8 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   const inv = buildInventory(project, findings);
   if (!result.images) throw new Error('the migration report needs the images: lint with `images: true`');
   const images = result.images;
-  const texts = new Map<string, string | undefined>();
-  const textOf = (file: string) => (texts.has(file) ? texts.get(file) : texts.set(file, fileText(result, file)).get(file));
+  const texts = new SourceTexts(result.cwd);
+  const textOf = (file: string) => texts.get(file);
   const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
   const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
   const harnessSteps = buildHarnessSteps(findings, inv);

@@ -1,49 +1,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
-import { UsageError } from '../../engine/errors.js';
 import { failingFindings } from '../../engine/finding.js';
-import { lintSync, type LintSettings } from '../../engine/lint.js';
+import { lintSync, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatters } from '../../formats/index.js';
+import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
-import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
+import { FAIL_ON, SCAN_OPTIONS, SCAN_USAGE, scanArgs, scanSettings, shellQuote, writeOutput, type CliIo } from '../args.js';
+import { changedSelection } from '../changed.js';
+import type { Command } from '../command.js';
+import { ArgError, parseCommandLine, type Values } from '../parse.js';
+import { terminalForm } from '../terminal.js';
 
-export const checkUsage = () => `Usage: harness-registry-guard check [PATH...] [options]
+const OPTIONS = {
+  format: { type: 'string', default: 'text', choices: Object.keys(formatters) },
+  'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  output: { type: 'string' },
+  changed: { type: 'string', greedy: true },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  ...SCAN_OPTIONS,
+} as const;
+
+const usage = () => `Usage: harness-registry-guard check [PATH...] [options]
 
 Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
 
 Options:
   --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
+  --changed FILE...           report only the findings about these files and what they affect; the PATHs are still
+                              checked in full. Every argument after --changed that is not an option is a FILE
+  -q, --quiet                 report errors only (the text count line and the exit code still cover every finding)
   --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
   --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
-  --output FILE               write the report to FILE instead of standard output
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
+  --color, --no-color         text: force or refuse code frames and colour (default: on a terminal, unless NO_COLOR is set)
 ${SCAN_USAGE}
+  -h, --help                  show this help
 
-Flags override the same setting in the config file.
+Flags override the same setting in the config file. Exit codes: 0 nothing reported reaches
+--fail-on, 1 something does, 2 usage or internal error.
 `;
 
 /** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
-export function check(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'error' },
-      baseline: { type: 'string' },
-      'write-baseline': { type: 'string' },
-      ...SCAN_OPTIONS,
-      output: { type: 'string' },
-    },
-  });
-  const format = oneOf('--format', values.format!, Object.keys(formatters));
-  const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
+function run(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, 'check');
+  const format = values.format;
   const writeTo = values['write-baseline'];
-  if (writeTo !== undefined && values.baseline !== undefined) throw new UsageError('use either --baseline or --write-baseline, not both');
+  if (writeTo !== undefined && values.baseline !== undefined) throw new ArgError('use either --baseline or --write-baseline, not both');
   for (const flag of ['baseline', 'write-baseline', 'output'] as const)
-    if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+    if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
+  if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
   const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
   let result = lintSync(settings);
@@ -61,14 +72,54 @@ export function check(argv: string[], io: CliIo): number {
     io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
     result = lintSync({ ...settings, baselinePath: abs });
   }
-  const report = formatters[format]!(result);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+
+  const notes: string[] = [];
+  if (values.changed !== undefined) {
+    const all = result.findings;
+    const reported = all.filter(changedSelection(result, values.changed, io.cwd));
+    const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
+    notes.push(
+      values.changed.length
+        ? `--changed: reported the findings about ${plural(values.changed.length, 'given file')}; ${plural(others, 'other finding')} in the scan ${others === 1 ? 'is' : 'are'} not shown.`
+        : '--changed: no file was given, so no finding is reported.',
+    );
+    result = { ...result, findings: reported };
+  }
+  const report = render(format, result, values, positionals, notes, io);
+  if (values.output) writeOutput(io.cwd, values.output, report);
   else io.out(report);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
     return 2;
   }
-  return failingFindings(result.findings, failOn).length ? 1 : 0;
+  return failingFindings(result.findings, values['fail-on'] as (typeof FAIL_ON)[number]).length ? 1 : 0;
+}
+
+function render(
+  format: string,
+  result: LintResult,
+  values: Values<typeof OPTIONS>,
+  positionals: string[],
+  notes: string[],
+  io: CliIo,
+): string {
+  if (format !== 'text') {
+    const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
+    return formatters[format]!(shown);
+  }
+  const terminal = terminalForm(
+    { color: values.color, noColor: values['no-color'], toFile: values.output !== undefined },
+    io.env,
+    io.stdoutIsTTY,
+  );
+  const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
+  return formatText(result, {
+    ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
+    quiet: values.quiet,
+    docsLinks: true,
+    fixCommand,
+    notes,
+  });
 }
 
 /** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
@@ -80,3 +131,11 @@ function previousBaseline(abs: string): Baseline | undefined {
     return undefined;
   }
 }
+
+export const check: Command = {
+  name: 'check',
+  synopsis: 'check [PATH...]',
+  summary: 'check Harness YAML; exit 1 when a finding reaches --fail-on',
+  usage,
+  run,
+};

@@ -1,11 +1,19 @@
-import { parseArgs } from 'node:util';
 import { unifiedDiff } from '../../formats/diff.js';
 import { failingFindings } from '../../engine/finding.js';
 import { applyFixes, type FixResult } from '../../engine/fix.js';
 import { plural, totals } from '../../formats/totals.js';
-import { FAIL_ON, oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
+import { FAIL_ON, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
+import type { Command } from '../command.js';
+import { parseCommandLine } from '../parse.js';
 
-export const fixUsage = () => `Usage: harness-registry-guard fix [PATH...] [options]
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string', default: 'text', choices: ['text', 'json'] },
+  'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+  ...SCAN_OPTIONS,
+} as const;
+
+const usage = () => `Usage: harness-registry-guard fix [PATH...] [options]
 
 Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
 comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
@@ -15,23 +23,18 @@ Options:
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
 ${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 nothing left reaches --fail-on, 1 something does or a file was left unfixed, 2 usage
+or internal error.
 `;
 
 /** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
-export function fix(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'error' },
-      ...SCAN_OPTIONS,
-    },
-  });
-  const format = oneOf('--format', values.format!, ['text', 'json'] as const);
-  const failOn = oneOf('--fail-on', values['fail-on']!, FAIL_ON);
-  const dryRun = values['dry-run']!;
+function run(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, 'fix');
+  const format = values.format;
+  const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
+  const dryRun = values['dry-run'];
 
   const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
@@ -92,3 +95,11 @@ export function fixJson(fixed: FixResult, dryRun: boolean) {
     remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
   };
 }
+
+export const fix: Command = {
+  name: 'fix',
+  synopsis: 'fix [PATH...]',
+  summary: 'apply the safe fixes (--dry-run shows them as a diff)',
+  usage,
+  run,
+};

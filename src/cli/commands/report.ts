@@ -1,13 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../../engine/errors.js';
 import { lintSync } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
-import { oneOf, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
+import { SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
+import type { Command } from '../command.js';
+import { ArgError, parseCommandLine } from '../parse.js';
 
-export const reportUsage = () => `Usage: harness-registry-guard report [PATH...] [options]
+const OPTIONS = {
+  format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
+  output: { type: 'string' },
+  now: { type: 'string' },
+  merge: { type: 'boolean' },
+  ...SCAN_OPTIONS,
+} as const;
+
+const usage = () => `Usage: harness-registry-guard report [PATH...] [options]
        harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
 
 Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
@@ -19,43 +27,37 @@ each account or org connector, and the checks in Harness once for the account.
 
 Options:
   --format FORMAT             markdown|json (default: markdown)
-  --output FILE               write the report to FILE instead of standard output
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
   --now ISO-DATE              the date the report is for (default: now), for reproducible reports
   --merge                     the PATHs are JSON reports (report --format json) to merge
 ${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 (findings do not fail it), 2 usage or internal error.
 `;
 
-/** `report`: lint, then render the migration report. Exit 0, or 2 on an internal error; findings do not fail it. */
-export function report(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'markdown' },
-      output: { type: 'string' },
-      now: { type: 'string' },
-      merge: { type: 'boolean' },
-      ...SCAN_OPTIONS,
-    },
-  });
-  const format = oneOf('--format', values.format!, REPORT_FORMATS);
+/** `report`: lint, then render the migration report; or merge reports. Exit 0, or 2 on an internal error; findings do not fail it. */
+function run(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, 'report');
+  const format = values.format as (typeof REPORT_FORMATS)[number];
+  if (values.output === '') throw new ArgError('`--output` needs a file name');
   if (values.merge) {
-    for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)] as const)
-      if (values[flag as keyof typeof values] !== undefined) throw new UsageError(`--${flag} does not apply to --merge`);
+    for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
+      if (values[flag as keyof typeof values] !== undefined) throw new ArgError(`--${flag} does not apply to --merge`);
     const text = mergeReportFiles(positionals, io.cwd, format);
-    if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+    if (values.output) writeOutput(io.cwd, values.output, text);
     else io.out(text);
     return 0;
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
+  if (Number.isNaN(now.getTime())) throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
   const settings = scanSettings(values, positionals, io.cwd);
   const result = lintSync({ ...settings, images: true });
   const text = renderReport(result, format, {
     now,
     ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
   });
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+  if (values.output) writeOutput(io.cwd, values.output, text);
   else io.out(text);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
@@ -73,3 +75,11 @@ function scannedRoot(paths: string[], cwd: string): string {
     return path.dirname(first);
   }
 }
+
+export const report: Command = {
+  name: 'report',
+  synopsis: 'report [PATH...]',
+  summary: 'write the migration report (Markdown or JSON), or merge many (--merge)',
+  usage,
+  run,
+};

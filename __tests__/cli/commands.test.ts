@@ -1,0 +1,350 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { rulesDocsDir } from '../../src/cli/docs.js';
+import { initialConfig } from '../../src/cli/commands/init.js';
+import { CONFIG_FILE, loadConfig } from '../../src/engine/config.js';
+import { configSchemaUrl, PROJECT_URL, REPOSITORY, ruleDocsUrl } from '../../src/formats/links.js';
+import { allRules, rules } from '../../src/rules/index.js';
+import { VERSION } from '../../src/version.js';
+import { cli, CONNECTOR_REPO, ROOT, tmpDir, writeTree } from './helpers.js';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+  homepage: string;
+};
+const COMMANDS = ['check', 'fix', 'report', 'rules', 'explain', 'init', 'help'];
+
+describe('version and links', () => {
+  test('VERSION is package.json version; --version, -V and -v print it', () => {
+    expect(VERSION).toBe(pkg.version);
+    for (const flag of ['--version', '-V', '-v']) expect(cli([flag])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+  });
+
+  test("links are built from package.json's canonical repository at the version's tag", () => {
+    expect(pkg.repository.url).toBe(`git+https://github.com/${REPOSITORY}.git`);
+    expect(pkg.homepage.startsWith(PROJECT_URL)).toBe(true);
+    expect(ruleDocsUrl('schema')).toBe(`https://github.com/${REPOSITORY}/blob/v${pkg.version}/docs/rules/schema.md`);
+    expect(configSchemaUrl()).toBe(`https://raw.githubusercontent.com/${REPOSITORY}/v${pkg.version}/schemas/config.schema.json`);
+  });
+});
+
+describe('help', () => {
+  test('--help, -h and help list every command, and exit 0', () => {
+    const { code, out, err } = cli(['--help']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    for (const c of COMMANDS) expect(out).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(out).toContain('-V, --version');
+    expect(cli(['-h']).out).toBe(out);
+    expect(cli(['help']).out).toBe(out);
+  });
+
+  test.each(COMMANDS)('`help %s` and `%s --help` print the same usage', (name) => {
+    const viaHelp = cli(['help', name]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.out).toMatch(new RegExp(`^Usage: harness-registry-guard ${name}\\b`));
+    expect(cli([name, '--help'])).toEqual(viaHelp);
+    expect(cli([name, '-h']).out).toBe(viaHelp.out);
+  });
+
+  test('--help anywhere before `--` wins over the other arguments', () => {
+    expect(cli(['check', '--format', 'bogus', '--help']).code).toBe(0);
+    expect(cli(['check', '--help']).out).toContain('--changed FILE...');
+  });
+});
+
+describe('usage errors: two lines, exit 2, no usage dump', () => {
+  const hint = (c?: string) =>
+    c ? `Run \`harness-registry-guard ${c} --help\` for its options.` : 'Run `harness-registry-guard --help` for usage.';
+  test.each<[string[], string, string]>([
+    [[], 'missing command: one of check, fix, report, rules, explain, init, help', hint()],
+    [['chek'], 'unknown command `chek`; did you mean `check`?', hint()],
+    [['lint', '.'], 'unknown command `lint`; did you mean `check`?', hint()],
+    [['rule'], 'unknown command `rule`; did you mean `rules`?', hint()],
+    [['frobnicate'], 'unknown command `frobnicate`', hint()],
+    [['help', 'chek'], 'unknown command `chek`; did you mean `check`?', hint()],
+    [['--verison'], 'unknown option `--verison`; did you mean `--version`?', hint()],
+    [['--format', 'json', 'check'], 'unknown option `--format`; options go after the command', hint()],
+    [
+      ['check', '--format', 'JSON'],
+      '--format must be one of text, json, sarif, github, markdown, junit (got "JSON"); did you mean `json`?',
+      hint('check'),
+    ],
+    [
+      ['check', '--format=sarf'],
+      '--format must be one of text, json, sarif, github, markdown, junit (got "sarf"); did you mean `sarif`?',
+      hint('check'),
+    ],
+    [['check', '--format', 'xml'], '--format must be one of text, json, sarif, github, markdown, junit (got "xml")', hint('check')],
+    [['check', '--fail_on', 'warning'], 'unknown option `--fail_on` for `check`; did you mean `--fail-on`?', hint('check')],
+    [
+      ['check', '--fail-on', 'warnings'],
+      '--fail-on must be one of error, warning, notice, never (got "warnings"); did you mean `warning`?',
+      hint('check'),
+    ],
+    [['check', '--fail-on', 'fatal'], '--fail-on must be one of error, warning, notice, never (got "fatal")', hint('check')],
+    [['check', '--format'], '`--format` needs a value: one of text, json, sarif, github, markdown, junit', hint('check')],
+    [['check', '--output', '--quiet'], '`--output` needs a value', hint('check')],
+    [['check', '--output='], '`--output` needs a file name', hint('check')],
+    [['check', '--quiet=yes'], '`--quiet` takes no value (got "yes")', hint('check')],
+    [['check', '-x'], 'unknown option `-x` for `check`', hint('check')],
+    [['check', '--colour'], 'unknown option `--colour` for `check`; did you mean `--color`?', hint('check')],
+    [['check', '--color', '--no-color'], 'use either --color or --no-color, not both', hint('check')],
+    [['check', '--baseline', 'a', '--write-baseline', 'b'], 'use either --baseline or --write-baseline, not both', hint('check')],
+    [['check', '--max-file-size', '0'], '--max-file-size must be a positive whole number (got "0")', hint('check')],
+    [
+      ['check', '--replacement-registry', 'ftp://mirror'],
+      '--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "ftp://mirror")',
+      hint('check'),
+    ],
+    [['fix', '--dryrun'], 'unknown option `--dryrun` for `fix`; did you mean `--dry-run`?', hint('fix')],
+    [['fix', '--format', 'sarif'], '--format must be one of text, json (got "sarif")', hint('fix')],
+    [
+      ['report', '--format', 'MARKDOWN'],
+      '--format must be one of markdown, json (got "MARKDOWN"); did you mean `markdown`?',
+      hint('report'),
+    ],
+    [['report', '--now', 'yesterday'], '--now must be an ISO date such as 2025-01-31 (got "yesterday")', hint('report')],
+    [['rules', '--format', 'yaml'], '--format must be one of text, json (got "yaml")', hint('rules')],
+    [['rules', 'extra'], '`rules` takes no arguments (got "extra")', hint('rules')],
+    [
+      ['explain'],
+      `\`explain\` needs a rule id: one of ${allRules.map((r) => r.id).join(', ')}`,
+      'Run `harness-registry-guard rules` to list the rules.',
+    ],
+    [['explain', 'a', 'b'], '`explain` takes one rule id (got 2)', hint('explain')],
+    [
+      ['explain', 'no-app-harnes-registry'],
+      'unknown rule `no-app-harnes-registry`; did you mean `no-app-harness-registry`?',
+      'Run `harness-registry-guard rules` to list the rules.',
+    ],
+    [['init', 'a', 'b'], '`init` takes at most one folder (got 2)', hint('init')],
+    [['help', 'check', 'fix'], '`help` takes one command (got 2)', hint('help')],
+  ])('%j', (args, message, second) => {
+    const { code, out, err } = cli(args);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err).toBe(`harness-registry-guard: ${message}\n${second}\n`);
+  });
+
+  test('errors that are not about the arguments stay one line', () => {
+    expect(cli(['check', 'no/such/dir'])).toEqual({ code: 2, out: '', err: 'harness-registry-guard: path not found: no/such/dir\n' });
+    expect(cli(['init', 'no/such/dir']).err).toBe('harness-registry-guard: folder not found: no/such/dir\n');
+  });
+});
+
+describe('rules', () => {
+  test('text: id, severity, policy, fixable and docs link of every rule, from the registry', () => {
+    const { code, out } = cli(['rules']);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]!.split(/\s+/)).toEqual(['id', 'severity', 'policy', 'fixable', 'docs']);
+    allRules.forEach((r, i) =>
+      expect(lines[i + 1]!.split(/\s+/)).toEqual([r.id, r.severity, r.policy ? String(r.policy) : '-', r.fixable, ruleDocsUrl(r.id)]),
+    );
+  });
+
+  test('--format json: the same, with descriptions and options', () => {
+    const json = JSON.parse(cli(['rules', '--format', 'json']).out);
+    expect(json.version).toBe(VERSION);
+    expect(json.rules.map((r: { id: string }) => r.id)).toEqual(allRules.map((r) => r.id));
+    for (const [i, r] of allRules.entries())
+      expect(json.rules[i]).toMatchObject({
+        id: r.id,
+        severity: r.severity,
+        policy: r.policy ?? null,
+        fixable: r.fixable,
+        description: r.description,
+        docs: ruleDocsUrl(r.id),
+        options: Object.entries(r.options ?? {}).map(([name, o]) => ({ name, default: o.default, schema: o.schema })),
+      });
+  });
+});
+
+describe('explain', () => {
+  test('the docs folder is found from the module, as from the bundle', () => {
+    expect(rulesDocsDir()).toBe(path.join(ROOT, 'docs', 'rules') + path.sep);
+  });
+
+  test.each(allRules.map((r) => r.id))('explain %s prints docs/rules/%s.md', (id) => {
+    expect(cli(['explain', id])).toEqual({ code: 0, out: fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8'), err: '' });
+  });
+});
+
+describe('init', () => {
+  test('writes a commented config that the config loader accepts, listing every rule at its default level', () => {
+    const dir = tmpDir();
+    const { code, out, err } = cli(['init'], dir);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toBe(`Wrote ${CONFIG_FILE}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`);
+    const file = path.join(dir, CONFIG_FILE);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toBe(initialConfig());
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${configSchemaUrl()}`);
+    const loaded = loadConfig(file, dir, allRules);
+    expect(Object.keys(loaded.rules!)).toEqual(allRules.map((r) => r.id));
+    for (const r of allRules) {
+      const setting = loaded.rules![r.id];
+      expect(typeof setting === 'string' ? setting : setting?.level).toBe(r.severity);
+      for (const name of Object.keys(r.options ?? {})) expect(text).toMatch(new RegExp(`^    # ${name}: `, 'm'));
+    }
+    for (const key of ['include', 'exclude', 'maxFileSize', 'forbidSuppression']) expect(text).toMatch(new RegExp(`^# ${key}:`, 'm'));
+  });
+
+  test('with every commented setting switched on, the file still loads (the defaults it shows are valid)', () => {
+    const dir = tmpDir();
+    const text = initialConfig()
+      .replace(/^ {4}# (\w+: .*)$/gm, '    $1')
+      .replace(/^# (\w+:(?: \d+)?)$/gm, '$1')
+      .replace(/^#( {3}- .*)$/gm, '$1');
+    fs.writeFileSync(path.join(dir, CONFIG_FILE), text);
+    const loaded = loadConfig(path.join(dir, CONFIG_FILE), dir, allRules);
+    // Compared as JSON: the loader's values come from the YAML tree, with their own prototypes.
+    expect(JSON.parse(JSON.stringify(loaded))).toMatchObject({
+      include: ['**/*.yaml', '**/*.yml', '**/*.json'],
+      exclude: ['vendor/**'],
+      maxFileSize: 10485760,
+      forbidSuppression: [rules[0]!.id],
+      rules: { 'no-app-harness-registry': { level: 'error', replacementRegistryUrl: 'https://registry.hub.docker.com' } },
+    });
+  });
+
+  test('the written config changes nothing: check finds the same with it as without', () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    const before = JSON.parse(cli(['check', '.', '--format', 'json'], dir).out).findings;
+    expect(cli(['init'], dir).code).toBe(0);
+    expect(JSON.parse(cli(['check', '.', '--format', 'json'], dir).out).findings).toEqual(before);
+  });
+
+  test('never overwrites a config file, .yml or .yaml; writes into the folder given', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, CONFIG_FILE), 'rules: {}\n');
+    expect(cli(['init'], dir)).toEqual({
+      code: 2,
+      out: '',
+      err: `harness-registry-guard: ${CONFIG_FILE} already exists; edit it, or delete it to write a new one\n`,
+    });
+    expect(fs.readFileSync(path.join(dir, CONFIG_FILE), 'utf8')).toBe('rules: {}\n');
+    writeTree(dir, { 'sub/.harness-registry-guard.yaml': '{}\n' });
+    expect(cli(['init', 'sub'], dir).err).toBe(
+      'harness-registry-guard: sub/.harness-registry-guard.yaml already exists; edit it, or delete it to write a new one\n',
+    );
+    fs.mkdirSync(path.join(dir, 'other'));
+    expect(cli(['init', 'other'], dir).out).toBe(
+      `Wrote other/${CONFIG_FILE}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`,
+    );
+    expect(fs.existsSync(path.join(dir, 'other', CONFIG_FILE))).toBe(true);
+  });
+});
+
+describe('check: text extras, --quiet, --output', () => {
+  test('a docs link for each rule the listed findings name, and a closing hint that repeats the scan options', () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    const { out } = cli(['check', '.', '--replacement-registry', 'https://gcr.io/gcr-prod', '--exclude', 'vendor dir'], dir);
+    const lines = out.trimEnd().split('\n');
+    const docs = lines.indexOf('Rule docs:');
+    expect(lines.slice(docs + 1, docs + 5)).toEqual(
+      ['no-app-harness-registry', 'require-platform-connectivity', 'require-account-image-connector', 'unresolved-reference'].map(
+        (id) => `  ${id}: ${ruleDocsUrl(id)}`,
+      ),
+    );
+    expect(lines.at(-2)).toBe('3 errors, 0 warnings, 1 notice in 4 files.');
+    expect(lines.at(-1)).toBe(
+      "2 findings can be fixed automatically: run `harness-registry-guard fix . --replacement-registry https://gcr.io/gcr-prod --exclude 'vendor dir'` (add --dry-run to see the diff first); it also lists 1 suggested change to review, never applied.",
+    );
+  });
+
+  test('--quiet lists errors only; the count line and the exit code still cover everything', () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    const full = cli(['check', '.', '--fail-on', 'notice'], dir);
+    const quiet = cli(['check', '.', '--fail-on', 'notice', '-q'], dir);
+    expect(quiet.code).toBe(full.code);
+    const findingLines = (s: string) => s.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
+    expect(findingLines(full.out)).toHaveLength(4);
+    expect(findingLines(quiet.out)).toEqual(findingLines(full.out).filter((l) => l.includes(': error: ')));
+    expect(quiet.out).toContain('3 errors, 0 warnings, 1 notice in 4 files.');
+    expect(quiet.out).not.toContain('unresolved-reference');
+    const json = JSON.parse(cli(['check', '.', '--format', 'json', '--quiet'], dir).out);
+    expect(json.findings.map((f: { severity: string }) => f.severity)).toEqual(['error', 'error', 'error']);
+    // Notices alone: nothing listed, still exit 1 at --fail-on notice.
+    const notices = writeTree(tmpDir(), { 'v1.yaml': 'version: 1\nkind: pipeline\nspec: {}\n' });
+    expect(cli(['check', '.', '-q', '--fail-on', 'notice'], notices)).toMatchObject({
+      code: 1,
+      out: '0 errors, 0 warnings, 1 notice in 1 file.\n',
+    });
+  });
+
+  test.each([['check'], ['report']])('%s --output creates missing parent folders', (command) => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    const r = cli([command, '.', '--output', 'out/deep/report.txt'], dir);
+    expect(r.out).toBe('');
+    expect(r.code).toBe(command === 'check' ? 1 : 0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'deep', 'report.txt'), 'utf8').length).toBeGreaterThan(100);
+  });
+});
+
+describe('check --changed FILE...', () => {
+  const repo = () => writeTree(tmpDir(), CONNECTOR_REPO);
+  const reported = (dir: string, ...args: string[]) => {
+    const r = cli(['check', '--format', 'json', ...args], dir);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; line: number; ruleId: string }>;
+    return { code: r.code, findings: findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`) };
+  };
+  const HUB = '.harness/connectors/hub.yaml:8 require-platform-connectivity';
+  const NOTICE = '.harness/pipelines/build.yaml:17 unresolved-reference';
+  const MIRROR_REF = '.harness/pipelines/other.yaml:18 require-account-image-connector';
+  const IMAGE = '.harness/pipelines/other.yaml:26 no-app-harness-registry';
+
+  test('without it, everything is reported', () => {
+    expect(reported(repo()).findings).toEqual([HUB, NOTICE, MIRROR_REF, IMAGE]);
+  });
+
+  test('a finding in a given file', () => {
+    expect(reported(repo(), '--changed', '.harness/connectors/hub.yaml')).toEqual({ code: 1, findings: [HUB] });
+    expect(reported(repo(), '--changed', '.harness/pipelines/other.yaml')).toEqual({ code: 1, findings: [MIRROR_REF, IMAGE] });
+  });
+
+  test('a finding whose related location is in a given file (the changed pipeline now uses a broken connector)', () => {
+    expect(reported(repo(), '--changed', '.harness/pipelines/build.yaml')).toEqual({ code: 1, findings: [HUB, NOTICE] });
+  });
+
+  test('a finding about a connector defined in a given file (the changed connector affects a pipeline elsewhere)', () => {
+    expect(reported(repo(), '--changed', '.harness/connectors/mirror.yaml')).toEqual({ code: 1, findings: [MIRROR_REF] });
+  });
+
+  test('exit code from the reported findings only', () => {
+    const dir = writeTree(repo(), {
+      'README.md': '# hi\n',
+      '.harness/connectors/clean.yaml': 'connector:\n  name: c\n  identifier: c\n  type: Git\n',
+    });
+    expect(reported(dir, '--changed', '.harness/connectors/clean.yaml', 'README.md', 'gone.yaml')).toEqual({ code: 0, findings: [] });
+    expect(reported(dir, '--changed')).toEqual({ code: 0, findings: [] });
+    expect(reported(dir, '--changed', '.harness/pipelines/build.yaml', '--fail-on', 'never').code).toBe(0);
+  });
+
+  test('the config file in use is given: everything is reported', () => {
+    const dir = writeTree(repo(), { '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: warning\n' });
+    expect(reported(dir, '--changed', '.harness-registry-guard.yml').findings).toEqual([HUB, NOTICE, MIRROR_REF, IMAGE]);
+  });
+
+  test('every argument after --changed that is not an option is a changed file; PATHs come before it', () => {
+    const dir = repo();
+    const expected = { code: 1, findings: [HUB] };
+    expect(reported(dir, '--changed', '--fail-on', 'warning', './.harness/connectors/hub.yaml')).toEqual(expected);
+    expect(reported(dir, '.', '--changed', '.harness/connectors/hub.yaml', '--fail-on', 'error')).toEqual(expected);
+    expect(reported(dir, '--changed=.harness/connectors/hub.yaml')).toEqual(expected);
+    expect(reported(dir, '--changed', '--', '.harness/connectors/hub.yaml')).toEqual(expected);
+    expect(reported(path.join(dir, '.harness'), '..', '--changed', '../.harness/connectors/hub.yaml').findings).toEqual([
+      'connectors/hub.yaml:8 require-platform-connectivity',
+    ]);
+  });
+
+  test('text output says what was left out', () => {
+    const { out } = cli(['check', '--changed', '.harness/connectors/hub.yaml'], repo());
+    expect(out).toContain(
+      '\n1 error, 0 warnings, 0 notices in 4 files.\n--changed: reported the findings about 1 given file; 3 other findings in the scan are not shown.\n',
+    );
+    expect(cli(['check', '--changed'], repo()).out).toContain('--changed: no file was given, so no finding is reported.\n');
+  });
+});

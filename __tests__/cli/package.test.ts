@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { ROOT, tmpDir } from './helpers.js';
+
+// What `npm install -g harness-registry-guard` gives: the packed tarball, installed into a temp
+// prefix, run from its bin. npm also installs the `dependencies` of package.json (about 30
+// packages: @actions/*, @octokit/*, ajv, picomatch, yaml) though the bundles need none of them:
+// --prefer-offline takes them from the npm cache that `npm ci` filled, and the test removes them
+// before running the bin to show the bundles stand alone.
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const work = tmpDir('hrg-pack-');
+let files: string[] = [];
+let bin = '';
+
+const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (args: string[], cwd = work) => spawnSync(bin, args, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: work } });
+
+beforeAll(() => {
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work])) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
+  files = packed!.files.map((f) => f.path);
+  const prefix = path.join(work, 'prefix');
+  npm([
+    'install',
+    '-g',
+    '--prefix',
+    prefix,
+    '--omit=dev',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    path.join(work, packed!.filename),
+  ]);
+  fs.rmSync(path.join(prefix, 'lib', 'node_modules', pkg.name, 'node_modules'), { recursive: true, force: true });
+  bin = path.join(prefix, 'bin', 'harness-registry-guard');
+}, 180_000);
+
+describe('npm pack', () => {
+  test('the tarball holds the bundles, the rule pages and the schemas, and no tests or sources', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/cli/index.js', 'dist/index.js', 'docs/rules/no-app-harness-registry.md', 'schemas/config.schema.json']),
+    );
+    expect(files.filter((f) => /(^|\/)(__tests__|tests?|fixtures|src|bench|scripts)\/|\.test\.|\.spec\./.test(f))).toEqual([]);
+  });
+
+  test('the installed bin: --version, rules, explain, check on a fixture repo', () => {
+    expect(run(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    const rules = run(['rules']);
+    expect(rules.status).toBe(0);
+    expect(rules.stdout).toMatch(/^no-app-harness-registry +error +1 +safe +https:\/\//m);
+    const explain = run(['explain', 'no-app-harness-registry']);
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toBe(fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'no-app-harness-registry.md'), 'utf8'));
+    const repo = path.join(work, 'repo');
+    fs.cpSync(path.join(ROOT, 'examples'), repo, { recursive: true });
+    const check = run(['check', '.', '--format', 'json'], repo);
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).summary).toMatchObject({ files: 11, errors: 8, warnings: 2, notices: 1 });
+    expect(run(['init'], repo)).toMatchObject({ status: 0, stderr: '' });
+  });
+});
