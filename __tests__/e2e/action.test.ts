@@ -233,6 +233,7 @@ describe('the Action, run like the runner runs it', () => {
       findings: '2',
       errors: '1',
       warnings: '0',
+      notices: '1',
       'exit-code': '1',
     });
     expect(r.summary).toContain('**2 findings**: 1 error, 0 warnings, 1 notice in 3 files scanned.');

@@ -39,6 +39,7 @@ export function finish(state: RunState, result: LintResult, verdict: Verdict, sa
   core.setOutput('findings', t.errors + t.warnings + t.notices);
   core.setOutput('errors', t.errors);
   core.setOutput('warnings', t.warnings);
+  core.setOutput('notices', t.notices);
   core.setOutput('sarif-file', sarifFile);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) state.log(`Internal error: ${e}`);
