@@ -6493,6 +6493,1536 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 3430:
 /***/ ((module) => {
 
@@ -37521,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9741);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8749);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37530,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9741:
+/***/ 8749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37538,8 +39068,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: CHECK_RUN_NAME
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -37587,12 +39115,6 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -40540,4079 +42062,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
+;// CONCATENATED MODULE: ./src/github/changed-files.ts
+function changedFiles(source, list) {
+    return { source, files: new Map(list.map((f) => [f.path, f])) };
 }
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/glob.ts
-
-function globSet(patterns) {
-    const compile = (p) => ({
-        pattern: p,
-        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
-        hit: false,
-    });
-    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
-    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
-    return {
-        test(...paths) {
-            if (negative.some((n) => paths.some((p) => n.test(p))))
-                return false;
-            if (!positive.length)
-                return negative.length > 0;
-            let any = false;
-            for (const g of positive)
-                if (paths.some((p) => g.test(p))) {
-                    g.hit = true;
-                    any = true;
-                }
-            return any;
-        },
-        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
-    };
+function isChangedFile(changed, file) {
+    return changed === undefined || changed.files.has(file);
 }
-
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
-function discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE);
-    const exclude = globSet(opts.exclude ?? []);
-    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
-    const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
-    const consider = (abs, root, explicit) => {
-        const shown = rel(abs);
-        const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !include.test(inRoot, shown))
-            return;
-        if (excludes(inRoot, shown))
-            return;
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        if (st.size > maxFileSize) {
-            skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs, size: st.size });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = external_node_path_default().resolve(opts.cwd, given);
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch {
-            throw new UsageError(`path not found: ${given}`);
-        }
-        if (!st.isDirectory()) {
-            consider(abs, external_node_path_default().dirname(abs), true);
-            continue;
-        }
-        const realRoot = external_node_fs_default().realpathSync(abs);
-        const visited = new Set([realRoot]);
-        const stack = [abs];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push(link);
-                }
-                continue;
-            }
-            const dir = stack.pop();
-            let entries;
-            try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = external_node_path_default().join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = external_node_fs_default().realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push(child);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = external_node_fs_default().realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-                        continue;
-                    }
-                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
-                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    if (external_node_fs_default().statSync(real).isDirectory()) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    continue;
-                }
-                consider(child, abs, false);
-            }
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/tree.ts
-/**
- * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
- * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
- * node positions. Maps and sequences carry the index of their record in that table under a
- * symbol, which JSON, `Object.keys` and Ajv do not see.
- *
- * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
- * A container's header record is followed by one record per item (sequences) or two per entry,
- * key then value (maps). A value record of a nested container is unused: the container's own
- * header holds its range. `owner` is the header of the container the node sits in (-1 at the
- * root), so a node's ancestors can be found without keeping them in views.
- */
-const ADDR = Symbol('hrg.addr');
-/**
- * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
- * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
- * keys without a string form). `slot` is the entry's index among the map's records.
- */
-const ENTRIES = Symbol('hrg.entries');
-const RECORD = 4;
-/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
-const Info = {
-    Plain: 0,
-    QuoteSingle: 1,
-    QuoteDouble: 2,
-    BlockLiteral: 3,
-    BlockFolded: 4,
-    Map: 5,
-    Seq: 6,
-    /** A value slot whose value is a container: the container's header is the record to read. */
-    Nested: 7,
-    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
-    InFlow: 16,
-    /** Bit set on a container written in flow style. */
-    Flow: 32,
-};
-/** Mask of the kind/style bits of `info`. */
-const KIND_MASK = 15;
-const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
-/** Growable record table, filled by a parser and frozen into an Int32Array. */
-class RecordTable {
-    data;
-    length = 0;
-    constructor(capacity = 1024) {
-        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
-    }
-    /** Appends a record and returns its index. */
-    push(start, end, info, owner = -1) {
-        if (this.length * RECORD + RECORD > this.data.length) {
-            const next = new Int32Array(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
-        const i = this.length * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-        this.data[i + 3] = owner;
-        return this.length++;
-    }
-    /** Sets a record's position and info, keeping its owner. */
-    set(index, start, end, info) {
-        const i = index * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-    }
-    setOwner(index, owner) {
-        this.data[index * RECORD + 3] = owner;
-    }
-    freeze() {
-        return this.data.slice(0, this.length * RECORD);
-    }
-}
-/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
-function isContainer(v) {
-    return typeof v === 'object' && v !== null;
-}
-const mapIndexes = new WeakMap();
-/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
-const INDEX_OVER = 32;
-function indexOf(map) {
-    let index = mapIndexes.get(map);
-    if (!index) {
-        index = { position: new Map(), byHeader: new Map() };
-        let i = 0;
-        for (const key in map) {
-            index.position.set(key, i++);
-            const v = map[key];
-            if (isContainer(v))
-                index.byHeader.set(v[ADDR], key);
-        }
-        mapIndexes.set(map, index);
-    }
-    return index;
-}
-/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
-function keyPosition(map, key) {
-    const keys = Object.keys(map);
-    if (keys.length <= INDEX_OVER)
-        return keys.indexOf(key);
-    return indexOf(map).position.get(key) ?? -1;
-}
-/** The key of a fast-parsed map whose value is the container with header `header`. */
-function keyOfContainer(map, header) {
-    const keys = Object.keys(map);
-    if (keys.length > INDEX_OVER)
-        return indexOf(map).byHeader.get(header);
-    return keys.find((k) => {
-        const v = map[k];
-        return isContainer(v) && v[ADDR] === header;
-    });
-}
-/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
-function trimEnd(text, start, end) {
-    while (end > start) {
-        const c = text.charCodeAt(end - 1);
-        if (c === 32 || c === 10 || c === 13 || c === 9)
-            end--;
-        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
-            end--;
-        else
-            break;
-    }
-    return end;
-}
-
-;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
-
-
-/**
- * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
- * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
- * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
- * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
- * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
- * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
- * with `yaml` instead. Giving up is always safe; guessing is not.
- */
-function fastParse(text) {
-    if (UNSUPPORTED.test(text) || !crlfOnly(text))
-        return undefined;
-    try {
-        return new FastParser(text).parse();
-    }
-    catch (e) {
-        if (e === GIVE_UP)
-            return undefined;
-        throw e;
-    }
-}
-/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
-const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
-const GIVE_UP = Symbol('give up');
-const MAX_DEPTH = 100;
-/** `yaml` rejects implicit keys longer than 1024 characters. */
-const MAX_KEY = 1000;
-function crlfOnly(text) {
-    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
-        if (text.charCodeAt(i + 1) !== 10)
-            return false;
-    return true;
-}
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const DOUBLE_QUOTE = 34;
-const HASH = 35;
-const PERCENT = 37;
-const SINGLE_QUOTE = 39;
-const DASH = 45;
-const COLON = 58;
-const OPEN_SQUARE = 91;
-const CLOSE_SQUARE = 93;
-const OPEN_CURLY = 123;
-const PIPE = 124;
-const CLOSE_CURLY = 125;
-/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
-const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
-    ? [{ test: t.test, resolve: t.resolve }]
-    : []);
-/** First characters with which a plain scalar may be a null, boolean or number. */
-const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-/** The null and boolean spellings of the core schema, resolved by its tags. */
-const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
-/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
-const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
-function resolvePlain(s) {
-    const c = s.charCodeAt(0);
-    if (!MAYBE_TYPED.has(c))
-        return s;
-    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
-    if (!NUMERIC_START.has(c))
-        return WORDS.has(s) ? WORDS.get(s) : s;
-    return resolveByTags(s);
-}
-function resolveByTags(s) {
-    for (const tag of resolvers)
-        if (tag.test.test(s)) {
-            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
-            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
-        }
-    return s;
-}
-class FastParser {
-    text;
-    len;
-    table;
-    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
-    scratch = [];
-    /** The next line to look at. */
-    pos = 0;
-    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
-    comments = [];
-    /** The current content line, once peeked. */
-    lineStart = -1;
-    indent = 0;
-    content = 0;
-    /** End of the peeked line, before its line break. */
-    lineEnd = 0;
-    constructor(text) {
-        this.text = text;
-        this.len = text.length;
-        this.table = new RecordTable(Math.ceil(text.length / 12));
-    }
-    parse() {
-        if (!this.peek() || this.indent !== 0)
-            throw GIVE_UP;
-        const root = { end: 0, kind: 'container' };
-        const value = this.blockNode(0, root, 0);
-        if (this.peek())
-            throw GIVE_UP;
-        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
-    }
-    // ---- lines
-    /** End of the line holding `i`, before its line break. */
-    eol(i) {
-        let n = this.text.indexOf('\n', i);
-        if (n < 0)
-            n = this.len;
-        if (n > i && this.text.charCodeAt(n - 1) === CR)
-            n--;
-        return n;
-    }
-    nextLine(i) {
-        const n = this.text.indexOf('\n', i);
-        return n < 0 ? this.len : n + 1;
-    }
-    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
-    peek() {
-        if (this.lineStart === this.pos)
-            return true;
-        const text = this.text;
-        while (this.pos < this.len) {
-            let i = this.pos;
-            while (text.charCodeAt(i) === SPACE)
-                i++;
-            const end = this.eol(this.pos);
-            if (i >= end) {
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (text.charCodeAt(i) === HASH) {
-                this.comments.push(i - this.pos, trimEnd(text, i, end));
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
-                const after = text.charCodeAt(i + 3);
-                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
-                    throw GIVE_UP;
-            }
-            this.lineStart = this.pos;
-            this.indent = i - this.pos;
-            this.content = i;
-            this.lineEnd = end;
-            return true;
-        }
+/** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
+function touchesChangedLine(changed, f) {
+    if (!changed)
         return false;
-    }
-    /** Marks the peeked line as read: the next `peek` starts after it. */
-    consume() {
-        this.pos = this.nextLine(this.lineStart);
-        this.lineStart = -1;
-        this.comments.length = 0;
-    }
-    // ---- nodes
-    /** A block map or sequence whose first line is the peeked line, at its indentation. */
-    blockNode(indent, out, depth) {
-        if (depth > MAX_DEPTH)
-            throw GIVE_UP;
-        if (this.isSeqItem(this.content))
-            return this.seq(indent, out, depth);
-        if (this.keyEnd(this.content) >= 0)
-            return this.map(indent, this.content, out, depth);
-        throw GIVE_UP;
-    }
-    isSeqItem(i) {
-        if (this.text.charCodeAt(i) !== DASH)
-            return false;
-        const c = this.text.charCodeAt(i + 1);
-        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
-    }
-    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
-    keyEnd(i) {
-        const text = this.text;
-        const first = text.charCodeAt(i);
-        if (INDICATORS.has(first) || first === DASH)
-            return -1;
-        const end = this.lineEnd;
-        for (let j = i; j < end; j++) {
-            const c = text.charCodeAt(j);
-            if (c === COLON) {
-                const n = text.charCodeAt(j + 1);
-                if (j + 1 >= end || n === SPACE)
-                    return j;
-            }
-            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
-                return -1;
-        }
-        return -1;
-    }
-    seq(indent, out, depth) {
-        const seq = [];
-        const base = this.scratch.length;
-        const start = this.content;
-        const last = { end: 0, kind: 'empty' };
-        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
-            const dash = this.content;
-            let p = dash + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end) {
-                this.consume();
-                seq.push(this.blockValue(p, indent, false, last, depth));
-            }
-            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
-                throw GIVE_UP;
-            }
-            else if (this.keyEnd(p) >= 0) {
-                const map = this.map(p - this.lineStart, p, last, depth + 1);
-                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
-                seq.push(map);
-            }
-            else {
-                seq.push(this.inline(p, end, last, indent));
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-        }
-        if (this.peek() && this.indent > indent)
-            throw GIVE_UP;
-        return this.flush(seq, Info.Seq, start, base, indent, last, out);
-    }
-    map(indent, first, out, depth) {
-        const map = {};
-        const base = this.scratch.length;
-        const last = { end: 0, kind: 'empty' };
-        let keyStart = first;
-        for (;;) {
-            const colon = this.keyEnd(keyStart);
-            if (colon < 0 || colon - keyStart > MAX_KEY)
-                throw GIVE_UP;
-            const keyText = this.text.slice(keyStart, colon);
-            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
-                throw GIVE_UP;
-            const key = resolvePlain(keyText);
-            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
-                throw GIVE_UP;
-            this.scratch.push(keyStart, colon, Info.Plain, -1);
-            let p = colon + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end || this.text.charCodeAt(p) === HASH) {
-                const trailingComment = p < end;
-                this.consume();
-                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
-            }
-            else {
-                map[key] = this.inline(p, end, last, indent);
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-            if (!this.peek() || this.indent < indent)
-                break;
-            if (this.indent > indent)
-                throw GIVE_UP;
-            keyStart = this.content;
-        }
-        return this.flush(map, Info.Map, first, base, indent, last, out);
-    }
-    /**
-     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
-     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
-     */
-    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
-        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
-        if (nested) {
-            const value = this.blockNode(this.indent, last, depth + 1);
-            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
-            return value;
-        }
-        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
-        if (trailingComment || this.comments.length)
-            throw GIVE_UP;
-        this.scratch.push(at, at, Info.Plain, -1);
-        last.end = at;
-        last.kind = 'empty';
-        return null;
-    }
-    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
-    inline(p, end, last, indent) {
-        const text = this.text;
-        const c = text.charCodeAt(p);
-        let value;
-        let valueEnd;
-        let info = Info.Plain;
-        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-            const double = c === DOUBLE_QUOTE;
-            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
-            if (close < 0 || close >= end)
-                throw GIVE_UP;
-            const raw = text.slice(p + 1, close);
-            if (double && raw.includes('\\'))
-                throw GIVE_UP;
-            value = double ? raw : raw.replace(/''/g, "'");
-            valueEnd = close + 1;
-            info = double ? Info.QuoteDouble : Info.QuoteSingle;
-        }
-        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
-            const isMap = c === OPEN_CURLY;
-            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
-                throw GIVE_UP;
-            valueEnd = p + 2;
-            const empty = (isMap ? {} : []);
-            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
-            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
-            this.restOfLine(valueEnd, end);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return empty;
-        }
-        else if (c === PIPE) {
-            return this.literal(p, end, last, indent);
-        }
-        else {
-            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
-                throw GIVE_UP;
-            let stop = end;
-            for (let j = p + 1; j < end; j++)
-                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
-                    stop = j;
-                    break;
-                }
-            valueEnd = stop;
-            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
-                valueEnd--;
-            const raw = text.slice(p, valueEnd);
-            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
-            // drop it. Rare; not reproduced.
-            if (endsInWhitespace(raw))
-                throw GIVE_UP;
-            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
-            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
-                throw GIVE_UP;
-            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
-            this.scratch.push(p, valueEnd, info, -1);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return value;
-        }
-        this.restOfLine(valueEnd, end);
-        this.scratch.push(p, valueEnd, info, -1);
-        last.end = trimEnd(text, p, end);
-        last.kind = 'inline';
-        return value;
-    }
-    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
-    restOfLine(i, end) {
-        const text = this.text;
-        let j = i;
-        while (j < end && text.charCodeAt(j) === SPACE)
-            j++;
-        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
-            throw GIVE_UP;
-    }
-    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
-    literal(p, end, last, indent) {
-        const text = this.text;
-        let q = p + 1;
-        const strip = text.charCodeAt(q) === DASH;
-        if (strip)
-            q++;
-        this.restOfLine(q, end);
-        this.consume();
-        // Content lines: the first non-blank one sets the indentation.
-        const lines = [];
-        let contentIndent = -1;
-        let lastContentEnd = -1;
-        let leadingBlank = 0;
-        let i = this.pos;
-        while (i < this.len) {
-            let s = i;
-            while (text.charCodeAt(s) === SPACE)
-                s++;
-            const lineEnd = this.eol(i);
-            const spaces = s - i;
-            if (s >= lineEnd) {
-                // A blank line with more spaces than the content's indentation holds text (or is an error).
-                if (contentIndent >= 0 && spaces > contentIndent)
-                    throw GIVE_UP;
-                if (contentIndent < 0)
-                    leadingBlank = Math.max(leadingBlank, spaces);
-                lines.push('');
-                i = this.nextLine(i);
-                continue;
-            }
-            if (contentIndent < 0) {
-                if (spaces <= indent || leadingBlank > spaces)
-                    throw GIVE_UP;
-                contentIndent = spaces;
-            }
-            if (spaces < contentIndent)
-                break;
-            lines.push(text.slice(i + contentIndent, lineEnd));
-            lastContentEnd = lineEnd;
-            i = this.nextLine(i);
-        }
-        if (lastContentEnd < 0)
-            throw GIVE_UP;
-        while (lines[lines.length - 1] === '')
-            lines.pop();
-        this.pos = this.nextLine(lastContentEnd);
-        this.lineStart = -1;
-        this.comments.length = 0;
-        const valueEnd = trimEnd(text, p, lastContentEnd);
-        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
-        last.end = valueEnd;
-        last.kind = 'block';
-        return lines.join('\n') + (strip ? '' : '\n');
-    }
-    /**
-     * Ends a container: writes its header and entry records, and settles the comment lines after
-     * its last item the way `yaml` does. Comments indented deeper than the container right after
-     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
-     * and one of them is at least as deep as it, else they pass to the parent.
-     */
-    flush(node, kind, start, base, indent, last, out) {
-        const comments = this.comments;
-        let end = last.end;
-        let i = 0;
-        if (last.kind === 'inline')
-            for (; i < comments.length && comments[i] > indent; i += 2)
-                end = comments[i + 1];
-        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
-            throw GIVE_UP;
-        let outer = end;
-        let stays = false;
-        if (indent > 0)
-            for (let j = i; j < comments.length; j += 2)
-                if (comments[j] >= indent)
-                    stays = true;
-        if (stays) {
-            outer = comments[comments.length - 1];
-            comments.length = 0;
-        }
-        else
-            comments.splice(0, i);
-        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
-        node[ADDR] = header;
-        const scratch = this.scratch;
-        // Scratch entries: start, end, info, and the header of a nested container (else -1).
-        for (let j = base; j < scratch.length; j += 4) {
-            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
-            if (scratch[j + 3] >= 0)
-                this.table.setOwner(scratch[j + 3], header);
-        }
-        scratch.length = base;
-        out.end = outer;
-        out.kind = 'container';
-        return node;
-    }
-}
-/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
-function endsInWhitespace(s) {
-    const c = s.charCodeAt(s.length - 1);
-    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
-}
-/**
- * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
- * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
- */
-const SHORT = 24;
-const interned = new Map();
-function intern(s) {
-    const known = interned.get(s);
-    if (known !== undefined)
-        return known;
-    if (interned.size >= 100_000)
-        interned.clear();
-    // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = copyString(s);
-    interned.set(copy, copy);
-    return copy;
-}
-/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
-function closingSingleQuote(text, from, end) {
-    for (let i = from; i < end; i++)
-        if (text.charCodeAt(i) === SINGLE_QUOTE) {
-            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
-                i++;
-            else
-                return i;
-        }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
-
-
-/**
- * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
- * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
- * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
- * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
- */
-class YamlTreeBuilder {
-    text;
-    table = new RecordTable();
-    containers = new Map();
-    scalars = new Map();
-    /** Some node was reached a second time (through an alias). */
-    aliased = false;
-    /** The deepest nesting of maps and sequences seen. */
-    maxDepth = 0;
-    /** Some map key is a map or a sequence. */
-    complexKeys = false;
-    constructor(text) {
-        this.text = text;
-    }
-    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
-    add(doc, json) {
-        const contents = this.resolve(doc, doc.contents);
-        const range = [doc.range[0], doc.range[2]];
-        if (!contents)
-            return { value: undefined, addr: -1, range, json };
-        const slot = this.table.push(0, 0, Info.Nested);
-        const value = this.node(doc, contents, slot, false);
-        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
-    }
-    records() {
-        return this.table.freeze();
-    }
-    resolve(doc, node) {
-        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
-        return n && typeof n === 'object' && 'range' in n ? n : undefined;
-    }
-    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
-    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
-        const flowBit = inFlow ? Info.InFlow : 0;
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const anchored = this.scalars.get(node);
-            const [start, end] = node.range ?? [0, 0];
-            if (anchored !== undefined) {
-                this.table.set(slot, start, end, -anchored - 1);
-                this.aliased = true;
-            }
-            else {
-                this.scalars.set(node, slot);
-                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
-                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
-            }
-            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
-            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
-            const v = node.value;
-            return typeof v === 'object' && v !== null ? String(v) : v;
-        }
-        const seen = this.containers.get(node);
-        if (seen) {
-            this.aliased = true;
-            return seen;
-        }
-        const [start, end] = node.range ?? [0, 0];
-        this.table.set(slot, start, end, Info.Nested);
-        if (depth > this.maxDepth)
-            this.maxDepth = depth;
-        const flow = !!node.flow;
-        const childFlow = inFlow || flow;
-        if ((0,dist/* isSeq */.oP)(node)) {
-            const seq = [];
-            this.containers.set(node, seq);
-            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
-            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
-            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
-            return seq;
-        }
-        const map = {};
-        this.containers.set(node, map);
-        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
-        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
-        const entries = [];
-        pairs.forEach((pair, i) => {
-            const keySlot = header + 1 + 2 * i;
-            const keyNode = this.resolve(doc, pair.key);
-            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
-            const valueNode = this.resolve(doc, pair.value);
-            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
-            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
-            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
-            // `__proto__` key is data here, not the prototype.
-            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
-            if (jsKey !== undefined)
-                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
-            // The entries are what the model sees: keys that are scalars with a value, as strings.
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
-                this.complexKeys = true;
-            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
-                return;
-            entries.push({
-                key: String(key),
-                value,
-                slot: i,
-                ...(typeof key === 'string' ? {} : { keyValue: key }),
-                ...(valueNode ? {} : { absent: true }),
-            });
-        });
-        map[ENTRIES] = entries;
-        return map;
-    }
-    /** Writes a container's header and reserves its item records right after it. */
-    reserve(container, start, end, info, items, owner) {
-        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
-        for (let i = 0; i < items; i++)
-            this.table.push(0, 0, Info.Nested, header);
-        container[ADDR] = header;
-        return header;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/source.ts
-
-
-
-/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
-const SHALLOW = 200;
-/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-const MAX_ALIAS_COUNT = 100;
-/**
- * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
- * are converted to the same tree. Both give the same values and positions.
- */
-function source_parseSource(path, text, embedding) {
-    const fast = fastParse(text);
-    if (fast)
-        return {
-            path,
-            text,
-            docs: fast.docs,
-            records: fast.records,
-            problems: [],
-            aliased: false,
-            shallow: true,
-            ...(embedding ? { embedding } : {}),
-        };
-    const problems = [];
-    const builder = new YamlTreeBuilder(text);
-    const docs = [];
-    let all = [];
-    let overflow;
-    try {
-        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-        all = Array.isArray(parsed) ? parsed : [];
-        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
-    }
-    catch (e) {
-        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
-        if (!(e instanceof RangeError))
-            throw e;
-        overflow = { message: e.message, pos: [0, 0] };
-    }
-    if (overflow)
-        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
-    else
-        for (const doc of all) {
-            for (const e of doc.errors)
-                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
-            if (doc.errors.length)
-                continue;
-            try {
-                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
-            }
-            catch (e) {
-                const [start, end] = contentsRange(doc);
-                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
-            }
-        }
-    return {
-        path,
-        text,
-        docs,
-        records: builder.records(),
-        problems,
-        aliased: builder.aliased,
-        shallow: builder.maxDepth <= SHALLOW,
-        ...(builder.complexKeys ? { complexKeys: true } : {}),
-        ...(embedding ? { embedding } : {}),
-    };
-}
-function contentsRange(doc) {
-    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
-    const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [0, 0];
-}
-const firstLine = (s) => s.split('\n')[0].trim();
-const lineCounters = new WeakMap();
-/** The file's line starts, found when a position is first needed. */
-function linesOf(file) {
-    let lc = lineCounters.get(file);
-    if (!lc) {
-        lc = new dist/* LineCounter */.HN();
-        lc.addNewLine(0);
-        const text = file.text;
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            lc.addNewLine(i + 1);
-        lineCounters.set(file, lc);
-    }
-    return lc;
-}
-
-;// CONCATENATED MODULE: ./src/parse/locate.ts
-
-
-/**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
- */
-function locateRange(file, start, end) {
-    const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    end = trimEnd(text, start, end);
-    const lines = linesOf(file);
-    const s = lines.linePos(start);
-    const e = lines.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = linesOf(emb.parent).lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
-    }
-    return { ...pos, range, file: file.path };
-}
-
-;// CONCATENATED MODULE: ./src/engine/finding.ts
-
-
-const severityRank = { error: 3, warning: 2, notice: 1 };
-/** The position of a view. */
-function locate(at) {
-    const [start, end] = at.range;
-    return locateRange(at.file, start, end);
-}
-const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/**
- * A finding at a loc: position, semantic path and identity all come from it. The identity (path
- * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
- */
-function findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
-    if (extra.entity)
-        out.entity = extra.entity;
-    if (extra.forRule)
-        out.forRule = extra.forRule;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
-    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
-    if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
-    return out;
-}
-function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
-function sortAndDedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of [...findings].sort(compareFindings)) {
-        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(f);
-    }
-    return out;
-}
-function reaches(severity, threshold) {
-    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
-}
-/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-function failingFindings(findings, failOn) {
-    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
-}
-
-;// CONCATENATED MODULE: ./src/model/view.ts
-
-/**
- * A read-only view of one YAML node that remembers its file and document, so every value the
- * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
- * Aliases are already resolved in the tree: an aliased node is the anchored node.
- *
- * A scalar's record is looked up only when its position is asked for, from the container that
- * holds it, so walking the model costs no position work.
- */
-class view_View {
-    file;
-    doc;
-    raw;
-    parent;
-    slot;
-    isKey;
-    addrCache = -1;
-    constructor(file, doc, 
-    /** The node's JS value: a scalar, or a map object / array of the tree. */
-    raw, 
-    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
-    parent, slot, 
-    /** For a map key: the key's own node rather than its value. */
-    isKey = false) {
-        this.file = file;
-        this.doc = doc;
-        this.raw = raw;
-        this.parent = parent;
-        this.slot = slot;
-        this.isKey = isKey;
-    }
-    /** The root node of a document; undefined for an empty document. */
-    static root(file, doc) {
-        if (doc.value === undefined)
-            return undefined;
-        const v = new view_View(file, doc, doc.value);
-        if (!isContainer(doc.value))
-            v.addrCache = doc.addr;
-        return v;
-    }
-    child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
-    }
-    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
-    static entry(within, container, place) {
-        const value = Array.isArray(container)
-            ? container[place]
-            : typeof place === 'number'
-                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
-                : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
-    }
-    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
-    get place() {
-        const parent = this.parent;
-        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
-            return this.slot;
-        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
-    }
-    /** Rules report `someView.at`: a view is its own location. */
-    get at() {
-        return this;
-    }
-    /** The node's record in its file's table: the same number for the same node, however it was reached. */
-    get addr() {
-        if (this.addrCache >= 0)
-            return this.addrCache;
-        let addr;
-        if (isContainer(this.raw) && !this.isKey)
-            addr = this.raw[ADDR];
-        else {
-            const parent = this.parent;
-            const base = parent[ADDR];
-            const slot = this.slot;
-            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
-            if (Array.isArray(parent))
-                addr = base + 1 + slot;
-            else
-                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
-        }
-        const records = this.file.records;
-        while (records[addr * RECORD + 2] < 0)
-            addr = -records[addr * RECORD + 2] - 1;
-        return (this.addrCache = addr);
-    }
-    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
-    get range() {
-        const i = this.addr * RECORD;
-        return [this.file.records[i], this.file.records[i + 1]];
-    }
-    get info() {
-        return this.file.records[this.addr * RECORD + 2];
-    }
-    /** Two views of the same node. */
-    same(other) {
-        return !!other && other.file === this.file && other.addr === this.addr;
-    }
-    get isMap() {
-        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
-    }
-    get isSeq() {
-        return Array.isArray(this.raw) && !this.isKey;
-    }
-    get isScalar() {
-        return !isContainer(this.raw) || this.isKey;
-    }
-    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
-    get style() {
-        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
-    }
-    /** A collection written in flow style (`{...}`, `[...]`). */
-    get isFlow() {
-        return !this.isScalar && (this.info & Info.Flow) !== 0;
-    }
-    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
-    get inFlow() {
-        return (this.info & Info.InFlow) !== 0;
-    }
-    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
-    get str() {
-        if (!this.isScalar)
-            return undefined;
-        const v = this.raw;
-        return v === null || v === undefined ? undefined : String(v);
-    }
-    /** The scalar's raw JS value (boolean stays boolean). */
-    get value() {
-        return this.isScalar ? this.raw : undefined;
-    }
-    /** Key/value pairs of a map, keys as strings, in document order. */
-    entries() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            return listed.map((e) => ({
-                key: e.key,
-                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
-                value: e.absent ? undefined : this.child(e.value, e.slot),
-            }));
-        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
-    }
-    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
-    forEachEntry(fn) {
-        if (!this.isMap)
-            return;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            for (const e of listed)
-                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
-        else
-            for (const key in map)
-                fn(key, this.child(map[key], key));
-    }
-    /** The keys of a map, in document order (a key given twice, twice). */
-    keys() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.map((e) => e.key) : Object.keys(map);
-    }
-    get(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
-    }
-    /** The key node of `key`, for reporting a missing or empty value at its key. */
-    keyOf(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
-    }
-    has(key) {
-        if (!this.isMap)
-            return false;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
-    }
-    /** Follows a path of keys (strings) and sequence indexes (numbers). */
-    getIn(path) {
-        let cur = this;
-        for (const seg of path) {
-            if (!cur)
-                return undefined;
-            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
-        }
-        return cur;
-    }
-    items() {
-        if (!this.isSeq)
-            return [];
-        return this.raw.map((v, i) => this.child(v, i));
-    }
-    item(i) {
-        if (!this.isSeq)
-            return undefined;
-        const seq = this.raw;
-        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
-    }
-    /** A string field of a map. */
-    text(key) {
-        return this.get(key)?.str;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/rule.ts
-/**
- * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
- * declare, does not compile. Option values are typed from the declared defaults.
- */
-function defineRule(rule) {
-    return rule;
-}
-/** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function optionDefaults(meta) {
-    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/config.ts
-
-
-
-
-
-
-
-
-
-
-/** The config file's names: `.yml` first; a folder holding both is a usage error. */
-const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
-const CONFIG_FILE = CONFIG_FILES[0];
-const LEVELS = ['off', 'notice', 'warning', 'error'];
-/** An invalid config file: a usage error (exit 2) that says where each problem is. */
-class ConfigError extends UsageError {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const SETTINGS = {
-    include: {
-        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    exclude: {
-        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    maxFileSize: {
-        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
-        type: 'integer',
-        minimum: 1,
-    },
-};
-/**
- * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
- * level or an object with the level and the rule's options, and options marked `topLevel` may also
- * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
- */
-function configSchema(rules) {
-    const ids = rules.map((r) => r.id);
-    // One object per set of rules: the validator compiled for it is reused.
-    const key = ids.join('\0');
-    const cached = config_schemas.get(key);
-    if (cached)
-        return cached;
-    const schema = buildSchema(rules, ids);
-    config_schemas.set(key, schema);
-    return schema;
-}
-const config_schemas = new Map();
-function buildSchema(rules, ids) {
-    const level = { enum: LEVELS };
-    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
-    const ruleSetting = (r) => {
-        const options = Object.entries(r.options ?? {});
-        if (!options.length)
-            return { $ref: '#/definitions/level' };
-        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
-        return {
-            if: { type: 'string' },
-            then: { $ref: '#/definitions/level' },
-            else: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    level: { $ref: '#/definitions/level' },
-                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
-                },
-            },
-        };
-    };
-    return {
-        $schema: 'http://json-schema.org/draft-07/schema#',
-        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
-        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
-        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-            rules: {
-                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
-                type: 'object',
-                additionalProperties: false,
-                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
-            },
-            ...SETTINGS,
-            ...topLevel,
-            forbidSuppression: {
-                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
-                type: 'array',
-                items: { enum: ids.filter((id) => id !== 'suppression') },
-            },
-        },
-        definitions: { level },
-    };
-}
-/**
- * The config to use: `configPath` when given (it must exist); otherwise the first config file found
- * going up from the scanned root (the first path, or its folder when it is a file) to the
- * repository's root (the folder holding `.git`), then in `cwd`.
- */
-function findConfig(cwd, paths, configPath, overlay) {
-    if (configPath !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
-            throw new UsageError(`config file not found: ${configPath}`);
-        return abs;
-    }
-    for (const dir of configDirs(cwd, paths)) {
-        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
-        if (found.length > 1)
-            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
-        if (found[0])
-            return found[0];
-    }
-    return undefined;
-}
-/** Where config files are looked for, in order (see `findConfig`), with either name. */
-function configCandidates(cwd, paths) {
-    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)));
-}
-function configDirs(cwd, paths) {
-    const dirs = [];
-    const first = paths[0];
-    if (first !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, first);
-        let dir = config_isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
-        for (;;) {
-            dirs.push(dir);
-            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
-                break;
-            dir = external_node_path_default().dirname(dir);
-        }
-    }
-    dirs.push(external_node_path_default().resolve(cwd));
-    return [...new Set(dirs)];
-}
-const isFile = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isFile();
-    }
-    catch {
+    const c = changed.files.get(f.file);
+    if (!c)
         return false;
-    }
-};
-const config_isDirectory = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
-/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd, rules, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
-    }
-    const source = source_parseSource(file, text);
-    const at = (start, end, message) => {
-        const pos = locateRange(source, start, end);
-        return { file, line: pos.line, column: pos.column, message };
-    };
-    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
-    if (syntax.length)
-        throw new ConfigError(syntax);
-    // Documents left out for their aliases still count as documents.
-    const aliases = source.problems.filter((p) => p.kind === 'aliases');
-    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
-    if (starts.length > 1)
-        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
-    if (aliases.length)
-        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
-    const doc = source.docs[0];
-    let value = doc?.json ?? {};
-    if (value === null)
-        value = {};
-    const root = doc && view_View.root(source, doc);
-    if (!root) {
-        if (typeof value === 'object' && !Array.isArray(value))
-            return { file, absPath };
-        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
-    }
-    const schema = configSchema(rules);
-    const problems = validateAgainst(schema, value, root).map((p) => {
-        const pos = locate(p.at);
-        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
-    });
-    if (problems.length)
-        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
-    return { ...value, file, absPath };
-}
-/** Config lookup and load in one step; undefined when there is no config file. */
-function resolveConfig(cwd, paths, rules, configPath, overlay) {
-    const abs = findConfig(cwd, paths, configPath, overlay);
-    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
-}
-/** Turns the generic schema messages into config-specific ones. */
-function explain(message, schema) {
-    const props = schema.properties;
-    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
-    if (unknown) {
-        const [, inRules, ruleId, key] = unknown;
-        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
-        const near = closest(key, known);
-        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
-        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
-    }
-    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
-        return message.replace(' must be one of ', ' must be a rule id: one of ');
-    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
-    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
-    return message;
-}
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const c of candidates) {
-        const d = distance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The level the config gives a rule, if any. */
-function levelOf(config, id) {
-    const setting = config?.rules?.[id];
-    return typeof setting === 'string' ? setting : setting?.level;
-}
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
-function optionsOf(rule, config, overrides = {}) {
-    const out = optionDefaults(rule);
-    const setting = config?.rules?.[rule.id];
-    for (const [name, o] of Object.entries(rule.options ?? {})) {
-        if (o.topLevel && config?.[name] !== undefined)
-            out[name] = config[name];
-        if (typeof setting === 'object' && setting[name] !== undefined)
-            out[name] = setting[name];
-        if (overrides[name] !== undefined)
-            out[name] = overrides[name];
-    }
-    return out;
-}
-/**
- * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
- * rule's default severity; a finding the rule gives below its default (a notice for a value that
- * cannot be known statically) is lowered to the level but never raised.
- */
-function applyLevel(f, config, meta) {
-    // A notice that a policy could not be decided goes with that policy.
-    if (f.forRule && levelOf(config, f.forRule) === 'off')
-        return undefined;
-    const level = levelOf(config, f.ruleId);
-    if (level === undefined)
-        return f;
-    if (level === 'off')
-        return undefined;
-    const m = meta(f.ruleId);
-    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
-    if (severity !== f.severity)
-        f.severity = severity;
-    return f;
-}
-
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
-    }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function walk_semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
-    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-    const step = (from, node, place, last) => {
-        if (from.isSeq) {
-            const item = itemStep(node, place);
-            if (item.kind !== 'item') {
-                // A `parallel` or wrapper map itself has no path; its one value does.
-                skipped = item;
-                return !last;
-            }
-            path = join(path, item.segment);
-        }
-        else if (skipped) {
-            if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
-            skipped = undefined;
-        }
-        else
-            path = join(path, String(place));
-        return ++depth <= MAX_WALK_DEPTH;
-    };
-    let cur = root;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const next = childWithHeader(cur, headers[i]);
-        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
-            return undefined;
-        cur = next.view;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    return step(cur, target, target.place, true) ? path : undefined;
-}
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view, header) {
-    const raw = view.raw;
-    const has = (v) => isContainer(v) && v[ADDR] === header;
-    if (Array.isArray(raw)) {
-        const i = seqIndexOf(raw, header, has);
-        return i < 0 ? undefined : { view: view.item(i), place: i };
-    }
-    const listed = raw[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
-    }
-    const key = keyOfContainer(raw, header);
-    return key === undefined ? undefined : { view: view.get(key), place: key };
-}
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header, has) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex(has);
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex(has);
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/engine/suppressions.ts
-
-
-
-/**
- * Inline suppressions, on a comment line of their own:
- *
- *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *
- * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
- * and other comments are skipped, so several can be stacked); the second, written at the top of the
- * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
- * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
- * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
- */
-const suppressions_SUPPRESSION_RULE = 'suppression';
-const PREFIX = 'harness-registry-guard-';
-const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/**
- * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
- * and returns the `suppression` findings about the comments themselves.
- */
-function applyInlineSuppressions(findings, directivesByFile, options) {
-    const meta = [];
-    const byFile = new Map();
-    for (const f of findings) {
-        if (f.ruleId === suppressions_SUPPRESSION_RULE)
-            continue;
-        const list = byFile.get(f.file) ?? [];
-        list.push(f);
-        byFile.set(f.file, list);
-    }
-    for (const [file, directives] of directivesByFile) {
-        const report = (d, severity, message) => meta.push({ ruleId: suppressions_SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
-        const inFile = byFile.get(file) ?? [];
-        // Line-specific comments first, so that a finding's reason is the one written next to it.
-        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
-            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
-            if (d.until !== undefined && d.until < options.today) {
-                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
-                continue;
-            }
-            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
-            if (forbidden.length)
-                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
-            const unused = [];
-            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
-                for (const f of matched)
-                    f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length)
-                    unused.push(ruleId);
-            }
-            if (unused.length)
-                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
-        }
-    }
-    return meta;
-}
-const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
-/** The well-formed suppression comments of a file, and what is wrong with the others. */
-function parseDirectives(source, ruleIds) {
-    // A comment may name every rule but `suppression` itself.
-    const known = ruleIds.filter((id) => id !== suppressions_SUPPRESSION_RULE);
-    const directives = [];
-    const problems = [];
-    const text = source.text;
-    const starts = linesOf(source).lineStarts;
-    const inScalar = multiLineScalars(source);
-    let header = true;
-    const pendingNextLine = [];
-    for (let i = 0; i < starts.length; i++) {
-        const start = starts[i];
-        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text
-            .slice(start, end)
-            .replace(/\r?\n$/, '')
-            .replace(/\r$/, '');
-        const bare = line.replace(/^\uFEFF/, '').trim();
-        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
-        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
-            continue;
-        if (!bare.startsWith('#')) {
-            for (const d of pendingNextLine.splice(0))
-                d.target = i + 1;
-            header = false;
-            continue;
-        }
-        if (!DIRECTIVE.test(line))
-            continue;
-        const m = DIRECTIVE.exec(line);
-        const from = start + m[1].length;
-        const range = [from, start + line.length];
-        const word = m[2];
-        const body = m[3];
-        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-            problems.push({
-                range,
-                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
-            });
-            continue;
-        }
-        const parsed = parseBody(body, known);
-        if ('problem' in parsed) {
-            problems.push({ range, message: parsed.problem });
-            continue;
-        }
-        if (word === 'disable' && !header) {
-            problems.push({
-                range,
-                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
-            });
-            continue;
-        }
-        const { file: _file, range: _range, ...position } = locateRange(source, range[0], range[1]);
-        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
-        directives.push(d);
-        if (d.kind === 'next-line')
-            pendingNextLine.push(d);
-    }
-    return { directives, problems };
-}
-function parseBody(body, known) {
-    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
-    const spec = sep ? body.slice(0, sep.index) : body;
-    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
-    const ruleIds = [];
-    let until;
-    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
-        const date = /^until=(.*)$/.exec(token);
-        if (date) {
-            if (until !== undefined)
-                return { problem: 'Suppression gives `until=` twice; give one date.' };
-            if (!isDate(date[1]))
-                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
-            until = date[1];
-        }
-        else if (!known.includes(token)) {
-            const hint = token === suppressions_SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
-            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
-        }
-        else if (!ruleIds.includes(token))
-            ruleIds.push(token);
-    }
-    if (!ruleIds.length)
-        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
-    if (!reason)
-        return {
-            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
-        };
-    return { ruleIds, until, reason };
-}
-function isDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m)
-        return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === s;
-}
-/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
-function multiLineScalars(source) {
-    const ranges = [];
-    const records = source.records;
-    for (let i = 0; i < records.length; i += RECORD) {
-        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
-        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
-            ranges.push([start, end]);
-    }
-    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
-}
-/** Today's date, YYYY-MM-DD in UTC. */
-const isoDay = (d) => d.toISOString().slice(0, 10);
-
-;// CONCATENATED MODULE: ./src/engine/baseline.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
- * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
- * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
- * (another node, or another value) is not hidden. `count` is how many findings share one key.
- */
-const BASELINE_VERSION = 1;
-const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
-const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
-function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
-    const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
-    return {
-        ruleId: f.ruleId,
-        file,
-        ...(f.entity ? { entity: f.entity } : {}),
-        ...(identity.path ? { path: identity.path } : {}),
-        valueHash: identity.valueHash,
-    };
-}
-/**
- * A baseline of every finding that is not already suppressed, except `suppression` findings and
- * rules in `forbid`. Reasons of matching entries in `previous` are kept.
- */
-function createBaseline(findings, opts) {
-    const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
-    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
-    const byKey = new Map();
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
-            continue;
-        const e = entryFor(f, opts.cwd, dir);
-        const key = keyOf(e);
-        const existing = byKey.get(key);
-        if (existing)
-            existing.count++;
-        else
-            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
-    }
-    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
-    return {
-        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
-        version: BASELINE_VERSION,
-        entries,
-    };
-}
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Writes a baseline as stable, diff-friendly JSON. */
-function writeBaseline(absPath, baseline) {
-    fs.mkdirSync(path.dirname(absPath), { recursive: true });
-    fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
-}
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-function readBaseline(absPath, cwd, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new UsageError(code === 'ENOENT'
-            ? `baseline file not found: ${file} (create it with --write-baseline)`
-            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
-    }
-    const source = source_parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && view_View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
-}
-/**
- * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
- * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
- * name a rule in `forbidSuppression` (ignored).
- */
-function applyBaseline(findings, loaded, opts) {
-    const dir = external_node_path_default().dirname(loaded.absPath);
-    const remaining = new Map();
-    loaded.baseline.entries.forEach((entry, index) => {
-        const key = keyOf(entry);
-        const prior = remaining.get(key);
-        if (prior) {
-            prior.total += entry.count;
-            prior.left += entry.count;
-        }
-        else
-            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
-    });
-    let matched = 0;
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === suppressions_SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
-            continue;
-        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
-        if (!slot || slot.left <= 0)
-            continue;
-        slot.left--;
-        matched++;
-        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
-    }
-    const meta = [];
-    const doc = loaded.source.docs[0];
-    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
-    let stale = 0;
-    for (const { entry, index, total, left } of remaining.values()) {
-        if (left <= 0 || opts.off.has(entry.ruleId))
-            continue;
-        const abs = external_node_path_default().resolve(dir, entry.file);
-        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
-        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
-        if (opts.forbid.has(entry.ruleId)) {
-            meta.push({
-                ruleId: suppressions_SUPPRESSION_RULE,
-                severity: 'error',
-                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
-                ...at,
-            });
-            continue;
-        }
-        if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
-            continue; // not read this run: cannot tell
-        stale += left;
-        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-        meta.push({
-            ruleId: suppressions_SUPPRESSION_RULE,
-            severity: 'warning',
-            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
-            ...at,
-        });
-    }
-    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
-    return { meta, summary: { file: loaded.file, entries, matched, stale } };
-}
-
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
-const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const UNRESOLVED_REFERENCE = 'unresolved-reference';
-/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
-const yamlSyntax = {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
-    fixable: 'none',
-};
-const schema = {
-    id: 'schema',
-    severity: 'error',
-    description: 'A connector or CI stage field that the policies read has the wrong shape.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the field the type and value the Harness YAML reference expects.',
-    fixable: 'none',
-};
-const unresolvedReference = {
-    id: UNRESOLVED_REFERENCE,
-    severity: 'notice',
-    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
-    fixable: 'none',
-};
-const suppression = {
-    id: 'suppression',
-    severity: 'error',
-    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
-    fixable: 'none',
-};
-const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
-
-;// CONCATENATED MODULE: ./src/engine/edits.ts
-/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
-function overlaps(a, b) {
-    const lo = Math.max(a.start, b.start);
-    const hi = Math.min(a.end, b.end);
-    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
-}
-const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
-/**
- * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
- * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
- */
-function edits_chooseEdits(groups) {
-    const chosen = [];
-    const taken = [];
-    groups.forEach((group, i) => {
-        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
-        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
-            return;
-        chosen.push(...fresh);
-        taken.push(i);
-    });
-    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
-}
-/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
-function edits_applyEdits(text, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let pos = 0;
-    for (const e of sorted) {
-        if (e.start < pos || e.end < e.start || e.end > text.length)
-            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    return out + text.slice(pos);
-}
-/**
- * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
- * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
- * YAML text) offsets are not the file's, so no edit is kept there.
- */
-function withFix(rule, report, finding) {
-    if (report.at.embedded || rule.fixable === 'none')
-        return finding;
-    const title = report.fixTitle ?? report.suggestion?.title;
-    if (report.fix?.length && rule.fixable === 'safe') {
-        finding.fix = report.fix;
-        if (title)
-            finding.fixTitle = title;
-    }
-    else if (report.fix?.length && title)
-        finding.suggestion = { title, edits: report.fix };
-    if (report.suggestion?.edits.length && !finding.fix)
-        finding.suggestion = report.suggestion;
-    return finding;
-}
-
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
-
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return { start, end, text };
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
-}
-function formatScalar(style, inFlow, empty, value) {
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
-            if (a.trim() !== from)
-                return a;
-            found = true;
-            return a.replace(from, to);
-        });
-        return open + parts.join(',') + close;
-    });
-    return found ? out : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/model/scans.ts
-
-
-
-
-const IMAGE = new Set(['image']);
-const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-/**
- * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
- * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
- * and execution-config override payloads (`[{field, value}]`).
- */
-function imageUses(file) {
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        if (root.isSeq) {
-            for (const item of root.items()) {
-                const field = item.text('field');
-                const value = item.get('value');
-                const raw = value?.str;
-                const image = raw ? parseImage(raw) : undefined;
-                if (field && value && raw && image)
-                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
-            }
-        }
-        findUnderKeys(root, IMAGE, (view) => {
-            const raw = view.str;
-            if (raw !== undefined) {
-                const value = classifyValue(raw);
-                if (value.kind === 'input') {
-                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
-                        const image = option ? parseImage(option) : undefined;
-                        if (image)
-                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
-                    }
-                    return;
-                }
-                const image = parseImage(raw);
-                if (image)
-                    out.push({ view, raw, image, kind: 'image' });
-                return;
-            }
-            const repository = view.get('repository');
-            const repo = repository?.str;
-            if (!repository || !repo)
-                return;
-            const registry = view.text('registry');
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
-            const image = parseImage(full);
-            const registryView = view.get('registry');
-            if (image)
-                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
-        });
-    }
-    return out;
-}
-/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
-function imageConnectorFields(root) {
-    const out = [];
-    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-        if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
-    });
-    return out;
-}
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
-/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
-const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
-/** Keys whose text is prose, not configuration. */
-const PROSE_KEYS = new Set(['description', 'name']);
-/**
- * References to the retired registry inside strings that are not image or connector URL fields:
- * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
- * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, is the whole
- * value, or follows a container tool on its line: prose that merely names the host is left alone.
- */
-function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
-        return [];
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        walk(root, ({ view, key }) => {
-            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
-                return;
-            const [start, end] = view.range;
-            const text = file.text.slice(start, end);
-            for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value
-                    .trim()
-                    .replace(/^[a-z]+:\/\//i, '')
-                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
-                    continue;
-                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
-            }
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/scope.ts
-/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
-function scopeOf(org, project) {
-    if (org && project)
-        return { level: 'project', org, project };
-    if (org)
-        return { level: 'org', org };
-    return { level: 'account' };
-}
-/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function parseRef(ref) {
-    const parts = ref.trim().split('.');
-    if (parts.some((p) => p === ''))
-        return undefined;
-    if (parts.length === 1)
-        return { level: 'project', identifier: parts[0] };
-    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
-        return { level: parts[0], identifier: parts[1] };
-    return undefined;
-}
-function formatScope(scope) {
-    if (scope.level === 'account')
-        return 'account';
-    if (scope.level === 'org')
-        return `org ${scope.org}`;
-    return `project ${scope.org}/${scope.project}`;
-}
-/** Does an entity at `target` answer `ref` when referred to from `from`? */
-function refMatches(ref, from, target) {
-    if (ref.level !== target.level)
-        return false;
-    if (ref.level === 'account')
+    if (!c.lines)
         return true;
-    if (ref.level === 'org')
-        return !from.org || from.org === target.org;
-    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
+    for (let l = f.line; l <= Math.max(f.line, f.endLine); l++)
+        if (c.lines.has(l))
+            return true;
+    return false;
 }
-
-;// CONCATENATED MODULE: ./src/model/entities.ts
-
-
-
-
-
-
-const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
-/** Harness entities we recognise but whose YAML the policies do not read. */
-const KNOWN_UNCHECKED = [
-    'service',
-    'environment',
-    'infrastructureDefinition',
-    'secret',
-    'overrides',
-    'policy',
-    'policySet',
-    'monitoredService',
-    'featureFlags',
-    'serviceOverrides',
-];
-const UNCHECKED = new Set(KNOWN_UNCHECKED);
-/** Kinds that make a file Harness YAML. */
-const isHarness = (c) => c.kind !== 'other';
-/**
- * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
- * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
- * list or Helm values' `service:` settings are not Harness entities.
- */
-function classify(file, docIndex) {
-    const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
-    if (top?.isSeq)
-        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
-    if (!top?.isMap)
-        return { kind: 'other' };
-    const entries = top.entries();
-    const version = top.get('version');
-    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
-        return { kind: 'v1', at: version };
-    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
-    if (!main) {
-        const single = entries.length === 1 ? entries[0] : undefined;
-        if (!single?.value?.isMap || !single.value.has('identifier'))
-            return { kind: 'other' };
-        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
-    }
-    const root = main.value;
-    const kind = main.key;
-    const base = {
-        identifier: root.text('identifier') ?? '',
-        name: root.text('name'),
-        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
-        rootKey: main.keyView,
-    };
-    const entity = (e) => ({ kind: 'entity', entity: e, root });
-    switch (kind) {
-        case 'connector':
-            return entity(connector(base, root));
-        case 'pipeline':
-            return entity({
-                ...base,
-                kind: 'pipeline',
-                stages: collectStages(root.get('stages')),
-                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
-                template: templateLink(root.get('template')),
-                variables: variablesOf(root),
-                imageConnectorFields: imageConnectorFields(root),
-            });
-        case 'template':
-            return entity(template(base, root));
-        case 'inputSet':
-            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
-        case 'overlayInputSet':
-            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
-        case 'trigger': {
-            const embedded = triggerInputs(file, root.get('inputYaml'));
-            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
-            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
-        }
-    }
-}
-/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
-function isExecutionConfig(top) {
-    const items = top.items();
-    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
-}
-/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
-const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
-/**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
- */
-function entityScope(kind, root, path) {
-    const org = root.text('orgIdentifier');
-    const project = root.text('projectIdentifier');
-    if (org || kind === 'connector' || kind === 'template')
-        return scopeOf(org, project);
-    const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
-}
-function connector(base, root) {
-    const spec = root.get('spec');
-    const urls = [];
-    const collectUrls = (v, depth) => {
-        if (!v?.isMap || depth > 4)
-            return;
-        for (const e of v.entries()) {
-            if (/url$/i.test(e.key) && e.value?.str)
-                urls.push(e.value);
-            else
-                collectUrls(e.value, depth + 1);
-        }
-    };
-    collectUrls(spec, 0);
-    const credential = spec?.get('credential');
-    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
-    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
-    return {
-        ...base,
-        kind: 'connector',
-        type: root.text('type') ?? '',
-        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
-        urls,
-        executeOnDelegate: spec?.get('executeOnDelegate'),
-        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
-        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
-        ...(auth ? { authType: auth } : {}),
-        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
-        ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
-        ...(platformEdit ? { platformEdit } : {}),
-    };
-}
-function templateLink(v) {
-    const templateRef = v?.get('templateRef');
-    if (!v || !templateRef)
-        return undefined;
-    const inputs = v.get('templateInputs');
-    return {
-        templateRef,
-        versionLabel: v.get('versionLabel'),
-        ...(inputs?.isMap
-            ? {
-                inputs: {
-                    byPath: scalarsByPath(inputs),
-                    stage: buildStage(inputs),
-                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
-                },
-            }
-            : {}),
-    };
-}
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
-function scalarsByPath(root) {
-    const out = {};
-    walk(root, ({ view, path }) => {
-        if (view.isScalar && !(path in out))
-            out[path] = view;
-    });
-    return out;
-}
-/** Pipeline variables' `value` nodes by variable name. */
-function variablesOf(root) {
-    const out = {};
-    for (const item of root.get('variables')?.items() ?? []) {
-        const name = item.text('name');
-        const value = item.get('value');
-        if (name && value && !(name in out))
-            out[name] = value;
-    }
-    return out;
-}
-/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
-function collectStages(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const stage = item.get('stage');
-        if (stage?.isMap)
-            out.push(buildStage(stage, stage.text('identifier') ?? ''));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectStages(parallel, out);
-        const insert = item.get('insert');
-        if (insert)
-            collectStages(insert.get('stages'), out);
-    }
-    return out;
-}
-function buildStage(stage, identifier = stage.text('identifier') ?? '') {
-    const spec = stage.get('spec');
-    return {
-        identifier,
-        name: stage.text('name'),
-        type: stage.text('type'),
-        at: stage,
-        identifierAt: stage.get('identifier'),
-        infrastructure: infrastructureOf(spec),
-        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
-        steps: [
-            ...collectSteps(spec?.getIn(['execution', 'steps'])),
-            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
-            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
-        ],
-        template: templateLink(stage.get('template')),
-    };
-}
-const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
-function infrastructureOf(spec) {
-    const infra = spec?.get('infrastructure');
-    const runtime = spec?.get('runtime');
-    if (infra?.isMap) {
-        const type = infra.get('type');
-        const useFromStage = infra.get('useFromStage');
-        if (useFromStage && !type)
-            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
-        if (eq(type?.str, 'KubernetesDirect'))
-            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'VM'))
-            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'KubernetesHosted'))
-            return { kind: 'KubernetesHosted', kindNode: type };
-        if (eq(type?.str, 'UseFromStage'))
-            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
-        if (type)
-            return { kind: 'Other', kindNode: type };
-    }
-    const rtype = runtime?.get('type');
-    if (eq(rtype?.str, 'Cloud'))
-        return { kind: 'Cloud', kindNode: rtype };
-    if (eq(rtype?.str, 'Docker'))
-        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
-    if (rtype)
-        return { kind: 'Other', kindNode: rtype };
-    return { kind: 'None' };
-}
-/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-function collectSteps(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const step = item.get('step');
-        if (step?.isMap)
-            out.push(buildStep(step, 'step'));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectSteps(parallel, out);
-        const group = item.get('stepGroup');
-        if (group?.isMap) {
-            const template = templateLink(group.get('template'));
-            if (template)
-                out.push({ ...buildStep(group, 'stepGroup'), template });
-            else
-                collectSteps(group.get('steps'), out);
-        }
-        const insert = item.get('insert');
-        if (insert)
-            collectSteps(insert.get('steps'), out);
-    }
-    return out;
-}
-function buildStep(step, role) {
-    const spec = step.get('spec');
-    const base = spec?.get('baseImageConnectorRefs');
-    return {
-        identifier: step.text('identifier') ?? '',
-        type: step.text('type'),
-        role,
-        connectorRef: spec?.get('connectorRef'),
-        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
-        template: templateLink(step.get('template')),
-    };
-}
-function template(base, root) {
-    const templateType = root.text('type');
-    const spec = root.get('spec');
-    const out = {
-        ...base,
-        kind: 'template',
-        templateType,
-        versionLabel: root.text('versionLabel'),
-        stages: [],
-        steps: [],
-        imageConnectorFields: imageConnectorFields(root),
-    };
-    if (!spec?.isMap)
-        return out;
-    if (eq(templateType, 'Stage'))
-        out.stages.push(buildStage(spec, base.identifier));
-    else if (eq(templateType, 'Pipeline')) {
-        out.stages = collectStages(spec.get('stages'));
-        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
-    }
-    else if (eq(templateType, 'Step'))
-        out.steps.push(buildStep(spec, 'step'));
-    else if (eq(templateType, 'StepGroup'))
-        collectSteps(spec.get('steps'), out.steps);
-    return out;
-}
-/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
-function inputSet(base, kind, pipeline, pipelineIdentifier) {
-    const fills = [];
-    if (pipeline)
-        walk(pipeline, ({ view, path }) => {
-            if (view.isScalar && view.str !== undefined)
-                fills.push({ path, at: view });
-        });
-    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
-}
-/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
-function triggerInputs(file, inputYaml) {
-    const text = inputYaml?.str;
-    if (!inputYaml || !text)
-        return undefined;
-    const embedded = source_parseSource(file.path, text, embeddingOf(inputYaml));
-    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
-    const doc = embedded.docs[0];
-    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
-        return undefined;
-    const root = view_View.root(embedded, doc);
-    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
-}
-/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
-function embeddingOf(scalar) {
-    const parent = scalar.file;
-    const [start, end] = scalar.range;
-    const raw = parent.text.slice(start, end);
-    const header = linesOf(parent).linePos(start).line;
-    if (!raw.startsWith('|'))
-        return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
-    const firstContent = raw
-        .split(/\r?\n/)
-        .slice(1)
-        .find((l) => l.trim() !== '') ?? '';
-    const indent = firstContent.length - firstContent.trimStart().length;
-    return { parent, lineOffset: header, columnOffset: indent };
-}
-
-;// CONCATENATED MODULE: ./src/model/loc.ts
-
-
-
-
-
-
-/** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
-/** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
-/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-function locOf(view, root) {
-    const file = view.file;
-    let loc;
-    if (file.embedding) {
-        const pos = locateRange(file, view.range[0], view.range[1]);
-        loc = {
-            file: pos.file,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-            value: null,
-        };
-        loc.embedded = true;
-    }
-    else {
-        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-        const text = file.text;
-        const start = Math.max(0, Math.min(view.range[0], text.length));
-        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-        const starts = linesOf(file).lineStarts;
-        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        const line = lineAt(starts, start);
-        const endLine = end === start ? line : lineAt(starts, end);
-        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-    }
-    if (view.isScalar) {
-        const value = view.value;
-        if (value !== undefined && value !== null)
-            loc.value = value;
-        if (view.style && view.style !== 'PLAIN')
-            loc.style = view.style;
-    }
-    if (view.inFlow)
-        loc.inFlow = true;
-    if (view.isKey)
-        loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        loc.path = inEntity;
-        loc.yamlPath = true;
-    }
-    else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
-        if (path !== undefined)
-            loc.path = path;
-    }
-    return loc;
-}
-/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return Math.max(1, low);
-}
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
-}
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
-function toLocs(value, root, isView) {
-    const seen = new Map();
-    const go = (v) => {
-        if (isView(v))
-            return locOf(v, root);
-        if (Array.isArray(v))
-            return v.map(go);
-        if (v && typeof v === 'object') {
-            if (seen.has(v))
-                return seen.get(v);
-            const out = {};
-            seen.set(v, out);
-            for (const [k, x] of Object.entries(v))
-                if (x !== undefined)
-                    out[k] = go(x);
-            return out;
-        }
-        return v;
-    };
-    return go(value);
-}
-
-;// CONCATENATED MODULE: ./src/engine/scan-file.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function scanFile(input, opts) {
-    const out = {
-        file: input.shown,
-        parsed: false,
-        harness: false,
-        findings: [],
-        entities: [],
-        directives: [],
-        internalErrors: [],
-    };
-    const read = readSource(input, out);
-    if (!read)
-        return out;
-    const { source, classified } = read;
-    out.parsed = true;
-    out.harness = !!source.harness;
-    // The entities, and the roots their semantic paths are counted from.
-    const parsed = [];
-    const roots = new Map();
-    source.docs.forEach((doc, i) => {
-        const c = classified[i];
-        if (!source.harness)
-            return;
-        if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
-        if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
-        if (c.kind !== 'entity')
-            return;
-        parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
-        if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
-            roots.set(doc, c.root);
-        const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
-        if (schemaName && top)
-            for (const p of validateSchema(schemaName, doc.json, top)) {
-                const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
-            }
-    });
-    const loc = (v) => locOf(v, roots.get(v.doc));
-    const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
-    for (const { rule, options } of opts.fileRules) {
-        try {
-            rule.check({
-                file: source,
-                embedded,
-                entities: parsed,
-                options,
-                report: (r) => out.findings.push(fromReport(rule, r, loc)),
-            });
-        }
-        catch (e) {
-            out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${e.stack ?? e}`);
-        }
-    }
-    for (const p of parsed)
-        out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
-    if (source.text.includes('harness-registry-guard-')) {
-        const { directives, problems } = parseDirectives(source, opts.ruleIds);
-        out.directives = directives;
-        for (const problem of problems)
-            out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
-    }
-    if (opts.images)
-        out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
-    return out;
-}
-const isView = (v) => v instanceof view_View;
-const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-/** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule, r, loc) {
-    let at = loc(r.at);
-    if (r.span) {
-        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
-        at = {
-            ...at,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-        };
-    }
-    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
-        ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
-    });
-    return withFix(rule, { ...r, at }, f);
-}
-function imageFacts(source, loc) {
-    return imageUses(source).map((use) => ({
-        image: use.raw,
-        kind: use.kind,
-        ...(use.field ? { field: use.field } : {}),
-        ...(use.image.registry ? { registry: use.image.registry } : {}),
-        appHarness: isAppHarnessImage(use.image),
-        at: loc(use.view),
-    }));
-}
-function fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-/** A top-level key only Harness uses, alone on its line. */
-const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
-/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
-const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
-/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
-const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
-/**
- * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
- * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
- * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
- */
-function looksLikeHarness(text) {
-    if (TEMPLATE_SYNTAX.test(text))
-        return false;
-    return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
-}
-/**
- * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
- * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
- * skipped without a finding (`skippedNotHarness`).
- */
-function readSource(input, out) {
-    const { absPath, shown, overlay } = input;
-    let bytes;
-    try {
-        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
-    }
-    catch (e) {
-        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
-        return undefined;
-    }
-    if (bytes.includes(0)) {
-        out.findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
-        return undefined;
-    }
-    let text;
-    try {
-        text = utf8.decode(bytes);
-    }
-    catch {
-        const harness = looksLikeHarness(bytes.toString('latin1'));
-        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
-        return undefined;
-    }
-    // JSON files are read only when they hold an execution-config payload (a JSON array).
-    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
-        return undefined;
-    const source = source_parseSource(shown, text);
-    const classified = source.docs.map((_, i) => classify(source, i));
-    const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
-    const syntax = source.problems.filter((p) => p.kind === 'syntax');
-    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
-        out.skippedNotHarness = true;
-        return undefined;
-    }
-    source.harness = harness;
-    let syntaxErrors = 0;
-    for (const p of source.problems) {
-        const pos = locateRange(source, p.start, p.end);
-        // Hostile input is worth a word even outside Harness YAML; an error only inside it.
-        const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
-        if (p.kind === 'too-deep')
-            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
-        else if (p.kind === 'aliases')
-            report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
-        else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
-            report(`${p.message}.`.replace(/\.\.$/, '.'));
-    }
-    return { source, classified };
-}
-
-;// CONCATENATED MODULE: ./src/model/project.ts
-
-
-
-/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
-class Project {
-    connectors = [];
-    pipelines = [];
-    templates = [];
-    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
-    inputSets = [];
-    overlayInputSets = [];
-    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-    #connectorsById;
-    /** What each pipeline's input sets and triggers supply, by semantic path. */
-    #fills = new Map();
-    #runCache;
-    #pipelineIds;
-    constructor(entities) {
-        for (const e of entities) {
-            if (e.kind === 'connector')
-                this.connectors.push(e);
-            else if (e.kind === 'pipeline')
-                this.pipelines.push(e);
-            else if (e.kind === 'template')
-                this.templates.push(e);
-            else if (e.kind === 'overlayInputSet')
-                this.overlayInputSets.push(e);
-            else
-                this.inputSets.push(e);
-        }
-        for (const set of this.inputSets) {
-            const pipeline = this.pipelineOf(set);
-            if (!pipeline)
-                continue;
-            const byPath = this.#fills.get(pipeline) ?? new Map();
-            this.#fills.set(pipeline, byPath);
-            for (const { path, at } of set.fills) {
-                const list = byPath.get(path) ?? [];
-                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-                byPath.set(path, list);
-            }
-        }
-    }
-    get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
-    }
-    findConnector(ref, from) {
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return undefined;
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            for (const c of this.connectors)
-                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
-        }
-        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
-    }
-    /**
-     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
-     * or, without one (the stable version, which only Harness knows), every version in the repo.
-     */
-    findTemplates(link, from, type) {
-        const ref = str(link.templateRef);
-        const parsed = ref ? parseRef(ref) : undefined;
-        if (!parsed)
-            return [];
-        const label = str(link.versionLabel);
-        return this.templates.filter((t) => t.identifier === parsed.identifier &&
-            t.templateType?.toLowerCase() === type.toLowerCase() &&
-            refMatches(parsed, from, t.scope) &&
-            (!label || t.versionLabel === label));
-    }
-    /** True when a pipeline, stage, step or step group in the repo uses the template. */
-    isUsed(template) {
-        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
-    }
-    /** Pipelines whose runs go through the template, directly or through other templates. */
-    pipelinesUsing(template) {
-        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
-    }
-    /**
-     * The runs to check: every pipeline's, and every template's on its own. By default a template
-     * that something in the repo uses is left out: its users' runs check it with their inputs.
-     */
-    runs(opts = { templates: 'unused' }) {
-        if (!this.#runCache) {
-            const pipelines = this.pipelines.map((p) => this.runOf(p));
-            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
-            const all = [...pipelines, ...templates];
-            const used = new Set();
-            for (const r of all)
-                for (const t of r.templates)
-                    if (t !== r.root)
-                        used.add(t);
-            // Step templates are used by stages, never run on their own.
-            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
-        }
-        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
-    }
-    runOf(root) {
-        const run = { root, stages: [], templates: new Set() };
-        if (root.kind === 'template')
-            run.templates.add(root);
-        const add = (owner, stages, ctx, through) => {
-            for (const stage of stages)
-                this.expandStage(run, owner, stage, ctx, through);
-        };
-        if (root.kind === 'pipeline' && root.template) {
-            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
-                const via = this.templateUse(t, root.template, root, undefined);
-                run.templates.add(t);
-                const ctx = { entity: t, via };
-                if (t.codebaseConnectorRef)
-                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
-                add(t, t.stages, ctx, [via]);
-            }
-        }
-        else {
-            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
-            add(root, root.stages, { entity: root }, []);
-        }
-        for (const eff of run.stages)
-            for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
-        return run;
-    }
-    expandStage(run, owner, stage, ctx, through) {
-        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
-        if (!versions.length) {
-            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
-            return;
-        }
-        for (const t of versions) {
-            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
-            run.templates.add(t);
-            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
-        }
-    }
-    collectStepTemplates(step, scope, into, depth = 0) {
-        if (!step.template || depth > 8)
-            return;
-        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
-            into.add(t);
-            for (const s of t.steps)
-                this.collectStepTemplates(s, t.scope, into, depth + 1);
-        }
-    }
-    templateUse(template, link, user, outer) {
-        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-        return {
-            template,
-            ...(link.inputs ? { inputs: link.inputs } : {}),
-            user,
-            ...(outer ? { outer } : {}),
-            stable: !str(link.versionLabel),
-            versions,
-        };
-    }
-    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
-    infrastructure(eff) {
-        let cur = eff;
-        const seen = new Set([eff]);
-        for (;;) {
-            const infra = cur.body.infrastructure;
-            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-            if (!next)
-                return { stage: cur, infra };
-            seen.add(next);
-            cur = next;
-        }
-    }
-    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-    runsOnHarnessCloud(eff) {
-        const kind = this.infrastructure(eff).infra.kind;
-        return kind === 'Cloud' || kind === 'KubernetesHosted';
-    }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
-        const uses = [];
-        const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
-            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
-        // A stage template that is not in the repo: its templateInputs are all that is known.
-        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
-        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-        for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, step.identifier);
-        return uses;
-    }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
-        if (step.template && depth < 8) {
-            const group = step.role === 'stepGroup';
-            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
-            if (!versions.length && inputs)
-                for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
-            for (const t of versions) {
-                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
-                for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
-            }
-            return;
-        }
-        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
-        if (step.connectorRef)
-            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
-        for (const b of step.baseImageConnectorRefs)
-            out.push({ ...base, ref: b, how: 'baseImage' });
-    }
-    /**
-     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
-     * values, what the template's user supplies in `templateInputs` (followed up the chain of
-     * templates), and what the pipeline's input sets and triggers supply.
-     */
-    resolve(field, ctx, depth = 0) {
-        const raw = str(field);
-        if (raw === undefined)
-            return { values: [] };
-        const v = classifyValue(raw);
-        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
-        if (v.kind === 'literal')
-            return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression') {
-            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = variable ? pipeline?.variables[variable] : undefined;
-            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-        }
-        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
-        const via = ctx.via;
-        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
-            const supplied = this.supplied(via, field);
-            if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
-                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
-                // Nothing fills the user's own runtime input: the template's default still applies.
-                if (values.length)
-                    return { values };
-                return defaults.length
-                    ? { values: defaults }
-                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
-            }
-        }
-        const values = [...defaults];
-        if (ctx.entity.kind === 'pipeline') {
-            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
-                const fv = classifyValue(fill.value);
-                if (fv.kind === 'literal' && fv.value)
-                    values.push({ ...fill, value: fv.value });
-            }
-        }
-        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
-    }
-    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-    supplied(via, field) {
-        const path = field.path;
-        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
-            return undefined;
-        return via.inputs.byPath[path.slice('spec/'.length)];
-    }
-    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
-    pipelineOf(set) {
-        if (!set.pipelineIdentifier)
-            return undefined;
-        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
-        if (candidates.length <= 1)
-            return candidates[0];
-        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
-        return exact.length === 1 ? exact[0] : undefined;
-    }
-    #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
-    }
-    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
-    label(entity) {
-        const kind = entity.kind === 'template'
-            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
-            : KIND_NAMES[entity.kind];
-        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
-        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
-        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
-    }
-    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
-    stageLabel(eff) {
-        const root = eff.run.root;
-        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
-        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
-    }
-    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
-    useLabel(use) {
-        const t = use.template;
-        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable
-            ? use.versions.length > 1
-                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
-                : ' (the stable version)'
-            : '';
-        return `template \`${t.identifier}\`${version}${stable}`;
-    }
-}
-const KIND_NAMES = {
-    pipeline: 'pipeline',
-    connector: 'connector',
-    inputSet: 'input set',
-    trigger: 'trigger',
-    overlayInputSet: 'overlay input set',
-};
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx) {
-    let via = ctx.via;
-    let entity = ctx.entity;
-    while (via) {
-        entity = via.user;
-        via = via.outer;
-    }
-    return entity.kind === 'pipeline' ? entity : undefined;
-}
-/** Scopes that can be the same project: equal where both name an org and a project. */
-function sameProject(a, b) {
-    if (a.org && b.org && a.org !== b.org)
-        return false;
-    return !(a.project && b.project && a.project !== b.project);
-}
-
-;// CONCATENATED MODULE: ./src/engine/lint.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
-const allRulesOf = (rules) => [...rules, ...builtinRules];
-/** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-};
-/** The scan options for a spec, with the file rules looked up by id. */
-function scanOptions(rules, spec) {
-    const fileRules = spec.fileRules.map(({ id, options }) => {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule || rule.scope !== 'file')
-            throw new Error(`unknown file rule ${id}`);
-        return { rule, options };
-    });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
-/**
- * The whole check: find the files, scan each (parse, file rules, facts), build the project model
- * from the facts, run the project rules, then apply levels, suppressions and the baseline.
- */
-async function lint(settings) {
-    const prepared = prepare(settings);
-    const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
-    return finish(settings, prepared, scans);
-}
-/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
-function lint_lintSync(settings) {
-    const prepared = prepare(settings);
-    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
-}
-function prepare(settings) {
-    const all = allRulesOf(settings.rules);
-    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
-    const findings = [];
-    const { files: discovered, skipped } = discover({
-        ...settings,
-        include: settings.include ?? config?.include,
-        exclude: settings.exclude ?? config?.exclude,
-        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
-        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
-    });
-    // The config and the baseline are ours, not Harness YAML.
-    const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
-    const inputs = discovered
-        .filter((f) => !own.has(f.absPath))
-        .map((f) => {
-        const overlay = settings.overlay?.get(f.absPath);
-        return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
-    });
-    for (const s of skipped)
-        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
-    const options = {};
-    for (const rule of settings.rules)
-        options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
-    const spec = {
-        // A rule turned off is not run at all: its findings would be dropped anyway.
-        fileRules: settings.rules
-            .filter((r) => r.scope === 'file' && levelOf(config, r.id) !== 'off')
-            .map((r) => ({ id: r.id, options: options[r.id] })),
-        ruleIds: all.map((r) => r.id),
-        ...(settings.images ? { images: true } : {}),
-    };
-    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
-}
-function finish(settings, prepared, scans) {
-    const { all, config, options } = prepared;
-    const findings = [...prepared.findings];
-    const entities = [];
-    const directives = new Map();
-    const internalErrors = [];
-    const skippedNotHarness = [];
-    const images = [];
-    let filesScanned = 0;
-    let harnessFiles = 0;
-    const strings = new Map();
-    for (const scan of scans) {
-        findings.push(...scan.findings);
-        entities.push(...internStrings(scan.entities, strings));
-        internalErrors.push(...scan.internalErrors);
-        if (scan.directives.length)
-            directives.set(scan.file, scan.directives);
-        if (scan.skippedNotHarness)
-            skippedNotHarness.push(scan.file);
-        if (scan.images)
-            images.push(...scan.images);
-        if (scan.parsed)
-            filesScanned++;
-        if (scan.harness)
-            harnessFiles++;
-    }
-    const project = new Project(entities);
-    for (const rule of settings.rules) {
-        if (rule.scope !== 'project' || levelOf(config, rule.id) === 'off')
-            continue;
-        try {
-            rule.check(projectContext(rule, project, options[rule.id], findings));
-        }
-        catch (e) {
-            internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
-        }
-    }
-    // Config levels, then inline suppressions, then the baseline; findings about those come last.
-    const metaOf = (id) => all.find((r) => r.id === id);
-    const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
-    const out = levelled(sortAndDedupe(findings));
-    const forbid = new Set(config?.forbidSuppression ?? []);
-    const meta = applyInlineSuppressions(out, directives, {
-        today: isoDay(settings.now ?? new Date()),
-        forbid,
-        configFile: config?.file,
-        ruleIds: all.map((r) => r.id),
-    });
-    let baseline;
-    if (settings.baselinePath) {
-        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
-        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
-        const applied = applyBaseline(out, loaded, {
-            cwd: settings.cwd,
-            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
-            forbid,
-            off,
-            configFile: config?.file,
-        });
-        meta.push(...applied.meta);
-        baseline = applied.summary;
-    }
-    return {
-        findings: [...out, ...levelled(meta)].sort(compareFindings),
-        filesScanned,
-        harnessFiles,
-        entities: entities.length,
-        skippedNotHarness,
-        internalErrors,
-        project,
-        options,
-        ...(settings.images ? { images } : {}),
-        cwd: settings.cwd,
-        ...(config ? { config } : {}),
-        ...(baseline ? { baseline } : {}),
-    };
-}
-function projectContext(rule, project, options, out) {
-    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
-    return {
-        project,
-        options,
-        report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-            });
-            out.push(withFix(rule, r, f));
-        },
-        unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-                forRule: rule.id,
-            }));
-        },
-    };
-}
-function lint_fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+/** The change as the formats need it (which files and lines it touched); undefined when unknown. */
+function changeScope(changed) {
+    return changed && { file: (path) => changed.files.has(path), line: (f) => touchesChangedLine(changed, f) };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -49613,47 +47086,364 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github/changed-files.ts
-function changedFiles(source, list) {
-    return { source, files: new Map(list.map((f) => [f.path, f])) };
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
 }
-function isChangedFile(changed, file) {
-    return changed === undefined || changed.files.has(file);
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
 }
-/** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
-function touchesChangedLine(changed, f) {
-    if (!changed)
-        return false;
-    const c = changed.files.get(f.file);
-    if (!c)
-        return false;
-    if (!c.lines)
-        return true;
-    for (let l = f.line; l <= Math.max(f.line, f.endLine); l++)
-        if (c.lines.has(l))
-            return true;
-    return false;
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
 }
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/github/hunks.ts
+/**
+ * The one parser of unified-diff hunks, for both uses of a patch: which new-side lines a change
+ * added (annotations rank them first, gate changes are looked for there) and which new-side lines
+ * lie inside a hunk (the only lines GitHub accepts a review comment, hence a suggestion, on).
+ */
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 /**
- * New-side line numbers that a unified-diff patch adds (`+` lines). Context lines advance the
- * counter, `-` lines do not. `\ No newline at end of file` markers are ignored.
+ * Parses a unified-diff patch (a REST "list pull request files" `patch`, or one file of
+ * `git diff`): context lines advance the new-side counter, `-` lines do not, and
+ * `\ No newline at end of file` markers are ignored.
  */
-function addedLines(patch) {
-    const out = new Set();
+function parsePatch(patch) {
+    const added = new Set();
+    const hunks = [];
     let next = 0;
     let inHunk = false;
-    for (const line of patch.split(/\r?\n/)) {
+    for (const line of (patch ?? '').split(/\r?\n/)) {
         const h = HUNK.exec(line);
         if (h) {
             next = Number(h[1]);
+            const count = h[2] === undefined ? 1 : Number(h[2]);
+            if (count > 0)
+                hunks.push([next, next + count - 1]);
             inHunk = true;
             continue;
         }
         if (!inHunk)
             continue;
         if (line.startsWith('+'))
-            out.add(next++);
+            added.add(next++);
         else if (line.startsWith(' '))
             next++;
         else if (line.startsWith('-') || line.startsWith('\\'))
@@ -49661,14 +47451,16 @@ function addedLines(patch) {
         else if (line === '')
             next++;
     }
-    return out;
+    return { added, hunks };
 }
-/** The change as the formats need it (which files and lines it touched); undefined when unknown. */
-function changeScope(changed) {
-    return changed && { file: (path) => changed.files.has(path), line: (f) => touchesChangedLine(changed, f) };
+/** Lines [start, end] lie inside one hunk (a review comment range must not span two). */
+function insideHunk(hunks, start, end) {
+    return (hunks ?? []).some(([a, b]) => start >= a && end <= b);
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
+
+
 
 
 /** GitHub returns at most this many files for a pull request (REST "List pull requests files"). */
@@ -49677,6 +47469,14 @@ const MAX_PULL_FILES = 3000;
 const CHECK_RUN_BATCH = 50;
 /** `output.summary` and `output.text` of a check run: "Maximum length: 65535 characters". */
 const CHECK_RUN_TEXT_MAX = 65535;
+/** Ends any single HTTP request (one page, one attempt) that takes longer than this, so a hung API cannot hang the step. */
+const REQUEST_TIMEOUT_MS = 60_000;
+/** Retries of a request that failed with a server error (5xx) or on the network: 2, after 1 s and 4 s (Octokit's back-off). */
+const SERVER_ERROR_RETRIES = 2;
+/** Retries after a rate limit or a secondary rate limit (403 or 429)... */
+const RATE_LIMIT_RETRIES = 2;
+/** ...each only when GitHub asks to wait at most this many seconds (`retry-after`, or until the reset). */
+const RATE_LIMIT_MAX_WAIT_S = 60;
 /** An API call failed: `status` is the HTTP status when there was a response (403 for a fork's read-only token). */
 class ApiError extends Error {
     status;
@@ -49686,18 +47486,76 @@ class ApiError extends Error {
         this.name = 'ApiError';
     }
 }
-/** Ends any single request that takes longer than this, so a hung API cannot hang the step. */
-const REQUEST_TIMEOUT_MS = 60_000;
+/** A request got no complete answer within its timeout. Not an Octokit RequestError, so the retry plugin leaves it alone. */
+class RequestTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RequestTimeoutError';
+    }
+}
 /**
- * The Octokit-backed API at `baseUrl` (GITHUB_API_URL). Errors become {@link ApiError} whose
- * message is the API's own message with the token removed; Octokit's own logging is silenced.
+ * Octokit plugin: every attempt of every request (each page of a listing, each retry) gets its
+ * own `AbortSignal.timeout`, unless the caller passed a signal. It runs inside the retry and
+ * throttling plugins, so their waits do not eat into a request's time; a timeout is final.
  */
-function createGitHubApi(token, baseUrl) {
+function requestTimeout(ms) {
+    return (octokit) => {
+        const ours = new WeakSet();
+        octokit.hook.wrap('request', async (request, options) => {
+            const given = options.request?.signal;
+            if (given && !ours.has(given))
+                return request(options);
+            const signal = AbortSignal.timeout(ms);
+            ours.add(signal);
+            // Hooks share this options object (retries reuse it); its `request` may be the client's defaults, so replace, never mutate.
+            options.request = { ...options.request, signal };
+            const timedOut = () => {
+                const { method, url } = octokit.request.endpoint.parse(options);
+                const where = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+                return new RequestTimeoutError(`no complete answer within ${ms / 1000} s (${method} ${where})`);
+            };
+            try {
+                const response = await request(options);
+                // Octokit reads a body cut by the abort as an empty one: never take that for an answer.
+                if (signal.aborted)
+                    throw timedOut();
+                return response;
+            }
+            catch (e) {
+                throw signal.aborted ? timedOut() : e;
+            }
+        });
+    };
+}
+/**
+ * The Octokit-backed API at `baseUrl` (GITHUB_API_URL): Octokit's pagination, its retry plugin for
+ * server errors and its throttling plugin for rate limits (both bounded, see the constants), and a
+ * timeout on every request. Errors become {@link ApiError} whose message is the API's own with the
+ * token removed; no Octokit object leaves this function.
+ */
+function createGitHubApi(token, baseUrl, o = {}) {
+    const log = (s) => o.log?.(redact(s, token));
+    const msPerSecond = o.msPerSecond ?? 1000;
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const what = `${kind} on ${options.method} ${options.url}`;
+        if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S) {
+            log(`GitHub API ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
+            return true;
+        }
+        log(`GitHub API ${what}: giving up (${retryCount >= RATE_LIMIT_RETRIES ? `${RATE_LIMIT_RETRIES} retries made` : `GitHub asks to wait ${retryAfter} s, more than ${RATE_LIMIT_MAX_WAIT_S} s`}).`);
+        return false;
+    };
     const octokit = getOctokit(token, {
         baseUrl,
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-    const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        log: { debug: () => { }, info: () => { }, warn: log, error: log },
+        // 429 is left to the throttling plugin, which honours `retry-after`.
+        retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        throttle: {
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            retryAfterBaseValue: msPerSecond,
+        },
+    }, requestTimeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), retry, throttling);
     const wrap = async (what, call) => {
         try {
             return await call();
@@ -49709,17 +47567,17 @@ function createGitHubApi(token, baseUrl) {
         }
     };
     return {
-        pulls: octokit.rest.pulls,
         listPullFiles: (repo, pullNumber) => wrap('listing the pull request files', async () => {
             const files = [];
-            const params = { ...repo, pull_number: pullNumber, per_page: 100, request: request() };
+            const params = { ...repo, pull_number: pullNumber, per_page: 100 };
             for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, params)) {
                 for (const f of page.data) {
+                    const patch = typeof f.patch === 'string' ? parsePatch(f.patch) : undefined;
                     files.push({
                         path: f.filename,
                         status: f.status,
                         ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-                        ...(typeof f.patch === 'string' ? { lines: addedLines(f.patch) } : {}),
+                        ...(patch ? { lines: patch.added, hunks: patch.hunks } : {}),
                     });
                 }
                 if (files.length >= MAX_PULL_FILES)
@@ -49727,12 +47585,34 @@ function createGitHubApi(token, baseUrl) {
             }
             return files.slice(0, MAX_PULL_FILES);
         }),
-        createCheckRun: (repo, body) => wrap('creating the check run', async () => {
-            const res = await octokit.rest.checks.create({ ...repo, ...body, request: request() });
+        createCheckRun: (repo, body) => wrap('creating the check run', async () => (await octokit.rest.checks.create({ ...repo, ...body })).data.id),
+        updateCheckRun: (repo, id, body) => wrap('updating the check run', async () => {
+            await octokit.rest.checks.update({ ...repo, check_run_id: id, ...body });
+        }),
+        listReviewComments: (repo, pullNumber) => wrap('listing the review comments', async () => (await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 })).map((c) => ({
+            id: c.id,
+            body: c.body,
+            path: c.path,
+        }))),
+        createReviewComment: (repo, c) => wrap('creating a review comment', async () => {
+            const range = c.startLine !== undefined && c.startLine < c.line ? { start_line: c.startLine, start_side: 'RIGHT' } : {};
+            const res = await octokit.rest.pulls.createReviewComment({
+                ...repo,
+                pull_number: c.pullNumber,
+                commit_id: c.commitId,
+                path: c.path,
+                body: c.body,
+                line: c.line,
+                side: 'RIGHT',
+                ...range,
+            });
             return res.data.id;
         }),
-        updateCheckRun: (repo, id, body) => wrap('updating the check run', async () => {
-            await octokit.rest.checks.update({ ...repo, check_run_id: id, ...body, request: request() });
+        updateReviewComment: (repo, commentId, body) => wrap('updating a review comment', async () => {
+            await octokit.rest.pulls.updateReviewComment({ ...repo, comment_id: commentId, body });
+        }),
+        deleteReviewComment: (repo, commentId) => wrap('deleting a review comment', async () => {
+            await octokit.rest.pulls.deleteReviewComment({ ...repo, comment_id: commentId });
         }),
     };
 }
@@ -49746,498 +47626,297 @@ function redact(text, secret) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/github/checks.ts
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const UNRESOLVED_REFERENCE = 'unresolved-reference';
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+const yamlSyntax = {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+    fixable: 'none',
+};
+const schema = {
+    id: 'schema',
+    severity: 'error',
+    description: 'A connector or CI stage field that the policies read has the wrong shape.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the field the type and value the Harness YAML reference expects.',
+    fixable: 'none',
+};
+const unresolvedReference = {
+    id: UNRESOLVED_REFERENCE,
+    severity: 'notice',
+    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+    fixable: 'none',
+};
+const suppression = {
+    id: 'suppression',
+    severity: 'error',
+    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+    fixable: 'none',
+};
+const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-const MAX_MESSAGE = 64 * 1024 - 1;
-function toCheckRunAnnotation(f) {
-    const endLine = Math.max(f.line, f.endLine);
-    const a = {
-        path: f.file,
-        start_line: f.line,
-        end_line: endLine,
-        annotation_level: LEVEL[f.severity],
-        message: f.message.length > MAX_MESSAGE ? f.message.slice(0, MAX_MESSAGE - 1) + '…' : f.message,
-        title: f.ruleId,
-    };
-    // The Checks API accepts columns only on single-line annotations.
-    if (endLine === f.line) {
-        a.start_column = f.column;
-        a.end_column = Math.max(f.column, f.endColumn);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (loc.embedded || loc.key || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+function formatScalar(style, inFlow, empty, value) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (empty)
+                return undefined;
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
     }
-    return a;
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
 }
 /**
- * Creates one check run holding every annotation: the first 50 with the create request, the rest
- * appended by updates of 50 each (the Checks API limit per request); the last request completes it.
- * Returns the check run id and the number of requests made.
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
  */
-async function publishCheckRun(api, repo, r) {
-    const summary = r.summary.length > CHECK_RUN_TEXT_MAX ? r.summary.slice(0, CHECK_RUN_TEXT_MAX - 1) + '…' : r.summary;
-    const title = r.title.slice(0, 255);
-    const batches = [];
-    for (let i = 0; i < r.annotations.length; i += CHECK_RUN_BATCH)
-        batches.push(r.annotations.slice(i, i + CHECK_RUN_BATCH));
-    const [first = [], ...rest] = batches;
-    const done = { status: 'completed', conclusion: r.conclusion };
-    const id = await api.createCheckRun(repo, {
-        name: r.name,
-        head_sha: r.headSha,
-        ...(rest.length ? { status: 'in_progress' } : done),
-        output: { title, summary, annotations: first },
-    });
-    let requests = 1;
-    for (let i = 0; i < rest.length; i++) {
-        const last = i === rest.length - 1;
-        try {
-            await api.updateCheckRun(repo, id, { ...(last ? done : {}), output: { title, summary, annotations: rest[i] } });
-        }
-        catch (e) {
-            // Never leave the run "in progress" on the PR: complete it, saying annotations are missing.
-            const note = `\n\n${(rest.length - i) * CHECK_RUN_BATCH} or fewer annotations could not be added; see the job summary.`;
-            await api
-                .updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } })
-                .catch(() => undefined);
-            throw e;
-        }
-        requests++;
-    }
-    return { id, requests };
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Reads the run context once. A missing or unreadable payload leaves the PR fields unset. */
-function readRunContext(env = process.env) {
-    const warnings = [];
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const ctx = {
-        eventName,
-        repo: owner && name ? { owner, repo: name } : undefined,
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        sha: env.GITHUB_SHA || undefined,
-        actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
-        actionRef: env.GITHUB_ACTION_REF || undefined,
-        warnings,
-    };
-    let payload;
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        }
-        catch (e) {
-            warnings.push(`could not read the event payload (${e.code ?? e.message})`);
-        }
-    }
-    const pr = obj(payload?.pull_request);
-    if (pr && PULL_REQUEST_EVENTS.has(eventName)) {
-        const head = obj(pr.head);
-        const base = obj(pr.base);
-        const headRepo = context_str(obj(head?.repo)?.full_name);
-        const baseRepo = context_str(obj(base?.repo)?.full_name);
-        const number = typeof pr.number === 'number' ? pr.number : typeof payload?.number === 'number' ? payload.number : undefined;
-        const headSha = context_str(head?.sha);
-        if (number !== undefined && headSha) {
-            ctx.pullRequest = {
-                number,
-                headSha,
-                baseSha: context_str(base?.sha),
-                headRepo,
-                baseRepo,
-                isFork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
-                changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : undefined,
-            };
-        }
-        else
-            warnings.push('the pull_request payload has no number or head SHA');
-    }
-    if (eventName === 'push' && payload)
-        ctx.push = { before: context_str(payload.before), after: context_str(payload.after) };
-    ctx.headSha = ctx.pullRequest?.headSha ?? ctx.sha;
-    return ctx;
-}
-const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
-const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/github/git.ts
-
-
-/** Git, run in `cwd` with no pager, no colour, no external diff and no prompt for credentials. */
-function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
-    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], {
-        cwd,
-        encoding: 'utf8',
-        maxBuffer,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
-    });
-}
-function tryGit(cwd, args) {
-    try {
-        return git(cwd, args);
-    }
-    catch {
+function setMapValue(map, key, value) {
+    if (!map.isMap)
         return undefined;
-    }
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
 }
-const hasCommit = (cwd, rev) => tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) !== undefined;
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
 /**
- * The base to diff HEAD against for a pull request checkout: the first parent of a test-merge
- * commit (`actions/checkout` with `fetch-depth: 2` or more), else the base SHA (fetched at depth 1
- * when missing). Undefined when none can be had; `tried` says what was attempted.
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
  */
-function findDiffBase(cwd, baseSha, tried) {
-    if (tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])?.trim() !== 'true') {
-        tried.push('the workspace is not a git checkout');
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = indexOf(catalogue);
+    if (index.names.has(joined))
         return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
     }
-    if (hasCommit(cwd, 'HEAD^2') && hasCommit(cwd, 'HEAD^1'))
-        return { base: 'HEAD^1', head: 'HEAD' };
-    if (baseSha && !hasCommit(cwd, baseSha)) {
-        tried.push(`base commit ${baseSha.slice(0, 12)} is not in the checkout; fetching it`);
-        tryGit(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', baseSha]);
-    }
-    if (baseSha && hasCommit(cwd, baseSha)) {
-        // The merge base when history allows, so base-branch commits are not counted as the PR's.
-        const mergeBase = tryGit(cwd, ['merge-base', baseSha, 'HEAD'])?.trim();
-        return { base: mergeBase || baseSha, head: 'HEAD' };
-    }
-    tried.push(baseSha ? `base commit ${baseSha.slice(0, 12)} could not be fetched` : 'no base commit is known');
     return undefined;
 }
-/** Files changed between two revisions, with their added lines, paths relative to `cwd` (the workspace). */
-function gitChangedFiles(cwd, base, head) {
-    const range = [base, head];
-    const nameStatus = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--name-status', '-z', ...range, '--']);
-    const files = new Map();
-    const parts = nameStatus.split('\0');
-    for (let i = 0; i < parts.length - 1;) {
-        const status = parts[i++];
-        if (!status)
-            continue;
-        const code = status[0];
-        if (code === 'R' || code === 'C') {
-            const from = parts[i++];
-            const to = parts[i++];
-            files.set(to, { path: to, status: code === 'R' ? 'renamed' : 'copied', previousPath: from });
-        }
-        else {
-            const p = parts[i++];
-            files.set(p, { path: p, status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified' });
-        }
-    }
-    const patch = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--unified=0', '--no-color', ...range, '--']);
-    for (const [file, text] of splitPatch(patch)) {
-        const f = files.get(file);
-        if (f)
-            files.set(file, { ...f, lines: addedLines(text) });
-    }
-    return [...files.values()];
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
 }
-/** Splits a multi-file `git diff` into (new path, hunks) pairs, using the `+++ b/<path>` headers. */
-function splitPatch(patch) {
-    const out = [];
-    let current;
-    let inHeader = false;
-    for (const line of patch.split('\n')) {
-        if (line.startsWith('diff --git ')) {
-            if (current)
-                out.push([current.file, current.lines.join('\n')]);
-            current = undefined;
-            inHeader = true;
-            continue;
-        }
-        if (inHeader && line.startsWith('+++ ')) {
-            // Git ends the name with a tab when it holds a space (for patch(1)).
-            const name = unquote(line.slice(4).replace(/\t$/, ''));
-            current = name === '/dev/null' ? undefined : { file: name.replace(/^b\//, ''), lines: [] };
-            inHeader = false;
-            continue;
-        }
-        if (!inHeader && current)
-            current.lines.push(line);
-    }
-    if (current)
-        out.push([current.file, current.lines.join('\n')]);
-    return out;
-}
-/** Git C-quotes paths with quotes, backslashes or control characters even with core.quotepath off. */
-function unquote(s) {
-    if (!s.startsWith('"') || !s.endsWith('"'))
-        return s;
-    const bytes = [];
-    const body = s.slice(1, -1);
-    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const n = body[++i];
-        if (/[0-7]/.test(n)) {
-            bytes.push(parseInt(body.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else
-            bytes.push(simple[n] ?? n.charCodeAt(0));
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A file's text at a revision, or undefined when it did not exist there (or git cannot tell). */
-function gitShow(cwd, rev, file) {
-    const prefix = tryGit(cwd, ['rev-parse', '--show-prefix'])?.trim() ?? '';
-    return tryGit(cwd, ['show', `${rev}:${prefix}${file}`]);
-}
-
-;// CONCATENATED MODULE: ./src/github/suggestions.ts
-
-
-/**
- * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments
- * holding a ```suggestion block, only on lines inside the PR's diff hunks (GitHub rejects others).
- * Every comment carries a hidden marker with a key, so a re-run updates its own comments, deletes
- * the ones whose finding is gone, and never posts the same suggestion twice.
- */
-const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
-const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
-/**
- * Turns findings' fixes and suggestions into whole-line changes. `readText` returns a file's text
- * by the finding's path (a leading BOM is ignored, as the edits' offsets exclude it). Changes on
- * the same lines are merged when their edits do not overlap; otherwise the later one is dropped.
- */
-function suggestedChanges(findings, readText) {
-    const byFile = new Map();
-    for (const f of findings) {
-        const edits = f.fix ?? f.suggestion?.edits;
-        if (!edits?.length || f.suppressed)
-            continue;
-        const raw = readText(f.file);
-        if (raw === undefined)
-            continue;
-        const text = raw.replace(/^\uFEFF/, '');
-        if (edits.some((e) => e.end > text.length))
-            continue;
-        const start = lineOf(text, Math.min(...edits.map((e) => e.start)));
-        const end = lineOf(text, Math.max(...edits.map((e) => e.end)));
-        const title = f.fixTitle ?? f.suggestion?.title ?? f.message;
-        const list = byFile.get(f.file) ?? [];
-        const clash = list.find((p) => p.start <= end && start <= p.end);
-        if (!clash)
-            list.push({ path: f.file, text, start, end, edits: [...edits], titles: [title], ruleIds: [f.ruleId], safe: !!f.fix });
-        else if (!edits.some((e) => clash.edits.some((c) => overlaps(c, e)))) {
-            clash.start = Math.min(clash.start, start);
-            clash.end = Math.max(clash.end, end);
-            clash.edits.push(...edits);
-            clash.titles.push(title);
-            if (!clash.ruleIds.includes(f.ruleId))
-                clash.ruleIds.push(f.ruleId);
-            clash.safe &&= !!f.fix;
-        }
-        byFile.set(f.file, list);
-    }
-    const out = [];
-    for (const list of byFile.values())
-        for (const p of list) {
-            const from = lineStart(p.text, p.start);
-            const to = lineEndOf(p.text, p.end);
-            let replacement = p.text.slice(from, to);
-            for (const e of [...p.edits].sort((a, b) => b.start - a.start))
-                replacement = replacement.slice(0, e.start - from) + e.text + replacement.slice(e.end - from);
-            out.push({
-                path: p.path,
-                startLine: p.start,
-                endLine: p.end,
-                replacement: replacement.replace(/\r\n/g, '\n'),
-                title: p.titles.join(' '),
-                ruleIds: p.ruleIds,
-                safe: p.safe,
-            });
-        }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
-}
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
-function lineStart(text, line) {
-    let pos = 0;
-    for (let l = 1; l < line; l++)
-        pos = text.indexOf('\n', pos) + 1;
-    return pos;
-}
-function lineEndOf(text, line) {
-    const start = lineStart(text, line);
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    return text[end - 1] === '\r' ? end - 1 : end;
-}
-/** New-side line ranges [first, last] of a unified-diff patch's hunks. */
-function hunkRanges(patch) {
-    const out = [];
-    for (const m of (patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-        const start = Number(m[1]);
-        const count = m[2] === undefined ? 1 : Number(m[2]);
-        if (count > 0)
-            out.push([start, start + count - 1]);
-    }
-    return out;
-}
-/** The comment body: hidden marker with the change's key, a title line, and the suggestion block. */
-function suggestionBody(c) {
-    const fence = '`'.repeat(Math.max(3, ...(c.replacement.match(/`{3,}/g) ?? []).map((t) => t.length + 1)));
-    const kind = c.safe ? 'safe fix (what `harness-registry-guard fix` applies)' : 'suggestion: review before committing';
-    return [
-        `<!-- ${SUGGESTION_MARKER} key=${changeKey(c)} -->`,
-        `**harness-registry-guard** · ${c.ruleIds.map((r) => `\`${r}\``).join(', ')} · ${kind}`,
-        '',
-        c.title,
-        '',
-        `${fence}suggestion`,
-        c.replacement,
-        fence,
-    ].join('\n');
-}
-/** Same file, lines and rules ⇒ same key, so a re-run finds the comment it posted before. */
-function changeKey(c) {
-    return external_node_crypto_default().createHash('sha256')
-        .update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0'))
-        .digest('hex')
-        .slice(0, 16);
-}
-/** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
-async function syncSuggestions(o) {
-    const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
-    const hunks = new Map(o.patches.map((p) => [p.path, hunkRanges(p.patch)]));
-    const wanted = new Map();
-    for (const c of o.changes) {
-        const inside = (hunks.get(c.path) ?? []).some(([a, b]) => c.startLine >= a && c.endLine <= b);
-        if (inside)
-            wanted.set(changeKey(c), c);
-        else
-            result.outsideDiff.push(c);
-    }
-    const ours = (await listAll((page) => o.api.listReviewComments({ owner: o.owner, repo: o.repo, pull_number: o.pullNumber, per_page: 100, page })))
-        .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
-        .filter((x) => x.key !== undefined);
-    const kept = new Set();
-    const attempt = async (what, call) => {
-        try {
-            await call();
-            return true;
-        }
-        catch (e) {
-            result.errors.push(`${what}: ${e.message}`);
-            return false;
-        }
-    };
-    for (const { c, key } of ours) {
-        const want = wanted.get(key);
-        if (!want || kept.has(key)) {
-            if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id })))
-                result.deleted++;
-            continue;
-        }
-        kept.add(key);
-        const body = suggestionBody(want);
-        if (c.body === body)
-            result.unchanged++;
-        else if (await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id, body })))
-            result.updated++;
-    }
-    for (const [key, c] of wanted) {
-        if (kept.has(key))
-            continue;
-        const range = c.startLine < c.endLine ? { start_line: c.startLine, start_side: 'RIGHT' } : {};
-        const ok = await attempt(`comment on ${c.path}:${c.startLine}`, () => o.api.createReviewComment({
-            owner: o.owner,
-            repo: o.repo,
-            pull_number: o.pullNumber,
-            commit_id: o.headSha,
-            path: c.path,
-            body: suggestionBody(c),
-            line: c.endLine,
-            side: 'RIGHT',
-            ...range,
-        }));
-        if (ok)
-            result.created++;
-    }
-    return result;
-}
-/** The PR's changed files with their patches, every page. */
-async function fetchPatches(api, owner, repo, pullNumber) {
-    const files = await listAll((page) => api.listFiles({ owner, repo, pull_number: pullNumber, per_page: 100, page }));
-    return files.map((f) => ({ path: f.filename, ...(f.patch !== undefined ? { patch: f.patch } : {}) }));
-}
-const MAX_PAGES = 50;
-async function listAll(page) {
-    const out = [];
-    for (let n = 1; n <= MAX_PAGES; n++) {
-        const { data } = await page(n);
-        out.push(...data);
-        if (data.length < 100)
-            break;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/totals.ts
-/** Counts of the findings that are not suppressed, and how many are. */
-function totals(findings) {
-    const active = findings.filter((f) => !f.suppressed);
-    const count = (s) => active.filter((f) => f.severity === s).length;
-    const byRule = {};
-    for (const f of active)
-        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return {
-        errors: count('error'),
-        warnings: count('warning'),
-        notices: count('notice'),
-        byRule,
-        suppressed: findings.length - active.length,
-    };
-}
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
-function scanNotes(result) {
-    const notes = [];
-    if (!result.harnessFiles)
-        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
-    const skipped = result.skippedNotHarness.length;
-    if (skipped)
-        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
-    return notes;
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
 }
 
 ;// CONCATENATED MODULE: ./src/model/image-fixes.ts
@@ -50330,6 +48009,774 @@ function restoreExecutionConfigName(raw, expected) {
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parse/tree.ts
+/**
+ * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
+ * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
+ * node positions. Maps and sequences carry the index of their record in that table under a
+ * symbol, which JSON, `Object.keys` and Ajv do not see.
+ *
+ * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
+ * A container's header record is followed by one record per item (sequences) or two per entry,
+ * key then value (maps). A value record of a nested container is unused: the container's own
+ * header holds its range. `owner` is the header of the container the node sits in (-1 at the
+ * root), so a node's ancestors can be found without keeping them in views.
+ */
+const ADDR = Symbol('hrg.addr');
+/**
+ * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
+ * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
+ * keys without a string form). `slot` is the entry's index among the map's records.
+ */
+const ENTRIES = Symbol('hrg.entries');
+const RECORD = 4;
+/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
+const Info = {
+    Plain: 0,
+    QuoteSingle: 1,
+    QuoteDouble: 2,
+    BlockLiteral: 3,
+    BlockFolded: 4,
+    Map: 5,
+    Seq: 6,
+    /** A value slot whose value is a container: the container's header is the record to read. */
+    Nested: 7,
+    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
+    InFlow: 16,
+    /** Bit set on a container written in flow style. */
+    Flow: 32,
+};
+/** Mask of the kind/style bits of `info`. */
+const KIND_MASK = 15;
+const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+/** Growable record table, filled by a parser and frozen into an Int32Array. */
+class RecordTable {
+    data;
+    length = 0;
+    constructor(capacity = 1024) {
+        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
+    }
+    /** Appends a record and returns its index. */
+    push(start, end, info, owner = -1) {
+        if (this.length * RECORD + RECORD > this.data.length) {
+            const next = new Int32Array(this.data.length * 2);
+            next.set(this.data);
+            this.data = next;
+        }
+        const i = this.length * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+        this.data[i + 3] = owner;
+        return this.length++;
+    }
+    /** Sets a record's position and info, keeping its owner. */
+    set(index, start, end, info) {
+        const i = index * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+    }
+    setOwner(index, owner) {
+        this.data[index * RECORD + 3] = owner;
+    }
+    freeze() {
+        return this.data.slice(0, this.length * RECORD);
+    }
+}
+/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
+function isContainer(v) {
+    return typeof v === 'object' && v !== null;
+}
+const mapIndexes = new WeakMap();
+/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
+const INDEX_OVER = 32;
+function tree_indexOf(map) {
+    let index = mapIndexes.get(map);
+    if (!index) {
+        index = { position: new Map(), byHeader: new Map() };
+        let i = 0;
+        for (const key in map) {
+            index.position.set(key, i++);
+            const v = map[key];
+            if (isContainer(v))
+                index.byHeader.set(v[ADDR], key);
+        }
+        mapIndexes.set(map, index);
+    }
+    return index;
+}
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
+function keyPosition(map, key) {
+    const keys = Object.keys(map);
+    if (keys.length <= INDEX_OVER)
+        return keys.indexOf(key);
+    return tree_indexOf(map).position.get(key) ?? -1;
+}
+/** The key of a fast-parsed map whose value is the container with header `header`. */
+function keyOfContainer(map, header) {
+    const keys = Object.keys(map);
+    if (keys.length > INDEX_OVER)
+        return tree_indexOf(map).byHeader.get(header);
+    return keys.find((k) => {
+        const v = map[k];
+        return isContainer(v) && v[ADDR] === header;
+    });
+}
+/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
+function trimEnd(text, start, end) {
+    while (end > start) {
+        const c = text.charCodeAt(end - 1);
+        if (c === 32 || c === 10 || c === 13 || c === 9)
+            end--;
+        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
+            end--;
+        else
+            break;
+    }
+    return end;
+}
+
+;// CONCATENATED MODULE: ./src/model/view.ts
+
+/**
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
+ */
+class view_View {
+    file;
+    doc;
+    raw;
+    parent;
+    slot;
+    isKey;
+    addrCache = -1;
+    constructor(file, doc, 
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    raw, 
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    parent, slot, 
+    /** For a map key: the key's own node rather than its value. */
+    isKey = false) {
+        this.file = file;
+        this.doc = doc;
+        this.raw = raw;
+        this.parent = parent;
+        this.slot = slot;
+        this.isKey = isKey;
+    }
+    /** The root node of a document; undefined for an empty document. */
+    static root(file, doc) {
+        if (doc.value === undefined)
+            return undefined;
+        const v = new view_View(file, doc, doc.value);
+        if (!isContainer(doc.value))
+            v.addrCache = doc.addr;
+        return v;
+    }
+    child(value, slot, isKey = false) {
+        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+    }
+    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
+    static entry(within, container, place) {
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                : container[place];
+        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+    }
+    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+    get place() {
+        const parent = this.parent;
+        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
+            return this.slot;
+        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
+    }
+    /** Rules report `someView.at`: a view is its own location. */
+    get at() {
+        return this;
+    }
+    /** The node's record in its file's table: the same number for the same node, however it was reached. */
+    get addr() {
+        if (this.addrCache >= 0)
+            return this.addrCache;
+        let addr;
+        if (isContainer(this.raw) && !this.isKey)
+            addr = this.raw[ADDR];
+        else {
+            const parent = this.parent;
+            const base = parent[ADDR];
+            const slot = this.slot;
+            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+            if (Array.isArray(parent))
+                addr = base + 1 + slot;
+            else
+                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
+        }
+        const records = this.file.records;
+        while (records[addr * RECORD + 2] < 0)
+            addr = -records[addr * RECORD + 2] - 1;
+        return (this.addrCache = addr);
+    }
+    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+    get range() {
+        const i = this.addr * RECORD;
+        return [this.file.records[i], this.file.records[i + 1]];
+    }
+    get info() {
+        return this.file.records[this.addr * RECORD + 2];
+    }
+    /** Two views of the same node. */
+    same(other) {
+        return !!other && other.file === this.file && other.addr === this.addr;
+    }
+    get isMap() {
+        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
+    }
+    get isSeq() {
+        return Array.isArray(this.raw) && !this.isKey;
+    }
+    get isScalar() {
+        return !isContainer(this.raw) || this.isKey;
+    }
+    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+    get style() {
+        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+    }
+    /** A collection written in flow style (`{...}`, `[...]`). */
+    get isFlow() {
+        return !this.isScalar && (this.info & Info.Flow) !== 0;
+    }
+    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+    get inFlow() {
+        return (this.info & Info.InFlow) !== 0;
+    }
+    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
+    get str() {
+        if (!this.isScalar)
+            return undefined;
+        const v = this.raw;
+        return v === null || v === undefined ? undefined : String(v);
+    }
+    /** The scalar's raw JS value (boolean stays boolean). */
+    get value() {
+        return this.isScalar ? this.raw : undefined;
+    }
+    /** Key/value pairs of a map, keys as strings, in document order. */
+    entries() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
+        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
+    }
+    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+    forEachEntry(fn) {
+        if (!this.isMap)
+            return;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            for (const e of listed)
+                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+        else
+            for (const key in map)
+                fn(key, this.child(map[key], key));
+    }
+    /** The keys of a map, in document order (a key given twice, twice). */
+    keys() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.map((e) => e.key) : Object.keys(map);
+    }
+    get(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
+    }
+    /** The key node of `key`, for reporting a missing or empty value at its key. */
+    keyOf(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
+    }
+    has(key) {
+        if (!this.isMap)
+            return false;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
+    }
+    /** Follows a path of keys (strings) and sequence indexes (numbers). */
+    getIn(path) {
+        let cur = this;
+        for (const seg of path) {
+            if (!cur)
+                return undefined;
+            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
+        }
+        return cur;
+    }
+    items() {
+        if (!this.isSeq)
+            return [];
+        return this.raw.map((v, i) => this.child(v, i));
+    }
+    item(i) {
+        if (!this.isSeq)
+            return undefined;
+        const seq = this.raw;
+        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
+    }
+    /** A string field of a map. */
+    text(key) {
+        return this.get(key)?.str;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(view_View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(view_View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function walk_semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
+    }
+    const listed = raw[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = listed.find((x) => !x.absent && has(x.value));
+        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+    }
+    const key = keyOfContainer(raw, header);
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/model/scans.ts
+
+
+
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+function imageUses(file) {
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        if (root.isSeq) {
+            for (const item of root.items()) {
+                const field = item.text('field');
+                const value = item.get('value');
+                const raw = value?.str;
+                const image = raw ? parseImage(raw) : undefined;
+                if (field && value && raw && image)
+                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
+            }
+        }
+        findUnderKeys(root, IMAGE, (view) => {
+            const raw = view.str;
+            if (raw !== undefined) {
+                const value = classifyValue(raw);
+                if (value.kind === 'input') {
+                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+                        const image = option ? parseImage(option) : undefined;
+                        if (image)
+                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
+                    }
+                    return;
+                }
+                const image = parseImage(raw);
+                if (image)
+                    out.push({ view, raw, image, kind: 'image' });
+                return;
+            }
+            const repository = view.get('repository');
+            const repo = repository?.str;
+            if (!repository || !repo)
+                return;
+            const registry = view.text('registry');
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const image = parseImage(full);
+            const registryView = view.get('registry');
+            if (image)
+                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
+        });
+    }
+    return out;
+}
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+function imageConnectorFields(root) {
+    const out = [];
+    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+        if (view.isScalar)
+            out.push({ at: view, path: walk_semanticPath(root, view) });
+    });
+    return out;
+}
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
+ */
+function registryLeftovers(file, handled) {
+    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+        return [];
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        walk(root, ({ view, key }) => {
+            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
+                return;
+            const [start, end] = view.range;
+            const text = file.text.slice(start, end);
+            for (const m of text.matchAll(LEFTOVER)) {
+                const whole = view.value
+                    .trim()
+                    .replace(/^[a-z]+:\/\//i, '')
+                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
+                    continue;
+                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+            }
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+function defineRule(rule) {
+    return rule;
+}
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+function optionDefaults(meta) {
+    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
 
 ;// CONCATENATED MODULE: ./src/model/harness-docs.ts
@@ -50461,217 +48908,6 @@ function imageFix(use, replacement) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/version.ts
-const src_version_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/engine/fix.ts
-
-
-
-
-
-
-/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
-const MAX_FIX_PASSES = 10;
-const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
-/**
- * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
- * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
- * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written atomically (temporary file + rename) once, at the end.
- */
-function applyFixes(settings) {
-    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
-    const overlay = new Map();
-    const states = new Map();
-    const frozen = new Set();
-    const skipped = [];
-    const realPaths = new Map();
-    const check = settings.check ?? lintSync;
-    let result = check({ ...settings, overlay });
-    let passes = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
-        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-        if (!byFile.size)
-            break;
-        let changed = false;
-        for (const [absPath, findings] of byFile) {
-            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
-            if (!state)
-                continue;
-            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
-            if (!chosen.length)
-                continue;
-            const next = applyEdits(state.current, chosen);
-            if (next === state.current)
-                continue;
-            if (parseProblems(next) > parseProblems(state.current)) {
-                frozen.add(absPath);
-                overlay.delete(absPath);
-                states.delete(absPath);
-                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
-                continue;
-            }
-            state.net = compose(state.net, chosen);
-            state.current = next;
-            state.applied.push(...taken.map((i) => ({
-                ruleId: findings[i].ruleId,
-                title: findings[i].fixTitle ?? findings[i].message,
-                line: findings[i].line,
-            })));
-            states.set(absPath, state);
-            overlay.set(absPath, next);
-            changed = true;
-        }
-        if (!changed)
-            break;
-        passes++;
-        result = check({ ...settings, overlay });
-    }
-    const files = [];
-    for (const s of states.values()) {
-        if (s.current === s.original)
-            continue;
-        if (!settings.dryRun) {
-            const problem = writeAtomically(s);
-            if (problem) {
-                skipped.push({ file: s.file, reason: problem });
-                continue;
-            }
-        }
-        files.push({
-            file: s.file,
-            absPath: s.absPath,
-            original: s.original,
-            fixed: s.current,
-            bom: s.bom,
-            edits: netEdits(s),
-            applied: s.applied,
-        });
-    }
-    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
-    return { files, skipped, passes, converged, result };
-}
-/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
-function groupFixes(findings, cwd, frozen, realPaths) {
-    const out = new Map();
-    for (const f of findings) {
-        if (!f.fix?.length || isSuppressed(f))
-            continue;
-        const abs = path.resolve(cwd, f.file);
-        if (frozen.has(abs))
-            continue;
-        let real;
-        try {
-            real = fs.realpathSync(abs);
-        }
-        catch {
-            continue;
-        }
-        const owner = realPaths.get(real) ?? abs;
-        realPaths.set(real, owner);
-        if (owner !== abs)
-            continue;
-        const list = out.get(abs) ?? [];
-        list.push(f);
-        out.set(abs, list);
-    }
-    return out;
-}
-/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
-function isSuppressed(f) {
-    return !!f.suppressed;
-}
-function readState(absPath, file) {
-    try {
-        const bytes = fs.readFileSync(absPath);
-        const original = fix_utf8.decode(bytes);
-        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
-function parseProblems(text) {
-    return parseSource('fix', text).problems.length;
-}
-/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
-function compose(net, edits) {
-    const delta = (r) => r.len - (r.end - r.start);
-    const toOrig = (pos, side) => {
-        let d = 0;
-        for (const r of net) {
-            const cs = r.start + d;
-            if (pos < cs)
-                break;
-            if (pos <= cs + r.len)
-                return side === 'start' ? r.start : r.end;
-            d += delta(r);
-        }
-        return pos - d;
-    };
-    const spans = [
-        ...net.map((r) => ({ start: r.start, end: r.end })),
-        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    const merged = [];
-    for (const s of spans) {
-        const last = merged.at(-1);
-        if (last && s.start <= last.end)
-            last.end = Math.max(last.end, s.end);
-        else
-            merged.push({ ...s });
-    }
-    return merged.map((m) => {
-        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
-        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
-        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
-        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
-        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
-        return { start: m.start, end: m.end, len: ce - cs + grow };
-    });
-}
-/** The net ranges as edits on the original text, dropping any that end up unchanged. */
-function netEdits(s) {
-    const out = [];
-    let d = 0;
-    for (const r of s.net) {
-        const cs = r.start + d;
-        const text = s.current.slice(cs, cs + r.len);
-        if (text !== s.original.slice(r.start, r.end))
-            out.push({ start: r.start, end: r.end, text });
-        d += r.len - (r.end - r.start);
-    }
-    return out;
-}
-/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
-function writeAtomically(s) {
-    let target;
-    try {
-        target = fs.realpathSync(s.absPath);
-        if (!fs.readFileSync(target).equals(s.bytes))
-            return 'it changed on disk while fixing; left unchanged';
-    }
-    catch (e) {
-        return `it cannot be read again (${e.code ?? 'error'})`;
-    }
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-    try {
-        const mode = fs.statSync(target).mode & 0o7777;
-        fs.writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
-        fs.chmodSync(tmp, mode);
-        fs.renameSync(tmp, target);
-        return undefined;
-    }
-    catch (e) {
-        fs.rmSync(tmp, { force: true });
-        return `it cannot be written (${e.code ?? 'error'})`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
 
 
@@ -50753,6 +48989,926 @@ function nameFix(view, restored, allowSafe) {
         }
     },
 }));
+
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
+
+
+/**
+ * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
+ * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
+ * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
+ * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
+ * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
+ * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
+ * with `yaml` instead. Giving up is always safe; guessing is not.
+ */
+function fastParse(text) {
+    if (UNSUPPORTED.test(text) || !crlfOnly(text))
+        return undefined;
+    try {
+        return new FastParser(text).parse();
+    }
+    catch (e) {
+        if (e === GIVE_UP)
+            return undefined;
+        throw e;
+    }
+}
+/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
+const GIVE_UP = Symbol('give up');
+const MAX_DEPTH = 100;
+/** `yaml` rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1000;
+function crlfOnly(text) {
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+        if (text.charCodeAt(i + 1) !== 10)
+            return false;
+    return true;
+}
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const PERCENT = 37;
+const SINGLE_QUOTE = 39;
+const DASH = 45;
+const COLON = 58;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
+/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve }]
+    : []);
+/** First characters with which a plain scalar may be a null, boolean or number. */
+const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** The null and boolean spellings of the core schema, resolved by its tags. */
+const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
+/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
+function resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    if (!MAYBE_TYPED.has(c))
+        return s;
+    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
+    if (!NUMERIC_START.has(c))
+        return WORDS.has(s) ? WORDS.get(s) : s;
+    return resolveByTags(s);
+}
+function resolveByTags(s) {
+    for (const tag of resolvers)
+        if (tag.test.test(s)) {
+            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
+            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
+        }
+    return s;
+}
+class FastParser {
+    text;
+    len;
+    table;
+    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
+    scratch = [];
+    /** The next line to look at. */
+    pos = 0;
+    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
+    comments = [];
+    /** The current content line, once peeked. */
+    lineStart = -1;
+    indent = 0;
+    content = 0;
+    /** End of the peeked line, before its line break. */
+    lineEnd = 0;
+    constructor(text) {
+        this.text = text;
+        this.len = text.length;
+        this.table = new RecordTable(Math.ceil(text.length / 12));
+    }
+    parse() {
+        if (!this.peek() || this.indent !== 0)
+            throw GIVE_UP;
+        const root = { end: 0, kind: 'container' };
+        const value = this.blockNode(0, root, 0);
+        if (this.peek())
+            throw GIVE_UP;
+        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    }
+    // ---- lines
+    /** End of the line holding `i`, before its line break. */
+    eol(i) {
+        let n = this.text.indexOf('\n', i);
+        if (n < 0)
+            n = this.len;
+        if (n > i && this.text.charCodeAt(n - 1) === CR)
+            n--;
+        return n;
+    }
+    nextLine(i) {
+        const n = this.text.indexOf('\n', i);
+        return n < 0 ? this.len : n + 1;
+    }
+    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
+    peek() {
+        if (this.lineStart === this.pos)
+            return true;
+        const text = this.text;
+        while (this.pos < this.len) {
+            let i = this.pos;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            const end = this.eol(this.pos);
+            if (i >= end) {
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (text.charCodeAt(i) === HASH) {
+                this.comments.push(i - this.pos, trimEnd(text, i, end));
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
+                const after = text.charCodeAt(i + 3);
+                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
+                    throw GIVE_UP;
+            }
+            this.lineStart = this.pos;
+            this.indent = i - this.pos;
+            this.content = i;
+            this.lineEnd = end;
+            return true;
+        }
+        return false;
+    }
+    /** Marks the peeked line as read: the next `peek` starts after it. */
+    consume() {
+        this.pos = this.nextLine(this.lineStart);
+        this.lineStart = -1;
+        this.comments.length = 0;
+    }
+    // ---- nodes
+    /** A block map or sequence whose first line is the peeked line, at its indentation. */
+    blockNode(indent, out, depth) {
+        if (depth > MAX_DEPTH)
+            throw GIVE_UP;
+        if (this.isSeqItem(this.content))
+            return this.seq(indent, out, depth);
+        if (this.keyEnd(this.content) >= 0)
+            return this.map(indent, this.content, out, depth);
+        throw GIVE_UP;
+    }
+    isSeqItem(i) {
+        if (this.text.charCodeAt(i) !== DASH)
+            return false;
+        const c = this.text.charCodeAt(i + 1);
+        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
+    }
+    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
+    keyEnd(i) {
+        const text = this.text;
+        const first = text.charCodeAt(i);
+        if (INDICATORS.has(first) || first === DASH)
+            return -1;
+        const end = this.lineEnd;
+        for (let j = i; j < end; j++) {
+            const c = text.charCodeAt(j);
+            if (c === COLON) {
+                const n = text.charCodeAt(j + 1);
+                if (j + 1 >= end || n === SPACE)
+                    return j;
+            }
+            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
+                return -1;
+        }
+        return -1;
+    }
+    seq(indent, out, depth) {
+        const seq = [];
+        const base = this.scratch.length;
+        const start = this.content;
+        const last = { end: 0, kind: 'empty' };
+        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
+            const dash = this.content;
+            let p = dash + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end) {
+                this.consume();
+                seq.push(this.blockValue(p, indent, false, last, depth));
+            }
+            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
+                throw GIVE_UP;
+            }
+            else if (this.keyEnd(p) >= 0) {
+                const map = this.map(p - this.lineStart, p, last, depth + 1);
+                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
+                seq.push(map);
+            }
+            else {
+                seq.push(this.inline(p, end, last, indent));
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+        }
+        if (this.peek() && this.indent > indent)
+            throw GIVE_UP;
+        return this.flush(seq, Info.Seq, start, base, indent, last, out);
+    }
+    map(indent, first, out, depth) {
+        const map = {};
+        const base = this.scratch.length;
+        const last = { end: 0, kind: 'empty' };
+        let keyStart = first;
+        for (;;) {
+            const colon = this.keyEnd(keyStart);
+            if (colon < 0 || colon - keyStart > MAX_KEY)
+                throw GIVE_UP;
+            const keyText = this.text.slice(keyStart, colon);
+            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
+                throw GIVE_UP;
+            const key = resolvePlain(keyText);
+            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
+                throw GIVE_UP;
+            this.scratch.push(keyStart, colon, Info.Plain, -1);
+            let p = colon + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end || this.text.charCodeAt(p) === HASH) {
+                const trailingComment = p < end;
+                this.consume();
+                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
+            }
+            else {
+                map[key] = this.inline(p, end, last, indent);
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+            if (!this.peek() || this.indent < indent)
+                break;
+            if (this.indent > indent)
+                throw GIVE_UP;
+            keyStart = this.content;
+        }
+        return this.flush(map, Info.Map, first, base, indent, last, out);
+    }
+    /**
+     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
+     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
+     */
+    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
+        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
+        if (nested) {
+            const value = this.blockNode(this.indent, last, depth + 1);
+            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
+            return value;
+        }
+        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
+        if (trailingComment || this.comments.length)
+            throw GIVE_UP;
+        this.scratch.push(at, at, Info.Plain, -1);
+        last.end = at;
+        last.kind = 'empty';
+        return null;
+    }
+    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
+    inline(p, end, last, indent) {
+        const text = this.text;
+        const c = text.charCodeAt(p);
+        let value;
+        let valueEnd;
+        let info = Info.Plain;
+        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+            const double = c === DOUBLE_QUOTE;
+            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
+            if (close < 0 || close >= end)
+                throw GIVE_UP;
+            const raw = text.slice(p + 1, close);
+            if (double && raw.includes('\\'))
+                throw GIVE_UP;
+            value = double ? raw : raw.replace(/''/g, "'");
+            valueEnd = close + 1;
+            info = double ? Info.QuoteDouble : Info.QuoteSingle;
+        }
+        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
+            const isMap = c === OPEN_CURLY;
+            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
+                throw GIVE_UP;
+            valueEnd = p + 2;
+            const empty = (isMap ? {} : []);
+            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
+            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
+            this.restOfLine(valueEnd, end);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return empty;
+        }
+        else if (c === PIPE) {
+            return this.literal(p, end, last, indent);
+        }
+        else {
+            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
+                throw GIVE_UP;
+            let stop = end;
+            for (let j = p + 1; j < end; j++)
+                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
+                    stop = j;
+                    break;
+                }
+            valueEnd = stop;
+            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
+                valueEnd--;
+            const raw = text.slice(p, valueEnd);
+            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
+            // drop it. Rare; not reproduced.
+            if (endsInWhitespace(raw))
+                throw GIVE_UP;
+            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
+            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
+                throw GIVE_UP;
+            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
+            this.scratch.push(p, valueEnd, info, -1);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return value;
+        }
+        this.restOfLine(valueEnd, end);
+        this.scratch.push(p, valueEnd, info, -1);
+        last.end = trimEnd(text, p, end);
+        last.kind = 'inline';
+        return value;
+    }
+    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
+    restOfLine(i, end) {
+        const text = this.text;
+        let j = i;
+        while (j < end && text.charCodeAt(j) === SPACE)
+            j++;
+        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
+            throw GIVE_UP;
+    }
+    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
+    literal(p, end, last, indent) {
+        const text = this.text;
+        let q = p + 1;
+        const strip = text.charCodeAt(q) === DASH;
+        if (strip)
+            q++;
+        this.restOfLine(q, end);
+        this.consume();
+        // Content lines: the first non-blank one sets the indentation.
+        const lines = [];
+        let contentIndent = -1;
+        let lastContentEnd = -1;
+        let leadingBlank = 0;
+        let i = this.pos;
+        while (i < this.len) {
+            let s = i;
+            while (text.charCodeAt(s) === SPACE)
+                s++;
+            const lineEnd = this.eol(i);
+            const spaces = s - i;
+            if (s >= lineEnd) {
+                // A blank line with more spaces than the content's indentation holds text (or is an error).
+                if (contentIndent >= 0 && spaces > contentIndent)
+                    throw GIVE_UP;
+                if (contentIndent < 0)
+                    leadingBlank = Math.max(leadingBlank, spaces);
+                lines.push('');
+                i = this.nextLine(i);
+                continue;
+            }
+            if (contentIndent < 0) {
+                if (spaces <= indent || leadingBlank > spaces)
+                    throw GIVE_UP;
+                contentIndent = spaces;
+            }
+            if (spaces < contentIndent)
+                break;
+            lines.push(text.slice(i + contentIndent, lineEnd));
+            lastContentEnd = lineEnd;
+            i = this.nextLine(i);
+        }
+        if (lastContentEnd < 0)
+            throw GIVE_UP;
+        while (lines[lines.length - 1] === '')
+            lines.pop();
+        this.pos = this.nextLine(lastContentEnd);
+        this.lineStart = -1;
+        this.comments.length = 0;
+        const valueEnd = trimEnd(text, p, lastContentEnd);
+        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
+        last.end = valueEnd;
+        last.kind = 'block';
+        return lines.join('\n') + (strip ? '' : '\n');
+    }
+    /**
+     * Ends a container: writes its header and entry records, and settles the comment lines after
+     * its last item the way `yaml` does. Comments indented deeper than the container right after
+     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
+     * and one of them is at least as deep as it, else they pass to the parent.
+     */
+    flush(node, kind, start, base, indent, last, out) {
+        const comments = this.comments;
+        let end = last.end;
+        let i = 0;
+        if (last.kind === 'inline')
+            for (; i < comments.length && comments[i] > indent; i += 2)
+                end = comments[i + 1];
+        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
+            throw GIVE_UP;
+        let outer = end;
+        let stays = false;
+        if (indent > 0)
+            for (let j = i; j < comments.length; j += 2)
+                if (comments[j] >= indent)
+                    stays = true;
+        if (stays) {
+            outer = comments[comments.length - 1];
+            comments.length = 0;
+        }
+        else
+            comments.splice(0, i);
+        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
+        node[ADDR] = header;
+        const scratch = this.scratch;
+        // Scratch entries: start, end, info, and the header of a nested container (else -1).
+        for (let j = base; j < scratch.length; j += 4) {
+            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
+            if (scratch[j + 3] >= 0)
+                this.table.setOwner(scratch[j + 3], header);
+        }
+        scratch.length = base;
+        out.end = outer;
+        out.kind = 'container';
+        return node;
+    }
+}
+/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
+function endsInWhitespace(s) {
+    const c = s.charCodeAt(s.length - 1);
+    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
+}
+/**
+ * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
+ * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
+ */
+const SHORT = 24;
+const interned = new Map();
+function intern(s) {
+    const known = interned.get(s);
+    if (known !== undefined)
+        return known;
+    if (interned.size >= 100_000)
+        interned.clear();
+    // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
+    const copy = copyString(s);
+    interned.set(copy, copy);
+    return copy;
+}
+/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+function closingSingleQuote(text, from, end) {
+    for (let i = from; i < end; i++)
+        if (text.charCodeAt(i) === SINGLE_QUOTE) {
+            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
+                i++;
+            else
+                return i;
+        }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
+
+
+/**
+ * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
+ * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
+ * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
+ * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
+ */
+class YamlTreeBuilder {
+    text;
+    table = new RecordTable();
+    containers = new Map();
+    scalars = new Map();
+    /** Some node was reached a second time (through an alias). */
+    aliased = false;
+    /** The deepest nesting of maps and sequences seen. */
+    maxDepth = 0;
+    /** Some map key is a map or a sequence. */
+    complexKeys = false;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
+    add(doc, json) {
+        const contents = this.resolve(doc, doc.contents);
+        const range = [doc.range[0], doc.range[2]];
+        if (!contents)
+            return { value: undefined, addr: -1, range, json };
+        const slot = this.table.push(0, 0, Info.Nested);
+        const value = this.node(doc, contents, slot, false);
+        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
+    }
+    records() {
+        return this.table.freeze();
+    }
+    resolve(doc, node) {
+        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+        return n && typeof n === 'object' && 'range' in n ? n : undefined;
+    }
+    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
+    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
+        const flowBit = inFlow ? Info.InFlow : 0;
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const anchored = this.scalars.get(node);
+            const [start, end] = node.range ?? [0, 0];
+            if (anchored !== undefined) {
+                this.table.set(slot, start, end, -anchored - 1);
+                this.aliased = true;
+            }
+            else {
+                this.scalars.set(node, slot);
+                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
+                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
+            }
+            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
+            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
+            const v = node.value;
+            return typeof v === 'object' && v !== null ? String(v) : v;
+        }
+        const seen = this.containers.get(node);
+        if (seen) {
+            this.aliased = true;
+            return seen;
+        }
+        const [start, end] = node.range ?? [0, 0];
+        this.table.set(slot, start, end, Info.Nested);
+        if (depth > this.maxDepth)
+            this.maxDepth = depth;
+        const flow = !!node.flow;
+        const childFlow = inFlow || flow;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const seq = [];
+            this.containers.set(node, seq);
+            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
+            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
+            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
+            return seq;
+        }
+        const map = {};
+        this.containers.set(node, map);
+        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
+        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
+        const entries = [];
+        pairs.forEach((pair, i) => {
+            const keySlot = header + 1 + 2 * i;
+            const keyNode = this.resolve(doc, pair.key);
+            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
+            const valueNode = this.resolve(doc, pair.value);
+            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
+            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
+            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
+            // `__proto__` key is data here, not the prototype.
+            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
+            if (jsKey !== undefined)
+                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
+            // The entries are what the model sees: keys that are scalars with a value, as strings.
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
+                this.complexKeys = true;
+            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
+                return;
+            entries.push({
+                key: String(key),
+                value,
+                slot: i,
+                ...(typeof key === 'string' ? {} : { keyValue: key }),
+                ...(valueNode ? {} : { absent: true }),
+            });
+        });
+        map[ENTRIES] = entries;
+        return map;
+    }
+    /** Writes a container's header and reserves its item records right after it. */
+    reserve(container, start, end, info, items, owner) {
+        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
+        for (let i = 0; i < items; i++)
+            this.table.push(0, 0, Info.Nested, header);
+        container[ADDR] = header;
+        return header;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/source.ts
+
+
+
+/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
+const SHALLOW = 200;
+/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
+ * are converted to the same tree. Both give the same values and positions.
+ */
+function source_parseSource(path, text, embedding) {
+    const fast = fastParse(text);
+    if (fast)
+        return {
+            path,
+            text,
+            docs: fast.docs,
+            records: fast.records,
+            problems: [],
+            aliased: false,
+            shallow: true,
+            ...(embedding ? { embedding } : {}),
+        };
+    const problems = [];
+    const builder = new YamlTreeBuilder(text);
+    const docs = [];
+    let all = [];
+    let overflow;
+    try {
+        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+        all = Array.isArray(parsed) ? parsed : [];
+        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    }
+    catch (e) {
+        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+        if (!(e instanceof RangeError))
+            throw e;
+        overflow = { message: e.message, pos: [0, 0] };
+    }
+    if (overflow)
+        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+    else
+        for (const doc of all) {
+            for (const e of doc.errors)
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+            if (doc.errors.length)
+                continue;
+            try {
+                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
+            }
+            catch (e) {
+                const [start, end] = contentsRange(doc);
+                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
+            }
+        }
+    return {
+        path,
+        text,
+        docs,
+        records: builder.records(),
+        problems,
+        aliased: builder.aliased,
+        shallow: builder.maxDepth <= SHALLOW,
+        ...(builder.complexKeys ? { complexKeys: true } : {}),
+        ...(embedding ? { embedding } : {}),
+    };
+}
+function contentsRange(doc) {
+    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const range = node && 'range' in node ? node.range : undefined;
+    return range ? [range[0], range[1]] : [0, 0];
+}
+const firstLine = (s) => s.split('\n')[0].trim();
+const lineCounters = new WeakMap();
+/** The file's line starts, found when a position is first needed. */
+function linesOf(file) {
+    let lc = lineCounters.get(file);
+    if (!lc) {
+        lc = new dist/* LineCounter */.HN();
+        lc.addNewLine(0);
+        const text = file.text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lc.addNewLine(i + 1);
+        lineCounters.set(file, lc);
+    }
+    return lc;
+}
+
+;// CONCATENATED MODULE: ./src/parse/locate.ts
+
+
+/**
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ */
+function locateRange(file, start, end) {
+    const text = file.text;
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    end = trimEnd(text, start, end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = linesOf(emb.parent).lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
+    }
+    return { ...pos, range, file: file.path };
+}
+
+;// CONCATENATED MODULE: ./src/model/loc.ts
+
+
+
+
+
+
+/** Two locs of the same node. */
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
+/** The scalar's value as a string; undefined for null and collections. */
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
+function locOf(view, root) {
+    const file = view.file;
+    let loc;
+    if (file.embedding) {
+        const pos = locateRange(file, view.range[0], view.range[1]);
+        loc = {
+            file: pos.file,
+            start: pos.range[0],
+            end: pos.range[1],
+            line: pos.line,
+            column: pos.column,
+            endLine: pos.endLine,
+            endColumn: pos.endColumn,
+            value: null,
+        };
+        loc.embedded = true;
+    }
+    else {
+        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
+        const text = file.text;
+        const start = Math.max(0, Math.min(view.range[0], text.length));
+        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
+        const starts = linesOf(file).lineStarts;
+        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        const line = lineAt(starts, start);
+        const endLine = end === start ? line : lineAt(starts, end);
+        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
+    }
+    if (view.isScalar) {
+        const value = view.value;
+        if (value !== undefined && value !== null)
+            loc.value = value;
+        if (view.style && view.style !== 'PLAIN')
+            loc.style = view.style;
+    }
+    if (view.inFlow)
+        loc.inFlow = true;
+    if (view.isKey)
+        loc.key = true;
+    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    if (inEntity !== undefined) {
+        loc.path = inEntity;
+        loc.yamlPath = true;
+    }
+    else {
+        const docRoot = view_View.root(view.file, view.doc);
+        const path = docRoot && walk_semanticPath(docRoot, view, true);
+        if (path !== undefined)
+            loc.path = path;
+    }
+    return loc;
+}
+/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return Math.max(1, low);
+}
+/**
+ * Makes the strings of a scan's facts share one copy each: the same paths, references and file
+ * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
+ * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
+ * replaced, in place for objects.
+ */
+function internStrings(value, table) {
+    const intern = (s) => {
+        const known = table.get(s);
+        if (known !== undefined)
+            return known;
+        const copy = copyString(s);
+        table.set(copy, copy);
+        return copy;
+    };
+    const go = (v) => {
+        if (typeof v === 'string')
+            return intern(v);
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++)
+                v[i] = go(v[i]);
+            return v;
+        }
+        if (v && typeof v === 'object') {
+            const o = v;
+            for (const k in o)
+                o[k] = go(o[k]);
+            return o;
+        }
+        return v;
+    };
+    return go(value);
+}
+/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+function toLocs(value, root, isView) {
+    const seen = new Map();
+    const go = (v) => {
+        if (isView(v))
+            return locOf(v, root);
+        if (Array.isArray(v))
+            return v.map(go);
+        if (v && typeof v === 'object') {
+            if (seen.has(v))
+                return seen.get(v);
+            const out = {};
+            seen.set(v, out);
+            for (const [k, x] of Object.entries(v))
+                if (x !== undefined)
+                    out[k] = go(x);
+            return out;
+        }
+        return v;
+    };
+    return go(value);
+}
+
+;// CONCATENATED MODULE: ./src/model/scope.ts
+/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
+function scopeOf(org, project) {
+    if (org && project)
+        return { level: 'project', org, project };
+    if (org)
+        return { level: 'org', org };
+    return { level: 'account' };
+}
+/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
+function parseRef(ref) {
+    const parts = ref.trim().split('.');
+    if (parts.some((p) => p === ''))
+        return undefined;
+    if (parts.length === 1)
+        return { level: 'project', identifier: parts[0] };
+    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
+        return { level: parts[0], identifier: parts[1] };
+    return undefined;
+}
+function formatScope(scope) {
+    if (scope.level === 'account')
+        return 'account';
+    if (scope.level === 'org')
+        return `org ${scope.org}`;
+    return `project ${scope.org}/${scope.project}`;
+}
+/** Does an entity at `target` answer `ref` when referred to from `from`? */
+function refMatches(ref, from, target) {
+    if (ref.level !== target.level)
+        return false;
+    if (ref.level === 'account')
+        return true;
+    if (ref.level === 'org')
+        return !from.org || from.org === target.org;
+    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
 
@@ -51058,6 +50214,3839 @@ function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/formats/totals.ts
+/** Counts of the findings that are not suppressed, and how many are. */
+function totals(findings) {
+    const active = findings.filter((f) => !f.suppressed);
+    const count = (s) => active.filter((f) => f.severity === s).length;
+    const byRule = {};
+    for (const f of active)
+        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    return {
+        errors: count('error'),
+        warnings: count('warning'),
+        notices: count('notice'),
+        byRule,
+        suppressed: findings.length - active.length,
+    };
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
+function scanNotes(result) {
+    const notes = [];
+    if (!result.harnessFiles)
+        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+    const skipped = result.skippedNotHarness.length;
+    if (skipped)
+        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/formats/github.ts
+
+
+/**
+ * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
+ * and 10 notice workflow commands of a step into annotations and drops the rest silently
+ * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
+ * most that many of each level, and say how many more there are and where to read them.
+ */
+/** Annotations the runner keeps per level and step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const LEVELS = ['error', 'warning', 'notice'];
+const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
+/**
+ * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
+ * in policy order before the built-ins), then by file and position. Stable, so equal findings
+ * keep the core's order.
+ */
+function rankFindings(findings, changed) {
+    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
+    return findings
+        .map((f, i) => ({ f, i, k: key(f) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+        .map((x) => x.f);
+}
+function toAnnotation(f) {
+    const a = {
+        level: f.severity,
+        message: f.message,
+        title: f.ruleId,
+        file: f.file,
+        startLine: f.line,
+        endLine: Math.max(f.line, f.endLine),
+    };
+    if (a.startLine === a.endLine) {
+        a.startColumn = f.column;
+        a.endColumn = Math.max(f.column, f.endColumn);
+    }
+    return a;
+}
+function planAnnotations(findings, opts = {}) {
+    const filter = opts.onlyChanged === false ? undefined : opts.changed;
+    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+    const active = findings.filter((f) => !f.suppressed);
+    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
+    const unchangedFiles = active.length - inScope.length;
+    const byLevel = (l) => inScope.filter((f) => f.severity === l);
+    const budget = {
+        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
+        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
+        notice: ANNOTATIONS_PER_LEVEL,
+    };
+    const overflow = { error: 0, warning: 0, notice: 0 };
+    // The overflow notice takes a notice slot; decide that before picking notices.
+    const overflows = (l, b) => byLevel(l).length > b;
+    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
+    if (needsNotice)
+        budget.notice -= 1;
+    const annotations = [];
+    for (const level of LEVELS) {
+        const list = byLevel(level);
+        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
+        overflow[level] = Math.max(0, list.length - budget[level]);
+    }
+    const omitted = overflow.error + overflow.warning + overflow.notice;
+    let overflowNotice;
+    if (omitted) {
+        const parts = LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
+        overflowNotice =
+            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
+                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
+    }
+    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
+}
+// Workflow-command escaping, exactly as @actions/core's command.ts does it.
+const github_escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const github_escapeProperty = (s) => github_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** One workflow command, with the properties in @actions/core's order and escaping. */
+function workflowCommand(a) {
+    const props = [
+        ['title', a.title],
+        ['file', a.file],
+        ['line', a.startLine],
+        ['endLine', a.endLine],
+        ['col', a.startColumn],
+        ['endColumn', a.endColumn],
+    ];
+    const p = props
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${github_escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level} ${p}::${github_escapeData(a.message)}`;
+}
+/**
+ * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
+ * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
+ */
+function formatGithub(result) {
+    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
+    const lines = plan.annotations.map(workflowCommand);
+    if (plan.overflowNotice)
+        lines.push(`::notice::${github_escapeData(plan.overflowNotice)}`);
+    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    for (const f of result.findings) {
+        const a = toAnnotation(f);
+        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
+            continue;
+        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+;// CONCATENATED MODULE: ./src/github/checks.ts
+
+
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+const MAX_MESSAGE = 64 * 1024 - 1;
+/**
+ * A finding as a Checks API annotation: the same annotation a workflow command gets
+ * ({@link toAnnotation} decides lines and columns for both), in the Checks API's field names.
+ */
+function toCheckRunAnnotation(f) {
+    return checkRunAnnotation(toAnnotation(f));
+}
+function checkRunAnnotation(a) {
+    return {
+        path: a.file,
+        start_line: a.startLine,
+        end_line: a.endLine,
+        annotation_level: LEVEL[a.level],
+        message: a.message.length > MAX_MESSAGE ? a.message.slice(0, MAX_MESSAGE - 1) + '…' : a.message,
+        title: a.title,
+        // The Checks API, like the runner, takes columns only on single-line annotations; toAnnotation leaves them out otherwise.
+        ...(a.startColumn !== undefined ? { start_column: a.startColumn } : {}),
+        ...(a.endColumn !== undefined ? { end_column: a.endColumn } : {}),
+    };
+}
+/**
+ * Creates one check run holding every annotation: the first 50 with the create request, the rest
+ * appended by updates of 50 each (the Checks API limit per request); the last request completes it.
+ * Returns the check run id and the number of requests made.
+ */
+async function publishCheckRun(api, repo, r) {
+    const summary = r.summary.length > CHECK_RUN_TEXT_MAX ? r.summary.slice(0, CHECK_RUN_TEXT_MAX - 1) + '…' : r.summary;
+    const title = r.title.slice(0, 255);
+    const batches = [];
+    for (let i = 0; i < r.annotations.length; i += CHECK_RUN_BATCH)
+        batches.push(r.annotations.slice(i, i + CHECK_RUN_BATCH));
+    const [first = [], ...rest] = batches;
+    const done = { status: 'completed', conclusion: r.conclusion };
+    const id = await api.createCheckRun(repo, {
+        name: r.name,
+        head_sha: r.headSha,
+        ...(rest.length ? { status: 'in_progress' } : done),
+        output: { title, summary, annotations: first },
+    });
+    let requests = 1;
+    for (let i = 0; i < rest.length; i++) {
+        const last = i === rest.length - 1;
+        try {
+            await api.updateCheckRun(repo, id, { ...(last ? done : {}), output: { title, summary, annotations: rest[i] } });
+        }
+        catch (e) {
+            // Never leave the run "in progress" on the PR: complete it, saying annotations are missing.
+            const note = `\n\n${(rest.length - i) * CHECK_RUN_BATCH} or fewer annotations could not be added; see the job summary.`;
+            await api
+                .updateCheckRun(repo, id, { ...done, output: { title, summary: summary.slice(0, CHECK_RUN_TEXT_MAX - note.length) + note } })
+                .catch(() => undefined);
+            throw e;
+        }
+        requests++;
+    }
+    return { id, requests };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+const src_version_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/formats/links.ts
+
+/**
+ * Links into the project's canonical repository (package.json `repository`) at this version's tag:
+ * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
+ * Markdown summary, text output, `rules`, `init`).
+ */
+/** `owner/name` of the canonical repository on GitHub. */
+const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives. */
+const PROJECT_URL = `https://github.com/${REPOSITORY}`;
+/** The git tag this version is released under. */
+const versionTag = () => `v${src_version_VERSION}`;
+/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
+const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
+/** A rule's page, under `base` (default: the rule pages at this version's tag). */
+const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
+/** A section of the README at this version's tag. */
+const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
+/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
+const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
+
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
+
+// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
+ * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at in its file's text; undefined without the text. */
+function regionText(text, f) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, textOf = () => undefined) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(allRules.map((r, i) => [r.id, i]));
+    const cwd = result.cwd;
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: sarif_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        if (f.entity)
+            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+        else if (f.yamlPath)
+            out.properties = { yamlPath: f.yamlPath };
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    if (result.internalErrors.length)
+        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: src_version_VERSION,
+                        semanticVersion: src_version_VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/action/links.ts
+
+/** Rule pages of the Action version that runs, when the runner says which one it is. */
+function ruleDocsBase(ctx) {
+    if (ctx.actionRepository && ctx.actionRef)
+        return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef}/docs/rules`;
+    return defaultDocsBaseUrl();
+}
+/** Where file links in the summaries point: the PR head (else the commit the run is on). */
+function linkBase(ctx) {
+    return ctx.repo && ctx.headSha
+        ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha }
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/formats/markdown.ts
+
+
+
+/**
+ * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
+ * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
+ * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
+ * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
+ */
+/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
+/** A table cell: one line, pipes escaped, no raw HTML. */
+function cell(s) {
+    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
+    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
+    return s
+        .replace(/\r?\n/g, ' ')
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('')
+        .replace(/\|/g, '\\|');
+}
+const linkText = (s) => s
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_location(file, line, endLine, links) {
+    const text = `${file}:${line}`;
+    if (!links)
+        return `\`${text.replace(/`/g, "'")}\``;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+}
+function totalsTable(findings) {
+    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const id of ids) {
+        const of = findings.filter((f) => f.ruleId === id);
+        const n = (s) => of.filter((f) => f.severity === s).length;
+        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
+    }
+    const t = totals(findings);
+    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
+    return rows;
+}
+const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+const order = (id) => ruleIndex.get(id) ?? allRules.length;
+function remediationSection(findings, docsBaseUrl) {
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    if (!ids.length)
+        return [];
+    const out = ['### What to change', ''];
+    for (const id of ids) {
+        const meta = ruleMeta(id);
+        if (!meta)
+            continue;
+        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
+    }
+    out.push('');
+    return out;
+}
+function row(f, links) {
+    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
+    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
+    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+}
+/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
+const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
+/** Heading, counts, what the scan covered, and how many findings are suppressed. */
+function reportHead(result, title = 'harness-registry-guard') {
+    const findings = activeFindings(result);
+    const suppressed = result.findings.length - findings.length;
+    const t = totals(findings);
+    const head = [`## ${title}`, ''];
+    head.push(findings.length
+        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
+        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
+    for (const note of scanNotes(result))
+        head.push(note, '');
+    if (suppressed)
+        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
+    return head;
+}
+/** The first internal error, which fails the step; nothing when there is none. */
+function internalErrorLines(result) {
+    return result.internalErrors.length
+        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
+        : [];
+}
+function totalsSection(findings) {
+    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
+}
+/** The group of suppressed findings, when there are any. */
+function suppressedGroup(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
+}
+/**
+ * `head` followed by one findings table per group, each row linked to file and line, cut so that
+ * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
+ */
+function withFindingsTables(head, groups, opts = {}) {
+    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
+    const text = [...head];
+    let size = bytes(text.join('\n'));
+    const footerReserve = 600;
+    let cut = 0;
+    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
+    for (const g of groups) {
+        if (!g.list.length)
+            continue;
+        const start = [g.title, '', ...tableHead];
+        const startBytes = bytes(start.join('\n')) + 1;
+        if (cut || size + startBytes + footerReserve > max) {
+            cut += g.list.length;
+            continue;
+        }
+        text.push(...start);
+        size += startBytes;
+        for (let i = 0; i < g.list.length; i++) {
+            const r = row(g.list[i], opts.links);
+            const b = bytes(r) + 1;
+            if (size + b + footerReserve > max) {
+                cut += g.list.length - i;
+                break;
+            }
+            text.push(r);
+            size += b;
+        }
+        text.push('');
+        size += 1;
+    }
+    if (cut)
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+    return text.join('\n');
+}
+const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
+function renderMarkdown(result, opts = {}) {
+    const findings = activeFindings(result);
+    const head = [
+        ...reportHead(result, opts.title),
+        ...internalErrorLines(result),
+        ...totalsSection(findings),
+        ...remediationSection(findings, docsBase(opts)),
+    ];
+    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
+}
+/** `--format markdown` for the CLI: the report without links. */
+function formatMarkdown(result) {
+    return renderMarkdown(result);
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+
+
+
+
+function renderSummary(result, opts = {}) {
+    const findings = activeFindings(result);
+    const head = [
+        ...reportHead(result, opts.title),
+        ...noteLines(opts.notes ?? []),
+        ...internalErrorLines(result),
+        ...totalsSection(findings),
+        ...gateSection(opts.gateChanges ?? [], opts.links),
+        ...impactSection(opts.impacts ?? [], opts.links),
+        ...remediationSection(findings, docsBase(opts)),
+    ];
+    return withFindingsTables(head, [...findingGroups(findings, opts.changed), ...suppressedGroup(result)], opts);
+}
+function noteLines(notes) {
+    const out = notes.flatMap((n) => [`> ${n.replace(/\r?\n/g, ' ')}`, '>']);
+    if (out.length)
+        out[out.length - 1] = '';
+    return out;
+}
+function gateSection(changes, links) {
+    if (!changes.length)
+        return [];
+    return [
+        '### Changes to the gate in this pull request',
+        '',
+        ...changes.map((c) => `- ${markdown_location(c.file, c.line, c.line, links)}: ${cell(c.message)}`),
+        '',
+        'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.',
+        '',
+    ];
+}
+function impactSection(impacts, links) {
+    if (!impacts.length)
+        return [];
+    const out = ['### Changed connectors and the pipelines they affect', ''];
+    out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
+    for (const c of impacts) {
+        out.push(`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
+        const list = (label, rel) => {
+            if (!rel.length)
+                return;
+            out.push(`  - ${label}:`);
+            for (const r of rel)
+                out.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
+        };
+        if (c.compared) {
+            list('now breaks', c.breaks);
+            list('still broken (already failing before this change)', c.stillBroken);
+            list('now fixes', c.fixes);
+        }
+        else
+            list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
+    }
+    out.push('');
+    return out;
+}
+/** Findings in changed files first, when the change is known; else one table. */
+function findingGroups(findings, changed) {
+    if (!changed)
+        return findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+    const inChanged = findings.filter((f) => changed.file(f.file));
+    const elsewhere = findings.filter((f) => !changed.file(f.file));
+    return [
+        { title: `### Findings in changed files (${inChanged.length})`, list: inChanged },
+        { title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere },
+    ];
+}
+/** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
+async function writeJobSummary(state, result, o) {
+    const { settings, ctx } = state;
+    if (!settings.summary && !settings.report)
+        return;
+    let md = settings.summary
+        ? renderSummary(result, {
+            links: linkBase(ctx),
+            changed: changeScope(o.detection.changed),
+            impacts: o.impacts,
+            gateChanges: o.gateChanges,
+            notes: [o.verdict.text, ...state.notes.list],
+            docsBaseUrl: ruleDocsBase(ctx),
+            seeAlso: o.sarifFile ? 'the SARIF file and the step log' : 'the step log',
+        })
+        : '';
+    if (o.report) {
+        const room = SUMMARY_MAX_BYTES - Buffer.byteLength(md);
+        const kept = settings.reportFile
+            ? `; it is in \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\``
+            : '; set `report-file` to keep it as a file';
+        md +=
+            Buffer.byteLength(o.report) + 2 <= room
+                ? `\n\n${o.report}`
+                : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
+    }
+    try {
+        await summary.addRaw(redact(md, settings.token), true).write();
+    }
+    catch (e) {
+        state.log(`Job summary not written: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/check-run.ts
+
+
+
+
+
+const CHECK_RUN_NAME = 'harness-registry-guard';
+/** The check run's `output.summary` holds at most 65,535 characters. */
+const CHECK_SUMMARY_MAX_BYTES = 60_000;
+/**
+ * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
+ * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
+ */
+async function createCheckRun(state, result, o) {
+    const { settings, ctx, api, notes } = state;
+    if (!settings.checkRun)
+        return;
+    if (!api || !ctx.repo || !ctx.headSha) {
+        notes.add('`check-run: true` but no token, repository or commit is known: no check run was created.');
+        return;
+    }
+    const t = totals(result.findings);
+    try {
+        const { requests } = await publishCheckRun(api, ctx.repo, {
+            name: CHECK_RUN_NAME,
+            headSha: ctx.headSha,
+            conclusion: o.verdict.willFail ? 'failure' : 'success',
+            title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
+            summary: renderSummary(result, {
+                links: linkBase(ctx),
+                changed: changeScope(o.detection.changed),
+                impacts: o.impacts,
+                notes: [o.verdict.text],
+                maxBytes: CHECK_SUMMARY_MAX_BYTES,
+                docsBaseUrl: ruleDocsBase(ctx),
+                seeAlso: 'the job summary',
+            }),
+            annotations: o.plan.inScope.map(toCheckRunAnnotation),
+        });
+        notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(o.plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
+    }
+    catch (e) {
+        const readOnly = e.status === 403;
+        notes.add(`Could not create the check run (${e.message}); ${readOnly ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+
+
+
+
+
+
+/** Warning annotations given to changes of the gate; the summary lists them all. */
+const MAX_GATE_ANNOTATIONS = 5;
+/** Where every finding can be read, for the overflow notice and the failure message. */
+function whereToRead(state, sarifFile) {
+    const { settings, api } = state;
+    return [
+        settings.summary ? 'the job summary' : '',
+        settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+        sarifFile ? 'the SARIF file' : '',
+        'the step log',
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+/**
+ * The annotations step: changes to the gate first, so reviewers see them, then the findings
+ * within GitHub's 10 per level and step (one error slot kept for the failure message), ranked,
+ * with one notice counting the rest; then every finding in the log. Returns the plan, whose
+ * `inScope` findings the check run holds.
+ */
+function annotate(state, result, o) {
+    const { settings } = state;
+    const gateAnnotations = o.gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
+    const plan = planAnnotations(result.findings, {
+        changed: changeScope(o.detection.changed),
+        onlyChanged: settings.onlyChanged,
+        reserveErrorSlot: o.verdict.willFail,
+        reserveWarnings: gateAnnotations.length,
+        seeAlso: o.seeAlso,
+    });
+    for (const c of gateAnnotations)
+        warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+    for (const c of o.gateChanges)
+        state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+    // @actions/core escapes the workflow commands.
+    for (const a of plan.annotations) {
+        const { title, file, startLine, endLine, startColumn, endColumn } = a;
+        core_namespaceObject[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
+    }
+    if (plan.overflowNotice)
+        notice(plan.overflowNotice);
+    const where = settings.onlyChanged && o.detection.changed ? 'changed files' : 'the scanned files';
+    const unchanged = plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : '';
+    const annotated = `Annotated ${plan.annotations.length} of ${plural(plan.inScope.length, 'finding')} in ${where}${unchanged}.`;
+    // In the summary itself, the rest is "below", not "in the job summary".
+    if (plan.overflowNotice)
+        state.notes.add(`${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}`, `${annotated} ${plan.overflowNotice}`);
+    else
+        state.notes.add(annotated);
+    startGroup(`All ${plural(result.findings.length, 'finding')}`);
+    for (const f of result.findings)
+        state.log(logLine(f));
+    endGroup();
+    return plan;
+}
+/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
+const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/glob.ts
+
+function globSet(patterns) {
+    const compile = (p) => ({
+        pattern: p,
+        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+        hit: false,
+    });
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+    return {
+        test(...paths) {
+            if (negative.some((n) => paths.some((p) => n.test(p))))
+                return false;
+            if (!positive.length)
+                return negative.length > 0;
+            let any = false;
+            for (const g of positive)
+                if (paths.some((p) => g.test(p))) {
+                    g.hit = true;
+                    any = true;
+                }
+            return any;
+        },
+        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/discover.ts
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function discover(opts) {
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE);
+    const exclude = globSet(opts.exclude ?? []);
+    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
+    const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const files = new Map();
+    const skipped = [];
+    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
+    const consider = (abs, root, explicit) => {
+        const shown = rel(abs);
+        const inRoot = toPosix(external_node_path_default().relative(root, abs));
+        if (!explicit && !include.test(inRoot, shown))
+            return;
+        if (excludes(inRoot, shown))
+            return;
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch (e) {
+            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
+            return;
+        }
+        if (!st.isFile()) {
+            skipped.push({ path: shown, reason: 'is not a regular file' });
+            return;
+        }
+        if (st.size > maxFileSize) {
+            skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
+            return;
+        }
+        files.set(shown, { path: shown, absPath: abs, size: st.size });
+    };
+    for (const given of opts.paths.length ? opts.paths : ['.']) {
+        const abs = external_node_path_default().resolve(opts.cwd, given);
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch {
+            throw new UsageError(`path not found: ${given}`);
+        }
+        if (!st.isDirectory()) {
+            consider(abs, external_node_path_default().dirname(abs), true);
+            continue;
+        }
+        const realRoot = external_node_fs_default().realpathSync(abs);
+        const visited = new Set([realRoot]);
+        const stack = [abs];
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push(link);
+                }
+                continue;
+            }
+            const dir = stack.pop();
+            let entries;
+            try {
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+            }
+            catch (e) {
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
+                continue;
+            }
+            for (const entry of entries) {
+                const child = external_node_path_default().join(dir, entry.name);
+                if (entry.isDirectory()) {
+                    const real = external_node_fs_default().realpathSync(child);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
+                        visited.add(real);
+                        stack.push(child);
+                    }
+                    continue;
+                }
+                if (entry.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = external_node_fs_default().realpathSync(child);
+                    }
+                    catch {
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (include.test(entry.name))
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+                        continue;
+                    }
+                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+                        continue;
+                    }
+                    if (external_node_fs_default().statSync(real).isDirectory()) {
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
+                        continue;
+                    }
+                    consider(child, abs, false);
+                    continue;
+                }
+                consider(child, abs, false);
+            }
+        }
+    }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
+    const unmatched = given ? include.unmatched() : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/finding.ts
+
+
+const severityRank = { error: 3, warning: 2, notice: 1 };
+/** The position of a view. */
+function locate(at) {
+    const [start, end] = at.range;
+    return locateRange(at.file, start, end);
+}
+const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/**
+ * A finding at a loc: position, semantic path and identity all come from it. The identity (path
+ * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ */
+function findingAt(ruleId, severity, message, at, extra = {}) {
+    const out = {
+        ruleId,
+        severity,
+        message,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        range: [at.start, at.end],
+    };
+    if (extra.entity)
+        out.entity = extra.entity;
+    if (extra.forRule)
+        out.forRule = extra.forRule;
+    if (at.yamlPath && at.path)
+        out.yamlPath = at.path;
+    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+    if (extra.related?.length)
+        out.related = extra.related.map(({ at: r, message: m }) => ({
+            file: r.file,
+            line: r.line,
+            column: r.column,
+            endLine: r.endLine,
+            endColumn: r.endColumn,
+            message: m,
+        }));
+    return out;
+}
+function compareFindings(a, b) {
+    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+function sortAndDedupe(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const f of [...findings].sort(compareFindings)) {
+        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(f);
+    }
+    return out;
+}
+function reaches(severity, threshold) {
+    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+function failingFindings(findings, failOn) {
+    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+
+;// CONCATENATED MODULE: ./src/engine/suppressions.ts
+
+
+
+/**
+ * Inline suppressions, on a comment line of their own:
+ *
+ *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *
+ * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
+ * and other comments are skipped, so several can be stacked); the second, written at the top of the
+ * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
+ * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
+ * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
+ */
+const suppressions_SUPPRESSION_RULE = 'suppression';
+const PREFIX = 'harness-registry-guard-';
+const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/**
+ * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
+ * and returns the `suppression` findings about the comments themselves.
+ */
+function applyInlineSuppressions(findings, directivesByFile, options) {
+    const meta = [];
+    const byFile = new Map();
+    for (const f of findings) {
+        if (f.ruleId === suppressions_SUPPRESSION_RULE)
+            continue;
+        const list = byFile.get(f.file) ?? [];
+        list.push(f);
+        byFile.set(f.file, list);
+    }
+    for (const [file, directives] of directivesByFile) {
+        const report = (d, severity, message) => meta.push({ ruleId: suppressions_SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
+        const inFile = byFile.get(file) ?? [];
+        // Line-specific comments first, so that a finding's reason is the one written next to it.
+        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
+            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
+            if (d.until !== undefined && d.until < options.today) {
+                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                continue;
+            }
+            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
+            if (forbidden.length)
+                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
+            const unused = [];
+            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                for (const f of matched)
+                    f.suppressed ??= { kind: 'inline', reason: d.reason };
+                if (!matched.length)
+                    unused.push(ruleId);
+            }
+            if (unused.length)
+                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
+        }
+    }
+    return meta;
+}
+const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
+/** The well-formed suppression comments of a file, and what is wrong with the others. */
+function parseDirectives(source, ruleIds) {
+    // A comment may name every rule but `suppression` itself.
+    const known = ruleIds.filter((id) => id !== suppressions_SUPPRESSION_RULE);
+    const directives = [];
+    const problems = [];
+    const text = source.text;
+    const starts = linesOf(source).lineStarts;
+    const inScalar = multiLineScalars(source);
+    let header = true;
+    const pendingNextLine = [];
+    for (let i = 0; i < starts.length; i++) {
+        const start = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const line = text
+            .slice(start, end)
+            .replace(/\r?\n$/, '')
+            .replace(/\r$/, '');
+        const bare = line.replace(/^\uFEFF/, '').trim();
+        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
+        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
+            continue;
+        if (!bare.startsWith('#')) {
+            for (const d of pendingNextLine.splice(0))
+                d.target = i + 1;
+            header = false;
+            continue;
+        }
+        if (!DIRECTIVE.test(line))
+            continue;
+        const m = DIRECTIVE.exec(line);
+        const from = start + m[1].length;
+        const range = [from, start + line.length];
+        const word = m[2];
+        const body = m[3];
+        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
+            problems.push({
+                range,
+                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+            });
+            continue;
+        }
+        const parsed = parseBody(body, known);
+        if ('problem' in parsed) {
+            problems.push({ range, message: parsed.problem });
+            continue;
+        }
+        if (word === 'disable' && !header) {
+            problems.push({
+                range,
+                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
+            });
+            continue;
+        }
+        const { file: _file, range: _range, ...position } = locateRange(source, range[0], range[1]);
+        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
+        directives.push(d);
+        if (d.kind === 'next-line')
+            pendingNextLine.push(d);
+    }
+    return { directives, problems };
+}
+function parseBody(body, known) {
+    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+    const spec = sep ? body.slice(0, sep.index) : body;
+    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+    const ruleIds = [];
+    let until;
+    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
+        const date = /^until=(.*)$/.exec(token);
+        if (date) {
+            if (until !== undefined)
+                return { problem: 'Suppression gives `until=` twice; give one date.' };
+            if (!isDate(date[1]))
+                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
+            until = date[1];
+        }
+        else if (!known.includes(token)) {
+            const hint = token === suppressions_SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
+            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
+        }
+        else if (!ruleIds.includes(token))
+            ruleIds.push(token);
+    }
+    if (!ruleIds.length)
+        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+    if (!reason)
+        return {
+            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+        };
+    return { ruleIds, until, reason };
+}
+function isDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+}
+/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
+function multiLineScalars(source) {
+    const ranges = [];
+    const records = source.records;
+    for (let i = 0; i < records.length; i += RECORD) {
+        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
+        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
+            ranges.push([start, end]);
+    }
+    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+}
+/** Today's date, YYYY-MM-DD in UTC. */
+const isoDay = (d) => d.toISOString().slice(0, 10);
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
+ * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
+ * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
+ * (another node, or another value) is not hidden. `count` is how many findings share one key.
+ */
+const BASELINE_VERSION = 1;
+const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
+function identityOf(at, yamlPath) {
+    const root = View.root(at.file, at.doc);
+    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
+    return { path: p, valueHash: hash(valueText(at)) };
+}
+/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
+function valueText(at) {
+    if (at.isScalar)
+        return JSON.stringify(at.value ?? null);
+    try {
+        return JSON.stringify(at.raw);
+    }
+    catch {
+        return at.file.text.slice(...at.range); // a self-referencing alias
+    }
+}
+const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
+function entryFor(f, cwd, baselineDir) {
+    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
+    return {
+        ruleId: f.ruleId,
+        file,
+        ...(f.entity ? { entity: f.entity } : {}),
+        ...(identity.path ? { path: identity.path } : {}),
+        valueHash: identity.valueHash,
+    };
+}
+/**
+ * A baseline of every finding that is not already suppressed, except `suppression` findings and
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ */
+function createBaseline(findings, opts) {
+    const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
+    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
+    const byKey = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
+            continue;
+        const e = entryFor(f, opts.cwd, dir);
+        const key = keyOf(e);
+        const existing = byKey.get(key);
+        if (existing)
+            existing.count++;
+        else
+            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
+    }
+    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
+    return {
+        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
+        version: BASELINE_VERSION,
+        entries,
+    };
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Writes a baseline as stable, diff-friendly JSON. */
+function writeBaseline(absPath, baseline) {
+    fs.mkdirSync(path.dirname(absPath), { recursive: true });
+    fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+}
+/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+function readBaseline(absPath, cwd, overlay) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UsageError(code === 'ENOENT'
+            ? `baseline file not found: ${file} (create it with --write-baseline)`
+            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+    }
+    const source = source_parseSource(file, text);
+    const fail = (start, end, what) => {
+        const pos = locateRange(source, start, end);
+        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
+    };
+    const doc = source.docs[0];
+    const err = source.problems[0];
+    if (err)
+        fail(err.start, err.end, err.message);
+    const top = doc && view_View.root(source, doc);
+    if (!doc || !top?.isMap || source.docs.length !== 1)
+        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
+    const value = doc.json;
+    const here = (v) => (v ?? top).range;
+    if (value.version !== BASELINE_VERSION)
+        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
+    const list = top.get('entries');
+    if (!Array.isArray(value.entries) || !list)
+        return fail(...here(list).slice(0, 2), '`entries` must be an array');
+    const items = list.items();
+    value.entries.forEach((raw, i) => {
+        const e = raw;
+        const at = here(items[i]).slice(0, 2);
+        if (!e || typeof e !== 'object' || Array.isArray(e))
+            fail(...at, `\`entries[${i}]\` must be an object`);
+        for (const k of ['ruleId', 'file', 'valueHash'])
+            if (typeof e[k] !== 'string' || !e[k])
+                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
+        for (const k of ['entity', 'path', 'message', 'reason'])
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                fail(...at, `\`entries[${i}].${k}\` must be a string`);
+        if (e.count === undefined)
+            e.count = 1;
+        if (!Number.isInteger(e.count) || e.count < 1)
+            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
+    });
+    return { baseline: value, file, absPath, source };
+}
+/**
+ * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
+ * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
+ * name a rule in `forbidSuppression` (ignored).
+ */
+function applyBaseline(findings, loaded, opts) {
+    const dir = external_node_path_default().dirname(loaded.absPath);
+    const remaining = new Map();
+    loaded.baseline.entries.forEach((entry, index) => {
+        const key = keyOf(entry);
+        const prior = remaining.get(key);
+        if (prior) {
+            prior.total += entry.count;
+            prior.left += entry.count;
+        }
+        else
+            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
+    });
+    let matched = 0;
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === suppressions_SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
+            continue;
+        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
+        if (!slot || slot.left <= 0)
+            continue;
+        slot.left--;
+        matched++;
+        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
+    }
+    const meta = [];
+    const doc = loaded.source.docs[0];
+    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+    let stale = 0;
+    for (const { entry, index, total, left } of remaining.values()) {
+        if (left <= 0 || opts.off.has(entry.ruleId))
+            continue;
+        const abs = external_node_path_default().resolve(dir, entry.file);
+        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
+        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
+        if (opts.forbid.has(entry.ruleId)) {
+            meta.push({
+                ruleId: suppressions_SUPPRESSION_RULE,
+                severity: 'error',
+                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
+                ...at,
+            });
+            continue;
+        }
+        if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
+            continue; // not read this run: cannot tell
+        stale += left;
+        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
+        meta.push({
+            ruleId: suppressions_SUPPRESSION_RULE,
+            severity: 'warning',
+            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
+            ...at,
+        });
+    }
+    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
+    return { meta, summary: { file: loaded.file, entries, matched, stale } };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/config.ts
+
+
+
+
+
+
+
+
+
+
+/** The config file's names: `.yml` first; a folder holding both is a usage error. */
+const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
+const CONFIG_FILE = CONFIG_FILES[0];
+const config_LEVELS = ['off', 'notice', 'warning', 'error'];
+/** An invalid config file: a usage error (exit 2) that says where each problem is. */
+class ConfigError extends UsageError {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const SETTINGS = {
+    include: {
+        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    exclude: {
+        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    maxFileSize: {
+        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
+        type: 'integer',
+        minimum: 1,
+    },
+};
+/**
+ * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
+ * level or an object with the level and the rule's options, and options marked `topLevel` may also
+ * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
+ */
+function configSchema(rules) {
+    const ids = rules.map((r) => r.id);
+    // One object per set of rules: the validator compiled for it is reused.
+    const key = ids.join('\0');
+    const cached = config_schemas.get(key);
+    if (cached)
+        return cached;
+    const schema = buildSchema(rules, ids);
+    config_schemas.set(key, schema);
+    return schema;
+}
+const config_schemas = new Map();
+function buildSchema(rules, ids) {
+    const level = { enum: config_LEVELS };
+    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
+        .filter(([, o]) => o.topLevel)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
+    const ruleSetting = (r) => {
+        const options = Object.entries(r.options ?? {});
+        if (!options.length)
+            return { $ref: '#/definitions/level' };
+        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
+        return {
+            if: { type: 'string' },
+            then: { $ref: '#/definitions/level' },
+            else: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    level: { $ref: '#/definitions/level' },
+                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
+                },
+            },
+        };
+    };
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
+        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
+        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            rules: {
+                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
+            },
+            ...SETTINGS,
+            ...topLevel,
+            forbidSuppression: {
+                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
+                type: 'array',
+                items: { enum: ids.filter((id) => id !== 'suppression') },
+            },
+        },
+        definitions: { level },
+    };
+}
+/**
+ * The config to use: `configPath` when given (it must exist); otherwise the first config file found
+ * going up from the scanned root (the first path, or its folder when it is a file) to the
+ * repository's root (the folder holding `.git`), then in `cwd`.
+ */
+function findConfig(cwd, paths, configPath, overlay) {
+    if (configPath !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, configPath);
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
+            throw new UsageError(`config file not found: ${configPath}`);
+        return abs;
+    }
+    for (const dir of configDirs(cwd, paths)) {
+        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
+        if (found.length > 1)
+            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
+        if (found[0])
+            return found[0];
+    }
+    return undefined;
+}
+/** Where config files are looked for, in order (see `findConfig`), with either name. */
+function configCandidates(cwd, paths) {
+    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)));
+}
+function configDirs(cwd, paths) {
+    const dirs = [];
+    const first = paths[0];
+    if (first !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, first);
+        let dir = config_isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+        for (;;) {
+            dirs.push(dir);
+            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+                break;
+            dir = external_node_path_default().dirname(dir);
+        }
+    }
+    dirs.push(external_node_path_default().resolve(cwd));
+    return [...new Set(dirs)];
+}
+const isFile = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+const config_isDirectory = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
+function loadConfig(absPath, cwd, rules, overlay) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
+    }
+    const source = source_parseSource(file, text);
+    const at = (start, end, message) => {
+        const pos = locateRange(source, start, end);
+        return { file, line: pos.line, column: pos.column, message };
+    };
+    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
+    if (syntax.length)
+        throw new ConfigError(syntax);
+    // Documents left out for their aliases still count as documents.
+    const aliases = source.problems.filter((p) => p.kind === 'aliases');
+    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
+    if (starts.length > 1)
+        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
+    if (aliases.length)
+        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
+    const doc = source.docs[0];
+    let value = doc?.json ?? {};
+    if (value === null)
+        value = {};
+    const root = doc && view_View.root(source, doc);
+    if (!root) {
+        if (typeof value === 'object' && !Array.isArray(value))
+            return { file, absPath };
+        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
+    }
+    const schema = configSchema(rules);
+    const problems = validateAgainst(schema, value, root).map((p) => {
+        const pos = locate(p.at);
+        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
+    });
+    if (problems.length)
+        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+    return { ...value, file, absPath };
+}
+/** Config lookup and load in one step; undefined when there is no config file. */
+function resolveConfig(cwd, paths, rules, configPath, overlay) {
+    const abs = findConfig(cwd, paths, configPath, overlay);
+    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
+}
+/** Turns the generic schema messages into config-specific ones. */
+function explain(message, schema) {
+    const props = schema.properties;
+    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
+    if (unknown) {
+        const [, inRules, ruleId, key] = unknown;
+        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
+        const near = closest(key, known);
+        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
+        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
+    }
+    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
+        return message.replace(' must be one of ', ' must be a rule id: one of ');
+    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
+    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
+    return message;
+}
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The level the config gives a rule, if any. */
+function levelOf(config, id) {
+    const setting = config?.rules?.[id];
+    return typeof setting === 'string' ? setting : setting?.level;
+}
+/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+function optionsOf(rule, config, overrides = {}) {
+    const out = optionDefaults(rule);
+    const setting = config?.rules?.[rule.id];
+    for (const [name, o] of Object.entries(rule.options ?? {})) {
+        if (o.topLevel && config?.[name] !== undefined)
+            out[name] = config[name];
+        if (typeof setting === 'object' && setting[name] !== undefined)
+            out[name] = setting[name];
+        if (overrides[name] !== undefined)
+            out[name] = overrides[name];
+    }
+    return out;
+}
+/**
+ * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
+ * rule's default severity; a finding the rule gives below its default (a notice for a value that
+ * cannot be known statically) is lowered to the level but never raised.
+ */
+function applyLevel(f, config, meta) {
+    // A notice that a policy could not be decided goes with that policy.
+    if (f.forRule && levelOf(config, f.forRule) === 'off')
+        return undefined;
+    const level = levelOf(config, f.ruleId);
+    if (level === undefined)
+        return f;
+    if (level === 'off')
+        return undefined;
+    const m = meta(f.ruleId);
+    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
+    if (severity !== f.severity)
+        f.severity = severity;
+    return f;
+}
+
+;// CONCATENATED MODULE: ./src/engine/edits.ts
+/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
+function overlaps(a, b) {
+    const lo = Math.max(a.start, b.start);
+    const hi = Math.min(a.end, b.end);
+    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
+}
+const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+/**
+ * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
+ * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ */
+function edits_chooseEdits(groups) {
+    const chosen = [];
+    const taken = [];
+    groups.forEach((group, i) => {
+        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
+            return;
+        chosen.push(...fresh);
+        taken.push(i);
+    });
+    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
+}
+/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
+function edits_applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
+ * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
+ * YAML text) offsets are not the file's, so no edit is kept there.
+ */
+function withFix(rule, report, finding) {
+    if (report.at.embedded || rule.fixable === 'none')
+        return finding;
+    const title = report.fixTitle ?? report.suggestion?.title;
+    if (report.fix?.length && rule.fixable === 'safe') {
+        finding.fix = report.fix;
+        if (title)
+            finding.fixTitle = title;
+    }
+    else if (report.fix?.length && title)
+        finding.suggestion = { title, edits: report.fix };
+    if (report.suggestion?.edits.length && !finding.fix)
+        finding.suggestion = report.suggestion;
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/model/entities.ts
+
+
+
+
+
+
+const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
+/** Harness entities we recognise but whose YAML the policies do not read. */
+const KNOWN_UNCHECKED = [
+    'service',
+    'environment',
+    'infrastructureDefinition',
+    'secret',
+    'overrides',
+    'policy',
+    'policySet',
+    'monitoredService',
+    'featureFlags',
+    'serviceOverrides',
+];
+const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** Kinds that make a file Harness YAML. */
+const isHarness = (c) => c.kind !== 'other';
+/**
+ * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
+ * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
+ * list or Helm values' `service:` settings are not Harness entities.
+ */
+function classify(file, docIndex) {
+    const doc = file.docs[docIndex];
+    const top = view_View.root(file, doc);
+    if (top?.isSeq)
+        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
+    if (!top?.isMap)
+        return { kind: 'other' };
+    const entries = top.entries();
+    const version = top.get('version');
+    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
+        return { kind: 'v1', at: version };
+    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
+    if (!main) {
+        const single = entries.length === 1 ? entries[0] : undefined;
+        if (!single?.value?.isMap || !single.value.has('identifier'))
+            return { kind: 'other' };
+        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
+    }
+    const root = main.value;
+    const kind = main.key;
+    const base = {
+        identifier: root.text('identifier') ?? '',
+        name: root.text('name'),
+        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
+        rootKey: main.keyView,
+    };
+    const entity = (e) => ({ kind: 'entity', entity: e, root });
+    switch (kind) {
+        case 'connector':
+            return entity(connector(base, root));
+        case 'pipeline':
+            return entity({
+                ...base,
+                kind: 'pipeline',
+                stages: collectStages(root.get('stages')),
+                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
+                template: templateLink(root.get('template')),
+                variables: variablesOf(root),
+                imageConnectorFields: imageConnectorFields(root),
+            });
+        case 'template':
+            return entity(template(base, root));
+        case 'inputSet':
+            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
+        case 'overlayInputSet':
+            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
+        case 'trigger': {
+            const embedded = triggerInputs(file, root.get('inputYaml'));
+            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
+        }
+    }
+}
+/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
+function isExecutionConfig(top) {
+    const items = top.items();
+    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
+}
+/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
+const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+/**
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
+ * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
+ * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ */
+function entityScope(kind, root, path) {
+    const org = root.text('orgIdentifier');
+    const project = root.text('projectIdentifier');
+    if (org || kind === 'connector' || kind === 'template')
+        return scopeOf(org, project);
+    const m = GIT_EXPERIENCE_PATH.exec(path);
+    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+}
+function connector(base, root) {
+    const spec = root.get('spec');
+    const urls = [];
+    const collectUrls = (v, depth) => {
+        if (!v?.isMap || depth > 4)
+            return;
+        for (const e of v.entries()) {
+            if (/url$/i.test(e.key) && e.value?.str)
+                urls.push(e.value);
+            else
+                collectUrls(e.value, depth + 1);
+        }
+    };
+    collectUrls(spec, 0);
+    const credential = spec?.get('credential');
+    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
+    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
+    return {
+        ...base,
+        kind: 'connector',
+        type: root.text('type') ?? '',
+        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
+        urls,
+        executeOnDelegate: spec?.get('executeOnDelegate'),
+        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
+        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+        ...(auth ? { authType: auth } : {}),
+        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
+        ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
+        ...(platformEdit ? { platformEdit } : {}),
+    };
+}
+function templateLink(v) {
+    const templateRef = v?.get('templateRef');
+    if (!v || !templateRef)
+        return undefined;
+    const inputs = v.get('templateInputs');
+    return {
+        templateRef,
+        versionLabel: v.get('versionLabel'),
+        ...(inputs?.isMap
+            ? {
+                inputs: {
+                    byPath: scalarsByPath(inputs),
+                    stage: buildStage(inputs),
+                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+                },
+            }
+            : {}),
+    };
+}
+/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+function scalarsByPath(root) {
+    const out = {};
+    walk(root, ({ view, path }) => {
+        if (view.isScalar && !(path in out))
+            out[path] = view;
+    });
+    return out;
+}
+/** Pipeline variables' `value` nodes by variable name. */
+function variablesOf(root) {
+    const out = {};
+    for (const item of root.get('variables')?.items() ?? []) {
+        const name = item.text('name');
+        const value = item.get('value');
+        if (name && value && !(name in out))
+            out[name] = value;
+    }
+    return out;
+}
+/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
+function collectStages(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const stage = item.get('stage');
+        if (stage?.isMap)
+            out.push(buildStage(stage, stage.text('identifier') ?? ''));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectStages(parallel, out);
+        const insert = item.get('insert');
+        if (insert)
+            collectStages(insert.get('stages'), out);
+    }
+    return out;
+}
+function buildStage(stage, identifier = stage.text('identifier') ?? '') {
+    const spec = stage.get('spec');
+    return {
+        identifier,
+        name: stage.text('name'),
+        type: stage.text('type'),
+        at: stage,
+        identifierAt: stage.get('identifier'),
+        infrastructure: infrastructureOf(spec),
+        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+        steps: [
+            ...collectSteps(spec?.getIn(['execution', 'steps'])),
+            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
+            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
+        ],
+        template: templateLink(stage.get('template')),
+    };
+}
+const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
+function infrastructureOf(spec) {
+    const infra = spec?.get('infrastructure');
+    const runtime = spec?.get('runtime');
+    if (infra?.isMap) {
+        const type = infra.get('type');
+        const useFromStage = infra.get('useFromStage');
+        if (useFromStage && !type)
+            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
+        if (eq(type?.str, 'KubernetesDirect'))
+            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'VM'))
+            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'KubernetesHosted'))
+            return { kind: 'KubernetesHosted', kindNode: type };
+        if (eq(type?.str, 'UseFromStage'))
+            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
+        if (type)
+            return { kind: 'Other', kindNode: type };
+    }
+    const rtype = runtime?.get('type');
+    if (eq(rtype?.str, 'Cloud'))
+        return { kind: 'Cloud', kindNode: rtype };
+    if (eq(rtype?.str, 'Docker'))
+        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
+    if (rtype)
+        return { kind: 'Other', kindNode: rtype };
+    return { kind: 'None' };
+}
+/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
+function collectSteps(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const step = item.get('step');
+        if (step?.isMap)
+            out.push(buildStep(step, 'step'));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectSteps(parallel, out);
+        const group = item.get('stepGroup');
+        if (group?.isMap) {
+            const template = templateLink(group.get('template'));
+            if (template)
+                out.push({ ...buildStep(group, 'stepGroup'), template });
+            else
+                collectSteps(group.get('steps'), out);
+        }
+        const insert = item.get('insert');
+        if (insert)
+            collectSteps(insert.get('steps'), out);
+    }
+    return out;
+}
+function buildStep(step, role) {
+    const spec = step.get('spec');
+    const base = spec?.get('baseImageConnectorRefs');
+    return {
+        identifier: step.text('identifier') ?? '',
+        type: step.text('type'),
+        role,
+        connectorRef: spec?.get('connectorRef'),
+        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
+        template: templateLink(step.get('template')),
+    };
+}
+function template(base, root) {
+    const templateType = root.text('type');
+    const spec = root.get('spec');
+    const out = {
+        ...base,
+        kind: 'template',
+        templateType,
+        versionLabel: root.text('versionLabel'),
+        stages: [],
+        steps: [],
+        imageConnectorFields: imageConnectorFields(root),
+    };
+    if (!spec?.isMap)
+        return out;
+    if (eq(templateType, 'Stage'))
+        out.stages.push(buildStage(spec, base.identifier));
+    else if (eq(templateType, 'Pipeline')) {
+        out.stages = collectStages(spec.get('stages'));
+        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+    }
+    else if (eq(templateType, 'Step'))
+        out.steps.push(buildStep(spec, 'step'));
+    else if (eq(templateType, 'StepGroup'))
+        collectSteps(spec.get('steps'), out.steps);
+    return out;
+}
+/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
+function inputSet(base, kind, pipeline, pipelineIdentifier) {
+    const fills = [];
+    if (pipeline)
+        walk(pipeline, ({ view, path }) => {
+            if (view.isScalar && view.str !== undefined)
+                fills.push({ path, at: view });
+        });
+    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
+}
+/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
+function triggerInputs(file, inputYaml) {
+    const text = inputYaml?.str;
+    if (!inputYaml || !text)
+        return undefined;
+    const embedded = source_parseSource(file.path, text, embeddingOf(inputYaml));
+    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
+    const doc = embedded.docs[0];
+    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
+        return undefined;
+    const root = view_View.root(embedded, doc);
+    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
+}
+/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
+function embeddingOf(scalar) {
+    const parent = scalar.file;
+    const [start, end] = scalar.range;
+    const raw = parent.text.slice(start, end);
+    const header = linesOf(parent).linePos(start).line;
+    if (!raw.startsWith('|'))
+        return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
+    const firstContent = raw
+        .split(/\r?\n/)
+        .slice(1)
+        .find((l) => l.trim() !== '') ?? '';
+    const indent = firstContent.length - firstContent.trimStart().length;
+    return { parent, lineOffset: header, columnOffset: indent };
+}
+
+;// CONCATENATED MODULE: ./src/engine/scan-file.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function scanFile(input, opts) {
+    const out = {
+        file: input.shown,
+        parsed: false,
+        harness: false,
+        findings: [],
+        entities: [],
+        directives: [],
+        internalErrors: [],
+    };
+    const read = readSource(input, out);
+    if (!read)
+        return out;
+    const { source, classified } = read;
+    out.parsed = true;
+    out.harness = !!source.harness;
+    // The entities, and the roots their semantic paths are counted from.
+    const parsed = [];
+    const roots = new Map();
+    source.docs.forEach((doc, i) => {
+        const c = classified[i];
+        if (!source.harness)
+            return;
+        if (c.kind === 'v1')
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+        if (c.kind === 'unknown-harness')
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+        if (c.kind !== 'entity')
+            return;
+        parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
+        if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
+            roots.set(doc, c.root);
+        const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
+        const top = view_View.root(source, doc);
+        if (schemaName && top)
+            for (const p of validateSchema(schemaName, doc.json, top)) {
+                const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+            }
+    });
+    const loc = (v) => locOf(v, roots.get(v.doc));
+    const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
+    for (const { rule, options } of opts.fileRules) {
+        try {
+            rule.check({
+                file: source,
+                embedded,
+                entities: parsed,
+                options,
+                report: (r) => out.findings.push(fromReport(rule, r, loc)),
+            });
+        }
+        catch (e) {
+            out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${e.stack ?? e}`);
+        }
+    }
+    for (const p of parsed)
+        out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
+    if (source.text.includes('harness-registry-guard-')) {
+        const { directives, problems } = parseDirectives(source, opts.ruleIds);
+        out.directives = directives;
+        for (const problem of problems)
+            out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
+    }
+    if (opts.images)
+        out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+    return out;
+}
+const isView = (v) => v instanceof view_View;
+const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
+function fromReport(rule, r, loc) {
+    let at = loc(r.at);
+    if (r.span) {
+        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
+        at = {
+            ...at,
+            start: pos.range[0],
+            end: pos.range[1],
+            line: pos.line,
+            column: pos.column,
+            endLine: pos.endLine,
+            endColumn: pos.endColumn,
+        };
+    }
+    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+        ...(r.entity ? { entity: r.entity } : {}),
+        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+    });
+    return withFix(rule, { ...r, at }, f);
+}
+function imageFacts(source, loc) {
+    return imageUses(source).map((use) => ({
+        image: use.raw,
+        kind: use.kind,
+        ...(use.field ? { field: use.field } : {}),
+        ...(use.image.registry ? { registry: use.image.registry } : {}),
+        appHarness: isAppHarnessImage(use.image),
+        at: loc(use.view),
+    }));
+}
+function fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+/** A top-level key only Harness uses, alone on its line. */
+const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
+const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
+/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+/**
+ * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
+ * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ */
+function looksLikeHarness(text) {
+    if (TEMPLATE_SYNTAX.test(text))
+        return false;
+    return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
+}
+/**
+ * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
+ * skipped without a finding (`skippedNotHarness`).
+ */
+function readSource(input, out) {
+    const { absPath, shown, overlay } = input;
+    let bytes;
+    try {
+        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
+    }
+    catch (e) {
+        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
+        return undefined;
+    }
+    if (bytes.includes(0)) {
+        out.findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
+        return undefined;
+    }
+    let text;
+    try {
+        text = utf8.decode(bytes);
+    }
+    catch {
+        const harness = looksLikeHarness(bytes.toString('latin1'));
+        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
+        return undefined;
+    }
+    // JSON files are read only when they hold an execution-config payload (a JSON array).
+    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
+        return undefined;
+    const source = source_parseSource(shown, text);
+    const classified = source.docs.map((_, i) => classify(source, i));
+    const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
+    const syntax = source.problems.filter((p) => p.kind === 'syntax');
+    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+        out.skippedNotHarness = true;
+        return undefined;
+    }
+    source.harness = harness;
+    let syntaxErrors = 0;
+    for (const p of source.problems) {
+        const pos = locateRange(source, p.start, p.end);
+        // Hostile input is worth a word even outside Harness YAML; an error only inside it.
+        const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
+        if (p.kind === 'too-deep')
+            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+        else if (p.kind === 'aliases')
+            report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
+        else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
+            report(`${p.message}.`.replace(/\.\.$/, '.'));
+    }
+    return { source, classified };
+}
+
+;// CONCATENATED MODULE: ./src/model/project.ts
+
+
+
+/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
+class Project {
+    connectors = [];
+    pipelines = [];
+    templates = [];
+    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
+    inputSets = [];
+    overlayInputSets = [];
+    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+    #connectorsById;
+    /** What each pipeline's input sets and triggers supply, by semantic path. */
+    #fills = new Map();
+    #runCache;
+    #pipelineIds;
+    constructor(entities) {
+        for (const e of entities) {
+            if (e.kind === 'connector')
+                this.connectors.push(e);
+            else if (e.kind === 'pipeline')
+                this.pipelines.push(e);
+            else if (e.kind === 'template')
+                this.templates.push(e);
+            else if (e.kind === 'overlayInputSet')
+                this.overlayInputSets.push(e);
+            else
+                this.inputSets.push(e);
+        }
+        for (const set of this.inputSets) {
+            const pipeline = this.pipelineOf(set);
+            if (!pipeline)
+                continue;
+            const byPath = this.#fills.get(pipeline) ?? new Map();
+            this.#fills.set(pipeline, byPath);
+            for (const { path, at } of set.fills) {
+                const list = byPath.get(path) ?? [];
+                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+                byPath.set(path, list);
+            }
+        }
+    }
+    get entities() {
+        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+    }
+    findConnector(ref, from) {
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return undefined;
+        if (!this.#connectorsById) {
+            this.#connectorsById = new Map();
+            for (const c of this.connectors)
+                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+        }
+        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+    }
+    /**
+     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+     * or, without one (the stable version, which only Harness knows), every version in the repo.
+     */
+    findTemplates(link, from, type) {
+        const ref = str(link.templateRef);
+        const parsed = ref ? parseRef(ref) : undefined;
+        if (!parsed)
+            return [];
+        const label = str(link.versionLabel);
+        return this.templates.filter((t) => t.identifier === parsed.identifier &&
+            t.templateType?.toLowerCase() === type.toLowerCase() &&
+            refMatches(parsed, from, t.scope) &&
+            (!label || t.versionLabel === label));
+    }
+    /** True when a pipeline, stage, step or step group in the repo uses the template. */
+    isUsed(template) {
+        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+    }
+    /** Pipelines whose runs go through the template, directly or through other templates. */
+    pipelinesUsing(template) {
+        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
+    }
+    /**
+     * The runs to check: every pipeline's, and every template's on its own. By default a template
+     * that something in the repo uses is left out: its users' runs check it with their inputs.
+     */
+    runs(opts = { templates: 'unused' }) {
+        if (!this.#runCache) {
+            const pipelines = this.pipelines.map((p) => this.runOf(p));
+            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
+            const all = [...pipelines, ...templates];
+            const used = new Set();
+            for (const r of all)
+                for (const t of r.templates)
+                    if (t !== r.root)
+                        used.add(t);
+            // Step templates are used by stages, never run on their own.
+            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
+        }
+        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+    }
+    runOf(root) {
+        const run = { root, stages: [], templates: new Set() };
+        if (root.kind === 'template')
+            run.templates.add(root);
+        const add = (owner, stages, ctx, through) => {
+            for (const stage of stages)
+                this.expandStage(run, owner, stage, ctx, through);
+        };
+        if (root.kind === 'pipeline' && root.template) {
+            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+                const via = this.templateUse(t, root.template, root, undefined);
+                run.templates.add(t);
+                const ctx = { entity: t, via };
+                if (t.codebaseConnectorRef)
+                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
+                add(t, t.stages, ctx, [via]);
+            }
+        }
+        else {
+            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
+            add(root, root.stages, { entity: root }, []);
+        }
+        for (const eff of run.stages)
+            for (const step of eff.body.steps)
+                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+        return run;
+    }
+    expandStage(run, owner, stage, ctx, through) {
+        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+        if (!versions.length) {
+            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+            return;
+        }
+        for (const t of versions) {
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
+            run.templates.add(t);
+            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
+        }
+    }
+    collectStepTemplates(step, scope, into, depth = 0) {
+        if (!step.template || depth > 8)
+            return;
+        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+            into.add(t);
+            for (const s of t.steps)
+                this.collectStepTemplates(s, t.scope, into, depth + 1);
+        }
+    }
+    templateUse(template, link, user, outer) {
+        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+        return {
+            template,
+            ...(link.inputs ? { inputs: link.inputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !str(link.versionLabel),
+            versions,
+        };
+    }
+    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+    infrastructure(eff) {
+        let cur = eff;
+        const seen = new Set([eff]);
+        for (;;) {
+            const infra = cur.body.infrastructure;
+            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
+            if (!next)
+                return { stage: cur, infra };
+            seen.add(next);
+            cur = next;
+        }
+    }
+    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+    runsOnHarnessCloud(eff) {
+        const kind = this.infrastructure(eff).infra.kind;
+        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /** The connectors a stage pulls or clones through, including those of its step templates. */
+    connectorUses(eff) {
+        const uses = [];
+        const codebase = eff.run.codebase;
+        if (codebase && eff.body.cloneCodebase)
+            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+        // A stage template that is not in the repo: its templateInputs are all that is known.
+        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
+        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
+        for (const step of steps)
+            this.stepUses(step, eff.ctx, uses, step.identifier);
+        return uses;
+    }
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+        if (step.template && depth < 8) {
+            const group = step.role === 'stepGroup';
+            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+            const inputs = step.template.inputs;
+            // The template is not in the repo: what its templateInputs set is all that is known.
+            if (!versions.length && inputs)
+                for (const s of inputs.steps)
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+            for (const t of versions) {
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
+                for (const s of t.steps)
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+            }
+            return;
+        }
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (step.connectorRef)
+            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+        for (const b of step.baseImageConnectorRefs)
+            out.push({ ...base, ref: b, how: 'baseImage' });
+    }
+    /**
+     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+     * values, what the template's user supplies in `templateInputs` (followed up the chain of
+     * templates), and what the pipeline's input sets and triggers supply.
+     */
+    resolve(field, ctx, depth = 0) {
+        const raw = str(field);
+        if (raw === undefined)
+            return { values: [] };
+        const v = classifyValue(raw);
+        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
+        if (v.kind === 'literal')
+            return { values: v.value ? [own(v.value, 'literal')] : [] };
+        if (v.kind === 'expression') {
+            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
+            const value = variable ? pipeline?.variables[variable] : undefined;
+            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+        }
+        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+        const via = ctx.via;
+        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+            const supplied = this.supplied(via, field);
+            if (supplied) {
+                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                // Nothing fills the user's own runtime input: the template's default still applies.
+                if (values.length)
+                    return { values };
+                return defaults.length
+                    ? { values: defaults }
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+            }
+        }
+        const values = [...defaults];
+        if (ctx.entity.kind === 'pipeline') {
+            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
+                const fv = classifyValue(fill.value);
+                if (fv.kind === 'literal' && fv.value)
+                    values.push({ ...fill, value: fv.value });
+            }
+        }
+        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+    supplied(via, field) {
+        const path = field.path;
+        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
+            return undefined;
+        return via.inputs.byPath[path.slice('spec/'.length)];
+    }
+    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+    pipelineOf(set) {
+        if (!set.pipelineIdentifier)
+            return undefined;
+        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        if (candidates.length <= 1)
+            return candidates[0];
+        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+        return exact.length === 1 ? exact[0] : undefined;
+    }
+    #pipelinesById() {
+        if (!this.#pipelineIds) {
+            this.#pipelineIds = new Map();
+            for (const p of this.pipelines) {
+                const list = this.#pipelineIds.get(p.identifier);
+                if (list)
+                    list.push(p);
+                else
+                    this.#pipelineIds.set(p.identifier, [p]);
+            }
+        }
+        return this.#pipelineIds;
+    }
+    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+    label(entity) {
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
+        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
+        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+    }
+    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+    stageLabel(eff) {
+        const root = eff.run.root;
+        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+    }
+    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+    useLabel(use) {
+        const t = use.template;
+        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
+        return `template \`${t.identifier}\`${version}${stable}`;
+    }
+}
+const KIND_NAMES = {
+    pipeline: 'pipeline',
+    connector: 'connector',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    overlayInputSet: 'overlay input set',
+};
+/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
+function topPipeline(ctx) {
+    let via = ctx.via;
+    let entity = ctx.entity;
+    while (via) {
+        entity = via.user;
+        via = via.outer;
+    }
+    return entity.kind === 'pipeline' ? entity : undefined;
+}
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a, b) {
+    if (a.org && b.org && a.org !== b.org)
+        return false;
+    return !(a.project && b.project && a.project !== b.project);
+}
+
+;// CONCATENATED MODULE: ./src/engine/lint.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
+const allRulesOf = (rules) => [...rules, ...builtinRules];
+/** Scans in this thread, with the rule objects at hand. */
+const serialScanner = (rules) => (inputs, spec) => {
+    const options = scanOptions(rules, spec);
+    return inputs.map((input) => scanFile(input, options));
+};
+/** The scan options for a spec, with the file rules looked up by id. */
+function scanOptions(rules, spec) {
+    const fileRules = spec.fileRules.map(({ id, options }) => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule || rule.scope !== 'file')
+            throw new Error(`unknown file rule ${id}`);
+        return { rule, options };
+    });
+    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
+/**
+ * The whole check: find the files, scan each (parse, file rules, facts), build the project model
+ * from the facts, run the project rules, then apply levels, suppressions and the baseline.
+ */
+async function lint(settings) {
+    const prepared = prepare(settings);
+    const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
+    return finish(settings, prepared, scans);
+}
+/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
+function lint_lintSync(settings) {
+    const prepared = prepare(settings);
+    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
+}
+function prepare(settings) {
+    const all = allRulesOf(settings.rules);
+    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
+    const findings = [];
+    const { files: discovered, skipped } = discover({
+        ...settings,
+        include: settings.include ?? config?.include,
+        exclude: settings.exclude ?? config?.exclude,
+        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
+    });
+    // The config and the baseline are ours, not Harness YAML.
+    const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
+    const inputs = discovered
+        .filter((f) => !own.has(f.absPath))
+        .map((f) => {
+        const overlay = settings.overlay?.get(f.absPath);
+        return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
+    });
+    for (const s of skipped)
+        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
+    const options = {};
+    for (const rule of settings.rules)
+        options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
+    const spec = {
+        // A rule turned off is not run at all: its findings would be dropped anyway.
+        fileRules: settings.rules
+            .filter((r) => r.scope === 'file' && levelOf(config, r.id) !== 'off')
+            .map((r) => ({ id: r.id, options: options[r.id] })),
+        ruleIds: all.map((r) => r.id),
+        ...(settings.images ? { images: true } : {}),
+    };
+    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
+}
+function finish(settings, prepared, scans) {
+    const { all, config, options } = prepared;
+    const findings = [...prepared.findings];
+    const entities = [];
+    const directives = new Map();
+    const internalErrors = [];
+    const skippedNotHarness = [];
+    const images = [];
+    let filesScanned = 0;
+    let harnessFiles = 0;
+    const strings = new Map();
+    for (const scan of scans) {
+        findings.push(...scan.findings);
+        entities.push(...internStrings(scan.entities, strings));
+        internalErrors.push(...scan.internalErrors);
+        if (scan.directives.length)
+            directives.set(scan.file, scan.directives);
+        if (scan.skippedNotHarness)
+            skippedNotHarness.push(scan.file);
+        if (scan.images)
+            images.push(...scan.images);
+        if (scan.parsed)
+            filesScanned++;
+        if (scan.harness)
+            harnessFiles++;
+    }
+    const project = new Project(entities);
+    for (const rule of settings.rules) {
+        if (rule.scope !== 'project' || levelOf(config, rule.id) === 'off')
+            continue;
+        try {
+            rule.check(projectContext(rule, project, options[rule.id], findings));
+        }
+        catch (e) {
+            internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
+        }
+    }
+    // Config levels, then inline suppressions, then the baseline; findings about those come last.
+    const metaOf = (id) => all.find((r) => r.id === id);
+    const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
+    const out = levelled(sortAndDedupe(findings));
+    const forbid = new Set(config?.forbidSuppression ?? []);
+    const meta = applyInlineSuppressions(out, directives, {
+        today: isoDay(settings.now ?? new Date()),
+        forbid,
+        configFile: config?.file,
+        ruleIds: all.map((r) => r.id),
+    });
+    let baseline;
+    if (settings.baselinePath) {
+        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
+        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
+        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
+        const applied = applyBaseline(out, loaded, {
+            cwd: settings.cwd,
+            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
+            forbid,
+            off,
+            configFile: config?.file,
+        });
+        meta.push(...applied.meta);
+        baseline = applied.summary;
+    }
+    return {
+        findings: [...out, ...levelled(meta)].sort(compareFindings),
+        filesScanned,
+        harnessFiles,
+        entities: entities.length,
+        skippedNotHarness,
+        internalErrors,
+        project,
+        options,
+        ...(settings.images ? { images } : {}),
+        cwd: settings.cwd,
+        ...(config ? { config } : {}),
+        ...(baseline ? { baseline } : {}),
+    };
+}
+function projectContext(rule, project, options, out) {
+    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
+    return {
+        project,
+        options,
+        report: (r) => {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+                ...(r.entity ? { entity: r.entity } : {}),
+                ...(r.related ? { related: r.related } : {}),
+            });
+            out.push(withFix(rule, r, f));
+        },
+        unresolved: (r) => {
+            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
+                ...(r.entity ? { entity: r.entity } : {}),
+                ...(r.related ? { related: r.related } : {}),
+                forRule: rule.id,
+            }));
+        },
+    };
+}
+function lint_fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+;// CONCATENATED MODULE: ./src/action/check.ts
+
+
+/** The lint step: the whole workspace, with the config and baseline the gate chose (the base commit's on a pull request). */
+async function checkWorkspace(state, gate) {
+    const { settings } = state;
+    const lintSettings = { cwd: settings.workspace, paths: settings.paths, rules: rules };
+    const configPath = gate ? gate.configPath : settings.configPath;
+    const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
+    if (configPath !== undefined)
+        lintSettings.configPath = configPath;
+    if (baselinePath)
+        lintSettings.baselinePath = baselinePath;
+    if (gate?.overlay.size)
+        lintSettings.overlay = gate.overlay;
+    // The migration report lists every image by registry.
+    if (settings.report || settings.reportFile)
+        lintSettings.images = true;
+    return { result: await lint(lintSettings), lintSettings };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/github/git.ts
+
+
+/** Git, run in `cwd` with no pager, no colour, no external diff and no prompt for credentials. */
+function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+    });
+}
+function tryGit(cwd, args) {
+    try {
+        return git(cwd, args);
+    }
+    catch {
+        return undefined;
+    }
+}
+const hasCommit = (cwd, rev) => tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) !== undefined;
+/**
+ * The base to diff HEAD against for a pull request checkout: the first parent of a test-merge
+ * commit (`actions/checkout` with `fetch-depth: 2` or more), else the base SHA (fetched at depth 1
+ * when missing). Undefined when none can be had; `tried` says what was attempted.
+ */
+function findDiffBase(cwd, baseSha, tried) {
+    if (tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])?.trim() !== 'true') {
+        tried.push('the workspace is not a git checkout');
+        return undefined;
+    }
+    if (hasCommit(cwd, 'HEAD^2') && hasCommit(cwd, 'HEAD^1'))
+        return { base: 'HEAD^1', head: 'HEAD' };
+    if (baseSha && !hasCommit(cwd, baseSha)) {
+        tried.push(`base commit ${baseSha.slice(0, 12)} is not in the checkout; fetching it`);
+        tryGit(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', baseSha]);
+    }
+    if (baseSha && hasCommit(cwd, baseSha)) {
+        // The merge base when history allows, so base-branch commits are not counted as the PR's.
+        const mergeBase = tryGit(cwd, ['merge-base', baseSha, 'HEAD'])?.trim();
+        return { base: mergeBase || baseSha, head: 'HEAD' };
+    }
+    tried.push(baseSha ? `base commit ${baseSha.slice(0, 12)} could not be fetched` : 'no base commit is known');
+    return undefined;
+}
+/** Files changed between two revisions, with their added lines, paths relative to `cwd` (the workspace). */
+function gitChangedFiles(cwd, base, head) {
+    const range = [base, head];
+    const nameStatus = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--name-status', '-z', ...range, '--']);
+    const files = new Map();
+    const parts = nameStatus.split('\0');
+    for (let i = 0; i < parts.length - 1;) {
+        const status = parts[i++];
+        if (!status)
+            continue;
+        const code = status[0];
+        if (code === 'R' || code === 'C') {
+            const from = parts[i++];
+            const to = parts[i++];
+            files.set(to, { path: to, status: code === 'R' ? 'renamed' : 'copied', previousPath: from });
+        }
+        else {
+            const p = parts[i++];
+            files.set(p, { path: p, status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified' });
+        }
+    }
+    const patch = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--unified=0', '--no-color', ...range, '--']);
+    for (const [file, text] of splitPatch(patch)) {
+        const f = files.get(file);
+        if (f)
+            files.set(file, { ...f, lines: parsePatch(text).added });
+    }
+    return [...files.values()];
+}
+/** Splits a multi-file `git diff` into (new path, hunks) pairs, using the `+++ b/<path>` headers. */
+function splitPatch(patch) {
+    const out = [];
+    let current;
+    let inHeader = false;
+    for (const line of patch.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            if (current)
+                out.push([current.file, current.lines.join('\n')]);
+            current = undefined;
+            inHeader = true;
+            continue;
+        }
+        if (inHeader && line.startsWith('+++ ')) {
+            // Git ends the name with a tab when it holds a space (for patch(1)).
+            const name = unquote(line.slice(4).replace(/\t$/, ''));
+            current = name === '/dev/null' ? undefined : { file: name.replace(/^b\//, ''), lines: [] };
+            inHeader = false;
+            continue;
+        }
+        if (!inHeader && current)
+            current.lines.push(line);
+    }
+    if (current)
+        out.push([current.file, current.lines.join('\n')]);
+    return out;
+}
+/** Git C-quotes paths with quotes, backslashes or control characters even with core.quotepath off. */
+function unquote(s) {
+    if (!s.startsWith('"') || !s.endsWith('"'))
+        return s;
+    const bytes = [];
+    const body = s.slice(1, -1);
+    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = body[++i];
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else
+            bytes.push(simple[n] ?? n.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A file's text at a revision, or undefined when it did not exist there (or git cannot tell). */
+function gitShow(cwd, rev, file) {
+    const prefix = tryGit(cwd, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+    return tryGit(cwd, ['show', `${rev}:${prefix}${file}`]);
+}
+
+;// CONCATENATED MODULE: ./src/action/detect-changes.ts
+
+
+
+/**
+ * The files a pull request changed: through the REST API (paginated, up to 3,000), else from
+ * `git diff` against the base. For a push, `git diff before..HEAD`. Never throws: when neither
+ * works, `changed` is undefined and the notes say why.
+ */
+async function detectChanges(workspace, ctx, api) {
+    const notes = [];
+    const pr = ctx.pullRequest;
+    let pullFiles;
+    if (pr && ctx.repo && api) {
+        try {
+            const files = (pullFiles = await api.listPullFiles(ctx.repo, pr.number));
+            const incomplete = files.length >= MAX_PULL_FILES || (pr.changedFiles !== undefined && files.length < pr.changedFiles);
+            if (!incomplete)
+                return { changed: changedFiles('api', files), pullFiles, notes };
+            notes.push(`The API listed ${files.length} of the pull request's ${pr.changedFiles ?? 'more than ' + MAX_PULL_FILES} files (GitHub stops at ${MAX_PULL_FILES}); using git diff instead.`);
+        }
+        catch (e) {
+            const status = e instanceof ApiError ? e.status : undefined;
+            const why = status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
+            notes.push(`Could not list the pull request's files through the API (${why}: ${e.message}); using git diff instead.`);
+        }
+    }
+    else if (pr && !api)
+        notes.push('No `github-token`: the changed files come from git diff.');
+    const listed = pullFiles ? { pullFiles } : {};
+    const baseSha = pr ? pr.baseSha : ctx.push?.before && !/^0+$/.test(ctx.push.before) ? ctx.push.before : undefined;
+    if (!pr && !baseSha) {
+        notes.push('No base commit to compare with (not a pull request, or a new branch): every file counts as changed.');
+        return { ...listed, notes };
+    }
+    const tried = [];
+    const base = findDiffBase(workspace, baseSha, tried);
+    if (!base) {
+        notes.push(`git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`);
+        return { ...listed, notes };
+    }
+    try {
+        return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), ...listed, gitBase: base.base, notes };
+    }
+    catch (e) {
+        notes.push(`git diff failed (${e.message.split('\n')[0]}): every file counts as changed.`);
+        return { ...listed, notes };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/gate.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The gate step: on a pull request whose changed files are known, where the config and the
+ * baseline are read from, and what the pull request changes in them. Undefined otherwise.
+ */
+function readGate(state, detection) {
+    const { settings, ctx } = state;
+    if (!ctx.pullRequest || !detection.changed)
+        return undefined;
+    const gate = gateSources({
+        workspace: settings.workspace,
+        paths: settings.paths,
+        ...(settings.configPath ? { configPath: settings.configPath } : {}),
+        ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+        changed: detection.changed,
+        ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
+        ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+        trustHead: settings.configFrom === 'head',
+        ruleIds: allRules.map((r) => r.id),
+    });
+    state.notes.addAll(gate.notes);
+    return gate;
+}
+function gateSources(o) {
+    const out = {
+        overlay: new Map(),
+        changes: [],
+        notes: [],
+        ...(o.configPath ? { configPath: o.configPath } : {}),
+        ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
+    };
+    const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
+    let base = null;
+    const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
+    const guard = (abs, kind) => {
+        if (!abs)
+            return;
+        const file = rel(abs);
+        const change = o.changed.files.get(file);
+        if (!change)
+            return;
+        const rev = baseRev();
+        if (!rev) {
+            out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
+            return;
+        }
+        const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
+        const after = safeRead(abs);
+        out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+        if (o.trustHead)
+            return;
+        if (before === undefined) {
+            if (kind === 'config')
+                out.configPath = false;
+            else
+                delete out.baselinePath;
+        }
+        else {
+            out.overlay.set(abs, before);
+            if (kind === 'config')
+                out.configPath = abs;
+        }
+    };
+    // The config the check would read: the input's, else the first default place that exists now or existed at the base.
+    const config = o.configPath ?? configCandidates(o.workspace, o.paths).find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
+    guard(config, 'config');
+    guard(o.baselinePath, 'baseline');
+    for (const [file, change] of o.changed.files) {
+        if (change.status === 'removed' || !/\.ya?ml$/i.test(file))
+            continue;
+        const text = safeRead(external_node_path_default().join(o.workspace, file));
+        if (!text?.includes('harness-registry-guard-disable'))
+            continue;
+        for (const d of parseDirectives(source_parseSource(file, text), o.ruleIds).directives)
+            if (!change.lines || change.lines.has(d.line))
+                out.changes.push({
+                    file,
+                    line: d.line,
+                    message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+                });
+    }
+    if (out.changes.length && !o.trustHead)
+        out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
+    return out;
+}
+function safeRead(abs) {
+    try {
+        return external_node_fs_default().readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What a config change does, key by key, at the key's line in the pull request's version. */
+function configChanges(file, before, after) {
+    const a = asObject(before);
+    const b = asObject(after);
+    const lineOf = keyLines(file, after);
+    const out = [];
+    const show = (v) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
+    const say = (key, line, was, now) => out.push({
+        file,
+        line,
+        message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.`,
+    });
+    if (before === undefined && after !== undefined)
+        out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
+    if (after === undefined && before !== undefined)
+        out.push({
+            file,
+            line: 1,
+            message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.`,
+        });
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (key === 'rules') {
+            const ra = asObject(a.rules);
+            const rb = asObject(b.rules);
+            for (const id of new Set([...Object.keys(ra), ...Object.keys(rb)]))
+                if (JSON.stringify(ra[id]) !== JSON.stringify(rb[id]))
+                    say(`rules.${id}`, lineOf(['rules', id]), ra[id], rb[id]);
+        }
+        else if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+            say(key, lineOf([key]), a[key], b[key]);
+    }
+    return before !== undefined && after !== undefined ? out : out.slice(0, 1);
+}
+/** Baseline entries the pull request adds: findings it accepts on its own behalf. */
+function baselineChanges(file, before, after) {
+    const entries = (text) => {
+        const v = asObject(text === undefined ? undefined : safeParse(text));
+        return Array.isArray(v.entries) ? v.entries : [];
+    };
+    const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
+    const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
+    const source = after === undefined ? undefined : source_parseSource(file, after);
+    const items = source?.docs[0] ? (view_View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
+    const out = [];
+    entries(after).forEach((e, i) => {
+        const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
+        if (added <= 0)
+            return;
+        const line = items[i] ? locateRange(source, items[i].range[0], items[i].range[0]).line : 1;
+        // Entries name files relative to the baseline's folder; reviewers read repository paths.
+        const target = external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), String(e.file));
+        out.push({
+            file,
+            line,
+            message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.`,
+        });
+    });
+    return out;
+}
+function safeParse(text) {
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const asObject = (v) => {
+    const parsed = typeof v === 'string' ? safeParse(v) : v;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+};
+/** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
+function keyLines(file, text) {
+    const source = text === undefined ? undefined : source_parseSource(file, text);
+    const root = source?.docs[0] ? view_View.root(source, source.docs[0]) : undefined;
+    return (keys) => {
+        let cur = root;
+        let line = 1;
+        for (const k of keys) {
+            const at = cur?.keyOf(k);
+            if (!at)
+                break;
+            line = locateRange(source, at.range[0], at.range[0]).line;
+            cur = cur.get(k);
+        }
+        return line;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/impact.ts
+
+
+
+const key = (f) => `${f.ruleId}\0${f.file}\0${f.entity ?? ''}`;
+const relKey = (r) => `${r.file}\0${r.line}\0${r.message}`;
+/**
+ * For each connector finding in a changed file, the stages in unchanged files it names (its
+ * `related` locations). With the base version's findings, tells the stages the change newly
+ * breaks from those that were already broken and those it fixes (connectors that had a finding
+ * before the change and have none, or fewer users, after).
+ */
+function connectorImpacts(head, changed, base) {
+    const unchanged = (r) => !changed.files.has(r.file);
+    const relevant = (f) => !f.suppressed && changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
+    const heads = head.filter(relevant);
+    const bases = new Map((base ?? []).filter(relevant).map((f) => [key(f), f]));
+    const out = [];
+    for (const f of heads) {
+        const now = (f.related ?? []).filter(unchanged);
+        const before = (bases.get(key(f))?.related ?? []).filter(unchanged);
+        bases.delete(key(f));
+        const beforeKeys = new Set(before.map(relKey));
+        const nowKeys = new Set(now.map(relKey));
+        out.push({
+            ruleId: f.ruleId,
+            connector: f.entity,
+            file: f.file,
+            line: f.line,
+            breaks: base ? now.filter((r) => !beforeKeys.has(relKey(r))) : now,
+            stillBroken: base ? now.filter((r) => beforeKeys.has(relKey(r))) : [],
+            fixes: base ? before.filter((r) => !nowKeys.has(relKey(r))) : [],
+            compared: base !== undefined,
+        });
+    }
+    // Connectors whose finding the change removed altogether: every user it had is fixed.
+    for (const f of bases.values())
+        out.push({
+            ruleId: f.ruleId,
+            connector: f.entity,
+            file: f.file,
+            line: f.line,
+            breaks: [],
+            stillBroken: [],
+            fixes: (f.related ?? []).filter(unchanged),
+            compared: true,
+        });
+    return out;
+}
+/** True when a changed file holds a connector. */
+function changesConnectors(result, changed) {
+    return result.project.connectors.some((c) => changed.files.has(c.rootKey.file));
+}
+/**
+ * The text each changed file had at the base revision, keyed by absolute path in the workspace,
+ * for `lint({ overlay })`: files the change added are empty there. Undefined when git has no base.
+ */
+function baseOverlay(workspace, changed, gitBase, baseSha) {
+    const base = gitBase ?? findDiffBase(workspace, baseSha, [])?.base;
+    if (!base)
+        return undefined;
+    const overlay = new Map();
+    for (const c of changed.files.values()) {
+        if (c.status === 'removed')
+            continue;
+        const old = c.status === 'added' ? undefined : gitShow(workspace, base, c.previousPath ?? c.path);
+        overlay.set(external_node_path_default().resolve(workspace, c.path), old ?? '');
+    }
+    return overlay;
+}
+/**
+ * The connector-impact step: the stages in unchanged files that the changed connectors affect,
+ * told apart by linting the changed files' base versions when git has them. Never fails the run.
+ */
+async function changedConnectorImpacts(state, checked, detection) {
+    const { result, lintSettings } = checked;
+    const changed = detection.changed;
+    if (!changed || !changesConnectors(result, changed))
+        return [];
+    const ctx = state.ctx;
+    let base;
+    try {
+        const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
+        if (overlay)
+            base = await lint({ ...lintSettings, overlay, images: false });
+    }
+    catch (e) {
+        state.notes.add(`Linting the base versions of the changed files failed (${e.message}); connector users are listed without comparison.`);
+    }
+    const impacts = connectorImpacts(result.findings, changed, base?.findings);
+    if (!base && impacts.length)
+        state.notes.add('The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).');
+    return impacts;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Reads the run context once. A missing or unreadable payload leaves the PR fields unset. */
+function readRunContext(env = process.env) {
+    const warnings = [];
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const ctx = {
+        eventName,
+        repo: owner && name ? { owner, repo: name } : undefined,
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        sha: env.GITHUB_SHA || undefined,
+        actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+        actionRef: env.GITHUB_ACTION_REF || undefined,
+        warnings,
+    };
+    let payload;
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (e) {
+            warnings.push(`could not read the event payload (${e.code ?? e.message})`);
+        }
+    }
+    const pr = obj(payload?.pull_request);
+    if (pr && PULL_REQUEST_EVENTS.has(eventName)) {
+        const head = obj(pr.head);
+        const base = obj(pr.base);
+        const headRepo = context_str(obj(head?.repo)?.full_name);
+        const baseRepo = context_str(obj(base?.repo)?.full_name);
+        const number = typeof pr.number === 'number' ? pr.number : typeof payload?.number === 'number' ? payload.number : undefined;
+        const headSha = context_str(head?.sha);
+        if (number !== undefined && headSha) {
+            ctx.pullRequest = {
+                number,
+                headSha,
+                baseSha: context_str(base?.sha),
+                headRepo,
+                baseRepo,
+                isFork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
+                changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : undefined,
+            };
+        }
+        else
+            warnings.push('the pull_request payload has no number or head SHA');
+    }
+    if (eventName === 'push' && payload)
+        ctx.push = { before: context_str(payload.before), after: context_str(payload.after) };
+    ctx.headSha = ctx.pullRequest?.headSha ?? ctx.sha;
+    return ctx;
+}
+const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/** A bad input value: the message names the input. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`input \`${input}\`: ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+/** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
+const inputVar = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+/** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
+const readInput = (env, name) => (env[inputVar(name)] ?? '').trim();
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function bool(env, name, fallback, extra = {}) {
+    const v = readInput(env, name);
+    if (v === '')
+        return fallback;
+    if (TRUE.includes(v))
+        return true;
+    if (FALSE.includes(v))
+        return false;
+    if (v in extra)
+        return extra[v]();
+    const allowed = ['true', 'false', ...Object.keys(extra)].join(', ');
+    throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
+}
+function oneOf(env, name, allowed, fallback) {
+    const v = readInput(env, name) || fallback;
+    if (!allowed.includes(v))
+        throw new InputError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
+    return v;
+}
+/** A path inside the workspace; an absolute path or one leaving the workspace is refused. */
+function insideWorkspace(workspace, name, value) {
+    if (value.includes('\0'))
+        throw new InputError(name, 'contains a NUL character');
+    const abs = external_node_path_default().resolve(workspace, value);
+    const rel = external_node_path_default().relative(workspace, abs);
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        throw new InputError(name, `"${value}" is outside the workspace (${workspace})`);
+    return abs;
+}
+function existingFile(workspace, name, value) {
+    if (!value)
+        return undefined;
+    if (value.includes('\0'))
+        throw new InputError(name, 'contains a NUL character');
+    const abs = external_node_path_default().resolve(workspace, value);
+    let st;
+    try {
+        st = external_node_fs_default().statSync(abs);
+    }
+    catch {
+        throw new InputError(name, `file "${value}" does not exist`);
+    }
+    if (!st.isFile())
+        throw new InputError(name, `"${value}" is not a file`);
+    return abs;
+}
+/**
+ * Reads and validates every input once, from the runner's `INPUT_*` variables. A bad value
+ * throws {@link InputError}, which fails the step with a message naming the input.
+ */
+function getSettings(env = process.env) {
+    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const paths = (readInput(env, 'path') || '.')
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+    for (const p of paths) {
+        const abs = insideWorkspace(workspace, 'path', p);
+        if (!external_node_fs_default().existsSync(abs))
+            throw new InputError('path', `"${p}" does not exist in the workspace`);
+    }
+    const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');
+    const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
+    const sarifInput = readInput(env, 'sarif-file');
+    let sarifFile;
+    if (sarifInput) {
+        if (sarifInput.includes('\0'))
+            throw new InputError('sarif-file', 'contains a NUL character');
+        sarifFile = external_node_path_default().resolve(workspace, sarifInput);
+        if (external_node_fs_default().existsSync(sarifFile) && external_node_fs_default().statSync(sarifFile).isDirectory())
+            throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
+    }
+    return {
+        workspace,
+        paths,
+        configPath: existingFile(workspace, 'config', readInput(env, 'config')),
+        baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline')),
+        failOn: failOn,
+        onlyChanged,
+        token: readInput(env, 'github-token'),
+        sarifFile,
+        summary: bool(env, 'summary', true),
+        checkRun: bool(env, 'check-run', false),
+        report: bool(env, 'report', false),
+        ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
+        suggestions: bool(env, 'suggestions', false),
+        configFrom: oneOf(env, 'config-from', ['base', 'head'], 'base'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+
+
+
+
+
+function judge(result, settings) {
+    const failing = failingFindings(result.findings, settings.failOn).length;
+    const text = settings.failOn === 'never'
+        ? `\`fail-on: never\`: the step passes whatever is found.`
+        : failing
+            ? `❌ ${plural(failing, 'finding')} reach \`fail-on: ${settings.failOn}\`: the step fails.`
+            : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
+    return { failing, willFail: failing > 0 || result.internalErrors.length > 0, text };
+}
+/** The last step: the counts as outputs, then the exit code. `seeAlso` says where the findings can be read. */
+function outputs_finish(state, result, verdict, sarifFile, seeAlso) {
+    const { settings } = state;
+    const t = totals(result.findings);
+    setOutput('findings', t.errors + t.warnings + t.notices);
+    setOutput('errors', t.errors);
+    setOutput('warnings', t.warnings);
+    setOutput('notices', t.notices);
+    setOutput('sarif-file', sarifFile);
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            state.log(`Internal error: ${e}`);
+        return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
+    }
+    if (verdict.failing)
+        return fail(1, `${plural(verdict.failing, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+    setOutput('exit-code', 0);
+    return 0;
+}
+function fail(code, message, token) {
+    setOutput('exit-code', code);
+    setFailed(`harness-registry-guard: ${redact(message, token)}`);
+    process.exitCode = code;
+    return code;
+}
+/** An exception out of a step: a bad input or config fails the step naming it; anything else is an internal error. */
+function failure(e, settings) {
+    if (e instanceof InputError)
+        return fail(2, e.message, settings.token);
+    if (e instanceof UsageError)
+        return configFailure(e, settings);
+    info(redact(`Internal error: ${e.stack ?? e}`, settings.token));
+    return fail(2, `internal error: ${e.message}`, settings.token);
+}
+/** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
+function configFailure(e, settings) {
+    if (e instanceof ConfigError)
+        for (const p of e.problems.slice(0, 9))
+            error(redact(p.message, settings.token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
+    const input = /baseline/i.test(e.message) && settings.baselinePath
+        ? 'baseline'
+        : /config/i.test(e.message) && settings.configPath
+            ? 'config'
+            : undefined;
+    return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
+}
+
+;// CONCATENATED MODULE: ./src/engine/fix.ts
+
+
+
+
+
+
+/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
+const MAX_FIX_PASSES = 10;
+const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
+ * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
+ * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
+ * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ */
+function applyFixes(settings) {
+    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
+    const overlay = new Map();
+    const states = new Map();
+    const frozen = new Set();
+    const skipped = [];
+    const realPaths = new Map();
+    const check = settings.check ?? lintSync;
+    let result = check({ ...settings, overlay });
+    let passes = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+        if (!byFile.size)
+            break;
+        let changed = false;
+        for (const [absPath, findings] of byFile) {
+            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
+            if (!state)
+                continue;
+            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
+            if (!chosen.length)
+                continue;
+            const next = applyEdits(state.current, chosen);
+            if (next === state.current)
+                continue;
+            if (parseProblems(next) > parseProblems(state.current)) {
+                frozen.add(absPath);
+                overlay.delete(absPath);
+                states.delete(absPath);
+                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+                continue;
+            }
+            state.net = compose(state.net, chosen);
+            state.current = next;
+            state.applied.push(...taken.map((i) => ({
+                ruleId: findings[i].ruleId,
+                title: findings[i].fixTitle ?? findings[i].message,
+                line: findings[i].line,
+            })));
+            states.set(absPath, state);
+            overlay.set(absPath, next);
+            changed = true;
+        }
+        if (!changed)
+            break;
+        passes++;
+        result = check({ ...settings, overlay });
+    }
+    const files = [];
+    for (const s of states.values()) {
+        if (s.current === s.original)
+            continue;
+        if (!settings.dryRun) {
+            const problem = writeAtomically(s);
+            if (problem) {
+                skipped.push({ file: s.file, reason: problem });
+                continue;
+            }
+        }
+        files.push({
+            file: s.file,
+            absPath: s.absPath,
+            original: s.original,
+            fixed: s.current,
+            bom: s.bom,
+            edits: netEdits(s),
+            applied: s.applied,
+        });
+    }
+    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+    return { files, skipped, passes, converged, result };
+}
+/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+function groupFixes(findings, cwd, frozen, realPaths) {
+    const out = new Map();
+    for (const f of findings) {
+        if (!f.fix?.length || isSuppressed(f))
+            continue;
+        const abs = path.resolve(cwd, f.file);
+        if (frozen.has(abs))
+            continue;
+        let real;
+        try {
+            real = fs.realpathSync(abs);
+        }
+        catch {
+            continue;
+        }
+        const owner = realPaths.get(real) ?? abs;
+        realPaths.set(real, owner);
+        if (owner !== abs)
+            continue;
+        const list = out.get(abs) ?? [];
+        list.push(f);
+        out.set(abs, list);
+    }
+    return out;
+}
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
+}
+function readState(absPath, file) {
+    try {
+        const bytes = fs.readFileSync(absPath);
+        const original = fix_utf8.decode(bytes);
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
+function parseProblems(text) {
+    return parseSource('fix', text).problems.length;
+}
+/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
+function compose(net, edits) {
+    const delta = (r) => r.len - (r.end - r.start);
+    const toOrig = (pos, side) => {
+        let d = 0;
+        for (const r of net) {
+            const cs = r.start + d;
+            if (pos < cs)
+                break;
+            if (pos <= cs + r.len)
+                return side === 'start' ? r.start : r.end;
+            d += delta(r);
+        }
+        return pos - d;
+    };
+    const spans = [
+        ...net.map((r) => ({ start: r.start, end: r.end })),
+        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged = [];
+    for (const s of spans) {
+        const last = merged.at(-1);
+        if (last && s.start <= last.end)
+            last.end = Math.max(last.end, s.end);
+        else
+            merged.push({ ...s });
+    }
+    return merged.map((m) => {
+        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
+        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
+        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
+        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
+        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
+        return { start: m.start, end: m.end, len: ce - cs + grow };
+    });
+}
+/** The net ranges as edits on the original text, dropping any that end up unchanged. */
+function netEdits(s) {
+    const out = [];
+    let d = 0;
+    for (const r of s.net) {
+        const cs = r.start + d;
+        const text = s.current.slice(cs, cs + r.len);
+        if (text !== s.original.slice(r.start, r.end))
+            out.push({ start: r.start, end: r.end, text });
+        d += r.len - (r.end - r.start);
+    }
+    return out;
+}
+/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
+function writeAtomically(s) {
+    let target;
+    try {
+        target = fs.realpathSync(s.absPath);
+        if (!fs.readFileSync(target).equals(s.bytes))
+            return 'it changed on disk while fixing; left unchanged';
+    }
+    catch (e) {
+        return `it cannot be read again (${e.code ?? 'error'})`;
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const mode = fs.statSync(target).mode & 0o7777;
+        fs.writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
+        fs.chmodSync(tmp, mode);
+        fs.renameSync(tmp, target);
+        return undefined;
+    }
+    catch (e) {
+        fs.rmSync(tmp, { force: true });
+        return `it cannot be written (${e.code ?? 'error'})`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
@@ -51339,7 +54328,7 @@ function pipelinesUsing(project, template) {
 const MAX_TABLE_ROWS = 200;
 const MAX_USES_PER_CELL = 8;
 /** Renders the migration report as GitHub-flavoured Markdown. */
-function renderMarkdown(r) {
+function markdown_renderMarkdown(r) {
     const out = [];
     const s = r.summary;
     out.push('# Harness registry migration report', '');
@@ -51486,9 +54475,9 @@ function editText(e) {
 }
 /** A table with at most MAX_TABLE_ROWS rows, then a line saying how many more the JSON report has. */
 function table(out, header, rows, render) {
-    out.push(row(header), `|${header.map(() => '---|').join('')}`);
+    out.push(markdown_row(header), `|${header.map(() => '---|').join('')}`);
     for (const r of rows.slice(0, MAX_TABLE_ROWS))
-        out.push(row(render(r)));
+        out.push(markdown_row(render(r)));
     if (rows.length > MAX_TABLE_ROWS)
         out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
@@ -51502,7 +54491,7 @@ function code(s) {
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
 }
 /** A table row; pipes and line breaks in cells cannot break the table. */
-function row(cells) {
+function markdown_row(cells) {
     return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
@@ -51874,7 +54863,7 @@ function buildReport(result, options = {}) {
 /** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
 function renderReport(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderMarkdown(report);
+    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {
@@ -51894,865 +54883,305 @@ function endOfLife(now) {
     return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
 }
 
-;// CONCATENATED MODULE: ./src/formats/github.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
 
 
 /**
- * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
- * and 10 notice workflow commands of a step into annotations and drops the rest silently
- * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
- * most that many of each level, and say how many more there are and where to read them.
+ * The migration-report step: rendered when `report` or `report-file` asks for it, and written to
+ * `report-file`; the job summary step appends it. A file that cannot be written fails the step.
  */
-/** Annotations the runner keeps per level and step. */
-const ANNOTATIONS_PER_LEVEL = 10;
-const github_LEVELS = ['error', 'warning', 'notice'];
-const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
-/**
- * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
- * in policy order before the built-ins), then by file and position. Stable, so equal findings
- * keep the core's order.
- */
-function rankFindings(findings, changed) {
-    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
-    return findings
-        .map((f, i) => ({ f, i, k: key(f) }))
-        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
-        .map((x) => x.f);
-}
-function toAnnotation(f) {
-    const a = {
-        level: f.severity,
-        message: f.message,
-        title: f.ruleId,
-        file: f.file,
-        startLine: f.line,
-        endLine: Math.max(f.line, f.endLine),
-    };
-    if (a.startLine === a.endLine) {
-        a.startColumn = f.column;
-        a.endColumn = Math.max(f.column, f.endColumn);
-    }
-    return a;
-}
-function planAnnotations(findings, opts = {}) {
-    const filter = opts.onlyChanged === false ? undefined : opts.changed;
-    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
-    const active = findings.filter((f) => !f.suppressed);
-    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
-    const unchangedFiles = active.length - inScope.length;
-    const byLevel = (l) => inScope.filter((f) => f.severity === l);
-    const budget = {
-        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
-        notice: ANNOTATIONS_PER_LEVEL,
-    };
-    const overflow = { error: 0, warning: 0, notice: 0 };
-    // The overflow notice takes a notice slot; decide that before picking notices.
-    const overflows = (l, b) => byLevel(l).length > b;
-    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
-    if (needsNotice)
-        budget.notice -= 1;
-    const annotations = [];
-    for (const level of github_LEVELS) {
-        const list = byLevel(level);
-        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
-        overflow[level] = Math.max(0, list.length - budget[level]);
-    }
-    const omitted = overflow.error + overflow.warning + overflow.notice;
-    let overflowNotice;
-    if (omitted) {
-        const parts = github_LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
-        overflowNotice =
-            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
-                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
-    }
-    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
-}
-// Workflow-command escaping, exactly as @actions/core's command.ts does it.
-const github_escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const github_escapeProperty = (s) => github_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** One workflow command, with the properties in @actions/core's order and escaping. */
-function workflowCommand(a) {
-    const props = [
-        ['title', a.title],
-        ['file', a.file],
-        ['line', a.startLine],
-        ['endLine', a.endLine],
-        ['col', a.startColumn],
-        ['endColumn', a.endColumn],
-    ];
-    const p = props
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${github_escapeProperty(String(v))}`)
-        .join(',');
-    return `::${a.level} ${p}::${github_escapeData(a.message)}`;
-}
-/**
- * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
- * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
- */
-function formatGithub(result) {
-    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
-    const lines = plan.annotations.map(workflowCommand);
-    if (plan.overflowNotice)
-        lines.push(`::notice::${github_escapeData(plan.overflowNotice)}`);
-    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
-    for (const f of result.findings) {
-        const a = toAnnotation(f);
-        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
-            continue;
-        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
-    }
-    return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-;// CONCATENATED MODULE: ./src/formats/links.ts
-
-/**
- * Links into the project's canonical repository (package.json `repository`) at this version's tag:
- * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
- * Markdown summary, text output, `rules`, `init`).
- */
-/** `owner/name` of the canonical repository on GitHub. */
-const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
-/** Where the project (and its docs/rules pages) lives. */
-const PROJECT_URL = `https://github.com/${REPOSITORY}`;
-/** The git tag this version is released under. */
-const versionTag = () => `v${src_version_VERSION}`;
-/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
-const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
-/** A rule's page, under `base` (default: the rule pages at this version's tag). */
-const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
-/** A section of the README at this version's tag. */
-const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
-/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
-const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
-
-;// CONCATENATED MODULE: ./src/formats/sarif.ts
-
-
-
-
-
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
-const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
-const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
-function region(p) {
-    const endLine = Math.max(p.line, p.endLine);
-    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
-    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
-    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
-}
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
-});
-function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
-    return {
-        id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: rule.description },
-        helpUri,
-        help: {
-            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
-            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
-        },
-        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
-        properties: {
-            tags: ['harness', rule.policy ? 'policy' : 'checker'],
-            precision: 'high',
-            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
-        },
-    };
-}
-/** The text a finding points at in its file's text; undefined without the text. */
-function regionText(text, f) {
-    if (text === undefined)
+function migrationReport(state, result) {
+    const { settings } = state;
+    if (!settings.report && !settings.reportFile)
         return undefined;
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (f.line < 1 || f.line > lines.length)
-        return undefined;
-    if (f.endLine <= f.line)
-        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [
-        lines[f.line - 1].slice(f.column - 1),
-        ...lines.slice(f.line, f.endLine - 1),
-        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
-    ];
-    return parts.join('\n');
-}
-/**
- * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
- * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
- * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
- */
-function fingerprints(findings, textOf = () => undefined) {
-    const seen = new Map();
-    return findings.map((f) => {
-        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
-        const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
-        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
-        const n = (seen.get(hash) ?? 0) + 1;
-        seen.set(hash, n);
-        return `${hash}:${n}`;
-    });
-}
-/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
-const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-function toSarif(result, opts = {}) {
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(allRules.map((r, i) => [r.id, i]));
-    const cwd = result.cwd;
-    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
-    const results = result.findings.map((f, i) => {
-        const out = {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? -1,
-            level: sarif_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
-            partialFingerprints: { primaryLocationLineHash: prints[i] },
-        };
-        if (out.ruleIndex < 0)
-            delete out.ruleIndex;
-        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
-        if (f.suppressed)
-            out.suppressions = [
-                {
-                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
-                },
-            ];
-        if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
-            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
-            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
-        }
-        if (f.entity)
-            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-        else if (f.yamlPath)
-            out.properties = { yamlPath: f.yamlPath };
-        return out;
-    });
-    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    if (result.internalErrors.length)
-        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        version: src_version_VERSION,
-                        semanticVersion: src_version_VERSION,
-                        informationUri: PROJECT_URL,
-                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
-                    },
-                },
-                automationDetails: { id: `${TOOL_NAME}/` },
-                columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
-                },
-                invocations: [invocation],
-                results,
-            },
-        ],
-    };
-}
-function formatSarif(result, opts) {
-    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/formats/markdown.ts
-
-
-
-/**
- * The Markdown report: the Action's job summary and the CLI's `--format markdown`. Totals by rule
- * and severity, what changed connectors do to pipelines the PR did not touch, what to change per
- * rule with its Harness doc, then a table of findings linked to file and line, cut to stay under
- * GitHub's 1 MiB step-summary limit with the cut stated.
- */
-/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
-/** A table cell: one line, pipes escaped, no raw HTML. */
-function cell(s) {
-    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
-    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
-    return s
-        .replace(/\r?\n/g, ' ')
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('')
-        .replace(/\|/g, '\\|');
-}
-const linkText = (s) => s
-    .replace(/[\\[\]]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/\|/g, '\\|');
-const bytes = (s) => Buffer.byteLength(s, 'utf8');
-function markdown_location(file, line, endLine, links) {
-    const text = `${file}:${line}`;
-    if (!links)
-        return `\`${text.replace(/`/g, "'")}\``;
-    const path = file.split('/').map(encodeURIComponent).join('/');
-    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
-}
-function totalsTable(findings) {
-    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    for (const id of ids) {
-        const of = findings.filter((f) => f.ruleId === id);
-        const n = (s) => of.filter((f) => f.severity === s).length;
-        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
-    }
-    const t = totals(findings);
-    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
-    return rows;
-}
-const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-const order = (id) => ruleIndex.get(id) ?? allRules.length;
-function impactSection(impacts, links) {
-    if (!impacts.length)
-        return [];
-    const out = ['### Changed connectors and the pipelines they affect', ''];
-    out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
-    for (const c of impacts) {
-        out.push(`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
-        const list = (label, rel) => {
-            if (!rel.length)
-                return;
-            out.push(`  - ${label}:`);
-            for (const r of rel)
-                out.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
-        };
-        if (c.compared) {
-            list('now breaks', c.breaks);
-            list('still broken (already failing before this change)', c.stillBroken);
-            list('now fixes', c.fixes);
-        }
-        else
-            list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
-    }
-    out.push('');
-    return out;
-}
-function remediationSection(findings, docsBaseUrl) {
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    if (!ids.length)
-        return [];
-    const out = ['### What to change', ''];
-    for (const id of ids) {
-        const meta = ruleMeta(id);
-        if (!meta)
-            continue;
-        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
-    }
-    out.push('');
-    return out;
-}
-function markdown_row(f, links) {
-    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
-    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
-}
-function markdown_renderMarkdown(result, opts = {}) {
-    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
-    const findings = result.findings.filter((f) => !f.suppressed);
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    const t = totals(findings);
-    const head = [`## ${opts.title ?? 'harness-registry-guard'}`, ''];
-    head.push(findings.length
-        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
-        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
-    for (const note of scanNotes(result))
-        head.push(note, '');
-    if (suppressed.length)
-        head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
-    for (const n of opts.notes ?? [])
-        head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
-    if (opts.notes?.length)
-        head[head.length - 1] = '';
-    if (result.internalErrors.length)
-        head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
-    if (findings.length)
-        head.push('### Totals', '', ...totalsTable(findings), '');
-    if (opts.gateChanges?.length) {
-        head.push('### Changes to the gate in this pull request', '');
-        for (const c of opts.gateChanges)
-            head.push(`- ${markdown_location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
-        head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
-    }
-    head.push(...impactSection(opts.impacts ?? [], opts.links));
-    head.push(...remediationSection(findings, docsBaseUrl));
-    // The findings tables: in changed files first (when known), each row linked to file and line.
-    const groups = [];
-    if (opts.changed) {
-        const inChanged = findings.filter((f) => opts.changed.file(f.file));
-        const elsewhere = findings.filter((f) => !opts.changed.file(f.file));
-        groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
-        groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
-    }
-    else if (findings.length)
-        groups.push({ title: `### Findings (${findings.length})`, list: findings });
-    if (suppressed.length)
-        groups.push({ title: `### Suppressed findings (${suppressed.length})`, list: suppressed });
-    const text = [...head];
-    let size = bytes(text.join('\n'));
-    const footerReserve = 600;
-    let cut = 0;
-    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
-    for (const g of groups) {
-        if (!g.list.length)
-            continue;
-        const start = [g.title, '', ...tableHead];
-        const startBytes = bytes(start.join('\n')) + 1;
-        if (cut || size + startBytes + footerReserve > max) {
-            cut += g.list.length;
-            continue;
-        }
-        text.push(...start);
-        size += startBytes;
-        for (let i = 0; i < g.list.length; i++) {
-            const r = markdown_row(g.list[i], opts.links);
-            const b = bytes(r) + 1;
-            if (size + b + footerReserve > max) {
-                cut += g.list.length - i;
-                break;
-            }
-            text.push(r);
-            size += b;
-        }
-        text.push('');
-        size += 1;
-    }
-    if (cut)
-        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
-    return text.join('\n');
-}
-/** `--format markdown` for the CLI: the same report without links. */
-function formatMarkdown(result) {
-    return markdown_renderMarkdown(result);
-}
-
-;// CONCATENATED MODULE: ./src/action/detect-changes.ts
-
-
-
-/**
- * The files a pull request changed: through the REST API (paginated, up to 3,000), else from
- * `git diff` against the base. For a push, `git diff before..HEAD`. Never throws: when neither
- * works, `changed` is undefined and the notes say why.
- */
-async function detectChanges(workspace, ctx, api) {
-    const notes = [];
-    const pr = ctx.pullRequest;
-    if (pr && ctx.repo && api) {
+    const report = renderReport(result, 'markdown');
+    if (settings.reportFile) {
         try {
-            const files = await api.listPullFiles(ctx.repo, pr.number);
-            const incomplete = files.length >= MAX_PULL_FILES || (pr.changedFiles !== undefined && files.length < pr.changedFiles);
-            if (!incomplete)
-                return { changed: changedFiles('api', files), notes };
-            notes.push(`The API listed ${files.length} of the pull request's ${pr.changedFiles ?? 'more than ' + MAX_PULL_FILES} files (GitHub stops at ${MAX_PULL_FILES}); using git diff instead.`);
+            external_node_fs_default().mkdirSync(external_node_path_default().dirname(settings.reportFile), { recursive: true });
+            external_node_fs_default().writeFileSync(settings.reportFile, report);
         }
         catch (e) {
-            const status = e instanceof ApiError ? e.status : undefined;
-            const why = status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
-            notes.push(`Could not list the pull request's files through the API (${why}: ${e.message}); using git diff instead.`);
+            throw new InputError('report-file', `cannot write "${settings.reportFile}" (${e.code ?? e.message})`);
         }
+        state.notes.add(`Migration report written to \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`.`);
     }
-    else if (pr && !api)
-        notes.push('No `github-token`: the changed files come from git diff.');
-    const baseSha = pr ? pr.baseSha : ctx.push?.before && !/^0+$/.test(ctx.push.before) ? ctx.push.before : undefined;
-    if (!pr && !baseSha) {
-        notes.push('No base commit to compare with (not a pull request, or a new branch): every file counts as changed.');
-        return { notes };
-    }
-    const tried = [];
-    const base = findDiffBase(workspace, baseSha, tried);
-    if (!base) {
-        notes.push(`git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`);
-        return { notes };
-    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/action/sarif.ts
+
+
+
+
+
+/**
+ * The SARIF step, first of the reports so the file exists even if a later surface fails.
+ * Returns the path written, or '' when `sarif-file` is empty; a file that cannot be written fails the step.
+ */
+function writeSarif(state, result) {
+    const file = state.settings.sarifFile;
+    if (!file)
+        return '';
     try {
-        return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), gitBase: base.base, notes };
+        external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+        external_node_fs_default().writeFileSync(file, formatSarif(result, { docsBaseUrl: ruleDocsBase(state.ctx) }));
     }
     catch (e) {
-        notes.push(`git diff failed (${e.message.split('\n')[0]}): every file counts as changed.`);
-        return { notes };
+        throw new InputError('sarif-file', `cannot write "${file}" (${e.code ?? e.message})`);
     }
+    state.log(`SARIF written to ${file}.`);
+    return file;
 }
 
-;// CONCATENATED MODULE: ./src/action/impact.ts
+;// CONCATENATED MODULE: ./src/action/state.ts
 
 
-const key = (f) => `${f.ruleId}\0${f.file}\0${f.entity ?? ''}`;
-const relKey = (r) => `${r.file}\0${r.line}\0${r.message}`;
+
+/** What the job summary states under its heading (fallbacks, results of the API calls); each is logged when added. */
+class Notes {
+    log;
+    list = [];
+    constructor(log) {
+        this.log = log;
+    }
+    /** Records a note for the summary and logs it (or `logLine`, when the log should read differently). */
+    add(note, logLine = note) {
+        this.log(logLine);
+        this.list.push(note);
+    }
+    addAll(notes) {
+        for (const n of notes)
+            this.add(n);
+    }
+}
+/** Reads the runner's context and builds the one API client of the run. */
+function startRun(settings, env, deps) {
+    const log = (line) => info(redact(line, settings.token));
+    const ctx = readRunContext(env);
+    const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
+    const notes = new Notes(log);
+    notes.addAll(ctx.warnings.map((w) => `Event payload: ${w}.`));
+    return { settings, ctx, api, log, notes };
+}
+
+;// CONCATENATED MODULE: ./src/github/suggestions.ts
+
+
+
 /**
- * For each connector finding in a changed file, the stages in unchanged files it names (its
- * `related` locations). With the base version's findings, tells the stages the change newly
- * breaks from those that were already broken and those it fixes (connectors that had a finding
- * before the change and have none, or fewer users, after).
+ * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments
+ * holding a ```suggestion block, only on lines inside the PR's diff hunks (GitHub rejects others).
+ * Every comment carries a hidden marker with a key, so a re-run updates its own comments, deletes
+ * the ones whose finding is gone, and never posts the same suggestion twice.
  */
-function connectorImpacts(head, changed, base) {
-    const unchanged = (r) => !changed.files.has(r.file);
-    const relevant = (f) => !f.suppressed && changed.files.has(f.file) && f.entity !== undefined && (f.related ?? []).some(unchanged);
-    const heads = head.filter(relevant);
-    const bases = new Map((base ?? []).filter(relevant).map((f) => [key(f), f]));
+const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
+const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
+/**
+ * Turns findings' fixes and suggestions into whole-line changes. `readText` returns a file's text
+ * by the finding's path (a leading BOM is ignored, as the edits' offsets exclude it). Changes on
+ * the same lines are merged when their edits do not overlap; otherwise the later one is dropped.
+ */
+function suggestedChanges(findings, readText) {
+    const byFile = new Map();
+    for (const f of findings) {
+        const edits = f.fix ?? f.suggestion?.edits;
+        if (!edits?.length || f.suppressed)
+            continue;
+        const raw = readText(f.file);
+        if (raw === undefined)
+            continue;
+        const text = raw.replace(/^\uFEFF/, '');
+        if (edits.some((e) => e.end > text.length))
+            continue;
+        const start = lineOf(text, Math.min(...edits.map((e) => e.start)));
+        const end = lineOf(text, Math.max(...edits.map((e) => e.end)));
+        const title = f.fixTitle ?? f.suggestion?.title ?? f.message;
+        const list = byFile.get(f.file) ?? [];
+        const clash = list.find((p) => p.start <= end && start <= p.end);
+        if (!clash)
+            list.push({ path: f.file, text, start, end, edits: [...edits], titles: [title], ruleIds: [f.ruleId], safe: !!f.fix });
+        else if (!edits.some((e) => clash.edits.some((c) => overlaps(c, e)))) {
+            clash.start = Math.min(clash.start, start);
+            clash.end = Math.max(clash.end, end);
+            clash.edits.push(...edits);
+            clash.titles.push(title);
+            if (!clash.ruleIds.includes(f.ruleId))
+                clash.ruleIds.push(f.ruleId);
+            clash.safe &&= !!f.fix;
+        }
+        byFile.set(f.file, list);
+    }
     const out = [];
-    for (const f of heads) {
-        const now = (f.related ?? []).filter(unchanged);
-        const before = (bases.get(key(f))?.related ?? []).filter(unchanged);
-        bases.delete(key(f));
-        const beforeKeys = new Set(before.map(relKey));
-        const nowKeys = new Set(now.map(relKey));
-        out.push({
-            ruleId: f.ruleId,
-            connector: f.entity,
-            file: f.file,
-            line: f.line,
-            breaks: base ? now.filter((r) => !beforeKeys.has(relKey(r))) : now,
-            stillBroken: base ? now.filter((r) => beforeKeys.has(relKey(r))) : [],
-            fixes: base ? before.filter((r) => !nowKeys.has(relKey(r))) : [],
-            compared: base !== undefined,
-        });
+    for (const list of byFile.values())
+        for (const p of list) {
+            const from = lineStart(p.text, p.start);
+            const to = lineEndOf(p.text, p.end);
+            let replacement = p.text.slice(from, to);
+            for (const e of [...p.edits].sort((a, b) => b.start - a.start))
+                replacement = replacement.slice(0, e.start - from) + e.text + replacement.slice(e.end - from);
+            out.push({
+                path: p.path,
+                startLine: p.start,
+                endLine: p.end,
+                replacement: replacement.replace(/\r\n/g, '\n'),
+                title: p.titles.join(' '),
+                ruleIds: p.ruleIds,
+                safe: p.safe,
+            });
+        }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+}
+const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
+function lineStart(text, line) {
+    let pos = 0;
+    for (let l = 1; l < line; l++)
+        pos = text.indexOf('\n', pos) + 1;
+    return pos;
+}
+function lineEndOf(text, line) {
+    const start = lineStart(text, line);
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    return text[end - 1] === '\r' ? end - 1 : end;
+}
+/** The comment body: hidden marker with the change's key, a title line, and the suggestion block. */
+function suggestionBody(c) {
+    const fence = '`'.repeat(Math.max(3, ...(c.replacement.match(/`{3,}/g) ?? []).map((t) => t.length + 1)));
+    const kind = c.safe ? 'safe fix (what `harness-registry-guard fix` applies)' : 'suggestion: review before committing';
+    return [
+        `<!-- ${SUGGESTION_MARKER} key=${changeKey(c)} -->`,
+        `**harness-registry-guard** · ${c.ruleIds.map((r) => `\`${r}\``).join(', ')} · ${kind}`,
+        '',
+        c.title,
+        '',
+        `${fence}suggestion`,
+        c.replacement,
+        fence,
+    ].join('\n');
+}
+/** Same file, lines and rules ⇒ same key, so a re-run finds the comment it posted before. */
+function changeKey(c) {
+    return external_node_crypto_default().createHash('sha256')
+        .update([c.path, c.startLine, c.endLine, [...c.ruleIds].sort().join(',')].join('\0'))
+        .digest('hex')
+        .slice(0, 16);
+}
+/** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
+async function syncSuggestions(o) {
+    const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
+    const hunks = new Map(o.files.map((f) => [f.path, f.hunks]));
+    const wanted = new Map();
+    for (const c of o.changes) {
+        if (insideHunk(hunks.get(c.path), c.startLine, c.endLine))
+            wanted.set(changeKey(c), c);
+        else
+            result.outsideDiff.push(c);
     }
-    // Connectors whose finding the change removed altogether: every user it had is fixed.
-    for (const f of bases.values())
-        out.push({
-            ruleId: f.ruleId,
-            connector: f.entity,
-            file: f.file,
-            line: f.line,
-            breaks: [],
-            stillBroken: [],
-            fixes: (f.related ?? []).filter(unchanged),
-            compared: true,
-        });
-    return out;
+    const ours = (await o.api.listReviewComments(o.repo, o.pullNumber))
+        .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
+        .filter((x) => x.key !== undefined);
+    const kept = new Set();
+    const attempt = async (what, call) => {
+        try {
+            await call();
+            return true;
+        }
+        catch (e) {
+            result.errors.push(`${what}: ${e.message}`);
+            return false;
+        }
+    };
+    for (const { c, key } of ours) {
+        const want = wanted.get(key);
+        if (!want || kept.has(key)) {
+            if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment(o.repo, c.id)))
+                result.deleted++;
+            continue;
+        }
+        kept.add(key);
+        const body = suggestionBody(want);
+        if (c.body === body)
+            result.unchanged++;
+        else if (await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment(o.repo, c.id, body)))
+            result.updated++;
+    }
+    for (const [key, c] of wanted) {
+        if (kept.has(key))
+            continue;
+        const ok = await attempt(`comment on ${c.path}:${c.startLine}`, () => o.api.createReviewComment(o.repo, {
+            pullNumber: o.pullNumber,
+            commitId: o.headSha,
+            path: c.path,
+            body: suggestionBody(c),
+            line: c.endLine,
+            ...(c.startLine < c.endLine ? { startLine: c.startLine } : {}),
+        }));
+        if (ok)
+            result.created++;
+    }
+    return result;
 }
-/** True when a changed file holds a connector. */
-function changesConnectors(result, changed) {
-    return result.project.connectors.some((c) => changed.files.has(c.rootKey.file));
-}
+
+;// CONCATENATED MODULE: ./src/action/suggestions.ts
+
+
+
+
+
+
 /**
- * The text each changed file had at the base revision, keyed by absolute path in the workspace,
- * for `lint({ overlay })`: files the change added are empty there. Undefined when git has no base.
+ * The suggestions step (`suggestions: true`): fixes become suggested changes on lines inside the
+ * pull request's diff, placed with the run's one listing of its files, and this Action's earlier
+ * comments are updated or removed. Never fails the run; what happened becomes a note.
  */
-function baseOverlay(workspace, changed, gitBase, baseSha) {
-    const base = gitBase ?? findDiffBase(workspace, baseSha, [])?.base;
-    if (!base)
-        return undefined;
-    const overlay = new Map();
-    for (const c of changed.files.values()) {
-        if (c.status === 'removed')
-            continue;
-        const old = c.status === 'added' ? undefined : gitShow(workspace, base, c.previousPath ?? c.path);
-        overlay.set(external_node_path_default().resolve(workspace, c.path), old ?? '');
-    }
-    return overlay;
+async function postSuggestions(state, result, detection) {
+    if (state.settings.suggestions)
+        state.notes.add(await suggest(state, result, detection));
 }
-
-;// CONCATENATED MODULE: ./src/action/gate.ts
-
-
-
-
-
-
-
-
-
-
-function gateSources(o) {
-    const out = {
-        overlay: new Map(),
-        changes: [],
-        notes: [],
-        ...(o.configPath ? { configPath: o.configPath } : {}),
-        ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
-    };
-    const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
-    let base = null;
-    const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
-    const guard = (abs, kind) => {
-        if (!abs)
-            return;
-        const file = rel(abs);
-        const change = o.changed.files.get(file);
-        if (!change)
-            return;
-        const rev = baseRev();
-        if (!rev) {
-            out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
-            return;
-        }
-        const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
-        const after = safeRead(abs);
-        out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-        if (o.trustHead)
-            return;
-        if (before === undefined) {
-            if (kind === 'config')
-                out.configPath = false;
-            else
-                delete out.baselinePath;
-        }
-        else {
-            out.overlay.set(abs, before);
-            if (kind === 'config')
-                out.configPath = abs;
-        }
-    };
-    // The config the check would read: the input's, else the first default place that exists now or existed at the base.
-    const config = o.configPath ?? configCandidates(o.workspace, o.paths).find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
-    guard(config, 'config');
-    guard(o.baselinePath, 'baseline');
-    for (const [file, change] of o.changed.files) {
-        if (change.status === 'removed' || !/\.ya?ml$/i.test(file))
-            continue;
-        const text = safeRead(external_node_path_default().join(o.workspace, file));
-        if (!text?.includes('harness-registry-guard-disable'))
-            continue;
-        for (const d of parseDirectives(source_parseSource(file, text), o.ruleIds).directives)
-            if (!change.lines || change.lines.has(d.line))
-                out.changes.push({
-                    file,
-                    line: d.line,
-                    message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
-                });
-    }
-    if (out.changes.length && !o.trustHead)
-        out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
-    return out;
-}
-function safeRead(abs) {
+async function suggest(state, result, detection) {
+    const { settings, ctx, api } = state;
+    const pr = ctx.pullRequest;
+    if (!pr || !ctx.repo)
+        return '`suggestions: true` applies to pull requests only: no suggestions posted.';
+    if (!api)
+        return '`suggestions: true` but no token: no suggestions posted.';
+    if (pr.isFork)
+        return 'This pull request comes from a fork, whose token is read-only: fixes are not posted as suggestions.';
+    if (!detection.pullFiles)
+        return "The API did not list the pull request's files, so no suggestions could be placed on its diff.";
     try {
-        return external_node_fs_default().readFileSync(abs, 'utf8');
+        // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
+        const atHead = (file) => {
+            const text = readFile(external_node_path_default().join(settings.workspace, file));
+            const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
+            // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
+            return text !== undefined && (head === undefined || head === text) ? text : undefined;
+        };
+        const r = await syncSuggestions({
+            api,
+            repo: ctx.repo,
+            pullNumber: pr.number,
+            headSha: pr.headSha ?? '',
+            files: detection.pullFiles,
+            changes: suggestedChanges(result.findings, atHead),
+        });
+        for (const e of r.errors)
+            warning(redact(e, settings.token));
+        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
+    }
+    catch (e) {
+        return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
+    }
+}
+function readFile(file) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
     }
     catch {
         return undefined;
     }
-}
-/** What a config change does, key by key, at the key's line in the pull request's version. */
-function configChanges(file, before, after) {
-    const a = asObject(before);
-    const b = asObject(after);
-    const lineOf = keyLines(file, after);
-    const out = [];
-    const show = (v) => (v === undefined ? 'unset' : `\`${JSON.stringify(v)}\``);
-    const say = (key, line, was, now) => out.push({
-        file,
-        line,
-        message: `This pull request changes \`${key}\` in \`${file}\` from ${show(was)} to ${show(now)}; the gate uses the base branch's value until it is merged.`,
-    });
-    if (before === undefined && after !== undefined)
-        out.push({ file, line: 1, message: `This pull request adds the config file \`${file}\`; the gate ignores it until it is merged.` });
-    if (after === undefined && before !== undefined)
-        out.push({
-            file,
-            line: 1,
-            message: `This pull request removes the config file \`${file}\`; the gate uses the base branch's version until it is merged.`,
-        });
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        if (key === 'rules') {
-            const ra = asObject(a.rules);
-            const rb = asObject(b.rules);
-            for (const id of new Set([...Object.keys(ra), ...Object.keys(rb)]))
-                if (JSON.stringify(ra[id]) !== JSON.stringify(rb[id]))
-                    say(`rules.${id}`, lineOf(['rules', id]), ra[id], rb[id]);
-        }
-        else if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
-            say(key, lineOf([key]), a[key], b[key]);
-    }
-    return before !== undefined && after !== undefined ? out : out.slice(0, 1);
-}
-/** Baseline entries the pull request adds: findings it accepts on its own behalf. */
-function baselineChanges(file, before, after) {
-    const entries = (text) => {
-        const v = asObject(text === undefined ? undefined : safeParse(text));
-        return Array.isArray(v.entries) ? v.entries : [];
-    };
-    const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
-    const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
-    const source = after === undefined ? undefined : source_parseSource(file, after);
-    const items = source?.docs[0] ? (view_View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
-    const out = [];
-    entries(after).forEach((e, i) => {
-        const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
-        if (added <= 0)
-            return;
-        const line = items[i] ? locateRange(source, items[i].range[0], items[i].range[0]).line : 1;
-        // Entries name files relative to the baseline's folder; reviewers read repository paths.
-        const target = external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), String(e.file));
-        out.push({
-            file,
-            line,
-            message: `This pull request adds ${added === 1 ? 'an accepted finding' : `${added} accepted findings`} to the baseline: \`${String(e.ruleId)}\` in \`${target}\`${e.path ? ` at \`${String(e.path)}\`` : ''}.`,
-        });
-    });
-    return out;
-}
-function safeParse(text) {
-    try {
-        return (0,dist/* parse */.qg)(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-const asObject = (v) => {
-    const parsed = typeof v === 'string' ? safeParse(v) : v;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
-};
-/** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
-function keyLines(file, text) {
-    const source = text === undefined ? undefined : source_parseSource(file, text);
-    const root = source?.docs[0] ? view_View.root(source, source.docs[0]) : undefined;
-    return (keys) => {
-        let cur = root;
-        let line = 1;
-        for (const k of keys) {
-            const at = cur?.keyOf(k);
-            if (!at)
-                break;
-            line = locateRange(source, at.range[0], at.range[0]).line;
-            cur = cur.get(k);
-        }
-        return line;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-/** A bad input value: the message names the input. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`input \`${input}\`: ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
-/** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
-const inputVar = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-/** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
-const readInput = (env, name) => (env[inputVar(name)] ?? '').trim();
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-function bool(env, name, fallback, extra = {}) {
-    const v = readInput(env, name);
-    if (v === '')
-        return fallback;
-    if (TRUE.includes(v))
-        return true;
-    if (FALSE.includes(v))
-        return false;
-    if (v in extra)
-        return extra[v]();
-    const allowed = ['true', 'false', ...Object.keys(extra)].join(', ');
-    throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
-}
-function oneOf(env, name, allowed, fallback) {
-    const v = readInput(env, name) || fallback;
-    if (!allowed.includes(v))
-        throw new InputError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
-    return v;
-}
-/** A path inside the workspace; an absolute path or one leaving the workspace is refused. */
-function insideWorkspace(workspace, name, value) {
-    if (value.includes('\0'))
-        throw new InputError(name, 'contains a NUL character');
-    const abs = external_node_path_default().resolve(workspace, value);
-    const rel = external_node_path_default().relative(workspace, abs);
-    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
-        throw new InputError(name, `"${value}" is outside the workspace (${workspace})`);
-    return abs;
-}
-function existingFile(workspace, name, value) {
-    if (!value)
-        return undefined;
-    if (value.includes('\0'))
-        throw new InputError(name, 'contains a NUL character');
-    const abs = external_node_path_default().resolve(workspace, value);
-    let st;
-    try {
-        st = external_node_fs_default().statSync(abs);
-    }
-    catch {
-        throw new InputError(name, `file "${value}" does not exist`);
-    }
-    if (!st.isFile())
-        throw new InputError(name, `"${value}" is not a file`);
-    return abs;
-}
-/**
- * Reads and validates every input once, from the runner's `INPUT_*` variables. A bad value
- * throws {@link InputError}, which fails the step with a message naming the input.
- */
-function getSettings(env = process.env) {
-    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const paths = (readInput(env, 'path') || '.')
-        .split(/\r?\n/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-    for (const p of paths) {
-        const abs = insideWorkspace(workspace, 'path', p);
-        if (!external_node_fs_default().existsSync(abs))
-            throw new InputError('path', `"${p}" does not exist in the workspace`);
-    }
-    const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');
-    const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
-    const sarifInput = readInput(env, 'sarif-file');
-    let sarifFile;
-    if (sarifInput) {
-        if (sarifInput.includes('\0'))
-            throw new InputError('sarif-file', 'contains a NUL character');
-        sarifFile = external_node_path_default().resolve(workspace, sarifInput);
-        if (external_node_fs_default().existsSync(sarifFile) && external_node_fs_default().statSync(sarifFile).isDirectory())
-            throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
-    }
-    return {
-        workspace,
-        paths,
-        configPath: existingFile(workspace, 'config', readInput(env, 'config')),
-        baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline')),
-        failOn: failOn,
-        onlyChanged,
-        token: readInput(env, 'github-token'),
-        sarifFile,
-        summary: bool(env, 'summary', true),
-        checkRun: bool(env, 'check-run', false),
-        report: bool(env, 'report', false),
-        ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
-        suggestions: bool(env, 'suggestions', false),
-        configFrom: oneOf(env, 'config-from', ['base', 'head'], 'base'),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -52769,327 +55198,46 @@ function getSettings(env = process.env) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-const CHECK_RUN_NAME = 'harness-registry-guard';
-/** The check run's `output.summary` holds at most 65,535 characters. */
-const CHECK_SUMMARY_MAX_BYTES = 60_000;
-/** The job summary may hold 1 MiB per step; keep a margin. */
-const main_SUMMARY_MAX_BYTES = 1_000_000;
-/** Warning annotations given to changes of the gate; the summary lists them all. */
-const MAX_GATE_ANNOTATIONS = 5;
 /**
- * The Action: read the inputs once, lint the whole workspace, work out what the pull request
- * changed, then report through every surface GitHub rations (annotations within 10/10/10, one
- * check run, the job summary, SARIF) and fail the step when findings reach `fail-on` or anything
- * goes wrong inside. The token only ever goes to the API client; everything printed is redacted.
+ * The Action: read the inputs once, work out what the pull request changed, lint the whole
+ * workspace, then report through every surface GitHub rations (SARIF, annotations within
+ * 10/10/10, one check run, suggested changes, the job summary) and fail the step when findings
+ * reach `fail-on` or anything goes wrong inside. Each step is a function of its own module.
  */
 async function run(env = process.env, deps = {}) {
-    let token = '';
-    const say = (s) => info(redact(s, token));
     let settings;
     try {
         settings = getSettings(env);
-        token = settings.token;
     }
     catch (e) {
-        return fail(2, e instanceof InputError ? e.message : `reading inputs failed: ${e.message}`, token);
+        return fail(2, e instanceof InputError ? e.message : `reading inputs failed: ${e.message}`, '');
     }
     try {
-        return await runWith(settings, env, deps, say);
+        return await steps(settings, env, deps);
     }
     catch (e) {
-        if (e instanceof InputError)
-            return fail(2, e.message, token);
-        if (e instanceof UsageError)
-            return configFailure(e, settings, token);
-        say(`Internal error: ${e.stack ?? e}`);
-        return fail(2, `internal error: ${e.message}`, token);
+        return failure(e, settings);
     }
 }
-/** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
-function configFailure(e, settings, token) {
-    if (e instanceof ConfigError)
-        for (const p of e.problems.slice(0, 9))
-            error(redact(p.message, token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
-    const input = /baseline/i.test(e.message) && settings.baselinePath
-        ? 'baseline'
-        : /config/i.test(e.message) && settings.configPath
-            ? 'config'
-            : undefined;
-    return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, token);
-}
-function fail(code, message, token) {
-    setOutput('exit-code', code);
-    setFailed(`harness-registry-guard: ${redact(message, token)}`);
-    process.exitCode = code;
-    return code;
-}
-async function runWith(settings, env, deps, say) {
-    const ctx = readRunContext(env);
-    const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl) : undefined;
-    const detection = ctx.pullRequest || (ctx.push && settings.onlyChanged) ? await detectChanges(settings.workspace, ctx, api) : { notes: [] };
-    const notes = [...ctx.warnings.map((w) => `Event payload: ${w}.`), ...detection.notes];
-    // On a pull request the gate's own files (config, baseline) come from the base commit.
-    const gate = ctx.pullRequest && detection.changed
-        ? gateSources({
-            workspace: settings.workspace,
-            paths: settings.paths,
-            ...(settings.configPath ? { configPath: settings.configPath } : {}),
-            ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
-            changed: detection.changed,
-            ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
-            ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
-            trustHead: settings.configFrom === 'head',
-            ruleIds: allRules.map((r) => r.id),
-        })
-        : undefined;
-    const lintSettings = { cwd: settings.workspace, paths: settings.paths, rules: rules };
-    // The migration report lists every image by registry.
-    if (settings.report || settings.reportFile)
-        lintSettings.images = true;
-    const configPath = gate ? gate.configPath : settings.configPath;
-    const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
-    if (configPath !== undefined)
-        lintSettings.configPath = configPath;
-    if (baselinePath)
-        lintSettings.baselinePath = baselinePath;
-    if (gate?.overlay.size)
-        lintSettings.overlay = gate.overlay;
-    notes.push(...(gate?.notes ?? []));
-    const result = lint_lintSync(lintSettings);
+async function steps(settings, env, deps) {
+    const state = startRun(settings, env, deps);
+    const detection = await detectChanges(settings.workspace, state.ctx, state.api);
+    state.notes.addAll(detection.notes);
+    const gate = readGate(state, detection);
     const gateChanges = gate?.changes ?? [];
-    const impacts = detection.changed ? impactsOf(result, lintSettings, detection, ctx, notes) : [];
-    const failing = failingFindings(result.findings, settings.failOn);
-    const internal = result.internalErrors.length > 0;
-    const willFail = failing.length > 0 || internal;
-    const t = totals(result.findings);
-    // SARIF first: the file exists even if a later surface fails.
-    let sarifWritten = '';
-    if (settings.sarifFile) {
-        try {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(settings.sarifFile), { recursive: true });
-            external_node_fs_default().writeFileSync(settings.sarifFile, formatSarif(result, { docsBaseUrl: docsBase(ctx) }));
-            sarifWritten = settings.sarifFile;
-            say(`SARIF written to ${sarifWritten}.`);
-        }
-        catch (e) {
-            throw new InputError('sarif-file', `cannot write "${settings.sarifFile}" (${e.code ?? e.message})`);
-        }
-    }
-    const seeAlso = [
-        settings.summary ? 'the job summary' : '',
-        settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
-        sarifWritten ? 'the SARIF file' : '',
-        'the step log',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const gateAnnotations = gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
-    const scope = changeScope(detection.changed);
-    const plan = planAnnotations(result.findings, {
-        changed: scope,
-        onlyChanged: settings.onlyChanged,
-        reserveErrorSlot: willFail,
-        reserveWarnings: gateAnnotations.length,
-        seeAlso,
-    });
-    const links = ctx.repo && ctx.headSha ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha } : undefined;
-    const verdict = settings.failOn === 'never'
-        ? `\`fail-on: never\`: the step passes whatever is found.`
-        : failing.length
-            ? `❌ ${plural(failing.length, 'finding')} reach \`fail-on: ${settings.failOn}\`: the step fails.`
-            : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
-    // Check run: one run, every annotation in scope, 50 per request.
-    if (settings.checkRun) {
-        if (!api || !ctx.repo || !ctx.headSha)
-            notes.push('`check-run: true` but no token, repository or commit is known: no check run was created.');
-        else {
-            const conclusion = willFail ? 'failure' : 'success';
-            try {
-                const { requests } = await publishCheckRun(api, ctx.repo, {
-                    name: CHECK_RUN_NAME,
-                    headSha: ctx.headSha,
-                    conclusion,
-                    title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
-                    summary: markdown_renderMarkdown(result, {
-                        links,
-                        changed: scope,
-                        impacts,
-                        notes: [verdict],
-                        maxBytes: CHECK_SUMMARY_MAX_BYTES,
-                        docsBaseUrl: docsBase(ctx),
-                        seeAlso: 'the job summary',
-                    }),
-                    annotations: plan.inScope.map(toCheckRunAnnotation),
-                });
-                notes.push(`Check run "${CHECK_RUN_NAME}" holds all ${plural(plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
-            }
-            catch (e) {
-                notes.push(`Could not create the check run (${e.message}); ${e.status === 403 ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
-            }
-        }
-    }
-    // Changes to the gate first, so reviewers see them; then the findings, within the per-step budget.
-    for (const c of gateAnnotations)
-        warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
-    for (const c of gateChanges)
-        say(`Gate change: ${c.file}:${c.line}: ${c.message}`);
-    // Workflow-command annotations within the per-step budget, ranked; @actions/core escapes them.
-    for (const a of plan.annotations) {
-        const props = {
-            title: a.title,
-            file: a.file,
-            startLine: a.startLine,
-            endLine: a.endLine,
-            startColumn: a.startColumn,
-            endColumn: a.endColumn,
-        };
-        core_namespaceObject[a.level](redact(a.message, settings.token), props);
-    }
-    if (plan.overflowNotice)
-        notice(plan.overflowNotice);
-    const annotated = `Annotated ${plan.annotations.length} of ${plural(plan.inScope.length, 'finding')} in ${settings.onlyChanged && detection.changed ? 'changed files' : 'the scanned files'}${plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : ''}.`;
-    for (const n of notes)
-        say(n);
-    say(plan.overflowNotice ? `${annotated} ${plan.overflowNotice}` : annotated);
-    // In the summary itself, the rest is "below", not "in the job summary".
-    notes.push(plan.overflowNotice ? `${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}` : annotated);
-    startGroup(`All ${plural(result.findings.length, 'finding')}`);
-    for (const f of result.findings)
-        say(logLine(f));
-    endGroup();
-    if (settings.suggestions) {
-        const posted = await postSuggestions(settings, ctx, api, result);
-        say(posted);
-        notes.push(posted);
-    }
-    const report = settings.report || settings.reportFile ? renderReport(result, 'markdown') : undefined;
-    if (report && settings.reportFile) {
-        try {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(settings.reportFile), { recursive: true });
-            external_node_fs_default().writeFileSync(settings.reportFile, report);
-            notes.push(`Migration report written to \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`.`);
-        }
-        catch (e) {
-            throw new InputError('report-file', `cannot write "${settings.reportFile}" (${e.code ?? e.message})`);
-        }
-    }
-    if (settings.summary || settings.report) {
-        let md = settings.summary
-            ? markdown_renderMarkdown(result, {
-                links,
-                changed: scope,
-                impacts,
-                gateChanges,
-                notes: [verdict, ...notes],
-                docsBaseUrl: docsBase(ctx),
-                seeAlso: sarifWritten ? 'the SARIF file and the step log' : 'the step log',
-            })
-            : '';
-        if (report) {
-            const room = main_SUMMARY_MAX_BYTES - Buffer.byteLength(md);
-            md +=
-                Buffer.byteLength(report) + 2 <= room
-                    ? `\n\n${report}`
-                    : `\n\nThe migration report (${Buffer.byteLength(report)} bytes) does not fit in the job summary's 1 MiB${settings.reportFile ? `; it is in \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`` : '; set `report-file` to keep it as a file'}.\n`;
-        }
-        try {
-            await summary.addRaw(redact(md, settings.token), true).write();
-        }
-        catch (e) {
-            say(`Job summary not written: ${e.message}`);
-        }
-    }
-    setOutput('findings', t.errors + t.warnings + t.notices);
-    setOutput('errors', t.errors);
-    setOutput('warnings', t.warnings);
-    setOutput('sarif-file', sarifWritten);
-    if (internal) {
-        for (const e of result.internalErrors)
-            say(`Internal error: ${e}`);
-        return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
-    }
-    if (failing.length)
-        return fail(1, `${plural(failing.length, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
-    setOutput('exit-code', 0);
-    return 0;
+    const checked = await checkWorkspace(state, gate);
+    const { result } = checked;
+    const impacts = await changedConnectorImpacts(state, checked, detection);
+    const verdict = judge(result, settings);
+    const sarifFile = writeSarif(state, result);
+    const seeAlso = whereToRead(state, sarifFile);
+    const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
+    await createCheckRun(state, result, { detection, impacts, verdict, plan });
+    await postSuggestions(state, result, detection);
+    const report = migrationReport(state, result);
+    await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
+    return outputs_finish(state, result, verdict, sarifFile, seeAlso);
 }
-/**
- * Posts the fixes as suggested changes on lines inside the pull request's diff, updating or
- * removing this Action's earlier comments. Only files whose checkout equals the PR head get
- * suggestions, because a pull_request checkout is the test-merge commit. Never fails the run.
- */
-async function postSuggestions(settings, ctx, api, result) {
-    const pr = ctx.pullRequest;
-    if (!pr || !ctx.repo)
-        return '`suggestions: true` applies to pull requests only: no suggestions posted.';
-    if (!api?.pulls)
-        return '`suggestions: true` but no token: no suggestions posted.';
-    if (pr.isFork)
-        return 'This pull request comes from a fork, whose token is read-only: fixes are not posted as suggestions.';
-    const { owner, repo } = ctx.repo;
-    try {
-        const read = (file) => {
-            try {
-                return external_node_fs_default().readFileSync(external_node_path_default().join(settings.workspace, file), 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        };
-        const atHead = (file) => {
-            const text = read(file);
-            const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
-            // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
-            return text !== undefined && (head === undefined || head === text) ? text : undefined;
-        };
-        const changes = suggestedChanges(result.findings, atHead);
-        const patches = await fetchPatches(api.pulls, owner, repo, pr.number);
-        const r = await syncSuggestions({ api: api.pulls, owner, repo, pullNumber: pr.number, headSha: pr.headSha ?? '', patches, changes });
-        for (const e of r.errors)
-            warning(redact(e, settings.token));
-        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
-    }
-    catch (e) {
-        return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
-    }
-}
-/** The stages in unchanged files that changed connectors affect; never fails the run. */
-function impactsOf(result, lintSettings, detection, ctx, notes) {
-    const changed = detection.changed;
-    if (!changesConnectors(result, changed))
-        return [];
-    let base;
-    try {
-        const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
-        if (overlay)
-            base = lint_lintSync({ ...lintSettings, overlay });
-    }
-    catch (e) {
-        notes.push(`Linting the base versions of the changed files failed (${e.message}); connector users are listed without comparison.`);
-    }
-    const impacts = connectorImpacts(result.findings, changed, base?.findings);
-    if (!base && impacts.length)
-        notes.push('The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).');
-    return impacts;
-}
-/** Rule pages of the Action version that runs, when the runner says which one it is. */
-function docsBase(ctx) {
-    if (ctx.actionRepository && ctx.actionRef)
-        return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef}/docs/rules`;
-    return defaultDocsBaseUrl();
-}
-/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
-const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
 
 /***/ }),

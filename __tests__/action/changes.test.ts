@@ -4,11 +4,13 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { detectChanges } from '../../src/action/detect-changes.js';
 import { connectorImpacts } from '../../src/action/impact.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { ApiError, createGitHubApi, MAX_PULL_FILES, type GitHubApi } from '../../src/github/client.js';
-import { addedLines, changedFiles, touchesChangedLine } from '../../src/github/changed-files.js';
+import { ApiError, createGitHubApi, MAX_PULL_FILES } from '../../src/github/client.js';
+import { changedFiles, touchesChangedLine } from '../../src/github/changed-files.js';
+import { insideHunk, parsePatch } from '../../src/github/hunks.js';
 import { publishCheckRun } from '../../src/github/checks.js';
 import { readRunContext } from '../../src/github/context.js';
 import { findDiffBase, gitChangedFiles } from '../../src/github/git.js';
+import { fakeApi } from './fake-api.js';
 import { git, gitRepo, mockGitHub, OWNER, PULL, pullRequestEvent, REPO, tmpDir, type MockGitHub } from '../e2e/harness.js';
 
 const servers: MockGitHub[] = [];
@@ -17,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('patches', () => {
-  test('addedLines counts new-side lines of + lines only', () => {
+  test('one parse gives the added lines (+ lines only) and the hunks a review comment may go in', () => {
     const patch = [
       '@@ -1,4 +1,5 @@',
       ' a',
@@ -33,7 +35,17 @@ describe('patches', () => {
       '-old',
       '+new',
     ].join('\n');
-    expect([...addedLines(patch)]).toEqual([2, 3, 30]);
+    const parsed = parsePatch(patch);
+    expect([...parsed.added]).toEqual([2, 3, 30]);
+    // A pure deletion (+21,0) has no new side, so no hunk.
+    expect(parsed.hunks).toEqual([
+      [1, 5],
+      [30, 30],
+    ]);
+    expect(insideHunk(parsed.hunks, 2, 5)).toBe(true);
+    expect(insideHunk(parsed.hunks, 5, 30)).toBe(false);
+    expect(insideHunk(undefined, 1, 1)).toBe(false);
+    expect(parsePatch(undefined)).toEqual({ added: new Set(), hunks: [] });
   });
 
   test('touchesChangedLine: any line of a range; unknown lines (no patch) count as changed', () => {
@@ -111,7 +123,7 @@ describe('REST client and change detection', () => {
     const api = createGitHubApi('t0k', gh.url);
     const list = await api.listPullFiles({ owner: OWNER, repo: REPO }, PULL);
     expect(list).toHaveLength(MAX_PULL_FILES);
-    expect(list[2999]).toEqual({ path: 'f2999.yaml', status: 'modified', lines: new Set([1]) });
+    expect(list[2999]).toEqual({ path: 'f2999.yaml', status: 'modified', lines: new Set([1]), hunks: [[1, 1]] });
     expect(gh.requests.map((q) => q.query.get('page') ?? '1')).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
   });
 
@@ -133,14 +145,12 @@ describe('REST client and change detection', () => {
     const eventPath = path.join(dir, '..', `${path.basename(dir)}-event.json`);
     fs.writeFileSync(eventPath, JSON.stringify(pullRequestEvent({ headSha, baseSha, changedFiles: 5000 })));
     const ctx = readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}` });
-    const api: GitHubApi = {
-      listPullFiles: async () => [{ path: 'only-this.yaml', status: 'added' }],
-      createCheckRun: async () => 1,
-      updateCheckRun: async () => {},
-    };
+    const api = fakeApi({ listPullFiles: async () => [{ path: 'only-this.yaml', status: 'added' }] });
     const d = await detectChanges(dir, ctx, api);
     expect(d.changed?.source).toBe('git');
     expect([...d.changed!.files.keys()]).toEqual(['b.yaml']);
+    // The listing is kept for placing suggestions: it is not made twice.
+    expect(d.pullFiles).toEqual([{ path: 'only-this.yaml', status: 'added' }]);
     expect(d.notes[0]).toContain("The API listed 1 of the pull request's 5000 files");
   });
 
@@ -164,12 +174,11 @@ describe('REST client and change detection', () => {
 
   test('publishCheckRun: one create, then updates of 50, the last one completing the run', async () => {
     const calls: string[] = [];
-    const api: GitHubApi = {
-      listPullFiles: async () => [],
+    const api = fakeApi({
       createCheckRun: async (_r, b) => (calls.push(`create ${b.status} ${b.output.annotations!.length}`), 9),
       updateCheckRun: async (_r, id, b) =>
         void calls.push(`update ${id} ${b.status ?? '-'} ${b.conclusion ?? '-'} ${b.output.annotations!.length}`),
-    };
+    });
     const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'm' };
     await publishCheckRun(
       api,
@@ -189,14 +198,13 @@ describe('REST client and change detection', () => {
   test('publishCheckRun: a failed update still completes the run, then reports the error', async () => {
     const calls: string[] = [];
     let updates = 0;
-    const api: GitHubApi = {
-      listPullFiles: async () => [],
+    const api = fakeApi({
       createCheckRun: async () => 9,
       updateCheckRun: async (_r, _id, b) => {
         if (updates++ === 0) throw new ApiError('boom', 502);
         calls.push(`${b.status} ${b.conclusion} ${b.output.annotations?.length ?? 'none'} ${b.output.summary}`);
       },
-    };
+    });
     const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'm' };
     const err = await publishCheckRun(
       api,

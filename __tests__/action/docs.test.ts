@@ -44,7 +44,7 @@ describe('action.yml and its README section', () => {
     ]);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs['check-run']!.default).toBe('false');
-    expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'warnings', 'sarif-file', 'exit-code']);
+    expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'warnings', 'notices', 'sarif-file', 'exit-code']);
   });
 
   test('the README tables of inputs and outputs are generated from action.yml (UPDATE_DOCS=1 rewrites them)', () => {

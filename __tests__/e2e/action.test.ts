@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../../src/cli/main.js';
+import { SERVER_ERROR_RETRIES } from '../../src/github/client.js';
 import { multitoolValidate, schemaErrors } from '../formats/sarif-validators.js';
 import {
   actionCopy,
@@ -174,7 +175,8 @@ describe('the Action, run like the runner runs it', () => {
     expect(all[0]).toMatchObject({ annotation_level: 'failure', start_line: 8, title: 'no-app-harness-registry' });
     expect(count(r, 'error')).toBe(10);
     expect(r.stdout).toContain('Check run "harness-registry-guard" holds all 120 annotations (3 API requests).');
-  });
+    // The throttling plugin spaces writes by a second (GitHub's advice against secondary rate limits).
+  }, 15_000);
 
   test('a changed connector reports the unchanged pipelines it now breaks and fixes, linked to file and line', async () => {
     const ws = tmpDir('connector');
@@ -231,6 +233,7 @@ describe('the Action, run like the runner runs it', () => {
       findings: '2',
       errors: '1',
       warnings: '0',
+      notices: '1',
       'exit-code': '1',
     });
     expect(r.summary).toContain('**2 findings**: 1 error, 0 warnings, 1 notice in 3 files scanned.');
@@ -316,7 +319,14 @@ describe('the Action, run like the runner runs it', () => {
     const r = await run(
       {
         workspace: ws,
-        inputs: { baseline: 'ci/baseline.json', config: 'ci/guard.yml', 'sarif-file': 'guard.sarif', 'only-changed': 'false' },
+        // No token: the API plays no part here (an unreachable one would cost Octokit's retry back-off).
+        inputs: {
+          baseline: 'ci/baseline.json',
+          config: 'ci/guard.yml',
+          'sarif-file': 'guard.sarif',
+          'only-changed': 'false',
+          'github-token': '',
+        },
       },
       [sarif],
     );
@@ -418,7 +428,7 @@ describe('the Action, run like the runner runs it', () => {
       '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }),
       'guard.yml': 'rules:\n  no-such-rule: error\n',
     });
-    const r = await run({ workspace: ws, inputs: { config: 'guard.yml' } });
+    const r = await run({ workspace: ws, inputs: { config: 'guard.yml', 'github-token': '' } });
     expect(r.status).toBe(2);
     expect(r.outputs['exit-code']).toBe('2');
     const [problem, failure] = r.annotations;
@@ -433,40 +443,46 @@ describe('the Action, run like the runner runs it', () => {
       'fork/shop',
     ],
     ['a broken API (HTTP 500)', { failAll: 500, echoAuthorization: true }, undefined],
-  ] as const)('falls back to git diff, annotations and the summary on %s, and still fails', async (_what, mock, headRepo) => {
-    const ws = tmpDir('fork');
-    const { baseSha, headSha } = gitRepo(
-      ws,
-      {
-        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
-        '.harness/connectors/old.yaml': badConnector('old'),
-        '.harness/connectors/new.yaml': connector('new'),
-      },
-      { '.harness/connectors/new.yaml': badConnector('new') },
-    );
-    const gh = await server(mock);
-    const r = await run({
-      workspace: ws,
-      apiUrl: gh.url,
-      event: pullRequestEvent({ headSha, baseSha, headRepo }),
-      inputs: { 'check-run': 'true' },
-      env: { RUNNER_DEBUG: '1' },
-    });
+  ] as const)(
+    'falls back to git diff, annotations and the summary on %s, and still fails',
+    async (_what, mock, headRepo) => {
+      const ws = tmpDir('fork');
+      const { baseSha, headSha } = gitRepo(
+        ws,
+        {
+          '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+          '.harness/connectors/old.yaml': badConnector('old'),
+          '.harness/connectors/new.yaml': connector('new'),
+        },
+        { '.harness/connectors/new.yaml': badConnector('new') },
+      );
+      const gh = await server(mock);
+      const r = await run({
+        workspace: ws,
+        apiUrl: gh.url,
+        event: pullRequestEvent({ headSha, baseSha, headRepo }),
+        inputs: { 'check-run': 'true' },
+        env: { RUNNER_DEBUG: '1' },
+      });
 
-    expect(gh.requests.some((q) => q.path.endsWith('/pulls/7/files'))).toBe(true);
-    expect(gh.requests.some((q) => q.path.endsWith('/check-runs'))).toBe(true);
-    expect(r.stdout).toMatch(/Could not list the pull request's files through the API \(.*HTTP (403|500).*\); using git diff instead\./);
-    expect(r.stdout).toMatch(
-      /Could not create the check run \(.*HTTP (403|500).*\); .*the annotations and this summary are all there is\./,
-    );
-    expect(r.summary).toContain('using git diff instead');
-    // git diff found the one changed file: only it is annotated, on the changed line.
-    expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/new.yaml:8']);
-    expect(r.outputs.findings).toBe('2');
-    expect(r.status).toBe(1);
-    // The API's error text was redacted: the echoed Authorization header shows as ***.
-    expect(r.stdout).toContain('token ***');
-  });
+      // Octokit's retry plugin retries a server error (after 1 s, then 4 s), never a 403.
+      const attempts = 'failAll' in mock ? 1 + SERVER_ERROR_RETRIES : 1;
+      expect(gh.requests.filter((q) => q.path.endsWith('/pulls/7/files'))).toHaveLength(attempts);
+      expect(gh.requests.filter((q) => q.path.endsWith('/check-runs'))).toHaveLength(attempts);
+      expect(r.stdout).toMatch(/Could not list the pull request's files through the API \(.*HTTP (403|500).*\); using git diff instead\./);
+      expect(r.stdout).toMatch(
+        /Could not create the check run \(.*HTTP (403|500).*\); .*the annotations and this summary are all there is\./,
+      );
+      expect(r.summary).toContain('using git diff instead');
+      // git diff found the one changed file: only it is annotated, on the changed line.
+      expect(findingAnnotations(r).map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness/connectors/new.yaml:8']);
+      expect(r.outputs.findings).toBe('2');
+      expect(r.status).toBe(1);
+      // The API's error text was redacted: the echoed Authorization header shows as ***.
+      expect(r.stdout).toContain('token ***');
+    },
+    30_000,
+  );
 
   test('on a push with only-changed: true, git diff before..HEAD decides what is annotated', async () => {
     const ws = tmpDir('push');
@@ -494,7 +510,7 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.stdout).toContain('every file counts as changed');
     expect(findingAnnotations(r).map((a) => a.props.file)).toEqual(['.harness/connectors/old.yaml']);
     expect(r.status).toBe(1);
-  });
+  }, 20_000);
 
   test('writes SARIF that passes sarif-multitool --rule-kind Gh and the SARIF 2.1.0 schema', async () => {
     const ws = tmpDir('sarif');
@@ -560,7 +576,7 @@ describe('the Action, run like the runner runs it', () => {
   test('a SARIF file that cannot be written fails the step (exit 2), never passes green', async () => {
     const ws = tmpDir('unwritable');
     writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), blocker: 'a file, not a directory\n' });
-    const r = await run({ workspace: ws, inputs: { 'sarif-file': 'blocker/out.sarif', 'fail-on': 'never' } });
+    const r = await run({ workspace: ws, inputs: { 'sarif-file': 'blocker/out.sarif', 'fail-on': 'never', 'github-token': '' } });
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^::error::harness-registry-guard: input `sarif-file`: cannot write/m);
   });
@@ -574,11 +590,19 @@ describe('the Action, run like the runner runs it', () => {
     );
     const lines = added.trimEnd().split('\n');
     const patch = `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
-    const gh = await server({ files: [{ filename: '.harness/connectors/new.yaml', status: 'added', patch }] });
+    // One file per page, so the listing takes two requests.
+    const gh = await server({
+      pageSize: 1,
+      files: [{ filename: '.harness/connectors/new.yaml', status: 'added', patch }, { filename: 'README.md' }],
+    });
     const o = { workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ headSha, baseSha }), inputs: { suggestions: 'true' } };
+    const listings = () =>
+      gh.requests.filter((q) => q.method === 'GET' && q.path.endsWith('/pulls/7/files')).map((q) => q.query.get('page') ?? '1');
 
     const first = await run(o);
     expect(first.status).toBe(1);
+    // One listing of the PR's files per run, shared by change detection and the suggestions: pages 1 and 2, once.
+    expect(listings()).toEqual(['1', '2']);
     expect(gh.comments.length).toBeGreaterThan(0);
     // old.yaml has the same fixable problem but is not in the diff: no comment there.
     expect(new Set(gh.comments.map((c) => c.path))).toEqual(new Set(['.harness/connectors/new.yaml']));
@@ -590,6 +614,7 @@ describe('the Action, run like the runner runs it', () => {
     const before = posts();
     const second = await run(o);
     expect(second.status).toBe(1);
+    expect(listings()).toEqual(['1', '2', '1', '2']);
     expect(posts()).toBe(before);
     expect(gh.comments.map((c) => c.id).sort()).toEqual(ids);
     expect(second.stdout).toMatch(/Suggested changes: 0 created, \d+ updated, 0 removed, \d+ unchanged/);

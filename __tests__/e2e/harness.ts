@@ -162,7 +162,7 @@ export interface Recorded {
 
 export interface MockOptions {
   files?: PullFile[];
-  /** Files per page, whatever per_page says, to exercise Link pagination. */
+  /** Files (and review comments) per page, whatever per_page says, to exercise Link pagination. */
   pageSize?: number;
   /** Tokens that are read-only (a fork's): writes answer 403, and so does listing files when `forbidFiles`. */
   readOnlyTokens?: readonly string[];
@@ -171,6 +171,19 @@ export interface MockOptions {
   failAll?: number;
   /** Put the request's Authorization header into error messages (an API that leaks it back). */
   echoAuthorization?: boolean;
+  /**
+   * Consulted first for every request (already recorded): an answer to send instead of the usual
+   * one, `'hang'` to never answer, or undefined for the usual answer.
+   */
+  override?: (request: Recorded, index: number) => Override | 'hang' | undefined;
+}
+
+export interface Override {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Answer this much later. */
+  delayMs?: number;
 }
 
 export interface ReviewCommentState {
@@ -203,11 +216,31 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const authorization = req.headers.authorization;
       const body = raw ? (JSON.parse(raw) as unknown) : undefined;
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, authorization, body });
+      const recorded = { method: req.method ?? '', path: url.pathname, query: url.searchParams, authorization, body };
+      requests.push(recorded);
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(data));
       };
+      /** One page of `all` (`pageSize` items, whatever per_page says), with a `Link` header to the next and last pages. */
+      const paginated = (all: unknown[]) => {
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const last = Math.max(1, Math.ceil(all.length / pageSize));
+        const link = (p: number) => {
+          const q = new URLSearchParams(url.searchParams);
+          q.set('page', String(p));
+          return `<http://${req.headers.host}${url.pathname}?${q}>`;
+        };
+        const headers: Record<string, string> = {};
+        if (page < last) headers.link = `${link(page + 1)}; rel="next", ${link(last)}; rel="last"`;
+        return send(200, all.slice((page - 1) * pageSize, page * pageSize), headers);
+      };
+      const override = opts.override?.(recorded, requests.length - 1);
+      if (override === 'hang') return;
+      if (override) {
+        const answer = () => send(override.status, override.body ?? {}, override.headers);
+        return override.delayMs ? void setTimeout(answer, override.delayMs) : answer();
+      }
       const error = (status: number, message: string) =>
         send(status, {
           message: opts.echoAuthorization ? `${message} (you sent: ${authorization})` : message,
@@ -219,30 +252,14 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
       const base = `/repos/${OWNER}/${REPO}`;
       if (req.method === 'GET' && url.pathname === `${base}/pulls/${PULL}/files`) {
         if (readOnly && opts.forbidFiles) return error(403, 'Resource not accessible by integration');
-        const page = Number(url.searchParams.get('page') ?? '1');
-        const slice = files
-          .slice((page - 1) * pageSize, page * pageSize)
-          .map((f) => ({ sha: 'x', additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
-        const last = Math.max(1, Math.ceil(files.length / pageSize));
-        const link = (p: number) => {
-          const q = new URLSearchParams(url.searchParams);
-          q.set('page', String(p));
-          return `<http://${req.headers.host}${url.pathname}?${q}>`;
-        };
-        const headers: Record<string, string> = {};
-        if (page < last) headers.link = `${link(page + 1)}; rel="next", ${link(last)}; rel="last"`;
-        return send(200, slice, headers);
+        return paginated(files.map((f) => ({ sha: 'x', additions: 1, deletions: 0, changes: 1, status: 'modified', ...f })));
       }
       if (req.method === 'POST' && url.pathname === `${base}/check-runs`) {
         if (readOnly) return error(403, 'Resource not accessible by integration');
         return send(201, { id: nextId++, ...(body as object) });
       }
       if (url.pathname === `${base}/pulls/${PULL}/comments`) {
-        if (req.method === 'GET')
-          return send(
-            200,
-            comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })),
-          );
+        if (req.method === 'GET') return paginated(comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })));
         if (req.method === 'POST') {
           if (readOnly) return error(403, 'Resource not accessible by integration');
           const b = body as Omit<ReviewCommentState, 'id'>;
@@ -287,7 +304,12 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
     url: `http://127.0.0.1:${port}`,
     requests,
     comments,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Requests left hanging on purpose would keep the server open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,55 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { getOctokit } from '@actions/github';
+import type { NewReviewComment, Repo, ReviewComment } from '../../src/github/client.js';
+import { parsePatch } from '../../src/github/hunks.js';
 import { lint } from '../helpers/lint.js';
 import {
   SUGGESTION_MARKER,
-  fetchPatches,
-  hunkRanges,
   suggestedChanges,
   suggestionBody,
   syncSuggestions,
-  type PullsApi,
-  type ReviewComment,
+  type ReviewCommentsApi,
   type SuggestedChange,
 } from '../../src/github/suggestions.js';
 import { tempRepo } from './helpers.js';
 
-/** Compile-time check: Octokit's `rest.pulls` is a PullsApi, so the Action passes it as is. */
-export const wire = (octokit: ReturnType<typeof getOctokit>): PullsApi => octokit.rest.pulls;
-
-/** An in-memory PR review-comment store with the REST calls of PullsApi. */
-class FakePulls implements PullsApi {
+/** An in-memory PR review-comment store with the client's review-comment calls. */
+class FakeComments implements ReviewCommentsApi {
   comments: Array<ReviewComment & { line: number; start_line?: number; commit_id: string }> = [];
   calls: string[] = [];
   private next = 1;
-  constructor(private files: Array<{ filename: string; patch?: string }> = []) {}
-  async listReviewComments(p: { page?: number; per_page?: number }) {
-    this.calls.push(`list ${p.page}`);
-    const size = p.per_page ?? 30;
-    return { data: this.comments.slice(((p.page ?? 1) - 1) * size, (p.page ?? 1) * size) };
+  async listReviewComments(_repo: Repo, _pull: number) {
+    this.calls.push('list');
+    return this.comments.map(({ id, body, path }) => ({ id, body, path }));
   }
-  async createReviewComment(p: Parameters<PullsApi['createReviewComment']>[0]) {
-    this.calls.push(`create ${p.path}:${p.start_line ?? p.line}-${p.line}`);
-    const range = p.start_line ? { start_line: p.start_line } : {};
-    const c = { id: this.next++, body: p.body, path: p.path, line: p.line, commit_id: p.commit_id, ...range };
-    this.comments.push(c);
-    return { data: { id: c.id } };
+  async createReviewComment(_repo: Repo, c: NewReviewComment) {
+    this.calls.push(`create ${c.path}:${c.startLine ?? c.line}-${c.line}`);
+    const range = c.startLine ? { start_line: c.startLine } : {};
+    const comment = { id: this.next++, body: c.body, path: c.path, line: c.line, commit_id: c.commitId, ...range };
+    this.comments.push(comment);
+    return comment.id;
   }
-  async updateReviewComment(p: { comment_id: number; body: string }) {
-    this.calls.push(`update ${p.comment_id}`);
-    this.comments.find((c) => c.id === p.comment_id)!.body = p.body;
-    return {};
+  async updateReviewComment(_repo: Repo, id: number, body: string) {
+    this.calls.push(`update ${id}`);
+    this.comments.find((c) => c.id === id)!.body = body;
   }
-  async deleteReviewComment(p: { comment_id: number }) {
-    this.calls.push(`delete ${p.comment_id}`);
-    this.comments = this.comments.filter((c) => c.id !== p.comment_id);
-    return {};
-  }
-  async listFiles(p: { page?: number; per_page?: number }) {
-    const size = p.per_page ?? 30;
-    return { data: this.files.slice(((p.page ?? 1) - 1) * size, (p.page ?? 1) * size) };
+  async deleteReviewComment(_repo: Repo, id: number) {
+    this.calls.push(`delete ${id}`);
+    this.comments = this.comments.filter((c) => c.id !== id);
   }
 }
 
@@ -132,28 +119,28 @@ describe('suggestedChanges', () => {
   });
 });
 
-describe('hunkRanges', () => {
+describe('hunks of a patch', () => {
   test('new-side ranges; a pure deletion hunk has none', () => {
-    expect(hunkRanges('@@ -1,3 +1,4 @@\n a\n+b\n c\n d\n@@ -20 +21,0 @@\n-x\n@@ -30,2 +30 @@ ctx\n-y\n z')).toEqual([
+    expect(parsePatch('@@ -1,3 +1,4 @@\n a\n+b\n c\n d\n@@ -20 +21,0 @@\n-x\n@@ -30,2 +30 @@ ctx\n-y\n z').hunks).toEqual([
       [1, 4],
       [30, 30],
     ]);
-    expect(hunkRanges(undefined)).toEqual([]);
+    expect(parsePatch(undefined).hunks).toEqual([]);
   });
 });
 
-describe('syncSuggestions against a fake REST client', () => {
+describe('syncSuggestions against a fake client', () => {
   const changes = (): SuggestedChange[] => [
     { path: 'a.yaml', startLine: 6, endLine: 7, replacement: 'x\ny', title: 'T1', ruleIds: ['no-app-harness-registry'], safe: true },
     { path: 'a.yaml', startLine: 40, endLine: 40, replacement: 'z', title: 'T2', ruleIds: ['require-platform-connectivity'], safe: true },
     { path: 'b.yaml', startLine: 3, endLine: 3, replacement: 'w', title: 'T3', ruleIds: ['no-renamed-harness-image'], safe: false },
   ];
   // a.yaml's hunk covers lines 5-9 only; b.yaml is not in the PR.
-  const patches = [{ path: 'a.yaml', patch: '@@ -5,4 +5,5 @@\n a\n+b\n c\n d\n e' }];
-  const base = { owner: 'o', repo: 'r', pullNumber: 7, headSha: 'abc123', patches };
+  const files = [{ path: 'a.yaml', hunks: parsePatch('@@ -5,4 +5,5 @@\n a\n+b\n c\n d\n e').hunks }];
+  const base = { repo: { owner: 'o', repo: 'r' }, pullNumber: 7, headSha: 'abc123', files };
 
   test('comments only on lines inside diff hunks, as multi-line suggestions on the head commit', async () => {
-    const api = new FakePulls();
+    const api = new FakeComments();
     const r = await syncSuggestions({ ...base, api, changes: changes() });
     expect(r).toMatchObject({ created: 1, updated: 0, deleted: 0, unchanged: 0, errors: [] });
     expect(r.outsideDiff.map((c) => `${c.path}:${c.startLine}`)).toEqual(['a.yaml:40', 'b.yaml:3']);
@@ -165,17 +152,17 @@ describe('syncSuggestions against a fake REST client', () => {
   });
 
   test('a second run with the same fixes changes nothing and posts no duplicate', async () => {
-    const api = new FakePulls();
+    const api = new FakeComments();
     await syncSuggestions({ ...base, api, changes: changes() });
     api.calls = [];
     const r = await syncSuggestions({ ...base, api, changes: changes() });
     expect(r).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 1 });
     expect(api.comments).toHaveLength(1);
-    expect(api.calls).toEqual(['list 1']);
+    expect(api.calls).toEqual(['list']);
   });
 
   test('a changed fix updates its comment; a fix that is gone deletes it; other people’s comments are untouched', async () => {
-    const api = new FakePulls();
+    const api = new FakeComments();
     api.comments.push({ id: 100, body: 'LGTM, but see line 6', path: 'a.yaml', line: 6, commit_id: 'abc123' });
     await syncSuggestions({ ...base, api, changes: changes() });
     const ours = api.comments.find((c) => c.id !== 100)!;
@@ -192,7 +179,7 @@ describe('syncSuggestions against a fake REST client', () => {
   });
 
   test('duplicates left by an earlier run are removed, keeping one', async () => {
-    const api = new FakePulls();
+    const api = new FakeComments();
     await syncSuggestions({ ...base, api, changes: changes() });
     api.comments.push({ ...api.comments[0]!, id: 50 });
     const r = await syncSuggestions({ ...base, api, changes: changes() });
@@ -201,12 +188,12 @@ describe('syncSuggestions against a fake REST client', () => {
   });
 
   test('a failing call is reported and the rest still run', async () => {
-    const api = new FakePulls();
+    const api = new FakeComments();
     api.createReviewComment = async () => {
       throw new Error('Validation Failed: line must be part of the diff');
     };
-    const wide = [{ path: 'a.yaml', patch: '@@ -1,50 +1,50 @@\n' }];
-    const r = await syncSuggestions({ ...base, patches: wide, api, changes: changes() });
+    const wide = [{ path: 'a.yaml', hunks: parsePatch('@@ -1,50 +1,50 @@\n').hunks }];
+    const r = await syncSuggestions({ ...base, files: wide, api, changes: changes() });
     expect(r.created).toBe(0);
     expect(r.errors).toEqual([
       'comment on a.yaml:6: Validation Failed: line must be part of the diff',
@@ -214,13 +201,11 @@ describe('syncSuggestions against a fake REST client', () => {
     ]);
   });
 
-  test('listing pages through every review comment and every changed file', async () => {
-    const api = new FakePulls(Array.from({ length: 230 }, (_, i) => ({ filename: `f${i}.yaml`, patch: '@@ -1 +1 @@\n-a\n+b' })));
-    for (let i = 0; i < 150; i++) api.comments.push({ id: 1000 + i, body: 'human', path: 'x', line: 1, commit_id: 'c' });
-    await syncSuggestions({ ...base, api, changes: [] });
-    expect(api.calls).toEqual(['list 1', 'list 2']);
-    const files = await fetchPatches(api, 'o', 'r', 7);
-    expect(files).toHaveLength(230);
-    expect(files[229]).toEqual({ path: 'f229.yaml', patch: '@@ -1 +1 @@\n-a\n+b' });
+  test('a file without a patch (binary, too large) has no hunks: its changes stay findings', async () => {
+    const api = new FakeComments();
+    const r = await syncSuggestions({ ...base, files: [{ path: 'a.yaml' }], api, changes: changes() });
+    expect(r.created).toBe(0);
+    expect(r.outsideDiff).toHaveLength(3);
+    expect(api.calls).toEqual(['list']);
   });
 });

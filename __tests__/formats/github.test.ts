@@ -12,6 +12,7 @@ import {
   toAnnotation,
   workflowCommand,
 } from '../../src/formats/github.js';
+import { toCheckRunAnnotation } from '../../src/github/checks.js';
 import { expectGolden, lintFixture } from './golden.js';
 
 const finding = (i: number, severity: Severity, file = `f${i}.yaml`, ruleId = 'no-app-harness-registry'): Finding => ({
@@ -100,6 +101,26 @@ describe('GitHub annotation plan', () => {
     const a = toAnnotation({ ...finding(1, 'error'), endLine: 5 });
     expect(a).toMatchObject({ startLine: 2, endLine: 5 });
     expect(a.startColumn).toBeUndefined();
+  });
+
+  test('a check-run annotation is the workflow-command annotation under the Checks API names: one mapping for both', () => {
+    for (const f of [finding(1, 'error'), { ...finding(2, 'notice'), endLine: 7 }, { ...finding(3, 'warning'), endColumn: 1 }]) {
+      const a = toAnnotation(f);
+      const c = toCheckRunAnnotation(f);
+      expect(c).toEqual({
+        path: a.file,
+        start_line: a.startLine,
+        end_line: a.endLine,
+        ...(a.startColumn !== undefined ? { start_column: a.startColumn, end_column: a.endColumn } : {}),
+        annotation_level: { error: 'failure', warning: 'warning', notice: 'notice' }[a.level],
+        message: a.message,
+        title: a.title,
+      });
+    }
+    // Multi-line: no columns on either surface (the runner and the Checks API refuse them).
+    expect(toCheckRunAnnotation({ ...finding(2, 'notice'), endLine: 7 })).not.toHaveProperty('start_column');
+    // An end column before the start column is clamped the same way on both.
+    expect(toCheckRunAnnotation({ ...finding(3, 'warning'), endColumn: 1 })).toMatchObject({ start_column: 3, end_column: 3 });
   });
 
   test('workflow commands are escaped exactly as @actions/core escapes them', () => {

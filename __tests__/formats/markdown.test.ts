@@ -1,55 +1,26 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
-import { changedFiles as files, changeScope } from '../../src/github/changed-files.js';
-
-const changedFiles = (...args: Parameters<typeof files>) => changeScope(files(...args))!;
 import { cell, formatMarkdown, renderMarkdown } from '../../src/formats/markdown.js';
 import { expectGolden, lintFixture } from './golden.js';
 
 const links = { serverUrl: 'https://github.com', repository: 'acme/shop', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' };
 
-describe('Markdown reporter', () => {
+describe('Markdown format (CLI)', () => {
   const result = lintFixture();
 
   test('matches the golden file (--format markdown)', () => {
     expectGolden('report.md', formatMarkdown(result));
   });
 
-  test('job summary with links at the head SHA, changed files first and a changed connector: golden file', () => {
-    const changed = changedFiles('api', [{ path: '.harness/connectors/docker_hub.yaml', status: 'modified', lines: new Set([12]) }]);
-    const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
-    const md = renderMarkdown(result, {
-      links,
-      changed,
-      docsBaseUrl: 'https://github.com/acme/guard/blob/v1/docs/rules',
-      notes: ['❌ 4 findings reach `fail-on: error`: the step fails.'],
-      impacts: [
-        {
-          ruleId: 'require-platform-connectivity',
-          connector: 'docker_hub',
-          file: '.harness/connectors/docker_hub.yaml',
-          line: 12,
-          breaks: related,
-          stillBroken: [],
-          fixes: [],
-          compared: true,
-        },
-      ],
-    });
-    expectGolden('summary.md', md);
-    expect(md).toContain(
-      '[.harness/pipelines/ship.yaml:26](https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/pipelines/ship.yaml#L26): Used by Harness Cloud stage `test_cloud` of pipeline `ship`.',
-    );
-    expect(md).toContain('### Findings in changed files (1)');
-    expect(md).toContain('### Findings elsewhere in the repository (5)');
+  test('with links, every finding points at its file and line at the commit', () => {
+    const md = renderMarkdown(result, { links });
+    expect(md).toContain('### Findings (6)');
     expect(md).toContain(
       '(https://github.com/acme/shop/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/.harness/connectors/old%20registry.yaml#L6)',
     );
-    expect(md).toContain(
-      '[Harness docs](https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure) · [rule page](https://github.com/acme/guard/blob/v1/docs/rules/require-platform-connectivity.md)',
-    );
-    expect(md).toContain('| `require-platform-connectivity` | 1 | 0 | 0 | 1 |');
-    expect(md).toContain('| **Total** | **4** | **0** | **2** | **6** |');
+    // Pull-request sections belong to the Action's job summary (src/action/summary.ts), not to the CLI format.
+    expect(md).not.toContain('Changed connectors');
+    expect(md).not.toContain('changed files');
   });
 
   test('suppressed findings are listed apart, marked with their reason, and left out of the totals', () => {

@@ -24023,10 +24023,10 @@ function formatSarif(result, opts) {
 
 
 /**
- * The Markdown report: the Action's job summary and the CLI's `--format markdown`. Totals by rule
- * and severity, what changed connectors do to pipelines the PR did not touch, what to change per
- * rule with its Harness doc, then a table of findings linked to file and line, cut to stay under
- * GitHub's 1 MiB step-summary limit with the cut stated.
+ * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
+ * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
+ * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
+ * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
  */
 /** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
 const SUMMARY_MAX_BYTES = 1_000_000;
@@ -24069,31 +24069,6 @@ function totalsTable(findings) {
 }
 const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
 const order = (id) => ruleIndex.get(id) ?? allRules.length;
-function impactSection(impacts, links) {
-    if (!impacts.length)
-        return [];
-    const out = ['### Changed connectors and the pipelines they affect', ''];
-    out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
-    for (const c of impacts) {
-        out.push(`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
-        const list = (label, rel) => {
-            if (!rel.length)
-                return;
-            out.push(`  - ${label}:`);
-            for (const r of rel)
-                out.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
-        };
-        if (c.compared) {
-            list('now breaks', c.breaks);
-            list('still broken (already failing before this change)', c.stillBroken);
-            list('now fixes', c.fixes);
-        }
-        else
-            list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
-    }
-    out.push('');
-    return out;
-}
 function remediationSection(findings, docsBaseUrl) {
     const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
     if (!ids.length)
@@ -24113,49 +24088,43 @@ function row(f, links) {
     const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
     return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
 }
-function renderMarkdown(result, opts = {}) {
-    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
-    const findings = result.findings.filter((f) => !f.suppressed);
-    const suppressed = result.findings.filter((f) => f.suppressed);
+/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
+const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
+/** Heading, counts, what the scan covered, and how many findings are suppressed. */
+function reportHead(result, title = 'harness-registry-guard') {
+    const findings = activeFindings(result);
+    const suppressed = result.findings.length - findings.length;
     const t = totals(findings);
-    const head = [`## ${opts.title ?? 'harness-registry-guard'}`, ''];
+    const head = [`## ${title}`, ''];
     head.push(findings.length
         ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
         : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
     for (const note of scanNotes(result))
         head.push(note, '');
-    if (suppressed.length)
-        head.splice(head.length - 1, 0, '', `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`);
-    for (const n of opts.notes ?? [])
-        head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
-    if (opts.notes?.length)
-        head[head.length - 1] = '';
-    if (result.internalErrors.length)
-        head.push(`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '');
-    if (findings.length)
-        head.push('### Totals', '', ...totalsTable(findings), '');
-    if (opts.gateChanges?.length) {
-        head.push('### Changes to the gate in this pull request', '');
-        for (const c of opts.gateChanges)
-            head.push(`- ${markdown_location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
-        head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
-    }
-    head.push(...impactSection(opts.impacts ?? [], opts.links));
-    head.push(...remediationSection(findings, docsBaseUrl));
-    // The findings tables: in changed files first (when known), each row linked to file and line.
-    const groups = [];
-    if (opts.changed) {
-        const inChanged = findings.filter((f) => opts.changed.file(f.file));
-        const elsewhere = findings.filter((f) => !opts.changed.file(f.file));
-        groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
-        groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
-    }
-    else if (findings.length)
-        groups.push({ title: `### Findings (${findings.length})`, list: findings });
-    if (suppressed.length)
-        groups.push({ title: `### Suppressed findings (${suppressed.length})`, list: suppressed });
+    if (suppressed)
+        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
+    return head;
+}
+/** The first internal error, which fails the step; nothing when there is none. */
+function internalErrorLines(result) {
+    return result.internalErrors.length
+        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
+        : [];
+}
+function totalsSection(findings) {
+    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
+}
+/** The group of suppressed findings, when there are any. */
+function suppressedGroup(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
+}
+/**
+ * `head` followed by one findings table per group, each row linked to file and line, cut so that
+ * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
+ */
+function withFindingsTables(head, groups, opts = {}) {
+    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
     const text = [...head];
     let size = bytes(text.join('\n'));
     const footerReserve = 600;
@@ -24189,7 +24158,20 @@ function renderMarkdown(result, opts = {}) {
         text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
     return text.join('\n');
 }
-/** `--format markdown` for the CLI: the same report without links. */
+const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
+function renderMarkdown(result, opts = {}) {
+    const findings = activeFindings(result);
+    const head = [
+        ...reportHead(result, opts.title),
+        ...internalErrorLines(result),
+        ...totalsSection(findings),
+        ...remediationSection(findings, docsBase(opts)),
+    ];
+    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
+}
+/** `--format markdown` for the CLI: the report without links. */
 function formatMarkdown(result) {
     return renderMarkdown(result);
 }

@@ -1,11 +1,16 @@
 import { ApiError, MAX_PULL_FILES, type GitHubApi } from '../github/client.js';
-import { changedFiles, type ChangedFiles } from '../github/changed-files.js';
+import { changedFiles, type ChangedFile, type ChangedFiles } from '../github/changed-files.js';
 import type { RunContext } from '../github/context.js';
 import { findDiffBase, gitChangedFiles } from '../github/git.js';
 
 export interface ChangeDetection {
   /** Undefined: unknown, so every file counts as changed. */
   changed?: ChangedFiles;
+  /**
+   * The run's one listing of the pull request's files through the API, with their hunks, even when
+   * it is cut at 3,000 files and `changed` comes from git instead. Suggestions are placed with it.
+   */
+  pullFiles?: readonly ChangedFile[];
   /** Git revision of the base, when git could find one (for the base versions of changed files). */
   gitBase?: string;
   /** What happened, for the log and the summary (fallbacks, truncation). */
@@ -17,14 +22,19 @@ export interface ChangeDetection {
  * `git diff` against the base. For a push, `git diff before..HEAD`. Never throws: when neither
  * works, `changed` is undefined and the notes say why.
  */
-export async function detectChanges(workspace: string, ctx: RunContext, api: GitHubApi | undefined): Promise<ChangeDetection> {
+export async function detectChanges(
+  workspace: string,
+  ctx: RunContext,
+  api: Pick<GitHubApi, 'listPullFiles'> | undefined,
+): Promise<ChangeDetection> {
   const notes: string[] = [];
   const pr = ctx.pullRequest;
+  let pullFiles: ChangedFile[] | undefined;
   if (pr && ctx.repo && api) {
     try {
-      const files = await api.listPullFiles(ctx.repo, pr.number);
+      const files = (pullFiles = await api.listPullFiles(ctx.repo, pr.number));
       const incomplete = files.length >= MAX_PULL_FILES || (pr.changedFiles !== undefined && files.length < pr.changedFiles);
-      if (!incomplete) return { changed: changedFiles('api', files), notes };
+      if (!incomplete) return { changed: changedFiles('api', files), pullFiles, notes };
       notes.push(
         `The API listed ${files.length} of the pull request's ${pr.changedFiles ?? 'more than ' + MAX_PULL_FILES} files (GitHub stops at ${MAX_PULL_FILES}); using git diff instead.`,
       );
@@ -35,11 +45,12 @@ export async function detectChanges(workspace: string, ctx: RunContext, api: Git
       notes.push(`Could not list the pull request's files through the API (${why}: ${(e as Error).message}); using git diff instead.`);
     }
   } else if (pr && !api) notes.push('No `github-token`: the changed files come from git diff.');
+  const listed = pullFiles ? { pullFiles } : {};
 
   const baseSha = pr ? pr.baseSha : ctx.push?.before && !/^0+$/.test(ctx.push.before) ? ctx.push.before : undefined;
   if (!pr && !baseSha) {
     notes.push('No base commit to compare with (not a pull request, or a new branch): every file counts as changed.');
-    return { notes };
+    return { ...listed, notes };
   }
   const tried: string[] = [];
   const base = findDiffBase(workspace, baseSha, tried);
@@ -47,12 +58,12 @@ export async function detectChanges(workspace: string, ctx: RunContext, api: Git
     notes.push(
       `git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`,
     );
-    return { notes };
+    return { ...listed, notes };
   }
   try {
-    return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), gitBase: base.base, notes };
+    return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), ...listed, gitBase: base.base, notes };
   } catch (e) {
     notes.push(`git diff failed (${(e as Error).message.split('\n')[0]}): every file counts as changed.`);
-    return { notes };
+    return { ...listed, notes };
   }
 }

@@ -9,6 +9,9 @@ import { parseSource } from '../parse/source.js';
 import { parseDirectives } from '../engine/suppressions.js';
 import type { ChangedFiles } from '../github/changed-files.js';
 import { findDiffBase, gitShow } from '../github/git.js';
+import { allRules } from '../rules/index.js';
+import type { ChangeDetection } from './detect-changes.js';
+import type { RunState } from './state.js';
 
 /**
  * The config file and the baseline decide what fails, so on a pull request the check reads them
@@ -46,6 +49,28 @@ export interface GateOptions {
   trustHead: boolean;
   /** Rule ids suppression comments may name. */
   ruleIds: readonly string[];
+}
+
+/**
+ * The gate step: on a pull request whose changed files are known, where the config and the
+ * baseline are read from, and what the pull request changes in them. Undefined otherwise.
+ */
+export function readGate(state: RunState, detection: ChangeDetection): GateSources | undefined {
+  const { settings, ctx } = state;
+  if (!ctx.pullRequest || !detection.changed) return undefined;
+  const gate = gateSources({
+    workspace: settings.workspace,
+    paths: settings.paths,
+    ...(settings.configPath ? { configPath: settings.configPath } : {}),
+    ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+    changed: detection.changed,
+    ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
+    ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+    trustHead: settings.configFrom === 'head',
+    ruleIds: allRules.map((r) => r.id),
+  });
+  state.notes.addAll(gate.notes);
+  return gate;
 }
 
 export function gateSources(o: GateOptions): GateSources {

@@ -1,9 +1,27 @@
 import path from 'node:path';
 import type { Finding, RelatedLocation } from '../engine/finding.js';
-import type { LintResult } from '../engine/lint.js';
+import { lint, type LintResult } from '../engine/lint.js';
 import type { ChangedFiles } from '../github/changed-files.js';
 import { findDiffBase, gitShow } from '../github/git.js';
-import type { ConnectorImpact } from '../formats/markdown.js';
+import type { Checked } from './check.js';
+import type { ChangeDetection } from './detect-changes.js';
+import type { RunState } from './state.js';
+
+/** What a changed connector does to stages in files the change did not touch. */
+export interface ConnectorImpact {
+  ruleId: string;
+  connector: string;
+  file: string;
+  line: number;
+  /** Stages in unchanged files that fail because of the connector (only the new failures when `compared`). */
+  breaks: RelatedLocation[];
+  /** Stages in unchanged files that failed before the change and still do (only when `compared`). */
+  stillBroken: RelatedLocation[];
+  /** Stages in unchanged files that failed before the change and no longer do (only when `compared`). */
+  fixes: RelatedLocation[];
+  /** The base version was linted too, so breaks, stillBroken and fixes are told apart. */
+  compared: boolean;
+}
 
 const key = (f: Finding) => `${f.ruleId}\0${f.file}\0${f.entity ?? ''}`;
 const relKey = (r: RelatedLocation) => `${r.file}\0${r.line}\0${r.message}`;
@@ -77,4 +95,30 @@ export function baseOverlay(
     overlay.set(path.resolve(workspace, c.path), old ?? '');
   }
   return overlay;
+}
+
+/**
+ * The connector-impact step: the stages in unchanged files that the changed connectors affect,
+ * told apart by linting the changed files' base versions when git has them. Never fails the run.
+ */
+export async function changedConnectorImpacts(state: RunState, checked: Checked, detection: ChangeDetection): Promise<ConnectorImpact[]> {
+  const { result, lintSettings } = checked;
+  const changed = detection.changed;
+  if (!changed || !changesConnectors(result, changed)) return [];
+  const ctx = state.ctx;
+  let base: LintResult | undefined;
+  try {
+    const overlay = baseOverlay(lintSettings.cwd, changed, detection.gitBase, ctx.pullRequest?.baseSha ?? ctx.push?.before);
+    if (overlay) base = await lint({ ...lintSettings, overlay, images: false });
+  } catch (e) {
+    state.notes.add(
+      `Linting the base versions of the changed files failed (${(e as Error).message}); connector users are listed without comparison.`,
+    );
+  }
+  const impacts = connectorImpacts(result.findings, changed, base?.findings);
+  if (!base && impacts.length)
+    state.notes.add(
+      'The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).',
+    );
+  return impacts;
 }

@@ -1,15 +1,14 @@
-import type { Finding, RelatedLocation, Severity } from '../engine/finding.js';
+import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
-import type { ChangeScope } from './github.js';
 import { allRules, ruleMeta } from '../rules/index.js';
 import { defaultDocsBaseUrl } from './sarif.js';
 import { plural, scanNotes, totals } from './totals.js';
 
 /**
- * The Markdown report: the Action's job summary and the CLI's `--format markdown`. Totals by rule
- * and severity, what changed connectors do to pipelines the PR did not touch, what to change per
- * rule with its Harness doc, then a table of findings linked to file and line, cut to stay under
- * GitHub's 1 MiB step-summary limit with the cut stated.
+ * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
+ * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
+ * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
+ * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
  */
 
 /** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
@@ -23,36 +22,20 @@ export interface LinkBase {
   sha: string;
 }
 
-/** What a changed connector does to stages in files the change did not touch. */
-export interface ConnectorImpact {
-  ruleId: string;
-  connector: string;
-  file: string;
-  line: number;
-  /** Stages in unchanged files that fail because of the connector (only the new failures when `compared`). */
-  breaks: RelatedLocation[];
-  /** Stages in unchanged files that failed before the change and still do (only when `compared`). */
-  stillBroken: RelatedLocation[];
-  /** Stages in unchanged files that failed before the change and no longer do (only when `compared`). */
-  fixes: RelatedLocation[];
-  /** The base version was linted too, so breaks, stillBroken and fixes are told apart. */
-  compared: boolean;
-}
-
 export interface MarkdownOptions {
   title?: string;
   links?: LinkBase;
   docsBaseUrl?: string;
-  changed?: ChangeScope;
-  impacts?: readonly ConnectorImpact[];
-  /** What a pull request changes in the gate's own files and suppression comments. */
-  gateChanges?: ReadonlyArray<{ file: string; line: number; message: string }>;
-  /** Lines stated under the heading: fallbacks, the fail-on verdict, where the rest is. */
-  notes?: readonly string[];
   /** Byte budget for the whole text (UTF-8). */
   maxBytes?: number;
   /** Where findings cut from the table can be read. */
   seeAlso?: string;
+}
+
+/** Findings under one heading of the findings tables. */
+export interface FindingGroup {
+  title: string;
+  list: readonly Finding[];
 }
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
@@ -75,7 +58,7 @@ const linkText = (s: string) =>
     .replace(/\|/g, '\\|');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-function location(file: string, line: number, endLine: number, links?: LinkBase): string {
+export function location(file: string, line: number, endLine: number, links?: LinkBase): string {
   const text = `${file}:${line}`;
   if (!links) return `\`${text.replace(/`/g, "'")}\``;
   const path = file.split('/').map(encodeURIComponent).join('/');
@@ -83,7 +66,7 @@ function location(file: string, line: number, endLine: number, links?: LinkBase)
   return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
 }
 
-function totalsTable(findings: readonly Finding[]): string[] {
+export function totalsTable(findings: readonly Finding[]): string[] {
   const rows: string[] = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
   const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   for (const id of ids) {
@@ -99,31 +82,7 @@ function totalsTable(findings: readonly Finding[]): string[] {
 const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
 const order = (id: string) => ruleIndex.get(id) ?? allRules.length;
 
-function impactSection(impacts: readonly ConnectorImpact[], links?: LinkBase): string[] {
-  if (!impacts.length) return [];
-  const out = ['### Changed connectors and the pipelines they affect', ''];
-  out.push(
-    'These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.',
-    '',
-  );
-  for (const c of impacts) {
-    out.push(`- Connector \`${cell(c.connector)}\` (${location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
-    const list = (label: string, rel: readonly RelatedLocation[]) => {
-      if (!rel.length) return;
-      out.push(`  - ${label}:`);
-      for (const r of rel) out.push(`    - ${location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
-    };
-    if (c.compared) {
-      list('now breaks', c.breaks);
-      list('still broken (already failing before this change)', c.stillBroken);
-      list('now fixes', c.fixes);
-    } else list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
-  }
-  out.push('');
-  return out;
-}
-
-function remediationSection(findings: readonly Finding[], docsBaseUrl: string): string[] {
+export function remediationSection(findings: readonly Finding[], docsBaseUrl: string): string[] {
   const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   if (!ids.length) return [];
   const out = ['### What to change', ''];
@@ -142,17 +101,17 @@ function row(f: Finding, links?: LinkBase): string {
   return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
 }
 
-export function renderMarkdown(
-  result: Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>,
-  opts: MarkdownOptions = {},
-): string {
-  const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-  const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-  // Suppressed findings (inline comment or baseline) are listed apart and counted nowhere else.
-  const findings = result.findings.filter((f) => !f.suppressed);
-  const suppressed = result.findings.filter((f) => f.suppressed);
+type Scan = Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>;
+
+/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
+export const activeFindings = (result: Pick<LintResult, 'findings'>) => result.findings.filter((f) => !f.suppressed);
+
+/** Heading, counts, what the scan covered, and how many findings are suppressed. */
+export function reportHead(result: Scan, title = 'harness-registry-guard'): string[] {
+  const findings = activeFindings(result);
+  const suppressed = result.findings.length - findings.length;
   const t = totals(findings);
-  const head: string[] = [`## ${opts.title ?? 'harness-registry-guard'}`, ''];
+  const head: string[] = [`## ${title}`, ''];
   head.push(
     findings.length
       ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
@@ -160,39 +119,39 @@ export function renderMarkdown(
     '',
   );
   for (const note of scanNotes(result)) head.push(note, '');
-  if (suppressed.length)
+  if (suppressed)
     head.splice(
       head.length - 1,
       0,
       '',
-      `${plural(suppressed.length, 'suppressed finding')} (inline comments or the baseline) ${suppressed.length === 1 ? 'is' : 'are'} listed apart and not counted.`,
+      `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`,
     );
-  for (const n of opts.notes ?? []) head.push(`> ${n.replace(/\r?\n/g, ' ')}`, '>');
-  if (opts.notes?.length) head[head.length - 1] = '';
-  if (result.internalErrors.length)
-    head.push(
-      `**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`,
-      '',
-    );
-  if (findings.length) head.push('### Totals', '', ...totalsTable(findings), '');
-  if (opts.gateChanges?.length) {
-    head.push('### Changes to the gate in this pull request', '');
-    for (const c of opts.gateChanges) head.push(`- ${location(c.file, c.line, c.line, opts.links)}: ${cell(c.message)}`);
-    head.push('', 'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.', '');
-  }
-  head.push(...impactSection(opts.impacts ?? [], opts.links));
-  head.push(...remediationSection(findings, docsBaseUrl));
+  return head;
+}
 
-  // The findings tables: in changed files first (when known), each row linked to file and line.
-  const groups: Array<{ title: string; list: Finding[] }> = [];
-  if (opts.changed) {
-    const inChanged = findings.filter((f) => opts.changed!.file(f.file));
-    const elsewhere = findings.filter((f) => !opts.changed!.file(f.file));
-    groups.push({ title: `### Findings in changed files (${inChanged.length})`, list: inChanged });
-    groups.push({ title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere });
-  } else if (findings.length) groups.push({ title: `### Findings (${findings.length})`, list: findings });
-  if (suppressed.length) groups.push({ title: `### Suppressed findings (${suppressed.length})`, list: suppressed });
+/** The first internal error, which fails the step; nothing when there is none. */
+export function internalErrorLines(result: Pick<LintResult, 'internalErrors'>): string[] {
+  return result.internalErrors.length
+    ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0]!.split('\n')[0]!)}`, '']
+    : [];
+}
 
+export function totalsSection(findings: readonly Finding[]): string[] {
+  return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
+}
+
+/** The group of suppressed findings, when there are any. */
+export function suppressedGroup(result: Pick<LintResult, 'findings'>): FindingGroup[] {
+  const suppressed = result.findings.filter((f) => f.suppressed);
+  return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
+}
+
+/**
+ * `head` followed by one findings table per group, each row linked to file and line, cut so that
+ * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
+ */
+export function withFindingsTables(head: readonly string[], groups: readonly FindingGroup[], opts: MarkdownOptions = {}): string {
+  const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
   const text: string[] = [...head];
   let size = bytes(text.join('\n'));
   const footerReserve = 600;
@@ -229,7 +188,22 @@ export function renderMarkdown(
   return text.join('\n');
 }
 
-/** `--format markdown` for the CLI: the same report without links. */
+export const docsBase = (opts: Pick<MarkdownOptions, 'docsBaseUrl'>) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+
+/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
+export function renderMarkdown(result: Scan, opts: MarkdownOptions = {}): string {
+  const findings = activeFindings(result);
+  const head = [
+    ...reportHead(result, opts.title),
+    ...internalErrorLines(result),
+    ...totalsSection(findings),
+    ...remediationSection(findings, docsBase(opts)),
+  ];
+  const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+  return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
+}
+
+/** `--format markdown` for the CLI: the report without links. */
 export function formatMarkdown(result: LintResult): string {
   return renderMarkdown(result);
 }

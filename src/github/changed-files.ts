@@ -1,8 +1,9 @@
 import type { ChangeScope } from '../formats/github.js';
+import type { HunkRange } from './hunks.js';
 
 /**
  * What a pull request (or push) changed: the files, and for each the lines on the new side that
- * were added or edited. Pure data and parsing; fetching lives in client.ts and git.ts.
+ * were added or edited. Pure data; fetching lives in client.ts and git.ts, patches are parsed by hunks.ts.
  */
 
 export interface ChangedFile {
@@ -13,6 +14,8 @@ export interface ChangedFile {
   previousPath?: string;
   /** New-side lines added or edited. Undefined when unknown (binary, huge, or patch not sent): treat every line as changed. */
   lines?: ReadonlySet<number>;
+  /** New-side line ranges of the diff's hunks, from the API's patch: where review comments may go. Undefined without a patch. */
+  hunks?: readonly HunkRange[];
 }
 
 export interface ChangedFiles {
@@ -37,32 +40,6 @@ export function touchesChangedLine(changed: ChangedFiles | undefined, f: { file:
   if (!c.lines) return true;
   for (let l = f.line; l <= Math.max(f.line, f.endLine); l++) if (c.lines.has(l)) return true;
   return false;
-}
-
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-
-/**
- * New-side line numbers that a unified-diff patch adds (`+` lines). Context lines advance the
- * counter, `-` lines do not. `\ No newline at end of file` markers are ignored.
- */
-export function addedLines(patch: string): Set<number> {
-  const out = new Set<number>();
-  let next = 0;
-  let inHunk = false;
-  for (const line of patch.split(/\r?\n/)) {
-    const h = HUNK.exec(line);
-    if (h) {
-      next = Number(h[1]);
-      inHunk = true;
-      continue;
-    }
-    if (!inHunk) continue;
-    if (line.startsWith('+')) out.add(next++);
-    else if (line.startsWith(' ')) next++;
-    else if (line.startsWith('-') || line.startsWith('\\')) continue;
-    else if (line === '') next++;
-  }
-  return out;
 }
 
 /** The change as the formats need it (which files and lines it touched); undefined when unknown. */

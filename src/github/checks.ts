@@ -1,25 +1,30 @@
 import type { Finding } from '../engine/finding.js';
+import { toAnnotation, type Annotation } from '../formats/github.js';
 import { CHECK_RUN_BATCH, CHECK_RUN_TEXT_MAX, type CheckConclusion, type CheckRunAnnotation, type GitHubApi, type Repo } from './client.js';
 
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
 const MAX_MESSAGE = 64 * 1024 - 1;
 
+/**
+ * A finding as a Checks API annotation: the same annotation a workflow command gets
+ * ({@link toAnnotation} decides lines and columns for both), in the Checks API's field names.
+ */
 export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
-  const endLine = Math.max(f.line, f.endLine);
-  const a: CheckRunAnnotation = {
-    path: f.file,
-    start_line: f.line,
-    end_line: endLine,
-    annotation_level: LEVEL[f.severity],
-    message: f.message.length > MAX_MESSAGE ? f.message.slice(0, MAX_MESSAGE - 1) + '…' : f.message,
-    title: f.ruleId,
+  return checkRunAnnotation(toAnnotation(f));
+}
+
+export function checkRunAnnotation(a: Annotation): CheckRunAnnotation {
+  return {
+    path: a.file,
+    start_line: a.startLine,
+    end_line: a.endLine,
+    annotation_level: LEVEL[a.level],
+    message: a.message.length > MAX_MESSAGE ? a.message.slice(0, MAX_MESSAGE - 1) + '…' : a.message,
+    title: a.title,
+    // The Checks API, like the runner, takes columns only on single-line annotations; toAnnotation leaves them out otherwise.
+    ...(a.startColumn !== undefined ? { start_column: a.startColumn } : {}),
+    ...(a.endColumn !== undefined ? { end_column: a.endColumn } : {}),
   };
-  // The Checks API accepts columns only on single-line annotations.
-  if (endLine === f.line) {
-    a.start_column = f.column;
-    a.end_column = Math.max(f.column, f.endColumn);
-  }
-  return a;
 }
 
 export interface CheckRunRequest {
@@ -36,7 +41,11 @@ export interface CheckRunRequest {
  * appended by updates of 50 each (the Checks API limit per request); the last request completes it.
  * Returns the check run id and the number of requests made.
  */
-export async function publishCheckRun(api: GitHubApi, repo: Repo, r: CheckRunRequest): Promise<{ id: number; requests: number }> {
+export async function publishCheckRun(
+  api: Pick<GitHubApi, 'createCheckRun' | 'updateCheckRun'>,
+  repo: Repo,
+  r: CheckRunRequest,
+): Promise<{ id: number; requests: number }> {
   const summary = r.summary.length > CHECK_RUN_TEXT_MAX ? r.summary.slice(0, CHECK_RUN_TEXT_MAX - 1) + '…' : r.summary;
   const title = r.title.slice(0, 255);
   const batches: CheckRunAnnotation[][] = [];

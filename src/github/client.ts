@@ -1,7 +1,8 @@
 import { getOctokit } from '@actions/github';
-import type { PullsApi } from './suggestions.js';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import type { ChangedFile } from './changed-files.js';
-import { addedLines } from './changed-files.js';
+import { parsePatch } from './hunks.js';
 
 /** GitHub returns at most this many files for a pull request (REST "List pull requests files"). */
 export const MAX_PULL_FILES = 3000;
@@ -9,6 +10,15 @@ export const MAX_PULL_FILES = 3000;
 export const CHECK_RUN_BATCH = 50;
 /** `output.summary` and `output.text` of a check run: "Maximum length: 65535 characters". */
 export const CHECK_RUN_TEXT_MAX = 65535;
+
+/** Ends any single HTTP request (one page, one attempt) that takes longer than this, so a hung API cannot hang the step. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** Retries of a request that failed with a server error (5xx) or on the network: 2, after 1 s and 4 s (Octokit's back-off). */
+export const SERVER_ERROR_RETRIES = 2;
+/** Retries after a rate limit or a secondary rate limit (403 or 429)... */
+export const RATE_LIMIT_RETRIES = 2;
+/** ...each only when GitHub asks to wait at most this many seconds (`retry-after`, or until the reset). */
+export const RATE_LIMIT_MAX_WAIT_S = 60;
 
 export interface Repo {
   owner: string;
@@ -34,9 +44,29 @@ export interface CheckRunOutput {
   annotations?: CheckRunAnnotation[];
 }
 
-/** The REST calls the Action makes. A fake implements it in unit tests; the real one is Octokit. */
+/** The fields of a pull-request review comment the Action reads. */
+export interface ReviewComment {
+  id: number;
+  body: string;
+  path: string;
+}
+
+/** A review comment on lines [startLine ?? line, line] of the new side of a file, on the PR's head commit. */
+export interface NewReviewComment {
+  pullNumber: number;
+  commitId: string;
+  path: string;
+  body: string;
+  line: number;
+  startLine?: number;
+}
+
+/**
+ * Every REST call the Action makes. A fake implements it in unit tests; {@link createGitHubApi}
+ * implements it with Octokit. Errors are always {@link ApiError}.
+ */
 export interface GitHubApi {
-  /** Every file of a pull request, following `Link` pagination, up to {@link MAX_PULL_FILES}. */
+  /** Every file of a pull request with its changed lines and hunks, following pagination, up to {@link MAX_PULL_FILES}. */
   listPullFiles(repo: Repo, pullNumber: number): Promise<ChangedFile[]>;
   createCheckRun(
     repo: Repo,
@@ -47,8 +77,12 @@ export interface GitHubApi {
     id: number,
     body: { status?: 'completed'; conclusion?: CheckConclusion; output: CheckRunOutput },
   ): Promise<void>;
-  /** Review-comment endpoints, for posting fixes as suggested changes. */
-  pulls?: PullsApi;
+  /** Every review comment of a pull request, following pagination. */
+  listReviewComments(repo: Repo, pullNumber: number): Promise<ReviewComment[]>;
+  /** Returns the new comment's id. */
+  createReviewComment(repo: Repo, comment: NewReviewComment): Promise<number>;
+  updateReviewComment(repo: Repo, commentId: number, body: string): Promise<void>;
+  deleteReviewComment(repo: Repo, commentId: number): Promise<void>;
 }
 
 /** An API call failed: `status` is the HTTP status when there was a response (403 for a fork's read-only token). */
@@ -62,26 +96,96 @@ export class ApiError extends Error {
   }
 }
 
-/** Ends any single request that takes longer than this, so a hung API cannot hang the step. */
-const REQUEST_TIMEOUT_MS = 60_000;
+/** A request got no complete answer within its timeout. Not an Octokit RequestError, so the retry plugin leaves it alone. */
+export class RequestTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestTimeoutError';
+  }
+}
 
-interface PullFile {
-  filename: string;
-  status: string;
-  previous_filename?: string;
-  patch?: string;
+export interface ClientOptions {
+  /** Per HTTP request (each page, each attempt); default {@link REQUEST_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Where retries after rate limits are reported. Messages never hold the token. */
+  log?: (message: string) => void;
+  /** Milliseconds per second of the waits GitHub asks for (`retry-after`) and of the retry back-off: 1000, except in tests. */
+  msPerSecond?: number;
+}
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/**
+ * Octokit plugin: every attempt of every request (each page of a listing, each retry) gets its
+ * own `AbortSignal.timeout`, unless the caller passed a signal. It runs inside the retry and
+ * throttling plugins, so their waits do not eat into a request's time; a timeout is final.
+ */
+function requestTimeout(ms: number) {
+  return (octokit: Pick<Octokit, 'hook' | 'request'>) => {
+    const ours = new WeakSet<AbortSignal>();
+    octokit.hook.wrap('request', async (request, options) => {
+      const given = options.request?.signal;
+      if (given && !ours.has(given)) return request(options);
+      const signal = AbortSignal.timeout(ms);
+      ours.add(signal);
+      // Hooks share this options object (retries reuse it); its `request` may be the client's defaults, so replace, never mutate.
+      options.request = { ...options.request, signal };
+      const timedOut = () => {
+        const { method, url } = octokit.request.endpoint.parse(options);
+        const where = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+        return new RequestTimeoutError(`no complete answer within ${ms / 1000} s (${method} ${where})`);
+      };
+      try {
+        const response = await request(options);
+        // Octokit reads a body cut by the abort as an empty one: never take that for an answer.
+        if (signal.aborted) throw timedOut();
+        return response;
+      } catch (e) {
+        throw signal.aborted ? timedOut() : e;
+      }
+    });
+  };
 }
 
 /**
- * The Octokit-backed API at `baseUrl` (GITHUB_API_URL). Errors become {@link ApiError} whose
- * message is the API's own message with the token removed; Octokit's own logging is silenced.
+ * The Octokit-backed API at `baseUrl` (GITHUB_API_URL): Octokit's pagination, its retry plugin for
+ * server errors and its throttling plugin for rate limits (both bounded, see the constants), and a
+ * timeout on every request. Errors become {@link ApiError} whose message is the API's own with the
+ * token removed; no Octokit object leaves this function.
  */
-export function createGitHubApi(token: string, baseUrl: string): GitHubApi {
-  const octokit = getOctokit(token, {
-    baseUrl,
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-  });
-  const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+export function createGitHubApi(token: string, baseUrl: string, o: ClientOptions = {}): GitHubApi {
+  const log = (s: string) => o.log?.(redact(s, token));
+  const msPerSecond = o.msPerSecond ?? 1000;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${kind} on ${options.method} ${options.url}`;
+      if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S) {
+        log(`GitHub API ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
+        return true;
+      }
+      log(
+        `GitHub API ${what}: giving up (${retryCount >= RATE_LIMIT_RETRIES ? `${RATE_LIMIT_RETRIES} retries made` : `GitHub asks to wait ${retryAfter} s, more than ${RATE_LIMIT_MAX_WAIT_S} s`}).`,
+      );
+      return false;
+    };
+  const octokit = getOctokit(
+    token,
+    {
+      baseUrl,
+      log: { debug: () => {}, info: () => {}, warn: log, error: log },
+      // 429 is left to the throttling plugin, which honours `retry-after`.
+      retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        retryAfterBaseValue: msPerSecond,
+      },
+    },
+    requestTimeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS),
+    retry,
+    throttling,
+  );
   const wrap = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
     try {
       return await call();
@@ -92,18 +196,18 @@ export function createGitHubApi(token: string, baseUrl: string): GitHubApi {
     }
   };
   return {
-    pulls: octokit.rest.pulls,
     listPullFiles: (repo, pullNumber) =>
       wrap('listing the pull request files', async () => {
         const files: ChangedFile[] = [];
-        const params = { ...repo, pull_number: pullNumber, per_page: 100, request: request() };
+        const params = { ...repo, pull_number: pullNumber, per_page: 100 };
         for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, params)) {
-          for (const f of page.data as PullFile[]) {
+          for (const f of page.data) {
+            const patch = typeof f.patch === 'string' ? parsePatch(f.patch) : undefined;
             files.push({
               path: f.filename,
               status: f.status,
               ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-              ...(typeof f.patch === 'string' ? { lines: addedLines(f.patch) } : {}),
+              ...(patch ? { lines: patch.added, hunks: patch.hunks } : {}),
             });
           }
           if (files.length >= MAX_PULL_FILES) break;
@@ -111,13 +215,41 @@ export function createGitHubApi(token: string, baseUrl: string): GitHubApi {
         return files.slice(0, MAX_PULL_FILES);
       }),
     createCheckRun: (repo, body) =>
-      wrap('creating the check run', async () => {
-        const res = await octokit.rest.checks.create({ ...repo, ...body, request: request() });
-        return res.data.id;
-      }),
+      wrap('creating the check run', async () => (await octokit.rest.checks.create({ ...repo, ...body })).data.id),
     updateCheckRun: (repo, id, body) =>
       wrap('updating the check run', async () => {
-        await octokit.rest.checks.update({ ...repo, check_run_id: id, ...body, request: request() });
+        await octokit.rest.checks.update({ ...repo, check_run_id: id, ...body });
+      }),
+    listReviewComments: (repo, pullNumber) =>
+      wrap('listing the review comments', async () =>
+        (await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 })).map((c) => ({
+          id: c.id,
+          body: c.body,
+          path: c.path,
+        })),
+      ),
+    createReviewComment: (repo, c) =>
+      wrap('creating a review comment', async () => {
+        const range = c.startLine !== undefined && c.startLine < c.line ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {};
+        const res = await octokit.rest.pulls.createReviewComment({
+          ...repo,
+          pull_number: c.pullNumber,
+          commit_id: c.commitId,
+          path: c.path,
+          body: c.body,
+          line: c.line,
+          side: 'RIGHT',
+          ...range,
+        });
+        return res.data.id;
+      }),
+    updateReviewComment: (repo, commentId, body) =>
+      wrap('updating a review comment', async () => {
+        await octokit.rest.pulls.updateReviewComment({ ...repo, comment_id: commentId, body });
+      }),
+    deleteReviewComment: (repo, commentId) =>
+      wrap('deleting a review comment', async () => {
+        await octokit.rest.pulls.deleteReviewComment({ ...repo, comment_id: commentId });
       }),
   };
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { addedLines, type ChangedFile } from './changed-files.js';
+import type { ChangedFile } from './changed-files.js';
+import { parsePatch } from './hunks.js';
 
 /** Git, run in `cwd` with no pager, no colour, no external diff and no prompt for credentials. */
 function git(cwd: string, args: string[], maxBuffer = 256 * 1024 * 1024): string {
@@ -68,7 +69,7 @@ export function gitChangedFiles(cwd: string, base: string, head: string): Change
   const patch = git(cwd, ['diff', '--no-ext-diff', '--relative', '--find-renames', '--unified=0', '--no-color', ...range, '--']);
   for (const [file, text] of splitPatch(patch)) {
     const f = files.get(file);
-    if (f) files.set(file, { ...f, lines: addedLines(text) });
+    if (f) files.set(file, { ...f, lines: parsePatch(text).added });
   }
   return [...files.values()];
 }

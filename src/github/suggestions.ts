@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { overlaps } from '../engine/edits.js';
 import type { Edit, Finding } from '../engine/finding.js';
+import type { ChangedFile } from './changed-files.js';
+import type { GitHubApi, Repo, ReviewComment } from './client.js';
+import { insideHunk } from './hunks.js';
 
 /**
  * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments
@@ -12,53 +15,11 @@ import type { Edit, Finding } from '../engine/finding.js';
 export const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
 const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
 
-/** The fields of a pull-request review comment this module reads. */
-export interface ReviewComment {
-  id: number;
-  body: string;
-  path: string;
-}
-
-/**
- * The REST calls used, a subset of Octokit's `octokit.rest.pulls`: pass
- * `github.getOctokit(token).rest.pulls` as is, or a fake in tests.
- */
-export interface PullsApi {
-  listReviewComments(params: {
-    owner: string;
-    repo: string;
-    pull_number: number;
-    per_page?: number;
-    page?: number;
-  }): Promise<{ data: ReviewComment[] }>;
-  createReviewComment(params: {
-    owner: string;
-    repo: string;
-    pull_number: number;
-    commit_id: string;
-    path: string;
-    body: string;
-    line: number;
-    side: 'RIGHT';
-    start_line?: number;
-    start_side?: 'RIGHT';
-  }): Promise<{ data: { id: number } }>;
-  updateReviewComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
-  deleteReviewComment(params: { owner: string; repo: string; comment_id: number }): Promise<unknown>;
-  listFiles(params: {
-    owner: string;
-    repo: string;
-    pull_number: number;
-    per_page?: number;
-    page?: number;
-  }): Promise<{ data: Array<{ filename: string; patch?: string }> }>;
-}
-
-/** A changed file of the PR and its unified-diff patch (absent for binary or very large diffs). */
-export interface FilePatch {
-  path: string;
-  patch?: string;
-}
+/** The REST calls this module makes, all through the client's error wrapper. */
+export type ReviewCommentsApi = Pick<
+  GitHubApi,
+  'listReviewComments' | 'createReviewComment' | 'updateReviewComment' | 'deleteReviewComment'
+>;
 
 /** Whole lines [startLine, endLine] of a file (1-based, new side) and the text that replaces them. */
 export interface SuggestedChange {
@@ -149,17 +110,6 @@ function lineEndOf(text: string, line: number): number {
   return text[end - 1] === '\r' ? end - 1 : end;
 }
 
-/** New-side line ranges [first, last] of a unified-diff patch's hunks. */
-export function hunkRanges(patch: string | undefined): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of (patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const start = Number(m[1]);
-    const count = m[2] === undefined ? 1 : Number(m[2]);
-    if (count > 0) out.push([start, start + count - 1]);
-  }
-  return out;
-}
-
 /** The comment body: hidden marker with the change's key, a title line, and the suggestion block. */
 export function suggestionBody(c: SuggestedChange): string {
   const fence = '`'.repeat(Math.max(3, ...(c.replacement.match(/`{3,}/g) ?? []).map((t) => t.length + 1)));
@@ -186,13 +136,13 @@ export function changeKey(c: Pick<SuggestedChange, 'path' | 'startLine' | 'endLi
 }
 
 export interface SyncOptions {
-  api: PullsApi;
-  owner: string;
-  repo: string;
+  api: ReviewCommentsApi;
+  repo: Repo;
   pullNumber: number;
   /** The PR head commit the comments are made on. */
   headSha: string;
-  patches: readonly FilePatch[];
+  /** The pull request's files as the one listing of the run gave them, with their hunks. */
+  files: ReadonlyArray<Pick<ChangedFile, 'path' | 'hunks'>>;
   changes: readonly SuggestedChange[];
 }
 
@@ -210,16 +160,13 @@ export interface SyncResult {
 /** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
 export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
   const result: SyncResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
-  const hunks = new Map(o.patches.map((p) => [p.path, hunkRanges(p.patch)]));
+  const hunks = new Map(o.files.map((f) => [f.path, f.hunks]));
   const wanted = new Map<string, SuggestedChange>();
   for (const c of o.changes) {
-    const inside = (hunks.get(c.path) ?? []).some(([a, b]) => c.startLine >= a && c.endLine <= b);
-    if (inside) wanted.set(changeKey(c), c);
+    if (insideHunk(hunks.get(c.path), c.startLine, c.endLine)) wanted.set(changeKey(c), c);
     else result.outsideDiff.push(c);
   }
-  const ours = (
-    await listAll((page) => o.api.listReviewComments({ owner: o.owner, repo: o.repo, pull_number: o.pullNumber, per_page: 100, page }))
-  )
+  const ours = (await o.api.listReviewComments(o.repo, o.pullNumber))
     .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
     .filter((x): x is { c: ReviewComment; key: string } => x.key !== undefined);
   const kept = new Set<string>();
@@ -235,58 +182,27 @@ export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
   for (const { c, key } of ours) {
     const want = wanted.get(key);
     if (!want || kept.has(key)) {
-      if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id })))
-        result.deleted++;
+      if (await attempt(`delete comment ${c.id}`, () => o.api.deleteReviewComment(o.repo, c.id))) result.deleted++;
       continue;
     }
     kept.add(key);
     const body = suggestionBody(want);
     if (c.body === body) result.unchanged++;
-    else if (
-      await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment({ owner: o.owner, repo: o.repo, comment_id: c.id, body }))
-    )
-      result.updated++;
+    else if (await attempt(`update comment ${c.id}`, () => o.api.updateReviewComment(o.repo, c.id, body))) result.updated++;
   }
   for (const [key, c] of wanted) {
     if (kept.has(key)) continue;
-    const range = c.startLine < c.endLine ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {};
     const ok = await attempt(`comment on ${c.path}:${c.startLine}`, () =>
-      o.api.createReviewComment({
-        owner: o.owner,
-        repo: o.repo,
-        pull_number: o.pullNumber,
-        commit_id: o.headSha,
+      o.api.createReviewComment(o.repo, {
+        pullNumber: o.pullNumber,
+        commitId: o.headSha,
         path: c.path,
         body: suggestionBody(c),
         line: c.endLine,
-        side: 'RIGHT',
-        ...range,
+        ...(c.startLine < c.endLine ? { startLine: c.startLine } : {}),
       }),
     );
     if (ok) result.created++;
   }
   return result;
-}
-
-/** The PR's changed files with their patches, every page. */
-export async function fetchPatches(
-  api: Pick<PullsApi, 'listFiles'>,
-  owner: string,
-  repo: string,
-  pullNumber: number,
-): Promise<FilePatch[]> {
-  const files = await listAll((page) => api.listFiles({ owner, repo, pull_number: pullNumber, per_page: 100, page }));
-  return files.map((f) => ({ path: f.filename, ...(f.patch !== undefined ? { patch: f.patch } : {}) }));
-}
-
-const MAX_PAGES = 50;
-
-async function listAll<T>(page: (n: number) => Promise<{ data: T[] }>): Promise<T[]> {
-  const out: T[] = [];
-  for (let n = 1; n <= MAX_PAGES; n++) {
-    const { data } = await page(n);
-    out.push(...data);
-    if (data.length < 100) break;
-  }
-  return out;
 }

@@ -1,0 +1,82 @@
+import * as core from '@actions/core';
+import type { Finding } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import { changeScope } from '../github/changed-files.js';
+import { redact } from '../github/client.js';
+import { planAnnotations, type AnnotationPlan } from '../formats/github.js';
+import { plural } from '../formats/totals.js';
+import { CHECK_RUN_NAME } from './check-run.js';
+import type { ChangeDetection } from './detect-changes.js';
+import type { GateChange } from './gate.js';
+import type { Verdict } from './outputs.js';
+import type { RunState } from './state.js';
+
+/** Warning annotations given to changes of the gate; the summary lists them all. */
+const MAX_GATE_ANNOTATIONS = 5;
+
+/** Where every finding can be read, for the overflow notice and the failure message. */
+export function whereToRead(state: RunState, sarifFile: string): string {
+  const { settings, api } = state;
+  return [
+    settings.summary ? 'the job summary' : '',
+    settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+    sarifFile ? 'the SARIF file' : '',
+    'the step log',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+export interface AnnotateOptions {
+  detection: ChangeDetection;
+  gateChanges: readonly GateChange[];
+  verdict: Verdict;
+  seeAlso: string;
+}
+
+/**
+ * The annotations step: changes to the gate first, so reviewers see them, then the findings
+ * within GitHub's 10 per level and step (one error slot kept for the failure message), ranked,
+ * with one notice counting the rest; then every finding in the log. Returns the plan, whose
+ * `inScope` findings the check run holds.
+ */
+export function annotate(state: RunState, result: LintResult, o: AnnotateOptions): AnnotationPlan {
+  const { settings } = state;
+  const gateAnnotations = o.gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
+  const plan = planAnnotations(result.findings, {
+    changed: changeScope(o.detection.changed),
+    onlyChanged: settings.onlyChanged,
+    reserveErrorSlot: o.verdict.willFail,
+    reserveWarnings: gateAnnotations.length,
+    seeAlso: o.seeAlso,
+  });
+  for (const c of gateAnnotations)
+    core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+  for (const c of o.gateChanges) state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+  // @actions/core escapes the workflow commands.
+  for (const a of plan.annotations) {
+    const { title, file, startLine, endLine, startColumn, endColumn } = a;
+    core[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
+  }
+  if (plan.overflowNotice) core.notice(plan.overflowNotice);
+
+  const where = settings.onlyChanged && o.detection.changed ? 'changed files' : 'the scanned files';
+  const unchanged = plan.unchangedFiles ? ` (${plural(plan.unchangedFiles, 'finding')} in unchanged files: summary only)` : '';
+  const annotated = `Annotated ${plan.annotations.length} of ${plural(plan.inScope.length, 'finding')} in ${where}${unchanged}.`;
+  // In the summary itself, the rest is "below", not "in the job summary".
+  if (plan.overflowNotice)
+    state.notes.add(
+      `${annotated} ${plan.overflowNotice.replace(/ See .*$/, ' The findings tables below list them.')}`,
+      `${annotated} ${plan.overflowNotice}`,
+    );
+  else state.notes.add(annotated);
+
+  core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
+  for (const f of result.findings) state.log(logLine(f));
+  core.endGroup();
+  return plan;
+}
+
+/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
+const logLine = (f: Finding) =>
+  `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;

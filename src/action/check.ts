@@ -1,0 +1,24 @@
+import { lint, type LintResult, type LintSettings } from '../engine/lint.js';
+import { rules } from '../rules/index.js';
+import type { GateSources } from './gate.js';
+import type { RunState } from './state.js';
+
+export interface Checked {
+  result: LintResult;
+  /** What lint ran with, to lint the base versions of changed files the same way. */
+  lintSettings: LintSettings;
+}
+
+/** The lint step: the whole workspace, with the config and baseline the gate chose (the base commit's on a pull request). */
+export async function checkWorkspace(state: RunState, gate: GateSources | undefined): Promise<Checked> {
+  const { settings } = state;
+  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths, rules };
+  const configPath = gate ? gate.configPath : settings.configPath;
+  const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
+  if (configPath !== undefined) lintSettings.configPath = configPath;
+  if (baselinePath) lintSettings.baselinePath = baselinePath;
+  if (gate?.overlay.size) lintSettings.overlay = gate.overlay;
+  // The migration report lists every image by registry.
+  if (settings.report || settings.reportFile) lintSettings.images = true;
+  return { result: await lint(lintSettings), lintSettings };
+}

@@ -1,0 +1,81 @@
+import * as core from '@actions/core';
+import { ConfigError } from '../engine/config.js';
+import { UsageError } from '../engine/errors.js';
+import { failingFindings } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import { redact } from '../github/client.js';
+import { plural, totals } from '../formats/totals.js';
+import { InputError, type ActionSettings } from './inputs.js';
+import type { RunState } from './state.js';
+
+/** Exit codes, also the `exit-code` output: 0 nothing reaches fail-on, 1 something does, 2 bad input or internal error. */
+export type ExitCode = 0 | 1 | 2;
+
+/** Whether the step fails, decided once from the findings and `fail-on`. */
+export interface Verdict {
+  /** Findings that reach `fail-on`. */
+  failing: number;
+  /** Findings reach `fail-on`, or the checker had an internal error. */
+  willFail: boolean;
+  /** The verdict in one sentence, first in the summaries. */
+  text: string;
+}
+
+export function judge(result: LintResult, settings: ActionSettings): Verdict {
+  const failing = failingFindings(result.findings, settings.failOn).length;
+  const text =
+    settings.failOn === 'never'
+      ? `\`fail-on: never\`: the step passes whatever is found.`
+      : failing
+        ? `❌ ${plural(failing, 'finding')} reach \`fail-on: ${settings.failOn}\`: the step fails.`
+        : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
+  return { failing, willFail: failing > 0 || result.internalErrors.length > 0, text };
+}
+
+/** The last step: the counts as outputs, then the exit code. `seeAlso` says where the findings can be read. */
+export function finish(state: RunState, result: LintResult, verdict: Verdict, sarifFile: string, seeAlso: string): ExitCode {
+  const { settings } = state;
+  const t = totals(result.findings);
+  core.setOutput('findings', t.errors + t.warnings + t.notices);
+  core.setOutput('errors', t.errors);
+  core.setOutput('warnings', t.warnings);
+  core.setOutput('notices', t.notices);
+  core.setOutput('sarif-file', sarifFile);
+  if (result.internalErrors.length) {
+    for (const e of result.internalErrors) state.log(`Internal error: ${e}`);
+    return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
+  }
+  if (verdict.failing)
+    return fail(1, `${plural(verdict.failing, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+  core.setOutput('exit-code', 0);
+  return 0;
+}
+
+export function fail(code: ExitCode, message: string, token: string): ExitCode {
+  core.setOutput('exit-code', code);
+  core.setFailed(`harness-registry-guard: ${redact(message, token)}`);
+  process.exitCode = code;
+  return code;
+}
+
+/** An exception out of a step: a bad input or config fails the step naming it; anything else is an internal error. */
+export function failure(e: unknown, settings: ActionSettings): ExitCode {
+  if (e instanceof InputError) return fail(2, e.message, settings.token);
+  if (e instanceof UsageError) return configFailure(e, settings);
+  core.info(redact(`Internal error: ${(e as Error).stack ?? e}`, settings.token));
+  return fail(2, `internal error: ${(e as Error).message}`, settings.token);
+}
+
+/** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
+function configFailure(e: UsageError, settings: ActionSettings): ExitCode {
+  if (e instanceof ConfigError)
+    for (const p of e.problems.slice(0, 9))
+      core.error(redact(p.message, settings.token), { title: 'config', file: p.file, startLine: p.line, startColumn: p.column });
+  const input =
+    /baseline/i.test(e.message) && settings.baselinePath
+      ? 'baseline'
+      : /config/i.test(e.message) && settings.configPath
+        ? 'config'
+        : undefined;
+  return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { LintResult } from '../engine/lint.js';
+import { redact } from '../github/client.js';
+import { gitShow } from '../github/git.js';
+import { suggestedChanges, syncSuggestions } from '../github/suggestions.js';
+import type { ChangeDetection } from './detect-changes.js';
+import type { RunState } from './state.js';
+
+/**
+ * The suggestions step (`suggestions: true`): fixes become suggested changes on lines inside the
+ * pull request's diff, placed with the run's one listing of its files, and this Action's earlier
+ * comments are updated or removed. Never fails the run; what happened becomes a note.
+ */
+export async function postSuggestions(state: RunState, result: LintResult, detection: ChangeDetection): Promise<void> {
+  if (state.settings.suggestions) state.notes.add(await suggest(state, result, detection));
+}
+
+async function suggest(state: RunState, result: LintResult, detection: ChangeDetection): Promise<string> {
+  const { settings, ctx, api } = state;
+  const pr = ctx.pullRequest;
+  if (!pr || !ctx.repo) return '`suggestions: true` applies to pull requests only: no suggestions posted.';
+  if (!api) return '`suggestions: true` but no token: no suggestions posted.';
+  if (pr.isFork) return 'This pull request comes from a fork, whose token is read-only: fixes are not posted as suggestions.';
+  if (!detection.pullFiles) return "The API did not list the pull request's files, so no suggestions could be placed on its diff.";
+  try {
+    // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
+    const atHead = (file: string) => {
+      const text = readFile(path.join(settings.workspace, file));
+      const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
+      // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
+      return text !== undefined && (head === undefined || head === text) ? text : undefined;
+    };
+    const r = await syncSuggestions({
+      api,
+      repo: ctx.repo,
+      pullNumber: pr.number,
+      headSha: pr.headSha ?? '',
+      files: detection.pullFiles,
+      changes: suggestedChanges(result.findings, atHead),
+    });
+    for (const e of r.errors) core.warning(redact(e, settings.token));
+    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
+  } catch (e) {
+    return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
+  }
+}
+
+function readFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

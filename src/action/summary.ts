@@ -1,0 +1,157 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Finding, RelatedLocation } from '../engine/finding.js';
+import type { LintResult } from '../engine/lint.js';
+import { changeScope } from '../github/changed-files.js';
+import { redact } from '../github/client.js';
+import type { ChangeScope } from '../formats/github.js';
+import {
+  activeFindings,
+  cell,
+  docsBase,
+  internalErrorLines,
+  location,
+  remediationSection,
+  reportHead,
+  suppressedGroup,
+  SUMMARY_MAX_BYTES,
+  totalsSection,
+  withFindingsTables,
+  type FindingGroup,
+  type LinkBase,
+  type MarkdownOptions,
+} from '../formats/markdown.js';
+import type { ChangeDetection } from './detect-changes.js';
+import type { GateChange } from './gate.js';
+import type { ConnectorImpact } from './impact.js';
+import { linkBase, ruleDocsBase } from './links.js';
+import type { Verdict } from './outputs.js';
+import type { RunState } from './state.js';
+
+/**
+ * The pull request's job summary (and the check run's summary): the CLI's Markdown report
+ * (src/formats/markdown.ts) plus what only a run on a pull request knows: notes on how the run
+ * went, changes to the gate, what changed connectors do to pipelines the PR did not touch, and
+ * the findings in changed files listed first.
+ */
+
+export interface SummaryOptions extends MarkdownOptions {
+  changed?: ChangeScope;
+  impacts?: readonly ConnectorImpact[];
+  /** What a pull request changes in the gate's own files and suppression comments. */
+  gateChanges?: readonly GateChange[];
+  /** Lines stated under the heading: the fail-on verdict, fallbacks, where the rest is. */
+  notes?: readonly string[];
+}
+
+export function renderSummary(
+  result: Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>,
+  opts: SummaryOptions = {},
+): string {
+  const findings = activeFindings(result);
+  const head = [
+    ...reportHead(result, opts.title),
+    ...noteLines(opts.notes ?? []),
+    ...internalErrorLines(result),
+    ...totalsSection(findings),
+    ...gateSection(opts.gateChanges ?? [], opts.links),
+    ...impactSection(opts.impacts ?? [], opts.links),
+    ...remediationSection(findings, docsBase(opts)),
+  ];
+  return withFindingsTables(head, [...findingGroups(findings, opts.changed), ...suppressedGroup(result)], opts);
+}
+
+function noteLines(notes: readonly string[]): string[] {
+  const out = notes.flatMap((n) => [`> ${n.replace(/\r?\n/g, ' ')}`, '>']);
+  if (out.length) out[out.length - 1] = '';
+  return out;
+}
+
+function gateSection(changes: readonly GateChange[], links?: LinkBase): string[] {
+  if (!changes.length) return [];
+  return [
+    '### Changes to the gate in this pull request',
+    '',
+    ...changes.map((c) => `- ${location(c.file, c.line, c.line, links)}: ${cell(c.message)}`),
+    '',
+    'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.',
+    '',
+  ];
+}
+
+function impactSection(impacts: readonly ConnectorImpact[], links?: LinkBase): string[] {
+  if (!impacts.length) return [];
+  const out = ['### Changed connectors and the pipelines they affect', ''];
+  out.push(
+    'These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.',
+    '',
+  );
+  for (const c of impacts) {
+    out.push(`- Connector \`${cell(c.connector)}\` (${location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
+    const list = (label: string, rel: readonly RelatedLocation[]) => {
+      if (!rel.length) return;
+      out.push(`  - ${label}:`);
+      for (const r of rel) out.push(`    - ${location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
+    };
+    if (c.compared) {
+      list('now breaks', c.breaks);
+      list('still broken (already failing before this change)', c.stillBroken);
+      list('now fixes', c.fixes);
+    } else list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
+  }
+  out.push('');
+  return out;
+}
+
+/** Findings in changed files first, when the change is known; else one table. */
+function findingGroups(findings: readonly Finding[], changed?: ChangeScope): FindingGroup[] {
+  if (!changed) return findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+  const inChanged = findings.filter((f) => changed.file(f.file));
+  const elsewhere = findings.filter((f) => !changed.file(f.file));
+  return [
+    { title: `### Findings in changed files (${inChanged.length})`, list: inChanged },
+    { title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere },
+  ];
+}
+
+export interface JobSummaryOptions {
+  detection: ChangeDetection;
+  impacts: readonly ConnectorImpact[];
+  gateChanges: readonly GateChange[];
+  verdict: Verdict;
+  sarifFile: string;
+  /** The migration report, appended when it fits in the 1 MiB a step summary may hold. */
+  report?: string;
+}
+
+/** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
+export async function writeJobSummary(state: RunState, result: LintResult, o: JobSummaryOptions): Promise<void> {
+  const { settings, ctx } = state;
+  if (!settings.summary && !settings.report) return;
+  let md = settings.summary
+    ? renderSummary(result, {
+        links: linkBase(ctx),
+        changed: changeScope(o.detection.changed),
+        impacts: o.impacts,
+        gateChanges: o.gateChanges,
+        notes: [o.verdict.text, ...state.notes.list],
+        docsBaseUrl: ruleDocsBase(ctx),
+        seeAlso: o.sarifFile ? 'the SARIF file and the step log' : 'the step log',
+      })
+    : '';
+  if (o.report) {
+    const room = SUMMARY_MAX_BYTES - Buffer.byteLength(md);
+    const kept = settings.reportFile
+      ? `; it is in \`${path.relative(settings.workspace, settings.reportFile)}\``
+      : '; set `report-file` to keep it as a file';
+    md +=
+      Buffer.byteLength(o.report) + 2 <= room
+        ? `\n\n${o.report}`
+        : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
+  }
+  try {
+    await core.summary.addRaw(redact(md, settings.token), true).write();
+  } catch (e) {
+    state.log(`Job summary not written: ${(e as Error).message}`);
+  }
+}
