@@ -48769,6 +48769,8 @@ function registryLeftovers(file, handled) {
  * declare, does not compile. Option values are typed from the declared defaults.
  */
 function defineRule(rule) {
+    if (!rule.checkFile && !rule.checkProject)
+        throw new Error(`rule ${rule.id} has no check`);
     return rule;
 }
 /** The value of each of a rule's options: its default, then the config's, then the command line's. */
@@ -48846,7 +48848,6 @@ function imageFix(use, replacement) {
     harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
-    scope: 'file',
     options: {
         replacementRegistryUrl: {
             description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -48860,7 +48861,7 @@ function imageFix(use, replacement) {
         image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
         leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
     },
-    check({ file, embedded, entities, options, report }) {
+    checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
         // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
         const handled = new Map();
@@ -48943,7 +48944,6 @@ function nameFix(view, restored, allowSafe) {
     harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
-    scope: 'file',
     options: {
         harnessImages: {
             description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
@@ -48956,7 +48956,7 @@ function nameFix(view, restored, allowSafe) {
         renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
         executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
     },
-    check({ file, embedded, options, report }) {
+    checkFile({ file, embedded, options, report }) {
         // Kubernetes manifests, Compose files and the like name their own images.
         if (!file.harness)
             return;
@@ -49945,7 +49945,6 @@ function accountFix(project, entity, value, at, source) {
     harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'safe',
-    scope: 'project',
     messages: {
         orgScope: '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
         projectScope: '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
@@ -49953,7 +49952,7 @@ function accountFix(project, entity, value, at, source) {
         unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
         unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
     },
-    check({ project, report, unresolved }) {
+    checkProject({ project, report, unresolved }) {
         /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
         const describe = (entity, path) => {
             const named = (prefix) => path
@@ -50080,7 +50079,6 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
     harnessDocs: DOCS_HARNESS_CLOUD,
     remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
     fixable: 'safe',
-    scope: 'project',
     options: {
         assumeHarnessCloudImageConnector: {
             description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
@@ -50105,7 +50103,7 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
         openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
         openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
     },
-    check({ project, options, report, unresolved }) {
+    checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
@@ -52459,7 +52457,7 @@ function scanFile(input, opts) {
     const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
     for (const { rule, options } of opts.fileRules) {
         try {
-            rule.check({
+            rule.checkFile({
                 file: source,
                 embedded,
                 entities: parsed,
@@ -52958,7 +52956,7 @@ const serialScanner = (rules) => (inputs, spec) => {
 function scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
         const rule = rules.find((r) => r.id === id);
-        if (!rule || rule.scope !== 'file')
+        if (!rule?.checkFile)
             throw new Error(`unknown file rule ${id}`);
         return { rule, options };
     });
@@ -53005,7 +53003,7 @@ function prepare(settings) {
     const spec = {
         // A rule turned off is not run at all: its findings would be dropped anyway.
         fileRules: settings.rules
-            .filter((r) => r.scope === 'file' && levelOf(config, r.id) !== 'off')
+            .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
             .map((r) => ({ id: r.id, options: options[r.id] })),
         ruleIds: all.map((r) => r.id),
         ...(settings.images ? { images: true } : {}),
@@ -53040,10 +53038,10 @@ function finish(settings, prepared, scans) {
     }
     const project = new Project(entities);
     for (const rule of settings.rules) {
-        if (rule.scope !== 'project' || levelOf(config, rule.id) === 'off')
+        if (!rule.checkProject || levelOf(config, rule.id) === 'off')
             continue;
         try {
-            rule.check(projectContext(rule, project, options[rule.id], findings));
+            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
         }
         catch (e) {
             internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);

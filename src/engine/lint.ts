@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatMessage, type OptionValues, type ProjectContext, type ProjectRule, type Rule, type RuleMeta } from './rule.js';
+import { formatMessage, type OptionValues, type ProjectContext, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, UNRESOLVED_REFERENCE, yamlSyntax } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
@@ -98,7 +98,7 @@ export const serialScanner =
 export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions {
   const fileRules = spec.fileRules.map(({ id, options }) => {
     const rule = rules.find((r) => r.id === id);
-    if (!rule || rule.scope !== 'file') throw new Error(`unknown file rule ${id}`);
+    if (!rule?.checkFile) throw new Error(`unknown file rule ${id}`);
     return { rule, options };
   });
   return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
@@ -157,7 +157,7 @@ function prepare(settings: LintSettings): Prepared {
   const spec: ScanSpec = {
     // A rule turned off is not run at all: its findings would be dropped anyway.
     fileRules: settings.rules
-      .filter((r) => r.scope === 'file' && levelOf(config, r.id) !== 'off')
+      .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
       .map((r) => ({ id: r.id, options: options[r.id]! })),
     ruleIds: all.map((r) => r.id),
     ...(settings.images ? { images: true } : {}),
@@ -189,9 +189,9 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
 
   const project = new Project(entities);
   for (const rule of settings.rules) {
-    if (rule.scope !== 'project' || levelOf(config, rule.id) === 'off') continue;
+    if (!rule.checkProject || levelOf(config, rule.id) === 'off') continue;
     try {
-      rule.check(projectContext(rule, project, options[rule.id]!, findings));
+      rule.checkProject(projectContext(rule, project, options[rule.id]!, findings));
     } catch (e) {
       internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
     }
@@ -239,7 +239,7 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
   };
 }
 
-function projectContext(rule: ProjectRule, project: Project, options: OptionValues, out: Finding[]): ProjectContext<string> {
+function projectContext(rule: Rule, project: Project, options: OptionValues, out: Finding[]): ProjectContext<string> {
   const message = (id: string, data?: Record<string, string | number>) => formatMessage(rule.messages[id] ?? id, data);
   return {
     project,

@@ -95,33 +95,35 @@ export interface ProjectContext<M extends string, O extends OptionValues = Optio
   unresolved(r: UnresolvedReport<M>): void;
 }
 
-interface RuleBody<M extends string> extends RuleMeta {
+/**
+ * A rule: its metadata and messages, and its checks. `checkFile` sees one parsed file at a time
+ * (wherever it is scanned: a worker thread or the main one); `checkProject` sees the facts of
+ * every file, for questions across files (a stage and the connector it names). A rule has either
+ * or both: a policy about a connector's URL is decided in its file, and again for connectors
+ * that only Harness holds.
+ */
+export interface Rule<M extends string = string, O extends OptionValues = OptionValues> extends RuleMeta {
   /** Message templates; `{{name}}` is filled from the report's data, which holds names and values, never sentences. */
   messages: Record<M, string>;
+  checkFile?(ctx: FileContext<M, O>): void;
+  checkProject?(ctx: ProjectContext<M, O>): void;
 }
-export interface FileRule<M extends string = string, O extends OptionValues = OptionValues> extends RuleBody<M> {
-  scope: 'file';
-  check(ctx: FileContext<M, O>): void;
-}
-export interface ProjectRule<M extends string = string, O extends OptionValues = OptionValues> extends RuleBody<M> {
-  scope: 'project';
-  check(ctx: ProjectContext<M, O>): void;
-}
-export type Rule = FileRule | ProjectRule;
 
-type Definition<M extends string, D> = Omit<RuleMeta, 'options'> & { options?: D; messages: Record<M, string> };
+type Definition<M extends string, D> = Omit<RuleMeta, 'options'> & {
+  options?: D;
+  messages: Record<M, string>;
+  checkFile?(ctx: FileContext<M, ValuesOf<D>>): void;
+  checkProject?(ctx: ProjectContext<M, ValuesOf<D>>): void;
+};
 
 /**
  * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
  * declare, does not compile. Option values are typed from the declared defaults.
  */
 export function defineRule<M extends string, D extends Record<string, RuleOption> = Record<never, RuleOption>>(
-  rule: Definition<M, D> &
-    (
-      | { scope: 'file'; check(ctx: FileContext<M, ValuesOf<D>>): void }
-      | { scope: 'project'; check(ctx: ProjectContext<M, ValuesOf<D>>): void }
-    ),
+  rule: Definition<M, D>,
 ): Rule {
+  if (!rule.checkFile && !rule.checkProject) throw new Error(`rule ${rule.id} has no check`);
   return rule as unknown as Rule;
 }
 

@@ -10,7 +10,7 @@ import { parseSource, type SourceFile } from '../parse/source.js';
 import { schema as schemaRule, yamlSyntax } from './builtins.js';
 import { withFix } from './edits.js';
 import { findingAt, type Finding, type Severity } from './finding.js';
-import { formatMessage, type FileRule, type OptionValues, type Report } from './rule.js';
+import { formatMessage, type Rule, type OptionValues, type Report } from './rule.js';
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 
@@ -30,7 +30,7 @@ export interface FileInput {
 
 export interface ScanOptions {
   /** The file rules and their options (by rule id). */
-  fileRules: ReadonlyArray<{ rule: FileRule; options: OptionValues }>;
+  fileRules: ReadonlyArray<{ rule: Rule; options: OptionValues }>;
   /** Every rule id a suppression comment may name. */
   ruleIds: readonly string[];
   /** Also collect every image reference, for the migration report. */
@@ -110,7 +110,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
 
   for (const { rule, options } of opts.fileRules) {
     try {
-      rule.check({
+      rule.checkFile!({
         file: source,
         embedded,
         entities: parsed,
@@ -137,7 +137,7 @@ const isView = (v: unknown): v is View => v instanceof View;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule: FileRule, r: Report<string, View>, loc: (v: View) => Loc): Finding {
+function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc): Finding {
   let at = loc(r.at);
   if (r.span) {
     const pos = locateRange(r.at.file, r.span[0], r.span[1]);

@@ -59,7 +59,6 @@ export default defineRule({
   remediation:
     'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
   fixable: 'safe',
-  scope: 'file',
   options: {
     replacementRegistryUrl: {
       description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -76,7 +75,7 @@ export default defineRule({
     leftover:
       '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
   },
-  check({ file, embedded, entities, options, report }) {
+  checkFile({ file, embedded, entities, options, report }) {
     const replacement = options.replacementRegistryUrl;
     // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
     const handled = new Map<object, Set<number>>();

@@ -34,7 +34,6 @@ export default defineRule({
   remediation:
     'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
   fixable: 'safe',
-  scope: 'file',
   options: {
     harnessImages: {
       description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
@@ -49,7 +48,7 @@ export default defineRule({
     executionConfig:
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
   },
-  check({ file, embedded, options, report }) {
+  checkFile({ file, embedded, options, report }) {
     // Kubernetes manifests, Compose files and the like name their own images.
     if (!file.harness) return;
     const catalogue = catalogueWith(options.harnessImages);

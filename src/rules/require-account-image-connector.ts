@@ -36,7 +36,6 @@ export default defineRule({
   remediation:
     'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
   fixable: 'safe',
-  scope: 'project',
   messages: {
     orgScope:
       '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
@@ -48,7 +47,7 @@ export default defineRule({
     unknownInput:
       '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
   },
-  check({ project, report, unresolved }) {
+  checkProject({ project, report, unresolved }) {
     /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
     const describe = (entity: Entity, path: string) => {
       const named = (prefix: string) =>

@@ -73,7 +73,6 @@ export default defineRule({
   remediation:
     'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
   fixable: 'safe',
-  scope: 'project',
   options: {
     assumeHarnessCloudImageConnector: {
       description:
@@ -112,7 +111,7 @@ export default defineRule({
     openExpressionShared:
       'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
   },
-  check({ project, options, report, unresolved }) {
+  checkProject({ project, options, report, unresolved }) {
     const failing = new Uses<Connector>();
     const unknown = new Uses<string>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
