@@ -7,10 +7,10 @@ import { runCli } from '../src/cli/main.js';
 
 const root = path.join(import.meta.dirname, '..');
 
-function cli(args: string[], cwd = root) {
+async function cli(args: string[], cwd = root) {
   let out = '';
   let err = '';
-  const code = runCli(
+  const code = await runCli(
     args,
     cwd,
     (s) => (out += s),
@@ -20,8 +20,8 @@ function cli(args: string[], cwd = root) {
 }
 
 describe('check command', () => {
-  test('the bundled example breaks all four policies and exits 1', () => {
-    const { code, out } = cli(['check', 'examples', '--format', 'json']);
+  test('the bundled example breaks all four policies and exits 1', async () => {
+    const { code, out } = await cli(['check', 'examples', '--format', 'json']);
     expect(code).toBe(1);
     const json = JSON.parse(out);
     const ids = new Set(json.findings.map((f: { ruleId: string }) => f.ruleId));
@@ -47,8 +47,8 @@ describe('check command', () => {
     expect(json.findings).toEqual(sorted);
   });
 
-  test('text output reads file:line:col: severity: message [rule-id]', () => {
-    const { out } = cli(['check', 'examples']);
+  test('text output reads file:line:col: severity: message [rule-id]', async () => {
+    const { out } = await cli(['check', 'examples']);
     expect(out).toContain(
       'examples/.harness/connectors/harness_image.yaml:7:24: error: Connector `harnessImage` points at `https://app.harness.io/registry`',
     );
@@ -61,27 +61,27 @@ describe('check command', () => {
     ['warning', 1],
     ['notice', 1],
     ['never', 0],
-  ])('--fail-on %s exits %i on the example', (level, expected) => {
-    expect(cli(['check', 'examples', '--fail-on', level]).code).toBe(expected);
+  ])('--fail-on %s exits %i on the example', async (level, expected) => {
+    expect((await cli(['check', 'examples', '--fail-on', level])).code).toBe(expected);
   });
 
-  test('notices alone pass the default fail-on but fail --fail-on notice', () => {
+  test('notices alone pass the default fail-on but fail --fail-on notice', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-cli-'));
     fs.writeFileSync(path.join(dir, 'v1.yaml'), 'version: 1\nkind: pipeline\nspec: {}\n');
-    expect(cli(['check', '.'], dir).code).toBe(0);
-    expect(cli(['check', '.', '--fail-on', 'notice'], dir).code).toBe(1);
+    expect((await cli(['check', '.'], dir)).code).toBe(0);
+    expect((await cli(['check', '.', '--fail-on', 'notice'], dir)).code).toBe(1);
     fs.rmSync(dir, { recursive: true });
   });
 
-  test('a clean repo exits 0 and says so', () => {
-    const { code, out } = cli(['check', '__tests__/fixtures/no-renamed-harness-image/valid']);
+  test('a clean repo exits 0 and says so', async () => {
+    const { code, out } = await cli(['check', '__tests__/fixtures/no-renamed-harness-image/valid']);
     expect(code).toBe(0);
     expect(out).toBe('0 errors, 0 warnings, 0 notices in 2 files.\n');
   });
 
-  test('--output writes the report to a file', () => {
+  test('--output writes the report to a file', async () => {
     const file = path.join(os.tmpdir(), `hrg-out-${process.pid}.json`);
-    const { code, out } = cli(['check', 'examples', '--format', 'json', '--output', file]);
+    const { code, out } = await cli(['check', 'examples', '--format', 'json', '--output', file]);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).findings.length).toBeGreaterThan(5);
@@ -96,25 +96,25 @@ describe('check command', () => {
     [['check', 'no/such/dir'], /path not found: no\/such\/dir/],
     [['lint'], /unknown command `lint`; did you mean `check`\?/],
     [[], /missing command: one of check, fix, report, rules, explain, init, help/],
-  ])('usage error %j exits 2', (args, message) => {
-    const { code, out, err } = cli(args);
+  ])('usage error %j exits 2', async (args, message) => {
+    const { code, out, err } = await cli(args);
     expect(code).toBe(2);
     expect(err + out).toMatch(message);
   });
 
-  test('--help and --version exit 0', () => {
-    expect(cli(['--help']).code).toBe(0);
-    expect(cli(['check', '--help']).out).toContain('--fail-on LEVEL');
-    expect(cli(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  test('--help and --version exit 0', async () => {
+    expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['check', '--help'])).out).toContain('--fail-on LEVEL');
+    expect((await cli(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
 describe('the built CLI (dist/cli/index.js)', () => {
-  test('runs as the package bin and exits like the in-process CLI', () => {
+  test('runs as the package bin and exits like the in-process CLI', async () => {
     const bin = path.join(root, 'dist', 'cli', 'index.js');
     expect(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const r = spawnSync(process.execPath, [bin, 'check', 'examples', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(cli(['check', 'examples', '--format', 'json']).out));
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse((await cli(['check', 'examples', '--format', 'json'])).out));
   });
 });

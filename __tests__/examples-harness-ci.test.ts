@@ -29,18 +29,18 @@ interface Step {
 }
 
 describe('examples/harness-ci', () => {
-  test('scanning it finds nothing and exits 0 (text and JSON)', () => {
-    const text = cli('check', 'examples/harness-ci');
+  test('scanning it finds nothing and exits 0 (text and JSON)', async () => {
+    const text = await cli('check', 'examples/harness-ci');
     expect([text.status, text.stdout, text.stderr]).toEqual([0, '0 errors, 0 warnings, 0 notices in 3 files.\n', '']);
-    const json = cli('check', 'examples/harness-ci', '--format', 'json', '--fail-on', 'notice');
+    const json = await cli('check', 'examples/harness-ci', '--format', 'json', '--fail-on', 'notice');
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as { findings: unknown[]; summary: { files: number; entities: number; suppressed: number } };
     expect(report.findings).toEqual([]);
     expect(report.summary).toMatchObject({ files: 3, entities: 3, suppressed: 0 });
   });
 
-  test('its JUnit report is all passing: one test per rule', () => {
-    const r = cli('check', 'examples/harness-ci', '--format', 'junit');
+  test('its JUnit report is all passing: one test per rule', async () => {
+    const r = await cli('check', 'examples/harness-ci', '--format', 'junit');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/<testsuites name="harness-registry-guard" tests="8" failures="0" errors="0" time="0">/);
     expect(r.stdout).not.toMatch(/<(failure|error|skipped)\b/);
@@ -89,8 +89,8 @@ describe('examples/harness-ci', () => {
     }
   });
 
-  test('npm start (check examples --fail-on never) still scans every example and exits 0', () => {
-    const r = cli('check', 'examples', '--fail-on', 'never');
+  test('npm start (check examples --fail-on never) still scans every example and exits 0', async () => {
+    const r = await cli('check', 'examples', '--fail-on', 'never');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\d+ errors, 2 warnings, 1 notice in 11 files\.$/m);
     expect(r.stdout).not.toMatch(/^examples\/harness-ci\//m);

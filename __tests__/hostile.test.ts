@@ -325,12 +325,12 @@ describe('discovery', () => {
     expect([...found].sort()).toEqual(files);
   });
 
-  test('an include pattern that matches no file is a usage error naming it (exit 2)', () => {
+  test('an include pattern that matches no file is a usage error naming it (exit 2)', async () => {
     expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yaml', '.harnes/**'] })).toThrow(
       '--include pattern ".harnes/**" matches no file under .',
     );
     let err = '';
-    const code = runCli(
+    const code = await runCli(
       ['check', '.', '--include', 'pipelines/*.yml'],
       dir,
       () => undefined,

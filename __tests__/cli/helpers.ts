@@ -8,10 +8,10 @@ export const ROOT = path.join(import.meta.dirname, '..', '..');
 export const BIN = path.join(ROOT, 'dist', 'cli', 'index.js');
 
 /** Runs the CLI in-process; `environment` stands for the terminal and the environment variables. */
-export function cli(args: string[], cwd = ROOT, environment: CliEnvironment = {}) {
+export async function cli(args: string[], cwd = ROOT, environment: CliEnvironment = {}) {
   let out = '';
   let err = '';
-  const code = runCli(
+  const code = await runCli(
     args,
     cwd,
     (s) => (out += s),

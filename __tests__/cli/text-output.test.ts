@@ -12,20 +12,20 @@ import { cli, expectGolden, stripAnsi, tmpDir, writeTree } from './helpers.js';
 // The formats' shared fixture: errors, notices, a related location, a suppressed warning, a file
 // name with a space.
 const FIXTURE = path.join(import.meta.dirname, '..', 'formats', 'fixture');
-const check = (env: Record<string, string> = {}, stdoutIsTTY = false, ...args: string[]) =>
-  cli(['check', '.', ...args], FIXTURE, { env, stdoutIsTTY });
+const check = async (env: Record<string, string> = {}, stdoutIsTTY = false, ...args: string[]) =>
+  await cli(['check', '.', ...args], FIXTURE, { env, stdoutIsTTY });
 const contractLine = /^(.+):(\d+):(\d+): (error|warning|notice)(?: \(suppressed(?: by baseline)?\))?: (.*) \[([a-z-]+)\](?: -- .*)?$/;
 
 describe('check: plain text (pipes, files, NO_COLOR)', () => {
-  test('golden', () => {
-    const r = check();
+  test('golden', async () => {
+    const r = await check();
     expect(r.code).toBe(1);
     expectGolden('check.plain.txt', r.out);
     expect(r.out).not.toMatch(/\x1b/);
   });
 
-  test('finding lines keep the documented contract file:line:col: severity: message [rule-id]', () => {
-    const lines = check().out.split('\n');
+  test('finding lines keep the documented contract file:line:col: severity: message [rule-id]', async () => {
+    const lines = (await check()).out.split('\n');
     const findings = lines.filter((l) => contractLine.test(l));
     expect(findings).toHaveLength(7);
     expect(lines.slice(0, 7)).toEqual(findings);
@@ -38,22 +38,22 @@ describe('check: plain text (pipes, files, NO_COLOR)', () => {
     ['a terminal with FORCE_COLOR=false', { FORCE_COLOR: 'false' }, true, []],
     ['a dumb terminal', { TERM: 'dumb' }, true, []],
     ['--no-color over FORCE_COLOR', { FORCE_COLOR: '1' }, true, ['--no-color']],
-  ])('%s gets the plain form', (_, env, tty, args) => {
-    expect(check(env, tty, ...args).out).toBe(check().out);
+  ])('%s gets the plain form', async (_, env, tty, args) => {
+    expect((await check(env, tty, ...args)).out).toBe((await check()).out);
   });
 
-  test('--output FILE is plain even with FORCE_COLOR; --color forces it there too', () => {
+  test('--output FILE is plain even with FORCE_COLOR; --color forces it there too', async () => {
     const dir = tmpDir();
-    check({ FORCE_COLOR: '1' }, true, '--output', path.join(dir, 'plain.txt'));
-    expect(fs.readFileSync(path.join(dir, 'plain.txt'), 'utf8')).toBe(check().out);
-    check({}, false, '--output', path.join(dir, 'color.txt'), '--color');
-    expect(fs.readFileSync(path.join(dir, 'color.txt'), 'utf8')).toBe(check({ FORCE_COLOR: '1' }).out);
+    await check({ FORCE_COLOR: '1' }, true, '--output', path.join(dir, 'plain.txt'));
+    expect(fs.readFileSync(path.join(dir, 'plain.txt'), 'utf8')).toBe((await check()).out);
+    await check({}, false, '--output', path.join(dir, 'color.txt'), '--color');
+    expect(fs.readFileSync(path.join(dir, 'color.txt'), 'utf8')).toBe((await check({ FORCE_COLOR: '1' })).out);
   });
 });
 
 describe('check: the terminal form (TTY, FORCE_COLOR, --color)', () => {
-  test('golden, with its escape codes', () => {
-    const r = check({ FORCE_COLOR: '1' });
+  test('golden, with its escape codes', async () => {
+    const r = await check({ FORCE_COLOR: '1' });
     expect(r.code).toBe(1);
     expectGolden('check.terminal.txt', r.out);
     expectGolden('check.terminal.stripped.txt', stripAnsi(r.out));
@@ -67,15 +67,13 @@ describe('check: the terminal form (TTY, FORCE_COLOR, --color)', () => {
     ['FORCE_COLOR over NO_COLOR', { FORCE_COLOR: '3', NO_COLOR: '1' }, false, []],
     ['--color into a pipe', {}, false, ['--color']],
     ['--color over NO_COLOR', { NO_COLOR: '1' }, false, ['--color']],
-  ])('%s gets it', (_, env, tty, args) => {
-    expect(check(env, tty, ...args).out).toBe(check({ FORCE_COLOR: '1' }).out);
+  ])('%s gets it', async (_, env, tty, args) => {
+    expect((await check(env, tty, ...args)).out).toBe((await check({ FORCE_COLOR: '1' })).out);
   });
 
-  test('each finding line, without colour, is its plain line; a code frame with carets under the value follows', () => {
-    const plain = check()
-      .out.split('\n')
-      .filter((l) => contractLine.test(l));
-    const term = stripAnsi(check({ FORCE_COLOR: '1' }).out).split('\n');
+  test('each finding line, without colour, is its plain line; a code frame with carets under the value follows', async () => {
+    const plain = (await check()).out.split('\n').filter((l) => contractLine.test(l));
+    const term = stripAnsi((await check({ FORCE_COLOR: '1' })).out).split('\n');
     for (const l of plain) expect(term).toContain(l);
     const i = term.indexOf(plain.find((l) => l.includes('old registry.yaml:6:24'))!);
     expect(term.slice(i + 1, i + 3)).toEqual([
@@ -84,8 +82,8 @@ describe('check: the terminal form (TTY, FORCE_COLOR, --color)', () => {
     ]);
   });
 
-  test('--quiet keeps errors only in the terminal form too', () => {
-    const out = stripAnsi(check({ FORCE_COLOR: '1' }, false, '--quiet').out);
+  test('--quiet keeps errors only in the terminal form too', async () => {
+    const out = stripAnsi((await check({ FORCE_COLOR: '1' }, false, '--quiet')).out);
     expect(out).not.toMatch(/: (notice|warning)/);
     expect(out.split('\n').filter((l) => contractLine.test(l))).toHaveLength(4);
   });

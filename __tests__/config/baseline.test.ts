@@ -21,23 +21,23 @@ const files = () => ({
 });
 
 /** A repo whose current findings are all written to the baseline. */
-function baselined(extra: Record<string, string> = {}) {
+async function baselined(extra: Record<string, string> = {}) {
   const r = repo({ ...files(), ...extra });
-  const written = r.cli(['check', '.', '--write-baseline', BASELINE]);
+  const written = await r.cli(['check', '.', '--write-baseline', BASELINE]);
   expect(written.code).toBe(0);
   expect(written.err).toBe(`harness-registry-guard: wrote 4 accepted findings (4 entries) to ${BASELINE}\n`);
   return r;
 }
 
 const check = (r: Repo) => r.lint({ baselinePath: BASELINE });
-const active = (r: Repo) => brief(check(r)).filter((l) => !l.includes('suppressed:'));
+const active = async (r: Repo) => brief(await check(r)).filter((l) => !l.includes('suppressed:'));
 
 describe('--write-baseline', () => {
-  test('accepts every current finding, keyed without lines, then checks with it', () => {
+  test('accepts every current finding, keyed without lines, then checks with it', async () => {
     const r = repo(files());
-    const before = r.cli(['check', '.', '--format', 'json']).json();
+    const before = (await r.cli(['check', '.', '--format', 'json'])).json();
     expect(before.summary).toMatchObject({ errors: 2, warnings: 1, notices: 1, suppressed: 0 });
-    const { code, json } = r.cli(['check', '.', '--write-baseline', BASELINE, '--format', 'json']);
+    const { code, json } = await r.cli(['check', '.', '--write-baseline', BASELINE, '--format', 'json']);
     expect(code).toBe(0);
     expect(json().summary).toMatchObject({ findings: 0, errors: 0, notices: 0, suppressed: 4 });
     expect(json().baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
@@ -81,44 +81,44 @@ describe('--write-baseline', () => {
     }
   });
 
-  test('and --baseline together are a usage error', () => {
+  test('and --baseline together are a usage error', async () => {
     const r = repo(files());
-    const { code, err } = r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
+    const { code, err } = await r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
     expect(code).toBe(2);
     expect(err).toContain('use either --baseline or --write-baseline, not both');
   });
 
-  test('leaves out findings already suppressed inline and rules in forbidSuppression', () => {
+  test('leaves out findings already suppressed inline and rules in forbidSuppression', async () => {
     const r = repo({
       ...files(),
       '.harness/connectors/hub.yaml': `# harness-registry-guard-disable no-app-harness-registry -- accepted inline\n${connector('hub')}`,
       '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n',
     });
-    expect(r.cli(['check', '.', '--write-baseline', BASELINE, '--fail-on', 'warning']).code).toBe(1);
+    expect((await r.cli(['check', '.', '--write-baseline', BASELINE, '--fail-on', 'warning'])).code).toBe(1);
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual([
       'no-app-harness-registry',
       'unresolved-reference',
     ]);
-    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]']);
+    expect(await active(r)).toEqual(['.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]']);
   });
 
-  test('keeps reasons written into the entries by hand', () => {
-    const r = baselined();
+  test('keeps reasons written into the entries by hand', async () => {
+    const r = await baselined();
     const b = JSON.parse(r.read(BASELINE)) as Baseline;
     b.entries[0]!.reason = 'hub is replaced in PLAT-42';
     r.write({ [BASELINE]: JSON.stringify(b) });
-    expect(check(r).findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({
+    expect((await check(r)).findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({
       kind: 'baseline',
       reason: 'hub is replaced in PLAT-42',
     });
-    r.cli(['check', '.', '--write-baseline', BASELINE]);
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries[0]!.reason).toBe('hub is replaced in PLAT-42');
   });
 });
 
 describe('--baseline', () => {
-  test('survives a reformat: indentation, quoting, flow style, comments', () => {
-    const r = baselined();
+  test('survives a reformat: indentation, quoting, flow style, comments', async () => {
+    const r = await baselined();
     const reformat = (text: string) =>
       '# reformatted\n' +
       parseAllDocuments(text)
@@ -131,7 +131,7 @@ describe('--baseline', () => {
       '.harness/pipelines/build.yaml': reformat(r.read('.harness/pipelines/build.yaml')),
       '.harness/connectors/hub.yaml': flow(r.read('.harness/connectors/hub.yaml')),
     });
-    const result = check(r);
+    const result = await check(r);
     expect(r.read('.harness/connectors/hub.yaml')).toMatch(/^\{\s*'connector':\s*\{/);
     expect(brief(result).map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
       '.harness/connectors/hub.yaml error [no-app-harness-registry] suppressed:baseline',
@@ -142,9 +142,9 @@ describe('--baseline', () => {
     expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
   });
 
-  test('survives a line move: lines inserted above, keys and steps reordered, documents added', () => {
-    const r = baselined();
-    const before = brief(check(r));
+  test('survives a line move: lines inserted above, keys and steps reordered, documents added', async () => {
+    const r = await baselined();
+    const before = brief(await check(r));
     let text = r.read('.harness/pipelines/build.yaml');
     // Swap step_0 and step_1, and put `command` before `image` in every step.
     const steps = text.split(/(?= {14}- step:\n)/);
@@ -153,45 +153,45 @@ describe('--baseline', () => {
       '.harness/pipelines/build.yaml': `# Owned by the payments team.\n# See PLAT-1.\n\n${text}`,
       '.harness/connectors/hub.yaml': `${connector('other', 'https://registry.hub.docker.com')}---\n${connector('hub').replace('    providerType: Other\n', '').replace('  spec:\n', '  spec:\n    providerType: Other\n')}`,
     });
-    const after = check(r);
+    const after = await check(r);
     expect(brief(after)).not.toEqual(before);
     expect(brief(after).every((l) => l.endsWith('suppressed:baseline'))).toBe(true);
     expect(brief(after)).toHaveLength(4);
     expect(after.findings.find((f) => f.ruleId === 'no-app-harness-registry' && f.file.endsWith('build.yaml'))!.line).toBe(37);
     expect(after.baseline).toMatchObject({ matched: 4, stale: 0 });
-    expect(r.cli(['check', '.', '--baseline', BASELINE]).code).toBe(0);
+    expect((await r.cli(['check', '.', '--baseline', BASELINE])).code).toBe(0);
   });
 
-  test('a new instance of the same problem is not hidden', () => {
-    const r = baselined();
+  test('a new instance of the same problem is not hidden', async () => {
+    const r = await baselined();
     r.write({ '.harness/pipelines/build.yaml': pipeline([APP_IMAGE, 'golang:1.23', RENAMED_IMAGE, APP_IMAGE]) });
-    expect(active(r)).toEqual(['.harness/pipelines/build.yaml:47:28 error [no-app-harness-registry]']);
-    const { code, out } = r.cli(['check', '.', '--baseline', BASELINE]);
+    expect(await active(r)).toEqual(['.harness/pipelines/build.yaml:47:28 error [no-app-harness-registry]']);
+    const { code, out } = await r.cli(['check', '.', '--baseline', BASELINE]);
     expect(code).toBe(1);
     expect(out).toContain('.harness/pipelines/build.yaml:47:28: error: Image `app.harness.io/registry/harness/drone-git:1.6.9`');
     expect(out).toContain('1 error, 0 warnings, 0 notices in 2 files; 4 suppressed (4 by baseline).');
   });
 
-  test('the same node with a new offending value is new, and its old entry is stale', () => {
-    const r = baselined();
+  test('the same node with a new offending value is new, and its old entry is stale', async () => {
+    const r = await baselined();
     r.write({ '.harness/connectors/hub.yaml': connector('hub', 'https://app2.harness.io/registry/') });
-    expect(active(r)).toEqual([
+    expect(await active(r)).toEqual([
       '.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry]',
       `${BASELINE}:5:5 warning [suppression]`,
     ]);
   });
 
-  test('the same value in another file is new', () => {
-    const r = baselined();
+  test('the same value in another file is new', async () => {
+    const r = await baselined();
     r.write({ '.harness/connectors/hub2.yaml': connector('hub') });
-    expect(active(r)).toEqual(['.harness/connectors/hub2.yaml:6:24 error [no-app-harness-registry]']);
+    expect(await active(r)).toEqual(['.harness/connectors/hub2.yaml:6:24 error [no-app-harness-registry]']);
   });
 
-  test('a fixed finding leaves a stale entry, reported at its line in text and JSON', () => {
-    const r = baselined();
+  test('a fixed finding leaves a stale entry, reported at its line in text and JSON', async () => {
+    const r = await baselined();
     r.write({ '.harness/pipelines/build.yaml': pipeline(['golang:1.22', 'golang:1.23', RENAMED_IMAGE]) });
-    const result = check(r);
-    expect(active(r)).toEqual([`${BASELINE}:14:5 warning [suppression]`]);
+    const result = await check(r);
+    expect(await active(r)).toEqual([`${BASELINE}:14:5 warning [suppression]`]);
     const stale = result.findings.find((f) => f.ruleId === 'suppression')!;
     expect(stale.message).toBe(
       'Baseline entry for `no-app-harness-registry` in `.harness/pipelines/build.yaml` at `stages/stage=build/spec/execution/steps/step=step_0/spec/image` matches no finding (stale); remove it, or rewrite the baseline with `check --write-baseline`.',
@@ -207,64 +207,66 @@ describe('--baseline', () => {
     expect(json.baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 1 });
     expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'suppression')).toHaveLength(1);
     // Stale entries warn; they fail only --fail-on warning.
-    expect(r.cli(['check', '.', '--baseline', BASELINE]).code).toBe(0);
-    expect(r.cli(['check', '.', '--baseline', BASELINE, '--fail-on', 'warning']).code).toBe(1);
+    expect((await r.cli(['check', '.', '--baseline', BASELINE])).code).toBe(0);
+    expect((await r.cli(['check', '.', '--baseline', BASELINE, '--fail-on', 'warning'])).code).toBe(1);
     // Rewriting drops it.
-    r.cli(['check', '.', '--write-baseline', BASELINE]);
-    expect(check(r).baseline).toEqual({ file: BASELINE, entries: 3, matched: 3, stale: 0 });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect((await check(r)).baseline).toEqual({ file: BASELINE, entries: 3, matched: 3, stale: 0 });
   });
 
-  test('counts: two findings with one key need two; one fewer leaves part of the entry stale', () => {
+  test('counts: two findings with one key need two; one fewer leaves part of the entry stale', async () => {
     const twice = `${connector('hub')}---\n${connector('hub')}`;
     const r = repo({ 'c.yaml': twice });
-    r.cli(['check', '.', '--write-baseline', BASELINE]);
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.count)).toEqual([2]);
-    expect(active(r)).toEqual([]);
+    expect(await active(r)).toEqual([]);
     r.write({ 'c.yaml': `${twice}---\n${connector('hub')}` });
-    expect(active(r)).toEqual(['c.yaml:28:24 error [no-app-harness-registry]']);
+    expect(await active(r)).toEqual(['c.yaml:28:24 error [no-app-harness-registry]']);
     r.write({ 'c.yaml': connector('hub') });
-    expect(active(r)).toEqual([`${BASELINE}:5:5 warning [suppression]`]);
-    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toContain('accepts 2 findings but only 1 remain (stale)');
+    expect(await active(r)).toEqual([`${BASELINE}:5:5 warning [suppression]`]);
+    expect((await check(r)).findings.find((f) => f.ruleId === 'suppression')!.message).toContain(
+      'accepts 2 findings but only 1 remain (stale)',
+    );
   });
 
-  test('entries for files not read this run are not stale; for deleted files they are', () => {
-    const r = baselined();
+  test('entries for files not read this run are not stale; for deleted files they are', async () => {
+    const r = await baselined();
     expect(brief(r.lint({ paths: ['.harness/connectors'], baselinePath: BASELINE }))).toEqual([
       '.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry] suppressed:baseline',
     ]);
     r.remove('.harness/pipelines/build.yaml');
-    expect(active(r)).toEqual([
+    expect(await active(r)).toEqual([
       `${BASELINE}:14:5 warning [suppression]`,
       `${BASELINE}:22:5 warning [suppression]`,
       `${BASELINE}:30:5 warning [suppression]`,
     ]);
   });
 
-  test('file paths are relative to the baseline, so another working directory matches', () => {
-    const r = baselined();
+  test('file paths are relative to the baseline, so another working directory matches', async () => {
+    const r = await baselined();
     const parent = path.dirname(r.dir);
     const sub = path.basename(r.dir);
     const result = r.lint({ cwd: parent, paths: [sub], baselinePath: `${sub}/${BASELINE}` });
     expect(result.baseline).toEqual({ file: `${sub}/${BASELINE}`, entries: 4, matched: 4, stale: 0 });
   });
 
-  test('entries for a rule in forbidSuppression are ignored and reported', () => {
-    const r = baselined({});
+  test('entries for a rule in forbidSuppression are ignored and reported', async () => {
+    const r = await baselined({});
     r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
-    const lines = active(r);
+    const lines = await active(r);
     expect(lines).toEqual(
       [`${BASELINE}:22:5 error [suppression]`, '.harness/pipelines/build.yaml:40:28 warning [no-renamed-harness-image]'].sort(),
     );
-    expect(check(r).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(
+    expect((await check(r)).findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(
       /is ignored: `no-renamed-harness-image` may not be suppressed \(forbidSuppression in \.harness-registry-guard\.yml\); remove the entry\.$/,
     );
   });
 
-  test('entries for a rule turned off are neither matched nor stale', () => {
-    const r = baselined();
+  test('entries for a rule turned off are neither matched nor stale', async () => {
+    const r = await baselined();
     r.write({ '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n' });
-    expect(check(r).baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 0 });
-    expect(active(r)).toEqual([]);
+    expect((await check(r)).baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 0 });
+    expect(await active(r)).toEqual([]);
   });
 
   test.each([
@@ -281,10 +283,10 @@ describe('--baseline', () => {
       '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": 0 } ] }',
       /`entries\[0\]\.count` must be a positive whole number/,
     ],
-  ])('a %s baseline is a usage error (exit 2)', (_, text, message) => {
+  ])('a %s baseline is a usage error (exit 2)', async (_, text, message) => {
     const r = repo(files());
     if (text !== undefined) r.write({ 'nope.json': text });
-    const { code, err } = r.cli(['check', '.', '--baseline', 'nope.json']);
+    const { code, err } = await r.cli(['check', '.', '--baseline', 'nope.json']);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });

@@ -60,12 +60,12 @@ describe('finding the config file', () => {
     expect(brief(r.lint({ paths: ['sub/c.yaml'] }))).toEqual(['sub/c.yaml:6:24 notice [no-app-harness-registry]']);
   });
 
-  test('--config names another file; a missing one is a usage error', () => {
+  test('--config names another file; a missing one is a usage error', async () => {
     const r = repo({ ...files, 'ci/strict.yml': 'rules:\n  no-app-harness-registry: notice\n' });
     expect(brief(r.lint({ configPath: 'ci/strict.yml' }))).toEqual(['c.yaml:6:24 notice [no-app-harness-registry]']);
-    const cli = r.cli(['check', '.', '--config', 'ci/strict.yml', '--fail-on', 'warning']);
+    const cli = await r.cli(['check', '.', '--config', 'ci/strict.yml', '--fail-on', 'warning']);
     expect(cli.code).toBe(0);
-    const missing = r.cli(['check', '.', '--config', 'nope.yml']);
+    const missing = await r.cli(['check', '.', '--config', 'nope.yml']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('config file not found: nope.yml');
   });
@@ -139,7 +139,7 @@ connector:
     expect(brief(off.lint())).toEqual(base.slice(1));
   });
 
-  test('include and exclude; --include and --exclude replace them', () => {
+  test('include and exclude; --include and --exclude replace them', async () => {
     const r = repo({
       '.harness/c.yaml': connector('a'),
       '.harness/legacy/c.yaml': connector('b'),
@@ -149,21 +149,21 @@ connector:
     expect(brief(r.lint()).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml']);
     expect(brief(r.lint({ exclude: [] })).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml', '.harness/legacy/c.yaml']);
     expect(brief(r.lint({ include: ['other/*.yaml'] })).map((l) => l.split(':')[0])).toEqual(['other/c.yaml']);
-    const cli = r.cli(['check', '.', '--exclude', '.harness/c.yaml', '--format', 'json']).json();
+    const cli = (await r.cli(['check', '.', '--exclude', '.harness/c.yaml', '--format', 'json'])).json();
     expect(cli.findings.map((f) => f.file)).toEqual(['.harness/legacy/c.yaml']);
   });
 
-  test('maxFileSize; --max-file-size wins', () => {
+  test('maxFileSize; --max-file-size wins', async () => {
     const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'maxFileSize: 100\n' });
     expect(r.lint().findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/^File is \d+ bytes, over the 100-byte size cap; skipped\.$/),
     ]);
     expect(brief(r.lint({ maxFileSize: 10_000 }))).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
-    expect(r.cli(['check', '.', '--max-file-size', '10000']).code).toBe(1);
-    expect(r.cli(['check', '.']).code).toBe(0);
+    expect((await r.cli(['check', '.', '--max-file-size', '10000'])).code).toBe(1);
+    expect((await r.cli(['check', '.'])).code).toBe(0);
   });
 
-  test('replacementRegistryUrl goes into messages and fixes; --replacement-registry wins', () => {
+  test('replacementRegistryUrl goes into messages and fixes; --replacement-registry wins', async () => {
     const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'replacementRegistryUrl: https://gcr.io/gcr-prod\n' });
     const [f] = r.lint().findings;
     expect(f!.message).toContain('use `https://gcr.io/gcr-prod` instead');
@@ -172,7 +172,7 @@ connector:
       r.lint({ ruleOptions: { 'no-app-harness-registry': { replacementRegistryUrl: 'https://public.ecr.aws/harness' } } }).findings[0]!
         .message,
     ).toContain('`https://public.ecr.aws/harness`');
-    expect(r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness']).out).toContain(
+    expect((await r.cli(['check', '.', '--replacement-registry', 'https://public.ecr.aws/harness'])).out).toContain(
       '`https://public.ecr.aws/harness`',
     );
   });
@@ -257,13 +257,13 @@ describe('an invalid config', () => {
     expect(problems('rules: {}\n---\nrules: {}\n')).toEqual(['2:1: the config holds 2 YAML documents; write one']);
   });
 
-  test('is a usage error: exit 2, naming the file, line and problem', () => {
+  test('is a usage error: exit 2, naming the file, line and problem', async () => {
     const r = repo({ 'c.yaml': connector('hub'), [CONFIG]: 'rules:\n  schema: warning\nmaxFileSize: big\n' });
-    const { code, out, err } = r.cli(['check', '.']);
+    const { code, out, err } = await r.cli(['check', '.']);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be integer.');
-    const many = repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
+    const many = await repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
     expect(many.code).toBe(2);
     expect(many.err).toMatch(
       /invalid config \(2 problems\):\n {2}\.harness-registry-guard\.yml:1:1: unknown key `a`.*\n {2}\.harness-registry-guard\.yml:2:1: unknown key `b`/,

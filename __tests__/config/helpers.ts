@@ -33,10 +33,10 @@ export class Repo {
     return lint({ cwd: this.dir, paths: ['.'], ...settings });
   }
 
-  cli(args: string[], cwd = this.dir) {
+  async cli(args: string[], cwd = this.dir) {
     let out = '';
     let err = '';
-    const code = runCli(
+    const code = await runCli(
       args,
       cwd,
       (s) => (out += s),

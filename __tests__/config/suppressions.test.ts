@@ -57,12 +57,12 @@ describe('disable-next-line', () => {
     );
   });
 
-  test('the CLI exits 0 when only suppressed findings reach --fail-on', () => {
+  test('the CLI exits 0 when only suppressed findings reach --fail-on', async () => {
     const r = repo({
       'c.yaml': above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- mirror retired in Q3`),
     });
-    expect(r.cli(['check', '.', '--fail-on', 'notice']).code).toBe(0);
-    expect(repo({ 'c.yaml': connector('hub') }).cli(['check', '.']).code).toBe(1);
+    expect((await r.cli(['check', '.', '--fail-on', 'notice'])).code).toBe(0);
+    expect((await repo({ 'c.yaml': connector('hub') }).cli(['check', '.'])).code).toBe(1);
   });
 
   test('only that rule, only the next YAML line: stacked comments and blank lines are skipped', () => {

@@ -645,7 +645,7 @@ describe('the Action, run like the runner runs it', () => {
     const r = await run({ workspace: ws, inputs: { report: 'true', 'report-file': 'out/migration.md', 'github-token': '' } });
     expect(r.status).toBe(1);
     let cli = '';
-    runCli(
+    await runCli(
       ['report', '.', '--format', 'markdown'],
       ws,
       (s) => (cli += s),

@@ -9,10 +9,10 @@ afterEach(() => {
   for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
 });
 
-function cli(args: string[], cwd: string) {
+async function cli(args: string[], cwd: string) {
   let out = '';
   let err = '';
-  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
@@ -27,9 +27,9 @@ function repo(): string {
 }
 
 describe('harness-registry-guard fix', () => {
-  test('--dry-run prints a unified diff, lists the suggestion, writes nothing and exits 1 for the finding left', () => {
+  test('--dry-run prints a unified diff, lists the suggestion, writes nothing and exits 1 for the finding left', async () => {
     const dir = repo();
-    const { code, out, err } = cli(['fix', '--dry-run'], dir);
+    const { code, out, err } = await cli(['fix', '--dry-run'], dir);
     expect(out).toBe(
       [
         '--- a/connector.yaml',
@@ -56,13 +56,13 @@ describe('harness-registry-guard fix', () => {
     expect(code).toBe(1);
   });
 
-  test('fix writes, then a second fix has nothing to do; --fail-on never exits 0', () => {
+  test('fix writes, then a second fix has nothing to do; --fail-on never exits 0', async () => {
     const dir = repo();
-    const first = cli(['fix', '--fail-on', 'never'], dir);
+    const first = await cli(['fix', '--fail-on', 'never'], dir);
     expect(first.code).toBe(0);
     expect(first.out).toContain('fixed connector.yaml\n');
     expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).toContain('dockerRegistryUrl: https://registry.hub.docker.com\n    providerType: DockerHub\n');
-    const second = cli(['fix', '--format', 'json'], dir);
+    const second = await cli(['fix', '--format', 'json'], dir);
     const json = JSON.parse(second.out);
     expect(json).toMatchObject({ dryRun: false, passes: 0, converged: true, files: [], skipped: [], remaining: { errors: 1 } });
     expect(json.suggestions).toEqual([
@@ -75,9 +75,9 @@ describe('harness-registry-guard fix', () => {
     ]);
   });
 
-  test('--format json gives edits on the original text and the fixes applied', () => {
+  test('--format json gives edits on the original text and the fixes applied', async () => {
     const dir = repo();
-    const json = JSON.parse(cli(['fix', '--dry-run', '--format', 'json', '--replacement-registry', 'https://public.ecr.aws/harness'], dir).out);
+    const json = JSON.parse((await cli(['fix', '--dry-run', '--format', 'json', '--replacement-registry', 'https://public.ecr.aws/harness'], dir)).out);
     expect(json.files).toEqual([
       {
         file: 'connector.yaml',
@@ -89,8 +89,8 @@ describe('harness-registry-guard fix', () => {
     ]);
   });
 
-  test('usage errors exit 2', () => {
-    expect(cli(['fix', '--format', 'sarif'], repo()).code).toBe(2);
-    expect(cli(['fix', 'no/such/path'], repo()).code).toBe(2);
+  test('usage errors exit 2', async () => {
+    expect((await cli(['fix', '--format', 'sarif'], repo())).code).toBe(2);
+    expect((await cli(['fix', 'no/such/path'], repo())).code).toBe(2);
   });
 });

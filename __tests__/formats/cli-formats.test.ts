@@ -6,10 +6,10 @@ import { runCli } from '../../src/cli/main.js';
 import { FIXTURE } from './golden.js';
 import { schemaErrors } from './sarif-validators.js';
 
-const cli = (...argv: string[]) => {
+const cli = async (...argv: string[]) => {
   let out = '';
   let err = '';
-  const code = runCli(
+  const code = await runCli(
     argv,
     FIXTURE,
     (s) => (out += s),
@@ -19,13 +19,13 @@ const cli = (...argv: string[]) => {
 };
 
 describe('CLI --format sarif|github|markdown', () => {
-  test('the formats are offered', () => {
-    expect(cli('check', '--help').out).toMatch(/--format FORMAT +text\|json\|sarif\|github\|markdown/);
+  test('the formats are offered', async () => {
+    expect((await cli('check', '--help')).out).toMatch(/--format FORMAT +text\|json\|sarif\|github\|markdown/);
   });
 
-  test('--format sarif --output FILE writes valid SARIF and keeps the exit code', () => {
+  test('--format sarif --output FILE writes valid SARIF and keeps the exit code', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-cli-')), 'r.sarif');
-    const r = cli('check', '.', '--format', 'sarif', '--output', file);
+    const r = await cli('check', '.', '--format', 'sarif', '--output', file);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     const log = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -33,10 +33,10 @@ describe('CLI --format sarif|github|markdown', () => {
     expect(log.runs[0].results).toHaveLength(7);
   });
 
-  test('--format github prints workflow commands; --format markdown the summary', () => {
-    const gh = cli('check', '.', '--format', 'github');
+  test('--format github prints workflow commands; --format markdown the summary', async () => {
+    const gh = await cli('check', '.', '--format', 'github');
     expect(gh.out.split('\n').filter((l) => l.startsWith('::error title='))).toHaveLength(4);
-    const md = cli('check', '.', '--format', 'markdown', '--fail-on', 'never');
+    const md = await cli('check', '.', '--format', 'markdown', '--fail-on', 'never');
     expect(md.code).toBe(0);
     expect(md.out).toContain('| **Total** | **4** | **0** | **2** | **6** |');
   });

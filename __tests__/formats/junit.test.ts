@@ -235,10 +235,10 @@ describe('JUnit reporter', () => {
   });
 
   describe('CLI', () => {
-    const cli = (...argv: string[]) => {
+    const cli = async (...argv: string[]) => {
       let out = '';
       let err = '';
-      const code = runCli(
+      const code = await runCli(
         argv,
         FIXTURE,
         (s) => (out += s),
@@ -248,14 +248,14 @@ describe('JUnit reporter', () => {
     };
 
     test('--format junit is offered and --output writes the report; the exit code still follows --fail-on', async () => {
-      expect(cli('check', '--help').out).toMatch(/--format FORMAT +text\|json\|sarif\|github\|markdown\|junit /);
+      expect((await cli('check', '--help')).out).toMatch(/--format FORMAT +text\|json\|sarif\|github\|markdown\|junit /);
       const file = path.join(tmp(), 'report.xml');
-      const r = cli('check', '.', '--format', 'junit', '--output', file);
+      const r = await cli('check', '.', '--format', 'junit', '--output', file);
       expect([r.code, r.out, r.err]).toEqual([1, '', '']);
       const written = fs.readFileSync(file, 'utf8');
       expect(written).toBe(xml);
       expect(await junitSchemaErrors(written)).toEqual([]);
-      expect(cli('check', '.', '--format', 'junit', '--fail-on', 'never').code).toBe(0);
+      expect((await cli('check', '.', '--format', 'junit', '--fail-on', 'never')).code).toBe(0);
     });
   });
 });

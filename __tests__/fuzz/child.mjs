@@ -27,7 +27,7 @@ process.on('message', async (msg) => {
   let out = '';
   let err = '';
   try {
-    reply.checkExit = runCli(
+    reply.checkExit = await runCli(
       ['check', '.', '--format', 'json', '--fail-on', 'never'],
       msg.dir,
       (s) => (out += s),

@@ -34,17 +34,17 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const merge = (files: string[], ...more: string[]) => cli(['report', '--merge', ...files, ...more], tmp);
+const merge = async (files: string[], ...more: string[]) => await cli(['report', '--merge', ...files, ...more], tmp);
 const json = <T>(text: string) => JSON.parse(text) as T;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-org-'));
   fs.mkdirSync(path.join(tmp, 'reports'));
   for (const name of REPOS) {
     // Copied out of this checkout, so each is a folder of its own, as a checked-out repository is.
     fs.cpSync(path.join(FIXTURES, name), path.join(tmp, name), { recursive: true });
-    const r = cli(['report', '--format', 'json', '--now', '2026-02-01', '--output', reportFile(name)], path.join(tmp, name), {
+    const r = await cli(['report', '--format', 'json', '--now', '2026-02-01', '--output', reportFile(name)], path.join(tmp, name), {
       GITHUB_REPOSITORY: `acme/${name}`,
       GITHUB_SHA: sha(name),
       GITHUB_SERVER_URL: 'https://github.com',
@@ -68,12 +68,12 @@ describe('each repository’s report records where it comes from', () => {
 describe('report --merge of the three repositories', () => {
   let org: OrgReport;
   let markdown: string;
-  beforeAll(() => {
-    const j = merge(REPOS.map(reportFile), '--format', 'json');
+  beforeAll(async () => {
+    const j = await merge(REPOS.map(reportFile), '--format', 'json');
     expect(j.err).toBe('');
     expect(j.code).toBe(0);
     org = json<OrgReport>(j.out);
-    const m = merge(REPOS.map(reportFile));
+    const m = await merge(REPOS.map(reportFile));
     expect(m.code).toBe(0);
     markdown = m.out;
   });
@@ -224,17 +224,17 @@ describe('report --merge of the three repositories', () => {
     expect(markdown).toContain('## What to change, by repository');
   });
 
-  test('the same reports in any order give the same bytes', () => {
+  test('the same reports in any order give the same bytes', async () => {
     const files = REPOS.map(reportFile);
-    const a = merge(files, '--format', 'json').out;
-    const b = merge([...files].reverse(), '--format', 'json').out;
+    const a = (await merge(files, '--format', 'json')).out;
+    const b = (await merge([...files].reverse(), '--format', 'json')).out;
     expect(b).toBe(a);
-    expect(merge([files[1]!, files[2]!, files[0]!]).out).toBe(markdown);
+    expect((await merge([files[1]!, files[2]!, files[0]!])).out).toBe(markdown);
   });
 
-  test('--output writes the file and prints nothing', () => {
+  test('--output writes the file and prints nothing', async () => {
     const out = path.join(tmp, 'org.md');
-    expect(merge(REPOS.map(reportFile), '--output', out)).toEqual({ code: 0, out: '', err: '' });
+    expect(await merge(REPOS.map(reportFile), '--output', out)).toEqual({ code: 0, out: '', err: '' });
     expect(fs.readFileSync(out, 'utf8')).toBe(markdown);
   });
 });
@@ -248,7 +248,7 @@ describe('what the merge carries through', () => {
   };
   const read = (name: string) => json<MigrationReport>(fs.readFileSync(reportFile(name), 'utf8'));
 
-  test('harnessConnectors: deduplicated, attached to the account connector, any extra field kept', () => {
+  test('harnessConnectors: deduplicated, attached to the account connector, any extra field kept', async () => {
     const facts = {
       ref: 'account.mirror',
       scope: 'account',
@@ -264,7 +264,7 @@ describe('what the merge carries through', () => {
       }),
       reportFile('search'),
     ];
-    const r = merge(files, '--format', 'json');
+    const r = await merge(files, '--format', 'json');
     expect(r.code).toBe(0);
     const org = json<OrgReport>(r.out);
     expect(org.harnessConnectors).toEqual([
@@ -275,16 +275,16 @@ describe('what the merge carries through', () => {
       { ...facts, repositories: ['acme/payments', 'acme/platform'] },
     ]);
     expect(org.connectors.find((c) => c.ref === 'org.hub')!.harness).toBeUndefined();
-    expect(merge(files).out).toContain(
+    expect((await merge(files)).out).toContain(
       'In Harness (reported by `acme/payments`, `acme/platform`): DockerRegistry, `https://registry.example.com`, platform.',
     );
     // Absent from every report: absent from the merge.
-    expect(json<OrgReport>(merge(REPOS.map(reportFile), '--format', 'json').out).harnessConnectors).toBeUndefined();
+    expect(json<OrgReport>((await merge(REPOS.map(reportFile), '--format', 'json')).out).harnessConnectors).toBeUndefined();
   });
 
-  test('a report made before `source` existed is named after its file, without links', () => {
+  test('a report made before `source` existed is named after its file, without links', async () => {
     const { source: _source, ...old } = read('search');
-    const r = merge([reportFile('platform'), write('legacy-search.json', old)], '--format', 'json');
+    const r = await merge([reportFile('platform'), write('legacy-search.json', old)], '--format', 'json');
     expect(r.code).toBe(0);
     const repo = json<OrgReport>(r.out).repositories.find((x) => x.repository === 'legacy-search')!;
     expect(repo).toMatchObject({ sourceMissing: true });
@@ -292,22 +292,22 @@ describe('what the merge carries through', () => {
     expect(repo.changes.every((c) => c.link === undefined)).toBe(true);
   });
 
-  test('a scan of a subfolder links from the repository root (source.directory); paths leaving it get no link', () => {
+  test('a scan of a subfolder links from the repository root (source.directory); paths leaving it get no link', async () => {
     const moved = { ...read('payments'), source: { ...read('payments').source!, directory: 'services/payments' } };
-    const org = json<OrgReport>(merge([write('moved.json', moved)], '--format', 'json').out);
+    const org = json<OrgReport>((await merge([write('moved.json', moved)], '--format', 'json')).out);
     expect(org.repositories[0]!.changes[0]!.link).toBe(`${blob('payments')}services/payments/.harness/pipelines/build.yaml#L45`);
     const outside = { ...moved, source: { ...moved.source, directory: '..' } };
     expect(
-      json<OrgReport>(merge([write('outside.json', outside)], '--format', 'json').out).repositories[0]!.changes[0]!.link,
+      json<OrgReport>((await merge([write('outside.json', outside)], '--format', 'json')).out).repositories[0]!.changes[0]!.link,
     ).toBeUndefined();
   });
 
-  test('values that could break a Markdown link make no link', () => {
+  test('values that could break a Markdown link make no link', async () => {
     const bad = {
       ...read('payments'),
       source: { repository: 'acme/payments', commit: sha('payments'), serverUrl: 'https://evil.example/)x' },
     };
-    const org = json<OrgReport>(merge([write('bad.json', bad)], '--format', 'json').out);
+    const org = json<OrgReport>((await merge([write('bad.json', bad)], '--format', 'json')).out);
     expect(org.repositories[0]!.url).toBeUndefined();
     expect(org.repositories[0]!.changes[0]!.link).toBeUndefined();
   });
@@ -349,43 +349,43 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
     expect(r.err.trim().split('\n').length).toBeLessThanOrEqual(2);
   };
 
-  test('not JSON', () => usage(merge([put('notes.txt', 'hello')]), /bad\/notes\.txt: not JSON/));
+  test('not JSON', async () => usage(await merge([put('notes.txt', 'hello')]), /bad\/notes\.txt: not JSON/));
 
-  test('JSON that is not a migration report, such as `check --format json`', () => {
-    const check = cli(['check', '.', '--format', 'json'], path.join(tmp, 'search'));
-    usage(merge([put('check.json', check.out)]), /bad\/check\.json: not a harness-registry-guard migration report/);
-    usage(merge([put('array.json', '[]')]), /bad\/array\.json: not a harness-registry-guard migration report/);
+  test('JSON that is not a migration report, such as `check --format json`', async () => {
+    const check = await cli(['check', '.', '--format', 'json'], path.join(tmp, 'search'));
+    usage(await merge([put('check.json', check.out)]), /bad\/check\.json: not a harness-registry-guard migration report/);
+    usage(await merge([put('array.json', '[]')]), /bad\/array\.json: not a harness-registry-guard migration report/);
   });
 
-  test('another schemaVersion', () => {
+  test('another schemaVersion', async () => {
     const file = put('v2.json', JSON.stringify({ ...json<object>(good()), schemaVersion: 2 }));
-    usage(merge([reportFile('payments'), file]), /bad\/v2\.json: has schemaVersion 2; this version \(.*\) reads schemaVersion 1/);
+    usage(await merge([reportFile('payments'), file]), /bad\/v2\.json: has schemaVersion 2; this version \(.*\) reads schemaVersion 1/);
   });
 
-  test('a field of the wrong shape, named with its path', () => {
+  test('a field of the wrong shape, named with its path', async () => {
     const r = json<MigrationReport>(good());
     (r.connectors[0] as unknown as { usedBy: unknown }).usedBy = 'none';
-    usage(merge([put('shape.json', JSON.stringify(r))]), /bad\/shape\.json: connectors\[0\]\.usedBy is not an array/);
+    usage(await merge([put('shape.json', JSON.stringify(r))]), /bad\/shape\.json: connectors\[0\]\.usedBy is not an array/);
   });
 
-  test('the same repository twice', () => {
+  test('the same repository twice', async () => {
     const copy = put('platform-again.json', good());
     usage(
-      merge([reportFile('platform'), reportFile('search'), copy]),
+      await merge([reportFile('platform'), reportFile('search'), copy]),
       /bad\/platform-again\.json: repository acme\/platform is already merged from .*acme__platform\.json/,
     );
   });
 
-  test('an organisation report given back to --merge', () => {
-    const orgFile = put('org.json', merge(REPOS.map(reportFile), '--format', 'json').out);
-    usage(merge([orgFile]), /bad\/org\.json: is an organisation report/);
+  test('an organisation report given back to --merge', async () => {
+    const orgFile = put('org.json', (await merge(REPOS.map(reportFile), '--format', 'json')).out);
+    usage(await merge([orgFile]), /bad\/org\.json: is an organisation report/);
   });
 
-  test('a missing file, no file at all, and scan options', () => {
-    usage(merge(['nope.json']), /nope\.json: cannot be read \(ENOENT\)/);
-    usage(merge([]), /--merge needs the JSON reports to merge/);
-    usage(merge([reportFile('platform'), '--now', '2026-01-01']), /--now does not apply to --merge/);
-    usage(merge([reportFile('platform'), '--include', '*.yaml']), /--include does not apply to --merge/);
-    usage(merge([reportFile('platform'), '--format', 'sarif']), /--format must be one of markdown, json/);
+  test('a missing file, no file at all, and scan options', async () => {
+    usage(await merge(['nope.json']), /nope\.json: cannot be read \(ENOENT\)/);
+    usage(await merge([]), /--merge needs the JSON reports to merge/);
+    usage(await merge([reportFile('platform'), '--now', '2026-01-01']), /--now does not apply to --merge/);
+    usage(await merge([reportFile('platform'), '--include', '*.yaml']), /--include does not apply to --merge/);
+    usage(await merge([reportFile('platform'), '--format', 'sarif']), /--format must be one of markdown, json/);
   });
 });

@@ -13,10 +13,10 @@ const REPO = path.join(import.meta.dirname, 'repo');
 const GOLDEN = path.join(import.meta.dirname, 'expected');
 const NOW = '2026-02-01T00:00:00Z';
 
-function cli(args: string[], cwd = REPO) {
+async function cli(args: string[], cwd = REPO) {
   let out = '';
   let err = '';
-  const code = runCli(
+  const code = await runCli(
     args,
     cwd,
     (s) => (out += s),
@@ -61,8 +61,8 @@ describe('golden reports of the fixture repo', () => {
   test.each([
     ['markdown', 'report.md'],
     ['json', 'report.json'],
-  ])('CLI `report --format %s` gives %s', (format, file) => {
-    const { code, out, err } = cli(['report', '--format', format, '--now', NOW]);
+  ])('CLI `report --format %s` gives %s', async (format, file) => {
+    const { code, out, err } = await cli(['report', '--format', format, '--now', NOW]);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toBe(golden(file, out));
@@ -76,18 +76,18 @@ describe('golden reports of the fixture repo', () => {
     expect(renderReport(result, 'json', { now: new Date(NOW), source })).toBe(fs.readFileSync(path.join(GOLDEN, 'report.json'), 'utf8'));
   });
 
-  test('--output writes the file and prints nothing', () => {
+  test('--output writes the file and prints nothing', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-'));
     temps.push(dir);
-    const { code, out } = cli(['report', REPO, '--output', path.join(dir, 'r.md'), '--now', NOW], dir);
+    const { code, out } = await cli(['report', REPO, '--output', path.join(dir, 'r.md'), '--now', NOW], dir);
     expect(code).toBe(0);
     expect(out).toBe('');
     expect(fs.readFileSync(path.join(dir, 'r.md'), 'utf8')).toContain('# Harness registry migration report');
   });
 
-  test('a bad --now or --format is a usage error (exit 2)', () => {
-    expect(cli(['report', '--now', 'yesterday']).code).toBe(2);
-    expect(cli(['report', '--format', 'sarif']).code).toBe(2);
+  test('a bad --now or --format is a usage error (exit 2)', async () => {
+    expect((await cli(['report', '--now', 'yesterday'])).code).toBe(2);
+    expect((await cli(['report', '--format', 'sarif'])).code).toBe(2);
   });
 });
 
@@ -145,7 +145,7 @@ describe('what the report says', () => {
     expect(report.summary).toMatchObject({ safeFixes: 4, suggestions: 4, manual: 1 });
   });
 
-  test('the replacement registry comes from the config file when no flag gives one', () => {
+  test('the replacement registry comes from the config file when no flag gives one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-config-'));
     temps.push(dir);
     fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'replacementRegistryUrl: https://gcr.io/gcr-prod\n');
@@ -153,7 +153,7 @@ describe('what the report says', () => {
       path.join(dir, 'c.yaml'),
       'connector:\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n',
     );
-    const json = JSON.parse(cli(['report', '.', '--format', 'json', '--now', NOW], dir).out) as MigrationReport;
+    const json = JSON.parse((await cli(['report', '.', '--format', 'json', '--now', NOW], dir)).out) as MigrationReport;
     expect(json.replacementRegistryUrl).toBe('https://gcr.io/gcr-prod');
     expect(JSON.stringify(json.changes)).toContain('"proposed":"https://gcr.io/gcr-prod"');
   });

@@ -8308,6 +8308,8401 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5967);
+
+// A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
+// to go, which is not an error of the check. End quietly with the exit code the command gave.
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+        process.exit(process.exitCode ?? 0);
+    });
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), { env: process.env, stdoutIsTTY: process.stdout.isTTY === true });
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: usage
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/glob.ts
+
+function globSet(patterns) {
+    const compile = (p) => ({
+        pattern: p,
+        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+        hit: false,
+    });
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+    return {
+        test(...paths) {
+            if (negative.some((n) => paths.some((p) => n.test(p))))
+                return false;
+            if (!positive.length)
+                return negative.length > 0;
+            let any = false;
+            for (const g of positive)
+                if (paths.some((p) => g.test(p))) {
+                    g.hit = true;
+                    any = true;
+                }
+            return any;
+        },
+        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/discover.ts
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function discover(opts) {
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE);
+    const exclude = globSet(opts.exclude ?? []);
+    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
+    const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const files = new Map();
+    const skipped = [];
+    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
+    const consider = (abs, root, explicit) => {
+        const shown = rel(abs);
+        const inRoot = toPosix(external_node_path_default().relative(root, abs));
+        if (!explicit && !include.test(inRoot, shown))
+            return;
+        if (excludes(inRoot, shown))
+            return;
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch (e) {
+            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
+            return;
+        }
+        if (!st.isFile()) {
+            skipped.push({ path: shown, reason: 'is not a regular file' });
+            return;
+        }
+        if (st.size > maxFileSize) {
+            skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
+            return;
+        }
+        files.set(shown, { path: shown, absPath: abs, size: st.size });
+    };
+    for (const given of opts.paths.length ? opts.paths : ['.']) {
+        const abs = external_node_path_default().resolve(opts.cwd, given);
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch {
+            throw new UsageError(`path not found: ${given}`);
+        }
+        if (!st.isDirectory()) {
+            consider(abs, external_node_path_default().dirname(abs), true);
+            continue;
+        }
+        const realRoot = external_node_fs_default().realpathSync(abs);
+        const visited = new Set([realRoot]);
+        const stack = [abs];
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push(link);
+                }
+                continue;
+            }
+            const dir = stack.pop();
+            let entries;
+            try {
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+            }
+            catch (e) {
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
+                continue;
+            }
+            for (const entry of entries) {
+                const child = external_node_path_default().join(dir, entry.name);
+                if (entry.isDirectory()) {
+                    const real = external_node_fs_default().realpathSync(child);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
+                        visited.add(real);
+                        stack.push(child);
+                    }
+                    continue;
+                }
+                if (entry.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = external_node_fs_default().realpathSync(child);
+                    }
+                    catch {
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (include.test(entry.name))
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+                        continue;
+                    }
+                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+                        continue;
+                    }
+                    if (external_node_fs_default().statSync(real).isDirectory()) {
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
+                        continue;
+                    }
+                    consider(child, abs, false);
+                    continue;
+                }
+                consider(child, abs, false);
+            }
+        }
+    }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
+    const unmatched = given ? include.unmatched() : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/tree.ts
+/**
+ * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
+ * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
+ * node positions. Maps and sequences carry the index of their record in that table under a
+ * symbol, which JSON, `Object.keys` and Ajv do not see.
+ *
+ * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
+ * A container's header record is followed by one record per item (sequences) or two per entry,
+ * key then value (maps). A value record of a nested container is unused: the container's own
+ * header holds its range. `owner` is the header of the container the node sits in (-1 at the
+ * root), so a node's ancestors can be found without keeping them in views.
+ */
+const ADDR = Symbol('hrg.addr');
+/**
+ * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
+ * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
+ * keys without a string form). `slot` is the entry's index among the map's records.
+ */
+const ENTRIES = Symbol('hrg.entries');
+const RECORD = 4;
+/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
+const Info = {
+    Plain: 0,
+    QuoteSingle: 1,
+    QuoteDouble: 2,
+    BlockLiteral: 3,
+    BlockFolded: 4,
+    Map: 5,
+    Seq: 6,
+    /** A value slot whose value is a container: the container's header is the record to read. */
+    Nested: 7,
+    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
+    InFlow: 16,
+    /** Bit set on a container written in flow style. */
+    Flow: 32,
+};
+/** Mask of the kind/style bits of `info`. */
+const KIND_MASK = 15;
+const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+/** Growable record table, filled by a parser and frozen into an Int32Array. */
+class RecordTable {
+    data;
+    length = 0;
+    constructor(capacity = 1024) {
+        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
+    }
+    /** Appends a record and returns its index. */
+    push(start, end, info, owner = -1) {
+        if (this.length * RECORD + RECORD > this.data.length) {
+            const next = new Int32Array(this.data.length * 2);
+            next.set(this.data);
+            this.data = next;
+        }
+        const i = this.length * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+        this.data[i + 3] = owner;
+        return this.length++;
+    }
+    /** Sets a record's position and info, keeping its owner. */
+    set(index, start, end, info) {
+        const i = index * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+    }
+    setOwner(index, owner) {
+        this.data[index * RECORD + 3] = owner;
+    }
+    freeze() {
+        return this.data.slice(0, this.length * RECORD);
+    }
+}
+/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
+function isContainer(v) {
+    return typeof v === 'object' && v !== null;
+}
+const mapIndexes = new WeakMap();
+/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
+const INDEX_OVER = 32;
+function indexOf(map) {
+    let index = mapIndexes.get(map);
+    if (!index) {
+        index = { position: new Map(), byHeader: new Map() };
+        let i = 0;
+        for (const key in map) {
+            index.position.set(key, i++);
+            const v = map[key];
+            if (isContainer(v))
+                index.byHeader.set(v[ADDR], key);
+        }
+        mapIndexes.set(map, index);
+    }
+    return index;
+}
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
+function keyPosition(map, key) {
+    const keys = Object.keys(map);
+    if (keys.length <= INDEX_OVER)
+        return keys.indexOf(key);
+    return indexOf(map).position.get(key) ?? -1;
+}
+/** The key of a fast-parsed map whose value is the container with header `header`. */
+function keyOfContainer(map, header) {
+    const keys = Object.keys(map);
+    if (keys.length > INDEX_OVER)
+        return indexOf(map).byHeader.get(header);
+    return keys.find((k) => {
+        const v = map[k];
+        return isContainer(v) && v[ADDR] === header;
+    });
+}
+/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
+function trimEnd(text, start, end) {
+    while (end > start) {
+        const c = text.charCodeAt(end - 1);
+        if (c === 32 || c === 10 || c === 13 || c === 9)
+            end--;
+        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
+            end--;
+        else
+            break;
+    }
+    return end;
+}
+
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
+
+
+/**
+ * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
+ * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
+ * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
+ * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
+ * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
+ * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
+ * with `yaml` instead. Giving up is always safe; guessing is not.
+ */
+function fastParse(text) {
+    if (UNSUPPORTED.test(text) || !crlfOnly(text))
+        return undefined;
+    try {
+        return new FastParser(text).parse();
+    }
+    catch (e) {
+        if (e === GIVE_UP)
+            return undefined;
+        throw e;
+    }
+}
+/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
+const GIVE_UP = Symbol('give up');
+const MAX_DEPTH = 100;
+/** `yaml` rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1000;
+function crlfOnly(text) {
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+        if (text.charCodeAt(i + 1) !== 10)
+            return false;
+    return true;
+}
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const PERCENT = 37;
+const SINGLE_QUOTE = 39;
+const DASH = 45;
+const COLON = 58;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
+/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve }]
+    : []);
+/** First characters with which a plain scalar may be a null, boolean or number. */
+const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** The null and boolean spellings of the core schema, resolved by its tags. */
+const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
+/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
+function resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    if (!MAYBE_TYPED.has(c))
+        return s;
+    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
+    if (!NUMERIC_START.has(c))
+        return WORDS.has(s) ? WORDS.get(s) : s;
+    return resolveByTags(s);
+}
+function resolveByTags(s) {
+    for (const tag of resolvers)
+        if (tag.test.test(s)) {
+            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
+            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
+        }
+    return s;
+}
+class FastParser {
+    text;
+    len;
+    table;
+    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
+    scratch = [];
+    /** The next line to look at. */
+    pos = 0;
+    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
+    comments = [];
+    /** The current content line, once peeked. */
+    lineStart = -1;
+    indent = 0;
+    content = 0;
+    /** End of the peeked line, before its line break. */
+    lineEnd = 0;
+    constructor(text) {
+        this.text = text;
+        this.len = text.length;
+        this.table = new RecordTable(Math.ceil(text.length / 12));
+    }
+    parse() {
+        if (!this.peek() || this.indent !== 0)
+            throw GIVE_UP;
+        const root = { end: 0, kind: 'container' };
+        const value = this.blockNode(0, root, 0);
+        if (this.peek())
+            throw GIVE_UP;
+        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    }
+    // ---- lines
+    /** End of the line holding `i`, before its line break. */
+    eol(i) {
+        let n = this.text.indexOf('\n', i);
+        if (n < 0)
+            n = this.len;
+        if (n > i && this.text.charCodeAt(n - 1) === CR)
+            n--;
+        return n;
+    }
+    nextLine(i) {
+        const n = this.text.indexOf('\n', i);
+        return n < 0 ? this.len : n + 1;
+    }
+    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
+    peek() {
+        if (this.lineStart === this.pos)
+            return true;
+        const text = this.text;
+        while (this.pos < this.len) {
+            let i = this.pos;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            const end = this.eol(this.pos);
+            if (i >= end) {
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (text.charCodeAt(i) === HASH) {
+                this.comments.push(i - this.pos, trimEnd(text, i, end));
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
+                const after = text.charCodeAt(i + 3);
+                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
+                    throw GIVE_UP;
+            }
+            this.lineStart = this.pos;
+            this.indent = i - this.pos;
+            this.content = i;
+            this.lineEnd = end;
+            return true;
+        }
+        return false;
+    }
+    /** Marks the peeked line as read: the next `peek` starts after it. */
+    consume() {
+        this.pos = this.nextLine(this.lineStart);
+        this.lineStart = -1;
+        this.comments.length = 0;
+    }
+    // ---- nodes
+    /** A block map or sequence whose first line is the peeked line, at its indentation. */
+    blockNode(indent, out, depth) {
+        if (depth > MAX_DEPTH)
+            throw GIVE_UP;
+        if (this.isSeqItem(this.content))
+            return this.seq(indent, out, depth);
+        if (this.keyEnd(this.content) >= 0)
+            return this.map(indent, this.content, out, depth);
+        throw GIVE_UP;
+    }
+    isSeqItem(i) {
+        if (this.text.charCodeAt(i) !== DASH)
+            return false;
+        const c = this.text.charCodeAt(i + 1);
+        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
+    }
+    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
+    keyEnd(i) {
+        const text = this.text;
+        const first = text.charCodeAt(i);
+        if (INDICATORS.has(first) || first === DASH)
+            return -1;
+        const end = this.lineEnd;
+        for (let j = i; j < end; j++) {
+            const c = text.charCodeAt(j);
+            if (c === COLON) {
+                const n = text.charCodeAt(j + 1);
+                if (j + 1 >= end || n === SPACE)
+                    return j;
+            }
+            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
+                return -1;
+        }
+        return -1;
+    }
+    seq(indent, out, depth) {
+        const seq = [];
+        const base = this.scratch.length;
+        const start = this.content;
+        const last = { end: 0, kind: 'empty' };
+        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
+            const dash = this.content;
+            let p = dash + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end) {
+                this.consume();
+                seq.push(this.blockValue(p, indent, false, last, depth));
+            }
+            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
+                throw GIVE_UP;
+            }
+            else if (this.keyEnd(p) >= 0) {
+                const map = this.map(p - this.lineStart, p, last, depth + 1);
+                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
+                seq.push(map);
+            }
+            else {
+                seq.push(this.inline(p, end, last, indent));
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+        }
+        if (this.peek() && this.indent > indent)
+            throw GIVE_UP;
+        return this.flush(seq, Info.Seq, start, base, indent, last, out);
+    }
+    map(indent, first, out, depth) {
+        const map = {};
+        const base = this.scratch.length;
+        const last = { end: 0, kind: 'empty' };
+        let keyStart = first;
+        for (;;) {
+            const colon = this.keyEnd(keyStart);
+            if (colon < 0 || colon - keyStart > MAX_KEY)
+                throw GIVE_UP;
+            const keyText = this.text.slice(keyStart, colon);
+            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
+                throw GIVE_UP;
+            const key = resolvePlain(keyText);
+            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
+                throw GIVE_UP;
+            this.scratch.push(keyStart, colon, Info.Plain, -1);
+            let p = colon + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end || this.text.charCodeAt(p) === HASH) {
+                const trailingComment = p < end;
+                this.consume();
+                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
+            }
+            else {
+                map[key] = this.inline(p, end, last, indent);
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+            if (!this.peek() || this.indent < indent)
+                break;
+            if (this.indent > indent)
+                throw GIVE_UP;
+            keyStart = this.content;
+        }
+        return this.flush(map, Info.Map, first, base, indent, last, out);
+    }
+    /**
+     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
+     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
+     */
+    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
+        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
+        if (nested) {
+            const value = this.blockNode(this.indent, last, depth + 1);
+            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
+            return value;
+        }
+        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
+        if (trailingComment || this.comments.length)
+            throw GIVE_UP;
+        this.scratch.push(at, at, Info.Plain, -1);
+        last.end = at;
+        last.kind = 'empty';
+        return null;
+    }
+    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
+    inline(p, end, last, indent) {
+        const text = this.text;
+        const c = text.charCodeAt(p);
+        let value;
+        let valueEnd;
+        let info = Info.Plain;
+        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+            const double = c === DOUBLE_QUOTE;
+            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
+            if (close < 0 || close >= end)
+                throw GIVE_UP;
+            const raw = text.slice(p + 1, close);
+            if (double && raw.includes('\\'))
+                throw GIVE_UP;
+            value = double ? raw : raw.replace(/''/g, "'");
+            valueEnd = close + 1;
+            info = double ? Info.QuoteDouble : Info.QuoteSingle;
+        }
+        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
+            const isMap = c === OPEN_CURLY;
+            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
+                throw GIVE_UP;
+            valueEnd = p + 2;
+            const empty = (isMap ? {} : []);
+            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
+            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
+            this.restOfLine(valueEnd, end);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return empty;
+        }
+        else if (c === PIPE) {
+            return this.literal(p, end, last, indent);
+        }
+        else {
+            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
+                throw GIVE_UP;
+            let stop = end;
+            for (let j = p + 1; j < end; j++)
+                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
+                    stop = j;
+                    break;
+                }
+            valueEnd = stop;
+            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
+                valueEnd--;
+            const raw = text.slice(p, valueEnd);
+            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
+            // drop it. Rare; not reproduced.
+            if (endsInWhitespace(raw))
+                throw GIVE_UP;
+            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
+            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
+                throw GIVE_UP;
+            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
+            this.scratch.push(p, valueEnd, info, -1);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return value;
+        }
+        this.restOfLine(valueEnd, end);
+        this.scratch.push(p, valueEnd, info, -1);
+        last.end = trimEnd(text, p, end);
+        last.kind = 'inline';
+        return value;
+    }
+    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
+    restOfLine(i, end) {
+        const text = this.text;
+        let j = i;
+        while (j < end && text.charCodeAt(j) === SPACE)
+            j++;
+        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
+            throw GIVE_UP;
+    }
+    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
+    literal(p, end, last, indent) {
+        const text = this.text;
+        let q = p + 1;
+        const strip = text.charCodeAt(q) === DASH;
+        if (strip)
+            q++;
+        this.restOfLine(q, end);
+        this.consume();
+        // Content lines: the first non-blank one sets the indentation.
+        const lines = [];
+        let contentIndent = -1;
+        let lastContentEnd = -1;
+        let leadingBlank = 0;
+        let i = this.pos;
+        while (i < this.len) {
+            let s = i;
+            while (text.charCodeAt(s) === SPACE)
+                s++;
+            const lineEnd = this.eol(i);
+            const spaces = s - i;
+            if (s >= lineEnd) {
+                // A blank line with more spaces than the content's indentation holds text (or is an error).
+                if (contentIndent >= 0 && spaces > contentIndent)
+                    throw GIVE_UP;
+                if (contentIndent < 0)
+                    leadingBlank = Math.max(leadingBlank, spaces);
+                lines.push('');
+                i = this.nextLine(i);
+                continue;
+            }
+            if (contentIndent < 0) {
+                if (spaces <= indent || leadingBlank > spaces)
+                    throw GIVE_UP;
+                contentIndent = spaces;
+            }
+            if (spaces < contentIndent)
+                break;
+            lines.push(text.slice(i + contentIndent, lineEnd));
+            lastContentEnd = lineEnd;
+            i = this.nextLine(i);
+        }
+        if (lastContentEnd < 0)
+            throw GIVE_UP;
+        while (lines[lines.length - 1] === '')
+            lines.pop();
+        this.pos = this.nextLine(lastContentEnd);
+        this.lineStart = -1;
+        this.comments.length = 0;
+        const valueEnd = trimEnd(text, p, lastContentEnd);
+        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
+        last.end = valueEnd;
+        last.kind = 'block';
+        return lines.join('\n') + (strip ? '' : '\n');
+    }
+    /**
+     * Ends a container: writes its header and entry records, and settles the comment lines after
+     * its last item the way `yaml` does. Comments indented deeper than the container right after
+     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
+     * and one of them is at least as deep as it, else they pass to the parent.
+     */
+    flush(node, kind, start, base, indent, last, out) {
+        const comments = this.comments;
+        let end = last.end;
+        let i = 0;
+        if (last.kind === 'inline')
+            for (; i < comments.length && comments[i] > indent; i += 2)
+                end = comments[i + 1];
+        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
+            throw GIVE_UP;
+        let outer = end;
+        let stays = false;
+        if (indent > 0)
+            for (let j = i; j < comments.length; j += 2)
+                if (comments[j] >= indent)
+                    stays = true;
+        if (stays) {
+            outer = comments[comments.length - 1];
+            comments.length = 0;
+        }
+        else
+            comments.splice(0, i);
+        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
+        node[ADDR] = header;
+        const scratch = this.scratch;
+        // Scratch entries: start, end, info, and the header of a nested container (else -1).
+        for (let j = base; j < scratch.length; j += 4) {
+            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
+            if (scratch[j + 3] >= 0)
+                this.table.setOwner(scratch[j + 3], header);
+        }
+        scratch.length = base;
+        out.end = outer;
+        out.kind = 'container';
+        return node;
+    }
+}
+/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
+function endsInWhitespace(s) {
+    const c = s.charCodeAt(s.length - 1);
+    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
+}
+/**
+ * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
+ * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
+ */
+const SHORT = 24;
+const interned = new Map();
+function intern(s) {
+    const known = interned.get(s);
+    if (known !== undefined)
+        return known;
+    if (interned.size >= 100_000)
+        interned.clear();
+    // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
+    const copy = copyString(s);
+    interned.set(copy, copy);
+    return copy;
+}
+/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+function closingSingleQuote(text, from, end) {
+    for (let i = from; i < end; i++)
+        if (text.charCodeAt(i) === SINGLE_QUOTE) {
+            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
+                i++;
+            else
+                return i;
+        }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
+
+
+/**
+ * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
+ * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
+ * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
+ * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
+ */
+class YamlTreeBuilder {
+    text;
+    table = new RecordTable();
+    containers = new Map();
+    scalars = new Map();
+    /** Some node was reached a second time (through an alias). */
+    aliased = false;
+    /** The deepest nesting of maps and sequences seen. */
+    maxDepth = 0;
+    /** Some map key is a map or a sequence. */
+    complexKeys = false;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
+    add(doc, json) {
+        const contents = this.resolve(doc, doc.contents);
+        const range = [doc.range[0], doc.range[2]];
+        if (!contents)
+            return { value: undefined, addr: -1, range, json };
+        const slot = this.table.push(0, 0, Info.Nested);
+        const value = this.node(doc, contents, slot, false);
+        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
+    }
+    records() {
+        return this.table.freeze();
+    }
+    resolve(doc, node) {
+        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+        return n && typeof n === 'object' && 'range' in n ? n : undefined;
+    }
+    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
+    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
+        const flowBit = inFlow ? Info.InFlow : 0;
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const anchored = this.scalars.get(node);
+            const [start, end] = node.range ?? [0, 0];
+            if (anchored !== undefined) {
+                this.table.set(slot, start, end, -anchored - 1);
+                this.aliased = true;
+            }
+            else {
+                this.scalars.set(node, slot);
+                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
+                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
+            }
+            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
+            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
+            const v = node.value;
+            return typeof v === 'object' && v !== null ? String(v) : v;
+        }
+        const seen = this.containers.get(node);
+        if (seen) {
+            this.aliased = true;
+            return seen;
+        }
+        const [start, end] = node.range ?? [0, 0];
+        this.table.set(slot, start, end, Info.Nested);
+        if (depth > this.maxDepth)
+            this.maxDepth = depth;
+        const flow = !!node.flow;
+        const childFlow = inFlow || flow;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const seq = [];
+            this.containers.set(node, seq);
+            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
+            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
+            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
+            return seq;
+        }
+        const map = {};
+        this.containers.set(node, map);
+        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
+        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
+        const entries = [];
+        pairs.forEach((pair, i) => {
+            const keySlot = header + 1 + 2 * i;
+            const keyNode = this.resolve(doc, pair.key);
+            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
+            const valueNode = this.resolve(doc, pair.value);
+            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
+            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
+            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
+            // `__proto__` key is data here, not the prototype.
+            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
+            if (jsKey !== undefined)
+                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
+            // The entries are what the model sees: keys that are scalars with a value, as strings.
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
+                this.complexKeys = true;
+            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
+                return;
+            entries.push({
+                key: String(key),
+                value,
+                slot: i,
+                ...(typeof key === 'string' ? {} : { keyValue: key }),
+                ...(valueNode ? {} : { absent: true }),
+            });
+        });
+        map[ENTRIES] = entries;
+        return map;
+    }
+    /** Writes a container's header and reserves its item records right after it. */
+    reserve(container, start, end, info, items, owner) {
+        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
+        for (let i = 0; i < items; i++)
+            this.table.push(0, 0, Info.Nested, header);
+        container[ADDR] = header;
+        return header;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/source.ts
+
+
+
+/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
+const SHALLOW = 200;
+/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
+ * are converted to the same tree. Both give the same values and positions.
+ */
+function parseSource(path, text, embedding) {
+    const fast = fastParse(text);
+    if (fast)
+        return {
+            path,
+            text,
+            docs: fast.docs,
+            records: fast.records,
+            problems: [],
+            aliased: false,
+            shallow: true,
+            ...(embedding ? { embedding } : {}),
+        };
+    const problems = [];
+    const builder = new YamlTreeBuilder(text);
+    const docs = [];
+    let all = [];
+    let overflow;
+    try {
+        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+        all = Array.isArray(parsed) ? parsed : [];
+        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    }
+    catch (e) {
+        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+        if (!(e instanceof RangeError))
+            throw e;
+        overflow = { message: e.message, pos: [0, 0] };
+    }
+    if (overflow)
+        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+    else
+        for (const doc of all) {
+            for (const e of doc.errors)
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+            if (doc.errors.length)
+                continue;
+            try {
+                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
+            }
+            catch (e) {
+                const [start, end] = contentsRange(doc);
+                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
+            }
+        }
+    return {
+        path,
+        text,
+        docs,
+        records: builder.records(),
+        problems,
+        aliased: builder.aliased,
+        shallow: builder.maxDepth <= SHALLOW,
+        ...(builder.complexKeys ? { complexKeys: true } : {}),
+        ...(embedding ? { embedding } : {}),
+    };
+}
+function contentsRange(doc) {
+    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const range = node && 'range' in node ? node.range : undefined;
+    return range ? [range[0], range[1]] : [0, 0];
+}
+const firstLine = (s) => s.split('\n')[0].trim();
+const lineCounters = new WeakMap();
+/** The file's line starts, found when a position is first needed. */
+function linesOf(file) {
+    let lc = lineCounters.get(file);
+    if (!lc) {
+        lc = new dist/* LineCounter */.HN();
+        lc.addNewLine(0);
+        const text = file.text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lc.addNewLine(i + 1);
+        lineCounters.set(file, lc);
+    }
+    return lc;
+}
+
+;// CONCATENATED MODULE: ./src/parse/locate.ts
+
+
+/**
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ */
+function locateRange(file, start, end) {
+    const text = file.text;
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    end = trimEnd(text, start, end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = linesOf(emb.parent).lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
+    }
+    return { ...pos, range, file: file.path };
+}
+
+;// CONCATENATED MODULE: ./src/engine/finding.ts
+
+
+const severityRank = { error: 3, warning: 2, notice: 1 };
+/** The position of a view. */
+function locate(at) {
+    const [start, end] = at.range;
+    return locateRange(at.file, start, end);
+}
+const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/**
+ * A finding at a loc: position, semantic path and identity all come from it. The identity (path
+ * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ */
+function findingAt(ruleId, severity, message, at, extra = {}) {
+    const out = {
+        ruleId,
+        severity,
+        message,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        range: [at.start, at.end],
+    };
+    if (extra.entity)
+        out.entity = extra.entity;
+    if (extra.forRule)
+        out.forRule = extra.forRule;
+    if (at.yamlPath && at.path)
+        out.yamlPath = at.path;
+    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+    if (extra.related?.length)
+        out.related = extra.related.map(({ at: r, message: m }) => ({
+            file: r.file,
+            line: r.line,
+            column: r.column,
+            endLine: r.endLine,
+            endColumn: r.endColumn,
+            message: m,
+        }));
+    return out;
+}
+function compareFindings(a, b) {
+    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+function sortAndDedupe(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const f of [...findings].sort(compareFindings)) {
+        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(f);
+    }
+    return out;
+}
+function reaches(severity, threshold) {
+    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+function failingFindings(findings, failOn) {
+    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+
+;// CONCATENATED MODULE: ./src/model/view.ts
+
+/**
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
+ */
+class view_View {
+    file;
+    doc;
+    raw;
+    parent;
+    slot;
+    isKey;
+    addrCache = -1;
+    constructor(file, doc, 
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    raw, 
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    parent, slot, 
+    /** For a map key: the key's own node rather than its value. */
+    isKey = false) {
+        this.file = file;
+        this.doc = doc;
+        this.raw = raw;
+        this.parent = parent;
+        this.slot = slot;
+        this.isKey = isKey;
+    }
+    /** The root node of a document; undefined for an empty document. */
+    static root(file, doc) {
+        if (doc.value === undefined)
+            return undefined;
+        const v = new view_View(file, doc, doc.value);
+        if (!isContainer(doc.value))
+            v.addrCache = doc.addr;
+        return v;
+    }
+    child(value, slot, isKey = false) {
+        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+    }
+    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
+    static entry(within, container, place) {
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                : container[place];
+        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+    }
+    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+    get place() {
+        const parent = this.parent;
+        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
+            return this.slot;
+        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
+    }
+    /** Rules report `someView.at`: a view is its own location. */
+    get at() {
+        return this;
+    }
+    /** The node's record in its file's table: the same number for the same node, however it was reached. */
+    get addr() {
+        if (this.addrCache >= 0)
+            return this.addrCache;
+        let addr;
+        if (isContainer(this.raw) && !this.isKey)
+            addr = this.raw[ADDR];
+        else {
+            const parent = this.parent;
+            const base = parent[ADDR];
+            const slot = this.slot;
+            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+            if (Array.isArray(parent))
+                addr = base + 1 + slot;
+            else
+                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
+        }
+        const records = this.file.records;
+        while (records[addr * RECORD + 2] < 0)
+            addr = -records[addr * RECORD + 2] - 1;
+        return (this.addrCache = addr);
+    }
+    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+    get range() {
+        const i = this.addr * RECORD;
+        return [this.file.records[i], this.file.records[i + 1]];
+    }
+    get info() {
+        return this.file.records[this.addr * RECORD + 2];
+    }
+    /** Two views of the same node. */
+    same(other) {
+        return !!other && other.file === this.file && other.addr === this.addr;
+    }
+    get isMap() {
+        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
+    }
+    get isSeq() {
+        return Array.isArray(this.raw) && !this.isKey;
+    }
+    get isScalar() {
+        return !isContainer(this.raw) || this.isKey;
+    }
+    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+    get style() {
+        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+    }
+    /** A collection written in flow style (`{...}`, `[...]`). */
+    get isFlow() {
+        return !this.isScalar && (this.info & Info.Flow) !== 0;
+    }
+    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+    get inFlow() {
+        return (this.info & Info.InFlow) !== 0;
+    }
+    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
+    get str() {
+        if (!this.isScalar)
+            return undefined;
+        const v = this.raw;
+        return v === null || v === undefined ? undefined : String(v);
+    }
+    /** The scalar's raw JS value (boolean stays boolean). */
+    get value() {
+        return this.isScalar ? this.raw : undefined;
+    }
+    /** Key/value pairs of a map, keys as strings, in document order. */
+    entries() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
+        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
+    }
+    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+    forEachEntry(fn) {
+        if (!this.isMap)
+            return;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            for (const e of listed)
+                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+        else
+            for (const key in map)
+                fn(key, this.child(map[key], key));
+    }
+    /** The keys of a map, in document order (a key given twice, twice). */
+    keys() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.map((e) => e.key) : Object.keys(map);
+    }
+    get(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
+    }
+    /** The key node of `key`, for reporting a missing or empty value at its key. */
+    keyOf(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
+    }
+    has(key) {
+        if (!this.isMap)
+            return false;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
+    }
+    /** Follows a path of keys (strings) and sequence indexes (numbers). */
+    getIn(path) {
+        let cur = this;
+        for (const seg of path) {
+            if (!cur)
+                return undefined;
+            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
+        }
+        return cur;
+    }
+    items() {
+        if (!this.isSeq)
+            return [];
+        return this.raw.map((v, i) => this.child(v, i));
+    }
+    item(i) {
+        if (!this.isSeq)
+            return undefined;
+        const seq = this.raw;
+        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
+    }
+    /** A string field of a map. */
+    text(key) {
+        return this.get(key)?.str;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+function defineRule(rule) {
+    if (!rule.checkFile && !rule.checkProject)
+        throw new Error(`rule ${rule.id} has no check`);
+    return rule;
+}
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+function optionDefaults(meta) {
+    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/config.ts
+
+
+
+
+
+
+
+
+
+
+/** The config file's names: `.yml` first; a folder holding both is a usage error. */
+const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
+const CONFIG_FILE = CONFIG_FILES[0];
+const LEVELS = ['off', 'notice', 'warning', 'error'];
+/** An invalid config file: a usage error (exit 2) that says where each problem is. */
+class ConfigError extends UsageError {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const SETTINGS = {
+    include: {
+        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    exclude: {
+        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+    },
+    maxFileSize: {
+        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
+        type: 'integer',
+        minimum: 1,
+    },
+};
+/**
+ * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
+ * level or an object with the level and the rule's options, and options marked `topLevel` may also
+ * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
+ */
+function configSchema(rules) {
+    const ids = rules.map((r) => r.id);
+    // One object per set of rules: the validator compiled for it is reused.
+    const key = ids.join('\0');
+    const cached = config_schemas.get(key);
+    if (cached)
+        return cached;
+    const schema = buildSchema(rules, ids);
+    config_schemas.set(key, schema);
+    return schema;
+}
+const config_schemas = new Map();
+function buildSchema(rules, ids) {
+    const level = { enum: LEVELS };
+    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
+        .filter(([, o]) => o.topLevel)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
+    const ruleSetting = (r) => {
+        const options = Object.entries(r.options ?? {});
+        if (!options.length)
+            return { $ref: '#/definitions/level' };
+        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
+        return {
+            if: { type: 'string' },
+            then: { $ref: '#/definitions/level' },
+            else: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    level: { $ref: '#/definitions/level' },
+                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
+                },
+            },
+        };
+    };
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
+        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
+        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            rules: {
+                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
+            },
+            ...SETTINGS,
+            ...topLevel,
+            forbidSuppression: {
+                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
+                type: 'array',
+                items: { enum: ids.filter((id) => id !== 'suppression') },
+            },
+        },
+        definitions: { level },
+    };
+}
+/**
+ * The config to use: `configPath` when given (it must exist); otherwise the first config file found
+ * going up from the scanned root (the first path, or its folder when it is a file) to the
+ * repository's root (the folder holding `.git`), then in `cwd`.
+ */
+function findConfig(cwd, paths, configPath, overlay) {
+    if (configPath !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, configPath);
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
+            throw new UsageError(`config file not found: ${configPath}`);
+        return abs;
+    }
+    for (const dir of configDirs(cwd, paths)) {
+        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
+        if (found.length > 1)
+            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
+        if (found[0])
+            return found[0];
+    }
+    return undefined;
+}
+/** Where config files are looked for, in order (see `findConfig`), with either name. */
+function configCandidates(cwd, paths) {
+    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
+}
+function configDirs(cwd, paths) {
+    const dirs = [];
+    const first = paths[0];
+    if (first !== undefined) {
+        const abs = external_node_path_default().resolve(cwd, first);
+        let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+        for (;;) {
+            dirs.push(dir);
+            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+                break;
+            dir = external_node_path_default().dirname(dir);
+        }
+    }
+    dirs.push(external_node_path_default().resolve(cwd));
+    return [...new Set(dirs)];
+}
+const isFile = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+const isDirectory = (p) => {
+    try {
+        return external_node_fs_default().statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
+function loadConfig(absPath, cwd, rules, overlay) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
+    }
+    const source = parseSource(file, text);
+    const at = (start, end, message) => {
+        const pos = locateRange(source, start, end);
+        return { file, line: pos.line, column: pos.column, message };
+    };
+    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
+    if (syntax.length)
+        throw new ConfigError(syntax);
+    // Documents left out for their aliases still count as documents.
+    const aliases = source.problems.filter((p) => p.kind === 'aliases');
+    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
+    if (starts.length > 1)
+        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
+    if (aliases.length)
+        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
+    const doc = source.docs[0];
+    let value = doc?.json ?? {};
+    if (value === null)
+        value = {};
+    const root = doc && view_View.root(source, doc);
+    if (!root) {
+        if (typeof value === 'object' && !Array.isArray(value))
+            return { file, absPath };
+        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
+    }
+    const schema = configSchema(rules);
+    const problems = validateAgainst(schema, value, root).map((p) => {
+        const pos = locate(p.at);
+        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
+    });
+    if (problems.length)
+        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+    return { ...value, file, absPath };
+}
+/** Config lookup and load in one step; undefined when there is no config file. */
+function resolveConfig(cwd, paths, rules, configPath, overlay) {
+    const abs = findConfig(cwd, paths, configPath, overlay);
+    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
+}
+/** Turns the generic schema messages into config-specific ones. */
+function explain(message, schema) {
+    const props = schema.properties;
+    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
+    if (unknown) {
+        const [, inRules, ruleId, key] = unknown;
+        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
+        const near = closest(key, known);
+        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
+        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
+    }
+    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
+        return message.replace(' must be one of ', ' must be a rule id: one of ');
+    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
+    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
+        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
+    return message;
+}
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The level the config gives a rule, if any. */
+function levelOf(config, id) {
+    const setting = config?.rules?.[id];
+    return typeof setting === 'string' ? setting : setting?.level;
+}
+/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+function optionsOf(rule, config, overrides = {}) {
+    const out = optionDefaults(rule);
+    const setting = config?.rules?.[rule.id];
+    for (const [name, o] of Object.entries(rule.options ?? {})) {
+        if (o.topLevel && config?.[name] !== undefined)
+            out[name] = config[name];
+        if (typeof setting === 'object' && setting[name] !== undefined)
+            out[name] = setting[name];
+        if (overrides[name] !== undefined)
+            out[name] = overrides[name];
+    }
+    return out;
+}
+/**
+ * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
+ * rule's default severity; a finding the rule gives below its default (a notice for a value that
+ * cannot be known statically) is lowered to the level but never raised.
+ */
+function applyLevel(f, config, meta) {
+    // A notice that a policy could not be decided goes with that policy.
+    if (f.forRule && levelOf(config, f.forRule) === 'off')
+        return undefined;
+    const level = levelOf(config, f.ruleId);
+    if (level === undefined)
+        return f;
+    if (level === 'off')
+        return undefined;
+    const m = meta(f.ruleId);
+    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
+    if (severity !== f.severity)
+        f.severity = severity;
+    return f;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/formats/links.ts
+
+/**
+ * Links into the project's canonical repository (package.json `repository`) at this version's tag:
+ * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
+ * Markdown summary, text output, `rules`, `init`).
+ */
+/** `owner/name` of the canonical repository on GitHub. */
+const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
+/** Where the project (and its docs/rules pages) lives. */
+const PROJECT_URL = `https://github.com/${REPOSITORY}`;
+/** The git tag this version is released under. */
+const versionTag = () => `v${VERSION}`;
+/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
+const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
+/** A rule's page, under `base` (default: the rule pages at this version's tag). */
+const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
+/** A section of the README at this version's tag. */
+const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
+/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
+const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
+
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(view_View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(view_View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function walk_semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
+    }
+    const listed = raw[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = listed.find((x) => !x.absent && has(x.value));
+        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+    }
+    const key = keyOfContainer(raw, header);
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/engine/suppressions.ts
+
+
+
+/**
+ * Inline suppressions, on a comment line of their own:
+ *
+ *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *
+ * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
+ * and other comments are skipped, so several can be stacked); the second, written at the top of the
+ * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
+ * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
+ * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
+ */
+const SUPPRESSION_RULE = 'suppression';
+const PREFIX = 'harness-registry-guard-';
+const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/**
+ * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
+ * and returns the `suppression` findings about the comments themselves.
+ */
+function applyInlineSuppressions(findings, directivesByFile, options) {
+    const meta = [];
+    const byFile = new Map();
+    for (const f of findings) {
+        if (f.ruleId === SUPPRESSION_RULE)
+            continue;
+        const list = byFile.get(f.file) ?? [];
+        list.push(f);
+        byFile.set(f.file, list);
+    }
+    for (const [file, directives] of directivesByFile) {
+        const report = (d, severity, message) => meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
+        const inFile = byFile.get(file) ?? [];
+        // Line-specific comments first, so that a finding's reason is the one written next to it.
+        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
+            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
+            if (d.until !== undefined && d.until < options.today) {
+                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                continue;
+            }
+            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
+            if (forbidden.length)
+                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
+            const unused = [];
+            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                for (const f of matched)
+                    f.suppressed ??= { kind: 'inline', reason: d.reason };
+                if (!matched.length)
+                    unused.push(ruleId);
+            }
+            if (unused.length)
+                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
+        }
+    }
+    return meta;
+}
+const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
+/** The well-formed suppression comments of a file, and what is wrong with the others. */
+function parseDirectives(source, ruleIds) {
+    // A comment may name every rule but `suppression` itself.
+    const known = ruleIds.filter((id) => id !== SUPPRESSION_RULE);
+    const directives = [];
+    const problems = [];
+    const text = source.text;
+    const starts = linesOf(source).lineStarts;
+    const inScalar = multiLineScalars(source);
+    let header = true;
+    const pendingNextLine = [];
+    for (let i = 0; i < starts.length; i++) {
+        const start = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const line = text
+            .slice(start, end)
+            .replace(/\r?\n$/, '')
+            .replace(/\r$/, '');
+        const bare = line.replace(/^\uFEFF/, '').trim();
+        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
+        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
+            continue;
+        if (!bare.startsWith('#')) {
+            for (const d of pendingNextLine.splice(0))
+                d.target = i + 1;
+            header = false;
+            continue;
+        }
+        if (!DIRECTIVE.test(line))
+            continue;
+        const m = DIRECTIVE.exec(line);
+        const from = start + m[1].length;
+        const range = [from, start + line.length];
+        const word = m[2];
+        const body = m[3];
+        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
+            problems.push({
+                range,
+                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+            });
+            continue;
+        }
+        const parsed = parseBody(body, known);
+        if ('problem' in parsed) {
+            problems.push({ range, message: parsed.problem });
+            continue;
+        }
+        if (word === 'disable' && !header) {
+            problems.push({
+                range,
+                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
+            });
+            continue;
+        }
+        const { file: _file, range: _range, ...position } = locateRange(source, range[0], range[1]);
+        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
+        directives.push(d);
+        if (d.kind === 'next-line')
+            pendingNextLine.push(d);
+    }
+    return { directives, problems };
+}
+function parseBody(body, known) {
+    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+    const spec = sep ? body.slice(0, sep.index) : body;
+    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+    const ruleIds = [];
+    let until;
+    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
+        const date = /^until=(.*)$/.exec(token);
+        if (date) {
+            if (until !== undefined)
+                return { problem: 'Suppression gives `until=` twice; give one date.' };
+            if (!isDate(date[1]))
+                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
+            until = date[1];
+        }
+        else if (!known.includes(token)) {
+            const hint = token === SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
+            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
+        }
+        else if (!ruleIds.includes(token))
+            ruleIds.push(token);
+    }
+    if (!ruleIds.length)
+        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+    if (!reason)
+        return {
+            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+        };
+    return { ruleIds, until, reason };
+}
+function isDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+}
+/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
+function multiLineScalars(source) {
+    const ranges = [];
+    const records = source.records;
+    for (let i = 0; i < records.length; i += RECORD) {
+        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
+        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
+            ranges.push([start, end]);
+    }
+    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+}
+/** Today's date, YYYY-MM-DD in UTC. */
+const isoDay = (d) => d.toISOString().slice(0, 10);
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
+ * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
+ * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
+ * (another node, or another value) is not hidden. `count` is how many findings share one key.
+ */
+const BASELINE_VERSION = 1;
+const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
+function identityOf(at, yamlPath) {
+    const root = View.root(at.file, at.doc);
+    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
+    return { path: p, valueHash: hash(valueText(at)) };
+}
+/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
+function valueText(at) {
+    if (at.isScalar)
+        return JSON.stringify(at.value ?? null);
+    try {
+        return JSON.stringify(at.raw);
+    }
+    catch {
+        return at.file.text.slice(...at.range); // a self-referencing alias
+    }
+}
+const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
+function entryFor(f, cwd, baselineDir) {
+    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
+    return {
+        ruleId: f.ruleId,
+        file,
+        ...(f.entity ? { entity: f.entity } : {}),
+        ...(identity.path ? { path: identity.path } : {}),
+        valueHash: identity.valueHash,
+    };
+}
+/**
+ * A baseline of every finding that is not already suppressed, except `suppression` findings and
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ */
+function createBaseline(findings, opts) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(opts.cwd, opts.baselinePath));
+    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
+    const byKey = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
+            continue;
+        const e = entryFor(f, opts.cwd, dir);
+        const key = keyOf(e);
+        const existing = byKey.get(key);
+        if (existing)
+            existing.count++;
+        else
+            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
+    }
+    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
+    return {
+        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
+        version: BASELINE_VERSION,
+        entries,
+    };
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Writes a baseline as stable, diff-friendly JSON. */
+function writeBaseline(absPath, baseline) {
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(absPath), { recursive: true });
+    external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+}
+/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+function readBaseline(absPath, cwd, overlay) {
+    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
+    let text;
+    try {
+        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UsageError(code === 'ENOENT'
+            ? `baseline file not found: ${file} (create it with --write-baseline)`
+            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+    }
+    const source = parseSource(file, text);
+    const fail = (start, end, what) => {
+        const pos = locateRange(source, start, end);
+        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
+    };
+    const doc = source.docs[0];
+    const err = source.problems[0];
+    if (err)
+        fail(err.start, err.end, err.message);
+    const top = doc && view_View.root(source, doc);
+    if (!doc || !top?.isMap || source.docs.length !== 1)
+        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
+    const value = doc.json;
+    const here = (v) => (v ?? top).range;
+    if (value.version !== BASELINE_VERSION)
+        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
+    const list = top.get('entries');
+    if (!Array.isArray(value.entries) || !list)
+        return fail(...here(list).slice(0, 2), '`entries` must be an array');
+    const items = list.items();
+    value.entries.forEach((raw, i) => {
+        const e = raw;
+        const at = here(items[i]).slice(0, 2);
+        if (!e || typeof e !== 'object' || Array.isArray(e))
+            fail(...at, `\`entries[${i}]\` must be an object`);
+        for (const k of ['ruleId', 'file', 'valueHash'])
+            if (typeof e[k] !== 'string' || !e[k])
+                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
+        for (const k of ['entity', 'path', 'message', 'reason'])
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                fail(...at, `\`entries[${i}].${k}\` must be a string`);
+        if (e.count === undefined)
+            e.count = 1;
+        if (!Number.isInteger(e.count) || e.count < 1)
+            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
+    });
+    return { baseline: value, file, absPath, source };
+}
+/**
+ * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
+ * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
+ * name a rule in `forbidSuppression` (ignored).
+ */
+function applyBaseline(findings, loaded, opts) {
+    const dir = external_node_path_default().dirname(loaded.absPath);
+    const remaining = new Map();
+    loaded.baseline.entries.forEach((entry, index) => {
+        const key = keyOf(entry);
+        const prior = remaining.get(key);
+        if (prior) {
+            prior.total += entry.count;
+            prior.left += entry.count;
+        }
+        else
+            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
+    });
+    let matched = 0;
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
+            continue;
+        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
+        if (!slot || slot.left <= 0)
+            continue;
+        slot.left--;
+        matched++;
+        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
+    }
+    const meta = [];
+    const doc = loaded.source.docs[0];
+    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+    let stale = 0;
+    for (const { entry, index, total, left } of remaining.values()) {
+        if (left <= 0 || opts.off.has(entry.ruleId))
+            continue;
+        const abs = external_node_path_default().resolve(dir, entry.file);
+        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
+        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
+        if (opts.forbid.has(entry.ruleId)) {
+            meta.push({
+                ruleId: SUPPRESSION_RULE,
+                severity: 'error',
+                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
+                ...at,
+            });
+            continue;
+        }
+        if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
+            continue; // not read this run: cannot tell
+        stale += left;
+        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
+        meta.push({
+            ruleId: SUPPRESSION_RULE,
+            severity: 'warning',
+            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
+            ...at,
+        });
+    }
+    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
+    return { meta, summary: { file: loaded.file, entries, matched, stale } };
+}
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const UNRESOLVED_REFERENCE = 'unresolved-reference';
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+const yamlSyntax = {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+    fixable: 'none',
+};
+const schema = {
+    id: 'schema',
+    severity: 'error',
+    description: 'A connector or CI stage field that the policies read has the wrong shape.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the field the type and value the Harness YAML reference expects.',
+    fixable: 'none',
+};
+const unresolvedReference = {
+    id: UNRESOLVED_REFERENCE,
+    severity: 'notice',
+    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+    fixable: 'none',
+};
+const suppression = {
+    id: 'suppression',
+    severity: 'error',
+    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+    fixable: 'none',
+};
+const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+
+;// CONCATENATED MODULE: ./src/engine/edits.ts
+/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
+function overlaps(a, b) {
+    const lo = Math.max(a.start, b.start);
+    const hi = Math.min(a.end, b.end);
+    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
+}
+const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+/**
+ * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
+ * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ */
+function chooseEdits(groups) {
+    const chosen = [];
+    const taken = [];
+    groups.forEach((group, i) => {
+        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
+            return;
+        chosen.push(...fresh);
+        taken.push(i);
+    });
+    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
+}
+/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
+ * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
+ * YAML text) offsets are not the file's, so no edit is kept there.
+ */
+function withFix(rule, report, finding) {
+    if (report.at.embedded || rule.fixable === 'none')
+        return finding;
+    const title = report.fixTitle ?? report.suggestion?.title;
+    if (report.fix?.length && rule.fixable === 'safe') {
+        finding.fix = report.fix;
+        if (title)
+            finding.fixTitle = title;
+    }
+    else if (report.fix?.length && title)
+        finding.suggestion = { title, edits: report.fix };
+    if (report.suggestion?.edits.length && !finding.fix)
+        finding.suggestion = report.suggestion;
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (loc.embedded || loc.key || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+function formatScalar(style, inFlow, empty, value) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (empty)
+                return undefined;
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+    }
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
+}
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!map.isMap)
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
+}
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    }
+    return undefined;
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
+}
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/model/scans.ts
+
+
+
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+function imageUses(file) {
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        if (root.isSeq) {
+            for (const item of root.items()) {
+                const field = item.text('field');
+                const value = item.get('value');
+                const raw = value?.str;
+                const image = raw ? parseImage(raw) : undefined;
+                if (field && value && raw && image)
+                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
+            }
+        }
+        findUnderKeys(root, IMAGE, (view) => {
+            const raw = view.str;
+            if (raw !== undefined) {
+                const value = classifyValue(raw);
+                if (value.kind === 'input') {
+                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+                        const image = option ? parseImage(option) : undefined;
+                        if (image)
+                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
+                    }
+                    return;
+                }
+                const image = parseImage(raw);
+                if (image)
+                    out.push({ view, raw, image, kind: 'image' });
+                return;
+            }
+            const repository = view.get('repository');
+            const repo = repository?.str;
+            if (!repository || !repo)
+                return;
+            const registry = view.text('registry');
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const image = parseImage(full);
+            const registryView = view.get('registry');
+            if (image)
+                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
+        });
+    }
+    return out;
+}
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+function imageConnectorFields(root) {
+    const out = [];
+    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+        if (view.isScalar)
+            out.push({ at: view, path: walk_semanticPath(root, view) });
+    });
+    return out;
+}
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
+ */
+function registryLeftovers(file, handled) {
+    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+        return [];
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        walk(root, ({ view, key }) => {
+            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
+                return;
+            const [start, end] = view.range;
+            const text = file.text.slice(start, end);
+            for (const m of text.matchAll(LEFTOVER)) {
+                const whole = view.value
+                    .trim()
+                    .replace(/^[a-z]+:\/\//i, '')
+                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
+                    continue;
+                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+            }
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/scope.ts
+/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
+function scopeOf(org, project) {
+    if (org && project)
+        return { level: 'project', org, project };
+    if (org)
+        return { level: 'org', org };
+    return { level: 'account' };
+}
+/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
+function parseRef(ref) {
+    const parts = ref.trim().split('.');
+    if (parts.some((p) => p === ''))
+        return undefined;
+    if (parts.length === 1)
+        return { level: 'project', identifier: parts[0] };
+    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
+        return { level: parts[0], identifier: parts[1] };
+    return undefined;
+}
+function formatScope(scope) {
+    if (scope.level === 'account')
+        return 'account';
+    if (scope.level === 'org')
+        return `org ${scope.org}`;
+    return `project ${scope.org}/${scope.project}`;
+}
+/** Does an entity at `target` answer `ref` when referred to from `from`? */
+function refMatches(ref, from, target) {
+    if (ref.level !== target.level)
+        return false;
+    if (ref.level === 'account')
+        return true;
+    if (ref.level === 'org')
+        return !from.org || from.org === target.org;
+    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
+}
+
+;// CONCATENATED MODULE: ./src/model/entities.ts
+
+
+
+
+
+
+const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
+/** Harness entities we recognise but whose YAML the policies do not read. */
+const KNOWN_UNCHECKED = [
+    'service',
+    'environment',
+    'infrastructureDefinition',
+    'secret',
+    'overrides',
+    'policy',
+    'policySet',
+    'monitoredService',
+    'featureFlags',
+    'serviceOverrides',
+];
+const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** Kinds that make a file Harness YAML. */
+const isHarness = (c) => c.kind !== 'other';
+/**
+ * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
+ * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
+ * list or Helm values' `service:` settings are not Harness entities.
+ */
+function classify(file, docIndex) {
+    const doc = file.docs[docIndex];
+    const top = view_View.root(file, doc);
+    if (top?.isSeq)
+        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
+    if (!top?.isMap)
+        return { kind: 'other' };
+    const entries = top.entries();
+    const version = top.get('version');
+    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
+        return { kind: 'v1', at: version };
+    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
+    if (!main) {
+        const single = entries.length === 1 ? entries[0] : undefined;
+        if (!single?.value?.isMap || !single.value.has('identifier'))
+            return { kind: 'other' };
+        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
+    }
+    const root = main.value;
+    const kind = main.key;
+    const base = {
+        identifier: root.text('identifier') ?? '',
+        name: root.text('name'),
+        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
+        rootKey: main.keyView,
+    };
+    const entity = (e) => ({ kind: 'entity', entity: e, root });
+    switch (kind) {
+        case 'connector':
+            return entity(connector(base, root));
+        case 'pipeline':
+            return entity({
+                ...base,
+                kind: 'pipeline',
+                stages: collectStages(root.get('stages')),
+                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
+                template: templateLink(root.get('template')),
+                variables: variablesOf(root),
+                imageConnectorFields: imageConnectorFields(root),
+            });
+        case 'template':
+            return entity(template(base, root));
+        case 'inputSet':
+            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
+        case 'overlayInputSet':
+            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
+        case 'trigger': {
+            const embedded = triggerInputs(file, root.get('inputYaml'));
+            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
+        }
+    }
+}
+/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
+function isExecutionConfig(top) {
+    const items = top.items();
+    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
+}
+/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
+const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+/**
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
+ * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
+ * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ */
+function entityScope(kind, root, path) {
+    const org = root.text('orgIdentifier');
+    const project = root.text('projectIdentifier');
+    if (org || kind === 'connector' || kind === 'template')
+        return scopeOf(org, project);
+    const m = GIT_EXPERIENCE_PATH.exec(path);
+    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+}
+function connector(base, root) {
+    const spec = root.get('spec');
+    const urls = [];
+    const collectUrls = (v, depth) => {
+        if (!v?.isMap || depth > 4)
+            return;
+        for (const e of v.entries()) {
+            if (/url$/i.test(e.key) && e.value?.str)
+                urls.push(e.value);
+            else
+                collectUrls(e.value, depth + 1);
+        }
+    };
+    collectUrls(spec, 0);
+    const credential = spec?.get('credential');
+    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
+    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
+    return {
+        ...base,
+        kind: 'connector',
+        type: root.text('type') ?? '',
+        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
+        urls,
+        executeOnDelegate: spec?.get('executeOnDelegate'),
+        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
+        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+        ...(auth ? { authType: auth } : {}),
+        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
+        ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
+        ...(platformEdit ? { platformEdit } : {}),
+    };
+}
+function templateLink(v) {
+    const templateRef = v?.get('templateRef');
+    if (!v || !templateRef)
+        return undefined;
+    const inputs = v.get('templateInputs');
+    return {
+        templateRef,
+        versionLabel: v.get('versionLabel'),
+        ...(inputs?.isMap
+            ? {
+                inputs: {
+                    byPath: scalarsByPath(inputs),
+                    stage: buildStage(inputs),
+                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+                },
+            }
+            : {}),
+    };
+}
+/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+function scalarsByPath(root) {
+    const out = {};
+    walk(root, ({ view, path }) => {
+        if (view.isScalar && !(path in out))
+            out[path] = view;
+    });
+    return out;
+}
+/** Pipeline variables' `value` nodes by variable name. */
+function variablesOf(root) {
+    const out = {};
+    for (const item of root.get('variables')?.items() ?? []) {
+        const name = item.text('name');
+        const value = item.get('value');
+        if (name && value && !(name in out))
+            out[name] = value;
+    }
+    return out;
+}
+/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
+function collectStages(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const stage = item.get('stage');
+        if (stage?.isMap)
+            out.push(buildStage(stage, stage.text('identifier') ?? ''));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectStages(parallel, out);
+        const insert = item.get('insert');
+        if (insert)
+            collectStages(insert.get('stages'), out);
+    }
+    return out;
+}
+function buildStage(stage, identifier = stage.text('identifier') ?? '') {
+    const spec = stage.get('spec');
+    return {
+        identifier,
+        name: stage.text('name'),
+        type: stage.text('type'),
+        at: stage,
+        identifierAt: stage.get('identifier'),
+        infrastructure: infrastructureOf(spec),
+        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+        steps: [
+            ...collectSteps(spec?.getIn(['execution', 'steps'])),
+            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
+            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
+        ],
+        template: templateLink(stage.get('template')),
+    };
+}
+const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
+function infrastructureOf(spec) {
+    const infra = spec?.get('infrastructure');
+    const runtime = spec?.get('runtime');
+    if (infra?.isMap) {
+        const type = infra.get('type');
+        const useFromStage = infra.get('useFromStage');
+        if (useFromStage && !type)
+            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
+        if (eq(type?.str, 'KubernetesDirect'))
+            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'VM'))
+            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'KubernetesHosted'))
+            return { kind: 'KubernetesHosted', kindNode: type };
+        if (eq(type?.str, 'UseFromStage'))
+            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
+        if (type)
+            return { kind: 'Other', kindNode: type };
+    }
+    const rtype = runtime?.get('type');
+    if (eq(rtype?.str, 'Cloud'))
+        return { kind: 'Cloud', kindNode: rtype };
+    if (eq(rtype?.str, 'Docker'))
+        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
+    if (rtype)
+        return { kind: 'Other', kindNode: rtype };
+    return { kind: 'None' };
+}
+/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
+function collectSteps(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const step = item.get('step');
+        if (step?.isMap)
+            out.push(buildStep(step, 'step'));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectSteps(parallel, out);
+        const group = item.get('stepGroup');
+        if (group?.isMap) {
+            const template = templateLink(group.get('template'));
+            if (template)
+                out.push({ ...buildStep(group, 'stepGroup'), template });
+            else
+                collectSteps(group.get('steps'), out);
+        }
+        const insert = item.get('insert');
+        if (insert)
+            collectSteps(insert.get('steps'), out);
+    }
+    return out;
+}
+function buildStep(step, role) {
+    const spec = step.get('spec');
+    const base = spec?.get('baseImageConnectorRefs');
+    return {
+        identifier: step.text('identifier') ?? '',
+        type: step.text('type'),
+        role,
+        connectorRef: spec?.get('connectorRef'),
+        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
+        template: templateLink(step.get('template')),
+    };
+}
+function template(base, root) {
+    const templateType = root.text('type');
+    const spec = root.get('spec');
+    const out = {
+        ...base,
+        kind: 'template',
+        templateType,
+        versionLabel: root.text('versionLabel'),
+        stages: [],
+        steps: [],
+        imageConnectorFields: imageConnectorFields(root),
+    };
+    if (!spec?.isMap)
+        return out;
+    if (eq(templateType, 'Stage'))
+        out.stages.push(buildStage(spec, base.identifier));
+    else if (eq(templateType, 'Pipeline')) {
+        out.stages = collectStages(spec.get('stages'));
+        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+    }
+    else if (eq(templateType, 'Step'))
+        out.steps.push(buildStep(spec, 'step'));
+    else if (eq(templateType, 'StepGroup'))
+        collectSteps(spec.get('steps'), out.steps);
+    return out;
+}
+/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
+function inputSet(base, kind, pipeline, pipelineIdentifier) {
+    const fills = [];
+    if (pipeline)
+        walk(pipeline, ({ view, path }) => {
+            if (view.isScalar && view.str !== undefined)
+                fills.push({ path, at: view });
+        });
+    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
+}
+/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
+function triggerInputs(file, inputYaml) {
+    const text = inputYaml?.str;
+    if (!inputYaml || !text)
+        return undefined;
+    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
+    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
+    const doc = embedded.docs[0];
+    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
+        return undefined;
+    const root = view_View.root(embedded, doc);
+    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
+}
+/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
+function embeddingOf(scalar) {
+    const parent = scalar.file;
+    const [start, end] = scalar.range;
+    const raw = parent.text.slice(start, end);
+    const header = linesOf(parent).linePos(start).line;
+    if (!raw.startsWith('|'))
+        return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
+    const firstContent = raw
+        .split(/\r?\n/)
+        .slice(1)
+        .find((l) => l.trim() !== '') ?? '';
+    const indent = firstContent.length - firstContent.trimStart().length;
+    return { parent, lineOffset: header, columnOffset: indent };
+}
+
+;// CONCATENATED MODULE: ./src/model/loc.ts
+
+
+
+
+
+
+/** Two locs of the same node. */
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
+/** The scalar's value as a string; undefined for null and collections. */
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
+function locOf(view, root) {
+    const file = view.file;
+    let loc;
+    if (file.embedding) {
+        const pos = locateRange(file, view.range[0], view.range[1]);
+        loc = {
+            file: pos.file,
+            start: pos.range[0],
+            end: pos.range[1],
+            line: pos.line,
+            column: pos.column,
+            endLine: pos.endLine,
+            endColumn: pos.endColumn,
+            value: null,
+        };
+        loc.embedded = true;
+    }
+    else {
+        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
+        const text = file.text;
+        const start = Math.max(0, Math.min(view.range[0], text.length));
+        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
+        const starts = linesOf(file).lineStarts;
+        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        const line = lineAt(starts, start);
+        const endLine = end === start ? line : lineAt(starts, end);
+        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
+    }
+    if (view.isScalar) {
+        const value = view.value;
+        if (value !== undefined && value !== null)
+            loc.value = value;
+        if (view.style && view.style !== 'PLAIN')
+            loc.style = view.style;
+    }
+    if (view.inFlow)
+        loc.inFlow = true;
+    if (view.isKey)
+        loc.key = true;
+    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    if (inEntity !== undefined) {
+        loc.path = inEntity;
+        loc.yamlPath = true;
+    }
+    else {
+        const docRoot = view_View.root(view.file, view.doc);
+        const path = docRoot && walk_semanticPath(docRoot, view, true);
+        if (path !== undefined)
+            loc.path = path;
+    }
+    return loc;
+}
+/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return Math.max(1, low);
+}
+/**
+ * Makes the strings of a scan's facts share one copy each: the same paths, references and file
+ * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
+ * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
+ * replaced, in place for objects.
+ */
+function internStrings(value, table) {
+    const intern = (s) => {
+        const known = table.get(s);
+        if (known !== undefined)
+            return known;
+        const copy = copyString(s);
+        table.set(copy, copy);
+        return copy;
+    };
+    const go = (v) => {
+        if (typeof v === 'string')
+            return intern(v);
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++)
+                v[i] = go(v[i]);
+            return v;
+        }
+        if (v && typeof v === 'object') {
+            const o = v;
+            for (const k in o)
+                o[k] = go(o[k]);
+            return o;
+        }
+        return v;
+    };
+    return go(value);
+}
+/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+function toLocs(value, root, isView) {
+    const seen = new Map();
+    const go = (v) => {
+        if (isView(v))
+            return locOf(v, root);
+        if (Array.isArray(v))
+            return v.map(go);
+        if (v && typeof v === 'object') {
+            if (seen.has(v))
+                return seen.get(v);
+            const out = {};
+            seen.set(v, out);
+            for (const [k, x] of Object.entries(v))
+                if (x !== undefined)
+                    out[k] = go(x);
+            return out;
+        }
+        return v;
+    };
+    return go(value);
+}
+
+;// CONCATENATED MODULE: ./src/engine/scan-file.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function scanFile(input, opts) {
+    const out = {
+        file: input.shown,
+        parsed: false,
+        harness: false,
+        findings: [],
+        entities: [],
+        directives: [],
+        internalErrors: [],
+    };
+    const read = readSource(input, out);
+    if (!read)
+        return out;
+    const { source, classified } = read;
+    out.parsed = true;
+    out.harness = !!source.harness;
+    // The entities, and the roots their semantic paths are counted from.
+    const parsed = [];
+    const roots = new Map();
+    source.docs.forEach((doc, i) => {
+        const c = classified[i];
+        if (!source.harness)
+            return;
+        if (c.kind === 'v1')
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+        if (c.kind === 'unknown-harness')
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+        if (c.kind !== 'entity')
+            return;
+        parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
+        if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
+            roots.set(doc, c.root);
+        const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
+        const top = view_View.root(source, doc);
+        if (schemaName && top)
+            for (const p of validateSchema(schemaName, doc.json, top)) {
+                const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+            }
+    });
+    const loc = (v) => locOf(v, roots.get(v.doc));
+    const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
+    for (const { rule, options } of opts.fileRules) {
+        try {
+            rule.checkFile({
+                file: source,
+                embedded,
+                entities: parsed,
+                options,
+                report: (r) => out.findings.push(fromReport(rule, r, loc)),
+            });
+        }
+        catch (e) {
+            out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${e.stack ?? e}`);
+        }
+    }
+    for (const p of parsed)
+        out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
+    if (source.text.includes('harness-registry-guard-')) {
+        const { directives, problems } = parseDirectives(source, opts.ruleIds);
+        out.directives = directives;
+        for (const problem of problems)
+            out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
+    }
+    if (opts.images)
+        out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+    return out;
+}
+const isView = (v) => v instanceof view_View;
+const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
+function fromReport(rule, r, loc) {
+    let at = loc(r.at);
+    if (r.span) {
+        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
+        at = {
+            ...at,
+            start: pos.range[0],
+            end: pos.range[1],
+            line: pos.line,
+            column: pos.column,
+            endLine: pos.endLine,
+            endColumn: pos.endColumn,
+        };
+    }
+    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+        ...(r.entity ? { entity: r.entity } : {}),
+        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+    });
+    return withFix(rule, { ...r, at }, f);
+}
+function imageFacts(source, loc) {
+    return imageUses(source).map((use) => ({
+        image: use.raw,
+        kind: use.kind,
+        ...(use.field ? { field: use.field } : {}),
+        ...(use.image.registry ? { registry: use.image.registry } : {}),
+        appHarness: isAppHarnessImage(use.image),
+        at: loc(use.view),
+    }));
+}
+function fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+/** A top-level key only Harness uses, alone on its line. */
+const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
+/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
+const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
+/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+/**
+ * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
+ * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ */
+function looksLikeHarness(text) {
+    if (TEMPLATE_SYNTAX.test(text))
+        return false;
+    return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
+}
+/**
+ * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
+ * skipped without a finding (`skippedNotHarness`).
+ */
+function readSource(input, out) {
+    const { absPath, shown, overlay } = input;
+    let bytes;
+    try {
+        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
+    }
+    catch (e) {
+        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
+        return undefined;
+    }
+    if (bytes.includes(0)) {
+        out.findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
+        return undefined;
+    }
+    let text;
+    try {
+        text = utf8.decode(bytes);
+    }
+    catch {
+        const harness = looksLikeHarness(bytes.toString('latin1'));
+        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
+        return undefined;
+    }
+    // JSON files are read only when they hold an execution-config payload (a JSON array).
+    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
+        return undefined;
+    const source = parseSource(shown, text);
+    const classified = source.docs.map((_, i) => classify(source, i));
+    const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
+    const syntax = source.problems.filter((p) => p.kind === 'syntax');
+    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+        out.skippedNotHarness = true;
+        return undefined;
+    }
+    source.harness = harness;
+    let syntaxErrors = 0;
+    for (const p of source.problems) {
+        const pos = locateRange(source, p.start, p.end);
+        // Hostile input is worth a word even outside Harness YAML; an error only inside it.
+        const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
+        if (p.kind === 'too-deep')
+            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+        else if (p.kind === 'aliases')
+            report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
+        else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
+            report(`${p.message}.`.replace(/\.\.$/, '.'));
+    }
+    return { source, classified };
+}
+
+;// CONCATENATED MODULE: ./src/model/project.ts
+
+
+
+/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
+class Project {
+    connectors = [];
+    pipelines = [];
+    templates = [];
+    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
+    inputSets = [];
+    overlayInputSets = [];
+    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+    #connectorsById;
+    /** What each pipeline's input sets and triggers supply, by semantic path. */
+    #fills = new Map();
+    #runCache;
+    #pipelineIds;
+    constructor(entities) {
+        for (const e of entities) {
+            if (e.kind === 'connector')
+                this.connectors.push(e);
+            else if (e.kind === 'pipeline')
+                this.pipelines.push(e);
+            else if (e.kind === 'template')
+                this.templates.push(e);
+            else if (e.kind === 'overlayInputSet')
+                this.overlayInputSets.push(e);
+            else
+                this.inputSets.push(e);
+        }
+        for (const set of this.inputSets) {
+            const pipeline = this.pipelineOf(set);
+            if (!pipeline)
+                continue;
+            const byPath = this.#fills.get(pipeline) ?? new Map();
+            this.#fills.set(pipeline, byPath);
+            for (const { path, at } of set.fills) {
+                const list = byPath.get(path) ?? [];
+                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+                byPath.set(path, list);
+            }
+        }
+    }
+    get entities() {
+        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+    }
+    findConnector(ref, from) {
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return undefined;
+        if (!this.#connectorsById) {
+            this.#connectorsById = new Map();
+            for (const c of this.connectors)
+                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+        }
+        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+    }
+    /**
+     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+     * or, without one (the stable version, which only Harness knows), every version in the repo.
+     */
+    findTemplates(link, from, type) {
+        const ref = str(link.templateRef);
+        const parsed = ref ? parseRef(ref) : undefined;
+        if (!parsed)
+            return [];
+        const label = str(link.versionLabel);
+        return this.templates.filter((t) => t.identifier === parsed.identifier &&
+            t.templateType?.toLowerCase() === type.toLowerCase() &&
+            refMatches(parsed, from, t.scope) &&
+            (!label || t.versionLabel === label));
+    }
+    /** True when a pipeline, stage, step or step group in the repo uses the template. */
+    isUsed(template) {
+        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+    }
+    /** Pipelines whose runs go through the template, directly or through other templates. */
+    pipelinesUsing(template) {
+        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
+    }
+    /**
+     * The runs to check: every pipeline's, and every template's on its own. By default a template
+     * that something in the repo uses is left out: its users' runs check it with their inputs.
+     */
+    runs(opts = { templates: 'unused' }) {
+        if (!this.#runCache) {
+            const pipelines = this.pipelines.map((p) => this.runOf(p));
+            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
+            const all = [...pipelines, ...templates];
+            const used = new Set();
+            for (const r of all)
+                for (const t of r.templates)
+                    if (t !== r.root)
+                        used.add(t);
+            // Step templates are used by stages, never run on their own.
+            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
+        }
+        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+    }
+    runOf(root) {
+        const run = { root, stages: [], templates: new Set() };
+        if (root.kind === 'template')
+            run.templates.add(root);
+        const add = (owner, stages, ctx, through) => {
+            for (const stage of stages)
+                this.expandStage(run, owner, stage, ctx, through);
+        };
+        if (root.kind === 'pipeline' && root.template) {
+            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+                const via = this.templateUse(t, root.template, root, undefined);
+                run.templates.add(t);
+                const ctx = { entity: t, via };
+                if (t.codebaseConnectorRef)
+                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
+                add(t, t.stages, ctx, [via]);
+            }
+        }
+        else {
+            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
+            add(root, root.stages, { entity: root }, []);
+        }
+        for (const eff of run.stages)
+            for (const step of eff.body.steps)
+                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+        return run;
+    }
+    expandStage(run, owner, stage, ctx, through) {
+        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+        if (!versions.length) {
+            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+            return;
+        }
+        for (const t of versions) {
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
+            run.templates.add(t);
+            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
+        }
+    }
+    collectStepTemplates(step, scope, into, depth = 0) {
+        if (!step.template || depth > 8)
+            return;
+        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+            into.add(t);
+            for (const s of t.steps)
+                this.collectStepTemplates(s, t.scope, into, depth + 1);
+        }
+    }
+    templateUse(template, link, user, outer) {
+        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+        return {
+            template,
+            ...(link.inputs ? { inputs: link.inputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !str(link.versionLabel),
+            versions,
+        };
+    }
+    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+    infrastructure(eff) {
+        let cur = eff;
+        const seen = new Set([eff]);
+        for (;;) {
+            const infra = cur.body.infrastructure;
+            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
+            if (!next)
+                return { stage: cur, infra };
+            seen.add(next);
+            cur = next;
+        }
+    }
+    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+    runsOnHarnessCloud(eff) {
+        const kind = this.infrastructure(eff).infra.kind;
+        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /** The connectors a stage pulls or clones through, including those of its step templates. */
+    connectorUses(eff) {
+        const uses = [];
+        const codebase = eff.run.codebase;
+        if (codebase && eff.body.cloneCodebase)
+            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+        // A stage template that is not in the repo: its templateInputs are all that is known.
+        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
+        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
+        for (const step of steps)
+            this.stepUses(step, eff.ctx, uses, step.identifier);
+        return uses;
+    }
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+        if (step.template && depth < 8) {
+            const group = step.role === 'stepGroup';
+            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+            const inputs = step.template.inputs;
+            // The template is not in the repo: what its templateInputs set is all that is known.
+            if (!versions.length && inputs)
+                for (const s of inputs.steps)
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+            for (const t of versions) {
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
+                for (const s of t.steps)
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+            }
+            return;
+        }
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (step.connectorRef)
+            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+        for (const b of step.baseImageConnectorRefs)
+            out.push({ ...base, ref: b, how: 'baseImage' });
+    }
+    /**
+     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+     * values, what the template's user supplies in `templateInputs` (followed up the chain of
+     * templates), and what the pipeline's input sets and triggers supply.
+     */
+    resolve(field, ctx, depth = 0) {
+        const raw = str(field);
+        if (raw === undefined)
+            return { values: [] };
+        const v = classifyValue(raw);
+        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
+        if (v.kind === 'literal')
+            return { values: v.value ? [own(v.value, 'literal')] : [] };
+        if (v.kind === 'expression') {
+            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
+            const value = variable ? pipeline?.variables[variable] : undefined;
+            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+        }
+        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+        const via = ctx.via;
+        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+            const supplied = this.supplied(via, field);
+            if (supplied) {
+                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                // Nothing fills the user's own runtime input: the template's default still applies.
+                if (values.length)
+                    return { values };
+                return defaults.length
+                    ? { values: defaults }
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+            }
+        }
+        const values = [...defaults];
+        if (ctx.entity.kind === 'pipeline') {
+            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
+                const fv = classifyValue(fill.value);
+                if (fv.kind === 'literal' && fv.value)
+                    values.push({ ...fill, value: fv.value });
+            }
+        }
+        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+    supplied(via, field) {
+        const path = field.path;
+        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
+            return undefined;
+        return via.inputs.byPath[path.slice('spec/'.length)];
+    }
+    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+    pipelineOf(set) {
+        if (!set.pipelineIdentifier)
+            return undefined;
+        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        if (candidates.length <= 1)
+            return candidates[0];
+        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+        return exact.length === 1 ? exact[0] : undefined;
+    }
+    #pipelinesById() {
+        if (!this.#pipelineIds) {
+            this.#pipelineIds = new Map();
+            for (const p of this.pipelines) {
+                const list = this.#pipelineIds.get(p.identifier);
+                if (list)
+                    list.push(p);
+                else
+                    this.#pipelineIds.set(p.identifier, [p]);
+            }
+        }
+        return this.#pipelineIds;
+    }
+    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+    label(entity) {
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
+        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
+        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+    }
+    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+    stageLabel(eff) {
+        const root = eff.run.root;
+        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+    }
+    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+    useLabel(use) {
+        const t = use.template;
+        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
+        return `template \`${t.identifier}\`${version}${stable}`;
+    }
+}
+const KIND_NAMES = {
+    pipeline: 'pipeline',
+    connector: 'connector',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    overlayInputSet: 'overlay input set',
+};
+/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
+function topPipeline(ctx) {
+    let via = ctx.via;
+    let entity = ctx.entity;
+    while (via) {
+        entity = via.user;
+        via = via.outer;
+    }
+    return entity.kind === 'pipeline' ? entity : undefined;
+}
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a, b) {
+    if (a.org && b.org && a.org !== b.org)
+        return false;
+    return !(a.project && b.project && a.project !== b.project);
+}
+
+;// CONCATENATED MODULE: ./src/engine/lint.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
+const allRulesOf = (rules) => [...rules, ...builtinRules];
+/** Scans in this thread, with the rule objects at hand. */
+const serialScanner = (rules) => (inputs, spec) => {
+    const options = scanOptions(rules, spec);
+    return inputs.map((input) => scanFile(input, options));
+};
+/** The scan options for a spec, with the file rules looked up by id. */
+function scanOptions(rules, spec) {
+    const fileRules = spec.fileRules.map(({ id, options }) => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule?.checkFile)
+            throw new Error(`unknown file rule ${id}`);
+        return { rule, options };
+    });
+    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
+/**
+ * The whole check: find the files, scan each (parse, file rules, facts), build the project model
+ * from the facts, run the project rules, then apply levels, suppressions and the baseline.
+ */
+async function lint(settings) {
+    const prepared = prepare(settings);
+    const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
+    return finish(settings, prepared, scans);
+}
+/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
+function lintSync(settings) {
+    const prepared = prepare(settings);
+    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
+}
+function prepare(settings) {
+    const all = allRulesOf(settings.rules);
+    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
+    const findings = [];
+    const { files: discovered, skipped } = discover({
+        ...settings,
+        include: settings.include ?? config?.include,
+        exclude: settings.exclude ?? config?.exclude,
+        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
+        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
+    });
+    // The config and the baseline are ours, not Harness YAML.
+    const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
+    const inputs = discovered
+        .filter((f) => !own.has(f.absPath))
+        .map((f) => {
+        const overlay = settings.overlay?.get(f.absPath);
+        return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
+    });
+    for (const s of skipped)
+        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
+    const options = {};
+    for (const rule of settings.rules)
+        options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
+    const spec = {
+        // A rule turned off is not run at all: its findings would be dropped anyway.
+        fileRules: settings.rules
+            .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
+            .map((r) => ({ id: r.id, options: options[r.id] })),
+        ruleIds: all.map((r) => r.id),
+        ...(settings.images ? { images: true } : {}),
+    };
+    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
+}
+function finish(settings, prepared, scans) {
+    const { all, config, options } = prepared;
+    const findings = [...prepared.findings];
+    const entities = [];
+    const directives = new Map();
+    const internalErrors = [];
+    const skippedNotHarness = [];
+    const images = [];
+    let filesScanned = 0;
+    let harnessFiles = 0;
+    const strings = new Map();
+    for (const scan of scans) {
+        findings.push(...scan.findings);
+        entities.push(...internStrings(scan.entities, strings));
+        internalErrors.push(...scan.internalErrors);
+        if (scan.directives.length)
+            directives.set(scan.file, scan.directives);
+        if (scan.skippedNotHarness)
+            skippedNotHarness.push(scan.file);
+        if (scan.images)
+            images.push(...scan.images);
+        if (scan.parsed)
+            filesScanned++;
+        if (scan.harness)
+            harnessFiles++;
+    }
+    const project = new Project(entities);
+    for (const rule of settings.rules) {
+        if (!rule.checkProject || levelOf(config, rule.id) === 'off')
+            continue;
+        try {
+            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
+        }
+        catch (e) {
+            internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
+        }
+    }
+    // Config levels, then inline suppressions, then the baseline; findings about those come last.
+    const metaOf = (id) => all.find((r) => r.id === id);
+    const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
+    const out = levelled(sortAndDedupe(findings));
+    const forbid = new Set(config?.forbidSuppression ?? []);
+    const meta = applyInlineSuppressions(out, directives, {
+        today: isoDay(settings.now ?? new Date()),
+        forbid,
+        configFile: config?.file,
+        ruleIds: all.map((r) => r.id),
+    });
+    let baseline;
+    if (settings.baselinePath) {
+        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
+        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
+        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
+        const applied = applyBaseline(out, loaded, {
+            cwd: settings.cwd,
+            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
+            forbid,
+            off,
+            configFile: config?.file,
+        });
+        meta.push(...applied.meta);
+        baseline = applied.summary;
+    }
+    return {
+        findings: [...out, ...levelled(meta)].sort(compareFindings),
+        filesScanned,
+        harnessFiles,
+        entities: entities.length,
+        skippedNotHarness,
+        internalErrors,
+        project,
+        options,
+        ...(settings.images ? { images } : {}),
+        cwd: settings.cwd,
+        ...(config ? { config } : {}),
+        ...(baseline ? { baseline } : {}),
+    };
+}
+function projectContext(rule, project, options, out) {
+    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
+    return {
+        project,
+        options,
+        report: (r) => {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+                ...(r.entity ? { entity: r.entity } : {}),
+                ...(r.related ? { related: r.related } : {}),
+            });
+            out.push(withFix(rule, r, f));
+        },
+        unresolved: (r) => {
+            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
+                ...(r.entity ? { entity: r.entity } : {}),
+                ...(r.related ? { related: r.related } : {}),
+                forRule: rule.id,
+            }));
+        },
+    };
+}
+function lint_fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+;// CONCATENATED MODULE: ./src/model/image-fixes.ts
+
+/**
+ * The new values the fixes write for image references: the registry prefix that replaces
+ * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
+ */
+const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
+/**
+ * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
+ * image moved there, or a connector pointed there, needs nothing else to exist first.
+ */
+const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
+function isHarnessPublicRegistry(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
+}
+/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
+function isHarnessPublicPrefix(prefix) {
+    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
+}
+function isDockerHubUrl(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
+}
+/**
+ * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
+ * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
+ */
+function imagePrefixFor(registryUrl) {
+    const u = normaliseRegistryUrl(registryUrl);
+    if (!u || !u.host)
+        return undefined;
+    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
+}
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
+function swapAppHarnessImage(raw, replacementUrl) {
+    const m = APP_HARNESS_IMAGE.exec(raw.trim());
+    const prefix = imagePrefixFor(replacementUrl);
+    if (!m || prefix === undefined)
+        return undefined;
+    const rest = m[2];
+    if (prefix)
+        return `${prefix}/${rest}`;
+    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
+    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
+}
+/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
+function helmRegistryFor(replacementUrl) {
+    const prefix = imagePrefixFor(replacementUrl);
+    return prefix === undefined ? undefined : prefix || 'docker.io';
+}
+const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * An image reference with the Harness name it was renamed from restored under the same prefix.
+ * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
+ * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ */
+function restoreHarnessName(raw, catalogue) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const renamed = findRenamedHarnessImage(image, catalogue);
+    if (!renamed)
+        return undefined;
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const candidates = catalogue.images.filter((e) => {
+        const [ns, name] = e.name.split('/');
+        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
+    });
+    const [ns, name] = renamed.expected.split('/');
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+}
+/** An execution-config value with the image name its field requires, under the same prefix and tag. */
+function restoreExecutionConfigName(raw, expected) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const [ns, name] = expected.split('/');
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const nsKept = path.length > 1 && path[path.length - 2] === ns;
+    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
+const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
+
+
+
+
+
+/**
+ * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
+ * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
+ * mirror must hold the images first, so pointing a connector at it is a suggestion.
+ */
+function connectorFix(connector, spec, url, replacement) {
+    const edits = [replaceScalar(url, replacement)];
+    const dockerHub = isDockerHubUrl(replacement);
+    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
+    if (isDockerUrl)
+        edits.push(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+    const fix = edits.filter((e) => !!e);
+    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
+    if (isDockerUrl && isHarnessPublicRegistry(replacement))
+        return { fix, fixTitle: title };
+    const why = isDockerUrl
+        ? ' Mirror the Harness images there first.'
+        : ' Check that this connector type can pull Harness images from there.';
+    return { suggestion: { title: title + why, edits: fix } };
+}
+/**
+ * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
+ * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
+ * suggestion otherwise (the image must be there first).
+ */
+function imageFix(use, replacement) {
+    if (use.runtimeInput)
+        return {};
+    let edit;
+    if (use.kind === 'helm' && use.registryView) {
+        const registry = helmRegistryFor(replacement);
+        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
+            edit = replaceScalar(use.registryView, registry);
+    }
+    else {
+        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+        if (swapped)
+            edit = replaceScalar(use.view, swapped);
+    }
+    if (!edit)
+        return {};
+    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
+    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
+    if (harnessImage && isHarnessPublicRegistry(replacement))
+        return { fix: [edit], fixTitle: title };
+    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+/* harmony default export */ const no_app_harness_registry = (defineRule({
+    id: 'no-app-harness-registry',
+    policy: 1,
+    severity: 'error',
+    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
+    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
+    fixable: 'safe',
+    options: {
+        replacementRegistryUrl: {
+            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
+            schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
+            default: 'https://registry.hub.docker.com',
+            topLevel: true,
+        },
+    },
+    messages: {
+        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
+        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
+        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
+    },
+    checkFile({ file, embedded, entities, options, report }) {
+        const replacement = options.replacementRegistryUrl;
+        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
+        const handled = new Map();
+        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
+        for (const { entity: connector, root } of entities) {
+            if (connector.kind !== 'connector')
+                continue;
+            for (const url of connector.urls) {
+                mark(url);
+                if (isAppHarnessRegistryUrl(url.str))
+                    report({
+                        at: url,
+                        messageId: 'connectorUrl',
+                        entity: connector.identifier,
+                        data: { connector: connector.identifier, url: url.str, replacement },
+                        ...connectorFix(connector, root.get('spec'), url, replacement),
+                    });
+            }
+        }
+        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+        const severity = file.harness ? undefined : 'warning';
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                mark(use.view);
+                if (use.registryView)
+                    mark(use.registryView);
+                if (isAppHarnessImage(use.image))
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        ...(severity ? { severity } : {}),
+                        data: { image: use.raw, replacement },
+                        ...imageFix(use, replacement),
+                    });
+            }
+            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
+                report({
+                    at: left.view.at,
+                    span: [left.start, left.end],
+                    messageId: 'leftover',
+                    severity: 'warning',
+                    data: { key: left.key, match: left.match, replacement },
+                });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
+
+
+
+
+
+
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion.
+ */
+function nameFix(view, restored, allowSafe) {
+    const edit = restored && replaceScalar(view, restored.value);
+    if (!edit)
+        return {};
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    return {
+        suggestion: {
+            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
+            edits: [edit],
+        },
+    };
+}
+/* harmony default export */ const no_renamed_harness_image = (defineRule({
+    id: 'no-renamed-harness-image',
+    policy: 4,
+    severity: 'error',
+    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
+    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
+    fixable: 'safe',
+    options: {
+        harnessImages: {
+            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+            default: [],
+            topLevel: true,
+        },
+    },
+    messages: {
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+    },
+    checkFile({ file, embedded, options, report }) {
+        // Kubernetes manifests, Compose files and the like name their own images.
+        if (!file.harness)
+            return;
+        const catalogue = catalogueWith(options.harnessImages);
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
+                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+                    if (expected)
+                        report({
+                            at: use.view,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
+                        });
+                    continue;
+                }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
+                const renamed = findRenamedHarnessImage(use.image, catalogue);
+                if (renamed)
+                    report({
+                        at: use.view,
+                        messageId: 'renamed',
+                        severity: 'warning',
+                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
+                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
+                    });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
+
+
+
+
+
+
+/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+function accountFix(project, entity, value, at, source) {
+    const ref = parseRef(value);
+    if (!ref)
+        return {};
+    const to = `account.${ref.identifier}`;
+    const raw = str(at) ?? '';
+    const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
+    const edit = text === undefined ? undefined : replaceScalarAt(at, text);
+    if (!edit)
+        return {};
+    if (project.findConnector(to, entity.scope))
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+    return {
+        suggestion: {
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+            edits: [edit],
+        },
+    };
+}
+/* harmony default export */ const require_account_image_connector = (defineRule({
+    id: 'require-account-image-connector',
+    policy: 3,
+    severity: 'error',
+    description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
+    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
+    fixable: 'safe',
+    messages: {
+        orgScope: '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+        projectScope: '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+        invalidRef: '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
+        unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
+        unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
+    },
+    checkProject({ project, report, unresolved }) {
+        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
+        const describe = (entity, path) => {
+            const named = (prefix) => path
+                .split('/')
+                .filter((s) => s.startsWith(`${prefix}=`))
+                .at(-1)
+                ?.slice(prefix.length + 1);
+            const stage = named('stage');
+            const group = named('stepGroup');
+            const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
+            return text.charAt(0).toUpperCase() + text.slice(1);
+        };
+        const checkValue = (entity, path, value, at, how, source = 'literal') => {
+            if (value.startsWith('account.'))
+                return;
+            const ref = parseRef(value);
+            report({
+                at,
+                messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+                entity: entity.identifier,
+                ...accountFix(project, entity, value, at, source),
+                data: { where: describe(entity, path) + how, ref: value },
+            });
+        };
+        for (const owner of [...project.pipelines, ...project.templates])
+            for (const { at, path } of owner.imageConnectorFields) {
+                const resolution = project.resolve(at, { entity: owner });
+                for (const v of resolution.values) {
+                    const how = v.source === 'default'
+                        ? ' (through its runtime-input default)'
+                        : v.source === 'allowedValues'
+                            ? ' (through its allowed values)'
+                            : '';
+                    const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+                    checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
+                }
+                if (!resolution.unknown)
+                    continue;
+                // A template's runtime input is filled by what uses it; those values are checked where they are written.
+                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
+                    continue;
+                unresolved({
+                    at,
+                    entity: owner.identifier,
+                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
+                    data: { where: describe(owner, path), value: str(at) ?? '' },
+                });
+            }
+        // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
+        for (const set of project.inputSets)
+            for (const { at, path } of set.imageConnectorFields) {
+                const value = str(at)?.trim();
+                if (value && !value.includes('<+'))
+                    checkValue(set, path, value, at, '');
+            }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
+
+
+
+
+/** The built-in account connector Harness Cloud pulls Harness images through. */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
+function platformFix(connector) {
+    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
+        return {};
+    const edit = connector.platformEdit;
+    if (!edit || connector.rootKey.embedded)
+        return {};
+    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+    if (!connector.delegateSelectors.length)
+        return { fix: [edit], fixTitle: title };
+    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+    return {
+        suggestion: {
+            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+            edits: [edit],
+        },
+    };
+}
+/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+class Uses {
+    map = new Map();
+    seen = new Set();
+    add(key, use) {
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        const list = this.map.get(key);
+        if (list)
+            list.push(use);
+        else
+            this.map.set(key, [use]);
+    }
+    keys() {
+        return [...this.map.keys()];
+    }
+    entries() {
+        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+    }
+}
+const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
+const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
+/** A message id for one user, or its `Many` form. */
+const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+/* harmony default export */ const require_platform_connectivity = (defineRule({
+    id: 'require-platform-connectivity',
+    policy: 2,
+    severity: 'error',
+    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDocs: DOCS_HARNESS_CLOUD,
+    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
+    fixable: 'safe',
+    options: {
+        assumeHarnessCloudImageConnector: {
+            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
+            schema: { type: 'boolean' },
+            default: false,
+            topLevel: true,
+        },
+    },
+    messages: {
+        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
+        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
+        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+    },
+    checkProject({ project, options, report, unresolved }) {
+        const failing = new Uses();
+        const unknown = new Uses();
+        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+        const open = new Uses();
+        const openSource = new Map();
+        const refs = new Map();
+        const notInRepo = (ref, scope, use) => {
+            const parsed = parseRef(ref);
+            const level = parsed?.level ?? 'project';
+            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+            unknown.add(key, use);
+        };
+        for (const run of project.runs())
+            for (const eff of run.stages) {
+                if (!project.runsOnHarnessCloud(eff))
+                    continue;
+                const where = `Harness Cloud ${project.stageLabel(eff)}`;
+                const scope = run.root.scope;
+                for (const use of project.connectorUses(eff)) {
+                    const resolution = project.resolve(use.ref, use.ctx);
+                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+                    if (resolution.unknown) {
+                        const at = resolution.unknownAt ?? use.ref;
+                        const key = `${at.file}\0${at.start}`;
+                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
+                        open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+                    }
+                    for (const value of resolution.values) {
+                        // A codebase connector is written once for every stage that clones: each stage is its own use.
+                        const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+                        const connector = project.findConnector(value.value, scope);
+                        if (!connector)
+                            notInRepo(value.value, scope, { at, message, eff });
+                        else if (connector.executeOnDelegate?.value !== false)
+                            failing.add(connector, { at, message, eff });
+                    }
+                }
+                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+                if (harnessImage) {
+                    if (harnessImage.executeOnDelegate?.value !== false)
+                        failing.add(harnessImage, use);
+                }
+                else if (!options.assumeHarnessCloudImageConnector)
+                    notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
+            }
+        for (const [key, uses] of open.entries()) {
+            const { at, expression } = openSource.get(key);
+            const here = uses.length === 1 && sameLoc(uses[0].at, at);
+            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+            unresolved({
+                at,
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, at),
+                messageId: id,
+                data: usersOf(project, uses),
+            });
+        }
+        for (const [key, uses] of unknown.entries()) {
+            const first = uses[0];
+            const harnessImage = key === `account\0harnessImage`;
+            unresolved({
+                at: first.at,
+                entity: first.eff.run.root.identifier,
+                related: related(uses, first.at),
+                messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
+                data: { ...refs.get(key), ...usersOf(project, uses) },
+            });
+        }
+        for (const [connector, uses] of failing.entries()) {
+            const field = connector.executeOnDelegate;
+            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            report({
+                at: field ?? connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                related: related(uses),
+                ...platformFix(connector),
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+            });
+        }
+    },
+}));
+const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+/** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
+const rules = [
+    no_app_harness_registry,
+    require_platform_connectivity,
+    require_account_image_connector,
+    no_renamed_harness_image,
+];
+/** Every rule id a finding can carry, with its metadata. */
+const allRules = [...rules, ...builtinRules];
+function ruleMeta(id) {
+    return allRules.find((r) => r.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/formats/totals.ts
+/** Counts of the findings that are not suppressed, and how many are. */
+function totals(findings) {
+    const active = findings.filter((f) => !f.suppressed);
+    const count = (s) => active.filter((f) => f.severity === s).length;
+    const byRule = {};
+    for (const f of active)
+        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    return {
+        errors: count('error'),
+        warnings: count('warning'),
+        notices: count('notice'),
+        byRule,
+        suppressed: findings.length - active.length,
+    };
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
+function scanNotes(result) {
+    const notes = [];
+    if (!result.harnessFiles)
+        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+    const skipped = result.skippedNotHarness.length;
+    if (skipped)
+        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/formats/github.ts
+
+
+/**
+ * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
+ * and 10 notice workflow commands of a step into annotations and drops the rest silently
+ * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
+ * most that many of each level, and say how many more there are and where to read them.
+ */
+/** Annotations the runner keeps per level and step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const github_LEVELS = ['error', 'warning', 'notice'];
+const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
+/**
+ * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
+ * in policy order before the built-ins), then by file and position. Stable, so equal findings
+ * keep the core's order.
+ */
+function rankFindings(findings, changed) {
+    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
+    return findings
+        .map((f, i) => ({ f, i, k: key(f) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+        .map((x) => x.f);
+}
+function toAnnotation(f) {
+    const a = {
+        level: f.severity,
+        message: f.message,
+        title: f.ruleId,
+        file: f.file,
+        startLine: f.line,
+        endLine: Math.max(f.line, f.endLine),
+    };
+    if (a.startLine === a.endLine) {
+        a.startColumn = f.column;
+        a.endColumn = Math.max(f.column, f.endColumn);
+    }
+    return a;
+}
+function planAnnotations(findings, opts = {}) {
+    const filter = opts.onlyChanged === false ? undefined : opts.changed;
+    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+    const active = findings.filter((f) => !f.suppressed);
+    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
+    const unchangedFiles = active.length - inScope.length;
+    const byLevel = (l) => inScope.filter((f) => f.severity === l);
+    const budget = {
+        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
+        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
+        notice: ANNOTATIONS_PER_LEVEL,
+    };
+    const overflow = { error: 0, warning: 0, notice: 0 };
+    // The overflow notice takes a notice slot; decide that before picking notices.
+    const overflows = (l, b) => byLevel(l).length > b;
+    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
+    if (needsNotice)
+        budget.notice -= 1;
+    const annotations = [];
+    for (const level of github_LEVELS) {
+        const list = byLevel(level);
+        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
+        overflow[level] = Math.max(0, list.length - budget[level]);
+    }
+    const omitted = overflow.error + overflow.warning + overflow.notice;
+    let overflowNotice;
+    if (omitted) {
+        const parts = github_LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
+        overflowNotice =
+            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
+                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
+    }
+    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
+}
+// Workflow-command escaping, exactly as @actions/core's command.ts does it.
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** One workflow command, with the properties in @actions/core's order and escaping. */
+function workflowCommand(a) {
+    const props = [
+        ['title', a.title],
+        ['file', a.file],
+        ['line', a.startLine],
+        ['endLine', a.endLine],
+        ['col', a.startColumn],
+        ['endColumn', a.endColumn],
+    ];
+    const p = props
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level} ${p}::${escapeData(a.message)}`;
+}
+/**
+ * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
+ * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
+ */
+function formatGithub(result) {
+    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
+    const lines = plan.annotations.map(workflowCommand);
+    if (plan.overflowNotice)
+        lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
+    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    for (const f of result.findings) {
+        const a = toAnnotation(f);
+        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
+            continue;
+        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+;// CONCATENATED MODULE: ./src/formats/json.ts
+
+/**
+ * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
+ * Suppressed findings carry `suppressed: {kind, reason}`; `summary` counts leave them out and
+ * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched.
+ */
+function formatJson(result) {
+    const findings = result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        ...(f.entity ? { entity: f.entity } : {}),
+        ...(f.forRule ? { forRule: f.forRule } : {}),
+        ...(f.related?.length ? { related: f.related } : {}),
+        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+    }));
+    const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
+    const summary = {
+        files: result.filesScanned,
+        harnessFiles: result.harnessFiles,
+        entities: result.entities,
+        skippedNotHarness: result.skippedNotHarness.length,
+        findings: findings.length - suppressed,
+        errors,
+        warnings,
+        notices,
+        byRule,
+        suppressed,
+    };
+    return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/formats/junit.ts
+
+/**
+ * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
+ * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
+ *
+ * Structure: one `<testsuite>` per rule id, in registry order, so a Tests tab lists "which policy
+ * is broken, how often" (a bounded set of at most one suite per rule, each with its doc page),
+ * rather than one suite per file (thousands in a monorepo); the file is the `classname`, which is
+ * the column Harness shows next to each test and what Jenkins and GitLab group by, so the per-file
+ * view is there too. Each finding is one `<testcase>` named `rule-id file:line:col`:
+ *
+ * - error or warning: a `<failure message="severity: message" type="rule-id">` whose body says
+ *   file, line, column, rule, severity, message, entity, related locations, what to change and the
+ *   Harness doc. Warnings fail too: the check ran and found something wrong (an expired or unused
+ *   suppression, a rule set to `warning`). Whether the step fails is `--fail-on`'s business, not
+ *   the report's, so the Tests tab can count warnings the exit code lets through.
+ * - notice: `<skipped>`: a notice says a policy could not be decided (an `unresolved-reference`) or
+ *   a file was not checked (skipped, Harness v1 YAML), which is what JUnit's skipped means; a
+ *   passing testcase would claim a check that did not happen.
+ * - suppressed (inline comment or baseline): `<skipped>` whose text says so, with the reason.
+ * - a rule that is on and found nothing: one passing testcase (`classname` harness-registry-guard,
+ *   name = the rule id), so a clean run reads "8 tests, 0 failures" instead of an empty report
+ *   (Harness and Jenkins treat a report with no testcase as no tests at all).
+ * - an internal error (exit code 2): an `<error>` testcase in a last suite, `harness-registry-guard`.
+ *
+ * `<skipped>` carries its text as content, not as a `message` attribute: the Jenkins JUnit schema
+ * (jenkins-junit.xsd, the schema the tests validate against) types `skipped` as a plain string.
+ * Harness reads a skipped element's content as the test's description.
+ *
+ * Totals on every `<testsuite>` and on `<testsuites>` count the testcases below them; `time` is
+ * 0 (a static check has no per-finding duration) and there is no timestamp, so the output is
+ * byte-for-byte reproducible. Every string is escaped for XML 1.0: `& < > " '` as entities, tab,
+ * newline and carriage return in attributes as character references (attribute normalisation would
+ * turn them into spaces), and the characters XML 1.0 cannot carry at all (C0 controls other than
+ * tab, LF and CR, lone surrogates, U+FFFE and U+FFFF) as the visible text `\uXXXX`.
+ */
+const TOOL = 'harness-registry-guard';
+const INTERNAL = 'internal-error';
+/**
+ * Harness keeps the last 4,000 characters of a field (lite-engine's JUnit parser) and its docs warn
+ * that fields over 8,000 render badly: long bodies are cut here, at the end, so what comes first
+ * (position, rule, message) survives.
+ */
+const MAX_BODY = 4000;
+/** Related locations listed in a failure body before "and N more". */
+const junit_MAX_RELATED = 20;
+function formatJunit(result) {
+    const suites = buildSuites(result);
+    const all = suites.flatMap((s) => s.cases);
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+    lines.push(`<testsuites name="${TOOL}" ${counts(all, false)} time="0">`);
+    for (const suite of suites) {
+        lines.push(`  <testsuite name="${attr(suite.name)}" ${counts(suite.cases, true)} time="0">`);
+        for (const c of suite.cases)
+            lines.push(...testcase(c));
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>');
+    return lines.join('\n') + '\n';
+}
+function buildSuites(result) {
+    const byRule = new Map();
+    for (const f of result.findings)
+        byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    const known = allRules.map((r) => r.id);
+    const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
+    const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
+    const suites = [];
+    for (const id of [...known, ...others]) {
+        const findings = byRule.get(id);
+        if (findings?.length)
+            suites.push({ name: id, cases: findings.map(findingCase) });
+        else if (!off.has(id))
+            suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
+    }
+    if (result.internalErrors.length)
+        suites.push({
+            name: TOOL,
+            cases: result.internalErrors.map((e, i) => ({
+                classname: TOOL,
+                name: `${INTERNAL} ${i + 1}`,
+                outcome: { kind: 'error', message: junit_firstLine(e), type: INTERNAL, body: cap(e) },
+            })),
+        });
+    return suites;
+}
+function findingCase(f) {
+    const name = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
+    if (f.suppressed) {
+        const how = f.suppressed.kind === 'baseline' ? 'suppressed by the baseline' : 'suppressed by an inline comment';
+        const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
+        return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
+    }
+    if (f.severity === 'notice')
+        return {
+            classname: f.file,
+            name,
+            outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
+        };
+    return {
+        classname: f.file,
+        name,
+        outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
+    };
+}
+/** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
+function details(f) {
+    const meta = ruleMeta(f.ruleId);
+    const lines = [
+        `file: ${f.file}`,
+        `line: ${f.line}`,
+        `column: ${f.column}`,
+        `rule: ${f.ruleId}`,
+        `severity: ${f.severity}`,
+        `message: ${f.message}`,
+    ];
+    if (f.entity)
+        lines.push(`entity: ${f.entity}`);
+    const related = f.related ?? [];
+    for (const r of related.slice(0, junit_MAX_RELATED))
+        lines.push(`related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+    if (related.length > junit_MAX_RELATED)
+        lines.push(`related: and ${related.length - junit_MAX_RELATED} more`);
+    if (meta)
+        lines.push(`what to change: ${meta.remediation}`, `harness docs: ${meta.harnessDocs}`);
+    return lines.join('\n');
+}
+function testcase(c) {
+    const open = `    <testcase classname="${attr(c.classname)}" name="${attr(c.name)}" time="0"`;
+    const o = c.outcome;
+    if (o.kind === 'pass')
+        return [`${open}/>`];
+    const attrs = [
+        o.message !== undefined ? ` message="${attr(o.message)}"` : '',
+        o.type !== undefined ? ` type="${attr(o.type)}"` : '',
+    ].join('');
+    return [`${open}>`, `      <${o.kind}${attrs}>${junit_text(o.body)}</${o.kind}>`, '    </testcase>'];
+}
+/** `tests failures errors [skipped]`: `<testsuites>` has no skipped attribute in the Jenkins schema. */
+function counts(cases, withSkipped) {
+    const n = (kind) => cases.filter((c) => c.outcome.kind === kind).length;
+    const base = `tests="${cases.length}" failures="${n('failure')}" errors="${n('error')}"`;
+    return withSkipped ? `${base} skipped="${n('skipped')}"` : base;
+}
+const junit_firstLine = (s) => s.split('\n')[0];
+function cap(s) {
+    if (s.length <= MAX_BODY)
+        return s;
+    const note = `\n... (${s.length - MAX_BODY} more characters cut)`;
+    return s.slice(0, MAX_BODY - note.length) + note;
+}
+/**
+ * Characters XML 1.0 cannot carry, even as a character reference: C0 controls except tab, LF and
+ * CR; U+FFFE and U+FFFF; and UTF-16 surrogates that are not part of a pair.
+ */
+const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const visible = (s) => s.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+const ENTITY = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;',
+    '\t': '&#9;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+};
+/** Element text: markup characters as entities; CR as a reference so a parser does not fold CRLF. */
+const junit_text = (s) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]);
+/** Attribute value (always double-quoted): markup and quote characters, tab, LF and CR as references. */
+const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
+
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
+
+// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
+ * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at in its file's text; undefined without the text. */
+function regionText(text, f) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, textOf = () => undefined) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(allRules.map((r, i) => [r.id, i]));
+    const cwd = result.cwd;
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        if (f.entity)
+            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+        else if (f.yamlPath)
+            out.properties = { yamlPath: f.yamlPath };
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    if (result.internalErrors.length)
+        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/formats/markdown.ts
+
+
+
+/**
+ * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
+ * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
+ * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
+ * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
+ */
+/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
+/** A table cell: one line, pipes escaped, no raw HTML. */
+function cell(s) {
+    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
+    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
+    return s
+        .replace(/\r?\n/g, ' ')
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('')
+        .replace(/\|/g, '\\|');
+}
+const linkText = (s) => s
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_location(file, line, endLine, links) {
+    const text = `${file}:${line}`;
+    if (!links)
+        return `\`${text.replace(/`/g, "'")}\``;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+}
+function totalsTable(findings) {
+    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const id of ids) {
+        const of = findings.filter((f) => f.ruleId === id);
+        const n = (s) => of.filter((f) => f.severity === s).length;
+        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
+    }
+    const t = totals(findings);
+    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
+    return rows;
+}
+const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+const order = (id) => ruleIndex.get(id) ?? allRules.length;
+function remediationSection(findings, docsBaseUrl) {
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    if (!ids.length)
+        return [];
+    const out = ['### What to change', ''];
+    for (const id of ids) {
+        const meta = ruleMeta(id);
+        if (!meta)
+            continue;
+        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
+    }
+    out.push('');
+    return out;
+}
+function row(f, links) {
+    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
+    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
+    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+}
+/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
+const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
+/** Heading, counts, what the scan covered, and how many findings are suppressed. */
+function reportHead(result, title = 'harness-registry-guard') {
+    const findings = activeFindings(result);
+    const suppressed = result.findings.length - findings.length;
+    const t = totals(findings);
+    const head = [`## ${title}`, ''];
+    head.push(findings.length
+        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
+        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
+    for (const note of scanNotes(result))
+        head.push(note, '');
+    if (suppressed)
+        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
+    return head;
+}
+/** The first internal error, which fails the step; nothing when there is none. */
+function internalErrorLines(result) {
+    return result.internalErrors.length
+        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
+        : [];
+}
+function totalsSection(findings) {
+    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
+}
+/** The group of suppressed findings, when there are any. */
+function suppressedGroup(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
+}
+/**
+ * `head` followed by one findings table per group, each row linked to file and line, cut so that
+ * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
+ */
+function withFindingsTables(head, groups, opts = {}) {
+    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
+    const text = [...head];
+    let size = bytes(text.join('\n'));
+    const footerReserve = 600;
+    let cut = 0;
+    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
+    for (const g of groups) {
+        if (!g.list.length)
+            continue;
+        const start = [g.title, '', ...tableHead];
+        const startBytes = bytes(start.join('\n')) + 1;
+        if (cut || size + startBytes + footerReserve > max) {
+            cut += g.list.length;
+            continue;
+        }
+        text.push(...start);
+        size += startBytes;
+        for (let i = 0; i < g.list.length; i++) {
+            const r = row(g.list[i], opts.links);
+            const b = bytes(r) + 1;
+            if (size + b + footerReserve > max) {
+                cut += g.list.length - i;
+                break;
+            }
+            text.push(r);
+            size += b;
+        }
+        text.push('');
+        size += 1;
+    }
+    if (cut)
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+    return text.join('\n');
+}
+const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
+function renderMarkdown(result, opts = {}) {
+    const findings = activeFindings(result);
+    const head = [
+        ...reportHead(result, opts.title),
+        ...internalErrorLines(result),
+        ...totalsSection(findings),
+        ...remediationSection(findings, docsBase(opts)),
+    ];
+    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
+}
+/** `--format markdown` for the CLI: the report without links. */
+function formatMarkdown(result) {
+    return renderMarkdown(result);
+}
+
+;// CONCATENATED MODULE: ./src/formats/style.ts
+/**
+ * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
+ * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
+ */
+const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    green: sgr(32, 39),
+};
+const same = (s) => s;
+const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
+ */
+const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
+function width(cp) {
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x1f300 && cp <= 0x1f64f) ||
+        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+        (cp >= 0x20000 && cp <= 0x3fffd))
+        return 2;
+    return 1;
+}
+/** Terminal columns `s` takes once made `terminalSafe`. */
+function displayWidth(s) {
+    let n = 0;
+    for (const ch of terminalSafe(s))
+        n += width(ch.codePointAt(0));
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/formats/code-frame.ts
+
+/** Source lines wider than this many columns are shown as a window around the finding. */
+const MAX_WIDTH = 120;
+/** Columns kept before the finding when a line is cut. */
+const LEAD = 40;
+/** The lines of a file's text as positions count them (`\n` ends a line; a BOM is not a column). */
+const sourceLines = (text) => text.replace(/^\uFEFF/, '').split('\n');
+/**
+ * Two lines that show where a finding is: the source line with its number, and a caret under each
+ * column of the range (one caret for an empty range; to the end of the line when the range goes on,
+ * with the line it ends on). Empty when the position is not in the text.
+ */
+function codeFrame(text, pos, style, caret) {
+    const lines = sourceLines(text);
+    if (pos.line < 1 || pos.line > lines.length)
+        return [];
+    const line = lines[pos.line - 1].replace(/\r$/, '');
+    const start = Math.min(Math.max(pos.column - 1, 0), line.length);
+    const multiline = pos.endLine > pos.line;
+    const end = multiline ? line.length : Math.min(Math.max(pos.endColumn - 1, start), line.length);
+    let from = 0;
+    let to = line.length;
+    if (displayWidth(line) > MAX_WIDTH) {
+        from = Math.max(0, start - LEAD);
+        to = Math.min(line.length, from + MAX_WIDTH);
+    }
+    const before = from > 0 ? '…' : '';
+    const shown = before + terminalSafe(line.slice(from, to)) + (to < line.length ? '…' : '');
+    const pad = before.length + displayWidth(line.slice(from, start));
+    const carets = Math.max(1, displayWidth(line.slice(start, Math.min(end, to))));
+    const number = String(pos.line);
+    const bar = style.dim('|');
+    return [
+        `  ${style.dim(number)} ${bar} ${shown}`.trimEnd(),
+        `  ${' '.repeat(number.length)} ${bar} ${' '.repeat(pad)}${caret('^'.repeat(carets))}${multiline ? style.dim(` to line ${pos.endLine}`) : ''}`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/formats/text.ts
+
+
+
+
+
+
+/** Related locations shown under a finding in the terminal form; the rest are counted. */
+const text_MAX_RELATED = 5;
+/**
+ * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
+ * finding reads `severity (suppressed): ...` or `severity (suppressed by baseline): ...`, with its
+ * reason after ` -- `; the counts leave it out. Without options this is the documented plain
+ * format; the options add rule links, a fix hint and the terminal form, and never change how a
+ * finding's own line reads (apart from colour).
+ */
+function formatText(result, opts = {}) {
+    const term = opts.terminal;
+    const style = term?.color ? COLOR : NO_STYLE;
+    const texts = term && new SourceTexts(term.cwd);
+    const listed = opts.quiet ? result.findings.filter((f) => !f.suppressed && f.severity === 'error') : result.findings;
+    const lines = [];
+    for (const f of listed) {
+        if (!term) {
+            lines.push(line(f));
+            continue;
+        }
+        lines.push(styledLine(f, style));
+        if (!f.suppressed) {
+            const text = texts.get(f.file);
+            if (text !== undefined)
+                lines.push(...codeFrame(text, f, style, severityColor(f, style)));
+            const related = f.related ?? [];
+            for (const r of related.slice(0, text_MAX_RELATED))
+                lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
+            if (related.length > text_MAX_RELATED)
+                lines.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
+        }
+        lines.push('');
+    }
+    if (opts.docsLinks)
+        lines.push(...docsLinks(listed, style));
+    const t = totals(result.findings);
+    const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
+    const countLine = t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`;
+    lines.push(term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine);
+    lines.push(...scanNotes(result));
+    const b = result.baseline;
+    if (b)
+        lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
+    lines.push(...(opts.notes ?? []));
+    if (opts.fixCommand)
+        lines.push(...fixHint(listed, opts.fixCommand, style));
+    return lines.join('\n') + '\n';
+}
+function line(f) {
+    const s = f.suppressed;
+    const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
+    return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
+}
+const severityColor = (f, style) => f.severity === 'error' ? style.red : f.severity === 'warning' ? style.yellow : style.cyan;
+/** The plain line, coloured, with text from the scanned files made safe for a terminal. */
+function styledLine(f, style) {
+    const s = f.suppressed;
+    if (s)
+        return style.dim(terminalSafe(line(f)));
+    const color = severityColor(f, style);
+    return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
+}
+/** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
+function docsLinks(listed, style) {
+    const named = new Set(listed.map((f) => f.ruleId));
+    const ids = allRules.map((r) => r.id).filter((id) => named.has(id));
+    if (!ids.length)
+        return [];
+    return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
+}
+/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
+function fixHint(listed, command, style) {
+    const active = listed.filter((f) => !f.suppressed);
+    const safe = active.filter((f) => f.fix?.length).length;
+    if (!safe)
+        return [];
+    const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
+    const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
+    return [
+        `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
+    ];
+}
+function suppressedBreakdown(findings) {
+    const inline = findings.filter((f) => f.suppressed?.kind === 'inline').length;
+    const baseline = findings.filter((f) => f.suppressed?.kind === 'baseline').length;
+    return [inline ? `${inline} inline` : '', baseline ? `${baseline} by baseline` : ''].filter(Boolean).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/formats/index.ts
+
+
+
+
+
+
+/** Output formats by name; the CLI's `--format` accepts exactly these keys. */
+const formatters = {
+    text: formatText,
+    json: formatJson,
+    sarif: (result) => formatSarif(result),
+    github: formatGithub,
+    markdown: formatMarkdown,
+    junit: formatJunit,
+};
+
+;// CONCATENATED MODULE: ./src/cli/parse.ts
+
+
+/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
+class ArgError extends UsageError {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ArgError';
+    }
+}
+const didYouMean = (word, candidates) => {
+    const near = closest(word, candidates);
+    return near ? `; did you mean \`${near}\`?` : '';
+};
+/** Checks a value against a list, suggesting the nearest one (`--format JSON`: did you mean `json`?). */
+function oneOf(flag, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new ArgError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")${didYouMean(value, allowed)}`);
+}
+function parseCommandLine(argv, specs, command) {
+    const values = {};
+    const positionals = [];
+    const names = Object.keys(specs);
+    const byShort = new Map(names.flatMap((n) => (specs[n].short ? [[specs[n].short, n]] : [])));
+    const flags = [...names.map((n) => `--${n}`), '--help'];
+    for (const [name, spec] of Object.entries(specs))
+        values[name] = spec.type === 'boolean' ? false : spec.default;
+    /** The greedy option once it has been given: later positionals are its values. */
+    let greedy;
+    const positional = (arg) => (greedy ?? positionals).push(arg);
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            argv.slice(i + 1).forEach(positional);
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            positional(arg);
+            continue;
+        }
+        let name;
+        let inline;
+        let shown;
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            shown = eq < 0 ? arg : arg.slice(0, eq);
+            name = shown.slice(2);
+            if (eq >= 0)
+                inline = arg.slice(eq + 1);
+            if (!Object.hasOwn(specs, name))
+                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(shown, flags)}`);
+        }
+        else {
+            shown = arg.slice(0, 2);
+            name = byShort.get(arg[1]);
+            if (arg.length > 2)
+                inline = arg.slice(2).replace(/^=/, '');
+            if (!name)
+                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(arg, flags)}`);
+        }
+        const spec = specs[name];
+        if (spec.type === 'boolean') {
+            if (inline !== undefined)
+                throw new ArgError(`\`${shown}\` takes no value (got "${inline}")`);
+            values[name] = true;
+            continue;
+        }
+        if (spec.greedy) {
+            greedy = values[name] ?? [];
+            if (inline !== undefined)
+                greedy.push(inline);
+            values[name] = greedy;
+            continue;
+        }
+        let value = inline;
+        if (value === undefined) {
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('-') && next !== '-'))
+                throw new ArgError(`\`${shown}\` needs a value${spec.choices ? `: one of ${spec.choices.join(', ')}` : ''}`);
+            value = next;
+            i++;
+        }
+        if (spec.choices)
+            oneOf(`--${name}`, value, spec.choices);
+        if (spec.multiple)
+            values[name] = [...(values[name] ?? []), value];
+        else
+            values[name] = value;
+    }
+    return { values: values, positionals };
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+
+
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+function positiveInt(flag, value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+        throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
+    return n;
+}
+/** Options every command that scans takes: which files, which config, which replacement registry. */
+const SCAN_OPTIONS = {
+    config: { type: 'string' },
+    'replacement-registry': { type: 'string' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+};
+const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH or the nearest folder
+                              above it up to the repository root, else in the current directory)
+  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
+  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
+  --exclude GLOB              files or folders to skip (repeatable)
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)`;
+/** `--replacement-registry`, checked against the same schema as the config key it stands for. */
+function replacementRegistry(value) {
+    const option = no_app_harness_registry.options.replacementRegistryUrl;
+    if (!isValid(option.schema, value))
+        throw new ArgError(`--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`);
+    return value;
+}
+/** The lint settings the scan options and PATHs give. */
+function scanSettings(values, paths, cwd) {
+    if (values.config === '')
+        throw new ArgError('`--config` needs a file name');
+    return {
+        cwd,
+        paths,
+        include: values.include,
+        exclude: values.exclude,
+        maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']),
+        rules: rules,
+        ...(values['replacement-registry'] === undefined
+            ? {}
+            : { ruleOptions: { [no_app_harness_registry.id]: { replacementRegistryUrl: replacementRegistry(values['replacement-registry']) } } }),
+        configPath: values.config,
+    };
+}
+/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
+function writeOutput(cwd, file, text) {
+    const abs = external_node_path_default().resolve(cwd, file);
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
+    external_node_fs_default().writeFileSync(abs, text);
+}
+/** The scan options as they were given, for a command line that repeats them (the fix hint). */
+function scanArgs(values) {
+    const out = [];
+    if (values.config !== undefined)
+        out.push('--config', values.config);
+    if (values['replacement-registry'] !== undefined)
+        out.push('--replacement-registry', values['replacement-registry']);
+    for (const g of values.include ?? [])
+        out.push('--include', g);
+    for (const g of values.exclude ?? [])
+        out.push('--exclude', g);
+    if (values['max-file-size'] !== undefined)
+        out.push('--max-file-size', values['max-file-size']);
+    return out;
+}
+/** Quotes an argument for a POSIX shell when it needs it. */
+const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
+;// CONCATENATED MODULE: ./src/cli/changed.ts
+
+
+
+/**
+ * `check --changed FILE...`: the whole scan is linted (rules follow connectors, templates and input
+ * sets across files), and a finding is reported when
+ *
+ * 1. its file is one of the given files; or
+ * 2. one of its related locations is in one of them (a pipeline changed to use a connector that
+ *    breaks a policy: the finding is on the connector, the changed stage is a related location); or
+ * 3. it is about a connector defined in one of them: it sits on a reference (`connectorRef`,
+ *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
+ *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
+ *
+ * When the config file in use is one of the given files, every finding is reported: the config
+ * decides what every file gets. Given paths are relative to the current directory, as findings
+ * name files; names of files that are not scanned (deleted, not YAML) match nothing.
+ */
+function changedSelection(result, given, cwd) {
+    const files = new Set(given.map((g) => toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, g)))));
+    if (result.config && files.has(result.config.file))
+        return () => true;
+    const { project } = result;
+    const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
+    const texts = new SourceTexts(cwd);
+    const refersToChanged = (f) => {
+        if (!changedConnectors.size)
+            return false;
+        const text = texts.get(f.file);
+        if (text === undefined)
+            return false;
+        const ref = text
+            .slice(f.range[0], f.range[1])
+            .trim()
+            .replace(/^(['"])(.*)\1$/s, '$2')
+            .trim();
+        if (!/^(?:(?:account|org)\.)?[\w-]+$/.test(ref))
+            return false;
+        const from = project.entities.find((e) => e.identifier === f.entity && e.rootKey.file === f.file)?.scope ?? {
+            level: 'account',
+        };
+        const connector = project.findConnector(ref, from);
+        return connector !== undefined && changedConnectors.has(connector);
+    };
+    return (f) => files.has(f.file) || (f.related ?? []).some((r) => files.has(r.file)) || refersToChanged(f);
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/**
+ * Whether text output takes its terminal form (a code frame under each finding, colour), decided
+ * in this order:
+ *
+ * 1. `--color` gives it and `--no-color` refuses it, whatever the environment says;
+ * 2. a report written with `--output FILE` is plain;
+ * 3. `FORCE_COLOR` set to anything but `0` or `false` (the empty string included) gives it, into a
+ *    pipe too; `FORCE_COLOR=0` or `false` refuses it (as in Node.js, `FORCE_COLOR` wins over
+ *    `NO_COLOR`);
+ * 4. `NO_COLOR` set to a non-empty value refuses it (https://no-color.org);
+ * 5. otherwise standard output must be a terminal whose `TERM` is not `dumb`.
+ *
+ * The plain form (the documented `file:line:col: severity: message [rule-id]` lines) is what pipes,
+ * files and CI logs get unless told otherwise.
+ */
+function terminalForm(flags, env, stdoutIsTTY) {
+    if (flags.noColor)
+        return false;
+    if (flags.color)
+        return true;
+    if (flags.toFile)
+        return false;
+    const force = env.FORCE_COLOR;
+    if (force !== undefined)
+        return !['0', 'false'].includes(force.trim().toLowerCase());
+    if (env.NO_COLOR)
+        return false;
+    return stdoutIsTTY && env.TERM !== 'dumb';
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const OPTIONS = {
+    format: { type: 'string', default: 'text', choices: Object.keys(formatters) },
+    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    output: { type: 'string' },
+    changed: { type: 'string', greedy: true },
+    quiet: { type: 'boolean', short: 'q' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    ...SCAN_OPTIONS,
+};
+const usage = () => `Usage: harness-registry-guard check [PATH...] [options]
+
+Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
+
+Options:
+  --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
+  --changed FILE...           report only the findings about these files and what they affect; the PATHs are still
+                              checked in full. Every argument after --changed that is not an option is a FILE
+  -q, --quiet                 report errors only (the text count line and the exit code still cover every finding)
+  --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
+  --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
+  --color, --no-color         text: force or refuse code frames and colour (default: on a terminal, unless NO_COLOR is set)
+${SCAN_USAGE}
+  -h, --help                  show this help
+
+Flags override the same setting in the config file. Exit codes: 0 nothing reported reaches
+--fail-on, 1 something does, 2 usage or internal error.
+`;
+/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
+async function run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, OPTIONS, 'check');
+    const format = values.format;
+    const writeTo = values['write-baseline'];
+    if (writeTo !== undefined && values.baseline !== undefined)
+        throw new ArgError('use either --baseline or --write-baseline, not both');
+    for (const flag of ['baseline', 'write-baseline', 'output'])
+        if (values[flag] === '')
+            throw new ArgError(`\`--${flag}\` needs a file name`);
+    if (values.color && values['no-color'])
+        throw new ArgError('use either --color or --no-color, not both');
+    const settings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
+    let result = await lint(settings);
+    if (writeTo !== undefined && !result.internalErrors.length) {
+        const abs = external_node_path_default().resolve(io.cwd, writeTo);
+        const baseline = createBaseline(result.findings, {
+            cwd: io.cwd,
+            baselinePath: abs,
+            forbid: new Set(result.config?.forbidSuppression ?? []),
+            previous: previousBaseline(abs),
+        });
+        writeBaseline(abs, baseline);
+        const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
+        const n = baseline.entries.length;
+        io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
+        result = await lint({ ...settings, baselinePath: abs });
+    }
+    const notes = [];
+    if (values.changed !== undefined) {
+        const all = result.findings;
+        const reported = all.filter(changedSelection(result, values.changed, io.cwd));
+        const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
+        notes.push(values.changed.length
+            ? `--changed: reported the findings about ${plural(values.changed.length, 'given file')}; ${plural(others, 'other finding')} in the scan ${others === 1 ? 'is' : 'are'} not shown.`
+            : '--changed: no file was given, so no finding is reported.');
+        result = { ...result, findings: reported };
+    }
+    const report = render(format, result, values, positionals, notes, io);
+    if (values.output)
+        writeOutput(io.cwd, values.output, report);
+    else
+        io.out(report);
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return failingFindings(result.findings, values['fail-on']).length ? 1 : 0;
+}
+function render(format, result, values, positionals, notes, io) {
+    if (format !== 'text') {
+        const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
+        return formatters[format](shown);
+    }
+    const terminal = terminalForm({ color: values.color, noColor: values['no-color'], toFile: values.output !== undefined }, io.env, io.stdoutIsTTY);
+    const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
+    return formatText(result, {
+        ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
+        quiet: values.quiet,
+        docsLinks: true,
+        fixCommand,
+        notes,
+    });
+}
+/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
+function previousBaseline(abs) {
+    try {
+        const value = JSON.parse(external_node_fs_default().readFileSync(abs, 'utf8'));
+        return Array.isArray(value?.entries) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const check = {
+    name: 'check',
+    synopsis: 'check [PATH...]',
+    summary: 'check Harness YAML; exit 1 when a finding reaches --fail-on',
+    usage,
+    run,
+};
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cli/docs.ts
+
+
+/**
+ * A path relative to this module, resolved at run time. The bundle is dist/cli/index.js and this
+ * file is src/cli/docs.ts: both are two folders below the package root, so `../../` is the root
+ * from either. (A parameter rather than a literal inside `new URL(...)`: ncc rewrites the literal
+ * form into an asset path that does not exist.)
+ */
+const fromHere = (relative) => new URL(relative, import.meta.url);
+/** The folder of rule pages the npm package ships (docs/rules/). */
+const rulesDocsDir = () => (0,external_node_url_namespaceObject.fileURLToPath)(fromHere('../../docs/rules/'));
+/** A rule's page (docs/rules/<id>.md), or undefined when the package has no docs folder. */
+function readRulePage(ruleId) {
+    try {
+        return external_node_fs_default().readFileSync(`${rulesDocsDir()}${ruleId}.md`, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/explain.ts
+
+
+
+
+
+const explain_usage = () => `Usage: harness-registry-guard explain RULE-ID
+
+Prints a rule's page: why the rule exists, what it checks, examples, what to change and how \`fix\`
+handles it (docs/rules/RULE-ID.md, shipped with the package). \`harness-registry-guard rules\` lists
+the ids.
+
+Options:
+  -h, --help                  show this help
+`;
+const LIST_HINT = 'Run `harness-registry-guard rules` to list the rules.';
+function explain_run(argv, io) {
+    const { positionals } = parseCommandLine(argv, {}, 'explain');
+    const ids = allRules.map((r) => r.id);
+    if (positionals.length !== 1)
+        throw new ArgError(positionals.length
+            ? `\`explain\` takes one rule id (got ${positionals.length})`
+            : `\`explain\` needs a rule id: one of ${ids.join(', ')}`, positionals.length ? undefined : LIST_HINT);
+    const id = positionals[0];
+    const rule = ruleMeta(id);
+    if (!rule) {
+        const near = closest(id, ids);
+        throw new ArgError(`unknown rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`, LIST_HINT);
+    }
+    const page = readRulePage(id);
+    if (page !== undefined) {
+        io.out(page.endsWith('\n') ? page : `${page}\n`);
+        return 0;
+    }
+    // An install without docs/rules (a copied bundle): the registry's own words and the page's address.
+    io.err(`harness-registry-guard: no rule pages in ${rulesDocsDir()}; showing the rule's summary.\n`);
+    io.out(`# ${rule.id}\n\n${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${ruleDocsUrl(rule.id)}\n`);
+    return 0;
+}
+const explain_explain = {
+    name: 'explain',
+    synopsis: 'explain RULE-ID',
+    summary: "print a rule's page",
+    usage: explain_usage,
+    run: explain_run,
+};
+
+;// CONCATENATED MODULE: ./src/formats/diff.ts
+/**
+ * A unified diff (`diff -u` / `git diff` format) of two texts, line by line, with 3 lines of
+ * context. Line endings are part of each line (a CRLF line keeps its \r), so the patch applies as is.
+ */
+function unifiedDiff(before, after, oldName, newName, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = diffLines(a, b);
+    const hunks = [];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk runs from `context` lines before the first change to `context` lines after the last
+        // change that is no more than 2*context unchanged lines from the next.
+        let start = i;
+        while (start > 0 && i - start < context && ops[start - 1].kind === ' ')
+            start--;
+        let end = i;
+        for (;;) {
+            while (end < ops.length && ops[end].kind !== ' ')
+                end++;
+            let gap = end;
+            while (gap < ops.length && ops[gap].kind === ' ')
+                gap++;
+            if (gap < ops.length && gap - end <= 2 * context)
+                end = gap;
+            else {
+                end = Math.min(end + context, gap);
+                break;
+            }
+        }
+        const slice = ops.slice(start, end);
+        const first = ops[start];
+        const oldLen = slice.filter((o) => o.kind !== '+').length;
+        const newLen = slice.filter((o) => o.kind !== '-').length;
+        const oldStart = oldLen ? first.oldLine : first.oldLine - 1;
+        const newStart = newLen ? first.newLine : first.newLine - 1;
+        hunks.push(`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`);
+        for (const o of slice) {
+            hunks.push(o.kind + o.text.replace(/\n$/, ''));
+            if (!o.text.endsWith('\n'))
+                hunks.push('\\ No newline at end of file');
+        }
+        i = end;
+    }
+    return `--- ${oldName}\n+++ ${newName}\n${hunks.join('\n')}\n`;
+}
+const range = (start, len) => (len === 1 ? `${start}` : `${start},${len}`);
+function splitLines(s) {
+    return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+/** Myers' O(ND) diff of two line arrays. */
+function diffLines(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const v = new Map([[1, 0]]);
+    const trace = [];
+    outer: for (let d = 0; d <= max; d++) {
+        trace.push(new Map(v));
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && (v.get(k - 1) ?? 0) < (v.get(k + 1) ?? 0)) ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v.set(k, x);
+            if (x >= n && y >= m)
+                break outer;
+        }
+    }
+    // Walk back through the trace to recover the edit script.
+    const rev = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? 0) < (vd.get(k + 1) ?? 0)) ? k + 1 : k - 1;
+        const prevX = vd.get(prevK) ?? 0;
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY)
+            rev.push({ kind: ' ', x: --x, y: --y });
+        if (d > 0) {
+            if (x === prevX)
+                rev.push({ kind: '+', x, y: --y });
+            else
+                rev.push({ kind: '-', x: --x, y });
+        }
+    }
+    const ops = [];
+    for (const r of rev.reverse()) {
+        const text = r.kind === '+' ? b[r.y] : a[r.x];
+        ops.push({ kind: r.kind, text, oldLine: r.x + 1, newLine: r.y + 1 });
+    }
+    return ops;
+}
+
+;// CONCATENATED MODULE: ./src/engine/fix.ts
+
+
+
+
+
+
+/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
+const MAX_FIX_PASSES = 10;
+const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
+ * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
+ * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
+ * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ */
+function applyFixes(settings) {
+    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
+    const overlay = new Map();
+    const states = new Map();
+    const frozen = new Set();
+    const skipped = [];
+    const realPaths = new Map();
+    const check = settings.check ?? lintSync;
+    let result = check({ ...settings, overlay });
+    let passes = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+        if (!byFile.size)
+            break;
+        let changed = false;
+        for (const [absPath, findings] of byFile) {
+            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
+            if (!state)
+                continue;
+            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
+            if (!chosen.length)
+                continue;
+            const next = applyEdits(state.current, chosen);
+            if (next === state.current)
+                continue;
+            if (parseProblems(next) > parseProblems(state.current)) {
+                frozen.add(absPath);
+                overlay.delete(absPath);
+                states.delete(absPath);
+                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+                continue;
+            }
+            state.net = compose(state.net, chosen);
+            state.current = next;
+            state.applied.push(...taken.map((i) => ({
+                ruleId: findings[i].ruleId,
+                title: findings[i].fixTitle ?? findings[i].message,
+                line: findings[i].line,
+            })));
+            states.set(absPath, state);
+            overlay.set(absPath, next);
+            changed = true;
+        }
+        if (!changed)
+            break;
+        passes++;
+        result = check({ ...settings, overlay });
+    }
+    const files = [];
+    for (const s of states.values()) {
+        if (s.current === s.original)
+            continue;
+        if (!settings.dryRun) {
+            const problem = writeAtomically(s);
+            if (problem) {
+                skipped.push({ file: s.file, reason: problem });
+                continue;
+            }
+        }
+        files.push({
+            file: s.file,
+            absPath: s.absPath,
+            original: s.original,
+            fixed: s.current,
+            bom: s.bom,
+            edits: netEdits(s),
+            applied: s.applied,
+        });
+    }
+    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+    return { files, skipped, passes, converged, result };
+}
+/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+function groupFixes(findings, cwd, frozen, realPaths) {
+    const out = new Map();
+    for (const f of findings) {
+        if (!f.fix?.length || isSuppressed(f))
+            continue;
+        const abs = external_node_path_default().resolve(cwd, f.file);
+        if (frozen.has(abs))
+            continue;
+        let real;
+        try {
+            real = external_node_fs_default().realpathSync(abs);
+        }
+        catch {
+            continue;
+        }
+        const owner = realPaths.get(real) ?? abs;
+        realPaths.set(real, owner);
+        if (owner !== abs)
+            continue;
+        const list = out.get(abs) ?? [];
+        list.push(f);
+        out.set(abs, list);
+    }
+    return out;
+}
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
+}
+function readState(absPath, file) {
+    try {
+        const bytes = external_node_fs_default().readFileSync(absPath);
+        const original = fix_utf8.decode(bytes);
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
+function parseProblems(text) {
+    return parseSource('fix', text).problems.length;
+}
+/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
+function compose(net, edits) {
+    const delta = (r) => r.len - (r.end - r.start);
+    const toOrig = (pos, side) => {
+        let d = 0;
+        for (const r of net) {
+            const cs = r.start + d;
+            if (pos < cs)
+                break;
+            if (pos <= cs + r.len)
+                return side === 'start' ? r.start : r.end;
+            d += delta(r);
+        }
+        return pos - d;
+    };
+    const spans = [
+        ...net.map((r) => ({ start: r.start, end: r.end })),
+        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged = [];
+    for (const s of spans) {
+        const last = merged.at(-1);
+        if (last && s.start <= last.end)
+            last.end = Math.max(last.end, s.end);
+        else
+            merged.push({ ...s });
+    }
+    return merged.map((m) => {
+        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
+        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
+        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
+        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
+        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
+        return { start: m.start, end: m.end, len: ce - cs + grow };
+    });
+}
+/** The net ranges as edits on the original text, dropping any that end up unchanged. */
+function netEdits(s) {
+    const out = [];
+    let d = 0;
+    for (const r of s.net) {
+        const cs = r.start + d;
+        const text = s.current.slice(cs, cs + r.len);
+        if (text !== s.original.slice(r.start, r.end))
+            out.push({ start: r.start, end: r.end, text });
+        d += r.len - (r.end - r.start);
+    }
+    return out;
+}
+/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
+function writeAtomically(s) {
+    let target;
+    try {
+        target = external_node_fs_default().realpathSync(s.absPath);
+        if (!external_node_fs_default().readFileSync(target).equals(s.bytes))
+            return 'it changed on disk while fixing; left unchanged';
+    }
+    catch (e) {
+        return `it cannot be read again (${e.code ?? 'error'})`;
+    }
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${process.pid}.${external_node_crypto_default().randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const mode = external_node_fs_default().statSync(target).mode & 0o7777;
+        external_node_fs_default().writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
+        external_node_fs_default().chmodSync(tmp, mode);
+        external_node_fs_default().renameSync(tmp, target);
+        return undefined;
+    }
+    catch (e) {
+        external_node_fs_default().rmSync(tmp, { force: true });
+        return `it cannot be written (${e.code ?? 'error'})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/fix.ts
+
+
+
+
+
+
+const fix_OPTIONS = {
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
+    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+    ...SCAN_OPTIONS,
+};
+const fix_usage = () => `Usage: harness-registry-guard fix [PATH...] [options]
+
+Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
+comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
+
+Options:
+  --dry-run                   print a unified diff of the fixes and write nothing
+  --format FORMAT             text|json (default: text)
+  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
+${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 nothing left reaches --fail-on, 1 something does or a file was left unfixed, 2 usage
+or internal error.
+`;
+/** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
+function fix_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, fix_OPTIONS, 'fix');
+    const format = values.format;
+    const failOn = values['fail-on'];
+    const dryRun = values['dry-run'];
+    const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
+    if (format === 'json')
+        io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
+    else if (dryRun) {
+        for (const f of fixed.files)
+            io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
+        io.err(summary(fixed, dryRun));
+    }
+    else
+        io.out(summary(fixed, dryRun));
+    const { result } = fixed;
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+function summary(fixed, dryRun) {
+    const lines = [];
+    const verb = dryRun ? 'would fix' : 'fixed';
+    for (const f of fixed.files) {
+        lines.push(`${verb} ${f.file}`);
+        for (const a of f.applied)
+            lines.push(`  line ${a.line}: ${a.title} [${a.ruleId}]`);
+    }
+    for (const s of fixed.skipped)
+        lines.push(`left unchanged ${s.file}: ${s.reason}`);
+    const suggestions = fixed.result.findings.filter((f) => f.suggestion);
+    if (suggestions.length) {
+        lines.push('suggestions (review them; fix never applies these):');
+        for (const f of suggestions)
+            lines.push(`  ${f.file}:${f.line}:${f.column}: ${f.suggestion.title} [${f.ruleId}]`);
+    }
+    const applied = fixed.files.reduce((n, f) => n + f.applied.length, 0);
+    const t = totals(fixed.result.findings);
+    lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
+        `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`);
+    return lines.join('\n') + '\n';
+}
+/** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
+function fixJson(fixed, dryRun) {
+    const t = totals(fixed.result.findings);
+    return {
+        dryRun,
+        passes: fixed.passes,
+        converged: fixed.converged,
+        files: fixed.files.map((f) => ({ file: f.file, bom: f.bom, edits: f.edits, fixes: f.applied })),
+        skipped: fixed.skipped,
+        suggestions: fixed.result.findings
+            .filter((f) => f.suggestion)
+            .map((f) => ({
+            ruleId: f.ruleId,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            title: f.suggestion.title,
+            edits: f.suggestion.edits,
+        })),
+        remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
+    };
+}
+const fix = {
+    name: 'fix',
+    synopsis: 'fix [PATH...]',
+    summary: 'apply the safe fixes (--dry-run shows them as a diff)',
+    usage: fix_usage,
+    run: fix_run,
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/init.ts
+
+
+
+
+
+
+
+
+
+const init_usage = () => `Usage: harness-registry-guard init [DIR]
+
+Writes a commented ${CONFIG_FILE} to DIR (default: .) that lists every rule with its default level
+and its options at their defaults, and the other settings commented out. Its first line points
+editors at the config schema of this version. An existing config file is never overwritten.
+
+Options:
+  -h, --help                  show this help
+`;
+/** Comment lines of at most `width` columns, each starting with `indent` and `# `. */
+function comment(text, indent, width = 100) {
+    const lines = [];
+    let current = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (current && indent.length + 2 + current.length + 1 + word.length > width) {
+            lines.push(current);
+            current = word;
+        }
+        else
+            current = current ? `${current} ${word}` : word;
+    }
+    if (current)
+        lines.push(current);
+    return lines.map((l) => `${indent}# ${l}`);
+}
+/** A value as YAML flow (JSON is YAML). */
+const flow = (value) => JSON.stringify(value);
+function ruleEntry(rule) {
+    const lines = [
+        ...comment(`${rule.policy ? `Policy ${rule.policy}. ` : ''}${rule.description}`, '  '),
+        ...comment(`Default: ${rule.severity}. Fixable: ${rule.fixable}. ${ruleDocsUrl(rule.id)}`, '  '),
+    ];
+    const options = Object.entries(rule.options ?? {});
+    if (!options.length)
+        return [...lines, `  ${rule.id}: ${rule.severity}`];
+    lines.push(`  ${rule.id}:`, `    level: ${rule.severity}`);
+    for (const [name, o] of options)
+        lines.push(...comment(o.description, '    '), `    # ${name}: ${flow(o.default)}`);
+    return lines;
+}
+/**
+ * The text `init` writes: the schema line, then every rule of the registry at its default level
+ * with its options commented out at their defaults, then the other settings of the config schema,
+ * commented out. Levels, ids, options and descriptions all come from the rules and the schema.
+ */
+function initialConfig() {
+    const schema = configSchema(allRules);
+    const describe = (key) => schema.properties[key].description;
+    const policies = new Set(rules);
+    const out = [
+        `# yaml-language-server: $schema=${configSchemaUrl()}`,
+        '#',
+        ...comment(`harness-registry-guard ${VERSION} configuration, written by \`harness-registry-guard init\`. check, fix and report read it from the scanned folder or the nearest folder above it, up to the repository root; a flag given on the command line wins over the same setting here. Reference: ${readmeUrl('configuration')}`, ''),
+        '',
+        ...comment(describe('rules'), ''),
+        ...comment('The levels below are the defaults; options are commented out at their defaults.', ''),
+        'rules:',
+    ];
+    allRules.forEach((rule, i) => {
+        if (i > 0)
+            out.push('');
+        if (!policies.has(rule) && policies.has(allRules[i - 1]))
+            out.push('  # Checks the tool makes itself.', '');
+        out.push(...ruleEntry(rule));
+    });
+    const settings = [
+        ['include', ['# include:', ...DEFAULT_INCLUDE.map((g) => `#   - ${flow(g)}`)]],
+        ['exclude', ['# exclude:', `#   - ${flow('vendor/**')}`]],
+        ['maxFileSize', [`# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}`]],
+        ['forbidSuppression', ['# forbidSuppression:', `#   - ${rules[0].id}`]],
+    ];
+    for (const [key, lines] of settings)
+        out.push('', ...comment(describe(key), ''), ...lines);
+    return out.join('\n') + '\n';
+}
+function init_run(argv, io) {
+    const { positionals } = parseCommandLine(argv, {}, 'init');
+    if (positionals.length > 1)
+        throw new ArgError(`\`init\` takes at most one folder (got ${positionals.length})`);
+    const given = positionals[0] ?? '.';
+    const dir = external_node_path_default().resolve(io.cwd, given);
+    if (!external_node_fs_default().statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+        throw new UsageError(`folder not found: ${given}`);
+    const shown = (name) => toPosix(external_node_path_default().relative(io.cwd, external_node_path_default().join(dir, name))) || name;
+    const existing = CONFIG_FILES.find((name) => external_node_fs_default().existsSync(external_node_path_default().join(dir, name)));
+    if (existing)
+        throw new UsageError(`${shown(existing)} already exists; edit it, or delete it to write a new one`);
+    const file = external_node_path_default().join(dir, CONFIG_FILE);
+    const text = initialConfig();
+    // What is written must load: the same loader `check` uses, on the text before it is written.
+    loadConfig(file, io.cwd, allRules, text);
+    external_node_fs_default().writeFileSync(file, text, { flag: 'wx' });
+    io.out(`Wrote ${shown(CONFIG_FILE)}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`);
+    return 0;
+}
+const init = {
+    name: 'init',
+    synopsis: 'init [DIR]',
+    summary: `write a commented ${CONFIG_FILE}`,
+    usage: init_usage,
+    run: init_run,
+};
+
+;// CONCATENATED MODULE: ./src/migration/inventory.ts
+
+
+/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
+const HARNESS_IMAGE = 'account.harnessImage';
+const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+const placeOf = (at) => ({ file: at.file, line: at.line });
+function connectorRef(c) {
+    return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
+}
+/** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
+function buildInventory(project, findings) {
+    const byConnector = new Map();
+    for (const c of project.connectors)
+        byConnector.set(c, connectorEntry(c, findings));
+    const external = new Map();
+    const seen = new Set();
+    const addUse = (ref, from, use) => {
+        const connector = project.findConnector(ref, from);
+        const key = JSON.stringify([ref, from.org, from.project, use]);
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        if (connector) {
+            const entry = byConnector.get(connector);
+            const failing = failingReason(entry, use, ref);
+            entry.usedBy.push(failing ? { ...use, failing } : use);
+            return;
+        }
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return;
+        const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
+        const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
+        const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
+        ext.usedBy.push(failing ? { ...use, failing } : use);
+        external.set(`${scope}\0${parsed.identifier}`, ext);
+    };
+    const stages = [];
+    for (const run of project.runs({ templates: 'all' }))
+        for (const eff of run.stages)
+            stages.push(stageEntry(project, eff, addUse));
+    // Input sets and triggers for pipelines that are not in the repo still name connectors.
+    for (const set of project.inputSets) {
+        if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
+            continue;
+        for (const { at, path } of set.imageConnectorFields) {
+            const ref = str(at)?.trim();
+            if (!ref || ref.includes('<+'))
+                continue;
+            const stage = path
+                .split('/')
+                .filter((s) => s.startsWith('stage='))
+                .at(-1)
+                ?.slice(6);
+            addUse(ref, set.scope, {
+                ownerKind: set.kind,
+                owner: set.identifier,
+                ...(stage ? { stage } : {}),
+                how: 'overrideImageConnector',
+                source: set.kind,
+                cloud: false,
+                ...placeOf(at),
+            });
+        }
+    }
+    const connectors = [...byConnector.values()].sort(inventory_byPlace);
+    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
+    return { connectors, external: ext, stages, byConnector };
+}
+function connectorEntry(c, findings) {
+    const eod = c.executeOnDelegate?.value;
+    const rules = findings
+        .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+        .map((f) => f.ruleId);
+    return {
+        ref: connectorRef(c),
+        identifier: c.identifier,
+        ...(c.name ? { name: c.name } : {}),
+        scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
+        type: c.type,
+        urls: c.urls.map((u) => str(u)),
+        ...(c.provider ? { provider: c.provider } : {}),
+        ...(c.authType ? { authType: c.authType } : {}),
+        connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+        delegateSelectors: c.delegateSelectors,
+        usedBy: [],
+        findings: [...new Set(rules)].sort(),
+        ...placeOf(c.rootKey),
+    };
+}
+function failingReason(entry, use, ref) {
+    const reasons = [];
+    if (entry.findings.includes('no-app-harness-registry'))
+        reasons.push('app.harness.io registry');
+    if (use.cloud && entry.connectivity !== 'platform')
+        reasons.push('connects through a delegate');
+    if (use.how === 'overrideImageConnector' && !ref.startsWith('account.'))
+        reasons.push('not an account-scope reference');
+    return reasons.length ? reasons.join('; ') : undefined;
+}
+function stageEntry(project, eff, addUse) {
+    const { stage: from, infra } = project.infrastructure(eff);
+    const cloud = project.runsOnHarnessCloud(eff);
+    const root = eff.run.root;
+    const through = eff.templates.at(-1);
+    const entry = {
+        ownerKind: root.kind,
+        owner: root.identifier,
+        stage: eff.stage.identifier,
+        ...(eff.stage.name ? { name: eff.stage.name } : {}),
+        infrastructure: infra.kind,
+        ...(from !== eff
+            ? { infrastructureFrom: `stage ${from.stage.identifier}` }
+            : through
+                ? {
+                    infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}`,
+                }
+                : {}),
+        cloud,
+        imageConnector: [],
+        ...placeOf(eff.stage.at),
+    };
+    const base = { ownerKind: root.kind, owner: root.identifier, stage: eff.stage.identifier, cloud };
+    if (CI_KINDS.has(infra.kind)) {
+        // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
+        const field = cloud ? undefined : infra.imageConnectorRef;
+        const resolution = field ? project.resolve(field, from.ctx) : { values: [] };
+        for (const v of resolution.values) {
+            const source = valueSource(v);
+            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+            entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
+            addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
+        }
+        if (resolution.unknown)
+            entry.imageConnectorUnknown =
+                root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
+        if (!field) {
+            const at = placeOf(infra.kindNode ?? eff.stage.at);
+            entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
+            addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+        }
+    }
+    for (const use of project.connectorUses(eff))
+        for (const v of project.resolve(use.ref, use.ctx).values) {
+            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
+            addUse(v.value, root.scope, {
+                ...base,
+                how: use.how,
+                ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
+                ...(v.source !== 'literal' ? { source: v.source } : {}),
+                ...(via ? { via } : {}),
+                ...placeOf(v.at),
+            });
+        }
+    return entry;
+}
+function valueSource(v) {
+    if (v.source === 'literal')
+        return v.entity.kind === 'template' ? 'template' : 'stage';
+    return v.source;
+}
+const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+
+;// CONCATENATED MODULE: ./src/migration/changes.ts
+
+
+
+/** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
+function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
+    const groups = new Map();
+    for (const f of findings) {
+        const meta = ruleMeta(f.ruleId);
+        if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
+            continue;
+        const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+        const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
+        let group = groups.get(key);
+        if (!group) {
+            group = {
+                target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
+                items: [],
+                blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file, execConfigFiles.has(f.file)),
+            };
+            groups.set(key, group);
+        }
+        group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
+        if (f.ruleId === 'no-app-harness-registry')
+            group.daysSinceEol = daysSinceEol;
+    }
+    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
+        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+}
+function changeItem(text, f, remediation, docs) {
+    const edits = f.fix ?? f.suggestion?.edits ?? [];
+    return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        why: f.message,
+        fix: f.fix ? 'safe' : f.suggestion ? 'suggestion' : 'manual',
+        title: f.fixTitle ?? f.suggestion?.title ?? remediation,
+        edits: edits.map((e) => editChange(text, e)),
+        docs,
+    };
+}
+/** An edit as "field: current → proposed"; an insertion has no current value. */
+function editChange(text, e) {
+    const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
+    if (e.start === e.end) {
+        const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
+        return m ? { field: m[1], current: null, proposed: m[2] } : { current: null, proposed };
+    }
+    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+    const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
+    return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
+}
+function connectorRadius(project, inv, c) {
+    const entry = inv.byConnector.get(c);
+    const pipelines = new Set();
+    for (const u of entry?.usedBy ?? []) {
+        if (u.ownerKind === 'pipeline')
+            pipelines.add(u.owner);
+        else if (u.ownerKind === 'template') {
+            const tpl = project.templates.find((t) => t.identifier === u.owner);
+            if (tpl)
+                for (const p of pipelinesUsing(project, tpl))
+                    pipelines.add(p);
+        }
+        else {
+            const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
+            if (set?.pipelineIdentifier)
+                pipelines.add(set.pipelineIdentifier);
+        }
+    }
+    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+        out.note =
+            'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
+    else if (!pipelines.size)
+        out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
+    return out;
+}
+function fileRadius(project, file, execConfig) {
+    const pipelines = new Set();
+    const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+    for (const e of entities) {
+        if (e.kind === 'pipeline')
+            pipelines.add(e.identifier);
+        else if (e.kind === 'template')
+            for (const p of pipelinesUsing(project, e))
+                pipelines.add(p);
+        else if ((e.kind === 'inputSet' || e.kind === 'trigger') && e.pipelineIdentifier)
+            pipelines.add(e.pipelineIdentifier);
+        else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
+            pipelines.add(e.pipelineIdentifier);
+    }
+    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    if (!entities.length) {
+        out.note = execConfig
+            ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
+            : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';
+    }
+    else if (!pipelines.size)
+        out.note = 'No pipeline in the repo uses it.';
+    return out;
+}
+/** Pipelines whose runs go through a template. */
+function pipelinesUsing(project, template) {
+    return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
+}
+
+;// CONCATENATED MODULE: ./src/migration/markdown.ts
+
+/** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
+const MAX_TABLE_ROWS = 200;
+const MAX_USES_PER_CELL = 8;
+/** Renders the migration report as GitHub-flavoured Markdown. */
+function markdown_renderMarkdown(r) {
+    const out = [];
+    const s = r.summary;
+    out.push('# Harness registry migration report', '');
+    out.push(`Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
+        `${n(s.templates, 'template')}, ${n(s.inputSets, 'input set')}, ${n(s.triggers, 'trigger')}, ${n(s.stages, 'stage')} (${s.cloudStages} on Harness Cloud), ` +
+        `${n(s.connectors, 'connector')} in the repo and ${s.externalConnectors} referenced from Harness, ${n(s.images, 'image reference')}.`, '');
+    out.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+    out.push('| To do | Count |', '|---|---|');
+    out.push(`| Safe fixes: run \`harness-registry-guard fix\` | ${s.safeFixes} |`);
+    out.push(`| Suggestions to review | ${s.suggestions} |`);
+    out.push(`| Manual changes | ${s.manual} |`);
+    out.push(`| Checks in Harness | ${s.harnessSteps} |`);
+    out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
+    out.push('## What to change', '');
+    if (!r.changes.length)
+        out.push('Nothing: no policy finding.', '');
+    r.changes.forEach((c, i) => {
+        const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+        out.push(`### ${i + 1}. ${what}`, '');
+        const radius = c.blastRadius.pipelines.length
+            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+            : '';
+        const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
+        if (text)
+            out.push(text, '');
+        if (c.daysSinceEol !== undefined)
+            out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
+        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
+            String(item.line),
+            item.title,
+            item.edits.map(editText).join('<br>') || '—',
+            item.fix,
+            item.why,
+        ]);
+        const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
+        out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
+    });
+    out.push('## Checks in Harness', '');
+    if (!r.harnessSteps.length)
+        out.push('None: the repo settles every reference.', '');
+    else
+        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
+            code(st.subject),
+            st.action,
+            st.reason,
+            st.places.map(placeText).join('<br>'),
+        ]);
+    out.push('## Connectors', '');
+    if (!r.connectors.length)
+        out.push('No connector YAML in the repo.', '');
+    else
+        table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
+            `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
+            formatScope(c.scope),
+            c.type,
+            c.urls.map(code).join('<br>') || '—',
+            c.provider ?? '—',
+            c.authType ?? '—',
+            c.connectivity,
+            c.delegateSelectors.map(code).join(', ') || '—',
+            usesText(c.usedBy),
+        ]);
+    if (r.externalConnectors.length) {
+        out.push('### Referenced but not in the repo', '');
+        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+    }
+    out.push('## Stages', '');
+    if (!r.stages.length)
+        out.push('No pipeline or template stage in the repo.', '');
+    else
+        table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
+            `${st.ownerKind} ${code(st.owner)}`,
+            `${code(st.stage)}<br>${placeText(st)}`,
+            st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
+            st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
+            stageSources(st),
+        ]);
+    out.push('## Images by registry', '');
+    if (!r.registries.length)
+        out.push('No image reference in the repo.', '');
+    for (const g of r.registries) {
+        out.push(`### ${code(g.registry)} (${g.images.length})`, '');
+        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [
+            code(img.image),
+            placeText(img),
+            img.field ? `${img.kind} ${code(img.field)}` : img.kind,
+            img.findings.join(', ') || '—',
+        ]);
+    }
+    out.push('## Diagram', '');
+    const d = r.diagram;
+    const how = d.mode === 'stages'
+        ? 'Pipelines with their stages and the connectors they pull through.'
+        : d.mode === 'pipelines'
+            ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
+            : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
+    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
+    return out.join('\n');
+}
+const SOURCE = {
+    stage: 'the stage',
+    template: 'the template',
+    templateInputs: 'the stage’s templateInputs',
+    default: 'the runtime input’s `.default()`',
+    allowedValues: 'the runtime input’s allowed values',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    builtIn: 'built-in `account.harnessImage` (no override)',
+};
+function stageSources(st) {
+    const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+    const unknown = {
+        expression: 'an expression, known at run time',
+        'runtime-input': 'a runtime input nothing in the repo fills',
+        templateUsers: 'a runtime input the stages using the template fill',
+    };
+    if (st.imageConnectorUnknown)
+        parts.push(unknown[st.imageConnectorUnknown]);
+    return [...new Set(parts)].join('<br>') || '—';
+}
+const HOW = {
+    overrideImageConnector: 'Override Image Connector',
+    harnessImage: 'Harness images (built-in)',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service dependency',
+    baseImage: 'base image',
+};
+function usesText(uses) {
+    if (!uses.length)
+        return '—';
+    const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+        const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+        const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+        return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    });
+    if (uses.length > MAX_USES_PER_CELL)
+        lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
+    return lines.join('<br>');
+}
+function editText(e) {
+    const field = e.field ? `${code(e.field)}: ` : '';
+    return `${field}${e.current === null ? '(absent)' : code(e.current)} → ${code(e.proposed)}`;
+}
+/** A table with at most MAX_TABLE_ROWS rows, then a line saying how many more the JSON report has. */
+function table(out, header, rows, render) {
+    out.push(markdown_row(header), `|${header.map(() => '---|').join('')}`);
+    for (const r of rows.slice(0, MAX_TABLE_ROWS))
+        out.push(markdown_row(render(r)));
+    if (rows.length > MAX_TABLE_ROWS)
+        out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
+    out.push('');
+}
+const placeText = (p) => `${p.file}:${p.line}`;
+const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** A code span that survives backticks in the value. */
+function code(s) {
+    const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
+    const fence = '`'.repeat(ticks + 1);
+    return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function markdown_row(cells) {
+    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/migration/mermaid.ts
+
+/** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
+const MAX_DETAILED_PIPELINES = 30;
+const MAX_PIPELINES = 100;
+/** Past MAX_PIPELINES: failing pipelines are shown one by one up to this many, the rest grouped. */
+const MAX_CAPPED_PIPELINES = 50;
+const mermaid_HOW = {
+    overrideImageConnector: 'image connector',
+    harnessImage: 'Harness images',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service',
+    baseImage: 'base image',
+};
+/**
+ * A Mermaid flowchart of pipelines (and their stages) and the connectors they pull through;
+ * edges that break a policy are red and say why. Sized for GitHub to render: grouped past
+ * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
+ */
+function buildDiagram(inv, pipelineStages) {
+    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
+    const targets = [
+        ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
+        ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
+    ];
+    const failingPipelines = new Set();
+    for (const t of targets)
+        for (const u of t.uses)
+            if (u.ownerKind === 'pipeline' && u.failing)
+                failingPipelines.add(u.owner);
+    const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
+    const ordered = mode === 'capped'
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        : pipelines;
+    const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
+    const shownSet = new Set(shown);
+    const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
+    const rest = pipelines.length - shown.length;
+    const lines = ['flowchart LR'];
+    if (mode === 'stages')
+        for (const p of shown) {
+            lines.push(`  subgraph ${pid.get(p)}["pipeline ${esc(p)}"]`);
+            pipelineStages.get(p).forEach((s, i) => lines.push(`    ${pid.get(p)}s${i}["${esc(s.stage)} · ${esc(s.infrastructure)}"]`));
+            lines.push('  end');
+        }
+    else {
+        for (const p of shown)
+            lines.push(`  ${pid.get(p)}["${esc(p)} (${pipelineStages.get(p).length} stages)"]`);
+        if (rest)
+            lines.push(`  more["${rest} more pipeline${rest === 1 ? '' : 's'}${mode === 'capped' ? ' without failing edges' : ''}"]`);
+    }
+    const edges = new Map();
+    const used = new Set();
+    for (const t of targets)
+        for (const u of t.uses) {
+            if (u.ownerKind !== 'pipeline' || !pipelineStages.has(u.owner))
+                continue;
+            let from;
+            if (!shownSet.has(u.owner))
+                from = 'more';
+            else if (mode === 'stages') {
+                const i = pipelineStages.get(u.owner).findIndex((s) => s.stage === u.stage);
+                from = i >= 0 ? `${pid.get(u.owner)}s${i}` : pid.get(u.owner);
+            }
+            else
+                from = pid.get(u.owner);
+            const key = `${from}>${t.id}`;
+            const e = edges.get(key) ?? { from, to: t.id, labels: new Set(), failing: new Set(), count: 0 };
+            e.labels.add(mermaid_HOW[u.how]);
+            if (u.failing)
+                e.failing.add(u.failing);
+            e.count++;
+            edges.set(key, e);
+            used.add(t.id);
+        }
+    for (const t of targets)
+        if (used.has(t.id))
+            lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
+    const red = [];
+    [...edges.values()].forEach((e, i) => {
+        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
+        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
+        lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
+        if (e.failing.size)
+            red.push(i);
+    });
+    const failingTargets = targets.filter((t) => used.has(t.id) && t.uses.some((u) => u.failing)).map((t) => t.id);
+    lines.push('  classDef external stroke-dasharray: 4 3');
+    lines.push('  classDef failing stroke:#d32f2f,stroke-width:2px');
+    if (failingTargets.length)
+        lines.push(`  class ${failingTargets.join(',')} failing`);
+    if (red.length)
+        lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
+    return {
+        mode,
+        pipelinesShown: shown.length,
+        pipelinesTotal: pipelines.length,
+        failingEdges: red.length,
+        mermaid: lines.join('\n') + '\n',
+    };
+}
+/** Mermaid label text: quotes and angle brackets as entity codes. */
+function esc(s) {
+    return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+}
+
+;// CONCATENATED MODULE: ./src/migration/steps.ts
+
+
+const MAX_PLACES = 10;
+/** What must be checked in Harness because the repo cannot settle it. */
+function buildHarnessSteps(findings, inv) {
+    const steps = [];
+    for (const ext of inv.external) {
+        const cloud = ext.usedBy.filter((u) => u.cloud);
+        const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
+        const places = uniquePlaces(ext.usedBy);
+        const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
+        if (ext.ref === HARNESS_IMAGE)
+            steps.push({
+                subject: ext.ref,
+                action: cloud.length
+                    ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
+                    : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+                reason,
+                places,
+            });
+        else if (cloud.length)
+            steps.push({
+                subject: ext.ref,
+                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+                reason,
+                places,
+            });
+        else if (override.some((u) => !u.failing))
+            steps.push({
+                subject: ext.ref,
+                action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+                reason,
+                places,
+            });
+    }
+    // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+    for (const f of findings) {
+        const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+        const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+        if (policyNotice || openValue)
+            steps.push({
+                subject: f.entity ?? f.file,
+                action: 'Check the value supplied at run time.',
+                reason: f.message,
+                places: [{ file: f.file, line: f.line }],
+            });
+    }
+    return steps;
+}
+function uniquePlaces(places) {
+    const seen = new Set();
+    const out = [];
+    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
+        const key = `${p.file}:${p.line}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (out.length < MAX_PLACES)
+            out.push({ file: p.file, line: p.line });
+    }
+    return out;
+}
+/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+function buildRegistries(images, findings) {
+    const groups = new Map();
+    const key = (file, start, end) => `${file}\0${start}\0${end}`;
+    const rulesAt = new Map();
+    for (const f of findings)
+        if (f.severity !== 'notice')
+            rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
+    for (const use of images) {
+        const { at } = use;
+        const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
+        const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
+        const list = groups.get(registry) ?? [];
+        list.push({
+            image: use.image,
+            kind: use.kind,
+            ...(use.field ? { field: use.field } : {}),
+            findings: [...new Set(rules)].sort(),
+            file: at.file,
+            line: at.line,
+        });
+        groups.set(registry, list);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => inventory_cmp(a, b))
+        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/migration/source.ts
+
+
+
+const DEFAULT_SERVER_URL = 'https://github.com';
+/** GitHub's names: owner (letters, digits, hyphens) and repository (also `.` and `_`). */
+const REPO_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+const isRepoName = (s) => REPO_NAME.test(s) && !s.endsWith('/.') && !s.endsWith('/..');
+/** Git in `cwd`, or undefined when git is missing, `cwd` is no checkout, or the command fails. */
+function git(cwd, args) {
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+            timeout: 10_000,
+        }).trim();
+        return out || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const posix = (p) => p.split((external_node_path_default()).sep).join('/');
+/**
+ * The repository, commit and server URL of a scan, for the report's `source`:
+ * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
+ * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
+ * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
+ * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
+ */
+function detectSource(root, cwd, env = process.env) {
+    const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const top = git(root, ['rev-parse', '--show-toplevel']);
+    const fromEnv = env.GITHUB_REPOSITORY?.trim();
+    const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
+    const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || external_node_path_default().basename(top ? external_node_path_default().resolve(top) : external_node_path_default().resolve(root));
+    const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
+    const directory = top ? posix(external_node_path_default().relative(realpath(top), realpath(cwd))) : '';
+    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
+}
+/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
+function realpath(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+/**
+ * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
+ * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
+ * URL are never kept.
+ */
+function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
+    const hosts = new Set(['github.com', 'www.github.com', 'ssh.github.com']);
+    try {
+        hosts.add(new URL(serverUrl).hostname.toLowerCase());
+    }
+    catch {
+        // not a URL: github.com only
+    }
+    let host;
+    let repoPath;
+    // scp-like syntax has no scheme: `git@github.com:owner/name.git`.
+    const scp = remote.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):(.+)$/.exec(remote.trim());
+    if (scp) {
+        host = scp[1];
+        repoPath = scp[2];
+    }
+    else {
+        let url;
+        try {
+            url = new URL(remote.trim());
+        }
+        catch {
+            return undefined;
+        }
+        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol))
+            return undefined;
+        host = url.hostname;
+        repoPath = url.pathname;
+    }
+    if (!hosts.has(host.toLowerCase()))
+        return undefined;
+    const name = repoPath
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return isRepoName(name) ? name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/migration/index.ts
+
+
+
+
+
+
+
+
+
+
+const REPORT_FORMATS = ['markdown', 'json'];
+/** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
+const APP_HARNESS_EOL = '2024-05-15';
+/** Builds the migration report's data from a lint result (which carries the project model). */
+function buildReport(result, options = {}) {
+    const now = options.now ?? new Date();
+    const { project, findings } = result;
+    const eol = endOfLife(now);
+    const inv = buildInventory(project, findings);
+    if (!result.images)
+        throw new Error('the migration report needs the images: lint with `images: true`');
+    const images = result.images;
+    const texts = new SourceTexts(result.cwd);
+    const textOf = (file) => texts.get(file);
+    const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
+    const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
+    const harnessSteps = buildHarnessSteps(findings, inv);
+    const registries = buildRegistries(images, findings);
+    const pipelineStages = new Map();
+    for (const p of project.pipelines)
+        pipelineStages.set(p.identifier, []);
+    for (const s of inv.stages)
+        if (s.ownerKind === 'pipeline')
+            pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
+    const items = changes.flatMap((c) => c.items);
+    const t = totals(findings);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'harness-registry-guard', version: VERSION },
+        generatedAt: now.toISOString(),
+        ...(options.source ? { source: options.source } : {}),
+        eol,
+        replacementRegistryUrl: String(result.options[no_app_harness_registry.id]?.replacementRegistryUrl ?? ''),
+        summary: {
+            files: result.filesScanned,
+            pipelines: project.pipelines.length,
+            templates: project.templates.length,
+            inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
+            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+            connectors: inv.connectors.length,
+            externalConnectors: inv.external.length,
+            stages: inv.stages.length,
+            cloudStages: inv.stages.filter((s) => s.cloud).length,
+            images: registries.reduce((n, r) => n + r.images.length, 0),
+            findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
+            changes: items.length,
+            safeFixes: items.filter((i) => i.fix === 'safe').length,
+            suggestions: items.filter((i) => i.fix === 'suggestion').length,
+            manual: items.filter((i) => i.fix === 'manual').length,
+            harnessSteps: harnessSteps.length,
+        },
+        changes,
+        harnessSteps,
+        connectors: inv.connectors,
+        externalConnectors: inv.external,
+        stages: inv.stages,
+        registries,
+        diagram: buildDiagram(inv, pipelineStages),
+    };
+}
+/** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
+function renderReport(result, format = 'markdown', options = {}) {
+    const report = buildReport(result, options);
+    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
+}
+/** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
+function endOfLife(now) {
+    const eol = new Date(`${APP_HARNESS_EOL}T00:00:00Z`);
+    const daysSince = Math.max(0, Math.floor((now.getTime() - eol.getTime()) / 86_400_000));
+    let months = (now.getUTCFullYear() - eol.getUTCFullYear()) * 12 + now.getUTCMonth() - eol.getUTCMonth();
+    if (now.getUTCDate() < eol.getUTCDate())
+        months--;
+    months = Math.max(0, months);
+    const parts = [];
+    if (months >= 12)
+        parts.push(`${Math.floor(months / 12)} year${months >= 24 ? 's' : ''}`);
+    if (months % 12)
+        parts.push(`${months % 12} month${months % 12 === 1 ? '' : 's'}`);
+    if (!parts.length)
+        parts.push(`${daysSince} day${daysSince === 1 ? '' : 's'}`);
+    return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
+}
+
+;// CONCATENATED MODULE: ./src/migration/org-markdown.ts
+
+/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
+const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
+const org_markdown_MAX_TABLE_ROWS = 200;
+const MAX_PLACES_PER_CELL = 8;
+/** Up to this many repositories, findings by rule are a matrix with one column per repository. */
+const MAX_MATRIX_REPOS = 8;
+const org_markdown_HOW = {
+    overrideImageConnector: 'Override Image Connector',
+    harnessImage: 'Harness images (built-in)',
+    codebase: 'codebase',
+    step: 'step',
+    serviceDependency: 'service dependency',
+    baseImage: 'base image',
+};
+/** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
+function renderOrgMarkdown(r) {
+    const t = r.totals;
+    const head = [];
+    head.push('# Harness registry migration: organisation report', '');
+    const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
+    head.push(`${org_markdown_n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
+        `${org_markdown_n(t.files, 'file')}, ${org_markdown_n(t.pipelines, 'pipeline')}, ${org_markdown_n(t.templates, 'template')}, ${org_markdown_n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
+        `${org_markdown_n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${org_markdown_n(t.images, 'image reference')}.`, '');
+    head.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+    head.push('| To do | Count |', '|---|---|');
+    head.push(`| Safe fixes: run \`harness-registry-guard fix\` in each repository | ${t.safeFixes} |`);
+    head.push(`| Suggestions to review | ${t.suggestions} |`);
+    head.push(`| Manual changes | ${t.manual} |`);
+    head.push(`| Checks in Harness, once for the account | ${t.harnessSteps} |`);
+    head.push(`| Findings | ${org_markdown_n(t.findings.errors, 'error')}, ${org_markdown_n(t.findings.warnings, 'warning')}, ${org_markdown_n(t.findings.notices, 'notice')} |`, '');
+    const missing = r.repositories.filter((x) => x.sourceMissing).map((x) => code(x.repository));
+    if (missing.length)
+        head.push(`Reports without \`source\` (made before it existed), named after their files and without links: ${missing.join(', ')}.`, '');
+    head.push('## Repositories', '');
+    org_markdown_table(head, ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'], r.repositories, (x) => [
+        x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
+        x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
+        String(x.summary.pipelines),
+        String(x.summary.stages),
+        String(x.summary.findings.errors),
+        String(x.summary.findings.warnings),
+        String(x.summary.findings.notices),
+        String(x.summary.safeFixes),
+        String(x.summary.suggestions),
+        String(x.summary.manual),
+    ], [
+        '**Total**',
+        '',
+        String(t.pipelines),
+        String(t.stages),
+        String(t.findings.errors),
+        String(t.findings.warnings),
+        String(t.findings.notices),
+        String(t.safeFixes),
+        String(t.suggestions),
+        String(t.manual),
+    ]);
+    head.push('## Findings by rule', '');
+    if (!r.rules.length)
+        head.push('No policy finding in any repository.', '');
+    else if (r.repositories.length <= MAX_MATRIX_REPOS) {
+        const names = r.repositories.map((x) => x.repository);
+        org_markdown_table(head, ['Rule', 'Total', ...names.map(code)], r.rules, (rule) => [
+            code(rule.ruleId),
+            String(rule.total),
+            ...names.map((name) => String(rule.repositories.find((x) => x.repository === name)?.count ?? 0)),
+        ]);
+    }
+    else
+        org_markdown_table(head, ['Rule', 'Total', 'Repositories'], r.rules, (rule) => [
+            code(rule.ruleId),
+            String(rule.total),
+            rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
+        ]);
+    // Sections whose blocks are added while they fit; what does not fit is counted.
+    const blocks = [];
+    const connectorsIntro = [
+        '## Account and org connectors',
+        '',
+        'Each is one connector in Harness for every repository of the account (or org): a change to it touches every repository, pipeline and stage below.',
+        '',
+    ];
+    if (!r.connectors.length)
+        connectorsIntro.push('No account- or org-scope connector is used or defined in these repositories.', '');
+    else
+        org_markdown_table(connectorsIntro, ['Connector', 'Scope', 'Repositories', 'Pipelines', 'Stages', 'Failing uses', 'In Git'], r.connectors, (c) => [
+            code(c.ref),
+            scopeText(c),
+            String(c.repositories.length),
+            String(c.affects.length),
+            String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
+            String(c.failingUses),
+            c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
+        ]);
+    blocks.push({ section: 'connectors', lines: connectorsIntro });
+    for (const c of r.connectors)
+        blocks.push({ section: 'connectors', lines: connectorBlock(c) });
+    const steps = ['## Checks in Harness, once for the account', ''];
+    if (!r.harnessSteps.length)
+        steps.push('None: the repositories settle every reference.', '');
+    else
+        org_markdown_table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
+            code(s.subject),
+            s.scope,
+            s.actions.join('<br>') +
+                (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${org_markdown_placeText(d)}`).join(', ')}.` : ''),
+            s.repositories.map(code).join('<br>'),
+            places(s.from.flatMap((f) => f.places)),
+        ]);
+    blocks.push({ section: 'steps', lines: steps });
+    if (r.harnessConnectors?.length) {
+        const hc = ['## Connectors in Harness', ''];
+        org_markdown_table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
+            code(h.ref),
+            h.scope,
+            typeof h.type === 'string' ? h.type : '—',
+            typeof h.url === 'string' ? code(h.url) : '—',
+            typeof h.connectivity === 'string' ? h.connectivity : '—',
+            h.repositories.map(code).join('<br>'),
+        ]);
+        blocks.push({ section: 'harness', lines: hc });
+    }
+    blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
+    for (const x of r.repositories) {
+        const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
+        if (!x.changes.length)
+            lines.push('Nothing to change.', '');
+        else
+            org_markdown_table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
+                org_markdown_placeText(ch),
+                code(ch.ruleId),
+                ch.severity,
+                ch.fix,
+                ch.title,
+            ]);
+        blocks.push({ section: 'repositories', lines });
+    }
+    // What a left-out block was, in the closing note.
+    const what = {
+        connectors: (k) => org_markdown_n(k, 'connector section'),
+        steps: () => 'the checks in Harness',
+        harness: () => 'the connectors in Harness',
+        repositories: (k) => `what to change in ${org_markdown_n(k, 'repository', 'repositories')}`,
+    };
+    let text = head.join('\n');
+    let bytes = Buffer.byteLength(text);
+    const left = new Map();
+    for (const b of blocks) {
+        const add = '\n' + b.lines.join('\n');
+        const size = Buffer.byteLength(add);
+        if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
+            if (what[b.section])
+                left.set(b.section, (left.get(b.section) ?? 0) + 1);
+            continue;
+        }
+        text += add;
+        bytes += size;
+    }
+    if (left.size)
+        text +=
+            '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
+                [...left.entries()].map(([section, k]) => what[section](k)).join(', ') +
+                '.\n';
+    return text.endsWith('\n') ? text : text + '\n';
+}
+function connectorBlock(c) {
+    const out = [];
+    const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
+    out.push(`### ${code(c.ref)} (${scopeText(c)}): ${org_markdown_n(c.repositories.length, 'repository', 'repositories')}, ${org_markdown_n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${org_markdown_n(stages, 'stage')}`, '');
+    if (!c.definitions.length)
+        out.push('Not in any repository’s Git: kept in Harness.', '');
+    else {
+        out.push(`In Git: ${c.definitions
+            .map((d) => `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`)
+            .join('; ')}.`, '');
+        if (c.definitionsDiffer)
+            out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
+    }
+    for (const h of c.harness ?? [])
+        out.push(`In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
+            h.type,
+            h.url === undefined ? undefined : code(String(h.url)),
+            h.connectivity,
+        ]
+            .filter((v) => typeof v === 'string')
+            .join(', ')}.`, '');
+    org_markdown_table(out, ['Repository', 'Pipeline or template', 'Stages', 'Uses'], c.affects, (a) => {
+        const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
+        return [
+            code(a.repository),
+            `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
+            a.stages.map(code).join(', ') || '—',
+            org_markdown_usesText(uses),
+        ];
+    });
+    return out;
+}
+function org_markdown_usesText(uses) {
+    const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
+        const how = org_markdown_HOW[u.how] ?? u.how;
+        const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+        return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    });
+    if (uses.length > MAX_PLACES_PER_CELL)
+        lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
+    return lines.join('<br>') || '—';
+}
+function places(ps) {
+    const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
+    if (ps.length > MAX_PLACES_PER_CELL)
+        lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
+    return lines.join('<br>') || '—';
+}
+const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
+const placeLink = org_markdown_placeText;
+const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+function dateRange(from, to) {
+    const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
+    return a === b ? `on ${a}` : `from ${a} to ${b}`;
+}
+const org_markdown_n = (count, word, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
+/** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
+function org_markdown_table(out, header, rows, render, last) {
+    out.push(org_markdown_row(header), `|${header.map(() => '---|').join('')}`);
+    for (const r of rows.slice(0, org_markdown_MAX_TABLE_ROWS))
+        out.push(org_markdown_row(render(r)));
+    if (last)
+        out.push(org_markdown_row(last));
+    if (rows.length > org_markdown_MAX_TABLE_ROWS)
+        out.push('', `${rows.length - org_markdown_MAX_TABLE_ROWS} more rows are in the JSON report.`);
+    out.push('');
+}
+/** A table row; pipes and line breaks in cells cannot break the table. */
+function org_markdown_row(cells) {
+    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/migration/merge.ts
+
+
+
+
+
+
+
+const merge_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
+function readReports(files, cwd) {
+    if (!files.length)
+        throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
+    return files.map((name) => {
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(external_node_path_default().resolve(cwd, name), 'utf8');
+        }
+        catch (e) {
+            throw new UsageError(`${name}: cannot be read (${e.code ?? e.message})`);
+        }
+        let json;
+        try {
+            json = JSON.parse(text.replace(/^\uFEFF/, ''));
+        }
+        catch (e) {
+            throw new UsageError(`${name}: not JSON (${e.message}); --merge takes the output of \`report --format json\``);
+        }
+        return { name, report: checkReport(json, name) };
+    });
+}
+/** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
+function checkReport(json, name) {
+    const bad = (what) => {
+        throw new UsageError(`${name}: ${what}`);
+    };
+    const notReport = 'not a harness-registry-guard migration report; --merge takes the output of `report --format json`';
+    if (!isObject(json))
+        return bad(notReport);
+    if (json.kind === 'organisation')
+        return bad('is an organisation report (the output of `report --merge`); merge the repositories’ own reports');
+    if (!isObject(json.tool) || json.tool.name !== 'harness-registry-guard' || !('schemaVersion' in json))
+        return bad(notReport);
+    if (json.schemaVersion !== 1)
+        return bad(`has schemaVersion ${JSON.stringify(json.schemaVersion)}; this version (${VERSION}) reads schemaVersion 1`);
+    const str = (v, at) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
+    const num = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
+    const arr = (v, at) => (Array.isArray(v) ? v : bad(`${at} is not an array`));
+    const obj = (v, at) => (isObject(v) ? v : bad(`${at} is not an object`));
+    const optStr = (v, at) => v === undefined || str(v, at);
+    const place = (v, at) => {
+        const p = obj(v, at);
+        str(p.file, `${at}.file`);
+        num(p.line, `${at}.line`);
+        return p;
+    };
+    const uses = (v, at) => arr(v, at).forEach((u, i) => {
+        const use = place(u, `${at}[${i}]`);
+        str(use.ownerKind, `${at}[${i}].ownerKind`);
+        str(use.owner, `${at}[${i}].owner`);
+        str(use.how, `${at}[${i}].how`);
+        optStr(use.stage, `${at}[${i}].stage`);
+        optStr(use.failing, `${at}[${i}].failing`);
+    });
+    str(json.generatedAt, 'generatedAt');
+    str(json.tool.version, 'tool.version');
+    const eol = obj(json.eol, 'eol');
+    str(eol.date, 'eol.date');
+    num(eol.daysSince, 'eol.daysSince');
+    str(eol.since, 'eol.since');
+    const summary = obj(json.summary, 'summary');
+    for (const k of SUMMARY_NUMBERS)
+        num(summary[k], `summary.${k}`);
+    const findings = obj(summary.findings, 'summary.findings');
+    for (const k of ['errors', 'warnings', 'notices'])
+        num(findings[k], `summary.findings.${k}`);
+    if (json.source !== undefined) {
+        const s = obj(json.source, 'source');
+        if (!str(s.repository, 'source.repository').trim())
+            bad('source.repository is empty');
+        optStr(s.commit, 'source.commit');
+        optStr(s.serverUrl, 'source.serverUrl');
+        optStr(s.directory, 'source.directory');
+    }
+    arr(json.changes, 'changes').forEach((c, i) => arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
+        const at = `changes[${i}].items[${j}]`;
+        const item = place(it, at);
+        for (const k of ['ruleId', 'severity', 'fix', 'title'])
+            str(item[k], `${at}.${k}`);
+    }));
+    arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
+        const step = obj(s, `harnessSteps[${i}]`);
+        for (const k of ['subject', 'action', 'reason'])
+            str(step[k], `harnessSteps[${i}].${k}`);
+        arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
+    });
+    arr(json.connectors, 'connectors').forEach((c, i) => {
+        const at = `connectors[${i}]`;
+        const con = place(c, at);
+        for (const k of ['ref', 'identifier', 'type', 'connectivity'])
+            str(con[k], `${at}.${k}`);
+        const scope = obj(con.scope, `${at}.scope`);
+        if (!['account', 'org', 'project'].includes(scope.level))
+            bad(`${at}.scope.level is not account, org or project`);
+        optStr(scope.org, `${at}.scope.org`);
+        arr(con.urls, `${at}.urls`).forEach((u, j) => str(u, `${at}.urls[${j}]`));
+        arr(con.findings, `${at}.findings`).forEach((u, j) => str(u, `${at}.findings[${j}]`));
+        uses(con.usedBy, `${at}.usedBy`);
+    });
+    arr(json.externalConnectors, 'externalConnectors').forEach((x, i) => {
+        const ext = obj(x, `externalConnectors[${i}]`);
+        str(ext.ref, `externalConnectors[${i}].ref`);
+        str(ext.scope, `externalConnectors[${i}].scope`);
+        uses(ext.usedBy, `externalConnectors[${i}].usedBy`);
+    });
+    if (json.harnessConnectors !== undefined)
+        arr(json.harnessConnectors, 'harnessConnectors').forEach((h, i) => {
+            const hc = obj(h, `harnessConnectors[${i}]`);
+            str(hc.ref, `harnessConnectors[${i}].ref`);
+            str(hc.scope, `harnessConnectors[${i}].scope`);
+        });
+    return json;
+}
+const SUMMARY_NUMBERS = [
+    'files',
+    'pipelines',
+    'templates',
+    'stages',
+    'cloudStages',
+    'images',
+    'changes',
+    'safeFixes',
+    'suggestions',
+    'manual',
+];
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function repoOf({ name, report }) {
+    const s = report.source;
+    const repository = s?.repository.trim() || external_node_path_default().basename(name).replace(/\.json$/i, '');
+    const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
+    // Links only from values that cannot break out of a Markdown link or point elsewhere.
+    const linkable = s?.commit &&
+        /^[0-9a-f]{7,64}$/i.test(s.commit) &&
+        isRepoName(repository) &&
+        serverUrl &&
+        /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._~-]+)*$/.test(serverUrl);
+    return {
+        name: repository,
+        file: name,
+        report,
+        ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s.commit}/` } : {}),
+        directory: s?.directory ?? '',
+    };
+}
+/** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
+function merge_link(repo, p) {
+    if (!repo.blob)
+        return undefined;
+    const file = external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
+    if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
+        return undefined;
+    const encoded = file
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
+}
+const merge_placeOf = (repo, p) => {
+    const l = merge_link(repo, p);
+    return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
+};
+/** Connector identity across repositories: `account/x` or `org/<org>/x`; undefined for project scope or an org the report does not know. */
+function merge_keyOf(level, org, identifier) {
+    if (level === 'account')
+        return `account\0${identifier}`;
+    if (level === 'org' && org && org !== '?')
+        return `org\0${org}\0${identifier}`;
+    return undefined;
+}
+/** `account`, `org default` (the external connectors' and harness connectors' scope text) to level and org. */
+function parseScopeText(scope) {
+    const [level, ...rest] = scope.trim().split(/\s+/);
+    return level === 'org' && rest.length === 1 ? { level, org: rest[0] } : { level: level };
+}
+/** Merges repositories' reports into one organisation report. Usage error on two reports of one repository. */
+function mergeReports(inputs) {
+    const repos = inputs.map(repoOf);
+    const seen = new Map();
+    for (const r of repos) {
+        const other = seen.get(r.name.toLowerCase());
+        if (other)
+            throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
+        seen.set(r.name.toLowerCase(), r);
+    }
+    repos.sort((a, b) => merge_cmp(a.name, b.name));
+    const repositories = repos.map(repository);
+    const rules = ruleTotals(repos);
+    const connectors = mergeConnectors(repos);
+    const harnessSteps = mergeSteps(repos);
+    for (const step of harnessSteps) {
+        const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
+        if (c?.definitions.length)
+            step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
+    }
+    const harnessConnectors = mergeHarnessConnectors(repos);
+    for (const c of connectors) {
+        const facts = harnessConnectors?.filter((h) => {
+            const scope = parseScopeText(h.scope);
+            const id = parseRef(h.ref)?.identifier ?? h.ref;
+            return merge_keyOf(scope.level, scope.org, id) === connectorKey(c);
+        });
+        if (facts?.length)
+            c.harness = facts;
+    }
+    const dates = repos.map((r) => r.report.generatedAt).sort(merge_cmp);
+    const newest = [...repos].sort((a, b) => merge_cmp(b.report.generatedAt, a.report.generatedAt))[0];
+    const sum = (f) => repos.reduce((n, r) => n + f(r.report.summary), 0);
+    return {
+        schemaVersion: 1,
+        kind: 'organisation',
+        tool: { name: 'harness-registry-guard', version: VERSION },
+        scanned: { from: dates[0], to: dates.at(-1) },
+        eol: newest.report.eol,
+        totals: {
+            repositories: repos.length,
+            files: sum((s) => s.files),
+            pipelines: sum((s) => s.pipelines),
+            templates: sum((s) => s.templates),
+            stages: sum((s) => s.stages),
+            cloudStages: sum((s) => s.cloudStages),
+            images: sum((s) => s.images),
+            findings: {
+                errors: sum((s) => s.findings.errors),
+                warnings: sum((s) => s.findings.warnings),
+                notices: sum((s) => s.findings.notices),
+            },
+            changes: sum((s) => s.changes),
+            safeFixes: sum((s) => s.safeFixes),
+            suggestions: sum((s) => s.suggestions),
+            manual: sum((s) => s.manual),
+            connectors: connectors.length,
+            sharedConnectors: connectors.filter((c) => c.repositories.length > 1).length,
+            harnessSteps: harnessSteps.length,
+        },
+        repositories,
+        rules,
+        connectors,
+        harnessSteps,
+        ...(harnessConnectors ? { harnessConnectors } : {}),
+    };
+}
+function repository(r) {
+    const s = r.report.source;
+    const changes = r.report.changes
+        .flatMap((c) => c.items)
+        .map((it) => {
+        const l = merge_link(r, it);
+        return {
+            ruleId: it.ruleId,
+            severity: it.severity,
+            fix: it.fix,
+            title: it.title,
+            file: it.file,
+            line: it.line,
+            ...(l ? { link: l } : {}),
+        };
+    })
+        .sort((a, b) => merge_cmp(a.file, b.file) || a.line - b.line || merge_cmp(a.ruleId, b.ruleId) || merge_cmp(a.title, b.title));
+    return {
+        repository: r.name,
+        ...(s?.commit ? { commit: s.commit } : {}),
+        ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
+        ...(s?.directory ? { directory: s.directory } : {}),
+        ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
+        ...(s ? {} : { sourceMissing: true }),
+        generatedAt: r.report.generatedAt,
+        toolVersion: r.report.tool.version,
+        summary: r.report.summary,
+        changes,
+    };
+}
+function ruleTotals(repos) {
+    const byRule = new Map();
+    for (const r of repos)
+        for (const item of r.report.changes.flatMap((c) => c.items)) {
+            const counts = byRule.get(item.ruleId) ?? new Map();
+            counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+            byRule.set(item.ruleId, counts);
+        }
+    return [...byRule.entries()]
+        .sort(([a], [b]) => merge_cmp(a, b))
+        .map(([ruleId, counts]) => {
+        const repositories = [...counts.entries()].sort(([a], [b]) => merge_cmp(a, b)).map(([repository, count]) => ({ repository, count }));
+        return { ruleId, total: repositories.reduce((n, x) => n + x.count, 0), repositories };
+    });
+}
+/** `account` or `org <org>`, as the checks in Harness name their scope. */
+const connectorScope = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+const connectorKey = (c) => merge_keyOf(c.scope.level, c.scope.level === 'org' ? c.scope.org : undefined, c.identifier);
+const useOrder = (a, b) => merge_cmp(a.repository, b.repository) ||
+    merge_cmp(a.ownerKind, b.ownerKind) ||
+    merge_cmp(a.owner, b.owner) ||
+    merge_cmp(a.stage ?? '', b.stage ?? '') ||
+    merge_cmp(a.file, b.file) ||
+    a.line - b.line ||
+    merge_cmp(a.how, b.how) ||
+    merge_cmp(a.step ?? '', b.step ?? '') ||
+    merge_cmp(a.via ?? '', b.via ?? '');
+function mergeConnectors(repos) {
+    const byKey = new Map();
+    const get = (level, org, identifier) => {
+        const key = merge_keyOf(level, org, identifier);
+        let c = byKey.get(key);
+        if (!c) {
+            c = {
+                ref: `${level}.${identifier}`,
+                identifier,
+                scope: level === 'account' ? { level } : { level, org: org },
+                repositories: [],
+                affects: [],
+                failingUses: 0,
+                definitions: [],
+                usedBy: [],
+            };
+            byKey.set(key, c);
+        }
+        return c;
+    };
+    const addUses = (c, repo, uses) => {
+        for (const u of uses) {
+            const l = merge_link(repo, u);
+            c.usedBy.push({ repository: repo.name, ...u, ...(l ? { link: l } : {}) });
+        }
+    };
+    for (const repo of repos) {
+        for (const c of repo.report.connectors) {
+            if (c.scope.level === 'project' || !merge_keyOf(c.scope.level, c.scope.org, c.identifier))
+                continue;
+            const entry = get(c.scope.level, c.scope.org, c.identifier);
+            const def = {
+                ...merge_placeOf(repo, c),
+                ...(c.name ? { name: c.name } : {}),
+                type: c.type,
+                urls: c.urls,
+                connectivity: c.connectivity,
+                findings: c.findings,
+            };
+            entry.definitions.push(def);
+            addUses(entry, repo, c.usedBy);
+        }
+        for (const x of repo.report.externalConnectors) {
+            const ref = parseRef(x.ref);
+            const scope = parseScopeText(x.scope);
+            if (!ref || ref.level === 'project' || ref.level !== scope.level || !merge_keyOf(scope.level, scope.org, ref.identifier))
+                continue;
+            addUses(get(ref.level, scope.org, ref.identifier), repo, x.usedBy);
+        }
+    }
+    for (const c of byKey.values()) {
+        c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
+        c.definitions.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.file, b.file) || a.line - b.line);
+        c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(merge_cmp);
+        const owners = new Map();
+        for (const u of c.usedBy) {
+            const key = JSON.stringify([u.repository, u.ownerKind, u.owner]);
+            const o = owners.get(key) ?? { repository: u.repository, ownerKind: u.ownerKind, owner: u.owner, stages: [] };
+            if (u.stage && !o.stages.includes(u.stage))
+                o.stages.push(u.stage);
+            owners.set(key, o);
+        }
+        c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(merge_cmp) }));
+        c.failingUses = c.usedBy.filter((u) => u.failing).length;
+        const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(merge_cmp), d.connectivity])));
+        if (shapes.size > 1)
+            c.definitionsDiffer = true;
+    }
+    const rank = (c) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
+    return [...byKey.values()].sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.identifier, b.identifier));
+}
+/** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
+function stepScope(repo, subject) {
+    const ref = parseRef(subject);
+    if (ref?.level === 'account')
+        return 'account';
+    if (ref?.level === 'org') {
+        const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
+        const org = ext ? parseScopeText(ext.scope).org : undefined;
+        if (org && org !== '?')
+            return `org ${org}`;
+    }
+    return `repository ${repo.name}`;
+}
+function mergeSteps(repos) {
+    const byKey = new Map();
+    for (const repo of repos)
+        for (const s of repo.report.harnessSteps) {
+            const scope = stepScope(repo, s.subject);
+            const key = JSON.stringify([scope, s.subject]);
+            const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
+            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => merge_placeOf(repo, p)) });
+            byKey.set(key, step);
+        }
+    const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');
+    return [...byKey.values()]
+        .map((s) => {
+        s.from.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.action, b.action) || merge_cmp(a.reason, b.reason));
+        s.actions = [...new Set(s.from.map((f) => f.action))].sort(merge_cmp);
+        s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(merge_cmp);
+        return s;
+    })
+        .sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.scope, b.scope) || merge_cmp(a.subject, b.subject));
+}
+/** JSON with keys sorted, to compare facts whatever their key order. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (isObject(v))
+        return `{${Object.keys(v)
+            .sort(merge_cmp)
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(v) ?? 'null';
+}
+function mergeHarnessConnectors(repos) {
+    if (!repos.some((r) => r.report.harnessConnectors))
+        return undefined;
+    const byFacts = new Map();
+    for (const repo of repos)
+        for (const h of repo.report.harnessConnectors ?? []) {
+            const key = canonical(h);
+            const entry = byFacts.get(key) ?? { ...h, repositories: [] };
+            if (!entry.repositories.includes(repo.name))
+                entry.repositories.push(repo.name);
+            byFacts.set(key, entry);
+        }
+    return [...byFacts.entries()]
+        .sort(([ka, a], [kb, b]) => merge_cmp(a.scope, b.scope) || merge_cmp(a.ref, b.ref) || merge_cmp(ka, kb))
+        .map(([, h]) => ({ ...h, repositories: h.repositories.sort(merge_cmp) }));
+}
+const MERGE_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
+/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
+function mergeReportFiles(files, cwd, format) {
+    const org = mergeReports(readReports(files, cwd));
+    return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
+
+
+
+
+
+
+
+const report_OPTIONS = {
+    format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
+    output: { type: 'string' },
+    now: { type: 'string' },
+    merge: { type: 'boolean' },
+    ...SCAN_OPTIONS,
+};
+const report_usage = () => `Usage: harness-registry-guard report [PATH...] [options]
+       harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
+
+Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
+stages and their image connectors, images by registry, what to change (with the fixes), checks to
+make in Harness, and a Mermaid diagram. The JSON records the repository and commit scanned
+(GITHUB_REPOSITORY and GITHUB_SHA, else git). --merge merges many repositories' JSON reports into
+one organisation report: totals by repository and rule, every repository, pipeline and stage using
+each account or org connector, and the checks in Harness once for the account.
+
+Options:
+  --format FORMAT             markdown|json (default: markdown)
+  --output FILE               write the report to FILE (creating its folder) instead of standard output
+  --now ISO-DATE              the date the report is for (default: now), for reproducible reports
+  --merge                     the PATHs are JSON reports (report --format json) to merge
+${SCAN_USAGE}
+  -h, --help                  show this help
+
+Exit codes: 0 (findings do not fail it), 2 usage or internal error.
+`;
+/** `report`: lint, then render the migration report; or merge reports. Exit 0, or 2 on an internal error; findings do not fail it. */
+async function report_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, report_OPTIONS, 'report');
+    const format = values.format;
+    if (values.output === '')
+        throw new ArgError('`--output` needs a file name');
+    if (values.merge) {
+        for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
+            if (values[flag] !== undefined)
+                throw new ArgError(`--${flag} does not apply to --merge`);
+        const text = mergeReportFiles(positionals, io.cwd, format);
+        if (values.output)
+            writeOutput(io.cwd, values.output, text);
+        else
+            io.out(text);
+        return 0;
+    }
+    const now = values.now === undefined ? new Date() : new Date(values.now);
+    if (Number.isNaN(now.getTime()))
+        throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
+    const settings = scanSettings(values, positionals, io.cwd);
+    const result = await lint({ ...settings, images: true });
+    const text = renderReport(result, format, {
+        now,
+        ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
+    });
+    if (values.output)
+        writeOutput(io.cwd, values.output, text);
+    else
+        io.out(text);
+    if (result.internalErrors.length) {
+        for (const e of result.internalErrors)
+            io.err(`harness-registry-guard: internal error: ${e}\n`);
+        return 2;
+    }
+    return 0;
+}
+/** The folder the scan starts from: the first PATH (its folder when it is a file), else the current directory. */
+function scannedRoot(paths, cwd) {
+    const first = external_node_path_default().resolve(cwd, paths[0] ?? '.');
+    try {
+        return external_node_fs_default().statSync(first).isDirectory() ? first : external_node_path_default().dirname(first);
+    }
+    catch {
+        return external_node_path_default().dirname(first);
+    }
+}
+const report = {
+    name: 'report',
+    synopsis: 'report [PATH...]',
+    summary: 'write the migration report (Markdown or JSON), or merge many (--merge)',
+    usage: report_usage,
+    run: report_run,
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/rules.ts
+
+
+
+
+const rules_OPTIONS = {
+    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
+};
+const rules_usage = () => `Usage: harness-registry-guard rules [options]
+
+Lists every rule a finding can carry: the four policy rules, then the checks the tool makes itself,
+with the default severity, the policy, whether \`fix\` can fix it, and its page.
+
+Options:
+  --format FORMAT             text|json (default: text); json adds descriptions and each rule's options
+  -h, --help                  show this help
+`;
+/** What `rules --format json` gives for one rule. */
+function ruleJson(r) {
+    return {
+        id: r.id,
+        severity: r.severity,
+        policy: r.policy ?? null,
+        fixable: r.fixable,
+        description: r.description,
+        docs: ruleDocsUrl(r.id),
+        harnessDocs: r.harnessDocs,
+        options: Object.entries(r.options ?? {}).map(([name, o]) => ({
+            name,
+            description: o.description,
+            default: o.default,
+            schema: o.schema,
+            ...(o.topLevel ? { topLevel: true } : {}),
+        })),
+    };
+}
+function rules_table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 2))).join('')).join('\n') + '\n';
+}
+function rules_run(argv, io) {
+    const { values, positionals } = parseCommandLine(argv, rules_OPTIONS, 'rules');
+    if (positionals.length)
+        throw new ArgError(`\`rules\` takes no arguments (got "${positionals[0]}")`);
+    if (values.format === 'json') {
+        io.out(JSON.stringify({ version: VERSION, rules: allRules.map(ruleJson) }, null, 2) + '\n');
+        return 0;
+    }
+    const rows = [
+        ['id', 'severity', 'policy', 'fixable', 'docs'],
+        ...allRules.map((r) => [r.id, r.severity, r.policy ? String(r.policy) : '-', r.fixable, ruleDocsUrl(r.id)]),
+    ];
+    io.out(rules_table(rows));
+    io.out('\nRun `harness-registry-guard explain RULE-ID` for a rule page. Levels and options go in .harness-registry-guard.yml\n(`harness-registry-guard init` writes one that lists them all).\n');
+    return 0;
+}
+const rules_rules = {
+    name: 'rules',
+    synopsis: 'rules',
+    summary: 'list the rules: id, severity, policy, fixable, docs',
+    usage: rules_usage,
+    run: rules_run,
+};
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+
+
+const PROGRAM = 'harness-registry-guard';
+const help = {
+    name: 'help',
+    synopsis: 'help [COMMAND]',
+    summary: "show this help, or a command's",
+    usage: () => `Usage: ${PROGRAM} help [COMMAND]\n\nShows the list of commands, or COMMAND's options (as \`${PROGRAM} COMMAND --help\` does).\n`,
+    run: (argv, io) => {
+        const [name, ...extra] = argv.filter((a) => a !== '--');
+        if (extra.length)
+            throw new ArgError(`\`help\` takes one command (got ${argv.length})`);
+        io.out(name === undefined ? main_usage() : commandNamed(name).usage());
+        return 0;
+    },
+};
+/** Subcommands by name, in the order the help lists them. */
+const commands = [check, fix, report, rules_rules, explain_explain, init, help];
+const main_usage = () => {
+    const width = Math.max(...commands.map((c) => c.synopsis.length)) + 2;
+    return `${PROGRAM} ${VERSION}: checks Harness CI YAML against Harness's rules for pulling its CI images.
+
+Usage: ${PROGRAM} COMMAND [options]
+
+Commands:
+${commands.map((c) => `  ${c.synopsis.padEnd(width)}${c.summary}`).join('\n')}
+
+Options:
+  -h, --help${' '.repeat(width - 10)}show this help; after a command, the command's options
+  -V, --version${' '.repeat(width - 13)}print the version
+
+Run \`${PROGRAM} help COMMAND\` or \`${PROGRAM} COMMAND --help\` for a command's options.
+Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.
+Documentation: ${readmeUrl('cli')}
+`;
+};
+const TOP_HINT = `Run \`${PROGRAM} --help\` for usage.`;
+/** Words people try for a command, with the command they mean (did-you-mean goes by spelling otherwise). */
+const SYNONYMS = {
+    lint: 'check',
+    scan: 'check',
+    validate: 'check',
+    verify: 'check',
+    list: 'rules',
+    docs: 'explain',
+};
+function commandNamed(name) {
+    const found = commands.find((c) => c.name === name);
+    if (found)
+        return found;
+    const near = SYNONYMS[name.toLowerCase()] ??
+        closest(name, commands.map((c) => c.name));
+    throw new ArgError(`unknown command \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, TOP_HINT);
+}
+/** Options the top level takes, for did-you-mean. */
+const TOP_OPTIONS = ['--help', '--version'];
+/**
+ * Runs the CLI and returns the exit code. Output goes through the given writers, never console. A
+ * mistake on the command line gets one line saying what is wrong (with the nearest command, option
+ * or value when there is one) and one saying where help is; the full usage only with `--help`.
+ */
+async function runCli(argv, cwd, out, err, environment = {}) {
+    const io = { cwd, out, err, env: environment.env ?? {}, stdoutIsTTY: environment.stdoutIsTTY ?? false };
+    const [name, ...rest] = argv;
+    let command;
+    try {
+        if (name === undefined)
+            throw new ArgError(`missing command: one of ${commands.map((c) => c.name).join(', ')}`, TOP_HINT);
+        if (name === '-h' || name === '--help')
+            return (out(main_usage()), 0);
+        if (name === '-V' || name === '-v' || name === '--version')
+            return (out(`${VERSION}\n`), 0);
+        if (name.startsWith('-')) {
+            const near = closest(name.replace(/=.*/, ''), TOP_OPTIONS);
+            throw new ArgError(`unknown option \`${name}\`${near ? `; did you mean \`${near}\`?` : '; options go after the command'}`, TOP_HINT);
+        }
+        command = commandNamed(name);
+        const end = rest.indexOf('--');
+        if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '-h' || a === '--help'))
+            return (out(command.usage()), 0);
+        return await command.run(rest, io);
+    }
+    catch (e) {
+        if (e instanceof ArgError) {
+            const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);
+            err(`${PROGRAM}: ${e.message}\n${hint}\n`);
+            return 2;
+        }
+        if (e instanceof UsageError) {
+            err(`${PROGRAM}: ${e.message}\n`);
+            return 2;
+        }
+        err(`${PROGRAM}: internal error: ${e.stack ?? e}\n`);
+        return 2;
+    }
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -18742,6 +27137,75 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -18772,8377 +27236,10 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ })();
 /******/ 
 /************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
-}
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/glob.ts
-
-function globSet(patterns) {
-    const compile = (p) => ({
-        pattern: p,
-        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
-        hit: false,
-    });
-    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
-    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
-    return {
-        test(...paths) {
-            if (negative.some((n) => paths.some((p) => n.test(p))))
-                return false;
-            if (!positive.length)
-                return negative.length > 0;
-            let any = false;
-            for (const g of positive)
-                if (paths.some((p) => g.test(p))) {
-                    g.hit = true;
-                    any = true;
-                }
-            return any;
-        },
-        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
-function discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE);
-    const exclude = globSet(opts.exclude ?? []);
-    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
-    const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
-    const consider = (abs, root, explicit) => {
-        const shown = rel(abs);
-        const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !include.test(inRoot, shown))
-            return;
-        if (excludes(inRoot, shown))
-            return;
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        if (st.size > maxFileSize) {
-            skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs, size: st.size });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = external_node_path_default().resolve(opts.cwd, given);
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch {
-            throw new UsageError(`path not found: ${given}`);
-        }
-        if (!st.isDirectory()) {
-            consider(abs, external_node_path_default().dirname(abs), true);
-            continue;
-        }
-        const realRoot = external_node_fs_default().realpathSync(abs);
-        const visited = new Set([realRoot]);
-        const stack = [abs];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push(link);
-                }
-                continue;
-            }
-            const dir = stack.pop();
-            let entries;
-            try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = external_node_path_default().join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = external_node_fs_default().realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push(child);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = external_node_fs_default().realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-                        continue;
-                    }
-                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
-                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    if (external_node_fs_default().statSync(real).isDirectory()) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    continue;
-                }
-                consider(child, abs, false);
-            }
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/tree.ts
-/**
- * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
- * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
- * node positions. Maps and sequences carry the index of their record in that table under a
- * symbol, which JSON, `Object.keys` and Ajv do not see.
- *
- * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
- * A container's header record is followed by one record per item (sequences) or two per entry,
- * key then value (maps). A value record of a nested container is unused: the container's own
- * header holds its range. `owner` is the header of the container the node sits in (-1 at the
- * root), so a node's ancestors can be found without keeping them in views.
- */
-const ADDR = Symbol('hrg.addr');
-/**
- * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
- * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
- * keys without a string form). `slot` is the entry's index among the map's records.
- */
-const ENTRIES = Symbol('hrg.entries');
-const RECORD = 4;
-/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
-const Info = {
-    Plain: 0,
-    QuoteSingle: 1,
-    QuoteDouble: 2,
-    BlockLiteral: 3,
-    BlockFolded: 4,
-    Map: 5,
-    Seq: 6,
-    /** A value slot whose value is a container: the container's header is the record to read. */
-    Nested: 7,
-    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
-    InFlow: 16,
-    /** Bit set on a container written in flow style. */
-    Flow: 32,
-};
-/** Mask of the kind/style bits of `info`. */
-const KIND_MASK = 15;
-const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
-/** Growable record table, filled by a parser and frozen into an Int32Array. */
-class RecordTable {
-    data;
-    length = 0;
-    constructor(capacity = 1024) {
-        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
-    }
-    /** Appends a record and returns its index. */
-    push(start, end, info, owner = -1) {
-        if (this.length * RECORD + RECORD > this.data.length) {
-            const next = new Int32Array(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
-        const i = this.length * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-        this.data[i + 3] = owner;
-        return this.length++;
-    }
-    /** Sets a record's position and info, keeping its owner. */
-    set(index, start, end, info) {
-        const i = index * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-    }
-    setOwner(index, owner) {
-        this.data[index * RECORD + 3] = owner;
-    }
-    freeze() {
-        return this.data.slice(0, this.length * RECORD);
-    }
-}
-/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
-function isContainer(v) {
-    return typeof v === 'object' && v !== null;
-}
-const mapIndexes = new WeakMap();
-/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
-const INDEX_OVER = 32;
-function indexOf(map) {
-    let index = mapIndexes.get(map);
-    if (!index) {
-        index = { position: new Map(), byHeader: new Map() };
-        let i = 0;
-        for (const key in map) {
-            index.position.set(key, i++);
-            const v = map[key];
-            if (isContainer(v))
-                index.byHeader.set(v[ADDR], key);
-        }
-        mapIndexes.set(map, index);
-    }
-    return index;
-}
-/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
-function keyPosition(map, key) {
-    const keys = Object.keys(map);
-    if (keys.length <= INDEX_OVER)
-        return keys.indexOf(key);
-    return indexOf(map).position.get(key) ?? -1;
-}
-/** The key of a fast-parsed map whose value is the container with header `header`. */
-function keyOfContainer(map, header) {
-    const keys = Object.keys(map);
-    if (keys.length > INDEX_OVER)
-        return indexOf(map).byHeader.get(header);
-    return keys.find((k) => {
-        const v = map[k];
-        return isContainer(v) && v[ADDR] === header;
-    });
-}
-/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
-function trimEnd(text, start, end) {
-    while (end > start) {
-        const c = text.charCodeAt(end - 1);
-        if (c === 32 || c === 10 || c === 13 || c === 9)
-            end--;
-        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
-            end--;
-        else
-            break;
-    }
-    return end;
-}
-
-;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
-
-
-/**
- * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
- * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
- * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
- * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
- * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
- * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
- * with `yaml` instead. Giving up is always safe; guessing is not.
- */
-function fastParse(text) {
-    if (UNSUPPORTED.test(text) || !crlfOnly(text))
-        return undefined;
-    try {
-        return new FastParser(text).parse();
-    }
-    catch (e) {
-        if (e === GIVE_UP)
-            return undefined;
-        throw e;
-    }
-}
-/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
-const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
-const GIVE_UP = Symbol('give up');
-const MAX_DEPTH = 100;
-/** `yaml` rejects implicit keys longer than 1024 characters. */
-const MAX_KEY = 1000;
-function crlfOnly(text) {
-    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
-        if (text.charCodeAt(i + 1) !== 10)
-            return false;
-    return true;
-}
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const DOUBLE_QUOTE = 34;
-const HASH = 35;
-const PERCENT = 37;
-const SINGLE_QUOTE = 39;
-const DASH = 45;
-const COLON = 58;
-const OPEN_SQUARE = 91;
-const CLOSE_SQUARE = 93;
-const OPEN_CURLY = 123;
-const PIPE = 124;
-const CLOSE_CURLY = 125;
-/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
-const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
-    ? [{ test: t.test, resolve: t.resolve }]
-    : []);
-/** First characters with which a plain scalar may be a null, boolean or number. */
-const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-/** The null and boolean spellings of the core schema, resolved by its tags. */
-const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
-/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
-const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
-function resolvePlain(s) {
-    const c = s.charCodeAt(0);
-    if (!MAYBE_TYPED.has(c))
-        return s;
-    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
-    if (!NUMERIC_START.has(c))
-        return WORDS.has(s) ? WORDS.get(s) : s;
-    return resolveByTags(s);
-}
-function resolveByTags(s) {
-    for (const tag of resolvers)
-        if (tag.test.test(s)) {
-            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
-            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
-        }
-    return s;
-}
-class FastParser {
-    text;
-    len;
-    table;
-    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
-    scratch = [];
-    /** The next line to look at. */
-    pos = 0;
-    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
-    comments = [];
-    /** The current content line, once peeked. */
-    lineStart = -1;
-    indent = 0;
-    content = 0;
-    /** End of the peeked line, before its line break. */
-    lineEnd = 0;
-    constructor(text) {
-        this.text = text;
-        this.len = text.length;
-        this.table = new RecordTable(Math.ceil(text.length / 12));
-    }
-    parse() {
-        if (!this.peek() || this.indent !== 0)
-            throw GIVE_UP;
-        const root = { end: 0, kind: 'container' };
-        const value = this.blockNode(0, root, 0);
-        if (this.peek())
-            throw GIVE_UP;
-        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
-    }
-    // ---- lines
-    /** End of the line holding `i`, before its line break. */
-    eol(i) {
-        let n = this.text.indexOf('\n', i);
-        if (n < 0)
-            n = this.len;
-        if (n > i && this.text.charCodeAt(n - 1) === CR)
-            n--;
-        return n;
-    }
-    nextLine(i) {
-        const n = this.text.indexOf('\n', i);
-        return n < 0 ? this.len : n + 1;
-    }
-    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
-    peek() {
-        if (this.lineStart === this.pos)
-            return true;
-        const text = this.text;
-        while (this.pos < this.len) {
-            let i = this.pos;
-            while (text.charCodeAt(i) === SPACE)
-                i++;
-            const end = this.eol(this.pos);
-            if (i >= end) {
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (text.charCodeAt(i) === HASH) {
-                this.comments.push(i - this.pos, trimEnd(text, i, end));
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
-                const after = text.charCodeAt(i + 3);
-                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
-                    throw GIVE_UP;
-            }
-            this.lineStart = this.pos;
-            this.indent = i - this.pos;
-            this.content = i;
-            this.lineEnd = end;
-            return true;
-        }
-        return false;
-    }
-    /** Marks the peeked line as read: the next `peek` starts after it. */
-    consume() {
-        this.pos = this.nextLine(this.lineStart);
-        this.lineStart = -1;
-        this.comments.length = 0;
-    }
-    // ---- nodes
-    /** A block map or sequence whose first line is the peeked line, at its indentation. */
-    blockNode(indent, out, depth) {
-        if (depth > MAX_DEPTH)
-            throw GIVE_UP;
-        if (this.isSeqItem(this.content))
-            return this.seq(indent, out, depth);
-        if (this.keyEnd(this.content) >= 0)
-            return this.map(indent, this.content, out, depth);
-        throw GIVE_UP;
-    }
-    isSeqItem(i) {
-        if (this.text.charCodeAt(i) !== DASH)
-            return false;
-        const c = this.text.charCodeAt(i + 1);
-        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
-    }
-    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
-    keyEnd(i) {
-        const text = this.text;
-        const first = text.charCodeAt(i);
-        if (INDICATORS.has(first) || first === DASH)
-            return -1;
-        const end = this.lineEnd;
-        for (let j = i; j < end; j++) {
-            const c = text.charCodeAt(j);
-            if (c === COLON) {
-                const n = text.charCodeAt(j + 1);
-                if (j + 1 >= end || n === SPACE)
-                    return j;
-            }
-            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
-                return -1;
-        }
-        return -1;
-    }
-    seq(indent, out, depth) {
-        const seq = [];
-        const base = this.scratch.length;
-        const start = this.content;
-        const last = { end: 0, kind: 'empty' };
-        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
-            const dash = this.content;
-            let p = dash + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end) {
-                this.consume();
-                seq.push(this.blockValue(p, indent, false, last, depth));
-            }
-            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
-                throw GIVE_UP;
-            }
-            else if (this.keyEnd(p) >= 0) {
-                const map = this.map(p - this.lineStart, p, last, depth + 1);
-                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
-                seq.push(map);
-            }
-            else {
-                seq.push(this.inline(p, end, last, indent));
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-        }
-        if (this.peek() && this.indent > indent)
-            throw GIVE_UP;
-        return this.flush(seq, Info.Seq, start, base, indent, last, out);
-    }
-    map(indent, first, out, depth) {
-        const map = {};
-        const base = this.scratch.length;
-        const last = { end: 0, kind: 'empty' };
-        let keyStart = first;
-        for (;;) {
-            const colon = this.keyEnd(keyStart);
-            if (colon < 0 || colon - keyStart > MAX_KEY)
-                throw GIVE_UP;
-            const keyText = this.text.slice(keyStart, colon);
-            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
-                throw GIVE_UP;
-            const key = resolvePlain(keyText);
-            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
-                throw GIVE_UP;
-            this.scratch.push(keyStart, colon, Info.Plain, -1);
-            let p = colon + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end || this.text.charCodeAt(p) === HASH) {
-                const trailingComment = p < end;
-                this.consume();
-                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
-            }
-            else {
-                map[key] = this.inline(p, end, last, indent);
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-            if (!this.peek() || this.indent < indent)
-                break;
-            if (this.indent > indent)
-                throw GIVE_UP;
-            keyStart = this.content;
-        }
-        return this.flush(map, Info.Map, first, base, indent, last, out);
-    }
-    /**
-     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
-     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
-     */
-    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
-        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
-        if (nested) {
-            const value = this.blockNode(this.indent, last, depth + 1);
-            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
-            return value;
-        }
-        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
-        if (trailingComment || this.comments.length)
-            throw GIVE_UP;
-        this.scratch.push(at, at, Info.Plain, -1);
-        last.end = at;
-        last.kind = 'empty';
-        return null;
-    }
-    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
-    inline(p, end, last, indent) {
-        const text = this.text;
-        const c = text.charCodeAt(p);
-        let value;
-        let valueEnd;
-        let info = Info.Plain;
-        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-            const double = c === DOUBLE_QUOTE;
-            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
-            if (close < 0 || close >= end)
-                throw GIVE_UP;
-            const raw = text.slice(p + 1, close);
-            if (double && raw.includes('\\'))
-                throw GIVE_UP;
-            value = double ? raw : raw.replace(/''/g, "'");
-            valueEnd = close + 1;
-            info = double ? Info.QuoteDouble : Info.QuoteSingle;
-        }
-        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
-            const isMap = c === OPEN_CURLY;
-            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
-                throw GIVE_UP;
-            valueEnd = p + 2;
-            const empty = (isMap ? {} : []);
-            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
-            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
-            this.restOfLine(valueEnd, end);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return empty;
-        }
-        else if (c === PIPE) {
-            return this.literal(p, end, last, indent);
-        }
-        else {
-            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
-                throw GIVE_UP;
-            let stop = end;
-            for (let j = p + 1; j < end; j++)
-                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
-                    stop = j;
-                    break;
-                }
-            valueEnd = stop;
-            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
-                valueEnd--;
-            const raw = text.slice(p, valueEnd);
-            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
-            // drop it. Rare; not reproduced.
-            if (endsInWhitespace(raw))
-                throw GIVE_UP;
-            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
-            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
-                throw GIVE_UP;
-            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
-            this.scratch.push(p, valueEnd, info, -1);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return value;
-        }
-        this.restOfLine(valueEnd, end);
-        this.scratch.push(p, valueEnd, info, -1);
-        last.end = trimEnd(text, p, end);
-        last.kind = 'inline';
-        return value;
-    }
-    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
-    restOfLine(i, end) {
-        const text = this.text;
-        let j = i;
-        while (j < end && text.charCodeAt(j) === SPACE)
-            j++;
-        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
-            throw GIVE_UP;
-    }
-    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
-    literal(p, end, last, indent) {
-        const text = this.text;
-        let q = p + 1;
-        const strip = text.charCodeAt(q) === DASH;
-        if (strip)
-            q++;
-        this.restOfLine(q, end);
-        this.consume();
-        // Content lines: the first non-blank one sets the indentation.
-        const lines = [];
-        let contentIndent = -1;
-        let lastContentEnd = -1;
-        let leadingBlank = 0;
-        let i = this.pos;
-        while (i < this.len) {
-            let s = i;
-            while (text.charCodeAt(s) === SPACE)
-                s++;
-            const lineEnd = this.eol(i);
-            const spaces = s - i;
-            if (s >= lineEnd) {
-                // A blank line with more spaces than the content's indentation holds text (or is an error).
-                if (contentIndent >= 0 && spaces > contentIndent)
-                    throw GIVE_UP;
-                if (contentIndent < 0)
-                    leadingBlank = Math.max(leadingBlank, spaces);
-                lines.push('');
-                i = this.nextLine(i);
-                continue;
-            }
-            if (contentIndent < 0) {
-                if (spaces <= indent || leadingBlank > spaces)
-                    throw GIVE_UP;
-                contentIndent = spaces;
-            }
-            if (spaces < contentIndent)
-                break;
-            lines.push(text.slice(i + contentIndent, lineEnd));
-            lastContentEnd = lineEnd;
-            i = this.nextLine(i);
-        }
-        if (lastContentEnd < 0)
-            throw GIVE_UP;
-        while (lines[lines.length - 1] === '')
-            lines.pop();
-        this.pos = this.nextLine(lastContentEnd);
-        this.lineStart = -1;
-        this.comments.length = 0;
-        const valueEnd = trimEnd(text, p, lastContentEnd);
-        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
-        last.end = valueEnd;
-        last.kind = 'block';
-        return lines.join('\n') + (strip ? '' : '\n');
-    }
-    /**
-     * Ends a container: writes its header and entry records, and settles the comment lines after
-     * its last item the way `yaml` does. Comments indented deeper than the container right after
-     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
-     * and one of them is at least as deep as it, else they pass to the parent.
-     */
-    flush(node, kind, start, base, indent, last, out) {
-        const comments = this.comments;
-        let end = last.end;
-        let i = 0;
-        if (last.kind === 'inline')
-            for (; i < comments.length && comments[i] > indent; i += 2)
-                end = comments[i + 1];
-        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
-            throw GIVE_UP;
-        let outer = end;
-        let stays = false;
-        if (indent > 0)
-            for (let j = i; j < comments.length; j += 2)
-                if (comments[j] >= indent)
-                    stays = true;
-        if (stays) {
-            outer = comments[comments.length - 1];
-            comments.length = 0;
-        }
-        else
-            comments.splice(0, i);
-        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
-        node[ADDR] = header;
-        const scratch = this.scratch;
-        // Scratch entries: start, end, info, and the header of a nested container (else -1).
-        for (let j = base; j < scratch.length; j += 4) {
-            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
-            if (scratch[j + 3] >= 0)
-                this.table.setOwner(scratch[j + 3], header);
-        }
-        scratch.length = base;
-        out.end = outer;
-        out.kind = 'container';
-        return node;
-    }
-}
-/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
-function endsInWhitespace(s) {
-    const c = s.charCodeAt(s.length - 1);
-    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
-}
-/**
- * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
- * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
- */
-const SHORT = 24;
-const interned = new Map();
-function intern(s) {
-    const known = interned.get(s);
-    if (known !== undefined)
-        return known;
-    if (interned.size >= 100_000)
-        interned.clear();
-    // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = copyString(s);
-    interned.set(copy, copy);
-    return copy;
-}
-/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
-function closingSingleQuote(text, from, end) {
-    for (let i = from; i < end; i++)
-        if (text.charCodeAt(i) === SINGLE_QUOTE) {
-            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
-                i++;
-            else
-                return i;
-        }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
-
-
-/**
- * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
- * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
- * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
- * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
- */
-class YamlTreeBuilder {
-    text;
-    table = new RecordTable();
-    containers = new Map();
-    scalars = new Map();
-    /** Some node was reached a second time (through an alias). */
-    aliased = false;
-    /** The deepest nesting of maps and sequences seen. */
-    maxDepth = 0;
-    /** Some map key is a map or a sequence. */
-    complexKeys = false;
-    constructor(text) {
-        this.text = text;
-    }
-    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
-    add(doc, json) {
-        const contents = this.resolve(doc, doc.contents);
-        const range = [doc.range[0], doc.range[2]];
-        if (!contents)
-            return { value: undefined, addr: -1, range, json };
-        const slot = this.table.push(0, 0, Info.Nested);
-        const value = this.node(doc, contents, slot, false);
-        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
-    }
-    records() {
-        return this.table.freeze();
-    }
-    resolve(doc, node) {
-        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
-        return n && typeof n === 'object' && 'range' in n ? n : undefined;
-    }
-    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
-    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
-        const flowBit = inFlow ? Info.InFlow : 0;
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const anchored = this.scalars.get(node);
-            const [start, end] = node.range ?? [0, 0];
-            if (anchored !== undefined) {
-                this.table.set(slot, start, end, -anchored - 1);
-                this.aliased = true;
-            }
-            else {
-                this.scalars.set(node, slot);
-                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
-                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
-            }
-            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
-            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
-            const v = node.value;
-            return typeof v === 'object' && v !== null ? String(v) : v;
-        }
-        const seen = this.containers.get(node);
-        if (seen) {
-            this.aliased = true;
-            return seen;
-        }
-        const [start, end] = node.range ?? [0, 0];
-        this.table.set(slot, start, end, Info.Nested);
-        if (depth > this.maxDepth)
-            this.maxDepth = depth;
-        const flow = !!node.flow;
-        const childFlow = inFlow || flow;
-        if ((0,dist/* isSeq */.oP)(node)) {
-            const seq = [];
-            this.containers.set(node, seq);
-            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
-            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
-            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
-            return seq;
-        }
-        const map = {};
-        this.containers.set(node, map);
-        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
-        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
-        const entries = [];
-        pairs.forEach((pair, i) => {
-            const keySlot = header + 1 + 2 * i;
-            const keyNode = this.resolve(doc, pair.key);
-            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
-            const valueNode = this.resolve(doc, pair.value);
-            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
-            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
-            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
-            // `__proto__` key is data here, not the prototype.
-            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
-            if (jsKey !== undefined)
-                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
-            // The entries are what the model sees: keys that are scalars with a value, as strings.
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
-                this.complexKeys = true;
-            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
-                return;
-            entries.push({
-                key: String(key),
-                value,
-                slot: i,
-                ...(typeof key === 'string' ? {} : { keyValue: key }),
-                ...(valueNode ? {} : { absent: true }),
-            });
-        });
-        map[ENTRIES] = entries;
-        return map;
-    }
-    /** Writes a container's header and reserves its item records right after it. */
-    reserve(container, start, end, info, items, owner) {
-        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
-        for (let i = 0; i < items; i++)
-            this.table.push(0, 0, Info.Nested, header);
-        container[ADDR] = header;
-        return header;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/source.ts
-
-
-
-/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
-const SHALLOW = 200;
-/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-const MAX_ALIAS_COUNT = 100;
-/**
- * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
- * are converted to the same tree. Both give the same values and positions.
- */
-function parseSource(path, text, embedding) {
-    const fast = fastParse(text);
-    if (fast)
-        return {
-            path,
-            text,
-            docs: fast.docs,
-            records: fast.records,
-            problems: [],
-            aliased: false,
-            shallow: true,
-            ...(embedding ? { embedding } : {}),
-        };
-    const problems = [];
-    const builder = new YamlTreeBuilder(text);
-    const docs = [];
-    let all = [];
-    let overflow;
-    try {
-        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-        all = Array.isArray(parsed) ? parsed : [];
-        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
-    }
-    catch (e) {
-        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
-        if (!(e instanceof RangeError))
-            throw e;
-        overflow = { message: e.message, pos: [0, 0] };
-    }
-    if (overflow)
-        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
-    else
-        for (const doc of all) {
-            for (const e of doc.errors)
-                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
-            if (doc.errors.length)
-                continue;
-            try {
-                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
-            }
-            catch (e) {
-                const [start, end] = contentsRange(doc);
-                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
-            }
-        }
-    return {
-        path,
-        text,
-        docs,
-        records: builder.records(),
-        problems,
-        aliased: builder.aliased,
-        shallow: builder.maxDepth <= SHALLOW,
-        ...(builder.complexKeys ? { complexKeys: true } : {}),
-        ...(embedding ? { embedding } : {}),
-    };
-}
-function contentsRange(doc) {
-    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
-    const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [0, 0];
-}
-const firstLine = (s) => s.split('\n')[0].trim();
-const lineCounters = new WeakMap();
-/** The file's line starts, found when a position is first needed. */
-function linesOf(file) {
-    let lc = lineCounters.get(file);
-    if (!lc) {
-        lc = new dist/* LineCounter */.HN();
-        lc.addNewLine(0);
-        const text = file.text;
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            lc.addNewLine(i + 1);
-        lineCounters.set(file, lc);
-    }
-    return lc;
-}
-
-;// CONCATENATED MODULE: ./src/parse/locate.ts
-
-
-/**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
- */
-function locateRange(file, start, end) {
-    const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    end = trimEnd(text, start, end);
-    const lines = linesOf(file);
-    const s = lines.linePos(start);
-    const e = lines.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = linesOf(emb.parent).lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
-    }
-    return { ...pos, range, file: file.path };
-}
-
-;// CONCATENATED MODULE: ./src/engine/finding.ts
-
-
-const severityRank = { error: 3, warning: 2, notice: 1 };
-/** The position of a view. */
-function locate(at) {
-    const [start, end] = at.range;
-    return locateRange(at.file, start, end);
-}
-const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/**
- * A finding at a loc: position, semantic path and identity all come from it. The identity (path
- * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
- */
-function findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
-    if (extra.entity)
-        out.entity = extra.entity;
-    if (extra.forRule)
-        out.forRule = extra.forRule;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
-    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
-    if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
-    return out;
-}
-function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
-function sortAndDedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of [...findings].sort(compareFindings)) {
-        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(f);
-    }
-    return out;
-}
-function reaches(severity, threshold) {
-    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
-}
-/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-function failingFindings(findings, failOn) {
-    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
-}
-
-;// CONCATENATED MODULE: ./src/model/view.ts
-
-/**
- * A read-only view of one YAML node that remembers its file and document, so every value the
- * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
- * Aliases are already resolved in the tree: an aliased node is the anchored node.
- *
- * A scalar's record is looked up only when its position is asked for, from the container that
- * holds it, so walking the model costs no position work.
- */
-class view_View {
-    file;
-    doc;
-    raw;
-    parent;
-    slot;
-    isKey;
-    addrCache = -1;
-    constructor(file, doc, 
-    /** The node's JS value: a scalar, or a map object / array of the tree. */
-    raw, 
-    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
-    parent, slot, 
-    /** For a map key: the key's own node rather than its value. */
-    isKey = false) {
-        this.file = file;
-        this.doc = doc;
-        this.raw = raw;
-        this.parent = parent;
-        this.slot = slot;
-        this.isKey = isKey;
-    }
-    /** The root node of a document; undefined for an empty document. */
-    static root(file, doc) {
-        if (doc.value === undefined)
-            return undefined;
-        const v = new view_View(file, doc, doc.value);
-        if (!isContainer(doc.value))
-            v.addrCache = doc.addr;
-        return v;
-    }
-    child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
-    }
-    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
-    static entry(within, container, place) {
-        const value = Array.isArray(container)
-            ? container[place]
-            : typeof place === 'number'
-                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
-                : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
-    }
-    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
-    get place() {
-        const parent = this.parent;
-        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
-            return this.slot;
-        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
-    }
-    /** Rules report `someView.at`: a view is its own location. */
-    get at() {
-        return this;
-    }
-    /** The node's record in its file's table: the same number for the same node, however it was reached. */
-    get addr() {
-        if (this.addrCache >= 0)
-            return this.addrCache;
-        let addr;
-        if (isContainer(this.raw) && !this.isKey)
-            addr = this.raw[ADDR];
-        else {
-            const parent = this.parent;
-            const base = parent[ADDR];
-            const slot = this.slot;
-            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
-            if (Array.isArray(parent))
-                addr = base + 1 + slot;
-            else
-                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
-        }
-        const records = this.file.records;
-        while (records[addr * RECORD + 2] < 0)
-            addr = -records[addr * RECORD + 2] - 1;
-        return (this.addrCache = addr);
-    }
-    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
-    get range() {
-        const i = this.addr * RECORD;
-        return [this.file.records[i], this.file.records[i + 1]];
-    }
-    get info() {
-        return this.file.records[this.addr * RECORD + 2];
-    }
-    /** Two views of the same node. */
-    same(other) {
-        return !!other && other.file === this.file && other.addr === this.addr;
-    }
-    get isMap() {
-        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
-    }
-    get isSeq() {
-        return Array.isArray(this.raw) && !this.isKey;
-    }
-    get isScalar() {
-        return !isContainer(this.raw) || this.isKey;
-    }
-    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
-    get style() {
-        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
-    }
-    /** A collection written in flow style (`{...}`, `[...]`). */
-    get isFlow() {
-        return !this.isScalar && (this.info & Info.Flow) !== 0;
-    }
-    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
-    get inFlow() {
-        return (this.info & Info.InFlow) !== 0;
-    }
-    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
-    get str() {
-        if (!this.isScalar)
-            return undefined;
-        const v = this.raw;
-        return v === null || v === undefined ? undefined : String(v);
-    }
-    /** The scalar's raw JS value (boolean stays boolean). */
-    get value() {
-        return this.isScalar ? this.raw : undefined;
-    }
-    /** Key/value pairs of a map, keys as strings, in document order. */
-    entries() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            return listed.map((e) => ({
-                key: e.key,
-                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
-                value: e.absent ? undefined : this.child(e.value, e.slot),
-            }));
-        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
-    }
-    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
-    forEachEntry(fn) {
-        if (!this.isMap)
-            return;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            for (const e of listed)
-                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
-        else
-            for (const key in map)
-                fn(key, this.child(map[key], key));
-    }
-    /** The keys of a map, in document order (a key given twice, twice). */
-    keys() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.map((e) => e.key) : Object.keys(map);
-    }
-    get(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
-    }
-    /** The key node of `key`, for reporting a missing or empty value at its key. */
-    keyOf(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
-    }
-    has(key) {
-        if (!this.isMap)
-            return false;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
-    }
-    /** Follows a path of keys (strings) and sequence indexes (numbers). */
-    getIn(path) {
-        let cur = this;
-        for (const seg of path) {
-            if (!cur)
-                return undefined;
-            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
-        }
-        return cur;
-    }
-    items() {
-        if (!this.isSeq)
-            return [];
-        return this.raw.map((v, i) => this.child(v, i));
-    }
-    item(i) {
-        if (!this.isSeq)
-            return undefined;
-        const seq = this.raw;
-        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
-    }
-    /** A string field of a map. */
-    text(key) {
-        return this.get(key)?.str;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/rule.ts
-/**
- * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
- * declare, does not compile. Option values are typed from the declared defaults.
- */
-function defineRule(rule) {
-    if (!rule.checkFile && !rule.checkProject)
-        throw new Error(`rule ${rule.id} has no check`);
-    return rule;
-}
-/** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function optionDefaults(meta) {
-    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/config.ts
-
-
-
-
-
-
-
-
-
-
-/** The config file's names: `.yml` first; a folder holding both is a usage error. */
-const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
-const CONFIG_FILE = CONFIG_FILES[0];
-const LEVELS = ['off', 'notice', 'warning', 'error'];
-/** An invalid config file: a usage error (exit 2) that says where each problem is. */
-class ConfigError extends UsageError {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const SETTINGS = {
-    include: {
-        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    exclude: {
-        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    maxFileSize: {
-        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
-        type: 'integer',
-        minimum: 1,
-    },
-};
-/**
- * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
- * level or an object with the level and the rule's options, and options marked `topLevel` may also
- * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
- */
-function configSchema(rules) {
-    const ids = rules.map((r) => r.id);
-    // One object per set of rules: the validator compiled for it is reused.
-    const key = ids.join('\0');
-    const cached = config_schemas.get(key);
-    if (cached)
-        return cached;
-    const schema = buildSchema(rules, ids);
-    config_schemas.set(key, schema);
-    return schema;
-}
-const config_schemas = new Map();
-function buildSchema(rules, ids) {
-    const level = { enum: LEVELS };
-    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
-    const ruleSetting = (r) => {
-        const options = Object.entries(r.options ?? {});
-        if (!options.length)
-            return { $ref: '#/definitions/level' };
-        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
-        return {
-            if: { type: 'string' },
-            then: { $ref: '#/definitions/level' },
-            else: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    level: { $ref: '#/definitions/level' },
-                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
-                },
-            },
-        };
-    };
-    return {
-        $schema: 'http://json-schema.org/draft-07/schema#',
-        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
-        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
-        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-            rules: {
-                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
-                type: 'object',
-                additionalProperties: false,
-                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
-            },
-            ...SETTINGS,
-            ...topLevel,
-            forbidSuppression: {
-                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
-                type: 'array',
-                items: { enum: ids.filter((id) => id !== 'suppression') },
-            },
-        },
-        definitions: { level },
-    };
-}
-/**
- * The config to use: `configPath` when given (it must exist); otherwise the first config file found
- * going up from the scanned root (the first path, or its folder when it is a file) to the
- * repository's root (the folder holding `.git`), then in `cwd`.
- */
-function findConfig(cwd, paths, configPath, overlay) {
-    if (configPath !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
-            throw new UsageError(`config file not found: ${configPath}`);
-        return abs;
-    }
-    for (const dir of configDirs(cwd, paths)) {
-        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
-        if (found.length > 1)
-            throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
-        if (found[0])
-            return found[0];
-    }
-    return undefined;
-}
-/** Where config files are looked for, in order (see `findConfig`), with either name. */
-function configCandidates(cwd, paths) {
-    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
-}
-function configDirs(cwd, paths) {
-    const dirs = [];
-    const first = paths[0];
-    if (first !== undefined) {
-        const abs = external_node_path_default().resolve(cwd, first);
-        let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
-        for (;;) {
-            dirs.push(dir);
-            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
-                break;
-            dir = external_node_path_default().dirname(dir);
-        }
-    }
-    dirs.push(external_node_path_default().resolve(cwd));
-    return [...new Set(dirs)];
-}
-const isFile = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-};
-const isDirectory = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
-/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd, rules, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
-    }
-    const source = parseSource(file, text);
-    const at = (start, end, message) => {
-        const pos = locateRange(source, start, end);
-        return { file, line: pos.line, column: pos.column, message };
-    };
-    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
-    if (syntax.length)
-        throw new ConfigError(syntax);
-    // Documents left out for their aliases still count as documents.
-    const aliases = source.problems.filter((p) => p.kind === 'aliases');
-    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
-    if (starts.length > 1)
-        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
-    if (aliases.length)
-        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
-    const doc = source.docs[0];
-    let value = doc?.json ?? {};
-    if (value === null)
-        value = {};
-    const root = doc && view_View.root(source, doc);
-    if (!root) {
-        if (typeof value === 'object' && !Array.isArray(value))
-            return { file, absPath };
-        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
-    }
-    const schema = configSchema(rules);
-    const problems = validateAgainst(schema, value, root).map((p) => {
-        const pos = locate(p.at);
-        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
-    });
-    if (problems.length)
-        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
-    return { ...value, file, absPath };
-}
-/** Config lookup and load in one step; undefined when there is no config file. */
-function resolveConfig(cwd, paths, rules, configPath, overlay) {
-    const abs = findConfig(cwd, paths, configPath, overlay);
-    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
-}
-/** Turns the generic schema messages into config-specific ones. */
-function explain(message, schema) {
-    const props = schema.properties;
-    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
-    if (unknown) {
-        const [, inRules, ruleId, key] = unknown;
-        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
-        const near = closest(key, known);
-        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
-        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
-    }
-    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
-        return message.replace(' must be one of ', ' must be a rule id: one of ');
-    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
-    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
-    return message;
-}
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const c of candidates) {
-        const d = distance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The level the config gives a rule, if any. */
-function levelOf(config, id) {
-    const setting = config?.rules?.[id];
-    return typeof setting === 'string' ? setting : setting?.level;
-}
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
-function optionsOf(rule, config, overrides = {}) {
-    const out = optionDefaults(rule);
-    const setting = config?.rules?.[rule.id];
-    for (const [name, o] of Object.entries(rule.options ?? {})) {
-        if (o.topLevel && config?.[name] !== undefined)
-            out[name] = config[name];
-        if (typeof setting === 'object' && setting[name] !== undefined)
-            out[name] = setting[name];
-        if (overrides[name] !== undefined)
-            out[name] = overrides[name];
-    }
-    return out;
-}
-/**
- * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
- * rule's default severity; a finding the rule gives below its default (a notice for a value that
- * cannot be known statically) is lowered to the level but never raised.
- */
-function applyLevel(f, config, meta) {
-    // A notice that a policy could not be decided goes with that policy.
-    if (f.forRule && levelOf(config, f.forRule) === 'off')
-        return undefined;
-    const level = levelOf(config, f.ruleId);
-    if (level === undefined)
-        return f;
-    if (level === 'off')
-        return undefined;
-    const m = meta(f.ruleId);
-    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
-    if (severity !== f.severity)
-        f.severity = severity;
-    return f;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/formats/links.ts
-
-/**
- * Links into the project's canonical repository (package.json `repository`) at this version's tag:
- * the one place rule pages, the README and the config schema are linked from (SARIF helpUri, the
- * Markdown summary, text output, `rules`, `init`).
- */
-/** `owner/name` of the canonical repository on GitHub. */
-const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
-/** Where the project (and its docs/rules pages) lives. */
-const PROJECT_URL = `https://github.com/${REPOSITORY}`;
-/** The git tag this version is released under. */
-const versionTag = () => `v${VERSION}`;
-/** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
-const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
-/** A rule's page, under `base` (default: the rule pages at this version's tag). */
-const ruleDocsUrl = (ruleId, base = defaultDocsBaseUrl()) => `${base.replace(/\/+$/, '')}/${ruleId}.md`;
-/** A section of the README at this version's tag. */
-const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${anchor ? `#${anchor}` : ''}`;
-/** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
-const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
-
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
-    }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function walk_semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
-    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-    const step = (from, node, place, last) => {
-        if (from.isSeq) {
-            const item = itemStep(node, place);
-            if (item.kind !== 'item') {
-                // A `parallel` or wrapper map itself has no path; its one value does.
-                skipped = item;
-                return !last;
-            }
-            path = join(path, item.segment);
-        }
-        else if (skipped) {
-            if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
-            skipped = undefined;
-        }
-        else
-            path = join(path, String(place));
-        return ++depth <= MAX_WALK_DEPTH;
-    };
-    let cur = root;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const next = childWithHeader(cur, headers[i]);
-        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
-            return undefined;
-        cur = next.view;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    return step(cur, target, target.place, true) ? path : undefined;
-}
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view, header) {
-    const raw = view.raw;
-    const has = (v) => isContainer(v) && v[ADDR] === header;
-    if (Array.isArray(raw)) {
-        const i = seqIndexOf(raw, header, has);
-        return i < 0 ? undefined : { view: view.item(i), place: i };
-    }
-    const listed = raw[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
-    }
-    const key = keyOfContainer(raw, header);
-    return key === undefined ? undefined : { view: view.get(key), place: key };
-}
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header, has) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex(has);
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex(has);
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/engine/suppressions.ts
-
-
-
-/**
- * Inline suppressions, on a comment line of their own:
- *
- *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *
- * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
- * and other comments are skipped, so several can be stacked); the second, written at the top of the
- * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
- * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
- * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
- */
-const SUPPRESSION_RULE = 'suppression';
-const PREFIX = 'harness-registry-guard-';
-const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/**
- * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
- * and returns the `suppression` findings about the comments themselves.
- */
-function applyInlineSuppressions(findings, directivesByFile, options) {
-    const meta = [];
-    const byFile = new Map();
-    for (const f of findings) {
-        if (f.ruleId === SUPPRESSION_RULE)
-            continue;
-        const list = byFile.get(f.file) ?? [];
-        list.push(f);
-        byFile.set(f.file, list);
-    }
-    for (const [file, directives] of directivesByFile) {
-        const report = (d, severity, message) => meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
-        const inFile = byFile.get(file) ?? [];
-        // Line-specific comments first, so that a finding's reason is the one written next to it.
-        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
-            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
-            if (d.until !== undefined && d.until < options.today) {
-                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
-                continue;
-            }
-            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
-            if (forbidden.length)
-                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
-            const unused = [];
-            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
-                for (const f of matched)
-                    f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length)
-                    unused.push(ruleId);
-            }
-            if (unused.length)
-                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
-        }
-    }
-    return meta;
-}
-const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
-/** The well-formed suppression comments of a file, and what is wrong with the others. */
-function parseDirectives(source, ruleIds) {
-    // A comment may name every rule but `suppression` itself.
-    const known = ruleIds.filter((id) => id !== SUPPRESSION_RULE);
-    const directives = [];
-    const problems = [];
-    const text = source.text;
-    const starts = linesOf(source).lineStarts;
-    const inScalar = multiLineScalars(source);
-    let header = true;
-    const pendingNextLine = [];
-    for (let i = 0; i < starts.length; i++) {
-        const start = starts[i];
-        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text
-            .slice(start, end)
-            .replace(/\r?\n$/, '')
-            .replace(/\r$/, '');
-        const bare = line.replace(/^\uFEFF/, '').trim();
-        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
-        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
-            continue;
-        if (!bare.startsWith('#')) {
-            for (const d of pendingNextLine.splice(0))
-                d.target = i + 1;
-            header = false;
-            continue;
-        }
-        if (!DIRECTIVE.test(line))
-            continue;
-        const m = DIRECTIVE.exec(line);
-        const from = start + m[1].length;
-        const range = [from, start + line.length];
-        const word = m[2];
-        const body = m[3];
-        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-            problems.push({
-                range,
-                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
-            });
-            continue;
-        }
-        const parsed = parseBody(body, known);
-        if ('problem' in parsed) {
-            problems.push({ range, message: parsed.problem });
-            continue;
-        }
-        if (word === 'disable' && !header) {
-            problems.push({
-                range,
-                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
-            });
-            continue;
-        }
-        const { file: _file, range: _range, ...position } = locateRange(source, range[0], range[1]);
-        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
-        directives.push(d);
-        if (d.kind === 'next-line')
-            pendingNextLine.push(d);
-    }
-    return { directives, problems };
-}
-function parseBody(body, known) {
-    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
-    const spec = sep ? body.slice(0, sep.index) : body;
-    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
-    const ruleIds = [];
-    let until;
-    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
-        const date = /^until=(.*)$/.exec(token);
-        if (date) {
-            if (until !== undefined)
-                return { problem: 'Suppression gives `until=` twice; give one date.' };
-            if (!isDate(date[1]))
-                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
-            until = date[1];
-        }
-        else if (!known.includes(token)) {
-            const hint = token === SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
-            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
-        }
-        else if (!ruleIds.includes(token))
-            ruleIds.push(token);
-    }
-    if (!ruleIds.length)
-        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
-    if (!reason)
-        return {
-            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
-        };
-    return { ruleIds, until, reason };
-}
-function isDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m)
-        return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === s;
-}
-/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
-function multiLineScalars(source) {
-    const ranges = [];
-    const records = source.records;
-    for (let i = 0; i < records.length; i += RECORD) {
-        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
-        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
-            ranges.push([start, end]);
-    }
-    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
-}
-/** Today's date, YYYY-MM-DD in UTC. */
-const isoDay = (d) => d.toISOString().slice(0, 10);
-
-;// CONCATENATED MODULE: ./src/engine/baseline.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
- * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
- * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
- * (another node, or another value) is not hidden. `count` is how many findings share one key.
- */
-const BASELINE_VERSION = 1;
-const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
-const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
-function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
-    const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
-    return {
-        ruleId: f.ruleId,
-        file,
-        ...(f.entity ? { entity: f.entity } : {}),
-        ...(identity.path ? { path: identity.path } : {}),
-        valueHash: identity.valueHash,
-    };
-}
-/**
- * A baseline of every finding that is not already suppressed, except `suppression` findings and
- * rules in `forbid`. Reasons of matching entries in `previous` are kept.
- */
-function createBaseline(findings, opts) {
-    const dir = external_node_path_default().dirname(external_node_path_default().resolve(opts.cwd, opts.baselinePath));
-    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
-    const byKey = new Map();
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
-            continue;
-        const e = entryFor(f, opts.cwd, dir);
-        const key = keyOf(e);
-        const existing = byKey.get(key);
-        if (existing)
-            existing.count++;
-        else
-            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
-    }
-    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
-    return {
-        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
-        version: BASELINE_VERSION,
-        entries,
-    };
-}
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Writes a baseline as stable, diff-friendly JSON. */
-function writeBaseline(absPath, baseline) {
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(absPath), { recursive: true });
-    external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
-}
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-function readBaseline(absPath, cwd, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new UsageError(code === 'ENOENT'
-            ? `baseline file not found: ${file} (create it with --write-baseline)`
-            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
-    }
-    const source = parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && view_View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
-}
-/**
- * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
- * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
- * name a rule in `forbidSuppression` (ignored).
- */
-function applyBaseline(findings, loaded, opts) {
-    const dir = external_node_path_default().dirname(loaded.absPath);
-    const remaining = new Map();
-    loaded.baseline.entries.forEach((entry, index) => {
-        const key = keyOf(entry);
-        const prior = remaining.get(key);
-        if (prior) {
-            prior.total += entry.count;
-            prior.left += entry.count;
-        }
-        else
-            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
-    });
-    let matched = 0;
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
-            continue;
-        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
-        if (!slot || slot.left <= 0)
-            continue;
-        slot.left--;
-        matched++;
-        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
-    }
-    const meta = [];
-    const doc = loaded.source.docs[0];
-    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
-    let stale = 0;
-    for (const { entry, index, total, left } of remaining.values()) {
-        if (left <= 0 || opts.off.has(entry.ruleId))
-            continue;
-        const abs = external_node_path_default().resolve(dir, entry.file);
-        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
-        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
-        if (opts.forbid.has(entry.ruleId)) {
-            meta.push({
-                ruleId: SUPPRESSION_RULE,
-                severity: 'error',
-                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
-                ...at,
-            });
-            continue;
-        }
-        if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
-            continue; // not read this run: cannot tell
-        stale += left;
-        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-        meta.push({
-            ruleId: SUPPRESSION_RULE,
-            severity: 'warning',
-            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
-            ...at,
-        });
-    }
-    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
-    return { meta, summary: { file: loaded.file, entries, matched, stale } };
-}
-
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
-const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const UNRESOLVED_REFERENCE = 'unresolved-reference';
-/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
-const yamlSyntax = {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
-    fixable: 'none',
-};
-const schema = {
-    id: 'schema',
-    severity: 'error',
-    description: 'A connector or CI stage field that the policies read has the wrong shape.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the field the type and value the Harness YAML reference expects.',
-    fixable: 'none',
-};
-const unresolvedReference = {
-    id: UNRESOLVED_REFERENCE,
-    severity: 'notice',
-    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
-    fixable: 'none',
-};
-const suppression = {
-    id: 'suppression',
-    severity: 'error',
-    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
-    fixable: 'none',
-};
-const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
-
-;// CONCATENATED MODULE: ./src/engine/edits.ts
-/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
-function overlaps(a, b) {
-    const lo = Math.max(a.start, b.start);
-    const hi = Math.min(a.end, b.end);
-    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
-}
-const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
-/**
- * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
- * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
- */
-function chooseEdits(groups) {
-    const chosen = [];
-    const taken = [];
-    groups.forEach((group, i) => {
-        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
-        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
-            return;
-        chosen.push(...fresh);
-        taken.push(i);
-    });
-    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
-}
-/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
-function applyEdits(text, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let pos = 0;
-    for (const e of sorted) {
-        if (e.start < pos || e.end < e.start || e.end > text.length)
-            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    return out + text.slice(pos);
-}
-/**
- * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
- * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
- * YAML text) offsets are not the file's, so no edit is kept there.
- */
-function withFix(rule, report, finding) {
-    if (report.at.embedded || rule.fixable === 'none')
-        return finding;
-    const title = report.fixTitle ?? report.suggestion?.title;
-    if (report.fix?.length && rule.fixable === 'safe') {
-        finding.fix = report.fix;
-        if (title)
-            finding.fixTitle = title;
-    }
-    else if (report.fix?.length && title)
-        finding.suggestion = { title, edits: report.fix };
-    if (report.suggestion?.edits.length && !finding.fix)
-        finding.suggestion = report.suggestion;
-    return finding;
-}
-
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
-
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return { start, end, text };
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
-}
-function formatScalar(style, inFlow, empty, value) {
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
-            if (a.trim() !== from)
-                return a;
-            found = true;
-            return a.replace(from, to);
-        });
-        return open + parts.join(',') + close;
-    });
-    return found ? out : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/model/scans.ts
-
-
-
-
-const IMAGE = new Set(['image']);
-const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-/**
- * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
- * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
- * and execution-config override payloads (`[{field, value}]`).
- */
-function imageUses(file) {
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        if (root.isSeq) {
-            for (const item of root.items()) {
-                const field = item.text('field');
-                const value = item.get('value');
-                const raw = value?.str;
-                const image = raw ? parseImage(raw) : undefined;
-                if (field && value && raw && image)
-                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
-            }
-        }
-        findUnderKeys(root, IMAGE, (view) => {
-            const raw = view.str;
-            if (raw !== undefined) {
-                const value = classifyValue(raw);
-                if (value.kind === 'input') {
-                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
-                        const image = option ? parseImage(option) : undefined;
-                        if (image)
-                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
-                    }
-                    return;
-                }
-                const image = parseImage(raw);
-                if (image)
-                    out.push({ view, raw, image, kind: 'image' });
-                return;
-            }
-            const repository = view.get('repository');
-            const repo = repository?.str;
-            if (!repository || !repo)
-                return;
-            const registry = view.text('registry');
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
-            const image = parseImage(full);
-            const registryView = view.get('registry');
-            if (image)
-                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
-        });
-    }
-    return out;
-}
-/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
-function imageConnectorFields(root) {
-    const out = [];
-    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-        if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
-    });
-    return out;
-}
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
-/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
-const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
-/** Keys whose text is prose, not configuration. */
-const PROSE_KEYS = new Set(['description', 'name']);
-/**
- * References to the retired registry inside strings that are not image or connector URL fields:
- * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
- * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, is the whole
- * value, or follows a container tool on its line: prose that merely names the host is left alone.
- */
-function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
-        return [];
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        walk(root, ({ view, key }) => {
-            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
-                return;
-            const [start, end] = view.range;
-            const text = file.text.slice(start, end);
-            for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value
-                    .trim()
-                    .replace(/^[a-z]+:\/\//i, '')
-                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
-                    continue;
-                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
-            }
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/scope.ts
-/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
-function scopeOf(org, project) {
-    if (org && project)
-        return { level: 'project', org, project };
-    if (org)
-        return { level: 'org', org };
-    return { level: 'account' };
-}
-/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function parseRef(ref) {
-    const parts = ref.trim().split('.');
-    if (parts.some((p) => p === ''))
-        return undefined;
-    if (parts.length === 1)
-        return { level: 'project', identifier: parts[0] };
-    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
-        return { level: parts[0], identifier: parts[1] };
-    return undefined;
-}
-function formatScope(scope) {
-    if (scope.level === 'account')
-        return 'account';
-    if (scope.level === 'org')
-        return `org ${scope.org}`;
-    return `project ${scope.org}/${scope.project}`;
-}
-/** Does an entity at `target` answer `ref` when referred to from `from`? */
-function refMatches(ref, from, target) {
-    if (ref.level !== target.level)
-        return false;
-    if (ref.level === 'account')
-        return true;
-    if (ref.level === 'org')
-        return !from.org || from.org === target.org;
-    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
-}
-
-;// CONCATENATED MODULE: ./src/model/entities.ts
-
-
-
-
-
-
-const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
-/** Harness entities we recognise but whose YAML the policies do not read. */
-const KNOWN_UNCHECKED = [
-    'service',
-    'environment',
-    'infrastructureDefinition',
-    'secret',
-    'overrides',
-    'policy',
-    'policySet',
-    'monitoredService',
-    'featureFlags',
-    'serviceOverrides',
-];
-const UNCHECKED = new Set(KNOWN_UNCHECKED);
-/** Kinds that make a file Harness YAML. */
-const isHarness = (c) => c.kind !== 'other';
-/**
- * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
- * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
- * list or Helm values' `service:` settings are not Harness entities.
- */
-function classify(file, docIndex) {
-    const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
-    if (top?.isSeq)
-        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
-    if (!top?.isMap)
-        return { kind: 'other' };
-    const entries = top.entries();
-    const version = top.get('version');
-    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
-        return { kind: 'v1', at: version };
-    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
-    if (!main) {
-        const single = entries.length === 1 ? entries[0] : undefined;
-        if (!single?.value?.isMap || !single.value.has('identifier'))
-            return { kind: 'other' };
-        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
-    }
-    const root = main.value;
-    const kind = main.key;
-    const base = {
-        identifier: root.text('identifier') ?? '',
-        name: root.text('name'),
-        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
-        rootKey: main.keyView,
-    };
-    const entity = (e) => ({ kind: 'entity', entity: e, root });
-    switch (kind) {
-        case 'connector':
-            return entity(connector(base, root));
-        case 'pipeline':
-            return entity({
-                ...base,
-                kind: 'pipeline',
-                stages: collectStages(root.get('stages')),
-                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
-                template: templateLink(root.get('template')),
-                variables: variablesOf(root),
-                imageConnectorFields: imageConnectorFields(root),
-            });
-        case 'template':
-            return entity(template(base, root));
-        case 'inputSet':
-            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
-        case 'overlayInputSet':
-            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
-        case 'trigger': {
-            const embedded = triggerInputs(file, root.get('inputYaml'));
-            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
-            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
-        }
-    }
-}
-/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
-function isExecutionConfig(top) {
-    const items = top.items();
-    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
-}
-/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
-const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
-/**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
- */
-function entityScope(kind, root, path) {
-    const org = root.text('orgIdentifier');
-    const project = root.text('projectIdentifier');
-    if (org || kind === 'connector' || kind === 'template')
-        return scopeOf(org, project);
-    const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
-}
-function connector(base, root) {
-    const spec = root.get('spec');
-    const urls = [];
-    const collectUrls = (v, depth) => {
-        if (!v?.isMap || depth > 4)
-            return;
-        for (const e of v.entries()) {
-            if (/url$/i.test(e.key) && e.value?.str)
-                urls.push(e.value);
-            else
-                collectUrls(e.value, depth + 1);
-        }
-    };
-    collectUrls(spec, 0);
-    const credential = spec?.get('credential');
-    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
-    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
-    return {
-        ...base,
-        kind: 'connector',
-        type: root.text('type') ?? '',
-        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
-        urls,
-        executeOnDelegate: spec?.get('executeOnDelegate'),
-        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
-        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
-        ...(auth ? { authType: auth } : {}),
-        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
-        ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
-        ...(platformEdit ? { platformEdit } : {}),
-    };
-}
-function templateLink(v) {
-    const templateRef = v?.get('templateRef');
-    if (!v || !templateRef)
-        return undefined;
-    const inputs = v.get('templateInputs');
-    return {
-        templateRef,
-        versionLabel: v.get('versionLabel'),
-        ...(inputs?.isMap
-            ? {
-                inputs: {
-                    byPath: scalarsByPath(inputs),
-                    stage: buildStage(inputs),
-                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
-                },
-            }
-            : {}),
-    };
-}
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
-function scalarsByPath(root) {
-    const out = {};
-    walk(root, ({ view, path }) => {
-        if (view.isScalar && !(path in out))
-            out[path] = view;
-    });
-    return out;
-}
-/** Pipeline variables' `value` nodes by variable name. */
-function variablesOf(root) {
-    const out = {};
-    for (const item of root.get('variables')?.items() ?? []) {
-        const name = item.text('name');
-        const value = item.get('value');
-        if (name && value && !(name in out))
-            out[name] = value;
-    }
-    return out;
-}
-/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
-function collectStages(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const stage = item.get('stage');
-        if (stage?.isMap)
-            out.push(buildStage(stage, stage.text('identifier') ?? ''));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectStages(parallel, out);
-        const insert = item.get('insert');
-        if (insert)
-            collectStages(insert.get('stages'), out);
-    }
-    return out;
-}
-function buildStage(stage, identifier = stage.text('identifier') ?? '') {
-    const spec = stage.get('spec');
-    return {
-        identifier,
-        name: stage.text('name'),
-        type: stage.text('type'),
-        at: stage,
-        identifierAt: stage.get('identifier'),
-        infrastructure: infrastructureOf(spec),
-        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
-        steps: [
-            ...collectSteps(spec?.getIn(['execution', 'steps'])),
-            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
-            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
-        ],
-        template: templateLink(stage.get('template')),
-    };
-}
-const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
-function infrastructureOf(spec) {
-    const infra = spec?.get('infrastructure');
-    const runtime = spec?.get('runtime');
-    if (infra?.isMap) {
-        const type = infra.get('type');
-        const useFromStage = infra.get('useFromStage');
-        if (useFromStage && !type)
-            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
-        if (eq(type?.str, 'KubernetesDirect'))
-            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'VM'))
-            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'KubernetesHosted'))
-            return { kind: 'KubernetesHosted', kindNode: type };
-        if (eq(type?.str, 'UseFromStage'))
-            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
-        if (type)
-            return { kind: 'Other', kindNode: type };
-    }
-    const rtype = runtime?.get('type');
-    if (eq(rtype?.str, 'Cloud'))
-        return { kind: 'Cloud', kindNode: rtype };
-    if (eq(rtype?.str, 'Docker'))
-        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
-    if (rtype)
-        return { kind: 'Other', kindNode: rtype };
-    return { kind: 'None' };
-}
-/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-function collectSteps(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const step = item.get('step');
-        if (step?.isMap)
-            out.push(buildStep(step, 'step'));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectSteps(parallel, out);
-        const group = item.get('stepGroup');
-        if (group?.isMap) {
-            const template = templateLink(group.get('template'));
-            if (template)
-                out.push({ ...buildStep(group, 'stepGroup'), template });
-            else
-                collectSteps(group.get('steps'), out);
-        }
-        const insert = item.get('insert');
-        if (insert)
-            collectSteps(insert.get('steps'), out);
-    }
-    return out;
-}
-function buildStep(step, role) {
-    const spec = step.get('spec');
-    const base = spec?.get('baseImageConnectorRefs');
-    return {
-        identifier: step.text('identifier') ?? '',
-        type: step.text('type'),
-        role,
-        connectorRef: spec?.get('connectorRef'),
-        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
-        template: templateLink(step.get('template')),
-    };
-}
-function template(base, root) {
-    const templateType = root.text('type');
-    const spec = root.get('spec');
-    const out = {
-        ...base,
-        kind: 'template',
-        templateType,
-        versionLabel: root.text('versionLabel'),
-        stages: [],
-        steps: [],
-        imageConnectorFields: imageConnectorFields(root),
-    };
-    if (!spec?.isMap)
-        return out;
-    if (eq(templateType, 'Stage'))
-        out.stages.push(buildStage(spec, base.identifier));
-    else if (eq(templateType, 'Pipeline')) {
-        out.stages = collectStages(spec.get('stages'));
-        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
-    }
-    else if (eq(templateType, 'Step'))
-        out.steps.push(buildStep(spec, 'step'));
-    else if (eq(templateType, 'StepGroup'))
-        collectSteps(spec.get('steps'), out.steps);
-    return out;
-}
-/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
-function inputSet(base, kind, pipeline, pipelineIdentifier) {
-    const fills = [];
-    if (pipeline)
-        walk(pipeline, ({ view, path }) => {
-            if (view.isScalar && view.str !== undefined)
-                fills.push({ path, at: view });
-        });
-    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
-}
-/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
-function triggerInputs(file, inputYaml) {
-    const text = inputYaml?.str;
-    if (!inputYaml || !text)
-        return undefined;
-    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
-    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
-    const doc = embedded.docs[0];
-    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
-        return undefined;
-    const root = view_View.root(embedded, doc);
-    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
-}
-/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
-function embeddingOf(scalar) {
-    const parent = scalar.file;
-    const [start, end] = scalar.range;
-    const raw = parent.text.slice(start, end);
-    const header = linesOf(parent).linePos(start).line;
-    if (!raw.startsWith('|'))
-        return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
-    const firstContent = raw
-        .split(/\r?\n/)
-        .slice(1)
-        .find((l) => l.trim() !== '') ?? '';
-    const indent = firstContent.length - firstContent.trimStart().length;
-    return { parent, lineOffset: header, columnOffset: indent };
-}
-
-;// CONCATENATED MODULE: ./src/model/loc.ts
-
-
-
-
-
-
-/** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
-/** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
-/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-function locOf(view, root) {
-    const file = view.file;
-    let loc;
-    if (file.embedding) {
-        const pos = locateRange(file, view.range[0], view.range[1]);
-        loc = {
-            file: pos.file,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-            value: null,
-        };
-        loc.embedded = true;
-    }
-    else {
-        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-        const text = file.text;
-        const start = Math.max(0, Math.min(view.range[0], text.length));
-        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-        const starts = linesOf(file).lineStarts;
-        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        const line = lineAt(starts, start);
-        const endLine = end === start ? line : lineAt(starts, end);
-        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-    }
-    if (view.isScalar) {
-        const value = view.value;
-        if (value !== undefined && value !== null)
-            loc.value = value;
-        if (view.style && view.style !== 'PLAIN')
-            loc.style = view.style;
-    }
-    if (view.inFlow)
-        loc.inFlow = true;
-    if (view.isKey)
-        loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        loc.path = inEntity;
-        loc.yamlPath = true;
-    }
-    else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
-        if (path !== undefined)
-            loc.path = path;
-    }
-    return loc;
-}
-/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return Math.max(1, low);
-}
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
-}
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
-function toLocs(value, root, isView) {
-    const seen = new Map();
-    const go = (v) => {
-        if (isView(v))
-            return locOf(v, root);
-        if (Array.isArray(v))
-            return v.map(go);
-        if (v && typeof v === 'object') {
-            if (seen.has(v))
-                return seen.get(v);
-            const out = {};
-            seen.set(v, out);
-            for (const [k, x] of Object.entries(v))
-                if (x !== undefined)
-                    out[k] = go(x);
-            return out;
-        }
-        return v;
-    };
-    return go(value);
-}
-
-;// CONCATENATED MODULE: ./src/engine/scan-file.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function scanFile(input, opts) {
-    const out = {
-        file: input.shown,
-        parsed: false,
-        harness: false,
-        findings: [],
-        entities: [],
-        directives: [],
-        internalErrors: [],
-    };
-    const read = readSource(input, out);
-    if (!read)
-        return out;
-    const { source, classified } = read;
-    out.parsed = true;
-    out.harness = !!source.harness;
-    // The entities, and the roots their semantic paths are counted from.
-    const parsed = [];
-    const roots = new Map();
-    source.docs.forEach((doc, i) => {
-        const c = classified[i];
-        if (!source.harness)
-            return;
-        if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
-        if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
-        if (c.kind !== 'entity')
-            return;
-        parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
-        if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
-            roots.set(doc, c.root);
-        const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
-        if (schemaName && top)
-            for (const p of validateSchema(schemaName, doc.json, top)) {
-                const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
-            }
-    });
-    const loc = (v) => locOf(v, roots.get(v.doc));
-    const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
-    for (const { rule, options } of opts.fileRules) {
-        try {
-            rule.checkFile({
-                file: source,
-                embedded,
-                entities: parsed,
-                options,
-                report: (r) => out.findings.push(fromReport(rule, r, loc)),
-            });
-        }
-        catch (e) {
-            out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${e.stack ?? e}`);
-        }
-    }
-    for (const p of parsed)
-        out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
-    if (source.text.includes('harness-registry-guard-')) {
-        const { directives, problems } = parseDirectives(source, opts.ruleIds);
-        out.directives = directives;
-        for (const problem of problems)
-            out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
-    }
-    if (opts.images)
-        out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
-    return out;
-}
-const isView = (v) => v instanceof view_View;
-const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-/** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule, r, loc) {
-    let at = loc(r.at);
-    if (r.span) {
-        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
-        at = {
-            ...at,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-        };
-    }
-    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
-        ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
-    });
-    return withFix(rule, { ...r, at }, f);
-}
-function imageFacts(source, loc) {
-    return imageUses(source).map((use) => ({
-        image: use.raw,
-        kind: use.kind,
-        ...(use.field ? { field: use.field } : {}),
-        ...(use.image.registry ? { registry: use.image.registry } : {}),
-        appHarness: isAppHarnessImage(use.image),
-        at: loc(use.view),
-    }));
-}
-function fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-/** A top-level key only Harness uses, alone on its line. */
-const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
-/** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
-const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
-/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
-const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
-/**
- * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
- * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
- * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
- */
-function looksLikeHarness(text) {
-    if (TEMPLATE_SYNTAX.test(text))
-        return false;
-    return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
-}
-/**
- * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
- * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
- * skipped without a finding (`skippedNotHarness`).
- */
-function readSource(input, out) {
-    const { absPath, shown, overlay } = input;
-    let bytes;
-    try {
-        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
-    }
-    catch (e) {
-        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
-        return undefined;
-    }
-    if (bytes.includes(0)) {
-        out.findings.push(fileFinding(shown, 'notice', 'File contains NUL bytes (binary); skipped.'));
-        return undefined;
-    }
-    let text;
-    try {
-        text = utf8.decode(bytes);
-    }
-    catch {
-        const harness = looksLikeHarness(bytes.toString('latin1'));
-        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
-        return undefined;
-    }
-    // JSON files are read only when they hold an execution-config payload (a JSON array).
-    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
-        return undefined;
-    const source = parseSource(shown, text);
-    const classified = source.docs.map((_, i) => classify(source, i));
-    const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
-    const syntax = source.problems.filter((p) => p.kind === 'syntax');
-    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
-        out.skippedNotHarness = true;
-        return undefined;
-    }
-    source.harness = harness;
-    let syntaxErrors = 0;
-    for (const p of source.problems) {
-        const pos = locateRange(source, p.start, p.end);
-        // Hostile input is worth a word even outside Harness YAML; an error only inside it.
-        const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
-        if (p.kind === 'too-deep')
-            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
-        else if (p.kind === 'aliases')
-            report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
-        else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
-            report(`${p.message}.`.replace(/\.\.$/, '.'));
-    }
-    return { source, classified };
-}
-
-;// CONCATENATED MODULE: ./src/model/project.ts
-
-
-
-/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
-class Project {
-    connectors = [];
-    pipelines = [];
-    templates = [];
-    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
-    inputSets = [];
-    overlayInputSets = [];
-    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-    #connectorsById;
-    /** What each pipeline's input sets and triggers supply, by semantic path. */
-    #fills = new Map();
-    #runCache;
-    #pipelineIds;
-    constructor(entities) {
-        for (const e of entities) {
-            if (e.kind === 'connector')
-                this.connectors.push(e);
-            else if (e.kind === 'pipeline')
-                this.pipelines.push(e);
-            else if (e.kind === 'template')
-                this.templates.push(e);
-            else if (e.kind === 'overlayInputSet')
-                this.overlayInputSets.push(e);
-            else
-                this.inputSets.push(e);
-        }
-        for (const set of this.inputSets) {
-            const pipeline = this.pipelineOf(set);
-            if (!pipeline)
-                continue;
-            const byPath = this.#fills.get(pipeline) ?? new Map();
-            this.#fills.set(pipeline, byPath);
-            for (const { path, at } of set.fills) {
-                const list = byPath.get(path) ?? [];
-                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-                byPath.set(path, list);
-            }
-        }
-    }
-    get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
-    }
-    findConnector(ref, from) {
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return undefined;
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            for (const c of this.connectors)
-                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
-        }
-        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
-    }
-    /**
-     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
-     * or, without one (the stable version, which only Harness knows), every version in the repo.
-     */
-    findTemplates(link, from, type) {
-        const ref = str(link.templateRef);
-        const parsed = ref ? parseRef(ref) : undefined;
-        if (!parsed)
-            return [];
-        const label = str(link.versionLabel);
-        return this.templates.filter((t) => t.identifier === parsed.identifier &&
-            t.templateType?.toLowerCase() === type.toLowerCase() &&
-            refMatches(parsed, from, t.scope) &&
-            (!label || t.versionLabel === label));
-    }
-    /** True when a pipeline, stage, step or step group in the repo uses the template. */
-    isUsed(template) {
-        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
-    }
-    /** Pipelines whose runs go through the template, directly or through other templates. */
-    pipelinesUsing(template) {
-        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
-    }
-    /**
-     * The runs to check: every pipeline's, and every template's on its own. By default a template
-     * that something in the repo uses is left out: its users' runs check it with their inputs.
-     */
-    runs(opts = { templates: 'unused' }) {
-        if (!this.#runCache) {
-            const pipelines = this.pipelines.map((p) => this.runOf(p));
-            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
-            const all = [...pipelines, ...templates];
-            const used = new Set();
-            for (const r of all)
-                for (const t of r.templates)
-                    if (t !== r.root)
-                        used.add(t);
-            // Step templates are used by stages, never run on their own.
-            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
-        }
-        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
-    }
-    runOf(root) {
-        const run = { root, stages: [], templates: new Set() };
-        if (root.kind === 'template')
-            run.templates.add(root);
-        const add = (owner, stages, ctx, through) => {
-            for (const stage of stages)
-                this.expandStage(run, owner, stage, ctx, through);
-        };
-        if (root.kind === 'pipeline' && root.template) {
-            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
-                const via = this.templateUse(t, root.template, root, undefined);
-                run.templates.add(t);
-                const ctx = { entity: t, via };
-                if (t.codebaseConnectorRef)
-                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
-                add(t, t.stages, ctx, [via]);
-            }
-        }
-        else {
-            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
-            add(root, root.stages, { entity: root }, []);
-        }
-        for (const eff of run.stages)
-            for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
-        return run;
-    }
-    expandStage(run, owner, stage, ctx, through) {
-        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
-        if (!versions.length) {
-            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
-            return;
-        }
-        for (const t of versions) {
-            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
-            run.templates.add(t);
-            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
-        }
-    }
-    collectStepTemplates(step, scope, into, depth = 0) {
-        if (!step.template || depth > 8)
-            return;
-        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
-            into.add(t);
-            for (const s of t.steps)
-                this.collectStepTemplates(s, t.scope, into, depth + 1);
-        }
-    }
-    templateUse(template, link, user, outer) {
-        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-        return {
-            template,
-            ...(link.inputs ? { inputs: link.inputs } : {}),
-            user,
-            ...(outer ? { outer } : {}),
-            stable: !str(link.versionLabel),
-            versions,
-        };
-    }
-    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
-    infrastructure(eff) {
-        let cur = eff;
-        const seen = new Set([eff]);
-        for (;;) {
-            const infra = cur.body.infrastructure;
-            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-            if (!next)
-                return { stage: cur, infra };
-            seen.add(next);
-            cur = next;
-        }
-    }
-    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-    runsOnHarnessCloud(eff) {
-        const kind = this.infrastructure(eff).infra.kind;
-        return kind === 'Cloud' || kind === 'KubernetesHosted';
-    }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
-        const uses = [];
-        const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
-            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
-        // A stage template that is not in the repo: its templateInputs are all that is known.
-        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
-        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-        for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, step.identifier);
-        return uses;
-    }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
-        if (step.template && depth < 8) {
-            const group = step.role === 'stepGroup';
-            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
-            if (!versions.length && inputs)
-                for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
-            for (const t of versions) {
-                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
-                for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
-            }
-            return;
-        }
-        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
-        if (step.connectorRef)
-            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
-        for (const b of step.baseImageConnectorRefs)
-            out.push({ ...base, ref: b, how: 'baseImage' });
-    }
-    /**
-     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
-     * values, what the template's user supplies in `templateInputs` (followed up the chain of
-     * templates), and what the pipeline's input sets and triggers supply.
-     */
-    resolve(field, ctx, depth = 0) {
-        const raw = str(field);
-        if (raw === undefined)
-            return { values: [] };
-        const v = classifyValue(raw);
-        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
-        if (v.kind === 'literal')
-            return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression') {
-            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = variable ? pipeline?.variables[variable] : undefined;
-            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-        }
-        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
-        const via = ctx.via;
-        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
-            const supplied = this.supplied(via, field);
-            if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
-                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
-                // Nothing fills the user's own runtime input: the template's default still applies.
-                if (values.length)
-                    return { values };
-                return defaults.length
-                    ? { values: defaults }
-                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
-            }
-        }
-        const values = [...defaults];
-        if (ctx.entity.kind === 'pipeline') {
-            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
-                const fv = classifyValue(fill.value);
-                if (fv.kind === 'literal' && fv.value)
-                    values.push({ ...fill, value: fv.value });
-            }
-        }
-        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
-    }
-    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-    supplied(via, field) {
-        const path = field.path;
-        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
-            return undefined;
-        return via.inputs.byPath[path.slice('spec/'.length)];
-    }
-    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
-    pipelineOf(set) {
-        if (!set.pipelineIdentifier)
-            return undefined;
-        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
-        if (candidates.length <= 1)
-            return candidates[0];
-        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
-        return exact.length === 1 ? exact[0] : undefined;
-    }
-    #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
-    }
-    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
-    label(entity) {
-        const kind = entity.kind === 'template'
-            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
-            : KIND_NAMES[entity.kind];
-        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
-        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
-        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
-    }
-    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
-    stageLabel(eff) {
-        const root = eff.run.root;
-        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
-        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
-    }
-    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
-    useLabel(use) {
-        const t = use.template;
-        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable
-            ? use.versions.length > 1
-                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
-                : ' (the stable version)'
-            : '';
-        return `template \`${t.identifier}\`${version}${stable}`;
-    }
-}
-const KIND_NAMES = {
-    pipeline: 'pipeline',
-    connector: 'connector',
-    inputSet: 'input set',
-    trigger: 'trigger',
-    overlayInputSet: 'overlay input set',
-};
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx) {
-    let via = ctx.via;
-    let entity = ctx.entity;
-    while (via) {
-        entity = via.user;
-        via = via.outer;
-    }
-    return entity.kind === 'pipeline' ? entity : undefined;
-}
-/** Scopes that can be the same project: equal where both name an org and a project. */
-function sameProject(a, b) {
-    if (a.org && b.org && a.org !== b.org)
-        return false;
-    return !(a.project && b.project && a.project !== b.project);
-}
-
-;// CONCATENATED MODULE: ./src/engine/lint.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
-const allRulesOf = (rules) => [...rules, ...builtinRules];
-/** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-};
-/** The scan options for a spec, with the file rules looked up by id. */
-function scanOptions(rules, spec) {
-    const fileRules = spec.fileRules.map(({ id, options }) => {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule?.checkFile)
-            throw new Error(`unknown file rule ${id}`);
-        return { rule, options };
-    });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
-/**
- * The whole check: find the files, scan each (parse, file rules, facts), build the project model
- * from the facts, run the project rules, then apply levels, suppressions and the baseline.
- */
-async function lint(settings) {
-    const prepared = prepare(settings);
-    const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
-    return finish(settings, prepared, scans);
-}
-/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
-function lintSync(settings) {
-    const prepared = prepare(settings);
-    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
-}
-function prepare(settings) {
-    const all = allRulesOf(settings.rules);
-    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
-    const findings = [];
-    const { files: discovered, skipped } = discover({
-        ...settings,
-        include: settings.include ?? config?.include,
-        exclude: settings.exclude ?? config?.exclude,
-        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
-        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
-    });
-    // The config and the baseline are ours, not Harness YAML.
-    const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
-    const inputs = discovered
-        .filter((f) => !own.has(f.absPath))
-        .map((f) => {
-        const overlay = settings.overlay?.get(f.absPath);
-        return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
-    });
-    for (const s of skipped)
-        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
-    const options = {};
-    for (const rule of settings.rules)
-        options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
-    const spec = {
-        // A rule turned off is not run at all: its findings would be dropped anyway.
-        fileRules: settings.rules
-            .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
-            .map((r) => ({ id: r.id, options: options[r.id] })),
-        ruleIds: all.map((r) => r.id),
-        ...(settings.images ? { images: true } : {}),
-    };
-    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
-}
-function finish(settings, prepared, scans) {
-    const { all, config, options } = prepared;
-    const findings = [...prepared.findings];
-    const entities = [];
-    const directives = new Map();
-    const internalErrors = [];
-    const skippedNotHarness = [];
-    const images = [];
-    let filesScanned = 0;
-    let harnessFiles = 0;
-    const strings = new Map();
-    for (const scan of scans) {
-        findings.push(...scan.findings);
-        entities.push(...internStrings(scan.entities, strings));
-        internalErrors.push(...scan.internalErrors);
-        if (scan.directives.length)
-            directives.set(scan.file, scan.directives);
-        if (scan.skippedNotHarness)
-            skippedNotHarness.push(scan.file);
-        if (scan.images)
-            images.push(...scan.images);
-        if (scan.parsed)
-            filesScanned++;
-        if (scan.harness)
-            harnessFiles++;
-    }
-    const project = new Project(entities);
-    for (const rule of settings.rules) {
-        if (!rule.checkProject || levelOf(config, rule.id) === 'off')
-            continue;
-        try {
-            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
-        }
-        catch (e) {
-            internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
-        }
-    }
-    // Config levels, then inline suppressions, then the baseline; findings about those come last.
-    const metaOf = (id) => all.find((r) => r.id === id);
-    const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
-    const out = levelled(sortAndDedupe(findings));
-    const forbid = new Set(config?.forbidSuppression ?? []);
-    const meta = applyInlineSuppressions(out, directives, {
-        today: isoDay(settings.now ?? new Date()),
-        forbid,
-        configFile: config?.file,
-        ruleIds: all.map((r) => r.id),
-    });
-    let baseline;
-    if (settings.baselinePath) {
-        const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
-        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
-        const applied = applyBaseline(out, loaded, {
-            cwd: settings.cwd,
-            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
-            forbid,
-            off,
-            configFile: config?.file,
-        });
-        meta.push(...applied.meta);
-        baseline = applied.summary;
-    }
-    return {
-        findings: [...out, ...levelled(meta)].sort(compareFindings),
-        filesScanned,
-        harnessFiles,
-        entities: entities.length,
-        skippedNotHarness,
-        internalErrors,
-        project,
-        options,
-        ...(settings.images ? { images } : {}),
-        cwd: settings.cwd,
-        ...(config ? { config } : {}),
-        ...(baseline ? { baseline } : {}),
-    };
-}
-function projectContext(rule, project, options, out) {
-    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
-    return {
-        project,
-        options,
-        report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-            });
-            out.push(withFix(rule, r, f));
-        },
-        unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-                forRule: rule.id,
-            }));
-        },
-    };
-}
-function lint_fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-
-;// CONCATENATED MODULE: ./src/model/image-fixes.ts
-
-/**
- * The new values the fixes write for image references: the registry prefix that replaces
- * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
- */
-const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
-/**
- * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
- * image moved there, or a connector pointed there, needs nothing else to exist first.
- */
-const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
-function isHarnessPublicRegistry(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
-}
-/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
-function isHarnessPublicPrefix(prefix) {
-    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
-}
-function isDockerHubUrl(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
-}
-/**
- * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
- * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
- */
-function imagePrefixFor(registryUrl) {
-    const u = normaliseRegistryUrl(registryUrl);
-    if (!u || !u.host)
-        return undefined;
-    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
-}
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
-/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
-function swapAppHarnessImage(raw, replacementUrl) {
-    const m = APP_HARNESS_IMAGE.exec(raw.trim());
-    const prefix = imagePrefixFor(replacementUrl);
-    if (!m || prefix === undefined)
-        return undefined;
-    const rest = m[2];
-    if (prefix)
-        return `${prefix}/${rest}`;
-    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
-    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
-}
-/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
-function helmRegistryFor(replacementUrl) {
-    const prefix = imagePrefixFor(replacementUrl);
-    return prefix === undefined ? undefined : prefix || 'docker.io';
-}
-const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * An image reference with the Harness name it was renamed from restored under the same prefix.
- * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
- * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
- */
-function restoreHarnessName(raw, catalogue) {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const renamed = findRenamedHarnessImage(image, catalogue);
-    if (!renamed)
-        return undefined;
-    const path = image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const candidates = catalogue.images.filter((e) => {
-        const [ns, name] = e.name.split('/');
-        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
-    });
-    const [ns, name] = renamed.expected.split('/');
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
-    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
-}
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected) {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const [ns, name] = expected.split('/');
-    const path = image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const nsKept = path.length > 1 && path[path.length - 2] === ns;
-    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
-    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-
-;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
-
-
-
-
-
-
-/**
- * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
- * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
- * mirror must hold the images first, so pointing a connector at it is a suggestion.
- */
-function connectorFix(connector, spec, url, replacement) {
-    const edits = [replaceScalar(url, replacement)];
-    const dockerHub = isDockerHubUrl(replacement);
-    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
-    if (isDockerUrl)
-        edits.push(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
-    const fix = edits.filter((e) => !!e);
-    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
-    if (isDockerUrl && isHarnessPublicRegistry(replacement))
-        return { fix, fixTitle: title };
-    const why = isDockerUrl
-        ? ' Mirror the Harness images there first.'
-        : ' Check that this connector type can pull Harness images from there.';
-    return { suggestion: { title: title + why, edits: fix } };
-}
-/**
- * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
- * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
- * suggestion otherwise (the image must be there first).
- */
-function imageFix(use, replacement) {
-    if (use.runtimeInput)
-        return {};
-    let edit;
-    if (use.kind === 'helm' && use.registryView) {
-        const registry = helmRegistryFor(replacement);
-        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-            edit = replaceScalar(use.registryView, registry);
-    }
-    else {
-        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-        if (swapped)
-            edit = replaceScalar(use.view, swapped);
-    }
-    if (!edit)
-        return {};
-    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
-    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
-    if (harnessImage && isHarnessPublicRegistry(replacement))
-        return { fix: [edit], fixTitle: title };
-    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
-}
-/* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: 'no-app-harness-registry',
-    policy: 1,
-    severity: 'error',
-    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
-    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
-    fixable: 'safe',
-    options: {
-        replacementRegistryUrl: {
-            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
-            schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
-            default: 'https://registry.hub.docker.com',
-            topLevel: true,
-        },
-    },
-    messages: {
-        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
-        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
-        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
-    },
-    checkFile({ file, embedded, entities, options, report }) {
-        const replacement = options.replacementRegistryUrl;
-        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
-        const handled = new Map();
-        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
-        for (const { entity: connector, root } of entities) {
-            if (connector.kind !== 'connector')
-                continue;
-            for (const url of connector.urls) {
-                mark(url);
-                if (isAppHarnessRegistryUrl(url.str))
-                    report({
-                        at: url,
-                        messageId: 'connectorUrl',
-                        entity: connector.identifier,
-                        data: { connector: connector.identifier, url: url.str, replacement },
-                        ...connectorFix(connector, root.get('spec'), url, replacement),
-                    });
-            }
-        }
-        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
-        const severity = file.harness ? undefined : 'warning';
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                mark(use.view);
-                if (use.registryView)
-                    mark(use.registryView);
-                if (isAppHarnessImage(use.image))
-                    report({
-                        at: use.view.at,
-                        messageId: 'image',
-                        ...(severity ? { severity } : {}),
-                        data: { image: use.raw, replacement },
-                        ...imageFix(use, replacement),
-                    });
-            }
-            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
-                report({
-                    at: left.view.at,
-                    span: [left.start, left.end],
-                    messageId: 'leftover',
-                    severity: 'warning',
-                    data: { key: left.key, match: left.match, replacement },
-                });
-        }
-    },
-}));
-
-;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
-
-
-
-
-
-
-/**
- * The canonical name under the same prefix. Safe only where Harness publishes the image under that
- * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion.
- */
-function nameFix(view, restored, allowSafe) {
-    const edit = restored && replaceScalar(view, restored.value);
-    if (!edit)
-        return {};
-    const image = parseImage(restored.value);
-    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
-    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
-        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return {
-        suggestion: {
-            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const no_renamed_harness_image = (defineRule({
-    id: 'no-renamed-harness-image',
-    policy: 4,
-    severity: 'error',
-    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
-    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'safe',
-    options: {
-        harnessImages: {
-            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-            default: [],
-            topLevel: true,
-        },
-    },
-    messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
-        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
-    },
-    checkFile({ file, embedded, options, report }) {
-        // Kubernetes manifests, Compose files and the like name their own images.
-        if (!file.harness)
-            return;
-        const catalogue = catalogueWith(options.harnessImages);
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                if (use.kind === 'executionConfig') {
-                    // Harness pulls these itself, through the image connector: the name must be exact.
-                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-                    if (expected)
-                        report({
-                            at: use.view,
-                            messageId: 'executionConfig',
-                            data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
-                        });
-                    continue;
-                }
-                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-                const renamed = findRenamedHarnessImage(use.image, catalogue);
-                if (renamed)
-                    report({
-                        at: use.view,
-                        messageId: 'renamed',
-                        severity: 'warning',
-                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
-                    });
-            }
-        }
-    },
-}));
-
-;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
-
-
-
-
-
-
-/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
-function accountFix(project, entity, value, at, source) {
-    const ref = parseRef(value);
-    if (!ref)
-        return {};
-    const to = `account.${ref.identifier}`;
-    const raw = str(at) ?? '';
-    const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
-    const edit = text === undefined ? undefined : replaceScalarAt(at, text);
-    if (!edit)
-        return {};
-    if (project.findConnector(to, entity.scope))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    return {
-        suggestion: {
-            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const require_account_image_connector = (defineRule({
-    id: 'require-account-image-connector',
-    policy: 3,
-    severity: 'error',
-    description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
-    remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
-    fixable: 'safe',
-    messages: {
-        orgScope: '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
-        projectScope: '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
-        invalidRef: '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
-        unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
-        unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
-    },
-    checkProject({ project, report, unresolved }) {
-        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
-        const describe = (entity, path) => {
-            const named = (prefix) => path
-                .split('/')
-                .filter((s) => s.startsWith(`${prefix}=`))
-                .at(-1)
-                ?.slice(prefix.length + 1);
-            const stage = named('stage');
-            const group = named('stepGroup');
-            const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
-            return text.charAt(0).toUpperCase() + text.slice(1);
-        };
-        const checkValue = (entity, path, value, at, how, source = 'literal') => {
-            if (value.startsWith('account.'))
-                return;
-            const ref = parseRef(value);
-            report({
-                at,
-                messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
-                entity: entity.identifier,
-                ...accountFix(project, entity, value, at, source),
-                data: { where: describe(entity, path) + how, ref: value },
-            });
-        };
-        for (const owner of [...project.pipelines, ...project.templates])
-            for (const { at, path } of owner.imageConnectorFields) {
-                const resolution = project.resolve(at, { entity: owner });
-                for (const v of resolution.values) {
-                    const how = v.source === 'default'
-                        ? ' (through its runtime-input default)'
-                        : v.source === 'allowedValues'
-                            ? ' (through its allowed values)'
-                            : '';
-                    const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
-                    checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
-                }
-                if (!resolution.unknown)
-                    continue;
-                // A template's runtime input is filled by what uses it; those values are checked where they are written.
-                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
-                    continue;
-                unresolved({
-                    at,
-                    entity: owner.identifier,
-                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: describe(owner, path), value: str(at) ?? '' },
-                });
-            }
-        // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
-        for (const set of project.inputSets)
-            for (const { at, path } of set.imageConnectorFields) {
-                const value = str(at)?.trim();
-                if (value && !value.includes('<+'))
-                    checkValue(set, path, value, at, '');
-            }
-    },
-}));
-
-;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
-
-
-
-
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-/** Related locations listed per finding; the message counts them all. */
-const MAX_RELATED = 50;
-/**
- * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
- * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
- * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
- */
-function platformFix(connector) {
-    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
-        return {};
-    const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
-        return {};
-    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
-    if (!connector.delegateSelectors.length)
-        return { fix: [edit], fixTitle: title };
-    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-    return {
-        suggestion: {
-            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
-            edits: [edit],
-        },
-    };
-}
-/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-class Uses {
-    map = new Map();
-    seen = new Set();
-    add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
-        if (this.seen.has(id))
-            return;
-        this.seen.add(id);
-        const list = this.map.get(key);
-        if (list)
-            list.push(use);
-        else
-            this.map.set(key, [use]);
-    }
-    keys() {
-        return [...this.map.keys()];
-    }
-    entries() {
-        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
-    }
-}
-const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
-/** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
-/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
-/* harmony default export */ const require_platform_connectivity = (defineRule({
-    id: 'require-platform-connectivity',
-    policy: 2,
-    severity: 'error',
-    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
-    harnessDocs: DOCS_HARNESS_CLOUD,
-    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
-    fixable: 'safe',
-    options: {
-        assumeHarnessCloudImageConnector: {
-            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
-            schema: { type: 'boolean' },
-            default: false,
-            topLevel: true,
-        },
-    },
-    messages: {
-        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
-        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
-        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-    },
-    checkProject({ project, options, report, unresolved }) {
-        const failing = new Uses();
-        const unknown = new Uses();
-        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-        const open = new Uses();
-        const openSource = new Map();
-        const refs = new Map();
-        const notInRepo = (ref, scope, use) => {
-            const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
-            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
-            refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
-            unknown.add(key, use);
-        };
-        for (const run of project.runs())
-            for (const eff of run.stages) {
-                if (!project.runsOnHarnessCloud(eff))
-                    continue;
-                const where = `Harness Cloud ${project.stageLabel(eff)}`;
-                const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
-                    const resolution = project.resolve(use.ref, use.ctx);
-                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
-                    if (resolution.unknown) {
-                        const at = resolution.unknownAt ?? use.ref;
-                        const key = `${at.file}\0${at.start}`;
-                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
-                    }
-                    for (const value of resolution.values) {
-                        // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
-                            notInRepo(value.value, scope, { at, message, eff });
-                        else if (connector.executeOnDelegate?.value !== false)
-                            failing.add(connector, { at, message, eff });
-                    }
-                }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
-                if (harnessImage) {
-                    if (harnessImage.executeOnDelegate?.value !== false)
-                        failing.add(harnessImage, use);
-                }
-                else if (!options.assumeHarnessCloudImageConnector)
-                    notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
-            }
-        for (const [key, uses] of open.entries()) {
-            const { at, expression } = openSource.get(key);
-            const here = uses.length === 1 && sameLoc(uses[0].at, at);
-            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
-            unresolved({
-                at,
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, at),
-                messageId: id,
-                data: usersOf(project, uses),
-            });
-        }
-        for (const [key, uses] of unknown.entries()) {
-            const first = uses[0];
-            const harnessImage = key === `account\0harnessImage`;
-            unresolved({
-                at: first.at,
-                entity: first.eff.run.root.identifier,
-                related: related(uses, first.at),
-                messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-                data: { ...refs.get(key), ...usersOf(project, uses) },
-            });
-        }
-        for (const [connector, uses] of failing.entries()) {
-            const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
-            report({
-                at: field ?? connector.specKey ?? connector.rootKey,
-                messageId: oneOrMany(state, uses),
-                entity: connector.identifier,
-                related: related(uses),
-                ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
-            });
-        }
-    },
-}));
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-/** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules = [
-    no_app_harness_registry,
-    require_platform_connectivity,
-    require_account_image_connector,
-    no_renamed_harness_image,
-];
-/** Every rule id a finding can carry, with its metadata. */
-const allRules = [...rules, ...builtinRules];
-function ruleMeta(id) {
-    return allRules.find((r) => r.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/formats/totals.ts
-/** Counts of the findings that are not suppressed, and how many are. */
-function totals(findings) {
-    const active = findings.filter((f) => !f.suppressed);
-    const count = (s) => active.filter((f) => f.severity === s).length;
-    const byRule = {};
-    for (const f of active)
-        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return {
-        errors: count('error'),
-        warnings: count('warning'),
-        notices: count('notice'),
-        byRule,
-        suppressed: findings.length - active.length,
-    };
-}
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
-function scanNotes(result) {
-    const notes = [];
-    if (!result.harnessFiles)
-        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
-    const skipped = result.skippedNotHarness.length;
-    if (skipped)
-        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/formats/github.ts
-
-
-/**
- * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
- * and 10 notice workflow commands of a step into annotations and drops the rest silently
- * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
- * most that many of each level, and say how many more there are and where to read them.
- */
-/** Annotations the runner keeps per level and step. */
-const ANNOTATIONS_PER_LEVEL = 10;
-const github_LEVELS = ['error', 'warning', 'notice'];
-const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
-/**
- * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
- * in policy order before the built-ins), then by file and position. Stable, so equal findings
- * keep the core's order.
- */
-function rankFindings(findings, changed) {
-    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
-    return findings
-        .map((f, i) => ({ f, i, k: key(f) }))
-        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
-        .map((x) => x.f);
-}
-function toAnnotation(f) {
-    const a = {
-        level: f.severity,
-        message: f.message,
-        title: f.ruleId,
-        file: f.file,
-        startLine: f.line,
-        endLine: Math.max(f.line, f.endLine),
-    };
-    if (a.startLine === a.endLine) {
-        a.startColumn = f.column;
-        a.endColumn = Math.max(f.column, f.endColumn);
-    }
-    return a;
-}
-function planAnnotations(findings, opts = {}) {
-    const filter = opts.onlyChanged === false ? undefined : opts.changed;
-    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
-    const active = findings.filter((f) => !f.suppressed);
-    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
-    const unchangedFiles = active.length - inScope.length;
-    const byLevel = (l) => inScope.filter((f) => f.severity === l);
-    const budget = {
-        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
-        notice: ANNOTATIONS_PER_LEVEL,
-    };
-    const overflow = { error: 0, warning: 0, notice: 0 };
-    // The overflow notice takes a notice slot; decide that before picking notices.
-    const overflows = (l, b) => byLevel(l).length > b;
-    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
-    if (needsNotice)
-        budget.notice -= 1;
-    const annotations = [];
-    for (const level of github_LEVELS) {
-        const list = byLevel(level);
-        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
-        overflow[level] = Math.max(0, list.length - budget[level]);
-    }
-    const omitted = overflow.error + overflow.warning + overflow.notice;
-    let overflowNotice;
-    if (omitted) {
-        const parts = github_LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
-        overflowNotice =
-            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
-                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
-    }
-    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
-}
-// Workflow-command escaping, exactly as @actions/core's command.ts does it.
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** One workflow command, with the properties in @actions/core's order and escaping. */
-function workflowCommand(a) {
-    const props = [
-        ['title', a.title],
-        ['file', a.file],
-        ['line', a.startLine],
-        ['endLine', a.endLine],
-        ['col', a.startColumn],
-        ['endColumn', a.endColumn],
-    ];
-    const p = props
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${a.level} ${p}::${escapeData(a.message)}`;
-}
-/**
- * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
- * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
- */
-function formatGithub(result) {
-    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
-    const lines = plan.annotations.map(workflowCommand);
-    if (plan.overflowNotice)
-        lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
-    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
-    for (const f of result.findings) {
-        const a = toAnnotation(f);
-        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
-            continue;
-        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
-    }
-    return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-;// CONCATENATED MODULE: ./src/formats/json.ts
-
-/**
- * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
- * Suppressed findings carry `suppressed: {kind, reason}`; `summary` counts leave them out and
- * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched.
- */
-function formatJson(result) {
-    const findings = result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        ...(f.entity ? { entity: f.entity } : {}),
-        ...(f.forRule ? { forRule: f.forRule } : {}),
-        ...(f.related?.length ? { related: f.related } : {}),
-        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
-    }));
-    const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
-    const summary = {
-        files: result.filesScanned,
-        harnessFiles: result.harnessFiles,
-        entities: result.entities,
-        skippedNotHarness: result.skippedNotHarness.length,
-        findings: findings.length - suppressed,
-        errors,
-        warnings,
-        notices,
-        byRule,
-        suppressed,
-    };
-    return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/formats/junit.ts
-
-/**
- * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
- * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
- *
- * Structure: one `<testsuite>` per rule id, in registry order, so a Tests tab lists "which policy
- * is broken, how often" (a bounded set of at most one suite per rule, each with its doc page),
- * rather than one suite per file (thousands in a monorepo); the file is the `classname`, which is
- * the column Harness shows next to each test and what Jenkins and GitLab group by, so the per-file
- * view is there too. Each finding is one `<testcase>` named `rule-id file:line:col`:
- *
- * - error or warning: a `<failure message="severity: message" type="rule-id">` whose body says
- *   file, line, column, rule, severity, message, entity, related locations, what to change and the
- *   Harness doc. Warnings fail too: the check ran and found something wrong (an expired or unused
- *   suppression, a rule set to `warning`). Whether the step fails is `--fail-on`'s business, not
- *   the report's, so the Tests tab can count warnings the exit code lets through.
- * - notice: `<skipped>`: a notice says a policy could not be decided (an `unresolved-reference`) or
- *   a file was not checked (skipped, Harness v1 YAML), which is what JUnit's skipped means; a
- *   passing testcase would claim a check that did not happen.
- * - suppressed (inline comment or baseline): `<skipped>` whose text says so, with the reason.
- * - a rule that is on and found nothing: one passing testcase (`classname` harness-registry-guard,
- *   name = the rule id), so a clean run reads "8 tests, 0 failures" instead of an empty report
- *   (Harness and Jenkins treat a report with no testcase as no tests at all).
- * - an internal error (exit code 2): an `<error>` testcase in a last suite, `harness-registry-guard`.
- *
- * `<skipped>` carries its text as content, not as a `message` attribute: the Jenkins JUnit schema
- * (jenkins-junit.xsd, the schema the tests validate against) types `skipped` as a plain string.
- * Harness reads a skipped element's content as the test's description.
- *
- * Totals on every `<testsuite>` and on `<testsuites>` count the testcases below them; `time` is
- * 0 (a static check has no per-finding duration) and there is no timestamp, so the output is
- * byte-for-byte reproducible. Every string is escaped for XML 1.0: `& < > " '` as entities, tab,
- * newline and carriage return in attributes as character references (attribute normalisation would
- * turn them into spaces), and the characters XML 1.0 cannot carry at all (C0 controls other than
- * tab, LF and CR, lone surrogates, U+FFFE and U+FFFF) as the visible text `\uXXXX`.
- */
-const TOOL = 'harness-registry-guard';
-const INTERNAL = 'internal-error';
-/**
- * Harness keeps the last 4,000 characters of a field (lite-engine's JUnit parser) and its docs warn
- * that fields over 8,000 render badly: long bodies are cut here, at the end, so what comes first
- * (position, rule, message) survives.
- */
-const MAX_BODY = 4000;
-/** Related locations listed in a failure body before "and N more". */
-const junit_MAX_RELATED = 20;
-function formatJunit(result) {
-    const suites = buildSuites(result);
-    const all = suites.flatMap((s) => s.cases);
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-    lines.push(`<testsuites name="${TOOL}" ${counts(all, false)} time="0">`);
-    for (const suite of suites) {
-        lines.push(`  <testsuite name="${attr(suite.name)}" ${counts(suite.cases, true)} time="0">`);
-        for (const c of suite.cases)
-            lines.push(...testcase(c));
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>');
-    return lines.join('\n') + '\n';
-}
-function buildSuites(result) {
-    const byRule = new Map();
-    for (const f of result.findings)
-        byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-    const known = allRules.map((r) => r.id);
-    const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
-    const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
-    const suites = [];
-    for (const id of [...known, ...others]) {
-        const findings = byRule.get(id);
-        if (findings?.length)
-            suites.push({ name: id, cases: findings.map(findingCase) });
-        else if (!off.has(id))
-            suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
-    }
-    if (result.internalErrors.length)
-        suites.push({
-            name: TOOL,
-            cases: result.internalErrors.map((e, i) => ({
-                classname: TOOL,
-                name: `${INTERNAL} ${i + 1}`,
-                outcome: { kind: 'error', message: junit_firstLine(e), type: INTERNAL, body: cap(e) },
-            })),
-        });
-    return suites;
-}
-function findingCase(f) {
-    const name = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
-    if (f.suppressed) {
-        const how = f.suppressed.kind === 'baseline' ? 'suppressed by the baseline' : 'suppressed by an inline comment';
-        const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
-        return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
-    }
-    if (f.severity === 'notice')
-        return {
-            classname: f.file,
-            name,
-            outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
-        };
-    return {
-        classname: f.file,
-        name,
-        outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
-    };
-}
-/** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
-function details(f) {
-    const meta = ruleMeta(f.ruleId);
-    const lines = [
-        `file: ${f.file}`,
-        `line: ${f.line}`,
-        `column: ${f.column}`,
-        `rule: ${f.ruleId}`,
-        `severity: ${f.severity}`,
-        `message: ${f.message}`,
-    ];
-    if (f.entity)
-        lines.push(`entity: ${f.entity}`);
-    const related = f.related ?? [];
-    for (const r of related.slice(0, junit_MAX_RELATED))
-        lines.push(`related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-    if (related.length > junit_MAX_RELATED)
-        lines.push(`related: and ${related.length - junit_MAX_RELATED} more`);
-    if (meta)
-        lines.push(`what to change: ${meta.remediation}`, `harness docs: ${meta.harnessDocs}`);
-    return lines.join('\n');
-}
-function testcase(c) {
-    const open = `    <testcase classname="${attr(c.classname)}" name="${attr(c.name)}" time="0"`;
-    const o = c.outcome;
-    if (o.kind === 'pass')
-        return [`${open}/>`];
-    const attrs = [
-        o.message !== undefined ? ` message="${attr(o.message)}"` : '',
-        o.type !== undefined ? ` type="${attr(o.type)}"` : '',
-    ].join('');
-    return [`${open}>`, `      <${o.kind}${attrs}>${junit_text(o.body)}</${o.kind}>`, '    </testcase>'];
-}
-/** `tests failures errors [skipped]`: `<testsuites>` has no skipped attribute in the Jenkins schema. */
-function counts(cases, withSkipped) {
-    const n = (kind) => cases.filter((c) => c.outcome.kind === kind).length;
-    const base = `tests="${cases.length}" failures="${n('failure')}" errors="${n('error')}"`;
-    return withSkipped ? `${base} skipped="${n('skipped')}"` : base;
-}
-const junit_firstLine = (s) => s.split('\n')[0];
-function cap(s) {
-    if (s.length <= MAX_BODY)
-        return s;
-    const note = `\n... (${s.length - MAX_BODY} more characters cut)`;
-    return s.slice(0, MAX_BODY - note.length) + note;
-}
-/**
- * Characters XML 1.0 cannot carry, even as a character reference: C0 controls except tab, LF and
- * CR; U+FFFE and U+FFFF; and UTF-16 surrogates that are not part of a pair.
- */
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const visible = (s) => s.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-const ENTITY = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&apos;',
-    '\t': '&#9;',
-    '\n': '&#10;',
-    '\r': '&#13;',
-};
-/** Element text: markup characters as entities; CR as a reference so a parser does not fold CRLF. */
-const junit_text = (s) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]);
-/** Attribute value (always double-quoted): markup and quote characters, tab, LF and CR as references. */
-const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
-
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/sarif.ts
-
-
-
-
-
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
-const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
-function region(p) {
-    const endLine = Math.max(p.line, p.endLine);
-    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
-    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
-    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
-}
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
-});
-function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
-    return {
-        id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: rule.description },
-        helpUri,
-        help: {
-            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
-            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
-        },
-        defaultConfiguration: { level: LEVEL[rule.severity] },
-        properties: {
-            tags: ['harness', rule.policy ? 'policy' : 'checker'],
-            precision: 'high',
-            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
-        },
-    };
-}
-/** The text a finding points at in its file's text; undefined without the text. */
-function regionText(text, f) {
-    if (text === undefined)
-        return undefined;
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (f.line < 1 || f.line > lines.length)
-        return undefined;
-    if (f.endLine <= f.line)
-        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [
-        lines[f.line - 1].slice(f.column - 1),
-        ...lines.slice(f.line, f.endLine - 1),
-        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
-    ];
-    return parts.join('\n');
-}
-/**
- * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
- * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
- * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
- */
-function fingerprints(findings, textOf = () => undefined) {
-    const seen = new Map();
-    return findings.map((f) => {
-        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
-        const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
-        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
-        const n = (seen.get(hash) ?? 0) + 1;
-        seen.set(hash, n);
-        return `${hash}:${n}`;
-    });
-}
-/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
-const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-function toSarif(result, opts = {}) {
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(allRules.map((r, i) => [r.id, i]));
-    const cwd = result.cwd;
-    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
-    const results = result.findings.map((f, i) => {
-        const out = {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? -1,
-            level: LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
-            partialFingerprints: { primaryLocationLineHash: prints[i] },
-        };
-        if (out.ruleIndex < 0)
-            delete out.ruleIndex;
-        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
-        if (f.suppressed)
-            out.suppressions = [
-                {
-                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
-                },
-            ];
-        if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
-            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
-            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
-        }
-        if (f.entity)
-            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-        else if (f.yamlPath)
-            out.properties = { yamlPath: f.yamlPath };
-        return out;
-    });
-    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    if (result.internalErrors.length)
-        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        version: VERSION,
-                        semanticVersion: VERSION,
-                        informationUri: PROJECT_URL,
-                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
-                    },
-                },
-                automationDetails: { id: `${TOOL_NAME}/` },
-                columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
-                },
-                invocations: [invocation],
-                results,
-            },
-        ],
-    };
-}
-function formatSarif(result, opts) {
-    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/formats/markdown.ts
-
-
-
-/**
- * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
- * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
- * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
- * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
- */
-/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
-/** A table cell: one line, pipes escaped, no raw HTML. */
-function cell(s) {
-    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
-    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
-    return s
-        .replace(/\r?\n/g, ' ')
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('')
-        .replace(/\|/g, '\\|');
-}
-const linkText = (s) => s
-    .replace(/[\\[\]]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/\|/g, '\\|');
-const bytes = (s) => Buffer.byteLength(s, 'utf8');
-function markdown_location(file, line, endLine, links) {
-    const text = `${file}:${line}`;
-    if (!links)
-        return `\`${text.replace(/`/g, "'")}\``;
-    const path = file.split('/').map(encodeURIComponent).join('/');
-    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
-}
-function totalsTable(findings) {
-    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    for (const id of ids) {
-        const of = findings.filter((f) => f.ruleId === id);
-        const n = (s) => of.filter((f) => f.severity === s).length;
-        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
-    }
-    const t = totals(findings);
-    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
-    return rows;
-}
-const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-const order = (id) => ruleIndex.get(id) ?? allRules.length;
-function remediationSection(findings, docsBaseUrl) {
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    if (!ids.length)
-        return [];
-    const out = ['### What to change', ''];
-    for (const id of ids) {
-        const meta = ruleMeta(id);
-        if (!meta)
-            continue;
-        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
-    }
-    out.push('');
-    return out;
-}
-function row(f, links) {
-    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
-    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
-}
-/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
-const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
-/** Heading, counts, what the scan covered, and how many findings are suppressed. */
-function reportHead(result, title = 'harness-registry-guard') {
-    const findings = activeFindings(result);
-    const suppressed = result.findings.length - findings.length;
-    const t = totals(findings);
-    const head = [`## ${title}`, ''];
-    head.push(findings.length
-        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
-        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
-    for (const note of scanNotes(result))
-        head.push(note, '');
-    if (suppressed)
-        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
-    return head;
-}
-/** The first internal error, which fails the step; nothing when there is none. */
-function internalErrorLines(result) {
-    return result.internalErrors.length
-        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
-        : [];
-}
-function totalsSection(findings) {
-    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
-}
-/** The group of suppressed findings, when there are any. */
-function suppressedGroup(result) {
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
-}
-/**
- * `head` followed by one findings table per group, each row linked to file and line, cut so that
- * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
- */
-function withFindingsTables(head, groups, opts = {}) {
-    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const text = [...head];
-    let size = bytes(text.join('\n'));
-    const footerReserve = 600;
-    let cut = 0;
-    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
-    for (const g of groups) {
-        if (!g.list.length)
-            continue;
-        const start = [g.title, '', ...tableHead];
-        const startBytes = bytes(start.join('\n')) + 1;
-        if (cut || size + startBytes + footerReserve > max) {
-            cut += g.list.length;
-            continue;
-        }
-        text.push(...start);
-        size += startBytes;
-        for (let i = 0; i < g.list.length; i++) {
-            const r = row(g.list[i], opts.links);
-            const b = bytes(r) + 1;
-            if (size + b + footerReserve > max) {
-                cut += g.list.length - i;
-                break;
-            }
-            text.push(r);
-            size += b;
-        }
-        text.push('');
-        size += 1;
-    }
-    if (cut)
-        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
-    return text.join('\n');
-}
-const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
-function renderMarkdown(result, opts = {}) {
-    const findings = activeFindings(result);
-    const head = [
-        ...reportHead(result, opts.title),
-        ...internalErrorLines(result),
-        ...totalsSection(findings),
-        ...remediationSection(findings, docsBase(opts)),
-    ];
-    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
-    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
-}
-/** `--format markdown` for the CLI: the report without links. */
-function formatMarkdown(result) {
-    return renderMarkdown(result);
-}
-
-;// CONCATENATED MODULE: ./src/formats/style.ts
-/**
- * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
- * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
- */
-const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-const COLOR = {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-    green: sgr(32, 39),
-};
-const same = (s) => s;
-const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
-/**
- * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
- * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
- */
-const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
-/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
-function width(cp) {
-    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
-        return 0;
-    if ((cp >= 0x1100 && cp <= 0x115f) ||
-        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6) ||
-        (cp >= 0x1f300 && cp <= 0x1f64f) ||
-        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-        (cp >= 0x20000 && cp <= 0x3fffd))
-        return 2;
-    return 1;
-}
-/** Terminal columns `s` takes once made `terminalSafe`. */
-function displayWidth(s) {
-    let n = 0;
-    for (const ch of terminalSafe(s))
-        n += width(ch.codePointAt(0));
-    return n;
-}
-
-;// CONCATENATED MODULE: ./src/formats/code-frame.ts
-
-/** Source lines wider than this many columns are shown as a window around the finding. */
-const MAX_WIDTH = 120;
-/** Columns kept before the finding when a line is cut. */
-const LEAD = 40;
-/** The lines of a file's text as positions count them (`\n` ends a line; a BOM is not a column). */
-const sourceLines = (text) => text.replace(/^\uFEFF/, '').split('\n');
-/**
- * Two lines that show where a finding is: the source line with its number, and a caret under each
- * column of the range (one caret for an empty range; to the end of the line when the range goes on,
- * with the line it ends on). Empty when the position is not in the text.
- */
-function codeFrame(text, pos, style, caret) {
-    const lines = sourceLines(text);
-    if (pos.line < 1 || pos.line > lines.length)
-        return [];
-    const line = lines[pos.line - 1].replace(/\r$/, '');
-    const start = Math.min(Math.max(pos.column - 1, 0), line.length);
-    const multiline = pos.endLine > pos.line;
-    const end = multiline ? line.length : Math.min(Math.max(pos.endColumn - 1, start), line.length);
-    let from = 0;
-    let to = line.length;
-    if (displayWidth(line) > MAX_WIDTH) {
-        from = Math.max(0, start - LEAD);
-        to = Math.min(line.length, from + MAX_WIDTH);
-    }
-    const before = from > 0 ? '…' : '';
-    const shown = before + terminalSafe(line.slice(from, to)) + (to < line.length ? '…' : '');
-    const pad = before.length + displayWidth(line.slice(from, start));
-    const carets = Math.max(1, displayWidth(line.slice(start, Math.min(end, to))));
-    const number = String(pos.line);
-    const bar = style.dim('|');
-    return [
-        `  ${style.dim(number)} ${bar} ${shown}`.trimEnd(),
-        `  ${' '.repeat(number.length)} ${bar} ${' '.repeat(pad)}${caret('^'.repeat(carets))}${multiline ? style.dim(` to line ${pos.endLine}`) : ''}`,
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/formats/text.ts
-
-
-
-
-
-
-/** Related locations shown under a finding in the terminal form; the rest are counted. */
-const text_MAX_RELATED = 5;
-/**
- * `file:line:col: severity: message [rule-id]`, one finding a line, then a count. A suppressed
- * finding reads `severity (suppressed): ...` or `severity (suppressed by baseline): ...`, with its
- * reason after ` -- `; the counts leave it out. Without options this is the documented plain
- * format; the options add rule links, a fix hint and the terminal form, and never change how a
- * finding's own line reads (apart from colour).
- */
-function formatText(result, opts = {}) {
-    const term = opts.terminal;
-    const style = term?.color ? COLOR : NO_STYLE;
-    const texts = term && new SourceTexts(term.cwd);
-    const listed = opts.quiet ? result.findings.filter((f) => !f.suppressed && f.severity === 'error') : result.findings;
-    const lines = [];
-    for (const f of listed) {
-        if (!term) {
-            lines.push(line(f));
-            continue;
-        }
-        lines.push(styledLine(f, style));
-        if (!f.suppressed) {
-            const text = texts.get(f.file);
-            if (text !== undefined)
-                lines.push(...codeFrame(text, f, style, severityColor(f, style)));
-            const related = f.related ?? [];
-            for (const r of related.slice(0, text_MAX_RELATED))
-                lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
-            if (related.length > text_MAX_RELATED)
-                lines.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
-        }
-        lines.push('');
-    }
-    if (opts.docsLinks)
-        lines.push(...docsLinks(listed, style));
-    const t = totals(result.findings);
-    const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
-    const countLine = t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`;
-    lines.push(term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine);
-    lines.push(...scanNotes(result));
-    const b = result.baseline;
-    if (b)
-        lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
-    lines.push(...(opts.notes ?? []));
-    if (opts.fixCommand)
-        lines.push(...fixHint(listed, opts.fixCommand, style));
-    return lines.join('\n') + '\n';
-}
-function line(f) {
-    const s = f.suppressed;
-    const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
-    return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
-}
-const severityColor = (f, style) => f.severity === 'error' ? style.red : f.severity === 'warning' ? style.yellow : style.cyan;
-/** The plain line, coloured, with text from the scanned files made safe for a terminal. */
-function styledLine(f, style) {
-    const s = f.suppressed;
-    if (s)
-        return style.dim(terminalSafe(line(f)));
-    const color = severityColor(f, style);
-    return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
-}
-/** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
-function docsLinks(listed, style) {
-    const named = new Set(listed.map((f) => f.ruleId));
-    const ids = allRules.map((r) => r.id).filter((id) => named.has(id));
-    if (!ids.length)
-        return [];
-    return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
-}
-/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
-function fixHint(listed, command, style) {
-    const active = listed.filter((f) => !f.suppressed);
-    const safe = active.filter((f) => f.fix?.length).length;
-    if (!safe)
-        return [];
-    const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
-    const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
-    return [
-        `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
-    ];
-}
-function suppressedBreakdown(findings) {
-    const inline = findings.filter((f) => f.suppressed?.kind === 'inline').length;
-    const baseline = findings.filter((f) => f.suppressed?.kind === 'baseline').length;
-    return [inline ? `${inline} inline` : '', baseline ? `${baseline} by baseline` : ''].filter(Boolean).join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/formats/index.ts
-
-
-
-
-
-
-/** Output formats by name; the CLI's `--format` accepts exactly these keys. */
-const formatters = {
-    text: formatText,
-    json: formatJson,
-    sarif: (result) => formatSarif(result),
-    github: formatGithub,
-    markdown: formatMarkdown,
-    junit: formatJunit,
-};
-
-;// CONCATENATED MODULE: ./src/cli/parse.ts
-
-
-/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
-class ArgError extends UsageError {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-        this.name = 'ArgError';
-    }
-}
-const didYouMean = (word, candidates) => {
-    const near = closest(word, candidates);
-    return near ? `; did you mean \`${near}\`?` : '';
-};
-/** Checks a value against a list, suggesting the nearest one (`--format JSON`: did you mean `json`?). */
-function oneOf(flag, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new ArgError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")${didYouMean(value, allowed)}`);
-}
-function parseCommandLine(argv, specs, command) {
-    const values = {};
-    const positionals = [];
-    const names = Object.keys(specs);
-    const byShort = new Map(names.flatMap((n) => (specs[n].short ? [[specs[n].short, n]] : [])));
-    const flags = [...names.map((n) => `--${n}`), '--help'];
-    for (const [name, spec] of Object.entries(specs))
-        values[name] = spec.type === 'boolean' ? false : spec.default;
-    /** The greedy option once it has been given: later positionals are its values. */
-    let greedy;
-    const positional = (arg) => (greedy ?? positionals).push(arg);
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            argv.slice(i + 1).forEach(positional);
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            positional(arg);
-            continue;
-        }
-        let name;
-        let inline;
-        let shown;
-        if (arg.startsWith('--')) {
-            const eq = arg.indexOf('=');
-            shown = eq < 0 ? arg : arg.slice(0, eq);
-            name = shown.slice(2);
-            if (eq >= 0)
-                inline = arg.slice(eq + 1);
-            if (!Object.hasOwn(specs, name))
-                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(shown, flags)}`);
-        }
-        else {
-            shown = arg.slice(0, 2);
-            name = byShort.get(arg[1]);
-            if (arg.length > 2)
-                inline = arg.slice(2).replace(/^=/, '');
-            if (!name)
-                throw new ArgError(`unknown option \`${shown}\` for \`${command}\`${didYouMean(arg, flags)}`);
-        }
-        const spec = specs[name];
-        if (spec.type === 'boolean') {
-            if (inline !== undefined)
-                throw new ArgError(`\`${shown}\` takes no value (got "${inline}")`);
-            values[name] = true;
-            continue;
-        }
-        if (spec.greedy) {
-            greedy = values[name] ?? [];
-            if (inline !== undefined)
-                greedy.push(inline);
-            values[name] = greedy;
-            continue;
-        }
-        let value = inline;
-        if (value === undefined) {
-            const next = argv[i + 1];
-            if (next === undefined || (next.startsWith('-') && next !== '-'))
-                throw new ArgError(`\`${shown}\` needs a value${spec.choices ? `: one of ${spec.choices.join(', ')}` : ''}`);
-            value = next;
-            i++;
-        }
-        if (spec.choices)
-            oneOf(`--${name}`, value, spec.choices);
-        if (spec.multiple)
-            values[name] = [...(values[name] ?? []), value];
-        else
-            values[name] = value;
-    }
-    return { values: values, positionals };
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-
-
-
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
-function positiveInt(flag, value) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1)
-        throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
-    return n;
-}
-/** Options every command that scans takes: which files, which config, which replacement registry. */
-const SCAN_OPTIONS = {
-    config: { type: 'string' },
-    'replacement-registry': { type: 'string' },
-    include: { type: 'string', multiple: true },
-    exclude: { type: 'string', multiple: true },
-    'max-file-size': { type: 'string' },
-};
-const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH or the nearest folder
-                              above it up to the repository root, else in the current directory)
-  --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
-  --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
-  --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)`;
-/** `--replacement-registry`, checked against the same schema as the config key it stands for. */
-function replacementRegistry(value) {
-    const option = no_app_harness_registry.options.replacementRegistryUrl;
-    if (!isValid(option.schema, value))
-        throw new ArgError(`--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "${value}")`);
-    return value;
-}
-/** The lint settings the scan options and PATHs give. */
-function scanSettings(values, paths, cwd) {
-    if (values.config === '')
-        throw new ArgError('`--config` needs a file name');
-    return {
-        cwd,
-        paths,
-        include: values.include,
-        exclude: values.exclude,
-        maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInt('--max-file-size', values['max-file-size']),
-        rules: rules,
-        ...(values['replacement-registry'] === undefined
-            ? {}
-            : { ruleOptions: { [no_app_harness_registry.id]: { replacementRegistryUrl: replacementRegistry(values['replacement-registry']) } } }),
-        configPath: values.config,
-    };
-}
-/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
-function writeOutput(cwd, file, text) {
-    const abs = external_node_path_default().resolve(cwd, file);
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
-    external_node_fs_default().writeFileSync(abs, text);
-}
-/** The scan options as they were given, for a command line that repeats them (the fix hint). */
-function scanArgs(values) {
-    const out = [];
-    if (values.config !== undefined)
-        out.push('--config', values.config);
-    if (values['replacement-registry'] !== undefined)
-        out.push('--replacement-registry', values['replacement-registry']);
-    for (const g of values.include ?? [])
-        out.push('--include', g);
-    for (const g of values.exclude ?? [])
-        out.push('--exclude', g);
-    if (values['max-file-size'] !== undefined)
-        out.push('--max-file-size', values['max-file-size']);
-    return out;
-}
-/** Quotes an argument for a POSIX shell when it needs it. */
-const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
-;// CONCATENATED MODULE: ./src/cli/changed.ts
-
-
-
-/**
- * `check --changed FILE...`: the whole scan is linted (rules follow connectors, templates and input
- * sets across files), and a finding is reported when
- *
- * 1. its file is one of the given files; or
- * 2. one of its related locations is in one of them (a pipeline changed to use a connector that
- *    breaks a policy: the finding is on the connector, the changed stage is a related location); or
- * 3. it is about a connector defined in one of them: it sits on a reference (`connectorRef`,
- *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
- *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
- *
- * When the config file in use is one of the given files, every finding is reported: the config
- * decides what every file gets. Given paths are relative to the current directory, as findings
- * name files; names of files that are not scanned (deleted, not YAML) match nothing.
- */
-function changedSelection(result, given, cwd) {
-    const files = new Set(given.map((g) => toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, g)))));
-    if (result.config && files.has(result.config.file))
-        return () => true;
-    const { project } = result;
-    const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
-    const texts = new SourceTexts(cwd);
-    const refersToChanged = (f) => {
-        if (!changedConnectors.size)
-            return false;
-        const text = texts.get(f.file);
-        if (text === undefined)
-            return false;
-        const ref = text
-            .slice(f.range[0], f.range[1])
-            .trim()
-            .replace(/^(['"])(.*)\1$/s, '$2')
-            .trim();
-        if (!/^(?:(?:account|org)\.)?[\w-]+$/.test(ref))
-            return false;
-        const from = project.entities.find((e) => e.identifier === f.entity && e.rootKey.file === f.file)?.scope ?? {
-            level: 'account',
-        };
-        const connector = project.findConnector(ref, from);
-        return connector !== undefined && changedConnectors.has(connector);
-    };
-    return (f) => files.has(f.file) || (f.related ?? []).some((r) => files.has(r.file)) || refersToChanged(f);
-}
-
-;// CONCATENATED MODULE: ./src/cli/terminal.ts
-/**
- * Whether text output takes its terminal form (a code frame under each finding, colour), decided
- * in this order:
- *
- * 1. `--color` gives it and `--no-color` refuses it, whatever the environment says;
- * 2. a report written with `--output FILE` is plain;
- * 3. `FORCE_COLOR` set to anything but `0` or `false` (the empty string included) gives it, into a
- *    pipe too; `FORCE_COLOR=0` or `false` refuses it (as in Node.js, `FORCE_COLOR` wins over
- *    `NO_COLOR`);
- * 4. `NO_COLOR` set to a non-empty value refuses it (https://no-color.org);
- * 5. otherwise standard output must be a terminal whose `TERM` is not `dumb`.
- *
- * The plain form (the documented `file:line:col: severity: message [rule-id]` lines) is what pipes,
- * files and CI logs get unless told otherwise.
- */
-function terminalForm(flags, env, stdoutIsTTY) {
-    if (flags.noColor)
-        return false;
-    if (flags.color)
-        return true;
-    if (flags.toFile)
-        return false;
-    const force = env.FORCE_COLOR;
-    if (force !== undefined)
-        return !['0', 'false'].includes(force.trim().toLowerCase());
-    if (env.NO_COLOR)
-        return false;
-    return stdoutIsTTY && env.TERM !== 'dumb';
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/check.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const OPTIONS = {
-    format: { type: 'string', default: 'text', choices: Object.keys(formatters) },
-    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
-    baseline: { type: 'string' },
-    'write-baseline': { type: 'string' },
-    output: { type: 'string' },
-    changed: { type: 'string', greedy: true },
-    quiet: { type: 'boolean', short: 'q' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-    ...SCAN_OPTIONS,
-};
-const usage = () => `Usage: harness-registry-guard check [PATH...] [options]
-
-Checks Harness YAML under each PATH (default: .) against Harness's image-registry policies.
-
-Options:
-  --format FORMAT             ${Object.keys(formatters).join('|')} (default: text)
-  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding that is not suppressed reaches LEVEL (default: error)
-  --changed FILE...           report only the findings about these files and what they affect; the PATHs are still
-                              checked in full. Every argument after --changed that is not an option is a FILE
-  -q, --quiet                 report errors only (the text count line and the exit code still cover every finding)
-  --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
-  --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
-  --output FILE               write the report to FILE (creating its folder) instead of standard output
-  --color, --no-color         text: force or refuse code frames and colour (default: on a terminal, unless NO_COLOR is set)
-${SCAN_USAGE}
-  -h, --help                  show this help
-
-Flags override the same setting in the config file. Exit codes: 0 nothing reported reaches
---fail-on, 1 something does, 2 usage or internal error.
-`;
-/** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
-function run(argv, io) {
-    const { values, positionals } = parseCommandLine(argv, OPTIONS, 'check');
-    const format = values.format;
-    const writeTo = values['write-baseline'];
-    if (writeTo !== undefined && values.baseline !== undefined)
-        throw new ArgError('use either --baseline or --write-baseline, not both');
-    for (const flag of ['baseline', 'write-baseline', 'output'])
-        if (values[flag] === '')
-            throw new ArgError(`\`--${flag}\` needs a file name`);
-    if (values.color && values['no-color'])
-        throw new ArgError('use either --color or --no-color, not both');
-    const settings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
-    let result = lintSync(settings);
-    if (writeTo !== undefined && !result.internalErrors.length) {
-        const abs = external_node_path_default().resolve(io.cwd, writeTo);
-        const baseline = createBaseline(result.findings, {
-            cwd: io.cwd,
-            baselinePath: abs,
-            forbid: new Set(result.config?.forbidSuppression ?? []),
-            previous: previousBaseline(abs),
-        });
-        writeBaseline(abs, baseline);
-        const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
-        const n = baseline.entries.length;
-        io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
-        result = lintSync({ ...settings, baselinePath: abs });
-    }
-    const notes = [];
-    if (values.changed !== undefined) {
-        const all = result.findings;
-        const reported = all.filter(changedSelection(result, values.changed, io.cwd));
-        const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
-        notes.push(values.changed.length
-            ? `--changed: reported the findings about ${plural(values.changed.length, 'given file')}; ${plural(others, 'other finding')} in the scan ${others === 1 ? 'is' : 'are'} not shown.`
-            : '--changed: no file was given, so no finding is reported.');
-        result = { ...result, findings: reported };
-    }
-    const report = render(format, result, values, positionals, notes, io);
-    if (values.output)
-        writeOutput(io.cwd, values.output, report);
-    else
-        io.out(report);
-    if (result.internalErrors.length) {
-        for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
-        return 2;
-    }
-    return failingFindings(result.findings, values['fail-on']).length ? 1 : 0;
-}
-function render(format, result, values, positionals, notes, io) {
-    if (format !== 'text') {
-        const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
-        return formatters[format](shown);
-    }
-    const terminal = terminalForm({ color: values.color, noColor: values['no-color'], toFile: values.output !== undefined }, io.env, io.stdoutIsTTY);
-    const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
-    return formatText(result, {
-        ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
-        quiet: values.quiet,
-        docsLinks: true,
-        fixCommand,
-        notes,
-    });
-}
-/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
-function previousBaseline(abs) {
-    try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(abs, 'utf8'));
-        return Array.isArray(value?.entries) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-const check = {
-    name: 'check',
-    synopsis: 'check [PATH...]',
-    summary: 'check Harness YAML; exit 1 when a finding reaches --fail-on',
-    usage,
-    run,
-};
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/cli/docs.ts
-
-
-/**
- * A path relative to this module, resolved at run time. The bundle is dist/cli/index.js and this
- * file is src/cli/docs.ts: both are two folders below the package root, so `../../` is the root
- * from either. (A parameter rather than a literal inside `new URL(...)`: ncc rewrites the literal
- * form into an asset path that does not exist.)
- */
-const fromHere = (relative) => new URL(relative, import.meta.url);
-/** The folder of rule pages the npm package ships (docs/rules/). */
-const rulesDocsDir = () => (0,external_node_url_namespaceObject.fileURLToPath)(fromHere('../../docs/rules/'));
-/** A rule's page (docs/rules/<id>.md), or undefined when the package has no docs folder. */
-function readRulePage(ruleId) {
-    try {
-        return external_node_fs_default().readFileSync(`${rulesDocsDir()}${ruleId}.md`, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/explain.ts
-
-
-
-
-
-const explain_usage = () => `Usage: harness-registry-guard explain RULE-ID
-
-Prints a rule's page: why the rule exists, what it checks, examples, what to change and how \`fix\`
-handles it (docs/rules/RULE-ID.md, shipped with the package). \`harness-registry-guard rules\` lists
-the ids.
-
-Options:
-  -h, --help                  show this help
-`;
-const LIST_HINT = 'Run `harness-registry-guard rules` to list the rules.';
-function explain_run(argv, io) {
-    const { positionals } = parseCommandLine(argv, {}, 'explain');
-    const ids = allRules.map((r) => r.id);
-    if (positionals.length !== 1)
-        throw new ArgError(positionals.length
-            ? `\`explain\` takes one rule id (got ${positionals.length})`
-            : `\`explain\` needs a rule id: one of ${ids.join(', ')}`, positionals.length ? undefined : LIST_HINT);
-    const id = positionals[0];
-    const rule = ruleMeta(id);
-    if (!rule) {
-        const near = closest(id, ids);
-        throw new ArgError(`unknown rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`, LIST_HINT);
-    }
-    const page = readRulePage(id);
-    if (page !== undefined) {
-        io.out(page.endsWith('\n') ? page : `${page}\n`);
-        return 0;
-    }
-    // An install without docs/rules (a copied bundle): the registry's own words and the page's address.
-    io.err(`harness-registry-guard: no rule pages in ${rulesDocsDir()}; showing the rule's summary.\n`);
-    io.out(`# ${rule.id}\n\n${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${ruleDocsUrl(rule.id)}\n`);
-    return 0;
-}
-const explain_explain = {
-    name: 'explain',
-    synopsis: 'explain RULE-ID',
-    summary: "print a rule's page",
-    usage: explain_usage,
-    run: explain_run,
-};
-
-;// CONCATENATED MODULE: ./src/formats/diff.ts
-/**
- * A unified diff (`diff -u` / `git diff` format) of two texts, line by line, with 3 lines of
- * context. Line endings are part of each line (a CRLF line keeps its \r), so the patch applies as is.
- */
-function unifiedDiff(before, after, oldName, newName, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    const ops = diffLines(a, b);
-    const hunks = [];
-    let i = 0;
-    while (i < ops.length) {
-        if (ops[i].kind === ' ') {
-            i++;
-            continue;
-        }
-        // A hunk runs from `context` lines before the first change to `context` lines after the last
-        // change that is no more than 2*context unchanged lines from the next.
-        let start = i;
-        while (start > 0 && i - start < context && ops[start - 1].kind === ' ')
-            start--;
-        let end = i;
-        for (;;) {
-            while (end < ops.length && ops[end].kind !== ' ')
-                end++;
-            let gap = end;
-            while (gap < ops.length && ops[gap].kind === ' ')
-                gap++;
-            if (gap < ops.length && gap - end <= 2 * context)
-                end = gap;
-            else {
-                end = Math.min(end + context, gap);
-                break;
-            }
-        }
-        const slice = ops.slice(start, end);
-        const first = ops[start];
-        const oldLen = slice.filter((o) => o.kind !== '+').length;
-        const newLen = slice.filter((o) => o.kind !== '-').length;
-        const oldStart = oldLen ? first.oldLine : first.oldLine - 1;
-        const newStart = newLen ? first.newLine : first.newLine - 1;
-        hunks.push(`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`);
-        for (const o of slice) {
-            hunks.push(o.kind + o.text.replace(/\n$/, ''));
-            if (!o.text.endsWith('\n'))
-                hunks.push('\\ No newline at end of file');
-        }
-        i = end;
-    }
-    return `--- ${oldName}\n+++ ${newName}\n${hunks.join('\n')}\n`;
-}
-const range = (start, len) => (len === 1 ? `${start}` : `${start},${len}`);
-function splitLines(s) {
-    return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-/** Myers' O(ND) diff of two line arrays. */
-function diffLines(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = n + m;
-    const v = new Map([[1, 0]]);
-    const trace = [];
-    outer: for (let d = 0; d <= max; d++) {
-        trace.push(new Map(v));
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && (v.get(k - 1) ?? 0) < (v.get(k + 1) ?? 0)) ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v.set(k, x);
-            if (x >= n && y >= m)
-                break outer;
-        }
-    }
-    // Walk back through the trace to recover the edit script.
-    const rev = [];
-    let x = n;
-    let y = m;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const vd = trace[d];
-        const k = x - y;
-        const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? 0) < (vd.get(k + 1) ?? 0)) ? k + 1 : k - 1;
-        const prevX = vd.get(prevK) ?? 0;
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY)
-            rev.push({ kind: ' ', x: --x, y: --y });
-        if (d > 0) {
-            if (x === prevX)
-                rev.push({ kind: '+', x, y: --y });
-            else
-                rev.push({ kind: '-', x: --x, y });
-        }
-    }
-    const ops = [];
-    for (const r of rev.reverse()) {
-        const text = r.kind === '+' ? b[r.y] : a[r.x];
-        ops.push({ kind: r.kind, text, oldLine: r.x + 1, newLine: r.y + 1 });
-    }
-    return ops;
-}
-
-;// CONCATENATED MODULE: ./src/engine/fix.ts
-
-
-
-
-
-
-/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
-const MAX_FIX_PASSES = 10;
-const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
-/**
- * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
- * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
- * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written atomically (temporary file + rename) once, at the end.
- */
-function applyFixes(settings) {
-    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
-    const overlay = new Map();
-    const states = new Map();
-    const frozen = new Set();
-    const skipped = [];
-    const realPaths = new Map();
-    const check = settings.check ?? lintSync;
-    let result = check({ ...settings, overlay });
-    let passes = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
-        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-        if (!byFile.size)
-            break;
-        let changed = false;
-        for (const [absPath, findings] of byFile) {
-            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
-            if (!state)
-                continue;
-            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
-            if (!chosen.length)
-                continue;
-            const next = applyEdits(state.current, chosen);
-            if (next === state.current)
-                continue;
-            if (parseProblems(next) > parseProblems(state.current)) {
-                frozen.add(absPath);
-                overlay.delete(absPath);
-                states.delete(absPath);
-                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
-                continue;
-            }
-            state.net = compose(state.net, chosen);
-            state.current = next;
-            state.applied.push(...taken.map((i) => ({
-                ruleId: findings[i].ruleId,
-                title: findings[i].fixTitle ?? findings[i].message,
-                line: findings[i].line,
-            })));
-            states.set(absPath, state);
-            overlay.set(absPath, next);
-            changed = true;
-        }
-        if (!changed)
-            break;
-        passes++;
-        result = check({ ...settings, overlay });
-    }
-    const files = [];
-    for (const s of states.values()) {
-        if (s.current === s.original)
-            continue;
-        if (!settings.dryRun) {
-            const problem = writeAtomically(s);
-            if (problem) {
-                skipped.push({ file: s.file, reason: problem });
-                continue;
-            }
-        }
-        files.push({
-            file: s.file,
-            absPath: s.absPath,
-            original: s.original,
-            fixed: s.current,
-            bom: s.bom,
-            edits: netEdits(s),
-            applied: s.applied,
-        });
-    }
-    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
-    return { files, skipped, passes, converged, result };
-}
-/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
-function groupFixes(findings, cwd, frozen, realPaths) {
-    const out = new Map();
-    for (const f of findings) {
-        if (!f.fix?.length || isSuppressed(f))
-            continue;
-        const abs = external_node_path_default().resolve(cwd, f.file);
-        if (frozen.has(abs))
-            continue;
-        let real;
-        try {
-            real = external_node_fs_default().realpathSync(abs);
-        }
-        catch {
-            continue;
-        }
-        const owner = realPaths.get(real) ?? abs;
-        realPaths.set(real, owner);
-        if (owner !== abs)
-            continue;
-        const list = out.get(abs) ?? [];
-        list.push(f);
-        out.set(abs, list);
-    }
-    return out;
-}
-/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
-function isSuppressed(f) {
-    return !!f.suppressed;
-}
-function readState(absPath, file) {
-    try {
-        const bytes = external_node_fs_default().readFileSync(absPath);
-        const original = fix_utf8.decode(bytes);
-        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
-function parseProblems(text) {
-    return parseSource('fix', text).problems.length;
-}
-/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
-function compose(net, edits) {
-    const delta = (r) => r.len - (r.end - r.start);
-    const toOrig = (pos, side) => {
-        let d = 0;
-        for (const r of net) {
-            const cs = r.start + d;
-            if (pos < cs)
-                break;
-            if (pos <= cs + r.len)
-                return side === 'start' ? r.start : r.end;
-            d += delta(r);
-        }
-        return pos - d;
-    };
-    const spans = [
-        ...net.map((r) => ({ start: r.start, end: r.end })),
-        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    const merged = [];
-    for (const s of spans) {
-        const last = merged.at(-1);
-        if (last && s.start <= last.end)
-            last.end = Math.max(last.end, s.end);
-        else
-            merged.push({ ...s });
-    }
-    return merged.map((m) => {
-        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
-        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
-        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
-        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
-        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
-        return { start: m.start, end: m.end, len: ce - cs + grow };
-    });
-}
-/** The net ranges as edits on the original text, dropping any that end up unchanged. */
-function netEdits(s) {
-    const out = [];
-    let d = 0;
-    for (const r of s.net) {
-        const cs = r.start + d;
-        const text = s.current.slice(cs, cs + r.len);
-        if (text !== s.original.slice(r.start, r.end))
-            out.push({ start: r.start, end: r.end, text });
-        d += r.len - (r.end - r.start);
-    }
-    return out;
-}
-/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
-function writeAtomically(s) {
-    let target;
-    try {
-        target = external_node_fs_default().realpathSync(s.absPath);
-        if (!external_node_fs_default().readFileSync(target).equals(s.bytes))
-            return 'it changed on disk while fixing; left unchanged';
-    }
-    catch (e) {
-        return `it cannot be read again (${e.code ?? 'error'})`;
-    }
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${process.pid}.${external_node_crypto_default().randomBytes(4).toString('hex')}.tmp`);
-    try {
-        const mode = external_node_fs_default().statSync(target).mode & 0o7777;
-        external_node_fs_default().writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
-        external_node_fs_default().chmodSync(tmp, mode);
-        external_node_fs_default().renameSync(tmp, target);
-        return undefined;
-    }
-    catch (e) {
-        external_node_fs_default().rmSync(tmp, { force: true });
-        return `it cannot be written (${e.code ?? 'error'})`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/fix.ts
-
-
-
-
-
-
-const fix_OPTIONS = {
-    'dry-run': { type: 'boolean' },
-    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
-    'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
-    ...SCAN_OPTIONS,
-};
-const fix_usage = () => `Usage: harness-registry-guard fix [PATH...] [options]
-
-Applies the safe fixes to Harness YAML under each PATH (default: .), as text edits that keep
-comments, quoting, indentation, CRLF and the BOM. Suggestions are listed, never applied.
-
-Options:
-  --dry-run                   print a unified diff of the fixes and write nothing
-  --format FORMAT             text|json (default: text)
-  --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
-${SCAN_USAGE}
-  -h, --help                  show this help
-
-Exit codes: 0 nothing left reaches --fail-on, 1 something does or a file was left unfixed, 2 usage
-or internal error.
-`;
-/** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
-function fix_run(argv, io) {
-    const { values, positionals } = parseCommandLine(argv, fix_OPTIONS, 'fix');
-    const format = values.format;
-    const failOn = values['fail-on'];
-    const dryRun = values['dry-run'];
-    const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
-    if (format === 'json')
-        io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
-    else if (dryRun) {
-        for (const f of fixed.files)
-            io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
-        io.err(summary(fixed, dryRun));
-    }
-    else
-        io.out(summary(fixed, dryRun));
-    const { result } = fixed;
-    if (result.internalErrors.length) {
-        for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
-        return 2;
-    }
-    return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
-}
-function summary(fixed, dryRun) {
-    const lines = [];
-    const verb = dryRun ? 'would fix' : 'fixed';
-    for (const f of fixed.files) {
-        lines.push(`${verb} ${f.file}`);
-        for (const a of f.applied)
-            lines.push(`  line ${a.line}: ${a.title} [${a.ruleId}]`);
-    }
-    for (const s of fixed.skipped)
-        lines.push(`left unchanged ${s.file}: ${s.reason}`);
-    const suggestions = fixed.result.findings.filter((f) => f.suggestion);
-    if (suggestions.length) {
-        lines.push('suggestions (review them; fix never applies these):');
-        for (const f of suggestions)
-            lines.push(`  ${f.file}:${f.line}:${f.column}: ${f.suggestion.title} [${f.ruleId}]`);
-    }
-    const applied = fixed.files.reduce((n, f) => n + f.applied.length, 0);
-    const t = totals(fixed.result.findings);
-    lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
-        `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`);
-    return lines.join('\n') + '\n';
-}
-/** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
-function fixJson(fixed, dryRun) {
-    const t = totals(fixed.result.findings);
-    return {
-        dryRun,
-        passes: fixed.passes,
-        converged: fixed.converged,
-        files: fixed.files.map((f) => ({ file: f.file, bom: f.bom, edits: f.edits, fixes: f.applied })),
-        skipped: fixed.skipped,
-        suggestions: fixed.result.findings
-            .filter((f) => f.suggestion)
-            .map((f) => ({
-            ruleId: f.ruleId,
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            title: f.suggestion.title,
-            edits: f.suggestion.edits,
-        })),
-        remaining: { errors: t.errors, warnings: t.warnings, notices: t.notices, byRule: t.byRule },
-    };
-}
-const fix = {
-    name: 'fix',
-    synopsis: 'fix [PATH...]',
-    summary: 'apply the safe fixes (--dry-run shows them as a diff)',
-    usage: fix_usage,
-    run: fix_run,
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands/init.ts
-
-
-
-
-
-
-
-
-
-const init_usage = () => `Usage: harness-registry-guard init [DIR]
-
-Writes a commented ${CONFIG_FILE} to DIR (default: .) that lists every rule with its default level
-and its options at their defaults, and the other settings commented out. Its first line points
-editors at the config schema of this version. An existing config file is never overwritten.
-
-Options:
-  -h, --help                  show this help
-`;
-/** Comment lines of at most `width` columns, each starting with `indent` and `# `. */
-function comment(text, indent, width = 100) {
-    const lines = [];
-    let current = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (current && indent.length + 2 + current.length + 1 + word.length > width) {
-            lines.push(current);
-            current = word;
-        }
-        else
-            current = current ? `${current} ${word}` : word;
-    }
-    if (current)
-        lines.push(current);
-    return lines.map((l) => `${indent}# ${l}`);
-}
-/** A value as YAML flow (JSON is YAML). */
-const flow = (value) => JSON.stringify(value);
-function ruleEntry(rule) {
-    const lines = [
-        ...comment(`${rule.policy ? `Policy ${rule.policy}. ` : ''}${rule.description}`, '  '),
-        ...comment(`Default: ${rule.severity}. Fixable: ${rule.fixable}. ${ruleDocsUrl(rule.id)}`, '  '),
-    ];
-    const options = Object.entries(rule.options ?? {});
-    if (!options.length)
-        return [...lines, `  ${rule.id}: ${rule.severity}`];
-    lines.push(`  ${rule.id}:`, `    level: ${rule.severity}`);
-    for (const [name, o] of options)
-        lines.push(...comment(o.description, '    '), `    # ${name}: ${flow(o.default)}`);
-    return lines;
-}
-/**
- * The text `init` writes: the schema line, then every rule of the registry at its default level
- * with its options commented out at their defaults, then the other settings of the config schema,
- * commented out. Levels, ids, options and descriptions all come from the rules and the schema.
- */
-function initialConfig() {
-    const schema = configSchema(allRules);
-    const describe = (key) => schema.properties[key].description;
-    const policies = new Set(rules);
-    const out = [
-        `# yaml-language-server: $schema=${configSchemaUrl()}`,
-        '#',
-        ...comment(`harness-registry-guard ${VERSION} configuration, written by \`harness-registry-guard init\`. check, fix and report read it from the scanned folder or the nearest folder above it, up to the repository root; a flag given on the command line wins over the same setting here. Reference: ${readmeUrl('configuration')}`, ''),
-        '',
-        ...comment(describe('rules'), ''),
-        ...comment('The levels below are the defaults; options are commented out at their defaults.', ''),
-        'rules:',
-    ];
-    allRules.forEach((rule, i) => {
-        if (i > 0)
-            out.push('');
-        if (!policies.has(rule) && policies.has(allRules[i - 1]))
-            out.push('  # Checks the tool makes itself.', '');
-        out.push(...ruleEntry(rule));
-    });
-    const settings = [
-        ['include', ['# include:', ...DEFAULT_INCLUDE.map((g) => `#   - ${flow(g)}`)]],
-        ['exclude', ['# exclude:', `#   - ${flow('vendor/**')}`]],
-        ['maxFileSize', [`# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}`]],
-        ['forbidSuppression', ['# forbidSuppression:', `#   - ${rules[0].id}`]],
-    ];
-    for (const [key, lines] of settings)
-        out.push('', ...comment(describe(key), ''), ...lines);
-    return out.join('\n') + '\n';
-}
-function init_run(argv, io) {
-    const { positionals } = parseCommandLine(argv, {}, 'init');
-    if (positionals.length > 1)
-        throw new ArgError(`\`init\` takes at most one folder (got ${positionals.length})`);
-    const given = positionals[0] ?? '.';
-    const dir = external_node_path_default().resolve(io.cwd, given);
-    if (!external_node_fs_default().statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-        throw new UsageError(`folder not found: ${given}`);
-    const shown = (name) => toPosix(external_node_path_default().relative(io.cwd, external_node_path_default().join(dir, name))) || name;
-    const existing = CONFIG_FILES.find((name) => external_node_fs_default().existsSync(external_node_path_default().join(dir, name)));
-    if (existing)
-        throw new UsageError(`${shown(existing)} already exists; edit it, or delete it to write a new one`);
-    const file = external_node_path_default().join(dir, CONFIG_FILE);
-    const text = initialConfig();
-    // What is written must load: the same loader `check` uses, on the text before it is written.
-    loadConfig(file, io.cwd, allRules, text);
-    external_node_fs_default().writeFileSync(file, text, { flag: 'wx' });
-    io.out(`Wrote ${shown(CONFIG_FILE)}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`);
-    return 0;
-}
-const init = {
-    name: 'init',
-    synopsis: 'init [DIR]',
-    summary: `write a commented ${CONFIG_FILE}`,
-    usage: init_usage,
-    run: init_run,
-};
-
-;// CONCATENATED MODULE: ./src/migration/inventory.ts
-
-
-/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
-const HARNESS_IMAGE = 'account.harnessImage';
-const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
-const placeOf = (at) => ({ file: at.file, line: at.line });
-function connectorRef(c) {
-    return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
-}
-/** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
-function buildInventory(project, findings) {
-    const byConnector = new Map();
-    for (const c of project.connectors)
-        byConnector.set(c, connectorEntry(c, findings));
-    const external = new Map();
-    const seen = new Set();
-    const addUse = (ref, from, use) => {
-        const connector = project.findConnector(ref, from);
-        const key = JSON.stringify([ref, from.org, from.project, use]);
-        if (seen.has(key))
-            return;
-        seen.add(key);
-        if (connector) {
-            const entry = byConnector.get(connector);
-            const failing = failingReason(entry, use, ref);
-            entry.usedBy.push(failing ? { ...use, failing } : use);
-            return;
-        }
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return;
-        const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
-        const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
-        const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
-        ext.usedBy.push(failing ? { ...use, failing } : use);
-        external.set(`${scope}\0${parsed.identifier}`, ext);
-    };
-    const stages = [];
-    for (const run of project.runs({ templates: 'all' }))
-        for (const eff of run.stages)
-            stages.push(stageEntry(project, eff, addUse));
-    // Input sets and triggers for pipelines that are not in the repo still name connectors.
-    for (const set of project.inputSets) {
-        if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
-            continue;
-        for (const { at, path } of set.imageConnectorFields) {
-            const ref = str(at)?.trim();
-            if (!ref || ref.includes('<+'))
-                continue;
-            const stage = path
-                .split('/')
-                .filter((s) => s.startsWith('stage='))
-                .at(-1)
-                ?.slice(6);
-            addUse(ref, set.scope, {
-                ownerKind: set.kind,
-                owner: set.identifier,
-                ...(stage ? { stage } : {}),
-                how: 'overrideImageConnector',
-                source: set.kind,
-                cloud: false,
-                ...placeOf(at),
-            });
-        }
-    }
-    const connectors = [...byConnector.values()].sort(inventory_byPlace);
-    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
-    return { connectors, external: ext, stages, byConnector };
-}
-function connectorEntry(c, findings) {
-    const eod = c.executeOnDelegate?.value;
-    const rules = findings
-        .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
-        .map((f) => f.ruleId);
-    return {
-        ref: connectorRef(c),
-        identifier: c.identifier,
-        ...(c.name ? { name: c.name } : {}),
-        scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
-        type: c.type,
-        urls: c.urls.map((u) => str(u)),
-        ...(c.provider ? { provider: c.provider } : {}),
-        ...(c.authType ? { authType: c.authType } : {}),
-        connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
-        delegateSelectors: c.delegateSelectors,
-        usedBy: [],
-        findings: [...new Set(rules)].sort(),
-        ...placeOf(c.rootKey),
-    };
-}
-function failingReason(entry, use, ref) {
-    const reasons = [];
-    if (entry.findings.includes('no-app-harness-registry'))
-        reasons.push('app.harness.io registry');
-    if (use.cloud && entry.connectivity !== 'platform')
-        reasons.push('connects through a delegate');
-    if (use.how === 'overrideImageConnector' && !ref.startsWith('account.'))
-        reasons.push('not an account-scope reference');
-    return reasons.length ? reasons.join('; ') : undefined;
-}
-function stageEntry(project, eff, addUse) {
-    const { stage: from, infra } = project.infrastructure(eff);
-    const cloud = project.runsOnHarnessCloud(eff);
-    const root = eff.run.root;
-    const through = eff.templates.at(-1);
-    const entry = {
-        ownerKind: root.kind,
-        owner: root.identifier,
-        stage: eff.stage.identifier,
-        ...(eff.stage.name ? { name: eff.stage.name } : {}),
-        infrastructure: infra.kind,
-        ...(from !== eff
-            ? { infrastructureFrom: `stage ${from.stage.identifier}` }
-            : through
-                ? {
-                    infrastructureFrom: `template ${through.template.identifier}${through.template.versionLabel ? ` ${through.template.versionLabel}` : ''}`,
-                }
-                : {}),
-        cloud,
-        imageConnector: [],
-        ...placeOf(eff.stage.at),
-    };
-    const base = { ownerKind: root.kind, owner: root.identifier, stage: eff.stage.identifier, cloud };
-    if (CI_KINDS.has(infra.kind)) {
-        // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
-        const field = cloud ? undefined : infra.imageConnectorRef;
-        const resolution = field ? project.resolve(field, from.ctx) : { values: [] };
-        for (const v of resolution.values) {
-            const source = valueSource(v);
-            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
-            entry.imageConnector.push({ ref: v.value, source, ...(via ? { via } : {}), ...placeOf(v.at) });
-            addUse(v.value, root.scope, { ...base, how: 'overrideImageConnector', source, ...(via ? { via } : {}), ...placeOf(v.at) });
-        }
-        if (resolution.unknown)
-            entry.imageConnectorUnknown =
-                root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
-        if (!field) {
-            const at = placeOf(infra.kindNode ?? eff.stage.at);
-            entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-            addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
-        }
-    }
-    for (const use of project.connectorUses(eff))
-        for (const v of project.resolve(use.ref, use.ctx).values) {
-            const via = v.source === 'inputSet' || v.source === 'trigger' ? v.entity.identifier : undefined;
-            addUse(v.value, root.scope, {
-                ...base,
-                how: use.how,
-                ...(use.stepIdentifier ? { step: use.stepIdentifier } : {}),
-                ...(v.source !== 'literal' ? { source: v.source } : {}),
-                ...(via ? { via } : {}),
-                ...placeOf(v.at),
-            });
-        }
-    return entry;
-}
-function valueSource(v) {
-    if (v.source === 'literal')
-        return v.entity.kind === 'template' ? 'template' : 'stage';
-    return v.source;
-}
-const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
-
-;// CONCATENATED MODULE: ./src/migration/changes.ts
-
-
-
-/** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
-function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
-    const groups = new Map();
-    for (const f of findings) {
-        const meta = ruleMeta(f.ruleId);
-        if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
-            continue;
-        const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
-        const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
-        let group = groups.get(key);
-        if (!group) {
-            group = {
-                target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
-                items: [],
-                blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file, execConfigFiles.has(f.file)),
-            };
-            groups.set(key, group);
-        }
-        group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
-        if (f.ruleId === 'no-app-harness-registry')
-            group.daysSinceEol = daysSinceEol;
-    }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
-        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
-}
-function changeItem(text, f, remediation, docs) {
-    const edits = f.fix ?? f.suggestion?.edits ?? [];
-    return {
-        ruleId: f.ruleId,
-        severity: f.severity,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        why: f.message,
-        fix: f.fix ? 'safe' : f.suggestion ? 'suggestion' : 'manual',
-        title: f.fixTitle ?? f.suggestion?.title ?? remediation,
-        edits: edits.map((e) => editChange(text, e)),
-        docs,
-    };
-}
-/** An edit as "field: current → proposed"; an insertion has no current value. */
-function editChange(text, e) {
-    const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
-    if (e.start === e.end) {
-        const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
-        return m ? { field: m[1], current: null, proposed: m[2] } : { current: null, proposed };
-    }
-    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
-    const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
-    return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
-}
-function connectorRadius(project, inv, c) {
-    const entry = inv.byConnector.get(c);
-    const pipelines = new Set();
-    for (const u of entry?.usedBy ?? []) {
-        if (u.ownerKind === 'pipeline')
-            pipelines.add(u.owner);
-        else if (u.ownerKind === 'template') {
-            const tpl = project.templates.find((t) => t.identifier === u.owner);
-            if (tpl)
-                for (const p of pipelinesUsing(project, tpl))
-                    pipelines.add(p);
-        }
-        else {
-            const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
-            if (set?.pipelineIdentifier)
-                pipelines.add(set.pipelineIdentifier);
-        }
-    }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
-    if (c.identifier === 'harnessImage' && c.scope.level === 'account')
-        out.note =
-            'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
-    else if (!pipelines.size)
-        out.note = 'No pipeline in the repo uses this connector; others in Harness may.';
-    return out;
-}
-function fileRadius(project, file, execConfig) {
-    const pipelines = new Set();
-    const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
-    for (const e of entities) {
-        if (e.kind === 'pipeline')
-            pipelines.add(e.identifier);
-        else if (e.kind === 'template')
-            for (const p of pipelinesUsing(project, e))
-                pipelines.add(p);
-        else if ((e.kind === 'inputSet' || e.kind === 'trigger') && e.pipelineIdentifier)
-            pipelines.add(e.pipelineIdentifier);
-        else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
-            pipelines.add(e.pipelineIdentifier);
-    }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
-    if (!entities.length) {
-        out.note = execConfig
-            ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
-            : 'Not a Harness entity (for example Helm values or a Kubernetes manifest): it affects whatever deploys it.';
-    }
-    else if (!pipelines.size)
-        out.note = 'No pipeline in the repo uses it.';
-    return out;
-}
-/** Pipelines whose runs go through a template. */
-function pipelinesUsing(project, template) {
-    return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
-}
-
-;// CONCATENATED MODULE: ./src/migration/markdown.ts
-
-/** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
-const MAX_TABLE_ROWS = 200;
-const MAX_USES_PER_CELL = 8;
-/** Renders the migration report as GitHub-flavoured Markdown. */
-function markdown_renderMarkdown(r) {
-    const out = [];
-    const s = r.summary;
-    out.push('# Harness registry migration report', '');
-    out.push(`Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
-        `${n(s.templates, 'template')}, ${n(s.inputSets, 'input set')}, ${n(s.triggers, 'trigger')}, ${n(s.stages, 'stage')} (${s.cloudStages} on Harness Cloud), ` +
-        `${n(s.connectors, 'connector')} in the repo and ${s.externalConnectors} referenced from Harness, ${n(s.images, 'image reference')}.`, '');
-    out.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
-    out.push('| To do | Count |', '|---|---|');
-    out.push(`| Safe fixes: run \`harness-registry-guard fix\` | ${s.safeFixes} |`);
-    out.push(`| Suggestions to review | ${s.suggestions} |`);
-    out.push(`| Manual changes | ${s.manual} |`);
-    out.push(`| Checks in Harness | ${s.harnessSteps} |`);
-    out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
-    out.push('## What to change', '');
-    if (!r.changes.length)
-        out.push('Nothing: no policy finding.', '');
-    r.changes.forEach((c, i) => {
-        const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
-        out.push(`### ${i + 1}. ${what}`, '');
-        const radius = c.blastRadius.pipelines.length
-            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
-            : '';
-        const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
-        if (text)
-            out.push(text, '');
-        if (c.daysSinceEol !== undefined)
-            out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
-        table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
-            String(item.line),
-            item.title,
-            item.edits.map(editText).join('<br>') || '—',
-            item.fix,
-            item.why,
-        ]);
-        const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
-        out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
-    });
-    out.push('## Checks in Harness', '');
-    if (!r.harnessSteps.length)
-        out.push('None: the repo settles every reference.', '');
-    else
-        table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
-            code(st.subject),
-            st.action,
-            st.reason,
-            st.places.map(placeText).join('<br>'),
-        ]);
-    out.push('## Connectors', '');
-    if (!r.connectors.length)
-        out.push('No connector YAML in the repo.', '');
-    else
-        table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
-            `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-            formatScope(c.scope),
-            c.type,
-            c.urls.map(code).join('<br>') || '—',
-            c.provider ?? '—',
-            c.authType ?? '—',
-            c.connectivity,
-            c.delegateSelectors.map(code).join(', ') || '—',
-            usesText(c.usedBy),
-        ]);
-    if (r.externalConnectors.length) {
-        out.push('### Referenced but not in the repo', '');
-        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
-    }
-    out.push('## Stages', '');
-    if (!r.stages.length)
-        out.push('No pipeline or template stage in the repo.', '');
-    else
-        table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
-            `${st.ownerKind} ${code(st.owner)}`,
-            `${code(st.stage)}<br>${placeText(st)}`,
-            st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
-            st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
-            stageSources(st),
-        ]);
-    out.push('## Images by registry', '');
-    if (!r.registries.length)
-        out.push('No image reference in the repo.', '');
-    for (const g of r.registries) {
-        out.push(`### ${code(g.registry)} (${g.images.length})`, '');
-        table(out, ['Image', 'Where', 'Kind', 'Problem'], g.images, (img) => [
-            code(img.image),
-            placeText(img),
-            img.field ? `${img.kind} ${code(img.field)}` : img.kind,
-            img.findings.join(', ') || '—',
-        ]);
-    }
-    out.push('## Diagram', '');
-    const d = r.diagram;
-    const how = d.mode === 'stages'
-        ? 'Pipelines with their stages and the connectors they pull through.'
-        : d.mode === 'pipelines'
-            ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
-            : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
-    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-    return out.join('\n');
-}
-const SOURCE = {
-    stage: 'the stage',
-    template: 'the template',
-    templateInputs: 'the stage’s templateInputs',
-    default: 'the runtime input’s `.default()`',
-    allowedValues: 'the runtime input’s allowed values',
-    inputSet: 'input set',
-    trigger: 'trigger',
-    builtIn: 'built-in `account.harnessImage` (no override)',
-};
-function stageSources(st) {
-    const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-    const unknown = {
-        expression: 'an expression, known at run time',
-        'runtime-input': 'a runtime input nothing in the repo fills',
-        templateUsers: 'a runtime input the stages using the template fill',
-    };
-    if (st.imageConnectorUnknown)
-        parts.push(unknown[st.imageConnectorUnknown]);
-    return [...new Set(parts)].join('<br>') || '—';
-}
-const HOW = {
-    overrideImageConnector: 'Override Image Connector',
-    harnessImage: 'Harness images (built-in)',
-    codebase: 'codebase',
-    step: 'step',
-    serviceDependency: 'service dependency',
-    baseImage: 'base image',
-};
-function usesText(uses) {
-    if (!uses.length)
-        return '—';
-    const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
-        const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
-        const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
-    });
-    if (uses.length > MAX_USES_PER_CELL)
-        lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
-    return lines.join('<br>');
-}
-function editText(e) {
-    const field = e.field ? `${code(e.field)}: ` : '';
-    return `${field}${e.current === null ? '(absent)' : code(e.current)} → ${code(e.proposed)}`;
-}
-/** A table with at most MAX_TABLE_ROWS rows, then a line saying how many more the JSON report has. */
-function table(out, header, rows, render) {
-    out.push(markdown_row(header), `|${header.map(() => '---|').join('')}`);
-    for (const r of rows.slice(0, MAX_TABLE_ROWS))
-        out.push(markdown_row(render(r)));
-    if (rows.length > MAX_TABLE_ROWS)
-        out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
-    out.push('');
-}
-const placeText = (p) => `${p.file}:${p.line}`;
-const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-/** A code span that survives backticks in the value. */
-function code(s) {
-    const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
-    const fence = '`'.repeat(ticks + 1);
-    return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
-}
-/** A table row; pipes and line breaks in cells cannot break the table. */
-function markdown_row(cells) {
-    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
-}
-
-;// CONCATENATED MODULE: ./src/migration/mermaid.ts
-
-/** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
-const MAX_DETAILED_PIPELINES = 30;
-const MAX_PIPELINES = 100;
-/** Past MAX_PIPELINES: failing pipelines are shown one by one up to this many, the rest grouped. */
-const MAX_CAPPED_PIPELINES = 50;
-const mermaid_HOW = {
-    overrideImageConnector: 'image connector',
-    harnessImage: 'Harness images',
-    codebase: 'codebase',
-    step: 'step',
-    serviceDependency: 'service',
-    baseImage: 'base image',
-};
-/**
- * A Mermaid flowchart of pipelines (and their stages) and the connectors they pull through;
- * edges that break a policy are red and say why. Sized for GitHub to render: grouped past
- * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
- */
-function buildDiagram(inv, pipelineStages) {
-    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
-    const targets = [
-        ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
-        ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
-    ];
-    const failingPipelines = new Set();
-    for (const t of targets)
-        for (const u of t.uses)
-            if (u.ownerKind === 'pipeline' && u.failing)
-                failingPipelines.add(u.owner);
-    const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
-    const ordered = mode === 'capped'
-        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
-        : pipelines;
-    const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
-    const shownSet = new Set(shown);
-    const pid = new Map(shown.map((p, i) => [p, `p${i}`]));
-    const rest = pipelines.length - shown.length;
-    const lines = ['flowchart LR'];
-    if (mode === 'stages')
-        for (const p of shown) {
-            lines.push(`  subgraph ${pid.get(p)}["pipeline ${esc(p)}"]`);
-            pipelineStages.get(p).forEach((s, i) => lines.push(`    ${pid.get(p)}s${i}["${esc(s.stage)} · ${esc(s.infrastructure)}"]`));
-            lines.push('  end');
-        }
-    else {
-        for (const p of shown)
-            lines.push(`  ${pid.get(p)}["${esc(p)} (${pipelineStages.get(p).length} stages)"]`);
-        if (rest)
-            lines.push(`  more["${rest} more pipeline${rest === 1 ? '' : 's'}${mode === 'capped' ? ' without failing edges' : ''}"]`);
-    }
-    const edges = new Map();
-    const used = new Set();
-    for (const t of targets)
-        for (const u of t.uses) {
-            if (u.ownerKind !== 'pipeline' || !pipelineStages.has(u.owner))
-                continue;
-            let from;
-            if (!shownSet.has(u.owner))
-                from = 'more';
-            else if (mode === 'stages') {
-                const i = pipelineStages.get(u.owner).findIndex((s) => s.stage === u.stage);
-                from = i >= 0 ? `${pid.get(u.owner)}s${i}` : pid.get(u.owner);
-            }
-            else
-                from = pid.get(u.owner);
-            const key = `${from}>${t.id}`;
-            const e = edges.get(key) ?? { from, to: t.id, labels: new Set(), failing: new Set(), count: 0 };
-            e.labels.add(mermaid_HOW[u.how]);
-            if (u.failing)
-                e.failing.add(u.failing);
-            e.count++;
-            edges.set(key, e);
-            used.add(t.id);
-        }
-    for (const t of targets)
-        if (used.has(t.id))
-            lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
-    const red = [];
-    [...edges.values()].forEach((e, i) => {
-        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
-        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
-        lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
-        if (e.failing.size)
-            red.push(i);
-    });
-    const failingTargets = targets.filter((t) => used.has(t.id) && t.uses.some((u) => u.failing)).map((t) => t.id);
-    lines.push('  classDef external stroke-dasharray: 4 3');
-    lines.push('  classDef failing stroke:#d32f2f,stroke-width:2px');
-    if (failingTargets.length)
-        lines.push(`  class ${failingTargets.join(',')} failing`);
-    if (red.length)
-        lines.push(`  linkStyle ${red.join(',')} stroke:#d32f2f,stroke-width:2px`);
-    return {
-        mode,
-        pipelinesShown: shown.length,
-        pipelinesTotal: pipelines.length,
-        failingEdges: red.length,
-        mermaid: lines.join('\n') + '\n',
-    };
-}
-/** Mermaid label text: quotes and angle brackets as entity codes. */
-function esc(s) {
-    return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
-}
-
-;// CONCATENATED MODULE: ./src/migration/steps.ts
-
-
-const MAX_PLACES = 10;
-/** What must be checked in Harness because the repo cannot settle it. */
-function buildHarnessSteps(findings, inv) {
-    const steps = [];
-    for (const ext of inv.external) {
-        const cloud = ext.usedBy.filter((u) => u.cloud);
-        const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
-        const places = uniquePlaces(ext.usedBy);
-        const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-        if (ext.ref === HARNESS_IMAGE)
-            steps.push({
-                subject: ext.ref,
-                action: cloud.length
-                    ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
-                    : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
-                reason,
-                places,
-            });
-        else if (cloud.length)
-            steps.push({
-                subject: ext.ref,
-                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
-                reason,
-                places,
-            });
-        else if (override.some((u) => !u.failing))
-            steps.push({
-                subject: ext.ref,
-                action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
-                reason,
-                places,
-            });
-    }
-    // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
-    for (const f of findings) {
-        const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
-        const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
-        if (policyNotice || openValue)
-            steps.push({
-                subject: f.entity ?? f.file,
-                action: 'Check the value supplied at run time.',
-                reason: f.message,
-                places: [{ file: f.file, line: f.line }],
-            });
-    }
-    return steps;
-}
-function uniquePlaces(places) {
-    const seen = new Set();
-    const out = [];
-    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
-        const key = `${p.file}:${p.line}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        if (out.length < MAX_PLACES)
-            out.push({ file: p.file, line: p.line });
-    }
-    return out;
-}
-/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
-function buildRegistries(images, findings) {
-    const groups = new Map();
-    const key = (file, start, end) => `${file}\0${start}\0${end}`;
-    const rulesAt = new Map();
-    for (const f of findings)
-        if (f.severity !== 'notice')
-            rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
-    for (const use of images) {
-        const { at } = use;
-        const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
-        const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
-        const list = groups.get(registry) ?? [];
-        list.push({
-            image: use.image,
-            kind: use.kind,
-            ...(use.field ? { field: use.field } : {}),
-            findings: [...new Set(rules)].sort(),
-            file: at.file,
-            line: at.line,
-        });
-        groups.set(registry, list);
-    }
-    return [...groups.entries()]
-        .sort(([a], [b]) => inventory_cmp(a, b))
-        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/migration/source.ts
-
-
-
-const DEFAULT_SERVER_URL = 'https://github.com';
-/** GitHub's names: owner (letters, digits, hyphens) and repository (also `.` and `_`). */
-const REPO_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
-const isRepoName = (s) => REPO_NAME.test(s) && !s.endsWith('/.') && !s.endsWith('/..');
-/** Git in `cwd`, or undefined when git is missing, `cwd` is no checkout, or the command fails. */
-function git(cwd, args) {
-    try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
-            cwd,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-            timeout: 10_000,
-        }).trim();
-        return out || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-const posix = (p) => p.split((external_node_path_default()).sep).join('/');
-/**
- * The repository, commit and server URL of a scan, for the report's `source`:
- * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
- * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
- * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
- * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
- */
-function detectSource(root, cwd, env = process.env) {
-    const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
-    const top = git(root, ['rev-parse', '--show-toplevel']);
-    const fromEnv = env.GITHUB_REPOSITORY?.trim();
-    const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
-    const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || external_node_path_default().basename(top ? external_node_path_default().resolve(top) : external_node_path_default().resolve(root));
-    const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
-    const directory = top ? posix(external_node_path_default().relative(realpath(top), realpath(cwd))) : '';
-    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
-}
-/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
-function realpath(p) {
-    try {
-        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-/**
- * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
- * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
- * URL are never kept.
- */
-function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
-    const hosts = new Set(['github.com', 'www.github.com', 'ssh.github.com']);
-    try {
-        hosts.add(new URL(serverUrl).hostname.toLowerCase());
-    }
-    catch {
-        // not a URL: github.com only
-    }
-    let host;
-    let repoPath;
-    // scp-like syntax has no scheme: `git@github.com:owner/name.git`.
-    const scp = remote.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):(.+)$/.exec(remote.trim());
-    if (scp) {
-        host = scp[1];
-        repoPath = scp[2];
-    }
-    else {
-        let url;
-        try {
-            url = new URL(remote.trim());
-        }
-        catch {
-            return undefined;
-        }
-        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol))
-            return undefined;
-        host = url.hostname;
-        repoPath = url.pathname;
-    }
-    if (!hosts.has(host.toLowerCase()))
-        return undefined;
-    const name = repoPath
-        .replace(/^\/+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\.git$/, '');
-    return isRepoName(name) ? name : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/migration/index.ts
-
-
-
-
-
-
-
-
-
-
-const REPORT_FORMATS = ['markdown', 'json'];
-/** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
-const APP_HARNESS_EOL = '2024-05-15';
-/** Builds the migration report's data from a lint result (which carries the project model). */
-function buildReport(result, options = {}) {
-    const now = options.now ?? new Date();
-    const { project, findings } = result;
-    const eol = endOfLife(now);
-    const inv = buildInventory(project, findings);
-    if (!result.images)
-        throw new Error('the migration report needs the images: lint with `images: true`');
-    const images = result.images;
-    const texts = new SourceTexts(result.cwd);
-    const textOf = (file) => texts.get(file);
-    const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
-    const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
-    const harnessSteps = buildHarnessSteps(findings, inv);
-    const registries = buildRegistries(images, findings);
-    const pipelineStages = new Map();
-    for (const p of project.pipelines)
-        pipelineStages.set(p.identifier, []);
-    for (const s of inv.stages)
-        if (s.ownerKind === 'pipeline')
-            pipelineStages.get(s.owner)?.push({ stage: s.stage, infrastructure: s.infrastructure });
-    const items = changes.flatMap((c) => c.items);
-    const t = totals(findings);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'harness-registry-guard', version: VERSION },
-        generatedAt: now.toISOString(),
-        ...(options.source ? { source: options.source } : {}),
-        eol,
-        replacementRegistryUrl: String(result.options[no_app_harness_registry.id]?.replacementRegistryUrl ?? ''),
-        summary: {
-            files: result.filesScanned,
-            pipelines: project.pipelines.length,
-            templates: project.templates.length,
-            inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
-            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
-            connectors: inv.connectors.length,
-            externalConnectors: inv.external.length,
-            stages: inv.stages.length,
-            cloudStages: inv.stages.filter((s) => s.cloud).length,
-            images: registries.reduce((n, r) => n + r.images.length, 0),
-            findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
-            changes: items.length,
-            safeFixes: items.filter((i) => i.fix === 'safe').length,
-            suggestions: items.filter((i) => i.fix === 'suggestion').length,
-            manual: items.filter((i) => i.fix === 'manual').length,
-            harnessSteps: harnessSteps.length,
-        },
-        changes,
-        harnessSteps,
-        connectors: inv.connectors,
-        externalConnectors: inv.external,
-        stages: inv.stages,
-        registries,
-        diagram: buildDiagram(inv, pipelineStages),
-    };
-}
-/** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
-function renderReport(result, format = 'markdown', options = {}) {
-    const report = buildReport(result, options);
-    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
-}
-/** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
-function endOfLife(now) {
-    const eol = new Date(`${APP_HARNESS_EOL}T00:00:00Z`);
-    const daysSince = Math.max(0, Math.floor((now.getTime() - eol.getTime()) / 86_400_000));
-    let months = (now.getUTCFullYear() - eol.getUTCFullYear()) * 12 + now.getUTCMonth() - eol.getUTCMonth();
-    if (now.getUTCDate() < eol.getUTCDate())
-        months--;
-    months = Math.max(0, months);
-    const parts = [];
-    if (months >= 12)
-        parts.push(`${Math.floor(months / 12)} year${months >= 24 ? 's' : ''}`);
-    if (months % 12)
-        parts.push(`${months % 12} month${months % 12 === 1 ? '' : 's'}`);
-    if (!parts.length)
-        parts.push(`${daysSince} day${daysSince === 1 ? '' : 's'}`);
-    return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
-}
-
-;// CONCATENATED MODULE: ./src/migration/org-markdown.ts
-
-/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
-const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
-const org_markdown_MAX_TABLE_ROWS = 200;
-const MAX_PLACES_PER_CELL = 8;
-/** Up to this many repositories, findings by rule are a matrix with one column per repository. */
-const MAX_MATRIX_REPOS = 8;
-const org_markdown_HOW = {
-    overrideImageConnector: 'Override Image Connector',
-    harnessImage: 'Harness images (built-in)',
-    codebase: 'codebase',
-    step: 'step',
-    serviceDependency: 'service dependency',
-    baseImage: 'base image',
-};
-/** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
-function renderOrgMarkdown(r) {
-    const t = r.totals;
-    const head = [];
-    head.push('# Harness registry migration: organisation report', '');
-    const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
-    head.push(`${org_markdown_n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
-        `${org_markdown_n(t.files, 'file')}, ${org_markdown_n(t.pipelines, 'pipeline')}, ${org_markdown_n(t.templates, 'template')}, ${org_markdown_n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
-        `${org_markdown_n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${org_markdown_n(t.images, 'image reference')}.`, '');
-    head.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
-    head.push('| To do | Count |', '|---|---|');
-    head.push(`| Safe fixes: run \`harness-registry-guard fix\` in each repository | ${t.safeFixes} |`);
-    head.push(`| Suggestions to review | ${t.suggestions} |`);
-    head.push(`| Manual changes | ${t.manual} |`);
-    head.push(`| Checks in Harness, once for the account | ${t.harnessSteps} |`);
-    head.push(`| Findings | ${org_markdown_n(t.findings.errors, 'error')}, ${org_markdown_n(t.findings.warnings, 'warning')}, ${org_markdown_n(t.findings.notices, 'notice')} |`, '');
-    const missing = r.repositories.filter((x) => x.sourceMissing).map((x) => code(x.repository));
-    if (missing.length)
-        head.push(`Reports without \`source\` (made before it existed), named after their files and without links: ${missing.join(', ')}.`, '');
-    head.push('## Repositories', '');
-    org_markdown_table(head, ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'], r.repositories, (x) => [
-        x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
-        x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
-        String(x.summary.pipelines),
-        String(x.summary.stages),
-        String(x.summary.findings.errors),
-        String(x.summary.findings.warnings),
-        String(x.summary.findings.notices),
-        String(x.summary.safeFixes),
-        String(x.summary.suggestions),
-        String(x.summary.manual),
-    ], [
-        '**Total**',
-        '',
-        String(t.pipelines),
-        String(t.stages),
-        String(t.findings.errors),
-        String(t.findings.warnings),
-        String(t.findings.notices),
-        String(t.safeFixes),
-        String(t.suggestions),
-        String(t.manual),
-    ]);
-    head.push('## Findings by rule', '');
-    if (!r.rules.length)
-        head.push('No policy finding in any repository.', '');
-    else if (r.repositories.length <= MAX_MATRIX_REPOS) {
-        const names = r.repositories.map((x) => x.repository);
-        org_markdown_table(head, ['Rule', 'Total', ...names.map(code)], r.rules, (rule) => [
-            code(rule.ruleId),
-            String(rule.total),
-            ...names.map((name) => String(rule.repositories.find((x) => x.repository === name)?.count ?? 0)),
-        ]);
-    }
-    else
-        org_markdown_table(head, ['Rule', 'Total', 'Repositories'], r.rules, (rule) => [
-            code(rule.ruleId),
-            String(rule.total),
-            rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
-        ]);
-    // Sections whose blocks are added while they fit; what does not fit is counted.
-    const blocks = [];
-    const connectorsIntro = [
-        '## Account and org connectors',
-        '',
-        'Each is one connector in Harness for every repository of the account (or org): a change to it touches every repository, pipeline and stage below.',
-        '',
-    ];
-    if (!r.connectors.length)
-        connectorsIntro.push('No account- or org-scope connector is used or defined in these repositories.', '');
-    else
-        org_markdown_table(connectorsIntro, ['Connector', 'Scope', 'Repositories', 'Pipelines', 'Stages', 'Failing uses', 'In Git'], r.connectors, (c) => [
-            code(c.ref),
-            scopeText(c),
-            String(c.repositories.length),
-            String(c.affects.length),
-            String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
-            String(c.failingUses),
-            c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
-        ]);
-    blocks.push({ section: 'connectors', lines: connectorsIntro });
-    for (const c of r.connectors)
-        blocks.push({ section: 'connectors', lines: connectorBlock(c) });
-    const steps = ['## Checks in Harness, once for the account', ''];
-    if (!r.harnessSteps.length)
-        steps.push('None: the repositories settle every reference.', '');
-    else
-        org_markdown_table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
-            code(s.subject),
-            s.scope,
-            s.actions.join('<br>') +
-                (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${org_markdown_placeText(d)}`).join(', ')}.` : ''),
-            s.repositories.map(code).join('<br>'),
-            places(s.from.flatMap((f) => f.places)),
-        ]);
-    blocks.push({ section: 'steps', lines: steps });
-    if (r.harnessConnectors?.length) {
-        const hc = ['## Connectors in Harness', ''];
-        org_markdown_table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
-            code(h.ref),
-            h.scope,
-            typeof h.type === 'string' ? h.type : '—',
-            typeof h.url === 'string' ? code(h.url) : '—',
-            typeof h.connectivity === 'string' ? h.connectivity : '—',
-            h.repositories.map(code).join('<br>'),
-        ]);
-        blocks.push({ section: 'harness', lines: hc });
-    }
-    blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
-    for (const x of r.repositories) {
-        const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
-        if (!x.changes.length)
-            lines.push('Nothing to change.', '');
-        else
-            org_markdown_table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
-                org_markdown_placeText(ch),
-                code(ch.ruleId),
-                ch.severity,
-                ch.fix,
-                ch.title,
-            ]);
-        blocks.push({ section: 'repositories', lines });
-    }
-    // What a left-out block was, in the closing note.
-    const what = {
-        connectors: (k) => org_markdown_n(k, 'connector section'),
-        steps: () => 'the checks in Harness',
-        harness: () => 'the connectors in Harness',
-        repositories: (k) => `what to change in ${org_markdown_n(k, 'repository', 'repositories')}`,
-    };
-    let text = head.join('\n');
-    let bytes = Buffer.byteLength(text);
-    const left = new Map();
-    for (const b of blocks) {
-        const add = '\n' + b.lines.join('\n');
-        const size = Buffer.byteLength(add);
-        if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
-            if (what[b.section])
-                left.set(b.section, (left.get(b.section) ?? 0) + 1);
-            continue;
-        }
-        text += add;
-        bytes += size;
-    }
-    if (left.size)
-        text +=
-            '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
-                [...left.entries()].map(([section, k]) => what[section](k)).join(', ') +
-                '.\n';
-    return text.endsWith('\n') ? text : text + '\n';
-}
-function connectorBlock(c) {
-    const out = [];
-    const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
-    out.push(`### ${code(c.ref)} (${scopeText(c)}): ${org_markdown_n(c.repositories.length, 'repository', 'repositories')}, ${org_markdown_n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${org_markdown_n(stages, 'stage')}`, '');
-    if (!c.definitions.length)
-        out.push('Not in any repository’s Git: kept in Harness.', '');
-    else {
-        out.push(`In Git: ${c.definitions
-            .map((d) => `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`)
-            .join('; ')}.`, '');
-        if (c.definitionsDiffer)
-            out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
-    }
-    for (const h of c.harness ?? [])
-        out.push(`In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
-            h.type,
-            h.url === undefined ? undefined : code(String(h.url)),
-            h.connectivity,
-        ]
-            .filter((v) => typeof v === 'string')
-            .join(', ')}.`, '');
-    org_markdown_table(out, ['Repository', 'Pipeline or template', 'Stages', 'Uses'], c.affects, (a) => {
-        const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
-        return [
-            code(a.repository),
-            `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
-            a.stages.map(code).join(', ') || '—',
-            org_markdown_usesText(uses),
-        ];
-    });
-    return out;
-}
-function org_markdown_usesText(uses) {
-    const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
-        const how = org_markdown_HOW[u.how] ?? u.how;
-        const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
-    });
-    if (uses.length > MAX_PLACES_PER_CELL)
-        lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
-    return lines.join('<br>') || '—';
-}
-function places(ps) {
-    const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
-    if (ps.length > MAX_PLACES_PER_CELL)
-        lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
-    return lines.join('<br>') || '—';
-}
-const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
-const placeLink = org_markdown_placeText;
-const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
-function dateRange(from, to) {
-    const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
-    return a === b ? `on ${a}` : `from ${a} to ${b}`;
-}
-const org_markdown_n = (count, word, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
-/** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
-function org_markdown_table(out, header, rows, render, last) {
-    out.push(org_markdown_row(header), `|${header.map(() => '---|').join('')}`);
-    for (const r of rows.slice(0, org_markdown_MAX_TABLE_ROWS))
-        out.push(org_markdown_row(render(r)));
-    if (last)
-        out.push(org_markdown_row(last));
-    if (rows.length > org_markdown_MAX_TABLE_ROWS)
-        out.push('', `${rows.length - org_markdown_MAX_TABLE_ROWS} more rows are in the JSON report.`);
-    out.push('');
-}
-/** A table row; pipes and line breaks in cells cannot break the table. */
-function org_markdown_row(cells) {
-    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
-}
-
-;// CONCATENATED MODULE: ./src/migration/merge.ts
-
-
-
-
-
-
-
-const merge_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
-function readReports(files, cwd) {
-    if (!files.length)
-        throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
-    return files.map((name) => {
-        let text;
-        try {
-            text = external_node_fs_default().readFileSync(external_node_path_default().resolve(cwd, name), 'utf8');
-        }
-        catch (e) {
-            throw new UsageError(`${name}: cannot be read (${e.code ?? e.message})`);
-        }
-        let json;
-        try {
-            json = JSON.parse(text.replace(/^\uFEFF/, ''));
-        }
-        catch (e) {
-            throw new UsageError(`${name}: not JSON (${e.message}); --merge takes the output of \`report --format json\``);
-        }
-        return { name, report: checkReport(json, name) };
-    });
-}
-/** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
-function checkReport(json, name) {
-    const bad = (what) => {
-        throw new UsageError(`${name}: ${what}`);
-    };
-    const notReport = 'not a harness-registry-guard migration report; --merge takes the output of `report --format json`';
-    if (!isObject(json))
-        return bad(notReport);
-    if (json.kind === 'organisation')
-        return bad('is an organisation report (the output of `report --merge`); merge the repositories’ own reports');
-    if (!isObject(json.tool) || json.tool.name !== 'harness-registry-guard' || !('schemaVersion' in json))
-        return bad(notReport);
-    if (json.schemaVersion !== 1)
-        return bad(`has schemaVersion ${JSON.stringify(json.schemaVersion)}; this version (${VERSION}) reads schemaVersion 1`);
-    const str = (v, at) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
-    const num = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
-    const arr = (v, at) => (Array.isArray(v) ? v : bad(`${at} is not an array`));
-    const obj = (v, at) => (isObject(v) ? v : bad(`${at} is not an object`));
-    const optStr = (v, at) => v === undefined || str(v, at);
-    const place = (v, at) => {
-        const p = obj(v, at);
-        str(p.file, `${at}.file`);
-        num(p.line, `${at}.line`);
-        return p;
-    };
-    const uses = (v, at) => arr(v, at).forEach((u, i) => {
-        const use = place(u, `${at}[${i}]`);
-        str(use.ownerKind, `${at}[${i}].ownerKind`);
-        str(use.owner, `${at}[${i}].owner`);
-        str(use.how, `${at}[${i}].how`);
-        optStr(use.stage, `${at}[${i}].stage`);
-        optStr(use.failing, `${at}[${i}].failing`);
-    });
-    str(json.generatedAt, 'generatedAt');
-    str(json.tool.version, 'tool.version');
-    const eol = obj(json.eol, 'eol');
-    str(eol.date, 'eol.date');
-    num(eol.daysSince, 'eol.daysSince');
-    str(eol.since, 'eol.since');
-    const summary = obj(json.summary, 'summary');
-    for (const k of SUMMARY_NUMBERS)
-        num(summary[k], `summary.${k}`);
-    const findings = obj(summary.findings, 'summary.findings');
-    for (const k of ['errors', 'warnings', 'notices'])
-        num(findings[k], `summary.findings.${k}`);
-    if (json.source !== undefined) {
-        const s = obj(json.source, 'source');
-        if (!str(s.repository, 'source.repository').trim())
-            bad('source.repository is empty');
-        optStr(s.commit, 'source.commit');
-        optStr(s.serverUrl, 'source.serverUrl');
-        optStr(s.directory, 'source.directory');
-    }
-    arr(json.changes, 'changes').forEach((c, i) => arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
-        const at = `changes[${i}].items[${j}]`;
-        const item = place(it, at);
-        for (const k of ['ruleId', 'severity', 'fix', 'title'])
-            str(item[k], `${at}.${k}`);
-    }));
-    arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
-        const step = obj(s, `harnessSteps[${i}]`);
-        for (const k of ['subject', 'action', 'reason'])
-            str(step[k], `harnessSteps[${i}].${k}`);
-        arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
-    });
-    arr(json.connectors, 'connectors').forEach((c, i) => {
-        const at = `connectors[${i}]`;
-        const con = place(c, at);
-        for (const k of ['ref', 'identifier', 'type', 'connectivity'])
-            str(con[k], `${at}.${k}`);
-        const scope = obj(con.scope, `${at}.scope`);
-        if (!['account', 'org', 'project'].includes(scope.level))
-            bad(`${at}.scope.level is not account, org or project`);
-        optStr(scope.org, `${at}.scope.org`);
-        arr(con.urls, `${at}.urls`).forEach((u, j) => str(u, `${at}.urls[${j}]`));
-        arr(con.findings, `${at}.findings`).forEach((u, j) => str(u, `${at}.findings[${j}]`));
-        uses(con.usedBy, `${at}.usedBy`);
-    });
-    arr(json.externalConnectors, 'externalConnectors').forEach((x, i) => {
-        const ext = obj(x, `externalConnectors[${i}]`);
-        str(ext.ref, `externalConnectors[${i}].ref`);
-        str(ext.scope, `externalConnectors[${i}].scope`);
-        uses(ext.usedBy, `externalConnectors[${i}].usedBy`);
-    });
-    if (json.harnessConnectors !== undefined)
-        arr(json.harnessConnectors, 'harnessConnectors').forEach((h, i) => {
-            const hc = obj(h, `harnessConnectors[${i}]`);
-            str(hc.ref, `harnessConnectors[${i}].ref`);
-            str(hc.scope, `harnessConnectors[${i}].scope`);
-        });
-    return json;
-}
-const SUMMARY_NUMBERS = [
-    'files',
-    'pipelines',
-    'templates',
-    'stages',
-    'cloudStages',
-    'images',
-    'changes',
-    'safeFixes',
-    'suggestions',
-    'manual',
-];
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-function repoOf({ name, report }) {
-    const s = report.source;
-    const repository = s?.repository.trim() || external_node_path_default().basename(name).replace(/\.json$/i, '');
-    const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
-    // Links only from values that cannot break out of a Markdown link or point elsewhere.
-    const linkable = s?.commit &&
-        /^[0-9a-f]{7,64}$/i.test(s.commit) &&
-        isRepoName(repository) &&
-        serverUrl &&
-        /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._~-]+)*$/.test(serverUrl);
-    return {
-        name: repository,
-        file: name,
-        report,
-        ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s.commit}/` } : {}),
-        directory: s?.directory ?? '',
-    };
-}
-/** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
-function merge_link(repo, p) {
-    if (!repo.blob)
-        return undefined;
-    const file = external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
-    if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
-        return undefined;
-    const encoded = file
-        .split('/')
-        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-    return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
-}
-const merge_placeOf = (repo, p) => {
-    const l = merge_link(repo, p);
-    return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
-};
-/** Connector identity across repositories: `account/x` or `org/<org>/x`; undefined for project scope or an org the report does not know. */
-function merge_keyOf(level, org, identifier) {
-    if (level === 'account')
-        return `account\0${identifier}`;
-    if (level === 'org' && org && org !== '?')
-        return `org\0${org}\0${identifier}`;
-    return undefined;
-}
-/** `account`, `org default` (the external connectors' and harness connectors' scope text) to level and org. */
-function parseScopeText(scope) {
-    const [level, ...rest] = scope.trim().split(/\s+/);
-    return level === 'org' && rest.length === 1 ? { level, org: rest[0] } : { level: level };
-}
-/** Merges repositories' reports into one organisation report. Usage error on two reports of one repository. */
-function mergeReports(inputs) {
-    const repos = inputs.map(repoOf);
-    const seen = new Map();
-    for (const r of repos) {
-        const other = seen.get(r.name.toLowerCase());
-        if (other)
-            throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
-        seen.set(r.name.toLowerCase(), r);
-    }
-    repos.sort((a, b) => merge_cmp(a.name, b.name));
-    const repositories = repos.map(repository);
-    const rules = ruleTotals(repos);
-    const connectors = mergeConnectors(repos);
-    const harnessSteps = mergeSteps(repos);
-    for (const step of harnessSteps) {
-        const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
-        if (c?.definitions.length)
-            step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
-    }
-    const harnessConnectors = mergeHarnessConnectors(repos);
-    for (const c of connectors) {
-        const facts = harnessConnectors?.filter((h) => {
-            const scope = parseScopeText(h.scope);
-            const id = parseRef(h.ref)?.identifier ?? h.ref;
-            return merge_keyOf(scope.level, scope.org, id) === connectorKey(c);
-        });
-        if (facts?.length)
-            c.harness = facts;
-    }
-    const dates = repos.map((r) => r.report.generatedAt).sort(merge_cmp);
-    const newest = [...repos].sort((a, b) => merge_cmp(b.report.generatedAt, a.report.generatedAt))[0];
-    const sum = (f) => repos.reduce((n, r) => n + f(r.report.summary), 0);
-    return {
-        schemaVersion: 1,
-        kind: 'organisation',
-        tool: { name: 'harness-registry-guard', version: VERSION },
-        scanned: { from: dates[0], to: dates.at(-1) },
-        eol: newest.report.eol,
-        totals: {
-            repositories: repos.length,
-            files: sum((s) => s.files),
-            pipelines: sum((s) => s.pipelines),
-            templates: sum((s) => s.templates),
-            stages: sum((s) => s.stages),
-            cloudStages: sum((s) => s.cloudStages),
-            images: sum((s) => s.images),
-            findings: {
-                errors: sum((s) => s.findings.errors),
-                warnings: sum((s) => s.findings.warnings),
-                notices: sum((s) => s.findings.notices),
-            },
-            changes: sum((s) => s.changes),
-            safeFixes: sum((s) => s.safeFixes),
-            suggestions: sum((s) => s.suggestions),
-            manual: sum((s) => s.manual),
-            connectors: connectors.length,
-            sharedConnectors: connectors.filter((c) => c.repositories.length > 1).length,
-            harnessSteps: harnessSteps.length,
-        },
-        repositories,
-        rules,
-        connectors,
-        harnessSteps,
-        ...(harnessConnectors ? { harnessConnectors } : {}),
-    };
-}
-function repository(r) {
-    const s = r.report.source;
-    const changes = r.report.changes
-        .flatMap((c) => c.items)
-        .map((it) => {
-        const l = merge_link(r, it);
-        return {
-            ruleId: it.ruleId,
-            severity: it.severity,
-            fix: it.fix,
-            title: it.title,
-            file: it.file,
-            line: it.line,
-            ...(l ? { link: l } : {}),
-        };
-    })
-        .sort((a, b) => merge_cmp(a.file, b.file) || a.line - b.line || merge_cmp(a.ruleId, b.ruleId) || merge_cmp(a.title, b.title));
-    return {
-        repository: r.name,
-        ...(s?.commit ? { commit: s.commit } : {}),
-        ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
-        ...(s?.directory ? { directory: s.directory } : {}),
-        ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
-        ...(s ? {} : { sourceMissing: true }),
-        generatedAt: r.report.generatedAt,
-        toolVersion: r.report.tool.version,
-        summary: r.report.summary,
-        changes,
-    };
-}
-function ruleTotals(repos) {
-    const byRule = new Map();
-    for (const r of repos)
-        for (const item of r.report.changes.flatMap((c) => c.items)) {
-            const counts = byRule.get(item.ruleId) ?? new Map();
-            counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
-            byRule.set(item.ruleId, counts);
-        }
-    return [...byRule.entries()]
-        .sort(([a], [b]) => merge_cmp(a, b))
-        .map(([ruleId, counts]) => {
-        const repositories = [...counts.entries()].sort(([a], [b]) => merge_cmp(a, b)).map(([repository, count]) => ({ repository, count }));
-        return { ruleId, total: repositories.reduce((n, x) => n + x.count, 0), repositories };
-    });
-}
-/** `account` or `org <org>`, as the checks in Harness name their scope. */
-const connectorScope = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
-const connectorKey = (c) => merge_keyOf(c.scope.level, c.scope.level === 'org' ? c.scope.org : undefined, c.identifier);
-const useOrder = (a, b) => merge_cmp(a.repository, b.repository) ||
-    merge_cmp(a.ownerKind, b.ownerKind) ||
-    merge_cmp(a.owner, b.owner) ||
-    merge_cmp(a.stage ?? '', b.stage ?? '') ||
-    merge_cmp(a.file, b.file) ||
-    a.line - b.line ||
-    merge_cmp(a.how, b.how) ||
-    merge_cmp(a.step ?? '', b.step ?? '') ||
-    merge_cmp(a.via ?? '', b.via ?? '');
-function mergeConnectors(repos) {
-    const byKey = new Map();
-    const get = (level, org, identifier) => {
-        const key = merge_keyOf(level, org, identifier);
-        let c = byKey.get(key);
-        if (!c) {
-            c = {
-                ref: `${level}.${identifier}`,
-                identifier,
-                scope: level === 'account' ? { level } : { level, org: org },
-                repositories: [],
-                affects: [],
-                failingUses: 0,
-                definitions: [],
-                usedBy: [],
-            };
-            byKey.set(key, c);
-        }
-        return c;
-    };
-    const addUses = (c, repo, uses) => {
-        for (const u of uses) {
-            const l = merge_link(repo, u);
-            c.usedBy.push({ repository: repo.name, ...u, ...(l ? { link: l } : {}) });
-        }
-    };
-    for (const repo of repos) {
-        for (const c of repo.report.connectors) {
-            if (c.scope.level === 'project' || !merge_keyOf(c.scope.level, c.scope.org, c.identifier))
-                continue;
-            const entry = get(c.scope.level, c.scope.org, c.identifier);
-            const def = {
-                ...merge_placeOf(repo, c),
-                ...(c.name ? { name: c.name } : {}),
-                type: c.type,
-                urls: c.urls,
-                connectivity: c.connectivity,
-                findings: c.findings,
-            };
-            entry.definitions.push(def);
-            addUses(entry, repo, c.usedBy);
-        }
-        for (const x of repo.report.externalConnectors) {
-            const ref = parseRef(x.ref);
-            const scope = parseScopeText(x.scope);
-            if (!ref || ref.level === 'project' || ref.level !== scope.level || !merge_keyOf(scope.level, scope.org, ref.identifier))
-                continue;
-            addUses(get(ref.level, scope.org, ref.identifier), repo, x.usedBy);
-        }
-    }
-    for (const c of byKey.values()) {
-        c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
-        c.definitions.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.file, b.file) || a.line - b.line);
-        c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(merge_cmp);
-        const owners = new Map();
-        for (const u of c.usedBy) {
-            const key = JSON.stringify([u.repository, u.ownerKind, u.owner]);
-            const o = owners.get(key) ?? { repository: u.repository, ownerKind: u.ownerKind, owner: u.owner, stages: [] };
-            if (u.stage && !o.stages.includes(u.stage))
-                o.stages.push(u.stage);
-            owners.set(key, o);
-        }
-        c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(merge_cmp) }));
-        c.failingUses = c.usedBy.filter((u) => u.failing).length;
-        const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(merge_cmp), d.connectivity])));
-        if (shapes.size > 1)
-            c.definitionsDiffer = true;
-    }
-    const rank = (c) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
-    return [...byKey.values()].sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.identifier, b.identifier));
-}
-/** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
-function stepScope(repo, subject) {
-    const ref = parseRef(subject);
-    if (ref?.level === 'account')
-        return 'account';
-    if (ref?.level === 'org') {
-        const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
-        const org = ext ? parseScopeText(ext.scope).org : undefined;
-        if (org && org !== '?')
-            return `org ${org}`;
-    }
-    return `repository ${repo.name}`;
-}
-function mergeSteps(repos) {
-    const byKey = new Map();
-    for (const repo of repos)
-        for (const s of repo.report.harnessSteps) {
-            const scope = stepScope(repo, s.subject);
-            const key = JSON.stringify([scope, s.subject]);
-            const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
-            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => merge_placeOf(repo, p)) });
-            byKey.set(key, step);
-        }
-    const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');
-    return [...byKey.values()]
-        .map((s) => {
-        s.from.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.action, b.action) || merge_cmp(a.reason, b.reason));
-        s.actions = [...new Set(s.from.map((f) => f.action))].sort(merge_cmp);
-        s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(merge_cmp);
-        return s;
-    })
-        .sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.scope, b.scope) || merge_cmp(a.subject, b.subject));
-}
-/** JSON with keys sorted, to compare facts whatever their key order. */
-function canonical(v) {
-    if (Array.isArray(v))
-        return `[${v.map(canonical).join(',')}]`;
-    if (isObject(v))
-        return `{${Object.keys(v)
-            .sort(merge_cmp)
-            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(v) ?? 'null';
-}
-function mergeHarnessConnectors(repos) {
-    if (!repos.some((r) => r.report.harnessConnectors))
-        return undefined;
-    const byFacts = new Map();
-    for (const repo of repos)
-        for (const h of repo.report.harnessConnectors ?? []) {
-            const key = canonical(h);
-            const entry = byFacts.get(key) ?? { ...h, repositories: [] };
-            if (!entry.repositories.includes(repo.name))
-                entry.repositories.push(repo.name);
-            byFacts.set(key, entry);
-        }
-    return [...byFacts.entries()]
-        .sort(([ka, a], [kb, b]) => merge_cmp(a.scope, b.scope) || merge_cmp(a.ref, b.ref) || merge_cmp(ka, kb))
-        .map(([, h]) => ({ ...h, repositories: h.repositories.sort(merge_cmp) }));
-}
-const MERGE_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
-/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
-function mergeReportFiles(files, cwd, format) {
-    const org = mergeReports(readReports(files, cwd));
-    return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/report.ts
-
-
-
-
-
-
-
-const report_OPTIONS = {
-    format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
-    output: { type: 'string' },
-    now: { type: 'string' },
-    merge: { type: 'boolean' },
-    ...SCAN_OPTIONS,
-};
-const report_usage = () => `Usage: harness-registry-guard report [PATH...] [options]
-       harness-registry-guard report --merge FILE... [--format markdown|json] [--output FILE]
-
-Writes the migration report for Harness YAML under each PATH (default: .): connector inventory,
-stages and their image connectors, images by registry, what to change (with the fixes), checks to
-make in Harness, and a Mermaid diagram. The JSON records the repository and commit scanned
-(GITHUB_REPOSITORY and GITHUB_SHA, else git). --merge merges many repositories' JSON reports into
-one organisation report: totals by repository and rule, every repository, pipeline and stage using
-each account or org connector, and the checks in Harness once for the account.
-
-Options:
-  --format FORMAT             markdown|json (default: markdown)
-  --output FILE               write the report to FILE (creating its folder) instead of standard output
-  --now ISO-DATE              the date the report is for (default: now), for reproducible reports
-  --merge                     the PATHs are JSON reports (report --format json) to merge
-${SCAN_USAGE}
-  -h, --help                  show this help
-
-Exit codes: 0 (findings do not fail it), 2 usage or internal error.
-`;
-/** `report`: lint, then render the migration report; or merge reports. Exit 0, or 2 on an internal error; findings do not fail it. */
-function report_run(argv, io) {
-    const { values, positionals } = parseCommandLine(argv, report_OPTIONS, 'report');
-    const format = values.format;
-    if (values.output === '')
-        throw new ArgError('`--output` needs a file name');
-    if (values.merge) {
-        for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
-            if (values[flag] !== undefined)
-                throw new ArgError(`--${flag} does not apply to --merge`);
-        const text = mergeReportFiles(positionals, io.cwd, format);
-        if (values.output)
-            writeOutput(io.cwd, values.output, text);
-        else
-            io.out(text);
-        return 0;
-    }
-    const now = values.now === undefined ? new Date() : new Date(values.now);
-    if (Number.isNaN(now.getTime()))
-        throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-    const settings = scanSettings(values, positionals, io.cwd);
-    const result = lintSync({ ...settings, images: true });
-    const text = renderReport(result, format, {
-        now,
-        ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
-    });
-    if (values.output)
-        writeOutput(io.cwd, values.output, text);
-    else
-        io.out(text);
-    if (result.internalErrors.length) {
-        for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
-        return 2;
-    }
-    return 0;
-}
-/** The folder the scan starts from: the first PATH (its folder when it is a file), else the current directory. */
-function scannedRoot(paths, cwd) {
-    const first = external_node_path_default().resolve(cwd, paths[0] ?? '.');
-    try {
-        return external_node_fs_default().statSync(first).isDirectory() ? first : external_node_path_default().dirname(first);
-    }
-    catch {
-        return external_node_path_default().dirname(first);
-    }
-}
-const report = {
-    name: 'report',
-    synopsis: 'report [PATH...]',
-    summary: 'write the migration report (Markdown or JSON), or merge many (--merge)',
-    usage: report_usage,
-    run: report_run,
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands/rules.ts
-
-
-
-
-const rules_OPTIONS = {
-    format: { type: 'string', default: 'text', choices: ['text', 'json'] },
-};
-const rules_usage = () => `Usage: harness-registry-guard rules [options]
-
-Lists every rule a finding can carry: the four policy rules, then the checks the tool makes itself,
-with the default severity, the policy, whether \`fix\` can fix it, and its page.
-
-Options:
-  --format FORMAT             text|json (default: text); json adds descriptions and each rule's options
-  -h, --help                  show this help
-`;
-/** What `rules --format json` gives for one rule. */
-function ruleJson(r) {
-    return {
-        id: r.id,
-        severity: r.severity,
-        policy: r.policy ?? null,
-        fixable: r.fixable,
-        description: r.description,
-        docs: ruleDocsUrl(r.id),
-        harnessDocs: r.harnessDocs,
-        options: Object.entries(r.options ?? {}).map(([name, o]) => ({
-            name,
-            description: o.description,
-            default: o.default,
-            schema: o.schema,
-            ...(o.topLevel ? { topLevel: true } : {}),
-        })),
-    };
-}
-function rules_table(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 2))).join('')).join('\n') + '\n';
-}
-function rules_run(argv, io) {
-    const { values, positionals } = parseCommandLine(argv, rules_OPTIONS, 'rules');
-    if (positionals.length)
-        throw new ArgError(`\`rules\` takes no arguments (got "${positionals[0]}")`);
-    if (values.format === 'json') {
-        io.out(JSON.stringify({ version: VERSION, rules: allRules.map(ruleJson) }, null, 2) + '\n');
-        return 0;
-    }
-    const rows = [
-        ['id', 'severity', 'policy', 'fixable', 'docs'],
-        ...allRules.map((r) => [r.id, r.severity, r.policy ? String(r.policy) : '-', r.fixable, ruleDocsUrl(r.id)]),
-    ];
-    io.out(rules_table(rows));
-    io.out('\nRun `harness-registry-guard explain RULE-ID` for a rule page. Levels and options go in .harness-registry-guard.yml\n(`harness-registry-guard init` writes one that lists them all).\n');
-    return 0;
-}
-const rules_rules = {
-    name: 'rules',
-    synopsis: 'rules',
-    summary: 'list the rules: id, severity, policy, fixable, docs',
-    usage: rules_usage,
-    run: rules_run,
-};
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-
-
-
-
-
-
-
-
-const PROGRAM = 'harness-registry-guard';
-const help = {
-    name: 'help',
-    synopsis: 'help [COMMAND]',
-    summary: "show this help, or a command's",
-    usage: () => `Usage: ${PROGRAM} help [COMMAND]\n\nShows the list of commands, or COMMAND's options (as \`${PROGRAM} COMMAND --help\` does).\n`,
-    run: (argv, io) => {
-        const [name, ...extra] = argv.filter((a) => a !== '--');
-        if (extra.length)
-            throw new ArgError(`\`help\` takes one command (got ${argv.length})`);
-        io.out(name === undefined ? main_usage() : commandNamed(name).usage());
-        return 0;
-    },
-};
-/** Subcommands by name, in the order the help lists them. */
-const commands = [check, fix, report, rules_rules, explain_explain, init, help];
-const main_usage = () => {
-    const width = Math.max(...commands.map((c) => c.synopsis.length)) + 2;
-    return `${PROGRAM} ${VERSION}: checks Harness CI YAML against Harness's rules for pulling its CI images.
-
-Usage: ${PROGRAM} COMMAND [options]
-
-Commands:
-${commands.map((c) => `  ${c.synopsis.padEnd(width)}${c.summary}`).join('\n')}
-
-Options:
-  -h, --help${' '.repeat(width - 10)}show this help; after a command, the command's options
-  -V, --version${' '.repeat(width - 13)}print the version
-
-Run \`${PROGRAM} help COMMAND\` or \`${PROGRAM} COMMAND --help\` for a command's options.
-Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.
-Documentation: ${readmeUrl('cli')}
-`;
-};
-const TOP_HINT = `Run \`${PROGRAM} --help\` for usage.`;
-/** Words people try for a command, with the command they mean (did-you-mean goes by spelling otherwise). */
-const SYNONYMS = {
-    lint: 'check',
-    scan: 'check',
-    validate: 'check',
-    verify: 'check',
-    list: 'rules',
-    docs: 'explain',
-};
-function commandNamed(name) {
-    const found = commands.find((c) => c.name === name);
-    if (found)
-        return found;
-    const near = SYNONYMS[name.toLowerCase()] ??
-        closest(name, commands.map((c) => c.name));
-    throw new ArgError(`unknown command \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, TOP_HINT);
-}
-/** Options the top level takes, for did-you-mean. */
-const TOP_OPTIONS = ['--help', '--version'];
-/**
- * Runs the CLI and returns the exit code. Output goes through the given writers, never console. A
- * mistake on the command line gets one line saying what is wrong (with the nearest command, option
- * or value when there is one) and one saying where help is; the full usage only with `--help`.
- */
-function runCli(argv, cwd, out, err, environment = {}) {
-    const io = { cwd, out, err, env: environment.env ?? {}, stdoutIsTTY: environment.stdoutIsTTY ?? false };
-    const [name, ...rest] = argv;
-    let command;
-    try {
-        if (name === undefined)
-            throw new ArgError(`missing command: one of ${commands.map((c) => c.name).join(', ')}`, TOP_HINT);
-        if (name === '-h' || name === '--help')
-            return (out(main_usage()), 0);
-        if (name === '-V' || name === '-v' || name === '--version')
-            return (out(`${VERSION}\n`), 0);
-        if (name.startsWith('-')) {
-            const near = closest(name.replace(/=.*/, ''), TOP_OPTIONS);
-            throw new ArgError(`unknown option \`${name}\`${near ? `; did you mean \`${near}\`?` : '; options go after the command'}`, TOP_HINT);
-        }
-        command = commandNamed(name);
-        const end = rest.indexOf('--');
-        if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '-h' || a === '--help'))
-            return (out(command.usage()), 0);
-        return command.run(rest, io);
-    }
-    catch (e) {
-        if (e instanceof ArgError) {
-            const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);
-            err(`${PROGRAM}: ${e.message}\n${hint}\n`);
-            return 2;
-        }
-        if (e instanceof UsageError) {
-            err(`${PROGRAM}: ${e.message}\n`);
-            return 2;
-        }
-        err(`${PROGRAM}: internal error: ${e.stack ?? e}\n`);
-        return 2;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/index.ts
-
-// A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
-// to go, which is not an error of the check. End quietly with the exit code the command gave.
-for (const stream of [process.stdout, process.stderr])
-    stream.on('error', (e) => {
-        if (e.code !== 'EPIPE')
-            throw e;
-        process.exit(process.exitCode ?? 0);
-    });
-process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), { env: process.env, stdoutIsTTY: process.stdout.isTTY === true });
-
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -10,5 +10,5 @@ export interface Command {
   /** The full `--help` text. */
   usage(): string;
   /** Runs it and returns the exit code. */
-  run(argv: string[], io: CliIo): number;
+  run(argv: string[], io: CliIo): number | Promise<number>;
 }

@@ -8,7 +8,7 @@ for (const stream of [process.stdout, process.stderr])
     process.exit(process.exitCode ?? 0);
   });
 
-process.exitCode = runCli(
+process.exitCode = await runCli(
   process.argv.slice(2),
   process.cwd(),
   (s) => process.stdout.write(s),

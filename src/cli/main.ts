@@ -88,13 +88,13 @@ export interface CliEnvironment {
  * mistake on the command line gets one line saying what is wrong (with the nearest command, option
  * or value when there is one) and one saying where help is; the full usage only with `--help`.
  */
-export function runCli(
+export async function runCli(
   argv: string[],
   cwd: string,
   out: (s: string) => void,
   err: (s: string) => void,
   environment: CliEnvironment = {},
-): number {
+): Promise<number> {
   const io: CliIo = { cwd, out, err, env: environment.env ?? {}, stdoutIsTTY: environment.stdoutIsTTY ?? false };
   const [name, ...rest] = argv;
   let command: Command | undefined;
@@ -109,7 +109,7 @@ export function runCli(
     command = commandNamed(name);
     const end = rest.indexOf('--');
     if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '-h' || a === '--help')) return (out(command.usage()), 0);
-    return command.run(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof ArgError) {
       const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);

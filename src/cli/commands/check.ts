@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
 import { failingFindings } from '../../engine/finding.js';
-import { lintSync, type LintResult, type LintSettings } from '../../engine/lint.js';
+import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatters } from '../../formats/index.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
@@ -47,7 +47,7 @@ Flags override the same setting in the config file. Exit codes: 0 nothing report
 `;
 
 /** `check`: lint, print one format, exit 0/1 by --fail-on (2 on a usage or internal error). */
-function run(argv: string[], io: CliIo): number {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, 'check');
   const format = values.format;
   const writeTo = values['write-baseline'];
@@ -57,7 +57,7 @@ function run(argv: string[], io: CliIo): number {
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
   const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
-  let result = lintSync(settings);
+  let result = await lint(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);
     const baseline = createBaseline(result.findings, {
@@ -70,7 +70,7 @@ function run(argv: string[], io: CliIo): number {
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
     const n = baseline.entries.length;
     io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
-    result = lintSync({ ...settings, baselinePath: abs });
+    result = await lint({ ...settings, baselinePath: abs });
   }
 
   const notes: string[] = [];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lintSync } from '../../engine/lint.js';
+import { lint } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
 import { SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
@@ -37,7 +37,7 @@ Exit codes: 0 (findings do not fail it), 2 usage or internal error.
 `;
 
 /** `report`: lint, then render the migration report; or merge reports. Exit 0, or 2 on an internal error; findings do not fail it. */
-function run(argv: string[], io: CliIo): number {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, 'report');
   const format = values.format as (typeof REPORT_FORMATS)[number];
   if (values.output === '') throw new ArgError('`--output` needs a file name');
@@ -52,7 +52,7 @@ function run(argv: string[], io: CliIo): number {
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
   const settings = scanSettings(values, positionals, io.cwd);
-  const result = lintSync({ ...settings, images: true });
+  const result = await lint({ ...settings, images: true });
   const text = renderReport(result, format, {
     now,
     ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
