@@ -11761,6 +11761,21 @@ function toLocs(value, root, isView) {
 
 
 
+/** Scans in this thread, with the rule objects at hand. */
+const serialScanner = (rules) => (inputs, spec) => {
+    const options = scan_file_scanOptions(rules, spec);
+    return inputs.map((input) => scan_file_scanFile(input, options));
+};
+/** The scan options for a spec, with the file rules looked up by id. */
+function scan_file_scanOptions(rules, spec) {
+    const fileRules = spec.fileRules.map(({ id, options }) => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule?.checkFile)
+            throw new Error(`unknown file rule ${id}`);
+        return { rule, options };
+    });
+    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scan_file_scanFile(input, opts) {
@@ -12296,21 +12311,6 @@ function sameProject(a, b) {
 
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
-/** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = lint_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
-};
-/** The scan options for a spec, with the file rules looked up by id. */
-function lint_scanOptions(rules, spec) {
-    const fileRules = spec.fileRules.map(({ id, options }) => {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule?.checkFile)
-            throw new Error(`unknown file rule ${id}`);
-        return { rule, options };
-    });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
 /**
  * The whole check: find the files, scan each (parse, file rules, facts), build the project model
  * from the facts, run the project rules, then apply levels, suppressions and the baseline.
@@ -13964,7 +13964,6 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
-
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
@@ -13982,13 +13981,13 @@ const FILE_TIMEOUT_MS = 30_000;
 /** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
 const WORKER_HEAP_MB = 512;
 /** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
-function workerCount(files, requested, env = process.env) {
+function workerCount(files, requested, env = process.env, cores = external_node_os_default().availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
     const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-    return Math.min(external_node_os_default().availableParallelism(), MAX_WORKERS, byFiles);
+    return Math.min(cores, MAX_WORKERS, byFiles);
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -13996,9 +13995,12 @@ function workerCount(files, requested, env = process.env) {
  */
 function poolScanner(rules, options) {
     return async (inputs, spec) => {
-        const n = options.script ? workerCount(inputs.length, options.workers, options.env) : 0;
-        if (n <= 1) {
-            const scan = lint_scanOptions(rules, spec);
+        const n = workerCount(inputs.length, options.workers, options.env);
+        const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+        if (n > 1 && !options.script && asked)
+            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n <= 1 || !options.script) {
+            const scan = scan_file_scanOptions(rules, spec);
             return inputs.map((input) => scan_file_scanFile(input, scan));
         }
         return runPool(inputs, spec, n, { ...options, script: options.script });
@@ -14019,91 +14021,96 @@ function runPool(inputs, spec, n, options) {
     const results = new Array(inputs.length);
     const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     const strings = new Map();
-    let next = 0;
-    let batchIds = 0;
+    // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
+    const queue = [];
+    for (let i = 0; i < inputs.length; i += BATCH)
+        queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
     let pending = inputs.length;
-    let live = 0;
+    let batchIds = 0;
     return new Promise((resolve, reject) => {
         const slots = new Set();
         let finished = false;
-        const done = () => {
+        const finish = () => {
             finished = true;
             clearInterval(watchdog);
             for (const s of slots)
                 void s.worker.terminate();
             resolve(results);
         };
-        const failed = (slot, why) => {
-            if (finished || !slots.has(slot))
-                return;
-            // The file in progress is the one at fault; the ones after it go to the next batch.
-            const batch = slot.batch;
-            slots.delete(slot);
-            live--;
-            void slot.worker.terminate();
-            if (batch) {
-                const at = Math.max(0, Math.min(Atomics.load(slot.progress, 0), batch.inputs.length - 1));
-                const input = batch.inputs[at];
-                results[batch.first + at] = crashed(input, why(input.shown));
-                pending--;
-                retry.push(...batch.inputs.slice(at + 1).map((inp, i) => ({ input: inp, index: batch.first + at + 1 + i })));
-            }
-            if (pending === 0)
-                return done();
-            start();
-        };
-        const retry = [];
+        /** Hands the next run of files to an idle worker. */
         const give = (slot) => {
-            let first;
-            let batchInputs;
-            if (retry.length) {
-                // Files left over from a lost worker go one at a time, so their indexes stay contiguous.
-                const r = retry.shift();
-                first = r.index;
-                batchInputs = [r.input];
-            }
-            else if (next < inputs.length) {
-                first = next;
-                batchInputs = inputs.slice(next, next + BATCH);
-                next += batchInputs.length;
-            }
-            else {
-                slot.batch = undefined;
+            const work = queue.shift();
+            slot.batch = work && { id: ++batchIds, ...work };
+            if (!slot.batch)
                 return;
-            }
-            slot.batch = { id: ++batchIds, first, inputs: batchInputs };
             slot.since = Date.now();
             slot.lastSeen = 0;
             Atomics.store(slot.progress, 0, 0);
-            slot.worker.postMessage({ batch: slot.batch.id, inputs: batchInputs });
+            slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs });
+        };
+        const feedIdle = () => {
+            for (const s of slots)
+                if (!s.batch && queue.length)
+                    give(s);
+        };
+        /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+        const lost = (slot, why) => {
+            if (finished || !slots.has(slot))
+                return;
+            slots.delete(slot);
+            void slot.worker.terminate();
+            const batch = slot.batch;
+            const started = Atomics.load(slot.progress, 0);
+            if (batch && started === 0) {
+                // It died before its first file: nothing to blame on the input, and a replacement would die too.
+                finished = true;
+                clearInterval(watchdog);
+                for (const s of slots)
+                    void s.worker.terminate();
+                return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
+            }
+            if (batch) {
+                const at = Math.min(started - 1, batch.inputs.length - 1);
+                const input = batch.inputs[at];
+                results[batch.first + at] = crashed(input, why(input.shown));
+                pending--;
+                // The files before it were scanned but their results went down with the worker.
+                const before = batch.inputs.slice(0, at);
+                const after = batch.inputs.slice(at + 1);
+                if (after.length)
+                    queue.unshift({ first: batch.first + at + 1, inputs: after });
+                if (before.length)
+                    queue.unshift({ first: batch.first, inputs: before });
+            }
+            if (pending === 0)
+                return finish();
+            if (queue.length)
+                start();
+            feedIdle();
         };
         const start = () => {
-            if (live >= n || (next >= inputs.length && !retry.length))
-                return;
             const progress = new Int32Array(new SharedArrayBuffer(4));
             const worker = new external_node_worker_threads_namespaceObject.Worker(options.script, {
                 workerData: { spec, progress },
                 resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
             });
-            const slot = { worker, progress, since: Date.now(), lastSeen: -1 };
+            const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
             slots.add(slot);
-            live++;
             worker.on('message', (msg) => {
-                if (finished)
-                    return;
                 const batch = slot.batch;
-                if (!batch || msg.batch !== batch.id)
+                if (finished || !batch || msg.batch !== batch.id)
                     return;
                 msg.scans.forEach((scan, i) => {
                     results[batch.first + i] = shareStrings(scan, strings);
                 });
                 pending -= msg.scans.length;
+                slot.batch = undefined;
                 if (pending === 0)
-                    return done();
+                    return finish();
                 give(slot);
             });
-            worker.on('error', (e) => failed(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
-            worker.on('exit', (code) => failed(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
+            worker.on('error', (e) => lost(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
+            worker.on('exit', (code) => lost(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
             give(slot);
         };
         const watchdog = setInterval(() => {
@@ -14112,17 +14119,18 @@ function runPool(inputs, spec, n, options) {
                 if (!slot.batch)
                     continue;
                 const at = Atomics.load(slot.progress, 0);
-                if (at !== slot.lastSeen) {
+                // 0: still starting up or waiting for its batch; the clock runs from its first file.
+                if (at === 0 || at !== slot.lastSeen) {
                     slot.lastSeen = at;
                     slot.since = now;
                 }
                 else if (now - slot.since > timeout)
-                    failed(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
+                    lost(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
             }
         }, Math.min(1000, timeout / 4));
         watchdog.unref();
         try {
-            for (let i = 0; i < n; i++)
+            for (let i = 0; i < n && queue.length; i++)
                 start();
         }
         catch (e) {
@@ -14180,7 +14188,7 @@ function serveScans(rules) {
     const port = parentPort;
     port.on('message', (msg) => {
         const scans = msg.inputs.map((input, i) => {
-            Atomics.store(progress, 0, i);
+            Atomics.store(progress, 0, i + 1);
             return scanFile(input, options);
         });
         port.postMessage({ batch: msg.batch, scans });

@@ -16281,138 +16281,6 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-const DEFAULT_INCLUDE = (/* unused pure expression or super */ null && (['**/*.yaml', '**/*.yml', '**/*.json']));
-const DEFAULT_MAX_FILE_SIZE = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const discover_toPosix = (p) => p.split(path.sep).join('/');
-function discover_discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE);
-    const exclude = globSet(opts.exclude ?? []);
-    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
-    const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => discover_toPosix(path.relative(opts.cwd, abs)) || '.';
-    const consider = (abs, root, explicit) => {
-        const shown = rel(abs);
-        const inRoot = discover_toPosix(path.relative(root, abs));
-        if (!explicit && !include.test(inRoot, shown))
-            return;
-        if (excludes(inRoot, shown))
-            return;
-        let st;
-        try {
-            st = fs.statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        if (st.size > maxFileSize) {
-            skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs, size: st.size });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = path.resolve(opts.cwd, given);
-        let st;
-        try {
-            st = fs.statSync(abs);
-        }
-        catch {
-            throw new UsageError(`path not found: ${given}`);
-        }
-        if (!st.isDirectory()) {
-            consider(abs, path.dirname(abs), true);
-            continue;
-        }
-        const realRoot = fs.realpathSync(abs);
-        const visited = new Set([realRoot]);
-        const stack = [abs];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push(link);
-                }
-                continue;
-            }
-            const dir = stack.pop();
-            let entries;
-            try {
-                entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = path.join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = fs.realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(discover_toPosix(path.relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push(child);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = fs.realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-                        continue;
-                    }
-                    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-                        if (include.test(entry.name) || fs.statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    if (fs.statSync(real).isDirectory()) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    continue;
-                }
-                consider(child, abs, false);
-            }
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -17172,7 +17040,7 @@ const MAX_ALIAS_COUNT = 100;
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
  */
-function source_parseSource(path, text, embedding) {
+function parseSource(path, text, embedding) {
     const fast = fastParse(text);
     if (fast)
         return {
@@ -17250,116 +17118,296 @@ function linesOf(file) {
     return lc;
 }
 
-;// CONCATENATED MODULE: ./src/parse/locate.ts
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
-
-/**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
- */
-function locate_locateRange(file, start, end) {
-    const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    end = trimEnd(text, start, end);
-    const lines = linesOf(file);
-    const s = lines.linePos(start);
-    const e = lines.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locate_locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = linesOf(emb.parent).lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (loc.embedded || loc.key || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+function formatScalar(style, inFlow, empty, value) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (empty)
+                return undefined;
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
     }
-    return { ...pos, range, file: file.path };
 }
-
-;// CONCATENATED MODULE: ./src/engine/finding.ts
-
-
-const finding_severityRank = { error: 3, warning: 2, notice: 1 };
-/** The position of a view. */
-function finding_locate(at) {
-    const [start, end] = at.range;
-    return locateRange(at.file, start, end);
-}
-const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
 /**
- * A finding at a loc: position, semantic path and identity all come from it. The identity (path
- * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
  */
-function finding_findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
-    if (extra.entity)
-        out.entity = extra.entity;
-    if (extra.forRule)
-        out.forRule = extra.forRule;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
-    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
-    if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
-    return out;
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
 }
-function finding_compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
 }
-/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
-function finding_sortAndDedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of [...findings].sort(finding_compareFindings)) {
-        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
-        if (seen.has(key))
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!map.isMap)
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
+}
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
             continue;
-        seen.add(key);
-        out.push(f);
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
     }
-    return out;
+    return undefined;
 }
-function reaches(severity, threshold) {
-    return threshold !== 'never' && finding_severityRank[severity] >= finding_severityRank[threshold];
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
 }
-/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-function failingFindings(findings, failOn) {
-    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/model/view.ts
@@ -17372,7 +17420,7 @@ function failingFindings(findings, failOn) {
  * A scalar's record is looked up only when its position is asked for, from the container that
  * holds it, so walking the model costs no position work.
  */
-class view_View {
+class View {
     file;
     doc;
     raw;
@@ -17398,13 +17446,13 @@ class view_View {
     static root(file, doc) {
         if (doc.value === undefined)
             return undefined;
-        const v = new view_View(file, doc, doc.value);
+        const v = new View(file, doc, doc.value);
         if (!isContainer(doc.value))
             v.addrCache = doc.addr;
         return v;
     }
     child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
@@ -17413,7 +17461,7 @@ class view_View {
             : typeof place === 'number'
                 ? container[ENTRIES]?.find((e) => e.slot === place)?.value
                 : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
     get place() {
@@ -17708,13 +17756,13 @@ function findUnderKeys(root, keys, visit) {
                 if (e.absent)
                     continue;
                 if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
+                    visit(View.entry(root, node, e.slot));
                 scan(e.value);
             }
         else
             for (const key in node) {
                 if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
+                    visit(View.entry(root, node, key));
                 scan(node[key]);
             }
     };
@@ -17726,7 +17774,7 @@ function findUnderKeys(root, keys, visit) {
  * record table), which is what a walk finds as long as no node can be reached twice; with
  * aliases, a walk decides (once per root).
  */
-function walk_semanticPath(root, target, keys = false) {
+function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
     if (root.file.aliased)
@@ -17791,7 +17839,7 @@ function childWithHeader(view, header) {
     if (listed) {
         // By slot: two entries of a fallback map can have the same key text (`true` and "true").
         const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+        return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
     }
     const key = keyOfContainer(raw, header);
     return key === undefined ? undefined : { view: view.get(key), place: key };
@@ -17838,1084 +17886,6 @@ function walkedPaths(root, keys) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/engine/suppressions.ts
-
-
-
-/**
- * Inline suppressions, on a comment line of their own:
- *
- *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
- *
- * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
- * and other comments are skipped, so several can be stacked); the second, written at the top of the
- * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
- * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
- * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
- */
-const suppressions_SUPPRESSION_RULE = 'suppression';
-const PREFIX = 'harness-registry-guard-';
-const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/**
- * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
- * and returns the `suppression` findings about the comments themselves.
- */
-function suppressions_applyInlineSuppressions(findings, directivesByFile, options) {
-    const meta = [];
-    const byFile = new Map();
-    for (const f of findings) {
-        if (f.ruleId === suppressions_SUPPRESSION_RULE)
-            continue;
-        const list = byFile.get(f.file) ?? [];
-        list.push(f);
-        byFile.set(f.file, list);
-    }
-    for (const [file, directives] of directivesByFile) {
-        const report = (d, severity, message) => meta.push({ ruleId: suppressions_SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
-        const inFile = byFile.get(file) ?? [];
-        // Line-specific comments first, so that a finding's reason is the one written next to it.
-        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
-            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
-            if (d.until !== undefined && d.until < options.today) {
-                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
-                continue;
-            }
-            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
-            if (forbidden.length)
-                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
-            const unused = [];
-            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
-                for (const f of matched)
-                    f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length)
-                    unused.push(ruleId);
-            }
-            if (unused.length)
-                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
-        }
-    }
-    return meta;
-}
-const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
-/** The well-formed suppression comments of a file, and what is wrong with the others. */
-function parseDirectives(source, ruleIds) {
-    // A comment may name every rule but `suppression` itself.
-    const known = ruleIds.filter((id) => id !== suppressions_SUPPRESSION_RULE);
-    const directives = [];
-    const problems = [];
-    const text = source.text;
-    const starts = linesOf(source).lineStarts;
-    const inScalar = multiLineScalars(source);
-    let header = true;
-    const pendingNextLine = [];
-    for (let i = 0; i < starts.length; i++) {
-        const start = starts[i];
-        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text
-            .slice(start, end)
-            .replace(/\r?\n$/, '')
-            .replace(/\r$/, '');
-        const bare = line.replace(/^\uFEFF/, '').trim();
-        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
-        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
-            continue;
-        if (!bare.startsWith('#')) {
-            for (const d of pendingNextLine.splice(0))
-                d.target = i + 1;
-            header = false;
-            continue;
-        }
-        if (!DIRECTIVE.test(line))
-            continue;
-        const m = DIRECTIVE.exec(line);
-        const from = start + m[1].length;
-        const range = [from, start + line.length];
-        const word = m[2];
-        const body = m[3];
-        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
-            problems.push({
-                range,
-                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
-            });
-            continue;
-        }
-        const parsed = parseBody(body, known);
-        if ('problem' in parsed) {
-            problems.push({ range, message: parsed.problem });
-            continue;
-        }
-        if (word === 'disable' && !header) {
-            problems.push({
-                range,
-                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
-            });
-            continue;
-        }
-        const { file: _file, range: _range, ...position } = locate_locateRange(source, range[0], range[1]);
-        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
-        directives.push(d);
-        if (d.kind === 'next-line')
-            pendingNextLine.push(d);
-    }
-    return { directives, problems };
-}
-function parseBody(body, known) {
-    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
-    const spec = sep ? body.slice(0, sep.index) : body;
-    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
-    const ruleIds = [];
-    let until;
-    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
-        const date = /^until=(.*)$/.exec(token);
-        if (date) {
-            if (until !== undefined)
-                return { problem: 'Suppression gives `until=` twice; give one date.' };
-            if (!isDate(date[1]))
-                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
-            until = date[1];
-        }
-        else if (!known.includes(token)) {
-            const hint = token === suppressions_SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
-            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
-        }
-        else if (!ruleIds.includes(token))
-            ruleIds.push(token);
-    }
-    if (!ruleIds.length)
-        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
-    if (!reason)
-        return {
-            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
-        };
-    return { ruleIds, until, reason };
-}
-function isDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m)
-        return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === s;
-}
-/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
-function multiLineScalars(source) {
-    const ranges = [];
-    const records = source.records;
-    for (let i = 0; i < records.length; i += RECORD) {
-        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
-        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
-            ranges.push([start, end]);
-    }
-    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
-}
-/** Today's date, YYYY-MM-DD in UTC. */
-const suppressions_isoDay = (d) => d.toISOString().slice(0, 10);
-
-;// CONCATENATED MODULE: ./src/engine/baseline.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
- * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
- * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
- * (another node, or another value) is not hidden. `count` is how many findings share one key.
- */
-const BASELINE_VERSION = 1;
-const hash = (s) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
-const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
-function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
-    const file = toPosix(path.relative(baselineDir, path.resolve(cwd, f.file)));
-    return {
-        ruleId: f.ruleId,
-        file,
-        ...(f.entity ? { entity: f.entity } : {}),
-        ...(identity.path ? { path: identity.path } : {}),
-        valueHash: identity.valueHash,
-    };
-}
-/**
- * A baseline of every finding that is not already suppressed, except `suppression` findings and
- * rules in `forbid`. Reasons of matching entries in `previous` are kept.
- */
-function createBaseline(findings, opts) {
-    const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
-    const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason]));
-    const byKey = new Map();
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid?.has(f.ruleId))
-            continue;
-        const e = entryFor(f, opts.cwd, dir);
-        const key = keyOf(e);
-        const existing = byKey.get(key);
-        if (existing)
-            existing.count++;
-        else
-            byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
-    }
-    const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
-    return {
-        $comment: 'Findings accepted by harness-registry-guard. `check --baseline` marks them suppressed; rewrite with `check --write-baseline`.',
-        version: BASELINE_VERSION,
-        entries,
-    };
-}
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Writes a baseline as stable, diff-friendly JSON. */
-function writeBaseline(absPath, baseline) {
-    fs.mkdirSync(path.dirname(absPath), { recursive: true });
-    fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
-}
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
-function baseline_readBaseline(absPath, cwd, overlay) {
-    const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
-    let text;
-    try {
-        text = overlay ?? fs.readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new UsageError(code === 'ENOENT'
-            ? `baseline file not found: ${file} (create it with --write-baseline)`
-            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
-    }
-    const source = parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
-}
-/**
- * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
- * findings, at the entry in the baseline file, for entries that matched nothing (stale) or that
- * name a rule in `forbidSuppression` (ignored).
- */
-function baseline_applyBaseline(findings, loaded, opts) {
-    const dir = path.dirname(loaded.absPath);
-    const remaining = new Map();
-    loaded.baseline.entries.forEach((entry, index) => {
-        const key = keyOf(entry);
-        const prior = remaining.get(key);
-        if (prior) {
-            prior.total += entry.count;
-            prior.left += entry.count;
-        }
-        else
-            remaining.set(key, { entry, index, total: entry.count, left: entry.count });
-    });
-    let matched = 0;
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === SUPPRESSION_RULE || opts.forbid.has(f.ruleId))
-            continue;
-        const slot = remaining.get(keyOf(entryFor(f, opts.cwd, dir)));
-        if (!slot || slot.left <= 0)
-            continue;
-        slot.left--;
-        matched++;
-        f.suppressed = { kind: 'baseline', ...(slot.entry.reason ? { reason: slot.entry.reason } : {}) };
-    }
-    const meta = [];
-    const doc = loaded.source.docs[0];
-    const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
-    let stale = 0;
-    for (const { entry, index, total, left } of remaining.values()) {
-        if (left <= 0 || opts.off.has(entry.ruleId))
-            continue;
-        const abs = path.resolve(dir, entry.file);
-        const at = items[index] ? locate(items[index].at) : locateRange(loaded.source, 0, 0);
-        const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
-        if (opts.forbid.has(entry.ruleId)) {
-            meta.push({
-                ruleId: SUPPRESSION_RULE,
-                severity: 'error',
-                message: `${what} is ignored: \`${entry.ruleId}\` may not be suppressed (forbidSuppression in ${opts.configFile ?? 'the config'}); remove the entry.`,
-                ...at,
-            });
-            continue;
-        }
-        if (!opts.scanned.has(abs) && fs.existsSync(abs))
-            continue; // not read this run: cannot tell
-        stale += left;
-        const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
-        meta.push({
-            ruleId: SUPPRESSION_RULE,
-            severity: 'warning',
-            message: `${what} ${count} (stale); remove it, or rewrite the baseline with \`check --write-baseline\`.`,
-            ...at,
-        });
-    }
-    const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
-    return { meta, summary: { file: loaded.file, entries, matched, stale } };
-}
-
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
-const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const builtins_UNRESOLVED_REFERENCE = 'unresolved-reference';
-/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
-const builtins_yamlSyntax = {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
-    fixable: 'none',
-};
-const schema = {
-    id: 'schema',
-    severity: 'error',
-    description: 'A connector or CI stage field that the policies read has the wrong shape.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the field the type and value the Harness YAML reference expects.',
-    fixable: 'none',
-};
-const unresolvedReference = {
-    id: builtins_UNRESOLVED_REFERENCE,
-    severity: 'notice',
-    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
-    fixable: 'none',
-};
-const suppression = {
-    id: 'suppression',
-    severity: 'error',
-    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
-    fixable: 'none',
-};
-const builtins_builtinRules = [builtins_yamlSyntax, schema, unresolvedReference, suppression];
-
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class errors_UsageError extends Error {
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return schema_validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function schema_validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/config.ts
-
-
-
-
-
-
-
-
-
-
-/** The config file's names: `.yml` first; a folder holding both is a usage error. */
-const CONFIG_FILES = ['.harness-registry-guard.yml', '.harness-registry-guard.yaml'];
-const CONFIG_FILE = CONFIG_FILES[0];
-const LEVELS = (/* unused pure expression or super */ null && (['off', 'notice', 'warning', 'error']));
-/** An invalid config file: a usage error (exit 2) that says where each problem is. */
-class ConfigError extends errors_UsageError {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-        super(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config (${lines.length} problems):\n  ${lines.join('\n  ')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const SETTINGS = {
-    include: {
-        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    exclude: {
-        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-    },
-    maxFileSize: {
-        description: 'Files larger than this many bytes are skipped with a notice (default: 10485760).',
-        type: 'integer',
-        minimum: 1,
-    },
-};
-/**
- * The config file's JSON Schema, built from the rules: `rules` names exactly their ids, each one a
- * level or an object with the level and the rule's options, and options marked `topLevel` may also
- * be given at the top. `npm run docs` writes it to schemas/config.schema.json for editors.
- */
-function configSchema(rules) {
-    const ids = rules.map((r) => r.id);
-    // One object per set of rules: the validator compiled for it is reused.
-    const key = ids.join('\0');
-    const cached = config_schemas.get(key);
-    if (cached)
-        return cached;
-    const schema = buildSchema(rules, ids);
-    config_schemas.set(key, schema);
-    return schema;
-}
-const config_schemas = new Map();
-function buildSchema(rules, ids) {
-    const level = { enum: LEVELS };
-    const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
-    const ruleSetting = (r) => {
-        const options = Object.entries(r.options ?? {});
-        if (!options.length)
-            return { $ref: '#/definitions/level' };
-        // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
-        return {
-            if: { type: 'string' },
-            then: { $ref: '#/definitions/level' },
-            else: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    level: { $ref: '#/definitions/level' },
-                    ...Object.fromEntries(options.map(([name, o]) => [name, { description: o.description, ...o.schema }])),
-                },
-            },
-        };
-    };
-    return {
-        $schema: 'http://json-schema.org/draft-07/schema#',
-        $id: 'https://github.com/harness-registry-guard/harness-registry-guard/schemas/config.schema.json',
-        title: 'harness-registry-guard configuration (.harness-registry-guard.yml)',
-        description: 'Settings for harness-registry-guard. Command-line flags override the same setting here.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-            rules: {
-                description: "Per rule id: its level (off, notice, warning or error), or an object with `level` and the rule's options. Findings a rule gives below its default level are never raised above it.",
-                type: 'object',
-                additionalProperties: false,
-                properties: Object.fromEntries(rules.map((r) => [r.id, ruleSetting(r)])),
-            },
-            ...SETTINGS,
-            ...topLevel,
-            forbidSuppression: {
-                description: 'Rule ids whose findings may not be suppressed, inline or by a baseline: such suppressions are ignored and reported.',
-                type: 'array',
-                items: { enum: ids.filter((id) => id !== 'suppression') },
-            },
-        },
-        definitions: { level },
-    };
-}
-/**
- * The config to use: `configPath` when given (it must exist); otherwise the first config file found
- * going up from the scanned root (the first path, or its folder when it is a file) to the
- * repository's root (the folder holding `.git`), then in `cwd`.
- */
-function findConfig(cwd, paths, configPath, overlay) {
-    if (configPath !== undefined) {
-        const abs = path.resolve(cwd, configPath);
-        if (!overlay?.has(abs) && !fs.existsSync(abs))
-            throw new UsageError(`config file not found: ${configPath}`);
-        return abs;
-    }
-    for (const dir of configDirs(cwd, paths)) {
-        const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter(isFile);
-        if (found.length > 1)
-            throw new UsageError(`two config files in ${toPosix(path.relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
-        if (found[0])
-            return found[0];
-    }
-    return undefined;
-}
-/** Where config files are looked for, in order (see `findConfig`), with either name. */
-function configCandidates(cwd, paths) {
-    return configDirs(cwd, paths).flatMap((dir) => CONFIG_FILES.map((name) => path.join(dir, name)));
-}
-function configDirs(cwd, paths) {
-    const dirs = [];
-    const first = paths[0];
-    if (first !== undefined) {
-        const abs = path.resolve(cwd, first);
-        let dir = isDirectory(abs) ? abs : path.dirname(abs);
-        for (;;) {
-            dirs.push(dir);
-            if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir)
-                break;
-            dir = path.dirname(dir);
-        }
-    }
-    dirs.push(path.resolve(cwd));
-    return [...new Set(dirs)];
-}
-const isFile = (p) => {
-    try {
-        return fs.statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-};
-const isDirectory = (p) => {
-    try {
-        return fs.statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
-/** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
-function loadConfig(absPath, cwd, rules, overlay) {
-    const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
-    let text;
-    try {
-        text = overlay ?? fs.readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
-    }
-    const source = parseSource(file, text);
-    const at = (start, end, message) => {
-        const pos = locateRange(source, start, end);
-        return { file, line: pos.line, column: pos.column, message };
-    };
-    const syntax = source.problems.filter((p) => p.kind !== 'aliases').map((p) => at(p.start, p.end, p.message));
-    if (syntax.length)
-        throw new ConfigError(syntax);
-    // Documents left out for their aliases still count as documents.
-    const aliases = source.problems.filter((p) => p.kind === 'aliases');
-    const starts = [...source.docs.map((d) => d.range[0]), ...aliases.map((p) => p.start)].sort((a, b) => a - b);
-    if (starts.length > 1)
-        throw new ConfigError([at(starts[1], starts[1], `the config holds ${starts.length} YAML documents; write one`)]);
-    if (aliases.length)
-        throw new ConfigError([at(0, 0, `cannot be read: ${aliases[0].message}`)]);
-    const doc = source.docs[0];
-    let value = doc?.json ?? {};
-    if (value === null)
-        value = {};
-    const root = doc && View.root(source, doc);
-    if (!root) {
-        if (typeof value === 'object' && !Array.isArray(value))
-            return { file, absPath };
-        throw new ConfigError([at(0, 0, 'must be a map of settings')]);
-    }
-    const schema = configSchema(rules);
-    const problems = validateAgainst(schema, value, root).map((p) => {
-        const pos = locate(p.at);
-        return { file, line: pos.line, column: pos.column, message: explain(p.message, schema) };
-    });
-    if (problems.length)
-        throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
-    return { ...value, file, absPath };
-}
-/** Config lookup and load in one step; undefined when there is no config file. */
-function config_resolveConfig(cwd, paths, rules, configPath, overlay) {
-    const abs = findConfig(cwd, paths, configPath, overlay);
-    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
-}
-/** Turns the generic schema messages into config-specific ones. */
-function explain(message, schema) {
-    const props = schema.properties;
-    const unknown = /^(?:`(rules)(?:\.([\w-]+))?` )?has unknown key `(.+)`\.$/.exec(message);
-    if (unknown) {
-        const [, inRules, ruleId, key] = unknown;
-        const known = Object.keys((ruleId ? props.rules.properties[ruleId]?.else?.properties : inRules ? props.rules.properties : props) ?? {});
-        const near = closest(key, known);
-        const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
-        return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
-    }
-    if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
-        return message.replace(' must be one of ', ' must be a rule id: one of ');
-    if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.');
-    if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
-        return message.replace(/must match pattern .*$/, 'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.');
-    return message;
-}
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const c of candidates) {
-        const d = distance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The level the config gives a rule, if any. */
-function config_levelOf(config, id) {
-    const setting = config?.rules?.[id];
-    return typeof setting === 'string' ? setting : setting?.level;
-}
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
-function config_optionsOf(rule, config, overrides = {}) {
-    const out = optionDefaults(rule);
-    const setting = config?.rules?.[rule.id];
-    for (const [name, o] of Object.entries(rule.options ?? {})) {
-        if (o.topLevel && config?.[name] !== undefined)
-            out[name] = config[name];
-        if (typeof setting === 'object' && setting[name] !== undefined)
-            out[name] = setting[name];
-        if (overrides[name] !== undefined)
-            out[name] = overrides[name];
-    }
-    return out;
-}
-/**
- * Applies the config's level for the finding's rule: undefined for `off`. The level replaces the
- * rule's default severity; a finding the rule gives below its default (a notice for a value that
- * cannot be known statically) is lowered to the level but never raised.
- */
-function config_applyLevel(f, config, meta) {
-    // A notice that a policy could not be decided goes with that policy.
-    if (f.forRule && config_levelOf(config, f.forRule) === 'off')
-        return undefined;
-    const level = config_levelOf(config, f.ruleId);
-    if (level === undefined)
-        return f;
-    if (level === 'off')
-        return undefined;
-    const m = meta(f.ruleId);
-    const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
-    if (severity !== f.severity)
-        f.severity = severity;
-    return f;
-}
-
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
-
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return { start, end, text };
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
-}
-function formatScalar(style, inFlow, empty, value) {
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function runtime_input_classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
-            if (a.trim() !== from)
-                return a;
-            found = true;
-            return a.replace(from, to);
-        });
-        return open + parts.join(',') + close;
-    });
-    return found ? out : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/model/scans.ts
 
 
@@ -18931,7 +17901,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 function imageUses(file) {
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         if (root.isSeq) {
@@ -18947,7 +17917,7 @@ function imageUses(file) {
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
-                const value = runtime_input_classifyValue(raw);
+                const value = classifyValue(raw);
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
                         const image = option ? parseImage(option) : undefined;
@@ -18980,7 +17950,7 @@ function imageConnectorFields(root) {
     const out = [];
     findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
         if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
+            out.push({ at: view, path: semanticPath(root, view) });
     });
     return out;
 }
@@ -19002,7 +17972,7 @@ function registryLeftovers(file, handled) {
         return [];
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         walk(root, ({ view, key }) => {
@@ -19034,7 +18004,7 @@ function scopeOf(org, project) {
     return { level: 'account' };
 }
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function scope_parseRef(ref) {
+function parseRef(ref) {
     const parts = ref.trim().split('.');
     if (parts.some((p) => p === ''))
         return undefined;
@@ -19044,7 +18014,7 @@ function scope_parseRef(ref) {
         return { level: parts[0], identifier: parts[1] };
     return undefined;
 }
-function scope_formatScope(scope) {
+function formatScope(scope) {
     if (scope.level === 'account')
         return 'account';
     if (scope.level === 'org')
@@ -19052,7 +18022,7 @@ function scope_formatScope(scope) {
     return `project ${scope.org}/${scope.project}`;
 }
 /** Does an entity at `target` answer `ref` when referred to from `from`? */
-function scope_refMatches(ref, from, target) {
+function refMatches(ref, from, target) {
     if (ref.level !== target.level)
         return false;
     if (ref.level === 'account')
@@ -19093,7 +18063,7 @@ const isHarness = (c) => c.kind !== 'other';
  */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
+    const top = View.root(file, doc);
     if (top?.isSeq)
         return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
     if (!top?.isMap)
@@ -19373,12 +18343,12 @@ function triggerInputs(file, inputYaml) {
     const text = inputYaml?.str;
     if (!inputYaml || !text)
         return undefined;
-    const embedded = source_parseSource(file.path, text, embeddingOf(inputYaml));
+    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
     // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
     const doc = embedded.docs[0];
     if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
         return undefined;
-    const root = view_View.root(embedded, doc);
+    const root = View.root(embedded, doc);
     return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
@@ -19397,6 +18367,46 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
+;// CONCATENATED MODULE: ./src/parse/locate.ts
+
+
+/**
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ */
+function locate_locateRange(file, start, end) {
+    const text = file.text;
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    end = trimEnd(text, start, end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locate_locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = linesOf(emb.parent).lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
+    }
+    return { ...pos, range, file: file.path };
+}
+
 ;// CONCATENATED MODULE: ./src/model/loc.ts
 
 
@@ -19407,7 +18417,7 @@ function embeddingOf(scalar) {
 /** Two locs of the same node. */
 const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
 /** The scalar's value as a string; undefined for null and collections. */
-const loc_str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
 function locOf(view, root) {
     const file = view.file;
@@ -19450,14 +18460,14 @@ function locOf(view, root) {
         loc.inFlow = true;
     if (view.isKey)
         loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
         loc.path = sharedPath(inEntity);
         loc.yamlPath = true;
     }
     else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
+        const docRoot = View.root(view.file, view.doc);
+        const path = docRoot && semanticPath(docRoot, view, true);
         if (path !== undefined)
             loc.path = sharedPath(path);
     }
@@ -19547,6 +18557,45 @@ function toLocs(value, root, isView) {
     return go(value);
 }
 
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const UNRESOLVED_REFERENCE = 'unresolved-reference';
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+const yamlSyntax = {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+    fixable: 'none',
+};
+const schema = {
+    id: 'schema',
+    severity: 'error',
+    description: 'A connector or CI stage field that the policies read has the wrong shape.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the field the type and value the Harness YAML reference expects.',
+    fixable: 'none',
+};
+const unresolvedReference = {
+    id: UNRESOLVED_REFERENCE,
+    severity: 'notice',
+    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+    fixable: 'none',
+};
+const suppression = {
+    id: 'suppression',
+    severity: 'error',
+    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+    fixable: 'none',
+};
+const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
@@ -19590,7 +18639,7 @@ function applyEdits(text, edits) {
  * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
  * YAML text) offsets are not the file's, so no edit is kept there.
  */
-function edits_withFix(rule, report, finding) {
+function withFix(rule, report, finding) {
     if (report.at.embedded || rule.fixable === 'none')
         return finding;
     const title = report.fixTitle ?? report.suggestion?.title;
@@ -19606,6 +18655,81 @@ function edits_withFix(rule, report, finding) {
     return finding;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/finding.ts
+
+
+const severityRank = { error: 3, warning: 2, notice: 1 };
+/** The position of a view. */
+function locate(at) {
+    const [start, end] = at.range;
+    return locateRange(at.file, start, end);
+}
+const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/**
+ * A finding at a loc: position, semantic path and identity all come from it. The identity (path
+ * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ */
+function findingAt(ruleId, severity, message, at, extra = {}) {
+    const out = {
+        ruleId,
+        severity,
+        message,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        range: [at.start, at.end],
+    };
+    if (extra.entity)
+        out.entity = extra.entity;
+    if (extra.forRule)
+        out.forRule = extra.forRule;
+    if (at.yamlPath && at.path)
+        out.yamlPath = at.path;
+    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+    if (extra.related?.length)
+        out.related = extra.related.map(({ at: r, message: m }) => ({
+            file: r.file,
+            line: r.line,
+            column: r.column,
+            endLine: r.endLine,
+            endColumn: r.endColumn,
+            message: m,
+        }));
+    return out;
+}
+function compareFindings(a, b) {
+    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+function sortAndDedupe(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const f of [...findings].sort(compareFindings)) {
+        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(f);
+    }
+    return out;
+}
+function reaches(severity, threshold) {
+    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+function failingFindings(findings, failOn) {
+    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rule.ts
 /**
  * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
@@ -19617,12 +18741,266 @@ function defineRule(rule) {
     return rule;
 }
 /** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function rule_optionDefaults(meta) {
+function optionDefaults(meta) {
     return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
 }
-function rule_formatMessage(template, data = {}) {
+function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/suppressions.ts
+
+
+
+/**
+ * Inline suppressions, on a comment line of their own:
+ *
+ *   # harness-registry-guard-disable-next-line <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *   # harness-registry-guard-disable <rule-id>[, <rule-id>...] [until=YYYY-MM-DD] -- <reason>
+ *
+ * The first accepts the named rules' findings that start on the next line holding YAML (blank lines
+ * and other comments are skipped, so several can be stacked); the second, written at the top of the
+ * file before any YAML, accepts them in the whole file. Every problem with one is reported under the
+ * `suppression` rule: a malformed or reasonless comment, an unknown rule id or date, and a comment
+ * that is misplaced, expired or forbidden (all ignored: the finding stands), or that accepts nothing.
+ */
+const SUPPRESSION_RULE = 'suppression';
+const PREFIX = 'harness-registry-guard-';
+const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/**
+ * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
+ * and returns the `suppression` findings about the comments themselves.
+ */
+function applyInlineSuppressions(findings, directivesByFile, options) {
+    const meta = [];
+    const byFile = new Map();
+    for (const f of findings) {
+        if (f.ruleId === SUPPRESSION_RULE)
+            continue;
+        const list = byFile.get(f.file) ?? [];
+        list.push(f);
+        byFile.set(f.file, list);
+    }
+    for (const [file, directives] of directivesByFile) {
+        const report = (d, severity, message) => meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
+        const inFile = byFile.get(file) ?? [];
+        // Line-specific comments first, so that a finding's reason is the one written next to it.
+        for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
+            const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
+            if (d.until !== undefined && d.until < options.today) {
+                report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                continue;
+            }
+            const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
+            if (forbidden.length)
+                report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
+            const unused = [];
+            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                for (const f of matched)
+                    f.suppressed ??= { kind: 'inline', reason: d.reason };
+                if (!matched.length)
+                    unused.push(ruleId);
+            }
+            if (unused.length)
+                report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
+        }
+    }
+    return meta;
+}
+const ids = (list) => list.map((id) => `\`${id}\``).join(', ');
+/** The well-formed suppression comments of a file, and what is wrong with the others. */
+function parseDirectives(source, ruleIds) {
+    // A comment may name every rule but `suppression` itself.
+    const known = ruleIds.filter((id) => id !== SUPPRESSION_RULE);
+    const directives = [];
+    const problems = [];
+    const text = source.text;
+    const starts = linesOf(source).lineStarts;
+    const inScalar = multiLineScalars(source);
+    let header = true;
+    const pendingNextLine = [];
+    for (let i = 0; i < starts.length; i++) {
+        const start = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const line = text
+            .slice(start, end)
+            .replace(/\r?\n$/, '')
+            .replace(/\r$/, '');
+        const bare = line.replace(/^\uFEFF/, '').trim();
+        // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
+        if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
+            continue;
+        if (!bare.startsWith('#')) {
+            for (const d of pendingNextLine.splice(0))
+                d.target = i + 1;
+            header = false;
+            continue;
+        }
+        if (!DIRECTIVE.test(line))
+            continue;
+        const m = DIRECTIVE.exec(line);
+        const from = start + m[1].length;
+        const range = [from, start + line.length];
+        const word = m[2];
+        const body = m[3];
+        if ((word !== 'disable' && word !== 'disable-next-line') || (body && !/^\s/.test(body))) {
+            problems.push({
+                range,
+                message: `Unknown directive \`${PREFIX}${word}${body.split(/\s/)[0]}\`; write \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\` or, at the top of the file, \`# ${PREFIX}disable <rule-id> -- <reason>\`.`,
+            });
+            continue;
+        }
+        const parsed = parseBody(body, known);
+        if ('problem' in parsed) {
+            problems.push({ range, message: parsed.problem });
+            continue;
+        }
+        if (word === 'disable' && !header) {
+            problems.push({
+                range,
+                message: `\`# ${PREFIX}disable\` must be at the top of the file, before any YAML; it is ignored here. Use \`# ${PREFIX}disable-next-line\` above the line instead.`,
+            });
+            continue;
+        }
+        const { file: _file, range: _range, ...position } = locate_locateRange(source, range[0], range[1]);
+        const d = { kind: word === 'disable' ? 'file' : 'next-line', ...parsed, line: i + 1, range, position };
+        directives.push(d);
+        if (d.kind === 'next-line')
+            pendingNextLine.push(d);
+    }
+    return { directives, problems };
+}
+function parseBody(body, known) {
+    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+    const spec = sep ? body.slice(0, sep.index) : body;
+    const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+    const ruleIds = [];
+    let until;
+    for (const token of spec.split(/[\s,]+/).filter(Boolean)) {
+        const date = /^until=(.*)$/.exec(token);
+        if (date) {
+            if (until !== undefined)
+                return { problem: 'Suppression gives `until=` twice; give one date.' };
+            if (!isDate(date[1]))
+                return { problem: `Suppression has \`until=${date[1]}\`, which is not a date YYYY-MM-DD; it is ignored.` };
+            until = date[1];
+        }
+        else if (!known.includes(token)) {
+            const hint = token === SUPPRESSION_RULE ? ' (suppression findings cannot be suppressed)' : '';
+            return { problem: `Suppression names \`${token}\`, which is not a rule id${hint}; it is ignored. Rule ids: ${known.join(', ')}.` };
+        }
+        else if (!ruleIds.includes(token))
+            ruleIds.push(token);
+    }
+    if (!ruleIds.length)
+        return { problem: 'Suppression names no rule id; name the rules it accepts, for example `no-app-harness-registry`. It is ignored.' };
+    if (!reason)
+        return {
+            problem: `Suppression of ${ids(ruleIds)} has no reason; write one after \` -- \`, for example \`-- mirror retired in Q3\`. It is ignored until it has one.`,
+        };
+    return { ruleIds, until, reason };
+}
+function isDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+}
+/** Whether an offset lies inside a block or multi-line quoted scalar, where `#` lines are text, not comments. */
+function multiLineScalars(source) {
+    const ranges = [];
+    const records = source.records;
+    for (let i = 0; i < records.length; i += RECORD) {
+        const [start, end, info] = [records[i], records[i + 1], records[i + 2]];
+        if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
+            ranges.push([start, end]);
+    }
+    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+}
+/** Today's date, YYYY-MM-DD in UTC. */
+const isoDay = (d) => d.toISOString().slice(0, 10);
 
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
@@ -19640,6 +19018,21 @@ function rule_formatMessage(template, data = {}) {
 
 
 
+/** Scans in this thread, with the rule objects at hand. */
+const serialScanner = (rules) => (inputs, spec) => {
+    const options = scan_file_scanOptions(rules, spec);
+    return inputs.map((input) => scan_file_scanFile(input, options));
+};
+/** The scan options for a spec, with the file rules looked up by id. */
+function scan_file_scanOptions(rules, spec) {
+    const fileRules = spec.fileRules.map(({ id, options }) => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule?.checkFile)
+            throw new Error(`unknown file rule ${id}`);
+        return { rule, options };
+    });
+    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scan_file_scanFile(input, opts) {
@@ -19666,20 +19059,20 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(finding_findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
         if (c.kind === 'unknown-harness')
-            out.findings.push(finding_findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
         if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
             roots.set(doc, c.root);
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
+        const top = View.root(source, doc);
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(finding_findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
             }
     });
     const loc = (v) => locOf(v, roots.get(v.doc));
@@ -19710,7 +19103,7 @@ function scan_file_scanFile(input, opts) {
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
     return out;
 }
-const isView = (v) => v instanceof view_View;
+const isView = (v) => v instanceof View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
 function fromReport(rule, r, loc) {
@@ -19727,12 +19120,12 @@ function fromReport(rule, r, loc) {
             endColumn: pos.endColumn,
         };
     }
-    const message = rule_formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = finding_findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
     });
-    return edits_withFix(rule, { ...r, at }, f);
+    return withFix(rule, { ...r, at }, f);
 }
 function imageFacts(source, loc) {
     return imageUses(source).map((use) => ({
@@ -19745,7 +19138,7 @@ function imageFacts(source, loc) {
     }));
 }
 function fileFinding(file, severity, message) {
-    return { ruleId: builtins_yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
@@ -19794,7 +19187,7 @@ function readSource(input, out) {
     // JSON files are read only when they hold an execution-config payload (a JSON array).
     if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
         return undefined;
-    const source = source_parseSource(shown, text);
+    const source = parseSource(shown, text);
     const classified = source.docs.map((_, i) => classify(source, i));
     const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
     const syntax = source.problems.filter((p) => p.kind === 'syntax');
@@ -19807,7 +19200,7 @@ function readSource(input, out) {
     for (const p of source.problems) {
         const pos = locate_locateRange(source, p.start, p.end);
         // Hostile input is worth a word even outside Harness YAML; an error only inside it.
-        const report = (message, severity = 'error') => out.findings.push({ ruleId: builtins_yamlSyntax.id, severity, message, ...pos });
+        const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
         if (p.kind === 'too-deep')
             report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
         else if (p.kind === 'aliases')
@@ -19818,530 +19211,7 @@ function readSource(input, out) {
     return { source, classified };
 }
 
-;// CONCATENATED MODULE: ./src/model/project.ts
-
-
-
-/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
-class project_Project {
-    connectors = [];
-    pipelines = [];
-    templates = [];
-    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
-    inputSets = [];
-    overlayInputSets = [];
-    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-    #connectorsById;
-    /** What each pipeline's input sets and triggers supply, by semantic path. */
-    #fills = new Map();
-    #runCache;
-    #pipelineIds;
-    constructor(entities) {
-        for (const e of entities) {
-            if (e.kind === 'connector')
-                this.connectors.push(e);
-            else if (e.kind === 'pipeline')
-                this.pipelines.push(e);
-            else if (e.kind === 'template')
-                this.templates.push(e);
-            else if (e.kind === 'overlayInputSet')
-                this.overlayInputSets.push(e);
-            else
-                this.inputSets.push(e);
-        }
-        for (const set of this.inputSets) {
-            const pipeline = this.pipelineOf(set);
-            if (!pipeline)
-                continue;
-            const byPath = this.#fills.get(pipeline) ?? new Map();
-            this.#fills.set(pipeline, byPath);
-            for (const { path, at } of set.fills) {
-                const list = byPath.get(path) ?? [];
-                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-                byPath.set(path, list);
-            }
-        }
-    }
-    get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
-    }
-    findConnector(ref, from) {
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return undefined;
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            for (const c of this.connectors)
-                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
-        }
-        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
-    }
-    /**
-     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
-     * or, without one (the stable version, which only Harness knows), every version in the repo.
-     */
-    findTemplates(link, from, type) {
-        const ref = str(link.templateRef);
-        const parsed = ref ? parseRef(ref) : undefined;
-        if (!parsed)
-            return [];
-        const label = str(link.versionLabel);
-        return this.templates.filter((t) => t.identifier === parsed.identifier &&
-            t.templateType?.toLowerCase() === type.toLowerCase() &&
-            refMatches(parsed, from, t.scope) &&
-            (!label || t.versionLabel === label));
-    }
-    /** True when a pipeline, stage, step or step group in the repo uses the template. */
-    isUsed(template) {
-        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
-    }
-    /** Pipelines whose runs go through the template, directly or through other templates. */
-    pipelinesUsing(template) {
-        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
-    }
-    /**
-     * The runs to check: every pipeline's, and every template's on its own. By default a template
-     * that something in the repo uses is left out: its users' runs check it with their inputs.
-     */
-    runs(opts = { templates: 'unused' }) {
-        if (!this.#runCache) {
-            const pipelines = this.pipelines.map((p) => this.runOf(p));
-            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
-            const all = [...pipelines, ...templates];
-            const used = new Set();
-            for (const r of all)
-                for (const t of r.templates)
-                    if (t !== r.root)
-                        used.add(t);
-            // Step templates are used by stages, never run on their own.
-            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
-        }
-        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
-    }
-    runOf(root) {
-        const run = { root, stages: [], templates: new Set() };
-        if (root.kind === 'template')
-            run.templates.add(root);
-        const add = (owner, stages, ctx, through) => {
-            for (const stage of stages)
-                this.expandStage(run, owner, stage, ctx, through);
-        };
-        if (root.kind === 'pipeline' && root.template) {
-            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
-                const via = this.templateUse(t, root.template, root, undefined);
-                run.templates.add(t);
-                const ctx = { entity: t, via };
-                if (t.codebaseConnectorRef)
-                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
-                add(t, t.stages, ctx, [via]);
-            }
-        }
-        else {
-            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
-            add(root, root.stages, { entity: root }, []);
-        }
-        for (const eff of run.stages)
-            for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
-        return run;
-    }
-    expandStage(run, owner, stage, ctx, through) {
-        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
-        if (!versions.length) {
-            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
-            return;
-        }
-        for (const t of versions) {
-            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
-            run.templates.add(t);
-            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
-        }
-    }
-    collectStepTemplates(step, scope, into, depth = 0) {
-        if (!step.template || depth > 8)
-            return;
-        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
-            into.add(t);
-            for (const s of t.steps)
-                this.collectStepTemplates(s, t.scope, into, depth + 1);
-        }
-    }
-    templateUse(template, link, user, outer) {
-        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
-        return {
-            template,
-            ...(link.inputs ? { inputs: link.inputs } : {}),
-            user,
-            ...(outer ? { outer } : {}),
-            stable: !str(link.versionLabel),
-            versions,
-        };
-    }
-    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
-    infrastructure(eff) {
-        let cur = eff;
-        const seen = new Set([eff]);
-        for (;;) {
-            const infra = cur.body.infrastructure;
-            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-            if (!next)
-                return { stage: cur, infra };
-            seen.add(next);
-            cur = next;
-        }
-    }
-    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-    runsOnHarnessCloud(eff) {
-        const kind = this.infrastructure(eff).infra.kind;
-        return kind === 'Cloud' || kind === 'KubernetesHosted';
-    }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
-        const uses = [];
-        const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
-            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
-        // A stage template that is not in the repo: its templateInputs are all that is known.
-        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
-        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-        for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, step.identifier);
-        return uses;
-    }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
-        if (step.template && depth < 8) {
-            const group = step.role === 'stepGroup';
-            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
-            if (!versions.length && inputs)
-                for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
-            for (const t of versions) {
-                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
-                for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
-            }
-            return;
-        }
-        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
-        if (step.connectorRef)
-            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
-        for (const b of step.baseImageConnectorRefs)
-            out.push({ ...base, ref: b, how: 'baseImage' });
-    }
-    /**
-     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
-     * values, what the template's user supplies in `templateInputs` (followed up the chain of
-     * templates), and what the pipeline's input sets and triggers supply.
-     */
-    resolve(field, ctx, depth = 0) {
-        const raw = str(field);
-        if (raw === undefined)
-            return { values: [] };
-        const v = classifyValue(raw);
-        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
-        if (v.kind === 'literal')
-            return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression') {
-            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = variable ? pipeline?.variables[variable] : undefined;
-            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-        }
-        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
-        const via = ctx.via;
-        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
-            const supplied = this.supplied(via, field);
-            if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
-                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
-                // Nothing fills the user's own runtime input: the template's default still applies.
-                if (values.length)
-                    return { values };
-                return defaults.length
-                    ? { values: defaults }
-                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
-            }
-        }
-        const values = [...defaults];
-        if (ctx.entity.kind === 'pipeline') {
-            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
-                const fv = classifyValue(fill.value);
-                if (fv.kind === 'literal' && fv.value)
-                    values.push({ ...fill, value: fv.value });
-            }
-        }
-        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
-    }
-    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-    supplied(via, field) {
-        const path = field.path;
-        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
-            return undefined;
-        return via.inputs.byPath[path.slice('spec/'.length)];
-    }
-    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
-    pipelineOf(set) {
-        if (!set.pipelineIdentifier)
-            return undefined;
-        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
-        if (candidates.length <= 1)
-            return candidates[0];
-        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
-        return exact.length === 1 ? exact[0] : undefined;
-    }
-    #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
-    }
-    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
-    label(entity) {
-        const kind = entity.kind === 'template'
-            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
-            : KIND_NAMES[entity.kind];
-        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
-        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
-        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
-    }
-    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
-    stageLabel(eff) {
-        const root = eff.run.root;
-        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
-        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
-    }
-    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
-    useLabel(use) {
-        const t = use.template;
-        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable
-            ? use.versions.length > 1
-                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
-                : ' (the stable version)'
-            : '';
-        return `template \`${t.identifier}\`${version}${stable}`;
-    }
-}
-const KIND_NAMES = {
-    pipeline: 'pipeline',
-    connector: 'connector',
-    inputSet: 'input set',
-    trigger: 'trigger',
-    overlayInputSet: 'overlay input set',
-};
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx) {
-    let via = ctx.via;
-    let entity = ctx.entity;
-    while (via) {
-        entity = via.user;
-        via = via.outer;
-    }
-    return entity.kind === 'pipeline' ? entity : undefined;
-}
-/** Scopes that can be the same project: equal where both name an org and a project. */
-function sameProject(a, b) {
-    if (a.org && b.org && a.org !== b.org)
-        return false;
-    return !(a.project && b.project && a.project !== b.project);
-}
-
-;// CONCATENATED MODULE: ./src/engine/lint.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
-const allRulesOf = (rules) => [...rules, ...builtinRules];
-/** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = lint_scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-};
-/** The scan options for a spec, with the file rules looked up by id. */
-function lint_scanOptions(rules, spec) {
-    const fileRules = spec.fileRules.map(({ id, options }) => {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule?.checkFile)
-            throw new Error(`unknown file rule ${id}`);
-        return { rule, options };
-    });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
-/**
- * The whole check: find the files, scan each (parse, file rules, facts), build the project model
- * from the facts, run the project rules, then apply levels, suppressions and the baseline.
- */
-async function lint(settings) {
-    const prepared = prepare(settings);
-    const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
-    return finish(settings, prepared, scans);
-}
-/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
-function lintSync(settings) {
-    const prepared = prepare(settings);
-    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
-}
-function prepare(settings) {
-    const all = allRulesOf(settings.rules);
-    const config = settings.configPath === false ? undefined : resolveConfig(settings.cwd, settings.paths, all, settings.configPath, settings.overlay);
-    const findings = [];
-    const { files: discovered, skipped } = discover({
-        ...settings,
-        include: settings.include ?? config?.include,
-        exclude: settings.exclude ?? config?.exclude,
-        maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
-        includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
-    });
-    // The config and the baseline are ours, not Harness YAML.
-    const own = new Set([config?.absPath, settings.baselinePath && path.resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
-    const inputs = discovered
-        .filter((f) => !own.has(f.absPath))
-        .map((f) => {
-        const overlay = settings.overlay?.get(f.absPath);
-        return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
-    });
-    for (const s of skipped)
-        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
-    const options = {};
-    for (const rule of settings.rules)
-        options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
-    const spec = {
-        // A rule turned off is not run at all: its findings would be dropped anyway.
-        fileRules: settings.rules
-            .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
-            .map((r) => ({ id: r.id, options: options[r.id] })),
-        ruleIds: all.map((r) => r.id),
-        ...(settings.images ? { images: true } : {}),
-    };
-    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
-}
-function finish(settings, prepared, scans) {
-    const { all, config, options } = prepared;
-    const findings = [...prepared.findings];
-    const entities = [];
-    const directives = new Map();
-    const internalErrors = [];
-    const skippedNotHarness = [];
-    const images = [];
-    let filesScanned = 0;
-    let harnessFiles = 0;
-    for (const scan of scans) {
-        findings.push(...scan.findings);
-        entities.push(...scan.entities);
-        internalErrors.push(...scan.internalErrors);
-        if (scan.directives.length)
-            directives.set(scan.file, scan.directives);
-        if (scan.skippedNotHarness)
-            skippedNotHarness.push(scan.file);
-        if (scan.images)
-            images.push(...scan.images);
-        if (scan.parsed)
-            filesScanned++;
-        if (scan.harness)
-            harnessFiles++;
-    }
-    const project = new Project(entities);
-    for (const rule of settings.rules) {
-        if (!rule.checkProject || levelOf(config, rule.id) === 'off')
-            continue;
-        try {
-            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
-        }
-        catch (e) {
-            internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
-        }
-    }
-    // Config levels, then inline suppressions, then the baseline; findings about those come last.
-    const metaOf = (id) => all.find((r) => r.id === id);
-    const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
-    const out = levelled(sortAndDedupe(findings));
-    const forbid = new Set(config?.forbidSuppression ?? []);
-    const meta = applyInlineSuppressions(out, directives, {
-        today: isoDay(settings.now ?? new Date()),
-        forbid,
-        configFile: config?.file,
-        ruleIds: all.map((r) => r.id),
-    });
-    let baseline;
-    if (settings.baselinePath) {
-        const baselineAbs = path.resolve(settings.cwd, settings.baselinePath);
-        const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
-        const applied = applyBaseline(out, loaded, {
-            cwd: settings.cwd,
-            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
-            forbid,
-            off,
-            configFile: config?.file,
-        });
-        meta.push(...applied.meta);
-        baseline = applied.summary;
-    }
-    return {
-        findings: [...out, ...levelled(meta)].sort(compareFindings),
-        filesScanned,
-        harnessFiles,
-        entities: entities.length,
-        skippedNotHarness,
-        internalErrors,
-        project,
-        options,
-        ...(settings.images ? { images } : {}),
-        cwd: settings.cwd,
-        ...(config ? { config } : {}),
-        ...(baseline ? { baseline } : {}),
-    };
-}
-function projectContext(rule, project, options, out) {
-    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
-    return {
-        project,
-        options,
-        report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-            });
-            out.push(withFix(rule, r, f));
-        },
-        unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
-                ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
-                forRule: rule.id,
-            }));
-        },
-    };
-}
-function lint_fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
-
 
 
 
@@ -20365,13 +19235,13 @@ const FILE_TIMEOUT_MS = 30_000;
 /** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
 const WORKER_HEAP_MB = 512;
 /** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
-function workerCount(files, requested, env = process.env) {
+function workerCount(files, requested, env = process.env, cores = os.availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
     const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-    return Math.min(os.availableParallelism(), MAX_WORKERS, byFiles);
+    return Math.min(cores, MAX_WORKERS, byFiles);
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -20379,8 +19249,11 @@ function workerCount(files, requested, env = process.env) {
  */
 function poolScanner(rules, options) {
     return async (inputs, spec) => {
-        const n = options.script ? workerCount(inputs.length, options.workers, options.env) : 0;
-        if (n <= 1) {
+        const n = workerCount(inputs.length, options.workers, options.env);
+        const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+        if (n > 1 && !options.script && asked)
+            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n <= 1 || !options.script) {
             const scan = scanOptions(rules, spec);
             return inputs.map((input) => scanFile(input, scan));
         }
@@ -20402,91 +19275,96 @@ function runPool(inputs, spec, n, options) {
     const results = new Array(inputs.length);
     const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     const strings = new Map();
-    let next = 0;
-    let batchIds = 0;
+    // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
+    const queue = [];
+    for (let i = 0; i < inputs.length; i += BATCH)
+        queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
     let pending = inputs.length;
-    let live = 0;
+    let batchIds = 0;
     return new Promise((resolve, reject) => {
         const slots = new Set();
         let finished = false;
-        const done = () => {
+        const finish = () => {
             finished = true;
             clearInterval(watchdog);
             for (const s of slots)
                 void s.worker.terminate();
             resolve(results);
         };
-        const failed = (slot, why) => {
-            if (finished || !slots.has(slot))
-                return;
-            // The file in progress is the one at fault; the ones after it go to the next batch.
-            const batch = slot.batch;
-            slots.delete(slot);
-            live--;
-            void slot.worker.terminate();
-            if (batch) {
-                const at = Math.max(0, Math.min(Atomics.load(slot.progress, 0), batch.inputs.length - 1));
-                const input = batch.inputs[at];
-                results[batch.first + at] = crashed(input, why(input.shown));
-                pending--;
-                retry.push(...batch.inputs.slice(at + 1).map((inp, i) => ({ input: inp, index: batch.first + at + 1 + i })));
-            }
-            if (pending === 0)
-                return done();
-            start();
-        };
-        const retry = [];
+        /** Hands the next run of files to an idle worker. */
         const give = (slot) => {
-            let first;
-            let batchInputs;
-            if (retry.length) {
-                // Files left over from a lost worker go one at a time, so their indexes stay contiguous.
-                const r = retry.shift();
-                first = r.index;
-                batchInputs = [r.input];
-            }
-            else if (next < inputs.length) {
-                first = next;
-                batchInputs = inputs.slice(next, next + BATCH);
-                next += batchInputs.length;
-            }
-            else {
-                slot.batch = undefined;
+            const work = queue.shift();
+            slot.batch = work && { id: ++batchIds, ...work };
+            if (!slot.batch)
                 return;
-            }
-            slot.batch = { id: ++batchIds, first, inputs: batchInputs };
             slot.since = Date.now();
             slot.lastSeen = 0;
             Atomics.store(slot.progress, 0, 0);
-            slot.worker.postMessage({ batch: slot.batch.id, inputs: batchInputs });
+            slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs });
+        };
+        const feedIdle = () => {
+            for (const s of slots)
+                if (!s.batch && queue.length)
+                    give(s);
+        };
+        /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+        const lost = (slot, why) => {
+            if (finished || !slots.has(slot))
+                return;
+            slots.delete(slot);
+            void slot.worker.terminate();
+            const batch = slot.batch;
+            const started = Atomics.load(slot.progress, 0);
+            if (batch && started === 0) {
+                // It died before its first file: nothing to blame on the input, and a replacement would die too.
+                finished = true;
+                clearInterval(watchdog);
+                for (const s of slots)
+                    void s.worker.terminate();
+                return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
+            }
+            if (batch) {
+                const at = Math.min(started - 1, batch.inputs.length - 1);
+                const input = batch.inputs[at];
+                results[batch.first + at] = crashed(input, why(input.shown));
+                pending--;
+                // The files before it were scanned but their results went down with the worker.
+                const before = batch.inputs.slice(0, at);
+                const after = batch.inputs.slice(at + 1);
+                if (after.length)
+                    queue.unshift({ first: batch.first + at + 1, inputs: after });
+                if (before.length)
+                    queue.unshift({ first: batch.first, inputs: before });
+            }
+            if (pending === 0)
+                return finish();
+            if (queue.length)
+                start();
+            feedIdle();
         };
         const start = () => {
-            if (live >= n || (next >= inputs.length && !retry.length))
-                return;
             const progress = new Int32Array(new SharedArrayBuffer(4));
             const worker = new Worker(options.script, {
                 workerData: { spec, progress },
                 resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
             });
-            const slot = { worker, progress, since: Date.now(), lastSeen: -1 };
+            const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
             slots.add(slot);
-            live++;
             worker.on('message', (msg) => {
-                if (finished)
-                    return;
                 const batch = slot.batch;
-                if (!batch || msg.batch !== batch.id)
+                if (finished || !batch || msg.batch !== batch.id)
                     return;
                 msg.scans.forEach((scan, i) => {
                     results[batch.first + i] = shareStrings(scan, strings);
                 });
                 pending -= msg.scans.length;
+                slot.batch = undefined;
                 if (pending === 0)
-                    return done();
+                    return finish();
                 give(slot);
             });
-            worker.on('error', (e) => failed(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
-            worker.on('exit', (code) => failed(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
+            worker.on('error', (e) => lost(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
+            worker.on('exit', (code) => lost(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
             give(slot);
         };
         const watchdog = setInterval(() => {
@@ -20495,17 +19373,18 @@ function runPool(inputs, spec, n, options) {
                 if (!slot.batch)
                     continue;
                 const at = Atomics.load(slot.progress, 0);
-                if (at !== slot.lastSeen) {
+                // 0: still starting up or waiting for its batch; the clock runs from its first file.
+                if (at === 0 || at !== slot.lastSeen) {
                     slot.lastSeen = at;
                     slot.since = now;
                 }
                 else if (now - slot.since > timeout)
-                    failed(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
+                    lost(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
             }
         }, Math.min(1000, timeout / 4));
         watchdog.unref();
         try {
-            for (let i = 0; i < n; i++)
+            for (let i = 0; i < n && queue.length; i++)
                 start();
         }
         catch (e) {
@@ -20559,11 +19438,11 @@ function serveScans(rules) {
     if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort)
         throw new Error('serveScans runs in a worker thread');
     const { spec, progress } = external_node_worker_threads_namespaceObject.workerData;
-    const options = lint_scanOptions(rules, spec);
+    const options = scan_file_scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
         const scans = msg.inputs.map((input, i) => {
-            Atomics.store(progress, 0, i);
+            Atomics.store(progress, 0, i + 1);
             return scan_file_scanFile(input, options);
         });
         port.postMessage({ batch: msg.batch, scans });
@@ -20880,11 +19759,11 @@ function nameFix(view, restored, allowSafe) {
 
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project, entity, value, at, source) {
-    const ref = scope_parseRef(value);
+    const ref = parseRef(value);
     if (!ref)
         return {};
     const to = `account.${ref.identifier}`;
-    const raw = loc_str(at) ?? '';
+    const raw = str(at) ?? '';
     const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
     const edit = text === undefined ? undefined : replaceScalarAt(at, text);
     if (!edit)
@@ -20929,7 +19808,7 @@ function accountFix(project, entity, value, at, source) {
         const checkValue = (entity, path, value, at, how, source = 'literal') => {
             if (value.startsWith('account.'))
                 return;
-            const ref = scope_parseRef(value);
+            const ref = parseRef(value);
             report({
                 at,
                 messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
@@ -20959,13 +19838,13 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: describe(owner, path), value: loc_str(at) ?? '' },
+                    data: { where: describe(owner, path), value: str(at) ?? '' },
                 });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         for (const set of project.inputSets)
             for (const { at, path } of set.imageConnectorFields) {
-                const value = loc_str(at)?.trim();
+                const value = str(at)?.trim();
                 if (value && !value.includes('<+'))
                     checkValue(set, path, value, at, '');
             }
@@ -21072,9 +19951,9 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
         const openSource = new Map();
         const refs = new Map();
         const notInRepo = (ref, scope, use) => {
-            const parsed = scope_parseRef(ref);
+            const parsed = parseRef(ref);
             const level = parsed?.level ?? 'project';
-            const where = level === 'account' ? 'account' : scope_formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
             const key = `${where}\0${parsed?.identifier ?? ref}`;
             refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
             unknown.add(key, use);
@@ -21147,7 +20026,7 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
                 entity: connector.identifier,
                 related: related(uses),
                 ...platformFix(connector),
-                data: { connector: connector.identifier, value: loc_str(field) ?? '', ...usersOf(project, uses) },
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
             });
         }
     },
@@ -21168,7 +20047,7 @@ const rules = [
     no_renamed_harness_image,
 ];
 /** Every rule id a finding can carry, with its metadata. */
-const allRules = [...rules, ...builtins_builtinRules];
+const allRules = [...rules, ...builtinRules];
 function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
-import { scanOptions, type Scanner, type ScanSpec } from './lint.js';
-import { scanFile, type FileInput, type FileScan } from './scan-file.js';
+import { scanFile, scanOptions, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
