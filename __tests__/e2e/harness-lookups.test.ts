@@ -421,6 +421,28 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
     expect(md).toContain('### Referenced but in neither the repo nor Harness');
   }, 60_000);
 
+  test('report --merge lists a connector Harness holds once for every repository that uses it', async () => {
+    const server = await serve();
+    const files: string[] = [];
+    for (const name of ['payments', 'search']) {
+      const dir = repo({ '.harness/pipelines/build.yaml': pipeline('build', ['hub']) });
+      const r = await withKey(server, ['report', '.', '--format', 'json', '--now', '2026-01-01'], dir, {
+        GITHUB_REPOSITORY: `acme/${name}`,
+      });
+      const file = path.join(dir, `${name}.json`);
+      fs.writeFileSync(file, r.stdout);
+      files.push(file);
+    }
+    const merged = await cli(['report', '--merge', ...files, '--format', 'json'], path.dirname(files[0]!));
+    expect(merged.status).toBe(0);
+    const org = JSON.parse(merged.stdout);
+    const image = org.harnessConnectors.filter((h: { ref: string }) => h.ref === 'account.harnessImage');
+    expect(image).toHaveLength(1);
+    expect(image[0].repositories).toEqual(['acme/payments', 'acme/search']);
+    const connector = org.connectors.find((c: { ref: string }) => c.ref === 'account.harnessImage');
+    expect(connector.harness[0]).toMatchObject({ connectivity: 'delegate (default)', url: 'https://app.harness.io/registry' });
+  }, 30_000);
+
   test('fix uses the facts: an org override becomes the account connector Harness has; nothing is written to Harness', async () => {
     const server = await serve();
     const files = { '.harness/pipelines/build.yaml': pipeline('build', ['account.hub'], 'org.mirror') };

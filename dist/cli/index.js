@@ -15074,15 +15074,17 @@ function parseCommandLine(argv, specs, command) {
 
 
 
+
 /** Where requests go when neither `--harness-url` nor `HARNESS_URL` says otherwise. */
 const DEFAULT_HARNESS_URL = 'https://app.harness.io';
 /**
  * Lookups in Harness, for connectors the repo refers to but does not hold. On only when
  * `HARNESS_API_KEY` is set: the key is never a flag, since flags show up in process lists and
  * shell history. Without it nothing is sent anywhere; `--no-harness-api` turns lookups off even
- * with it. `note` hears about Harness flags given without a key (they do nothing then).
+ * with it. A flag wins over its variable; the account falls back to the one in the key. `note`
+ * hears about Harness flags given without a key (they do nothing then).
  */
-function harnessLookups(values, env, note) {
+function harnessTarget(values, env, note) {
     const apiKey = env.HARNESS_API_KEY?.trim() ?? '';
     if (values['no-harness-api'])
         return undefined;
@@ -15098,14 +15100,19 @@ function harnessLookups(values, env, note) {
     const accountId = values['harness-account']?.trim() || env.HARNESS_ACCOUNT_ID?.trim() || accountIdFromKey(apiKey);
     if (!accountId)
         throw new ArgError('HARNESS_API_KEY is set, but no Harness account id is known: set --harness-account or HARNESS_ACCOUNT_ID (only pat.<account>.<id>.<secret> and sat.<account>.… keys carry one), or check without Harness with --no-harness-api');
-    const baseUrl = values['harness-url']?.trim() || env.HARNESS_URL?.trim() || DEFAULT_HARNESS_URL;
+    const from = values['harness-url'] !== undefined ? '--harness-url' : env.HARNESS_URL?.trim() ? 'HARNESS_URL' : undefined;
+    const raw = values['harness-url']?.trim() || env.HARNESS_URL?.trim() || DEFAULT_HARNESS_URL;
     try {
-        return createHarnessLookups({ baseUrl, accountId, apiKey });
+        return { apiKey, accountId, baseUrl: normaliseBaseUrl(raw) };
     }
     catch (e) {
-        const from = values['harness-url'] !== undefined ? '--harness-url' : env.HARNESS_URL?.trim() ? 'HARNESS_URL' : 'the Harness URL';
-        throw new ArgError(`${from}: ${e.message}`);
+        throw new ArgError(`${from ?? 'the Harness URL'}: ${e.message}`);
     }
+}
+/** The lookups `harnessTarget` asks for, or undefined when they are off. */
+function harnessLookups(values, env, note) {
+    const target = harnessTarget(values, env, note);
+    return target && createHarnessLookups(target);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -15141,12 +15148,11 @@ const SCAN_USAGE = `  --config FILE               config file (default: .harness
   --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB              files or folders to skip (repeatable)
   --max-file-size BYTES       skip larger files with a notice (default: 10485760)
-  --harness-url URL           Harness base URL for lookups (default: HARNESS_URL, else https://app.harness.io)
+  --harness-url URL           with HARNESS_API_KEY set, connectors the repo does not hold are read from Harness (the key
+                              needs core_connector_view) and judged too; this is where (default: HARNESS_URL, else
+                              https://app.harness.io)
   --harness-account ID        Harness account id (default: HARNESS_ACCOUNT_ID, else the one in the API key)
-  --no-harness-api            do not look connectors up in Harness, even with HARNESS_API_KEY set
-
-With HARNESS_API_KEY set, connectors the YAML uses but the repo does not hold are looked up in
-Harness (read only; the key needs core_connector_view) and judged like connectors in the repo.`;
+  --no-harness-api            do not look connectors up in Harness, even with HARNESS_API_KEY set`;
 /** `--replacement-registry`, checked against the same schema as the config key it stands for. */
 function replacementRegistry(value) {
     const option = no_app_harness_registry.options.replacementRegistryUrl;

@@ -47,12 +47,11 @@ export const SCAN_USAGE = `  --config FILE               config file (default: .
   --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB              files or folders to skip (repeatable)
   --max-file-size BYTES       skip larger files with a notice (default: 10485760)
-  --harness-url URL           Harness base URL for lookups (default: HARNESS_URL, else https://app.harness.io)
+  --harness-url URL           with HARNESS_API_KEY set, connectors the repo does not hold are read from Harness (the key
+                              needs core_connector_view) and judged too; this is where (default: HARNESS_URL, else
+                              https://app.harness.io)
   --harness-account ID        Harness account id (default: HARNESS_ACCOUNT_ID, else the one in the API key)
-  --no-harness-api            do not look connectors up in Harness, even with HARNESS_API_KEY set
-
-With HARNESS_API_KEY set, connectors the YAML uses but the repo does not hold are looked up in
-Harness (read only; the key needs core_connector_view) and judged like connectors in the repo.`;
+  --no-harness-api            do not look connectors up in Harness, even with HARNESS_API_KEY set`;
 
 interface ScanValues extends HarnessValues {
   config?: string;
