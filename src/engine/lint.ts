@@ -10,7 +10,6 @@ import { scanFile, type FileInput, type FileScan, type ImageFact, type ScanOptio
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
 import type { HarnessFacts } from '../model/harness-side.js';
-import { internStrings } from '../model/loc.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
 
 export { looksLikeHarness } from './scan-file.js';
@@ -205,10 +204,9 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
   const images: ImageFact[] = [];
   let filesScanned = 0;
   let harnessFiles = 0;
-  const strings = new Map<string, string>();
   for (const scan of scans) {
     findings.push(...scan.findings);
-    entities.push(...internStrings(scan.entities, strings));
+    entities.push(...scan.entities);
     internalErrors.push(...scan.internalErrors);
     if (scan.directives.length) directives.set(scan.file, scan.directives);
     if (scan.skippedNotHarness) skippedNotHarness.push(scan.file);
