@@ -54,6 +54,8 @@ export interface Report<M extends string, N = Loc> {
   /** Identifier of the Harness entity the finding is in. */
   entity?: string;
   related?: RelatedReport<N>[];
+  /** The Harness UI page of the connector the finding is about, when only Harness holds it. */
+  harnessUrl?: string;
   /** Safe fix: edits on the file of `at` (see model/yaml-edits.ts). Only for rules whose `fixable` is `safe`. */
   fix?: Edit[];
   /** One sentence saying what the fix changes (and anything it leaves in place). */
@@ -64,9 +66,12 @@ export interface Report<M extends string, N = Loc> {
 
 /**
  * A policy the repo cannot decide: an `unresolved-reference` notice that belongs to the rule that
- * reports it. Its message is one of the rule's messages, like any report.
+ * reports it. Its message is one of the rule's messages, like any report. A `warning` when Harness
+ * was asked and has no such connector either: the pipeline fails at run time.
  */
-export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'messageId' | 'data' | 'entity' | 'related'>;
+export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'messageId' | 'data' | 'entity' | 'related'> & {
+  severity?: 'warning';
+};
 
 /** Option values, keyed by option name. */
 export type OptionValues = Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { Connector } from '../model/entities.js';
+import type { HarnessSideConnector } from '../model/harness-side.js';
 import { sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
-import { formatScope, parseRef, type Scope } from '../model/scope.js';
+import { formatScope, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type RelatedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
@@ -30,12 +31,12 @@ function platformFix(connector: Connector) {
   };
 }
 
-interface Use extends RelatedReport {
+export interface Use extends RelatedReport {
   eff: EffectiveStage;
 }
 
 /** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-class Uses<K> {
+export class Uses<K> {
   private readonly map = new Map<K, Use[]>();
   private readonly seen = new Set<string>();
   add(key: K, use: Use): void {
@@ -56,12 +57,63 @@ class Uses<K> {
 
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses: Use[], at?: Loc) =>
+export const related = (uses: Use[], at?: Loc) =>
   uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
+export const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
-const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
+export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
+
+/**
+ * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
+ * place in the repo that refers to it: such a connector has no line of its own, so each referring
+ * place gets its finding.
+ */
+export class ByPlace<T> {
+  private readonly uses = new Uses<string>();
+  private readonly items = new Map<string, T>();
+  add(key: string, item: T, use: Use): void {
+    const k = `${key}\0${use.at.file}\0${use.at.start}`;
+    this.items.set(k, item);
+    this.uses.add(k, use);
+  }
+  entries(): Array<[T, Use[]]> {
+    return this.uses.entries().map(([k, uses]) => [this.items.get(k)!, uses]);
+  }
+}
+
+/** A reference Harness has no connector for, at the scope its own rule gives it. */
+export interface Missing {
+  connector: string;
+  scope: string;
+}
+
+/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
+export function harnessSide(
+  project: Project,
+  ref: string,
+  scope: Scope,
+): { found: HarnessSideConnector } | { missing: Missing } | undefined {
+  const answer = project.inHarness(ref, scope);
+  if (answer?.kind === 'found') return { found: answer.connector };
+  const at = lookupScope(ref, scope);
+  if (answer?.kind === 'notFound' && at) return { missing: { connector: ref, scope: scopeName(at.scope) } };
+  return undefined;
+}
+
+/** Key of a connector only Harness holds. */
+export const harnessKey = (c: HarnessSideConnector) => scopedKey(c.scope, c.identifier);
+
+/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
+export const harnessNames = (c: HarnessSideConnector) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
+
+/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
+export const NOT_IN_HARNESS_MESSAGES = {
+  notInHarness:
+    'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
+  notInHarnessMany:
+    'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
+} as const;
 
 export default defineRule({
   id: 'require-platform-connectivity',
@@ -110,6 +162,19 @@ export default defineRule({
     openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
     openExpressionShared:
       'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+    harnessDelegateAbsent:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateAbsentMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateTrue:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateTrueMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateOther:
+      'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateOtherMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    ...NOT_IN_HARNESS_MESSAGES,
   },
   checkProject({ project, options, report, unresolved }) {
     const failing = new Uses<Connector>();
@@ -118,6 +183,9 @@ export default defineRule({
     const open = new Uses<string>();
     const openSource = new Map<string, { at: Loc; expression: boolean }>();
     const refs = new Map<string, { connector: string; scope: string }>();
+    // Connectors only Harness holds (looked up through its API), and references it has no connector for.
+    const inHarness = new ByPlace<HarnessSideConnector>();
+    const missing = new ByPlace<Missing>();
     const notInRepo = (ref: string, scope: Scope, use: Use) => {
       const parsed = parseRef(ref);
       const level = parsed?.level ?? 'project';
@@ -125,6 +193,14 @@ export default defineRule({
       const key = `${where}\0${parsed?.identifier ?? ref}`;
       refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
       unknown.add(key, use);
+    };
+    /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
+    const elsewhere = (ref: string, scope: Scope, use: Use, vouched = false) => {
+      const side = harnessSide(project, ref, scope);
+      if (side && 'found' in side) {
+        if (side.found.executeOnDelegate !== false) inHarness.add(harnessKey(side.found), side.found, use);
+      } else if (side) missing.add(JSON.stringify(side.missing), side.missing, use);
+      else if (!vouched) notInRepo(ref, scope, use);
     };
 
     for (const run of project.runs())
@@ -146,7 +222,7 @@ export default defineRule({
             const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
             const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
             const connector = project.findConnector(value.value, scope);
-            if (!connector) notInRepo(value.value, scope, { at, message, eff });
+            if (!connector) elsewhere(value.value, scope, { at, message, eff });
             else if (connector.executeOnDelegate?.value !== false) failing.add(connector, { at, message, eff });
           }
         }
@@ -155,7 +231,7 @@ export default defineRule({
         const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
         if (harnessImage) {
           if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
-        } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
+        } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
       }
 
     for (const [key, uses] of open.entries()) {
@@ -182,6 +258,29 @@ export default defineRule({
         data: { ...refs.get(key)!, ...usersOf(project, uses) },
       });
     }
+
+    for (const [connector, uses] of inHarness.entries()) {
+      const value = connector.executeOnDelegate;
+      const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
+      report({
+        at: uses[0]!.at,
+        messageId: oneOrMany(state, uses),
+        entity: connector.identifier,
+        harnessUrl: connector.uiUrl,
+        related: related(uses, uses[0]!.at),
+        data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+      });
+    }
+
+    for (const [gone, uses] of missing.entries())
+      unresolved({
+        at: uses[0]!.at,
+        severity: 'warning',
+        entity: uses[0]!.eff.run.root.identifier,
+        related: related(uses, uses[0]!.at),
+        messageId: oneOrMany('notInHarness', uses),
+        data: { ...gone, ...usersOf(project, uses) },
+      });
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
