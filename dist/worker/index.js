@@ -19253,22 +19253,23 @@ function readSource(input, out) {
  */
 /** Below this many files per worker, starting workers costs more than it saves. */
 const MIN_FILES_PER_WORKER = 200;
-/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+/** The environment variable that sets the number of worker threads (0: scan in the main thread). */
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
 /** A file that takes longer than this is taken to hang its worker. */
 const FILE_TIMEOUT_MS = 30_000;
-/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
-const WORKER_HEAP_MB = 512;
-/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+/**
+ * How many worker threads to start for `files` files: none (scan in this thread) for small repos
+ * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ */
 function workerCount(files, requested, env = process.env, cores = os.availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
-    const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-    return Math.min(cores, MAX_WORKERS, byFiles);
+    const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
+    return n > 1 ? n : 0;
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -19278,9 +19279,9 @@ function poolScanner(rules, options) {
     return async (inputs, spec) => {
         const n = workerCount(inputs.length, options.workers, options.env);
         const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
-        if (n > 1 && !options.script && asked)
-            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
-        if (n <= 1 || !options.script) {
+        if (n > 0 && !options.script && asked)
+            throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n === 0 || !options.script) {
             const scan = scanOptions(rules, spec);
             return inputs.map((input) => scanFile(input, scan));
         }
@@ -19373,7 +19374,7 @@ function runPool(inputs, spec, n, options) {
             const progress = new Int32Array(new SharedArrayBuffer(4));
             const worker = new Worker(options.script, {
                 workerData: { spec, progress },
-                resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+                ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
             });
             const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
             slots.add(slot);
