@@ -47667,390 +47667,6 @@ const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
-
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return { start, end, text };
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
-}
-function formatScalar(style, inFlow, empty, value) {
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/image-fixes.ts
-
-/**
- * The new values the fixes write for image references: the registry prefix that replaces
- * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
- */
-const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
-/**
- * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
- * image moved there, or a connector pointed there, needs nothing else to exist first.
- */
-const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
-function isHarnessPublicRegistry(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
-}
-/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
-function isHarnessPublicPrefix(prefix) {
-    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
-}
-function isDockerHubUrl(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
-}
-/**
- * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
- * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
- */
-function imagePrefixFor(registryUrl) {
-    const u = normaliseRegistryUrl(registryUrl);
-    if (!u || !u.host)
-        return undefined;
-    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
-}
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
-/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
-function swapAppHarnessImage(raw, replacementUrl) {
-    const m = APP_HARNESS_IMAGE.exec(raw.trim());
-    const prefix = imagePrefixFor(replacementUrl);
-    if (!m || prefix === undefined)
-        return undefined;
-    const rest = m[2];
-    if (prefix)
-        return `${prefix}/${rest}`;
-    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
-    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
-}
-/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
-function helmRegistryFor(replacementUrl) {
-    const prefix = imagePrefixFor(replacementUrl);
-    return prefix === undefined ? undefined : prefix || 'docker.io';
-}
-const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * An image reference with the Harness name it was renamed from restored under the same prefix.
- * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
- * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
- */
-function restoreHarnessName(raw, catalogue) {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const renamed = findRenamedHarnessImage(image, catalogue);
-    if (!renamed)
-        return undefined;
-    const path = image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const candidates = catalogue.images.filter((e) => {
-        const [ns, name] = e.name.split('/');
-        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
-    });
-    const [ns, name] = renamed.expected.split('/');
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
-    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
-}
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected) {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const [ns, name] = expected.split('/');
-    const path = image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const nsKept = path.length > 1 && path[path.length - 2] === ns;
-    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
-    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
-            if (a.trim() !== from)
-                return a;
-            found = true;
-            return a.replace(from, to);
-        });
-        return open + parts.join(',') + close;
-    });
-    return found ? out : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
 /**
  * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
@@ -48133,7 +47749,7 @@ function isContainer(v) {
 const mapIndexes = new WeakMap();
 /** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
 const INDEX_OVER = 32;
-function tree_indexOf(map) {
+function indexOf(map) {
     let index = mapIndexes.get(map);
     if (!index) {
         index = { position: new Map(), byHeader: new Map() };
@@ -48153,13 +47769,13 @@ function keyPosition(map, key) {
     const keys = Object.keys(map);
     if (keys.length <= INDEX_OVER)
         return keys.indexOf(key);
-    return tree_indexOf(map).position.get(key) ?? -1;
+    return indexOf(map).position.get(key) ?? -1;
 }
 /** The key of a fast-parsed map whose value is the container with header `header`. */
 function keyOfContainer(map, header) {
     const keys = Object.keys(map);
     if (keys.length > INDEX_OVER)
-        return tree_indexOf(map).byHeader.get(header);
+        return indexOf(map).byHeader.get(header);
     return keys.find((k) => {
         const v = map[k];
         return isContainer(v) && v[ADDR] === header;
@@ -48178,613 +47794,6 @@ function trimEnd(text, start, end) {
     }
     return end;
 }
-
-;// CONCATENATED MODULE: ./src/model/view.ts
-
-/**
- * A read-only view of one YAML node that remembers its file and document, so every value the
- * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
- * Aliases are already resolved in the tree: an aliased node is the anchored node.
- *
- * A scalar's record is looked up only when its position is asked for, from the container that
- * holds it, so walking the model costs no position work.
- */
-class view_View {
-    file;
-    doc;
-    raw;
-    parent;
-    slot;
-    isKey;
-    addrCache = -1;
-    constructor(file, doc, 
-    /** The node's JS value: a scalar, or a map object / array of the tree. */
-    raw, 
-    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
-    parent, slot, 
-    /** For a map key: the key's own node rather than its value. */
-    isKey = false) {
-        this.file = file;
-        this.doc = doc;
-        this.raw = raw;
-        this.parent = parent;
-        this.slot = slot;
-        this.isKey = isKey;
-    }
-    /** The root node of a document; undefined for an empty document. */
-    static root(file, doc) {
-        if (doc.value === undefined)
-            return undefined;
-        const v = new view_View(file, doc, doc.value);
-        if (!isContainer(doc.value))
-            v.addrCache = doc.addr;
-        return v;
-    }
-    child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
-    }
-    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
-    static entry(within, container, place) {
-        const value = Array.isArray(container)
-            ? container[place]
-            : typeof place === 'number'
-                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
-                : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
-    }
-    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
-    get place() {
-        const parent = this.parent;
-        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
-            return this.slot;
-        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
-    }
-    /** Rules report `someView.at`: a view is its own location. */
-    get at() {
-        return this;
-    }
-    /** The node's record in its file's table: the same number for the same node, however it was reached. */
-    get addr() {
-        if (this.addrCache >= 0)
-            return this.addrCache;
-        let addr;
-        if (isContainer(this.raw) && !this.isKey)
-            addr = this.raw[ADDR];
-        else {
-            const parent = this.parent;
-            const base = parent[ADDR];
-            const slot = this.slot;
-            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
-            if (Array.isArray(parent))
-                addr = base + 1 + slot;
-            else
-                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
-        }
-        const records = this.file.records;
-        while (records[addr * RECORD + 2] < 0)
-            addr = -records[addr * RECORD + 2] - 1;
-        return (this.addrCache = addr);
-    }
-    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
-    get range() {
-        const i = this.addr * RECORD;
-        return [this.file.records[i], this.file.records[i + 1]];
-    }
-    get info() {
-        return this.file.records[this.addr * RECORD + 2];
-    }
-    /** Two views of the same node. */
-    same(other) {
-        return !!other && other.file === this.file && other.addr === this.addr;
-    }
-    get isMap() {
-        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
-    }
-    get isSeq() {
-        return Array.isArray(this.raw) && !this.isKey;
-    }
-    get isScalar() {
-        return !isContainer(this.raw) || this.isKey;
-    }
-    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
-    get style() {
-        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
-    }
-    /** A collection written in flow style (`{...}`, `[...]`). */
-    get isFlow() {
-        return !this.isScalar && (this.info & Info.Flow) !== 0;
-    }
-    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
-    get inFlow() {
-        return (this.info & Info.InFlow) !== 0;
-    }
-    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
-    get str() {
-        if (!this.isScalar)
-            return undefined;
-        const v = this.raw;
-        return v === null || v === undefined ? undefined : String(v);
-    }
-    /** The scalar's raw JS value (boolean stays boolean). */
-    get value() {
-        return this.isScalar ? this.raw : undefined;
-    }
-    /** Key/value pairs of a map, keys as strings, in document order. */
-    entries() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            return listed.map((e) => ({
-                key: e.key,
-                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
-                value: e.absent ? undefined : this.child(e.value, e.slot),
-            }));
-        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
-    }
-    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
-    forEachEntry(fn) {
-        if (!this.isMap)
-            return;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            for (const e of listed)
-                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
-        else
-            for (const key in map)
-                fn(key, this.child(map[key], key));
-    }
-    /** The keys of a map, in document order (a key given twice, twice). */
-    keys() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.map((e) => e.key) : Object.keys(map);
-    }
-    get(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
-    }
-    /** The key node of `key`, for reporting a missing or empty value at its key. */
-    keyOf(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
-    }
-    has(key) {
-        if (!this.isMap)
-            return false;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
-    }
-    /** Follows a path of keys (strings) and sequence indexes (numbers). */
-    getIn(path) {
-        let cur = this;
-        for (const seg of path) {
-            if (!cur)
-                return undefined;
-            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
-        }
-        return cur;
-    }
-    items() {
-        if (!this.isSeq)
-            return [];
-        return this.raw.map((v, i) => this.child(v, i));
-    }
-    item(i) {
-        if (!this.isSeq)
-            return undefined;
-        const seq = this.raw;
-        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
-    }
-    /** A string field of a map. */
-    text(key) {
-        return this.get(key)?.str;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
-    }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function walk_semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
-    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-    const step = (from, node, place, last) => {
-        if (from.isSeq) {
-            const item = itemStep(node, place);
-            if (item.kind !== 'item') {
-                // A `parallel` or wrapper map itself has no path; its one value does.
-                skipped = item;
-                return !last;
-            }
-            path = join(path, item.segment);
-        }
-        else if (skipped) {
-            if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
-            skipped = undefined;
-        }
-        else
-            path = join(path, String(place));
-        return ++depth <= MAX_WALK_DEPTH;
-    };
-    let cur = root;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const next = childWithHeader(cur, headers[i]);
-        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
-            return undefined;
-        cur = next.view;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    return step(cur, target, target.place, true) ? path : undefined;
-}
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view, header) {
-    const raw = view.raw;
-    const has = (v) => isContainer(v) && v[ADDR] === header;
-    if (Array.isArray(raw)) {
-        const i = seqIndexOf(raw, header, has);
-        return i < 0 ? undefined : { view: view.item(i), place: i };
-    }
-    const listed = raw[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
-    }
-    const key = keyOfContainer(raw, header);
-    return key === undefined ? undefined : { view: view.get(key), place: key };
-}
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header, has) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex(has);
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex(has);
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/model/scans.ts
-
-
-
-
-const IMAGE = new Set(['image']);
-const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-/**
- * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
- * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
- * and execution-config override payloads (`[{field, value}]`).
- */
-function imageUses(file) {
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        if (root.isSeq) {
-            for (const item of root.items()) {
-                const field = item.text('field');
-                const value = item.get('value');
-                const raw = value?.str;
-                const image = raw ? parseImage(raw) : undefined;
-                if (field && value && raw && image)
-                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
-            }
-        }
-        findUnderKeys(root, IMAGE, (view) => {
-            const raw = view.str;
-            if (raw !== undefined) {
-                const value = classifyValue(raw);
-                if (value.kind === 'input') {
-                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
-                        const image = option ? parseImage(option) : undefined;
-                        if (image)
-                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
-                    }
-                    return;
-                }
-                const image = parseImage(raw);
-                if (image)
-                    out.push({ view, raw, image, kind: 'image' });
-                return;
-            }
-            const repository = view.get('repository');
-            const repo = repository?.str;
-            if (!repository || !repo)
-                return;
-            const registry = view.text('registry');
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
-            const image = parseImage(full);
-            const registryView = view.get('registry');
-            if (image)
-                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
-        });
-    }
-    return out;
-}
-/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
-function imageConnectorFields(root) {
-    const out = [];
-    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-        if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
-    });
-    return out;
-}
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
-/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
-const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
-/** Keys whose text is prose, not configuration. */
-const PROSE_KEYS = new Set(['description', 'name']);
-/**
- * References to the retired registry inside strings that are not image or connector URL fields:
- * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
- * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, is the whole
- * value, or follows a container tool on its line: prose that merely names the host is left alone.
- */
-function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
-        return [];
-    const out = [];
-    for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
-        if (!root)
-            continue;
-        walk(root, ({ view, key }) => {
-            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
-                return;
-            const [start, end] = view.range;
-            const text = file.text.slice(start, end);
-            for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value
-                    .trim()
-                    .replace(/^[a-z]+:\/\//i, '')
-                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
-                    continue;
-                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
-            }
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/engine/rule.ts
-/**
- * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
- * declare, does not compile. Option values are typed from the declared defaults.
- */
-function defineRule(rule) {
-    if (!rule.checkFile && !rule.checkProject)
-        throw new Error(`rule ${rule.id} has no check`);
-    return rule;
-}
-/** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function optionDefaults(meta) {
-    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
 
 ;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
 
@@ -49264,12 +48273,12 @@ function intern(s) {
     if (interned.size >= 100_000)
         interned.clear();
     // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = fast_yaml_copyString(s);
+    const copy = copyString(s);
     interned.set(copy, copy);
     return copy;
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const fast_yaml_copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -49533,6 +48542,482 @@ function locateRange(file, start, end) {
     return { ...pos, range, file: file.path };
 }
 
+;// CONCATENATED MODULE: ./src/model/view.ts
+
+/**
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
+ */
+class view_View {
+    file;
+    doc;
+    raw;
+    parent;
+    slot;
+    isKey;
+    addrCache = -1;
+    constructor(file, doc, 
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    raw, 
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    parent, slot, 
+    /** For a map key: the key's own node rather than its value. */
+    isKey = false) {
+        this.file = file;
+        this.doc = doc;
+        this.raw = raw;
+        this.parent = parent;
+        this.slot = slot;
+        this.isKey = isKey;
+    }
+    /** The root node of a document; undefined for an empty document. */
+    static root(file, doc) {
+        if (doc.value === undefined)
+            return undefined;
+        const v = new view_View(file, doc, doc.value);
+        if (!isContainer(doc.value))
+            v.addrCache = doc.addr;
+        return v;
+    }
+    child(value, slot, isKey = false) {
+        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+    }
+    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
+    static entry(within, container, place) {
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                : container[place];
+        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+    }
+    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+    get place() {
+        const parent = this.parent;
+        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
+            return this.slot;
+        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
+    }
+    /** Rules report `someView.at`: a view is its own location. */
+    get at() {
+        return this;
+    }
+    /** The node's record in its file's table: the same number for the same node, however it was reached. */
+    get addr() {
+        if (this.addrCache >= 0)
+            return this.addrCache;
+        let addr;
+        if (isContainer(this.raw) && !this.isKey)
+            addr = this.raw[ADDR];
+        else {
+            const parent = this.parent;
+            const base = parent[ADDR];
+            const slot = this.slot;
+            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+            if (Array.isArray(parent))
+                addr = base + 1 + slot;
+            else
+                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
+        }
+        const records = this.file.records;
+        while (records[addr * RECORD + 2] < 0)
+            addr = -records[addr * RECORD + 2] - 1;
+        return (this.addrCache = addr);
+    }
+    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+    get range() {
+        const i = this.addr * RECORD;
+        return [this.file.records[i], this.file.records[i + 1]];
+    }
+    get info() {
+        return this.file.records[this.addr * RECORD + 2];
+    }
+    /** Two views of the same node. */
+    same(other) {
+        return !!other && other.file === this.file && other.addr === this.addr;
+    }
+    get isMap() {
+        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
+    }
+    get isSeq() {
+        return Array.isArray(this.raw) && !this.isKey;
+    }
+    get isScalar() {
+        return !isContainer(this.raw) || this.isKey;
+    }
+    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+    get style() {
+        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+    }
+    /** A collection written in flow style (`{...}`, `[...]`). */
+    get isFlow() {
+        return !this.isScalar && (this.info & Info.Flow) !== 0;
+    }
+    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+    get inFlow() {
+        return (this.info & Info.InFlow) !== 0;
+    }
+    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
+    get str() {
+        if (!this.isScalar)
+            return undefined;
+        const v = this.raw;
+        return v === null || v === undefined ? undefined : String(v);
+    }
+    /** The scalar's raw JS value (boolean stays boolean). */
+    get value() {
+        return this.isScalar ? this.raw : undefined;
+    }
+    /** Key/value pairs of a map, keys as strings, in document order. */
+    entries() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
+        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
+    }
+    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+    forEachEntry(fn) {
+        if (!this.isMap)
+            return;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            for (const e of listed)
+                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+        else
+            for (const key in map)
+                fn(key, this.child(map[key], key));
+    }
+    /** The keys of a map, in document order (a key given twice, twice). */
+    keys() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.map((e) => e.key) : Object.keys(map);
+    }
+    get(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
+    }
+    /** The key node of `key`, for reporting a missing or empty value at its key. */
+    keyOf(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
+    }
+    has(key) {
+        if (!this.isMap)
+            return false;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
+    }
+    /** Follows a path of keys (strings) and sequence indexes (numbers). */
+    getIn(path) {
+        let cur = this;
+        for (const seg of path) {
+            if (!cur)
+                return undefined;
+            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
+        }
+        return cur;
+    }
+    items() {
+        if (!this.isSeq)
+            return [];
+        return this.raw.map((v, i) => this.child(v, i));
+    }
+    item(i) {
+        if (!this.isSeq)
+            return undefined;
+        const seq = this.raw;
+        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
+    }
+    /** A string field of a map. */
+    text(key) {
+        return this.get(key)?.str;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(view_View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(view_View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function walk_semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
+    }
+    const listed = raw[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = listed.find((x) => !x.absent && has(x.value));
+        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+    }
+    const key = keyOfContainer(raw, header);
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/model/loc.ts
 
 
@@ -49540,78 +49025,104 @@ function locateRange(file, start, end) {
 
 
 
+const KEY = 1;
+const IN_FLOW = 2;
+const EMBEDDED = 4;
+const YAML_PATH = 8;
+const STYLE_SHIFT = 4;
+/** A map key, not a value. */
+const isKey = (loc) => (loc.flags & KEY) !== 0;
+/** Inside a flow collection, where `,[]{}` end a plain scalar. */
+const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
+/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
+const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
+/** The scalar's style. */
+const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** The path inside the pipeline or template, when the node is in one. */
+const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
 /** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 /** The scalar's value as a string; undefined for null and collections. */
 const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+function lineTable(file) {
+    const outer = file.embedding?.parent ?? file;
+    return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+}
+/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
+function positionIn(table, start, end) {
+    const { starts } = table;
+    const bom = table.bom ? 1 : 0;
+    const line = lineAt(starts, start);
+    const endLine = end === start ? line : lineAt(starts, end);
+    const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+    const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
+function placeIn(tables) {
+    return (loc) => {
+        const table = tables.get(loc.file);
+        return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    };
+}
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
 function locOf(view, root) {
     const file = view.file;
-    let loc;
-    if (file.embedding) {
-        const pos = locateRange(file, view.range[0], view.range[1]);
-        loc = {
-            file: pos.file,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-            value: null,
-        };
-        loc.embedded = true;
-    }
-    else {
-        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-        const text = file.text;
-        const start = Math.max(0, Math.min(view.range[0], text.length));
-        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-        const starts = linesOf(file).lineStarts;
-        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        const line = lineAt(starts, start);
-        const endLine = end === start ? line : lineAt(starts, end);
-        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-    }
+    const range = file.embedding ? embeddedRange(view) : view.range;
+    const text = (file.embedding?.parent ?? file).text;
+    const start = Math.max(0, Math.min(range[0], text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+    let flags = 0;
+    let value = null;
     if (view.isScalar) {
-        const value = view.value;
-        if (value !== undefined && value !== null)
-            loc.value = value;
-        if (view.style && view.style !== 'PLAIN')
-            loc.style = view.style;
+        const v = view.value;
+        if (v !== undefined && v !== null)
+            value = v;
+        if (view.style)
+            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
     }
     if (view.inFlow)
-        loc.inFlow = true;
+        flags |= IN_FLOW;
     if (view.isKey)
-        loc.key = true;
+        flags |= KEY;
+    if (file.embedding)
+        flags |= EMBEDDED;
+    let path;
     const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
-        loc.path = sharedPath(inEntity);
-        loc.yamlPath = true;
+        path = shared(inEntity);
+        flags |= YAML_PATH;
     }
     else {
         const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
-        if (path !== undefined)
-            loc.path = sharedPath(path);
+        const p = docRoot && walk_semanticPath(docRoot, view, true);
+        if (p !== undefined)
+            path = shared(p);
     }
-    return loc;
+    return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
+}
+/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
+function embeddedRange(view) {
+    return locateRange(view.file, view.range[0], view.range[1]).range;
 }
 /**
- * One copy of each semantic path in this thread: the same paths recur across thousands of
- * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
+ * One copy of each semantic path and other fact string in this thread: the same paths recur
+ * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
+ * from parts keeps the parts alive.
  */
-const paths = new Map();
-function sharedPath(path) {
-    const known = paths.get(path);
+const strings = new Map();
+function shared(s) {
+    if (s.length < 13)
+        return s;
+    const known = strings.get(s);
     if (known !== undefined)
         return known;
-    if (paths.size >= 200_000)
-        paths.clear();
-    const copy = fast_yaml_copyString(path);
-    paths.set(copy, copy);
+    if (strings.size >= 200_000)
+        strings.clear();
+    const copy = copyString(s);
+    strings.set(copy, copy);
     return copy;
 }
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
@@ -49627,61 +49138,548 @@ function lineAt(starts, offset) {
     }
     return Math.max(1, low);
 }
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
-}
 /** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
 function toLocs(value, root, isView) {
     const seen = new Map();
     const go = (v) => {
         if (isView(v))
             return locOf(v, root);
+        if (typeof v === 'string')
+            return shared(v);
         if (Array.isArray(v))
-            return v.map(go);
+            return v.length ? v.map(go) : NONE;
         if (v && typeof v === 'object') {
             if (seen.has(v))
                 return seen.get(v);
-            const out = {};
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
             seen.set(v, out);
-            for (const [k, x] of Object.entries(v))
-                if (x !== undefined)
-                    out[k] = go(x);
+            for (const k in out)
+                out[k] = go(out[k]);
             return out;
         }
         return v;
     };
     return go(value);
 }
+/** The one empty list facts share. */
+const NONE = Object.freeze([]);
+
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
+    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+function formatScalar(style, inFlow, empty, value) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (empty)
+                return undefined;
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+    }
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
+}
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!map.isMap)
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
+}
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    }
+    return undefined;
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
+}
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/model/image-fixes.ts
+
+/**
+ * The new values the fixes write for image references: the registry prefix that replaces
+ * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
+ */
+const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
+/**
+ * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
+ * image moved there, or a connector pointed there, needs nothing else to exist first.
+ */
+const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
+function isHarnessPublicRegistry(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
+}
+/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
+function isHarnessPublicPrefix(prefix) {
+    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
+}
+function isDockerHubUrl(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
+}
+/**
+ * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
+ * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
+ */
+function imagePrefixFor(registryUrl) {
+    const u = normaliseRegistryUrl(registryUrl);
+    if (!u || !u.host)
+        return undefined;
+    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
+}
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
+function swapAppHarnessImage(raw, replacementUrl) {
+    const m = APP_HARNESS_IMAGE.exec(raw.trim());
+    const prefix = imagePrefixFor(replacementUrl);
+    if (!m || prefix === undefined)
+        return undefined;
+    const rest = m[2];
+    if (prefix)
+        return `${prefix}/${rest}`;
+    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
+    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
+}
+/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
+function helmRegistryFor(replacementUrl) {
+    const prefix = imagePrefixFor(replacementUrl);
+    return prefix === undefined ? undefined : prefix || 'docker.io';
+}
+const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * An image reference with the Harness name it was renamed from restored under the same prefix.
+ * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
+ * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ */
+function restoreHarnessName(raw, catalogue) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const renamed = findRenamedHarnessImage(image, catalogue);
+    if (!renamed)
+        return undefined;
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const candidates = catalogue.images.filter((e) => {
+        const [ns, name] = e.name.split('/');
+        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
+    });
+    const [ns, name] = renamed.expected.split('/');
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+}
+/** An execution-config value with the image name its field requires, under the same prefix and tag. */
+function restoreExecutionConfigName(raw, expected) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const [ns, name] = expected.split('/');
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const nsKept = path.length > 1 && path[path.length - 2] === ns;
+    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/model/scans.ts
+
+
+
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+function imageUses(file) {
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        if (root.isSeq) {
+            for (const item of root.items()) {
+                const field = item.text('field');
+                const value = item.get('value');
+                const raw = value?.str;
+                const image = raw ? parseImage(raw) : undefined;
+                if (field && value && raw && image)
+                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
+            }
+        }
+        findUnderKeys(root, IMAGE, (view) => {
+            const raw = view.str;
+            if (raw !== undefined) {
+                const value = classifyValue(raw);
+                if (value.kind === 'input') {
+                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+                        const image = option ? parseImage(option) : undefined;
+                        if (image)
+                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
+                    }
+                    return;
+                }
+                const image = parseImage(raw);
+                if (image)
+                    out.push({ view, raw, image, kind: 'image' });
+                return;
+            }
+            const repository = view.get('repository');
+            const repo = repository?.str;
+            if (!repository || !repo)
+                return;
+            const registry = view.text('registry');
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const image = parseImage(full);
+            const registryView = view.get('registry');
+            if (image)
+                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
+        });
+    }
+    return out;
+}
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+function imageConnectorFields(root) {
+    const out = [];
+    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
+        if (view.isScalar)
+            out.push({ at: view, path: walk_semanticPath(root, view) });
+    });
+    return out;
+}
+/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
+const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
+ */
+function registryLeftovers(file, handled) {
+    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+        return [];
+    const out = [];
+    for (const doc of file.docs) {
+        const root = view_View.root(file, doc);
+        if (!root)
+            continue;
+        walk(root, ({ view, key }) => {
+            if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
+                return;
+            const [start, end] = view.range;
+            const text = file.text.slice(start, end);
+            for (const m of text.matchAll(LEFTOVER)) {
+                const whole = view.value
+                    .trim()
+                    .replace(/^[a-z]+:\/\//i, '')
+                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
+                    continue;
+                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+            }
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+function defineRule(rule) {
+    if (!rule.checkFile && !rule.checkProject)
+        throw new Error(`rule ${rule.id} has no check`);
+    return rule;
+}
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+function optionDefaults(meta) {
+    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
+const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
@@ -49764,7 +49762,7 @@ function platformFix(connector) {
     if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
         return {};
     const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
+    if (!edit || isEmbedded(connector.rootKey))
         return {};
     const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
     if (!connector.delegateSelectors.length)
@@ -50345,7 +50343,7 @@ function accountFix(project, entity, value, at, source) {
                         : v.source === 'allowedValues'
                             ? ' (through its allowed values)'
                             : '';
-                    const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+                    const where = yamlPathOf(v.at) ?? path;
                     checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
@@ -52240,6 +52238,7 @@ function discover(opts) {
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** The position of a view. */
 function locate(at) {
@@ -52251,36 +52250,20 @@ const hashOf = (s) => external_node_crypto_default().createHash('sha256').update
  * A finding at a loc: position, semantic path and identity all come from it. The identity (path
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
-function findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
+function findingAt(ruleId, severity, message, at, place, extra = {}) {
+    const out = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
     if (extra.entity)
         out.entity = extra.entity;
     if (extra.forRule)
         out.forRule = extra.forRule;
     if (extra.harnessUrl)
         out.harnessUrl = extra.harnessUrl;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
+    const yamlPath = yamlPathOf(at);
+    if (yamlPath)
+        out.yamlPath = yamlPath;
     out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
     if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
+        out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
     return out;
 }
 function compareFindings(a, b) {
@@ -53054,6 +53037,7 @@ function applyLevel(f, config, meta) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
+
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
     const lo = Math.max(a.start, b.start);
@@ -53097,7 +53081,7 @@ function edits_applyEdits(text, edits) {
  * YAML text) offsets are not the file's, so no edit is kept there.
  */
 function withFix(rule, report, finding) {
-    if (report.at.embedded || rule.fixable === 'none')
+    if (isEmbedded(report.at) || rule.fixable === 'none')
         return finding;
     const title = report.fixTitle ?? report.suggestion?.title;
     if (report.fix?.length && rule.fixable === 'safe') {
@@ -53496,6 +53480,8 @@ function scan_file_scanFile(input, opts) {
     const { source, classified } = read;
     out.parsed = true;
     out.harness = !!source.harness;
+    const table = lineTable(source);
+    const place = (loc) => positionIn(table, loc.start, loc.end);
     // The entities, and the roots their semantic paths are counted from.
     const parsed = [];
     const roots = new Map();
@@ -53504,9 +53490,9 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -53517,7 +53503,7 @@ function scan_file_scanFile(input, opts) {
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at), place));
             }
     });
     const loc = (v) => locOf(v, roots.get(v.doc));
@@ -53529,7 +53515,7 @@ function scan_file_scanFile(input, opts) {
                 embedded,
                 entities: parsed,
                 options,
-                report: (r) => out.findings.push(fromReport(rule, r, loc)),
+                report: (r) => out.findings.push(fromReport(rule, r, loc, place)),
             });
         }
         catch (e) {
@@ -53546,27 +53532,21 @@ function scan_file_scanFile(input, opts) {
     }
     if (opts.images)
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+    if (out.entities.length || out.images?.length)
+        out.lines = table;
     return out;
 }
 const isView = (v) => v instanceof view_View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule, r, loc) {
+function fromReport(rule, r, loc, place) {
     let at = loc(r.at);
     if (r.span) {
-        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
-        at = {
-            ...at,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-        };
+        const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
+        at = { ...at, start: range[0], end: range[1] };
     }
     const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
     });
@@ -54066,6 +54046,7 @@ function sameProject(a, b) {
 
 
 
+
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /**
@@ -54130,6 +54111,7 @@ function build(prepared, scans) {
     const internalErrors = [];
     const skippedNotHarness = [];
     const images = [];
+    const lines = new Map();
     let filesScanned = 0;
     let harnessFiles = 0;
     for (const scan of scans) {
@@ -54142,6 +54124,8 @@ function build(prepared, scans) {
             skippedNotHarness.push(scan.file);
         if (scan.images)
             images.push(...scan.images);
+        if (scan.lines)
+            lines.set(scan.file, scan.lines);
         if (scan.parsed)
             filesScanned++;
         if (scan.harness)
@@ -54150,6 +54134,7 @@ function build(prepared, scans) {
     const project = new Project(entities);
     return {
         project,
+        place: placeIn(lines),
         findings,
         entities: entities.length,
         directives,
@@ -54163,14 +54148,14 @@ function build(prepared, scans) {
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings, prepared, built, harness) {
     const { all, config, options } = prepared;
-    const { project, findings, directives, internalErrors } = built;
+    const { project, place, findings, directives, internalErrors } = built;
     if (harness)
         project.addHarnessFacts(harness);
     for (const rule of settings.rules) {
         if (!rule.checkProject || levelOf(config, rule.id) === 'off')
             continue;
         try {
-            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
+            rule.checkProject(projectContext(rule, project, place, options[rule.id], findings));
         }
         catch (e) {
             internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
@@ -54210,6 +54195,7 @@ function finish(settings, prepared, built, harness) {
         skippedNotHarness: built.skippedNotHarness,
         internalErrors,
         project,
+        place,
         options,
         ...(settings.images ? { images: built.images } : {}),
         cwd: settings.cwd,
@@ -54218,13 +54204,13 @@ function finish(settings, prepared, built, harness) {
         ...(harness ? { harness } : {}),
     };
 }
-function projectContext(rule, project, options, out) {
+function projectContext(rule, project, place, options, out) {
     const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
     return {
         project,
         options,
         report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, place, {
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: r.related } : {}),
                 ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
@@ -54232,7 +54218,7 @@ function projectContext(rule, project, options, out) {
             out.push(withFix(rule, r, f));
         },
         unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, {
+            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, place, {
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: r.related } : {}),
                 forRule: rule.id,
@@ -54395,10 +54381,14 @@ function runPool(inputs, spec, n, options) {
                 const batch = slot.batch;
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
-                msg.scans.forEach((scan, i) => {
+                const scans = fromJson(msg.json);
+                scans.forEach((scan, i) => {
+                    const lines = msg.lines[i];
+                    if (lines)
+                        scan.lines = lines;
                     results[batch.first + i] = shareStrings(scan, strings);
                 });
-                pending -= msg.scans.length;
+                pending -= scans.length;
                 slot.batch = undefined;
                 if (pending === 0)
                     return finish();
@@ -54433,6 +54423,14 @@ function runPool(inputs, spec, n, options) {
             reject(e);
         }
     });
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (scans) => JSON.stringify(scans, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
 function crashed(input, message) {
@@ -54486,7 +54484,10 @@ function serveScans(rules) {
             Atomics.store(progress, 0, i + 1);
             return scanFile(input, options);
         });
-        port.postMessage({ batch: msg.batch, scans });
+        const lines = scans.map((scan) => scan.lines);
+        for (const scan of scans)
+            delete scan.lines;
+        port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
 }
 
@@ -55411,15 +55412,16 @@ function writeAtomically(s) {
 /** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
 const HARNESS_IMAGE = 'account.harnessImage';
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
-const placeOf = (at) => ({ file: at.file, line: at.line });
+const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
 function connectorRef(c) {
     return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
 }
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
-function buildInventory(project, findings) {
+function buildInventory(project, findings, place) {
+    const placeOf = placer(place);
     const byConnector = new Map();
     for (const c of project.connectors)
-        byConnector.set(c, connectorEntry(c, findings));
+        byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
     const addUse = (ref, from, use) => {
@@ -55446,7 +55448,7 @@ function buildInventory(project, findings) {
     const stages = [];
     for (const run of project.runs({ templates: 'all' }))
         for (const eff of run.stages)
-            stages.push(stageEntry(project, eff, addUse));
+            stages.push(stageEntry(project, eff, addUse, placeOf));
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
         if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
@@ -55475,10 +55477,10 @@ function buildInventory(project, findings) {
     const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
-function connectorEntry(c, findings) {
+function connectorEntry(c, findings, placeOf) {
     const eod = c.executeOnDelegate?.value;
     const rules = findings
-        .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+        .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
         .map((f) => f.ruleId);
     return {
         ref: connectorRef(c),
@@ -55506,7 +55508,7 @@ function failingReason(entry, use, ref) {
         reasons.push('not an account-scope reference');
     return reasons.length ? reasons.join('; ') : undefined;
 }
-function stageEntry(project, eff, addUse) {
+function stageEntry(project, eff, addUse, placeOf) {
     const { stage: from, infra } = project.infrastructure(eff);
     const cloud = project.runsOnHarnessCloud(eff);
     const root = eff.run.root;
@@ -55581,7 +55583,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         const meta = ruleMeta(f.ruleId);
         if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
             continue;
-        const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+        const connector = project.connectors.find((c) => c.identifier === f.entity && c.rootKey.file === f.file);
         const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
         let group = groups.get(key);
         if (!group) {
@@ -55654,7 +55656,7 @@ function connectorRadius(project, inv, c) {
 }
 function fileRadius(project, file, execConfig) {
     const pipelines = new Set();
-    const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+    const entities = project.entities.filter((e) => e.rootKey.file === file);
     for (const e of entities) {
         if (e.kind === 'pipeline')
             pipelines.add(e.identifier);
@@ -56139,7 +56141,7 @@ function uniquePlaces(places) {
     return out;
 }
 /** Every image reference in the repo's files, grouped by the registry it is pulled from. */
-function buildRegistries(images, findings) {
+function buildRegistries(images, findings, place) {
     const groups = new Map();
     const key = (file, start, end) => `${file}\0${start}\0${end}`;
     const rulesAt = new Map();
@@ -56157,7 +56159,7 @@ function buildRegistries(images, findings) {
             ...(use.field ? { field: use.field } : {}),
             findings: [...new Set(rules)].sort(),
             file: at.file,
-            line: at.line,
+            line: place(at).line,
         });
         groups.set(registry, list);
     }
@@ -56280,7 +56282,7 @@ function buildReport(result, options = {}) {
     const now = options.now ?? new Date();
     const { project, findings } = result;
     const eol = endOfLife(now);
-    const inv = buildInventory(project, findings);
+    const inv = buildInventory(project, findings, result.place);
     if (!result.images)
         throw new Error('the migration report needs the images: lint with `images: true`');
     const images = result.images;
@@ -56291,7 +56293,7 @@ function buildReport(result, options = {}) {
     // What Harness answered needs no check there: the Harness-side section states it.
     const answered = result.harness ? answeredRefs(result.harness) : new Set();
     const harnessSteps = buildHarnessSteps(findings, { ...inv, external: inv.external.filter((x) => !answered.has(`${x.scope}\0${x.ref}`)) });
-    const registries = buildRegistries(images, findings);
+    const registries = buildRegistries(images, findings, result.place);
     const pipelineStages = new Map();
     for (const p of project.pipelines)
         pipelineStages.set(p.identifier, []);

@@ -18,6 +18,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   skippedNotHarness: [],
   internalErrors: [],
   project: new Project([]),
+  place: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
   options: {},
   cwd: '.',
   ...over,

@@ -146,12 +146,12 @@ describe('connectorsToLookUp: what is asked, at which scope (Harness’s own rul
   });
 
   it('keeps the first place in the repo that refers to a connector', () => {
-    const { project } = lintFiles({
+    const { project, place } = lintFiles({
       '.harness/b.yaml': pipeline({ refs: ['account.hub'] }),
       '.harness/a.yaml': pipeline({ id: 'q', refs: ['account.hub'] }),
     });
     const hub = connectorsToLookUp(project).find((n) => n.identifier === 'hub')!;
-    expect(`${hub.at.file}:${hub.at.line}`).toBe('.harness/a.yaml:26');
+    expect(`${hub.at.file}:${place(hub.at).line}`).toBe('.harness/a.yaml:26');
   });
 });
 
@@ -230,7 +230,7 @@ describe('judgeOverrides: account image overrides that break a policy', () => {
 
 // ---------- the rules, judging facts ----------
 
-const AT: Loc = { file: 'x', start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, value: null };
+const AT: Loc = { file: 'x', start: 0, end: 0, value: null, path: undefined, flags: 0 };
 const ACCOUNT_SCOPE: Scope = { level: 'account' };
 const PROJECT: Scope = { level: 'project', org: 'o', project: 'pr' };
 

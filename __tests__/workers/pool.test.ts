@@ -39,8 +39,14 @@ const plain = (r: LintResult) =>
 
 describe('the worker pool', () => {
   test('gives the same result as scanning in one thread, with 2 and 3 workers and batches out of order', async () => {
-    const dir = repo(300);
+    // `.inf` and `.nan` are numbers JSON cannot carry: they must still reach the findings as numbers.
+    const odd = pipeline('p9003').replace(
+      'type: Cloud\n            spec: {}',
+      'type: Docker\n            spec:\n              harnessImageConnectorRef: .inf',
+    );
+    const dir = repo(300, { 'odd.yaml': odd, 'nan.yaml': odd.replace('.inf', '.nan').replace('p9003', 'p9004') });
     const serial = await lint({ cwd: dir, paths: ['.'], rules });
+    expect(serial.findings.filter((f) => /Infinity|NaN/.test(f.message)).length).toBe(2);
     expect(serial.findings.length).toBeGreaterThan(300);
     for (const workers of [2, 3]) {
       const parallel = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers }) });

@@ -9122,12 +9122,12 @@ function intern(s) {
     if (interned.size >= 100_000)
         interned.clear();
     // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = fast_yaml_copyString(s);
+    const copy = copyString(s);
     interned.set(copy, copy);
     return copy;
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const fast_yaml_copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -9391,80 +9391,6 @@ function locateRange(file, start, end) {
     return { ...pos, range, file: file.path };
 }
 
-;// CONCATENATED MODULE: ./src/engine/finding.ts
-
-
-const severityRank = { error: 3, warning: 2, notice: 1 };
-/** The position of a view. */
-function locate(at) {
-    const [start, end] = at.range;
-    return locateRange(at.file, start, end);
-}
-const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/**
- * A finding at a loc: position, semantic path and identity all come from it. The identity (path
- * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
- */
-function findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
-    if (extra.entity)
-        out.entity = extra.entity;
-    if (extra.forRule)
-        out.forRule = extra.forRule;
-    if (extra.harnessUrl)
-        out.harnessUrl = extra.harnessUrl;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
-    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
-    if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
-    return out;
-}
-function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
-function sortAndDedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of [...findings].sort(compareFindings)) {
-        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(f);
-    }
-    return out;
-}
-function reaches(severity, threshold) {
-    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
-}
-/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-function failingFindings(findings, failOn) {
-    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
-}
-
 ;// CONCATENATED MODULE: ./src/model/view.ts
 
 /**
@@ -9685,6 +9611,466 @@ class view_View {
     text(key) {
         return this.get(key)?.str;
     }
+}
+
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(view_View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(view_View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function walk_semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
+    }
+    const listed = raw[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = listed.find((x) => !x.absent && has(x.value));
+        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+    }
+    const key = keyOfContainer(raw, header);
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/model/loc.ts
+
+
+
+
+
+
+const KEY = 1;
+const IN_FLOW = 2;
+const EMBEDDED = 4;
+const YAML_PATH = 8;
+const STYLE_SHIFT = 4;
+/** A map key, not a value. */
+const isKey = (loc) => (loc.flags & KEY) !== 0;
+/** Inside a flow collection, where `,[]{}` end a plain scalar. */
+const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
+/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
+const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
+/** The scalar's style. */
+const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** The path inside the pipeline or template, when the node is in one. */
+const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
+/** Two locs of the same node. */
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
+/** The scalar's value as a string; undefined for null and collections. */
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+function lineTable(file) {
+    const outer = file.embedding?.parent ?? file;
+    return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+}
+/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
+function positionIn(table, start, end) {
+    const { starts } = table;
+    const bom = table.bom ? 1 : 0;
+    const line = lineAt(starts, start);
+    const endLine = end === start ? line : lineAt(starts, end);
+    const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+    const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
+function placeIn(tables) {
+    return (loc) => {
+        const table = tables.get(loc.file);
+        return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    };
+}
+/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
+function locOf(view, root) {
+    const file = view.file;
+    const range = file.embedding ? embeddedRange(view) : view.range;
+    const text = (file.embedding?.parent ?? file).text;
+    const start = Math.max(0, Math.min(range[0], text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+    let flags = 0;
+    let value = null;
+    if (view.isScalar) {
+        const v = view.value;
+        if (v !== undefined && v !== null)
+            value = v;
+        if (view.style)
+            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
+    }
+    if (view.inFlow)
+        flags |= IN_FLOW;
+    if (view.isKey)
+        flags |= KEY;
+    if (file.embedding)
+        flags |= EMBEDDED;
+    let path;
+    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    if (inEntity !== undefined) {
+        path = shared(inEntity);
+        flags |= YAML_PATH;
+    }
+    else {
+        const docRoot = view_View.root(view.file, view.doc);
+        const p = docRoot && walk_semanticPath(docRoot, view, true);
+        if (p !== undefined)
+            path = shared(p);
+    }
+    return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
+}
+/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
+function embeddedRange(view) {
+    return locateRange(view.file, view.range[0], view.range[1]).range;
+}
+/**
+ * One copy of each semantic path and other fact string in this thread: the same paths recur
+ * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
+ * from parts keeps the parts alive.
+ */
+const strings = new Map();
+function shared(s) {
+    if (s.length < 13)
+        return s;
+    const known = strings.get(s);
+    if (known !== undefined)
+        return known;
+    if (strings.size >= 200_000)
+        strings.clear();
+    const copy = copyString(s);
+    strings.set(copy, copy);
+    return copy;
+}
+/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return Math.max(1, low);
+}
+/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+function toLocs(value, root, isView) {
+    const seen = new Map();
+    const go = (v) => {
+        if (isView(v))
+            return locOf(v, root);
+        if (typeof v === 'string')
+            return shared(v);
+        if (Array.isArray(v))
+            return v.length ? v.map(go) : NONE;
+        if (v && typeof v === 'object') {
+            if (seen.has(v))
+                return seen.get(v);
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
+            seen.set(v, out);
+            for (const k in out)
+                out[k] = go(out[k]);
+            return out;
+        }
+        return v;
+    };
+    return go(value);
+}
+/** The one empty list facts share. */
+const NONE = Object.freeze([]);
+
+;// CONCATENATED MODULE: ./src/engine/finding.ts
+
+
+
+const severityRank = { error: 3, warning: 2, notice: 1 };
+/** The position of a view. */
+function locate(at) {
+    const [start, end] = at.range;
+    return locateRange(at.file, start, end);
+}
+const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
+/**
+ * A finding at a loc: position, semantic path and identity all come from it. The identity (path
+ * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
+ */
+function findingAt(ruleId, severity, message, at, place, extra = {}) {
+    const out = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
+    if (extra.entity)
+        out.entity = extra.entity;
+    if (extra.forRule)
+        out.forRule = extra.forRule;
+    if (extra.harnessUrl)
+        out.harnessUrl = extra.harnessUrl;
+    const yamlPath = yamlPathOf(at);
+    if (yamlPath)
+        out.yamlPath = yamlPath;
+    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+    if (extra.related?.length)
+        out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
+    return out;
+}
+function compareFindings(a, b) {
+    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
+function sortAndDedupe(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const f of [...findings].sort(compareFindings)) {
+        const key = `${f.ruleId}\0${f.file}\0${f.range[0]}\0${f.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(f);
+    }
+    return out;
+}
+function reaches(severity, threshold) {
+    return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+/** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
+function failingFindings(findings, failOn) {
+    return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rule.ts
@@ -10103,260 +10489,6 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 /** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
-    }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function walk_semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
-    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-    const step = (from, node, place, last) => {
-        if (from.isSeq) {
-            const item = itemStep(node, place);
-            if (item.kind !== 'item') {
-                // A `parallel` or wrapper map itself has no path; its one value does.
-                skipped = item;
-                return !last;
-            }
-            path = join(path, item.segment);
-        }
-        else if (skipped) {
-            if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
-            skipped = undefined;
-        }
-        else
-            path = join(path, String(place));
-        return ++depth <= MAX_WALK_DEPTH;
-    };
-    let cur = root;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const next = childWithHeader(cur, headers[i]);
-        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
-            return undefined;
-        cur = next.view;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    return step(cur, target, target.place, true) ? path : undefined;
-}
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view, header) {
-    const raw = view.raw;
-    const has = (v) => isContainer(v) && v[ADDR] === header;
-    if (Array.isArray(raw)) {
-        const i = seqIndexOf(raw, header, has);
-        return i < 0 ? undefined : { view: view.item(i), place: i };
-    }
-    const listed = raw[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
-    }
-    const key = keyOfContainer(raw, header);
-    return key === undefined ? undefined : { view: view.get(key), place: key };
-}
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header, has) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex(has);
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex(has);
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
 
@@ -10766,6 +10898,7 @@ const suppression = {
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
+
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
     const lo = Math.max(a.start, b.start);
@@ -10809,7 +10942,7 @@ function applyEdits(text, edits) {
  * YAML text) offsets are not the file's, so no edit is kept there.
  */
 function withFix(rule, report, finding) {
-    if (report.at.embedded || rule.fixable === 'none')
+    if (isEmbedded(report.at) || rule.fixable === 'none')
         return finding;
     const title = report.fixTitle ?? report.suggestion?.title;
     if (report.fix?.length && rule.fixable === 'safe') {
@@ -10826,6 +10959,7 @@ function withFix(rule, report, finding) {
 
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
+
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
     if (!view.isScalar)
@@ -10838,9 +10972,9 @@ function replaceScalar(view, value) {
 }
 /** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
 function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
+    if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
         return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
     return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
 }
 function formatScalar(style, inFlow, empty, value) {
@@ -11622,156 +11756,6 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/model/loc.ts
-
-
-
-
-
-
-/** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
-/** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
-/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-function locOf(view, root) {
-    const file = view.file;
-    let loc;
-    if (file.embedding) {
-        const pos = locateRange(file, view.range[0], view.range[1]);
-        loc = {
-            file: pos.file,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-            value: null,
-        };
-        loc.embedded = true;
-    }
-    else {
-        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-        const text = file.text;
-        const start = Math.max(0, Math.min(view.range[0], text.length));
-        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-        const starts = linesOf(file).lineStarts;
-        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        const line = lineAt(starts, start);
-        const endLine = end === start ? line : lineAt(starts, end);
-        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-    }
-    if (view.isScalar) {
-        const value = view.value;
-        if (value !== undefined && value !== null)
-            loc.value = value;
-        if (view.style && view.style !== 'PLAIN')
-            loc.style = view.style;
-    }
-    if (view.inFlow)
-        loc.inFlow = true;
-    if (view.isKey)
-        loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        loc.path = sharedPath(inEntity);
-        loc.yamlPath = true;
-    }
-    else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
-        if (path !== undefined)
-            loc.path = sharedPath(path);
-    }
-    return loc;
-}
-/**
- * One copy of each semantic path in this thread: the same paths recur across thousands of
- * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
- */
-const paths = new Map();
-function sharedPath(path) {
-    const known = paths.get(path);
-    if (known !== undefined)
-        return known;
-    if (paths.size >= 200_000)
-        paths.clear();
-    const copy = fast_yaml_copyString(path);
-    paths.set(copy, copy);
-    return copy;
-}
-/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return Math.max(1, low);
-}
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
-}
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
-function toLocs(value, root, isView) {
-    const seen = new Map();
-    const go = (v) => {
-        if (isView(v))
-            return locOf(v, root);
-        if (Array.isArray(v))
-            return v.map(go);
-        if (v && typeof v === 'object') {
-            if (seen.has(v))
-                return seen.get(v);
-            const out = {};
-            seen.set(v, out);
-            for (const [k, x] of Object.entries(v))
-                if (x !== undefined)
-                    out[k] = go(x);
-            return out;
-        }
-        return v;
-    };
-    return go(value);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -11821,6 +11805,8 @@ function scan_file_scanFile(input, opts) {
     const { source, classified } = read;
     out.parsed = true;
     out.harness = !!source.harness;
+    const table = lineTable(source);
+    const place = (loc) => positionIn(table, loc.start, loc.end);
     // The entities, and the roots their semantic paths are counted from.
     const parsed = [];
     const roots = new Map();
@@ -11829,9 +11815,9 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -11842,7 +11828,7 @@ function scan_file_scanFile(input, opts) {
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at), place));
             }
     });
     const loc = (v) => locOf(v, roots.get(v.doc));
@@ -11854,7 +11840,7 @@ function scan_file_scanFile(input, opts) {
                 embedded,
                 entities: parsed,
                 options,
-                report: (r) => out.findings.push(fromReport(rule, r, loc)),
+                report: (r) => out.findings.push(fromReport(rule, r, loc, place)),
             });
         }
         catch (e) {
@@ -11871,27 +11857,21 @@ function scan_file_scanFile(input, opts) {
     }
     if (opts.images)
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+    if (out.entities.length || out.images?.length)
+        out.lines = table;
     return out;
 }
 const isView = (v) => v instanceof view_View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule, r, loc) {
+function fromReport(rule, r, loc, place) {
     let at = loc(r.at);
     if (r.span) {
-        const pos = locateRange(r.at.file, r.span[0], r.span[1]);
-        at = {
-            ...at,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-        };
+        const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
+        at = { ...at, start: range[0], end: range[1] };
     }
     const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
     });
@@ -12391,6 +12371,7 @@ function sameProject(a, b) {
 
 
 
+
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /**
@@ -12455,6 +12436,7 @@ function build(prepared, scans) {
     const internalErrors = [];
     const skippedNotHarness = [];
     const images = [];
+    const lines = new Map();
     let filesScanned = 0;
     let harnessFiles = 0;
     for (const scan of scans) {
@@ -12467,6 +12449,8 @@ function build(prepared, scans) {
             skippedNotHarness.push(scan.file);
         if (scan.images)
             images.push(...scan.images);
+        if (scan.lines)
+            lines.set(scan.file, scan.lines);
         if (scan.parsed)
             filesScanned++;
         if (scan.harness)
@@ -12475,6 +12459,7 @@ function build(prepared, scans) {
     const project = new Project(entities);
     return {
         project,
+        place: placeIn(lines),
         findings,
         entities: entities.length,
         directives,
@@ -12488,14 +12473,14 @@ function build(prepared, scans) {
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings, prepared, built, harness) {
     const { all, config, options } = prepared;
-    const { project, findings, directives, internalErrors } = built;
+    const { project, place, findings, directives, internalErrors } = built;
     if (harness)
         project.addHarnessFacts(harness);
     for (const rule of settings.rules) {
         if (!rule.checkProject || levelOf(config, rule.id) === 'off')
             continue;
         try {
-            rule.checkProject(projectContext(rule, project, options[rule.id], findings));
+            rule.checkProject(projectContext(rule, project, place, options[rule.id], findings));
         }
         catch (e) {
             internalErrors.push(`rule ${rule.id} failed: ${e.stack ?? e}`);
@@ -12535,6 +12520,7 @@ function finish(settings, prepared, built, harness) {
         skippedNotHarness: built.skippedNotHarness,
         internalErrors,
         project,
+        place,
         options,
         ...(settings.images ? { images: built.images } : {}),
         cwd: settings.cwd,
@@ -12543,13 +12529,13 @@ function finish(settings, prepared, built, harness) {
         ...(harness ? { harness } : {}),
     };
 }
-function projectContext(rule, project, options, out) {
+function projectContext(rule, project, place, options, out) {
     const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
     return {
         project,
         options,
         report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, place, {
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: r.related } : {}),
                 ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
@@ -12557,7 +12543,7 @@ function projectContext(rule, project, options, out) {
             out.push(withFix(rule, r, f));
         },
         unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, {
+            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, place, {
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: r.related } : {}),
                 forRule: rule.id,
@@ -12684,7 +12670,7 @@ function platformFix(connector) {
     if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
         return {};
     const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
+    if (!edit || isEmbedded(connector.rootKey))
         return {};
     const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
     if (!connector.delegateSelectors.length)
@@ -13265,7 +13251,7 @@ function accountFix(project, entity, value, at, source) {
                         : v.source === 'allowedValues'
                             ? ' (through its allowed values)'
                             : '';
-                    const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+                    const where = yamlPathOf(v.at) ?? path;
                     checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)
@@ -14420,10 +14406,14 @@ function runPool(inputs, spec, n, options) {
                 const batch = slot.batch;
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
-                msg.scans.forEach((scan, i) => {
+                const scans = fromJson(msg.json);
+                scans.forEach((scan, i) => {
+                    const lines = msg.lines[i];
+                    if (lines)
+                        scan.lines = lines;
                     results[batch.first + i] = shareStrings(scan, strings);
                 });
-                pending -= msg.scans.length;
+                pending -= scans.length;
                 slot.batch = undefined;
                 if (pending === 0)
                     return finish();
@@ -14458,6 +14448,14 @@ function runPool(inputs, spec, n, options) {
             reject(e);
         }
     });
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (scans) => JSON.stringify(scans, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
 function crashed(input, message) {
@@ -14511,7 +14509,10 @@ function serveScans(rules) {
             Atomics.store(progress, 0, i + 1);
             return scanFile(input, options);
         });
-        port.postMessage({ batch: msg.batch, scans });
+        const lines = scans.map((scan) => scan.lines);
+        for (const scan of scans)
+            delete scan.lines;
+        port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
 }
 
@@ -16304,15 +16305,16 @@ const init = {
 /** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
 const HARNESS_IMAGE = 'account.harnessImage';
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
-const placeOf = (at) => ({ file: at.file, line: at.line });
+const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
 function connectorRef(c) {
     return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
 }
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
-function buildInventory(project, findings) {
+function buildInventory(project, findings, place) {
+    const placeOf = placer(place);
     const byConnector = new Map();
     for (const c of project.connectors)
-        byConnector.set(c, connectorEntry(c, findings));
+        byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
     const addUse = (ref, from, use) => {
@@ -16339,7 +16341,7 @@ function buildInventory(project, findings) {
     const stages = [];
     for (const run of project.runs({ templates: 'all' }))
         for (const eff of run.stages)
-            stages.push(stageEntry(project, eff, addUse));
+            stages.push(stageEntry(project, eff, addUse, placeOf));
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
         if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
@@ -16368,10 +16370,10 @@ function buildInventory(project, findings) {
     const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
-function connectorEntry(c, findings) {
+function connectorEntry(c, findings, placeOf) {
     const eod = c.executeOnDelegate?.value;
     const rules = findings
-        .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
+        .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
         .map((f) => f.ruleId);
     return {
         ref: connectorRef(c),
@@ -16399,7 +16401,7 @@ function failingReason(entry, use, ref) {
         reasons.push('not an account-scope reference');
     return reasons.length ? reasons.join('; ') : undefined;
 }
-function stageEntry(project, eff, addUse) {
+function stageEntry(project, eff, addUse, placeOf) {
     const { stage: from, infra } = project.infrastructure(eff);
     const cloud = project.runsOnHarnessCloud(eff);
     const root = eff.run.root;
@@ -16474,7 +16476,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         const meta = ruleMeta(f.ruleId);
         if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
             continue;
-        const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+        const connector = project.connectors.find((c) => c.identifier === f.entity && c.rootKey.file === f.file);
         const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
         let group = groups.get(key);
         if (!group) {
@@ -16547,7 +16549,7 @@ function connectorRadius(project, inv, c) {
 }
 function fileRadius(project, file, execConfig) {
     const pipelines = new Set();
-    const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+    const entities = project.entities.filter((e) => e.rootKey.file === file);
     for (const e of entities) {
         if (e.kind === 'pipeline')
             pipelines.add(e.identifier);
@@ -17032,7 +17034,7 @@ function uniquePlaces(places) {
     return out;
 }
 /** Every image reference in the repo's files, grouped by the registry it is pulled from. */
-function buildRegistries(images, findings) {
+function buildRegistries(images, findings, place) {
     const groups = new Map();
     const key = (file, start, end) => `${file}\0${start}\0${end}`;
     const rulesAt = new Map();
@@ -17050,7 +17052,7 @@ function buildRegistries(images, findings) {
             ...(use.field ? { field: use.field } : {}),
             findings: [...new Set(rules)].sort(),
             file: at.file,
-            line: at.line,
+            line: place(at).line,
         });
         groups.set(registry, list);
     }
@@ -17175,7 +17177,7 @@ function buildReport(result, options = {}) {
     const now = options.now ?? new Date();
     const { project, findings } = result;
     const eol = endOfLife(now);
-    const inv = buildInventory(project, findings);
+    const inv = buildInventory(project, findings, result.place);
     if (!result.images)
         throw new Error('the migration report needs the images: lint with `images: true`');
     const images = result.images;
@@ -17186,7 +17188,7 @@ function buildReport(result, options = {}) {
     // What Harness answered needs no check there: the Harness-side section states it.
     const answered = result.harness ? answeredRefs(result.harness) : new Set();
     const harnessSteps = buildHarnessSteps(findings, { ...inv, external: inv.external.filter((x) => !answered.has(`${x.scope}\0${x.ref}`)) });
-    const registries = buildRegistries(images, findings);
+    const registries = buildRegistries(images, findings, result.place);
     const pipelineStages = new Map();
     for (const p of project.pipelines)
         pipelineStages.set(p.identifier, []);
@@ -17665,7 +17667,7 @@ function merge_link(repo, p) {
         .join('/');
     return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
 }
-const merge_placeOf = (repo, p) => {
+const placeOf = (repo, p) => {
     const l = merge_link(repo, p);
     return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
 };
@@ -17838,7 +17840,7 @@ function mergeConnectors(repos) {
                 continue;
             const entry = get(c.scope.level, c.scope.org, c.identifier);
             const def = {
-                ...merge_placeOf(repo, c),
+                ...placeOf(repo, c),
                 ...(c.name ? { name: c.name } : {}),
                 type: c.type,
                 urls: c.urls,
@@ -17897,7 +17899,7 @@ function mergeSteps(repos) {
             const scope = stepScope(repo, s.subject);
             const key = JSON.stringify([scope, s.subject]);
             const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
-            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => merge_placeOf(repo, p)) });
+            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => placeOf(repo, p)) });
             byKey.set(key, step);
         }
     const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');

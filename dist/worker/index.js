@@ -16889,12 +16889,12 @@ function intern(s) {
     if (interned.size >= 100_000)
         interned.clear();
     // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = fast_yaml_copyString(s);
+    const copy = copyString(s);
     interned.set(copy, copy);
     return copy;
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const fast_yaml_copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -17118,296 +17118,44 @@ function linesOf(file) {
     return lc;
 }
 
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+;// CONCATENATED MODULE: ./src/parse/locate.ts
 
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return { start, end, text };
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (loc.embedded || loc.key || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
-}
-function formatScalar(style, inFlow, empty, value) {
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
 
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
 /**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
  */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+function locate_locateRange(file, start, end) {
+    const text = file.text;
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    end = trimEnd(text, start, end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locate_locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = linesOf(emb.parent).lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
     }
-    return undefined;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
-            if (a.trim() !== from)
-                return a;
-            found = true;
-            return a.replace(from, to);
-        });
-        return open + parts.join(',') + close;
-    });
-    return found ? out : undefined;
+    return { ...pos, range, file: file.path };
 }
 
 ;// CONCATENATED MODULE: ./src/model/view.ts
@@ -17884,6 +17632,446 @@ function walkedPaths(root, keys) {
     });
     byRoot.set(id, paths);
     return paths;
+}
+
+;// CONCATENATED MODULE: ./src/model/loc.ts
+
+
+
+
+
+
+const KEY = 1;
+const IN_FLOW = 2;
+const EMBEDDED = 4;
+const YAML_PATH = 8;
+const STYLE_SHIFT = 4;
+/** A map key, not a value. */
+const isKey = (loc) => (loc.flags & KEY) !== 0;
+/** Inside a flow collection, where `,[]{}` end a plain scalar. */
+const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
+/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
+const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
+/** The scalar's style. */
+const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** The path inside the pipeline or template, when the node is in one. */
+const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
+/** Two locs of the same node. */
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
+/** The scalar's value as a string; undefined for null and collections. */
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+function lineTable(file) {
+    const outer = file.embedding?.parent ?? file;
+    return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+}
+/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
+function positionIn(table, start, end) {
+    const { starts } = table;
+    const bom = table.bom ? 1 : 0;
+    const line = lineAt(starts, start);
+    const endLine = end === start ? line : lineAt(starts, end);
+    const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+    const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
+function placeIn(tables) {
+    return (loc) => {
+        const table = tables.get(loc.file);
+        return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    };
+}
+/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
+function locOf(view, root) {
+    const file = view.file;
+    const range = file.embedding ? embeddedRange(view) : view.range;
+    const text = (file.embedding?.parent ?? file).text;
+    const start = Math.max(0, Math.min(range[0], text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+    let flags = 0;
+    let value = null;
+    if (view.isScalar) {
+        const v = view.value;
+        if (v !== undefined && v !== null)
+            value = v;
+        if (view.style)
+            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
+    }
+    if (view.inFlow)
+        flags |= IN_FLOW;
+    if (view.isKey)
+        flags |= KEY;
+    if (file.embedding)
+        flags |= EMBEDDED;
+    let path;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
+    if (inEntity !== undefined) {
+        path = shared(inEntity);
+        flags |= YAML_PATH;
+    }
+    else {
+        const docRoot = View.root(view.file, view.doc);
+        const p = docRoot && semanticPath(docRoot, view, true);
+        if (p !== undefined)
+            path = shared(p);
+    }
+    return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
+}
+/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
+function embeddedRange(view) {
+    return locate_locateRange(view.file, view.range[0], view.range[1]).range;
+}
+/**
+ * One copy of each semantic path and other fact string in this thread: the same paths recur
+ * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
+ * from parts keeps the parts alive.
+ */
+const strings = new Map();
+function shared(s) {
+    if (s.length < 13)
+        return s;
+    const known = strings.get(s);
+    if (known !== undefined)
+        return known;
+    if (strings.size >= 200_000)
+        strings.clear();
+    const copy = copyString(s);
+    strings.set(copy, copy);
+    return copy;
+}
+/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return Math.max(1, low);
+}
+/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+function toLocs(value, root, isView) {
+    const seen = new Map();
+    const go = (v) => {
+        if (isView(v))
+            return locOf(v, root);
+        if (typeof v === 'string')
+            return shared(v);
+        if (Array.isArray(v))
+            return v.length ? v.map(go) : NONE;
+        if (v && typeof v === 'object') {
+            if (seen.has(v))
+                return seen.get(v);
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
+            seen.set(v, out);
+            for (const k in out)
+                out[k] = go(out[k]);
+            return out;
+        }
+        return v;
+    };
+    return go(value);
+}
+/** The one empty list facts share. */
+const NONE = Object.freeze([]);
+
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+
+
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return { start, end, text };
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
+    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+}
+function formatScalar(style, inFlow, empty, value) {
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            // An empty plain scalar (`key:` with no value) has no range to replace in place.
+            if (empty)
+                return undefined;
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+    }
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
+}
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!map.isMap)
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    return insertPair(map, `${key}: ${scalar}`);
+}
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    }
+    return undefined;
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
+}
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!expected || !image)
+        return undefined;
+    const joined = image.path.join('/');
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
+        const parts = args.split(',').map((a) => {
+            if (a.trim() !== from)
+                return a;
+            found = true;
+            return a.replace(from, to);
+        });
+        return open + parts.join(',') + close;
+    });
+    return found ? out : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/model/scans.ts
@@ -18392,196 +18580,6 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/parse/locate.ts
-
-
-/**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
- */
-function locate_locateRange(file, start, end) {
-    const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    end = trimEnd(text, start, end);
-    const lines = linesOf(file);
-    const s = lines.linePos(start);
-    const e = lines.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locate_locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = linesOf(emb.parent).lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
-    }
-    return { ...pos, range, file: file.path };
-}
-
-;// CONCATENATED MODULE: ./src/model/loc.ts
-
-
-
-
-
-
-/** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
-/** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
-/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-function locOf(view, root) {
-    const file = view.file;
-    let loc;
-    if (file.embedding) {
-        const pos = locate_locateRange(file, view.range[0], view.range[1]);
-        loc = {
-            file: pos.file,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-            value: null,
-        };
-        loc.embedded = true;
-    }
-    else {
-        // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-        const text = file.text;
-        const start = Math.max(0, Math.min(view.range[0], text.length));
-        const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-        const starts = linesOf(file).lineStarts;
-        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        const line = lineAt(starts, start);
-        const endLine = end === start ? line : lineAt(starts, end);
-        const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-        const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-        loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-    }
-    if (view.isScalar) {
-        const value = view.value;
-        if (value !== undefined && value !== null)
-            loc.value = value;
-        if (view.style && view.style !== 'PLAIN')
-            loc.style = view.style;
-    }
-    if (view.inFlow)
-        loc.inFlow = true;
-    if (view.isKey)
-        loc.key = true;
-    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        loc.path = sharedPath(inEntity);
-        loc.yamlPath = true;
-    }
-    else {
-        const docRoot = View.root(view.file, view.doc);
-        const path = docRoot && semanticPath(docRoot, view, true);
-        if (path !== undefined)
-            loc.path = sharedPath(path);
-    }
-    return loc;
-}
-/**
- * One copy of each semantic path in this thread: the same paths recur across thousands of
- * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
- */
-const paths = new Map();
-function sharedPath(path) {
-    const known = paths.get(path);
-    if (known !== undefined)
-        return known;
-    if (paths.size >= 200_000)
-        paths.clear();
-    const copy = fast_yaml_copyString(path);
-    paths.set(copy, copy);
-    return copy;
-}
-/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return Math.max(1, low);
-}
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
-}
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
-function toLocs(value, root, isView) {
-    const seen = new Map();
-    const go = (v) => {
-        if (isView(v))
-            return locOf(v, root);
-        if (Array.isArray(v))
-            return v.map(go);
-        if (v && typeof v === 'object') {
-            if (seen.has(v))
-                return seen.get(v);
-            const out = {};
-            seen.set(v, out);
-            for (const [k, x] of Object.entries(v))
-                if (x !== undefined)
-                    out[k] = go(x);
-            return out;
-        }
-        return v;
-    };
-    return go(value);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/builtins.ts
 const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
@@ -18622,6 +18620,7 @@ const suppression = {
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
+
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
     const lo = Math.max(a.start, b.start);
@@ -18665,7 +18664,7 @@ function applyEdits(text, edits) {
  * YAML text) offsets are not the file's, so no edit is kept there.
  */
 function withFix(rule, report, finding) {
-    if (report.at.embedded || rule.fixable === 'none')
+    if (isEmbedded(report.at) || rule.fixable === 'none')
         return finding;
     const title = report.fixTitle ?? report.suggestion?.title;
     if (report.fix?.length && rule.fixable === 'safe') {
@@ -18686,6 +18685,7 @@ var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_n
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** The position of a view. */
 function locate(at) {
@@ -18697,36 +18697,20 @@ const hashOf = (s) => external_node_crypto_default().createHash('sha256').update
  * A finding at a loc: position, semantic path and identity all come from it. The identity (path
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
-function findingAt(ruleId, severity, message, at, extra = {}) {
-    const out = {
-        ruleId,
-        severity,
-        message,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        endLine: at.endLine,
-        endColumn: at.endColumn,
-        range: [at.start, at.end],
-    };
+function findingAt(ruleId, severity, message, at, place, extra = {}) {
+    const out = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
     if (extra.entity)
         out.entity = extra.entity;
     if (extra.forRule)
         out.forRule = extra.forRule;
     if (extra.harnessUrl)
         out.harnessUrl = extra.harnessUrl;
-    if (at.yamlPath && at.path)
-        out.yamlPath = at.path;
+    const yamlPath = yamlPathOf(at);
+    if (yamlPath)
+        out.yamlPath = yamlPath;
     out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
     if (extra.related?.length)
-        out.related = extra.related.map(({ at: r, message: m }) => ({
-            file: r.file,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            message: m,
-        }));
+        out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
     return out;
 }
 function compareFindings(a, b) {
@@ -19078,6 +19062,8 @@ function scan_file_scanFile(input, opts) {
     const { source, classified } = read;
     out.parsed = true;
     out.harness = !!source.harness;
+    const table = lineTable(source);
+    const place = (loc) => positionIn(table, loc.start, loc.end);
     // The entities, and the roots their semantic paths are counted from.
     const parsed = [];
     const roots = new Map();
@@ -19086,9 +19072,9 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -19099,7 +19085,7 @@ function scan_file_scanFile(input, opts) {
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at)));
+                out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at), place));
             }
     });
     const loc = (v) => locOf(v, roots.get(v.doc));
@@ -19111,7 +19097,7 @@ function scan_file_scanFile(input, opts) {
                 embedded,
                 entities: parsed,
                 options,
-                report: (r) => out.findings.push(fromReport(rule, r, loc)),
+                report: (r) => out.findings.push(fromReport(rule, r, loc, place)),
             });
         }
         catch (e) {
@@ -19128,27 +19114,21 @@ function scan_file_scanFile(input, opts) {
     }
     if (opts.images)
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+    if (out.entities.length || out.images?.length)
+        out.lines = table;
     return out;
 }
 const isView = (v) => v instanceof View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule, r, loc) {
+function fromReport(rule, r, loc, place) {
     let at = loc(r.at);
     if (r.span) {
-        const pos = locate_locateRange(r.at.file, r.span[0], r.span[1]);
-        at = {
-            ...at,
-            start: pos.range[0],
-            end: pos.range[1],
-            line: pos.line,
-            column: pos.column,
-            endLine: pos.endLine,
-            endColumn: pos.endColumn,
-        };
+        const range = locate_locateRange(r.at.file, r.span[0], r.span[1]).range;
+        at = { ...at, start: range[0], end: range[1] };
     }
     const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
     });
@@ -19382,10 +19362,14 @@ function runPool(inputs, spec, n, options) {
                 const batch = slot.batch;
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
-                msg.scans.forEach((scan, i) => {
+                const scans = fromJson(msg.json);
+                scans.forEach((scan, i) => {
+                    const lines = msg.lines[i];
+                    if (lines)
+                        scan.lines = lines;
                     results[batch.first + i] = shareStrings(scan, strings);
                 });
-                pending -= msg.scans.length;
+                pending -= scans.length;
                 slot.batch = undefined;
                 if (pending === 0)
                     return finish();
@@ -19420,6 +19404,14 @@ function runPool(inputs, spec, n, options) {
             reject(e);
         }
     });
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (scans) => JSON.stringify(scans, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
 function crashed(input, message) {
@@ -19473,7 +19465,10 @@ function serveScans(rules) {
             Atomics.store(progress, 0, i + 1);
             return scan_file_scanFile(input, options);
         });
-        port.postMessage({ batch: msg.batch, scans });
+        const lines = scans.map((scan) => scan.lines);
+        for (const scan of scans)
+            delete scan.lines;
+        port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
 }
 
@@ -19592,7 +19587,7 @@ function platformFix(connector) {
     if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
         return {};
     const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
+    if (!edit || isEmbedded(connector.rootKey))
         return {};
     const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
     if (!connector.delegateSelectors.length)
@@ -20173,7 +20168,7 @@ function accountFix(project, entity, value, at, source) {
                         : v.source === 'allowedValues'
                             ? ' (through its allowed values)'
                             : '';
-                    const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+                    const where = yamlPathOf(v.at) ?? path;
                     checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
                 }
                 if (!resolution.unknown)

@@ -1,3 +1,4 @@
+import { isEmbedded } from '../model/loc.js';
 import type { Report, RuleMeta } from './rule.js';
 import type { Edit, Finding } from './finding.js';
 
@@ -46,7 +47,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * YAML text) offsets are not the file's, so no edit is kept there.
  */
 export function withFix(rule: RuleMeta, report: Pick<Report<string>, 'at' | 'fix' | 'fixTitle' | 'suggestion'>, finding: Finding): Finding {
-  if (report.at.embedded || rule.fixable === 'none') return finding;
+  if (isEmbedded(report.at) || rule.fixable === 'none') return finding;
   const title = report.fixTitle ?? report.suggestion?.title;
   if (report.fix?.length && rule.fixable === 'safe') {
     finding.fix = report.fix;

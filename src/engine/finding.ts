@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Loc } from '../model/loc.js';
+import { yamlPathOf, type Loc, type Placer } from '../model/loc.js';
 import type { View } from '../model/view.js';
 import { locateRange, type Position } from '../parse/locate.js';
 
@@ -28,33 +28,17 @@ export function findingAt(
   severity: Severity,
   message: string,
   at: Loc,
+  place: Placer,
   extra: { entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string; harnessUrl?: string } = {},
 ): Finding {
-  const out: Finding = {
-    ruleId,
-    severity,
-    message,
-    file: at.file,
-    line: at.line,
-    column: at.column,
-    endLine: at.endLine,
-    endColumn: at.endColumn,
-    range: [at.start, at.end],
-  };
+  const out: Finding = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
   if (extra.entity) out.entity = extra.entity;
   if (extra.forRule) out.forRule = extra.forRule;
   if (extra.harnessUrl) out.harnessUrl = extra.harnessUrl;
-  if (at.yamlPath && at.path) out.yamlPath = at.path;
+  const yamlPath = yamlPathOf(at);
+  if (yamlPath) out.yamlPath = yamlPath;
   out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
-  if (extra.related?.length)
-    out.related = extra.related.map(({ at: r, message: m }) => ({
-      file: r.file,
-      line: r.line,
-      column: r.column,
-      endLine: r.endLine,
-      endColumn: r.endColumn,
-      message: m,
-    }));
+  if (extra.related?.length) out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
   return out;
 }
 

@@ -9,6 +9,7 @@ import { compareFindings, findingAt, sortAndDedupe, type Finding, type Severity 
 import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
+import { placeIn, type LineTable, type Placer } from '../model/loc.js';
 import type { HarnessFacts } from '../model/harness-side.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
 
@@ -66,6 +67,8 @@ export interface LintResult {
   internalErrors: string[];
   /** The Harness model the rules read (facts, not trees); the migration report describes it. */
   project: Project;
+  /** Lines and columns of the project's locs (for the report's places). */
+  place: Placer;
   /** Every rule's options as the run used them, by rule id. */
   options: Record<string, OptionValues>;
   /** Every image reference, when `images` was asked for. */
@@ -154,6 +157,7 @@ function prepare(settings: LintSettings): Prepared {
 /** The scans put together: their findings and counts, and the project model built from their facts. */
 interface Built {
   project: Project;
+  place: Placer;
   findings: Finding[];
   entities: number;
   directives: Map<string, readonly Directive[]>;
@@ -171,6 +175,7 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
   const internalErrors: string[] = [];
   const skippedNotHarness: string[] = [];
   const images: ImageFact[] = [];
+  const lines = new Map<string, LineTable>();
   let filesScanned = 0;
   let harnessFiles = 0;
   for (const scan of scans) {
@@ -180,12 +185,14 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
     if (scan.directives.length) directives.set(scan.file, scan.directives);
     if (scan.skippedNotHarness) skippedNotHarness.push(scan.file);
     if (scan.images) images.push(...scan.images);
+    if (scan.lines) lines.set(scan.file, scan.lines);
     if (scan.parsed) filesScanned++;
     if (scan.harness) harnessFiles++;
   }
   const project = new Project(entities);
   return {
     project,
+    place: placeIn(lines),
     findings,
     entities: entities.length,
     directives,
@@ -200,12 +207,12 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings: LintSettings, prepared: Prepared, built: Built, harness: HarnessFacts | undefined): LintResult {
   const { all, config, options } = prepared;
-  const { project, findings, directives, internalErrors } = built;
+  const { project, place, findings, directives, internalErrors } = built;
   if (harness) project.addHarnessFacts(harness);
   for (const rule of settings.rules) {
     if (!rule.checkProject || levelOf(config, rule.id) === 'off') continue;
     try {
-      rule.checkProject(projectContext(rule, project, options[rule.id]!, findings));
+      rule.checkProject(projectContext(rule, project, place, options[rule.id]!, findings));
     } catch (e) {
       internalErrors.push(`rule ${rule.id} failed: ${(e as Error).stack ?? e}`);
     }
@@ -245,6 +252,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
     skippedNotHarness: built.skippedNotHarness,
     internalErrors,
     project,
+    place,
     options,
     ...(settings.images ? { images: built.images } : {}),
     cwd: settings.cwd,
@@ -254,13 +262,13 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
   };
 }
 
-function projectContext(rule: Rule, project: Project, options: OptionValues, out: Finding[]): ProjectContext<string> {
+function projectContext(rule: Rule, project: Project, place: Placer, options: OptionValues, out: Finding[]): ProjectContext<string> {
   const message = (id: string, data?: Record<string, string | number>) => formatMessage(rule.messages[id] ?? id, data);
   return {
     project,
     options,
     report: (r) => {
-      const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+      const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, place, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: r.related } : {}),
         ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
@@ -269,7 +277,7 @@ function projectContext(rule: Rule, project: Project, options: OptionValues, out
     },
     unresolved: (r) => {
       out.push(
-        findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, {
+        findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, place, {
           ...(r.entity ? { entity: r.entity } : {}),
           ...(r.related ? { related: r.related } : {}),
           forRule: rule.id,

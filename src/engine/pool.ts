@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
+import type { LineTable } from '../model/loc.js';
 import { scanFile, scanOptions, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -73,7 +74,11 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
 }
 
 type ToWorker = { batch: number; inputs: FileInput[] };
-type FromWorker = { batch: number; scans: FileScan[] };
+/**
+ * The scans come back as JSON text (objects parsed from it keep their fields in place, which
+ * structured cloning does not: a third less memory for the facts) and their line tables apart.
+ */
+type FromWorker = { batch: number; json: string; lines: Array<LineTable | undefined> };
 
 interface Slot {
   worker: Worker;
@@ -169,10 +174,13 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
       worker.on('message', (msg: FromWorker) => {
         const batch = slot.batch;
         if (finished || !batch || msg.batch !== batch.id) return;
-        msg.scans.forEach((scan, i) => {
+        const scans = fromJson(msg.json);
+        scans.forEach((scan, i) => {
+          const lines = msg.lines[i];
+          if (lines) scan.lines = lines;
           results[batch.first + i] = shareStrings(scan, strings);
         });
-        pending -= msg.scans.length;
+        pending -= scans.length;
         slot.batch = undefined;
         if (pending === 0) return finish();
         give(slot);
@@ -205,6 +213,17 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
       reject(e);
     }
   });
+}
+
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (scans: FileScan[]) =>
+  JSON.stringify(scans, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json: string): FileScan[] {
+  if (!json.includes('\\u0000number:')) return JSON.parse(json) as FileScan[];
+  return JSON.parse(json, (_, v: unknown) =>
+    typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v,
+  ) as FileScan[];
 }
 
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
@@ -255,6 +274,8 @@ export function serveScans(rules: readonly Rule[]): void {
       Atomics.store(progress, 0, i + 1);
       return scanFile(input, options);
     });
-    port.postMessage({ batch: msg.batch, scans } satisfies FromWorker);
+    const lines = scans.map((scan) => scan.lines);
+    for (const scan of scans) delete scan.lines;
+    port.postMessage({ batch: msg.batch, json: toJson(scans), lines } satisfies FromWorker);
   });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
-import { locOf, toLocs, type Loc } from '../model/loc.js';
+import { lineTable, locOf, positionIn, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
 import { imageUses } from '../model/scans.js';
 import { isAppHarnessImage } from '../model/images.js';
 import { View } from '../model/view.js';
@@ -61,6 +61,8 @@ export interface FileScan {
   /** Suppression comments, applied once every finding is known. */
   directives: Directive[];
   images?: ImageFact[];
+  /** Where the file's lines start: what places its facts in lines and columns. Only with entities or images. */
+  lines?: LineTable;
   /** A rule that threw on this file: our own bug, never a green run. */
   internalErrors: string[];
 }
@@ -114,6 +116,8 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   const { source, classified } = read;
   out.parsed = true;
   out.harness = !!source.harness;
+  const table = lineTable(source);
+  const place: Placer = (loc) => positionIn(table, loc.start, loc.end);
 
   // The entities, and the roots their semantic paths are counted from.
   const parsed: Array<{ entity: Entity<View>; root: View; embedded?: SourceFile }> = [];
@@ -122,9 +126,9 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
     const c = classified[i]!;
     if (!source.harness) return;
     if (c.kind === 'v1')
-      out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at)));
+      out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
     if (c.kind === 'unknown-harness')
-      out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at)));
+      out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
     if (c.kind !== 'entity') return;
     parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
     if (c.entity.kind === 'pipeline' || c.entity.kind === 'template') roots.set(doc, c.root);
@@ -133,7 +137,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
     if (schemaName && top)
       for (const p of validateSchema(schemaName, doc.json, top)) {
         const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
-        out.findings.push(findingAt('schema', schemaRule.severity, `${what}: ${p.message}`, locOf(p.at)));
+        out.findings.push(findingAt('schema', schemaRule.severity, `${what}: ${p.message}`, locOf(p.at), place));
       }
   });
   const loc = (v: View) => locOf(v, roots.get(v.doc));
@@ -146,7 +150,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
         embedded,
         entities: parsed,
         options,
-        report: (r) => out.findings.push(fromReport(rule, r, loc)),
+        report: (r) => out.findings.push(fromReport(rule, r, loc, place)),
       });
     } catch (e) {
       out.internalErrors.push(`rule ${rule.id} failed on ${input.shown}: ${(e as Error).stack ?? e}`);
@@ -161,6 +165,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
       out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
   }
   if (opts.images) out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
+  if (out.entities.length || out.images?.length) out.lines = table;
   return out;
 }
 
@@ -168,22 +173,14 @@ const isView = (v: unknown): v is View => v instanceof View;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
-function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc): Finding {
+function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc, place: Placer): Finding {
   let at = loc(r.at);
   if (r.span) {
-    const pos = locateRange(r.at.file, r.span[0], r.span[1]);
-    at = {
-      ...at,
-      start: pos.range[0],
-      end: pos.range[1],
-      line: pos.line,
-      column: pos.column,
-      endLine: pos.endLine,
-      endColumn: pos.endColumn,
-    };
+    const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
+    at = { ...at, start: range[0], end: range[1] };
   }
   const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-  const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+  const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
     ...(r.entity ? { entity: r.entity } : {}),
     ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
   });

@@ -3,7 +3,7 @@ import { isSuppressed } from '../engine/fix.js';
 import type { Connector, Template } from '../model/entities.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
-import { cmp, placeOf, type Inventory } from './inventory.js';
+import { cmp, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange } from './types.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
@@ -19,7 +19,7 @@ export function buildChanges(
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);
     if (!meta?.policy || f.severity === 'notice' || isSuppressed(f)) continue;
-    const connector = project.connectors.find((c) => c.identifier === f.entity && placeOf(c.rootKey).file === f.file);
+    const connector = project.connectors.find((c) => c.identifier === f.entity && c.rootKey.file === f.file);
     const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
     let group = groups.get(key);
     if (!group) {
@@ -92,7 +92,7 @@ function connectorRadius(project: Project, inv: Inventory, c: Connector): Change
 
 function fileRadius(project: Project, file: string, execConfig: boolean): Change['blastRadius'] {
   const pipelines = new Set<string>();
-  const entities = project.entities.filter((e) => placeOf(e.rootKey).file === file);
+  const entities = project.entities.filter((e) => e.rootKey.file === file);
   for (const e of entities) {
     if (e.kind === 'pipeline') pipelines.add(e.identifier);
     else if (e.kind === 'template') for (const p of pipelinesUsing(project, e)) pipelines.add(p);

@@ -34,7 +34,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   const now = options.now ?? new Date();
   const { project, findings } = result;
   const eol = endOfLife(now);
-  const inv = buildInventory(project, findings);
+  const inv = buildInventory(project, findings, result.place);
   if (!result.images) throw new Error('the migration report needs the images: lint with `images: true`');
   const images = result.images;
   const texts = new SourceTexts(result.cwd);
@@ -44,7 +44,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   // What Harness answered needs no check there: the Harness-side section states it.
   const answered = result.harness ? answeredRefs(result.harness) : new Set<string>();
   const harnessSteps = buildHarnessSteps(findings, { ...inv, external: inv.external.filter((x) => !answered.has(`${x.scope}\0${x.ref}`)) });
-  const registries = buildRegistries(images, findings);
+  const registries = buildRegistries(images, findings, result.place);
   const pipelineStages = new Map<string, Array<{ stage: string; infrastructure: string }>>();
   for (const p of project.pipelines) pipelineStages.set(p.identifier, []);
   for (const s of inv.stages)

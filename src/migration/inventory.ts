@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
-import { str, type Loc } from '../model/loc.js';
+import { str, type Loc, type Placer } from '../model/loc.js';
 import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
 import { formatScope, parseRef, type Scope } from '../model/scope.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
@@ -9,7 +9,11 @@ import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place
 export const HARNESS_IMAGE = 'account.harnessImage';
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
-export const placeOf = (at: Loc): Place => ({ file: at.file, line: at.line });
+/** A loc as the report shows it: file and line. */
+type PlaceOf = (at: Loc) => Place;
+const placer =
+  (place: Placer): PlaceOf =>
+  (at) => ({ file: at.file, line: place(at).line });
 
 export function connectorRef(c: Connector): string {
   return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
@@ -24,9 +28,10 @@ export interface Inventory {
 }
 
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
-export function buildInventory(project: Project, findings: Finding[]): Inventory {
+export function buildInventory(project: Project, findings: Finding[], place: Placer): Inventory {
+  const placeOf = placer(place);
   const byConnector = new Map<Connector, ConnectorEntry>();
-  for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings));
+  for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings, placeOf));
   const external = new Map<string, ExternalConnector>();
   const seen = new Set<string>();
 
@@ -51,7 +56,8 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
   };
 
   const stages: StageEntry[] = [];
-  for (const run of project.runs({ templates: 'all' })) for (const eff of run.stages) stages.push(stageEntry(project, eff, addUse));
+  for (const run of project.runs({ templates: 'all' }))
+    for (const eff of run.stages) stages.push(stageEntry(project, eff, addUse, placeOf));
 
   // Input sets and triggers for pipelines that are not in the repo still name connectors.
   for (const set of project.inputSets) {
@@ -81,13 +87,10 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
   return { connectors, external: ext, stages, byConnector };
 }
 
-function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
+function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): ConnectorEntry {
   const eod = c.executeOnDelegate?.value;
   const rules = findings
-    .filter(
-      (f) =>
-        f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference',
-    )
+    .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
     .map((f) => f.ruleId);
   return {
     ref: connectorRef(c),
@@ -116,7 +119,7 @@ function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): s
 
 type AddUse = (ref: string, from: Scope, use: ConnectorUse) => void;
 
-function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): StageEntry {
+function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse, placeOf: PlaceOf): StageEntry {
   const { stage: from, infra } = project.infrastructure(eff);
   const cloud = project.runsOnHarnessCloud(eff);
   const root = eff.run.root;

@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { ImageFact } from '../engine/lint.js';
+import type { Placer } from '../model/loc.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE, cmp, type Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
@@ -69,7 +70,7 @@ function uniquePlaces(places: Place[]): Place[] {
 }
 
 /** Every image reference in the repo's files, grouped by the registry it is pulled from. */
-export function buildRegistries(images: readonly ImageFact[], findings: Finding[]): RegistryGroup[] {
+export function buildRegistries(images: readonly ImageFact[], findings: Finding[], place: Placer): RegistryGroup[] {
   const groups = new Map<string, ImageEntry[]>();
   const key = (file: string, start: number, end: number) => `${file}\0${start}\0${end}`;
   const rulesAt = new Map<string, string[]>();
@@ -86,7 +87,7 @@ export function buildRegistries(images: readonly ImageFact[], findings: Finding[
       ...(use.field ? { field: use.field } : {}),
       findings: [...new Set(rules)].sort(),
       file: at.file,
-      line: at.line,
+      line: place(at).line,
     });
     groups.set(registry, list);
   }

@@ -1,8 +1,8 @@
 import { locateRange } from '../parse/locate.js';
-import { linesOf } from '../parse/source.js';
-import { trimEnd } from '../parse/tree.js';
+import { linesOf, type SourceFile } from '../parse/source.js';
+import { STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
 import { copyString } from '../parse/fast-yaml.js';
-import type { ScalarStyle } from '../parse/tree.js';
+import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
 import { semanticPath } from './walk.js';
 
@@ -10,6 +10,8 @@ import { semanticPath } from './walk.js';
  * A YAML node the cross-file rules may report, reduced to what they and the fixes need: where it
  * is, what it says and how it is written. The model of a scan keeps these instead of the parsed
  * trees, so memory follows the facts, not the bytes, and a worker can hand them over as plain data.
+ * Six fields, always the same: a scan keeps one per fact (hundreds of thousands on a large repo).
+ * Lines and columns come from the file's line table when a finding needs them (`positionIn`).
  */
 export interface Loc {
   /** POSIX path of the file, relative to the current directory. */
@@ -17,102 +19,132 @@ export interface Loc {
   /** Offsets in the file's text (for a node inside a trigger's `inputYaml`, the range it maps to). */
   start: number;
   end: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   /** The scalar's value (a key's text for a key); null for maps and sequences. */
   value: string | number | boolean | null;
-  style?: ScalarStyle;
-  /** Inside a flow collection, where `,[]{}` end a plain scalar. */
-  inFlow?: true;
-  /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
-  embedded?: true;
-  /** A map key, not a value. */
-  key?: true;
   /**
    * Semantic path of the node: inside its pipeline or template (`stages/stage=build/spec/...`,
-   * and then `yamlPath` is set), else inside its document (`connector/spec/url`, keys as
+   * and then `yamlPathOf` gives it), else inside its document (`connector/spec/url`, keys as
    * `.../key@key`). Baselines and SARIF fingerprints key findings by it; input sets and
    * `templateInputs` fill runtime inputs by it.
    */
-  path?: string;
-  yamlPath?: true;
+  path: string | undefined;
+  /** How it is written: see `isKey`, `inFlow`, `isEmbedded`, `styleOf`, `yamlPathOf`. */
+  flags: number;
 }
+
+const KEY = 1;
+const IN_FLOW = 2;
+const EMBEDDED = 4;
+const YAML_PATH = 8;
+const STYLE_SHIFT = 4;
+
+/** A map key, not a value. */
+export const isKey = (loc: Loc) => (loc.flags & KEY) !== 0;
+/** Inside a flow collection, where `,[]{}` end a plain scalar. */
+export const inFlow = (loc: Loc) => (loc.flags & IN_FLOW) !== 0;
+/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
+export const isEmbedded = (loc: Loc) => (loc.flags & EMBEDDED) !== 0;
+/** The scalar's style. */
+export const styleOf = (loc: Loc): ScalarStyle => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** The path inside the pipeline or template, when the node is in one. */
+export const yamlPathOf = (loc: Loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
 
 /** Two locs of the same node. */
 export const sameLoc = (a: Loc | undefined, b: Loc | undefined) =>
-  !!a && !!b && a.file === b.file && a.start === b.start && a.key === b.key;
+  !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 
 /** The scalar's value as a string; undefined for null and collections. */
 export const str = (loc: Loc | undefined): string | undefined =>
   loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
 
+/** Where a file's lines start, and whether it starts with a BOM: what turns offsets into lines and columns. */
+export interface LineTable {
+  starts: Uint32Array;
+  bom: boolean;
+}
+
+/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+export function lineTable(file: SourceFile): LineTable {
+  const outer = file.embedding?.parent ?? file;
+  return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+}
+
+/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
+export function positionIn(table: LineTable, start: number, end: number): Position {
+  const { starts } = table;
+  const bom = table.bom ? 1 : 0;
+  const line = lineAt(starts, start);
+  const endLine = end === start ? line : lineAt(starts, end);
+  const column = start - starts[line - 1]! + 1 - (line === 1 ? bom : 0);
+  const endColumn = end - starts[endLine - 1]! + 1 - (endLine === 1 ? bom : 0);
+  return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+
+/** Where a loc is, in lines and columns; from the line tables of the scanned files. */
+export type Placer = (loc: Loc) => Position;
+
+/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
+export function placeIn(tables: ReadonlyMap<string, LineTable>): Placer {
+  return (loc) => {
+    const table = tables.get(loc.file);
+    return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  };
+}
+
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
 export function locOf(view: View, root?: View): Loc {
   const file = view.file;
-  let loc: Loc;
-  if (file.embedding) {
-    const pos = locateRange(file, view.range[0], view.range[1]);
-    loc = {
-      file: pos.file,
-      start: pos.range[0],
-      end: pos.range[1],
-      line: pos.line,
-      column: pos.column,
-      endLine: pos.endLine,
-      endColumn: pos.endColumn,
-      value: null,
-    };
-    loc.embedded = true;
-  } else {
-    // locateRange's arithmetic, without its objects: a scan makes a loc for every fact.
-    const text = file.text;
-    const start = Math.max(0, Math.min(view.range[0], text.length));
-    const end = trimEnd(text, start, Math.max(start, Math.min(view.range[1], text.length)));
-    const starts = linesOf(file).lineStarts;
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const line = lineAt(starts, start);
-    const endLine = end === start ? line : lineAt(starts, end);
-    const column = start - starts[line - 1]! + 1 - (line === 1 ? bom : 0);
-    const endColumn = end - starts[endLine - 1]! + 1 - (endLine === 1 ? bom : 0);
-    loc = { file: file.path, start, end, line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn), value: null };
-  }
+  const range = file.embedding ? embeddedRange(view) : view.range;
+  const text = (file.embedding?.parent ?? file).text;
+  const start = Math.max(0, Math.min(range[0], text.length));
+  // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+  const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+  let flags = 0;
+  let value: Loc['value'] = null;
   if (view.isScalar) {
-    const value = view.value;
-    if (value !== undefined && value !== null) loc.value = value as Loc['value'];
-    if (view.style && view.style !== 'PLAIN') loc.style = view.style;
+    const v = view.value;
+    if (v !== undefined && v !== null) value = v as Loc['value'];
+    if (view.style) flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
   }
-  if (view.inFlow) loc.inFlow = true;
-  if (view.isKey) loc.key = true;
+  if (view.inFlow) flags |= IN_FLOW;
+  if (view.isKey) flags |= KEY;
+  if (file.embedding) flags |= EMBEDDED;
+  let path: string | undefined;
   const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
   if (inEntity !== undefined) {
-    loc.path = sharedPath(inEntity);
-    loc.yamlPath = true;
+    path = shared(inEntity);
+    flags |= YAML_PATH;
   } else {
     const docRoot = View.root(view.file, view.doc);
-    const path = docRoot && semanticPath(docRoot, view, true);
-    if (path !== undefined) loc.path = sharedPath(path);
+    const p = docRoot && semanticPath(docRoot, view, true);
+    if (p !== undefined) path = shared(p);
   }
-  return loc;
+  return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
+}
+
+/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
+function embeddedRange(view: View): [number, number] {
+  return locateRange(view.file, view.range[0], view.range[1]).range;
 }
 
 /**
- * One copy of each semantic path in this thread: the same paths recur across thousands of
- * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
+ * One copy of each semantic path and other fact string in this thread: the same paths recur
+ * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
+ * from parts keeps the parts alive.
  */
-const paths = new Map<string, string>();
-function sharedPath(path: string): string {
-  const known = paths.get(path);
+const strings = new Map<string, string>();
+export function shared(s: string): string {
+  if (s.length < 13) return s;
+  const known = strings.get(s);
   if (known !== undefined) return known;
-  if (paths.size >= 200_000) paths.clear();
-  const copy = copyString(path);
-  paths.set(copy, copy);
+  if (strings.size >= 200_000) strings.clear();
+  const copy = copyString(s);
+  strings.set(copy, copy);
   return copy;
 }
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts: readonly number[], offset: number): number {
+function lineAt(starts: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -123,50 +155,25 @@ function lineAt(starts: readonly number[], offset: number): number {
   return Math.max(1, low);
 }
 
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-export function internStrings<T>(value: T, table: Map<string, string>): T {
-  const intern = (s: string) => {
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    const copy = copyString(s);
-    table.set(copy, copy);
-    return copy;
-  };
-  const go = (v: unknown): unknown => {
-    if (typeof v === 'string') return intern(v);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = go(v[i]);
-      return v;
-    }
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k in o) o[k] = go(o[k]);
-      return o;
-    }
-    return v;
-  };
-  return go(value) as T;
-}
-
 /** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
 export function toLocs(value: unknown, root: View | undefined, isView: (v: unknown) => v is View): unknown {
   const seen = new Map<unknown, unknown>();
   const go = (v: unknown): unknown => {
     if (isView(v)) return locOf(v, root);
-    if (Array.isArray(v)) return v.map(go);
+    if (typeof v === 'string') return shared(v);
+    if (Array.isArray(v)) return v.length ? v.map(go) : NONE;
     if (v && typeof v === 'object') {
       if (seen.has(v)) return seen.get(v);
-      const out: Record<string, unknown> = {};
+      // A copy of the object's own shape (its fields stay in the object), then each field converted.
+      const out: Record<string, unknown> = { ...v };
       seen.set(v, out);
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = go(x);
+      for (const k in out) out[k] = go(out[k]);
       return out;
     }
     return v;
   };
   return go(value);
 }
+
+/** The one empty list facts share. */
+const NONE: readonly never[] = Object.freeze([]);

@@ -1,5 +1,5 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import type { Loc } from './loc.js';
+import { inFlow, isEmbedded, isKey, styleOf, type Loc } from './loc.js';
 import type { View } from './view.js';
 
 /** A text edit on the original text of a file: replace [start, end) with text. */
@@ -30,8 +30,8 @@ export function replaceScalar(view: View, value: ScalarValue): Edit | undefined 
 
 /** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
 export function replaceScalarAt(loc: Loc, value: ScalarValue): Edit | undefined {
-  if (loc.embedded || loc.key || String(loc.value) === String(value)) return undefined;
-  const text = formatScalar(loc.style ?? 'PLAIN', !!loc.inFlow, loc.start === loc.end, value);
+  if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value)) return undefined;
+  const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
   return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
 }
 

@@ -1,6 +1,6 @@
 import { replaceScalarAt } from '../model/yaml-edits.js';
 import type { Entity } from '../model/entities.js';
-import { str, type Loc } from '../model/loc.js';
+import { str, yamlPathOf, type Loc } from '../model/loc.js';
 import type { Project, ResolvedValue } from '../model/project.js';
 import { parseRef } from '../model/scope.js';
 import { replaceInputOption } from '../model/runtime-input.js';
@@ -85,7 +85,7 @@ export default defineRule({
               : v.source === 'allowedValues'
                 ? ' (through its allowed values)'
                 : '';
-          const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
+          const where = yamlPathOf(v.at) ?? path;
           checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
         }
         if (!resolution.unknown) continue;

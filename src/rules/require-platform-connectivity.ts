@@ -1,6 +1,6 @@
 import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
-import { sameLoc, str, type Loc } from '../model/loc.js';
+import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
 import { formatScope, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type RelatedReport } from '../engine/rule.js';
@@ -19,7 +19,7 @@ const MAX_RELATED = 50;
 function platformFix(connector: Connector) {
   if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess) return {};
   const edit = connector.platformEdit;
-  if (!edit || connector.rootKey.embedded) return {};
+  if (!edit || isEmbedded(connector.rootKey)) return {};
   const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
   if (!connector.delegateSelectors.length) return { fix: [edit], fixTitle: title };
   const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
