@@ -17708,14 +17708,14 @@ function locOf(view, root) {
     let path;
     const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
-        path = shared(inEntity);
+        path = loc_shared(inEntity);
         flags |= YAML_PATH;
     }
     else {
         const docRoot = View.root(view.file, view.doc);
         const p = docRoot && semanticPath(docRoot, view, true);
         if (p !== undefined)
-            path = shared(p);
+            path = loc_shared(p);
     }
     return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
 }
@@ -17729,9 +17729,7 @@ function embeddedRange(view) {
  * from parts keeps the parts alive.
  */
 const strings = new Map();
-function shared(s) {
-    if (s.length < 13)
-        return s;
+function loc_shared(s) {
     const known = strings.get(s);
     if (known !== undefined)
         return known;
@@ -17761,7 +17759,7 @@ function toLocs(value, root, isView) {
         if (isView(v))
             return locOf(v, root);
         if (typeof v === 'string')
-            return shared(v);
+            return loc_shared(v);
         if (Array.isArray(v))
             return v.length ? v.map(go) : NONE;
         if (v && typeof v === 'object') {
@@ -19030,12 +19028,57 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 /** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
+const scan_file_serialScanner = (rules) => (inputs, spec) => {
+    const options = scanOptions(rules, spec);
+    return inputs.map((input) => compactFacts(scanFile(input, options)));
 };
+/**
+ * The facts as objects parsed from JSON: their fields sit in the objects, where objects copied
+ * field by field from the views' keep a second array for them (a third more memory per fact).
+ * Workers get the same by posting their scans as JSON.
+ */
+function compactFacts(scan) {
+    if (scan.entities.length)
+        scan.entities = scan_file_fromJson(toJson(scan.entities));
+    if (scan.images?.length)
+        scan.images = scan_file_fromJson(toJson(scan.images));
+    return scan_file_shareStrings(scan);
+}
+/**
+ * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
+ * references recur in thousands of them: each is kept once (per thread).
+ */
+function scan_file_shareStrings(scan) {
+    scan.file = shared(scan.file);
+    const visit = (v) => {
+        if (Array.isArray(v))
+            for (const x of v)
+                visit(x);
+        else if (v && typeof v === 'object') {
+            const o = v;
+            for (const k in o) {
+                const x = o[k];
+                if (typeof x === 'string')
+                    o[k] = shared(x);
+                else if (x && typeof x === 'object')
+                    visit(x);
+            }
+        }
+    };
+    visit(scan.entities);
+    visit(scan.images);
+    return scan;
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function scan_file_fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
+}
 /** The scan options for a spec, with the file rules looked up by id. */
-function scan_file_scanOptions(rules, spec) {
+function scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
         const rule = rules.find((r) => r.id === id);
         if (!rule?.checkFile)
@@ -19046,7 +19089,7 @@ function scan_file_scanOptions(rules, spec) {
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-function scan_file_scanFile(input, opts) {
+function scanFile(input, opts) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -19261,10 +19304,8 @@ function poolScanner(rules, options) {
         const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
         if (n > 0 && !options.script && asked)
             throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
-        if (n === 0 || !options.script) {
-            const scan = scanOptions(rules, spec);
-            return inputs.map((input) => scanFile(input, scan));
-        }
+        if (n === 0 || !options.script)
+            return serialScanner(rules)(inputs, spec);
         return runPool(inputs, spec, n, { ...options, script: options.script });
     };
 }
@@ -19282,7 +19323,6 @@ function workerScriptBeside(bundleUrl, relative) {
 function runPool(inputs, spec, n, options) {
     const results = new Array(inputs.length);
     const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
-    const strings = new Map();
     // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
     const queue = [];
     for (let i = 0; i < inputs.length; i += BATCH)
@@ -19367,7 +19407,7 @@ function runPool(inputs, spec, n, options) {
                     const lines = msg.lines[i];
                     if (lines)
                         scan.lines = lines;
-                    results[batch.first + i] = shareStrings(scan, strings);
+                    results[batch.first + i] = shareStrings(scan);
                 });
                 pending -= scans.length;
                 slot.batch = undefined;
@@ -19405,50 +19445,9 @@ function runPool(inputs, spec, n, options) {
         }
     });
 }
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
-const NUMBER_MARK = '\u0000number:';
-const toJson = (scans) => JSON.stringify(scans, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
-function fromJson(json) {
-    if (!json.includes('\\u0000number:'))
-        return JSON.parse(json);
-    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
-}
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
 function crashed(input, message) {
     return { file: input.shown, parsed: false, harness: false, findings: [], entities: [], directives: [], internalErrors: [message] };
-}
-/**
- * Posted facts arrive as fresh strings; the same file name and semantic paths recur in every
- * fact, so each is kept once.
- */
-function shareStrings(scan, table) {
-    const share = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        table.set(s, s);
-        return s;
-    };
-    const file = share(scan.file);
-    scan.file = file;
-    const visit = (v) => {
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (v && typeof v === 'object') {
-            const o = v;
-            if (typeof o.start === 'number' && typeof o.file === 'string') {
-                o.file = o.file === file ? file : share(o.file);
-                if (typeof o.path === 'string')
-                    o.path = share(o.path);
-                return;
-            }
-            for (const k in o)
-                visit(o[k]);
-        }
-    };
-    visit(scan.entities);
-    return scan;
 }
 /**
  * The worker side: scans each batch it is sent with the given rule registry, and records which
@@ -19458,12 +19457,12 @@ function serveScans(rules) {
     if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort)
         throw new Error('serveScans runs in a worker thread');
     const { spec, progress } = external_node_worker_threads_namespaceObject.workerData;
-    const options = scan_file_scanOptions(rules, spec);
+    const options = scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, i + 1);
-            return scan_file_scanFile(input, options);
+            return scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
         for (const scan of scans)

@@ -5,7 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
 import type { LineTable } from '../model/loc.js';
-import { scanFile, scanOptions, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
+import {
+  fromJson,
+  scanFile,
+  scanOptions,
+  serialScanner,
+  shareStrings,
+  toJson,
+  type FileInput,
+  type FileScan,
+  type Scanner,
+  type ScanSpec,
+} from './scan-file.js';
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
@@ -65,10 +76,7 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
       throw new Error(
         `${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`,
       );
-    if (n === 0 || !options.script) {
-      const scan = scanOptions(rules, spec);
-      return inputs.map((input) => scanFile(input, scan));
-    }
+    if (n === 0 || !options.script) return serialScanner(rules)(inputs, spec);
     return runPool(inputs, spec, n, { ...options, script: options.script });
   };
 }
@@ -105,7 +113,6 @@ export function workerScriptBeside(bundleUrl: string, relative: string): string 
 function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, options: PoolOptions & { script: string }): Promise<FileScan[]> {
   const results: FileScan[] = new Array(inputs.length);
   const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
-  const strings = new Map<string, string>();
   // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
   const queue: Array<{ first: number; inputs: FileInput[] }> = [];
   for (let i = 0; i < inputs.length; i += BATCH) queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
@@ -174,11 +181,11 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
       worker.on('message', (msg: FromWorker) => {
         const batch = slot.batch;
         if (finished || !batch || msg.batch !== batch.id) return;
-        const scans = fromJson(msg.json);
+        const scans = fromJson<FileScan[]>(msg.json);
         scans.forEach((scan, i) => {
           const lines = msg.lines[i];
           if (lines) scan.lines = lines;
-          results[batch.first + i] = shareStrings(scan, strings);
+          results[batch.first + i] = shareStrings(scan);
         });
         pending -= scans.length;
         slot.batch = undefined;
@@ -215,49 +222,9 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
   });
 }
 
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
-const NUMBER_MARK = '\u0000number:';
-const toJson = (scans: FileScan[]) =>
-  JSON.stringify(scans, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
-function fromJson(json: string): FileScan[] {
-  if (!json.includes('\\u0000number:')) return JSON.parse(json) as FileScan[];
-  return JSON.parse(json, (_, v: unknown) =>
-    typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v,
-  ) as FileScan[];
-}
-
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
 function crashed(input: FileInput, message: string): FileScan {
   return { file: input.shown, parsed: false, harness: false, findings: [], entities: [], directives: [], internalErrors: [message] };
-}
-
-/**
- * Posted facts arrive as fresh strings; the same file name and semantic paths recur in every
- * fact, so each is kept once.
- */
-function shareStrings(scan: FileScan, table: Map<string, string>): FileScan {
-  const share = (s: string) => {
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    table.set(s, s);
-    return s;
-  };
-  const file = share(scan.file);
-  scan.file = file;
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.start === 'number' && typeof o.file === 'string') {
-        o.file = o.file === file ? file : share(o.file);
-        if (typeof o.path === 'string') o.path = share(o.path);
-        return;
-      }
-      for (const k in o) visit(o[k]);
-    }
-  };
-  visit(scan.entities);
-  return scan;
 }
 
 /**

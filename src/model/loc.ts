@@ -134,7 +134,6 @@ function embeddedRange(view: View): [number, number] {
  */
 const strings = new Map<string, string>();
 export function shared(s: string): string {
-  if (s.length < 13) return s;
   const known = strings.get(s);
   if (known !== undefined) return known;
   if (strings.size >= 200_000) strings.clear();
