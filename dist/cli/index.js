@@ -9410,6 +9410,7 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         ruleId,
         severity,
         message,
+        ...(extra.messageId ? { messageId: extra.messageId } : {}),
         file: at.file,
         line: at.line,
         column: at.column,
@@ -9698,6 +9699,10 @@ function defineRule(rule) {
 /** The value of each of a rule's options: its default, then the config's, then the command line's. */
 function optionDefaults(meta) {
     return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+/** A rule's message `id`, filled from `data`. */
+function messageOf(rule, id, data) {
+    return formatMessage(rule.messages[id] ?? id, data);
 }
 function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
@@ -11223,6 +11228,12 @@ function registryLeftovers(file, handled) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
+/** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
 function scopeOf(org, project) {
     if (org && project)
@@ -11833,10 +11844,10 @@ function fromReport(rule, r, loc) {
             endColumn: pos.endColumn,
         };
     }
-    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, {
+        messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: messageOf(rule, rel.messageId, rel.data) })) } : {}),
     });
     return withFix(rule, { ...r, at }, f);
 }
@@ -12424,21 +12435,23 @@ function finish(settings, prepared, scans) {
     };
 }
 function projectContext(rule, project, options, out) {
-    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
+    const related = (list) => list.map((r) => ({ at: r.at, message: messageOf(rule, r.messageId, r.data) }));
     return {
         project,
         options,
         report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), r.at, {
+                messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
+                ...(r.related ? { related: related(r.related) } : {}),
             });
             out.push(withFix(rule, r, f));
         },
         unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
+            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', messageOf(rule, r.messageId, r.data), r.at, {
+                messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
+                ...(r.related ? { related: related(r.related) } : {}),
                 forRule: rule.id,
             }));
         },
@@ -12599,14 +12612,16 @@ function imageFix(use, replacement) {
         return { fix: [edit], fixTitle: title };
     return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
+const ID = 'no-app-harness-registry';
 /* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: 'no-app-harness-registry',
+    id: ID,
     policy: 1,
     severity: 'error',
     description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
     harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
+    aboutRetiredRegistry: true,
     options: {
         replacementRegistryUrl: {
             description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -12666,6 +12681,8 @@ function imageFix(use, replacement) {
                 });
         }
     },
+    // Every use of a connector this rule reports pulls from the retired registry.
+    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
@@ -12756,6 +12773,8 @@ function nameFix(view, restored, allowSafe) {
 
 
 
+/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
+const isAccountScopeRef = (ref) => ref.startsWith('account.');
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
@@ -12791,9 +12810,13 @@ function accountFix(project, entity, value, at, source) {
         unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
         unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
     },
+    runtimeValueMessages: ['unknownExpression', 'unknownInput'],
     checkProject({ project, report, unresolved }) {
-        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
-        const describe = (entity, path) => {
+        /**
+         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+         * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
+         */
+        const placeLabel = (entity, path, source) => {
             const named = (prefix) => path
                 .split('/')
                 .filter((s) => s.startsWith(`${prefix}=`))
@@ -12802,10 +12825,11 @@ function accountFix(project, entity, value, at, source) {
             const stage = named('stage');
             const group = named('stepGroup');
             const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
-            return text.charAt(0).toUpperCase() + text.slice(1);
+            const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
+            return text.charAt(0).toUpperCase() + text.slice(1) + part;
         };
-        const checkValue = (entity, path, value, at, how, source = 'literal') => {
-            if (value.startsWith('account.'))
+        const checkValue = (entity, path, value, at, source = 'literal', own = true) => {
+            if (isAccountScopeRef(value))
                 return;
             const ref = parseRef(value);
             report({
@@ -12813,20 +12837,16 @@ function accountFix(project, entity, value, at, source) {
                 messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
-                data: { where: describe(entity, path) + how, ref: value },
+                data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 const resolution = project.resolve(at, { entity: owner });
                 for (const v of resolution.values) {
-                    const how = v.source === 'default'
-                        ? ' (through its runtime-input default)'
-                        : v.source === 'allowedValues'
-                            ? ' (through its allowed values)'
-                            : '';
                     const where = v.at.yamlPath && v.at.path !== undefined ? v.at.path : path;
-                    checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
+                    // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
+                    checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -12837,7 +12857,7 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: describe(owner, path), value: str(at) ?? '' },
+                    data: { where: placeLabel(owner, path), value: str(at) ?? '' },
                 });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
@@ -12845,9 +12865,10 @@ function accountFix(project, entity, value, at, source) {
             for (const { at, path } of set.imageConnectorFields) {
                 const value = str(at)?.trim();
                 if (value && !value.includes('<+'))
-                    checkValue(set, path, value, at, '');
+                    checkValue(set, path, value, at);
             }
     },
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref) ? (connector ? 'not an account-scope reference' : 'not an account-scope connector') : undefined,
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -12855,10 +12876,10 @@ function accountFix(project, entity, value, at, source) {
 
 
 
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
@@ -12886,7 +12907,7 @@ class Uses {
     map = new Map();
     seen = new Set();
     add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
         if (this.seen.has(id))
             return;
         this.seen.add(id);
@@ -12905,7 +12926,7 @@ class Uses {
 }
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -12933,61 +12954,79 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
         delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
         openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
         openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
         openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
     },
+    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
         const open = new Uses();
         const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
         const refs = new Map();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
             const level = parsed?.level ?? 'project';
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
             const key = `${where}\0${parsed?.identifier ?? ref}`;
-            refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
         };
         for (const run of project.runs())
             for (const eff of run.stages) {
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const where = `Harness Cloud ${project.stageLabel(eff)}`;
+                const stage = project.stageLabel(eff);
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
-                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
                     if (resolution.unknown) {
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+                        open.add(key, { at: use.ref, ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }), eff });
                     }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            : step
+                                ? { messageId: 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: { stage } };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
-                            notInRepo(value.value, scope, { at, message, eff });
-                        else if (connector.executeOnDelegate?.value !== false)
-                            failing.add(connector, { at, message, eff });
+                            notInRepo(value.value, scope, { at, ...what, eff });
+                        else if (!connectsThroughPlatform(connector))
+                            failing.add(connector, { at, ...what, eff });
                     }
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
                 if (harnessImage) {
-                    if (harnessImage.executeOnDelegate?.value !== false)
+                    if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
                 }
                 else if (!options.assumeHarnessCloudImageConnector)
@@ -13007,13 +13046,13 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
         }
         for (const [key, uses] of unknown.entries()) {
             const first = uses[0];
-            const harnessImage = key === `account\0harnessImage`;
+            const { messageId, data } = refs.get(key);
             unresolved({
                 at: first.at,
                 entity: first.eff.run.root.identifier,
                 related: related(uses, first.at),
-                messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-                data: { ...refs.get(key), ...usersOf(project, uses) },
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(project, uses) },
             });
         }
         for (const [connector, uses] of failing.entries()) {
@@ -13029,8 +13068,10 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
             });
         }
     },
+    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
 }));
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -14919,8 +14960,8 @@ const init = {
 ;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
-/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
-const HARNESS_IMAGE = 'account.harnessImage';
+
+
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 const placeOf = (at) => ({ file: at.file, line: at.line });
 function connectorRef(c) {
@@ -14939,10 +14980,17 @@ function buildInventory(project, findings) {
         if (seen.has(key))
             return;
         seen.add(key);
-        if (connector) {
-            const entry = byConnector.get(connector);
-            const failing = failingReason(entry, use, ref);
-            entry.usedBy.push(failing ? { ...use, failing } : use);
+        const entry = connector && byConnector.get(connector);
+        const failing = failingReason({
+            ref,
+            ...(connector ? { connector } : {}),
+            cloud: use.cloud,
+            imageConnector: use.how === 'overrideImageConnector',
+            findings: entry?.findings ?? [],
+        });
+        const used = failing ? { ...use, failing } : use;
+        if (entry) {
+            entry.usedBy.push(used);
             return;
         }
         const parsed = parseRef(ref);
@@ -14950,8 +14998,7 @@ function buildInventory(project, findings) {
             return;
         const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
         const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
-        const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
-        ext.usedBy.push(failing ? { ...use, failing } : use);
+        ext.usedBy.push(used);
         external.set(`${scope}\0${parsed.identifier}`, ext);
     };
     const stages = [];
@@ -14987,7 +15034,6 @@ function buildInventory(project, findings) {
     return { connectors, external: ext, stages, byConnector };
 }
 function connectorEntry(c, findings) {
-    const eod = c.executeOnDelegate?.value;
     const rules = findings
         .filter((f) => f.entity === c.identifier && f.file === placeOf(c.rootKey).file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
         .map((f) => f.ruleId);
@@ -15000,21 +15046,16 @@ function connectorEntry(c, findings) {
         urls: c.urls.map((u) => str(u)),
         ...(c.provider ? { provider: c.provider } : {}),
         ...(c.authType ? { authType: c.authType } : {}),
-        connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+        connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
         delegateSelectors: c.delegateSelectors,
         usedBy: [],
         findings: [...new Set(rules)].sort(),
         ...placeOf(c.rootKey),
     };
 }
-function failingReason(entry, use, ref) {
-    const reasons = [];
-    if (entry.findings.includes('no-app-harness-registry'))
-        reasons.push('app.harness.io registry');
-    if (use.cloud && entry.connectivity !== 'platform')
-        reasons.push('connects through a delegate');
-    if (use.how === 'overrideImageConnector' && !ref.startsWith('account.'))
-        reasons.push('not an account-scope reference');
+/** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
+function failingReason(use) {
+    const reasons = rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
     return reasons.length ? reasons.join('; ') : undefined;
 }
 function stageEntry(project, eff, addUse) {
@@ -15055,8 +15096,8 @@ function stageEntry(project, eff, addUse) {
                 root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
         if (!field) {
             const at = placeOf(infra.kindNode ?? eff.stage.at);
-            entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-            addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+            entry.imageConnector.push({ ref: HARNESS_IMAGE_CONNECTOR, source: 'builtIn', ...at });
+            addUse(HARNESS_IMAGE_CONNECTOR, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
         }
     }
     for (const use of project.connectorUses(eff))
@@ -15085,6 +15126,7 @@ const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.
 
 
 
+
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
     const groups = new Map();
@@ -15104,7 +15146,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
             groups.set(key, group);
         }
         group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
-        if (f.ruleId === 'no-app-harness-registry')
+        if (meta.aboutRetiredRegistry)
             group.daysSinceEol = daysSinceEol;
     }
     return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
@@ -15155,7 +15197,7 @@ function connectorRadius(project, inv, c) {
         }
     }
     const out = { pipelines: [...pipelines].sort(inventory_cmp) };
-    if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+    if (connectorRef(c) === HARNESS_IMAGE_CONNECTOR)
         out.note =
             'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
     else if (!pipelines.size)
@@ -15474,6 +15516,8 @@ function esc(s) {
 ;// CONCATENATED MODULE: ./src/migration/steps.ts
 
 
+
+
 const MAX_PLACES = 10;
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
@@ -15485,7 +15529,7 @@ function buildHarnessSteps(findings, inv) {
         const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-        if (ext.ref === HARNESS_IMAGE)
+        if (ext.ref === HARNESS_IMAGE_CONNECTOR)
             steps.push({
                 subject: ext.ref,
                 action: cloud.length
@@ -15510,9 +15554,10 @@ function buildHarnessSteps(findings, inv) {
             });
     }
     // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+    const rule = (id) => rules.find((r) => r.id === id);
     for (const f of findings) {
-        const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
-        const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+        const policyNotice = rule(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+        const openValue = f.ruleId === UNRESOLVED_REFERENCE && !!f.messageId && !!rule(f.forRule)?.runtimeValueMessages?.includes(f.messageId);
         if (policyNotice || openValue)
             steps.push({
                 subject: f.entity ?? f.file,

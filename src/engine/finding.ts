@@ -28,12 +28,13 @@ export function findingAt(
   severity: Severity,
   message: string,
   at: Loc,
-  extra: { entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string } = {},
+  extra: { messageId?: string; entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string } = {},
 ): Finding {
   const out: Finding = {
     ruleId,
     severity,
     message,
+    ...(extra.messageId ? { messageId: extra.messageId } : {}),
     file: at.file,
     line: at.line,
     column: at.column,
@@ -69,6 +70,11 @@ export interface Finding extends Position {
   ruleId: string;
   severity: Severity;
   message: string;
+  /**
+   * The id of the rule's message the finding was made from, for code that asks what kind of finding
+   * it is (never the message text). Set for every rule report; the built-ins' findings have none.
+   */
+  messageId?: string;
   /** POSIX path relative to the current directory. */
   file: string;
   /** Identifier of the Harness entity the finding is in, when known. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatMessage, type OptionValues, type ProjectContext, type Rule, type RuleMeta } from './rule.js';
+import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, UNRESOLVED_REFERENCE, yamlSyntax } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
@@ -240,22 +240,24 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
 }
 
 function projectContext(rule: Rule, project: Project, options: OptionValues, out: Finding[]): ProjectContext<string> {
-  const message = (id: string, data?: Record<string, string | number>) => formatMessage(rule.messages[id] ?? id, data);
+  const related = (list: readonly RelatedReport[]) => list.map((r) => ({ at: r.at, message: messageOf(rule, r.messageId, r.data) }));
   return {
     project,
     options,
     report: (r) => {
-      const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, {
+      const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), r.at, {
+        messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related } : {}),
+        ...(r.related ? { related: related(r.related) } : {}),
       });
       out.push(withFix(rule, r, f));
     },
     unresolved: (r) => {
       out.push(
-        findingAt(UNRESOLVED_REFERENCE, 'notice', message(r.messageId, r.data), r.at, {
+        findingAt(UNRESOLVED_REFERENCE, 'notice', messageOf(rule, r.messageId, r.data), r.at, {
+          messageId: r.messageId,
           ...(r.entity ? { entity: r.entity } : {}),
-          ...(r.related ? { related: r.related } : {}),
+          ...(r.related ? { related: related(r.related) } : {}),
           forRule: rule.id,
         }),
       );

@@ -10,7 +10,7 @@ import { parseSource, type SourceFile } from '../parse/source.js';
 import { schema as schemaRule, yamlSyntax } from './builtins.js';
 import { withFix } from './edits.js';
 import { findingAt, type Finding, type Severity } from './finding.js';
-import { formatMessage, type Rule, type OptionValues, type Report } from './rule.js';
+import { messageOf, type Rule, type OptionValues, type Report } from './rule.js';
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 
@@ -151,10 +151,10 @@ function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc):
       endColumn: pos.endColumn,
     };
   }
-  const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-  const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, {
+  const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, {
+    messageId: r.messageId,
     ...(r.entity ? { entity: r.entity } : {}),
-    ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+    ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: messageOf(rule, rel.messageId, rel.data) })) } : {}),
   });
   return withFix(rule, { ...r, at }, f);
 }

@@ -1,12 +1,13 @@
 import type { Finding } from '../engine/finding.js';
+import type { ConnectorUseFacts } from '../engine/rule.js';
 import type { Connector } from '../model/entities.js';
 import { str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
-import { formatScope, parseRef, type Scope } from '../model/scope.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../model/scope.js';
+import { rules } from '../rules/index.js';
+import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
 
-/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
-export const HARNESS_IMAGE = 'account.harnessImage';
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
 export const placeOf = (at: Loc): Place => ({ file: at.file, line: at.line });
@@ -35,18 +36,24 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
     const key = JSON.stringify([ref, from.org, from.project, use]);
     if (seen.has(key)) return;
     seen.add(key);
-    if (connector) {
-      const entry = byConnector.get(connector)!;
-      const failing = failingReason(entry, use, ref);
-      entry.usedBy.push(failing ? { ...use, failing } : use);
+    const entry = connector && byConnector.get(connector);
+    const failing = failingReason({
+      ref,
+      ...(connector ? { connector } : {}),
+      cloud: use.cloud,
+      imageConnector: use.how === 'overrideImageConnector',
+      findings: entry?.findings ?? [],
+    });
+    const used = failing ? { ...use, failing } : use;
+    if (entry) {
+      entry.usedBy.push(used);
       return;
     }
     const parsed = parseRef(ref);
     if (!parsed) return;
     const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
     const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
-    const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
-    ext.usedBy.push(failing ? { ...use, failing } : use);
+    ext.usedBy.push(used);
     external.set(`${scope}\0${parsed.identifier}`, ext);
   };
 
@@ -82,7 +89,6 @@ export function buildInventory(project: Project, findings: Finding[]): Inventory
 }
 
 function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
-  const eod = c.executeOnDelegate?.value;
   const rules = findings
     .filter(
       (f) =>
@@ -98,7 +104,7 @@ function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
     urls: c.urls.map((u) => str(u)!),
     ...(c.provider ? { provider: c.provider } : {}),
     ...(c.authType ? { authType: c.authType } : {}),
-    connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+    connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
     delegateSelectors: c.delegateSelectors,
     usedBy: [],
     findings: [...new Set(rules)].sort(),
@@ -106,11 +112,9 @@ function connectorEntry(c: Connector, findings: Finding[]): ConnectorEntry {
   };
 }
 
-function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): string | undefined {
-  const reasons: string[] = [];
-  if (entry.findings.includes('no-app-harness-registry')) reasons.push('app.harness.io registry');
-  if (use.cloud && entry.connectivity !== 'platform') reasons.push('connects through a delegate');
-  if (use.how === 'overrideImageConnector' && !ref.startsWith('account.')) reasons.push('not an account-scope reference');
+/** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
+function failingReason(use: ConnectorUseFacts): string | undefined {
+  const reasons = rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
   return reasons.length ? reasons.join('; ') : undefined;
 }
 
@@ -155,8 +159,8 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
         root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
     if (!field) {
       const at = placeOf(infra.kindNode ?? eff.stage.at);
-      entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-      addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+      entry.imageConnector.push({ ref: HARNESS_IMAGE_CONNECTOR, source: 'builtIn', ...at });
+      addUse(HARNESS_IMAGE_CONNECTOR, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
     }
   }
 

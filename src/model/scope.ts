@@ -1,4 +1,11 @@
 /** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
+
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+
 export interface Scope {
   level: 'account' | 'org' | 'project';
   org?: string;

@@ -50,8 +50,10 @@ function imageFix(use: ImageUse, replacement: string) {
   return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
 
+const ID = 'no-app-harness-registry';
+
 export default defineRule({
-  id: 'no-app-harness-registry',
+  id: ID,
   policy: 1,
   severity: 'error',
   description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
@@ -59,6 +61,7 @@ export default defineRule({
   remediation:
     'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
   fixable: 'safe',
+  aboutRetiredRegistry: true,
   options: {
     replacementRegistryUrl: {
       description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -119,4 +122,6 @@ export default defineRule({
         });
     }
   },
+  // Every use of a connector this rule reports pulls from the retired registry.
+  connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
 });

@@ -1,14 +1,15 @@
 import type { Connector } from '../model/entities.js';
 import { sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
-import { formatScope, parseRef, type Scope } from '../model/scope.js';
-import { defineRule, type RelatedReport } from '../engine/rule.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../model/scope.js';
+import { defineRule, type MessageData, type RelatedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
+
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+export const connectsThroughPlatform = (connector: Connector) => connector.executeOnDelegate?.value === false;
 
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
@@ -30,7 +31,9 @@ function platformFix(connector: Connector) {
   };
 }
 
-interface Use extends RelatedReport {
+type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
+
+interface Use extends RelatedReport<UseMessage> {
   eff: EffectiveStage;
 }
 
@@ -39,7 +42,7 @@ class Uses<K> {
   private readonly map = new Map<K, Use[]>();
   private readonly seen = new Set<string>();
   add(key: K, use: Use): void {
-    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     const list = this.map.get(key);
@@ -57,7 +60,7 @@ class Uses<K> {
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses: Use[], at?: Loc) =>
-  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -96,9 +99,13 @@ export default defineRule({
     delegateStringMany:
       'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
     notInRepo:
-      'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+      'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
     notInRepoMany:
-      'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+      'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+    accountNotInRepo:
+      'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+    accountNotInRepoMany:
+      'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
     harnessImageNotInRepo:
       'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
     harnessImageNotInRepoMany:
@@ -110,51 +117,71 @@ export default defineRule({
     openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
     openExpressionShared:
       'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+    // Related locations: one use each.
+    usedBy: 'Used by Harness Cloud {{stage}}.',
+    usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+    pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+    openUse: 'The connector of Harness Cloud {{stage}}.',
+    openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
   },
+  runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
   checkProject({ project, options, report, unresolved }) {
     const failing = new Uses<Connector>();
     const unknown = new Uses<string>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
     const open = new Uses<string>();
     const openSource = new Map<string, { at: Loc; expression: boolean }>();
-    const refs = new Map<string, { connector: string; scope: string }>();
+    // References the repo does not hold, by scope and identifier: how the notice names each.
+    const refs = new Map<string, { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo'; data: MessageData }>();
     const notInRepo = (ref: string, scope: Scope, use: Use) => {
       const parsed = parseRef(ref);
       const level = parsed?.level ?? 'project';
       const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
       const key = `${where}\0${parsed?.identifier ?? ref}`;
-      refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+      const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+      refs.set(key, { messageId, data: { connector: ref, scope: where } });
       unknown.add(key, use);
     };
 
     for (const run of project.runs())
       for (const eff of run.stages) {
         if (!project.runsOnHarnessCloud(eff)) continue;
-        const where = `Harness Cloud ${project.stageLabel(eff)}`;
+        const stage = project.stageLabel(eff);
         const scope = run.root.scope;
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
-          const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+          // A reference in a step that comes from a step template names the step and the template.
+          const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
           if (resolution.unknown) {
             const at = resolution.unknownAt ?? use.ref;
             const key = `${at.file}\0${at.start}`;
             openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-            open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+            open.add(key, {
+              at: use.ref,
+              ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+              eff,
+            });
           }
           for (const value of resolution.values) {
             // A codebase connector is written once for every stage that clones: each stage is its own use.
-            const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-            const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+            const codebase = use.how === 'codebase';
+            const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+            const what = codebase
+              ? { messageId: 'clonesCodebase' as const, data: { stage } }
+              : step
+                ? { messageId: 'usedByStep' as const, data: step }
+                : { messageId: 'usedBy' as const, data: { stage } };
             const connector = project.findConnector(value.value, scope);
-            if (!connector) notInRepo(value.value, scope, { at, message, eff });
-            else if (connector.executeOnDelegate?.value !== false) failing.add(connector, { at, message, eff });
+            if (!connector) notInRepo(value.value, scope, { at, ...what, eff });
+            else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, eff });
           }
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-        const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+        const use: Use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
         if (harnessImage) {
-          if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
+          if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
         } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
       }
 
@@ -173,13 +200,13 @@ export default defineRule({
 
     for (const [key, uses] of unknown.entries()) {
       const first = uses[0]!;
-      const harnessImage = key === `account\0harnessImage`;
+      const { messageId, data } = refs.get(key)!;
       unresolved({
         at: first.at,
         entity: first.eff.run.root.identifier,
         related: related(uses, first.at),
-        messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-        data: { ...refs.get(key)!, ...usersOf(project, uses) },
+        messageId: oneOrMany(messageId, uses),
+        data: { ...data, ...usersOf(project, uses) },
       });
     }
 
@@ -196,6 +223,9 @@ export default defineRule({
       });
     }
   },
+  connectorUseFailure: ({ connector, cloud }) =>
+    connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
 });
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR)!.identifier}`;
