@@ -50026,7 +50026,11 @@ function accountFix(project, entity, value, at, source) {
                     checkValue(set, path, value, at);
             }
     },
-    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref) ? (connector ? 'not an account-scope reference' : 'not an account-scope connector') : undefined,
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
+        ? connector
+            ? 'not an account-scope reference'
+            : 'not an account-scope connector'
+        : undefined,
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -50162,7 +50166,11 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }), eff });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
                     }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
@@ -50521,12 +50529,11 @@ const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/$
 
 
 
-
 // Kept here too for the modules that import them from sarif.ts; links.ts builds them.
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
  * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
  * not on the line number, so alerts survive unrelated edits above them.
  */
@@ -50601,7 +50608,7 @@ function fingerprints(findings, textOf = () => undefined) {
 const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(allRules.map((r, i) => [r.id, i]));
+    const index = new Map(result.rules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
     const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
     const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
@@ -50649,7 +50656,7 @@ function toSarif(result, opts = {}) {
                         version: src_version_VERSION,
                         semanticVersion: src_version_VERSION,
                         informationUri: PROJECT_URL,
-                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
                     },
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
@@ -53120,6 +53127,7 @@ function finish(settings, prepared, scans) {
         skippedNotHarness,
         internalErrors,
         project,
+        rules: all,
         options,
         ...(settings.images ? { images } : {}),
         cwd: settings.cwd,

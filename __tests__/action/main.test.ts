@@ -18,6 +18,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   skippedNotHarness: [],
   internalErrors: [],
   project: new Project([]),
+  rules: [],
   options: {},
   cwd: '.',
   ...over,

@@ -217,9 +217,11 @@ describe('JUnit reporter', () => {
     expect(few).toContain('related: f19.yaml:20:1: used here\nrelated: and 10 more\n');
   });
 
-  test('every rule fixture repo and examples/ give schema-valid reports with consistent totals', async () => {
+  test('every rule fixture repo, sample repo and examples/ give schema-valid reports with consistent totals', async () => {
+    const repos = path.join(ROOT, '__tests__', 'repos');
     const dirs = [
       path.join(ROOT, 'examples'),
+      ...fs.readdirSync(repos).map((d) => path.join(repos, d)),
       ...fs.readdirSync(FIXTURES).flatMap((rule) =>
         ['valid', 'invalid'].flatMap((kind) => {
           const d = path.join(FIXTURES, rule, kind);

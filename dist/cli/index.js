@@ -12427,6 +12427,7 @@ function finish(settings, prepared, scans) {
         skippedNotHarness,
         internalErrors,
         project,
+        rules: all,
         options,
         ...(settings.images ? { images } : {}),
         cwd: settings.cwd,
@@ -12868,7 +12869,11 @@ function accountFix(project, entity, value, at, source) {
                     checkValue(set, path, value, at);
             }
     },
-    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref) ? (connector ? 'not an account-scope reference' : 'not an account-scope connector') : undefined,
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
+        ? connector
+            ? 'not an account-scope reference'
+            : 'not an account-scope connector'
+        : undefined,
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -13004,7 +13009,11 @@ const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }), eff });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
                     }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
@@ -13272,12 +13281,11 @@ function formatJson(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/formats/junit.ts
-
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
  * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
  *
- * Structure: one `<testsuite>` per rule id, in registry order, so a Tests tab lists "which policy
+ * Structure: one `<testsuite>` per rule id, in the order of the rules that ran, so a Tests tab lists "which policy
  * is broken, how often" (a bounded set of at most one suite per rule, each with its doc page),
  * rather than one suite per file (thousands in a monorepo); the file is the `classname`, which is
  * the column Harness shows next to each test and what Jenkins and GitLab group by, so the per-file
@@ -13336,14 +13344,15 @@ function buildSuites(result) {
     const byRule = new Map();
     for (const f of result.findings)
         byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-    const known = allRules.map((r) => r.id);
+    const known = result.rules.map((r) => r.id);
+    const metaOf = (id) => result.rules.find((r) => r.id === id);
     const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
     const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
     const suites = [];
     for (const id of [...known, ...others]) {
         const findings = byRule.get(id);
         if (findings?.length)
-            suites.push({ name: id, cases: findings.map(findingCase) });
+            suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
         else if (!off.has(id))
             suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
     }
@@ -13358,28 +13367,30 @@ function buildSuites(result) {
         });
     return suites;
 }
-function findingCase(f) {
+function findingCase(f, meta) {
     const name = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
     if (f.suppressed) {
         const how = f.suppressed.kind === 'baseline' ? 'suppressed by the baseline' : 'suppressed by an inline comment';
         const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
-        return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
+        return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f, meta)}`) } };
     }
     if (f.severity === 'notice')
         return {
             classname: f.file,
             name,
-            outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
+            outcome: {
+                kind: 'skipped',
+                body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f, meta)}`),
+            },
         };
     return {
         classname: f.file,
         name,
-        outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
+        outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f, meta)) },
     };
 }
 /** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
-function details(f) {
-    const meta = ruleMeta(f.ruleId);
+function details(f, meta) {
     const lines = [
         `file: ${f.file}`,
         `line: ${f.line}`,
@@ -13477,12 +13488,11 @@ class SourceTexts {
 
 
 
-
 // Kept here too for the modules that import them from sarif.ts; links.ts builds them.
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
  * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
  * not on the line number, so alerts survive unrelated edits above them.
  */
@@ -13557,7 +13567,7 @@ function fingerprints(findings, textOf = () => undefined) {
 const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(allRules.map((r, i) => [r.id, i]));
+    const index = new Map(result.rules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
     const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
     const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
@@ -13605,7 +13615,7 @@ function toSarif(result, opts = {}) {
                         version: VERSION,
                         semanticVersion: VERSION,
                         informationUri: PROJECT_URL,
-                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
                     },
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
@@ -16584,7 +16594,7 @@ const rules_OPTIONS = {
 };
 const rules_usage = () => `Usage: harness-registry-guard rules [options]
 
-Lists every rule a finding can carry: the four policy rules, then the checks the tool makes itself,
+Lists every rule a finding can carry: the policy rules, then the checks the tool makes itself,
 with the default severity, the policy, whether \`fix\` can fix it, and its page.
 
 Options:

@@ -71,6 +71,8 @@ export interface LintResult {
   internalErrors: string[];
   /** The Harness model the rules read (facts, not trees); the migration report describes it. */
   project: Project;
+  /** Every rule a finding of this run can carry: the policy rules given, then the built-ins. */
+  rules: readonly RuleMeta[];
   /** Every rule's options as the run used them, by rule id. */
   options: Record<string, OptionValues>;
   /** Every image reference, when `images` was asked for. */
@@ -231,6 +233,7 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
     skippedNotHarness,
     internalErrors,
     project,
+    rules: all,
     options,
     ...(settings.images ? { images } : {}),
     cwd: settings.cwd,
