@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /** Folders of src/, lowest first. A folder may import the ones before it in this list. */
 export const LAYERS = [['parse'], ['model'], ['engine'], ['rules'], ['formats', 'migration', 'harness', 'github'], ['cli', 'action']];
 /** Imports allowed across a layer's own siblings: the migration report uses the formats' helpers. */
-const SIBLINGS = { migration: ['formats'], github: ['formats'] };
+export const SIBLINGS = { migration: ['formats'], github: ['formats'] };
 /** The outer shells alone talk to GitHub Actions' runtime. */
 const RUNTIME_ONLY_IN = ['action', 'github'];
 

@@ -39051,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8749);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5044);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39060,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8749:
+/***/ 5044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42065,9 +42065,6 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
 function changedFiles(source, list) {
     return { source, files: new Map(list.map((f) => [f.path, f])) };
-}
-function isChangedFile(changed, file) {
-    return changed === undefined || changed.files.has(file);
 }
 /** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
 function touchesChangedLine(changed, f) {
@@ -47626,9 +47623,14 @@ function redact(text, secret) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const UNRESOLVED_REFERENCE = 'unresolved-reference';
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -48189,7 +48191,7 @@ function trimEnd(text, start, end) {
  * A scalar's record is looked up only when its position is asked for, from the container that
  * holds it, so walking the model costs no position work.
  */
-class view_View {
+class View {
     file;
     doc;
     raw;
@@ -48215,13 +48217,13 @@ class view_View {
     static root(file, doc) {
         if (doc.value === undefined)
             return undefined;
-        const v = new view_View(file, doc, doc.value);
+        const v = new View(file, doc, doc.value);
         if (!isContainer(doc.value))
             v.addrCache = doc.addr;
         return v;
     }
     child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
@@ -48230,7 +48232,7 @@ class view_View {
             : typeof place === 'number'
                 ? container[ENTRIES]?.find((e) => e.slot === place)?.value
                 : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
     get place() {
@@ -48525,13 +48527,13 @@ function findUnderKeys(root, keys, visit) {
                 if (e.absent)
                     continue;
                 if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
+                    visit(View.entry(root, node, e.slot));
                 scan(e.value);
             }
         else
             for (const key in node) {
                 if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
+                    visit(View.entry(root, node, key));
                 scan(node[key]);
             }
     };
@@ -48543,7 +48545,7 @@ function findUnderKeys(root, keys, visit) {
  * record table), which is what a walk finds as long as no node can be reached twice; with
  * aliases, a walk decides (once per root).
  */
-function walk_semanticPath(root, target, keys = false) {
+function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
     if (root.file.aliased)
@@ -48608,7 +48610,7 @@ function childWithHeader(view, header) {
     if (listed) {
         // By slot: two entries of a fallback map can have the same key text (`true` and "true").
         const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+        return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
     }
     const key = keyOfContainer(raw, header);
     return key === undefined ? undefined : { view: view.get(key), place: key };
@@ -48670,7 +48672,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 function imageUses(file) {
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         if (root.isSeq) {
@@ -48719,7 +48721,7 @@ function imageConnectorFields(root) {
     const out = [];
     findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
         if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
+            out.push({ at: view, path: semanticPath(root, view) });
     });
     return out;
 }
@@ -48741,7 +48743,7 @@ function registryLeftovers(file, handled) {
         return [];
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         walk(root, ({ view, key }) => {
@@ -48784,11 +48786,6 @@ function messageOf(rule, id, data) {
 function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
-
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
 
@@ -48850,7 +48847,7 @@ const ID = 'no-app-harness-registry';
     policy: 1,
     severity: 'error',
     description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
     aboutRetiredRegistry: true,
@@ -48949,7 +48946,7 @@ function nameFix(view, restored, allowSafe) {
     policy: 4,
     severity: 'error',
     description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
     options: {
@@ -49798,14 +49795,14 @@ function locOf(view, root) {
         loc.inFlow = true;
     if (view.isKey)
         loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
         loc.path = inEntity;
         loc.yamlPath = true;
     }
     else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
+        const docRoot = View.root(view.file, view.doc);
+        const path = docRoot && semanticPath(docRoot, view, true);
         if (path !== undefined)
             loc.path = path;
     }
@@ -49958,7 +49955,7 @@ function accountFix(project, entity, value, at, source) {
     policy: 3,
     severity: 'error',
     description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'safe',
     messages: {
@@ -50462,43 +50459,6 @@ async function publishCheckRun(api, repo, r) {
     return { id, requests };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 const src_version_VERSION = '1.0.0';
 
@@ -50524,156 +50484,6 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 /** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
-;// CONCATENATED MODULE: ./src/formats/sarif.ts
-
-
-
-
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
- * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
-const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
-const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
-function region(p) {
-    const endLine = Math.max(p.line, p.endLine);
-    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
-    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
-    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
-}
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
-});
-function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
-    return {
-        id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: rule.description },
-        helpUri,
-        help: {
-            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
-            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
-        },
-        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
-        properties: {
-            tags: ['harness', rule.policy ? 'policy' : 'checker'],
-            precision: 'high',
-            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
-        },
-    };
-}
-/** The text a finding points at in its file's text; undefined without the text. */
-function regionText(text, f) {
-    if (text === undefined)
-        return undefined;
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (f.line < 1 || f.line > lines.length)
-        return undefined;
-    if (f.endLine <= f.line)
-        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [
-        lines[f.line - 1].slice(f.column - 1),
-        ...lines.slice(f.line, f.endLine - 1),
-        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
-    ];
-    return parts.join('\n');
-}
-/**
- * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
- * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
- * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
- */
-function fingerprints(findings, textOf = () => undefined) {
-    const seen = new Map();
-    return findings.map((f) => {
-        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
-        const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
-        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
-        const n = (seen.get(hash) ?? 0) + 1;
-        seen.set(hash, n);
-        return `${hash}:${n}`;
-    });
-}
-/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
-const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-function toSarif(result, opts = {}) {
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(result.rules.map((r, i) => [r.id, i]));
-    const cwd = result.cwd;
-    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
-    const results = result.findings.map((f, i) => {
-        const out = {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? -1,
-            level: sarif_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
-            partialFingerprints: { primaryLocationLineHash: prints[i] },
-        };
-        if (out.ruleIndex < 0)
-            delete out.ruleIndex;
-        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
-        if (f.suppressed)
-            out.suppressions = [
-                {
-                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
-                },
-            ];
-        if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
-            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
-            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
-        }
-        if (f.entity)
-            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-        else if (f.yamlPath)
-            out.properties = { yamlPath: f.yamlPath };
-        return out;
-    });
-    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    if (result.internalErrors.length)
-        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        version: src_version_VERSION,
-                        semanticVersion: src_version_VERSION,
-                        informationUri: PROJECT_URL,
-                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
-                    },
-                },
-                automationDetails: { id: `${TOOL_NAME}/` },
-                columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
-                },
-                invocations: [invocation],
-                results,
-            },
-        ],
-    };
-}
-function formatSarif(result, opts) {
-    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/action/links.ts
 
 /** Rule pages of the Action version that runs, when the runner says which one it is. */
@@ -50689,6 +50499,9 @@ function linkBase(ctx) {
         : undefined;
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
@@ -51067,6 +50880,9 @@ function annotate(state, result, o) {
 /** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
 const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
 class UsageError extends Error {
@@ -51103,7 +50919,12 @@ function globSet(patterns) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./src/engine/discover.ts
+
 
 
 
@@ -51176,7 +50997,7 @@ function discover(opts) {
             const dir = stack.pop();
             let entries;
             try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
             }
             catch (e) {
                 skipped.push({
@@ -51228,10 +51049,15 @@ function discover(opts) {
     const unmatched = given ? include.unmatched() : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
 }
 
+;// CONCATENATED MODULE: ./schemas/baseline.schema.json
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
@@ -51277,12 +51103,9 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         }));
     return out;
 }
+
 function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    return compare_cmp(a.file, b.file) || a.line - b.line || a.column - b.column || compare_cmp(a.ruleId, b.ruleId) || compare_cmp(a.message, b.message);
 }
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
 function sortAndDedupe(findings) {
@@ -51297,12 +51120,98 @@ function sortAndDedupe(findings) {
     }
     return out;
 }
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 function reaches(severity, threshold) {
     return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'const')
+        what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'minLength' && error.params.limit === 1)
+        what = 'must not be empty';
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
@@ -51491,34 +51400,18 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
  * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
  * (another node, or another value) is not hidden. `count` is how many findings share one key.
  */
-const BASELINE_VERSION = 1;
-const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
+/** The format `createBaseline` writes: the only one the schema accepts. */
+const BASELINE_VERSION = baseline_schema_namespaceObject.properties.version["const"];
 const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const identity = f.identity ?? { path: '', valueHash: hashOf(`message:${f.message}`) };
     const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
     return {
         ruleId: f.ruleId,
@@ -51554,13 +51447,15 @@ function createBaseline(findings, opts) {
         entries,
     };
 }
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Writes a baseline as stable, diff-friendly JSON. */
 function writeBaseline(absPath, baseline) {
     fs.mkdirSync(path.dirname(absPath), { recursive: true });
     fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+/**
+ * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
+ * one is a usage error naming the file, and the line and column of each problem.
+ */
 function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
@@ -51574,42 +51469,26 @@ function readBaseline(absPath, cwd, overlay) {
             : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
     }
     const source = source_parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && view_View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
+    const where = (at) => `${file}:${at.line}:${at.column}`;
+    const syntax = source.problems[0];
+    if (syntax)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, syntax.start, syntax.end))}: ${syntax.message}`);
+    const [doc, ...more] = source.docs;
+    const top = doc && View.root(source, doc);
+    if (!doc || !top || more.length)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, 0, 0))}: must be one JSON object with \`version\` and \`entries\``);
+    const problems = validateAgainst(baseline_schema_namespaceObject, doc.json, top)
+        .map((p) => ({ pos: locate(p.at), message: p.message }))
+        .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
+        .map((p) => `${where(p.pos)}: ${p.message}`);
+    if (problems.length)
+        throw new UsageError(problems.length === 1
+            ? `invalid baseline: ${problems[0]}`
+            : `invalid baseline (${problems.length} problems):\n  ${problems.join('\n  ')}`);
+    const baseline = doc.json;
+    for (const e of baseline.entries)
+        e.count ??= 1;
+    return { baseline, file, absPath, source };
 }
 /**
  * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
@@ -51642,7 +51521,7 @@ function applyBaseline(findings, loaded, opts) {
     }
     const meta = [];
     const doc = loaded.source.docs[0];
-    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+    const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
     let stale = 0;
     for (const { entry, index, total, left } of remaining.values()) {
         if (left <= 0 || opts.off.has(entry.ruleId))
@@ -51672,86 +51551,6 @@ function applyBaseline(findings, loaded, opts) {
     }
     const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/config.ts
@@ -51947,7 +51746,7 @@ function loadConfig(absPath, cwd, rules, overlay) {
     let value = doc?.json ?? {};
     if (value === null)
         value = {};
-    const root = doc && view_View.root(source, doc);
+    const root = doc && View.root(source, doc);
     if (!root) {
         if (typeof value === 'object' && !Array.isArray(value))
             return { file, absPath };
@@ -52137,7 +51936,7 @@ const isHarness = (c) => c.kind !== 'other';
  */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
+    const top = View.root(file, doc);
     if (top?.isSeq)
         return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
     if (!top?.isMap)
@@ -52422,7 +52221,7 @@ function triggerInputs(file, inputYaml) {
     const doc = embedded.docs[0];
     if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
         return undefined;
-    const root = view_View.root(embedded, doc);
+    const root = View.root(embedded, doc);
     return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
@@ -52441,6 +52240,37 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -52457,8 +52287,8 @@ function embeddingOf(scalar) {
 
 
 
+
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scanFile(input, opts) {
     const out = {
         file: input.shown,
@@ -52492,7 +52322,7 @@ function scanFile(input, opts) {
         if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
             roots.set(doc, c.root);
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
+        const top = View.root(source, doc);
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
@@ -52527,7 +52357,7 @@ function scanFile(input, opts) {
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
     return out;
 }
-const isView = (v) => v instanceof view_View;
+const isView = (v) => v instanceof View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
 function fromReport(rule, r, loc) {
@@ -52601,7 +52431,7 @@ function readSource(input, out) {
     }
     let text;
     try {
-        text = utf8.decode(bytes);
+        text = file_text_decodeUtf8(bytes);
     }
     catch {
         const harness = looksLikeHarness(bytes.toString('latin1'));
@@ -53512,7 +53342,7 @@ function baselineChanges(file, before, after) {
     const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
     const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
     const source = after === undefined ? undefined : source_parseSource(file, after);
-    const items = source?.docs[0] ? (view_View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
+    const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
     const out = [];
     entries(after).forEach((e, i) => {
         const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
@@ -53544,7 +53374,7 @@ const asObject = (v) => {
 /** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
 function keyLines(file, text) {
     const source = text === undefined ? undefined : source_parseSource(file, text);
-    const root = source?.docs[0] ? view_View.root(source, source.docs[0]) : undefined;
+    const root = source?.docs[0] ? View.root(source, source.docs[0]) : undefined;
     return (keys) => {
         let cur = root;
         let line = 1;
@@ -53715,6 +53545,7 @@ const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
 
 
 
+
 /** A bad input value: the message names the input. */
 class InputError extends Error {
     input;
@@ -53724,7 +53555,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 /** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
 const inputVar = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 /** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
@@ -53893,9 +53723,10 @@ function configFailure(e, settings) {
 
 
 
+
+
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
 const MAX_FIX_PASSES = 10;
-const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
@@ -53971,7 +53802,7 @@ function applyFixes(settings) {
             applied: s.applied,
         });
     }
-    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    files.sort((a, b) => cmp(a.file, b.file));
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
@@ -54008,7 +53839,7 @@ function isSuppressed(f) {
 function readState(absPath, file) {
     try {
         const bytes = fs.readFileSync(absPath);
-        const original = fix_utf8.decode(bytes);
+        const original = decodeUtf8(bytes);
         const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
         return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
     }
@@ -54099,6 +53930,7 @@ function writeAtomically(s) {
 
 
 
+
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 const placeOf = (at) => ({ file: at.file, line: at.line });
 function connectorRef(c) {
@@ -54167,7 +53999,7 @@ function buildInventory(project, findings) {
         }
     }
     const connectors = [...byConnector.values()].sort(inventory_byPlace);
-    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
+    const ext = [...external.values()].sort((a, b) => compare_cmp(a.ref, b.ref) || compare_cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
 function connectorEntry(c, findings) {
@@ -54256,10 +54088,10 @@ function valueSource(v) {
         return v.entity.kind === 'template' ? 'template' : 'stage';
     return v.source;
 }
-const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+const inventory_byPlace = (a, b) => compare_cmp(a.file, b.file) || a.line - b.line;
 
 ;// CONCATENATED MODULE: ./src/migration/changes.ts
+
 
 
 
@@ -54286,8 +54118,8 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         if (meta.aboutRetiredRegistry)
             group.daysSinceEol = daysSinceEol;
     }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
-        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+    return [...groups.values()].sort((a, b) => compare_cmp(a.target.file, b.target.file) ||
+        compare_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
 function changeItem(text, f, remediation, docs) {
     const edits = f.fix ?? f.suggestion?.edits ?? [];
@@ -54333,7 +54165,7 @@ function connectorRadius(project, inv, c) {
                 pipelines.add(set.pipelineIdentifier);
         }
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    const out = { pipelines: [...pipelines].sort(compare_cmp) };
     if (connectorRef(c) === HARNESS_IMAGE_CONNECTOR)
         out.note =
             'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
@@ -54355,7 +54187,7 @@ function fileRadius(project, file, execConfig) {
         else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
             pipelines.add(e.pipelineIdentifier);
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    const out = { pipelines: [...pipelines].sort(compare_cmp) };
     if (!entities.length) {
         out.note = execConfig
             ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
@@ -54564,7 +54396,7 @@ const mermaid_HOW = {
  * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
  */
 function buildDiagram(inv, pipelineStages) {
-    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
+    const pipelines = [...pipelineStages.keys()].sort(compare_cmp);
     const targets = [
         ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
         ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
@@ -54576,7 +54408,7 @@ function buildDiagram(inv, pipelineStages) {
                 failingPipelines.add(u.owner);
     const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
     const ordered = mode === 'capped'
-        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || compare_cmp(a, b))
         : pipelines;
     const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
     const shownSet = new Set(shown);
@@ -54624,8 +54456,8 @@ function buildDiagram(inv, pipelineStages) {
             lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
     const red = [];
     [...edges.values()].forEach((e, i) => {
-        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
-        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
+        const label = [...e.labels].sort(compare_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
+        const text = e.failing.size ? `✗ ${[...e.failing].sort(compare_cmp).join('; ')}` : label;
         lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
         if (e.failing.size)
             red.push(i);
@@ -54708,7 +54540,7 @@ function buildHarnessSteps(findings, inv) {
 function uniquePlaces(places) {
     const seen = new Set();
     const out = [];
-    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
+    for (const p of [...places].sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line)) {
         const key = `${p.file}:${p.line}`;
         if (seen.has(key))
             continue;
@@ -54742,8 +54574,8 @@ function buildRegistries(images, findings) {
         groups.set(registry, list);
     }
     return [...groups.entries()]
-        .sort(([a], [b]) => inventory_cmp(a, b))
-        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
+        .sort(([a], [b]) => compare_cmp(a, b))
+        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line) }));
 }
 
 ;// CONCATENATED MODULE: ./src/migration/source.ts
@@ -54961,6 +54793,154 @@ function migrationReport(state, result) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at in its file's text; undefined without the text. */
+function regionText(text, f) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, textOf = () => undefined) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(result.rules.map((r, i) => [r.id, i]));
+    const cwd = result.cwd;
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: sarif_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        if (f.entity)
+            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+        else if (f.yamlPath)
+            out.properties = { yamlPath: f.yamlPath };
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    if (result.internalErrors.length)
+        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: src_version_VERSION,
+                        semanticVersion: src_version_VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/action/sarif.ts
 
 
@@ -55018,6 +54998,7 @@ function startRun(settings, env, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/suggestions.ts
+
 
 
 
@@ -55082,7 +55063,7 @@ function suggestedChanges(findings, readText) {
                 safe: p.safe,
             });
         }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+    return out.sort((a, b) => compare_cmp(a.path, b.path) || a.startLine - b.startLine);
 }
 const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 function lineStart(text, line) {

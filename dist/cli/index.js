@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5967);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3039);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8329,7 +8329,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5967:
+/***/ 3039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8382,7 +8382,12 @@ function globSet(patterns) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./src/engine/discover.ts
+
 
 
 
@@ -8455,7 +8460,7 @@ function discover(opts) {
             const dir = stack.pop();
             let entries;
             try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
             }
             catch (e) {
                 skipped.push({
@@ -8507,8 +8512,8 @@ function discover(opts) {
     const unmatched = given ? include.unmatched() : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+    const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -9436,12 +9441,9 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         }));
     return out;
 }
+
 function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
 function sortAndDedupe(findings) {
@@ -9456,6 +9458,8 @@ function sortAndDedupe(findings) {
     }
     return out;
 }
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 function reaches(severity, threshold) {
     return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
@@ -9474,7 +9478,7 @@ function failingFindings(findings, failOn) {
  * A scalar's record is looked up only when its position is asked for, from the container that
  * holds it, so walking the model costs no position work.
  */
-class view_View {
+class View {
     file;
     doc;
     raw;
@@ -9500,13 +9504,13 @@ class view_View {
     static root(file, doc) {
         if (doc.value === undefined)
             return undefined;
-        const v = new view_View(file, doc, doc.value);
+        const v = new View(file, doc, doc.value);
         if (!isContainer(doc.value))
             v.addrCache = doc.addr;
         return v;
     }
     child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
@@ -9515,7 +9519,7 @@ class view_View {
             : typeof place === 'number'
                 ? container[ENTRIES]?.find((e) => e.slot === place)?.value
                 : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
     get place() {
@@ -9783,6 +9787,10 @@ function describe(error) {
     let what = error.message ?? 'is invalid';
     if (error.keyword === 'enum')
         what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'const')
+        what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'minLength' && error.params.limit === 1)
+        what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
         what = `has unknown key \`${error.params.additionalProperty}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
@@ -9981,7 +9989,7 @@ function loadConfig(absPath, cwd, rules, overlay) {
     let value = doc?.json ?? {};
     if (value === null)
         value = {};
-    const root = doc && view_View.root(source, doc);
+    const root = doc && View.root(source, doc);
     if (!root) {
         if (typeof value === 'object' && !Array.isArray(value))
             return { file, absPath };
@@ -10106,260 +10114,8 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 /** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
-    }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function walk_semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
-    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-    const step = (from, node, place, last) => {
-        if (from.isSeq) {
-            const item = itemStep(node, place);
-            if (item.kind !== 'item') {
-                // A `parallel` or wrapper map itself has no path; its one value does.
-                skipped = item;
-                return !last;
-            }
-            path = join(path, item.segment);
-        }
-        else if (skipped) {
-            if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
-            skipped = undefined;
-        }
-        else
-            path = join(path, String(place));
-        return ++depth <= MAX_WALK_DEPTH;
-    };
-    let cur = root;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const next = childWithHeader(cur, headers[i]);
-        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
-            return undefined;
-        cur = next.view;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    return step(cur, target, target.place, true) ? path : undefined;
-}
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view, header) {
-    const raw = view.raw;
-    const has = (v) => isContainer(v) && v[ADDR] === header;
-    if (Array.isArray(raw)) {
-        const i = seqIndexOf(raw, header, has);
-        return i < 0 ? undefined : { view: view.item(i), place: i };
-    }
-    const listed = raw[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
-    }
-    const key = keyOfContainer(raw, header);
-    return key === undefined ? undefined : { view: view.get(key), place: key };
-}
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header, has) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex(has);
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex(has);
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
+;// CONCATENATED MODULE: ./schemas/baseline.schema.json
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
 
@@ -10546,34 +10302,18 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
  * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
  * (another node, or another value) is not hidden. `count` is how many findings share one key.
  */
-const BASELINE_VERSION = 1;
-const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
+/** The format `createBaseline` writes: the only one the schema accepts. */
+const BASELINE_VERSION = baseline_schema_namespaceObject.properties.version["const"];
 const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const identity = f.identity ?? { path: '', valueHash: hashOf(`message:${f.message}`) };
     const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
     return {
         ruleId: f.ruleId,
@@ -10609,13 +10349,15 @@ function createBaseline(findings, opts) {
         entries,
     };
 }
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Writes a baseline as stable, diff-friendly JSON. */
 function writeBaseline(absPath, baseline) {
     external_node_fs_default().mkdirSync(external_node_path_default().dirname(absPath), { recursive: true });
     external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+/**
+ * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
+ * one is a usage error naming the file, and the line and column of each problem.
+ */
 function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
@@ -10629,42 +10371,26 @@ function readBaseline(absPath, cwd, overlay) {
             : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
     }
     const source = parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && view_View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
+    const where = (at) => `${file}:${at.line}:${at.column}`;
+    const syntax = source.problems[0];
+    if (syntax)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, syntax.start, syntax.end))}: ${syntax.message}`);
+    const [doc, ...more] = source.docs;
+    const top = doc && View.root(source, doc);
+    if (!doc || !top || more.length)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, 0, 0))}: must be one JSON object with \`version\` and \`entries\``);
+    const problems = validateAgainst(baseline_schema_namespaceObject, doc.json, top)
+        .map((p) => ({ pos: locate(p.at), message: p.message }))
+        .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
+        .map((p) => `${where(p.pos)}: ${p.message}`);
+    if (problems.length)
+        throw new UsageError(problems.length === 1
+            ? `invalid baseline: ${problems[0]}`
+            : `invalid baseline (${problems.length} problems):\n  ${problems.join('\n  ')}`);
+    const baseline = doc.json;
+    for (const e of baseline.entries)
+        e.count ??= 1;
+    return { baseline, file, absPath, source };
 }
 /**
  * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
@@ -10697,7 +10423,7 @@ function applyBaseline(findings, loaded, opts) {
     }
     const meta = [];
     const doc = loaded.source.docs[0];
-    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+    const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
     let stale = 0;
     for (const { entry, index, total, left } of remaining.values()) {
         if (left <= 0 || opts.off.has(entry.ruleId))
@@ -10729,9 +10455,14 @@ function applyBaseline(findings, loaded, opts) {
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
 }
 
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const UNRESOLVED_REFERENCE = 'unresolved-reference';
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -11119,6 +10850,260 @@ function replaceInputOption(raw, from, to) {
     return found ? out : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    const keys = item.isMap ? item.keys() : [];
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const value = only === undefined ? undefined : item.get(only);
+    if (only === 'parallel' && value)
+        return { kind: 'parallel', value };
+    if (only && WRAPPERS.has(only) && value?.isMap) {
+        const id = value.text('identifier');
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+    }
+    const id = item.isMap ? item.text('identifier') : undefined;
+    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra.
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(step.value, cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    let path = '';
+    let depth = 0;
+    let skipped;
+    /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
+    const step = (from, node, place, last) => {
+        if (from.isSeq) {
+            const item = itemStep(node, place);
+            if (item.kind !== 'item') {
+                // A `parallel` or wrapper map itself has no path; its one value does.
+                skipped = item;
+                return !last;
+            }
+            path = join(path, item.segment);
+        }
+        else if (skipped) {
+            if (skipped.kind === 'wrapper')
+                path = join(path, skipped.segment);
+            skipped = undefined;
+        }
+        else
+            path = join(path, String(place));
+        return ++depth <= MAX_WALK_DEPTH;
+    };
+    let cur = root;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const next = childWithHeader(cur, headers[i]);
+        if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
+            return undefined;
+        cur = next.view;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    return step(cur, target, target.place, true) ? path : undefined;
+}
+/** The child of a container whose own header is `header`, and its key or index. */
+function childWithHeader(view, header) {
+    const raw = view.raw;
+    const has = (v) => isContainer(v) && v[ADDR] === header;
+    if (Array.isArray(raw)) {
+        const i = seqIndexOf(raw, header, has);
+        return i < 0 ? undefined : { view: view.item(i), place: i };
+    }
+    const listed = raw[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = listed.find((x) => !x.absent && has(x.value));
+        return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
+    }
+    const key = keyOfContainer(raw, header);
+    return key === undefined ? undefined : { view: view.get(key), place: key };
+}
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header, has) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex(has);
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex(has);
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/model/scans.ts
 
 
@@ -11134,7 +11119,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 function imageUses(file) {
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         if (root.isSeq) {
@@ -11183,7 +11168,7 @@ function imageConnectorFields(root) {
     const out = [];
     findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
         if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
+            out.push({ at: view, path: semanticPath(root, view) });
     });
     return out;
 }
@@ -11205,7 +11190,7 @@ function registryLeftovers(file, handled) {
         return [];
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         walk(root, ({ view, key }) => {
@@ -11302,7 +11287,7 @@ const isHarness = (c) => c.kind !== 'other';
  */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
+    const top = View.root(file, doc);
     if (top?.isSeq)
         return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
     if (!top?.isMap)
@@ -11587,7 +11572,7 @@ function triggerInputs(file, inputYaml) {
     const doc = embedded.docs[0];
     if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
         return undefined;
-    const root = view_View.root(embedded, doc);
+    const root = View.root(embedded, doc);
     return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
@@ -11659,14 +11644,14 @@ function locOf(view, root) {
         loc.inFlow = true;
     if (view.isKey)
         loc.key = true;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
         loc.path = inEntity;
         loc.yamlPath = true;
     }
     else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const path = docRoot && walk_semanticPath(docRoot, view, true);
+        const docRoot = View.root(view.file, view.doc);
+        const path = docRoot && semanticPath(docRoot, view, true);
         if (path !== undefined)
             loc.path = path;
     }
@@ -11741,6 +11726,37 @@ function toLocs(value, root, isView) {
     return go(value);
 }
 
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -11757,8 +11773,8 @@ function toLocs(value, root, isView) {
 
 
 
+
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scanFile(input, opts) {
     const out = {
         file: input.shown,
@@ -11792,7 +11808,7 @@ function scanFile(input, opts) {
         if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
             roots.set(doc, c.root);
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
+        const top = View.root(source, doc);
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
@@ -11827,7 +11843,7 @@ function scanFile(input, opts) {
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
     return out;
 }
-const isView = (v) => v instanceof view_View;
+const isView = (v) => v instanceof View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
 function fromReport(rule, r, loc) {
@@ -11901,7 +11917,7 @@ function readSource(input, out) {
     }
     let text;
     try {
-        text = utf8.decode(bytes);
+        text = decodeUtf8(bytes);
     }
     catch {
         const harness = looksLikeHarness(bytes.toString('latin1'));
@@ -12554,11 +12570,6 @@ function restoreExecutionConfigName(raw, expected) {
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
 }
 
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
 
 
@@ -12619,7 +12630,7 @@ const ID = 'no-app-harness-registry';
     policy: 1,
     severity: 'error',
     description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
     aboutRetiredRegistry: true,
@@ -12718,7 +12729,7 @@ function nameFix(view, restored, allowSafe) {
     policy: 4,
     severity: 'error',
     description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
     options: {
@@ -12801,7 +12812,7 @@ function accountFix(project, entity, value, at, source) {
     policy: 3,
     severity: 'error',
     description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'safe',
     messages: {
@@ -13455,184 +13466,6 @@ const junit_text = (s) => visible(s).replace(/[&<>\r]/g, (c) => ENTITY[c]);
 /** Attribute value (always double-quoted): markup and quote characters, tab, LF and CR as references. */
 const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/sarif.ts
-
-
-
-
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
- * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
-const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
-function region(p) {
-    const endLine = Math.max(p.line, p.endLine);
-    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
-    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
-    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
-}
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
-});
-function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
-    return {
-        id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: rule.description },
-        helpUri,
-        help: {
-            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
-            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
-        },
-        defaultConfiguration: { level: LEVEL[rule.severity] },
-        properties: {
-            tags: ['harness', rule.policy ? 'policy' : 'checker'],
-            precision: 'high',
-            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
-        },
-    };
-}
-/** The text a finding points at in its file's text; undefined without the text. */
-function regionText(text, f) {
-    if (text === undefined)
-        return undefined;
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (f.line < 1 || f.line > lines.length)
-        return undefined;
-    if (f.endLine <= f.line)
-        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [
-        lines[f.line - 1].slice(f.column - 1),
-        ...lines.slice(f.line, f.endLine - 1),
-        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
-    ];
-    return parts.join('\n');
-}
-/**
- * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
- * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
- * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
- */
-function fingerprints(findings, textOf = () => undefined) {
-    const seen = new Map();
-    return findings.map((f) => {
-        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
-        const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
-        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
-        const n = (seen.get(hash) ?? 0) + 1;
-        seen.set(hash, n);
-        return `${hash}:${n}`;
-    });
-}
-/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
-const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-function toSarif(result, opts = {}) {
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(result.rules.map((r, i) => [r.id, i]));
-    const cwd = result.cwd;
-    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
-    const results = result.findings.map((f, i) => {
-        const out = {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? -1,
-            level: LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
-            partialFingerprints: { primaryLocationLineHash: prints[i] },
-        };
-        if (out.ruleIndex < 0)
-            delete out.ruleIndex;
-        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
-        if (f.suppressed)
-            out.suppressions = [
-                {
-                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
-                },
-            ];
-        if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
-            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
-            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
-        }
-        if (f.entity)
-            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-        else if (f.yamlPath)
-            out.properties = { yamlPath: f.yamlPath };
-        return out;
-    });
-    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    if (result.internalErrors.length)
-        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        version: VERSION,
-                        semanticVersion: VERSION,
-                        informationUri: PROJECT_URL,
-                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
-                    },
-                },
-                automationDetails: { id: `${TOOL_NAME}/` },
-                columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
-                },
-                invocations: [invocation],
-                results,
-            },
-        ],
-    };
-}
-function formatSarif(result, opts) {
-    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
@@ -13789,6 +13622,154 @@ function renderMarkdown(result, opts = {}) {
 /** `--format markdown` for the CLI: the report without links. */
 function formatMarkdown(result) {
     return renderMarkdown(result);
+}
+
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at in its file's text; undefined without the text. */
+function regionText(text, f) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, textOf = () => undefined) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(result.rules.map((r, i) => [r.id, i]));
+    const cwd = result.cwd;
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        if (f.entity)
+            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
+        else if (f.yamlPath)
+            out.properties = { yamlPath: f.yamlPath };
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    if (result.internalErrors.length)
+        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/formats/style.ts
@@ -14090,7 +14071,7 @@ function parseCommandLine(argv, specs, command) {
 
 
 
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+
 function positiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
@@ -14549,9 +14530,10 @@ function diffLines(a, b) {
 
 
 
+
+
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
 const MAX_FIX_PASSES = 10;
-const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
@@ -14627,7 +14609,7 @@ function applyFixes(settings) {
             applied: s.applied,
         });
     }
-    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    files.sort((a, b) => cmp(a.file, b.file));
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
@@ -14664,7 +14646,7 @@ function isSuppressed(f) {
 function readState(absPath, file) {
     try {
         const bytes = external_node_fs_default().readFileSync(absPath);
-        const original = fix_utf8.decode(bytes);
+        const original = decodeUtf8(bytes);
         const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
         return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
     }
@@ -14972,6 +14954,7 @@ const init = {
 
 
 
+
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 const placeOf = (at) => ({ file: at.file, line: at.line });
 function connectorRef(c) {
@@ -15040,7 +15023,7 @@ function buildInventory(project, findings) {
         }
     }
     const connectors = [...byConnector.values()].sort(inventory_byPlace);
-    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
+    const ext = [...external.values()].sort((a, b) => cmp(a.ref, b.ref) || cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
 function connectorEntry(c, findings) {
@@ -15129,10 +15112,10 @@ function valueSource(v) {
         return v.entity.kind === 'template' ? 'template' : 'stage';
     return v.source;
 }
-const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+const inventory_byPlace = (a, b) => cmp(a.file, b.file) || a.line - b.line;
 
 ;// CONCATENATED MODULE: ./src/migration/changes.ts
+
 
 
 
@@ -15159,8 +15142,8 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         if (meta.aboutRetiredRegistry)
             group.daysSinceEol = daysSinceEol;
     }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
-        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+    return [...groups.values()].sort((a, b) => cmp(a.target.file, b.target.file) ||
+        cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
 function changeItem(text, f, remediation, docs) {
     const edits = f.fix ?? f.suggestion?.edits ?? [];
@@ -15206,7 +15189,7 @@ function connectorRadius(project, inv, c) {
                 pipelines.add(set.pipelineIdentifier);
         }
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    const out = { pipelines: [...pipelines].sort(cmp) };
     if (connectorRef(c) === HARNESS_IMAGE_CONNECTOR)
         out.note =
             'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
@@ -15228,7 +15211,7 @@ function fileRadius(project, file, execConfig) {
         else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
             pipelines.add(e.pipelineIdentifier);
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    const out = { pipelines: [...pipelines].sort(cmp) };
     if (!entities.length) {
         out.note = execConfig
             ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
@@ -15437,7 +15420,7 @@ const mermaid_HOW = {
  * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
  */
 function buildDiagram(inv, pipelineStages) {
-    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
+    const pipelines = [...pipelineStages.keys()].sort(cmp);
     const targets = [
         ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
         ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
@@ -15449,7 +15432,7 @@ function buildDiagram(inv, pipelineStages) {
                 failingPipelines.add(u.owner);
     const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
     const ordered = mode === 'capped'
-        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || cmp(a, b))
         : pipelines;
     const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
     const shownSet = new Set(shown);
@@ -15497,8 +15480,8 @@ function buildDiagram(inv, pipelineStages) {
             lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
     const red = [];
     [...edges.values()].forEach((e, i) => {
-        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
-        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
+        const label = [...e.labels].sort(cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
+        const text = e.failing.size ? `✗ ${[...e.failing].sort(cmp).join('; ')}` : label;
         lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
         if (e.failing.size)
             red.push(i);
@@ -15581,7 +15564,7 @@ function buildHarnessSteps(findings, inv) {
 function uniquePlaces(places) {
     const seen = new Set();
     const out = [];
-    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
+    for (const p of [...places].sort((a, b) => cmp(a.file, b.file) || a.line - b.line)) {
         const key = `${p.file}:${p.line}`;
         if (seen.has(key))
             continue;
@@ -15615,8 +15598,8 @@ function buildRegistries(images, findings) {
         groups.set(registry, list);
     }
     return [...groups.entries()]
-        .sort(([a], [b]) => inventory_cmp(a, b))
-        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
+        .sort(([a], [b]) => cmp(a, b))
+        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }));
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -16056,7 +16039,7 @@ function org_markdown_row(cells) {
 
 
 
-const merge_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files, cwd) {
     if (!files.length)
@@ -16242,7 +16225,7 @@ function mergeReports(inputs) {
             throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
         seen.set(r.name.toLowerCase(), r);
     }
-    repos.sort((a, b) => merge_cmp(a.name, b.name));
+    repos.sort((a, b) => cmp(a.name, b.name));
     const repositories = repos.map(repository);
     const rules = ruleTotals(repos);
     const connectors = mergeConnectors(repos);
@@ -16262,8 +16245,8 @@ function mergeReports(inputs) {
         if (facts?.length)
             c.harness = facts;
     }
-    const dates = repos.map((r) => r.report.generatedAt).sort(merge_cmp);
-    const newest = [...repos].sort((a, b) => merge_cmp(b.report.generatedAt, a.report.generatedAt))[0];
+    const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
+    const newest = [...repos].sort((a, b) => cmp(b.report.generatedAt, a.report.generatedAt))[0];
     const sum = (f) => repos.reduce((n, r) => n + f(r.report.summary), 0);
     return {
         schemaVersion: 1,
@@ -16315,7 +16298,7 @@ function repository(r) {
             ...(l ? { link: l } : {}),
         };
     })
-        .sort((a, b) => merge_cmp(a.file, b.file) || a.line - b.line || merge_cmp(a.ruleId, b.ruleId) || merge_cmp(a.title, b.title));
+        .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId) || cmp(a.title, b.title));
     return {
         repository: r.name,
         ...(s?.commit ? { commit: s.commit } : {}),
@@ -16338,24 +16321,24 @@ function ruleTotals(repos) {
             byRule.set(item.ruleId, counts);
         }
     return [...byRule.entries()]
-        .sort(([a], [b]) => merge_cmp(a, b))
+        .sort(([a], [b]) => cmp(a, b))
         .map(([ruleId, counts]) => {
-        const repositories = [...counts.entries()].sort(([a], [b]) => merge_cmp(a, b)).map(([repository, count]) => ({ repository, count }));
+        const repositories = [...counts.entries()].sort(([a], [b]) => cmp(a, b)).map(([repository, count]) => ({ repository, count }));
         return { ruleId, total: repositories.reduce((n, x) => n + x.count, 0), repositories };
     });
 }
 /** `account` or `org <org>`, as the checks in Harness name their scope. */
 const connectorScope = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
 const connectorKey = (c) => merge_keyOf(c.scope.level, c.scope.level === 'org' ? c.scope.org : undefined, c.identifier);
-const useOrder = (a, b) => merge_cmp(a.repository, b.repository) ||
-    merge_cmp(a.ownerKind, b.ownerKind) ||
-    merge_cmp(a.owner, b.owner) ||
-    merge_cmp(a.stage ?? '', b.stage ?? '') ||
-    merge_cmp(a.file, b.file) ||
+const useOrder = (a, b) => cmp(a.repository, b.repository) ||
+    cmp(a.ownerKind, b.ownerKind) ||
+    cmp(a.owner, b.owner) ||
+    cmp(a.stage ?? '', b.stage ?? '') ||
+    cmp(a.file, b.file) ||
     a.line - b.line ||
-    merge_cmp(a.how, b.how) ||
-    merge_cmp(a.step ?? '', b.step ?? '') ||
-    merge_cmp(a.via ?? '', b.via ?? '');
+    cmp(a.how, b.how) ||
+    cmp(a.step ?? '', b.step ?? '') ||
+    cmp(a.via ?? '', b.via ?? '');
 function mergeConnectors(repos) {
     const byKey = new Map();
     const get = (level, org, identifier) => {
@@ -16408,8 +16391,8 @@ function mergeConnectors(repos) {
     }
     for (const c of byKey.values()) {
         c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
-        c.definitions.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.file, b.file) || a.line - b.line);
-        c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(merge_cmp);
+        c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
+        c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
         const owners = new Map();
         for (const u of c.usedBy) {
             const key = JSON.stringify([u.repository, u.ownerKind, u.owner]);
@@ -16418,14 +16401,14 @@ function mergeConnectors(repos) {
                 o.stages.push(u.stage);
             owners.set(key, o);
         }
-        c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(merge_cmp) }));
+        c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(cmp) }));
         c.failingUses = c.usedBy.filter((u) => u.failing).length;
-        const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(merge_cmp), d.connectivity])));
+        const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
         if (shapes.size > 1)
             c.definitionsDiffer = true;
     }
     const rank = (c) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
-    return [...byKey.values()].sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.identifier, b.identifier));
+    return [...byKey.values()].sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.identifier, b.identifier));
 }
 /** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
 function stepScope(repo, subject) {
@@ -16453,12 +16436,12 @@ function mergeSteps(repos) {
     const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');
     return [...byKey.values()]
         .map((s) => {
-        s.from.sort((a, b) => merge_cmp(a.repository, b.repository) || merge_cmp(a.action, b.action) || merge_cmp(a.reason, b.reason));
-        s.actions = [...new Set(s.from.map((f) => f.action))].sort(merge_cmp);
-        s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(merge_cmp);
+        s.from.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.action, b.action) || cmp(a.reason, b.reason));
+        s.actions = [...new Set(s.from.map((f) => f.action))].sort(cmp);
+        s.repositories = [...new Set(s.from.map((f) => f.repository))].sort(cmp);
         return s;
     })
-        .sort((a, b) => merge_cmp(rank(a), rank(b)) || merge_cmp(a.scope, b.scope) || merge_cmp(a.subject, b.subject));
+        .sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.scope, b.scope) || cmp(a.subject, b.subject));
 }
 /** JSON with keys sorted, to compare facts whatever their key order. */
 function canonical(v) {
@@ -16466,7 +16449,7 @@ function canonical(v) {
         return `[${v.map(canonical).join(',')}]`;
     if (isObject(v))
         return `{${Object.keys(v)
-            .sort(merge_cmp)
+            .sort(cmp)
             .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
             .join(',')}}`;
     return JSON.stringify(v) ?? 'null';
@@ -16484,10 +16467,9 @@ function mergeHarnessConnectors(repos) {
             byFacts.set(key, entry);
         }
     return [...byFacts.entries()]
-        .sort(([ka, a], [kb, b]) => merge_cmp(a.scope, b.scope) || merge_cmp(a.ref, b.ref) || merge_cmp(ka, kb))
-        .map(([, h]) => ({ ...h, repositories: h.repositories.sort(merge_cmp) }));
+        .sort(([ka, a], [kb, b]) => cmp(a.scope, b.scope) || cmp(a.ref, b.ref) || cmp(ka, kb))
+        .map(([, h]) => ({ ...h, repositories: h.repositories.sort(cmp) }));
 }
-const MERGE_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
 /** `report --merge`: the files' reports merged, as Markdown or JSON text. */
 function mergeReportFiles(files, cwd, format) {
     const org = mergeReports(readReports(files, cwd));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../engine/finding.js';
+import { FAIL_ON, type Severity } from '../engine/finding.js';
 import { PULL_REQUEST_EVENTS } from '../github/context.js';
 
 /** Every input of action.yml, read once and validated. Nothing else reads `INPUT_*`. */
@@ -42,8 +42,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
-
-export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 
 type Env = Record<string, string | undefined>;
 

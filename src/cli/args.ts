@@ -6,8 +6,7 @@ import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { ArgError, type OptionSpecs } from './parse.js';
 
-export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON } from '../engine/finding.js';
 
 /** What the entry point gives a command: where to write, and what it knows about the terminal. */
 export interface CliIo {

@@ -65,6 +65,7 @@ export interface RelatedLocation extends Position {
 
 export type { Edit } from '../model/yaml-edits.js';
 import type { Edit } from '../model/yaml-edits.js';
+import { cmp } from './compare.js';
 
 export interface Finding extends Position {
   ruleId: string;
@@ -120,13 +121,7 @@ export interface Suggestion {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
 
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
@@ -142,11 +137,15 @@ export function sortAndDedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
-export function reaches(severity: Severity, threshold: Severity | 'never'): boolean {
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function reaches(severity: Severity, threshold: FailOn): boolean {
   return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
 
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-export function failingFindings(findings: readonly Finding[], failOn: Severity | 'never'): Finding[] {
+export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
   return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }

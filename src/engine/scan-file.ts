@@ -13,6 +13,7 @@ import { findingAt, type Finding, type Severity } from './finding.js';
 import { messageOf, type Rule, type OptionValues, type Report } from './rule.js';
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
+import { decodeUtf8 } from './file-text.js';
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -66,7 +67,6 @@ export interface FileScan {
 }
 
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   const out: FileScan = {
@@ -212,7 +212,7 @@ function readSource(input: FileInput, out: FileScan): { source: SourceFile; clas
   }
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = decodeUtf8(bytes);
   } catch {
     const harness = looksLikeHarness(bytes.toString('latin1'));
     out.findings.push(

@@ -6,9 +6,6 @@ import type { RuleMeta } from '../engine/rule.js';
 import { VERSION } from '../version.js';
 import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
 
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-export { defaultDocsBaseUrl, PROJECT_URL };
-
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
  * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
@@ -16,7 +13,7 @@ export { defaultDocsBaseUrl, PROJECT_URL };
  * not on the line number, so alerts survive unrelated edits above them.
  */
 
-export const TOOL_NAME = 'harness-registry-guard';
+const TOOL_NAME = 'harness-registry-guard';
 
 export interface SarifOptions {
   /** Base URL of the rule pages; `<base>/<rule-id>.md` becomes each rule's helpUri. */
@@ -97,7 +94,7 @@ function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unk
 }
 
 /** The text a finding points at in its file's text; undefined without the text. */
-export function regionText(text: string | undefined, f: Finding): string | undefined {
+function regionText(text: string | undefined, f: Finding): string | undefined {
   if (text === undefined) return undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (f.line < 1 || f.line > lines.length) return undefined;

@@ -4,8 +4,9 @@ import type { Connector, Template } from '../model/entities.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
-import { cmp, connectorRef, placeOf, type Inventory } from './inventory.js';
+import { connectorRef, placeOf, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange } from './types.js';
+import { cmp } from '../engine/compare.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 export function buildChanges(
@@ -58,7 +59,7 @@ function changeItem(text: string, f: Finding, remediation: string, docs: string)
 }
 
 /** An edit as "field: current → proposed"; an insertion has no current value. */
-export function editChange(text: string, e: Edit): EditChange {
+function editChange(text: string, e: Edit): EditChange {
   const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
   if (e.start === e.end) {
     const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);

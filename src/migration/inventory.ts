@@ -7,6 +7,7 @@ import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../m
 import { rules } from '../rules/index.js';
 import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
+import { cmp } from '../engine/compare.js';
 
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
@@ -184,5 +185,4 @@ function valueSource(v: ResolvedValue): ValueSource {
   return v.source;
 }
 
-export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const byPlace = (a: Place, b: Place) => cmp(a.file, b.file) || a.line - b.line;

@@ -8,7 +8,7 @@ import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
-export const isAccountScopeRef = (ref: string) => ref.startsWith('account.');
+const isAccountScopeRef = (ref: string) => ref.startsWith('account.');
 
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
