@@ -76,6 +76,13 @@ describe.each(ids)('%s', (id) => {
     expect(table.invalid.length).toBeGreaterThan(0);
   });
 
+  test('its fixable metadata says what the cases show: safe ⇔ a case with fixed output; none ⇒ no fix and no suggestion', async () => {
+    const { rule, invalid } = await tableOf(id);
+    expect(rule.fixable === 'safe').toBe(invalid.some((c) => c.output !== undefined));
+    if (rule.fixable === 'none')
+      expect(invalid.some((c) => c.output !== undefined || c.errors.some((e) => e.suggestion !== undefined))).toBe(false);
+  });
+
   test('every message id is exercised by an invalid case (as a finding or a related location)', async () => {
     const table = await tableOf(id);
     const used = new Set(
