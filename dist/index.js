@@ -49473,12 +49473,12 @@ function intern(s) {
     if (interned.size >= 100_000)
         interned.clear();
     // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = copyString(s);
+    const copy = fast_yaml_copyString(s);
     interned.set(copy, copy);
     return copy;
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+const fast_yaml_copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -49797,16 +49797,31 @@ function locOf(view, root) {
         loc.key = true;
     const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
-        loc.path = inEntity;
+        loc.path = sharedPath(inEntity);
         loc.yamlPath = true;
     }
     else {
         const docRoot = View.root(view.file, view.doc);
         const path = docRoot && semanticPath(docRoot, view, true);
         if (path !== undefined)
-            loc.path = path;
+            loc.path = sharedPath(path);
     }
     return loc;
+}
+/**
+ * One copy of each semantic path in this thread: the same paths recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
+ */
+const paths = new Map();
+function sharedPath(path) {
+    const known = paths.get(path);
+    if (known !== undefined)
+        return known;
+    if (paths.size >= 200_000)
+        paths.clear();
+    const copy = fast_yaml_copyString(path);
+    paths.set(copy, copy);
+    return copy;
 }
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
@@ -52820,7 +52835,6 @@ function sameProject(a, b) {
 
 
 
-
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /** Scans in this thread, with the rule objects at hand. */
@@ -52896,10 +52910,9 @@ function finish(settings, prepared, scans) {
     const images = [];
     let filesScanned = 0;
     let harnessFiles = 0;
-    const strings = new Map();
     for (const scan of scans) {
         findings.push(...scan.findings);
-        entities.push(...internStrings(scan.entities, strings));
+        entities.push(...scan.entities);
         internalErrors.push(...scan.internalErrors);
         if (scan.directives.length)
             directives.set(scan.file, scan.directives);

@@ -9,7 +9,6 @@ import { compareFindings, findingAt, sortAndDedupe, type Finding, type Severity 
 import { scanFile, type FileInput, type FileScan, type ImageFact, type ScanOptions } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
-import { internStrings } from '../model/loc.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
 
 export { looksLikeHarness } from './scan-file.js';
@@ -177,10 +176,9 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
   const images: ImageFact[] = [];
   let filesScanned = 0;
   let harnessFiles = 0;
-  const strings = new Map<string, string>();
   for (const scan of scans) {
     findings.push(...scan.findings);
-    entities.push(...internStrings(scan.entities, strings));
+    entities.push(...scan.entities);
     internalErrors.push(...scan.internalErrors);
     if (scan.directives.length) directives.set(scan.file, scan.directives);
     if (scan.skippedNotHarness) skippedNotHarness.push(scan.file);

@@ -87,14 +87,28 @@ export function locOf(view: View, root?: View): Loc {
   if (view.isKey) loc.key = true;
   const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
   if (inEntity !== undefined) {
-    loc.path = inEntity;
+    loc.path = sharedPath(inEntity);
     loc.yamlPath = true;
   } else {
     const docRoot = View.root(view.file, view.doc);
     const path = docRoot && semanticPath(docRoot, view, true);
-    if (path !== undefined) loc.path = path;
+    if (path !== undefined) loc.path = sharedPath(path);
   }
   return loc;
+}
+
+/**
+ * One copy of each semantic path in this thread: the same paths recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`), and a path joined from parts keeps the parts alive.
+ */
+const paths = new Map<string, string>();
+function sharedPath(path: string): string {
+  const known = paths.get(path);
+  if (known !== undefined) return known;
+  if (paths.size >= 200_000) paths.clear();
+  const copy = copyString(path);
+  paths.set(copy, copy);
+  return copy;
 }
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
