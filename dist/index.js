@@ -50903,6 +50903,10 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 class UsageError extends Error {
 }
 
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -50933,10 +50937,6 @@ function globSet(patterns) {
         unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
     };
 }
-
-;// CONCATENATED MODULE: ./src/engine/compare.ts
-/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
-const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 ;// CONCATENATED MODULE: ./src/engine/discover.ts
 
@@ -51076,6 +51076,7 @@ var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_n
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** The position of a view. */
 function locate(at) {
@@ -51118,7 +51119,6 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         }));
     return out;
 }
-
 function compareFindings(a, b) {
     return compare_cmp(a.file, b.file) || a.line - b.line || a.column - b.column || compare_cmp(a.ruleId, b.ruleId) || compare_cmp(a.message, b.message);
 }

@@ -8351,6 +8351,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 class UsageError extends Error {
 }
 
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -8381,10 +8385,6 @@ function globSet(patterns) {
         unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
     };
 }
-
-;// CONCATENATED MODULE: ./src/engine/compare.ts
-/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 ;// CONCATENATED MODULE: ./src/engine/discover.ts
 
@@ -9399,6 +9399,7 @@ function locateRange(file, start, end) {
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** The position of a view. */
 function locate(at) {
@@ -9441,7 +9442,6 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         }));
     return out;
 }
-
 function compareFindings(a, b) {
     return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toPosix } from './discover.js';
+import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
@@ -9,7 +10,6 @@ import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
 import { SUPPRESSION_RULE } from './suppressions.js';
-import { cmp } from './compare.js';
 
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.

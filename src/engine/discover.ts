@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { globSet } from './glob.js';
 import { cmp } from './compare.js';
+import { globSet } from './glob.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cmp } from './compare.js';
 import type { Loc } from '../model/loc.js';
 import type { View } from '../model/view.js';
 import { locateRange, type Position } from '../parse/locate.js';
@@ -65,7 +66,6 @@ export interface RelatedLocation extends Position {
 
 export type { Edit } from '../model/yaml-edits.js';
 import type { Edit } from '../model/yaml-edits.js';
-import { cmp } from './compare.js';
 
 export interface Finding extends Position {
   ruleId: string;

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, chooseEdits } from './edits.js';
+import { cmp } from './compare.js';
 import type { Edit, Finding } from './finding.js';
 import { lintSync, type LintResult, type LintSettings } from './lint.js';
 import { parseSource } from '../parse/source.js';
-import { cmp } from './compare.js';
 import { decodeUtf8 } from './file-text.js';
 
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */

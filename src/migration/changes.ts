@@ -1,12 +1,12 @@
 import type { Edit, Finding } from '../engine/finding.js';
 import { isSuppressed } from '../engine/fix.js';
+import { cmp } from '../engine/compare.js';
 import type { Connector, Template } from '../model/entities.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { connectorRef, placeOf, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange } from './types.js';
-import { cmp } from '../engine/compare.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 export function buildChanges(

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import { cmp } from '../engine/compare.js';
 import type { ConnectorUseFacts } from '../engine/rule.js';
 import type { Connector } from '../model/entities.js';
 import { str, type Loc } from '../model/loc.js';
@@ -7,7 +8,6 @@ import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../m
 import { rules } from '../rules/index.js';
 import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
-import { cmp } from '../engine/compare.js';
 
 const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 

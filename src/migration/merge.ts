@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/errors.js';
+import { cmp } from '../engine/compare.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
 import type { ReportFormat } from './index.js';
@@ -18,7 +19,6 @@ import type {
 } from './org-types.js';
 import { isRepoName } from './source.js';
 import type { ConnectorUse, HarnessConnector, MigrationReport, Place, ReportSummary } from './types.js';
-import { cmp } from '../engine/compare.js';
 
 export type { OrgReport } from './org-types.js';
 

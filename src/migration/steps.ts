@@ -1,11 +1,11 @@
 import type { Finding } from '../engine/finding.js';
 import type { ImageFact } from '../engine/lint.js';
 import { UNRESOLVED_REFERENCE } from '../engine/builtins.js';
+import { cmp } from '../engine/compare.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { rules } from '../rules/index.js';
 import type { Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
-import { cmp } from '../engine/compare.js';
 
 const MAX_PLACES = 10;
 
