@@ -1,4 +1,5 @@
-// Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc. Deterministic,
+// Bundles the Action (dist/index.js), the CLI (dist/cli/index.js) and the scan worker both start
+// for large repos (dist/worker/index.js) with ncc. Deterministic,
 // so CI can rebuild and compare against the committed dist/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ const ncc = (entry, out) =>
 fs.rmSync('dist', { recursive: true, force: true });
 ncc('src/action/index.ts', 'dist');
 ncc('src/cli/index.ts', 'dist/cli');
+ncc('src/worker/index.ts', 'dist/worker');
 const cli = 'dist/cli/index.js';
 const body = fs.readFileSync(cli, 'utf8');
 if (!body.startsWith('#!')) fs.writeFileSync(cli, '#!/usr/bin/env node\n' + body);

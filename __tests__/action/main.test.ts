@@ -90,6 +90,7 @@ describe('run()', () => {
     expect(code).toBe(0);
     expect(lintMock).toHaveBeenCalledWith({
       rules: expect.any(Array),
+      scanner: expect.any(Function),
       cwd: dir,
       paths: ['.'],
       configPath: path.join(dir, 'cfg.yml'),

@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3039);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3506);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8329,7 +8329,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3039:
+/***/ 3506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11789,8 +11789,23 @@ const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 
 
+/** Scans in this thread, with the rule objects at hand. */
+const serialScanner = (rules) => (inputs, spec) => {
+    const options = scan_file_scanOptions(rules, spec);
+    return inputs.map((input) => scan_file_scanFile(input, options));
+};
+/** The scan options for a spec, with the file rules looked up by id. */
+function scan_file_scanOptions(rules, spec) {
+    const fileRules = spec.fileRules.map(({ id, options }) => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule?.checkFile)
+            throw new Error(`unknown file rule ${id}`);
+        return { rule, options };
+    });
+    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-function scanFile(input, opts) {
+function scan_file_scanFile(input, opts) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -12323,21 +12338,6 @@ function sameProject(a, b) {
 
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
-/** Scans in this thread, with the rule objects at hand. */
-const serialScanner = (rules) => (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-};
-/** The scan options for a spec, with the file rules looked up by id. */
-function scanOptions(rules, spec) {
-    const fileRules = spec.fileRules.map(({ id, options }) => {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule?.checkFile)
-            throw new Error(`unknown file rule ${id}`);
-        return { rule, options };
-    });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
 /**
  * The whole check: find the files, scan each (parse, file rules, facts), build the project model
  * from the facts, run the project rules, then apply levels, suppressions and the baseline.
@@ -13982,6 +13982,251 @@ const formatters = {
     junit: formatJunit,
 };
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+
+
+
+
+
+
+/**
+ * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
+ * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
+ * A worker that crashes, runs out of memory or hangs on a file costs that file an internal error
+ * (exit code 2, the file named) and is replaced; the rest of the scan goes on.
+ */
+/** Below this many files per worker, starting workers costs more than it saves. */
+const MIN_FILES_PER_WORKER = 200;
+/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
+const MAX_WORKERS = 8;
+const BATCH = 64;
+/** A file that takes longer than this is taken to hang its worker. */
+const FILE_TIMEOUT_MS = 30_000;
+/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
+const WORKER_HEAP_MB = 512;
+/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+function workerCount(files, requested, env = process.env, cores = external_node_os_default().availableParallelism()) {
+    const fromEnv = env[WORKERS_ENV];
+    const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
+    if (asked !== undefined)
+        return Math.min(asked, MAX_WORKERS, files);
+    const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
+    return Math.min(cores, MAX_WORKERS, byFiles);
+}
+/**
+ * A scanner that spreads the files over worker threads, or scans in this thread when one worker
+ * or none is called for. `rules` serves the in-thread case and must be the registry the script loads.
+ */
+function poolScanner(rules, options) {
+    return async (inputs, spec) => {
+        const n = workerCount(inputs.length, options.workers, options.env);
+        const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+        if (n > 1 && !options.script && asked)
+            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n <= 1 || !options.script) {
+            const scan = scan_file_scanOptions(rules, spec);
+            return inputs.map((input) => scan_file_scanFile(input, scan));
+        }
+        return runPool(inputs, spec, n, { ...options, script: options.script });
+    };
+}
+/**
+ * The worker script built beside a bundle (`dist/worker/index.js`), given the bundle's
+ * `import.meta.url` and the script's path relative to it; undefined when it is not there, as when
+ * the sources run under a test runner.
+ */
+function workerScriptBeside(bundleUrl, relative) {
+    if (!bundleUrl.startsWith('file:'))
+        return undefined;
+    const script = external_node_path_default().resolve(external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(bundleUrl)), relative);
+    return external_node_fs_default().existsSync(script) ? script : undefined;
+}
+function runPool(inputs, spec, n, options) {
+    const results = new Array(inputs.length);
+    const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
+    const strings = new Map();
+    // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
+    const queue = [];
+    for (let i = 0; i < inputs.length; i += BATCH)
+        queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
+    let pending = inputs.length;
+    let batchIds = 0;
+    return new Promise((resolve, reject) => {
+        const slots = new Set();
+        let finished = false;
+        const finish = () => {
+            finished = true;
+            clearInterval(watchdog);
+            for (const s of slots)
+                void s.worker.terminate();
+            resolve(results);
+        };
+        /** Hands the next run of files to an idle worker. */
+        const give = (slot) => {
+            const work = queue.shift();
+            slot.batch = work && { id: ++batchIds, ...work };
+            if (!slot.batch)
+                return;
+            slot.since = Date.now();
+            slot.lastSeen = 0;
+            Atomics.store(slot.progress, 0, 0);
+            slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs });
+        };
+        const feedIdle = () => {
+            for (const s of slots)
+                if (!s.batch && queue.length)
+                    give(s);
+        };
+        /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+        const lost = (slot, why) => {
+            if (finished || !slots.has(slot))
+                return;
+            slots.delete(slot);
+            void slot.worker.terminate();
+            const batch = slot.batch;
+            const started = Atomics.load(slot.progress, 0);
+            if (batch && started === 0) {
+                // It died before its first file: nothing to blame on the input, and a replacement would die too.
+                finished = true;
+                clearInterval(watchdog);
+                for (const s of slots)
+                    void s.worker.terminate();
+                return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
+            }
+            if (batch) {
+                const at = Math.min(started - 1, batch.inputs.length - 1);
+                const input = batch.inputs[at];
+                results[batch.first + at] = crashed(input, why(input.shown));
+                pending--;
+                // The files before it were scanned but their results went down with the worker.
+                const before = batch.inputs.slice(0, at);
+                const after = batch.inputs.slice(at + 1);
+                if (after.length)
+                    queue.unshift({ first: batch.first + at + 1, inputs: after });
+                if (before.length)
+                    queue.unshift({ first: batch.first, inputs: before });
+            }
+            if (pending === 0)
+                return finish();
+            if (queue.length)
+                start();
+            feedIdle();
+        };
+        const start = () => {
+            const progress = new Int32Array(new SharedArrayBuffer(4));
+            const worker = new external_node_worker_threads_namespaceObject.Worker(options.script, {
+                workerData: { spec, progress },
+                resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+            });
+            const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
+            slots.add(slot);
+            worker.on('message', (msg) => {
+                const batch = slot.batch;
+                if (finished || !batch || msg.batch !== batch.id)
+                    return;
+                msg.scans.forEach((scan, i) => {
+                    results[batch.first + i] = shareStrings(scan, strings);
+                });
+                pending -= msg.scans.length;
+                slot.batch = undefined;
+                if (pending === 0)
+                    return finish();
+                give(slot);
+            });
+            worker.on('error', (e) => lost(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
+            worker.on('exit', (code) => lost(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
+            give(slot);
+        };
+        const watchdog = setInterval(() => {
+            const now = Date.now();
+            for (const slot of [...slots]) {
+                if (!slot.batch)
+                    continue;
+                const at = Atomics.load(slot.progress, 0);
+                // 0: still starting up or waiting for its batch; the clock runs from its first file.
+                if (at === 0 || at !== slot.lastSeen) {
+                    slot.lastSeen = at;
+                    slot.since = now;
+                }
+                else if (now - slot.since > timeout)
+                    lost(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
+            }
+        }, Math.min(1000, timeout / 4));
+        watchdog.unref();
+        try {
+            for (let i = 0; i < n && queue.length; i++)
+                start();
+        }
+        catch (e) {
+            clearInterval(watchdog);
+            reject(e);
+        }
+    });
+}
+/** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
+function crashed(input, message) {
+    return { file: input.shown, parsed: false, harness: false, findings: [], entities: [], directives: [], internalErrors: [message] };
+}
+/**
+ * Posted facts arrive as fresh strings; the same file name and semantic paths recur in every
+ * fact, so each is kept once.
+ */
+function shareStrings(scan, table) {
+    const share = (s) => {
+        const known = table.get(s);
+        if (known !== undefined)
+            return known;
+        table.set(s, s);
+        return s;
+    };
+    const file = share(scan.file);
+    scan.file = file;
+    const visit = (v) => {
+        if (Array.isArray(v))
+            for (const x of v)
+                visit(x);
+        else if (v && typeof v === 'object') {
+            const o = v;
+            if (typeof o.start === 'number' && typeof o.file === 'string') {
+                o.file = o.file === file ? file : share(o.file);
+                if (typeof o.path === 'string')
+                    o.path = share(o.path);
+                return;
+            }
+            for (const k in o)
+                visit(o[k]);
+        }
+    };
+    visit(scan.entities);
+    return scan;
+}
+/**
+ * The worker side: scans each batch it is sent with the given rule registry, and records which
+ * file it is on so a crash or hang can be blamed on it. Call it from the worker entry script.
+ */
+function serveScans(rules) {
+    if (isMainThread || !parentPort)
+        throw new Error('serveScans runs in a worker thread');
+    const { spec, progress } = workerData;
+    const options = scanOptions(rules, spec);
+    const port = parentPort;
+    port.on('message', (msg) => {
+        const scans = msg.inputs.map((input, i) => {
+            Atomics.store(progress, 0, i + 1);
+            return scanFile(input, options);
+        });
+        port.postMessage({ batch: msg.batch, scans });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/parse.ts
 
 
@@ -14085,6 +14330,7 @@ function parseCommandLine(argv, specs, command) {
 
 
 
+
 function positiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
@@ -14113,11 +14359,13 @@ function replacementRegistry(value) {
     return value;
 }
 /** The lint settings the scan options and PATHs give. */
-function scanSettings(values, paths, cwd) {
+function scanSettings(values, paths, cwd, env = {}) {
     if (values.config === '')
         throw new ArgError('`--config` needs a file name');
     return {
         cwd,
+        // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle's folder).
+        scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, '../worker/index.js'), env }),
         paths,
         include: values.include,
         exclude: values.exclude,
@@ -14289,7 +14537,7 @@ async function run(argv, io) {
             throw new ArgError(`\`--${flag}\` needs a file name`);
     if (values.color && values['no-color'])
         throw new ArgError('use either --color or --no-color, not both');
-    const settings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
+    const settings = { ...scanSettings(values, positionals, io.cwd, io.env), baselinePath: values.baseline };
     let result = await lint(settings);
     if (writeTo !== undefined && !result.internalErrors.length) {
         const abs = external_node_path_default().resolve(io.cwd, writeTo);
@@ -14360,8 +14608,6 @@ const check = {
     run,
 };
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli/docs.ts
 
 
@@ -14779,7 +15025,7 @@ function fix_run(argv, io) {
     const format = values.format;
     const failOn = values['fail-on'];
     const dryRun = values['dry-run'];
-    const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
+    const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd, io.env), dryRun });
     if (format === 'json')
         io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
     else if (dryRun) {
@@ -16544,7 +16790,7 @@ async function report_run(argv, io) {
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime()))
         throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-    const settings = scanSettings(values, positionals, io.cwd);
+    const settings = scanSettings(values, positionals, io.cwd, io.env);
     const result = await lint({ ...settings, images: true });
     const text = renderReport(result, format, {
         now,

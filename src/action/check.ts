@@ -1,4 +1,5 @@
 import { lint, type LintResult, type LintSettings } from '../engine/lint.js';
+import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { rules } from '../rules/index.js';
 import type { GateSources } from './gate.js';
 import type { RunState } from './state.js';
@@ -12,7 +13,13 @@ export interface Checked {
 /** The lint step: the whole workspace, with the config and baseline the gate chose (the base commit's on a pull request). */
 export async function checkWorkspace(state: RunState, gate: GateSources | undefined): Promise<Checked> {
   const { settings } = state;
-  const lintSettings: LintSettings = { cwd: settings.workspace, paths: settings.paths, rules };
+  const lintSettings: LintSettings = {
+    cwd: settings.workspace,
+    paths: settings.paths,
+    rules,
+    // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
+    scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
+  };
   const configPath = gate ? gate.configPath : settings.configPath;
   const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
   if (configPath !== undefined) lintSettings.configPath = configPath;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LintSettings } from '../engine/lint.js';
+import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -60,10 +61,12 @@ function replacementRegistry(value: string): string {
 }
 
 /** The lint settings the scan options and PATHs give. */
-export function scanSettings(values: ScanValues, paths: string[], cwd: string): LintSettings {
+export function scanSettings(values: ScanValues, paths: string[], cwd: string, env: NodeJS.ProcessEnv = {}): LintSettings {
   if (values.config === '') throw new ArgError('`--config` needs a file name');
   return {
     cwd,
+    // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle's folder).
+    scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, '../worker/index.js'), env }),
     paths,
     include: values.include,
     exclude: values.exclude,

@@ -6,13 +6,13 @@ import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from
 import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, findingAt, sortAndDedupe, type Finding, type Severity } from './finding.js';
-import { scanFile, type FileInput, type FileScan, type ImageFact, type ScanOptions } from './scan-file.js';
+import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
 
 export { looksLikeHarness } from './scan-file.js';
-export type { ImageFact } from './scan-file.js';
+export type { ImageFact, Scanner, ScanSpec } from './scan-file.js';
 
 export interface LintSettings extends DiscoverOptions {
   /** The policy rules to run (the registry of src/rules); the engine never picks them itself. */
@@ -38,19 +38,6 @@ export interface LintSettings extends DiscoverOptions {
    * pool of worker threads for large repos. Must return one scan per input, in order.
    */
   scanner?: Scanner;
-}
-
-/** Scans files with the given options: in this thread, or spread over workers. */
-export type Scanner = (inputs: readonly FileInput[], options: ScanSpec) => FileScan[] | Promise<FileScan[]>;
-
-/**
- * What a worker needs to scan files: rule ids (it loads the rules itself, since functions do not
- * cross threads) and their options. Plain data.
- */
-export interface ScanSpec {
-  fileRules: ReadonlyArray<{ id: string; options: OptionValues }>;
-  ruleIds: readonly string[];
-  images?: boolean;
 }
 
 export interface LintResult {
@@ -86,24 +73,6 @@ export interface LintResult {
 
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 export const allRulesOf = (rules: readonly Rule[]): readonly RuleMeta[] => [...rules, ...builtinRules];
-
-/** Scans in this thread, with the rule objects at hand. */
-export const serialScanner =
-  (rules: readonly Rule[]): Scanner =>
-  (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-  };
-
-/** The scan options for a spec, with the file rules looked up by id. */
-export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions {
-  const fileRules = spec.fileRules.map(({ id, options }) => {
-    const rule = rules.find((r) => r.id === id);
-    if (!rule?.checkFile) throw new Error(`unknown file rule ${id}`);
-    return { rule, options };
-  });
-  return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
-}
 
 /**
  * The whole check: find the files, scan each (parse, file rules, facts), build the project model

@@ -66,6 +66,37 @@ export interface FileScan {
   internalErrors: string[];
 }
 
+/** Scans files with the given options: in this thread, or spread over workers. */
+export type Scanner = (inputs: readonly FileInput[], options: ScanSpec) => FileScan[] | Promise<FileScan[]>;
+
+/**
+ * What a worker needs to scan files: rule ids (it loads the rules itself, since functions do not
+ * cross threads) and their options. Plain data.
+ */
+export interface ScanSpec {
+  fileRules: ReadonlyArray<{ id: string; options: OptionValues }>;
+  ruleIds: readonly string[];
+  images?: boolean;
+}
+
+/** Scans in this thread, with the rule objects at hand. */
+export const serialScanner =
+  (rules: readonly Rule[]): Scanner =>
+  (inputs, spec) => {
+    const options = scanOptions(rules, spec);
+    return inputs.map((input) => scanFile(input, options));
+  };
+
+/** The scan options for a spec, with the file rules looked up by id. */
+export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions {
+  const fileRules = spec.fileRules.map(({ id, options }) => {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule?.checkFile) throw new Error(`unknown file rule ${id}`);
+    return { rule, options };
+  });
+  return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+}
+
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {

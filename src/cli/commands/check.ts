@@ -56,7 +56,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
-  const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd), baselinePath: values.baseline };
+  const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd, io.env), baselinePath: values.baseline };
   let result = await lint(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);

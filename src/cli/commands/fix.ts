@@ -36,7 +36,7 @@ function run(argv: string[], io: CliIo): number {
   const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
   const dryRun = values['dry-run'];
 
-  const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd), dryRun });
+  const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd, io.env), dryRun });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
     for (const f of fixed.files) io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));

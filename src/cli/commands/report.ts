@@ -51,7 +51,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const settings = scanSettings(values, positionals, io.cwd);
+  const settings = scanSettings(values, positionals, io.cwd, io.env);
   const result = await lint({ ...settings, images: true });
   const text = renderReport(result, format, {
     now,

@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { lint, type LintResult } from '../../src/engine/lint.js';
+import { poolScanner, workerCount, WORKERS_ENV } from '../../src/engine/pool.js';
+import { rules as registry } from '../../src/rules/index.js';
+import { faulty } from './faulty-rule.js';
+
+/** The registry and the faulty rule, as the worker script loads them; this thread never runs a file rule. */
+const rules = [...registry, faulty];
+
+// Worker threads cannot take Jest's module transform: the workers here load the sources through
+// the module hooks of faulty-worker.mjs, which adds a rule that crashes, hangs or runs out of heap
+// on files named for it.
+const FAULTY = path.join(import.meta.dirname, 'faulty-worker.mjs');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const connector = (id: string) =>
+  `connector:\n  name: ${id}\n  identifier: ${id}\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    auth:\n      type: Anonymous\n`;
+const pipeline = (id: string) =>
+  `pipeline:\n  name: ${id}\n  identifier: ${id}\n  projectIdentifier: p\n  orgIdentifier: o\n  stages:\n    - stage:\n        name: b\n        identifier: b\n        type: CI\n        spec:\n          cloneCodebase: false\n          runtime:\n            type: Cloud\n            spec: {}\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    connectorRef: account.c${Number(id.slice(1)) % 7}\n                    image: app.harness.io/registry/harness/ci-addon:1.0\n                    command: echo\n`;
+
+/** A repo of `n` pipelines and 7 connectors, plus the named extra files. */
+function repo(n: number, extra: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-pool-'));
+  dirs.push(dir);
+  fs.mkdirSync(path.join(dir, '.harness'));
+  for (let i = 0; i < 7; i++) fs.writeFileSync(path.join(dir, '.harness', `c${i}.yaml`), connector(`c${i}`));
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, '.harness', `p${String(i).padStart(4, '0')}.yaml`), pipeline(`p${i}`));
+  for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, '.harness', name), text);
+  return dir;
+}
+
+const plain = (r: LintResult) =>
+  JSON.stringify({ findings: r.findings, scanned: r.filesScanned, entities: r.entities, errors: r.internalErrors });
+
+describe('the worker pool', () => {
+  test('gives the same result as scanning in one thread, with 2 and 3 workers and batches out of order', async () => {
+    const dir = repo(300);
+    const serial = await lint({ cwd: dir, paths: ['.'], rules });
+    expect(serial.findings.length).toBeGreaterThan(300);
+    for (const workers of [2, 3]) {
+      const parallel = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers }) });
+      expect(plain(parallel)).toBe(plain(serial));
+    }
+  }, 60_000);
+
+  test('a worker that dies on a file costs that file an internal error naming it; the rest is scanned', async () => {
+    const dir = repo(150, { 'crash-me.yaml': pipeline('p9000') });
+    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2 }) });
+    expect(r.internalErrors).toEqual([expect.stringMatching(/^the worker scanning \.harness\/crash-me\.yaml exited with code 3$/)]);
+    expect(r.filesScanned).toBe(157);
+    expect(r.findings.filter((f) => f.file === '.harness/p0149.yaml').length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('a worker that hangs on a file is stopped after the time limit; the file is named and the run ends', async () => {
+    const dir = repo(150, { 'hang-here.yaml': pipeline('p9001') });
+    const started = Date.now();
+    const r = await lint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      scanner: poolScanner(rules, { script: FAULTY, workers: 2, fileTimeoutMs: 1500 }),
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.internalErrors).toEqual(['scanning .harness/hang-here.yaml did not finish within 2 s; the file was skipped']);
+    expect(r.filesScanned).toBe(157);
+  }, 60_000);
+
+  test('a worker that runs out of heap on a file is reported for that file', async () => {
+    const dir = repo(20, { 'oom.yaml': pipeline('p9002') });
+    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2 }) });
+    expect(r.internalErrors).toHaveLength(1);
+    expect(r.internalErrors[0]).toMatch(/\.harness\/oom\.yaml/);
+    expect(r.filesScanned).toBe(27);
+  }, 60_000);
+
+  test('a worker script that cannot start fails the run with an error instead of restarting forever', async () => {
+    const dir = repo(10);
+    const script = path.join(import.meta.dirname, 'broken-worker.mjs');
+    await expect(lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script, workers: 2 }) })).rejects.toThrow(
+      /a scan worker failed before scanning a file: .*this worker cannot start/,
+    );
+  }, 30_000);
+});
+
+describe('how many workers', () => {
+  test.each([
+    // files, requested, env, cores -> workers
+    [20, undefined, {}, 4, 0],
+    [399, undefined, {}, 4, 1],
+    [10_000, undefined, {}, 1, 1],
+    [10_000, undefined, {}, 2, 2],
+    [10_000, undefined, {}, 64, 8],
+    [10_000, undefined, { [WORKERS_ENV]: '1' }, 4, 1],
+    [10_000, undefined, { [WORKERS_ENV]: '0' }, 4, 0],
+    [10_000, undefined, { [WORKERS_ENV]: '3' }, 2, 3],
+    [10_000, undefined, { [WORKERS_ENV]: 'many' }, 2, 2],
+    [5, 4, {}, 2, 4],
+    [2, 4, {}, 2, 2],
+  ])('%i files, asked %p, env %p, %i cores: %i', (files, requested, env, cores, expected) => {
+    expect(workerCount(files, requested, env, cores)).toBe(expected);
+  });
+
+  test('a single-core setting scans in this thread and needs no worker script', async () => {
+    const dir = repo(5);
+    const r = await lint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      scanner: poolScanner(rules, { script: '/nonexistent/worker.js', env: { [WORKERS_ENV]: '1' } }),
+    });
+    expect(r.internalErrors).toEqual([]);
+    expect(r.filesScanned).toBe(12);
+  });
+});
+
+describe('the built CLI', () => {
+  const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'index.js');
+  const run = (dir: string, workers: string, ...args: string[]) =>
+    spawnSync(process.execPath, [BIN, 'check', '.', '--fail-on', 'never', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, [WORKERS_ENV]: workers },
+    });
+
+  test('scans on its worker threads (dist/worker/index.js) with output identical to one thread, run after run', () => {
+    const dir = repo(450);
+    for (const format of ['json', 'sarif']) {
+      const serial = run(dir, '0', '--format', format);
+      expect(serial.status).toBe(0);
+      const parallel = run(dir, '2', '--format', format);
+      expect(parallel.stderr).toBe('');
+      expect(parallel.stdout).toBe(serial.stdout);
+      expect(run(dir, '2', '--format', format).stdout).toBe(parallel.stdout);
+    }
+  }, 120_000);
+});
+
+test('asking for workers where there is no worker script is an error, not a silent single thread', async () => {
+  const dir = repo(5);
+  await expect(
+    lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: undefined, env: { [WORKERS_ENV]: '2' } }) }),
+  ).rejects.toThrow('2 worker threads were asked for, but the worker script (dist/worker/index.js) is not there');
+});

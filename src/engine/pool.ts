@@ -1,0 +1,255 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Rule } from './rule.js';
+import { scanFile, scanOptions, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
+
+/**
+ * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
+ * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
+ * A worker that crashes, runs out of memory or hangs on a file costs that file an internal error
+ * (exit code 2, the file named) and is replaced; the rest of the scan goes on.
+ */
+
+/** Below this many files per worker, starting workers costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 200;
+/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+export const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
+const MAX_WORKERS = 8;
+const BATCH = 64;
+/** A file that takes longer than this is taken to hang its worker. */
+export const FILE_TIMEOUT_MS = 30_000;
+/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
+const WORKER_HEAP_MB = 512;
+
+export interface PoolOptions {
+  /** The worker entry: a script that calls `serveScans` with the rule registry; none: scan in this thread. */
+  script: string | undefined;
+  /** Number of workers; default from the environment, else the available parallelism. */
+  workers?: number;
+  /** Per-file time limit (tests shorten it). */
+  fileTimeoutMs?: number;
+  /** Where the worker count may be set (`HARNESS_REGISTRY_GUARD_WORKERS`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+export function workerCount(
+  files: number,
+  requested?: number,
+  env: NodeJS.ProcessEnv = process.env,
+  cores = os.availableParallelism(),
+): number {
+  const fromEnv = env[WORKERS_ENV];
+  const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
+  if (asked !== undefined) return Math.min(asked, MAX_WORKERS, files);
+  const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
+  return Math.min(cores, MAX_WORKERS, byFiles);
+}
+
+/**
+ * A scanner that spreads the files over worker threads, or scans in this thread when one worker
+ * or none is called for. `rules` serves the in-thread case and must be the registry the script loads.
+ */
+export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scanner {
+  return async (inputs, spec) => {
+    const n = workerCount(inputs.length, options.workers, options.env);
+    const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+    if (n > 1 && !options.script && asked)
+      throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
+    if (n <= 1 || !options.script) {
+      const scan = scanOptions(rules, spec);
+      return inputs.map((input) => scanFile(input, scan));
+    }
+    return runPool(inputs, spec, n, { ...options, script: options.script });
+  };
+}
+
+type ToWorker = { batch: number; inputs: FileInput[] };
+type FromWorker = { batch: number; scans: FileScan[] };
+
+interface Slot {
+  worker: Worker;
+  /** 1 + the index (in this slot's batch) of the file being scanned, written by the worker; 0 before its first. */
+  progress: Int32Array;
+  /** The run of files it is scanning: from index `first` of the inputs. */
+  batch?: { id: number; first: number; inputs: FileInput[] };
+  /** When `progress` last moved, and to what: a file that holds it too long hangs the worker. */
+  since: number;
+  lastSeen: number;
+}
+
+/**
+ * The worker script built beside a bundle (`dist/worker/index.js`), given the bundle's
+ * `import.meta.url` and the script's path relative to it; undefined when it is not there, as when
+ * the sources run under a test runner.
+ */
+export function workerScriptBeside(bundleUrl: string, relative: string): string | undefined {
+  if (!bundleUrl.startsWith('file:')) return undefined;
+  const script = path.resolve(path.dirname(fileURLToPath(bundleUrl)), relative);
+  return fs.existsSync(script) ? script : undefined;
+}
+
+function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, options: PoolOptions & { script: string }): Promise<FileScan[]> {
+  const results: FileScan[] = new Array(inputs.length);
+  const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
+  const strings = new Map<string, string>();
+  // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
+  const queue: Array<{ first: number; inputs: FileInput[] }> = [];
+  for (let i = 0; i < inputs.length; i += BATCH) queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
+  let pending = inputs.length;
+  let batchIds = 0;
+
+  return new Promise((resolve, reject) => {
+    const slots = new Set<Slot>();
+    let finished = false;
+    const finish = () => {
+      finished = true;
+      clearInterval(watchdog);
+      for (const s of slots) void s.worker.terminate();
+      resolve(results);
+    };
+    /** Hands the next run of files to an idle worker. */
+    const give = (slot: Slot) => {
+      const work = queue.shift();
+      slot.batch = work && { id: ++batchIds, ...work };
+      if (!slot.batch) return;
+      slot.since = Date.now();
+      slot.lastSeen = 0;
+      Atomics.store(slot.progress, 0, 0);
+      slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs } satisfies ToWorker);
+    };
+    const feedIdle = () => {
+      for (const s of slots) if (!s.batch && queue.length) give(s);
+    };
+    /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+    const lost = (slot: Slot, why: (file: string) => string) => {
+      if (finished || !slots.has(slot)) return;
+      slots.delete(slot);
+      void slot.worker.terminate();
+      const batch = slot.batch;
+      const started = Atomics.load(slot.progress, 0);
+      if (batch && started === 0) {
+        // It died before its first file: nothing to blame on the input, and a replacement would die too.
+        finished = true;
+        clearInterval(watchdog);
+        for (const s of slots) void s.worker.terminate();
+        return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
+      }
+      if (batch) {
+        const at = Math.min(started - 1, batch.inputs.length - 1);
+        const input = batch.inputs[at]!;
+        results[batch.first + at] = crashed(input, why(input.shown));
+        pending--;
+        // The files before it were scanned but their results went down with the worker.
+        const before = batch.inputs.slice(0, at);
+        const after = batch.inputs.slice(at + 1);
+        if (after.length) queue.unshift({ first: batch.first + at + 1, inputs: after });
+        if (before.length) queue.unshift({ first: batch.first, inputs: before });
+      }
+      if (pending === 0) return finish();
+      if (queue.length) start();
+      feedIdle();
+    };
+    const start = () => {
+      const progress = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(options.script, {
+        workerData: { spec, progress },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      const slot: Slot = { worker, progress, since: Date.now(), lastSeen: 0 };
+      slots.add(slot);
+      worker.on('message', (msg: FromWorker) => {
+        const batch = slot.batch;
+        if (finished || !batch || msg.batch !== batch.id) return;
+        msg.scans.forEach((scan, i) => {
+          results[batch.first + i] = shareStrings(scan, strings);
+        });
+        pending -= msg.scans.length;
+        slot.batch = undefined;
+        if (pending === 0) return finish();
+        give(slot);
+      });
+      worker.on('error', (e) => lost(slot, (file) => `scanning ${file} crashed its worker: ${e.message}`));
+      worker.on('exit', (code) => lost(slot, (file) => `the worker scanning ${file} exited with code ${code}`));
+      give(slot);
+    };
+    const watchdog = setInterval(
+      () => {
+        const now = Date.now();
+        for (const slot of [...slots]) {
+          if (!slot.batch) continue;
+          const at = Atomics.load(slot.progress, 0);
+          // 0: still starting up or waiting for its batch; the clock runs from its first file.
+          if (at === 0 || at !== slot.lastSeen) {
+            slot.lastSeen = at;
+            slot.since = now;
+          } else if (now - slot.since > timeout)
+            lost(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
+        }
+      },
+      Math.min(1000, timeout / 4),
+    );
+    watchdog.unref();
+    try {
+      for (let i = 0; i < n && queue.length; i++) start();
+    } catch (e) {
+      clearInterval(watchdog);
+      reject(e);
+    }
+  });
+}
+
+/** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
+function crashed(input: FileInput, message: string): FileScan {
+  return { file: input.shown, parsed: false, harness: false, findings: [], entities: [], directives: [], internalErrors: [message] };
+}
+
+/**
+ * Posted facts arrive as fresh strings; the same file name and semantic paths recur in every
+ * fact, so each is kept once.
+ */
+function shareStrings(scan: FileScan, table: Map<string, string>): FileScan {
+  const share = (s: string) => {
+    const known = table.get(s);
+    if (known !== undefined) return known;
+    table.set(s, s);
+    return s;
+  };
+  const file = share(scan.file);
+  scan.file = file;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.start === 'number' && typeof o.file === 'string') {
+        o.file = o.file === file ? file : share(o.file);
+        if (typeof o.path === 'string') o.path = share(o.path);
+        return;
+      }
+      for (const k in o) visit(o[k]);
+    }
+  };
+  visit(scan.entities);
+  return scan;
+}
+
+/**
+ * The worker side: scans each batch it is sent with the given rule registry, and records which
+ * file it is on so a crash or hang can be blamed on it. Call it from the worker entry script.
+ */
+export function serveScans(rules: readonly Rule[]): void {
+  if (isMainThread || !parentPort) throw new Error('serveScans runs in a worker thread');
+  const { spec, progress } = workerData as { spec: ScanSpec; progress: Int32Array };
+  const options = scanOptions(rules, spec);
+  const port = parentPort;
+  port.on('message', (msg: ToWorker) => {
+    const scans = msg.inputs.map((input, i) => {
+      Atomics.store(progress, 0, i + 1);
+      return scanFile(input, options);
+    });
+    port.postMessage({ batch: msg.batch, scans } satisfies FromWorker);
+  });
+}
