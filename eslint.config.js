@@ -5,7 +5,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Folders of src/, lowest first. A folder may import the ones before it in this list. */
-export const LAYERS = [['parse'], ['model'], ['engine'], ['rules'], ['formats', 'migration', 'harness', 'github'], ['cli', 'action', 'worker']];
+export const LAYERS = [
+  ['parse'],
+  ['model'],
+  ['engine'],
+  ['rules'],
+  ['formats', 'migration', 'harness', 'github'],
+  ['cli', 'action', 'worker'],
+];
 /** Imports allowed across a layer's own siblings: the migration report uses the formats' helpers. */
 export const SIBLINGS = { migration: ['formats'], github: ['formats'] };
 /** The outer shells alone talk to GitHub Actions' runtime. */

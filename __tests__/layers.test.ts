@@ -49,7 +49,7 @@ describe('layers', () => {
       return [...LAYERS.slice(0, layer).flat(), ...(SIBLINGS[folder] ?? [])].sort();
     };
     const listed: Array<[string, string[]]> = [];
-    for (const m of readme.matchAll(/^ {2}- ((?:`src\/[a-z]+\/`(?: and )?)+) \((imports?) ([^)]*)\)/gm)) {
+    for (const m of readme.matchAll(/^ {2}- ((?:`src\/[a-z]+\/`(?:, | and )?)+) \((imports?) ([^)]*)\)/gm)) {
       const folders = [...m[1]!.matchAll(/`src\/([a-z]+)\/`/g)].map((f) => f[1]!);
       const before = listed.flatMap(([f]) => f);
       const imports = m[3] === 'nothing of ours' ? [] : m[3] === 'all the folders above, not each other' ? before : m[3]!.split(', ');

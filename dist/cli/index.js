@@ -9127,12 +9127,12 @@ function intern(s) {
     if (interned.size >= 100_000)
         interned.clear();
     // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = fast_yaml_copyString(s);
+    const copy = copyString(s);
     interned.set(copy, copy);
     return copy;
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const fast_yaml_copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -11668,7 +11668,7 @@ function sharedPath(path) {
         return known;
     if (paths.size >= 200_000)
         paths.clear();
-    const copy = fast_yaml_copyString(path);
+    const copy = copyString(path);
     paths.set(copy, copy);
     return copy;
 }
@@ -11684,39 +11684,6 @@ function lineAt(starts, offset) {
             high = mid;
     }
     return Math.max(1, low);
-}
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-function internStrings(value, table) {
-    const intern = (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-    const go = (v) => {
-        if (typeof v === 'string')
-            return intern(v);
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++)
-                v[i] = go(v[i]);
-            return v;
-        }
-        if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o)
-                o[k] = go(o[k]);
-            return o;
-        }
-        return v;
-    };
-    return go(value);
 }
 /** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
 function toLocs(value, root, isView) {

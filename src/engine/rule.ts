@@ -167,6 +167,6 @@ export function messageOf(rule: Pick<Rule, 'messages'>, id: string, data?: Messa
   return formatMessage(rule.messages[id] ?? id, data);
 }
 
-export function formatMessage(template: string, data: MessageData = {}): string {
+function formatMessage(template: string, data: MessageData = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 }

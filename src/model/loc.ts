@@ -123,36 +123,6 @@ function lineAt(starts: readonly number[], offset: number): number {
   return Math.max(1, low);
 }
 
-/**
- * Makes the strings of a scan's facts share one copy each: the same paths, references and file
- * names recur across thousands of pipelines (`stages/stage=build/...`, `account.harnessImage`), and
- * a string made by slicing or joining keeps its sources alive. Returns the value with its strings
- * replaced, in place for objects.
- */
-export function internStrings<T>(value: T, table: Map<string, string>): T {
-  const intern = (s: string) => {
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    const copy = copyString(s);
-    table.set(copy, copy);
-    return copy;
-  };
-  const go = (v: unknown): unknown => {
-    if (typeof v === 'string') return intern(v);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = go(v[i]);
-      return v;
-    }
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k in o) o[k] = go(o[k]);
-      return o;
-    }
-    return v;
-  };
-  return go(value) as T;
-}
-
 /** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
 export function toLocs(value: unknown, root: View | undefined, isView: (v: unknown) => v is View): unknown {
   const seen = new Map<unknown, unknown>();
