@@ -39051,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7623);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3682);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39060,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7623:
+/***/ 3682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48787,214 +48787,6 @@ function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
 
-;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
-
-
-
-
-
-
-/**
- * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
- * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
- * mirror must hold the images first, so pointing a connector at it is a suggestion.
- */
-function connectorFix(connector, spec, url, replacement) {
-    const edits = [replaceScalar(url, replacement)];
-    const dockerHub = isDockerHubUrl(replacement);
-    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
-    if (isDockerUrl)
-        edits.push(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
-    const fix = edits.filter((e) => !!e);
-    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
-    if (isDockerUrl && isHarnessPublicRegistry(replacement))
-        return { fix, fixTitle: title };
-    const why = isDockerUrl
-        ? ' Mirror the Harness images there first.'
-        : ' Check that this connector type can pull Harness images from there.';
-    return { suggestion: { title: title + why, edits: fix } };
-}
-/**
- * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
- * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
- * suggestion otherwise (the image must be there first).
- */
-function imageFix(use, replacement) {
-    if (use.runtimeInput)
-        return {};
-    let edit;
-    if (use.kind === 'helm' && use.registryView) {
-        const registry = helmRegistryFor(replacement);
-        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-            edit = replaceScalar(use.registryView, registry);
-    }
-    else {
-        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-        if (swapped)
-            edit = replaceScalar(use.view, swapped);
-    }
-    if (!edit)
-        return {};
-    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
-    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
-    if (harnessImage && isHarnessPublicRegistry(replacement))
-        return { fix: [edit], fixTitle: title };
-    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
-}
-const ID = 'no-app-harness-registry';
-/* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: ID,
-    policy: 1,
-    severity: 'error',
-    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
-    fixable: 'safe',
-    aboutRetiredRegistry: true,
-    options: {
-        replacementRegistryUrl: {
-            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
-            schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
-            default: 'https://registry.hub.docker.com',
-            topLevel: true,
-        },
-    },
-    messages: {
-        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
-        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
-        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
-    },
-    checkFile({ file, embedded, entities, options, report }) {
-        const replacement = options.replacementRegistryUrl;
-        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
-        const handled = new Map();
-        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
-        for (const { entity: connector, root } of entities) {
-            if (connector.kind !== 'connector')
-                continue;
-            for (const url of connector.urls) {
-                mark(url);
-                if (isAppHarnessRegistryUrl(url.str))
-                    report({
-                        at: url,
-                        messageId: 'connectorUrl',
-                        entity: connector.identifier,
-                        data: { connector: connector.identifier, url: url.str, replacement },
-                        ...connectorFix(connector, root.get('spec'), url, replacement),
-                    });
-            }
-        }
-        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
-        const severity = file.harness ? undefined : 'warning';
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                mark(use.view);
-                if (use.registryView)
-                    mark(use.registryView);
-                if (isAppHarnessImage(use.image))
-                    report({
-                        at: use.view.at,
-                        messageId: 'image',
-                        ...(severity ? { severity } : {}),
-                        data: { image: use.raw, replacement },
-                        ...imageFix(use, replacement),
-                    });
-            }
-            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
-                report({
-                    at: left.view.at,
-                    span: [left.start, left.end],
-                    messageId: 'leftover',
-                    severity: 'warning',
-                    data: { key: left.key, match: left.match, replacement },
-                });
-        }
-    },
-    // Every use of a connector this rule reports pulls from the retired registry.
-    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
-}));
-
-;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
-
-
-
-
-
-
-/**
- * The canonical name under the same prefix. Safe only where Harness publishes the image under that
- * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion.
- */
-function nameFix(view, restored, allowSafe) {
-    const edit = restored && replaceScalar(view, restored.value);
-    if (!edit)
-        return {};
-    const image = parseImage(restored.value);
-    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
-    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
-        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return {
-        suggestion: {
-            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const no_renamed_harness_image = (defineRule({
-    id: 'no-renamed-harness-image',
-    policy: 4,
-    severity: 'error',
-    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'safe',
-    options: {
-        harnessImages: {
-            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-            default: [],
-            topLevel: true,
-        },
-    },
-    messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
-        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
-    },
-    checkFile({ file, embedded, options, report }) {
-        // Kubernetes manifests, Compose files and the like name their own images.
-        if (!file.harness)
-            return;
-        const catalogue = catalogueWith(options.harnessImages);
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                if (use.kind === 'executionConfig') {
-                    // Harness pulls these itself, through the image connector: the name must be exact.
-                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-                    if (expected)
-                        report({
-                            at: use.view,
-                            messageId: 'executionConfig',
-                            data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
-                        });
-                    continue;
-                }
-                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-                const renamed = findRenamedHarnessImage(use.image, catalogue);
-                if (renamed)
-                    report({
-                        at: use.view,
-                        messageId: 'renamed',
-                        severity: 'warning',
-                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
-                    });
-            }
-        }
-    },
-}));
-
 ;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
 
 
@@ -49860,7 +49652,6 @@ function toLocs(value, root, isView) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
-/** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
 /**
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
@@ -49902,6 +49693,587 @@ function refMatches(ref, from, target) {
         return !from.org || from.org === target.org;
     return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
 }
+/**
+ * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
+ * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
+ * project. Undefined when the reference is malformed or the referring entity's scope lacks the
+ * org or project the reference needs.
+ */
+function lookupScope(ref, from) {
+    const parsed = parseRef(ref);
+    if (!parsed)
+        return undefined;
+    const { identifier, level } = parsed;
+    if (level === 'account')
+        return { identifier, scope: { level } };
+    if (!from.org)
+        return undefined;
+    if (level === 'org')
+        return { identifier, scope: { level, org: from.org } };
+    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
+}
+/** One key per (scope, identifier): what Harness answers once. */
+const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
+const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
+/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
+const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
+
+;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
+
+
+
+
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
+function platformFix(connector) {
+    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
+        return {};
+    const edit = connector.platformEdit;
+    if (!edit || connector.rootKey.embedded)
+        return {};
+    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+    if (!connector.delegateSelectors.length)
+        return { fix: [edit], fixTitle: title };
+    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+    return {
+        suggestion: {
+            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+            edits: [edit],
+        },
+    };
+}
+/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+class Uses {
+    map = new Map();
+    seen = new Set();
+    add(key, use) {
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        const list = this.map.get(key);
+        if (list)
+            list.push(use);
+        else
+            this.map.set(key, [use]);
+    }
+    keys() {
+        return [...this.map.keys()];
+    }
+    entries() {
+        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+    }
+}
+const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
+/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
+const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
+/** A message id for one user, or its `Many` form. */
+const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+/**
+ * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
+ * place in the repo that refers to it: such a connector has no line of its own, so each referring
+ * place gets its finding.
+ */
+class ByPlace {
+    uses = new Uses();
+    items = new Map();
+    add(key, item, use) {
+        const k = `${key}\0${use.at.file}\0${use.at.start}`;
+        this.items.set(k, item);
+        this.uses.add(k, use);
+    }
+    entries() {
+        return this.uses.entries().map(([k, uses]) => [this.items.get(k), uses]);
+    }
+}
+/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
+function harnessSide(project, ref, scope) {
+    const answer = project.inHarness(ref, scope);
+    if (answer?.kind === 'found')
+        return { found: answer.connector };
+    const at = lookupScope(ref, scope);
+    if (answer?.kind === 'notFound' && at)
+        return { missing: { connector: ref, scope: scopeName(at.scope) } };
+    return undefined;
+}
+/** Key of a connector only Harness holds. */
+const harnessKey = (c) => scopedKey(c.scope, c.identifier);
+/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
+const harnessNames = (c) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
+/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
+const NOT_IN_HARNESS_MESSAGES = {
+    notInHarness: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
+    notInHarnessMany: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
+};
+/* harmony default export */ const require_platform_connectivity = (defineRule({
+    id: 'require-platform-connectivity',
+    policy: 2,
+    severity: 'error',
+    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDocs: DOCS_HARNESS_CLOUD,
+    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
+    fixable: 'safe',
+    options: {
+        assumeHarnessCloudImageConnector: {
+            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
+            schema: { type: 'boolean' },
+            default: false,
+            topLevel: true,
+        },
+    },
+    messages: {
+        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
+        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
+        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        harnessDelegateAbsent: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateAbsentMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrue: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    },
+    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
+    checkProject({ project, options, report, unresolved }) {
+        const failing = new Uses();
+        const unknown = new Uses();
+        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+        const open = new Uses();
+        const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
+        const refs = new Map();
+        // Connectors only Harness holds (looked up through its API), and references it has no connector for.
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        const notInRepo = (ref, scope, use) => {
+            const parsed = parseRef(ref);
+            const level = parsed?.level ?? 'project';
+            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
+            unknown.add(key, use);
+        };
+        /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
+        const elsewhere = (ref, scope, use, vouched = false) => {
+            const side = harnessSide(project, ref, scope);
+            if (side && 'found' in side) {
+                if (side.found.executeOnDelegate !== false)
+                    inHarness.add(harnessKey(side.found), side.found, use);
+            }
+            else if (side)
+                missing.add(JSON.stringify(side.missing), side.missing, use);
+            else if (!vouched)
+                notInRepo(ref, scope, use);
+        };
+        for (const run of project.runs())
+            for (const eff of run.stages) {
+                if (!project.runsOnHarnessCloud(eff))
+                    continue;
+                const stage = project.stageLabel(eff);
+                const scope = run.root.scope;
+                for (const use of project.connectorUses(eff)) {
+                    const resolution = project.resolve(use.ref, use.ctx);
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+                    if (resolution.unknown) {
+                        const at = resolution.unknownAt ?? use.ref;
+                        const key = `${at.file}\0${at.start}`;
+                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
+                    }
+                    for (const value of resolution.values) {
+                        // A codebase connector is written once for every stage that clones: each stage is its own use.
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            : step
+                                ? { messageId: 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: { stage } };
+                        const connector = project.findConnector(value.value, scope);
+                        if (!connector)
+                            elsewhere(value.value, scope, { at, ...what, eff });
+                        else if (!connectsThroughPlatform(connector))
+                            failing.add(connector, { at, ...what, eff });
+                    }
+                }
+                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+                if (harnessImage) {
+                    if (!connectsThroughPlatform(harnessImage))
+                        failing.add(harnessImage, use);
+                }
+                else
+                    elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+            }
+        for (const [key, uses] of open.entries()) {
+            const { at, expression } = openSource.get(key);
+            const here = uses.length === 1 && sameLoc(uses[0].at, at);
+            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+            unresolved({
+                at,
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, at),
+                messageId: id,
+                data: usersOf(project, uses),
+            });
+        }
+        for (const [key, uses] of unknown.entries()) {
+            const first = uses[0];
+            const { messageId, data } = refs.get(key);
+            unresolved({
+                at: first.at,
+                entity: first.eff.run.root.identifier,
+                related: related(uses, first.at),
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(project, uses) },
+            });
+        }
+        for (const [connector, uses] of inHarness.entries()) {
+            const value = connector.executeOnDelegate;
+            const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
+            report({
+                at: uses[0].at,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, uses[0].at),
+                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+            });
+        }
+        for (const [gone, uses] of missing.entries())
+            unresolved({
+                at: uses[0].at,
+                severity: 'warning',
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, uses[0].at),
+                messageId: oneOrMany('notInHarness', uses),
+                data: { ...gone, ...usersOf(project, uses) },
+            });
+        for (const [connector, uses] of failing.entries()) {
+            const field = connector.executeOnDelegate;
+            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            report({
+                at: field ?? connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                related: related(uses),
+                ...platformFix(connector),
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+            });
+        }
+    },
+    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
+}));
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
+
+;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
+
+
+
+
+
+
+/**
+ * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
+ * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
+ * mirror must hold the images first, so pointing a connector at it is a suggestion.
+ */
+function connectorFix(connector, spec, url, replacement) {
+    const edits = [replaceScalar(url, replacement)];
+    const dockerHub = isDockerHubUrl(replacement);
+    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
+    if (isDockerUrl)
+        edits.push(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+    const fix = edits.filter((e) => !!e);
+    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
+    if (isDockerUrl && isHarnessPublicRegistry(replacement))
+        return { fix, fixTitle: title };
+    const why = isDockerUrl
+        ? ' Mirror the Harness images there first.'
+        : ' Check that this connector type can pull Harness images from there.';
+    return { suggestion: { title: title + why, edits: fix } };
+}
+/**
+ * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
+ * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
+ * suggestion otherwise (the image must be there first).
+ */
+function imageFix(use, replacement) {
+    if (use.runtimeInput)
+        return {};
+    let edit;
+    if (use.kind === 'helm' && use.registryView) {
+        const registry = helmRegistryFor(replacement);
+        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
+            edit = replaceScalar(use.registryView, registry);
+    }
+    else {
+        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+        if (swapped)
+            edit = replaceScalar(use.view, swapped);
+    }
+    if (!edit)
+        return {};
+    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
+    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
+    if (harnessImage && isHarnessPublicRegistry(replacement))
+        return { fix: [edit], fixTitle: title };
+    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+const ID = 'no-app-harness-registry';
+/* harmony default export */ const no_app_harness_registry = (defineRule({
+    id: ID,
+    policy: 1,
+    severity: 'error',
+    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
+    fixable: 'safe',
+    aboutRetiredRegistry: true,
+    options: {
+        replacementRegistryUrl: {
+            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
+            schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
+            default: 'https://registry.hub.docker.com',
+            topLevel: true,
+        },
+    },
+    messages: {
+        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
+        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
+        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
+        harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
+        harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by {{stage}}.',
+        clonesCodebase: '{{stage}} clones the codebase through it.',
+        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
+    },
+    checkFile({ file, embedded, entities, options, report }) {
+        const replacement = options.replacementRegistryUrl;
+        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
+        const handled = new Map();
+        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
+        for (const { entity: connector, root } of entities) {
+            if (connector.kind !== 'connector')
+                continue;
+            for (const url of connector.urls) {
+                mark(url);
+                if (isAppHarnessRegistryUrl(url.str))
+                    report({
+                        at: url,
+                        messageId: 'connectorUrl',
+                        entity: connector.identifier,
+                        data: { connector: connector.identifier, url: url.str, replacement },
+                        ...connectorFix(connector, root.get('spec'), url, replacement),
+                    });
+            }
+        }
+        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+        const severity = file.harness ? undefined : 'warning';
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                mark(use.view);
+                if (use.registryView)
+                    mark(use.registryView);
+                if (isAppHarnessImage(use.image))
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        ...(severity ? { severity } : {}),
+                        data: { image: use.raw, replacement },
+                        ...imageFix(use, replacement),
+                    });
+            }
+            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
+                report({
+                    at: left.view.at,
+                    span: [left.start, left.end],
+                    messageId: 'leftover',
+                    severity: 'warning',
+                    data: { key: left.key, match: left.match, replacement },
+                });
+        }
+    },
+    // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
+    checkProject({ project, options, report, unresolved }) {
+        if (!project.harnessFacts)
+            return;
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        for (const run of project.runs())
+            for (const eff of run.stages)
+                for (const ref of project.connectorReferences(eff)) {
+                    if (project.findConnector(ref.ref, run.root.scope))
+                        continue;
+                    const side = harnessSide(project, ref.ref, run.root.scope);
+                    const use = useOf(project, ref, eff);
+                    if (side && 'missing' in side)
+                        missing.add(JSON.stringify(side.missing), side.missing, use);
+                    else if (side && side.found.urls.some(isAppHarnessRegistryUrl))
+                        inHarness.add(harnessKey(side.found), side.found, use);
+                }
+        for (const [connector, uses] of inHarness.entries())
+            report({
+                at: uses[0].at,
+                messageId: oneOrMany('harnessConnectorUrl', uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, uses[0].at),
+                data: {
+                    ...harnessNames(connector),
+                    url: connector.urls.find(isAppHarnessRegistryUrl),
+                    replacement: options.replacementRegistryUrl,
+                    ...usersOf(project, uses),
+                },
+            });
+        for (const [gone, uses] of missing.entries())
+            unresolved({
+                at: uses[0].at,
+                severity: 'warning',
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, uses[0].at),
+                messageId: oneOrMany('notInHarness', uses),
+                data: { ...gone, ...usersOf(project, uses) },
+            });
+    },
+    // Every use of a connector this rule reports pulls from the retired registry.
+    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
+}));
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
+function useOf(project, ref, eff) {
+    const stage = project.stageLabel(eff);
+    // The label starts the sentence of the two messages that open with it.
+    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+    if (ref.how === 'codebase')
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+    if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+}
+
+;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
+
+
+
+
+
+
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion.
+ */
+function nameFix(view, restored, allowSafe) {
+    const edit = restored && replaceScalar(view, restored.value);
+    if (!edit)
+        return {};
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    return {
+        suggestion: {
+            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
+            edits: [edit],
+        },
+    };
+}
+/* harmony default export */ const no_renamed_harness_image = (defineRule({
+    id: 'no-renamed-harness-image',
+    policy: 4,
+    severity: 'error',
+    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
+    fixable: 'safe',
+    options: {
+        harnessImages: {
+            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+            default: [],
+            topLevel: true,
+        },
+    },
+    messages: {
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+    },
+    checkFile({ file, embedded, options, report }) {
+        // Kubernetes manifests, Compose files and the like name their own images.
+        if (!file.harness)
+            return;
+        const catalogue = catalogueWith(options.harnessImages);
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
+                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+                    if (expected)
+                        report({
+                            at: use.view,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
+                        });
+                    continue;
+                }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
+                const renamed = findRenamedHarnessImage(use.image, catalogue);
+                if (renamed)
+                    report({
+                        at: use.view,
+                        messageId: 'renamed',
+                        severity: 'warning',
+                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
+                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
+                    });
+            }
+        }
+    },
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
 
@@ -49925,6 +50297,8 @@ function accountFix(project, entity, value, at, source) {
         return {};
     if (project.findConnector(to, entity.scope))
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+    if (project.inHarness(to, entity.scope)?.kind === 'found')
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
@@ -50012,212 +50386,6 @@ function accountFix(project, entity, value, at, source) {
         : undefined,
 }));
 
-;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
-
-
-
-
-/** Related locations listed per finding; the message counts them all. */
-const MAX_RELATED = 50;
-/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
-const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
-/**
- * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
- * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
- * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
- */
-function platformFix(connector) {
-    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
-        return {};
-    const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
-        return {};
-    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
-    if (!connector.delegateSelectors.length)
-        return { fix: [edit], fixTitle: title };
-    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-    return {
-        suggestion: {
-            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
-            edits: [edit],
-        },
-    };
-}
-/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-class Uses {
-    map = new Map();
-    seen = new Set();
-    add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
-        if (this.seen.has(id))
-            return;
-        this.seen.add(id);
-        const list = this.map.get(key);
-        if (list)
-            list.push(use);
-        else
-            this.map.set(key, [use]);
-    }
-    keys() {
-        return [...this.map.keys()];
-    }
-    entries() {
-        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
-    }
-}
-const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
-/** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
-/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
-/* harmony default export */ const require_platform_connectivity = (defineRule({
-    id: 'require-platform-connectivity',
-    policy: 2,
-    severity: 'error',
-    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
-    harnessDocs: DOCS_HARNESS_CLOUD,
-    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
-    fixable: 'safe',
-    options: {
-        assumeHarnessCloudImageConnector: {
-            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
-            schema: { type: 'boolean' },
-            default: false,
-            topLevel: true,
-        },
-    },
-    messages: {
-        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
-        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
-        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        // Related locations: one use each.
-        usedBy: 'Used by Harness Cloud {{stage}}.',
-        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
-        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
-        openUse: 'The connector of Harness Cloud {{stage}}.',
-        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-    },
-    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
-    checkProject({ project, options, report, unresolved }) {
-        const failing = new Uses();
-        const unknown = new Uses();
-        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-        const open = new Uses();
-        const openSource = new Map();
-        // References the repo does not hold, by scope and identifier: how the notice names each.
-        const refs = new Map();
-        const notInRepo = (ref, scope, use) => {
-            const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
-            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
-            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
-            refs.set(key, { messageId, data: { connector: ref, scope: where } });
-            unknown.add(key, use);
-        };
-        for (const run of project.runs())
-            for (const eff of run.stages) {
-                if (!project.runsOnHarnessCloud(eff))
-                    continue;
-                const stage = project.stageLabel(eff);
-                const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
-                    const resolution = project.resolve(use.ref, use.ctx);
-                    // A reference in a step that comes from a step template names the step and the template.
-                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
-                    if (resolution.unknown) {
-                        const at = resolution.unknownAt ?? use.ref;
-                        const key = `${at.file}\0${at.start}`;
-                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, {
-                            at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
-                            eff,
-                        });
-                    }
-                    for (const value of resolution.values) {
-                        // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const codebase = use.how === 'codebase';
-                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const what = codebase
-                            ? { messageId: 'clonesCodebase', data: { stage } }
-                            : step
-                                ? { messageId: 'usedByStep', data: step }
-                                : { messageId: 'usedBy', data: { stage } };
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
-                            notInRepo(value.value, scope, { at, ...what, eff });
-                        else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, eff });
-                    }
-                }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
-                if (harnessImage) {
-                    if (!connectsThroughPlatform(harnessImage))
-                        failing.add(harnessImage, use);
-                }
-                else if (!options.assumeHarnessCloudImageConnector)
-                    notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
-            }
-        for (const [key, uses] of open.entries()) {
-            const { at, expression } = openSource.get(key);
-            const here = uses.length === 1 && sameLoc(uses[0].at, at);
-            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
-            unresolved({
-                at,
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, at),
-                messageId: id,
-                data: usersOf(project, uses),
-            });
-        }
-        for (const [key, uses] of unknown.entries()) {
-            const first = uses[0];
-            const { messageId, data } = refs.get(key);
-            unresolved({
-                at: first.at,
-                entity: first.eff.run.root.identifier,
-                related: related(uses, first.at),
-                messageId: oneOrMany(messageId, uses),
-                data: { ...data, ...usersOf(project, uses) },
-            });
-        }
-        for (const [connector, uses] of failing.entries()) {
-            const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
-            report({
-                at: field ?? connector.specKey ?? connector.rootKey,
-                messageId: oneOrMany(state, uses),
-                entity: connector.identifier,
-                related: related(uses),
-                ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
-            });
-        }
-    },
-    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
-}));
-/** The key of `account.harnessImage` among the references not in the repo. */
-const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
-
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
 
@@ -50225,19 +50393,44 @@ const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifi
 
 
 /** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules = [
+const rules_rules = [
     no_app_harness_registry,
     require_platform_connectivity,
     require_account_image_connector,
     no_renamed_harness_image,
 ];
 /** Every rule id a finding can carry, with its metadata. */
-const allRules = [...rules, ...builtinRules];
+const allRules = [...rules_rules, ...builtinRules];
 function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/model/harness-side.ts
+const countOf = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * What the lookups did, in one line: "Looked up 5 connectors in Harness (app.harness.io): 3 found,
+ * 1 not found, 1 without an answer; 7 requests."
+ */
+function lookupSummary(facts) {
+    const n = (kind) => facts.lookups.filter((l) => l.answer.kind === kind).length;
+    const parts = [`${n('found')} found`, `${n('notFound')} not found`, ...(n('failed') ? [`${n('failed')} without an answer`] : [])];
+    return `Looked up ${countOf(facts.lookups.length, 'connector')} in Harness (${facts.host}): ${parts.join(', ')}; ${countOf(facts.requests, 'request')}.`;
+}
+/** The one warning about lookups that got no answer (how many, and why); undefined when each got one. */
+function harness_side_lookupFailureWarning(facts) {
+    const reasons = [];
+    for (const l of facts.lookups)
+        if (l.answer.kind === 'failed' && !reasons.includes(l.answer.reason))
+            reasons.push(l.answer.reason);
+    const failed = facts.lookups.filter((l) => l.answer.kind === 'failed').length;
+    if (!failed)
+        return undefined;
+    const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
+    return `${failed} of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host}) got no answer (${why}); their references stay unresolved-reference notices.`;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/totals.ts
+
 /** Counts of the findings that are not suppressed, and how many are. */
 function totals(findings) {
     const active = findings.filter((f) => !f.suppressed);
@@ -50254,7 +50447,10 @@ function totals(findings) {
     };
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
+/**
+ * What the scan covered, in plain words, when it is not simply "the Harness YAML in these files":
+ * and what was looked up in Harness, with the one warning when lookups got no answer.
+ */
 function scanNotes(result) {
     const notes = [];
     if (!result.harnessFiles)
@@ -50262,10 +50458,17 @@ function scanNotes(result) {
     const skipped = result.skippedNotHarness.length;
     if (skipped)
         notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    if (result.harness) {
+        notes.push(lookupSummary(result.harness));
+        const warning = harness_side_lookupFailureWarning(result.harness);
+        if (warning)
+            notes.push(`Warning: ${warning}`);
+    }
     return notes;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/github.ts
+
 
 
 /**
@@ -50293,7 +50496,7 @@ function rankFindings(findings, changed) {
 function toAnnotation(f) {
     const a = {
         level: f.severity,
-        message: f.message,
+        message: f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message,
         title: f.ruleId,
         file: f.file,
         startLine: f.line,
@@ -50365,6 +50568,9 @@ function workflowCommand(a) {
 function formatGithub(result) {
     const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
     const lines = plan.annotations.map(workflowCommand);
+    const lookups = result.harness && lookupFailureWarning(result.harness);
+    if (lookups)
+        lines.push(`::warning::${github_escapeData(lookups)}`);
     if (plan.overflowNotice)
         lines.push(`::notice::${github_escapeData(plan.overflowNotice)}`);
     const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
@@ -50552,7 +50758,8 @@ function remediationSection(findings, docsBaseUrl) {
 function row(f, links) {
     const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
     const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+    const inHarness = f.harnessUrl ? ` [Open in Harness](${f.harnessUrl.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
 }
 /** The findings that count (suppressed ones are listed apart and counted nowhere else). */
 const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
@@ -50640,6 +50847,832 @@ function renderMarkdown(result, opts = {}) {
 /** `--format markdown` for the CLI: the report without links. */
 function formatMarkdown(result) {
     return renderMarkdown(result);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Reads the run context once. A missing or unreadable payload leaves the PR fields unset. */
+function readRunContext(env = process.env) {
+    const warnings = [];
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const ctx = {
+        eventName,
+        repo: owner && name ? { owner, repo: name } : undefined,
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        sha: env.GITHUB_SHA || undefined,
+        actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+        actionRef: env.GITHUB_ACTION_REF || undefined,
+        warnings,
+    };
+    let payload;
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (e) {
+            warnings.push(`could not read the event payload (${e.code ?? e.message})`);
+        }
+    }
+    const pr = obj(payload?.pull_request);
+    if (pr && PULL_REQUEST_EVENTS.has(eventName)) {
+        const head = obj(pr.head);
+        const base = obj(pr.base);
+        const headRepo = context_str(obj(head?.repo)?.full_name);
+        const baseRepo = context_str(obj(base?.repo)?.full_name);
+        const number = typeof pr.number === 'number' ? pr.number : typeof payload?.number === 'number' ? payload.number : undefined;
+        const headSha = context_str(head?.sha);
+        if (number !== undefined && headSha) {
+            ctx.pullRequest = {
+                number,
+                headSha,
+                baseSha: context_str(base?.sha),
+                headRepo,
+                baseRepo,
+                isFork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
+                changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : undefined,
+            };
+        }
+        else
+            warnings.push('the pull_request payload has no number or head SHA');
+    }
+    if (eventName === 'push' && payload)
+        ctx.push = { before: context_str(payload.before), after: context_str(payload.after) };
+    ctx.headSha = ctx.pullRequest?.headSha ?? ctx.sha;
+    return ctx;
+}
+const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
+
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/harness/transport.ts
+/**
+ * The HTTP side of the Harness client: one `send()` per lookup that holds every policy in one
+ * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
+ * allows 400 requests/min per key and sends no Retry-After), retries with exponential backoff,
+ * one time budget for the whole run, and an auth failure that stops everything. Nothing it
+ * returns or throws contains the API key.
+ */
+
+
+/**
+ * The API key was refused (401) or lacks a permission (403). Thrown by every pending and later
+ * lookup of the client: without a working key no answer can be trusted, so the run should stop,
+ * as on any bad setting (a UsageError: exit 2, its one-line message).
+ */
+class HarnessAuthError extends UsageError {
+    status;
+    permission;
+    host;
+    constructor(message, status, permission, host) {
+        super(message);
+        this.status = status;
+        this.permission = permission;
+        this.host = host;
+        this.name = 'HarnessAuthError';
+    }
+}
+/** Harness error codes meaning "no such entity", whatever the HTTP status they come with. */
+const NOT_FOUND_CODES = new Set(['ENTITY_NOT_FOUND', 'RESOURCE_NOT_FOUND_EXCEPTION']);
+/** 429 retries stop here even under a generous budget; single waits are capped too. */
+const MAX_RATE_LIMIT_RETRIES = 6;
+const MAX_BACKOFF_MS = 16_000;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `{code, message}` of a Harness error body (`{status, code, message, correlationId}`), if it is one. */
+function errorBody(body) {
+    if (!isRecord(body))
+        return {};
+    return {
+        ...(typeof body.code === 'string' ? { code: body.code } : {}),
+        ...(typeof body.message === 'string' ? { message: body.message } : {}),
+    };
+}
+/**
+ * `text` with the key removed: the whole key, its URL-encoded and base64 forms, and its secret
+ * (last) segment on its own. Errors from fetch/undici and echoed error bodies can carry any of them.
+ */
+function redactKey(text, key) {
+    const k = key.trim();
+    if (!k)
+        return text;
+    const secrets = new Set([key, k, encodeURIComponent(k), Buffer.from(k).toString('base64')]);
+    const last = k.split('.').pop() ?? '';
+    if (last.length >= 8)
+        secrets.add(last);
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
+/** "10 s", "1.5 s", "200 ms". */
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(signal.reason);
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A counting semaphore whose waiters give up when `signal` aborts (an auth failure). */
+class Slots {
+    free;
+    waiters = [];
+    constructor(free) {
+        this.free = free;
+    }
+    acquire(signal) {
+        if (signal.aborted)
+            return Promise.reject(signal.reason);
+        if (this.free > 0) {
+            this.free--;
+            return Promise.resolve(this.releaser());
+        }
+        return new Promise((resolve, reject) => {
+            const waiter = () => {
+                signal.removeEventListener('abort', onAbort);
+                resolve(this.releaser());
+            };
+            const onAbort = () => {
+                this.waiters.splice(this.waiters.indexOf(waiter), 1);
+                reject(signal.reason);
+            };
+            this.waiters.push(waiter);
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+    }
+    releaser() {
+        let done = false;
+        return () => {
+            if (done)
+                return;
+            done = true;
+            const next = this.waiters.shift();
+            if (next)
+                next();
+            else
+                this.free++;
+        };
+    }
+}
+/** Connection error codes worth a retry; anything else (DNS name unknown, TLS) fails at once. */
+const TRANSIENT_CODES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection reset',
+    UND_ERR_SOCKET: 'connection closed by the server',
+    UND_ERR_CLOSED: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    ETIMEDOUT: 'connect timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EAI_AGAIN: 'DNS lookup failed (temporary)',
+};
+class Transport {
+    o;
+    host;
+    counts = { made: 0, retried: 0, rateLimited: 0, failed: 0 };
+    slots;
+    /** Aborted with the HarnessAuthError: wakes every waiter and in-flight request. */
+    stop = new AbortController();
+    fatal;
+    /** Set by the first send: the whole run shares one budget. */
+    deadline;
+    nextStart = -Infinity;
+    /** After a 429 every request waits until here: the limit is per key, not per request. */
+    pausedUntil = -Infinity;
+    constructor(o, host) {
+        this.o = o;
+        this.host = host;
+        this.slots = new Slots(o.concurrency);
+    }
+    redact(text) {
+        return redactKey(text, this.o.apiKey);
+    }
+    /** Throws the auth error if one happened; every lookup calls this first. */
+    checkAuth() {
+        if (this.fatal)
+            throw this.fatal;
+    }
+    /** GET `url`, retrying as the policy says. Throws only a HarnessAuthError. */
+    async send(url, purpose) {
+        this.deadline ??= this.o.now() + this.o.budgetMs;
+        const deadline = this.deadline;
+        let attempts = 0;
+        let transient = 0;
+        let limited = 0;
+        let last;
+        const spent = () => ({
+            ok: false,
+            reason: `time budget of ${formatMs(this.o.budgetMs)} spent${last ? ` (last: ${last})` : ' before the request was sent'}`,
+        });
+        for (;;) {
+            this.checkAuth();
+            const release = await this.guard(() => this.slots.acquire(this.stop.signal));
+            let outcome;
+            try {
+                if (!(await this.gate(deadline)))
+                    return spent();
+                const left = deadline - this.o.now();
+                if (left <= 0)
+                    return spent();
+                const timeout = Math.min(this.o.requestTimeoutMs, left);
+                this.counts.made++;
+                if (attempts++ > 0)
+                    this.counts.retried++;
+                outcome = await this.attempt(url, purpose, timeout, timeout < this.o.requestTimeoutMs);
+            }
+            finally {
+                release();
+            }
+            if (outcome.kind === 'reply')
+                return { ok: true, status: outcome.status, body: outcome.body };
+            if (outcome.kind === 'spent') {
+                last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
+                return spent();
+            }
+            last = outcome.reason;
+            const times = attempts > 1 ? ` (${attempts} attempts)` : '';
+            if (outcome.kind === 'fail')
+                return { ok: false, reason: `${outcome.reason}${times}` };
+            let delay;
+            if (outcome.rateLimited) {
+                this.counts.rateLimited++;
+                if (limited >= MAX_RATE_LIMIT_RETRIES)
+                    return { ok: false, reason: `${outcome.reason}${times}` };
+                delay = Math.min(this.o.backoffMs * 2 ** limited++, MAX_BACKOFF_MS);
+            }
+            else {
+                if (transient >= this.o.retries)
+                    return { ok: false, reason: `${outcome.reason}${times}` };
+                delay = Math.min(this.o.backoffMs * 2 ** transient++, MAX_BACKOFF_MS);
+            }
+            // A wait that would end past the deadline is not worth starting.
+            if (this.o.now() + delay >= deadline)
+                return spent();
+            if (outcome.rateLimited)
+                this.pausedUntil = Math.max(this.pausedUntil, this.o.now() + delay);
+            else
+                await this.guard(() => this.o.sleep(delay, this.stop.signal));
+        }
+    }
+    /** Waits for this request's start: spaced from the previous one and past any 429 pause. False when that is past the deadline. */
+    async gate(deadline) {
+        const now = this.o.now();
+        const start = Math.max(now, this.nextStart, this.pausedUntil);
+        if (start >= deadline)
+            return false;
+        this.nextStart = start + this.o.minIntervalMs;
+        if (start > now)
+            await this.guard(() => this.o.sleep(start - now, this.stop.signal));
+        this.checkAuth();
+        return true;
+    }
+    /** Runs a wait; if the auth error ended it, throws that error instead of the abort. */
+    async guard(wait) {
+        try {
+            return await wait();
+        }
+        catch (e) {
+            this.checkAuth();
+            throw e;
+        }
+    }
+    async attempt(url, purpose, timeoutMs, cutByBudget) {
+        const timer = AbortSignal.timeout(timeoutMs);
+        const signal = AbortSignal.any([this.stop.signal, timer]);
+        let status;
+        let body;
+        try {
+            const res = await this.o.fetch(url, {
+                headers: {
+                    'x-api-key': this.o.apiKey,
+                    'Harness-Account': this.o.accountId,
+                    accept: 'application/json',
+                    'user-agent': `harness-registry-guard/${src_version_VERSION}`,
+                },
+                signal,
+                // Following a redirect would send x-api-key to wherever it points (fetch strips only Authorization).
+                redirect: 'manual',
+            });
+            status = res.status;
+            if (status >= 300 && status < 400) {
+                await res.body?.cancel().catch(() => { });
+                return {
+                    kind: 'fail',
+                    reason: `HTTP ${status} redirect${redirectHost(res.headers.get('location'), url)} not followed: use the final address as the base URL`,
+                };
+            }
+            const text = await res.text();
+            try {
+                body = text ? JSON.parse(text) : undefined;
+            }
+            catch {
+                body = undefined;
+            }
+        }
+        catch (e) {
+            this.checkAuth();
+            if (timer.aborted)
+                return cutByBudget ? { kind: 'spent', leftMs: timeoutMs } : { kind: 'retry', reason: `timed out after ${formatMs(timeoutMs)}` };
+            return this.networkFailure(e);
+        }
+        const { code, message } = errorBody(body);
+        if (status === 401 || status === 403)
+            this.authFailed(status, purpose, code, message);
+        if (code && NOT_FOUND_CODES.has(code))
+            return { kind: 'reply', status, body };
+        if (status === 429)
+            return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true };
+        if (status >= 500)
+            return { kind: 'retry', reason: `HTTP ${status}${code ? ` ${code}` : ''}` };
+        return { kind: 'reply', status, body };
+    }
+    authFailed(status, purpose, code, message) {
+        const why = status === 401
+            ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
+            : `the API key lacks the permission ${purpose.permission}`;
+        const said = code || message ? ` Harness said: ${this.redact(clip([code, message].filter(Boolean).join(': ')))}` : '';
+        const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
+        this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
+        this.stop.abort(this.fatal);
+        throw this.fatal;
+    }
+    networkFailure(e) {
+        const cause = isRecord(e) || e instanceof Error ? e.cause : undefined;
+        const code = [cause, e]
+            .map((x) => (isRecord(x) || x instanceof Error ? x.code : undefined))
+            .find((c) => typeof c === 'string');
+        if (code && TRANSIENT_CODES[code])
+            return { kind: 'retry', reason: TRANSIENT_CODES[code] };
+        if (code === 'ENOTFOUND')
+            return { kind: 'fail', reason: 'host not found (DNS)' };
+        if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code))
+            return { kind: 'fail', reason: `TLS error (${code})` };
+        const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
+        return { kind: 'fail', reason: `request failed: ${this.redact(clip(text))}${code ? ` (${code})` : ''}` };
+    }
+}
+const errText = (e) => (e instanceof Error ? e.message : String(e));
+/** First line, at most 200 characters: a reason, not a dump. */
+const clip = (s) => {
+    const line = s.split('\n')[0] ?? '';
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
+/** " to other.host" for a redirect's Location (host only: its query could carry anything). */
+function redirectHost(location, from) {
+    if (!location)
+        return '';
+    try {
+        return ` to ${new URL(location, from).host}`;
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/harness/urls.ts
+/**
+ * Addresses of the Harness REST API and UI, and the account id carried in an API key. Pure
+ * functions, no I/O.
+ */
+/**
+ * The account id inside a `pat.<account>.<tokenId>.<secret>` or `sat.<account>.…` key, else
+ * undefined. Only 4-segment keys are trusted: an older 3-segment PAT format carries something
+ * else in its 2nd segment (Harness's own MCP server reads the same segment).
+ */
+function accountIdFromKey(key) {
+    const parts = key.trim().split('.');
+    if (parts.length !== 4 || (parts[0] !== 'pat' && parts[0] !== 'sat'))
+        return undefined;
+    return parts[1] || undefined;
+}
+/**
+ * `baseUrl` without query, hash, credentials or trailing slashes, keeping any path prefix
+ * (`/gateway`, a self-managed install's prefix). Throws on anything but http(s).
+ */
+function normaliseBaseUrl(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl.trim());
+    }
+    catch {
+        throw new TypeError('Harness base URL is not a URL (expected e.g. https://app.harness.io)');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new TypeError(`Harness base URL must be http(s), not ${url.protocol}`);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+/** Scope query parameters, empty strings dropped so `orgIdentifier=` is never sent. */
+function scopeParams(scope) {
+    const out = {};
+    if (scope.orgIdentifier)
+        out.orgIdentifier = scope.orgIdentifier;
+    if (scope.projectIdentifier)
+        out.projectIdentifier = scope.projectIdentifier;
+    return out;
+}
+/**
+ * An API URL: `{base}{path}?accountIdentifier=A&routingId=A&…`. `routingId` is sent because
+ * Harness's own UI and MCP server send it on every call (a gateway routing hint).
+ */
+function apiUrl(base, path, accountId, params = {}) {
+    const url = new URL(`${base}${path}`);
+    url.searchParams.set('accountIdentifier', accountId);
+    url.searchParams.set('routingId', accountId);
+    for (const [k, v] of Object.entries(params))
+        if (v !== undefined)
+            url.searchParams.set(k, v);
+    return url;
+}
+/**
+ * A link to the connector's page in the Harness UI (for reports). The UI is served from the API
+ * host without the `/gateway` API prefix, under `/ng/`. Route shapes, from the route definitions
+ * of Harness's UI (`getScopeBasedRoute`, current revision):
+ *   account  /ng/account/A/settings/resources/connectors/ID
+ *   org      /ng/account/A/settings/organizations/O/setup/resources/connectors/ID
+ *   project  /ng/account/A/home/orgs/O/projects/P/setup/resources/connectors/ID
+ * Not verified against a live account: older UI revisions used `/admin/resources/connectors/…`
+ * and hash routes, and whether accounts.harness.io / self-managed hosts serve the UI at the same
+ * host and prefix as their API is unknown. Treat the link as a convenience, not a fact.
+ */
+function connectorUiUrl(baseUrl, accountId, scope, identifier) {
+    const ui = normaliseBaseUrl(baseUrl).replace(/\/gateway$/, '');
+    const e = encodeURIComponent;
+    const { orgIdentifier: org, projectIdentifier: project } = scopeParams(scope);
+    const root = `${ui}/ng/account/${e(accountId)}`;
+    const tail = `resources/connectors/${e(identifier)}`;
+    if (org && project)
+        return `${root}/home/orgs/${e(org)}/projects/${e(project)}/setup/${tail}`;
+    if (org)
+        return `${root}/settings/organizations/${e(org)}/setup/${tail}`;
+    return `${root}/settings/${tail}`;
+}
+/** "account scope", "org O", "project O/P": for messages. */
+function describeScope(scope) {
+    const { orgIdentifier: org, projectIdentifier: project } = scopeParams(scope);
+    if (project)
+        return `project ${org ?? '?'}/${project}`;
+    if (org)
+        return `org ${org}`;
+    return 'account scope';
+}
+
+;// CONCATENATED MODULE: ./src/harness/client.ts
+/**
+ * A small read-only client for the Harness REST API: connectors by scope and identifier
+ * (`GET /ng/api/connectors/{id}`, v0: the v1 API lacks Docker/GitHub/GCP connector types) and the
+ * account's CI image overrides (`GET /ci/execution-config/get-customer-config`). Each lookup
+ * resolves to a result, never throws, except a HarnessAuthError when the key is refused. Policy
+ * (rate, retries, budget) lives in ./transport.ts; URL shapes in ./urls.ts.
+ */
+
+
+
+
+/**
+ * The defaults, and why:
+ * - minIntervalMs 250: at most 240 requests/min, 60% of Harness's 400/min per key, leaving room
+ *   for other jobs sharing the key.
+ * - concurrency 4: enough to overlap latency at that pace, polite to the gateway.
+ * - requestTimeoutMs 10 s: a single GET answers in well under a second when Harness is healthy.
+ * - budgetMs 40 s: a CI step that cannot reach Harness is done in under a minute; at the
+ *   default pace that is room for about 160 requests.
+ * - retries 2, backoffMs 1 s (then 2 s): rides out a blip without burning the budget; 429s back
+ *   off 1, 2, 4, 8, 16 s as Harness's own MCP server does.
+ */
+const HARNESS_CLIENT_DEFAULTS = {
+    concurrency: 4,
+    requestTimeoutMs: 10_000,
+    budgetMs: 40_000,
+    minIntervalMs: 250,
+    retries: 2,
+    backoffMs: 1_000,
+};
+/** Permissions named in auth errors. */
+const CONNECTOR_VIEW_PERMISSION = 'core_connector_view';
+/**
+ * get-customer-config is guarded by the account view permission (harness-core's
+ * ExecutionConfigResource: resource ACCOUNT, VIEW_ACCOUNT_PERMISSION = "core_account_view"); the
+ * public docs do not name it.
+ */
+const ACCOUNT_VIEW_PERMISSION = 'core_account_view';
+const positive = (v, fallback, min) => v !== undefined && Number.isFinite(v) ? Math.max(min, v) : fallback;
+function createHarnessClient(options) {
+    const base = normaliseBaseUrl(options.baseUrl);
+    if (!options.apiKey.trim())
+        throw new TypeError('Harness API key is empty');
+    if (!options.accountId.trim())
+        throw new TypeError('Harness account id is empty');
+    const accountId = options.accountId.trim();
+    const d = HARNESS_CLIENT_DEFAULTS;
+    const transport = new Transport({
+        apiKey: options.apiKey,
+        accountId,
+        concurrency: Math.floor(positive(options.concurrency, d.concurrency, 1)),
+        requestTimeoutMs: positive(options.requestTimeoutMs, d.requestTimeoutMs, 1),
+        budgetMs: positive(options.budgetMs, d.budgetMs, 1),
+        minIntervalMs: positive(options.minIntervalMs, d.minIntervalMs, 0),
+        retries: Math.floor(positive(options.retries, d.retries, 0)),
+        backoffMs: positive(options.backoffMs, d.backoffMs, 0),
+        fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+        sleep: options.sleep ?? defaultSleep,
+        now: options.now ?? Date.now,
+    }, new URL(base).host);
+    const cache = new Map();
+    /** One promise per key, marked handled so an abandoned rejection cannot crash the process. */
+    const once = (key, run) => {
+        let p = cache.get(key);
+        if (!p) {
+            p = (async () => {
+                transport.checkAuth();
+                const result = await run();
+                if (result.kind === 'failed')
+                    transport.counts.failed++;
+                return result;
+            })();
+            p.catch(() => { });
+            cache.set(key, p);
+        }
+        return p;
+    };
+    const failed = (reason) => ({ kind: 'failed', reason: transport.redact(clip(reason)) });
+    return {
+        getConnector(ref) {
+            const identifier = ref.identifier.trim();
+            const scope = scopeParams(ref);
+            if (!identifier)
+                return Promise.reject(new TypeError('connector identifier is empty'));
+            if (scope.projectIdentifier && !scope.orgIdentifier)
+                return Promise.reject(new TypeError('a project-scope connector needs orgIdentifier too'));
+            return once(JSON.stringify(['connector', scope.orgIdentifier ?? null, scope.projectIdentifier ?? null, identifier]), async () => {
+                const url = apiUrl(base, `/ng/api/connectors/${encodeURIComponent(identifier)}`, accountId, { ...scope });
+                const reply = await transport.send(url, {
+                    what: `reading connector ${identifier} (${describeScope(scope)})`,
+                    permission: CONNECTOR_VIEW_PERMISSION,
+                });
+                if (!reply.ok)
+                    return failed(reply.reason);
+                if (NOT_FOUND_CODES.has(errorBody(reply.body).code ?? ''))
+                    return { kind: 'notFound' };
+                const connector = reply.status === 200 ? parseConnector(reply.body, identifier) : undefined;
+                if (!connector)
+                    return failed(unexpected(reply, 'data.connector'));
+                return { kind: 'found', connector, uiUrl: connectorUiUrl(base, accountId, scope, identifier) };
+            });
+        },
+        getImageOverrides(infra) {
+            return once(JSON.stringify(['overrides', infra]), async () => {
+                const url = apiUrl(base, '/ci/execution-config/get-customer-config', accountId, { infra, overridesOnly: 'true' });
+                const reply = await transport.send(url, {
+                    what: `reading the CI image overrides (infra ${infra})`,
+                    permission: ACCOUNT_VIEW_PERMISSION,
+                });
+                if (!reply.ok)
+                    return failed(reply.reason);
+                const overrides = reply.status === 200 ? parseOverrides(reply.body) : undefined;
+                if (!overrides)
+                    return failed(unexpected(reply, 'data'));
+                return { kind: 'found', overrides };
+            });
+        },
+        stats: () => ({ ...transport.counts }),
+    };
+}
+/** `data.connector` of a SUCCESS envelope, or undefined when the shape is not that. */
+function parseConnector(body, requested) {
+    if (!isRecord(body) || body.status === 'ERROR' || !isRecord(body.data))
+        return undefined;
+    const c = body.data.connector;
+    if (!isRecord(c) || typeof c.type !== 'string' || !isRecord(c.spec))
+        return undefined;
+    const str = (v) => (typeof v === 'string' && v ? v : undefined);
+    const name = str(c.name);
+    const org = str(c.orgIdentifier);
+    const project = str(c.projectIdentifier);
+    return {
+        identifier: str(c.identifier) ?? requested,
+        ...(name ? { name } : {}),
+        ...(org ? { orgIdentifier: org } : {}),
+        ...(project ? { projectIdentifier: project } : {}),
+        type: c.type,
+        spec: c.spec,
+    };
+}
+/** `data` of get-customer-config: field → "image:tag". `data: null` or `{}` means no overrides. */
+function parseOverrides(body) {
+    if (!isRecord(body) || body.status === 'ERROR')
+        return undefined;
+    if (body.data === null || body.data === undefined)
+        return 'data' in body ? {} : undefined;
+    if (!isRecord(body.data))
+        return undefined;
+    const out = {};
+    for (const [k, v] of Object.entries(body.data))
+        if (typeof v === 'string')
+            out[k] = v;
+    return out;
+}
+/** Why a final reply is not an answer: "HTTP 400 INVALID_REQUEST: …", or a shape mismatch. */
+function unexpected(reply, field) {
+    const { code, message } = errorBody(reply.body);
+    const said = [code, message].filter(Boolean).join(': ');
+    if (reply.status !== 200)
+        return `HTTP ${reply.status}${said ? ` ${said}` : reply.status === 404 ? ' without a Harness error code (is the base URL right?)' : ''}`;
+    if (said)
+        return `Harness error ${said}`;
+    return `unexpected response: no ${field} in the answer`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/lookups.ts
+
+
+
+
+function createHarnessLookups(options) {
+    const client = createHarnessClient(options);
+    const host = new URL(normaliseBaseUrl(options.baseUrl)).host;
+    return {
+        async lookUp(project) {
+            const needs = connectorsToLookUp(project);
+            const lookups = await Promise.all(needs.map(async ({ identifier, scope, at }) => {
+                const result = await client.getConnector({
+                    identifier,
+                    ...(scope.org ? { orgIdentifier: scope.org } : {}),
+                    ...(scope.project ? { projectIdentifier: scope.project } : {}),
+                });
+                const answer = result.kind === 'found' ? { kind: 'found', connector: connectorFacts(result.connector, scope, result.uiUrl) } : result;
+                return { identifier, scope, answer, at };
+            }));
+            return { host, lookups, requests: client.stats().made };
+        },
+        async imageOverrides() {
+            const out = { overrides: [], unread: [] };
+            for (const infra of ['K8', 'VM']) {
+                let result;
+                try {
+                    result = await client.getImageOverrides(infra);
+                }
+                catch (e) {
+                    // The connectors were read with this key, so a refusal here is about the overrides alone (core_account_view): say so, go on.
+                    if (e instanceof HarnessAuthError && e.status === 403) {
+                        out.unread.push(`${infra}: ${e.message}`);
+                        continue;
+                    }
+                    throw e;
+                }
+                if (result.kind === 'failed')
+                    out.unread.push(`${infra}: ${result.reason}`);
+                else
+                    out.overrides.push(...judgeOverrides(infra, result.overrides));
+            }
+            return out;
+        },
+    };
+}
+/**
+ * Every connector reference a policy reads that the repo does not hold, at the scope Harness looks
+ * it up at, once each: what stages use (steps, codebase, the Override Image Connector) and the
+ * built-in `account.harnessImage` of every Harness Cloud stage and CI stage without an override.
+ * For an org or project Override Image Connector (which policy 3 says must be account-scope),
+ * also `account.<id>`: when Harness has it, the fix that points the stage at it is safe.
+ */
+function connectorsToLookUp(project) {
+    const needs = new Map();
+    const need = (ref, from, at) => {
+        if (project.findConnector(ref, from))
+            return;
+        const target = lookupScope(ref, from);
+        if (!target)
+            return;
+        const key = scopedKey(target.scope, target.identifier);
+        const known = needs.get(key);
+        if (!known || before(at, known.at))
+            needs.set(key, { ...target, at });
+    };
+    for (const run of project.runs())
+        for (const eff of run.stages)
+            for (const ref of project.connectorReferences(eff)) {
+                need(ref.ref, run.root.scope, ref.at);
+                const parsed = parseRef(ref.ref);
+                if (ref.how === 'overrideImageConnector' && parsed && parsed.level !== 'account')
+                    need(`account.${parsed.identifier}`, run.root.scope, ref.at);
+            }
+    return [...needs.values()];
+}
+const before = (a, b) => (a.file < b.file ? true : a.file > b.file ? false : a.start < b.start);
+/** `data.connector` as the facts the rules read, like a connector's YAML: an absent `executeOnDelegate` stays absent (= delegate). */
+function connectorFacts(c, scope, uiUrl) {
+    const spec = c.spec;
+    const text = (v) => (typeof v === 'string' && v ? v : undefined);
+    const field = (o, key) => (o && typeof o === 'object' ? o[key] : undefined);
+    const auth = text(field(field(spec, 'auth'), 'type')) ?? text(field(field(spec, 'credential'), 'type'));
+    const provider = text(spec.providerType);
+    const selectors = Array.isArray(spec.delegateSelectors) ? spec.delegateSelectors.filter((s) => typeof s === 'string') : [];
+    return {
+        identifier: c.identifier,
+        ...(c.name ? { name: c.name } : {}),
+        scope,
+        type: c.type,
+        urls: urlsOf(spec),
+        ...('executeOnDelegate' in spec && spec.executeOnDelegate !== null ? { executeOnDelegate: spec.executeOnDelegate } : {}),
+        delegateSelectors: selectors,
+        ...(provider ? { provider } : {}),
+        ...(auth ? { authType: auth } : {}),
+        uiUrl,
+    };
+}
+/** Every `…Url` string in a spec, a few levels deep, as the YAML scan collects them from connector files. */
+function urlsOf(spec) {
+    const out = [];
+    const walk = (v, depth) => {
+        if (!v || typeof v !== 'object' || Array.isArray(v) || depth > 4)
+            return;
+        for (const [k, x] of Object.entries(v)) {
+            if (/url$/i.test(k) && typeof x === 'string' && x)
+                out.push(x);
+            else
+                walk(x, depth + 1);
+        }
+    };
+    walk(spec, 0);
+    return out;
+}
+/** Overrides that pull from the retired registry or rename a Harness image: what policies 1 and 4 say of the same values in Git. */
+function judgeOverrides(infra, overrides) {
+    const rows = [];
+    for (const [field, image] of Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const parsed = parseImage(image);
+        if (!parsed)
+            continue;
+        if (isAppHarnessImage(parsed))
+            rows.push({ infra, field, image, problem: 'pulls from the app.harness.io registry' });
+        const expected = executionConfigMismatch(field, image, defaultCatalogue);
+        if (expected)
+            rows.push({ infra, field, image, problem: `renames the Harness image \`${expected}\`` });
+    }
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+
+
+
+
+
+/** What the job summary states under its heading (fallbacks, results of the API calls); each is logged when added. */
+class Notes {
+    log;
+    list = [];
+    constructor(log) {
+        this.log = log;
+    }
+    /** Records a note for the summary and logs it (or `logLine`, when the log should read differently). */
+    add(note, logLine = note) {
+        this.log(logLine);
+        this.list.push(note);
+    }
+    addAll(notes) {
+        for (const n of notes)
+            this.add(n);
+    }
+}
+/** `text` without the GitHub token or the Harness API key. */
+function redactSecrets(text, settings) {
+    const t = redact(text, settings.token);
+    return settings.harness ? redactKey(t, settings.harness.apiKey) : t;
+}
+/** Reads the runner's context and builds the one API client of the run. */
+function startRun(settings, env, deps) {
+    const log = (line) => info(redactSecrets(line, settings));
+    const ctx = readRunContext(env);
+    const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
+    const notes = new Notes(log);
+    notes.addAll(ctx.warnings.map((w) => `Event payload: ${w}.`));
+    const harness = settings.harness && createHarnessLookups(settings.harness);
+    // GitHub gives workflows run for a fork's pull request no secrets: say once why nothing is looked up.
+    if (!harness && ctx.pullRequest?.isFork)
+        notes.add('Harness lookups are off: this pull request comes from a fork, and GitHub passes no secrets to its workflows, so `harness-api-key` is empty. Connectors that are not in the repository stay unresolved-reference notices.');
+    return { settings, ctx, api, log, notes, ...(harness ? { harness } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -50743,7 +51776,7 @@ async function writeJobSummary(state, result, o) {
                 : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
     }
     try {
-        await summary.addRaw(redact(md, settings.token), true).write();
+        await summary.addRaw(redactSecrets(md, settings), true).write();
     }
     catch (e) {
         state.log(`Job summary not written: ${e.message}`);
@@ -50804,6 +51837,8 @@ async function createCheckRun(state, result, o) {
 
 
 
+
+
 /** Warning annotations given to changes of the gate; the summary lists them all. */
 const MAX_GATE_ANNOTATIONS = 5;
 /** Where every finding can be read, for the overflow notice and the failure message. */
@@ -50827,17 +51862,21 @@ function whereToRead(state, sarifFile) {
 function annotate(state, result, o) {
     const { settings } = state;
     const gateAnnotations = o.gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
+    // Lookups in Harness that got no answer: one warning for the run, not tied to a line.
+    const lookups = result.harness && harness_side_lookupFailureWarning(result.harness);
     const plan = planAnnotations(result.findings, {
         changed: changeScope(o.detection.changed),
         onlyChanged: settings.onlyChanged,
         reserveErrorSlot: o.verdict.willFail,
-        reserveWarnings: gateAnnotations.length,
+        reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0),
         seeAlso: o.seeAlso,
     });
     for (const c of gateAnnotations)
         warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
     for (const c of o.gateChanges)
         state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+    if (lookups)
+        warning(redactSecrets(lookups, settings), { title: 'Harness lookups' });
     // @actions/core escapes the workflow commands.
     for (const a of plan.annotations) {
         const { title, file, startLine, endLine, startColumn, endColumn } = a;
@@ -50861,14 +51900,6 @@ function annotate(state, result, o) {
 }
 /** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
 const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
-}
 
 ;// CONCATENATED MODULE: ./src/engine/compare.ts
 /** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
@@ -51072,6 +52103,8 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         out.entity = extra.entity;
     if (extra.forRule)
         out.forRule = extra.forRule;
+    if (extra.harnessUrl)
+        out.harnessUrl = extra.harnessUrl;
     if (at.yamlPath && at.path)
         out.yamlPath = at.path;
     out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
@@ -52466,6 +53499,8 @@ function readSource(input, out) {
 
 
 
+/** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
+const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
 class Project {
     connectors = [];
@@ -52480,6 +53515,9 @@ class Project {
     #fills = new Map();
     #runCache;
     #pipelineIds;
+    /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
+    #harness = new Map();
+    #harnessFacts;
     constructor(entities) {
         for (const e of entities) {
             if (e.kind === 'connector')
@@ -52520,6 +53558,25 @@ class Project {
         }
         const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
         return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+    }
+    /**
+     * Adds what Harness said about connectors the repo does not hold (looked up after the project was
+     * built, before the project rules run). A connector in the repo still wins: rules ask
+     * `findConnector` first.
+     */
+    addHarnessFacts(facts) {
+        this.#harnessFacts = facts;
+        for (const l of facts.lookups)
+            this.#harness.set(scopedKey(l.scope, l.identifier), l.answer);
+    }
+    /** What was learnt from Harness in this run, if it was asked. */
+    get harnessFacts() {
+        return this.#harnessFacts;
+    }
+    /** Harness's answer for a reference made from `from`, at the scope Harness's own rule gives it; undefined when not asked. */
+    inHarness(ref, from) {
+        const at = lookupScope(ref, from);
+        return at && this.#harness.get(scopedKey(at.scope, at.identifier));
     }
     /**
      * The versions of the template a link names, of the given type: the one its `versionLabel` names,
@@ -52641,6 +53698,35 @@ class Project {
     runsOnHarnessCloud(eff) {
         const kind = this.infrastructure(eff).infra.kind;
         return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /**
+     * How a CI stage pulls Harness's own images: its Override Image Connector when it has one (not on
+     * Harness Cloud, which has none), else `account.harnessImage`. Undefined for stages that are not
+     * CI builds.
+     */
+    imageConnector(eff) {
+        const { stage: from, infra } = this.infrastructure(eff);
+        if (!CI_INFRA.has(infra.kind))
+            return undefined;
+        const field = this.runsOnHarnessCloud(eff) ? undefined : infra.imageConnectorRef;
+        return field ? { override: field, ctx: from.ctx } : { builtIn: infra.kindNode ?? eff.stage.at };
+    }
+    /**
+     * Every connector a stage refers to, as values the repo gives: its steps' and codebase's
+     * (`connectorUses`, resolved), and the one it pulls Harness images through (`imageConnector`).
+     */
+    connectorReferences(eff) {
+        const out = [];
+        for (const use of this.connectorUses(eff))
+            for (const v of this.resolve(use.ref, use.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: use.how });
+        const image = this.imageConnector(eff);
+        if (image && 'builtIn' in image)
+            out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
+        else if (image)
+            for (const v of this.resolve(image.override, image.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
+        return out;
     }
     /** The connectors a stage pulls or clones through, including those of its step templates. */
     connectorUses(eff) {
@@ -52821,17 +53907,24 @@ function sameProject(a, b) {
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /**
  * The whole check: find the files, scan each (parse, file rules, facts), build the project model
- * from the facts, run the project rules, then apply levels, suppressions and the baseline.
+ * from the facts, look up in Harness what the repo does not hold (when asked to), run the project
+ * rules, then apply levels, suppressions and the baseline.
  */
 async function lint(settings) {
     const prepared = prepare(settings);
     const scans = await (settings.scanner ?? scan_file_serialScanner(settings.rules))(prepared.inputs, prepared.spec);
-    return finish(settings, prepared, scans);
+    const built = build(prepared, scans);
+    const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
+    return finish(settings, prepared, built, facts);
 }
-/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
+/**
+ * `lint` without workers and without asking Harness (facts already known are used), for callers
+ * that cannot wait: the fixer's re-check, tests.
+ */
 function lint_lintSync(settings) {
     const prepared = prepare(settings);
-    return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
+    const built = build(prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
+    return finish(settings, prepared, built, settings.harnessFacts);
 }
 function prepare(settings) {
     const all = allRulesOf(settings.rules);
@@ -52867,8 +53960,7 @@ function prepare(settings) {
     };
     return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
 }
-function finish(settings, prepared, scans) {
-    const { all, config, options } = prepared;
+function build(prepared, scans) {
     const findings = [...prepared.findings];
     const entities = [];
     const directives = new Map();
@@ -52893,6 +53985,24 @@ function finish(settings, prepared, scans) {
             harnessFiles++;
     }
     const project = new Project(entities);
+    return {
+        project,
+        findings,
+        entities: entities.length,
+        directives,
+        internalErrors,
+        skippedNotHarness,
+        images,
+        filesScanned,
+        harnessFiles,
+    };
+}
+/** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
+function finish(settings, prepared, built, harness) {
+    const { all, config, options } = prepared;
+    const { project, findings, directives, internalErrors } = built;
+    if (harness)
+        project.addHarnessFacts(harness);
     for (const rule of settings.rules) {
         if (!rule.checkProject || levelOf(config, rule.id) === 'off')
             continue;
@@ -52931,18 +54041,19 @@ function finish(settings, prepared, scans) {
     }
     return {
         findings: [...out, ...levelled(meta)].sort(compareFindings),
-        filesScanned,
-        harnessFiles,
-        entities: entities.length,
-        skippedNotHarness,
+        filesScanned: built.filesScanned,
+        harnessFiles: built.harnessFiles,
+        entities: built.entities,
+        skippedNotHarness: built.skippedNotHarness,
         internalErrors,
         project,
         rules: all,
         options,
-        ...(settings.images ? { images } : {}),
+        ...(settings.images ? { images: built.images } : {}),
         cwd: settings.cwd,
         ...(config ? { config } : {}),
         ...(baseline ? { baseline } : {}),
+        ...(harness ? { harness } : {}),
     };
 }
 function projectContext(rule, project, options, out) {
@@ -52955,11 +54066,12 @@ function projectContext(rule, project, options, out) {
                 messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: related(r.related) } : {}),
+                ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
             });
             out.push(withFix(rule, r, f));
         },
         unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, 'notice', messageOf(rule, r.messageId, r.data), r.at, {
+            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', messageOf(rule, r.messageId, r.data), r.at, {
                 messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
                 ...(r.related ? { related: related(r.related) } : {}),
@@ -52994,22 +54106,23 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
  */
 /** Below this many files per worker, starting workers costs more than it saves. */
 const MIN_FILES_PER_WORKER = 200;
-/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+/** The environment variable that sets the number of worker threads (0: scan in the main thread). */
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
 /** A file that takes longer than this is taken to hang its worker. */
 const FILE_TIMEOUT_MS = 30_000;
-/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
-const WORKER_HEAP_MB = 512;
-/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+/**
+ * How many worker threads to start for `files` files: none (scan in this thread) for small repos
+ * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ */
 function workerCount(files, requested, env = process.env, cores = external_node_os_default().availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
-    const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-    return Math.min(cores, MAX_WORKERS, byFiles);
+    const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
+    return n > 1 ? n : 0;
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -53019,9 +54132,9 @@ function poolScanner(rules, options) {
     return async (inputs, spec) => {
         const n = workerCount(inputs.length, options.workers, options.env);
         const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
-        if (n > 1 && !options.script && asked)
-            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
-        if (n <= 1 || !options.script) {
+        if (n > 0 && !options.script && asked)
+            throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n === 0 || !options.script) {
             const scan = scan_file_scanOptions(rules, spec);
             return inputs.map((input) => scan_file_scanFile(input, scan));
         }
@@ -53114,7 +54227,7 @@ function runPool(inputs, spec, n, options) {
             const progress = new Int32Array(new SharedArrayBuffer(4));
             const worker = new external_node_worker_threads_.Worker(options.script, {
                 workerData: { spec, progress },
-                resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+                ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
             });
             const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
             slots.add(slot);
@@ -53221,15 +54334,16 @@ function serveScans(rules) {
 
 
 
+
 /** The lint step: the whole workspace, with the config and baseline the gate chose (the base commit's on a pull request). */
 async function checkWorkspace(state, gate) {
     const { settings } = state;
     const lintSettings = {
         cwd: settings.workspace,
         paths: settings.paths,
-        rules: rules,
+        rules: rules_rules,
         // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
-        scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
+        scanner: poolScanner(rules_rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
     };
     const configPath = gate ? gate.configPath : settings.configPath;
     const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
@@ -53242,7 +54356,13 @@ async function checkWorkspace(state, gate) {
     // The migration report lists every image by registry.
     if (settings.report || settings.reportFile)
         lintSettings.images = true;
-    return { result: await lint(lintSettings), lintSettings };
+    const { harness } = state;
+    if (harness)
+        lintSettings.harness = (project) => harness.lookUp(project);
+    const result = await lint(lintSettings);
+    if (result.harness)
+        state.log(lookupSummary(result.harness));
+    return { result, lintSettings };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -53716,68 +54836,15 @@ async function changedConnectorImpacts(state, checked, detection) {
     return impacts;
 }
 
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Reads the run context once. A missing or unreadable payload leaves the PR fields unset. */
-function readRunContext(env = process.env) {
-    const warnings = [];
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const ctx = {
-        eventName,
-        repo: owner && name ? { owner, repo: name } : undefined,
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        sha: env.GITHUB_SHA || undefined,
-        actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
-        actionRef: env.GITHUB_ACTION_REF || undefined,
-        warnings,
-    };
-    let payload;
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        }
-        catch (e) {
-            warnings.push(`could not read the event payload (${e.code ?? e.message})`);
-        }
-    }
-    const pr = obj(payload?.pull_request);
-    if (pr && PULL_REQUEST_EVENTS.has(eventName)) {
-        const head = obj(pr.head);
-        const base = obj(pr.base);
-        const headRepo = context_str(obj(head?.repo)?.full_name);
-        const baseRepo = context_str(obj(base?.repo)?.full_name);
-        const number = typeof pr.number === 'number' ? pr.number : typeof payload?.number === 'number' ? payload.number : undefined;
-        const headSha = context_str(head?.sha);
-        if (number !== undefined && headSha) {
-            ctx.pullRequest = {
-                number,
-                headSha,
-                baseSha: context_str(base?.sha),
-                headRepo,
-                baseRepo,
-                isFork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
-                changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : undefined,
-            };
-        }
-        else
-            warnings.push('the pull_request payload has no number or head SHA');
-    }
-    if (eventName === 'push' && payload)
-        ctx.push = { before: context_str(payload.before), after: context_str(payload.after) };
-    ctx.headSha = ctx.pullRequest?.headSha ?? ctx.sha;
-    return ctx;
-}
-const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
-const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
-
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
 
+
+
+/** Where lookups go when `harness-url` is empty. */
+const DEFAULT_HARNESS_URL = 'https://app.harness.io';
 /** A bad input value: the message names the input. */
 class InputError extends Error {
     input;
@@ -53881,10 +54948,29 @@ function getSettings(env = process.env) {
         ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
         suggestions: bool(env, 'suggestions', false),
         configFrom: oneOf(env, 'config-from', ['base', 'head'], 'base'),
+        ...harnessInputs(env),
     };
+}
+/** `harness-api-key`, `harness-account-id` and `harness-url`; nothing when the key is empty. */
+function harnessInputs(env) {
+    const apiKey = readInput(env, 'harness-api-key');
+    if (!apiKey)
+        return {};
+    const accountId = readInput(env, 'harness-account-id') || accountIdFromKey(apiKey);
+    if (!accountId)
+        throw new InputError('harness-account-id', 'is needed: the Harness API key does not carry the account id (only pat.<account>.<id>.<secret> and sat.<account>.… keys do)');
+    let baseUrl;
+    try {
+        baseUrl = normaliseBaseUrl(readInput(env, 'harness-url') || DEFAULT_HARNESS_URL);
+    }
+    catch (e) {
+        throw new InputError('harness-url', e.message);
+    }
+    return { harness: { apiKey, accountId, baseUrl } };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 
 
 
@@ -53930,6 +55016,9 @@ function fail(code, message, token) {
 function failure(e, settings) {
     if (e instanceof InputError)
         return fail(2, e.message, settings.token);
+    // The Harness API refused the key (401) or a permission (403): the message names the status and permission, never the key.
+    if (e instanceof HarnessAuthError)
+        return fail(2, `input \`harness-api-key\`: ${e.message}`, settings.token);
     if (e instanceof UsageError)
         return configFailure(e, settings);
     info(redact(`Internal error: ${e.stack ?? e}`, settings.token));
@@ -54163,11 +55252,10 @@ function writeAtomically(s) {
 
 
 
-const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+
 const placeOf = (at) => ({ file: at.file, line: at.line });
-function connectorRef(c) {
-    return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
-}
+/** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
+const connectorRef = (c) => refAt(c.scope, c.identifier);
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
 function buildInventory(project, findings) {
     const byConnector = new Map();
@@ -54256,7 +55344,7 @@ function connectorEntry(c, findings) {
 }
 /** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
 function failingReason(use) {
-    const reasons = rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
+    const reasons = rules_rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
     return reasons.length ? reasons.join('; ') : undefined;
 }
 function stageEntry(project, eff, addUse) {
@@ -54282,7 +55370,7 @@ function stageEntry(project, eff, addUse) {
         ...placeOf(eff.stage.at),
     };
     const base = { ownerKind: root.kind, owner: root.identifier, stage: eff.stage.identifier, cloud };
-    if (CI_KINDS.has(infra.kind)) {
+    if (CI_INFRA.has(infra.kind)) {
         // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
         const field = cloud ? undefined : infra.imageConnectorRef;
         const resolution = field ? project.resolve(field, from.ctx) : { values: [] };
@@ -54366,6 +55454,7 @@ function changeItem(text, f, remediation, docs) {
         title: f.fixTitle ?? f.suggestion?.title ?? remediation,
         edits: edits.map((e) => editChange(text, e)),
         docs,
+        ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
     };
 }
 /** An edit as "field: current → proposed"; an insertion has no current value. */
@@ -54434,7 +55523,115 @@ function pipelinesUsing(project, template) {
     return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
 
+;// CONCATENATED MODULE: ./src/migration/harness-side.ts
+/**
+ * The report's "Harness-side connectors": connectors the repo uses but only Harness holds, as the
+ * lookups found them, with the stages using them and what to change in Harness; and the account's
+ * CI image overrides that break a policy. Built only when lookups ran; nothing here asks Harness.
+ */
+
+
+
+
+/**
+ * The fetched connectors as Harness has them: facts only (no uses, no findings), so that
+ * `report --merge` finds the same connector in every repository's report and lists it once.
+ */
+function harnessConnectorsOf(facts) {
+    const out = [];
+    for (const { answer } of facts.lookups) {
+        if (answer.kind !== 'found')
+            continue;
+        const c = answer.connector;
+        const eod = c.executeOnDelegate;
+        out.push({
+            ref: refAt(c.scope, c.identifier),
+            scope: formatScope(c.scope),
+            identifier: c.identifier,
+            ...(c.name ? { name: c.name } : {}),
+            type: c.type,
+            ...(c.urls[0] ? { url: c.urls[0] } : {}),
+            urls: c.urls,
+            ...(c.provider ? { provider: c.provider } : {}),
+            ...(c.authType ? { authType: c.authType } : {}),
+            connectivity: eod === false ? 'platform' : eod === undefined ? 'delegate (default)' : 'delegate',
+            delegateSelectors: c.delegateSelectors,
+            harnessUrl: c.uiUrl,
+        });
+    }
+    return out.sort((a, b) => compare_cmp(a.scope, b.scope) || compare_cmp(a.ref, b.ref));
+}
+/** `scope\0ref` of every reference Harness answered (found or not found): the repo need not ask anyone to check those. */
+function answeredRefs(facts) {
+    return new Set(facts.lookups.filter((l) => l.answer.kind !== 'failed').map((l) => `${formatScope(l.scope)}\0${refAt(l.scope, l.identifier)}`));
+}
+/** What was asked of Harness, for the JSON: counts by answer, the references it has no connector for, the warning. */
+function harnessLookupsOf(facts, overrides) {
+    const n = (kind) => facts.lookups.filter((l) => l.answer.kind === kind).length;
+    const warning = harness_side_lookupFailureWarning(facts);
+    return {
+        host: facts.host,
+        summary: lookupSummary(facts),
+        found: n('found'),
+        notFound: facts.lookups
+            .filter((l) => l.answer.kind === 'notFound')
+            .map((l) => ({ ref: refAt(l.scope, l.identifier), scope: formatScope(l.scope) }))
+            .sort((a, b) => compare_cmp(a.scope, b.scope) || compare_cmp(a.ref, b.ref)),
+        failed: n('failed'),
+        ...(warning ? { warning } : {}),
+        ...(overrides?.unread.length ? { overridesUnread: overrides.unread } : {}),
+    };
+}
+/** The Markdown section; empty when no lookups ran. */
+function harnessSideMarkdown(r, render) {
+    const lookups = r.harnessLookups;
+    if (!lookups)
+        return [];
+    const { table, usesText, code } = render;
+    const out = ['## Harness-side connectors', '', lookups.summary, ''];
+    if (lookups.warning)
+        out.push(`> Warning: ${lookups.warning}`, '');
+    const usesOf = (x) => r.externalConnectors.find((e) => e.ref === x.ref && e.scope === x.scope)?.usedBy ?? [];
+    const connectors = r.harnessConnectors ?? [];
+    if (!connectors.length)
+        out.push('No connector the repo uses was found in Harness.', '');
+    else
+        table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
+            const uses = usesOf(c);
+            const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === c.harnessUrl).map((i) => i.ruleId)));
+            // What the rules with findings on it ask to change there, in policy order.
+            const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
+            return [
+                typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
+                c.scope,
+                c.type ?? '—',
+                c.url ? code(c.url) : '—',
+                c.connectivity ?? '—',
+                usesText(uses),
+                changes.join('<br>') || 'None',
+            ];
+        });
+    // An `account.x` looked up only to tell whether a fix can point at it is not a reference in the repo.
+    const missing = lookups.notFound.filter((x) => usesOf(x).length);
+    if (missing.length) {
+        out.push('### Referenced but in neither the repo nor Harness', '');
+        table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), x.scope, usesText(usesOf(x))]);
+    }
+    const overrides = r.harnessImageOverrides;
+    if (!overrides)
+        return out;
+    out.push('### CI image overrides in Harness', '');
+    for (const u of lookups.overridesUnread ?? [])
+        out.push(`> Not read: ${u}`, '');
+    if (!overrides.length)
+        out.push(lookups.overridesUnread ? 'No problem in the overrides that were read.' : 'No override breaks a policy.', '');
+    else
+        table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/migration/markdown.ts
+
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
@@ -54507,6 +55704,7 @@ function markdown_renderMarkdown(r) {
         out.push('### Referenced but not in the repo', '');
         table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
     }
+    out.push(...harnessSideMarkdown(r, { table, usesText, code }));
     out.push('## Stages', '');
     if (!r.stages.length)
         out.push('No pipeline or template stage in the repo.', '');
@@ -54755,7 +55953,7 @@ function buildHarnessSteps(findings, inv) {
             });
     }
     // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
-    const rule = (id) => rules.find((r) => r.id === id);
+    const rule = (id) => rules_rules.find((r) => r.id === id);
     for (const f of findings) {
         const policyNotice = rule(f.ruleId)?.policy !== undefined && f.severity === 'notice';
         const openValue = f.ruleId === UNRESOLVED_REFERENCE && !!f.messageId && !!rule(f.forRule)?.runtimeValueMessages?.includes(f.messageId);
@@ -54915,6 +56113,7 @@ function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
 
 
 
+
 const REPORT_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
 const APP_HARNESS_EOL = '2024-05-15';
@@ -54931,7 +56130,9 @@ function buildReport(result, options = {}) {
     const textOf = (file) => texts.get(file);
     const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
     const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
-    const harnessSteps = buildHarnessSteps(findings, inv);
+    // What Harness answered needs no check there: the Harness-side section states it.
+    const answered = result.harness ? answeredRefs(result.harness) : new Set();
+    const harnessSteps = buildHarnessSteps(findings, { ...inv, external: inv.external.filter((x) => !answered.has(`${x.scope}\0${x.ref}`)) });
     const registries = buildRegistries(images, findings);
     const pipelineStages = new Map();
     for (const p of project.pipelines)
@@ -54973,6 +56174,13 @@ function buildReport(result, options = {}) {
         stages: inv.stages,
         registries,
         diagram: buildDiagram(inv, pipelineStages),
+        ...(result.harness
+            ? {
+                harnessConnectors: harnessConnectorsOf(result.harness),
+                harnessLookups: harnessLookupsOf(result.harness, options.harnessOverrides),
+                ...(options.harnessOverrides ? { harnessImageOverrides: options.harnessOverrides.overrides } : {}),
+            }
+            : {}),
     };
 }
 /** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
@@ -55007,11 +56215,15 @@ function endOfLife(now) {
  * The migration-report step: rendered when `report` or `report-file` asks for it, and written to
  * `report-file`; the job summary step appends it. A file that cannot be written fails the step.
  */
-function migrationReport(state, result) {
+async function migrationReport(state, result) {
     const { settings } = state;
     if (!settings.report && !settings.reportFile)
         return undefined;
-    const report = renderReport(result, 'markdown');
+    // The account's image overrides live only in Harness: read them when lookups are on.
+    const harnessOverrides = state.harness && (await state.harness.imageOverrides());
+    for (const u of harnessOverrides?.unread ?? [])
+        state.notes.add(`CI image overrides not read: ${u}`);
+    const report = renderReport(result, 'markdown', harnessOverrides ? { harnessOverrides } : {});
     if (settings.reportFile) {
         try {
             external_node_fs_default().mkdirSync(external_node_path_default().dirname(settings.reportFile), { recursive: true });
@@ -55026,6 +56238,7 @@ function migrationReport(state, result) {
 }
 
 ;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
 
 
 
@@ -55135,15 +56348,24 @@ function toSarif(result, opts = {}) {
             const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
             out.message.text = `${f.message} Related: ${links.join(', ')}.`;
         }
-        if (f.entity)
-            out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-        else if (f.yamlPath)
-            out.properties = { yamlPath: f.yamlPath };
+        const properties = {
+            ...(f.entity ? { entity: f.entity } : {}),
+            ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}),
+            // A connector only Harness holds has no artifact in the repo: its UI page is a property of the result.
+            ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
+        };
+        if (Object.keys(properties).length)
+            out.properties = properties;
         return out;
     });
     const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    if (result.internalErrors.length)
-        invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } }));
+    const lookups = result.harness && harness_side_lookupFailureWarning(result.harness);
+    const notifications = [
+        ...result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } })),
+        ...(lookups ? [{ level: 'warning', message: { text: lookups } }] : []),
+    ];
+    if (notifications.length)
+        invocation.toolExecutionNotifications = notifications;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -55196,37 +56418,6 @@ function writeSarif(state, result) {
     }
     state.log(`SARIF written to ${file}.`);
     return file;
-}
-
-;// CONCATENATED MODULE: ./src/action/state.ts
-
-
-
-/** What the job summary states under its heading (fallbacks, results of the API calls); each is logged when added. */
-class Notes {
-    log;
-    list = [];
-    constructor(log) {
-        this.log = log;
-    }
-    /** Records a note for the summary and logs it (or `logLine`, when the log should read differently). */
-    add(note, logLine = note) {
-        this.log(logLine);
-        this.list.push(note);
-    }
-    addAll(notes) {
-        for (const n of notes)
-            this.add(n);
-    }
-}
-/** Reads the runner's context and builds the one API client of the run. */
-function startRun(settings, env, deps) {
-    const log = (line) => info(redact(line, settings.token));
-    const ctx = readRunContext(env);
-    const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
-    const notes = new Notes(log);
-    notes.addAll(ctx.warnings.map((w) => `Event payload: ${w}.`));
-    return { settings, ctx, api, log, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/github/suggestions.ts
@@ -55462,6 +56653,7 @@ function readFile(file) {
 
 
 
+
 /**
  * The Action: read the inputs once, work out what the pull request changed, lint the whole
  * workspace, then report through every surface GitHub rations (SARIF, annotations within
@@ -55469,6 +56661,10 @@ function readFile(file) {
  * reach `fail-on` or anything goes wrong inside. Each step is a function of its own module.
  */
 async function run(env = process.env, deps = {}) {
+    // Masked before anything else runs, so no later log line can show it.
+    const harnessKey = readInput(env, 'harness-api-key');
+    if (harnessKey)
+        setSecret(harnessKey);
     let settings;
     try {
         settings = getSettings(env);
@@ -55498,7 +56694,7 @@ async function steps(settings, env, deps) {
     const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
     await createCheckRun(state, result, { detection, impacts, verdict, plan });
     await postSuggestions(state, result, detection);
-    const report = migrationReport(state, result);
+    const report = await migrationReport(state, result);
     await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
     return outputs_finish(state, result, verdict, sarifFile, seeAlso);
 }

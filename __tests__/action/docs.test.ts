@@ -41,6 +41,9 @@ describe('action.yml and its README section', () => {
       'report-file',
       'config-from',
       'suggestions',
+      'harness-api-key',
+      'harness-account-id',
+      'harness-url',
     ]);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs['check-run']!.default).toBe('false');

@@ -102,4 +102,29 @@ describe('getSettings', () => {
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);
   });
+
+  test.each([
+    ['no key: no lookups, whatever else is set', { 'harness-account-id': 'acc', 'harness-url': 'https://x.harness.io' }, undefined],
+    [
+      'the account comes from a pat. key, the URL defaults',
+      { 'harness-api-key': ' pat.acc1.tok.secret ' },
+      { apiKey: 'pat.acc1.tok.secret', accountId: 'acc1', baseUrl: 'https://app.harness.io' },
+    ],
+    [
+      'an explicit account and URL win (the URL normalised)',
+      { 'harness-api-key': 'sat.acc1.tok.secret', 'harness-account-id': 'other', 'harness-url': 'https://app.harness.io/gateway/' },
+      { apiKey: 'sat.acc1.tok.secret', accountId: 'other', baseUrl: 'https://app.harness.io/gateway' },
+    ],
+  ])('harness inputs: %s', (_, inputs, expected) => {
+    expect(getSettings(env(ws(), inputs)).harness).toEqual(expected);
+  });
+
+  test.each([
+    [{ 'harness-api-key': 'opaque-key' }, 'input `harness-account-id`: is needed: the Harness API key does not carry the account id'],
+    [{ 'harness-api-key': 'pat.a.b.c', 'harness-url': 'ftp://h' }, 'input `harness-url`: Harness base URL must be http(s), not ftp:'],
+  ])('harness inputs that cannot work name the input', (inputs, message) => {
+    const run = () => getSettings(env(ws(), inputs));
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
 });

@@ -360,6 +360,9 @@ export const DEFAULT_INPUTS: Record<string, string> = {
   report: 'false',
   'report-file': '',
   suggestions: 'false',
+  'harness-api-key': '',
+  'harness-account-id': '',
+  'harness-url': '',
 };
 
 export interface RunOptions {

@@ -8,6 +8,8 @@ import type { Finding, Severity } from '../../src/engine/finding.js';
 import { applyFixes } from '../../src/engine/fix.js';
 import { lintSync } from '../../src/engine/lint.js';
 import type { OptionValues, Rule } from '../../src/engine/rule.js';
+import type { HarnessFacts, HarnessLookup, HarnessSideConnector } from '../../src/model/harness-side.js';
+import type { Scope } from '../../src/model/scope.js';
 
 // An inline rule tester in the style of ESLint's RuleTester: per rule, a table of valid and invalid
 // cases, each a few YAML files written to a temporary folder and checked by the real engine with
@@ -22,6 +24,8 @@ export interface ValidCase {
   files: Files;
   /** The rule's options, as `rules.<id>` in the config gives them. */
   options?: OptionValues;
+  /** What Harness answered for connectors the repo does not hold, as if its API had been asked (see `fromHarness`). */
+  harness?: HarnessFacts;
 }
 
 export interface ExpectedRelated {
@@ -49,6 +53,8 @@ export interface ExpectedFinding {
   related?: ExpectedRelated[];
   /** The finding's file after its suggestion is applied (a suggestion is never applied by `fix`). */
   suggestion?: string;
+  /** The Harness UI page of a connector only Harness holds. */
+  harnessUrl?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -81,13 +87,40 @@ function inFolder<T>(files: Files, fn: (dir: string) => T): T {
   }
 }
 
-const settings = (rule: Rule, dir: string, options?: OptionValues) => ({
+const settings = (rule: Rule, dir: string, c: ValidCase) => ({
   rules: [rule],
   cwd: dir,
   paths: ['.'],
   configPath: false as const,
-  ...(options ? { ruleOptions: { [rule.id]: options } } : {}),
+  ...(c.options ? { ruleOptions: { [rule.id]: c.options } } : {}),
+  ...(c.harness ? { harnessFacts: c.harness } : {}),
 });
+
+/** A connector only Harness holds, as its API describes it: a Docker connector with the given URL unless `extra` says otherwise. */
+export const harnessConnector = (identifier: string, scope: Scope, extra: Partial<HarnessSideConnector> = {}): HarnessSideConnector => ({
+  identifier,
+  scope,
+  type: 'DockerRegistry',
+  urls: ['https://registry.hub.docker.com'],
+  delegateSelectors: [],
+  uiUrl: `https://app.harness.io/ng/connectors/${identifier}`,
+  ...extra,
+});
+
+/** Harness's answers: the connectors it holds, and the references (identifier at a scope) it has none for. */
+export function fromHarness(found: HarnessSideConnector[], notFound: Array<{ identifier: string; scope: Scope }> = []): HarnessFacts {
+  const at = { file: '(harness)', start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, value: null };
+  const lookups: HarnessLookup[] = [
+    ...found.map((connector) => ({
+      identifier: connector.identifier,
+      scope: connector.scope,
+      at,
+      answer: { kind: 'found' as const, connector },
+    })),
+    ...notFound.map(({ identifier, scope }) => ({ identifier, scope, at, answer: { kind: 'notFound' as const } })),
+  ];
+  return { host: 'app.harness.io', lookups, requests: lookups.length };
+}
 
 /** The rule's own findings and the unresolved-reference notices it gives. */
 const ownFindings = (rule: Rule, findings: readonly Finding[]) =>
@@ -124,6 +157,7 @@ function describeFinding(rule: Rule, f: Finding, expected: ExpectedFinding | und
       column: r.column,
       file: r.file,
     }));
+  if (f.harnessUrl) out.harnessUrl = f.harnessUrl;
   if (f.suggestion) out.suggestion = applyEdits((texts[f.file] ?? '').replace(/^\uFEFF/, ''), f.suggestion.edits);
   return out;
 }
@@ -155,7 +189,7 @@ export function testRule(definedIn: string, rule: Rule, cases: Omit<RuleTable, '
     });
 
     test.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_, c) => {
-      const findings = inFolder(c.files, (dir) => lintSync(settings(rule, dir, c.options)).findings);
+      const findings = inFolder(c.files, (dir) => lintSync(settings(rule, dir, c)).findings);
       expect(findings.filter((f) => f.ruleId === yamlSyntax.id)).toEqual([]);
       expect(ownFindings(rule, findings).map((f) => `${f.file}:${f.line}:${f.column} ${f.messageId}: ${f.message}`)).toEqual([]);
     });
@@ -164,8 +198,8 @@ export function testRule(definedIn: string, rule: Rule, cases: Omit<RuleTable, '
       const texts = filesOf(c.files);
       const names = Object.keys(texts);
       const { findings, fixed } = inFolder(c.files, (dir) => ({
-        findings: lintSync(settings(rule, dir, c.options)).findings,
-        fixed: applyFixes({ ...settings(rule, dir, c.options), dryRun: true }).files,
+        findings: lintSync(settings(rule, dir, c)).findings,
+        fixed: applyFixes({ ...settings(rule, dir, c), dryRun: true }).files,
       }));
       expect(findings.filter((f) => f.ruleId === yamlSyntax.id)).toEqual([]);
       const own = ownFindings(rule, findings);

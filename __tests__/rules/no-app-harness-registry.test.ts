@@ -1,6 +1,6 @@
 import rule from '../../src/rules/no-app-harness-registry.js';
 import { crlf } from '../helpers/lint-files.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { fromHarness, harnessConnector, testRule } from '../helpers/rule-tester.js';
 
 const dockerConnector = (url: string, extra = '') => `connector:
   name: Harness image registry
@@ -30,6 +30,46 @@ const stepImage = (image: string) => `pipeline:
 `;
 
 const HUB = 'https://registry.hub.docker.com';
+const OLD = 'https://app.harness.io/registry';
+const ACCOUNT = { level: 'account' as const };
+const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
+
+/** A Kubernetes CI stage whose step pulls through `ref`, and whose Harness images come through `imageRef`. */
+const k8sStage = (id: string, ref: string, imageRef: string) => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        spec:
+          cloneCodebase: true
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: ${imageRef}
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: ${ref}, image: golang:1.23 } }
+`;
+
+/** Pipeline `id` with a codebase cloned through `account.git`, and pipeline variables `reg` and `img` (values at lines 12 and 15). */
+const k8sPipeline = (id: string, reg: string, img: string, ...stages: string[]) => `pipeline:
+  name: ${id}
+  identifier: ${id}
+  properties:
+    ci:
+      codebase:
+        connectorRef: account.git
+        build: <+input>
+  variables:
+    - name: reg
+      type: String
+      value: ${reg}
+    - name: img
+      type: String
+      value: ${img}
+  stages:
+${stages.join('')}`;
 
 export default testRule(import.meta.filename, rule, {
   valid: [
@@ -399,6 +439,122 @@ spec:
                     command: docker pull app.harness.io/registry/harness/ci-addon:1
 `,
       errors: [{ messageId: 'leftover', line: 18, column: 42, severity: 'warning' }],
+    },
+    {
+      name: "connectors only Harness holds that point at the registry: an error at each referring line, with the connector's page",
+      files: k8sPipeline('p', 'account.old', 'account.old', k8sStage('one', 'account.old', 'account.old')),
+      harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        // The codebase, at the stage that clones it; the override; the step.
+        {
+          messageId: 'harnessConnectorUrl',
+          message:
+            'Connector `account.git` (in Harness, account scope) points at `https://app.harness.io/registry`, the app.harness.io registry that reached end of life on 15 May 2024, and stage `one` of pipeline `p` pulls through it; in Harness, point it at `https://registry.hub.docker.com` instead.',
+          line: 19,
+          column: 21,
+          harnessUrl: ui('git'),
+        },
+        { messageId: 'harnessConnectorUrl', line: 28, column: 41, harnessUrl: ui('old') },
+        { messageId: 'harnessConnectorUrl', line: 31, column: 82, harnessUrl: ui('old') },
+      ],
+    },
+    {
+      name: 'connectors only Harness holds, named once in pipeline variables two stages use, and a codebase each stage clones',
+      files: k8sPipeline(
+        'p',
+        'account.old',
+        'account.old',
+        k8sStage('one', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+        k8sStage('two', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+      ),
+      harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        {
+          messageId: 'harnessConnectorUrlMany',
+          line: 12,
+          column: 14,
+          harnessUrl: ui('old'),
+          related: [
+            { messageId: 'usedBy', line: 12, column: 14 },
+            { messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        {
+          messageId: 'harnessConnectorUrlMany',
+          line: 15,
+          column: 14,
+          harnessUrl: ui('old'),
+          related: [
+            { messageId: 'pullsHarnessImages', line: 15, column: 14 },
+            { messageId: 'pullsHarnessImages', line: 15, column: 14 },
+          ],
+        },
+        { messageId: 'harnessConnectorUrl', line: 19, column: 21, harnessUrl: ui('git') },
+        { messageId: 'harnessConnectorUrl', line: 34, column: 21, harnessUrl: ui('git') },
+      ],
+    },
+    {
+      name: 'a codebase connector only Harness holds, cloned by the stage of a pipeline template two pipelines use',
+      files: {
+        'template.yaml': `template:
+  name: ci
+  identifier: ci
+  versionLabel: v1
+  type: Pipeline
+  spec:
+    properties:
+      ci:
+        codebase:
+          connectorRef: account.git
+          build: <+input>
+    stages:
+${k8sStage('build', 'account.mirror', 'account.mirror').replace(/^/gm, '  ').trimEnd()}
+`,
+        'a.yaml': 'pipeline:\n  name: a\n  identifier: a\n  template:\n    templateRef: account.ci\n    versionLabel: v1\n',
+        'b.yaml': 'pipeline:\n  name: b\n  identifier: b\n  template:\n    templateRef: account.ci\n    versionLabel: v1\n',
+      },
+      harness: fromHarness([harnessConnector('mirror', ACCOUNT), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        {
+          file: 'template.yaml',
+          messageId: 'harnessConnectorUrlMany',
+          line: 15,
+          column: 23,
+          harnessUrl: ui('git'),
+          related: [
+            { file: 'template.yaml', messageId: 'clonesCodebase', line: 15, column: 23 },
+            { file: 'template.yaml', messageId: 'clonesCodebase', line: 15, column: 23 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'references Harness has no connector for: a warning, once per referring place',
+      files: k8sPipeline(
+        'p',
+        'account.gone',
+        'account.mirror',
+        k8sStage('one', '<+pipeline.variables.reg>', 'account.gone'),
+        k8sStage('two', '<+pipeline.variables.reg>', 'account.mirror'),
+      ),
+      harness: fromHarness(
+        [harnessConnector('mirror', ACCOUNT), harnessConnector('git', ACCOUNT)],
+        [{ identifier: 'gone', scope: ACCOUNT }],
+      ),
+      errors: [
+        {
+          messageId: 'notInHarnessMany',
+          line: 12,
+          column: 14,
+          severity: 'warning',
+          unresolved: true,
+          related: [
+            { messageId: 'usedBy', line: 12, column: 14 },
+            { messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        { messageId: 'notInHarness', line: 28, column: 41, severity: 'warning', unresolved: true },
+      ],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/require-platform-connectivity.js';
 import { crlf } from '../helpers/lint-files.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { fromHarness, harnessConnector, testRule } from '../helpers/rule-tester.js';
 
 /** A Docker connector whose `spec` ends with `extra` (indented four spaces); `scope` adds org/project lines. */
 const connector = (id: string, extra: string, scope = '') => `connector:
@@ -41,6 +41,18 @@ const pipeline = (...stages: string[]) => `pipeline:
   projectIdentifier: proj
   stages:
 ${stages.join('')}`;
+
+/** The pipeline with pipeline variables (`name: value`) before its stages: 3 lines each, from line 7. */
+const withVariables = (text: string, vars: Record<string, string>) =>
+  text.replace(
+    '  stages:\n',
+    `  variables:\n${Object.entries(vars)
+      .map(([name, value]) => `    - name: ${name}\n      type: String\n      value: ${value}\n`)
+      .join('')}  stages:\n`,
+  );
+
+const PROJECT_SCOPE = { level: 'project' as const, org: 'default', project: 'proj' };
+const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
 
 export default testRule(import.meta.filename, rule, {
   valid: [
@@ -464,6 +476,116 @@ template:
         },
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: "connectors only Harness holds, through a delegate: an error at each referring line, with the connector's page",
+      files: { 'connectors.yaml': HARNESS_IMAGE, 'pipeline.yaml': pipeline(cloudStage('cloud', 'absent', 'yes', 'text')) },
+      harness: fromHarness([
+        harnessConnector('absent', PROJECT_SCOPE),
+        harnessConnector('yes', PROJECT_SCOPE, { executeOnDelegate: true }),
+        harnessConnector('text', PROJECT_SCOPE, { executeOnDelegate: 'false' }),
+      ]),
+      errors: [
+        { file: 'pipeline.yaml', messageId: 'harnessDelegateAbsent', line: 17, column: 84, harnessUrl: ui('absent') },
+        { file: 'pipeline.yaml', messageId: 'harnessDelegateTrue', line: 18, column: 84, harnessUrl: ui('yes') },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateOther',
+          message:
+            'Connector `text` (in Harness, project default/proj) has `executeOnDelegate` set to `"false"`, not the boolean `false`, and Harness Cloud stage `cloud` of pipeline `p` uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+          line: 19,
+          column: 84,
+          harnessUrl: ui('text'),
+        },
+      ],
+    },
+    {
+      name: 'connectors only Harness holds, named once in pipeline variables two stages use',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': withVariables(
+          pipeline(
+            cloudStage('one', '<+pipeline.variables.a>', '<+pipeline.variables.y>', '<+pipeline.variables.t>'),
+            cloudStage('two', '<+pipeline.variables.a>', '<+pipeline.variables.y>', '<+pipeline.variables.t>'),
+          ),
+          { a: 'absent', y: 'yes', t: 'text' },
+        ),
+      },
+      harness: fromHarness([
+        harnessConnector('absent', PROJECT_SCOPE),
+        harnessConnector('yes', PROJECT_SCOPE, { executeOnDelegate: true }),
+        harnessConnector('text', PROJECT_SCOPE, { executeOnDelegate: 'false' }),
+      ]),
+      // Each use is at the variable's value; the related locations differ in the stage they name.
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateAbsentMany',
+          line: 9,
+          column: 14,
+          harnessUrl: ui('absent'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateTrueMany',
+          line: 12,
+          column: 14,
+          harnessUrl: ui('yes'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 12, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateOtherMany',
+          line: 15,
+          column: 14,
+          harnessUrl: ui('text'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 14 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'references Harness has no connector for: a warning, once per referring place',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': withVariables(
+          pipeline(cloudStage('one', 'gone', '<+pipeline.variables.g>'), cloudStage('two', '<+pipeline.variables.g>')),
+          {
+            g: 'org.gone',
+          },
+        ),
+      },
+      harness: fromHarness(
+        [],
+        [
+          { identifier: 'gone', scope: PROJECT_SCOPE },
+          { identifier: 'gone', scope: { level: 'org', org: 'default' } },
+        ],
+      ),
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInHarnessMany',
+          line: 9,
+          column: 14,
+          severity: 'warning',
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+          ],
+        },
+        { file: 'pipeline.yaml', messageId: 'notInHarness', line: 21, column: 84, severity: 'warning', unresolved: true },
+      ],
     },
   ],
 });

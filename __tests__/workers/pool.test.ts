@@ -72,7 +72,7 @@ describe('the worker pool', () => {
 
   test('a worker that runs out of heap on a file is reported for that file', async () => {
     const dir = repo(20, { 'oom.yaml': pipeline('p9002') });
-    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2 }) });
+    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2, heapMb: 64 }) });
     expect(r.internalErrors).toHaveLength(1);
     expect(r.internalErrors[0]).toMatch(/\.harness\/oom\.yaml/);
     expect(r.filesScanned).toBe(27);
@@ -91,8 +91,9 @@ describe('how many workers', () => {
   test.each([
     // files, requested, env, cores -> workers
     [20, undefined, {}, 4, 0],
-    [399, undefined, {}, 4, 1],
-    [10_000, undefined, {}, 1, 1],
+    [399, undefined, {}, 4, 0],
+    [400, undefined, {}, 4, 2],
+    [10_000, undefined, {}, 1, 0],
     [10_000, undefined, {}, 2, 2],
     [10_000, undefined, {}, 64, 8],
     [10_000, undefined, { [WORKERS_ENV]: '1' }, 4, 1],
@@ -105,13 +106,13 @@ describe('how many workers', () => {
     expect(workerCount(files, requested, env, cores)).toBe(expected);
   });
 
-  test('a single-core setting scans in this thread and needs no worker script', async () => {
+  test('0 workers scans in this thread and needs no worker script', async () => {
     const dir = repo(5);
     const r = await lint({
       cwd: dir,
       paths: ['.'],
       rules,
-      scanner: poolScanner(rules, { script: '/nonexistent/worker.js', env: { [WORKERS_ENV]: '1' } }),
+      scanner: poolScanner(rules, { script: '/nonexistent/worker.js', env: { [WORKERS_ENV]: '0' } }),
     });
     expect(r.internalErrors).toEqual([]);
     expect(r.filesScanned).toBe(12);
@@ -127,15 +128,17 @@ describe('the built CLI', () => {
       env: { ...process.env, [WORKERS_ENV]: workers },
     });
 
-  test('scans on its worker threads (dist/worker/index.js) with output identical to one thread, run after run', () => {
+  test('scans on 1, 2 and 4 worker threads (dist/worker/index.js) with output identical to the main thread alone, run after run', () => {
     const dir = repo(450);
     for (const format of ['json', 'sarif']) {
       const serial = run(dir, '0', '--format', format);
       expect(serial.status).toBe(0);
-      const parallel = run(dir, '2', '--format', format);
-      expect(parallel.stderr).toBe('');
-      expect(parallel.stdout).toBe(serial.stdout);
-      expect(run(dir, '2', '--format', format).stdout).toBe(parallel.stdout);
+      for (const workers of ['1', '2', '4']) {
+        const parallel = run(dir, workers, '--format', format);
+        expect(parallel.stderr).toBe('');
+        expect(parallel.stdout).toBe(serial.stdout);
+      }
+      expect(run(dir, '2', '--format', format).stdout).toBe(serial.stdout);
     }
   }, 120_000);
 });

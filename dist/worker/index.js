@@ -17995,7 +17995,6 @@ function registryLeftovers(file, handled) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
-/** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
 /**
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
@@ -18037,6 +18036,31 @@ function refMatches(ref, from, target) {
         return !from.org || from.org === target.org;
     return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
 }
+/**
+ * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
+ * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
+ * project. Undefined when the reference is malformed or the referring entity's scope lacks the
+ * org or project the reference needs.
+ */
+function lookupScope(ref, from) {
+    const parsed = parseRef(ref);
+    if (!parsed)
+        return undefined;
+    const { identifier, level } = parsed;
+    if (level === 'account')
+        return { identifier, scope: { level } };
+    if (!from.org)
+        return undefined;
+    if (level === 'org')
+        return { identifier, scope: { level, org: from.org } };
+    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
+}
+/** One key per (scope, identifier): what Harness answers once. */
+const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
+const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
+/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
+const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
 
 ;// CONCATENATED MODULE: ./src/model/entities.ts
 
@@ -18668,6 +18692,8 @@ function findingAt(ruleId, severity, message, at, extra = {}) {
         out.entity = extra.entity;
     if (extra.forRule)
         out.forRule = extra.forRule;
+    if (extra.harnessUrl)
+        out.harnessUrl = extra.harnessUrl;
     if (at.yamlPath && at.path)
         out.yamlPath = at.path;
     out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
@@ -19243,22 +19269,23 @@ function readSource(input, out) {
  */
 /** Below this many files per worker, starting workers costs more than it saves. */
 const MIN_FILES_PER_WORKER = 200;
-/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+/** The environment variable that sets the number of worker threads (0: scan in the main thread). */
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
 /** A file that takes longer than this is taken to hang its worker. */
 const FILE_TIMEOUT_MS = 30_000;
-/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
-const WORKER_HEAP_MB = 512;
-/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+/**
+ * How many worker threads to start for `files` files: none (scan in this thread) for small repos
+ * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ */
 function workerCount(files, requested, env = process.env, cores = os.availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
-    const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-    return Math.min(cores, MAX_WORKERS, byFiles);
+    const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
+    return n > 1 ? n : 0;
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -19268,9 +19295,9 @@ function poolScanner(rules, options) {
     return async (inputs, spec) => {
         const n = workerCount(inputs.length, options.workers, options.env);
         const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
-        if (n > 1 && !options.script && asked)
-            throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
-        if (n <= 1 || !options.script) {
+        if (n > 0 && !options.script && asked)
+            throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
+        if (n === 0 || !options.script) {
             const scan = scanOptions(rules, spec);
             return inputs.map((input) => scanFile(input, scan));
         }
@@ -19363,7 +19390,7 @@ function runPool(inputs, spec, n, options) {
             const progress = new Int32Array(new SharedArrayBuffer(4));
             const worker = new Worker(options.script, {
                 workerData: { spec, progress },
-                resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+                ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
             });
             const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
             slots.add(slot);
@@ -19558,7 +19585,294 @@ function restoreExecutionConfigName(raw, expected) {
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
 }
 
+;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
+
+
+
+
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
+function platformFix(connector) {
+    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
+        return {};
+    const edit = connector.platformEdit;
+    if (!edit || connector.rootKey.embedded)
+        return {};
+    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+    if (!connector.delegateSelectors.length)
+        return { fix: [edit], fixTitle: title };
+    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+    return {
+        suggestion: {
+            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+            edits: [edit],
+        },
+    };
+}
+/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+class Uses {
+    map = new Map();
+    seen = new Set();
+    add(key, use) {
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
+        if (this.seen.has(id))
+            return;
+        this.seen.add(id);
+        const list = this.map.get(key);
+        if (list)
+            list.push(use);
+        else
+            this.map.set(key, [use]);
+    }
+    keys() {
+        return [...this.map.keys()];
+    }
+    entries() {
+        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+    }
+}
+const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
+/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
+const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
+/** A message id for one user, or its `Many` form. */
+const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+/**
+ * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
+ * place in the repo that refers to it: such a connector has no line of its own, so each referring
+ * place gets its finding.
+ */
+class ByPlace {
+    uses = new Uses();
+    items = new Map();
+    add(key, item, use) {
+        const k = `${key}\0${use.at.file}\0${use.at.start}`;
+        this.items.set(k, item);
+        this.uses.add(k, use);
+    }
+    entries() {
+        return this.uses.entries().map(([k, uses]) => [this.items.get(k), uses]);
+    }
+}
+/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
+function harnessSide(project, ref, scope) {
+    const answer = project.inHarness(ref, scope);
+    if (answer?.kind === 'found')
+        return { found: answer.connector };
+    const at = lookupScope(ref, scope);
+    if (answer?.kind === 'notFound' && at)
+        return { missing: { connector: ref, scope: scopeName(at.scope) } };
+    return undefined;
+}
+/** Key of a connector only Harness holds. */
+const harnessKey = (c) => scopedKey(c.scope, c.identifier);
+/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
+const harnessNames = (c) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
+/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
+const NOT_IN_HARNESS_MESSAGES = {
+    notInHarness: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
+    notInHarnessMany: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
+};
+/* harmony default export */ const require_platform_connectivity = (defineRule({
+    id: 'require-platform-connectivity',
+    policy: 2,
+    severity: 'error',
+    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDocs: DOCS_HARNESS_CLOUD,
+    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
+    fixable: 'safe',
+    options: {
+        assumeHarnessCloudImageConnector: {
+            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
+            schema: { type: 'boolean' },
+            default: false,
+            topLevel: true,
+        },
+    },
+    messages: {
+        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
+        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
+        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        harnessDelegateAbsent: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateAbsentMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrue: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    },
+    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
+    checkProject({ project, options, report, unresolved }) {
+        const failing = new Uses();
+        const unknown = new Uses();
+        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+        const open = new Uses();
+        const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
+        const refs = new Map();
+        // Connectors only Harness holds (looked up through its API), and references it has no connector for.
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        const notInRepo = (ref, scope, use) => {
+            const parsed = parseRef(ref);
+            const level = parsed?.level ?? 'project';
+            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
+            unknown.add(key, use);
+        };
+        /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
+        const elsewhere = (ref, scope, use, vouched = false) => {
+            const side = harnessSide(project, ref, scope);
+            if (side && 'found' in side) {
+                if (side.found.executeOnDelegate !== false)
+                    inHarness.add(harnessKey(side.found), side.found, use);
+            }
+            else if (side)
+                missing.add(JSON.stringify(side.missing), side.missing, use);
+            else if (!vouched)
+                notInRepo(ref, scope, use);
+        };
+        for (const run of project.runs())
+            for (const eff of run.stages) {
+                if (!project.runsOnHarnessCloud(eff))
+                    continue;
+                const stage = project.stageLabel(eff);
+                const scope = run.root.scope;
+                for (const use of project.connectorUses(eff)) {
+                    const resolution = project.resolve(use.ref, use.ctx);
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+                    if (resolution.unknown) {
+                        const at = resolution.unknownAt ?? use.ref;
+                        const key = `${at.file}\0${at.start}`;
+                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
+                    }
+                    for (const value of resolution.values) {
+                        // A codebase connector is written once for every stage that clones: each stage is its own use.
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            : step
+                                ? { messageId: 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: { stage } };
+                        const connector = project.findConnector(value.value, scope);
+                        if (!connector)
+                            elsewhere(value.value, scope, { at, ...what, eff });
+                        else if (!connectsThroughPlatform(connector))
+                            failing.add(connector, { at, ...what, eff });
+                    }
+                }
+                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+                if (harnessImage) {
+                    if (!connectsThroughPlatform(harnessImage))
+                        failing.add(harnessImage, use);
+                }
+                else
+                    elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+            }
+        for (const [key, uses] of open.entries()) {
+            const { at, expression } = openSource.get(key);
+            const here = uses.length === 1 && sameLoc(uses[0].at, at);
+            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+            unresolved({
+                at,
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, at),
+                messageId: id,
+                data: usersOf(project, uses),
+            });
+        }
+        for (const [key, uses] of unknown.entries()) {
+            const first = uses[0];
+            const { messageId, data } = refs.get(key);
+            unresolved({
+                at: first.at,
+                entity: first.eff.run.root.identifier,
+                related: related(uses, first.at),
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(project, uses) },
+            });
+        }
+        for (const [connector, uses] of inHarness.entries()) {
+            const value = connector.executeOnDelegate;
+            const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
+            report({
+                at: uses[0].at,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, uses[0].at),
+                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+            });
+        }
+        for (const [gone, uses] of missing.entries())
+            unresolved({
+                at: uses[0].at,
+                severity: 'warning',
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, uses[0].at),
+                messageId: oneOrMany('notInHarness', uses),
+                data: { ...gone, ...usersOf(project, uses) },
+            });
+        for (const [connector, uses] of failing.entries()) {
+            const field = connector.executeOnDelegate;
+            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            report({
+                at: field ?? connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                related: related(uses),
+                ...platformFix(connector),
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+            });
+        }
+    },
+    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
+}));
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
+
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
 
 
 
@@ -19634,6 +19948,13 @@ const ID = 'no-app-harness-registry';
         connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
         image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
         leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
+        harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
+        harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by {{stage}}.',
+        clonesCodebase: '{{stage}} clones the codebase through it.',
+        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
     },
     checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
@@ -19681,9 +20002,63 @@ const ID = 'no-app-harness-registry';
                 });
         }
     },
+    // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
+    checkProject({ project, options, report, unresolved }) {
+        if (!project.harnessFacts)
+            return;
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        for (const run of project.runs())
+            for (const eff of run.stages)
+                for (const ref of project.connectorReferences(eff)) {
+                    if (project.findConnector(ref.ref, run.root.scope))
+                        continue;
+                    const side = harnessSide(project, ref.ref, run.root.scope);
+                    const use = useOf(project, ref, eff);
+                    if (side && 'missing' in side)
+                        missing.add(JSON.stringify(side.missing), side.missing, use);
+                    else if (side && side.found.urls.some(isAppHarnessRegistryUrl))
+                        inHarness.add(harnessKey(side.found), side.found, use);
+                }
+        for (const [connector, uses] of inHarness.entries())
+            report({
+                at: uses[0].at,
+                messageId: oneOrMany('harnessConnectorUrl', uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, uses[0].at),
+                data: {
+                    ...harnessNames(connector),
+                    url: connector.urls.find(isAppHarnessRegistryUrl),
+                    replacement: options.replacementRegistryUrl,
+                    ...usersOf(project, uses),
+                },
+            });
+        for (const [gone, uses] of missing.entries())
+            unresolved({
+                at: uses[0].at,
+                severity: 'warning',
+                entity: uses[0].eff.run.root.identifier,
+                related: related(uses, uses[0].at),
+                messageId: oneOrMany('notInHarness', uses),
+                data: { ...gone, ...usersOf(project, uses) },
+            });
+    },
     // Every use of a connector this rule reports pulls from the retired registry.
     connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
+function useOf(project, ref, eff) {
+    const stage = project.stageLabel(eff);
+    // The label starts the sentence of the two messages that open with it.
+    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+    if (ref.how === 'codebase')
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+    if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+}
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
 
@@ -19788,6 +20163,8 @@ function accountFix(project, entity, value, at, source) {
         return {};
     if (project.findConnector(to, entity.scope))
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+    if (project.inHarness(to, entity.scope)?.kind === 'found')
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
@@ -19874,212 +20251,6 @@ function accountFix(project, entity, value, at, source) {
             : 'not an account-scope connector'
         : undefined,
 }));
-
-;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
-
-
-
-
-/** Related locations listed per finding; the message counts them all. */
-const MAX_RELATED = 50;
-/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
-const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
-/**
- * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
- * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
- * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
- */
-function platformFix(connector) {
-    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
-        return {};
-    const edit = connector.platformEdit;
-    if (!edit || connector.rootKey.embedded)
-        return {};
-    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
-    if (!connector.delegateSelectors.length)
-        return { fix: [edit], fixTitle: title };
-    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-    return {
-        suggestion: {
-            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
-            edits: [edit],
-        },
-    };
-}
-/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-class Uses {
-    map = new Map();
-    seen = new Set();
-    add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
-        if (this.seen.has(id))
-            return;
-        this.seen.add(id);
-        const list = this.map.get(key);
-        if (list)
-            list.push(use);
-        else
-            this.map.set(key, [use]);
-    }
-    keys() {
-        return [...this.map.keys()];
-    }
-    entries() {
-        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
-    }
-}
-const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
-/** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
-/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
-/* harmony default export */ const require_platform_connectivity = (defineRule({
-    id: 'require-platform-connectivity',
-    policy: 2,
-    severity: 'error',
-    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
-    harnessDocs: DOCS_HARNESS_CLOUD,
-    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
-    fixable: 'safe',
-    options: {
-        assumeHarnessCloudImageConnector: {
-            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
-            schema: { type: 'boolean' },
-            default: false,
-            topLevel: true,
-        },
-    },
-    messages: {
-        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
-        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
-        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        // Related locations: one use each.
-        usedBy: 'Used by Harness Cloud {{stage}}.',
-        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
-        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
-        openUse: 'The connector of Harness Cloud {{stage}}.',
-        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-    },
-    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
-    checkProject({ project, options, report, unresolved }) {
-        const failing = new Uses();
-        const unknown = new Uses();
-        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-        const open = new Uses();
-        const openSource = new Map();
-        // References the repo does not hold, by scope and identifier: how the notice names each.
-        const refs = new Map();
-        const notInRepo = (ref, scope, use) => {
-            const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
-            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
-            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
-            refs.set(key, { messageId, data: { connector: ref, scope: where } });
-            unknown.add(key, use);
-        };
-        for (const run of project.runs())
-            for (const eff of run.stages) {
-                if (!project.runsOnHarnessCloud(eff))
-                    continue;
-                const stage = project.stageLabel(eff);
-                const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
-                    const resolution = project.resolve(use.ref, use.ctx);
-                    // A reference in a step that comes from a step template names the step and the template.
-                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
-                    if (resolution.unknown) {
-                        const at = resolution.unknownAt ?? use.ref;
-                        const key = `${at.file}\0${at.start}`;
-                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, {
-                            at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
-                            eff,
-                        });
-                    }
-                    for (const value of resolution.values) {
-                        // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const codebase = use.how === 'codebase';
-                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const what = codebase
-                            ? { messageId: 'clonesCodebase', data: { stage } }
-                            : step
-                                ? { messageId: 'usedByStep', data: step }
-                                : { messageId: 'usedBy', data: { stage } };
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
-                            notInRepo(value.value, scope, { at, ...what, eff });
-                        else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, eff });
-                    }
-                }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
-                if (harnessImage) {
-                    if (!connectsThroughPlatform(harnessImage))
-                        failing.add(harnessImage, use);
-                }
-                else if (!options.assumeHarnessCloudImageConnector)
-                    notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
-            }
-        for (const [key, uses] of open.entries()) {
-            const { at, expression } = openSource.get(key);
-            const here = uses.length === 1 && sameLoc(uses[0].at, at);
-            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
-            unresolved({
-                at,
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, at),
-                messageId: id,
-                data: usersOf(project, uses),
-            });
-        }
-        for (const [key, uses] of unknown.entries()) {
-            const first = uses[0];
-            const { messageId, data } = refs.get(key);
-            unresolved({
-                at: first.at,
-                entity: first.eff.run.root.identifier,
-                related: related(uses, first.at),
-                messageId: oneOrMany(messageId, uses),
-                data: { ...data, ...usersOf(project, uses) },
-            });
-        }
-        for (const [connector, uses] of failing.entries()) {
-            const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
-            report({
-                at: field ?? connector.specKey ?? connector.rootKey,
-                messageId: oneOrMany(state, uses),
-                entity: connector.identifier,
-                related: related(uses),
-                ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
-            });
-        }
-    },
-    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
-}));
-/** The key of `account.harnessImage` among the references not in the repo. */
-const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 

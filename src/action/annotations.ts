@@ -9,7 +9,8 @@ import { CHECK_RUN_NAME } from './check-run.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { GateChange } from './gate.js';
 import type { Verdict } from './outputs.js';
-import type { RunState } from './state.js';
+import { lookupFailureWarning } from '../model/harness-side.js';
+import { redactSecrets, type RunState } from './state.js';
 
 /** Warning annotations given to changes of the gate; the summary lists them all. */
 const MAX_GATE_ANNOTATIONS = 5;
@@ -43,16 +44,19 @@ export interface AnnotateOptions {
 export function annotate(state: RunState, result: LintResult, o: AnnotateOptions): AnnotationPlan {
   const { settings } = state;
   const gateAnnotations = o.gateChanges.slice(0, MAX_GATE_ANNOTATIONS);
+  // Lookups in Harness that got no answer: one warning for the run, not tied to a line.
+  const lookups = result.harness && lookupFailureWarning(result.harness);
   const plan = planAnnotations(result.findings, {
     changed: changeScope(o.detection.changed),
     onlyChanged: settings.onlyChanged,
     reserveErrorSlot: o.verdict.willFail,
-    reserveWarnings: gateAnnotations.length,
+    reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0),
     seeAlso: o.seeAlso,
   });
   for (const c of gateAnnotations)
     core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
   for (const c of o.gateChanges) state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+  if (lookups) core.warning(redactSecrets(lookups, settings), { title: 'Harness lookups' });
   // @actions/core escapes the workflow commands.
   for (const a of plan.annotations) {
     const { title, file, startLine, endLine, startColumn, endColumn } = a;

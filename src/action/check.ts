@@ -1,5 +1,6 @@
 import { lint, type LintResult, type LintSettings } from '../engine/lint.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
+import { lookupSummary } from '../model/harness-side.js';
 import { rules } from '../rules/index.js';
 import type { GateSources } from './gate.js';
 import type { RunState } from './state.js';
@@ -27,5 +28,9 @@ export async function checkWorkspace(state: RunState, gate: GateSources | undefi
   if (gate?.overlay.size) lintSettings.overlay = gate.overlay;
   // The migration report lists every image by registry.
   if (settings.report || settings.reportFile) lintSettings.images = true;
-  return { result: await lint(lintSettings), lintSettings };
+  const { harness } = state;
+  if (harness) lintSettings.harness = (project) => harness.lookUp(project);
+  const result = await lint(lintSettings);
+  if (result.harness) state.log(lookupSummary(result.harness));
+  return { result, lintSettings };
 }

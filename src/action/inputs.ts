@@ -2,6 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FAIL_ON, type Severity } from '../engine/finding.js';
 import { PULL_REQUEST_EVENTS } from '../github/context.js';
+import { accountIdFromKey } from '../harness/client.js';
+import { normaliseBaseUrl } from '../harness/urls.js';
+
+/** Where lookups go when `harness-url` is empty. */
+export const DEFAULT_HARNESS_URL = 'https://app.harness.io';
 
 /** Every input of action.yml, read once and validated. Nothing else reads `INPUT_*`. */
 export interface ActionSettings {
@@ -30,6 +35,15 @@ export interface ActionSettings {
   suggestions: boolean;
   /** On pull requests, read the config file and the baseline from the base commit (default) or the PR's head. */
   configFrom: 'base' | 'head';
+  /** Lookups in Harness, when `harness-api-key` is given; undefined otherwise (a fork's pull request gets no secrets). */
+  harness?: HarnessSettings;
+}
+
+/** Where and as whom to look connectors up in Harness. The key is never printed. */
+export interface HarnessSettings {
+  apiKey: string;
+  accountId: string;
+  baseUrl: string;
 }
 
 /** A bad input value: the message names the input. */
@@ -138,5 +152,25 @@ export function getSettings(env: Env = process.env): ActionSettings {
     ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
     suggestions: bool(env, 'suggestions', false),
     configFrom: oneOf(env, 'config-from', ['base', 'head'] as const, 'base'),
+    ...harnessInputs(env),
   };
+}
+
+/** `harness-api-key`, `harness-account-id` and `harness-url`; nothing when the key is empty. */
+function harnessInputs(env: Env): { harness?: HarnessSettings } {
+  const apiKey = readInput(env, 'harness-api-key');
+  if (!apiKey) return {};
+  const accountId = readInput(env, 'harness-account-id') || accountIdFromKey(apiKey);
+  if (!accountId)
+    throw new InputError(
+      'harness-account-id',
+      'is needed: the Harness API key does not carry the account id (only pat.<account>.<id>.<secret> and sat.<account>.… keys do)',
+    );
+  let baseUrl: string;
+  try {
+    baseUrl = normaliseBaseUrl(readInput(env, 'harness-url') || DEFAULT_HARNESS_URL);
+  } catch (e) {
+    throw new InputError('harness-url', (e as Error).message);
+  }
+  return { harness: { apiKey, accountId, baseUrl } };
 }

@@ -4,7 +4,8 @@ import { createCheckRun } from './check-run.js';
 import { detectChanges } from './detect-changes.js';
 import { readGate } from './gate.js';
 import { changedConnectorImpacts } from './impact.js';
-import { getSettings, InputError, type ActionSettings } from './inputs.js';
+import * as core from '@actions/core';
+import { getSettings, InputError, readInput, type ActionSettings } from './inputs.js';
 import { fail, failure, finish, judge, type ExitCode } from './outputs.js';
 import { migrationReport } from './report.js';
 import { writeSarif } from './sarif.js';
@@ -22,6 +23,9 @@ export type { RunDeps } from './state.js';
  * reach `fail-on` or anything goes wrong inside. Each step is a function of its own module.
  */
 export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<ExitCode> {
+  // Masked before anything else runs, so no later log line can show it.
+  const harnessKey = readInput(env, 'harness-api-key');
+  if (harnessKey) core.setSecret(harnessKey);
   let settings: ActionSettings;
   try {
     settings = getSettings(env);
@@ -50,7 +54,7 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
   await createCheckRun(state, result, { detection, impacts, verdict, plan });
   await postSuggestions(state, result, detection);
-  const report = migrationReport(state, result);
+  const report = await migrationReport(state, result);
   await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
   return finish(state, result, verdict, sarifFile, seeAlso);
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../engine/errors.js';
 import { failingFindings } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
+import { HarnessAuthError } from '../harness/client.js';
 import { plural, totals } from '../formats/totals.js';
 import { InputError, type ActionSettings } from './inputs.js';
 import type { RunState } from './state.js';
@@ -61,6 +62,8 @@ export function fail(code: ExitCode, message: string, token: string): ExitCode {
 /** An exception out of a step: a bad input or config fails the step naming it; anything else is an internal error. */
 export function failure(e: unknown, settings: ActionSettings): ExitCode {
   if (e instanceof InputError) return fail(2, e.message, settings.token);
+  // The Harness API refused the key (401) or a permission (403): the message names the status and permission, never the key.
+  if (e instanceof HarnessAuthError) return fail(2, `input \`harness-api-key\`: ${e.message}`, settings.token);
   if (e instanceof UsageError) return configFailure(e, settings);
   core.info(redact(`Internal error: ${(e as Error).stack ?? e}`, settings.token));
   return fail(2, `internal error: ${(e as Error).message}`, settings.token);

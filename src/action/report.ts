@@ -9,10 +9,13 @@ import type { RunState } from './state.js';
  * The migration-report step: rendered when `report` or `report-file` asks for it, and written to
  * `report-file`; the job summary step appends it. A file that cannot be written fails the step.
  */
-export function migrationReport(state: RunState, result: LintResult): string | undefined {
+export async function migrationReport(state: RunState, result: LintResult): Promise<string | undefined> {
   const { settings } = state;
   if (!settings.report && !settings.reportFile) return undefined;
-  const report = renderReport(result, 'markdown');
+  // The account's image overrides live only in Harness: read them when lookups are on.
+  const harnessOverrides = state.harness && (await state.harness.imageOverrides());
+  for (const u of harnessOverrides?.unread ?? []) state.notes.add(`CI image overrides not read: ${u}`);
+  const report = renderReport(result, 'markdown', harnessOverrides ? { harnessOverrides } : {});
   if (settings.reportFile) {
     try {
       fs.mkdirSync(path.dirname(settings.reportFile), { recursive: true });

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { createGitHubApi, redact, type ClientOptions, type GitHubApi } from '../github/client.js';
 import { readRunContext, type RunContext } from '../github/context.js';
+import { createHarnessLookups, type HarnessLookups } from '../harness/lookups.js';
+import { redactKey } from '../harness/transport.js';
 import type { ActionSettings } from './inputs.js';
 
 export type Env = Record<string, string | undefined>;
@@ -32,17 +34,31 @@ export interface RunState {
   ctx: RunContext;
   /** Undefined without a token or a repository. */
   api?: GitHubApi;
-  /** A line in the step log, with the token removed. */
+  /** A line in the step log, with the token and the Harness key removed. */
   log: (line: string) => void;
   notes: Notes;
+  /** Lookups in Harness, one client for the run (each connector is asked once); undefined without a key. */
+  harness?: HarnessLookups;
+}
+
+/** `text` without the GitHub token or the Harness API key. */
+export function redactSecrets(text: string, settings: Pick<ActionSettings, 'token' | 'harness'>): string {
+  const t = redact(text, settings.token);
+  return settings.harness ? redactKey(t, settings.harness.apiKey) : t;
 }
 
 /** Reads the runner's context and builds the one API client of the run. */
 export function startRun(settings: ActionSettings, env: Env, deps: RunDeps): RunState {
-  const log = (line: string) => core.info(redact(line, settings.token));
+  const log = (line: string) => core.info(redactSecrets(line, settings));
   const ctx = readRunContext(env);
   const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
   const notes = new Notes(log);
   notes.addAll(ctx.warnings.map((w) => `Event payload: ${w}.`));
-  return { settings, ctx, api, log, notes };
+  const harness = settings.harness && createHarnessLookups(settings.harness);
+  // GitHub gives workflows run for a fork's pull request no secrets: say once why nothing is looked up.
+  if (!harness && ctx.pullRequest?.isFork)
+    notes.add(
+      'Harness lookups are off: this pull request comes from a fork, and GitHub passes no secrets to its workflows, so `harness-api-key` is empty. Connectors that are not in the repository stay unresolved-reference notices.',
+    );
+  return { settings, ctx, api, log, notes, ...(harness ? { harness } : {}) };
 }

@@ -3,7 +3,6 @@ import * as core from '@actions/core';
 import type { Finding, RelatedLocation } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { changeScope } from '../github/changed-files.js';
-import { redact } from '../github/client.js';
 import type { ChangeScope } from '../formats/github.js';
 import {
   activeFindings,
@@ -26,7 +25,7 @@ import type { GateChange } from './gate.js';
 import type { ConnectorImpact } from './impact.js';
 import { linkBase, ruleDocsBase } from './links.js';
 import type { Verdict } from './outputs.js';
-import type { RunState } from './state.js';
+import { redactSecrets, type RunState } from './state.js';
 
 /**
  * The pull request's job summary (and the check run's summary): the CLI's Markdown report
@@ -150,7 +149,7 @@ export async function writeJobSummary(state: RunState, result: LintResult, o: Jo
         : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
   }
   try {
-    await core.summary.addRaw(redact(md, settings.token), true).write();
+    await core.summary.addRaw(redactSecrets(md, settings), true).write();
   } catch (e) {
     state.log(`Job summary not written: ${(e as Error).message}`);
   }

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LintSettings } from '../engine/lint.js';
+import type { LintResult, LintSettings } from '../engine/lint.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
+import { lookupFailureWarning } from '../model/harness-side.js';
+import type { HarnessLookups } from '../harness/lookups.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
+import { harnessLookups, type HarnessValues } from './harness.js';
 import { ArgError, type OptionSpecs } from './parse.js';
 
 export { FAIL_ON } from '../engine/finding.js';
@@ -33,6 +36,9 @@ export const SCAN_OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
+  'harness-url': { type: 'string' },
+  'harness-account': { type: 'string' },
+  'no-harness-api': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 export const SCAN_USAGE = `  --config FILE               config file (default: .harness-registry-guard.yml in the first PATH or the nearest folder
@@ -40,9 +46,14 @@ export const SCAN_USAGE = `  --config FILE               config file (default: .
   --replacement-registry URL  registry that replaces app.harness.io/registry (default: https://registry.hub.docker.com)
   --include GLOB              files to read (repeatable; default: **/*.yaml, **/*.yml, **/*.json)
   --exclude GLOB              files or folders to skip (repeatable)
-  --max-file-size BYTES       skip larger files with a notice (default: 10485760)`;
+  --max-file-size BYTES       skip larger files with a notice (default: 10485760)
+  --harness-url URL           with HARNESS_API_KEY set, connectors the repo does not hold are read from Harness (the key
+                              needs core_connector_view) and judged too; this is where (default: HARNESS_URL, else
+                              https://app.harness.io)
+  --harness-account ID        Harness account id (default: HARNESS_ACCOUNT_ID, else the one in the API key)
+  --no-harness-api            do not look connectors up in Harness, even with HARNESS_API_KEY set`;
 
-interface ScanValues {
+interface ScanValues extends HarnessValues {
   config?: string;
   'replacement-registry'?: string;
   include?: string[];
@@ -60,13 +71,18 @@ function replacementRegistry(value: string): string {
   return value;
 }
 
-/** The lint settings the scan options and PATHs give. */
-export function scanSettings(values: ScanValues, paths: string[], cwd: string, env: NodeJS.ProcessEnv = {}): LintSettings {
+/**
+ * The lint settings the scan options, the PATHs and the environment give: with `HARNESS_API_KEY`
+ * set, the lookups in Harness (`harness`; their `imageOverrides` too, for the report).
+ */
+export function scanSettings(values: ScanValues, paths: string[], io: CliIo): LintSettings & { lookups?: HarnessLookups } {
   if (values.config === '') throw new ArgError('`--config` needs a file name');
+  const lookups = harnessLookups(values, io.env, (line) => io.err(`harness-registry-guard: ${line}\n`));
   return {
-    cwd,
+    ...(lookups ? { harness: (project) => lookups.lookUp(project), lookups } : {}),
+    cwd: io.cwd,
     // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle's folder).
-    scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, '../worker/index.js'), env }),
+    scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, '../worker/index.js'), env: io.env }),
     paths,
     include: values.include,
     exclude: values.exclude,
@@ -78,6 +94,12 @@ export function scanSettings(values: ScanValues, paths: string[], cwd: string, e
     configPath: values.config,
   };
 }
+
+/** The warning about lookups in Harness that got no answer, when there is one: for outputs that do not carry it. */
+export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] => {
+  const warning = result.harness && lookupFailureWarning(result.harness);
+  return warning ? [warning] : [];
+};
 
 /** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
 export function writeOutput(cwd: string, file: string, text: string): void {
@@ -94,6 +116,9 @@ export function scanArgs(values: ScanValues): string[] {
   for (const g of values.include ?? []) out.push('--include', g);
   for (const g of values.exclude ?? []) out.push('--exclude', g);
   if (values['max-file-size'] !== undefined) out.push('--max-file-size', values['max-file-size']);
+  if (values['harness-url'] !== undefined) out.push('--harness-url', values['harness-url']);
+  if (values['harness-account'] !== undefined) out.push('--harness-account', values['harness-account']);
+  if (values['no-harness-api']) out.push('--no-harness-api');
   return out;
 }
 

@@ -29,7 +29,13 @@ export function findingAt(
   severity: Severity,
   message: string,
   at: Loc,
-  extra: { messageId?: string; entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string } = {},
+  extra: {
+    messageId?: string;
+    entity?: string;
+    related?: ReadonlyArray<{ at: Loc; message: string }>;
+    forRule?: string;
+    harnessUrl?: string;
+  } = {},
 ): Finding {
   const out: Finding = {
     ruleId,
@@ -45,6 +51,7 @@ export function findingAt(
   };
   if (extra.entity) out.entity = extra.entity;
   if (extra.forRule) out.forRule = extra.forRule;
+  if (extra.harnessUrl) out.harnessUrl = extra.harnessUrl;
   if (at.yamlPath && at.path) out.yamlPath = at.path;
   out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
   if (extra.related?.length)
@@ -90,6 +97,11 @@ export interface Finding extends Position {
   /** Semantic YAML path of the reported node (stable across line moves). */
   yamlPath?: string;
   related?: RelatedLocation[];
+  /**
+   * For a finding about a connector only Harness holds (looked up through its API): the connector's
+   * page in the Harness UI. The finding itself sits on the line in the repo that refers to it.
+   */
+  harnessUrl?: string;
   /** Safe fix: edits on this finding's file, applied by `fix`. Never set inside a trigger's `inputYaml`. */
   fix?: Edit[];
   /** What the safe fix changes, in one sentence, for `fix` output and the migration report. */

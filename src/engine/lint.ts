@@ -9,6 +9,7 @@ import { compareFindings, findingAt, sortAndDedupe, type Finding, type Severity 
 import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
+import type { HarnessFacts } from '../model/harness-side.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
 
 export { looksLikeHarness } from './scan-file.js';
@@ -38,6 +39,14 @@ export interface LintSettings extends DiscoverOptions {
    * pool of worker threads for large repos. Must return one scan per input, in order.
    */
   scanner?: Scanner;
+  /**
+   * Looks up in Harness the connectors the repo refers to but does not hold (src/harness/lookups.ts
+   * makes one). `lint` calls it once, after the project is built and before the project rules run;
+   * `lintSync` never does. It throws to stop the run (a refused API key).
+   */
+  harness?: (project: Project) => Promise<HarnessFacts>;
+  /** What an earlier `lint` of the same files learnt from Harness: used as it is, without asking again (`fix` re-checks with it). */
+  harnessFacts?: HarnessFacts;
 }
 
 export interface LintResult {
@@ -69,6 +78,8 @@ export interface LintResult {
   config?: LoadedConfig;
   /** What the baseline did, when one was given; its stale entries are also `suppression` findings. */
   baseline?: BaselineSummary;
+  /** What was learnt from Harness about connectors the repo does not hold, when it was asked. */
+  harness?: HarnessFacts;
 }
 
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
@@ -76,18 +87,25 @@ export const allRulesOf = (rules: readonly Rule[]): readonly RuleMeta[] => [...r
 
 /**
  * The whole check: find the files, scan each (parse, file rules, facts), build the project model
- * from the facts, run the project rules, then apply levels, suppressions and the baseline.
+ * from the facts, look up in Harness what the repo does not hold (when asked to), run the project
+ * rules, then apply levels, suppressions and the baseline.
  */
 export async function lint(settings: LintSettings): Promise<LintResult> {
   const prepared = prepare(settings);
   const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
-  return finish(settings, prepared, scans);
+  const built = build(prepared, scans);
+  const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
+  return finish(settings, prepared, built, facts);
 }
 
-/** `lint` without workers, for callers that cannot wait (the fixer's re-check, tests). */
-export function lintSync(settings: Omit<LintSettings, 'scanner'>): LintResult {
+/**
+ * `lint` without workers and without asking Harness (facts already known are used), for callers
+ * that cannot wait: the fixer's re-check, tests.
+ */
+export function lintSync(settings: Omit<LintSettings, 'scanner' | 'harness'>): LintResult {
   const prepared = prepare(settings);
-  return finish(settings, prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec) as FileScan[]);
+  const built = build(prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec) as FileScan[]);
+  return finish(settings, prepared, built, settings.harnessFacts);
 }
 
 interface Prepared {
@@ -135,8 +153,20 @@ function prepare(settings: LintSettings): Prepared {
   return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
 }
 
-function finish(settings: LintSettings, prepared: Prepared, scans: readonly FileScan[]): LintResult {
-  const { all, config, options } = prepared;
+/** The scans put together: their findings and counts, and the project model built from their facts. */
+interface Built {
+  project: Project;
+  findings: Finding[];
+  entities: number;
+  directives: Map<string, readonly Directive[]>;
+  internalErrors: string[];
+  skippedNotHarness: string[];
+  images: ImageFact[];
+  filesScanned: number;
+  harnessFiles: number;
+}
+
+function build(prepared: Prepared, scans: readonly FileScan[]): Built {
   const findings = [...prepared.findings];
   const entities: Entity[] = [];
   const directives = new Map<string, readonly Directive[]>();
@@ -155,8 +185,25 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
     if (scan.parsed) filesScanned++;
     if (scan.harness) harnessFiles++;
   }
-
   const project = new Project(entities);
+  return {
+    project,
+    findings,
+    entities: entities.length,
+    directives,
+    internalErrors,
+    skippedNotHarness,
+    images,
+    filesScanned,
+    harnessFiles,
+  };
+}
+
+/** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
+function finish(settings: LintSettings, prepared: Prepared, built: Built, harness: HarnessFacts | undefined): LintResult {
+  const { all, config, options } = prepared;
+  const { project, findings, directives, internalErrors } = built;
+  if (harness) project.addHarnessFacts(harness);
   for (const rule of settings.rules) {
     if (!rule.checkProject || levelOf(config, rule.id) === 'off') continue;
     try {
@@ -194,18 +241,19 @@ function finish(settings: LintSettings, prepared: Prepared, scans: readonly File
   }
   return {
     findings: [...out, ...levelled(meta)].sort(compareFindings),
-    filesScanned,
-    harnessFiles,
-    entities: entities.length,
-    skippedNotHarness,
+    filesScanned: built.filesScanned,
+    harnessFiles: built.harnessFiles,
+    entities: built.entities,
+    skippedNotHarness: built.skippedNotHarness,
     internalErrors,
     project,
     rules: all,
     options,
-    ...(settings.images ? { images } : {}),
+    ...(settings.images ? { images: built.images } : {}),
     cwd: settings.cwd,
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(harness ? { harness } : {}),
   };
 }
 
@@ -219,12 +267,13 @@ function projectContext(rule: Rule, project: Project, options: OptionValues, out
         messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.related ? { related: related(r.related) } : {}),
+        ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
       });
       out.push(withFix(rule, r, f));
     },
     unresolved: (r) => {
       out.push(
-        findingAt(UNRESOLVED_REFERENCE, 'notice', messageOf(rule, r.messageId, r.data), r.at, {
+        findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', messageOf(rule, r.messageId, r.data), r.at, {
           messageId: r.messageId,
           ...(r.entity ? { entity: r.entity } : {}),
           ...(r.related ? { related: related(r.related) } : {}),

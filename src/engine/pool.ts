@@ -15,14 +15,12 @@ import { scanFile, scanOptions, type FileInput, type FileScan, type Scanner, typ
 
 /** Below this many files per worker, starting workers costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 200;
-/** The environment variable that sets the number of workers (0 or 1: scan in the main thread). */
+/** The environment variable that sets the number of worker threads (0: scan in the main thread). */
 export const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
 /** A file that takes longer than this is taken to hang its worker. */
 export const FILE_TIMEOUT_MS = 30_000;
-/** Heap limit of a worker: a file that needs more is reported, not allowed to take the machine. */
-const WORKER_HEAP_MB = 512;
 
 export interface PoolOptions {
   /** The worker entry: a script that calls `serveScans` with the rule registry; none: scan in this thread. */
@@ -31,11 +29,16 @@ export interface PoolOptions {
   workers?: number;
   /** Per-file time limit (tests shorten it). */
   fileTimeoutMs?: number;
+  /** Heap limit of each worker in MB (default: V8's); a file that needs more is reported as an internal error. */
+  heapMb?: number;
   /** Where the worker count may be set (`HARNESS_REGISTRY_GUARD_WORKERS`). */
   env?: NodeJS.ProcessEnv;
 }
 
-/** How many workers to start for `files` files: none (scan here) for small repos and single-core machines. */
+/**
+ * How many worker threads to start for `files` files: none (scan in this thread) for small repos
+ * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ */
 export function workerCount(
   files: number,
   requested?: number,
@@ -45,8 +48,8 @@ export function workerCount(
   const fromEnv = env[WORKERS_ENV];
   const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
   if (asked !== undefined) return Math.min(asked, MAX_WORKERS, files);
-  const byFiles = Math.floor(files / MIN_FILES_PER_WORKER);
-  return Math.min(cores, MAX_WORKERS, byFiles);
+  const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
+  return n > 1 ? n : 0;
 }
 
 /**
@@ -57,9 +60,11 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
   return async (inputs, spec) => {
     const n = workerCount(inputs.length, options.workers, options.env);
     const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
-    if (n > 1 && !options.script && asked)
-      throw new Error(`${n} worker threads were asked for, but the worker script (dist/worker/index.js) is not there`);
-    if (n <= 1 || !options.script) {
+    if (n > 0 && !options.script && asked)
+      throw new Error(
+        `${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`,
+      );
+    if (n === 0 || !options.script) {
       const scan = scanOptions(rules, spec);
       return inputs.map((input) => scanFile(input, scan));
     }
@@ -157,7 +162,7 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
       const progress = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(options.script, {
         workerData: { spec, progress },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
       });
       const slot: Slot = { worker, progress, since: Date.now(), lastSeen: 0 };
       slots.add(slot);

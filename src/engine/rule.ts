@@ -61,6 +61,8 @@ export interface Report<M extends string, N = Loc> {
   /** Identifier of the Harness entity the finding is in. */
   entity?: string;
   related?: RelatedReport<M, N>[];
+  /** The Harness UI page of the connector the finding is about, when only Harness holds it. */
+  harnessUrl?: string;
   /** Safe fix: edits on the file of `at` (see model/yaml-edits.ts). Only for rules whose `fixable` is `safe`. */
   fix?: Edit[];
   /** One sentence saying what the fix changes (and anything it leaves in place). */
@@ -71,9 +73,12 @@ export interface Report<M extends string, N = Loc> {
 
 /**
  * A policy the repo cannot decide: an `unresolved-reference` notice that belongs to the rule that
- * reports it. Its message is one of the rule's messages, like any report.
+ * reports it. Its message is one of the rule's messages, like any report. A `warning` when Harness
+ * was asked and has no such connector either: the pipeline fails at run time.
  */
-export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'messageId' | 'data' | 'entity' | 'related'>;
+export type UnresolvedReport<M extends string> = Pick<Report<M>, 'at' | 'messageId' | 'data' | 'entity' | 'related'> & {
+  severity?: 'warning';
+};
 
 /** Option values, keyed by option name. */
 export type OptionValues = Record<string, unknown>;
@@ -121,6 +126,8 @@ export interface Rule<M extends string = string, O extends OptionValues = Option
   checkProject?(ctx: ProjectContext<M, O>): void;
   /** Why one use of a connector breaks the rule's policy, in a few words, for the migration report; undefined when it does not. */
   connectorUseFailure?(use: ConnectorUseFacts): string | undefined;
+  /** What to change in Harness on a connector only Harness holds that the rule reports, one sentence, for the migration report. */
+  changeInHarness?(replacementRegistryUrl: string): string;
 }
 
 /** One use of a connector, as the migration report asks the rules about it. */
@@ -144,6 +151,7 @@ type Definition<M extends string, D> = Omit<RuleMeta, 'options'> & {
   checkFile?(ctx: FileContext<M, ValuesOf<D>>): void;
   checkProject?(ctx: ProjectContext<M, ValuesOf<D>>): void;
   connectorUseFailure?(use: ConnectorUseFacts): string | undefined;
+  changeInHarness?(replacementRegistryUrl: string): string;
 };
 
 /**

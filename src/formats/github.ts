@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
+import { lookupFailureWarning } from '../model/harness-side.js';
 import { plural } from './totals.js';
 
 /**
@@ -79,7 +80,7 @@ export function rankFindings(findings: readonly Finding[], changed?: ChangeScope
 export function toAnnotation(f: Finding): Annotation {
   const a: Annotation = {
     level: f.severity,
-    message: f.message,
+    message: f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message,
     title: f.ruleId,
     file: f.file,
     startLine: f.line,
@@ -157,6 +158,8 @@ export function workflowCommand(a: Annotation): string {
 export function formatGithub(result: LintResult): string {
   const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
   const lines = plan.annotations.map(workflowCommand);
+  const lookups = result.harness && lookupFailureWarning(result.harness);
+  if (lookups) lines.push(`::warning::${escapeData(lookups)}`);
   if (plan.overflowNotice) lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
   const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
   for (const f of result.findings) {

@@ -1,10 +1,13 @@
 import type { LintResult } from '../engine/lint.js';
+import { lookupFailureWarning, type HarnessFacts } from '../model/harness-side.js';
 import { totals } from './totals.js';
 
 /**
  * The documented JSON contract: findings sorted by file, line, column and rule, plus a summary.
  * Suppressed findings carry `suppressed: {kind, reason}`; `summary` counts leave them out and
- * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched.
+ * `summary.suppressed` counts them. With a baseline, `baseline` says what it matched. With Harness
+ * lookups, `harness` says what was asked and answered, and findings about connectors only Harness
+ * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 export function formatJson(result: LintResult): string {
   const findings = result.findings.map((f) => ({
@@ -19,6 +22,7 @@ export function formatJson(result: LintResult): string {
     ...(f.entity ? { entity: f.entity } : {}),
     ...(f.forRule ? { forRule: f.forRule } : {}),
     ...(f.related?.length ? { related: f.related } : {}),
+    ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   }));
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
@@ -34,5 +38,31 @@ export function formatJson(result: LintResult): string {
     byRule,
     suppressed,
   };
-  return JSON.stringify({ findings, summary, ...(result.baseline ? { baseline: result.baseline } : {}) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        findings,
+        summary,
+        ...(result.baseline ? { baseline: result.baseline } : {}),
+        ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** What was asked of Harness: counts by answer, requests, and the warning when lookups got no answer. */
+function harnessJson(facts: HarnessFacts) {
+  const n = (kind: string) => facts.lookups.filter((l) => l.answer.kind === kind).length;
+  const warning = lookupFailureWarning(facts);
+  return {
+    host: facts.host,
+    lookups: facts.lookups.length,
+    found: n('found'),
+    notFound: n('notFound'),
+    failed: n('failed'),
+    requests: facts.requests,
+    ...(warning ? { warning } : {}),
+  };
 }

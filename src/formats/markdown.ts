@@ -98,10 +98,12 @@ export function remediationSection(findings: readonly Finding[], docsBaseUrl: st
 function row(f: Finding, links?: LinkBase): string {
   const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
   const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-  return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${why} |`;
+  const inHarness = f.harnessUrl ? ` [Open in Harness](${f.harnessUrl.replace(/[()\s]/g, encodeURIComponent)})` : '';
+  return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
 }
 
-type Scan = Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'>;
+type Scan = Pick<LintResult, 'findings' | 'filesScanned' | 'harnessFiles' | 'skippedNotHarness' | 'internalErrors'> &
+  Partial<Pick<LintResult, 'harness'>>;
 
 /** The findings that count (suppressed ones are listed apart and counted nowhere else). */
 export const activeFindings = (result: Pick<LintResult, 'findings'>) => result.findings.filter((f) => !f.suppressed);

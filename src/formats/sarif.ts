@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../engine/finding.js';
 import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
+import { lookupFailureWarning } from '../model/harness-side.js';
 import { VERSION } from '../version.js';
 import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
 
@@ -53,7 +54,10 @@ export interface SarifLog {
     automationDetails: { id: string };
     columnKind: 'utf16CodeUnits';
     originalUriBaseIds: Record<string, { description: { text: string } }>;
-    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: 'error'; message: { text: string } }> }>;
+    invocations: Array<{
+      executionSuccessful: boolean;
+      toolExecutionNotifications?: Array<{ level: 'error' | 'warning'; message: { text: string } }>;
+    }>;
     results: SarifResult[];
   }>;
 }
@@ -130,7 +134,7 @@ export function fingerprints(findings: readonly Finding[], textOf: (file: string
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 export function toSarif(
-  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd'>>,
+  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness'>>,
   opts: SarifOptions = {},
 ): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
@@ -161,13 +165,22 @@ export function toSarif(
       const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
       out.message.text = `${f.message} Related: ${links.join(', ')}.`;
     }
-    if (f.entity) out.properties = { entity: f.entity, ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}) };
-    else if (f.yamlPath) out.properties = { yamlPath: f.yamlPath };
+    const properties = {
+      ...(f.entity ? { entity: f.entity } : {}),
+      ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}),
+      // A connector only Harness holds has no artifact in the repo: its UI page is a property of the result.
+      ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
+    };
+    if (Object.keys(properties).length) out.properties = properties;
     return out;
   });
   const invocation: SarifLog['runs'][number]['invocations'][number] = { executionSuccessful: result.internalErrors.length === 0 };
-  if (result.internalErrors.length)
-    invocation.toolExecutionNotifications = result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0]! } }));
+  const lookups = result.harness && lookupFailureWarning(result.harness);
+  const notifications = [
+    ...result.internalErrors.map((e) => ({ level: 'error' as const, message: { text: e.split('\n')[0]! } })),
+    ...(lookups ? [{ level: 'warning' as const, message: { text: lookups } }] : []),
+  ];
+  if (notifications.length) invocation.toolExecutionNotifications = notifications;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

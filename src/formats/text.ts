@@ -49,6 +49,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
     if (!f.suppressed) {
       const text = texts!.get(f.file);
       if (text !== undefined) lines.push(...codeFrame(text, f, style, severityColor(f, style)));
+      if (f.harnessUrl) lines.push(style.dim(`  in Harness: ${terminalSafe(f.harnessUrl)}`));
       const related = f.related ?? [];
       for (const r of related.slice(0, MAX_RELATED))
         lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
+import { lookupFailureWarning, lookupSummary } from '../model/harness-side.js';
 
 export interface Totals {
   errors: number;
@@ -27,8 +28,13 @@ export function totals(findings: readonly Finding[]): Totals {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What the scan covered, in plain words, when it is not simply "the Harness YAML in these files". */
-export function scanNotes(result: Pick<LintResult, 'filesScanned' | 'harnessFiles' | 'skippedNotHarness'>): string[] {
+/**
+ * What the scan covered, in plain words, when it is not simply "the Harness YAML in these files":
+ * and what was looked up in Harness, with the one warning when lookups got no answer.
+ */
+export function scanNotes(
+  result: Pick<LintResult, 'filesScanned' | 'harnessFiles' | 'skippedNotHarness'> & Partial<Pick<LintResult, 'harness'>>,
+): string[] {
   const notes: string[] = [];
   if (!result.harnessFiles) notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
   const skipped = result.skippedNotHarness.length;
@@ -36,5 +42,10 @@ export function scanNotes(result: Pick<LintResult, 'filesScanned' | 'harnessFile
     notes.push(
       `${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`,
     );
+  if (result.harness) {
+    notes.push(lookupSummary(result.harness));
+    const warning = lookupFailureWarning(result.harness);
+    if (warning) notes.push(`Warning: ${warning}`);
+  }
   return notes;
 }

@@ -5,6 +5,7 @@
  * one time budget for the whole run, and an auth failure that stops everything. Nothing it
  * returns or throws contains the API key.
  */
+import { UsageError } from '../engine/errors.js';
 import { VERSION } from '../version.js';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -45,9 +46,10 @@ export interface HarnessClientStats {
 
 /**
  * The API key was refused (401) or lacks a permission (403). Thrown by every pending and later
- * lookup of the client: without a working key no answer can be trusted, so the run should stop.
+ * lookup of the client: without a working key no answer can be trusted, so the run should stop,
+ * as on any bad setting (a UsageError: exit 2, its one-line message).
  */
-export class HarnessAuthError extends Error {
+export class HarnessAuthError extends UsageError {
   constructor(
     message: string,
     readonly status: 401 | 403,

@@ -55,6 +55,7 @@ function changeItem(text: string, f: Finding, remediation: string, docs: string)
     title: f.fixTitle ?? f.suggestion?.title ?? remediation,
     edits: edits.map((e) => editChange(text, e)),
     docs,
+    ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
   };
 }
 

@@ -7,8 +7,10 @@ import { buildChanges } from './changes.js';
 import { buildInventory } from './inventory.js';
 import { renderMarkdown } from './markdown.js';
 import { buildDiagram } from './mermaid.js';
+import { answeredRefs, harnessConnectorsOf, harnessLookupsOf } from './harness-side.js';
 import { buildHarnessSteps, buildRegistries } from './steps.js';
 import type { EndOfLife, MigrationReport, ReportSource } from './types.js';
+import type { HarnessImageOverrides } from '../model/harness-side.js';
 
 export type { MigrationReport, ReportSource } from './types.js';
 export { detectSource } from './source.js';
@@ -20,6 +22,8 @@ export interface ReportOptions {
   now?: Date;
   /** The repository and commit scanned (see `detectSource`); recorded as the report's `source` when given. */
   source?: ReportSource;
+  /** The account's CI image overrides read from Harness (with lookups on). */
+  harnessOverrides?: HarnessImageOverrides;
 }
 
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
@@ -37,7 +41,9 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
   const textOf = (file: string) => texts.get(file);
   const execConfigFiles = new Set(images.filter((i) => i.kind === 'executionConfig').map((i) => i.at.file));
   const changes = buildChanges(project, findings, inv, eol.daysSince, textOf, execConfigFiles);
-  const harnessSteps = buildHarnessSteps(findings, inv);
+  // What Harness answered needs no check there: the Harness-side section states it.
+  const answered = result.harness ? answeredRefs(result.harness) : new Set<string>();
+  const harnessSteps = buildHarnessSteps(findings, { ...inv, external: inv.external.filter((x) => !answered.has(`${x.scope}\0${x.ref}`)) });
   const registries = buildRegistries(images, findings);
   const pipelineStages = new Map<string, Array<{ stage: string; infrastructure: string }>>();
   for (const p of project.pipelines) pipelineStages.set(p.identifier, []);
@@ -77,6 +83,13 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
     stages: inv.stages,
     registries,
     diagram: buildDiagram(inv, pipelineStages),
+    ...(result.harness
+      ? {
+          harnessConnectors: harnessConnectorsOf(result.harness),
+          harnessLookups: harnessLookupsOf(result.harness, options.harnessOverrides),
+          ...(options.harnessOverrides ? { harnessImageOverrides: options.harnessOverrides.overrides } : {}),
+        }
+      : {}),
   };
 }
 

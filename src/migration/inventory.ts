@@ -3,19 +3,16 @@ import { cmp } from '../engine/compare.js';
 import type { ConnectorUseFacts } from '../engine/rule.js';
 import type { Connector } from '../model/entities.js';
 import { str, type Loc } from '../model/loc.js';
-import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
-import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../model/scope.js';
+import { CI_INFRA, type EffectiveStage, type Project, type Resolution, type ResolvedValue } from '../model/project.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, refAt, type Scope } from '../model/scope.js';
 import { rules } from '../rules/index.js';
 import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
 
-const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
-
 export const placeOf = (at: Loc): Place => ({ file: at.file, line: at.line });
 
-export function connectorRef(c: Connector): string {
-  return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
-}
+/** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
+export const connectorRef = (c: Connector): string => refAt(c.scope, c.identifier);
 
 export interface Inventory {
   connectors: ConnectorEntry[];
@@ -145,7 +142,7 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse): Stag
   };
   const base = { ownerKind: root.kind as EntityKind, owner: root.identifier, stage: eff.stage.identifier, cloud };
 
-  if (CI_KINDS.has(infra.kind)) {
+  if (CI_INFRA.has(infra.kind)) {
     // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
     const field = cloud ? undefined : infra.imageConnectorRef;
     const resolution: Resolution = field ? project.resolve(field, from.ctx) : { values: [] };

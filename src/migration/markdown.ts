@@ -1,4 +1,5 @@
 import { formatScope } from '../model/scope.js';
+import { harnessSideMarkdown } from './harness-side.js';
 import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, ValueSource } from './types.js';
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
@@ -82,6 +83,8 @@ export function renderMarkdown(r: MigrationReport): string {
     out.push('### Referenced but not in the repo', '');
     table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
   }
+
+  out.push(...harnessSideMarkdown(r, { table, usesText, code }));
 
   out.push('## Stages', '');
   if (!r.stages.length) out.push('No pipeline or template stage in the repo.', '');

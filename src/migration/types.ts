@@ -2,6 +2,7 @@
  * The migration report's data. The JSON format is exactly this object (`schemaVersion` 1); the
  * Markdown format renders the same object. README "Migration report" documents the shape.
  */
+import type { HarnessImageOverride } from '../model/harness-side.js';
 
 export interface MigrationReport {
   schemaVersion: 1;
@@ -25,10 +26,31 @@ export interface MigrationReport {
   registries: RegistryGroup[];
   diagram: Diagram;
   /**
-   * Connectors as Harness itself has them (read from its API, not from Git). No scan writes this
-   * yet; `report --merge` carries it through, per connector, when a report has it.
+   * Connectors as Harness itself has them (read from its API, not from Git): those the repo uses and
+   * does not hold, when the report was made with lookups (`HARNESS_API_KEY`). Facts only; who uses
+   * them is in `externalConnectors`. `report --merge` carries them through, per connector.
    */
   harnessConnectors?: HarnessConnector[];
+  /** What was asked of Harness, when lookups ran. */
+  harnessLookups?: HarnessLookups;
+  /** The account's CI image overrides (execution-config) that break a policy, when lookups ran: they have no line in the repo. */
+  harnessImageOverrides?: HarnessImageOverride[];
+}
+
+/** What the lookups in Harness did. */
+export interface HarnessLookups {
+  /** The API's host. */
+  host: string;
+  /** The lookups in one sentence. */
+  summary: string;
+  found: number;
+  /** References Harness has no connector for at the scope they name. */
+  notFound: Array<{ ref: string; scope: string }>;
+  /** Lookups that got no answer; `warning` says why. */
+  failed: number;
+  warning?: string;
+  /** Why the CI image overrides of an infrastructure could not be read. */
+  overridesUnread?: string[];
 }
 
 /** Where the scanned files come from. */
@@ -52,6 +74,8 @@ export interface HarnessConnector {
   type?: string;
   url?: string;
   connectivity?: string;
+  /** The connector's page in the Harness UI. */
+  harnessUrl?: string;
   [field: string]: unknown;
 }
 
@@ -186,6 +210,8 @@ export interface ChangeItem extends Place {
   title: string;
   edits: EditChange[];
   docs: string;
+  /** For a connector only Harness holds: its page in the Harness UI, where the change is made. */
+  harnessUrl?: string;
 }
 
 export interface Change {

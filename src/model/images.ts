@@ -19,7 +19,7 @@ export interface ImageCatalogue {
   executionConfigFields: Record<string, string>;
 }
 
-const defaultCatalogue: ImageCatalogue = catalogueData;
+export const defaultCatalogue: ImageCatalogue = catalogueData;
 
 /** The built-in image catalogue plus extra names (the config's `harnessImages`). */
 export function catalogueWith(extra: readonly string[] | undefined, base: ImageCatalogue = defaultCatalogue): ImageCatalogue {

@@ -1,6 +1,7 @@
 import {
   type Connector,
   type Entity,
+  type InfraKind,
   type InputSet,
   type OverlayInputSet,
   type Pipeline,
@@ -10,8 +11,9 @@ import {
   type TemplateInputs,
   type TemplateLink,
 } from './entities.js';
+import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
 import { str, type Loc } from './loc.js';
-import { formatScope, parseRef, refMatches, type Scope } from './scope.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
 import { classifyValue } from './runtime-input.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
@@ -91,6 +93,25 @@ export interface Resolution {
   unknownAt?: Loc;
 }
 
+/** How a CI stage pulls Harness's own images: through its Override Image Connector, or the built-in `account.harnessImage`. */
+export type ImageConnector =
+  /** The stage's `harnessImageConnectorRef`, and how its runtime inputs are filled. */
+  | { override: Loc; ctx: FieldContext }
+  /** No override (or Harness Cloud, which has none): `account.harnessImage`, reported at the node that decides the infrastructure. */
+  | { builtIn: Loc };
+
+/** A connector reference a stage makes, with a value known from the repo. */
+export interface ConnectorReference {
+  /** `account.x`, `org.x` or `x`. */
+  ref: string;
+  /** Where the value is written; for the built-in image connector, the node that decides the infrastructure. */
+  at: Loc;
+  how: ConnectorUse['how'] | 'overrideImageConnector' | 'harnessImage';
+}
+
+/** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
+export const CI_INFRA: ReadonlySet<InfraKind> = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
 export class Project {
   readonly connectors: Connector[] = [];
@@ -105,6 +126,9 @@ export class Project {
   readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
   #runCache?: { used: Run[]; all: Run[] };
   #pipelineIds?: Map<string, Pipeline[]>;
+  /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
+  readonly #harness = new Map<string, HarnessAnswer>();
+  #harnessFacts?: HarnessFacts;
 
   constructor(entities: Iterable<Entity>) {
     for (const e of entities) {
@@ -140,6 +164,27 @@ export class Project {
     }
     const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+  }
+
+  /**
+   * Adds what Harness said about connectors the repo does not hold (looked up after the project was
+   * built, before the project rules run). A connector in the repo still wins: rules ask
+   * `findConnector` first.
+   */
+  addHarnessFacts(facts: HarnessFacts): void {
+    this.#harnessFacts = facts;
+    for (const l of facts.lookups) this.#harness.set(scopedKey(l.scope, l.identifier), l.answer);
+  }
+
+  /** What was learnt from Harness in this run, if it was asked. */
+  get harnessFacts(): HarnessFacts | undefined {
+    return this.#harnessFacts;
+  }
+
+  /** Harness's answer for a reference made from `from`, at the scope Harness's own rule gives it; undefined when not asked. */
+  inHarness(ref: string, from: Scope): HarnessAnswer | undefined {
+    const at = lookupScope(ref, from);
+    return at && this.#harness.get(scopedKey(at.scope, at.identifier));
   }
 
   /**
@@ -261,6 +306,33 @@ export class Project {
   runsOnHarnessCloud(eff: EffectiveStage): boolean {
     const kind = this.infrastructure(eff).infra.kind;
     return kind === 'Cloud' || kind === 'KubernetesHosted';
+  }
+
+  /**
+   * How a CI stage pulls Harness's own images: its Override Image Connector when it has one (not on
+   * Harness Cloud, which has none), else `account.harnessImage`. Undefined for stages that are not
+   * CI builds.
+   */
+  imageConnector(eff: EffectiveStage): ImageConnector | undefined {
+    const { stage: from, infra } = this.infrastructure(eff);
+    if (!CI_INFRA.has(infra.kind)) return undefined;
+    const field = this.runsOnHarnessCloud(eff) ? undefined : infra.imageConnectorRef;
+    return field ? { override: field, ctx: from.ctx } : { builtIn: infra.kindNode ?? eff.stage.at };
+  }
+
+  /**
+   * Every connector a stage refers to, as values the repo gives: its steps' and codebase's
+   * (`connectorUses`, resolved), and the one it pulls Harness images through (`imageConnector`).
+   */
+  connectorReferences(eff: EffectiveStage): ConnectorReference[] {
+    const out: ConnectorReference[] = [];
+    for (const use of this.connectorUses(eff))
+      for (const v of this.resolve(use.ref, use.ctx).values) out.push({ ref: v.value, at: v.at, how: use.how });
+    const image = this.imageConnector(eff);
+    if (image && 'builtIn' in image) out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
+    else if (image)
+      for (const v of this.resolve(image.override, image.ctx).values) out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
+    return out;
   }
 
   /** The connectors a stage pulls or clones through, including those of its step templates. */

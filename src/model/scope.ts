@@ -1,11 +1,10 @@
-/** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
-
 /**
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
  */
 export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 
+/** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
 export interface Scope {
   level: 'account' | 'org' | 'project';
   org?: string;
@@ -46,3 +45,30 @@ export function refMatches(ref: EntityRef, from: Scope, target: Scope): boolean 
   if (ref.level === 'org') return !from.org || from.org === target.org;
   return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
 }
+
+/**
+ * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
+ * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
+ * project. Undefined when the reference is malformed or the referring entity's scope lacks the
+ * org or project the reference needs.
+ */
+export function lookupScope(ref: string, from: Scope): { identifier: string; scope: Scope } | undefined {
+  const parsed = parseRef(ref);
+  if (!parsed) return undefined;
+  const { identifier, level } = parsed;
+  if (level === 'account') return { identifier, scope: { level } };
+  if (!from.org) return undefined;
+  if (level === 'org') return { identifier, scope: { level, org: from.org } };
+  return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
+}
+
+/** One key per (scope, identifier): what Harness answers once. */
+export const scopedKey = (scope: Scope, identifier: string): string =>
+  JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+
+/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
+export const refAt = (scope: Scope, identifier: string): string =>
+  scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
+
+/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
+export const scopeName = (scope: Scope): string => (scope.level === 'account' ? 'account scope' : formatScope(scope));

@@ -7,6 +7,20 @@ import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
 import type { View } from '../model/view.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
+import type { HarnessSideConnector } from '../model/harness-side.js';
+import type { ConnectorReference, Project } from '../model/project.js';
+import {
+  ByPlace,
+  harnessKey,
+  harnessNames,
+  harnessSide,
+  NOT_IN_HARNESS_MESSAGES,
+  oneOrMany,
+  related,
+  usersOf,
+  type Missing,
+  type Use,
+} from './require-platform-connectivity.js';
 
 /**
  * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
@@ -77,6 +91,15 @@ export default defineRule({
       'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
     leftover:
       '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
+    harnessConnectorUrl:
+      'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
+    harnessConnectorUrlMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
+    ...NOT_IN_HARNESS_MESSAGES,
+    // Related locations: one use each.
+    usedBy: 'Used by {{stage}}.',
+    clonesCodebase: '{{stage}} clones the codebase through it.',
+    pullsHarnessImages: '{{stage}} pulls Harness images through it.',
   },
   checkFile({ file, embedded, entities, options, report }) {
     const replacement = options.replacementRegistryUrl;
@@ -122,6 +145,59 @@ export default defineRule({
         });
     }
   },
+  // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
+  checkProject({ project, options, report, unresolved }) {
+    if (!project.harnessFacts) return;
+    const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
+    const missing = new ByPlace<Missing, UseMessage>();
+    for (const run of project.runs())
+      for (const eff of run.stages)
+        for (const ref of project.connectorReferences(eff)) {
+          if (project.findConnector(ref.ref, run.root.scope)) continue;
+          const side = harnessSide(project, ref.ref, run.root.scope);
+          const use = useOf(project, ref, eff);
+          if (side && 'missing' in side) missing.add(JSON.stringify(side.missing), side.missing, use);
+          else if (side && side.found.urls.some(isAppHarnessRegistryUrl)) inHarness.add(harnessKey(side.found), side.found, use);
+        }
+    for (const [connector, uses] of inHarness.entries())
+      report({
+        at: uses[0]!.at,
+        messageId: oneOrMany('harnessConnectorUrl', uses),
+        entity: connector.identifier,
+        harnessUrl: connector.uiUrl,
+        related: related(uses, uses[0]!.at),
+        data: {
+          ...harnessNames(connector),
+          url: connector.urls.find(isAppHarnessRegistryUrl)!,
+          replacement: options.replacementRegistryUrl,
+          ...usersOf(project, uses),
+        },
+      });
+    for (const [gone, uses] of missing.entries())
+      unresolved({
+        at: uses[0]!.at,
+        severity: 'warning',
+        entity: uses[0]!.eff.run.root.identifier,
+        related: related(uses, uses[0]!.at),
+        messageId: oneOrMany('notInHarness', uses),
+        data: { ...gone, ...usersOf(project, uses) },
+      });
+  },
   // Every use of a connector this rule reports pulls from the retired registry.
   connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+  changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 });
+
+/** The messages of a related location: how one stage uses the connector. */
+type UseMessage = 'usedBy' | 'clonesCodebase' | 'pullsHarnessImages';
+
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
+function useOf(project: Project, ref: ConnectorReference, eff: Use['eff']): Use<UseMessage> {
+  const stage = project.stageLabel(eff);
+  // The label starts the sentence of the two messages that open with it.
+  const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+  if (ref.how === 'codebase') return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+  if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
+    return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+  return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+}

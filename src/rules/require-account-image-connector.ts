@@ -21,6 +21,8 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
   if (!edit) return {};
   if (project.findConnector(to, entity.scope))
     return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
+  if (project.inHarness(to, entity.scope)?.kind === 'found')
+    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
   return {
     suggestion: {
       title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,

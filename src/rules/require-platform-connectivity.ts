@@ -1,7 +1,8 @@
 import type { Connector } from '../model/entities.js';
+import type { HarnessSideConnector } from '../model/harness-side.js';
 import { sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
-import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, type Scope } from '../model/scope.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type MessageData, type RelatedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
@@ -31,17 +32,16 @@ function platformFix(connector: Connector) {
   };
 }
 
-type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
-
-interface Use extends RelatedReport<UseMessage> {
+/** One use of a connector by a stage: a related location, with the message the rule gives it. */
+export interface Use<M extends string = string> extends RelatedReport<M> {
   eff: EffectiveStage;
 }
 
 /** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-class Uses<K> {
-  private readonly map = new Map<K, Use[]>();
+export class Uses<K, M extends string = string> {
+  private readonly map = new Map<K, Use<M>[]>();
   private readonly seen = new Set<string>();
-  add(key: K, use: Use): void {
+  add(key: K, use: Use<M>): void {
     const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
@@ -52,19 +52,70 @@ class Uses<K> {
   keys(): K[] {
     return [...this.map.keys()];
   }
-  entries(): Array<[K, Use[]]> {
+  entries(): Array<[K, Use<M>[]]> {
     return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
   }
 }
 
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses: Use[], at?: Loc) =>
+export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
   uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
+export const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
-const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
+export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
+
+/**
+ * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
+ * place in the repo that refers to it: such a connector has no line of its own, so each referring
+ * place gets its finding.
+ */
+export class ByPlace<T, M extends string = string> {
+  private readonly uses = new Uses<string, M>();
+  private readonly items = new Map<string, T>();
+  add(key: string, item: T, use: Use<M>): void {
+    const k = `${key}\0${use.at.file}\0${use.at.start}`;
+    this.items.set(k, item);
+    this.uses.add(k, use);
+  }
+  entries(): Array<[T, Use<M>[]]> {
+    return this.uses.entries().map(([k, uses]) => [this.items.get(k)!, uses]);
+  }
+}
+
+/** A reference Harness has no connector for, at the scope its own rule gives it. */
+export interface Missing {
+  connector: string;
+  scope: string;
+}
+
+/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
+export function harnessSide(
+  project: Project,
+  ref: string,
+  scope: Scope,
+): { found: HarnessSideConnector } | { missing: Missing } | undefined {
+  const answer = project.inHarness(ref, scope);
+  if (answer?.kind === 'found') return { found: answer.connector };
+  const at = lookupScope(ref, scope);
+  if (answer?.kind === 'notFound' && at) return { missing: { connector: ref, scope: scopeName(at.scope) } };
+  return undefined;
+}
+
+/** Key of a connector only Harness holds. */
+export const harnessKey = (c: HarnessSideConnector) => scopedKey(c.scope, c.identifier);
+
+/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
+export const harnessNames = (c: HarnessSideConnector) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
+
+/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
+export const NOT_IN_HARNESS_MESSAGES = {
+  notInHarness:
+    'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
+  notInHarnessMany:
+    'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
+} as const;
 
 export default defineRule({
   id: 'require-platform-connectivity',
@@ -117,6 +168,19 @@ export default defineRule({
     openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
     openExpressionShared:
       'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+    harnessDelegateAbsent:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateAbsentMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateTrue:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateTrueMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateOther:
+      'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDelegateOtherMany:
+      'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    ...NOT_IN_HARNESS_MESSAGES,
     // Related locations: one use each.
     usedBy: 'Used by Harness Cloud {{stage}}.',
     usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
@@ -127,14 +191,17 @@ export default defineRule({
   },
   runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
   checkProject({ project, options, report, unresolved }) {
-    const failing = new Uses<Connector>();
-    const unknown = new Uses<string>();
+    const failing = new Uses<Connector, UseMessage>();
+    const unknown = new Uses<string, UseMessage>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-    const open = new Uses<string>();
+    const open = new Uses<string, UseMessage>();
     const openSource = new Map<string, { at: Loc; expression: boolean }>();
     // References the repo does not hold, by scope and identifier: how the notice names each.
     const refs = new Map<string, { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo'; data: MessageData }>();
-    const notInRepo = (ref: string, scope: Scope, use: Use) => {
+    // Connectors only Harness holds (looked up through its API), and references it has no connector for.
+    const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
+    const missing = new ByPlace<Missing, UseMessage>();
+    const notInRepo = (ref: string, scope: Scope, use: Use<UseMessage>) => {
       const parsed = parseRef(ref);
       const level = parsed?.level ?? 'project';
       const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
@@ -142,6 +209,14 @@ export default defineRule({
       const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
       refs.set(key, { messageId, data: { connector: ref, scope: where } });
       unknown.add(key, use);
+    };
+    /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
+    const elsewhere = (ref: string, scope: Scope, use: Use<UseMessage>, vouched = false) => {
+      const side = harnessSide(project, ref, scope);
+      if (side && 'found' in side) {
+        if (side.found.executeOnDelegate !== false) inHarness.add(harnessKey(side.found), side.found, use);
+      } else if (side) missing.add(JSON.stringify(side.missing), side.missing, use);
+      else if (!vouched) notInRepo(ref, scope, use);
     };
 
     for (const run of project.runs())
@@ -173,16 +248,16 @@ export default defineRule({
                 ? { messageId: 'usedByStep' as const, data: step }
                 : { messageId: 'usedBy' as const, data: { stage } };
             const connector = project.findConnector(value.value, scope);
-            if (!connector) notInRepo(value.value, scope, { at, ...what, eff });
+            if (!connector) elsewhere(value.value, scope, { at, ...what, eff });
             else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, eff });
           }
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-        const use: Use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
         if (harnessImage) {
           if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
-        } else if (!options.assumeHarnessCloudImageConnector) notInRepo(HARNESS_IMAGE_CONNECTOR, scope, use);
+        } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
       }
 
     for (const [key, uses] of open.entries()) {
@@ -210,6 +285,29 @@ export default defineRule({
       });
     }
 
+    for (const [connector, uses] of inHarness.entries()) {
+      const value = connector.executeOnDelegate;
+      const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
+      report({
+        at: uses[0]!.at,
+        messageId: oneOrMany(state, uses),
+        entity: connector.identifier,
+        harnessUrl: connector.uiUrl,
+        related: related(uses, uses[0]!.at),
+        data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+      });
+    }
+
+    for (const [gone, uses] of missing.entries())
+      unresolved({
+        at: uses[0]!.at,
+        severity: 'warning',
+        entity: uses[0]!.eff.run.root.identifier,
+        related: related(uses, uses[0]!.at),
+        messageId: oneOrMany('notInHarness', uses),
+        data: { ...gone, ...usersOf(project, uses) },
+      });
+
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
       const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
@@ -225,7 +323,11 @@ export default defineRule({
   },
   connectorUseFailure: ({ connector, cloud }) =>
     connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+  changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 });
+
+/** The messages of a related location: how one stage uses the connector. */
+type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
 
 /** The key of `account.harnessImage` among the references not in the repo. */
 const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR)!.identifier}`;

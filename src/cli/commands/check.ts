@@ -6,7 +6,17 @@ import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatters } from '../../formats/index.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
-import { FAIL_ON, SCAN_OPTIONS, SCAN_USAGE, scanArgs, scanSettings, shellQuote, writeOutput, type CliIo } from '../args.js';
+import {
+  FAIL_ON,
+  harnessWarnings,
+  SCAN_OPTIONS,
+  SCAN_USAGE,
+  scanArgs,
+  scanSettings,
+  shellQuote,
+  writeOutput,
+  type CliIo,
+} from '../args.js';
 import { changedSelection } from '../changed.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine, type Values } from '../parse.js';
@@ -56,7 +66,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
-  const settings: LintSettings = { ...scanSettings(values, positionals, io.cwd, io.env), baselinePath: values.baseline };
+  const settings: LintSettings = { ...scanSettings(values, positionals, io), baselinePath: values.baseline };
   let result = await lint(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);
@@ -85,6 +95,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
     result = { ...result, findings: reported };
   }
+  // Text lists it with the counts; JSON, SARIF, Markdown and GitHub carry it too; stderr makes sure a person sees it.
+  if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${w}\n`);
   const report = render(format, result, values, positionals, notes, io);
   if (values.output) writeOutput(io.cwd, values.output, report);
   else io.out(report);

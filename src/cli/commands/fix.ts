@@ -2,7 +2,8 @@ import { unifiedDiff } from '../../formats/diff.js';
 import { failingFindings } from '../../engine/finding.js';
 import { applyFixes, type FixResult } from '../../engine/fix.js';
 import { plural, totals } from '../../formats/totals.js';
-import { FAIL_ON, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
+import { lint } from '../../engine/lint.js';
+import { FAIL_ON, harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { parseCommandLine } from '../parse.js';
 
@@ -29,14 +30,21 @@ Exit codes: 0 nothing left reaches --fail-on, 1 something does or a file was lef
 or internal error.
 `;
 
-/** `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or a file was left unfixed. */
-function run(argv: string[], io: CliIo): number {
+/**
+ * `fix`: apply safe fixes (or show them with --dry-run); exit 1 when findings remain at --fail-on or
+ * a file was left unfixed. With lookups on, Harness is asked once, before fixing; every re-check
+ * uses those facts. Nothing is ever written to Harness.
+ */
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, 'fix');
   const format = values.format;
   const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
   const dryRun = values['dry-run'];
 
-  const fixed = applyFixes({ ...scanSettings(values, positionals, io.cwd, io.env), dryRun });
+  const { harness, lookups: _lookups, ...settings } = scanSettings(values, positionals, io);
+  const harnessFacts = harness && (await lint({ ...settings, harness })).harness;
+  for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : []) io.err(`harness-registry-guard: warning: ${w}\n`);
+  const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
     for (const f of fixed.files) io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { lint } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, renderReport } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
-import { SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
+import { harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
 
@@ -42,8 +42,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const format = values.format as (typeof REPORT_FORMATS)[number];
   if (values.output === '') throw new ArgError('`--output` needs a file name');
   if (values.merge) {
-    for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)])
-      if (values[flag as keyof typeof values] !== undefined) throw new ArgError(`--${flag} does not apply to --merge`);
+    for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)]) {
+      const value = values[flag as keyof typeof values];
+      if (value !== undefined && value !== false) throw new ArgError(`--${flag} does not apply to --merge`);
+    }
     const text = mergeReportFiles(positionals, io.cwd, format);
     if (values.output) writeOutput(io.cwd, values.output, text);
     else io.out(text);
@@ -51,10 +53,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
-  const settings = scanSettings(values, positionals, io.cwd, io.env);
+  const settings = scanSettings(values, positionals, io);
   const result = await lint({ ...settings, images: true });
+  // The account's image overrides live only in Harness: read them when lookups are on.
+  const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
+  for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
+    io.err(`harness-registry-guard: warning: ${line}\n`);
   const text = renderReport(result, format, {
     now,
+    ...(harnessOverrides ? { harnessOverrides } : {}),
     ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
   });
   if (values.output) writeOutput(io.cwd, values.output, text);
