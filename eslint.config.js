@@ -14,7 +14,7 @@ export const LAYERS = [
   ['cli', 'action', 'worker'],
 ];
 /** Imports allowed across a layer's own siblings: the migration report uses the formats' helpers. */
-const SIBLINGS = { migration: ['formats'], github: ['formats'] };
+export const SIBLINGS = { migration: ['formats'], github: ['formats'] };
 /** The outer shells alone talk to GitHub Actions' runtime. */
 const RUNTIME_ONLY_IN = ['action', 'github'];
 

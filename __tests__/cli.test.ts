@@ -74,7 +74,7 @@ describe('check command', () => {
   });
 
   test('a clean repo exits 0 and says so', async () => {
-    const { code, out } = await cli(['check', '__tests__/fixtures/no-renamed-harness-image/valid']);
+    const { code, out } = await cli(['check', '__tests__/fixtures/require-account-image-connector/valid']);
     expect(code).toBe(0);
     expect(out).toBe('0 errors, 0 warnings, 0 notices in 2 files.\n');
   });

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { allRules } from '../src/rules/index.js';
+import { allRules, rules } from '../src/rules/index.js';
 import type { RuleMeta } from '../src/engine/rule.js';
 import { lintFiles } from './helpers/lint-files.js';
 
 // Rule pages in docs/rules: front matter and headings match the registry, and every
 // `yaml incorrect` / `yaml correct` example is linted (ESLint's check-rule-examples).
-// `UPDATE_DOCS=1` (npm run docs) rewrites docs/rules/README.md from the registry.
+// `UPDATE_DOCS=1` (npm run docs) rewrites docs/rules/README.md and the README's rule table from the registry.
 
 const root = path.join(import.meta.dirname, '..');
 const docsDir = path.join(root, 'docs', 'rules');
@@ -82,9 +82,10 @@ function lintExample(example: Example) {
   return lintFiles({ 'example.yaml': example.text }).findings;
 }
 
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
 /** docs/rules/README.md, generated from the registry. */
 function rulesReadme(rules: readonly RuleMeta[]): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = rules.map((r) =>
     [
       `\`${r.id}\``,
@@ -100,7 +101,7 @@ function rulesReadme(rules: readonly RuleMeta[]): string {
     '',
     '# Rules',
     '',
-    'The four policy rules enforce the image-registry policies 1–4; the others are findings the checker itself makes.',
+    'A rule with a policy number enforces that image-registry policy; the others are findings the checker itself makes.',
     "Fixable: `safe` means `harness-registry-guard fix` applies the rule's fix where it is unambiguous (each rule page says which cases are only suggestions, shown but never applied); `suggestion` means never applied; `none` means no fix.",
     '',
     '| Id | Policy | Severity | Fixable | Description | Link |',
@@ -175,6 +176,33 @@ describe('docs/rules/README.md', () => {
   test('lists every rule once, linking its page', () => {
     for (const r of allRules) expect(expected.split(`| \`${r.id}\` |`).length).toBe(2);
     for (const r of allRules) expect(expected).toContain(`[rule page](${r.id}.md)`);
+  });
+});
+
+/** The README's table of the policy rules, between its `<!-- rules:start -->` and `<!-- rules:end -->` markers. */
+function readmeRuleTable(policyRules: readonly RuleMeta[]): string {
+  return [
+    '| rule | policy | what it checks |',
+    '|---|---|---|',
+    ...policyRules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.policy ?? '—'} | ${cell(r.description)} |`),
+  ].join('\n');
+}
+
+describe('README.md "The rules"', () => {
+  const file = path.join(root, 'README.md');
+  const markers = /(<!-- rules:start -->\n)[\s\S]*?(<!-- rules:end -->)/;
+
+  test('its table of policy rules is what the registry generates (npm run docs rewrites it)', () => {
+    const readme = fs.readFileSync(file, 'utf8');
+    expect(readme).toMatch(markers);
+    const expected = readme.replace(markers, (_, start: string, end: string) => `${start}${readmeRuleTable(rules)}\n${end}`);
+    if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(file, expected);
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+
+  test('a rule added to the registry changes the table', () => {
+    const extra = { ...rules[0]!, id: 'x-rule', policy: rules.length + 1 };
+    expect(readmeRuleTable([...rules, extra])).toContain('| [`x-rule`](docs/rules/x-rule.md) |');
   });
 });
 

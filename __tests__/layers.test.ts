@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ESLint } from 'eslint';
-import { LAYERS } from '../eslint.config.js';
+import fs from 'node:fs';
+import { LAYERS, SIBLINGS } from '../eslint.config.js';
 
 // The layering of src/ is frozen by ESLint import bans (eslint.config.js): a lower layer that
 // imports a higher one fails `npm run lint`, which CI runs. These cases prove the bans bite.
@@ -13,8 +14,7 @@ const banned = async (file: string, code: string) =>
     .map((m) => m.message);
 
 describe('layers', () => {
-  test('every folder of src/ has a layer', async () => {
-    const fs = await import('node:fs');
+  test('every folder of src/ has a layer', () => {
     const folders = fs
       .readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
       .filter((d) => d.isDirectory())
@@ -40,5 +40,22 @@ describe('layers', () => {
     ['src/action/x.ts', "import * as core from '@actions/core';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await banned(file, code)).toEqual([]);
+  });
+
+  test("the README's layout says what each folder may import, as the lint enforces it", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const allowed = (folder: string) => {
+      const layer = LAYERS.findIndex((l) => l.includes(folder));
+      return [...LAYERS.slice(0, layer).flat(), ...(SIBLINGS[folder] ?? [])].sort();
+    };
+    const listed: Array<[string, string[]]> = [];
+    for (const m of readme.matchAll(/^ {2}- ((?:`src\/[a-z]+\/`(?:, | and )?)+) \((imports?) ([^)]*)\)/gm)) {
+      const folders = [...m[1]!.matchAll(/`src\/([a-z]+)\/`/g)].map((f) => f[1]!);
+      const before = listed.flatMap(([f]) => f);
+      const imports = m[3] === 'nothing of ours' ? [] : m[3] === 'all the folders above, not each other' ? before : m[3]!.split(', ');
+      for (const f of folders) listed.push([f, imports.sort()]);
+    }
+    expect(listed.map(([f]) => f)).toEqual(LAYERS.flat());
+    for (const [folder, imports] of listed) expect(`${folder}: ${imports.join(', ')}`).toBe(`${folder}: ${allowed(folder).join(', ')}`);
   });
 });

@@ -10968,7 +10968,7 @@ const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
 const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
@@ -15102,7 +15102,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9786:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18703,7 +18703,7 @@ module.exports = Dispatcher
 const DispatcherBase = __nccwpck_require__(1841)
 const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
 const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -19349,7 +19349,7 @@ module.exports = Pool
 
 const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 const Pool = __nccwpck_require__(628)
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
@@ -19674,7 +19674,7 @@ module.exports = RetryAgent
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
 const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -21370,7 +21370,7 @@ exports.enumToMap = enumToMap;
 
 
 const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(9786)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -39051,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3682);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39060,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42065,9 +42065,6 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
 function changedFiles(source, list) {
     return { source, files: new Map(list.map((f) => [f.path, f])) };
-}
-function isChangedFile(changed, file) {
-    return changed === undefined || changed.files.has(file);
 }
 /** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
 function touchesChangedLine(changed, f) {
@@ -47626,9 +47623,14 @@ function redact(text, secret) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const UNRESOLVED_REFERENCE = 'unresolved-reference';
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -48552,7 +48554,7 @@ function locateRange(file, start, end) {
  * A scalar's record is looked up only when its position is asked for, from the container that
  * holds it, so walking the model costs no position work.
  */
-class view_View {
+class View {
     file;
     doc;
     raw;
@@ -48578,13 +48580,13 @@ class view_View {
     static root(file, doc) {
         if (doc.value === undefined)
             return undefined;
-        const v = new view_View(file, doc, doc.value);
+        const v = new View(file, doc, doc.value);
         if (!isContainer(doc.value))
             v.addrCache = doc.addr;
         return v;
     }
     child(value, slot, isKey = false) {
-        return new view_View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
     }
     /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
     static entry(within, container, place) {
@@ -48593,7 +48595,7 @@ class view_View {
             : typeof place === 'number'
                 ? container[ENTRIES]?.find((e) => e.slot === place)?.value
                 : container[place];
-        return new view_View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
     /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
     get place() {
@@ -48888,13 +48890,13 @@ function findUnderKeys(root, keys, visit) {
                 if (e.absent)
                     continue;
                 if (keys.has(e.key))
-                    visit(view_View.entry(root, node, e.slot));
+                    visit(View.entry(root, node, e.slot));
                 scan(e.value);
             }
         else
             for (const key in node) {
                 if (keys.has(key))
-                    visit(view_View.entry(root, node, key));
+                    visit(View.entry(root, node, key));
                 scan(node[key]);
             }
     };
@@ -48906,7 +48908,7 @@ function findUnderKeys(root, keys, visit) {
  * record table), which is what a walk finds as long as no node can be reached twice; with
  * aliases, a walk decides (once per root).
  */
-function walk_semanticPath(root, target, keys = false) {
+function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
     if (root.file.aliased)
@@ -48971,7 +48973,7 @@ function childWithHeader(view, header) {
     if (listed) {
         // By slot: two entries of a fallback map can have the same key text (`true` and "true").
         const e = listed.find((x) => !x.absent && has(x.value));
-        return e ? { view: view_View.entry(view, raw, e.slot), place: e.key } : undefined;
+        return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
     }
     const key = keyOfContainer(raw, header);
     return key === undefined ? undefined : { view: view.get(key), place: key };
@@ -49090,14 +49092,14 @@ function locOf(view, root) {
     if (file.embedding)
         flags |= EMBEDDED;
     let path;
-    const inEntity = root && !view.isKey ? walk_semanticPath(root, view) : undefined;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
         path = shared(inEntity);
         flags |= YAML_PATH;
     }
     else {
-        const docRoot = view_View.root(view.file, view.doc);
-        const p = docRoot && walk_semanticPath(docRoot, view, true);
+        const docRoot = View.root(view.file, view.doc);
+        const p = docRoot && semanticPath(docRoot, view, true);
         if (p !== undefined)
             path = shared(p);
     }
@@ -49563,7 +49565,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 function imageUses(file) {
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         if (root.isSeq) {
@@ -49612,7 +49614,7 @@ function imageConnectorFields(root) {
     const out = [];
     findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
         if (view.isScalar)
-            out.push({ at: view, path: walk_semanticPath(root, view) });
+            out.push({ at: view, path: semanticPath(root, view) });
     });
     return out;
 }
@@ -49634,7 +49636,7 @@ function registryLeftovers(file, handled) {
         return [];
     const out = [];
     for (const doc of file.docs) {
-        const root = view_View.root(file, doc);
+        const root = View.root(file, doc);
         if (!root)
             continue;
         walk(root, ({ view, key }) => {
@@ -49670,16 +49672,20 @@ function defineRule(rule) {
 function optionDefaults(meta) {
     return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
 }
+/** A rule's message `id`, filled from `data`. */
+function messageOf(rule, id, data) {
+    return formatMessage(rule.messages[id] ?? id, data);
+}
 function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
 
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-
 ;// CONCATENATED MODULE: ./src/model/scope.ts
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
 function scopeOf(org, project) {
     if (org && project)
@@ -49747,10 +49753,10 @@ const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : form
 
 
 
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
@@ -49778,7 +49784,7 @@ class Uses {
     map = new Map();
     seen = new Set();
     add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
         if (this.seen.has(id))
             return;
         this.seen.add(id);
@@ -49797,7 +49803,7 @@ class Uses {
 }
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -49861,8 +49867,10 @@ const NOT_IN_HARNESS_MESSAGES = {
         delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
@@ -49876,13 +49884,22 @@ const NOT_IN_HARNESS_MESSAGES = {
         harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
     },
+    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
         const open = new Uses();
         const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
         const refs = new Map();
         // Connectors only Harness holds (looked up through its API), and references it has no connector for.
         const inHarness = new ByPlace();
@@ -49892,7 +49909,8 @@ const NOT_IN_HARNESS_MESSAGES = {
             const level = parsed?.level ?? 'project';
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
             const key = `${where}\0${parsed?.identifier ?? ref}`;
-            refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
         };
         /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
@@ -49911,33 +49929,43 @@ const NOT_IN_HARNESS_MESSAGES = {
             for (const eff of run.stages) {
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const where = `Harness Cloud ${project.stageLabel(eff)}`;
+                const stage = project.stageLabel(eff);
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
-                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
                     if (resolution.unknown) {
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
                     }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            : step
+                                ? { messageId: 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: { stage } };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
-                            elsewhere(value.value, scope, { at, message, eff });
-                        else if (connector.executeOnDelegate?.value !== false)
-                            failing.add(connector, { at, message, eff });
+                            elsewhere(value.value, scope, { at, ...what, eff });
+                        else if (!connectsThroughPlatform(connector))
+                            failing.add(connector, { at, ...what, eff });
                     }
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
                 if (harnessImage) {
-                    if (harnessImage.executeOnDelegate?.value !== false)
+                    if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
                 }
                 else
@@ -49957,13 +49985,13 @@ const NOT_IN_HARNESS_MESSAGES = {
         }
         for (const [key, uses] of unknown.entries()) {
             const first = uses[0];
-            const harnessImage = key === `account\0harnessImage`;
+            const { messageId, data } = refs.get(key);
             unresolved({
                 at: first.at,
                 entity: first.eff.run.root.identifier,
                 related: related(uses, first.at),
-                messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-                data: { ...refs.get(key), ...usersOf(project, uses) },
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(project, uses) },
             });
         }
         for (const [connector, uses] of inHarness.entries()) {
@@ -50000,8 +50028,11 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
+    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
 
@@ -50058,14 +50089,16 @@ function imageFix(use, replacement) {
         return { fix: [edit], fixTitle: title };
     return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
+const ID = 'no-app-harness-registry';
 /* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: 'no-app-harness-registry',
+    id: ID,
     policy: 1,
     severity: 'error',
     description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
+    aboutRetiredRegistry: true,
     options: {
         replacementRegistryUrl: {
             description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -50081,6 +50114,10 @@ function imageFix(use, replacement) {
         harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
         harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
         ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by {{stage}}.',
+        clonesCodebase: '{{stage}} clones the codebase through it.',
+        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
     },
     checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
@@ -50170,16 +50207,20 @@ function imageFix(use, replacement) {
                 data: { ...gone, ...usersOf(project, uses) },
             });
     },
+    // Every use of a connector this rule reports pulls from the retired registry.
+    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
-/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how, in words. */
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
 function useOf(project, ref, eff) {
     const stage = project.stageLabel(eff);
-    const Stage = stage.charAt(0).toUpperCase() + stage.slice(1);
+    // The label starts the sentence of the two messages that open with it.
+    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, message: `${Stage} clones the codebase through it.`, eff };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-        return { at: ref.at, message: `${Stage} pulls Harness images through it.`, eff };
-    return { at: ref.at, message: `Used by ${stage}.`, eff };
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
@@ -50214,7 +50255,7 @@ function nameFix(view, restored, allowSafe) {
     policy: 4,
     severity: 'error',
     description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
     options: {
@@ -50270,6 +50311,8 @@ function nameFix(view, restored, allowSafe) {
 
 
 
+/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
+const isAccountScopeRef = (ref) => ref.startsWith('account.');
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
@@ -50297,7 +50340,7 @@ function accountFix(project, entity, value, at, source) {
     policy: 3,
     severity: 'error',
     description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'safe',
     messages: {
@@ -50307,9 +50350,13 @@ function accountFix(project, entity, value, at, source) {
         unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
         unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
     },
+    runtimeValueMessages: ['unknownExpression', 'unknownInput'],
     checkProject({ project, report, unresolved }) {
-        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
-        const describe = (entity, path) => {
+        /**
+         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+         * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
+         */
+        const placeLabel = (entity, path, source) => {
             const named = (prefix) => path
                 .split('/')
                 .filter((s) => s.startsWith(`${prefix}=`))
@@ -50318,10 +50365,11 @@ function accountFix(project, entity, value, at, source) {
             const stage = named('stage');
             const group = named('stepGroup');
             const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
-            return text.charAt(0).toUpperCase() + text.slice(1);
+            const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
+            return text.charAt(0).toUpperCase() + text.slice(1) + part;
         };
-        const checkValue = (entity, path, value, at, how, source = 'literal') => {
-            if (value.startsWith('account.'))
+        const checkValue = (entity, path, value, at, source = 'literal', own = true) => {
+            if (isAccountScopeRef(value))
                 return;
             const ref = parseRef(value);
             report({
@@ -50329,20 +50377,16 @@ function accountFix(project, entity, value, at, source) {
                 messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
-                data: { where: describe(entity, path) + how, ref: value },
+                data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 const resolution = project.resolve(at, { entity: owner });
                 for (const v of resolution.values) {
-                    const how = v.source === 'default'
-                        ? ' (through its runtime-input default)'
-                        : v.source === 'allowedValues'
-                            ? ' (through its allowed values)'
-                            : '';
                     const where = yamlPathOf(v.at) ?? path;
-                    checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
+                    // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
+                    checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -50353,7 +50397,7 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: describe(owner, path), value: str(at) ?? '' },
+                    data: { where: placeLabel(owner, path), value: str(at) ?? '' },
                 });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
@@ -50361,9 +50405,14 @@ function accountFix(project, entity, value, at, source) {
             for (const { at, path } of set.imageConnectorFields) {
                 const value = str(at)?.trim();
                 if (value && !value.includes('<+'))
-                    checkValue(set, path, value, at, '');
+                    checkValue(set, path, value, at);
             }
     },
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
+        ? connector
+            ? 'not an account-scope reference'
+            : 'not an account-scope connector'
+        : undefined,
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
@@ -50373,14 +50422,14 @@ function accountFix(project, entity, value, at, source) {
 
 
 /** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules = [
+const rules_rules = [
     no_app_harness_registry,
     require_platform_connectivity,
     require_account_image_connector,
     no_renamed_harness_image,
 ];
 /** Every rule id a finding can carry, with its metadata. */
-const allRules = [...rules, ...builtinRules];
+const allRules = [...rules_rules, ...builtinRules];
 function ruleMeta(id) {
     return allRules.find((r) => r.id === id);
 }
@@ -50627,43 +50676,6 @@ async function publishCheckRun(api, repo, r) {
     return { id, requests };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 const src_version_VERSION = '1.0.0';
 
@@ -50689,167 +50701,6 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 /** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
-;// CONCATENATED MODULE: ./src/formats/sarif.ts
-
-
-
-
-
-
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
-const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
-const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
-function region(p) {
-    const endLine = Math.max(p.line, p.endLine);
-    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
-    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
-    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
-}
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
-});
-function ruleDescriptor(rule, docsBaseUrl) {
-    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
-    return {
-        id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: rule.description },
-        fullDescription: { text: rule.description },
-        helpUri,
-        help: {
-            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
-            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
-        },
-        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
-        properties: {
-            tags: ['harness', rule.policy ? 'policy' : 'checker'],
-            precision: 'high',
-            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
-        },
-    };
-}
-/** The text a finding points at in its file's text; undefined without the text. */
-function regionText(text, f) {
-    if (text === undefined)
-        return undefined;
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    if (f.line < 1 || f.line > lines.length)
-        return undefined;
-    if (f.endLine <= f.line)
-        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
-    const parts = [
-        lines[f.line - 1].slice(f.column - 1),
-        ...lines.slice(f.line, f.endLine - 1),
-        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
-    ];
-    return parts.join('\n');
-}
-/**
- * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
- * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
- * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
- */
-function fingerprints(findings, textOf = () => undefined) {
-    const seen = new Map();
-    return findings.map((f) => {
-        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
-        const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
-        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
-        const n = (seen.get(hash) ?? 0) + 1;
-        seen.set(hash, n);
-        return `${hash}:${n}`;
-    });
-}
-/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
-const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-function toSarif(result, opts = {}) {
-    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(allRules.map((r, i) => [r.id, i]));
-    const cwd = result.cwd;
-    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
-    const results = result.findings.map((f, i) => {
-        const out = {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? -1,
-            level: sarif_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
-            partialFingerprints: { primaryLocationLineHash: prints[i] },
-        };
-        if (out.ruleIndex < 0)
-            delete out.ruleIndex;
-        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
-        if (f.suppressed)
-            out.suppressions = [
-                {
-                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
-                },
-            ];
-        if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
-            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
-            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
-        }
-        const properties = {
-            ...(f.entity ? { entity: f.entity } : {}),
-            ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}),
-            // A connector only Harness holds has no artifact in the repo: its UI page is a property of the result.
-            ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
-        };
-        if (Object.keys(properties).length)
-            out.properties = properties;
-        return out;
-    });
-    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
-    const lookups = result.harness && harness_side_lookupFailureWarning(result.harness);
-    const notifications = [
-        ...result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } })),
-        ...(lookups ? [{ level: 'warning', message: { text: lookups } }] : []),
-    ];
-    if (notifications.length)
-        invocation.toolExecutionNotifications = notifications;
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        version: src_version_VERSION,
-                        semanticVersion: src_version_VERSION,
-                        informationUri: PROJECT_URL,
-                        rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
-                    },
-                },
-                automationDetails: { id: `${TOOL_NAME}/` },
-                columnKind: 'utf16CodeUnits',
-                originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
-                },
-                invocations: [invocation],
-                results,
-            },
-        ],
-    };
-}
-function formatSarif(result, opts) {
-    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/action/links.ts
 
 /** Rule pages of the Action version that runs, when the runner says which one it is. */
@@ -50865,6 +50716,9 @@ function linkBase(ctx) {
         : undefined;
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
@@ -51024,6 +50878,9 @@ function formatMarkdown(result) {
     return renderMarkdown(result);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -52073,6 +51930,10 @@ function annotate(state, result, o) {
 /** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
 const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -52105,6 +51966,7 @@ function globSet(patterns) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/discover.ts
+
 
 
 
@@ -52177,7 +52039,7 @@ function discover(opts) {
             const dir = stack.pop();
             let entries;
             try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
             }
             catch (e) {
                 skipped.push({
@@ -52229,11 +52091,17 @@ function discover(opts) {
     const unmatched = given ? include.unmatched() : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
 }
 
+;// CONCATENATED MODULE: ./schemas/baseline.schema.json
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
+
 
 
 
@@ -52249,7 +52117,15 @@ const hashOf = (s) => external_node_crypto_default().createHash('sha256').update
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
 function findingAt(ruleId, severity, message, at, place, extra = {}) {
-    const out = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
+    const out = {
+        ruleId,
+        severity,
+        message,
+        ...(extra.messageId ? { messageId: extra.messageId } : {}),
+        file: at.file,
+        ...place(at),
+        range: [at.start, at.end],
+    };
     if (extra.entity)
         out.entity = extra.entity;
     if (extra.forRule)
@@ -52265,11 +52141,7 @@ function findingAt(ruleId, severity, message, at, place, extra = {}) {
     return out;
 }
 function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    return compare_cmp(a.file, b.file) || a.line - b.line || a.column - b.column || compare_cmp(a.ruleId, b.ruleId) || compare_cmp(a.message, b.message);
 }
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
 function sortAndDedupe(findings) {
@@ -52284,12 +52156,98 @@ function sortAndDedupe(findings) {
     }
     return out;
 }
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 function reaches(severity, threshold) {
     return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/connector.schema.json
+const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
+;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
+const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
+;// CONCATENATED MODULE: ./src/engine/schema.ts
+
+
+
+const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
+const validators = new WeakMap();
+let schema_ajv;
+/**
+ * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
+ * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ */
+function validatorFor(schema) {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    let v = validators.get(schema);
+    if (!v)
+        validators.set(schema, (v = schema_ajv.compile(schema)));
+    return v;
+}
+/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
+function isValid(schema, value) {
+    return validatorFor(schema)(value);
+}
+/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
+function validateSchema(name, value, root) {
+    return validateAgainst(schemas[name], value, root);
+}
+/** Validates against a schema object (the config's, built from the rules). */
+function validateAgainst(schema, value, root) {
+    const validate = validatorFor(schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** The node an error is about; for a missing property, the key of the map that lacks it. */
+function nodeFor(error, root) {
+    const path = segments(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+        // The error is on the map; point at the unknown key itself.
+        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
+        if (key)
+            return key.at;
+    }
+    if (error.keyword === 'required') {
+        const last = path[path.length - 1];
+        const parent = root.getIn(path.slice(0, -1));
+        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
+        if (key)
+            return key.at;
+    }
+    let cur;
+    for (let n = path.length; n >= 0 && !cur; n--)
+        cur = root.getIn(path.slice(0, n));
+    return (cur ?? root).at;
+}
+function describe(error) {
+    const where = segments(error.instancePath)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '');
+    let what = error.message ?? 'is invalid';
+    if (error.keyword === 'enum')
+        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'const')
+        what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'minLength' && error.params.limit === 1)
+        what = 'must not be empty';
+    if (error.keyword === 'additionalProperties')
+        what = `has unknown key \`${error.params.additionalProperty}\``;
+    return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
@@ -52478,34 +52436,18 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
  * by line: moving or reformatting YAML keeps them matching, and a new instance of the same problem
  * (another node, or another value) is not hidden. `count` is how many findings share one key.
  */
-const BASELINE_VERSION = 1;
-const hash = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-function identityOf(at, yamlPath) {
-    const root = View.root(at.file, at.doc);
-    const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-    return { path: p, valueHash: hash(valueText(at)) };
-}
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at) {
-    if (at.isScalar)
-        return JSON.stringify(at.value ?? null);
-    try {
-        return JSON.stringify(at.raw);
-    }
-    catch {
-        return at.file.text.slice(...at.range); // a self-referencing alias
-    }
-}
+/** The format `createBaseline` writes: the only one the schema accepts. */
+const BASELINE_VERSION = baseline_schema_namespaceObject.properties.version["const"];
 const keyOf = (e) => [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 function entryFor(f, cwd, baselineDir) {
-    const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+    const identity = f.identity ?? { path: '', valueHash: hashOf(`message:${f.message}`) };
     const file = toPosix(external_node_path_default().relative(baselineDir, external_node_path_default().resolve(cwd, f.file)));
     return {
         ruleId: f.ruleId,
@@ -52541,13 +52483,15 @@ function createBaseline(findings, opts) {
         entries,
     };
 }
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Writes a baseline as stable, diff-friendly JSON. */
 function writeBaseline(absPath, baseline) {
     fs.mkdirSync(path.dirname(absPath), { recursive: true });
     fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+/**
+ * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
+ * one is a usage error naming the file, and the line and column of each problem.
+ */
 function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
@@ -52561,42 +52505,26 @@ function readBaseline(absPath, cwd, overlay) {
             : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
     }
     const source = source_parseSource(file, text);
-    const fail = (start, end, what) => {
-        const pos = locateRange(source, start, end);
-        throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-    };
-    const doc = source.docs[0];
-    const err = source.problems[0];
-    if (err)
-        fail(err.start, err.end, err.message);
-    const top = doc && view_View.root(source, doc);
-    if (!doc || !top?.isMap || source.docs.length !== 1)
-        return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-    const value = doc.json;
-    const here = (v) => (v ?? top).range;
-    if (value.version !== BASELINE_VERSION)
-        fail(...here(top.get('version')).slice(0, 2), `\`version\` must be ${BASELINE_VERSION}`);
-    const list = top.get('entries');
-    if (!Array.isArray(value.entries) || !list)
-        return fail(...here(list).slice(0, 2), '`entries` must be an array');
-    const items = list.items();
-    value.entries.forEach((raw, i) => {
-        const e = raw;
-        const at = here(items[i]).slice(0, 2);
-        if (!e || typeof e !== 'object' || Array.isArray(e))
-            fail(...at, `\`entries[${i}]\` must be an object`);
-        for (const k of ['ruleId', 'file', 'valueHash'])
-            if (typeof e[k] !== 'string' || !e[k])
-                fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-        for (const k of ['entity', 'path', 'message', 'reason'])
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                fail(...at, `\`entries[${i}].${k}\` must be a string`);
-        if (e.count === undefined)
-            e.count = 1;
-        if (!Number.isInteger(e.count) || e.count < 1)
-            fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-    });
-    return { baseline: value, file, absPath, source };
+    const where = (at) => `${file}:${at.line}:${at.column}`;
+    const syntax = source.problems[0];
+    if (syntax)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, syntax.start, syntax.end))}: ${syntax.message}`);
+    const [doc, ...more] = source.docs;
+    const top = doc && View.root(source, doc);
+    if (!doc || !top || more.length)
+        throw new UsageError(`invalid baseline: ${where(locateRange(source, 0, 0))}: must be one JSON object with \`version\` and \`entries\``);
+    const problems = validateAgainst(baseline_schema_namespaceObject, doc.json, top)
+        .map((p) => ({ pos: locate(p.at), message: p.message }))
+        .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
+        .map((p) => `${where(p.pos)}: ${p.message}`);
+    if (problems.length)
+        throw new UsageError(problems.length === 1
+            ? `invalid baseline: ${problems[0]}`
+            : `invalid baseline (${problems.length} problems):\n  ${problems.join('\n  ')}`);
+    const baseline = doc.json;
+    for (const e of baseline.entries)
+        e.count ??= 1;
+    return { baseline, file, absPath, source };
 }
 /**
  * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`
@@ -52629,7 +52557,7 @@ function applyBaseline(findings, loaded, opts) {
     }
     const meta = [];
     const doc = loaded.source.docs[0];
-    const items = view_View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
+    const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
     let stale = 0;
     for (const { entry, index, total, left } of remaining.values()) {
         if (left <= 0 || opts.off.has(entry.ruleId))
@@ -52659,86 +52587,6 @@ function applyBaseline(findings, loaded, opts) {
     }
     const entries = loaded.baseline.entries.reduce((n, e) => n + e.count, 0);
     return { meta, summary: { file: loaded.file, entries, matched, stale } };
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/connector.schema.json
-const connector_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}}');
-;// CONCATENATED MODULE: ./schemas/pipeline.schema.json
-const pipeline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}}');
-;// CONCATENATED MODULE: ./src/engine/schema.ts
-
-
-
-const schemas = { connector: connector_schema_namespaceObject, pipeline: pipeline_schema_namespaceObject };
-const validators = new WeakMap();
-let schema_ajv;
-/**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
- */
-function validatorFor(schema) {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
-    let v = validators.get(schema);
-    if (!v)
-        validators.set(schema, (v = schema_ajv.compile(schema)));
-    return v;
-}
-/** True when a value is valid against a schema (command-line flags are checked like the config keys they stand for). */
-function isValid(schema, value) {
-    return validatorFor(schema)(value);
-}
-/** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
-function validateSchema(name, value, root) {
-    return validateAgainst(schemas[name], value, root);
-}
-/** Validates against a schema object (the config's, built from the rules). */
-function validateAgainst(schema, value, root) {
-    const validate = validatorFor(schema);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-/** The node an error is about; for a missing property, the key of the map that lacks it. */
-function nodeFor(error, root) {
-    const path = segments(error.instancePath);
-    if (error.keyword === 'additionalProperties') {
-        // The error is on the map; point at the unknown key itself.
-        const key = root.getIn(path)?.keyOf(error.params.additionalProperty);
-        if (key)
-            return key.at;
-    }
-    if (error.keyword === 'required') {
-        const last = path[path.length - 1];
-        const parent = root.getIn(path.slice(0, -1));
-        const key = typeof last === 'string' ? parent?.keyOf(last) : undefined;
-        if (key)
-            return key.at;
-    }
-    let cur;
-    for (let n = path.length; n >= 0 && !cur; n--)
-        cur = root.getIn(path.slice(0, n));
-    return (cur ?? root).at;
-}
-function describe(error) {
-    const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-        .join('')
-        .replace(/^\./, '');
-    let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
-    if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
-    return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/config.ts
@@ -52934,7 +52782,7 @@ function loadConfig(absPath, cwd, rules, overlay) {
     let value = doc?.json ?? {};
     if (value === null)
         value = {};
-    const root = doc && view_View.root(source, doc);
+    const root = doc && View.root(source, doc);
     if (!root) {
         if (typeof value === 'object' && !Array.isArray(value))
             return { file, absPath };
@@ -53125,7 +52973,7 @@ const isHarness = (c) => c.kind !== 'other';
  */
 function classify(file, docIndex) {
     const doc = file.docs[docIndex];
-    const top = view_View.root(file, doc);
+    const top = View.root(file, doc);
     if (top?.isSeq)
         return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
     if (!top?.isMap)
@@ -53410,7 +53258,7 @@ function triggerInputs(file, inputYaml) {
     const doc = embedded.docs[0];
     if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
         return undefined;
-    const root = view_View.root(embedded, doc);
+    const root = View.root(embedded, doc);
     return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
 }
 /** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
@@ -53429,7 +53277,39 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
+
 
 
 
@@ -53506,7 +53386,6 @@ function scan_file_scanOptions(rules, spec) {
     return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scan_file_scanFile(input, opts) {
     const out = {
         file: input.shown,
@@ -53542,7 +53421,7 @@ function scan_file_scanFile(input, opts) {
         if (c.entity.kind === 'pipeline' || c.entity.kind === 'template')
             roots.set(doc, c.root);
         const schemaName = c.entity.kind === 'connector' ? 'connector' : c.entity.kind === 'pipeline' ? 'pipeline' : undefined;
-        const top = view_View.root(source, doc);
+        const top = View.root(source, doc);
         if (schemaName && top)
             for (const p of validateSchema(schemaName, doc.json, top)) {
                 const what = `${capitalise(c.entity.kind)}${c.entity.identifier ? ` \`${c.entity.identifier}\`` : ''}`;
@@ -53579,7 +53458,7 @@ function scan_file_scanFile(input, opts) {
         out.lines = table;
     return out;
 }
-const isView = (v) => v instanceof view_View;
+const isView = (v) => v instanceof View;
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A file rule's report as a finding: positions and identity from the view, fixes as the rule's `fixable` allows. */
 function fromReport(rule, r, loc, place) {
@@ -53588,10 +53467,10 @@ function fromReport(rule, r, loc, place) {
         const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
         at = { ...at, start: range[0], end: range[1] };
     }
-    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, place, {
+        messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: messageOf(rule, rel.messageId, rel.data) })) } : {}),
     });
     return withFix(rule, { ...r, at }, f);
 }
@@ -53645,7 +53524,7 @@ function readSource(input, out) {
     }
     let text;
     try {
-        text = utf8.decode(bytes);
+        text = file_text_decodeUtf8(bytes);
     }
     catch {
         const harness = looksLikeHarness(bytes.toString('latin1'));
@@ -53683,8 +53562,6 @@ function readSource(input, out) {
 
 
 
-/** The built-in connector that Harness Cloud stages and stages without an Override Image Connector pull Harness images through. */
-const HARNESS_IMAGE_REF = 'account.harnessImage';
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
 const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
@@ -53908,7 +53785,7 @@ class Project {
                 out.push({ ref: v.value, at: v.at, how: use.how });
         const image = this.imageConnector(eff);
         if (image && 'builtIn' in image)
-            out.push({ ref: HARNESS_IMAGE_REF, at: image.builtIn, how: 'harnessImage' });
+            out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
         else if (image)
             for (const v of this.resolve(image.override, image.ctx).values)
                 out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
@@ -54239,6 +54116,7 @@ function finish(settings, prepared, built, harness) {
         internalErrors,
         project,
         place,
+        rules: all,
         options,
         ...(settings.images ? { images: built.images } : {}),
         cwd: settings.cwd,
@@ -54248,22 +54126,24 @@ function finish(settings, prepared, built, harness) {
     };
 }
 function projectContext(rule, project, place, options, out) {
-    const message = (id, data) => formatMessage(rule.messages[id] ?? id, data);
+    const related = (list) => list.map((r) => ({ at: r.at, message: messageOf(rule, r.messageId, r.data) }));
     return {
         project,
         options,
         report: (r) => {
-            const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, place, {
+            const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), r.at, place, {
+                messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
+                ...(r.related ? { related: related(r.related) } : {}),
                 ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
             });
             out.push(withFix(rule, r, f));
         },
         unresolved: (r) => {
-            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, place, {
+            out.push(findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', messageOf(rule, r.messageId, r.data), r.at, place, {
+                messageId: r.messageId,
                 ...(r.entity ? { entity: r.entity } : {}),
-                ...(r.related ? { related: r.related } : {}),
+                ...(r.related ? { related: related(r.related) } : {}),
                 forRule: rule.id,
             }));
         },
@@ -54501,9 +54381,9 @@ async function checkWorkspace(state, gate) {
     const lintSettings = {
         cwd: settings.workspace,
         paths: settings.paths,
-        rules: rules,
+        rules: rules_rules,
         // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
-        scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
+        scanner: poolScanner(rules_rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
     };
     const configPath = gate ? gate.configPath : settings.configPath;
     const baselinePath = gate ? gate.baselinePath : settings.baselinePath;
@@ -54854,7 +54734,7 @@ function baselineChanges(file, before, after) {
     const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
     const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
     const source = after === undefined ? undefined : source_parseSource(file, after);
-    const items = source?.docs[0] ? (view_View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
+    const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
     const out = [];
     entries(after).forEach((e, i) => {
         const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
@@ -54886,7 +54766,7 @@ const asObject = (v) => {
 /** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
 function keyLines(file, text) {
     const source = text === undefined ? undefined : source_parseSource(file, text);
-    const root = source?.docs[0] ? view_View.root(source, source.docs[0]) : undefined;
+    const root = source?.docs[0] ? View.root(source, source.docs[0]) : undefined;
     return (keys) => {
         let cur = root;
         let line = 1;
@@ -55002,6 +54882,7 @@ async function changedConnectorImpacts(state, checked, detection) {
 
 
 
+
 /** Where lookups go when `harness-url` is empty. */
 const DEFAULT_HARNESS_URL = 'https://app.harness.io';
 /** A bad input value: the message names the input. */
@@ -55013,7 +54894,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 /** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
 const inputVar = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 /** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
@@ -55204,9 +55084,10 @@ function configFailure(e, settings) {
 
 
 
+
+
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
 const MAX_FIX_PASSES = 10;
-const fix_utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
@@ -55282,7 +55163,7 @@ function applyFixes(settings) {
             applied: s.applied,
         });
     }
-    files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    files.sort((a, b) => cmp(a.file, b.file));
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
@@ -55319,7 +55200,7 @@ function isSuppressed(f) {
 function readState(absPath, file) {
     try {
         const bytes = fs.readFileSync(absPath);
-        const original = fix_utf8.decode(bytes);
+        const original = decodeUtf8(bytes);
         const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
         return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
     }
@@ -55408,13 +55289,13 @@ function writeAtomically(s) {
 ;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
-/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
-const HARNESS_IMAGE = 'account.harnessImage';
-const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+
+
+
+
 const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
-function connectorRef(c) {
-    return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
-}
+/** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
+const connectorRef = (c) => refAt(c.scope, c.identifier);
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
 function buildInventory(project, findings, place) {
     const placeOf = placer(place);
@@ -55429,10 +55310,17 @@ function buildInventory(project, findings, place) {
         if (seen.has(key))
             return;
         seen.add(key);
-        if (connector) {
-            const entry = byConnector.get(connector);
-            const failing = failingReason(entry, use, ref);
-            entry.usedBy.push(failing ? { ...use, failing } : use);
+        const entry = connector && byConnector.get(connector);
+        const failing = failingReason({
+            ref,
+            ...(connector ? { connector } : {}),
+            cloud: use.cloud,
+            imageConnector: use.how === 'overrideImageConnector',
+            findings: entry?.findings ?? [],
+        });
+        const used = failing ? { ...use, failing } : use;
+        if (entry) {
+            entry.usedBy.push(used);
             return;
         }
         const parsed = parseRef(ref);
@@ -55440,8 +55328,7 @@ function buildInventory(project, findings, place) {
             return;
         const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
         const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
-        const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
-        ext.usedBy.push(failing ? { ...use, failing } : use);
+        ext.usedBy.push(used);
         external.set(`${scope}\0${parsed.identifier}`, ext);
     };
     const stages = [];
@@ -55473,11 +55360,10 @@ function buildInventory(project, findings, place) {
         }
     }
     const connectors = [...byConnector.values()].sort(inventory_byPlace);
-    const ext = [...external.values()].sort((a, b) => inventory_cmp(a.ref, b.ref) || inventory_cmp(a.scope, b.scope));
+    const ext = [...external.values()].sort((a, b) => compare_cmp(a.ref, b.ref) || compare_cmp(a.scope, b.scope));
     return { connectors, external: ext, stages, byConnector };
 }
 function connectorEntry(c, findings, placeOf) {
-    const eod = c.executeOnDelegate?.value;
     const rules = findings
         .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
         .map((f) => f.ruleId);
@@ -55490,21 +55376,16 @@ function connectorEntry(c, findings, placeOf) {
         urls: c.urls.map((u) => str(u)),
         ...(c.provider ? { provider: c.provider } : {}),
         ...(c.authType ? { authType: c.authType } : {}),
-        connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+        connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
         delegateSelectors: c.delegateSelectors,
         usedBy: [],
         findings: [...new Set(rules)].sort(),
         ...placeOf(c.rootKey),
     };
 }
-function failingReason(entry, use, ref) {
-    const reasons = [];
-    if (entry.findings.includes('no-app-harness-registry'))
-        reasons.push('app.harness.io registry');
-    if (use.cloud && entry.connectivity !== 'platform')
-        reasons.push('connects through a delegate');
-    if (use.how === 'overrideImageConnector' && !ref.startsWith('account.'))
-        reasons.push('not an account-scope reference');
+/** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
+function failingReason(use) {
+    const reasons = rules_rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
     return reasons.length ? reasons.join('; ') : undefined;
 }
 function stageEntry(project, eff, addUse, placeOf) {
@@ -55530,7 +55411,7 @@ function stageEntry(project, eff, addUse, placeOf) {
         ...placeOf(eff.stage.at),
     };
     const base = { ownerKind: root.kind, owner: root.identifier, stage: eff.stage.identifier, cloud };
-    if (CI_KINDS.has(infra.kind)) {
+    if (CI_INFRA.has(infra.kind)) {
         // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
         const field = cloud ? undefined : infra.imageConnectorRef;
         const resolution = field ? project.resolve(field, from.ctx) : { values: [] };
@@ -55545,8 +55426,8 @@ function stageEntry(project, eff, addUse, placeOf) {
                 root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
         if (!field) {
             const at = placeOf(infra.kindNode ?? eff.stage.at);
-            entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-            addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+            entry.imageConnector.push({ ref: HARNESS_IMAGE_CONNECTOR, source: 'builtIn', ...at });
+            addUse(HARNESS_IMAGE_CONNECTOR, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
         }
     }
     for (const use of project.connectorUses(eff))
@@ -55568,10 +55449,11 @@ function valueSource(v) {
         return v.entity.kind === 'template' ? 'template' : 'stage';
     return v.source;
 }
-const inventory_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const inventory_byPlace = (a, b) => inventory_cmp(a.file, b.file) || a.line - b.line;
+const inventory_byPlace = (a, b) => compare_cmp(a.file, b.file) || a.line - b.line;
 
 ;// CONCATENATED MODULE: ./src/migration/changes.ts
+
+
 
 
 
@@ -55594,11 +55476,11 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
             groups.set(key, group);
         }
         group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
-        if (f.ruleId === 'no-app-harness-registry')
+        if (meta.aboutRetiredRegistry)
             group.daysSinceEol = daysSinceEol;
     }
-    return [...groups.values()].sort((a, b) => inventory_cmp(a.target.file, b.target.file) ||
-        inventory_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
+    return [...groups.values()].sort((a, b) => compare_cmp(a.target.file, b.target.file) ||
+        compare_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
 function changeItem(text, f, remediation, docs) {
     const edits = f.fix ?? f.suggestion?.edits ?? [];
@@ -55645,8 +55527,8 @@ function connectorRadius(project, inv, c) {
                 pipelines.add(set.pipelineIdentifier);
         }
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
-    if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+    const out = { pipelines: [...pipelines].sort(compare_cmp) };
+    if (connectorRef(c) === HARNESS_IMAGE_CONNECTOR)
         out.note =
             'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
     else if (!pipelines.size)
@@ -55667,7 +55549,7 @@ function fileRadius(project, file, execConfig) {
         else if (e.kind === 'overlayInputSet' && e.pipelineIdentifier)
             pipelines.add(e.pipelineIdentifier);
     }
-    const out = { pipelines: [...pipelines].sort(inventory_cmp) };
+    const out = { pipelines: [...pipelines].sort(compare_cmp) };
     if (!entities.length) {
         out.note = execConfig
             ? 'An execution-config override applies account-wide, to every pipeline on that infrastructure type.'
@@ -55688,6 +55570,7 @@ function pipelinesUsing(project, template) {
  * lookups found them, with the stages using them and what to change in Harness; and the account's
  * CI image overrides that break a policy. Built only when lookups ran; nothing here asks Harness.
  */
+
 
 
 
@@ -55717,7 +55600,7 @@ function harnessConnectorsOf(facts) {
             harnessUrl: c.uiUrl,
         });
     }
-    return out.sort((a, b) => inventory_cmp(a.scope, b.scope) || inventory_cmp(a.ref, b.ref));
+    return out.sort((a, b) => compare_cmp(a.scope, b.scope) || compare_cmp(a.ref, b.ref));
 }
 /** `scope\0ref` of every reference Harness answered (found or not found): the repo need not ask anyone to check those. */
 function answeredRefs(facts) {
@@ -55734,17 +55617,12 @@ function harnessLookupsOf(facts, overrides) {
         notFound: facts.lookups
             .filter((l) => l.answer.kind === 'notFound')
             .map((l) => ({ ref: refAt(l.scope, l.identifier), scope: formatScope(l.scope) }))
-            .sort((a, b) => inventory_cmp(a.scope, b.scope) || inventory_cmp(a.ref, b.ref)),
+            .sort((a, b) => compare_cmp(a.scope, b.scope) || compare_cmp(a.ref, b.ref)),
         failed: n('failed'),
         ...(warning ? { warning } : {}),
         ...(overrides?.unread.length ? { overridesUnread: overrides.unread } : {}),
     };
 }
-/** What a finding about a connector only Harness holds asks to change there, by rule. */
-const CHANGE = {
-    'no-app-harness-registry': (replacement) => `Point it at \`${replacement}\`.`,
-    'require-platform-connectivity': () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
-};
 /** The Markdown section; empty when no lookups ran. */
 function harnessSideMarkdown(r, render) {
     const lookups = r.harnessLookups;
@@ -55762,7 +55640,8 @@ function harnessSideMarkdown(r, render) {
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
             const uses = usesOf(c);
             const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === c.harnessUrl).map((i) => i.ruleId)));
-            const changes = Object.entries(CHANGE).flatMap(([rule, text]) => (rules.has(rule) ? [text(r.replacementRegistryUrl)] : []));
+            // What the rules with findings on it ask to change there, in policy order.
+            const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
             return [
                 typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
                 c.scope,
@@ -55988,7 +55867,7 @@ const mermaid_HOW = {
  * MAX_DETAILED_PIPELINES pipelines and capped past MAX_PIPELINES.
  */
 function buildDiagram(inv, pipelineStages) {
-    const pipelines = [...pipelineStages.keys()].sort(inventory_cmp);
+    const pipelines = [...pipelineStages.keys()].sort(compare_cmp);
     const targets = [
         ...inv.connectors.map((c, i) => ({ id: `c${i}`, label: `${c.ref} · ${c.type || 'connector'}`, external: false, uses: c.usedBy })),
         ...inv.external.map((x, i) => ({ id: `x${i}`, label: `${x.ref} · not in repo`, external: true, uses: x.usedBy })),
@@ -56000,7 +55879,7 @@ function buildDiagram(inv, pipelineStages) {
                 failingPipelines.add(u.owner);
     const mode = pipelines.length <= MAX_DETAILED_PIPELINES ? 'stages' : pipelines.length <= MAX_PIPELINES ? 'pipelines' : 'capped';
     const ordered = mode === 'capped'
-        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || inventory_cmp(a, b))
+        ? [...pipelines].sort((a, b) => Number(failingPipelines.has(b)) - Number(failingPipelines.has(a)) || compare_cmp(a, b))
         : pipelines;
     const shown = mode === 'capped' ? ordered.filter((p) => failingPipelines.has(p)).slice(0, MAX_CAPPED_PIPELINES) : ordered;
     const shownSet = new Set(shown);
@@ -56048,8 +55927,8 @@ function buildDiagram(inv, pipelineStages) {
             lines.push(`  ${t.id}(["${esc(t.label)}"])${t.external ? ':::external' : ''}`);
     const red = [];
     [...edges.values()].forEach((e, i) => {
-        const label = [...e.labels].sort(inventory_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
-        const text = e.failing.size ? `✗ ${[...e.failing].sort(inventory_cmp).join('; ')}` : label;
+        const label = [...e.labels].sort(compare_cmp).join(', ') + (e.from === 'more' && e.count > 1 ? ` ×${e.count}` : '');
+        const text = e.failing.size ? `✗ ${[...e.failing].sort(compare_cmp).join('; ')}` : label;
         lines.push(`  ${e.from} -->|"${esc(text)}"| ${e.to}`);
         if (e.failing.size)
             red.push(i);
@@ -56077,6 +55956,8 @@ function esc(s) {
 ;// CONCATENATED MODULE: ./src/migration/steps.ts
 
 
+
+
 const MAX_PLACES = 10;
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
@@ -56088,7 +55969,7 @@ function buildHarnessSteps(findings, inv) {
         const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-        if (ext.ref === HARNESS_IMAGE)
+        if (ext.ref === HARNESS_IMAGE_CONNECTOR)
             steps.push({
                 subject: ext.ref,
                 action: cloud.length
@@ -56113,9 +55994,10 @@ function buildHarnessSteps(findings, inv) {
             });
     }
     // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+    const rule = (id) => rules_rules.find((r) => r.id === id);
     for (const f of findings) {
-        const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
-        const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+        const policyNotice = rule(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+        const openValue = f.ruleId === UNRESOLVED_REFERENCE && !!f.messageId && !!rule(f.forRule)?.runtimeValueMessages?.includes(f.messageId);
         if (policyNotice || openValue)
             steps.push({
                 subject: f.entity ?? f.file,
@@ -56129,7 +56011,7 @@ function buildHarnessSteps(findings, inv) {
 function uniquePlaces(places) {
     const seen = new Set();
     const out = [];
-    for (const p of [...places].sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line)) {
+    for (const p of [...places].sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line)) {
         const key = `${p.file}:${p.line}`;
         if (seen.has(key))
             continue;
@@ -56163,8 +56045,8 @@ function buildRegistries(images, findings, place) {
         groups.set(registry, list);
     }
     return [...groups.entries()]
-        .sort(([a], [b]) => inventory_cmp(a, b))
-        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => inventory_cmp(a.file, b.file) || a.line - b.line) }));
+        .sort(([a], [b]) => compare_cmp(a, b))
+        .map(([registry, images]) => ({ registry, images: images.sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line) }));
 }
 
 ;// CONCATENATED MODULE: ./src/migration/source.ts
@@ -56396,6 +56278,164 @@ async function migrationReport(state, result) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
+ * not on the line number, so alerts survive unrelated edits above them.
+ */
+const TOOL_NAME = 'harness-registry-guard';
+const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
+const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
+function region(p) {
+    const endLine = Math.max(p.line, p.endLine);
+    // SARIF endColumn is exclusive, as ours is; an empty region (a whole-file finding) is one column wide.
+    const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
+    return { startLine: p.line, startColumn: p.column, endLine, endColumn };
+}
+const sarif_location = (file, p) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+});
+function ruleDescriptor(rule, docsBaseUrl) {
+    const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    return {
+        id: rule.id,
+        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nWhat to change: ${rule.remediation}\n\nHarness documentation: ${rule.harnessDocs}\nRule page: ${helpUri}`,
+            markdown: `${rule.description}\n\n**What to change:** ${rule.remediation}\n\n[Harness documentation](${rule.harnessDocs}) · [Rule page](${helpUri})`,
+        },
+        defaultConfiguration: { level: sarif_LEVEL[rule.severity] },
+        properties: {
+            tags: ['harness', rule.policy ? 'policy' : 'checker'],
+            precision: 'high',
+            'problem.severity': rule.severity === 'notice' ? 'recommendation' : rule.severity,
+        },
+    };
+}
+/** The text a finding points at in its file's text; undefined without the text. */
+function regionText(text, f) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (f.line < 1 || f.line > lines.length)
+        return undefined;
+    if (f.endLine <= f.line)
+        return lines[f.line - 1].slice(f.column - 1, Math.max(f.column - 1, f.endColumn - 1));
+    const parts = [
+        lines[f.line - 1].slice(f.column - 1),
+        ...lines.slice(f.line, f.endLine - 1),
+        (lines[f.endLine - 1] ?? '').slice(0, f.endColumn - 1),
+    ];
+    return parts.join('\n');
+}
+/**
+ * Stable fingerprints: sha256 of rule id, file and what the finding is about (the core's identity:
+ * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
+ * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
+ */
+function fingerprints(findings, textOf = () => undefined) {
+    const seen = new Map();
+    return findings.map((f) => {
+        // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
+        const key = f.identity
+            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+        const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        return `${hash}:${n}`;
+    });
+}
+/** Escapes `[` and `]` in plain text that goes inside a SARIF message with embedded links. */
+const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function toSarif(result, opts = {}) {
+    const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+    const index = new Map(result.rules.map((r, i) => [r.id, i]));
+    const cwd = result.cwd;
+    const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    const results = result.findings.map((f, i) => {
+        const out = {
+            ruleId: f.ruleId,
+            ruleIndex: index.get(f.ruleId) ?? -1,
+            level: sarif_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [sarif_location(f.file, f)],
+            partialFingerprints: { primaryLocationLineHash: prints[i] },
+        };
+        if (out.ruleIndex < 0)
+            delete out.ruleIndex;
+        // Accepted findings stay in the log as suppressed results: code scanning shows them as dismissed.
+        if (f.suppressed)
+            out.suppressions = [
+                {
+                    kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                    ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                },
+            ];
+        if (f.related?.length) {
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
+            out.message.text = `${f.message} Related: ${links.join(', ')}.`;
+        }
+        const properties = {
+            ...(f.entity ? { entity: f.entity } : {}),
+            ...(f.yamlPath ? { yamlPath: f.yamlPath } : {}),
+            // A connector only Harness holds has no artifact in the repo: its UI page is a property of the result.
+            ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
+        };
+        if (Object.keys(properties).length)
+            out.properties = properties;
+        return out;
+    });
+    const invocation = { executionSuccessful: result.internalErrors.length === 0 };
+    const lookups = result.harness && harness_side_lookupFailureWarning(result.harness);
+    const notifications = [
+        ...result.internalErrors.map((e) => ({ level: 'error', message: { text: e.split('\n')[0] } })),
+        ...(lookups ? [{ level: 'warning', message: { text: lookups } }] : []),
+    ];
+    if (notifications.length)
+        invocation.toolExecutionNotifications = notifications;
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: src_version_VERSION,
+                        semanticVersion: src_version_VERSION,
+                        informationUri: PROJECT_URL,
+                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                    },
+                },
+                automationDetails: { id: `${TOOL_NAME}/` },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: {
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                },
+                invocations: [invocation],
+                results,
+            },
+        ],
+    };
+}
+function formatSarif(result, opts) {
+    return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/action/sarif.ts
 
 
@@ -56422,6 +56462,7 @@ function writeSarif(state, result) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/suggestions.ts
+
 
 
 
@@ -56486,7 +56527,7 @@ function suggestedChanges(findings, readText) {
                 safe: p.safe,
             });
         }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+    return out.sort((a, b) => compare_cmp(a.path, b.path) || a.startLine - b.startLine);
 }
 const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 function lineStart(text, line) {

@@ -19,6 +19,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   internalErrors: [],
   project: new Project([]),
   place: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
+  rules: [],
   options: {},
   cwd: '.',
   ...over,

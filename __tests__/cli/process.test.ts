@@ -20,7 +20,7 @@ describe('the built CLI in a shell', () => {
   test.each([
     ['check examples | head -1', 1],
     ['check examples --format json | head -1', 1],
-    ['check __tests__/fixtures/no-renamed-harness-image/valid | head -1', 0],
+    ['check __tests__/fixtures/require-account-image-connector/valid | head -1', 0],
     ['rules | head -1', 0],
     ['--help | head -1', 0],
     ['explain no-app-harness-registry | head -1', 0],
@@ -33,7 +33,7 @@ describe('the built CLI in a shell', () => {
     // The reader closes its standard input at once, long before node has started and writes.
     const r = bash('node "$BIN" check examples --format sarif | { exec 0<&-; sleep 1; }');
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 1, stdout: '', stderr: '' });
-    const clean = bash('node "$BIN" check __tests__/fixtures/no-renamed-harness-image/valid | { exec 0<&-; sleep 1; }');
+    const clean = bash('node "$BIN" check __tests__/fixtures/require-account-image-connector/valid | { exec 0<&-; sleep 1; }');
     expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
   });
 

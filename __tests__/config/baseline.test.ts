@@ -276,13 +276,19 @@ describe('--baseline', () => {
     [
       'entry without hash',
       '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml" }\n  ] }',
-      /invalid baseline: nope\.json:3:5: `entries\[0\]\.valueHash` must be a non-empty string/,
+      /invalid baseline: nope\.json:3:5: `entries\[0\]` must have required property 'valueHash'\./,
     ],
     [
       'bad count',
       '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": 0 } ] }',
-      /`entries\[0\]\.count` must be a positive whole number/,
+      /invalid baseline: nope\.json:1:97: `entries\[0\]\.count` must be >= 1\./,
     ],
+    [
+      'several bad entries',
+      '{ "version": 1,\n  "entries": [\n    { "ruleId": "", "file": "a.yaml", "valueHash": "x" },\n    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": "2" }\n  ] }',
+      /invalid baseline \(2 problems\):\n {2}nope\.json:3:17: `entries\[0\]\.ruleId` must not be empty\.\n {2}nope\.json:4:72: `entries\[1\]\.count` must be integer\./,
+    ],
+    ['not an object', '[]', /invalid baseline: nope\.json:1:1: must be object\./],
   ])('a %s baseline is a usage error (exit 2)', async (_, text, message) => {
     const r = repo(files());
     if (text !== undefined) r.write({ 'nope.json': text });

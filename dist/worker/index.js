@@ -18181,6 +18181,11 @@ function registryLeftovers(file, handled) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
 function scopeOf(org, project) {
     if (org && project)
@@ -18578,9 +18583,14 @@ function embeddingOf(scalar) {
     return { parent, lineOffset: header, columnOffset: indent };
 }
 
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
 const UNRESOLVED_REFERENCE = 'unresolved-reference';
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
 const yamlSyntax = {
@@ -18684,6 +18694,7 @@ var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_n
 
 
 
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** The position of a view. */
 function locate(at) {
@@ -18696,7 +18707,15 @@ const hashOf = (s) => external_node_crypto_default().createHash('sha256').update
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
 function findingAt(ruleId, severity, message, at, place, extra = {}) {
-    const out = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
+    const out = {
+        ruleId,
+        severity,
+        message,
+        ...(extra.messageId ? { messageId: extra.messageId } : {}),
+        file: at.file,
+        ...place(at),
+        range: [at.start, at.end],
+    };
     if (extra.entity)
         out.entity = extra.entity;
     if (extra.forRule)
@@ -18712,11 +18731,7 @@ function findingAt(ruleId, severity, message, at, place, extra = {}) {
     return out;
 }
 function compareFindings(a, b) {
-    return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
 function sortAndDedupe(findings) {
@@ -18731,6 +18746,8 @@ function sortAndDedupe(findings) {
     }
     return out;
 }
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+const FAIL_ON = (/* unused pure expression or super */ null && (['error', 'warning', 'notice', 'never']));
 function reaches(severity, threshold) {
     return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
@@ -18752,6 +18769,10 @@ function defineRule(rule) {
 /** The value of each of a rule's options: its default, then the config's, then the command line's. */
 function optionDefaults(meta) {
     return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+/** A rule's message `id`, filled from `data`. */
+function messageOf(rule, id, data) {
+    return formatMessage(rule.messages[id] ?? id, data);
 }
 function formatMessage(template, data = {}) {
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
@@ -18832,6 +18853,10 @@ function describe(error) {
     let what = error.message ?? 'is invalid';
     if (error.keyword === 'enum')
         what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'const')
+        what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'minLength' && error.params.limit === 1)
+        what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
         what = `has unknown key \`${error.params.additionalProperty}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
@@ -19011,7 +19036,39 @@ function multiLineScalars(source) {
 /** Today's date, YYYY-MM-DD in UTC. */
 const isoDay = (d) => d.toISOString().slice(0, 10);
 
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                text = fs.readFileSync(path.resolve(this.cwd, file), 'utf8');
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
+
 
 
 
@@ -19088,7 +19145,6 @@ function scanOptions(rules, spec) {
     return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 function scanFile(input, opts) {
     const out = {
         file: input.shown,
@@ -19170,10 +19226,10 @@ function fromReport(rule, r, loc, place) {
         const range = locate_locateRange(r.at.file, r.span[0], r.span[1]).range;
         at = { ...at, start: range[0], end: range[1] };
     }
-    const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-    const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
+    const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, place, {
+        messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+        ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: messageOf(rule, rel.messageId, rel.data) })) } : {}),
     });
     return withFix(rule, { ...r, at }, f);
 }
@@ -19227,7 +19283,7 @@ function readSource(input, out) {
     }
     let text;
     try {
-        text = utf8.decode(bytes);
+        text = decodeUtf8(bytes);
     }
     catch {
         const harness = looksLikeHarness(bytes.toString('latin1'));
@@ -19563,20 +19619,15 @@ function restoreExecutionConfigName(raw, expected) {
     return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
 }
 
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const harness_docs_DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
 
 
 
 
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
@@ -19604,7 +19655,7 @@ class Uses {
     map = new Map();
     seen = new Set();
     add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
         if (this.seen.has(id))
             return;
         this.seen.add(id);
@@ -19623,7 +19674,7 @@ class Uses {
 }
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -19687,8 +19738,10 @@ const NOT_IN_HARNESS_MESSAGES = {
         delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
         delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
@@ -19702,13 +19755,22 @@ const NOT_IN_HARNESS_MESSAGES = {
         harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
     },
+    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
         const open = new Uses();
         const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
         const refs = new Map();
         // Connectors only Harness holds (looked up through its API), and references it has no connector for.
         const inHarness = new ByPlace();
@@ -19718,7 +19780,8 @@ const NOT_IN_HARNESS_MESSAGES = {
             const level = parsed?.level ?? 'project';
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
             const key = `${where}\0${parsed?.identifier ?? ref}`;
-            refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
         };
         /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
@@ -19737,33 +19800,43 @@ const NOT_IN_HARNESS_MESSAGES = {
             for (const eff of run.stages) {
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const where = `Harness Cloud ${project.stageLabel(eff)}`;
+                const stage = project.stageLabel(eff);
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
-                    const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
                     if (resolution.unknown) {
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            eff,
+                        });
                     }
                     for (const value of resolution.values) {
                         // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            : step
+                                ? { messageId: 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: { stage } };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
-                            elsewhere(value.value, scope, { at, message, eff });
-                        else if (connector.executeOnDelegate?.value !== false)
-                            failing.add(connector, { at, message, eff });
+                            elsewhere(value.value, scope, { at, ...what, eff });
+                        else if (!connectsThroughPlatform(connector))
+                            failing.add(connector, { at, ...what, eff });
                     }
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
                 if (harnessImage) {
-                    if (harnessImage.executeOnDelegate?.value !== false)
+                    if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
                 }
                 else
@@ -19783,13 +19856,13 @@ const NOT_IN_HARNESS_MESSAGES = {
         }
         for (const [key, uses] of unknown.entries()) {
             const first = uses[0];
-            const harnessImage = key === `account\0harnessImage`;
+            const { messageId, data } = refs.get(key);
             unresolved({
                 at: first.at,
                 entity: first.eff.run.root.identifier,
                 related: related(uses, first.at),
-                messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-                data: { ...refs.get(key), ...usersOf(project, uses) },
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(project, uses) },
             });
         }
         for (const [connector, uses] of inHarness.entries()) {
@@ -19826,8 +19899,11 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
+    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
 
@@ -19884,14 +19960,16 @@ function imageFix(use, replacement) {
         return { fix: [edit], fixTitle: title };
     return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
+const ID = 'no-app-harness-registry';
 /* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: 'no-app-harness-registry',
+    id: ID,
     policy: 1,
     severity: 'error',
     description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
     fixable: 'safe',
+    aboutRetiredRegistry: true,
     options: {
         replacementRegistryUrl: {
             description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -19907,6 +19985,10 @@ function imageFix(use, replacement) {
         harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
         harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
         ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by {{stage}}.',
+        clonesCodebase: '{{stage}} clones the codebase through it.',
+        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
     },
     checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
@@ -19996,16 +20078,20 @@ function imageFix(use, replacement) {
                 data: { ...gone, ...usersOf(project, uses) },
             });
     },
+    // Every use of a connector this rule reports pulls from the retired registry.
+    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
-/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how, in words. */
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
 function useOf(project, ref, eff) {
     const stage = project.stageLabel(eff);
-    const Stage = stage.charAt(0).toUpperCase() + stage.slice(1);
+    // The label starts the sentence of the two messages that open with it.
+    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, message: `${Stage} clones the codebase through it.`, eff };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-        return { at: ref.at, message: `${Stage} pulls Harness images through it.`, eff };
-    return { at: ref.at, message: `Used by ${stage}.`, eff };
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
@@ -20040,7 +20126,7 @@ function nameFix(view, restored, allowSafe) {
     policy: 4,
     severity: 'error',
     description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
     fixable: 'safe',
     options: {
@@ -20096,6 +20182,8 @@ function nameFix(view, restored, allowSafe) {
 
 
 
+/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
+const isAccountScopeRef = (ref) => ref.startsWith('account.');
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
@@ -20123,7 +20211,7 @@ function accountFix(project, entity, value, at, source) {
     policy: 3,
     severity: 'error',
     description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: harness_docs_DOCS_CONNECT_REGISTRY,
+    harnessDocs: DOCS_CONNECT_REGISTRY,
     remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
     fixable: 'safe',
     messages: {
@@ -20133,9 +20221,13 @@ function accountFix(project, entity, value, at, source) {
         unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
         unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
     },
+    runtimeValueMessages: ['unknownExpression', 'unknownInput'],
     checkProject({ project, report, unresolved }) {
-        /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
-        const describe = (entity, path) => {
+        /**
+         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+         * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
+         */
+        const placeLabel = (entity, path, source) => {
             const named = (prefix) => path
                 .split('/')
                 .filter((s) => s.startsWith(`${prefix}=`))
@@ -20144,10 +20236,11 @@ function accountFix(project, entity, value, at, source) {
             const stage = named('stage');
             const group = named('stepGroup');
             const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
-            return text.charAt(0).toUpperCase() + text.slice(1);
+            const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
+            return text.charAt(0).toUpperCase() + text.slice(1) + part;
         };
-        const checkValue = (entity, path, value, at, how, source = 'literal') => {
-            if (value.startsWith('account.'))
+        const checkValue = (entity, path, value, at, source = 'literal', own = true) => {
+            if (isAccountScopeRef(value))
                 return;
             const ref = parseRef(value);
             report({
@@ -20155,20 +20248,16 @@ function accountFix(project, entity, value, at, source) {
                 messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
-                data: { where: describe(entity, path) + how, ref: value },
+                data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
             });
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 const resolution = project.resolve(at, { entity: owner });
                 for (const v of resolution.values) {
-                    const how = v.source === 'default'
-                        ? ' (through its runtime-input default)'
-                        : v.source === 'allowedValues'
-                            ? ' (through its allowed values)'
-                            : '';
                     const where = yamlPathOf(v.at) ?? path;
-                    checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
+                    // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
+                    checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -20179,7 +20268,7 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: describe(owner, path), value: str(at) ?? '' },
+                    data: { where: placeLabel(owner, path), value: str(at) ?? '' },
                 });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
@@ -20187,9 +20276,14 @@ function accountFix(project, entity, value, at, source) {
             for (const { at, path } of set.imageConnectorFields) {
                 const value = str(at)?.trim();
                 if (value && !value.includes('<+'))
-                    checkValue(set, path, value, at, '');
+                    checkValue(set, path, value, at);
             }
     },
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
+        ? connector
+            ? 'not an account-scope reference'
+            : 'not an account-scope connector'
+        : undefined,
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts

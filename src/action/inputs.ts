@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../engine/finding.js';
+import { FAIL_ON, type Severity } from '../engine/finding.js';
 import { PULL_REQUEST_EVENTS } from '../github/context.js';
 import { accountIdFromKey } from '../harness/client.js';
 import { normaliseBaseUrl } from '../harness/urls.js';
@@ -56,8 +56,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
-
-export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 
 type Env = Record<string, string | undefined>;
 

@@ -1,6 +1,6 @@
 import type { RunContext } from '../github/context.js';
 import type { LinkBase } from '../formats/markdown.js';
-import { defaultDocsBaseUrl } from '../formats/sarif.js';
+import { defaultDocsBaseUrl } from '../formats/links.js';
 
 /** Rule pages of the Action version that runs, when the runner says which one it is. */
 export function ruleDocsBase(ctx: RunContext): string {

@@ -10,8 +10,7 @@ import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { harnessLookups, type HarnessValues } from './harness.js';
 import { ArgError, type OptionSpecs } from './parse.js';
 
-export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON } from '../engine/finding.js';
 
 /** What the entry point gives a command: where to write, and what it knows about the terminal. */
 export interface CliIo {

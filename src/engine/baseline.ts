@@ -1,12 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toPosix } from './discover.js';
+import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
-import { locate, type Finding, type Located } from './finding.js';
+import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
+import { hashOf, locate, type Finding, type Position } from './finding.js';
+import { validateAgainst } from './schema.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
-import { semanticPath } from '../model/walk.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
 import { SUPPRESSION_RULE } from './suppressions.js';
 
@@ -17,7 +18,8 @@ import { SUPPRESSION_RULE } from './suppressions.js';
  * (another node, or another value) is not hidden. `count` is how many findings share one key.
  */
 
-export const BASELINE_VERSION = 1;
+/** The format `createBaseline` writes: the only one the schema accepts. */
+const BASELINE_VERSION = baselineSchema.properties.version.const;
 
 export interface BaselineEntry {
   ruleId: string;
@@ -54,30 +56,11 @@ export interface BaselineSummary {
   stale: number;
 }
 
-const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
-
-/** A finding's position-independent identity, from the node it reports. Called by the core for every finding with a node. */
-export function identityOf(at: Located, yamlPath?: string): Finding['identity'] {
-  const root = View.root(at.file, at.doc);
-  const p = yamlPath ?? (root && semanticPath(root, at, true)) ?? '';
-  return { path: p, valueHash: hash(valueText(at)) };
-}
-
-/** The node's value as canonical JSON: quoting, flow or block style and indentation do not change it. */
-function valueText(at: View): string {
-  if (at.isScalar) return JSON.stringify(at.value ?? null);
-  try {
-    return JSON.stringify(at.raw);
-  } catch {
-    return at.file.text.slice(...at.range); // a self-referencing alias
-  }
-}
-
 const keyOf = (e: Pick<BaselineEntry, 'ruleId' | 'file' | 'entity' | 'path' | 'valueHash'>) =>
   [e.ruleId, e.file, e.entity ?? '', e.path ?? '', e.valueHash].join('\0');
 
 function entryFor(f: Finding, cwd: string, baselineDir: string): Omit<BaselineEntry, 'count'> {
-  const identity = f.identity ?? { path: '', valueHash: hash(`message:${f.message}`) };
+  const identity = f.identity ?? { path: '', valueHash: hashOf(`message:${f.message}`) };
   const file = toPosix(path.relative(baselineDir, path.resolve(cwd, f.file)));
   return {
     ruleId: f.ruleId,
@@ -118,8 +101,6 @@ export function createBaseline(
   };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Writes a baseline as stable, diff-friendly JSON. */
 export function writeBaseline(absPath: string, baseline: Baseline): void {
   fs.mkdirSync(path.dirname(absPath), { recursive: true });
@@ -135,7 +116,10 @@ export interface LoadedBaseline {
   source: SourceFile;
 }
 
-/** Reads and checks a baseline file. A missing or malformed one is a usage error naming the file and line. */
+/**
+ * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
+ * one is a usage error naming the file, and the line and column of each problem.
+ */
 export function readBaseline(absPath: string, cwd: string, overlay?: string): LoadedBaseline {
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
   let text: string;
@@ -150,34 +134,26 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
     );
   }
   const source = parseSource(file, text);
-  const fail = (start: number, end: number, what: string): never => {
-    const pos = locateRange(source, start, end);
-    throw new UsageError(`invalid baseline: ${file}:${pos.line}:${pos.column}: ${what}`);
-  };
-  const doc = source.docs[0];
-  const err = source.problems[0];
-  if (err) fail(err.start, err.end, err.message);
+  const where = (at: Position) => `${file}:${at.line}:${at.column}`;
+  const syntax = source.problems[0];
+  if (syntax) throw new UsageError(`invalid baseline: ${where(locateRange(source, syntax.start, syntax.end))}: ${syntax.message}`);
+  const [doc, ...more] = source.docs;
   const top = doc && View.root(source, doc);
-  if (!doc || !top?.isMap || source.docs.length !== 1) return fail(0, 0, 'must be a JSON object with `version` and `entries`');
-  const value = doc.json as Record<string, unknown>;
-  const here = (v: View | undefined) => (v ?? top).range;
-  if (value.version !== BASELINE_VERSION)
-    fail(...(here(top.get('version')).slice(0, 2) as [number, number]), `\`version\` must be ${BASELINE_VERSION}`);
-  const list = top.get('entries');
-  if (!Array.isArray(value.entries) || !list) return fail(...(here(list).slice(0, 2) as [number, number]), '`entries` must be an array');
-  const items = list.items();
-  (value.entries as unknown[]).forEach((raw, i) => {
-    const e = raw as Record<string, unknown>;
-    const at = here(items[i]).slice(0, 2) as [number, number];
-    if (!e || typeof e !== 'object' || Array.isArray(e)) fail(...at, `\`entries[${i}]\` must be an object`);
-    for (const k of ['ruleId', 'file', 'valueHash'] as const)
-      if (typeof e[k] !== 'string' || !e[k]) fail(...at, `\`entries[${i}].${k}\` must be a non-empty string`);
-    for (const k of ['entity', 'path', 'message', 'reason'] as const)
-      if (e[k] !== undefined && typeof e[k] !== 'string') fail(...at, `\`entries[${i}].${k}\` must be a string`);
-    if (e.count === undefined) e.count = 1;
-    if (!Number.isInteger(e.count) || (e.count as number) < 1) fail(...at, `\`entries[${i}].count\` must be a positive whole number`);
-  });
-  return { baseline: value as unknown as Baseline, file, absPath, source };
+  if (!doc || !top || more.length)
+    throw new UsageError(`invalid baseline: ${where(locateRange(source, 0, 0))}: must be one JSON object with \`version\` and \`entries\``);
+  const problems = validateAgainst(baselineSchema, doc.json, top)
+    .map((p) => ({ pos: locate(p.at), message: p.message }))
+    .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
+    .map((p) => `${where(p.pos)}: ${p.message}`);
+  if (problems.length)
+    throw new UsageError(
+      problems.length === 1
+        ? `invalid baseline: ${problems[0]}`
+        : `invalid baseline (${problems.length} problems):\n  ${problems.join('\n  ')}`,
+    );
+  const baseline = doc.json as Baseline;
+  for (const e of baseline.entries) e.count ??= 1;
+  return { baseline, file, absPath, source };
 }
 
 export interface ApplyBaselineOptions {

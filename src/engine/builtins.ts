@@ -1,8 +1,7 @@
 import type { RuleMeta } from './rule.js';
+import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
-const DOCS_CONNECT_REGISTRY =
-  'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
 
 /** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
@@ -24,7 +23,7 @@ export const schema: RuleMeta = {
   fixable: 'none',
 };
 
-export const unresolvedReference: RuleMeta = {
+const unresolvedReference: RuleMeta = {
   id: UNRESOLVED_REFERENCE,
   severity: 'notice',
   description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',

@@ -146,12 +146,7 @@ function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
  * going up from the scanned root (the first path, or its folder when it is a file) to the
  * repository's root (the folder holding `.git`), then in `cwd`.
  */
-export function findConfig(
-  cwd: string,
-  paths: readonly string[],
-  configPath?: string,
-  overlay?: ReadonlyMap<string, string>,
-): string | undefined {
+function findConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): string | undefined {
   if (configPath !== undefined) {
     const abs = path.resolve(cwd, configPath);
     if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { cmp } from './compare.js';
 import { globSet } from './glob.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
@@ -100,7 +101,7 @@ export function discover(opts: DiscoverOptions): Discovery {
       const dir = stack.pop()!;
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
       } catch (e) {
         skipped.push({
           path: rel(dir),
@@ -151,6 +152,6 @@ export function discover(opts: DiscoverOptions): Discovery {
     throw new UsageError(
       `${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`,
     );
-  const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: list, skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
+  return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
 }

@@ -22,3 +22,8 @@ export class SourceTexts {
     return this.#texts.get(file);
   }
 }
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+export const decodeUtf8 = (bytes: Uint8Array): string => UTF8.decode(bytes);

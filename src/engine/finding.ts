@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cmp } from './compare.js';
 import { yamlPathOf, type Loc, type Placer } from '../model/loc.js';
 import type { View } from '../model/view.js';
 import { locateRange, type Position } from '../parse/locate.js';
@@ -29,9 +30,23 @@ export function findingAt(
   message: string,
   at: Loc,
   place: Placer,
-  extra: { entity?: string; related?: ReadonlyArray<{ at: Loc; message: string }>; forRule?: string; harnessUrl?: string } = {},
+  extra: {
+    messageId?: string;
+    entity?: string;
+    related?: ReadonlyArray<{ at: Loc; message: string }>;
+    forRule?: string;
+    harnessUrl?: string;
+  } = {},
 ): Finding {
-  const out: Finding = { ruleId, severity, message, file: at.file, ...place(at), range: [at.start, at.end] };
+  const out: Finding = {
+    ruleId,
+    severity,
+    message,
+    ...(extra.messageId ? { messageId: extra.messageId } : {}),
+    file: at.file,
+    ...place(at),
+    range: [at.start, at.end],
+  };
   if (extra.entity) out.entity = extra.entity;
   if (extra.forRule) out.forRule = extra.forRule;
   if (extra.harnessUrl) out.harnessUrl = extra.harnessUrl;
@@ -54,6 +69,11 @@ export interface Finding extends Position {
   ruleId: string;
   severity: Severity;
   message: string;
+  /**
+   * The id of the rule's message the finding was made from, for code that asks what kind of finding
+   * it is (never the message text). Set for every rule report; the built-ins' findings have none.
+   */
+  messageId?: string;
   /** POSIX path relative to the current directory. */
   file: string;
   /** Identifier of the Harness entity the finding is in, when known. */
@@ -104,13 +124,7 @@ export interface Suggestion {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
 
 /** Sorts and removes findings that repeat the same rule on the same range (reached through aliases). */
@@ -126,11 +140,15 @@ export function sortAndDedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
-export function reaches(severity: Severity, threshold: Severity | 'never'): boolean {
+/** The levels a run can fail at (`--fail-on`, the Action's `fail-on`): a severity, or `never`. */
+export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function reaches(severity: Severity, threshold: FailOn): boolean {
   return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
 }
 
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
-export function failingFindings(findings: readonly Finding[], failOn: Severity | 'never'): Finding[] {
+export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
   return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }

@@ -2,12 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, chooseEdits } from './edits.js';
+import { cmp } from './compare.js';
 import type { Edit, Finding } from './finding.js';
 import { lintSync, type LintResult, type LintSettings } from './lint.js';
 import { parseSource } from '../parse/source.js';
+import { decodeUtf8 } from './file-text.js';
 
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
-export const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 10;
 
 export interface FixSettings extends LintSettings {
   /** Compute everything, write nothing. */
@@ -68,8 +70,6 @@ interface FileState {
   net: NetRange[];
   applied: AppliedFix[];
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
@@ -144,7 +144,7 @@ export function applyFixes(settings: FixSettings): FixResult {
       applied: s.applied,
     });
   }
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  files.sort((a, b) => cmp(a.file, b.file));
   const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
   return { files, skipped, passes, converged, result };
 }
@@ -180,7 +180,7 @@ export function isSuppressed(f: Finding): boolean {
 function readState(absPath: string, file: string): FileState | undefined {
   try {
     const bytes = fs.readFileSync(absPath);
-    const original = utf8.decode(bytes);
+    const original = decodeUtf8(bytes);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
   } catch {
@@ -189,7 +189,7 @@ function readState(absPath: string, file: string): FileState | undefined {
 }
 
 /** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
-export function parseProblems(text: string): number {
+function parseProblems(text: string): number {
   return parseSource('fix', text).problems.length;
 }
 

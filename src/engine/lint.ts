@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatMessage, type OptionValues, type ProjectContext, type Rule, type RuleMeta } from './rule.js';
+import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, UNRESOLVED_REFERENCE, yamlSyntax } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
@@ -69,6 +69,8 @@ export interface LintResult {
   project: Project;
   /** Lines and columns of the project's locs (for the report's places). */
   place: Placer;
+  /** Every rule a finding of this run can carry: the policy rules given, then the built-ins. */
+  rules: readonly RuleMeta[];
   /** Every rule's options as the run used them, by rule id. */
   options: Record<string, OptionValues>;
   /** Every image reference, when `images` was asked for. */
@@ -253,6 +255,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
     internalErrors,
     project,
     place,
+    rules: all,
     options,
     ...(settings.images ? { images: built.images } : {}),
     cwd: settings.cwd,
@@ -263,23 +266,25 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
 }
 
 function projectContext(rule: Rule, project: Project, place: Placer, options: OptionValues, out: Finding[]): ProjectContext<string> {
-  const message = (id: string, data?: Record<string, string | number>) => formatMessage(rule.messages[id] ?? id, data);
+  const related = (list: readonly RelatedReport[]) => list.map((r) => ({ at: r.at, message: messageOf(rule, r.messageId, r.data) }));
   return {
     project,
     options,
     report: (r) => {
-      const f = findingAt(rule.id, r.severity ?? rule.severity, message(r.messageId, r.data), r.at, place, {
+      const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), r.at, place, {
+        messageId: r.messageId,
         ...(r.entity ? { entity: r.entity } : {}),
-        ...(r.related ? { related: r.related } : {}),
+        ...(r.related ? { related: related(r.related) } : {}),
         ...(r.harnessUrl ? { harnessUrl: r.harnessUrl } : {}),
       });
       out.push(withFix(rule, r, f));
     },
     unresolved: (r) => {
       out.push(
-        findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', message(r.messageId, r.data), r.at, place, {
+        findingAt(UNRESOLVED_REFERENCE, r.severity ?? 'notice', messageOf(rule, r.messageId, r.data), r.at, place, {
+          messageId: r.messageId,
           ...(r.entity ? { entity: r.entity } : {}),
-          ...(r.related ? { related: r.related } : {}),
+          ...(r.related ? { related: related(r.related) } : {}),
           forRule: rule.id,
         }),
       );

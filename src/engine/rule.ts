@@ -1,5 +1,5 @@
 import type { Edit, Severity, Suggestion } from './finding.js';
-import type { Entity } from '../model/entities.js';
+import type { Connector, Entity } from '../model/entities.js';
 import type { Loc } from '../model/loc.js';
 import type { Project } from '../model/project.js';
 import type { View } from '../model/view.js';
@@ -10,8 +10,8 @@ export type Fixable = 'safe' | 'suggestion' | 'none';
 /** What every rule, built-in or policy, tells reporters, SARIF and the docs. */
 export interface RuleMeta {
   id: string;
-  /** The policy from DEVELOPERS.md the rule enforces; built-ins have none. */
-  policy?: 1 | 2 | 3 | 4;
+  /** The number of the image-registry policy the rule enforces (README "The rules"); built-ins have none. */
+  policy?: number;
   severity: Severity;
   /** One sentence; also the SARIF shortDescription and the docs page's first line. */
   description: string;
@@ -22,6 +22,8 @@ export interface RuleMeta {
   fixable: Fixable;
   /** The rule's settings, as ESLint's `meta.schema`: each one a JSON Schema and a default. */
   options?: Readonly<Record<string, RuleOption>>;
+  /** Its findings are uses of the app.harness.io registry, shut down on 15 May 2024: the migration report says how long ago. */
+  aboutRetiredRegistry?: boolean;
 }
 
 /** One setting of a rule, set in the config under `rules.<id>` (or, with `topLevel`, at the top of the config). */
@@ -37,9 +39,14 @@ export interface RuleOption<T = unknown> {
 /** The option values a rule's `check` gets, typed from its option declarations' defaults. */
 export type ValuesOf<D> = { [K in keyof D]: D[K] extends RuleOption<infer T> ? T : never };
 
-export interface RelatedReport<N = Loc> {
+/** Data a message template is filled from: names and values, never sentences. */
+export type MessageData = Record<string, string | number>;
+
+/** Another place that explains a report (each use of a connector); its message is one of the rule's, like the report's. */
+export interface RelatedReport<M extends string = string, N = Loc> {
   at: N;
-  message: string;
+  messageId: M;
+  data?: MessageData;
 }
 
 /** What a rule reports. `N` is where: a `View` for file rules, a `Loc` for project rules. */
@@ -48,12 +55,12 @@ export interface Report<M extends string, N = Loc> {
   /** Offsets in `at`'s file when the finding is a part of the node: a reference inside a longer string. */
   span?: [number, number];
   messageId: M;
-  data?: Record<string, string | number>;
+  data?: MessageData;
   /** Defaults to the rule's severity; `notice` for values that cannot be known statically. */
   severity?: Severity;
   /** Identifier of the Harness entity the finding is in. */
   entity?: string;
-  related?: RelatedReport<N>[];
+  related?: RelatedReport<M, N>[];
   /** The Harness UI page of the connector the finding is about, when only Harness holds it. */
   harnessUrl?: string;
   /** Safe fix: edits on the file of `at` (see model/yaml-edits.ts). Only for rules whose `fixable` is `safe`. */
@@ -110,15 +117,41 @@ export interface ProjectContext<M extends string, O extends OptionValues = Optio
 export interface Rule<M extends string = string, O extends OptionValues = OptionValues> extends RuleMeta {
   /** Message templates; `{{name}}` is filled from the report's data, which holds names and values, never sentences. */
   messages: Record<M, string>;
+  /**
+   * The messages `unresolved` gives for a value left to run time (a runtime input nothing in the
+   * repo fills, an expression): the migration report asks to check those values where they are supplied.
+   */
+  runtimeValueMessages?: readonly M[];
   checkFile?(ctx: FileContext<M, O>): void;
   checkProject?(ctx: ProjectContext<M, O>): void;
+  /** Why one use of a connector breaks the rule's policy, in a few words, for the migration report; undefined when it does not. */
+  connectorUseFailure?(use: ConnectorUseFacts): string | undefined;
+  /** What to change in Harness on a connector only Harness holds that the rule reports, one sentence, for the migration report. */
+  changeInHarness?(replacementRegistryUrl: string): string;
+}
+
+/** One use of a connector, as the migration report asks the rules about it. */
+export interface ConnectorUseFacts {
+  /** The reference as the stage (or input set, trigger, template) gives it. */
+  ref: string;
+  /** The connector it resolves to; absent when the repo does not hold it. */
+  connector?: Connector;
+  /** The using stage runs on Harness Cloud. */
+  cloud: boolean;
+  /** The reference is an Override Image Connector (`harnessImageConnectorRef`). */
+  imageConnector: boolean;
+  /** Ids of the rules with errors or warnings on the connector. */
+  findings: readonly string[];
 }
 
 type Definition<M extends string, D> = Omit<RuleMeta, 'options'> & {
   options?: D;
   messages: Record<M, string>;
+  runtimeValueMessages?: readonly NoInfer<M>[];
   checkFile?(ctx: FileContext<M, ValuesOf<D>>): void;
   checkProject?(ctx: ProjectContext<M, ValuesOf<D>>): void;
+  connectorUseFailure?(use: ConnectorUseFacts): string | undefined;
+  changeInHarness?(replacementRegistryUrl: string): string;
 };
 
 /**
@@ -137,6 +170,11 @@ export function optionDefaults(meta: RuleMeta): OptionValues {
   return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
 }
 
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+/** A rule's message `id`, filled from `data`. */
+export function messageOf(rule: Pick<Rule, 'messages'>, id: string, data?: MessageData): string {
+  return formatMessage(rule.messages[id] ?? id, data);
+}
+
+function formatMessage(template: string, data: MessageData = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 }

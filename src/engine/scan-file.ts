@@ -10,9 +10,10 @@ import { parseSource, type SourceFile } from '../parse/source.js';
 import { schema as schemaRule, yamlSyntax } from './builtins.js';
 import { withFix } from './edits.js';
 import { findingAt, type Finding, type Severity } from './finding.js';
-import { formatMessage, type Rule, type OptionValues, type Report } from './rule.js';
+import { messageOf, type Rule, type OptionValues, type Report } from './rule.js';
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
+import { decodeUtf8 } from './file-text.js';
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -143,7 +144,6 @@ export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions
 }
 
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   const out: FileScan = {
@@ -223,10 +223,10 @@ function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc, 
     const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
     at = { ...at, start: range[0], end: range[1] };
   }
-  const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
-  const f = findingAt(rule.id, r.severity ?? rule.severity, message, at, place, {
+  const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, place, {
+    messageId: r.messageId,
     ...(r.entity ? { entity: r.entity } : {}),
-    ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: rel.message })) } : {}),
+    ...(r.related ? { related: r.related.map((rel) => ({ at: loc(rel.at), message: messageOf(rule, rel.messageId, rel.data) })) } : {}),
   });
   return withFix(rule, { ...r, at }, f);
 }
@@ -284,7 +284,7 @@ function readSource(input: FileInput, out: FileScan): { source: SourceFile; clas
   }
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = decodeUtf8(bytes);
   } catch {
     const harness = looksLikeHarness(bytes.toString('latin1'));
     out.findings.push(

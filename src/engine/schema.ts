@@ -77,6 +77,8 @@ function describe(error: ErrorObject): string {
     .replace(/^\./, '');
   let what = error.message ?? 'is invalid';
   if (error.keyword === 'enum') what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'const') what = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+  if (error.keyword === 'minLength' && (error.params as { limit: number }).limit === 1) what = 'must not be empty';
   if (error.keyword === 'additionalProperties')
     what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
   return `${where ? `\`${where}\` ` : ''}${what}.`;

@@ -7,7 +7,7 @@ const MAX_WIDTH = 120;
 const LEAD = 40;
 
 /** The lines of a file's text as positions count them (`\n` ends a line; a BOM is not a column). */
-export const sourceLines = (text: string) => text.replace(/^\uFEFF/, '').split('\n');
+const sourceLines = (text: string) => text.replace(/^\uFEFF/, '').split('\n');
 
 /**
  * Two lines that show where a finding is: the source line with its number, and a caret under each

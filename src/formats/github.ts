@@ -131,8 +131,8 @@ export function planAnnotations(findings: readonly Finding[], opts: AnnotationPl
 }
 
 // Workflow-command escaping, exactly as @actions/core's command.ts does it.
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One workflow command, with the properties in @actions/core's order and escaping. */
 export function workflowCommand(a: Annotation): string {

@@ -1,12 +1,12 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
-import { allRules, ruleMeta } from '../rules/index.js';
+import type { RuleMeta } from '../engine/rule.js';
 
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
  * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
  *
- * Structure: one `<testsuite>` per rule id, in registry order, so a Tests tab lists "which policy
+ * Structure: one `<testsuite>` per rule id, in the order of the rules that ran, so a Tests tab lists "which policy
  * is broken, how often" (a bounded set of at most one suite per rule, each with its doc page),
  * rather than one suite per file (thousands in a monorepo); the file is the `classname`, which is
  * the column Harness shows next to each test and what Jenkins and GitLab group by, so the per-file
@@ -80,14 +80,15 @@ export function formatJunit(result: LintResult): string {
 function buildSuites(result: LintResult): Suite[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const known = allRules.map((r) => r.id);
+  const known = result.rules.map((r) => r.id);
+  const metaOf = (id: string) => result.rules.find((r) => r.id === id);
   const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
   const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
 
   const suites: Suite[] = [];
   for (const id of [...known, ...others]) {
     const findings = byRule.get(id);
-    if (findings?.length) suites.push({ name: id, cases: findings.map(findingCase) });
+    if (findings?.length) suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
     else if (!off.has(id)) suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
   }
   if (result.internalErrors.length)
@@ -102,29 +103,31 @@ function buildSuites(result: LintResult): Suite[] {
   return suites;
 }
 
-function findingCase(f: Finding): TestCase {
+function findingCase(f: Finding, meta: RuleMeta | undefined): TestCase {
   const name = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
   if (f.suppressed) {
     const how = f.suppressed.kind === 'baseline' ? 'suppressed by the baseline' : 'suppressed by an inline comment';
     const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
-    return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f)}`) } };
+    return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f, meta)}`) } };
   }
   if (f.severity === 'notice')
     return {
       classname: f.file,
       name,
-      outcome: { kind: 'skipped', body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f)}`) },
+      outcome: {
+        kind: 'skipped',
+        body: cap(`notice: not a failure; the check could not decide this or did not run\n\n${details(f, meta)}`),
+      },
     };
   return {
     classname: f.file,
     name,
-    outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f)) },
+    outcome: { kind: 'failure', message: `${f.severity}: ${f.message}`, type: f.ruleId, body: cap(details(f, meta)) },
   };
 }
 
 /** The failure (or skipped) body: where, which rule, how severe, what is wrong, what to change. */
-function details(f: Finding): string {
-  const meta = ruleMeta(f.ruleId);
+function details(f: Finding, meta: RuleMeta | undefined): string {
   const lines = [
     `file: ${f.file}`,
     `line: ${f.line}`,

@@ -11,7 +11,7 @@ export const REPOSITORY = 'harness-registry-guard/harness-registry-guard';
 /** Where the project (and its docs/rules pages) lives. */
 export const PROJECT_URL = `https://github.com/${REPOSITORY}`;
 /** The git tag this version is released under. */
-export const versionTag = () => `v${VERSION}`;
+const versionTag = () => `v${VERSION}`;
 /** Base URL of the rule pages at this version's tag; `<base>/<rule-id>.md` is a rule's page. */
 export const defaultDocsBaseUrl = () => `${PROJECT_URL}/blob/${versionTag()}/docs/rules`;
 /** A rule's page, under `base` (default: the rule pages at this version's tag). */

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { allRules, ruleMeta } from '../rules/index.js';
-import { defaultDocsBaseUrl } from './sarif.js';
+import { defaultDocsBaseUrl } from './links.js';
 import { plural, scanNotes, totals } from './totals.js';
 
 /**
@@ -66,7 +66,7 @@ export function location(file: string, line: number, endLine: number, links?: Li
   return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
 }
 
-export function totalsTable(findings: readonly Finding[]): string[] {
+function totalsTable(findings: readonly Finding[]): string[] {
   const rows: string[] = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
   const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   for (const id of ids) {

@@ -2,23 +2,19 @@ import crypto from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
 import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
-import { allRules } from '../rules/index.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { VERSION } from '../version.js';
 import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
 
-// Kept here too for the modules that import them from sarif.ts; links.ts builds them.
-export { defaultDocsBaseUrl, PROJECT_URL };
-
 /**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rule
- * registry as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
+ * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
  * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
  * not on the line number, so alerts survive unrelated edits above them.
  */
 
-export const TOOL_NAME = 'harness-registry-guard';
+const TOOL_NAME = 'harness-registry-guard';
 
 export interface SarifOptions {
   /** Base URL of the rule pages; `<base>/<rule-id>.md` becomes each rule's helpUri. */
@@ -102,7 +98,7 @@ function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unk
 }
 
 /** The text a finding points at in its file's text; undefined without the text. */
-export function regionText(text: string | undefined, f: Finding): string | undefined {
+function regionText(text: string | undefined, f: Finding): string | undefined {
   if (text === undefined) return undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (f.line < 1 || f.line > lines.length) return undefined;
@@ -138,11 +134,11 @@ export function fingerprints(findings: readonly Finding[], textOf: (file: string
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 export function toSarif(
-  result: Pick<LintResult, 'findings' | 'internalErrors'> & Partial<Pick<LintResult, 'cwd' | 'harness'>>,
+  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness'>>,
   opts: SarifOptions = {},
 ): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-  const index = new Map(allRules.map((r, i) => [r.id, i]));
+  const index = new Map(result.rules.map((r, i) => [r.id, i]));
   const cwd = result.cwd;
   const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
   const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
@@ -196,7 +192,7 @@ export function toSarif(
             version: VERSION,
             semanticVersion: VERSION,
             informationUri: PROJECT_URL,
-            rules: allRules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+            rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
           },
         },
         automationDetails: { id: `${TOOL_NAME}/` },

@@ -28,10 +28,6 @@ export function changedFiles(source: ChangedFiles['source'], list: readonly Chan
   return { source, files: new Map(list.map((f) => [f.path, f])) };
 }
 
-export function isChangedFile(changed: ChangedFiles | undefined, file: string): boolean {
-  return changed === undefined || changed.files.has(file);
-}
-
 /** True when any line of [line, endLine] was added or edited by the change (or when that is unknown for a changed file). */
 export function touchesChangedLine(changed: ChangedFiles | undefined, f: { file: string; line: number; endLine: number }): boolean {
   if (!changed) return false;

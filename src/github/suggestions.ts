@@ -4,6 +4,7 @@ import type { Edit, Finding } from '../engine/finding.js';
 import type { ChangedFile } from './changed-files.js';
 import type { GitHubApi, Repo, ReviewComment } from './client.js';
 import { insideHunk } from './hunks.js';
+import { cmp } from '../engine/compare.js';
 
 /**
  * Posts fixes and suggestions as GitHub "suggested changes" on a pull request: review comments
@@ -92,7 +93,7 @@ export function suggestedChanges(findings: readonly Finding[], readText: (file: 
         safe: p.safe,
       });
     }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+  return out.sort((a, b) => cmp(a.path, b.path) || a.startLine - b.startLine);
 }
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;

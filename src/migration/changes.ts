@@ -1,9 +1,11 @@
 import type { Edit, Finding } from '../engine/finding.js';
 import { isSuppressed } from '../engine/fix.js';
+import { cmp } from '../engine/compare.js';
 import type { Connector, Template } from '../model/entities.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
-import { cmp, type Inventory } from './inventory.js';
+import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
+import { connectorRef, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange } from './types.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
@@ -31,7 +33,7 @@ export function buildChanges(
       groups.set(key, group);
     }
     group.items.push(changeItem(textOf(f.file) ?? '', f, meta.remediation, meta.harnessDocs));
-    if (f.ruleId === 'no-app-harness-registry') group.daysSinceEol = daysSinceEol;
+    if (meta.aboutRetiredRegistry) group.daysSinceEol = daysSinceEol;
   }
   return [...groups.values()].sort(
     (a, b) =>
@@ -58,7 +60,7 @@ function changeItem(text: string, f: Finding, remediation: string, docs: string)
 }
 
 /** An edit as "field: current → proposed"; an insertion has no current value. */
-export function editChange(text: string, e: Edit): EditChange {
+function editChange(text: string, e: Edit): EditChange {
   const proposed = e.text.replace(/^[\s,]+/, '').trimEnd();
   if (e.start === e.end) {
     const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
@@ -83,7 +85,7 @@ function connectorRadius(project: Project, inv: Inventory, c: Connector): Change
     }
   }
   const out: Change['blastRadius'] = { pipelines: [...pipelines].sort(cmp) };
-  if (c.identifier === 'harnessImage' && c.scope.level === 'account')
+  if (connectorRef(c) === HARNESS_IMAGE_CONNECTOR)
     out.note =
       'Every stage without an Override Image Connector, and every Harness Cloud stage, pulls Harness images through this connector.';
   else if (!pipelines.size) out.note = 'No pipeline in the repo uses this connector; others in Harness may.';

@@ -5,7 +5,8 @@
  */
 import { lookupFailureWarning, lookupSummary, type HarnessFacts, type HarnessImageOverrides } from '../model/harness-side.js';
 import { formatScope, refAt } from '../model/scope.js';
-import { cmp } from './inventory.js';
+import { cmp } from '../engine/compare.js';
+import { rules as policyRules } from '../rules/index.js';
 import type { ExternalConnector, HarnessConnector, HarnessLookups, MigrationReport } from './types.js';
 
 /**
@@ -61,12 +62,6 @@ export function harnessLookupsOf(facts: HarnessFacts, overrides?: HarnessImageOv
   };
 }
 
-/** What a finding about a connector only Harness holds asks to change there, by rule. */
-const CHANGE: Record<string, (replacement: string) => string> = {
-  'no-app-harness-registry': (replacement) => `Point it at \`${replacement}\`.`,
-  'require-platform-connectivity': () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
-};
-
 /** The Markdown section; empty when no lookups ran. */
 export function harnessSideMarkdown(
   r: MigrationReport,
@@ -89,7 +84,10 @@ export function harnessSideMarkdown(
     table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
       const uses = usesOf(c);
       const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === c.harnessUrl).map((i) => i.ruleId)));
-      const changes = Object.entries(CHANGE).flatMap(([rule, text]) => (rules.has(rule) ? [text(r.replacementRegistryUrl)] : []));
+      // What the rules with findings on it ask to change there, in policy order.
+      const changes = policyRules.flatMap((rule) =>
+        rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : [],
+      );
       return [
         typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
         c.scope,

@@ -1,23 +1,22 @@
 import type { Finding } from '../engine/finding.js';
+import { cmp } from '../engine/compare.js';
+import type { ConnectorUseFacts } from '../engine/rule.js';
 import type { Connector } from '../model/entities.js';
 import { str, type Loc, type Placer } from '../model/loc.js';
-import type { EffectiveStage, Project, Resolution, ResolvedValue } from '../model/project.js';
-import { formatScope, parseRef, type Scope } from '../model/scope.js';
+import { CI_INFRA, type EffectiveStage, type Project, type Resolution, type ResolvedValue } from '../model/project.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, refAt, type Scope } from '../model/scope.js';
+import { rules } from '../rules/index.js';
+import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
-
-/** The built-in account connector every stage without an Override Image Connector pulls Harness images through. */
-export const HARNESS_IMAGE = 'account.harnessImage';
-const CI_KINDS = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
 /** A loc as the report shows it: file and line. */
 type PlaceOf = (at: Loc) => Place;
-const placer =
+export const placer =
   (place: Placer): PlaceOf =>
   (at) => ({ file: at.file, line: place(at).line });
 
-export function connectorRef(c: Connector): string {
-  return c.scope.level === 'account' ? `account.${c.identifier}` : c.scope.level === 'org' ? `org.${c.identifier}` : c.identifier;
-}
+/** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
+export const connectorRef = (c: Connector): string => refAt(c.scope, c.identifier);
 
 export interface Inventory {
   connectors: ConnectorEntry[];
@@ -40,18 +39,24 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
     const key = JSON.stringify([ref, from.org, from.project, use]);
     if (seen.has(key)) return;
     seen.add(key);
-    if (connector) {
-      const entry = byConnector.get(connector)!;
-      const failing = failingReason(entry, use, ref);
-      entry.usedBy.push(failing ? { ...use, failing } : use);
+    const entry = connector && byConnector.get(connector);
+    const failing = failingReason({
+      ref,
+      ...(connector ? { connector } : {}),
+      cloud: use.cloud,
+      imageConnector: use.how === 'overrideImageConnector',
+      findings: entry?.findings ?? [],
+    });
+    const used = failing ? { ...use, failing } : use;
+    if (entry) {
+      entry.usedBy.push(used);
       return;
     }
     const parsed = parseRef(ref);
     if (!parsed) return;
     const scope = formatScope({ level: parsed.level, org: from.org ?? '?', project: from.project ?? '?' });
     const ext = external.get(`${scope}\0${parsed.identifier}`) ?? { ref, scope, usedBy: [] };
-    const failing = use.how === 'overrideImageConnector' && parsed.level !== 'account' ? 'not an account-scope connector' : undefined;
-    ext.usedBy.push(failing ? { ...use, failing } : use);
+    ext.usedBy.push(used);
     external.set(`${scope}\0${parsed.identifier}`, ext);
   };
 
@@ -88,7 +93,6 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
 }
 
 function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): ConnectorEntry {
-  const eod = c.executeOnDelegate?.value;
   const rules = findings
     .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
     .map((f) => f.ruleId);
@@ -101,7 +105,7 @@ function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): Co
     urls: c.urls.map((u) => str(u)!),
     ...(c.provider ? { provider: c.provider } : {}),
     ...(c.authType ? { authType: c.authType } : {}),
-    connectivity: eod === false ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
+    connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
     delegateSelectors: c.delegateSelectors,
     usedBy: [],
     findings: [...new Set(rules)].sort(),
@@ -109,11 +113,9 @@ function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): Co
   };
 }
 
-function failingReason(entry: ConnectorEntry, use: ConnectorUse, ref: string): string | undefined {
-  const reasons: string[] = [];
-  if (entry.findings.includes('no-app-harness-registry')) reasons.push('app.harness.io registry');
-  if (use.cloud && entry.connectivity !== 'platform') reasons.push('connects through a delegate');
-  if (use.how === 'overrideImageConnector' && !ref.startsWith('account.')) reasons.push('not an account-scope reference');
+/** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
+function failingReason(use: ConnectorUseFacts): string | undefined {
+  const reasons = rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
   return reasons.length ? reasons.join('; ') : undefined;
 }
 
@@ -143,7 +145,7 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse, place
   };
   const base = { ownerKind: root.kind as EntityKind, owner: root.identifier, stage: eff.stage.identifier, cloud };
 
-  if (CI_KINDS.has(infra.kind)) {
+  if (CI_INFRA.has(infra.kind)) {
     // Harness Cloud has no Override Image Connector: it always pulls through account.harnessImage.
     const field = cloud ? undefined : infra.imageConnectorRef;
     const resolution: Resolution = field ? project.resolve(field, from.ctx) : { values: [] };
@@ -158,8 +160,8 @@ function stageEntry(project: Project, eff: EffectiveStage, addUse: AddUse, place
         root.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(root) ? 'templateUsers' : resolution.unknown;
     if (!field) {
       const at = placeOf(infra.kindNode ?? eff.stage.at);
-      entry.imageConnector.push({ ref: HARNESS_IMAGE, source: 'builtIn', ...at });
-      addUse(HARNESS_IMAGE, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
+      entry.imageConnector.push({ ref: HARNESS_IMAGE_CONNECTOR, source: 'builtIn', ...at });
+      addUse(HARNESS_IMAGE_CONNECTOR, root.scope, { ...base, how: 'harnessImage', source: 'builtIn', ...at });
     }
   }
 
@@ -183,5 +185,4 @@ function valueSource(v: ResolvedValue): ValueSource {
   return v.source;
 }
 
-export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const byPlace = (a: Place, b: Place) => cmp(a.file, b.file) || a.line - b.line;

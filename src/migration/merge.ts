@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/errors.js';
+import { cmp } from '../engine/compare.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
+import type { ReportFormat } from './index.js';
 import { renderOrgMarkdown } from './org-markdown.js';
 import type {
   OrgChange,
@@ -27,10 +29,8 @@ export interface NamedReport {
   report: MigrationReport;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
-export function readReports(files: string[], cwd: string): NamedReport[] {
+function readReports(files: string[], cwd: string): NamedReport[] {
   if (!files.length) throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
   return files.map((name) => {
     let text: string;
@@ -50,7 +50,7 @@ export function readReports(files: string[], cwd: string): NamedReport[] {
 }
 
 /** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
-export function checkReport(json: unknown, name: string): MigrationReport {
+function checkReport(json: unknown, name: string): MigrationReport {
   const bad = (what: string): never => {
     throw new UsageError(`${name}: ${what}`);
   };
@@ -474,10 +474,8 @@ function mergeHarnessConnectors(repos: Repo[]): Array<HarnessConnector & { repos
     .map(([, h]) => ({ ...h, repositories: h.repositories.sort(cmp) }));
 }
 
-export const MERGE_FORMATS = ['markdown', 'json'] as const;
-
 /** `report --merge`: the files' reports merged, as Markdown or JSON text. */
-export function mergeReportFiles(files: string[], cwd: string, format: (typeof MERGE_FORMATS)[number]): string {
+export function mergeReportFiles(files: string[], cwd: string, format: ReportFormat): string {
   const org = mergeReports(readReports(files, cwd));
   return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
 }

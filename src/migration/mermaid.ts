@@ -1,11 +1,12 @@
-import { cmp, type Inventory } from './inventory.js';
+import { cmp } from '../engine/compare.js';
+import type { Inventory } from './inventory.js';
 import type { ConnectorUse, Diagram } from './types.js';
 
 /** Up to this many pipelines, the diagram shows every stage; up to MAX_PIPELINES, one node per pipeline. */
-export const MAX_DETAILED_PIPELINES = 30;
-export const MAX_PIPELINES = 100;
+const MAX_DETAILED_PIPELINES = 30;
+const MAX_PIPELINES = 100;
 /** Past MAX_PIPELINES: failing pipelines are shown one by one up to this many, the rest grouped. */
-export const MAX_CAPPED_PIPELINES = 50;
+const MAX_CAPPED_PIPELINES = 50;
 
 const HOW: Record<ConnectorUse['how'], string> = {
   overrideImageConnector: 'image connector',

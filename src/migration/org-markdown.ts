@@ -3,7 +3,7 @@ import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 import type { ConnectorUse } from './types.js';
 
 /** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
-export const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
+const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
 const MAX_TABLE_ROWS = 200;
 const MAX_PLACES_PER_CELL = 8;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportSource } from './types.js';
 
-export const DEFAULT_SERVER_URL = 'https://github.com';
+const DEFAULT_SERVER_URL = 'https://github.com';
 
 /** GitHub's names: owner (letters, digits, hyphens) and repository (also `.` and `_`). */
 const REPO_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;

@@ -1,8 +1,11 @@
 import type { Finding } from '../engine/finding.js';
 import type { ImageFact } from '../engine/lint.js';
+import { UNRESOLVED_REFERENCE } from '../engine/builtins.js';
+import { cmp } from '../engine/compare.js';
 import type { Placer } from '../model/loc.js';
-import { ruleMeta } from '../rules/index.js';
-import { HARNESS_IMAGE, cmp, type Inventory } from './inventory.js';
+import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
+import { rules } from '../rules/index.js';
+import type { Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
 
 const MAX_PLACES = 10;
@@ -17,7 +20,7 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-    if (ext.ref === HARNESS_IMAGE)
+    if (ext.ref === HARNESS_IMAGE_CONNECTOR)
       steps.push({
         subject: ext.ref,
         action: cloud.length
@@ -43,9 +46,10 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
       });
   }
   // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
+  const rule = (id: string | undefined) => rules.find((r) => r.id === id);
   for (const f of findings) {
-    const policyNotice = ruleMeta(f.ruleId)?.policy !== undefined && f.severity === 'notice';
-    const openValue = f.ruleId === 'unresolved-reference' && /runtime input|expression/.test(f.message);
+    const policyNotice = rule(f.ruleId)?.policy !== undefined && f.severity === 'notice';
+    const openValue = f.ruleId === UNRESOLVED_REFERENCE && !!f.messageId && !!rule(f.forRule)?.runtimeValueMessages?.includes(f.messageId);
     if (policyNotice || openValue)
       steps.push({
         subject: f.entity ?? f.file,

@@ -309,7 +309,7 @@ function variablesOf(root: View): Record<string, View> {
 }
 
 /** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
-export function collectStages(list: View | undefined, out: Stage<View>[] = []): Stage<View>[] {
+function collectStages(list: View | undefined, out: Stage<View>[] = []): Stage<View>[] {
   for (const item of list?.items() ?? []) {
     const stage = item.get('stage');
     if (stage?.isMap) out.push(buildStage(stage, stage.text('identifier') ?? ''));
@@ -321,7 +321,7 @@ export function collectStages(list: View | undefined, out: Stage<View>[] = []): 
   return out;
 }
 
-export function buildStage(stage: View, identifier = stage.text('identifier') ?? ''): Stage<View> {
+function buildStage(stage: View, identifier = stage.text('identifier') ?? ''): Stage<View> {
   const spec = stage.get('spec');
   return {
     identifier,
@@ -342,7 +342,7 @@ export function buildStage(stage: View, identifier = stage.text('identifier') ??
 
 const eq = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 
-export function infrastructureOf(spec: View | undefined): Infrastructure<View> {
+function infrastructureOf(spec: View | undefined): Infrastructure<View> {
   const infra = spec?.get('infrastructure');
   const runtime = spec?.get('runtime');
   if (infra?.isMap) {
@@ -367,7 +367,7 @@ export function infrastructureOf(spec: View | undefined): Infrastructure<View> {
 }
 
 /** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-export function collectSteps(list: View | undefined, out: Step<View>[] = []): Step<View>[] {
+function collectSteps(list: View | undefined, out: Step<View>[] = []): Step<View>[] {
   for (const item of list?.items() ?? []) {
     const step = item.get('step');
     if (step?.isMap) out.push(buildStep(step, 'step'));

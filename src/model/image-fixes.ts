@@ -32,7 +32,7 @@ export function isDockerHubUrl(url: string): boolean {
  * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
  * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
  */
-export function imagePrefixFor(registryUrl: string): string | undefined {
+function imagePrefixFor(registryUrl: string): string | undefined {
   const u = normaliseRegistryUrl(registryUrl);
   if (!u || !u.host) return undefined;
   return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;

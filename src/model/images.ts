@@ -52,7 +52,7 @@ export function parseImage(raw: string): ImageRef | undefined {
 }
 
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-export function isAppHarnessRegistryHost(host: string | undefined): boolean {
+function isAppHarnessRegistryHost(host: string | undefined): boolean {
   return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
 }
 

@@ -13,7 +13,7 @@ import {
 } from './entities.js';
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
 import { str, type Loc } from './loc.js';
-import { formatScope, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
 import { classifyValue } from './runtime-input.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
@@ -109,11 +109,8 @@ export interface ConnectorReference {
   how: ConnectorUse['how'] | 'overrideImageConnector' | 'harnessImage';
 }
 
-/** The built-in connector that Harness Cloud stages and stages without an Override Image Connector pull Harness images through. */
-export const HARNESS_IMAGE_REF = 'account.harnessImage';
-
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
-const CI_INFRA: ReadonlySet<InfraKind> = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+export const CI_INFRA: ReadonlySet<InfraKind> = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
 export class Project {
@@ -332,7 +329,7 @@ export class Project {
     for (const use of this.connectorUses(eff))
       for (const v of this.resolve(use.ref, use.ctx).values) out.push({ ref: v.value, at: v.at, how: use.how });
     const image = this.imageConnector(eff);
-    if (image && 'builtIn' in image) out.push({ ref: HARNESS_IMAGE_REF, at: image.builtIn, how: 'harnessImage' });
+    if (image && 'builtIn' in image) out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
     else if (image)
       for (const v of this.resolve(image.override, image.ctx).values) out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
     return out;

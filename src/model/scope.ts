@@ -1,3 +1,9 @@
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+
 /** Harness scopes: a reference `account.x`, `org.x` or bare `x` names an entity at one of them. */
 export interface Scope {
   level: 'account' | 'org' | 'project';

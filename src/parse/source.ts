@@ -48,7 +48,7 @@ export interface SourceFile {
 const SHALLOW = 200;
 
 /** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents

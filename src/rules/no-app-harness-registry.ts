@@ -64,8 +64,10 @@ function imageFix(use: ImageUse, replacement: string) {
   return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
 
+const ID = 'no-app-harness-registry';
+
 export default defineRule({
-  id: 'no-app-harness-registry',
+  id: ID,
   policy: 1,
   severity: 'error',
   description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
@@ -73,6 +75,7 @@ export default defineRule({
   remediation:
     'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
   fixable: 'safe',
+  aboutRetiredRegistry: true,
   options: {
     replacementRegistryUrl: {
       description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
@@ -93,6 +96,10 @@ export default defineRule({
     harnessConnectorUrlMany:
       'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
     ...NOT_IN_HARNESS_MESSAGES,
+    // Related locations: one use each.
+    usedBy: 'Used by {{stage}}.',
+    clonesCodebase: '{{stage}} clones the codebase through it.',
+    pullsHarnessImages: '{{stage}} pulls Harness images through it.',
   },
   checkFile({ file, embedded, entities, options, report }) {
     const replacement = options.replacementRegistryUrl;
@@ -141,8 +148,8 @@ export default defineRule({
   // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
   checkProject({ project, options, report, unresolved }) {
     if (!project.harnessFacts) return;
-    const inHarness = new ByPlace<HarnessSideConnector>();
-    const missing = new ByPlace<Missing>();
+    const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
+    const missing = new ByPlace<Missing, UseMessage>();
     for (const run of project.runs())
       for (const eff of run.stages)
         for (const ref of project.connectorReferences(eff)) {
@@ -176,15 +183,21 @@ export default defineRule({
         data: { ...gone, ...usersOf(project, uses) },
       });
   },
+  // Every use of a connector this rule reports pulls from the retired registry.
+  connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+  changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 });
 
-/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how, in words. */
-function useOf(project: Project, ref: ConnectorReference, eff: Use['eff']): Use {
+/** The messages of a related location: how one stage uses the connector. */
+type UseMessage = 'usedBy' | 'clonesCodebase' | 'pullsHarnessImages';
+
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
+function useOf(project: Project, ref: ConnectorReference, eff: Use['eff']): Use<UseMessage> {
   const stage = project.stageLabel(eff);
-  const Stage = stage.charAt(0).toUpperCase() + stage.slice(1);
-  if (ref.how === 'codebase')
-    return { at: eff.stage.identifierAt ?? eff.stage.at, message: `${Stage} clones the codebase through it.`, eff };
+  // The label starts the sentence of the two messages that open with it.
+  const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+  if (ref.how === 'codebase') return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
   if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-    return { at: ref.at, message: `${Stage} pulls Harness images through it.`, eff };
-  return { at: ref.at, message: `Used by ${stage}.`, eff };
+    return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
+  return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
 }

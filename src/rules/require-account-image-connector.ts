@@ -7,6 +7,9 @@ import { replaceInputOption } from '../model/runtime-input.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
+/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
+const isAccountScopeRef = (ref: string) => ref.startsWith('account.');
+
 /** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
 function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
   const ref = parseRef(value);
@@ -49,9 +52,13 @@ export default defineRule({
     unknownInput:
       '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
   },
+  runtimeValueMessages: ['unknownExpression', 'unknownInput'],
   checkProject({ project, report, unresolved }) {
-    /** `Step group \`sg\` in stage \`build\` of pipeline \`p\``: the innermost stage and step group on the path, then the entity. */
-    const describe = (entity: Entity, path: string) => {
+    /**
+     * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+     * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
+     */
+    const placeLabel = (entity: Entity, path: string, source?: ResolvedValue['source']) => {
       const named = (prefix: string) =>
         path
           .split('/')
@@ -61,17 +68,19 @@ export default defineRule({
       const stage = named('stage');
       const group = named('stepGroup');
       const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
-      return text.charAt(0).toUpperCase() + text.slice(1);
+      const part =
+        source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
+      return text.charAt(0).toUpperCase() + text.slice(1) + part;
     };
-    const checkValue = (entity: Entity, path: string, value: string, at: Loc, how: string, source: ResolvedValue['source'] = 'literal') => {
-      if (value.startsWith('account.')) return;
+    const checkValue = (entity: Entity, path: string, value: string, at: Loc, source: ResolvedValue['source'] = 'literal', own = true) => {
+      if (isAccountScopeRef(value)) return;
       const ref = parseRef(value);
       report({
         at,
         messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
         entity: entity.identifier,
         ...accountFix(project, entity, value, at, source),
-        data: { where: describe(entity, path) + how, ref: value },
+        data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
       });
     };
 
@@ -79,14 +88,9 @@ export default defineRule({
       for (const { at, path } of owner.imageConnectorFields) {
         const resolution = project.resolve(at, { entity: owner });
         for (const v of resolution.values) {
-          const how =
-            v.source === 'default'
-              ? ' (through its runtime-input default)'
-              : v.source === 'allowedValues'
-                ? ' (through its allowed values)'
-                : '';
           const where = yamlPathOf(v.at) ?? path;
-          checkValue(v.entity, where, v.value, v.at, v.entity === owner ? how : '', v.source);
+          // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
+          checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
@@ -95,7 +99,7 @@ export default defineRule({
           at,
           entity: owner.identifier,
           messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-          data: { where: describe(owner, path), value: str(at) ?? '' },
+          data: { where: placeLabel(owner, path), value: str(at) ?? '' },
         });
       }
 
@@ -103,7 +107,13 @@ export default defineRule({
     for (const set of project.inputSets)
       for (const { at, path } of set.imageConnectorFields) {
         const value = str(at)?.trim();
-        if (value && !value.includes('<+')) checkValue(set, path, value, at, '');
+        if (value && !value.includes('<+')) checkValue(set, path, value, at);
       }
   },
+  connectorUseFailure: ({ ref, connector, imageConnector }) =>
+    imageConnector && !isAccountScopeRef(ref)
+      ? connector
+        ? 'not an account-scope reference'
+        : 'not an account-scope connector'
+      : undefined,
 });

@@ -2,14 +2,15 @@ import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
 import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
-import { formatScope, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
-import { defineRule, type RelatedReport } from '../engine/rule.js';
+import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
+import { defineRule, type MessageData, type RelatedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
-/** The built-in account connector Harness Cloud pulls Harness images through. */
-export const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
+
+/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
+export const connectsThroughPlatform = (connector: Connector) => connector.executeOnDelegate?.value === false;
 
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
@@ -31,16 +32,17 @@ function platformFix(connector: Connector) {
   };
 }
 
-export interface Use extends RelatedReport {
+/** One use of a connector by a stage: a related location, with the message the rule gives it. */
+export interface Use<M extends string = string> extends RelatedReport<M> {
   eff: EffectiveStage;
 }
 
 /** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
-export class Uses<K> {
-  private readonly map = new Map<K, Use[]>();
+export class Uses<K, M extends string = string> {
+  private readonly map = new Map<K, Use<M>[]>();
   private readonly seen = new Set<string>();
-  add(key: K, use: Use): void {
-    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.message}`;
+  add(key: K, use: Use<M>): void {
+    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     const list = this.map.get(key);
@@ -50,15 +52,15 @@ export class Uses<K> {
   keys(): K[] {
     return [...this.map.keys()];
   }
-  entries(): Array<[K, Use[]]> {
+  entries(): Array<[K, Use<M>[]]> {
     return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
   }
 }
 
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-export const related = (uses: Use[], at?: Loc) =>
-  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map((u) => ({ at: u.at, message: u.message }));
+export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
+  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 export const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
 /** A message id for one user, or its `Many` form. */
@@ -69,15 +71,15 @@ export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length 
  * place in the repo that refers to it: such a connector has no line of its own, so each referring
  * place gets its finding.
  */
-export class ByPlace<T> {
-  private readonly uses = new Uses<string>();
+export class ByPlace<T, M extends string = string> {
+  private readonly uses = new Uses<string, M>();
   private readonly items = new Map<string, T>();
-  add(key: string, item: T, use: Use): void {
+  add(key: string, item: T, use: Use<M>): void {
     const k = `${key}\0${use.at.file}\0${use.at.start}`;
     this.items.set(k, item);
     this.uses.add(k, use);
   }
-  entries(): Array<[T, Use[]]> {
+  entries(): Array<[T, Use<M>[]]> {
     return this.uses.entries().map(([k, uses]) => [this.items.get(k)!, uses]);
   }
 }
@@ -148,9 +150,13 @@ export default defineRule({
     delegateStringMany:
       'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
     notInRepo:
-      'Connector `{{connector}}`{{scope}} is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+      'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
     notInRepoMany:
-      'Connector `{{connector}}`{{scope}} is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+      'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+    accountNotInRepo:
+      'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+    accountNotInRepoMany:
+      'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
     harnessImageNotInRepo:
       'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
     harnessImageNotInRepoMany:
@@ -175,27 +181,37 @@ export default defineRule({
     harnessDelegateOtherMany:
       'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
     ...NOT_IN_HARNESS_MESSAGES,
+    // Related locations: one use each.
+    usedBy: 'Used by Harness Cloud {{stage}}.',
+    usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+    pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+    openUse: 'The connector of Harness Cloud {{stage}}.',
+    openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
   },
+  runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
   checkProject({ project, options, report, unresolved }) {
-    const failing = new Uses<Connector>();
-    const unknown = new Uses<string>();
+    const failing = new Uses<Connector, UseMessage>();
+    const unknown = new Uses<string, UseMessage>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-    const open = new Uses<string>();
+    const open = new Uses<string, UseMessage>();
     const openSource = new Map<string, { at: Loc; expression: boolean }>();
-    const refs = new Map<string, { connector: string; scope: string }>();
+    // References the repo does not hold, by scope and identifier: how the notice names each.
+    const refs = new Map<string, { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo'; data: MessageData }>();
     // Connectors only Harness holds (looked up through its API), and references it has no connector for.
-    const inHarness = new ByPlace<HarnessSideConnector>();
-    const missing = new ByPlace<Missing>();
-    const notInRepo = (ref: string, scope: Scope, use: Use) => {
+    const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
+    const missing = new ByPlace<Missing, UseMessage>();
+    const notInRepo = (ref: string, scope: Scope, use: Use<UseMessage>) => {
       const parsed = parseRef(ref);
       const level = parsed?.level ?? 'project';
       const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
       const key = `${where}\0${parsed?.identifier ?? ref}`;
-      refs.set(key, { connector: ref, scope: level === 'account' ? '' : ` (${where})` });
+      const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+      refs.set(key, { messageId, data: { connector: ref, scope: where } });
       unknown.add(key, use);
     };
     /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
-    const elsewhere = (ref: string, scope: Scope, use: Use, vouched = false) => {
+    const elsewhere = (ref: string, scope: Scope, use: Use<UseMessage>, vouched = false) => {
       const side = harnessSide(project, ref, scope);
       if (side && 'found' in side) {
         if (side.found.executeOnDelegate !== false) inHarness.add(harnessKey(side.found), side.found, use);
@@ -206,31 +222,41 @@ export default defineRule({
     for (const run of project.runs())
       for (const eff of run.stages) {
         if (!project.runsOnHarnessCloud(eff)) continue;
-        const where = `Harness Cloud ${project.stageLabel(eff)}`;
+        const stage = project.stageLabel(eff);
         const scope = run.root.scope;
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
-          const through = use.stepTemplate ? `, step \`${use.stepIdentifier}\` from ${project.useLabel(use.stepTemplate)}` : '';
+          // A reference in a step that comes from a step template names the step and the template.
+          const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
           if (resolution.unknown) {
             const at = resolution.unknownAt ?? use.ref;
             const key = `${at.file}\0${at.start}`;
             openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-            open.add(key, { at: use.ref, message: `The connector of ${where}${through}.`, eff });
+            open.add(key, {
+              at: use.ref,
+              ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+              eff,
+            });
           }
           for (const value of resolution.values) {
             // A codebase connector is written once for every stage that clones: each stage is its own use.
-            const at = use.how === 'codebase' ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-            const message = use.how === 'codebase' ? `${capital(where)} clones the codebase through it.` : `Used by ${where}${through}.`;
+            const codebase = use.how === 'codebase';
+            const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+            const what = codebase
+              ? { messageId: 'clonesCodebase' as const, data: { stage } }
+              : step
+                ? { messageId: 'usedByStep' as const, data: step }
+                : { messageId: 'usedBy' as const, data: { stage } };
             const connector = project.findConnector(value.value, scope);
-            if (!connector) elsewhere(value.value, scope, { at, message, eff });
-            else if (connector.executeOnDelegate?.value !== false) failing.add(connector, { at, message, eff });
+            if (!connector) elsewhere(value.value, scope, { at, ...what, eff });
+            else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, eff });
           }
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-        const use = { at, message: `${capital(where)} pulls Harness images through it.`, eff };
+        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
         if (harnessImage) {
-          if (harnessImage.executeOnDelegate?.value !== false) failing.add(harnessImage, use);
+          if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
         } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
       }
 
@@ -249,13 +275,13 @@ export default defineRule({
 
     for (const [key, uses] of unknown.entries()) {
       const first = uses[0]!;
-      const harnessImage = key === `account\0harnessImage`;
+      const { messageId, data } = refs.get(key)!;
       unresolved({
         at: first.at,
         entity: first.eff.run.root.identifier,
         related: related(uses, first.at),
-        messageId: oneOrMany(harnessImage ? 'harnessImageNotInRepo' : 'notInRepo', uses),
-        data: { ...refs.get(key)!, ...usersOf(project, uses) },
+        messageId: oneOrMany(messageId, uses),
+        data: { ...data, ...usersOf(project, uses) },
       });
     }
 
@@ -295,6 +321,13 @@ export default defineRule({
       });
     }
   },
+  connectorUseFailure: ({ connector, cloud }) =>
+    connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+  changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 });
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The messages of a related location: how one stage uses the connector. */
+type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
+
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR)!.identifier}`;

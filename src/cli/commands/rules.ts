@@ -12,7 +12,7 @@ const OPTIONS = {
 
 const usage = () => `Usage: harness-registry-guard rules [options]
 
-Lists every rule a finding can carry: the four policy rules, then the checks the tool makes itself,
+Lists every rule a finding can carry: the policy rules, then the checks the tool makes itself,
 with the default severity, the policy, whether \`fix\` can fix it, and its page.
 
 Options:

@@ -1,0 +1,560 @@
+import rule from '../../src/rules/no-app-harness-registry.js';
+import { crlf } from '../helpers/lint-files.js';
+import { fromHarness, harnessConnector, testRule } from '../helpers/rule-tester.js';
+
+const dockerConnector = (url: string, extra = '') => `connector:
+  name: Harness image registry
+  identifier: harnessImage
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: ${url}
+    providerType: Other
+    auth:
+      type: Anonymous
+    executeOnDelegate: false
+${extra}`;
+
+/** A CI pipeline whose one step runs `image`, at line 12, column 75. */
+const stepImage = (image: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: ${image} } }
+`;
+
+const HUB = 'https://registry.hub.docker.com';
+const OLD = 'https://app.harness.io/registry';
+const ACCOUNT = { level: 'account' as const };
+const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
+
+/** A Kubernetes CI stage whose step pulls through `ref`, and whose Harness images come through `imageRef`. */
+const k8sStage = (id: string, ref: string, imageRef: string) => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        spec:
+          cloneCodebase: true
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: ${imageRef}
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: ${ref}, image: golang:1.23 } }
+`;
+
+/** Pipeline `id` with a codebase cloned through `account.git`, and pipeline variables `reg` and `img` (values at lines 12 and 15). */
+const k8sPipeline = (id: string, reg: string, img: string, ...stages: string[]) => `pipeline:
+  name: ${id}
+  identifier: ${id}
+  properties:
+    ci:
+      codebase:
+        connectorRef: account.git
+        build: <+input>
+  variables:
+    - name: reg
+      type: String
+      value: ${reg}
+    - name: img
+      type: String
+      value: ${img}
+  stages:
+${stages.join('')}`;
+
+export default testRule(import.meta.filename, rule, {
+  valid: [
+    {
+      name: 'other app.harness.io URLs (UI, API, webhooks) and Docker Hub connectors',
+      files: {
+        'api.yaml': `connector:
+  name: Harness API
+  identifier: harness_api
+  type: HttpHelmRepo
+  spec:
+    helmRepoUrl: https://app.harness.io/gateway/api
+    auth:
+      type: Anonymous
+`,
+        'connector.yaml': dockerConnector(HUB),
+        'pipeline.yaml': `pipeline:
+  name: p
+  identifier: p
+  description: Runs at https://app.harness.io/ng/account/abc/cd/orgs/default/projects/proj
+  stages:
+    - stage:
+        name: notify
+        identifier: notify
+        type: Custom
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: Http
+                  name: webhook
+                  identifier: webhook
+                  spec:
+                    url: https://app.harness.io/gateway/ng/api/webhook?accountIdentifier=abc
+                    method: POST
+              - step:
+                  type: ShellScript
+                  name: registry mirror
+                  identifier: mirror
+                  spec:
+                    source:
+                      type: Inline
+                      spec:
+                        script: docker pull registry.hub.docker.com/harness/ci-addon:1.16.92
+`,
+      },
+    },
+    { name: 'a Harness image from Docker Hub', files: stepImage('harness/ci-addon:1.16.92') },
+    {
+      name: 'a runtime input whose allowed values are all elsewhere',
+      files: stepImage('<+input>.allowedValues(harness/ci-addon:1,gcr.io/gcr-prod/harness/ci-addon:1)'),
+    },
+    {
+      name: 'the registry named as text in a Kubernetes ConfigMap',
+      files: {
+        'notes.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: notes
+data:
+  note: "app.harness.io/registry is only text here"
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Docker connector without scheme, in upper case, with /v2: fixed to Docker Hub',
+      files: { 'docker.yaml': dockerConnector('APP.HARNESS.IO/registry/v2/') },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
+      output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
+    },
+    {
+      name: 'a CRLF connector keeps its line endings when fixed',
+      files: { 'docker.yaml': crlf(dockerConnector('https://app.harness.io/registry')) },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
+      output: { 'docker.yaml': crlf(dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub')) },
+    },
+    {
+      name: 'any connector URL field counts; another connector type is only a suggestion',
+      files: {
+        'artifactory.yaml': `connector:
+  name: Artifactory remote
+  identifier: artifactory_remote
+  orgIdentifier: default
+  type: Artifactory
+  spec:
+    artifactoryServerUrl: "https://app.harness.io/registry/"
+    auth:
+      type: Anonymous
+`,
+      },
+      errors: [
+        {
+          messageId: 'connectorUrl',
+          line: 7,
+          column: 27,
+          suggestion: `connector:
+  name: Artifactory remote
+  identifier: artifactory_remote
+  orgIdentifier: default
+  type: Artifactory
+  spec:
+    artifactoryServerUrl: "https://registry.hub.docker.com"
+    auth:
+      type: Anonymous
+`,
+        },
+      ],
+    },
+    {
+      name: 'the replacementRegistryUrl option names the registry in messages and fixes',
+      files: { 'docker.yaml': dockerConnector('https://app.harness.io/registry') },
+      options: { replacementRegistryUrl: 'https://gcr.io/gcr-prod' },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
+      output: { 'docker.yaml': dockerConnector('https://gcr.io/gcr-prod') },
+    },
+    {
+      name: 'a step image: fixed to the same image on Docker Hub',
+      files: stepImage('app.harness.io/registry/harness/ci-addon:1.16.92'),
+      errors: [{ messageId: 'image', line: 12, column: 75 }],
+      output: stepImage('harness/ci-addon:1.16.92'),
+    },
+    {
+      name: 'images in a step group and a service dependency',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: account.harnessImage
+          execution:
+            steps:
+              - stepGroup:
+                  name: group
+                  identifier: group
+                  steps:
+                    - step:
+                        type: Run
+                        name: addon
+                        identifier: addon
+                        spec:
+                          image: app.harness.io/registry/harness/ci-addon:1.16.92
+                          command: echo
+          serviceDependencies:
+            - identifier: db
+              name: db
+              type: Service
+              spec:
+                image: https://app.harness.io/registry/harness/harness-cache-server:1.7.4
+`,
+      errors: [
+        { messageId: 'image', line: 27, column: 34 },
+        { messageId: 'image', line: 34, column: 24 },
+      ],
+      output: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: account.harnessImage
+          execution:
+            steps:
+              - stepGroup:
+                  name: group
+                  identifier: group
+                  steps:
+                    - step:
+                        type: Run
+                        name: addon
+                        identifier: addon
+                        spec:
+                          image: harness/ci-addon:1.16.92
+                          command: echo
+          serviceDependencies:
+            - identifier: db
+              name: db
+              type: Service
+              spec:
+                image: harness/harness-cache-server:1.7.4
+`,
+    },
+    {
+      name: 'an anchored image is reported once, at its value after the anchor, not at its alias',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: &addon app.harness.io/registry/harness/ci-addon:1 } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: *addon } }
+`,
+      errors: [{ messageId: 'image', line: 12, column: 82 }],
+      output: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: &addon harness/ci-addon:1 } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: *addon } }
+`,
+    },
+    {
+      name: 'a runtime input default and allowed value: no fix inside the input',
+      files: stepImage(
+        '<+input>.default(app.harness.io/registry/harness/ci-addon:1).allowedValues(harness/ci-addon:1,app.harness.io/registry/harness/ci-addon:1)',
+      ),
+      errors: [{ messageId: 'image', line: 12, column: 75 }],
+    },
+    {
+      name: 'a step template',
+      files: {
+        'template.yaml': `template:
+  name: addon step
+  identifier: addon_step
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec:
+      image: app.harness.io/registry/harness/ci-addon:1
+      command: echo
+`,
+      },
+      errors: [{ file: 'template.yaml', messageId: 'image', line: 9, column: 14 }],
+      output: {
+        'template.yaml': `template:
+  name: addon step
+  identifier: addon_step
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec:
+      image: harness/ci-addon:1
+      command: echo
+`,
+      },
+    },
+    {
+      name: 'a trigger inputYaml: reported at its place in the file, never fixed there',
+      files: {
+        'trigger.yaml': `trigger:
+  name: on push
+  identifier: on_push
+  pipelineIdentifier: p
+  source:
+    type: Webhook
+    spec:
+      type: Github
+  inputYaml: |
+    pipeline:
+      identifier: p
+      stages:
+        - stage:
+            identifier: build
+            type: CI
+            spec:
+              execution:
+                steps:
+                  - step: { type: Run, identifier: r, spec: { image: app.harness.io/registry/harness/ci-addon:1 } }
+`,
+      },
+      errors: [{ file: 'trigger.yaml', messageId: 'image', line: 19, column: 70 }],
+    },
+    {
+      name: 'a multi-document Kubernetes manifest: a warning, outside Harness YAML',
+      files: {
+        'delegate.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: notes
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: harness-delegate
+spec:
+  template:
+    spec:
+      containers:
+        - name: delegate
+          image: app.harness.io/registry/harness/delegate:24.04.82804
+`,
+      },
+      errors: [{ file: 'delegate.yaml', messageId: 'image', line: 15, column: 18, severity: 'warning' }],
+      output: {
+        'delegate.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: notes
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: harness-delegate
+spec:
+  template:
+    spec:
+      containers:
+        - name: delegate
+          image: harness/delegate:24.04.82804
+`,
+      },
+    },
+    {
+      name: 'Helm values: a registry with its repository',
+      files: {
+        'values.yaml': `image:
+  registry: app.harness.io/registry
+  repository: harness/delegate
+  tag: latest
+`,
+      },
+      errors: [{ file: 'values.yaml', messageId: 'image', line: 3, column: 15, severity: 'warning' }],
+      output: { 'values.yaml': 'image:\n  registry: docker.io\n  repository: harness/delegate\n  tag: latest\n' },
+    },
+    {
+      name: 'a leftover in a command: a warning at the registry, inside the string',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: Run
+                  name: pull
+                  identifier: pull
+                  spec:
+                    image: alpine:3
+                    command: docker pull app.harness.io/registry/harness/ci-addon:1
+`,
+      errors: [{ messageId: 'leftover', line: 18, column: 42, severity: 'warning' }],
+    },
+    {
+      name: "connectors only Harness holds that point at the registry: an error at each referring line, with the connector's page",
+      files: k8sPipeline('p', 'account.old', 'account.old', k8sStage('one', 'account.old', 'account.old')),
+      harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        // The codebase, at the stage that clones it; the override; the step.
+        {
+          messageId: 'harnessConnectorUrl',
+          message:
+            'Connector `account.git` (in Harness, account scope) points at `https://app.harness.io/registry`, the app.harness.io registry that reached end of life on 15 May 2024, and stage `one` of pipeline `p` pulls through it; in Harness, point it at `https://registry.hub.docker.com` instead.',
+          line: 19,
+          column: 21,
+          harnessUrl: ui('git'),
+        },
+        { messageId: 'harnessConnectorUrl', line: 28, column: 41, harnessUrl: ui('old') },
+        { messageId: 'harnessConnectorUrl', line: 31, column: 82, harnessUrl: ui('old') },
+      ],
+    },
+    {
+      name: 'connectors only Harness holds, named once in pipeline variables two stages use, and a codebase each stage clones',
+      files: k8sPipeline(
+        'p',
+        'account.old',
+        'account.old',
+        k8sStage('one', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+        k8sStage('two', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+      ),
+      harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        {
+          messageId: 'harnessConnectorUrlMany',
+          line: 12,
+          column: 14,
+          harnessUrl: ui('old'),
+          related: [
+            { messageId: 'usedBy', line: 12, column: 14 },
+            { messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        {
+          messageId: 'harnessConnectorUrlMany',
+          line: 15,
+          column: 14,
+          harnessUrl: ui('old'),
+          related: [
+            { messageId: 'pullsHarnessImages', line: 15, column: 14 },
+            { messageId: 'pullsHarnessImages', line: 15, column: 14 },
+          ],
+        },
+        { messageId: 'harnessConnectorUrl', line: 19, column: 21, harnessUrl: ui('git') },
+        { messageId: 'harnessConnectorUrl', line: 34, column: 21, harnessUrl: ui('git') },
+      ],
+    },
+    {
+      name: 'a codebase connector only Harness holds, cloned by the stage of a pipeline template two pipelines use',
+      files: {
+        'template.yaml': `template:
+  name: ci
+  identifier: ci
+  versionLabel: v1
+  type: Pipeline
+  spec:
+    properties:
+      ci:
+        codebase:
+          connectorRef: account.git
+          build: <+input>
+    stages:
+${k8sStage('build', 'account.mirror', 'account.mirror').replace(/^/gm, '  ').trimEnd()}
+`,
+        'a.yaml': 'pipeline:\n  name: a\n  identifier: a\n  template:\n    templateRef: account.ci\n    versionLabel: v1\n',
+        'b.yaml': 'pipeline:\n  name: b\n  identifier: b\n  template:\n    templateRef: account.ci\n    versionLabel: v1\n',
+      },
+      harness: fromHarness([harnessConnector('mirror', ACCOUNT), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
+      errors: [
+        {
+          file: 'template.yaml',
+          messageId: 'harnessConnectorUrlMany',
+          line: 15,
+          column: 23,
+          harnessUrl: ui('git'),
+          related: [
+            { file: 'template.yaml', messageId: 'clonesCodebase', line: 15, column: 23 },
+            { file: 'template.yaml', messageId: 'clonesCodebase', line: 15, column: 23 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'references Harness has no connector for: a warning, once per referring place',
+      files: k8sPipeline(
+        'p',
+        'account.gone',
+        'account.mirror',
+        k8sStage('one', '<+pipeline.variables.reg>', 'account.gone'),
+        k8sStage('two', '<+pipeline.variables.reg>', 'account.mirror'),
+      ),
+      harness: fromHarness(
+        [harnessConnector('mirror', ACCOUNT), harnessConnector('git', ACCOUNT)],
+        [{ identifier: 'gone', scope: ACCOUNT }],
+      ),
+      errors: [
+        {
+          messageId: 'notInHarnessMany',
+          line: 12,
+          column: 14,
+          severity: 'warning',
+          unresolved: true,
+          related: [
+            { messageId: 'usedBy', line: 12, column: 14 },
+            { messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        { messageId: 'notInHarness', line: 28, column: 41, severity: 'warning', unresolved: true },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,224 @@
+import rule from '../../src/rules/no-renamed-harness-image.js';
+import { crlf } from '../helpers/lint-files.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/** A CI pipeline whose steps run `images`, one a line from line 12, each at column 77. */
+const stepImages = (...images: string[]) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+${images.map((image, i) => `              - step: { type: Run, name: s${i}, identifier: s${i}, spec: { image: ${image} } }\n`).join('')}`;
+
+/** A saved execution-config payload (the body of Harness's update-config API); the value is at line 3, column 10. */
+const executionConfig = (field: string, value: string) => `# Saved payload for PUT /execution-config/update-config?infra=K8
+- field: ${field}
+  value: ${value}
+`;
+
+export default testRule(import.meta.filename, rule, {
+  valid: [
+    {
+      name: 'Harness images under their own names, behind any registry prefix, and images that are not Harness images',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          serviceDependencies:
+            - identifier: dind
+              name: dind
+              type: Service
+              spec:
+                image: docker:dind
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: gcr.io/gcr-prod/harness/ci-addon:1.16.92 } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: "artifactory.example.com/harness-remote/plugins/kaniko:1.10.6" } }
+              - step: { type: Run, name: c, identifier: c, spec: { image: plugins/docker:18 } }
+              - step: { type: Run, name: d, identifier: d, spec: { image: myorg/docker:1 } }
+              - step: { type: Run, name: e, identifier: e, spec: { image: "<+input>" } }
+              - step: { type: Run, name: f, identifier: f, spec: { image: golang:1.23 } }
+              - step: { type: Run, name: g, identifier: g, spec: { image: "localhost:5000/myorg/cache:2" } }
+              - step: { type: Run, name: h, identifier: h, spec: { image: "bitnami/kaniko:1.23.2" } }
+              - step: { type: Run, name: i, identifier: i, spec: { image: "drone/drone-git:latest" } }
+              - step: { type: Run, name: j, identifier: j, spec: { image: "<+input>.default(golang:1.23).allowedValues(golang:1.23,node:20)" } }
+`,
+    },
+    {
+      name: 'an execution-config payload in JSON that keeps the names',
+      files: {
+        'execution-config.json':
+          '[{"field": "addonTag", "value": "us-docker.pkg.dev/gar-prod-setup/harness-public/harness/ci-addon:1.16.92"}]\n',
+      },
+    },
+    {
+      name: 'a Kubernetes manifest names its own images',
+      files: {
+        'deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: addon
+spec:
+  template:
+    spec:
+      containers:
+        - name: addon
+          image: registry.example.com/mirror/ci-addon:1.16.92
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'step images whose mirror dropped, joined or misspelled the Harness name: warnings with suggestions',
+      files: stepImages(
+        'registry.example.com/mirror/ci-addon:1.16.92',
+        'registry.example.com/harness-ci-lite-engine:1.16.92',
+        '"harness/drone_git:1.6.9@sha256:0123456789abcdef"',
+        'registry.example.com/plugins-docker:20',
+      ),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 12,
+          column: 77,
+          severity: 'warning',
+          suggestion: stepImages(
+            'registry.example.com/mirror/harness/ci-addon:1.16.92',
+            'registry.example.com/harness-ci-lite-engine:1.16.92',
+            '"harness/drone_git:1.6.9@sha256:0123456789abcdef"',
+            'registry.example.com/plugins-docker:20',
+          ),
+        },
+        {
+          messageId: 'renamed',
+          line: 13,
+          column: 77,
+          severity: 'warning',
+          suggestion: stepImages(
+            'registry.example.com/mirror/ci-addon:1.16.92',
+            'registry.example.com/harness/ci-lite-engine:1.16.92',
+            '"harness/drone_git:1.6.9@sha256:0123456789abcdef"',
+            'registry.example.com/plugins-docker:20',
+          ),
+        },
+        {
+          messageId: 'renamed',
+          line: 14,
+          column: 77,
+          severity: 'warning',
+          suggestion: stepImages(
+            'registry.example.com/mirror/ci-addon:1.16.92',
+            'registry.example.com/harness-ci-lite-engine:1.16.92',
+            '"harness/drone-git:1.6.9@sha256:0123456789abcdef"',
+            'registry.example.com/plugins-docker:20',
+          ),
+        },
+        {
+          messageId: 'renamed',
+          line: 15,
+          column: 77,
+          severity: 'warning',
+          suggestion: stepImages(
+            'registry.example.com/mirror/ci-addon:1.16.92',
+            'registry.example.com/harness-ci-lite-engine:1.16.92',
+            '"harness/drone_git:1.6.9@sha256:0123456789abcdef"',
+            'registry.example.com/plugins/docker:20',
+          ),
+        },
+      ],
+    },
+    {
+      name: "a runtime input's default",
+      files: stepImages('<+input>.default(registry.example.com/mirror/ci-lite-engine:1.16.92)'),
+      errors: [{ messageId: 'renamed', line: 12, column: 77, severity: 'warning' }],
+    },
+    {
+      name: 'an anchored image is reported once, at its value after the anchor',
+      files: stepImages('&addon registry.example.com/ci-addon:1', '*addon'),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 12,
+          column: 84,
+          severity: 'warning',
+          suggestion: stepImages('&addon registry.example.com/harness/ci-addon:1', '*addon'),
+        },
+      ],
+    },
+    {
+      name: 'a step template',
+      files: {
+        'template.yaml': `template:
+  name: addon step
+  identifier: addon_step
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec:
+      image: harness/drone_git:1.6.9
+      command: echo
+`,
+      },
+      errors: [
+        {
+          file: 'template.yaml',
+          messageId: 'renamed',
+          line: 9,
+          column: 14,
+          severity: 'warning',
+          suggestion: `template:
+  name: addon step
+  identifier: addon_step
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec:
+      image: harness/drone-git:1.6.9
+      command: echo
+`,
+        },
+      ],
+    },
+    {
+      name: 'an execution-config payload on a private mirror: an error, with a suggestion',
+      files: { 'execution-config.yaml': executionConfig('gitCloneTag', 'mirror.example.com/harness/git-clone:1.6.9-rootless') },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'executionConfig',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig('gitCloneTag', 'mirror.example.com/harness/drone-git:1.6.9-rootless'),
+        },
+      ],
+    },
+    {
+      name: 'an execution-config payload on a public Harness registry: fixed',
+      files: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-lite-engine:1.16.92')) },
+      errors: [{ file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-addon:1.16.92')) },
+    },
+    {
+      name: 'the harnessImages option adds names mirrors must keep',
+      files: stepImages('registry.example.com/acme-builder:2'),
+      options: { harnessImages: ['acme/builder'] },
+      errors: [
+        { messageId: 'renamed', line: 12, column: 77, severity: 'warning', suggestion: stepImages('registry.example.com/acme/builder:2') },
+      ],
+    },
+  ],
+});

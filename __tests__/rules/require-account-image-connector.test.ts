@@ -1,0 +1,350 @@
+import rule from '../../src/rules/require-account-image-connector.js';
+import { crlf } from '../helpers/lint-files.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/** A Kubernetes CI stage whose Override Image Connector is `ref`, 11 lines. */
+const k8sStage = (ref: string, id = 'build') => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: ${ref}
+`;
+
+/** Pipeline `build` in project default/proj: the first stage's reference is at line 17, column 41; each stage is 11 lines. */
+const pipeline = (...stages: string[]) => `pipeline:
+  name: build
+  identifier: build
+  orgIdentifier: default
+  projectIdentifier: proj
+  stages:
+${stages.join('')}`;
+
+/** A stage that takes its infrastructure from stage `build`. */
+const FOLLOWER = `    - stage:
+        name: follower
+        identifier: follower
+        type: CI
+        spec:
+          infrastructure:
+            useFromStage: build
+`;
+
+/** An account-scope Docker connector. */
+const accountConnector = (id: string) => `connector:
+  name: ${id}
+  identifier: ${id}
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    auth:
+      type: Anonymous
+    executeOnDelegate: false
+`;
+
+/** An input set for pipeline `build` whose stage `build` sets `ref`, at line 16, column 43. */
+const inputSet = (id: string, ref: string) => `inputSet:
+  name: ${id}
+  identifier: ${id}
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: build
+    stages:
+      - stage:
+          identifier: build
+          type: CI
+          spec:
+            infrastructure:
+              type: KubernetesDirect
+              spec:
+                harnessImageConnectorRef: ${ref}
+`;
+
+/** A VM pool stage (reference at line 16) and a step group's infrastructure (line 32). */
+const vmAndStepGroup = (vmRef: string, groupRef: string) => `pipeline:
+  name: build
+  identifier: build
+  stages:
+    - stage:
+        name: vm
+        identifier: vm
+        type: CI
+        spec:
+          infrastructure:
+            type: VM
+            spec:
+              type: Pool
+              spec:
+                poolName: linux
+                harnessImageConnectorRef: ${vmRef}
+    - stage:
+        name: step group infra
+        identifier: sg
+        type: Custom
+        spec:
+          execution:
+            steps:
+              - stepGroup:
+                  name: containerized
+                  identifier: containerized
+                  stepGroupInfra:
+                    type: KubernetesDirect
+                    spec:
+                      connectorRef: account.k8s
+                      namespace: ci
+                      harnessImageConnectorRef: ${groupRef}
+                  steps: []
+`;
+
+/** Two stage templates: one leaves the reference to its users, the other sets `fixedRef` (line 31). */
+const stageTemplates = (fixedRef: string) => `template:
+  name: k8s stage
+  identifier: k8s_stage
+  versionLabel: v2
+  type: Stage
+  orgIdentifier: default
+  projectIdentifier: proj
+  spec:
+    type: CI
+    spec:
+      infrastructure:
+        type: KubernetesDirect
+        spec:
+          connectorRef: account.k8s
+          namespace: ci
+          harnessImageConnectorRef: <+input>
+---
+template:
+  name: fixed stage
+  identifier: fixed_stage
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      infrastructure:
+        type: KubernetesDirect
+        spec:
+          connectorRef: account.k8s
+          namespace: ci
+          harnessImageConnectorRef: ${fixedRef}
+`;
+
+/** A pipeline whose stage comes from `k8s_stage` and passes `ref` in its templateInputs (line 19). */
+const templateUser = (ref: string) => `pipeline:
+  name: uses templates
+  identifier: uses_templates
+  orgIdentifier: default
+  projectIdentifier: proj
+  stages:
+    - stage:
+        name: from template
+        identifier: from_template
+        template:
+          templateRef: k8s_stage
+          versionLabel: v2
+          templateInputs:
+            type: CI
+            spec:
+              infrastructure:
+                type: KubernetesDirect
+                spec:
+                  harnessImageConnectorRef: ${ref}
+`;
+
+export default testRule(import.meta.filename, rule, {
+  valid: [
+    {
+      name: 'account-scope references, literal and as a runtime-input default; an empty value sets none',
+      files: pipeline(k8sStage('account.mirror'), k8sStage('<+input>.default(account.mirror)', 'defaulted'), k8sStage('""', 'unset')),
+    },
+    { name: 'a VM pool and step-group infrastructure', files: vmAndStepGroup('account.mirror', 'account.mirror') },
+    {
+      name: 'a runtime input an input set fills with an account-scope reference',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('<+input>')),
+        'input-set.yaml': `inputSet:
+  name: fill
+  identifier: fill
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: build
+    stages:
+      - stage:
+          identifier: build
+          type: CI
+          spec:
+            infrastructure:
+              type: KubernetesDirect
+              spec:
+                harnessImageConnectorRef: account.mirror
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a project-scope reference: a suggestion while the repo has no account connector of that name',
+      files: pipeline(k8sStage('mirror')),
+      errors: [{ messageId: 'projectScope', line: 17, column: 41, suggestion: pipeline(k8sStage('account.mirror')) }],
+    },
+    {
+      name: 'an org-scope reference: fixed when the account connector is in the repo',
+      files: { 'pipeline.yaml': pipeline(k8sStage('org.mirror')), 'mirror.yaml': accountConnector('mirror') },
+      errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
+      output: { 'pipeline.yaml': pipeline(k8sStage('account.mirror')) },
+    },
+    {
+      name: 'a CRLF pipeline keeps its line endings when fixed',
+      files: { 'pipeline.yaml': crlf(pipeline(k8sStage('org.mirror'))), 'mirror.yaml': accountConnector('mirror') },
+      errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
+      output: { 'pipeline.yaml': crlf(pipeline(k8sStage('account.mirror'))) },
+    },
+    {
+      name: 'a stage that takes its infrastructure from another (useFromStage) adds no second finding',
+      files: pipeline(k8sStage('mirror'), FOLLOWER),
+      errors: [{ messageId: 'projectScope', line: 17, column: 41, suggestion: pipeline(k8sStage('account.mirror'), FOLLOWER) }],
+    },
+    {
+      name: 'a reference that is not valid',
+      files: pipeline(k8sStage('org.mirror.x')),
+      errors: [
+        {
+          messageId: 'invalidRef',
+          message:
+            'Stage `build` of pipeline `build` sets the Override Image Connector to `org.mirror.x`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 17,
+          column: 41,
+        },
+      ],
+    },
+    {
+      name: 'a runtime-input default and allowed values: the value inside the input is replaced',
+      files: {
+        'pipeline.yaml': pipeline(
+          k8sStage('<+input>.default(mirror)'),
+          k8sStage('<+input>.allowedValues(account.mirror,org.mirror)', 'choices'),
+        ),
+        'mirror.yaml': accountConnector('mirror'),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'projectScope',
+          message:
+            'Stage `build` of pipeline `build` (through its runtime-input default) sets the Override Image Connector to `mirror`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 17,
+          column: 41,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          message:
+            'Stage `choices` of pipeline `build` (through its allowed values) sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 28,
+          column: 41,
+        },
+      ],
+      output: {
+        'pipeline.yaml': pipeline(
+          k8sStage('<+input>.default(account.mirror)'),
+          k8sStage('<+input>.allowedValues(account.mirror,account.mirror)', 'choices'),
+        ),
+      },
+    },
+    {
+      name: 'an expression and a runtime input nothing fills cannot be decided',
+      files: pipeline(k8sStage('<+pipeline.variables.mirror>'), k8sStage('<+input>', 'unfilled')),
+      errors: [
+        {
+          messageId: 'unknownExpression',
+          message:
+            'Stage `build` of pipeline `build` sets the Override Image Connector to the expression `<+pipeline.variables.mirror>`, so its scope cannot be checked here.',
+          line: 17,
+          column: 41,
+          unresolved: true,
+        },
+        {
+          messageId: 'unknownInput',
+          message:
+            'Stage `unfilled` of pipeline `build` sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
+          line: 28,
+          column: 41,
+          unresolved: true,
+        },
+      ],
+    },
+    {
+      name: 'an anchored reference is reported once, at its value after the anchor',
+      files: pipeline(k8sStage('&ref org.mirror'), k8sStage('*ref', 'again')),
+      errors: [
+        { messageId: 'orgScope', line: 17, column: 46, suggestion: pipeline(k8sStage('&ref account.mirror'), k8sStage('*ref', 'again')) },
+      ],
+    },
+    {
+      name: 'step-group infrastructure and a VM pool',
+      files: vmAndStepGroup('org.mirror', 'mirror'),
+      errors: [
+        { messageId: 'orgScope', line: 16, column: 43, suggestion: vmAndStepGroup('account.mirror', 'mirror') },
+        { messageId: 'projectScope', line: 32, column: 49, suggestion: vmAndStepGroup('org.mirror', 'account.mirror') },
+      ],
+    },
+    {
+      name: 'a stage template and the value its user passes in templateInputs',
+      files: { 'template.yaml': stageTemplates('org.mirror'), 'pipeline.yaml': templateUser('mirror') },
+      errors: [
+        { file: 'pipeline.yaml', messageId: 'projectScope', line: 19, column: 45, suggestion: templateUser('account.mirror') },
+        { file: 'template.yaml', messageId: 'orgScope', line: 31, column: 37, suggestion: stageTemplates('account.mirror') },
+      ],
+    },
+    {
+      name: 'input sets in one multi-document file, and a trigger: reported where they set the value',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('<+input>')),
+        'input-sets.yaml': `${inputSet('good', 'account.mirror')}---\n${inputSet('bad', 'org.mirror')}`,
+        'trigger.yaml': `trigger:
+  name: on push
+  identifier: on_push
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipelineIdentifier: build
+  source:
+    type: Webhook
+    spec:
+      type: Github
+  inputYaml: |
+    pipeline:
+      identifier: build
+      stages:
+        - stage:
+            identifier: build
+            type: CI
+            spec:
+              infrastructure:
+                type: KubernetesDirect
+                spec:
+                  harnessImageConnectorRef: trigger_mirror
+`,
+      },
+      errors: [
+        {
+          file: 'input-sets.yaml',
+          messageId: 'orgScope',
+          line: 33,
+          column: 43,
+          suggestion: `${inputSet('good', 'account.mirror')}---\n${inputSet('bad', 'account.mirror')}`,
+        },
+        // Inside the trigger's inputYaml text, no edit: its offsets are not the file's.
+        { file: 'trigger.yaml', messageId: 'projectScope', line: 22, column: 45 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,611 @@
+import rule from '../../src/rules/require-platform-connectivity.js';
+import { crlf } from '../helpers/lint-files.js';
+import { fromHarness, harnessConnector, testRule } from '../helpers/rule-tester.js';
+
+/** A Docker connector whose `spec` ends with `extra` (indented four spaces); `scope` adds org/project lines. */
+const connector = (id: string, extra: string, scope = '') => `connector:
+  name: ${id}
+  identifier: ${id}
+${scope}  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    auth:
+      type: Anonymous
+${extra}`;
+
+const PLATFORM = '    executeOnDelegate: false\n';
+const DELEGATE = '    executeOnDelegate: true\n';
+const IN_PROJECT = '  orgIdentifier: default\n  projectIdentifier: proj\n';
+/** Harness Cloud pulls its images through account.harnessImage: on the platform, it gives no finding. */
+const HARNESS_IMAGE = connector('harnessImage', PLATFORM);
+
+/** A Harness Cloud stage whose Run steps pull through `refs`, one a line from the stage's 11th line. */
+const cloudStage = (id: string, ...refs: string[]) => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+${refs.map((ref, i) => `              - step: { type: Run, name: r${i}, identifier: r${i}, spec: { connectorRef: ${ref}, image: golang:1.23 } }\n`).join('')}`;
+
+/** Pipeline `p` in project default/proj; its first stage starts at line 7, so that stage's first step is at line 17, column 84. */
+const pipeline = (...stages: string[]) => `pipeline:
+  name: p
+  identifier: p
+  orgIdentifier: default
+  projectIdentifier: proj
+  stages:
+${stages.join('')}`;
+
+/** The pipeline with pipeline variables (`name: value`) before its stages: 3 lines each, from line 7. */
+const withVariables = (text: string, vars: Record<string, string>) =>
+  text.replace(
+    '  stages:\n',
+    `  variables:\n${Object.entries(vars)
+      .map(([name, value]) => `    - name: ${name}\n      type: String\n      value: ${value}\n`)
+      .join('')}  stages:\n`,
+  );
+
+const PROJECT_SCOPE = { level: 'project' as const, org: 'default', project: 'proj' };
+const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
+
+export default testRule(import.meta.filename, rule, {
+  valid: [
+    {
+      name: 'every connector of a Harness Cloud stage connects through the Harness Platform',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub', '<+input>.default(hub)')),
+      },
+    },
+    {
+      name: 'a delegate connector used only by a Kubernetes stage',
+      files: {
+        'connectors.yaml': connector('private', `${DELEGATE}    delegateSelectors: [inside]\n`, IN_PROJECT),
+        'pipeline.yaml': pipeline(`    - stage:
+        name: k8s
+        identifier: k8s
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: private
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: private, image: golang:1.23 } }
+`),
+      },
+    },
+    {
+      name: 'assumeHarnessCloudImageConnector: account.harnessImage may be left out of the repo',
+      files: pipeline(cloudStage('cloud')),
+      options: { assumeHarnessCloudImageConnector: true },
+    },
+    {
+      name: 'a runtime input that an input set fills with a connector on the platform',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', '<+input>')),
+        'input-set.yaml': inputSet('hub'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'executeOnDelegate: true, one Harness Cloud stage: fixed',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'executeOnDelegate absent, in a CRLF file: inserted, keeping the line endings',
+      files: {
+        'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', '', IN_PROJECT)}`),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateAbsent',
+          line: 18,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}`) },
+    },
+    {
+      name: 'executeOnDelegate as the string "false": replaced by the boolean',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    executeOnDelegate: "false"\n', IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateString',
+          message:
+            'Connector `hub` connects through a delegate (`executeOnDelegate` is the string "false", not the boolean `false`), but Harness Cloud stage `cloud` of pipeline `p` uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'several stages use each connector of a multi-document file: one finding per connector, listing them',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          connector('absent', '', IN_PROJECT),
+          connector('yes', DELEGATE, IN_PROJECT),
+          connector('text', '    executeOnDelegate: "no"\n', IN_PROJECT),
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('one', 'absent', 'yes', 'text'), cloudStage('two', 'absent', 'yes', 'text')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateAbsentMany',
+          line: 18,
+          column: 3,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 30, column: 84 },
+          ],
+        },
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrueMany',
+          line: 35,
+          column: 24,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 18, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 31, column: 84 },
+          ],
+        },
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateStringMany',
+          line: 48,
+          column: 24,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 19, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 32, column: 84 },
+          ],
+        },
+      ],
+      output: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          connector('absent', PLATFORM, IN_PROJECT),
+          connector('yes', PLATFORM, IN_PROJECT),
+          connector('text', PLATFORM, IN_PROJECT),
+        ].join('---\n'),
+      },
+    },
+    {
+      name: 'delegate selectors make the fix a suggestion',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', `${DELEGATE}    delegateSelectors: [inside]\n`, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+          suggestion: `${HARNESS_IMAGE}---\n${connector('hub', `${PLATFORM}    delegateSelectors: [inside]\n`, IN_PROJECT)}`,
+        },
+      ],
+    },
+    {
+      name: 'account.harnessImage through a delegate',
+      files: { 'connectors.yaml': connector('harnessImage', DELEGATE), 'pipeline.yaml': pipeline(cloudStage('cloud')) },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 10,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'pullsHarnessImages', line: 14, column: 28 }],
+        },
+      ],
+      output: { 'connectors.yaml': HARNESS_IMAGE },
+    },
+    {
+      name: 'account.harnessImage not in the repo',
+      files: pipeline(cloudStage('cloud')),
+      errors: [{ messageId: 'harnessImageNotInRepo', line: 14, column: 28, unresolved: true }],
+    },
+    {
+      name: 'account.harnessImage not in the repo, for two stages of two pipelines: one notice for the scan',
+      files: { 'one.yaml': pipeline(cloudStage('a')), 'two.yaml': pipeline(cloudStage('b')).replace(/\bp\b/g, 'q') },
+      errors: [
+        {
+          file: 'one.yaml',
+          messageId: 'harnessImageNotInRepoMany',
+          line: 14,
+          column: 28,
+          unresolved: true,
+          related: [
+            { file: 'one.yaml', messageId: 'pullsHarnessImages', line: 14, column: 28 },
+            { file: 'two.yaml', messageId: 'pullsHarnessImages', line: 14, column: 28 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'connectors not in the repo: one notice each, at the first use, naming the scope unless it is the account',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(cloudStage('one', 'account.acc', 'org.shared', 'local'), cloudStage('two', 'org.shared', 'account.both')),
+        'other.yaml': pipeline(cloudStage('three', 'account.both')).replace(/\bp\b/g, 'q'),
+      },
+      errors: [
+        {
+          file: 'other.yaml',
+          messageId: 'accountNotInRepoMany',
+          line: 17,
+          column: 84,
+          unresolved: true,
+          related: [
+            { file: 'other.yaml', messageId: 'usedBy', line: 17, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 31, column: 84 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'accountNotInRepo',
+          message:
+            'Connector `account.acc` is not in the repo; Harness Cloud stage `one` of pipeline `p` uses it. Check in Harness that it connects through the Harness Platform.',
+          line: 17,
+          column: 84,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInRepoMany',
+          line: 18,
+          column: 84,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 18, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 30, column: 84 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInRepo',
+          message:
+            'Connector `local` (project default/proj) is not in the repo; Harness Cloud stage `one` of pipeline `p` uses it. Check in Harness that it connects through the Harness Platform.',
+          line: 19,
+          column: 84,
+          unresolved: true,
+        },
+      ],
+    },
+    {
+      name: 'the codebase connector: each stage that clones uses it',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('github', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud'))
+          .replace(
+            '  stages:\n',
+            '  properties:\n    ci:\n      codebase:\n        connectorRef: github\n        build: <+input>\n  stages:\n',
+          )
+          .replace('cloneCodebase: false', 'cloneCodebase: true'),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'clonesCodebase', line: 14, column: 21 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('github', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'step templates two stages use: the step and the template are named',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE)}`,
+        'templates.yaml': `template:
+  name: push
+  identifier: push
+  versionLabel: "1"
+  type: Step
+  spec:
+    type: Run
+    spec:
+      connectorRef: account.hub
+      image: golang:1.23
+---
+template:
+  name: open
+  identifier: open
+  versionLabel: "1"
+  type: Step
+  spec:
+    type: Run
+    spec:
+      connectorRef: <+input>
+      image: golang:1.23
+`,
+        'pipeline.yaml': pipeline(cloudStage('one'), cloudStage('two')).replaceAll(
+          '            steps:\n',
+          `            steps:
+              - step: { name: push, identifier: push, template: { templateRef: account.push, versionLabel: "1" } }
+              - step: { name: open, identifier: open, template: { templateRef: account.open, versionLabel: "1" } }
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrueMany',
+          line: 21,
+          column: 24,
+          related: [
+            { file: 'templates.yaml', messageId: 'usedByStep', line: 9, column: 21 },
+            { file: 'templates.yaml', messageId: 'usedByStep', line: 9, column: 21 },
+          ],
+        },
+        {
+          file: 'templates.yaml',
+          messageId: 'openInputShared',
+          line: 20,
+          column: 21,
+          unresolved: true,
+          related: [
+            { file: 'templates.yaml', messageId: 'openUseStep', line: 20, column: 21 },
+            { file: 'templates.yaml', messageId: 'openUseStep', line: 20, column: 21 },
+          ],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
+    },
+    {
+      name: 'a runtime input or an expression nothing in the repo settles',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(cloudStage('cloud', '<+input>', '<+stage.variables.registry>')),
+      },
+      errors: [
+        { file: 'pipeline.yaml', messageId: 'openInput', line: 17, column: 84, unresolved: true },
+        { file: 'pipeline.yaml', messageId: 'openExpression', line: 18, column: 84, unresolved: true },
+      ],
+    },
+    {
+      name: 'a pipeline variable left to run time, shared by two stages',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(
+          cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
+          cloudStage('two', '<+pipeline.variables.input>'),
+        ).replace(
+          '  stages:\n',
+          `  variables:
+    - name: input
+      type: String
+      value: <+input>
+    - name: expr
+      type: String
+      value: <+trigger.payload.registry>
+  stages:
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'openInputShared',
+          line: 9,
+          column: 14,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 24, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 36, column: 84 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'openExpressionShared',
+          line: 12,
+          column: 14,
+          unresolved: true,
+          related: [{ file: 'pipeline.yaml', messageId: 'openUse', line: 25, column: 84 }],
+        },
+      ],
+    },
+    {
+      name: 'an anchored reference and its alias are one use',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', '&hub hub', '*hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 89 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'a runtime input an input set fills: the use is where the input set sets it',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', '<+input>')),
+        'input-set.yaml': inputSet('hub'),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'input-set.yaml', messageId: 'usedBy', line: 15, column: 76 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: "connectors only Harness holds, through a delegate: an error at each referring line, with the connector's page",
+      files: { 'connectors.yaml': HARNESS_IMAGE, 'pipeline.yaml': pipeline(cloudStage('cloud', 'absent', 'yes', 'text')) },
+      harness: fromHarness([
+        harnessConnector('absent', PROJECT_SCOPE),
+        harnessConnector('yes', PROJECT_SCOPE, { executeOnDelegate: true }),
+        harnessConnector('text', PROJECT_SCOPE, { executeOnDelegate: 'false' }),
+      ]),
+      errors: [
+        { file: 'pipeline.yaml', messageId: 'harnessDelegateAbsent', line: 17, column: 84, harnessUrl: ui('absent') },
+        { file: 'pipeline.yaml', messageId: 'harnessDelegateTrue', line: 18, column: 84, harnessUrl: ui('yes') },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateOther',
+          message:
+            'Connector `text` (in Harness, project default/proj) has `executeOnDelegate` set to `"false"`, not the boolean `false`, and Harness Cloud stage `cloud` of pipeline `p` uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+          line: 19,
+          column: 84,
+          harnessUrl: ui('text'),
+        },
+      ],
+    },
+    {
+      name: 'connectors only Harness holds, named once in pipeline variables two stages use',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': withVariables(
+          pipeline(
+            cloudStage('one', '<+pipeline.variables.a>', '<+pipeline.variables.y>', '<+pipeline.variables.t>'),
+            cloudStage('two', '<+pipeline.variables.a>', '<+pipeline.variables.y>', '<+pipeline.variables.t>'),
+          ),
+          { a: 'absent', y: 'yes', t: 'text' },
+        ),
+      },
+      harness: fromHarness([
+        harnessConnector('absent', PROJECT_SCOPE),
+        harnessConnector('yes', PROJECT_SCOPE, { executeOnDelegate: true }),
+        harnessConnector('text', PROJECT_SCOPE, { executeOnDelegate: 'false' }),
+      ]),
+      // Each use is at the variable's value; the related locations differ in the stage they name.
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateAbsentMany',
+          line: 9,
+          column: 14,
+          harnessUrl: ui('absent'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateTrueMany',
+          line: 12,
+          column: 14,
+          harnessUrl: ui('yes'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 12, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 12, column: 14 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateOtherMany',
+          line: 15,
+          column: 14,
+          harnessUrl: ui('text'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 14 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'references Harness has no connector for: a warning, once per referring place',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': withVariables(
+          pipeline(cloudStage('one', 'gone', '<+pipeline.variables.g>'), cloudStage('two', '<+pipeline.variables.g>')),
+          {
+            g: 'org.gone',
+          },
+        ),
+      },
+      harness: fromHarness(
+        [],
+        [
+          { identifier: 'gone', scope: PROJECT_SCOPE },
+          { identifier: 'gone', scope: { level: 'org', org: 'default' } },
+        ],
+      ),
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInHarnessMany',
+          line: 9,
+          column: 14,
+          severity: 'warning',
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 },
+          ],
+        },
+        { file: 'pipeline.yaml', messageId: 'notInHarness', line: 21, column: 84, severity: 'warning', unresolved: true },
+      ],
+    },
+  ],
+});
+
+/** An input set for pipeline `p` that gives step `r0` of stage `cloud` the connector `ref`. */
+function inputSet(ref: string) {
+  return `inputSet:
+  name: fill
+  identifier: fill
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: p
+    stages:
+      - stage:
+          identifier: cloud
+          type: CI
+          spec:
+            execution:
+              steps:
+                - step: { identifier: r0, type: Run, spec: { connectorRef: ${ref} } }
+`;
+}
