@@ -8,7 +8,10 @@ import { poolScanner, workerCount, WORKERS_ENV } from '../../src/engine/pool.js'
 import { rules as registry } from '../../src/rules/index.js';
 import { faulty } from './faulty-rule.js';
 
-/** The registry and the faulty rule, as the worker script loads them; this thread never runs a file rule. */
+/**
+ * The registry and the faulty rule, as the worker script loads them. The main thread scans files
+ * too unless `mainThread: false`, which the failure tests set: the faulty rule must fail in a worker.
+ */
 const rules = [...registry, faulty];
 
 // Worker threads cannot take Jest's module transform: the workers here load the sources through
@@ -38,7 +41,7 @@ const plain = (r: LintResult) =>
   JSON.stringify({ findings: r.findings, scanned: r.filesScanned, entities: r.entities, errors: r.internalErrors });
 
 describe('the worker pool', () => {
-  test('gives the same result as scanning in one thread, with 2 and 3 workers and batches out of order', async () => {
+  test('gives the same result as scanning in one thread, with 1, 2 and 3 workers beside the main thread, and with workers alone', async () => {
     // `.inf` and `.nan` are numbers JSON cannot carry: they must still reach the findings as numbers.
     const odd = pipeline('p9003').replace(
       'type: Cloud\n            spec: {}',
@@ -48,15 +51,20 @@ describe('the worker pool', () => {
     const serial = await lint({ cwd: dir, paths: ['.'], rules });
     expect(serial.findings.filter((f) => /Infinity|NaN/.test(f.message)).length).toBe(2);
     expect(serial.findings.length).toBeGreaterThan(300);
-    for (const workers of [2, 3]) {
-      const parallel = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers }) });
-      expect(plain(parallel)).toBe(plain(serial));
+    for (const [workers, mainThread] of [
+      [1, true],
+      [2, true],
+      [3, true],
+      [2, false],
+    ] as const) {
+      const parallel = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers, mainThread }) });
+      expect([workers, mainThread, plain(parallel)]).toEqual([workers, mainThread, plain(serial)]);
     }
   }, 60_000);
 
   test('a worker that dies on a file costs that file an internal error naming it; the rest is scanned', async () => {
     const dir = repo(150, { 'crash-me.yaml': pipeline('p9000') });
-    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2 }) });
+    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2, mainThread: false }) });
     expect(r.internalErrors).toEqual([expect.stringMatching(/^the worker scanning \.harness\/crash-me\.yaml exited with code 3$/)]);
     expect(r.filesScanned).toBe(157);
     expect(r.findings.filter((f) => f.file === '.harness/p0149.yaml').length).toBeGreaterThan(0);
@@ -69,7 +77,7 @@ describe('the worker pool', () => {
       cwd: dir,
       paths: ['.'],
       rules,
-      scanner: poolScanner(rules, { script: FAULTY, workers: 2, fileTimeoutMs: 1500 }),
+      scanner: poolScanner(rules, { script: FAULTY, workers: 2, fileTimeoutMs: 1500, mainThread: false }),
     });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(r.internalErrors).toEqual(['scanning .harness/hang-here.yaml did not finish within 2 s; the file was skipped']);
@@ -78,7 +86,12 @@ describe('the worker pool', () => {
 
   test('a worker that runs out of heap on a file is reported for that file', async () => {
     const dir = repo(20, { 'oom.yaml': pipeline('p9002') });
-    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2, heapMb: 64 }) });
+    const r = await lint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      scanner: poolScanner(rules, { script: FAULTY, workers: 2, heapMb: 64, mainThread: false }),
+    });
     expect(r.internalErrors).toHaveLength(1);
     expect(r.internalErrors[0]).toMatch(/\.harness\/oom\.yaml/);
     expect(r.filesScanned).toBe(27);
@@ -87,9 +100,9 @@ describe('the worker pool', () => {
   test('a worker script that cannot start fails the run with an error instead of restarting forever', async () => {
     const dir = repo(10);
     const script = path.join(import.meta.dirname, 'broken-worker.mjs');
-    await expect(lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script, workers: 2 }) })).rejects.toThrow(
-      /a scan worker failed before scanning a file: .*this worker cannot start/,
-    );
+    await expect(
+      lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script, workers: 2, mainThread: false }) }),
+    ).rejects.toThrow(/a scan worker failed before scanning a file: .*this worker cannot start/);
   }, 30_000);
 });
 
@@ -99,13 +112,15 @@ describe('how many workers', () => {
     [20, undefined, {}, 4, 0],
     [399, undefined, {}, 4, 0],
     [400, undefined, {}, 4, 2],
+    [400, undefined, {}, 2, 1],
     [10_000, undefined, {}, 1, 0],
-    [10_000, undefined, {}, 2, 2],
+    [10_000, undefined, {}, 2, 1],
+    [10_000, undefined, {}, 4, 3],
     [10_000, undefined, {}, 64, 8],
     [10_000, undefined, { [WORKERS_ENV]: '1' }, 4, 1],
     [10_000, undefined, { [WORKERS_ENV]: '0' }, 4, 0],
     [10_000, undefined, { [WORKERS_ENV]: '3' }, 2, 3],
-    [10_000, undefined, { [WORKERS_ENV]: 'many' }, 2, 2],
+    [10_000, undefined, { [WORKERS_ENV]: 'many' }, 2, 1],
     [5, 4, {}, 2, 4],
     [2, 4, {}, 2, 2],
   ])('%i files, asked %p, env %p, %i cores: %i', (files, requested, env, cores, expected) => {

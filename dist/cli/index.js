@@ -11807,20 +11807,8 @@ const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 /** Scans in this thread, with the rule objects at hand. */
 const serialScanner = (rules) => (inputs, spec) => {
     const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => compactFacts(scan_file_scanFile(input, options)));
+    return inputs.map((input) => scan_file_scanFile(input, options));
 };
-/**
- * The facts as objects parsed from JSON: their fields sit in the objects, where objects copied
- * field by field from the views' keep a second array for them (a third more memory per fact).
- * Workers get the same by posting their scans as JSON.
- */
-function compactFacts(scan) {
-    if (scan.entities.length)
-        scan.entities = fromJson(scan_file_toJson(scan.entities));
-    if (scan.images?.length)
-        scan.images = fromJson(scan_file_toJson(scan.images));
-    return shareStrings(scan);
-}
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
  * references recur in thousands of them: each is kept once (per thread).
@@ -12811,6 +12799,18 @@ function harnessSide(project, ref, scope) {
         return { missing: { connector: ref, scope: scopeName(at.scope) } };
     return undefined;
 }
+/** A warning at each place that refers to a connector Harness does not have at that scope either. */
+function warnNotInHarness(project, missing, unresolved) {
+    for (const [gone, uses] of missing.entries())
+        unresolved({
+            at: uses[0].at,
+            severity: 'warning',
+            entity: uses[0].eff.run.root.identifier,
+            related: related(uses, uses[0].at),
+            messageId: oneOrMany('notInHarness', uses),
+            data: { ...gone, ...usersOf(project, uses) },
+        });
+}
 /** Key of a connector only Harness holds. */
 const harnessKey = (c) => scopedKey(c.scope, c.identifier);
 /** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
@@ -12982,15 +12982,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
             });
         }
-        for (const [gone, uses] of missing.entries())
-            unresolved({
-                at: uses[0].at,
-                severity: 'warning',
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, uses[0].at),
-                messageId: oneOrMany('notInHarness', uses),
-                data: { ...gone, ...usersOf(project, uses) },
-            });
+        warnNotInHarness(project, missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
             const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
@@ -13173,15 +13165,7 @@ const ID = 'no-app-harness-registry';
                     ...usersOf(project, uses),
                 },
             });
-        for (const [gone, uses] of missing.entries())
-            unresolved({
-                at: uses[0].at,
-                severity: 'warning',
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, uses[0].at),
-                messageId: oneOrMany('notInHarness', uses),
-                data: { ...gone, ...usersOf(project, uses) },
-            });
+        warnNotInHarness(project, missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
     connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
@@ -14357,7 +14341,8 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
- * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
+ * their facts; the main thread scans files too between gathering them, and the cross-file rules
+ * run once, over the facts.
  * A worker that crashes, runs out of memory or hangs on a file costs that file an internal error
  * (exit code 2, the file named) and is replaced; the rest of the scan goes on.
  */
@@ -14367,19 +14352,23 @@ const MIN_FILES_PER_WORKER = 200;
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
+/** Files the main thread scans between looks at its workers' messages. */
+const MAIN_STEP = 4;
 /** A file that takes longer than this is taken to hang its worker. */
 const FILE_TIMEOUT_MS = 30_000;
 /**
  * How many worker threads to start for `files` files: none (scan in this thread) for small repos
- * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ * and on a single core, where a worker only adds its start-up; else one per core beside the main
+ * thread's (which scans too), up to 8.
  */
 function workerCount(files, requested, env = process.env, cores = external_node_os_default().availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
-    const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
-    return n > 1 ? n : 0;
+    if (files < 2 * MIN_FILES_PER_WORKER)
+        return 0;
+    return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -14393,7 +14382,7 @@ function poolScanner(rules, options) {
             throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
         if (n === 0 || !options.script)
             return serialScanner(rules)(inputs, spec);
-        return runPool(inputs, spec, n, { ...options, script: options.script });
+        return runPool(rules, inputs, spec, n, { ...options, script: options.script });
     };
 }
 /**
@@ -14407,7 +14396,7 @@ function workerScriptBeside(bundleUrl, relative) {
     const script = external_node_path_default().resolve(external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(bundleUrl)), relative);
     return external_node_fs_default().existsSync(script) ? script : undefined;
 }
-function runPool(inputs, spec, n, options) {
+function runPool(rules, inputs, spec, n, options) {
     const results = new Array(inputs.length);
     const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
@@ -14528,8 +14517,30 @@ function runPool(inputs, spec, n, options) {
         }
         catch (e) {
             clearInterval(watchdog);
-            reject(e);
+            return reject(e);
         }
+        if (options.mainThread === false)
+            return;
+        // The main thread scans too, a few files at a time from the end of the queue, so it is never
+        // idle and answers the workers' messages between its own files.
+        const local = scan_file_scanOptions(rules, spec);
+        const scanHere = () => {
+            if (finished)
+                return;
+            const last = queue.at(-1);
+            if (!last)
+                return;
+            const take = last.inputs.splice(-MAIN_STEP, MAIN_STEP);
+            const first = last.first + last.inputs.length;
+            if (!last.inputs.length)
+                queue.pop();
+            take.forEach((input, i) => (results[first + i] = scan_file_scanFile(input, local)));
+            pending -= take.length;
+            if (pending === 0)
+                return finish();
+            setImmediate(scanHere);
+        };
+        setImmediate(scanHere);
     });
 }
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
@@ -16856,6 +16867,7 @@ function stageSources(st) {
         parts.push(unknown[st.imageConnectorUnknown]);
     return [...new Set(parts)].join('<br>') || '—';
 }
+/** How a stage uses a connector, as the report's tables say it. */
 const HOW = {
     overrideImageConnector: 'Override Image Connector',
     harnessImage: 'Harness images (built-in)',
@@ -17313,14 +17325,6 @@ const org_markdown_MAX_TABLE_ROWS = 200;
 const MAX_PLACES_PER_CELL = 8;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */
 const MAX_MATRIX_REPOS = 8;
-const org_markdown_HOW = {
-    overrideImageConnector: 'Override Image Connector',
-    harnessImage: 'Harness images (built-in)',
-    codebase: 'codebase',
-    step: 'step',
-    serviceDependency: 'service dependency',
-    baseImage: 'base image',
-};
 /** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
 function renderOrgMarkdown(r) {
     const t = r.totals;
@@ -17506,7 +17510,7 @@ function connectorBlock(c) {
 }
 function org_markdown_usesText(uses) {
     const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
-        const how = org_markdown_HOW[u.how] ?? u.how;
+        const how = HOW[u.how] ?? u.how;
         const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
         return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
     });

@@ -19086,21 +19086,9 @@ const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 /** Scans in this thread, with the rule objects at hand. */
 const scan_file_serialScanner = (rules) => (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => compactFacts(scanFile(input, options)));
+    const options = scan_file_scanOptions(rules, spec);
+    return inputs.map((input) => scan_file_scanFile(input, options));
 };
-/**
- * The facts as objects parsed from JSON: their fields sit in the objects, where objects copied
- * field by field from the views' keep a second array for them (a third more memory per fact).
- * Workers get the same by posting their scans as JSON.
- */
-function compactFacts(scan) {
-    if (scan.entities.length)
-        scan.entities = scan_file_fromJson(toJson(scan.entities));
-    if (scan.images?.length)
-        scan.images = scan_file_fromJson(toJson(scan.images));
-    return scan_file_shareStrings(scan);
-}
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
  * references recur in thousands of them: each is kept once (per thread).
@@ -19135,7 +19123,7 @@ function scan_file_fromJson(json) {
     return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 /** The scan options for a spec, with the file rules looked up by id. */
-function scanOptions(rules, spec) {
+function scan_file_scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
         const rule = rules.find((r) => r.id === id);
         if (!rule?.checkFile)
@@ -19145,7 +19133,7 @@ function scanOptions(rules, spec) {
     return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
-function scanFile(input, opts) {
+function scan_file_scanFile(input, opts) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -19326,7 +19314,8 @@ function readSource(input, out) {
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
- * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
+ * their facts; the main thread scans files too between gathering them, and the cross-file rules
+ * run once, over the facts.
  * A worker that crashes, runs out of memory or hangs on a file costs that file an internal error
  * (exit code 2, the file named) and is replaced; the rest of the scan goes on.
  */
@@ -19336,19 +19325,23 @@ const MIN_FILES_PER_WORKER = 200;
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
+/** Files the main thread scans between looks at its workers' messages. */
+const MAIN_STEP = 4;
 /** A file that takes longer than this is taken to hang its worker. */
 const FILE_TIMEOUT_MS = 30_000;
 /**
  * How many worker threads to start for `files` files: none (scan in this thread) for small repos
- * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ * and on a single core, where a worker only adds its start-up; else one per core beside the main
+ * thread's (which scans too), up to 8.
  */
 function workerCount(files, requested, env = process.env, cores = os.availableParallelism()) {
     const fromEnv = env[WORKERS_ENV];
     const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
-    const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
-    return n > 1 ? n : 0;
+    if (files < 2 * MIN_FILES_PER_WORKER)
+        return 0;
+    return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 /**
  * A scanner that spreads the files over worker threads, or scans in this thread when one worker
@@ -19362,7 +19355,7 @@ function poolScanner(rules, options) {
             throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
         if (n === 0 || !options.script)
             return serialScanner(rules)(inputs, spec);
-        return runPool(inputs, spec, n, { ...options, script: options.script });
+        return runPool(rules, inputs, spec, n, { ...options, script: options.script });
     };
 }
 /**
@@ -19376,7 +19369,7 @@ function workerScriptBeside(bundleUrl, relative) {
     const script = path.resolve(path.dirname(fileURLToPath(bundleUrl)), relative);
     return fs.existsSync(script) ? script : undefined;
 }
-function runPool(inputs, spec, n, options) {
+function runPool(rules, inputs, spec, n, options) {
     const results = new Array(inputs.length);
     const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
@@ -19497,8 +19490,30 @@ function runPool(inputs, spec, n, options) {
         }
         catch (e) {
             clearInterval(watchdog);
-            reject(e);
+            return reject(e);
         }
+        if (options.mainThread === false)
+            return;
+        // The main thread scans too, a few files at a time from the end of the queue, so it is never
+        // idle and answers the workers' messages between its own files.
+        const local = scanOptions(rules, spec);
+        const scanHere = () => {
+            if (finished)
+                return;
+            const last = queue.at(-1);
+            if (!last)
+                return;
+            const take = last.inputs.splice(-MAIN_STEP, MAIN_STEP);
+            const first = last.first + last.inputs.length;
+            if (!last.inputs.length)
+                queue.pop();
+            take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
+            pending -= take.length;
+            if (pending === 0)
+                return finish();
+            setImmediate(scanHere);
+        };
+        setImmediate(scanHere);
     });
 }
 /** The scan of a file whose worker was lost: an internal error naming it, so the run exits 2. */
@@ -19513,12 +19528,12 @@ function serveScans(rules) {
     if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort)
         throw new Error('serveScans runs in a worker thread');
     const { spec, progress } = external_node_worker_threads_namespaceObject.workerData;
-    const options = scanOptions(rules, spec);
+    const options = scan_file_scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, i + 1);
-            return scanFile(input, options);
+            return scan_file_scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
         for (const scan of scans)
@@ -19706,6 +19721,18 @@ function harnessSide(project, ref, scope) {
         return { missing: { connector: ref, scope: scopeName(at.scope) } };
     return undefined;
 }
+/** A warning at each place that refers to a connector Harness does not have at that scope either. */
+function warnNotInHarness(project, missing, unresolved) {
+    for (const [gone, uses] of missing.entries())
+        unresolved({
+            at: uses[0].at,
+            severity: 'warning',
+            entity: uses[0].eff.run.root.identifier,
+            related: related(uses, uses[0].at),
+            messageId: oneOrMany('notInHarness', uses),
+            data: { ...gone, ...usersOf(project, uses) },
+        });
+}
 /** Key of a connector only Harness holds. */
 const harnessKey = (c) => scopedKey(c.scope, c.identifier);
 /** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
@@ -19877,15 +19904,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
             });
         }
-        for (const [gone, uses] of missing.entries())
-            unresolved({
-                at: uses[0].at,
-                severity: 'warning',
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, uses[0].at),
-                messageId: oneOrMany('notInHarness', uses),
-                data: { ...gone, ...usersOf(project, uses) },
-            });
+        warnNotInHarness(project, missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
             const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
@@ -20068,15 +20087,7 @@ const ID = 'no-app-harness-registry';
                     ...usersOf(project, uses),
                 },
             });
-        for (const [gone, uses] of missing.entries())
-            unresolved({
-                at: uses[0].at,
-                severity: 'warning',
-                entity: uses[0].eff.run.root.identifier,
-                related: related(uses, uses[0].at),
-                messageId: oneOrMany('notInHarness', uses),
-                data: { ...gone, ...usersOf(project, uses) },
-            });
+        warnNotInHarness(project, missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
     connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),

@@ -20,7 +20,8 @@ import {
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
- * their facts; the main thread only gathers them, so the cross-file rules run once, over facts.
+ * their facts; the main thread scans files too between gathering them, and the cross-file rules
+ * run once, over the facts.
  * A worker that crashes, runs out of memory or hangs on a file costs that file an internal error
  * (exit code 2, the file named) and is replaced; the rest of the scan goes on.
  */
@@ -31,6 +32,8 @@ export const MIN_FILES_PER_WORKER = 200;
 export const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
+/** Files the main thread scans between looks at its workers' messages. */
+const MAIN_STEP = 4;
 /** A file that takes longer than this is taken to hang its worker. */
 export const FILE_TIMEOUT_MS = 30_000;
 
@@ -43,13 +46,16 @@ export interface PoolOptions {
   fileTimeoutMs?: number;
   /** Heap limit of each worker in MB (default: V8's); a file that needs more is reported as an internal error. */
   heapMb?: number;
+  /** Whether the main thread scans files too, beside its workers (default true; tests of worker failures turn it off). */
+  mainThread?: boolean;
   /** Where the worker count may be set (`HARNESS_REGISTRY_GUARD_WORKERS`). */
   env?: NodeJS.ProcessEnv;
 }
 
 /**
  * How many worker threads to start for `files` files: none (scan in this thread) for small repos
- * and on a single core, where a worker only adds its start-up; else one per core, up to 8.
+ * and on a single core, where a worker only adds its start-up; else one per core beside the main
+ * thread's (which scans too), up to 8.
  */
 export function workerCount(
   files: number,
@@ -60,8 +66,8 @@ export function workerCount(
   const fromEnv = env[WORKERS_ENV];
   const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
   if (asked !== undefined) return Math.min(asked, MAX_WORKERS, files);
-  const n = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
-  return n > 1 ? n : 0;
+  if (files < 2 * MIN_FILES_PER_WORKER) return 0;
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
 /**
@@ -77,7 +83,7 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
         `${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`,
       );
     if (n === 0 || !options.script) return serialScanner(rules)(inputs, spec);
-    return runPool(inputs, spec, n, { ...options, script: options.script });
+    return runPool(rules, inputs, spec, n, { ...options, script: options.script });
   };
 }
 
@@ -110,7 +116,13 @@ export function workerScriptBeside(bundleUrl: string, relative: string): string 
   return fs.existsSync(script) ? script : undefined;
 }
 
-function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, options: PoolOptions & { script: string }): Promise<FileScan[]> {
+function runPool(
+  rules: readonly Rule[],
+  inputs: readonly FileInput[],
+  spec: ScanSpec,
+  n: number,
+  options: PoolOptions & { script: string },
+): Promise<FileScan[]> {
   const results: FileScan[] = new Array(inputs.length);
   const timeout = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
   // Work still to hand out, as runs of consecutive files; a lost worker's unscanned files go first.
@@ -217,8 +229,25 @@ function runPool(inputs: readonly FileInput[], spec: ScanSpec, n: number, option
       for (let i = 0; i < n && queue.length; i++) start();
     } catch (e) {
       clearInterval(watchdog);
-      reject(e);
+      return reject(e);
     }
+    if (options.mainThread === false) return;
+    // The main thread scans too, a few files at a time from the end of the queue, so it is never
+    // idle and answers the workers' messages between its own files.
+    const local = scanOptions(rules, spec);
+    const scanHere = () => {
+      if (finished) return;
+      const last = queue.at(-1);
+      if (!last) return;
+      const take = last.inputs.splice(-MAIN_STEP, MAIN_STEP);
+      const first = last.first + last.inputs.length;
+      if (!last.inputs.length) queue.pop();
+      take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
+      pending -= take.length;
+      if (pending === 0) return finish();
+      setImmediate(scanHere);
+    };
+    setImmediate(scanHere);
   });
 }
 

@@ -86,19 +86,8 @@ export const serialScanner =
   (rules: readonly Rule[]): Scanner =>
   (inputs, spec) => {
     const options = scanOptions(rules, spec);
-    return inputs.map((input) => compactFacts(scanFile(input, options)));
+    return inputs.map((input) => scanFile(input, options));
   };
-
-/**
- * The facts as objects parsed from JSON: their fields sit in the objects, where objects copied
- * field by field from the views' keep a second array for them (a third more memory per fact).
- * Workers get the same by posting their scans as JSON.
- */
-function compactFacts(scan: FileScan): FileScan {
-  if (scan.entities.length) scan.entities = fromJson(toJson(scan.entities));
-  if (scan.images?.length) scan.images = fromJson(toJson(scan.images));
-  return shareStrings(scan);
-}
 
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and

@@ -143,7 +143,8 @@ function stageSources(st: StageEntry): string {
   return [...new Set(parts)].join('<br>') || '—';
 }
 
-const HOW: Record<ConnectorUse['how'], string> = {
+/** How a stage uses a connector, as the report's tables say it. */
+export const HOW: Record<ConnectorUse['how'], string> = {
   overrideImageConnector: 'Override Image Connector',
   harnessImage: 'Harness images (built-in)',
   codebase: 'codebase',

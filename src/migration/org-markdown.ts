@@ -1,6 +1,5 @@
-import { code } from './markdown.js';
+import { code, HOW } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
-import type { ConnectorUse } from './types.js';
 
 /** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
 const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
@@ -8,15 +7,6 @@ const MAX_TABLE_ROWS = 200;
 const MAX_PLACES_PER_CELL = 8;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */
 const MAX_MATRIX_REPOS = 8;
-
-const HOW: Record<ConnectorUse['how'], string> = {
-  overrideImageConnector: 'Override Image Connector',
-  harnessImage: 'Harness images (built-in)',
-  codebase: 'codebase',
-  step: 'step',
-  serviceDependency: 'service dependency',
-  baseImage: 'base image',
-};
 
 /** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
 export function renderOrgMarkdown(r: OrgReport): string {

@@ -26,19 +26,21 @@ export interface OrgReport {
   harnessConnectors?: Array<HarnessConnector & { repositories: string[] }>;
 }
 
-export interface OrgTotals {
+export interface OrgTotals extends Pick<
+  ReportSummary,
+  | 'files'
+  | 'pipelines'
+  | 'templates'
+  | 'stages'
+  | 'cloudStages'
+  | 'images'
+  | 'findings'
+  | 'changes'
+  | 'safeFixes'
+  | 'suggestions'
+  | 'manual'
+> {
   repositories: number;
-  files: number;
-  pipelines: number;
-  templates: number;
-  stages: number;
-  cloudStages: number;
-  images: number;
-  findings: { errors: number; warnings: number; notices: number };
-  changes: number;
-  safeFixes: number;
-  suggestions: number;
-  manual: number;
   /** Entries of `connectors`, and how many of them more than one repository uses or defines. */
   connectors: number;
   sharedConnectors: number;

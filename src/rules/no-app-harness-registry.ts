@@ -18,6 +18,7 @@ import {
   oneOrMany,
   related,
   usersOf,
+  warnNotInHarness,
   type Missing,
   type Use,
 } from './require-platform-connectivity.js';
@@ -173,15 +174,7 @@ export default defineRule({
           ...usersOf(project, uses),
         },
       });
-    for (const [gone, uses] of missing.entries())
-      unresolved({
-        at: uses[0]!.at,
-        severity: 'warning',
-        entity: uses[0]!.eff.run.root.identifier,
-        related: related(uses, uses[0]!.at),
-        messageId: oneOrMany('notInHarness', uses),
-        data: { ...gone, ...usersOf(project, uses) },
-      });
+    warnNotInHarness(project, missing, unresolved);
   },
   // Every use of a connector this rule reports pulls from the retired registry.
   connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),

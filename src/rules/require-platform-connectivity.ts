@@ -3,7 +3,7 @@ import type { HarnessSideConnector } from '../model/harness-side.js';
 import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
 import type { EffectiveStage, Project } from '../model/project.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
-import { defineRule, type MessageData, type RelatedReport } from '../engine/rule.js';
+import { defineRule, type MessageData, type RelatedReport, type UnresolvedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 
 /** Related locations listed per finding; the message counts them all. */
@@ -101,6 +101,23 @@ export function harnessSide(
   const at = lookupScope(ref, scope);
   if (answer?.kind === 'notFound' && at) return { missing: { connector: ref, scope: scopeName(at.scope) } };
   return undefined;
+}
+
+/** A warning at each place that refers to a connector Harness does not have at that scope either. */
+export function warnNotInHarness<M extends string>(
+  project: Project,
+  missing: ByPlace<Missing, M>,
+  unresolved: (r: UnresolvedReport<M | 'notInHarness' | 'notInHarnessMany'>) => void,
+): void {
+  for (const [gone, uses] of missing.entries())
+    unresolved({
+      at: uses[0]!.at,
+      severity: 'warning',
+      entity: uses[0]!.eff.run.root.identifier,
+      related: related(uses, uses[0]!.at),
+      messageId: oneOrMany('notInHarness', uses),
+      data: { ...gone, ...usersOf(project, uses) },
+    });
 }
 
 /** Key of a connector only Harness holds. */
@@ -298,15 +315,7 @@ export default defineRule({
       });
     }
 
-    for (const [gone, uses] of missing.entries())
-      unresolved({
-        at: uses[0]!.at,
-        severity: 'warning',
-        entity: uses[0]!.eff.run.root.identifier,
-        related: related(uses, uses[0]!.at),
-        messageId: oneOrMany('notInHarness', uses),
-        data: { ...gone, ...usersOf(project, uses) },
-      });
+    warnNotInHarness(project, missing, unresolved);
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
