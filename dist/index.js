@@ -39051,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9381);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39060,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3682:
+/***/ 9381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53304,6 +53304,31 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/young-generation.ts
+
+/**
+ * Node 24's V8 lets the young generation grow to 64 MB per semi-space on a 64-bit machine (Node 22's
+ * stops at 16 MB). A scan allocates facts that live on, so the young generation grows to its
+ * maximum and stays there: about 110 MB more peak RSS on the 10,000-pipeline repo, for no speed
+ * (measured). Once it reaches this size, it stops growing.
+ */
+const CAP_BYTES = 32 * 2 ** 20;
+let capped = false;
+/** Stops the young generation's growth once it is past the cap; cheap, called every few files. */
+function young_generation_capYoungGeneration() {
+    if (capped)
+        return;
+    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    if (!space || space.space_size < CAP_BYTES)
+        return;
+    // V8 reads this flag each time the new space grows; set while running, it applies from then on (every thread).
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+    capped = true;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -53321,10 +53346,17 @@ const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 
 
+
+/** How often (in files) a scan looks at the young generation's size. */
+const CAP_EVERY = 32;
 /** Scans in this thread, with the rule objects at hand. */
 const scan_file_serialScanner = (rules) => (inputs, spec) => {
     const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
+    return inputs.map((input, i) => {
+        if (i % CAP_EVERY === 0)
+            young_generation_capYoungGeneration();
+        return scan_file_scanFile(input, options);
+    });
 };
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
@@ -54151,6 +54183,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -54346,6 +54379,7 @@ function runPool(rules, inputs, spec, n, options) {
             const first = last.first + last.inputs.length;
             if (!last.inputs.length)
                 queue.pop();
+            young_generation_capYoungGeneration();
             take.forEach((input, i) => (results[first + i] = scan_file_scanFile(input, local)));
             pending -= take.length;
             if (pending === 0)
@@ -54370,6 +54404,7 @@ function serveScans(rules) {
     const options = scanOptions(rules, spec);
     const port = parentPort;
     port.on('message', (msg) => {
+        capYoungGeneration();
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, i + 1);
             return scanFile(input, options);

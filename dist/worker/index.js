@@ -16281,6 +16281,31 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/young-generation.ts
+
+/**
+ * Node 24's V8 lets the young generation grow to 64 MB per semi-space on a 64-bit machine (Node 22's
+ * stops at 16 MB). A scan allocates facts that live on, so the young generation grows to its
+ * maximum and stays there: about 110 MB more peak RSS on the 10,000-pipeline repo, for no speed
+ * (measured). Once it reaches this size, it stops growing.
+ */
+const CAP_BYTES = 32 * 2 ** 20;
+let capped = false;
+/** Stops the young generation's growth once it is past the cap; cheap, called every few files. */
+function young_generation_capYoungGeneration() {
+    if (capped)
+        return;
+    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    if (!space || space.space_size < CAP_BYTES)
+        return;
+    // V8 reads this flag each time the new space grows; set while running, it applies from then on (every thread).
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+    capped = true;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -19084,10 +19109,17 @@ const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 
 
+
+/** How often (in files) a scan looks at the young generation's size. */
+const CAP_EVERY = 32;
 /** Scans in this thread, with the rule objects at hand. */
 const scan_file_serialScanner = (rules) => (inputs, spec) => {
     const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
+    return inputs.map((input, i) => {
+        if (i % CAP_EVERY === 0)
+            capYoungGeneration();
+        return scan_file_scanFile(input, options);
+    });
 };
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
@@ -19312,6 +19344,7 @@ function readSource(input, out) {
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -19507,6 +19540,7 @@ function runPool(rules, inputs, spec, n, options) {
             const first = last.first + last.inputs.length;
             if (!last.inputs.length)
                 queue.pop();
+            capYoungGeneration();
             take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
             pending -= take.length;
             if (pending === 0)
@@ -19531,6 +19565,7 @@ function serveScans(rules) {
     const options = scan_file_scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
+        young_generation_capYoungGeneration();
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, i + 1);
             return scan_file_scanFile(input, options);

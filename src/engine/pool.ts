@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
+import { capYoungGeneration } from './young-generation.js';
 import type { LineTable } from '../model/loc.js';
 import {
   fromJson,
@@ -242,6 +243,7 @@ function runPool(
       const take = last.inputs.splice(-MAIN_STEP, MAIN_STEP);
       const first = last.first + last.inputs.length;
       if (!last.inputs.length) queue.pop();
+      capYoungGeneration();
       take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
       pending -= take.length;
       if (pending === 0) return finish();
@@ -266,6 +268,7 @@ export function serveScans(rules: readonly Rule[]): void {
   const options = scanOptions(rules, spec);
   const port = parentPort;
   port.on('message', (msg: ToWorker) => {
+    capYoungGeneration();
     const scans = msg.inputs.map((input, i) => {
       Atomics.store(progress, 0, i + 1);
       return scanFile(input, options);

@@ -14,6 +14,10 @@ import { messageOf, type Rule, type OptionValues, type Report } from './rule.js'
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 import { decodeUtf8 } from './file-text.js';
+import { capYoungGeneration } from './young-generation.js';
+
+/** How often (in files) a scan looks at the young generation's size. */
+const CAP_EVERY = 32;
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -86,7 +90,10 @@ export const serialScanner =
   (rules: readonly Rule[]): Scanner =>
   (inputs, spec) => {
     const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
+    return inputs.map((input, i) => {
+      if (i % CAP_EVERY === 0) capYoungGeneration();
+      return scanFile(input, options);
+    });
   };
 
 /**
