@@ -377,7 +377,7 @@ template:
         },
         {
           file: 'templates.yaml',
-          messageId: 'openInputShared',
+          messageId: 'openInputSharedMany',
           line: 20,
           column: 21,
           unresolved: true,
@@ -406,8 +406,50 @@ template:
         'connectors.yaml': HARNESS_IMAGE,
         'pipeline.yaml': pipeline(
           cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
-          cloudStage('two', '<+pipeline.variables.input>'),
+          cloudStage('two', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
         ).replace(
+          '  stages:\n',
+          `  variables:
+    - name: input
+      type: String
+      value: <+input>
+    - name: expr
+      type: String
+      value: <+trigger.payload.registry>
+  stages:
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'openInputSharedMany',
+          line: 9,
+          column: 14,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 24, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 36, column: 84 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'openExpressionSharedMany',
+          line: 12,
+          column: 14,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 25, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'openUse', line: 37, column: 84 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a pipeline variable left to run time, used by one stage elsewhere',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>')).replace(
           '  stages:\n',
           `  variables:
     - name: input
@@ -427,10 +469,7 @@ template:
           line: 9,
           column: 14,
           unresolved: true,
-          related: [
-            { file: 'pipeline.yaml', messageId: 'openUse', line: 24, column: 84 },
-            { file: 'pipeline.yaml', messageId: 'openUse', line: 36, column: 84 },
-          ],
+          related: [{ file: 'pipeline.yaml', messageId: 'openUse', line: 24, column: 84 }],
         },
         {
           file: 'pipeline.yaml',

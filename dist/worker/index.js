@@ -19807,9 +19807,11 @@ const NOT_IN_HARNESS_MESSAGES = {
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
-        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+        openInputSharedMany: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
         openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
-        openExpressionShared: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openExpressionShared: 'This expression is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+        openExpressionSharedMany: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
         harnessDelegateAbsent: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateAbsentMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateTrue: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
@@ -19825,7 +19827,14 @@ const NOT_IN_HARNESS_MESSAGES = {
         openUse: 'The connector of Harness Cloud {{stage}}.',
         openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
     },
-    runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
+    runtimeValueMessages: [
+        'openInput',
+        'openInputShared',
+        'openInputSharedMany',
+        'openExpression',
+        'openExpressionShared',
+        'openExpressionSharedMany',
+    ],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
         const unknown = new Uses();
@@ -19907,7 +19916,11 @@ const NOT_IN_HARNESS_MESSAGES = {
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
             const here = uses.length === 1 && sameLoc(uses[0].at, at);
-            const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+            const id = here
+                ? expression
+                    ? 'openExpression'
+                    : 'openInput'
+                : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
             unresolved({
                 at,
                 entity: uses[0].eff.run.root.identifier,

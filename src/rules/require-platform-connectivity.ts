@@ -181,9 +181,13 @@ export default defineRule({
     openInput:
       'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
     openInputShared:
+      'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+    openInputSharedMany:
       'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
     openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
     openExpressionShared:
+      'This expression is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+    openExpressionSharedMany:
       'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
     harnessDelegateAbsent:
       'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
@@ -206,7 +210,14 @@ export default defineRule({
     openUse: 'The connector of Harness Cloud {{stage}}.',
     openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
   },
-  runtimeValueMessages: ['openInput', 'openInputShared', 'openExpression', 'openExpressionShared'],
+  runtimeValueMessages: [
+    'openInput',
+    'openInputShared',
+    'openInputSharedMany',
+    'openExpression',
+    'openExpressionShared',
+    'openExpressionSharedMany',
+  ],
   checkProject({ project, options, report, unresolved }) {
     const failing = new Uses<Connector, UseMessage>();
     const unknown = new Uses<string, UseMessage>();
@@ -280,7 +291,11 @@ export default defineRule({
     for (const [key, uses] of open.entries()) {
       const { at, expression } = openSource.get(key)!;
       const here = uses.length === 1 && sameLoc(uses[0]!.at, at);
-      const id = expression ? (here ? 'openExpression' : 'openExpressionShared') : here ? 'openInput' : 'openInputShared';
+      const id = here
+        ? expression
+          ? 'openExpression'
+          : 'openInput'
+        : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
       unresolved({
         at,
         entity: uses[0]!.eff.run.root.identifier,
