@@ -5,15 +5,15 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { ROOT, tmpDir } from './helpers.js';
 
 // What `npm install -g harness-registry-guard` gives: the packed tarball, installed into a temp
-// prefix, run from its bin. npm also installs the `dependencies` of package.json (about 30
-// packages: @actions/*, @octokit/*, ajv, picomatch, yaml) though the bundles need none of them:
-// --prefer-offline takes them from the npm cache that `npm ci` filled, and the test removes them
-// before running the bin to show the bundles stand alone.
+// prefix, run from its bin. The bundles hold everything they import, so the package has no
+// runtime dependencies and the install brings nothing else.
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const work = tmpDir('hrg-pack-');
 let files: string[] = [];
 let bin = '';
+let installed: string[] = [];
+let nested = true;
 
 const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const run = (args: string[], cwd = work) => spawnSync(bin, args, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: work } });
@@ -36,11 +36,19 @@ beforeAll(() => {
     '--prefer-offline',
     path.join(work, packed!.filename),
   ]);
-  fs.rmSync(path.join(prefix, 'lib', 'node_modules', pkg.name, 'node_modules'), { recursive: true, force: true });
+  installed = fs.readdirSync(path.join(prefix, 'lib', 'node_modules'));
+  nested = fs.existsSync(path.join(prefix, 'lib', 'node_modules', pkg.name, 'node_modules'));
   bin = path.join(prefix, 'bin', 'harness-registry-guard');
 }, 180_000);
 
 describe('npm pack', () => {
+  test('installs alone: no runtime dependencies', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object };
+    expect(manifest.dependencies).toBeUndefined();
+    expect(installed).toEqual([pkg.name]);
+    expect(nested).toBe(false);
+  });
+
   test('the tarball holds the bundles, the rule pages and the schemas, and no tests or sources', () => {
     expect(files).toEqual(
       expect.arrayContaining(['dist/cli/index.js', 'dist/index.js', 'docs/rules/no-app-harness-registry.md', 'schemas/config.schema.json']),
