@@ -54246,6 +54246,8 @@ function poolScanner(rules, options) {
         return runPool(rules, inputs, spec, n, { ...options, script: options.script });
     };
 }
+/** Batches sent to a worker at once: the one it scans and the next, so it never waits for the main thread. */
+const IN_FLIGHT = 2;
 /**
  * The worker script built beside a bundle (`dist/worker/index.js`), given the bundle's
  * `import.meta.url` and the script's path relative to it; undefined when it is not there, as when
@@ -54276,31 +54278,31 @@ function runPool(rules, inputs, spec, n, options) {
                 void s.worker.terminate();
             resolve(results);
         };
-        /** Hands the next run of files to an idle worker. */
+        /** Tops up a worker's batches from the queue. */
         const give = (slot) => {
-            const work = queue.shift();
-            slot.batch = work && { id: ++batchIds, ...work };
-            if (!slot.batch)
-                return;
-            slot.since = Date.now();
-            slot.lastSeen = 0;
-            Atomics.store(slot.progress, 0, 0);
-            slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs });
+            while (slot.batches.length < IN_FLIGHT) {
+                const work = queue.shift();
+                if (!work)
+                    return;
+                const batch = { id: ++batchIds, ...work };
+                slot.batches.push(batch);
+                slot.worker.postMessage({ batch: batch.id, inputs: batch.inputs });
+            }
         };
         const feedIdle = () => {
             for (const s of slots)
-                if (!s.batch && queue.length)
+                if (queue.length)
                     give(s);
         };
-        /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+        /** A worker was lost: the file it was on is an internal error, the other files it held are queued again. */
         const lost = (slot, why) => {
             if (finished || !slots.has(slot))
                 return;
             slots.delete(slot);
             void slot.worker.terminate();
-            const batch = slot.batch;
-            const started = Atomics.load(slot.progress, 0);
-            if (batch && started === 0) {
+            const onBatch = Atomics.load(slot.progress, 0);
+            const onFile = Atomics.load(slot.progress, 1);
+            if (slot.batches.length && onBatch === 0) {
                 // It died before its first file: nothing to blame on the input, and a replacement would die too.
                 finished = true;
                 clearInterval(watchdog);
@@ -54308,19 +54310,27 @@ function runPool(rules, inputs, spec, n, options) {
                     void s.worker.terminate();
                 return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
             }
-            if (batch) {
-                const at = Math.min(started - 1, batch.inputs.length - 1);
+            // The batch it was on; when it died between batches, the first it still held (so a crash always costs a file).
+            const on = slot.batches.findIndex((b) => b.id === onBatch);
+            const current = slot.batches[Math.max(0, on)];
+            const requeue = [];
+            for (const batch of slot.batches) {
+                if (batch !== current) {
+                    requeue.push(batch);
+                    continue;
+                }
+                const at = on < 0 ? 0 : Math.min(onFile - 1, batch.inputs.length - 1);
                 const input = batch.inputs[at];
                 results[batch.first + at] = crashed(input, why(input.shown));
                 pending--;
                 // The files before it were scanned but their results went down with the worker.
-                const before = batch.inputs.slice(0, at);
-                const after = batch.inputs.slice(at + 1);
-                if (after.length)
-                    queue.unshift({ first: batch.first + at + 1, inputs: after });
-                if (before.length)
-                    queue.unshift({ first: batch.first, inputs: before });
+                if (at > 0)
+                    requeue.push({ first: batch.first, inputs: batch.inputs.slice(0, at) });
+                if (at + 1 < batch.inputs.length)
+                    requeue.push({ first: batch.first + at + 1, inputs: batch.inputs.slice(at + 1) });
             }
+            slot.batches = [];
+            queue.unshift(...requeue);
             if (pending === 0)
                 return finish();
             if (queue.length)
@@ -54328,15 +54338,15 @@ function runPool(rules, inputs, spec, n, options) {
             feedIdle();
         };
         const start = () => {
-            const progress = new Int32Array(new SharedArrayBuffer(4));
+            const progress = new Int32Array(new SharedArrayBuffer(8));
             const worker = new external_node_worker_threads_.Worker(options.script, {
                 workerData: { spec, progress },
                 ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
             });
-            const slot = { worker, progress, since: Date.now(), lastSeen: 0 };
+            const slot = { worker, progress, batches: [], since: Date.now(), lastSeen: '' };
             slots.add(slot);
             worker.on('message', (msg) => {
-                const batch = slot.batch;
+                const batch = slot.batches[0];
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
                 const scans = fromJson(msg.json);
@@ -54347,7 +54357,7 @@ function runPool(rules, inputs, spec, n, options) {
                     results[batch.first + i] = shareStrings(scan);
                 });
                 pending -= scans.length;
-                slot.batch = undefined;
+                slot.batches.shift();
                 if (pending === 0)
                     return finish();
                 give(slot);
@@ -54359,12 +54369,13 @@ function runPool(rules, inputs, spec, n, options) {
         const watchdog = setInterval(() => {
             const now = Date.now();
             for (const slot of [...slots]) {
-                if (!slot.batch)
+                if (!slot.batches.length)
                     continue;
-                const at = Atomics.load(slot.progress, 0);
-                // 0: still starting up or waiting for its batch; the clock runs from its first file.
-                if (at === 0 || at !== slot.lastSeen) {
-                    slot.lastSeen = at;
+                const onBatch = Atomics.load(slot.progress, 0);
+                const seen = `${onBatch}:${Atomics.load(slot.progress, 1)}`;
+                // Batch 0: still starting up; the clock runs from its first file.
+                if (onBatch === 0 || seen !== slot.lastSeen) {
+                    slot.lastSeen = seen;
                     slot.since = now;
                 }
                 else if (now - slot.since > timeout)
@@ -54422,7 +54433,8 @@ function serveScans(rules) {
     port.on('message', (msg) => {
         capYoungGeneration();
         const scans = msg.inputs.map((input, i) => {
-            Atomics.store(progress, 0, i + 1);
+            Atomics.store(progress, 0, msg.batch);
+            Atomics.store(progress, 1, i + 1);
             return scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);

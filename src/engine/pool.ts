@@ -98,15 +98,20 @@ type ToWorker = { batch: number; inputs: FileInput[] };
  */
 type FromWorker = { batch: number; json: string; lines: Array<LineTable | undefined> };
 
+/** A run of consecutive files: from index `first` of the inputs. */
+type Batch = { id: number; first: number; inputs: FileInput[] };
+/** Batches sent to a worker at once: the one it scans and the next, so it never waits for the main thread. */
+const IN_FLIGHT = 2;
+
 interface Slot {
   worker: Worker;
-  /** 1 + the index (in this slot's batch) of the file being scanned, written by the worker; 0 before its first. */
+  /** Written by the worker: the id of the batch it is on and 1 + the index of its file there; [0, 0] before its first file. */
   progress: Int32Array;
-  /** The run of files it is scanning: from index `first` of the inputs. */
-  batch?: { id: number; first: number; inputs: FileInput[] };
+  /** The batches sent to it whose results have not come back, oldest first. */
+  batches: Batch[];
   /** When `progress` last moved, and to what: a file that holds it too long hangs the worker. */
   since: number;
-  lastSeen: number;
+  lastSeen: string;
 }
 
 /**
@@ -144,58 +149,66 @@ function runPool(
       for (const s of slots) void s.worker.terminate();
       resolve(results);
     };
-    /** Hands the next run of files to an idle worker. */
+    /** Tops up a worker's batches from the queue. */
     const give = (slot: Slot) => {
-      const work = queue.shift();
-      slot.batch = work && { id: ++batchIds, ...work };
-      if (!slot.batch) return;
-      slot.since = Date.now();
-      slot.lastSeen = 0;
-      Atomics.store(slot.progress, 0, 0);
-      slot.worker.postMessage({ batch: slot.batch.id, inputs: slot.batch.inputs } satisfies ToWorker);
+      while (slot.batches.length < IN_FLIGHT) {
+        const work = queue.shift();
+        if (!work) return;
+        const batch = { id: ++batchIds, ...work };
+        slot.batches.push(batch);
+        slot.worker.postMessage({ batch: batch.id, inputs: batch.inputs } satisfies ToWorker);
+      }
     };
     const feedIdle = () => {
-      for (const s of slots) if (!s.batch && queue.length) give(s);
+      for (const s of slots) if (queue.length) give(s);
     };
-    /** A worker was lost: the file it was on is an internal error, the others of its batch are queued again. */
+    /** A worker was lost: the file it was on is an internal error, the other files it held are queued again. */
     const lost = (slot: Slot, why: (file: string) => string) => {
       if (finished || !slots.has(slot)) return;
       slots.delete(slot);
       void slot.worker.terminate();
-      const batch = slot.batch;
-      const started = Atomics.load(slot.progress, 0);
-      if (batch && started === 0) {
+      const onBatch = Atomics.load(slot.progress, 0);
+      const onFile = Atomics.load(slot.progress, 1);
+      if (slot.batches.length && onBatch === 0) {
         // It died before its first file: nothing to blame on the input, and a replacement would die too.
         finished = true;
         clearInterval(watchdog);
         for (const s of slots) void s.worker.terminate();
         return reject(new Error(`a scan worker failed before scanning a file: ${why('(no file)')}`));
       }
-      if (batch) {
-        const at = Math.min(started - 1, batch.inputs.length - 1);
+      // The batch it was on; when it died between batches, the first it still held (so a crash always costs a file).
+      const on = slot.batches.findIndex((b) => b.id === onBatch);
+      const current = slot.batches[Math.max(0, on)];
+      const requeue: Array<{ first: number; inputs: FileInput[] }> = [];
+      for (const batch of slot.batches) {
+        if (batch !== current) {
+          requeue.push(batch);
+          continue;
+        }
+        const at = on < 0 ? 0 : Math.min(onFile - 1, batch.inputs.length - 1);
         const input = batch.inputs[at]!;
         results[batch.first + at] = crashed(input, why(input.shown));
         pending--;
         // The files before it were scanned but their results went down with the worker.
-        const before = batch.inputs.slice(0, at);
-        const after = batch.inputs.slice(at + 1);
-        if (after.length) queue.unshift({ first: batch.first + at + 1, inputs: after });
-        if (before.length) queue.unshift({ first: batch.first, inputs: before });
+        if (at > 0) requeue.push({ first: batch.first, inputs: batch.inputs.slice(0, at) });
+        if (at + 1 < batch.inputs.length) requeue.push({ first: batch.first + at + 1, inputs: batch.inputs.slice(at + 1) });
       }
+      slot.batches = [];
+      queue.unshift(...requeue);
       if (pending === 0) return finish();
       if (queue.length) start();
       feedIdle();
     };
     const start = () => {
-      const progress = new Int32Array(new SharedArrayBuffer(4));
+      const progress = new Int32Array(new SharedArrayBuffer(8));
       const worker = new Worker(options.script, {
         workerData: { spec, progress },
         ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
       });
-      const slot: Slot = { worker, progress, since: Date.now(), lastSeen: 0 };
+      const slot: Slot = { worker, progress, batches: [], since: Date.now(), lastSeen: '' };
       slots.add(slot);
       worker.on('message', (msg: FromWorker) => {
-        const batch = slot.batch;
+        const batch = slot.batches[0];
         if (finished || !batch || msg.batch !== batch.id) return;
         const scans = fromJson<FileScan[]>(msg.json);
         scans.forEach((scan, i) => {
@@ -204,7 +217,7 @@ function runPool(
           results[batch.first + i] = shareStrings(scan);
         });
         pending -= scans.length;
-        slot.batch = undefined;
+        slot.batches.shift();
         if (pending === 0) return finish();
         give(slot);
       });
@@ -216,11 +229,12 @@ function runPool(
       () => {
         const now = Date.now();
         for (const slot of [...slots]) {
-          if (!slot.batch) continue;
-          const at = Atomics.load(slot.progress, 0);
-          // 0: still starting up or waiting for its batch; the clock runs from its first file.
-          if (at === 0 || at !== slot.lastSeen) {
-            slot.lastSeen = at;
+          if (!slot.batches.length) continue;
+          const onBatch = Atomics.load(slot.progress, 0);
+          const seen = `${onBatch}:${Atomics.load(slot.progress, 1)}`;
+          // Batch 0: still starting up; the clock runs from its first file.
+          if (onBatch === 0 || seen !== slot.lastSeen) {
+            slot.lastSeen = seen;
             slot.since = now;
           } else if (now - slot.since > timeout)
             lost(slot, (file) => `scanning ${file} did not finish within ${Math.round(timeout / 1000)} s; the file was skipped`);
@@ -273,7 +287,8 @@ export function serveScans(rules: readonly Rule[]): void {
   port.on('message', (msg: ToWorker) => {
     capYoungGeneration();
     const scans = msg.inputs.map((input, i) => {
-      Atomics.store(progress, 0, i + 1);
+      Atomics.store(progress, 0, msg.batch);
+      Atomics.store(progress, 1, i + 1);
       return scanFile(input, options);
     });
     const lines = scans.map((scan) => scan.lines);
