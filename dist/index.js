@@ -53329,10 +53329,13 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  * (measured). Once it reaches this size, it stops growing.
  */
 const CAP_BYTES = 32 * 2 ** 20;
+/** How often (in calls: files scanned) the young generation's size is looked at. */
+const LOOK_EVERY = 32;
 let capped = false;
-/** Stops the young generation's growth once it is past the cap; cheap, called every few files. */
-function young_generation_capYoungGeneration() {
-    if (capped)
+let calls = 0;
+/** Stops the young generation's growth once it is past the cap; call it once per file scanned. */
+function capYoungGeneration() {
+    if (capped || calls++ % LOOK_EVERY !== 0)
         return;
     const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
     if (!space || space.space_size < CAP_BYTES)
@@ -53360,50 +53363,11 @@ function young_generation_capYoungGeneration() {
 
 
 
-/** How often (in files) a scan looks at the young generation's size. */
-const CAP_EVERY = 32;
 /** Scans in this thread, with the rule objects at hand. */
 const scan_file_serialScanner = (rules) => (inputs, spec) => {
     const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input, i) => {
-        if (i % CAP_EVERY === 0)
-            young_generation_capYoungGeneration();
-        return scan_file_scanFile(input, options);
-    });
+    return inputs.map((input) => scan_file_scanFile(input, options));
 };
-/**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread).
- */
-function shareStrings(scan) {
-    scan.file = shared(scan.file);
-    const visit = (v) => {
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o) {
-                const x = o[k];
-                if (typeof x === 'string')
-                    o[k] = shared(x);
-                else if (x && typeof x === 'object')
-                    visit(x);
-            }
-        }
-    };
-    visit(scan.entities);
-    visit(scan.images);
-    return scan;
-}
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
-const NUMBER_MARK = '\u0000number:';
-const scan_file_toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
-function fromJson(json) {
-    if (!json.includes('\\u0000number:'))
-        return JSON.parse(json);
-    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
-}
 /** The scan options for a spec, with the file rules looked up by id. */
 function scan_file_scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
@@ -53416,6 +53380,7 @@ function scan_file_scanOptions(rules, spec) {
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function scan_file_scanFile(input, opts) {
+    capYoungGeneration();
     const out = {
         file: input.shown,
         parsed: false,
@@ -54406,7 +54371,6 @@ function runPool(rules, inputs, spec, n, options) {
             const first = last.first + last.inputs.length;
             if (!last.inputs.length)
                 queue.pop();
-            young_generation_capYoungGeneration();
             take.forEach((input, i) => (results[first + i] = scan_file_scanFile(input, local)));
             pending -= take.length;
             if (pending === 0)
@@ -54431,7 +54395,6 @@ function serveScans(rules) {
     const options = scanOptions(rules, spec);
     const port = parentPort;
     port.on('message', (msg) => {
-        capYoungGeneration();
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
@@ -54442,6 +54405,39 @@ function serveScans(rules) {
             delete scan.lines;
         port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
+}
+/**
+ * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
+ * references recur in thousands of them: each is kept once (per thread).
+ */
+function shareStrings(scan) {
+    scan.file = shared(scan.file);
+    const visit = (v) => {
+        if (Array.isArray(v))
+            for (const x of v)
+                visit(x);
+        else if (v && typeof v === 'object') {
+            const o = v;
+            for (const k in o) {
+                const x = o[k];
+                if (typeof x === 'string')
+                    o[k] = shared(x);
+                else if (x && typeof x === 'object')
+                    visit(x);
+            }
+        }
+    };
+    visit(scan.entities);
+    visit(scan.images);
+    return scan;
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 
 ;// CONCATENATED MODULE: ./src/action/check.ts

@@ -16281,31 +16281,6 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/young-generation.ts
-
-/**
- * Node 24's V8 lets the young generation grow to 64 MB per semi-space on a 64-bit machine (Node 22's
- * stops at 16 MB). A scan allocates facts that live on, so the young generation grows to its
- * maximum and stays there: about 110 MB more peak RSS on the 10,000-pipeline repo, for no speed
- * (measured). Once it reaches this size, it stops growing.
- */
-const CAP_BYTES = 32 * 2 ** 20;
-let capped = false;
-/** Stops the young generation's growth once it is past the cap; cheap, called every few files. */
-function young_generation_capYoungGeneration() {
-    if (capped)
-        return;
-    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-    if (!space || space.space_size < CAP_BYTES)
-        return;
-    // V8 reads this flag each time the new space grows; set while running, it applies from then on (every thread).
-    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
-    capped = true;
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -19092,6 +19067,34 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/young-generation.ts
+
+/**
+ * Node 24's V8 lets the young generation grow to 64 MB per semi-space on a 64-bit machine (Node 22's
+ * stops at 16 MB). A scan allocates facts that live on, so the young generation grows to its
+ * maximum and stays there: about 110 MB more peak RSS on the 10,000-pipeline repo, for no speed
+ * (measured). Once it reaches this size, it stops growing.
+ */
+const CAP_BYTES = 32 * 2 ** 20;
+/** How often (in calls: files scanned) the young generation's size is looked at. */
+const LOOK_EVERY = 32;
+let capped = false;
+let calls = 0;
+/** Stops the young generation's growth once it is past the cap; call it once per file scanned. */
+function capYoungGeneration() {
+    if (capped || calls++ % LOOK_EVERY !== 0)
+        return;
+    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    if (!space || space.space_size < CAP_BYTES)
+        return;
+    // V8 reads this flag each time the new space grows; set while running, it applies from then on (every thread).
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+    capped = true;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -19110,50 +19113,11 @@ const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 
 
-/** How often (in files) a scan looks at the young generation's size. */
-const CAP_EVERY = 32;
 /** Scans in this thread, with the rule objects at hand. */
 const scan_file_serialScanner = (rules) => (inputs, spec) => {
     const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input, i) => {
-        if (i % CAP_EVERY === 0)
-            capYoungGeneration();
-        return scan_file_scanFile(input, options);
-    });
+    return inputs.map((input) => scan_file_scanFile(input, options));
 };
-/**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread).
- */
-function scan_file_shareStrings(scan) {
-    scan.file = shared(scan.file);
-    const visit = (v) => {
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (v && typeof v === 'object') {
-            const o = v;
-            for (const k in o) {
-                const x = o[k];
-                if (typeof x === 'string')
-                    o[k] = shared(x);
-                else if (x && typeof x === 'object')
-                    visit(x);
-            }
-        }
-    };
-    visit(scan.entities);
-    visit(scan.images);
-    return scan;
-}
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
-const NUMBER_MARK = '\u0000number:';
-const toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
-function scan_file_fromJson(json) {
-    if (!json.includes('\\u0000number:'))
-        return JSON.parse(json);
-    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
-}
 /** The scan options for a spec, with the file rules looked up by id. */
 function scan_file_scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
@@ -19166,6 +19130,7 @@ function scan_file_scanOptions(rules, spec) {
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function scan_file_scanFile(input, opts) {
+    capYoungGeneration();
     const out = {
         file: input.shown,
         parsed: false,
@@ -19554,7 +19519,6 @@ function runPool(rules, inputs, spec, n, options) {
             const first = last.first + last.inputs.length;
             if (!last.inputs.length)
                 queue.pop();
-            capYoungGeneration();
             take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
             pending -= take.length;
             if (pending === 0)
@@ -19579,7 +19543,6 @@ function serveScans(rules) {
     const options = scan_file_scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
-        young_generation_capYoungGeneration();
         const scans = msg.inputs.map((input, i) => {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
@@ -19590,6 +19553,39 @@ function serveScans(rules) {
             delete scan.lines;
         port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
+}
+/**
+ * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
+ * references recur in thousands of them: each is kept once (per thread).
+ */
+function shareStrings(scan) {
+    scan.file = shared(scan.file);
+    const visit = (v) => {
+        if (Array.isArray(v))
+            for (const x of v)
+                visit(x);
+        else if (v && typeof v === 'object') {
+            const o = v;
+            for (const k in o) {
+                const x = o[k];
+                if (typeof x === 'string')
+                    o[k] = shared(x);
+                else if (x && typeof x === 'object')
+                    visit(x);
+            }
+        }
+    };
+    visit(scan.entities);
+    visit(scan.images);
+    return scan;
+}
+/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+const NUMBER_MARK = '\u0000number:';
+const toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
+function fromJson(json) {
+    if (!json.includes('\\u0000number:'))
+        return JSON.parse(json);
+    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 
 ;// CONCATENATED MODULE: ./src/model/image-fixes.ts

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
-import { lineTable, locOf, positionIn, shared, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
+import { lineTable, locOf, positionIn, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
 import { imageUses } from '../model/scans.js';
 import { isAppHarnessImage } from '../model/images.js';
 import { View } from '../model/view.js';
@@ -15,9 +15,6 @@ import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 import { decodeUtf8 } from './file-text.js';
 import { capYoungGeneration } from './young-generation.js';
-
-/** How often (in files) a scan looks at the young generation's size. */
-const CAP_EVERY = 32;
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -90,44 +87,8 @@ export const serialScanner =
   (rules: readonly Rule[]): Scanner =>
   (inputs, spec) => {
     const options = scanOptions(rules, spec);
-    return inputs.map((input, i) => {
-      if (i % CAP_EVERY === 0) capYoungGeneration();
-      return scanFile(input, options);
-    });
+    return inputs.map((input) => scanFile(input, options));
   };
-
-/**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread).
- */
-export function shareStrings(scan: FileScan): FileScan {
-  scan.file = shared(scan.file);
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k in o) {
-        const x = o[k];
-        if (typeof x === 'string') o[k] = shared(x);
-        else if (x && typeof x === 'object') visit(x);
-      }
-    }
-  };
-  visit(scan.entities);
-  visit(scan.images);
-  return scan;
-}
-
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
-const NUMBER_MARK = '\u0000number:';
-export const toJson = (value: unknown) =>
-  JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
-export function fromJson<T>(json: string): T {
-  if (!json.includes('\\u0000number:')) return JSON.parse(json) as T;
-  return JSON.parse(json, (_, v: unknown) =>
-    typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v,
-  ) as T;
-}
 
 /** The scan options for a spec, with the file rules looked up by id. */
 export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions {
@@ -142,6 +103,7 @@ export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
+  capYoungGeneration();
   const out: FileScan = {
     file: input.shown,
     parsed: false,
