@@ -47666,6 +47666,10 @@ const suppression = {
     fixable: 'none',
 };
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+/** A `yaml-syntax` finding about a whole file (unreadable, binary, skipped), placed at its start. */
+function fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -53478,9 +53482,6 @@ function imageFacts(source, loc) {
         at: loc(use.view),
     }));
 }
-function fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
@@ -54004,7 +54005,7 @@ function prepare(settings) {
         return { shown: f.path, absPath: f.absPath, ...(overlay !== undefined ? { overlay } : {}) };
     });
     for (const s of skipped)
-        findings.push(lint_fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
+        findings.push(fileFinding(s.path, s.severity ?? 'notice', s.severity ? `Path ${s.reason}.` : `File ${s.reason}; skipped.`));
     const options = {};
     for (const rule of settings.rules)
         options[rule.id] = optionsOf(rule, config, settings.ruleOptions?.[rule.id]);
@@ -54142,9 +54143,6 @@ function projectContext(rule, project, place, options, out) {
             }));
         },
     };
-}
-function lint_fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 
 ;// CONCATENATED MODULE: external "node:os"

@@ -18626,6 +18626,10 @@ const suppression = {
     fixable: 'none',
 };
 const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+/** A `yaml-syntax` finding about a whole file (unreadable, binary, skipped), placed at its start. */
+function fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
 
@@ -19227,9 +19231,6 @@ function imageFacts(source, loc) {
         appHarness: isAppHarnessImage(use.image),
         at: loc(use.view),
     }));
-}
-function fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;

@@ -1,3 +1,4 @@
+import type { Finding, Severity } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
@@ -43,3 +44,8 @@ export const suppression: RuleMeta = {
 };
 
 export const builtinRules: readonly RuleMeta[] = [yamlSyntax, schema, unresolvedReference, suppression];
+
+/** A `yaml-syntax` finding about a whole file (unreadable, binary, skipped), placed at its start. */
+export function fileFinding(file: string, severity: Severity, message: string): Finding {
+  return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
-import { builtinRules, UNRESOLVED_REFERENCE, yamlSyntax } from './builtins.js';
+import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
 import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
-import { compareFindings, findingAt, sortAndDedupe, type Finding, type Severity } from './finding.js';
+import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
 import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
@@ -290,8 +290,4 @@ function projectContext(rule: Rule, project: Project, place: Placer, options: Op
       );
     },
   };
-}
-
-function fileFinding(file: string, severity: Severity, message: string): Finding {
-  return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }

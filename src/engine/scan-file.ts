@@ -7,7 +7,7 @@ import { isAppHarnessImage } from '../model/images.js';
 import { View } from '../model/view.js';
 import { locateRange } from '../parse/locate.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
-import { schema as schemaRule, yamlSyntax } from './builtins.js';
+import { fileFinding, schema as schemaRule, yamlSyntax } from './builtins.js';
 import { withFix } from './edits.js';
 import { findingAt, type Finding, type Severity } from './finding.js';
 import { messageOf, type Rule, type OptionValues, type Report } from './rule.js';
@@ -198,10 +198,6 @@ function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
     appHarness: isAppHarnessImage(use.image),
     at: loc(use.view),
   }));
-}
-
-function fileFinding(file: string, severity: Severity, message: string): Finding {
-  return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 
 /** A top-level key only Harness uses, alone on its line. */
