@@ -48271,17 +48271,24 @@ function endsInWhitespace(s) {
  * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
  */
 const SHORT = 24;
-const interned = new Map();
-function intern(s) {
-    const known = interned.get(s);
-    if (known !== undefined)
-        return known;
-    if (interned.size >= 100_000)
-        interned.clear();
-    // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-    const copy = copyString(s);
-    interned.set(copy, copy);
-    return copy;
+const intern = stringTable(100_000);
+/**
+ * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
+ * again). The copy matters: a substring of 13 or more characters is a slice that would keep its
+ * whole file's text alive.
+ */
+function stringTable(cap) {
+    const table = new Map();
+    return (s) => {
+        const known = table.get(s);
+        if (known !== undefined)
+            return known;
+        if (table.size >= cap)
+            table.clear();
+        const copy = copyString(s);
+        table.set(copy, copy);
+        return copy;
+    };
 }
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
 const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
@@ -49118,17 +49125,7 @@ function embeddedRange(view) {
  * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
  * from parts keeps the parts alive.
  */
-const strings = new Map();
-function shared(s) {
-    const known = strings.get(s);
-    if (known !== undefined)
-        return known;
-    if (strings.size >= 200_000)
-        strings.clear();
-    const copy = copyString(s);
-    strings.set(copy, copy);
-    return copy;
-}
+const shared = stringTable(200_000);
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
     let low = 0;

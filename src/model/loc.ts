@@ -1,7 +1,7 @@
 import { locateRange } from '../parse/locate.js';
 import { linesOf, type SourceFile } from '../parse/source.js';
 import { STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
-import { copyString } from '../parse/fast-yaml.js';
+import { stringTable } from '../parse/fast-yaml.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
 import { semanticPath } from './walk.js';
@@ -132,15 +132,7 @@ function embeddedRange(view: View): [number, number] {
  * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
  * from parts keeps the parts alive.
  */
-const strings = new Map<string, string>();
-export function shared(s: string): string {
-  const known = strings.get(s);
-  if (known !== undefined) return known;
-  if (strings.size >= 200_000) strings.clear();
-  const copy = copyString(s);
-  strings.set(copy, copy);
-  return copy;
-}
+export const shared = stringTable(200_000);
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts: ArrayLike<number>, offset: number): number {

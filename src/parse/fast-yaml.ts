@@ -436,19 +436,27 @@ function endsInWhitespace(s: string): boolean {
  * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
  */
 const SHORT = 24;
-const interned = new Map<string, string>();
-function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  if (interned.size >= 100_000) interned.clear();
-  // A copy: a substring of 13 or more characters is a slice that would keep its whole file's text alive.
-  const copy = copyString(s);
-  interned.set(copy, copy);
-  return copy;
+const intern = stringTable(100_000);
+
+/**
+ * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
+ * again). The copy matters: a substring of 13 or more characters is a slice that would keep its
+ * whole file's text alive.
+ */
+export function stringTable(cap: number): (s: string) => string {
+  const table = new Map<string, string>();
+  return (s) => {
+    const known = table.get(s);
+    if (known !== undefined) return known;
+    if (table.size >= cap) table.clear();
+    const copy = copyString(s);
+    table.set(copy, copy);
+    return copy;
+  };
 }
 
 /** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-export const copyString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+const copyString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 function closingSingleQuote(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++)
