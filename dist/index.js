@@ -54192,8 +54192,8 @@ function workerCount(files, requested, env = process.env, cores = external_node_
     return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 /**
- * A scanner that spreads the files over worker threads, or scans in this thread when one worker
- * or none is called for. `rules` serves the in-thread case and must be the registry the script loads.
+ * A scanner that spreads the files over worker threads beside this one, or scans in this thread
+ * alone when no worker is called for. `rules` serves the in-thread case and must be the registry the script loads.
  */
 function poolScanner(rules, options) {
     return async (inputs, spec) => {

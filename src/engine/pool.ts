@@ -63,8 +63,8 @@ export function workerCount(
 }
 
 /**
- * A scanner that spreads the files over worker threads, or scans in this thread when one worker
- * or none is called for. `rules` serves the in-thread case and must be the registry the script loads.
+ * A scanner that spreads the files over worker threads beside this one, or scans in this thread
+ * alone when no worker is called for. `rules` serves the in-thread case and must be the registry the script loads.
  */
 export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scanner {
   return async (inputs, spec) => {
@@ -81,8 +81,8 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
 
 type ToWorker = { batch: number; inputs: FileInput[] };
 /**
- * The scans come back as JSON text and their line tables apart (on Node 24, JSON and structured
- * cloning measured alike in time and memory; JSON keeps YAML's `.inf` and `.nan` explicit).
+ * The scans come back as JSON text and their line tables apart (JSON and structured cloning
+ * measured alike in time and memory on Node 24; JSON needs `.inf` and `.nan` marked, see `toJson`).
  */
 type FromWorker = { batch: number; json: string; lines: Array<LineTable | undefined> };
 
