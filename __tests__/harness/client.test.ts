@@ -374,7 +374,8 @@ describe('getConnector', () => {
     expect(await c.getConnector({ identifier: 'stuck' })).toEqual({ kind: 'failed', reason: 'timed out after 200 ms' });
     const took = Date.now() - started;
     expect(took).toBeGreaterThanOrEqual(190);
-    expect(took).toBeLessThan(700);
+    // Far below a request without a timeout (it would hang); room for a loaded CI machine.
+    expect(took).toBeLessThan(2000);
   });
 
   it('the budget cuts a request in flight when it ends before the request timeout', async () => {
@@ -390,7 +391,8 @@ describe('getConnector', () => {
     const leftMs = Number(/in the (\d+) ms left/.exec((stuck as { reason: string }).reason)?.[1]);
     expect(leftMs).toBeGreaterThan(250);
     expect(leftMs).toBeLessThanOrEqual(300);
-    expect(Date.now() - started).toBeLessThan(800);
+    // Well below the 5 s request timeout: the budget cut it.
+    expect(Date.now() - started).toBeLessThan(3000);
     // Budget spent: a later lookup fails without a request.
     expect(await c.getConnector({ identifier: 'later' })).toEqual({
       kind: 'failed',
@@ -406,7 +408,8 @@ describe('getConnector', () => {
     const started = Date.now();
     const results = await Promise.all(ids.map((identifier) => c.getConnector({ identifier })));
     const took = Date.now() - started;
-    expect(took).toBeLessThan(800 + 400);
+    // The reasons below show the budget cut them; this bound leaves room for a loaded CI machine.
+    expect(took).toBeLessThan(2500);
     const reasons = results.map((r) => (r.kind === 'failed' ? r.reason : r.kind));
     for (const reason of reasons)
       expect(reason).toMatch(
