@@ -130,6 +130,8 @@ const variants: Array<[string, (s: string) => string, number]> = [
   ['BOM', (s) => '\uFEFF' + s, 0],
   ['multi-document', (s) => `kind: Note\nnote: first document\n---\n${s}---\nkind: Note\n`, 3],
   ['multi-document CRLF', (s) => crlf(`# leading comment\n---\n${s}`), 2],
+  // Longer than a line table packs in one character.
+  ['after a line of 70,000 characters', (s) => `# ${'x'.repeat(70_000)}\n${s}`, 1],
 ];
 
 describe.each(cases)('$ruleId position', (c) => {

@@ -50,6 +50,22 @@ describe('semanticPath gives the path walk gives', () => {
     expect(mismatches('t.yaml', text)).toEqual([]);
   });
 
+  it('asked in any order: a wrapper map gone through on the way to a step still has no path of its own', () => {
+    const text =
+      'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - step:\n                identifier: s\n                image: x\n';
+    const file = parseSource('t.yaml', text);
+    const root = View.root(file, file.docs[0]!)!.get('pipeline')!;
+    const stepItem = root.get('stages')!.item(0)!.get('stage')!.get('spec')!.get('steps')!.item(0)!;
+    const image = stepItem.get('step')!.get('image')!;
+    expect(semanticPath(root, image)).toBe('stages/stage=b/spec/steps/step=s/image');
+    expect(semanticPath(root, stepItem)).toBeUndefined();
+    expect(semanticPath(root, stepItem.get('step')!)).toBe('stages/stage=b/spec/steps/step=s');
+    // Asked backwards through a fresh parse, the paths are the walk's too.
+    const again = parseSource('t.yaml', text);
+    const fresh = View.root(again, again.docs[0]!)!.get('pipeline')!;
+    for (const { view, path: p } of walkedPaths(fresh).reverse()) expect(semanticPath(fresh, view, true)).toBe(p);
+  });
+
   it('a node outside the root has no path', () => {
     const file = parseSource('t.yaml', 'a:\n  b: 1\nc: 2\n');
     const root = View.root(file, file.docs[0]!)!;

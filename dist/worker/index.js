@@ -16753,7 +16753,7 @@ class FastParser {
             // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
             if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
                 throw GIVE_UP;
-            value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
+            value = resolvePlain(raw);
             this.scratch.push(p, valueEnd, info, -1);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
@@ -16876,12 +16876,6 @@ function endsInWhitespace(s) {
     const c = s.charCodeAt(s.length - 1);
     return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
 }
-/**
- * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
- * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
- */
-const SHORT = 24;
-const intern = stringTable(100_000);
 /**
  * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
  * again). The copy matters: a substring of 13 or more characters is a slice that would keep its
@@ -17539,16 +17533,21 @@ function semanticPath(root, target, keys = false) {
     const records = root.file.records;
     const owner = (h) => records[h * RECORD + 3];
     const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
+    const known = descents(root);
+    // Headers of the containers between the root (or the nearest one already descended into) and the target, innermost first.
     const headers = [];
     let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
+    let from;
+    for (; h >= 0 && h !== root.addr; h = owner(h)) {
+        // Not for the target itself: a wrapper map is descended through, yet has no path of its own.
+        from = targetIsContainer && h === target.addr ? undefined : known.get(h);
+        if (from)
+            break;
         headers.push(h);
-    if (h !== root.addr)
+    }
+    if (!from && h !== root.addr)
         return undefined;
-    let path = '';
-    let depth = 0;
-    let skipped;
+    let { view: cur, path, depth, skipped } = from ?? { view: root, path: '', depth: 0, skipped: undefined };
     /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
     const step = (from, node, place, last) => {
         if (from.isSeq) {
@@ -17569,18 +17568,33 @@ function semanticPath(root, target, keys = false) {
             path = join(path, String(place));
         return ++depth <= MAX_WALK_DEPTH;
     };
-    let cur = root;
     for (let i = headers.length - 1; i >= 0; i--) {
         const next = childWithHeader(cur, headers[i]);
         if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
             return undefined;
         cur = next.view;
+        known.set(headers[i], { view: cur, path, depth, skipped });
     }
     if (targetIsContainer)
         return path;
     if (target.isKey)
         return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
     return step(cur, target, target.place, true) ? path : undefined;
+}
+/**
+ * The containers already descended into from each root, by header, kept on the parsed document
+ * (so they go with it): the facts of one pipeline ask for the paths of dozens of nodes that share
+ * most of their way down. Not a WeakMap: its entries would keep every document alive until the
+ * next full collection.
+ */
+const DESCENTS = Symbol('descents');
+function descents(root) {
+    const doc = root.doc;
+    const byRoot = (doc[DESCENTS] ??= new Map());
+    let known = byRoot.get(root.addr);
+    if (!known)
+        byRoot.set(root.addr, (known = new Map()));
+    return known;
 }
 /** The child of a container whose own header is `header`, and its key or index. */
 function childWithHeader(view, header) {
@@ -17667,14 +17681,47 @@ const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
 const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 /** The scalar's value as a string; undefined for null and collections. */
 const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** A length that does not fit one character is this mark, then its high and low 16 bits. */
+const LONG = 0xffff;
 /** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
 function lineTable(file) {
     const outer = file.embedding?.parent ?? file;
-    return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+    const starts = linesOf(outer).lineStarts;
+    const codes = [];
+    for (let i = 1; i < starts.length; i++) {
+        const length = starts[i] - starts[i - 1];
+        if (length < LONG)
+            codes.push(length);
+        else
+            codes.push(LONG, length >>> 16, length & 0xffff);
+    }
+    let lengths = '';
+    for (let i = 0; i < codes.length; i += 4096)
+        lengths += String.fromCharCode(...codes.slice(i, i + 4096));
+    return { lengths, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
+/** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
+function startsOf(table) {
+    if (table === unpacked.table)
+        return unpacked.starts;
+    const { lengths } = table;
+    const starts = [0];
+    let offset = 0;
+    for (let i = 0; i < lengths.length; i++) {
+        let length = lengths.charCodeAt(i);
+        if (length === LONG) {
+            length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
+            i += 2;
+        }
+        starts.push((offset += length));
+    }
+    unpacked = { table, starts: Uint32Array.from(starts) };
+    return unpacked.starts;
+}
+let unpacked = { starts: new Uint32Array(1) };
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 function positionIn(table, start, end) {
-    const { starts } = table;
+    const starts = startsOf(table);
     const bom = table.bom ? 1 : 0;
     const line = lineAt(starts, start);
     const endLine = end === start ? line : lineAt(starts, end);
@@ -17701,7 +17748,9 @@ function locOf(view, root) {
     let value = null;
     if (view.isScalar) {
         const v = view.value;
-        if (v !== undefined && v !== null)
+        if (typeof v === 'string')
+            value = loc_shared(v);
+        else if (v !== undefined && v !== null)
             value = v;
         if (view.style)
             flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
@@ -18082,6 +18131,15 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
  * and execution-config override payloads (`[{field, value}]`).
  */
 function imageUses(file) {
+    return (file[USES] ??= findImageUses(file));
+}
+/**
+ * Two rules and the report's image list read the same file's images: found once per parse and
+ * kept on the parsed file, so they go with it (a WeakMap's entries would keep every parsed file
+ * alive until the next full collection).
+ */
+const USES = Symbol('imageUses');
+function findImageUses(file) {
     const out = [];
     for (const doc of file.docs) {
         const root = View.root(file, doc);
@@ -19547,23 +19605,31 @@ function serveScans(rules) {
             return scan_file_scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
-        for (const scan of scans)
+        for (const scan of scans) {
             delete scan.lines;
+            forLocs(scan, (loc) => {
+                if (loc.file === scan.file)
+                    loc.file = '';
+            });
+        }
         port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
     });
 }
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread).
+ * references recur in thousands of them: each is kept once (per thread). A loc in the scan's own
+ * file travels without its file name (most of a fact's text otherwise): it gets it back here.
  */
 function shareStrings(scan) {
-    scan.file = shared(scan.file);
+    const file = (scan.file = shared(scan.file));
     const visit = (v) => {
         if (Array.isArray(v))
             for (const x of v)
                 visit(x);
         else if (v && typeof v === 'object') {
             const o = v;
+            if (o.file === '' && isLoc(o))
+                o.file = file;
             for (const k in o) {
                 const x = o[k];
                 if (typeof x === 'string')
@@ -19576,6 +19642,24 @@ function shareStrings(scan) {
     visit(scan.entities);
     visit(scan.images);
     return scan;
+}
+const isLoc = (o) => typeof o.start === 'number' && typeof o.flags === 'number';
+/** Calls `f` on every loc in a scan's facts. */
+function forLocs(scan, f) {
+    const visit = (v) => {
+        if (!v || typeof v !== 'object')
+            return;
+        if (Array.isArray(v))
+            for (const x of v)
+                visit(x);
+        else if (isLoc(v))
+            f(v);
+        else
+            for (const k in v)
+                visit(v[k]);
+    };
+    visit(scan.entities);
+    visit(scan.images);
 }
 /** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
 const NUMBER_MARK = '\u0000number:';

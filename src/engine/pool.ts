@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
-import { shared, type LineTable } from '../model/loc.js';
+import { shared, type LineTable, type Loc } from '../model/loc.js';
 import { scanFile, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -278,21 +278,28 @@ export function serveScans(rules: readonly Rule[]): void {
       return scanFile(input, options);
     });
     const lines = scans.map((scan) => scan.lines);
-    for (const scan of scans) delete scan.lines;
+    for (const scan of scans) {
+      delete scan.lines;
+      forLocs(scan, (loc) => {
+        if (loc.file === scan.file) loc.file = '';
+      });
+    }
     port.postMessage({ batch: msg.batch, json: toJson(scans), lines } satisfies FromWorker);
   });
 }
 
 /**
  * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread).
+ * references recur in thousands of them: each is kept once (per thread). A loc in the scan's own
+ * file travels without its file name (most of a fact's text otherwise): it gets it back here.
  */
 function shareStrings(scan: FileScan): FileScan {
-  scan.file = shared(scan.file);
+  const file = (scan.file = shared(scan.file));
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) for (const x of v) visit(x);
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
+      if (o.file === '' && isLoc(o)) o.file = file;
       for (const k in o) {
         const x = o[k];
         if (typeof x === 'string') o[k] = shared(x);
@@ -303,6 +310,20 @@ function shareStrings(scan: FileScan): FileScan {
   visit(scan.entities);
   visit(scan.images);
   return scan;
+}
+
+const isLoc = (o: object): o is Loc => typeof (o as Loc).start === 'number' && typeof (o as Loc).flags === 'number';
+
+/** Calls `f` on every loc in a scan's facts. */
+function forLocs(scan: FileScan, f: (loc: Loc) => void): void {
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (isLoc(v)) f(v);
+    else for (const k in v) visit((v as Record<string, unknown>)[k]);
+  };
+  visit(scan.entities);
+  visit(scan.images);
 }
 
 /** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */

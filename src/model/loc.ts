@@ -57,21 +57,57 @@ export const sameLoc = (a: Loc | undefined, b: Loc | undefined) =>
 export const str = (loc: Loc | undefined): string | undefined =>
   loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
 
-/** Where a file's lines start, and whether it starts with a BOM: what turns offsets into lines and columns. */
+/**
+ * Where a file's lines start, and whether it starts with a BOM: what turns offsets into lines and
+ * columns. A scan keeps one per file with facts (100,000 on a large repo), so the line lengths are
+ * packed one character each into a string (most lines are under 256 characters, which makes it
+ * one byte a line): a quarter of a Uint32Array of offsets, and no typed-array objects.
+ */
 export interface LineTable {
-  starts: Uint32Array;
+  lengths: string;
   bom: boolean;
 }
+
+/** A length that does not fit one character is this mark, then its high and low 16 bits. */
+const LONG = 0xffff;
 
 /** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
 export function lineTable(file: SourceFile): LineTable {
   const outer = file.embedding?.parent ?? file;
-  return { starts: Uint32Array.from(linesOf(outer).lineStarts), bom: outer.text.charCodeAt(0) === 0xfeff };
+  const starts = linesOf(outer).lineStarts;
+  const codes: number[] = [];
+  for (let i = 1; i < starts.length; i++) {
+    const length = starts[i]! - starts[i - 1]!;
+    if (length < LONG) codes.push(length);
+    else codes.push(LONG, length >>> 16, length & 0xffff);
+  }
+  let lengths = '';
+  for (let i = 0; i < codes.length; i += 4096) lengths += String.fromCharCode(...codes.slice(i, i + 4096));
+  return { lengths, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
+
+/** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
+function startsOf(table: LineTable): Uint32Array {
+  if (table === unpacked.table) return unpacked.starts;
+  const { lengths } = table;
+  const starts: number[] = [0];
+  let offset = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    let length = lengths.charCodeAt(i);
+    if (length === LONG) {
+      length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
+      i += 2;
+    }
+    starts.push((offset += length));
+  }
+  unpacked = { table, starts: Uint32Array.from(starts) };
+  return unpacked.starts;
+}
+let unpacked: { table?: LineTable; starts: Uint32Array } = { starts: new Uint32Array(1) };
 
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 export function positionIn(table: LineTable, start: number, end: number): Position {
-  const { starts } = table;
+  const starts = startsOf(table);
   const bom = table.bom ? 1 : 0;
   const line = lineAt(starts, start);
   const endLine = end === start ? line : lineAt(starts, end);
@@ -103,7 +139,8 @@ export function locOf(view: View, root?: View): Loc {
   let value: Loc['value'] = null;
   if (view.isScalar) {
     const v = view.value;
-    if (v !== undefined && v !== null) value = v as Loc['value'];
+    if (typeof v === 'string') value = shared(v);
+    else if (v !== undefined && v !== null) value = v as Loc['value'];
     if (view.style) flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
   }
   if (view.inFlow) flags |= IN_FLOW;

@@ -26,7 +26,19 @@ export interface ImageUse {
  * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
  * and execution-config override payloads (`[{field, value}]`).
  */
-export function imageUses(file: SourceFile): ImageUse[] {
+export function imageUses(file: SourceFile): readonly ImageUse[] {
+  return ((file as WithUses)[USES] ??= findImageUses(file));
+}
+
+/**
+ * Two rules and the report's image list read the same file's images: found once per parse and
+ * kept on the parsed file, so they go with it (a WeakMap's entries would keep every parsed file
+ * alive until the next full collection).
+ */
+const USES = Symbol('imageUses');
+type WithUses = SourceFile & { [USES]?: readonly ImageUse[] };
+
+function findImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
   for (const doc of file.docs) {
     const root = View.root(file, doc);

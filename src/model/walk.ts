@@ -150,15 +150,20 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   const records = root.file.records;
   const owner = (h: number) => records[h * RECORD + 3]!;
   const targetIsContainer = !target.isScalar;
-  // Headers of the containers between the root and the target, innermost first.
+  const known = descents(root);
+  // Headers of the containers between the root (or the nearest one already descended into) and the target, innermost first.
   const headers: number[] = [];
   let h = targetIsContainer ? target.addr : owner(target.addr);
-  for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
-  if (h !== root.addr) return undefined;
+  let from: Descent | undefined;
+  for (; h >= 0 && h !== root.addr; h = owner(h)) {
+    // Not for the target itself: a wrapper map is descended through, yet has no path of its own.
+    from = targetIsContainer && h === target.addr ? undefined : known.get(h);
+    if (from) break;
+    headers.push(h);
+  }
+  if (!from && h !== root.addr) return undefined;
 
-  let path = '';
-  let depth = 0;
-  let skipped: ItemStep | undefined;
+  let { view: cur, path, depth, skipped } = from ?? { view: root, path: '', depth: 0, skipped: undefined };
   /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
   const step = (from: View, node: View, place: string | number, last: boolean): boolean => {
     if (from.isSeq) {
@@ -175,15 +180,40 @@ export function semanticPath(root: View, target: View, keys = false): string | u
     } else path = join(path, String(place));
     return ++depth <= MAX_WALK_DEPTH;
   };
-  let cur = root;
   for (let i = headers.length - 1; i >= 0; i--) {
     const next = childWithHeader(cur, headers[i]!);
     if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer)) return undefined;
     cur = next.view;
+    known.set(headers[i]!, { view: cur, path, depth, skipped });
   }
   if (targetIsContainer) return path;
   if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
   return step(cur, target, target.place!, true) ? path : undefined;
+}
+
+/** Where the way down from a root stands once inside a container: what the next step starts from. */
+interface Descent {
+  view: View;
+  path: string;
+  depth: number;
+  skipped: ItemStep | undefined;
+}
+
+/**
+ * The containers already descended into from each root, by header, kept on the parsed document
+ * (so they go with it): the facts of one pipeline ask for the paths of dozens of nodes that share
+ * most of their way down. Not a WeakMap: its entries would keep every document alive until the
+ * next full collection.
+ */
+const DESCENTS = Symbol('descents');
+type WithDescents = TreeDoc & { [DESCENTS]?: Map<number, Map<number, Descent>> };
+
+function descents(root: View): Map<number, Descent> {
+  const doc = root.doc as WithDescents;
+  const byRoot = (doc[DESCENTS] ??= new Map());
+  let known = byRoot.get(root.addr);
+  if (!known) byRoot.set(root.addr, (known = new Map()));
+  return known;
 }
 
 /** The child of a container whose own header is `header`, and its key or index. */

@@ -322,7 +322,7 @@ class FastParser {
       if (endsInWhitespace(raw)) throw GIVE_UP;
       // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
       if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
-      value = resolvePlain(raw.length <= SHORT ? intern(raw) : raw);
+      value = resolvePlain(raw);
       this.scratch.push(p, valueEnd, info, -1);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
@@ -430,13 +430,6 @@ function endsInWhitespace(s: string): boolean {
   const c = s.charCodeAt(s.length - 1);
   return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
 }
-
-/**
- * Short values repeat across a repo (`Run`, `Sh`, `Linux`, `account.harnessImage`): one string
- * each instead of one per occurrence, which keeps the heap, and the collector's work, smaller.
- */
-const SHORT = 24;
-const intern = stringTable(100_000);
 
 /**
  * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
