@@ -8618,22 +8618,28 @@ function indexOf(map) {
     }
     return index;
 }
-/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
 function keyPosition(map, key) {
-    const keys = Object.keys(map);
-    if (keys.length <= INDEX_OVER)
-        return keys.indexOf(key);
-    return indexOf(map).position.get(key) ?? -1;
+    let i = 0;
+    for (const k in map) {
+        if (k === key)
+            return i;
+        if (++i > INDEX_OVER)
+            return indexOf(map).position.get(key) ?? -1;
+    }
+    return -1;
 }
 /** The key of a fast-parsed map whose value is the container with header `header`. */
 function keyOfContainer(map, header) {
-    const keys = Object.keys(map);
-    if (keys.length > INDEX_OVER)
-        return indexOf(map).byHeader.get(header);
-    return keys.find((k) => {
+    let i = 0;
+    for (const k in map) {
         const v = map[k];
-        return isContainer(v) && v[ADDR] === header;
-    });
+        if (isContainer(v) && v[ADDR] === header)
+            return k;
+        if (++i > INDEX_OVER)
+            return indexOf(map).byHeader.get(header);
+    }
+    return undefined;
 }
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {
@@ -9114,26 +9120,6 @@ function endsInWhitespace(s) {
     const c = s.charCodeAt(s.length - 1);
     return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
 }
-/**
- * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
- * again). The copy matters: a substring of 13 or more characters is a slice that would keep its
- * whole file's text alive.
- */
-function stringTable(cap) {
-    const table = new Map();
-    return (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        if (table.size >= cap)
-            table.clear();
-        const copy = copyString(s);
-        table.set(copy, copy);
-        return copy;
-    };
-}
-/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const copyString = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 function closingSingleQuote(text, from, end) {
     for (let i = from; i < end; i++)
         if (text.charCodeAt(i) === SINGLE_QUOTE) {
@@ -9899,7 +9885,6 @@ function walkedPaths(root, keys) {
 
 
 
-
 const KEY = 1;
 const IN_FLOW = 2;
 const EMBEDDED = 4;
@@ -9923,44 +9908,59 @@ const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined
 const LONG = 0xffff;
 /** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
 function lineTable(file) {
-    const outer = file.embedding?.parent ?? file;
-    const starts = linesOf(outer).lineStarts;
-    const codes = [];
+    const { starts, bom } = linesOfOuter(file);
+    const codes = new Uint16Array(3 * starts.length);
+    let n = 0;
     for (let i = 1; i < starts.length; i++) {
         const length = starts[i] - starts[i - 1];
         if (length < LONG)
-            codes.push(length);
-        else
-            codes.push(LONG, length >>> 16, length & 0xffff);
+            codes[n++] = length;
+        else {
+            codes[n++] = LONG;
+            codes[n++] = length >>> 16;
+            codes[n++] = length & 0xffff;
+        }
     }
     let lengths = '';
-    for (let i = 0; i < codes.length; i += 4096)
-        lengths += String.fromCharCode(...codes.slice(i, i + 4096));
-    return { lengths, bom: outer.text.charCodeAt(0) === 0xfeff };
+    for (let i = 0; i < n; i += 8192)
+        lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)));
+    return { lengths, bom };
+}
+/** Where a parsed file's locs are, from its own line starts (no table packed). */
+function placerOf(file) {
+    const { starts, bom } = linesOfOuter(file);
+    return (loc) => positionAt(starts, bom, loc.start, loc.end);
+}
+function linesOfOuter(file) {
+    const outer = file.embedding?.parent ?? file;
+    return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
 /** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
 function startsOf(table) {
     if (table === unpacked.table)
         return unpacked.starts;
     const { lengths } = table;
-    const starts = [0];
-    let offset = 0;
+    const starts = new Uint32Array(lengths.length + 1);
+    let n = 1;
     for (let i = 0; i < lengths.length; i++) {
         let length = lengths.charCodeAt(i);
         if (length === LONG) {
             length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
             i += 2;
         }
-        starts.push((offset += length));
+        starts[n] = starts[n - 1] + length;
+        n++;
     }
-    unpacked = { table, starts: Uint32Array.from(starts) };
+    unpacked = { table, starts: starts.subarray(0, n) };
     return unpacked.starts;
 }
 let unpacked = { starts: new Uint32Array(1) };
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 function positionIn(table, start, end) {
-    const starts = startsOf(table);
-    const bom = table.bom ? 1 : 0;
+    return positionAt(startsOf(table), table.bom, start, end);
+}
+function positionAt(starts, hasBom, start, end) {
+    const bom = hasBom ? 1 : 0;
     const line = lineAt(starts, start);
     const endLine = end === start ? line : lineAt(starts, end);
     const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
@@ -10018,11 +10018,25 @@ function embeddedRange(view) {
     return locateRange(view.file, view.range[0], view.range[1]).range;
 }
 /**
- * One copy of each semantic path and other fact string in this thread: the same paths recur
- * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
- * from parts keeps the parts alive.
+ * One copy of each semantic path, value and other fact string in this thread, up to 200,000
+ * strings (then it starts again): the same paths and references recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
+ * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
+ * copied).
  */
-const shared = stringTable(200_000);
+const shared = ((cap) => {
+    const table = new Map();
+    return (s) => {
+        const known = table.get(s);
+        if (known !== undefined)
+            return known;
+        if (table.size >= cap)
+            table.clear();
+        const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+        table.set(copy, copy);
+        return copy;
+    };
+})(200_000);
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
     let low = 0;
@@ -11229,6 +11243,18 @@ function findRenamedHarnessImage(image, catalogue) {
     }
     return undefined;
 }
+/**
+ * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
+ * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
+ */
+function catalogueEntriesNamed(last, catalogue) {
+    const index = images_indexOf(catalogue);
+    const found = new Set(index.byFlattened.get(last));
+    for (const i of index.byName.get(last) ?? [])
+        if (!catalogue.images[i].generic)
+            found.add(i);
+    return found.size;
+}
 const indexes = new WeakMap();
 /** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
 function images_indexOf(catalogue) {
@@ -11925,8 +11951,7 @@ function scan_file_scanFile(input, opts) {
     const { source, classified } = read;
     out.parsed = true;
     out.harness = !!source.harness;
-    const table = lineTable(source);
-    const place = (loc) => positionIn(table, loc.start, loc.end);
+    const place = placerOf(source);
     // The entities, and the roots their semantic paths are counted from.
     const parsed = [];
     const roots = new Map();
@@ -11978,7 +12003,7 @@ function scan_file_scanFile(input, opts) {
     if (opts.images)
         out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
     if (out.entities.length || out.images?.length)
-        out.lines = table;
+        out.lines = lineTable(source);
     return out;
 }
 const isView = (v) => v instanceof View;
@@ -12737,14 +12762,10 @@ function restoreHarnessName(raw, catalogue) {
         return undefined;
     const path = image.path;
     const last = image_fixes_norm(path[path.length - 1]);
-    const candidates = catalogue.images.filter((e) => {
-        const [ns, name] = e.name.split('/');
-        return last === image_fixes_norm(`${ns}-${name}`) || (last === image_fixes_norm(name) && !e.generic);
-    });
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
-    return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+    return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 /** An execution-config value with the image name its field requires, under the same prefix and tag. */
 function restoreExecutionConfigName(raw, expected) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
-import { lineTable, locOf, positionIn, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
+import { lineTable, locOf, placerOf, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
 import { imageUses } from '../model/scans.js';
 import { isAppHarnessImage } from '../model/images.js';
 import { View } from '../model/view.js';
@@ -118,8 +118,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   const { source, classified } = read;
   out.parsed = true;
   out.harness = !!source.harness;
-  const table = lineTable(source);
-  const place: Placer = (loc) => positionIn(table, loc.start, loc.end);
+  const place = placerOf(source);
 
   // The entities, and the roots their semantic paths are counted from.
   const parsed: Array<{ entity: Entity<View>; root: View; embedded?: SourceFile }> = [];
@@ -167,7 +166,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
       out.findings.push({ ruleId: 'suppression', severity: 'error', message: problem.message, ...locateRange(source, ...problem.range) });
   }
   if (opts.images) out.images = [source, ...embedded].flatMap((s) => imageFacts(s, loc));
-  if (out.entities.length || out.images?.length) out.lines = table;
+  if (out.entities.length || out.images?.length) out.lines = lineTable(source);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { findRenamedHarnessImage, normaliseRegistryUrl, parseImage, type ImageCatalogue } from './images.js';
+import { catalogueEntriesNamed, findRenamedHarnessImage, normaliseRegistryUrl, parseImage, type ImageCatalogue } from './images.js';
 
 /**
  * The new values the fixes write for image references: the registry prefix that replaces
@@ -77,14 +77,10 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
   if (!renamed) return undefined;
   const path = image.path;
   const last = norm(path[path.length - 1]!);
-  const candidates = catalogue.images.filter((e) => {
-    const [ns, name] = e.name.split('/') as [string, string];
-    return last === norm(`${ns}-${name}`) || (last === norm(name) && !e.generic);
-  });
   const [ns, name] = renamed.expected.split('/') as [string, string];
   const flattened = last === norm(`${ns}-${name}`);
   const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
-  return { value: renamed.suggestion, unambiguous: candidates.length === 1 && clearPrefix };
+  return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 
 /** An execution-config value with the image name its field requires, under the same prefix and tag. */

@@ -115,6 +115,17 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
   return undefined;
 }
 
+/**
+ * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
+ * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
+ */
+export function catalogueEntriesNamed(last: string, catalogue: ImageCatalogue): number {
+  const index = indexOf(catalogue);
+  const found = new Set(index.byFlattened.get(last));
+  for (const i of index.byName.get(last) ?? []) if (!catalogue.images[i]!.generic) found.add(i);
+  return found.size;
+}
+
 interface CatalogueIndex {
   names: Set<string>;
   /** Entry indexes by normalised flattened name (`harness-ci-addon`) and by normalised bare name (`ci-addon`). */

@@ -1,7 +1,6 @@
 import { locateRange } from '../parse/locate.js';
 import { linesOf, type SourceFile } from '../parse/source.js';
 import { STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
-import { stringTable } from '../parse/fast-yaml.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
 import { semanticPath } from './walk.js';
@@ -73,42 +72,62 @@ const LONG = 0xffff;
 
 /** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
 export function lineTable(file: SourceFile): LineTable {
-  const outer = file.embedding?.parent ?? file;
-  const starts = linesOf(outer).lineStarts;
-  const codes: number[] = [];
+  const { starts, bom } = linesOfOuter(file);
+  const codes = new Uint16Array(3 * starts.length);
+  let n = 0;
   for (let i = 1; i < starts.length; i++) {
     const length = starts[i]! - starts[i - 1]!;
-    if (length < LONG) codes.push(length);
-    else codes.push(LONG, length >>> 16, length & 0xffff);
+    if (length < LONG) codes[n++] = length;
+    else {
+      codes[n++] = LONG;
+      codes[n++] = length >>> 16;
+      codes[n++] = length & 0xffff;
+    }
   }
   let lengths = '';
-  for (let i = 0; i < codes.length; i += 4096) lengths += String.fromCharCode(...codes.slice(i, i + 4096));
-  return { lengths, bom: outer.text.charCodeAt(0) === 0xfeff };
+  for (let i = 0; i < n; i += 8192)
+    lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return { lengths, bom };
+}
+
+/** Where a parsed file's locs are, from its own line starts (no table packed). */
+export function placerOf(file: SourceFile): Placer {
+  const { starts, bom } = linesOfOuter(file);
+  return (loc) => positionAt(starts, bom, loc.start, loc.end);
+}
+
+function linesOfOuter(file: SourceFile): { starts: readonly number[]; bom: boolean } {
+  const outer = file.embedding?.parent ?? file;
+  return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
 
 /** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
 function startsOf(table: LineTable): Uint32Array {
   if (table === unpacked.table) return unpacked.starts;
   const { lengths } = table;
-  const starts: number[] = [0];
-  let offset = 0;
+  const starts = new Uint32Array(lengths.length + 1);
+  let n = 1;
   for (let i = 0; i < lengths.length; i++) {
     let length = lengths.charCodeAt(i);
     if (length === LONG) {
       length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
       i += 2;
     }
-    starts.push((offset += length));
+    starts[n] = starts[n - 1]! + length;
+    n++;
   }
-  unpacked = { table, starts: Uint32Array.from(starts) };
+  unpacked = { table, starts: starts.subarray(0, n) };
   return unpacked.starts;
 }
 let unpacked: { table?: LineTable; starts: Uint32Array } = { starts: new Uint32Array(1) };
 
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 export function positionIn(table: LineTable, start: number, end: number): Position {
-  const starts = startsOf(table);
-  const bom = table.bom ? 1 : 0;
+  return positionAt(startsOf(table), table.bom, start, end);
+}
+
+function positionAt(starts: ArrayLike<number>, hasBom: boolean, start: number, end: number): Position {
+  const bom = hasBom ? 1 : 0;
   const line = lineAt(starts, start);
   const endLine = end === start ? line : lineAt(starts, end);
   const column = start - starts[line - 1]! + 1 - (line === 1 ? bom : 0);
@@ -165,11 +184,23 @@ function embeddedRange(view: View): [number, number] {
 }
 
 /**
- * One copy of each semantic path and other fact string in this thread: the same paths recur
- * across thousands of pipelines (`stages/stage=build/spec/...`), and a string joined or sliced
- * from parts keeps the parts alive.
+ * One copy of each semantic path, value and other fact string in this thread, up to 200,000
+ * strings (then it starts again): the same paths and references recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
+ * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
+ * copied).
  */
-export const shared = stringTable(200_000);
+export const shared = ((cap: number) => {
+  const table = new Map<string, string>();
+  return (s: string): string => {
+    const known = table.get(s);
+    if (known !== undefined) return known;
+    if (table.size >= cap) table.clear();
+    const copy = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+    table.set(copy, copy);
+    return copy;
+  };
+})(200_000);
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts: ArrayLike<number>, offset: number): number {

@@ -431,26 +431,6 @@ function endsInWhitespace(s: string): boolean {
   return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
 }
 
-/**
- * A table that keeps one copy of each string it is given, up to `cap` strings (then it starts
- * again). The copy matters: a substring of 13 or more characters is a slice that would keep its
- * whole file's text alive.
- */
-export function stringTable(cap: number): (s: string) => string {
-  const table = new Map<string, string>();
-  return (s) => {
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    if (table.size >= cap) table.clear();
-    const copy = copyString(s);
-    table.set(copy, copy);
-    return copy;
-  };
-}
-
-/** A string that holds its own characters, not a view of a longer one (V8 slices substrings of 13+ characters). */
-const copyString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
-
 function closingSingleQuote(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++)
     if (text.charCodeAt(i) === SINGLE_QUOTE) {

@@ -139,21 +139,25 @@ function indexOf(map: TreeMap): MapIndex {
   return index;
 }
 
-/** Position of `key` among a fast-parsed map's keys (document order), or -1. */
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
 export function keyPosition(map: TreeMap, key: string): number {
-  const keys = Object.keys(map);
-  if (keys.length <= INDEX_OVER) return keys.indexOf(key);
-  return indexOf(map).position.get(key) ?? -1;
+  let i = 0;
+  for (const k in map) {
+    if (k === key) return i;
+    if (++i > INDEX_OVER) return indexOf(map).position.get(key) ?? -1;
+  }
+  return -1;
 }
 
 /** The key of a fast-parsed map whose value is the container with header `header`. */
 export function keyOfContainer(map: TreeMap, header: number): string | undefined {
-  const keys = Object.keys(map);
-  if (keys.length > INDEX_OVER) return indexOf(map).byHeader.get(header);
-  return keys.find((k) => {
+  let i = 0;
+  for (const k in map) {
     const v = map[k];
-    return isContainer(v) && v[ADDR] === header;
-  });
+    if (isContainer(v) && v[ADDR] === header) return k;
+    if (++i > INDEX_OVER) return indexOf(map).byHeader.get(header);
+  }
+  return undefined;
 }
 
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
