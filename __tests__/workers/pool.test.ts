@@ -62,12 +62,38 @@ describe('the worker pool', () => {
     }
   }, 60_000);
 
+  test('the main thread scans files beside its worker, and none when told not to', async () => {
+    const whoami = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`whoami${i}.yaml`, pipeline(`p${5000 + i}`)]));
+    const dir = repo(0, whoami);
+    const threads = async (mainThread: boolean) => {
+      const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 1, mainThread }) });
+      const counts: Record<string, number> = {};
+      for (const f of r.findings.filter((x) => x.ruleId === 'faulty')) counts[f.message] = (counts[f.message] ?? 0) + 1;
+      return counts;
+    };
+    const both = await threads(true);
+    expect(both['scanned on the main thread']).toBeGreaterThan(0);
+    expect(both['scanned on the worker thread']).toBeGreaterThan(0);
+    expect(both['scanned on the main thread']! + both['scanned on the worker thread']!).toBe(200);
+    expect(await threads(false)).toEqual({ 'scanned on the worker thread': 200 });
+  }, 60_000);
+
   test('a worker that dies on a file costs that file an internal error naming it; the rest is scanned', async () => {
     const dir = repo(150, { 'crash-me.yaml': pipeline('p9000') });
     const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 2, mainThread: false }) });
     expect(r.internalErrors).toEqual([expect.stringMatching(/^the worker scanning \.harness\/crash-me\.yaml exited with code 3$/)]);
     expect(r.filesScanned).toBe(157);
     expect(r.findings.filter((f) => f.file === '.harness/p0149.yaml').length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('a worker lost between two batches costs one file an internal error; every other file is scanned', async () => {
+    // The worker exits right after sending back the batch that holds this file: whether its message
+    // or its exit comes first, one file (the next it held, or the last of the batch) is blamed.
+    const dir = repo(150, { 'exit-after-batch.yaml': pipeline('p9005') });
+    const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 1, mainThread: false }) });
+    fs.rmSync(path.join(os.tmpdir(), `hrg-pool-exit-after-batch-${process.pid}`), { force: true });
+    expect(r.internalErrors).toEqual([expect.stringMatching(/^the worker scanning \.harness\/\S+\.yaml exited with code 4$/)]);
+    expect(r.filesScanned).toBe(157);
   }, 60_000);
 
   test('a worker that hangs on a file is stopped after the time limit; the file is named and the run ends', async () => {
