@@ -39051,7 +39051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9381);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6868);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39060,7 +39060,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9381:
+/***/ 6868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48779,6 +48779,29 @@ function itemStep(item, index) {
     return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
 }
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/**
+ * `join`, remembered: the paths semanticPath builds recur in every pipeline of a repo, and a
+ * path that is the same string each time has its hash worked out once where facts keep it. Up to
+ * 100,000 joins are kept (then it starts again).
+ */
+const joins = new Map();
+let joinCount = 0;
+function joinOnce(path, segment) {
+    let bySegment = joins.get(path);
+    if (!bySegment) {
+        if (joinCount > 100_000) {
+            joins.clear();
+            joinCount = 0;
+        }
+        joins.set(path, (bySegment = new Map()));
+    }
+    let out = bySegment.get(segment);
+    if (out === undefined) {
+        bySegment.set(segment, (out = join(path, segment)));
+        joinCount++;
+    }
+    return out;
+}
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
@@ -48933,15 +48956,15 @@ function semanticPath(root, target, keys = false) {
                 skipped = item;
                 return !last;
             }
-            path = join(path, item.segment);
+            path = joinOnce(path, item.segment);
         }
         else if (skipped) {
             if (skipped.kind === 'wrapper')
-                path = join(path, skipped.segment);
+                path = joinOnce(path, skipped.segment);
             skipped = undefined;
         }
         else
-            path = join(path, String(place));
+            path = joinOnce(path, String(place));
         return ++depth <= MAX_WALK_DEPTH;
     };
     for (let i = headers.length - 1; i >= 0; i--) {
@@ -53401,27 +53424,35 @@ const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/young-generation.ts
+;// CONCATENATED MODULE: ./src/engine/heap.ts
 
 /**
- * Node 24's V8 lets the young generation grow to 64 MB per semi-space on a 64-bit machine (Node 22's
- * stops at 16 MB). A scan allocates facts that live on, so the young generation grows to its
- * maximum and stays there: about 110 MB more peak RSS on the 10,000-pipeline repo, for no speed
- * (measured). Once it reaches this size, it stops growing.
+ * V8 settings for a scan, which allocates a tree per file that dies at once and facts that live
+ * on. Set from the first file scanned; V8 reads both flags as it goes, and they apply to every
+ * thread of the process.
+ *
+ * - Pretenuring off. V8 may decide, from how many objects survived the first collections, to
+ *   allocate the parser's objects in the old generation straight away. On the 10,000-pipeline repo
+ *   it did so in about one run in three (it depends on timing), and those runs peaked at 310–420 MB
+ *   instead of 205 MB: trees that die at once filled the old generation until a full collection.
+ * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
+ *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
+ *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
  */
-const CAP_BYTES = 32 * 2 ** 20;
+const YOUNG_CAP_BYTES = 32 * 2 ** 20;
 /** How often (in calls: files scanned) the young generation's size is looked at. */
 const LOOK_EVERY = 32;
 let capped = false;
 let calls = 0;
-/** Stops the young generation's growth once it is past the cap; call it once per file scanned. */
-function capYoungGeneration() {
+/** Call once per file scanned. */
+function tuneHeapForScan() {
+    if (calls === 0)
+        external_node_v8_default().setFlagsFromString('--no-allocation-site-pretenuring');
     if (capped || calls++ % LOOK_EVERY !== 0)
         return;
     const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-    if (!space || space.space_size < CAP_BYTES)
+    if (!space || space.space_size < YOUNG_CAP_BYTES)
         return;
-    // V8 reads this flag each time the new space grows; set while running, it applies from then on (every thread).
     external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
     capped = true;
 }
@@ -53461,7 +53492,7 @@ function scan_file_scanOptions(rules, spec) {
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function scan_file_scanFile(input, opts) {
-    capYoungGeneration();
+    tuneHeapForScan();
     const out = {
         file: input.shown,
         parsed: false,

@@ -14,7 +14,7 @@ import { messageOf, type Rule, type OptionValues, type Report } from './rule.js'
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 import { decodeUtf8 } from './file-text.js';
-import { capYoungGeneration } from './young-generation.js';
+import { tuneHeapForScan } from './heap.js';
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -103,7 +103,7 @@ export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
-  capYoungGeneration();
+  tuneHeapForScan();
   const out: FileScan = {
     file: input.shown,
     parsed: false,

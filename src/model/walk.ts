@@ -38,6 +38,30 @@ function itemStep(item: View, index: number): ItemStep {
 }
 
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
+
+/**
+ * `join`, remembered: the paths semanticPath builds recur in every pipeline of a repo, and a
+ * path that is the same string each time has its hash worked out once where facts keep it. Up to
+ * 100,000 joins are kept (then it starts again).
+ */
+const joins = new Map<string, Map<string, string>>();
+let joinCount = 0;
+function joinOnce(path: string, segment: string): string {
+  let bySegment = joins.get(path);
+  if (!bySegment) {
+    if (joinCount > 100_000) {
+      joins.clear();
+      joinCount = 0;
+    }
+    joins.set(path, (bySegment = new Map()));
+  }
+  let out = bySegment.get(segment);
+  if (out === undefined) {
+    bySegment.set(segment, (out = join(path, segment)));
+    joinCount++;
+  }
+  return out;
+}
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
 
@@ -173,11 +197,11 @@ export function semanticPath(root: View, target: View, keys = false): string | u
         skipped = item;
         return !last;
       }
-      path = join(path, item.segment);
+      path = joinOnce(path, item.segment);
     } else if (skipped) {
-      if (skipped.kind === 'wrapper') path = join(path, skipped.segment);
+      if (skipped.kind === 'wrapper') path = joinOnce(path, skipped.segment);
       skipped = undefined;
-    } else path = join(path, String(place));
+    } else path = joinOnce(path, String(place));
     return ++depth <= MAX_WALK_DEPTH;
   };
   for (let i = headers.length - 1; i >= 0; i--) {
