@@ -225,9 +225,8 @@ interface Descent {
 
 /**
  * The containers already descended into from each root, by header, kept on the parsed document
- * (so they go with it): the facts of one pipeline ask for the paths of dozens of nodes that share
- * most of their way down. Not a WeakMap: its entries would keep every document alive until the
- * next full collection.
+ * so that they are dropped with it: the facts of one pipeline ask for the paths of dozens of nodes
+ * that share most of their way down.
  */
 const DESCENTS = Symbol('descents');
 type WithDescents = TreeDoc & { [DESCENTS]?: Map<number, Map<number, Descent>> };
