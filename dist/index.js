@@ -49248,7 +49248,7 @@ function toLocs(value, root, isView) {
     };
     return go(value);
 }
-/** The one empty list facts share. */
+/** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
 const NONE = Object.freeze([]);
 
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
@@ -54079,6 +54079,8 @@ async function lint(settings) {
     const prepared = prepare(settings);
     const scans = await (settings.scanner ?? scan_file_serialScanner(settings.rules))(prepared.inputs, prepared.spec);
     const built = build(prepared, scans);
+    // Their facts are in `built` now: the 100,000 scans of a large repo need not outlive it.
+    scans.length = 0;
     const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
     return finish(settings, prepared, built, facts);
 }
@@ -54516,9 +54518,10 @@ function serveScans(rules) {
     });
 }
 /**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread). A loc in the scan's own
- * file travels without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
+ * references recur in thousands of them: each string is kept once (per thread), and every empty
+ * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
+ * without its file name (most of a fact's text otherwise): it gets it back here.
  */
 function shareStrings(scan) {
     const file = (scan.file = shared(scan.file));
@@ -54534,6 +54537,8 @@ function shareStrings(scan) {
                 const x = o[k];
                 if (typeof x === 'string')
                     o[k] = shared(x);
+                else if (Array.isArray(x) && x.length === 0)
+                    o[k] = NONE;
                 else if (x && typeof x === 'object')
                     visit(x);
             }

@@ -17843,7 +17843,7 @@ function toLocs(value, root, isView) {
         if (typeof v === 'string')
             return loc_shared(v);
         if (Array.isArray(v))
-            return v.length ? v.map(go) : NONE;
+            return v.length ? v.map(go) : loc_NONE;
         if (v && typeof v === 'object') {
             if (seen.has(v))
                 return seen.get(v);
@@ -17858,8 +17858,8 @@ function toLocs(value, root, isView) {
     };
     return go(value);
 }
-/** The one empty list facts share. */
-const NONE = Object.freeze([]);
+/** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
+const loc_NONE = Object.freeze([]);
 
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
@@ -19671,9 +19671,10 @@ function serveScans(rules) {
     });
 }
 /**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread). A loc in the scan's own
- * file travels without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
+ * references recur in thousands of them: each string is kept once (per thread), and every empty
+ * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
+ * without its file name (most of a fact's text otherwise): it gets it back here.
  */
 function shareStrings(scan) {
     const file = (scan.file = shared(scan.file));
@@ -19689,6 +19690,8 @@ function shareStrings(scan) {
                 const x = o[k];
                 if (typeof x === 'string')
                     o[k] = shared(x);
+                else if (Array.isArray(x) && x.length === 0)
+                    o[k] = NONE;
                 else if (x && typeof x === 'object')
                     visit(x);
             }

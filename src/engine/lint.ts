@@ -97,6 +97,8 @@ export async function lint(settings: LintSettings): Promise<LintResult> {
   const prepared = prepare(settings);
   const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
   const built = build(prepared, scans);
+  // Their facts are in `built` now: the 100,000 scans of a large repo need not outlive it.
+  scans.length = 0;
   const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
   return finish(settings, prepared, built, facts);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
-import { shared, type LineTable, type Loc } from '../model/loc.js';
+import { NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scanFile, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -289,9 +289,10 @@ export function serveScans(rules: readonly Rule[]): void {
 }
 
 /**
- * Facts parsed from JSON hold fresh strings, and the same file names, semantic paths and
- * references recur in thousands of them: each is kept once (per thread). A loc in the scan's own
- * file travels without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
+ * references recur in thousands of them: each string is kept once (per thread), and every empty
+ * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
+ * without its file name (most of a fact's text otherwise): it gets it back here.
  */
 function shareStrings(scan: FileScan): FileScan {
   const file = (scan.file = shared(scan.file));
@@ -303,6 +304,7 @@ function shareStrings(scan: FileScan): FileScan {
       for (const k in o) {
         const x = o[k];
         if (typeof x === 'string') o[k] = shared(x);
+        else if (Array.isArray(x) && x.length === 0) o[k] = NONE;
         else if (x && typeof x === 'object') visit(x);
       }
     }
