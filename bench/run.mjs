@@ -159,14 +159,45 @@ function once(args, { cwd, env = process.env, ok = [0] }) {
 function measure(label, args, o = {}, runs = RUNS) {
   log(`${label}: ${runs} run${runs > 1 ? 's' : ''}`);
   const all = [];
-  for (let i = 0; i < runs; i++) {
-    const r = once(args, o);
-    log(`  ${r.wall.toFixed(3)} s, ${r.rssMB.toFixed(0)} MB`);
-    o.check?.(r);
-    all.push(r);
-  }
-  const walls = all.map((r) => r.wall).sort((a, b) => a - b);
-  return { wall: walls[Math.floor(walls.length / 2)], rssMB: Math.max(...all.map((r) => r.rssMB)) };
+  for (let i = 0; i < runs; i++) all.push(onceChecked(args, o));
+  return summary(all);
+}
+
+function onceChecked(args, o) {
+  const r = once(args, o);
+  log(`  ${r.wall.toFixed(3)} s, ${r.rssMB.toFixed(0)} MB`);
+  o.check?.(r);
+  return r;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Median wall, largest peak RSS, and every run's wall in order (undefined where a run failed). */
+const summary = (runs) => {
+  const done = runs.filter(Boolean);
+  return done.length
+    ? { wall: median(done.map((r) => r.wall)), rssMB: Math.max(...done.map((r) => r.rssMB)), walls: runs.map((r) => r?.wall) }
+    : {};
+};
+
+/**
+ * Runs the commands in turn, once each per round (A B C … A B C …), so that the host's slow and
+ * fast spells fall on all of them alike: the ratios between them are then taken round by round
+ * (`paired`). A command that fails is reported and left out of its row.
+ */
+function measureRounds(commands, runs = RUNS) {
+  const results = commands.map(() => []);
+  for (let round = 0; round < runs; round++)
+    commands.forEach((c, i) => {
+      log(`${c.label}: round ${round + 1} of ${runs}`);
+      results[i].push(attempt(c.label, () => onceChecked(c.args, c.o)));
+    });
+  return results.map(summary);
+}
+
+/** The median of a ÷ b over the rounds both ran in. */
+function paired(a, b) {
+  const ratios = (a?.walls ?? []).flatMap((x, i) => (x && b?.walls?.[i] ? [x / b.walls[i]] : []));
+  return ratios.length ? median(ratios) : undefined;
 }
 
 /** Runs `fn`; a crash is reported, kept for the exit code, and leaves the row empty instead of stopping the benchmark. */
@@ -197,23 +228,50 @@ const big = bigPipelines ? synthetic(bigPipelines) : undefined;
 const rows = [];
 const counts = new Map(); // label → findings counts of every run, which must agree
 const withWorkers = (n) => ({ ...process.env, [WORKERS_ENV]: String(n) });
-const checkRow = (what, repo, { env, runs, bin = cli } = {}) => {
+/** A `check` command on a repo: its row's label, and its findings counts (which must agree run to run). */
+const checkCommand = (what, repo, { env, bin = cli } = {}) => {
   const c = [];
   counts.set(`${what} (${int(repo.n)} pipelines)`, c);
-  const label = `${what} ${repo.n}`;
-  const row = {
-    what,
-    repo,
-    ...attempt(label, () => measure(label, [bin, ...checkArgs], { cwd: repo.dir, env, check: checkJson(c) }, runs)),
-  };
+  return { what, repo, label: `${what} ${repo.n}`, args: [bin, ...checkArgs], o: { cwd: repo.dir, env, check: checkJson(c) } };
+};
+const checkRow = (what, repo, options = {}) => {
+  const c = checkCommand(what, repo, options);
+  const row = { what, repo, ...attempt(c.label, () => measure(c.label, c.args, c.o, options.runs)) };
   rows.push(row);
   return row;
 };
 
-const serial = checkRow('`check`, one thread', main, { env: withWorkers(0) });
-const parallel = checkRow('`check`, workers as sized by default', main);
-const oldSerial = old ? checkRow('`check` of --old, one thread', main, { bin: old.cli }) : undefined;
-const scaling = [1, 2, 4].map((n) => ({ n, ...checkRow(`\`check\`, ${n} worker${n > 1 ? 's' : ''}`, main, { env: withWorkers(n) }) }));
+// The main repo's rows, and the js-yaml floor the first is judged against, run in rounds (see measureRounds).
+let jsyamlNote;
+try {
+  createRequire(path.join(repo, 'package.json')).resolve('js-yaml');
+} catch {
+  jsyamlNote = 'js-yaml `load` floor skipped: js-yaml does not resolve from node_modules (it is only a transitive dev dependency).';
+  log(jsyamlNote);
+}
+const mainCommands = [
+  checkCommand('`check`, workers as sized by default', main),
+  checkCommand('`check`, one thread', main, { env: withWorkers(0) }),
+  ...(old ? [checkCommand('`check` of --old, one thread', main, { bin: old.cli })] : []),
+  ...[1, 2, 4].map((n) => ({ n, ...checkCommand(`\`check\`, ${n} worker${n > 1 ? 's' : ''}`, main, { env: withWorkers(n) }) })),
+  ...(jsyamlNote
+    ? []
+    : [
+        {
+          what: 'js-yaml `load` floor',
+          repo: main,
+          label: 'js-yaml load floor',
+          args: [path.join(repo, 'bench/floor-jsyaml.mjs'), main.dir],
+          o: { cwd: work },
+        },
+      ]),
+];
+const measured = measureRounds(mainCommands).map((m, i) => ({ ...mainCommands[i], ...m }));
+const [parallel, serial] = measured;
+const oldSerial = old ? measured[2] : undefined;
+const scaling = measured.filter((m) => m.n);
+const jsyaml = jsyamlNote ? undefined : measured.at(-1);
+rows.push(...measured.filter((m) => m !== jsyaml));
 const smallRow = checkRow('`check`, workers as sized by default', small);
 const bigRow = big ? checkRow('`check`, workers as sized by default', big, { runs: 1 }) : undefined;
 
@@ -228,6 +286,9 @@ else if (runSpectral)
       1,
     ),
   );
+// Spectral runs once; a default `check` run right after it makes the pair its ratio is taken from.
+const afterSpectral =
+  spectral && !spectral.given ? attempt('check after Spectral', () => onceChecked(mainCommands[0].args, mainCommands[0].o)) : undefined;
 if (spectral)
   rows.push({
     what: `Spectral 6.16.3, shared ruleset${spectral.given ? ' (wall given with --spectral-seconds)' : ''}`,
@@ -243,17 +304,7 @@ if (yamlFloor)
     repo: main,
     ...attempt('yaml floor', () => measure('yaml parseDocument floor', [yamlFloor, main.dir], { cwd: work })),
   });
-let jsyamlNote;
-try {
-  createRequire(path.join(repo, 'package.json')).resolve('js-yaml');
-} catch {
-  jsyamlNote = 'js-yaml `load` floor skipped: js-yaml does not resolve from node_modules (it is only a transitive dev dependency).';
-  log(jsyamlNote);
-}
-const jsyaml = jsyamlNote
-  ? undefined
-  : attempt('js-yaml floor', () => measure('js-yaml load floor', [path.join(repo, 'bench/floor-jsyaml.mjs'), main.dir], { cwd: work }));
-if (jsyaml) rows.push({ what: 'js-yaml `load` floor', repo: main, ...jsyaml });
+if (jsyaml) rows.push(jsyaml);
 if (yamlFloor)
   rows.push({
     what: 'read-bytes floor',
@@ -323,7 +374,7 @@ p(
   `harness-registry-guard: HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}, src/ and dist/ last changed in ${git('log', '-1', '--format=%h', '--', 'src', 'dist') || '?'}${git('status', '--porcelain', '--', 'dist', 'src') ? ' (and modified since)' : ''}, node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}`,
 );
 p(
-  `Median of ${RUNS} runs (Spectral and the large repo: 1); wall = whole process; peak RSS in MiB. Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`,
+  `Median of ${RUNS} runs (Spectral and the large repo: 1); the main repo's \`check\` rows and the js-yaml floor run in turn, once each per round, and the ratios between them below are medians of their round-by-round ratios (Spectral's: against a \`check\` run right after it). Wall = whole process; peak RSS in MiB. Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`,
 );
 p();
 p('| what | files | MB | wall (s) | files/s | MB/s | peak RSS (MB) | vs Spectral |');
@@ -348,7 +399,7 @@ if (scaling.every((r) => r.wall)) {
   p('\n| workers (main repo) | wall (s) | speed-up over one thread | peak RSS (MB) |');
   p('|---:|---:|---:|---:|');
   if (serial.wall) p(`| 0 (main thread) | ${fmt(serial.wall)} | 1.00× | ${fmt(serial.rssMB, 0)} |`);
-  for (const r of scaling) p(`| ${r.n} | ${fmt(r.wall)} | ${serial.wall ? `${fmt(serial.wall / r.wall)}×` : '–'} | ${fmt(r.rssMB, 0)} |`);
+  for (const r of scaling) p(`| ${r.n} | ${fmt(r.wall)} | ${serial.wall ? `${fmt(paired(serial, r))}×` : '–'} | ${fmt(r.rssMB, 0)} |`);
   p(`\n${os.availableParallelism()} CPUs here: more workers than CPUs share them, so their extra cost shows.`);
 }
 if (parallel.wall && smallRow.wall)
@@ -363,8 +414,8 @@ for (const c of cold) p(`| ${c.what} | ${c.wall === undefined ? 'failed' : fmt(c
 const check = (ok, text) => (ok === undefined ? `${text} (not measured)` : `${text} ${ok ? '✅ met' : '❌ missed'}`);
 const note = main.n === TARGETS.pipelines ? '' : ` (targets are for ${int(TARGETS.pipelines)} pipelines; this repo has ${int(main.n)})`;
 const ratio = (a, b) => (a && b ? a / b : undefined);
-const vsJs = ratio(parallel.wall, jsyaml?.wall);
-const vsSp = ratio(spectral?.wall, parallel.wall);
+const vsJs = paired(parallel, jsyaml);
+const vsSp = spectral?.given ? ratio(spectral.wall, parallel.wall) : ratio(spectral?.wall, afterSpectral?.wall);
 const bigRatio = ratio(bigRow?.wall, parallel.wall);
 const within = (v, t) => (v === undefined ? undefined : v <= t);
 p(`\n| target${note} | measured | target |`);
@@ -395,7 +446,8 @@ if (coldOld) {
   p(
     `| cold start, CLI / Action (s) | ${fmt(cliNow, 3)} / ${fmt(actionNow, 3)} | within ${TARGETS.coldStartSlack} s of before: pass --old DIR to compare |`,
   );
-if (oldSerial?.wall && serial.wall) p(`| one-thread \`check\`, this ÷ --old | ${fmt(serial.wall / oldSerial.wall)}× | (for reference) |`);
+const vsOld = paired(serial, oldSerial);
+if (vsOld) p(`| one-thread \`check\`, this ÷ --old | ${fmt(vsOld)}× | (for reference) |`);
 if (failures.length) p(`\nFAILED: ${failures.join(', ')} (see stderr).`);
 
 console.log(out.join('\n'));
