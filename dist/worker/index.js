@@ -17389,29 +17389,6 @@ function itemStep(item, index) {
     return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
 }
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/**
- * `join`, remembered: the paths semanticPath builds recur in every pipeline of a repo, and a
- * path that is the same string each time has its hash worked out once where facts keep it. Up to
- * 100,000 joins are kept (then it starts again).
- */
-const joins = new Map();
-let joinCount = 0;
-function joinOnce(path, segment) {
-    let bySegment = joins.get(path);
-    if (!bySegment) {
-        if (joinCount > 100_000) {
-            joins.clear();
-            joinCount = 0;
-        }
-        joins.set(path, (bySegment = new Map()));
-    }
-    let out = bySegment.get(segment);
-    if (out === undefined) {
-        bySegment.set(segment, (out = join(path, segment)));
-        joinCount++;
-    }
-    return out;
-}
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
@@ -17542,21 +17519,16 @@ function semanticPath(root, target, keys = false) {
     const records = root.file.records;
     const owner = (h) => records[h * RECORD + 3];
     const targetIsContainer = !target.isScalar;
-    const known = descents(root);
-    // Headers of the containers between the root (or the nearest one already descended into) and the target, innermost first.
+    // Headers of the containers between the root and the target, innermost first.
     const headers = [];
     let h = targetIsContainer ? target.addr : owner(target.addr);
-    let from;
-    for (; h >= 0 && h !== root.addr; h = owner(h)) {
-        // Not for the target itself: a wrapper map is descended through, yet has no path of its own.
-        from = targetIsContainer && h === target.addr ? undefined : known.get(h);
-        if (from)
-            break;
+    for (; h >= 0 && h !== root.addr; h = owner(h))
         headers.push(h);
-    }
-    if (!from && h !== root.addr)
+    if (h !== root.addr)
         return undefined;
-    let { view: cur, path, depth, skipped } = from ?? { view: root, path: '', depth: 0, skipped: undefined };
+    let path = '';
+    let depth = 0;
+    let skipped;
     /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
     const step = (from, node, place, last) => {
         if (from.isSeq) {
@@ -17566,43 +17538,29 @@ function semanticPath(root, target, keys = false) {
                 skipped = item;
                 return !last;
             }
-            path = joinOnce(path, item.segment);
+            path = join(path, item.segment);
         }
         else if (skipped) {
             if (skipped.kind === 'wrapper')
-                path = joinOnce(path, skipped.segment);
+                path = join(path, skipped.segment);
             skipped = undefined;
         }
         else
-            path = joinOnce(path, String(place));
+            path = join(path, String(place));
         return ++depth <= MAX_WALK_DEPTH;
     };
+    let cur = root;
     for (let i = headers.length - 1; i >= 0; i--) {
         const next = childWithHeader(cur, headers[i]);
         if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer))
             return undefined;
         cur = next.view;
-        known.set(headers[i], { view: cur, path, depth, skipped });
     }
     if (targetIsContainer)
         return path;
     if (target.isKey)
         return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
     return step(cur, target, target.place, true) ? path : undefined;
-}
-/**
- * The containers already descended into from each root, by header, kept on the parsed document
- * so that they are dropped with it: the facts of one pipeline ask for the paths of dozens of nodes
- * that share most of their way down.
- */
-const DESCENTS = Symbol('descents');
-function descents(root) {
-    const doc = root.doc;
-    const byRoot = (doc[DESCENTS] ??= new Map());
-    let known = byRoot.get(root.addr);
-    if (!known)
-        byRoot.set(root.addr, (known = new Map()));
-    return known;
 }
 /** The child of a container whose own header is `header`, and its key or index. */
 function childWithHeader(view, header) {

@@ -38,30 +38,6 @@ function itemStep(item: View, index: number): ItemStep {
 }
 
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
-
-/**
- * `join`, remembered: the paths semanticPath builds recur in every pipeline of a repo, and a
- * path that is the same string each time has its hash worked out once where facts keep it. Up to
- * 100,000 joins are kept (then it starts again).
- */
-const joins = new Map<string, Map<string, string>>();
-let joinCount = 0;
-function joinOnce(path: string, segment: string): string {
-  let bySegment = joins.get(path);
-  if (!bySegment) {
-    if (joinCount > 100_000) {
-      joins.clear();
-      joinCount = 0;
-    }
-    joins.set(path, (bySegment = new Map()));
-  }
-  let out = bySegment.get(segment);
-  if (out === undefined) {
-    bySegment.set(segment, (out = join(path, segment)));
-    joinCount++;
-  }
-  return out;
-}
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
 
@@ -174,20 +150,15 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   const records = root.file.records;
   const owner = (h: number) => records[h * RECORD + 3]!;
   const targetIsContainer = !target.isScalar;
-  const known = descents(root);
-  // Headers of the containers between the root (or the nearest one already descended into) and the target, innermost first.
+  // Headers of the containers between the root and the target, innermost first.
   const headers: number[] = [];
   let h = targetIsContainer ? target.addr : owner(target.addr);
-  let from: Descent | undefined;
-  for (; h >= 0 && h !== root.addr; h = owner(h)) {
-    // Not for the target itself: a wrapper map is descended through, yet has no path of its own.
-    from = targetIsContainer && h === target.addr ? undefined : known.get(h);
-    if (from) break;
-    headers.push(h);
-  }
-  if (!from && h !== root.addr) return undefined;
+  for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
+  if (h !== root.addr) return undefined;
 
-  let { view: cur, path, depth, skipped } = from ?? { view: root, path: '', depth: 0, skipped: undefined };
+  let path = '';
+  let depth = 0;
+  let skipped: ItemStep | undefined;
   /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
   const step = (from: View, node: View, place: string | number, last: boolean): boolean => {
     if (from.isSeq) {
@@ -197,46 +168,22 @@ export function semanticPath(root: View, target: View, keys = false): string | u
         skipped = item;
         return !last;
       }
-      path = joinOnce(path, item.segment);
+      path = join(path, item.segment);
     } else if (skipped) {
-      if (skipped.kind === 'wrapper') path = joinOnce(path, skipped.segment);
+      if (skipped.kind === 'wrapper') path = join(path, skipped.segment);
       skipped = undefined;
-    } else path = joinOnce(path, String(place));
+    } else path = join(path, String(place));
     return ++depth <= MAX_WALK_DEPTH;
   };
+  let cur = root;
   for (let i = headers.length - 1; i >= 0; i--) {
     const next = childWithHeader(cur, headers[i]!);
     if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer)) return undefined;
     cur = next.view;
-    known.set(headers[i]!, { view: cur, path, depth, skipped });
   }
   if (targetIsContainer) return path;
   if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
   return step(cur, target, target.place!, true) ? path : undefined;
-}
-
-/** Where the way down from a root stands once inside a container: what the next step starts from. */
-interface Descent {
-  view: View;
-  path: string;
-  depth: number;
-  skipped: ItemStep | undefined;
-}
-
-/**
- * The containers already descended into from each root, by header, kept on the parsed document
- * so that they are dropped with it: the facts of one pipeline ask for the paths of dozens of nodes
- * that share most of their way down.
- */
-const DESCENTS = Symbol('descents');
-type WithDescents = TreeDoc & { [DESCENTS]?: Map<number, Map<number, Descent>> };
-
-function descents(root: View): Map<number, Descent> {
-  const doc = root.doc as WithDescents;
-  const byRoot = (doc[DESCENTS] ??= new Map());
-  let known = byRoot.get(root.addr);
-  if (!known) byRoot.set(root.addr, (known = new Map()));
-  return known;
 }
 
 /** The child of a container whose own header is `header`, and its key or index. */
