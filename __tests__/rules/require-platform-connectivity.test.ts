@@ -51,6 +51,9 @@ const withVariables = (text: string, vars: Record<string, string>) =>
       .join('')}  stages:\n`,
   );
 
+/** Pipeline variables whose values are only known at run time: a runtime input and an expression. */
+const RUNTIME_VARIABLES = { input: '<+input>', expr: '<+trigger.payload.registry>' };
+
 const PROJECT_SCOPE = { level: 'project' as const, org: 'default', project: 'proj' };
 const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
 
@@ -404,20 +407,12 @@ template:
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,
-        'pipeline.yaml': pipeline(
-          cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
-          cloudStage('two', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
-        ).replace(
-          '  stages:\n',
-          `  variables:
-    - name: input
-      type: String
-      value: <+input>
-    - name: expr
-      type: String
-      value: <+trigger.payload.registry>
-  stages:
-`,
+        'pipeline.yaml': withVariables(
+          pipeline(
+            cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
+            cloudStage('two', '<+pipeline.variables.input>', '<+pipeline.variables.expr>'),
+          ),
+          RUNTIME_VARIABLES,
         ),
       },
       errors: [
@@ -449,17 +444,9 @@ template:
       name: 'a pipeline variable left to run time, used by one stage elsewhere',
       files: {
         'connectors.yaml': HARNESS_IMAGE,
-        'pipeline.yaml': pipeline(cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>')).replace(
-          '  stages:\n',
-          `  variables:
-    - name: input
-      type: String
-      value: <+input>
-    - name: expr
-      type: String
-      value: <+trigger.payload.registry>
-  stages:
-`,
+        'pipeline.yaml': withVariables(
+          pipeline(cloudStage('one', '<+pipeline.variables.input>', '<+pipeline.variables.expr>')),
+          RUNTIME_VARIABLES,
         ),
       },
       errors: [
