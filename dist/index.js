@@ -49067,10 +49067,15 @@ function linesOfOuter(file) {
     const outer = file.embedding?.parent ?? file;
     return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
-/** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
+/**
+ * The offsets where a table's lines start. The last few tables unpacked are kept: a finding and
+ * its related locations alternate between a pipeline and its connector's file, and unpacking a
+ * large file for each would cost its length every time.
+ */
 function startsOf(table) {
-    if (table === unpacked.table)
-        return unpacked.starts;
+    const known = unpacked.get(table);
+    if (known)
+        return known;
     const { lengths } = table;
     const starts = new Uint32Array(lengths.length + 1);
     let n = 1;
@@ -49083,10 +49088,12 @@ function startsOf(table) {
         starts[n] = starts[n - 1] + length;
         n++;
     }
-    unpacked = { table, starts: starts.subarray(0, n) };
-    return unpacked.starts;
+    if (unpacked.size >= 8)
+        unpacked.clear();
+    unpacked.set(table, starts.subarray(0, n));
+    return unpacked.get(table);
 }
-let unpacked = { starts: new Uint32Array(1) };
+const unpacked = new Map();
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 function positionIn(table, start, end) {
     return positionAt(startsOf(table), table.bom, start, end);

@@ -101,9 +101,14 @@ function linesOfOuter(file: SourceFile): { starts: readonly number[]; bom: boole
   return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
 }
 
-/** The offsets where a table's lines start; the last table unpacked is kept, as findings come file by file. */
+/**
+ * The offsets where a table's lines start. The last few tables unpacked are kept: a finding and
+ * its related locations alternate between a pipeline and its connector's file, and unpacking a
+ * large file for each would cost its length every time.
+ */
 function startsOf(table: LineTable): Uint32Array {
-  if (table === unpacked.table) return unpacked.starts;
+  const known = unpacked.get(table);
+  if (known) return known;
   const { lengths } = table;
   const starts = new Uint32Array(lengths.length + 1);
   let n = 1;
@@ -116,10 +121,11 @@ function startsOf(table: LineTable): Uint32Array {
     starts[n] = starts[n - 1]! + length;
     n++;
   }
-  unpacked = { table, starts: starts.subarray(0, n) };
-  return unpacked.starts;
+  if (unpacked.size >= 8) unpacked.clear();
+  unpacked.set(table, starts.subarray(0, n));
+  return unpacked.get(table)!;
 }
-let unpacked: { table?: LineTable; starts: Uint32Array } = { starts: new Uint32Array(1) };
+const unpacked = new Map<LineTable, Uint32Array>();
 
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 export function positionIn(table: LineTable, start: number, end: number): Position {
