@@ -14665,9 +14665,11 @@ function serveScans(rules) {
             forLocs(scan, (loc) => {
                 if (loc.file === scan.file)
                     loc.file = '';
+                if (typeof loc.value === 'number' && !Number.isFinite(loc.value))
+                    loc.value = NUMBER_MARK + String(loc.value);
             });
         }
-        port.postMessage({ batch: msg.batch, json: toJson(scans), lines });
+        port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), lines });
     });
 }
 /**
@@ -14719,9 +14721,12 @@ function forLocs(scan, f) {
     visit(scan.entities);
     visit(scan.images);
 }
-/** JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`): they travel as a marked string and come back as numbers. */
+/**
+ * JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`). A loc's value is the only place facts hold
+ * a number from YAML, so the worker marks those as strings while it blanks the locs' file names
+ * (cheaper than a replacer, which is called for every value), and they come back as numbers.
+ */
 const NUMBER_MARK = '\u0000number:';
-const toJson = (value) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? NUMBER_MARK + String(v) : v));
 function fromJson(json) {
     if (!json.includes('\\u0000number:'))
         return JSON.parse(json);
