@@ -1,4 +1,4 @@
-import { ADDR, ENTRIES, RECORD, isContainer, keyOfContainer, type Container, type TreeDoc } from '../parse/tree.js';
+import { ADDR, ENTRIES, RECORD, isContainer, keyOfContainer, type Container, type TreeDoc, type TreeMap } from '../parse/tree.js';
 import { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -156,71 +156,126 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
   if (h !== root.addr) return undefined;
 
+  // Down from the root over the tree's own maps and lists: no view is made on the way (semantic
+  // paths are asked for every fact, and the views were most of what a scan allocated).
   let path = '';
   let depth = 0;
-  let skipped: ItemStep | undefined;
-  /** One step down, from `from` to its child `node` at `place`; false when the walk gives `node` no path. */
-  const step = (from: View, node: View, place: string | number, last: boolean): boolean => {
-    if (from.isSeq) {
-      const item = itemStep(node, place as number);
-      if (item.kind !== 'item') {
-        // A `parallel` or wrapper map itself has no path; its one value does.
-        skipped = item;
-        return !last;
+  /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
+  let skipped: 'parallel' | string | undefined;
+  let cur = root.raw as Container;
+  for (let i = headers.length - 1; i >= 0; i--) {
+    const header = headers[i]!;
+    let next: unknown;
+    if (Array.isArray(cur)) {
+      const index = seqIndexOf(cur, header);
+      if (index < 0) return undefined;
+      next = cur[index];
+      const item = itemSegment(next, index);
+      if (item.skip) {
+        if (i === 0 && targetIsContainer) return undefined;
+        skipped = item.skip;
+        cur = next as Container;
+        continue;
       }
       path = join(path, item.segment);
-    } else if (skipped) {
-      if (skipped.kind === 'wrapper') path = join(path, skipped.segment);
+    } else {
+      const key = keyWithHeader(cur, header);
+      if (key === undefined) return undefined;
+      next = key.value;
+      path = intoMap(path, key.key, skipped);
       skipped = undefined;
-    } else path = join(path, String(place));
-    return ++depth <= MAX_WALK_DEPTH;
-  };
-  let cur = root;
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const next = childWithHeader(cur, headers[i]!);
-    if (!next || !step(cur, next.view, next.place, i === 0 && targetIsContainer)) return undefined;
-    cur = next.view;
+    }
+    if (++depth > MAX_WALK_DEPTH) return undefined;
+    cur = next as Container;
   }
   if (targetIsContainer) return path;
   if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-  return step(cur, target, target.place!, true) ? path : undefined;
+  path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
+  return depth < MAX_WALK_DEPTH ? path : undefined;
 }
 
-/** The child of a container whose own header is `header`, and its key or index. */
-function childWithHeader(view: View, header: number): { view: View; place: string | number } | undefined {
-  const raw = view.raw as Container;
-  const has = (v: unknown) => isContainer(v) && v[ADDR] === header;
-  if (Array.isArray(raw)) {
-    const i = seqIndexOf(raw, header, has);
-    return i < 0 ? undefined : { view: view.item(i)!, place: i };
+/** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
+const intoMap = (path: string, key: string, skipped: string | undefined) =>
+  skipped === undefined ? join(path, key) : skipped === 'parallel' ? path : join(path, skipped);
+
+/**
+ * How a list item shows in semantic paths, read from the tree as `itemStep` reads it from views:
+ * `skip` for a `parallel` item (its list takes the sequence's path) or a wrapper (`stage=x`, added
+ * when the walk goes into the wrapper's value), else its segment.
+ */
+function itemSegment(item: unknown, index: number): { skip?: string; segment: string } {
+  if (!isContainer(item) || Array.isArray(item)) return { segment: String(index) };
+  const only = onlyKey(item);
+  if (only === 'parallel' && valueAt(item, only) !== undefined) return { skip: 'parallel', segment: '' };
+  if (only !== undefined && WRAPPERS.has(only)) {
+    const value = valueAt(item, only);
+    const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
+    if (id !== undefined) return { skip: `${only}=${id}`, segment: '' };
   }
-  const listed = raw[ENTRIES];
+  const id = textAt(item, 'identifier');
+  const name = id === undefined ? textAt(item, 'name') : undefined;
+  return { segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+
+/** A map's key when it has exactly one (a key given twice counts twice). */
+function onlyKey(map: TreeMap): string | undefined {
+  const listed = map[ENTRIES];
+  if (listed) return listed.length === 1 ? listed[0]!.key : undefined;
+  let only: string | undefined;
+  for (const k in map) {
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
+}
+
+/** The value under `key` (the first such entry of a fallback map); undefined when there is none. */
+function valueAt(map: TreeMap, key: string): unknown {
+  const listed = map[ENTRIES];
+  if (listed) {
+    const e = listed.find((x) => x.key === key);
+    return e && !e.absent ? e.value : undefined;
+  }
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
+/** A scalar field of a map as text, as `View.text` gives it. */
+function textAt(map: TreeMap, key: string): string | undefined {
+  const v = valueAt(map, key);
+  return v === null || v === undefined || isContainer(v) ? undefined : String(v);
+}
+
+/** The key of a map whose value is the container with header `header`, and that value. */
+function keyWithHeader(map: TreeMap, header: number): { key: string; value: unknown } | undefined {
+  const listed = map[ENTRIES];
   if (listed) {
     // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-    const e = listed.find((x) => !x.absent && has(x.value));
-    return e ? { view: View.entry(view, raw, e.slot), place: e.key } : undefined;
+    const e = listed.find((x) => !x.absent && hasHeader(x.value, header));
+    return e ? { key: e.key, value: e.value } : undefined;
   }
-  const key = keyOfContainer(raw, header);
-  return key === undefined ? undefined : { view: view.get(key)!, place: key };
+  const key = keyOfContainer(map, header);
+  return key === undefined ? undefined : { key, value: map[key] };
 }
+
+const hasHeader = (v: unknown, header: number) => isContainer(v) && v[ADDR] === header;
 
 /**
  * Index of the item with header `header`. Items' headers grow with their index (both parsers
  * write a container's records in document order), so a long list is searched by halves; a
  * scalar item in the way falls back to a scan.
  */
-function seqIndexOf(items: unknown[], header: number, has: (v: unknown) => boolean): number {
+function seqIndexOf(items: unknown[], header: number): number {
   let lo = 0;
   let hi = items.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const item = items[mid];
-    if (!isContainer(item)) return items.findIndex(has);
+    if (!isContainer(item)) return items.findIndex((v) => hasHeader(v, header));
     if (item[ADDR] === header) return mid;
     if (item[ADDR] < header) lo = mid + 1;
     else hi = mid - 1;
   }
-  return items.findIndex(has);
+  return items.findIndex((v) => hasHeader(v, header));
 }
 
 const walked = new WeakMap<TreeDoc, Map<string, Map<string, string>>>();
