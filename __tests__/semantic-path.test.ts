@@ -45,6 +45,7 @@ describe('semanticPath gives the path walk gives', () => {
     ['aliases: the first visit decides', 'a: &x\n  k: v\nb: *x\nc:\n  - *x\n'],
     ['a wrapper without identifier is an ordinary item', 'stages:\n  - stage:\n      name: x\n  - step: scalar\n'],
     ['two keys with the same text (true and "true")', 'true:\n  - image: a\n"true":\n  - image: b\n'],
+    ['empty keys: one at the top leaves no trace in the path, a later one does', '"":\n  "":\n    a: 1\nb:\n  "":\n    - c: 2\n'],
     ['a map with more keys than are searched (indexed)', Array.from({ length: 40 }, (_, i) => `k${i}:\n  - image: x${i}\n`).join('')],
   ])('%s', (_name, text) => {
     expect(mismatches('t.yaml', text)).toEqual([]);
