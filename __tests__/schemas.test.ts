@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,5 +14,24 @@ describe('schemas/ are valid JSON Schema (draft-07) under strict mode', () => {
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(ajv.errors ?? null).toBeNull();
     expect(() => ajv.compile(schema)).not.toThrow();
+  });
+});
+
+// The scan's schemas are compiled ahead of time (src/engine/validators.generated.ts); a schema edited
+// without `npm run build` would leave the checker validating against the old one.
+describe('the compiled validators', () => {
+  it('are what scripts/validators.mjs makes of schemas/ now', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { generateValidators } from './scripts/validators.mjs'; process.stdout.write(generateValidators());",
+      ],
+      { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.length).toBeGreaterThan(1000);
+    expect(r.stdout === fs.readFileSync('src/engine/validators.generated.ts', 'utf8')).toBe(true);
   });
 });

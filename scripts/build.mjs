@@ -1,8 +1,10 @@
 // Bundles the Action (dist/index.js), the CLI (dist/cli/index.js) and the scan worker both start
-// for large repos (dist/worker/index.js) with ncc. Deterministic,
+// for large repos (dist/worker/index.js) with ncc, after compiling the scan's schemas
+// (scripts/validators.mjs). Deterministic,
 // so CI can rebuild and compare against the committed dist/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { GENERATED, generateValidators } from './validators.mjs';
 
 const ncc = (entry, out) =>
   execFileSync(
@@ -11,6 +13,7 @@ const ncc = (entry, out) =>
     { stdio: 'inherit' },
   );
 
+fs.writeFileSync(GENERATED, generateValidators());
 fs.rmSync('dist', { recursive: true, force: true });
 ncc('src/action/index.ts', 'dist');
 ncc('src/cli/index.ts', 'dist/cli');

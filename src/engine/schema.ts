@@ -1,18 +1,24 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import connectorSchema from '../../schemas/connector.schema.json' with { type: 'json' };
-import pipelineSchema from '../../schemas/pipeline.schema.json' with { type: 'json' };
 import type { Located } from './finding.js';
+import { connector, pipeline } from './validators.generated.js';
 import { View } from '../model/view.js';
 
 export type SchemaName = 'connector' | 'pipeline';
 
-const schemas: Record<SchemaName, object> = { connector: connectorSchema, pipeline: pipelineSchema };
+/**
+ * The schemas every Harness file is checked against, compiled ahead of time from schemas/ by
+ * scripts/validators.mjs (compiling them cost each thread about 30 ms at start).
+ */
+const compiled: Record<SchemaName, ValidateFunction> = {
+  connector: connector as unknown as ValidateFunction,
+  pipeline: pipeline as unknown as ValidateFunction,
+};
 const validators = new WeakMap<object, ValidateFunction>();
 let ajv: Ajv | undefined;
 
 /**
- * Compiles a schema on its first use (compiling costs start-up time; a run may need only some).
- * Our schemas are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
+ * Compiles a schema built at run time (the config's, from the rules) on its first use. Our schemas
+ * are not checked against the meta-schema here: __tests__/schemas.test.ts does that.
  */
 function validatorFor(schema: object): ValidateFunction {
   ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
@@ -33,12 +39,15 @@ export interface SchemaProblem {
 
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 export function validateSchema(name: SchemaName, value: unknown, root: View): SchemaProblem[] {
-  return validateAgainst(schemas[name], value, root);
+  return problems(compiled[name], value, root);
 }
 
 /** Validates against a schema object (the config's, built from the rules). */
 export function validateAgainst(schema: object, value: unknown, root: View): SchemaProblem[] {
-  const validate = validatorFor(schema);
+  return problems(validatorFor(schema), value, root);
+}
+
+function problems(validate: ValidateFunction, value: unknown, root: View): SchemaProblem[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
 }
