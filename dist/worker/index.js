@@ -12658,7 +12658,7 @@ function scan_file_scanOptions(rules, spec) {
             throw new Error(`unknown file rule ${id}`);
         return { rule, options };
     });
-    return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+    return { fileRules, ruleIds: spec.ruleIds, maxFileSize: spec.maxFileSize, ...(spec.images ? { images: true } : {}) };
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 function scan_file_scanFile(input, opts) {
@@ -12672,7 +12672,7 @@ function scan_file_scanFile(input, opts) {
         directives: [],
         internalErrors: [],
     };
-    const read = readSource(input, out);
+    const read = readSource(input, opts.maxFileSize, out);
     if (!read)
         return out;
     const { source, classified } = read;
@@ -12759,6 +12759,23 @@ function imageFacts(source, loc) {
         at: loc(use.view),
     }));
 }
+/** A file's bytes, or its size when that is over `max` (then it is not read). The same calls `readFileSync` makes. */
+function readCapped(absPath, max) {
+    const fd = external_node_fs_default().openSync(absPath, 'r');
+    try {
+        const size = external_node_fs_default().fstatSync(fd).size;
+        if (size > max)
+            return size;
+        const bytes = Buffer.allocUnsafe(size);
+        let n = 0;
+        for (let got = 1; n < size && got > 0; n += got)
+            got = external_node_fs_default().readSync(fd, bytes, n, size - n, n);
+        return n < size ? bytes.subarray(0, n) : bytes;
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
@@ -12780,11 +12797,16 @@ function looksLikeHarness(text) {
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input, out) {
+function readSource(input, maxFileSize, out) {
     const { absPath, shown, overlay } = input;
     let bytes;
     try {
-        bytes = overlay === undefined ? external_node_fs_default().readFileSync(absPath) : Buffer.from(overlay, 'utf8');
+        const read = overlay === undefined ? readCapped(absPath, maxFileSize) : Buffer.from(overlay, 'utf8');
+        if (typeof read === 'number') {
+            out.findings.push(fileFinding(shown, 'notice', `File is ${read} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
+            return undefined;
+        }
+        bytes = read;
     }
     catch (e) {
         out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));

@@ -13,7 +13,6 @@ export interface DiscoverOptions {
   paths: string[];
   include?: string[];
   exclude?: string[];
-  maxFileSize?: number;
   /** Where `include` came from (`--include`, the config file), for the error when a pattern matches nothing. */
   includeFrom?: string;
 }
@@ -22,7 +21,6 @@ export interface DiscoveredFile {
   /** POSIX, relative to cwd. */
   path: string;
   absPath: string;
-  size: number;
 }
 
 /** A file that was not read, and why. Becomes a notice, or an error when it may hold Harness YAML we cannot read. */
@@ -44,16 +42,23 @@ export function discover(opts: DiscoverOptions): Discovery {
   const include = globSet(given ?? DEFAULT_INCLUDE);
   const exclude = globSet(opts.exclude ?? []);
   const excludes = (...p: string[]) => !!opts.exclude?.length && exclude.test(...p);
-  const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const files = new Map<string, DiscoveredFile>();
   const skipped: SkippedFile[] = [];
   const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
 
-  const consider = (abs: string, root: string, explicit: boolean) => {
+  /**
+   * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
+   * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
+   */
+  const consider = (abs: string, root: string, explicit: boolean, regular = false) => {
     const shown = rel(abs);
     const inRoot = toPosix(path.relative(root, abs));
     if (!explicit && !include.test(inRoot, shown)) return;
     if (excludes(inRoot, shown)) return;
+    if (regular) {
+      files.set(shown, { path: shown, absPath: abs });
+      return;
+    }
     let st: fs.Stats;
     try {
       st = fs.statSync(abs);
@@ -65,11 +70,7 @@ export function discover(opts: DiscoverOptions): Discovery {
       skipped.push({ path: shown, reason: 'is not a regular file' });
       return;
     }
-    if (st.size > maxFileSize) {
-      skipped.push({ path: shown, reason: `is ${st.size} bytes, over the ${maxFileSize}-byte size cap` });
-      return;
-    }
-    files.set(shown, { path: shown, absPath: abs, size: st.size });
+    files.set(shown, { path: shown, absPath: abs });
   };
 
   for (const given of opts.paths.length ? opts.paths : ['.']) {
@@ -142,7 +143,7 @@ export function discover(opts: DiscoverOptions): Discovery {
           consider(child, abs, false);
           continue;
         }
-        consider(child, abs, false);
+        consider(child, abs, false, entry.isFile());
       }
     }
   }

@@ -3,7 +3,7 @@ import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, 
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
-import { discover, type DiscoverOptions } from './discover.js';
+import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
 import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
@@ -17,6 +17,8 @@ export { looksLikeHarness } from './scan-file.js';
 export type { ImageFact, Scanner, ScanSpec } from './scan-file.js';
 
 export interface LintSettings extends DiscoverOptions {
+  /** Files over this many bytes are skipped with a notice, unread (default: the config's, else 10 MB). */
+  maxFileSize?: number;
   /** The policy rules to run (the registry of src/rules); the engine never picks them itself. */
   rules: readonly Rule[];
   /** Rule options given on the command line, by rule id; they win over the config's. */
@@ -131,7 +133,6 @@ function prepare(settings: LintSettings): Prepared {
     ...settings,
     include: settings.include ?? config?.include,
     exclude: settings.exclude ?? config?.exclude,
-    maxFileSize: settings.maxFileSize ?? config?.maxFileSize,
     includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
   });
   // The config and the baseline are ours, not Harness YAML.
@@ -153,6 +154,7 @@ function prepare(settings: LintSettings): Prepared {
       .filter((r) => r.checkFile && levelOf(config, r.id) !== 'off')
       .map((r) => ({ id: r.id, options: options[r.id]! })),
     ruleIds: all.map((r) => r.id),
+    maxFileSize: settings.maxFileSize ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ...(settings.images ? { images: true } : {}),
   };
   return { all, ...(config ? { config } : {}), inputs, spec, options, findings };

@@ -35,6 +35,8 @@ export interface ScanOptions {
   fileRules: ReadonlyArray<{ rule: Rule; options: OptionValues }>;
   /** Every rule id a suppression comment may name. */
   ruleIds: readonly string[];
+  /** Files over this many bytes are skipped with a notice, unread. */
+  maxFileSize: number;
   /** Also collect every image reference, for the migration report. */
   images?: boolean;
 }
@@ -79,6 +81,7 @@ export type Scanner = (inputs: readonly FileInput[], options: ScanSpec) => FileS
 export interface ScanSpec {
   fileRules: ReadonlyArray<{ id: string; options: OptionValues }>;
   ruleIds: readonly string[];
+  maxFileSize: number;
   images?: boolean;
 }
 
@@ -97,7 +100,7 @@ export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions
     if (!rule?.checkFile) throw new Error(`unknown file rule ${id}`);
     return { rule, options };
   });
-  return { fileRules, ruleIds: spec.ruleIds, ...(spec.images ? { images: true } : {}) };
+  return { fileRules, ruleIds: spec.ruleIds, maxFileSize: spec.maxFileSize, ...(spec.images ? { images: true } : {}) };
 }
 
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
@@ -113,7 +116,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
     directives: [],
     internalErrors: [],
   };
-  const read = readSource(input, out);
+  const read = readSource(input, opts.maxFileSize, out);
   if (!read) return out;
   const { source, classified } = read;
   out.parsed = true;
@@ -199,6 +202,21 @@ function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
   }));
 }
 
+/** A file's bytes, or its size when that is over `max` (then it is not read). The same calls `readFileSync` makes. */
+function readCapped(absPath: string, max: number): Buffer | number {
+  const fd = fs.openSync(absPath, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > max) return size;
+    const bytes = Buffer.allocUnsafe(size);
+    let n = 0;
+    for (let got = 1; n < size && got > 0; n += got) got = fs.readSync(fd, bytes, n, size - n, n);
+    return n < size ? bytes.subarray(0, n) : bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY =
   /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
@@ -222,11 +240,16 @@ export function looksLikeHarness(text: string): boolean {
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input: FileInput, out: FileScan): { source: SourceFile; classified: Classified[] } | undefined {
+function readSource(input: FileInput, maxFileSize: number, out: FileScan): { source: SourceFile; classified: Classified[] } | undefined {
   const { absPath, shown, overlay } = input;
   let bytes: Buffer;
   try {
-    bytes = overlay === undefined ? fs.readFileSync(absPath) : Buffer.from(overlay, 'utf8');
+    const read = overlay === undefined ? readCapped(absPath, maxFileSize) : Buffer.from(overlay, 'utf8');
+    if (typeof read === 'number') {
+      out.findings.push(fileFinding(shown, 'notice', `File is ${read} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
+      return undefined;
+    }
+    bytes = read;
   } catch (e) {
     out.findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return undefined;
