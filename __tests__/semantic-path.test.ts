@@ -67,6 +67,21 @@ describe('semanticPath gives the path walk gives', () => {
     for (const { view, path: p } of walkedPaths(fresh).reverse()) expect(semanticPath(fresh, view, true)).toBe(p);
   });
 
+  it('names wrappers, items and parallel lists as documented (walk and semanticPath share how items are named)', () => {
+    const text =
+      'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n            - parallel:\n                - step:\n                    identifier: s\n                    image: x\n            - name: n\n              image: y\n            - plain\n    - stage:\n        name: no id\n';
+    const file = parseSource('t.yaml', text);
+    const root = View.root(file, file.docs[0]!)!.get('pipeline')!;
+    const paths = new Map<unknown, string>();
+    walk(root, ({ view, path: p }) => {
+      if (view.isScalar) paths.set(view.value, p);
+    });
+    expect(paths.get('x')).toBe('stages/stage=b/spec/steps/step=s/image');
+    expect(paths.get('y')).toBe('stages/stage=b/spec/steps/name=n/image');
+    expect(paths.get('plain')).toBe('stages/stage=b/spec/steps/2');
+    expect(paths.get('no id')).toBe('stages/1/stage/name');
+  });
+
   it('a node outside the root has no path', () => {
     const file = parseSource('t.yaml', 'a:\n  b: 1\nc: 2\n');
     const root = View.root(file, file.docs[0]!)!;

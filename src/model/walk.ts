@@ -18,22 +18,22 @@ export interface Visit {
 /**
  * How a sequence item appears in semantic paths: `- parallel: [...]` is looked through (its list
  * takes the sequence's path), `- stage: {identifier: x}` is named `stage=x` and its wrapper map
- * skipped, any other item is named by identifier, name or index.
+ * skipped, any other item is named by identifier, name or index. Read from the tree itself, as both
+ * `walk` and `semanticPath` need it and the second runs for every fact.
  */
-type ItemStep =
-  { kind: 'parallel'; value: View } | { kind: 'wrapper'; key: string; value: View; segment: string } | { kind: 'item'; segment: string };
+type ItemStep = { kind: 'parallel' } | { kind: 'wrapper'; key: string; segment: string } | { kind: 'item'; segment: string };
 
-function itemStep(item: View, index: number): ItemStep {
-  const keys = item.isMap ? item.keys() : [];
-  const only = keys.length === 1 ? keys[0]! : undefined;
-  const value = only === undefined ? undefined : item.get(only);
-  if (only === 'parallel' && value) return { kind: 'parallel', value };
-  if (only && WRAPPERS.has(only) && value?.isMap) {
-    const id = value.text('identifier');
-    if (id !== undefined) return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+function itemStep(item: unknown, index: number): ItemStep {
+  if (!isContainer(item) || Array.isArray(item)) return { kind: 'item', segment: String(index) };
+  const only = onlyKey(item);
+  if (only === 'parallel' && valueAt(item, only) !== undefined) return { kind: 'parallel' };
+  if (only !== undefined && WRAPPERS.has(only)) {
+    const value = valueAt(item, only);
+    const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
+    if (id !== undefined) return { kind: 'wrapper', key: only, segment: `${only}=${id}` };
   }
-  const id = item.isMap ? item.text('identifier') : undefined;
-  const name = item.isMap && id === undefined ? item.text('name') : undefined;
+  const id = textAt(item, 'identifier');
+  const name = id === undefined ? textAt(item, 'name') : undefined;
   return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
 }
 
@@ -90,9 +90,9 @@ export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
       });
     } else if (view.isSeq) {
       view.items().forEach((item, i) => {
-        const step = itemStep(item, i);
-        if (step.kind === 'parallel') children.push(new Step(step.value, cur, undefined, depth));
-        else if (step.kind === 'wrapper') children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+        const step = itemStep(item.raw, i);
+        if (step.kind === 'parallel') children.push(new Step(item.get('parallel')!, cur, undefined, depth));
+        else if (step.kind === 'wrapper') children.push(new Step(item.get(step.key)!, cur, step.segment, depth, step.key, item));
         else children.push(new Step(item, cur, step.segment, depth));
       });
     }
@@ -161,7 +161,7 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   let path = '';
   let depth = 0;
   /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
-  let skipped: 'parallel' | string | undefined;
+  let skipped: ItemStep | undefined;
   let cur = root.raw as Container;
   for (let i = headers.length - 1; i >= 0; i--) {
     const header = headers[i]!;
@@ -170,10 +170,10 @@ export function semanticPath(root: View, target: View, keys = false): string | u
       const index = seqIndexOf(cur, header);
       if (index < 0) return undefined;
       next = cur[index];
-      const item = itemSegment(next, index);
-      if (item.skip) {
+      const item = itemStep(next, index);
+      if (item.kind !== 'item') {
         if (i === 0 && targetIsContainer) return undefined;
-        skipped = item.skip;
+        skipped = item;
         cur = next as Container;
         continue;
       }
@@ -195,27 +195,8 @@ export function semanticPath(root: View, target: View, keys = false): string | u
 }
 
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path: string, key: string, skipped: string | undefined) =>
-  skipped === undefined ? join(path, key) : skipped === 'parallel' ? path : join(path, skipped);
-
-/**
- * How a list item shows in semantic paths, read from the tree as `itemStep` reads it from views:
- * `skip` for a `parallel` item (its list takes the sequence's path) or a wrapper (`stage=x`, added
- * when the walk goes into the wrapper's value), else its segment.
- */
-function itemSegment(item: unknown, index: number): { skip?: string; segment: string } {
-  if (!isContainer(item) || Array.isArray(item)) return { segment: String(index) };
-  const only = onlyKey(item);
-  if (only === 'parallel' && valueAt(item, only) !== undefined) return { skip: 'parallel', segment: '' };
-  if (only !== undefined && WRAPPERS.has(only)) {
-    const value = valueAt(item, only);
-    const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
-    if (id !== undefined) return { skip: `${only}=${id}`, segment: '' };
-  }
-  const id = textAt(item, 'identifier');
-  const name = id === undefined ? textAt(item, 'name') : undefined;
-  return { segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
+const intoMap = (path: string, key: string, skipped: ItemStep | undefined) =>
+  skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
 
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map: TreeMap): string | undefined {
