@@ -48764,18 +48764,19 @@ class View {
 const MAX_WALK_DEPTH = 256;
 const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
 function itemStep(item, index) {
-    const keys = item.isMap ? item.keys() : [];
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const value = only === undefined ? undefined : item.get(only);
-    if (only === 'parallel' && value)
-        return { kind: 'parallel', value };
-    if (only && WRAPPERS.has(only) && value?.isMap) {
-        const id = value.text('identifier');
+    if (!isContainer(item) || Array.isArray(item))
+        return { kind: 'item', segment: String(index) };
+    const only = onlyKey(item);
+    if (only === 'parallel' && valueAt(item, only) !== undefined)
+        return { kind: 'parallel' };
+    if (only !== undefined && WRAPPERS.has(only)) {
+        const value = valueAt(item, only);
+        const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
         if (id !== undefined)
-            return { kind: 'wrapper', key: only, value, segment: `${only}=${id}` };
+            return { kind: 'wrapper', key: only, segment: `${only}=${id}` };
     }
-    const id = item.isMap ? item.text('identifier') : undefined;
-    const name = item.isMap && id === undefined ? item.text('name') : undefined;
+    const id = textAt(item, 'identifier');
+    const name = id === undefined ? textAt(item, 'name') : undefined;
     return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
 }
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
@@ -48838,11 +48839,11 @@ function walk(root, visit, base = '') {
         }
         else if (view.isSeq) {
             view.items().forEach((item, i) => {
-                const step = itemStep(item, i);
+                const step = itemStep(item.raw, i);
                 if (step.kind === 'parallel')
-                    children.push(new Step(step.value, cur, undefined, depth));
+                    children.push(new Step(item.get('parallel'), cur, undefined, depth));
                 else if (step.kind === 'wrapper')
-                    children.push(new Step(step.value, cur, step.segment, depth, step.key, item));
+                    children.push(new Step(item.get(step.key), cur, step.segment, depth, step.key, item));
                 else
                     children.push(new Step(item, cur, step.segment, depth));
             });
@@ -48931,11 +48932,11 @@ function semanticPath(root, target, keys = false) {
             if (index < 0)
                 return undefined;
             next = cur[index];
-            const item = itemSegment(next, index);
-            if (item.skip) {
+            const item = itemStep(next, index);
+            if (item.kind !== 'item') {
                 if (i === 0 && targetIsContainer)
                     return undefined;
-                skipped = item.skip;
+                skipped = item;
                 cur = next;
                 continue;
             }
@@ -48961,28 +48962,7 @@ function semanticPath(root, target, keys = false) {
     return depth < MAX_WALK_DEPTH ? path : undefined;
 }
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped === 'parallel' ? path : join(path, skipped);
-/**
- * How a list item shows in semantic paths, read from the tree as `itemStep` reads it from views:
- * `skip` for a `parallel` item (its list takes the sequence's path) or a wrapper (`stage=x`, added
- * when the walk goes into the wrapper's value), else its segment.
- */
-function itemSegment(item, index) {
-    if (!isContainer(item) || Array.isArray(item))
-        return { segment: String(index) };
-    const only = onlyKey(item);
-    if (only === 'parallel' && valueAt(item, only) !== undefined)
-        return { skip: 'parallel', segment: '' };
-    if (only !== undefined && WRAPPERS.has(only)) {
-        const value = valueAt(item, only);
-        const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
-        if (id !== undefined)
-            return { skip: `${only}=${id}`, segment: '' };
-    }
-    const id = textAt(item, 'identifier');
-    const name = id === undefined ? textAt(item, 'name') : undefined;
-    return { segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
+const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map) {
     const listed = map[ENTRIES];
@@ -52102,7 +52082,6 @@ function globSet(patterns) {
 
 
 const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
 function discover(opts) {
@@ -54500,6 +54479,8 @@ function scan_file_scanOptions(rules, spec) {
     return { fileRules, ruleIds: spec.ruleIds, maxFileSize: spec.maxFileSize, ...(spec.images ? { images: true } : {}) };
 }
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+/** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 function scan_file_scanFile(input, opts) {
     tuneHeapForScan();
     const out = {
@@ -54598,18 +54579,13 @@ function imageFacts(source, loc) {
         at: loc(use.view),
     }));
 }
-/** A file's bytes, or its size when that is over `max` (then it is not read). The same calls `readFileSync` makes. */
+/** A file's bytes, or its size when that is over `max` (then it is not read). */
 function readCapped(absPath, max) {
     const fd = external_node_fs_default().openSync(absPath, 'r');
     try {
         const size = external_node_fs_default().fstatSync(fd).size;
-        if (size > max)
-            return size;
-        const bytes = Buffer.allocUnsafe(size);
-        let n = 0;
-        for (let got = 1; n < size && got > 0; n += got)
-            got = external_node_fs_default().readSync(fd, bytes, n, size - n, n);
-        return n < size ? bytes.subarray(0, n) : bytes;
+        // Read to the end, not to `size`: a file whose size says 0 (procfs, some FUSE mounts) may still hold text.
+        return size > max ? size : external_node_fs_default().readFileSync(fd);
     }
     finally {
         external_node_fs_default().closeSync(fd);

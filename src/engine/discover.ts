@@ -5,7 +5,6 @@ import { cmp } from './compare.js';
 import { globSet } from './glob.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 export interface DiscoverOptions {

@@ -3,10 +3,18 @@ import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, 
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoverOptions } from './discover.js';
+import { discover, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
-import { serialScanner, type FileInput, type FileScan, type ImageFact, type Scanner, type ScanSpec } from './scan-file.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  serialScanner,
+  type FileInput,
+  type FileScan,
+  type ImageFact,
+  type Scanner,
+  type ScanSpec,
+} from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
 import { placeIn, type LineTable, type Placer } from '../model/loc.js';

@@ -104,6 +104,8 @@ export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions
 }
 
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+/** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   tuneHeapForScan();
@@ -202,16 +204,13 @@ function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
   }));
 }
 
-/** A file's bytes, or its size when that is over `max` (then it is not read). The same calls `readFileSync` makes. */
+/** A file's bytes, or its size when that is over `max` (then it is not read). */
 function readCapped(absPath: string, max: number): Buffer | number {
   const fd = fs.openSync(absPath, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    if (size > max) return size;
-    const bytes = Buffer.allocUnsafe(size);
-    let n = 0;
-    for (let got = 1; n < size && got > 0; n += got) got = fs.readSync(fd, bytes, n, size - n, n);
-    return n < size ? bytes.subarray(0, n) : bytes;
+    // Read to the end, not to `size`: a file whose size says 0 (procfs, some FUSE mounts) may still hold text.
+    return size > max ? size : fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
   }

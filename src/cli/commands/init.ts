@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, CONFIG_FILES, configSchema, loadConfig } from '../../engine/config.js';
-import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, toPosix } from '../../engine/discover.js';
+import { DEFAULT_INCLUDE, toPosix } from '../../engine/discover.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../engine/scan-file.js';
 import { UsageError } from '../../engine/errors.js';
 import type { RuleMeta } from '../../engine/rule.js';
 import { configSchemaUrl, readmeUrl, ruleDocsUrl } from '../../formats/links.js';
