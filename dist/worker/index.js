@@ -13268,28 +13268,47 @@ function platformFix(connector) {
         },
     };
 }
-/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+/** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 class Uses {
     map = new Map();
-    seen = new Set();
     add(key, use) {
-        const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
-        if (this.seen.has(id))
-            return;
-        this.seen.add(id);
         const list = this.map.get(key);
         if (list)
             list.push(use);
         else
             this.map.set(key, [use]);
     }
-    keys() {
-        return [...this.map.keys()];
-    }
+    /**
+     * Each key's uses by place. A use met again (same place, message and data, as a template's stage
+     * is met in each run that goes through it) is kept once, the first time: dropped here rather than
+     * on `add`, so that a large repo's hundreds of thousands of uses need no identity strings.
+     */
     entries() {
-        return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+        return [...this.map].map(([k, list]) => [k, firstOfEach([...list].sort(byPlace))]);
     }
 }
+/** Uses sorted by place (stably, so the first met comes first), without repeats. */
+function firstOfEach(sorted) {
+    const out = [];
+    // What the uses at the current place say, from its second use on (most places have one).
+    let here;
+    for (const use of sorted) {
+        const last = out[out.length - 1];
+        if (!last || byPlace(last, use) !== 0) {
+            here = undefined;
+            out.push(use);
+            continue;
+        }
+        here ??= new Set([identity(last)]);
+        const id = identity(use);
+        if (here.has(id))
+            continue;
+        here.add(id);
+        out.push(use);
+    }
+    return out;
+}
+const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);

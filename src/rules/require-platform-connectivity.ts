@@ -37,25 +37,46 @@ export interface Use<M extends string = string> extends RelatedReport<M> {
   eff: EffectiveStage;
 }
 
-/** Uses of one connector, or of one reference the repo cannot resolve, first one first. */
+/** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 export class Uses<K, M extends string = string> {
   private readonly map = new Map<K, Use<M>[]>();
-  private readonly seen = new Set<string>();
   add(key: K, use: Use<M>): void {
-    const id = `${String(key)}\0${use.at.file}\0${use.at.start}\0${use.messageId}\0${JSON.stringify(use.data)}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
     const list = this.map.get(key);
     if (list) list.push(use);
     else this.map.set(key, [use]);
   }
-  keys(): K[] {
-    return [...this.map.keys()];
-  }
+  /**
+   * Each key's uses by place. A use met again (same place, message and data, as a template's stage
+   * is met in each run that goes through it) is kept once, the first time: dropped here rather than
+   * on `add`, so that a large repo's hundreds of thousands of uses need no identity strings.
+   */
   entries(): Array<[K, Use<M>[]]> {
-    return [...this.map].map(([k, list]) => [k, [...list].sort(byPlace)]);
+    return [...this.map].map(([k, list]) => [k, firstOfEach([...list].sort(byPlace))]);
   }
 }
+
+/** Uses sorted by place (stably, so the first met comes first), without repeats. */
+function firstOfEach<M extends string>(sorted: Use<M>[]): Use<M>[] {
+  const out: Use<M>[] = [];
+  // What the uses at the current place say, from its second use on (most places have one).
+  let here: Set<string> | undefined;
+  for (const use of sorted) {
+    const last = out[out.length - 1];
+    if (!last || byPlace(last, use) !== 0) {
+      here = undefined;
+      out.push(use);
+      continue;
+    }
+    here ??= new Set([identity(last)]);
+    const id = identity(use);
+    if (here.has(id)) continue;
+    here.add(id);
+    out.push(use);
+  }
+  return out;
+}
+
+const identity = (use: Use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { Uses, type Use } from '../../src/rules/require-platform-connectivity.js';
+import type { Loc } from '../../src/model/loc.js';
+import type { EffectiveStage } from '../../src/model/project.js';
+
+const at = (file: string, start: number): Loc => ({ file, start, end: start + 1, value: null, path: undefined, flags: 0 });
+/** A use; `eff` tells apart uses that are otherwise equal (the first met is the one kept). */
+const use = (file: string, start: number, messageId: string, stage: string, eff = 'first'): Use => ({
+  at: at(file, start),
+  messageId,
+  data: { stage },
+  eff: { eff } as unknown as EffectiveStage,
+});
+const shown = (uses: Use[]) =>
+  uses.map(
+    (u) => `${u.at.file}:${u.at.start} ${u.messageId} ${String(u.data?.stage)} ${String((u.eff as unknown as { eff: string }).eff)}`,
+  );
+
+describe('Uses', () => {
+  it.each([
+    {
+      what: 'a use met again (a template stage in a second run) is kept once, the first time',
+      add: [use('b.yaml', 5, 'usedBy', 's', 'first'), use('b.yaml', 5, 'usedBy', 's', 'second')],
+      want: ['b.yaml:5 usedBy s first'],
+    },
+    {
+      what: 'the same place with another message or other data is another use',
+      add: [use('b.yaml', 5, 'usedBy', 's'), use('b.yaml', 5, 'clonesCodebase', 's'), use('b.yaml', 5, 'usedBy', 't')],
+      want: ['b.yaml:5 usedBy s first', 'b.yaml:5 clonesCodebase s first', 'b.yaml:5 usedBy t first'],
+    },
+    {
+      what: 'uses come by file and offset; a repeat after other places is still dropped',
+      add: [
+        use('b.yaml', 9, 'usedBy', 's'),
+        use('a.yaml', 7, 'usedBy', 's'),
+        use('b.yaml', 2, 'usedBy', 's'),
+        use('b.yaml', 9, 'usedBy', 'u'),
+        use('b.yaml', 9, 'usedBy', 's', 'second'),
+      ],
+      want: ['a.yaml:7 usedBy s first', 'b.yaml:2 usedBy s first', 'b.yaml:9 usedBy s first', 'b.yaml:9 usedBy u first'],
+    },
+  ])('$what', ({ add, want }) => {
+    const uses = new Uses<string>();
+    for (const u of add) uses.add('k', u);
+    expect(uses.entries().map(([k, list]) => [k, shown(list)])).toEqual([['k', want]]);
+  });
+
+  it('keeps each key to itself: equal uses of two connectors are both kept', () => {
+    const uses = new Uses<string>();
+    uses.add('one', use('a.yaml', 1, 'usedBy', 's'));
+    uses.add('two', use('a.yaml', 1, 'usedBy', 's'));
+    expect(uses.entries().map(([k, list]) => [k, list.length])).toEqual([
+      ['one', 1],
+      ['two', 1],
+    ]);
+  });
+});
