@@ -49,6 +49,7 @@ describe('what the repos show', () => {
       'chart/templates/service.yaml',
       'deploy/k8s/templates/deployment.yaml',
       'salt/top.yaml',
+      'terraform/templates/pipeline.yaml',
     ]);
     expect(all.harnessFiles).toBe(2);
   });

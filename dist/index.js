@@ -50615,7 +50615,7 @@ function scanNotes(result) {
         notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
     const skipped = result.skippedNotHarness.length;
     if (skipped)
-        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
     if (result.harness) {
         notes.push(lookupSummary(result.harness));
         const warning = harness_side_lookupFailureWarning(result.harness);
@@ -54614,12 +54614,15 @@ function readCapped(absPath, max) {
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
 const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
-/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
-const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+/**
+ * Template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%` (Go, as in
+ * Helm, and Jinja), or a line that starts `%{` (a Terraform `templatefile` directive).
+ */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{|^[ \t]*%\{/m;
 /**
  * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
- * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
- * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm,
+ * Jinja or Terraform template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
  */
 function looksLikeHarness(text) {
     if (TEMPLATE_SYNTAX.test(text))

@@ -86,7 +86,7 @@ describe('Markdown format (CLI)', () => {
     });
     expect(md).toContain('No Harness YAML among the 2 files read: nothing was checked.');
     expect(md).toContain(
-      '1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go or Jinja, for example) was skipped.',
+      '1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) was skipped.',
     );
   });
 });

@@ -12757,12 +12757,15 @@ function readCapped(absPath, max) {
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
 const SHARED_KEY = new RegExp(`^(?:${[...ENTITY_KINDS, ...KNOWN_UNCHECKED].join('|')})[ \\t]*:(?:[ \\t]|\\r?$)`, 'm');
-/** Go (Helm) and Jinja template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%`. */
-const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{/m;
+/**
+ * Template syntax where YAML structure belongs: a line or a value that starts `{{` or `{%` (Go, as in
+ * Helm, and Jinja), or a line that starts `%{` (a Terraform `templatefile` directive).
+ */
+const TEMPLATE_SYNTAX = /^[ \t]*(?:-[ \t]+)?\{[{%]|:[ \t]+\{\{|^[ \t]*%\{/m;
 /**
  * Whether a text that does not parse is still meant as a Harness entity: a top-level key only
- * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm or
- * Jinja template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
+ * Harness uses, or a shared one with an `identifier` below it, and no template syntax (a Helm,
+ * Jinja or Terraform template of a pipeline is not Harness YAML yet). Only then is a syntax error ours to report.
  */
 function looksLikeHarness(text) {
     if (TEMPLATE_SYNTAX.test(text))

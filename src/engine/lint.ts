@@ -69,7 +69,7 @@ export interface LintResult {
   entities: number;
   /**
    * Files left out because they are not Harness YAML and do not parse as YAML (Helm and Go
-   * templates, Jinja, merge leftovers in other tools' files), or are templates of Harness YAML
+   * templates, Jinja, Terraform templates, merge leftovers in other tools' files), or are templates of Harness YAML
    * (`{{ x }}` where a value belongs). No finding; the summary line counts them.
    */
   skippedNotHarness: string[];

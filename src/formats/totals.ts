@@ -40,7 +40,7 @@ export function scanNotes(
   const skipped = result.skippedNotHarness.length;
   if (skipped)
     notes.push(
-      `${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go or Jinja, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`,
+      `${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`,
     );
   if (result.harness) {
     notes.push(lookupSummary(result.harness));
