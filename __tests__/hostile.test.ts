@@ -52,6 +52,19 @@ describe('hostile input', () => {
     expect(f[0]!.message).toMatch(/alias/i);
   });
 
+  test('a script that names the retired registry 150,000 times: every mention is a finding, no stack overflow', () => {
+    // Each mention is a finding on the same scalar: work per mention that is linear in the
+    // script's length (its value hashed, its loc made again) made this hang for minutes.
+    const pulls = Array.from({ length: 150_000 }, (_, i) => `        docker pull app.harness.io/registry/h/x${i}:1\n`).join('');
+    write(
+      'script.yaml',
+      `pipeline:\n  identifier: s\n  name: s\n  variables:\n    - name: script\n      type: String\n      value: |\n${pulls}`,
+    );
+    const f = run({ maxFileSize: 20 * 1024 * 1024 }).filter((x) => x.file === 'script.yaml');
+    expect(f).toHaveLength(150_000);
+    expect(f[149_999]).toMatchObject({ ruleId: 'no-app-harness-registry', line: 150_007, column: 21, endColumn: 56 });
+  });
+
   test('3,000-deep nesting gives a finding, no stack overflow', () => {
     write('deep.yaml', 'pipeline: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n');
     let block = '';

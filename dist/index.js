@@ -49723,6 +49723,13 @@ function imageConnectorFields(root) {
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
+function withoutSlashes(text) {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x2f)
+        end--;
+    return text.slice(0, end);
+}
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
 /**
@@ -49745,12 +49752,11 @@ function registryLeftovers(file, handled) {
                 return;
             const [start, end] = view.range;
             const text = file.text.slice(start, end);
+            // Worked out once per scalar, not per mention: a script can name the registry thousands of times.
+            const bare = withoutSlashes(view.value.trim().replace(/^[a-z]+:\/\//i, ''));
             for (const m of text.matchAll(LEFTOVER)) {
-                const whole = view.value
-                    .trim()
-                    .replace(/^[a-z]+:\/\//i, '')
-                    .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index)))
+                const whole = bare === withoutSlashes(m[0]);
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)))
                     continue;
                 out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
             }
@@ -52244,6 +52250,19 @@ function locate(at) {
 }
 const hashOf = (s) => external_node_crypto_default().createHash('sha256').update(s).digest('hex').slice(0, 16);
 /**
+ * The identity hash of a node's value. The last one is kept: every mention of the retired registry
+ * in one long script is a finding on the same scalar, and hashing it for each would take time
+ * quadratic in its length.
+ */
+const valueHashOf = (() => {
+    let last;
+    return (value) => {
+        if (last?.value !== value)
+            last = { value, hash: hashOf(JSON.stringify(value ?? null)) };
+        return last.hash;
+    };
+})();
+/**
  * A finding at a loc: position, semantic path and identity all come from it. The identity (path
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
@@ -52266,7 +52285,7 @@ function findingAt(ruleId, severity, message, at, place, extra = {}) {
     const yamlPath = yamlPathOf(at);
     if (yamlPath)
         out.yamlPath = yamlPath;
-    out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+    out.identity = { path: at.path ?? '', valueHash: valueHashOf(at.value) };
     if (extra.related?.length)
         out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
     return out;
@@ -54014,19 +54033,48 @@ const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === 
 /**
  * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
  * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ * The chosen edits are kept sorted, so each group is checked against its neighbours only: a file
+ * can hold thousands of fixes.
  */
 function edits_chooseEdits(groups) {
     const chosen = [];
     const taken = [];
     groups.forEach((group, i) => {
-        const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+        const fresh = group.filter((e) => !hasSame(chosen, e));
         const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
-        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e))))
+        if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
             return;
-        chosen.push(...fresh);
+        for (const e of fresh)
+            chosen.splice(firstAfter(chosen, e.start), 0, e);
         taken.push(i);
     });
-    return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
+    return { chosen, taken };
+}
+/** Index of the first edit that starts after `offset`, in edits sorted by start. */
+function firstAfter(sorted, offset) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid].start <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+/** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
+function overlapsChosen(chosen, e) {
+    for (let k = firstAfter(chosen, e.end) - 1; k >= 0 && chosen[k].end >= e.start; k--)
+        if (overlaps(chosen[k], e))
+            return true;
+    return false;
+}
+function hasSame(chosen, e) {
+    for (let k = firstAfter(chosen, e.start) - 1; k >= 0 && chosen[k].start === e.start; k--)
+        if (sameEdit(chosen[k], e))
+            return true;
+    return false;
 }
 /** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
 function edits_applyEdits(text, edits) {
@@ -54542,7 +54590,10 @@ function scan_file_scanFile(input, opts) {
                 out.findings.push(findingAt('schema', schema.severity, `${what}: ${p.message}`, locOf(p.at), place));
             }
     });
-    const loc = (v) => locOf(v, roots.get(v.doc));
+    // The last view's loc is kept: a rule reports each mention in a long script at the same scalar,
+    // and making its loc again each time (its value shared, a hash of the whole text) is quadratic.
+    let last;
+    const loc = (v) => (last?.view === v ? last.loc : (last = { view: v, loc: locOf(v, roots.get(v.doc)) }).loc);
     const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
     for (const { rule, options } of opts.fileRules) {
         try {
@@ -55168,15 +55219,19 @@ function build(prepared, scans) {
     let filesScanned = 0;
     let harnessFiles = 0;
     for (const scan of scans) {
-        findings.push(...scan.findings);
-        entities.push(...scan.entities);
+        // A loop, not push(...list): one file can give more findings than a call can take arguments.
+        for (const f of scan.findings)
+            findings.push(f);
+        for (const e of scan.entities)
+            entities.push(e);
         internalErrors.push(...scan.internalErrors);
         if (scan.directives.length)
             directives.set(scan.file, scan.directives);
         if (scan.skippedNotHarness)
             skippedNotHarness.push(scan.file);
         if (scan.images)
-            images.push(...scan.images);
+            for (const i of scan.images)
+                images.push(i);
         if (scan.lines)
             lines.set(scan.file, scan.lines);
         if (scan.parsed)
@@ -55237,7 +55292,8 @@ function finish(settings, prepared, built, harness) {
             off,
             configFile: config?.file,
         });
-        meta.push(...applied.meta);
+        for (const m of applied.meta)
+            meta.push(m);
         baseline = applied.summary;
     }
     return {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { applyEdits, chooseEdits, overlaps } from '../../src/engine/edits.js';
+import type { Edit } from '../../src/engine/finding.js';
 import { eolAt, isPlainSafe, replaceScalar, setMapValue } from '../../src/model/yaml-edits.js';
 import { unifiedDiff } from '../../src/formats/diff.js';
 import { View } from '../../src/model/view.js';
@@ -109,6 +110,32 @@ describe('choosing and applying edits', () => {
     expect(chosen).toEqual([a, c]);
     expect(applyEdits('abcdefg', chosen)).toBe('XcdeZfg');
     expect(() => applyEdits('abc', [a, b])).toThrow(/overlapping/);
+  });
+
+  test('chooses what checking every chosen edit would choose, on random groups (sorted lookups must not miss a neighbour)', () => {
+    const everyChosen = (groups: Edit[][]) => {
+      const chosen: Edit[] = [];
+      const taken: number[] = [];
+      groups.forEach((group, i) => {
+        const fresh = group.filter((e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e)))) return;
+        chosen.push(...fresh);
+        taken.push(i);
+      });
+      return { chosen: chosen.sort((x, y) => x.start - y.start), taken };
+    };
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) % n;
+    for (let round = 0; round < 300; round++) {
+      const groups = Array.from({ length: 1 + rand(12) }, () =>
+        Array.from({ length: 1 + rand(3) }, () => {
+          const start = rand(40);
+          return { start, end: start + rand(4), text: 'xy'[rand(2)]! };
+        }),
+      );
+      expect(chooseEdits(groups)).toEqual(everyChosen(groups));
+    }
   });
 });
 

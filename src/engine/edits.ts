@@ -14,18 +14,43 @@ const sameEdit = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end &&
 /**
  * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
  * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ * The chosen edits are kept sorted, so each group is checked against its neighbours only: a file
+ * can hold thousands of fixes.
  */
 export function chooseEdits(groups: ReadonlyArray<readonly Edit[]>): { chosen: Edit[]; taken: number[] } {
   const chosen: Edit[] = [];
   const taken: number[] = [];
   groups.forEach((group, i) => {
-    const fresh = group.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+    const fresh = group.filter((e) => !hasSame(chosen, e));
     const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
-    if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e)))) return;
-    chosen.push(...fresh);
+    if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e))) return;
+    for (const e of fresh) chosen.splice(firstAfter(chosen, e.start), 0, e);
     taken.push(i);
   });
-  return { chosen: chosen.sort((a, b) => a.start - b.start), taken };
+  return { chosen, taken };
+}
+
+/** Index of the first edit that starts after `offset`, in edits sorted by start. */
+function firstAfter(sorted: readonly Edit[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
+function overlapsChosen(chosen: readonly Edit[], e: Edit): boolean {
+  for (let k = firstAfter(chosen, e.end) - 1; k >= 0 && chosen[k]!.end >= e.start; k--) if (overlaps(chosen[k]!, e)) return true;
+  return false;
+}
+
+function hasSame(chosen: readonly Edit[], e: Edit): boolean {
+  for (let k = firstAfter(chosen, e.start) - 1; k >= 0 && chosen[k]!.start === e.start; k--) if (sameEdit(chosen[k]!, e)) return true;
+  return false;
 }
 
 /** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */

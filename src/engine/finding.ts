@@ -21,6 +21,19 @@ export function locate(at: Located) {
 export const hashOf = (s: string) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /**
+ * The identity hash of a node's value. The last one is kept: every mention of the retired registry
+ * in one long script is a finding on the same scalar, and hashing it for each would take time
+ * quadratic in its length.
+ */
+const valueHashOf = (() => {
+  let last: { value: Loc['value']; hash: string } | undefined;
+  return (value: Loc['value']): string => {
+    if (last?.value !== value) last = { value, hash: hashOf(JSON.stringify(value ?? null)) };
+    return last.hash;
+  };
+})();
+
+/**
  * A finding at a loc: position, semantic path and identity all come from it. The identity (path
  * and a hash of the value) is what baselines and SARIF fingerprints match on, never the line.
  */
@@ -52,7 +65,7 @@ export function findingAt(
   if (extra.harnessUrl) out.harnessUrl = extra.harnessUrl;
   const yamlPath = yamlPathOf(at);
   if (yamlPath) out.yamlPath = yamlPath;
-  out.identity = { path: at.path ?? '', valueHash: hashOf(JSON.stringify(at.value ?? null)) };
+  out.identity = { path: at.path ?? '', valueHash: valueHashOf(at.value) };
   if (extra.related?.length) out.related = extra.related.map(({ at: r, message: m }) => ({ file: r.file, ...place(r), message: m }));
   return out;
 }

@@ -193,12 +193,13 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
   let filesScanned = 0;
   let harnessFiles = 0;
   for (const scan of scans) {
-    findings.push(...scan.findings);
-    entities.push(...scan.entities);
+    // A loop, not push(...list): one file can give more findings than a call can take arguments.
+    for (const f of scan.findings) findings.push(f);
+    for (const e of scan.entities) entities.push(e);
     internalErrors.push(...scan.internalErrors);
     if (scan.directives.length) directives.set(scan.file, scan.directives);
     if (scan.skippedNotHarness) skippedNotHarness.push(scan.file);
-    if (scan.images) images.push(...scan.images);
+    if (scan.images) for (const i of scan.images) images.push(i);
     if (scan.lines) lines.set(scan.file, scan.lines);
     if (scan.parsed) filesScanned++;
     if (scan.harness) harnessFiles++;
@@ -255,7 +256,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
       off,
       configFile: config?.file,
     });
-    meta.push(...applied.meta);
+    for (const m of applied.meta) meta.push(m);
     baseline = applied.summary;
   }
   return {

@@ -146,7 +146,10 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
         out.findings.push(findingAt('schema', schemaRule.severity, `${what}: ${p.message}`, locOf(p.at), place));
       }
   });
-  const loc = (v: View) => locOf(v, roots.get(v.doc));
+  // The last view's loc is kept: a rule reports each mention in a long script at the same scalar,
+  // and making its loc again each time (its value shared, a hash of the whole text) is quadratic.
+  let last: { view: View; loc: Loc } | undefined;
+  const loc = (v: View) => (last?.view === v ? last.loc : (last = { view: v, loc: locOf(v, roots.get(v.doc)) }).loc);
   const embedded = parsed.flatMap((p) => (p.embedded ? [p.embedded] : []));
 
   for (const { rule, options } of opts.fileRules) {

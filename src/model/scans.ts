@@ -93,6 +93,12 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
+function withoutSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(0, end);
+}
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
 
@@ -124,13 +130,11 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
       if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
       const [start, end] = view.range;
       const text = file.text.slice(start, end);
+      // Worked out once per scalar, not per mention: a script can name the registry thousands of times.
+      const bare = withoutSlashes(view.value.trim().replace(/^[a-z]+:\/\//i, ''));
       for (const m of text.matchAll(LEFTOVER)) {
-        const whole =
-          view.value
-            .trim()
-            .replace(/^[a-z]+:\/\//i, '')
-            .replace(/\/+$/, '') === m[0].replace(/\/+$/, '');
-        if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(0, m.index))) continue;
+        const whole = bare === withoutSlashes(m[0]);
+        if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
         out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
       }
     });
