@@ -72,10 +72,15 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * One finding, on one line whatever the scanned files hold: a newline in a quoted identifier or a
+ * file name would otherwise start a line of its own, which a CI log reads as a workflow command
+ * (`::warning ...`).
+ */
 function line(f: Finding): string {
   const s = f.suppressed;
   const severity = s ? `${f.severity} (suppressed${s.kind === 'baseline' ? ' by baseline' : ''})` : f.severity;
-  return `${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`;
+  return terminalSafe(`${f.file}:${f.line}:${f.column}: ${severity}: ${f.message} [${f.ruleId}]${s?.reason ? ` -- ${s.reason}` : ''}`);
 }
 
 const severityColor = (f: Finding, style: Style) =>
