@@ -49433,11 +49433,19 @@ function normaliseRegistryUrl(raw) {
     if (!s || /\s|<\+/.test(s))
         return undefined;
     const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    // `user:password@host`: the user info is not part of the host.
+    const authority = slash < 0 ? s : s.slice(0, slash);
+    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
     let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
     path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
     return { host, path };
 }
+/**
+ * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
+ * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
+ * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
+ */
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
 function isAppHarnessRegistryUrl(raw) {
     const url = normaliseRegistryUrl(raw);
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
@@ -50277,7 +50285,7 @@ const ID = 'no-app-harness-registry';
                         at: url,
                         messageId: 'connectorUrl',
                         entity: connector.identifier,
-                        data: { connector: connector.identifier, url: url.str, replacement },
+                        data: { connector: connector.identifier, url: redactUserInfo(url.str), replacement },
                         ...connectorFix(connector, root.get('spec'), url, replacement),
                     });
             }
@@ -50335,7 +50343,7 @@ const ID = 'no-app-harness-registry';
                 related: related(uses, uses[0].at),
                 data: {
                     ...harnessNames(connector),
-                    url: connector.urls.find(isAppHarnessRegistryUrl),
+                    url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
                     replacement: options.replacementRegistryUrl,
                     ...usersOf(project, uses),
                 },
@@ -56589,6 +56597,7 @@ function writeAtomically(s) {
 
 
 
+
 const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
 /** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
 const connectorRef = (c) => refAt(c.scope, c.identifier);
@@ -56669,7 +56678,7 @@ function connectorEntry(c, findings, placeOf) {
         ...(c.name ? { name: c.name } : {}),
         scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
         type: c.type,
-        urls: c.urls.map((u) => str(u)),
+        urls: c.urls.map((u) => redactUserInfo(str(u))),
         ...(c.provider ? { provider: c.provider } : {}),
         ...(c.authType ? { authType: c.authType } : {}),
         connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',
@@ -56753,6 +56762,7 @@ const inventory_byPlace = (a, b) => compare_cmp(a.file, b.file) || a.line - b.li
 
 
 
+
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
     const groups = new Map();
@@ -56803,7 +56813,7 @@ function editChange(text, e) {
     }
     const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
     const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
-    return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
+    return { ...(key ? { field: key } : {}), current: redactUserInfo(text.slice(e.start, e.end)), proposed };
 }
 function connectorRadius(project, inv, c) {
     const entry = inv.byConnector.get(c);
@@ -56870,6 +56880,7 @@ function pipelinesUsing(project, template) {
 
 
 
+
 /**
  * The fetched connectors as Harness has them: facts only (no uses, no findings), so that
  * `report --merge` finds the same connector in every repository's report and lists it once.
@@ -56887,8 +56898,8 @@ function harnessConnectorsOf(facts) {
             identifier: c.identifier,
             ...(c.name ? { name: c.name } : {}),
             type: c.type,
-            ...(c.urls[0] ? { url: c.urls[0] } : {}),
-            urls: c.urls,
+            ...(c.urls[0] ? { url: redactUserInfo(c.urls[0]) } : {}),
+            urls: c.urls.map(redactUserInfo),
             ...(c.provider ? { provider: c.provider } : {}),
             ...(c.authType ? { authType: c.authType } : {}),
             connectivity: eod === false ? 'platform' : eod === undefined ? 'delegate (default)' : 'delegate',

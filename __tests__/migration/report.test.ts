@@ -117,6 +117,21 @@ describe('what the report says', () => {
     for (const secret of ['hub_pat', 'art_token', 'art_user', 'gh_token']) expect(json).not.toContain(secret);
   });
 
+  test('a password written into a connector URL is hidden in the report and in its change list', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-userinfo-'));
+    temps.push(dir);
+    fs.writeFileSync(
+      path.join(dir, 'c.yaml'),
+      'connector:\n  name: c\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: "https://robot:s3cret@app.harness.io/registry"\n    providerType: Other\n    auth:\n      type: Anonymous\n    executeOnDelegate: false\n',
+    );
+    const result = lint({ cwd: dir, paths: ['.'], images: true });
+    const r = buildReport(result, { now: new Date(NOW) });
+    expect(r.connectors[0]!.urls).toEqual(['https://***@app.harness.io/registry']);
+    const text = JSON.stringify(r) + renderReport(result, 'markdown', { now: new Date(NOW) });
+    expect(text).toContain('"https://***@app.harness.io/registry"');
+    expect(text).not.toContain('s3cret');
+  });
+
   test('stages: the effective image connector and where it comes from', () => {
     const by = (id: string) => report.stages.find((s) => s.stage === id && s.ownerKind === 'pipeline')!;
     expect(by('unit').imageConnector.map((v) => [v.ref, v.source])).toEqual([['account.harnessImage', 'builtIn']]);

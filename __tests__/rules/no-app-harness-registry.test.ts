@@ -143,6 +143,20 @@ data:
       output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
     },
     {
+      name: 'a URL with a user and password in it: reported and fixed, the password never quoted',
+      files: { 'docker.yaml': dockerConnector('https://robot:s3cret@app.harness.io/registry') },
+      errors: [
+        {
+          messageId: 'connectorUrl',
+          line: 6,
+          column: 24,
+          message:
+            'Connector `harnessImage` points at `https://***@app.harness.io/registry`, the app.harness.io registry that reached end of life on 15 May 2024; use `https://registry.hub.docker.com` instead.',
+        },
+      ],
+      output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
+    },
+    {
       name: 'a CRLF connector keeps its line endings when fixed',
       files: { 'docker.yaml': crlf(dockerConnector('https://app.harness.io/registry')) },
       errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],

@@ -10455,11 +10455,19 @@ function normaliseRegistryUrl(raw) {
     if (!s || /\s|<\+/.test(s))
         return undefined;
     const slash = s.indexOf('/');
-    const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+    // `user:password@host`: the user info is not part of the host.
+    const authority = slash < 0 ? s : s.slice(0, slash);
+    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
     let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
     path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
     return { host, path };
 }
+/**
+ * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
+ * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
+ * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
+ */
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
 function isAppHarnessRegistryUrl(raw) {
     const url = normaliseRegistryUrl(raw);
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
@@ -13713,7 +13721,7 @@ const ID = 'no-app-harness-registry';
                         at: url,
                         messageId: 'connectorUrl',
                         entity: connector.identifier,
-                        data: { connector: connector.identifier, url: url.str, replacement },
+                        data: { connector: connector.identifier, url: redactUserInfo(url.str), replacement },
                         ...connectorFix(connector, root.get('spec'), url, replacement),
                     });
             }
@@ -13771,7 +13779,7 @@ const ID = 'no-app-harness-registry';
                 related: related(uses, uses[0].at),
                 data: {
                     ...harnessNames(connector),
-                    url: connector.urls.find(isAppHarnessRegistryUrl),
+                    url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
                     replacement: options.replacementRegistryUrl,
                     ...usersOf(project, uses),
                 },

@@ -2,6 +2,7 @@ import type { Edit, Finding } from '../engine/finding.js';
 import { isSuppressed } from '../engine/fix.js';
 import { cmp } from '../engine/compare.js';
 import type { Connector, Template } from '../model/entities.js';
+import { redactUserInfo } from '../model/images.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
@@ -68,7 +69,7 @@ function editChange(text: string, e: Edit): EditChange {
   }
   const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
   const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
-  return { ...(key ? { field: key } : {}), current: text.slice(e.start, e.end), proposed };
+  return { ...(key ? { field: key } : {}), current: redactUserInfo(text.slice(e.start, e.end)), proposed };
 }
 
 function connectorRadius(project: Project, inv: Inventory, c: Connector): Change['blastRadius'] {

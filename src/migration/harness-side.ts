@@ -4,6 +4,7 @@
  * CI image overrides that break a policy. Built only when lookups ran; nothing here asks Harness.
  */
 import { lookupFailureWarning, lookupSummary, type HarnessFacts, type HarnessImageOverrides } from '../model/harness-side.js';
+import { redactUserInfo } from '../model/images.js';
 import { formatScope, refAt } from '../model/scope.js';
 import { cmp } from '../engine/compare.js';
 import { rules as policyRules } from '../rules/index.js';
@@ -25,8 +26,8 @@ export function harnessConnectorsOf(facts: HarnessFacts): HarnessConnector[] {
       identifier: c.identifier,
       ...(c.name ? { name: c.name } : {}),
       type: c.type,
-      ...(c.urls[0] ? { url: c.urls[0] } : {}),
-      urls: c.urls,
+      ...(c.urls[0] ? { url: redactUserInfo(c.urls[0]) } : {}),
+      urls: c.urls.map(redactUserInfo),
       ...(c.provider ? { provider: c.provider } : {}),
       ...(c.authType ? { authType: c.authType } : {}),
       connectivity: eod === false ? 'platform' : eod === undefined ? 'delegate (default)' : 'delegate',

@@ -2,6 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import { cmp } from '../engine/compare.js';
 import type { ConnectorUseFacts } from '../engine/rule.js';
 import type { Connector } from '../model/entities.js';
+import { redactUserInfo } from '../model/images.js';
 import { str, type Loc, type Placer } from '../model/loc.js';
 import { CI_INFRA, type EffectiveStage, type Project, type Resolution, type ResolvedValue } from '../model/project.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, refAt, type Scope } from '../model/scope.js';
@@ -102,7 +103,7 @@ function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): Co
     ...(c.name ? { name: c.name } : {}),
     scope: { level: c.scope.level, ...(c.scope.org ? { org: c.scope.org } : {}), ...(c.scope.project ? { project: c.scope.project } : {}) },
     type: c.type,
-    urls: c.urls.map((u) => str(u)!),
+    urls: c.urls.map((u) => redactUserInfo(str(u)!)),
     ...(c.provider ? { provider: c.provider } : {}),
     ...(c.authType ? { authType: c.authType } : {}),
     connectivity: connectsThroughPlatform(c) ? 'platform' : c.executeOnDelegate ? 'delegate' : 'delegate (default)',

@@ -65,11 +65,20 @@ export function normaliseRegistryUrl(raw: string): { host: string; path: string 
   const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   if (!s || /\s|<\+/.test(s)) return undefined;
   const slash = s.indexOf('/');
-  const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+  // `user:password@host`: the user info is not part of the host.
+  const authority = slash < 0 ? s : s.slice(0, slash);
+  const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
   let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0]!;
   path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
   return { host, path };
 }
+
+/**
+ * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
+ * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
+ * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
+ */
+export const redactUserInfo = (raw: string) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
 
 export function isAppHarnessRegistryUrl(raw: string): boolean {
   const url = normaliseRegistryUrl(raw);

@@ -2,7 +2,7 @@ import { replaceScalar, setMapValue } from '../model/yaml-edits.js';
 import type { Edit } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
 import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../model/image-fixes.js';
-import { isAppHarnessImage, isAppHarnessRegistryUrl } from '../model/images.js';
+import { isAppHarnessImage, isAppHarnessRegistryUrl, redactUserInfo } from '../model/images.js';
 import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
 import type { View } from '../model/view.js';
 import { defineRule } from '../engine/rule.js';
@@ -116,7 +116,7 @@ export default defineRule({
             at: url,
             messageId: 'connectorUrl',
             entity: connector.identifier,
-            data: { connector: connector.identifier, url: url.str!, replacement },
+            data: { connector: connector.identifier, url: redactUserInfo(url.str!), replacement },
             ...connectorFix(connector, root.get('spec'), url, replacement),
           });
       }
@@ -169,7 +169,7 @@ export default defineRule({
         related: related(uses, uses[0]!.at),
         data: {
           ...harnessNames(connector),
-          url: connector.urls.find(isAppHarnessRegistryUrl)!,
+          url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)!),
           replacement: options.replacementRegistryUrl,
           ...usersOf(project, uses),
         },
