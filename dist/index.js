@@ -48810,9 +48810,10 @@ class Step {
     }
 }
 /**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * Visits every node under `root`, depth first, with its semantic path. A map or list reached again
  * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
+ * cost nothing extra. A scalar is visited under every key it is reached by: `image: *img` is an
+ * image even when the anchor sits under `description` (a scalar has nothing under it to repeat).
  */
 function walk(root, visit, base = '') {
     // Only a file with aliases can reach a node twice.
@@ -48821,7 +48822,7 @@ function walk(root, visit, base = '') {
     const children = [];
     while (stack.length) {
         const cur = stack.pop();
-        if (seen) {
+        if (seen && !cur.view.isScalar) {
             if (seen.has(cur.view.addr))
                 continue;
             seen.add(cur.view.addr);
@@ -49035,6 +49036,9 @@ function walkedPaths(root, keys) {
         return paths;
     const found = (paths = new Map());
     walk(root, ({ view, path }) => {
+        // A scalar reached through aliases keeps the path it was first reached by.
+        if (found.has(`v${view.addr}`))
+            return;
         found.set(`v${view.addr}`, path);
         if (keys)
             for (const e of view.entries())

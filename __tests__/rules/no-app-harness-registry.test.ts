@@ -317,6 +317,38 @@ data:
 `,
     },
     {
+      name: 'an image whose anchor sits under another key (a description, a variable) is still an image, reported at the anchor',
+      files: `pipeline:
+  name: p
+  identifier: p
+  description: &addon app.harness.io/registry/harness/ci-addon:1
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: *addon } }
+`,
+      errors: [{ messageId: 'image', line: 4, column: 23 }],
+      output: `pipeline:
+  name: p
+  identifier: p
+  description: &addon harness/ci-addon:1
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: *addon } }
+`,
+    },
+    {
       name: 'a runtime input default and allowed value: no fix inside the input',
       files: stepImage(
         '<+input>.default(app.harness.io/registry/harness/ci-addon:1).allowedValues(harness/ci-addon:1,app.harness.io/registry/harness/ci-addon:1)',

@@ -290,6 +290,24 @@ export default testRule(import.meta.filename, rule, {
       ],
     },
     {
+      name: "a reference whose anchor sits on a pipeline variable is still the stage's Override Image Connector",
+      files: pipeline(k8sStage('*ref')).replace(
+        '  stages:\n',
+        '  variables:\n    - name: mirror\n      type: String\n      value: &ref org.mirror\n  stages:\n',
+      ),
+      errors: [
+        {
+          messageId: 'orgScope',
+          line: 9,
+          column: 19,
+          suggestion: pipeline(k8sStage('*ref')).replace(
+            '  stages:\n',
+            '  variables:\n    - name: mirror\n      type: String\n      value: &ref account.mirror\n  stages:\n',
+          ),
+        },
+      ],
+    },
+    {
       name: 'step-group infrastructure and a VM pool',
       files: vmAndStepGroup('org.mirror', 'mirror'),
       errors: [

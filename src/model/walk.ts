@@ -65,9 +65,10 @@ class Step implements Visit {
 }
 
 /**
- * Visits every node under `root` once, depth first, with its semantic path. A node reached again
+ * Visits every node under `root`, depth first, with its semantic path. A map or list reached again
  * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra.
+ * cost nothing extra. A scalar is visited under every key it is reached by: `image: *img` is an
+ * image even when the anchor sits under `description` (a scalar has nothing under it to repeat).
  */
 export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
   // Only a file with aliases can reach a node twice.
@@ -76,7 +77,7 @@ export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
   const children: Step[] = [];
   while (stack.length) {
     const cur = stack.pop()!;
-    if (seen) {
+    if (seen && !cur.view.isScalar) {
       if (seen.has(cur.view.addr)) continue;
       seen.add(cur.view.addr);
     }
@@ -269,6 +270,8 @@ function walkedPaths(root: View, keys: boolean): Map<string, string> {
   if (paths) return paths;
   const found = (paths = new Map<string, string>());
   walk(root, ({ view, path }) => {
+    // A scalar reached through aliases keeps the path it was first reached by.
+    if (found.has(`v${view.addr}`)) return;
     found.set(`v${view.addr}`, path);
     if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
   });
