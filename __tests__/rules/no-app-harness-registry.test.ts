@@ -487,6 +487,44 @@ spec:
       errors: [{ messageId: 'leftover', line: 18, column: 42, severity: 'warning' }],
     },
     {
+      name: 'leftovers in lists (a matrix axis the step pulls, a plugin setting): each named by the list key',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: Plugin
+                  name: scan
+                  identifier: scan
+                  strategy:
+                    matrix:
+                      img: [alpine:3, app.harness.io/registry/harness/ci-addon:1]
+                  spec:
+                    image: <+matrix.img>
+                    settings:
+                      mirrors:
+                        - app.harness.io/registry/harness/ci-lite-engine:1
+`,
+      errors: [
+        {
+          messageId: 'leftover',
+          line: 18,
+          column: 39,
+          severity: 'warning',
+          message:
+            '`img` refers to the app.harness.io registry (`app.harness.io/registry/harness/ci-addon:1`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `https://registry.hub.docker.com` instead.',
+        },
+        { messageId: 'leftover', line: 23, column: 27, severity: 'warning' },
+      ],
+    },
+    {
       name: "connectors only Harness holds that point at the registry: an error at each referring line, with the connector's page",
       files: k8sPipeline('p', 'account.old', 'account.old', k8sStage('one', 'account.old', 'account.old')),
       harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),

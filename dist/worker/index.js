@@ -10669,6 +10669,13 @@ function imageConnectorFields(root) {
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
+function listKey(path) {
+    const segments = path.split('/');
+    const item = segments.pop();
+    const key = segments.pop();
+    return item !== undefined && /^\d+$/.test(item) && key && !key.includes('=') ? key : undefined;
+}
 /** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
 function withoutSlashes(text) {
     let end = text.length;
@@ -10693,7 +10700,8 @@ function registryLeftovers(file, handled) {
         const root = View.root(file, doc);
         if (!root)
             continue;
-        walk(root, ({ view, key }) => {
+        walk(root, ({ view, key: own, path }) => {
+            const key = own ?? listKey(path);
             if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view))
                 return;
             const [start, end] = view.range;

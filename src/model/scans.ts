@@ -93,6 +93,14 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
 const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
+function listKey(path: string): string | undefined {
+  const segments = path.split('/');
+  const item = segments.pop();
+  const key = segments.pop();
+  return item !== undefined && /^\d+$/.test(item) && key && !key.includes('=') ? key : undefined;
+}
+
 /** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
 function withoutSlashes(text: string): string {
   let end = text.length;
@@ -105,7 +113,7 @@ const PROSE_KEYS = new Set(['description', 'name']);
 export interface Leftover {
   /** The scalar that holds the text. */
   view: View;
-  /** Its key. */
+  /** Its key; for an item of a list (a matrix axis, a plugin setting's list), the list's key. */
   key: string;
   /** Offsets of the reference in the file's text. */
   start: number;
@@ -126,7 +134,8 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
   for (const doc of file.docs) {
     const root = View.root(file, doc);
     if (!root) continue;
-    walk(root, ({ view, key }) => {
+    walk(root, ({ view, key: own, path }) => {
+      const key = own ?? listKey(path);
       if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
       const [start, end] = view.range;
       const text = file.text.slice(start, end);
