@@ -111,6 +111,31 @@ describe('hostile input', () => {
     expect(f.filter((x) => x.ruleId === 'no-app-harness-registry').map((x) => x.file)).toEqual(['sub/inner.yaml']);
   });
 
+  test('a symlink to a file checked under its own name, or through another link, is read once and named', () => {
+    write('sub/inner.yaml', BAD_IMAGE_PIPELINE);
+    fs.symlinkSync('sub/inner.yaml', path.join(dir, 'a-link.yaml'));
+    fs.symlinkSync('../a-link.yaml', path.join(dir, 'sub', 'b-link.yaml'));
+    fs.symlinkSync('../good.yaml', path.join(dir, 'sub', 'c-link.yaml'));
+    const f = run();
+    expect(f.filter((x) => x.ruleId === 'no-app-harness-registry').map((x) => x.file)).toEqual(['sub/inner.yaml']);
+    expect(f.filter((x) => x.ruleId === 'yaml-syntax').map((x) => `${x.file}: ${x.message}`)).toEqual([
+      'a-link.yaml: File is a symlink to sub/inner.yaml, which is checked under that name; skipped.',
+      'sub/b-link.yaml: File is a symlink to sub/inner.yaml, which is checked under that name; skipped.',
+      'sub/c-link.yaml: File is a symlink to good.yaml, which is checked under that name; skipped.',
+    ]);
+  });
+
+  test('two links to a file no directory walk reaches: the first is read, the second named', () => {
+    write('elsewhere/target.yml', BAD_IMAGE_PIPELINE);
+    fs.symlinkSync('elsewhere/target.yml', path.join(dir, 'one.yaml'));
+    fs.symlinkSync('elsewhere/target.yml', path.join(dir, 'two.yaml'));
+    const f = run({ include: ['*.yaml'] });
+    expect(f.filter((x) => x.ruleId === 'no-app-harness-registry').map((x) => x.file)).toEqual(['one.yaml']);
+    expect(f.filter((x) => x.ruleId === 'yaml-syntax').map((x) => x.message)).toEqual([
+      'File is a symlink to one.yaml, which is checked under that name; skipped.',
+    ]);
+  });
+
   test('duplicate keys are a yaml-syntax error', () => {
     write('dup.yaml', 'connector:\n  identifier: a\n  identifier: b\n  type: DockerRegistry\n');
     const f = run();

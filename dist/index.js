@@ -52181,6 +52181,8 @@ function discover(opts) {
         }
         const realRoot = external_node_fs_default().realpathSync(abs);
         const visited = new Set([realRoot]);
+        // Symlinked files, by where they lead: one read twice under two names is one file.
+        const linkedFiles = [];
         const stack = [abs];
         // Symlinked directories are walked last, so a real directory always wins over a link to it.
         const linkedDirs = [];
@@ -52238,10 +52240,32 @@ function discover(opts) {
                         continue;
                     }
                     consider(child, abs, false);
+                    linkedFiles.push({ shown: rel(child), real });
                     continue;
                 }
                 consider(child, abs, false, entry.isFile());
             }
+        }
+        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
+    }
+    /**
+     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
+     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
+     * real path has when reached through real directories.
+     */
+    function dropRepeatedLinks(links, direct) {
+        const kept = new Map();
+        for (const { shown, real } of links) {
+            if (!files.has(shown))
+                continue;
+            const own = direct(real);
+            const other = own !== shown && files.has(own) ? own : kept.get(real);
+            if (other === undefined) {
+                kept.set(real, shown);
+                continue;
+            }
+            files.delete(shown);
+            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
         }
     }
     // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.

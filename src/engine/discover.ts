@@ -86,6 +86,8 @@ export function discover(opts: DiscoverOptions): Discovery {
     }
     const realRoot = fs.realpathSync(abs);
     const visited = new Set<string>([realRoot]);
+    // Symlinked files, by where they lead: one read twice under two names is one file.
+    const linkedFiles: Array<{ shown: string; real: string }> = [];
     const stack = [abs];
     // Symlinked directories are walked last, so a real directory always wins over a link to it.
     const linkedDirs: Array<[string, string]> = [];
@@ -140,12 +142,34 @@ export function discover(opts: DiscoverOptions): Discovery {
             continue;
           }
           consider(child, abs, false);
+          linkedFiles.push({ shown: rel(child), real });
           continue;
         }
         consider(child, abs, false, entry.isFile());
       }
     }
+    dropRepeatedLinks(linkedFiles, (real) => rel(path.join(abs, path.relative(realRoot, real))));
   }
+  /**
+   * A symlink to a file that is checked under its own name (or under an earlier link's) is left
+   * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
+   * real path has when reached through real directories.
+   */
+  function dropRepeatedLinks(links: ReadonlyArray<{ shown: string; real: string }>, direct: (real: string) => string) {
+    const kept = new Map<string, string>();
+    for (const { shown, real } of links) {
+      if (!files.has(shown)) continue;
+      const own = direct(real);
+      const other = own !== shown && files.has(own) ? own : kept.get(real);
+      if (other === undefined) {
+        kept.set(real, shown);
+        continue;
+      }
+      files.delete(shown);
+      skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
+    }
+  }
+
   // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
   const unmatched = given ? include.unmatched() : [];
   if (unmatched.length)
