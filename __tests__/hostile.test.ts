@@ -136,6 +136,23 @@ describe('hostile input', () => {
     ]);
   });
 
+  test('a Harness file with a map or list as a key is an error at that key; a template of one is skipped', () => {
+    write('complex.yaml', 'pipeline:\n  name: p\n  identifier: p\n  ? [a, b]\n  : 1\n');
+    write('template.yaml', 'pipeline:\n  name: p\n  identifier: {{ .Values.id }}\n');
+    const f = run();
+    expect(f).toEqual([
+      expect.objectContaining({
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        file: 'complex.yaml',
+        line: 4,
+        column: 5,
+        endColumn: 11,
+        message: 'A map key is itself a map or a list, which Harness YAML cannot have; the file is not checked.',
+      }),
+    ]);
+  });
+
   test('duplicate keys are a yaml-syntax error', () => {
     write('dup.yaml', 'connector:\n  identifier: a\n  identifier: b\n  type: DockerRegistry\n');
     const f = run();

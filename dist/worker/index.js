@@ -9323,8 +9323,8 @@ class YamlTreeBuilder {
     aliased = false;
     /** The deepest nesting of maps and sequences seen. */
     maxDepth = 0;
-    /** Some map key is a map or a sequence. */
-    complexKeys = false;
+    /** Where the first map key that is a map or a sequence is, if any. */
+    complexKey;
     constructor(text) {
         this.text = text;
     }
@@ -9402,8 +9402,8 @@ class YamlTreeBuilder {
             if (jsKey !== undefined)
                 Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
             // The entries are what the model sees: keys that are scalars with a value, as strings.
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode))
-                this.complexKeys = true;
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && keyNode.range)
+                this.complexKey ??= [keyNode.range[0], keyNode.range[1]];
             if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
                 return;
             entries.push({
@@ -9492,7 +9492,7 @@ function parseSource(path, text, embedding) {
         problems,
         aliased: builder.aliased,
         shallow: builder.maxDepth <= SHALLOW,
-        ...(builder.complexKeys ? { complexKeys: true } : {}),
+        ...(builder.complexKey ? { complexKey: builder.complexKey } : {}),
         ...(embedding ? { embedding } : {}),
     };
 }
@@ -12883,8 +12883,17 @@ function readSource(input, maxFileSize, out) {
     const classified = source.docs.map((_, i) => classify(source, i));
     const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
     const syntax = source.problems.filter((p) => p.kind === 'syntax');
-    if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+    if ((syntax.length && !harness) || (harness && source.complexKey && TEMPLATE_SYNTAX.test(text))) {
         out.skippedNotHarness = true;
+        return undefined;
+    }
+    if (harness && source.complexKey) {
+        out.findings.push({
+            ruleId: yamlSyntax.id,
+            severity: 'error',
+            message: 'A map key is itself a map or a list, which Harness YAML cannot have; the file is not checked.',
+            ...locate_locateRange(source, ...source.complexKey),
+        });
         return undefined;
     }
     source.harness = harness;

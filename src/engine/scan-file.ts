@@ -279,8 +279,17 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
   const classified = source.docs.map((_, i) => classify(source, i));
   const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
   const syntax = source.problems.filter((p) => p.kind === 'syntax');
-  if ((syntax.length && !harness) || (harness && source.complexKeys)) {
+  if ((syntax.length && !harness) || (harness && source.complexKey && TEMPLATE_SYNTAX.test(text))) {
     out.skippedNotHarness = true;
+    return undefined;
+  }
+  if (harness && source.complexKey) {
+    out.findings.push({
+      ruleId: yamlSyntax.id,
+      severity: 'error',
+      message: 'A map key is itself a map or a list, which Harness YAML cannot have; the file is not checked.',
+      ...locateRange(source, ...source.complexKey),
+    });
     return undefined;
   }
   source.harness = harness;

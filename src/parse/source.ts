@@ -37,8 +37,11 @@ export interface SourceFile {
   aliased: boolean;
   /** Nesting stays well under the walk's depth cap (`MAX_WALK_DEPTH`). */
   shallow: boolean;
-  /** Some map key is itself a map or a sequence: `{{ x }}` in a Go or Jinja template parses that way. */
-  complexKeys?: boolean;
+  /**
+   * Where the first map key that is itself a map or a sequence is: `{{ x }}` in a Go or Jinja
+   * template parses that way, and Harness cannot read such a key either.
+   */
+  complexKey?: [number, number];
   /** Holds Harness YAML (set once classified); other YAML, such as Kubernetes manifests, only gets warnings. */
   harness?: boolean;
   embedding?: Embedding;
@@ -101,7 +104,7 @@ export function parseSource(path: string, text: string, embedding?: Embedding): 
     problems,
     aliased: builder.aliased,
     shallow: builder.maxDepth <= SHALLOW,
-    ...(builder.complexKeys ? { complexKeys: true } : {}),
+    ...(builder.complexKey ? { complexKey: builder.complexKey } : {}),
     ...(embedding ? { embedding } : {}),
   };
 }

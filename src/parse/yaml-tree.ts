@@ -15,8 +15,8 @@ export class YamlTreeBuilder {
   aliased = false;
   /** The deepest nesting of maps and sequences seen. */
   maxDepth = 0;
-  /** Some map key is a map or a sequence. */
-  complexKeys = false;
+  /** Where the first map key that is a map or a sequence is, if any. */
+  complexKey: [number, number] | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -94,7 +94,7 @@ export class YamlTreeBuilder {
       if (jsKey !== undefined)
         Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
       // The entries are what the model sees: keys that are scalars with a value, as strings.
-      if (keyNode && !isScalar(keyNode)) this.complexKeys = true;
+      if (keyNode && !isScalar(keyNode) && keyNode.range) this.complexKey ??= [keyNode.range[0], keyNode.range[1]];
       if (!keyNode || !isScalar(keyNode) || key === null || key === undefined) return;
       entries.push({
         key: String(key),
