@@ -72,7 +72,7 @@ describe('GitHub workflows', () => {
     for (const [id, job] of Object.entries(wf.jobs)) expect(`${id}: ${JSON.stringify(job.permissions)}`).not.toMatch(/undefined/);
   });
 
-  test('only the release job may write, and only contents', () => {
+  test('only the release jobs may write: contents for the GitHub release, an id token for npm provenance', () => {
     const writes = files.flatMap((file) => {
       const wf = parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as {
         jobs: Record<string, { permissions?: Record<string, string> }>;
@@ -83,7 +83,7 @@ describe('GitHub workflows', () => {
           .map(([k]) => `${file} ${id} ${k}`),
       );
     });
-    expect(writes).toEqual(['release.yml release contents']);
+    expect(writes).toEqual(['release.yml release contents', 'release.yml npm id-token']);
   });
 
   test('the checks reject what they should', () => {

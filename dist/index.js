@@ -50638,7 +50638,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function scanNotes(result) {
     const notes = [];
     if (!result.harnessFiles)
-        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: no pipeline or connector was checked.`);
     const skipped = result.skippedNotHarness.length;
     if (skipped)
         notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);

@@ -76,7 +76,7 @@ describe('Markdown format (CLI)', () => {
     );
   });
 
-  test('a scan without Harness YAML says nothing was checked, and counts the files skipped as not Harness YAML', () => {
+  test('a scan without Harness YAML says no pipeline or connector was checked, and counts the files skipped as not Harness YAML', () => {
     const md = renderMarkdown({
       findings: [],
       filesScanned: 2,
@@ -84,7 +84,7 @@ describe('Markdown format (CLI)', () => {
       skippedNotHarness: ['chart/templates/deploy.yaml'],
       internalErrors: [],
     });
-    expect(md).toContain('No Harness YAML among the 2 files read: nothing was checked.');
+    expect(md).toContain('No Harness YAML among the 2 files read: no pipeline or connector was checked.');
     expect(md).toContain(
       '1 file that is not Harness YAML and does not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) was skipped.',
     );

@@ -36,7 +36,8 @@ export function scanNotes(
   result: Pick<LintResult, 'filesScanned' | 'harnessFiles' | 'skippedNotHarness'> & Partial<Pick<LintResult, 'harness'>>,
 ): string[] {
   const notes: string[] = [];
-  if (!result.harnessFiles) notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: nothing was checked.`);
+  if (!result.harnessFiles)
+    notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: no pipeline or connector was checked.`);
   const skipped = result.skippedNotHarness.length;
   if (skipped)
     notes.push(
