@@ -249,6 +249,27 @@ describe('trigger inputYaml', () => {
     }
   });
 
+  test('a block inputYaml with an indentation indicator (|4-) is reported on its own line and column', () => {
+    const body = [
+      'pipeline:',
+      '  identifier: p',
+      '  stages:',
+      '    - stage:',
+      '        identifier: s',
+      '        spec:',
+      '          infrastructure:',
+      '            spec:',
+      '              harnessImageConnectorRef: org.mirror',
+    ]
+      .map((l) => `        ${l}\n`)
+      .join('');
+    // The indicator says 4 beyond the key's indentation (2): the 2 more spaces of the first line are content.
+    const trigger = `trigger:\n  name: t\n  identifier: t\n  pipelineIdentifier: p\n  inputYaml: |4-\n${body}`;
+    const f = lintFiles({ 't.yaml': trigger }).findings.filter((x) => x.ruleId === 'require-account-image-connector');
+    const column = trigger.split('\n')[13]!.indexOf('org.mirror') + 1;
+    expect(f.map((x) => [x.line, x.column, x.endColumn])).toEqual([[14, column, column + 10]]);
+  });
+
   test('a quoted inputYaml is reported at the inputYaml value', () => {
     const trigger = `trigger:\n  name: t\n  identifier: t\n  pipelineIdentifier: q\n  inputYaml: "pipeline:\\n  identifier: q\\n  stages:\\n    - stage:\\n        identifier: s\\n        spec:\\n          infrastructure:\\n            spec:\\n              harnessImageConnectorRef: org.m\\n"\n`;
     const f = lintFiles({ 't.yaml': trigger }).findings.filter((x) => x.ruleId === 'require-account-image-connector');

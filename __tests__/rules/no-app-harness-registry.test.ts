@@ -412,6 +412,28 @@ data:
       errors: [{ file: 'trigger.yaml', messageId: 'image', line: 19, column: 70 }],
     },
     {
+      name: 'a quoted or folded trigger inputYaml: one error per image, at the inputYaml value, and no leftover warning on the same text',
+      files: {
+        'trigger.yaml': `trigger:
+  name: quoted
+  identifier: quoted
+  pipelineIdentifier: p
+  inputYaml: "pipeline:\\n  identifier: p\\n  stages:\\n    - stage:\\n        identifier: b\\n        spec:\\n          execution:\\n            steps:\\n              - step:\\n                  identifier: r\\n                  spec:\\n                    image: app.harness.io/registry/harness/ci-addon:1\\n"
+---
+trigger:
+  name: folded
+  identifier: folded
+  pipelineIdentifier: p
+  inputYaml: >
+    pipeline: {identifier: p, stages: [{stage: {identifier: b, spec: {execution: {steps: [{step: {identifier: r, spec: {image: app.harness.io/registry/harness/ci-addon:2}}}]}}}}]}
+`,
+      },
+      errors: [
+        { file: 'trigger.yaml', messageId: 'image', line: 5, column: 14 },
+        { file: 'trigger.yaml', messageId: 'image', line: 11, column: 14 },
+      ],
+    },
+    {
       name: 'a multi-document Kubernetes manifest: a warning, outside Harness YAML',
       files: {
         'delegate.yaml': `apiVersion: v1

@@ -11111,15 +11111,24 @@ function embeddingOf(scalar) {
     const parent = scalar.file;
     const [start, end] = scalar.range;
     const raw = parent.text.slice(start, end);
+    const range = [start, end];
     const header = linesOf(parent).linePos(start).line;
     if (!raw.startsWith('|'))
-        return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] };
+        return { parent, range, lineOffset: 0, columnOffset: 0, collapseTo: range };
+    // `|4-`: the content is indented by the indicator beyond the key's own indentation (a `- ` before
+    // the key counts); without one, by as much as its first line that is not blank.
+    const indicator = /^\|[+-]?([1-9])/.exec(raw)?.[1];
+    if (indicator) {
+        const lineStart = parent.text.lastIndexOf('\n', start - 1) + 1;
+        const keyIndent = /^[ \t]*(?:-[ \t]+)*/.exec(parent.text.slice(lineStart, start))[0].length;
+        return { parent, range, lineOffset: header, columnOffset: keyIndent + Number(indicator) };
+    }
     const firstContent = raw
         .split(/\r?\n/)
         .slice(1)
         .find((l) => l.trim() !== '') ?? '';
     const indent = firstContent.length - firstContent.trimStart().length;
-    return { parent, lineOffset: header, columnOffset: indent };
+    return { parent, range, lineOffset: header, columnOffset: indent };
 }
 
 ;// CONCATENATED MODULE: ./src/model/harness-docs.ts
@@ -13747,6 +13756,9 @@ const ID = 'no-app-harness-registry';
                     });
             }
         }
+        // A trigger's `inputYaml` is checked as the YAML it holds (its images, its leftovers), not again as text.
+        const embeddedAt = new Set(embedded.map((e) => e.embedding.range[0]));
+        const holdsEmbedded = (v) => v.file === file && embeddedAt.has(v.range[0]);
         // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
         const severity = file.harness ? undefined : 'warning';
         for (const source of [file, ...embedded]) {
@@ -13763,7 +13775,7 @@ const ID = 'no-app-harness-registry';
                         ...imageFix(use, replacement),
                     });
             }
-            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
+            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
                 report({
                     at: left.view.at,
                     span: [left.start, left.end],

@@ -451,13 +451,22 @@ function embeddingOf(scalar: View) {
   const parent = scalar.file;
   const [start, end] = scalar.range;
   const raw = parent.text.slice(start, end);
+  const range: [number, number] = [start, end];
   const header = linesOf(parent).linePos(start).line;
-  if (!raw.startsWith('|')) return { parent, lineOffset: 0, columnOffset: 0, collapseTo: [start, end] as [number, number] };
+  if (!raw.startsWith('|')) return { parent, range, lineOffset: 0, columnOffset: 0, collapseTo: range };
+  // `|4-`: the content is indented by the indicator beyond the key's own indentation (a `- ` before
+  // the key counts); without one, by as much as its first line that is not blank.
+  const indicator = /^\|[+-]?([1-9])/.exec(raw)?.[1];
+  if (indicator) {
+    const lineStart = parent.text.lastIndexOf('\n', start - 1) + 1;
+    const keyIndent = /^[ \t]*(?:-[ \t]+)*/.exec(parent.text.slice(lineStart, start))![0].length;
+    return { parent, range, lineOffset: header, columnOffset: keyIndent + Number(indicator) };
+  }
   const firstContent =
     raw
       .split(/\r?\n/)
       .slice(1)
       .find((l) => l.trim() !== '') ?? '';
   const indent = firstContent.length - firstContent.trimStart().length;
-  return { parent, lineOffset: header, columnOffset: indent };
+  return { parent, range, lineOffset: header, columnOffset: indent };
 }

@@ -6,6 +6,8 @@ import { YamlTreeBuilder } from './yaml-tree.js';
 /** Where an embedded YAML text (a trigger's `inputYaml` block) sits inside its parent file. */
 export interface Embedding {
   parent: SourceFile;
+  /** Where the scalar that holds the embedded text is written in the parent. */
+  range: [number, number];
   /** Line in the parent of the embedded text's first line, minus one. */
   lineOffset: number;
   /** Indentation stripped from every embedded line. */

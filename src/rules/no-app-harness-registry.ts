@@ -121,6 +121,9 @@ export default defineRule({
           });
       }
     }
+    // A trigger's `inputYaml` is checked as the YAML it holds (its images, its leftovers), not again as text.
+    const embeddedAt = new Set(embedded.map((e) => e.embedding!.range[0]));
+    const holdsEmbedded = (v: View) => v.file === file && embeddedAt.has(v.range[0]);
     // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
     const severity = file.harness ? undefined : 'warning';
     for (const source of [file, ...embedded]) {
@@ -136,7 +139,7 @@ export default defineRule({
             ...imageFix(use, replacement),
           });
       }
-      for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr)))
+      for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
         report({
           at: left.view.at,
           span: [left.start, left.end],
