@@ -84,6 +84,17 @@ describe('setMapValue inserts at the right indentation and line ending', () => {
     expect(apply(empty, setMapValue(at(empty, 'spec'), 'k', false))).toBe('spec: {k: false}\n');
   });
 
+  test.each([
+    ['|+', 'spec:\n  url: x\n  note: |+\n    keep\n\n\nnext: 1\n'],
+    ['>2+', 'spec:\n  url: x\n  note: >2+\n    keep\n\nnext: 1\n'],
+    ['|+ with CRLF', 'spec:\r\n  url: x\r\n  note: |+\r\n    keep\r\n\r\nnext: 1\r\n'],
+  ])('a last value that keeps its trailing blank lines (%s) keeps them: the pair goes first', (_, text) => {
+    const out = apply(text, setMapValue(at(text, 'spec'), 'k', false));
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    expect(out).toBe(text.replace(`spec:${eol}  url`, `spec:${eol}  k: false${eol}  url`));
+    expect(at(out, 'spec', 'note').value).toBe(at(text, 'spec', 'note').value);
+  });
+
   test('an existing key is replaced in place', () => {
     const text = 'spec:\n  k: "Other"\n  z: 1\n';
     expect(apply(text, setMapValue(at(text, 'spec'), 'k', 'DockerHub'))).toBe('spec:\n  k: "DockerHub"\n  z: 1\n');

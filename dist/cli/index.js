@@ -12209,11 +12209,22 @@ function insertPair(map, pairText) {
     const lastEnd = (last.value ?? last.keyView).range[1];
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
+    // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
+    // change the value, so the pair goes before the first one.
+    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3)))
+        return { start: firstKey, end: firstKey, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
     // After the last visible character of the last entry, at the end of its line (past any comment).
     let at = lastNonSpace(text, firstKey, lastEnd) + 1;
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/** Where the line holding `offset` ends (at its `\r\n` or `\n`), or the end of the text. */
+function lineEndAt(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0)
+        return text.length;
+    return text[nl - 1] === '\r' ? nl - 1 : nl;
 }
 function lastNonSpace(text, from, to) {
     let i = Math.min(to, text.length) - 1;
