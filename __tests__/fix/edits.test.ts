@@ -52,8 +52,8 @@ describe('replaceScalar keeps the quote style', () => {
   });
 
   test('isPlainSafe rejects what reads back as another type or another string', () => {
-    for (const s of ['https://registry.hub.docker.com', 'account.mirror', '<+input>.default(account.x)', 'harness/ci-addon:1.16.92']) expect(isPlainSafe(s)).toBe(true);
-    for (const s of ['yes', 'y', 'null', '1.5', '0x1F', '- a', '*x', '&y', 'a #b', ' a', '', '!t', '{a}', 'x:']) expect(isPlainSafe(s)).toBe(false);
+    for (const s of ['https://registry.hub.docker.com', 'account.mirror', '<+input>.default(account.x)', 'harness/ci-addon:1.16.92', 'harness/y:1#tag']) expect(isPlainSafe(s)).toBe(true);
+    for (const s of ['yes', 'y', 'null', '1.5', '0x1F', '- a', '*x', '&y', 'a #b', '#a', ' a', '', '!t', '{a}', 'x:']) expect(isPlainSafe(s)).toBe(false);
     expect(isPlainSafe('a,b')).toBe(false);
     expect(isPlainSafe('a,b', false)).toBe(true);
   });

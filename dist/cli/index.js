@@ -12155,7 +12155,8 @@ function isPlainSafe(s, flow = true) {
 /** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
 const plainSafe = new Map();
 function checkPlainSafe(s, flow) {
-    if (!s || s !== s.trim() || /[\r\n\t#]/.test(s))
+    // A `#` is a comment only after a space (or at the start): the parses below tell.
+    if (!s || s !== s.trim() || /[\r\n\t]/.test(s))
         return false;
     const contexts = [[`k: ${s}`, ['k']]];
     if (flow)

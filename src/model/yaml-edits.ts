@@ -74,7 +74,8 @@ export function isPlainSafe(s: string, flow = true): boolean {
 const plainSafe = new Map<string, boolean>();
 
 function checkPlainSafe(s: string, flow: boolean): boolean {
-  if (!s || s !== s.trim() || /[\r\n\t#]/.test(s)) return false;
+  // A `#` is a comment only after a space (or at the start): the parses below tell.
+  if (!s || s !== s.trim() || /[\r\n\t]/.test(s)) return false;
   const contexts: Array<[string, Array<string | number>]> = [[`k: ${s}`, ['k']]];
   if (flow) contexts.push([`[${s}]`, [0]]);
   for (const version of ['1.2', '1.1'] as const)
