@@ -54821,6 +54821,8 @@ function readSource(input, maxFileSize, out) {
 
 
 
+/** The templates of a run that goes through none: one shared, empty set. */
+const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
 const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
@@ -54943,17 +54945,18 @@ class Project {
         return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
     }
     runOf(root) {
-        const run = { root, stages: [], templates: new Set() };
+        const templates = new Set();
+        const run = { root, stages: [], templates };
         if (root.kind === 'template')
-            run.templates.add(root);
+            templates.add(root);
         const add = (owner, stages, ctx, through) => {
             for (const stage of stages)
-                this.expandStage(run, owner, stage, ctx, through);
+                this.expandStage(run, templates, owner, stage, ctx, through);
         };
         if (root.kind === 'pipeline' && root.template) {
             for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
                 const via = this.templateUse(t, root.template, root, undefined);
-                run.templates.add(t);
+                templates.add(t);
                 const ctx = { entity: t, via };
                 if (t.codebaseConnectorRef)
                     run.codebase = { ref: t.codebaseConnectorRef, ctx };
@@ -54961,16 +54964,21 @@ class Project {
             }
         }
         else {
+            // One context for the run's own fields, and no list of templates: a large repo keeps a run
+            // per pipeline (as many as 100,000), and most go through no template.
+            const ctx = { entity: root };
             if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-                run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
-            add(root, root.stages, { entity: root }, []);
+                run.codebase = { ref: root.codebaseConnectorRef, ctx };
+            add(root, root.stages, ctx, NONE);
         }
         for (const eff of run.stages)
             for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+                this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+        if (!templates.size)
+            run.templates = NO_TEMPLATES;
         return run;
     }
-    expandStage(run, owner, stage, ctx, through) {
+    expandStage(run, templates, owner, stage, ctx, through) {
         const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
         if (!versions.length) {
             run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
@@ -54978,7 +54986,7 @@ class Project {
         }
         for (const t of versions) {
             const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
-            run.templates.add(t);
+            templates.add(t);
             run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
         }
     }

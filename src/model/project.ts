@@ -12,7 +12,7 @@ import {
   type TemplateLink,
 } from './entities.js';
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
-import { str, type Loc } from './loc.js';
+import { NONE, str, type Loc } from './loc.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
 import { classifyValue } from './runtime-input.js';
 
@@ -50,7 +50,7 @@ export interface Run {
   /** The codebase connector the run's cloning stages use, and where it is written. */
   codebase?: { ref: Loc; ctx: FieldContext };
   /** Every template the run goes through (stage, pipeline, step and step-group templates). */
-  templates: Set<Template>;
+  templates: ReadonlySet<Template>;
 }
 
 /** A stage as it runs in one run. A stage made from a template has one per template version in the repo. */
@@ -64,7 +64,7 @@ export interface EffectiveStage {
   /** The entity holding `body`, and how its runtime inputs are filled. */
   ctx: FieldContext & { entity: StageOwner };
   /** The templates the stage comes through, outermost first. */
-  templates: TemplateUse[];
+  templates: readonly TemplateUse[];
 }
 
 export interface ConnectorUse {
@@ -108,6 +108,9 @@ export interface ConnectorReference {
   at: Loc;
   how: ConnectorUse['how'] | 'overrideImageConnector' | 'harnessImage';
 }
+
+/** The templates of a run that goes through none: one shared, empty set. */
+const NO_TEMPLATES: ReadonlySet<Template> = new Set();
 
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
 export const CI_INFRA: ReadonlySet<InfraKind> = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
@@ -233,29 +236,41 @@ export class Project {
   }
 
   private runOf(root: StageOwner): Run {
-    const run: Run = { root, stages: [], templates: new Set() };
-    if (root.kind === 'template') run.templates.add(root);
-    const add = (owner: StageOwner, stages: Stage[], ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]) => {
-      for (const stage of stages) this.expandStage(run, owner, stage, ctx, through);
+    const templates = new Set<Template>();
+    const run: Run = { root, stages: [], templates };
+    if (root.kind === 'template') templates.add(root);
+    const add = (owner: StageOwner, stages: Stage[], ctx: FieldContext & { entity: StageOwner }, through: readonly TemplateUse[]) => {
+      for (const stage of stages) this.expandStage(run, templates, owner, stage, ctx, through);
     };
     if (root.kind === 'pipeline' && root.template) {
       for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
         const via = this.templateUse(t, root.template, root, undefined);
-        run.templates.add(t);
+        templates.add(t);
         const ctx = { entity: t, via };
         if (t.codebaseConnectorRef) run.codebase = { ref: t.codebaseConnectorRef, ctx };
         add(t, t.stages, ctx, [via]);
       }
     } else {
+      // One context for the run's own fields, and no list of templates: a large repo keeps a run
+      // per pipeline (as many as 100,000), and most go through no template.
+      const ctx = { entity: root };
       if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-        run.codebase = { ref: root.codebaseConnectorRef, ctx: { entity: root } };
-      add(root, root.stages, { entity: root }, []);
+        run.codebase = { ref: root.codebaseConnectorRef, ctx };
+      add(root, root.stages, ctx, NONE);
     }
-    for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, run.templates);
+    for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+    if (!templates.size) run.templates = NO_TEMPLATES;
     return run;
   }
 
-  private expandStage(run: Run, owner: StageOwner, stage: Stage, ctx: FieldContext & { entity: StageOwner }, through: TemplateUse[]): void {
+  private expandStage(
+    run: Run,
+    templates: Set<Template>,
+    owner: StageOwner,
+    stage: Stage,
+    ctx: FieldContext & { entity: StageOwner },
+    through: readonly TemplateUse[],
+  ): void {
     const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
     if (!versions.length) {
       run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
@@ -263,7 +278,7 @@ export class Project {
     }
     for (const t of versions) {
       const via = this.templateUse(t, stage.template!, ctx.entity, ctx.via);
-      run.templates.add(t);
+      templates.add(t);
       run.stages.push({ run, owner, stage, body: t.stages[0]!, ctx: { entity: t, via }, templates: [...through, via] });
     }
   }
