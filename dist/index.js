@@ -56043,9 +56043,35 @@ function gateSources(o) {
                 out.configPath = abs;
         }
     };
-    // The config the check would read: the input's, else the first default place that exists now or existed at the base.
-    const config = o.configPath ?? configCandidates(o.workspace, o.paths).find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
-    guard(config, 'config');
+    // The config the check reads: the input's, else the first default place that holds one. Unless
+    // the head is trusted, that is the first place that held one at the base: a config file the pull
+    // request adds earlier in the search (a `.yml` beside the base's `.yaml`, one in the scanned
+    // folder below the base's) must not take the base's place.
+    const candidates = o.configPath ? [o.configPath] : configCandidates(o.workspace, o.paths);
+    const movedAway = new Set([...o.changed.files.values()].flatMap((c) => (c.previousPath ? [c.previousPath] : [])));
+    const atBase = (c) => {
+        const change = o.changed.files.get(rel(c));
+        if (change)
+            return change.status !== 'added' && (!change.previousPath || change.previousPath === rel(c));
+        return external_node_fs_default().existsSync(c) || movedAway.has(rel(c));
+    };
+    const atHead = candidates.find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
+    const atBaseConfig = o.trustHead ? undefined : candidates.find(atBase);
+    if (o.trustHead || !atHead || atHead === atBaseConfig)
+        guard(atHead, 'config');
+    else {
+        // The pull request's own config file is reported and ignored; the base's, if any, decides.
+        out.changes.push(...configChanges(rel(atHead), undefined, safeRead(atHead)));
+        out.configPath = false;
+        if (atBaseConfig) {
+            out.configPath = atBaseConfig;
+            guard(atBaseConfig, 'config');
+            const rev = movedAway.has(rel(atBaseConfig)) && !out.overlay.has(atBaseConfig) ? baseRev() : undefined;
+            const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig)) : undefined;
+            if (before !== undefined)
+                out.overlay.set(atBaseConfig, before);
+        }
+    }
     guard(o.baselinePath, 'baseline');
     for (const [file, change] of o.changed.files) {
         if (change.status === 'removed' || !/\.ya?ml$/i.test(file))

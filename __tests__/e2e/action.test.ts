@@ -396,6 +396,43 @@ describe('the Action, run like the runner runs it', () => {
     expect(trusted.annotations.filter((a) => a.props.title === 'gate change')).toHaveLength(2);
   });
 
+  test.each([
+    ["a .yml beside the base's .yaml", '.', '.harness-registry-guard.yaml', '.harness-registry-guard.yml', '.harness/connectors/new.yaml'],
+    [
+      "one in the scanned folder, below the base's",
+      'sub',
+      '.harness-registry-guard.yml',
+      'sub/.harness-registry-guard.yml',
+      'sub/.harness/connectors/new.yaml',
+    ],
+  ])(
+    'a config file the pull request adds where the search finds it first (%s) does not replace the base config',
+    async (_, scanned, baseConfig, added, bad) => {
+      const ws = tmpDir('gate-added-config');
+      const { baseSha, headSha } = gitRepo(
+        ws,
+        {
+          [path.join(scanned, '.harness/connectors/harness_image.yaml')]: HARNESS_IMAGE,
+          [baseConfig]: 'forbidSuppression:\n  - no-app-harness-registry\n',
+        },
+        {
+          [added]: 'rules: {}\n',
+          [bad]: `# harness-registry-guard-disable no-app-harness-registry -- the pull request says so\n${badConnector('new')}`,
+        },
+      );
+      const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { 'github-token': '', path: scanned } });
+      // The base config forbids suppressing the rule: the comment does not hide the finding.
+      expect(r.status).toBe(1);
+      expect(
+        findingAnnotations(r)
+          .filter((a) => a.props.title === 'no-app-harness-registry')
+          .map((a) => a.props.file),
+      ).toEqual([bad]);
+      const gate = r.annotations.filter((a) => a.props.title === 'gate change');
+      expect(gate[0]!.message).toBe(`This pull request adds the config file \`${added}\`; the gate ignores it until it is merged.`);
+    },
+  );
+
   test('a baseline entry a pull request adds accepts nothing until merged, and is listed for review', async () => {
     const ws = tmpDir('gate-baseline');
     const base = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' };
