@@ -610,6 +610,26 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.annotations.map((a) => a.message)).toEqual([expect.stringContaining(`harness-registry-guard: ${message}`)]);
   });
 
+  test("a token given as another input's value is never printed, even in the message about that input", async () => {
+    const ws = tmpDir('token-input');
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok') });
+    const r = await run({ workspace: ws, inputs: { path: TOKEN } });
+    expect(r.status).toBe(2);
+    expect(r.annotations.map((a) => a.message)).toEqual(['harness-registry-guard: input `path`: "***" does not exist in the workspace']);
+  });
+
+  test('an event payload that is not JSON fails the step with exit code 2 and the exit-code output, not a stack trace', async () => {
+    const ws = tmpDir('bad-event');
+    writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok') });
+    const r = await run({ workspace: ws, event: '{not json' });
+    expect(r.status).toBe(2);
+    expect(r.outputs['exit-code']).toBe('2');
+    expect(r.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^harness-registry-guard: the event payload \(GITHUB_EVENT_PATH\) is not valid JSON: /),
+    ]);
+    expect(r.stderr).not.toMatch(/\bat .*dist\/index\.js/);
+  });
+
   test('a SARIF file that cannot be written fails the step (exit 2), never passes green', async () => {
     const ws = tmpDir('unwritable');
     writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }), blocker: 'a file, not a directory\n' });

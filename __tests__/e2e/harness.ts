@@ -371,7 +371,7 @@ export interface RunOptions {
   apiUrl?: string;
   inputs?: Record<string, string>;
   eventName?: string;
-  /** The event payload; defaults to a pull_request `synchronize` payload for PR 7. */
+  /** The event payload; defaults to a pull_request `synchronize` payload for PR 7. A string is written as it is. */
   event?: unknown;
   env?: Record<string, string>;
 }
@@ -430,7 +430,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   const eventPath = path.join(dir, 'event.json');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
-  fs.writeFileSync(eventPath, JSON.stringify(o.event ?? pullRequestEvent()));
+  fs.writeFileSync(eventPath, typeof o.event === 'string' ? o.event : JSON.stringify(o.event ?? pullRequestEvent()));
   fs.writeFileSync(outputFile, '');
   fs.writeFileSync(summaryFile, '');
   const inputs = { ...DEFAULT_INPUTS, ...o.inputs };

@@ -5,6 +5,7 @@ import { detectChanges } from './detect-changes.js';
 import { readGate } from './gate.js';
 import { changedConnectorImpacts } from './impact.js';
 import * as core from '@actions/core';
+import { redactKey } from '../harness/transport.js';
 import { getSettings, InputError, readInput, type ActionSettings } from './inputs.js';
 import { fail, failure, finish, judge, type ExitCode } from './outputs.js';
 import { migrationReport } from './report.js';
@@ -30,7 +31,9 @@ export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<E
   try {
     settings = getSettings(env);
   } catch (e) {
-    return fail(2, e instanceof InputError ? e.message : `reading inputs failed: ${(e as Error).message}`, '');
+    // An input's value can be a token pasted into the wrong input: never printed.
+    const message = e instanceof InputError ? e.message : `reading inputs failed: ${(e as Error).message}`;
+    return fail(2, harnessKey ? redactKey(message, harnessKey) : message, readInput(env, 'github-token'));
   }
   try {
     return await steps(settings, env, deps);
