@@ -288,6 +288,18 @@ describe('check: text extras, --quiet, --output', () => {
   });
 });
 
+describe('writing to a place that cannot take a file', () => {
+  test.each([[['check', '.', '--output', 'sub']], [['check', '.', '--write-baseline', 'sub']], [['report', '.', '--output', 'sub']]])(
+    '%j is a usage error naming the file, not an internal error',
+    async (args) => {
+      const dir = writeTree(tmpDir(), { ...CONNECTOR_REPO, 'sub/keep.txt': 'x\n' });
+      const r = await cli(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('harness-registry-guard: cannot write sub: it is a folder\n');
+    },
+  );
+});
+
 describe('check --changed FILE...', () => {
   const repo = () => writeTree(tmpDir(), CONNECTOR_REPO);
   const reported = async (dir: string, ...args: string[]) => {

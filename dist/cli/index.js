@@ -16814,6 +16814,7 @@ function harnessLookups(values, env, note) {
 
 
 
+
 function positiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
@@ -16880,9 +16881,24 @@ const harnessWarnings = (result) => {
 };
 /** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
 function writeOutput(cwd, file, text) {
-    const abs = external_node_path_default().resolve(cwd, file);
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
-    external_node_fs_default().writeFileSync(abs, text);
+    writeOrExplain(file, () => {
+        const abs = external_node_path_default().resolve(cwd, file);
+        external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
+        external_node_fs_default().writeFileSync(abs, text);
+    });
+}
+/** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
+function writeOrExplain(file, write) {
+    try {
+        write();
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code)
+            throw e;
+        const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+        throw new UsageError(`cannot write ${file}: ${why}`);
+    }
 }
 /** The scan options as they were given, for a command line that repeats them (the fix hint). */
 function scanArgs(values) {
@@ -17054,7 +17070,7 @@ async function run(argv, io) {
             forbid: new Set(result.config?.forbidSuppression ?? []),
             previous: previousBaseline(abs),
         });
-        writeBaseline(abs, baseline);
+        writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
         const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
         const n = baseline.entries.length;
         io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);

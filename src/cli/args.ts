@@ -4,6 +4,7 @@ import type { LintResult, LintSettings } from '../engine/lint.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
+import { UsageError } from '../engine/errors.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -103,9 +104,23 @@ export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] =
 
 /** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
 export function writeOutput(cwd: string, file: string, text: string): void {
-  const abs = path.resolve(cwd, file);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.writeFileSync(abs, text);
+  writeOrExplain(file, () => {
+    const abs = path.resolve(cwd, file);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, text);
+  });
+}
+
+/** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
+export function writeOrExplain(file: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    throw new UsageError(`cannot write ${file}: ${why}`);
+  }
 }
 
 /** The scan options as they were given, for a command line that repeats them (the fix hint). */

@@ -14,6 +14,7 @@ import {
   scanArgs,
   scanSettings,
   shellQuote,
+  writeOrExplain,
   writeOutput,
   type CliIo,
 } from '../args.js';
@@ -76,7 +77,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       forbid: new Set(result.config?.forbidSuppression ?? []),
       previous: previousBaseline(abs),
     });
-    writeBaseline(abs, baseline);
+    writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
     const n = baseline.entries.length;
     io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
