@@ -368,6 +368,24 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
     usage(await merge([put('shape.json', JSON.stringify(r))]), /bad\/shape\.json: connectors\[0\]\.usedBy is not an array/);
   });
 
+  test.each([
+    [
+      'a use whose step is a number',
+      (r: MigrationReport) => ((r.connectors[0]!.usedBy[0] as unknown as { step: unknown }).step = 5),
+      /connectors\[0\]\.usedBy\[0\]\.step is not a string/,
+    ],
+    [
+      'a generatedAt that is not a date',
+      (r: MigrationReport) => ((r as unknown as { generatedAt: string }).generatedAt = 'not a date'),
+      /generatedAt is not a date/,
+    ],
+    ['a negative count', (r: MigrationReport) => (r.summary.findings.errors = -1), /summary\.findings\.errors is not a count/],
+  ])('%s', async (_, spoil, message) => {
+    const r = json<MigrationReport>(good());
+    spoil(r);
+    usage(await merge([put('typed.json', JSON.stringify(r))]), message);
+  });
+
   test('the same repository twice', async () => {
     const copy = put('platform-again.json', good());
     usage(

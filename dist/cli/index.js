@@ -18990,6 +18990,7 @@ function checkReport(json, name) {
         return bad(`has schemaVersion ${JSON.stringify(json.schemaVersion)}; this version (${VERSION}) reads schemaVersion 1`);
     const str = (v, at) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
     const num = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
+    const count = (v, at) => (Number.isInteger(num(v, at)) && v >= 0 ? v : bad(`${at} is not a count`));
     const arr = (v, at) => (Array.isArray(v) ? v : bad(`${at} is not an array`));
     const obj = (v, at) => (isObject(v) ? v : bad(`${at} is not an object`));
     const optStr = (v, at) => v === undefined || str(v, at);
@@ -19004,10 +19005,13 @@ function checkReport(json, name) {
         str(use.ownerKind, `${at}[${i}].ownerKind`);
         str(use.owner, `${at}[${i}].owner`);
         str(use.how, `${at}[${i}].how`);
-        optStr(use.stage, `${at}[${i}].stage`);
-        optStr(use.failing, `${at}[${i}].failing`);
+        for (const k of ['stage', 'step', 'source', 'via', 'failing'])
+            optStr(use[k], `${at}[${i}].${k}`);
+        if (use.cloud !== undefined && typeof use.cloud !== 'boolean')
+            bad(`${at}[${i}].cloud is not true or false`);
     });
-    str(json.generatedAt, 'generatedAt');
+    if (Number.isNaN(Date.parse(str(json.generatedAt, 'generatedAt'))))
+        bad('generatedAt is not a date');
     str(json.tool.version, 'tool.version');
     const eol = obj(json.eol, 'eol');
     str(eol.date, 'eol.date');
@@ -19015,10 +19019,10 @@ function checkReport(json, name) {
     str(eol.since, 'eol.since');
     const summary = obj(json.summary, 'summary');
     for (const k of SUMMARY_NUMBERS)
-        num(summary[k], `summary.${k}`);
+        count(summary[k], `summary.${k}`);
     const findings = obj(summary.findings, 'summary.findings');
     for (const k of ['errors', 'warnings', 'notices'])
-        num(findings[k], `summary.findings.${k}`);
+        count(findings[k], `summary.findings.${k}`);
     if (json.source !== undefined) {
         const s = obj(json.source, 'source');
         if (!str(s.repository, 'source.repository').trim())

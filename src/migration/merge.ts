@@ -64,6 +64,7 @@ function checkReport(json: unknown, name: string): MigrationReport {
 
   const str = (v: unknown, at: string) => (typeof v === 'string' ? v : bad(`${at} is not a string`));
   const num = (v: unknown, at: string) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(`${at} is not a number`));
+  const count = (v: unknown, at: string) => (Number.isInteger(num(v, at)) && (v as number) >= 0 ? v : bad(`${at} is not a count`));
   const arr = (v: unknown, at: string) => (Array.isArray(v) ? (v as unknown[]) : bad(`${at} is not an array`));
   const obj = (v: unknown, at: string) => (isObject(v) ? v : bad(`${at} is not an object`));
   const optStr = (v: unknown, at: string) => v === undefined || str(v, at);
@@ -79,20 +80,20 @@ function checkReport(json: unknown, name: string): MigrationReport {
       str(use.ownerKind, `${at}[${i}].ownerKind`);
       str(use.owner, `${at}[${i}].owner`);
       str(use.how, `${at}[${i}].how`);
-      optStr(use.stage, `${at}[${i}].stage`);
-      optStr(use.failing, `${at}[${i}].failing`);
+      for (const k of ['stage', 'step', 'source', 'via', 'failing']) optStr(use[k], `${at}[${i}].${k}`);
+      if (use.cloud !== undefined && typeof use.cloud !== 'boolean') bad(`${at}[${i}].cloud is not true or false`);
     });
 
-  str(json.generatedAt, 'generatedAt');
+  if (Number.isNaN(Date.parse(str(json.generatedAt, 'generatedAt')))) bad('generatedAt is not a date');
   str(json.tool.version, 'tool.version');
   const eol = obj(json.eol, 'eol');
   str(eol.date, 'eol.date');
   num(eol.daysSince, 'eol.daysSince');
   str(eol.since, 'eol.since');
   const summary = obj(json.summary, 'summary');
-  for (const k of SUMMARY_NUMBERS) num(summary[k], `summary.${k}`);
+  for (const k of SUMMARY_NUMBERS) count(summary[k], `summary.${k}`);
   const findings = obj(summary.findings, 'summary.findings');
-  for (const k of ['errors', 'warnings', 'notices']) num(findings[k], `summary.findings.${k}`);
+  for (const k of ['errors', 'warnings', 'notices']) count(findings[k], `summary.findings.${k}`);
   if (json.source !== undefined) {
     const s = obj(json.source, 'source');
     if (!str(s.repository, 'source.repository').trim()) bad('source.repository is empty');
