@@ -53190,6 +53190,12 @@ function baselineChanges(file, before, after) {
     const source = after === undefined ? undefined : source_parseSource(file, after);
     const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
     const out = [];
+    if (after === undefined && before !== undefined)
+        out.push({
+            file,
+            line: 1,
+            message: `This pull request removes the baseline \`${file}\`; the gate uses the base branch's version until it is merged.`,
+        });
     entries(after).forEach((e, i) => {
         const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
         if (added <= 0)
@@ -53383,7 +53389,7 @@ function insideWorkspace(workspace, name, value) {
         throw new InputError(name, `"${value}" is outside the workspace (${workspace})`);
     return abs;
 }
-function existingFile(workspace, name, value) {
+function existingFile(workspace, name, value, mayBeRemoved = false) {
     if (!value)
         return undefined;
     if (value.includes('\0'))
@@ -53394,6 +53400,9 @@ function existingFile(workspace, name, value) {
         st = external_node_fs_default().statSync(abs);
     }
     catch {
+        // A pull request may remove the file: the gate then reads it from the base commit.
+        if (mayBeRemoved)
+            return abs;
         throw new InputError(name, `file "${value}" does not exist`);
     }
     if (!st.isFile())
@@ -53431,7 +53440,7 @@ function getSettings(env = process.env) {
         workspace,
         paths,
         configPath: existingFile(workspace, 'config', readInput(env, 'config')),
-        baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline')),
+        baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline'), /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')),
         failOn: failOn,
         onlyChanged,
         token: readInput(env, 'github-token'),

@@ -98,9 +98,14 @@ describe('getSettings', () => {
     ['config', '.harness', 'input `config`: ".harness" is not a file'],
     ['sarif-file', '.harness', 'input `sarif-file`: ".harness" is a directory'],
   ])('a bad %s names the input', (input, value, message) => {
-    const run = () => getSettings(env(ws(), { [input]: value }));
+    const run = () => getSettings(env(ws(), { [input]: value }, 'push'));
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);
+  });
+
+  test('on a pull request, a baseline that is not in the checkout is taken: the pull request may remove it, and the base commit has it', () => {
+    const dir = ws();
+    expect(getSettings(env(dir, { baseline: 'gone.json' })).baselinePath).toBe(path.join(dir, 'gone.json'));
   });
 
   test.each([

@@ -459,6 +459,37 @@ describe('the Action, run like the runner runs it', () => {
     );
   });
 
+  test("a pull request that removes the baseline is still judged with the base commit's baseline", async () => {
+    const ws = tmpDir('gate-baseline-removed');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
+    execFileSync(
+      process.execPath,
+      [path.join(path.dirname(action), 'cli', 'index.js'), 'check', '.', '--write-baseline', 'ci/baseline.json'],
+      {
+        cwd: ws,
+        stdio: 'ignore',
+      },
+    );
+    const files = Object.fromEntries(
+      ['.harness/connectors/harness_image.yaml', '.harness/connectors/old.yaml', 'ci/baseline.json'].map((f) => [
+        f,
+        fs.readFileSync(path.join(ws, f), 'utf8'),
+      ]),
+    );
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.mkdirSync(ws);
+    const { baseSha, headSha } = gitRepo(ws, files, { 'ci/baseline.json': null });
+    const r = await run({
+      workspace: ws,
+      event: pullRequestEvent({ headSha, baseSha }),
+      inputs: { 'github-token': '', baseline: 'ci/baseline.json' },
+    });
+    // The base's baseline still accepts old.yaml's finding; removing it takes effect once merged.
+    expect(r.status).toBe(0);
+    expect(r.outputs['exit-code']).toBe('0');
+    expect(r.annotations.filter((a) => a.props.title === 'gate change').map((a) => a.props.file)).toEqual(['ci/baseline.json']);
+  });
+
   test('an invalid config file is annotated at its line and fails the step naming the input', async () => {
     const ws = tmpDir('badconfig');
     writeFiles(ws, {
@@ -628,6 +659,21 @@ describe('the Action, run like the runner runs it', () => {
       expect.stringMatching(/^harness-registry-guard: the event payload \(GITHUB_EVENT_PATH\) is not valid JSON: /),
     ]);
     expect(r.stderr).not.toMatch(/\bat .*dist\/index\.js/);
+  });
+
+  test('a baseline that is in neither the pull request nor its base fails the step naming the input', async () => {
+    const ws = tmpDir('baseline-typo');
+    const { baseSha, headSha } = gitRepo(ws, { '.harness/connectors/ok.yaml': connector('ok') }, {});
+    const r = await run({
+      workspace: ws,
+      event: pullRequestEvent({ headSha, baseSha }),
+      inputs: { 'github-token': '', baseline: 'missing.json' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.outputs['exit-code']).toBe('2');
+    expect(r.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^harness-registry-guard: input `baseline`: .*missing\.json/),
+    ]);
   });
 
   test('a SARIF file that cannot be written fails the step (exit 2), never passes green', async () => {

@@ -207,6 +207,12 @@ export function baselineChanges(file: string, before: string | undefined, after:
   const source = after === undefined ? undefined : parseSource(file, after);
   const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
   const out: GateChange[] = [];
+  if (after === undefined && before !== undefined)
+    out.push({
+      file,
+      line: 1,
+      message: `This pull request removes the baseline \`${file}\`; the gate uses the base branch's version until it is merged.`,
+    });
   entries(after).forEach((e, i) => {
     const added = Number(e.count ?? 1) - (known.get(key(e)) ?? 0);
     if (added <= 0) return;

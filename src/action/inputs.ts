@@ -93,7 +93,7 @@ function insideWorkspace(workspace: string, name: string, value: string): string
   return abs;
 }
 
-function existingFile(workspace: string, name: string, value: string): string | undefined {
+function existingFile(workspace: string, name: string, value: string, mayBeRemoved = false): string | undefined {
   if (!value) return undefined;
   if (value.includes('\0')) throw new InputError(name, 'contains a NUL character');
   const abs = path.resolve(workspace, value);
@@ -101,6 +101,8 @@ function existingFile(workspace: string, name: string, value: string): string | 
   try {
     st = fs.statSync(abs);
   } catch {
+    // A pull request may remove the file: the gate then reads it from the base commit.
+    if (mayBeRemoved) return abs;
     throw new InputError(name, `file "${value}" does not exist`);
   }
   if (!st.isFile()) throw new InputError(name, `"${value}" is not a file`);
@@ -141,7 +143,7 @@ export function getSettings(env: Env = process.env): ActionSettings {
     workspace,
     paths,
     configPath: existingFile(workspace, 'config', readInput(env, 'config')),
-    baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline')),
+    baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline'), /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')),
     failOn: failOn as ActionSettings['failOn'],
     onlyChanged,
     token: readInput(env, 'github-token'),
