@@ -53076,6 +53076,8 @@ function gateSources(o) {
         const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
         const after = safeRead(abs);
         out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+        if (kind === 'config' && after !== undefined && !o.trustHead)
+            out.changes.push(...invalidConfig(abs, file, after, o.workspace));
         if (o.trustHead)
             return;
         if (before === undefined) {
@@ -53137,6 +53139,24 @@ function gateSources(o) {
     if (out.changes.length && !o.trustHead)
         out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
     return out;
+}
+/**
+ * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
+ * check passes, but once merged every run fails (exit 2). Reviewers see each problem at its line.
+ */
+function invalidConfig(abs, file, text, workspace) {
+    try {
+        loadConfig(abs, workspace, allRules, text);
+        return [];
+    }
+    catch (e) {
+        const problems = e instanceof ConfigError ? e.problems : [{ line: 1, message: e.message }];
+        return problems.map((p) => ({
+            file,
+            line: p.line,
+            message: `This pull request makes the config file invalid: ${p.message} Once merged, every check fails (exit 2) until it is corrected.`,
+        }));
+    }
 }
 function safeRead(abs) {
     try {

@@ -433,6 +433,20 @@ describe('the Action, run like the runner runs it', () => {
     },
   );
 
+  test('a pull request that makes the config invalid is told so at the line, while the base config decides', async () => {
+    const ws = tmpDir('gate-invalid-config');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n' },
+      { '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: of\n' },
+    );
+    const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { 'github-token': '' } });
+    expect(r.status).toBe(0);
+    const gate = r.annotations.filter((a) => a.props.title === 'gate change');
+    expect(gate.map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness-registry-guard.yml:2', '.harness-registry-guard.yml:2']);
+    expect(gate[1]!.message).toMatch(/^This pull request makes the config file invalid: .*Once merged, every check fails \(exit 2\)/);
+  });
+
   test('a baseline entry a pull request adds accepts nothing until merged, and is listed for review', async () => {
     const ws = tmpDir('gate-baseline');
     const base = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' };
