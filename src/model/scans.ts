@@ -134,9 +134,11 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
   for (const doc of file.docs) {
     const root = View.root(file, doc);
     if (!root) continue;
-    walk(root, ({ view, key: own, path }) => {
-      const key = own ?? listKey(path);
-      if (!view.isScalar || typeof view.value !== 'string' || key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
+    walk(root, (visit) => {
+      const { view } = visit;
+      if (!view.isScalar || typeof view.value !== 'string') return;
+      const key = visit.key ?? listKey(visit.path);
+      if (key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
       const [start, end] = view.range;
       const text = file.text.slice(start, end);
       // Worked out once per scalar, not per mention: a script can name the registry thousands of times.
