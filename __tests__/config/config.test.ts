@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import { ConfigError, configSchema as buildSchema, loadConfig } from '../../src/engine/config.js';
 import { allRules } from '../../src/rules/index.js';
+import { lint } from '../helpers/lint.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
 
 const repos: Repo[] = [];
@@ -64,6 +65,16 @@ describe('finding the config file', () => {
     expect(brief(r.lint({ paths: ['sub'] }))).toEqual(['sub/c.yaml:6:24 warning [no-app-harness-registry]']);
     r.write({ 'sub/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: notice\n' });
     expect(brief(r.lint({ paths: ['sub/c.yaml'] }))).toEqual(['sub/c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
+  test('in a folder above the current one only inside a repository (a .git marks its root)', () => {
+    const r = repo({ '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: warning\n', 'inner/c.yaml': connector('hub') });
+    const inner = path.join(r.dir, 'inner');
+    const run = () => brief(lint({ cwd: inner, paths: ['.'] }));
+    // No repository: the config two folders up (a home directory, /tmp) is nobody's here.
+    expect(run()).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
+    r.write({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    expect(run()).toEqual(['c.yaml:6:24 warning [no-app-harness-registry]']);
   });
 
   test('--config names another file; a missing one is a usage error', async () => {

@@ -11438,13 +11438,21 @@ function configDirs(cwd, paths) {
     const first = paths[0];
     if (first !== undefined) {
         const abs = external_node_path_default().resolve(cwd, first);
-        let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
-        for (;;) {
-            dirs.push(dir);
-            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+        const up = [];
+        let inRepo = false;
+        for (let dir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);; dir = external_node_path_default().dirname(dir)) {
+            up.push(dir);
+            if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git'))) {
+                inRepo = true;
                 break;
-            dir = external_node_path_default().dirname(dir);
+            }
+            if (external_node_path_default().dirname(dir) === dir)
+                break;
         }
+        // Outside a repository, no higher than the current directory: a config in some folder above
+        // (a home directory, /tmp) belongs to no one here.
+        const top = up.indexOf(external_node_path_default().resolve(cwd));
+        dirs.push(...(inRepo ? up : top >= 0 ? up.slice(0, top + 1) : up.slice(0, 1)));
     }
     dirs.push(external_node_path_default().resolve(cwd));
     return [...new Set(dirs)];

@@ -171,12 +171,20 @@ function configDirs(cwd: string, paths: readonly string[]): string[] {
   const first = paths[0];
   if (first !== undefined) {
     const abs = path.resolve(cwd, first);
-    let dir = isDirectory(abs) ? abs : path.dirname(abs);
-    for (;;) {
-      dirs.push(dir);
-      if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
-      dir = path.dirname(dir);
+    const up: string[] = [];
+    let inRepo = false;
+    for (let dir = isDirectory(abs) ? abs : path.dirname(abs); ; dir = path.dirname(dir)) {
+      up.push(dir);
+      if (fs.existsSync(path.join(dir, '.git'))) {
+        inRepo = true;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
     }
+    // Outside a repository, no higher than the current directory: a config in some folder above
+    // (a home directory, /tmp) belongs to no one here.
+    const top = up.indexOf(path.resolve(cwd));
+    dirs.push(...(inRepo ? up : top >= 0 ? up.slice(0, top + 1) : up.slice(0, 1)));
   }
   dirs.push(path.resolve(cwd));
   return [...new Set(dirs)];
