@@ -48999,10 +48999,11 @@ function findingGroups(findings, changed) {
     ];
 }
 /** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
+/** Writes the job summary; false when it could not be written. */
 async function writeJobSummary(state, result, o) {
     const { settings, ctx } = state;
     if (!settings.summary && !settings.report)
-        return;
+        return true;
     let md = settings.summary
         ? renderSummary(result, {
             links: linkBase(ctx),
@@ -49026,9 +49027,11 @@ async function writeJobSummary(state, result, o) {
     }
     try {
         await core.summary.addRaw(redactSecrets(md, settings), true).write();
+        return true;
     }
     catch (e) {
         state.log(`Job summary not written: ${e.message}`);
+        return false;
     }
 }
 
@@ -49045,13 +49048,14 @@ const CHECK_SUMMARY_MAX_BYTES = 60_000;
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
  * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
  */
+/** Creates the check run when `check-run: true`; false when one was asked for and none was made. */
 async function createCheckRun(state, result, o) {
     const { settings, ctx, api, notes } = state;
     if (!settings.checkRun)
-        return;
+        return true;
     if (!api || !ctx.repo || !ctx.headSha) {
         notes.add('`check-run: true` but no token, repository or commit is known: no check run was created.');
-        return;
+        return false;
     }
     const t = totals(result.findings);
     try {
@@ -49072,10 +49076,12 @@ async function createCheckRun(state, result, o) {
             annotations: o.plan.inScope.map(toCheckRunAnnotation),
         });
         notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(o.plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
+        return true;
     }
     catch (e) {
         const readOnly = e.status === 403;
         notes.add(`Could not create the check run (${e.message}); ${readOnly ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
+        return false;
     }
 }
 
@@ -49091,11 +49097,11 @@ async function createCheckRun(state, result, o) {
 /** Warning annotations given to changes of the gate; the summary lists them all. */
 const MAX_GATE_ANNOTATIONS = 5;
 /** Where every finding can be read, for the overflow notice and the failure message. */
-function whereToRead(state, sarifFile) {
+function whereToRead(state, sarifFile, written = { summary: true, checkRun: true }) {
     const { settings, api } = state;
     return [
-        settings.summary ? 'the job summary' : '',
-        settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+        settings.summary && written.summary ? 'the job summary' : '',
+        settings.checkRun && api && written.checkRun ? `the check run "${CHECK_RUN_NAME}"` : '',
         sarifFile ? 'the SARIF file' : '',
         'the step log',
     ]
@@ -55234,11 +55240,12 @@ async function steps(settings, env, deps) {
     const sarifFile = writeSarif(state, result);
     const seeAlso = whereToRead(state, sarifFile);
     const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
-    await createCheckRun(state, result, { detection, impacts, verdict, plan });
+    const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
     await postSuggestions(state, result, detection);
     const report = await migrationReport(state, result);
-    await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
-    return outputs_finish(state, result, verdict, sarifFile, seeAlso);
+    const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
+    // The last word names only the places that were written.
+    return outputs_finish(state, result, verdict, sarifFile, whereToRead(state, sarifFile, { summary, checkRun }));
 }
 
 

@@ -145,6 +145,21 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.status).toBe(1);
   });
 
+  test('when the check run cannot be created, the closing message does not send the reader there', async () => {
+    const ws = tmpDir('no-check-run');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness/connectors/old.yaml': badConnector('old') });
+    const gh = await server({ files: [{ filename: '.harness/connectors/old.yaml' }], readOnlyTokens: [TOKEN] });
+    const r = await run({ workspace: ws, apiUrl: gh.url, inputs: { 'check-run': 'true' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Could not create the check run');
+    const last = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('::error::'))
+      .at(-1);
+    expect(last).toBe('::error::harness-registry-guard: 1 finding reach fail-on: error. See the job summary, the step log.');
+  });
+
   test('check-run: true puts 120 annotations in one check run, 50 per request', async () => {
     const ws = tmpDir('many');
     const files: Record<string, string> = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE };

@@ -16,11 +16,11 @@ import { redactSecrets, type RunState } from './state.js';
 const MAX_GATE_ANNOTATIONS = 5;
 
 /** Where every finding can be read, for the overflow notice and the failure message. */
-export function whereToRead(state: RunState, sarifFile: string): string {
+export function whereToRead(state: RunState, sarifFile: string, written = { summary: true, checkRun: true }): string {
   const { settings, api } = state;
   return [
-    settings.summary ? 'the job summary' : '',
-    settings.checkRun && api ? `the check run "${CHECK_RUN_NAME}"` : '',
+    settings.summary && written.summary ? 'the job summary' : '',
+    settings.checkRun && api && written.checkRun ? `the check run "${CHECK_RUN_NAME}"` : '',
     sarifFile ? 'the SARIF file' : '',
     'the step log',
   ]

@@ -25,12 +25,13 @@ export interface CheckRunOptions {
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
  * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
  */
-export async function createCheckRun(state: RunState, result: LintResult, o: CheckRunOptions): Promise<void> {
+/** Creates the check run when `check-run: true`; false when one was asked for and none was made. */
+export async function createCheckRun(state: RunState, result: LintResult, o: CheckRunOptions): Promise<boolean> {
   const { settings, ctx, api, notes } = state;
-  if (!settings.checkRun) return;
+  if (!settings.checkRun) return true;
   if (!api || !ctx.repo || !ctx.headSha) {
     notes.add('`check-run: true` but no token, repository or commit is known: no check run was created.');
-    return;
+    return false;
   }
   const t = totals(result.findings);
   try {
@@ -53,10 +54,12 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
     notes.add(
       `Check run "${CHECK_RUN_NAME}" holds all ${plural(o.plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`,
     );
+    return true;
   } catch (e) {
     const readOnly = (e as { status?: number }).status === 403;
     notes.add(
       `Could not create the check run (${(e as Error).message}); ${readOnly ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`,
     );
+    return false;
   }
 }

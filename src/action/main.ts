@@ -55,9 +55,10 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const sarifFile = writeSarif(state, result);
   const seeAlso = whereToRead(state, sarifFile);
   const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
-  await createCheckRun(state, result, { detection, impacts, verdict, plan });
+  const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
   await postSuggestions(state, result, detection);
   const report = await migrationReport(state, result);
-  await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
-  return finish(state, result, verdict, sarifFile, seeAlso);
+  const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
+  // The last word names only the places that were written.
+  return finish(state, result, verdict, sarifFile, whereToRead(state, sarifFile, { summary, checkRun }));
 }

@@ -124,9 +124,10 @@ export interface JobSummaryOptions {
 }
 
 /** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
-export async function writeJobSummary(state: RunState, result: LintResult, o: JobSummaryOptions): Promise<void> {
+/** Writes the job summary; false when it could not be written. */
+export async function writeJobSummary(state: RunState, result: LintResult, o: JobSummaryOptions): Promise<boolean> {
   const { settings, ctx } = state;
-  if (!settings.summary && !settings.report) return;
+  if (!settings.summary && !settings.report) return true;
   let md = settings.summary
     ? renderSummary(result, {
         links: linkBase(ctx),
@@ -150,7 +151,9 @@ export async function writeJobSummary(state: RunState, result: LintResult, o: Jo
   }
   try {
     await core.summary.addRaw(redactSecrets(md, settings), true).write();
+    return true;
   } catch (e) {
     state.log(`Job summary not written: ${(e as Error).message}`);
+    return false;
   }
 }
