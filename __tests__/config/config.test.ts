@@ -267,6 +267,11 @@ describe('an invalid config', () => {
     ]);
     expect(problems('maxFileSize: 0\n')).toEqual(['1:14: `maxFileSize` must be >= 1.']);
     expect(problems('- rules\n')).toEqual(['1:1: must be object.']);
+    // A rule with options may take a map; anything else that is not a level names both forms.
+    for (const setting of ['false', '[error, {}]'])
+      expect(problems(`rules:\n  no-app-harness-registry: ${setting}\n`)).toEqual([
+        "2:28: `rules.no-app-harness-registry` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",
+      ]);
   });
 
   test('YAML errors and several documents are reported at their line', () => {

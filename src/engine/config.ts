@@ -268,6 +268,9 @@ function explain(message: string, schema: object): string {
     const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
     return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
   }
+  // A rule's setting is a level or a map of `level` and options; the schema's last branch says only "object".
+  const setting = /^`rules\.([\w-]+)` must be object\.$/.exec(message);
+  if (setting) return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
   if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
     return message.replace(' must be one of ', ' must be a rule id: one of ');
   if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
