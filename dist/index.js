@@ -48998,8 +48998,10 @@ function findingGroups(findings, changed) {
         { title: `### Findings elsewhere in the repository (${elsewhere.length})`, list: elsewhere },
     ];
 }
-/** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
-/** Writes the job summary; false when it could not be written. */
+/**
+ * The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never
+ * fatal, and gives false.
+ */
 async function writeJobSummary(state, result, o) {
     const { settings, ctx } = state;
     if (!settings.summary && !settings.report)
@@ -49047,8 +49049,8 @@ const CHECK_SUMMARY_MAX_BYTES = 60_000;
 /**
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
  * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
+ * False when a check run was asked for and none was made, so the closing message does not name it.
  */
-/** Creates the check run when `check-run: true`; false when one was asked for and none was made. */
 async function createCheckRun(state, result, o) {
     const { settings, ctx, api, notes } = state;
     if (!settings.checkRun)
@@ -53097,10 +53099,10 @@ function gateSources(o) {
         const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
         const after = safeRead(abs);
         out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-        if (kind === 'config' && after !== undefined && !o.trustHead)
-            out.changes.push(...invalidConfig(abs, file, after, o.workspace));
         if (o.trustHead)
             return;
+        if (kind === 'config' && after !== undefined)
+            out.changes.push(...invalidConfig(abs, file, after, o.workspace));
         if (before === undefined) {
             if (kind === 'config')
                 out.configPath = false;
@@ -53132,15 +53134,14 @@ function gateSources(o) {
     else {
         // The pull request's own config file is reported and ignored; the base's, if any, decides.
         out.changes.push(...configChanges(rel(atHead), undefined, safeRead(atHead)));
-        out.configPath = false;
-        if (atBaseConfig) {
-            out.configPath = atBaseConfig;
+        out.configPath = atBaseConfig ?? false;
+        if (atBaseConfig)
             guard(atBaseConfig, 'config');
-            const rev = movedAway.has(rel(atBaseConfig)) && !out.overlay.has(atBaseConfig) ? baseRev() : undefined;
-            const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig)) : undefined;
-            if (before !== undefined)
-                out.overlay.set(atBaseConfig, before);
-        }
+        // Renamed away, it has no change of its own to guard: its base text is read here.
+        const rev = atBaseConfig && movedAway.has(rel(atBaseConfig)) ? baseRev() : undefined;
+        const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig)) : undefined;
+        if (before !== undefined)
+            out.overlay.set(atBaseConfig, before);
     }
     guard(o.baselinePath, 'baseline');
     for (const [file, change] of o.changed.files) {

@@ -462,6 +462,30 @@ describe('the Action, run like the runner runs it', () => {
     expect(gate[1]!.message).toMatch(/^This pull request makes the config file invalid: .*Once merged, every check fails \(exit 2\)/);
   });
 
+  test('a config file the pull request renames to a name searched first still decides as the base wrote it', async () => {
+    const ws = tmpDir('gate-renamed-config');
+    const notes = Array.from({ length: 12 }, (_, i) => `# note ${i}: kept as it was, so that git sees a rename\n`).join('');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      {
+        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        '.harness-registry-guard.yaml': `${notes}forbidSuppression:\n  - no-app-harness-registry\n`,
+      },
+      {
+        '.harness-registry-guard.yaml': null,
+        '.harness-registry-guard.yml': `${notes}rules: {}\n`,
+        '.harness/connectors/new.yaml': `# harness-registry-guard-disable no-app-harness-registry -- the pull request says so\n${badConnector('new')}`,
+      },
+    );
+    const r = await run({ workspace: ws, event: pullRequestEvent({ headSha, baseSha }), inputs: { 'github-token': '' } });
+    expect(r.status).toBe(1);
+    expect(
+      findingAnnotations(r)
+        .filter((a) => a.props.title === 'no-app-harness-registry')
+        .map((a) => a.props.file),
+    ).toEqual(['.harness/connectors/new.yaml']);
+  });
+
   test('a baseline entry a pull request adds accepts nothing until merged, and is listed for review', async () => {
     const ws = tmpDir('gate-baseline');
     const base = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' };

@@ -24,8 +24,8 @@ export interface CheckRunOptions {
 /**
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
  * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
+ * False when a check run was asked for and none was made, so the closing message does not name it.
  */
-/** Creates the check run when `check-run: true`; false when one was asked for and none was made. */
 export async function createCheckRun(state: RunState, result: LintResult, o: CheckRunOptions): Promise<boolean> {
   const { settings, ctx, api, notes } = state;
   if (!settings.checkRun) return true;

@@ -100,8 +100,8 @@ export function gateSources(o: GateOptions): GateSources {
     const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
     const after = safeRead(abs);
     out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-    if (kind === 'config' && after !== undefined && !o.trustHead) out.changes.push(...invalidConfig(abs, file, after, o.workspace));
     if (o.trustHead) return;
+    if (kind === 'config' && after !== undefined) out.changes.push(...invalidConfig(abs, file, after, o.workspace));
     if (before === undefined) {
       if (kind === 'config') out.configPath = false;
       else delete out.baselinePath;
@@ -127,14 +127,12 @@ export function gateSources(o: GateOptions): GateSources {
   else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
     out.changes.push(...configChanges(rel(atHead), undefined, safeRead(atHead)));
-    out.configPath = false;
-    if (atBaseConfig) {
-      out.configPath = atBaseConfig;
-      guard(atBaseConfig, 'config');
-      const rev = movedAway.has(rel(atBaseConfig)) && !out.overlay.has(atBaseConfig) ? baseRev() : undefined;
-      const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig)) : undefined;
-      if (before !== undefined) out.overlay.set(atBaseConfig, before);
-    }
+    out.configPath = atBaseConfig ?? false;
+    if (atBaseConfig) guard(atBaseConfig, 'config');
+    // Renamed away, it has no change of its own to guard: its base text is read here.
+    const rev = atBaseConfig && movedAway.has(rel(atBaseConfig)) ? baseRev() : undefined;
+    const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig!)) : undefined;
+    if (before !== undefined) out.overlay.set(atBaseConfig!, before);
   }
   guard(o.baselinePath, 'baseline');
 

@@ -123,8 +123,10 @@ export interface JobSummaryOptions {
   report?: string;
 }
 
-/** The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never fatal. */
-/** Writes the job summary; false when it could not be written. */
+/**
+ * The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never
+ * fatal, and gives false.
+ */
 export async function writeJobSummary(state: RunState, result: LintResult, o: JobSummaryOptions): Promise<boolean> {
   const { settings, ctx } = state;
   if (!settings.summary && !settings.report) return true;
