@@ -14886,41 +14886,63 @@ function formatGithub(result) {
  * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 function formatJson(result) {
-    const findings = result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        ...(f.entity ? { entity: f.entity } : {}),
-        ...(f.forRule ? { forRule: f.forRule } : {}),
-        ...(f.related?.length ? { related: f.related } : {}),
-        ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
-        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
-    }));
+    return [...jsonPieces(result)].join('');
+}
+/** Pieces of the JSON report are written once they reach this many characters. */
+const PIECE = 65_536;
+/**
+ * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
+ * (tens of MB) is then never held whole, as a string and again as the bytes written. Each finding
+ * is stringified on its own and indented to its depth, which is exactly what one `JSON.stringify`
+ * of the whole report gives (JSON strings hold no raw newline).
+ */
+function* jsonPieces(result) {
     const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
     const summary = {
         files: result.filesScanned,
         harnessFiles: result.harnessFiles,
         entities: result.entities,
         skippedNotHarness: result.skippedNotHarness.length,
-        findings: findings.length - suppressed,
+        findings: result.findings.length - suppressed,
         errors,
         warnings,
         notices,
         byRule,
         suppressed,
     };
-    return (JSON.stringify({
-        findings,
+    const head = '{\n  "findings": [';
+    const rest = JSON.stringify({
+        findings: [],
         summary,
         ...(result.baseline ? { baseline: result.baseline } : {}),
         ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
-    }, null, 2) + '\n');
+    }, null, 2).slice(head.length + 1);
+    let piece = head;
+    for (const [i, f] of result.findings.entries()) {
+        piece += `${i ? ',' : ''}\n    ${JSON.stringify(findingJson(f), null, 2).replaceAll('\n', '\n    ')}`;
+        if (piece.length >= PIECE) {
+            yield piece;
+            piece = '';
+        }
+    }
+    yield `${piece}${result.findings.length ? '\n  ]' : ']'}${rest}\n`;
 }
+/** A finding as the JSON contract gives it. */
+const findingJson = (f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.forRule ? { forRule: f.forRule } : {}),
+    ...(f.related?.length ? { related: f.related } : {}),
+    ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
+    ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+});
 /** What was asked of Harness: counts by answer, requests, and the warning when lookups got no answer. */
 function harnessJson(facts) {
     const n = (kind) => facts.lookups.filter((l) => l.answer.kind === kind).length;
@@ -15631,6 +15653,8 @@ const formatters = {
     markdown: formatMarkdown,
     junit: formatJunit,
 };
+/** A format's text in pieces to write as they come (JSON streams; the others are one piece). */
+const formatPieces = (format, result) => format === 'json' ? jsonPieces(result) : [formatters[format](result)];
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -16894,12 +16918,21 @@ const harnessWarnings = (result) => {
     const warning = result.harness && lookupFailureWarning(result.harness);
     return warning ? [warning] : [];
 };
-/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
+/** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
 function writeOutput(cwd, file, text) {
     writeOrExplain(file, () => {
         const abs = external_node_path_default().resolve(cwd, file);
         external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
-        external_node_fs_default().writeFileSync(abs, text);
+        if (typeof text === 'string')
+            return external_node_fs_default().writeFileSync(abs, text);
+        const fd = external_node_fs_default().openSync(abs, 'w');
+        try {
+            for (const piece of text)
+                external_node_fs_default().writeSync(fd, piece);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
     });
 }
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
@@ -17109,7 +17142,8 @@ async function run(argv, io) {
     if (values.output)
         writeOutput(io.cwd, values.output, report);
     else
-        io.out(report);
+        for (const piece of report)
+            io.out(piece);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
             io.err(`harness-registry-guard: internal error: ${e}\n`);
@@ -17120,17 +17154,19 @@ async function run(argv, io) {
 function render(format, result, values, positionals, notes, io) {
     if (format !== 'text') {
         const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
-        return formatters[format](shown);
+        return formatPieces(format, shown);
     }
     const terminal = terminalForm({ color: values.color, noColor: values['no-color'], toFile: values.output !== undefined }, io.env, io.stdoutIsTTY);
     const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
-    return formatText(result, {
-        ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
-        quiet: values.quiet,
-        docsLinks: true,
-        fixCommand,
-        notes,
-    });
+    return [
+        formatText(result, {
+            ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
+            quiet: values.quiet,
+            docsLinks: true,
+            fixCommand,
+            notes,
+        }),
+    ];
 }
 /** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
 function previousBaseline(abs) {

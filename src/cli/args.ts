@@ -102,12 +102,18 @@ export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] =
   return warning ? [warning] : [];
 };
 
-/** Writes a report to `file` (relative to cwd), creating missing folders on the way. */
-export function writeOutput(cwd: string, file: string, text: string): void {
+/** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
+export function writeOutput(cwd: string, file: string, text: string | Iterable<string>): void {
   writeOrExplain(file, () => {
     const abs = path.resolve(cwd, file);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
+    if (typeof text === 'string') return fs.writeFileSync(abs, text);
+    const fd = fs.openSync(abs, 'w');
+    try {
+      for (const piece of text) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 import type { LintResult } from '../engine/lint.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonPieces } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
@@ -18,3 +18,7 @@ export const formatters: Record<string, Formatter> = {
   markdown: formatMarkdown,
   junit: formatJunit,
 };
+
+/** A format's text in pieces to write as they come (JSON streams; the others are one piece). */
+export const formatPieces = (format: string, result: LintResult): Iterable<string> =>
+  format === 'json' ? jsonPieces(result) : [formatters[format]!(result)];

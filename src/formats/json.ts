@@ -1,3 +1,4 @@
+import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { lookupFailureWarning, type HarnessFacts } from '../model/harness-side.js';
 import { totals } from './totals.js';
@@ -10,47 +11,70 @@ import { totals } from './totals.js';
  * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 export function formatJson(result: LintResult): string {
-  const findings = result.findings.map((f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    ...(f.entity ? { entity: f.entity } : {}),
-    ...(f.forRule ? { forRule: f.forRule } : {}),
-    ...(f.related?.length ? { related: f.related } : {}),
-    ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
-    ...(f.suppressed ? { suppressed: f.suppressed } : {}),
-  }));
+  return [...jsonPieces(result)].join('');
+}
+
+/** Pieces of the JSON report are written once they reach this many characters. */
+const PIECE = 65_536;
+
+/**
+ * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
+ * (tens of MB) is then never held whole, as a string and again as the bytes written. Each finding
+ * is stringified on its own and indented to its depth, which is exactly what one `JSON.stringify`
+ * of the whole report gives (JSON strings hold no raw newline).
+ */
+export function* jsonPieces(result: LintResult): Generator<string> {
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
   const summary = {
     files: result.filesScanned,
     harnessFiles: result.harnessFiles,
     entities: result.entities,
     skippedNotHarness: result.skippedNotHarness.length,
-    findings: findings.length - suppressed,
+    findings: result.findings.length - suppressed,
     errors,
     warnings,
     notices,
     byRule,
     suppressed,
   };
-  return (
-    JSON.stringify(
-      {
-        findings,
-        summary,
-        ...(result.baseline ? { baseline: result.baseline } : {}),
-        ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  const head = '{\n  "findings": [';
+  const rest = JSON.stringify(
+    {
+      findings: [],
+      summary,
+      ...(result.baseline ? { baseline: result.baseline } : {}),
+      ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
+    },
+    null,
+    2,
+  ).slice(head.length + 1);
+  let piece = head;
+  for (const [i, f] of result.findings.entries()) {
+    piece += `${i ? ',' : ''}\n    ${JSON.stringify(findingJson(f), null, 2).replaceAll('\n', '\n    ')}`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}${result.findings.length ? '\n  ]' : ']'}${rest}\n`;
 }
+
+/** A finding as the JSON contract gives it. */
+const findingJson = (f: Finding) => ({
+  ruleId: f.ruleId,
+  severity: f.severity,
+  message: f.message,
+  file: f.file,
+  line: f.line,
+  column: f.column,
+  endLine: f.endLine,
+  endColumn: f.endColumn,
+  ...(f.entity ? { entity: f.entity } : {}),
+  ...(f.forRule ? { forRule: f.forRule } : {}),
+  ...(f.related?.length ? { related: f.related } : {}),
+  ...(f.harnessUrl ? { harnessUrl: f.harnessUrl } : {}),
+  ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+});
 
 /** What was asked of Harness: counts by answer, requests, and the warning when lookups got no answer. */
 function harnessJson(facts: HarnessFacts) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
 import { failingFindings } from '../../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
-import { formatters } from '../../formats/index.js';
+import { formatPieces, formatters } from '../../formats/index.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
 import {
@@ -100,7 +100,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${w}\n`);
   const report = render(format, result, values, positionals, notes, io);
   if (values.output) writeOutput(io.cwd, values.output, report);
-  else io.out(report);
+  else for (const piece of report) io.out(piece);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
     return 2;
@@ -115,10 +115,10 @@ function render(
   positionals: string[],
   notes: string[],
   io: CliIo,
-): string {
+): Iterable<string> {
   if (format !== 'text') {
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
-    return formatters[format]!(shown);
+    return formatPieces(format, shown);
   }
   const terminal = terminalForm(
     { color: values.color, noColor: values['no-color'], toFile: values.output !== undefined },
@@ -126,13 +126,15 @@ function render(
     io.stdoutIsTTY,
   );
   const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
-  return formatText(result, {
-    ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
-    quiet: values.quiet,
-    docsLinks: true,
-    fixCommand,
-    notes,
-  });
+  return [
+    formatText(result, {
+      ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
+      quiet: values.quiet,
+      docsLinks: true,
+      fixCommand,
+      notes,
+    }),
+  ];
 }
 
 /** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
