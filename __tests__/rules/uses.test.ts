@@ -1,20 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { Uses, type Use } from '../../src/rules/require-platform-connectivity.js';
 import type { Loc } from '../../src/model/loc.js';
-import type { EffectiveStage } from '../../src/model/project.js';
 
 const at = (file: string, start: number): Loc => ({ file, start, end: start + 1, value: null, path: undefined, flags: 0 });
-/** A use; `eff` tells apart uses that are otherwise equal (the first met is the one kept). */
-const use = (file: string, start: number, messageId: string, stage: string, eff = 'first'): Use => ({
+/** A use; `entity` tells apart uses that are otherwise equal (the first met is the one kept). */
+const use = (file: string, start: number, messageId: string, stage: string, entity = 'first'): Use => ({
   at: at(file, start),
   messageId,
   data: { stage },
-  eff: { eff } as unknown as EffectiveStage,
+  user: { stage, entity },
 });
-const shown = (uses: Use[]) =>
-  uses.map(
-    (u) => `${u.at.file}:${u.at.start} ${u.messageId} ${String(u.data?.stage)} ${String((u.eff as unknown as { eff: string }).eff)}`,
-  );
+const shown = (uses: Use[]) => uses.map((u) => `${u.at.file}:${u.at.start} ${u.messageId} ${String(u.data?.stage)} ${u.user.entity}`);
 
 describe('Uses', () => {
   it.each([

@@ -13304,7 +13304,7 @@ class Project {
     #connectorsById;
     /** What each pipeline's input sets and triggers supply, by semantic path. */
     #fills = new Map();
-    #runCache;
+    #users;
     #pipelineIds;
     /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
     #harness = new Map();
@@ -13386,30 +13386,44 @@ class Project {
     }
     /** True when a pipeline, stage, step or step group in the repo uses the template. */
     isUsed(template) {
-        return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+        return this.#templateUsers().has(template);
     }
     /** Pipelines whose runs go through the template, directly or through other templates. */
     pipelinesUsing(template) {
-        return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
+        return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
     }
     /**
      * The runs to check: every pipeline's, and every template's on its own. By default a template
      * that something in the repo uses is left out: its users' runs check it with their inputs.
+     * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
+     * needs one at a time.
      */
-    runs(opts = { templates: 'unused' }) {
-        if (!this.#runCache) {
-            const pipelines = this.pipelines.map((p) => this.runOf(p));
-            const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
-            const all = [...pipelines, ...templates];
-            const used = new Set();
-            for (const r of all)
-                for (const t of r.templates)
-                    if (t !== r.root)
-                        used.add(t);
-            // Step templates are used by stages, never run on their own.
-            this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root))] };
+    *runs(opts = { templates: 'unused' }) {
+        for (const p of this.pipelines)
+            yield this.runOf(p);
+        for (const t of this.templates)
+            if (t.stages.length && (opts.templates === 'all' || !this.isUsed(t)))
+                yield this.runOf(t);
+    }
+    /** For each template that runs go through, the roots of those runs (other than itself), found once. */
+    #templateUsers() {
+        if (!this.#users) {
+            const users = new Map();
+            // Only templates make runs go through templates: without any, no run needs making.
+            const roots = this.templates.length ? [...this.pipelines, ...this.templates.filter((t) => t.stages.length)] : [];
+            for (const root of roots)
+                for (const t of this.runOf(root).templates) {
+                    if (t === root)
+                        continue;
+                    const list = users.get(t);
+                    if (list)
+                        list.push(root);
+                    else
+                        users.set(t, [root]);
+                }
+            this.#users = users;
         }
-        return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+        return this.#users;
     }
     runOf(root) {
         const templates = new Set();
@@ -14010,6 +14024,11 @@ function platformFix(connector) {
         },
     };
 }
+/** The user of a stage's connectors. */
+const userOf = (project, eff) => ({
+    stage: project.stageLabel(eff),
+    entity: eff.run.root.identifier,
+});
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 class Uses {
     map = new Map();
@@ -14053,9 +14072,9 @@ function firstOfEach(sorted) {
 const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: uses.length });
 /** A message id for one user, or its `Many` form. */
 const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
 /**
@@ -14086,15 +14105,15 @@ function harnessSide(project, ref, scope) {
     return undefined;
 }
 /** A warning at each place that refers to a connector Harness does not have at that scope either. */
-function warnNotInHarness(project, missing, unresolved) {
+function warnNotInHarness(missing, unresolved) {
     for (const [gone, uses] of missing.entries())
         unresolved({
             at: uses[0].at,
             severity: 'warning',
-            entity: uses[0].eff.run.root.identifier,
+            entity: uses[0].user.entity,
             related: related(uses, uses[0].at),
             messageId: oneOrMany('notInHarness', uses),
-            data: { ...gone, ...usersOf(project, uses) },
+            data: { ...gone, ...usersOf(uses) },
         });
 }
 /** Key of a connector only Harness holds. */
@@ -14200,7 +14219,8 @@ const NOT_IN_HARNESS_MESSAGES = {
             for (const eff of run.stages) {
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const stage = project.stageLabel(eff);
+                const user = userOf(project, eff);
+                const { stage } = user;
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
@@ -14213,7 +14233,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         open.add(key, {
                             at: use.ref,
                             ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
-                            eff,
+                            user,
                         });
                     }
                     for (const value of resolution.values) {
@@ -14227,14 +14247,14 @@ const NOT_IN_HARNESS_MESSAGES = {
                                 : { messageId: 'usedBy', data: { stage } };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
-                            elsewhere(value.value, scope, { at, ...what, eff });
+                            elsewhere(value.value, scope, { at, ...what, user });
                         else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, eff });
+                            failing.add(connector, { at, ...what, user });
                     }
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
                 if (harnessImage) {
                     if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
@@ -14252,10 +14272,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                 : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
             unresolved({
                 at,
-                entity: uses[0].eff.run.root.identifier,
+                entity: uses[0].user.entity,
                 related: related(uses, at),
                 messageId: id,
-                data: usersOf(project, uses),
+                data: usersOf(uses),
             });
         }
         for (const [key, uses] of unknown.entries()) {
@@ -14263,10 +14283,10 @@ const NOT_IN_HARNESS_MESSAGES = {
             const { messageId, data } = refs.get(key);
             unresolved({
                 at: first.at,
-                entity: first.eff.run.root.identifier,
+                entity: first.user.entity,
                 related: related(uses, first.at),
                 messageId: oneOrMany(messageId, uses),
-                data: { ...data, ...usersOf(project, uses) },
+                data: { ...data, ...usersOf(uses) },
             });
         }
         for (const [connector, uses] of inHarness.entries()) {
@@ -14278,10 +14298,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
                 related: related(uses, uses[0].at),
-                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
             });
         }
-        warnNotInHarness(project, missing, unresolved);
+        warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
             const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
@@ -14291,7 +14311,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 entity: connector.identifier,
                 related: related(uses),
                 ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
             });
         }
     },
@@ -14464,10 +14484,10 @@ const ID = 'no-app-harness-registry';
                     ...harnessNames(connector),
                     url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
                     replacement: options.replacementRegistryUrl,
-                    ...usersOf(project, uses),
+                    ...usersOf(uses),
                 },
             });
-        warnNotInHarness(project, missing, unresolved);
+        warnNotInHarness(missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
     connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
@@ -14475,14 +14495,14 @@ const ID = 'no-app-harness-registry';
 }));
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
 function useOf(project, ref, eff) {
-    const stage = project.stageLabel(eff);
+    const user = userOf(project, eff);
     // The label starts the sentence of the two messages that open with it.
-    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+    const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
-    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
+    return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts

@@ -13375,6 +13375,11 @@ function platformFix(connector) {
         },
     };
 }
+/** The user of a stage's connectors. */
+const userOf = (project, eff) => ({
+    stage: project.stageLabel(eff),
+    entity: eff.run.root.identifier,
+});
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 class Uses {
     map = new Map();
@@ -13418,9 +13423,9 @@ function firstOfEach(sorted) {
 const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (project, uses) => ({ stage: project.stageLabel(uses[0].eff), count: uses.length });
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: uses.length });
 /** A message id for one user, or its `Many` form. */
 const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
 /**
@@ -13451,15 +13456,15 @@ function harnessSide(project, ref, scope) {
     return undefined;
 }
 /** A warning at each place that refers to a connector Harness does not have at that scope either. */
-function warnNotInHarness(project, missing, unresolved) {
+function warnNotInHarness(missing, unresolved) {
     for (const [gone, uses] of missing.entries())
         unresolved({
             at: uses[0].at,
             severity: 'warning',
-            entity: uses[0].eff.run.root.identifier,
+            entity: uses[0].user.entity,
             related: related(uses, uses[0].at),
             messageId: oneOrMany('notInHarness', uses),
-            data: { ...gone, ...usersOf(project, uses) },
+            data: { ...gone, ...usersOf(uses) },
         });
 }
 /** Key of a connector only Harness holds. */
@@ -13565,7 +13570,8 @@ const NOT_IN_HARNESS_MESSAGES = {
             for (const eff of run.stages) {
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
-                const stage = project.stageLabel(eff);
+                const user = userOf(project, eff);
+                const { stage } = user;
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
@@ -13578,7 +13584,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         open.add(key, {
                             at: use.ref,
                             ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
-                            eff,
+                            user,
                         });
                     }
                     for (const value of resolution.values) {
@@ -13592,14 +13598,14 @@ const NOT_IN_HARNESS_MESSAGES = {
                                 : { messageId: 'usedBy', data: { stage } };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
-                            elsewhere(value.value, scope, { at, ...what, eff });
+                            elsewhere(value.value, scope, { at, ...what, user });
                         else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, eff });
+                            failing.add(connector, { at, ...what, user });
                     }
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
                 if (harnessImage) {
                     if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
@@ -13617,10 +13623,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                 : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
             unresolved({
                 at,
-                entity: uses[0].eff.run.root.identifier,
+                entity: uses[0].user.entity,
                 related: related(uses, at),
                 messageId: id,
-                data: usersOf(project, uses),
+                data: usersOf(uses),
             });
         }
         for (const [key, uses] of unknown.entries()) {
@@ -13628,10 +13634,10 @@ const NOT_IN_HARNESS_MESSAGES = {
             const { messageId, data } = refs.get(key);
             unresolved({
                 at: first.at,
-                entity: first.eff.run.root.identifier,
+                entity: first.user.entity,
                 related: related(uses, first.at),
                 messageId: oneOrMany(messageId, uses),
-                data: { ...data, ...usersOf(project, uses) },
+                data: { ...data, ...usersOf(uses) },
             });
         }
         for (const [connector, uses] of inHarness.entries()) {
@@ -13643,10 +13649,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
                 related: related(uses, uses[0].at),
-                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
             });
         }
-        warnNotInHarness(project, missing, unresolved);
+        warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
             const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
@@ -13656,7 +13662,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 entity: connector.identifier,
                 related: related(uses),
                 ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
             });
         }
     },
@@ -13829,10 +13835,10 @@ const ID = 'no-app-harness-registry';
                     ...harnessNames(connector),
                     url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
                     replacement: options.replacementRegistryUrl,
-                    ...usersOf(project, uses),
+                    ...usersOf(uses),
                 },
             });
-        warnNotInHarness(project, missing, unresolved);
+        warnNotInHarness(missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
     connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
@@ -13840,14 +13846,14 @@ const ID = 'no-app-harness-registry';
 }));
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
 function useOf(project, ref, eff) {
-    const stage = project.stageLabel(eff);
+    const user = userOf(project, eff);
     // The label starts the sentence of the two messages that open with it.
-    const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
+    const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
-    return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
+    return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts

@@ -127,7 +127,7 @@ export class Project {
   #connectorsById?: Map<string, Connector[]>;
   /** What each pipeline's input sets and triggers supply, by semantic path. */
   readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
-  #runCache?: { used: Run[]; all: Run[] };
+  #users?: Map<Template, StageOwner[]>;
   #pipelineIds?: Map<string, Pipeline[]>;
   /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
   readonly #harness = new Map<string, HarnessAnswer>();
@@ -210,29 +210,41 @@ export class Project {
 
   /** True when a pipeline, stage, step or step group in the repo uses the template. */
   isUsed(template: Template): boolean {
-    return this.runs({ templates: 'all' }).some((r) => r.root !== template && r.templates.has(template));
+    return this.#templateUsers().has(template);
   }
 
   /** Pipelines whose runs go through the template, directly or through other templates. */
   pipelinesUsing(template: Template): Pipeline[] {
-    return this.runs({ templates: 'all' }).flatMap((r) => (r.root.kind === 'pipeline' && r.templates.has(template) ? [r.root] : []));
+    return (this.#templateUsers().get(template) ?? []).filter((root): root is Pipeline => root.kind === 'pipeline');
   }
 
   /**
    * The runs to check: every pipeline's, and every template's on its own. By default a template
    * that something in the repo uses is left out: its users' runs check it with their inputs.
+   * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
+   * needs one at a time.
    */
-  runs(opts: { templates: 'unused' | 'all' } = { templates: 'unused' }): Run[] {
-    if (!this.#runCache) {
-      const pipelines = this.pipelines.map((p) => this.runOf(p));
-      const templates = this.templates.filter((t) => t.stages.length).map((t) => this.runOf(t));
-      const all = [...pipelines, ...templates];
-      const used = new Set<Template>();
-      for (const r of all) for (const t of r.templates) if (t !== r.root) used.add(t);
-      // Step templates are used by stages, never run on their own.
-      this.#runCache = { all, used: [...pipelines, ...templates.filter((r) => !used.has(r.root as Template))] };
+  *runs(opts: { templates: 'unused' | 'all' } = { templates: 'unused' }): Generator<Run> {
+    for (const p of this.pipelines) yield this.runOf(p);
+    for (const t of this.templates) if (t.stages.length && (opts.templates === 'all' || !this.isUsed(t))) yield this.runOf(t);
+  }
+
+  /** For each template that runs go through, the roots of those runs (other than itself), found once. */
+  #templateUsers(): Map<Template, StageOwner[]> {
+    if (!this.#users) {
+      const users = new Map<Template, StageOwner[]>();
+      // Only templates make runs go through templates: without any, no run needs making.
+      const roots = this.templates.length ? [...this.pipelines, ...this.templates.filter((t) => t.stages.length)] : [];
+      for (const root of roots)
+        for (const t of this.runOf(root).templates) {
+          if (t === root) continue;
+          const list = users.get(t);
+          if (list) list.push(root);
+          else users.set(t, [root]);
+        }
+      this.#users = users;
     }
-    return opts.templates === 'all' ? this.#runCache.all : this.#runCache.used;
+    return this.#users;
   }
 
   private runOf(root: StageOwner): Run {

@@ -8,7 +8,7 @@ import type { View } from '../model/view.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
-import type { ConnectorReference, Project } from '../model/project.js';
+import type { ConnectorReference, EffectiveStage, Project } from '../model/project.js';
 import {
   ByPlace,
   harnessKey,
@@ -17,6 +17,7 @@ import {
   NOT_IN_HARNESS_MESSAGES,
   oneOrMany,
   related,
+  userOf,
   usersOf,
   warnNotInHarness,
   type Missing,
@@ -174,10 +175,10 @@ export default defineRule({
           ...harnessNames(connector),
           url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)!),
           replacement: options.replacementRegistryUrl,
-          ...usersOf(project, uses),
+          ...usersOf(uses),
         },
       });
-    warnNotInHarness(project, missing, unresolved);
+    warnNotInHarness(missing, unresolved);
   },
   // Every use of a connector this rule reports pulls from the retired registry.
   connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
@@ -188,12 +189,12 @@ export default defineRule({
 type UseMessage = 'usedBy' | 'clonesCodebase' | 'pullsHarnessImages';
 
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
-function useOf(project: Project, ref: ConnectorReference, eff: Use['eff']): Use<UseMessage> {
-  const stage = project.stageLabel(eff);
+function useOf(project: Project, ref: ConnectorReference, eff: EffectiveStage): Use<UseMessage> {
+  const user = userOf(project, eff);
   // The label starts the sentence of the two messages that open with it.
-  const opening = { stage: stage.charAt(0).toUpperCase() + stage.slice(1) };
-  if (ref.how === 'codebase') return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, eff };
+  const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
+  if (ref.how === 'codebase') return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
   if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-    return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, eff };
-  return { at: ref.at, messageId: 'usedBy', data: { stage }, eff };
+    return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
+  return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
 }

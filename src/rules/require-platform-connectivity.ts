@@ -32,10 +32,28 @@ function platformFix(connector: Connector) {
   };
 }
 
-/** One use of a connector by a stage: a related location, with the message the rule gives it. */
+/**
+ * One use of a connector by a stage: a related location, with the message the rule gives it, and
+ * who uses it. A large repo has hundreds of thousands of uses: they name the stage rather than
+ * hold it, so that its run need not outlive the loop that made it.
+ */
 export interface Use<M extends string = string> extends RelatedReport<M> {
-  eff: EffectiveStage;
+  user: StageUser;
 }
+
+/** A stage as findings name it (one per stage as it runs, shared by its uses). */
+export interface StageUser {
+  /** `project.stageLabel` of the stage. */
+  stage: string;
+  /** The identifier of its run's pipeline or template. */
+  entity: string;
+}
+
+/** The user of a stage's connectors. */
+export const userOf = (project: Project, eff: EffectiveStage): StageUser => ({
+  stage: project.stageLabel(eff),
+  entity: eff.run.root.identifier,
+});
 
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 export class Uses<K, M extends string = string> {
@@ -81,9 +99,9 @@ const identity = (use: Use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
-  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ eff: _, ...r }) => r);
+  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-export const usersOf = (project: Project, uses: Use[]) => ({ stage: project.stageLabel(uses[0]!.eff), count: uses.length });
+export const usersOf = (uses: Use[]) => ({ stage: uses[0]!.user.stage, count: uses.length });
 /** A message id for one user, or its `Many` form. */
 export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
 
@@ -126,7 +144,6 @@ export function harnessSide(
 
 /** A warning at each place that refers to a connector Harness does not have at that scope either. */
 export function warnNotInHarness<M extends string>(
-  project: Project,
   missing: ByPlace<Missing, M>,
   unresolved: (r: UnresolvedReport<M | 'notInHarness' | 'notInHarnessMany'>) => void,
 ): void {
@@ -134,10 +151,10 @@ export function warnNotInHarness<M extends string>(
     unresolved({
       at: uses[0]!.at,
       severity: 'warning',
-      entity: uses[0]!.eff.run.root.identifier,
+      entity: uses[0]!.user.entity,
       related: related(uses, uses[0]!.at),
       messageId: oneOrMany('notInHarness', uses),
-      data: { ...gone, ...usersOf(project, uses) },
+      data: { ...gone, ...usersOf(uses) },
     });
 }
 
@@ -271,7 +288,8 @@ export default defineRule({
     for (const run of project.runs())
       for (const eff of run.stages) {
         if (!project.runsOnHarnessCloud(eff)) continue;
-        const stage = project.stageLabel(eff);
+        const user = userOf(project, eff);
+        const { stage } = user;
         const scope = run.root.scope;
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
@@ -284,7 +302,7 @@ export default defineRule({
             open.add(key, {
               at: use.ref,
               ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
-              eff,
+              user,
             });
           }
           for (const value of resolution.values) {
@@ -297,13 +315,13 @@ export default defineRule({
                 ? { messageId: 'usedByStep' as const, data: step }
                 : { messageId: 'usedBy' as const, data: { stage } };
             const connector = project.findConnector(value.value, scope);
-            if (!connector) elsewhere(value.value, scope, { at, ...what, eff });
-            else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, eff });
+            if (!connector) elsewhere(value.value, scope, { at, ...what, user });
+            else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, user });
           }
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: { stage }, eff };
+        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
         if (harnessImage) {
           if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
         } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
@@ -319,10 +337,10 @@ export default defineRule({
         : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
       unresolved({
         at,
-        entity: uses[0]!.eff.run.root.identifier,
+        entity: uses[0]!.user.entity,
         related: related(uses, at),
         messageId: id,
-        data: usersOf(project, uses),
+        data: usersOf(uses),
       });
     }
 
@@ -331,10 +349,10 @@ export default defineRule({
       const { messageId, data } = refs.get(key)!;
       unresolved({
         at: first.at,
-        entity: first.eff.run.root.identifier,
+        entity: first.user.entity,
         related: related(uses, first.at),
         messageId: oneOrMany(messageId, uses),
-        data: { ...data, ...usersOf(project, uses) },
+        data: { ...data, ...usersOf(uses) },
       });
     }
 
@@ -347,11 +365,11 @@ export default defineRule({
         entity: connector.identifier,
         harnessUrl: connector.uiUrl,
         related: related(uses, uses[0]!.at),
-        data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(project, uses) },
+        data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
       });
     }
 
-    warnNotInHarness(project, missing, unresolved);
+    warnNotInHarness(missing, unresolved);
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
@@ -362,7 +380,7 @@ export default defineRule({
         entity: connector.identifier,
         related: related(uses),
         ...platformFix(connector),
-        data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(project, uses) },
+        data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
       });
     }
   },
