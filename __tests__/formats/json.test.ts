@@ -33,7 +33,8 @@ describe('JSON format in pieces', () => {
     for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(65_536);
     const text = pieces.join('');
     expect(text).toBe(wholeText(text));
-    expect((JSON.parse(text) as { findings: Array<{ message: string }> }).findings.map((f) => f.message)).toEqual(many.map((f) => f.message));
+    const parsed = JSON.parse(text) as { findings: Array<{ message: string }> };
+    expect(parsed.findings.map((f) => f.message)).toEqual(many.map((f) => f.message));
   });
 
   test('no findings: an empty list, in one piece', () => {
@@ -49,7 +50,13 @@ describe('JSON format in pieces', () => {
     const run = async (...extra: string[]) => {
       const out: string[] = [];
       const cwd = path.join(import.meta.dirname, 'fixture');
-      await runCli(['check', '.', '--format', 'json', '--fail-on', 'never', ...extra], cwd, (s) => out.push(s), () => {}, {});
+      await runCli(
+        ['check', '.', '--format', 'json', '--fail-on', 'never', ...extra],
+        cwd,
+        (s) => out.push(s),
+        () => {},
+        {},
+      );
       return out.join('');
     };
     const stdout = await run();
