@@ -46273,21 +46273,43 @@ function lineAt(starts, offset) {
     }
     return Math.max(1, low);
 }
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+/**
+ * An object built from views (an entity, a stage) with every view turned into a loc: plain data.
+ * Views of the same node (a stage's Override Image Connector is also one of the entity's image
+ * connector fields) share one loc; empty objects are `EMPTY`; frozen objects (`NONE`, interned
+ * scopes) are shared facts already and are kept as they are.
+ */
 function toLocs(value, root, isView) {
     const seen = new Map();
+    const locs = new Map();
+    const loc = (view) => {
+        let byNode = locs.get(view.file);
+        if (!byNode)
+            locs.set(view.file, (byNode = new Map()));
+        const node = 2 * view.addr + (view.isKey ? 1 : 0);
+        let known = byNode.get(node);
+        if (!known)
+            byNode.set(node, (known = locOf(view, root)));
+        return known;
+    };
     const go = (v) => {
         if (isView(v))
-            return locOf(v, root);
+            return loc(v);
         if (typeof v === 'string')
             return shared(v);
         if (Array.isArray(v))
             return v.length ? v.map(go) : NONE;
         if (v && typeof v === 'object') {
+            if (Object.isFrozen(v))
+                return v;
             if (seen.has(v))
                 return seen.get(v);
-            // A copy of the object's own shape (its fields stay in the object), then each field converted.
-            const out = { ...v };
+            let out = EMPTY;
+            for (const _ in v) {
+                // A copy of the object's own shape (its fields stay in the object), then each field converted.
+                out = { ...v };
+                break;
+            }
             seen.set(v, out);
             for (const k in out)
                 out[k] = go(out[k]);
@@ -46299,6 +46321,8 @@ function toLocs(value, root, isView) {
 }
 /** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
 const NONE = Object.freeze([]);
+/** The one empty object facts share (a pipeline without variables, templateInputs without scalars). */
+const EMPTY = Object.freeze({});
 
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
@@ -46875,14 +46899,22 @@ function formatMessage(template, data = {}) {
  * Image Connector (always, on Harness Cloud).
  */
 const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
+/**
+ * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
+ * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
+ */
 function scopeOf(org, project) {
-    if (org && project)
-        return { level: 'project', org, project };
-    if (org)
-        return { level: 'org', org };
-    return { level: 'account' };
+    const key = org ? (project ? `${org}\0${project}` : org) : '';
+    let scope = scopes.get(key);
+    if (!scope) {
+        if (scopes.size >= 10_000)
+            scopes.clear();
+        scope = Object.freeze(org && project ? { level: 'project', org, project } : org ? { level: 'org', org } : { level: 'account' });
+        scopes.set(key, scope);
+    }
+    return scope;
 }
+const scopes = new Map();
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
 function parseRef(ref) {
     const parts = ref.trim().split('.');
@@ -52334,8 +52366,10 @@ const allRulesOf = (rules) => [...rules, ...builtinRules];
 async function lint(settings) {
     const prepared = prepare(settings);
     const scans = await (settings.scanner ?? scan_file_serialScanner(settings.rules))(prepared.inputs, prepared.spec);
+    // Nor need the 100,000 inputs of a large repo (the baseline keeps the paths it needs), and once
+    // their facts are in `built`, their scans.
+    prepared.inputs = [];
     const built = build(prepared, scans);
-    // Their facts are in `built` now: the 100,000 scans of a large repo need not outlive it.
     scans.length = 0;
     const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
     return finish(settings, prepared, built, facts);
@@ -52381,7 +52415,8 @@ function prepare(settings) {
         maxFileSize: settings.maxFileSize ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ...(settings.images ? { images: true } : {}),
     };
-    return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
+    const scanned = settings.baselinePath ? new Set(inputs.map((f) => f.absPath)) : undefined;
+    return { all, ...(config ? { config } : {}), inputs, ...(scanned ? { scanned } : {}), spec, options, findings };
 }
 function build(prepared, scans) {
     const findings = [...prepared.findings];
@@ -52462,7 +52497,7 @@ function finish(settings, prepared, built, harness) {
         const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
         const applied = applyBaseline(out, loaded, {
             cwd: settings.cwd,
-            scanned: new Set(prepared.inputs.map((f) => f.absPath)),
+            scanned: prepared.scanned ?? new Set(),
             forbid,
             off,
             configFile: config?.file,
@@ -52522,6 +52557,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
+
 
 
 
@@ -52781,36 +52817,57 @@ function serveScans(rules) {
     });
 }
 /**
- * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
- * references recur in thousands of them: each string is kept once (per thread), and every empty
- * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
- * without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings, lists and objects, and the same file names, semantic
+ * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
+ * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
+ * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
+ * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
+ * otherwise): it gets it back here.
  */
 function shareStrings(scan) {
     const file = (scan.file = shared(scan.file));
-    const visit = (v) => {
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (v && typeof v === 'object') {
-            const o = v;
-            if (o.file === '' && isLoc(o))
-                o.file = file;
-            for (const k in o) {
-                const x = o[k];
-                if (typeof x === 'string')
-                    o[k] = shared(x);
-                else if (Array.isArray(x) && x.length === 0)
-                    o[k] = NONE;
-                else if (x && typeof x === 'object')
-                    visit(x);
-            }
+    /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
+    const locs = new Map();
+    const share = (v) => {
+        if (typeof v === 'string')
+            return shared(v);
+        if (!v || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v)) {
+            if (!v.length)
+                return NONE;
+            for (let i = 0; i < v.length; i++)
+                v[i] = share(v[i]);
+            return v;
         }
+        const o = v;
+        if (isLoc(o) && o.file === '') {
+            const key = o.start * 256 + o.flags;
+            const known = locs.get(key);
+            if (known && known.end === o.end && known.value === shareValue(o.value) && known.path === shareValue(o.path))
+                return known;
+            o.file = file;
+            o.value = shareValue(o.value);
+            o.path = shareValue(o.path);
+            if (!known)
+                locs.set(key, o);
+            return o;
+        }
+        let empty = true;
+        for (const k in o) {
+            empty = false;
+            const x = o[k];
+            o[k] = k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : share(x);
+        }
+        return empty ? EMPTY : o;
     };
-    visit(scan.entities);
-    visit(scan.images);
+    scan.entities = share(scan.entities);
+    if (scan.images)
+        scan.images = share(scan.images);
     return scan;
 }
+const shareValue = (v) => (typeof v === 'string' ? shared(v) : v);
+const isScope = (x) => !!x && typeof x === 'object' && typeof x.level === 'string';
 const isLoc = (o) => typeof o.start === 'number' && typeof o.flags === 'number';
 /** Calls `f` on every loc in a scan's facts. */
 function forLocs(scan, f) {

@@ -10248,21 +10248,43 @@ function lineAt(starts, offset) {
     }
     return Math.max(1, low);
 }
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+/**
+ * An object built from views (an entity, a stage) with every view turned into a loc: plain data.
+ * Views of the same node (a stage's Override Image Connector is also one of the entity's image
+ * connector fields) share one loc; empty objects are `EMPTY`; frozen objects (`NONE`, interned
+ * scopes) are shared facts already and are kept as they are.
+ */
 function toLocs(value, root, isView) {
     const seen = new Map();
+    const locs = new Map();
+    const loc = (view) => {
+        let byNode = locs.get(view.file);
+        if (!byNode)
+            locs.set(view.file, (byNode = new Map()));
+        const node = 2 * view.addr + (view.isKey ? 1 : 0);
+        let known = byNode.get(node);
+        if (!known)
+            byNode.set(node, (known = locOf(view, root)));
+        return known;
+    };
     const go = (v) => {
         if (isView(v))
-            return locOf(v, root);
+            return loc(v);
         if (typeof v === 'string')
             return loc_shared(v);
         if (Array.isArray(v))
             return v.length ? v.map(go) : loc_NONE;
         if (v && typeof v === 'object') {
+            if (Object.isFrozen(v))
+                return v;
             if (seen.has(v))
                 return seen.get(v);
-            // A copy of the object's own shape (its fields stay in the object), then each field converted.
-            const out = { ...v };
+            let out = loc_EMPTY;
+            for (const _ in v) {
+                // A copy of the object's own shape (its fields stay in the object), then each field converted.
+                out = { ...v };
+                break;
+            }
             seen.set(v, out);
             for (const k in out)
                 out[k] = go(out[k]);
@@ -10274,6 +10296,84 @@ function toLocs(value, root, isView) {
 }
 /** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
 const loc_NONE = Object.freeze([]);
+/** The one empty object facts share (a pipeline without variables, templateInputs without scalars). */
+const loc_EMPTY = Object.freeze({});
+
+;// CONCATENATED MODULE: ./src/model/scope.ts
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+/**
+ * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
+ * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
+ */
+function scope_scopeOf(org, project) {
+    const key = org ? (project ? `${org}\0${project}` : org) : '';
+    let scope = scopes.get(key);
+    if (!scope) {
+        if (scopes.size >= 10_000)
+            scopes.clear();
+        scope = Object.freeze(org && project ? { level: 'project', org, project } : org ? { level: 'org', org } : { level: 'account' });
+        scopes.set(key, scope);
+    }
+    return scope;
+}
+const scopes = new Map();
+/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
+function parseRef(ref) {
+    const parts = ref.trim().split('.');
+    if (parts.some((p) => p === ''))
+        return undefined;
+    if (parts.length === 1)
+        return { level: 'project', identifier: parts[0] };
+    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
+        return { level: parts[0], identifier: parts[1] };
+    return undefined;
+}
+function formatScope(scope) {
+    if (scope.level === 'account')
+        return 'account';
+    if (scope.level === 'org')
+        return `org ${scope.org}`;
+    return `project ${scope.org}/${scope.project}`;
+}
+/** Does an entity at `target` answer `ref` when referred to from `from`? */
+function refMatches(ref, from, target) {
+    if (ref.level !== target.level)
+        return false;
+    if (ref.level === 'account')
+        return true;
+    if (ref.level === 'org')
+        return !from.org || from.org === target.org;
+    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
+}
+/**
+ * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
+ * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
+ * project. Undefined when the reference is malformed or the referring entity's scope lacks the
+ * org or project the reference needs.
+ */
+function lookupScope(ref, from) {
+    const parsed = parseRef(ref);
+    if (!parsed)
+        return undefined;
+    const { identifier, level } = parsed;
+    if (level === 'account')
+        return { identifier, scope: { level } };
+    if (!from.org)
+        return undefined;
+    if (level === 'org')
+        return { identifier, scope: { level, org: from.org } };
+    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
+}
+/** One key per (scope, identifier): what Harness answers once. */
+const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
+const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
+/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
+const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
 
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
@@ -10734,74 +10834,6 @@ function registryLeftovers(file, handled) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/model/scope.ts
-/**
- * The built-in account connector Harness pulls its CI images through when a stage sets no Override
- * Image Connector (always, on Harness Cloud).
- */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
-function scopeOf(org, project) {
-    if (org && project)
-        return { level: 'project', org, project };
-    if (org)
-        return { level: 'org', org };
-    return { level: 'account' };
-}
-/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function parseRef(ref) {
-    const parts = ref.trim().split('.');
-    if (parts.some((p) => p === ''))
-        return undefined;
-    if (parts.length === 1)
-        return { level: 'project', identifier: parts[0] };
-    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
-        return { level: parts[0], identifier: parts[1] };
-    return undefined;
-}
-function formatScope(scope) {
-    if (scope.level === 'account')
-        return 'account';
-    if (scope.level === 'org')
-        return `org ${scope.org}`;
-    return `project ${scope.org}/${scope.project}`;
-}
-/** Does an entity at `target` answer `ref` when referred to from `from`? */
-function refMatches(ref, from, target) {
-    if (ref.level !== target.level)
-        return false;
-    if (ref.level === 'account')
-        return true;
-    if (ref.level === 'org')
-        return !from.org || from.org === target.org;
-    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
-}
-/**
- * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
- * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
- * project. Undefined when the reference is malformed or the referring entity's scope lacks the
- * org or project the reference needs.
- */
-function lookupScope(ref, from) {
-    const parsed = parseRef(ref);
-    if (!parsed)
-        return undefined;
-    const { identifier, level } = parsed;
-    if (level === 'account')
-        return { identifier, scope: { level } };
-    if (!from.org)
-        return undefined;
-    if (level === 'org')
-        return { identifier, scope: { level, org: from.org } };
-    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
-}
-/** One key per (scope, identifier): what Harness answers once. */
-const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
-/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
-const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
-/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
-const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
-
 ;// CONCATENATED MODULE: ./src/model/entities.ts
 
 
@@ -10900,9 +10932,9 @@ function entityScope(kind, root, path) {
     const org = root.text('orgIdentifier');
     const project = root.text('projectIdentifier');
     if (org || kind === 'connector' || kind === 'template')
-        return scopeOf(org, project);
+        return scope_scopeOf(org, project);
     const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+    return m ? scope_scopeOf(m[1], m[2]) : scope_scopeOf(org, project);
 }
 function connector(base, root) {
     const spec = root.get('spec');
@@ -12944,6 +12976,7 @@ function readSource(input, maxFileSize, out) {
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -13196,36 +13229,57 @@ function serveScans(rules) {
     });
 }
 /**
- * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
- * references recur in thousands of them: each string is kept once (per thread), and every empty
- * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
- * without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings, lists and objects, and the same file names, semantic
+ * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
+ * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
+ * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
+ * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
+ * otherwise): it gets it back here.
  */
 function shareStrings(scan) {
     const file = (scan.file = shared(scan.file));
-    const visit = (v) => {
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (v && typeof v === 'object') {
-            const o = v;
-            if (o.file === '' && isLoc(o))
-                o.file = file;
-            for (const k in o) {
-                const x = o[k];
-                if (typeof x === 'string')
-                    o[k] = shared(x);
-                else if (Array.isArray(x) && x.length === 0)
-                    o[k] = NONE;
-                else if (x && typeof x === 'object')
-                    visit(x);
-            }
+    /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
+    const locs = new Map();
+    const share = (v) => {
+        if (typeof v === 'string')
+            return shared(v);
+        if (!v || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v)) {
+            if (!v.length)
+                return NONE;
+            for (let i = 0; i < v.length; i++)
+                v[i] = share(v[i]);
+            return v;
         }
+        const o = v;
+        if (isLoc(o) && o.file === '') {
+            const key = o.start * 256 + o.flags;
+            const known = locs.get(key);
+            if (known && known.end === o.end && known.value === shareValue(o.value) && known.path === shareValue(o.path))
+                return known;
+            o.file = file;
+            o.value = shareValue(o.value);
+            o.path = shareValue(o.path);
+            if (!known)
+                locs.set(key, o);
+            return o;
+        }
+        let empty = true;
+        for (const k in o) {
+            empty = false;
+            const x = o[k];
+            o[k] = k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : share(x);
+        }
+        return empty ? EMPTY : o;
     };
-    visit(scan.entities);
-    visit(scan.images);
+    scan.entities = share(scan.entities);
+    if (scan.images)
+        scan.images = share(scan.images);
     return scan;
 }
+const shareValue = (v) => (typeof v === 'string' ? shared(v) : v);
+const isScope = (x) => !!x && typeof x === 'object' && typeof x.level === 'string';
 const isLoc = (o) => typeof o.start === 'number' && typeof o.flags === 'number';
 /** Calls `f` on every loc in a scan's facts. */
 function forLocs(scan, f) {

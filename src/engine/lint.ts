@@ -106,8 +106,10 @@ export const allRulesOf = (rules: readonly Rule[]): readonly RuleMeta[] => [...r
 export async function lint(settings: LintSettings): Promise<LintResult> {
   const prepared = prepare(settings);
   const scans = await (settings.scanner ?? serialScanner(settings.rules))(prepared.inputs, prepared.spec);
+  // Nor need the 100,000 inputs of a large repo (the baseline keeps the paths it needs), and once
+  // their facts are in `built`, their scans.
+  prepared.inputs = [];
   const built = build(prepared, scans);
-  // Their facts are in `built` now: the 100,000 scans of a large repo need not outlive it.
   scans.length = 0;
   const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
   return finish(settings, prepared, built, facts);
@@ -127,6 +129,8 @@ interface Prepared {
   all: readonly RuleMeta[];
   config?: LoadedConfig;
   inputs: FileInput[];
+  /** The absolute paths of the files scanned, when a baseline needs them to tell its stale entries. */
+  scanned?: ReadonlySet<string>;
   spec: ScanSpec;
   options: Record<string, OptionValues>;
   findings: Finding[];
@@ -165,7 +169,8 @@ function prepare(settings: LintSettings): Prepared {
     maxFileSize: settings.maxFileSize ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ...(settings.images ? { images: true } : {}),
   };
-  return { all, ...(config ? { config } : {}), inputs, spec, options, findings };
+  const scanned = settings.baselinePath ? new Set(inputs.map((f) => f.absPath)) : undefined;
+  return { all, ...(config ? { config } : {}), inputs, ...(scanned ? { scanned } : {}), spec, options, findings };
 }
 
 /** The scans put together: their findings and counts, and the project model built from their facts. */
@@ -251,7 +256,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
     const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
     const applied = applyBaseline(out, loaded, {
       cwd: settings.cwd,
-      scanned: new Set(prepared.inputs.map((f) => f.absPath)),
+      scanned: prepared.scanned ?? new Set(),
       forbid,
       off,
       configFile: config?.file,

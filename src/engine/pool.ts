@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
-import { NONE, shared, type LineTable, type Loc } from '../model/loc.js';
+import { EMPTY, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
+import { scopeOf, type Scope } from '../model/scope.js';
 import { scanFile, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -290,30 +291,51 @@ export function serveScans(rules: readonly Rule[]): void {
 }
 
 /**
- * Facts parsed from JSON hold fresh strings and lists, and the same file names, semantic paths and
- * references recur in thousands of them: each string is kept once (per thread), and every empty
- * list is the one `NONE`, as in facts made in this thread. A loc in the scan's own file travels
- * without its file name (most of a fact's text otherwise): it gets it back here.
+ * Facts parsed from JSON hold fresh strings, lists and objects, and the same file names, semantic
+ * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
+ * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
+ * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
+ * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
+ * otherwise): it gets it back here.
  */
 function shareStrings(scan: FileScan): FileScan {
   const file = (scan.file = shared(scan.file));
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.file === '' && isLoc(o)) o.file = file;
-      for (const k in o) {
-        const x = o[k];
-        if (typeof x === 'string') o[k] = shared(x);
-        else if (Array.isArray(x) && x.length === 0) o[k] = NONE;
-        else if (x && typeof x === 'object') visit(x);
-      }
+  /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
+  const locs = new Map<number, Loc>();
+  const share = (v: unknown): unknown => {
+    if (typeof v === 'string') return shared(v);
+    if (!v || typeof v !== 'object') return v;
+    if (Array.isArray(v)) {
+      if (!v.length) return NONE;
+      for (let i = 0; i < v.length; i++) v[i] = share(v[i]);
+      return v;
     }
+    const o = v as Record<string, unknown>;
+    if (isLoc(o) && o.file === '') {
+      const key = o.start * 256 + o.flags;
+      const known = locs.get(key);
+      if (known && known.end === o.end && known.value === shareValue(o.value) && known.path === shareValue(o.path)) return known;
+      o.file = file;
+      o.value = shareValue(o.value);
+      o.path = shareValue(o.path);
+      if (!known) locs.set(key, o);
+      return o;
+    }
+    let empty = true;
+    for (const k in o) {
+      empty = false;
+      const x = o[k];
+      o[k] = k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : share(x);
+    }
+    return empty ? EMPTY : o;
   };
-  visit(scan.entities);
-  visit(scan.images);
+  scan.entities = share(scan.entities) as FileScan['entities'];
+  if (scan.images) scan.images = share(scan.images) as FileScan['images'];
   return scan;
 }
+
+const shareValue = <T>(v: T): T => (typeof v === 'string' ? (shared(v) as T) : v);
+const isScope = (x: unknown): x is Scope => !!x && typeof x === 'object' && typeof (x as Scope).level === 'string';
 
 const isLoc = (o: object): o is Loc => typeof (o as Loc).start === 'number' && typeof (o as Loc).flags === 'number';
 

@@ -220,17 +220,36 @@ function lineAt(starts: ArrayLike<number>, offset: number): number {
   return Math.max(1, low);
 }
 
-/** An object built from views (an entity, a stage) with every view turned into a loc: plain data. */
+/**
+ * An object built from views (an entity, a stage) with every view turned into a loc: plain data.
+ * Views of the same node (a stage's Override Image Connector is also one of the entity's image
+ * connector fields) share one loc; empty objects are `EMPTY`; frozen objects (`NONE`, interned
+ * scopes) are shared facts already and are kept as they are.
+ */
 export function toLocs(value: unknown, root: View | undefined, isView: (v: unknown) => v is View): unknown {
   const seen = new Map<unknown, unknown>();
+  const locs = new Map<SourceFile, Map<number, Loc>>();
+  const loc = (view: View): Loc => {
+    let byNode = locs.get(view.file);
+    if (!byNode) locs.set(view.file, (byNode = new Map()));
+    const node = 2 * view.addr + (view.isKey ? 1 : 0);
+    let known = byNode.get(node);
+    if (!known) byNode.set(node, (known = locOf(view, root)));
+    return known;
+  };
   const go = (v: unknown): unknown => {
-    if (isView(v)) return locOf(v, root);
+    if (isView(v)) return loc(v);
     if (typeof v === 'string') return shared(v);
     if (Array.isArray(v)) return v.length ? v.map(go) : NONE;
     if (v && typeof v === 'object') {
+      if (Object.isFrozen(v)) return v;
       if (seen.has(v)) return seen.get(v);
-      // A copy of the object's own shape (its fields stay in the object), then each field converted.
-      const out: Record<string, unknown> = { ...v };
+      let out: Record<string, unknown> = EMPTY;
+      for (const _ in v) {
+        // A copy of the object's own shape (its fields stay in the object), then each field converted.
+        out = { ...v };
+        break;
+      }
       seen.set(v, out);
       for (const k in out) out[k] = go(out[k]);
       return out;
@@ -242,3 +261,5 @@ export function toLocs(value: unknown, root: View | undefined, isView: (v: unkno
 
 /** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
 export const NONE: readonly never[] = Object.freeze([]);
+/** The one empty object facts share (a pipeline without variables, templateInputs without scalars). */
+export const EMPTY: Record<string, never> = Object.freeze({});

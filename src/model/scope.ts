@@ -16,12 +16,21 @@ export interface EntityRef {
   identifier: string;
 }
 
-/** Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. */
+/**
+ * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
+ * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
+ */
 export function scopeOf(org: string | undefined, project: string | undefined): Scope {
-  if (org && project) return { level: 'project', org, project };
-  if (org) return { level: 'org', org };
-  return { level: 'account' };
+  const key = org ? (project ? `${org}\0${project}` : org) : '';
+  let scope = scopes.get(key);
+  if (!scope) {
+    if (scopes.size >= 10_000) scopes.clear();
+    scope = Object.freeze(org && project ? { level: 'project', org, project } : org ? { level: 'org', org } : { level: 'account' });
+    scopes.set(key, scope);
+  }
+  return scope;
 }
+const scopes = new Map<string, Scope>();
 
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
 export function parseRef(ref: string): EntityRef | undefined {
