@@ -12690,6 +12690,10 @@ const KNOWN_UNCHECKED = [
     'serviceOverrides',
 ];
 const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** A step kept whole, not as its `connectorRef` alone. */
+const isWholeStep = (s) => typeof s.role === 'string';
+/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
+const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
 /** Kinds that make a file Harness YAML. */
 const isHarness = (c) => c.kind !== 'other';
 /**
@@ -12815,7 +12819,7 @@ function templateLink(v) {
                 inputs: {
                     byPath: scalarsByPath(inputs),
                     stage: buildStage(inputs),
-                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : keep([], buildStep(inputs, 'step')),
                 },
             }
             : {}),
@@ -12908,7 +12912,7 @@ function collectSteps(list, out = []) {
     for (const item of list?.items() ?? []) {
         const step = item.get('step');
         if (step?.isMap)
-            out.push(buildStep(step, 'step'));
+            keep(out, buildStep(step, 'step'));
         const parallel = item.get('parallel');
         if (parallel)
             collectSteps(parallel, out);
@@ -12924,6 +12928,14 @@ function collectSteps(list, out = []) {
         if (insert)
             collectSteps(insert.get('steps'), out);
     }
+    return out;
+}
+/** Adds a step to a list as the model keeps it (see `StepFact`). */
+function keep(out, step) {
+    if (step.role !== 'step' || step.template || step.baseImageConnectorRefs.length)
+        out.push(step);
+    else if (step.connectorRef)
+        out.push(step.connectorRef);
     return out;
 }
 function buildStep(step, role) {
@@ -12959,7 +12971,7 @@ function template(base, root) {
         out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
     }
     else if (eq(templateType, 'Step'))
-        out.steps.push(buildStep(spec, 'step'));
+        keep(out.steps, buildStep(spec, 'step'));
     else if (eq(templateType, 'StepGroup'))
         collectSteps(spec.get('steps'), out.steps);
     return out;
@@ -13320,6 +13332,7 @@ function readSource(input, maxFileSize, out) {
 
 
 
+
 /** The templates of a run that goes through none: one shared, empty set. */
 const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
@@ -13504,7 +13517,7 @@ class Project {
         }
     }
     collectStepTemplates(step, scope, into, depth = 0) {
-        if (!step.template || depth > 8)
+        if (!isWholeStep(step) || !step.template || depth > 8)
             return;
         for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
             into.add(t);
@@ -13581,10 +13594,15 @@ class Project {
         const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
         const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
         for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, step.identifier);
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
         return uses;
     }
     stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (!isWholeStep(step)) {
+            out.push({ ...base, ref: step, how: 'step' });
+            return;
+        }
         if (step.template && depth < 8) {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
@@ -13600,7 +13618,6 @@ class Project {
             }
             return;
         }
-        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
         if (step.connectorRef)
             out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
         for (const b of step.baseImageConnectorRefs)

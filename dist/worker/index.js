@@ -10856,6 +10856,10 @@ const KNOWN_UNCHECKED = [
     'serviceOverrides',
 ];
 const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** A step kept whole, not as its `connectorRef` alone. */
+const isWholeStep = (s) => typeof s.role === 'string';
+/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
+const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
 /** Kinds that make a file Harness YAML. */
 const isHarness = (c) => c.kind !== 'other';
 /**
@@ -10981,7 +10985,7 @@ function templateLink(v) {
                 inputs: {
                     byPath: scalarsByPath(inputs),
                     stage: buildStage(inputs),
-                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : keep([], buildStep(inputs, 'step')),
                 },
             }
             : {}),
@@ -11074,7 +11078,7 @@ function collectSteps(list, out = []) {
     for (const item of list?.items() ?? []) {
         const step = item.get('step');
         if (step?.isMap)
-            out.push(buildStep(step, 'step'));
+            keep(out, buildStep(step, 'step'));
         const parallel = item.get('parallel');
         if (parallel)
             collectSteps(parallel, out);
@@ -11090,6 +11094,14 @@ function collectSteps(list, out = []) {
         if (insert)
             collectSteps(insert.get('steps'), out);
     }
+    return out;
+}
+/** Adds a step to a list as the model keeps it (see `StepFact`). */
+function keep(out, step) {
+    if (step.role !== 'step' || step.template || step.baseImageConnectorRefs.length)
+        out.push(step);
+    else if (step.connectorRef)
+        out.push(step.connectorRef);
     return out;
 }
 function buildStep(step, role) {
@@ -11125,7 +11137,7 @@ function template(base, root) {
         out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
     }
     else if (eq(templateType, 'Step'))
-        out.steps.push(buildStep(spec, 'step'));
+        keep(out.steps, buildStep(spec, 'step'));
     else if (eq(templateType, 'StepGroup'))
         collectSteps(spec.get('steps'), out.steps);
     return out;

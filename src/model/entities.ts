@@ -68,7 +68,7 @@ export interface TemplateInputs<N = Loc> {
   byPath: Record<string, N>;
   /** The inputs read as a stage, and as steps: what is known when the template is not in the repo. */
   stage: Stage<N>;
-  steps: Step<N>[];
+  steps: StepFact<N>[];
 }
 
 export type InfraKind = 'KubernetesDirect' | 'VM' | 'Docker' | 'Cloud' | 'KubernetesHosted' | 'UseFromStage' | 'Other' | 'None';
@@ -92,6 +92,19 @@ export interface Step<N = Loc> {
   template?: TemplateLink<N>;
 }
 
+/**
+ * A step as the model keeps it. A plain step (a `step`, not from a template, without base image
+ * connectors) is kept as its `connectorRef` alone, which is all the rules read of it: a large repo
+ * has a million such steps, and the object around the loc doubled their cost. A plain step that
+ * refers to no connector is not kept at all.
+ */
+export type StepFact<N = Loc> = Step<N> | N;
+/** A step kept whole, not as its `connectorRef` alone. */
+export const isWholeStep = <N>(s: StepFact<N>): s is Step<N> => typeof (s as Partial<Step<N>>).role === 'string';
+/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
+export const identifierOfStep = (s: StepFact): string =>
+  isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
+
 export interface Stage<N = Loc> {
   identifier: string;
   name?: string;
@@ -101,7 +114,7 @@ export interface Stage<N = Loc> {
   identifierAt?: N;
   infrastructure: Infrastructure<N>;
   cloneCodebase: boolean;
-  steps: Step<N>[];
+  steps: StepFact<N>[];
   template?: TemplateLink<N>;
 }
 
@@ -128,7 +141,7 @@ export interface Template<N = Loc> extends EntityBase<N> {
   /** A Stage template's body as a stage, or the stages of a Pipeline template. */
   stages: Stage<N>[];
   /** Steps of a Step or StepGroup template. */
-  steps: Step<N>[];
+  steps: StepFact<N>[];
   codebaseConnectorRef?: N;
   imageConnectorFields: ImageConnectorField<N>[];
 }
@@ -281,7 +294,7 @@ function templateLink(v: View | undefined): TemplateLink<View> | undefined {
           inputs: {
             byPath: scalarsByPath(inputs),
             stage: buildStage(inputs),
-            steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : [buildStep(inputs, 'step')],
+            steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : keep([], buildStep(inputs, 'step')),
           },
         }
       : {}),
@@ -367,10 +380,10 @@ function infrastructureOf(spec: View | undefined): Infrastructure<View> {
 }
 
 /** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-function collectSteps(list: View | undefined, out: Step<View>[] = []): Step<View>[] {
+function collectSteps(list: View | undefined, out: StepFact<View>[] = []): StepFact<View>[] {
   for (const item of list?.items() ?? []) {
     const step = item.get('step');
-    if (step?.isMap) out.push(buildStep(step, 'step'));
+    if (step?.isMap) keep(out, buildStep(step, 'step'));
     const parallel = item.get('parallel');
     if (parallel) collectSteps(parallel, out);
     const group = item.get('stepGroup');
@@ -382,6 +395,13 @@ function collectSteps(list: View | undefined, out: Step<View>[] = []): Step<View
     const insert = item.get('insert');
     if (insert) collectSteps(insert.get('steps'), out);
   }
+  return out;
+}
+
+/** Adds a step to a list as the model keeps it (see `StepFact`). */
+function keep(out: StepFact<View>[], step: Step<View>): StepFact<View>[] {
+  if (step.role !== 'step' || step.template || step.baseImageConnectorRefs.length) out.push(step);
+  else if (step.connectorRef) out.push(step.connectorRef);
   return out;
 }
 
@@ -415,7 +435,7 @@ function template(base: EntityBase<View>, root: View): Template<View> {
   else if (eq(templateType, 'Pipeline')) {
     out.stages = collectStages(spec.get('stages'));
     out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
-  } else if (eq(templateType, 'Step')) out.steps.push(buildStep(spec, 'step'));
+  } else if (eq(templateType, 'Step')) keep(out.steps, buildStep(spec, 'step'));
   else if (eq(templateType, 'StepGroup')) collectSteps(spec.get('steps'), out.steps);
   return out;
 }

@@ -6,7 +6,9 @@ import {
   type OverlayInputSet,
   type Pipeline,
   type Stage,
-  type Step,
+  identifierOfStep,
+  isWholeStep,
+  type StepFact,
   type Template,
   type TemplateInputs,
   type TemplateLink,
@@ -295,8 +297,8 @@ export class Project {
     }
   }
 
-  private collectStepTemplates(step: Step, scope: Scope, into: Set<Template>, depth = 0): void {
-    if (!step.template || depth > 8) return;
+  private collectStepTemplates(step: StepFact, scope: Scope, into: Set<Template>, depth = 0): void {
+    if (!isWholeStep(step) || !step.template || depth > 8) return;
     for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
       into.add(t);
       for (const s of t.steps) this.collectStepTemplates(s, t.scope, into, depth + 1);
@@ -370,18 +372,23 @@ export class Project {
     // A stage template that is not in the repo: its templateInputs are all that is known.
     const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
     const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-    for (const step of steps) this.stepUses(step, eff.ctx, uses, step.identifier);
+    for (const step of steps) this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
     return uses;
   }
 
   private stepUses(
-    step: Step,
+    step: StepFact,
     ctx: FieldContext,
     out: ConnectorUse[],
     stepIdentifier: string,
     stepTemplate?: TemplateUse,
     depth = 0,
   ): void {
+    const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+    if (!isWholeStep(step)) {
+      out.push({ ...base, ref: step, how: 'step' });
+      return;
+    }
     if (step.template && depth < 8) {
       const group = step.role === 'stepGroup';
       const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
@@ -394,7 +401,6 @@ export class Project {
       }
       return;
     }
-    const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
     if (step.connectorRef)
       out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
     for (const b of step.baseImageConnectorRefs) out.push({ ...base, ref: b, how: 'baseImage' });
