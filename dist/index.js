@@ -46247,19 +46247,21 @@ function embeddedRange(view) {
  * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
  * copied).
  */
-const shared = ((cap) => {
-    const table = new Map();
-    return (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        if (table.size >= cap)
-            table.clear();
-        const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
-        table.set(copy, copy);
-        return copy;
-    };
-})(200_000);
+function shared(s) {
+    const known = sharedStrings.get(s);
+    if (known !== undefined)
+        return known;
+    if (sharedStrings.size >= 200_000)
+        sharedStrings.clear();
+    const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+    sharedStrings.set(copy, copy);
+    return copy;
+}
+const sharedStrings = new Map();
+/** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
+function forgetShared() {
+    sharedStrings.clear();
+}
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
     let low = 0;
@@ -47197,6 +47199,8 @@ const NOT_IN_HARNESS_MESSAGES = {
                     continue;
                 const user = userOf(project, eff);
                 const { stage } = user;
+                // One message data for the stage's uses (a large repo has hundreds of thousands).
+                const byStage = { stage };
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
@@ -47208,7 +47212,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
                         open.add(key, {
                             at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
                             user,
                         });
                     }
@@ -47217,10 +47221,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                         const codebase = use.how === 'codebase';
                         const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
                         const what = codebase
-                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            ? { messageId: 'clonesCodebase', data: byStage }
                             : step
                                 ? { messageId: 'usedByStep', data: step }
-                                : { messageId: 'usedBy', data: { stage } };
+                                : { messageId: 'usedBy', data: byStage };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
                             elsewhere(value.value, scope, { at, ...what, user });
@@ -47230,7 +47234,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
+                const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (harnessImage) {
                     if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);
@@ -52388,6 +52392,7 @@ async function lint(settings) {
     prepared.inputs = [];
     const built = build(prepared, scans);
     scans.length = 0;
+    forgetShared();
     const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
     return finish(settings, prepared, built, facts);
 }

@@ -10222,19 +10222,21 @@ function embeddedRange(view) {
  * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
  * copied).
  */
-const loc_shared = ((cap) => {
-    const table = new Map();
-    return (s) => {
-        const known = table.get(s);
-        if (known !== undefined)
-            return known;
-        if (table.size >= cap)
-            table.clear();
-        const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
-        table.set(copy, copy);
-        return copy;
-    };
-})(200_000);
+function loc_shared(s) {
+    const known = sharedStrings.get(s);
+    if (known !== undefined)
+        return known;
+    if (sharedStrings.size >= 200_000)
+        sharedStrings.clear();
+    const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+    sharedStrings.set(copy, copy);
+    return copy;
+}
+const sharedStrings = new Map();
+/** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
+function forgetShared() {
+    sharedStrings.clear();
+}
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
     let low = 0;
@@ -13638,6 +13640,8 @@ const NOT_IN_HARNESS_MESSAGES = {
                     continue;
                 const user = userOf(project, eff);
                 const { stage } = user;
+                // One message data for the stage's uses (a large repo has hundreds of thousands).
+                const byStage = { stage };
                 const scope = run.root.scope;
                 for (const use of project.connectorUses(eff)) {
                     const resolution = project.resolve(use.ref, use.ctx);
@@ -13649,7 +13653,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
                         open.add(key, {
                             at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
                             user,
                         });
                     }
@@ -13658,10 +13662,10 @@ const NOT_IN_HARNESS_MESSAGES = {
                         const codebase = use.how === 'codebase';
                         const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
                         const what = codebase
-                            ? { messageId: 'clonesCodebase', data: { stage } }
+                            ? { messageId: 'clonesCodebase', data: byStage }
                             : step
                                 ? { messageId: 'usedByStep', data: step }
-                                : { messageId: 'usedBy', data: { stage } };
+                                : { messageId: 'usedBy', data: byStage };
                         const connector = project.findConnector(value.value, scope);
                         if (!connector)
                             elsewhere(value.value, scope, { at, ...what, user });
@@ -13671,7 +13675,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                 }
                 const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
+                const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (harnessImage) {
                     if (!connectsThroughPlatform(harnessImage))
                         failing.add(harnessImage, use);

@@ -196,17 +196,20 @@ function embeddedRange(view: View): [number, number] {
  * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
  * copied).
  */
-export const shared = ((cap: number) => {
-  const table = new Map<string, string>();
-  return (s: string): string => {
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    if (table.size >= cap) table.clear();
-    const copy = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-    table.set(copy, copy);
-    return copy;
-  };
-})(200_000);
+export function shared(s: string): string {
+  const known = sharedStrings.get(s);
+  if (known !== undefined) return known;
+  if (sharedStrings.size >= 200_000) sharedStrings.clear();
+  const copy = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  sharedStrings.set(copy, copy);
+  return copy;
+}
+const sharedStrings = new Map<string, string>();
+
+/** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
+export function forgetShared(): void {
+  sharedStrings.clear();
+}
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts: ArrayLike<number>, offset: number): number {

@@ -290,6 +290,8 @@ export default defineRule({
         if (!project.runsOnHarnessCloud(eff)) continue;
         const user = userOf(project, eff);
         const { stage } = user;
+        // One message data for the stage's uses (a large repo has hundreds of thousands).
+        const byStage = { stage };
         const scope = run.root.scope;
         for (const use of project.connectorUses(eff)) {
           const resolution = project.resolve(use.ref, use.ctx);
@@ -301,7 +303,7 @@ export default defineRule({
             openSource.set(key, { at, expression: resolution.unknown === 'expression' });
             open.add(key, {
               at: use.ref,
-              ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: { stage } }),
+              ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
               user,
             });
           }
@@ -310,10 +312,10 @@ export default defineRule({
             const codebase = use.how === 'codebase';
             const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
             const what = codebase
-              ? { messageId: 'clonesCodebase' as const, data: { stage } }
+              ? { messageId: 'clonesCodebase' as const, data: byStage }
               : step
                 ? { messageId: 'usedByStep' as const, data: step }
-                : { messageId: 'usedBy' as const, data: { stage } };
+                : { messageId: 'usedBy' as const, data: byStage };
             const connector = project.findConnector(value.value, scope);
             if (!connector) elsewhere(value.value, scope, { at, ...what, user });
             else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, user });
@@ -321,7 +323,7 @@ export default defineRule({
         }
         const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
-        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: { stage }, user };
+        const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: byStage, user };
         if (harnessImage) {
           if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
         } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
