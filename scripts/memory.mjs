@@ -2,7 +2,7 @@
 //   1. `check` on the 10,000-pipeline synthetic repo (../shared/bench/gen.mjs, 11,000 files):
 //      peak RSS at most 300 MB.
 //   2. With --full, also the 100,000-pipeline repo (110,000 files, about 500 MB of YAML): peak RSS at
-//      most 250 MB + 10 KB per file scanned (what the facts the cross-file rules keep cost; the
+//      most 200 MB + 5 KB per file scanned (what the facts the cross-file rules keep cost; the
 //      trees are dropped file by file). Generating it the first time takes a few minutes.
 //   3. Then scripts/memory-50mb.mjs: one 50 MB file, whose tree is held while it is checked.
 // Peak RSS is the process's own maxRSS (worker threads included), written on exit by bench/rss-hook.mjs.
@@ -33,7 +33,7 @@ for (const [f, why] of [
 
 /** The documented bounds, in MB. */
 const BOUND_10K_MB = 300;
-const boundFor = (files) => 250 + (10 * files) / 1024;
+const boundFor = (files) => 200 + (5 * files) / 1024;
 
 const hook = pathToFileURL(path.join(repo, 'bench/rss-hook.mjs')).href;
 let failed = false;
