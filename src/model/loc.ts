@@ -129,7 +129,32 @@ const unpacked = new Map<LineTable, Uint32Array>();
 
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 export function positionIn(table: LineTable, start: number, end: number): Position {
-  return positionAt(startsOf(table), table.bom, start, end);
+  if (table.lengths.length > SMALL_TABLE) return positionAt(startsOf(table), table.bom, start, end);
+  // A file of a few hundred lines is walked line by line: unpacking it would allocate a typed
+  // array per finding and related location (tens of MB outside the heap on a large repo's report).
+  const [line, column] = walkTo(table, start);
+  const [endLine, endColumn] = end === start ? [line, column] : walkTo(table, end);
+  return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+
+/** Tables with more lines than this are unpacked (and the last few kept) rather than walked. */
+const SMALL_TABLE = 2048;
+
+/** The 1-based line of an offset and its 1-based column, the BOM not counted on line 1. */
+function walkTo({ lengths, bom }: LineTable, offset: number): [number, number] {
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i < lengths.length; i++) {
+    let length = lengths.charCodeAt(i);
+    if (length === LONG) {
+      length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
+      i += 2;
+    }
+    if (lineStart + length > offset) break;
+    lineStart += length;
+    line++;
+  }
+  return [line, offset - lineStart + 1 - (line === 1 && bom ? 1 : 0)];
 }
 
 function positionAt(starts: ArrayLike<number>, hasBom: boolean, start: number, end: number): Position {
