@@ -9943,6 +9943,47 @@ const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
 /** The path inside the pipeline or template, when the node is in one. */
 const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
+/** Offsets below this are packed with the flags into one small integer (8 MB; see `PackedLoc`). */
+const PACKED_LIMIT = 2 ** 23;
+/**
+ * A loc with `start` and `flags` in one field, `start * 256 + flags`: five fields instead of six,
+ * 8 bytes less on each of a large repo's millions of locs (64 bytes, not 72). The field stays a
+ * small integer, which V8 keeps in the object itself, because only offsets under 8 MB are packed.
+ * It travels from a worker as JSON with `pos` in place of the two (`fromJsonLoc` rebuilds it).
+ */
+class PackedLoc {
+    file;
+    pos;
+    end;
+    value;
+    path;
+    constructor(file, pos, end, value, path) {
+        this.file = file;
+        this.pos = pos;
+        this.end = end;
+        this.value = value;
+        this.path = path;
+    }
+    get start() {
+        return this.pos >>> 8;
+    }
+    get flags() {
+        return this.pos & 255;
+    }
+}
+/** A loc, packed when its offset allows. */
+function makeLoc(file, start, end, value, path, flags) {
+    return start < PACKED_LIMIT ? new PackedLoc(file, start * 256 + flags, end, value, path) : { file, start, end, value, path, flags };
+}
+/** The same node's loc over another range of its file (a finding on part of a scalar). */
+const withRange = (loc, start, end) => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
+const isJsonLoc = (o) => typeof o.file === 'string' &&
+    typeof o.end === 'number' &&
+    (typeof o.pos === 'number' || (typeof o.start === 'number' && typeof o.flags === 'number'));
+/** A loc again from its JSON, with its file, value and path as given (shared strings). */
+function fromJsonLoc(o, file, value, path) {
+    return 'pos' in o ? makeLoc(file, o.pos >>> 8, o.end, value, path, o.pos & 255) : makeLoc(file, o.start, o.end, value, path, o.flags);
+}
 /** Two locs of the same node. */
 const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 /** The scalar's value as a string; undefined for null and collections. */
@@ -10086,7 +10127,7 @@ function locOf(view, root) {
         if (p !== undefined)
             path = shared(p);
     }
-    return { file: file.embedding?.parent.path ?? file.path, start, end, value, path, flags };
+    return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
 /** A node of a trigger's `inputYaml`: the range it maps to in the file. */
 function embeddedRange(view) {
@@ -13236,7 +13277,7 @@ function fromReport(rule, r, loc, place) {
     let at = loc(r.at);
     if (r.span) {
         const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
-        at = { ...at, start: range[0], end: range[1] };
+        at = withRange(at, range[0], range[1]);
     }
     const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, place, {
         messageId: r.messageId,
@@ -16050,17 +16091,16 @@ function shareStrings(scan) {
             return v;
         }
         const o = v;
-        if (isLoc(o) && o.file === '') {
-            const key = o.start * 256 + o.flags;
-            const known = locs.get(key);
-            if (known && known.end === o.end && known.value === shareValue(o.value) && known.path === shareValue(o.path))
+        if (isJsonLoc(o)) {
+            const own = o.file === '';
+            const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), shareValue(o.path));
+            const key = loc.start * 256 + loc.flags;
+            const known = own ? locs.get(key) : undefined;
+            if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path)
                 return known;
-            o.file = file;
-            o.value = shareValue(o.value);
-            o.path = shareValue(o.path);
-            if (!known)
-                locs.set(key, o);
-            return o;
+            if (own && !known)
+                locs.set(key, loc);
+            return loc;
         }
         let empty = true;
         for (const k in o) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from './rule.js';
-import { EMPTY, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
+import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
 import { scanFile, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
@@ -311,15 +311,14 @@ function shareStrings(scan: FileScan): FileScan {
       return v;
     }
     const o = v as Record<string, unknown>;
-    if (isLoc(o) && o.file === '') {
-      const key = o.start * 256 + o.flags;
-      const known = locs.get(key);
-      if (known && known.end === o.end && known.value === shareValue(o.value) && known.path === shareValue(o.path)) return known;
-      o.file = file;
-      o.value = shareValue(o.value);
-      o.path = shareValue(o.path);
-      if (!known) locs.set(key, o);
-      return o;
+    if (isJsonLoc(o)) {
+      const own = o.file === '';
+      const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), shareValue(o.path));
+      const key = loc.start * 256 + loc.flags;
+      const known = own ? locs.get(key) : undefined;
+      if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path) return known;
+      if (own && !known) locs.set(key, loc);
+      return loc;
     }
     let empty = true;
     for (const k in o) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
-import { lineTable, locOf, placerOf, toLocs, type LineTable, type Loc, type Placer } from '../model/loc.js';
+import { lineTable, locOf, placerOf, toLocs, withRange, type LineTable, type Loc, type Placer } from '../model/loc.js';
 import { imageUses } from '../model/scans.js';
 import { isAppHarnessImage } from '../model/images.js';
 import { View } from '../model/view.js';
@@ -186,7 +186,7 @@ function fromReport(rule: Rule, r: Report<string, View>, loc: (v: View) => Loc, 
   let at = loc(r.at);
   if (r.span) {
     const range = locateRange(r.at.file, r.span[0], r.span[1]).range;
-    at = { ...at, start: range[0], end: range[1] };
+    at = withRange(at, range[0], range[1]);
   }
   const f = findingAt(rule.id, r.severity ?? rule.severity, messageOf(rule, r.messageId, r.data), at, place, {
     messageId: r.messageId,
