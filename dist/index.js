@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4475);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5690);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4475:
+/***/ 5690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53746,6 +53746,62 @@ function configFailure(e, settings) {
     return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
 }
 
+;// CONCATENATED MODULE: ./src/formats/json-pieces.ts
+/** Pieces are handed out once they reach this many characters. */
+const PIECE = 65_536;
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, for writing a large report as
+ * it is made: the text is never held whole (a 100,000-pipeline repo's migration report would be
+ * longer than V8's longest string). The top object, and the arrays and objects in it down to
+ * `depth` levels, are written member by member; a generator stands for an array, so that a caller
+ * can map a long list without copying it. Anything deeper is one `JSON.stringify`, indented to its
+ * place (JSON strings hold no raw newline): the text is the same as the whole value's.
+ */
+function* jsonPieces(value, depth = 2) {
+    let piece = '';
+    for (const part of parts(value, '', depth)) {
+        piece += part;
+        if (piece.length >= PIECE) {
+            yield piece;
+            piece = '';
+        }
+    }
+    yield `${piece}\n`;
+}
+/** Maps a list lazily, for `jsonPieces`. */
+function* mapped(list, f) {
+    for (const item of list)
+        yield f(item);
+}
+/** What `JSON.stringify` leaves out of an object and writes as `null` in an array. */
+const skipped = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+const isGenerator = (v) => Object.prototype.toString.call(v) === '[object Generator]';
+/** An object `JSON.stringify` writes member by member (not a Map, a Date or anything with `toJSON`). */
+const json_pieces_isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && !('toJSON' in v);
+function* parts(value, pad, depth) {
+    if (depth > 0 && (Array.isArray(value) || isGenerator(value))) {
+        let n = 0;
+        for (const item of value) {
+            yield `${n++ ? ',' : '['}\n${pad}  `;
+            yield* parts(skipped(item) ? null : item, `${pad}  `, depth - 1);
+        }
+        yield n ? `\n${pad}]` : '[]';
+        return;
+    }
+    if (depth > 0 && json_pieces_isPlainObject(value)) {
+        let n = 0;
+        for (const [key, v] of Object.entries(value)) {
+            if (skipped(v))
+                continue;
+            yield `${n++ ? ',' : '{'}\n${pad}  ${JSON.stringify(key)}: `;
+            yield* parts(v, `${pad}  `, depth - 1);
+        }
+        yield n ? `\n${pad}}` : '{}';
+        return;
+    }
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/fix.ts
 
 
@@ -54828,6 +54884,7 @@ function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
 
 
 
+
 const REPORT_FORMATS = (/* unused pure expression or super */ null && (['markdown', 'json']));
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
 const APP_HARNESS_EOL = '2024-05-15';
@@ -54899,8 +54956,12 @@ function buildReport(result, options = {}) {
 }
 /** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
 function renderReport(result, format = 'markdown', options = {}) {
+    return [...reportPieces(result, format, options)].join('');
+}
+/** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
+function reportPieces(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
+    return format === 'json' ? jsonPieces(report) : [markdown_renderMarkdown(report)];
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {
@@ -64656,7 +64717,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 6856:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65439,7 +65500,7 @@ exports.stringifyPair = stringifyPair;
 
 
 var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(6856);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,

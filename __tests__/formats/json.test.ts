@@ -5,6 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
 import { runCli } from '../../src/cli/main.js';
 import { formatJson, jsonPieces } from '../../src/formats/json.js';
+import { jsonPieces as piecesOf, mapped } from '../../src/formats/json-pieces.js';
 import { lintFixture } from './golden.js';
 
 /** The text one `JSON.stringify` of the report's value gives: what the pieces must add up to. */
@@ -63,5 +64,40 @@ describe('JSON format in pieces', () => {
     expect(await run('--output', file)).toBe('');
     expect(fs.readFileSync(file, 'utf8')).toBe(stdout);
     expect(stdout).toBe(wholeText(stdout));
+  });
+});
+
+describe('any value in JSON pieces', () => {
+  /** A random value of the kinds reports hold, and of those JSON.stringify treats apart. */
+  function valueOf(seed: number, depth: number): unknown {
+    const r = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const leaf = (): unknown =>
+      [null, true, 0, -1.5, 1e21, 'text', 'a "quote", a \\ and a\nnewline', '', 'é→✓', new Date(0), undefined][r(11)];
+    const go = (d: number): unknown => {
+      if (d === 0 || r(4) === 0) return leaf();
+      if (r(2) === 0) return Array.from({ length: r(5) }, () => go(d - 1));
+      const o: Record<string, unknown> = {};
+      for (let i = r(5); i > 0; i--) o[['a', 'b c', '1', '"k"', 'z'][r(5)]!] = go(d - 1);
+      return o;
+    };
+    return go(depth);
+  }
+
+  test('200 random values, at every depth of pieces: the pieces are JSON.stringify(value, null, 2)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const value = valueOf(seed, 5);
+      for (const depth of [0, 1, 2, 4]) expect([...piecesOf(value, depth)].join('')).toBe(`${JSON.stringify(value, null, 2) ?? 'null'}\n`);
+    }
+  });
+
+  test('a generator stands for an array, mapped without a copy', () => {
+    const list = [{ a: 1 }, { a: 2 }];
+    const text = [...piecesOf({ list: mapped(list, (x) => ({ b: x.a })), n: 2 })].join('');
+    expect(text).toBe(`${JSON.stringify({ list: [{ b: 1 }, { b: 2 }], n: 2 }, null, 2)}\n`);
+  });
+
+  test('a Map, a Set and an object with toJSON are written as JSON.stringify writes them', () => {
+    const value = { m: new Map([['a', 1]]), s: new Set([1]), t: { toJSON: () => 'x' }, list: [new Map()] };
+    expect([...piecesOf(value)].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

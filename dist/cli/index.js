@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6397);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9065);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8329,7 +8329,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6397:
+/***/ 9065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15018,7 +15018,64 @@ function formatGithub(result) {
     return lines.length ? lines.join('\n') + '\n' : '';
 }
 
+;// CONCATENATED MODULE: ./src/formats/json-pieces.ts
+/** Pieces are handed out once they reach this many characters. */
+const PIECE = 65_536;
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, for writing a large report as
+ * it is made: the text is never held whole (a 100,000-pipeline repo's migration report would be
+ * longer than V8's longest string). The top object, and the arrays and objects in it down to
+ * `depth` levels, are written member by member; a generator stands for an array, so that a caller
+ * can map a long list without copying it. Anything deeper is one `JSON.stringify`, indented to its
+ * place (JSON strings hold no raw newline): the text is the same as the whole value's.
+ */
+function* jsonPieces(value, depth = 2) {
+    let piece = '';
+    for (const part of parts(value, '', depth)) {
+        piece += part;
+        if (piece.length >= PIECE) {
+            yield piece;
+            piece = '';
+        }
+    }
+    yield `${piece}\n`;
+}
+/** Maps a list lazily, for `jsonPieces`. */
+function* mapped(list, f) {
+    for (const item of list)
+        yield f(item);
+}
+/** What `JSON.stringify` leaves out of an object and writes as `null` in an array. */
+const skipped = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+const isGenerator = (v) => Object.prototype.toString.call(v) === '[object Generator]';
+/** An object `JSON.stringify` writes member by member (not a Map, a Date or anything with `toJSON`). */
+const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && !('toJSON' in v);
+function* parts(value, pad, depth) {
+    if (depth > 0 && (Array.isArray(value) || isGenerator(value))) {
+        let n = 0;
+        for (const item of value) {
+            yield `${n++ ? ',' : '['}\n${pad}  `;
+            yield* parts(skipped(item) ? null : item, `${pad}  `, depth - 1);
+        }
+        yield n ? `\n${pad}]` : '[]';
+        return;
+    }
+    if (depth > 0 && isPlainObject(value)) {
+        let n = 0;
+        for (const [key, v] of Object.entries(value)) {
+            if (skipped(v))
+                continue;
+            yield `${n++ ? ',' : '{'}\n${pad}  ${JSON.stringify(key)}: `;
+            yield* parts(v, `${pad}  `, depth - 1);
+        }
+        yield n ? `\n${pad}}` : '{}';
+        return;
+    }
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+}
+
 ;// CONCATENATED MODULE: ./src/formats/json.ts
+
 
 
 /**
@@ -15029,17 +15086,13 @@ function formatGithub(result) {
  * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 function formatJson(result) {
-    return [...jsonPieces(result)].join('');
+    return [...json_jsonPieces(result)].join('');
 }
-/** Pieces of the JSON report are written once they reach this many characters. */
-const PIECE = 65_536;
 /**
  * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
- * (tens of MB) is then never held whole, as a string and again as the bytes written. Each finding
- * is stringified on its own and indented to its depth, which is exactly what one `JSON.stringify`
- * of the whole report gives (JSON strings hold no raw newline).
+ * (tens of MB) is then never held whole, as a string and again as the bytes written.
  */
-function* jsonPieces(result) {
+function json_jsonPieces(result) {
     const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
     const summary = {
         files: result.filesScanned,
@@ -15053,22 +15106,12 @@ function* jsonPieces(result) {
         byRule,
         suppressed,
     };
-    const head = '{\n  "findings": [';
-    const rest = JSON.stringify({
-        findings: [],
+    return jsonPieces({
+        findings: mapped(result.findings, findingJson),
         summary,
         ...(result.baseline ? { baseline: result.baseline } : {}),
         ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
-    }, null, 2).slice(head.length + 1);
-    let piece = head;
-    for (const [i, f] of result.findings.entries()) {
-        piece += `${i ? ',' : ''}\n    ${JSON.stringify(findingJson(f), null, 2).replaceAll('\n', '\n    ')}`;
-        if (piece.length >= PIECE) {
-            yield piece;
-            piece = '';
-        }
-    }
-    yield `${piece}${result.findings.length ? '\n  ]' : ']'}${rest}\n`;
+    });
 }
 /** A finding as the JSON contract gives it. */
 const findingJson = (f) => ({
@@ -15797,7 +15840,7 @@ const formatters = {
     junit: formatJunit,
 };
 /** A format's text in pieces to write as they come (JSON streams; the others are one piece). */
-const formatPieces = (format, result) => format === 'json' ? jsonPieces(result) : [formatters[format](result)];
+const formatPieces = (format, result) => format === 'json' ? json_jsonPieces(result) : [formatters[format](result)];
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -18835,6 +18878,7 @@ function githubRepository(remote, serverUrl = DEFAULT_SERVER_URL) {
 
 
 
+
 const REPORT_FORMATS = ['markdown', 'json'];
 /** app.harness.io/registry end of life (Harness docs: "The registry end point will be end of life on 15 May 2024"). */
 const APP_HARNESS_EOL = '2024-05-15';
@@ -18906,8 +18950,12 @@ function buildReport(result, options = {}) {
 }
 /** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
 function renderReport(result, format = 'markdown', options = {}) {
+    return [...reportPieces(result, format, options)].join('');
+}
+/** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
+function reportPieces(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : markdown_renderMarkdown(report);
+    return format === 'json' ? jsonPieces(report) : [markdown_renderMarkdown(report)];
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {
@@ -19670,7 +19718,7 @@ async function report_run(argv, io) {
     const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
     for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
         io.err(`harness-registry-guard: warning: ${line}\n`);
-    const text = renderReport(result, format, {
+    const text = reportPieces(result, format, {
         now,
         ...(harnessOverrides ? { harnessOverrides } : {}),
         ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
@@ -19678,7 +19726,8 @@ async function report_run(argv, io) {
     if (values.output)
         writeOutput(io.cwd, values.output, text);
     else
-        io.out(text);
+        for (const piece of text)
+            io.out(piece);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
             io.err(`harness-registry-guard: internal error: ${e}\n`);

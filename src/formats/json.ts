@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { lookupFailureWarning, type HarnessFacts } from '../model/harness-side.js';
+import { jsonPieces as piecesOf, mapped } from './json-pieces.js';
 import { totals } from './totals.js';
 
 /**
@@ -14,16 +15,11 @@ export function formatJson(result: LintResult): string {
   return [...jsonPieces(result)].join('');
 }
 
-/** Pieces of the JSON report are written once they reach this many characters. */
-const PIECE = 65_536;
-
 /**
  * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
- * (tens of MB) is then never held whole, as a string and again as the bytes written. Each finding
- * is stringified on its own and indented to its depth, which is exactly what one `JSON.stringify`
- * of the whole report gives (JSON strings hold no raw newline).
+ * (tens of MB) is then never held whole, as a string and again as the bytes written.
  */
-export function* jsonPieces(result: LintResult): Generator<string> {
+export function jsonPieces(result: LintResult): Generator<string> {
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
   const summary = {
     files: result.filesScanned,
@@ -37,26 +33,12 @@ export function* jsonPieces(result: LintResult): Generator<string> {
     byRule,
     suppressed,
   };
-  const head = '{\n  "findings": [';
-  const rest = JSON.stringify(
-    {
-      findings: [],
-      summary,
-      ...(result.baseline ? { baseline: result.baseline } : {}),
-      ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
-    },
-    null,
-    2,
-  ).slice(head.length + 1);
-  let piece = head;
-  for (const [i, f] of result.findings.entries()) {
-    piece += `${i ? ',' : ''}\n    ${JSON.stringify(findingJson(f), null, 2).replaceAll('\n', '\n    ')}`;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}${result.findings.length ? '\n  ]' : ']'}${rest}\n`;
+  return piecesOf({
+    findings: mapped(result.findings, findingJson),
+    summary,
+    ...(result.baseline ? { baseline: result.baseline } : {}),
+    ...(result.harness ? { harness: harnessJson(result.harness) } : {}),
+  });
 }
 
 /** A finding as the JSON contract gives it. */

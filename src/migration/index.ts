@@ -1,6 +1,7 @@
 import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import { totals } from '../formats/totals.js';
+import { jsonPieces } from '../formats/json-pieces.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { VERSION } from '../version.js';
 import { buildChanges } from './changes.js';
@@ -95,8 +96,13 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
 
 /** The migration report as Markdown (GitHub job summary, PR comment, file) or JSON (dashboards). */
 export function renderReport(result: LintResult, format: ReportFormat = 'markdown', options: ReportOptions = {}): string {
+  return [...reportPieces(result, format, options)].join('');
+}
+
+/** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
+export function reportPieces(result: LintResult, format: ReportFormat = 'markdown', options: ReportOptions = {}): Iterable<string> {
   const report = buildReport(result, options);
-  return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderMarkdown(report);
+  return format === 'json' ? jsonPieces(report) : [renderMarkdown(report)];
 }
 
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */

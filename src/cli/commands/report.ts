@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint } from '../../engine/lint.js';
-import { detectSource, REPORT_FORMATS, renderReport } from '../../migration/index.js';
+import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
 import { harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
@@ -59,13 +59,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
   for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
     io.err(`harness-registry-guard: warning: ${line}\n`);
-  const text = renderReport(result, format, {
+  const text = reportPieces(result, format, {
     now,
     ...(harnessOverrides ? { harnessOverrides } : {}),
     ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
   });
   if (values.output) writeOutput(io.cwd, values.output, text);
-  else io.out(text);
+  else for (const piece of text) io.out(piece);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
     return 2;
