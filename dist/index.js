@@ -46204,13 +46204,8 @@ function startsOf(table) {
     const { lengths } = table;
     const starts = new Uint32Array(lengths.length + 1);
     let n = 1;
-    for (let i = 0; i < lengths.length; i++) {
-        let length = lengths.charCodeAt(i);
-        if (length === LONG) {
-            length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-            i += 2;
-        }
-        starts[n] = starts[n - 1] + length;
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        starts[n] = starts[n - 1] + lengthAt(lengths, i);
         n++;
     }
     if (unpacked.size >= 8)
@@ -46219,6 +46214,9 @@ function startsOf(table) {
     return unpacked.get(table);
 }
 const unpacked = new Map();
+/** The line length packed at index `i` of a table's `lengths` (see `LONG`), and how many characters it takes. */
+const lengthAt = (lengths, i) => lengths.charCodeAt(i) === LONG ? lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2) : lengths.charCodeAt(i);
+const widthAt = (lengths, i) => (lengths.charCodeAt(i) === LONG ? 3 : 1);
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 function positionIn(table, start, end) {
     if (table.lengths.length > SMALL_TABLE)
@@ -46235,12 +46233,8 @@ const SMALL_TABLE = 2048;
 function walkTo({ lengths, bom }, offset) {
     let lineStart = 0;
     let line = 1;
-    for (let i = 0; i < lengths.length; i++) {
-        let length = lengths.charCodeAt(i);
-        if (length === LONG) {
-            length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-            i += 2;
-        }
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        const length = lengthAt(lengths, i);
         if (lineStart + length > offset)
             break;
         lineStart += length;
@@ -46372,16 +46366,18 @@ function toLocs(value, root, isView) {
                 return v;
             if (seen.has(v))
                 return seen.get(v);
-            let out = EMPTY;
-            for (const _ in v) {
-                // A copy of the object's own shape (its fields stay in the object), then each field converted.
-                out = { ...v };
-                break;
-            }
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
             seen.set(v, out);
-            for (const k in out)
+            let empty = true;
+            for (const k in out) {
+                empty = false;
                 out[k] = go(out[k]);
-            return out;
+            }
+            if (!empty)
+                return out;
+            seen.set(v, EMPTY);
+            return EMPTY;
         }
         return v;
     };
@@ -52810,7 +52806,7 @@ function runPool(rules, inputs, spec, n, options) {
                     const lines = msg.lines[i];
                     if (lines)
                         scan.lines = lines;
-                    results[batch.first + i] = shareStrings(scan);
+                    results[batch.first + i] = shareFacts(scan);
                 });
                 pending -= scans.length;
                 slot.batches.shift();
@@ -52912,7 +52908,7 @@ function serveScans(rules) {
  * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
  * otherwise): it gets it back here.
  */
-function shareStrings(scan) {
+function shareFacts(scan) {
     const file = (scan.file = shared(scan.file));
     /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
     const locs = new Map();

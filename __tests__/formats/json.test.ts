@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
 import { runCli } from '../../src/cli/main.js';
-import { formatJson, jsonPieces } from '../../src/formats/json.js';
-import { jsonPieces as piecesOf, mapped } from '../../src/formats/json-pieces.js';
+import { formatJson, formatJsonPieces } from '../../src/formats/json.js';
+import { jsonPieces, mapped } from '../../src/formats/json-pieces.js';
 import { lintFixture } from './golden.js';
 
 /** The text one `JSON.stringify` of the report's value gives: what the pieces must add up to. */
@@ -20,7 +20,7 @@ describe('JSON format in pieces', () => {
   }));
 
   test('the pieces add up to the report as one JSON.stringify writes it, suppressed findings and summary included', () => {
-    const text = [...jsonPieces(result)].join('');
+    const text = [...formatJsonPieces(result)].join('');
     expect(text).toBe(formatJson(result));
     expect(text).toBe(wholeText(text));
     const parsed = JSON.parse(text) as { findings: unknown[]; summary: { suppressed: number } };
@@ -29,7 +29,7 @@ describe('JSON format in pieces', () => {
   });
 
   test('a large report comes in pieces of about 64 KB, and no report is lost between them', () => {
-    const pieces = [...jsonPieces({ ...result, findings: many })];
+    const pieces = [...formatJsonPieces({ ...result, findings: many })];
     expect(pieces.length).toBeGreaterThan(5);
     for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(65_536);
     const text = pieces.join('');
@@ -39,7 +39,7 @@ describe('JSON format in pieces', () => {
   });
 
   test('no findings: an empty list, in one piece', () => {
-    const pieces = [...jsonPieces({ ...result, findings: [] })];
+    const pieces = [...formatJsonPieces({ ...result, findings: [] })];
     expect(pieces).toHaveLength(1);
     expect(pieces[0]).toBe(wholeText(pieces[0]!));
     expect(pieces[0]).toContain('"findings": [],\n  "summary": {');
@@ -86,18 +86,19 @@ describe('any value in JSON pieces', () => {
   test('200 random values, at every depth of pieces: the pieces are JSON.stringify(value, null, 2)', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const value = valueOf(seed, 5);
-      for (const depth of [0, 1, 2, 4]) expect([...piecesOf(value, depth)].join('')).toBe(`${JSON.stringify(value, null, 2) ?? 'null'}\n`);
+      for (const depth of [0, 1, 2, 4])
+        expect([...jsonPieces(value, depth)].join('')).toBe(`${JSON.stringify(value, null, 2) ?? 'null'}\n`);
     }
   });
 
   test('a generator stands for an array, mapped without a copy', () => {
     const list = [{ a: 1 }, { a: 2 }];
-    const text = [...piecesOf({ list: mapped(list, (x) => ({ b: x.a })), n: 2 })].join('');
+    const text = [...jsonPieces({ list: mapped(list, (x) => ({ b: x.a })), n: 2 })].join('');
     expect(text).toBe(`${JSON.stringify({ list: [{ b: 1 }, { b: 2 }], n: 2 }, null, 2)}\n`);
   });
 
   test('a Map, a Set and an object with toJSON are written as JSON.stringify writes them', () => {
     const value = { m: new Map([['a', 1]]), s: new Set([1]), t: { toJSON: () => 'x' }, list: [new Map()] };
-    expect([...piecesOf(value)].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect([...jsonPieces(value)].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

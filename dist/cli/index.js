@@ -10031,13 +10031,8 @@ function startsOf(table) {
     const { lengths } = table;
     const starts = new Uint32Array(lengths.length + 1);
     let n = 1;
-    for (let i = 0; i < lengths.length; i++) {
-        let length = lengths.charCodeAt(i);
-        if (length === LONG) {
-            length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-            i += 2;
-        }
-        starts[n] = starts[n - 1] + length;
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        starts[n] = starts[n - 1] + lengthAt(lengths, i);
         n++;
     }
     if (unpacked.size >= 8)
@@ -10046,6 +10041,9 @@ function startsOf(table) {
     return unpacked.get(table);
 }
 const unpacked = new Map();
+/** The line length packed at index `i` of a table's `lengths` (see `LONG`), and how many characters it takes. */
+const lengthAt = (lengths, i) => lengths.charCodeAt(i) === LONG ? lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2) : lengths.charCodeAt(i);
+const widthAt = (lengths, i) => (lengths.charCodeAt(i) === LONG ? 3 : 1);
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 function positionIn(table, start, end) {
     if (table.lengths.length > SMALL_TABLE)
@@ -10062,12 +10060,8 @@ const SMALL_TABLE = 2048;
 function walkTo({ lengths, bom }, offset) {
     let lineStart = 0;
     let line = 1;
-    for (let i = 0; i < lengths.length; i++) {
-        let length = lengths.charCodeAt(i);
-        if (length === LONG) {
-            length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-            i += 2;
-        }
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        const length = lengthAt(lengths, i);
         if (lineStart + length > offset)
             break;
         lineStart += length;
@@ -10199,16 +10193,18 @@ function toLocs(value, root, isView) {
                 return v;
             if (seen.has(v))
                 return seen.get(v);
-            let out = EMPTY;
-            for (const _ in v) {
-                // A copy of the object's own shape (its fields stay in the object), then each field converted.
-                out = { ...v };
-                break;
-            }
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
             seen.set(v, out);
-            for (const k in out)
+            let empty = true;
+            for (const k in out) {
+                empty = false;
                 out[k] = go(out[k]);
-            return out;
+            }
+            if (!empty)
+                return out;
+            seen.set(v, EMPTY);
+            return EMPTY;
         }
         return v;
     };
@@ -15086,13 +15082,13 @@ function* parts(value, pad, depth) {
  * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 function formatJson(result) {
-    return [...json_jsonPieces(result)].join('');
+    return [...formatJsonPieces(result)].join('');
 }
 /**
  * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
  * (tens of MB) is then never held whole, as a string and again as the bytes written.
  */
-function json_jsonPieces(result) {
+function formatJsonPieces(result) {
     const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
     const summary = {
         files: result.filesScanned,
@@ -15840,7 +15836,7 @@ const formatters = {
     junit: formatJunit,
 };
 /** A format's text in pieces to write as they come (JSON streams; the others are one piece). */
-const formatPieces = (format, result) => format === 'json' ? json_jsonPieces(result) : [formatters[format](result)];
+const formatPieces = (format, result) => format === 'json' ? formatJsonPieces(result) : [formatters[format](result)];
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -16015,7 +16011,7 @@ function runPool(rules, inputs, spec, n, options) {
                     const lines = msg.lines[i];
                     if (lines)
                         scan.lines = lines;
-                    results[batch.first + i] = shareStrings(scan);
+                    results[batch.first + i] = shareFacts(scan);
                 });
                 pending -= scans.length;
                 slot.batches.shift();
@@ -16117,7 +16113,7 @@ function serveScans(rules) {
  * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
  * otherwise): it gets it back here.
  */
-function shareStrings(scan) {
+function shareFacts(scan) {
     const file = (scan.file = shared(scan.file));
     /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
     const locs = new Map();

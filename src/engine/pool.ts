@@ -203,7 +203,7 @@ function runPool(
         scans.forEach((scan, i) => {
           const lines = msg.lines[i];
           if (lines) scan.lines = lines;
-          results[batch.first + i] = shareStrings(scan);
+          results[batch.first + i] = shareFacts(scan);
         });
         pending -= scans.length;
         slot.batches.shift();
@@ -298,7 +298,7 @@ export function serveScans(rules: readonly Rule[]): void {
  * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
  * otherwise): it gets it back here.
  */
-function shareStrings(scan: FileScan): FileScan {
+function shareFacts(scan: FileScan): FileScan {
   const file = (scan.file = shared(scan.file));
   /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
   const locs = new Map<number, Loc>();

@@ -1,6 +1,6 @@
 import type { LintResult } from '../engine/lint.js';
 import { formatGithub } from './github.js';
-import { formatJson, jsonPieces } from './json.js';
+import { formatJson, formatJsonPieces } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
@@ -21,4 +21,4 @@ export const formatters: Record<string, Formatter> = {
 
 /** A format's text in pieces to write as they come (JSON streams; the others are one piece). */
 export const formatPieces = (format: string, result: LintResult): Iterable<string> =>
-  format === 'json' ? jsonPieces(result) : [formatters[format]!(result)];
+  format === 'json' ? formatJsonPieces(result) : [formatters[format]!(result)];

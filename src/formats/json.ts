@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { lookupFailureWarning, type HarnessFacts } from '../model/harness-side.js';
-import { jsonPieces as piecesOf, mapped } from './json-pieces.js';
+import { jsonPieces, mapped } from './json-pieces.js';
 import { totals } from './totals.js';
 
 /**
@@ -12,14 +12,14 @@ import { totals } from './totals.js';
  * holds carry `harnessUrl`, the connector's page in the Harness UI.
  */
 export function formatJson(result: LintResult): string {
-  return [...jsonPieces(result)].join('');
+  return [...formatJsonPieces(result)].join('');
 }
 
 /**
  * `formatJson`'s text in pieces of about 64 KB, for writing as they come: a large repo's report
  * (tens of MB) is then never held whole, as a string and again as the bytes written.
  */
-export function jsonPieces(result: LintResult): Generator<string> {
+export function formatJsonPieces(result: LintResult): Generator<string> {
   const { errors, warnings, notices, byRule, suppressed } = totals(result.findings);
   const summary = {
     files: result.filesScanned,
@@ -33,7 +33,7 @@ export function jsonPieces(result: LintResult): Generator<string> {
     byRule,
     suppressed,
   };
-  return piecesOf({
+  return jsonPieces({
     findings: mapped(result.findings, findingJson),
     summary,
     ...(result.baseline ? { baseline: result.baseline } : {}),

@@ -159,13 +159,8 @@ function startsOf(table: LineTable): Uint32Array {
   const { lengths } = table;
   const starts = new Uint32Array(lengths.length + 1);
   let n = 1;
-  for (let i = 0; i < lengths.length; i++) {
-    let length = lengths.charCodeAt(i);
-    if (length === LONG) {
-      length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-      i += 2;
-    }
-    starts[n] = starts[n - 1]! + length;
+  for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+    starts[n] = starts[n - 1]! + lengthAt(lengths, i);
     n++;
   }
   if (unpacked.size >= 8) unpacked.clear();
@@ -173,6 +168,11 @@ function startsOf(table: LineTable): Uint32Array {
   return unpacked.get(table)!;
 }
 const unpacked = new Map<LineTable, Uint32Array>();
+
+/** The line length packed at index `i` of a table's `lengths` (see `LONG`), and how many characters it takes. */
+const lengthAt = (lengths: string, i: number) =>
+  lengths.charCodeAt(i) === LONG ? lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2) : lengths.charCodeAt(i);
+const widthAt = (lengths: string, i: number) => (lengths.charCodeAt(i) === LONG ? 3 : 1);
 
 /** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
 export function positionIn(table: LineTable, start: number, end: number): Position {
@@ -191,12 +191,8 @@ const SMALL_TABLE = 2048;
 function walkTo({ lengths, bom }: LineTable, offset: number): [number, number] {
   let lineStart = 0;
   let line = 1;
-  for (let i = 0; i < lengths.length; i++) {
-    let length = lengths.charCodeAt(i);
-    if (length === LONG) {
-      length = lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2);
-      i += 2;
-    }
+  for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+    const length = lengthAt(lengths, i);
     if (lineStart + length > offset) break;
     lineStart += length;
     line++;
@@ -319,15 +315,17 @@ export function toLocs(value: unknown, root: View | undefined, isView: (v: unkno
     if (v && typeof v === 'object') {
       if (Object.isFrozen(v)) return v;
       if (seen.has(v)) return seen.get(v);
-      let out: Record<string, unknown> = EMPTY;
-      for (const _ in v) {
-        // A copy of the object's own shape (its fields stay in the object), then each field converted.
-        out = { ...v };
-        break;
-      }
+      // A copy of the object's own shape (its fields stay in the object), then each field converted.
+      const out: Record<string, unknown> = { ...v };
       seen.set(v, out);
-      for (const k in out) out[k] = go(out[k]);
-      return out;
+      let empty = true;
+      for (const k in out) {
+        empty = false;
+        out[k] = go(out[k]);
+      }
+      if (!empty) return out;
+      seen.set(v, EMPTY);
+      return EMPTY;
     }
     return v;
   };
