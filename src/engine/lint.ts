@@ -17,6 +17,7 @@ import {
 } from './scan-file.js';
 import { Project } from '../model/project.js';
 import type { Entity } from '../model/entities.js';
+import { collectAfterScan } from './heap.js';
 import { forgetShared, placeIn, type LineTable, type Placer } from '../model/loc.js';
 import type { HarnessFacts } from '../model/harness-side.js';
 import { applyInlineSuppressions, isoDay, type Directive } from './suppressions.js';
@@ -112,6 +113,7 @@ export async function lint(settings: LintSettings): Promise<LintResult> {
   const built = build(prepared, scans);
   scans.length = 0;
   forgetShared();
+  collectAfterScan();
   const facts = settings.harness ? await settings.harness(built.project) : settings.harnessFacts;
   return finish(settings, prepared, built, facts);
 }
