@@ -81,6 +81,20 @@ describe('--write-baseline', () => {
     }
   });
 
+  test('never replaces a file that is not a baseline (a scanned pipeline, say); an empty one is fine', async () => {
+    const r = repo(files());
+    const before = r.read('.harness/pipelines/build.yaml');
+    const { code, err } = await r.cli(['check', '.', '--write-baseline', '.harness/pipelines/build.yaml']);
+    expect(code).toBe(2);
+    expect(err).toContain(
+      '`--write-baseline .harness/pipelines/build.yaml`: the file exists and is not a baseline, so it is not replaced; remove it or choose another file',
+    );
+    expect(r.read('.harness/pipelines/build.yaml')).toBe(before);
+    r.write({ 'empty.json': '' });
+    expect((await r.cli(['check', '.', '--write-baseline', 'empty.json'])).code).toBe(0);
+    expect((JSON.parse(r.read('empty.json')) as Baseline).entries).toHaveLength(4);
+  });
+
   test('and --baseline together are a usage error', async () => {
     const r = repo(files());
     const { code, err } = await r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
@@ -250,6 +264,42 @@ describe('--baseline', () => {
     expect(result.baseline).toEqual({ file: `${sub}/${BASELINE}`, entries: 4, matched: 4, stale: 0 });
   });
 
+  test('an entry naming its file as an absolute path or with ./ matches (and a stale one is still reported)', async () => {
+    const r = await baselined();
+    const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
+    baseline.entries[0]!.file = path.join(r.dir, baseline.entries[0]!.file);
+    baseline.entries[1]!.file = `./${baseline.entries[1]!.file}`;
+    r.write({ [BASELINE]: JSON.stringify(baseline, null, 2) });
+    expect((await check(r)).baseline).toEqual({ file: BASELINE, entries: 4, matched: 4, stale: 0 });
+    r.remove('.harness/connectors/hub.yaml');
+    const result = await check(r);
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 1 });
+    expect(result.findings.find((f) => f.ruleId === 'suppression')!.message).toContain('in `.harness/connectors/hub.yaml`');
+  });
+
+  test.each([
+    ['one line', (b: Baseline) => JSON.stringify(b)],
+    ['a BOM and tabs', (b: Baseline) => `\uFEFF${JSON.stringify(b, null, '\t')}`],
+    ['block YAML', (b: Baseline) => stringify(b)],
+  ])('a stale entry is placed at its item in a baseline written as %s', async (_, write) => {
+    const r = await baselined();
+    const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
+    baseline.entries.push({ ruleId: 'schema', file: 'gone.yaml', valueHash: 'x', count: 1, message: 'a "quoted" {tricky} [text], too' });
+    const text = write(baseline);
+    r.write({ [BASELINE]: text });
+    const result = await check(r);
+    const stale = result.findings.filter((f) => f.ruleId === 'suppression');
+    expect(stale.map((f) => f.message)).toEqual([expect.stringContaining('`schema` in `gone.yaml`')]);
+    // Where the last item starts, counted on the text itself.
+    const lastRule = text.lastIndexOf('ruleId');
+    const start = text.includes('"ruleId"') ? text.lastIndexOf('{', lastRule) : lastRule;
+    const before = text
+      .slice(0, start)
+      .replace(/^\uFEFF/, '')
+      .split('\n');
+    expect([stale[0]!.line, stale[0]!.column]).toEqual([before.length, before.at(-1)!.length + 1]);
+  });
+
   test('entries for a rule in forbidSuppression are ignored and reported', async () => {
     const r = await baselined({});
     r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
@@ -271,7 +321,21 @@ describe('--baseline', () => {
 
   test.each([
     ['missing', undefined, /baseline file not found: nope\.json \(create it with --write-baseline\)/],
-    ['not JSON', '{ "version": 1,\n  "entries": [\n    { "ruleId": ] }', /invalid baseline: nope\.json:3:/],
+    [
+      'not JSON',
+      '{ "version": 1,\n  "entries": [\n    { "ruleId": ] }',
+      /invalid baseline: nope\.json:3:17: not valid JSON: Unexpected token '\]'$/m,
+    ],
+    [
+      'truncated',
+      '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x" },\n',
+      /invalid baseline: nope\.json:4:1: not valid JSON: Unexpected end of JSON input$/m,
+    ],
+    [
+      'missing a comma',
+      '{ "version": 1\n  "entries": [] }',
+      /invalid baseline: nope\.json:2:3: not valid JSON: Expected ',' or '}' after property value$/m,
+    ],
     ['wrong version', '{ "version": 2, "entries": [] }', /invalid baseline: nope\.json:1:14: `version` must be 1/],
     [
       'entry without hash',

@@ -5,7 +5,7 @@ import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
-import { validateAgainst } from './schema.js';
+import { isValid, validateAgainst } from './schema.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
@@ -112,13 +112,15 @@ export interface LoadedBaseline {
   /** Relative to the current directory, as findings show it. */
   file: string;
   absPath: string;
-  /** The parsed file, to point stale entries at their lines. */
-  source: SourceFile;
+  /** Where entry `index` is in the file, to point a stale entry at its line. */
+  entryAt(index: number): Position & { range: [number, number]; file: string };
 }
 
 /**
  * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
- * one is a usage error naming the file, and the line and column of each problem.
+ * one is a usage error naming the file, and the line and column of each problem. The file is read
+ * as JSON, and parsed as YAML (for positions) only when it is not valid: a large repo's baseline
+ * has hundreds of thousands of entries.
  */
 export function readBaseline(absPath: string, cwd: string, overlay?: string): LoadedBaseline {
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
@@ -133,27 +135,104 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
         : `baseline file cannot be read: ${file} (${code ?? 'error'})`,
     );
   }
-  const source = parseSource(file, text);
+  const plain: SourceFile = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
   const where = (at: Position) => `${file}:${at.line}:${at.column}`;
-  const syntax = source.problems[0];
-  if (syntax) throw new UsageError(`invalid baseline: ${where(locateRange(source, syntax.start, syntax.end))}: ${syntax.message}`);
-  const [doc, ...more] = source.docs;
-  const top = doc && View.root(source, doc);
-  if (!doc || !top || more.length)
-    throw new UsageError(`invalid baseline: ${where(locateRange(source, 0, 0))}: must be one JSON object with \`version\` and \`entries\``);
-  const problems = validateAgainst(baselineSchema, doc.json, top)
-    .map((p) => ({ pos: locate(p.at), message: p.message }))
-    .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
-    .map((p) => `${where(p.pos)}: ${p.message}`);
-  if (problems.length)
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
+    // the format --write-baseline writes, where JSON.parse says, else where YAML stopped.
+    const source = parseSource(file, text);
+    if (source.problems.length || source.docs.length !== 1) {
+      const message = (e as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const offset = at ? Number(at[1]) + bom : (source.problems[0]?.start ?? text.trimEnd().length);
+      const why = message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position .*$/, '');
+      throw new UsageError(`invalid baseline: ${where(locateRange(plain, offset, offset))}: not valid JSON: ${why}`);
+    }
+    value = source.docs[0]!.json;
+  }
+  if (!isValid(baselineSchema, value)) {
+    const source = parseSource(file, text);
+    const doc = source.docs[0];
+    const top = doc && View.root(source, doc);
+    if (!doc || !top || source.docs.length > 1)
+      throw new UsageError(
+        `invalid baseline: ${where(locateRange(plain, 0, 0))}: must be one JSON object with \`version\` and \`entries\``,
+      );
+    const problems = validateAgainst(baselineSchema, doc.json, top)
+      .map((p) => ({ pos: locate(p.at), message: p.message }))
+      .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
+      .map((p) => `${where(p.pos)}: ${p.message}`);
     throw new UsageError(
       problems.length === 1
         ? `invalid baseline: ${problems[0]}`
         : `invalid baseline (${problems.length} problems):\n  ${problems.join('\n  ')}`,
     );
-  const baseline = doc.json as Baseline;
-  for (const e of baseline.entries) e.count ??= 1;
-  return { baseline, file, absPath, source };
+  }
+  const baseline = value as Baseline;
+  const dir = path.dirname(absPath);
+  for (const e of baseline.entries) {
+    e.count ??= 1;
+    // `./a.yaml`, `a/../b.yaml` or an absolute path name the same file as the POSIX path relative
+    // to the baseline that findings are keyed by.
+    e.file = toPosix(path.relative(dir, path.resolve(dir, e.file)));
+  }
+  let ranges: Array<[number, number]> | undefined;
+  const entryAt = (index: number) => {
+    ranges ??= entryRanges(text);
+    const [start, end] = ranges[index] ?? [0, 0];
+    return locateRange(plain, start, end);
+  };
+  return { baseline, file, absPath, entryAt };
+}
+
+/**
+ * The offsets of each item of the top-level `entries` list of a JSON (or flow YAML) text, found by
+ * tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
+ * A baseline written in block YAML has none of `{}[]` to track: it is parsed instead.
+ */
+function entryRanges(text: string): Array<[number, number]> {
+  if (!/^\s*(\uFEFF)?\s*\{/.test(text)) {
+    const source = parseSource('baseline', text);
+    const doc = source.docs[0];
+    const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
+    return items.map((item) => item.range);
+  }
+  let found: Array<[number, number]> = [];
+  let current: Array<[number, number]> | undefined;
+  let depth = 0;
+  let lastKey: string | undefined;
+  let itemStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1) lastKey = JSON.parse(text.slice(i, j + 1)) as string;
+      if (depth === 2 && current && itemStart < 0) itemStart = i;
+      i = j;
+    } else if (c === '{' || c === '[') {
+      if (depth === 1 && c === '[' && lastKey === 'entries') current = found = [];
+      else if (depth === 2 && current && itemStart < 0) itemStart = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 2 && current && itemStart >= 0) {
+        current.push([itemStart, i + 1]);
+        itemStart = -1;
+      } else if (depth === 1) current = undefined;
+    } else if (c === ',') {
+      if (depth === 1) lastKey = undefined;
+      else if (depth === 2 && current && itemStart >= 0) {
+        current.push([itemStart, i]);
+        itemStart = -1;
+      }
+    } else if (depth === 2 && current && itemStart < 0 && !/\s/.test(c)) itemStart = i;
+  }
+  return found;
 }
 
 export interface ApplyBaselineOptions {
@@ -198,13 +277,11 @@ export function applyBaseline(
   }
 
   const meta: Finding[] = [];
-  const doc = loaded.source.docs[0]!;
-  const items = View.root(loaded.source, doc)?.get('entries')?.items() ?? [];
   let stale = 0;
   for (const { entry, index, total, left } of remaining.values()) {
     if (left <= 0 || opts.off.has(entry.ruleId)) continue;
     const abs = path.resolve(dir, entry.file);
-    const at = items[index] ? locate(items[index]!.at) : locateRange(loaded.source, 0, 0);
+    const at = loaded.entryAt(index);
     const what = `Baseline entry for \`${entry.ruleId}\` in \`${entry.file}\`${entry.entity ? ` (entity \`${entry.entity}\`)` : ''}${entry.path ? ` at \`${entry.path}\`` : ''}`;
     if (opts.forbid.has(entry.ruleId)) {
       meta.push({

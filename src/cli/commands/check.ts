@@ -47,7 +47,7 @@ Options:
                               checked in full. Every argument after --changed that is not an option is a FILE
   -q, --quiet                 report errors only (the text count line and the exit code still cover every finding)
   --baseline FILE             mark the findings FILE accepts as suppressed; report its stale entries
-  --write-baseline FILE       accept every current finding: write them all to FILE (replacing it), then check with it
+  --write-baseline FILE       accept every current finding: write them all to FILE (replacing a baseline, never another file), then check with it
   --output FILE               write the report to FILE (creating its folder) instead of standard output
   --color, --no-color         text: force or refuse code frames and colour (default: on a terminal, unless NO_COLOR is set)
 ${SCAN_USAGE}
@@ -66,6 +66,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   for (const flag of ['baseline', 'write-baseline', 'output'] as const)
     if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
+
+  if (writeTo !== undefined) refuseToReplace(path.resolve(io.cwd, writeTo), writeTo);
 
   const settings: LintSettings = { ...scanSettings(values, positionals, io), baselinePath: values.baseline };
   let result = await lint(settings);
@@ -135,6 +137,23 @@ function render(
       notes,
     }),
   ];
+}
+
+/**
+ * `--write-baseline` replaces a baseline, never another file: a slip such as
+ * `--write-baseline .harness/pipelines/build.yaml` would otherwise overwrite a pipeline.
+ */
+function refuseToReplace(abs: string, shown: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    return; // not there yet (or unreadable: writing it will say so)
+  }
+  if (stat.isFile() && stat.size > 0 && !previousBaseline(abs))
+    throw new ArgError(
+      `\`--write-baseline ${shown}\`: the file exists and is not a baseline, so it is not replaced; remove it or choose another file`,
+    );
 }
 
 /** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
