@@ -93,6 +93,25 @@ describe('hostile input', () => {
     expect(f[1]!.message).toMatch(/UTF-8/);
   });
 
+  test('a UTF-16 file is named as such: an error when it holds Harness YAML (it goes unchecked), else a notice', () => {
+    const bom = (le: boolean, text: string) => {
+      const body = Buffer.from(text, 'utf16le');
+      if (!le) body.swap16();
+      return Buffer.concat([Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+    };
+    write('pipeline-le.yaml', bom(true, 'pipeline:\n  identifier: p\n  stages: []\n'));
+    write('connector-be.yaml', bom(false, 'connector:\n  identifier: c\n  type: DockerRegistry\n'));
+    write('other.yaml', bom(true, 'name: café\n'));
+    const f = run();
+    expect(f.map((x) => [x.file, x.ruleId, x.severity, x.line, x.column])).toEqual([
+      ['connector-be.yaml', 'yaml-syntax', 'error', 1, 1],
+      ['other.yaml', 'yaml-syntax', 'notice', 1, 1],
+      ['pipeline-le.yaml', 'yaml-syntax', 'error', 1, 1],
+    ]);
+    expect(f[0]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is not checked: save it as UTF-8.');
+    expect(f[1]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is skipped.');
+  });
+
   test('a symlink to /etc/passwd is not followed and its contents never appear', () => {
     fs.symlinkSync('/etc/passwd', path.join(dir, 'passwd.yaml'));
     const result = lint({ cwd: dir, paths: ['.'] });

@@ -12996,6 +12996,16 @@ function looksLikeHarness(text) {
         return false;
     return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
 }
+/** The text of a file that starts with a UTF-16 byte-order mark; undefined for any other file. */
+function utf16Text(bytes) {
+    if (bytes.length < 2)
+        return undefined;
+    const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+    const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+    if (!le && !be)
+        return undefined;
+    return new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+}
 /**
  * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
@@ -13014,6 +13024,14 @@ function readSource(input, maxFileSize, out) {
     }
     catch (e) {
         out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
+        return undefined;
+    }
+    const utf16 = utf16Text(bytes);
+    if (utf16 !== undefined) {
+        // Saved as UTF-16 (a Windows editor's "Unicode"): read only to tell whether it is Harness YAML
+        // that goes unchecked; positions and fixes are UTF-8 throughout.
+        const harness = looksLikeHarness(utf16);
+        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is UTF-16 encoded; only UTF-8 is read, so it is ${harness ? 'not checked: save it as UTF-8' : 'skipped'}.`));
         return undefined;
     }
     if (bytes.includes(0)) {
