@@ -44571,6 +44571,15 @@ function requestTimeout(ms) {
         });
     };
 }
+/** The system error code (`ECONNREFUSED`, `ENOTFOUND`) somewhere down an error's causes, if any. */
+function networkCode(e) {
+    for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 5; cur = cur.cause, depth++) {
+        const code = cur.code;
+        if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+            return code;
+    }
+    return undefined;
+}
 /**
  * The Octokit-backed API at `baseUrl` (GITHUB_API_URL): Octokit's pagination, its retry plugin for
  * server errors and its throttling plugin for rate limits (both bounded, see the constants), and a
@@ -44605,9 +44614,14 @@ function createGitHubApi(token, baseUrl, o = {}) {
             return await call();
         }
         catch (e) {
-            const status = typeof e.status === 'number' ? e.status : undefined;
-            const message = redact(String(e.message ?? e), token);
-            throw new ApiError(`${what} failed${status ? ` (HTTP ${status})` : ''}: ${message}`, status);
+            const err = e;
+            // Octokit reports a request that got no answer (connection refused or reset, DNS) as HTTP 500
+            // without a response: say so, with the system's code, rather than blame the server.
+            const unanswered = err.name === 'HttpError' && err.response === undefined;
+            const status = !unanswered && typeof err.status === 'number' ? err.status : undefined;
+            const message = redact(String(err.message ?? e), token);
+            const why = status ? ` (HTTP ${status})` : unanswered ? ` (no answer: ${networkCode(e) ?? 'a network error'})` : '';
+            throw new ApiError(`${what} failed${why}: ${message}`, status);
         }
     };
     return {

@@ -117,6 +117,17 @@ describe('server errors: the retry plugin', () => {
     expect(gh.requests).toHaveLength(1 + SERVER_ERROR_RETRIES);
   });
 
+  test('a request that gets no answer (connection refused) is a network error, not an HTTP 500', async () => {
+    const gh = await mockGitHub({});
+    const url = gh.url;
+    await gh.close();
+    const api = createGitHubApi(TOKEN, url, { msPerSecond: 1 });
+    const { error } = await failing(() => api.listPullFiles(repo, PULL));
+    expect(error.message).toMatch(/^listing the pull request files failed \(no answer: ECONNREFUSED\): /);
+    expect(error.message).not.toContain('500');
+    expect(error.status).toBeUndefined();
+  });
+
   test('a 404 is not retried', async () => {
     const { api, gh } = await client({ override: () => ({ status: 404, body: { message: 'Not Found' } }) }, { msPerSecond: 1 });
     expect((await failing(() => api.deleteReviewComment(repo, 1))).error.status).toBe(404);

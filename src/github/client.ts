@@ -147,6 +147,15 @@ function requestTimeout(ms: number) {
   };
 }
 
+/** The system error code (`ECONNREFUSED`, `ENOTFOUND`) somewhere down an error's causes, if any. */
+function networkCode(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /**
  * The Octokit-backed API at `baseUrl` (GITHUB_API_URL): Octokit's pagination, its retry plugin for
  * server errors and its throttling plugin for rate limits (both bounded, see the constants), and a
@@ -190,9 +199,14 @@ export function createGitHubApi(token: string, baseUrl: string, o: ClientOptions
     try {
       return await call();
     } catch (e) {
-      const status = typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : undefined;
-      const message = redact(String((e as Error).message ?? e), token);
-      throw new ApiError(`${what} failed${status ? ` (HTTP ${status})` : ''}: ${message}`, status);
+      const err = e as { status?: unknown; response?: unknown; name?: unknown; message?: unknown };
+      // Octokit reports a request that got no answer (connection refused or reset, DNS) as HTTP 500
+      // without a response: say so, with the system's code, rather than blame the server.
+      const unanswered = err.name === 'HttpError' && err.response === undefined;
+      const status = !unanswered && typeof err.status === 'number' ? err.status : undefined;
+      const message = redact(String(err.message ?? e), token);
+      const why = status ? ` (HTTP ${status})` : unanswered ? ` (no answer: ${networkCode(e) ?? 'a network error'})` : '';
+      throw new ApiError(`${what} failed${why}: ${message}`, status);
     }
   };
   return {
