@@ -95,6 +95,25 @@ describe('--write-baseline', () => {
     expect((JSON.parse(r.read('empty.json')) as Baseline).entries).toHaveLength(4);
   });
 
+  test('replaces a baseline with a BOM, in YAML or with merge-conflict lines, keeping reasons of entries written as ./path', async () => {
+    const r = await baselined();
+    const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
+    for (const e of baseline.entries) {
+      e.file = `./${e.file}`;
+      e.reason = 'kept';
+    }
+    r.write({ [BASELINE]: `\uFEFF${JSON.stringify(baseline, null, 2)}` });
+    expect((await r.cli(['check', '.', '--write-baseline', BASELINE])).code).toBe(0);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.reason)).toEqual(Array(4).fill('kept'));
+    r.write({ 'b.yaml': stringify(baseline) });
+    expect((await r.cli(['check', '.', '--write-baseline', 'b.yaml'])).code).toBe(0);
+    r.remove('b.yaml');
+    const conflicted = r.read(BASELINE).replace('"entries": [', '<<<<<<< ours\n"entries": [\n=======\n>>>>>>> theirs');
+    r.write({ [BASELINE]: conflicted });
+    expect((await r.cli(['check', '.', '--write-baseline', BASELINE])).code).toBe(0);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries).toHaveLength(4);
+  });
+
   test('and --baseline together are a usage error', async () => {
     const r = repo(files());
     const { code, err } = await r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
@@ -300,6 +319,25 @@ describe('--baseline', () => {
     expect([stale[0]!.line, stale[0]!.column]).toEqual([before.length, before.at(-1)!.length + 1]);
   });
 
+  test.each([
+    ['flow YAML', (b: Baseline) => stringify(b, { collectionStyle: 'flow' })],
+    [
+      'JSON with a tab inside a string (which JSON.parse refuses and YAML reads)',
+      (b: Baseline) => JSON.stringify({ $comment: 'a\tb', ...b }, null, 2),
+    ],
+  ])('a stale entry is placed at its item in a baseline written as %s', async (_, write) => {
+    const r = await baselined();
+    const baseline = JSON.parse(r.read(BASELINE)) as Baseline;
+    baseline.entries.unshift({ ruleId: 'schema', file: 'gone.yaml', valueHash: 'x', count: 1 });
+    const text = write(baseline);
+    r.write({ [BASELINE]: text });
+    const stale = (await check(r)).findings.filter((f) => f.ruleId === 'suppression');
+    expect(stale).toHaveLength(1);
+    const start = text.lastIndexOf('{', text.indexOf('gone.yaml'));
+    const before = text.slice(0, start).split('\n');
+    expect([stale[0]!.line, stale[0]!.column]).toEqual([before.length, before.at(-1)!.length + 1]);
+  });
+
   test('entries for a rule in forbidSuppression are ignored and reported', async () => {
     const r = await baselined({});
     r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-renamed-harness-image]\n' });
@@ -330,6 +368,16 @@ describe('--baseline', () => {
       'truncated',
       '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x" },\n',
       /invalid baseline: nope\.json:4:1: not valid JSON: Unexpected end of JSON input$/m,
+    ],
+    [
+      'long, with a bad token',
+      `{ "version": 1,\n  "entries": [\n    { "ruleId": ] },\n${'    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x" },\n'.repeat(20)}  ] }`,
+      /invalid baseline: nope\.json:3:\d+: not valid JSON: Unexpected token '\]'\n/,
+    ],
+    [
+      'with a key given twice',
+      '{ "version": 1, "version": 2, "entries": [] }',
+      /invalid baseline: nope\.json:1:\d+: Map keys must be unique/,
     ],
     [
       'missing a comma',

@@ -11980,25 +11980,32 @@ function readBaseline(absPath, cwd, overlay) {
     const plain = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
     const where = (at) => `${file}:${at.line}:${at.column}`;
     let value;
+    let isJson = true;
     try {
         value = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (e) {
         // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
         // the format --write-baseline writes, where JSON.parse says, else where YAML stopped.
+        isJson = false;
         const source = parseSource(file, text);
         if (source.problems.length || source.docs.length !== 1) {
             const message = e.message;
             const at = /at position (\d+)/.exec(message);
             const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
             const offset = at ? Number(at[1]) + bom : (source.problems[0]?.start ?? text.trimEnd().length);
-            const why = message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position .*$/, '');
+            // V8's reason without its excerpt of the file or its own position.
+            const why = message.replace(/,\s*(\.\.\.)?"[\s\S]*is not valid JSON$/, '').replace(/ (in JSON )?at position \d+.*$/, '');
             throw new UsageError(`invalid baseline: ${where(locateRange(plain, offset, offset))}: not valid JSON: ${why}`);
         }
         value = source.docs[0].json;
     }
     if (!isValid(baseline_schema_namespaceObject, value)) {
         const source = parseSource(file, text);
+        // Valid JSON can still be invalid YAML (a key given twice): say so, where.
+        const syntax = source.problems[0];
+        if (syntax)
+            throw new UsageError(`invalid baseline: ${where(locateRange(plain, syntax.start, syntax.end))}: ${syntax.message}`);
         const doc = source.docs[0];
         const top = doc && View.root(source, doc);
         if (!doc || !top || source.docs.length > 1)
@@ -12021,24 +12028,24 @@ function readBaseline(absPath, cwd, overlay) {
     }
     let ranges;
     const entryAt = (index) => {
-        ranges ??= entryRanges(text);
+        ranges ??= isJson ? jsonEntryRanges(text) : yamlEntryRanges(text);
         const [start, end] = ranges[index] ?? [0, 0];
         return locateRange(plain, start, end);
     };
     return { baseline, file, absPath, entryAt };
 }
+/** The ranges of the items of `entries` in a baseline that is YAML, not JSON: from its tree. */
+function yamlEntryRanges(text) {
+    const source = parseSource('baseline', text);
+    const doc = source.docs[0];
+    const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
+    return items.map((item) => item.range);
+}
 /**
- * The offsets of each item of the top-level `entries` list of a JSON (or flow YAML) text, found by
- * tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
- * A baseline written in block YAML has none of `{}[]` to track: it is parsed instead.
+ * The ranges of the items of the top-level `entries` list of a text `JSON.parse` accepted, found
+ * by tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
  */
-function entryRanges(text) {
-    if (!/^\s*(\uFEFF)?\s*\{/.test(text)) {
-        const source = parseSource('baseline', text);
-        const doc = source.docs[0];
-        const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
-        return items.map((item) => item.range);
-    }
+function jsonEntryRanges(text) {
     let found = [];
     let current;
     let depth = 0;
@@ -13259,6 +13266,7 @@ const COLLECT_ABOVE_BYTES = 128 * 2 ** 20;
 function collectAfterScan(above = COLLECT_ABOVE_BYTES) {
     if (process.memoryUsage().heapUsed < above)
         return;
+    // The flag stays on: contexts made after this (none in a run) would also get a global `gc`.
     external_node_v8_default().setFlagsFromString('--expose-gc');
     external_node_vm_default().runInNewContext('gc')();
 }
@@ -17439,8 +17447,7 @@ async function run(argv, io) {
             throw new ArgError(`\`--${flag}\` needs a file name`);
     if (values.color && values['no-color'])
         throw new ArgError('use either --color or --no-color, not both');
-    if (writeTo !== undefined)
-        refuseToReplace(external_node_path_default().resolve(io.cwd, writeTo), writeTo);
+    const previous = writeTo === undefined ? undefined : replaceableBaseline(external_node_path_default().resolve(io.cwd, writeTo), writeTo, io.cwd);
     const settings = { ...scanSettings(values, positionals, io), baselinePath: values.baseline };
     let result = await lint(settings);
     if (writeTo !== undefined && !result.internalErrors.length) {
@@ -17449,7 +17456,7 @@ async function run(argv, io) {
             cwd: io.cwd,
             baselinePath: abs,
             forbid: new Set(result.config?.forbidSuppression ?? []),
-            previous: previousBaseline(abs),
+            previous,
         });
         writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
         const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
@@ -17502,28 +17509,28 @@ function render(format, result, values, positionals, notes, io) {
     ];
 }
 /**
- * `--write-baseline` replaces a baseline, never another file: a slip such as
- * `--write-baseline .harness/pipelines/build.yaml` would otherwise overwrite a pipeline.
+ * The baseline `--write-baseline` is about to replace (its hand-written reasons are kept), or
+ * undefined when there is none yet. It replaces a baseline, a damaged one (a merge conflict, say)
+ * or an empty file, never another file: a slip such as `--write-baseline
+ * .harness/pipelines/build.yaml` would otherwise overwrite a pipeline.
  */
-function refuseToReplace(abs, shown) {
-    let stat;
+function replaceableBaseline(abs, shown, cwd) {
+    let text;
     try {
-        stat = external_node_fs_default().statSync(abs);
+        if (!external_node_fs_default().statSync(abs).isFile())
+            return undefined; // a folder: writing it says so
+        text = external_node_fs_default().readFileSync(abs, 'utf8');
     }
     catch {
-        return; // not there yet (or unreadable: writing it will say so)
+        return undefined; // not there yet (or unreadable: writing it will say so)
     }
-    if (stat.isFile() && stat.size > 0 && !previousBaseline(abs))
+    try {
+        return readBaseline(abs, cwd, text).baseline;
+    }
+    catch {
+        if (!text.trim() || (text.includes('entries') && text.includes('valueHash')))
+            return undefined;
         throw new ArgError(`\`--write-baseline ${shown}\`: the file exists and is not a baseline, so it is not replaced; remove it or choose another file`);
-}
-/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
-function previousBaseline(abs) {
-    try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(abs, 'utf8'));
-        return Array.isArray(value?.entries) ? value : undefined;
-    }
-    catch {
-        return undefined;
     }
 }
 const check = {

@@ -12824,6 +12824,7 @@ const COLLECT_ABOVE_BYTES = (/* unused pure expression or super */ null && (128 
 function collectAfterScan(above = COLLECT_ABOVE_BYTES) {
     if (process.memoryUsage().heapUsed < above)
         return;
+    // The flag stays on: contexts made after this (none in a run) would also get a global `gc`.
     v8.setFlagsFromString('--expose-gc');
     vm.runInNewContext('gc')();
 }

@@ -138,24 +138,30 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   const plain: SourceFile = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
   const where = (at: Position) => `${file}:${at.line}:${at.column}`;
   let value: unknown;
+  let isJson = true;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
     // the format --write-baseline writes, where JSON.parse says, else where YAML stopped.
+    isJson = false;
     const source = parseSource(file, text);
     if (source.problems.length || source.docs.length !== 1) {
       const message = (e as Error).message;
       const at = /at position (\d+)/.exec(message);
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
       const offset = at ? Number(at[1]) + bom : (source.problems[0]?.start ?? text.trimEnd().length);
-      const why = message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position .*$/, '');
+      // V8's reason without its excerpt of the file or its own position.
+      const why = message.replace(/,\s*(\.\.\.)?"[\s\S]*is not valid JSON$/, '').replace(/ (in JSON )?at position \d+.*$/, '');
       throw new UsageError(`invalid baseline: ${where(locateRange(plain, offset, offset))}: not valid JSON: ${why}`);
     }
     value = source.docs[0]!.json;
   }
   if (!isValid(baselineSchema, value)) {
     const source = parseSource(file, text);
+    // Valid JSON can still be invalid YAML (a key given twice): say so, where.
+    const syntax = source.problems[0];
+    if (syntax) throw new UsageError(`invalid baseline: ${where(locateRange(plain, syntax.start, syntax.end))}: ${syntax.message}`);
     const doc = source.docs[0];
     const top = doc && View.root(source, doc);
     if (!doc || !top || source.docs.length > 1)
@@ -182,25 +188,26 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   }
   let ranges: Array<[number, number]> | undefined;
   const entryAt = (index: number) => {
-    ranges ??= entryRanges(text);
+    ranges ??= isJson ? jsonEntryRanges(text) : yamlEntryRanges(text);
     const [start, end] = ranges[index] ?? [0, 0];
     return locateRange(plain, start, end);
   };
   return { baseline, file, absPath, entryAt };
 }
 
+/** The ranges of the items of `entries` in a baseline that is YAML, not JSON: from its tree. */
+function yamlEntryRanges(text: string): Array<[number, number]> {
+  const source = parseSource('baseline', text);
+  const doc = source.docs[0];
+  const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
+  return items.map((item) => item.range);
+}
+
 /**
- * The offsets of each item of the top-level `entries` list of a JSON (or flow YAML) text, found by
- * tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
- * A baseline written in block YAML has none of `{}[]` to track: it is parsed instead.
+ * The ranges of the items of the top-level `entries` list of a text `JSON.parse` accepted, found
+ * by tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
  */
-function entryRanges(text: string): Array<[number, number]> {
-  if (!/^\s*(\uFEFF)?\s*\{/.test(text)) {
-    const source = parseSource('baseline', text);
-    const doc = source.docs[0];
-    const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
-    return items.map((item) => item.range);
-  }
+function jsonEntryRanges(text: string): Array<[number, number]> {
   let found: Array<[number, number]> = [];
   let current: Array<[number, number]> | undefined;
   let depth = 0;

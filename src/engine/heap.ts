@@ -45,6 +45,7 @@ const COLLECT_ABOVE_BYTES = 128 * 2 ** 20;
  */
 export function collectAfterScan(above = COLLECT_ABOVE_BYTES): void {
   if (process.memoryUsage().heapUsed < above) return;
+  // The flag stays on: contexts made after this (none in a run) would also get a global `gc`.
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
 }

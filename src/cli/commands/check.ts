@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
+import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
 import { failingFindings } from '../../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatPieces, formatters } from '../../formats/index.js';
@@ -67,7 +67,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
-  if (writeTo !== undefined) refuseToReplace(path.resolve(io.cwd, writeTo), writeTo);
+  const previous = writeTo === undefined ? undefined : replaceableBaseline(path.resolve(io.cwd, writeTo), writeTo, io.cwd);
 
   const settings: LintSettings = { ...scanSettings(values, positionals, io), baselinePath: values.baseline };
   let result = await lint(settings);
@@ -77,7 +77,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       baselinePath: abs,
       forbid: new Set(result.config?.forbidSuppression ?? []),
-      previous: previousBaseline(abs),
+      previous,
     });
     writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
@@ -140,29 +140,26 @@ function render(
 }
 
 /**
- * `--write-baseline` replaces a baseline, never another file: a slip such as
- * `--write-baseline .harness/pipelines/build.yaml` would otherwise overwrite a pipeline.
+ * The baseline `--write-baseline` is about to replace (its hand-written reasons are kept), or
+ * undefined when there is none yet. It replaces a baseline, a damaged one (a merge conflict, say)
+ * or an empty file, never another file: a slip such as `--write-baseline
+ * .harness/pipelines/build.yaml` would otherwise overwrite a pipeline.
  */
-function refuseToReplace(abs: string, shown: string): void {
-  let stat: fs.Stats;
+function replaceableBaseline(abs: string, shown: string, cwd: string): Baseline | undefined {
+  let text: string;
   try {
-    stat = fs.statSync(abs);
+    if (!fs.statSync(abs).isFile()) return undefined; // a folder: writing it says so
+    text = fs.readFileSync(abs, 'utf8');
   } catch {
-    return; // not there yet (or unreadable: writing it will say so)
+    return undefined; // not there yet (or unreadable: writing it will say so)
   }
-  if (stat.isFile() && stat.size > 0 && !previousBaseline(abs))
+  try {
+    return readBaseline(abs, cwd, text).baseline;
+  } catch {
+    if (!text.trim() || (text.includes('entries') && text.includes('valueHash'))) return undefined;
     throw new ArgError(
       `\`--write-baseline ${shown}\`: the file exists and is not a baseline, so it is not replaced; remove it or choose another file`,
     );
-}
-
-/** The baseline being replaced, to keep the reasons written into it by hand; none if unreadable. */
-function previousBaseline(abs: string): Baseline | undefined {
-  try {
-    const value = JSON.parse(fs.readFileSync(abs, 'utf8')) as Baseline;
-    return Array.isArray(value?.entries) ? value : undefined;
-  } catch {
-    return undefined;
   }
 }
 
