@@ -93,7 +93,7 @@ describe('hostile input', () => {
     expect(f[1]!.message).toMatch(/UTF-8/);
   });
 
-  test('a UTF-16 file is named as such: an error when it holds Harness YAML (it goes unchecked), else a notice', () => {
+  test('a UTF-16 or UTF-32 file is named as such: an error when it holds Harness YAML (it goes unchecked), else a notice', () => {
     const bom = (le: boolean, text: string) => {
       const body = Buffer.from(text, 'utf16le');
       if (!le) body.swap16();
@@ -102,14 +102,25 @@ describe('hostile input', () => {
     write('pipeline-le.yaml', bom(true, 'pipeline:\n  identifier: p\n  stages: []\n'));
     write('connector-be.yaml', bom(false, 'connector:\n  identifier: c\n  type: DockerRegistry\n'));
     write('other.yaml', bom(true, 'name: café\n'));
+    const utf32 = (le: boolean, text: string) => {
+      const points = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)];
+      const out = Buffer.alloc(4 * points.length);
+      points.forEach((p, i) => (le ? out.writeUInt32LE(p, 4 * i) : out.writeUInt32BE(p, 4 * i)));
+      return out;
+    };
+    write('pipeline-32.yaml', utf32(true, 'pipeline:\n  identifier: p\n  stages: []\n'));
+    write('other-32.yaml', utf32(false, 'name: café 😀\n'));
     const f = run();
     expect(f.map((x) => [x.file, x.ruleId, x.severity, x.line, x.column])).toEqual([
       ['connector-be.yaml', 'yaml-syntax', 'error', 1, 1],
+      ['other-32.yaml', 'yaml-syntax', 'notice', 1, 1],
       ['other.yaml', 'yaml-syntax', 'notice', 1, 1],
+      ['pipeline-32.yaml', 'yaml-syntax', 'error', 1, 1],
       ['pipeline-le.yaml', 'yaml-syntax', 'error', 1, 1],
     ]);
+    expect(f[3]!.message).toBe('File is UTF-32 encoded; only UTF-8 is read, so it is not checked: save it as UTF-8.');
     expect(f[0]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is not checked: save it as UTF-8.');
-    expect(f[1]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is skipped.');
+    expect(f[2]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is skipped.');
   });
 
   test('a symlink to /etc/passwd is not followed and its contents never appear', () => {

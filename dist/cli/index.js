@@ -13439,15 +13439,24 @@ function looksLikeHarness(text) {
         return false;
     return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
 }
-/** The text of a file that starts with a UTF-16 byte-order mark; undefined for any other file. */
-function utf16Text(bytes) {
-    if (bytes.length < 2)
-        return undefined;
-    const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-    const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-    if (!le && !be)
-        return undefined;
-    return new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+/**
+ * The encoding and text of a file that starts with a UTF-16 or UTF-32 byte-order mark (YAML allows
+ * both); undefined for any other file.
+ */
+function wideText(bytes) {
+    const at = (i, ...b) => b.every((x, k) => bytes[i + k] === x);
+    const le32 = at(0, 0xff, 0xfe, 0, 0);
+    if (le32 || at(0, 0, 0, 0xfe, 0xff)) {
+        const points = [];
+        for (let i = 4; i + 4 <= bytes.length; i += 4)
+            points.push(le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i));
+        return { encoding: 'UTF-32', text: String.fromCodePoint(...points.filter((c) => c <= 0x10ffff).slice(0, 65536)) };
+    }
+    if (at(0, 0xff, 0xfe))
+        return { encoding: 'UTF-16', text: new TextDecoder('utf-16le').decode(bytes) };
+    if (at(0, 0xfe, 0xff))
+        return { encoding: 'UTF-16', text: new TextDecoder('utf-16be').decode(bytes) };
+    return undefined;
 }
 /**
  * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
@@ -13469,12 +13478,12 @@ function readSource(input, maxFileSize, out) {
         out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
         return undefined;
     }
-    const utf16 = utf16Text(bytes);
-    if (utf16 !== undefined) {
-        // Saved as UTF-16 (a Windows editor's "Unicode"): read only to tell whether it is Harness YAML
-        // that goes unchecked; positions and fixes are UTF-8 throughout.
-        const harness = looksLikeHarness(utf16);
-        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is UTF-16 encoded; only UTF-8 is read, so it is ${harness ? 'not checked: save it as UTF-8' : 'skipped'}.`));
+    const wide = wideText(bytes);
+    if (wide) {
+        // Saved as UTF-16 (a Windows editor's "Unicode") or UTF-32: read only to tell whether it is
+        // Harness YAML that goes unchecked; positions and fixes are UTF-8 throughout.
+        const harness = looksLikeHarness(wide.text);
+        out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is ${wide.encoding} encoded; only UTF-8 is read, so it is ${harness ? 'not checked: save it as UTF-8' : 'skipped'}.`));
         return undefined;
     }
     if (bytes.includes(0)) {
