@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6335);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2451);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6335:
+/***/ 2451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49551,6 +49551,198 @@ function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
 
+;// CONCATENATED MODULE: ./src/engine/json-text.ts
+/** Places in JSON text without building a tree: for files too large to parse twice (a baseline). */
+/**
+ * The ranges of the items of the list under top-level key `key` in a text `JSON.parse` accepted
+ * (the last such key, as `JSON.parse` keeps), found by tracking strings and nesting: no tree of a
+ * large file is built to place a few of its items.
+ */
+function jsonListItemRanges(text, key) {
+    let found = [];
+    let current;
+    let depth = 0;
+    let lastKey;
+    let itemStart = -1;
+    /** Ends the current item at `end`, less the spaces before a `,` or `]`. */
+    const push = (end) => {
+        while (end > itemStart && /\s/.test(text[end - 1]))
+            end--;
+        current.push([itemStart, end]);
+        itemStart = -1;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            if (depth === 1)
+                lastKey = JSON.parse(text.slice(i, j + 1));
+            if (depth === 2 && current && itemStart < 0)
+                itemStart = i;
+            i = j;
+        }
+        else if (c === '{' || c === '[') {
+            if (depth === 1 && c === '[' && lastKey === key)
+                current = found = [];
+            else if (depth === 2 && current && itemStart < 0)
+                itemStart = i;
+            depth++;
+        }
+        else if (c === '}' || c === ']') {
+            depth--;
+            // A list or map item just closed; or the list itself, after a last item that is a scalar.
+            if (depth === 2 && current && itemStart >= 0)
+                push(i + 1);
+            else if (depth === 1 && current) {
+                if (itemStart >= 0)
+                    push(i);
+                current = undefined;
+            }
+        }
+        else if (c === ',') {
+            if (depth === 1)
+                lastKey = undefined;
+            else if (depth === 2 && current && itemStart >= 0)
+                push(i);
+        }
+        else if (depth === 2 && current && itemStart < 0 && !/\s/.test(c))
+            itemStart = i;
+    }
+    return found;
+}
+/**
+ * Where a text that `JSON.parse` rejects first breaks JSON's grammar (V8 names no position for most
+ * of its errors), or -1 if it cannot tell (nesting too deep to follow).
+ */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const fail = () => {
+        throw new JsonStop(i);
+    };
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const string = () => {
+        i++;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 34) {
+                i++;
+                return;
+            }
+            if (c < 32)
+                fail();
+            if (c !== 92)
+                i++;
+            else if (text[i + 1] === 'u') {
+                i += 2;
+                for (let k = 0; k < 4; k++, i++)
+                    if (!/[0-9a-fA-F]/.test(text[i] ?? ''))
+                        fail();
+            }
+            else if (i + 1 < text.length && '"\\/bfnrt'.includes(text[i + 1]))
+                i += 2;
+            else {
+                i++;
+                fail();
+            }
+        }
+        fail();
+    };
+    const digits = () => {
+        if (!/[0-9]/.test(text[i] ?? ''))
+            fail();
+        while (/[0-9]/.test(text[i] ?? ''))
+            i++;
+    };
+    const number = () => {
+        if (text[i] === '-')
+            i++;
+        if (text[i] === '0')
+            i++;
+        else
+            digits();
+        if (text[i] === '.') {
+            i++;
+            digits();
+        }
+        if (text[i] === 'e' || text[i] === 'E') {
+            i++;
+            if (text[i] === '+' || text[i] === '-')
+                i++;
+            digits();
+        }
+    };
+    const items = (close, item) => {
+        i++;
+        space();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            item();
+            space();
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            if (text[i] !== ',')
+                fail();
+            i++;
+        }
+    };
+    const value = () => {
+        space();
+        const c = text[i];
+        if (c === '{')
+            items('}', () => {
+                space();
+                if (text[i] !== '"')
+                    fail();
+                string();
+                space();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value();
+            });
+        else if (c === '[')
+            items(']', value);
+        else if (c === '"')
+            string();
+        else if (c === 't' || c === 'f' || c === 'n') {
+            const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+            for (let k = 0; k < word.length; k++, i++)
+                if (text[i] !== word[k])
+                    fail();
+        }
+        else
+            number();
+    };
+    try {
+        value();
+        space();
+        return i < text.length ? i : -1;
+    }
+    catch (e) {
+        if (e instanceof JsonStop)
+            return e.offset;
+        if (e instanceof RangeError)
+            return -1; // nested deeper than the stack
+        throw e;
+    }
+}
+class JsonStop {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
@@ -50811,6 +51003,7 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
@@ -50889,14 +51082,15 @@ function readBaseline(absPath, cwd, overlay) {
     }
     catch (e) {
         // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
-        // the format --write-baseline writes, where JSON.parse says, else where YAML stopped.
+        // the format --write-baseline writes, where JSON breaks (JSON.parse names few places).
         isJson = false;
         const source = source_parseSource(file, text);
         if (source.problems.length || source.docs.length !== 1) {
             const message = e.message;
             const at = /at position (\d+)/.exec(message);
             const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-            const offset = at ? Number(at[1]) + bom : (source.problems[0]?.start ?? text.trimEnd().length);
+            const found = at ? Number(at[1]) : jsonErrorOffset(text.slice(bom));
+            const offset = found >= 0 ? found + bom : (source.problems[0]?.start ?? text.trimEnd().length);
             // V8's reason without its excerpt of the file or its own position.
             const why = message.replace(/,\s*(\.\.\.)?"[\s\S]*is not valid JSON$/, '').replace(/ (in JSON )?at position \d+.*$/, '');
             throw new UsageError(`invalid baseline: ${where(locateRange(plain, offset, offset))}: not valid JSON: ${why}`);
@@ -50931,7 +51125,7 @@ function readBaseline(absPath, cwd, overlay) {
     }
     let ranges;
     const entryAt = (index) => {
-        ranges ??= isJson ? jsonEntryRanges(text) : yamlEntryRanges(text);
+        ranges ??= isJson ? jsonListItemRanges(text, 'entries') : yamlEntryRanges(text);
         const [start, end] = ranges[index] ?? [0, 0];
         return locateRange(plain, start, end);
     };
@@ -50943,57 +51137,6 @@ function yamlEntryRanges(text) {
     const doc = source.docs[0];
     const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
     return items.map((item) => item.range);
-}
-/**
- * The ranges of the items of the top-level `entries` list of a text `JSON.parse` accepted, found
- * by tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
- */
-function jsonEntryRanges(text) {
-    let found = [];
-    let current;
-    let depth = 0;
-    let lastKey;
-    let itemStart = -1;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== '"')
-                j += text[j] === '\\' ? 2 : 1;
-            if (depth === 1)
-                lastKey = JSON.parse(text.slice(i, j + 1));
-            if (depth === 2 && current && itemStart < 0)
-                itemStart = i;
-            i = j;
-        }
-        else if (c === '{' || c === '[') {
-            if (depth === 1 && c === '[' && lastKey === 'entries')
-                current = found = [];
-            else if (depth === 2 && current && itemStart < 0)
-                itemStart = i;
-            depth++;
-        }
-        else if (c === '}' || c === ']') {
-            depth--;
-            if (depth === 2 && current && itemStart >= 0) {
-                current.push([itemStart, i + 1]);
-                itemStart = -1;
-            }
-            else if (depth === 1)
-                current = undefined;
-        }
-        else if (c === ',') {
-            if (depth === 1)
-                lastKey = undefined;
-            else if (depth === 2 && current && itemStart >= 0) {
-                current.push([itemStart, i]);
-                itemStart = -1;
-            }
-        }
-        else if (depth === 2 && current && itemStart < 0 && !/\s/.test(c))
-            itemStart = i;
-    }
-    return found;
 }
 /**
  * Marks the findings the baseline accepts as suppressed (in place) and returns `suppression`

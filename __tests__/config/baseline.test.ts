@@ -380,6 +380,11 @@ describe('--baseline', () => {
       /invalid baseline: nope\.json:1:\d+: Map keys must be unique/,
     ],
     [
+      'with a single-quoted value and a broken list',
+      `{ "version": 1,\n  "note": 'by hand',\n  "entries": [ },, ] }`,
+      /invalid baseline: nope\.json:2:11: not valid JSON: Unexpected token/,
+    ],
+    [
       'missing a comma',
       '{ "version": 1\n  "entries": [] }',
       /invalid baseline: nope\.json:2:3: not valid JSON: Expected ',' or '}' after property value$/m,

@@ -5,6 +5,7 @@ import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
+import { jsonErrorOffset, jsonListItemRanges } from './json-text.js';
 import { isValid, validateAgainst } from './schema.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
@@ -143,14 +144,15 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
-    // the format --write-baseline writes, where JSON.parse says, else where YAML stopped.
+    // the format --write-baseline writes, where JSON breaks (JSON.parse names few places).
     isJson = false;
     const source = parseSource(file, text);
     if (source.problems.length || source.docs.length !== 1) {
       const message = (e as Error).message;
       const at = /at position (\d+)/.exec(message);
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      const offset = at ? Number(at[1]) + bom : (source.problems[0]?.start ?? text.trimEnd().length);
+      const found = at ? Number(at[1]) : jsonErrorOffset(text.slice(bom));
+      const offset = found >= 0 ? found + bom : (source.problems[0]?.start ?? text.trimEnd().length);
       // V8's reason without its excerpt of the file or its own position.
       const why = message.replace(/,\s*(\.\.\.)?"[\s\S]*is not valid JSON$/, '').replace(/ (in JSON )?at position \d+.*$/, '');
       throw new UsageError(`invalid baseline: ${where(locateRange(plain, offset, offset))}: not valid JSON: ${why}`);
@@ -188,7 +190,7 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   }
   let ranges: Array<[number, number]> | undefined;
   const entryAt = (index: number) => {
-    ranges ??= isJson ? jsonEntryRanges(text) : yamlEntryRanges(text);
+    ranges ??= isJson ? jsonListItemRanges(text, 'entries') : yamlEntryRanges(text);
     const [start, end] = ranges[index] ?? [0, 0];
     return locateRange(plain, start, end);
   };
@@ -201,45 +203,6 @@ function yamlEntryRanges(text: string): Array<[number, number]> {
   const doc = source.docs[0];
   const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
   return items.map((item) => item.range);
-}
-
-/**
- * The ranges of the items of the top-level `entries` list of a text `JSON.parse` accepted, found
- * by tracking strings and nesting: no tree of a large baseline is built to place its stale entries.
- */
-function jsonEntryRanges(text: string): Array<[number, number]> {
-  let found: Array<[number, number]> = [];
-  let current: Array<[number, number]> | undefined;
-  let depth = 0;
-  let lastKey: string | undefined;
-  let itemStart = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (depth === 1) lastKey = JSON.parse(text.slice(i, j + 1)) as string;
-      if (depth === 2 && current && itemStart < 0) itemStart = i;
-      i = j;
-    } else if (c === '{' || c === '[') {
-      if (depth === 1 && c === '[' && lastKey === 'entries') current = found = [];
-      else if (depth === 2 && current && itemStart < 0) itemStart = i;
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 2 && current && itemStart >= 0) {
-        current.push([itemStart, i + 1]);
-        itemStart = -1;
-      } else if (depth === 1) current = undefined;
-    } else if (c === ',') {
-      if (depth === 1) lastKey = undefined;
-      else if (depth === 2 && current && itemStart >= 0) {
-        current.push([itemStart, i]);
-        itemStart = -1;
-      }
-    } else if (depth === 2 && current && itemStart < 0 && !/\s/.test(c)) itemStart = i;
-  }
-  return found;
 }
 
 export interface ApplyBaselineOptions {
