@@ -46326,7 +46326,7 @@ function shared(s) {
     if (known !== undefined)
         return known;
     if (sharedStrings.size >= 200_000)
-        sharedStrings.clear();
+        forgetShared();
     const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
     sharedStrings.set(copy, copy);
     return copy;
@@ -51076,15 +51076,15 @@ function readBaseline(absPath, cwd, overlay) {
     const plain = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
     const where = (at) => `${file}:${at.line}:${at.column}`;
     let value;
-    let isJson = true;
+    /** The YAML parse of a baseline that is not JSON, kept to place its stale entries. */
+    let yaml;
     try {
         value = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (e) {
         // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
         // the format --write-baseline writes, where JSON breaks (JSON.parse names few places).
-        isJson = false;
-        const source = source_parseSource(file, text);
+        const source = (yaml = source_parseSource(file, text));
         if (source.problems.length || source.docs.length !== 1) {
             const message = e.message;
             const at = /at position (\d+)/.exec(message);
@@ -51125,15 +51125,14 @@ function readBaseline(absPath, cwd, overlay) {
     }
     let ranges;
     const entryAt = (index) => {
-        ranges ??= isJson ? jsonListItemRanges(text, 'entries') : yamlEntryRanges(text);
+        ranges ??= yaml ? yamlEntryRanges(yaml) : jsonListItemRanges(text, 'entries');
         const [start, end] = ranges[index] ?? [0, 0];
         return locateRange(plain, start, end);
     };
     return { baseline, file, absPath, entryAt };
 }
 /** The ranges of the items of `entries` in a baseline that is YAML, not JSON: from its tree. */
-function yamlEntryRanges(text) {
-    const source = source_parseSource('baseline', text);
+function yamlEntryRanges(source) {
     const doc = source.docs[0];
     const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
     return items.map((item) => item.range);

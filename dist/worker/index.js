@@ -10287,7 +10287,7 @@ function loc_shared(s) {
     if (known !== undefined)
         return known;
     if (sharedStrings.size >= 200_000)
-        sharedStrings.clear();
+        forgetShared();
     const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
     sharedStrings.set(copy, copy);
     return copy;

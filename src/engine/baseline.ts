@@ -139,14 +139,14 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   const plain: SourceFile = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
   const where = (at: Position) => `${file}:${at.line}:${at.column}`;
   let value: unknown;
-  let isJson = true;
+  /** The YAML parse of a baseline that is not JSON, kept to place its stale entries. */
+  let yaml: SourceFile | undefined;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
     // the format --write-baseline writes, where JSON breaks (JSON.parse names few places).
-    isJson = false;
-    const source = parseSource(file, text);
+    const source = (yaml = parseSource(file, text));
     if (source.problems.length || source.docs.length !== 1) {
       const message = (e as Error).message;
       const at = /at position (\d+)/.exec(message);
@@ -190,7 +190,7 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   }
   let ranges: Array<[number, number]> | undefined;
   const entryAt = (index: number) => {
-    ranges ??= isJson ? jsonListItemRanges(text, 'entries') : yamlEntryRanges(text);
+    ranges ??= yaml ? yamlEntryRanges(yaml) : jsonListItemRanges(text, 'entries');
     const [start, end] = ranges[index] ?? [0, 0];
     return locateRange(plain, start, end);
   };
@@ -198,8 +198,7 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
 }
 
 /** The ranges of the items of `entries` in a baseline that is YAML, not JSON: from its tree. */
-function yamlEntryRanges(text: string): Array<[number, number]> {
-  const source = parseSource('baseline', text);
+function yamlEntryRanges(source: SourceFile): Array<[number, number]> {
   const doc = source.docs[0];
   const items = (doc && View.root(source, doc)?.get('entries')?.items()) ?? [];
   return items.map((item) => item.range);

@@ -267,7 +267,7 @@ function embeddedRange(view: View): [number, number] {
 export function shared(s: string): string {
   const known = sharedStrings.get(s);
   if (known !== undefined) return known;
-  if (sharedStrings.size >= 200_000) sharedStrings.clear();
+  if (sharedStrings.size >= 200_000) forgetShared();
   const copy = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
   sharedStrings.set(copy, copy);
   return copy;
