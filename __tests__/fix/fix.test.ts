@@ -303,8 +303,79 @@ describe('passes, writes and dry runs', () => {
     });
     expect(r.passes).toBe(3);
     expect(r.converged).toBe(false);
-    expect(fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('image: harness/ci-addon:1.16.92\n# 0\n# 1\n# 2\n');
+    // The first check's fix is not applied: the file is read, then checked again as read (n = 1).
+    expect(fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('image: harness/ci-addon:1.16.92\n# 1\n# 2\n# 3\n');
     const b = r.files.find((f) => f.file === 'b.yaml')!;
-    expect(b.edits).toEqual([{ start: 32, end: 32, text: '# 0\n# 1\n# 2\n' }]);
+    expect(b.edits).toEqual([{ start: 32, end: 32, text: '# 1\n# 2\n# 3\n' }]);
+  });
+
+  test('a file changed on disk after the check read it is fixed as it now is, not at the old offsets', () => {
+    const dir = repo();
+    const file = path.join(dir, 'a.yaml');
+    let calls = 0;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      check: (s) => {
+        const res = lint(s);
+        // Someone adds a comment line above the image while the first check's findings are in hand.
+        if (calls++ === 0) fs.writeFileSync(file, '# reviewed by the platform team, keep this step\n' + fs.readFileSync(file, 'utf8'));
+        return res;
+      },
+    });
+    expect(r.skipped).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('# reviewed by the platform team, keep this step\nimage: harness/drone-git:1.6.9\n');
+  });
+
+  test('a file changed on disk after it was read for fixing is left as it now is, and named', () => {
+    const dir = repo();
+    const file = path.join(dir, 'a.yaml');
+    let calls = 0;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      check: (s) => {
+        const res = lint(s);
+        if (calls++ === 2) fs.appendFileSync(file, '# edited meanwhile\n');
+        return res;
+      },
+    });
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it changed on disk while fixing; left unchanged' }]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n# edited meanwhile\n');
+    // What is left is what is on disk: the finding is still there.
+    expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
+  });
+
+  test('a read-only file is not written, is named, and keeps its findings in what is left', () => {
+    const dir = repo();
+    const file = path.join(dir, 'a.yaml');
+    fs.chmodSync(file, 0o444);
+    const r = applyFixes({ cwd: dir, paths: ['.'] });
+    expect(r.files).toEqual([]);
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it is read-only; left unchanged' }]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n');
+    expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
+  });
+
+  test('a file with another hard link is rewritten in place: both names still show the same, fixed file', () => {
+    const dir = repo();
+    fs.mkdirSync(path.join(dir, 'elsewhere'));
+    const other = path.join(dir, 'elsewhere', 'copy.txt');
+    fs.linkSync(path.join(dir, 'a.yaml'), other);
+    applyFixes({ cwd: dir, paths: ['a.yaml'] });
+    expect(fs.statSync(path.join(dir, 'a.yaml')).ino).toBe(fs.statSync(other).ino);
+    expect(fs.readFileSync(other, 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
+  });
+
+  // Owners can only be given away by root (CI runs the tests as root; elsewhere this one is skipped).
+  (process.getuid?.() === 0 ? test : test.skip)("a fixed file keeps its owner and group when root fixes another user's file", () => {
+    const dir = repo();
+    const file = path.join(dir, 'a.yaml');
+    fs.chownSync(file, 65534, 65534);
+    fs.chmodSync(file, 0o640);
+    applyFixes({ cwd: dir, paths: ['.'] });
+    const st = fs.statSync(file);
+    expect([st.uid, st.gid, st.mode & 0o777]).toEqual([65534, 65534, 0o640]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
   });
 });

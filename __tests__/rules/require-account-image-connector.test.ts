@@ -203,6 +203,14 @@ export default testRule(import.meta.filename, rule, {
       output: { 'pipeline.yaml': pipeline(k8sStage('account.mirror')) },
     },
     {
+      name: 'an account connector of that name that cannot serve images (a GitHub connector) is another connector: no fix, no suggestion',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('org.mirror')),
+        'mirror.yaml': accountConnector('mirror').replace('type: DockerRegistry', 'type: Github'),
+      },
+      errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
+    },
+    {
       name: 'a CRLF pipeline keeps its line endings when fixed',
       files: { 'pipeline.yaml': crlf(pipeline(k8sStage('org.mirror'))), 'mirror.yaml': accountConnector('mirror') },
       errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],

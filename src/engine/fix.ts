@@ -75,7 +75,7 @@ interface FileState {
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
  * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ * never applied. Files are written once, at the end (see `writeFixed`).
  */
 export function applyFixes(settings: FixSettings): FixResult {
   const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
@@ -88,13 +88,23 @@ export function applyFixes(settings: FixSettings): FixResult {
   let result = check({ ...settings, overlay });
   let passes = 0;
 
-  for (let pass = 0; pass < maxPasses; pass++) {
+  while (passes < maxPasses) {
     const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-    if (!byFile.size) break;
     let changed = false;
+    let reread = false;
     for (const [absPath, findings] of byFile) {
-      const state = states.get(absPath) ?? readState(absPath, findings[0]!.file);
-      if (!state) continue;
+      const state = states.get(absPath);
+      if (!state) {
+        // These fixes were made from the file as the check read it, and it may have changed since.
+        // Its text is read once, here, and its fixes are taken from a check of exactly that text.
+        const read = readState(absPath, findings[0]!.file);
+        if (read) {
+          states.set(absPath, read);
+          overlay.set(absPath, read.original);
+          reread = true;
+        }
+        continue;
+      }
       const { chosen, taken } = chooseEdits(findings.map((f) => f.fix!));
       if (!chosen.length) continue;
       const next = applyEdits(state.current, chosen);
@@ -115,22 +125,24 @@ export function applyFixes(settings: FixSettings): FixResult {
           line: findings[i]!.line,
         })),
       );
-      states.set(absPath, state);
       overlay.set(absPath, next);
       changed = true;
     }
-    if (!changed) break;
-    passes++;
+    if (!changed && !reread) break;
+    if (changed) passes++;
     result = check({ ...settings, overlay });
   }
 
   const files: FileFix[] = [];
+  let unwritten = false;
   for (const s of states.values()) {
     if (s.current === s.original) continue;
     if (!settings.dryRun) {
-      const problem = writeAtomically(s);
+      const problem = writeFixed(s);
       if (problem) {
         skipped.push({ file: s.file, reason: problem });
+        overlay.delete(s.absPath);
+        unwritten = true;
         continue;
       }
     }
@@ -145,6 +157,8 @@ export function applyFixes(settings: FixSettings): FixResult {
     });
   }
   files.sort((a, b) => cmp(a.file, b.file));
+  // What is left is what is on disk: a file that could not be written keeps its findings.
+  if (unwritten) result = check({ ...settings, overlay });
   const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
   return { files, skipped, passes, converged, result };
 }
@@ -239,24 +253,70 @@ function netEdits(s: FileState): Edit[] {
   return out;
 }
 
-/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
-function writeAtomically(s: FileState): string | undefined {
+/**
+ * Writes the fixed text, refusing when the file changed on disk since it was read or has no write
+ * permission. It is written next to the file and renamed over it, with the file's mode, owner and
+ * group; a file with other hard links, or whose owner this process cannot give the new file, is
+ * rewritten in place instead, so that it stays the same file.
+ */
+function writeFixed(s: FileState): string | undefined {
   let target: string;
+  let stat: fs.Stats;
   try {
     target = fs.realpathSync(s.absPath);
     if (!fs.readFileSync(target).equals(s.bytes)) return 'it changed on disk while fixing; left unchanged';
+    stat = fs.statSync(target);
   } catch (e) {
     return `it cannot be read again (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
+  if (!isWritable(target, stat)) return 'it is read-only; left unchanged';
+  const text = (s.bom ? '\uFEFF' : '') + s.current;
+  if (stat.nlink > 1) return writeInPlace(target, text);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
-    const mode = fs.statSync(target).mode & 0o7777;
-    fs.writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
-    fs.chmodSync(tmp, mode);
+    fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+    if (!keepOwner(tmp, stat)) {
+      fs.rmSync(tmp, { force: true });
+      return writeInPlace(target, text);
+    }
+    fs.chmodSync(tmp, stat.mode & 0o7777);
     fs.renameSync(tmp, target);
     return undefined;
   } catch (e) {
     fs.rmSync(tmp, { force: true });
+    return `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
+/** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
+function isWritable(target: string, stat: fs.Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return false;
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives the new file the old one's owner and group; false when this process may not. */
+function keepOwner(tmp: string, stat: fs.Stats): boolean {
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid === stat.uid && gid === stat.gid) return true;
+  try {
+    fs.chownSync(tmp, stat.uid, stat.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function writeInPlace(target: string, text: string): string | undefined {
+  try {
+    fs.writeFileSync(target, text);
+    return undefined;
+  } catch (e) {
     return `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
 }

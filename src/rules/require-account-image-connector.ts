@@ -10,7 +10,18 @@ import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 /** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
 const isAccountScopeRef = (ref: string) => ref.startsWith('account.');
 
-/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+/**
+ * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
+ * cloud providers' registries): what an Override Image Connector can be.
+ */
+const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
+const servesImages = (type: string) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
+
+/**
+ * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
+ * serve images; a suggestion when there is none; neither when the account connector of that name
+ * is a Git or cluster connector (another connector, not this one at account scope).
+ */
 function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
   const ref = parseRef(value);
   if (!ref) return {};
@@ -19,10 +30,14 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
   const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
   const edit = text === undefined ? undefined : replaceScalarAt(at, text);
   if (!edit) return {};
-  if (project.findConnector(to, entity.scope))
-    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-  if (project.inHarness(to, entity.scope)?.kind === 'found')
-    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
+  const inRepo = project.findConnector(to, entity.scope);
+  const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
+  const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
+  const where = inRepo ? '' : ' (in Harness)';
+  if (found && servesImages(found.type))
+    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+  // Another kind of connector with that name: nothing to point the stage at.
+  if (found) return {};
   return {
     suggestion: {
       title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
