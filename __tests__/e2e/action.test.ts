@@ -411,6 +411,46 @@ describe('the Action, run like the runner runs it', () => {
     expect(trusted.annotations.filter((a) => a.props.title === 'gate change')).toHaveLength(2);
   });
 
+  test("a pull request that makes the config a symlink out of the workspace (at a credentials file): the file is never read or quoted, and the base's config decides", async () => {
+    const ws = tmpDir('gate-symlink');
+    const outside = tmpDir('gate-symlink-secrets');
+    fs.writeFileSync(
+      path.join(outside, 'config.json'),
+      '{"auths": {"registry.example.com": {"auth": "U1VQRVJTRUNSRVQ="}}, "token": "SUPERSECRET"}\n',
+    );
+    const { baseSha } = gitRepo(
+      ws,
+      {
+        '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        '.harness/connectors/old.yaml': badConnector('old'),
+        '.harness-registry-guard.yml': 'rules:\n  unresolved-reference: off\n',
+      },
+      {},
+    );
+    fs.rmSync(path.join(ws, '.harness-registry-guard.yml'));
+    fs.symlinkSync(path.join(outside, 'config.json'), path.join(ws, '.harness-registry-guard.yml'));
+    execFileSync('git', ['add', '-A'], { cwd: ws });
+    execFileSync('git', ['commit', '-q', '-m', 'symlink'], { cwd: ws });
+    const headSha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ws, encoding: 'utf8' }).trim();
+    for (const configFrom of ['base', 'head']) {
+      const r = await run({
+        workspace: ws,
+        event: pullRequestEvent({ headSha, baseSha }),
+        inputs: { 'github-token': '', 'only-changed': 'false', 'config-from': configFrom },
+      });
+      const written = everythingWritten(r);
+      expect(written).not.toContain('SUPERSECRET');
+      expect(written).not.toContain('U1VQRVJTRUNSRVQ');
+      const gate = r.annotations.filter((a) => a.props.title === 'gate change');
+      expect(gate.map((a) => a.message)).toEqual([
+        "This pull request makes the config file `.harness-registry-guard.yml` a symlink that leaves the workspace; it is not read, and the base branch's config decides.",
+      ]);
+      // The base config (unresolved-reference off) is the one applied; the bad connector fails the step.
+      expect(findingAnnotations(r).map((a) => a.props.title)).toEqual(['no-app-harness-registry']);
+      expect(r.status).toBe(1);
+    }
+  });
+
   test.each([
     ["a .yml beside the base's .yaml", '.', '.harness-registry-guard.yaml', '.harness-registry-guard.yml', '.harness/connectors/new.yaml'],
     [

@@ -7,6 +7,7 @@ const changedFiles = (...args: Parameters<typeof files>) => changeScope(files(..
 import {
   ANNOTATIONS_PER_LEVEL,
   formatGithub,
+  inertLines,
   planAnnotations,
   rankFindings,
   toAnnotation,
@@ -39,6 +40,38 @@ const count = (plan: ReturnType<typeof planAnnotations>, l: Severity) => plan.an
 describe('GitHub annotation plan', () => {
   test('matches the golden file (--format github)', () => {
     expectGolden('report.github.txt', formatGithub(lintFixture()));
+  });
+
+  test('file names and messages from the repo cannot issue workflow commands in the plain log lines', () => {
+    const evil = 'c\n::error title=INJECTED,file=README.md,line=1::attacker text\n## All clear.yaml';
+    const findings = [...forty(), { ...finding(99, 'error', evil), message: 'x\r::warning::also injected' }];
+    const out = formatGithub({ findings } as unknown as Parameters<typeof formatGithub>[0]).split('\n');
+    const start = out.findIndex((l) => l.startsWith('::stop-commands::'));
+    const marker = out[start]!.slice('::stop-commands::'.length);
+    const end = out.indexOf(`::${marker}::`);
+    expect(marker).toMatch(/^[0-9a-f]{64}$/);
+    expect(end).toBeGreaterThan(start);
+    // Every line outside the block is one of our annotations; the block holds the rest, one finding a line.
+    expect(
+      out
+        .slice(0, start)
+        .every(
+          (l) => /^::(error|warning|notice) title=(no-app-harness-registry|unresolved-reference),/.test(l) || l.startsWith('::notice::'),
+        ),
+    ).toBe(true);
+    expect(out.slice(end + 1).filter(Boolean)).toEqual([]);
+    expect(out.slice(start + 1, end).filter((l) => l.includes('INJECTED'))).toEqual([
+      'c ::error title=INJECTED,file=README.md,line=1::attacker text ## All clear.yaml:100:3: error: x ::warning::also injected [no-app-harness-registry]',
+    ]);
+  });
+
+  test('inert lines: nothing for no lines; the end marker is a hash of the lines, so they cannot hold it', () => {
+    expect(inertLines([])).toEqual([]);
+    const [open, ...rest] = inertLines(['a', 'b\nc']);
+    const marker = open!.slice('::stop-commands::'.length);
+    expect(rest).toEqual(['a', 'b c', `::${marker}::`]);
+    expect(inertLines(['a', 'b c'])[0]).toBe(open);
+    expect(inertLines(['a', 'b d'])[0]).not.toBe(open);
   });
 
   test('40 findings stay within 10 error, 10 warning and 10 notice annotations, and the rest is counted', () => {

@@ -508,13 +508,15 @@ describe('the API key never leaks', () => {
       behaviours: {
         broken: { kind: 'error', status: 500 },
         bad: { kind: 'error', status: 400, code: 'INVALID_REQUEST', message: 'bad request' },
+        // Long enough that a reason cut to 200 characters would end in the middle of the echoed secret.
+        long: { kind: 'error', status: 400, code: 'INVALID_REQUEST', message: 'x'.repeat(112) },
         stuck: { kind: 'hang' },
         gone: { kind: 'notFound', status: 200, code: 'ENTITY_NOT_FOUND' },
       },
     });
     const c = client(server, { requestTimeoutMs: 100, retries: 1 });
     const outcomes: unknown[] = await Promise.all(
-      ['ok', 'broken', 'bad', 'stuck', 'gone', 'missing'].map((identifier) => c.getConnector({ identifier })),
+      ['ok', 'broken', 'bad', 'long', 'stuck', 'gone', 'missing'].map((identifier) => c.getConnector({ identifier })),
     );
     outcomes.push(await c.getImageOverrides('K8'), c.stats());
     expect(
@@ -550,6 +552,8 @@ describe('the API key never leaks', () => {
     expect(text).toContain('request failed'); // the leaky fetch was used
     expect(text).toContain('connection reset');
     for (const f of forms) expect(text).not.toContain(f);
+    // Nor any part of the secret long enough to matter (a reason is cut after it is redacted).
+    expect(text).not.toContain(SECRET.slice(0, 8));
   });
 
   it('redactKey removes the key in every form it knows', () => {

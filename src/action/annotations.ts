@@ -3,7 +3,7 @@ import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { changeScope } from '../github/changed-files.js';
 import { redact } from '../github/client.js';
-import { planAnnotations, type AnnotationPlan } from '../formats/github.js';
+import { inertLines, planAnnotations, type AnnotationPlan } from '../formats/github.js';
 import { plural } from '../formats/totals.js';
 import { CHECK_RUN_NAME } from './check-run.js';
 import type { ChangeDetection } from './detect-changes.js';
@@ -55,7 +55,8 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
   });
   for (const c of gateAnnotations)
     core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
-  for (const c of o.gateChanges) state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+  const logInert = (lines: string[]) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);
+  logInert(o.gateChanges.map((c) => `Gate change: ${c.file}:${c.line}: ${c.message}`));
   if (lookups) core.warning(redactSecrets(lookups, settings), { title: 'Harness lookups' });
   // @actions/core escapes the workflow commands.
   for (const a of plan.annotations) {
@@ -76,11 +77,11 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
   else state.notes.add(annotated);
 
   core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
-  for (const f of result.findings) state.log(logLine(f));
+  logInert(result.findings.map(logLine));
   core.endGroup();
   return plan;
 }
 
-/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
+/** One finding per log line (`inertLines` keeps them from issuing workflow commands). */
 const logLine = (f: Finding) =>
-  `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
+  `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;

@@ -82,6 +82,12 @@ export function gateSources(o: GateOptions): GateSources {
     ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
   };
   const rel = (abs: string) => toPosix(path.relative(o.workspace, abs));
+  const root = realpathOr(o.workspace);
+  /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
+  const leavesWorkspace = (abs: string) => {
+    const real = realpathOr(abs);
+    return real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  };
   let base: string | undefined | null = null;
   const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
 
@@ -98,9 +104,12 @@ export function gateSources(o: GateOptions): GateSources {
       return;
     }
     const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
-    const after = safeRead(abs);
-    out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-    if (o.trustHead) return;
+    const outside = leavesWorkspace(abs);
+    const after = outside ? undefined : safeRead(abs);
+    if (outside) out.changes.push(symlinkOut(file, kind));
+    else out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+    // A file outside the workspace is never read, not even when the head is trusted: the base's decides.
+    if (o.trustHead && !outside) return;
     if (kind === 'config' && after !== undefined) out.changes.push(...invalidConfig(abs, file, after, o.workspace));
     if (before === undefined) {
       if (kind === 'config') out.configPath = false;
@@ -126,7 +135,9 @@ export function gateSources(o: GateOptions): GateSources {
   if (o.trustHead || !atHead || atHead === atBaseConfig) guard(atHead, 'config');
   else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
-    out.changes.push(...configChanges(rel(atHead), undefined, safeRead(atHead)));
+    out.changes.push(
+      ...(leavesWorkspace(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))),
+    );
     out.configPath = atBaseConfig ?? false;
     if (atBaseConfig) guard(atBaseConfig, 'config');
     // Renamed away, it has no change of its own to guard: its base text is read here.
@@ -138,7 +149,8 @@ export function gateSources(o: GateOptions): GateSources {
 
   for (const [file, change] of o.changed.files) {
     if (change.status === 'removed' || !/\.ya?ml$/i.test(file)) continue;
-    const text = safeRead(path.join(o.workspace, file));
+    const abs = path.join(o.workspace, file);
+    const text = leavesWorkspace(abs) ? undefined : safeRead(abs);
     if (!text?.includes('harness-registry-guard-disable')) continue;
     for (const d of parseDirectives(parseSource(file, text), o.ruleIds).directives)
       if (!change.lines || change.lines.has(d.line))
@@ -170,6 +182,21 @@ function invalidConfig(abs: string, file: string, text: string, workspace: strin
       line: p.line,
       message: `This pull request makes the config file invalid: ${p.message} Once merged, every check fails (exit 2) until it is corrected.`,
     }));
+  }
+}
+
+const symlinkOut = (file: string, kind: 'config' | 'baseline'): GateChange => ({
+  file,
+  line: 1,
+  message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
+});
+
+/** The path with its symlinks resolved; for a path that does not exist, the path itself. */
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
   }
 }
 

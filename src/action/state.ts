@@ -49,7 +49,8 @@ export function redactSecrets(text: string, settings: Pick<ActionSettings, 'toke
 
 /** Reads the runner's context and builds the one API client of the run. */
 export function startRun(settings: ActionSettings, env: Env, deps: RunDeps): RunState {
-  const log = (line: string) => core.info(redactSecrets(line, settings));
+  // One line each: a newline in a logged message must not start a workflow command.
+  const log = (line: string) => core.info(redactSecrets(line, settings).replace(/[\r\n]+/g, ' '));
   const ctx = readRunContext(env);
   const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
   const notes = new Notes(log);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
@@ -162,11 +163,26 @@ export function formatGithub(result: LintResult): string {
   if (lookups) lines.push(`::warning::${escapeData(lookups)}`);
   if (plan.overflowNotice) lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
   const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+  const listed: string[] = [];
   for (const f of result.findings) {
     const a = toAnnotation(f);
     if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`)) continue;
     const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+    listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
   }
+  lines.push(...inertLines(listed));
   return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/**
+ * Log lines that hold text from the repository (file names, values, comments), made inert: each
+ * on one line, and all between `::stop-commands::` and its end marker, so that a file named
+ * `x\n::error::...` cannot issue a workflow command. The marker is a hash of the lines, which
+ * they cannot contain, so nothing in them can end the block early.
+ */
+export function inertLines(lines: readonly string[]): string[] {
+  if (!lines.length) return [];
+  const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+  const marker = createHash('sha256').update(flat.join('\n')).digest('hex');
+  return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }

@@ -45,7 +45,7 @@ export function cell(s: string): string {
   // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
   // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
   return s
-    .replace(/\r?\n/g, ' ')
+    .replace(/[\r\n]+/g, ' ')
     .split(/(`+[^`]*`+)/)
     .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('')
@@ -59,8 +59,8 @@ const linkText = (s: string) =>
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export function location(file: string, line: number, endLine: number, links?: LinkBase): string {
-  const text = `${file}:${line}`;
-  if (!links) return `\`${text.replace(/`/g, "'")}\``;
+  const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
+  if (!links) return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
   const path = file.split('/').map(encodeURIComponent).join('/');
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
   return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;

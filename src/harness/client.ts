@@ -137,7 +137,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     return p;
   };
 
-  const failed = (reason: string) => ({ kind: 'failed' as const, reason: transport.redact(clip(reason)) });
+  const failed = (reason: string) => ({ kind: 'failed' as const, reason: clip(transport.redact(reason)) });
 
   return {
     getConnector(ref) {

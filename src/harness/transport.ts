@@ -323,7 +323,7 @@ export class Transport {
       status === 401
         ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
         : `the API key lacks the permission ${purpose.permission}`;
-    const said = code || message ? ` Harness said: ${this.redact(clip([code, message].filter(Boolean).join(': ')))}` : '';
+    const said = code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
     const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
     this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
     this.stop.abort(this.fatal);
@@ -339,7 +339,7 @@ export class Transport {
     if (code === 'ENOTFOUND') return { kind: 'fail', reason: 'host not found (DNS)' };
     if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) return { kind: 'fail', reason: `TLS error (${code})` };
     const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
-    return { kind: 'fail', reason: `request failed: ${this.redact(clip(text))}${code ? ` (${code})` : ''}` };
+    return { kind: 'fail', reason: `request failed: ${clip(this.redact(text))}${code ? ` (${code})` : ''}` };
   }
 }
 
