@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderSummary } from '../../src/action/summary.js';
 import { changedFiles as files, changeScope } from '../../src/github/changed-files.js';
-import { formatMarkdown } from '../../src/formats/markdown.js';
+import { formatMarkdown, SUMMARY_MAX_BYTES } from '../../src/formats/markdown.js';
 import { expectGolden, lintFixture } from '../formats/golden.js';
 
 const changedFiles = (...args: Parameters<typeof files>) => changeScope(files(...args))!;
@@ -59,6 +59,36 @@ describe('the job summary (the CLI Markdown report plus what a pull request know
     );
     expect(md).toContain('CODEOWNERS');
     expect(renderSummary(result)).toBe(formatMarkdown(result));
+  });
+
+  test("a pull request with thousands of gate changes and changed connectors keeps the summary under GitHub's 1 MiB, findings first", () => {
+    const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
+    const many = Array.from({ length: 200 }, () => related).flat();
+    const md = renderSummary(result, {
+      links,
+      changed: changedFiles('api', []),
+      gateChanges: Array.from({ length: 5000 }, (_, i) => ({
+        file: 'ci/baseline.json',
+        line: i + 2,
+        message: `This pull request adds an accepted finding to the baseline: \`no-app-harness-registry\` in \`.harness/pipelines/p${i}.yaml\` at \`stages/stage=build/spec/execution/steps/step=s${i}/spec/image\`.`,
+      })),
+      impacts: Array.from({ length: 200 }, (_, i) => ({
+        ruleId: 'require-platform-connectivity',
+        connector: `hub_${i}`,
+        file: `.harness/connectors/hub_${i}.yaml`,
+        line: 12,
+        breaks: many,
+        stillBroken: [],
+        fixes: [],
+        compared: true,
+      })),
+    });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(md).toMatch(/- … and \d+ more, not listed here to keep the summary under GitHub's 1 MiB/);
+    expect(md).toMatch(/- … and \d+ more changed connectors, not listed here/);
+    // Room is left for the findings themselves.
+    expect(md).toContain('### Findings elsewhere in the repository');
+    for (const f of result.findings.filter((x) => !x.suppressed)) expect(md).toContain(`${f.file}:${f.line}`);
   });
 
   test('the check run size budget holds', () => {

@@ -66,12 +66,37 @@ function noteLines(notes: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The gate and impact sections get at most these many bytes each: a pull request that rewrites a
+ * 5,000-entry baseline or 200 connectors must not push the findings, or the whole summary, past
+ * GitHub's 1 MiB.
+ */
+const SECTION_MAX_BYTES = 192 * 1024;
+
+/** Whole blocks of lines while they fit in `max` bytes, then one line saying how many were left out. */
+function withinBytes(blocks: readonly string[][], max: number, leftOut: (n: number) => string): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const size = blocks[i]!.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    if (used + size > max) return [...out, leftOut(blocks.length - i)];
+    out.push(...blocks[i]!);
+    used += size;
+  }
+  return out;
+}
+
 function gateSection(changes: readonly GateChange[], links?: LinkBase): string[] {
   if (!changes.length) return [];
   return [
     '### Changes to the gate in this pull request',
     '',
-    ...changes.map((c) => `- ${location(c.file, c.line, c.line, links)}: ${cell(c.message)}`),
+    ...withinBytes(
+      changes.map((c) => [`- ${location(c.file, c.line, c.line, links)}: ${cell(c.message)}`]),
+      SECTION_MAX_BYTES,
+      (n) =>
+        `- … and ${n} more, not listed here to keep the summary under GitHub's 1 MiB: the step log has them all (\`Gate change:\` lines).`,
+    ),
     '',
     'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.',
     '',
@@ -85,19 +110,28 @@ function impactSection(impacts: readonly ConnectorImpact[], links?: LinkBase): s
     'These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.',
     '',
   );
-  for (const c of impacts) {
-    out.push(`- Connector \`${cell(c.connector)}\` (${location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
+  const blocks = impacts.map((c) => {
+    const block = [`- Connector \`${cell(c.connector)}\` (${location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`];
     const list = (label: string, rel: readonly RelatedLocation[]) => {
       if (!rel.length) return;
-      out.push(`  - ${label}:`);
-      for (const r of rel) out.push(`    - ${location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
+      block.push(`  - ${label}:`);
+      for (const r of rel) block.push(`    - ${location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
     };
     if (c.compared) {
       list('now breaks', c.breaks);
       list('still broken (already failing before this change)', c.stillBroken);
       list('now fixes', c.fixes);
     } else list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
-  }
+    return block;
+  });
+  out.push(
+    ...withinBytes(
+      blocks,
+      SECTION_MAX_BYTES,
+      (n) =>
+        `- … and ${n} more changed connector${n === 1 ? '' : 's'}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`,
+    ),
+  );
   out.push('');
   return out;
 }
