@@ -44524,9 +44524,13 @@ const RATE_LIMIT_MAX_WAIT_S = 60;
 /** An API call failed: `status` is the HTTP status when there was a response (403 for a fork's read-only token). */
 class ApiError extends Error {
     status;
-    constructor(message, status) {
+    rateLimited;
+    constructor(message, status, 
+    /** GitHub refused for a spent rate limit (a 403 that is not about the token's permissions). */
+    rateLimited = false) {
         super(message);
         this.status = status;
+        this.rateLimited = rateLimited;
         this.name = 'ApiError';
     }
 }
@@ -44621,7 +44625,9 @@ function createGitHubApi(token, baseUrl, o = {}) {
             const status = !unanswered && typeof err.status === 'number' ? err.status : undefined;
             const message = redact(String(err.message ?? e), token);
             const why = status ? ` (HTTP ${status})` : unanswered ? ` (no answer: ${networkCode(e) ?? 'a network error'})` : '';
-            throw new ApiError(`${what} failed${why}: ${message}`, status);
+            const headers = err.response?.headers;
+            const rateLimited = String(headers?.['x-ratelimit-remaining']) === '0' || /\brate limit/i.test(message);
+            throw new ApiError(`${what} failed${why}: ${message}`, status, rateLimited);
         }
     };
     return {
@@ -44684,6 +44690,9 @@ function redact(text, secret) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
 ;// CONCATENATED MODULE: ./src/model/harness-docs.ts
 /** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
@@ -47651,7 +47660,17 @@ function nameFix(view, restored, allowSafe) {
 
 /** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
 const isAccountScopeRef = (ref) => ref.startsWith('account.');
-/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+/**
+ * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
+ * cloud providers' registries): what an Override Image Connector can be.
+ */
+const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
+const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
+/**
+ * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
+ * serve images; a suggestion when there is none; neither when the account connector of that name
+ * is a Git or cluster connector (another connector, not this one at account scope).
+ */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
     if (!ref)
@@ -47662,10 +47681,15 @@ function accountFix(project, entity, value, at, source) {
     const edit = text === undefined ? undefined : replaceScalarAt(at, text);
     if (!edit)
         return {};
-    if (project.findConnector(to, entity.scope))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    if (project.inHarness(to, entity.scope)?.kind === 'found')
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
+    const inRepo = project.findConnector(to, entity.scope);
+    const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
+    const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
+    const where = inRepo ? '' : ' (in Harness)';
+    if (found && servesImages(found.type))
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Another kind of connector with that name: nothing to point the stage at.
+    if (found)
+        return {};
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
@@ -47838,6 +47862,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -47941,14 +47966,29 @@ function formatGithub(result) {
     if (plan.overflowNotice)
         lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
     const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    const listed = [];
     for (const f of result.findings) {
         const a = toAnnotation(f);
         if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
             continue;
         const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+        listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
     }
+    lines.push(...inertLines(listed));
     return lines.length ? lines.join('\n') + '\n' : '';
+}
+/**
+ * Log lines that hold text from the repository (file names, values, comments), made inert: each
+ * on one line, and all between `::stop-commands::` and its end marker, so that a file named
+ * `x\n::error::...` cannot issue a workflow command. The marker is a hash of the lines, which
+ * they cannot contain, so nothing in them can end the block early.
+ */
+function inertLines(lines) {
+    if (!lines.length)
+        return [];
+    const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+    const marker = (0,external_node_crypto_.createHash)('sha256').update(flat.join('\n')).digest('hex');
+    return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }
 
 ;// CONCATENATED MODULE: ./src/github/checks.ts
@@ -48075,7 +48115,7 @@ function cell(s) {
     // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
     // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
     return s
-        .replace(/\r?\n/g, ' ')
+        .replace(/[\r\n]+/g, ' ')
         .split(/(`+[^`]*`+)/)
         .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
         .join('')
@@ -48087,9 +48127,9 @@ const linkText = (s) => s
     .replace(/\|/g, '\\|');
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
-    const text = `${file}:${line}`;
+    const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
     if (!links)
-        return `\`${text.replace(/`/g, "'")}\``;
+        return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(encodeURIComponent).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
     return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
@@ -48578,7 +48618,7 @@ class Transport {
         const why = status === 401
             ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
             : `the API key lacks the permission ${purpose.permission}`;
-        const said = code || message ? ` Harness said: ${this.redact(clip([code, message].filter(Boolean).join(': ')))}` : '';
+        const said = code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
         const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
         this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
         this.stop.abort(this.fatal);
@@ -48596,7 +48636,7 @@ class Transport {
         if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code))
             return { kind: 'fail', reason: `TLS error (${code})` };
         const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
-        return { kind: 'fail', reason: `request failed: ${this.redact(clip(text))}${code ? ` (${code})` : ''}` };
+        return { kind: 'fail', reason: `request failed: ${clip(this.redact(text))}${code ? ` (${code})` : ''}` };
     }
 }
 const errText = (e) => (e instanceof Error ? e.message : String(e));
@@ -48782,7 +48822,7 @@ function createHarnessClient(options) {
         }
         return p;
     };
-    const failed = (reason) => ({ kind: 'failed', reason: transport.redact(clip(reason)) });
+    const failed = (reason) => ({ kind: 'failed', reason: clip(transport.redact(reason)) });
     return {
         getConnector(ref) {
             const identifier = ref.identifier.trim();
@@ -49030,7 +49070,8 @@ function redactSecrets(text, settings) {
 }
 /** Reads the runner's context and builds the one API client of the run. */
 function startRun(settings, env, deps) {
-    const log = (line) => core.info(redactSecrets(line, settings));
+    // One line each: a newline in a logged message must not start a workflow command.
+    const log = (line) => core.info(redactSecrets(line, settings).replace(/[\r\n]+/g, ' '));
     const ctx = readRunContext(env);
     const api = settings.token && ctx.repo ? (deps.createApi ?? createGitHubApi)(settings.token, ctx.apiUrl, { log }) : undefined;
     const notes = new Notes(log);
@@ -49068,13 +49109,32 @@ function noteLines(notes) {
         out[out.length - 1] = '';
     return out;
 }
+/**
+ * The gate and impact sections get at most these many bytes each: a pull request that rewrites a
+ * 5,000-entry baseline or 200 connectors must not push the findings, or the whole summary, past
+ * GitHub's 1 MiB.
+ */
+const SECTION_MAX_BYTES = 192 * 1024;
+/** Whole blocks of lines while they fit in `max` bytes, then one line saying how many were left out. */
+function withinBytes(blocks, max, leftOut) {
+    const out = [];
+    let used = 0;
+    for (let i = 0; i < blocks.length; i++) {
+        const size = blocks[i].reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+        if (used + size > max)
+            return [...out, leftOut(blocks.length - i)];
+        out.push(...blocks[i]);
+        used += size;
+    }
+    return out;
+}
 function gateSection(changes, links) {
     if (!changes.length)
         return [];
     return [
         '### Changes to the gate in this pull request',
         '',
-        ...changes.map((c) => `- ${markdown_location(c.file, c.line, c.line, links)}: ${cell(c.message)}`),
+        ...withinBytes(changes.map((c) => [`- ${markdown_location(c.file, c.line, c.line, links)}: ${cell(c.message)}`]), SECTION_MAX_BYTES, (n) => `- … and ${n} more, not listed here to keep the summary under GitHub's 1 MiB: the step log has them all (\`Gate change:\` lines).`),
         '',
         'Protect `.harness-registry-guard.yml` and the baseline with CODEOWNERS so that such changes need a review.',
         '',
@@ -49085,14 +49145,14 @@ function impactSection(impacts, links) {
         return [];
     const out = ['### Changed connectors and the pipelines they affect', ''];
     out.push('These stages are in files this change does not touch, so they carry no annotation; the change to the connector decides whether they pass.', '');
-    for (const c of impacts) {
-        out.push(`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`);
+    const blocks = impacts.map((c) => {
+        const block = [`- Connector \`${cell(c.connector)}\` (${markdown_location(c.file, c.line, c.line, links)}), rule \`${c.ruleId}\`:`];
         const list = (label, rel) => {
             if (!rel.length)
                 return;
-            out.push(`  - ${label}:`);
+            block.push(`  - ${label}:`);
             for (const r of rel)
-                out.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
+                block.push(`    - ${markdown_location(r.file, r.line, r.endLine, links)}: ${cell(r.message)}`);
         };
         if (c.compared) {
             list('now breaks', c.breaks);
@@ -49101,7 +49161,9 @@ function impactSection(impacts, links) {
         }
         else
             list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
-    }
+        return block;
+    });
+    out.push(...withinBytes(blocks, SECTION_MAX_BYTES, (n) => `- … and ${n} more changed connector${n === 1 ? '' : 's'}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`));
     out.push('');
     return out;
 }
@@ -49242,14 +49304,15 @@ function annotate(state, result, o) {
     const plan = planAnnotations(result.findings, {
         changed: changeScope(o.detection.changed),
         onlyChanged: settings.onlyChanged,
-        reserveErrorSlot: o.verdict.willFail,
-        reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0),
+        // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
+        reserveErrorSlot: true,
+        reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
         seeAlso: o.seeAlso,
     });
     for (const c of gateAnnotations)
         core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
-    for (const c of o.gateChanges)
-        state.log(`Gate change: ${c.file}:${c.line}: ${c.message}`);
+    const logInert = (lines) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);
+    logInert(o.gateChanges.map((c) => `Gate change: ${c.file}:${c.line}: ${c.message}`));
     if (lookups)
         core.warning(redactSecrets(lookups, settings), { title: 'Harness lookups' });
     // @actions/core escapes the workflow commands.
@@ -49268,13 +49331,12 @@ function annotate(state, result, o) {
     else
         state.notes.add(annotated);
     core.startGroup(`All ${plural(result.findings.length, 'finding')}`);
-    for (const f of result.findings)
-        state.log(logLine(f));
+    logInert(result.findings.map(logLine));
     core.endGroup();
     return plan;
 }
-/** One finding per log line; newlines in messages are flattened so no line can start a workflow command. */
-const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
+/** One finding per log line (`inertLines` keeps them from issuing workflow commands). */
+const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
 ;// CONCATENATED MODULE: ./src/engine/compare.ts
 /** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
@@ -49469,9 +49531,6 @@ function discover(opts) {
 
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
 const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
@@ -53473,7 +53532,11 @@ async function detectChanges(workspace, ctx, api) {
         }
         catch (e) {
             const status = e instanceof ApiError ? e.status : undefined;
-            const why = status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
+            const why = e instanceof ApiError && e.rateLimited
+                ? "the token's API rate limit is spent"
+                : status === 403
+                    ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)'
+                    : 'the API call failed';
             notes.push(`Could not list the pull request's files through the API (${why}: ${e.message}); using git diff instead.`);
         }
     }
@@ -53543,6 +53606,12 @@ function gateSources(o) {
         ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
     };
     const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
+    const root = realpathOr(o.workspace);
+    /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
+    const leavesWorkspace = (abs) => {
+        const real = realpathOr(abs);
+        return real !== root && !real.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+    };
     let base = null;
     const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
     const guard = (abs, kind) => {
@@ -53558,9 +53627,14 @@ function gateSources(o) {
             return;
         }
         const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
-        const after = safeRead(abs);
-        out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-        if (o.trustHead)
+        const outside = leavesWorkspace(abs);
+        const after = outside ? undefined : safeRead(abs);
+        if (outside)
+            out.changes.push(symlinkOut(file, kind));
+        else
+            out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
+        // A file outside the workspace is never read, not even when the head is trusted: the base's decides.
+        if (o.trustHead && !outside)
             return;
         if (kind === 'config' && after !== undefined)
             out.changes.push(...invalidConfig(abs, file, after, o.workspace));
@@ -53594,7 +53668,7 @@ function gateSources(o) {
         guard(atHead, 'config');
     else {
         // The pull request's own config file is reported and ignored; the base's, if any, decides.
-        out.changes.push(...configChanges(rel(atHead), undefined, safeRead(atHead)));
+        out.changes.push(...(leavesWorkspace(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))));
         out.configPath = atBaseConfig ?? false;
         if (atBaseConfig)
             guard(atBaseConfig, 'config');
@@ -53608,7 +53682,8 @@ function gateSources(o) {
     for (const [file, change] of o.changed.files) {
         if (change.status === 'removed' || !/\.ya?ml$/i.test(file))
             continue;
-        const text = safeRead(external_node_path_default().join(o.workspace, file));
+        const abs = external_node_path_default().join(o.workspace, file);
+        const text = leavesWorkspace(abs) ? undefined : safeRead(abs);
         if (!text?.includes('harness-registry-guard-disable'))
             continue;
         for (const d of parseDirectives(source_parseSource(file, text), o.ruleIds).directives)
@@ -53639,6 +53714,20 @@ function invalidConfig(abs, file, text, workspace) {
             line: p.line,
             message: `This pull request makes the config file invalid: ${p.message} Once merged, every check fails (exit 2) until it is corrected.`,
         }));
+    }
+}
+const symlinkOut = (file, kind) => ({
+    file,
+    line: 1,
+    message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
+});
+/** The path with its symlinks resolved; for a path that does not exist, the path itself. */
+function realpathOr(p) {
+    try {
+        return external_node_fs_default().realpathSync(p);
+    }
+    catch {
+        return external_node_path_default().resolve(p);
     }
 }
 function safeRead(abs) {
@@ -54114,7 +54203,7 @@ const MAX_FIX_PASSES = 10;
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
  * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ * never applied. Files are written once, at the end (see `writeFixed`).
  */
 function applyFixes(settings) {
     const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
@@ -54126,15 +54215,23 @@ function applyFixes(settings) {
     const check = settings.check ?? lintSync;
     let result = check({ ...settings, overlay });
     let passes = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
+    while (passes < maxPasses) {
         const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-        if (!byFile.size)
-            break;
         let changed = false;
+        let reread = false;
         for (const [absPath, findings] of byFile) {
-            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
-            if (!state)
+            const state = states.get(absPath);
+            if (!state) {
+                // These fixes were made from the file as the check read it, and it may have changed since.
+                // Its text is read once, here, and its fixes are taken from a check of exactly that text.
+                const read = readState(absPath, findings[0].file);
+                if (read) {
+                    states.set(absPath, read);
+                    overlay.set(absPath, read.original);
+                    reread = true;
+                }
                 continue;
+            }
             const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
             if (!chosen.length)
                 continue;
@@ -54155,23 +54252,26 @@ function applyFixes(settings) {
                 title: findings[i].fixTitle ?? findings[i].message,
                 line: findings[i].line,
             })));
-            states.set(absPath, state);
             overlay.set(absPath, next);
             changed = true;
         }
-        if (!changed)
+        if (!changed && !reread)
             break;
-        passes++;
+        if (changed)
+            passes++;
         result = check({ ...settings, overlay });
     }
     const files = [];
+    let unwritten = false;
     for (const s of states.values()) {
         if (s.current === s.original)
             continue;
         if (!settings.dryRun) {
-            const problem = writeAtomically(s);
+            const problem = writeFixed(s);
             if (problem) {
                 skipped.push({ file: s.file, reason: problem });
+                overlay.delete(s.absPath);
+                unwritten = true;
                 continue;
             }
         }
@@ -54186,6 +54286,9 @@ function applyFixes(settings) {
         });
     }
     files.sort((a, b) => cmp(a.file, b.file));
+    // What is left is what is on disk: a file that could not be written keeps its findings.
+    if (unwritten)
+        result = check({ ...settings, overlay });
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
@@ -54283,27 +54386,77 @@ function netEdits(s) {
     }
     return out;
 }
-/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
-function writeAtomically(s) {
+/**
+ * Writes the fixed text, refusing when the file changed on disk since it was read or has no write
+ * permission. It is written next to the file and renamed over it, with the file's mode, owner and
+ * group; a file with other hard links, or whose owner this process cannot give the new file, is
+ * rewritten in place instead, so that it stays the same file.
+ */
+function writeFixed(s) {
     let target;
+    let stat;
     try {
         target = fs.realpathSync(s.absPath);
         if (!fs.readFileSync(target).equals(s.bytes))
             return 'it changed on disk while fixing; left unchanged';
+        stat = fs.statSync(target);
     }
     catch (e) {
         return `it cannot be read again (${e.code ?? 'error'})`;
     }
+    if (!isWritable(target, stat))
+        return 'it is read-only; left unchanged';
+    const text = (s.bom ? '\uFEFF' : '') + s.current;
+    if (stat.nlink > 1)
+        return writeInPlace(target, text);
     const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
     try {
-        const mode = fs.statSync(target).mode & 0o7777;
-        fs.writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
-        fs.chmodSync(tmp, mode);
+        fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+        if (!keepOwner(tmp, stat)) {
+            fs.rmSync(tmp, { force: true });
+            return writeInPlace(target, text);
+        }
+        fs.chmodSync(tmp, stat.mode & 0o7777);
         fs.renameSync(tmp, target);
         return undefined;
     }
     catch (e) {
         fs.rmSync(tmp, { force: true });
+        return `it cannot be written (${e.code ?? 'error'})`;
+    }
+}
+/** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
+function isWritable(target, stat) {
+    if ((stat.mode & 0o222) === 0)
+        return false;
+    try {
+        fs.accessSync(target, fs.constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Gives the new file the old one's owner and group; false when this process may not. */
+function keepOwner(tmp, stat) {
+    const uid = process.getuid?.();
+    const gid = process.getgid?.();
+    if (uid === stat.uid && gid === stat.gid)
+        return true;
+    try {
+        fs.chownSync(tmp, stat.uid, stat.gid);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function writeInPlace(target, text) {
+    try {
+        fs.writeFileSync(target, text);
+        return undefined;
+    }
+    catch (e) {
         return `it cannot be written (${e.code ?? 'error'})`;
     }
 }
@@ -55694,9 +55847,12 @@ async function suggest(state, result, detection) {
             files: detection.pullFiles,
             changes: suggestedChanges(result.findings, atHead),
         });
+        // One warning for all the calls that failed: the runner keeps only 10 warnings a step, and the findings' come first.
         for (const e of r.errors)
-            core.warning(redact(e, settings.token));
-        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
+            state.log(`Suggested change not posted: ${e}`);
+        if (r.errors.length)
+            core.warning(redact(`${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`, settings.token), { title: 'suggested changes' });
+        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
     }
     catch (e) {
         return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
@@ -55766,7 +55922,7 @@ async function steps(settings, env, deps) {
     const verdict = judge(result, settings);
     const sarifFile = writeSarif(state, result);
     const seeAlso = whereToRead(state, sarifFile);
-    const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
+    const plan = annotate(state, result, { detection, gateChanges, seeAlso });
     const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
     await postSuggestions(state, result, detection);
     const report = await migrationReport(state, result);

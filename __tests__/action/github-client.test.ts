@@ -180,6 +180,21 @@ describe('rate limits: the throttling plugin', () => {
     expect(log).toEqual([expect.stringMatching(/giving up \(GitHub asks to wait 3600 s, more than 60 s\)\.$/)]);
   });
 
+  test('a spent primary rate limit with its reset an hour away fails at once, as a rate limit, not as a missing permission', async () => {
+    const limited = {
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    };
+    const { api } = await client({ override: () => limited }, { msPerSecond: 10 });
+    const { error } = await failing(() => api.listPullFiles(repo, PULL));
+    expect([error.status, error.rateLimited]).toEqual([403, true]);
+    // A 403 for a missing permission is not one.
+    const denied = await client({ override: () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }) });
+    const refused = await failing(() => denied.api.listPullFiles(repo, PULL));
+    expect([refused.error.status, refused.error.rateLimited]).toEqual([403, false]);
+  });
+
   test('the primary rate limit (remaining 0) is retried once its reset comes', async () => {
     const reset = String(Math.floor(Date.now() / 1000));
     const limited = {

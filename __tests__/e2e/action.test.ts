@@ -445,8 +445,14 @@ describe('the Action, run like the runner runs it', () => {
       expect(gate.map((a) => a.message)).toEqual([
         "This pull request makes the config file `.harness-registry-guard.yml` a symlink that leaves the workspace; it is not read, and the base branch's config decides.",
       ]);
-      // The base config (unresolved-reference off) is the one applied; the bad connector fails the step.
-      expect(findingAnnotations(r).map((a) => a.props.title)).toEqual(['no-app-harness-registry']);
+      // The base config (unresolved-reference off) is the one applied; the bad connector fails the step,
+      // and the symlink itself is skipped with a notice, unread.
+      const findings = findingAnnotations(r).filter((a) => a.props.title !== 'gate change');
+      expect(findings.map((a) => `${a.props.title} ${a.props.file}`)).toEqual([
+        'no-app-harness-registry .harness/connectors/old.yaml',
+        'yaml-syntax .harness-registry-guard.yml',
+      ]);
+      expect(findings[1]!.message).toBe('File is a symlink that leaves the scanned root; not followed; skipped.');
       expect(r.status).toBe(1);
     }
   });

@@ -15001,7 +15001,17 @@ function nameFix(view, restored, allowSafe) {
 
 /** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
 const isAccountScopeRef = (ref) => ref.startsWith('account.');
-/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+/**
+ * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
+ * cloud providers' registries): what an Override Image Connector can be.
+ */
+const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
+const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
+/**
+ * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
+ * serve images; a suggestion when there is none; neither when the account connector of that name
+ * is a Git or cluster connector (another connector, not this one at account scope).
+ */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
     if (!ref)
@@ -15012,10 +15022,15 @@ function accountFix(project, entity, value, at, source) {
     const edit = text === undefined ? undefined : replaceScalarAt(at, text);
     if (!edit)
         return {};
-    if (project.findConnector(to, entity.scope))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    if (project.inHarness(to, entity.scope)?.kind === 'found')
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
+    const inRepo = project.findConnector(to, entity.scope);
+    const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
+    const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
+    const where = inRepo ? '' : ' (in Harness)';
+    if (found && servesImages(found.type))
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Another kind of connector with that name: nothing to point the stage at.
+    if (found)
+        return {};
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
@@ -15188,6 +15203,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -15291,14 +15307,29 @@ function formatGithub(result) {
     if (plan.overflowNotice)
         lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
     const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    const listed = [];
     for (const f of result.findings) {
         const a = toAnnotation(f);
         if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
             continue;
         const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-        lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/[\r\n]+/g, ' ')} [${f.ruleId}]${mark}`);
+        listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
     }
+    lines.push(...inertLines(listed));
     return lines.length ? lines.join('\n') + '\n' : '';
+}
+/**
+ * Log lines that hold text from the repository (file names, values, comments), made inert: each
+ * on one line, and all between `::stop-commands::` and its end marker, so that a file named
+ * `x\n::error::...` cannot issue a workflow command. The marker is a hash of the lines, which
+ * they cannot contain, so nothing in them can end the block early.
+ */
+function inertLines(lines) {
+    if (!lines.length)
+        return [];
+    const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+    const marker = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(flat.join('\n')).digest('hex');
+    return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }
 
 ;// CONCATENATED MODULE: ./src/formats/json-pieces.ts
@@ -15620,7 +15651,7 @@ function cell(s) {
     // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
     // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
     return s
-        .replace(/\r?\n/g, ' ')
+        .replace(/[\r\n]+/g, ' ')
         .split(/(`+[^`]*`+)/)
         .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
         .join('')
@@ -15632,9 +15663,9 @@ const linkText = (s) => s
     .replace(/\|/g, '\\|');
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
-    const text = `${file}:${line}`;
+    const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
     if (!links)
-        return `\`${text.replace(/`/g, "'")}\``;
+        return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(encodeURIComponent).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
     return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
@@ -16770,7 +16801,7 @@ class Transport {
         const why = status === 401
             ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
             : `the API key lacks the permission ${purpose.permission}`;
-        const said = code || message ? ` Harness said: ${this.redact(clip([code, message].filter(Boolean).join(': ')))}` : '';
+        const said = code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
         const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
         this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
         this.stop.abort(this.fatal);
@@ -16788,7 +16819,7 @@ class Transport {
         if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code))
             return { kind: 'fail', reason: `TLS error (${code})` };
         const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
-        return { kind: 'fail', reason: `request failed: ${this.redact(clip(text))}${code ? ` (${code})` : ''}` };
+        return { kind: 'fail', reason: `request failed: ${clip(this.redact(text))}${code ? ` (${code})` : ''}` };
     }
 }
 const errText = (e) => (e instanceof Error ? e.message : String(e));
@@ -16974,7 +17005,7 @@ function createHarnessClient(options) {
         }
         return p;
     };
-    const failed = (reason) => ({ kind: 'failed', reason: transport.redact(clip(reason)) });
+    const failed = (reason) => ({ kind: 'failed', reason: clip(transport.redact(reason)) });
     return {
         getConnector(ref) {
             const identifier = ref.identifier.trim();
@@ -17881,7 +17912,7 @@ const MAX_FIX_PASSES = 10;
  * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
  * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
  * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written atomically (temporary file + rename) once, at the end.
+ * never applied. Files are written once, at the end (see `writeFixed`).
  */
 function applyFixes(settings) {
     const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
@@ -17893,15 +17924,23 @@ function applyFixes(settings) {
     const check = settings.check ?? lintSync;
     let result = check({ ...settings, overlay });
     let passes = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
+    while (passes < maxPasses) {
         const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-        if (!byFile.size)
-            break;
         let changed = false;
+        let reread = false;
         for (const [absPath, findings] of byFile) {
-            const state = states.get(absPath) ?? readState(absPath, findings[0].file);
-            if (!state)
+            const state = states.get(absPath);
+            if (!state) {
+                // These fixes were made from the file as the check read it, and it may have changed since.
+                // Its text is read once, here, and its fixes are taken from a check of exactly that text.
+                const read = readState(absPath, findings[0].file);
+                if (read) {
+                    states.set(absPath, read);
+                    overlay.set(absPath, read.original);
+                    reread = true;
+                }
                 continue;
+            }
             const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
             if (!chosen.length)
                 continue;
@@ -17922,23 +17961,26 @@ function applyFixes(settings) {
                 title: findings[i].fixTitle ?? findings[i].message,
                 line: findings[i].line,
             })));
-            states.set(absPath, state);
             overlay.set(absPath, next);
             changed = true;
         }
-        if (!changed)
+        if (!changed && !reread)
             break;
-        passes++;
+        if (changed)
+            passes++;
         result = check({ ...settings, overlay });
     }
     const files = [];
+    let unwritten = false;
     for (const s of states.values()) {
         if (s.current === s.original)
             continue;
         if (!settings.dryRun) {
-            const problem = writeAtomically(s);
+            const problem = writeFixed(s);
             if (problem) {
                 skipped.push({ file: s.file, reason: problem });
+                overlay.delete(s.absPath);
+                unwritten = true;
                 continue;
             }
         }
@@ -17953,6 +17995,9 @@ function applyFixes(settings) {
         });
     }
     files.sort((a, b) => cmp(a.file, b.file));
+    // What is left is what is on disk: a file that could not be written keeps its findings.
+    if (unwritten)
+        result = check({ ...settings, overlay });
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
@@ -18050,27 +18095,77 @@ function netEdits(s) {
     }
     return out;
 }
-/** Writes next to the file and renames over it, keeping its mode and BOM; refuses if the file changed meanwhile. */
-function writeAtomically(s) {
+/**
+ * Writes the fixed text, refusing when the file changed on disk since it was read or has no write
+ * permission. It is written next to the file and renamed over it, with the file's mode, owner and
+ * group; a file with other hard links, or whose owner this process cannot give the new file, is
+ * rewritten in place instead, so that it stays the same file.
+ */
+function writeFixed(s) {
     let target;
+    let stat;
     try {
         target = external_node_fs_default().realpathSync(s.absPath);
         if (!external_node_fs_default().readFileSync(target).equals(s.bytes))
             return 'it changed on disk while fixing; left unchanged';
+        stat = external_node_fs_default().statSync(target);
     }
     catch (e) {
         return `it cannot be read again (${e.code ?? 'error'})`;
     }
+    if (!isWritable(target, stat))
+        return 'it is read-only; left unchanged';
+    const text = (s.bom ? '\uFEFF' : '') + s.current;
+    if (stat.nlink > 1)
+        return writeInPlace(target, text);
     const tmp = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${process.pid}.${external_node_crypto_default().randomBytes(4).toString('hex')}.tmp`);
     try {
-        const mode = external_node_fs_default().statSync(target).mode & 0o7777;
-        external_node_fs_default().writeFileSync(tmp, (s.bom ? '\uFEFF' : '') + s.current, { flag: 'wx' });
-        external_node_fs_default().chmodSync(tmp, mode);
+        external_node_fs_default().writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+        if (!keepOwner(tmp, stat)) {
+            external_node_fs_default().rmSync(tmp, { force: true });
+            return writeInPlace(target, text);
+        }
+        external_node_fs_default().chmodSync(tmp, stat.mode & 0o7777);
         external_node_fs_default().renameSync(tmp, target);
         return undefined;
     }
     catch (e) {
         external_node_fs_default().rmSync(tmp, { force: true });
+        return `it cannot be written (${e.code ?? 'error'})`;
+    }
+}
+/** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
+function isWritable(target, stat) {
+    if ((stat.mode & 0o222) === 0)
+        return false;
+    try {
+        external_node_fs_default().accessSync(target, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Gives the new file the old one's owner and group; false when this process may not. */
+function keepOwner(tmp, stat) {
+    const uid = process.getuid?.();
+    const gid = process.getgid?.();
+    if (uid === stat.uid && gid === stat.gid)
+        return true;
+    try {
+        external_node_fs_default().chownSync(tmp, stat.uid, stat.gid);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function writeInPlace(target, text) {
+    try {
+        external_node_fs_default().writeFileSync(target, text);
+        return undefined;
+    }
+    catch (e) {
         return `it cannot be written (${e.code ?? 'error'})`;
     }
 }

@@ -14126,7 +14126,17 @@ function nameFix(view, restored, allowSafe) {
 
 /** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
 const isAccountScopeRef = (ref) => ref.startsWith('account.');
-/** `x`/`org.x` → `account.x`: safe when the repo has account connector `x`, otherwise a suggestion. */
+/**
+ * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
+ * cloud providers' registries): what an Override Image Connector can be.
+ */
+const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
+const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
+/**
+ * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
+ * serve images; a suggestion when there is none; neither when the account connector of that name
+ * is a Git or cluster connector (another connector, not this one at account scope).
+ */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
     if (!ref)
@@ -14137,10 +14147,15 @@ function accountFix(project, entity, value, at, source) {
     const edit = text === undefined ? undefined : replaceScalarAt(at, text);
     if (!edit)
         return {};
-    if (project.findConnector(to, entity.scope))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` instead of \`${value}\`.` };
-    if (project.inHarness(to, entity.scope)?.kind === 'found')
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\` (in Harness) instead of \`${value}\`.` };
+    const inRepo = project.findConnector(to, entity.scope);
+    const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
+    const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
+    const where = inRepo ? '' : ' (in Harness)';
+    if (found && servesImages(found.type))
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Another kind of connector with that name: nothing to point the stage at.
+    if (found)
+        return {};
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,

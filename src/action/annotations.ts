@@ -8,7 +8,6 @@ import { plural } from '../formats/totals.js';
 import { CHECK_RUN_NAME } from './check-run.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { GateChange } from './gate.js';
-import type { Verdict } from './outputs.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { redactSecrets, type RunState } from './state.js';
 
@@ -31,7 +30,6 @@ export function whereToRead(state: RunState, sarifFile: string, written = { summ
 export interface AnnotateOptions {
   detection: ChangeDetection;
   gateChanges: readonly GateChange[];
-  verdict: Verdict;
   seeAlso: string;
 }
 
@@ -49,8 +47,9 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
   const plan = planAnnotations(result.findings, {
     changed: changeScope(o.detection.changed),
     onlyChanged: settings.onlyChanged,
-    reserveErrorSlot: o.verdict.willFail,
-    reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0),
+    // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
+    reserveErrorSlot: true,
+    reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
     seeAlso: o.seeAlso,
   });
   for (const c of gateAnnotations)

@@ -41,7 +41,11 @@ export async function detectChanges(
     } catch (e) {
       const status = e instanceof ApiError ? e.status : undefined;
       const why =
-        status === 403 ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)' : 'the API call failed';
+        e instanceof ApiError && e.rateLimited
+          ? "the token's API rate limit is spent"
+          : status === 403
+            ? 'the token is read-only or lacks `pull-requests: read` (a pull request from a fork?)'
+            : 'the API call failed';
       notes.push(`Could not list the pull request's files through the API (${why}: ${(e as Error).message}); using git diff instead.`);
     }
   } else if (pr && !api) notes.push('No `github-token`: the changed files come from git diff.');

@@ -54,7 +54,7 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const verdict = judge(result, settings);
   const sarifFile = writeSarif(state, result);
   const seeAlso = whereToRead(state, sarifFile);
-  const plan = annotate(state, result, { detection, gateChanges, verdict, seeAlso });
+  const plan = annotate(state, result, { detection, gateChanges, seeAlso });
   const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
   await postSuggestions(state, result, detection);
   const report = await migrationReport(state, result);

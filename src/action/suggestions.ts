@@ -40,8 +40,17 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
       files: detection.pullFiles,
       changes: suggestedChanges(result.findings, atHead),
     });
-    for (const e of r.errors) core.warning(redact(e, settings.token));
-    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings).`;
+    // One warning for all the calls that failed: the runner keeps only 10 warnings a step, and the findings' come first.
+    for (const e of r.errors) state.log(`Suggested change not posted: ${e}`);
+    if (r.errors.length)
+      core.warning(
+        redact(
+          `${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`,
+          settings.token,
+        ),
+        { title: 'suggested changes' },
+      );
+    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
   } catch (e) {
     return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
   }

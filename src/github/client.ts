@@ -90,6 +90,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** GitHub refused for a spent rate limit (a 403 that is not about the token's permissions). */
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -206,7 +208,9 @@ export function createGitHubApi(token: string, baseUrl: string, o: ClientOptions
       const status = !unanswered && typeof err.status === 'number' ? err.status : undefined;
       const message = redact(String(err.message ?? e), token);
       const why = status ? ` (HTTP ${status})` : unanswered ? ` (no answer: ${networkCode(e) ?? 'a network error'})` : '';
-      throw new ApiError(`${what} failed${why}: ${message}`, status);
+      const headers = (err.response as { headers?: Record<string, unknown> } | undefined)?.headers;
+      const rateLimited = String(headers?.['x-ratelimit-remaining']) === '0' || /\brate limit/i.test(message);
+      throw new ApiError(`${what} failed${why}: ${message}`, status, rateLimited);
     }
   };
   return {
