@@ -225,3 +225,31 @@ describe('the diagram on a big repo', () => {
     expect(d.mermaid.split('\n').length).toBeLessThan(120);
   });
 });
+
+describe('values from the repo cannot change the Markdown around them', () => {
+  test('file names, identifiers and types with line breaks, fences, backticks and HTML stay inside their cells, spans and labels', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-md-'));
+    temps.push(dir);
+    const badName = 'nl\n# Injected heading\n<img src=x onerror=alert(1)> `x.yaml';
+    fs.writeFileSync(
+      path.join(dir, badName),
+      'connector:\n  name: c\n  identifier: "dh`\\n## Injected connector"\n  type: "<img src=y>*em*"\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: DockerHub\n    auth:\n      type: Anonymous\n    executeOnDelegate: false\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'p.yaml'),
+      'pipeline:\n  name: p\n  identifier: p\n  stages:\n    - stage:\n        name: s\n        identifier: "s\\n```\\n# Injected after fence"\n        type: CI\n        spec:\n          runtime:\n            type: Cloud\n            spec: {}\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    connectorRef: "dh`\\n## Injected connector"\n                    image: alpine\n',
+    );
+    const md = renderReport(lint({ cwd: dir, paths: ['.'], images: true }), 'markdown', { now: new Date(NOW) });
+    expect(md).toContain('Injected heading'); // the file is in the report
+    expect(md).toContain('Injected after fence'); // and the stage
+    const lines = md.split('\n');
+    expect(lines.filter((l) => /^\s*#+\s*Injected/.test(l))).toEqual([]);
+    // Outside code spans (where `<` is literal) no raw HTML is left.
+    expect(md.replace(/(`+)(.+?)\1/g, '')).not.toMatch(/<img/);
+    // Fences still pair up: the mermaid block ends where it should.
+    const fences = lines.filter((l) => l.startsWith('```'));
+    expect(fences.length % 2).toBe(0);
+    const mermaid = lines.slice(lines.indexOf('```mermaid') + 1, lines.indexOf('```', lines.indexOf('```mermaid') + 1));
+    expect(mermaid.some((l) => l.includes('Injected after fence'))).toBe(true);
+  });
+});

@@ -31,7 +31,7 @@ export function renderMarkdown(r: MigrationReport): string {
   out.push('## What to change', '');
   if (!r.changes.length) out.push('Nothing: no policy finding.', '');
   r.changes.forEach((c, i) => {
-    const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+    const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
     out.push(`### ${i + 1}. ${what}`, '');
     const radius = c.blastRadius.pipelines.length
       ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
@@ -69,11 +69,11 @@ export function renderMarkdown(r: MigrationReport): string {
       r.connectors,
       (c) => [
         `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-        formatScope(c.scope),
-        c.type,
+        plain(formatScope(c.scope)),
+        plain(c.type),
         c.urls.map(code).join('<br>') || '—',
-        c.provider ?? '—',
-        c.authType ?? '—',
+        plain(c.provider ?? '—'),
+        plain(c.authType ?? '—'),
         c.connectivity,
         c.delegateSelectors.map(code).join(', ') || '—',
         usesText(c.usedBy),
@@ -81,7 +81,7 @@ export function renderMarkdown(r: MigrationReport): string {
     );
   if (r.externalConnectors.length) {
     out.push('### Referenced but not in the repo', '');
-    table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+    table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
   }
 
   out.push(...harnessSideMarkdown(r, { table, usesText, code }));
@@ -177,11 +177,26 @@ function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => 
   out.push('');
 }
 
-const placeText = (p: Place) => `${p.file}:${p.line}`;
+const placeText = (p: Place) => code(`${p.file}:${p.line}`);
 const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** A code span that survives backticks in the value. */
-export function code(s: string): string {
+/** Text from the repo shown as it is: one line, no HTML, no emphasis, links or code. */
+export function plain(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]])/g, '\\$1');
+}
+
+/**
+ * A code span that survives what a value from the repo may hold: backticks, and line breaks (made
+ * spaces: a line that starts with `#` or a fence would end the span and start a block). Inside
+ * it, `<` and `*` are literal.
+ */
+export function code(value: string): string {
+  const s = value.replace(/[\r\n]+/g, ' ');
   const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
   const fence = '`'.repeat(ticks + 1);
   return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;

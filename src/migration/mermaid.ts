@@ -104,7 +104,12 @@ export function buildDiagram(inv: Inventory, pipelineStages: Map<string, Array<{
   };
 }
 
-/** Mermaid label text: quotes and angle brackets as entity codes. */
+/** Mermaid label text: one line, with quotes, angle brackets and backticks (which could close the fence) as entity codes. */
 function esc(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;');
 }

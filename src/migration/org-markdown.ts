@@ -1,4 +1,4 @@
-import { code, HOW } from './markdown.js';
+import { code, HOW, plain } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
 /** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
@@ -111,7 +111,7 @@ export function renderOrgMarkdown(r: OrgReport): string {
   else
     table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
       code(s.subject),
-      s.scope,
+      plain(s.scope),
       s.actions.join('<br>') +
         (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${placeText(d)}`).join(', ')}.` : ''),
       s.repositories.map(code).join('<br>'),
@@ -123,10 +123,10 @@ export function renderOrgMarkdown(r: OrgReport): string {
     const hc = ['## Connectors in Harness', ''];
     table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
       code(h.ref),
-      h.scope,
-      typeof h.type === 'string' ? h.type : '—',
+      plain(h.scope),
+      typeof h.type === 'string' ? plain(h.type) : '—',
       typeof h.url === 'string' ? code(h.url) : '—',
-      typeof h.connectivity === 'string' ? h.connectivity : '—',
+      typeof h.connectivity === 'string' ? plain(h.connectivity) : '—',
       h.repositories.map(code).join('<br>'),
     ]);
     blocks.push({ section: 'harness', lines: hc });
@@ -239,7 +239,7 @@ const placeText = (p: OrgPlace | (Pick<OrgPlace, 'file' | 'line'> & { link?: str
   p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
 const placeLink = placeText;
 
-const scopeText = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+const scopeText = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' : `org ${code(c.scope.org ?? '')}`);
 
 function dateRange(from: string, to: string): string {
   const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
