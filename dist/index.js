@@ -54874,7 +54874,7 @@ function markdown_renderMarkdown(r) {
     if (!r.changes.length)
         out.push('Nothing: no policy finding.', '');
     r.changes.forEach((c, i) => {
-        const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+        const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
         out.push(`### ${i + 1}. ${what}`, '');
         const radius = c.blastRadius.pipelines.length
             ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
@@ -54899,7 +54899,7 @@ function markdown_renderMarkdown(r) {
         out.push('None: the repo settles every reference.', '');
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
-            code(st.subject),
+            code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
             st.action,
             st.reason,
             st.places.map(placeText).join('<br>'),
@@ -54910,18 +54910,18 @@ function markdown_renderMarkdown(r) {
     else
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
             `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-            formatScope(c.scope),
-            c.type,
+            plain(formatScope(c.scope)),
+            plain(c.type),
             c.urls.map(code).join('<br>') || '—',
-            c.provider ?? '—',
-            c.authType ?? '—',
+            plain(c.provider ?? '—'),
+            plain(c.authType ?? '—'),
             c.connectivity,
             c.delegateSelectors.map(code).join(', ') || '—',
             usesText(c.usedBy),
         ]);
     if (r.externalConnectors.length) {
         out.push('### Referenced but not in the repo', '');
-        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
     out.push(...harnessSideMarkdown(r, { table, usesText, code }));
     out.push('## Stages', '');
@@ -55012,10 +55012,24 @@ function table(out, header, rows, render) {
         out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
 }
-const placeText = (p) => `${p.file}:${p.line}`;
+const placeText = (p) => code(`${p.file}:${p.line}`);
 const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-/** A code span that survives backticks in the value. */
-function code(s) {
+/** Text from the repo shown as it is: one line, no HTML, no emphasis, links or code. */
+function plain(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]])/g, '\\$1');
+}
+/**
+ * A code span that survives what a value from the repo may hold: backticks, and line breaks (made
+ * spaces: a line that starts with `#` or a fence would end the span and start a block). Inside
+ * it, `<` and `*` are literal.
+ */
+function code(value) {
+    const s = value.replace(/[\r\n]+/g, ' ');
     const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
     const fence = '`'.repeat(ticks + 1);
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
@@ -55127,9 +55141,14 @@ function buildDiagram(inv, pipelineStages) {
         mermaid: lines.join('\n') + '\n',
     };
 }
-/** Mermaid label text: quotes and angle brackets as entity codes. */
+/** Mermaid label text: one line, with quotes, angle brackets and backticks (which could close the fence) as entity codes. */
 function esc(s) {
-    return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+    return s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/"/g, '#quot;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/`/g, '#96;');
 }
 
 ;// CONCATENATED MODULE: ./src/migration/steps.ts
@@ -55151,6 +55170,7 @@ function buildHarnessSteps(findings, inv) {
         if (ext.ref === HARNESS_IMAGE_CONNECTOR)
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: cloud.length
                     ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
                     : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
@@ -55160,6 +55180,7 @@ function buildHarnessSteps(findings, inv) {
         else if (cloud.length)
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
                 reason,
                 places,
@@ -55167,6 +55188,7 @@ function buildHarnessSteps(findings, inv) {
         else if (override.some((u) => !u.failing))
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
                 reason,
                 places,

@@ -8,6 +8,8 @@ import { mergeReports } from '../../src/migration/merge.js';
 import { renderOrgMarkdown } from '../../src/migration/org-markdown.js';
 import type { OrgReport } from '../../src/migration/org-types.js';
 import type { MigrationReport } from '../../src/migration/types.js';
+import { buildReport } from '../../src/migration/index.js';
+import { lint } from '../helpers/lint.js';
 
 // The organisation report end to end, as the reusable workflow runs it: the built CLI writes
 // `report --format json` in three fixture repositories (__tests__/migration/org/*) that share the
@@ -296,10 +298,29 @@ describe('what the merge carries through', () => {
     const moved = { ...read('payments'), source: { ...read('payments').source!, directory: 'services/payments' } };
     const org = json<OrgReport>((await merge([write('moved.json', moved)], '--format', 'json')).out);
     expect(org.repositories[0]!.changes[0]!.link).toBe(`${blob('payments')}services/payments/.harness/pipelines/build.yaml#L45`);
-    const outside = { ...moved, source: { ...moved.source, directory: '..' } };
+    const outside = { ...moved, source: { ...moved.source, directory: '../elsewhere' } };
     expect(
       json<OrgReport>((await merge([write('outside.json', outside)], '--format', 'json')).out).repositories[0]!.changes[0]!.link,
     ).toBeUndefined();
+  });
+
+  test('a report made from a folder above the checkout (`report repos/payments`) still links each place', async () => {
+    const dir = path.join(tmp, 'above');
+    fs.mkdirSync(path.join(dir, 'repos'), { recursive: true });
+    fs.cpSync(path.join(tmp, 'payments'), path.join(dir, 'repos', 'payments'), { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: path.join(dir, 'repos', 'payments') });
+    const file = path.join(tmp, 'reports', 'above.json');
+    const r = await cli(['report', 'repos/payments', '--format', 'json', '--now', '2026-02-01', '--output', file], dir, {
+      GITHUB_REPOSITORY: 'acme/payments',
+      GITHUB_SHA: sha('payments'),
+      GITHUB_SERVER_URL: 'https://github.com',
+    });
+    expect(r.code).toBe(0);
+    expect(json<MigrationReport>(fs.readFileSync(file, 'utf8')).source!.directory).toBe('../..');
+    const org = json<OrgReport>((await merge([file], '--format', 'json')).out);
+    const change = org.repositories[0]!.changes[0]!;
+    expect(change.file).toBe('repos/payments/.harness/pipelines/build.yaml');
+    expect(change.link).toBe(`${blob('payments')}.harness/pipelines/build.yaml#L45`);
   });
 
   test('values that could break a Markdown link make no link', async () => {
@@ -405,5 +426,39 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
     usage(await merge([reportFile('platform'), '--now', '2026-01-01']), /--now does not apply to --merge/);
     usage(await merge([reportFile('platform'), '--include', '*.yaml']), /--include does not apply to --merge/);
     usage(await merge([reportFile('platform'), '--format', 'sarif']), /--format must be one of markdown, json/);
+  });
+});
+
+describe('checks in Harness keep the scope their reference resolves to', () => {
+  /** A Cloud pipeline in `org`/`project` whose step uses `ref`, a connector not in the repo. */
+  const pipeline = (id: string, org: string, project: string, ref: string) =>
+    `pipeline:\n  name: ${id}\n  identifier: ${id}\n  orgIdentifier: ${org}\n  projectIdentifier: ${project}\n  stages:\n    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n          runtime:\n            type: Cloud\n            spec: {}\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    connectorRef: ${ref}\n                    image: alpine\n`;
+
+  test('org.shared used from two orgs is two checks, each with its own places; a project reference from two projects too', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-scopes-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.yaml'), pipeline('p_orgA', 'orgA', 'proj', 'org.shared'));
+      fs.writeFileSync(path.join(dir, 'b.yaml'), pipeline('p_orgB', 'orgB', 'proj', 'org.shared'));
+      fs.writeFileSync(path.join(dir, 'c.yaml'), pipeline('p_c', 'orgA', 'proj', 'dockerhub'));
+      fs.writeFileSync(path.join(dir, 'd.yaml'), pipeline('p_d', 'orgB', 'proj', 'dockerhub'));
+      const report = buildReport(lint({ cwd: dir, paths: ['.'], images: true }), { now: new Date('2026-02-01T00:00:00Z') });
+      const shared = report.harnessSteps.filter((s) => s.subject === 'org.shared');
+      expect(shared.map((s) => [s.scope, s.places.map((p) => p.file)])).toEqual([
+        ['org orgA', ['a.yaml']],
+        ['org orgB', ['b.yaml']],
+      ]);
+      const org = mergeReports([
+        { name: 'one.json', report: { ...report, source: { repository: 'acme/one', serverUrl: 'https://github.com' } } },
+      ]);
+      expect(org.harnessSteps.map((s) => [s.subject, s.scope, s.from.flatMap((f) => f.places.map((p) => p.file))])).toEqual([
+        ['account.harnessImage', 'account', ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml']],
+        ['org.shared', 'org orgA', ['a.yaml']],
+        ['org.shared', 'org orgB', ['b.yaml']],
+        ['dockerhub', 'repository acme/one, project orgA/proj', ['c.yaml']],
+        ['dockerhub', 'repository acme/one, project orgB/proj', ['d.yaml']],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18810,7 +18810,7 @@ function markdown_renderMarkdown(r) {
     if (!r.changes.length)
         out.push('Nothing: no policy finding.', '');
     r.changes.forEach((c, i) => {
-        const what = c.target.kind === 'connector' ? `Connector \`${c.target.identifier}\` (\`${c.target.file}\`)` : `\`${c.target.file}\``;
+        const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
         out.push(`### ${i + 1}. ${what}`, '');
         const radius = c.blastRadius.pipelines.length
             ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
@@ -18835,7 +18835,7 @@ function markdown_renderMarkdown(r) {
         out.push('None: the repo settles every reference.', '');
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
-            code(st.subject),
+            code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
             st.action,
             st.reason,
             st.places.map(placeText).join('<br>'),
@@ -18846,18 +18846,18 @@ function markdown_renderMarkdown(r) {
     else
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Provider', 'Auth', 'Connectivity', 'Delegate selectors', 'Used by'], r.connectors, (c) => [
             `${code(c.ref)}${c.findings.length ? ' ✗' : ''}<br>${placeText(c)}`,
-            formatScope(c.scope),
-            c.type,
+            plain(formatScope(c.scope)),
+            plain(c.type),
             c.urls.map(code).join('<br>') || '—',
-            c.provider ?? '—',
-            c.authType ?? '—',
+            plain(c.provider ?? '—'),
+            plain(c.authType ?? '—'),
             c.connectivity,
             c.delegateSelectors.map(code).join(', ') || '—',
             usesText(c.usedBy),
         ]);
     if (r.externalConnectors.length) {
         out.push('### Referenced but not in the repo', '');
-        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), x.scope, usesText(x.usedBy)]);
+        table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
     out.push(...harnessSideMarkdown(r, { table, usesText, code }));
     out.push('## Stages', '');
@@ -18948,10 +18948,24 @@ function table(out, header, rows, render) {
         out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
 }
-const placeText = (p) => `${p.file}:${p.line}`;
+const placeText = (p) => code(`${p.file}:${p.line}`);
 const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-/** A code span that survives backticks in the value. */
-function code(s) {
+/** Text from the repo shown as it is: one line, no HTML, no emphasis, links or code. */
+function plain(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]])/g, '\\$1');
+}
+/**
+ * A code span that survives what a value from the repo may hold: backticks, and line breaks (made
+ * spaces: a line that starts with `#` or a fence would end the span and start a block). Inside
+ * it, `<` and `*` are literal.
+ */
+function code(value) {
+    const s = value.replace(/[\r\n]+/g, ' ');
     const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
     const fence = '`'.repeat(ticks + 1);
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
@@ -19063,9 +19077,14 @@ function buildDiagram(inv, pipelineStages) {
         mermaid: lines.join('\n') + '\n',
     };
 }
-/** Mermaid label text: quotes and angle brackets as entity codes. */
+/** Mermaid label text: one line, with quotes, angle brackets and backticks (which could close the fence) as entity codes. */
 function esc(s) {
-    return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+    return s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/"/g, '#quot;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/`/g, '#96;');
 }
 
 ;// CONCATENATED MODULE: ./src/migration/steps.ts
@@ -19087,6 +19106,7 @@ function buildHarnessSteps(findings, inv) {
         if (ext.ref === HARNESS_IMAGE_CONNECTOR)
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: cloud.length
                     ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
                     : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
@@ -19096,6 +19116,7 @@ function buildHarnessSteps(findings, inv) {
         else if (cloud.length)
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
                 reason,
                 places,
@@ -19103,6 +19124,7 @@ function buildHarnessSteps(findings, inv) {
         else if (override.some((u) => !u.failing))
             steps.push({
                 subject: ext.ref,
+                scope: ext.scope,
                 action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
                 reason,
                 places,
@@ -19466,7 +19488,7 @@ function renderOrgMarkdown(r) {
     else
         org_markdown_table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
             code(s.subject),
-            s.scope,
+            plain(s.scope),
             s.actions.join('<br>') +
                 (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${org_markdown_placeText(d)}`).join(', ')}.` : ''),
             s.repositories.map(code).join('<br>'),
@@ -19477,10 +19499,10 @@ function renderOrgMarkdown(r) {
         const hc = ['## Connectors in Harness', ''];
         org_markdown_table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
             code(h.ref),
-            h.scope,
-            typeof h.type === 'string' ? h.type : '—',
+            plain(h.scope),
+            typeof h.type === 'string' ? plain(h.type) : '—',
             typeof h.url === 'string' ? code(h.url) : '—',
-            typeof h.connectivity === 'string' ? h.connectivity : '—',
+            typeof h.connectivity === 'string' ? plain(h.connectivity) : '—',
             h.repositories.map(code).join('<br>'),
         ]);
         blocks.push({ section: 'harness', lines: hc });
@@ -19578,7 +19600,7 @@ function places(ps) {
 }
 const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
 const placeLink = org_markdown_placeText;
-const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${c.scope.org}`);
+const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${code(c.scope.org ?? '')}`);
 function dateRange(from, to) {
     const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
     return a === b ? `on ${a}` : `from ${a} to ${b}`;
@@ -19762,7 +19784,7 @@ function repoOf({ name, report }) {
 function merge_link(repo, p) {
     if (!repo.blob)
         return undefined;
-    const file = external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
+    const file = pathInCheckout(repo.directory, p.file);
     if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
         return undefined;
     const encoded = file
@@ -19770,6 +19792,17 @@ function merge_link(repo, p) {
         .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
         .join('/');
     return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
+}
+/**
+ * A report's path as a path from the checkout's root. A report made from a folder above the
+ * checkout (`report repos/alpha`, `directory` `../..`) has paths that start with the folders
+ * from there down to the checkout (`repos/alpha/...`): those are dropped.
+ */
+function pathInCheckout(directory, file) {
+    const up = directory?.split('/') ?? [];
+    if (up.length && up.every((s) => s === '..'))
+        return external_node_path_default().posix.normalize(file.split('/').slice(up.length).join('/') || '.');
+    return external_node_path_default().posix.normalize(directory ? `${directory}/${file}` : file);
 }
 const placeOf = (repo, p) => {
     const l = merge_link(repo, p);
@@ -19984,23 +20017,26 @@ function mergeConnectors(repos) {
     return [...byKey.values()].sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.identifier, b.identifier));
 }
 /** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
-function stepScope(repo, subject) {
-    const ref = parseRef(subject);
+function stepScope(repo, step) {
+    const ref = parseRef(step.subject);
     if (ref?.level === 'account')
         return 'account';
     if (ref?.level === 'org') {
-        const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
-        const org = ext ? parseScopeText(ext.scope).org : undefined;
+        // Reports from before steps carried their scope: the first external connector of that reference.
+        const scope = step.scope ?? repo.report.externalConnectors.find((x) => x.ref === step.subject)?.scope;
+        const org = scope ? parseScopeText(scope).org : undefined;
         if (org && org !== '?')
             return `org ${org}`;
     }
-    return `repository ${repo.name}`;
+    // Project connectors (and values set at run time) are the repository's own; two of one name in
+    // different projects are two checks.
+    return `repository ${repo.name}${step.scope && ref?.level === 'project' ? `, ${step.scope}` : ''}`;
 }
 function mergeSteps(repos) {
     const byKey = new Map();
     for (const repo of repos)
         for (const s of repo.report.harnessSteps) {
-            const scope = stepScope(repo, s.subject);
+            const scope = stepScope(repo, s);
             const key = JSON.stringify([scope, s.subject]);
             const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
             step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => placeOf(repo, p)) });

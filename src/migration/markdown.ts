@@ -54,7 +54,7 @@ export function renderMarkdown(r: MigrationReport): string {
   if (!r.harnessSteps.length) out.push('None: the repo settles every reference.', '');
   else
     table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
-      code(st.subject),
+      code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
       st.action,
       st.reason,
       st.places.map(placeText).join('<br>'),

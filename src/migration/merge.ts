@@ -18,7 +18,7 @@ import type {
   OrgUse,
 } from './org-types.js';
 import { isRepoName } from './source.js';
-import type { ConnectorUse, HarnessConnector, MigrationReport, Place, ReportSummary } from './types.js';
+import type { ConnectorUse, HarnessConnector, HarnessStep, MigrationReport, Place, ReportSummary } from './types.js';
 
 export type { OrgReport } from './org-types.js';
 
@@ -187,13 +187,24 @@ function repoOf({ name, report }: NamedReport): Repo {
 /** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
 function link(repo: Repo, p: Place): string | undefined {
   if (!repo.blob) return undefined;
-  const file = path.posix.normalize(repo.directory ? `${repo.directory}/${p.file}` : p.file);
+  const file = pathInCheckout(repo.directory, p.file);
   if (file === '.' || file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) return undefined;
   const encoded = file
     .split('/')
     .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
   return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
+}
+
+/**
+ * A report's path as a path from the checkout's root. A report made from a folder above the
+ * checkout (`report repos/alpha`, `directory` `../..`) has paths that start with the folders
+ * from there down to the checkout (`repos/alpha/...`): those are dropped.
+ */
+function pathInCheckout(directory: string | undefined, file: string): string {
+  const up = directory?.split('/') ?? [];
+  if (up.length && up.every((s) => s === '..')) return path.posix.normalize(file.split('/').slice(up.length).join('/') || '.');
+  return path.posix.normalize(directory ? `${directory}/${file}` : file);
 }
 
 const placeOf = (repo: Repo, p: Place): OrgPlace => {
@@ -417,22 +428,25 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
 }
 
 /** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
-function stepScope(repo: Repo, subject: string): string {
-  const ref = parseRef(subject);
+function stepScope(repo: Repo, step: HarnessStep): string {
+  const ref = parseRef(step.subject);
   if (ref?.level === 'account') return 'account';
   if (ref?.level === 'org') {
-    const ext = repo.report.externalConnectors.find((x) => x.ref === subject);
-    const org = ext ? parseScopeText(ext.scope).org : undefined;
+    // Reports from before steps carried their scope: the first external connector of that reference.
+    const scope = step.scope ?? repo.report.externalConnectors.find((x) => x.ref === step.subject)?.scope;
+    const org = scope ? parseScopeText(scope).org : undefined;
     if (org && org !== '?') return `org ${org}`;
   }
-  return `repository ${repo.name}`;
+  // Project connectors (and values set at run time) are the repository's own; two of one name in
+  // different projects are two checks.
+  return `repository ${repo.name}${step.scope && ref?.level === 'project' ? `, ${step.scope}` : ''}`;
 }
 
 function mergeSteps(repos: Repo[]): OrgHarnessStep[] {
   const byKey = new Map<string, OrgHarnessStep>();
   for (const repo of repos)
     for (const s of repo.report.harnessSteps) {
-      const scope = stepScope(repo, s.subject);
+      const scope = stepScope(repo, s);
       const key = JSON.stringify([scope, s.subject]);
       const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
       step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => placeOf(repo, p)) });

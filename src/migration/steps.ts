@@ -23,6 +23,7 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     if (ext.ref === HARNESS_IMAGE_CONNECTOR)
       steps.push({
         subject: ext.ref,
+        scope: ext.scope,
         action: cloud.length
           ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
           : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
@@ -32,6 +33,7 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     else if (cloud.length)
       steps.push({
         subject: ext.ref,
+        scope: ext.scope,
         action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
         reason,
         places,
@@ -39,6 +41,7 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
     else if (override.some((u) => !u.failing))
       steps.push({
         subject: ext.ref,
+        scope: ext.scope,
         action:
           'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
         reason,

@@ -228,6 +228,11 @@ export interface HarnessStep {
   action: string;
   /** The reference or value in question. */
   subject: string;
+  /**
+   * For a connector, the scope the reference resolves to (`account`, `org default`, `project
+   * default/shop`): `org.x` from two orgs is two connectors, and two checks.
+   */
+  scope?: string;
   reason: string;
   places: Place[];
 }
