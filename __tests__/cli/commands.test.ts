@@ -96,8 +96,14 @@ describe('usage errors: two lines, exit 2, no usage dump', () => {
     [['check', '--max-file-size', '0'], '--max-file-size must be a positive whole number (got "0")', hint('check')],
     [
       ['check', '--replacement-registry', 'ftp://mirror'],
-      '--replacement-registry must be an http:// or https:// registry URL, such as https://registry.hub.docker.com (got "ftp://mirror")',
+      '--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "ftp://mirror")',
       hint('check'),
+    ],
+    [
+      // Credentials would be written into every fixed connector and printed in fix titles.
+      ['fix', '--replacement-registry', 'https://user:s3cret@registry.hub.docker.com'],
+      '--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "https://***@registry.hub.docker.com")',
+      hint('fix'),
     ],
     [['fix', '--dryrun'], 'unknown option `--dryrun` for `fix`; did you mean `--dry-run`?', hint('fix')],
     [['fix', '--format', 'sarif'], '--format must be one of text, json (got "sarif")', hint('fix')],

@@ -260,7 +260,7 @@ describe('an invalid config', () => {
       '3:10: `include` must be array.',
       '5:5: `exclude[0]` must be string.',
       '6:14: `maxFileSize` must be integer.',
-      '7:25: `replacementRegistryUrl` must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.',
+      '7:25: `replacementRegistryUrl` must be an http:// or https:// registry URL without credentials, such as `https://registry.hub.docker.com`.',
       '8:18: `harnessImages[0]` must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.',
       '9:35: `assumeHarnessCloudImageConnector` must be boolean.',
       '10:20: `forbidSuppression` must be array.',

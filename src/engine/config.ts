@@ -281,7 +281,7 @@ function explain(message: string, schema: object): string {
   if (/^`(?:rules\.[\w-]+\.)?replacementRegistryUrl` must match pattern/.test(message))
     return message.replace(
       /must match pattern .*$/,
-      'must be an http:// or https:// registry URL, such as `https://registry.hub.docker.com`.',
+      'must be an http:// or https:// registry URL without credentials, such as `https://registry.hub.docker.com`.',
     );
   return message;
 }

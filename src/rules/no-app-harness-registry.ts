@@ -81,7 +81,7 @@ export default defineRule({
   options: {
     replacementRegistryUrl: {
       description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
-      schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
+      schema: { type: 'string', pattern: '^https?://[^\\s/@]+(/|$)' },
       default: 'https://registry.hub.docker.com',
       topLevel: true,
     },
