@@ -121,6 +121,25 @@ export default testRule(import.meta.filename, rule, {
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
     {
+      name: 'executeOnDelegate absent, the last value keeps its blank lines (|+): inserted above the comments over the first key, not between them and it',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    note: |+\n      kept\n\n', IN_PROJECT).replace('    dockerRegistryUrl', '    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept until the cutover\n    dockerRegistryUrl')}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateAbsent',
+          line: 18,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    note: |+\n      kept\n\n', IN_PROJECT).replace('    dockerRegistryUrl', '    executeOnDelegate: false\n    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept until the cutover\n    dockerRegistryUrl')}`,
+      },
+    },
+    {
       name: 'executeOnDelegate absent, in a CRLF file: inserted, keeping the line endings',
       files: {
         'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', '', IN_PROJECT)}`),

@@ -122,13 +122,28 @@ function insertPair(map: View, pairText: string): Edit | undefined {
   const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
   const indent = ' '.repeat(firstKey - lineStart);
   // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-  // change the value, so the pair goes before the first one.
-  if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3)))
-    return { start: firstKey, end: firstKey, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
+  // change the value, so the pair goes before the first one, and above the comment lines right over
+  // it (a `disable-next-line` comment must stay on the line before its key).
+  if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+    const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+    return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
+  }
   // After the last visible character of the last entry, at the end of its line (past any comment).
   let at = lastNonSpace(text, firstKey, lastEnd) + 1;
   while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
   return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+
+/** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
+function commentsAbove(text: string, lineStart: number, indent: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prev, start - 1).replace(/\r$/, '');
+    if (line.length <= indent || line[indent] !== '#' || line.slice(0, indent).trim() !== '') break;
+    start = prev;
+  }
+  return start;
 }
 
 /** Where the line holding `offset` ends (at its `\r\n` or `\n`), or the end of the text. */
