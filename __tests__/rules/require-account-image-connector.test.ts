@@ -211,6 +211,28 @@ export default testRule(import.meta.filename, rule, {
       errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
     },
     {
+      name: 'an anchored reference that a step also uses through an alias: the change would move the step too, so it is only a suggestion',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('&mirror org.mirror')).replace(
+          '              harnessImageConnectorRef: &mirror org.mirror\n',
+          '              harnessImageConnectorRef: &mirror org.mirror\n          execution:\n            steps:\n              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: *mirror, image: acme/tool:1 } }\n',
+        ),
+        'mirror.yaml': accountConnector('mirror'),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          line: 17,
+          column: 49,
+          suggestion: pipeline(k8sStage('&mirror account.mirror')).replace(
+            '              harnessImageConnectorRef: &mirror account.mirror\n',
+            '              harnessImageConnectorRef: &mirror account.mirror\n          execution:\n            steps:\n              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: *mirror, image: acme/tool:1 } }\n',
+          ),
+        },
+      ],
+    },
+    {
       name: 'a CRLF pipeline keeps its line endings when fixed',
       files: { 'pipeline.yaml': crlf(pipeline(k8sStage('org.mirror'))), 'mirror.yaml': accountConnector('mirror') },
       errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],

@@ -8731,6 +8731,8 @@ const Info = {
     InFlow: 16,
     /** Bit set on a container written in flow style. */
     Flow: 32,
+    /** Bit set on an anchored node that an alias also refers to: it is used in more than one place. */
+    Aliased: 64,
 };
 /** Mask of the kind/style bits of `info`. */
 const KIND_MASK = 15;
@@ -8762,6 +8764,10 @@ class RecordTable {
         this.data[i] = start;
         this.data[i + 1] = end;
         this.data[i + 2] = info;
+    }
+    /** Sets `bit` in a record's info. */
+    mark(index, bit) {
+        this.data[index * RECORD + 2] |= bit;
     }
     setOwner(index, owner) {
         this.data[index * RECORD + 3] = owner;
@@ -9353,6 +9359,7 @@ class YamlTreeBuilder {
             const [start, end] = node.range ?? [0, 0];
             if (anchored !== undefined) {
                 this.table.set(slot, start, end, -anchored - 1);
+                this.table.mark(anchored, Info.Aliased);
                 this.aliased = true;
             }
             else {
@@ -9367,6 +9374,7 @@ class YamlTreeBuilder {
         }
         const seen = this.containers.get(node);
         if (seen) {
+            this.table.mark(seen[ADDR], Info.Aliased);
             this.aliased = true;
             return seen;
         }
@@ -9650,6 +9658,19 @@ class View {
     }
     get info() {
         return this.file.records[this.addr * RECORD + 2];
+    }
+    /**
+     * The node, or a map or list it is in, is anchored and also reached through an alias: an edit
+     * here changes every place that uses it.
+     */
+    get aliased() {
+        if (!this.file.aliased)
+            return false;
+        const records = this.file.records;
+        for (let a = this.addr; a >= 0; a = records[a * RECORD + 3])
+            if (records[a * RECORD + 2] & Info.Aliased)
+                return true;
+        return false;
     }
     /** Two views of the same node. */
     same(other) {
@@ -10080,6 +10101,7 @@ const KEY = 1;
 const IN_FLOW = 2;
 const EMBEDDED = 4;
 const YAML_PATH = 8;
+const ALIASED = 128;
 const STYLE_SHIFT = 4;
 /** A map key, not a value. */
 const isKey = (loc) => (loc.flags & KEY) !== 0;
@@ -10089,6 +10111,8 @@ const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
 const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
 const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** Anchored and also used through an alias (see `View.aliased`). */
+const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
 const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
 /** Offsets below this are packed with the flags into one small integer (8 MB; see `PackedLoc`). */
@@ -10257,6 +10281,8 @@ function locOf(view, root) {
         flags |= KEY;
     if (file.embedding)
         flags |= EMBEDDED;
+    if (view.aliased)
+        flags |= ALIASED;
     let path;
     const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
     if (inEntity !== undefined) {
@@ -10442,6 +10468,12 @@ const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : form
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
 
+const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
+/**
+ * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
+ * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
+ */
+const evenIfAliased = (edit) => edit && { start: edit.start, end: edit.end, text: edit.text };
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
     if (!view.isScalar)
@@ -10450,14 +10482,14 @@ function replaceScalar(view, value) {
     const text = formatScalar(view.style, view.inFlow, start === end, value);
     if (text === undefined || view.file.text.slice(start, end) === text)
         return undefined;
-    return { start, end, text };
+    return marked({ start, end, text }, view.aliased);
 }
 /** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
 function replaceScalarAt(loc, value) {
     if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
         return undefined;
     const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
-    return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+    return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 function formatScalar(style, inFlow, empty, value) {
     if (typeof value !== 'string')
@@ -10529,7 +10561,8 @@ function setMapValue(map, key, value) {
         return existing.value ? replaceScalar(existing.value, value) : undefined;
     const flow = map.isFlow || map.inFlow;
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    return insertPair(map, `${key}: ${scalar}`);
+    const edit = insertPair(map, `${key}: ${scalar}`);
+    return edit && marked(edit, map.aliased);
 }
 function insertPair(map, pairText) {
     const text = map.file.text;
@@ -10553,14 +10586,29 @@ function insertPair(map, pairText) {
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
     // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-    // change the value, so the pair goes before the first one.
-    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3)))
-        return { start: firstKey, end: firstKey, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
+    // change the value, so the pair goes before the first one, and above the comment lines right over
+    // it (a `disable-next-line` comment must stay on the line before its key).
+    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+        const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+        return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
+    }
     // After the last visible character of the last entry, at the end of its line (past any comment).
     let at = lastNonSpace(text, firstKey, lastEnd) + 1;
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
+function commentsAbove(text, lineStart, indent) {
+    let start = lineStart;
+    while (start > 0) {
+        const prev = text.lastIndexOf('\n', start - 2) + 1;
+        const line = text.slice(prev, start - 1).replace(/\r$/, '');
+        if (line.length <= indent || line[indent] !== '#' || line.slice(0, indent).trim() !== '')
+            break;
+        start = prev;
+    }
+    return start;
 }
 /** Where the line holding `offset` ends (at its `\r\n` or `\n`), or the end of the text. */
 function lineEndAt(text, offset) {
@@ -11379,17 +11427,23 @@ function withFix(rule, report, finding) {
     if (isEmbedded(report.at) || rule.fixable === 'none')
         return finding;
     const title = report.fixTitle ?? report.suggestion?.title;
-    if (report.fix?.length && rule.fixable === 'safe') {
+    // A fix of an anchored node that an alias uses elsewhere would change that place too: shown, not applied.
+    const aliased = !!report.fix?.some((e) => e.aliased);
+    if (report.fix?.length && rule.fixable === 'safe' && !aliased) {
         finding.fix = report.fix;
         if (title)
             finding.fixTitle = title;
     }
     else if (report.fix?.length && title)
-        finding.suggestion = { title, edits: report.fix };
+        finding.suggestion = { title: aliased ? `${title} ${ALIASED_NOTE}` : title, edits: report.fix.map(plainEdit) };
     if (report.suggestion?.edits.length && !finding.fix)
-        finding.suggestion = report.suggestion;
+        finding.suggestion = report.suggestion.edits.some((e) => e.aliased)
+            ? { title: `${report.suggestion.title} ${ALIASED_NOTE}`, edits: report.suggestion.edits.map(plainEdit) }
+            : report.suggestion;
     return finding;
 }
+const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
+const plainEdit = ({ start, end, text }) => ({ start, end, text });
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -13866,11 +13920,12 @@ const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifi
  * mirror must hold the images first, so pointing a connector at it is a suggestion.
  */
 function connectorFix(connector, spec, url, replacement) {
-    const edits = [replaceScalar(url, replacement)];
+    // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
+    const edits = [evenIfAliased(replaceScalar(url, replacement))];
     const dockerHub = isDockerHubUrl(replacement);
     const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
     if (isDockerUrl)
-        edits.push(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+        edits.push(evenIfAliased(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other')));
     const fix = edits.filter((e) => !!e);
     const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
     if (isDockerUrl && isHarnessPublicRegistry(replacement))
@@ -13892,12 +13947,13 @@ function imageFix(use, replacement) {
     if (use.kind === 'helm' && use.registryView) {
         const registry = helmRegistryFor(replacement);
         if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-            edit = replaceScalar(use.registryView, registry);
+            edit = evenIfAliased(replaceScalar(use.registryView, registry));
     }
     else {
         const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
+        // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
         if (swapped)
-            edit = replaceScalar(use.view, swapped);
+            edit = evenIfAliased(replaceScalar(use.view, swapped));
     }
     if (!edit)
         return {};
@@ -13920,7 +13976,7 @@ const ID = 'no-app-harness-registry';
     options: {
         replacementRegistryUrl: {
             description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
-            schema: { type: 'string', pattern: '^https?://[^\\s/]+' },
+            schema: { type: 'string', pattern: '^https?://[^\\s/@]+(/|$)' },
             default: 'https://registry.hub.docker.com',
             topLevel: true,
         },

@@ -74,10 +74,20 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export function withFix(rule: RuleMeta, report: Pick<Report<string>, 'at' | 'fix' | 'fixTitle' | 'suggestion'>, finding: Finding): Finding {
   if (isEmbedded(report.at) || rule.fixable === 'none') return finding;
   const title = report.fixTitle ?? report.suggestion?.title;
-  if (report.fix?.length && rule.fixable === 'safe') {
+  // A fix of an anchored node that an alias uses elsewhere would change that place too: shown, not applied.
+  const aliased = !!report.fix?.some((e) => e.aliased);
+  if (report.fix?.length && rule.fixable === 'safe' && !aliased) {
     finding.fix = report.fix;
     if (title) finding.fixTitle = title;
-  } else if (report.fix?.length && title) finding.suggestion = { title, edits: report.fix };
-  if (report.suggestion?.edits.length && !finding.fix) finding.suggestion = report.suggestion;
+  } else if (report.fix?.length && title)
+    finding.suggestion = { title: aliased ? `${title} ${ALIASED_NOTE}` : title, edits: report.fix.map(plainEdit) };
+  if (report.suggestion?.edits.length && !finding.fix)
+    finding.suggestion = report.suggestion.edits.some((e) => e.aliased)
+      ? { title: `${report.suggestion.title} ${ALIASED_NOTE}`, edits: report.suggestion.edits.map(plainEdit) }
+      : report.suggestion;
   return finding;
 }
+
+const ALIASED_NOTE =
+  'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
+const plainEdit = ({ start, end, text }: Edit): Edit => ({ start, end, text });

@@ -36,6 +36,7 @@ const KEY = 1;
 const IN_FLOW = 2;
 const EMBEDDED = 4;
 const YAML_PATH = 8;
+const ALIASED = 128;
 const STYLE_SHIFT = 4;
 
 /** A map key, not a value. */
@@ -46,6 +47,8 @@ export const inFlow = (loc: Loc) => (loc.flags & IN_FLOW) !== 0;
 export const isEmbedded = (loc: Loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
 export const styleOf = (loc: Loc): ScalarStyle => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+/** Anchored and also used through an alias (see `View.aliased`). */
+export const isAliased = (loc: Loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
 export const yamlPathOf = (loc: Loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
 
@@ -239,6 +242,7 @@ export function locOf(view: View, root?: View): Loc {
   if (view.inFlow) flags |= IN_FLOW;
   if (view.isKey) flags |= KEY;
   if (file.embedding) flags |= EMBEDDED;
+  if (view.aliased) flags |= ALIASED;
   let path: string | undefined;
   const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
   if (inEntity !== undefined) {

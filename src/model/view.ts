@@ -99,6 +99,17 @@ export class View {
     return this.file.records[this.addr * RECORD + 2]!;
   }
 
+  /**
+   * The node, or a map or list it is in, is anchored and also reached through an alias: an edit
+   * here changes every place that uses it.
+   */
+  get aliased(): boolean {
+    if (!this.file.aliased) return false;
+    const records = this.file.records;
+    for (let a = this.addr; a >= 0; a = records[a * RECORD + 3]!) if (records[a * RECORD + 2]! & Info.Aliased) return true;
+    return false;
+  }
+
   /** Two views of the same node. */
   same(other: View | undefined): boolean {
     return !!other && other.file === this.file && other.addr === this.addr;

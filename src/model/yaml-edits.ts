@@ -1,5 +1,5 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import { inFlow, isEmbedded, isKey, styleOf, type Loc } from './loc.js';
+import { inFlow, isAliased, isEmbedded, isKey, styleOf, type Loc } from './loc.js';
 import type { View } from './view.js';
 
 /** A text edit on the original text of a file: replace [start, end) with text. */
@@ -7,7 +7,20 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /**
+   * The edit changes a node an alias also uses (`&x` ... `*x`), so it applies in those places too:
+   * such a fix is only ever a suggestion (`withFix`). Set by the functions here; never output.
+   */
+  aliased?: true;
 }
+
+const marked = (edit: Edit, aliased: boolean): Edit => (aliased ? { ...edit, aliased: true } : edit);
+
+/**
+ * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
+ * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
+ */
+export const evenIfAliased = (edit: Edit | undefined): Edit | undefined => edit && { start: edit.start, end: edit.end, text: edit.text };
 
 /**
  * Text edits on the original bytes of a YAML file. Nothing here re-serialises a document: a fix
@@ -25,14 +38,14 @@ export function replaceScalar(view: View, value: ScalarValue): Edit | undefined 
   const [start, end] = view.range;
   const text = formatScalar(view.style, view.inFlow, start === end, value);
   if (text === undefined || view.file.text.slice(start, end) === text) return undefined;
-  return { start, end, text };
+  return marked({ start, end, text }, view.aliased);
 }
 
 /** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
 export function replaceScalarAt(loc: Loc, value: ScalarValue): Edit | undefined {
   if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value)) return undefined;
   const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
-  return text === undefined ? undefined : { start: loc.start, end: loc.end, text };
+  return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 
 function formatScalar(style: string | undefined, inFlow: boolean, empty: boolean, value: ScalarValue): string | undefined {
@@ -100,7 +113,8 @@ export function setMapValue(map: View, key: string, value: ScalarValue): Edit | 
   if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
   const flow = map.isFlow || map.inFlow;
   const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-  return insertPair(map, `${key}: ${scalar}`);
+  const edit = insertPair(map, `${key}: ${scalar}`);
+  return edit && marked(edit, map.aliased);
 }
 
 function insertPair(map: View, pairText: string): Edit | undefined {

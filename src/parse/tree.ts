@@ -50,6 +50,8 @@ export const Info = {
   InFlow: 16,
   /** Bit set on a container written in flow style. */
   Flow: 32,
+  /** Bit set on an anchored node that an alias also refers to: it is used in more than one place. */
+  Aliased: 64,
 } as const;
 /** Mask of the kind/style bits of `info`. */
 export const KIND_MASK = 15;
@@ -99,6 +101,11 @@ export class RecordTable {
     this.data[i] = start;
     this.data[i + 1] = end;
     this.data[i + 2] = info;
+  }
+
+  /** Sets `bit` in a record's info. */
+  mark(index: number, bit: number): void {
+    this.data[index * RECORD + 2]! |= bit;
   }
 
   setOwner(index: number, owner: number): void {

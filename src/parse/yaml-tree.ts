@@ -47,6 +47,7 @@ export class YamlTreeBuilder {
       const [start, end] = node.range ?? [0, 0];
       if (anchored !== undefined) {
         this.table.set(slot, start, end, -anchored - 1);
+        this.table.mark(anchored, Info.Aliased);
         this.aliased = true;
       } else {
         this.scalars.set(node, slot);
@@ -60,6 +61,7 @@ export class YamlTreeBuilder {
     }
     const seen = this.containers.get(node);
     if (seen) {
+      this.table.mark(seen[ADDR], Info.Aliased);
       this.aliased = true;
       return seen;
     }

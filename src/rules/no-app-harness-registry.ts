@@ -1,4 +1,4 @@
-import { replaceScalar, setMapValue } from '../model/yaml-edits.js';
+import { evenIfAliased, replaceScalar, setMapValue } from '../model/yaml-edits.js';
 import type { Edit } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
 import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../model/image-fixes.js';
@@ -30,10 +30,11 @@ import {
  * mirror must hold the images first, so pointing a connector at it is a suggestion.
  */
 function connectorFix(connector: Connector<View>, spec: View | undefined, url: View, replacement: string) {
-  const edits = [replaceScalar(url, replacement)];
+  // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
+  const edits = [evenIfAliased(replaceScalar(url, replacement))];
   const dockerHub = isDockerHubUrl(replacement);
   const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
-  if (isDockerUrl) edits.push(setMapValue(spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other'));
+  if (isDockerUrl) edits.push(evenIfAliased(setMapValue(spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other')));
   const fix = edits.filter((e): e is Edit => !!e);
   const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
   if (isDockerUrl && isHarnessPublicRegistry(replacement)) return { fix, fixTitle: title };
@@ -54,10 +55,11 @@ function imageFix(use: ImageUse, replacement: string) {
   if (use.kind === 'helm' && use.registryView) {
     const registry = helmRegistryFor(replacement);
     if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-      edit = replaceScalar(use.registryView, registry);
+      edit = evenIfAliased(replaceScalar(use.registryView, registry));
   } else {
     const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-    if (swapped) edit = replaceScalar(use.view, swapped);
+    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
+    if (swapped) edit = evenIfAliased(replaceScalar(use.view, swapped));
   }
   if (!edit) return {};
   const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
