@@ -47428,7 +47428,10 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
-    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
+    connectorUseFailure: ({ connector, cloud, findings }) => cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+        ? 'connects through a delegate'
+        : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
 /** The key of `account.harnessImage` among the references not in the repo. */
@@ -47742,7 +47745,7 @@ function accountFix(project, entity, value, at, source) {
         return {};
     return {
         suggestion: {
-            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
             edits: [edit],
         },
     };
@@ -54536,6 +54539,11 @@ function buildInventory(project, findings, place) {
         byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
+    // What Harness said of connectors it holds is a finding where they are referred to (with a link to them).
+    const inHarnessFindings = new Map();
+    for (const f of findings)
+        if (f.harnessUrl && f.severity !== 'notice')
+            inHarnessFindings.set(`${f.file}\0${f.line}`, [...(inHarnessFindings.get(`${f.file}\0${f.line}`) ?? []), f.ruleId]);
     const addUse = (ref, from, use) => {
         const connector = project.findConnector(ref, from);
         const key = JSON.stringify([ref, from.org, from.project, use]);
@@ -54548,7 +54556,7 @@ function buildInventory(project, findings, place) {
             ...(connector ? { connector } : {}),
             cloud: use.cloud,
             imageConnector: use.how === 'overrideImageConnector',
-            findings: entry?.findings ?? [],
+            findings: entry?.findings ?? inHarnessFindings.get(`${use.file}\0${use.line}`) ?? [],
         });
         const used = failing ? { ...use, failing } : use;
         if (entry) {

@@ -404,6 +404,20 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
     ]);
     // Answered references are no longer "checks in Harness".
     expect(report.harnessSteps.map((s: { subject: string }) => s.subject)).toEqual([]);
+    // Their uses break the policies as Harness holds them: marked failing, as uses of connectors in Git are.
+    const uses = (ref: string) =>
+      report.externalConnectors.find((x: { ref: string }) => x.ref === ref).usedBy as Array<{ cloud: boolean; failing?: string }>;
+    expect(
+      uses('account.harnessImage')
+        .filter((u) => u.cloud)
+        .map((u) => u.failing),
+    ).toEqual(
+      uses('account.harnessImage')
+        .filter((u) => u.cloud)
+        .map(() => 'app.harness.io registry; connects through a delegate'),
+    );
+    expect(uses('account.harnessImage').some((u) => u.cloud)).toBe(true);
+    expect(uses('account.busy').every((u) => u.failing === undefined)).toBe(true);
     const overrideRequests = server.requests.filter((q) => q.path.endsWith('/get-customer-config'));
     expect(overrideRequests.map((q) => `${q.query.get('infra')} ${q.query.get('overridesOnly')}`)).toEqual(['K8 true', 'VM true']);
 
@@ -441,6 +455,9 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
     expect(image[0].repositories).toEqual(['acme/payments', 'acme/search']);
     const connector = org.connectors.find((c: { ref: string }) => c.ref === 'account.harnessImage');
     expect(connector.harness[0]).toMatchObject({ connectivity: 'delegate (default)', url: 'https://app.harness.io/registry' });
+    // Each repository's Cloud stages pull through it, and Harness holds it on the retired registry.
+    expect(connector.failingUses).toBeGreaterThan(0);
+    expect(connector.failingUses).toBe(connector.usedBy.length);
   }, 30_000);
 
   test('fix uses the facts: an org override becomes the account connector Harness has; nothing is written to Harness', async () => {

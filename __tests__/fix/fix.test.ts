@@ -111,7 +111,7 @@ describe('what fix leaves alone', () => {
     expect(result.files).toEqual([]);
     const f = result.result.findings.find((x) => x.ruleId === 'require-account-image-connector' && x.file === 'pipeline.yaml')!;
     expect(f.fix).toBeUndefined();
-    expect(f.suggestion?.title).toBe('Create connector `mirror` at account scope in Harness (it is not in the repo), then reference it as `account.mirror`.');
+    expect(f.suggestion?.title).toBe('Create connector `mirror` at account scope in Harness (the repo has no account-scope `mirror`), then reference it as `account.mirror`.');
     expect(f.suggestion?.edits).toEqual([{ start: expect.any(Number), end: expect.any(Number), text: 'account.mirror' }]);
     expect(fs.readFileSync(path.join(dir, 'pipeline.yaml'), 'utf8')).toContain('harnessImageConnectorRef: org.mirror');
   });

@@ -13900,7 +13900,10 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
-    connectorUseFailure: ({ connector, cloud }) => connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+    // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
+    connectorUseFailure: ({ connector, cloud, findings }) => cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+        ? 'connects through a delegate'
+        : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
 /** The key of `account.harnessImage` among the references not in the repo. */
@@ -14214,7 +14217,7 @@ function accountFix(project, entity, value, at, source) {
         return {};
     return {
         suggestion: {
-            title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
             edits: [edit],
         },
     };

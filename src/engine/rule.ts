@@ -140,7 +140,7 @@ export interface ConnectorUseFacts {
   cloud: boolean;
   /** The reference is an Override Image Connector (`harnessImageConnectorRef`). */
   imageConnector: boolean;
-  /** Ids of the rules with errors or warnings on the connector. */
+  /** Ids of the rules with errors or warnings on the connector; for one held in Harness, at the reference. */
   findings: readonly string[];
 }
 

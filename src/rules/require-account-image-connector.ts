@@ -40,7 +40,7 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
   if (found) return {};
   return {
     suggestion: {
-      title: `Create connector \`${ref.identifier}\` at account scope in Harness (it is not in the repo), then reference it as \`${to}\`.`,
+      title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
       edits: [edit],
     },
   };

@@ -386,8 +386,11 @@ export default defineRule({
       });
     }
   },
-  connectorUseFailure: ({ connector, cloud }) =>
-    connector && cloud && !connectsThroughPlatform(connector) ? 'connects through a delegate' : undefined,
+  // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
+  connectorUseFailure: ({ connector, cloud, findings }) =>
+    cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+      ? 'connects through a delegate'
+      : undefined,
   changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 });
 
