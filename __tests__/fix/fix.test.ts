@@ -309,7 +309,8 @@ describe('passes, writes and dry runs', () => {
     expect(b.edits).toEqual([{ start: 32, end: 32, text: '# 1\n# 2\n# 3\n' }]);
   });
 
-  test('a file changed on disk after the check read it is fixed as it now is, not at the old offsets', () => {
+  /** Fixes the repo while `edit` changes a.yaml on disk right after check number `after` (0: the first). */
+  const fixWhileEditing = (after: number, edit: (file: string) => void) => {
     const dir = repo();
     const file = path.join(dir, 'a.yaml');
     let calls = 0;
@@ -318,30 +319,26 @@ describe('passes, writes and dry runs', () => {
       paths: ['.'],
       check: (s) => {
         const res = lint(s);
-        // Someone adds a comment line above the image while the first check's findings are in hand.
-        if (calls++ === 0) fs.writeFileSync(file, '# reviewed by the platform team, keep this step\n' + fs.readFileSync(file, 'utf8'));
+        if (calls++ === after) edit(file);
         return res;
       },
     });
+    return { r, text: fs.readFileSync(file, 'utf8') };
+  };
+
+  test('a file changed on disk after the check read it is fixed as it now is, not at the old offsets', () => {
+    // Someone adds a comment line above the image while the first check's findings are in hand.
+    const { r, text } = fixWhileEditing(0, (file) =>
+      fs.writeFileSync(file, '# reviewed by the platform team, keep this step\n' + fs.readFileSync(file, 'utf8')),
+    );
     expect(r.skipped).toEqual([]);
-    expect(fs.readFileSync(file, 'utf8')).toBe('# reviewed by the platform team, keep this step\nimage: harness/drone-git:1.6.9\n');
+    expect(text).toBe('# reviewed by the platform team, keep this step\nimage: harness/drone-git:1.6.9\n');
   });
 
   test('a file changed on disk after it was read for fixing is left as it now is, and named', () => {
-    const dir = repo();
-    const file = path.join(dir, 'a.yaml');
-    let calls = 0;
-    const r = applyFixes({
-      cwd: dir,
-      paths: ['.'],
-      check: (s) => {
-        const res = lint(s);
-        if (calls++ === 2) fs.appendFileSync(file, '# edited meanwhile\n');
-        return res;
-      },
-    });
+    const { r, text } = fixWhileEditing(2, (file) => fs.appendFileSync(file, '# edited meanwhile\n'));
     expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it changed on disk while fixing; left unchanged' }]);
-    expect(fs.readFileSync(file, 'utf8')).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n# edited meanwhile\n');
+    expect(text).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n# edited meanwhile\n');
     // What is left is what is on disk: the finding is still there.
     expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
   });
