@@ -46158,7 +46158,7 @@ const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
 /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
 const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
-const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
 /** Anchored and also used through an alias (see `View.aliased`). */
 const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
@@ -46561,7 +46561,8 @@ function insertPair(map, pairText) {
     // change the value, so the pair goes before the first one, and above the comment lines right over
     // it (a `disable-next-line` comment must stay on the line before its key).
     if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
-        const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+        // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
+        const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
     }
     // After the last visible character of the last entry, at the end of its line (past any comment).
@@ -47428,8 +47429,7 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
-    // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
-    connectorUseFailure: ({ connector, cloud, findings }) => cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+    connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
         ? 'connects through a delegate'
         : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
@@ -47608,7 +47608,7 @@ const ID = 'no-app-harness-registry';
         warnNotInHarness(missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
-    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    connectorUseFailure: ({ findings, inHarness }) => findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
     changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
@@ -49174,8 +49174,17 @@ function withinBytes(blocks, max, leftOut) {
     let used = 0;
     for (let i = 0; i < blocks.length; i++) {
         const size = blocks[i].reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
-        if (used + size > max)
+        if (used + size > max) {
+            // A first block larger than the room is shown in part, so the section never says nothing of its own.
+            if (i === 0)
+                for (const line of blocks[0]) {
+                    if (used + Buffer.byteLength(line) + 1 > max)
+                        break;
+                    out.push(line);
+                    used += Buffer.byteLength(line) + 1;
+                }
             return [...out, leftOut(blocks.length - i)];
+        }
         out.push(...blocks[i]);
         used += size;
     }
@@ -53680,13 +53689,22 @@ function gateSources(o) {
         const change = o.changed.files.get(file);
         if (!change)
             return;
+        const outside = leavesWorkspace(abs);
         const rev = baseRev();
+        if (!rev && outside) {
+            // No base version to use instead: the check runs without this file.
+            out.changes.push(symlinkOut(file, kind));
+            if (kind === 'config')
+                out.configPath = false;
+            else
+                delete out.baselinePath;
+            return;
+        }
         if (!rev) {
             out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
             return;
         }
         const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
-        const outside = leavesWorkspace(abs);
         const after = outside ? undefined : safeRead(abs);
         if (outside)
             out.changes.push(symlinkOut(file, kind));
@@ -54351,7 +54369,7 @@ function applyFixes(settings) {
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
-/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+/** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
 function groupFixes(findings, cwd, frozen, realPaths) {
     const out = new Map();
     for (const f of findings) {
@@ -54360,9 +54378,11 @@ function groupFixes(findings, cwd, frozen, realPaths) {
         const abs = path.resolve(cwd, f.file);
         if (frozen.has(abs))
             continue;
+        // One file by its identity: a symlink or a hard link to it is a second name, not a second file.
         let real;
         try {
-            real = fs.realpathSync(abs);
+            const st = fs.statSync(abs);
+            real = `${st.dev}:${st.ino}`;
         }
         catch {
             continue;
@@ -54498,9 +54518,9 @@ function isWritable(target, stat) {
 }
 /** Gives the new file the old one's owner and group; false when this process may not. */
 function keepOwner(tmp, stat) {
-    const uid = process.getuid?.();
-    const gid = process.getgid?.();
-    if (uid === stat.uid && gid === stat.gid)
+    // The new file's own owner: a setgid folder gives it the folder's group, not this process's.
+    const made = fs.statSync(tmp);
+    if (made.uid === stat.uid && made.gid === stat.gid)
         return true;
     try {
         fs.chownSync(tmp, stat.uid, stat.gid);
@@ -54539,11 +54559,6 @@ function buildInventory(project, findings, place) {
         byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
-    // What Harness said of connectors it holds is a finding where they are referred to (with a link to them).
-    const inHarnessFindings = new Map();
-    for (const f of findings)
-        if (f.harnessUrl && f.severity !== 'notice')
-            inHarnessFindings.set(`${f.file}\0${f.line}`, [...(inHarnessFindings.get(`${f.file}\0${f.line}`) ?? []), f.ruleId]);
     const addUse = (ref, from, use) => {
         const connector = project.findConnector(ref, from);
         const key = JSON.stringify([ref, from.org, from.project, use]);
@@ -54551,12 +54566,15 @@ function buildInventory(project, findings, place) {
             return;
         seen.add(key);
         const entry = connector && byConnector.get(connector);
+        // A connector only Harness holds is judged as Harness has it at the scope the reference resolves to.
+        const answer = connector ? undefined : project.inHarness(ref, from);
         const failing = failingReason({
             ref,
             ...(connector ? { connector } : {}),
+            ...(answer?.kind === 'found' ? { inHarness: answer.connector } : {}),
             cloud: use.cloud,
             imageConnector: use.how === 'overrideImageConnector',
-            findings: entry?.findings ?? inHarnessFindings.get(`${use.file}\0${use.line}`) ?? [],
+            findings: entry?.findings ?? [],
         });
         const used = failing ? { ...use, failing } : use;
         if (entry) {
@@ -55354,7 +55372,8 @@ function detectSource(root, cwd, env = process.env) {
     const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || path.basename(top ? path.resolve(top) : path.resolve(root));
     const commit = env.GITHUB_SHA?.trim() || (top ? source_git(root, ['rev-parse', 'HEAD']) : undefined);
     const directory = top ? posix(path.relative(realpath(top), realpath(cwd))) : '';
-    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
+    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realpath(cwd), realpath(top))) : '';
+    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
 function realpath(p) {

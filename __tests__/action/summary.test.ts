@@ -91,6 +91,29 @@ describe('the job summary (the CLI Markdown report plus what a pull request know
     for (const f of result.findings.filter((x) => !x.suppressed)) expect(md).toContain(`${f.file}:${f.line}`);
   });
 
+  test('one changed connector whose list alone is over the section budget is still named, with the stages that fit', () => {
+    const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
+    const md = renderSummary(result, {
+      links,
+      changed: changedFiles('api', []),
+      impacts: [
+        {
+          ruleId: 'require-platform-connectivity',
+          connector: 'the_one',
+          file: '.harness/connectors/one.yaml',
+          line: 12,
+          breaks: Array.from({ length: 3000 }, () => related).flat(),
+          stillBroken: [],
+          fixes: [],
+          compared: true,
+        },
+      ],
+    });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(md).toContain('- Connector `the_one`');
+    expect(md).toContain('  - now breaks:');
+  });
+
   test('the check run size budget holds', () => {
     const md = renderSummary(result, { maxBytes: 4000, links, changed: changedFiles('api', []), notes: ['verdict'] });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(4000);

@@ -354,6 +354,15 @@ describe('passes, writes and dry runs', () => {
     expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
   });
 
+  test('two hard-linked names both scanned are one file: fixed once, nothing skipped', () => {
+    const dir = repo();
+    fs.linkSync(path.join(dir, 'a.yaml'), path.join(dir, 'a2.yaml'));
+    const r = applyFixes({ cwd: dir, paths: ['.'] });
+    expect(r.skipped).toEqual([]);
+    expect(r.files.map((f) => f.file)).toEqual(['a.yaml']);
+    for (const name of ['a.yaml', 'a2.yaml']) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
+  });
+
   test('a file with another hard link is rewritten in place: both names still show the same, fixed file', () => {
     const dir = repo();
     fs.mkdirSync(path.join(dir, 'elsewhere'));
@@ -362,6 +371,17 @@ describe('passes, writes and dry runs', () => {
     applyFixes({ cwd: dir, paths: ['a.yaml'] });
     expect(fs.statSync(path.join(dir, 'a.yaml')).ino).toBe(fs.statSync(other).ino);
     expect(fs.readFileSync(other, 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
+  });
+
+  (process.getuid?.() === 0 ? test : test.skip)("a setgid folder does not change a fixed file's group", () => {
+    const dir = repo();
+    fs.chownSync(dir, 0, 100);
+    fs.chmodSync(dir, 0o2775);
+    fs.chownSync(path.join(dir, 'a.yaml'), 0, 0);
+    applyFixes({ cwd: dir, paths: ['.'] });
+    const st = fs.statSync(path.join(dir, 'a.yaml'));
+    expect([st.uid, st.gid]).toEqual([0, 0]);
+    expect(fs.readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
   });
 
   // Owners can only be given away by root (CI runs the tests as root; elsewhere this one is skipped).

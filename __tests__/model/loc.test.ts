@@ -1,10 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { fromJsonLoc, isJsonLoc, isKey, makeLoc, styleOf, withRange, yamlPathOf, type Loc } from '../../src/model/loc.js';
+import { fromJsonLoc, isAliased, isJsonLoc, isKey, makeLoc, styleOf, withRange, yamlPathOf, type Loc } from '../../src/model/loc.js';
 
 /** Every field a rule reads of a loc. */
 const fields = (l: Loc) => ({ file: l.file, start: l.start, end: l.end, value: l.value, path: l.path, flags: l.flags });
 
 describe('locs as facts keep them', () => {
+  it('the aliased bit sits above the style bits: a quoted, aliased value keeps its style', () => {
+    for (const style of [0, 1, 2, 3, 4]) {
+      const loc = makeLoc('a.yaml', 3, 9, 'x', undefined, (style << 4) | 128);
+      expect([styleOf(loc), isAliased(loc)]).toEqual([
+        ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'][style],
+        true,
+      ]);
+    }
+    expect(isAliased(makeLoc('a.yaml', 3, 9, 'x', undefined, 2 << 4))).toBe(false);
+  });
+
   it.each([
     { what: 'at the start of a file', start: 0, flags: 0 },
     { what: 'a key, in a pipeline, double-quoted', start: 1234, flags: 1 | 8 | (2 << 4) },

@@ -9962,7 +9962,7 @@ const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
 /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
 const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
-const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
 /** Anchored and also used through an alias (see `View.aliased`). */
 const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
@@ -12588,7 +12588,8 @@ function insertPair(map, pairText) {
     // change the value, so the pair goes before the first one, and above the comment lines right over
     // it (a `disable-next-line` comment must stay on the line before its key).
     if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
-        const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+        // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
+        const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
     }
     // After the last visible character of the last entry, at the end of its line (past any comment).
@@ -14775,8 +14776,7 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
-    // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
-    connectorUseFailure: ({ connector, cloud, findings }) => cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+    connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
         ? 'connects through a delegate'
         : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
@@ -14955,7 +14955,7 @@ const ID = 'no-app-harness-registry';
         warnNotInHarness(missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
-    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    connectorUseFailure: ({ findings, inHarness }) => findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
     changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
@@ -17466,7 +17466,7 @@ const SCAN_USAGE = `  --config FILE               config file (default: .harness
 function replacementRegistry(value) {
     const option = no_app_harness_registry.options.replacementRegistryUrl;
     if (!isValid(option.schema, value))
-        throw new ArgError(`--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "${value.replace(/\/\/[^/@]*@/, '//***@')}")`);
+        throw new ArgError(`--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "${value.replace(/\/\/[^/]*@/, '//***@')}")`);
     return value;
 }
 /**
@@ -18060,7 +18060,7 @@ function applyFixes(settings) {
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
-/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+/** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
 function groupFixes(findings, cwd, frozen, realPaths) {
     const out = new Map();
     for (const f of findings) {
@@ -18069,9 +18069,11 @@ function groupFixes(findings, cwd, frozen, realPaths) {
         const abs = external_node_path_default().resolve(cwd, f.file);
         if (frozen.has(abs))
             continue;
+        // One file by its identity: a symlink or a hard link to it is a second name, not a second file.
         let real;
         try {
-            real = external_node_fs_default().realpathSync(abs);
+            const st = external_node_fs_default().statSync(abs);
+            real = `${st.dev}:${st.ino}`;
         }
         catch {
             continue;
@@ -18207,9 +18209,9 @@ function isWritable(target, stat) {
 }
 /** Gives the new file the old one's owner and group; false when this process may not. */
 function keepOwner(tmp, stat) {
-    const uid = process.getuid?.();
-    const gid = process.getgid?.();
-    if (uid === stat.uid && gid === stat.gid)
+    // The new file's own owner: a setgid folder gives it the folder's group, not this process's.
+    const made = external_node_fs_default().statSync(tmp);
+    if (made.uid === stat.uid && made.gid === stat.gid)
         return true;
     try {
         external_node_fs_default().chownSync(tmp, stat.uid, stat.gid);
@@ -18475,11 +18477,6 @@ function buildInventory(project, findings, place) {
         byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
-    // What Harness said of connectors it holds is a finding where they are referred to (with a link to them).
-    const inHarnessFindings = new Map();
-    for (const f of findings)
-        if (f.harnessUrl && f.severity !== 'notice')
-            inHarnessFindings.set(`${f.file}\0${f.line}`, [...(inHarnessFindings.get(`${f.file}\0${f.line}`) ?? []), f.ruleId]);
     const addUse = (ref, from, use) => {
         const connector = project.findConnector(ref, from);
         const key = JSON.stringify([ref, from.org, from.project, use]);
@@ -18487,12 +18484,15 @@ function buildInventory(project, findings, place) {
             return;
         seen.add(key);
         const entry = connector && byConnector.get(connector);
+        // A connector only Harness holds is judged as Harness has it at the scope the reference resolves to.
+        const answer = connector ? undefined : project.inHarness(ref, from);
         const failing = failingReason({
             ref,
             ...(connector ? { connector } : {}),
+            ...(answer?.kind === 'found' ? { inHarness: answer.connector } : {}),
             cloud: use.cloud,
             imageConnector: use.how === 'overrideImageConnector',
-            findings: entry?.findings ?? inHarnessFindings.get(`${use.file}\0${use.line}`) ?? [],
+            findings: entry?.findings ?? [],
         });
         const used = failing ? { ...use, failing } : use;
         if (entry) {
@@ -19292,7 +19292,8 @@ function detectSource(root, cwd, env = process.env) {
     const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || external_node_path_default().basename(top ? external_node_path_default().resolve(top) : external_node_path_default().resolve(root));
     const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
     const directory = top ? posix(external_node_path_default().relative(realpath(top), realpath(cwd))) : '';
-    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
+    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(external_node_path_default().relative(realpath(cwd), realpath(top))) : '';
+    return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
 function realpath(p) {
@@ -19773,6 +19774,7 @@ function checkReport(json, name) {
         optStr(s.commit, 'source.commit');
         optStr(s.serverUrl, 'source.serverUrl');
         optStr(s.directory, 'source.directory');
+        optStr(s.checkout, 'source.checkout');
     }
     arr(json.changes, 'changes').forEach((c, i) => arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
         const at = `changes[${i}].items[${j}]`;
@@ -19842,13 +19844,14 @@ function repoOf({ name, report }) {
         report,
         ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s.commit}/` } : {}),
         directory: s?.directory ?? '',
+        checkout: s?.checkout ?? '',
     };
 }
 /** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
 function merge_link(repo, p) {
     if (!repo.blob)
         return undefined;
-    const file = pathInCheckout(repo.directory, p.file);
+    const file = pathInCheckout(repo, p.file);
     if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
         return undefined;
     const encoded = file
@@ -19859,14 +19862,13 @@ function merge_link(repo, p) {
 }
 /**
  * A report's path as a path from the checkout's root. A report made from a folder above the
- * checkout (`report repos/alpha`, `directory` `../..`) has paths that start with the folders
- * from there down to the checkout (`repos/alpha/...`): those are dropped.
+ * checkout has paths that start with the way down to it (`checkout`, `repos/alpha`): that is
+ * dropped, and a path that does not start with it is not in the checkout.
  */
-function pathInCheckout(directory, file) {
-    const up = directory?.split('/') ?? [];
-    if (up.length && up.every((s) => s === '..'))
-        return external_node_path_default().posix.normalize(file.split('/').slice(up.length).join('/') || '.');
-    return external_node_path_default().posix.normalize(directory ? `${directory}/${file}` : file);
+function pathInCheckout(repo, file) {
+    if (repo.checkout)
+        return file.startsWith(`${repo.checkout}/`) ? external_node_path_default().posix.normalize(file.slice(repo.checkout.length + 1)) : '..';
+    return external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${file}` : file);
 }
 const placeOf = (repo, p) => {
     const l = merge_link(repo, p);

@@ -10110,7 +10110,7 @@ const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
 /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
 const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
-const styleOf = (loc) => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
 /** Anchored and also used through an alias (see `View.aliased`). */
 const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
@@ -10589,7 +10589,8 @@ function insertPair(map, pairText) {
     // change the value, so the pair goes before the first one, and above the comment lines right over
     // it (a `disable-next-line` comment must stay on the line before its key).
     if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
-        const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+        // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
+        const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
     }
     // After the last visible character of the last entry, at the end of its line (past any comment).
@@ -13900,8 +13901,7 @@ const NOT_IN_HARNESS_MESSAGES = {
             });
         }
     },
-    // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
-    connectorUseFailure: ({ connector, cloud, findings }) => cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+    connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
         ? 'connects through a delegate'
         : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
@@ -14080,7 +14080,7 @@ const ID = 'no-app-harness-registry';
         warnNotInHarness(missing, unresolved);
     },
     // Every use of a connector this rule reports pulls from the retired registry.
-    connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+    connectorUseFailure: ({ findings, inHarness }) => findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
     changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 }));
 /** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */

@@ -96,7 +96,15 @@ export function gateSources(o: GateOptions): GateSources {
     const file = rel(abs);
     const change = o.changed.files.get(file);
     if (!change) return;
+    const outside = leavesWorkspace(abs);
     const rev = baseRev();
+    if (!rev && outside) {
+      // No base version to use instead: the check runs without this file.
+      out.changes.push(symlinkOut(file, kind));
+      if (kind === 'config') out.configPath = false;
+      else delete out.baselinePath;
+      return;
+    }
     if (!rev) {
       out.notes.push(
         `This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`,
@@ -104,7 +112,6 @@ export function gateSources(o: GateOptions): GateSources {
       return;
     }
     const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
-    const outside = leavesWorkspace(abs);
     const after = outside ? undefined : safeRead(abs);
     if (outside) out.changes.push(symlinkOut(file, kind));
     else out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));

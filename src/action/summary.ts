@@ -79,7 +79,16 @@ function withinBytes(blocks: readonly string[][], max: number, leftOut: (n: numb
   let used = 0;
   for (let i = 0; i < blocks.length; i++) {
     const size = blocks[i]!.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
-    if (used + size > max) return [...out, leftOut(blocks.length - i)];
+    if (used + size > max) {
+      // A first block larger than the room is shown in part, so the section never says nothing of its own.
+      if (i === 0)
+        for (const line of blocks[0]!) {
+          if (used + Buffer.byteLength(line) + 1 > max) break;
+          out.push(line);
+          used += Buffer.byteLength(line) + 1;
+        }
+      return [...out, leftOut(blocks.length - i)];
+    }
     out.push(...blocks[i]!);
     used += size;
   }

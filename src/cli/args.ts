@@ -67,7 +67,7 @@ function replacementRegistry(value: string): string {
   const option = noAppHarnessRegistry.options!.replacementRegistryUrl!;
   if (!isValid(option.schema, value))
     throw new ArgError(
-      `--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "${value.replace(/\/\/[^/@]*@/, '//***@')}")`,
+      `--replacement-registry must be an http:// or https:// registry URL without credentials, such as https://registry.hub.docker.com (got "${value.replace(/\/\/[^/]*@/, '//***@')}")`,
     );
   return value;
 }

@@ -163,16 +163,18 @@ export function applyFixes(settings: FixSettings): FixResult {
   return { files, skipped, passes, converged, result };
 }
 
-/** Safe fixes by absolute path, skipping frozen files and second paths (symlinks) to a file already claimed. */
+/** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
 function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realPaths: Map<string, string>): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.fix?.length || isSuppressed(f)) continue;
     const abs = path.resolve(cwd, f.file);
     if (frozen.has(abs)) continue;
+    // One file by its identity: a symlink or a hard link to it is a second name, not a second file.
     let real: string;
     try {
-      real = fs.realpathSync(abs);
+      const st = fs.statSync(abs);
+      real = `${st.dev}:${st.ino}`;
     } catch {
       continue;
     }
@@ -301,9 +303,9 @@ function isWritable(target: string, stat: fs.Stats): boolean {
 
 /** Gives the new file the old one's owner and group; false when this process may not. */
 function keepOwner(tmp: string, stat: fs.Stats): boolean {
-  const uid = process.getuid?.();
-  const gid = process.getgid?.();
-  if (uid === stat.uid && gid === stat.gid) return true;
+  // The new file's own owner: a setgid folder gives it the folder's group, not this process's.
+  const made = fs.statSync(tmp);
+  if (made.uid === stat.uid && made.gid === stat.gid) return true;
   try {
     fs.chownSync(tmp, stat.uid, stat.gid);
     return true;

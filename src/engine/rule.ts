@@ -1,5 +1,6 @@
 import type { Edit, Severity, Suggestion } from './finding.js';
 import type { Connector, Entity } from '../model/entities.js';
+import type { HarnessSideConnector } from '../model/harness-side.js';
 import type { Loc } from '../model/loc.js';
 import type { Project } from '../model/project.js';
 import type { View } from '../model/view.js';
@@ -136,11 +137,13 @@ export interface ConnectorUseFacts {
   ref: string;
   /** The connector it resolves to; absent when the repo does not hold it. */
   connector?: Connector;
+  /** The connector Harness holds for it at the scope it resolves to, when the repo does not hold it and Harness was asked. */
+  inHarness?: HarnessSideConnector;
   /** The using stage runs on Harness Cloud. */
   cloud: boolean;
   /** The reference is an Override Image Connector (`harnessImageConnectorRef`). */
   imageConnector: boolean;
-  /** Ids of the rules with errors or warnings on the connector; for one held in Harness, at the reference. */
+  /** Ids of the rules with errors or warnings on the connector. */
   findings: readonly string[];
 }
 

@@ -34,11 +34,6 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
   for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings, placeOf));
   const external = new Map<string, ExternalConnector>();
   const seen = new Set<string>();
-  // What Harness said of connectors it holds is a finding where they are referred to (with a link to them).
-  const inHarnessFindings = new Map<string, string[]>();
-  for (const f of findings)
-    if (f.harnessUrl && f.severity !== 'notice')
-      inHarnessFindings.set(`${f.file}\0${f.line}`, [...(inHarnessFindings.get(`${f.file}\0${f.line}`) ?? []), f.ruleId]);
 
   const addUse = (ref: string, from: Scope, use: ConnectorUse) => {
     const connector = project.findConnector(ref, from);
@@ -46,12 +41,15 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
     if (seen.has(key)) return;
     seen.add(key);
     const entry = connector && byConnector.get(connector);
+    // A connector only Harness holds is judged as Harness has it at the scope the reference resolves to.
+    const answer = connector ? undefined : project.inHarness(ref, from);
     const failing = failingReason({
       ref,
       ...(connector ? { connector } : {}),
+      ...(answer?.kind === 'found' ? { inHarness: answer.connector } : {}),
       cloud: use.cloud,
       imageConnector: use.how === 'overrideImageConnector',
-      findings: entry?.findings ?? inHarnessFindings.get(`${use.file}\0${use.line}`) ?? [],
+      findings: entry?.findings ?? [],
     });
     const used = failing ? { ...use, failing } : use;
     if (entry) {

@@ -100,6 +100,7 @@ function checkReport(json: unknown, name: string): MigrationReport {
     optStr(s.commit, 'source.commit');
     optStr(s.serverUrl, 'source.serverUrl');
     optStr(s.directory, 'source.directory');
+    optStr(s.checkout, 'source.checkout');
   }
   arr(json.changes, 'changes').forEach((c, i) =>
     arr(obj(c, `changes[${i}]`).items, `changes[${i}].items`).forEach((it, j) => {
@@ -162,6 +163,7 @@ interface Repo {
   /** `{serverUrl}/{repository}/blob/{commit}/`, when links can be made. */
   blob?: string;
   directory: string;
+  checkout: string;
 }
 
 function repoOf({ name, report }: NamedReport): Repo {
@@ -181,13 +183,14 @@ function repoOf({ name, report }: NamedReport): Repo {
     report,
     ...(linkable ? { blob: `${serverUrl}/${repository}/blob/${s!.commit}/` } : {}),
     directory: s?.directory ?? '',
+    checkout: s?.checkout ?? '',
   };
 }
 
 /** A link to a line of a repository at the commit scanned; none for a path that leaves the repository. */
 function link(repo: Repo, p: Place): string | undefined {
   if (!repo.blob) return undefined;
-  const file = pathInCheckout(repo.directory, p.file);
+  const file = pathInCheckout(repo, p.file);
   if (file === '.' || file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) return undefined;
   const encoded = file
     .split('/')
@@ -198,13 +201,12 @@ function link(repo: Repo, p: Place): string | undefined {
 
 /**
  * A report's path as a path from the checkout's root. A report made from a folder above the
- * checkout (`report repos/alpha`, `directory` `../..`) has paths that start with the folders
- * from there down to the checkout (`repos/alpha/...`): those are dropped.
+ * checkout has paths that start with the way down to it (`checkout`, `repos/alpha`): that is
+ * dropped, and a path that does not start with it is not in the checkout.
  */
-function pathInCheckout(directory: string | undefined, file: string): string {
-  const up = directory?.split('/') ?? [];
-  if (up.length && up.every((s) => s === '..')) return path.posix.normalize(file.split('/').slice(up.length).join('/') || '.');
-  return path.posix.normalize(directory ? `${directory}/${file}` : file);
+function pathInCheckout(repo: Pick<Repo, 'directory' | 'checkout'>, file: string): string {
+  if (repo.checkout) return file.startsWith(`${repo.checkout}/`) ? path.posix.normalize(file.slice(repo.checkout.length + 1)) : '..';
+  return path.posix.normalize(repo.directory ? `${repo.directory}/${file}` : file);
 }
 
 const placeOf = (repo: Repo, p: Place): OrgPlace => {

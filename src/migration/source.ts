@@ -44,7 +44,8 @@ export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv =
     fromEnv || (remote && githubRepository(remote, serverUrl)) || path.basename(top ? path.resolve(top) : path.resolve(root));
   const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
   const directory = top ? posix(path.relative(realpath(top), realpath(cwd))) : '';
-  return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}) };
+  const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realpath(cwd), realpath(top))) : '';
+  return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 
 /** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */

@@ -63,6 +63,12 @@ export interface ReportSource {
   serverUrl: string;
   /** POSIX path from the repository's root to the folder the report's `file` paths are relative to; absent when that is the root. */
   directory?: string;
+  /**
+   * POSIX path from that folder down to the repository's root, when the folder is above it
+   * (`report repos/alpha` run from the parent; `directory` is then `../..`): the paths inside the
+   * repository start with it.
+   */
+  checkout?: string;
 }
 
 /** A connector as Harness has it. Only `ref` and `scope` are required; other fields are carried through as they are. */

@@ -46,7 +46,7 @@ export const inFlow = (loc: Loc) => (loc.flags & IN_FLOW) !== 0;
 /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
 export const isEmbedded = (loc: Loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
-export const styleOf = (loc: Loc): ScalarStyle => STYLE_NAMES[loc.flags >> STYLE_SHIFT] ?? 'PLAIN';
+export const styleOf = (loc: Loc): ScalarStyle => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
 /** Anchored and also used through an alias (see `View.aliased`). */
 export const isAliased = (loc: Loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */

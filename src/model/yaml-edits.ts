@@ -139,7 +139,8 @@ function insertPair(map: View, pairText: string): Edit | undefined {
   // change the value, so the pair goes before the first one, and above the comment lines right over
   // it (a `disable-next-line` comment must stay on the line before its key).
   if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
-    const at = commentsAbove(text, lineStart, indent.length) + indent.length;
+    // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
+    const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
     return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
   }
   // After the last visible character of the last entry, at the end of its line (past any comment).

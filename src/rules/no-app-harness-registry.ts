@@ -183,7 +183,8 @@ export default defineRule({
     warnNotInHarness(missing, unresolved);
   },
   // Every use of a connector this rule reports pulls from the retired registry.
-  connectorUseFailure: ({ findings }) => (findings.includes(ID) ? 'app.harness.io registry' : undefined),
+  connectorUseFailure: ({ findings, inHarness }) =>
+    findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
   changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
 });
 

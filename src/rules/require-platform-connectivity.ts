@@ -386,9 +386,8 @@ export default defineRule({
       });
     }
   },
-  // A connector held in Harness (looked up) is judged where it is referred to: by this rule's finding there.
-  connectorUseFailure: ({ connector, cloud, findings }) =>
-    cloud && (connector ? !connectsThroughPlatform(connector) : findings.includes('require-platform-connectivity'))
+  connectorUseFailure: ({ connector, inHarness, cloud }) =>
+    cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
       ? 'connects through a delegate'
       : undefined,
   changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
