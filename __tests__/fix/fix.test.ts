@@ -195,7 +195,7 @@ connector:
     const { result } = fixCase('require-account-image-connector', 'account-connector-exists');
     expect(result.passes).toBe(2);
     const p = result.files.find((f) => f.file === 'pipeline.yaml')!;
-    expect(p.fixed).toContain('harnessImageConnectorRef: <+input>.allowedValues(account.mirror,account.mirror)');
+    expect(p.fixed).toContain('harnessImageConnectorRef: <+input>.allowedValues(account.mirror)');
     expect(p.applied.map((a) => a.line)).toEqual([18, 31, 46, 59, 59]);
   });
 });

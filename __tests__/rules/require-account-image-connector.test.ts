@@ -286,7 +286,7 @@ export default testRule(import.meta.filename, rule, {
       output: {
         'pipeline.yaml': pipeline(
           k8sStage('<+input>.default(account.mirror)'),
-          k8sStage('<+input>.allowedValues(account.mirror,account.mirror)', 'choices'),
+          k8sStage('<+input>.allowedValues(account.mirror)', 'choices'),
         ),
       },
     },

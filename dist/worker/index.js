@@ -10798,17 +10798,23 @@ function classifyValue(raw) {
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ * A list that already offers `to` drops `from` instead: the same option twice is no choice.
  */
 function replaceInputOption(raw, from, to) {
     let found = false;
-    const out = raw.replace(/(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, args, close) => {
-        const parts = args.split(',').map((a) => {
+    const out = raw.replace(/(\.(default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, name, args, close) => {
+        const list = name !== 'default';
+        const offered = args.split(',').some((a) => a.trim() === to);
+        let dropped = false;
+        const parts = args.split(',').flatMap((a) => {
             if (a.trim() !== from)
-                return a;
+                return [a];
             found = true;
-            return a.replace(from, to);
+            dropped = list && offered;
+            return dropped ? [] : [a.replace(from, to)];
         });
-        return open + parts.join(',') + close;
+        const joined = parts.join(',');
+        return open + (dropped ? joined.trimStart() : joined) + close;
     });
     return found ? out : undefined;
 }

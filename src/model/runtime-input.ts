@@ -26,18 +26,24 @@ export function classifyValue(raw: string): FieldValue {
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ * A list that already offers `to` drops `from` instead: the same option twice is no choice.
  */
 export function replaceInputOption(raw: string, from: string, to: string): string | undefined {
   let found = false;
   const out = raw.replace(
-    /(\.(?:default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g,
-    (_m, open: string, args: string, close: string) => {
-      const parts = args.split(',').map((a) => {
-        if (a.trim() !== from) return a;
+    /(\.(default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g,
+    (_m, open: string, name: string, args: string, close: string) => {
+      const list = name !== 'default';
+      const offered = args.split(',').some((a) => a.trim() === to);
+      let dropped = false;
+      const parts = args.split(',').flatMap((a) => {
+        if (a.trim() !== from) return [a];
         found = true;
-        return a.replace(from, to);
+        dropped = list && offered;
+        return dropped ? [] : [a.replace(from, to)];
       });
-      return open + parts.join(',') + close;
+      const joined = parts.join(',');
+      return open + (dropped ? joined.trimStart() : joined) + close;
     },
   );
   return found ? out : undefined;
