@@ -46445,7 +46445,9 @@ const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
  * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
  * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
  */
-const evenIfAliased = (edit) => edit && { start: edit.start, end: edit.end, text: edit.text };
+const evenIfAliased = (edit) => edit && plainEdit(edit);
+/** An edit as it is output: where and what, without `aliased`. */
+const plainEdit = ({ start, end, text }) => ({ start, end, text });
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
     if (!view.isScalar)
@@ -49550,7 +49552,7 @@ function discover(opts) {
                             skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
                         continue;
                     }
-                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
+                    if (!isInside(realRoot, real)) {
                         if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
                             skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
                         continue;
@@ -49595,6 +49597,19 @@ function discover(opts) {
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
     return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
+}
+/** A real path at or under a real root (symlinks resolved on both sides). */
+function isInside(realRoot, real) {
+    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
+}
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+function discover_realPathOf(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
 }
 
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
@@ -51632,6 +51647,7 @@ function applyLevel(f, config, meta) {
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
 
+
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
     const lo = Math.max(a.start, b.start);
@@ -51723,7 +51739,6 @@ function withFix(rule, report, finding) {
     return finding;
 }
 const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
-const plainEdit = ({ start, end, text }) => ({ start, end, text });
 
 ;// CONCATENATED MODULE: ./src/model/entities.ts
 
@@ -53680,12 +53695,9 @@ function gateSources(o) {
         ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
     };
     const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
-    const root = realpathOr(o.workspace);
+    const root = discover_realPathOf(o.workspace);
     /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
-    const leavesWorkspace = (abs) => {
-        const real = realpathOr(abs);
-        return real !== root && !real.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
-    };
+    const leavesWorkspace = (abs) => !isInside(root, discover_realPathOf(abs));
     let base = null;
     const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
     const guard = (abs, kind) => {
@@ -53804,15 +53816,6 @@ const symlinkOut = (file, kind) => ({
     line: 1,
     message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
 });
-/** The path with its symlinks resolved; for a path that does not exist, the path itself. */
-function realpathOr(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
 function safeRead(abs) {
     try {
         return external_node_fs_default().readFileSync(abs, 'utf8');
@@ -54507,9 +54510,10 @@ function writeFixed(s) {
     }
     catch (e) {
         fs.rmSync(tmp, { force: true });
-        return `it cannot be written (${e.code ?? 'error'})`;
+        return cannotWrite(e);
     }
 }
+const cannotWrite = (e) => `it cannot be written (${e.code ?? 'error'})`;
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target, stat) {
     if ((stat.mode & 0o222) === 0)
@@ -54542,7 +54546,7 @@ function writeInPlace(target, text) {
         return undefined;
     }
     catch (e) {
-        return `it cannot be written (${e.code ?? 'error'})`;
+        return cannotWrite(e);
     }
 }
 
@@ -55377,18 +55381,11 @@ function detectSource(root, cwd, env = process.env) {
     const remote = fromEnv ? undefined : source_git(root, ['remote', 'get-url', 'origin']);
     const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || path.basename(top ? path.resolve(top) : path.resolve(root));
     const commit = env.GITHUB_SHA?.trim() || (top ? source_git(root, ['rev-parse', 'HEAD']) : undefined);
-    const directory = top ? posix(path.relative(realpath(top), realpath(cwd))) : '';
-    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realpath(cwd), realpath(top))) : '';
+    // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
+    const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
+    const directory = top ? posix(path.relative(realTop, realCwd)) : '';
+    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
-}
-/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
-function realpath(p) {
-    try {
-        return fs.realpathSync.native(path.resolve(p));
-    }
-    catch {
-        return path.resolve(p);
-    }
 }
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on

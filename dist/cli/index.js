@@ -8495,7 +8495,7 @@ function discover(opts) {
                             skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
                         continue;
                     }
-                    if (real !== realRoot && !real.startsWith(realRoot + (external_node_path_default()).sep)) {
+                    if (!isInside(realRoot, real)) {
                         if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
                             skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
                         continue;
@@ -8540,6 +8540,19 @@ function discover(opts) {
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
     return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
+}
+/** A real path at or under a real root (symlinks resolved on both sides). */
+function isInside(realRoot, real) {
+    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
+}
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+function realPathOf(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -12369,101 +12382,6 @@ function fileFinding(file, severity, message) {
     return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 
-;// CONCATENATED MODULE: ./src/engine/edits.ts
-
-/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
-function overlaps(a, b) {
-    const lo = Math.max(a.start, b.start);
-    const hi = Math.min(a.end, b.end);
-    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
-}
-const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
-/**
- * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
- * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
- * The chosen edits are kept sorted, so each group is checked against its neighbours only: a file
- * can hold thousands of fixes.
- */
-function chooseEdits(groups) {
-    const chosen = [];
-    const taken = [];
-    groups.forEach((group, i) => {
-        const fresh = group.filter((e) => !hasSame(chosen, e));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
-        if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
-            return;
-        for (const e of fresh)
-            chosen.splice(firstAfter(chosen, e.start), 0, e);
-        taken.push(i);
-    });
-    return { chosen, taken };
-}
-/** Index of the first edit that starts after `offset`, in edits sorted by start. */
-function firstAfter(sorted, offset) {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid].start <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-/** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
-function overlapsChosen(chosen, e) {
-    for (let k = firstAfter(chosen, e.end) - 1; k >= 0 && chosen[k].end >= e.start; k--)
-        if (overlaps(chosen[k], e))
-            return true;
-    return false;
-}
-function hasSame(chosen, e) {
-    for (let k = firstAfter(chosen, e.start) - 1; k >= 0 && chosen[k].start === e.start; k--)
-        if (sameEdit(chosen[k], e))
-            return true;
-    return false;
-}
-/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
-function applyEdits(text, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let pos = 0;
-    for (const e of sorted) {
-        if (e.start < pos || e.end < e.start || e.end > text.length)
-            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    return out + text.slice(pos);
-}
-/**
- * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
- * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
- * YAML text) offsets are not the file's, so no edit is kept there.
- */
-function withFix(rule, report, finding) {
-    if (isEmbedded(report.at) || rule.fixable === 'none')
-        return finding;
-    const title = report.fixTitle ?? report.suggestion?.title;
-    // A fix of an anchored node that an alias uses elsewhere would change that place too: shown, not applied.
-    const aliased = !!report.fix?.some((e) => e.aliased);
-    if (report.fix?.length && rule.fixable === 'safe' && !aliased) {
-        finding.fix = report.fix;
-        if (title)
-            finding.fixTitle = title;
-    }
-    else if (report.fix?.length && title)
-        finding.suggestion = { title: aliased ? `${title} ${ALIASED_NOTE}` : title, edits: report.fix.map(plainEdit) };
-    if (report.suggestion?.edits.length && !finding.fix)
-        finding.suggestion = report.suggestion.edits.some((e) => e.aliased)
-            ? { title: `${report.suggestion.title} ${ALIASED_NOTE}`, edits: report.suggestion.edits.map(plainEdit) }
-            : report.suggestion;
-    return finding;
-}
-const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
-const plainEdit = ({ start, end, text }) => ({ start, end, text });
-
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
 
@@ -12472,7 +12390,9 @@ const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
  * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
  * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
  */
-const evenIfAliased = (edit) => edit && { start: edit.start, end: edit.end, text: edit.text };
+const evenIfAliased = (edit) => edit && plainEdit(edit);
+/** An edit as it is output: where and what, without `aliased`. */
+const plainEdit = ({ start, end, text }) => ({ start, end, text });
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
     if (!view.isScalar)
@@ -12632,6 +12552,101 @@ function eolAt(text, offset) {
     const first = text.indexOf('\n');
     return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
+
+;// CONCATENATED MODULE: ./src/engine/edits.ts
+
+
+/** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
+function overlaps(a, b) {
+    const lo = Math.max(a.start, b.start);
+    const hi = Math.min(a.end, b.end);
+    return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
+}
+const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+/**
+ * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
+ * group. A group is taken whole or not at all; an edit identical to one already chosen is shared.
+ * The chosen edits are kept sorted, so each group is checked against its neighbours only: a file
+ * can hold thousands of fixes.
+ */
+function chooseEdits(groups) {
+    const chosen = [];
+    const taken = [];
+    groups.forEach((group, i) => {
+        const fresh = group.filter((e) => !hasSame(chosen, e));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
+            return;
+        for (const e of fresh)
+            chosen.splice(firstAfter(chosen, e.start), 0, e);
+        taken.push(i);
+    });
+    return { chosen, taken };
+}
+/** Index of the first edit that starts after `offset`, in edits sorted by start. */
+function firstAfter(sorted, offset) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid].start <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+/** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
+function overlapsChosen(chosen, e) {
+    for (let k = firstAfter(chosen, e.end) - 1; k >= 0 && chosen[k].end >= e.start; k--)
+        if (overlaps(chosen[k], e))
+            return true;
+    return false;
+}
+function hasSame(chosen, e) {
+    for (let k = firstAfter(chosen, e.start) - 1; k >= 0 && chosen[k].start === e.start; k--)
+        if (sameEdit(chosen[k], e))
+            return true;
+    return false;
+}
+/** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new Error(`overlapping or out-of-range edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * Carries a report's fix onto its finding, as the rule's `fixable` allows: a `suggestion` rule's fix
+ * becomes a suggestion, a `none` rule's edits are dropped. Inside a trigger's `inputYaml` (an embedded
+ * YAML text) offsets are not the file's, so no edit is kept there.
+ */
+function withFix(rule, report, finding) {
+    if (isEmbedded(report.at) || rule.fixable === 'none')
+        return finding;
+    const title = report.fixTitle ?? report.suggestion?.title;
+    // A fix of an anchored node that an alias uses elsewhere would change that place too: shown, not applied.
+    const aliased = !!report.fix?.some((e) => e.aliased);
+    if (report.fix?.length && rule.fixable === 'safe' && !aliased) {
+        finding.fix = report.fix;
+        if (title)
+            finding.fixTitle = title;
+    }
+    else if (report.fix?.length && title)
+        finding.suggestion = { title: aliased ? `${title} ${ALIASED_NOTE}` : title, edits: report.fix.map(plainEdit) };
+    if (report.suggestion?.edits.length && !finding.fix)
+        finding.suggestion = report.suggestion.edits.some((e) => e.aliased)
+            ? { title: `${report.suggestion.title} ${ALIASED_NOTE}`, edits: report.suggestion.edits.map(plainEdit) }
+            : report.suggestion;
+    return finding;
+}
+const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
 
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
@@ -18198,9 +18213,10 @@ function writeFixed(s) {
     }
     catch (e) {
         external_node_fs_default().rmSync(tmp, { force: true });
-        return `it cannot be written (${e.code ?? 'error'})`;
+        return cannotWrite(e);
     }
 }
+const cannotWrite = (e) => `it cannot be written (${e.code ?? 'error'})`;
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target, stat) {
     if ((stat.mode & 0o222) === 0)
@@ -18233,7 +18249,7 @@ function writeInPlace(target, text) {
         return undefined;
     }
     catch (e) {
-        return `it cannot be written (${e.code ?? 'error'})`;
+        return cannotWrite(e);
     }
 }
 
@@ -19297,18 +19313,11 @@ function detectSource(root, cwd, env = process.env) {
     const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
     const repository = fromEnv || (remote && githubRepository(remote, serverUrl)) || external_node_path_default().basename(top ? external_node_path_default().resolve(top) : external_node_path_default().resolve(root));
     const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
-    const directory = top ? posix(external_node_path_default().relative(realpath(top), realpath(cwd))) : '';
-    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(external_node_path_default().relative(realpath(cwd), realpath(top))) : '';
+    // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
+    const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
+    const directory = top ? posix(external_node_path_default().relative(realTop, realCwd)) : '';
+    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(external_node_path_default().relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
-}
-/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
-function realpath(p) {
-    try {
-        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
 }
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on

@@ -10473,7 +10473,9 @@ const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
  * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
  * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
  */
-const evenIfAliased = (edit) => edit && { start: edit.start, end: edit.end, text: edit.text };
+const evenIfAliased = (edit) => edit && plainEdit(edit);
+/** An edit as it is output: where and what, without `aliased`. */
+const plainEdit = ({ start, end, text }) => ({ start, end, text });
 /** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
 function replaceScalar(view, value) {
     if (!view.isScalar)
@@ -11359,6 +11361,7 @@ function fileFinding(file, severity, message) {
 
 ;// CONCATENATED MODULE: ./src/engine/edits.ts
 
+
 /** True when two edits touch the same text (an insertion at the edge of a replacement counts). */
 function overlaps(a, b) {
     const lo = Math.max(a.start, b.start);
@@ -11450,7 +11453,6 @@ function withFix(rule, report, finding) {
     return finding;
 }
 const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
-const plainEdit = ({ start, end, text }) => ({ start, end, text });
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, configCandidates, loadConfig } from '../engine/config.js';
-import { toPosix } from '../engine/discover.js';
+import { isInside, realPathOf, toPosix } from '../engine/discover.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource } from '../parse/source.js';
@@ -82,12 +82,9 @@ export function gateSources(o: GateOptions): GateSources {
     ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
   };
   const rel = (abs: string) => toPosix(path.relative(o.workspace, abs));
-  const root = realpathOr(o.workspace);
+  const root = realPathOf(o.workspace);
   /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
-  const leavesWorkspace = (abs: string) => {
-    const real = realpathOr(abs);
-    return real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-  };
+  const leavesWorkspace = (abs: string) => !isInside(root, realPathOf(abs));
   let base: string | undefined | null = null;
   const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
 
@@ -197,15 +194,6 @@ const symlinkOut = (file: string, kind: 'config' | 'baseline'): GateChange => ({
   line: 1,
   message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
 });
-
-/** The path with its symlinks resolved; for a path that does not exist, the path itself. */
-function realpathOr(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
 
 function safeRead(abs: string): string | undefined {
   try {

@@ -132,7 +132,7 @@ export function discover(opts: DiscoverOptions): Discovery {
               skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
             continue;
           }
-          if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          if (!isInside(realRoot, real)) {
             if (include.test(entry.name) || fs.statSync(real).isDirectory())
               skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
             continue;
@@ -178,4 +178,18 @@ export function discover(opts: DiscoverOptions): Discovery {
     );
   const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
   return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
+}
+
+/** A real path at or under a real root (symlinks resolved on both sides). */
+export function isInside(realRoot: string, real: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+}
+
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+export function realPathOf(p: string): string {
+  try {
+    return fs.realpathSync.native(path.resolve(p));
+  } catch {
+    return path.resolve(p);
+  }
 }

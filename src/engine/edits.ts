@@ -1,4 +1,5 @@
 import { isEmbedded } from '../model/loc.js';
+import { plainEdit } from '../model/yaml-edits.js';
 import type { Report, RuleMeta } from './rule.js';
 import type { Edit, Finding } from './finding.js';
 
@@ -90,4 +91,3 @@ export function withFix(rule: RuleMeta, report: Pick<Report<string>, 'at' | 'fix
 
 const ALIASED_NOTE =
   'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
-const plainEdit = ({ start, end, text }: Edit): Edit => ({ start, end, text });

@@ -286,9 +286,11 @@ function writeFixed(s: FileState): string | undefined {
     return undefined;
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    return `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    return cannotWrite(e);
   }
 }
+
+const cannotWrite = (e: unknown) => `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
 
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target: string, stat: fs.Stats): boolean {
@@ -319,6 +321,6 @@ function writeInPlace(target: string, text: string): string | undefined {
     fs.writeFileSync(target, text);
     return undefined;
   } catch (e) {
-    return `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    return cannotWrite(e);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+import { realPathOf } from '../engine/discover.js';
 import path from 'node:path';
 import type { ReportSource } from './types.js';
 
@@ -43,18 +43,11 @@ export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv =
   const repository =
     fromEnv || (remote && githubRepository(remote, serverUrl)) || path.basename(top ? path.resolve(top) : path.resolve(root));
   const commit = env.GITHUB_SHA?.trim() || (top ? git(root, ['rev-parse', 'HEAD']) : undefined);
-  const directory = top ? posix(path.relative(realpath(top), realpath(cwd))) : '';
-  const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realpath(cwd), realpath(top))) : '';
+  // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
+  const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
+  const directory = top ? posix(path.relative(realTop, realCwd)) : '';
+  const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
   return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
-}
-
-/** git prints the checkout's real path: compare it with the real path of cwd (symlinked temp folders). */
-function realpath(p: string): string {
-  try {
-    return fs.realpathSync.native(path.resolve(p));
-  } catch {
-    return path.resolve(p);
-  }
 }
 
 /**

@@ -20,7 +20,10 @@ const marked = (edit: Edit, aliased: boolean): Edit => (aliased ? { ...edit, ali
  * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
  * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
  */
-export const evenIfAliased = (edit: Edit | undefined): Edit | undefined => edit && { start: edit.start, end: edit.end, text: edit.text };
+export const evenIfAliased = (edit: Edit | undefined): Edit | undefined => edit && plainEdit(edit);
+
+/** An edit as it is output: where and what, without `aliased`. */
+export const plainEdit = ({ start, end, text }: Edit): Edit => ({ start, end, text });
 
 /**
  * Text edits on the original bytes of a YAML file. Nothing here re-serialises a document: a fix
