@@ -54,6 +54,16 @@ const withVariables = (text: string, vars: Record<string, string>) =>
 /** Pipeline variables whose values are only known at run time: a runtime input and an expression. */
 const RUNTIME_VARIABLES = { input: '<+input>', expr: '<+trigger.payload.registry>' };
 
+/** Project connector `hub` after HARNESS_IMAGE, without executeOnDelegate, used by the one Cloud stage of `pipeline.yaml`. */
+const HUB_ABSENT = () => [
+  {
+    file: 'connectors.yaml',
+    messageId: 'delegateAbsent',
+    line: 18,
+    column: 3,
+    related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+  },
+];
 const PROJECT_SCOPE = { level: 'project' as const, org: 'default', project: 'proj' };
 const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
 
@@ -126,15 +136,7 @@ export default testRule(import.meta.filename, rule, {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    note: |+\n      kept\n\n', IN_PROJECT).replace('    dockerRegistryUrl', '    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept until the cutover\n    dockerRegistryUrl')}`,
         'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateAbsent',
-          line: 18,
-          column: 3,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
-        },
-      ],
+      errors: HUB_ABSENT(),
       output: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    note: |+\n      kept\n\n', IN_PROJECT).replace('    dockerRegistryUrl', '    executeOnDelegate: false\n    # harness-registry-guard-disable-next-line no-app-harness-registry -- kept until the cutover\n    dockerRegistryUrl')}`,
       },
@@ -145,15 +147,7 @@ export default testRule(import.meta.filename, rule, {
         'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', '', IN_PROJECT)}`),
         'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateAbsent',
-          line: 18,
-          column: 3,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
-        },
-      ],
+      errors: HUB_ABSENT(),
       output: { 'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}`) },
     },
     {
