@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
@@ -87,6 +88,22 @@ describe('harness-registry-guard fix', () => {
         fixes: [{ ruleId: 'no-app-harness-registry', line: 6, title: 'Point connector `harnessImage` at `https://public.ecr.aws/harness` (Provider Type Other).' }],
       },
     ]);
+  });
+
+  test('--dry-run of folders outside the current one: paths relative to the folder that holds them, named, so git apply takes the diff', async () => {
+    const dir = tempRepo({ 'a/.harness/connector.yaml': CONNECTOR, 'b/sub/connector.yaml': CONNECTOR, 'cwd/.keep': '' });
+    temps.push(dir);
+    const { out, err } = await cli(['fix', '--dry-run', '../a', '../b/sub'], path.join(dir, 'cwd'));
+    expect(out.match(/^\+\+\+ .*$/gm)).toEqual(['+++ b/a/.harness/connector.yaml', '+++ b/b/sub/connector.yaml']);
+    expect(err).toContain(`The diff's paths are relative to ${dir}: apply it there (git -C ${JSON.stringify(dir)} apply).`);
+    fs.writeFileSync(path.join(dir, 'fix.diff'), out);
+    execFileSync('git', ['apply', 'fix.diff'], { cwd: dir });
+    expect(fs.readFileSync(path.join(dir, 'b/sub/connector.yaml'), 'utf8')).toContain('dockerRegistryUrl: https://registry.hub.docker.com\n');
+    // Under the current folder, the paths stay as check shows them, with nothing more said.
+    fs.writeFileSync(path.join(dir, 'b/sub/connector.yaml'), CONNECTOR);
+    const inside = await cli(['fix', '--dry-run', 'sub'], path.join(dir, 'b'));
+    expect(inside.out).toContain('+++ b/sub/connector.yaml\n');
+    expect(inside.err).not.toContain('relative to');
   });
 
   test('usage errors exit 2', async () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { unifiedDiff } from '../../formats/diff.js';
 import { failingFindings } from '../../engine/finding.js';
 import { applyFixes, type FixResult } from '../../engine/fix.js';
@@ -47,8 +48,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
-    for (const f of fixed.files) io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
+    const { base, names } = diffPaths(io.cwd, fixed.files.map((f) => f.file));
+    fixed.files.forEach((f, i) => io.out(unifiedDiff(f.original, f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
     io.err(summary(fixed, dryRun));
+    if (base) io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
   } else io.out(summary(fixed, dryRun));
 
   const { result } = fixed;
@@ -57,6 +60,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+
+/**
+ * The paths a dry run's diff names. `git apply` takes them relative to where it runs and refuses
+ * any that go up (`../`): files under the current folder keep the paths `check` shows; when one is
+ * outside it, every path is made relative to the deepest folder that holds them all, which is named.
+ */
+export function diffPaths(cwd: string, files: readonly string[]): { base?: string; names: string[] } {
+  const outside = (f: string) => path.isAbsolute(f) || f === '..' || f.startsWith('../') || f.startsWith('..' + path.sep);
+  if (!files.some(outside)) return { names: [...files] };
+  const abs = files.map((f) => path.resolve(cwd, f));
+  let base = path.dirname(abs[0]!);
+  while (!abs.every((a) => a.startsWith(base.endsWith(path.sep) ? base : base + path.sep))) base = path.dirname(base);
+  return { base, names: abs.map((a) => path.relative(base, a).split(path.sep).join('/')) };
 }
 
 function summary(fixed: FixResult, dryRun: boolean): string {
