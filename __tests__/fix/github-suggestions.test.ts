@@ -166,6 +166,8 @@ describe('syncSuggestions against a fake client', () => {
     api.comments.push({ id: 100, body: 'LGTM, but see line 6', path: 'a.yaml', line: 6, commit_id: 'abc123' });
     await syncSuggestions({ ...base, api, changes: changes() });
     const ours = api.comments.find((c) => c.id !== 100)!;
+    // A reviewer who quotes the tool's comment, marker and all, keeps their comment.
+    api.comments.push({ id: 101, body: `> ${ours.body.replace(/\n/g, '\n> ')}\n\nWhy?`, path: 'a.yaml', line: 7, commit_id: 'abc123' });
 
     const edited = changes();
     edited[0] = { ...edited[0]!, replacement: 'x\nY' };
@@ -175,7 +177,7 @@ describe('syncSuggestions against a fake client', () => {
 
     const r2 = await syncSuggestions({ ...base, api, changes: [] });
     expect(r2).toMatchObject({ created: 0, updated: 0, deleted: 1 });
-    expect(api.comments.map((c) => c.id)).toEqual([100]);
+    expect(api.comments.map((c) => c.id)).toEqual([100, 101]);
   });
 
   test('duplicates left by an earlier run are removed, keeping one', async () => {

@@ -14,7 +14,8 @@ import { cmp } from '../engine/compare.js';
  */
 
 export const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
-const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
+/** Our comments start with the marker; one that only holds it (a reviewer quoting ours) is not ours. */
+const MARKER_RE = new RegExp(`^<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->\r?\n`);
 
 /** The REST calls this module makes, all through the client's error wrapper. */
 export type ReviewCommentsApi = Pick<
