@@ -55765,7 +55765,8 @@ function writeSarif(state, result) {
  * the ones whose finding is gone, and never posts the same suggestion twice.
  */
 const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
-const MARKER_RE = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->`);
+/** Our comments start with the marker; one that only holds it (a reviewer quoting ours) is not ours. */
+const MARKER_RE = new RegExp(`^<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->\r?\n`);
 /**
  * Turns findings' fixes and suggestions into whole-line changes. `readText` returns a file's text
  * by the finding's path (a leading BOM is ignored, as the edits' offsets exclude it). Changes on

@@ -18261,6 +18261,7 @@ function writeInPlace(target, text) {
 
 
 
+
 const fix_OPTIONS = {
     'dry-run': { type: 'boolean' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'] },
@@ -18300,9 +18301,11 @@ async function fix_run(argv, io) {
     if (format === 'json')
         io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
     else if (dryRun) {
-        for (const f of fixed.files)
-            io.out(unifiedDiff(f.original, f.fixed, `a/${f.file}`, `b/${f.file}`));
+        const { base, names } = diffPaths(io.cwd, fixed.files.map((f) => f.file));
+        fixed.files.forEach((f, i) => io.out(unifiedDiff(f.original, f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
         io.err(summary(fixed, dryRun));
+        if (base)
+            io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
     }
     else
         io.out(summary(fixed, dryRun));
@@ -18313,6 +18316,21 @@ async function fix_run(argv, io) {
         return 2;
     }
     return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
+}
+/**
+ * The paths a dry run's diff names. `git apply` takes them relative to where it runs and refuses
+ * any that go up (`../`): files under the current folder keep the paths `check` shows; when one is
+ * outside it, every path is made relative to the deepest folder that holds them all, which is named.
+ */
+function diffPaths(cwd, files) {
+    const outside = (f) => external_node_path_default().isAbsolute(f) || f === '..' || f.startsWith('../') || f.startsWith('..' + (external_node_path_default()).sep);
+    if (!files.some(outside))
+        return { names: [...files] };
+    const abs = files.map((f) => external_node_path_default().resolve(cwd, f));
+    let base = external_node_path_default().dirname(abs[0]);
+    while (!abs.every((a) => a.startsWith(base.endsWith((external_node_path_default()).sep) ? base : base + (external_node_path_default()).sep)))
+        base = external_node_path_default().dirname(base);
+    return { base, names: abs.map((a) => external_node_path_default().relative(base, a).split((external_node_path_default()).sep).join('/')) };
 }
 function summary(fixed, dryRun) {
     const lines = [];
