@@ -48,7 +48,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
-    const { base, names } = diffPaths(io.cwd, fixed.files.map((f) => f.file));
+    const { base, names } = diffPaths(
+      io.cwd,
+      fixed.files.map((f) => f.file),
+    );
     fixed.files.forEach((f, i) => io.out(unifiedDiff(f.original, f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
     io.err(summary(fixed, dryRun));
     if (base) io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
