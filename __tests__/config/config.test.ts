@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { ConfigError, configSchema as buildSchema, loadConfig } from '../../src/engine/config.js';
+import { ConfigError, applyLevel, configSchema as buildSchema, loadConfig } from '../../src/engine/config.js';
+import type { Finding } from '../../src/engine/finding.js';
 import { allRules } from '../../src/rules/index.js';
 import { lint } from '../helpers/lint.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
@@ -156,6 +157,13 @@ connector:
     expect(brief(off.lint())).toEqual(base.slice(1));
   });
 
+  test('a rule set to its default level gives what it gives with no config, above its default too', () => {
+    const finding = { ruleId: 'unresolved-reference', severity: 'warning' } as Finding;
+    const meta = (id: string) => allRules.find((r) => r.id === id);
+    expect(applyLevel({ ...finding }, { rules: { 'unresolved-reference': 'notice' } }, meta)?.severity).toBe('warning');
+    expect(applyLevel({ ...finding, severity: 'notice' }, { rules: { 'unresolved-reference': 'error' } }, meta)?.severity).toBe('error');
+  });
+
   test('include and exclude; --include and --exclude replace them', async () => {
     const r = repo({
       '.harness/c.yaml': connector('a'),
@@ -168,6 +176,35 @@ connector:
     expect(brief(r.lint({ include: ['other/*.yaml'] })).map((l) => l.split(':')[0])).toEqual(['other/c.yaml']);
     const cli = (await r.cli(['check', '.', '--exclude', '.harness/c.yaml', '--format', 'json'])).json();
     expect(cli.findings.map((f) => f.file)).toEqual(['.harness/legacy/c.yaml']);
+  });
+
+  test("the config's globs select the same files from a folder below it or on a folder given as PATH", () => {
+    const r = repo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.harness/pipelines/c.yaml': connector('a'),
+      '.harness/connectors/c.yaml': connector('b'),
+      [CONFIG]: 'exclude: [".harness/pipelines/**"]\ninclude: [".harness/**/*.yaml"]\n',
+    });
+    const files = (settings: Parameters<typeof r.lint>[0]) => brief(r.lint(settings)).map((l) => l.split(':')[0]);
+    expect(files({})).toEqual(['.harness/connectors/c.yaml']);
+    expect(files({ paths: ['.harness'] })).toEqual(['.harness/connectors/c.yaml']);
+    expect(brief(lint({ cwd: path.join(r.dir, '.harness'), paths: ['.'] })).map((l) => l.split(':')[0])).toEqual(['connectors/c.yaml']);
+  });
+
+  test('an empty pattern (also once `!` or `./` is taken off) is a usage error naming where it came from', async () => {
+    const r = repo({ 'c.yaml': connector('a') });
+    for (const [args, from] of [
+      [['--include='], '--include'],
+      [['--exclude', '!'], '--exclude'],
+      [['--include', './'], '--include'],
+    ] as const) {
+      const run = await r.cli(['check', '.', ...args]);
+      expect([run.code, run.err.split('\n')[0]]).toEqual([2, expect.stringContaining(`${from}: "`)]);
+      expect(run.err).not.toContain('    at ');
+    }
+    r.write({ [CONFIG]: 'exclude: ["!"]\n' });
+    const run = await r.cli(['check', '.']);
+    expect([run.code, run.err.trim()]).toEqual([2, expect.stringContaining(`exclude in ${CONFIG}: "!" is not a pattern`)]);
   });
 
   test('maxFileSize; --max-file-size wins', async () => {

@@ -54,12 +54,12 @@ export class ConfigError extends UsageError {
 
 const SETTINGS = {
   include: {
-    description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+    description: "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },
   exclude: {
-    description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+    description: "Globs of files or folders to skip, relative to the config file's folder or to the scanned root. --exclude replaces them.",
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },
@@ -337,6 +337,8 @@ export function applyLevel(f: Finding, config: Config | undefined, meta: (id: st
   if (level === undefined) return f;
   if (level === 'off') return undefined;
   const m = meta(f.ruleId);
+  // The default level written out (as `init` does) changes nothing.
+  if (m && level === m.severity) return f;
   const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
   if (severity !== f.severity) f.severity = severity;
   return f;

@@ -14,6 +14,13 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Where `include` came from (`--include`, the config file), for the error when a pattern matches nothing. */
   includeFrom?: string;
+  excludeFrom?: string;
+  /**
+   * The config file's folder, for the globs that came from it: they also match paths relative to
+   * it, so one config selects the same files whichever folder `check` is run from or given.
+   */
+  includeBase?: string;
+  excludeBase?: string;
 }
 
 export interface DiscoveredFile {
@@ -38,9 +45,14 @@ export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export function discover(opts: DiscoverOptions): Discovery {
   const given = opts.include?.length ? opts.include : undefined;
-  const include = globSet(given ?? DEFAULT_INCLUDE);
-  const exclude = globSet(opts.exclude ?? []);
-  const excludes = (...p: string[]) => !!opts.exclude?.length && exclude.test(...p);
+  const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
+  const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
+  const fromBase = (base: string | undefined, abs: string) => {
+    const r = base === undefined ? undefined : toPosix(path.relative(base, abs));
+    return r && !r.startsWith('../') && r !== '..' ? [r] : [];
+  };
+  const includes = (abs: string, ...p: string[]) => include.test(...p, ...fromBase(opts.includeBase, abs));
+  const excludes = (abs: string, ...p: string[]) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
   const files = new Map<string, DiscoveredFile>();
   const skipped: SkippedFile[] = [];
   const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
@@ -52,8 +64,8 @@ export function discover(opts: DiscoverOptions): Discovery {
   const consider = (abs: string, root: string, explicit: boolean, regular = false) => {
     const shown = rel(abs);
     const inRoot = toPosix(path.relative(root, abs));
-    if (!explicit && !include.test(inRoot, shown)) return;
-    if (excludes(inRoot, shown)) return;
+    if (!explicit && !includes(abs, inRoot, shown)) return;
+    if (excludes(abs, inRoot, shown)) return;
     if (regular) {
       files.set(shown, { path: shown, absPath: abs });
       return;
@@ -116,7 +128,7 @@ export function discover(opts: DiscoverOptions): Discovery {
         const child = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           const real = fs.realpathSync(child);
-          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(path.relative(abs, child)))) {
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(path.relative(abs, child)))) {
             visited.add(real);
             stack.push(child);
           }

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { UsageError } from './errors.js';
 
 /**
  * Glob patterns as people write them (picomatch: `**`, `*`, `?`, `{a,b}`, `[ab]`, `!negation`),
@@ -13,7 +14,11 @@ export interface GlobSet {
   unmatched(): string[];
 }
 
-export function globSet(patterns: readonly string[]): GlobSet {
+/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
+export function globSet(patterns: readonly string[], from = 'a glob'): GlobSet {
+  for (const p of patterns)
+    if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
+      throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
   const compile = (p: string) => ({
     pattern: p,
     test: picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),

@@ -149,6 +149,9 @@ function prepare(settings: LintSettings): Prepared {
     include: settings.include ?? config?.include,
     exclude: settings.exclude ?? config?.exclude,
     includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
+    excludeFrom: settings.exclude ? '--exclude' : config?.exclude ? `exclude in ${config.file}` : undefined,
+    ...(config && !settings.include ? { includeBase: path.dirname(config.absPath) } : {}),
+    ...(config && !settings.exclude ? { excludeBase: path.dirname(config.absPath) } : {}),
   });
   // The config and the baseline are ours, not Harness YAML.
   const own = new Set([config?.absPath, settings.baselinePath && path.resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
