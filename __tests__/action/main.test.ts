@@ -22,6 +22,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   rules: [],
   options: {},
   cwd: '.',
+  scope: { partial: false, crossFileRules: new Set() },
   ...over,
 });
 

@@ -114,6 +114,21 @@ describe('--write-baseline', () => {
     expect((JSON.parse(r.read(BASELINE)) as Baseline).entries).toHaveLength(4);
   });
 
+  test('refuses valid JSON that is not a baseline, even if it mentions entries and valueHash', async () => {
+    const r = repo({ ...files(), 'notes.json': '{"note":"entries of valueHash"}\n' });
+    expect((await r.cli(['check', '.', '--write-baseline', 'notes.json'])).code).toBe(2);
+    expect(r.read('notes.json')).toBe('{"note":"entries of valueHash"}\n');
+  });
+
+  test('on part of the repo, keeps the entries it cannot judge: other files, and cross-file rules', async () => {
+    const r = await baselined();
+    const partial = await r.cli(['check', '.harness/connectors', '--baseline', BASELINE, '--format', 'json']);
+    expect(partial.json().findings.filter((f) => f.ruleId === 'suppression')).toEqual([]);
+    const rewritten = await r.cli(['check', '.harness/connectors', '--write-baseline', BASELINE]);
+    expect(rewritten.err).toBe(`harness-registry-guard: wrote 4 accepted findings (4 entries) to ${BASELINE}\n`);
+    expect(await active(r)).toEqual([]);
+  });
+
   test('and --baseline together are a usage error', async () => {
     const r = repo(files());
     const { code, err } = await r.cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);

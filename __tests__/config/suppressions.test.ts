@@ -245,11 +245,48 @@ describe('governance', () => {
     expect(result.findings[0]!.message).toMatch(message);
   });
 
-  test('a rule turned off leaves its suppressions unused', () => {
+  test('a rule turned off leaves its suppressions alone: neither used nor unused (as its baseline entries)', () => {
     const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry -- off anyway`), {
       '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: off\n',
     });
-    expect(lines).toEqual(['c.yaml:6:5 warning [suppression]']);
+    expect(lines).toEqual([]);
+  });
+
+  test('above a key whose value starts on the next line, it covers the value', () => {
+    const text = connector('hub').replace('dockerRegistryUrl: https://', 'dockerRegistryUrl:\n      https://');
+    const { lines, messages } = run(above(text, 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- value below`));
+    expect([lines, messages]).toEqual([['c.yaml:8:7 error [no-app-harness-registry] suppressed:inline'], []]);
+    // A key whose value is a mapping: the comment is for the key's line, not the first key below.
+    const nested = run(
+      above(
+        connector('hub').replace('    dockerRegistryUrl:', '    x:\n      dockerRegistryUrl:'),
+        '    x:',
+        `${DIRECTIVE} no-app-harness-registry -- no`,
+      ),
+    );
+    expect(nested.messages).toEqual(['6:5 Suppression of `no-app-harness-registry` matches no finding on line 7; remove it.']);
+  });
+
+  test.each([
+    [
+      'after YAML on its line',
+      (t: string) => t.replace('registry\n', 'registry # harness-registry-guard-disable-next-line no-app-harness-registry -- x\n'),
+      /^A suppression comment must be on a line of its own/,
+    ],
+    [
+      'in capitals',
+      (t: string) => above(t, 'dockerRegistryUrl', '# Harness-Registry-Guard-Disable-Next-Line no-app-harness-registry -- x'),
+      /^`Harness-Registry-Guard-Disable-Next-Line` is not a directive: directives are lower case/,
+    ],
+  ])('a suppression that cannot apply is an error, not silence: %s', (_, edit, message) => {
+    const { result } = run(edit(connector('hub')));
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual(
+      expect.arrayContaining([
+        ['suppression', 'error', expect.stringMatching(message)],
+        ['no-app-harness-registry', 'error', expect.any(String)],
+      ]),
+    );
+    expect(result.findings).toHaveLength(2);
   });
 
   test('the suppression rule takes a level from the config like any rule', () => {

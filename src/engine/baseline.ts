@@ -74,11 +74,20 @@ function entryFor(f: Finding, cwd: string, baselineDir: string): Omit<BaselineEn
 
 /**
  * A baseline of every finding that is not already suppressed, except `suppression` findings and
- * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept, and so are its entries
+ * this run cannot judge: for files that were not read but still exist, and for `unjudged` rules
+ * (cross-file ones on a partial scan) that found nothing to replace them.
  */
 export function createBaseline(
   findings: readonly Finding[],
-  opts: { cwd: string; baselinePath: string; forbid?: ReadonlySet<string>; previous?: Baseline },
+  opts: {
+    cwd: string;
+    baselinePath: string;
+    forbid?: ReadonlySet<string>;
+    previous?: Baseline;
+    scanned?: ReadonlySet<string>;
+    unjudged?: ReadonlySet<string>;
+  },
 ): Baseline {
   const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
   const reasons = new Map((opts.previous?.entries ?? []).filter((e) => e.reason).map((e) => [keyOf(e), e.reason!]));
@@ -90,6 +99,12 @@ export function createBaseline(
     const existing = byKey.get(key);
     if (existing) existing.count++;
     else byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key)! } : {}) });
+  }
+  for (const e of opts.previous?.entries ?? []) {
+    if (opts.forbid?.has(e.ruleId) || byKey.has(keyOf(e))) continue;
+    const abs = path.resolve(dir, e.file);
+    const unread = opts.scanned !== undefined && !opts.scanned.has(abs) && fs.existsSync(abs);
+    if (unread || opts.unjudged?.has(e.ruleId)) byKey.set(keyOf(e), { ...e });
   }
   const entries = [...byKey.values()].sort(
     (a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash),
@@ -212,6 +227,8 @@ export interface ApplyBaselineOptions {
   forbid: ReadonlySet<string>;
   /** Rules turned off in the config: their entries are not judged either. */
   off: ReadonlySet<string>;
+  /** Rules whose missing findings prove nothing this run (off, or cross-file on a partial scan): not called stale. */
+  unjudged?: ReadonlySet<string>;
   configFile?: string;
 }
 
@@ -262,6 +279,7 @@ export function applyBaseline(
       continue;
     }
     if (!opts.scanned.has(abs) && fs.existsSync(abs)) continue; // not read this run: cannot tell
+    if (opts.unjudged?.has(entry.ruleId)) continue;
     stale += left;
     const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
     meta.push({

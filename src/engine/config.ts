@@ -54,7 +54,8 @@ export class ConfigError extends UsageError {
 
 const SETTINGS = {
   include: {
-    description: "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
+    description:
+      "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },

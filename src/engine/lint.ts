@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
-import { discover, type DiscoverOptions } from './discover.js';
+import { discover, isInside, realPathOf, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
 import {
@@ -59,6 +60,21 @@ export interface LintSettings extends DiscoverOptions {
   harness?: (project: Project) => Promise<HarnessFacts>;
   /** What an earlier `lint` of the same files learnt from Harness: used as it is, without asking again (`fix` re-checks with it). */
   harnessFacts?: HarnessFacts;
+  /** Keep `LintResult.scope.scanned` (`check --write-baseline` needs it); a baseline given keeps it too. */
+  keepScanned?: boolean;
+}
+
+/**
+ * What the run covered. On a partial scan (no PATH holds the project's root: the config's folder,
+ * else the repository's, else the current directory) a cross-file rule's finding may be missing
+ * only because the other file was not read, so its absence proves nothing.
+ */
+export interface ScanScope {
+  partial: boolean;
+  /** Rules whose findings depend on more than one file (they check the project). */
+  crossFileRules: ReadonlySet<string>;
+  /** The absolute paths of the files read, when kept (see `keepScanned`). */
+  scanned?: ReadonlySet<string>;
 }
 
 export interface LintResult {
@@ -94,6 +110,7 @@ export interface LintResult {
   baseline?: BaselineSummary;
   /** What was learnt from Harness about connectors the repo does not hold, when it was asked. */
   harness?: HarnessFacts;
+  scope: ScanScope;
 }
 
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
@@ -132,8 +149,7 @@ interface Prepared {
   all: readonly RuleMeta[];
   config?: LoadedConfig;
   inputs: FileInput[];
-  /** The absolute paths of the files scanned, when a baseline needs them to tell its stale entries. */
-  scanned?: ReadonlySet<string>;
+  scope: ScanScope;
   spec: ScanSpec;
   options: Record<string, OptionValues>;
   findings: Finding[];
@@ -175,8 +191,25 @@ function prepare(settings: LintSettings): Prepared {
     maxFileSize: settings.maxFileSize ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ...(settings.images ? { images: true } : {}),
   };
-  const scanned = settings.baselinePath ? new Set(inputs.map((f) => f.absPath)) : undefined;
-  return { all, ...(config ? { config } : {}), inputs, ...(scanned ? { scanned } : {}), spec, options, findings };
+  const scanned = settings.baselinePath || settings.keepScanned ? new Set(inputs.map((f) => f.absPath)) : undefined;
+  const scope: ScanScope = {
+    partial: isPartial(settings, config),
+    crossFileRules: new Set([...settings.rules.filter((r) => r.checkProject).map((r) => r.id), UNRESOLVED_REFERENCE]),
+    ...(scanned ? { scanned } : {}),
+  };
+  return { all, ...(config ? { config } : {}), inputs, scope, spec, options, findings };
+}
+
+/** True when no PATH holds the project's root (see `ScanScope`). */
+function isPartial(settings: LintSettings, config: LoadedConfig | undefined): boolean {
+  const given = (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.cwd, p));
+  let root = config ? path.dirname(config.absPath) : undefined;
+  for (let dir = given[0]!; !root; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) root = dir;
+    else if (path.dirname(dir) === dir) root = path.resolve(settings.cwd);
+  }
+  const realRoot = realPathOf(root);
+  return !given.some((p) => isInside(realPathOf(p), realRoot));
 }
 
 /** The scans put together: their findings and counts, and the project model built from their facts. */
@@ -249,9 +282,14 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
   const levelled = (list: Finding[]) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
   const out = levelled(sortAndDedupe(findings));
   const forbid = new Set(config?.forbidSuppression ?? []);
+  const { scope } = prepared;
+  const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
+  // Rules whose missing findings prove nothing this run: a suppression or baseline entry of theirs is not called unused.
+  const unjudged = new Set([...off, ...(scope.partial ? scope.crossFileRules : [])]);
   const meta = applyInlineSuppressions(out, directives, {
     today: isoDay(settings.now ?? new Date()),
     forbid,
+    unjudged,
     configFile: config?.file,
     ruleIds: all.map((r) => r.id),
   });
@@ -259,12 +297,12 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
   if (settings.baselinePath) {
     const baselineAbs = path.resolve(settings.cwd, settings.baselinePath);
     const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-    const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
     const applied = applyBaseline(out, loaded, {
       cwd: settings.cwd,
-      scanned: prepared.scanned ?? new Set(),
+      scanned: scope.scanned ?? new Set(),
       forbid,
       off,
+      unjudged,
       configFile: config?.file,
     });
     for (const m of applied.meta) meta.push(m);
@@ -286,6 +324,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
     ...(harness ? { harness } : {}),
+    scope,
   };
 }
 

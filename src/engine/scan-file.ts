@@ -167,7 +167,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   }
 
   for (const p of parsed) out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView) as Entity);
-  if (source.text.includes('harness-registry-guard-')) {
+  if (/registry-guard-/i.test(source.text)) {
     const { directives, problems } = parseDirectives(source, opts.ruleIds);
     out.directives = directives;
     for (const problem of problems)

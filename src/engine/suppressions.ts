@@ -20,6 +20,12 @@ import { Info, KIND_MASK, RECORD } from '../parse/tree.js';
 export const SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/** A suppression written after YAML on its line (where it would not apply). */
+const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
+const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
+/** A line that starts a key or a list item, not a value continued from the line above. */
+const KEY_OR_ITEM = /^(-([ \t]|$)|[^#'"\s][^#]*?:([ \t]|$)|("[^"]*"|'[^']*')[ \t]*:([ \t]|$)|[[{?])/;
 
 export interface Directive {
   kind: 'next-line' | 'file';
@@ -30,6 +36,8 @@ export interface Directive {
   line: number;
   /** For `next-line`: the line it applies to, if a YAML line follows. */
   target?: number;
+  /** For `next-line` above a key whose value starts on a later line: that line, which it covers too. */
+  valueLine?: number;
   /** Offsets of the comment text in the file. */
   range: [number, number];
   /** Where the comment is, for findings about it. */
@@ -45,6 +53,8 @@ export interface SuppressionOptions {
   configFile?: string;
   /** Every rule id a finding can carry. */
   ruleIds: readonly string[];
+  /** Rules turned off, or whose findings a partial scan cannot tell: a comment naming them is not called unused. */
+  unjudged?: ReadonlySet<string>;
 }
 
 /**
@@ -88,9 +98,9 @@ export function applyInlineSuppressions(
         );
       const unused: string[] = [];
       for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-        const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+        const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target || f.line === d.valueLine));
         for (const f of matched) f.suppressed ??= { kind: 'inline', reason: d.reason };
-        if (!matched.length) unused.push(ruleId);
+        if (!matched.length && !options.unjudged?.has(ruleId)) unused.push(ruleId);
       }
       if (unused.length) report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
     }
@@ -116,6 +126,8 @@ export function parseDirectives(source: SourceFile, ruleIds: readonly string[]):
   const inScalar = multiLineScalars(source);
   let header = true;
   const pendingNextLine: Directive[] = [];
+  // Directives above a key with nothing after it, waiting for the line its value starts on.
+  const awaitingValue: Directive[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
@@ -127,11 +139,29 @@ export function parseDirectives(source: SourceFile, ruleIds: readonly string[]):
     // Lines inside a multi-line scalar are text; document markers and YAML directives hold no node.
     if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%'))) continue;
     if (!bare.startsWith('#')) {
-      for (const d of pendingNextLine.splice(0)) d.target = i + 1;
+      for (const d of awaitingValue.splice(0)) if (!KEY_OR_ITEM.test(bare)) d.valueLine = i + 1;
+      for (const d of pendingNextLine.splice(0)) {
+        d.target = i + 1;
+        if (EMPTY_KEY.test(bare)) awaitingValue.push(d);
+      }
       header = false;
+      const trailing = TRAILING.exec(line);
+      if (trailing)
+        problems.push({
+          range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+          message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
+        });
       continue;
     }
-    if (!DIRECTIVE.test(line)) continue;
+    if (!DIRECTIVE.test(line)) {
+      const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
+      if (m)
+        problems.push({
+          range: [start + m[1]!.length, start + line.length],
+          message: `\`${m[0].slice(m[1]!.length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+        });
+      continue;
+    }
     const m = DIRECTIVE.exec(line)!;
     const from = start + m[1]!.length;
     const range: [number, number] = [from, start + line.length];

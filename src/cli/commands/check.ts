@@ -69,7 +69,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const previous = writeTo === undefined ? undefined : replaceableBaseline(path.resolve(io.cwd, writeTo), writeTo, io.cwd);
 
-  const settings: LintSettings = { ...scanSettings(values, positionals, io), baselinePath: values.baseline };
+  const settings: LintSettings = {
+    ...scanSettings(values, positionals, io),
+    baselinePath: values.baseline,
+    ...(writeTo !== undefined ? { keepScanned: true } : {}),
+  };
   let result = await lint(settings);
   if (writeTo !== undefined && !result.internalErrors.length) {
     const abs = path.resolve(io.cwd, writeTo);
@@ -78,6 +82,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       baselinePath: abs,
       forbid: new Set(result.config?.forbidSuppression ?? []),
       previous,
+      ...(result.scope.scanned ? { scanned: result.scope.scanned } : {}),
+      ...(result.scope.partial ? { unjudged: result.scope.crossFileRules } : {}),
     });
     writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
@@ -156,10 +162,20 @@ function replaceableBaseline(abs: string, shown: string, cwd: string): Baseline 
   try {
     return readBaseline(abs, cwd, text).baseline;
   } catch {
-    if (!text.trim() || (text.includes('entries') && text.includes('valueHash'))) return undefined;
+    if (!text.trim() || (text.includes('entries') && text.includes('valueHash') && !parsesAsJson(text))) return undefined;
     throw new ArgError(
       `\`--write-baseline ${shown}\`: the file exists and is not a baseline, so it is not replaced; remove it or choose another file`,
     );
+  }
+}
+
+/** A damaged baseline does not parse; JSON that does and is not a baseline is some other file. */
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
