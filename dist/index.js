@@ -49417,7 +49417,12 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/engine/glob.ts
 
-function globSet(patterns) {
+
+/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
+function globSet(patterns, from = 'a glob') {
+    for (const p of patterns)
+        if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
+            throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
     const compile = (p) => ({
         pattern: p,
         test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
@@ -49454,9 +49459,14 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
 function discover(opts) {
     const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE);
-    const exclude = globSet(opts.exclude ?? []);
-    const excludes = (...p) => !!opts.exclude?.length && exclude.test(...p);
+    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
+    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
+    const fromBase = (base, abs) => {
+        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
+        return r && !r.startsWith('../') && r !== '..' ? [r] : [];
+    };
+    const includes = (abs, ...p) => include.test(...p, ...fromBase(opts.includeBase, abs));
+    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
     const files = new Map();
     const skipped = [];
     const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
@@ -49467,9 +49477,9 @@ function discover(opts) {
     const consider = (abs, root, explicit, regular = false) => {
         const shown = rel(abs);
         const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !include.test(inRoot, shown))
+        if (!explicit && !includes(abs, inRoot, shown))
             return;
-        if (excludes(inRoot, shown))
+        if (excludes(abs, inRoot, shown))
             return;
         if (regular) {
             files.set(shown, { path: shown, absPath: abs });
@@ -49535,7 +49545,7 @@ function discover(opts) {
                 const child = external_node_path_default().join(dir, entry.name);
                 if (entry.isDirectory()) {
                     const real = external_node_fs_default().realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(toPosix(external_node_path_default().relative(abs, child)))) {
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
                         visited.add(real);
                         stack.push(child);
                     }
@@ -50977,6 +50987,12 @@ function describe(error) {
 const suppressions_SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/** A suppression written after YAML on its line (where it would not apply). */
+const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
+const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
+/** A line that starts a key or a list item, not a value continued from the line above. */
+const KEY_OR_ITEM = /^(-([ \t]|$)|[^#'"\s][^#]*?:([ \t]|$)|("[^"]*"|'[^']*')[ \t]*:([ \t]|$)|[[{?])/;
 /**
  * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
  * and returns the `suppression` findings about the comments themselves.
@@ -51006,10 +51022,10 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
                 report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
             const unused = [];
             for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target || f.line === d.valueLine));
                 for (const f of matched)
                     f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length)
+                if (!matched.length && !options.unjudged?.has(ruleId))
                     unused.push(ruleId);
             }
             if (unused.length)
@@ -51030,6 +51046,8 @@ function parseDirectives(source, ruleIds) {
     const inScalar = multiLineScalars(source);
     let header = true;
     const pendingNextLine = [];
+    // Directives above a key with nothing after it, waiting for the line its value starts on.
+    const awaitingValue = [];
     for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;
@@ -51042,13 +51060,32 @@ function parseDirectives(source, ruleIds) {
         if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
             continue;
         if (!bare.startsWith('#')) {
-            for (const d of pendingNextLine.splice(0))
+            for (const d of awaitingValue.splice(0))
+                if (!KEY_OR_ITEM.test(bare))
+                    d.valueLine = i + 1;
+            for (const d of pendingNextLine.splice(0)) {
                 d.target = i + 1;
+                if (EMPTY_KEY.test(bare))
+                    awaitingValue.push(d);
+            }
             header = false;
+            const trailing = TRAILING.exec(line);
+            if (trailing)
+                problems.push({
+                    range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+                    message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
+                });
             continue;
         }
-        if (!DIRECTIVE.test(line))
+        if (!DIRECTIVE.test(line)) {
+            const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
+            if (m)
+                problems.push({
+                    range: [start + m[1].length, start + line.length],
+                    message: `\`${m[0].slice(m[1].length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+                });
             continue;
+        }
         const m = DIRECTIVE.exec(line);
         const from = start + m[1].length;
         const range = [from, start + line.length];
@@ -51168,7 +51205,9 @@ function entryFor(f, cwd, baselineDir) {
 }
 /**
  * A baseline of every finding that is not already suppressed, except `suppression` findings and
- * rules in `forbid`. Reasons of matching entries in `previous` are kept.
+ * rules in `forbid`. Reasons of matching entries in `previous` are kept, and so are its entries
+ * this run cannot judge: for files that were not read but still exist, and for `unjudged` rules
+ * (cross-file ones on a partial scan) that found nothing to replace them.
  */
 function createBaseline(findings, opts) {
     const dir = path.dirname(path.resolve(opts.cwd, opts.baselinePath));
@@ -51184,6 +51223,14 @@ function createBaseline(findings, opts) {
             existing.count++;
         else
             byKey.set(key, { ...e, count: 1, message: f.message, ...(reasons.has(key) ? { reason: reasons.get(key) } : {}) });
+    }
+    for (const e of opts.previous?.entries ?? []) {
+        if (opts.forbid?.has(e.ruleId) || byKey.has(keyOf(e)))
+            continue;
+        const abs = path.resolve(dir, e.file);
+        const unread = opts.scanned !== undefined && !opts.scanned.has(abs) && fs.existsSync(abs);
+        if (unread || opts.unjudged?.has(e.ruleId))
+            byKey.set(keyOf(e), { ...e });
     }
     const entries = [...byKey.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.path ?? '', b.path ?? '') || cmp(a.valueHash, b.valueHash));
     return {
@@ -51327,6 +51374,8 @@ function applyBaseline(findings, loaded, opts) {
         }
         if (!opts.scanned.has(abs) && external_node_fs_default().existsSync(abs))
             continue; // not read this run: cannot tell
+        if (opts.unjudged?.has(entry.ruleId))
+            continue;
         stale += left;
         const count = left === total ? 'matches no finding' : `accepts ${total} findings but only ${total - left} remain`;
         meta.push({
@@ -51367,12 +51416,12 @@ class ConfigError extends UsageError {
 }
 const SETTINGS = {
     include: {
-        description: 'Globs of files to read, relative to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.',
+        description: "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
         type: 'array',
         items: { type: 'string', minLength: 1 },
     },
     exclude: {
-        description: 'Globs of files or folders to skip, relative to the scanned root. --exclude replaces them.',
+        description: "Globs of files or folders to skip, relative to the config file's folder or to the scanned root. --exclude replaces them.",
         type: 'array',
         items: { type: 'string', minLength: 1 },
     },
@@ -51460,7 +51509,8 @@ function findConfig(cwd, paths, configPath, overlay) {
         return abs;
     }
     for (const dir of configDirs(cwd, paths)) {
-        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(isFile);
+        // A folder or a dangling link by that name is found too, so loading it says what is wrong instead of running on defaults.
+        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter((p) => external_node_fs_default().lstatSync(p, { throwIfNoEntry: false }));
         if (found.length > 1)
             throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
         if (found[0])
@@ -51496,14 +51546,6 @@ function configDirs(cwd, paths) {
     dirs.push(external_node_path_default().resolve(cwd));
     return [...new Set(dirs)];
 }
-const isFile = (p) => {
-    try {
-        return external_node_fs_default().statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-};
 const isDirectory = (p) => {
     try {
         return external_node_fs_default().statSync(p).isDirectory();
@@ -51520,7 +51562,9 @@ function loadConfig(absPath, cwd, rules, overlay) {
         text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
     }
     catch (e) {
-        throw new UsageError(`config file cannot be read: ${file} (${e.code ?? 'error'})`);
+        const code = e.code;
+        const why = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error');
+        throw new UsageError(`config file cannot be read: ${file} (${why})`);
     }
     const source = source_parseSource(file, text);
     const at = (start, end, message) => {
@@ -51639,6 +51683,9 @@ function applyLevel(f, config, meta) {
     if (level === 'off')
         return undefined;
     const m = meta(f.ruleId);
+    // The default level written out (as `init` does) changes nothing.
+    if (m && level === m.severity)
+        return f;
     const severity = !m || f.severity === m.severity || severityRank[level] < severityRank[f.severity] ? level : f.severity;
     if (severity !== f.severity)
         f.severity = severity;
@@ -52285,7 +52332,7 @@ function scan_file_scanFile(input, opts) {
     }
     for (const p of parsed)
         out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
-    if (source.text.includes('harness-registry-guard-')) {
+    if (/registry-guard-/i.test(source.text)) {
         const { directives, problems } = parseDirectives(source, opts.ruleIds);
         out.directives = directives;
         for (const problem of problems)
@@ -52887,6 +52934,7 @@ function sameProject(a, b) {
 
 
 
+
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /**
@@ -52925,6 +52973,9 @@ function prepare(settings) {
         include: settings.include ?? config?.include,
         exclude: settings.exclude ?? config?.exclude,
         includeFrom: settings.include?.length ? '--include' : config?.include?.length ? `include in ${config.file}` : undefined,
+        excludeFrom: settings.exclude ? '--exclude' : config?.exclude ? `exclude in ${config.file}` : undefined,
+        ...(config && !settings.include ? { includeBase: external_node_path_default().dirname(config.absPath) } : {}),
+        ...(config && !settings.exclude ? { excludeBase: external_node_path_default().dirname(config.absPath) } : {}),
     });
     // The config and the baseline are ours, not Harness YAML.
     const own = new Set([config?.absPath, settings.baselinePath && external_node_path_default().resolve(settings.cwd, settings.baselinePath)].filter(Boolean));
@@ -52948,8 +52999,26 @@ function prepare(settings) {
         maxFileSize: settings.maxFileSize ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ...(settings.images ? { images: true } : {}),
     };
-    const scanned = settings.baselinePath ? new Set(inputs.map((f) => f.absPath)) : undefined;
-    return { all, ...(config ? { config } : {}), inputs, ...(scanned ? { scanned } : {}), spec, options, findings };
+    const scanned = settings.baselinePath || settings.keepScanned ? new Set(inputs.map((f) => f.absPath)) : undefined;
+    const scope = {
+        partial: isPartial(settings, config),
+        crossFileRules: new Set([...settings.rules.filter((r) => r.checkProject).map((r) => r.id), UNRESOLVED_REFERENCE]),
+        ...(scanned ? { scanned } : {}),
+    };
+    return { all, ...(config ? { config } : {}), inputs, scope, spec, options, findings };
+}
+/** True when no PATH holds the project's root (see `ScanScope`). */
+function isPartial(settings, config) {
+    const given = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
+    let root = config ? external_node_path_default().dirname(config.absPath) : undefined;
+    for (let dir = given[0]; !root; dir = external_node_path_default().dirname(dir)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
+            root = dir;
+        else if (external_node_path_default().dirname(dir) === dir)
+            root = external_node_path_default().resolve(settings.cwd);
+    }
+    const realRoot = discover_realPathOf(root);
+    return !given.some((p) => isInside(discover_realPathOf(p), realRoot));
 }
 function build(prepared, scans) {
     const findings = [...prepared.findings];
@@ -53017,9 +53086,14 @@ function finish(settings, prepared, built, harness) {
     const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
     const out = levelled(sortAndDedupe(findings));
     const forbid = new Set(config?.forbidSuppression ?? []);
+    const { scope } = prepared;
+    const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
+    // Rules whose missing findings prove nothing this run: a suppression or baseline entry of theirs is not called unused.
+    const unjudged = new Set([...off, ...(scope.partial ? scope.crossFileRules : [])]);
     const meta = applyInlineSuppressions(out, directives, {
         today: isoDay(settings.now ?? new Date()),
         forbid,
+        unjudged,
         configFile: config?.file,
         ruleIds: all.map((r) => r.id),
     });
@@ -53027,12 +53101,12 @@ function finish(settings, prepared, built, harness) {
     if (settings.baselinePath) {
         const baselineAbs = external_node_path_default().resolve(settings.cwd, settings.baselinePath);
         const loaded = readBaseline(baselineAbs, settings.cwd, settings.overlay?.get(baselineAbs));
-        const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
         const applied = applyBaseline(out, loaded, {
             cwd: settings.cwd,
-            scanned: prepared.scanned ?? new Set(),
+            scanned: scope.scanned ?? new Set(),
             forbid,
             off,
+            unjudged,
             configFile: config?.file,
         });
         for (const m of applied.meta)
@@ -53055,6 +53129,7 @@ function finish(settings, prepared, built, harness) {
         ...(config ? { config } : {}),
         ...(baseline ? { baseline } : {}),
         ...(harness ? { harness } : {}),
+        scope,
     };
 }
 function projectContext(rule, project, place, options, out) {

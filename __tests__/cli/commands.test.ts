@@ -306,6 +306,51 @@ describe('writing to a place that cannot take a file', () => {
   );
 });
 
+describe('inputs are never written over', () => {
+  test.each([['check'], ['report']])(
+    '%s --output refuses a Harness file it reads and its config; its own last JSON report is fine',
+    async (command) => {
+      const dir = writeTree(tmpDir(), { ...CONNECTOR_REPO, [CONFIG_FILE]: 'rules: {}\n' });
+      for (const file of ['.harness/connectors/hub.yaml', CONFIG_FILE]) {
+        const before = fs.readFileSync(path.join(dir, file), 'utf8');
+        const r = await cli([command, '.', '--output', file], dir);
+        expect([r.code, r.err]).toEqual([
+          2,
+          `harness-registry-guard: \`--output ${file}\` is a file this run reads, so it is not replaced; choose another file\n`,
+        ]);
+        expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(before);
+      }
+      for (let i = 0; i < 2; i++) expect((await cli([command, '.', '--format', 'json', '--output', 'r.json'], dir)).err).toBe('');
+    },
+  );
+
+  test('report --merge --output refuses one of the reports it merges', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    expect((await cli(['report', '.', '--format', 'json', '--output', 'a.json'], dir)).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'a.json'), 'utf8');
+    expect((await cli(['report', '--merge', 'a.json', '--output', 'a.json'], dir)).code).toBe(2);
+    expect(fs.readFileSync(path.join(dir, 'a.json'), 'utf8')).toBe(before);
+  });
+
+  test('a config name that is a folder or a dangling symlink is an error, not a silent run on defaults', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    fs.mkdirSync(path.join(dir, CONFIG_FILE));
+    expect(await cli(['check', '.'], dir)).toMatchObject({
+      code: 2,
+      err: `harness-registry-guard: config file cannot be read: ${CONFIG_FILE} (a folder)\n`,
+    });
+    fs.rmdirSync(path.join(dir, CONFIG_FILE));
+    fs.symlinkSync('nowhere.yml', path.join(dir, CONFIG_FILE));
+    expect(await cli(['check', '.'], dir)).toMatchObject({
+      code: 2,
+      err: `harness-registry-guard: config file cannot be read: ${CONFIG_FILE} (a symlink that leads nowhere)\n`,
+    });
+    // init does not write through it either.
+    expect(await cli(['init'], dir)).toMatchObject({ code: 2, err: expect.stringContaining(`${CONFIG_FILE} already exists`) });
+    expect(fs.existsSync(path.join(dir, 'nowhere.yml'))).toBe(false);
+  });
+});
+
 describe('check --changed FILE...', () => {
   const repo = () => writeTree(tmpDir(), CONNECTOR_REPO);
   const reported = async (dir: string, ...args: string[]) => {

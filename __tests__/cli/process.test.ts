@@ -37,6 +37,16 @@ describe('the built CLI in a shell', () => {
     expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
+  test('a standard output that cannot be written (a full disk): one line and exit 2, not a stack trace and not 1', () => {
+    for (const command of ['check examples --fail-on never', 'rules']) {
+      const r = bash(`node "$BIN" ${command} > /dev/full`);
+      expect({ status: r.status, stderr: r.stderr }).toEqual({
+        status: 2,
+        stderr: 'harness-registry-guard: cannot write standard output (ENOSPC)\n',
+      });
+    }
+  });
+
   test('colour and code frames follow FORCE_COLOR and NO_COLOR from the environment', () => {
     const plain = bash('node "$BIN" check examples');
     expect(plain.stdout).not.toMatch(/\x1b\[/);

@@ -12648,6 +12648,12 @@ function describe(error) {
 const SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
+/** A suppression written after YAML on its line (where it would not apply). */
+const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
+const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
+/** A line that starts a key or a list item, not a value continued from the line above. */
+const KEY_OR_ITEM = /^(-([ \t]|$)|[^#'"\s][^#]*?:([ \t]|$)|("[^"]*"|'[^']*')[ \t]*:([ \t]|$)|[[{?])/;
 /**
  * Reads the file's suppression comments, marks the findings they accept as suppressed (in place),
  * and returns the `suppression` findings about the comments themselves.
@@ -12677,10 +12683,10 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
                 report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
             const unused = [];
             for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target));
+                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target || f.line === d.valueLine));
                 for (const f of matched)
                     f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length)
+                if (!matched.length && !options.unjudged?.has(ruleId))
                     unused.push(ruleId);
             }
             if (unused.length)
@@ -12701,6 +12707,8 @@ function parseDirectives(source, ruleIds) {
     const inScalar = multiLineScalars(source);
     let header = true;
     const pendingNextLine = [];
+    // Directives above a key with nothing after it, waiting for the line its value starts on.
+    const awaitingValue = [];
     for (let i = 0; i < starts.length; i++) {
         const start = starts[i];
         const end = i + 1 < starts.length ? starts[i + 1] : text.length;
@@ -12713,13 +12721,32 @@ function parseDirectives(source, ruleIds) {
         if (!bare || inScalar(start) || /^(---|\.\.\.)(\s+#.*)?$/.test(bare) || (header && bare.startsWith('%')))
             continue;
         if (!bare.startsWith('#')) {
-            for (const d of pendingNextLine.splice(0))
+            for (const d of awaitingValue.splice(0))
+                if (!KEY_OR_ITEM.test(bare))
+                    d.valueLine = i + 1;
+            for (const d of pendingNextLine.splice(0)) {
                 d.target = i + 1;
+                if (EMPTY_KEY.test(bare))
+                    awaitingValue.push(d);
+            }
             header = false;
+            const trailing = TRAILING.exec(line);
+            if (trailing)
+                problems.push({
+                    range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+                    message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
+                });
             continue;
         }
-        if (!DIRECTIVE.test(line))
+        if (!DIRECTIVE.test(line)) {
+            const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
+            if (m)
+                problems.push({
+                    range: [start + m[1].length, start + line.length],
+                    message: `\`${m[0].slice(m[1].length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+                });
             continue;
+        }
         const m = DIRECTIVE.exec(line);
         const from = start + m[1].length;
         const range = [from, start + line.length];
@@ -12991,7 +13018,7 @@ function scan_file_scanFile(input, opts) {
     }
     for (const p of parsed)
         out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
-    if (source.text.includes('harness-registry-guard-')) {
+    if (/registry-guard-/i.test(source.text)) {
         const { directives, problems } = parseDirectives(source, opts.ruleIds);
         out.directives = directives;
         for (const problem of problems)

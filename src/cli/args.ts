@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LintResult, LintSettings } from '../engine/lint.js';
+import { looksLikeHarness, type LintResult, type LintSettings } from '../engine/lint.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
@@ -103,9 +103,11 @@ export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] =
 };
 
 /** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
-export function writeOutput(cwd: string, file: string, text: string | Iterable<string>): void {
+export function writeOutput(cwd: string, file: string, text: string | Iterable<string>, isInput?: (abs: string) => boolean): void {
+  const abs = path.resolve(cwd, file);
+  if (isInput?.(abs))
+    throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
   writeOrExplain(file, () => {
-    const abs = path.resolve(cwd, file);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (typeof text === 'string') return fs.writeFileSync(abs, text);
     const fd = fs.openSync(abs, 'w');
@@ -115,6 +117,22 @@ export function writeOutput(cwd: string, file: string, text: string | Iterable<s
       fs.closeSync(fd);
     }
   });
+}
+
+/**
+ * The files a run read that `--output` must not replace: its config, its baseline, and the Harness
+ * YAML it checked (not any scanned file: a JSON report written by the last run is scanned too).
+ */
+export function readBy(result: LintResult, cwd: string, baselinePath?: string): (abs: string) => boolean {
+  return (abs) => {
+    if (abs === result.config?.absPath || (baselinePath !== undefined && abs === path.resolve(cwd, baselinePath))) return true;
+    if (!result.scope.scanned?.has(abs)) return false;
+    try {
+      return looksLikeHarness(fs.readFileSync(abs, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */

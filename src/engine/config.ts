@@ -154,7 +154,8 @@ function findConfig(cwd: string, paths: readonly string[], configPath?: string, 
     return abs;
   }
   for (const dir of configDirs(cwd, paths)) {
-    const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter(isFile);
+    // A folder or a dangling link by that name is found too, so loading it says what is wrong instead of running on defaults.
+    const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter((p) => fs.lstatSync(p, { throwIfNoEntry: false }));
     if (found.length > 1)
       throw new UsageError(`two config files in ${toPosix(path.relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
     if (found[0]) return found[0];
@@ -191,13 +192,6 @@ function configDirs(cwd: string, paths: readonly string[]): string[] {
   return [...new Set(dirs)];
 }
 
-const isFile = (p: string) => {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
 const isDirectory = (p: string) => {
   try {
     return fs.statSync(p).isDirectory();
@@ -213,7 +207,9 @@ export function loadConfig(absPath: string, cwd: string, rules: readonly RuleMet
   try {
     text = overlay ?? fs.readFileSync(absPath, 'utf8');
   } catch (e) {
-    throw new UsageError(`config file cannot be read: ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error');
+    throw new UsageError(`config file cannot be read: ${file} (${why})`);
   }
   const source = parseSource(file, text);
   const at = (start: number, end: number, message: string): ConfigProblem => {

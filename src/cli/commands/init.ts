@@ -8,7 +8,7 @@ import type { RuleMeta } from '../../engine/rule.js';
 import { configSchemaUrl, readmeUrl, ruleDocsUrl } from '../../formats/links.js';
 import { allRules, rules as policyRules } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
-import type { CliIo } from '../args.js';
+import { writeOrExplain, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
 
@@ -94,14 +94,15 @@ function run(argv: string[], io: CliIo): number {
   const dir = path.resolve(io.cwd, given);
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`folder not found: ${given}`);
   const shown = (name: string) => toPosix(path.relative(io.cwd, path.join(dir, name))) || name;
-  const existing = CONFIG_FILES.find((name) => fs.existsSync(path.join(dir, name)));
+  // lstat: a dangling symlink by that name exists too, and is not written through.
+  const existing = CONFIG_FILES.find((name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }));
   if (existing) throw new UsageError(`${shown(existing)} already exists; edit it, or delete it to write a new one`);
 
   const file = path.join(dir, CONFIG_FILE);
   const text = initialConfig();
   // What is written must load: the same loader `check` uses, on the text before it is written.
   loadConfig(file, io.cwd, allRules, text);
-  fs.writeFileSync(file, text, { flag: 'wx' });
+  writeOrExplain(shown(CONFIG_FILE), () => fs.writeFileSync(file, text, { flag: 'wx' }));
   io.out(`Wrote ${shown(CONFIG_FILE)}: every rule at its default level. Edit it, then run \`harness-registry-guard check\`.\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { lint } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
-import { harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
+import { harnessWarnings, readBy, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
 
@@ -47,14 +47,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (value !== undefined && value !== false) throw new ArgError(`--${flag} does not apply to --merge`);
     }
     const text = mergeReportFiles(positionals, io.cwd, format);
-    if (values.output) writeOutput(io.cwd, values.output, text);
+    if (values.output) writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => path.resolve(io.cwd, p) === abs));
     else io.out(text);
     return 0;
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new ArgError(`--now must be an ISO date such as 2025-01-31 (got "${values.now}")`);
   const settings = scanSettings(values, positionals, io);
-  const result = await lint({ ...settings, images: true });
+  const result = await lint({ ...settings, images: true, ...(values.output ? { keepScanned: true } : {}) });
   // The account's image overrides live only in Harness: read them when lookups are on.
   const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
   for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
@@ -64,7 +64,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     ...(harnessOverrides ? { harnessOverrides } : {}),
     ...(format === 'json' ? { source: detectSource(scannedRoot(settings.paths, io.cwd), io.cwd) } : {}),
   });
-  if (values.output) writeOutput(io.cwd, values.output, text);
+  if (values.output) writeOutput(io.cwd, values.output, text, readBy(result, io.cwd));
   else for (const piece of text) io.out(piece);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
