@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
-import { cell, formatMarkdown, renderMarkdown } from '../../src/formats/markdown.js';
+import { cell, formatMarkdown, location, renderMarkdown } from '../../src/formats/markdown.js';
+import { rawTags, toHtml } from '../helpers/render-markdown.js';
 import { expectGolden, lintFixture } from './golden.js';
 
 const links = { serverUrl: 'https://github.com', repository: 'acme/shop', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' };
@@ -68,6 +69,22 @@ describe('Markdown format (CLI)', () => {
     expect(cell('a | b <script>x</script>\nnext `account.<id>` & `x|y`')).toBe(
       'a \\| b &lt;script&gt;x&lt;/script&gt; next `account.<id>` &amp; `x\\|y`',
     );
+  });
+
+  test('a value holding backticks cannot pair code-span runs of different lengths and let HTML out', () => {
+    for (const text of [
+      'Stage ```<img src=x>` of pipeline `p1` needs `account.<id>`',
+      'x`<img src=y>` and `` `<b>` ``',
+      '`unclosed <img src=z>',
+    ]) {
+      expect(rawTags(cell(text))).toEqual([]);
+      expect(toHtml(cell(text))).not.toContain('<img');
+    }
+  });
+
+  test('a link to a file whose name has parentheses or spaces stays one link to that file', () => {
+    const html = toHtml(location('.harness/a)b (1).yaml', 3, 3, links));
+    expect(html).toContain(`href="https://github.com/acme/shop/blob/${links.sha}/.harness/a%29b%20%281%29.yaml#L3"`);
   });
 
   test('no findings says so', () => {

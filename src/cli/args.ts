@@ -105,8 +105,7 @@ export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] =
 /** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
 export function writeOutput(cwd: string, file: string, text: string | Iterable<string>, isInput?: (abs: string) => boolean): void {
   const abs = path.resolve(cwd, file);
-  if (isInput?.(abs))
-    throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
+  if (isInput?.(abs)) throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
   writeOrExplain(file, () => {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (typeof text === 'string') return fs.writeFileSync(abs, text);

@@ -42,26 +42,55 @@ const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 war
 
 /** A table cell: one line, pipes escaped, no raw HTML. */
 export function cell(s: string): string {
-  // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
-  // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-    .join('')
-    .replace(/\|/g, '\\|');
+  return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+}
+
+/**
+ * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans, and stay
+ * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
+ * it: a run of backticks closed by the next run of the same length (a value holding backticks,
+ * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
+ */
+export function noHtml(s: string): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const open = s.indexOf('`', i);
+    if (open < 0) break;
+    let n = open;
+    while (s[n] === '`') n++;
+    const run = n - open;
+    // The closing run: exactly `run` backticks, not part of a longer run.
+    const close = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
+    close.lastIndex = n;
+    const m = close.exec(s);
+    if (!m) {
+      out += escape(s.slice(i, n));
+      i = n;
+      continue;
+    }
+    out += escape(s.slice(i, open)) + s.slice(open, m.index + run);
+    i = m.index + run;
+  }
+  return out + escape(s.slice(i));
 }
 const linkText = (s: string) =>
   s
     .replace(/[\\[\]]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|');
+/** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
+export const urlSegment = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, percent);
+/** A whole URL as a link target: what would end it (`)`, a space) or open HTML is percent-encoded. */
+export const linkTarget = (url: string) => url.replace(/[()<>\s]/g, percent);
+const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export function location(file: string, line: number, endLine: number, links?: LinkBase): string {
   const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
   if (!links) return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-  const path = file.split('/').map(encodeURIComponent).join('/');
+  const path = file.split('/').map(urlSegment).join('/');
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
   return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
 }
@@ -98,7 +127,7 @@ export function remediationSection(findings: readonly Finding[], docsBaseUrl: st
 function row(f: Finding, links?: LinkBase): string {
   const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
   const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-  const inHarness = f.harnessUrl ? ` [Open in Harness](${f.harnessUrl.replace(/[()\s]/g, encodeURIComponent)})` : '';
+  const inHarness = f.harnessUrl ? ` [Open in Harness](${linkTarget(f.harnessUrl)})` : '';
   return `| ${severity} | \`${f.ruleId}\` | ${location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
 }
 

@@ -3,6 +3,7 @@
  * lookups found them, with the stages using them and what to change in Harness; and the account's
  * CI image overrides that break a policy. Built only when lookups ran; nothing here asks Harness.
  */
+import { linkTarget } from '../formats/markdown.js';
 import { lookupFailureWarning, lookupSummary, type HarnessFacts, type HarnessImageOverrides } from '../model/harness-side.js';
 import { redactUserInfo } from '../model/images.js';
 import { formatScope, refAt } from '../model/scope.js';
@@ -90,7 +91,7 @@ export function harnessSideMarkdown(
         rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : [],
       );
       return [
-        typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
+        typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
         c.scope,
         c.type ?? '—',
         c.url ? code(c.url) : '—',

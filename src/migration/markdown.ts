@@ -1,3 +1,4 @@
+import { noHtml } from '../formats/markdown.js';
 import { formatScope } from '../model/scope.js';
 import { harnessSideMarkdown } from './harness-side.js';
 import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, ValueSource } from './types.js';
@@ -41,10 +42,10 @@ export function renderMarkdown(r: MigrationReport): string {
     if (c.daysSinceEol !== undefined) out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
     table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
       String(item.line),
-      item.title,
+      noHtml(item.title),
       item.edits.map(editText).join('<br>') || '—',
-      item.fix,
-      item.why,
+      noHtml(item.fix),
+      noHtml(item.why),
     ]);
     const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
     out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
@@ -55,8 +56,8 @@ export function renderMarkdown(r: MigrationReport): string {
   else
     table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
       code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
-      st.action,
-      st.reason,
+      noHtml(st.action),
+      noHtml(st.reason),
       st.places.map(placeText).join('<br>'),
     ]);
 

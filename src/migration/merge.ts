@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
+import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
 import type { ReportFormat } from './index.js';
@@ -192,10 +193,7 @@ function link(repo: Repo, p: Place): string | undefined {
   if (!repo.blob) return undefined;
   const file = pathInCheckout(repo, p.file);
   if (file === '.' || file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) return undefined;
-  const encoded = file
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+  const encoded = file.split('/').map(urlSegment).join('/');
   return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
 }
 

@@ -1,3 +1,4 @@
+import { linkTarget } from '../formats/markdown.js';
 import { code, HOW, plain } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
@@ -43,8 +44,8 @@ export function renderOrgMarkdown(r: OrgReport): string {
     ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'],
     r.repositories,
     (x) => [
-      x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
-      x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
+      x.url ? `[${code(x.repository)}](${linkTarget(x.url.replace(/\/tree\/[^/]+$/, ''))})` : code(x.repository),
+      x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${linkTarget(x.url)})` : code(x.commit.slice(0, 12))) : '—',
       String(x.summary.pipelines),
       String(x.summary.stages),
       String(x.summary.findings.errors),
@@ -134,7 +135,7 @@ export function renderOrgMarkdown(r: OrgReport): string {
 
   blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
   for (const x of r.repositories) {
-    const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
+    const lines = [`### ${x.url ? `[${code(x.repository)}](${linkTarget(x.url)})` : code(x.repository)}`, ''];
     if (!x.changes.length) lines.push('Nothing to change.', '');
     else
       table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
@@ -236,7 +237,7 @@ function places(ps: OrgPlace[]): string {
 }
 
 const placeText = (p: OrgPlace | (Pick<OrgPlace, 'file' | 'line'> & { link?: string })) =>
-  p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
+  p.link ? `[${code(`${p.file}:${p.line}`)}](${linkTarget(p.link)})` : code(`${p.file}:${p.line}`);
 const placeLink = placeText;
 
 const scopeText = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' : `org ${code(c.scope.org ?? '')}`);
