@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
+import { shellQuote } from '../../src/cli/args.js';
 import { BIN, ROOT, tmpDir } from './helpers.js';
 
 // The built bundle (dist/cli/index.js) as a process: what a shell sees.
@@ -57,4 +58,15 @@ describe('the built CLI in a shell', () => {
     expect(bash('node "$BIN" check examples', { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).toBe(forced.stdout);
     expect(bash('node "$BIN" check examples', { FORCE_COLOR: '0' }).stdout).toBe(plain.stdout);
   });
+});
+
+describe('shellQuote', () => {
+  test.each(['plain.yaml', 'with space.yaml', "it's.yaml", 'a\n::error title=x::y\n.yaml', 'tab\there', "back\\slash'q\r\u2028"])(
+    '%j: one line, and bash reads it back as the same argument',
+    (arg) => {
+      const quoted = shellQuote(arg);
+      expect(quoted).not.toMatch(/[\n\r\u2028]/);
+      expect(spawnSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }).stdout).toBe(arg);
+    },
+  );
 });

@@ -14,7 +14,9 @@ import {
   workflowCommand,
 } from '../../src/formats/github.js';
 import { toCheckRunAnnotation } from '../../src/github/checks.js';
-import { expectGolden, lintFixture } from './golden.js';
+import path from 'node:path';
+import { lint } from '../helpers/lint.js';
+import { expectGolden, FIXTURE, lintFixture } from './golden.js';
 
 const finding = (i: number, severity: Severity, file = `f${i}.yaml`, ruleId = 'no-app-harness-registry'): Finding => ({
   ruleId,
@@ -154,6 +156,29 @@ describe('GitHub annotation plan', () => {
     expect(toCheckRunAnnotation({ ...finding(2, 'notice'), endLine: 7 })).not.toHaveProperty('start_column');
     // An end column before the start column is clamped the same way on both.
     expect(toCheckRunAnnotation({ ...finding(3, 'warning'), endColumn: 1 })).toMatchObject({ start_column: 3, end_column: 3 });
+  });
+
+  test('control characters from the repo (ESC starts colour codes in the log) reach neither annotations nor plain lines', () => {
+    const findings = [...forty(), { ...finding(99, 'error', 'p\u001b[31mRED.yaml'), message: 'x\u0001\u001b[2Jy' }];
+    const out = formatGithub({ findings } as unknown as Parameters<typeof formatGithub>[0]);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('p\uFFFD[31mRED.yaml');
+  });
+
+  test('a lookup failure warning takes one of the 10 warning slots, so the runner does not drop it as the 11th', () => {
+    const findings = Array.from({ length: 12 }, (_, i) => finding(i, 'warning'));
+    const harness = { host: 'app.harness.io', requests: 1, lookups: [{ answer: { kind: 'failed', reason: 'timed out' } }] };
+    const out = formatGithub({ findings, harness } as unknown as Parameters<typeof formatGithub>[0]).split('\n');
+    const warnings = out.filter((l) => l.startsWith('::warning'));
+    expect(warnings).toHaveLength(ANNOTATIONS_PER_LEVEL);
+    expect(warnings.at(-1)).toMatch(/^::warning::/);
+  });
+
+  test('annotation files are from the repository root whichever folder the check ran from (a working-directory step)', () => {
+    const files = (out: string) => [...out.matchAll(/,file=([^,]+),/g)].map((m) => m[1]);
+    const below = formatGithub(lint({ cwd: path.join(FIXTURE, '.harness'), paths: ['.'] }));
+    expect(files(below)).toEqual(files(formatGithub(lintFixture())));
+    expect(files(below)[0]).toMatch(/^\.harness\//);
   });
 
   test('workflow commands are escaped exactly as @actions/core escapes them', () => {

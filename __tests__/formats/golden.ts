@@ -1,12 +1,22 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@jest/globals';
 import { rules } from '../../src/rules/index.js';
 import { lint, type LintResult } from '../helpers/lint.js';
 
 export const GOLDEN = path.join(import.meta.dirname, '__golden__');
-/** The shared multi-rule fixture every reporter's golden file is made from. */
-export const FIXTURE = path.join(import.meta.dirname, 'fixture');
+/**
+ * The shared multi-rule fixture every reporter's golden file is made from, as a repository of its
+ * own: a copy with a `.git`, so paths from the repository root (SARIF, annotations) are the
+ * fixture's, wherever this checkout is.
+ */
+export const FIXTURE = (() => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-fixture-'));
+  fs.cpSync(path.join(import.meta.dirname, 'fixture'), copy, { recursive: true });
+  fs.mkdirSync(path.join(copy, '.git'));
+  return copy;
+})();
 
 /** The rules the goldens were made with: a rule added to the registry changes none of them. */
 const GOLDEN_RULES = [

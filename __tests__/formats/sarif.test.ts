@@ -6,7 +6,7 @@ import { lint } from '../helpers/lint.js';
 import { SourceTexts } from '../../src/engine/file-text.js';
 import { allRules } from '../../src/rules/index.js';
 import { fingerprints, formatSarif, toSarif, toUri } from '../../src/formats/sarif.js';
-import { expectGolden, lintFixture } from './golden.js';
+import { expectGolden, FIXTURE, lintFixture } from './golden.js';
 import { multitoolValidate, schemaErrors } from './sarif-validators.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-sarif-'));
@@ -92,6 +92,31 @@ describe('SARIF reporter', () => {
     fs.writeFileSync(path.join(dir, 'broken.sarif'), JSON.stringify(broken));
     expect(multitoolValidate(path.join(dir, 'broken.sarif')).problems.join('\n')).toMatch(/error GH\d+: runs\[0\]\.results\[0\]/);
   }, 60_000);
+
+  test("no rule's name is its id in other case (SARIF1001); rules turned off are not listed as run", () => {
+    for (const r of log.runs[0].tool.driver.rules) expect(String(r.name ?? '').toLowerCase()).not.toBe(r.id);
+    const dir = tmp();
+    fs.cpSync(FIXTURE, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'rules:\n  schema: off\n  no-renamed-harness-image: off\n');
+    const off = JSON.parse(formatSarif(lint({ cwd: dir, paths: ['.'] })));
+    const ids = off.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain('schema');
+    expect(ids).not.toContain('no-renamed-harness-image');
+    for (const res of off.runs[0].results) expect(ids[res.ruleIndex]).toBe(res.ruleId);
+  });
+
+  test('paths are from the repository root whichever folder the check ran from; a file outside it is an absolute file URI', () => {
+    const uris = (sarif: string) =>
+      JSON.parse(sarif).runs[0].results.map(
+        (x: { locations: Array<{ physicalLocation: { artifactLocation: object } }> }) => x.locations[0]!.physicalLocation.artifactLocation,
+      );
+    const below = uris(formatSarif(lint({ cwd: path.join(FIXTURE, '.harness'), paths: ['.'] })));
+    expect(below).toEqual(uris(text));
+    const outside = tmp();
+    fs.cpSync(path.join(FIXTURE, '.harness', 'connectors'), outside, { recursive: true });
+    const fromRepo = uris(formatSarif(lint({ cwd: FIXTURE, paths: [path.relative(FIXTURE, outside)] })));
+    expect(fromRepo[0]).toEqual({ uri: expect.stringMatching(/^file:\/\/\/.*\.yaml$/) });
+  });
 
   test('an empty result still has a results array and validates', () => {
     const empty = toSarif({ findings: [], internalErrors: [], rules: allRules });

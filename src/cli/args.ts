@@ -161,4 +161,13 @@ export function scanArgs(values: ScanValues): string[] {
 }
 
 /** Quotes an argument for a POSIX shell when it needs it. */
-export const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+export const shellQuote = (arg: string) =>
+  /^[\w@%+=:,./-]+$/.test(arg)
+    ? arg
+    : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(arg)
+      ? // Bash's $'…': a line break in a file name stays inside the one line of the hint.
+        `$'${arg.replace(/[\\']/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+          const n = c.charCodeAt(0);
+          return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16)}`;
+        })}'`
+      : `'${arg.replace(/'/g, `'\\''`)}'`;

@@ -197,6 +197,28 @@ export function isInside(realRoot: string, real: string): boolean {
   return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
 }
 
+/** The repository root above `dir` (the nearest folder holding `.git`), else `dir` itself; absolute. */
+export function repoRootOf(dir: string): string {
+  const start = path.resolve(dir);
+  for (let d = start; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return start;
+  }
+}
+
+/**
+ * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
+ * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
+ * file outside the repository.
+ */
+export function fromRepoRoot(cwd: string): (file: string) => string | undefined {
+  const root = repoRootOf(cwd);
+  return (file) => {
+    const rel = toPosix(path.relative(root, path.resolve(cwd, file)));
+    return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;
+  };
+}
+
 /** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
 export function realPathOf(p: string): string {
   try {

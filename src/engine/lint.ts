@@ -4,7 +4,7 @@ import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, 
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
 import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
-import { discover, isInside, realPathOf, type DiscoverOptions } from './discover.js';
+import { discover, isInside, realPathOf, repoRootOf, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
 import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
 import {
@@ -203,11 +203,8 @@ function prepare(settings: LintSettings): Prepared {
 /** True when no PATH holds the project's root (see `ScanScope`). */
 function isPartial(settings: LintSettings, config: LoadedConfig | undefined): boolean {
   const given = (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.cwd, p));
-  let root = config ? path.dirname(config.absPath) : undefined;
-  for (let dir = given[0]!; !root; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) root = dir;
-    else if (path.dirname(dir) === dir) root = path.resolve(settings.cwd);
-  }
+  const fromPath = repoRootOf(given[0]!);
+  const root = config ? path.dirname(config.absPath) : fs.existsSync(path.join(fromPath, '.git')) ? fromPath : path.resolve(settings.cwd);
   const realRoot = realPathOf(root);
   return !given.some((p) => isInside(realPathOf(p), realRoot));
 }

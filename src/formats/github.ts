@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
+import { fromRepoRoot } from '../engine/discover.js';
 import { allRules } from '../rules/index.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { plural } from './totals.js';
@@ -131,8 +132,10 @@ export function planAnnotations(findings: readonly Finding[], opts: AnnotationPl
   return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
 }
 
-// Workflow-command escaping, exactly as @actions/core's command.ts does it.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
+// characters the log would act on (ESC starts colour codes) are made U+FFFD.
+const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+const escapeData = (s: string) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One workflow command, with the properties in @actions/core's order and escaping. */
@@ -157,14 +160,18 @@ export function workflowCommand(a: Annotation): string {
  * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
  */
 export function formatGithub(result: LintResult): string {
-  const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
-  const lines = plan.annotations.map(workflowCommand);
   const lookups = result.harness && lookupFailureWarning(result.harness);
+  // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
+  // The runner reads `file=` from the repository root, whichever folder the step ran in.
+  const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd);
+  const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
+  const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
+  const lines = plan.annotations.map(workflowCommand);
   if (lookups) lines.push(`::warning::${escapeData(lookups)}`);
   if (plan.overflowNotice) lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
   const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
   const listed: string[] = [];
-  for (const f of result.findings) {
+  for (const f of findings) {
     const a = toAnnotation(f);
     if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`)) continue;
     const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
@@ -182,7 +189,7 @@ export function formatGithub(result: LintResult): string {
  */
 export function inertLines(lines: readonly string[]): string[] {
   if (!lines.length) return [];
-  const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+  const flat = lines.map((l) => noControl(l.replace(/[\r\n]+/g, ' ')));
   const marker = createHash('sha256').update(flat.join('\n')).digest('hex');
   return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }

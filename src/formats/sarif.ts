@@ -1,4 +1,8 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { levelOf } from '../engine/config.js';
+import { fromRepoRoot } from '../engine/discover.js';
 import type { Finding, Severity } from '../engine/finding.js';
 import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
@@ -32,7 +36,7 @@ interface SarifRegion {
 }
 interface SarifLocation {
   id?: number;
-  physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: SarifRegion };
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: SarifRegion };
   message?: { text: string };
 }
 export interface SarifResult {
@@ -72,15 +76,20 @@ function region(p: { line: number; column: number; endLine: number; endColumn: n
   return { startLine: p.line, startColumn: p.column, endLine, endColumn };
 }
 
-const location = (file: string, p: Parameters<typeof region>[0]): SarifLocation => ({
-  physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+/** Where a file is for SARIF: from the repository root, or (outside it) an absolute file URI. */
+type Artifact = (file: string) => { uri: string; uriBaseId?: string };
+
+const location = (artifact: Artifact, file: string, p: Parameters<typeof region>[0]): SarifLocation => ({
+  physicalLocation: { artifactLocation: artifact(file), region: region(p) },
 });
 
 function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string): Record<string, unknown> {
   const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+  const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    // A name that is the id in other case (`Schema`) is one SARIF validators warn about (SARIF1001).
+    ...(name.toLowerCase() !== rule.id.toLowerCase() ? { name } : {}),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
     helpUri,
@@ -116,13 +125,18 @@ function regionText(text: string | undefined, f: Finding): string | undefined {
  * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
  * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
  */
-export function fingerprints(findings: readonly Finding[], textOf: (file: string) => string | undefined = () => undefined): string[] {
+export function fingerprints(
+  findings: readonly Finding[],
+  textOf: (file: string) => string | undefined = () => undefined,
+  /** The file as the fingerprint names it (from the repository root, so it does not depend on where the check ran). */
+  named: (file: string) => string = (file) => file,
+): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
     const key = f.identity
-      ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-      : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+      ? [f.ruleId, named(f.file), f.identity.path, f.identity.valueHash].join('\0')
+      : [f.ruleId, named(f.file), f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
     const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
@@ -134,21 +148,29 @@ export function fingerprints(findings: readonly Finding[], textOf: (file: string
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 export function toSarif(
-  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness'>>,
+  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness' | 'config'>>,
   opts: SarifOptions = {},
 ): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-  const index = new Map(result.rules.map((r, i) => [r.id, i]));
+  // The rules that ran: not those the config turns off.
+  const rules = result.rules.filter((r) => levelOf(result.config, r.id) !== 'off');
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const cwd = result.cwd;
   const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-  const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+  // Paths from the repository root, as %SRCROOT% says, whichever folder the check ran from.
+  const inRepo = cwd === undefined ? (file: string) => file : fromRepoRoot(cwd);
+  const artifact: Artifact = (file) => {
+    const rel = inRepo(file);
+    return rel === undefined ? { uri: pathToFileURL(path.resolve(cwd!, file)).href } : { uri: toUri(rel), uriBaseId: '%SRCROOT%' };
+  };
+  const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)), (file) => inRepo(file) ?? file);
   const results = result.findings.map((f, i): SarifResult => {
     const out: SarifResult = {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
       level: LEVEL[f.severity],
       message: { text: f.message },
-      locations: [location(f.file, f)],
+      locations: [location(artifact, f.file, f)],
       partialFingerprints: { primaryLocationLineHash: prints[i]! },
     };
     if (out.ruleIndex < 0) delete (out as Partial<SarifResult>).ruleIndex;
@@ -161,7 +183,7 @@ export function toSarif(
         },
       ];
     if (f.related?.length) {
-      out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...location(r.file, r), message: { text: r.message } }));
+      out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...location(artifact, r.file, r), message: { text: r.message } }));
       const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
       out.message.text = `${f.message} Related: ${links.join(', ')}.`;
     }
@@ -192,13 +214,13 @@ export function toSarif(
             version: VERSION,
             semanticVersion: VERSION,
             informationUri: PROJECT_URL,
-            rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+            rules: rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
           },
         },
         automationDetails: { id: `${TOOL_NAME}/` },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: {
-          '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+          '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the folder holding .git).' } },
         },
         invocations: [invocation],
         results,

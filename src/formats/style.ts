@@ -44,13 +44,14 @@ function width(cp: number): number {
     (cp >= 0xfe30 && cp <= 0xfe4f) ||
     (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp)))
   )
     return 2;
   return 1;
 }
+/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
 
 /** Terminal columns `s` takes once made `terminalSafe`. */
 export function displayWidth(s: string): number {

@@ -66,9 +66,10 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   );
   lines.push(...scanNotes(result));
   const b = result.baseline;
-  if (b) lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
-  lines.push(...(opts.notes ?? []));
-  if (opts.fixCommand) lines.push(...fixHint(listed, opts.fixCommand, style));
+  if (b)
+    lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
+  lines.push(...(opts.notes ?? []).map(terminalSafe));
+  if (opts.fixCommand) lines.push(...fixHint(listed, terminalSafe(opts.fixCommand), style));
   return lines.join('\n') + '\n';
 }
 
