@@ -172,5 +172,7 @@ describe('codeFrame', () => {
   test('terminalSafe and displayWidth', () => {
     expect(terminalSafe('a\x1b]8;;http://x\x07b\tc\u2028')).toBe('a\uFFFD]8;;http://x\uFFFDb  c\uFFFD');
     expect(displayWidth('ab名e\u0301')).toBe(5);
+    // Emoji drawn as emoji take two columns, across the blocks (🚀 transport, 🫠 extended-A, ⌚); ☀ alone is text.
+    expect(['🚀', '😀', '🫠', '⌚', '☀', '✅'].map(displayWidth)).toEqual([2, 2, 2, 2, 1, 2]);
   });
 });
