@@ -113,6 +113,25 @@ export default testRule(import.meta.filename, rule, {
     },
   ],
   invalid: [
+    ...['a', 'z'].map((name) => ({
+      name: `two files define one connector, one of them through a delegate (that one named ${name}.yaml): the delegate copy is an error whichever sorts first`,
+      files: {
+        'harness-image.yaml': HARNESS_IMAGE,
+        'm.yaml': connector('hub', PLATFORM, IN_PROJECT),
+        [`${name}.yaml`]: connector('hub', DELEGATE, IN_PROJECT),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: `${name}.yaml`,
+          messageId: 'delegateTrue',
+          line: 12,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { [`${name}.yaml`]: connector('hub', PLATFORM, IN_PROJECT) },
+    })),
     {
       name: 'executeOnDelegate: true, one Harness Cloud stage: fixed',
       files: {

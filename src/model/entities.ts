@@ -239,17 +239,23 @@ function isExecutionConfig(top: View): boolean {
 /** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
 const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
 
+const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
+
 /**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
+ * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
+ * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
+ * Connectors are not Git Experience entities: without the fields they are account-level,
+ * whatever the folder.
  */
 function entityScope(kind: EntityKind, root: View, path: string): Scope {
   const org = root.text('orgIdentifier');
   const project = root.text('projectIdentifier');
-  if (org || kind === 'connector' || kind === 'template') return scopeOf(org, project);
+  if (org || kind === 'connector') return scopeOf(org, project);
   const m = GIT_EXPERIENCE_PATH.exec(path);
-  return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+  if (m) return scopeOf(m[1], m[2]);
+  const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
+  return orgTemplate ? scopeOf(orgTemplate[1], undefined) : scopeOf(org, project);
 }
 
 function connector(base: EntityBase<View>, root: View): Connector<View> {

@@ -161,14 +161,30 @@ export class Project {
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
+    return this.connectorCopies(ref, from)[0];
+  }
+
+  /**
+   * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
+   * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
+   * judges each copy, so the outcome does not hang on which file sorts first.
+   */
+  connectorCopies(ref: string, from: Scope): Connector[] {
     const parsed = parseRef(ref);
-    if (!parsed) return undefined;
+    if (!parsed) return [];
     if (!this.#connectorsById) {
       this.#connectorsById = new Map();
       for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
     }
     const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-    return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+    if (matches.length <= 1) return matches;
+    const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
+    if (here.length) return here;
+    // From an unknown scope, copies in different projects are different connectors: none is the one.
+    const [first] = matches;
+    const same = (c: Connector) =>
+      c.scope.level === first!.scope.level && c.scope.org === first!.scope.org && c.scope.project === first!.scope.project;
+    return matches.every(same) ? matches : [];
   }
 
   /**

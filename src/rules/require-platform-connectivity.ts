@@ -316,17 +316,17 @@ export default defineRule({
               : step
                 ? { messageId: 'usedByStep' as const, data: step }
                 : { messageId: 'usedBy' as const, data: byStage };
-            const connector = project.findConnector(value.value, scope);
-            if (!connector) elsewhere(value.value, scope, { at, ...what, user });
-            else if (!connectsThroughPlatform(connector)) failing.add(connector, { at, ...what, user });
+            // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
+            const copies = project.connectorCopies(value.value, scope);
+            if (!copies.length) elsewhere(value.value, scope, { at, ...what, user });
+            for (const c of copies) if (!connectsThroughPlatform(c)) failing.add(c, { at, ...what, user });
           }
         }
-        const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+        const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
         const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
         const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: byStage, user };
-        if (harnessImage) {
-          if (!connectsThroughPlatform(harnessImage)) failing.add(harnessImage, use);
-        } else elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+        if (!harnessImage.length) elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+        for (const c of harnessImage) if (!connectsThroughPlatform(c)) failing.add(c, use);
       }
 
     for (const [key, uses] of open.entries()) {
