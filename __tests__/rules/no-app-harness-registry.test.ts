@@ -157,6 +157,11 @@ data:
       output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
     },
     {
+      name: 'a URL written as a block scalar: reported, and not half fixed (no Provider Type change without the URL)',
+      files: { 'docker.yaml': dockerConnector('>-\n      https://app.harness.io/registry') },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
+    },
+    {
       name: 'a CRLF connector keeps its line endings when fixed',
       files: { 'docker.yaml': crlf(dockerConnector('https://app.harness.io/registry')) },
       errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],

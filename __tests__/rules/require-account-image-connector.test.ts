@@ -256,6 +256,11 @@ export default testRule(import.meta.filename, rule, {
         },
       ],
     },
+    ...['account.', 'account.org.x', "'account.a b'", 'account.1x'].map((ref) => ({
+      name: `an account reference Harness would not take: ${ref}`,
+      files: pipeline(k8sStage(ref)),
+      errors: [{ messageId: 'invalidRef', line: 17, column: 41 }],
+    })),
     {
       name: 'a runtime-input default and allowed values: the value inside the input is replaced',
       files: {

@@ -31,7 +31,10 @@ import {
  */
 function connectorFix(connector: Connector<View>, spec: View | undefined, url: View, replacement: string) {
   // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
-  const edits = [evenIfAliased(replaceScalar(url, replacement))];
+  const urlEdit = evenIfAliased(replaceScalar(url, replacement));
+  // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
+  if (!urlEdit) return {};
+  const edits: Array<Edit | undefined> = [urlEdit];
   const dockerHub = isDockerHubUrl(replacement);
   const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
   if (isDockerUrl) edits.push(evenIfAliased(setMapValue(spec!, 'providerType', dockerHub ? 'DockerHub' : 'Other')));

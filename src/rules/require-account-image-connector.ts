@@ -7,8 +7,16 @@ import { replaceInputOption } from '../model/runtime-input.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
-/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
-const isAccountScopeRef = (ref: string) => ref.startsWith('account.');
+/**
+ * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
+ * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
+ */
+const isAccountScopeRef = (ref: string) => {
+  const parsed = parseRef(ref);
+  return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
+};
+/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
+const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
 
 /**
  * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
@@ -24,7 +32,7 @@ const servesImages = (type: string) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase
  */
 function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
   const ref = parseRef(value);
-  if (!ref) return {};
+  if (!ref || ref.level === 'account') return {};
   const to = `account.${ref.identifier}`;
   const raw = str(at) ?? '';
   const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
@@ -92,7 +100,7 @@ export default defineRule({
       const ref = parseRef(value);
       report({
         at,
-        messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+        messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
         entity: entity.identifier,
         ...accountFix(project, entity, value, at, source),
         data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
