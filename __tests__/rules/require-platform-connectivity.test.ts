@@ -133,6 +133,26 @@ export default testRule(import.meta.filename, rule, {
       output: { [`${name}.yaml`]: connector('hub', PLATFORM, IN_PROJECT) },
     })),
     {
+      name: 'one Harness Cloud stage using the connector in two steps is one stage, with both steps related',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 18, column: 84 },
+          ],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
       name: 'executeOnDelegate: true, one Harness Cloud stage: fixed',
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
@@ -343,8 +363,8 @@ export default testRule(import.meta.filename, rule, {
         },
       ],
     },
-    {
-      name: 'the codebase connector: each stage that clones uses it',
+    ...['true', '<+input>', '<+pipeline.variables.clone>'].map((clone) => ({
+      name: `the codebase connector: each stage that clones (cloneCodebase: ${clone}) uses it`,
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('github', DELEGATE, IN_PROJECT)}`,
         'pipeline.yaml': pipeline(cloudStage('cloud'))
@@ -352,7 +372,7 @@ export default testRule(import.meta.filename, rule, {
             '  stages:\n',
             '  properties:\n    ci:\n      codebase:\n        connectorRef: github\n        build: <+input>\n  stages:\n',
           )
-          .replace('cloneCodebase: false', 'cloneCodebase: true'),
+          .replace('cloneCodebase: false', `cloneCodebase: ${clone}`),
       },
       errors: [
         {
@@ -364,7 +384,7 @@ export default testRule(import.meta.filename, rule, {
         },
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('github', PLATFORM, IN_PROJECT)}` },
-    },
+    })),
     {
       name: 'step templates two stages use: the step and the template are named',
       files: {

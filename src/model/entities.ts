@@ -288,6 +288,14 @@ function connector(base: EntityBase<View>, root: View): Connector<View> {
   };
 }
 
+/**
+ * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
+ * input, an expression), which may well be true, so its connector is checked as if it clones.
+ */
+function mayClone(v: View | undefined): boolean {
+  return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
+}
+
 function templateLink(v: View | undefined): TemplateLink<View> | undefined {
   const templateRef = v?.get('templateRef');
   if (!v || !templateRef) return undefined;
@@ -349,7 +357,7 @@ function buildStage(stage: View, identifier = stage.text('identifier') ?? ''): S
     at: stage,
     identifierAt: stage.get('identifier'),
     infrastructure: infrastructureOf(spec),
-    cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+    cloneCodebase: mayClone(spec?.get('cloneCodebase')),
     steps: [
       ...collectSteps(spec?.getIn(['execution', 'steps'])),
       ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),

@@ -100,10 +100,12 @@ const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.
 /** The uses as related locations; none when the one use is where the finding already points. */
 export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
   uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+/** How many stages the uses come from: one stage may use a connector in several steps. */
+const stageCount = (uses: Use[]) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-export const usersOf = (uses: Use[]) => ({ stage: uses[0]!.user.stage, count: uses.length });
-/** A message id for one user, or its `Many` form. */
-export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (uses.length === 1 ? id : (`${id}Many` as `${M}Many`));
+export const usersOf = (uses: Use[]) => ({ stage: uses[0]!.user.stage, count: stageCount(uses) });
+/** A message id for one stage, or its `Many` form. */
+export const oneOrMany = <M extends string>(id: M, uses: Use[]) => (stageCount(uses) === 1 ? id : (`${id}Many` as `${M}Many`));
 
 /**
  * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
