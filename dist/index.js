@@ -44693,6 +44693,253 @@ function redact(text, secret) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/glob.ts
+
+
+/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
+function globSet(patterns, from = 'a glob') {
+    for (const p of patterns)
+        if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
+            throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
+    const compile = (p) => ({
+        pattern: p,
+        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
+        hit: false,
+    });
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+    return {
+        test(...paths) {
+            if (negative.some((n) => paths.some((p) => n.test(p))))
+                return false;
+            if (!positive.length)
+                return negative.length > 0;
+            let any = false;
+            for (const g of positive)
+                if (paths.some((p) => g.test(p))) {
+                    g.hit = true;
+                    any = true;
+                }
+            return any;
+        },
+        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/discover.ts
+
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function discover(opts) {
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
+    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
+    const fromBase = (base, abs) => {
+        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
+        return r && !r.startsWith('../') && r !== '..' ? [r] : [];
+    };
+    const includes = (abs, ...p) => include.test(...p, ...fromBase(opts.includeBase, abs));
+    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
+    const files = new Map();
+    const skipped = [];
+    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
+    /**
+     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
+     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
+     */
+    const consider = (abs, root, explicit, regular = false) => {
+        const shown = rel(abs);
+        const inRoot = toPosix(external_node_path_default().relative(root, abs));
+        if (!explicit && !includes(abs, inRoot, shown))
+            return;
+        if (excludes(abs, inRoot, shown))
+            return;
+        if (regular) {
+            files.set(shown, { path: shown, absPath: abs });
+            return;
+        }
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch (e) {
+            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
+            return;
+        }
+        if (!st.isFile()) {
+            skipped.push({ path: shown, reason: 'is not a regular file' });
+            return;
+        }
+        files.set(shown, { path: shown, absPath: abs });
+    };
+    for (const given of opts.paths.length ? opts.paths : ['.']) {
+        const abs = external_node_path_default().resolve(opts.cwd, given);
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch {
+            throw new UsageError(`path not found: ${given}`);
+        }
+        if (!st.isDirectory()) {
+            consider(abs, external_node_path_default().dirname(abs), true);
+            continue;
+        }
+        const realRoot = external_node_fs_default().realpathSync(abs);
+        const visited = new Set([realRoot]);
+        // Symlinked files, by where they lead: one read twice under two names is one file.
+        const linkedFiles = [];
+        const stack = [abs];
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push(link);
+                }
+                continue;
+            }
+            const dir = stack.pop();
+            let entries;
+            try {
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
+            }
+            catch (e) {
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
+                continue;
+            }
+            for (const entry of entries) {
+                const child = external_node_path_default().join(dir, entry.name);
+                if (entry.isDirectory()) {
+                    const real = external_node_fs_default().realpathSync(child);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
+                        visited.add(real);
+                        stack.push(child);
+                    }
+                    continue;
+                }
+                if (entry.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = external_node_fs_default().realpathSync(child);
+                    }
+                    catch {
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (include.test(entry.name))
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+                        continue;
+                    }
+                    if (!isInside(realRoot, real)) {
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+                        continue;
+                    }
+                    if (external_node_fs_default().statSync(real).isDirectory()) {
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
+                        continue;
+                    }
+                    consider(child, abs, false);
+                    linkedFiles.push({ shown: rel(child), real });
+                    continue;
+                }
+                consider(child, abs, false, entry.isFile());
+            }
+        }
+        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
+    }
+    /**
+     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
+     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
+     * real path has when reached through real directories.
+     */
+    function dropRepeatedLinks(links, direct) {
+        const kept = new Map();
+        for (const { shown, real } of links) {
+            if (!files.has(shown))
+                continue;
+            const own = direct(real);
+            const other = own !== shown && files.has(own) ? own : kept.get(real);
+            if (other === undefined) {
+                kept.set(real, shown);
+                continue;
+            }
+            files.delete(shown);
+            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
+        }
+    }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
+    const unmatched = given ? include.unmatched() : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
+}
+/** A real path at or under a real root (symlinks resolved on both sides). */
+function isInside(realRoot, real) {
+    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
+}
+/** The repository root above `dir` (the nearest folder holding `.git`), else `dir` itself; absolute. */
+function repoRootOf(dir) {
+    const start = external_node_path_default().resolve(dir);
+    for (let d = start;; d = external_node_path_default().dirname(d)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return start;
+    }
+}
+/**
+ * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
+ * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
+ * file outside the repository.
+ */
+function discover_fromRepoRoot(cwd) {
+    const root = repoRootOf(cwd);
+    return (file) => {
+        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
+        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
+    };
+}
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+function discover_realPathOf(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/harness-docs.ts
 /** The Harness docs pages the policies come from. */
 const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
@@ -47193,10 +47440,12 @@ const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+/** How many stages the uses come from: one stage may use a connector in several steps. */
+const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (uses) => ({ stage: uses[0].user.stage, count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
+/** A message id for one stage, or its `Many` form. */
+const oneOrMany = (id, uses) => (stageCount(uses) === 1 ? id : `${id}Many`);
 /**
  * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
  * place in the repo that refers to it: such a connector has no line of its own, so each referring
@@ -47367,22 +47616,23 @@ const NOT_IN_HARNESS_MESSAGES = {
                             : step
                                 ? { messageId: 'usedByStep', data: step }
                                 : { messageId: 'usedBy', data: byStage };
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
+                        // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
+                        const copies = project.connectorCopies(value.value, scope);
+                        if (!copies.length)
                             elsewhere(value.value, scope, { at, ...what, user });
-                        else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, user });
+                        for (const c of copies)
+                            if (!connectsThroughPlatform(c))
+                                failing.add(c, { at, ...what, user });
                     }
                 }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
-                if (harnessImage) {
-                    if (!connectsThroughPlatform(harnessImage))
-                        failing.add(harnessImage, use);
-                }
-                else
+                if (!harnessImage.length)
                     elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+                for (const c of harnessImage)
+                    if (!connectsThroughPlatform(c))
+                        failing.add(c, use);
             }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
@@ -47460,7 +47710,11 @@ const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifi
  */
 function connectorFix(connector, spec, url, replacement) {
     // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
-    const edits = [evenIfAliased(replaceScalar(url, replacement))];
+    const urlEdit = evenIfAliased(replaceScalar(url, replacement));
+    // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
+    if (!urlEdit)
+        return {};
+    const edits = [urlEdit];
     const dockerHub = isDockerHubUrl(replacement);
     const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
     if (isDockerUrl)
@@ -47719,8 +47973,16 @@ function nameFix(view, restored, allowSafe) {
 
 
 
-/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
-const isAccountScopeRef = (ref) => ref.startsWith('account.');
+/**
+ * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
+ * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
+ */
+const isAccountScopeRef = (ref) => {
+    const parsed = parseRef(ref);
+    return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
+};
+/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
+const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
 /**
  * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
  * cloud providers' registries): what an Override Image Connector can be.
@@ -47734,7 +47996,7 @@ const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
  */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
-    if (!ref)
+    if (!ref || ref.level === 'account')
         return {};
     const to = `account.${ref.identifier}`;
     const raw = str(at) ?? '';
@@ -47797,7 +48059,7 @@ function accountFix(project, entity, value, at, source) {
             const ref = parseRef(value);
             report({
                 at,
-                messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+                messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
                 data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
@@ -47924,6 +48186,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -47995,8 +48258,10 @@ function planAnnotations(findings, opts = {}) {
     }
     return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
 }
-// Workflow-command escaping, exactly as @actions/core's command.ts does it.
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
+// characters the log would act on (ESC starts colour codes) are made U+FFFD.
+const noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+const escapeData = (s) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 /** One workflow command, with the properties in @actions/core's order and escaping. */
 function workflowCommand(a) {
@@ -48019,16 +48284,20 @@ function workflowCommand(a) {
  * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
  */
 function formatGithub(result) {
-    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
-    const lines = plan.annotations.map(workflowCommand);
     const lookups = result.harness && lookupFailureWarning(result.harness);
+    // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
+    // The runner reads `file=` from the repository root, whichever folder the step ran in.
+    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd);
+    const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
+    const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
+    const lines = plan.annotations.map(workflowCommand);
     if (lookups)
         lines.push(`::warning::${escapeData(lookups)}`);
     if (plan.overflowNotice)
         lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
     const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
     const listed = [];
-    for (const f of result.findings) {
+    for (const f of findings) {
         const a = toAnnotation(f);
         if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
             continue;
@@ -48047,7 +48316,7 @@ function formatGithub(result) {
 function inertLines(lines) {
     if (!lines.length)
         return [];
-    const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+    const flat = lines.map((l) => noControl(l.replace(/[\r\n]+/g, ' ')));
     const marker = (0,external_node_crypto_.createHash)('sha256').update(flat.join('\n')).digest('hex');
     return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }
@@ -48155,9 +48424,6 @@ function linkBase(ctx) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/formats/markdown.ts
 
 
@@ -48173,25 +48439,55 @@ const SUMMARY_MAX_BYTES = 1_000_000;
 const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
 /** A table cell: one line, pipes escaped, no raw HTML. */
 function cell(s) {
-    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
-    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
-    return s
-        .replace(/[\r\n]+/g, ' ')
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('')
-        .replace(/\|/g, '\\|');
+    return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+}
+/**
+ * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans, and stay
+ * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
+ * it: a run of backticks closed by the next run of the same length (a value holding backticks,
+ * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
+ */
+function noHtml(s) {
+    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    let out = '';
+    let i = 0;
+    while (i < s.length) {
+        const open = s.indexOf('`', i);
+        if (open < 0)
+            break;
+        let n = open;
+        while (s[n] === '`')
+            n++;
+        const run = n - open;
+        // The closing run: exactly `run` backticks, not part of a longer run.
+        const close = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
+        close.lastIndex = n;
+        const m = close.exec(s);
+        if (!m) {
+            out += escape(s.slice(i, n));
+            i = n;
+            continue;
+        }
+        out += escape(s.slice(i, open)) + s.slice(open, m.index + run);
+        i = m.index + run;
+    }
+    return out + escape(s.slice(i));
 }
 const linkText = (s) => s
     .replace(/[\\[\]]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|');
+/** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
+const urlSegment = (s) => encodeURIComponent(s).replace(/[!'()*]/g, percent);
+/** A whole URL as a link target: what would end it (`)`, a space) or open HTML is percent-encoded. */
+const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
+const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
     const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
     if (!links)
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-    const path = file.split('/').map(encodeURIComponent).join('/');
+    const path = file.split('/').map(urlSegment).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
     return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
 }
@@ -48226,7 +48522,7 @@ function remediationSection(findings, docsBaseUrl) {
 function row(f, links) {
     const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
     const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    const inHarness = f.harnessUrl ? ` [Open in Harness](${f.harnessUrl.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    const inHarness = f.harnessUrl ? ` [Open in Harness](${linkTarget(f.harnessUrl)})` : '';
     return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
 }
 /** The findings that count (suppressed ones are listed apart and counted nowhere else). */
@@ -48317,9 +48613,6 @@ function formatMarkdown(result) {
     return renderMarkdown(result);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -48376,11 +48669,6 @@ function readRunContext(env = process.env) {
 }
 const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
-
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
-}
 
 ;// CONCATENATED MODULE: ./src/harness/transport.ts
 /**
@@ -49408,222 +49696,8 @@ function annotate(state, result, o) {
 /** One finding per log line (`inertLines` keeps them from issuing workflow commands). */
 const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
-;// CONCATENATED MODULE: ./src/engine/compare.ts
-/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
-const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/glob.ts
-
-
-/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
-function globSet(patterns, from = 'a glob') {
-    for (const p of patterns)
-        if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
-            throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
-    const compile = (p) => ({
-        pattern: p,
-        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
-        hit: false,
-    });
-    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
-    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
-    return {
-        test(...paths) {
-            if (negative.some((n) => paths.some((p) => n.test(p))))
-                return false;
-            if (!positive.length)
-                return negative.length > 0;
-            let any = false;
-            for (const g of positive)
-                if (paths.some((p) => g.test(p))) {
-                    g.hit = true;
-                    any = true;
-                }
-            return any;
-        },
-        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
-function discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
-    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
-    const fromBase = (base, abs) => {
-        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
-        return r && !r.startsWith('../') && r !== '..' ? [r] : [];
-    };
-    const includes = (abs, ...p) => include.test(...p, ...fromBase(opts.includeBase, abs));
-    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
-    /**
-     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
-     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
-     */
-    const consider = (abs, root, explicit, regular = false) => {
-        const shown = rel(abs);
-        const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !includes(abs, inRoot, shown))
-            return;
-        if (excludes(abs, inRoot, shown))
-            return;
-        if (regular) {
-            files.set(shown, { path: shown, absPath: abs });
-            return;
-        }
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = external_node_path_default().resolve(opts.cwd, given);
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch {
-            throw new UsageError(`path not found: ${given}`);
-        }
-        if (!st.isDirectory()) {
-            consider(abs, external_node_path_default().dirname(abs), true);
-            continue;
-        }
-        const realRoot = external_node_fs_default().realpathSync(abs);
-        const visited = new Set([realRoot]);
-        // Symlinked files, by where they lead: one read twice under two names is one file.
-        const linkedFiles = [];
-        const stack = [abs];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push(link);
-                }
-                continue;
-            }
-            const dir = stack.pop();
-            let entries;
-            try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = external_node_path_default().join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = external_node_fs_default().realpathSync(child);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push(child);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = external_node_fs_default().realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-                        continue;
-                    }
-                    if (!isInside(realRoot, real)) {
-                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    if (external_node_fs_default().statSync(real).isDirectory()) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    linkedFiles.push({ shown: rel(child), real });
-                    continue;
-                }
-                consider(child, abs, false, entry.isFile());
-            }
-        }
-        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
-    }
-    /**
-     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
-     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
-     * real path has when reached through real directories.
-     */
-    function dropRepeatedLinks(links, direct) {
-        const kept = new Map();
-        for (const { shown, real } of links) {
-            if (!files.has(shown))
-                continue;
-            const own = direct(real);
-            const other = own !== shown && files.has(own) ? own : kept.get(real);
-            if (other === undefined) {
-                kept.set(real, shown);
-                continue;
-            }
-            files.delete(shown);
-            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
-    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
-}
-/** A real path at or under a real root (symlinks resolved on both sides). */
-function isInside(realRoot, real) {
-    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
-}
-/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
-function discover_realPathOf(p) {
-    try {
-        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
-const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
 
 
@@ -51880,18 +51954,24 @@ function isExecutionConfig(top) {
 }
 /** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
 const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
 /**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
+ * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
+ * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
+ * Connectors are not Git Experience entities: without the fields they are account-level,
+ * whatever the folder.
  */
 function entityScope(kind, root, path) {
     const org = root.text('orgIdentifier');
     const project = root.text('projectIdentifier');
-    if (org || kind === 'connector' || kind === 'template')
+    if (org || kind === 'connector')
         return scopeOf(org, project);
     const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+    if (m)
+        return scopeOf(m[1], m[2]);
+    const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
+    return orgTemplate ? scopeOf(orgTemplate[1], undefined) : scopeOf(org, project);
 }
 function entities_connector(base, root) {
     const spec = root.get('spec');
@@ -51924,6 +52004,13 @@ function entities_connector(base, root) {
         ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
         ...(platformEdit ? { platformEdit } : {}),
     };
+}
+/**
+ * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
+ * input, an expression), which may well be true, so its connector is checked as if it clones.
+ */
+function mayClone(v) {
+    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
@@ -51988,7 +52075,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -52553,16 +52640,32 @@ class Project {
         return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
     }
     findConnector(ref, from) {
+        return this.connectorCopies(ref, from)[0];
+    }
+    /**
+     * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
+     * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
+     * judges each copy, so the outcome does not hang on which file sorts first.
+     */
+    connectorCopies(ref, from) {
         const parsed = parseRef(ref);
         if (!parsed)
-            return undefined;
+            return [];
         if (!this.#connectorsById) {
             this.#connectorsById = new Map();
             for (const c of this.connectors)
                 this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
         }
         const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (matches.length <= 1)
+            return matches;
+        const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (here.length)
+            return here;
+        // From an unknown scope, copies in different projects are different connectors: none is the one.
+        const [first] = matches;
+        const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
+        return matches.every(same) ? matches : [];
     }
     /**
      * Adds what Harness said about connectors the repo does not hold (looked up after the project was
@@ -53010,13 +53113,8 @@ function prepare(settings) {
 /** True when no PATH holds the project's root (see `ScanScope`). */
 function isPartial(settings, config) {
     const given = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
-    let root = config ? external_node_path_default().dirname(config.absPath) : undefined;
-    for (let dir = given[0]; !root; dir = external_node_path_default().dirname(dir)) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
-            root = dir;
-        else if (external_node_path_default().dirname(dir) === dir)
-            root = external_node_path_default().resolve(settings.cwd);
-    }
+    const fromPath = repoRootOf(given[0]);
+    const root = config ? external_node_path_default().dirname(config.absPath) : external_node_fs_default().existsSync(external_node_path_default().join(fromPath, '.git')) ? fromPath : external_node_path_default().resolve(settings.cwd);
     const realRoot = discover_realPathOf(root);
     return !given.some((p) => isInside(discover_realPathOf(p), realRoot));
 }
@@ -54919,6 +55017,7 @@ function pipelinesUsing(project, template) {
 
 
 
+
 /**
  * The fetched connectors as Harness has them: facts only (no uses, no findings), so that
  * `report --merge` finds the same connector in every repository's report and lists it once.
@@ -54988,7 +55087,7 @@ function harnessSideMarkdown(r, render) {
             // What the rules with findings on it ask to change there, in policy order.
             const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
             return [
-                typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
+                typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
                 c.scope,
                 c.type ?? '—',
                 c.url ? code(c.url) : '—',
@@ -55017,6 +55116,7 @@ function harnessSideMarkdown(r, render) {
 }
 
 ;// CONCATENATED MODULE: ./src/migration/markdown.ts
+
 
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
@@ -55053,10 +55153,10 @@ function markdown_renderMarkdown(r) {
             out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
         table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
             String(item.line),
-            item.title,
+            noHtml(item.title),
             item.edits.map(editText).join('<br>') || '—',
-            item.fix,
-            item.why,
+            noHtml(item.fix),
+            noHtml(item.why),
         ]);
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
@@ -55067,8 +55167,8 @@ function markdown_renderMarkdown(r) {
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
-            st.action,
-            st.reason,
+            noHtml(st.action),
+            noHtml(st.reason),
             st.places.map(placeText).join('<br>'),
         ]);
     out.push('## Connectors', '');
@@ -55651,6 +55751,10 @@ async function migrationReport(state, result) {
 
 
 
+
+
+
+
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
  * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
@@ -55667,14 +55771,16 @@ function region(p) {
     const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
     return { startLine: p.line, startColumn: p.column, endLine, endColumn };
 }
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+const sarif_location = (artifact, file, p) => ({
+    physicalLocation: { artifactLocation: artifact(file), region: region(p) },
 });
 function ruleDescriptor(rule, docsBaseUrl) {
     const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
     return {
         id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        // A name that is the id in other case (`Schema`) is one SARIF validators warn about (SARIF1001).
+        ...(name.toLowerCase() !== rule.id.toLowerCase() ? { name } : {}),
         shortDescription: { text: rule.description },
         fullDescription: { text: rule.description },
         helpUri,
@@ -55711,13 +55817,15 @@ function regionText(text, f) {
  * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
  * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
  */
-function fingerprints(findings, textOf = () => undefined) {
+function fingerprints(findings, textOf = () => undefined, 
+/** The file as the fingerprint names it (from the repository root, so it does not depend on where the check ran). */
+named = (file) => file) {
     const seen = new Map();
     return findings.map((f) => {
         // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
         const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+            ? [f.ruleId, named(f.file), f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, named(f.file), f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
         const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
         const n = (seen.get(hash) ?? 0) + 1;
         seen.set(hash, n);
@@ -55728,17 +55836,25 @@ function fingerprints(findings, textOf = () => undefined) {
 const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(result.rules.map((r, i) => [r.id, i]));
+    // The rules that ran: not those the config turns off.
+    const rules = result.rules.filter((r) => levelOf(result.config, r.id) !== 'off');
+    const index = new Map(rules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
     const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    // Paths from the repository root, as %SRCROOT% says, whichever folder the check ran from.
+    const inRepo = cwd === undefined ? (file) => file : discover_fromRepoRoot(cwd);
+    const artifact = (file) => {
+        const rel = inRepo(file);
+        return rel === undefined ? { uri: (0,external_node_url_.pathToFileURL)(external_node_path_default().resolve(cwd, file)).href } : { uri: toUri(rel), uriBaseId: '%SRCROOT%' };
+    };
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)), (file) => inRepo(file) ?? file);
     const results = result.findings.map((f, i) => {
         const out = {
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? -1,
             level: sarif_LEVEL[f.severity],
             message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
+            locations: [sarif_location(artifact, f.file, f)],
             partialFingerprints: { primaryLocationLineHash: prints[i] },
         };
         if (out.ruleIndex < 0)
@@ -55752,7 +55868,7 @@ function toSarif(result, opts = {}) {
                 },
             ];
         if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(artifact, r.file, r), message: { text: r.message } }));
             const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
             out.message.text = `${f.message} Related: ${links.join(', ')}.`;
         }
@@ -55785,13 +55901,13 @@ function toSarif(result, opts = {}) {
                         version: src_version_VERSION,
                         semanticVersion: src_version_VERSION,
                         informationUri: PROJECT_URL,
-                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                        rules: rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
                     },
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
                 columnKind: 'utf16CodeUnits',
                 originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the folder holding .git).' } },
                 },
                 invocations: [invocation],
                 results,

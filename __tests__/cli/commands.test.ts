@@ -173,12 +173,13 @@ describe('explain', () => {
     expect(rulesDocsDir()).toBe(path.join(ROOT, 'docs', 'rules') + path.sep);
   });
 
-  test.each(allRules.map((r) => r.id))('explain %s prints docs/rules/%s.md', async (id) => {
-    expect(await cli(['explain', id])).toEqual({
-      code: 0,
-      out: fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8'),
-      err: '',
-    });
+  test.each(allRules.map((r) => r.id))('explain %s prints docs/rules/%s.md without its front matter', async (id) => {
+    const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8');
+    const end = page.indexOf('\n---\n', 4);
+    const body = page.slice(end + 5).trimStart();
+    expect(page.slice(4, end)).toMatch(new RegExp(`^id: ${id}$`, 'm'));
+    expect(page.startsWith('---\n')).toBe(true);
+    expect(await cli(['explain', id])).toEqual({ code: 0, out: body, err: '' });
   });
 });
 

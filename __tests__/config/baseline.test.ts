@@ -421,6 +421,11 @@ describe('--baseline', () => {
       /invalid baseline \(2 problems\):\n {2}nope\.json:3:17: `entries\[0\]\.ruleId` must not be empty\.\n {2}nope\.json:4:72: `entries\[1\]\.count` must be integer\./,
     ],
     ['not an object', '[]', /invalid baseline: nope\.json:1:1: must be object\./],
+    [
+      'misspelt key (a count that would silently be 1)',
+      '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "cout": 5 } ] }',
+      /invalid baseline: nope\.json:1:\d+: `entries\[0\]` has unknown key `cout`/,
+    ],
   ])('a %s baseline is a usage error (exit 2)', async (_, text, message) => {
     const r = repo(files());
     if (text !== undefined) r.write({ 'nope.json': text });

@@ -8563,6 +8563,28 @@ function discover(opts) {
 function isInside(realRoot, real) {
     return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
 }
+/** The repository root above `dir` (the nearest folder holding `.git`), else `dir` itself; absolute. */
+function repoRootOf(dir) {
+    const start = external_node_path_default().resolve(dir);
+    for (let d = start;; d = external_node_path_default().dirname(d)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return start;
+    }
+}
+/**
+ * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
+ * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
+ * file outside the repository.
+ */
+function fromRepoRoot(cwd) {
+    const root = repoRootOf(cwd);
+    return (file) => {
+        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
+        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
+    };
+}
 /** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
 function realPathOf(p) {
     try {
@@ -11775,7 +11797,7 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
-const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/json-text.ts
 /** Places in JSON text without building a tree: for files too large to parse twice (a baseline). */
 /**
@@ -13191,18 +13213,24 @@ function isExecutionConfig(top) {
 }
 /** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
 const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
 /**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
+ * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
+ * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
+ * Connectors are not Git Experience entities: without the fields they are account-level,
+ * whatever the folder.
  */
 function entityScope(kind, root, path) {
     const org = root.text('orgIdentifier');
     const project = root.text('projectIdentifier');
-    if (org || kind === 'connector' || kind === 'template')
+    if (org || kind === 'connector')
         return scopeOf(org, project);
     const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scopeOf(m[1], m[2]) : scopeOf(org, project);
+    if (m)
+        return scopeOf(m[1], m[2]);
+    const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
+    return orgTemplate ? scopeOf(orgTemplate[1], undefined) : scopeOf(org, project);
 }
 function entities_connector(base, root) {
     const spec = root.get('spec');
@@ -13235,6 +13263,13 @@ function entities_connector(base, root) {
         ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
         ...(platformEdit ? { platformEdit } : {}),
     };
+}
+/**
+ * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
+ * input, an expression), which may well be true, so its connector is checked as if it clones.
+ */
+function mayClone(v) {
+    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
@@ -13299,7 +13334,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -13864,16 +13899,32 @@ class Project {
         return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
     }
     findConnector(ref, from) {
+        return this.connectorCopies(ref, from)[0];
+    }
+    /**
+     * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
+     * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
+     * judges each copy, so the outcome does not hang on which file sorts first.
+     */
+    connectorCopies(ref, from) {
         const parsed = parseRef(ref);
         if (!parsed)
-            return undefined;
+            return [];
         if (!this.#connectorsById) {
             this.#connectorsById = new Map();
             for (const c of this.connectors)
                 this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
         }
         const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-        return matches.length === 1 ? matches[0] : matches.find((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (matches.length <= 1)
+            return matches;
+        const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (here.length)
+            return here;
+        // From an unknown scope, copies in different projects are different connectors: none is the one.
+        const [first] = matches;
+        const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
+        return matches.every(same) ? matches : [];
     }
     /**
      * Adds what Harness said about connectors the repo does not hold (looked up after the project was
@@ -14321,13 +14372,8 @@ function prepare(settings) {
 /** True when no PATH holds the project's root (see `ScanScope`). */
 function isPartial(settings, config) {
     const given = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
-    let root = config ? external_node_path_default().dirname(config.absPath) : undefined;
-    for (let dir = given[0]; !root; dir = external_node_path_default().dirname(dir)) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
-            root = dir;
-        else if (external_node_path_default().dirname(dir) === dir)
-            root = external_node_path_default().resolve(settings.cwd);
-    }
+    const fromPath = repoRootOf(given[0]);
+    const root = config ? external_node_path_default().dirname(config.absPath) : external_node_fs_default().existsSync(external_node_path_default().join(fromPath, '.git')) ? fromPath : external_node_path_default().resolve(settings.cwd);
     const realRoot = realPathOf(root);
     return !given.some((p) => isInside(realPathOf(p), realRoot));
 }
@@ -14636,10 +14682,12 @@ const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+/** How many stages the uses come from: one stage may use a connector in several steps. */
+const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (uses) => ({ stage: uses[0].user.stage, count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
+/** A message id for one stage, or its `Many` form. */
+const oneOrMany = (id, uses) => (stageCount(uses) === 1 ? id : `${id}Many`);
 /**
  * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
  * place in the repo that refers to it: such a connector has no line of its own, so each referring
@@ -14810,22 +14858,23 @@ const NOT_IN_HARNESS_MESSAGES = {
                             : step
                                 ? { messageId: 'usedByStep', data: step }
                                 : { messageId: 'usedBy', data: byStage };
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
+                        // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
+                        const copies = project.connectorCopies(value.value, scope);
+                        if (!copies.length)
                             elsewhere(value.value, scope, { at, ...what, user });
-                        else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, user });
+                        for (const c of copies)
+                            if (!connectsThroughPlatform(c))
+                                failing.add(c, { at, ...what, user });
                     }
                 }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
-                if (harnessImage) {
-                    if (!connectsThroughPlatform(harnessImage))
-                        failing.add(harnessImage, use);
-                }
-                else
+                if (!harnessImage.length)
                     elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+                for (const c of harnessImage)
+                    if (!connectsThroughPlatform(c))
+                        failing.add(c, use);
             }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
@@ -14903,7 +14952,11 @@ const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifi
  */
 function connectorFix(connector, spec, url, replacement) {
     // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
-    const edits = [evenIfAliased(replaceScalar(url, replacement))];
+    const urlEdit = evenIfAliased(replaceScalar(url, replacement));
+    // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
+    if (!urlEdit)
+        return {};
+    const edits = [urlEdit];
     const dockerHub = isDockerHubUrl(replacement);
     const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
     if (isDockerUrl)
@@ -15162,8 +15215,16 @@ function nameFix(view, restored, allowSafe) {
 
 
 
-/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
-const isAccountScopeRef = (ref) => ref.startsWith('account.');
+/**
+ * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
+ * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
+ */
+const isAccountScopeRef = (ref) => {
+    const parsed = parseRef(ref);
+    return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
+};
+/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
+const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
 /**
  * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
  * cloud providers' registries): what an Override Image Connector can be.
@@ -15177,7 +15238,7 @@ const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
  */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
-    if (!ref)
+    if (!ref || ref.level === 'account')
         return {};
     const to = `account.${ref.identifier}`;
     const raw = str(at) ?? '';
@@ -15240,7 +15301,7 @@ function accountFix(project, entity, value, at, source) {
             const ref = parseRef(value);
             report({
                 at,
-                messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+                messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
                 data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
@@ -15367,6 +15428,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -15438,8 +15500,10 @@ function planAnnotations(findings, opts = {}) {
     }
     return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
 }
-// Workflow-command escaping, exactly as @actions/core's command.ts does it.
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
+// characters the log would act on (ESC starts colour codes) are made U+FFFD.
+const noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+const escapeData = (s) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 /** One workflow command, with the properties in @actions/core's order and escaping. */
 function workflowCommand(a) {
@@ -15462,16 +15526,20 @@ function workflowCommand(a) {
  * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
  */
 function formatGithub(result) {
-    const plan = planAnnotations(result.findings, { seeAlso: 'the plain log lines below' });
-    const lines = plan.annotations.map(workflowCommand);
     const lookups = result.harness && lookupFailureWarning(result.harness);
+    // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
+    // The runner reads `file=` from the repository root, whichever folder the step ran in.
+    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd);
+    const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
+    const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
+    const lines = plan.annotations.map(workflowCommand);
     if (lookups)
         lines.push(`::warning::${escapeData(lookups)}`);
     if (plan.overflowNotice)
         lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
     const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
     const listed = [];
-    for (const f of result.findings) {
+    for (const f of findings) {
         const a = toAnnotation(f);
         if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
             continue;
@@ -15490,7 +15558,7 @@ function formatGithub(result) {
 function inertLines(lines) {
     if (!lines.length)
         return [];
-    const flat = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+    const flat = lines.map((l) => noControl(l.replace(/[\r\n]+/g, ' ')));
     const marker = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(flat.join('\n')).digest('hex');
     return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
 }
@@ -15811,25 +15879,55 @@ const SUMMARY_MAX_BYTES = 1_000_000;
 const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
 /** A table cell: one line, pipes escaped, no raw HTML. */
 function cell(s) {
-    // `<` and `>` become entities outside code spans (raw HTML would be dropped), but stay literal
-    // inside them, where entities are not decoded. `|` is escaped everywhere, as GFM tables require.
-    return s
-        .replace(/[\r\n]+/g, ' ')
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('')
-        .replace(/\|/g, '\\|');
+    return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+}
+/**
+ * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans, and stay
+ * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
+ * it: a run of backticks closed by the next run of the same length (a value holding backticks,
+ * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
+ */
+function noHtml(s) {
+    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    let out = '';
+    let i = 0;
+    while (i < s.length) {
+        const open = s.indexOf('`', i);
+        if (open < 0)
+            break;
+        let n = open;
+        while (s[n] === '`')
+            n++;
+        const run = n - open;
+        // The closing run: exactly `run` backticks, not part of a longer run.
+        const close = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
+        close.lastIndex = n;
+        const m = close.exec(s);
+        if (!m) {
+            out += escape(s.slice(i, n));
+            i = n;
+            continue;
+        }
+        out += escape(s.slice(i, open)) + s.slice(open, m.index + run);
+        i = m.index + run;
+    }
+    return out + escape(s.slice(i));
 }
 const linkText = (s) => s
     .replace(/[\\[\]]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|');
+/** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
+const urlSegment = (s) => encodeURIComponent(s).replace(/[!'()*]/g, percent);
+/** A whole URL as a link target: what would end it (`)`, a space) or open HTML is percent-encoded. */
+const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
+const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
     const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
     if (!links)
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-    const path = file.split('/').map(encodeURIComponent).join('/');
+    const path = file.split('/').map(urlSegment).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
     return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
 }
@@ -15864,7 +15962,7 @@ function remediationSection(findings, docsBaseUrl) {
 function row(f, links) {
     const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
     const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    const inHarness = f.harnessUrl ? ` [Open in Harness](${f.harnessUrl.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    const inHarness = f.harnessUrl ? ` [Open in Harness](${linkTarget(f.harnessUrl)})` : '';
     return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
 }
 /** The findings that count (suppressed ones are listed apart and counted nowhere else). */
@@ -15955,7 +16053,13 @@ function formatMarkdown(result) {
     return renderMarkdown(result);
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/formats/sarif.ts
+
+
+
+
 
 
 
@@ -15977,14 +16081,16 @@ function region(p) {
     const endColumn = endLine === p.line ? Math.max(p.column + 1, p.endColumn) : Math.max(1, p.endColumn);
     return { startLine: p.line, startColumn: p.column, endLine, endColumn };
 }
-const sarif_location = (file, p) => ({
-    physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: region(p) },
+const sarif_location = (artifact, file, p) => ({
+    physicalLocation: { artifactLocation: artifact(file), region: region(p) },
 });
 function ruleDescriptor(rule, docsBaseUrl) {
     const helpUri = ruleDocsUrl(rule.id, docsBaseUrl);
+    const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
     return {
         id: rule.id,
-        name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        // A name that is the id in other case (`Schema`) is one SARIF validators warn about (SARIF1001).
+        ...(name.toLowerCase() !== rule.id.toLowerCase() ? { name } : {}),
         shortDescription: { text: rule.description },
         fullDescription: { text: rule.description },
         helpUri,
@@ -16021,13 +16127,15 @@ function regionText(text, f) {
  * semantic YAML path and value hash; else YAML path or entity and the offending text), so a line
  * moving does not change it; `:n` counts repeats of the same key in file order (GitHub's form).
  */
-function fingerprints(findings, textOf = () => undefined) {
+function fingerprints(findings, textOf = () => undefined, 
+/** The file as the fingerprint names it (from the repository root, so it does not depend on where the check ran). */
+named = (file) => file) {
     const seen = new Map();
     return findings.map((f) => {
         // The core's identity (semantic path + value hash, also what baselines match on) when it has one.
         const key = f.identity
-            ? [f.ruleId, f.file, f.identity.path, f.identity.valueHash].join('\0')
-            : [f.ruleId, f.file, f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
+            ? [f.ruleId, named(f.file), f.identity.path, f.identity.valueHash].join('\0')
+            : [f.ruleId, named(f.file), f.yamlPath ?? f.entity ?? '', (regionText(textOf(f.file), f) ?? f.message).trim()].join('\0');
         const hash = external_node_crypto_default().createHash('sha256').update(key).digest('hex').slice(0, 32);
         const n = (seen.get(hash) ?? 0) + 1;
         seen.set(hash, n);
@@ -16038,17 +16146,25 @@ function fingerprints(findings, textOf = () => undefined) {
 const escapeLinkText = (s) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 function toSarif(result, opts = {}) {
     const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-    const index = new Map(result.rules.map((r, i) => [r.id, i]));
+    // The rules that ran: not those the config turns off.
+    const rules = result.rules.filter((r) => levelOf(result.config, r.id) !== 'off');
+    const index = new Map(rules.map((r, i) => [r.id, i]));
     const cwd = result.cwd;
     const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
-    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)));
+    // Paths from the repository root, as %SRCROOT% says, whichever folder the check ran from.
+    const inRepo = cwd === undefined ? (file) => file : fromRepoRoot(cwd);
+    const artifact = (file) => {
+        const rel = inRepo(file);
+        return rel === undefined ? { uri: (0,external_node_url_namespaceObject.pathToFileURL)(external_node_path_default().resolve(cwd, file)).href } : { uri: toUri(rel), uriBaseId: '%SRCROOT%' };
+    };
+    const prints = fingerprints(result.findings, texts && ((file) => texts.get(file)), (file) => inRepo(file) ?? file);
     const results = result.findings.map((f, i) => {
         const out = {
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? -1,
             level: LEVEL[f.severity],
             message: { text: f.message },
-            locations: [sarif_location(f.file, f)],
+            locations: [sarif_location(artifact, f.file, f)],
             partialFingerprints: { primaryLocationLineHash: prints[i] },
         };
         if (out.ruleIndex < 0)
@@ -16062,7 +16178,7 @@ function toSarif(result, opts = {}) {
                 },
             ];
         if (f.related?.length) {
-            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(r.file, r), message: { text: r.message } }));
+            out.relatedLocations = f.related.map((r, j) => ({ id: j + 1, ...sarif_location(artifact, r.file, r), message: { text: r.message } }));
             const links = f.related.map((r, j) => `[${escapeLinkText(`${r.file}:${r.line}`)}](${j + 1})`);
             out.message.text = `${f.message} Related: ${links.join(', ')}.`;
         }
@@ -16095,13 +16211,13 @@ function toSarif(result, opts = {}) {
                         version: VERSION,
                         semanticVersion: VERSION,
                         informationUri: PROJECT_URL,
-                        rules: result.rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
+                        rules: rules.map((r) => ruleDescriptor(r, docsBaseUrl)),
                     },
                 },
                 automationDetails: { id: `${TOOL_NAME}/` },
                 columnKind: 'utf16CodeUnits',
                 originalUriBaseIds: {
-                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the scanned working directory).' } },
+                    '%SRCROOT%': { description: { text: 'The root of the checked-out repository (the folder holding .git).' } },
                 },
                 invocations: [invocation],
                 results,
@@ -16145,12 +16261,13 @@ function width(cp) {
         (cp >= 0xfe30 && cp <= 0xfe4f) ||
         (cp >= 0xff00 && cp <= 0xff60) ||
         (cp >= 0xffe0 && cp <= 0xffe6) ||
-        (cp >= 0x1f300 && cp <= 0x1f64f) ||
-        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-        (cp >= 0x20000 && cp <= 0x3fffd))
+        (cp >= 0x20000 && cp <= 0x3fffd) ||
+        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
         return 2;
     return 1;
 }
+/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
 /** Terminal columns `s` takes once made `terminalSafe`. */
 function displayWidth(s) {
     let n = 0;
@@ -16249,10 +16366,10 @@ function formatText(result, opts = {}) {
     lines.push(...scanNotes(result));
     const b = result.baseline;
     if (b)
-        lines.push(`Baseline ${b.file}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
-    lines.push(...(opts.notes ?? []));
+        lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
+    lines.push(...(opts.notes ?? []).map(terminalSafe));
     if (opts.fixCommand)
-        lines.push(...fixHint(listed, opts.fixCommand, style));
+        lines.push(...fixHint(listed, terminalSafe(opts.fixCommand), style));
     return lines.join('\n') + '\n';
 }
 /**
@@ -16322,8 +16439,6 @@ const formatPieces = (format, result) => format === 'json' ? formatJsonPieces(re
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
@@ -17540,8 +17655,9 @@ function harnessLookups(values, env, note) {
 
 
 function positiveInt(flag, value) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1)
+    // Digits only: `Number` would also take `1e3`, `0x10` and ` 12 `.
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1)
         throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
     return n;
 }
@@ -17675,7 +17791,15 @@ function scanArgs(values) {
     return out;
 }
 /** Quotes an argument for a POSIX shell when it needs it. */
-const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (arg) => /^[\w@%+=:,./-]+$/.test(arg)
+    ? arg
+    : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(arg)
+        ? // Bash's $'…': a line break in a file name stays inside the one line of the hint.
+            `$'${arg.replace(/[\\']/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+                const n = c.charCodeAt(0);
+                return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16)}`;
+            })}'`
+        : `'${arg.replace(/'/g, `'\\''`)}'`;
 
 ;// CONCATENATED MODULE: ./src/cli/changed.ts
 
@@ -18914,6 +19038,7 @@ function pipelinesUsing(project, template) {
 
 
 
+
 /**
  * The fetched connectors as Harness has them: facts only (no uses, no findings), so that
  * `report --merge` finds the same connector in every repository's report and lists it once.
@@ -18983,7 +19108,7 @@ function harnessSideMarkdown(r, render) {
             // What the rules with findings on it ask to change there, in policy order.
             const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
             return [
-                typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${c.harnessUrl})` : code(c.ref),
+                typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
                 c.scope,
                 c.type ?? '—',
                 c.url ? code(c.url) : '—',
@@ -19012,6 +19137,7 @@ function harnessSideMarkdown(r, render) {
 }
 
 ;// CONCATENATED MODULE: ./src/migration/markdown.ts
+
 
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
@@ -19048,10 +19174,10 @@ function markdown_renderMarkdown(r) {
             out.push(`The app.harness.io registry has been shut down for ${c.daysSinceEol} days.`, '');
         table(out, ['Line', 'Change', 'Current → proposed', 'Fix', 'Why'], c.items, (item) => [
             String(item.line),
-            item.title,
+            noHtml(item.title),
             item.edits.map(editText).join('<br>') || '—',
-            item.fix,
-            item.why,
+            noHtml(item.fix),
+            noHtml(item.why),
         ]);
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
@@ -19062,8 +19188,8 @@ function markdown_renderMarkdown(r) {
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
-            st.action,
-            st.reason,
+            noHtml(st.action),
+            noHtml(st.reason),
             st.places.map(placeText).join('<br>'),
         ]);
     out.push('## Connectors', '');
@@ -19613,6 +19739,7 @@ function endOfLife(now) {
 
 ;// CONCATENATED MODULE: ./src/migration/org-markdown.ts
 
+
 /** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
 const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
 const org_markdown_MAX_TABLE_ROWS = 200;
@@ -19640,8 +19767,8 @@ function renderOrgMarkdown(r) {
         head.push(`Reports without \`source\` (made before it existed), named after their files and without links: ${missing.join(', ')}.`, '');
     head.push('## Repositories', '');
     org_markdown_table(head, ['Repository', 'Commit', 'Pipelines', 'Stages', 'Errors', 'Warnings', 'Notices', 'Safe fixes', 'Suggestions', 'Manual'], r.repositories, (x) => [
-        x.url ? `[${code(x.repository)}](${x.url.replace(/\/tree\/[^/]+$/, '')})` : code(x.repository),
-        x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${x.url})` : code(x.commit.slice(0, 12))) : '—',
+        x.url ? `[${code(x.repository)}](${linkTarget(x.url.replace(/\/tree\/[^/]+$/, ''))})` : code(x.repository),
+        x.commit ? (x.url ? `[${code(x.commit.slice(0, 12))}](${linkTarget(x.url)})` : code(x.commit.slice(0, 12))) : '—',
         String(x.summary.pipelines),
         String(x.summary.stages),
         String(x.summary.findings.errors),
@@ -19729,7 +19856,7 @@ function renderOrgMarkdown(r) {
     }
     blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
     for (const x of r.repositories) {
-        const lines = [`### ${x.url ? `[${code(x.repository)}](${x.url})` : code(x.repository)}`, ''];
+        const lines = [`### ${x.url ? `[${code(x.repository)}](${linkTarget(x.url)})` : code(x.repository)}`, ''];
         if (!x.changes.length)
             lines.push('Nothing to change.', '');
         else
@@ -19818,7 +19945,7 @@ function places(ps) {
         lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
     return lines.join('<br>') || '—';
 }
-const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${p.link})` : code(`${p.file}:${p.line}`);
+const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${linkTarget(p.link)})` : code(`${p.file}:${p.line}`);
 const placeLink = org_markdown_placeText;
 const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${code(c.scope.org ?? '')}`);
 function dateRange(from, to) {
@@ -19843,6 +19970,7 @@ function org_markdown_row(cells) {
 }
 
 ;// CONCATENATED MODULE: ./src/migration/merge.ts
+
 
 
 
@@ -20009,10 +20137,7 @@ function merge_link(repo, p) {
     const file = pathInCheckout(repo, p.file);
     if (file === '.' || file.startsWith('../') || file === '..' || external_node_path_default().posix.isAbsolute(file))
         return undefined;
-    const encoded = file
-        .split('/')
-        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
+    const encoded = file.split('/').map(urlSegment).join('/');
     return `${repo.blob}${encoded}#L${Math.max(1, Math.trunc(p.line))}`;
 }
 /**

@@ -11048,18 +11048,24 @@ function isExecutionConfig(top) {
 }
 /** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
 const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
 /**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. Pipelines, input sets and
- * triggers always live in a project: when the YAML leaves the fields out, a Git Experience path
- * names it. Connectors and templates without the fields are account-level, whatever the folder.
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
+ * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
+ * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
+ * Connectors are not Git Experience entities: without the fields they are account-level,
+ * whatever the folder.
  */
 function entityScope(kind, root, path) {
     const org = root.text('orgIdentifier');
     const project = root.text('projectIdentifier');
-    if (org || kind === 'connector' || kind === 'template')
+    if (org || kind === 'connector')
         return scope_scopeOf(org, project);
     const m = GIT_EXPERIENCE_PATH.exec(path);
-    return m ? scope_scopeOf(m[1], m[2]) : scope_scopeOf(org, project);
+    if (m)
+        return scope_scopeOf(m[1], m[2]);
+    const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
+    return orgTemplate ? scope_scopeOf(orgTemplate[1], undefined) : scope_scopeOf(org, project);
 }
 function connector(base, root) {
     const spec = root.get('spec');
@@ -11092,6 +11098,13 @@ function connector(base, root) {
         ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
         ...(platformEdit ? { platformEdit } : {}),
     };
+}
+/**
+ * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
+ * input, an expression), which may well be true, so its connector is checked as if it clones.
+ */
+function mayClone(v) {
+    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
@@ -11156,7 +11169,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: spec?.get('cloneCodebase')?.value === true,
+        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -13692,10 +13705,12 @@ const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+/** How many stages the uses come from: one stage may use a connector in several steps. */
+const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (uses) => ({ stage: uses[0].user.stage, count: uses.length });
-/** A message id for one user, or its `Many` form. */
-const oneOrMany = (id, uses) => (uses.length === 1 ? id : `${id}Many`);
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
+/** A message id for one stage, or its `Many` form. */
+const oneOrMany = (id, uses) => (stageCount(uses) === 1 ? id : `${id}Many`);
 /**
  * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
  * place in the repo that refers to it: such a connector has no line of its own, so each referring
@@ -13866,22 +13881,23 @@ const NOT_IN_HARNESS_MESSAGES = {
                             : step
                                 ? { messageId: 'usedByStep', data: step }
                                 : { messageId: 'usedBy', data: byStage };
-                        const connector = project.findConnector(value.value, scope);
-                        if (!connector)
+                        // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
+                        const copies = project.connectorCopies(value.value, scope);
+                        if (!copies.length)
                             elsewhere(value.value, scope, { at, ...what, user });
-                        else if (!connectsThroughPlatform(connector))
-                            failing.add(connector, { at, ...what, user });
+                        for (const c of copies)
+                            if (!connectsThroughPlatform(c))
+                                failing.add(c, { at, ...what, user });
                     }
                 }
-                const harnessImage = project.findConnector(HARNESS_IMAGE_CONNECTOR, scope);
+                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
-                if (harnessImage) {
-                    if (!connectsThroughPlatform(harnessImage))
-                        failing.add(harnessImage, use);
-                }
-                else
+                if (!harnessImage.length)
                     elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+                for (const c of harnessImage)
+                    if (!connectsThroughPlatform(c))
+                        failing.add(c, use);
             }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
@@ -13959,7 +13975,11 @@ const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifi
  */
 function connectorFix(connector, spec, url, replacement) {
     // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
-    const edits = [evenIfAliased(replaceScalar(url, replacement))];
+    const urlEdit = evenIfAliased(replaceScalar(url, replacement));
+    // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
+    if (!urlEdit)
+        return {};
+    const edits = [urlEdit];
     const dockerHub = isDockerHubUrl(replacement);
     const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
     if (isDockerUrl)
@@ -14218,8 +14238,16 @@ function nameFix(view, restored, allowSafe) {
 
 
 
-/** Policy 3's test of an Override Image Connector reference: it names an account-scope connector. */
-const isAccountScopeRef = (ref) => ref.startsWith('account.');
+/**
+ * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
+ * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
+ */
+const isAccountScopeRef = (ref) => {
+    const parsed = parseRef(ref);
+    return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
+};
+/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
+const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
 /**
  * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
  * cloud providers' registries): what an Override Image Connector can be.
@@ -14233,7 +14261,7 @@ const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
  */
 function accountFix(project, entity, value, at, source) {
     const ref = parseRef(value);
-    if (!ref)
+    if (!ref || ref.level === 'account')
         return {};
     const to = `account.${ref.identifier}`;
     const raw = str(at) ?? '';
@@ -14296,7 +14324,7 @@ function accountFix(project, entity, value, at, source) {
             const ref = parseRef(value);
             report({
                 at,
-                messageId: !ref ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+                messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
                 data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },

@@ -25,8 +25,9 @@ export interface CliIo {
 }
 
 export function positiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
+  // Digits only: `Number` would also take `1e3`, `0x10` and ` 12 `.
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new ArgError(`${flag} must be a positive whole number (got "${value}")`);
   return n;
 }
 

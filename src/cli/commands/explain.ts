@@ -34,7 +34,8 @@ function run(argv: string[], io: CliIo): number {
     const near = closest(id, ids);
     throw new ArgError(`unknown rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`, LIST_HINT);
   }
-  const page = readRulePage(id);
+  // The page's front matter (id, severity, fixable) is for tools; a reader gets the text.
+  const page = readRulePage(id)?.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n\s*/, '');
   if (page !== undefined) {
     io.out(page.endsWith('\n') ? page : `${page}\n`);
     return 0;
