@@ -77,6 +77,8 @@ export function formatJunit(result: LintResult): string {
   return lines.join('\n') + '\n';
 }
 
+const NOTHING_CHECKED = { kind: 'skipped', body: 'no pipeline or connector was checked: no Harness YAML was found' } as const;
+
 function buildSuites(result: LintResult): Suite[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
@@ -89,7 +91,12 @@ function buildSuites(result: LintResult): Suite[] {
   for (const id of [...known, ...others]) {
     const findings = byRule.get(id);
     if (findings?.length) suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
-    else if (!off.has(id)) suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
+    else if (!off.has(id))
+      suites.push({
+        name: id,
+        // With no Harness YAML read, a pass would claim a check that did not happen.
+        cases: [{ classname: TOOL, name: id, outcome: result.harnessFiles ? { kind: 'pass' } : NOTHING_CHECKED }],
+      });
   }
   if (result.internalErrors.length)
     suites.push({
