@@ -15749,6 +15749,7 @@ function formatJunit(result) {
     lines.push('</testsuites>');
     return lines.join('\n') + '\n';
 }
+const NOTHING_CHECKED = { kind: 'skipped', body: 'no pipeline or connector was checked: no Harness YAML was found' };
 function buildSuites(result) {
     const byRule = new Map();
     for (const f of result.findings)
@@ -15763,7 +15764,11 @@ function buildSuites(result) {
         if (findings?.length)
             suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
         else if (!off.has(id))
-            suites.push({ name: id, cases: [{ classname: TOOL, name: id, outcome: { kind: 'pass' } }] });
+            suites.push({
+                name: id,
+                // With no Harness YAML read, a pass would claim a check that did not happen.
+                cases: [{ classname: TOOL, name: id, outcome: result.harnessFiles ? { kind: 'pass' } : NOTHING_CHECKED }],
+            });
     }
     if (result.internalErrors.length)
         suites.push({
@@ -18098,7 +18103,8 @@ function explain_run(argv, io) {
         const near = closest(id, ids);
         throw new ArgError(`unknown rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`, LIST_HINT);
     }
-    const page = readRulePage(id);
+    // The page's front matter (id, severity, fixable) is for tools; a reader gets the text.
+    const page = readRulePage(id)?.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n\s*/, '');
     if (page !== undefined) {
         io.out(page.endsWith('\n') ? page : `${page}\n`);
         return 0;
