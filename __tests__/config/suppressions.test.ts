@@ -289,6 +289,17 @@ describe('governance', () => {
     expect(result.findings).toHaveLength(2);
   });
 
+  test('prose that names the tool, and the directive quoted inside a value, are not suppressions', () => {
+    const text = connector('hub')
+      .replace('connector:\n', '# Harness-Registry-Guard-Action: the gate for this repo\nconnector:\n')
+      .replace(
+        '  name: hub\n',
+        "  name: hub # harness-registry-guard-disable comments need a reason\n  description: 'Tip: # harness-registry-guard-disable-next-line no-app-harness-registry -- x'\n",
+      );
+    const { lines } = run(text);
+    expect(lines).toEqual(['c.yaml:8:24 error [no-app-harness-registry]']);
+  });
+
   test('the suppression rule takes a level from the config like any rule', () => {
     const { lines } = run(suppressed(`${DIRECTIVE} no-app-harness-registry`), {
       '.harness-registry-guard.yml': 'rules:\n  suppression: warning\n',

@@ -290,6 +290,17 @@ describe('getConnector', () => {
     expect(c.stats()).toMatchObject({ made: 4, retried: 0, failed: 1 });
   });
 
+  it('a 403 that carries a not-found code is not found, not a refused key', async () => {
+    const server = await serve({ behaviours: { hidden: { kind: 'notFound', status: 403, code: 'ENTITY_NOT_FOUND' } } });
+    expect(await client(server).getConnector({ identifier: 'hidden' })).toEqual({ kind: 'notFound' });
+  });
+
+  it('a body over the size limit is not read into memory: the lookup fails, saying so', async () => {
+    const server = await serve({ behaviours: { endless: { kind: 'huge', mb: 64 } } });
+    const result = await client(server, { retries: 0 }).getConnector({ identifier: 'endless' });
+    expect(result).toEqual({ kind: 'failed', reason: expect.stringMatching(/body over 4 MiB, not read/) });
+  });
+
   it('a 404 without a Harness error code is a failure (wrong base URL), not "not found"', async () => {
     const server = await serve();
     const c = createHarnessClient({ baseUrl: `${server.url}/not-harness`, accountId: ACCOUNT, apiKey: KEY, minIntervalMs: 0 });
@@ -554,6 +565,14 @@ describe('the API key never leaks', () => {
     for (const f of forms) expect(text).not.toContain(f);
     // Nor any part of the secret long enough to matter (a reason is cut after it is redacted).
     expect(text).not.toContain(SECRET.slice(0, 8));
+  });
+
+  it('redactKey removes a shortened or late-starting echo of the secret too (4 characters or more of it)', () => {
+    for (const echo of [KEY.slice(0, -3), `${SECRET.slice(0, 9)}`, `tokenIdPLANTED ${SECRET.slice(5, 20)}`, SECRET.slice(-6)]) {
+      const out = redactKey(`key ${echo} expired`, KEY);
+      for (let i = 0; i + 4 <= SECRET.length; i++) expect(out).not.toContain(SECRET.slice(i, i + 4));
+      expect(out).toMatch(/^key .*\*\*\* expired$/);
+    }
   });
 
   it('redactKey removes the key in every form it knows', () => {

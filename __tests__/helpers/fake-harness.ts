@@ -27,7 +27,9 @@ export type FakeBehaviour =
   /** Accepts the request and never answers. */
   | { kind: 'hang' }
   /** A 302 to `location`. */
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  /** A 200 whose body is `mb` MiB of spaces before `{}`, written in 1 MiB pieces (a proxy's endless page). */
+  | { kind: 'huge'; mb: number };
 
 /** Key of `behaviours` for the get-customer-config endpoint. */
 export const EXECUTION_CONFIG = 'execution-config';
@@ -123,6 +125,20 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
           return error(b.status, b.code, `${name} not found`);
         case 'redirect':
           return send(302, '', { location: b.location });
+        case 'huge': {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          const piece = Buffer.alloc(1024 * 1024, 0x20);
+          let left = b.mb;
+          const more = () => {
+            while (left > 0 && !res.destroyed) {
+              left--;
+              if (!res.write(piece)) return void res.once('drain', more);
+            }
+            if (!res.destroyed) res.end('{}');
+          };
+          res.on('error', () => {});
+          return more();
+        }
         case 'rateLimit': {
           const n = (seen.get(counter) ?? 0) + 1;
           seen.set(counter, n);

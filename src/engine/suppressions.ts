@@ -20,8 +20,31 @@ import { Info, KIND_MASK, RECORD } from '../parse/tree.js';
 export const SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/** A suppression written after YAML on its line (where it would not apply). */
-const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/**
+ * Comment text (after `#`) that is a suppression in all but its place or case: the directive word,
+ * in any case, then a known rule id and a reason. Prose that merely names the tool is not one.
+ */
+function looksLikeSuppression(comment: string, known: readonly string[]): boolean {
+  const m = /^[ \t]*harness-registry-guard-disable(?:-next-line)?[ \t]+(.*)$/i.exec(comment);
+  if (!m || !/(?:^|\s)--(?:\s|$)/.test(m[1]!)) return false;
+  const first = m[1]!.split(/[\s,]+/)[0]!.toLowerCase();
+  return known.includes(first);
+}
+
+/** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
+function commentStart(line: string): number {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote && !(quote === '"' && line[i - 1] === '\\')) quote = '';
+    } else if (c === '"' || c === "'") {
+      // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
+      if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i))) quote = c;
+    } else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
+  }
+  return -1;
+}
 /** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
 const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
 /** A line that starts a key or a list item, not a value continued from the line above. */
@@ -145,20 +168,25 @@ export function parseDirectives(source: SourceFile, ruleIds: readonly string[]):
         if (EMPTY_KEY.test(bare)) awaitingValue.push(d);
       }
       header = false;
-      const trailing = TRAILING.exec(line);
-      if (trailing)
+      const hash = commentStart(line);
+      if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
         problems.push({
-          range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+          range: [start + hash, start + line.length],
           message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
         });
       continue;
     }
     if (!DIRECTIVE.test(line)) {
-      const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
-      if (m)
+      const hash = line.indexOf('#');
+      if (looksLikeSuppression(line.slice(hash + 1), known))
         problems.push({
-          range: [start + m[1]!.length, start + line.length],
-          message: `\`${m[0].slice(m[1]!.length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+          range: [start + hash, start + line.length],
+          message: `\`${
+            line
+              .slice(hash + 1)
+              .trim()
+              .split(/\s/)[0]
+          }\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
         });
       continue;
     }

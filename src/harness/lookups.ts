@@ -64,6 +64,7 @@ export function createHarnessLookups(options: HarnessClientOptions): HarnessLook
         if (result.kind === 'failed') out.unread.push(`${infra}: ${result.reason}`);
         else out.overrides.push(...judgeOverrides(infra, result.overrides));
       }
+      out.requests = client.stats().made;
       return out;
     },
   };

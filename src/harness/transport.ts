@@ -91,7 +91,50 @@ export function redactKey(text: string, key: string): string {
   if (last.length >= 8) secrets.add(last);
   let out = text;
   for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (s) out = out.split(s).join('***');
+  // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
+  // of 4 or more of its characters goes too.
+  return last.length >= 8 ? maskPieces(out, last, 4) : out;
+}
+
+/** `text` with every run of at least `min` characters that also occurs in `secret` replaced by `***`. */
+function maskPieces(text: string, secret: string, min: number): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let longest = 0;
+    for (let j = 0; j + min <= secret.length; j++) {
+      let k = 0;
+      while (i + k < text.length && j + k < secret.length && text[i + k] === secret[j + k]) k++;
+      if (k > longest) longest = k;
+    }
+    if (longest >= min) {
+      out += '***';
+      i += longest;
+    } else out += text[i++];
+  }
   return out;
+}
+
+/** The most of a response body read: a connector is a few KB; a proxy's page of gigabytes would exhaust memory. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function readCapped(res: Response, limit: number): Promise<string | undefined> {
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** "10 s", "1.5 s", "200 ms". */
@@ -298,7 +341,9 @@ export class Transport {
           reason: `HTTP ${status} redirect${redirectHost(res.headers.get('location'), url)} not followed: use the final address as the base URL`,
         };
       }
-      const text = await res.text();
+      const text = await readCapped(res, MAX_BODY_BYTES);
+      if (text === undefined)
+        return { kind: 'fail', reason: `HTTP ${status} with a body over ${MAX_BODY_BYTES / 1024 / 1024} MiB, not read` };
       try {
         body = text ? (JSON.parse(text) as unknown) : undefined;
       } catch {
@@ -311,8 +356,9 @@ export class Transport {
       return this.networkFailure(e);
     }
     const { code, message } = errorBody(body);
-    if (status === 401 || status === 403) this.authFailed(status, purpose, code, message);
+    // Not found is told by the body's code, whatever the status (a 403 can carry one).
     if (code && NOT_FOUND_CODES.has(code)) return { kind: 'reply', status, body };
+    if (status === 401 || status === 403) this.authFailed(status, purpose, code, message);
     if (status === 429) return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true };
     if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}${code ? ` ${code}` : ''}` };
     return { kind: 'reply', status, body };

@@ -52,7 +52,8 @@ export function harnessLookupsOf(facts: HarnessFacts, overrides?: HarnessImageOv
   const warning = lookupFailureWarning(facts);
   return {
     host: facts.host,
-    summary: lookupSummary(facts),
+    // The overrides are read after the connectors: their requests count in the total.
+    summary: lookupSummary({ ...facts, requests: Math.max(facts.requests, overrides?.requests ?? 0) }),
     found: n('found'),
     notFound: facts.lookups
       .filter((l) => l.answer.kind === 'notFound')

@@ -65,6 +65,8 @@ export interface HarnessImageOverrides {
   overrides: HarnessImageOverride[];
   /** One line per infrastructure whose overrides could not be read. */
   unread: string[];
+  /** HTTP requests the lookups have sent so far, these included (retries too). */
+  requests?: number;
 }
 
 const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
