@@ -76,6 +76,9 @@ describe('Markdown format (CLI)', () => {
       'Stage ```<img src=x>` of pipeline `p1` needs `account.<id>`',
       'x`<img src=y>` and `` `<b>` ``',
       '`unclosed <img src=z>',
+      // A backslash before a backtick escapes it in Markdown, so it cannot open a span here either.
+      'Connector `a` \\`<img src="https://e.x/p.png">`` is not in the repo',
+      '\\`<img src=x onerror=alert(1)>`',
     ]) {
       expect(rawTags(cell(text))).toEqual([]);
       expect(toHtml(cell(text))).not.toContain('<img');
