@@ -29,6 +29,12 @@ describe.each(cases)('repos/%s', (name) => {
 describe('what the repos show', () => {
   const at = (name: string) => check(path.join(ROOT, name));
 
+  test('scopes from Git Experience folders hold when the check runs inside .harness', () => {
+    const dir = path.join(ROOT, 'git-experience-templates');
+    const brief = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.file.replace(/^\.harness\//, '')}:${f.line} ${f.ruleId}`);
+    expect(brief(lint({ cwd: path.join(dir, '.harness'), paths: ['.'], configPath: false }))).toEqual(brief(check(dir)));
+  });
+
   test('files other tools own never change the outcome: findings and exit code come from .harness/ alone', () => {
     const dir = path.join(ROOT, 'non-harness-formats');
     const all = check(dir);

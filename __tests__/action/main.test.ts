@@ -22,7 +22,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   rules: [],
   options: {},
   cwd: '.',
-  scope: { partial: false, crossFileRules: new Set() },
+  scope: { root: '.', partial: false, crossFileRules: new Set() },
   ...over,
 });
 

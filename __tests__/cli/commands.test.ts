@@ -322,8 +322,26 @@ describe('inputs are never written over', () => {
         expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(before);
       }
       for (let i = 0; i < 2; i++) expect((await cli([command, '.', '--format', 'json', '--output', 'r.json'], dir)).err).toBe('');
+      if (command === 'check')
+        for (let i = 0; i < 2; i++) expect((await cli([command, '.', '--format', 'sarif', '--output', 'r.sarif.json'], dir)).err).toBe('');
+      // Other files it reads (an execution-config payload, delegate values), and links to inputs.
+      writeTree(dir, {
+        'execution-config.json': '[{"field": "addonTag", "value": "harness/ci-addon:1.16.4"}]\n',
+        'values.yaml': 'image: nginx:1\n',
+      });
+      fs.symlinkSync(CONFIG_FILE, path.join(dir, 'link.txt'));
+      for (const file of ['execution-config.json', 'values.yaml', 'link.txt']) {
+        const before = fs.readFileSync(path.join(dir, file), 'utf8');
+        expect((await cli([command, '.', '--output', file], dir)).code).toBe(2);
+        expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(before);
+      }
     },
   );
+
+  test('check --write-baseline FILE --output FILE: the report does not replace the baseline just written', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    expect((await cli(['check', '.', '--write-baseline', 'b.json', '--output', 'b.json', '--format', 'json'], dir)).code).toBe(2);
+  });
 
   test('report --merge --output refuses one of the reports it merges', async () => {
     const dir = writeTree(tmpDir(), CONNECTOR_REPO);

@@ -189,6 +189,14 @@ connector:
     expect(files({})).toEqual(['.harness/connectors/c.yaml']);
     expect(files({ paths: ['.harness'] })).toEqual(['.harness/connectors/c.yaml']);
     expect(brief(lint({ cwd: path.join(r.dir, '.harness'), paths: ['.'] })).map((l) => l.split(':')[0])).toEqual(['connectors/c.yaml']);
+    // And only from its folder: a pattern for a root folder does not catch a deeper one when run lower down.
+    r.write({ [CONFIG]: 'exclude: ["pipelines/**"]\n' });
+    const all = ['.harness/connectors/c.yaml', '.harness/pipelines/c.yaml'];
+    expect(files({})).toEqual(all);
+    expect(files({ paths: ['.harness'] })).toEqual(all);
+    expect(brief(lint({ cwd: path.join(r.dir, '.harness'), paths: ['.'] })).map((l) => l.split(':')[0])).toEqual(
+      all.map((f) => f.replace('.harness/', '')),
+    );
   });
 
   test('an empty pattern (also once `!` or `./` is taken off) is a usage error naming where it came from', async () => {

@@ -16,7 +16,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-junit-'));
 
 /** A real lint result of an empty directory (no config), with the findings and errors given. */
 function resultWith(findings: Finding[], internalErrors: string[] = []): LintResult {
-  return { ...lint({ cwd: tmp(), paths: ['.'], configPath: false }), findings, internalErrors, harnessFiles: 1 };
+  return { ...lint({ cwd: tmp(), paths: ['.'], configPath: false }), findings, internalErrors, filesScanned: 1 };
 }
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
@@ -125,11 +125,11 @@ describe('JUnit reporter', () => {
     expect(out).toContain(`<testsuites name="harness-registry-guard" tests="${allRules.length}" failures="0" errors="0" time="0">`);
   });
 
-  test('with no Harness YAML read, no rule claims a pass: each is skipped, saying nothing was checked', async () => {
+  test('with no file read, no rule claims a pass: each is skipped, saying nothing was checked', async () => {
     const out = formatJunit(lint({ cwd: tmp(), paths: ['.'], configPath: false }));
     expect(await junitSchemaErrors(out)).toEqual([]);
     expect(checkTotals(out)).toEqual({ tests: allRules.length, failures: 0, errors: 0, skipped: allRules.length });
-    expect(out).toContain('<skipped>no pipeline or connector was checked: no Harness YAML was found</skipped>');
+    expect(out).toContain('<skipped>nothing was checked: no YAML file was read</skipped>');
   });
 
   test('rules the config turns off get no passing testcase', async () => {

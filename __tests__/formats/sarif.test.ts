@@ -116,6 +116,11 @@ describe('SARIF reporter', () => {
     fs.cpSync(path.join(FIXTURE, '.harness', 'connectors'), outside, { recursive: true });
     const fromRepo = uris(formatSarif(lint({ cwd: FIXTURE, paths: [path.relative(FIXTURE, outside)] })));
     expect(fromRepo[0]).toEqual({ uri: expect.stringMatching(/^file:\/\/\/.*\.yaml$/) });
+    // A repository checked out inside another: paths are from the one the PATH is in.
+    const outer = tmp();
+    fs.mkdirSync(path.join(outer, '.git'));
+    fs.cpSync(FIXTURE, path.join(outer, 'inner'), { recursive: true });
+    expect(uris(formatSarif(lint({ cwd: outer, paths: ['inner'] })))).toEqual(uris(text));
   });
 
   test('an empty result still has a results array and validates', () => {

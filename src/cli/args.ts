@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { looksLikeHarness, type LintResult, type LintSettings } from '../engine/lint.js';
+import type { LintResult, LintSettings } from '../engine/lint.js';
+import { realPathOf } from '../engine/discover.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
@@ -120,20 +121,34 @@ export function writeOutput(cwd: string, file: string, text: string | Iterable<s
 }
 
 /**
- * The files a run read that `--output` must not replace: its config, its baseline, and the Harness
- * YAML it checked (not any scanned file: a JSON report written by the last run is scanned too).
+ * The files a run read that `--output` must not replace: its config, its baseline (read or
+ * written), and every file it scanned, except a JSON report of ours from an earlier run (scanned
+ * as JSON, since the default globs take `*.json`). Compared by real path: a link to an input is one.
  */
-export function readBy(result: LintResult, cwd: string, baselinePath?: string): (abs: string) => boolean {
+export function readBy(result: LintResult, cwd: string, ...baselines: Array<string | undefined>): (abs: string) => boolean {
+  const own = [result.config?.absPath, ...baselines.map((b) => b && path.resolve(cwd, b))].filter((p): p is string => !!p).map(realPathOf);
+  const scanned = new Set([...(result.scope.scanned ?? [])].map(realPathOf));
   return (abs) => {
-    if (abs === result.config?.absPath || (baselinePath !== undefined && abs === path.resolve(cwd, baselinePath))) return true;
-    if (!result.scope.scanned?.has(abs)) return false;
-    try {
-      return looksLikeHarness(fs.readFileSync(abs, 'utf8'));
-    } catch {
-      return false;
-    }
+    const real = realPathOf(abs);
+    return own.includes(real) || (scanned.has(real) && !isOurReport(real));
   };
 }
+
+/** A JSON report this tool writes (check's JSON, SARIF, the migration report), by its shape. */
+function isOurReport(file: string): boolean {
+  try {
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const sarifTool = (doc.runs as Array<{ tool?: { driver?: { name?: unknown } } }> | undefined)?.[0]?.tool?.driver?.name;
+    return (
+      (Array.isArray(doc.findings) && typeof doc.summary === 'object') ||
+      (doc.tool as { name?: unknown } | undefined)?.name === TOOL_NAME ||
+      sarifTool === TOOL_NAME
+    );
+  } catch {
+    return false;
+  }
+}
+const TOOL_NAME = 'harness-registry-guard';
 
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
 export function writeOrExplain(file: string, write: () => void): void {

@@ -55,12 +55,12 @@ export class ConfigError extends UsageError {
 const SETTINGS = {
   include: {
     description:
-      "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
+      "Globs of files to read, relative to the config file's folder (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },
   exclude: {
-    description: "Globs of files or folders to skip, relative to the config file's folder or to the scanned root. --exclude replaces them.",
+    description: "Globs of files or folders to skip, relative to the config file's folder. --exclude replaces them.",
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },

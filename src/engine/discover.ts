@@ -16,8 +16,8 @@ export interface DiscoverOptions {
   includeFrom?: string;
   excludeFrom?: string;
   /**
-   * The config file's folder, for the globs that came from it: they also match paths relative to
-   * it, so one config selects the same files whichever folder `check` is run from or given.
+   * The config file's folder, for the globs that came from it: they match paths relative to it,
+   * so one config selects the same files whichever folder `check` is run from or given.
    */
   includeBase?: string;
   excludeBase?: string;
@@ -47,12 +47,15 @@ export function discover(opts: DiscoverOptions): Discovery {
   const given = opts.include?.length ? opts.include : undefined;
   const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
   const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
-  const fromBase = (base: string | undefined, abs: string) => {
+  // The config's globs match paths from its folder only, so one config selects the same files
+  // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
+  // from the scanned root or the current directory.
+  const candidates = (base: string | undefined, abs: string, p: string[]) => {
     const r = base === undefined ? undefined : toPosix(path.relative(base, abs));
-    return r && !r.startsWith('../') && r !== '..' ? [r] : [];
+    return r && !r.startsWith('../') && r !== '..' && !path.isAbsolute(r) ? [r] : p;
   };
-  const includes = (abs: string, ...p: string[]) => include.test(...p, ...fromBase(opts.includeBase, abs));
-  const excludes = (abs: string, ...p: string[]) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
+  const includes = (abs: string, ...p: string[]) => include.test(...candidates(opts.includeBase, abs, p));
+  const excludes = (abs: string, ...p: string[]) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
   const files = new Map<string, DiscoveredFile>();
   const skipped: SkippedFile[] = [];
   const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
@@ -211,8 +214,7 @@ export function repoRootOf(dir: string): string {
  * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
  * file outside the repository.
  */
-export function fromRepoRoot(cwd: string): (file: string) => string | undefined {
-  const root = repoRootOf(cwd);
+export function fromRepoRoot(cwd: string, root = repoRootOf(cwd)): (file: string) => string | undefined {
   return (file) => {
     const rel = toPosix(path.relative(root, path.resolve(cwd, file)));
     return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;

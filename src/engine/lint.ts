@@ -70,6 +70,8 @@ export interface LintSettings extends DiscoverOptions {
  * only because the other file was not read, so its absence proves nothing.
  */
 export interface ScanScope {
+  /** The repository the first PATH is in (the folder holding `.git`), else the current directory. */
+  root: string;
   partial: boolean;
   /** Rules whose findings depend on more than one file (they check the project). */
   crossFileRules: ReadonlySet<string>;
@@ -192,21 +194,28 @@ function prepare(settings: LintSettings): Prepared {
     ...(settings.images ? { images: true } : {}),
   };
   const scanned = settings.baselinePath || settings.keepScanned ? new Set(inputs.map((f) => f.absPath)) : undefined;
+  const root = projectRoot(settings);
   const scope: ScanScope = {
-    partial: isPartial(settings, config),
+    root,
+    partial: isPartial(settings, root),
     crossFileRules: new Set([...settings.rules.filter((r) => r.checkProject).map((r) => r.id), UNRESOLVED_REFERENCE]),
     ...(scanned ? { scanned } : {}),
   };
   return { all, ...(config ? { config } : {}), inputs, scope, spec, options, findings };
 }
 
+const givenPaths = (settings: LintSettings) => (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.cwd, p));
+
+/** See `ScanScope.root`. */
+function projectRoot(settings: LintSettings): string {
+  const fromPath = repoRootOf(givenPaths(settings)[0]!);
+  return fs.existsSync(path.join(fromPath, '.git')) ? fromPath : path.resolve(settings.cwd);
+}
+
 /** True when no PATH holds the project's root (see `ScanScope`). */
-function isPartial(settings: LintSettings, config: LoadedConfig | undefined): boolean {
-  const given = (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.cwd, p));
-  const fromPath = repoRootOf(given[0]!);
-  const root = config ? path.dirname(config.absPath) : fs.existsSync(path.join(fromPath, '.git')) ? fromPath : path.resolve(settings.cwd);
+function isPartial(settings: LintSettings, root: string): boolean {
   const realRoot = realPathOf(root);
-  return !given.some((p) => isInside(realPathOf(p), realRoot));
+  return !givenPaths(settings).some((p) => isInside(realPathOf(p), realRoot));
 }
 
 /** The scans put together: their findings and counts, and the project model built from their facts. */

@@ -307,7 +307,9 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
   // JSON files are read only when they hold an execution-config payload (a JSON array).
   if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
   const source = parseSource(shown, text);
-  const classified = source.docs.map((_, i) => classify(source, i));
+  // The Git Experience folders that give a scope are read from the whole path, not the one from cwd
+  // (run inside `.harness`, that one starts at `orgs/`).
+  const classified = source.docs.map((_, i) => classify(source, i, absPath.split(path.sep).join('/')));
   const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
   const syntax = source.problems.filter((p) => p.kind === 'syntax');
   if ((syntax.length && !harness) || (harness && source.complexKey && TEMPLATE_SYNTAX.test(text))) {

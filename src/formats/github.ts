@@ -163,7 +163,7 @@ export function formatGithub(result: LintResult): string {
   const lookups = result.harness && lookupFailureWarning(result.harness);
   // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
   // The runner reads `file=` from the repository root, whichever folder the step ran in.
-  const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd);
+  const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
   const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
   const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
   const lines = plan.annotations.map(workflowCommand);

@@ -77,7 +77,7 @@ export function formatJunit(result: LintResult): string {
   return lines.join('\n') + '\n';
 }
 
-const NOTHING_CHECKED = { kind: 'skipped', body: 'no pipeline or connector was checked: no Harness YAML was found' } as const;
+const NOTHING_CHECKED = { kind: 'skipped', body: 'nothing was checked: no YAML file was read' } as const;
 
 function buildSuites(result: LintResult): Suite[] {
   const byRule = new Map<string, Finding[]>();
@@ -94,8 +94,8 @@ function buildSuites(result: LintResult): Suite[] {
     else if (!off.has(id))
       suites.push({
         name: id,
-        // With no Harness YAML read, a pass would claim a check that did not happen.
-        cases: [{ classname: TOOL, name: id, outcome: result.harnessFiles ? { kind: 'pass' } : NOTHING_CHECKED }],
+        // With no file read, a pass would claim a check that did not happen.
+        cases: [{ classname: TOOL, name: id, outcome: result.filesScanned ? { kind: 'pass' } : NOTHING_CHECKED }],
       });
   }
   if (result.internalErrors.length)

@@ -148,7 +148,7 @@ export function fingerprints(
 const escapeLinkText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 export function toSarif(
-  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness' | 'config'>>,
+  result: Pick<LintResult, 'findings' | 'internalErrors' | 'rules'> & Partial<Pick<LintResult, 'cwd' | 'harness' | 'config' | 'scope'>>,
   opts: SarifOptions = {},
 ): SarifLog {
   const docsBaseUrl = (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
@@ -158,7 +158,7 @@ export function toSarif(
   const cwd = result.cwd;
   const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
   // Paths from the repository root, as %SRCROOT% says, whichever folder the check ran from.
-  const inRepo = cwd === undefined ? (file: string) => file : fromRepoRoot(cwd);
+  const inRepo = cwd === undefined ? (file: string) => file : fromRepoRoot(cwd, result.scope?.root);
   const artifact: Artifact = (file) => {
     const rel = inRepo(file);
     return rel === undefined ? { uri: pathToFileURL(path.resolve(cwd!, file)).href } : { uri: toUri(rel), uriBaseId: '%SRCROOT%' };

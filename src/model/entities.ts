@@ -178,7 +178,7 @@ export const isHarness = (c: Classified) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-export function classify(file: SourceFile, docIndex: number): Classified {
+export function classify(file: SourceFile, docIndex: number, scopePath = file.embedding?.parent.path ?? file.path): Classified {
   const doc = file.docs[docIndex]!;
   const top = View.root(file, doc);
   if (top?.isSeq) return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
@@ -199,7 +199,7 @@ export function classify(file: SourceFile, docIndex: number): Classified {
   const base = {
     identifier: root.text('identifier') ?? '',
     name: root.text('name'),
-    scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
+    scope: entityScope(kind, root, scopePath),
     rootKey: main.keyView,
   };
   const entity = (e: Entity<View>): Classified => ({ kind: 'entity', entity: e, root });

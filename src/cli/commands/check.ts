@@ -108,7 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Text lists it with the counts; JSON, SARIF, Markdown and GitHub carry it too; stderr makes sure a person sees it.
   if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${w}\n`);
   const report = render(format, result, values, positionals, notes, io);
-  if (values.output) writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath));
+  if (values.output) writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
   else for (const piece of report) io.out(piece);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
