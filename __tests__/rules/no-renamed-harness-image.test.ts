@@ -56,6 +56,10 @@ export default testRule(import.meta.filename, rule, {
 `,
     },
     {
+      name: "other people's images written with a Docker Hub host are still other people's",
+      files: stepImages('docker.io/bitnami/kaniko:1', 'index.docker.io/drone/drone-git:1', 'registry.hub.docker.com/drone/drone-git:1'),
+    },
+    {
       name: 'an execution-config payload in JSON that keeps the names',
       files: {
         'execution-config.json':
@@ -208,10 +212,21 @@ spec:
     },
     {
       name: 'an execution-config payload on a public Harness registry: fixed',
-      files: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-lite-engine:1.16.92')) },
+      files: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness-ci-addon:1.16.92')) },
       errors: [{ file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10 }],
       output: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-addon:1.16.92')) },
     },
+    ...[
+      ['addonTag', 'gcr.io/gcr-prod/harness/ci-lite-engine:1.16.92', 'gcr.io/gcr-prod/harness/ci-addon:1.16.92'],
+      ['gitCloneTag', 'harness/ci-addon:1.16.92', 'harness/drone-git:1.16.92'],
+      ['addonTag', 'ci-lite-engine:1.16.92', 'harness/ci-addon:1.16.92'],
+    ].map(([field, value, other]) => ({
+      name: `another Harness image in ${field} (${value}) is not a renamed one: a suggestion, never a fix (its tag may not exist)`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [
+        { file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10, suggestion: executionConfig(field!, other!) },
+      ],
+    })),
     {
       name: 'the harnessImages option adds names mirrors must keep',
       files: stepImages('registry.example.com/acme-builder:2'),

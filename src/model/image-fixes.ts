@@ -1,11 +1,17 @@
-import { catalogueEntriesNamed, findRenamedHarnessImage, normaliseRegistryUrl, parseImage, type ImageCatalogue } from './images.js';
+import {
+  catalogueEntriesNamed,
+  catalogueNamesFor,
+  DOCKER_HUB_HOSTS,
+  findRenamedHarnessImage,
+  normaliseRegistryUrl,
+  parseImage,
+  type ImageCatalogue,
+} from './images.js';
 
 /**
  * The new values the fixes write for image references: the registry prefix that replaces
  * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
  */
-
-const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
 
 /**
  * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
@@ -79,21 +85,25 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
   const last = norm(path[path.length - 1]!);
   const [ns, name] = renamed.expected.split('/') as [string, string];
   const flattened = last === norm(`${ns}-${name}`);
-  const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+  const clearPrefix = flattened || path.length === 1 || path[path.length - 2]!.toLowerCase() === ns;
   return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 
 /** An execution-config value with the image name its field requires, under the same prefix and tag. */
-export function restoreExecutionConfigName(raw: string, expected: string): RestoredName | undefined {
+export function restoreExecutionConfigName(raw: string, expected: string, catalogue: ImageCatalogue): RestoredName | undefined {
   const image = parseImage(raw);
   if (!image) return undefined;
   const [ns, name] = expected.split('/') as [string, string];
   const path = image.path;
   const last = norm(path[path.length - 1]!);
   const flattened = last === norm(`${ns}-${name}`);
-  const nsKept = path.length > 1 && path[path.length - 2] === ns;
+  // Another Harness image in the field (`harness/ci-addon` as the git-clone image) is not a renamed
+  // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
+  const named = catalogueNamesFor(last, catalogue);
+  const other = named.length > 0 && !named.includes(expected);
+  const nsKept = path.length > 1 && path[path.length - 2]!.toLowerCase() === ns;
   const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
   const prefix = [image.registry, ...keep].filter(Boolean).join('/');
   const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-  return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+  return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
 }

@@ -94,6 +94,15 @@ export interface RenamedImage {
   suggestion: string;
 }
 
+/** The names Docker Hub goes by: an image under one of them is a Docker Hub image. */
+export const DOCKER_HUB_HOSTS = new Set([
+  'registry.hub.docker.com',
+  'index.docker.io',
+  'docker.io',
+  'registry-1.docker.io',
+  'hub.docker.com',
+]);
+
 /**
  * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
@@ -114,9 +123,10 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
     const flattened = last === norm(`${ns}-${name}`);
     // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
     // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-    const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+    const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
+    const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
     if (!flattened && !sameName) continue;
-    const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+    const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
@@ -129,10 +139,15 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
  * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
  */
 export function catalogueEntriesNamed(last: string, catalogue: ImageCatalogue): number {
+  return catalogueNamesFor(last, catalogue).length;
+}
+
+/** The catalogue names (`harness/ci-addon`) a normalised image name can stand for (see `catalogueEntriesNamed`). */
+export function catalogueNamesFor(last: string, catalogue: ImageCatalogue): string[] {
   const index = indexOf(catalogue);
   const found = new Set(index.byFlattened.get(last));
   for (const i of index.byName.get(last) ?? []) if (!catalogue.images[i]!.generic) found.add(i);
-  return found.size;
+  return [...found].map((i) => catalogue.images[i]!.name);
 }
 
 interface CatalogueIndex {
