@@ -514,6 +514,8 @@ describe('createHarnessLookups against a fake Harness', () => {
         },
       ],
       unread: [],
+      // K8 and VM: counted with the connectors' in the report's total.
+      requests: 2,
     });
 
     const denied = await fakeHarness({

@@ -210,6 +210,22 @@ spec:
         },
       ],
     },
+    ...[
+      ['iacmTerraform', 'mirror.example.com/plugins-harness-terraform:1', 'mirror.example.com/plugins/harness_terraform:1'],
+      ['someNewField', 'mirror.example.com/mirror/ci-addon:1.16.92', 'mirror.example.com/mirror/harness/ci-addon:1.16.92'],
+    ].map(([field, value, suggestion]) => ({
+      name: `execution-config field ${field}, which the field map ${field === 'iacmTerraform' ? 'names' : 'does not name'}: a renamed Harness image is an error`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'executionConfig',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig(field!, suggestion!),
+        },
+      ],
+    })),
     {
       name: 'an execution-config payload on a public Harness registry: fixed',
       files: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness-ci-addon:1.16.92')) },

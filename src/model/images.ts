@@ -178,7 +178,9 @@ function indexOf(catalogue: ImageCatalogue): CatalogueIndex {
 export function executionConfigMismatch(field: string, value: string, catalogue: ImageCatalogue): string | undefined {
   const expected = catalogue.executionConfigFields[field];
   const image = parseImage(value);
-  if (!expected || !image) return undefined;
-  const joined = image.path.join('/');
+  if (!image) return undefined;
+  // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.
+  if (!expected) return findRenamedHarnessImage(image, catalogue)?.expected;
+  const joined = image.path.join('/').toLowerCase();
   return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
 }
