@@ -207,6 +207,17 @@ data:
       output: { 'docker.yaml': dockerConnector('https://gcr.io/gcr-prod') },
     },
     {
+      name: 'a step image that is a pipeline variable: the variable value is the image pulled, an error at the step (no fix of the expression)',
+      files: stepImage('"<+pipeline.variables.img>"').replace(
+        '  stages:\n',
+        '  variables:\n    - name: img\n      type: String\n      value: app.harness.io/registry/harness/ci-addon:1\n  stages:\n',
+      ),
+      errors: [
+        { messageId: 'leftover', line: 7, column: 14, severity: 'warning' },
+        { messageId: 'image', line: 16, column: 75 },
+      ],
+    },
+    {
       name: 'a step image: fixed to the same image on Docker Hub',
       files: stepImage('app.harness.io/registry/harness/ci-addon:1.16.92'),
       errors: [{ messageId: 'image', line: 12, column: 75 }],

@@ -52,10 +52,22 @@ function findImageUses(file: SourceFile): ImageUse[] {
         if (field && value && raw && image) out.push({ view: value, raw, image, kind: 'executionConfig', field });
       }
     }
+    // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
+    const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
+    const variable = (name: string) =>
+      variables
+        ?.items()
+        .find((v) => v.text('name') === name)
+        ?.text('value');
     findUnderKeys(root, IMAGE, (view) => {
       const raw = view.str;
       if (raw !== undefined) {
         const value = classifyValue(raw);
+        const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+        const literal = named ? variable(named) : undefined;
+        const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
+        // Marked as an input: the expression is what is written, so no fix rewrites it.
+        if (pulled) return void out.push({ view, raw: literal!, image: pulled, kind: 'image', runtimeInput: true });
         if (value.kind === 'input') {
           for (const option of [value.default, ...(value.allowedValues ?? [])]) {
             const image = option ? parseImage(option) : undefined;
