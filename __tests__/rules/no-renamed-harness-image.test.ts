@@ -227,6 +227,31 @@ spec:
       ],
     })),
     {
+      name: 'a get-customer-config answer saved as it came (JSON), and a field→image map in YAML',
+      files: {
+        'customer.json':
+          '{"status":"SUCCESS","data":{"addonTag":"mirror.io/ci-addon:1.16.92","liteEngineTag":"harness/ci-lite-engine:1.16.92"}}\n',
+        'overrides.yaml': 'addonTag: mirror.io/harness-ci-addon:1.16.92\ngitCloneTag: harness/drone-git:1.6.9\n',
+      },
+      errors: [
+        {
+          file: 'customer.json',
+          messageId: 'executionConfig',
+          line: 1,
+          column: 40,
+          suggestion:
+            '{"status":"SUCCESS","data":{"addonTag":"mirror.io/harness/ci-addon:1.16.92","liteEngineTag":"harness/ci-lite-engine:1.16.92"}}\n',
+        },
+        {
+          file: 'overrides.yaml',
+          messageId: 'executionConfig',
+          line: 1,
+          column: 11,
+          suggestion: 'addonTag: mirror.io/harness/ci-addon:1.16.92\ngitCloneTag: harness/drone-git:1.6.9\n',
+        },
+      ],
+    },
+    {
       name: 'an execution-config payload on a public Harness registry: fixed',
       files: { 'execution-config.yaml': crlf(executionConfig('addonTag', 'gcr.io/gcr-prod/harness-ci-addon:1.16.92')) },
       errors: [{ file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10 }],

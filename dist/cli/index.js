@@ -8412,12 +8412,15 @@ function discover(opts) {
     const given = opts.include?.length ? opts.include : undefined;
     const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
     const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
-    const fromBase = (base, abs) => {
+    // The config's globs match paths from its folder only, so one config selects the same files
+    // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
+    // from the scanned root or the current directory.
+    const candidates = (base, abs, p) => {
         const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
-        return r && !r.startsWith('../') && r !== '..' ? [r] : [];
+        return r && !r.startsWith('../') && r !== '..' && !external_node_path_default().isAbsolute(r) ? [r] : p;
     };
-    const includes = (abs, ...p) => include.test(...p, ...fromBase(opts.includeBase, abs));
-    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...p, ...fromBase(opts.excludeBase, abs));
+    const includes = (abs, ...p) => include.test(...candidates(opts.includeBase, abs, p));
+    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
     const files = new Map();
     const skipped = [];
     const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
@@ -8578,8 +8581,7 @@ function repoRootOf(dir) {
  * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
  * file outside the repository.
  */
-function fromRepoRoot(cwd) {
-    const root = repoRootOf(cwd);
+function fromRepoRoot(cwd, root = repoRootOf(cwd)) {
     return (file) => {
         const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
         return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
@@ -11495,12 +11497,12 @@ class ConfigError extends UsageError {
 }
 const SETTINGS = {
     include: {
-        description: "Globs of files to read, relative to the config file's folder or to the scanned root (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
+        description: "Globs of files to read, relative to the config file's folder (default: **/*.yaml, **/*.yml, **/*.json). --include replaces them.",
         type: 'array',
         items: { type: 'string', minLength: 1 },
     },
     exclude: {
-        description: "Globs of files or folders to skip, relative to the config file's folder or to the scanned root. --exclude replaces them.",
+        description: "Globs of files or folders to skip, relative to the config file's folder. --exclude replaces them.",
         type: 'array',
         items: { type: 'string', minLength: 1 },
     },
@@ -12009,8 +12011,36 @@ class JsonStop {
 const SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/** A suppression written after YAML on its line (where it would not apply). */
-const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/**
+ * Comment text (after `#`) that is a suppression in all but its place or case: the directive word,
+ * in any case, then a known rule id and a reason. Prose that merely names the tool is not one.
+ */
+function looksLikeSuppression(comment, known) {
+    const m = /^[ \t]*harness-registry-guard-disable(?:-next-line)?[ \t]+(.*)$/i.exec(comment);
+    if (!m || !/(?:^|\s)--(?:\s|$)/.test(m[1]))
+        return false;
+    const first = m[1].split(/[\s,]+/)[0].toLowerCase();
+    return known.includes(first);
+}
+/** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
+function commentStart(line) {
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote) {
+            if (c === quote && !(quote === '"' && line[i - 1] === '\\'))
+                quote = '';
+        }
+        else if (c === '"' || c === "'") {
+            // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
+            if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i)))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t'))
+            return i;
+    }
+    return -1;
+}
 /** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
 const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
 /** A line that starts a key or a list item, not a value continued from the line above. */
@@ -12091,20 +12121,23 @@ function parseDirectives(source, ruleIds) {
                     awaitingValue.push(d);
             }
             header = false;
-            const trailing = TRAILING.exec(line);
-            if (trailing)
+            const hash = commentStart(line);
+            if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
-                    range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+                    range: [start + hash, start + line.length],
                     message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
                 });
             continue;
         }
         if (!DIRECTIVE.test(line)) {
-            const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
-            if (m)
+            const hash = line.indexOf('#');
+            if (looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
-                    range: [start + m[1].length, start + line.length],
-                    message: `\`${m[0].slice(m[1].length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+                    range: [start + hash, start + line.length],
+                    message: `\`${line
+                        .slice(hash + 1)
+                        .trim()
+                        .split(/\s/)[0]}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
                 });
             continue;
         }
@@ -12726,7 +12759,7 @@ function withFix(rule, report, finding) {
 const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
 
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
 ;// CONCATENATED MODULE: ./src/model/images.ts
 
 const defaultCatalogue = harness_images_namespaceObject;
@@ -12793,6 +12826,14 @@ function isAppHarnessRegistryUrl(raw) {
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
 }
 const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/** The names Docker Hub goes by: an image under one of them is a Docker Hub image. */
+const DOCKER_HUB_HOSTS = new Set([
+    'registry.hub.docker.com',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io',
+    'hub.docker.com',
+]);
 /**
  * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
@@ -12816,10 +12857,11 @@ function findRenamedHarnessImage(image, catalogue) {
         const flattened = last === norm(`${ns}-${name}`);
         // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
         // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
+        const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
+        const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
         if (!flattened && !sameName)
             continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
         const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
         return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
@@ -12831,12 +12873,16 @@ function findRenamedHarnessImage(image, catalogue) {
  * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
  */
 function catalogueEntriesNamed(last, catalogue) {
+    return catalogueNamesFor(last, catalogue).length;
+}
+/** The catalogue names (`harness/ci-addon`) a normalised image name can stand for (see `catalogueEntriesNamed`). */
+function catalogueNamesFor(last, catalogue) {
     const index = images_indexOf(catalogue);
     const found = new Set(index.byFlattened.get(last));
     for (const i of index.byName.get(last) ?? [])
         if (!catalogue.images[i].generic)
             found.add(i);
-    return found.size;
+    return [...found].map((i) => catalogue.images[i].name);
 }
 const indexes = new WeakMap();
 /** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
@@ -12855,12 +12901,28 @@ function images_indexOf(catalogue) {
     return index;
 }
 /** For an execution-config override value: the name it must keep, if it does not. */
+/**
+ * The field→image map of an execution-config document that is not the update-config list: the
+ * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
+ * its own. Undefined unless some key is an execution-config field Harness documents.
+ */
+function executionConfigMap(root) {
+    const data = root.get('data');
+    const map = data?.isMap ? data : root;
+    return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+}
+/** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
+const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
+const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
 function executionConfigMismatch(field, value, catalogue) {
     const expected = catalogue.executionConfigFields[field];
     const image = parseImage(value);
-    if (!expected || !image)
+    if (!image)
         return undefined;
-    const joined = image.path.join('/');
+    // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.
+    if (!expected)
+        return findRenamedHarnessImage(image, catalogue)?.expected;
+    const joined = image.path.join('/').toLowerCase();
     return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
 }
 
@@ -12947,10 +13009,29 @@ function findImageUses(file) {
                     out.push({ view: value, raw, image, kind: 'executionConfig', field });
             }
         }
+        // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
+        const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
+        const variable = (name) => variables
+            ?.items()
+            .find((v) => v.text('name') === name)
+            ?.text('value');
+        const fields = root.isMap ? executionConfigMap(root) : undefined;
+        for (const { key, value } of fields?.entries() ?? []) {
+            const raw = value?.str;
+            const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
+            if (image)
+                out.push({ view: value, raw: raw, image, kind: 'executionConfig', field: key });
+        }
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
+                const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+                const literal = named ? variable(named) : undefined;
+                const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
+                // Marked as an input: the expression is what is written, so no fix rewrites it.
+                if (pulled)
+                    return void out.push({ view, raw: literal, image: pulled, kind: 'image', runtimeInput: true });
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
                         const image = option ? parseImage(option) : undefined;
@@ -13127,6 +13208,7 @@ const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : form
 
 
 
+
 const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
 /** Harness entities we recognise but whose YAML the policies do not read. */
 const KNOWN_UNCHECKED = [
@@ -13153,7 +13235,7 @@ const isHarness = (c) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-function classify(file, docIndex) {
+function classify(file, docIndex, scopePath = file.embedding?.parent.path ?? file.path) {
     const doc = file.docs[docIndex];
     const top = View.root(file, doc);
     if (top?.isSeq)
@@ -13166,6 +13248,8 @@ function classify(file, docIndex) {
         return { kind: 'v1', at: version };
     const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
     if (!main) {
+        if (executionConfigMap(top))
+            return { kind: 'harness-other' };
         const single = entries.length === 1 ? entries[0] : undefined;
         if (!single?.value?.isMap || !single.value.has('identifier'))
             return { kind: 'other' };
@@ -13176,7 +13260,7 @@ function classify(file, docIndex) {
     const base = {
         identifier: root.text('identifier') ?? '',
         name: root.text('name'),
-        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
+        scope: entityScope(kind, root, scopePath),
         rootKey: main.keyView,
     };
     const entity = (e) => ({ kind: 'entity', entity: e, root });
@@ -13807,11 +13891,14 @@ function readSource(input, maxFileSize, out) {
         out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
         return undefined;
     }
-    // JSON files are read only when they hold an execution-config payload (a JSON array).
-    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
+    // JSON files are read only when they hold an execution-config payload (the update-config list, or
+    // a field→image map as get-customer-config answers).
+    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')) && !mentionsExecutionConfigField(text))
         return undefined;
     const source = parseSource(shown, text);
-    const classified = source.docs.map((_, i) => classify(source, i));
+    // The Git Experience folders that give a scope are read from the whole path, not the one from cwd
+    // (run inside `.harness`, that one starts at `orgs/`).
+    const classified = source.docs.map((_, i) => classify(source, i, absPath.split((external_node_path_default()).sep).join('/')));
     const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
     const syntax = source.problems.filter((p) => p.kind === 'syntax');
     if ((syntax.length && !harness) || (harness && source.complexKey && TEMPLATE_SYNTAX.test(text))) {
@@ -14362,20 +14449,25 @@ function prepare(settings) {
         ...(settings.images ? { images: true } : {}),
     };
     const scanned = settings.baselinePath || settings.keepScanned ? new Set(inputs.map((f) => f.absPath)) : undefined;
+    const root = projectRoot(settings);
     const scope = {
-        partial: isPartial(settings, config),
+        root,
+        partial: isPartial(settings, root),
         crossFileRules: new Set([...settings.rules.filter((r) => r.checkProject).map((r) => r.id), UNRESOLVED_REFERENCE]),
         ...(scanned ? { scanned } : {}),
     };
     return { all, ...(config ? { config } : {}), inputs, scope, spec, options, findings };
 }
+const givenPaths = (settings) => (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
+/** See `ScanScope.root`. */
+function projectRoot(settings) {
+    const fromPath = repoRootOf(givenPaths(settings)[0]);
+    return external_node_fs_default().existsSync(external_node_path_default().join(fromPath, '.git')) ? fromPath : external_node_path_default().resolve(settings.cwd);
+}
 /** True when no PATH holds the project's root (see `ScanScope`). */
-function isPartial(settings, config) {
-    const given = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
-    const fromPath = repoRootOf(given[0]);
-    const root = config ? external_node_path_default().dirname(config.absPath) : external_node_fs_default().existsSync(external_node_path_default().join(fromPath, '.git')) ? fromPath : external_node_path_default().resolve(settings.cwd);
+function isPartial(settings, root) {
     const realRoot = realPathOf(root);
-    return !given.some((p) => isInside(realPathOf(p), realRoot));
+    return !givenPaths(settings).some((p) => isInside(realPathOf(p), realRoot));
 }
 function build(prepared, scans) {
     const findings = [...prepared.findings];
@@ -14520,7 +14612,6 @@ function projectContext(rule, project, place, options, out) {
  * The new values the fixes write for image references: the registry prefix that replaces
  * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
  */
-const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
 /**
  * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
  * image moved there, or a connector pointed there, needs nothing else to exist first.
@@ -14583,11 +14674,11 @@ function restoreHarnessName(raw, catalogue) {
     const last = image_fixes_norm(path[path.length - 1]);
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 /** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected) {
+function restoreExecutionConfigName(raw, expected, catalogue) {
     const image = parseImage(raw);
     if (!image)
         return undefined;
@@ -14595,11 +14686,15 @@ function restoreExecutionConfigName(raw, expected) {
     const path = image.path;
     const last = image_fixes_norm(path[path.length - 1]);
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const nsKept = path.length > 1 && path[path.length - 2] === ns;
+    // Another Harness image in the field (`harness/ci-addon` as the git-clone image) is not a renamed
+    // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
+    const named = catalogueNamesFor(last, catalogue);
+    const other = named.length > 0 && !named.includes(expected);
+    const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
     const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -15189,7 +15284,7 @@ function nameFix(view, restored, allowSafe) {
                             at: use.view,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
                         });
                     continue;
                 }
@@ -15529,7 +15624,7 @@ function formatGithub(result) {
     const lookups = result.harness && lookupFailureWarning(result.harness);
     // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
     // The runner reads `file=` from the repository root, whichever folder the step ran in.
-    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd);
+    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
     const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
     const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
     const lines = plan.annotations.map(workflowCommand);
@@ -15749,7 +15844,7 @@ function formatJunit(result) {
     lines.push('</testsuites>');
     return lines.join('\n') + '\n';
 }
-const NOTHING_CHECKED = { kind: 'skipped', body: 'no pipeline or connector was checked: no Harness YAML was found' };
+const NOTHING_CHECKED = { kind: 'skipped', body: 'nothing was checked: no YAML file was read' };
 function buildSuites(result) {
     const byRule = new Map();
     for (const f of result.findings)
@@ -15766,8 +15861,8 @@ function buildSuites(result) {
         else if (!off.has(id))
             suites.push({
                 name: id,
-                // With no Harness YAML read, a pass would claim a check that did not happen.
-                cases: [{ classname: TOOL, name: id, outcome: result.harnessFiles ? { kind: 'pass' } : NOTHING_CHECKED }],
+                // With no file read, a pass would claim a check that did not happen.
+                cases: [{ classname: TOOL, name: id, outcome: result.filesScanned ? { kind: 'pass' } : NOTHING_CHECKED }],
             });
     }
     if (result.internalErrors.length)
@@ -15887,13 +15982,15 @@ function cell(s) {
     return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
 }
 /**
- * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans, and stay
+ * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans (and `\\`
+ * is doubled there, so it escapes nothing), and stay
  * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
 function noHtml(s) {
-    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
+    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     let out = '';
     let i = 0;
     while (i < s.length) {
@@ -16157,7 +16254,7 @@ function toSarif(result, opts = {}) {
     const cwd = result.cwd;
     const texts = cwd === undefined ? undefined : new SourceTexts(cwd);
     // Paths from the repository root, as %SRCROOT% says, whichever folder the check ran from.
-    const inRepo = cwd === undefined ? (file) => file : fromRepoRoot(cwd);
+    const inRepo = cwd === undefined ? (file) => file : fromRepoRoot(cwd, result.scope?.root);
     const artifact = (file) => {
         const rel = inRepo(file);
         return rel === undefined ? { uri: (0,external_node_url_namespaceObject.pathToFileURL)(external_node_path_default().resolve(cwd, file)).href } : { uri: toUri(rel), uriBaseId: '%SRCROOT%' };
@@ -16845,7 +16942,53 @@ function redactKey(text, key) {
     for (const s of [...secrets].sort((a, b) => b.length - a.length))
         if (s)
             out = out.split(s).join('***');
+    // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
+    // of 4 or more of its characters goes too.
+    return last.length >= 8 ? maskPieces(out, last, 4) : out;
+}
+/** `text` with every run of at least `min` characters that also occurs in `secret` replaced by `***`. */
+function maskPieces(text, secret, min) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        let longest = 0;
+        for (let j = 0; j + min <= secret.length; j++) {
+            let k = 0;
+            while (i + k < text.length && j + k < secret.length && text[i + k] === secret[j + k])
+                k++;
+            if (k > longest)
+                longest = k;
+        }
+        if (longest >= min) {
+            out += '***';
+            i += longest;
+        }
+        else
+            out += text[i++];
+    }
     return out;
+}
+/** The most of a response body read: a connector is a few KB; a proxy's page of gigabytes would exhaust memory. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function transport_readCapped(res, limit) {
+    if (!res.body)
+        return res.text();
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => { });
+            return undefined;
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 /** "10 s", "1.5 s", "200 ms". */
 function formatMs(ms) {
@@ -17055,7 +17198,9 @@ class Transport {
                     reason: `HTTP ${status} redirect${redirectHost(res.headers.get('location'), url)} not followed: use the final address as the base URL`,
                 };
             }
-            const text = await res.text();
+            const text = await transport_readCapped(res, MAX_BODY_BYTES);
+            if (text === undefined)
+                return { kind: 'fail', reason: `HTTP ${status} with a body over ${MAX_BODY_BYTES / 1024 / 1024} MiB, not read` };
             try {
                 body = text ? JSON.parse(text) : undefined;
             }
@@ -17070,10 +17215,11 @@ class Transport {
             return this.networkFailure(e);
         }
         const { code, message } = errorBody(body);
-        if (status === 401 || status === 403)
-            this.authFailed(status, purpose, code, message);
+        // Not found is told by the body's code, whatever the status (a 403 can carry one).
         if (code && NOT_FOUND_CODES.has(code))
             return { kind: 'reply', status, body };
+        if (status === 401 || status === 403)
+            this.authFailed(status, purpose, code, message);
         if (status === 429)
             return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true };
         if (status >= 500)
@@ -17418,6 +17564,7 @@ function createHarnessLookups(options) {
                 else
                     out.overrides.push(...judgeOverrides(infra, result.overrides));
             }
+            out.requests = client.stats().made;
             return out;
         },
     };
@@ -17744,23 +17891,32 @@ function writeOutput(cwd, file, text, isInput) {
     });
 }
 /**
- * The files a run read that `--output` must not replace: its config, its baseline, and the Harness
- * YAML it checked (not any scanned file: a JSON report written by the last run is scanned too).
+ * The files a run read that `--output` must not replace: its config, its baseline (read or
+ * written), and every file it scanned, except a JSON report of ours from an earlier run (scanned
+ * as JSON, since the default globs take `*.json`). Compared by real path: a link to an input is one.
  */
-function readBy(result, cwd, baselinePath) {
+function readBy(result, cwd, ...baselines) {
+    const own = [result.config?.absPath, ...baselines.map((b) => b && external_node_path_default().resolve(cwd, b))].filter((p) => !!p).map(realPathOf);
+    const scanned = new Set([...(result.scope.scanned ?? [])].map(realPathOf));
     return (abs) => {
-        if (abs === result.config?.absPath || (baselinePath !== undefined && abs === external_node_path_default().resolve(cwd, baselinePath)))
-            return true;
-        if (!result.scope.scanned?.has(abs))
-            return false;
-        try {
-            return looksLikeHarness(external_node_fs_default().readFileSync(abs, 'utf8'));
-        }
-        catch {
-            return false;
-        }
+        const real = realPathOf(abs);
+        return own.includes(real) || (scanned.has(real) && !isOurReport(real));
     };
 }
+/** A JSON report this tool writes (check's JSON, SARIF, the migration report), by its shape. */
+function isOurReport(file) {
+    try {
+        const doc = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        const sarifTool = doc.runs?.[0]?.tool?.driver?.name;
+        return ((Array.isArray(doc.findings) && typeof doc.summary === 'object') ||
+            doc.tool?.name === args_TOOL_NAME ||
+            sarifTool === args_TOOL_NAME);
+    }
+    catch {
+        return false;
+    }
+}
+const args_TOOL_NAME = 'harness-registry-guard';
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
 function writeOrExplain(file, write) {
     try {
@@ -17981,7 +18137,7 @@ async function run(argv, io) {
             io.err(`harness-registry-guard: warning: ${w}\n`);
     const report = render(format, result, values, positionals, notes, io);
     if (values.output)
-        writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath));
+        writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
     else
         for (const piece of report)
             io.out(piece);
@@ -19083,7 +19239,8 @@ function harnessLookupsOf(facts, overrides) {
     const warning = lookupFailureWarning(facts);
     return {
         host: facts.host,
-        summary: lookupSummary(facts),
+        // The overrides are read after the connectors: their requests count in the total.
+        summary: lookupSummary({ ...facts, requests: Math.max(facts.requests, overrides?.requests ?? 0) }),
         found: n('found'),
         notFound: facts.lookups
             .filter((l) => l.answer.kind === 'notFound')

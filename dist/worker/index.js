@@ -10465,6 +10465,174 @@ const refAt = (scope, identifier) => scope.level === 'account' ? `account.${iden
 /** "account scope", "org O", "project O/P": where an entity lives, for messages. */
 const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
 
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+function parseImage(raw) {
+    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/')) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    const parts = s.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    // `user:password@host`: the user info is not part of the host.
+    const authority = slash < 0 ? s : s.slice(0, slash);
+    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+/**
+ * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
+ * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
+ * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
+ */
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/** The names Docker Hub goes by: an image under one of them is a Docker Hub image. */
+const DOCKER_HUB_HOSTS = new Set([
+    'registry.hub.docker.com',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io',
+    'hub.docker.com',
+]);
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
+        const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    }
+    return undefined;
+}
+/**
+ * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
+ * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
+ */
+function catalogueEntriesNamed(last, catalogue) {
+    return catalogueNamesFor(last, catalogue).length;
+}
+/** The catalogue names (`harness/ci-addon`) a normalised image name can stand for (see `catalogueEntriesNamed`). */
+function catalogueNamesFor(last, catalogue) {
+    const index = images_indexOf(catalogue);
+    const found = new Set(index.byFlattened.get(last));
+    for (const i of index.byName.get(last) ?? [])
+        if (!catalogue.images[i].generic)
+            found.add(i);
+    return [...found].map((i) => catalogue.images[i].name);
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
+}
+/** For an execution-config override value: the name it must keep, if it does not. */
+/**
+ * The field→image map of an execution-config document that is not the update-config list: the
+ * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
+ * its own. Undefined unless some key is an execution-config field Harness documents.
+ */
+function executionConfigMap(root) {
+    const data = root.get('data');
+    const map = data?.isMap ? data : root;
+    return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+}
+/** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
+const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
+const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
+function executionConfigMismatch(field, value, catalogue) {
+    const expected = catalogue.executionConfigFields[field];
+    const image = parseImage(value);
+    if (!image)
+        return undefined;
+    // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.
+    if (!expected)
+        return findRenamedHarnessImage(image, catalogue)?.expected;
+    const joined = image.path.join('/').toLowerCase();
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
 ;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
 
 
@@ -10636,145 +10804,6 @@ function eolAt(text, offset) {
     return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
-function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    const parts = s.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    // `user:password@host`: the user info is not part of the host.
-    const authority = slash < 0 ? s : s.slice(0, slash);
-    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-/**
- * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
- * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
- * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
- */
-const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const sameName = last === norm(name) && !entry.generic && (!!image.registry || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = path.length > 1 && path[path.length - 2] === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
-    }
-    return undefined;
-}
-/**
- * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
- * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
- */
-function catalogueEntriesNamed(last, catalogue) {
-    const index = images_indexOf(catalogue);
-    const found = new Set(index.byFlattened.get(last));
-    for (const i of index.byName.get(last) ?? [])
-        if (!catalogue.images[i].generic)
-            found.add(i);
-    return found.size;
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
-    const image = parseImage(value);
-    if (!expected || !image)
-        return undefined;
-    const joined = image.path.join('/');
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
 ;// CONCATENATED MODULE: ./src/model/runtime-input.ts
 const INPUT = '<+input>';
 function classifyValue(raw) {
@@ -10858,10 +10887,29 @@ function findImageUses(file) {
                     out.push({ view: value, raw, image, kind: 'executionConfig', field });
             }
         }
+        // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
+        const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
+        const variable = (name) => variables
+            ?.items()
+            .find((v) => v.text('name') === name)
+            ?.text('value');
+        const fields = root.isMap ? executionConfigMap(root) : undefined;
+        for (const { key, value } of fields?.entries() ?? []) {
+            const raw = value?.str;
+            const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
+            if (image)
+                out.push({ view: value, raw: raw, image, kind: 'executionConfig', field: key });
+        }
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
+                const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+                const literal = named ? variable(named) : undefined;
+                const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
+                // Marked as an input: the expression is what is written, so no fix rewrites it.
+                if (pulled)
+                    return void out.push({ view, raw: literal, image: pulled, kind: 'image', runtimeInput: true });
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
                         const image = option ? parseImage(option) : undefined;
@@ -10962,6 +11010,7 @@ function registryLeftovers(file, handled) {
 
 
 
+
 const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
 /** Harness entities we recognise but whose YAML the policies do not read. */
 const KNOWN_UNCHECKED = [
@@ -10988,7 +11037,7 @@ const isHarness = (c) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-function classify(file, docIndex) {
+function classify(file, docIndex, scopePath = file.embedding?.parent.path ?? file.path) {
     const doc = file.docs[docIndex];
     const top = View.root(file, doc);
     if (top?.isSeq)
@@ -11001,6 +11050,8 @@ function classify(file, docIndex) {
         return { kind: 'v1', at: version };
     const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
     if (!main) {
+        if (executionConfigMap(top))
+            return { kind: 'harness-other' };
         const single = entries.length === 1 ? entries[0] : undefined;
         if (!single?.value?.isMap || !single.value.has('identifier'))
             return { kind: 'other' };
@@ -11011,7 +11062,7 @@ function classify(file, docIndex) {
     const base = {
         identifier: root.text('identifier') ?? '',
         name: root.text('name'),
-        scope: entityScope(kind, root, file.embedding?.parent.path ?? file.path),
+        scope: entityScope(kind, root, scopePath),
         rootKey: main.keyView,
     };
     const entity = (e) => ({ kind: 'entity', entity: e, root });
@@ -12661,8 +12712,36 @@ function describe(error) {
 const SUPPRESSION_RULE = 'suppression';
 const PREFIX = 'harness-registry-guard-';
 const DIRECTIVE = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-([A-Za-z-]*)(.*)$/;
-/** A suppression written after YAML on its line (where it would not apply). */
-const TRAILING = /\s#[ \t]*harness-registry-guard-disable/i;
+/**
+ * Comment text (after `#`) that is a suppression in all but its place or case: the directive word,
+ * in any case, then a known rule id and a reason. Prose that merely names the tool is not one.
+ */
+function looksLikeSuppression(comment, known) {
+    const m = /^[ \t]*harness-registry-guard-disable(?:-next-line)?[ \t]+(.*)$/i.exec(comment);
+    if (!m || !/(?:^|\s)--(?:\s|$)/.test(m[1]))
+        return false;
+    const first = m[1].split(/[\s,]+/)[0].toLowerCase();
+    return known.includes(first);
+}
+/** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
+function commentStart(line) {
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote) {
+            if (c === quote && !(quote === '"' && line[i - 1] === '\\'))
+                quote = '';
+        }
+        else if (c === '"' || c === "'") {
+            // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
+            if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i)))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t'))
+            return i;
+    }
+    return -1;
+}
 /** A key with no value on its line (`url:`, `- url:`, maybe a comment): its value starts below. */
 const EMPTY_KEY = /^(-[ \t]+)?[^#\s-][^#]*?:[ \t]*(#.*)?$/;
 /** A line that starts a key or a list item, not a value continued from the line above. */
@@ -12743,20 +12822,23 @@ function parseDirectives(source, ruleIds) {
                     awaitingValue.push(d);
             }
             header = false;
-            const trailing = TRAILING.exec(line);
-            if (trailing)
+            const hash = commentStart(line);
+            if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
-                    range: [start + trailing.index + trailing[0].indexOf('#'), start + line.length],
+                    range: [start + hash, start + line.length],
                     message: `A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line ${i + 1}, is ignored.`,
                 });
             continue;
         }
         if (!DIRECTIVE.test(line)) {
-            const m = /^(\uFEFF?[ \t]*)#[ \t]*harness-registry-guard-\S*/i.exec(line);
-            if (m)
+            const hash = line.indexOf('#');
+            if (looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
-                    range: [start + m[1].length, start + line.length],
-                    message: `\`${m[0].slice(m[1].length).replace(/^#[ \t]*/, '')}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
+                    range: [start + hash, start + line.length],
+                    message: `\`${line
+                        .slice(hash + 1)
+                        .trim()
+                        .split(/\s/)[0]}\` is not a directive: directives are lower case, \`# ${PREFIX}disable-next-line <rule-id> -- <reason>\`; it is ignored.`,
                 });
             continue;
         }
@@ -13160,11 +13242,14 @@ function readSource(input, maxFileSize, out) {
         out.findings.push(fileFinding(shown, harness ? 'error' : 'notice', `File is not valid UTF-8; ${harness ? 'YAML must be Unicode' : 'skipped'}.`));
         return undefined;
     }
-    // JSON files are read only when they hold an execution-config payload (a JSON array).
-    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')))
+    // JSON files are read only when they hold an execution-config payload (the update-config list, or
+    // a field→image map as get-customer-config answers).
+    if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')) && !mentionsExecutionConfigField(text))
         return undefined;
     const source = parseSource(shown, text);
-    const classified = source.docs.map((_, i) => classify(source, i));
+    // The Git Experience folders that give a scope are read from the whole path, not the one from cwd
+    // (run inside `.harness`, that one starts at `orgs/`).
+    const classified = source.docs.map((_, i) => classify(source, i, absPath.split((external_node_path_default()).sep).join('/')));
     const harness = classified.some(isHarness) || (source.problems.length > 0 && looksLikeHarness(text));
     const syntax = source.problems.filter((p) => p.kind === 'syntax');
     if ((syntax.length && !harness) || (harness && source.complexKey && TEMPLATE_SYNTAX.test(text))) {
@@ -13543,7 +13628,6 @@ function fromJson(json) {
  * The new values the fixes write for image references: the registry prefix that replaces
  * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
  */
-const DOCKER_HUB_HOSTS = new Set(['registry.hub.docker.com', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'hub.docker.com']);
 /**
  * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
  * image moved there, or a connector pointed there, needs nothing else to exist first.
@@ -13606,11 +13690,11 @@ function restoreHarnessName(raw, catalogue) {
     const last = image_fixes_norm(path[path.length - 1]);
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const clearPrefix = flattened || path.length === 1 || path[path.length - 2] === ns;
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 /** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected) {
+function restoreExecutionConfigName(raw, expected, catalogue) {
     const image = parseImage(raw);
     if (!image)
         return undefined;
@@ -13618,11 +13702,15 @@ function restoreExecutionConfigName(raw, expected) {
     const path = image.path;
     const last = image_fixes_norm(path[path.length - 1]);
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const nsKept = path.length > 1 && path[path.length - 2] === ns;
+    // Another Harness image in the field (`harness/ci-addon` as the git-clone image) is not a renamed
+    // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
+    const named = catalogueNamesFor(last, catalogue);
+    const other = named.length > 0 && !named.includes(expected);
+    const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
     const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: flattened || nsKept || path.length === 1 };
+    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -14212,7 +14300,7 @@ function nameFix(view, restored, allowSafe) {
                             at: use.view,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected), true),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
                         });
                     continue;
                 }

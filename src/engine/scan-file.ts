@@ -3,7 +3,7 @@ import path from 'node:path';
 import { classify, ENTITY_KINDS, isHarness, KNOWN_UNCHECKED, type Classified, type Entity } from '../model/entities.js';
 import { lineTable, locOf, placerOf, toLocs, withRange, type LineTable, type Loc, type Placer } from '../model/loc.js';
 import { imageUses } from '../model/scans.js';
-import { isAppHarnessImage } from '../model/images.js';
+import { isAppHarnessImage, mentionsExecutionConfigField } from '../model/images.js';
 import { View } from '../model/view.js';
 import { locateRange } from '../parse/locate.js';
 import { parseSource, type SourceFile } from '../parse/source.js';
@@ -304,8 +304,10 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
     );
     return undefined;
   }
-  // JSON files are read only when they hold an execution-config payload (a JSON array).
-  if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, ''))) return undefined;
+  // JSON files are read only when they hold an execution-config payload (the update-config list, or
+  // a field→image map as get-customer-config answers).
+  if (path.extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')) && !mentionsExecutionConfigField(text))
+    return undefined;
   const source = parseSource(shown, text);
   // The Git Experience folders that give a scope are read from the whole path, not the one from cwd
   // (run inside `.harness`, that one starts at `orgs/`).

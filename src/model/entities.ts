@@ -1,3 +1,4 @@
+import { executionConfigMap } from './images.js';
 import { linesOf, parseSource, type SourceFile } from '../parse/source.js';
 import { setMapValue, type Edit } from './yaml-edits.js';
 import type { Loc } from './loc.js';
@@ -190,6 +191,7 @@ export function classify(file: SourceFile, docIndex: number, scopePath = file.em
     (e) => (ENTITY_KINDS as readonly string[]).includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')),
   );
   if (!main) {
+    if (executionConfigMap(top)) return { kind: 'harness-other' };
     const single = entries.length === 1 ? entries[0] : undefined;
     if (!single?.value?.isMap || !single.value.has('identifier')) return { kind: 'other' };
     return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };

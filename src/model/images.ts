@@ -175,6 +175,23 @@ function indexOf(catalogue: ImageCatalogue): CatalogueIndex {
 }
 
 /** For an execution-config override value: the name it must keep, if it does not. */
+/**
+ * The field→image map of an execution-config document that is not the update-config list: the
+ * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
+ * its own. Undefined unless some key is an execution-config field Harness documents.
+ */
+export function executionConfigMap<V extends { isMap: boolean; get(key: string): V | undefined; entries(): Array<{ key: string }> }>(
+  root: V,
+): V | undefined {
+  const data = root.get('data');
+  const map = data?.isMap ? data : root;
+  return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+}
+
+/** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
+export const mentionsExecutionConfigField = (text: string) => EXECUTION_CONFIG_FIELD.test(text);
+const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
+
 export function executionConfigMismatch(field: string, value: string, catalogue: ImageCatalogue): string | undefined {
   const expected = catalogue.executionConfigFields[field];
   const image = parseImage(value);

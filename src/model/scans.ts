@@ -1,5 +1,5 @@
 import type { SourceFile } from '../parse/source.js';
-import { parseImage, type ImageRef } from './images.js';
+import { defaultCatalogue, executionConfigMap, parseImage, type ImageRef } from './images.js';
 import { classifyValue } from './runtime-input.js';
 import { View } from './view.js';
 import { findUnderKeys, semanticPath, walk } from './walk.js';
@@ -59,6 +59,12 @@ function findImageUses(file: SourceFile): ImageUse[] {
         ?.items()
         .find((v) => v.text('name') === name)
         ?.text('value');
+    const fields = root.isMap ? executionConfigMap(root) : undefined;
+    for (const { key, value } of fields?.entries() ?? []) {
+      const raw = value?.str;
+      const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
+      if (image) out.push({ view: value!, raw: raw!, image, kind: 'executionConfig', field: key });
+    }
     findUnderKeys(root, IMAGE, (view) => {
       const raw = view.str;
       if (raw !== undefined) {
