@@ -180,6 +180,15 @@ describe('connectorFacts: the API’s data.connector as the facts rules read', (
     });
   });
 
+  it('a URL field that came as a list is still judged: its URLs are collected', () => {
+    const facts = connectorFacts(
+      { identifier: 'x', type: 'DockerRegistry', spec: { dockerRegistryUrl: ['https://app.harness.io/registry', 3] } },
+      { level: 'account' },
+      ui,
+    );
+    expect(facts.urls).toEqual(['https://app.harness.io/registry']);
+  });
+
   it('collects every URL field, the provider, the auth type and the delegate selectors', () => {
     const facts = connectorFacts(
       {

@@ -17630,6 +17630,9 @@ function urlsOf(spec) {
         for (const [k, x] of Object.entries(v)) {
             if (/url$/i.test(k) && typeof x === 'string' && x)
                 out.push(x);
+            // A list where a URL belongs is not what Harness documents, but its URLs are still judged.
+            else if (/url$/i.test(k) && Array.isArray(x))
+                out.push(...x.filter((u) => typeof u === 'string' && !!u));
             else
                 walk(x, depth + 1);
         }

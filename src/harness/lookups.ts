@@ -129,6 +129,8 @@ function urlsOf(spec: Record<string, unknown>): string[] {
     if (!v || typeof v !== 'object' || Array.isArray(v) || depth > 4) return;
     for (const [k, x] of Object.entries(v)) {
       if (/url$/i.test(k) && typeof x === 'string' && x) out.push(x);
+      // A list where a URL belongs is not what Harness documents, but its URLs are still judged.
+      else if (/url$/i.test(k) && Array.isArray(x)) out.push(...x.filter((u): u is string => typeof u === 'string' && !!u));
       else walk(x, depth + 1);
     }
   };
