@@ -8566,14 +8566,13 @@ function discover(opts) {
 function isInside(realRoot, real) {
     return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
 }
-/** The repository root above `dir` (the nearest folder holding `.git`), else `dir` itself; absolute. */
+/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
 function repoRootOf(dir) {
-    const start = external_node_path_default().resolve(dir);
-    for (let d = start;; d = external_node_path_default().dirname(d)) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
         if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
             return d;
         if (external_node_path_default().dirname(d) === d)
-            return start;
+            return undefined;
     }
 }
 /**
@@ -8581,7 +8580,7 @@ function repoRootOf(dir) {
  * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
  * file outside the repository.
  */
-function fromRepoRoot(cwd, root = repoRootOf(cwd)) {
+function fromRepoRoot(cwd, root = repoRootOf(cwd) ?? external_node_path_default().resolve(cwd)) {
     return (file) => {
         const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
         return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
@@ -11775,6 +11774,8 @@ function applyLevel(f, config, meta) {
 
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '1.0.0';
+/** The tool's name, as its reports carry it. */
+const TOOL_NAME = 'harness-registry-guard';
 
 ;// CONCATENATED MODULE: ./src/formats/links.ts
 
@@ -12121,7 +12122,7 @@ function parseDirectives(source, ruleIds) {
                     awaitingValue.push(d);
             }
             header = false;
-            const hash = commentStart(line);
+            const hash = /registry-guard-disable/i.test(line) ? commentStart(line) : -1;
             if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
                     range: [start + hash, start + line.length],
@@ -12900,7 +12901,6 @@ function images_indexOf(catalogue) {
     indexes.set(catalogue, index);
     return index;
 }
-/** For an execution-config override value: the name it must keep, if it does not. */
 /**
  * The field→image map of an execution-config document that is not the update-config list: the
  * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
@@ -12914,6 +12914,7 @@ function executionConfigMap(root) {
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
 const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
+/** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
     const expected = catalogue.executionConfigFields[field];
     const image = parseImage(value);
@@ -12995,6 +12996,13 @@ function imageUses(file) {
 const USES = Symbol('imageUses');
 function findImageUses(file) {
     const out = [];
+    /** An execution-config field and its value, from the update-config list or a field→image map. */
+    const pushField = (field, value) => {
+        const raw = value?.str;
+        const image = raw ? parseImage(raw) : undefined;
+        if (image)
+            out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
+    };
     for (const doc of file.docs) {
         const root = View.root(file, doc);
         if (!root)
@@ -13002,11 +13010,8 @@ function findImageUses(file) {
         if (root.isSeq) {
             for (const item of root.items()) {
                 const field = item.text('field');
-                const value = item.get('value');
-                const raw = value?.str;
-                const image = raw ? parseImage(raw) : undefined;
-                if (field && value && raw && image)
-                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
+                if (field)
+                    pushField(field, item.get('value'));
             }
         }
         // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
@@ -13016,12 +13021,10 @@ function findImageUses(file) {
             .find((v) => v.text('name') === name)
             ?.text('value');
         const fields = root.isMap ? executionConfigMap(root) : undefined;
-        for (const { key, value } of fields?.entries() ?? []) {
-            const raw = value?.str;
-            const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
-            if (image)
-                out.push({ view: value, raw: raw, image, kind: 'executionConfig', field: key });
-        }
+        // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
+        for (const { key, value } of fields?.entries() ?? [])
+            if (key in defaultCatalogue.executionConfigFields)
+                pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
@@ -13235,7 +13238,8 @@ const isHarness = (c) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-function classify(file, docIndex, scopePath = file.embedding?.parent.path ?? file.path) {
+/** `scopePath` is the file's whole path: Git Experience folders in it give scopes the YAML leaves out. */
+function classify(file, docIndex, scopePath) {
     const doc = file.docs[docIndex];
     const top = View.root(file, doc);
     if (top?.isSeq)
@@ -14383,7 +14387,6 @@ function sameProject(a, b) {
 
 
 
-
 /** Every rule a finding can carry: the policy rules given, then the built-ins the engine reports itself. */
 const allRulesOf = (rules) => [...rules, ...builtinRules];
 /**
@@ -14460,10 +14463,7 @@ function prepare(settings) {
 }
 const givenPaths = (settings) => (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.cwd, p));
 /** See `ScanScope.root`. */
-function projectRoot(settings) {
-    const fromPath = repoRootOf(givenPaths(settings)[0]);
-    return external_node_fs_default().existsSync(external_node_path_default().join(fromPath, '.git')) ? fromPath : external_node_path_default().resolve(settings.cwd);
-}
+const projectRoot = (settings) => repoRootOf(givenPaths(settings)[0]) ?? external_node_path_default().resolve(settings.cwd);
 /** True when no PATH holds the project's root (see `ScanScope`). */
 function isPartial(settings, root) {
     const realRoot = realPathOf(root);
@@ -16167,13 +16167,6 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 
 
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run, the rules
- * that ran as `tool.driver.rules`, a region per result, `relatedLocations` for cross-file findings,
- * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
- * not on the line number, so alerts survive unrelated edits above them.
- */
-const TOOL_NAME = 'harness-registry-guard';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** Percent-encodes a POSIX relative path for a SARIF `uri` (spaces, `#`, `%`, non-ASCII), keeping `/`. */
 const toUri = (file) => file.split('/').map(encodeURIComponent).join('/');
@@ -17809,6 +17802,7 @@ function harnessLookups(values, env, note) {
 
 
 
+
 function positiveInt(flag, value) {
     // Digits only: `Number` would also take `1e3`, `0x10` and ` 12 `.
     const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
@@ -17912,14 +17906,13 @@ function isOurReport(file) {
         const doc = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
         const sarifTool = doc.runs?.[0]?.tool?.driver?.name;
         return ((Array.isArray(doc.findings) && typeof doc.summary === 'object') ||
-            doc.tool?.name === args_TOOL_NAME ||
-            sarifTool === args_TOOL_NAME);
+            doc.tool?.name === TOOL_NAME ||
+            sarifTool === TOOL_NAME);
     }
     catch {
         return false;
     }
 }
-const args_TOOL_NAME = 'harness-registry-guard';
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
 function writeOrExplain(file, write) {
     try {
@@ -20605,6 +20598,7 @@ function mergeReportFiles(files, cwd, format) {
 
 
 
+
 const report_OPTIONS = {
     format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
     output: { type: 'string' },
@@ -20646,7 +20640,7 @@ async function report_run(argv, io) {
         }
         const text = mergeReportFiles(positionals, io.cwd, format);
         if (values.output)
-            writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => external_node_path_default().resolve(io.cwd, p) === abs));
+            writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => realPathOf(external_node_path_default().resolve(io.cwd, p)) === realPathOf(abs)));
         else
             io.out(text);
         return 0;

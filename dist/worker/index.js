@@ -10607,7 +10607,6 @@ function images_indexOf(catalogue) {
     indexes.set(catalogue, index);
     return index;
 }
-/** For an execution-config override value: the name it must keep, if it does not. */
 /**
  * The field→image map of an execution-config document that is not the update-config list: the
  * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
@@ -10621,6 +10620,7 @@ function executionConfigMap(root) {
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
 const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
+/** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
     const expected = catalogue.executionConfigFields[field];
     const image = parseImage(value);
@@ -10873,6 +10873,13 @@ function imageUses(file) {
 const USES = Symbol('imageUses');
 function findImageUses(file) {
     const out = [];
+    /** An execution-config field and its value, from the update-config list or a field→image map. */
+    const pushField = (field, value) => {
+        const raw = value?.str;
+        const image = raw ? parseImage(raw) : undefined;
+        if (image)
+            out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
+    };
     for (const doc of file.docs) {
         const root = View.root(file, doc);
         if (!root)
@@ -10880,11 +10887,8 @@ function findImageUses(file) {
         if (root.isSeq) {
             for (const item of root.items()) {
                 const field = item.text('field');
-                const value = item.get('value');
-                const raw = value?.str;
-                const image = raw ? parseImage(raw) : undefined;
-                if (field && value && raw && image)
-                    out.push({ view: value, raw, image, kind: 'executionConfig', field });
+                if (field)
+                    pushField(field, item.get('value'));
             }
         }
         // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
@@ -10894,12 +10898,10 @@ function findImageUses(file) {
             .find((v) => v.text('name') === name)
             ?.text('value');
         const fields = root.isMap ? executionConfigMap(root) : undefined;
-        for (const { key, value } of fields?.entries() ?? []) {
-            const raw = value?.str;
-            const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
-            if (image)
-                out.push({ view: value, raw: raw, image, kind: 'executionConfig', field: key });
-        }
+        // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
+        for (const { key, value } of fields?.entries() ?? [])
+            if (key in defaultCatalogue.executionConfigFields)
+                pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
             if (raw !== undefined) {
@@ -11037,7 +11039,8 @@ const isHarness = (c) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-function classify(file, docIndex, scopePath = file.embedding?.parent.path ?? file.path) {
+/** `scopePath` is the file's whole path: Git Experience folders in it give scopes the YAML leaves out. */
+function classify(file, docIndex, scopePath) {
     const doc = file.docs[docIndex];
     const top = View.root(file, doc);
     if (top?.isSeq)
@@ -12822,7 +12825,7 @@ function parseDirectives(source, ruleIds) {
                     awaitingValue.push(d);
             }
             header = false;
-            const hash = commentStart(line);
+            const hash = /registry-guard-disable/i.test(line) ? commentStart(line) : -1;
             if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
                 problems.push({
                     range: [start + hash, start + line.length],

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LintResult, LintSettings } from '../engine/lint.js';
 import { realPathOf } from '../engine/discover.js';
+import { TOOL_NAME } from '../version.js';
 import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
@@ -148,7 +149,6 @@ function isOurReport(file: string): boolean {
     return false;
   }
 }
-const TOOL_NAME = 'harness-registry-guard';
 
 /** Runs a write to `file`; a file system refusal (a folder, no permission) is a usage error that names the file. */
 export function writeOrExplain(file: string, write: () => void): void {

@@ -200,12 +200,11 @@ export function isInside(realRoot: string, real: string): boolean {
   return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
 }
 
-/** The repository root above `dir` (the nearest folder holding `.git`), else `dir` itself; absolute. */
-export function repoRootOf(dir: string): string {
-  const start = path.resolve(dir);
-  for (let d = start; ; d = path.dirname(d)) {
+/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
+export function repoRootOf(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if (fs.existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return start;
+    if (path.dirname(d) === d) return undefined;
   }
 }
 
@@ -214,7 +213,7 @@ export function repoRootOf(dir: string): string {
  * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
  * file outside the repository.
  */
-export function fromRepoRoot(cwd: string, root = repoRootOf(cwd)): (file: string) => string | undefined {
+export function fromRepoRoot(cwd: string, root = repoRootOf(cwd) ?? path.resolve(cwd)): (file: string) => string | undefined {
   return (file) => {
     const rel = toPosix(path.relative(root, path.resolve(cwd, file)));
     return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;

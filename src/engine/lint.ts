@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
@@ -65,9 +64,8 @@ export interface LintSettings extends DiscoverOptions {
 }
 
 /**
- * What the run covered. On a partial scan (no PATH holds the project's root: the config's folder,
- * else the repository's, else the current directory) a cross-file rule's finding may be missing
- * only because the other file was not read, so its absence proves nothing.
+ * What the run covered. On a partial scan (no PATH holds `root`) a cross-file rule's finding may
+ * be missing only because the other file was not read, so its absence proves nothing.
  */
 export interface ScanScope {
   /** The repository the first PATH is in (the folder holding `.git`), else the current directory. */
@@ -207,10 +205,7 @@ function prepare(settings: LintSettings): Prepared {
 const givenPaths = (settings: LintSettings) => (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.cwd, p));
 
 /** See `ScanScope.root`. */
-function projectRoot(settings: LintSettings): string {
-  const fromPath = repoRootOf(givenPaths(settings)[0]!);
-  return fs.existsSync(path.join(fromPath, '.git')) ? fromPath : path.resolve(settings.cwd);
-}
+const projectRoot = (settings: LintSettings) => repoRootOf(givenPaths(settings)[0]!) ?? path.resolve(settings.cwd);
 
 /** True when no PATH holds the project's root (see `ScanScope`). */
 function isPartial(settings: LintSettings, root: string): boolean {

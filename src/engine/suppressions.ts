@@ -168,7 +168,7 @@ export function parseDirectives(source: SourceFile, ruleIds: readonly string[]):
         if (EMPTY_KEY.test(bare)) awaitingValue.push(d);
       }
       header = false;
-      const hash = commentStart(line);
+      const hash = /registry-guard-disable/i.test(line) ? commentStart(line) : -1;
       if (hash >= 0 && looksLikeSuppression(line.slice(hash + 1), known))
         problems.push({
           range: [start + hash, start + line.length],

@@ -8,7 +8,7 @@ import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
-import { VERSION } from '../version.js';
+import { TOOL_NAME, VERSION } from '../version.js';
 import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
 
 /**
@@ -17,8 +17,6 @@ import { defaultDocsBaseUrl, PROJECT_URL, ruleDocsUrl } from './links.js';
  * and a `primaryLocationLineHash` that depends on what is wrong and where in the YAML structure,
  * not on the line number, so alerts survive unrelated edits above them.
  */
-
-const TOOL_NAME = 'harness-registry-guard';
 
 export interface SarifOptions {
   /** Base URL of the rule pages; `<base>/<rule-id>.md` becomes each rule's helpUri. */

@@ -179,7 +179,8 @@ export const isHarness = (c: Classified) => c.kind !== 'other';
  * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
  * list or Helm values' `service:` settings are not Harness entities.
  */
-export function classify(file: SourceFile, docIndex: number, scopePath = file.embedding?.parent.path ?? file.path): Classified {
+/** `scopePath` is the file's whole path: Git Experience folders in it give scopes the YAML leaves out. */
+export function classify(file: SourceFile, docIndex: number, scopePath: string): Classified {
   const doc = file.docs[docIndex]!;
   const top = View.root(file, doc);
   if (top?.isSeq) return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };

@@ -174,7 +174,6 @@ function indexOf(catalogue: ImageCatalogue): CatalogueIndex {
   return index;
 }
 
-/** For an execution-config override value: the name it must keep, if it does not. */
 /**
  * The field→image map of an execution-config document that is not the update-config list: the
  * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
@@ -192,6 +191,7 @@ export function executionConfigMap<V extends { isMap: boolean; get(key: string):
 export const mentionsExecutionConfigField = (text: string) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
 
+/** For an execution-config override value: the name it must keep, if it does not. */
 export function executionConfigMismatch(field: string, value: string, catalogue: ImageCatalogue): string | undefined {
   const expected = catalogue.executionConfigFields[field];
   const image = parseImage(value);

@@ -40,16 +40,19 @@ type WithUses = SourceFile & { [USES]?: readonly ImageUse[] };
 
 function findImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
+  /** An execution-config field and its value, from the update-config list or a field→image map. */
+  const pushField = (field: string, value: View | undefined) => {
+    const raw = value?.str;
+    const image = raw ? parseImage(raw) : undefined;
+    if (image) out.push({ view: value!, raw: raw!, image, kind: 'executionConfig', field });
+  };
   for (const doc of file.docs) {
     const root = View.root(file, doc);
     if (!root) continue;
     if (root.isSeq) {
       for (const item of root.items()) {
         const field = item.text('field');
-        const value = item.get('value');
-        const raw = value?.str;
-        const image = raw ? parseImage(raw) : undefined;
-        if (field && value && raw && image) out.push({ view: value, raw, image, kind: 'executionConfig', field });
+        if (field) pushField(field, item.get('value'));
       }
     }
     // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
@@ -60,11 +63,8 @@ function findImageUses(file: SourceFile): ImageUse[] {
         .find((v) => v.text('name') === name)
         ?.text('value');
     const fields = root.isMap ? executionConfigMap(root) : undefined;
-    for (const { key, value } of fields?.entries() ?? []) {
-      const raw = value?.str;
-      const image = raw && key in defaultCatalogue.executionConfigFields ? parseImage(raw) : undefined;
-      if (image) out.push({ view: value!, raw: raw!, image, kind: 'executionConfig', field: key });
-    }
+    // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
+    for (const { key, value } of fields?.entries() ?? []) if (key in defaultCatalogue.executionConfigFields) pushField(key, value);
     findUnderKeys(root, IMAGE, (view) => {
       const raw = view.str;
       if (raw !== undefined) {

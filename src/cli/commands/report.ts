@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { realPathOf } from '../../engine/discover.js';
 import { lint } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
@@ -47,7 +48,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (value !== undefined && value !== false) throw new ArgError(`--${flag} does not apply to --merge`);
     }
     const text = mergeReportFiles(positionals, io.cwd, format);
-    if (values.output) writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => path.resolve(io.cwd, p) === abs));
+    if (values.output)
+      writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => realPathOf(path.resolve(io.cwd, p)) === realPathOf(abs)));
     else io.out(text);
     return 0;
   }
