@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2451);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2451:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49807,6 +49807,32 @@ function annotate(state, result, o) {
 /** One finding per log line (`inertLines` keeps them from issuing workflow commands). */
 const logLine = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${f.suppressed ? ` (suppressed: ${f.suppressed.kind})` : ''}`;
 
+;// CONCATENATED MODULE: ./src/engine/folders.ts
+
+
+/**
+ * Creates the missing folders above `file`, outermost first. Not `mkdirSync(…, { recursive: true })`:
+ * Node's loops forever where a parent cannot hold folders and answers ENOENT (under /proc).
+ */
+function folders_makeParentFolders(file) {
+    const missing = [];
+    for (let dir = external_node_path_default().dirname(external_node_path_default().resolve(file)); !external_node_fs_default().existsSync(dir); dir = external_node_path_default().dirname(dir)) {
+        missing.push(dir);
+        if (external_node_path_default().dirname(dir) === dir)
+            break;
+    }
+    for (const dir of missing.reverse()) {
+        try {
+            external_node_fs_default().mkdirSync(dir);
+        }
+        catch (e) {
+            // Made meanwhile by another process: fine if it is a folder.
+            if (e.code !== 'EEXIST' || !external_node_fs_default().statSync(dir).isDirectory())
+                throw e;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
 const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/finding.ts
@@ -51399,6 +51425,7 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
@@ -51457,7 +51484,7 @@ function createBaseline(findings, opts) {
 }
 /** Writes a baseline as stable, diff-friendly JSON. */
 function writeBaseline(absPath, baseline) {
-    fs.mkdirSync(path.dirname(absPath), { recursive: true });
+    makeParentFolders(absPath);
     fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
 /**
@@ -55870,6 +55897,7 @@ function endOfLife(now) {
 
 
 
+
 /**
  * The migration-report step: rendered when `report` or `report-file` asks for it, and written to
  * `report-file`; the job summary step appends it. A file that cannot be written fails the step.
@@ -55885,7 +55913,7 @@ async function migrationReport(state, result) {
     const report = renderReport(result, 'markdown', harnessOverrides ? { harnessOverrides } : {});
     if (settings.reportFile) {
         try {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(settings.reportFile), { recursive: true });
+            folders_makeParentFolders(settings.reportFile);
             external_node_fs_default().writeFileSync(settings.reportFile, report);
         }
         catch (e) {
@@ -56078,7 +56106,7 @@ function writeSarif(state, result) {
     if (!file)
         return '';
     try {
-        external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+        folders_makeParentFolders(file);
         external_node_fs_default().writeFileSync(file, formatSarif(result, { docsBaseUrl: ruleDocsBase(state.ctx) }));
     }
     catch (e) {

@@ -48,6 +48,16 @@ describe('the built CLI in a shell', () => {
     }
   });
 
+  test('an output under a folder that cannot be made (in /proc): one line and exit 2, not a hang', () => {
+    for (const flag of ['--output', '--write-baseline']) {
+      const r = bash(`timeout 20 node "$BIN" check examples ${flag} /proc/hrg-none/out.json`);
+      expect({ status: r.status, stderr: r.stderr.trim().split('\n') }).toEqual({
+        status: 2,
+        stderr: [expect.stringMatching(/\/proc\/hrg-none.*ENOENT/)],
+      });
+    }
+  });
+
   test('colour and code frames follow FORCE_COLOR and NO_COLOR from the environment', () => {
     const plain = bash('node "$BIN" check examples');
     expect(plain.stdout).not.toMatch(/\x1b\[/);

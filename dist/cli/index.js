@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9728);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2972);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8337,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9728:
+/***/ 2972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11799,6 +11799,32 @@ const readmeUrl = (anchor) => `${PROJECT_URL}/blob/${versionTag()}/README.md${an
 /** The config file's JSON Schema at this version's tag, raw, for `# yaml-language-server: $schema=`. */
 const configSchemaUrl = () => `https://raw.githubusercontent.com/${REPOSITORY}/${versionTag()}/schemas/config.schema.json`;
 
+;// CONCATENATED MODULE: ./src/engine/folders.ts
+
+
+/**
+ * Creates the missing folders above `file`, outermost first. Not `mkdirSync(…, { recursive: true })`:
+ * Node's loops forever where a parent cannot hold folders and answers ENOENT (under /proc).
+ */
+function makeParentFolders(file) {
+    const missing = [];
+    for (let dir = external_node_path_default().dirname(external_node_path_default().resolve(file)); !external_node_fs_default().existsSync(dir); dir = external_node_path_default().dirname(dir)) {
+        missing.push(dir);
+        if (external_node_path_default().dirname(dir) === dir)
+            break;
+    }
+    for (const dir of missing.reverse()) {
+        try {
+            external_node_fs_default().mkdirSync(dir);
+        }
+        catch (e) {
+            // Made meanwhile by another process: fine if it is a folder.
+            if (e.code !== 'EEXIST' || !external_node_fs_default().statSync(dir).isDirectory())
+                throw e;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
 const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/json-text.ts
@@ -12239,6 +12265,7 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
@@ -12297,7 +12324,7 @@ function createBaseline(findings, opts) {
 }
 /** Writes a baseline as stable, diff-friendly JSON. */
 function writeBaseline(absPath, baseline) {
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(absPath), { recursive: true });
+    makeParentFolders(absPath);
     external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
 /**
@@ -17803,6 +17830,7 @@ function harnessLookups(values, env, note) {
 
 
 
+
 function positiveInt(flag, value) {
     // Digits only: `Number` would also take `1e3`, `0x10` and ` 12 `.
     const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
@@ -17874,7 +17902,7 @@ function writeOutput(cwd, file, text, isInput) {
     if (isInput?.(abs))
         throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
     writeOrExplain(file, () => {
-        external_node_fs_default().mkdirSync(external_node_path_default().dirname(abs), { recursive: true });
+        makeParentFolders(abs);
         if (typeof text === 'string')
             return external_node_fs_default().writeFileSync(abs, text);
         const fd = external_node_fs_default().openSync(abs, 'w');

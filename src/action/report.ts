@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
+import { makeParentFolders } from '../engine/folders.js';
 import { renderReport } from '../migration/index.js';
 import { InputError } from './inputs.js';
 import type { RunState } from './state.js';
@@ -18,7 +19,7 @@ export async function migrationReport(state: RunState, result: LintResult): Prom
   const report = renderReport(result, 'markdown', harnessOverrides ? { harnessOverrides } : {});
   if (settings.reportFile) {
     try {
-      fs.mkdirSync(path.dirname(settings.reportFile), { recursive: true });
+      makeParentFolders(settings.reportFile);
       fs.writeFileSync(settings.reportFile, report);
     } catch (e) {
       throw new InputError(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
+import { makeParentFolders } from '../engine/folders.js';
 import { formatSarif } from '../formats/sarif.js';
 import { InputError } from './inputs.js';
 import { ruleDocsBase } from './links.js';
@@ -14,7 +14,7 @@ export function writeSarif(state: RunState, result: LintResult): string {
   const file = state.settings.sarifFile;
   if (!file) return '';
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeParentFolders(file);
     fs.writeFileSync(file, formatSarif(result, { docsBaseUrl: ruleDocsBase(state.ctx) }));
   } catch (e) {
     throw new InputError('sarif-file', `cannot write "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

@@ -7,6 +7,7 @@ import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
 import { UsageError } from '../engine/errors.js';
+import { makeParentFolders } from '../engine/folders.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -110,7 +111,7 @@ export function writeOutput(cwd: string, file: string, text: string | Iterable<s
   const abs = path.resolve(cwd, file);
   if (isInput?.(abs)) throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
   writeOrExplain(file, () => {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    makeParentFolders(abs);
     if (typeof text === 'string') return fs.writeFileSync(abs, text);
     const fd = fs.openSync(abs, 'w');
     try {

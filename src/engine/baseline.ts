@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toPosix } from './discover.js';
 import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
+import { makeParentFolders } from './folders.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
 import { jsonErrorOffset, jsonListItemRanges } from './json-text.js';
@@ -119,7 +120,7 @@ export function createBaseline(
 
 /** Writes a baseline as stable, diff-friendly JSON. */
 export function writeBaseline(absPath: string, baseline: Baseline): void {
-  fs.mkdirSync(path.dirname(absPath), { recursive: true });
+  makeParentFolders(absPath);
   fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
 }
 
