@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { Ajv } from 'ajv';
 import type { Finding } from '../../src/engine/finding.js';
+import type { HarnessFacts } from '../../src/model/harness-side.js';
+import { scopeOf } from '../../src/model/scope.js';
 import { runCli } from '../../src/cli/main.js';
 import { formatJson, formatJsonPieces } from '../../src/formats/json.js';
 import { jsonPieces, mapped } from '../../src/formats/json-pieces.js';
@@ -100,5 +103,65 @@ describe('any value in JSON pieces', () => {
   test('a Map, a Set and an object with toJSON are written as JSON.stringify writes them', () => {
     const value = { m: new Map([['a', 1]]), s: new Set([1]), t: { toJSON: () => 'x' }, list: [new Map()] };
     expect([...jsonPieces(value)].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
+});
+
+describe('the JSON report and schemas/check-report.schema.json', () => {
+  const root = path.join(import.meta.dirname, '..', '..');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'check-report.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+  const errorsOf = (report: unknown) => (validate(report) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`));
+  const result = lintFixture();
+  const at = result.findings[0]!;
+  const lookup = (identifier: string, answer: HarnessFacts['lookups'][number]['answer']) => ({
+    identifier,
+    scope: scopeOf(undefined, undefined),
+    answer,
+    at: { file: at.file, start: 0, end: 1, value: identifier, flags: 0, path: undefined },
+  });
+  const facts = {
+    host: 'app.harness.io',
+    requests: 4,
+    lookups: [lookup('a', { kind: 'notFound' }), lookup('b', { kind: 'failed', reason: 'timed out' })],
+  } as unknown as HarnessFacts;
+  const full = {
+    ...result,
+    findings: [
+      ...result.findings,
+      {
+        ...at,
+        harnessUrl: 'https://app.harness.io/ng/account/x/settings/resources/connectors/a',
+        forRule: 'require-platform-connectivity',
+      },
+      { ...at, related: [{ file: at.file, line: 2, column: 3, endLine: 2, endColumn: 9, message: 'Used here.' }] },
+      { ...at, suppressed: { kind: 'baseline' as const } },
+    ],
+    baseline: { file: 'baseline.json', entries: 3, matched: 1, stale: 2 },
+    harness: facts,
+  };
+
+  test('a report with every optional part (suppressed, related, harnessUrl, forRule, baseline, lookups) is valid', () => {
+    expect(result.findings.some((f) => f.suppressed)).toBe(true);
+    expect(errorsOf(JSON.parse(formatJson(full)))).toEqual([]);
+    expect(errorsOf(JSON.parse(formatJson({ ...result, findings: [] })))).toEqual([]);
+  });
+
+  test('the example in the README is valid', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const example = /### JSON and the CI formats[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(errorsOf(JSON.parse(example!))).toEqual([]);
+  });
+
+  test('it is strict: an unknown field, a missing count or a bad severity is an error', () => {
+    const report = JSON.parse(formatJson(full)) as { findings: Array<Record<string, unknown>>; summary: Record<string, unknown> };
+    report.findings[0]!.lines = 3;
+    report.findings[1]!.severity = 'info';
+    delete report.summary.errors;
+    expect(errorsOf(report)).toEqual([
+      '/findings/0 must NOT have additional properties',
+      '/findings/1/severity must be equal to one of the allowed values',
+      "/summary must have required property 'errors'",
+    ]);
   });
 });
