@@ -191,6 +191,75 @@ export default testRule(import.meta.filename, rule, {
     },
   ],
   invalid: [
+    ((files) => ({
+      name: 'a stage template takes `<+pipeline.variables.x>` from the pipeline that uses it',
+      files,
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          line: 7,
+          column: 14,
+          suggestion: files['pipeline.yaml'].replace('org.mirror', 'account.mirror'),
+        },
+      ],
+    }))({
+      'template.yaml': `template:
+  name: kst
+  identifier: kst
+  versionLabel: v1
+  type: Stage
+  spec:
+${k8sStage('<+pipeline.variables.img>')
+  .split('\n')
+  .slice(3)
+  .map((line) => line.slice(4))
+  .join('\n')}`,
+      'pipeline.yaml': `pipeline:
+  name: build
+  identifier: build
+  variables:
+    - name: img
+      type: String
+      value: org.mirror
+  stages:
+    - stage: { name: build, identifier: build, template: { templateRef: account.kst, versionLabel: v1 } }
+`,
+    }),
+    ((files) => ({
+      name: 'a Pipeline template takes `<+pipeline.variables.x>` from its own variables, checked on its own and in the pipeline made from it',
+      files,
+      errors: [
+        {
+          file: 'template.yaml',
+          messageId: 'orgScope',
+          line: 10,
+          column: 16,
+          suggestion: files['template.yaml'].replace('org.mirror', 'account.mirror'),
+        },
+      ],
+    }))({
+      'template.yaml': `template:
+  name: pt
+  identifier: pt
+  versionLabel: v1
+  type: Pipeline
+  spec:
+    variables:
+      - name: img
+        type: String
+        value: org.mirror
+    stages:
+${k8sStage('<+pipeline.variables.img>')
+  .split('\n')
+  .map((line) => (line ? `  ${line.slice(2)}` : line))
+  .join('\n')}`,
+      'pipeline.yaml': `pipeline:
+  name: build
+  identifier: build
+  template: { templateRef: account.pt, versionLabel: v1 }
+`,
+    }),
     {
       name: 'a project-scope reference: a suggestion while the repo has no account connector of that name',
       files: pipeline(k8sStage('mirror')),

@@ -51,6 +51,21 @@ const withVariables = (text: string, vars: Record<string, string>) =>
       .join('')}  stages:\n`,
   );
 
+/** Version `label` of account Stage template `st`: a CI stage with `infra` (its infrastructure lines) and one Run step. */
+const stageTemplate = (label: string, infra: string) => `template:
+  name: st
+  identifier: st
+  versionLabel: ${label}
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+${infra.replaceAll(/^ {10}/gm, '      ')}      execution:
+        steps:
+          - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+`;
+
 /** Pipeline variables whose values are only known at run time: a runtime input and an expression. */
 const RUNTIME_VARIABLES = { input: '<+input>', expr: '<+trigger.payload.registry>' };
 
@@ -443,6 +458,88 @@ template:
         },
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
+    },
+    ...['v1.yaml', 'z1.yaml'].map((older) => ({
+      name: `a stage on the infrastructure of a stage template's stable version (Cloud in v2 only; v1 in ${older})`,
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        [`templates/${older}`]: stageTemplate(
+          'v1',
+          '          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n',
+        ),
+        'templates/v2.yaml': stageTemplate(
+          'v2',
+          '          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n',
+        ),
+        'pipeline.yaml': pipeline(
+          `    - stage: { name: a, identifier: a, template: { templateRef: account.st } }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    })),
+    {
+      name: "a Pipeline template's variable, a runtime input the pipeline's templateInputs fill, names a step's connector",
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'template.yaml': `template:
+  name: pt
+  identifier: pt
+  versionLabel: v1
+  type: Pipeline
+  orgIdentifier: default
+  projectIdentifier: proj
+  spec:
+    variables:
+      - name: registry
+        type: String
+        value: <+input>
+    stages:
+${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}`,
+        'pipeline.yaml': `pipeline:
+  name: p
+  identifier: p
+  orgIdentifier: default
+  projectIdentifier: proj
+  template:
+    templateRef: pt
+    versionLabel: v1
+    templateInputs:
+      variables:
+        - name: registry
+          type: String
+          value: hub
+`,
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 13, column: 18 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
     {
       name: 'a runtime input or an expression nothing in the repo settles',

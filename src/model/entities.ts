@@ -144,6 +144,8 @@ export interface Template<N = Loc> extends EntityBase<N> {
   /** Steps of a Step or StepGroup template. */
   steps: StepFact<N>[];
   codebaseConnectorRef?: N;
+  /** A Pipeline template's variables' `value` nodes by name: what `<+pipeline.variables.x>` takes in the pipelines made from it. */
+  variables?: Record<string, N>;
   imageConnectorFields: ImageConnectorField<N>[];
 }
 
@@ -452,6 +454,7 @@ function template(base: EntityBase<View>, root: View): Template<View> {
   else if (eq(templateType, 'Pipeline')) {
     out.stages = collectStages(spec.get('stages'));
     out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+    out.variables = variablesOf(spec);
   } else if (eq(templateType, 'Step')) keep(out.steps, buildStep(spec, 'step'));
   else if (eq(templateType, 'StepGroup')) collectSteps(spec.get('steps'), out.steps);
   return out;

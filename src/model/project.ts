@@ -67,6 +67,11 @@ export interface EffectiveStage {
   ctx: FieldContext & { entity: StageOwner };
   /** The templates the stage comes through, outermost first. */
   templates: readonly TemplateUse[];
+  /**
+   * For a stage whose infrastructure is `useFromStage` of a stage with several template versions:
+   * the version it is checked against (the stage has one copy per version).
+   */
+  infraFrom?: EffectiveStage;
 }
 
 export interface ConnectorUse {
@@ -237,6 +242,18 @@ export class Project {
   }
 
   /**
+   * The contexts a template's own fields are read in where runs go through it: one per use (of
+   * each version of each user), so an expression in it can take the values of each pipeline's.
+   */
+  usesOf(template: Template): FieldContext[] {
+    const out: FieldContext[] = [];
+    for (const root of this.#templateUsers().get(template) ?? [])
+      for (const eff of this.runOf(root).stages)
+        if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via)) out.push(eff.ctx);
+    return out;
+  }
+
+  /**
    * The runs to check: every pipeline's, and every template's on its own. By default a template
    * that something in the repo uses is left out: its users' runs check it with their inputs.
    * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
@@ -290,6 +307,7 @@ export class Project {
     }
     for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
     if (!templates.size) run.templates = NO_TEMPLATES;
+    else run.stages = withInfraSources(run.stages);
     return run;
   }
 
@@ -340,8 +358,8 @@ export class Project {
     for (;;) {
       const infra = cur.body.infrastructure;
       const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-      const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-      if (!next) return { stage: cur, infra };
+      const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+      if (!next || seen.has(next)) return { stage: cur, infra };
       seen.add(next);
       cur = next;
     }
@@ -436,9 +454,8 @@ export class Project {
     if (v.kind === 'expression') {
       // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
       const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-      const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-      const value = variable ? pipeline?.variables[variable] : undefined;
-      return value ? this.resolve(value, { entity: pipeline! }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+      const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+      return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
     const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
     const via = ctx.via;
@@ -533,18 +550,43 @@ const KIND_NAMES: Record<Exclude<Entity['kind'], 'template'>, string> = {
 };
 
 /** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx: FieldContext): Pipeline | undefined {
-  let via = ctx.via;
-  let entity: Entity = ctx.entity;
-  while (via) {
-    entity = via.user;
-    via = via.outer;
+/**
+ * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
+ * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
+ * pipeline's `templateInputs` fill), read in its own context.
+ */
+function pipelineVariable(ctx: FieldContext, name: string): { value: Loc; ctx: FieldContext } | undefined {
+  const chain: FieldContext[] = [ctx];
+  for (let via = ctx.via; via; via = via.outer) chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+  // Outermost first: the pipeline's own variables, then its Pipeline template's.
+  for (const c of chain.reverse()) {
+    const e = c.entity;
+    const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+    if (value) return { value, ctx: c };
   }
-  return entity.kind === 'pipeline' ? entity : undefined;
+  return undefined;
 }
 
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a: Scope, b: Scope): boolean {
   if (a.org && b.org && a.org !== b.org) return false;
   return !(a.project && b.project && a.project !== b.project);
+}
+
+/**
+ * A stage that takes its infrastructure from a stage with several template versions runs on
+ * whichever version is stable, which only Harness knows: it gets one copy per version, each
+ * following one, so every version's infrastructure is checked. Stages are taken in order, so a
+ * chain (`c` from `b` from `a`) splits along it.
+ */
+function withInfraSources(stages: EffectiveStage[]): EffectiveStage[] {
+  const out: EffectiveStage[] = [];
+  for (const eff of stages) {
+    const infra = eff.body.infrastructure;
+    const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+    const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
+    if (sources.length > 1) for (const source of sources) out.push({ ...eff, infraFrom: source });
+    else out.push(eff);
+  }
+  return out;
 }

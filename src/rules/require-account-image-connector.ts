@@ -109,7 +109,16 @@ export default defineRule({
 
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { at, path } of owner.imageConnectorFields) {
-        const resolution = project.resolve(at, { entity: owner });
+        let resolution = project.resolve(at, { entity: owner });
+        // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
+        if (resolution.unknown === 'expression' && owner.kind === 'template') {
+          const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+          if (uses.length)
+            resolution = {
+              values: [...resolution.values, ...uses.flatMap((r) => r.values)],
+              ...(uses.some((r) => r.unknown) ? { unknown: 'expression' as const } : {}),
+            };
+        }
         for (const v of resolution.values) {
           const where = yamlPathOf(v.at) ?? path;
           // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
