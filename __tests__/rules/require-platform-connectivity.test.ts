@@ -459,6 +459,44 @@ template:
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
     },
+    {
+      name: 'an unquoted versionLabel `1.0` is the label "1.0", as Harness reads it (not the number 1)',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'templates/one.yaml': stageTemplate(
+          '1',
+          '          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n',
+        ),
+        'templates/one-point-o.yaml': stageTemplate(
+          '1.0',
+          '          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n',
+        ),
+        'pipeline.yaml': pipeline(
+          `    - stage: { name: a, identifier: a, template: { templateRef: account.st, versionLabel: "1.0" } }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
     ...['v1.yaml', 'z1.yaml'].map((older) => ({
       name: `a stage on the infrastructure of a stage template's stable version (Cloud in v2 only; v1 in ${older})`,
       files: {
@@ -540,6 +578,28 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         },
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'a reference that is not valid (three parts) is said to be so, not looked for in a project',
+      files: { 'connectors.yaml': HARNESS_IMAGE, 'pipeline.yaml': pipeline(cloudStage('cloud', 'account.org.x')) },
+      errors: [{ file: 'pipeline.yaml', messageId: 'invalidRef', line: 17, column: 84, unresolved: true }],
+    },
+    {
+      name: 'a reference that is not valid, in two stages: one notice, the stages as related locations',
+      files: { 'connectors.yaml': HARNESS_IMAGE, 'pipeline.yaml': pipeline(cloudStage('one', 'org.a.b'), cloudStage('two', 'org.a.b')) },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'invalidRefMany',
+          line: 17,
+          column: 84,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 28, column: 84 },
+          ],
+        },
+      ],
     },
     {
       name: 'a runtime input or an expression nothing in the repo settles',

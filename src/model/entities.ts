@@ -59,7 +59,8 @@ export interface Connector<N = Loc> extends EntityBase<N> {
 
 export interface TemplateLink<N = Loc> {
   templateRef: N;
-  versionLabel?: N;
+  /** As written (see `versionLabelOf`). */
+  versionLabel?: string;
   /** The user's `templateInputs`, whose semantic paths mirror the template's `spec`. */
   inputs?: TemplateInputs<N>;
 }
@@ -301,13 +302,24 @@ function mayClone(v: View | undefined): boolean {
   return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
 
+/**
+ * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
+ * is "1.0" (not the number 1) and `1.10` is not `1.1`.
+ */
+function versionLabelOf(map: View): string | undefined {
+  const label = map.get('versionLabel');
+  if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
+    return label.file.text.slice(label.range[0], label.range[1]).trim();
+  return label?.str;
+}
+
 function templateLink(v: View | undefined): TemplateLink<View> | undefined {
   const templateRef = v?.get('templateRef');
   if (!v || !templateRef) return undefined;
   const inputs = v.get('templateInputs');
   return {
     templateRef,
-    versionLabel: v.get('versionLabel'),
+    ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
     ...(inputs?.isMap
       ? {
           inputs: {
@@ -444,7 +456,7 @@ function template(base: EntityBase<View>, root: View): Template<View> {
     ...base,
     kind: 'template',
     templateType,
-    versionLabel: root.text('versionLabel'),
+    versionLabel: versionLabelOf(root),
     stages: [],
     steps: [],
     imageConnectorFields: imageConnectorFields(root),

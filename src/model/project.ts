@@ -221,7 +221,7 @@ export class Project {
     const ref = str(link.templateRef);
     const parsed = ref ? parseRef(ref) : undefined;
     if (!parsed) return [];
-    const label = str(link.versionLabel);
+    const label = link.versionLabel;
     return this.templates.filter(
       (t) =>
         t.identifier === parsed.identifier &&
@@ -346,7 +346,7 @@ export class Project {
       ...(link.inputs ? { inputs: link.inputs } : {}),
       user,
       ...(outer ? { outer } : {}),
-      stable: !str(link.versionLabel),
+      stable: !link.versionLabel,
       versions,
     };
   }

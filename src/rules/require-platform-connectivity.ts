@@ -214,6 +214,10 @@ export default defineRule({
       'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
     accountNotInRepoMany:
       'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+    invalidRef:
+      'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
+    invalidRefMany:
+      'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
     harnessImageNotInRepo:
       'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
     harnessImageNotInRepoMany:
@@ -265,15 +269,22 @@ export default defineRule({
     const open = new Uses<string, UseMessage>();
     const openSource = new Map<string, { at: Loc; expression: boolean }>();
     // References the repo does not hold, by scope and identifier: how the notice names each.
-    const refs = new Map<string, { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo'; data: MessageData }>();
+    const refs = new Map<
+      string,
+      { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo' | 'invalidRef'; data: MessageData }
+    >();
     // Connectors only Harness holds (looked up through its API), and references it has no connector for.
     const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
     const missing = new ByPlace<Missing, UseMessage>();
     const notInRepo = (ref: string, scope: Scope, use: Use<UseMessage>) => {
       const parsed = parseRef(ref);
-      const level = parsed?.level ?? 'project';
+      if (!parsed) {
+        refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
+        return unknown.add(`\0${ref}`, use);
+      }
+      const level = parsed.level;
       const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-      const key = `${where}\0${parsed?.identifier ?? ref}`;
+      const key = `${where}\0${parsed.identifier}`;
       const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
       refs.set(key, { messageId, data: { connector: ref, scope: where } });
       unknown.add(key, use);
