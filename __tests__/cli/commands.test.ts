@@ -399,6 +399,45 @@ describe('check --changed FILE...', () => {
     expect(await reported(repo(), '--changed', '.harness/connectors/mirror.yaml')).toEqual({ code: 1, findings: [MIRROR_REF] });
   });
 
+  test('a template in a given file stands for the pipelines that use it (a stage template changed to run on Harness Cloud)', async () => {
+    const dir = writeTree(repo(), {
+      '.harness/templates/cloud.yaml': `template:
+  name: cloud
+  identifier: cloud
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+      platform: { os: Linux, arch: Amd64 }
+      runtime: { type: Cloud, spec: {} }
+      execution:
+        steps:
+          - step: { type: Run, name: run, identifier: run, spec: { connectorRef: <+input>, image: alpine:3 } }
+`,
+      '.harness/pipelines/uses.yaml': `pipeline:
+  name: uses
+  identifier: uses
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        template:
+          templateRef: account.cloud
+          versionLabel: v1
+          templateInputs:
+            type: CI
+            spec:
+              execution:
+                steps:
+                  - step: { identifier: run, type: Run, spec: { connectorRef: account.hub } }
+`,
+    });
+    // The pipeline's stage now runs on Harness Cloud: its connector, and account.harnessImage (not in the repo).
+    expect(await reported(dir, '--changed', '.harness/templates/cloud.yaml')).toEqual({ code: 1, findings: [HUB, NOTICE] });
+  });
+
   test('exit code from the reported findings only', async () => {
     const dir = writeTree(repo(), {
       'README.md': '# hi\n',

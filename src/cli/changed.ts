@@ -15,6 +15,10 @@ import { SourceTexts } from '../engine/file-text.js';
  *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
  *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
  *
+ * A template in a given file stands for the pipelines that use it (a stage template changed to run
+ * on Harness Cloud breaks them): rules 1 and 2 take their files too. (What an input set or trigger
+ * fills is reported at the value it writes already.)
+ *
  * When the config file in use is one of the given files, every finding is reported: the config
  * decides what every file gets. Given paths are relative to the current directory, as findings
  * name files; names of files that are not scanned (deleted, not YAML) match nothing.
@@ -23,6 +27,8 @@ export function changedSelection(result: LintResult, given: readonly string[], c
   const files = new Set(given.map((g) => toPosix(path.relative(cwd, path.resolve(cwd, g)))));
   if (result.config && files.has(result.config.file)) return () => true;
   const { project } = result;
+  const affected = new Set(files);
+  for (const t of project.templates) if (files.has(t.rootKey.file)) for (const p of project.pipelinesUsing(t)) affected.add(p.rootKey.file);
   const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
   const texts = new SourceTexts(cwd);
   const refersToChanged = (f: Finding) => {
@@ -41,5 +47,5 @@ export function changedSelection(result: LintResult, given: readonly string[], c
     const connector = project.findConnector(ref, from);
     return connector !== undefined && changedConnectors.has(connector);
   };
-  return (f) => files.has(f.file) || (f.related ?? []).some((r) => files.has(r.file)) || refersToChanged(f);
+  return (f) => affected.has(f.file) || (f.related ?? []).some((r) => affected.has(r.file)) || refersToChanged(f);
 }
