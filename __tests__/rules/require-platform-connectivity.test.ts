@@ -204,6 +204,30 @@ export default testRule(import.meta.filename, rule, {
       errors: HUB_ABSENT(),
       output: { 'connectors.yaml': crlf(`${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}`) },
     },
+    ...[
+      [
+        'with a comment after it',
+        '    executeOnDelegate:   # set by the platform team\n',
+        '    executeOnDelegate: false   # set by the platform team\n',
+      ],
+      ['last in the file', '    executeOnDelegate:\n', PLATFORM],
+    ].map(([where, before, after]) => ({
+      name: `executeOnDelegate with no value (null: delegate), ${where}: the value goes after the colon, the comment stays`,
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', before!, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateAbsent',
+          line: 23,
+          column: before!.indexOf(':') + 2 + (before!.includes('#') ? 3 : 0),
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', after!, IN_PROJECT)}` },
+    })),
     {
       name: 'executeOnDelegate as the string "false": replaced by the boolean',
       files: {

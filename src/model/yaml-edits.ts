@@ -52,6 +52,8 @@ export function replaceScalarAt(loc: Loc, value: ScalarValue): Edit | undefined 
 }
 
 function formatScalar(style: string | undefined, inFlow: boolean, empty: boolean, value: ScalarValue): string | undefined {
+  // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
+  if (empty) return undefined;
   if (typeof value !== 'string') return String(value);
   switch (style) {
     case 'QUOTE_DOUBLE':
@@ -62,8 +64,6 @@ function formatScalar(style: string | undefined, inFlow: boolean, empty: boolean
     case 'BLOCK_LITERAL':
       return undefined;
     default:
-      // An empty plain scalar (`key:` with no value) has no range to replace in place.
-      if (empty) return undefined;
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
 }
@@ -113,9 +113,14 @@ function checkPlainSafe(s: string, flow: boolean): boolean {
 export function setMapValue(map: View, key: string, value: ScalarValue): Edit | undefined {
   if (!map.isMap) return undefined;
   const existing = map.entries().find((e) => e.key === key);
-  if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
   const flow = map.isFlow || map.inFlow;
   const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+  if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
+    // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
+    const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
+    return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+  }
+  if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
   const edit = insertPair(map, `${key}: ${scalar}`);
   return edit && marked(edit, map.aliased);
 }

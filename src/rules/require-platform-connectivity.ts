@@ -388,7 +388,9 @@ export default defineRule({
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
-      const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+      // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
+      const state =
+        !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
       report({
         at: field ?? connector.specKey ?? connector.rootKey,
         messageId: oneOrMany(state, uses),
