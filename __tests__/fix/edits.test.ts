@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { applyEdits, chooseEdits, overlaps } from '../../src/engine/edits.js';
+import { applyEdits, chooseEdits, clashWithin, overlaps } from '../../src/engine/edits.js';
 import type { Edit } from '../../src/engine/finding.js';
 import { eolAt, isPlainSafe, replaceScalar, setMapValue } from '../../src/model/yaml-edits.js';
 import { unifiedDiff } from '../../src/formats/diff.js';
@@ -123,18 +123,28 @@ describe('choosing and applying edits', () => {
     expect(() => applyEdits('abc', [a, b])).toThrow(/overlapping/);
   });
 
+  test("within one fix, an insertion at the edge of its own replacement is kept (a URL replaced, a pair inserted after it); two insertions at one place are not", () => {
+    const url = { start: 0, end: 2, text: 'URL' };
+    const pair = { start: 2, end: 2, text: ', p: 1' };
+    expect(chooseEdits([[url, pair]])).toEqual({ chosen: [url, pair], taken: [0] });
+    expect(applyEdits('ab}', [url, pair])).toBe('URL, p: 1}');
+    expect(chooseEdits([[pair, { ...pair, text: 'q' }]])).toEqual({ chosen: [], taken: [] });
+    // Another fix touching it still waits for the next pass.
+    expect(chooseEdits([[url], [pair]]).taken).toEqual([0]);
+  });
+
   test('chooses what checking every chosen edit would choose, on random groups (sorted lookups must not miss a neighbour)', () => {
     const everyChosen = (groups: Edit[][]) => {
       const chosen: Edit[] = [];
       const taken: number[] = [];
       groups.forEach((group, i) => {
         const fresh = group.filter((e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && clashWithin(e, f)));
         if (selfOverlap || fresh.some((e) => chosen.some((c) => overlaps(c, e)))) return;
         chosen.push(...fresh);
         taken.push(i);
       });
-      return { chosen: chosen.sort((x, y) => x.start - y.start), taken };
+      return { chosen: chosen.sort((x, y) => x.start - y.start || x.end - y.end), taken };
     };
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) % n;

@@ -142,6 +142,21 @@ data:
       errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
       output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
     },
+    ...[
+      ['flow', '  spec: {dockerRegistryUrl: "URL"}\n', '  spec: {dockerRegistryUrl: "URL", providerType: DockerHub}\n', 5, 29],
+      [
+        'block',
+        '  spec:\n    auth: {type: Anonymous}\n    dockerRegistryUrl: URL\n',
+        '  spec:\n    auth: {type: Anonymous}\n    dockerRegistryUrl: URL\n    providerType: DockerHub\n',
+        7,
+        24,
+      ],
+    ].map(([style, before, after, line, column]) => ({
+      name: `the URL last in a ${style} spec without providerType: fixed (the pair goes right after the replaced URL)`,
+      files: { 'docker.yaml': `connector:\n  name: a\n  identifier: a\n  type: DockerRegistry\n${(before as string).replace('URL', OLD)}` },
+      errors: [{ messageId: 'connectorUrl', line: line as number, column: column as number }],
+      output: { 'docker.yaml': `connector:\n  name: a\n  identifier: a\n  type: DockerRegistry\n${(after as string).replace('URL', HUB)}` },
+    })),
     {
       name: 'a URL with a user and password in it: reported and fixed, the password never quoted',
       files: { 'docker.yaml': dockerConnector('https://robot:s3cret@app.harness.io/registry') },

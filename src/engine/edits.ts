@@ -10,6 +10,17 @@ export function overlaps(a: Edit, b: Edit): boolean {
   return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
 }
 
+/**
+ * Overlap within one fix: its own insertion at the edge of its own replacement is fine (a URL
+ * replaced and a pair inserted right after it), since `applyEdits` orders them by position; two
+ * insertions at one place are not (their order would be a guess).
+ */
+export const clashWithin = (a: Edit, b: Edit): boolean =>
+  Math.max(a.start, b.start) < Math.min(a.end, b.end) || insideOrSame(a, b) || insideOrSame(b, a);
+/** `a` is an insertion strictly inside `b`, or at the same place as insertion `b`. */
+const insideOrSame = (a: Edit, b: Edit) =>
+  a.start === a.end && (b.start === b.end ? a.start === b.start : b.start < a.start && a.start < b.end);
+
 const sameEdit = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
 
 /**
@@ -23,9 +34,10 @@ export function chooseEdits(groups: ReadonlyArray<readonly Edit[]>): { chosen: E
   const taken: number[] = [];
   groups.forEach((group, i) => {
     const fresh = group.filter((e) => !hasSame(chosen, e));
-    const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+    const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && clashWithin(e, f)));
     if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e))) return;
-    for (const e of fresh) chosen.splice(firstAfter(chosen, e.start), 0, e);
+    // Sorted by start, then end (an insertion before the replacement it starts), so their ends are sorted too.
+    for (const e of fresh) chosen.splice(placeOf(chosen, e), 0, e);
     taken.push(i);
   });
   return { chosen, taken };
@@ -41,6 +53,13 @@ function firstAfter(sorted: readonly Edit[], offset: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** Where `e` goes in edits sorted by start, then end. */
+function placeOf(sorted: readonly Edit[], e: Edit): number {
+  let k = firstAfter(sorted, e.start);
+  while (k > 0 && sorted[k - 1]!.start === e.start && sorted[k - 1]!.end > e.end) k--;
+  return k;
 }
 
 /** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
