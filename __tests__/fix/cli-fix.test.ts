@@ -106,6 +106,19 @@ describe('harness-registry-guard fix', () => {
     expect(inside.err).not.toContain('relative to');
   });
 
+  test('--dry-run of a file with a BOM whose first line changes: git apply takes the diff, and gives what fix writes', async () => {
+    const oneLine = 'connector: {name: x, identifier: x, type: DockerRegistry, spec: {dockerRegistryUrl: "https://app.harness.io/registry", providerType: Other}}\n';
+    const dir = tempRepo({ 'c.yaml': `\uFEFF${oneLine}` });
+    temps.push(dir);
+    fs.writeFileSync(path.join(dir, 'fix.diff'), (await cli(['fix', '--dry-run'], dir)).out);
+    execFileSync('git', ['apply', 'fix.diff'], { cwd: dir });
+    const applied = fs.readFileSync(path.join(dir, 'c.yaml'));
+    fs.writeFileSync(path.join(dir, 'c.yaml'), `\uFEFF${oneLine}`);
+    await cli(['fix'], dir);
+    expect(applied.equals(fs.readFileSync(path.join(dir, 'c.yaml')))).toBe(true);
+    expect(applied.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
   test('usage errors exit 2', async () => {
     expect((await cli(['fix', '--format', 'sarif'], repo())).code).toBe(2);
     expect((await cli(['fix', 'no/such/path'], repo())).code).toBe(2);

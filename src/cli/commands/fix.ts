@@ -52,7 +52,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.cwd,
       fixed.files.map((f) => f.file),
     );
-    fixed.files.forEach((f, i) => io.out(unifiedDiff(f.original, f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
+    // With the BOM the file has (and keeps), or `git apply` finds line 1 changed.
+    const bom = (f: { bom: boolean }) => (f.bom ? '\uFEFF' : '');
+    fixed.files.forEach((f, i) => io.out(unifiedDiff(bom(f) + f.original, bom(f) + f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
     io.err(summary(fixed, dryRun));
     if (base) io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
   } else io.out(summary(fixed, dryRun));
