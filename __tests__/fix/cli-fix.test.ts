@@ -119,6 +119,18 @@ describe('harness-registry-guard fix', () => {
     expect(applied.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
+  test('--baseline FILE: the findings the baseline accepts are left as they are; without it they are fixed', async () => {
+    const dir = tempRepo({ 'connector.yaml': CONNECTOR });
+    temps.push(dir);
+    expect((await cli(['check', '.', '--write-baseline', 'baseline.json'], dir)).code).toBe(0);
+    const kept = await cli(['fix', '--baseline', 'baseline.json'], dir);
+    expect(kept.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).toBe(CONNECTOR);
+    expect((await cli(['fix'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'connector.yaml'), 'utf8')).not.toBe(CONNECTOR);
+    expect((await cli(['fix', '--baseline', ''], dir)).code).toBe(2);
+  });
+
   test('usage errors exit 2', async () => {
     expect((await cli(['fix', '--format', 'sarif'], repo())).code).toBe(2);
     expect((await cli(['fix', 'no/such/path'], repo())).code).toBe(2);

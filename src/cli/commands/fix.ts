@@ -6,12 +6,13 @@ import { plural, totals } from '../../formats/totals.js';
 import { lint } from '../../engine/lint.js';
 import { FAIL_ON, harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
-import { parseCommandLine } from '../parse.js';
+import { ArgError, parseCommandLine } from '../parse.js';
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
   format: { type: 'string', default: 'text', choices: ['text', 'json'] },
   'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+  baseline: { type: 'string' },
   ...SCAN_OPTIONS,
 } as const;
 
@@ -24,6 +25,7 @@ Options:
   --dry-run                   print a unified diff of the fixes and write nothing
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
+  --baseline FILE             leave the findings FILE accepts as they are, as check --baseline FILE does
 ${SCAN_USAGE}
   -h, --help                  show this help
 
@@ -42,7 +44,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
   const dryRun = values['dry-run'];
 
-  const { harness, lookups: _lookups, ...settings } = scanSettings(values, positionals, io);
+  if (values.baseline === '') throw new ArgError('`--baseline` needs a file name');
+  const { harness, lookups: _lookups, ...scan } = scanSettings(values, positionals, io);
+  const settings = { ...scan, ...(values.baseline !== undefined ? { baselinePath: values.baseline } : {}) };
   const harnessFacts = harness && (await lint({ ...settings, harness })).harness;
   for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : []) io.err(`harness-registry-guard: warning: ${w}\n`);
   const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
