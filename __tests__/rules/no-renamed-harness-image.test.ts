@@ -268,6 +268,18 @@ spec:
         { file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10, suggestion: executionConfig(field!, other!) },
       ],
     })),
+    ...[
+      ['addonTag', 'alpine:3.19', 'harness/ci-addon:3.19'],
+      ['addonTag', 'harness/git-clone:1.6.9', 'harness/ci-addon:1.6.9'],
+      ['gitCloneTag', 'harness/ci-addon-custom:7.0', 'harness/drone-git:7.0'],
+      ['addonTag', 'plugins/kaniko:1.10.6', 'harness/ci-addon:1.10.6'],
+    ].map(([field, value, other]) => ({
+      name: `an image in ${field} whose name is not the expected one's (${value}) is not a renamed one: a suggestion, never a fix`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [
+        { file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10, suggestion: executionConfig(field!, other!) },
+      ],
+    })),
     {
       name: 'the harnessImages option adds names mirrors must keep',
       files: stepImages('registry.example.com/acme-builder:2'),

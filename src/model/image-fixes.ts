@@ -89,8 +89,11 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
   return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
 
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-export function restoreExecutionConfigName(raw: string, expected: string, catalogue: ImageCatalogue): RestoredName | undefined {
+/**
+ * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
+ */
+export function restoreExecutionConfigName(raw: string, expected: string, catalogue: ImageCatalogue, field = ''): RestoredName | undefined {
   const image = parseImage(raw);
   if (!image) return undefined;
   const [ns, name] = expected.split('/') as [string, string];
@@ -101,9 +104,18 @@ export function restoreExecutionConfigName(raw: string, expected: string, catalo
   // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
   const named = catalogueNamesFor(last, catalogue);
   const other = named.length > 0 && !named.includes(expected);
+  // Nor is an image whose name is not the expected one's, flattened or not, or its field's
+  // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
+  const bare = (s: string) => s.toLowerCase().replace(/[-_.]/g, '');
+  const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
   const nsKept = path.length > 1 && path[path.length - 2]!.toLowerCase() === ns;
-  const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+  // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
+  const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2]!.toLowerCase());
+  const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
   const prefix = [image.registry, ...keep].filter(Boolean).join('/');
   const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-  return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
+  return {
+    value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
+    unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+  };
 }

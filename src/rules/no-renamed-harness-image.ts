@@ -62,7 +62,7 @@ export default defineRule({
               at: use.view,
               messageId: 'executionConfig',
               data: { field: use.field!, image: use.raw, expected },
-              ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
+              ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
             });
           continue;
         }
