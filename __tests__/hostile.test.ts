@@ -428,4 +428,19 @@ describe('discovery', () => {
       'include in .harness-registry-guard.yml pattern "nowhere/**" matches no file under .',
     );
   });
+
+  test("a config's include pattern is judged only by a run whose PATHs hold the config's folder", () => {
+    write('.harness/p.yaml', BAD_IMAGE_PIPELINE);
+    write('delegate/values.yaml', 'image: nginx:1\n');
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'include: [".harness/**/*.yaml", "delegate/*.yaml"]\n');
+    const files = (paths: string[], cwd = dir) =>
+      new Set(lint({ cwd, paths, configPath: path.join(dir, '.harness-registry-guard.yml') }).findings.map((f) => f.file));
+    // `check .harness`, a file, and a run from below: each sees part of what the config selects.
+    expect(files(['.harness'])).toEqual(new Set(['.harness/p.yaml']));
+    expect(files(['.harness/p.yaml'])).toEqual(new Set(['.harness/p.yaml']));
+    expect(() => files(['.'], path.join(dir, 'delegate'))).not.toThrow();
+    // The whole repo: a pattern that matches nothing is still a typo.
+    fs.rmSync(path.join(dir, 'delegate'), { recursive: true });
+    expect(() => files(['.'])).toThrow('include in .harness-registry-guard.yml pattern "delegate/*.yaml" matches no file under .');
+  });
 });
