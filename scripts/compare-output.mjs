@@ -12,6 +12,11 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { ref: { type: 'string', default: 'HEAD~1' }, pipelines: { type: 'string', default: '1000' } } });
 const shared = path.resolve('../shared');
+for (const needed of ['bench/gen.mjs', 'corpus/files'])
+  if (!fs.existsSync(path.join(shared, needed))) {
+    console.error(`not found: ${path.join(shared, needed)} (this script reads ../shared beside the repository)`);
+    process.exit(2);
+  }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-compare-'));
 
 // The old CLI is its ref's committed bundle: dist/ needs nothing else to run.
