@@ -370,6 +370,14 @@ describe('inputs are never written over', () => {
   });
 });
 
+test('check --quiet: the fix hint counts every safe fix, as fix applies them, not only those of the errors listed', async () => {
+  const hint = async (...extra: string[]) =>
+    (await cli(['check', 'examples', ...extra], ROOT)).out.split('\n').find((l) => l.includes('can be fixed automatically'));
+  const all = await hint();
+  expect(all).toMatch(/^\d+ findings can be fixed/);
+  expect(await hint('--quiet')).toBe(all);
+});
+
 describe('check --changed FILE...', () => {
   const repo = () => writeTree(tmpDir(), CONNECTOR_REPO);
   const reported = async (dir: string, ...args: string[]) => {

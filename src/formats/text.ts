@@ -69,7 +69,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   if (b)
     lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
   lines.push(...(opts.notes ?? []).map(terminalSafe));
-  if (opts.fixCommand) lines.push(...fixHint(listed, terminalSafe(opts.fixCommand), style));
+  if (opts.fixCommand) lines.push(...fixHint(result.findings, terminalSafe(opts.fixCommand), style));
   return lines.join('\n') + '\n';
 }
 
@@ -103,9 +103,9 @@ function docsLinks(listed: readonly Finding[], style: Style): string[] {
   return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
 }
 
-/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
-function fixHint(listed: readonly Finding[], command: string, style: Style): string[] {
-  const active = listed.filter((f) => !f.suppressed);
+/** The closing hint when findings have safe fixes (and how many more only suggestions): all of them, as `fix` applies them whatever `--quiet` lists. */
+function fixHint(findings: readonly Finding[], command: string, style: Style): string[] {
+  const active = findings.filter((f) => !f.suppressed);
   const safe = active.filter((f) => f.fix?.length).length;
   if (!safe) return [];
   const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
