@@ -267,7 +267,7 @@ describe('passes, writes and dry runs', () => {
       },
     });
     expect(r.files).toEqual([]);
-    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'the fixes would make it unparseable; left unchanged' }]);
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'the fixes would make it unparseable' }]);
     expect(bytes(path.join(dir, 'a.yaml')).equals(original)).toBe(true);
   });
 
@@ -337,7 +337,7 @@ describe('passes, writes and dry runs', () => {
 
   test('a file changed on disk after it was read for fixing is left as it now is, and named', () => {
     const { r, text } = fixWhileEditing(2, (file) => fs.appendFileSync(file, '# edited meanwhile\n'));
-    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it changed on disk while fixing; left unchanged' }]);
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it changed on disk while fixing' }]);
     expect(text).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n# edited meanwhile\n');
     // What is left is what is on disk: the finding is still there.
     expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
@@ -349,9 +349,13 @@ describe('passes, writes and dry runs', () => {
     fs.chmodSync(file, 0o444);
     const r = applyFixes({ cwd: dir, paths: ['.'] });
     expect(r.files).toEqual([]);
-    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it is read-only; left unchanged' }]);
+    expect(r.skipped).toEqual([{ file: 'a.yaml', reason: 'it is read-only' }]);
     expect(fs.readFileSync(file, 'utf8')).toBe('image: app.harness.io/registry/harness/drone-git:1.6.9\n');
     expect(r.result.findings.filter((f) => f.file === 'a.yaml' && f.ruleId === 'no-app-harness-registry')).toHaveLength(1);
+    // A dry run says the same, rather than a diff a run would not write.
+    const dry = applyFixes({ cwd: dir, paths: ['.'], dryRun: true });
+    expect({ files: dry.files, skipped: dry.skipped }).toEqual({ files: [], skipped: r.skipped });
+    expect(dry.result.findings).toEqual(r.result.findings);
   });
 
   test('two hard-linked names both scanned are one file: fixed once, nothing skipped', () => {

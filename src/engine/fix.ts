@@ -113,7 +113,7 @@ export function applyFixes(settings: FixSettings): FixResult {
         frozen.add(absPath);
         overlay.delete(absPath);
         states.delete(absPath);
-        skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+        skipped.push({ file: state.file, reason: 'the fixes would make it unparseable' });
         continue;
       }
       state.net = compose(state.net, chosen);
@@ -137,6 +137,13 @@ export function applyFixes(settings: FixSettings): FixResult {
   let unwritten = false;
   for (const s of states.values()) {
     if (s.current === s.original) continue;
+    // A dry run says what a run would do: a file it could not write is left unchanged there too.
+    if (settings.dryRun && !writableNow(s.absPath)) {
+      skipped.push({ file: s.file, reason: 'it is read-only' });
+      overlay.delete(s.absPath);
+      unwritten = true;
+      continue;
+    }
     if (!settings.dryRun) {
       const problem = writeFixed(s);
       if (problem) {
@@ -266,12 +273,12 @@ function writeFixed(s: FileState): string | undefined {
   let stat: fs.Stats;
   try {
     target = fs.realpathSync(s.absPath);
-    if (!fs.readFileSync(target).equals(s.bytes)) return 'it changed on disk while fixing; left unchanged';
+    if (!fs.readFileSync(target).equals(s.bytes)) return 'it changed on disk while fixing';
     stat = fs.statSync(target);
   } catch (e) {
     return `it cannot be read again (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
-  if (!isWritable(target, stat)) return 'it is read-only; left unchanged';
+  if (!isWritable(target, stat)) return 'it is read-only';
   const text = (s.bom ? '\uFEFF' : '') + s.current;
   if (stat.nlink > 1) return writeInPlace(target, text);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -291,6 +298,15 @@ function writeFixed(s: FileState): string | undefined {
 }
 
 const cannotWrite = (e: unknown) => `it cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+
+function writableNow(absPath: string): boolean {
+  try {
+    const target = fs.realpathSync(absPath);
+    return isWritable(target, fs.statSync(target));
+  } catch {
+    return false;
+  }
+}
 
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target: string, stat: fs.Stats): boolean {
