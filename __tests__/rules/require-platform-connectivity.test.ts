@@ -66,6 +66,27 @@ ${infra.replaceAll(/^ {10}/gm, '      ')}      execution:
           - step: { type: Run, name: t, identifier: t, spec: { command: make } }
 `;
 
+const K8S_INFRA = '          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n';
+const CLOUD_INFRA = '          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n';
+
+/**
+ * Stage `a` made from Stage template `st` (`link`: the template's fields), then stage `b` on a's
+ * infrastructure (`useFromStage`) with a Run step through `hub` at line 17, column 84.
+ */
+const followsTemplateStage = (link: string) =>
+  pipeline(`    - stage: { name: a, identifier: a, template: { ${link} } }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
+`);
+
 /** Pipeline variables whose values are only known at run time: a runtime input and an expression. */
 const RUNTIME_VARIABLES = { input: '<+input>', expr: '<+trigger.payload.registry>' };
 
@@ -483,70 +504,25 @@ template:
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
     },
-    {
-      name: 'an unquoted versionLabel `1.0` is the label "1.0", as Harness reads it (not the number 1)',
+    ...(
+      [
+        [
+          'an unquoted versionLabel `1.0` is the label "1.0", as Harness reads it (not the number 1)',
+          { 'templates/one.yaml': stageTemplate('1', K8S_INFRA), 'templates/one-point-o.yaml': stageTemplate('1.0', CLOUD_INFRA) },
+          'templateRef: account.st, versionLabel: "1.0"',
+        ],
+        ...['v1.yaml', 'z1.yaml'].map((older) => [
+          `a stage on the infrastructure of a stage template's stable version (Cloud in v2 only; v1 in ${older})`,
+          { [`templates/${older}`]: stageTemplate('v1', K8S_INFRA), 'templates/v2.yaml': stageTemplate('v2', CLOUD_INFRA) },
+          'templateRef: account.st',
+        ]),
+      ] as Array<[string, Record<string, string>, string]>
+    ).map(([name, templates, link]) => ({
+      name,
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
-        'templates/one.yaml': stageTemplate(
-          '1',
-          '          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n',
-        ),
-        'templates/one-point-o.yaml': stageTemplate(
-          '1.0',
-          '          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n',
-        ),
-        'pipeline.yaml': pipeline(
-          `    - stage: { name: a, identifier: a, template: { templateRef: account.st, versionLabel: "1.0" } }
-    - stage:
-        name: b
-        identifier: b
-        type: CI
-        spec:
-          cloneCodebase: false
-          infrastructure: { useFromStage: a }
-          execution:
-            steps:
-              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
-`,
-        ),
-      },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
-    },
-    ...['v1.yaml', 'z1.yaml'].map((older) => ({
-      name: `a stage on the infrastructure of a stage template's stable version (Cloud in v2 only; v1 in ${older})`,
-      files: {
-        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
-        [`templates/${older}`]: stageTemplate(
-          'v1',
-          '          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n',
-        ),
-        'templates/v2.yaml': stageTemplate(
-          'v2',
-          '          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n',
-        ),
-        'pipeline.yaml': pipeline(
-          `    - stage: { name: a, identifier: a, template: { templateRef: account.st } }
-    - stage:
-        name: b
-        identifier: b
-        type: CI
-        spec:
-          cloneCodebase: false
-          infrastructure: { useFromStage: a }
-          execution:
-            steps:
-              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
-`,
-        ),
+        ...templates,
+        'pipeline.yaml': followsTemplateStage(link),
       },
       errors: [
         {
