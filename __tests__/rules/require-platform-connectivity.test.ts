@@ -100,6 +100,14 @@ const HUB_ABSENT = () => [
     related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
   },
 ];
+/**
+ * Project connector `hub` (`executeOnDelegate: true`, after HARNESS_IMAGE in `connectors.yaml`)
+ * used by one Harness Cloud stage at `use`: the error, and the fix.
+ */
+const hubOnDelegate = (use: { file: string; messageId: string; line: number; column: number }) => ({
+  errors: [{ file: 'connectors.yaml', messageId: 'delegateTrue', line: 23, column: 24, related: [use] }],
+  output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+});
 const PROJECT_SCOPE = { level: 'project' as const, org: 'default', project: 'proj' };
 const ui = (id: string) => `https://app.harness.io/ng/connectors/${id}`;
 
@@ -194,16 +202,7 @@ export default testRule(import.meta.filename, rule, {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
         'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+      ...hubOnDelegate({ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }),
     },
     {
       name: 'executeOnDelegate absent, the last value keeps its blank lines (|+): inserted above the comments over the first key, not between them and it',
@@ -524,16 +523,7 @@ template:
         ...templates,
         'pipeline.yaml': followsTemplateStage(link),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+      ...hubOnDelegate({ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }),
     })),
     {
       name: "a Pipeline template's variable, a runtime input the pipeline's templateInputs fill, names a step's connector",
@@ -568,16 +558,7 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
           value: hub
 `,
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 13, column: 18 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+      ...hubOnDelegate({ file: 'pipeline.yaml', messageId: 'usedBy', line: 13, column: 18 }),
     },
     {
       name: 'a reference that is not valid (three parts) is said to be so, not looked for in a project',
@@ -683,16 +664,7 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
         'pipeline.yaml': pipeline(cloudStage('cloud', '&hub hub', '*hub')),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 89 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+      ...hubOnDelegate({ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 89 }),
     },
     {
       name: 'a runtime input an input set fills: the use is where the input set sets it',
@@ -701,16 +673,7 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         'pipeline.yaml': pipeline(cloudStage('cloud', '<+input>')),
         'input-set.yaml': inputSet('hub'),
       },
-      errors: [
-        {
-          file: 'connectors.yaml',
-          messageId: 'delegateTrue',
-          line: 23,
-          column: 24,
-          related: [{ file: 'input-set.yaml', messageId: 'usedBy', line: 15, column: 76 }],
-        },
-      ],
-      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+      ...hubOnDelegate({ file: 'input-set.yaml', messageId: 'usedBy', line: 15, column: 76 }),
     },
     {
       name: "connectors only Harness holds, through a delegate: an error at each referring line, with the connector's page",
