@@ -13,6 +13,8 @@ export function fakeApi(methods: Partial<GitHubApi>): GitHubApi {
     createReviewComment: unexpected('createReviewComment'),
     updateReviewComment: unexpected('updateReviewComment'),
     deleteReviewComment: unexpected('deleteReviewComment'),
+    readFileAt: unexpected('readFileAt'),
+    authenticatedLogin: unexpected('authenticatedLogin'),
     ...methods,
   };
 }

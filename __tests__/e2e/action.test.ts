@@ -157,7 +157,7 @@ describe('the Action, run like the runner runs it', () => {
       .split('\n')
       .filter((l) => l.startsWith('::error::'))
       .at(-1);
-    expect(last).toBe('::error::harness-registry-guard: 1 finding reach fail-on: error. See the job summary, the step log.');
+    expect(last).toBe('::error::harness-registry-guard: 1 finding reaches fail-on: error. See the job summary, the step log.');
   });
 
   test('check-run: true puts 120 annotations in one check run, 50 per request', async () => {
@@ -265,7 +265,7 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.summary).toContain(
       '[rule page](https://github.com/acme/harness-registry-guard/blob/v1/docs/rules/no-app-harness-registry.md)',
     );
-    expect(r.summary).toContain('❌ 1 finding reach `fail-on: error`: the step fails.');
+    expect(r.summary).toContain('❌ 1 finding reaches `fail-on: error`: the step fails.');
   });
 
   // A suppression comment that matches nothing is a warning (rule `suppression`); an unresolved connector a notice.
@@ -302,7 +302,7 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.outputs['exit-code']).toBe(String(code));
     const failure = r.annotations.filter((a) => a.level === 'error' && !a.props.file);
     expect(failure.map((a) => a.message)).toEqual(
-      code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reach fail-on: ${failOn}\\.`))] : [],
+      code ? [expect.stringMatching(new RegExp(`^harness-registry-guard: 1 finding reaches fail-on: ${failOn}\\.`))] : [],
     );
     // Whatever the threshold, the findings are annotated and counted.
     expect(r.outputs.findings).toBe(what === 'a notice' ? '1' : '2');
@@ -346,7 +346,14 @@ describe('the Action, run like the runner runs it', () => {
       [sarif],
     );
 
-    expect(findingAnnotations(r).map((a) => `${a.level} ${a.props.file}`)).toEqual(['error .harness/connectors/new.yaml']);
+    // A pull request with neither git history nor a token: the gate says it could not compare the config with the base's.
+    const notCompared = (a: { props: Record<string, string> }) => a.props.title === 'gate not compared';
+    expect(r.annotations.filter(notCompared).map((a) => `${a.level} ${a.props.file}`)).toEqual(['warning ci/guard.yml']);
+    expect(
+      findingAnnotations(r)
+        .filter((a) => !notCompared(a))
+        .map((a) => `${a.level} ${a.props.file}`),
+    ).toEqual(['error .harness/connectors/new.yaml']);
     expect(r.outputs.findings).toBe('1');
     expect(r.summary).toContain('### Suppressed findings (1)');
     expect(r.summary).toContain('| ⚪ error, suppressed (baseline) | `no-app-harness-registry` |');

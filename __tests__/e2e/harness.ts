@@ -29,7 +29,8 @@ export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), 
  */
 export function actionCopy(): string {
   // dist/cli comes along: tests use the CLI to write baselines, as a user would.
-  const dist = path.join(ROOT, 'dist');
+  // HRG_ACTION_DIST: a bundle built elsewhere (ncc -o /tmp/...), to test src without touching dist/.
+  const dist = process.env.HRG_ACTION_DIST || path.join(ROOT, 'dist');
   const main = path.join(dist, 'index.js');
   if (!fs.existsSync(main))
     throw new Error(`${main} is missing: run \`npm run build\` first (or rerun if another build was replacing dist/).`);
@@ -167,6 +168,8 @@ export interface MockOptions {
   /** Tokens that are read-only (a fork's): writes answer 403, and so does listing files when `forbidFiles`. */
   readOnlyTokens?: readonly string[];
   forbidFiles?: boolean;
+  /** The base commit's files, by path from the repository root, for the contents endpoint (any other path: 404). */
+  baseFiles?: Record<string, string>;
   /** Answer every request with this status (a broken API). */
   failAll?: number;
   /** Put the request's Authorization header into error messages (an API that leaks it back). */
@@ -259,7 +262,7 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
         return send(201, { id: nextId++, ...(body as object) });
       }
       if (url.pathname === `${base}/pulls/${PULL}/comments`) {
-        if (req.method === 'GET') return paginated(comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]' } })));
+        if (req.method === 'GET') return paginated(comments.map((c) => ({ ...c, user: { login: 'github-actions[bot]', type: 'Bot' } })));
         if (req.method === 'POST') {
           if (readOnly) return error(403, 'Resource not accessible by integration');
           const b = body as Omit<ReviewCommentState, 'id'>;
@@ -276,6 +279,13 @@ export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
           comments.push(c);
           return send(201, c);
         }
+      }
+      const contents = new RegExp(`^${base}/contents/(.+)$`).exec(url.pathname);
+      if (req.method === 'GET' && contents) {
+        const text = opts.baseFiles?.[decodeURIComponent(contents[1]!)];
+        if (text === undefined) return error(404, 'Not Found');
+        res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+        return res.end(text);
       }
       const cm = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(url.pathname);
       if (cm && (req.method === 'PATCH' || req.method === 'DELETE')) {

@@ -7,7 +7,7 @@ import { inertLines, planAnnotations, type AnnotationPlan } from '../formats/git
 import { plural } from '../formats/totals.js';
 import { CHECK_RUN_NAME } from './check-run.js';
 import type { ChangeDetection } from './detect-changes.js';
-import type { GateChange } from './gate.js';
+import type { GateChange, GateSources } from './gate.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { redactSecrets, type RunState } from './state.js';
 
@@ -30,8 +30,16 @@ export function whereToRead(state: RunState, sarifFile: string, written = { summ
 export interface AnnotateOptions {
   detection: ChangeDetection;
   gateChanges: readonly GateChange[];
+  /** The base versions of the gate could not be read: said first, as a warning. */
+  gateWarning?: GateSources['unverified'];
   seeAlso: string;
 }
+
+/** The workflow-command properties of the gate warning: at line 1 of the file it is about, if any. */
+export const gateWarningAt = (w: NonNullable<GateSources['unverified']>) => ({
+  title: 'gate not compared',
+  ...(w.file ? { file: w.file, startLine: 1 } : {}),
+});
 
 /**
  * The annotations step: changes to the gate first, so reviewers see them, then the findings
@@ -49,9 +57,11 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
     onlyChanged: settings.onlyChanged,
     // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
     reserveErrorSlot: true,
-    reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
+    reserveWarnings:
+      gateAnnotations.length + (o.gateWarning ? 1 : 0) + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
     seeAlso: o.seeAlso,
   });
+  if (o.gateWarning) core.warning(redactSecrets(o.gateWarning.message, settings), gateWarningAt(o.gateWarning));
   for (const c of gateAnnotations)
     core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
   const logInert = (lines: string[]) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);

@@ -1,9 +1,11 @@
 import type { LintResult } from '../engine/lint.js';
 import { changeScope } from '../github/changed-files.js';
 import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
+import { ApiError, type CheckRunAnnotation } from '../github/client.js';
 import type { AnnotationPlan } from '../formats/github.js';
 import { plural, totals } from '../formats/totals.js';
 import type { ChangeDetection } from './detect-changes.js';
+import type { GateChange, GateSources } from './gate.js';
 import type { ConnectorImpact } from './impact.js';
 import { linkBase, ruleDocsBase } from './links.js';
 import type { Verdict } from './outputs.js';
@@ -19,6 +21,24 @@ export interface CheckRunOptions {
   impacts: readonly ConnectorImpact[];
   verdict: Verdict;
   plan: AnnotationPlan;
+  gateChanges?: readonly GateChange[];
+  gateWarning?: GateSources['unverified'];
+}
+
+/** The gate's warning and changes as check-run annotations, before the findings' (a check run has no 10-per-level cap). */
+function gateAnnotations(o: CheckRunOptions): CheckRunAnnotation[] {
+  const at = (file: string, line: number, title: string, message: string): CheckRunAnnotation => ({
+    path: file,
+    start_line: line,
+    end_line: line,
+    annotation_level: 'warning',
+    title,
+    message,
+  });
+  return [
+    ...(o.gateWarning?.file ? [at(o.gateWarning.file, 1, 'gate not compared', o.gateWarning.message)] : []),
+    ...(o.gateChanges ?? []).map((c) => at(c.file, c.line, 'gate change', c.message)),
+  ];
 }
 
 /**
@@ -34,6 +54,7 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
     return false;
   }
   const t = totals(result.findings);
+  const annotations = [...gateAnnotations(o), ...o.plan.inScope.map(toCheckRunAnnotation)];
   try {
     const { requests } = await publishCheckRun(api, ctx.repo, {
       name: CHECK_RUN_NAME,
@@ -44,22 +65,28 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
         links: linkBase(ctx),
         changed: changeScope(o.detection.changed),
         impacts: o.impacts,
-        notes: [o.verdict.text],
+        gateChanges: o.gateChanges ?? [],
+        notes: [o.verdict.text, ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : [])],
         maxBytes: CHECK_SUMMARY_MAX_BYTES,
         docsBaseUrl: ruleDocsBase(ctx),
-        seeAlso: 'the job summary',
+        seeAlso: settings.summary ? 'the job summary' : 'the step log',
       }),
-      annotations: o.plan.inScope.map(toCheckRunAnnotation),
+      annotations,
     });
-    notes.add(
-      `Check run "${CHECK_RUN_NAME}" holds all ${plural(o.plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`,
-    );
+    notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(annotations.length, 'annotation')} (${plural(requests, 'API request')}).`);
     return true;
   } catch (e) {
-    const readOnly = (e as { status?: number }).status === 403;
-    notes.add(
-      `Could not create the check run (${(e as Error).message}); ${readOnly ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`,
-    );
+    const why =
+      e instanceof ApiError && e.rateLimited
+        ? "the token's API rate limit is spent; "
+        : (e as { status?: number }).status === 403
+          ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; '
+          : '';
+    // With `summary: false` this note is read in the step log only.
+    const rest = settings.summary
+      ? 'the annotations and this summary are all there is'
+      : 'the annotations and the step log are all there is';
+    notes.add(`Could not create the check run (${(e as Error).message}); ${why}${rest}.`);
     return false;
   }
 }

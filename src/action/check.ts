@@ -15,8 +15,9 @@ export interface Checked {
 export async function checkWorkspace(state: RunState, gate: GateSources | undefined): Promise<Checked> {
   const { settings } = state;
   const lintSettings: LintSettings = {
-    cwd: settings.workspace,
-    paths: settings.paths,
+    // From the repository root, so findings name files as git, the API and the runner do.
+    cwd: state.root,
+    paths: state.paths,
     rules,
     // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
     scanner: poolScanner(rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
@@ -26,6 +27,8 @@ export async function checkWorkspace(state: RunState, gate: GateSources | undefi
   if (configPath !== undefined) lintSettings.configPath = configPath;
   if (baselinePath) lintSettings.baselinePath = baselinePath;
   if (gate?.overlay.size) lintSettings.overlay = gate.overlay;
+  // The files read, to find the suppression comments a pull request adds in them.
+  if (gate) lintSettings.keepScanned = true;
   // The migration report lists every image by registry.
   if (settings.report || settings.reportFile) lintSettings.images = true;
   const { harness } = state;

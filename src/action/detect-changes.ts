@@ -13,6 +13,8 @@ export interface ChangeDetection {
   pullFiles?: readonly ChangedFile[];
   /** Git revision of the base, when git could find one (for the base versions of changed files). */
   gitBase?: string;
+  /** Why git could not find the base, when it was tried and failed (so it is not tried, and fetched, again). */
+  gitFailure?: string;
   /** What happened, for the log and the summary (fallbacks, truncation). */
   notes: string[];
 }
@@ -23,7 +25,8 @@ export interface ChangeDetection {
  * works, `changed` is undefined and the notes say why.
  */
 export async function detectChanges(
-  workspace: string,
+  /** The repository root: git runs there, and paths are named from it. */
+  root: string,
   ctx: RunContext,
   api: Pick<GitHubApi, 'listPullFiles'> | undefined,
 ): Promise<ChangeDetection> {
@@ -57,15 +60,15 @@ export async function detectChanges(
     return { ...listed, notes };
   }
   const tried: string[] = [];
-  const base = findDiffBase(workspace, baseSha, tried);
+  const base = findDiffBase(root, baseSha, tried);
   if (!base) {
     notes.push(
       `git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`,
     );
-    return { ...listed, notes };
+    return { ...listed, gitFailure: tried.join('; '), notes };
   }
   try {
-    return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), ...listed, gitBase: base.base, notes };
+    return { changed: changedFiles('git', gitChangedFiles(root, base.base, base.head)), ...listed, gitBase: base.base, notes };
   } catch (e) {
     notes.push(`git diff failed (${(e as Error).message.split('\n')[0]}): every file counts as changed.`);
     return { ...listed, notes };

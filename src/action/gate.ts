@@ -7,10 +7,10 @@ import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource } from '../parse/source.js';
 import { parseDirectives } from '../engine/suppressions.js';
-import type { ChangedFiles } from '../github/changed-files.js';
-import { findDiffBase, gitShow } from '../github/git.js';
+import { changedFiles, type ChangedFiles } from '../github/changed-files.js';
 import { allRules } from '../rules/index.js';
 import type { ChangeDetection } from './detect-changes.js';
+import { baseVersions, type BaseVersions } from './gate-base.js';
 import type { RunState } from './state.js';
 
 /**
@@ -35,41 +35,80 @@ export interface GateSources {
   baselinePath?: string;
   changes: GateChange[];
   notes: string[];
+  /**
+   * The base versions could not be read, so the pull request's own config or baseline decided and
+   * its changes to them were not compared: a warning annotation (at `file` when known) and a summary line.
+   */
+  unverified?: { message: string; file?: string };
+  /** The files the gate knows the pull request changed (for the suppression comments it adds). */
+  changed: ChangedFiles;
 }
 
 export interface GateOptions {
-  workspace: string;
+  /** The repository root; paths in `changed` are relative to it. */
+  root: string;
+  /** Scanned paths, relative to `root`. */
   paths: string[];
   configPath?: string;
   baselinePath?: string;
   changed: ChangedFiles;
-  gitBase?: string;
-  baseSha?: string;
+  /** Where the base versions come from, or why they cannot be read. */
+  base: BaseVersions;
   /** `config-from: head`: use the pull request's versions (the changes are still reported). */
   trustHead: boolean;
-  /** Rule ids suppression comments may name. */
-  ruleIds: readonly string[];
 }
 
 /**
- * The gate step: on a pull request whose changed files are known, where the config and the
- * baseline are read from, and what the pull request changes in them. Undefined otherwise.
+ * The gate step, on every pull request: where the config and the baseline are read from, and what
+ * the pull request changes in them. When the changed files are unknown (no API list, no git
+ * diff), each gate file counts as changed when its base text differs from the checkout's. When
+ * the base texts cannot be read at all, the run says so loudly. Undefined when not a pull request.
  */
-export function readGate(state: RunState, detection: ChangeDetection): GateSources | undefined {
-  const { settings, ctx } = state;
-  if (!ctx.pullRequest || !detection.changed) return undefined;
+export async function readGate(state: RunState, detection: ChangeDetection): Promise<GateSources | undefined> {
+  const { settings, ctx, root, paths } = state;
+  if (!ctx.pullRequest) return undefined;
+  const rel = (abs: string) => toPosix(path.relative(root, abs));
+  const gateFiles = [...(settings.configPath ? [settings.configPath] : configCandidates(root, paths)), settings.baselinePath]
+    .filter((f): f is string => !!f)
+    .map(rel);
+  // A list cut at 3,000 files still says which files changed, just not all of them.
+  const known = detection.changed ?? changedFiles('api', detection.pullFiles ?? []);
+  const previous = gateFiles.flatMap((f) => known.files.get(f)?.previousPath ?? []);
+  const base = await baseVersions(state, detection, [...gateFiles, ...previous]);
+  let changed = known;
+  if (!detection.changed && base.from) {
+    // Unknown list: compare each gate file with its base version instead.
+    const files = new Map(known.files);
+    for (const f of gateFiles) {
+      if (files.has(f)) continue;
+      const before = base.read(f);
+      const after = safeRead(path.join(root, f));
+      if (before !== after)
+        files.set(f, { path: f, status: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified' });
+    }
+    changed = { source: known.source, files };
+    state.notes.add(
+      `The changed files are not all known, so the config file and the baseline were compared with the base branch's versions (read through ${base.from === 'git' ? 'git' : 'the API'}).`,
+    );
+  }
   const gate = gateSources({
-    workspace: settings.workspace,
-    paths: settings.paths,
+    root,
+    paths,
     ...(settings.configPath ? { configPath: settings.configPath } : {}),
     ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
-    changed: detection.changed,
-    ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
-    ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+    changed,
+    base,
     trustHead: settings.configFrom === 'head',
-    ruleIds: allRules.map((r) => r.id),
   });
+  if (!detection.changed && !base.from && !gate.unverified) {
+    const atHead = gateFiles.find((f) => fs.existsSync(path.join(root, f)));
+    gate.unverified = {
+      message: `The files this pull request changes are not known, and the base branch's config file and baseline could not be read (${base.why}): this run used the pull request's own config file and baseline, which could not be compared with the base branch's, so a rule turned off or a finding accepted by this pull request would pass unnoticed. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`.`,
+      ...(atHead ? { file: atHead } : {}),
+    };
+  }
   state.notes.addAll(gate.notes);
+  if (gate.unverified) state.notes.add(`⚠️ ${gate.unverified.message}`);
   return gate;
 }
 
@@ -78,43 +117,43 @@ export function gateSources(o: GateOptions): GateSources {
     overlay: new Map(),
     changes: [],
     notes: [],
+    changed: o.changed,
     ...(o.configPath ? { configPath: o.configPath } : {}),
     ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
   };
-  const rel = (abs: string) => toPosix(path.relative(o.workspace, abs));
-  const root = realPathOf(o.workspace);
-  /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
-  const leavesWorkspace = (abs: string) => !isInside(root, realPathOf(abs));
-  let base: string | undefined | null = null;
-  const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
+  const rel = (abs: string) => toPosix(path.relative(o.root, abs));
+  const root = realPathOf(o.root);
+  /** A symlink in the pull request that points out of the repository (at a credentials file, say): never read, never quoted. */
+  const leavesRepo = (abs: string) => !isInside(root, realPathOf(abs));
+  const { base } = o;
 
   const guard = (abs: string | undefined, kind: 'config' | 'baseline') => {
     if (!abs) return;
     const file = rel(abs);
     const change = o.changed.files.get(file);
     if (!change) return;
-    const outside = leavesWorkspace(abs);
-    const rev = baseRev();
-    if (!rev && outside) {
+    const outside = leavesRepo(abs);
+    if (!base.from && outside) {
       // No base version to use instead: the check runs without this file.
       out.changes.push(symlinkOut(file, kind));
       if (kind === 'config') out.configPath = false;
       else delete out.baselinePath;
       return;
     }
-    if (!rev) {
-      out.notes.push(
-        `This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`,
-      );
+    if (!base.from) {
+      out.unverified ??= {
+        file,
+        message: `This pull request changes the ${kind} file \`${file}\`, and its base version could not be read (${base.why}): this run used the pull request's own ${kind} file, which could not be compared with the base branch's. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`, so the base version decides.`,
+      };
       return;
     }
-    const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
+    const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
     const after = outside ? undefined : safeRead(abs);
     if (outside) out.changes.push(symlinkOut(file, kind));
     else out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-    // A file outside the workspace is never read, not even when the head is trusted: the base's decides.
+    // A file outside the repository is never read, not even when the head is trusted: the base's decides.
     if (o.trustHead && !outside) return;
-    if (kind === 'config' && after !== undefined) out.changes.push(...invalidConfig(abs, file, after, o.workspace));
+    if (kind === 'config' && after !== undefined) out.changes.push(...invalidConfig(abs, file, after, o.root));
     if (before === undefined) {
       if (kind === 'config') out.configPath = false;
       else delete out.baselinePath;
@@ -127,7 +166,7 @@ export function gateSources(o: GateOptions): GateSources {
   // the head is trusted, that is the first place that held one at the base: a config file the pull
   // request adds earlier in the search (a `.yml` beside the base's `.yaml`, one in the scanned
   // folder below the base's) must not take the base's place.
-  const candidates = o.configPath ? [o.configPath] : configCandidates(o.workspace, o.paths);
+  const candidates = o.configPath ? [o.configPath] : configCandidates(o.root, o.paths);
   const movedAway = new Set([...o.changed.files.values()].flatMap((c) => (c.previousPath ? [c.previousPath] : [])));
   const atBase = (c: string) => {
     const change = o.changed.files.get(rel(c));
@@ -140,30 +179,15 @@ export function gateSources(o: GateOptions): GateSources {
   else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
     out.changes.push(
-      ...(leavesWorkspace(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))),
+      ...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))),
     );
     out.configPath = atBaseConfig ?? false;
     if (atBaseConfig) guard(atBaseConfig, 'config');
     // Renamed away, it has no change of its own to guard: its base text is read here.
-    const rev = atBaseConfig && movedAway.has(rel(atBaseConfig)) ? baseRev() : undefined;
-    const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig!)) : undefined;
+    const before = atBaseConfig && movedAway.has(rel(atBaseConfig)) && base.from ? base.read(rel(atBaseConfig)) : undefined;
     if (before !== undefined) out.overlay.set(atBaseConfig!, before);
   }
   guard(o.baselinePath, 'baseline');
-
-  for (const [file, change] of o.changed.files) {
-    if (change.status === 'removed' || !/\.ya?ml$/i.test(file)) continue;
-    const abs = path.join(o.workspace, file);
-    const text = leavesWorkspace(abs) ? undefined : safeRead(abs);
-    if (!text?.includes('harness-registry-guard-disable')) continue;
-    for (const d of parseDirectives(parseSource(file, text), o.ruleIds).directives)
-      if (!change.lines || change.lines.has(d.line))
-        out.changes.push({
-          file,
-          line: d.line,
-          message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
-        });
-  }
   if (out.changes.length && !o.trustHead)
     out.notes.push(
       'The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.',
@@ -172,12 +196,40 @@ export function gateSources(o: GateOptions): GateSources {
 }
 
 /**
+ * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
+ * JSON execution-config payloads whose comments it honours too: whatever the scan included).
+ */
+export function addedSuppressions(
+  root: string,
+  changed: ChangedFiles,
+  scanned: ReadonlySet<string> | undefined,
+  ruleIds: readonly string[] = allRules.map((r) => r.id),
+): GateChange[] {
+  const out: GateChange[] = [];
+  const realRoot = realPathOf(root);
+  for (const [file, change] of changed.files) {
+    const abs = path.resolve(root, file);
+    if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
+    const text = safeRead(abs);
+    if (!text?.includes('harness-registry-guard-disable')) continue;
+    for (const d of parseDirectives(parseSource(file, text), ruleIds).directives)
+      if (!change.lines || change.lines.has(d.line))
+        out.push({
+          file,
+          line: d.line,
+          message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+        });
+  }
+  return out;
+}
+
+/**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
  * check passes, but once merged every run fails (exit 2). Reviewers see each problem at its line.
  */
-function invalidConfig(abs: string, file: string, text: string, workspace: string): GateChange[] {
+function invalidConfig(abs: string, file: string, text: string, root: string): GateChange[] {
   try {
-    loadConfig(abs, workspace, allRules, text);
+    loadConfig(abs, root, allRules, text);
     return [];
   } catch (e) {
     const problems = e instanceof ConfigError ? e.problems : [{ line: 1, message: (e as Error).message }];

@@ -2,7 +2,7 @@ import { annotate, whereToRead } from './annotations.js';
 import { checkWorkspace } from './check.js';
 import { createCheckRun } from './check-run.js';
 import { detectChanges } from './detect-changes.js';
-import { readGate } from './gate.js';
+import { addedSuppressions, readGate } from './gate.js';
 import { changedConnectorImpacts } from './impact.js';
 import * as core from '@actions/core';
 import { redactKey } from '../harness/transport.js';
@@ -44,18 +44,20 @@ export async function run(env: Env = process.env, deps: RunDeps = {}): Promise<E
 
 async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise<ExitCode> {
   const state = startRun(settings, env, deps);
-  const detection = await detectChanges(settings.workspace, state.ctx, state.api);
+  const detection = await detectChanges(state.root, state.ctx, state.api);
   state.notes.addAll(detection.notes);
-  const gate = readGate(state, detection);
-  const gateChanges = gate?.changes ?? [];
+  const gate = await readGate(state, detection);
   const checked = await checkWorkspace(state, gate);
   const { result } = checked;
+  // Suppression comments count in the files the check read, which only lint knows.
+  const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate.changed, result.scope.scanned)] : [];
+  const gateWarning = gate?.unverified;
   const impacts = await changedConnectorImpacts(state, checked, detection);
   const verdict = judge(result, settings);
   const sarifFile = writeSarif(state, result);
   const seeAlso = whereToRead(state, sarifFile);
-  const plan = annotate(state, result, { detection, gateChanges, seeAlso });
-  const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
+  const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso });
+  const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning });
   await postSuggestions(state, result, detection);
   const report = await migrationReport(state, result);
   const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import * as core from '@actions/core';
+import { repoRootOf, toPosix } from '../engine/discover.js';
 import { createGitHubApi, redact, type ClientOptions, type GitHubApi } from '../github/client.js';
 import { readRunContext, type RunContext } from '../github/context.js';
 import { createHarnessLookups, type HarnessLookups } from '../harness/lookups.js';
@@ -31,6 +33,14 @@ export class Notes {
 /** What every step of a run shares. The token only ever goes to the API client; `log` redacts it. */
 export interface RunState {
   settings: ActionSettings;
+  /**
+   * The repository root (the folder holding .git at or above the first path; else the workspace).
+   * Git, the REST API and the runner name files from there, so the run does too, even when
+   * `actions/checkout` put the repository in a subfolder (`path: src`).
+   */
+  root: string;
+  /** `settings.paths`, relative to `root`. */
+  paths: string[];
   ctx: RunContext;
   /** Undefined without a token or a repository. */
   api?: GitHubApi;
@@ -61,5 +71,12 @@ export function startRun(settings: ActionSettings, env: Env, deps: RunDeps): Run
     notes.add(
       'Harness lookups are off: this pull request comes from a fork, and GitHub passes no secrets to its workflows, so `harness-api-key` is empty. Connectors that are not in the repository stay unresolved-reference notices.',
     );
-  return { settings, ctx, api, log, notes, ...(harness ? { harness } : {}) };
+  return { settings, ...repoScope(settings), ctx, api, log, notes, ...(harness ? { harness } : {}) };
+}
+
+/** The repository root and the paths to scan from it (see {@link RunState.root}). */
+export function repoScope(settings: Pick<ActionSettings, 'workspace' | 'paths'>): { root: string; paths: string[] } {
+  const abs = (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.workspace, p));
+  const root = repoRootOf(abs[0]!) ?? settings.workspace;
+  return { root, paths: abs.map((p) => toPosix(path.relative(root, p)) || '.') };
 }

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
 import { gitShow } from '../github/git.js';
-import { suggestedChanges, syncSuggestions } from '../github/suggestions.js';
+import { MAX_SUGGESTIONS, suggestedChanges, syncSuggestions } from '../github/suggestions.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { RunState } from './state.js';
 
@@ -27,8 +27,8 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
   try {
     // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
     const atHead = (file: string) => {
-      const text = readFile(path.join(settings.workspace, file));
-      const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
+      const text = readFile(path.join(state.root, file));
+      const head = pr.headSha ? gitShow(state.root, pr.headSha, file) : undefined;
       // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
       return text !== undefined && (head === undefined || head === text) ? text : undefined;
     };
@@ -50,7 +50,10 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
         ),
         { title: 'suggested changes' },
       );
-    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
+    const leftOut = r.leftOut
+      ? `; ${r.leftOut} more left out (at most ${MAX_SUGGESTIONS} a run; \`harness-registry-guard fix\` applies the safe fixes, the findings list the rest)`
+      : '';
+    return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${leftOut}${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
   } catch (e) {
     return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
   }

@@ -49,6 +49,11 @@ export interface ReviewComment {
   id: number;
   body: string;
   path: string;
+  /**
+   * Who wrote it: `type` is `Bot` for the GITHUB_TOKEN's `github-actions[bot]` and for GitHub Apps;
+   * null for a deleted account. Undefined only where the author is not given (test doubles).
+   */
+  user?: { login: string; type?: string } | null;
 }
 
 /** A review comment on lines [startLine ?? line, line] of the new side of a file, on the PR's head commit. */
@@ -83,6 +88,10 @@ export interface GitHubApi {
   createReviewComment(repo: Repo, comment: NewReviewComment): Promise<number>;
   updateReviewComment(repo: Repo, commentId: number, body: string): Promise<void>;
   deleteReviewComment(repo: Repo, commentId: number): Promise<void>;
+  /** The login the token acts as (a personal access token's user); undefined when GitHub does not say (an installation token). */
+  authenticatedLogin(): Promise<string | undefined>;
+  /** A file's text at a commit (the contents endpoint, raw); undefined when it is not a file there (404, a folder). */
+  readFileAt(repo: Repo, file: string, ref: string): Promise<string | undefined>;
 }
 
 /** An API call failed: `status` is the HTTP status when there was a response (403 for a fork's read-only token). */
@@ -244,6 +253,7 @@ export function createGitHubApi(token: string, baseUrl: string, o: ClientOptions
           id: c.id,
           body: c.body,
           path: c.path,
+          user: c.user ? { login: c.user.login, type: c.user.type } : null,
         })),
       ),
     createReviewComment: (repo, c) =>
@@ -269,7 +279,39 @@ export function createGitHubApi(token: string, baseUrl: string, o: ClientOptions
       wrap('deleting a review comment', async () => {
         await octokit.rest.pulls.deleteReviewComment({ ...repo, comment_id: commentId });
       }),
+    authenticatedLogin: async () => {
+      try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+      } catch {
+        // GITHUB_TOKEN and App tokens may not read /user (403): their comments are a Bot's.
+        return undefined;
+      }
+    },
+    readFileAt: (repo, file, ref) =>
+      wrap(`reading ${file} at ${ref.slice(0, 12)}`, async () => {
+        try {
+          const res = await octokit.rest.repos.getContent({ ...repo, path: file, ref, mediaType: { format: 'raw' } });
+          return contentText(res.data);
+        } catch (e) {
+          if ((e as { status?: unknown }).status === 404) return undefined;
+          throw e;
+        }
+      }),
   };
+}
+
+/**
+ * The text of a contents answer: raw media type gives a string (or bytes, by content type); a
+ * server that ignores it gives the JSON form, base64 up to 1 MB. A folder (an array) is no file.
+ */
+function contentText(data: unknown): string | undefined {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  const d = data as { type?: unknown; encoding?: unknown; content?: unknown } | undefined;
+  if (d && d.type === 'file' && d.encoding === 'base64' && typeof d.content === 'string')
+    return Buffer.from(d.content, 'base64').toString('utf8');
+  if (d && d.type === 'file') throw new Error('the file is too large for the contents API');
+  return undefined;
 }
 
 /** Removes every occurrence of the secret (and its Basic-auth base64 forms) from a text. */

@@ -21,7 +21,14 @@ const MARKER_RE = new RegExp(`^<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->\r?\
 export type ReviewCommentsApi = Pick<
   GitHubApi,
   'listReviewComments' | 'createReviewComment' | 'updateReviewComment' | 'deleteReviewComment'
->;
+> &
+  Partial<Pick<GitHubApi, 'authenticatedLogin'>>;
+
+/**
+ * Suggested changes per run: each comment is a throttled write (about 3 s), and a pull request
+ * with hundreds of fixes is better served by `harness-registry-guard fix`.
+ */
+export const MAX_SUGGESTIONS = 25;
 
 /** Whole lines [startLine, endLine] of a file (1-based, new side) and the text that replaces them. */
 export interface SuggestedChange {
@@ -146,6 +153,8 @@ export interface SyncOptions {
   /** The pull request's files as the one listing of the run gave them, with their hunks. */
   files: ReadonlyArray<Pick<ChangedFile, 'path' | 'hunks'>>;
   changes: readonly SuggestedChange[];
+  /** At most this many suggestions are kept on the pull request; default {@link MAX_SUGGESTIONS}. */
+  max?: number;
 }
 
 export interface SyncResult {
@@ -155,22 +164,44 @@ export interface SyncResult {
   unchanged: number;
   /** Changes not posted because their lines are not inside the PR's diff hunks. */
   outsideDiff: SuggestedChange[];
+  /** Changes inside the diff not posted because of the cap per run. */
+  leftOut: number;
   /** Calls that failed, with what was attempted; the rest still ran. */
   errors: string[];
 }
 
-/** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
-export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
-  const result: SyncResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
-  const hunks = new Map(o.files.map((f) => [f.path, f.hunks]));
-  const wanted = new Map<string, SuggestedChange>();
-  for (const c of o.changes) {
-    if (insideHunk(hunks.get(c.path), c.startLine, c.endLine)) wanted.set(changeKey(c), c);
-    else result.outsideDiff.push(c);
-  }
-  const ours = (await o.api.listReviewComments(o.repo, o.pullNumber))
+/**
+ * Our earlier comments: the marker first in the body, and written by the token that writes ours.
+ * A bot (the GITHUB_TOKEN's `github-actions[bot]`, an App) or the token's own user (a personal
+ * access token); a person who pastes our marker is neither, and their comment is never touched.
+ * A comment whose author is not given at all (test doubles) is judged by the marker alone.
+ */
+async function ownComments(api: ReviewCommentsApi, all: readonly ReviewComment[]): Promise<Array<{ c: ReviewComment; key: string }>> {
+  const marked = all
     .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
     .filter((x): x is { c: ReviewComment; key: string } => x.key !== undefined);
+  const byBot = (c: ReviewComment) => c.user === undefined || c.user?.type === 'Bot';
+  // Asked only when a person's comment carries the marker.
+  const me = marked.some((x) => !byBot(x.c)) ? await api.authenticatedLogin?.() : undefined;
+  return marked.filter((x) => byBot(x.c) || (me !== undefined && x.c.user?.login === me));
+}
+
+/** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
+export async function syncSuggestions(o: SyncOptions): Promise<SyncResult> {
+  const result: SyncResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], leftOut: 0, errors: [] };
+  const hunks = new Map(o.files.map((f) => [f.path, f.hunks]));
+  const inDiff = new Map<string, SuggestedChange>();
+  for (const c of o.changes) {
+    if (insideHunk(hunks.get(c.path), c.startLine, c.endLine)) inDiff.set(changeKey(c), c);
+    else result.outsideDiff.push(c);
+  }
+  const ours = await ownComments(o.api, await o.api.listReviewComments(o.repo, o.pullNumber));
+  // The cap: changes that already have a comment first (a re-run keeps them), then in file order.
+  const max = o.max ?? MAX_SUGGESTIONS;
+  const posted = new Set(ours.map((x) => x.key));
+  const order = [...inDiff.keys()].sort((a, b) => Number(posted.has(b)) - Number(posted.has(a)));
+  const wanted = new Map(order.slice(0, max).map((k) => [k, inDiff.get(k)!]));
+  result.leftOut = inDiff.size - wanted.size;
   const kept = new Set<string>();
   const attempt = async (what: string, call: () => Promise<unknown>) => {
     try {

@@ -1,0 +1,186 @@
+/**
+ * The gate and the changed files, through `run()` in this process: a pull request cannot loosen its
+ * own gate when the changed files are only partly known, when the base is not in the checkout, or
+ * when the repository is checked out into a subfolder; and when the base cannot be read, it says so.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import {
+  BASE_SHA,
+  connector,
+  git,
+  gitRepo,
+  HARNESS_IMAGE,
+  mockGitHub,
+  pullRequestEvent,
+  tmpDir,
+  writeFiles,
+  type Annotation,
+  type MockGitHub,
+  type MockOptions,
+} from '../e2e/harness.js';
+import { runInProcess } from './in-process.js';
+
+const servers: MockGitHub[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function server(o: MockOptions = {}): Promise<MockGitHub> {
+  const s = await mockGitHub(o);
+  servers.push(s);
+  return s;
+}
+
+const CFG_ON = 'rules:\n  no-app-harness-registry: error\n';
+const CFG_OFF = 'rules:\n  no-app-harness-registry: off\n';
+const bad = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+const BASE = { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, '.harness-registry-guard.yml': CFG_ON };
+const HEAD = { '.harness-registry-guard.yml': CFG_OFF, '.harness/connectors/a.yaml': bad('a') };
+
+/** What `actions/checkout` with depth 1 gives: the head tree as one commit, its base unreachable. */
+function shallowCheckout(): string {
+  const ws = tmpDir('shallow');
+  writeFiles(ws, { ...BASE, ...HEAD });
+  git(ws, 'init', '-q');
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-qm', 'merge');
+  git(ws, 'remote', 'add', 'origin', 'https://127.0.0.1:9/acme/shop.git');
+  return ws;
+}
+
+const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
+
+describe('a pull request cannot loosen its own gate', () => {
+  test('3,000 listed files, a depth-1 checkout: the base config is read through the API and decides', async () => {
+    const files = [
+      { filename: '.harness-registry-guard.yml', patch: '@@ -2 +2 @@\n-  no-app-harness-registry: error\n+  no-app-harness-registry: off' },
+      { filename: '.harness/connectors/a.yaml', status: 'added' },
+      ...Array.from({ length: 2998 }, (_, i) => ({ filename: `junk/f${i}.txt`, status: 'added' })),
+    ];
+    const gh = await server({ files, baseFiles: { '.harness-registry-guard.yml': CFG_ON } });
+    const r = await runInProcess({ workspace: shallowCheckout(), apiUrl: gh.url, event: pullRequestEvent({ changedFiles: 3001 }) });
+
+    expect(r.code).toBe(1);
+    expect(r.outputs.errors).toBe('1');
+    expect(titled(r, 'gate change').map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['.harness-registry-guard.yml:2']);
+    const read = gh.requests.filter((q) => q.path.includes('/contents/'));
+    expect(read.map((q) => `${q.path} ${q.query.get('ref')}`)).toContain(
+      `/repos/acme/shop/contents/.harness-registry-guard.yml ${BASE_SHA}`,
+    );
+  });
+
+  test('the API lists every file, the base is not in the checkout: the contents endpoint gives the base config', async () => {
+    const gh = await server({
+      files: [{ filename: '.harness-registry-guard.yml' }, { filename: '.harness/connectors/a.yaml', status: 'added' }],
+      baseFiles: { '.harness-registry-guard.yml': CFG_ON },
+    });
+    const r = await runInProcess({ workspace: shallowCheckout(), apiUrl: gh.url, event: pullRequestEvent({ changedFiles: 2 }) });
+    expect(r.code).toBe(1);
+    expect(titled(r, 'gate change')).toHaveLength(1);
+    expect(titled(r, 'gate not compared')).toEqual([]);
+  });
+
+  test.each([
+    ['the API answers 500', { failAll: 500 } as MockOptions, {}],
+    ['there is no token', undefined, { 'github-token': '' }],
+  ])('%s and the base is not in the checkout: a warning says the pull request’s own config was used', async (_, gh, inputs) => {
+    const api = gh && (await server(gh));
+    const r = await runInProcess({
+      workspace: shallowCheckout(),
+      ...(api ? { apiUrl: api.url } : {}),
+      inputs,
+      event: pullRequestEvent({ changedFiles: 2 }),
+    });
+    const warning = titled(r, 'gate not compared');
+    expect(warning).toHaveLength(1);
+    expect(warning[0]!.props.file).toBe('.harness-registry-guard.yml');
+    expect(warning[0]!.message).toMatch(/this run used the pull request's own config file and baseline, which could not be compared/);
+    expect(r.summary).toMatch(/> ⚠️ The files this pull request changes are not known/);
+  });
+});
+
+describe('a repository checked out into a subfolder (actions/checkout path: src)', () => {
+  function subfolder(): { top: string; baseSha: string; headSha: string } {
+    const top = tmpDir('sub');
+    const repo = path.join(top, 'src');
+    fs.mkdirSync(repo);
+    // Something above the repository that is not part of it.
+    writeFiles(top, { 'other/x.yaml': bad('x') });
+    return { top, ...gitRepo(repo, BASE, HEAD) };
+  }
+
+  test('with the API: paths from the repository root, the config change is a gate change, links have no src/', async () => {
+    const { top, baseSha, headSha } = subfolder();
+    const gh = await server({
+      files: [{ filename: '.harness-registry-guard.yml' }, { filename: '.harness/connectors/a.yaml', status: 'added' }],
+    });
+    const r = await runInProcess({
+      workspace: top,
+      apiUrl: gh.url,
+      inputs: { path: 'src' },
+      event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }),
+    });
+
+    expect(r.code).toBe(1);
+    expect(titled(r, 'gate change').map((a) => a.props.file)).toEqual(['.harness-registry-guard.yml']);
+    expect(titled(r, 'no-app-harness-registry').map((a) => a.props.file)).toEqual(['.harness/connectors/a.yaml']);
+    expect(r.summary).toContain(`/blob/${headSha}/.harness/connectors/a.yaml#L`);
+    expect(r.summary).not.toContain('/blob/' + headSha + '/src/');
+    expect(r.summary).toContain('### Findings in changed files (1)');
+  });
+
+  test('without a token: git diff runs in the repository, not the workspace', async () => {
+    const { top, baseSha, headSha } = subfolder();
+    const r = await runInProcess({
+      workspace: top,
+      inputs: { path: 'src', 'github-token': '' },
+      event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }),
+    });
+    expect(r.stdout).not.toContain('not a git checkout');
+    expect(r.code).toBe(1);
+    expect(titled(r, 'gate change').map((a) => a.props.file)).toEqual(['.harness-registry-guard.yml']);
+    expect(titled(r, 'no-app-harness-registry').map((a) => a.props.file)).toEqual(['.harness/connectors/a.yaml']);
+  });
+});
+
+test('a suppression comment added in a JSON execution-config payload is a gate change, as in YAML', async () => {
+  const payload = '{"status":"SUCCESS","data":{"addonTag":"app.harness.io/registry/harness/ci-addon:1.16.92"}}\n';
+  const ws = tmpDir('json');
+  const { baseSha, headSha } = gitRepo(
+    ws,
+    { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE },
+    { 'ci/customer.json': '# harness-registry-guard-disable no-app-harness-registry -- nothing to see\n' + payload },
+  );
+  const gh = await server({ files: [{ filename: 'ci/customer.json', status: 'added' }] });
+  const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+  const gate = titled(r, 'gate change');
+  expect(gate.map((a) => `${a.props.file}:${a.props.line}`)).toEqual(['ci/customer.json:1']);
+  expect(gate[0]!.message).toContain('adds a suppression of `no-app-harness-registry` for the whole file');
+});
+
+test('the check run holds the gate changes, as annotations and in its summary', async () => {
+  const ws = tmpDir('checkrun');
+  const { baseSha, headSha } = gitRepo(ws, BASE, { ...HEAD, '.harness/connectors/b.yaml': bad('b') });
+  const gh = await server({
+    files: [
+      { filename: '.harness-registry-guard.yml' },
+      { filename: '.harness/connectors/a.yaml', status: 'added' },
+      { filename: '.harness/connectors/b.yaml', status: 'added' },
+    ],
+  });
+  const r = await runInProcess({
+    workspace: ws,
+    apiUrl: gh.url,
+    inputs: { 'check-run': 'true' },
+    event: pullRequestEvent({ baseSha, headSha, changedFiles: 3 }),
+  });
+  const post = gh.requests.find((q) => q.method === 'POST' && q.path.endsWith('/check-runs'))!;
+  const output = (post.body as { output: { summary: string; annotations: Array<Record<string, unknown>> } }).output;
+  expect(output.summary).toContain('### Changes to the gate in this pull request');
+  expect(output.annotations.filter((a) => a.title === 'gate change').map((a) => `${a.annotation_level} ${a.path}:${a.start_line}`)).toEqual(
+    ['warning .harness-registry-guard.yml:2'],
+  );
+  expect(output.annotations.filter((a) => a.title === 'no-app-harness-registry')).toHaveLength(2);
+  expect(r.stdout).toContain('holds all 3 annotations');
+});

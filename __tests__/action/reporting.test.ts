@@ -1,0 +1,129 @@
+/** The surfaces after the check: outputs, the check run's notes, suggested changes (cap and authorship). */
+import { describe, expect, test } from '@jest/globals';
+import { ApiError, type NewReviewComment, type ReviewComment } from '../../src/github/client.js';
+import { MAX_SUGGESTIONS, SUGGESTION_MARKER, syncSuggestions, type SuggestedChange } from '../../src/github/suggestions.js';
+import { connector, HARNESS_IMAGE, tmpDir, writeFiles } from '../e2e/harness.js';
+import { fakeApi } from './fake-api.js';
+import { runInProcess } from './in-process.js';
+
+const oneError = () => {
+  const ws = tmpDir('report');
+  writeFiles(ws, {
+    '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+    '.harness/connectors/a.yaml': connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false }),
+  });
+  return ws;
+};
+const push = { eventName: 'push', event: { before: '0'.repeat(40), after: 'f'.repeat(40) } };
+
+describe('outputs and the verdict', () => {
+  test('an unwritable GITHUB_OUTPUT fails the step with exit code 2 and one line, not a stack trace', async () => {
+    const r = await runInProcess({ workspace: oneError(), ...push, outputFile: '/nonexistent/dir/out' });
+    expect(r.code).toBe(2);
+    const failures = r.annotations.filter((a) => a.level === 'error' && !a.props.file);
+    expect(failures.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^harness-registry-guard: cannot write the step outputs to GITHUB_OUTPUT \(.*\/nonexistent\/dir\/out/),
+    ]);
+  });
+
+  test('one failing finding "reaches" fail-on', async () => {
+    const r = await runInProcess({ workspace: oneError(), ...push, inputs: { 'github-token': '' } });
+    expect(r.code).toBe(1);
+    expect(r.summary).toContain('❌ 1 finding reaches `fail-on: error`: the step fails.');
+    expect(r.annotations.at(-1)!.message).toMatch(/^harness-registry-guard: 1 finding reaches fail-on: error\./);
+  });
+});
+
+describe('the check run', () => {
+  const refused = (rateLimited: boolean) =>
+    fakeApi({
+      createCheckRun: async () => {
+        throw new ApiError('creating the check run failed (HTTP 403): API rate limit exceeded', 403, rateLimited);
+      },
+    });
+
+  test('a spent rate limit is said to be one, not blamed on permissions', async () => {
+    const r = await runInProcess({ workspace: oneError(), ...push, api: refused(true), inputs: { 'check-run': 'true' } });
+    expect(r.summary).toContain("the token's API rate limit is spent; the annotations and this summary are all there is.");
+    expect(r.summary).not.toContain('checks: write');
+  });
+
+  test('a 403 that is not a rate limit names the permission; with summary: false the note points at the step log', async () => {
+    const r = await runInProcess({
+      workspace: oneError(),
+      ...push,
+      api: refused(false),
+      inputs: { 'check-run': 'true', summary: 'false' },
+    });
+    expect(r.stdout).toContain('lacks `checks: write`; the annotations and the step log are all there is.');
+    expect(r.stdout).not.toContain('this summary');
+  });
+});
+
+describe('suggested changes', () => {
+  const change = (i: number): SuggestedChange => ({
+    path: 'a.yaml',
+    startLine: i,
+    endLine: i,
+    replacement: `line ${i}`,
+    title: 'fix',
+    ruleIds: ['no-app-harness-registry'],
+    safe: true,
+  });
+  const marked = (id: number, user: ReviewComment['user']): ReviewComment => ({
+    id,
+    path: 'a.yaml',
+    body: `<!-- ${SUGGESTION_MARKER} key=0123456789abcdef -->\nsomething`,
+    user,
+  });
+  function comments(existing: ReviewComment[], me?: string) {
+    const calls: string[] = [];
+    const api = {
+      listReviewComments: async () => existing,
+      createReviewComment: async (_r: unknown, c: NewReviewComment) => (calls.push(`create ${c.line}`), 1),
+      updateReviewComment: async (_r: unknown, id: number) => void calls.push(`update ${id}`),
+      deleteReviewComment: async (_r: unknown, id: number) => void calls.push(`delete ${id}`),
+      authenticatedLogin: async () => (calls.push('whoami'), me),
+    };
+    return { api, calls };
+  }
+  const sync = (api: ReturnType<typeof comments>['api'], changes: SuggestedChange[]) =>
+    syncSuggestions({
+      api,
+      repo: { owner: 'acme', repo: 'shop' },
+      pullNumber: 7,
+      headSha: 'h',
+      files: [{ path: 'a.yaml', hunks: [[1, 100]] }],
+      changes,
+    });
+
+  test(`at most ${MAX_SUGGESTIONS} a run; the rest are counted`, async () => {
+    const { api, calls } = comments([]);
+    const r = await sync(
+      api,
+      Array.from({ length: 30 }, (_, i) => change(i + 1)),
+    );
+    expect(r.created).toBe(MAX_SUGGESTIONS);
+    expect(r.leftOut).toBe(30 - MAX_SUGGESTIONS);
+    expect(calls.filter((c) => c.startsWith('create'))).toHaveLength(MAX_SUGGESTIONS);
+  });
+
+  test("a person's comment that starts with our marker is never touched; a bot's (ours) is cleaned up", async () => {
+    const { api, calls } = comments([
+      marked(1, { login: 'alice', type: 'User' }),
+      marked(2, { login: 'github-actions[bot]', type: 'Bot' }),
+    ]);
+    const r = await sync(api, []);
+    expect(r.deleted).toBe(1);
+    expect(calls).toEqual(['whoami', 'delete 2']);
+  });
+
+  test("with a personal access token, the token's own user's comments are ours", async () => {
+    const { api, calls } = comments(
+      [marked(1, { login: 'alice', type: 'User' }), marked(3, { login: 'ci-user', type: 'User' })],
+      'ci-user',
+    );
+    await sync(api, []);
+    expect(calls).toEqual(['whoami', 'delete 3']);
+  });
+});
