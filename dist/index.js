@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6682);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4708:
+/***/ 6682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44657,6 +44657,7 @@ function createGitHubApi(token, baseUrl, o = {}) {
             id: c.id,
             body: c.body,
             path: c.path,
+            user: c.user ? { login: c.user.login, type: c.user.type } : null,
         }))),
         createReviewComment: (repo, c) => wrap('creating a review comment', async () => {
             const range = c.startLine !== undefined && c.startLine < c.line ? { start_line: c.startLine, start_side: 'RIGHT' } : {};
@@ -44678,7 +44679,43 @@ function createGitHubApi(token, baseUrl, o = {}) {
         deleteReviewComment: (repo, commentId) => wrap('deleting a review comment', async () => {
             await octokit.rest.pulls.deleteReviewComment({ ...repo, comment_id: commentId });
         }),
+        authenticatedLogin: async () => {
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch {
+                // GITHUB_TOKEN and App tokens may not read /user (403): their comments are a Bot's.
+                return undefined;
+            }
+        },
+        readFileAt: (repo, file, ref) => wrap(`reading ${file} at ${ref.slice(0, 12)}`, async () => {
+            try {
+                const res = await octokit.rest.repos.getContent({ ...repo, path: file, ref, mediaType: { format: 'raw' } });
+                return contentText(res.data);
+            }
+            catch (e) {
+                if (e.status === 404)
+                    return undefined;
+                throw e;
+            }
+        }),
     };
+}
+/**
+ * The text of a contents answer: raw media type gives a string (or bytes, by content type); a
+ * server that ignores it gives the JSON form, base64 up to 1 MB. A folder (an array) is no file.
+ */
+function contentText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data instanceof ArrayBuffer)
+        return Buffer.from(data).toString('utf8');
+    const d = data;
+    if (d && d.type === 'file' && d.encoding === 'base64' && typeof d.content === 'string')
+        return Buffer.from(d.content, 'base64').toString('utf8');
+    if (d && d.type === 'file')
+        throw new Error('the file is too large for the contents API');
+    return undefined;
 }
 /** Removes every occurrence of the secret (and its Basic-auth base64 forms) from a text. */
 function redact(text, secret) {
@@ -44900,8 +44937,12 @@ function discover(opts) {
             skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
         }
     }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
+    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
+    // or a pre-commit run on a few files sees part of what it selects).
+    const holdsBase = (p) => !external_node_path_default().relative(external_node_path_default().resolve(opts.cwd, p), opts.includeBase).startsWith('..');
+    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
+    const unmatched = given && judged ? include.unmatched() : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
@@ -46714,6 +46755,9 @@ function replaceScalarAt(loc, value) {
     return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 function formatScalar(style, inFlow, empty, value) {
+    // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
+    if (empty)
+        return undefined;
     if (typeof value !== 'string')
         return String(value);
     switch (style) {
@@ -46725,9 +46769,6 @@ function formatScalar(style, inFlow, empty, value) {
         case 'BLOCK_LITERAL':
             return undefined;
         default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
             return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
     }
 }
@@ -46779,10 +46820,15 @@ function setMapValue(map, key, value) {
     if (!map.isMap)
         return undefined;
     const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const flow = map.isFlow || map.inFlow;
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
+        // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
+        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
+        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+    }
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const edit = insertPair(map, `${key}: ${scalar}`);
     return edit && marked(edit, map.aliased);
 }
@@ -47095,8 +47141,11 @@ function restoreHarnessName(raw, catalogue) {
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected, catalogue) {
+/**
+ * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
+ */
+function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const image = parseImage(raw);
     if (!image)
         return undefined;
@@ -47108,11 +47157,20 @@ function restoreExecutionConfigName(raw, expected, catalogue) {
     // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
     const named = catalogueNamesFor(last, catalogue);
     const other = named.length > 0 && !named.includes(expected);
+    // Nor is an image whose name is not the expected one's, flattened or not, or its field's
+    // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
+    const bare = (s) => s.toLowerCase().replace(/[-_.]/g, '');
+    const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
     const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
-    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
+    const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
+    const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
+    return {
+        value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
+        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/model/runtime-input.ts
@@ -47575,6 +47633,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
         accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
+        invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
@@ -47619,9 +47679,13 @@ const NOT_IN_HARNESS_MESSAGES = {
         const missing = new ByPlace();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
+            if (!parsed) {
+                refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
+                return unknown.add(`\0${ref}`, use);
+            }
+            const level = parsed.level;
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            const key = `${where}\0${parsed.identifier}`;
             const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
             refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
@@ -47730,7 +47794,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
+            const state = !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
             report({
                 at: field ?? connector.specKey ?? connector.rootKey,
                 messageId: oneOrMany(state, uses),
@@ -48001,7 +48066,7 @@ function nameFix(view, restored, allowSafe) {
                             at: use.view,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
                         });
                     continue;
                 }
@@ -48121,7 +48186,16 @@ function accountFix(project, entity, value, at, source) {
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
-                const resolution = project.resolve(at, { entity: owner });
+                let resolution = project.resolve(at, { entity: owner });
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
+                if (resolution.unknown === 'expression' && owner.kind === 'template') {
+                    const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    if (uses.length)
+                        resolution = {
+                            values: [...resolution.values, ...uses.flatMap((r) => r.values)],
+                            ...(uses.some((r) => r.unknown) ? { unknown: 'expression' } : {}),
+                        };
+                }
                 for (const v of resolution.values) {
                     const where = yamlPathOf(v.at) ?? path;
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
@@ -49506,6 +49580,8 @@ function judgeOverrides(infra, overrides) {
 
 
 
+
+
 /** What the job summary states under its heading (fallbacks, results of the API calls); each is logged when added. */
 class Notes {
     log;
@@ -49540,7 +49616,13 @@ function startRun(settings, env, deps) {
     // GitHub gives workflows run for a fork's pull request no secrets: say once why nothing is looked up.
     if (!harness && ctx.pullRequest?.isFork)
         notes.add('Harness lookups are off: this pull request comes from a fork, and GitHub passes no secrets to its workflows, so `harness-api-key` is empty. Connectors that are not in the repository stay unresolved-reference notices.');
-    return { settings, ctx, api, log, notes, ...(harness ? { harness } : {}) };
+    return { settings, ...repoScope(settings), ctx, api, log, notes, ...(harness ? { harness } : {}) };
+}
+/** The repository root and the paths to scan from it (see {@link RunState.root}). */
+function repoScope(settings) {
+    const abs = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.workspace, p));
+    const root = repoRootOf(abs[0]) ?? settings.workspace;
+    return { root, paths: abs.map((p) => toPosix(external_node_path_default().relative(root, p)) || '.') };
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -49692,9 +49774,25 @@ async function writeJobSummary(state, result, o) {
 
 
 
+
 const CHECK_RUN_NAME = 'harness-registry-guard';
 /** The check run's `output.summary` holds at most 65,535 characters. */
 const CHECK_SUMMARY_MAX_BYTES = 60_000;
+/** The gate's warning and changes as check-run annotations, before the findings' (a check run has no 10-per-level cap). */
+function gateAnnotations(o) {
+    const at = (file, line, title, message) => ({
+        path: file,
+        start_line: line,
+        end_line: line,
+        annotation_level: 'warning',
+        title,
+        message,
+    });
+    return [
+        ...(o.gateWarning?.file ? [at(o.gateWarning.file, 1, 'gate not compared', o.gateWarning.message)] : []),
+        ...(o.gateChanges ?? []).map((c) => at(c.file, c.line, 'gate change', c.message)),
+    ];
+}
 /**
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
  * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
@@ -49709,6 +49807,7 @@ async function createCheckRun(state, result, o) {
         return false;
     }
     const t = totals(result.findings);
+    const annotations = [...gateAnnotations(o), ...o.plan.inScope.map(toCheckRunAnnotation)];
     try {
         const { requests } = await publishCheckRun(api, ctx.repo, {
             name: CHECK_RUN_NAME,
@@ -49719,19 +49818,28 @@ async function createCheckRun(state, result, o) {
                 links: linkBase(ctx),
                 changed: changeScope(o.detection.changed),
                 impacts: o.impacts,
-                notes: [o.verdict.text],
+                gateChanges: o.gateChanges ?? [],
+                notes: [o.verdict.text, ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : [])],
                 maxBytes: CHECK_SUMMARY_MAX_BYTES,
                 docsBaseUrl: ruleDocsBase(ctx),
-                seeAlso: 'the job summary',
+                seeAlso: settings.summary ? 'the job summary' : 'the step log',
             }),
-            annotations: o.plan.inScope.map(toCheckRunAnnotation),
+            annotations,
         });
-        notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(o.plan.inScope.length, 'annotation')} (${plural(requests, 'API request')}).`);
+        notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(annotations.length, 'annotation')} (${plural(requests, 'API request')}).`);
         return true;
     }
     catch (e) {
-        const readOnly = e.status === 403;
-        notes.add(`Could not create the check run (${e.message}); ${readOnly ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; ' : ''}the annotations and this summary are all there is.`);
+        const why = e instanceof ApiError && e.rateLimited
+            ? "the token's API rate limit is spent; "
+            : e.status === 403
+                ? 'the token is read-only (a pull request from a fork?) or lacks `checks: write`; '
+                : '';
+        // With `summary: false` this note is read in the step log only.
+        const rest = settings.summary
+            ? 'the annotations and this summary are all there is'
+            : 'the annotations and the step log are all there is';
+        notes.add(`Could not create the check run (${e.message}); ${why}${rest}.`);
         return false;
     }
 }
@@ -49759,6 +49867,11 @@ function whereToRead(state, sarifFile, written = { summary: true, checkRun: true
         .filter(Boolean)
         .join(', ');
 }
+/** The workflow-command properties of the gate warning: at line 1 of the file it is about, if any. */
+const gateWarningAt = (w) => ({
+    title: 'gate not compared',
+    ...(w.file ? { file: w.file, startLine: 1 } : {}),
+});
 /**
  * The annotations step: changes to the gate first, so reviewers see them, then the findings
  * within GitHub's 10 per level and step (one error slot kept for the failure message), ranked,
@@ -49775,9 +49888,11 @@ function annotate(state, result, o) {
         onlyChanged: settings.onlyChanged,
         // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
         reserveErrorSlot: true,
-        reserveWarnings: gateAnnotations.length + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
+        reserveWarnings: gateAnnotations.length + (o.gateWarning ? 1 : 0) + (lookups ? 1 : 0) + (settings.suggestions && state.ctx.pullRequest ? 1 : 0),
         seeAlso: o.seeAlso,
     });
+    if (o.gateWarning)
+        core.warning(redactSecrets(o.gateWarning.message, settings), gateWarningAt(o.gateWarning));
     for (const c of gateAnnotations)
         core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
     const logInert = (lines) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);
@@ -51944,6 +52059,14 @@ function overlaps(a, b) {
     const hi = Math.min(a.end, b.end);
     return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
 }
+/**
+ * Overlap within one fix: its own insertion at the edge of its own replacement is fine (a URL
+ * replaced and a pair inserted right after it), since `applyEdits` orders them by position; two
+ * insertions at one place are not (their order would be a guess).
+ */
+const clashWithin = (a, b) => Math.max(a.start, b.start) < Math.min(a.end, b.end) || insideOrSame(a, b) || insideOrSame(b, a);
+/** `a` is an insertion strictly inside `b`, or at the same place as insertion `b`. */
+const insideOrSame = (a, b) => a.start === a.end && (b.start === b.end ? a.start === b.start : b.start < a.start && a.start < b.end);
 const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
 /**
  * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
@@ -51956,11 +52079,12 @@ function edits_chooseEdits(groups) {
     const taken = [];
     groups.forEach((group, i) => {
         const fresh = group.filter((e) => !hasSame(chosen, e));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && clashWithin(e, f)));
         if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
             return;
+        // Sorted by start, then end (an insertion before the replacement it starts), so their ends are sorted too.
         for (const e of fresh)
-            chosen.splice(firstAfter(chosen, e.start), 0, e);
+            chosen.splice(placeOf(chosen, e), 0, e);
         taken.push(i);
     });
     return { chosen, taken };
@@ -51977,6 +52101,13 @@ function firstAfter(sorted, offset) {
             high = mid;
     }
     return low;
+}
+/** Where `e` goes in edits sorted by start, then end. */
+function placeOf(sorted, e) {
+    let k = firstAfter(sorted, e.start);
+    while (k > 0 && sorted[k - 1].start === e.start && sorted[k - 1].end > e.end)
+        k--;
+    return k;
 }
 /** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
 function overlapsChosen(chosen, e) {
@@ -52185,6 +52316,16 @@ function entities_connector(base, root) {
 function mayClone(v) {
     return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
+/**
+ * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
+ * is "1.0" (not the number 1) and `1.10` is not `1.1`.
+ */
+function versionLabelOf(map) {
+    const label = map.get('versionLabel');
+    if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
+        return label.file.text.slice(label.range[0], label.range[1]).trim();
+    return label?.str;
+}
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
     if (!v || !templateRef)
@@ -52192,7 +52333,7 @@ function templateLink(v) {
     const inputs = v.get('templateInputs');
     return {
         templateRef,
-        versionLabel: v.get('versionLabel'),
+        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
@@ -52336,7 +52477,7 @@ function template(base, root) {
         ...base,
         kind: 'template',
         templateType,
-        versionLabel: root.text('versionLabel'),
+        versionLabel: versionLabelOf(root),
         stages: [],
         steps: [],
         imageConnectorFields: imageConnectorFields(root),
@@ -52348,6 +52489,7 @@ function template(base, root) {
     else if (eq(templateType, 'Pipeline')) {
         out.stages = collectStages(spec.get('stages'));
         out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+        out.variables = variablesOf(spec);
     }
     else if (eq(templateType, 'Step'))
         keep(out.steps, buildStep(spec, 'step'));
@@ -52871,7 +53013,7 @@ class Project {
         const parsed = ref ? parseRef(ref) : undefined;
         if (!parsed)
             return [];
-        const label = str(link.versionLabel);
+        const label = link.versionLabel;
         return this.templates.filter((t) => t.identifier === parsed.identifier &&
             t.templateType?.toLowerCase() === type.toLowerCase() &&
             refMatches(parsed, from, t.scope) &&
@@ -52884,6 +53026,18 @@ class Project {
     /** Pipelines whose runs go through the template, directly or through other templates. */
     pipelinesUsing(template) {
         return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
+    }
+    /**
+     * The contexts a template's own fields are read in where runs go through it: one per use (of
+     * each version of each user), so an expression in it can take the values of each pipeline's.
+     */
+    usesOf(template) {
+        const out = [];
+        for (const root of this.#templateUsers().get(template) ?? [])
+            for (const eff of this.runOf(root).stages)
+                if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via))
+                    out.push(eff.ctx);
+        return out;
     }
     /**
      * The runs to check: every pipeline's, and every template's on its own. By default a template
@@ -52950,6 +53104,8 @@ class Project {
                 this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
         if (!templates.size)
             run.templates = NO_TEMPLATES;
+        else
+            run.stages = withInfraSources(run.stages);
         return run;
     }
     expandStage(run, templates, owner, stage, ctx, through) {
@@ -52980,7 +53136,7 @@ class Project {
             ...(link.inputs ? { inputs: link.inputs } : {}),
             user,
             ...(outer ? { outer } : {}),
-            stable: !str(link.versionLabel),
+            stable: !link.versionLabel,
             versions,
         };
     }
@@ -52991,8 +53147,8 @@ class Project {
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-            if (!next)
+            const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+            if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
             cur = next;
@@ -53087,9 +53243,8 @@ class Project {
         if (v.kind === 'expression') {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
             const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = variable ? pipeline?.variables[variable] : undefined;
-            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+            return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
         const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
         const via = ctx.via;
@@ -53182,20 +53337,49 @@ const KIND_NAMES = {
     overlayInputSet: 'overlay input set',
 };
 /** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx) {
-    let via = ctx.via;
-    let entity = ctx.entity;
-    while (via) {
-        entity = via.user;
-        via = via.outer;
+/**
+ * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
+ * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
+ * pipeline's `templateInputs` fill), read in its own context.
+ */
+function pipelineVariable(ctx, name) {
+    const chain = [ctx];
+    for (let via = ctx.via; via; via = via.outer)
+        chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+    // Outermost first: the pipeline's own variables, then its Pipeline template's.
+    for (const c of chain.reverse()) {
+        const e = c.entity;
+        const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+        if (value)
+            return { value, ctx: c };
     }
-    return entity.kind === 'pipeline' ? entity : undefined;
+    return undefined;
 }
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a, b) {
     if (a.org && b.org && a.org !== b.org)
         return false;
     return !(a.project && b.project && a.project !== b.project);
+}
+/**
+ * A stage that takes its infrastructure from a stage with several template versions runs on
+ * whichever version is stable, which only Harness knows: it gets one copy per version, each
+ * following one, so every version's infrastructure is checked. Stages are taken in order, so a
+ * chain (`c` from `b` from `a`) splits along it.
+ */
+function withInfraSources(stages) {
+    const out = [];
+    for (const eff of stages) {
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
+        if (sources.length > 1)
+            for (const source of sources)
+                out.push({ ...eff, infraFrom: source });
+        else
+            out.push(eff);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/lint.ts
@@ -53789,8 +53973,9 @@ function fromJson(json) {
 async function checkWorkspace(state, gate) {
     const { settings } = state;
     const lintSettings = {
-        cwd: settings.workspace,
-        paths: settings.paths,
+        // From the repository root, so findings name files as git, the API and the runner do.
+        cwd: state.root,
+        paths: state.paths,
         rules: rules_rules,
         // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
         scanner: poolScanner(rules_rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
@@ -53803,6 +53988,9 @@ async function checkWorkspace(state, gate) {
         lintSettings.baselinePath = baselinePath;
     if (gate?.overlay.size)
         lintSettings.overlay = gate.overlay;
+    // The files read, to find the suppression comments a pull request adds in them.
+    if (gate)
+        lintSettings.keepScanned = true;
     // The migration report lists every image by registry.
     if (settings.report || settings.reportFile)
         lintSettings.images = true;
@@ -53957,7 +54145,9 @@ function gitShow(cwd, rev, file) {
  * `git diff` against the base. For a push, `git diff before..HEAD`. Never throws: when neither
  * works, `changed` is undefined and the notes say why.
  */
-async function detectChanges(workspace, ctx, api) {
+async function detectChanges(
+/** The repository root: git runs there, and paths are named from it. */
+root, ctx, api) {
     const notes = [];
     const pr = ctx.pullRequest;
     let pullFiles;
@@ -53988,18 +54178,54 @@ async function detectChanges(workspace, ctx, api) {
         return { ...listed, notes };
     }
     const tried = [];
-    const base = findDiffBase(workspace, baseSha, tried);
+    const base = findDiffBase(root, baseSha, tried);
     if (!base) {
         notes.push(`git diff is not possible (${tried.join('; ')}): every file counts as changed. Use \`actions/checkout\` with \`fetch-depth: 2\` or more.`);
-        return { ...listed, notes };
+        return { ...listed, gitFailure: tried.join('; '), notes };
     }
     try {
-        return { changed: changedFiles('git', gitChangedFiles(workspace, base.base, base.head)), ...listed, gitBase: base.base, notes };
+        return { changed: changedFiles('git', gitChangedFiles(root, base.base, base.head)), ...listed, gitBase: base.base, notes };
     }
     catch (e) {
         notes.push(`git diff failed (${e.message.split('\n')[0]}): every file counts as changed.`);
         return { ...listed, notes };
     }
+}
+
+;// CONCATENATED MODULE: ./src/action/gate-base.ts
+
+/** `files`: every path `read` may be asked for (the API is asked for these only, once each). */
+async function baseVersions(state, detection, files) {
+    const { root, ctx, api } = state;
+    const baseSha = ctx.pullRequest?.baseSha;
+    const tried = [];
+    // detect-changes already tried git (and a fetch) when it fell back to it: not twice.
+    const rev = detection.gitBase ?? (detection.gitFailure ? undefined : findDiffBase(root, baseSha, tried)?.base);
+    if (rev)
+        return { from: 'git', read: (f) => gitShow(root, rev, f) };
+    const gitWhy = detection.gitFailure ?? tried.join('; ');
+    if (!baseSha)
+        return { why: `${gitWhy}; the event names no base commit` };
+    if (!api || !ctx.repo)
+        return { why: `${gitWhy}; and without a \`github-token\` the API cannot be asked` };
+    const texts = new Map();
+    try {
+        for (const f of new Set(files))
+            if (!f.startsWith('../'))
+                texts.set(f, await api.readFileAt(ctx.repo, f, baseSha));
+    }
+    catch (e) {
+        return { why: `${gitWhy}; ${e.message}` };
+    }
+    return {
+        from: 'api',
+        read: (f) => {
+            // A path not asked for is a bug here, never "absent at the base" (that would drop the base's gate).
+            if (!texts.has(f) && !f.startsWith('../'))
+                throw new Error(`internal: ${f} was not read at the base commit`);
+            return texts.get(f);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/gate.ts
@@ -54014,26 +54240,59 @@ async function detectChanges(workspace, ctx, api) {
 
 
 
+
 /**
- * The gate step: on a pull request whose changed files are known, where the config and the
- * baseline are read from, and what the pull request changes in them. Undefined otherwise.
+ * The gate step, on every pull request: where the config and the baseline are read from, and what
+ * the pull request changes in them. When the changed files are unknown (no API list, no git
+ * diff), each gate file counts as changed when its base text differs from the checkout's. When
+ * the base texts cannot be read at all, the run says so loudly. Undefined when not a pull request.
  */
-function readGate(state, detection) {
-    const { settings, ctx } = state;
-    if (!ctx.pullRequest || !detection.changed)
+async function readGate(state, detection) {
+    const { settings, ctx, root, paths } = state;
+    if (!ctx.pullRequest)
         return undefined;
+    const rel = (abs) => toPosix(external_node_path_default().relative(root, abs));
+    const gateFiles = [...(settings.configPath ? [settings.configPath] : configCandidates(root, paths)), settings.baselinePath]
+        .filter((f) => !!f)
+        .map(rel);
+    // A list cut at 3,000 files still says which files changed, just not all of them.
+    const known = detection.changed ?? changedFiles('api', detection.pullFiles ?? []);
+    const previous = gateFiles.flatMap((f) => known.files.get(f)?.previousPath ?? []);
+    const base = await baseVersions(state, detection, [...gateFiles, ...previous]);
+    let changed = known;
+    if (!detection.changed && base.from) {
+        // Unknown list: compare each gate file with its base version instead.
+        const files = new Map(known.files);
+        for (const f of gateFiles) {
+            if (files.has(f))
+                continue;
+            const before = base.read(f);
+            const after = safeRead(external_node_path_default().join(root, f));
+            if (before !== after)
+                files.set(f, { path: f, status: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified' });
+        }
+        changed = { source: known.source, files };
+        state.notes.add(`The changed files are not all known, so the config file and the baseline were compared with the base branch's versions (read through ${base.from === 'git' ? 'git' : 'the API'}).`);
+    }
     const gate = gateSources({
-        workspace: settings.workspace,
-        paths: settings.paths,
+        root,
+        paths,
         ...(settings.configPath ? { configPath: settings.configPath } : {}),
         ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
-        changed: detection.changed,
-        ...(detection.gitBase ? { gitBase: detection.gitBase } : {}),
-        ...(ctx.pullRequest.baseSha ? { baseSha: ctx.pullRequest.baseSha } : {}),
+        changed,
+        base,
         trustHead: settings.configFrom === 'head',
-        ruleIds: allRules.map((r) => r.id),
     });
+    if (!detection.changed && !base.from && !gate.unverified) {
+        const atHead = gateFiles.find((f) => external_node_fs_default().existsSync(external_node_path_default().join(root, f)));
+        gate.unverified = {
+            message: `The files this pull request changes are not known, and the base branch's config file and baseline could not be read (${base.why}): this run used the pull request's own config file and baseline, which could not be compared with the base branch's, so a rule turned off or a finding accepted by this pull request would pass unnoticed. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`.`,
+            ...(atHead ? { file: atHead } : {}),
+        };
+    }
     state.notes.addAll(gate.notes);
+    if (gate.unverified)
+        state.notes.add(`⚠️ ${gate.unverified.message}`);
     return gate;
 }
 function gateSources(o) {
@@ -54041,15 +54300,15 @@ function gateSources(o) {
         overlay: new Map(),
         changes: [],
         notes: [],
+        changed: o.changed,
         ...(o.configPath ? { configPath: o.configPath } : {}),
         ...(o.baselinePath ? { baselinePath: o.baselinePath } : {}),
     };
-    const rel = (abs) => toPosix(external_node_path_default().relative(o.workspace, abs));
-    const root = discover_realPathOf(o.workspace);
-    /** A symlink in the pull request that points out of the workspace (at a credentials file, say): never read, never quoted. */
-    const leavesWorkspace = (abs) => !isInside(root, discover_realPathOf(abs));
-    let base = null;
-    const baseRev = () => (base === null ? (base = o.gitBase ?? findDiffBase(o.workspace, o.baseSha, [])?.base) : base);
+    const rel = (abs) => toPosix(external_node_path_default().relative(o.root, abs));
+    const root = discover_realPathOf(o.root);
+    /** A symlink in the pull request that points out of the repository (at a credentials file, say): never read, never quoted. */
+    const leavesRepo = (abs) => !isInside(root, discover_realPathOf(abs));
+    const { base } = o;
     const guard = (abs, kind) => {
         if (!abs)
             return;
@@ -54057,9 +54316,8 @@ function gateSources(o) {
         const change = o.changed.files.get(file);
         if (!change)
             return;
-        const outside = leavesWorkspace(abs);
-        const rev = baseRev();
-        if (!rev && outside) {
+        const outside = leavesRepo(abs);
+        if (!base.from && outside) {
             // No base version to use instead: the check runs without this file.
             out.changes.push(symlinkOut(file, kind));
             if (kind === 'config')
@@ -54068,21 +54326,24 @@ function gateSources(o) {
                 delete out.baselinePath;
             return;
         }
-        if (!rev) {
-            out.notes.push(`This pull request changes the ${kind} file \`${file}\`, and its base version is not in the checkout: the pull request's version was used. Check out with \`fetch-depth: 2\` so the base version decides.`);
+        if (!base.from) {
+            out.unverified ??= {
+                file,
+                message: `This pull request changes the ${kind} file \`${file}\`, and its base version could not be read (${base.why}): this run used the pull request's own ${kind} file, which could not be compared with the base branch's. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`, so the base version decides.`,
+            };
             return;
         }
-        const before = change.status === 'added' ? undefined : gitShow(o.workspace, rev, change.previousPath ?? file);
+        const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
         const after = outside ? undefined : safeRead(abs);
         if (outside)
             out.changes.push(symlinkOut(file, kind));
         else
             out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
-        // A file outside the workspace is never read, not even when the head is trusted: the base's decides.
+        // A file outside the repository is never read, not even when the head is trusted: the base's decides.
         if (o.trustHead && !outside)
             return;
         if (kind === 'config' && after !== undefined)
-            out.changes.push(...invalidConfig(abs, file, after, o.workspace));
+            out.changes.push(...invalidConfig(abs, file, after, o.root));
         if (before === undefined) {
             if (kind === 'config')
                 out.configPath = false;
@@ -54099,7 +54360,7 @@ function gateSources(o) {
     // the head is trusted, that is the first place that held one at the base: a config file the pull
     // request adds earlier in the search (a `.yml` beside the base's `.yaml`, one in the scanned
     // folder below the base's) must not take the base's place.
-    const candidates = o.configPath ? [o.configPath] : configCandidates(o.workspace, o.paths);
+    const candidates = o.configPath ? [o.configPath] : configCandidates(o.root, o.paths);
     const movedAway = new Set([...o.changed.files.values()].flatMap((c) => (c.previousPath ? [c.previousPath] : [])));
     const atBase = (c) => {
         const change = o.changed.files.get(rel(c));
@@ -54113,43 +54374,51 @@ function gateSources(o) {
         guard(atHead, 'config');
     else {
         // The pull request's own config file is reported and ignored; the base's, if any, decides.
-        out.changes.push(...(leavesWorkspace(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))));
+        out.changes.push(...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))));
         out.configPath = atBaseConfig ?? false;
         if (atBaseConfig)
             guard(atBaseConfig, 'config');
         // Renamed away, it has no change of its own to guard: its base text is read here.
-        const rev = atBaseConfig && movedAway.has(rel(atBaseConfig)) ? baseRev() : undefined;
-        const before = rev ? gitShow(o.workspace, rev, rel(atBaseConfig)) : undefined;
+        const before = atBaseConfig && movedAway.has(rel(atBaseConfig)) && base.from ? base.read(rel(atBaseConfig)) : undefined;
         if (before !== undefined)
             out.overlay.set(atBaseConfig, before);
     }
     guard(o.baselinePath, 'baseline');
-    for (const [file, change] of o.changed.files) {
-        if (change.status === 'removed' || !/\.ya?ml$/i.test(file))
+    if (out.changes.length && !o.trustHead)
+        out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
+    return out;
+}
+/**
+ * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
+ * JSON execution-config payloads whose comments it honours too: whatever the scan included).
+ */
+function addedSuppressions(root, changed, scanned, ruleIds = allRules.map((r) => r.id)) {
+    const out = [];
+    const realRoot = discover_realPathOf(root);
+    for (const [file, change] of changed.files) {
+        const abs = external_node_path_default().resolve(root, file);
+        if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        const abs = external_node_path_default().join(o.workspace, file);
-        const text = leavesWorkspace(abs) ? undefined : safeRead(abs);
+        const text = safeRead(abs);
         if (!text?.includes('harness-registry-guard-disable'))
             continue;
-        for (const d of parseDirectives(source_parseSource(file, text), o.ruleIds).directives)
+        for (const d of parseDirectives(source_parseSource(file, text), ruleIds).directives)
             if (!change.lines || change.lines.has(d.line))
-                out.changes.push({
+                out.push({
                     file,
                     line: d.line,
                     message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
                 });
     }
-    if (out.changes.length && !o.trustHead)
-        out.notes.push('The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.');
     return out;
 }
 /**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
  * check passes, but once merged every run fails (exit 2). Reviewers see each problem at its line.
  */
-function invalidConfig(abs, file, text, workspace) {
+function invalidConfig(abs, file, text, root) {
     try {
-        loadConfig(abs, workspace, allRules, text);
+        loadConfig(abs, root, allRules, text);
         return [];
     }
     catch (e) {
@@ -54514,7 +54783,7 @@ function judge(result, settings) {
     const text = settings.failOn === 'never'
         ? `\`fail-on: never\`: the step passes whatever is found.`
         : failing
-            ? `❌ ${plural(failing, 'finding')} reach \`fail-on: ${settings.failOn}\`: the step fails.`
+            ? `❌ ${plural(failing, 'finding')} ${failing === 1 ? 'reaches' : 'reach'} \`fail-on: ${settings.failOn}\`: the step fails.`
             : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
     return { failing, willFail: failing > 0 || result.internalErrors.length > 0, text };
 }
@@ -54522,23 +54791,39 @@ function judge(result, settings) {
 function outputs_finish(state, result, verdict, sarifFile, seeAlso) {
     const { settings } = state;
     const t = totals(result.findings);
-    core.setOutput('findings', t.errors + t.warnings + t.notices);
-    core.setOutput('errors', t.errors);
-    core.setOutput('warnings', t.warnings);
-    core.setOutput('notices', t.notices);
-    core.setOutput('sarif-file', sarifFile);
+    try {
+        core.setOutput('findings', t.errors + t.warnings + t.notices);
+        core.setOutput('errors', t.errors);
+        core.setOutput('warnings', t.warnings);
+        core.setOutput('notices', t.notices);
+        core.setOutput('sarif-file', sarifFile);
+    }
+    catch (e) {
+        // Not "findings reach fail-on" (1): the runner's own file is broken.
+        return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${e.message})`, settings.token);
+    }
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
             state.log(`Internal error: ${e}`);
         return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
     }
     if (verdict.failing)
-        return fail(1, `${plural(verdict.failing, 'finding')} reach fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
-    core.setOutput('exit-code', 0);
+        return fail(1, `${plural(verdict.failing, 'finding')} ${verdict.failing === 1 ? 'reaches' : 'reach'} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+    try {
+        core.setOutput('exit-code', 0);
+    }
+    catch (e) {
+        return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${e.message})`, settings.token);
+    }
     return 0;
 }
 function fail(code, message, token) {
-    core.setOutput('exit-code', code);
+    try {
+        core.setOutput('exit-code', code);
+    }
+    catch {
+        // An unwritable GITHUB_OUTPUT: the failure below still reaches the log and the exit code.
+    }
     core.setFailed(`harness-registry-guard: ${redact(message, token)}`);
     process.exitCode = code;
     return code;
@@ -54678,7 +54963,7 @@ function applyFixes(settings) {
                 frozen.add(absPath);
                 overlay.delete(absPath);
                 states.delete(absPath);
-                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable' });
                 continue;
             }
             state.net = compose(state.net, chosen);
@@ -54702,6 +54987,13 @@ function applyFixes(settings) {
     for (const s of states.values()) {
         if (s.current === s.original)
             continue;
+        // A dry run says what a run would do: a file it could not write is left unchanged there too.
+        if (settings.dryRun && !writableNow(s.absPath)) {
+            skipped.push({ file: s.file, reason: 'it is read-only' });
+            overlay.delete(s.absPath);
+            unwritten = true;
+            continue;
+        }
         if (!settings.dryRun) {
             const problem = writeFixed(s);
             if (problem) {
@@ -54836,14 +55128,14 @@ function writeFixed(s) {
     try {
         target = fs.realpathSync(s.absPath);
         if (!fs.readFileSync(target).equals(s.bytes))
-            return 'it changed on disk while fixing; left unchanged';
+            return 'it changed on disk while fixing';
         stat = fs.statSync(target);
     }
     catch (e) {
         return `it cannot be read again (${e.code ?? 'error'})`;
     }
     if (!isWritable(target, stat))
-        return 'it is read-only; left unchanged';
+        return 'it is read-only';
     const text = (s.bom ? '\uFEFF' : '') + s.current;
     if (stat.nlink > 1)
         return writeInPlace(target, text);
@@ -54864,6 +55156,15 @@ function writeFixed(s) {
     }
 }
 const cannotWrite = (e) => `it cannot be written (${e.code ?? 'error'})`;
+function writableNow(absPath) {
+    try {
+        const target = fs.realpathSync(absPath);
+        return isWritable(target, fs.statSync(target));
+    }
+    catch {
+        return false;
+    }
+}
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target, stat) {
     if ((stat.mode & 0o222) === 0)
@@ -56131,6 +56432,11 @@ const SUGGESTION_MARKER = 'harness-registry-guard:suggestion';
 /** Our comments start with the marker; one that only holds it (a reviewer quoting ours) is not ours. */
 const MARKER_RE = new RegExp(`^<!-- ${SUGGESTION_MARKER} key=([0-9a-f]+) -->\r?\n`);
 /**
+ * Suggested changes per run: each comment is a throttled write (about 3 s), and a pull request
+ * with hundreds of fixes is better served by `harness-registry-guard fix`.
+ */
+const MAX_SUGGESTIONS = 25;
+/**
  * Turns findings' fixes and suggestions into whole-line changes. `readText` returns a file's text
  * by the finding's path (a leading BOM is ignored, as the edits' offsets exclude it). Changes on
  * the same lines are merged when their edits do not overlap; otherwise the later one is dropped.
@@ -56220,20 +56526,39 @@ function changeKey(c) {
         .digest('hex')
         .slice(0, 16);
 }
+/**
+ * Our earlier comments: the marker first in the body, and written by the token that writes ours.
+ * A bot (the GITHUB_TOKEN's `github-actions[bot]`, an App) or the token's own user (a personal
+ * access token); a person who pastes our marker is neither, and their comment is never touched.
+ * A comment whose author is not given at all (test doubles) is judged by the marker alone.
+ */
+async function ownComments(api, all) {
+    const marked = all
+        .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
+        .filter((x) => x.key !== undefined);
+    const byBot = (c) => c.user === undefined || c.user?.type === 'Bot';
+    // Asked only when a person's comment carries the marker.
+    const me = marked.some((x) => !byBot(x.c)) ? await api.authenticatedLogin?.() : undefined;
+    return marked.filter((x) => byBot(x.c) || (me !== undefined && x.c.user?.login === me));
+}
 /** Creates, updates and deletes this tool's suggestion comments so that they match `changes`. */
 async function syncSuggestions(o) {
-    const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], errors: [] };
+    const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, outsideDiff: [], leftOut: 0, errors: [] };
     const hunks = new Map(o.files.map((f) => [f.path, f.hunks]));
-    const wanted = new Map();
+    const inDiff = new Map();
     for (const c of o.changes) {
         if (insideHunk(hunks.get(c.path), c.startLine, c.endLine))
-            wanted.set(changeKey(c), c);
+            inDiff.set(changeKey(c), c);
         else
             result.outsideDiff.push(c);
     }
-    const ours = (await o.api.listReviewComments(o.repo, o.pullNumber))
-        .map((c) => ({ c, key: MARKER_RE.exec(c.body)?.[1] }))
-        .filter((x) => x.key !== undefined);
+    const ours = await ownComments(o.api, await o.api.listReviewComments(o.repo, o.pullNumber));
+    // The cap: changes that already have a comment first (a re-run keeps them), then in file order.
+    const max = o.max ?? MAX_SUGGESTIONS;
+    const posted = new Set(ours.map((x) => x.key));
+    const order = [...inDiff.keys()].sort((a, b) => Number(posted.has(b)) - Number(posted.has(a)));
+    const wanted = new Map(order.slice(0, max).map((k) => [k, inDiff.get(k)]));
+    result.leftOut = inDiff.size - wanted.size;
     const kept = new Set();
     const attempt = async (what, call) => {
         try {
@@ -56306,8 +56631,8 @@ async function suggest(state, result, detection) {
     try {
         // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
         const atHead = (file) => {
-            const text = readFile(external_node_path_default().join(settings.workspace, file));
-            const head = pr.headSha ? gitShow(settings.workspace, pr.headSha, file) : undefined;
+            const text = readFile(external_node_path_default().join(state.root, file));
+            const head = pr.headSha ? gitShow(state.root, pr.headSha, file) : undefined;
             // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
             return text !== undefined && (head === undefined || head === text) ? text : undefined;
         };
@@ -56324,7 +56649,10 @@ async function suggest(state, result, detection) {
             state.log(`Suggested change not posted: ${e}`);
         if (r.errors.length)
             core.warning(redact(`${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`, settings.token), { title: 'suggested changes' });
-        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
+        const leftOut = r.leftOut
+            ? `; ${r.leftOut} more left out (at most ${MAX_SUGGESTIONS} a run; \`harness-registry-guard fix\` applies the safe fixes, the findings list the rest)`
+            : '';
+        return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${leftOut}${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
     }
     catch (e) {
         return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
@@ -56384,18 +56712,20 @@ async function run(env = process.env, deps = {}) {
 }
 async function steps(settings, env, deps) {
     const state = startRun(settings, env, deps);
-    const detection = await detectChanges(settings.workspace, state.ctx, state.api);
+    const detection = await detectChanges(state.root, state.ctx, state.api);
     state.notes.addAll(detection.notes);
-    const gate = readGate(state, detection);
-    const gateChanges = gate?.changes ?? [];
+    const gate = await readGate(state, detection);
     const checked = await checkWorkspace(state, gate);
     const { result } = checked;
+    // Suppression comments count in the files the check read, which only lint knows.
+    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate.changed, result.scope.scanned)] : [];
+    const gateWarning = gate?.unverified;
     const impacts = await changedConnectorImpacts(state, checked, detection);
     const verdict = judge(result, settings);
     const sarifFile = writeSarif(state, result);
     const seeAlso = whereToRead(state, sarifFile);
-    const plan = annotate(state, result, { detection, gateChanges, seeAlso });
-    const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan });
+    const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso });
+    const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning });
     await postSuggestions(state, result, detection);
     const report = await migrationReport(state, result);
     const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });

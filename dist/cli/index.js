@@ -8555,8 +8555,12 @@ function discover(opts) {
             skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
         }
     }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder.
-    const unmatched = given ? include.unmatched() : [];
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
+    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
+    // or a pre-commit run on a few files sees part of what it selects).
+    const holdsBase = (p) => !external_node_path_default().relative(external_node_path_default().resolve(opts.cwd, p), opts.includeBase).startsWith('..');
+    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
+    const unmatched = given && judged ? include.unmatched() : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
@@ -12549,6 +12553,9 @@ function replaceScalarAt(loc, value) {
     return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 function formatScalar(style, inFlow, empty, value) {
+    // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
+    if (empty)
+        return undefined;
     if (typeof value !== 'string')
         return String(value);
     switch (style) {
@@ -12560,9 +12567,6 @@ function formatScalar(style, inFlow, empty, value) {
         case 'BLOCK_LITERAL':
             return undefined;
         default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
             return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
     }
 }
@@ -12614,10 +12618,15 @@ function setMapValue(map, key, value) {
     if (!map.isMap)
         return undefined;
     const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const flow = map.isFlow || map.inFlow;
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
+        // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
+        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
+        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+    }
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const edit = insertPair(map, `${key}: ${scalar}`);
     return edit && marked(edit, map.aliased);
 }
@@ -12700,6 +12709,14 @@ function overlaps(a, b) {
     const hi = Math.min(a.end, b.end);
     return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
 }
+/**
+ * Overlap within one fix: its own insertion at the edge of its own replacement is fine (a URL
+ * replaced and a pair inserted right after it), since `applyEdits` orders them by position; two
+ * insertions at one place are not (their order would be a guess).
+ */
+const clashWithin = (a, b) => Math.max(a.start, b.start) < Math.min(a.end, b.end) || insideOrSame(a, b) || insideOrSame(b, a);
+/** `a` is an insertion strictly inside `b`, or at the same place as insertion `b`. */
+const insideOrSame = (a, b) => a.start === a.end && (b.start === b.end ? a.start === b.start : b.start < a.start && a.start < b.end);
 const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
 /**
  * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
@@ -12712,11 +12729,12 @@ function chooseEdits(groups) {
     const taken = [];
     groups.forEach((group, i) => {
         const fresh = group.filter((e) => !hasSame(chosen, e));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && clashWithin(e, f)));
         if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
             return;
+        // Sorted by start, then end (an insertion before the replacement it starts), so their ends are sorted too.
         for (const e of fresh)
-            chosen.splice(firstAfter(chosen, e.start), 0, e);
+            chosen.splice(placeOf(chosen, e), 0, e);
         taken.push(i);
     });
     return { chosen, taken };
@@ -12733,6 +12751,13 @@ function firstAfter(sorted, offset) {
             high = mid;
     }
     return low;
+}
+/** Where `e` goes in edits sorted by start, then end. */
+function placeOf(sorted, e) {
+    let k = firstAfter(sorted, e.start);
+    while (k > 0 && sorted[k - 1].start === e.start && sorted[k - 1].end > e.end)
+        k--;
+    return k;
 }
 /** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
 function overlapsChosen(chosen, e) {
@@ -13386,6 +13411,16 @@ function entities_connector(base, root) {
 function mayClone(v) {
     return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
+/**
+ * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
+ * is "1.0" (not the number 1) and `1.10` is not `1.1`.
+ */
+function versionLabelOf(map) {
+    const label = map.get('versionLabel');
+    if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
+        return label.file.text.slice(label.range[0], label.range[1]).trim();
+    return label?.str;
+}
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
     if (!v || !templateRef)
@@ -13393,7 +13428,7 @@ function templateLink(v) {
     const inputs = v.get('templateInputs');
     return {
         templateRef,
-        versionLabel: v.get('versionLabel'),
+        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
@@ -13537,7 +13572,7 @@ function template(base, root) {
         ...base,
         kind: 'template',
         templateType,
-        versionLabel: root.text('versionLabel'),
+        versionLabel: versionLabelOf(root),
         stages: [],
         steps: [],
         imageConnectorFields: imageConnectorFields(root),
@@ -13549,6 +13584,7 @@ function template(base, root) {
     else if (eq(templateType, 'Pipeline')) {
         out.stages = collectStages(spec.get('stages'));
         out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+        out.variables = variablesOf(spec);
     }
     else if (eq(templateType, 'Step'))
         keep(out.steps, buildStep(spec, 'step'));
@@ -14072,7 +14108,7 @@ class Project {
         const parsed = ref ? parseRef(ref) : undefined;
         if (!parsed)
             return [];
-        const label = str(link.versionLabel);
+        const label = link.versionLabel;
         return this.templates.filter((t) => t.identifier === parsed.identifier &&
             t.templateType?.toLowerCase() === type.toLowerCase() &&
             refMatches(parsed, from, t.scope) &&
@@ -14085,6 +14121,18 @@ class Project {
     /** Pipelines whose runs go through the template, directly or through other templates. */
     pipelinesUsing(template) {
         return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
+    }
+    /**
+     * The contexts a template's own fields are read in where runs go through it: one per use (of
+     * each version of each user), so an expression in it can take the values of each pipeline's.
+     */
+    usesOf(template) {
+        const out = [];
+        for (const root of this.#templateUsers().get(template) ?? [])
+            for (const eff of this.runOf(root).stages)
+                if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via))
+                    out.push(eff.ctx);
+        return out;
     }
     /**
      * The runs to check: every pipeline's, and every template's on its own. By default a template
@@ -14151,6 +14199,8 @@ class Project {
                 this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
         if (!templates.size)
             run.templates = NO_TEMPLATES;
+        else
+            run.stages = withInfraSources(run.stages);
         return run;
     }
     expandStage(run, templates, owner, stage, ctx, through) {
@@ -14181,7 +14231,7 @@ class Project {
             ...(link.inputs ? { inputs: link.inputs } : {}),
             user,
             ...(outer ? { outer } : {}),
-            stable: !str(link.versionLabel),
+            stable: !link.versionLabel,
             versions,
         };
     }
@@ -14192,8 +14242,8 @@ class Project {
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined;
-            if (!next)
+            const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+            if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
             cur = next;
@@ -14288,9 +14338,8 @@ class Project {
         if (v.kind === 'expression') {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
             const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-            const pipeline = variable && depth < 4 ? topPipeline(ctx) : undefined;
-            const value = variable ? pipeline?.variables[variable] : undefined;
-            return value ? this.resolve(value, { entity: pipeline }, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+            return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
         const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
         const via = ctx.via;
@@ -14383,20 +14432,49 @@ const KIND_NAMES = {
     overlayInputSet: 'overlay input set',
 };
 /** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
-function topPipeline(ctx) {
-    let via = ctx.via;
-    let entity = ctx.entity;
-    while (via) {
-        entity = via.user;
-        via = via.outer;
+/**
+ * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
+ * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
+ * pipeline's `templateInputs` fill), read in its own context.
+ */
+function pipelineVariable(ctx, name) {
+    const chain = [ctx];
+    for (let via = ctx.via; via; via = via.outer)
+        chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+    // Outermost first: the pipeline's own variables, then its Pipeline template's.
+    for (const c of chain.reverse()) {
+        const e = c.entity;
+        const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+        if (value)
+            return { value, ctx: c };
     }
-    return entity.kind === 'pipeline' ? entity : undefined;
+    return undefined;
 }
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a, b) {
     if (a.org && b.org && a.org !== b.org)
         return false;
     return !(a.project && b.project && a.project !== b.project);
+}
+/**
+ * A stage that takes its infrastructure from a stage with several template versions runs on
+ * whichever version is stable, which only Harness knows: it gets one copy per version, each
+ * following one, so every version's infrastructure is checked. Stages are taken in order, so a
+ * chain (`c` from `b` from `a`) splits along it.
+ */
+function withInfraSources(stages) {
+    const out = [];
+    for (const eff of stages) {
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
+        if (sources.length > 1)
+            for (const source of sources)
+                out.push({ ...eff, infraFrom: source });
+        else
+            out.push(eff);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/lint.ts
@@ -14704,8 +14782,11 @@ function restoreHarnessName(raw, catalogue) {
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected, catalogue) {
+/**
+ * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
+ */
+function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const image = parseImage(raw);
     if (!image)
         return undefined;
@@ -14717,11 +14798,20 @@ function restoreExecutionConfigName(raw, expected, catalogue) {
     // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
     const named = catalogueNamesFor(last, catalogue);
     const other = named.length > 0 && !named.includes(expected);
+    // Nor is an image whose name is not the expected one's, flattened or not, or its field's
+    // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
+    const bare = (s) => s.toLowerCase().replace(/[-_.]/g, '');
+    const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
     const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
-    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
+    const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
+    const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
+    return {
+        value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
+        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -14885,6 +14975,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
         accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
+        invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
@@ -14929,9 +15021,13 @@ const NOT_IN_HARNESS_MESSAGES = {
         const missing = new ByPlace();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
+            if (!parsed) {
+                refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
+                return unknown.add(`\0${ref}`, use);
+            }
+            const level = parsed.level;
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            const key = `${where}\0${parsed.identifier}`;
             const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
             refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
@@ -15040,7 +15136,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
+            const state = !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
             report({
                 at: field ?? connector.specKey ?? connector.rootKey,
                 messageId: oneOrMany(state, uses),
@@ -15311,7 +15408,7 @@ function nameFix(view, restored, allowSafe) {
                             at: use.view,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
                         });
                     continue;
                 }
@@ -15431,7 +15528,16 @@ function accountFix(project, entity, value, at, source) {
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
-                const resolution = project.resolve(at, { entity: owner });
+                let resolution = project.resolve(at, { entity: owner });
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
+                if (resolution.unknown === 'expression' && owner.kind === 'template') {
+                    const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    if (uses.length)
+                        resolution = {
+                            values: [...resolution.values, ...uses.flatMap((r) => r.values)],
+                            ...(uses.some((r) => r.unknown) ? { unknown: 'expression' } : {}),
+                        };
+                }
                 for (const v of resolution.values) {
                     const where = yamlPathOf(v.at) ?? path;
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
@@ -16491,7 +16597,7 @@ function formatText(result, opts = {}) {
         lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
     lines.push(...(opts.notes ?? []).map(terminalSafe));
     if (opts.fixCommand)
-        lines.push(...fixHint(listed, terminalSafe(opts.fixCommand), style));
+        lines.push(...fixHint(result.findings, terminalSafe(opts.fixCommand), style));
     return lines.join('\n') + '\n';
 }
 /**
@@ -16521,9 +16627,9 @@ function docsLinks(listed, style) {
         return [];
     return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
 }
-/** The closing hint when listed findings have safe fixes (and how many more only suggestions). */
-function fixHint(listed, command, style) {
-    const active = listed.filter((f) => !f.suppressed);
+/** The closing hint when findings have safe fixes (and how many more only suggestions): all of them, as `fix` applies them whatever `--quiet` lists. */
+function fixHint(findings, command, style) {
+    const active = findings.filter((f) => !f.suppressed);
     const safe = active.filter((f) => f.fix?.length).length;
     if (!safe)
         return [];
@@ -18001,6 +18107,10 @@ const shellQuote = (arg) => /^[\w@%+=:,./-]+$/.test(arg)
  *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
  *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
  *
+ * A template in a given file stands for the pipelines that use it (a stage template changed to run
+ * on Harness Cloud breaks them): rules 1 and 2 take their files too. (What an input set or trigger
+ * fills is reported at the value it writes already.)
+ *
  * When the config file in use is one of the given files, every finding is reported: the config
  * decides what every file gets. Given paths are relative to the current directory, as findings
  * name files; names of files that are not scanned (deleted, not YAML) match nothing.
@@ -18010,6 +18120,11 @@ function changedSelection(result, given, cwd) {
     if (result.config && files.has(result.config.file))
         return () => true;
     const { project } = result;
+    const affected = new Set(files);
+    for (const t of project.templates)
+        if (files.has(t.rootKey.file))
+            for (const p of project.pipelinesUsing(t))
+                affected.add(p.rootKey.file);
     const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
     const texts = new SourceTexts(cwd);
     const refersToChanged = (f) => {
@@ -18031,7 +18146,7 @@ function changedSelection(result, given, cwd) {
         const connector = project.findConnector(ref, from);
         return connector !== undefined && changedConnectors.has(connector);
     };
-    return (f) => files.has(f.file) || (f.related ?? []).some((r) => files.has(r.file)) || refersToChanged(f);
+    return (f) => affected.has(f.file) || (f.related ?? []).some((r) => affected.has(r.file)) || refersToChanged(f);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
@@ -18461,7 +18576,7 @@ function applyFixes(settings) {
                 frozen.add(absPath);
                 overlay.delete(absPath);
                 states.delete(absPath);
-                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable; left unchanged' });
+                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable' });
                 continue;
             }
             state.net = compose(state.net, chosen);
@@ -18485,6 +18600,13 @@ function applyFixes(settings) {
     for (const s of states.values()) {
         if (s.current === s.original)
             continue;
+        // A dry run says what a run would do: a file it could not write is left unchanged there too.
+        if (settings.dryRun && !writableNow(s.absPath)) {
+            skipped.push({ file: s.file, reason: 'it is read-only' });
+            overlay.delete(s.absPath);
+            unwritten = true;
+            continue;
+        }
         if (!settings.dryRun) {
             const problem = writeFixed(s);
             if (problem) {
@@ -18619,14 +18741,14 @@ function writeFixed(s) {
     try {
         target = external_node_fs_default().realpathSync(s.absPath);
         if (!external_node_fs_default().readFileSync(target).equals(s.bytes))
-            return 'it changed on disk while fixing; left unchanged';
+            return 'it changed on disk while fixing';
         stat = external_node_fs_default().statSync(target);
     }
     catch (e) {
         return `it cannot be read again (${e.code ?? 'error'})`;
     }
     if (!isWritable(target, stat))
-        return 'it is read-only; left unchanged';
+        return 'it is read-only';
     const text = (s.bom ? '\uFEFF' : '') + s.current;
     if (stat.nlink > 1)
         return writeInPlace(target, text);
@@ -18647,6 +18769,15 @@ function writeFixed(s) {
     }
 }
 const cannotWrite = (e) => `it cannot be written (${e.code ?? 'error'})`;
+function writableNow(absPath) {
+    try {
+        const target = external_node_fs_default().realpathSync(absPath);
+        return isWritable(target, external_node_fs_default().statSync(target));
+    }
+    catch {
+        return false;
+    }
+}
 /** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
 function isWritable(target, stat) {
     if ((stat.mode & 0o222) === 0)
@@ -18696,6 +18827,7 @@ const fix_OPTIONS = {
     'dry-run': { type: 'boolean' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'] },
     'fail-on': { type: 'string', default: 'error', choices: FAIL_ON },
+    baseline: { type: 'string' },
     ...SCAN_OPTIONS,
 };
 const fix_usage = () => `Usage: harness-registry-guard fix [PATH...] [options]
@@ -18707,6 +18839,7 @@ Options:
   --dry-run                   print a unified diff of the fixes and write nothing
   --format FORMAT             text|json (default: text)
   --fail-on LEVEL             error|warning|notice|never: exit 1 when a finding left after fixing reaches LEVEL (default: error)
+  --baseline FILE             leave the findings FILE accepts as they are, as check --baseline FILE does
 ${SCAN_USAGE}
   -h, --help                  show this help
 
@@ -18723,7 +18856,10 @@ async function fix_run(argv, io) {
     const format = values.format;
     const failOn = values['fail-on'];
     const dryRun = values['dry-run'];
-    const { harness, lookups: _lookups, ...settings } = scanSettings(values, positionals, io);
+    if (values.baseline === '')
+        throw new ArgError('`--baseline` needs a file name');
+    const { harness, lookups: _lookups, ...scan } = scanSettings(values, positionals, io);
+    const settings = { ...scan, ...(values.baseline !== undefined ? { baselinePath: values.baseline } : {}) };
     const harnessFacts = harness && (await lint({ ...settings, harness })).harness;
     for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : [])
         io.err(`harness-registry-guard: warning: ${w}\n`);
@@ -18732,7 +18868,9 @@ async function fix_run(argv, io) {
         io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
     else if (dryRun) {
         const { base, names } = diffPaths(io.cwd, fixed.files.map((f) => f.file));
-        fixed.files.forEach((f, i) => io.out(unifiedDiff(f.original, f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
+        // With the BOM the file has (and keeps), or `git apply` finds line 1 changed.
+        const bom = (f) => (f.bom ? '\uFEFF' : '');
+        fixed.files.forEach((f, i) => io.out(unifiedDiff(bom(f) + f.original, bom(f) + f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
         io.err(summary(fixed, dryRun));
         if (base)
             io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
@@ -20337,7 +20475,7 @@ function pathInCheckout(repo, file) {
         return file.startsWith(`${repo.checkout}/`) ? external_node_path_default().posix.normalize(file.slice(repo.checkout.length + 1)) : '..';
     return external_node_path_default().posix.normalize(repo.directory ? `${repo.directory}/${file}` : file);
 }
-const placeOf = (repo, p) => {
+const merge_placeOf = (repo, p) => {
     const l = merge_link(repo, p);
     return { repository: repo.name, file: p.file, line: p.line, ...(l ? { link: l } : {}) };
 };
@@ -20510,7 +20648,7 @@ function mergeConnectors(repos) {
                 continue;
             const entry = get(c.scope.level, c.scope.org, c.identifier);
             const def = {
-                ...placeOf(repo, c),
+                ...merge_placeOf(repo, c),
                 ...(c.name ? { name: c.name } : {}),
                 type: c.type,
                 urls: c.urls,
@@ -20572,7 +20710,7 @@ function mergeSteps(repos) {
             const scope = stepScope(repo, s);
             const key = JSON.stringify([scope, s.subject]);
             const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
-            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => placeOf(repo, p)) });
+            step.from.push({ repository: repo.name, action: s.action, reason: s.reason, places: s.places.map((p) => merge_placeOf(repo, p)) });
             byKey.set(key, step);
         }
     const rank = (s) => (s.scope === 'account' ? '0' : s.scope.startsWith('org ') ? '1' : '2');

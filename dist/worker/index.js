@@ -10662,6 +10662,9 @@ function replaceScalarAt(loc, value) {
     return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 function formatScalar(style, inFlow, empty, value) {
+    // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
+    if (empty)
+        return undefined;
     if (typeof value !== 'string')
         return String(value);
     switch (style) {
@@ -10673,9 +10676,6 @@ function formatScalar(style, inFlow, empty, value) {
         case 'BLOCK_LITERAL':
             return undefined;
         default:
-            // An empty plain scalar (`key:` with no value) has no range to replace in place.
-            if (empty)
-                return undefined;
             return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
     }
 }
@@ -10727,10 +10727,15 @@ function setMapValue(map, key, value) {
     if (!map.isMap)
         return undefined;
     const existing = map.entries().find((e) => e.key === key);
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const flow = map.isFlow || map.inFlow;
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
+        // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
+        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
+        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+    }
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
     const edit = insertPair(map, `${key}: ${scalar}`);
     return edit && marked(edit, map.aliased);
 }
@@ -11160,6 +11165,16 @@ function connector(base, root) {
 function mayClone(v) {
     return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
 }
+/**
+ * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
+ * is "1.0" (not the number 1) and `1.10` is not `1.1`.
+ */
+function versionLabelOf(map) {
+    const label = map.get('versionLabel');
+    if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
+        return label.file.text.slice(label.range[0], label.range[1]).trim();
+    return label?.str;
+}
 function templateLink(v) {
     const templateRef = v?.get('templateRef');
     if (!v || !templateRef)
@@ -11167,7 +11182,7 @@ function templateLink(v) {
     const inputs = v.get('templateInputs');
     return {
         templateRef,
-        versionLabel: v.get('versionLabel'),
+        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
@@ -11311,7 +11326,7 @@ function template(base, root) {
         ...base,
         kind: 'template',
         templateType,
-        versionLabel: root.text('versionLabel'),
+        versionLabel: versionLabelOf(root),
         stages: [],
         steps: [],
         imageConnectorFields: imageConnectorFields(root),
@@ -11323,6 +11338,7 @@ function template(base, root) {
     else if (eq(templateType, 'Pipeline')) {
         out.stages = collectStages(spec.get('stages'));
         out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+        out.variables = variablesOf(spec);
     }
     else if (eq(templateType, 'Step'))
         keep(out.steps, buildStep(spec, 'step'));
@@ -11435,6 +11451,14 @@ function overlaps(a, b) {
     const hi = Math.min(a.end, b.end);
     return lo < hi || ((a.start === a.end || b.start === b.end) && lo <= hi);
 }
+/**
+ * Overlap within one fix: its own insertion at the edge of its own replacement is fine (a URL
+ * replaced and a pair inserted right after it), since `applyEdits` orders them by position; two
+ * insertions at one place are not (their order would be a guess).
+ */
+const clashWithin = (a, b) => Math.max(a.start, b.start) < Math.min(a.end, b.end) || insideOrSame(a, b) || insideOrSame(b, a);
+/** `a` is an insertion strictly inside `b`, or at the same place as insertion `b`. */
+const insideOrSame = (a, b) => a.start === a.end && (b.start === b.end ? a.start === b.start : b.start < a.start && a.start < b.end);
 const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
 /**
  * Chooses, in order, the groups of edits (one group per fix) that do not overlap an earlier chosen
@@ -11447,11 +11471,12 @@ function chooseEdits(groups) {
     const taken = [];
     groups.forEach((group, i) => {
         const fresh = group.filter((e) => !hasSame(chosen, e));
-        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && overlaps(e, f)));
+        const selfOverlap = fresh.some((e, j) => fresh.some((f, k) => j < k && clashWithin(e, f)));
         if (selfOverlap || fresh.some((e) => overlapsChosen(chosen, e)))
             return;
+        // Sorted by start, then end (an insertion before the replacement it starts), so their ends are sorted too.
         for (const e of fresh)
-            chosen.splice(firstAfter(chosen, e.start), 0, e);
+            chosen.splice(placeOf(chosen, e), 0, e);
         taken.push(i);
     });
     return { chosen, taken };
@@ -11468,6 +11493,13 @@ function firstAfter(sorted, offset) {
             high = mid;
     }
     return low;
+}
+/** Where `e` goes in edits sorted by start, then end. */
+function placeOf(sorted, e) {
+    let k = firstAfter(sorted, e.start);
+    while (k > 0 && sorted[k - 1].start === e.start && sorted[k - 1].end > e.end)
+        k--;
+    return k;
 }
 /** Whether an edit overlaps one of the chosen: those are sorted and do not overlap each other, so their ends are sorted too. */
 function overlapsChosen(chosen, e) {
@@ -13696,8 +13728,11 @@ function restoreHarnessName(raw, catalogue) {
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
 }
-/** An execution-config value with the image name its field requires, under the same prefix and tag. */
-function restoreExecutionConfigName(raw, expected, catalogue) {
+/**
+ * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
+ */
+function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const image = parseImage(raw);
     if (!image)
         return undefined;
@@ -13709,11 +13744,20 @@ function restoreExecutionConfigName(raw, expected, catalogue) {
     // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
     const named = catalogueNamesFor(last, catalogue);
     const other = named.length > 0 && !named.includes(expected);
+    // Nor is an image whose name is not the expected one's, flattened or not, or its field's
+    // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
+    const bare = (s) => s.toLowerCase().replace(/[-_.]/g, '');
+    const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
     const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
-    const keep = nsKept ? path.slice(0, -2) : path.slice(0, -1);
+    // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
+    const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
+    const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`, unambiguous: !other && (flattened || nsKept || path.length === 1) };
+    return {
+        value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
+        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -13877,6 +13921,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
         accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
+        invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
         openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
@@ -13921,9 +13967,13 @@ const NOT_IN_HARNESS_MESSAGES = {
         const missing = new ByPlace();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
-            const level = parsed?.level ?? 'project';
+            if (!parsed) {
+                refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
+                return unknown.add(`\0${ref}`, use);
+            }
+            const level = parsed.level;
             const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
-            const key = `${where}\0${parsed?.identifier ?? ref}`;
+            const key = `${where}\0${parsed.identifier}`;
             const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
             refs.set(key, { messageId, data: { connector: ref, scope: where } });
             unknown.add(key, use);
@@ -14032,7 +14082,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            const state = !field ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
+            const state = !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
             report({
                 at: field ?? connector.specKey ?? connector.rootKey,
                 messageId: oneOrMany(state, uses),
@@ -14303,7 +14354,7 @@ function nameFix(view, restored, allowSafe) {
                             at: use.view,
                             messageId: 'executionConfig',
                             data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue), true),
+                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
                         });
                     continue;
                 }
@@ -14423,7 +14474,16 @@ function accountFix(project, entity, value, at, source) {
         };
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
-                const resolution = project.resolve(at, { entity: owner });
+                let resolution = project.resolve(at, { entity: owner });
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
+                if (resolution.unknown === 'expression' && owner.kind === 'template') {
+                    const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    if (uses.length)
+                        resolution = {
+                            values: [...resolution.values, ...uses.flatMap((r) => r.values)],
+                            ...(uses.some((r) => r.unknown) ? { unknown: 'expression' } : {}),
+                        };
+                }
                 for (const v of resolution.values) {
                     const where = yamlPathOf(v.at) ?? path;
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
