@@ -24,11 +24,16 @@ describe('check: plain text (pipes, files, NO_COLOR)', () => {
     expect(r.out).not.toMatch(/\x1b/);
   });
 
-  test('finding lines keep the documented contract file:line:col: severity: message [rule-id]', async () => {
+  test('finding lines keep the documented contract file:line:col: severity: message [rule-id]; related locations follow, indented', async () => {
     const lines = (await check()).out.split('\n');
     const findings = lines.filter((l) => contractLine.test(l));
     expect(findings).toHaveLength(7);
-    expect(lines.slice(0, 7)).toEqual(findings);
+    const head = lines.slice(0, lines.indexOf('Rule docs:'));
+    expect(head.filter((l) => !contractLine.test(l))).toEqual([
+      '  related: .harness/pipelines/ship.yaml:26:35: Used by Harness Cloud stage `test_cloud` of pipeline `ship`.',
+    ]);
+    // None of them reads as a finding line.
+    expect(head.filter((l) => l.startsWith('  ')).some((l) => contractLine.test(l))).toBe(false);
   });
 
   test.each<[string, Record<string, string>, boolean, string[]]>([

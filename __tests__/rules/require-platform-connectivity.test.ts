@@ -445,6 +445,28 @@ export default testRule(import.meta.filename, rule, {
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('github', PLATFORM, IN_PROJECT)}` },
     })),
     {
+      name: 'a codebase connector that is not in the repo: the notice is on the codebase connectorRef, the stages that clone are related',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(cloudStage('one'), cloudStage('two'))
+          .replace('  stages:\n', '  properties:\n    ci:\n      codebase:\n        connectorRef: account.github\n  stages:\n')
+          .replaceAll('cloneCodebase: false', 'cloneCodebase: true'),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'accountNotInRepoMany',
+          line: 9,
+          column: 23,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'clonesCodebase', line: 13, column: 21 },
+            { file: 'pipeline.yaml', messageId: 'clonesCodebase', line: 23, column: 21 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'step templates two stages use: the step and the template are named',
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE)}`,

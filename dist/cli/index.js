@@ -14845,6 +14845,8 @@ function platformFix(connector) {
         },
     };
 }
+/** Where a finding about the reference the uses make goes: where it is written. */
+const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
 /** The user of a stage's connectors. */
 const userOf = (project, eff) => ({
     stage: project.stageLabel(eff),
@@ -14893,7 +14895,7 @@ function firstOfEach(sorted) {
 const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
 const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
@@ -14909,7 +14911,8 @@ class ByPlace {
     uses = new Uses();
     items = new Map();
     add(key, item, use) {
-        const k = `${key}\0${use.at.file}\0${use.at.start}`;
+        const place = use.ref ?? use.at;
+        const k = `${key}\0${place.file}\0${place.start}`;
         this.items.set(k, item);
         this.uses.add(k, use);
     }
@@ -14931,10 +14934,10 @@ function harnessSide(project, ref, scope) {
 function warnNotInHarness(missing, unresolved) {
     for (const [gone, uses] of missing.entries())
         unresolved({
-            at: uses[0].at,
+            at: referenceAt(uses),
             severity: 'warning',
             entity: uses[0].user.entity,
-            related: related(uses, uses[0].at),
+            related: related(uses, referenceAt(uses)),
             messageId: oneOrMany('notInHarness', uses),
             data: { ...gone, ...usersOf(uses) },
         });
@@ -15079,7 +15082,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
                         const copies = project.connectorCopies(value.value, scope);
                         if (!copies.length)
-                            elsewhere(value.value, scope, { at, ...what, user });
+                            elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
                         for (const c of copies)
                             if (!connectsThroughPlatform(c))
                                 failing.add(c, { at, ...what, user });
@@ -15114,9 +15117,9 @@ const NOT_IN_HARNESS_MESSAGES = {
             const first = uses[0];
             const { messageId, data } = refs.get(key);
             unresolved({
-                at: first.at,
+                at: referenceAt(uses),
                 entity: first.user.entity,
-                related: related(uses, first.at),
+                related: related(uses, referenceAt(uses)),
                 messageId: oneOrMany(messageId, uses),
                 data: { ...data, ...usersOf(uses) },
             });
@@ -15125,11 +15128,11 @@ const NOT_IN_HARNESS_MESSAGES = {
             const value = connector.executeOnDelegate;
             const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
             report({
-                at: uses[0].at,
+                at: referenceAt(uses),
                 messageId: oneOrMany(state, uses),
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
-                related: related(uses, uses[0].at),
+                related: related(uses, referenceAt(uses)),
                 data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
             });
         }
@@ -15679,10 +15682,16 @@ function rankFindings(findings, changed) {
         .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
         .map((x) => x.f);
 }
+/** Related locations an annotation lists under its message (the rest are counted). */
+const github_MAX_RELATED = 5;
 function toAnnotation(f) {
+    const related = f.related ?? [];
+    const relatedLines = related.slice(0, github_MAX_RELATED).map((r) => `\nrelated: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+    if (related.length > github_MAX_RELATED)
+        relatedLines.push(`\nrelated: and ${related.length - github_MAX_RELATED} more`);
     const a = {
         level: f.severity,
-        message: f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message,
+        message: (f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message) + relatedLines.join(''),
         title: f.ruleId,
         file: f.file,
         startLine: f.line,
@@ -15758,7 +15767,14 @@ function formatGithub(result) {
     // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
     // The runner reads `file=` from the repository root, whichever folder the step ran in.
     const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
-    const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
+    const named = (file) => inRepo?.(file) ?? file;
+    const findings = inRepo
+        ? result.findings.map((f) => ({
+            ...f,
+            file: named(f.file),
+            ...(f.related ? { related: f.related.map((r) => ({ ...r, file: named(r.file) })) } : {}),
+        }))
+        : result.findings;
     const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
     const lines = plan.annotations.map(workflowCommand);
     if (lookups)
@@ -16567,7 +16583,10 @@ function formatText(result, opts = {}) {
     const lines = [];
     for (const f of listed) {
         if (!term) {
+            // The plain form: the finding's line, then its related locations (lines that start with two spaces).
             lines.push(line(f));
+            if (!f.suppressed)
+                lines.push(...relatedLines(f, NO_STYLE));
             continue;
         }
         lines.push(styledLine(f, style));
@@ -16577,11 +16596,7 @@ function formatText(result, opts = {}) {
                 lines.push(...codeFrame(text, f, style, severityColor(f, style)));
             if (f.harnessUrl)
                 lines.push(style.dim(`  in Harness: ${terminalSafe(f.harnessUrl)}`));
-            const related = f.related ?? [];
-            for (const r of related.slice(0, text_MAX_RELATED))
-                lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
-            if (related.length > text_MAX_RELATED)
-                lines.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
+            lines.push(...relatedLines(f, style));
         }
         lines.push('');
     }
@@ -16618,6 +16633,16 @@ function styledLine(f, style) {
         return style.dim(terminalSafe(line(f)));
     const color = severityColor(f, style);
     return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
+}
+/** A finding's related locations, at most MAX_RELATED of them, each `  related: file:line:col: message`. */
+function relatedLines(f, style) {
+    const related = f.related ?? [];
+    const out = related
+        .slice(0, text_MAX_RELATED)
+        .map((r) => style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
+    if (related.length > text_MAX_RELATED)
+        out.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
+    return out;
 }
 /** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
 function docsLinks(listed, style) {

@@ -13791,6 +13791,8 @@ function platformFix(connector) {
         },
     };
 }
+/** Where a finding about the reference the uses make goes: where it is written. */
+const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
 /** The user of a stage's connectors. */
 const userOf = (project, eff) => ({
     stage: project.stageLabel(eff),
@@ -13839,7 +13841,7 @@ function firstOfEach(sorted) {
 const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
 const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
@@ -13855,7 +13857,8 @@ class ByPlace {
     uses = new Uses();
     items = new Map();
     add(key, item, use) {
-        const k = `${key}\0${use.at.file}\0${use.at.start}`;
+        const place = use.ref ?? use.at;
+        const k = `${key}\0${place.file}\0${place.start}`;
         this.items.set(k, item);
         this.uses.add(k, use);
     }
@@ -13877,10 +13880,10 @@ function harnessSide(project, ref, scope) {
 function warnNotInHarness(missing, unresolved) {
     for (const [gone, uses] of missing.entries())
         unresolved({
-            at: uses[0].at,
+            at: referenceAt(uses),
             severity: 'warning',
             entity: uses[0].user.entity,
-            related: related(uses, uses[0].at),
+            related: related(uses, referenceAt(uses)),
             messageId: oneOrMany('notInHarness', uses),
             data: { ...gone, ...usersOf(uses) },
         });
@@ -14025,7 +14028,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
                         const copies = project.connectorCopies(value.value, scope);
                         if (!copies.length)
-                            elsewhere(value.value, scope, { at, ...what, user });
+                            elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
                         for (const c of copies)
                             if (!connectsThroughPlatform(c))
                                 failing.add(c, { at, ...what, user });
@@ -14060,9 +14063,9 @@ const NOT_IN_HARNESS_MESSAGES = {
             const first = uses[0];
             const { messageId, data } = refs.get(key);
             unresolved({
-                at: first.at,
+                at: referenceAt(uses),
                 entity: first.user.entity,
-                related: related(uses, first.at),
+                related: related(uses, referenceAt(uses)),
                 messageId: oneOrMany(messageId, uses),
                 data: { ...data, ...usersOf(uses) },
             });
@@ -14071,11 +14074,11 @@ const NOT_IN_HARNESS_MESSAGES = {
             const value = connector.executeOnDelegate;
             const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
             report({
-                at: uses[0].at,
+                at: referenceAt(uses),
                 messageId: oneOrMany(state, uses),
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
-                related: related(uses, uses[0].at),
+                related: related(uses, referenceAt(uses)),
                 data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
             });
         }

@@ -79,10 +79,16 @@ export function rankFindings(findings: readonly Finding[], changed?: ChangeScope
     .map((x) => x.f);
 }
 
+/** Related locations an annotation lists under its message (the rest are counted). */
+const MAX_RELATED = 5;
+
 export function toAnnotation(f: Finding): Annotation {
+  const related = f.related ?? [];
+  const relatedLines = related.slice(0, MAX_RELATED).map((r) => `\nrelated: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+  if (related.length > MAX_RELATED) relatedLines.push(`\nrelated: and ${related.length - MAX_RELATED} more`);
   const a: Annotation = {
     level: f.severity,
-    message: f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message,
+    message: (f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message) + relatedLines.join(''),
     title: f.ruleId,
     file: f.file,
     startLine: f.line,
@@ -164,7 +170,14 @@ export function formatGithub(result: LintResult): string {
   // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
   // The runner reads `file=` from the repository root, whichever folder the step ran in.
   const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
-  const findings = inRepo ? result.findings.map((f) => ({ ...f, file: inRepo(f.file) ?? f.file })) : result.findings;
+  const named = (file: string) => inRepo?.(file) ?? file;
+  const findings = inRepo
+    ? result.findings.map((f) => ({
+        ...f,
+        file: named(f.file),
+        ...(f.related ? { related: f.related.map((r) => ({ ...r, file: named(r.file) })) } : {}),
+      }))
+    : result.findings;
   const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
   const lines = plan.annotations.map(workflowCommand);
   if (lookups) lines.push(`::warning::${escapeData(lookups)}`);

@@ -42,7 +42,9 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   const lines: string[] = [];
   for (const f of listed) {
     if (!term) {
+      // The plain form: the finding's line, then its related locations (lines that start with two spaces).
       lines.push(line(f));
+      if (!f.suppressed) lines.push(...relatedLines(f, NO_STYLE));
       continue;
     }
     lines.push(styledLine(f, style));
@@ -50,10 +52,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
       const text = texts!.get(f.file);
       if (text !== undefined) lines.push(...codeFrame(text, f, style, severityColor(f, style)));
       if (f.harnessUrl) lines.push(style.dim(`  in Harness: ${terminalSafe(f.harnessUrl)}`));
-      const related = f.related ?? [];
-      for (const r of related.slice(0, MAX_RELATED))
-        lines.push(style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
-      if (related.length > MAX_RELATED) lines.push(style.dim(`  related: and ${related.length - MAX_RELATED} more`));
+      lines.push(...relatedLines(f, style));
     }
     lines.push('');
   }
@@ -93,6 +92,16 @@ function styledLine(f: Finding, style: Style): string {
   if (s) return style.dim(terminalSafe(line(f)));
   const color = severityColor(f, style);
   return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
+}
+
+/** A finding's related locations, at most MAX_RELATED of them, each `  related: file:line:col: message`. */
+function relatedLines(f: Finding, style: Style): string[] {
+  const related = f.related ?? [];
+  const out = related
+    .slice(0, MAX_RELATED)
+    .map((r) => style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
+  if (related.length > MAX_RELATED) out.push(style.dim(`  related: and ${related.length - MAX_RELATED} more`));
+  return out;
 }
 
 /** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */

@@ -39,7 +39,16 @@ function platformFix(connector: Connector) {
  */
 export interface Use<M extends string = string> extends RelatedReport<M> {
   user: StageUser;
+  /**
+   * Where the reference is written, when the use points elsewhere: a codebase connector is written
+   * once, and each stage that clones through it is a use at the stage. A finding about the
+   * reference itself (not in the repo, or only in Harness) sits here.
+   */
+  ref?: Loc;
 }
+
+/** Where a finding about the reference the uses make goes: where it is written. */
+export const referenceAt = (uses: readonly Use[]): Loc => uses[0]!.ref ?? uses[0]!.at;
 
 /** A stage as findings name it (one per stage as it runs, shared by its uses). */
 export interface StageUser {
@@ -99,7 +108,7 @@ const identity = (use: Use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
-  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ...r }) => r);
+  uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
 const stageCount = (uses: Use[]) => new Set(uses.map((u) => u.user.stage)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
@@ -116,7 +125,8 @@ export class ByPlace<T, M extends string = string> {
   private readonly uses = new Uses<string, M>();
   private readonly items = new Map<string, T>();
   add(key: string, item: T, use: Use<M>): void {
-    const k = `${key}\0${use.at.file}\0${use.at.start}`;
+    const place = use.ref ?? use.at;
+    const k = `${key}\0${place.file}\0${place.start}`;
     this.items.set(k, item);
     this.uses.add(k, use);
   }
@@ -151,10 +161,10 @@ export function warnNotInHarness<M extends string>(
 ): void {
   for (const [gone, uses] of missing.entries())
     unresolved({
-      at: uses[0]!.at,
+      at: referenceAt(uses),
       severity: 'warning',
       entity: uses[0]!.user.entity,
-      related: related(uses, uses[0]!.at),
+      related: related(uses, referenceAt(uses)),
       messageId: oneOrMany('notInHarness', uses),
       data: { ...gone, ...usersOf(uses) },
     });
@@ -331,7 +341,7 @@ export default defineRule({
                 : { messageId: 'usedBy' as const, data: byStage };
             // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
             const copies = project.connectorCopies(value.value, scope);
-            if (!copies.length) elsewhere(value.value, scope, { at, ...what, user });
+            if (!copies.length) elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
             for (const c of copies) if (!connectsThroughPlatform(c)) failing.add(c, { at, ...what, user });
           }
         }
@@ -363,9 +373,9 @@ export default defineRule({
       const first = uses[0]!;
       const { messageId, data } = refs.get(key)!;
       unresolved({
-        at: first.at,
+        at: referenceAt(uses),
         entity: first.user.entity,
-        related: related(uses, first.at),
+        related: related(uses, referenceAt(uses)),
         messageId: oneOrMany(messageId, uses),
         data: { ...data, ...usersOf(uses) },
       });
@@ -375,11 +385,11 @@ export default defineRule({
       const value = connector.executeOnDelegate;
       const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
       report({
-        at: uses[0]!.at,
+        at: referenceAt(uses),
         messageId: oneOrMany(state, uses),
         entity: connector.identifier,
         harnessUrl: connector.uiUrl,
-        related: related(uses, uses[0]!.at),
+        related: related(uses, referenceAt(uses)),
         data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
       });
     }
