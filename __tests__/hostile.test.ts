@@ -30,6 +30,22 @@ function run(opts: Partial<Parameters<typeof lint>[0]> = {}) {
 }
 
 describe('hostile input', () => {
+  test("a file with an unresolved merge conflict is one yaml-syntax error at its first marker, not the parser's cascade", () => {
+    write(
+      'conflict.yaml',
+      'pipeline:\n  name: p\n  identifier: p\n<<<<<<< HEAD\n  tags: {}\n=======\n  tags: {a: b}\n>>>>>>> feature\n  stages: []\n',
+    );
+    const f = lint({ cwd: dir, paths: ['conflict.yaml'] }).findings;
+    expect(f.map((x) => [x.ruleId, x.line, x.column, x.message])).toEqual([
+      [
+        'yaml-syntax',
+        4,
+        1,
+        "The file holds an unresolved merge conflict (Git's `<<<<<<<`, `=======` and `>>>>>>>` lines); resolve it to have the file checked.",
+      ],
+    ]);
+  });
+
   test('malformed YAML is a yaml-syntax error at the parser position', () => {
     write('bad.yaml', 'pipeline:\n  name: [unclosed\n  identifier: x\n');
     const f = run();
