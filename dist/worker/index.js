@@ -13198,6 +13198,8 @@ function readCapped(absPath, max) {
         external_node_fs_default().closeSync(fd);
     }
 }
+/** A line Git writes into a file with a merge conflict. */
+const CONFLICT_MARKER = /^(?:<{7}|>{7})(?: |$)|^={7}$/m;
 /** A top-level key only Harness uses, alone on its line. */
 const HARNESS_ONLY_KEY = /^(?:pipeline|connector|inputSet|overlayInputSet|infrastructureDefinition|serviceOverrides|monitoredService|policySet)[ \t]*:(?:[ \t]|\r?$)/m;
 /** Top-level keys other tools use too (`service:` in Helm values, `trigger:` in Azure Pipelines): Harness only with an `identifier`. */
@@ -13302,6 +13304,17 @@ function readSource(input, maxFileSize, out) {
     }
     source.harness = harness;
     let syntaxErrors = 0;
+    // Git's conflict markers make the parser's errors noise: one error at the first marker says what to do.
+    const conflict = syntax.length ? CONFLICT_MARKER.exec(text) : null;
+    if (conflict) {
+        syntaxErrors = MAX_SYNTAX_ERRORS_PER_FILE;
+        out.findings.push({
+            ruleId: yamlSyntax.id,
+            severity: 'error',
+            message: "The file holds an unresolved merge conflict (Git's `<<<<<<<`, `=======` and `>>>>>>>` lines); resolve it to have the file checked.",
+            ...locate_locateRange(source, conflict.index, conflict.index + 7),
+        });
+    }
     for (const p of source.problems) {
         const pos = locate_locateRange(source, p.start, p.end);
         // Hostile input is worth a word even outside Harness YAML; an error only inside it.
