@@ -16665,7 +16665,10 @@ function docsLinks(listed, style) {
         return [];
     return ['Rule docs:', ...ids.map((id) => `  ${id}: ${style.cyan(ruleDocsUrl(id))}`)];
 }
-/** The closing hint when findings have safe fixes (and how many more only suggestions): all of them, as `fix` applies them whatever `--quiet` lists. */
+/**
+ * The closing hint when findings have safe fixes (and how many more only suggestions): all of
+ * them, as `fix` applies them whatever `--quiet` lists.
+ */
 function fixHint(findings, command, style) {
     const active = findings.filter((f) => !f.suppressed);
     const safe = active.filter((f) => f.fix?.length).length;
