@@ -130,6 +130,26 @@ describe('a repository checked out into a subfolder (actions/checkout path: src)
     expect(r.summary).toContain('### Findings in changed files (1)');
   });
 
+  test('a config outside the repository (input config: shared/cfg.yml) decides as it is, with the changed files only partly known', async () => {
+    const { top } = subfolder();
+    writeFiles(top, { 'shared/cfg.yml': CFG_OFF });
+    const gh = await server({
+      files: [
+        { filename: '.harness/connectors/a.yaml', status: 'added' },
+        ...Array.from({ length: 2999 }, (_, i) => ({ filename: `junk/f${i}.txt`, status: 'added' })),
+      ],
+    });
+    const r = await runInProcess({
+      workspace: top,
+      apiUrl: gh.url,
+      inputs: { path: 'src', config: 'shared/cfg.yml' },
+      event: pullRequestEvent({ changedFiles: 3001 }),
+    });
+    expect(r.code).toBe(0);
+    expect(titled(r, 'gate change')).toEqual([]);
+    expect(titled(r, 'gate not compared')).toEqual([]);
+  });
+
   test('without a token: git diff runs in the repository, not the workspace', async () => {
     const { top, baseSha, headSha } = subfolder();
     const r = await runInProcess({

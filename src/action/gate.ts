@@ -68,9 +68,11 @@ export async function readGate(state: RunState, detection: ChangeDetection): Pro
   const { settings, ctx, root, paths } = state;
   if (!ctx.pullRequest) return undefined;
   const rel = (abs: string) => toPosix(path.relative(root, abs));
+  // A gate file outside the repository cannot be changed by the pull request, nor compared: it decides as it is.
   const gateFiles = [...(settings.configPath ? [settings.configPath] : configCandidates(root, paths)), settings.baselinePath]
     .filter((f): f is string => !!f)
-    .map(rel);
+    .map(rel)
+    .filter((f) => !f.startsWith('../'));
   // A list cut at 3,000 files still says which files changed, just not all of them.
   const known = detection.changed ?? changedFiles('api', detection.pullFiles ?? []);
   const previous = gateFiles.flatMap((f) => known.files.get(f)?.previousPath ?? []);
