@@ -407,7 +407,7 @@ describe('check --changed FILE...', () => {
     expect(await reported(repo(), '--changed', '.harness/connectors/mirror.yaml')).toEqual({ code: 1, findings: [MIRROR_REF] });
   });
 
-  test('a template in a given file stands for the pipelines that use it (a stage template changed to run on Harness Cloud)', async () => {
+  test('a template in a given file stands for the stages made from it (a stage template changed to run on Harness Cloud)', async () => {
     const dir = writeTree(repo(), {
       '.harness/templates/cloud.yaml': `template:
   name: cloud
@@ -440,8 +440,20 @@ describe('check --changed FILE...', () => {
               execution:
                 steps:
                   - step: { identifier: run, type: Run, spec: { connectorRef: account.hub } }
+    - stage:
+        name: other
+        identifier: other
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }
+          execution:
+            steps:
+              - step: { type: Run, name: old, identifier: old, spec: { image: app.harness.io/registry/harness/ci-addon:1.0 } }
 `,
     });
+    // Without --changed, the other stage's own finding is there too; the template's change does not reach it.
+    expect((await reported(dir)).findings).toContain('.harness/pipelines/uses.yaml:26 no-app-harness-registry');
     // The pipeline's stage now runs on Harness Cloud: its connector, and account.harnessImage (not in the repo).
     expect(await reported(dir, '--changed', '.harness/templates/cloud.yaml')).toEqual({ code: 1, findings: [HUB, NOTICE] });
   });
