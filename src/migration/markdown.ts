@@ -159,7 +159,7 @@ function usesText(uses: ConnectorUse[]): string {
   const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
     const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
     const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-    return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
   });
   if (uses.length > MAX_USES_PER_CELL) lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
   return lines.join('<br>');

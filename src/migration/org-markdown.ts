@@ -1,4 +1,5 @@
 import { linkTarget } from '../formats/markdown.js';
+import { noHtml } from '../formats/markdown.js';
 import { code, HOW, plain } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
@@ -16,13 +17,13 @@ export function renderOrgMarkdown(r: OrgReport): string {
   head.push('# Harness registry migration: organisation report', '');
   const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
   head.push(
-    `${n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
+    `${n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.map(plain).join(', ')}: ` +
       `${n(t.files, 'file')}, ${n(t.pipelines, 'pipeline')}, ${n(t.templates, 'template')}, ${n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
       `${n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${n(t.images, 'image reference')}.`,
     '',
   );
   head.push(
-    `> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`,
+    `> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${plain(r.eol.since)}).`,
     '',
   );
   head.push('| To do | Count |', '|---|---|');
@@ -113,7 +114,7 @@ export function renderOrgMarkdown(r: OrgReport): string {
     table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
       code(s.subject),
       plain(s.scope),
-      s.actions.join('<br>') +
+      s.actions.map(noHtml).join('<br>') +
         (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${placeText(d)}`).join(', ')}.` : ''),
       s.repositories.map(code).join('<br>'),
       places(s.from.flatMap((f) => f.places)),
@@ -141,9 +142,9 @@ export function renderOrgMarkdown(r: OrgReport): string {
       table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
         placeText(ch),
         code(ch.ruleId),
-        ch.severity,
-        ch.fix,
-        ch.title,
+        plain(ch.severity),
+        plain(ch.fix),
+        noHtml(ch.title),
       ]);
     blocks.push({ section: 'repositories', lines });
   }
@@ -189,7 +190,7 @@ function connectorBlock(c: OrgConnector): string[] {
       `In Git: ${c.definitions
         .map(
           (d) =>
-            `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`,
+            `${code(d.repository)} ${placeLink(d)} (${plain(d.type)}, ${d.urls.map(code).join(', ') || 'no URL'}, ${plain(d.connectivity)}${d.findings.length ? `; ✗ ${d.findings.map(code).join(', ')}` : ''})`,
         )
         .join('; ')}.`,
       '',
@@ -200,11 +201,11 @@ function connectorBlock(c: OrgConnector): string[] {
   for (const h of c.harness ?? [])
     out.push(
       `In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
-        h.type,
+        typeof h.type === 'string' ? plain(h.type) : undefined,
         h.url === undefined ? undefined : code(String(h.url)),
-        h.connectivity,
+        typeof h.connectivity === 'string' ? plain(h.connectivity) : undefined,
       ]
-        .filter((v) => typeof v === 'string')
+        .filter((v) => v !== undefined)
         .join(', ')}.`,
       '',
     );
@@ -212,7 +213,7 @@ function connectorBlock(c: OrgConnector): string[] {
     const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
     return [
       code(a.repository),
-      `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
+      `${a.ownerKind === 'pipeline' ? '' : plain(a.ownerKind) + ' '}${code(a.owner)}`,
       a.stages.map(code).join(', ') || '—',
       usesText(uses),
     ];
@@ -222,9 +223,9 @@ function connectorBlock(c: OrgConnector): string[] {
 
 function usesText(uses: OrgUse[]): string {
   const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
-    const how = HOW[u.how] ?? u.how;
+    const how = HOW[u.how] ?? plain(u.how);
     const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-    return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+    return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
   });
   if (uses.length > MAX_PLACES_PER_CELL) lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
   return lines.join('<br>') || '—';
@@ -244,7 +245,7 @@ const scopeText = (c: OrgConnector) => (c.scope.level === 'account' ? 'account' 
 
 function dateRange(from: string, to: string): string {
   const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
-  return a === b ? `on ${a}` : `from ${a} to ${b}`;
+  return a === b ? `on ${plain(a)}` : `from ${plain(a)} to ${plain(b)}`;
 }
 
 const n = (count: number, word: string, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;

@@ -1,0 +1,58 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mergeReports } from '../../src/migration/merge.js';
+import { renderOrgMarkdown } from '../../src/migration/org-markdown.js';
+import { rawTags } from '../helpers/render-markdown.js';
+import { cleanup, connector, pipeline, repo, reportOf } from './repo-fixture.js';
+
+afterAll(cleanup);
+
+describe('values from the merged reports cannot add HTML to the organisation Markdown', () => {
+  test('connector identifiers and types from repository YAML', () => {
+    const a = repo({
+      'c1.yaml': connector('a`<img src=https://example.com/pixel.png>`b', 'https://app.harness.io/registry'),
+      'c2.yaml':
+        'connector:\n  name: d\n  identifier: d\n  type: "DockerRegistry<img src=x onerror=alert(2)>"\n  spec:\n' +
+        '    dockerRegistryUrl: https://app.harness.io/registry\n    auth:\n      type: Anonymous\n',
+      'p.yaml': pipeline('p', 'account.d'),
+    });
+    const md = renderOrgMarkdown(mergeReports([{ name: 'a.json', report: reportOf(a) }]));
+    expect(md).toContain('pixel.png');
+    expect(md).toContain('onerror');
+    expect(rawTags(md)).toEqual([]);
+  });
+
+  test('every text field a report file carries: titles, severities, fixes, actions, reasons, versions, dates', () => {
+    const report = reportOf(
+      repo({ 'c.yaml': connector('mirror', 'https://app.harness.io/registry'), 'p.yaml': pipeline('p', 'account.mirror') }),
+    );
+    const tag = (s: string) => `${s}<img src=x onerror=alert(1)>`;
+    report.tool.version = tag('1.0.0');
+    report.eol.since = tag('1 year');
+    for (const item of report.changes.flatMap((c) => c.items)) {
+      item.title = tag('t');
+      (item as { severity: string }).severity = tag('error');
+      (item as { fix: string }).fix = tag('safe');
+    }
+    report.harnessSteps.push({
+      subject: 'account.x',
+      scope: 'account',
+      action: tag('check'),
+      reason: tag('why'),
+      places: [{ file: 'p.yaml', line: 1 }],
+    });
+    for (const c of report.connectors) {
+      c.type = tag('DockerRegistry');
+      (c as { connectivity: string }).connectivity = tag('delegate');
+      c.findings = [tag('rule')];
+      for (const u of c.usedBy) {
+        u.failing = tag('reason');
+        (u as { how: string }).how = tag('how');
+        (u as { ownerKind: string }).ownerKind = tag('kind');
+      }
+    }
+    report.harnessConnectors = [{ ref: 'account.mirror', scope: 'account', type: tag('Docker'), connectivity: tag('platform') }];
+    const md = renderOrgMarkdown(mergeReports([{ name: 'a.json', report }]));
+    expect(md.match(/onerror/g)?.length).toBeGreaterThan(10);
+    expect(rawTags(md)).toEqual([]);
+  });
+});
