@@ -101,3 +101,24 @@ describe('detectSource', () => {
     expect(detectSource(dir, dir, {})).toEqual({ repository: 'plain-folder', serverUrl: 'https://github.com' });
   });
 });
+
+describe('a token in GITHUB_SERVER_URL is never kept', () => {
+  test('detectSource drops the user info; report --merge drops it from older reports too', async () => {
+    const env = {
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_SHA: 'abc1234',
+      GITHUB_SERVER_URL: 'https://ci-bot:ghp_SECRET@github.example.com/',
+    };
+    const source = detectSource(tempDir(), tempDir(), env);
+    expect(source.serverUrl).toBe('https://github.example.com');
+    const { mergeReports } = await import('../../src/migration/merge.js');
+    const { reportOf, repo, cleanup } = await import('./repo-fixture.js');
+    const report = reportOf(repo({ 'p.yaml': 'pipeline: {}\n' }));
+    report.source = { ...report.source!, serverUrl: env.GITHUB_SERVER_URL };
+    const org = mergeReports([{ name: 'a.json', report }]);
+    cleanup();
+    expect(JSON.stringify(org)).not.toContain('SECRET');
+    expect(org.repositories[0]!.serverUrl).toBe('https://github.example.com');
+    expect(org.repositories[0]!.url).toMatch(/^https:\/\/github\.example\.com\/acme\/app\/tree\//);
+  });
+});

@@ -5,7 +5,8 @@ import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, Valu
 
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 export const MAX_TABLE_ROWS = 200;
-const MAX_USES_PER_CELL = 8;
+/** Places or uses listed in one table cell; the JSON has them all. */
+export const MAX_PER_CELL = 8;
 
 /** Renders the migration report as GitHub-flavoured Markdown. */
 export function renderMarkdown(r: MigrationReport): string {
@@ -58,7 +59,7 @@ export function renderMarkdown(r: MigrationReport): string {
       code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
       noHtml(st.action),
       noHtml(st.reason),
-      st.places.map(placeText).join('<br>'),
+      cellList(st.places, placeText),
     ]);
 
   out.push('## Connectors', '');
@@ -155,14 +156,18 @@ export const HOW: Record<ConnectorUse['how'], string> = {
 };
 
 function usesText(uses: ConnectorUse[]): string {
-  if (!uses.length) return '—';
-  const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+  return cellList(uses, (u) => {
     const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
     const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
     return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
   });
-  if (uses.length > MAX_USES_PER_CELL) lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
-  return lines.join('<br>');
+}
+
+/** Up to MAX_PER_CELL items, one a line, then how many more there are. */
+export function cellList<T>(items: readonly T[], render: (item: T) => string): string {
+  const lines = items.slice(0, MAX_PER_CELL).map(render);
+  if (items.length > MAX_PER_CELL) lines.push(`and ${items.length - MAX_PER_CELL} more`);
+  return lines.join('<br>') || '—';
 }
 
 function editText(e: EditChange): string {

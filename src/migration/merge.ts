@@ -18,7 +18,7 @@ import type {
   OrgRuleTotal,
   OrgUse,
 } from './org-types.js';
-import { isRepoName } from './source.js';
+import { isRepoName, serverUrlOf } from './source.js';
 import type { ConnectorUse, HarnessConnector, HarnessStep, MigrationReport, Place, ReportSummary } from './types.js';
 
 export type { OrgReport } from './org-types.js';
@@ -170,7 +170,7 @@ interface Repo {
 function repoOf({ name, report }: NamedReport): Repo {
   const s = report.source;
   const repository = s?.repository.trim() || path.basename(name).replace(/\.json$/i, '');
-  const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
+  const serverUrl = s?.serverUrl === undefined ? undefined : serverUrlOf(s.serverUrl);
   // Links only from values that cannot break out of a Markdown link or point elsewhere.
   const linkable =
     s?.commit &&
@@ -313,7 +313,7 @@ function repository(r: Repo): OrgRepository {
   return {
     repository: r.name,
     ...(s?.commit ? { commit: s.commit } : {}),
-    ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
+    ...(s?.serverUrl ? { serverUrl: serverUrlOf(s.serverUrl) } : {}),
     ...(s?.directory ? { directory: s.directory } : {}),
     ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
     ...(s ? {} : { sourceMissing: true as const }),

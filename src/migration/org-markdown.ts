@@ -1,12 +1,11 @@
 import { linkTarget } from '../formats/markdown.js';
 import { noHtml } from '../formats/markdown.js';
-import { code, HOW, plain } from './markdown.js';
+import { cellList, code, HOW, plain } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
 /** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
 const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
 const MAX_TABLE_ROWS = 200;
-const MAX_PLACES_PER_CELL = 8;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */
 const MAX_MATRIX_REPOS = 8;
 
@@ -222,20 +221,14 @@ function connectorBlock(c: OrgConnector): string[] {
 }
 
 function usesText(uses: OrgUse[]): string {
-  const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
+  return cellList(uses, (u) => {
     const how = HOW[u.how] ?? plain(u.how);
     const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
     return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
   });
-  if (uses.length > MAX_PLACES_PER_CELL) lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
-  return lines.join('<br>') || '—';
 }
 
-function places(ps: OrgPlace[]): string {
-  const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
-  if (ps.length > MAX_PLACES_PER_CELL) lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
-  return lines.join('<br>') || '—';
-}
+const places = (ps: OrgPlace[]) => cellList(ps, (p) => `${code(p.repository)} ${placeLink(p)}`);
 
 const placeText = (p: OrgPlace | (Pick<OrgPlace, 'file' | 'line'> & { link?: string })) =>
   p.link ? `[${code(`${p.file}:${p.line}`)}](${linkTarget(p.link)})` : code(`${p.file}:${p.line}`);

@@ -36,7 +36,7 @@ const posix = (p: string) => p.split(path.sep).join('/');
  * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
  */
 export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env): ReportSource {
-  const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+  const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
   const top = git(root, ['rev-parse', '--show-toplevel']);
   const fromEnv = env.GITHUB_REPOSITORY?.trim();
   const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
@@ -49,6 +49,9 @@ export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv =
   const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
   return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
+
+/** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
+export const serverUrlOf = (url: string) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
 
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on

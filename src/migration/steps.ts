@@ -3,12 +3,11 @@ import type { ImageFact } from '../engine/lint.js';
 import { UNRESOLVED_REFERENCE } from '../engine/builtins.js';
 import { cmp } from '../engine/compare.js';
 import type { Placer } from '../model/loc.js';
+import { isAppHarnessImage, parseImage } from '../model/images.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { rules } from '../rules/index.js';
 import type { Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
-
-const MAX_PLACES = 10;
 
 /** What must be checked in Harness because the repo cannot settle it. */
 export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessStep[] {
@@ -71,28 +70,35 @@ function uniquePlaces(places: Place[]): Place[] {
     const key = `${p.file}:${p.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (out.length < MAX_PLACES) out.push({ file: p.file, line: p.line });
+    out.push({ file: p.file, line: p.line });
   }
   return out;
 }
 
-/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+/** Every image reference in the repo's files, grouped by the registry it is pulled from; a value a field lists twice is one entry. */
 export function buildRegistries(images: readonly ImageFact[], findings: Finding[], place: Placer): RegistryGroup[] {
   const groups = new Map<string, ImageEntry[]>();
   const key = (file: string, start: number, end: number) => `${file}\0${start}\0${end}`;
-  const rulesAt = new Map<string, string[]>();
+  const atField = new Map<string, Finding[]>();
   for (const f of findings)
-    if (f.severity !== 'notice') rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
+    if (f.severity !== 'notice') atField.set(key(f.file, ...f.range), [...(atField.get(key(f.file, ...f.range)) ?? []), f]);
+  const valuesAt = new Map<string, Set<string>>();
+  for (const { at, image } of images)
+    valuesAt.set(key(at.file, at.start, at.end), (valuesAt.get(key(at.file, at.start, at.end)) ?? new Set()).add(image));
+  const seen = new Set<string>();
   for (const use of images) {
     const { at } = use;
-    const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
-    const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
+    const field = key(at.file, at.start, at.end);
+    // A runtime input's `.default(x)` and `.allowedValues(x, …)` name x twice: one reference.
+    if (seen.has(`${field}\0${use.kind}\0${use.image}`)) continue;
+    seen.add(`${field}\0${use.kind}\0${use.image}`);
+    const { image, registry } = withoutUserInfo(use);
     const list = groups.get(registry) ?? [];
     list.push({
-      image: use.image,
+      image,
       kind: use.kind,
       ...(use.field ? { field: use.field } : {}),
-      findings: [...new Set(rules)].sort(),
+      findings: rulesOn(use.image, atField.get(field) ?? [], valuesAt.get(field)!),
       file: at.file,
       line: place(at).line,
     });
@@ -101,4 +107,29 @@ export function buildRegistries(images: readonly ImageFact[], findings: Finding[
   return [...groups.entries()]
     .sort(([a], [b]) => cmp(a, b))
     .map(([registry, images]) => ({ registry, images: images.sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }));
+}
+
+/**
+ * The rules with findings on one value of a field. A field with several values (a runtime input's
+ * default and allowed values) has its findings on the whole field; a finding is about the values
+ * its message names (the rules name the image they judge), or about all of them when it names none.
+ */
+function rulesOn(image: string, fieldFindings: Finding[], values: ReadonlySet<string>): string[] {
+  const named = (f: Finding) => [...values].filter((v) => f.message.includes(`\`${v}\``));
+  const about = fieldFindings.filter((f) => values.size < 2 || !named(f).length || named(f).includes(image));
+  return [...new Set(about.map((f) => f.ruleId))].sort();
+}
+
+/** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+
+/** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
+function withoutUserInfo(use: ImageFact): { image: string; registry: string } {
+  const bare = use.image.replace(USER_INFO, '$1');
+  const parsed = bare === use.image ? undefined : parseImage(bare);
+  const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
+  return {
+    image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
+    registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+  };
 }
