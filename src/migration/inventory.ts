@@ -118,7 +118,7 @@ function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): Co
 }
 
 /** Why a use breaks policies, in the rules' words and in policy order; undefined when it breaks none. */
-function failingReason(use: ConnectorUseFacts): string | undefined {
+export function failingReason(use: ConnectorUseFacts): string | undefined {
   const reasons = rules.flatMap((r) => r.connectorUseFailure?.(use) ?? []);
   return reasons.length ? reasons.join('; ') : undefined;
 }

@@ -6,6 +6,7 @@ import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
 import type { ReportFormat } from './index.js';
+import { judgeSharedUses } from './org-failing.js';
 import { renderOrgMarkdown } from './org-markdown.js';
 import type {
   OrgChange,
@@ -410,6 +411,7 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
   for (const c of byKey.values()) {
     c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
     c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
+    judgeSharedUses(c);
     c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
     const owners = new Map<string, OrgConnector['affects'][number]>();
     for (const u of c.usedBy) {
