@@ -46,6 +46,25 @@ describe('hostile input', () => {
     ]);
   });
 
+  test('keys and names that are Object.prototype members (toString, constructor) are plain data, not a crash', () => {
+    write('map.yaml', 'toString: app.harness.io/registry/harness/ci-addon:1\nconstructor: x\n');
+    write(
+      'list.yaml',
+      '- field: toString\n  value: app.harness.io/registry/harness/ci-addon:1\n- field: addonTag\n  value: harness/ci-addon:1\n',
+    );
+    write(
+      'pipeline.yaml',
+      'pipeline:\n  name: p\n  identifier: p\n  variables:\n    - name: toString\n      value: x\n  stages:\n    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n          execution:\n            steps:\n              - step: { type: Run, name: r, identifier: r, spec: { connectorRef: <+pipeline.variables.constructor>, image: node:20 } }\n',
+    );
+    const r = lint({ cwd: dir, paths: ['.'] });
+    expect(r.internalErrors).toEqual([]);
+    expect(r.findings.filter((f) => f.file === 'map.yaml').map((f) => f.ruleId)).toEqual(['no-app-harness-registry']);
+    // `<+pipeline.variables.constructor>` names no variable: an expression the repo cannot settle.
+    expect(r.findings.some((f) => f.file === 'pipeline.yaml' && f.ruleId === 'unresolved-reference' && /expression/.test(f.message))).toBe(
+      true,
+    );
+  });
+
   test('malformed YAML is a yaml-syntax error at the parser position', () => {
     write('bad.yaml', 'pipeline:\n  name: [unclosed\n  identifier: x\n');
     const f = run();

@@ -59,6 +59,20 @@ describe('replaceScalar keeps the quote style', () => {
   });
 });
 
+describe('setMapValue on a key with no value', () => {
+  test.each([
+    ['a comment after it stays', 'spec:\n  e:   # why\n  u: x\n', 'spec:\n  e: false   # why\n  u: x\n'],
+    ['last in the file', 'spec:\n  u: x\n  e:\n', 'spec:\n  u: x\n  e: false\n'],
+    ['CRLF', 'spec:\r\n  e:\r\n  u: x\r\n', 'spec:\r\n  e: false\r\n  u: x\r\n'],
+    ['in a flow map (its space stays)', 'spec: {e: , u: x}\n', 'spec: {e: false , u: x}\n'],
+    ['a tag there: no edit', 'spec:\n  e: !!null\n  u: x\n', undefined],
+    ['an anchor there: no edit', 'spec:\n  e: &a\n  u: x\n', undefined],
+  ])('%s', (_, text, after) => {
+    const edit = setMapValue(at(text, 'spec'), 'e', false);
+    expect(edit ? apply(text, edit) : undefined).toBe(after);
+  });
+});
+
 describe('setMapValue inserts at the right indentation and line ending', () => {
   test('after the last entry of a nested block map, past its trailing comment', () => {
     const text = 'spec:\n  url: x\n  auth:\n    type: A # t\nnext: 1\n';

@@ -548,6 +548,58 @@ template:
       ...hubOnDelegate({ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }),
     })),
     {
+      name: "each version of a Pipeline template: a stage on another's infrastructure follows its own version's stage",
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE)}`,
+        ...Object.fromEntries(
+          [
+            ['v1', CLOUD_INFRA],
+            ['v2', K8S_INFRA],
+          ].map(([label, infra]) => [
+            `pt-${label}.yaml`,
+            `template:
+  name: pt
+  identifier: pt
+  versionLabel: ${label}
+  type: Pipeline
+  spec:
+    stages:
+      - stage:
+          name: a
+          identifier: a
+          type: CI
+          spec:
+            cloneCodebase: false
+${infra!.replaceAll(/^ {10}/gm, '            ')}            execution:
+              steps:
+                - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+      - stage:
+          name: b
+          identifier: b
+          type: CI
+          spec:
+            cloneCodebase: false
+            infrastructure: { useFromStage: a }
+            execution:
+              steps:
+                - step: { type: Run, name: r, identifier: r, spec: { connectorRef: account.hub, image: golang:1.23 } }
+`,
+          ]),
+        ),
+        'pipeline.yaml': 'pipeline:\n  name: p\n  identifier: p\n  template: { templateRef: account.pt }\n',
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 21,
+          column: 24,
+          related: [{ file: 'pt-v1.yaml', messageId: 'usedBy', line: 28, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
+    },
+    {
       name: "a Pipeline template's variable, a runtime input the pipeline's templateInputs fill, names a step's connector",
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,

@@ -336,7 +336,7 @@ function templateLink(v: View | undefined): TemplateLink<View> | undefined {
 function scalarsByPath(root: View): Record<string, View> {
   const out: Record<string, View> = {};
   walk(root, ({ view, path }) => {
-    if (view.isScalar && !(path in out)) out[path] = view;
+    if (view.isScalar && !Object.hasOwn(out, path)) out[path] = view;
   });
   return out;
 }
@@ -347,7 +347,8 @@ function variablesOf(root: View): Record<string, View> {
   for (const item of root.get('variables')?.items() ?? []) {
     const name = item.text('name');
     const value = item.get('value');
-    if (name && value && !(name in out)) out[name] = value;
+    // `in` would see `toString` and `constructor` on every object.
+    if (name && value && !Object.hasOwn(out, name)) out[name] = value;
   }
   return out;
 }

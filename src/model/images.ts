@@ -184,7 +184,7 @@ export function executionConfigMap<V extends { isMap: boolean; get(key: string):
 ): V | undefined {
   const data = root.get('data');
   const map = data?.isMap ? data : root;
-  return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+  return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
 }
 
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
@@ -193,7 +193,8 @@ const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.exec
 
 /** For an execution-config override value: the name it must keep, if it does not. */
 export function executionConfigMismatch(field: string, value: string, catalogue: ImageCatalogue): string | undefined {
-  const expected = catalogue.executionConfigFields[field];
+  // Own keys only: a field named `toString` is no field of the map.
+  const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
   const image = parseImage(value);
   if (!image) return undefined;
   // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.

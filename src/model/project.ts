@@ -135,6 +135,8 @@ export class Project {
   /** What each pipeline's input sets and triggers supply, by semantic path. */
   readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
   #users?: Map<Template, StageOwner[]>;
+  /** `usesOf`, per template asked about. */
+  readonly #uses = new Map<Template, FieldContext[]>();
   #pipelineIds?: Map<string, Pipeline[]>;
   /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
   readonly #harness = new Map<string, HarnessAnswer>();
@@ -246,10 +248,19 @@ export class Project {
    * each version of each user), so an expression in it can take the values of each pipeline's.
    */
   usesOf(template: Template): FieldContext[] {
-    const out: FieldContext[] = [];
-    for (const root of this.#templateUsers().get(template) ?? [])
+    let out = this.#uses.get(template);
+    if (out) return out;
+    out = [];
+    for (const root of this.#templateUsers().get(template) ?? []) {
+      // The stages of one use share its context (all of a Pipeline template's stages).
+      const seen = new Set<TemplateUse | undefined>();
       for (const eff of this.runOf(root).stages)
-        if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via)) out.push(eff.ctx);
+        if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
+          seen.add(eff.ctx.via);
+          out.push(eff.ctx);
+        }
+    }
+    this.#uses.set(template, out);
     return out;
   }
 
@@ -485,7 +496,8 @@ export class Project {
   private supplied(via: TemplateUse, field: Loc): Loc | undefined {
     const path = field.path;
     if (!via.inputs || path === undefined || !path.startsWith('spec/')) return undefined;
-    return via.inputs.byPath[path.slice('spec/'.length)];
+    const key = path.slice('spec/'.length);
+    return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
   }
 
   /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
@@ -561,7 +573,9 @@ function pipelineVariable(ctx: FieldContext, name: string): { value: Loc; ctx: F
   // Outermost first: the pipeline's own variables, then its Pipeline template's.
   for (const c of chain.reverse()) {
     const e = c.entity;
-    const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+    const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
+    // Own keys only: `<+pipeline.variables.constructor>` is no variable.
+    const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
     if (value) return { value, ctx: c };
   }
   return undefined;
@@ -581,12 +595,18 @@ function sameProject(a: Scope, b: Scope): boolean {
  */
 function withInfraSources(stages: EffectiveStage[]): EffectiveStage[] {
   const out: EffectiveStage[] = [];
+  const byId = new Map<string, EffectiveStage[]>();
   for (const eff of stages) {
     const infra = eff.body.infrastructure;
     const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-    const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
-    if (sources.length > 1) for (const source of sources) out.push({ ...eff, infraFrom: source });
-    else out.push(eff);
+    const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
+    // A stage of one version of a Pipeline template follows its own version's stage.
+    const own = candidates.filter((s) => s.owner === eff.owner);
+    const sources = own.length ? own : candidates;
+    // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
+    const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
+    out.push(...copies);
+    byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
   }
   return out;
 }

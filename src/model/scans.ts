@@ -64,7 +64,8 @@ function findImageUses(file: SourceFile): ImageUse[] {
         ?.text('value');
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
-    for (const { key, value } of fields?.entries() ?? []) if (key in defaultCatalogue.executionConfigFields) pushField(key, value);
+    for (const { key, value } of fields?.entries() ?? [])
+      if (Object.hasOwn(defaultCatalogue.executionConfigFields, key)) pushField(key, value);
     findUnderKeys(root, IMAGE, (view) => {
       const raw = view.str;
       if (raw !== undefined) {

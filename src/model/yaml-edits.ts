@@ -117,8 +117,12 @@ export function setMapValue(map: View, key: string, value: ScalarValue): Edit | 
   const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
   if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
     // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
-    const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
-    return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+    // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
+    const text = map.file.text;
+    const colon = text.indexOf(':', existing.keyView.range[1]);
+    const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))![0];
+    if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest)) return undefined;
+    return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
   }
   if (existing) return existing.value ? replaceScalar(existing.value, value) : undefined;
   const edit = insertPair(map, `${key}: ${scalar}`);
