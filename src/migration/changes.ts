@@ -7,7 +7,7 @@ import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { connectorRef, type Inventory } from './inventory.js';
-import type { Change, ChangeItem, EditChange } from './types.js';
+import type { Change, ChangeItem, EditChange, NotChecked } from './types.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 export function buildChanges(
@@ -41,6 +41,14 @@ export function buildChanges(
       cmp(a.target.file, b.target.file) ||
       cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''),
   );
+}
+
+/** Errors and warnings that are no policy finding: what they sit on could not be checked, and the report names them. */
+export function buildNotChecked(findings: Finding[]): NotChecked[] {
+  return findings
+    .filter((f) => !ruleMeta(f.ruleId)?.policy && f.severity !== 'notice' && !isSuppressed(f))
+    .map((f) => ({ ruleId: f.ruleId, severity: f.severity as NotChecked['severity'], message: f.message, file: f.file, line: f.line }))
+    .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId));
 }
 
 function changeItem(text: string, f: Finding, remediation: string, docs: string): ChangeItem {

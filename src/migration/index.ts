@@ -4,7 +4,7 @@ import { totals } from '../formats/totals.js';
 import { jsonPieces } from '../formats/json-pieces.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { VERSION } from '../version.js';
-import { buildChanges } from './changes.js';
+import { buildChanges, buildNotChecked } from './changes.js';
 import { buildInventory } from './inventory.js';
 import { renderMarkdown } from './markdown.js';
 import { buildDiagram } from './mermaid.js';
@@ -78,6 +78,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
       harnessSteps: harnessSteps.length,
     },
     changes,
+    notChecked: buildNotChecked(findings),
     harnessSteps,
     connectors: inv.connectors,
     externalConnectors: inv.external,

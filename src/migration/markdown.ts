@@ -30,8 +30,25 @@ export function renderMarkdown(r: MigrationReport): string {
   out.push(`| Checks in Harness | ${s.harnessSteps} |`);
   out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
 
+  const notChecked = r.notChecked ?? [];
+  if (notChecked.length) {
+    out.push(
+      '## Not checked',
+      '',
+      'Errors and warnings that are no policy finding: what they sit on was not checked (a file that does not parse is not checked at all).',
+      '',
+    );
+    table(out, ['Where', 'Rule', 'Severity', 'Message'], notChecked, (x) => [
+      placeText(x),
+      code(x.ruleId),
+      plain(x.severity),
+      noHtml(x.message),
+    ]);
+  }
+
   out.push('## What to change', '');
-  if (!r.changes.length) out.push('Nothing: no policy finding.', '');
+  if (!r.changes.length)
+    out.push(notChecked.length ? 'Nothing the checks found; see what was not checked above.' : 'Nothing: no policy finding.', '');
   r.changes.forEach((c, i) => {
     const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
     out.push(`### ${i + 1}. ${what}`, '');

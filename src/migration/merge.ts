@@ -111,6 +111,11 @@ function checkReport(json: unknown, name: string): MigrationReport {
       for (const k of ['ruleId', 'severity', 'fix', 'title']) str(item[k], `${at}.${k}`);
     }),
   );
+  if (json.notChecked !== undefined)
+    arr(json.notChecked, 'notChecked').forEach((x, i) => {
+      const item = place(x, `notChecked[${i}]`);
+      for (const k of ['ruleId', 'severity', 'message']) str(item[k], `notChecked[${i}].${k}`);
+    });
   arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
     const step = obj(s, `harnessSteps[${i}]`);
     for (const k of ['subject', 'action', 'reason']) str(step[k], `harnessSteps[${i}].${k}`);
@@ -311,6 +316,10 @@ function repository(r: Repo): OrgRepository {
       };
     })
     .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId) || cmp(a.title, b.title));
+  const notChecked = (r.report.notChecked ?? []).map(({ ruleId, severity, message, file, line }) => {
+    const l = link(r, { file, line });
+    return { ruleId, severity, message, file, line, ...(l ? { link: l } : {}) };
+  });
   return {
     repository: r.name,
     ...(s?.commit ? { commit: s.commit } : {}),
@@ -322,6 +331,7 @@ function repository(r: Repo): OrgRepository {
     toolVersion: r.report.tool.version,
     summary: r.report.summary,
     changes,
+    ...(notChecked.length ? { notChecked } : {}),
   };
 }
 

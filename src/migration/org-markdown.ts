@@ -136,7 +136,16 @@ export function renderOrgMarkdown(r: OrgReport): string {
   blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
   for (const x of r.repositories) {
     const lines = [`### ${x.url ? `[${code(x.repository)}](${linkTarget(x.url)})` : code(x.repository)}`, ''];
-    if (!x.changes.length) lines.push('Nothing to change.', '');
+    if (x.notChecked?.length) {
+      lines.push('Not checked (errors and warnings that are no policy finding):', '');
+      table(lines, ['Where', 'Rule', 'Severity', 'Message'], x.notChecked, (u) => [
+        placeText(u),
+        code(u.ruleId),
+        plain(u.severity),
+        noHtml(u.message),
+      ]);
+    }
+    if (!x.changes.length) lines.push(x.notChecked?.length ? 'Nothing the checks found.' : 'Nothing to change.', '');
     else
       table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
         placeText(ch),

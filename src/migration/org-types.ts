@@ -4,7 +4,7 @@
  * "Migration report" documents the shape. Every list is sorted, so the same reports give the same
  * bytes whatever order the files are named in.
  */
-import type { ConnectorUse, EndOfLife, EntityKind, HarnessConnector, Place, ReportSummary } from './types.js';
+import type { ConnectorUse, EndOfLife, EntityKind, HarnessConnector, NotChecked, Place, ReportSummary } from './types.js';
 
 export interface OrgReport {
   schemaVersion: 1;
@@ -63,6 +63,8 @@ export interface OrgRepository {
   summary: ReportSummary;
   /** Every change item of the report, with a link to its line at the commit scanned. */
   changes: OrgChange[];
+  /** The report's `notChecked` (errors and warnings that are no policy finding), linked; absent when it has none. */
+  notChecked?: Array<NotChecked & { link?: string }>;
 }
 
 export interface OrgChange extends Place {

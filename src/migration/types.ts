@@ -18,6 +18,12 @@ export interface MigrationReport {
   replacementRegistryUrl: string;
   summary: ReportSummary;
   changes: Change[];
+  /**
+   * Errors and warnings that are no policy finding (a file that does not parse, a field of the wrong
+   * shape, a bad suppression): what they cover was not checked. With `changes` they make up the
+   * summary's errors and warnings. Absent from reports made before it existed.
+   */
+  notChecked?: NotChecked[];
   harnessSteps: HarnessStep[];
   connectors: ConnectorEntry[];
   /** Connectors the YAML references that are not in the repo (usually kept in Harness, not Git). */
@@ -227,6 +233,12 @@ export interface Change {
   blastRadius: { pipelines: string[]; note?: string };
   /** Set for changes about the app.harness.io registry: days since its end of life. */
   daysSinceEol?: number;
+}
+
+export interface NotChecked extends Place {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
 }
 
 export interface HarnessStep {
