@@ -67,6 +67,16 @@ describe('GitHub annotation plan', () => {
     ]);
   });
 
+  test('related locations end an annotation and follow a plain line, injection-safe in both', () => {
+    const related = [{ file: 'a\n::error::x.yaml', line: 2, column: 3, endLine: 2, endColumn: 4, message: 'Used\nhere.' }];
+    const findings = [...forty(), { ...finding(99, 'error', 'z.yaml'), related }];
+    const out = formatGithub({ findings } as unknown as Parameters<typeof formatGithub>[0]).split('\n');
+    expect(out).toContain('  related: a ::error::x.yaml:2:3: Used here.');
+    const annotated = formatGithub({ findings: [findings.at(-1)] } as unknown as Parameters<typeof formatGithub>[0]);
+    expect(annotated).toContain('%0Arelated: a%0A::error::x.yaml:2:3: Used%0Ahere.');
+    expect(annotated.split('\n')).toHaveLength(2);
+  });
+
   test('inert lines: nothing for no lines; the end marker is a hash of the lines, so they cannot hold it', () => {
     expect(inertLines([])).toEqual([]);
     const [open, ...rest] = inertLines(['a', 'b\nc']);

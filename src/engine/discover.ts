@@ -188,7 +188,7 @@ export function discover(opts: DiscoverOptions): Discovery {
   // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
   // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
   // or a pre-commit run on a few files sees part of what it selects).
-  const holdsBase = (p: string) => !path.relative(path.resolve(opts.cwd, p), opts.includeBase!).startsWith('..');
+  const holdsBase = (p: string) => isInside(path.resolve(opts.cwd, p), opts.includeBase!);
   const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
   const unmatched = given && judged ? include.unmatched() : [];
   if (unmatched.length)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { fromRepoRoot } from '../engine/discover.js';
+import { relatedLines } from './related.js';
 import { allRules } from '../rules/index.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { plural } from './totals.js';
@@ -83,12 +84,9 @@ export function rankFindings(findings: readonly Finding[], changed?: ChangeScope
 const MAX_RELATED = 5;
 
 export function toAnnotation(f: Finding): Annotation {
-  const related = f.related ?? [];
-  const relatedLines = related.slice(0, MAX_RELATED).map((r) => `\nrelated: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-  if (related.length > MAX_RELATED) relatedLines.push(`\nrelated: and ${related.length - MAX_RELATED} more`);
   const a: Annotation = {
     level: f.severity,
-    message: (f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message) + relatedLines.join(''),
+    message: [f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message, ...relatedLines(f, MAX_RELATED)].join('\n'),
     title: f.ruleId,
     file: f.file,
     startLine: f.line,
@@ -189,6 +187,7 @@ export function formatGithub(result: LintResult): string {
     if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`)) continue;
     const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
     listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
+    if (!f.suppressed) listed.push(...relatedLines(f, MAX_RELATED).map((l) => `  ${l}`));
   }
   lines.push(...inertLines(listed));
   return lines.length ? lines.join('\n') + '\n' : '';

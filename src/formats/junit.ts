@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
+import { relatedLines } from './related.js';
 
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
@@ -144,9 +145,7 @@ function details(f: Finding, meta: RuleMeta | undefined): string {
     `message: ${f.message}`,
   ];
   if (f.entity) lines.push(`entity: ${f.entity}`);
-  const related = f.related ?? [];
-  for (const r of related.slice(0, MAX_RELATED)) lines.push(`related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-  if (related.length > MAX_RELATED) lines.push(`related: and ${related.length - MAX_RELATED} more`);
+  lines.push(...relatedLines(f, MAX_RELATED));
   if (meta) lines.push(`what to change: ${meta.remediation}`, `harness docs: ${meta.harnessDocs}`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import type { LintResult } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
 import { SourceTexts } from '../engine/file-text.js';
 import { codeFrame } from './code-frame.js';
+import { relatedLines } from './related.js';
 import { ruleDocsUrl } from './links.js';
 import { COLOR, NO_STYLE, terminalSafe, type Style } from './style.js';
 import { plural, scanNotes, totals } from './totals.js';
@@ -44,7 +45,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
     if (!term) {
       // The plain form: the finding's line, then its related locations (lines that start with two spaces).
       lines.push(line(f));
-      if (!f.suppressed) lines.push(...relatedLines(f, NO_STYLE));
+      if (!f.suppressed) lines.push(...indentedRelated(f, NO_STYLE));
       continue;
     }
     lines.push(styledLine(f, style));
@@ -52,7 +53,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
       const text = texts!.get(f.file);
       if (text !== undefined) lines.push(...codeFrame(text, f, style, severityColor(f, style)));
       if (f.harnessUrl) lines.push(style.dim(`  in Harness: ${terminalSafe(f.harnessUrl)}`));
-      lines.push(...relatedLines(f, style));
+      lines.push(...indentedRelated(f, style));
     }
     lines.push('');
   }
@@ -94,15 +95,8 @@ function styledLine(f: Finding, style: Style): string {
   return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
 }
 
-/** A finding's related locations, at most MAX_RELATED of them, each `  related: file:line:col: message`. */
-function relatedLines(f: Finding, style: Style): string[] {
-  const related = f.related ?? [];
-  const out = related
-    .slice(0, MAX_RELATED)
-    .map((r) => style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
-  if (related.length > MAX_RELATED) out.push(style.dim(`  related: and ${related.length - MAX_RELATED} more`));
-  return out;
-}
+/** A finding's related locations, indented under it: text from the files, made safe for a terminal. */
+const indentedRelated = (f: Finding, style: Style) => relatedLines(f, MAX_RELATED).map((l) => style.dim(`  ${terminalSafe(l)}`));
 
 /** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
 function docsLinks(listed: readonly Finding[], style: Style): string[] {
