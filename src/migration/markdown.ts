@@ -1,5 +1,6 @@
 import { noHtml } from '../formats/markdown.js';
 import { formatScope } from '../model/scope.js';
+import { fitBlocks, someOf, type Block, type Namer } from './budget.js';
 import { harnessSideMarkdown } from './harness-side.js';
 import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, ValueSource } from './types.js';
 
@@ -7,10 +8,21 @@ import type { ConnectorUse, EditChange, MigrationReport, Place, StageEntry, Valu
 export const MAX_TABLE_ROWS = 200;
 /** Places or uses listed in one table cell; the JSON has them all. */
 export const MAX_PER_CELL = 8;
+/** Entries of "What to change" in Markdown, and pipelines named per entry; the JSON has them all. */
+const MAX_CHANGES = 100;
+const MAX_PIPELINES_NAMED = 20;
 
-/** Renders the migration report as GitHub-flavoured Markdown. */
+/** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
 export function renderMarkdown(r: MigrationReport): string {
-  const out: string[] = [];
+  const head: string[] = [];
+  const blocks: Block[] = [];
+  let out = head;
+  // Later lines go to a new block: the size budget cuts or leaves out whole blocks.
+  const start = (section: string, label?: string, whole?: true) => {
+    const b: Block = { section, lines: [], ...(label ? { label } : {}), ...(whole ? { whole } : {}) };
+    blocks.push(b);
+    out = b.lines;
+  };
   const s = r.summary;
   out.push('# Harness registry migration report', '');
   out.push(
@@ -46,14 +58,16 @@ export function renderMarkdown(r: MigrationReport): string {
     ]);
   }
 
+  start('changes');
   out.push('## What to change', '');
   if (!r.changes.length)
     out.push(notChecked.length ? 'Nothing the checks found; see what was not checked above.' : 'Nothing: no policy finding.', '');
-  r.changes.forEach((c, i) => {
+  r.changes.slice(0, MAX_CHANGES).forEach((c, i) => {
+    start('changes', String(i + 1));
     const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
     out.push(`### ${i + 1}. ${what}`, '');
     const radius = c.blastRadius.pipelines.length
-      ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+      ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${someOf(c.blastRadius.pipelines.map(code), MAX_PIPELINES_NAMED)}.`
       : '';
     const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
     if (text) out.push(text, '');
@@ -68,7 +82,10 @@ export function renderMarkdown(r: MigrationReport): string {
     const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
     out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
   });
+  if (r.changes.length > MAX_CHANGES)
+    out.push(`${r.changes.length - MAX_CHANGES} more entries (${r.changes.length} in all) are in the JSON report's \`changes\`.`, '');
 
+  start('steps');
   out.push('## Checks in Harness', '');
   if (!r.harnessSteps.length) out.push('None: the repo settles every reference.', '');
   else
@@ -79,6 +96,7 @@ export function renderMarkdown(r: MigrationReport): string {
       cellList(st.places, placeText),
     ]);
 
+  start('connectors');
   out.push('## Connectors', '');
   if (!r.connectors.length) out.push('No connector YAML in the repo.', '');
   else
@@ -103,8 +121,10 @@ export function renderMarkdown(r: MigrationReport): string {
     table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
   }
 
+  start('harness');
   out.push(...harnessSideMarkdown(r, { table, usesText, code }));
 
+  start('stages');
   out.push('## Stages', '');
   if (!r.stages.length) out.push('No pipeline or template stage in the repo.', '');
   else
@@ -116,6 +136,7 @@ export function renderMarkdown(r: MigrationReport): string {
       stageSources(st),
     ]);
 
+  start('images');
   out.push('## Images by registry', '');
   if (!r.registries.length) out.push('No image reference in the repo.', '');
   for (const g of r.registries) {
@@ -128,6 +149,7 @@ export function renderMarkdown(r: MigrationReport): string {
     ]);
   }
 
+  start('diagram', undefined, true);
   out.push('## Diagram', '');
   const d = r.diagram;
   const how =
@@ -137,8 +159,26 @@ export function renderMarkdown(r: MigrationReport): string {
         ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
         : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
   out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-  return out.join('\n');
+  return fitBlocks(head, blocks, nameBlocks);
 }
+
+const SECTIONS: Record<string, string> = {
+  steps: 'the checks in Harness',
+  connectors: 'the connectors',
+  harness: 'the Harness-side connectors',
+  stages: 'the stages',
+  images: 'the images by registry',
+  diagram: 'the diagram',
+};
+
+/** Blocks of "What to change" are labelled with their entry's number (its heading has none). */
+const nameBlocks: Namer = (section, labels, cut) => {
+  if (section !== 'changes') return SECTIONS[section]!;
+  const entries = labels.filter(Boolean);
+  if (!entries.length) return 'what to change';
+  if (cut) return `what to change, entry ${entries[0]}`;
+  return `what to change, ${entries.length === 1 ? 'entry' : 'entries'} ${entries[0]}${entries.length > 1 ? ` to ${entries.at(-1)}` : ''}`;
+};
 
 const SOURCE: Record<ValueSource, string> = {
   stage: 'the stage',
