@@ -350,7 +350,8 @@ describe('many repositories', () => {
     ]);
     const md = renderOrgMarkdown(org);
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
-    expect(md).toMatch(/Left out: what to change in \d+ repositories\.\n$/);
+    // The repositories left out are named (200 of them, then how many more).
+    expect(md).toMatch(/Left out: what to change in \d+ repositories \((`acme\/repo-\d{3}`, ){199}`acme\/repo-\d{3}` and \d+ more\)\.\n$/);
     expect(md).toContain('## Checks in Harness, once for the account');
   });
 });

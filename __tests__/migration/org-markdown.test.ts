@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { MAX_MARKDOWN_BYTES } from '../../src/migration/budget.js';
 import { mergeReports } from '../../src/migration/merge.js';
 import { renderOrgMarkdown } from '../../src/migration/org-markdown.js';
 import { rawTags } from '../helpers/render-markdown.js';
@@ -53,6 +54,33 @@ describe('values from the merged reports cannot add HTML to the organisation Mar
     report.harnessConnectors = [{ ref: 'account.mirror', scope: 'account', type: tag('Docker'), connectivity: tag('platform') }];
     const md = renderOrgMarkdown(mergeReports([{ name: 'a.json', report }]));
     expect(md.match(/onerror/g)?.length).toBeGreaterThan(10);
+    expect(rawTags(md)).toEqual([]);
+  });
+});
+
+describe('the organisation Markdown within a job summary', () => {
+  test('checks in Harness come first; a block that does not fit is cut, and what is left out is named', () => {
+    const base = reportOf(
+      repo({ 'c.yaml': connector('mirror', 'https://app.harness.io/registry'), 'p.yaml': pipeline('p', 'account.mirror') }),
+    );
+    const item = base.changes[0]!.items[0]!;
+    const inputs = Array.from({ length: 60 }, (_, i) => {
+      const report = structuredClone(base);
+      report.source = { ...report.source!, repository: `acme/repo-${String(i).padStart(2, '0')}` };
+      report.changes = [
+        { ...report.changes[0]!, items: Array.from({ length: 150 }, (_, k) => ({ ...item, line: k + 1, title: 't'.repeat(80) })) },
+      ];
+      return { name: `${i}.json`, report };
+    });
+    const md = renderOrgMarkdown(mergeReports(inputs));
+    expect(Buffer.byteLength(md)).toBeLessThan(MAX_MARKDOWN_BYTES);
+    expect(md.indexOf('## Checks in Harness')).toBeGreaterThan(0);
+    expect(md.indexOf('## Checks in Harness')).toBeLessThan(md.indexOf('## Account and org connectors'));
+    const note = md.split('\n').find((l) => l.startsWith('> This summary stops'))!;
+    expect(note).toMatch(
+      /Cut short: what to change in `acme\/repo-\d\d`\. Left out: what to change in \d+ repositories \(`acme\/repo-\d\d`, /,
+    );
+    expect(note).toContain('`acme/repo-59`');
     expect(rawTags(md)).toEqual([]);
   });
 });

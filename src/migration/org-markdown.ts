@@ -1,10 +1,9 @@
 import { linkTarget } from '../formats/markdown.js';
 import { noHtml } from '../formats/markdown.js';
+import { fitBlocks, someOf, type Block, type Namer } from './budget.js';
 import { cellList, code, HOW, plain } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
-/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
-const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
 const MAX_TABLE_ROWS = 200;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */
 const MAX_MATRIX_REPOS = 8;
@@ -85,8 +84,8 @@ export function renderOrgMarkdown(r: OrgReport): string {
       rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
     ]);
 
-  // Sections whose blocks are added while they fit; what does not fit is counted.
-  const blocks: Array<{ section: string; lines: string[] }> = [];
+  // In the order a platform team acts on them: the account's checks and shared connectors, then each repository.
+  const blocks: Block[] = [];
   const connectorsIntro = [
     '## Account and org connectors',
     '',
@@ -104,8 +103,7 @@ export function renderOrgMarkdown(r: OrgReport): string {
       String(c.failingUses),
       c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
     ]);
-  blocks.push({ section: 'connectors', lines: connectorsIntro });
-  for (const c of r.connectors) blocks.push({ section: 'connectors', lines: connectorBlock(c) });
+  const connectorBlocks = r.connectors.map((c) => ({ section: 'connectors', label: c.ref, lines: connectorBlock(c) }));
 
   const steps = ['## Checks in Harness, once for the account', ''];
   if (!r.harnessSteps.length) steps.push('None: the repositories settle every reference.', '');
@@ -118,7 +116,7 @@ export function renderOrgMarkdown(r: OrgReport): string {
       s.repositories.map(code).join('<br>'),
       places(s.from.flatMap((f) => f.places)),
     ]);
-  blocks.push({ section: 'steps', lines: steps });
+  blocks.push({ section: 'steps', lines: steps }, { section: 'connectors', lines: connectorsIntro });
 
   if (r.harnessConnectors?.length) {
     const hc = ['## Connectors in Harness', ''];
@@ -132,8 +130,9 @@ export function renderOrgMarkdown(r: OrgReport): string {
     ]);
     blocks.push({ section: 'harness', lines: hc });
   }
+  blocks.push(...connectorBlocks);
 
-  blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
+  blocks.push({ section: 'repositories', lines: ['## What to change, by repository', ''] });
   for (const x of r.repositories) {
     const lines = [`### ${x.url ? `[${code(x.repository)}](${linkTarget(x.url)})` : code(x.repository)}`, ''];
     if (x.notChecked?.length) {
@@ -154,36 +153,27 @@ export function renderOrgMarkdown(r: OrgReport): string {
         plain(ch.fix),
         noHtml(ch.title),
       ]);
-    blocks.push({ section: 'repositories', lines });
+    blocks.push({ section: 'repositories', label: x.repository, lines });
   }
 
-  // What a left-out block was, in the closing note.
-  const what: Record<string, (k: number) => string> = {
-    connectors: (k) => n(k, 'connector section'),
-    steps: () => 'the checks in Harness',
-    harness: () => 'the connectors in Harness',
-    repositories: (k) => `what to change in ${n(k, 'repository', 'repositories')}`,
-  };
-  let text = head.join('\n');
-  let bytes = Buffer.byteLength(text);
-  const left = new Map<string, number>();
-  for (const b of blocks) {
-    const add = '\n' + b.lines.join('\n');
-    const size = Buffer.byteLength(add);
-    if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
-      if (what[b.section]) left.set(b.section, (left.get(b.section) ?? 0) + 1);
-      continue;
-    }
-    text += add;
-    bytes += size;
-  }
-  if (left.size)
-    text +=
-      '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
-      [...left.entries()].map(([section, k]) => what[section]!(k)).join(', ') +
-      '.\n';
-  return text.endsWith('\n') ? text : text + '\n';
+  return fitBlocks(head, blocks, nameBlocks);
 }
+
+/** Connectors or repositories named in the closing note: enough for any organisation's report, within its reserve. */
+const MAX_NAMED = 200;
+
+/** What a block cut short or left out was, in the closing note: connectors and repositories by name. */
+const nameBlocks: Namer = (section, labels, cut) => {
+  const names = labels.filter(Boolean).map(code);
+  if (section === 'steps') return 'the checks in Harness';
+  if (section === 'harness') return 'the connectors in Harness';
+  if (!names.length) return section === 'connectors' ? 'the account and org connectors' : 'what to change, by repository';
+  if (section === 'connectors')
+    return cut ? `connector ${names[0]}` : `${n(names.length, 'connector section')} (${someOf(names, MAX_NAMED)})`;
+  return cut
+    ? `what to change in ${names[0]}`
+    : `what to change in ${n(names.length, 'repository', 'repositories')} (${someOf(names, MAX_NAMED)})`;
+};
 
 function connectorBlock(c: OrgConnector): string[] {
   const out: string[] = [];
