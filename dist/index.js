@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1946);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6682:
+/***/ 1946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44940,7 +44940,7 @@ function discover(opts) {
     // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
     // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
     // or a pre-commit run on a few files sees part of what it selects).
-    const holdsBase = (p) => !external_node_path_default().relative(external_node_path_default().resolve(opts.cwd, p), opts.includeBase).startsWith('..');
+    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
     const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
     const unmatched = given && judged ? include.unmatched() : [];
     if (unmatched.length)
@@ -44980,6 +44980,19 @@ function discover_realPathOf(p) {
     catch {
         return external_node_path_default().resolve(p);
     }
+}
+
+;// CONCATENATED MODULE: ./src/formats/related.ts
+/**
+ * A finding's related locations as text lines, `related: file:line:col: message`, at most `max`
+ * of them and a count of the rest: how the text, GitHub and JUnit formats list them.
+ */
+function related_relatedLines(f, max) {
+    const related = f.related ?? [];
+    const out = related.slice(0, max).map((r) => `related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+    if (related.length > max)
+        out.push(`related: and ${related.length - max} more`);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/harness-docs.ts
@@ -46824,8 +46837,13 @@ function setMapValue(map, key, value) {
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
     if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
         // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
-        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
-        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+        // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
+        const text = map.file.text;
+        const colon = text.indexOf(':', existing.keyView.range[1]);
+        const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))[0];
+        if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest))
+            return undefined;
+        return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
     }
     if (existing)
         return existing.value ? replaceScalar(existing.value, value) : undefined;
@@ -47052,14 +47070,15 @@ function images_indexOf(catalogue) {
 function executionConfigMap(root) {
     const data = root.get('data');
     const map = data?.isMap ? data : root;
-    return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+    return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
 }
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
 const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
 /** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
+    // Own keys only: a field named `toString` is no field of the map.
+    const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
     const image = parseImage(value);
     if (!image)
         return undefined;
@@ -47269,7 +47288,7 @@ function findImageUses(file) {
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
-            if (key in defaultCatalogue.executionConfigFields)
+            if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
                 pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
@@ -48318,6 +48337,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -48343,13 +48363,9 @@ function rankFindings(findings, changed) {
 /** Related locations an annotation lists under its message (the rest are counted). */
 const github_MAX_RELATED = 5;
 function toAnnotation(f) {
-    const related = f.related ?? [];
-    const relatedLines = related.slice(0, github_MAX_RELATED).map((r) => `\nrelated: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-    if (related.length > github_MAX_RELATED)
-        relatedLines.push(`\nrelated: and ${related.length - github_MAX_RELATED} more`);
     const a = {
         level: f.severity,
-        message: (f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message) + relatedLines.join(''),
+        message: [f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message, ...related_relatedLines(f, github_MAX_RELATED)].join('\n'),
         title: f.ruleId,
         file: f.file,
         startLine: f.line,
@@ -48447,6 +48463,8 @@ function formatGithub(result) {
             continue;
         const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
         listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
+        if (!f.suppressed)
+            listed.push(...relatedLines(f, github_MAX_RELATED).map((l) => `  ${l}`));
     }
     lines.push(...inertLines(listed));
     return lines.length ? lines.join('\n') + '\n' : '';
@@ -52365,7 +52383,7 @@ function templateLink(v) {
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !(path in out))
+        if (view.isScalar && !Object.hasOwn(out, path))
             out[path] = view;
     });
     return out;
@@ -52376,7 +52394,8 @@ function variablesOf(root) {
     for (const item of root.get('variables')?.items() ?? []) {
         const name = item.text('name');
         const value = item.get('value');
-        if (name && value && !(name in out))
+        // `in` would see `toString` and `constructor` on every object.
+        if (name && value && !Object.hasOwn(out, name))
             out[name] = value;
     }
     return out;
@@ -52953,6 +52972,8 @@ class Project {
     /** What each pipeline's input sets and triggers supply, by semantic path. */
     #fills = new Map();
     #users;
+    /** `usesOf`, per template asked about. */
+    #uses = new Map();
     #pipelineIds;
     /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
     #harness = new Map();
@@ -53061,11 +53082,20 @@ class Project {
      * each version of each user), so an expression in it can take the values of each pipeline's.
      */
     usesOf(template) {
-        const out = [];
-        for (const root of this.#templateUsers().get(template) ?? [])
+        let out = this.#uses.get(template);
+        if (out)
+            return out;
+        out = [];
+        for (const root of this.#templateUsers().get(template) ?? []) {
+            // The stages of one use share its context (all of a Pipeline template's stages).
+            const seen = new Set();
             for (const eff of this.runOf(root).stages)
-                if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via))
+                if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
+                    seen.add(eff.ctx.via);
                     out.push(eff.ctx);
+                }
+        }
+        this.#uses.set(template, out);
         return out;
     }
     /**
@@ -53305,7 +53335,8 @@ class Project {
         const path = field.path;
         if (!via.inputs || path === undefined || !path.startsWith('spec/'))
             return undefined;
-        return via.inputs.byPath[path.slice('spec/'.length)];
+        const key = path.slice('spec/'.length);
+        return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
     }
     /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
     pipelineOf(set) {
@@ -53378,7 +53409,9 @@ function pipelineVariable(ctx, name) {
     // Outermost first: the pipeline's own variables, then its Pipeline template's.
     for (const c of chain.reverse()) {
         const e = c.entity;
-        const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+        const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
+        // Own keys only: `<+pipeline.variables.constructor>` is no variable.
+        const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
         if (value)
             return { value, ctx: c };
     }
@@ -53398,15 +53431,18 @@ function sameProject(a, b) {
  */
 function withInfraSources(stages) {
     const out = [];
+    const byId = new Map();
     for (const eff of stages) {
         const infra = eff.body.infrastructure;
         const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
-        if (sources.length > 1)
-            for (const source of sources)
-                out.push({ ...eff, infraFrom: source });
-        else
-            out.push(eff);
+        const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
+        // A stage of one version of a Pipeline template follows its own version's stage.
+        const own = candidates.filter((s) => s.owner === eff.owner);
+        const sources = own.length ? own : candidates;
+        // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
+        const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
+        out.push(...copies);
+        byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
     }
     return out;
 }
@@ -54281,9 +54317,11 @@ async function readGate(state, detection) {
     if (!ctx.pullRequest)
         return undefined;
     const rel = (abs) => toPosix(external_node_path_default().relative(root, abs));
+    // A gate file outside the repository cannot be changed by the pull request, nor compared: it decides as it is.
     const gateFiles = [...(settings.configPath ? [settings.configPath] : configCandidates(root, paths)), settings.baselinePath]
         .filter((f) => !!f)
-        .map(rel);
+        .map(rel)
+        .filter((f) => !f.startsWith('../'));
     // A list cut at 3,000 files still says which files changed, just not all of them.
     const known = detection.changed ?? changedFiles('api', detection.pullFiles ?? []);
     const previous = gateFiles.flatMap((f) => known.files.get(f)?.previousPath ?? []);
@@ -55431,6 +55469,13 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
     return [...groups.values()].sort((a, b) => compare_cmp(a.target.file, b.target.file) ||
         compare_cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
+/** Errors and warnings that are no policy finding: what they sit on could not be checked, and the report names them. */
+function buildNotChecked(findings) {
+    return findings
+        .filter((f) => !ruleMeta(f.ruleId)?.policy && f.severity !== 'notice' && !isSuppressed(f))
+        .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line }))
+        .sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line || compare_cmp(a.ruleId, b.ruleId));
+}
 function changeItem(text, f, remediation, docs) {
     const edits = f.fix ?? f.suggestion?.edits ?? [];
     return {
@@ -55512,6 +55557,62 @@ function fileRadius(project, file, execConfig) {
 function pipelinesUsing(project, template) {
     return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
+
+;// CONCATENATED MODULE: ./src/migration/budget.ts
+/**
+ * The Markdown reports go into a GitHub job summary, which holds 1 MiB per step and is replaced
+ * whole when it is larger. They are built as blocks in the order a reader acts on them, and kept
+ * under the limit: the block that does not fit is cut at a line, the blocks after it are left out,
+ * and a closing note says which. The JSON report has everything.
+ */
+/** Under GitHub's 1 MiB, with room for what the Action adds around the report. */
+const MAX_MARKDOWN_BYTES = 960 * 1024;
+const NOTE_RESERVE = 8 * 1024;
+function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
+    const budget = max - NOTE_RESERVE;
+    const text = [...head];
+    let bytes = size(head.join('\n'));
+    let cut;
+    const left = new Map();
+    for (const b of blocks) {
+        if (cut) {
+            left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
+            continue;
+        }
+        const whole = size('\n' + b.lines.join('\n'));
+        if (bytes + whole <= budget) {
+            text.push(...b.lines);
+            bytes += whole;
+            continue;
+        }
+        cut = b;
+        if (b.whole) {
+            left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
+            continue;
+        }
+        for (const line of b.lines) {
+            if (bytes + size('\n' + line) > budget)
+                break;
+            text.push(line);
+            bytes += size('\n' + line);
+        }
+    }
+    if (cut) {
+        const parts = [];
+        if (!cut.whole)
+            parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
+        if (left.size)
+            parts.push(`Left out: ${[...left.entries()].map(([section, labels]) => name(section, labels, false)).join('; ')}.`);
+        text.push('', `> This summary stops at GitHub’s job summary size; the JSON report (\`--format json\`) has everything. ${parts.join(' ')}`, '');
+    }
+    const out = text.join('\n');
+    return out.endsWith('\n') ? out : out + '\n';
+}
+/** Up to `max` names, then how many more. */
+function someOf(names, max = 30) {
+    return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+}
+const size = (s) => Buffer.byteLength(s, 'utf8');
 
 ;// CONCATENATED MODULE: ./src/migration/harness-side.ts
 /**
@@ -55627,12 +55728,25 @@ function harnessSideMarkdown(r, render) {
 
 
 
+
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
-const MAX_USES_PER_CELL = 8;
-/** Renders the migration report as GitHub-flavoured Markdown. */
+/** Places or uses listed in one table cell; the JSON has them all. */
+const MAX_PER_CELL = 8;
+/** Entries of "What to change" in Markdown, and pipelines named per entry; the JSON has them all. */
+const MAX_CHANGES = 100;
+const MAX_PIPELINES_NAMED = 20;
+/** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
 function markdown_renderMarkdown(r) {
-    const out = [];
+    const head = [];
+    const blocks = [];
+    let out = head;
+    // Later lines go to a new block: the size budget cuts or leaves out whole blocks.
+    const start = (section, label, whole) => {
+        const b = { section, lines: [], ...(label ? { label } : {}), ...(whole ? { whole } : {}) };
+        blocks.push(b);
+        out = b.lines;
+    };
     const s = r.summary;
     out.push('# Harness registry migration report', '');
     out.push(`Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
@@ -55645,14 +55759,26 @@ function markdown_renderMarkdown(r) {
     out.push(`| Manual changes | ${s.manual} |`);
     out.push(`| Checks in Harness | ${s.harnessSteps} |`);
     out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
+    const notChecked = r.notChecked ?? [];
+    if (notChecked.length) {
+        out.push('## Not checked', '', 'Errors and warnings that are no policy finding: what they sit on was not checked (a file that does not parse is not checked at all).', '');
+        table(out, ['Where', 'Rule', 'Severity', 'Message'], notChecked, (x) => [
+            placeText(x),
+            code(x.ruleId),
+            plain(x.severity),
+            noHtml(x.message),
+        ]);
+    }
+    start('changes');
     out.push('## What to change', '');
     if (!r.changes.length)
-        out.push('Nothing: no policy finding.', '');
-    r.changes.forEach((c, i) => {
+        out.push(notChecked.length ? 'Nothing the checks found; see what was not checked above.' : 'Nothing: no policy finding.', '');
+    r.changes.slice(0, MAX_CHANGES).forEach((c, i) => {
+        start('changes', String(i + 1));
         const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
         out.push(`### ${i + 1}. ${what}`, '');
         const radius = c.blastRadius.pipelines.length
-            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${someOf(c.blastRadius.pipelines.map(code), MAX_PIPELINES_NAMED)}.`
             : '';
         const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
         if (text)
@@ -55669,6 +55795,9 @@ function markdown_renderMarkdown(r) {
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
     });
+    if (r.changes.length > MAX_CHANGES)
+        out.push(`${r.changes.length - MAX_CHANGES} more entries (${r.changes.length} in all) are in the JSON report's \`changes\`.`, '');
+    start('steps');
     out.push('## Checks in Harness', '');
     if (!r.harnessSteps.length)
         out.push('None: the repo settles every reference.', '');
@@ -55677,8 +55806,9 @@ function markdown_renderMarkdown(r) {
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
             noHtml(st.action),
             noHtml(st.reason),
-            st.places.map(placeText).join('<br>'),
+            cellList(st.places, placeText),
         ]);
+    start('connectors');
     out.push('## Connectors', '');
     if (!r.connectors.length)
         out.push('No connector YAML in the repo.', '');
@@ -55698,7 +55828,9 @@ function markdown_renderMarkdown(r) {
         out.push('### Referenced but not in the repo', '');
         table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
+    start('harness');
     out.push(...harnessSideMarkdown(r, { table, usesText, code }));
+    start('stages');
     out.push('## Stages', '');
     if (!r.stages.length)
         out.push('No pipeline or template stage in the repo.', '');
@@ -55710,6 +55842,7 @@ function markdown_renderMarkdown(r) {
             st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
             stageSources(st),
         ]);
+    start('images');
     out.push('## Images by registry', '');
     if (!r.registries.length)
         out.push('No image reference in the repo.', '');
@@ -55722,6 +55855,7 @@ function markdown_renderMarkdown(r) {
             img.findings.join(', ') || '—',
         ]);
     }
+    start('diagram', undefined, true);
     out.push('## Diagram', '');
     const d = r.diagram;
     const how = d.mode === 'stages'
@@ -55730,8 +55864,27 @@ function markdown_renderMarkdown(r) {
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
     out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-    return out.join('\n');
+    return fitBlocks(head, blocks, nameBlocks);
 }
+const SECTIONS = {
+    steps: 'the checks in Harness',
+    connectors: 'the connectors',
+    harness: 'the Harness-side connectors',
+    stages: 'the stages',
+    images: 'the images by registry',
+    diagram: 'the diagram',
+};
+/** Blocks of "What to change" are labelled with their entry's number (its heading has none). */
+const nameBlocks = (section, labels, cut) => {
+    if (section !== 'changes')
+        return SECTIONS[section];
+    const entries = labels.filter(Boolean);
+    if (!entries.length)
+        return 'what to change';
+    if (cut)
+        return `what to change, entry ${entries[0]}`;
+    return `what to change, ${entries.length === 1 ? 'entry' : 'entries'} ${entries[0]}${entries.length > 1 ? ` to ${entries.at(-1)}` : ''}`;
+};
 const SOURCE = {
     stage: 'the stage',
     template: 'the template',
@@ -55763,16 +55916,18 @@ const HOW = {
     baseImage: 'base image',
 };
 function usesText(uses) {
-    if (!uses.length)
-        return '—';
-    const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+    return cellList(uses, (u) => {
         const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
         const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+        return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
     });
-    if (uses.length > MAX_USES_PER_CELL)
-        lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
-    return lines.join('<br>');
+}
+/** Up to MAX_PER_CELL items, one a line, then how many more there are. */
+function cellList(items, render) {
+    const lines = items.slice(0, MAX_PER_CELL).map(render);
+    if (items.length > MAX_PER_CELL)
+        lines.push(`and ${items.length - MAX_PER_CELL} more`);
+    return lines.join('<br>') || '—';
 }
 function editText(e) {
     const field = e.field ? `${code(e.field)}: ` : '';
@@ -55931,7 +56086,7 @@ function esc(s) {
 
 
 
-const MAX_PLACES = 10;
+
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
     const steps = [];
@@ -55992,29 +56147,36 @@ function uniquePlaces(places) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        if (out.length < MAX_PLACES)
-            out.push({ file: p.file, line: p.line });
+        out.push({ file: p.file, line: p.line });
     }
     return out;
 }
-/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+/** Every image reference in the repo's files, grouped by the registry it is pulled from; a value a field lists twice is one entry. */
 function buildRegistries(images, findings, place) {
     const groups = new Map();
     const key = (file, start, end) => `${file}\0${start}\0${end}`;
-    const rulesAt = new Map();
+    const atField = new Map();
     for (const f of findings)
         if (f.severity !== 'notice')
-            rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
+            atField.set(key(f.file, ...f.range), [...(atField.get(key(f.file, ...f.range)) ?? []), f]);
+    const valuesAt = new Map();
+    for (const { at, image } of images)
+        valuesAt.set(key(at.file, at.start, at.end), (valuesAt.get(key(at.file, at.start, at.end)) ?? new Set()).add(image));
+    const seen = new Set();
     for (const use of images) {
         const { at } = use;
-        const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
-        const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
+        const field = key(at.file, at.start, at.end);
+        // A runtime input's `.default(x)` and `.allowedValues(x, …)` name x twice: one reference.
+        if (seen.has(`${field}\0${use.kind}\0${use.image}`))
+            continue;
+        seen.add(`${field}\0${use.kind}\0${use.image}`);
+        const { image, registry } = withoutUserInfo(use);
         const list = groups.get(registry) ?? [];
         list.push({
-            image: use.image,
+            image,
             kind: use.kind,
             ...(use.field ? { field: use.field } : {}),
-            findings: [...new Set(rules)].sort(),
+            findings: rulesOn(use.image, atField.get(field) ?? [], valuesAt.get(field)),
             file: at.file,
             line: place(at).line,
         });
@@ -56023,6 +56185,28 @@ function buildRegistries(images, findings, place) {
     return [...groups.entries()]
         .sort(([a], [b]) => compare_cmp(a, b))
         .map(([registry, images]) => ({ registry, images: images.sort((a, b) => compare_cmp(a.file, b.file) || a.line - b.line) }));
+}
+/**
+ * The rules with findings on one value of a field. A field with several values (a runtime input's
+ * default and allowed values) has its findings on the whole field; a finding is about the values
+ * its message names (the rules name the image they judge), or about all of them when it names none.
+ */
+function rulesOn(image, fieldFindings, values) {
+    const named = (f) => [...values].filter((v) => f.message.includes(`\`${v}\``));
+    const about = fieldFindings.filter((f) => values.size < 2 || !named(f).length || named(f).includes(image));
+    return [...new Set(about.map((f) => f.ruleId))].sort();
+}
+/** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+/** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
+function withoutUserInfo(use) {
+    const bare = use.image.replace(USER_INFO, '$1');
+    const parsed = bare === use.image ? undefined : parseImage(bare);
+    const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
+    return {
+        image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
+        registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/migration/source.ts
@@ -56058,7 +56242,7 @@ const posix = (p) => p.split(path.sep).join('/');
  * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
  */
 function detectSource(root, cwd, env = process.env) {
-    const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
     const top = source_git(root, ['rev-parse', '--show-toplevel']);
     const fromEnv = env.GITHUB_REPOSITORY?.trim();
     const remote = fromEnv ? undefined : source_git(root, ['remote', 'get-url', 'origin']);
@@ -56070,6 +56254,8 @@ function detectSource(root, cwd, env = process.env) {
     const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
+/** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
+const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
  * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
@@ -56180,6 +56366,7 @@ function buildReport(result, options = {}) {
             harnessSteps: harnessSteps.length,
         },
         changes,
+        notChecked: buildNotChecked(findings),
         harnessSteps,
         connectors: inv.connectors,
         externalConnectors: inv.external,

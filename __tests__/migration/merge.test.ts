@@ -86,7 +86,7 @@ describe('report --merge of the three repositories', () => {
       identifier: 'mirror',
       scope: { level: 'account' },
       repositories: ['acme/payments', 'acme/platform', 'acme/search'],
-      failingUses: 2,
+      failingUses: 5,
     });
     expect(mirror.affects).toEqual([
       { repository: 'acme/payments', ownerKind: 'pipeline', owner: 'build', stages: ['k8s'] },

@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2972);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(653);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8337,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2972:
+/***/ 653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8558,7 +8558,7 @@ function discover(opts) {
     // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
     // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
     // or a pre-commit run on a few files sees part of what it selects).
-    const holdsBase = (p) => !external_node_path_default().relative(external_node_path_default().resolve(opts.cwd, p), opts.includeBase).startsWith('..');
+    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
     const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
     const unmatched = given && judged ? include.unmatched() : [];
     if (unmatched.length)
@@ -12622,8 +12622,13 @@ function setMapValue(map, key, value) {
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
     if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
         // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
-        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
-        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+        // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
+        const text = map.file.text;
+        const colon = text.indexOf(':', existing.keyView.range[1]);
+        const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))[0];
+        if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest))
+            return undefined;
+        return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
     }
     if (existing)
         return existing.value ? replaceScalar(existing.value, value) : undefined;
@@ -12961,14 +12966,15 @@ function images_indexOf(catalogue) {
 function executionConfigMap(root) {
     const data = root.get('data');
     const map = data?.isMap ? data : root;
-    return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+    return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
 }
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
 const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
 /** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
+    // Own keys only: a field named `toString` is no field of the map.
+    const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
     const image = parseImage(value);
     if (!image)
         return undefined;
@@ -13075,7 +13081,7 @@ function findImageUses(file) {
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
-            if (key in defaultCatalogue.executionConfigFields)
+            if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
                 pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
@@ -13444,7 +13450,7 @@ function templateLink(v) {
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !(path in out))
+        if (view.isScalar && !Object.hasOwn(out, path))
             out[path] = view;
     });
     return out;
@@ -13455,7 +13461,8 @@ function variablesOf(root) {
     for (const item of root.get('variables')?.items() ?? []) {
         const name = item.text('name');
         const value = item.get('value');
-        if (name && value && !(name in out))
+        // `in` would see `toString` and `constructor` on every object.
+        if (name && value && !Object.hasOwn(out, name))
             out[name] = value;
     }
     return out;
@@ -14032,6 +14039,8 @@ class Project {
     /** What each pipeline's input sets and triggers supply, by semantic path. */
     #fills = new Map();
     #users;
+    /** `usesOf`, per template asked about. */
+    #uses = new Map();
     #pipelineIds;
     /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
     #harness = new Map();
@@ -14140,11 +14149,20 @@ class Project {
      * each version of each user), so an expression in it can take the values of each pipeline's.
      */
     usesOf(template) {
-        const out = [];
-        for (const root of this.#templateUsers().get(template) ?? [])
+        let out = this.#uses.get(template);
+        if (out)
+            return out;
+        out = [];
+        for (const root of this.#templateUsers().get(template) ?? []) {
+            // The stages of one use share its context (all of a Pipeline template's stages).
+            const seen = new Set();
             for (const eff of this.runOf(root).stages)
-                if (eff.ctx.entity === template && !out.some((c) => c.via === eff.ctx.via))
+                if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
+                    seen.add(eff.ctx.via);
                     out.push(eff.ctx);
+                }
+        }
+        this.#uses.set(template, out);
         return out;
     }
     /**
@@ -14384,7 +14402,8 @@ class Project {
         const path = field.path;
         if (!via.inputs || path === undefined || !path.startsWith('spec/'))
             return undefined;
-        return via.inputs.byPath[path.slice('spec/'.length)];
+        const key = path.slice('spec/'.length);
+        return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
     }
     /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
     pipelineOf(set) {
@@ -14457,7 +14476,9 @@ function pipelineVariable(ctx, name) {
     // Outermost first: the pipeline's own variables, then its Pipeline template's.
     for (const c of chain.reverse()) {
         const e = c.entity;
-        const value = e.kind === 'pipeline' || e.kind === 'template' ? e.variables?.[name] : undefined;
+        const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
+        // Own keys only: `<+pipeline.variables.constructor>` is no variable.
+        const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
         if (value)
             return { value, ctx: c };
     }
@@ -14477,15 +14498,18 @@ function sameProject(a, b) {
  */
 function withInfraSources(stages) {
     const out = [];
+    const byId = new Map();
     for (const eff of stages) {
         const infra = eff.body.infrastructure;
         const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        const sources = from ? out.filter((s) => s.stage.identifier === from && s.stage !== eff.stage) : [];
-        if (sources.length > 1)
-            for (const source of sources)
-                out.push({ ...eff, infraFrom: source });
-        else
-            out.push(eff);
+        const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
+        // A stage of one version of a Pipeline template follows its own version's stage.
+        const own = candidates.filter((s) => s.owner === eff.owner);
+        const sources = own.length ? own : candidates;
+        // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
+        const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
+        out.push(...copies);
+        byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
     }
     return out;
 }
@@ -14722,6 +14746,19 @@ function projectContext(rule, project, place, options, out) {
             }));
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/formats/related.ts
+/**
+ * A finding's related locations as text lines, `related: file:line:col: message`, at most `max`
+ * of them and a count of the rest: how the text, GitHub and JUnit formats list them.
+ */
+function relatedLines(f, max) {
+    const related = f.related ?? [];
+    const out = related.slice(0, max).map((r) => `related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+    if (related.length > max)
+        out.push(`related: and ${related.length - max} more`);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/image-fixes.ts
@@ -15673,6 +15710,7 @@ function scanNotes(result) {
 
 
 
+
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
  * and 10 notice workflow commands of a step into annotations and drops the rest silently
@@ -15698,13 +15736,9 @@ function rankFindings(findings, changed) {
 /** Related locations an annotation lists under its message (the rest are counted). */
 const github_MAX_RELATED = 5;
 function toAnnotation(f) {
-    const related = f.related ?? [];
-    const relatedLines = related.slice(0, github_MAX_RELATED).map((r) => `\nrelated: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-    if (related.length > github_MAX_RELATED)
-        relatedLines.push(`\nrelated: and ${related.length - github_MAX_RELATED} more`);
     const a = {
         level: f.severity,
-        message: (f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message) + relatedLines.join(''),
+        message: [f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message, ...relatedLines(f, github_MAX_RELATED)].join('\n'),
         title: f.ruleId,
         file: f.file,
         startLine: f.line,
@@ -15802,6 +15836,8 @@ function formatGithub(result) {
             continue;
         const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
         listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
+        if (!f.suppressed)
+            listed.push(...relatedLines(f, github_MAX_RELATED).map((l) => `  ${l}`));
     }
     lines.push(...inertLines(listed));
     return lines.length ? lines.join('\n') + '\n' : '';
@@ -15947,6 +15983,7 @@ function harnessJson(facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/formats/junit.ts
+
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
  * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
@@ -16072,11 +16109,7 @@ function details(f, meta) {
     ];
     if (f.entity)
         lines.push(`entity: ${f.entity}`);
-    const related = f.related ?? [];
-    for (const r of related.slice(0, junit_MAX_RELATED))
-        lines.push(`related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-    if (related.length > junit_MAX_RELATED)
-        lines.push(`related: and ${related.length - junit_MAX_RELATED} more`);
+    lines.push(...relatedLines(f, junit_MAX_RELATED));
     if (meta)
         lines.push(`what to change: ${meta.remediation}`, `harness docs: ${meta.harnessDocs}`);
     return lines.join('\n');
@@ -16579,6 +16612,7 @@ function codeFrame(text, pos, style, caret) {
 
 
 
+
 /** Related locations shown under a finding in the terminal form; the rest are counted. */
 const text_MAX_RELATED = 5;
 /**
@@ -16599,7 +16633,7 @@ function formatText(result, opts = {}) {
             // The plain form: the finding's line, then its related locations (lines that start with two spaces).
             lines.push(line(f));
             if (!f.suppressed)
-                lines.push(...relatedLines(f, NO_STYLE));
+                lines.push(...indentedRelated(f, NO_STYLE));
             continue;
         }
         lines.push(styledLine(f, style));
@@ -16609,7 +16643,7 @@ function formatText(result, opts = {}) {
                 lines.push(...codeFrame(text, f, style, severityColor(f, style)));
             if (f.harnessUrl)
                 lines.push(style.dim(`  in Harness: ${terminalSafe(f.harnessUrl)}`));
-            lines.push(...relatedLines(f, style));
+            lines.push(...indentedRelated(f, style));
         }
         lines.push('');
     }
@@ -16647,16 +16681,8 @@ function styledLine(f, style) {
     const color = severityColor(f, style);
     return `${style.bold(terminalSafe(`${f.file}:${f.line}:${f.column}:`))} ${style.bold(color(f.severity))}: ${terminalSafe(f.message)} ${style.dim(`[${f.ruleId}]`)}`;
 }
-/** A finding's related locations, at most MAX_RELATED of them, each `  related: file:line:col: message`. */
-function relatedLines(f, style) {
-    const related = f.related ?? [];
-    const out = related
-        .slice(0, text_MAX_RELATED)
-        .map((r) => style.dim(`  related: ${terminalSafe(`${r.file}:${r.line}:${r.column}: ${r.message}`)}`));
-    if (related.length > text_MAX_RELATED)
-        out.push(style.dim(`  related: and ${related.length - text_MAX_RELATED} more`));
-    return out;
-}
+/** A finding's related locations, indented under it: text from the files, made safe for a terminal. */
+const indentedRelated = (f, style) => relatedLines(f, text_MAX_RELATED).map((l) => style.dim(`  ${terminalSafe(l)}`));
 /** `Rule docs:` and one `id: URL` line per rule the listed findings name, in registry order. */
 function docsLinks(listed, style) {
     const named = new Set(listed.map((f) => f.ruleId));
@@ -18148,9 +18174,10 @@ const shellQuote = (arg) => /^[\w@%+=:,./-]+$/.test(arg)
  *    `harnessImageConnectorRef`, ...) that resolves to such a connector (a changed connector that
  *    now breaks pipelines elsewhere); a connector's own findings are in its file (rule 1).
  *
- * A template in a given file stands for the pipelines that use it (a stage template changed to run
- * on Harness Cloud breaks them): rules 1 and 2 take their files too. (What an input set or trigger
- * fills is reported at the value it writes already.)
+ * A template in a given file stands for the stages that run through it (a stage template changed
+ * to run on Harness Cloud breaks the stages made from it): rules 1 and 2 take their lines too, and
+ * a pipeline's other stages stay out. (What an input set or trigger fills is reported at the value
+ * it writes already.)
  *
  * When the config file in use is one of the given files, every finding is reported: the config
  * decides what every file gets. Given paths are relative to the current directory, as findings
@@ -18161,13 +18188,10 @@ function changedSelection(result, given, cwd) {
     if (result.config && files.has(result.config.file))
         return () => true;
     const { project } = result;
-    const affected = new Set(files);
-    for (const t of project.templates)
-        if (files.has(t.rootKey.file))
-            for (const p of project.pipelinesUsing(t))
-                affected.add(p.rootKey.file);
-    const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
     const texts = new SourceTexts(cwd);
+    const throughChanged = stagesThroughChanged(result, files, texts);
+    const inGiven = (file, line) => files.has(file) || !!throughChanged.get(file)?.some(([a, b]) => a <= line && line <= b);
+    const changedConnectors = new Set(project.connectors.filter((c) => files.has(c.rootKey.file)));
     const refersToChanged = (f) => {
         if (!changedConnectors.size)
             return false;
@@ -18187,7 +18211,38 @@ function changedSelection(result, given, cwd) {
         const connector = project.findConnector(ref, from);
         return connector !== undefined && changedConnectors.has(connector);
     };
-    return (f) => affected.has(f.file) || (f.related ?? []).some((r) => affected.has(r.file)) || refersToChanged(f);
+    return (f) => inGiven(f.file, f.line) || (f.related ?? []).some((r) => inGiven(r.file, r.line)) || refersToChanged(f);
+}
+/**
+ * The lines, by file, of the stages that run through a template in a given file (a stage made from
+ * a changed Stage template, every stage of a pipeline made from a changed Pipeline template):
+ * what the change affects beyond its own file.
+ */
+function stagesThroughChanged(result, files, texts) {
+    const out = new Map();
+    const { project } = result;
+    if (!project.templates.some((t) => files.has(t.rootKey.file)))
+        return out;
+    const add = (file, lines) => out.set(file, [...(out.get(file) ?? []), lines]);
+    const addLoc = (at) => {
+        const text = texts.get(at.file);
+        const lineOf = (offset) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+        if (text !== undefined)
+            add(at.file, [lineOf(at.start), lineOf(at.end)]);
+    };
+    for (const run of project.runs())
+        for (const eff of run.stages) {
+            const through = eff.templates.find((u) => files.has(u.template.rootKey.file));
+            if (!through)
+                continue;
+            // Where the template is taken in: the stage written in the pipeline that names it, or the
+            // whole of a pipeline made from a Pipeline template.
+            if (run.root.kind === 'pipeline' && run.root.template)
+                add(run.root.rootKey.file, [1, Number.MAX_SAFE_INTEGER]);
+            else
+                addLoc(eff.stage.at);
+        }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
@@ -19310,6 +19365,13 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
     return [...groups.values()].sort((a, b) => cmp(a.target.file, b.target.file) ||
         cmp(a.target.kind === 'connector' ? a.target.identifier : '', b.target.kind === 'connector' ? b.target.identifier : ''));
 }
+/** Errors and warnings that are no policy finding: what they sit on could not be checked, and the report names them. */
+function buildNotChecked(findings) {
+    return findings
+        .filter((f) => !ruleMeta(f.ruleId)?.policy && f.severity !== 'notice' && !isSuppressed(f))
+        .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line }))
+        .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId));
+}
 function changeItem(text, f, remediation, docs) {
     const edits = f.fix ?? f.suggestion?.edits ?? [];
     return {
@@ -19391,6 +19453,62 @@ function fileRadius(project, file, execConfig) {
 function pipelinesUsing(project, template) {
     return [...new Set(project.pipelinesUsing(template).map((p) => p.identifier))];
 }
+
+;// CONCATENATED MODULE: ./src/migration/budget.ts
+/**
+ * The Markdown reports go into a GitHub job summary, which holds 1 MiB per step and is replaced
+ * whole when it is larger. They are built as blocks in the order a reader acts on them, and kept
+ * under the limit: the block that does not fit is cut at a line, the blocks after it are left out,
+ * and a closing note says which. The JSON report has everything.
+ */
+/** Under GitHub's 1 MiB, with room for what the Action adds around the report. */
+const MAX_MARKDOWN_BYTES = 960 * 1024;
+const NOTE_RESERVE = 8 * 1024;
+function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
+    const budget = max - NOTE_RESERVE;
+    const text = [...head];
+    let bytes = size(head.join('\n'));
+    let cut;
+    const left = new Map();
+    for (const b of blocks) {
+        if (cut) {
+            left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
+            continue;
+        }
+        const whole = size('\n' + b.lines.join('\n'));
+        if (bytes + whole <= budget) {
+            text.push(...b.lines);
+            bytes += whole;
+            continue;
+        }
+        cut = b;
+        if (b.whole) {
+            left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
+            continue;
+        }
+        for (const line of b.lines) {
+            if (bytes + size('\n' + line) > budget)
+                break;
+            text.push(line);
+            bytes += size('\n' + line);
+        }
+    }
+    if (cut) {
+        const parts = [];
+        if (!cut.whole)
+            parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
+        if (left.size)
+            parts.push(`Left out: ${[...left.entries()].map(([section, labels]) => name(section, labels, false)).join('; ')}.`);
+        text.push('', `> This summary stops at GitHub’s job summary size; the JSON report (\`--format json\`) has everything. ${parts.join(' ')}`, '');
+    }
+    const out = text.join('\n');
+    return out.endsWith('\n') ? out : out + '\n';
+}
+/** Up to `max` names, then how many more. */
+function someOf(names, max = 30) {
+    return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+}
+const size = (s) => Buffer.byteLength(s, 'utf8');
 
 ;// CONCATENATED MODULE: ./src/migration/harness-side.ts
 /**
@@ -19506,12 +19624,25 @@ function harnessSideMarkdown(r, render) {
 
 
 
+
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
-const MAX_USES_PER_CELL = 8;
-/** Renders the migration report as GitHub-flavoured Markdown. */
+/** Places or uses listed in one table cell; the JSON has them all. */
+const MAX_PER_CELL = 8;
+/** Entries of "What to change" in Markdown, and pipelines named per entry; the JSON has them all. */
+const MAX_CHANGES = 100;
+const MAX_PIPELINES_NAMED = 20;
+/** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
 function markdown_renderMarkdown(r) {
-    const out = [];
+    const head = [];
+    const blocks = [];
+    let out = head;
+    // Later lines go to a new block: the size budget cuts or leaves out whole blocks.
+    const start = (section, label, whole) => {
+        const b = { section, lines: [], ...(label ? { label } : {}), ...(whole ? { whole } : {}) };
+        blocks.push(b);
+        out = b.lines;
+    };
     const s = r.summary;
     out.push('# Harness registry migration report', '');
     out.push(`Generated ${r.generatedAt.slice(0, 10)} by ${r.tool.name} ${r.tool.version} from ${n(s.files, 'file')}: ${n(s.pipelines, 'pipeline')}, ` +
@@ -19524,14 +19655,26 @@ function markdown_renderMarkdown(r) {
     out.push(`| Manual changes | ${s.manual} |`);
     out.push(`| Checks in Harness | ${s.harnessSteps} |`);
     out.push(`| Findings | ${n(s.findings.errors, 'error')}, ${n(s.findings.warnings, 'warning')}, ${n(s.findings.notices, 'notice')} |`, '');
+    const notChecked = r.notChecked ?? [];
+    if (notChecked.length) {
+        out.push('## Not checked', '', 'Errors and warnings that are no policy finding: what they sit on was not checked (a file that does not parse is not checked at all).', '');
+        table(out, ['Where', 'Rule', 'Severity', 'Message'], notChecked, (x) => [
+            placeText(x),
+            code(x.ruleId),
+            plain(x.severity),
+            noHtml(x.message),
+        ]);
+    }
+    start('changes');
     out.push('## What to change', '');
     if (!r.changes.length)
-        out.push('Nothing: no policy finding.', '');
-    r.changes.forEach((c, i) => {
+        out.push(notChecked.length ? 'Nothing the checks found; see what was not checked above.' : 'Nothing: no policy finding.', '');
+    r.changes.slice(0, MAX_CHANGES).forEach((c, i) => {
+        start('changes', String(i + 1));
         const what = c.target.kind === 'connector' ? `Connector ${code(c.target.identifier)} (${code(c.target.file)})` : code(c.target.file);
         out.push(`### ${i + 1}. ${what}`, '');
         const radius = c.blastRadius.pipelines.length
-            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${c.blastRadius.pipelines.map(code).join(', ')}.`
+            ? `Affects ${n(c.blastRadius.pipelines.length, 'pipeline')}: ${someOf(c.blastRadius.pipelines.map(code), MAX_PIPELINES_NAMED)}.`
             : '';
         const text = [radius, c.blastRadius.note ?? ''].filter(Boolean).join(' ');
         if (text)
@@ -19548,6 +19691,9 @@ function markdown_renderMarkdown(r) {
         const docs = [...new Map(c.items.map((i) => [i.ruleId, i.docs])).entries()];
         out.push(`Docs: ${docs.map(([id, url]) => `[${id}](${url})`).join(', ')}`, '');
     });
+    if (r.changes.length > MAX_CHANGES)
+        out.push(`${r.changes.length - MAX_CHANGES} more entries (${r.changes.length} in all) are in the JSON report's \`changes\`.`, '');
+    start('steps');
     out.push('## Checks in Harness', '');
     if (!r.harnessSteps.length)
         out.push('None: the repo settles every reference.', '');
@@ -19556,8 +19702,9 @@ function markdown_renderMarkdown(r) {
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
             noHtml(st.action),
             noHtml(st.reason),
-            st.places.map(placeText).join('<br>'),
+            cellList(st.places, placeText),
         ]);
+    start('connectors');
     out.push('## Connectors', '');
     if (!r.connectors.length)
         out.push('No connector YAML in the repo.', '');
@@ -19577,7 +19724,9 @@ function markdown_renderMarkdown(r) {
         out.push('### Referenced but not in the repo', '');
         table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
+    start('harness');
     out.push(...harnessSideMarkdown(r, { table, usesText, code }));
+    start('stages');
     out.push('## Stages', '');
     if (!r.stages.length)
         out.push('No pipeline or template stage in the repo.', '');
@@ -19589,6 +19738,7 @@ function markdown_renderMarkdown(r) {
             st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
             stageSources(st),
         ]);
+    start('images');
     out.push('## Images by registry', '');
     if (!r.registries.length)
         out.push('No image reference in the repo.', '');
@@ -19601,6 +19751,7 @@ function markdown_renderMarkdown(r) {
             img.findings.join(', ') || '—',
         ]);
     }
+    start('diagram', undefined, true);
     out.push('## Diagram', '');
     const d = r.diagram;
     const how = d.mode === 'stages'
@@ -19609,8 +19760,27 @@ function markdown_renderMarkdown(r) {
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
     out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-    return out.join('\n');
+    return fitBlocks(head, blocks, nameBlocks);
 }
+const SECTIONS = {
+    steps: 'the checks in Harness',
+    connectors: 'the connectors',
+    harness: 'the Harness-side connectors',
+    stages: 'the stages',
+    images: 'the images by registry',
+    diagram: 'the diagram',
+};
+/** Blocks of "What to change" are labelled with their entry's number (its heading has none). */
+const nameBlocks = (section, labels, cut) => {
+    if (section !== 'changes')
+        return SECTIONS[section];
+    const entries = labels.filter(Boolean);
+    if (!entries.length)
+        return 'what to change';
+    if (cut)
+        return `what to change, entry ${entries[0]}`;
+    return `what to change, ${entries.length === 1 ? 'entry' : 'entries'} ${entries[0]}${entries.length > 1 ? ` to ${entries.at(-1)}` : ''}`;
+};
 const SOURCE = {
     stage: 'the stage',
     template: 'the template',
@@ -19642,16 +19812,18 @@ const HOW = {
     baseImage: 'base image',
 };
 function usesText(uses) {
-    if (!uses.length)
-        return '—';
-    const lines = uses.slice(0, MAX_USES_PER_CELL).map((u) => {
+    return cellList(uses, (u) => {
         const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
         const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${where}: ${how}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+        return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
     });
-    if (uses.length > MAX_USES_PER_CELL)
-        lines.push(`and ${uses.length - MAX_USES_PER_CELL} more`);
-    return lines.join('<br>');
+}
+/** Up to MAX_PER_CELL items, one a line, then how many more there are. */
+function cellList(items, render) {
+    const lines = items.slice(0, MAX_PER_CELL).map(render);
+    if (items.length > MAX_PER_CELL)
+        lines.push(`and ${items.length - MAX_PER_CELL} more`);
+    return lines.join('<br>') || '—';
 }
 function editText(e) {
     const field = e.field ? `${code(e.field)}: ` : '';
@@ -19810,7 +19982,7 @@ function esc(s) {
 
 
 
-const MAX_PLACES = 10;
+
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
     const steps = [];
@@ -19871,29 +20043,36 @@ function uniquePlaces(places) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        if (out.length < MAX_PLACES)
-            out.push({ file: p.file, line: p.line });
+        out.push({ file: p.file, line: p.line });
     }
     return out;
 }
-/** Every image reference in the repo's files, grouped by the registry it is pulled from. */
+/** Every image reference in the repo's files, grouped by the registry it is pulled from; a value a field lists twice is one entry. */
 function buildRegistries(images, findings, place) {
     const groups = new Map();
     const key = (file, start, end) => `${file}\0${start}\0${end}`;
-    const rulesAt = new Map();
+    const atField = new Map();
     for (const f of findings)
         if (f.severity !== 'notice')
-            rulesAt.set(key(f.file, ...f.range), [...(rulesAt.get(key(f.file, ...f.range)) ?? []), f.ruleId]);
+            atField.set(key(f.file, ...f.range), [...(atField.get(key(f.file, ...f.range)) ?? []), f]);
+    const valuesAt = new Map();
+    for (const { at, image } of images)
+        valuesAt.set(key(at.file, at.start, at.end), (valuesAt.get(key(at.file, at.start, at.end)) ?? new Set()).add(image));
+    const seen = new Set();
     for (const use of images) {
         const { at } = use;
-        const rules = rulesAt.get(key(at.file, at.start, at.end)) ?? [];
-        const registry = use.appHarness ? `${use.registry}/registry` : (use.registry ?? 'docker.io');
+        const field = key(at.file, at.start, at.end);
+        // A runtime input's `.default(x)` and `.allowedValues(x, …)` name x twice: one reference.
+        if (seen.has(`${field}\0${use.kind}\0${use.image}`))
+            continue;
+        seen.add(`${field}\0${use.kind}\0${use.image}`);
+        const { image, registry } = withoutUserInfo(use);
         const list = groups.get(registry) ?? [];
         list.push({
-            image: use.image,
+            image,
             kind: use.kind,
             ...(use.field ? { field: use.field } : {}),
-            findings: [...new Set(rules)].sort(),
+            findings: rulesOn(use.image, atField.get(field) ?? [], valuesAt.get(field)),
             file: at.file,
             line: place(at).line,
         });
@@ -19902,6 +20081,28 @@ function buildRegistries(images, findings, place) {
     return [...groups.entries()]
         .sort(([a], [b]) => cmp(a, b))
         .map(([registry, images]) => ({ registry, images: images.sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }));
+}
+/**
+ * The rules with findings on one value of a field. A field with several values (a runtime input's
+ * default and allowed values) has its findings on the whole field; a finding is about the values
+ * its message names (the rules name the image they judge), or about all of them when it names none.
+ */
+function rulesOn(image, fieldFindings, values) {
+    const named = (f) => [...values].filter((v) => f.message.includes(`\`${v}\``));
+    const about = fieldFindings.filter((f) => values.size < 2 || !named(f).length || named(f).includes(image));
+    return [...new Set(about.map((f) => f.ruleId))].sort();
+}
+/** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+/** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
+function withoutUserInfo(use) {
+    const bare = use.image.replace(USER_INFO, '$1');
+    const parsed = bare === use.image ? undefined : parseImage(bare);
+    const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
+    return {
+        image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
+        registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -19939,7 +20140,7 @@ const posix = (p) => p.split((external_node_path_default()).sep).join('/');
  * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
  */
 function detectSource(root, cwd, env = process.env) {
-    const serverUrl = (env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
     const top = git(root, ['rev-parse', '--show-toplevel']);
     const fromEnv = env.GITHUB_REPOSITORY?.trim();
     const remote = fromEnv ? undefined : git(root, ['remote', 'get-url', 'origin']);
@@ -19951,6 +20152,8 @@ function detectSource(root, cwd, env = process.env) {
     const checkout = top && directory.split('/').every((s) => s === '..') ? posix(external_node_path_default().relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
+/** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
+const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
  * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
@@ -20061,6 +20264,7 @@ function buildReport(result, options = {}) {
             harnessSteps: harnessSteps.length,
         },
         changes,
+        notChecked: buildNotChecked(findings),
         harnessSteps,
         connectors: inv.connectors,
         externalConnectors: inv.external,
@@ -20103,13 +20307,56 @@ function endOfLife(now) {
     return { date: APP_HARNESS_EOL, daysSince, since: parts.join(', ') };
 }
 
+;// CONCATENATED MODULE: ./src/migration/org-failing.ts
+
+/**
+ * A repository that only references an account or org connector cannot judge its uses: it has no
+ * definition. Another repository may keep the connector's YAML; its uses are judged here against
+ * that definition, as the repository holding it judges its own. When the definitions differ
+ * (Harness has one of them), a use fails if it fails with any.
+ */
+function judgeSharedUses(c) {
+    if (!c.definitions.length)
+        return;
+    const holders = new Set(c.definitions.map((d) => d.repository));
+    c.usedBy = c.usedBy.map((u) => {
+        if (holders.has(u.repository))
+            return u;
+        const reasons = new Set(u.failing ? u.failing.split('; ') : []);
+        for (const d of c.definitions)
+            for (const r of reasonsWith(c, d, u))
+                reasons.add(r);
+        return reasons.size ? { ...u, failing: [...reasons].join('; ') } : u;
+    });
+}
+/** Why the use fails with this definition: the rules' own judgement, with the definition standing in for the connector. */
+function reasonsWith(c, d, u) {
+    const connector = {
+        identifier: c.identifier,
+        scope: c.scope,
+        type: d.type,
+        // Its URLs were judged where it is defined: `findings` carries that verdict (a rule turned off there stays off).
+        urls: [],
+        executeOnDelegate: d.connectivity !== 'platform',
+        delegateSelectors: [],
+        uiUrl: '',
+    };
+    const reason = failingReason({
+        ref: c.ref,
+        inHarness: connector,
+        cloud: u.cloud,
+        imageConnector: u.how === 'overrideImageConnector',
+        findings: d.findings,
+    });
+    return reason ? reason.split('; ') : [];
+}
+
 ;// CONCATENATED MODULE: ./src/migration/org-markdown.ts
 
 
-/** GitHub keeps 1 MiB of job summary per step; the Markdown stays under this and says what it left to the JSON. */
-const MAX_ORG_MARKDOWN_BYTES = 960 * 1024;
+
+
 const org_markdown_MAX_TABLE_ROWS = 200;
-const MAX_PLACES_PER_CELL = 8;
 /** Up to this many repositories, findings by rule are a matrix with one column per repository. */
 const MAX_MATRIX_REPOS = 8;
 /** Renders the organisation report as GitHub-flavoured Markdown, within a job summary's size. */
@@ -20118,10 +20365,10 @@ function renderOrgMarkdown(r) {
     const head = [];
     head.push('# Harness registry migration: organisation report', '');
     const versions = [...new Set(r.repositories.map((x) => x.toolVersion))].sort();
-    head.push(`${org_markdown_n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.join(', ')}: ` +
+    head.push(`${org_markdown_n(t.repositories, 'repository', 'repositories')} scanned ${dateRange(r.scanned.from, r.scanned.to)} by ${r.tool.name} ${versions.map(plain).join(', ')}: ` +
         `${org_markdown_n(t.files, 'file')}, ${org_markdown_n(t.pipelines, 'pipeline')}, ${org_markdown_n(t.templates, 'template')}, ${org_markdown_n(t.stages, 'stage')} (${t.cloudStages} on Harness Cloud), ` +
         `${org_markdown_n(t.connectors, 'account or org connector')} (${t.sharedConnectors} in more than one repository), ${org_markdown_n(t.images, 'image reference')}.`, '');
-    head.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${r.eol.since}).`, '');
+    head.push(`> The \`app.harness.io\` Docker registry reached end of life on **15 May 2024**, ${r.eol.daysSince} days ago (${plain(r.eol.since)}).`, '');
     head.push('| To do | Count |', '|---|---|');
     head.push(`| Safe fixes: run \`harness-registry-guard fix\` in each repository | ${t.safeFixes} |`);
     head.push(`| Suggestions to review | ${t.suggestions} |`);
@@ -20172,7 +20419,7 @@ function renderOrgMarkdown(r) {
             String(rule.total),
             rule.repositories.map((x) => `${code(x.repository)} ${x.count}`).join('<br>'),
         ]);
-    // Sections whose blocks are added while they fit; what does not fit is counted.
+    // In the order a platform team acts on them: the account's checks and shared connectors, then each repository.
     const blocks = [];
     const connectorsIntro = [
         '## Account and org connectors',
@@ -20192,9 +20439,7 @@ function renderOrgMarkdown(r) {
             String(c.failingUses),
             c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
         ]);
-    blocks.push({ section: 'connectors', lines: connectorsIntro });
-    for (const c of r.connectors)
-        blocks.push({ section: 'connectors', lines: connectorBlock(c) });
+    const connectorBlocks = r.connectors.map((c) => ({ section: 'connectors', label: c.ref, lines: connectorBlock(c) }));
     const steps = ['## Checks in Harness, once for the account', ''];
     if (!r.harnessSteps.length)
         steps.push('None: the repositories settle every reference.', '');
@@ -20202,12 +20447,12 @@ function renderOrgMarkdown(r) {
         org_markdown_table(steps, ['Subject', 'Scope', 'What to check', 'Repositories', 'Where'], r.harnessSteps, (s) => [
             code(s.subject),
             plain(s.scope),
-            s.actions.join('<br>') +
+            s.actions.map(noHtml).join('<br>') +
                 (s.definedIn ? `<br>Its YAML is in Git: ${s.definedIn.map((d) => `${code(d.repository)} ${org_markdown_placeText(d)}`).join(', ')}.` : ''),
             s.repositories.map(code).join('<br>'),
             places(s.from.flatMap((f) => f.places)),
         ]);
-    blocks.push({ section: 'steps', lines: steps });
+    blocks.push({ section: 'steps', lines: steps }, { section: 'connectors', lines: connectorsIntro });
     if (r.harnessConnectors?.length) {
         const hc = ['## Connectors in Harness', ''];
         org_markdown_table(hc, ['Reference', 'Scope', 'Type', 'URL', 'Connectivity', 'Reported by'], r.harnessConnectors, (h) => [
@@ -20220,49 +20465,50 @@ function renderOrgMarkdown(r) {
         ]);
         blocks.push({ section: 'harness', lines: hc });
     }
-    blocks.push({ section: 'repositoriesHeading', lines: ['## What to change, by repository', ''] });
+    blocks.push(...connectorBlocks);
+    blocks.push({ section: 'repositories', lines: ['## What to change, by repository', ''] });
     for (const x of r.repositories) {
         const lines = [`### ${x.url ? `[${code(x.repository)}](${linkTarget(x.url)})` : code(x.repository)}`, ''];
+        if (x.notChecked?.length) {
+            lines.push('Not checked (errors and warnings that are no policy finding):', '');
+            org_markdown_table(lines, ['Where', 'Rule', 'Severity', 'Message'], x.notChecked, (u) => [
+                org_markdown_placeText(u),
+                code(u.ruleId),
+                plain(u.severity),
+                noHtml(u.message),
+            ]);
+        }
         if (!x.changes.length)
-            lines.push('Nothing to change.', '');
+            lines.push(x.notChecked?.length ? 'Nothing the checks found.' : 'Nothing to change.', '');
         else
             org_markdown_table(lines, ['Where', 'Rule', 'Severity', 'Fix', 'Change'], x.changes, (ch) => [
                 org_markdown_placeText(ch),
                 code(ch.ruleId),
-                ch.severity,
-                ch.fix,
-                ch.title,
+                plain(ch.severity),
+                plain(ch.fix),
+                noHtml(ch.title),
             ]);
-        blocks.push({ section: 'repositories', lines });
+        blocks.push({ section: 'repositories', label: x.repository, lines });
     }
-    // What a left-out block was, in the closing note.
-    const what = {
-        connectors: (k) => org_markdown_n(k, 'connector section'),
-        steps: () => 'the checks in Harness',
-        harness: () => 'the connectors in Harness',
-        repositories: (k) => `what to change in ${org_markdown_n(k, 'repository', 'repositories')}`,
-    };
-    let text = head.join('\n');
-    let bytes = Buffer.byteLength(text);
-    const left = new Map();
-    for (const b of blocks) {
-        const add = '\n' + b.lines.join('\n');
-        const size = Buffer.byteLength(add);
-        if (bytes + size > MAX_ORG_MARKDOWN_BYTES - 4096) {
-            if (what[b.section])
-                left.set(b.section, (left.get(b.section) ?? 0) + 1);
-            continue;
-        }
-        text += add;
-        bytes += size;
-    }
-    if (left.size)
-        text +=
-            '\n> This summary stops at GitHub’s job summary size; the JSON report (`--format json`) has everything. Left out: ' +
-                [...left.entries()].map(([section, k]) => what[section](k)).join(', ') +
-                '.\n';
-    return text.endsWith('\n') ? text : text + '\n';
+    return fitBlocks(head, blocks, org_markdown_nameBlocks);
 }
+/** Connectors or repositories named in the closing note: enough for any organisation's report, within its reserve. */
+const MAX_NAMED = 200;
+/** What a block cut short or left out was, in the closing note: connectors and repositories by name. */
+const org_markdown_nameBlocks = (section, labels, cut) => {
+    const names = labels.filter(Boolean).map(code);
+    if (section === 'steps')
+        return 'the checks in Harness';
+    if (section === 'harness')
+        return 'the connectors in Harness';
+    if (!names.length)
+        return section === 'connectors' ? 'the account and org connectors' : 'what to change, by repository';
+    if (section === 'connectors')
+        return cut ? `connector ${names[0]}` : `${org_markdown_n(names.length, 'connector section')} (${someOf(names, MAX_NAMED)})`;
+    return cut
+        ? `what to change in ${names[0]}`
+        : `what to change in ${org_markdown_n(names.length, 'repository', 'repositories')} (${someOf(names, MAX_NAMED)})`;
+};
 function connectorBlock(c) {
     const out = [];
     const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
@@ -20271,24 +20517,24 @@ function connectorBlock(c) {
         out.push('Not in any repository’s Git: kept in Harness.', '');
     else {
         out.push(`In Git: ${c.definitions
-            .map((d) => `${code(d.repository)} ${placeLink(d)} (${d.type}, ${d.urls.map(code).join(', ') || 'no URL'}, ${d.connectivity}${d.findings.length ? `; ✗ ${d.findings.join(', ')}` : ''})`)
+            .map((d) => `${code(d.repository)} ${placeLink(d)} (${plain(d.type)}, ${d.urls.map(code).join(', ') || 'no URL'}, ${plain(d.connectivity)}${d.findings.length ? `; ✗ ${d.findings.map(code).join(', ')}` : ''})`)
             .join('; ')}.`, '');
         if (c.definitionsDiffer)
             out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
     }
     for (const h of c.harness ?? [])
         out.push(`In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
-            h.type,
+            typeof h.type === 'string' ? plain(h.type) : undefined,
             h.url === undefined ? undefined : code(String(h.url)),
-            h.connectivity,
+            typeof h.connectivity === 'string' ? plain(h.connectivity) : undefined,
         ]
-            .filter((v) => typeof v === 'string')
+            .filter((v) => v !== undefined)
             .join(', ')}.`, '');
     org_markdown_table(out, ['Repository', 'Pipeline or template', 'Stages', 'Uses'], c.affects, (a) => {
         const uses = c.usedBy.filter((u) => u.repository === a.repository && u.ownerKind === a.ownerKind && u.owner === a.owner);
         return [
             code(a.repository),
-            `${a.ownerKind === 'pipeline' ? '' : a.ownerKind + ' '}${code(a.owner)}`,
+            `${a.ownerKind === 'pipeline' ? '' : plain(a.ownerKind) + ' '}${code(a.owner)}`,
             a.stages.map(code).join(', ') || '—',
             org_markdown_usesText(uses),
         ];
@@ -20296,27 +20542,19 @@ function connectorBlock(c) {
     return out;
 }
 function org_markdown_usesText(uses) {
-    const lines = uses.slice(0, MAX_PLACES_PER_CELL).map((u) => {
-        const how = HOW[u.how] ?? u.how;
+    return cellList(uses, (u) => {
+        const how = HOW[u.how] ?? plain(u.how);
         const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${u.failing}` : ''}`;
+        return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
     });
-    if (uses.length > MAX_PLACES_PER_CELL)
-        lines.push(`and ${uses.length - MAX_PLACES_PER_CELL} more`);
-    return lines.join('<br>') || '—';
 }
-function places(ps) {
-    const lines = ps.slice(0, MAX_PLACES_PER_CELL).map((p) => `${code(p.repository)} ${placeLink(p)}`);
-    if (ps.length > MAX_PLACES_PER_CELL)
-        lines.push(`and ${ps.length - MAX_PLACES_PER_CELL} more`);
-    return lines.join('<br>') || '—';
-}
+const places = (ps) => cellList(ps, (p) => `${code(p.repository)} ${placeLink(p)}`);
 const org_markdown_placeText = (p) => p.link ? `[${code(`${p.file}:${p.line}`)}](${linkTarget(p.link)})` : code(`${p.file}:${p.line}`);
 const placeLink = org_markdown_placeText;
 const scopeText = (c) => (c.scope.level === 'account' ? 'account' : `org ${code(c.scope.org ?? '')}`);
 function dateRange(from, to) {
     const [a, b] = [from.slice(0, 10), to.slice(0, 10)];
-    return a === b ? `on ${a}` : `from ${a} to ${b}`;
+    return a === b ? `on ${plain(a)}` : `from ${plain(a)} to ${plain(b)}`;
 }
 const org_markdown_n = (count, word, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
 /** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
@@ -20336,6 +20574,7 @@ function org_markdown_row(cells) {
 }
 
 ;// CONCATENATED MODULE: ./src/migration/merge.ts
+
 
 
 
@@ -20431,6 +20670,12 @@ function checkReport(json, name) {
         for (const k of ['ruleId', 'severity', 'fix', 'title'])
             str(item[k], `${at}.${k}`);
     }));
+    if (json.notChecked !== undefined)
+        arr(json.notChecked, 'notChecked').forEach((x, i) => {
+            const item = place(x, `notChecked[${i}]`);
+            for (const k of ['ruleId', 'severity', 'message'])
+                str(item[k], `notChecked[${i}].${k}`);
+        });
     arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
         const step = obj(s, `harnessSteps[${i}]`);
         for (const k of ['subject', 'action', 'reason'])
@@ -20480,7 +20725,7 @@ const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v)
 function repoOf({ name, report }) {
     const s = report.source;
     const repository = s?.repository.trim() || external_node_path_default().basename(name).replace(/\.json$/i, '');
-    const serverUrl = s?.serverUrl?.replace(/\/+$/, '');
+    const serverUrl = s?.serverUrl === undefined ? undefined : serverUrlOf(s.serverUrl);
     // Links only from values that cannot break out of a Markdown link or point elsewhere.
     const linkable = s?.commit &&
         /^[0-9a-f]{7,64}$/i.test(s.commit) &&
@@ -20617,10 +20862,14 @@ function repository(r) {
         };
     })
         .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId) || cmp(a.title, b.title));
+    const notChecked = (r.report.notChecked ?? []).map(({ ruleId, severity, message, file, line }) => {
+        const l = merge_link(r, { file, line });
+        return { ruleId, severity, message, file, line, ...(l ? { link: l } : {}) };
+    });
     return {
         repository: r.name,
         ...(s?.commit ? { commit: s.commit } : {}),
-        ...(s?.serverUrl ? { serverUrl: s.serverUrl } : {}),
+        ...(s?.serverUrl ? { serverUrl: serverUrlOf(s.serverUrl) } : {}),
         ...(s?.directory ? { directory: s.directory } : {}),
         ...(r.blob ? { url: r.blob.replace(/\/blob\/([^/]+)\/$/, '/tree/$1') } : {}),
         ...(s ? {} : { sourceMissing: true }),
@@ -20628,6 +20877,7 @@ function repository(r) {
         toolVersion: r.report.tool.version,
         summary: r.report.summary,
         changes,
+        ...(notChecked.length ? { notChecked } : {}),
     };
 }
 function ruleTotals(repos) {
@@ -20710,6 +20960,7 @@ function mergeConnectors(repos) {
     for (const c of byKey.values()) {
         c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
         c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
+        judgeSharedUses(c);
         c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
         const owners = new Map();
         for (const u of c.usedBy) {

@@ -10615,14 +10615,15 @@ function images_indexOf(catalogue) {
 function executionConfigMap(root) {
     const data = root.get('data');
     const map = data?.isMap ? data : root;
-    return map.isMap && map.entries().some((e) => e.key in defaultCatalogue.executionConfigFields) ? map : undefined;
+    return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
 }
 /** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
 const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
 const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
 /** For an execution-config override value: the name it must keep, if it does not. */
 function executionConfigMismatch(field, value, catalogue) {
-    const expected = catalogue.executionConfigFields[field];
+    // Own keys only: a field named `toString` is no field of the map.
+    const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
     const image = parseImage(value);
     if (!image)
         return undefined;
@@ -10731,8 +10732,13 @@ function setMapValue(map, key, value) {
     const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
     if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
         // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
-        const colon = map.file.text.indexOf(':', existing.keyView.range[1]);
-        return colon < 0 ? undefined : marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+        // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
+        const text = map.file.text;
+        const colon = text.indexOf(':', existing.keyView.range[1]);
+        const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))[0];
+        if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest))
+            return undefined;
+        return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
     }
     if (existing)
         return existing.value ? replaceScalar(existing.value, value) : undefined;
@@ -10905,7 +10911,7 @@ function findImageUses(file) {
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
-            if (key in defaultCatalogue.executionConfigFields)
+            if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
                 pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
             const raw = view.str;
@@ -11198,7 +11204,7 @@ function templateLink(v) {
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !(path in out))
+        if (view.isScalar && !Object.hasOwn(out, path))
             out[path] = view;
     });
     return out;
@@ -11209,7 +11215,8 @@ function variablesOf(root) {
     for (const item of root.get('variables')?.items() ?? []) {
         const name = item.text('name');
         const value = item.get('value');
-        if (name && value && !(name in out))
+        // `in` would see `toString` and `constructor` on every object.
+        if (name && value && !Object.hasOwn(out, name))
             out[name] = value;
     }
     return out;
