@@ -5,32 +5,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import {
   BASE_SHA,
   connector,
   git,
   gitRepo,
   HARNESS_IMAGE,
-  mockGitHub,
+  fakeGitHubPerTest,
   pullRequestEvent,
   tmpDir,
   writeFiles,
   type Annotation,
-  type MockGitHub,
   type MockOptions,
 } from '../e2e/harness.js';
 import { runInProcess } from './in-process.js';
 
-const servers: MockGitHub[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(o: MockOptions = {}): Promise<MockGitHub> {
-  const s = await mockGitHub(o);
-  servers.push(s);
-  return s;
-}
+const server = fakeGitHubPerTest();
 
 const CFG_ON = 'rules:\n  no-app-harness-registry: error\n';
 const CFG_OFF = 'rules:\n  no-app-harness-registry: off\n';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../../src/cli/main.js';
 import { SERVER_ERROR_RETRIES } from '../../src/github/client.js';
 import { multitoolValidate, schemaErrors } from '../formats/sarif-validators.js';
@@ -18,7 +18,7 @@ import {
   gitRepo,
   HARNESS_IMAGE,
   HEAD_SHA,
-  mockGitHub,
+  fakeGitHubPerTest,
   OWNER,
   pullRequestEvent,
   REPO,
@@ -27,8 +27,6 @@ import {
   TOKEN,
   writeFiles,
   type ActionRun,
-  type MockGitHub,
-  type MockOptions,
   type RunOptions,
 } from './harness.js';
 
@@ -37,15 +35,7 @@ beforeAll(() => {
   action = actionCopy();
 });
 
-const servers: MockGitHub[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(o: MockOptions = {}): Promise<MockGitHub> {
-  const s = await mockGitHub(o);
-  servers.push(s);
-  return s;
-}
+const server = fakeGitHubPerTest();
 
 /** Runs the action and asserts the planted token never appears in anything it wrote. */
 async function run(o: Omit<RunOptions, 'action'>, extraFiles: string[] = []): Promise<ActionRun> {

@@ -5,6 +5,7 @@
  * `GITHUB_STEP_SUMMARY` files, against a loopback HTTP server that plays the GitHub REST API.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { afterEach } from '@jest/globals';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -204,6 +205,19 @@ export interface MockGitHub {
   /** Review comments on the pull request, as created, updated and deleted through the API. */
   comments: ReviewCommentState[];
   close(): Promise<void>;
+}
+
+/** A fake GitHub API per call, each closed after the test: call once at the top of a test file. */
+export function fakeGitHubPerTest(): (o?: MockOptions) => Promise<MockGitHub> {
+  const servers: MockGitHub[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (o = {}) => {
+    const s = await mockGitHub(o);
+    servers.push(s);
+    return s;
+  };
 }
 
 export async function mockGitHub(opts: MockOptions = {}): Promise<MockGitHub> {
