@@ -14,7 +14,8 @@ import { actionCopy, everythingWritten, pullRequestEvent, runAction, tmpDir, wri
 
 const ACCOUNT = 'AcCt_e2e_42';
 /** Planted in every run: no output may contain it, whole or its secret part. */
-const SECRET = 'PLANTEDsecretKEY0123456789abcdef';
+// Letters only: the redaction masks any run of 4 of its characters, and a random port's digits must not be one.
+const SECRET = 'PLANTEDsecretKEYqzXwvBnmRtYuiop';
 const KEY = `pat.${ACCOUNT}.tokenIdE2E.${SECRET}`;
 
 let action: string;
@@ -327,7 +328,7 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
   }, 30_000);
 
   test('a key without an account id and no --harness-account exits 2 naming the option', async () => {
-    const r = await cli(['check', '.'], repo(), { HARNESS_API_KEY: 'sk-PLANTEDsecretKEY0123456789abcdef' });
+    const r = await cli(['check', '.'], repo(), { HARNESS_API_KEY: 'sk-PLANTEDsecretKEYqzXwvBnmRtYuiop' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('set --harness-account or HARNESS_ACCOUNT_ID');
     expectNoKey(r.stderr);

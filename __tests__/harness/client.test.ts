@@ -17,7 +17,8 @@ import type { FakeHarness, FakeHarnessOptions } from '../helpers/fake-harness.js
 
 const ACCOUNT = 'AcCt1234_xyz';
 /** Planted in every client: no result, error or stats may ever contain it. */
-const SECRET = 'SECRETplantedKEY0123456789abcdef';
+// Letters only: the redaction masks any run of 4 of its characters, and a random port's digits must not be one.
+const SECRET = 'SECRETplantedKEYqzXwvBnmRtYuiop';
 const KEY = `pat.${ACCOUNT}.tokenIdPLANTED.${SECRET}`;
 
 const DOCKER = { dockerRegistryUrl: 'https://registry.hub.docker.com', providerType: 'DockerHub', auth: { type: 'Anonymous' } };
