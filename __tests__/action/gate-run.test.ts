@@ -20,6 +20,7 @@ import {
   type MockOptions,
 } from '../e2e/harness.js';
 import { runInProcess } from './in-process.js';
+import { addedSuppressions } from '../../src/action/gate.js';
 
 const server = fakeGitHubPerTest();
 
@@ -59,6 +60,22 @@ describe('a pull request cannot loosen its own gate', () => {
     expect(read.map((q) => `${q.path} ${q.query.get('ref')}`)).toContain(
       `/repos/acme/shop/contents/.harness-registry-guard.yml ${BASE_SHA}`,
     );
+  });
+
+  test('3,000 listed files that leave out a file whose suppression the pull request may add: the suppression is annotated', async () => {
+    const ws = shallowCheckout();
+    writeFiles(ws, { '.harness/connectors/b.yaml': `# harness-registry-guard-disable no-app-harness-registry -- nope\n${bad('b')}` });
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-qm', 'more');
+    const files = [
+      { filename: '.harness/connectors/a.yaml', status: 'added' },
+      ...Array.from({ length: 2999 }, (_, i) => ({ filename: `junk/f${i}.txt`, status: 'added' })),
+    ];
+    const gh = await server({ files, baseFiles: { '.harness-registry-guard.yml': CFG_ON } });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ changedFiles: 3002 }) });
+    const gate = titled(r, 'gate change').filter((a) => a.props.file === '.harness/connectors/b.yaml');
+    expect(gate.map((a) => a.props.line)).toEqual(['1']);
+    expect(gate[0]!.message).toContain('could not be compared with the base branch');
   });
 
   test('the API lists every file, the base is not in the checkout: the contents endpoint gives the base config', async () => {
@@ -194,4 +211,18 @@ test('the check run holds the gate changes, as annotations and in its summary', 
   );
   expect(output.annotations.filter((a) => a.title === 'no-app-harness-registry')).toHaveLength(2);
   expect(r.stdout).toContain('holds all 3 annotations');
+});
+
+test('with the changed files partly known and the base in git, only the suppressions the base lacks are added ones', () => {
+  const ws = tmpDir('partial');
+  const old = '# harness-registry-guard-disable-next-line no-app-harness-registry -- old\n';
+  const added = '# harness-registry-guard-disable-next-line require-platform-connectivity -- new\n';
+  writeFiles(ws, { 'c.yaml': `${old}a: 1\n${added}b: 2\n` });
+  const abs = path.join(ws, 'c.yaml');
+  const gate = { changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => `${old}a: 1\nb: 2\n` } };
+  expect(addedSuppressions(ws, gate, new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
+    'c.yaml:3 This pull request adds a suppression of `require-platform-connectivity`: "new".',
+  ]);
+  // The same file in the known list is judged by the list alone.
+  expect(addedSuppressions(ws, { changed: gate.changed }, new Set([abs]))).toEqual([]);
 });

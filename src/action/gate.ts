@@ -6,7 +6,7 @@ import { isInside, realPathOf, toPosix } from '../engine/discover.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource } from '../parse/source.js';
-import { parseDirectives } from '../engine/suppressions.js';
+import { parseDirectives, type Directive } from '../engine/suppressions.js';
 import { changedFiles, type ChangedFiles } from '../github/changed-files.js';
 import { allRules } from '../rules/index.js';
 import type { ChangeDetection } from './detect-changes.js';
@@ -42,6 +42,11 @@ export interface GateSources {
   unverified?: { message: string; file?: string };
   /** The files the gate knows the pull request changed (for the suppression comments it adds). */
   changed: ChangedFiles;
+  /**
+   * Set when `changed` may miss files (a list cut at 3,000, no list): suppression comments in the
+   * other files are then compared with the base (`readBase`, from git) or called unverified.
+   */
+  partial?: { readBase?: (file: string) => string | undefined };
 }
 
 export interface GateOptions {
@@ -109,6 +114,7 @@ export async function readGate(state: RunState, detection: ChangeDetection): Pro
       ...(atHead ? { file: atHead } : {}),
     };
   }
+  if (!detection.changed) gate.partial = base.from === 'git' ? { readBase: base.read } : {};
   state.notes.addAll(gate.notes);
   if (gate.unverified) state.notes.add(`⚠️ ${gate.unverified.message}`);
   return gate;
@@ -203,24 +209,41 @@ export function gateSources(o: GateOptions): GateSources {
  */
 export function addedSuppressions(
   root: string,
-  changed: ChangedFiles,
+  gate: Pick<GateSources, 'changed' | 'partial'>,
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
   const out: GateChange[] = [];
   const realRoot = realPathOf(root);
-  for (const [file, change] of changed.files) {
+  const directivesIn = (file: string, text: string | undefined) =>
+    text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
+  const what = (d: Directive) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
+  for (const [file, change] of gate.changed.files) {
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
-    const text = safeRead(abs);
-    if (!text?.includes('harness-registry-guard-disable')) continue;
-    for (const d of parseDirectives(parseSource(file, text), ruleIds).directives)
+    for (const d of directivesIn(file, safeRead(abs)))
       if (!change.lines || change.lines.has(d.line))
+        out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+  }
+  if (!gate.partial) return out;
+  // The other files may have changed too: a suppression not in the base's version of its file is new.
+  const { readBase } = gate.partial;
+  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
+  for (const abs of scanned ?? []) {
+    const file = toPosix(path.relative(root, abs));
+    if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
+    const directives = directivesIn(file, safeRead(abs));
+    if (!directives.length) continue;
+    const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
+    for (const d of directives)
+      if (!before)
         out.push({
           file,
           line: d.line,
-          message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+          message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
         });
+      else if (!before.has(key(d)))
+        out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
   }
   return out;
 }

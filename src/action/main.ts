@@ -50,7 +50,7 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const checked = await checkWorkspace(state, gate);
   const { result } = checked;
   // Suppression comments count in the files the check read, which only lint knows.
-  const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate.changed, result.scope.scanned)] : [];
+  const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate, result.scope.scanned)] : [];
   const gateWarning = gate?.unverified;
   const impacts = await changedConnectorImpacts(state, checked, detection);
   const verdict = judge(result, settings);
