@@ -85,6 +85,16 @@ describe('Markdown format (CLI)', () => {
     }
   });
 
+  test('a value cannot make a link or an image, even after closing a code span with its own backtick', () => {
+    // A message quotes the name in backticks: `a` ![t](…) … `b` is two code spans with a link between.
+    const name = 'a` ![t](https://evil.example/p.png) [click](https://evil.example/phish) `b';
+    for (const text of [`Pipeline \`${name}\` does not parse.`, '[x]: https://evil.example\n[x]']) {
+      const html = toHtml(cell(text));
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('<a ');
+    }
+  });
+
   test('a link to a file whose name has parentheses or spaces stays one link to that file', () => {
     const html = toHtml(location('.harness/a)b (1).yaml', 3, 3, links));
     expect(html).toContain(`href="https://github.com/acme/shop/blob/${links.sha}/.harness/a%29b%20%281%29.yaml#L3"`);

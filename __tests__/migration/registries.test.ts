@@ -10,15 +10,18 @@ describe('Images by registry', () => {
       'a.yaml': pipeline('a', 'account.x', 'https://erin:pw7@app.harness.io/registry/harness/ci-lite-engine:1.0'),
       'b.yaml': pipeline('b', 'account.x', 'dave:tok3n@app.harness.io/registry/harness/ci-addon:1.0'),
       'c.yaml': pipeline('c', 'account.x', 'harness/ci-addon@sha256:0123'),
+      // A password may hold `@` itself.
+      'd.yaml': pipeline('d', 'account.x', 'erin:pa@ssSECRETA@app.harness.io/registry/harness/drone-git:1.0'),
     });
     const r = reportOf(dir);
     const text = JSON.stringify(r) + renderMarkdown(r);
-    expect(text).not.toMatch(/pw7|tok3n/);
+    expect(text).not.toMatch(/pw7|tok3n|SECRETA/);
     const by = Object.fromEntries(r.registries.map((g) => [g.registry, g.images.map((i) => i.image)]));
     expect(by).toEqual({
       'app.harness.io/registry': [
         'https://***@app.harness.io/registry/harness/ci-lite-engine:1.0',
         '***@app.harness.io/registry/harness/ci-addon:1.0',
+        '***@app.harness.io/registry/harness/drone-git:1.0',
       ],
       'docker.io': ['harness/ci-addon@sha256:0123'],
     });

@@ -49,6 +49,13 @@ describe('the repository Markdown stays within a job summary', () => {
     expect(md).toContain('the diagram.');
   });
 
+  test('fitBlocks: a head larger than the budget (a huge Not checked table) is cut too, and says so', () => {
+    const head = ['# T', '', ...Array.from({ length: 200 }, (_, i) => `| ${i} | ${'z'.repeat(200)} |`)];
+    const md = fitBlocks(head, [{ section: 'b', lines: ['## B'] }], (s) => s, 20_000);
+    expect(bytes(md)).toBeLessThan(20_000);
+    expect(md).toContain('Cut short: the report’s first sections. Left out: b.');
+  });
+
   test('fitBlocks: a cut table stays a table and the note is a paragraph of its own', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `| r${i} | ${'y'.repeat(100)} |`);
     const md = fitBlocks(

@@ -111,6 +111,9 @@ describe('a token in GITHUB_SERVER_URL is never kept', () => {
     };
     const source = detectSource(tempDir(), tempDir(), env);
     expect(source.serverUrl).toBe('https://github.example.com');
+    // A password may hold `@` itself.
+    const at = detectSource(tempDir(), tempDir(), { ...env, GITHUB_SERVER_URL: 'https://bot:p@ssWORD9@ghe.acme.io/' });
+    expect(at.serverUrl).toBe('https://ghe.acme.io');
     const { mergeReports } = await import('../../src/migration/merge.js');
     const { reportOf, repo, cleanup } = await import('./repo-fixture.js');
     const report = reportOf(repo({ 'p.yaml': 'pipeline: {}\n' }));

@@ -1,3 +1,4 @@
+import type { MigrationMarkdown } from './report.js';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Finding, RelatedLocation } from '../engine/finding.js';
@@ -162,14 +163,17 @@ export interface JobSummaryOptions {
   gateChanges: readonly GateChange[];
   verdict: Verdict;
   sarifFile: string;
-  /** The migration report, appended when it fits in the 1 MiB a step summary may hold. */
-  report?: string;
+  /** The migration report, appended in the room the 1 MiB a step summary may hold leaves (cut to fit). */
+  report?: MigrationMarkdown;
 }
 
 /**
  * The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never
  * fatal, and gives false.
  */
+/** Less room than this left in the job summary: the report is named, not cut to nearly nothing. */
+const MIN_REPORT_BYTES = 32 * 1024;
+
 export async function writeJobSummary(state: RunState, result: LintResult, o: JobSummaryOptions): Promise<boolean> {
   const { settings, ctx } = state;
   if (!settings.summary && !settings.report) return true;
@@ -189,10 +193,12 @@ export async function writeJobSummary(state: RunState, result: LintResult, o: Jo
     const kept = settings.reportFile
       ? `; it is in \`${path.relative(settings.workspace, settings.reportFile)}\``
       : '; set `report-file` to keep it as a file';
-    md +=
-      Buffer.byteLength(o.report) + 2 <= room
-        ? `\n\n${o.report}`
-        : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
+    const whole = o.report.text;
+    // Cut to the room left rather than dropped; below a useful size, named instead.
+    const fitted = Buffer.byteLength(whole) + 2 <= room ? whole : room > MIN_REPORT_BYTES ? o.report.within(room - 2) : undefined;
+    md += fitted
+      ? `\n\n${fitted}`
+      : `\n\nThe migration report (${Buffer.byteLength(whole)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
   }
   try {
     await core.summary.addRaw(redactSecrets(md, settings), true).write();

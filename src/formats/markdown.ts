@@ -46,15 +46,17 @@ export function cell(s: string): string {
 }
 
 /**
- * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans (and `\\`
- * is doubled there, so it escapes nothing), and stay
+ * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
+ * (`[` and `]` are escaped, and `\\` is doubled there, so it escapes nothing), and stay
  * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
 export function noHtml(s: string): string {
   // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
-  const escape = (t: string) => t.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
+  const escape = (t: string) =>
+    t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   let out = '';
   let i = 0;
   while (i < s.length) {

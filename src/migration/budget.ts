@@ -24,10 +24,19 @@ export type Namer = (section: string, labels: string[], cut: boolean) => string;
 
 export function fitBlocks(head: readonly string[], blocks: readonly Block[], name: Namer, max = MAX_MARKDOWN_BYTES): string {
   const budget = max - NOTE_RESERVE;
-  const text: string[] = [...head];
-  let bytes = size(head.join('\n'));
+  const text: string[] = [];
+  let bytes = 0;
   let cut: Block | undefined;
   const left = new Map<string, string[]>();
+  // The head (totals, what was not checked) is cut too, never let past the limit: then nothing else fits.
+  for (const line of head) {
+    if (bytes + size('\n' + line) > budget) {
+      cut = { section: HEAD, lines: [] };
+      break;
+    }
+    text.push(line);
+    bytes += size('\n' + line);
+  }
   for (const b of blocks) {
     if (cut) {
       left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
@@ -52,7 +61,8 @@ export function fitBlocks(head: readonly string[], blocks: readonly Block[], nam
   }
   if (cut) {
     const parts = [];
-    if (!cut.whole) parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
+    if (cut.section === HEAD) parts.push('Cut short: the report’s first sections.');
+    else if (!cut.whole) parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
     if (left.size) parts.push(`Left out: ${[...left.entries()].map(([section, labels]) => name(section, labels, false)).join('; ')}.`);
     text.push(
       '',
@@ -63,6 +73,9 @@ export function fitBlocks(head: readonly string[], blocks: readonly Block[], nam
   const out = text.join('\n');
   return out.endsWith('\n') ? out : out + '\n';
 }
+
+/** The section name of the head, when even it does not fit. */
+const HEAD = '\0head';
 
 /** Up to `max` names, then how many more. */
 export function someOf(names: readonly string[], max = 30): string {

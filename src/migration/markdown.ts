@@ -13,7 +13,7 @@ const MAX_CHANGES = 100;
 const MAX_PIPELINES_NAMED = 20;
 
 /** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
-export function renderMarkdown(r: MigrationReport): string {
+export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
   const head: string[] = [];
   const blocks: Block[] = [];
   let out = head;
@@ -159,7 +159,7 @@ export function renderMarkdown(r: MigrationReport): string {
         ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
         : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
   out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-  return fitBlocks(head, blocks, nameBlocks);
+  return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 
 const SECTIONS: Record<string, string> = {

@@ -51,7 +51,7 @@ export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv =
 }
 
 /** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
-export const serverUrlOf = (url: string) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
+export const serverUrlOf = (url: string) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/\s]*@/i, '$1').replace(/\/+$/, '');
 
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on

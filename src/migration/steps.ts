@@ -121,7 +121,8 @@ function rulesOn(image: string, fieldFindings: Finding[], values: ReadonlySet<st
 }
 
 /** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
-const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+// Up to the last `@` before the first `/`: a password may hold `@` itself.
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/\s]+@(?=[^/@\s]+\/)/i;
 
 /** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
 function withoutUserInfo(use: ImageFact): { image: string; registry: string } {

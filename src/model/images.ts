@@ -78,7 +78,7 @@ export function normaliseRegistryUrl(raw: string): { host: string; path: string 
  * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
  * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
  */
-export const redactUserInfo = (raw: string) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
+export const redactUserInfo = (raw: string) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
 
 export function isAppHarnessRegistryUrl(raw: string): boolean {
   const url = normaliseRegistryUrl(raw);
