@@ -221,7 +221,7 @@ function connectorBlock(c: OrgConnector): string[] {
 
 function usesText(uses: OrgUse[]): string {
   return cellList(uses, (u) => {
-    const how = HOW[u.how] ?? plain(u.how);
+    const how = (Object.hasOwn(HOW, u.how) ? HOW[u.how] : undefined) ?? plain(u.how);
     const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
     return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
   });
