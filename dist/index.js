@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1946);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6340);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1946:
+/***/ 6340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46982,7 +46982,7 @@ function normaliseRegistryUrl(raw) {
  * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
  * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
  */
-const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
 function isAppHarnessRegistryUrl(raw) {
     const url = normaliseRegistryUrl(raw);
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
@@ -48606,15 +48606,16 @@ function cell(s) {
     return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
 }
 /**
- * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans (and `\\`
- * is doubled there, so it escapes nothing), and stay
+ * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
+ * (`[` and `]` are escaped, and `\\` is doubled there, so it escapes nothing), and stay
  * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
 function noHtml(s) {
     // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
-    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
+    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     let out = '';
     let i = 0;
     while (i < s.length) {
@@ -48763,7 +48764,7 @@ function withFindingsTables(head, groups, opts = {}) {
 }
 const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
 /** The Markdown report of a scan: head, totals, what to change, and the findings table. */
-function renderMarkdown(result, opts = {}) {
+function markdown_renderMarkdown(result, opts = {}) {
     const findings = activeFindings(result);
     const head = [
         ...reportHead(result, opts.title),
@@ -48776,7 +48777,7 @@ function renderMarkdown(result, opts = {}) {
 }
 /** `--format markdown` for the CLI: the report without links. */
 function formatMarkdown(result) {
-    return renderMarkdown(result);
+    return markdown_renderMarkdown(result);
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -49767,6 +49768,8 @@ function findingGroups(findings, changed) {
  * The job-summary step (`summary`, `report`). A summary that cannot be written is logged, never
  * fatal, and gives false.
  */
+/** Less room than this left in the job summary: the report is named, not cut to nearly nothing. */
+const MIN_REPORT_BYTES = 32 * 1024;
 async function writeJobSummary(state, result, o) {
     const { settings, ctx } = state;
     if (!settings.summary && !settings.report)
@@ -49787,10 +49790,12 @@ async function writeJobSummary(state, result, o) {
         const kept = settings.reportFile
             ? `; it is in \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\``
             : '; set `report-file` to keep it as a file';
-        md +=
-            Buffer.byteLength(o.report) + 2 <= room
-                ? `\n\n${o.report}`
-                : `\n\nThe migration report (${Buffer.byteLength(o.report)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
+        const whole = o.report.text;
+        // Cut to the room left rather than dropped; below a useful size, named instead.
+        const fitted = Buffer.byteLength(whole) + 2 <= room ? whole : room > MIN_REPORT_BYTES ? o.report.within(room - 2) : undefined;
+        md += fitted
+            ? `\n\n${fitted}`
+            : `\n\nThe migration report (${Buffer.byteLength(whole)} bytes) does not fit in the job summary's 1 MiB${kept}.\n`;
     }
     try {
         await core.summary.addRaw(redactSecrets(md, settings), true).write();
@@ -54357,6 +54362,8 @@ async function readGate(state, detection) {
             ...(atHead ? { file: atHead } : {}),
         };
     }
+    if (!detection.changed)
+        gate.partial = base.from === 'git' ? { readBase: base.read } : {};
     state.notes.addAll(gate.notes);
     if (gate.unverified)
         state.notes.add(`⚠️ ${gate.unverified.message}`);
@@ -54459,23 +54466,41 @@ function gateSources(o) {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
-function addedSuppressions(root, changed, scanned, ruleIds = allRules.map((r) => r.id)) {
+function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
-    for (const [file, change] of changed.files) {
+    const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(source_parseSource(file, text), ruleIds).directives : [];
+    const what = (d) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
+    for (const [file, change] of gate.changed.files) {
         const abs = external_node_path_default().resolve(root, file);
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        const text = safeRead(abs);
-        if (!text?.includes('harness-registry-guard-disable'))
-            continue;
-        for (const d of parseDirectives(source_parseSource(file, text), ruleIds).directives)
+        for (const d of directivesIn(file, safeRead(abs)))
             if (!change.lines || change.lines.has(d.line))
+                out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+    }
+    if (!gate.partial)
+        return out;
+    // The other files may have changed too: a suppression not in the base's version of its file is new.
+    const { readBase } = gate.partial;
+    const key = (d) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
+    for (const abs of scanned ?? []) {
+        const file = toPosix(external_node_path_default().relative(root, abs));
+        if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
+            continue;
+        const directives = directivesIn(file, safeRead(abs));
+        if (!directives.length)
+            continue;
+        const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
+        for (const d of directives)
+            if (!before)
                 out.push({
                     file,
                     line: d.line,
-                    message: `This pull request adds a suppression of ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}: "${d.reason}".`,
+                    message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
                 });
+            else if (!before.has(key(d)))
+                out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
     }
     return out;
 }
@@ -54918,62 +54943,6 @@ function configFailure(e, settings) {
             ? 'config'
             : undefined;
     return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
-}
-
-;// CONCATENATED MODULE: ./src/formats/json-pieces.ts
-/** Pieces are handed out once they reach this many characters. */
-const PIECE = 65_536;
-/**
- * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, for writing a large report as
- * it is made: the text is never held whole (a 100,000-pipeline repo's migration report would be
- * longer than V8's longest string). The top object, and the arrays and objects in it down to
- * `depth` levels, are written member by member; a generator stands for an array, so that a caller
- * can map a long list without copying it. Anything deeper is one `JSON.stringify`, indented to its
- * place (JSON strings hold no raw newline): the text is the same as the whole value's.
- */
-function* jsonPieces(value, depth = 2) {
-    let piece = '';
-    for (const part of parts(value, '', depth)) {
-        piece += part;
-        if (piece.length >= PIECE) {
-            yield piece;
-            piece = '';
-        }
-    }
-    yield `${piece}\n`;
-}
-/** Maps a list lazily, for `jsonPieces`. */
-function* mapped(list, f) {
-    for (const item of list)
-        yield f(item);
-}
-/** What `JSON.stringify` leaves out of an object and writes as `null` in an array. */
-const skipped = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-const isGenerator = (v) => Object.prototype.toString.call(v) === '[object Generator]';
-/** An object `JSON.stringify` writes member by member (not a Map, a Date or anything with `toJSON`). */
-const json_pieces_isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && !('toJSON' in v);
-function* parts(value, pad, depth) {
-    if (depth > 0 && (Array.isArray(value) || isGenerator(value))) {
-        let n = 0;
-        for (const item of value) {
-            yield `${n++ ? ',' : '['}\n${pad}  `;
-            yield* parts(skipped(item) ? null : item, `${pad}  `, depth - 1);
-        }
-        yield n ? `\n${pad}]` : '[]';
-        return;
-    }
-    if (depth > 0 && json_pieces_isPlainObject(value)) {
-        let n = 0;
-        for (const [key, v] of Object.entries(value)) {
-            if (skipped(v))
-                continue;
-            yield `${n++ ? ',' : '{'}\n${pad}  ${JSON.stringify(key)}: `;
-            yield* parts(v, `${pad}  `, depth - 1);
-        }
-        yield n ? `\n${pad}}` : '{}';
-        return;
-    }
-    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/fix.ts
@@ -55570,10 +55539,19 @@ const MAX_MARKDOWN_BYTES = 960 * 1024;
 const NOTE_RESERVE = 8 * 1024;
 function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     const budget = max - NOTE_RESERVE;
-    const text = [...head];
-    let bytes = size(head.join('\n'));
+    const text = [];
+    let bytes = 0;
     let cut;
     const left = new Map();
+    // The head (totals, what was not checked) is cut too, never let past the limit: then nothing else fits.
+    for (const line of head) {
+        if (bytes + size('\n' + line) > budget) {
+            cut = { section: HEAD, lines: [] };
+            break;
+        }
+        text.push(line);
+        bytes += size('\n' + line);
+    }
     for (const b of blocks) {
         if (cut) {
             left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
@@ -55599,7 +55577,9 @@ function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     }
     if (cut) {
         const parts = [];
-        if (!cut.whole)
+        if (cut.section === HEAD)
+            parts.push('Cut short: the report’s first sections.');
+        else if (!cut.whole)
             parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
         if (left.size)
             parts.push(`Left out: ${[...left.entries()].map(([section, labels]) => name(section, labels, false)).join('; ')}.`);
@@ -55608,6 +55588,8 @@ function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     const out = text.join('\n');
     return out.endsWith('\n') ? out : out + '\n';
 }
+/** The section name of the head, when even it does not fit. */
+const HEAD = '\0head';
 /** Up to `max` names, then how many more. */
 function someOf(names, max = 30) {
     return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
@@ -55737,7 +55719,7 @@ const MAX_PER_CELL = 8;
 const MAX_CHANGES = 100;
 const MAX_PIPELINES_NAMED = 20;
 /** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
-function markdown_renderMarkdown(r) {
+function migration_markdown_renderMarkdown(r, maxBytes) {
     const head = [];
     const blocks = [];
     let out = head;
@@ -55864,7 +55846,7 @@ function markdown_renderMarkdown(r) {
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
     out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-    return fitBlocks(head, blocks, nameBlocks);
+    return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 const SECTIONS = {
     steps: 'the checks in Harness',
@@ -56197,7 +56179,8 @@ function rulesOn(image, fieldFindings, values) {
     return [...new Set(about.map((f) => f.ruleId))].sort();
 }
 /** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
-const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+// Up to the last `@` before the first `/`: a password may hold `@` itself.
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/\s]+@(?=[^/@\s]+\/)/i;
 /** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
 function withoutUserInfo(use) {
     const bare = use.image.replace(USER_INFO, '$1');
@@ -56255,7 +56238,7 @@ function detectSource(root, cwd, env = process.env) {
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
-const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
+const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/\s]*@/i, '$1').replace(/\/+$/, '');
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
  * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
@@ -56389,7 +56372,7 @@ function renderReport(result, format = 'markdown', options = {}) {
 /** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
 function reportPieces(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? jsonPieces(report) : [markdown_renderMarkdown(report)];
+    return format === 'json' ? jsonPieces(report) : [renderMarkdown(report)];
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {
@@ -56415,6 +56398,7 @@ function endOfLife(now) {
 
 
 
+
 /**
  * The migration-report step: rendered when `report` or `report-file` asks for it, and written to
  * `report-file`; the job summary step appends it. A file that cannot be written fails the step.
@@ -56427,7 +56411,8 @@ async function migrationReport(state, result) {
     const harnessOverrides = state.harness && (await state.harness.imageOverrides());
     for (const u of harnessOverrides?.unread ?? [])
         state.notes.add(`CI image overrides not read: ${u}`);
-    const report = renderReport(result, 'markdown', harnessOverrides ? { harnessOverrides } : {});
+    const data = buildReport(result, harnessOverrides ? { harnessOverrides } : {});
+    const report = migration_markdown_renderMarkdown(data);
     if (settings.reportFile) {
         try {
             folders_makeParentFolders(settings.reportFile);
@@ -56438,7 +56423,7 @@ async function migrationReport(state, result) {
         }
         state.notes.add(`Migration report written to \`${external_node_path_default().relative(settings.workspace, settings.reportFile)}\`.`);
     }
-    return report;
+    return { text: report, within: (maxBytes) => migration_markdown_renderMarkdown(data, maxBytes) };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/sarif.ts
@@ -56934,7 +56919,7 @@ async function steps(settings, env, deps) {
     const checked = await checkWorkspace(state, gate);
     const { result } = checked;
     // Suppression comments count in the files the check read, which only lint knows.
-    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate.changed, result.scope.scanned)] : [];
+    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate, result.scope.scanned)] : [];
     const gateWarning = gate?.unverified;
     const impacts = await changedConnectorImpacts(state, checked, detection);
     const verdict = judge(result, settings);

@@ -12878,7 +12878,7 @@ function normaliseRegistryUrl(raw) {
  * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
  * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
  */
-const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
 function isAppHarnessRegistryUrl(raw) {
     const url = normaliseRegistryUrl(raw);
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
@@ -16177,15 +16177,16 @@ function cell(s) {
     return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
 }
 /**
- * Markdown text with no raw HTML: `<`, `>` and `&` become entities outside code spans (and `\\`
- * is doubled there, so it escapes nothing), and stay
+ * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
+ * (`[` and `]` are escaped, and `\\` is doubled there, so it escapes nothing), and stay
  * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
 function noHtml(s) {
     // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
-    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
+    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     let out = '';
     let i = 0;
     while (i < s.length) {
@@ -19466,10 +19467,19 @@ const MAX_MARKDOWN_BYTES = 960 * 1024;
 const NOTE_RESERVE = 8 * 1024;
 function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     const budget = max - NOTE_RESERVE;
-    const text = [...head];
-    let bytes = size(head.join('\n'));
+    const text = [];
+    let bytes = 0;
     let cut;
     const left = new Map();
+    // The head (totals, what was not checked) is cut too, never let past the limit: then nothing else fits.
+    for (const line of head) {
+        if (bytes + size('\n' + line) > budget) {
+            cut = { section: HEAD, lines: [] };
+            break;
+        }
+        text.push(line);
+        bytes += size('\n' + line);
+    }
     for (const b of blocks) {
         if (cut) {
             left.set(b.section, [...(left.get(b.section) ?? []), b.label ?? '']);
@@ -19495,7 +19505,9 @@ function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     }
     if (cut) {
         const parts = [];
-        if (!cut.whole)
+        if (cut.section === HEAD)
+            parts.push('Cut short: the report’s first sections.');
+        else if (!cut.whole)
             parts.push(`Cut short: ${name(cut.section, [cut.label ?? ''], true)}.`);
         if (left.size)
             parts.push(`Left out: ${[...left.entries()].map(([section, labels]) => name(section, labels, false)).join('; ')}.`);
@@ -19504,6 +19516,8 @@ function fitBlocks(head, blocks, name, max = MAX_MARKDOWN_BYTES) {
     const out = text.join('\n');
     return out.endsWith('\n') ? out : out + '\n';
 }
+/** The section name of the head, when even it does not fit. */
+const HEAD = '\0head';
 /** Up to `max` names, then how many more. */
 function someOf(names, max = 30) {
     return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
@@ -19633,7 +19647,7 @@ const MAX_PER_CELL = 8;
 const MAX_CHANGES = 100;
 const MAX_PIPELINES_NAMED = 20;
 /** Renders the migration report as GitHub-flavoured Markdown, within a job summary's size. */
-function markdown_renderMarkdown(r) {
+function markdown_renderMarkdown(r, maxBytes) {
     const head = [];
     const blocks = [];
     let out = head;
@@ -19760,7 +19774,7 @@ function markdown_renderMarkdown(r) {
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
     out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
-    return fitBlocks(head, blocks, nameBlocks);
+    return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 const SECTIONS = {
     steps: 'the checks in Harness',
@@ -20093,7 +20107,8 @@ function rulesOn(image, fieldFindings, values) {
     return [...new Set(about.map((f) => f.ruleId))].sort();
 }
 /** `user:token@host/…`, with or without a scheme: the parser takes the credentials for a name and a digest. */
-const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/@\s]+@(?=[^/@\s]+\/)/i;
+// Up to the last `@` before the first `/`: a password may hold `@` itself.
+const USER_INFO = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/\s]+@(?=[^/@\s]+\/)/i;
 /** The image as the report shows it (credentials hidden) and the registry it is pulled from. */
 function withoutUserInfo(use) {
     const bare = use.image.replace(USER_INFO, '$1');
@@ -20153,7 +20168,7 @@ function detectSource(root, cwd, env = process.env) {
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
-const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/\/+$/, '');
+const serverUrlOf = (url) => url.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/\s]*@/i, '$1').replace(/\/+$/, '');
 /**
  * `owner/name` for a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on
  * github.com or on the host of `serverUrl`; undefined for any other remote. Credentials in the
@@ -20543,7 +20558,7 @@ function connectorBlock(c) {
 }
 function org_markdown_usesText(uses) {
     return cellList(uses, (u) => {
-        const how = HOW[u.how] ?? plain(u.how);
+        const how = (Object.hasOwn(HOW, u.how) ? HOW[u.how] : undefined) ?? plain(u.how);
         const detail = (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
         return `${placeLink(u)} ${how}${detail}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
     });

@@ -10527,7 +10527,7 @@ function normaliseRegistryUrl(raw) {
  * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
  * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
  */
-const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/i, '$1***@');
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
 function isAppHarnessRegistryUrl(raw) {
     const url = normaliseRegistryUrl(raw);
     return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
