@@ -56,6 +56,16 @@ describe('values from the merged reports cannot add HTML to the organisation Mar
     expect(md.match(/onerror/g)?.length).toBeGreaterThan(10);
     expect(rawTags(md)).toEqual([]);
   });
+
+  test('a use whose `how` is an Object.prototype member (toString) is shown as written, not as function source', () => {
+    const report = reportOf(
+      repo({ 'c.yaml': connector('mirror', 'https://app.harness.io/registry'), 'p.yaml': pipeline('p', 'account.mirror') }),
+    );
+    for (const u of report.connectors.flatMap((c) => c.usedBy)) (u as { how: string }).how = 'toString';
+    const md = renderOrgMarkdown(mergeReports([{ name: 'a.json', report }]));
+    expect(md).toContain('toString');
+    expect(md).not.toContain('[native code]');
+  });
 });
 
 describe('the organisation Markdown within a job summary', () => {
