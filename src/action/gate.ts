@@ -218,12 +218,15 @@ export function addedSuppressions(
   const directivesIn = (file: string, text: string | undefined) =>
     text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
   const what = (d: Directive) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
+  const added = (file: string, d: Directive): GateChange => ({
+    file,
+    line: d.line,
+    message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
+  });
   for (const [file, change] of gate.changed.files) {
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
-    for (const d of directivesIn(file, safeRead(abs)))
-      if (!change.lines || change.lines.has(d.line))
-        out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+    for (const d of directivesIn(file, safeRead(abs))) if (!change.lines || change.lines.has(d.line)) out.push(added(file, d));
   }
   if (!gate.partial) return out;
   // The other files may have changed too: a suppression not in the base's version of its file is new.
@@ -242,8 +245,7 @@ export function addedSuppressions(
           line: d.line,
           message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
         });
-      else if (!before.has(key(d)))
-        out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+      else if (!before.has(key(d))) out.push(added(file, d));
   }
   return out;
 }

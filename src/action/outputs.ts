@@ -28,7 +28,7 @@ export function judge(result: LintResult, settings: ActionSettings): Verdict {
     settings.failOn === 'never'
       ? `\`fail-on: never\`: the step passes whatever is found.`
       : failing
-        ? `❌ ${plural(failing, 'finding')} ${failing === 1 ? 'reaches' : 'reach'} \`fail-on: ${settings.failOn}\`: the step fails.`
+        ? `❌ ${reach(failing)} \`fail-on: ${settings.failOn}\`: the step fails.`
         : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
   return { failing, willFail: failing > 0 || result.internalErrors.length > 0, text };
 }
@@ -37,40 +37,37 @@ export function judge(result: LintResult, settings: ActionSettings): Verdict {
 export function finish(state: RunState, result: LintResult, verdict: Verdict, sarifFile: string, seeAlso: string): ExitCode {
   const { settings } = state;
   const t = totals(result.findings);
-  try {
-    core.setOutput('findings', t.errors + t.warnings + t.notices);
-    core.setOutput('errors', t.errors);
-    core.setOutput('warnings', t.warnings);
-    core.setOutput('notices', t.notices);
-    core.setOutput('sarif-file', sarifFile);
-  } catch (e) {
-    // Not "findings reach fail-on" (1): the runner's own file is broken.
-    return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${(e as Error).message})`, settings.token);
-  }
+  const counts = { findings: t.errors + t.warnings + t.notices, errors: t.errors, warnings: t.warnings, notices: t.notices };
+  const broken = setOutputs({ ...counts, 'sarif-file': sarifFile });
+  if (broken) return outputsBroken(broken, settings.token);
   if (result.internalErrors.length) {
     for (const e of result.internalErrors) state.log(`Internal error: ${e}`);
     return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
   }
-  if (verdict.failing)
-    return fail(
-      1,
-      `${plural(verdict.failing, 'finding')} ${verdict.failing === 1 ? 'reaches' : 'reach'} fail-on: ${settings.failOn}. See ${seeAlso}.`,
-      settings.token,
-    );
-  try {
-    core.setOutput('exit-code', 0);
-  } catch (e) {
-    return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${(e as Error).message})`, settings.token);
-  }
-  return 0;
+  if (verdict.failing) return fail(1, `${reach(verdict.failing)} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+  const unwritten = setOutputs({ 'exit-code': 0 });
+  return unwritten ? outputsBroken(unwritten, settings.token) : 0;
 }
 
-export function fail(code: ExitCode, message: string, token: string): ExitCode {
+/** `N finding(s) reach(es)`. */
+const reach = (n: number) => `${plural(n, 'finding')} ${n === 1 ? 'reaches' : 'reach'}`;
+
+/** Sets step outputs; why not, when GITHUB_OUTPUT cannot be written. */
+function setOutputs(values: Record<string, string | number>): string | undefined {
   try {
-    core.setOutput('exit-code', code);
-  } catch {
-    // An unwritable GITHUB_OUTPUT: the failure below still reaches the log and the exit code.
+    for (const [name, value] of Object.entries(values)) core.setOutput(name, value);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
   }
+}
+
+/** Not "findings reach fail-on" (1): the runner's own output file is broken. */
+const outputsBroken = (why: string, token: string) => fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${why})`, token);
+
+export function fail(code: ExitCode, message: string, token: string): ExitCode {
+  // With GITHUB_OUTPUT unwritable, the failure below still reaches the log and the exit code.
+  setOutputs({ 'exit-code': code });
   core.setFailed(`harness-registry-guard: ${redact(message, token)}`);
   process.exitCode = code;
   return code;

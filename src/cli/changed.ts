@@ -64,8 +64,9 @@ function stagesThroughChanged(result: LintResult, files: ReadonlySet<string>, te
   const add = (file: string, lines: [number, number]) => out.set(file, [...(out.get(file) ?? []), lines]);
   const addLoc = (at: Loc) => {
     const text = texts.get(at.file);
-    const lineOf = (offset: number) => 1 + (text!.slice(0, offset).match(/\n/g)?.length ?? 0);
-    if (text !== undefined) add(at.file, [lineOf(at.start), lineOf(at.end)]);
+    if (text === undefined) return;
+    const lineOf = (offset: number) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    add(at.file, [lineOf(at.start), lineOf(at.end)]);
   };
   for (const run of project.runs())
     for (const eff of run.stages) {

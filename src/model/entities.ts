@@ -317,9 +317,10 @@ function templateLink(v: View | undefined): TemplateLink<View> | undefined {
   const templateRef = v?.get('templateRef');
   if (!v || !templateRef) return undefined;
   const inputs = v.get('templateInputs');
+  const versionLabel = versionLabelOf(v);
   return {
     templateRef,
-    ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
+    ...(versionLabel ? { versionLabel } : {}),
     ...(inputs?.isMap
       ? {
           inputs: {

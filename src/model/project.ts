@@ -16,7 +16,7 @@ import {
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
 import { NONE, str, type Loc } from './loc.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
-import { classifyValue } from './runtime-input.js';
+import { classifyValue, pipelineVariableName } from './runtime-input.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
 export type StageOwner = Pipeline | Template;
@@ -464,7 +464,7 @@ export class Project {
     if (v.kind === 'literal') return { values: v.value ? [own(v.value, 'literal')] : [] };
     if (v.kind === 'expression') {
       // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-      const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+      const variable = pipelineVariableName(raw);
       const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
       return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
@@ -561,7 +561,6 @@ const KIND_NAMES: Record<Exclude<Entity['kind'], 'template'>, string> = {
   overlayInputSet: 'overlay input set',
 };
 
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
 /**
  * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
  * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the

@@ -23,6 +23,9 @@ export function classifyValue(raw: string): FieldValue {
   return { kind: 'literal', value: s };
 }
 
+/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
+export const pipelineVariableName = (raw: string): string | undefined => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.

@@ -1,6 +1,6 @@
 import type { SourceFile } from '../parse/source.js';
 import { defaultCatalogue, executionConfigMap, parseImage, type ImageRef } from './images.js';
-import { classifyValue } from './runtime-input.js';
+import { classifyValue, pipelineVariableName } from './runtime-input.js';
 import { View } from './view.js';
 import { findUnderKeys, semanticPath, walk } from './walk.js';
 
@@ -70,7 +70,7 @@ function findImageUses(file: SourceFile): ImageUse[] {
       const raw = view.str;
       if (raw !== undefined) {
         const value = classifyValue(raw);
-        const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+        const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
         const literal = named ? variable(named) : undefined;
         const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
         // Marked as an input: the expression is what is written, so no fix rewrites it.
