@@ -47214,6 +47214,8 @@ function classifyValue(raw) {
         return { kind: 'expression' };
     return { kind: 'literal', value: s };
 }
+/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
+const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
@@ -47294,7 +47296,7 @@ function findImageUses(file) {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+                const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
                 const literal = named ? variable(named) : undefined;
                 const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
                 // Marked as an input: the expression is what is written, so no fix rewrites it.
@@ -52370,9 +52372,10 @@ function templateLink(v) {
     if (!v || !templateRef)
         return undefined;
     const inputs = v.get('templateInputs');
+    const versionLabel = versionLabelOf(v);
     return {
         templateRef,
-        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
+        ...(versionLabel ? { versionLabel } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
@@ -53306,7 +53309,7 @@ class Project {
             return { values: v.value ? [own(v.value, 'literal')] : [] };
         if (v.kind === 'expression') {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+            const variable = pipelineVariableName(raw);
             const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
             return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
@@ -53401,7 +53404,6 @@ const KIND_NAMES = {
     trigger: 'trigger',
     overlayInputSet: 'overlay input set',
 };
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
 /**
  * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
  * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
@@ -54471,13 +54473,18 @@ function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.
     const realRoot = discover_realPathOf(root);
     const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(source_parseSource(file, text), ruleIds).directives : [];
     const what = (d) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
+    const added = (file, d) => ({
+        file,
+        line: d.line,
+        message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
+    });
     for (const [file, change] of gate.changed.files) {
         const abs = external_node_path_default().resolve(root, file);
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
         for (const d of directivesIn(file, safeRead(abs)))
             if (!change.lines || change.lines.has(d.line))
-                out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+                out.push(added(file, d));
     }
     if (!gate.partial)
         return out;
@@ -54500,7 +54507,7 @@ function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.
                     message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
                 });
             else if (!before.has(key(d)))
-                out.push({ file, line: d.line, message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".` });
+                out.push(added(file, d));
     }
     return out;
 }
@@ -54875,7 +54882,7 @@ function judge(result, settings) {
     const text = settings.failOn === 'never'
         ? `\`fail-on: never\`: the step passes whatever is found.`
         : failing
-            ? `❌ ${plural(failing, 'finding')} ${failing === 1 ? 'reaches' : 'reach'} \`fail-on: ${settings.failOn}\`: the step fails.`
+            ? `❌ ${reach(failing)} \`fail-on: ${settings.failOn}\`: the step fails.`
             : `✅ Nothing reaches \`fail-on: ${settings.failOn}\`.`;
     return { failing, willFail: failing > 0 || result.internalErrors.length > 0, text };
 }
@@ -54883,39 +54890,38 @@ function judge(result, settings) {
 function outputs_finish(state, result, verdict, sarifFile, seeAlso) {
     const { settings } = state;
     const t = totals(result.findings);
-    try {
-        core.setOutput('findings', t.errors + t.warnings + t.notices);
-        core.setOutput('errors', t.errors);
-        core.setOutput('warnings', t.warnings);
-        core.setOutput('notices', t.notices);
-        core.setOutput('sarif-file', sarifFile);
-    }
-    catch (e) {
-        // Not "findings reach fail-on" (1): the runner's own file is broken.
-        return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${e.message})`, settings.token);
-    }
+    const counts = { findings: t.errors + t.warnings + t.notices, errors: t.errors, warnings: t.warnings, notices: t.notices };
+    const broken = setOutputs({ ...counts, 'sarif-file': sarifFile });
+    if (broken)
+        return outputsBroken(broken, settings.token);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
             state.log(`Internal error: ${e}`);
         return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
     }
     if (verdict.failing)
-        return fail(1, `${plural(verdict.failing, 'finding')} ${verdict.failing === 1 ? 'reaches' : 'reach'} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+        return fail(1, `${reach(verdict.failing)} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
+    const unwritten = setOutputs({ 'exit-code': 0 });
+    return unwritten ? outputsBroken(unwritten, settings.token) : 0;
+}
+/** `N finding(s) reach(es)`. */
+const reach = (n) => `${plural(n, 'finding')} ${n === 1 ? 'reaches' : 'reach'}`;
+/** Sets step outputs; why not, when GITHUB_OUTPUT cannot be written. */
+function setOutputs(values) {
     try {
-        core.setOutput('exit-code', 0);
+        for (const [name, value] of Object.entries(values))
+            core.setOutput(name, value);
+        return undefined;
     }
     catch (e) {
-        return fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${e.message})`, settings.token);
+        return e.message;
     }
-    return 0;
 }
+/** Not "findings reach fail-on" (1): the runner's own output file is broken. */
+const outputsBroken = (why, token) => fail(2, `cannot write the step outputs to GITHUB_OUTPUT (${why})`, token);
 function fail(code, message, token) {
-    try {
-        core.setOutput('exit-code', code);
-    }
-    catch {
-        // An unwritable GITHUB_OUTPUT: the failure below still reaches the log and the exit code.
-    }
+    // With GITHUB_OUTPUT unwritable, the failure below still reaches the log and the exit code.
+    setOutputs({ 'exit-code': code });
     core.setFailed(`harness-registry-guard: ${redact(message, token)}`);
     process.exitCode = code;
     return code;

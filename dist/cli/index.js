@@ -13007,6 +13007,8 @@ function classifyValue(raw) {
         return { kind: 'expression' };
     return { kind: 'literal', value: s };
 }
+/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
+const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
@@ -13087,7 +13089,7 @@ function findImageUses(file) {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+                const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
                 const literal = named ? variable(named) : undefined;
                 const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
                 // Marked as an input: the expression is what is written, so no fix rewrites it.
@@ -13432,9 +13434,10 @@ function templateLink(v) {
     if (!v || !templateRef)
         return undefined;
     const inputs = v.get('templateInputs');
+    const versionLabel = versionLabelOf(v);
     return {
         templateRef,
-        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
+        ...(versionLabel ? { versionLabel } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
@@ -14368,7 +14371,7 @@ class Project {
             return { values: v.value ? [own(v.value, 'literal')] : [] };
         if (v.kind === 'expression') {
             // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+            const variable = pipelineVariableName(raw);
             const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
             return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
@@ -14463,7 +14466,6 @@ const KIND_NAMES = {
     trigger: 'trigger',
     overlayInputSet: 'overlay input set',
 };
-/** The pipeline a field runs in: its own entity, or the outermost user of the templates it comes through. */
 /**
  * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
  * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
@@ -18227,9 +18229,10 @@ function stagesThroughChanged(result, files, texts) {
     const add = (file, lines) => out.set(file, [...(out.get(file) ?? []), lines]);
     const addLoc = (at) => {
         const text = texts.get(at.file);
+        if (text === undefined)
+            return;
         const lineOf = (offset) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
-        if (text !== undefined)
-            add(at.file, [lineOf(at.start), lineOf(at.end)]);
+        add(at.file, [lineOf(at.start), lineOf(at.end)]);
     };
     for (const run of project.runs())
         for (const eff of run.stages) {

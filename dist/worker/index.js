@@ -10837,6 +10837,8 @@ function classifyValue(raw) {
         return { kind: 'expression' };
     return { kind: 'literal', value: s };
 }
+/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
+const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
@@ -10917,7 +10919,7 @@ function findImageUses(file) {
             const raw = view.str;
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' && variables ? /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1] : undefined;
+                const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
                 const literal = named ? variable(named) : undefined;
                 const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
                 // Marked as an input: the expression is what is written, so no fix rewrites it.
@@ -11186,9 +11188,10 @@ function templateLink(v) {
     if (!v || !templateRef)
         return undefined;
     const inputs = v.get('templateInputs');
+    const versionLabel = versionLabelOf(v);
     return {
         templateRef,
-        ...(versionLabelOf(v) ? { versionLabel: versionLabelOf(v) } : {}),
+        ...(versionLabel ? { versionLabel } : {}),
         ...(inputs?.isMap
             ? {
                 inputs: {
