@@ -134,9 +134,26 @@ describe('usage errors: two lines, exit 2, no usage dump', () => {
     expect(err).toBe(`harness-registry-guard: ${message}\n${second}\n`);
   });
 
-  test('errors that are not about the arguments stay one line', async () => {
-    expect(await cli(['check', 'no/such/dir'])).toEqual({ code: 2, out: '', err: 'harness-registry-guard: path not found: no/such/dir\n' });
-    expect((await cli(['init', 'no/such/dir'])).err).toBe('harness-registry-guard: folder not found: no/such/dir\n');
+  test('a PATH or file named on the command line that cannot be used: two lines too', async () => {
+    const dir = writeTree(tmpDir(), { 'a.yaml': 'a: 1\n', 'r/x': '' });
+    const two = (c: string, message: string) => ({ code: 2, out: '', err: `harness-registry-guard: ${message}\n${hint(c)}\n` });
+    expect(await cli(['check', 'no/such/dir'], dir)).toEqual(two('check', 'path not found: no/such/dir'));
+    expect(await cli(['check', '--config', 'nope.yml'], dir)).toEqual(two('check', 'config file not found: nope.yml'));
+    expect(await cli(['init', 'no/such/dir'], dir)).toEqual(two('init', 'folder not found: no/such/dir'));
+    expect(await cli(['init', 'a.yaml'], dir)).toEqual(two('init', 'not a folder: a.yaml (`init` writes the config file into a folder)'));
+    expect(await cli(['report', '--merge'], dir)).toEqual(
+      two('report', '--merge needs the JSON reports to merge (report --format json of each repository)'),
+    );
+    expect(await cli(['report', '--merge', 'r'], dir)).toEqual(
+      two('report', 'r: a folder; --merge takes the JSON report files of `report --format json`, not folders to scan'),
+    );
+  });
+
+  test('errors that are not about the command line stay one line', async () => {
+    const dir = writeTree(tmpDir(), { '.harness-registry-guard.yml': 'rules: [\n' });
+    const { code, err } = await cli(['check', '.'], dir);
+    expect(code).toBe(2);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 });
 
@@ -367,6 +384,47 @@ describe('inputs are never written over', () => {
     // init does not write through it either.
     expect(await cli(['init'], dir)).toMatchObject({ code: 2, err: expect.stringContaining(`${CONFIG_FILE} already exists`) });
     expect(fs.existsSync(path.join(dir, 'nowhere.yml'))).toBe(false);
+  });
+});
+
+describe('check: the fix hint names a command that applies the fixes it counts', () => {
+  const hintOf = (out: string) => out.split('\n').find((l) => l.includes('can be fixed automatically'));
+  const commandOf = (out: string) => /run `([^`]*)`/.exec(hintOf(out) ?? '')?.[1];
+  // The hint's command, run: how many fixes it applies.
+  const applied = async (dir: string, command: string) => {
+    const [name, ...args] = command.replace(/^harness-registry-guard /, '').split(' ');
+    const { err } = await cli([name!, '--dry-run', ...args], dir);
+    return Number(/Would apply (\d+) fix/.exec(err)?.[1] ?? 0);
+  };
+
+  test('--baseline and --write-baseline: the baseline goes along, so accepted findings are left alone', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    await cli(['check', '.', '--write-baseline', 'bl.json'], dir);
+    const old =
+      'connector:\n  name: old\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n';
+    writeTree(dir, { '.harness/connectors/old.yaml': `${old}    providerType: Other\n    executeOnDelegate: false\n` });
+    const { out } = await cli(['check', '.', '--baseline', 'bl.json'], dir);
+    expect(hintOf(out)).toMatch(/^1 finding can be fixed/);
+    expect(commandOf(out)).toBe('harness-registry-guard fix . --baseline bl.json');
+    expect(await applied(dir, commandOf(out)!)).toBe(1);
+    const written = await cli(['check', '.', '--write-baseline', 'bl2.json'], dir);
+    expect(hintOf(written.out)).toBeUndefined(); // every finding accepted: nothing to fix
+    fs.rmSync(path.join(dir, 'bl2.json'));
+  });
+
+  test('--changed: the count is of the whole scan, as the command fixes the whole scan', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    const { out } = await cli(['check', '.', '--changed', '.harness/connectors/mirror.yaml'], dir);
+    const all = await applied(dir, 'harness-registry-guard fix .');
+    expect(all).toBeGreaterThan(0);
+    expect(hintOf(out)).toMatch(new RegExp(`^${all} findings? in the whole scan, not only those shown, can be fixed automatically`));
+  });
+
+  test('a PATH that starts with `-` comes after `--`', async () => {
+    const dir = writeTree(tmpDir(), Object.fromEntries(Object.entries(CONNECTOR_REPO).map(([f, t]) => [`-dir/${f}`, t])));
+    const { out } = await cli(['check', '--exclude', 'x', '--', '-dir'], dir);
+    expect(commandOf(out)).toBe('harness-registry-guard fix --exclude x -- -dir');
+    expect(await applied(dir, commandOf(out)!)).toBeGreaterThan(0);
   });
 });
 

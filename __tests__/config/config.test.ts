@@ -176,6 +176,9 @@ connector:
     expect(brief(r.lint({ include: ['other/*.yaml'] })).map((l) => l.split(':')[0])).toEqual(['other/c.yaml']);
     const cli = (await r.cli(['check', '.', '--exclude', '.harness/c.yaml', '--format', 'json'])).json();
     expect(cli.findings.map((f) => f.file)).toEqual(['.harness/legacy/c.yaml']);
+    // A trailing `/`, as in a .gitignore, names the folder.
+    expect(brief(r.lint({ exclude: ['legacy/'] })).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml']);
+    expect(brief(r.lint({ exclude: ['.harness/legacy//'] })).map((l) => l.split(':')[0])).toEqual(['.harness/c.yaml']);
   });
 
   test("the config's globs select the same files from a folder below it or on a folder given as PATH", () => {

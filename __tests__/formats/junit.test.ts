@@ -136,7 +136,8 @@ describe('JUnit reporter', () => {
     const dir = tmp();
     fs.writeFileSync(
       path.join(dir, '.harness-registry-guard.yml'),
-      'rules:\n  unresolved-reference: off\n  no-renamed-harness-image: off\n',
+      // Both forms of `off`: the level alone, and the level with options.
+      'rules:\n  unresolved-reference: off\n  no-renamed-harness-image:\n    level: off\n',
     );
     const out = formatJunit(lint({ cwd: dir, paths: ['.'] }));
     expect(await junitSchemaErrors(out)).toEqual([]);

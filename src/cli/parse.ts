@@ -1,5 +1,5 @@
 import { closest } from '../engine/config.js';
-import { UsageError } from '../engine/errors.js';
+import { ArgError } from '../engine/errors.js';
 
 /**
  * The command line's own parser (node:util's parseArgs says too little when something is wrong):
@@ -36,16 +36,7 @@ type ValueOf<O extends OptionSpec> = O['type'] extends 'boolean'
 
 export type Values<S extends OptionSpecs> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
-/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
-export class ArgError extends UsageError {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'ArgError';
-  }
-}
+export { ArgError };
 
 const didYouMean = (word: string, candidates: readonly string[]) => {
   const near = closest(word, candidates);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toPosix } from './discover.js';
-import { UsageError } from './errors.js';
+import { ArgError, UsageError } from './errors.js';
 import { locate, severityRank, type Finding, type Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
@@ -150,7 +150,7 @@ function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
 function findConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): string | undefined {
   if (configPath !== undefined) {
     const abs = path.resolve(cwd, configPath);
-    if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new UsageError(`config file not found: ${configPath}`);
+    if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new ArgError(`config file not found: ${configPath}`);
     return abs;
   }
   for (const dir of configDirs(cwd, paths)) {

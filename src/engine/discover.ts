@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './errors.js';
+import { ArgError, UsageError } from './errors.js';
 import { cmp } from './compare.js';
 import { globSet } from './glob.js';
 
@@ -93,7 +93,7 @@ export function discover(opts: DiscoverOptions): Discovery {
     try {
       st = fs.statSync(abs);
     } catch {
-      throw new UsageError(`path not found: ${given}`);
+      throw new ArgError(`path not found: ${given}`);
     }
     if (!st.isDirectory()) {
       consider(abs, path.dirname(abs), true);

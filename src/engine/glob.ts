@@ -19,11 +19,11 @@ export function globSet(patterns: readonly string[], from = 'a glob'): GlobSet {
   for (const p of patterns)
     if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
       throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
-  const compile = (p: string) => ({
-    pattern: p,
-    test: picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
-    hit: false,
-  });
+  const compile = (p: string) => {
+    // `legacy/` as in a .gitignore: the folder, wherever it is (a folder's contents are never read once it is skipped).
+    const glob = p.replace(/^\.\//, '').replace(/(?<=.)\/+$/, '');
+    return { pattern: p, test: picomatch(glob, { dot: true, basename: !glob.includes('/') }), hit: false };
+  };
   const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
   const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
   return {

@@ -1,3 +1,4 @@
+import { levelOf } from '../engine/config.js';
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
@@ -86,13 +87,12 @@ function buildSuites(result: LintResult): Suite[] {
   const known = result.rules.map((r) => r.id);
   const metaOf = (id: string) => result.rules.find((r) => r.id === id);
   const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
-  const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
 
   const suites: Suite[] = [];
   for (const id of [...known, ...others]) {
     const findings = byRule.get(id);
     if (findings?.length) suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
-    else if (!off.has(id))
+    else if (levelOf(result.config, id) !== 'off')
       suites.push({
         name: id,
         // With no file read, a pass would claim a check that did not happen.

@@ -21,6 +21,8 @@ export interface TextOptions {
   docsLinks?: boolean;
   /** The command that applies safe fixes: when a listed finding has one, a closing hint names it. */
   fixCommand?: string;
+  /** The findings whose fixes `fixCommand` applies, when more than those listed (`check --changed`). */
+  fixFindings?: readonly Finding[];
   /** Lines to add after the counts and scan notes. */
   notes?: readonly string[];
 }
@@ -69,7 +71,8 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   if (b)
     lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
   lines.push(...(opts.notes ?? []).map(terminalSafe));
-  if (opts.fixCommand) lines.push(...fixHint(result.findings, terminalSafe(opts.fixCommand), style));
+  if (opts.fixCommand)
+    lines.push(...fixHint(opts.fixFindings ?? result.findings, terminalSafe(opts.fixCommand), style, !!opts.fixFindings));
   return lines.join('\n') + '\n';
 }
 
@@ -110,15 +113,14 @@ function docsLinks(listed: readonly Finding[], style: Style): string[] {
  * The closing hint when findings have safe fixes (and how many more only suggestions): all of
  * them, as `fix` applies them whatever `--quiet` lists.
  */
-function fixHint(findings: readonly Finding[], command: string, style: Style): string[] {
+function fixHint(findings: readonly Finding[], command: string, style: Style, wholeScan: boolean): string[] {
   const active = findings.filter((f) => !f.suppressed);
   const safe = active.filter((f) => f.fix?.length).length;
   if (!safe) return [];
   const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
   const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
-  return [
-    `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
-  ];
+  const which = wholeScan ? `${plural(safe, 'finding')} in the whole scan, not only those shown,` : plural(safe, 'finding');
+  return [`${which} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`];
 }
 
 function suppressedBreakdown(findings: readonly Finding[]): string {

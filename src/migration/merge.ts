@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
@@ -33,12 +33,15 @@ export interface NamedReport {
 
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files: string[], cwd: string): NamedReport[] {
-  if (!files.length) throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
+  if (!files.length) throw new ArgError('--merge needs the JSON reports to merge (report --format json of each repository)');
   return files.map((name) => {
     let text: string;
     try {
+      if (fs.statSync(path.resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory())
+        throw new ArgError(`${name}: a folder; --merge takes the JSON report files of \`report --format json\`, not folders to scan`);
       text = fs.readFileSync(path.resolve(cwd, name), 'utf8');
     } catch (e) {
+      if (e instanceof ArgError) throw e;
       throw new UsageError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     let json: unknown;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../engine/baseline.js';
-import { failingFindings } from '../../engine/finding.js';
+import { failingFindings, type Finding } from '../../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatPieces, formatters } from '../../formats/index.js';
 import { formatText } from '../../formats/text.js';
@@ -94,8 +94,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const notes: string[] = [];
+  const all = result.findings;
   if (values.changed !== undefined) {
-    const all = result.findings;
     const reported = all.filter(changedSelection(result, values.changed, io.cwd));
     const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
     notes.push(
@@ -107,7 +107,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // Text lists it with the counts; JSON, SARIF, Markdown and GitHub carry it too; stderr makes sure a person sees it.
   if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${w}\n`);
-  const report = render(format, result, values, positionals, notes, io);
+  const report = render(format, result, values, positionals, notes, io, values.changed !== undefined ? all : undefined);
   if (values.output) writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
   else for (const piece of report) io.out(piece);
   if (result.internalErrors.length) {
@@ -124,6 +124,8 @@ function render(
   positionals: string[],
   notes: string[],
   io: CliIo,
+  /** Every finding of the scan, when fewer are shown (`--changed`): `fix` applies all their fixes. */
+  scanned?: readonly Finding[],
 ): Iterable<string> {
   if (format !== 'text') {
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
@@ -134,16 +136,28 @@ function render(
     io.env,
     io.stdoutIsTTY,
   );
-  const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
+  const fixCommand = fixCommandLine(values, positionals);
   return [
     formatText(result, {
       ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
       quiet: values.quiet,
       docsLinks: true,
       fixCommand,
+      ...(scanned ? { fixFindings: scanned } : {}),
       notes,
     }),
   ];
+}
+
+/**
+ * The `fix` command line that applies the fixes this check counted: the same scan settings and
+ * baseline (findings it accepts are left alone), and `--` before PATHs that look like options.
+ */
+function fixCommandLine(values: Values<typeof OPTIONS>, positionals: string[]): string {
+  const baseline = values.baseline ?? values['write-baseline'];
+  const options = [...scanArgs(values), ...(baseline !== undefined ? ['--baseline', baseline] : [])];
+  const args = positionals.some((p) => p.startsWith('-')) ? [...options, '--', ...positionals] : [...positionals, ...options];
+  return ['harness-registry-guard', 'fix', ...args].map(shellQuote).join(' ');
 }
 
 /**

@@ -92,7 +92,9 @@ function run(argv: string[], io: CliIo): number {
   if (positionals.length > 1) throw new ArgError(`\`init\` takes at most one folder (got ${positionals.length})`);
   const given = positionals[0] ?? '.';
   const dir = path.resolve(io.cwd, given);
-  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`folder not found: ${given}`);
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory())
+    throw new ArgError(stat ? `not a folder: ${given} (\`init\` writes the config file into a folder)` : `folder not found: ${given}`);
   const shown = (name: string) => toPosix(path.relative(io.cwd, path.join(dir, name))) || name;
   // lstat: a dangling symlink by that name exists too, and is not written through.
   const existing = CONFIG_FILES.find((name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }));
