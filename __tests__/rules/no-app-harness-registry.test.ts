@@ -29,6 +29,48 @@ const stepImage = (image: string) => `pipeline:
               - step: { type: Run, name: r, identifier: r, spec: { image: ${image} } }
 `;
 
+/** A saved execution-config payload (the body of Harness's update-config API); the value is at line 3, column 10. */
+const executionConfig = (field: string, value: string) => `# Saved payload for PUT /execution-config/update-config?infra=K8
+- field: ${field}
+  value: ${value}
+`;
+
+/** A pipeline whose variable \`img\` (its value at line 7, column 14) two steps pull, at line 16, column 75 and line 17, column 75. */
+const variableImage = (value: string) => `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - name: img
+      type: String
+      value: ${value}
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: "<+pipeline.variables.img>" } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: <+pipeline.variables.img> } }
+`;
+
+/** A pipeline whose one Run step runs \`command\`, at line 13, column 20. */
+const stepCommand = (command: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: alpine:3,
+                  command: ${command} } }
+`;
+
 const HUB = 'https://registry.hub.docker.com';
 const OLD = 'https://app.harness.io/registry';
 const ACCOUNT = { level: 'account' as const };
@@ -123,6 +165,13 @@ export default testRule(import.meta.filename, rule, {
       files: stepImage('<+input>.allowedValues(harness/ci-addon:1,gcr.io/gcr-prod/harness/ci-addon:1)'),
     },
     {
+      name: 'an expression in the registry or the name: the image is not known, and the host alone names no registry',
+      files: stepImage('<+pipeline.variables.reg>/harness/ci-addon:<+pipeline.sequenceId>'),
+    },
+    ...['docker pull my-app.harness.io/registry/team/tool:1', 'docker pull registry.app.harness.io/registry/harness/ci-addon:1'].map(
+      (command) => ({ name: `a host that only ends in app.harness.io is another host: ${command}`, files: stepCommand(command) }),
+    ),
+    {
       name: 'the registry named as text in a Kubernetes ConfigMap',
       files: {
         'notes.yaml': `apiVersion: v1
@@ -157,6 +206,12 @@ data:
       errors: [{ messageId: 'connectorUrl', line: line as number, column: column as number }],
       output: { 'docker.yaml': `connector:\n  name: a\n  identifier: a\n  type: DockerRegistry\n${(after as string).replace('URL', HUB)}` },
     })),
+    {
+      name: 'a URL with an empty path segment (`//registry`): reported and fixed',
+      files: { 'docker.yaml': dockerConnector('https://app.harness.io//registry/') },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],
+      output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
+    },
     {
       name: 'a URL with a user and password in it: reported and fixed, the password never quoted',
       files: { 'docker.yaml': dockerConnector('https://robot:s3cret@app.harness.io/registry') },
@@ -222,14 +277,75 @@ data:
       output: { 'docker.yaml': dockerConnector('https://gcr.io/gcr-prod') },
     },
     {
-      name: 'a step image that is a pipeline variable: the variable value is the image pulled, an error at the step (no fix of the expression)',
-      files: stepImage('"<+pipeline.variables.img>"').replace(
-        '  stages:\n',
-        '  variables:\n    - name: img\n      type: String\n      value: app.harness.io/registry/harness/ci-addon:1\n  stages:\n',
-      ),
+      name: 'step images that are a pipeline variable: one error, at the variable value (fixed there), the steps as related locations',
+      files: variableImage('app.harness.io/registry/harness/ci-addon:1.16.92'),
       errors: [
-        { messageId: 'leftover', line: 7, column: 14, severity: 'warning' },
-        { messageId: 'image', line: 16, column: 75 },
+        {
+          messageId: 'image',
+          line: 7,
+          column: 14,
+          related: [
+            { messageId: 'pulledBy', line: 16, column: 75 },
+            { messageId: 'pulledBy', line: 17, column: 75 },
+          ],
+        },
+      ],
+      output: variableImage('harness/ci-addon:1.16.92'),
+    },
+    {
+      name: 'an expression in the tag: the registry and name are literal, so an error, fixed with the expression kept',
+      files: stepImage('app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>'),
+      errors: [
+        {
+          messageId: 'image',
+          line: 12,
+          column: 75,
+          message:
+            'Image `app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `https://registry.hub.docker.com` instead.',
+        },
+      ],
+      output: stepImage('harness/ci-addon:<+pipeline.sequenceId>'),
+    },
+    {
+      name: 'an expression in the digest, with a space inside it: still an error, fixed',
+      files: stepImage("\"app.harness.io/registry/plugins/kaniko@<+pipeline.variables.digest.replace(' ', '')>\""),
+      errors: [{ messageId: 'image', line: 12, column: 75 }],
+      output: stepImage("\"plugins/kaniko@<+pipeline.variables.digest.replace(' ', '')>\""),
+    },
+    {
+      name: 'an expression in the image path: left to the leftover scan, as a warning',
+      files: stepImage('app.harness.io/registry/<+pipeline.variables.ns>/ci-addon:1'),
+      errors: [{ messageId: 'leftover', line: 12, column: 75, severity: 'warning' }],
+    },
+    {
+      name: 'an image written as a block scalar: the message shows it without the line break, and there is no fix',
+      files: `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: Run
+                  name: r
+                  identifier: r
+                  spec:
+                    image: |
+                      app.harness.io/registry/harness/ci-addon:1
+`,
+      errors: [
+        {
+          messageId: 'image',
+          line: 17,
+          column: 28,
+          message:
+            'Image `app.harness.io/registry/harness/ci-addon:1` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `https://registry.hub.docker.com` instead.',
+        },
       ],
     },
     {
@@ -515,6 +631,50 @@ spec:
       },
       errors: [{ file: 'values.yaml', messageId: 'image', line: 3, column: 15, severity: 'warning' }],
       output: { 'values.yaml': 'image:\n  registry: docker.io\n  repository: harness/delegate\n  tag: latest\n' },
+    },
+    {
+      name: 'Helm values: a registry written with a scheme and port, fixed; one that holds part of the path is not swapped',
+      files: {
+        'values.yaml': `image:
+  registry: https://app.harness.io:443/registry/
+  repository: harness/delegate
+  tag: latest
+`,
+        'other.yaml': `image:
+  registry: app.harness.io/registry/harness
+  repository: delegate
+`,
+      },
+      errors: [
+        { file: 'other.yaml', messageId: 'image', line: 3, column: 15, severity: 'warning' },
+        { file: 'values.yaml', messageId: 'image', line: 3, column: 15, severity: 'warning' },
+      ],
+      output: {
+        'values.yaml': 'image:\n  registry: docker.io\n  repository: harness/delegate\n  tag: latest\n',
+      },
+    },
+    {
+      name: "an STO step's scan target (`image.name`) on the registry: a leftover warning, though `name` is otherwise prose",
+      files: stepImage('{ type: docker_v2, name: app.harness.io/registry/harness/ci-addon, tag: "1" }'),
+      errors: [{ messageId: 'leftover', line: 12, column: 100, severity: 'warning' }],
+    },
+    {
+      name: 'an execution-config value on the registry under a renamed name: fixed to the replacement, with the Harness name restored',
+      files: { 'execution-config.yaml': executionConfig('addonTag', 'app.harness.io/registry/harness-ci-addon:1.2') },
+      errors: [{ file: 'execution-config.yaml', messageId: 'image', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig('addonTag', 'harness/ci-addon:1.2') },
+    },
+    {
+      name: 'the same, with the replacementRegistryUrl option',
+      files: { 'execution-config.yaml': executionConfig('addonTag', 'app.harness.io/registry/harness-ci-addon:1.2') },
+      options: { replacementRegistryUrl: 'https://gcr.io/gcr-prod' },
+      errors: [{ file: 'execution-config.yaml', messageId: 'image', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-addon:1.2') },
+    },
+    {
+      name: 'a leftover after a scheme or a space still counts',
+      files: stepCommand('curl -fsS https://app.harness.io/registry/v2/_catalog'),
+      errors: [{ messageId: 'leftover', line: 13, column: 46, severity: 'warning' }],
     },
     {
       name: 'a leftover in a command: a warning at the registry, inside the string',

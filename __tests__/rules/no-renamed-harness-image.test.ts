@@ -281,6 +281,94 @@ spec:
       ],
     })),
     {
+      name: 'an expression in the tag: the name is literal, so it is judged (the suggestion keeps the expression)',
+      files: stepImages('myreg.io/mirror/ci-addon:<+pipeline.variables.tag>'),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 12,
+          column: 77,
+          severity: 'warning',
+          suggestion: stepImages('myreg.io/mirror/harness/ci-addon:<+pipeline.variables.tag>'),
+        },
+      ],
+    },
+    {
+      name: 'an execution-config value with an expression in the tag is judged by its name',
+      files: { 'execution-config.yaml': executionConfig('addonTag', 'mirror.example.com/harness-ci-addon:<+pipeline.variables.tag>') },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'executionConfig',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig('addonTag', 'mirror.example.com/harness/ci-addon:<+pipeline.variables.tag>'),
+        },
+      ],
+    },
+    ...[
+      ['addonTag', 'plugins/ci-addon:1.16.92', 'harness/ci-addon:1.16.92'],
+      ['liteEngineTag', 'mycompany/ci-lite-engine:1.16.92', 'harness/ci-lite-engine:1.16.92'],
+      ['gitCloneTag', 'docker.io/mycompany/drone-git:1.6.9', 'docker.io/harness/drone-git:1.6.9'],
+      ['buildAndPushDockerRegistryTag', 'harness/kaniko:1.10.6', 'plugins/kaniko:1.10.6'],
+    ].map(([field, value, suggestion]) => ({
+      name: `on Docker Hub the first segment is a namespace, not a mirror prefix: ${value} as ${field} suggests ${suggestion}`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'executionConfig',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig(field!, suggestion!),
+        },
+      ],
+    })),
+    {
+      name: 'a step image on Docker Hub under another namespace: the suggestion is the Harness image there',
+      files: stepImages('mycompany/harness-ci-addon:1'),
+      errors: [{ messageId: 'renamed', line: 12, column: 77, severity: 'warning', suggestion: stepImages('harness/ci-addon:1') }],
+    },
+    {
+      name: "on the app.harness.io registry: reported, but no edit of this rule's (no-app-harness-registry's fix moves the image and restores the name)",
+      files: {
+        'execution-config.yaml': executionConfig('addonTag', 'app.harness.io/registry/harness-ci-addon:1.2'),
+        'pipeline.yaml': stepImages('app.harness.io/registry/mirror/ci-addon:1'),
+      },
+      errors: [
+        { file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10 },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'renamedOnRetiredRegistry',
+          line: 12,
+          column: 77,
+          severity: 'warning',
+          message:
+            'Image `app.harness.io/registry/mirror/ci-addon:1` looks like the Harness image `harness/ci-addon` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull `harness/ci-addon` from the registry that replaces it (the fix of no-app-harness-registry does both).',
+        },
+      ],
+    },
+    {
+      name: 'a pipeline variable a step pulls: reported at the variable value, with the step as a related location',
+      files: stepImages('<+pipeline.variables.img>').replace(
+        '  stages:\n',
+        '  variables:\n    - name: img\n      type: String\n      value: registry.example.com/harness-ci-addon:1\n  stages:\n',
+      ),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 7,
+          column: 14,
+          severity: 'warning',
+          related: [{ messageId: 'pulledBy', line: 16, column: 77 }],
+          suggestion: stepImages('<+pipeline.variables.img>').replace(
+            '  stages:\n',
+            '  variables:\n    - name: img\n      type: String\n      value: registry.example.com/harness/ci-addon:1\n  stages:\n',
+          ),
+        },
+      ],
+    },
+    {
       name: 'the harnessImages option adds names mirrors must keep',
       files: stepImages('registry.example.com/acme-builder:2'),
       options: { harnessImages: ['acme/builder'] },

@@ -3,6 +3,7 @@ import {
   catalogueNamesFor,
   DOCKER_HUB_HOSTS,
   findRenamedHarnessImage,
+  isOnDockerHub,
   normaliseRegistryUrl,
   parseImage,
   type ImageCatalogue,
@@ -90,7 +91,8 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
 }
 
 /**
- * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * An execution-config value with the image name its field requires, under the same prefix and tag
+ * (on Docker Hub, which has no prefix, the field's own image).
  * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
  */
 export function restoreExecutionConfigName(raw: string, expected: string, catalogue: ImageCatalogue, field = ''): RestoredName | undefined {
@@ -111,7 +113,8 @@ export function restoreExecutionConfigName(raw: string, expected: string, catalo
   const nsKept = path.length > 1 && path[path.length - 2]!.toLowerCase() === ns;
   // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
   const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2]!.toLowerCase());
-  const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
+  // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
+  const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
   const prefix = [image.registry, ...keep].filter(Boolean).join('/');
   const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
   return {

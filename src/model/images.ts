@@ -28,27 +28,57 @@ export function catalogueWith(extra: readonly string[] | undefined, base: ImageC
   return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
 }
 
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+/**
+ * Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. A Harness
+ * expression may stand for the tag or digest (`ci-addon:<+pipeline.sequenceId>`): the registry and
+ * name are still literal, so the image is known. One in the registry or name leaves it unknown.
+ */
 export function parseImage(raw: string): ImageRef | undefined {
-  let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-  if (!s || /\s|<\+/.test(s)) return undefined;
+  const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+  const masked = maskExpressions(s);
+  if (!masked || /\s/.test(masked)) return undefined;
+  let end = masked.length;
   let digest: string | undefined;
-  const at = s.indexOf('@');
+  const at = masked.indexOf('@');
   if (at >= 0) {
     digest = s.slice(at + 1);
-    s = s.slice(0, at);
+    end = at;
   }
   let tag: string | undefined;
-  const colon = s.lastIndexOf(':');
-  if (colon > s.lastIndexOf('/')) {
-    tag = s.slice(colon + 1);
-    s = s.slice(0, colon);
+  const colon = masked.lastIndexOf(':', end - 1);
+  if (colon > masked.lastIndexOf('/', end - 1)) {
+    tag = s.slice(colon + 1, end);
+    end = colon;
   }
-  const parts = s.split('/').filter(Boolean);
+  const name = s.slice(0, end);
+  if (name.includes('<+')) return undefined;
+  const parts = name.split('/').filter(Boolean);
   if (!parts.length) return undefined;
   let registry: string | undefined;
   if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) registry = parts.shift()!.toLowerCase();
   return { registry, path: parts, tag, digest };
+}
+
+/**
+ * The text with each Harness expression (`<+...>`, nested ones too) blanked out character for
+ * character, so that a `:`, `/` or `@` inside one is not read as part of the reference. Undefined
+ * for an expression left open.
+ */
+function maskExpressions(s: string): string | undefined {
+  if (!s.includes('<+')) return s;
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.startsWith('<+', i)) {
+      depth++;
+      out += '__';
+      i++;
+    } else if (depth > 0) {
+      if (s[i] === '>') depth--;
+      out += '_';
+    } else out += s[i];
+  }
+  return depth === 0 ? out : undefined;
 }
 
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
@@ -60,7 +90,7 @@ export function isAppHarnessImage(image: ImageRef): boolean {
   return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
 }
 
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+/** Normalises a registry URL: scheme optional, case, empty path segments (`//`), trailing slash and `/v2` do not matter. */
 export function normaliseRegistryUrl(raw: string): { host: string; path: string } | undefined {
   const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   if (!s || /\s|<\+/.test(s)) return undefined;
@@ -68,7 +98,13 @@ export function normaliseRegistryUrl(raw: string): { host: string; path: string 
   // `user:password@host`: the user info is not part of the host.
   const authority = slash < 0 ? s : s.slice(0, slash);
   const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-  let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0]!;
+  let path =
+    slash < 0
+      ? ''
+      : s
+          .slice(slash)
+          .split(/[?#]/)[0]!
+          .replace(/\/{2,}/g, '/');
   path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
   return { host, path };
 }
@@ -90,7 +126,7 @@ const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
 export interface RenamedImage {
   /** The catalogue name the image should end with, e.g. `harness/ci-addon`. */
   expected: string;
-  /** The same reference with the canonical name restored under the same registry prefix. */
+  /** The same reference with the canonical name restored under the same registry prefix (on Docker Hub, the Harness image itself). */
   suggestion: string;
 }
 
@@ -102,6 +138,9 @@ export const DOCKER_HUB_HOSTS = new Set([
   'registry-1.docker.io',
   'hub.docker.com',
 ]);
+
+/** On Docker Hub (no registry, or one of its names) a reference is `namespace/name`: no mirror prefix can come before. */
+export const isOnDockerHub = (image: ImageRef) => !image.registry || DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
 
 /**
  * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
@@ -123,10 +162,10 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
     const flattened = last === norm(`${ns}-${name}`);
     // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
     // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-    const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
-    const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
+    const dockerHub = isOnDockerHub(image);
+    const sameName = last === norm(name) && !entry.generic && (!dockerHub || namespace === ns);
     if (!flattened && !sameName) continue;
-    const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
+    const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };

@@ -19,6 +19,8 @@ export interface ImageUse {
   registryView?: View;
   /** The image is a `.default()` or allowed value of a runtime input: report it, but no fix rewrites the scalar. */
   runtimeInput?: boolean;
+  /** For a pipeline variable's value (`view`): the image fields that pull it (`image: <+pipeline.variables.x>`). */
+  pulledBy?: View[];
 }
 
 /**
@@ -42,7 +44,7 @@ function findImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
   /** An execution-config field and its value, from the update-config list or a field→image map. */
   const pushField = (field: string, value: View | undefined) => {
-    const raw = value?.str;
+    const raw = value?.str?.trim();
     const image = raw ? parseImage(raw) : undefined;
     if (image) out.push({ view: value!, raw: raw!, image, kind: 'executionConfig', field });
   };
@@ -55,26 +57,19 @@ function findImageUses(file: SourceFile): ImageUse[] {
         if (field) pushField(field, item.get('value'));
       }
     }
-    // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
     const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-    const variable = (name: string) =>
-      variables
-        ?.items()
-        .find((v) => v.text('name') === name)
-        ?.text('value');
+    const pullVariable = variableImages(variables, out);
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
     for (const { key, value } of fields?.entries() ?? [])
       if (Object.hasOwn(defaultCatalogue.executionConfigFields, key)) pushField(key, value);
     findUnderKeys(root, IMAGE, (view) => {
-      const raw = view.str;
+      // Shown in messages and parsed without the line break a block scalar (`image: |`) ends with.
+      const raw = view.str?.trim();
       if (raw !== undefined) {
         const value = classifyValue(raw);
         const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
-        const literal = named ? variable(named) : undefined;
-        const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
-        // Marked as an input: the expression is what is written, so no fix rewrites it.
-        if (pulled) return void out.push({ view, raw: literal!, image: pulled, kind: 'image', runtimeInput: true });
+        if (named && pullVariable(named, view)) return;
         if (value.kind === 'input') {
           for (const option of [value.default, ...(value.allowedValues ?? [])]) {
             const image = option ? parseImage(option) : undefined;
@@ -89,14 +84,41 @@ function findImageUses(file: SourceFile): ImageUse[] {
       const repository = view.get('repository');
       const repo = repository?.str;
       if (!repository || !repo) return;
-      const registry = view.text('registry');
-      const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+      const registry = view.text('registry')?.trim();
+      const full = registry ? `${registry.replace(/\/+$/, '')}/${repo.trim()}` : repo.trim();
       const image = parseImage(full);
       const registryView = view.get('registry');
       if (image) out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
     });
   }
   return out;
+}
+
+/**
+ * `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is
+ * known. The image is the variable's `value`, where a fix changes it, once however many fields pull
+ * it; each of those is kept in `pulledBy`. Returns whether the variable holds such an image.
+ */
+function variableImages(variables: View | undefined, out: ImageUse[]) {
+  const uses = new Map<string, ImageUse | undefined>();
+  return (name: string, pulledAt: View): boolean => {
+    if (!uses.has(name)) uses.set(name, variableImage(variables, name, out));
+    uses.get(name)?.pulledBy!.push(pulledAt);
+    return !!uses.get(name);
+  };
+}
+
+function variableImage(variables: View | undefined, name: string, out: ImageUse[]): ImageUse | undefined {
+  const value = variables
+    ?.items()
+    .find((v) => v.text('name') === name)
+    ?.get('value');
+  const raw = value?.str?.trim();
+  const image = raw && classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+  if (!image) return undefined;
+  const use: ImageUse = { view: value!, raw: raw!, image, kind: 'image', pulledBy: [] };
+  out.push(use);
+  return use;
 }
 
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
@@ -108,8 +130,11 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
   return out;
 }
 
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/**
+ * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
+ * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ */
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -128,6 +153,8 @@ function withoutSlashes(text: string): string {
 }
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
+/** Except the `name` of an image map: an STO step's scan target (`image: {type: docker_v2, name: ...}`). */
+const isProse = (key: string, path: string) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|\/)image\/name$/.test(path));
 
 export interface Leftover {
   /** The scalar that holds the text. */
@@ -157,7 +184,7 @@ export function registryLeftovers(file: SourceFile, handled: (view: View) => boo
       const { view } = visit;
       if (!view.isScalar || typeof view.value !== 'string') return;
       const key = visit.key ?? listKey(visit.path);
-      if (key === undefined || PROSE_KEYS.has(key) || handled(view)) return;
+      if (key === undefined || isProse(key, visit.path) || handled(view)) return;
       const [start, end] = view.range;
       const text = file.text.slice(start, end);
       // Worked out once per scalar, not per mention: a script can name the registry thousands of times.

@@ -1,8 +1,24 @@
 import { evenIfAliased, replaceScalar, setMapValue } from '../model/yaml-edits.js';
 import type { Edit } from '../engine/finding.js';
 import type { Connector } from '../model/entities.js';
-import { helmRegistryFor, isDockerHubUrl, isHarnessPublicRegistry, swapAppHarnessImage } from '../model/image-fixes.js';
-import { isAppHarnessImage, isAppHarnessRegistryUrl, redactUserInfo } from '../model/images.js';
+import {
+  helmRegistryFor,
+  isDockerHubUrl,
+  isHarnessPublicRegistry,
+  restoreExecutionConfigName,
+  restoreHarnessName,
+  swapAppHarnessImage,
+  type RestoredName,
+} from '../model/image-fixes.js';
+import {
+  defaultCatalogue,
+  executionConfigMismatch,
+  isAppHarnessImage,
+  isAppHarnessRegistryUrl,
+  normaliseRegistryUrl,
+  parseImage,
+  redactUserInfo,
+} from '../model/images.js';
 import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
 import type { View } from '../model/view.js';
 import { defineRule } from '../engine/rule.js';
@@ -54,21 +70,51 @@ function connectorFix(connector: Connector<View>, spec: View | undefined, url: V
  */
 function imageFix(use: ImageUse, replacement: string) {
   if (use.runtimeInput) return {};
-  let edit: Edit | undefined;
-  if (use.kind === 'helm' && use.registryView) {
-    const registry = helmRegistryFor(replacement);
-    if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-      edit = evenIfAliased(replaceScalar(use.registryView, registry));
-  } else {
-    const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
-    if (swapped) edit = evenIfAliased(replaceScalar(use.view, swapped));
-  }
+  if (use.kind === 'helm' && use.registryView) return helmFix(use, use.registryView, replacement);
+  // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
+  const restored = restoredName(use);
+  const target = restored?.value ?? use.raw;
+  const swapped = swapAppHarnessImage(target, replacement);
+  // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
+  const edit = swapped ? evenIfAliased(replaceScalar(use.view, swapped)) : undefined;
   if (!edit) return {};
-  const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
-  const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
-  if (harnessImage && isHarnessPublicRegistry(replacement)) return { fix: [edit], fixTitle: title };
+  const title = restored
+    ? `Pull \`${use.raw}\` from \`${replacement}\` under its Harness name: \`${swapped}\`.`
+    : pullTitle(use, replacement);
+  // Only an execution-config field has one right name; a step image may be another image of the same name.
+  const sureName = !restored || (use.kind === 'executionConfig' && restored.unambiguous);
+  return fixOrSuggestion(edit, title, isHarnessImageName(target) && sureName && isHarnessPublicRegistry(replacement));
+}
+
+/**
+ * A Helm-style map's `registry` moves to the replacement's host and path, when it is the registry
+ * alone (with a scheme or `:443` too): one that holds part of the image path is not simply swapped.
+ */
+function helmFix(use: ImageUse, registryView: View, replacement: string) {
+  const registry = helmRegistryFor(replacement);
+  const written = normaliseRegistryUrl(registryView.str ?? '');
+  const registryAlone = isAppHarnessRegistryUrl(registryView.str ?? '') && written?.path.toLowerCase() === '/registry';
+  const edit = registry && registryAlone ? evenIfAliased(replaceScalar(registryView, registry)) : undefined;
+  return edit
+    ? fixOrSuggestion(edit, pullTitle(use, replacement), isHarnessImageName(use.raw) && isHarnessPublicRegistry(replacement))
+    : {};
+}
+
+const pullTitle = (use: ImageUse, replacement: string) => `Pull \`${use.raw}\` from \`${replacement}\`.`;
+
+/** `app.harness.io/registry/harness/...` or `.../plugins/...`: an image Harness publishes. */
+const isHarnessImageName = (raw: string) => ['harness', 'plugins'].includes(parseImage(raw)?.path[1]?.toLowerCase() ?? '');
+
+function fixOrSuggestion(edit: Edit, title: string, safe: boolean) {
+  if (safe) return { fix: [edit], fixTitle: title };
   return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+
+/** The reference with the Harness image name it was renamed from (built-in catalogue), if it was renamed. */
+function restoredName(use: ImageUse): RestoredName | undefined {
+  if (use.kind !== 'executionConfig') return restoreHarnessName(use.raw, defaultCatalogue);
+  const expected = executionConfigMismatch(use.field!, use.raw, defaultCatalogue);
+  return expected ? restoreExecutionConfigName(use.raw, expected, defaultCatalogue, use.field) : undefined;
 }
 
 const ID = 'no-app-harness-registry';
@@ -104,6 +150,7 @@ export default defineRule({
       'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
     ...NOT_IN_HARNESS_MESSAGES,
     // Related locations: one use each.
+    pulledBy: 'Pulled here, as `{{expression}}`.',
     usedBy: 'Used by {{stage}}.',
     clonesCodebase: '{{stage}} clones the codebase through it.',
     pullsHarnessImages: '{{stage}} pulls Harness images through it.',
@@ -142,6 +189,7 @@ export default defineRule({
             messageId: 'image',
             ...(severity ? { severity } : {}),
             data: { image: use.raw, replacement },
+            ...(use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {}),
             ...imageFix(use, replacement),
           });
       }

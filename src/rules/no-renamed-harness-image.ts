@@ -1,18 +1,21 @@
-import { catalogueWith, executionConfigMismatch, findRenamedHarnessImage, parseImage } from '../model/images.js';
+import { catalogueWith, executionConfigMismatch, findRenamedHarnessImage, isAppHarnessImage, parseImage } from '../model/images.js';
 import { replaceScalar } from '../model/yaml-edits.js';
 import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../model/image-fixes.js';
-import { imageUses } from '../model/scans.js';
-import type { View } from '../model/view.js';
+import { imageUses, type ImageUse } from '../model/scans.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /**
  * The canonical name under the same prefix. Safe only where Harness publishes the image under that
  * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion.
+ * mirror must first hold the image under the new name, so there it is a suggestion. None on the
+ * app.harness.io registry: nothing can be pulled there, and no-app-harness-registry's fix moves the
+ * image to the replacement registry and restores its name in one edit.
  */
-function nameFix(view: View, restored: RestoredName | undefined, allowSafe: boolean) {
-  const edit = restored && replaceScalar(view, restored.value);
+function nameFix(use: ImageUse, restored: RestoredName | undefined, allowSafe: boolean) {
+  // A runtime input's option is not the scalar's whole text: no edit replaces it.
+  if (use.runtimeInput || isAppHarnessImage(use.image)) return {};
+  const edit = restored && replaceScalar(use.view, restored.value);
   if (!edit) return {};
   const image = parseImage(restored.value);
   const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
@@ -45,8 +48,12 @@ export default defineRule({
   messages: {
     renamed:
       'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+    renamedOnRetiredRegistry:
+      'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull `{{expected}}` from the registry that replaces it (the fix of no-app-harness-registry does both).',
     executionConfig:
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+    // Related location: an image field that pulls a pipeline variable's value.
+    pulledBy: 'Pulled here, as `{{expression}}`.',
   },
   checkFile({ file, embedded, options, report }) {
     // Kubernetes manifests, Compose files and the like name their own images.
@@ -62,19 +69,21 @@ export default defineRule({
               at: use.view,
               messageId: 'executionConfig',
               data: { field: use.field!, image: use.raw, expected },
-              ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
+              ...nameFix(use, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
             });
           continue;
         }
         // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
         const renamed = findRenamedHarnessImage(use.image, catalogue);
+        const retired = isAppHarnessImage(use.image);
         if (renamed)
           report({
             at: use.view,
-            messageId: 'renamed',
+            messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
             severity: 'warning',
-            data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-            ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
+            data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
+            ...(use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {}),
+            ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
           });
       }
     }
