@@ -146,6 +146,18 @@ describe('JUnit reporter', () => {
     );
   });
 
+  test('lookups in Harness that got no answer: a skipped testcase that says so, so a clean run does not read as fully checked', async () => {
+    const at = { file: 'p.yaml', start: 0, end: 1, value: 'hub', path: undefined, flags: 0 };
+    const failed = { identifier: 'hub', scope: { kind: 'account' }, answer: { kind: 'failed', reason: 'timed out after 10 s' }, at };
+    const result = { ...resultWith([]), harness: { host: 'app.harness.io', lookups: [failed], requests: 3 } } as LintResult;
+    const out = formatJunit(result);
+    expect(await junitSchemaErrors(out)).toEqual([]);
+    const suite = /<testsuite name="harness-registry-guard"[^>]*>([\s\S]*?)<\/testsuite>/.exec(out)?.[1] ?? '';
+    expect(testcases(suite)).toEqual([{ classname: 'harness-registry-guard', name: 'harness-lookups' }]);
+    expect(suite).toMatch(/<skipped>1 of 1 connector lookup in Harness \(app\.harness\.io\) got no answer \(timed out after 10 s\)/);
+    expect(formatJunit({ ...result, harness: { ...result.harness!, lookups: [] } })).not.toContain('harness-lookups');
+  });
+
   test('internal errors are <error> testcases in a last suite', async () => {
     const out = formatJunit(resultWith([], ['rule x failed: TypeError: boom\n    at y (z.js:1:2)']));
     expect(await junitSchemaErrors(out)).toEqual([]);

@@ -1,5 +1,6 @@
 import { levelOf } from '../engine/config.js';
 import type { Finding } from '../engine/finding.js';
+import { lookupFailureWarning } from '../model/harness-side.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { relatedLines } from './related.js';
@@ -27,6 +28,8 @@ import { relatedLines } from './related.js';
  *   name = the rule id), so a clean run reads "8 tests, 0 failures" instead of an empty report
  *   (Harness and Jenkins treat a report with no testcase as no tests at all).
  * - an internal error (exit code 2): an `<error>` testcase in a last suite, `harness-registry-guard`.
+ * - lookups in Harness that got no answer: a `<skipped>` testcase `harness-lookups` in that suite,
+ *   whose text is the warning the other formats carry: the run checked less than it would have.
  *
  * `<skipped>` carries its text as content, not as a `message` attribute: the Jenkins JUnit schema
  * (jenkins-junit.xsd, the schema the tests validate against) types `skipped` as a plain string.
@@ -99,15 +102,16 @@ function buildSuites(result: LintResult): Suite[] {
         cases: [{ classname: TOOL, name: id, outcome: result.filesScanned ? { kind: 'pass' } : NOTHING_CHECKED }],
       });
   }
-  if (result.internalErrors.length)
-    suites.push({
-      name: TOOL,
-      cases: result.internalErrors.map((e, i) => ({
-        classname: TOOL,
-        name: `${INTERNAL} ${i + 1}`,
-        outcome: { kind: 'error', message: firstLine(e), type: INTERNAL, body: cap(e) },
-      })),
-    });
+  const lookups = result.harness && lookupFailureWarning(result.harness);
+  const tool: TestCase[] = [
+    ...(lookups ? [{ classname: TOOL, name: 'harness-lookups', outcome: { kind: 'skipped', body: cap(lookups) } } as const] : []),
+    ...result.internalErrors.map((e, i) => ({
+      classname: TOOL,
+      name: `${INTERNAL} ${i + 1}`,
+      outcome: { kind: 'error', message: firstLine(e), type: INTERNAL, body: cap(e) } as const,
+    })),
+  ];
+  if (tool.length) suites.push({ name: TOOL, cases: tool });
   return suites;
 }
 
