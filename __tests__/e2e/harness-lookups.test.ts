@@ -327,6 +327,21 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
     expectNoKey(r.stderr);
   }, 30_000);
 
+  test('403 at account scope: the other lookups and findings go on, harnessImage keeps its notice, one warning', async () => {
+    const server = await serve({ deniedScopes: ['account'] });
+    const dir = repo({ '.harness/pipelines/build.yaml': pipeline('build', ['hub']) });
+    const r = await withKey(server, ['check', '.', '--format', 'json'], dir);
+    expectNoKey(r.stdout, r.stderr);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { findings: JsonFinding[]; harness: { warning: string } };
+    expect(out.findings.map((f) => `${f.severity} ${f.ruleId}`).sort()).toEqual([
+      'error require-platform-connectivity',
+      'notice unresolved-reference',
+    ]);
+    expect(out.harness.warning).toMatch(/was refused \(HTTP 403\): the API key lacks core_connector_view at account scope;/);
+    expect(r.stderr).toBe(`harness-registry-guard: warning: ${out.harness.warning}\n`);
+  }, 30_000);
+
   test('a key without an account id and no --harness-account exits 2 naming the option', async () => {
     const r = await cli(['check', '.'], repo(), { HARNESS_API_KEY: 'sk-PLANTEDsecretKEYqzXwvBnmRtYuiop' });
     expect(r.status).toBe(2);
@@ -344,7 +359,7 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
     const warning =
       '1 of 3 connector lookups in Harness (' +
       new URL(server.url).host +
-      ') got no answer (HTTP 500 UNKNOWN_ERROR (3 attempts)); their references stay unresolved-reference notices.';
+      ') got no answer (HTTP 500 UNKNOWN_ERROR (3 attempts)); nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.';
     expect(out.harness.warning).toBe(warning);
     expect(r.stderr).toBe(`harness-registry-guard: warning: ${warning}\n`);
     // `hub` is still undecided; harnessImage and org.mirror were answered.
@@ -579,7 +594,7 @@ describe('an unreachable Harness', () => {
     const out = JSON.parse(c.stdout) as { findings: JsonFinding[]; harness: { warning: string; failed: number } };
     expect(out.harness.failed).toBe(3);
     expect(out.harness.warning).toMatch(
-      /^3 of 3 connector lookups in Harness \(127\.0\.0\.1:\d+\) got no answer \(.*timed out after 10 s.*\); their references stay unresolved-reference notices\.$/,
+      /^3 of 3 connector lookups in Harness \(127\.0\.0\.1:\d+\) got no answer \(.*timed out after 10 s.*\); nothing is judged about what they refer to: .*\.$/,
     );
     expect(out.findings.map((f) => `${f.severity} ${f.ruleId}`)).toEqual([
       'notice unresolved-reference',

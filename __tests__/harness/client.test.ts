@@ -267,11 +267,90 @@ describe('getConnector', () => {
     });
     const started = Date.now();
     const r = await c.getConnector({ identifier: 'busy' });
-    expect(r).toEqual({ kind: 'failed', reason: 'time budget of 10 s spent (last: HTTP 429 (rate limited))' });
+    // It stopped with 3 s left, not at the end of the budget: the reason says so.
+    expect(r).toEqual({
+      kind: 'failed',
+      reason: 'gave up with 3 s of the time budget of 10 s left: the next wait (8 s) would end past it (last: HTTP 429 (rate limited))',
+    });
     expect(clock.now()).toBeLessThanOrEqual(10_000);
     expect(clock.sleeps).toEqual([1000, 2000, 4000]); // the next wait (8 s) would end past the budget
     expect(Date.now() - started).toBeLessThan(2000);
     expect(c.stats()).toMatchObject({ made: 4, rateLimited: 4, failed: 1 });
+  });
+
+  it('waits as long as a 429’s Retry-After says, in seconds or as an HTTP date', async () => {
+    const server = await serve({
+      behaviours: {
+        seconds: { kind: 'rateLimit', times: 1, retryAfter: '3' },
+        date: { kind: 'rateLimit', times: 1, retryAfter: new Date(Date.now() + 6_000).toUTCString() },
+      },
+      connectors: ['seconds', 'date'].map((identifier) => ({ identifier, type: 'DockerRegistry', spec: DOCKER })),
+    });
+    const clock = virtualClock();
+    const c = createHarnessClient({
+      baseUrl: server.url,
+      accountId: ACCOUNT,
+      apiKey: KEY,
+      minIntervalMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    expect((await c.getConnector({ identifier: 'seconds' })).kind).toBe('found');
+    expect(clock.sleeps).toEqual([3000]); // not the 1 s backoff
+    expect((await c.getConnector({ identifier: 'date' })).kind).toBe('found');
+    // An HTTP date has whole seconds: 5 to 6 s from when it was written.
+    expect(clock.sleeps[1]).toBeGreaterThan(4000);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(6000);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('a Retry-After past the time budget: gives up at once, saying why', async () => {
+    const server = await serve({ behaviours: { busy: { kind: 'rateLimit', times: 1, retryAfter: '120' } } });
+    const clock = virtualClock();
+    const c = createHarnessClient({
+      baseUrl: server.url,
+      accountId: ACCOUNT,
+      apiKey: KEY,
+      minIntervalMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    expect(await c.getConnector({ identifier: 'busy' })).toEqual({
+      kind: 'failed',
+      reason:
+        'gave up with 40 s of the time budget of 40 s left: the next wait (120 s, as Retry-After asked) would end past it (last: HTTP 429 (rate limited))',
+    });
+    expect(clock.sleeps).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a request already waiting for its turn when a 429 comes in waits out the pause too', async () => {
+    const server = await serve({
+      behaviours: { busy: { kind: 'rateLimit', times: 1 } },
+      connectors: ['busy', 'other'].map((identifier) => ({ identifier, type: 'DockerRegistry', spec: DOCKER })),
+    });
+    const sent: Array<[string, number]> = [];
+    const c = client(server, {
+      concurrency: 2,
+      minIntervalMs: 150, // `other` is asleep in its turn's wait when `busy` gets its 429
+      backoffMs: 600,
+      fetch: (input, init) => (sent.push([String(input).split('?')[0]!.split('/').pop()!, Date.now()]), fetch(input, init)),
+    });
+    const started = Date.now();
+    const results = await Promise.all([c.getConnector({ identifier: 'busy' }), c.getConnector({ identifier: 'other' })]);
+    expect(results.map((r) => r.kind)).toEqual(['found', 'found']);
+    expect(sent.map(([id]) => id).sort()).toEqual(['busy', 'busy', 'other']);
+    // Before the fix `other` went out at about 150 ms, inside the 600 ms pause.
+    const other = sent.find(([id]) => id === 'other')!;
+    expect(other[1] - started).toBeGreaterThanOrEqual(550);
+  });
+
+  it('a 200 whose body is cut short says the body is not JSON', async () => {
+    const server = await serve({ behaviours: { cut: { kind: 'raw', text: '{"status":"SUCCESS","data":{"connector":{"type":"Dock' } } });
+    expect(await client(server).getConnector({ identifier: 'cut' })).toEqual({
+      kind: 'failed',
+      reason: 'unexpected response: HTTP 200 with a body that is not JSON (cut short, or not from the Harness API)',
+    });
   });
 
   it('classifies not-found by the body code: HTTP 200 ENTITY_NOT_FOUND and HTTP 404 RESOURCE_NOT_FOUND_EXCEPTION', async () => {
@@ -343,23 +422,50 @@ describe('getConnector', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('403 aborts requests already in flight', async () => {
+  it('403 fails only the lookups of that scope: other scopes and requests in flight go on, and the scope is not asked again', async () => {
     const server = await serve({
-      behaviours: {
-        stuck: { kind: 'hang' },
-        denied: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission core_connector_view on connector' },
-      },
+      latencyMs: 30,
+      deniedScopes: ['account', 'org o2'],
+      connectors: [{ identifier: 'dh', orgIdentifier: 'o1', type: 'DockerRegistry', spec: DOCKER }],
     });
-    const c = client(server, { concurrency: 2, requestTimeoutMs: 5_000 });
-    const started = Date.now();
-    const stuck = c.getConnector({ identifier: 'stuck' });
+    const c = client(server, { concurrency: 1 });
+    const [account, inO1, inO2, again, inO2b] = await Promise.all([
+      c.getConnector({ identifier: 'harnessImage' }),
+      c.getConnector({ identifier: 'dh', orgIdentifier: 'o1' }),
+      c.getConnector({ identifier: 'dh', orgIdentifier: 'o2' }),
+      c.getConnector({ identifier: 'other' }),
+      c.getConnector({ identifier: 'x', orgIdentifier: 'o2' }),
+    ]);
+    expect(account).toEqual({
+      kind: 'failed',
+      reason:
+        'HTTP 403: the API key lacks the permission core_connector_view (account scope). Harness said: NG_ACCESS_DENIED: Missing permission core_connector_view on account',
+      refused: CONNECTOR_VIEW_PERMISSION,
+    });
+    expect(inO1.kind).toBe('found');
+    expect(inO2).toMatchObject({ kind: 'failed', refused: CONNECTOR_VIEW_PERMISSION, reason: expect.stringContaining('(org o2)') });
+    // Queued behind the refusals of their scopes: failed the same way, never sent.
+    expect(again).toEqual(account);
+    expect(inO2b).toEqual(inO2);
+    expect(server.requests.map((r) => `${r.query.get('orgIdentifier') ?? 'account'} ${r.path.split('/').pop()}`)).toEqual([
+      'account harnessImage',
+      'o1 dh',
+      'o2 dh',
+    ]);
+    expect(c.stats()).toMatchObject({ made: 3, failed: 4 });
+  });
+
+  it('a 403 does not abort a request in flight at another scope', async () => {
+    const server = await serve({
+      deniedScopes: ['account'],
+      behaviours: { slow: { kind: 'hang' } },
+    });
+    const c = client(server, { concurrency: 2, requestTimeoutMs: 400, retries: 0 });
+    const slow = c.getConnector({ identifier: 'slow', orgIdentifier: 'o1' });
     await new Promise((r) => setTimeout(r, 50));
-    const denied = c.getConnector({ identifier: 'denied', orgIdentifier: 'default', projectIdentifier: 'shop' });
-    await expect(denied).rejects.toThrow(
-      /HTTP 403 to reading connector denied \(project default\/shop\): the API key lacks the permission core_connector_view/,
-    );
-    await expect(stuck).rejects.toBeInstanceOf(HarnessAuthError);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await c.getConnector({ identifier: 'harnessImage' })).kind).toBe('failed');
+    // Ended by its own timeout, not by the other scope's 403.
+    expect(await slow).toEqual({ kind: 'failed', reason: 'timed out after 400 ms' });
   });
 
   it('5xx: retries twice with backoff, then fails', async () => {
@@ -425,7 +531,7 @@ describe('getConnector', () => {
     const reasons = results.map((r) => (r.kind === 'failed' ? r.reason : r.kind));
     for (const reason of reasons)
       expect(reason).toMatch(
-        /^(timed out after 150 ms \(3 attempts\)|time budget of 800 ms spent \(last: (timed out after 150 ms|no answer in the \d+ ms left)\))$/,
+        /^(timed out after 150 ms \(3 attempts\)|time budget of 800 ms spent \(last: (timed out after 150 ms|no answer in the \d+ ms left)\)|gave up with \d+ ms of the time budget of 800 ms left: the next wait \(\d+ ms\) would end past it \(last: timed out after 150 ms\))$/,
       );
     expect(reasons.some((r) => r.startsWith('time budget of 800 ms spent'))).toBe(true);
     // Every request was cut by its own timeout or by the budget: none outlived the budget.
@@ -487,19 +593,22 @@ describe('getImageOverrides', () => {
     ]);
   });
 
-  it('403 names the account view permission', async () => {
+  it('403 is a failed result naming the account view permission, and each infra is asked on its own', async () => {
     const server = await serve({
       behaviours: { [EXECUTION_CONFIG]: { kind: 'error', status: 403, code: 'NG_ACCESS_DENIED', message: 'Missing permission' } },
     });
-    const err = await client(server)
-      .getImageOverrides('K8')
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(err).toBeInstanceOf(HarnessAuthError);
-    expect((err as HarnessAuthError).permission).toBe(ACCOUNT_VIEW_PERMISSION);
-    expect((err as HarnessAuthError).message).toMatch(/HTTP 403 .*core_account_view/);
+    const c = client(server);
+    const k8 = await c.getImageOverrides('K8');
+    expect(k8).toEqual({
+      kind: 'failed',
+      reason:
+        'HTTP 403: the API key lacks the permission core_account_view (account scope, infra K8). Harness said: NG_ACCESS_DENIED: Missing permission',
+      refused: ACCOUNT_VIEW_PERMISSION,
+    });
+    expect(await c.getImageOverrides('VM')).toMatchObject({ kind: 'failed', reason: expect.stringContaining('(account scope, infra VM)') });
+    expect(server.requests.map((r) => r.query.get('infra'))).toEqual(['K8', 'VM']);
+    // The key works: connectors are still read.
+    await expect(c.getConnector({ identifier: 'x' })).resolves.toEqual({ kind: 'notFound' });
   });
 
   it('a 503 fails after retries', async () => {

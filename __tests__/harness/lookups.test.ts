@@ -427,6 +427,31 @@ describe('rules judge connectors only Harness holds like connectors in the repo,
   });
 });
 
+describe('the override fix never points a stage at an account connector on the retired registry', () => {
+  const files = { '.harness/p.yaml': pipeline({ infra: 'K8s', override: 'org.mirror' }) };
+  const org = found('mirror', { level: 'org', org: 'o' }, { dockerRegistryUrl: 'https://mirror.example.com' });
+  const fixOf = (extra: Record<string, string>, f?: HarnessFacts) => {
+    const r = lintFiles({ ...files, ...extra }, f ? { harnessFacts: f } : {});
+    const finding = r.findings.find((x) => x.ruleId === 'require-account-image-connector')!;
+    return finding.fix ? `safe: ${finding.fixTitle}` : `suggestion: ${finding.suggestion?.title}`;
+  };
+
+  it('in Harness: a suggestion that says why', () => {
+    expect(fixOf({}, facts(org, found('mirror', ACCOUNT_SCOPE, { dockerRegistryUrl: OLD })))).toBe(
+      'suggestion: Point the account-scope connector `account.mirror` (in Harness) away from the app.harness.io registry (it uses `https://app.harness.io/registry`), then reference it as `account.mirror` instead of `org.mirror`.',
+    );
+  });
+
+  it('in the repo: a suggestion too, whichever copy has the retired URL', () => {
+    const onOld = CONNECTOR('mirror', 'account', false).replace(HUB, OLD);
+    expect(fixOf({ '.harness/c.yaml': onOld })).toMatch(/^suggestion: Point the account-scope connector `account.mirror` away from/);
+    expect(fixOf({ '.harness/a.yaml': CONNECTOR('mirror', 'account', false), '.harness/z.yaml': onOld })).toMatch(/^suggestion: Point/);
+    expect(fixOf({ '.harness/c.yaml': CONNECTOR('mirror', 'account', false) })).toBe(
+      'safe: Reference the account-scope connector `account.mirror` instead of `org.mirror`.',
+    );
+  });
+});
+
 describe('the engine’s hook', () => {
   it('lint asks once, with the project, before the project rules; its facts are in the result', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-hook-'));
@@ -536,8 +561,76 @@ describe('createHarnessLookups against a fake Harness', () => {
     servers.push(denied);
     const partial = await createHarnessLookups({ baseUrl: denied.url, accountId: ACCOUNT, apiKey: KEY, ...fast }).imageOverrides();
     expect(partial.overrides).toEqual([]);
-    expect(partial.unread).toEqual([expect.stringMatching(/^K8: .*HTTP 403.*core_account_view/), expect.stringMatching(/^VM: .*HTTP 403/)]);
+    expect(partial.unread).toEqual([
+      expect.stringMatching(/^K8: HTTP 403: .*core_account_view \(account scope, infra K8\)/),
+      expect.stringMatching(/^VM: HTTP 403: .*core_account_view \(account scope, infra VM\)/),
+    ]);
+    // Each infrastructure was asked: the VM line is VM's own answer, not K8's repeated.
+    expect(denied.requests.map((r) => r.query.get('infra'))).toEqual(['K8', 'VM']);
     expect(partial.unread.join('\n')).not.toContain('PLANTEDsecret');
+  });
+});
+
+const UNJUDGED =
+  'nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.';
+
+describe('a key without core_connector_view somewhere: the lookups of that scope fail, the rest go on', () => {
+  const fast = { minIntervalMs: 0, backoffMs: 1 };
+  const hubInProject = {
+    identifier: 'hub',
+    orgIdentifier: 'o',
+    projectIdentifier: 'pr',
+    type: 'DockerRegistry',
+    spec: { dockerRegistryUrl: HUB, executeOnDelegate: true },
+  };
+
+  it('403 on account.harnessImage: the project connector is still judged, harnessImage keeps its notice, one warning', async () => {
+    const server = await fakeHarness({ apiKey: KEY, accountId: ACCOUNT, deniedScopes: ['account'], connectors: [hubInProject] });
+    servers.push(server);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-403-'));
+    fs.mkdirSync(path.join(dir, '.harness'));
+    fs.writeFileSync(path.join(dir, '.harness/p.yaml'), pipeline({ refs: ['hub'] }));
+    const lookups = createHarnessLookups({ baseUrl: server.url, accountId: ACCOUNT, apiKey: KEY, ...fast });
+    const result = await engineLint({ cwd: dir, paths: ['.'], rules, configPath: false, harness: (p) => lookups.lookUp(p) });
+    expect(result.findings.map((f) => `${f.line} ${f.severity} ${f.ruleId} ${f.message.split(/[,;]/)[0]}`)).toEqual([
+      '17 notice unresolved-reference Connector `account.harnessImage`',
+      '26 error require-platform-connectivity Connector `hub` (in Harness',
+    ]);
+    expect(lookupFailureWarning(result.harness!)).toBe(
+      `1 of 2 connector lookups in Harness (${new URL(server.url).host}) was refused (HTTP 403): the API key lacks core_connector_view at account scope; ${UNJUDGED}`,
+    );
+  });
+
+  it('a key bound to org o1, pipelines in o2: every o2 lookup is refused, once asked; o1 is read', async () => {
+    const server = await fakeHarness({
+      apiKey: KEY,
+      accountId: ACCOUNT,
+      deniedScopes: ['org o2', 'project o2/pr'],
+      connectors: [
+        { identifier: 'harnessImage', type: 'DockerRegistry', spec: { dockerRegistryUrl: HUB, executeOnDelegate: false } },
+        { identifier: 'm', orgIdentifier: 'o1', type: 'DockerRegistry', spec: { dockerRegistryUrl: HUB, executeOnDelegate: false } },
+      ],
+    });
+    servers.push(server);
+    const lookups = createHarnessLookups({ baseUrl: server.url, accountId: ACCOUNT, apiKey: KEY, ...fast, concurrency: 1 });
+    const o2 = '  orgIdentifier: o2\n  projectIdentifier: pr\n';
+    const { project } = lintFiles({
+      '.harness/a.yaml': pipeline({ scope: o2, refs: ['org.x', 'org.y', 'z'] }),
+      '.harness/b.yaml': pipeline({ id: 'q', scope: '  orgIdentifier: o1\n  projectIdentifier: pr\n', refs: ['org.m'] }),
+    });
+    const got = await lookups.lookUp(project);
+    expect(got.lookups.map((l) => `${scopeText(l.scope)} ${l.identifier} ${l.answer.kind}`).sort()).toEqual([
+      'account harnessImage found',
+      'org o1 m found',
+      'org o2 x failed',
+      'org o2 y failed',
+      'project o2 pr z failed',
+    ]);
+    // org o2 was asked once; its second lookup failed without a request.
+    expect(server.requests.filter((r) => r.query.get('orgIdentifier') === 'o2' && !r.query.get('projectIdentifier'))).toHaveLength(1);
+    expect(lookupFailureWarning(got)).toMatch(
+      /were refused \(HTTP 403\): the API key lacks core_connector_view in org o2 and in project o2\/pr;/,
+    );
   });
 });
 
@@ -552,7 +645,7 @@ describe('what the run says about the lookups', () => {
         answered('c', ACCOUNT_SCOPE, { kind: 'notFound' }),
       ),
       'Looked up 4 connectors in Harness (app.harness.io): 1 found, 1 not found, 2 without an answer; 4 requests.',
-      '2 of 4 connector lookups in Harness (app.harness.io) got no answer (timed out after 10 s); their references stay unresolved-reference notices.',
+      `2 of 4 connector lookups in Harness (app.harness.io) got no answer (timed out after 10 s); ${UNJUDGED}`,
     ],
     [
       facts(
@@ -561,7 +654,18 @@ describe('what the run says about the lookups', () => {
         ),
       ),
       'Looked up 4 connectors in Harness (app.harness.io): 0 found, 0 not found, 4 without an answer; 4 requests.',
-      '4 of 4 connector lookups in Harness (app.harness.io) got no answer (HTTP 500; HTTP 502; HTTP 503; and 1 other reasons); their references stay unresolved-reference notices.',
+      `4 of 4 connector lookups in Harness (app.harness.io) got no answer (HTTP 500; HTTP 502; HTTP 503; and 1 other reasons); ${UNJUDGED}`,
+    ],
+    [
+      facts(
+        platformImage,
+        answered('harnessImage', ACCOUNT_SCOPE, { kind: 'failed', reason: 'HTTP 403: …', refused: 'core_connector_view' }),
+        answered('a', ACCOUNT_SCOPE, { kind: 'failed', reason: 'HTTP 403: …', refused: 'core_connector_view' }),
+        answered('b', { level: 'org', org: 'o2' }, { kind: 'failed', reason: 'HTTP 403: …', refused: 'core_connector_view' }),
+        answered('c', PROJECT, { kind: 'failed', reason: 'timed out after 10 s' }),
+      ),
+      'Looked up 5 connectors in Harness (app.harness.io): 1 found, 0 not found, 4 without an answer; 5 requests.',
+      `3 of 5 connector lookups in Harness (app.harness.io) were refused (HTTP 403): the API key lacks core_connector_view at account scope and in org o2; 1 other got no answer (timed out after 10 s); ${UNJUDGED}`,
     ],
   ])('%#', (f, summary, warning) => {
     expect(lookupSummary(f)).toBe(summary);

@@ -20,8 +20,10 @@ export interface FakeConnector {
 export type FakeBehaviour =
   /** Not found, in one of the forms Harness uses (the code decides, not the status). */
   | { kind: 'notFound'; status: number; code: 'ENTITY_NOT_FOUND' | 'RESOURCE_NOT_FOUND_EXCEPTION' }
-  /** 429 for the first `times` requests (per scope and identifier), then the normal answer. */
-  | { kind: 'rateLimit'; times: number }
+  /** 429 for the first `times` requests (per scope and identifier), then the normal answer; with `retryAfter`, that header too. */
+  | { kind: 'rateLimit'; times: number; retryAfter?: string }
+  /** A 200 with this body as is (truncated JSON, say). */
+  | { kind: 'raw'; text: string }
   /** This error on every request. */
   | { kind: 'error'; status: number; code?: string; message?: string }
   /** Accepts the request and never answers. */
@@ -46,6 +48,11 @@ export interface FakeHarnessOptions {
   latencyMs?: number;
   /** Error messages quote the x-api-key received: a server that leaks the key back. */
   echoKey?: boolean;
+  /**
+   * Scopes where the key lacks core_connector_view: every connector GET there answers 403
+   * NG_ACCESS_DENIED, as Harness does. `account`, `org O`, `project O/P`.
+   */
+  deniedScopes?: string[];
 }
 
 export interface RecordedRequest {
@@ -125,6 +132,8 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
           return error(b.status, b.code, `${name} not found`);
         case 'redirect':
           return send(302, '', { location: b.location });
+        case 'raw':
+          return send(200, b.text);
         case 'huge': {
           res.writeHead(200, { 'content-type': 'application/json' });
           const piece = Buffer.alloc(1024 * 1024, 0x20);
@@ -143,7 +152,11 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
           const n = (seen.get(counter) ?? 0) + 1;
           seen.set(counter, n);
           // Harness's limiter (Cloud Armor) answers 429 without Retry-After.
-          if (n <= b.times) return send(429, 'Too Many Requests', { 'content-type': 'text/plain' });
+          if (n <= b.times)
+            return send(429, 'Too Many Requests', {
+              'content-type': 'text/plain',
+              ...(b.retryAfter ? { 'retry-after': b.retryAfter } : {}),
+            });
           return normal();
         }
       }
@@ -155,6 +168,9 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
       const org = url.searchParams.get('orgIdentifier');
       const project = url.searchParams.get('projectIdentifier');
       const k = scopeKey(id, org, project);
+      const scope = project ? `project ${org}/${project}` : org ? `org ${org}` : 'account';
+      if (opts.deniedScopes?.includes(scope))
+        return error(403, 'NG_ACCESS_DENIED', `Missing permission core_connector_view on ${scope.split(' ')[0]}`);
       return behave(id, k, () => {
         const c = table.get(k);
         if (!c) return error(404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Connector ${id} not found`);

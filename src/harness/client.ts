@@ -2,7 +2,8 @@
  * A small read-only client for the Harness REST API: connectors by scope and identifier
  * (`GET /ng/api/connectors/{id}`, v0: the v1 API lacks Docker/GitHub/GCP connector types) and the
  * account's CI image overrides (`GET /ci/execution-config/get-customer-config`). Each lookup
- * resolves to a result, never throws, except a HarnessAuthError when the key is refused. Policy
+ * resolves to a result, never throws, except a HarnessAuthError when the key is refused (401); a
+ * missing permission (403) is a `failed` result that names it. Policy
  * (rate, retries, budget) lives in ./transport.ts; URL shapes in ./urls.ts.
  */
 import { clip, defaultSleep, errorBody, HarnessAuthError, isRecord, NOT_FOUND_CODES, Transport } from './transport.js';
@@ -29,7 +30,7 @@ export interface HarnessClientOptions {
   minIntervalMs?: number;
   /** Retries after a timeout, connection error or 5xx (429s retry on their own, within the budget). */
   retries?: number;
-  /** First backoff wait; doubles on each retry. Harness sends no Retry-After. */
+  /** First backoff wait; doubles on each retry. A 429's Retry-After, when sent, decides that wait instead. */
   backoffMs?: number;
   fetch?: typeof fetch;
   sleep?: Sleep;
@@ -45,7 +46,7 @@ export interface HarnessClientOptions {
  * - budgetMs 40 s: a CI step that cannot reach Harness is done in under a minute; at the
  *   default pace that is room for about 160 requests.
  * - retries 2, backoffMs 1 s (then 2 s): rides out a blip without burning the budget; 429s back
- *   off 1, 2, 4, 8, 16 s as Harness's own MCP server does.
+ *   off 1, 2, 4, 8, 16 s as Harness's own MCP server does (or as long as a Retry-After asks).
  */
 export const HARNESS_CLIENT_DEFAULTS = {
   concurrency: 4,
@@ -79,10 +80,12 @@ export interface HarnessConnector {
   spec: Record<string, unknown>;
 }
 
-export type ConnectorResult =
-  { kind: 'found'; connector: HarnessConnector; uiUrl: string } | { kind: 'notFound' } | { kind: 'failed'; reason: string };
+/** No answer, and why; `refused` names the permission when a 403 said the key lacks it at that scope. */
+export type FailedResult = { kind: 'failed'; reason: string; refused?: string };
 
-export type ImageOverridesResult = { kind: 'found'; overrides: Record<string, string> } | { kind: 'failed'; reason: string };
+export type ConnectorResult = { kind: 'found'; connector: HarnessConnector; uiUrl: string } | { kind: 'notFound' } | FailedResult;
+
+export type ImageOverridesResult = { kind: 'found'; overrides: Record<string, string> } | FailedResult;
 
 export type CiInfra = 'K8' | 'VM';
 
@@ -137,7 +140,11 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     return p;
   };
 
-  const failed = (reason: string) => ({ kind: 'failed' as const, reason: clip(transport.redact(reason)) });
+  const failed = (reason: string, refused?: string): FailedResult => ({
+    kind: 'failed',
+    reason: clip(transport.redact(reason)),
+    ...(refused ? { refused } : {}),
+  });
 
   return {
     getConnector(ref) {
@@ -151,8 +158,9 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
         const reply = await transport.send(url, {
           what: `reading connector ${identifier} (${describeScope(scope)})`,
           permission: CONNECTOR_VIEW_PERMISSION,
+          scope: describeScope(scope),
         });
-        if (!reply.ok) return failed(reply.reason);
+        if (!reply.ok) return failed(reply.reason, reply.refused);
         if (NOT_FOUND_CODES.has(errorBody(reply.body).code ?? '')) return { kind: 'notFound' };
         const connector = reply.status === 200 ? parseConnector(reply.body, identifier) : undefined;
         if (!connector) return failed(unexpected(reply, 'data.connector'));
@@ -166,8 +174,10 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
         const reply = await transport.send(url, {
           what: `reading the CI image overrides (infra ${infra})`,
           permission: ACCOUNT_VIEW_PERMISSION,
+          // Each infrastructure is asked on its own: a refusal of one does not answer for the other.
+          scope: `account scope, infra ${infra}`,
         });
-        if (!reply.ok) return failed(reply.reason);
+        if (!reply.ok) return failed(reply.reason, reply.refused);
         const overrides = reply.status === 200 ? parseOverrides(reply.body) : undefined;
         if (!overrides) return failed(unexpected(reply, 'data'));
         return { kind: 'found', overrides };
@@ -207,12 +217,13 @@ function parseOverrides(body: unknown): Record<string, string> | undefined {
   return out;
 }
 
-/** Why a final reply is not an answer: "HTTP 400 INVALID_REQUEST: …", or a shape mismatch. */
+/** Why a final reply is not an answer: "HTTP 400 INVALID_REQUEST: …", a body that is not JSON, or a shape mismatch. */
 function unexpected(reply: Extract<Reply, { ok: true }>, field: string): string {
   const { code, message } = errorBody(reply.body);
   const said = [code, message].filter(Boolean).join(': ');
   if (reply.status !== 200)
     return `HTTP ${reply.status}${said ? ` ${said}` : reply.status === 404 ? ' without a Harness error code (is the base URL right?)' : ''}`;
+  if (reply.notJson) return 'unexpected response: HTTP 200 with a body that is not JSON (cut short, or not from the Harness API)';
   if (said) return `Harness error ${said}`;
   return `unexpected response: no ${field} in the answer`;
 }

@@ -9,11 +9,14 @@ import { defaultCatalogue, executionConfigMismatch, isAppHarnessImage, parseImag
 import type { Loc } from '../model/loc.js';
 import type { Project } from '../model/project.js';
 import { lookupScope, parseRef, scopedKey, type Scope } from '../model/scope.js';
-import { createHarnessClient, HarnessAuthError, type CiInfra, type HarnessClientOptions, type HarnessConnector } from './client.js';
+import { createHarnessClient, type CiInfra, type HarnessClientOptions, type HarnessConnector } from './client.js';
 import { normaliseBaseUrl } from './urls.js';
 
 export interface HarnessLookups {
-  /** The engine's hook: looks up what the project refers to and the repo does not hold. Throws a HarnessAuthError on a refused key. */
+  /**
+   * The engine's hook: looks up what the project refers to and the repo does not hold. Throws a
+   * HarnessAuthError on a refused key (401); a missing permission (403) fails the lookups of that scope only.
+   */
   lookUp(project: Project): Promise<HarnessFacts>;
   /** The account's CI image overrides (both infrastructures) that break a policy, for the migration report. */
   imageOverrides(): Promise<HarnessImageOverrides>;
@@ -49,18 +52,9 @@ export function createHarnessLookups(options: HarnessClientOptions): HarnessLook
 
     async imageOverrides() {
       const out: HarnessImageOverrides = { overrides: [], unread: [] };
+      // Each infrastructure is asked and reported on its own (a 403 on one says nothing of the other); a 401 still stops the run.
       for (const infra of ['K8', 'VM'] as const) {
-        let result;
-        try {
-          result = await client.getImageOverrides(infra);
-        } catch (e) {
-          // The connectors were read with this key, so a refusal here is about the overrides alone (core_account_view): say so, go on.
-          if (e instanceof HarnessAuthError && e.status === 403) {
-            out.unread.push(`${infra}: ${e.message}`);
-            continue;
-          }
-          throw e;
-        }
+        const result = await client.getImageOverrides(infra);
         if (result.kind === 'failed') out.unread.push(`${infra}: ${result.reason}`);
         else out.overrides.push(...judgeOverrides(infra, result.overrides));
       }

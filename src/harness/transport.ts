@@ -1,8 +1,9 @@
 /**
  * The HTTP side of the Harness client: one `send()` per lookup that holds every policy in one
  * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
- * allows 400 requests/min per key and sends no Retry-After), retries with exponential backoff,
- * one time budget for the whole run, and an auth failure that stops everything. Nothing it
+ * allows 400 requests/min per key), retries with exponential backoff or as a 429's Retry-After
+ * says, one time budget for the whole run, a refused key (401) that stops everything, and a
+ * missing permission (403) that fails only the requests of that permission and scope. Nothing it
  * returns or throws contains the API key.
  */
 import { UsageError } from '../engine/errors.js';
@@ -28,10 +29,19 @@ export interface TransportOptions {
 export interface RequestPurpose {
   what: string;
   permission: string;
+  /**
+   * Where the permission is checked ("account scope", "org o1"): a 403 refuses `permission` there,
+   * and later requests for the same permission and scope fail without being sent.
+   */
+  scope: string;
 }
 
-/** A final HTTP answer (2xx, 4xx other than 401/403/429, or a not-found body), or why there is none. */
-export type Reply = { ok: true; status: number; body: unknown } | { ok: false; reason: string };
+/**
+ * A final HTTP answer (2xx, 4xx other than 401/403/429, or a not-found body), or why there is none.
+ * `notJson` says the body was there but did not parse (cut short, or not the API); `refused`
+ * names the permission a 403 said the key lacks at the request's scope.
+ */
+export type Reply = { ok: true; status: number; body: unknown; notJson?: true } | { ok: false; reason: string; refused?: string };
 
 export interface HarnessClientStats {
   /** HTTP requests sent, retries included. */
@@ -45,9 +55,10 @@ export interface HarnessClientStats {
 }
 
 /**
- * The API key was refused (401) or lacks a permission (403). Thrown by every pending and later
- * lookup of the client: without a working key no answer can be trusted, so the run should stop,
- * as on any bad setting (a UsageError: exit 2, its one-line message).
+ * The API key was refused (401). Thrown by every pending and later lookup of the client: without a
+ * working key no answer can be trusted, so the run should stop, as on any bad setting (a
+ * UsageError: exit 2, its one-line message). A 403 is not this: the key works, it only lacks a
+ * permission somewhere (see `Reply.refused`).
  */
 export class HarnessAuthError extends UsageError {
   constructor(
@@ -196,9 +207,12 @@ class Slots {
 
 /** One attempt's outcome: a final reply, or a failure to retry (or not). */
 type Outcome =
-  | { kind: 'reply'; status: number; body: unknown }
-  | { kind: 'retry'; reason: string; rateLimited?: boolean }
+  | { kind: 'reply'; status: number; body: unknown; notJson?: true }
+  /** `waitMs`: what a 429's Retry-After asked for. */
+  | { kind: 'retry'; reason: string; rateLimited?: boolean; waitMs?: number }
   | { kind: 'fail'; reason: string }
+  /** HTTP 403: the key lacks the purpose's permission at its scope. */
+  | { kind: 'refused'; reason: string }
   /** Timed out on a timeout the budget had shortened. */
   | { kind: 'spent'; leftMs: number };
 
@@ -222,6 +236,8 @@ export class Transport {
   /** Aborted with the HarnessAuthError: wakes every waiter and in-flight request. */
   private readonly stop = new AbortController();
   private fatal: HarnessAuthError | undefined;
+  /** Why a 403 refused a permission at a scope, by `permission\0scope`: asking there again would only be refused again. */
+  private readonly refusals = new Map<string, string>();
   /** Set by the first send: the whole run shares one budget. */
   private deadline: number | undefined;
   private nextStart = -Infinity;
@@ -244,10 +260,11 @@ export class Transport {
     if (this.fatal) throw this.fatal;
   }
 
-  /** GET `url`, retrying as the policy says. Throws only a HarnessAuthError. */
+  /** GET `url`, retrying as the policy says. Throws only a HarnessAuthError (401). */
   async send(url: URL, purpose: RequestPurpose): Promise<Reply> {
     this.deadline ??= this.o.now() + this.o.budgetMs;
     const deadline = this.deadline;
+    const refusalKey = `${purpose.permission}\0${purpose.scope}`;
     let attempts = 0;
     let transient = 0;
     let limited = 0;
@@ -256,12 +273,24 @@ export class Transport {
       ok: false as const,
       reason: `time budget of ${formatMs(this.o.budgetMs)} spent${last ? ` (last: ${last})` : ' before the request was sent'}`,
     });
+    // Stopped early: the budget is not spent yet, but the wait before the next try would end past it.
+    const tooLong = (waitMs: number, asked = false) => ({
+      ok: false as const,
+      reason:
+        `gave up with ${formatMs(deadline - this.o.now())} of the time budget of ${formatMs(this.o.budgetMs)} left: ` +
+        `the next wait (${formatMs(waitMs)}${asked ? ', as Retry-After asked' : ''}) would end past it${last ? ` (last: ${last})` : ''}`,
+    });
+    const refused = (reason: string) => ({ ok: false as const, reason, refused: purpose.permission });
     for (;;) {
       this.checkAuth();
       const release = await this.guard(() => this.slots.acquire(this.stop.signal));
       let outcome: Outcome;
       try {
-        if (!(await this.gate(deadline))) return spent();
+        const late = await this.gate(deadline);
+        if (late) return late.waitMs > 0 ? tooLong(late.waitMs) : spent();
+        // Checked when its turn has come: a 403 for the same permission and scope may have come in while it waited.
+        const earlier = this.refusals.get(refusalKey);
+        if (earlier) return refused(earlier);
         const left = deadline - this.o.now();
         if (left <= 0) return spent();
         const timeout = Math.min(this.o.requestTimeoutMs, left);
@@ -271,7 +300,12 @@ export class Transport {
       } finally {
         release();
       }
-      if (outcome.kind === 'reply') return { ok: true, status: outcome.status, body: outcome.body };
+      if (outcome.kind === 'reply')
+        return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true as const } : {}) };
+      if (outcome.kind === 'refused') {
+        this.refusals.set(refusalKey, outcome.reason);
+        return refused(outcome.reason);
+      }
       if (outcome.kind === 'spent') {
         last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
         return spent();
@@ -283,27 +317,35 @@ export class Transport {
       if (outcome.rateLimited) {
         this.counts.rateLimited++;
         if (limited >= MAX_RATE_LIMIT_RETRIES) return { ok: false, reason: `${outcome.reason}${times}` };
-        delay = Math.min(this.o.backoffMs * 2 ** limited++, MAX_BACKOFF_MS);
+        delay = outcome.waitMs ?? Math.min(this.o.backoffMs * 2 ** limited, MAX_BACKOFF_MS);
+        limited++;
       } else {
         if (transient >= this.o.retries) return { ok: false, reason: `${outcome.reason}${times}` };
         delay = Math.min(this.o.backoffMs * 2 ** transient++, MAX_BACKOFF_MS);
       }
       // A wait that would end past the deadline is not worth starting.
-      if (this.o.now() + delay >= deadline) return spent();
+      if (this.o.now() + delay >= deadline) return tooLong(delay, outcome.waitMs !== undefined);
       if (outcome.rateLimited) this.pausedUntil = Math.max(this.pausedUntil, this.o.now() + delay);
       else await this.guard(() => this.o.sleep(delay, this.stop.signal));
     }
   }
 
-  /** Waits for this request's start: spaced from the previous one and past any 429 pause. False when that is past the deadline. */
-  private async gate(deadline: number): Promise<boolean> {
-    const now = this.o.now();
-    const start = Math.max(now, this.nextStart, this.pausedUntil);
-    if (start >= deadline) return false;
-    this.nextStart = start + this.o.minIntervalMs;
-    if (start > now) await this.guard(() => this.o.sleep(start - now, this.stop.signal));
-    this.checkAuth();
-    return true;
+  /**
+   * Waits for this request's start: spaced from the previous one and past any 429 pause, including
+   * one that began while it slept. Undefined when it may start; else the wait that would end past
+   * the deadline (0 when the deadline has passed).
+   */
+  private async gate(deadline: number): Promise<{ waitMs: number } | undefined> {
+    for (;;) {
+      const now = this.o.now();
+      const start = Math.max(now, this.nextStart, this.pausedUntil);
+      if (start >= deadline) return { waitMs: Math.max(0, start - now) };
+      this.nextStart = start + this.o.minIntervalMs;
+      if (start <= now) return undefined;
+      await this.guard(() => this.o.sleep(start - now, this.stop.signal));
+      this.checkAuth();
+      if (this.pausedUntil <= this.o.now()) return undefined;
+    }
   }
 
   /** Runs a wait; if the auth error ended it, throws that error instead of the abort. */
@@ -321,6 +363,8 @@ export class Transport {
     const signal = AbortSignal.any([this.stop.signal, timer]);
     let status: number;
     let body: unknown;
+    let notJson = false;
+    let retryAfter: string | null;
     try {
       const res = await this.o.fetch(url, {
         headers: {
@@ -334,6 +378,7 @@ export class Transport {
         redirect: 'manual',
       });
       status = res.status;
+      retryAfter = res.headers.get('retry-after');
       if (status >= 300 && status < 400) {
         await res.body?.cancel().catch(() => {});
         return {
@@ -348,6 +393,7 @@ export class Transport {
         body = text ? (JSON.parse(text) as unknown) : undefined;
       } catch {
         body = undefined;
+        notJson = true;
       }
     } catch (e) {
       this.checkAuth();
@@ -358,22 +404,32 @@ export class Transport {
     const { code, message } = errorBody(body);
     // Not found is told by the body's code, whatever the status (a 403 can carry one).
     if (code && NOT_FOUND_CODES.has(code)) return { kind: 'reply', status, body };
-    if (status === 401 || status === 403) this.authFailed(status, purpose, code, message);
-    if (status === 429) return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true };
+    if (status === 401) this.authFailed(purpose, code, message);
+    if (status === 403) return { kind: 'refused', reason: this.refusalReason(purpose, code, message) };
+    if (status === 429) {
+      const waitMs = retryAfterMs(retryAfter);
+      return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true, ...(waitMs !== undefined ? { waitMs } : {}) };
+    }
     if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}${code ? ` ${code}` : ''}` };
-    return { kind: 'reply', status, body };
+    return { kind: 'reply', status, body, ...(notJson ? { notJson: true as const } : {}) };
   }
 
-  private authFailed(status: 401 | 403, purpose: RequestPurpose, code?: string, message?: string): never {
-    const why =
-      status === 401
-        ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
-        : `the API key lacks the permission ${purpose.permission}`;
-    const said = code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
-    const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
-    this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
+  /** " Harness said: CODE: message", redacted and clipped; empty when the body said nothing. */
+  private said(code?: string, message?: string): string {
+    return code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
+  }
+
+  private authFailed(purpose: RequestPurpose, code?: string, message?: string): never {
+    const why = 'the API key was not accepted (invalid, expired or revoked, or not for this account)';
+    const text = `Harness API at ${this.host} answered HTTP 401 to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${this.said(code, message)}`;
+    this.fatal = new HarnessAuthError(this.redact(text), 401, purpose.permission, this.host);
     this.stop.abort(this.fatal);
     throw this.fatal;
+  }
+
+  /** Why a 403 refused this request: the permission, where, and Harness's words. */
+  private refusalReason(purpose: RequestPurpose, code?: string, message?: string): string {
+    return this.redact(`HTTP 403: the API key lacks the permission ${purpose.permission} (${purpose.scope}).${this.said(code, message)}`);
   }
 
   private networkFailure(e: unknown): Outcome {
@@ -387,6 +443,18 @@ export class Transport {
     const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
     return { kind: 'fail', reason: `request failed: ${clip(this.redact(text))}${code ? ` (${code})` : ''}` };
   }
+}
+
+/**
+ * A 429's Retry-After in ms: delay-seconds or an HTTP date (RFC 9110 10.2.3); undefined when absent
+ * or unreadable. The date is measured against the wall clock, as the server wrote it.
+ */
+export function retryAfterMs(value: string | null): number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -65,6 +65,23 @@ export function harnessLookupsOf(facts: HarnessFacts, overrides?: HarnessImageOv
   };
 }
 
+/** Why the table of connectors is empty: none found, or none (or not all) could be read; the warning above says why. */
+function noConnectorText(lookups: HarnessLookups): string {
+  if (!lookups.failed) return 'No connector the repo uses was found in Harness.';
+  if (!lookups.notFound.length) return 'No connector the repo uses could be read from Harness (see the warning above).';
+  return `No connector the repo uses was found in Harness, but ${lookups.failed} could not be read (see the warning above).`;
+}
+
+/** Why the table of overrides is empty: none breaks a policy, or some (or all) infrastructures could not be read. */
+function noOverrideText(unread: string[]): string {
+  if (!unread.length) return 'No override breaks a policy.';
+  const allUnread = CI_INFRAS.every((infra) => unread.some((u) => u.startsWith(`${infra}:`)));
+  return allUnread ? 'No override could be read.' : 'No problem in the overrides that were read.';
+}
+
+/** The infrastructures whose overrides are read (`imageOverrides` in src/harness/lookups.ts), as their unread lines start. */
+const CI_INFRAS = ['K8', 'VM'] as const;
+
 /** The Markdown section; empty when no lookups ran. */
 export function harnessSideMarkdown(
   r: MigrationReport,
@@ -82,7 +99,7 @@ export function harnessSideMarkdown(
   const usesOf = (x: { ref: string; scope: string }) =>
     r.externalConnectors.find((e) => e.ref === x.ref && e.scope === x.scope)?.usedBy ?? [];
   const connectors = r.harnessConnectors ?? [];
-  if (!connectors.length) out.push('No connector the repo uses was found in Harness.', '');
+  if (!connectors.length) out.push(noConnectorText(lookups), '');
   else
     table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
       const uses = usesOf(c);
@@ -111,8 +128,7 @@ export function harnessSideMarkdown(
   if (!overrides) return out;
   out.push('### CI image overrides in Harness', '');
   for (const u of lookups.overridesUnread ?? []) out.push(`> Not read: ${u}`, '');
-  if (!overrides.length)
-    out.push(lookups.overridesUnread ? 'No problem in the overrides that were read.' : 'No override breaks a policy.', '');
+  if (!overrides.length) out.push(noOverrideText(lookups.overridesUnread ?? []), '');
   else table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
   return out;
 }

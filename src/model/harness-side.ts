@@ -29,8 +29,11 @@ export type HarnessAnswer =
   | { kind: 'found'; connector: HarnessSideConnector }
   /** Harness says there is no such connector at that scope. */
   | { kind: 'notFound' }
-  /** No answer (timeout, connection error, 5xx after retries, budget spent): the reference stays undecided. */
-  | { kind: 'failed'; reason: string };
+  /**
+   * No answer (timeout, connection error, 5xx after retries, budget spent, or a 403): the reference
+   * stays undecided. `refused` names the permission a 403 said the key lacks at that scope.
+   */
+  | { kind: 'failed'; reason: string; refused?: string };
 
 export interface HarnessLookup {
   identifier: string;
@@ -81,12 +84,46 @@ export function lookupSummary(facts: HarnessFacts): string {
   return `Looked up ${countOf(facts.lookups.length, 'connector')} in Harness (${facts.host}): ${parts.join(', ')}; ${countOf(facts.requests, 'request')}.`;
 }
 
-/** The one warning about lookups that got no answer (how many, and why); undefined when each got one. */
+/**
+ * The one warning about lookups that got no answer (how many, and why); undefined when each got one.
+ * Lookups a 403 refused are named by permission and scope rather than by their (repeated) reason.
+ */
 export function lookupFailureWarning(facts: HarnessFacts): string | undefined {
-  const reasons: string[] = [];
-  for (const l of facts.lookups) if (l.answer.kind === 'failed' && !reasons.includes(l.answer.reason)) reasons.push(l.answer.reason);
-  const failed = facts.lookups.filter((l) => l.answer.kind === 'failed').length;
-  if (!failed) return undefined;
-  const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
-  return `${failed} of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host}) got no answer (${why}); their references stay unresolved-reference notices.`;
+  const failed = facts.lookups.filter((l) => l.answer.kind === 'failed');
+  if (!failed.length) return undefined;
+  const of = `of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host})`;
+  const refused = failed.filter((l) => refusedPermission(l));
+  const unanswered = failed.filter((l) => !refusedPermission(l));
+  const parts: string[] = [];
+  if (refused.length)
+    parts.push(`${refused.length} ${of} ${refused.length === 1 ? 'was' : 'were'} refused (HTTP 403): ${lacking(refused)}`);
+  if (unanswered.length) {
+    const reasons = [...new Set(unanswered.map((l) => (l.answer as { reason: string }).reason))];
+    const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
+    const count = refused.length ? `${unanswered.length} other${unanswered.length === 1 ? '' : 's'}` : `${unanswered.length} ${of}`;
+    parts.push(`${count} got no answer (${why})`);
+  }
+  // Only a Harness Cloud stage's connectors are notices without an answer; elsewhere an unknown connector is not reported.
+  return `${parts.join('; ')}; nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.`;
+}
+
+const refusedPermission = (l: HarnessLookup) => (l.answer.kind === 'failed' ? l.answer.refused : undefined);
+
+/** "the API key lacks core_connector_view at account scope and in org o2": each permission with the scopes it was refused at. */
+function lacking(refused: HarnessLookup[]): string {
+  const scopes = new Map<string, string[]>();
+  for (const l of refused) {
+    const permission = refusedPermission(l)!;
+    const where =
+      l.scope.level === 'account'
+        ? 'at account scope'
+        : l.scope.level === 'org'
+          ? `in org ${l.scope.org}`
+          : `in project ${l.scope.org}/${l.scope.project}`;
+    const list = scopes.get(permission) ?? [];
+    if (!list.includes(where)) list.push(where);
+    scopes.set(permission, list);
+  }
+  const and = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
+  return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} ${and(where)}`))}`;
 }

@@ -6,6 +6,7 @@ import { parseRef } from '../model/scope.js';
 import { replaceInputOption } from '../model/runtime-input.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
+import { isAppHarnessRegistryUrl, redactUserInfo } from '../model/images.js';
 
 /**
  * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
@@ -27,7 +28,8 @@ const servesImages = (type: string) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase
 
 /**
  * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
- * serve images; a suggestion when there is none; neither when the account connector of that name
+ * serve images; a suggestion when there is none, or when it pulls from app.harness.io/registry
+ * (pointing the stage at it would break policy 1); neither when the account connector of that name
  * is a Git or cluster connector (another connector, not this one at account scope).
  */
 function accountFix(project: Project, entity: Entity, value: string, at: Loc, source: ResolvedValue['source']) {
@@ -42,10 +44,23 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
   const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
   const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
   const where = inRepo ? '' : ' (in Harness)';
-  if (found && servesImages(found.type))
-    return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
   // Another kind of connector with that name: nothing to point the stage at.
-  if (found) return {};
+  if (found && !servesImages(found.type)) return {};
+  // Every copy in the repo counts: the fix must not lean on whichever file sorts first.
+  const urls = inRepo
+    ? project.connectorCopies(to, entity.scope).flatMap((c) => c.urls.map((u) => str(u) ?? ''))
+    : answer?.kind === 'found'
+      ? answer.connector.urls
+      : [];
+  const retired = urls.find(isAppHarnessRegistryUrl);
+  if (found && retired)
+    return {
+      suggestion: {
+        title: `Point the account-scope connector \`${to}\`${where} away from the app.harness.io registry (it uses \`${redactUserInfo(retired)}\`), then reference it as \`${to}\` instead of \`${value}\`.`,
+        edits: [edit],
+      },
+    };
+  if (found) return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
   return {
     suggestion: {
       title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
