@@ -148,7 +148,12 @@ describe('JUnit reporter', () => {
 
   test('lookups in Harness that got no answer: a skipped testcase that says so, so a clean run does not read as fully checked', async () => {
     const at = { file: 'p.yaml', start: 0, end: 1, value: 'hub', path: undefined, flags: 0 };
-    const failed = { identifier: 'hub', scope: { kind: 'account' }, answer: { kind: 'failed', reason: 'timed out after 10 s' }, at };
+    const failed = {
+      identifier: 'hub',
+      scope: { level: 'account' as const },
+      answer: { kind: 'failed' as const, reason: 'timed out after 10 s' },
+      at,
+    };
     const result = { ...resultWith([]), harness: { host: 'app.harness.io', lookups: [failed], requests: 3 } } as LintResult;
     const out = formatJunit(result);
     expect(await junitSchemaErrors(out)).toEqual([]);

@@ -742,14 +742,15 @@ spec:
       files: k8sPipeline('p', 'account.old', 'account.old', k8sStage('one', 'account.old', 'account.old')),
       harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
       errors: [
-        // The codebase, at the stage that clones it; the override; the step.
+        // The codebase, at its connectorRef with the stage that clones it related; the override; the step.
         {
           messageId: 'harnessConnectorUrl',
           message:
             'Connector `account.git` (in Harness, account scope) points at `https://app.harness.io/registry`, the app.harness.io registry that reached end of life on 15 May 2024, and stage `one` of pipeline `p` pulls through it; in Harness, point it at `https://registry.hub.docker.com` instead.',
-          line: 19,
-          column: 21,
+          line: 7,
+          column: 23,
           harnessUrl: ui('git'),
+          related: [{ messageId: 'clonesCodebase', line: 19, column: 21 }],
         },
         { messageId: 'harnessConnectorUrl', line: 28, column: 41, harnessUrl: ui('old') },
         { messageId: 'harnessConnectorUrl', line: 31, column: 82, harnessUrl: ui('old') },
@@ -766,6 +767,17 @@ spec:
       ),
       harness: fromHarness([harnessConnector('old', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT, { urls: [OLD] })]),
       errors: [
+        // The codebase is written once: one finding there, each stage that clones it related.
+        {
+          messageId: 'harnessConnectorUrlMany',
+          line: 7,
+          column: 23,
+          harnessUrl: ui('git'),
+          related: [
+            { messageId: 'clonesCodebase', line: 19, column: 21 },
+            { messageId: 'clonesCodebase', line: 34, column: 21 },
+          ],
+        },
         {
           messageId: 'harnessConnectorUrlMany',
           line: 12,
@@ -786,8 +798,6 @@ spec:
             { messageId: 'pullsHarnessImages', line: 15, column: 14 },
           ],
         },
-        { messageId: 'harnessConnectorUrl', line: 19, column: 21, harnessUrl: ui('git') },
-        { messageId: 'harnessConnectorUrl', line: 34, column: 21, harnessUrl: ui('git') },
       ],
     },
     {
@@ -815,8 +825,8 @@ ${k8sStage('build', 'account.mirror', 'account.mirror').replace(/^/gm, '  ').tri
         {
           file: 'template.yaml',
           messageId: 'harnessConnectorUrlMany',
-          line: 15,
-          column: 23,
+          line: 10,
+          column: 25,
           harnessUrl: ui('git'),
           related: [
             { file: 'template.yaml', messageId: 'clonesCodebase', line: 15, column: 23 },

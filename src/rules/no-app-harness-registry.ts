@@ -32,6 +32,7 @@ import {
   harnessSide,
   NOT_IN_HARNESS_MESSAGES,
   oneOrMany,
+  referenceAt,
   related,
   userOf,
   usersOf,
@@ -219,11 +220,11 @@ export default defineRule({
         }
     for (const [connector, uses] of inHarness.entries())
       report({
-        at: uses[0]!.at,
+        at: referenceAt(uses),
         messageId: oneOrMany('harnessConnectorUrl', uses),
         entity: connector.identifier,
         harnessUrl: connector.uiUrl,
-        related: related(uses, uses[0]!.at),
+        related: related(uses, referenceAt(uses)),
         data: {
           ...harnessNames(connector),
           url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)!),
@@ -247,7 +248,8 @@ function useOf(project: Project, ref: ConnectorReference, eff: EffectiveStage): 
   const user = userOf(project, eff);
   // The label starts the sentence of the two messages that open with it.
   const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
-  if (ref.how === 'codebase') return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
+  if (ref.how === 'codebase')
+    return { at: eff.stage.identifierAt ?? eff.stage.at, ref: ref.at, messageId: 'clonesCodebase', data: opening, user };
   if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
     return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
   return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
