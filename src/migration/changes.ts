@@ -75,9 +75,27 @@ function editChange(text: string, e: Edit): EditChange {
     const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
     return m ? { field: m[1]!, current: null, proposed: m[2]! } : { current: null, proposed };
   }
-  const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
-  const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
+  const key = keyBefore(text, e.start);
   return { ...(key ? { field: key } : {}), current: redactUserInfo(text.slice(e.start, e.end)), proposed };
+}
+
+/**
+ * The map key whose value starts at `at` on the same line (`url: x`, `"addonTag": "x"` → the
+ * key), read backwards from `at`: a regex over the line would backtrack on a long run of word
+ * characters (a line of 300 KB took 40 s).
+ */
+function keyBefore(text: string, at: number): string | undefined {
+  const blank = (i: number) => text[i] === ' ' || text[i] === '\t';
+  let i = at - 1;
+  while (blank(i)) i--;
+  if (text[i] !== ':') return undefined;
+  i--;
+  while (blank(i)) i--;
+  const quote = text[i] === '"' || text[i] === "'" ? text[i--] : '';
+  const end = i + 1;
+  while (i >= 0 && /[\w.-]/.test(text[i]!)) i--;
+  if (end === i + 1 || (quote && text[i] !== quote)) return undefined;
+  return text.slice(i + 1, end);
 }
 
 function connectorRadius(project: Project, inv: Inventory, c: Connector): Change['blastRadius'] {
