@@ -76,7 +76,7 @@ export function fail(code: ExitCode, message: string, token: string): ExitCode {
 /** An exception out of a step: a bad input or config fails the step naming it; anything else is an internal error. */
 export function failure(e: unknown, settings: ActionSettings): ExitCode {
   if (e instanceof InputError) return fail(2, e.message, settings.token);
-  // The Harness API refused the key (401) or a permission (403): the message names the status and permission, never the key.
+  // The Harness API refused the key (401; a 403 fails only its scope's lookups): the message names the status, never the key.
   if (e instanceof HarnessAuthError) return fail(2, `input \`harness-api-key\`: ${e.message}`, settings.token);
   if (e instanceof UsageError) return configFailure(e, settings);
   core.info(redact(`Internal error: ${(e as Error).stack ?? e}`, settings.token));

@@ -93,10 +93,14 @@ export function discover(opts: DiscoverOptions): Discovery {
     try {
       st = fs.statSync(abs);
     } catch {
-      throw new ArgError(`path not found: ${given}`);
+      if (!fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) throw new ArgError(`path not found: ${given}`);
+      skipped.push({ path: rel(abs), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+      continue;
     }
     if (!st.isDirectory()) {
-      consider(abs, path.dirname(abs), true);
+      const outside = linkLeavingItsRoot(abs, opts.cwd);
+      if (outside) skipped.push({ path: rel(abs), reason: `is a symlink that leaves ${outside}; not followed` });
+      else consider(abs, path.dirname(abs), true);
       continue;
     }
     const realRoot = fs.realpathSync(abs);
@@ -197,6 +201,24 @@ export function discover(opts: DiscoverOptions): Discovery {
     );
   const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
   return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
+}
+
+/**
+ * For a file named as a PATH that is a symlink: what it leaves (its repository, else the current
+ * directory, else its own folder), when its target lies outside; undefined when it stays inside or
+ * is no link. Otherwise `fix .harness/x.yaml` would write through a link to a file outside the
+ * repository, as `check .` never does.
+ */
+function linkLeavingItsRoot(abs: string, cwd: string): string | undefined {
+  if (!fs.lstatSync(abs).isSymbolicLink()) return undefined;
+  const folder = realPathOf(path.dirname(abs));
+  const repo = repoRootOf(folder);
+  const [root, name] = repo
+    ? [realPathOf(repo), 'the repository']
+    : isInside(realPathOf(cwd), folder)
+      ? [realPathOf(cwd), 'the current directory']
+      : [folder, 'its folder'];
+  return isInside(root, realPathOf(abs)) ? undefined : name;
 }
 
 /** A real path at or under a real root (symlinks resolved on both sides). */
