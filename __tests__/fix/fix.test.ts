@@ -271,6 +271,19 @@ describe('passes, writes and dry runs', () => {
     expect(bytes(path.join(dir, 'a.yaml')).equals(original)).toBe(true);
   });
 
+  test('a file with a YAML syntax error in one of its documents is not edited, even in the documents that parse', () => {
+    const dir = track(tempRepo({}));
+    const connector = (id: string) =>
+      `connector:\n  name: ${id}\n  identifier: ${id}\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n`;
+    const text = `${connector('good')}    providerType: Other\n    executeOnDelegate: false\n---\n${connector('broken')}      providerType: Other\n`;
+    fs.writeFileSync(path.join(dir, 'two.yaml'), text);
+    expect(lint({ cwd: dir, paths: ['.'] }).findings.some((f) => f.ruleId === 'no-app-harness-registry' && f.fix?.length)).toBe(true);
+    const r = applyFixes({ cwd: dir, paths: ['.'] });
+    expect(r.files).toEqual([]);
+    expect(r.skipped).toEqual([{ file: 'two.yaml', reason: 'it has YAML syntax errors; fix those first' }]);
+    expect(fs.readFileSync(path.join(dir, 'two.yaml'), 'utf8')).toBe(text);
+  });
+
   test('a suppressed finding (inline comment or baseline) is not fixed', () => {
     const dir = repo();
     const r = applyFixes({
