@@ -88,6 +88,8 @@ describe('usage errors: two lines, exit 2, no usage dump', () => {
     [['check', '--format'], '`--format` needs a value: one of text, json, sarif, github, markdown, junit', hint('check')],
     [['check', '--output', '--quiet'], '`--output` needs a value', hint('check')],
     [['check', '--output='], '`--output` needs a file name', hint('check')],
+    [['check', '--output', '-'], '`--output -`: the report goes to standard output when --output is left out', hint('check')],
+    [['report', '--output', '-'], '`--output -`: the report goes to standard output when --output is left out', hint('report')],
     [['check', '--quiet=yes'], '`--quiet` takes no value (got "yes")', hint('check')],
     [['check', '-x'], 'unknown option `-x` for `check`', hint('check')],
     [['check', '--colour'], 'unknown option `--colour` for `check`; did you mean `--color`?', hint('check')],

@@ -106,6 +106,12 @@ export const harnessWarnings = (result: Pick<LintResult, 'harness'>): string[] =
   return warning ? [warning] : [];
 };
 
+/** `--output` names a file; `-` would make one named `-`, where a user means standard output. */
+export function checkOutputName(output: string | undefined): void {
+  if (output === '') throw new ArgError('`--output` needs a file name');
+  if (output === '-') throw new ArgError('`--output -`: the report goes to standard output when --output is left out');
+}
+
 /** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
 export function writeOutput(cwd: string, file: string, text: string | Iterable<string>, isInput?: (abs: string) => boolean): void {
   const abs = path.resolve(cwd, file);

@@ -7,6 +7,7 @@ import { formatPieces, formatters } from '../../formats/index.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
 import {
+  checkOutputName,
   FAIL_ON,
   harnessWarnings,
   SCAN_OPTIONS,
@@ -64,8 +65,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const format = values.format;
   const writeTo = values['write-baseline'];
   if (writeTo !== undefined && values.baseline !== undefined) throw new ArgError('use either --baseline or --write-baseline, not both');
-  for (const flag of ['baseline', 'write-baseline', 'output'] as const)
+  for (const flag of ['baseline', 'write-baseline'] as const)
     if (values[flag] === '') throw new ArgError(`\`--${flag}\` needs a file name`);
+  checkOutputName(values.output);
   if (values.color && values['no-color']) throw new ArgError('use either --color or --no-color, not both');
 
   const previous = writeTo === undefined ? undefined : replaceableBaseline(path.resolve(io.cwd, writeTo), writeTo, io.cwd);

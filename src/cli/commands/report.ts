@@ -4,7 +4,7 @@ import { realPathOf } from '../../engine/discover.js';
 import { lint } from '../../engine/lint.js';
 import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
-import { harnessWarnings, readBy, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
+import { checkOutputName, harnessWarnings, readBy, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
 
@@ -41,7 +41,7 @@ Exit codes: 0 (findings do not fail it), 2 usage or internal error.
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, 'report');
   const format = values.format as (typeof REPORT_FORMATS)[number];
-  if (values.output === '') throw new ArgError('`--output` needs a file name');
+  checkOutputName(values.output);
   if (values.merge) {
     for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)]) {
       const value = values[flag as keyof typeof values];
