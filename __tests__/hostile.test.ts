@@ -100,17 +100,46 @@ describe('hostile input', () => {
     expect(f[149_999]).toMatchObject({ ruleId: 'no-app-harness-registry', line: 150_007, column: 21, endColumn: 56 });
   });
 
-  test('3,000-deep nesting gives a finding, no stack overflow', () => {
+  test('3,000-deep nesting gives one finding, at the first level past the cap, no stack overflow', () => {
     write('deep.yaml', 'pipeline: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n');
     let block = '';
     for (let i = 0; i < 3000; i++) block += '  '.repeat(i) + 'k:\n';
     write('deep-block.yaml', block + '  '.repeat(3000) + 'image: app.harness.io/registry/x/y:1\n');
     const f = run();
-    expect(f.map((x) => [x.file, x.ruleId, x.message])).toEqual([
-      ['deep-block.yaml', 'yaml-syntax', 'YAML nests too deeply to parse; the file is not checked.'],
-      ['deep.yaml', 'yaml-syntax', 'YAML nests too deeply to parse; the file is not checked.'],
+    const message = 'YAML nests more than 200 levels deep; the file is not checked.';
+    expect(f.map((x) => [x.file, x.ruleId, x.line, x.column, x.message])).toEqual([
+      ['deep-block.yaml', 'yaml-syntax', 201, 401, message],
+      ['deep.yaml', 'yaml-syntax', 1, 11 + 199, message],
     ]);
-    expect(f.every((x) => x.line >= 1 && x.column >= 1)).toBe(true);
+  });
+
+  test('the nesting cap is the same whatever the stack (a worker has 4 MB, the main thread under 1 MB)', () => {
+    // 200 maps deep parses; 201 is too deep at the 201st map's key (line 201, column 201), at any depth past it.
+    const script = `
+      import { parseSource } from './src/parse/source.ts';
+      const maps = (n) => { let s = ''; for (let i = 0; i < n - 1; i++) s += ' '.repeat(i) + 'k:\\n'; return s + ' '.repeat(n - 1) + 'k: v\\n'; };
+      const flow = (n) => 'k: ' + '[a: '.repeat(n - 1) + 'x' + ']'.repeat(n - 1) + '\\n';
+      const out = [];
+      for (const n of [200, 201, 900, 3000]) for (const text of [maps(n), flow(n)]) out.push(parseSource('x', text).problems);
+      console.log(JSON.stringify(out));`;
+    const runWith = (args: string[]) => {
+      const res = spawnSync(
+        process.execPath,
+        [...args, '--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(res.stderr).toBe('');
+      return JSON.parse(res.stdout) as Array<Array<{ kind: string; start: number }>>;
+    };
+    const small = runWith(['--stack-size=300']);
+    expect(runWith([])).toEqual(small);
+    expect(small.map((p) => p.map((x) => x.kind))).toEqual([[], [], ...Array(6).fill(['too-deep'])]);
+    // The 201st map's key: after 200 lines of `k:` indented 0 to 199, indented 200. The 200th `[` (201 deep with the top map).
+    const mapAt = 200 * 3 + (199 * 200) / 2 + 200;
+    const flowAt = 3 + 4 * 199;
+    expect(small.slice(2).map((p) => p[0]!.start)).toEqual([mapAt, flowAt, mapAt, flowAt, mapAt, flowAt]);
   });
 
   test('empty files are fine; binary, NUL and non-UTF-8 files get one finding each', () => {
@@ -156,6 +185,40 @@ describe('hostile input', () => {
     expect(f[3]!.message).toBe('File is UTF-32 encoded; only UTF-8 is read, so it is not checked: save it as UTF-8.');
     expect(f[0]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is not checked: save it as UTF-8.');
     expect(f[2]!.message).toBe('File is UTF-16 encoded; only UTF-8 is read, so it is skipped.');
+  });
+
+  test('UTF-16 and UTF-32 without a byte-order mark are told by their NUL bytes (YAML 1.2, 5.2), not taken for binary', () => {
+    const pipeline = 'pipeline:\n  identifier: p\n  stages: []\n';
+    const utf16 = (le: boolean, text: string) => (le ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16());
+    const utf32 = (le: boolean, text: string) => {
+      const points = [...text].map((c) => c.codePointAt(0)!);
+      const out = Buffer.alloc(4 * points.length);
+      points.forEach((p, i) => (le ? out.writeUInt32LE(p, 4 * i) : out.writeUInt32BE(p, 4 * i)));
+      return out;
+    };
+    write('p16le.yaml', utf16(true, pipeline));
+    write('p16be.yaml', utf16(false, pipeline));
+    write('p32le.yaml', utf32(true, pipeline));
+    write('p32be.yaml', utf32(false, pipeline));
+    write('other16.yaml', utf16(true, 'name: café 😀\n'));
+    // NUL bytes that do not make UTF-16 or UTF-32 text: binary, as before.
+    write('bin1.yaml', Buffer.from([0x41, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]));
+    write('bin2.yaml', Buffer.from([0x41, 0x00, 0x00, 0xd8]));
+    write('bin3.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]));
+    const f = run();
+    const wide = (bits: number, checked: boolean) =>
+      `File is UTF-${bits} encoded; only UTF-8 is read, so it is ${checked ? 'not checked: save it as UTF-8' : 'skipped'}.`;
+    const binary = 'File contains NUL bytes (binary); skipped.';
+    expect(f.map((x) => [x.file, x.severity, x.message])).toEqual([
+      ['bin1.yaml', 'notice', binary],
+      ['bin2.yaml', 'notice', binary],
+      ['bin3.yaml', 'notice', binary],
+      ['other16.yaml', 'notice', wide(16, false)],
+      ['p16be.yaml', 'error', wide(16, true)],
+      ['p16le.yaml', 'error', wide(16, true)],
+      ['p32be.yaml', 'error', wide(32, true)],
+      ['p32le.yaml', 'error', wide(32, true)],
+    ]);
   });
 
   test('a symlink to /etc/passwd is not followed and its contents never appear', () => {

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { SourceTexts } from '../src/engine/file-text.js';
 import { crlf, lintFiles } from './helpers/lint-files.js';
 
 const connector = (id: string, extra = '') => `connector:
@@ -132,7 +136,15 @@ const variants: Array<[string, (s: string) => string, number]> = [
   ['multi-document CRLF', (s) => crlf(`# leading comment\n---\n${s}`), 2],
   // Longer than a line table packs in one character.
   ['after a line of 70,000 characters', (s) => `# ${'x'.repeat(70_000)}\n${s}`, 1],
+  // YAML 1.2 (and Harness's parser) ends a line at a lone CR, as an editor does; `yaml` does not.
+  ['lone CR', (s) => s.replace(/\n/g, '\r'), 0],
+  ['lone CR, CRLF and LF mixed', (s) => s.replace(/\n/g, () => ['\r', '\r\n', '\n'][n++ % 3]!), 0],
+  ['after a comment ended by a lone CR', (s) => `# note\r# more\n${s}`, 2],
+  ['multi-document with lone CRs', (s) => `kind: Note\r---\r${s}`.replace(/\n/g, '\r'), 2],
+  // U+2028 and U+0085 are not line breaks in YAML 1.2: they are part of the comment.
+  ['after U+2028 and U+0085 in a comment', (s) => `# a\u2028b\u0085c\n${s}`, 1],
 ];
+let n = 0;
 
 describe.each(cases)('$ruleId position', (c) => {
   test.each(variants)('%s', (_, transform, shift) => {
@@ -275,4 +287,76 @@ describe('trigger inputYaml', () => {
     const f = lintFiles({ 't.yaml': trigger }).findings.filter((x) => x.ruleId === 'require-account-image-connector');
     expect(f.map((x) => [x.file, x.line, x.column])).toEqual([['t.yaml', 5, 14]]);
   });
+});
+
+describe('lone CR line breaks', () => {
+  test('a key after a comment ended by a lone CR is a key of its own, on its own line', () => {
+    const text = imagePipeline('app.harness.io/registry/harness/ci-addon:1.2').replace(
+      '                    image:',
+      '                    command: echo # build the thing\r                    image:',
+    );
+    const found = lintFiles({ 'p.yaml': text }).findings.filter((f) => f.ruleId === 'no-app-harness-registry');
+    expect(found.map((f) => [f.line, f.column, f.endColumn])).toEqual([[18, 28, 72]]);
+  });
+
+  test('an all-CR file parses (no syntax errors) and its findings are on their lines', () => {
+    const found = lintFiles({ 'p.yaml': imagePipeline('app.harness.io/registry/x/y:1').replace(/\n/g, '\r') }).findings;
+    expect(found.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
+    expect(found.filter((f) => f.ruleId === 'no-app-harness-registry').map((f) => [f.line, f.column])).toEqual([[17, 28]]);
+  });
+
+  test('a connector key hidden behind a lone CR is read, so fix adds no second one', () => {
+    const hub = connector('hub').replace('      type: Anonymous\n', '      type: Anonymous # public\r    executeOnDelegate: true\n');
+    const files = { 'hub.yaml': hub, 'img.yaml': connector('harnessImage', '    executeOnDelegate: false\n'), 'p.yaml': cloudPipeline };
+    const found = lintFiles(files).findings.filter((f) => f.ruleId === 'require-platform-connectivity');
+    expect(found.map((f) => [f.file, f.line, f.column, f.message.includes('`executeOnDelegate: true`')])).toEqual([
+      ['hub.yaml', 10, 24, true],
+    ]);
+    // The fix replaces the value in place: the lone CR stays, and no key is appended.
+    expect(found[0]!.fix?.map((e) => [hub.slice(e.start, e.end), e.text])).toEqual([['true', 'false']]);
+  });
+});
+
+describe('syntax errors', () => {
+  const unclosed = k8sPipeline('"account.harness_mirror') + '          execution:\n            steps: []\n';
+
+  test('an unclosed quote is reported at the opening quote, not past the last line', () => {
+    const found = lintFiles({ 'p.yaml': unclosed }).findings;
+    expect(found.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([['yaml-syntax', 15, 41, 'Missing closing "quote.']]);
+  });
+
+  test('an unclosed quote does not swallow the documents after it', () => {
+    const broken = connector('broken').replace('https://registry.hub.docker.com', '"https://app.harness.io/registry');
+    const good = connector('good', '    executeOnDelegate: false\n').replace(
+      'https://registry.hub.docker.com',
+      'https://app.harness.io/registry',
+    );
+    for (const marker of ['---\n', '...\n---\n', '...\n']) {
+      const found = lintFiles({ 'c.yaml': broken + marker + good }).findings;
+      const goodLine = broken.split('\n').length + marker.split('\n').length - 2 + 6;
+      expect(found.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+        ['yaml-syntax', 6, 24],
+        ['no-app-harness-registry', goodLine, 24],
+      ]);
+    }
+  });
+
+  test('an error at the end of the file is on its last line', () => {
+    for (const text of ['pipeline:\n  name: p\n  tags: [a, b\n', 'pipeline:\n  name: p\n  tags: [a, b\r\n\r\n', 'pipeline:\n  tags: [a']) {
+      const lines = text.split(/\r?\n/).length - (/\n$/.test(text) ? 1 : 0);
+      const found = lintFiles({ 'p.yaml': text }).findings.filter((f) => f.ruleId === 'yaml-syntax');
+      expect(found.length).toBeGreaterThan(0);
+      for (const f of found) expect(f.line).toBeLessThanOrEqual(lines);
+    }
+  });
+});
+
+test('texts read again for code frames and --changed count a lone CR as a line break, at the same offsets', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-texts-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'p.yaml'), 'a: 1\rb: 2\r\nc: 3\n');
+    expect(new SourceTexts(dir).get('p.yaml')).toBe('a: 1\nb: 2\r\nc: 3\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loneCrAsLf } from '../parse/source.js';
 
 /**
  * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
+ * code frame.
  */
 export class SourceTexts {
   readonly #texts = new Map<string, string | undefined>();
@@ -13,7 +15,8 @@ export class SourceTexts {
     if (!this.#texts.has(file)) {
       let text: string | undefined;
       try {
-        text = fs.readFileSync(path.resolve(this.cwd, file), 'utf8');
+        // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
+        text = loneCrAsLf(fs.readFileSync(path.resolve(this.cwd, file), 'utf8'));
       } catch {
         text = undefined;
       }

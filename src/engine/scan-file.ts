@@ -244,20 +244,34 @@ export function looksLikeHarness(text: string): boolean {
 }
 
 /**
- * The encoding and text of a file that starts with a UTF-16 or UTF-32 byte-order mark (YAML allows
- * both); undefined for any other file.
+ * The encoding and text of a UTF-16 or UTF-32 file (YAML allows both): told by its byte-order mark,
+ * or without one by the NUL bytes around its first character, which YAML 1.2 (5.2) takes to be
+ * ASCII. Undefined for any other file, and for bytes that only look like that (binary).
  */
 function wideText(bytes: Buffer): { encoding: 'UTF-16' | 'UTF-32'; text: string } | undefined {
   const at = (i: number, ...b: number[]) => b.every((x, k) => bytes[i + k] === x);
-  const le32 = at(0, 0xff, 0xfe, 0, 0);
-  if (le32 || at(0, 0, 0, 0xfe, 0xff)) {
+  const ascii = (i: number) => bytes[i]! > 0 && bytes[i]! < 0x80;
+  const bom32 = at(0, 0xff, 0xfe, 0, 0) || at(0, 0, 0, 0xfe, 0xff);
+  const le32 = at(0, 0xff, 0xfe, 0, 0) || (ascii(0) && at(1, 0, 0, 0));
+  if (bom32 || le32 || (at(0, 0, 0, 0) && ascii(3))) {
     const points: number[] = [];
-    for (let i = 4; i + 4 <= bytes.length; i += 4) points.push(le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i));
-    return { encoding: 'UTF-32', text: String.fromCodePoint(...points.filter((c) => c <= 0x10ffff).slice(0, 65536)) };
+    for (let i = bom32 ? 4 : 0; i + 4 <= bytes.length && points.length < 65536; i += 4) {
+      const c = le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+      if (c <= 0x10ffff && (c > 0 || bom32)) points.push(c);
+      else if (!bom32) return undefined;
+    }
+    return { encoding: 'UTF-32', text: String.fromCodePoint(...points) };
   }
   if (at(0, 0xff, 0xfe)) return { encoding: 'UTF-16', text: new TextDecoder('utf-16le').decode(bytes) };
   if (at(0, 0xfe, 0xff)) return { encoding: 'UTF-16', text: new TextDecoder('utf-16be').decode(bytes) };
-  return undefined;
+  const le16 = ascii(0) && bytes[1] === 0;
+  if ((!le16 && !(bytes[0] === 0 && ascii(1))) || bytes.length % 2) return undefined;
+  try {
+    const text = new TextDecoder(le16 ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+    return text.includes('\0') ? undefined : { encoding: 'UTF-16', text };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -349,7 +363,7 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
     // Hostile input is worth a word even outside Harness YAML; an error only inside it.
     const report = (message: string, severity: Severity = 'error') =>
       out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
-    if (p.kind === 'too-deep') report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+    if (p.kind === 'too-deep') report(`${p.message}; the file is not checked.`, harness ? 'error' : 'notice');
     else if (p.kind === 'aliases') report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
     else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) report(`${p.message}.`.replace(/\.\.$/, '.'));
   }

@@ -15,7 +15,8 @@ export interface Position {
  */
 export function locateRange(file: SourceFile, start: number, end: number): Position & { range: [number, number]; file: string } {
   const text = file.text;
-  start = Math.max(0, Math.min(start, text.length));
+  // Nothing is placed after the last line break (a line no editor shows): an error at the end of the file is at the end of its last line.
+  start = Math.max(0, Math.min(start, lastLineEnd(text)));
   end = Math.max(start, Math.min(end, text.length));
   // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
   end = trimEnd(text, start, end);
@@ -43,4 +44,11 @@ export function locateRange(file: SourceFile, start: number, end: number): Posit
     return { ...pos, range, file: emb.parent.path };
   }
   return { ...pos, range, file: file.path };
+}
+
+/** The offset at the end of the last line: before a line break that ends the text. */
+function lastLineEnd(text: string): number {
+  const n = text.length;
+  if (text.charCodeAt(n - 1) === 13) return n - 1;
+  return text.charCodeAt(n - 1) === 10 ? n - (text.charCodeAt(n - 2) === 13 ? 2 : 1) : n;
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, isAlias, type Document } from 'yaml';
+import { Composer, LineCounter, Lexer, Parser, isAlias, visit, type Document } from 'yaml';
 import { fastParse } from './fast-yaml.js';
 import type { TreeDoc } from './tree.js';
 import { YamlTreeBuilder } from './yaml-tree.js';
@@ -28,6 +28,10 @@ export interface SourceProblem {
 export interface SourceFile {
   /** POSIX path relative to the current directory, as shown in findings. */
   path: string;
+  /**
+   * The file's text, with each lone CR made LF (YAML 1.2 and Harness's parser count a lone CR as
+   * a line break; `yaml` does not): one character for another, so every offset is the file's.
+   */
   text: string;
   /** The documents that parsed cleanly, in order. */
   docs: TreeDoc[];
@@ -56,10 +60,22 @@ const SHALLOW = 200;
 const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Nesting of maps, sequences and flow collections past which a file is not parsed. `yaml` and the
+ * walks over its nodes recurse per level, and a stack overflow would depend on the thread's stack
+ * and on the JIT: a fixed cap, counted on the parser's stack before any recursion, gives the same
+ * verdict everywhere. `yaml` alone takes about 1,200 levels on Node's smallest (main thread) stack;
+ * real Harness files nest under 50.
+ */
+export const MAX_NESTING = 200;
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+
+/**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
  */
-export function parseSource(path: string, text: string, embedding?: Embedding): SourceFile {
+export function parseSource(path: string, fileText: string, embedding?: Embedding): SourceFile {
+  const text = loneCrAsLf(fileText);
   const fast = fastParse(text);
   if (fast)
     return {
@@ -76,20 +92,26 @@ export function parseSource(path: string, text: string, embedding?: Embedding): 
   const builder = new YamlTreeBuilder(text);
   const docs: TreeDoc[] = [];
   let all: Document.Parsed[] = [];
-  let overflow: { message: string; pos: [number, number] } | undefined;
+  let tooDeep: { message: string; at: number } | undefined;
   try {
-    const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-    all = Array.isArray(parsed) ? parsed : [];
-    overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    const parsed = parseCapped(text);
+    all = parsed.docs;
+    if (parsed.tooDeep !== undefined) tooDeep = { message: `YAML nests more than ${MAX_NESTING} levels deep`, at: parsed.tooDeep };
+    // `yaml` turns a stack overflow in its composer into a document error. Not expected under the cap either.
+    const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+    if (overflow) tooDeep = { message: 'YAML nests too deeply to parse', at: overflow.pos[0] };
   } catch (e) {
-    // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+    // Not expected under the cap; kept so that a stack already deep in the caller is a finding, not a crash.
     if (!(e instanceof RangeError)) throw e;
-    overflow = { message: e.message, pos: [0, 0] };
+    tooDeep = { message: 'YAML nests too deeply to parse', at: 0 };
   }
-  if (overflow) problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+  if (tooDeep) problems.push({ kind: 'too-deep', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at });
   else
     for (const doc of all) {
-      for (const e of doc.errors) problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+      for (const e of doc.errors) {
+        const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+        problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
+      }
       if (doc.errors.length) continue;
       try {
         docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
@@ -111,6 +133,90 @@ export function parseSource(path: string, text: string, embedding?: Embedding): 
   };
 }
 
+/** A text with each CR that is not followed by LF made LF; the same string when there is none. */
+export function loneCrAsLf(text: string): string {
+  let i = text.indexOf('\r');
+  while (i >= 0 && text.charCodeAt(i + 1) === 10) i = text.indexOf('\r', i + 2);
+  return i < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+/**
+ * `parseAllDocuments`, with the nesting checked as it grows (see `parseNesting`). `yaml` runs an
+ * unclosed quote to the end of the file, over `---`, which YAML does not allow in a quoted scalar:
+ * the documents after it are parsed again from there (the text before blanked, so offsets hold),
+ * so that only the broken document is left out. A few times at most: each parse reads the rest.
+ */
+function parseCapped(text: string): { docs: Document.Parsed[]; tooDeep?: number } {
+  const docs: Document.Parsed[] = [];
+  let from = 0;
+  for (let resumed = 0; ; resumed++) {
+    const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
+    if (part.tooDeep !== undefined) return part;
+    docs.push(...part.docs);
+    const last = part.docs[part.docs.length - 1];
+    from = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : -1;
+    if (from < 0) return { docs };
+  }
+}
+
+const MAX_RESUMES = 10;
+
+/** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
+function parseNesting(text: string): { docs: Document.Parsed[]; tooDeep?: number } {
+  const parser = new Parser();
+  let tooDeep: number | undefined;
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      // The stack holds the document, the open collections and at most a scalar or two on top.
+      if (parser.stack.length > MAX_NESTING + 1 && (tooDeep = pastCap(parser.stack)) !== undefined) return;
+    }
+    yield* parser.end();
+  }
+  const docs = [...new Composer(PARSE_OPTIONS).compose(tokens())] as Document.Parsed[];
+  return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+
+/** Where the next document starts after a document marker that a document's unclosed quote runs over; -1 if none. */
+function swallowedMarker(text: string, doc: Document.Parsed): number {
+  const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+  const quote = error && openingQuote(doc, error.pos[0]);
+  if (!quote) return -1;
+  const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  marker.lastIndex = quote[0];
+  const found = marker.exec(text);
+  if (!found) return -1;
+  // After `...` (document end) the next document starts on the next line; `---` starts one itself.
+  const next = text.indexOf('\n', found.index + 1);
+  return text.startsWith('---', found.index + 1) ? found.index + 1 : next < 0 ? text.length : next + 1;
+}
+
+function pastCap(stack: ReadonlyArray<{ type: string; offset: number }>): number | undefined {
+  let depth = 0;
+  for (const token of stack)
+    if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_NESTING)
+      return token.offset;
+  return undefined;
+}
+
+/**
+ * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
+ * scalar ends, which is the end of the file (past its last line, after any `---`).
+ */
+function openingQuote(doc: Document.Parsed, errorAt: number): [number, number] | undefined {
+  let at: [number, number] | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === errorAt) {
+        at = [node.range[0], node.range[0] + 1];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return at;
+}
+
 function contentsRange(doc: Document.Parsed): [number, number] {
   const node = isAlias(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
   const range = node && 'range' in node ? node.range : undefined;
@@ -121,13 +227,14 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
 const lineCounters = new WeakMap<SourceFile, LineCounter>();
 
-/** The file's line starts, found when a position is first needed. */
+/** The file's line starts (after LF, CRLF or a lone CR), found when a position is first needed. */
 export function linesOf(file: SourceFile): LineCounter {
   let lc = lineCounters.get(file);
   if (!lc) {
     lc = new LineCounter();
     lc.addNewLine(0);
-    const text = file.text;
+    // Texts from `parseSource` have no lone CR left; one built elsewhere (a baseline's) may.
+    const text = loneCrAsLf(file.text);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
     lineCounters.set(file, lc);
   }
