@@ -338,7 +338,7 @@ describe('the CLI with HARNESS_API_KEY against a Harness API', () => {
       'error require-platform-connectivity',
       'notice unresolved-reference',
     ]);
-    expect(out.harness.warning).toMatch(/was refused \(HTTP 403\): the API key lacks core_connector_view at account scope;/);
+    expect(out.harness.warning).toMatch(/was refused \(HTTP 403\): the API key lacks core_connector_view for them at account scope;/);
     expect(r.stderr).toBe(`harness-registry-guard: warning: ${out.harness.warning}\n`);
   }, 30_000);
 

@@ -422,7 +422,7 @@ describe('getConnector', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('403 fails only the lookups of that scope: other scopes and requests in flight go on, and the scope is not asked again', async () => {
+  it('403 fails only its own lookup: other connectors of the scope, other scopes and requests in flight go on', async () => {
     const server = await serve({
       latencyMs: 30,
       deniedScopes: ['account', 'org o2'],
@@ -444,15 +444,27 @@ describe('getConnector', () => {
     });
     expect(inO1.kind).toBe('found');
     expect(inO2).toMatchObject({ kind: 'failed', refused: CONNECTOR_VIEW_PERMISSION, reason: expect.stringContaining('(org o2)') });
-    // Queued behind the refusals of their scopes: failed the same way, never sent.
-    expect(again).toEqual(account);
-    expect(inO2b).toEqual(inO2);
+    // Each is asked: a resource group may grant some connectors of a scope and not others.
+    expect(again).toMatchObject({ kind: 'failed', refused: CONNECTOR_VIEW_PERMISSION });
+    expect(inO2b).toMatchObject({ kind: 'failed', refused: CONNECTOR_VIEW_PERMISSION });
     expect(server.requests.map((r) => `${r.query.get('orgIdentifier') ?? 'account'} ${r.path.split('/').pop()}`)).toEqual([
       'account harnessImage',
       'o1 dh',
       'o2 dh',
+      'account other',
+      'o2 x',
     ]);
-    expect(c.stats()).toMatchObject({ made: 3, failed: 4 });
+    expect(c.stats()).toMatchObject({ made: 5, failed: 4 });
+  });
+
+  it('a 403 for one connector does not stop the lookup of another at the same scope', async () => {
+    const server = await serve({
+      deniedConnectors: ['other'],
+      connectors: [{ identifier: 'good', type: 'DockerRegistry', spec: DOCKER }],
+    });
+    const c = client(server, { concurrency: 1 });
+    expect(await c.getConnector({ identifier: 'other' })).toMatchObject({ kind: 'failed', refused: CONNECTOR_VIEW_PERMISSION });
+    expect((await c.getConnector({ identifier: 'good' })).kind).toBe('found');
   });
 
   it('a 403 does not abort a request in flight at another scope', async () => {

@@ -597,11 +597,11 @@ describe('a key without core_connector_view somewhere: the lookups of that scope
       '26 error require-platform-connectivity Connector `hub` (in Harness',
     ]);
     expect(lookupFailureWarning(result.harness!)).toBe(
-      `1 of 2 connector lookups in Harness (${new URL(server.url).host}) was refused (HTTP 403): the API key lacks core_connector_view at account scope; ${UNJUDGED}`,
+      `1 of 2 connector lookups in Harness (${new URL(server.url).host}) was refused (HTTP 403): the API key lacks core_connector_view for them at account scope; ${UNJUDGED}`,
     );
   });
 
-  it('a key bound to org o1, pipelines in o2: every o2 lookup is refused, once asked; o1 is read', async () => {
+  it('a key bound to org o1, pipelines in o2: every o2 lookup is refused; o1 is read', async () => {
     const server = await fakeHarness({
       apiKey: KEY,
       accountId: ACCOUNT,
@@ -626,10 +626,9 @@ describe('a key without core_connector_view somewhere: the lookups of that scope
       'org o2 y failed',
       'project o2 pr z failed',
     ]);
-    // org o2 was asked once; its second lookup failed without a request.
-    expect(server.requests.filter((r) => r.query.get('orgIdentifier') === 'o2' && !r.query.get('projectIdentifier'))).toHaveLength(1);
+    expect(server.requests.filter((r) => r.query.get('orgIdentifier') === 'o2' && !r.query.get('projectIdentifier'))).toHaveLength(2);
     expect(lookupFailureWarning(got)).toMatch(
-      /were refused \(HTTP 403\): the API key lacks core_connector_view in org o2 and in project o2\/pr;/,
+      /were refused \(HTTP 403\): the API key lacks core_connector_view for them in org o2 and in project o2\/pr;/,
     );
   });
 });
@@ -665,7 +664,7 @@ describe('what the run says about the lookups', () => {
         answered('c', PROJECT, { kind: 'failed', reason: 'timed out after 10 s' }),
       ),
       'Looked up 5 connectors in Harness (app.harness.io): 1 found, 0 not found, 4 without an answer; 5 requests.',
-      `3 of 5 connector lookups in Harness (app.harness.io) were refused (HTTP 403): the API key lacks core_connector_view at account scope and in org o2; 1 other got no answer (timed out after 10 s); ${UNJUDGED}`,
+      `3 of 5 connector lookups in Harness (app.harness.io) were refused (HTTP 403): the API key lacks core_connector_view for them at account scope and in org o2; 1 other got no answer (timed out after 10 s); ${UNJUDGED}`,
     ],
   ])('%#', (f, summary, warning) => {
     expect(lookupSummary(f)).toBe(summary);

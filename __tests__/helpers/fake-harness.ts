@@ -53,6 +53,8 @@ export interface FakeHarnessOptions {
    * NG_ACCESS_DENIED, as Harness does. `account`, `org O`, `project O/P`.
    */
   deniedScopes?: string[];
+  /** Connectors (by identifier) a resource group keeps from the key: 403 for those alone. */
+  deniedConnectors?: string[];
 }
 
 export interface RecordedRequest {
@@ -171,6 +173,8 @@ export async function fakeHarness(opts: FakeHarnessOptions): Promise<FakeHarness
       const scope = project ? `project ${org}/${project}` : org ? `org ${org}` : 'account';
       if (opts.deniedScopes?.includes(scope))
         return error(403, 'NG_ACCESS_DENIED', `Missing permission core_connector_view on ${scope.split(' ')[0]}`);
+      if (opts.deniedConnectors?.includes(id))
+        return error(403, 'NG_ACCESS_DENIED', `Missing permission core_connector_view on connector ${id}`);
       return behave(id, k, () => {
         const c = table.get(k);
         if (!c) return error(404, 'RESOURCE_NOT_FOUND_EXCEPTION', `Connector ${id} not found`);

@@ -15,7 +15,7 @@ import { normaliseBaseUrl } from './urls.js';
 export interface HarnessLookups {
   /**
    * The engine's hook: looks up what the project refers to and the repo does not hold. Throws a
-   * HarnessAuthError on a refused key (401); a missing permission (403) fails the lookups of that scope only.
+   * HarnessAuthError on a refused key (401); a missing permission (403) fails that lookup only.
    */
   lookUp(project: Project): Promise<HarnessFacts>;
   /** The account's CI image overrides (both infrastructures) that break a policy, for the migration report. */

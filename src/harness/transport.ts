@@ -30,8 +30,8 @@ export interface RequestPurpose {
   what: string;
   permission: string;
   /**
-   * Where the permission is checked ("account scope", "org o1"): a 403 refuses `permission` there,
-   * and later requests for the same permission and scope fail without being sent.
+   * Where the permission is checked ("account scope", "org o1"), for messages. A 403 refuses this
+   * request only: Harness resource groups can grant a permission on some connectors of a scope.
    */
   scope: string;
 }
@@ -236,8 +236,6 @@ export class Transport {
   /** Aborted with the HarnessAuthError: wakes every waiter and in-flight request. */
   private readonly stop = new AbortController();
   private fatal: HarnessAuthError | undefined;
-  /** Why a 403 refused a permission at a scope, by `permission\0scope`: asking there again would only be refused again. */
-  private readonly refusals = new Map<string, string>();
   /** Set by the first send: the whole run shares one budget. */
   private deadline: number | undefined;
   private nextStart = -Infinity;
@@ -264,7 +262,6 @@ export class Transport {
   async send(url: URL, purpose: RequestPurpose): Promise<Reply> {
     this.deadline ??= this.o.now() + this.o.budgetMs;
     const deadline = this.deadline;
-    const refusalKey = `${purpose.permission}\0${purpose.scope}`;
     let attempts = 0;
     let transient = 0;
     let limited = 0;
@@ -288,9 +285,6 @@ export class Transport {
       try {
         const late = await this.gate(deadline);
         if (late) return late.waitMs > 0 ? tooLong(late.waitMs) : spent();
-        // Checked when its turn has come: a 403 for the same permission and scope may have come in while it waited.
-        const earlier = this.refusals.get(refusalKey);
-        if (earlier) return refused(earlier);
         const left = deadline - this.o.now();
         if (left <= 0) return spent();
         const timeout = Math.min(this.o.requestTimeoutMs, left);
@@ -302,10 +296,7 @@ export class Transport {
       }
       if (outcome.kind === 'reply')
         return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true as const } : {}) };
-      if (outcome.kind === 'refused') {
-        this.refusals.set(refusalKey, outcome.reason);
-        return refused(outcome.reason);
-      }
+      if (outcome.kind === 'refused') return refused(outcome.reason);
       if (outcome.kind === 'spent') {
         last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
         return spent();

@@ -109,7 +109,7 @@ export function lookupFailureWarning(facts: HarnessFacts): string | undefined {
 
 const refusedPermission = (l: HarnessLookup) => (l.answer.kind === 'failed' ? l.answer.refused : undefined);
 
-/** "the API key lacks core_connector_view at account scope and in org o2": each permission with the scopes it was refused at. */
+/** "the API key lacks core_connector_view for them at account scope and in org o2": each permission with the scopes it was refused at. */
 function lacking(refused: HarnessLookup[]): string {
   const scopes = new Map<string, string[]>();
   for (const l of refused) {
@@ -125,5 +125,5 @@ function lacking(refused: HarnessLookup[]): string {
     scopes.set(permission, list);
   }
   const and = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
-  return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} ${and(where)}`))}`;
+  return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} for them ${and(where)}`))}`;
 }
