@@ -22,10 +22,28 @@ test('a symlink named as a PATH that leaves the repository is not followed, and 
   fs.symlinkSync('../../outside/out.yaml', path.join(ws, '.harness', 'out.yaml'));
   const result = lint({ cwd: ws, paths: ['.harness/out.yaml'] });
   expect(result.findings.map((f) => `${f.file} ${f.severity} ${f.message}`)).toEqual([
-    '.harness/out.yaml notice File is a symlink that leaves the repository; not followed; skipped.',
+    '.harness/out.yaml notice File is reached through a symlink that leaves the repository; not followed; skipped.',
   ]);
   applyFixes({ cwd: ws, paths: ['.harness/out.yaml'] });
   expect(fs.readFileSync(path.join(top, 'outside', 'out.yaml'), 'utf8')).toBe(BAD_IMAGE_PIPELINE);
+});
+
+test('a PATH through a symlinked folder that leaves the repository, or that folder itself, is not followed either', () => {
+  const { top, ws } = workspace();
+  fs.symlinkSync('../outside', path.join(ws, 'linkdir'));
+  for (const given of ['linkdir/out.yaml', 'linkdir']) {
+    const result = lint({ cwd: ws, paths: [given] });
+    expect(result.findings.map((f) => `${f.file} ${f.message}`)).toEqual([
+      `${given} File is reached through a symlink that leaves the repository; not followed; skipped.`,
+    ]);
+    applyFixes({ cwd: ws, paths: [given] });
+  }
+  expect(fs.readFileSync(path.join(top, 'outside', 'out.yaml'), 'utf8')).toBe(BAD_IMAGE_PIPELINE);
+});
+
+test('a PATH through a file is "path not found", not an internal error', () => {
+  const { ws } = workspace();
+  expect(() => lint({ cwd: ws, paths: ['.harness/in.yaml/x'] })).toThrow('path not found: .harness/in.yaml/x');
 });
 
 test('a symlink named as a PATH that stays inside the repository is read', () => {

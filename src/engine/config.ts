@@ -142,6 +142,15 @@ function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
   };
 }
 
+/** Anything by that name, a dangling link too; not for a path through a file (ENOTDIR). */
+function exists(p: string): boolean {
+  try {
+    return !!fs.lstatSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The config to use: `configPath` when given (it must exist); otherwise the first config file found
  * going up from the scanned root (the first path, or its folder when it is a file) to the
@@ -155,7 +164,7 @@ function findConfig(cwd: string, paths: readonly string[], configPath?: string, 
   }
   for (const dir of configDirs(cwd, paths)) {
     // A folder or a dangling link by that name is found too, so loading it says what is wrong instead of running on defaults.
-    const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter((p) => fs.lstatSync(p, { throwIfNoEntry: false }));
+    const found = CONFIG_FILES.map((name) => path.join(dir, name)).filter(exists);
     if (found.length > 1)
       throw new UsageError(`two config files in ${toPosix(path.relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
     if (found[0]) return found[0];

@@ -93,14 +93,17 @@ export function discover(opts: DiscoverOptions): Discovery {
     try {
       st = fs.statSync(abs);
     } catch {
-      if (!fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) throw new ArgError(`path not found: ${given}`);
+      if (!isSymlink(abs)) throw new ArgError(`path not found: ${given}`);
       skipped.push({ path: rel(abs), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
       continue;
     }
+    const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
+    if (outside) {
+      skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
+      continue;
+    }
     if (!st.isDirectory()) {
-      const outside = linkLeavingItsRoot(abs, opts.cwd);
-      if (outside) skipped.push({ path: rel(abs), reason: `is a symlink that leaves ${outside}; not followed` });
-      else consider(abs, path.dirname(abs), true);
+      consider(abs, path.dirname(abs), true);
       continue;
     }
     const realRoot = fs.realpathSync(abs);
@@ -204,21 +207,29 @@ export function discover(opts: DiscoverOptions): Discovery {
 }
 
 /**
- * For a file named as a PATH that is a symlink: what it leaves (its repository, else the current
- * directory, else its own folder), when its target lies outside; undefined when it stays inside or
- * is no link. Otherwise `fix .harness/x.yaml` would write through a link to a file outside the
- * repository, as `check .` never does.
+ * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
+ * repository, else the current directory, else its own folder), when it really lies outside;
+ * undefined when it stays inside. The root is found from the path as written. Otherwise
+ * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
+ * never does.
  */
-function linkLeavingItsRoot(abs: string, cwd: string): string | undefined {
-  if (!fs.lstatSync(abs).isSymbolicLink()) return undefined;
-  const folder = realPathOf(path.dirname(abs));
-  const repo = repoRootOf(folder);
+function leavesItsRoot(abs: string, isDirectory: boolean, cwd: string): string | undefined {
+  const start = isDirectory ? abs : path.dirname(abs);
+  const repo = repoRootOf(start);
   const [root, name] = repo
-    ? [realPathOf(repo), 'the repository']
-    : isInside(realPathOf(cwd), folder)
-      ? [realPathOf(cwd), 'the current directory']
-      : [folder, 'its folder'];
-  return isInside(root, realPathOf(abs)) ? undefined : name;
+    ? [repo, 'the repository']
+    : isInside(path.resolve(cwd), start)
+      ? [cwd, 'the current directory']
+      : [start, 'its folder'];
+  return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false; // not there, or a part of the path is no folder (ENOTDIR)
+  }
 }
 
 /** A real path at or under a real root (symlinks resolved on both sides). */
