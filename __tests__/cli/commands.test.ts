@@ -420,6 +420,9 @@ describe('check: the fix hint names a command that applies the fixes it counts',
     const all = await applied(dir, 'harness-registry-guard fix .');
     expect(all).toBeGreaterThan(0);
     expect(hintOf(out)).toMatch(new RegExp(`^${all} findings? in the whole scan, not only those shown, can be fixed automatically`));
+    // Every fixable finding shown: nothing to add.
+    const every = await cli(['check', '.', '--changed', ...Object.keys(CONNECTOR_REPO)], dir);
+    expect(hintOf(every.out)).toMatch(new RegExp(`^${all} findings? can be fixed automatically`));
   });
 
   test('a PATH that starts with `-` comes after `--`', async () => {
@@ -427,6 +430,17 @@ describe('check: the fix hint names a command that applies the fixes it counts',
     const { out } = await cli(['check', '--exclude', 'x', '--', '-dir'], dir);
     expect(commandOf(out)).toBe('harness-registry-guard fix --exclude x -- -dir');
     expect(await applied(dir, commandOf(out)!)).toBeGreaterThan(0);
+  });
+
+  test('an option value that starts with `-` is written after `=`, so the command still parses', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    await cli(['check', '.', '--write-baseline=-b.json'], dir);
+    const old =
+      'connector:\n  name: old\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n';
+    writeTree(dir, { '.harness/connectors/old.yaml': `${old}    providerType: Other\n    executeOnDelegate: false\n` });
+    const { out } = await cli(['check', '.', '--baseline=-b.json', '--exclude=-none'], dir);
+    expect(commandOf(out)).toBe('harness-registry-guard fix . --exclude=-none --baseline=-b.json');
+    expect(await applied(dir, commandOf(out)!)).toBe(1);
   });
 });
 

@@ -169,17 +169,17 @@ export function writeOrExplain(file: string, write: () => void): void {
   }
 }
 
-/** The scan options as they were given, for a command line that repeats them (the fix hint). */
-export function scanArgs(values: ScanValues): string[] {
-  const out: string[] = [];
-  if (values.config !== undefined) out.push('--config', values.config);
-  if (values['replacement-registry'] !== undefined) out.push('--replacement-registry', values['replacement-registry']);
-  for (const g of values.include ?? []) out.push('--include', g);
-  for (const g of values.exclude ?? []) out.push('--exclude', g);
-  if (values['max-file-size'] !== undefined) out.push('--max-file-size', values['max-file-size']);
-  if (values['harness-url'] !== undefined) out.push('--harness-url', values['harness-url']);
-  if (values['harness-account'] !== undefined) out.push('--harness-account', values['harness-account']);
-  if (values['no-harness-api']) out.push('--no-harness-api');
+/** The scan options as they were given, flag and value, for a command line that repeats them (the fix hint). */
+export function scanArgs(values: ScanValues): Array<[flag: string, value?: string]> {
+  const out: Array<[string, string?]> = [];
+  if (values.config !== undefined) out.push(['--config', values.config]);
+  if (values['replacement-registry'] !== undefined) out.push(['--replacement-registry', values['replacement-registry']]);
+  for (const g of values.include ?? []) out.push(['--include', g]);
+  for (const g of values.exclude ?? []) out.push(['--exclude', g]);
+  if (values['max-file-size'] !== undefined) out.push(['--max-file-size', values['max-file-size']]);
+  if (values['harness-url'] !== undefined) out.push(['--harness-url', values['harness-url']]);
+  if (values['harness-account'] !== undefined) out.push(['--harness-account', values['harness-account']]);
+  if (values['no-harness-api']) out.push(['--no-harness-api']);
   return out;
 }
 

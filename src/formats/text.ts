@@ -71,8 +71,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   if (b)
     lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
   lines.push(...(opts.notes ?? []).map(terminalSafe));
-  if (opts.fixCommand)
-    lines.push(...fixHint(opts.fixFindings ?? result.findings, terminalSafe(opts.fixCommand), style, !!opts.fixFindings));
+  if (opts.fixCommand) lines.push(...fixHint(opts.fixFindings ?? result.findings, terminalSafe(opts.fixCommand), style, result.findings));
   return lines.join('\n') + '\n';
 }
 
@@ -113,9 +112,11 @@ function docsLinks(listed: readonly Finding[], style: Style): string[] {
  * The closing hint when findings have safe fixes (and how many more only suggestions): all of
  * them, as `fix` applies them whatever `--quiet` lists.
  */
-function fixHint(findings: readonly Finding[], command: string, style: Style, wholeScan: boolean): string[] {
+function fixHint(findings: readonly Finding[], command: string, style: Style, shown: readonly Finding[]): string[] {
+  const fixable = (list: readonly Finding[]) => list.filter((f) => !f.suppressed && f.fix?.length).length;
   const active = findings.filter((f) => !f.suppressed);
-  const safe = active.filter((f) => f.fix?.length).length;
+  const safe = fixable(findings);
+  const wholeScan = safe > fixable(shown);
   if (!safe) return [];
   const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
   const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';

@@ -157,7 +157,14 @@ function render(
  */
 function fixCommandLine(values: Values<typeof OPTIONS>, positionals: string[]): string {
   const baseline = values.baseline ?? values['write-baseline'];
-  const options = [...scanArgs(values), ...(baseline !== undefined ? ['--baseline', baseline] : [])];
+  const pairs: Array<[string, string?]> = [
+    ...scanArgs(values),
+    ...(baseline !== undefined ? [['--baseline', baseline] as [string, string]] : []),
+  ];
+  // A value that starts with `-` would be read as an option: it goes after `=`.
+  const options = pairs.flatMap(([flag, value]) =>
+    value === undefined ? [flag] : value.startsWith('-') ? [`${flag}=${value}`] : [flag, value],
+  );
   const args = positionals.some((p) => p.startsWith('-')) ? [...options, '--', ...positionals] : [...positionals, ...options];
   return ['harness-registry-guard', 'fix', ...args].map(shellQuote).join(' ');
 }
