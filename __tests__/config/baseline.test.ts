@@ -382,7 +382,8 @@ describe('--baseline', () => {
     [
       'truncated',
       '{ "version": 1,\n  "entries": [\n    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x" },\n',
-      /invalid baseline: nope\.json:4:1: not valid JSON: Unexpected end of JSON input$/m,
+      // At the end of the last line, not on the line after the final line break.
+      /invalid baseline: nope\.json:3:64: not valid JSON: Unexpected end of JSON input$/m,
     ],
     [
       'long, with a bad token',

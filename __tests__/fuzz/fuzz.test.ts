@@ -130,10 +130,10 @@ function write(name: string, bytes: Buffer) {
   fs.writeFileSync(path.join(dir, name), bytes);
 }
 
-/** The lines of a file as the tool numbers them: UTF-8 text without its BOM, split at \n (a \r stays on its line). */
+/** The lines of a file as the tool numbers them: UTF-8 text without its BOM, split at \n and a lone \r (CRLF's \r stays on its line). */
 function linesOf(bytes: Buffer): string[] {
   const text = new TextDecoder('utf-8').decode(bytes);
-  return text.replace(/^\uFEFF/, '').split('\n');
+  return text.replace(/^\uFEFF/, '').split(/\n|\r(?!\n)/);
 }
 
 /** What is wrong with a position in one of `files`, if anything. */
