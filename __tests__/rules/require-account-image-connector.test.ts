@@ -165,6 +165,13 @@ export default testRule(import.meta.filename, rule, {
       name: 'account-scope references, literal and as a runtime-input default; an empty value sets none',
       files: pipeline(k8sStage('account.mirror'), k8sStage('<+input>.default(account.mirror)', 'defaulted'), k8sStage('""', 'unset')),
     },
+    {
+      name: 'a runtime-input default that is `<+pipeline.variables.x>` holding an account-scope reference',
+      files: pipeline(k8sStage('<+input>.default(<+pipeline.variables.img>)')).replace(
+        '  stages:\n',
+        '  variables:\n    - name: img\n      type: String\n      value: account.mirror\n  stages:\n',
+      ),
+    },
     { name: 'a VM pool and step-group infrastructure', files: vmAndStepGroup('account.mirror', 'account.mirror') },
     {
       name: 'a runtime input an input set fills with an account-scope reference',
@@ -384,6 +391,27 @@ ${k8sStage('<+pipeline.variables.img>')
           column: 41,
           unresolved: true,
         },
+      ],
+    },
+    {
+      name: 'a runtime-input option that is an expression is no reference: `<+pipeline.variables.x>` takes the variable, another is open',
+      files: pipeline(
+        k8sStage('<+input>.default(<+pipeline.variables.img>)'),
+        k8sStage('<+input>.allowedValues(account.mirror, <+trigger.payload.mirror>)', 'open'),
+      ).replace('  stages:\n', '  variables:\n    - name: img\n      type: String\n      value: org.mirror\n  stages:\n'),
+      errors: [
+        {
+          messageId: 'orgScope',
+          message:
+            'Pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 9,
+          column: 14,
+          suggestion: pipeline(
+            k8sStage('<+input>.default(<+pipeline.variables.img>)'),
+            k8sStage('<+input>.allowedValues(account.mirror, <+trigger.payload.mirror>)', 'open'),
+          ).replace('  stages:\n', '  variables:\n    - name: img\n      type: String\n      value: account.mirror\n  stages:\n'),
+        },
+        { messageId: 'unknownExpression', line: 32, column: 41, unresolved: true },
       ],
     },
     {

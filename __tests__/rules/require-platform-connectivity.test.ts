@@ -668,6 +668,29 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       ],
     },
     {
+      name: 'a runtime-input option that is an expression: `<+pipeline.variables.x>` takes the variable, another is an open expression',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': withVariables(
+          pipeline(
+            cloudStage('cloud', '<+input>.default(<+pipeline.variables.reg>)', '<+input>.allowedValues(<+trigger.payload.registry>)'),
+          ),
+          { reg: 'hub' },
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 9, column: 14 }],
+        },
+        { file: 'pipeline.yaml', messageId: 'openExpression', line: 22, column: 84, unresolved: true },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,

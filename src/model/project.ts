@@ -16,7 +16,7 @@ import {
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
 import { NONE, str, type Loc } from './loc.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
-import { classifyValue, pipelineVariableName } from './runtime-input.js';
+import { classifyValue, pipelineVariableName, type FieldValue } from './runtime-input.js';
 
 /** An entity that holds stages: a pipeline, or a Stage or Pipeline template. */
 export type StageOwner = Pipeline | Template;
@@ -468,7 +468,7 @@ export class Project {
       const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
       return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
-    const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+    const defaults = this.options(v, field, ctx, depth);
     const via = ctx.via;
     if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
       const supplied = this.supplied(via, field);
@@ -477,19 +477,47 @@ export class Project {
         const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
         // Nothing fills the user's own runtime input: the template's default still applies.
         if (values.length) return { values };
-        return defaults.length
-          ? { values: defaults }
+        return defaults.values.length || defaults.unknown
+          ? defaults
           : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
       }
     }
-    const values = [...defaults];
+    const values = [...defaults.values];
     if (ctx.entity.kind === 'pipeline') {
       for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
         const fv = classifyValue(fill.value);
         if (fv.kind === 'literal' && fv.value) values.push({ ...fill, value: fv.value });
       }
     }
+    if (defaults.unknown) return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
     return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+  }
+
+  /**
+   * The values a runtime input's `.default()` and allowed values give. An option is read as the
+   * field itself would be: an expression is no connector name, `<+pipeline.variables.x>` takes the
+   * variable's value, and any other expression is left open.
+   */
+  private options(v: FieldValue & { kind: 'input' }, field: Loc, ctx: FieldContext, depth: number): Resolution {
+    const out: Resolution = { values: [] };
+    const add = (option: string, source: 'default' | 'allowedValues') => {
+      const o = classifyValue(option);
+      if (o.kind === 'literal') {
+        if (o.value) out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
+        return;
+      }
+      const variable = pipelineVariableName(option);
+      const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+      const r: Resolution = held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+      out.values.push(...r.values);
+      if (r.unknown && !out.unknown) {
+        out.unknown = r.unknown;
+        out.unknownAt = r.unknownAt ?? field;
+      }
+    };
+    if (v.default) add(v.default, 'default');
+    for (const a of v.allowedValues ?? []) add(a, 'allowedValues');
+    return out;
   }
 
   /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
