@@ -98,13 +98,6 @@ export function applyFixes(settings: FixSettings): FixResult {
         // These fixes were made from the file as the check read it, and it may have changed since.
         // Its text is read once, here, and its fixes are taken from a check of exactly that text.
         const read = readState(absPath, findings[0]!.file);
-        // A file that does not parse whole (one broken document of several) is not edited at all:
-        // what its broken part means cannot be known, and the file is to be left as it was.
-        if (read && parseProblems(read.original) > 0) {
-          frozen.add(absPath);
-          skipped.push({ file: read.file, reason: 'it has YAML syntax errors; fix those first' });
-          continue;
-        }
         if (read) {
           states.set(absPath, read);
           overlay.set(absPath, read.original);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { messageOf, type OptionValues, type ProjectContext, type RelatedReport, type Rule, type RuleMeta } from './rule.js';
 import { applyBaseline, readBaseline, type BaselineSummary } from './baseline.js';
-import { builtinRules, fileFinding, UNRESOLVED_REFERENCE } from './builtins.js';
+import { builtinRules, fileFinding, UNRESOLVED_REFERENCE, yamlSyntax } from './builtins.js';
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
 import { discover, isInside, realPathOf, repoRootOf, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
@@ -264,6 +264,20 @@ function build(prepared: Prepared, scans: readonly FileScan[]): Built {
   };
 }
 
+/**
+ * `fix` leaves a file with a syntax error as it is (what its broken part means is unknown), so
+ * its findings offer no safe fix: `check` would promise one that `fix` then refuses.
+ */
+function withoutFixesInBrokenFiles(findings: Finding[]): Finding[] {
+  const broken = new Set(findings.filter((f) => f.ruleId === yamlSyntax.id).map((f) => f.file));
+  if (!broken.size) return findings;
+  return findings.map((f) => {
+    if (!f.fix || !broken.has(f.file)) return f;
+    const { fix: _fix, fixTitle: _title, ...rest } = f;
+    return rest;
+  });
+}
+
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings: LintSettings, prepared: Prepared, built: Built, harness: HarnessFacts | undefined): LintResult {
   const { all, config, options } = prepared;
@@ -281,7 +295,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
   // Config levels, then inline suppressions, then the baseline; findings about those come last.
   const metaOf = (id: string) => all.find((r) => r.id === id);
   const levelled = (list: Finding[]) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
-  const out = levelled(sortAndDedupe(findings));
+  const out = levelled(withoutFixesInBrokenFiles(sortAndDedupe(findings)));
   const forbid = new Set(config?.forbidSuppression ?? []);
   const { scope } = prepared;
   const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
