@@ -287,15 +287,17 @@ describe('hostile input', () => {
     expect(f).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', file: 'dup.yaml', line: 3, column: 3 })]);
   });
 
-  test('unknown entity kinds and v1 YAML get a notice and are not checked', () => {
-    write('unknown.yaml', 'featureFlag:\n  identifier: ff\n  name: ff\n');
+  test('unknown entity kinds and v1 YAML get a notice, and only their images are checked', () => {
+    write('unknown.yaml', 'featureFlag:\n  identifier: ff\n  name: ff\n  image: app.harness.io/registry/harness/ci-addon:1\n');
     write('v1.yaml', 'version: 1\nkind: pipeline\nspec:\n  stages: []\n');
     write('k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
     const f = run();
     expect(f.map((x) => [x.file, x.ruleId, x.severity, x.line])).toEqual([
       ['unknown.yaml', 'schema', 'notice', 1],
+      ['unknown.yaml', 'no-app-harness-registry', 'error', 4],
       ['v1.yaml', 'schema', 'notice', 1],
     ]);
+    expect(f[0]!.message).toBe('Unknown Harness entity kind `featureFlag`: only its image references are checked (policies 1 and 4).');
   });
 
   test('files over the size cap are skipped with a notice', () => {
