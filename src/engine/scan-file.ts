@@ -132,9 +132,25 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
     const c = classified[i]!;
     if (!source.harness) return;
     if (c.kind === 'v1')
-      out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
+      out.findings.push(
+        findingAt(
+          'schema',
+          'notice',
+          'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).',
+          locOf(c.at),
+          place,
+        ),
+      );
     if (c.kind === 'unknown-harness')
-      out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
+      out.findings.push(
+        findingAt(
+          'schema',
+          'notice',
+          `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`,
+          locOf(c.at),
+          place,
+        ),
+      );
     if (c.kind !== 'entity') return;
     parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
     if (c.entity.kind === 'pipeline' || c.entity.kind === 'template') roots.set(doc, c.root);
