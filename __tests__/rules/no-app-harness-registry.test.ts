@@ -672,6 +672,25 @@ spec:
       output: { 'execution-config.yaml': executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-addon:1.2') },
     },
     {
+      name: 'an image with an empty path segment (`app.harness.io//registry/...`): fixed like a connector URL',
+      files: stepImage('app.harness.io//registry/harness/ci-addon:1.1'),
+      errors: [{ messageId: 'image', line: 12, column: 75 }],
+      output: stepImage('harness/ci-addon:1.1'),
+    },
+    {
+      name: "the harnessImages option: a name it adds is restored as the image moves (a suggestion: it is the user's own image)",
+      files: stepImage('app.harness.io/registry/acme-ci-plugin:1.0'),
+      options: { harnessImages: ['acme/ci-plugin'] },
+      errors: [{ messageId: 'image', line: 12, column: 75, suggestion: stepImage('acme/ci-plugin:1.0') }],
+    },
+    {
+      name: 'the harnessImages option: an execution-config value under a Harness name it adds is fixed, the name restored',
+      files: { 'execution-config.yaml': executionConfig('newThingTag', 'app.harness.io/registry/harness-ci-newthing:1.0') },
+      options: { harnessImages: ['harness/ci-newthing'] },
+      errors: [{ file: 'execution-config.yaml', messageId: 'image', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig('newThingTag', 'harness/ci-newthing:1.0') },
+    },
+    {
       name: 'a leftover after a scheme or a space still counts',
       files: stepCommand('curl -fsS https://app.harness.io/registry/v2/_catalog'),
       errors: [{ messageId: 'leftover', line: 13, column: 46, severity: 'warning' }],

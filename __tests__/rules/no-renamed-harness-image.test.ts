@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-renamed-harness-image.js';
-import { crlf } from '../helpers/lint-files.js';
+import { describe, expect, test } from '@jest/globals';
+import { crlf, lintFiles } from '../helpers/lint-files.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 /** A CI pipeline whose steps run `images`, one a line from line 12, each at column 77. */
@@ -324,6 +325,32 @@ spec:
         },
       ],
     })),
+    ...[
+      ['addonTag', 'myorg/harness-ci-addon:1.2', 'harness/ci-addon:1.2'],
+      ['addonTag', 'docker.io/myorg/harness-ci-addon:1.2', 'docker.io/harness/ci-addon:1.2'],
+      ['addonTag', 'harness-ci-addon:1.2', 'harness/ci-addon:1.2'],
+    ].map(([field, value, suggestion]) => ({
+      name: `a Docker Hub namespace of the user's own (${value} as ${field}) is not swapped for Harness's image by a fix: a suggestion`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'executionConfig',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig(field!, suggestion!),
+        },
+      ],
+    })),
+    ...[
+      ['addonTag', 'harness/harness-ci-addon:1.2', 'harness/ci-addon:1.2'],
+      ['addonTag', 'docker.io/plugins/harness_ci_addon:1.2', 'docker.io/harness/ci-addon:1.2'],
+    ].map(([field, value, output]) => ({
+      name: `Harness's own Docker Hub namespace under another spelling (${value} as ${field}): fixed`,
+      files: { 'execution-config.yaml': executionConfig(field!, value!) },
+      errors: [{ file: 'execution-config.yaml', messageId: 'executionConfig', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig(field!, output!) },
+    })),
     {
       name: 'a step image on Docker Hub under another namespace: the suggestion is the Harness image there',
       files: stepImages('mycompany/harness-ci-addon:1'),
@@ -344,7 +371,7 @@ spec:
           column: 77,
           severity: 'warning',
           message:
-            'Image `app.harness.io/registry/mirror/ci-addon:1` looks like the Harness image `harness/ci-addon` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull `harness/ci-addon` from the registry that replaces it (the fix of no-app-harness-registry does both).',
+            'Image `app.harness.io/registry/mirror/ci-addon:1` looks like the Harness image `harness/ci-addon` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `harness/ci-addon`.',
         },
       ],
     },
@@ -378,3 +405,24 @@ spec:
     },
   ],
 });
+
+// Only when this file runs: the meta test imports it for its table.
+if (expect.getState().testPath === import.meta.filename)
+  describe('suggestion titles', () => {
+    const titleFor = (files: Record<string, string>) => lintFiles(files).findings.find((f) => f.ruleId === rule.id)?.suggestion?.title;
+
+    test("on Docker Hub no one can mirror into Harness's namespace: the title says to use Harness's own image", () => {
+      expect(titleFor({ 'execution-config.yaml': executionConfig('liteEngineTag', 'docker.io/myorg/ci-lite-engine:1.16') })).toBe(
+        "Use Harness's own image `docker.io/harness/ci-lite-engine:1.16` instead, if it has the tag `1.16`.",
+      );
+      expect(titleFor({ 'execution-config.yaml': executionConfig('addonTag', 'myorg/harness-ci-addon:1.2') })).toBe(
+        "Use Harness's own image `harness/ci-addon:1.2` instead, if it has the tag `1.2`.",
+      );
+    });
+
+    test('behind a mirror host the title still asks for the image to be mirrored under that name', () => {
+      expect(titleFor({ 'execution-config.yaml': executionConfig('addonTag', 'registry.example.com/harness-ci-addon:1.2') })).toBe(
+        'Use `registry.example.com/harness/ci-addon:1.2`, after mirroring the image under that name.',
+      );
+    });
+  });

@@ -319,12 +319,18 @@ export function levelOf(config: Config | undefined, id: string): Level | undefin
   return typeof setting === 'string' ? setting : setting?.level;
 }
 
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+/**
+ * A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line.
+ * A top-level option two rules declare (`harnessImages`) is one setting: set under either rule, it holds for both.
+ */
 export function optionsOf(rule: RuleMeta, config: Config | undefined, overrides: OptionValues = {}): OptionValues {
   const out = optionDefaults(rule);
   const setting = config?.rules?.[rule.id];
   for (const [name, o] of Object.entries(rule.options ?? {})) {
     if (o.topLevel && config?.[name] !== undefined) out[name] = config[name];
+    // The schema lets `rules.<other>` hold the key only when that rule declares it too.
+    for (const other of o.topLevel ? Object.values(config?.rules ?? {}) : [])
+      if (typeof other === 'object' && other[name] !== undefined) out[name] = other[name];
     if (typeof setting === 'object' && setting[name] !== undefined) out[name] = setting[name];
     if (overrides[name] !== undefined) out[name] = overrides[name];
   }

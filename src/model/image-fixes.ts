@@ -7,6 +7,7 @@ import {
   normaliseRegistryUrl,
   parseImage,
   type ImageCatalogue,
+  type ImageRef,
 } from './images.js';
 
 /**
@@ -45,7 +46,8 @@ function imagePrefixFor(registryUrl: string): string | undefined {
   return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
 }
 
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+// `//registry` too: an empty path segment is still the retired registry (as for connector URLs).
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/+registry\/+(.+)$/i;
 
 /** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
 export function swapAppHarnessImage(raw: string, replacementUrl: string): string | undefined {
@@ -73,6 +75,16 @@ export interface RestoredName {
 const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
 /**
+ * On Docker Hub the namespace before the name is someone's own (`myorg/harness-ci-addon`): swapping
+ * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
+ * Harness's namespaces is Harness's own image under another spelling.
+ */
+function foreignDockerHubNamespace(image: ImageRef): boolean {
+  const ns = image.path.length > 1 ? image.path[image.path.length - 2]!.toLowerCase() : '';
+  return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
+}
+
+/**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
  * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
@@ -87,7 +99,10 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
   const [ns, name] = renamed.expected.split('/') as [string, string];
   const flattened = last === norm(`${ns}-${name}`);
   const clearPrefix = flattened || path.length === 1 || path[path.length - 2]!.toLowerCase() === ns;
-  return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
+  return {
+    value: renamed.suggestion,
+    unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix && !foreignDockerHubNamespace(image),
+  };
 }
 
 /**
@@ -119,6 +134,6 @@ export function restoreExecutionConfigName(raw: string, expected: string, catalo
   const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
   return {
     value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
-    unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+    unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1) && !foreignDockerHubNamespace(image),
   };
 }

@@ -23,6 +23,11 @@ export interface ImageUse {
   pulledBy?: View[];
 }
 
+/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+export function pulledByRelated(use: ImageUse): { related?: Array<{ at: View; messageId: 'pulledBy'; data: { expression: string } }> } {
+  return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {};
+}
+
 /**
  * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
  * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,

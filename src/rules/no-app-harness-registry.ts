@@ -11,16 +11,18 @@ import {
   type RestoredName,
 } from '../model/image-fixes.js';
 import {
-  defaultCatalogue,
+  catalogueWith,
   executionConfigMismatch,
   isAppHarnessImage,
   isAppHarnessRegistryUrl,
   normaliseRegistryUrl,
   parseImage,
   redactUserInfo,
+  type ImageCatalogue,
 } from '../model/images.js';
-import { imageUses, registryLeftovers, type ImageUse } from '../model/scans.js';
+import { imageUses, pulledByRelated, registryLeftovers, type ImageUse } from '../model/scans.js';
 import type { View } from '../model/view.js';
+import { HARNESS_IMAGES } from './no-renamed-harness-image.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
@@ -69,11 +71,11 @@ function connectorFix(connector: Connector<View>, spec: View | undefined, url: V
  * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
  * suggestion otherwise (the image must be there first).
  */
-function imageFix(use: ImageUse, replacement: string) {
+function imageFix(use: ImageUse, replacement: string, catalogue: ImageCatalogue) {
   if (use.runtimeInput) return {};
   if (use.kind === 'helm' && use.registryView) return helmFix(use, use.registryView, replacement);
   // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
-  const restored = restoredName(use);
+  const restored = restoredName(use, catalogue);
   const target = restored?.value ?? use.raw;
   const swapped = swapAppHarnessImage(target, replacement);
   // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
@@ -111,11 +113,11 @@ function fixOrSuggestion(edit: Edit, title: string, safe: boolean) {
   return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
 }
 
-/** The reference with the Harness image name it was renamed from (built-in catalogue), if it was renamed. */
-function restoredName(use: ImageUse): RestoredName | undefined {
-  if (use.kind !== 'executionConfig') return restoreHarnessName(use.raw, defaultCatalogue);
-  const expected = executionConfigMismatch(use.field!, use.raw, defaultCatalogue);
-  return expected ? restoreExecutionConfigName(use.raw, expected, defaultCatalogue, use.field) : undefined;
+/** The reference with the Harness image name it was renamed from, if it was renamed. */
+function restoredName(use: ImageUse, catalogue: ImageCatalogue): RestoredName | undefined {
+  if (use.kind !== 'executionConfig') return restoreHarnessName(use.raw, catalogue);
+  const expected = executionConfigMismatch(use.field!, use.raw, catalogue);
+  return expected ? restoreExecutionConfigName(use.raw, expected, catalogue, use.field) : undefined;
 }
 
 const ID = 'no-app-harness-registry';
@@ -137,6 +139,8 @@ export default defineRule({
       default: 'https://registry.hub.docker.com',
       topLevel: true,
     },
+    // The names its fix restores are policy 4's: the built-in catalogue and the config's extra names.
+    harnessImages: HARNESS_IMAGES,
   },
   messages: {
     connectorUrl:
@@ -158,6 +162,7 @@ export default defineRule({
   },
   checkFile({ file, embedded, entities, options, report }) {
     const replacement = options.replacementRegistryUrl;
+    const catalogue = catalogueWith(options.harnessImages);
     // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
     const handled = new Map<object, Set<number>>();
     const mark = (v: View) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
@@ -190,8 +195,8 @@ export default defineRule({
             messageId: 'image',
             ...(severity ? { severity } : {}),
             data: { image: use.raw, replacement },
-            ...(use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {}),
-            ...imageFix(use, replacement),
+            ...pulledByRelated(use),
+            ...imageFix(use, replacement, catalogue),
           });
       }
       for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))

@@ -1,8 +1,15 @@
-import { catalogueWith, executionConfigMismatch, findRenamedHarnessImage, isAppHarnessImage, parseImage } from '../model/images.js';
+import {
+  catalogueWith,
+  executionConfigMismatch,
+  findRenamedHarnessImage,
+  isAppHarnessImage,
+  isOnDockerHub,
+  parseImage,
+} from '../model/images.js';
 import { replaceScalar } from '../model/yaml-edits.js';
 import { isHarnessPublicPrefix, restoreExecutionConfigName, restoreHarnessName, type RestoredName } from '../model/image-fixes.js';
-import { imageUses, type ImageUse } from '../model/scans.js';
-import { defineRule } from '../engine/rule.js';
+import { imageUses, pulledByRelated, type ImageUse } from '../model/scans.js';
+import { defineRule, type RuleOption } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 
 /**
@@ -20,13 +27,21 @@ function nameFix(use: ImageUse, restored: RestoredName | undefined, allowSafe: b
   const image = parseImage(restored.value);
   const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
   if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix)) return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-  return {
-    suggestion: {
-      title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
-      edits: [edit],
-    },
-  };
+  // No one but Harness can push to its Docker Hub namespaces: there the only way is Harness's own image.
+  const title =
+    image && isOnDockerHub(image)
+      ? `Use Harness's own image \`${restored.value}\` instead, if it has ${image.digest ? 'that digest' : `the tag \`${image.tag ?? 'latest'}\``}.`
+      : `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`;
+  return { suggestion: { title, edits: [edit] } };
 }
+
+/** Also an option of no-app-harness-registry, whose fix restores the same names: one setting for both (see `optionsOf`). */
+export const HARNESS_IMAGES: RuleOption<string[]> = {
+  description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+  schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+  default: [],
+  topLevel: true,
+};
 
 export default defineRule({
   id: 'no-renamed-harness-image',
@@ -38,18 +53,13 @@ export default defineRule({
     'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
   fixable: 'safe',
   options: {
-    harnessImages: {
-      description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-      schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-      default: [] as string[],
-      topLevel: true,
-    },
+    harnessImages: HARNESS_IMAGES,
   },
   messages: {
     renamed:
       'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
     renamedOnRetiredRegistry:
-      'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull `{{expected}}` from the registry that replaces it (the fix of no-app-harness-registry does both).',
+      'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `{{expected}}`.',
     executionConfig:
       'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
     // Related location: an image field that pulls a pipeline variable's value.
@@ -82,7 +92,7 @@ export default defineRule({
             messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
             severity: 'warning',
             data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
-            ...(use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {}),
+            ...pulledByRelated(use),
             ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
           });
       }
