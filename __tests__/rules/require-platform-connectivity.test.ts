@@ -155,6 +155,22 @@ export default testRule(import.meta.filename, rule, {
         'input-set.yaml': inputSet('hub'),
       },
     },
+    {
+      name: 'a stage made from a Stage template the repo does not hold, whose inputs make it a Deployment: it never runs on Harness Cloud',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(
+          '    - stage: { name: d, identifier: d, template: { templateRef: account.deploy, templateInputs: { type: Deployment } } }\n',
+        ),
+      },
+    },
+    {
+      name: 'a Stage template checked on its own: `useFromStage` names a stage of the pipelines that will use it',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'template.yaml': stageTemplate('v1', '          infrastructure: { useFromStage: build }\n'),
+      },
+    },
   ],
   invalid: [
     ...['a', 'z'].map((name) => ({
@@ -689,6 +705,71 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         { file: 'pipeline.yaml', messageId: 'openExpression', line: 22, column: 84, unresolved: true },
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
+      name: 'a stage made from a Stage template the repo does not hold, and stages on its infrastructure or on a stage that is not there: one notice each',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': followsTemplateStage(
+          'templateRef: account.remote, versionLabel: v1, templateInputs: { type: CI, spec: { execution: { steps: [ { step: { identifier: t, type: Run, spec: { connectorRef: hub } } } ] } } }',
+        ).replace(
+          '  stages:\n',
+          '  stages:\n    - stage: { name: c, identifier: c, type: CI, spec: { infrastructure: { useFromStage: typo }, execution: { steps: [] } } }\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'infraFromMissingStage',
+          message:
+            'Whether stage `c` of pipeline `p` runs on Harness Cloud cannot be told: it takes its infrastructure from stage `typo`, which its pipeline does not have, so its connectors are not checked.',
+          line: 7,
+          column: 90,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'stageTemplateNotInRepo',
+          message:
+            'Whether stage `a` of pipeline `p` runs on Harness Cloud cannot be told: it is made from template `account.remote` (version v1), which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+          line: 8,
+          column: 65,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'infraFromTemplateNotInRepo',
+          line: 15,
+          column: 43,
+          unresolved: true,
+        },
+      ],
+    },
+    {
+      name: 'a pipeline made from a Pipeline template the repo does not hold: one notice',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': `pipeline:
+  name: p
+  identifier: p
+  template:
+    templateRef: org.remote_pipeline
+    templateInputs:
+      stages:
+        - stage: { identifier: b, type: CI, spec: { execution: { steps: [ { step: { identifier: r, type: Run, spec: { connectorRef: hub } } } ] } } }
+`,
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'pipelineTemplateNotInRepo',
+          message:
+            'Whether the stages of pipeline `p` run on Harness Cloud cannot be told: it is made from template `org.remote_pipeline`, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+          line: 5,
+          column: 18,
+          unresolved: true,
+        },
+      ],
     },
     {
       name: 'a pipeline variable left to run time, shared by two stages',

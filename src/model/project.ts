@@ -122,6 +122,13 @@ const NO_TEMPLATES: ReadonlySet<Template> = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
 export const CI_INFRA: ReadonlySet<InfraKind> = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
 
+/** How messages name a template reference: `` `account.t` (version v1) ``. */
+export const templateName = (link: TemplateLink): string =>
+  `\`${str(link.templateRef) ?? ''}\`` + (link.versionLabel ? ` (version ${link.versionLabel})` : '');
+
+/** Stage types that can run on Harness Cloud (lowercase): a stage of another type never does. */
+const CLOUD_STAGE_TYPES: ReadonlySet<string> = new Set(['ci', 'securitytests', 'iacm', 'idp']);
+
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
 export class Project {
   readonly connectors: Connector[] = [];
@@ -374,6 +381,42 @@ export class Project {
       seen.add(next);
       cur = next;
     }
+  }
+
+  /**
+   * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
+   * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
+   * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
+   * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
+   * type that never runs on Harness Cloud (a Deployment, an Approval).
+   */
+  undecidedInfrastructure(
+    eff: EffectiveStage,
+  ): { at: Loc; template: string; from?: string } | { at: Loc; missingStage: string } | undefined {
+    const { stage: last, infra } = this.infrastructure(eff);
+    const own = eff.body.infrastructure;
+    const link = last.body === last.stage ? last.stage.template : undefined;
+    if (link) {
+      const type = link.inputs?.stage.type;
+      if (type && !CLOUD_STAGE_TYPES.has(type.toLowerCase())) return undefined;
+      const template = templateName(link);
+      if (last === eff) return { at: link.templateRef, template };
+      return { at: own.useFromStage ?? own.kindNode ?? eff.stage.at, template, from: last.stage.identifier };
+    }
+    const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+    // A Stage template checked on its own names a stage of the pipelines that use it.
+    const root = eff.run.root;
+    const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
+    if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
+      return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+    return undefined;
+  }
+
+  /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
+  missingPipelineTemplate(run: Run): TemplateLink | undefined {
+    const root = run.root;
+    if (root.kind !== 'pipeline' || !root.template) return undefined;
+    return this.findTemplates(root.template, root.scope, 'Pipeline').length ? undefined : root.template;
   }
 
   /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */

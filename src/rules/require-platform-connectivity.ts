@@ -1,7 +1,7 @@
 import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
 import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
-import type { EffectiveStage, Project } from '../model/project.js';
+import { templateName, type EffectiveStage, type Project } from '../model/project.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type MessageData, type RelatedReport, type UnresolvedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
@@ -255,6 +255,14 @@ export default defineRule({
       'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
     harnessDelegateOtherMany:
       'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+    stageTemplateNotInRepo:
+      'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+    infraFromTemplateNotInRepo:
+      'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+    infraFromMissingStage:
+      'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+    pipelineTemplateNotInRepo:
+      'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     ...NOT_IN_HARNESS_MESSAGES,
     // Related locations: one use each.
     usedBy: 'Used by Harness Cloud {{stage}}.',
@@ -308,8 +316,31 @@ export default defineRule({
       else if (!vouched) notInRepo(ref, scope, use);
     };
 
-    for (const run of project.runs())
+    for (const run of project.runs()) {
+      // What the repo does not hold cannot be judged: one notice per pipeline or stage says so.
+      const pipelineTemplate = project.missingPipelineTemplate(run);
+      if (pipelineTemplate)
+        unresolved({
+          at: pipelineTemplate.templateRef,
+          entity: run.root.identifier,
+          messageId: 'pipelineTemplateNotInRepo',
+          data: { pipeline: project.label(run.root), template: templateName(pipelineTemplate) },
+        });
       for (const eff of run.stages) {
+        const undecided = project.undecidedInfrastructure(eff);
+        if (undecided) {
+          const stage = project.stageLabel(eff);
+          unresolved({
+            at: undecided.at,
+            entity: run.root.identifier,
+            ...('missingStage' in undecided
+              ? { messageId: 'infraFromMissingStage' as const, data: { stage, from: undecided.missingStage } }
+              : undecided.from !== undefined
+                ? { messageId: 'infraFromTemplateNotInRepo' as const, data: { stage, from: undecided.from, template: undecided.template } }
+                : { messageId: 'stageTemplateNotInRepo' as const, data: { stage, template: undecided.template } }),
+          });
+          continue;
+        }
         if (!project.runsOnHarnessCloud(eff)) continue;
         const user = userOf(project, eff);
         const { stage } = user;
@@ -351,6 +382,7 @@ export default defineRule({
         if (!harnessImage.length) elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
         for (const c of harnessImage) if (!connectsThroughPlatform(c)) failing.add(c, use);
       }
+    }
 
     for (const [key, uses] of open.entries()) {
       const { at, expression } = openSource.get(key)!;
