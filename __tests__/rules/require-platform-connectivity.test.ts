@@ -171,6 +171,13 @@ export default testRule(import.meta.filename, rule, {
         'template.yaml': stageTemplate('v1', '          infrastructure: { useFromStage: build }\n'),
       },
     },
+    ...['"false"', "'False'", '"FALSE"'].map((value) => ({
+      name: `executeOnDelegate as the string ${value}: Harness (Jackson) reads it as false, so the connector connects through the Harness Platform`,
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', `    executeOnDelegate: ${value}\n`, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+    })),
   ],
   invalid: [
     ...['a', 'z'].map((name) => ({
@@ -265,9 +272,9 @@ export default testRule(import.meta.filename, rule, {
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', after!, IN_PROJECT)}` },
     })),
     {
-      name: 'executeOnDelegate as the string "false": replaced by the boolean',
+      name: 'executeOnDelegate as the string "true": replaced by the boolean false',
       files: {
-        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    executeOnDelegate: "false"\n', IN_PROJECT)}`,
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', '    executeOnDelegate: "true"\n', IN_PROJECT)}`,
         'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
       },
       errors: [
@@ -275,7 +282,7 @@ export default testRule(import.meta.filename, rule, {
           file: 'connectors.yaml',
           messageId: 'delegateString',
           message:
-            'Connector `hub` connects through a delegate (`executeOnDelegate` is the string "false", not the boolean `false`), but Harness Cloud stage `cloud` of pipeline `p` uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+            'Connector `hub` connects through a delegate (`executeOnDelegate` is the string "true", not the boolean `false`), but Harness Cloud stage `cloud` of pipeline `p` uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
           line: 23,
           column: 24,
           related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],

@@ -9,8 +9,16 @@ import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
 
-/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
-export const connectsThroughPlatform = (connector: Connector) => connector.executeOnDelegate?.value === false;
+/**
+ * Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is
+ * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
+ * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
+ */
+export const connectsThroughPlatform = (connector: Connector) => {
+  const value = connector.executeOnDelegate?.value;
+  return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
+};
+const JACKSON_FALSE: ReadonlySet<string> = new Set(['false', 'False', 'FALSE']);
 
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
