@@ -779,6 +779,49 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       ],
     },
     {
+      name: 'a pipeline with no org or project: copies of the connector in two projects make it ambiguous, and a missing one names the unknown scope plainly',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          connector('hub', PLATFORM, '  orgIdentifier: o1\n  projectIdentifier: pA\n'),
+          connector('hub', DELEGATE, '  orgIdentifier: o1\n  projectIdentifier: pB\n'),
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub', 'org.gone', 'gone')).replace(
+          '  orgIdentifier: default\n  projectIdentifier: proj\n',
+          '',
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'ambiguousRef',
+          message:
+            "Connector `hub` is in the repo 2 times (project o1/pA, project o1/pB), and the pipeline's org and project are unknown, so which one Harness uses cannot be told; Harness Cloud stage `cloud` of pipeline `p` uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+          line: 15,
+          column: 84,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInRepo',
+          message:
+            "Connector `org.gone` (org scope; the pipeline's org is unknown) is not in the repo; Harness Cloud stage `cloud` of pipeline `p` uses it. Check in Harness that it connects through the Harness Platform.",
+          line: 16,
+          column: 84,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'notInRepo',
+          message:
+            "Connector `gone` (project scope; the pipeline's org and project are unknown) is not in the repo; Harness Cloud stage `cloud` of pipeline `p` uses it. Check in Harness that it connects through the Harness Platform.",
+          line: 17,
+          column: 84,
+          unresolved: true,
+        },
+      ],
+    },
+    {
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,

@@ -184,13 +184,7 @@ export class Project {
    * judges each copy, so the outcome does not hang on which file sorts first.
    */
   connectorCopies(ref: string, from: Scope): Connector[] {
-    const parsed = parseRef(ref);
-    if (!parsed) return [];
-    if (!this.#connectorsById) {
-      this.#connectorsById = new Map();
-      for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
-    }
-    const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+    const matches = this.#matches(ref, from);
     if (matches.length <= 1) return matches;
     const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
     if (here.length) return here;
@@ -199,6 +193,28 @@ export class Project {
     const same = (c: Connector) =>
       c.scope.level === first!.scope.level && c.scope.org === first!.scope.org && c.scope.project === first!.scope.project;
     return matches.every(same) ? matches : [];
+  }
+
+  /**
+   * The connectors a reference could name when `connectorCopies` finds none for want of a scope:
+   * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
+   * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
+   */
+  ambiguousConnector(ref: string, from: Scope): Connector[] {
+    if (this.connectorCopies(ref, from).length) return [];
+    const matches = this.#matches(ref, from);
+    return matches.length > 1 ? matches : [];
+  }
+
+  /** Connectors of the reference's identifier and level that `from` may refer to. */
+  #matches(ref: string, from: Scope): Connector[] {
+    const parsed = parseRef(ref);
+    if (!parsed) return [];
+    if (!this.#connectorsById) {
+      this.#connectorsById = new Map();
+      for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+    }
+    return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
   }
 
   /**

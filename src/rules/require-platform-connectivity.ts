@@ -232,6 +232,10 @@ export default defineRule({
       'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
     accountNotInRepoMany:
       'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+    ambiguousRef:
+      "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; Harness Cloud {{stage}} uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+    ambiguousRefMany:
+      "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; {{count}} Harness Cloud stages use it (listed as related locations). Set the pipelines' `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector they use connects through the Harness Platform.",
     invalidRef:
       'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
     invalidRefMany:
@@ -297,7 +301,7 @@ export default defineRule({
     // References the repo does not hold, by scope and identifier: how the notice names each.
     const refs = new Map<
       string,
-      { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo' | 'invalidRef'; data: MessageData }
+      { messageId: 'notInRepo' | 'accountNotInRepo' | 'harnessImageNotInRepo' | 'invalidRef' | 'ambiguousRef'; data: MessageData }
     >();
     // Connectors only Harness holds (looked up through its API), and references it has no connector for.
     const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
@@ -309,7 +313,24 @@ export default defineRule({
         return unknown.add(`\0${ref}`, use);
       }
       const level = parsed.level;
-      const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+      const unsaid = unknownScope(level, scope);
+      // Copies in several projects, and no project to choose by: not missing, but ambiguous.
+      const copies = unsaid ? project.ambiguousConnector(ref, scope) : [];
+      if (unsaid && copies.length) {
+        const scopes = [...new Set(copies.map((c) => formatScope(c.scope)))].sort();
+        const key = `ambiguous\0${ref}\0${scopes.join('\0')}`;
+        refs.set(key, {
+          messageId: 'ambiguousRef',
+          data: { connector: ref, copies: copies.length, scopes: scopes.join(', '), unknown: unsaid },
+        });
+        return unknown.add(key, use);
+      }
+      const where =
+        level === 'account'
+          ? 'account'
+          : unsaid
+            ? `${level === 'org' ? 'org scope' : scope.org ? `a project of org ${scope.org}` : 'project scope'}; the pipeline's ${unsaid} unknown`
+            : formatScope({ level, org: scope.org!, project: scope.project! });
       const key = `${where}\0${parsed.identifier}`;
       const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
       refs.set(key, { messageId, data: { connector: ref, scope: where } });
@@ -457,6 +478,16 @@ export default defineRule({
       : undefined,
   changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 });
+
+/**
+ * What a reference's scope lacks when referred to from `scope`: "org and project are", "project is"
+ * or "org is" (for messages), or undefined when Harness's lookup scope is known.
+ */
+function unknownScope(level: Scope['level'], scope: Scope): string | undefined {
+  if (level === 'account') return undefined;
+  if (!scope.org) return level === 'org' ? 'org is' : 'org and project are';
+  return level === 'project' && !scope.project ? 'project is' : undefined;
+}
 
 /** The messages of a related location: how one stage uses the connector. */
 type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
