@@ -822,6 +822,29 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       ],
     },
     {
+      name: 'two copies of one pipeline in one project (two files): two stages use the connector, as the related locations show',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'a.yaml': pipeline(cloudStage('cloud', 'hub')),
+        'b.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrueMany',
+          message:
+            'Connector `hub` connects through a delegate (`executeOnDelegate: true`), but 2 Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+          line: 23,
+          column: 24,
+          related: [
+            { file: 'a.yaml', messageId: 'usedBy', line: 17, column: 84 },
+            { file: 'b.yaml', messageId: 'usedBy', line: 17, column: 84 },
+          ],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
+    {
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,

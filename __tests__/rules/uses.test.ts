@@ -8,7 +8,7 @@ const use = (file: string, start: number, messageId: string, stage: string, enti
   at: at(file, start),
   messageId,
   data: { stage },
-  user: { stage, entity },
+  user: { stage, entity, key: stage },
 });
 const shown = (uses: Use[]) => uses.map((u) => `${u.at.file}:${u.at.start} ${u.messageId} ${String(u.data?.stage)} ${u.user.entity}`);
 

@@ -64,13 +64,19 @@ export interface StageUser {
   stage: string;
   /** The identifier of its run's pipeline or template. */
   entity: string;
+  /**
+   * What tells stages apart when counting them: the label, and where the run's root is written.
+   * Two copies of one pipeline in one project (two files) have the same label but are two stages.
+   */
+  key: string;
 }
 
 /** The user of a stage's connectors. */
-export const userOf = (project: Project, eff: EffectiveStage): StageUser => ({
-  stage: project.stageLabel(eff),
-  entity: eff.run.root.identifier,
-});
+export const userOf = (project: Project, eff: EffectiveStage): StageUser => {
+  const stage = project.stageLabel(eff);
+  const root = eff.run.root.rootKey;
+  return { stage, entity: eff.run.root.identifier, key: `${root.file}\0${root.start}\0${stage}` };
+};
 
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 export class Uses<K, M extends string = string> {
@@ -118,7 +124,7 @@ const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.
 export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
   uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses: Use[]) => new Set(uses.map((u) => u.user.stage)).size;
+const stageCount = (uses: Use[]) => new Set(uses.map((u) => u.user.key)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 export const usersOf = (uses: Use[]) => ({ stage: uses[0]!.user.stage, count: stageCount(uses) });
 /** A message id for one stage, or its `Many` form. */
