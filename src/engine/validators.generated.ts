@@ -4,11 +4,11 @@
 // (ajv standalone code): do not edit; `npm run build` writes it again.
 import func0Module from 'ajv/dist/runtime/ucs2length.js';
 export const pipeline = validate0;
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]}}};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/pipeline.schema.json","title":"Harness pipeline: the CI stage infrastructure harness-registry-guard reads","type":"object","required":["pipeline"],"properties":{"pipeline":{"type":"object","properties":{"identifier":{"type":"string"},"stages":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}}},"definitions":{"stageItem":{"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}},"stage":{"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}},"ciStageSpec":{"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]}}}}},"serviceDependencies":{"type":["array","string"]}}},"infrastructure":{"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]}}}}}}}}]}}};
 const schema1 = {"type":"object","properties":{"stage":{"$ref":"#/definitions/stage"},"parallel":{"type":"array","items":{"$ref":"#/definitions/stageItem"}}}};
 const schema2 = {"type":"object","properties":{"identifier":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}},"if":{"properties":{"type":{"enum":["CI","SecurityTests","IACM","IDP"]}},"required":["type"]},"then":{"properties":{"spec":{"$ref":"#/definitions/ciStageSpec"}}}};
-const schema3 = {"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}},"serviceDependencies":{"type":["array","string"]}}};
-const schema4 = {"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":"string"}}}}}}}}]};
+const schema3 = {"type":"object","properties":{"cloneCodebase":{"type":["boolean","string"]},"infrastructure":{"$ref":"#/definitions/infrastructure"},"runtime":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]}}}}},"serviceDependencies":{"type":["array","string"]}}};
+const schema4 = {"type":"object","properties":{"type":{"enum":["KubernetesDirect","VM","KubernetesHosted","UseFromStage"]},"useFromStage":{"type":"string"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"type":{"const":"KubernetesDirect"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]},"connectorRef":{"type":"string"}}}}}},{"if":{"properties":{"type":{"const":"VM"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","properties":{"type":{"type":"string"},"spec":{"type":"object","properties":{"harnessImageConnectorRef":{"type":["string","null"]}}}}}}}}]};
 
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -86,8 +86,9 @@ if(data1.spec !== undefined){
 let data3 = data1.spec;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.harnessImageConnectorRef !== undefined){
-if(typeof data3.harnessImageConnectorRef !== "string"){
-const err4 = {instancePath:instancePath+"/infrastructure/spec/harnessImageConnectorRef",schemaPath:"#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data4 = data3.harnessImageConnectorRef;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err4 = {instancePath:instancePath+"/infrastructure/spec/harnessImageConnectorRef",schemaPath:"#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: schema4.allOf[0].then.properties.spec.properties.harnessImageConnectorRef.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -207,8 +208,9 @@ if(data7.spec !== undefined){
 let data9 = data7.spec;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.harnessImageConnectorRef !== undefined){
-if(typeof data9.harnessImageConnectorRef !== "string"){
-const err12 = {instancePath:instancePath+"/infrastructure/spec/spec/harnessImageConnectorRef",schemaPath:"#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data10 = data9.harnessImageConnectorRef;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err12 = {instancePath:instancePath+"/infrastructure/spec/spec/harnessImageConnectorRef",schemaPath:"#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: schema4.allOf[1].then.properties.spec.properties.spec.properties.harnessImageConnectorRef.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -336,8 +338,9 @@ if(data14.spec !== undefined){
 let data16 = data14.spec;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.harnessImageConnectorRef !== undefined){
-if(typeof data16.harnessImageConnectorRef !== "string"){
-const err22 = {instancePath:instancePath+"/runtime/spec/harnessImageConnectorRef",schemaPath:"#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data17 = data16.harnessImageConnectorRef;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err22 = {instancePath:instancePath+"/runtime/spec/harnessImageConnectorRef",schemaPath:"#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type",keyword:"type",params:{type: schema3.properties.runtime.properties.spec.properties.harnessImageConnectorRef.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
