@@ -845,6 +845,53 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
     {
+      name: 'AWS IRSA, an assumed AWS role and GCP credentials from the delegate: errors without a fix even on the Harness Platform',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          ...[
+            ['keys', 'Aws', 'type: ManualConfig\n      spec: { accessKey: a, secretKeyRef: s }'],
+            [
+              'role',
+              'Aws',
+              'type: ManualConfig\n      crossAccountAccess: { crossAccountRoleArn: arn }\n      spec: { accessKey: a, secretKeyRef: s }',
+            ],
+            ['irsa', 'Aws', 'type: Irsa'],
+            ['gcp', 'Gcp', 'type: InheritFromDelegate'],
+          ].map(
+            ([id, type, credential]) =>
+              `connector:\n  name: ${id}\n  identifier: ${id}\n  type: ${type}\n  spec:\n    credential:\n      ${credential}\n    executeOnDelegate: false\n`,
+          ),
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'account.keys', 'account.role', 'account.irsa', 'account.gcp')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'cloudCredentials',
+          message:
+            'Connector `role` takes its credentials from an assumed role (`crossAccountAccess`), which Harness Cloud cannot use, but Harness Cloud stage `cloud` of pipeline `p` uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+          line: 26,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 18, column: 84 }],
+        },
+        {
+          file: 'connectors.yaml',
+          messageId: 'cloudCredentials',
+          line: 37,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 19, column: 84 }],
+        },
+        {
+          file: 'connectors.yaml',
+          messageId: 'cloudCredentials',
+          line: 46,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 20, column: 84 }],
+        },
+      ],
+    },
+    {
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,

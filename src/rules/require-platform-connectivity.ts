@@ -21,6 +21,21 @@ export const connectsThroughPlatform = (connector: Connector) => {
 const JACKSON_FALSE: ReadonlySet<string> = new Set(['false', 'False', 'FALSE']);
 
 /**
+ * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
+ * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
+ * Cloud page rules these out even when the connector connects through the Harness Platform.
+ * Undefined for credentials Harness holds.
+ */
+export function cloudIncompatibleCredentials(connector: Connector): string | undefined {
+  const type = connector.type.toLowerCase();
+  const credential = connector.credentialType?.toLowerCase();
+  if (credential === 'inheritfromdelegate' && ['aws', 'gcp', 'azure'].includes(type)) return 'the delegate (`InheritFromDelegate`)';
+  if (type !== 'aws') return undefined;
+  if (credential === 'irsa') return 'IRSA (`Irsa`)';
+  return connector.crossAccountAccess ? 'an assumed role (`crossAccountAccess`)' : undefined;
+}
+
+/**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
  * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
@@ -281,6 +296,10 @@ export default defineRule({
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
     pipelineTemplateNotInRepo:
       'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+    cloudCredentials:
+      'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+    cloudCredentialsMany:
+      'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
     ...NOT_IN_HARNESS_MESSAGES,
     // Related locations: one use each.
     usedBy: 'Used by Harness Cloud {{stage}}.',
@@ -300,6 +319,8 @@ export default defineRule({
   ],
   checkProject({ project, options, report, unresolved }) {
     const failing = new Uses<Connector, UseMessage>();
+    // Connectors on the platform whose credentials Harness Cloud still cannot use.
+    const badCredentials = new Uses<Connector, UseMessage>();
     const unknown = new Uses<string, UseMessage>();
     // Runtime inputs and expressions nothing in the repo settles, by where they are written.
     const open = new Uses<string, UseMessage>();
@@ -408,7 +429,9 @@ export default defineRule({
             // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
             const copies = project.connectorCopies(value.value, scope);
             if (!copies.length) elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
-            for (const c of copies) if (!connectsThroughPlatform(c)) failing.add(c, { at, ...what, user });
+            for (const c of copies)
+              if (!connectsThroughPlatform(c)) failing.add(c, { at, ...what, user });
+              else if (cloudIncompatibleCredentials(c)) badCredentials.add(c, { at, ...what, user });
           }
         }
         const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
@@ -477,11 +500,23 @@ export default defineRule({
         data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
       });
     }
+
+    // No fix: the credentials must change in Harness, or the stage must leave Harness Cloud.
+    for (const [connector, uses] of badCredentials.entries())
+      report({
+        at: connector.specKey ?? connector.rootKey,
+        messageId: oneOrMany('cloudCredentials', uses),
+        entity: connector.identifier,
+        related: related(uses),
+        data: { connector: connector.identifier, credential: cloudIncompatibleCredentials(connector)!, ...usersOf(uses) },
+      });
   },
   connectorUseFailure: ({ connector, inHarness, cloud }) =>
     cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
       ? 'connects through a delegate'
-      : undefined,
+      : cloud && connector && cloudIncompatibleCredentials(connector)
+        ? 'credentials Harness Cloud cannot use'
+        : undefined,
   changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 });
 
