@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lintFiles } from './helpers/lint-files.js';
 
 // The checker compiles these without validating them against the meta-schema (that costs start-up
 // time on every run), so this test does it.
@@ -33,5 +34,18 @@ describe('the compiled validators', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.length).toBeGreaterThan(1000);
     expect(r.stdout === fs.readFileSync('src/engine/validators.generated.ts', 'utf8')).toBe(true);
+  });
+});
+
+// require-account-image-connector.md: an empty Override Image Connector is no override, so it passes.
+describe('the pipeline schema', () => {
+  it('takes `harnessImageConnectorRef:` with no value (null): no override, no schema error', () => {
+    const stage = (id: string, value: string) =>
+      `    - stage:\n        name: ${id}\n        identifier: ${id}\n        type: CI\n        spec:\n          infrastructure:\n` +
+      `            type: KubernetesDirect\n            spec:\n              connectorRef: account.k8s\n              namespace: ci\n` +
+      `              harnessImageConnectorRef: ${value}\n`;
+    const text = `pipeline:\n  name: p\n  identifier: p\n  stages:\n${stage('unset', '')}${stage('tilde', '~')}`;
+    const { findings } = lintFiles({ 'pipeline.yaml': text });
+    expect(findings.filter((f) => f.ruleId === 'schema').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
 import rule from '../../src/rules/require-account-image-connector.js';
-import { crlf, lintFiles } from '../helpers/lint-files.js';
+import { crlf } from '../helpers/lint-files.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 /** A Kubernetes CI stage whose Override Image Connector is `ref`, 11 lines. */
@@ -498,11 +497,4 @@ ${k8sStage('<+pipeline.variables.img>')
       ],
     },
   ],
-});
-
-describe('an Override Image Connector with no value', () => {
-  it('is no override (Harness falls back to account.harnessImage): no schema error, no finding', () => {
-    const { findings } = lintFiles({ 'pipeline.yaml': pipeline(k8sStage('', 'unset'), k8sStage('~', 'tilde')) });
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([]);
-  });
 });

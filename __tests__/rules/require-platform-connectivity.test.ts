@@ -892,6 +892,44 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       ],
     },
     {
+      name: 'two stages of a pipeline with no org or project: one ambiguous reference and one connector with cloud-incompatible credentials, each listing them',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          connector('hub', PLATFORM, '  orgIdentifier: o1\n  projectIdentifier: pA\n'),
+          connector('hub', DELEGATE, '  orgIdentifier: o1\n  projectIdentifier: pB\n'),
+          'connector:\n  name: role\n  identifier: role\n  type: Aws\n  spec:\n    credential:\n      type: Irsa\n    executeOnDelegate: false\n',
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('one', 'hub', 'account.role'), cloudStage('two', 'hub', 'account.role')).replace(
+          '  orgIdentifier: default\n  projectIdentifier: proj\n',
+          '',
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'cloudCredentialsMany',
+          line: 42,
+          column: 3,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 16, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 28, column: 84 },
+          ],
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'ambiguousRefMany',
+          line: 15,
+          column: 84,
+          unresolved: true,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 84 },
+            { file: 'pipeline.yaml', messageId: 'usedBy', line: 27, column: 84 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a pipeline variable left to run time, shared by two stages',
       files: {
         'connectors.yaml': HARNESS_IMAGE,
