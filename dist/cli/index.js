@@ -8358,6 +8358,15 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
 class UsageError extends Error {
 }
+/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
+class ArgError extends UsageError {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ArgError';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/compare.ts
 /** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
@@ -8374,11 +8383,11 @@ function globSet(patterns, from = 'a glob') {
     for (const p of patterns)
         if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
             throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
-    const compile = (p) => ({
-        pattern: p,
-        test: picomatch_default()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }),
-        hit: false,
-    });
+    const compile = (p) => {
+        // `legacy/` as in a .gitignore: the folder, wherever it is (a folder's contents are never read once it is skipped).
+        const glob = p.replace(/^\.\//, '').replace(/(?<=.)\/+$/, '');
+        return { pattern: p, test: picomatch_default()(glob, { dot: true, basename: !glob.includes('/') }), hit: false };
+    };
     const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
     return {
@@ -8460,7 +8469,15 @@ function discover(opts) {
             st = external_node_fs_default().statSync(abs);
         }
         catch {
-            throw new UsageError(`path not found: ${given}`);
+            if (!isSymlink(abs))
+                throw new ArgError(`path not found: ${given}`);
+            skipped.push({ path: rel(abs), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+            continue;
+        }
+        const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
+        if (outside) {
+            skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
+            continue;
         }
         if (!st.isDirectory()) {
             consider(abs, external_node_path_default().dirname(abs), true);
@@ -8565,6 +8582,31 @@ function discover(opts) {
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
     return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
+}
+/**
+ * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
+ * repository, else the current directory, else its own folder), when it really lies outside;
+ * undefined when it stays inside. The root is found from the path as written. Otherwise
+ * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
+ * never does.
+ */
+function leavesItsRoot(abs, isDirectory, cwd) {
+    const start = isDirectory ? abs : external_node_path_default().dirname(abs);
+    const repo = repoRootOf(start);
+    const [root, name] = repo
+        ? [repo, 'the repository']
+        : isInside(external_node_path_default().resolve(cwd), start)
+            ? [cwd, 'the current directory']
+            : [start, 'its folder'];
+    return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
+}
+function isSymlink(abs) {
+    try {
+        return external_node_fs_default().lstatSync(abs).isSymbolicLink();
+    }
+    catch {
+        return false; // not there, or a part of the path is no folder (ENOTDIR)
+    }
 }
 /** A real path at or under a real root (symlinks resolved on both sides). */
 function isInside(realRoot, real) {
@@ -9354,10 +9396,20 @@ const SHALLOW = 200;
 /** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
 const MAX_ALIAS_COUNT = 100;
 /**
+ * Nesting of maps, sequences and flow collections past which a file is not parsed. `yaml` and the
+ * walks over its nodes recurse per level, and a stack overflow would depend on the thread's stack
+ * and on the JIT: a fixed cap, counted on the parser's stack before any recursion, gives the same
+ * verdict everywhere. `yaml` alone takes about 1,200 levels on Node's smallest (main thread) stack;
+ * real Harness files nest under 50.
+ */
+const MAX_NESTING = 200;
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' };
+/**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
  */
-function parseSource(path, text, embedding) {
+function parseSource(path, fileText, embedding) {
+    const text = loneCrAsLf(fileText);
     const fast = fastParse(text);
     if (fast)
         return {
@@ -9374,24 +9426,31 @@ function parseSource(path, text, embedding) {
     const builder = new YamlTreeBuilder(text);
     const docs = [];
     let all = [];
-    let overflow;
+    let tooDeep;
     try {
-        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-        all = Array.isArray(parsed) ? parsed : [];
-        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+        const parsed = parseCapped(text);
+        all = parsed.docs;
+        if (parsed.tooDeep !== undefined)
+            tooDeep = { message: `YAML nests more than ${MAX_NESTING} levels deep`, at: parsed.tooDeep };
+        // `yaml` turns a stack overflow in its composer into a document error. Not expected under the cap either.
+        const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+        if (overflow)
+            tooDeep = { message: 'YAML nests too deeply to parse', at: overflow.pos[0] };
     }
     catch (e) {
-        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+        // Not expected under the cap; kept so that a stack already deep in the caller is a finding, not a crash.
         if (!(e instanceof RangeError))
             throw e;
-        overflow = { message: e.message, pos: [0, 0] };
+        tooDeep = { message: 'YAML nests too deeply to parse', at: 0 };
     }
-    if (overflow)
-        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+    if (tooDeep)
+        problems.push({ kind: 'too-deep', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at });
     else
         for (const doc of all) {
-            for (const e of doc.errors)
-                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+            for (const e of doc.errors) {
+                const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
+            }
             if (doc.errors.length)
                 continue;
             try {
@@ -9414,6 +9473,89 @@ function parseSource(path, text, embedding) {
         ...(embedding ? { embedding } : {}),
     };
 }
+/** A text with each CR that is not followed by LF made LF; the same string when there is none. */
+function loneCrAsLf(text) {
+    let i = text.indexOf('\r');
+    while (i >= 0 && text.charCodeAt(i + 1) === 10)
+        i = text.indexOf('\r', i + 2);
+    return i < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+/**
+ * `parseAllDocuments`, with the nesting checked as it grows (see `parseNesting`). `yaml` runs an
+ * unclosed quote to the end of the file, over `---`, which YAML does not allow in a quoted scalar:
+ * the documents after it are parsed again from there (the text before blanked, so offsets hold),
+ * so that only the broken document is left out. A few times at most: each parse reads the rest.
+ */
+function parseCapped(text) {
+    const docs = [];
+    let from = 0;
+    for (let resumed = 0;; resumed++) {
+        const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
+        if (part.tooDeep !== undefined)
+            return part;
+        docs.push(...part.docs);
+        const last = part.docs[part.docs.length - 1];
+        from = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : -1;
+        if (from < 0)
+            return { docs };
+    }
+}
+const MAX_RESUMES = 10;
+/** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
+function parseNesting(text) {
+    const parser = new dist/* Parser */.iX();
+    let tooDeep;
+    function* tokens() {
+        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+            yield* parser.next(lexeme);
+            // The stack holds the document, the open collections and at most a scalar or two on top.
+            if (parser.stack.length > MAX_NESTING + 1 && (tooDeep = pastCap(parser.stack)) !== undefined)
+                return;
+        }
+        yield* parser.end();
+    }
+    const docs = [...new dist/* Composer */.Dk(PARSE_OPTIONS).compose(tokens())];
+    return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+/** Where the next document starts after a document marker that a document's unclosed quote runs over; -1 if none. */
+function swallowedMarker(text, doc) {
+    const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+    const quote = error && openingQuote(doc, error.pos[0]);
+    if (!quote)
+        return -1;
+    const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+    marker.lastIndex = quote[0];
+    const found = marker.exec(text);
+    if (!found)
+        return -1;
+    // After `...` (document end) the next document starts on the next line; `---` starts one itself.
+    const next = text.indexOf('\n', found.index + 1);
+    return text.startsWith('---', found.index + 1) ? found.index + 1 : next < 0 ? text.length : next + 1;
+}
+function pastCap(stack) {
+    let depth = 0;
+    for (const token of stack)
+        if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_NESTING)
+            return token.offset;
+    return undefined;
+}
+/**
+ * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
+ * scalar ends, which is the end of the file (past its last line, after any `---`).
+ */
+function openingQuote(doc, errorAt) {
+    let at;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, node) {
+            if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === errorAt) {
+                at = [node.range[0], node.range[0] + 1];
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
+}
 function contentsRange(doc) {
     const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
     const range = node && 'range' in node ? node.range : undefined;
@@ -9421,13 +9563,14 @@ function contentsRange(doc) {
 }
 const firstLine = (s) => s.split('\n')[0].trim();
 const lineCounters = new WeakMap();
-/** The file's line starts, found when a position is first needed. */
+/** The file's line starts (after LF, CRLF or a lone CR), found when a position is first needed. */
 function linesOf(file) {
     let lc = lineCounters.get(file);
     if (!lc) {
         lc = new dist/* LineCounter */.HN();
         lc.addNewLine(0);
-        const text = file.text;
+        // Texts from `parseSource` have no lone CR left; one built elsewhere (a baseline's) may.
+        const text = loneCrAsLf(file.text);
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
             lc.addNewLine(i + 1);
         lineCounters.set(file, lc);
@@ -9444,7 +9587,8 @@ function linesOf(file) {
  */
 function locateRange(file, start, end) {
     const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
+    // Nothing is placed after the last line break (a line no editor shows): an error at the end of the file is at the end of its last line.
+    start = Math.max(0, Math.min(start, lastLineEnd(text)));
     end = Math.max(start, Math.min(end, text.length));
     // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
     end = trimEnd(text, start, end);
@@ -9473,6 +9617,13 @@ function locateRange(file, start, end) {
         return { ...pos, range, file: emb.parent.path };
     }
     return { ...pos, range, file: file.path };
+}
+/** The offset at the end of the last line: before a line break that ends the text. */
+function lastLineEnd(text) {
+    const n = text.length;
+    if (text.charCodeAt(n - 1) === 13)
+        return n - 1;
+    return text.charCodeAt(n - 1) === 10 ? n - (text.charCodeAt(n - 2) === 13 ? 2 : 1) : n;
 }
 
 ;// CONCATENATED MODULE: ./src/model/view.ts
@@ -10411,11 +10562,11 @@ var ucs2length = __nccwpck_require__(6214);
 // (ajv standalone code): do not edit; `npm run build` writes it again.
 
 const pipeline = validate0;
-const schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/pipeline.schema.json", "title": "Harness pipeline: the CI stage infrastructure harness-registry-guard reads", "type": "object", "required": ["pipeline"], "properties": { "pipeline": { "type": "object", "properties": { "identifier": { "type": "string" }, "stages": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } } }, "definitions": { "stageItem": { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } }, "stage": { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } }, "ciStageSpec": { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } }, "serviceDependencies": { "type": ["array", "string"] } } }, "infrastructure": { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } } } } }] } } };
+const schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/pipeline.schema.json", "title": "Harness pipeline: the CI stage infrastructure harness-registry-guard reads", "type": "object", "required": ["pipeline"], "properties": { "pipeline": { "type": "object", "properties": { "identifier": { "type": "string" }, "stages": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } } }, "definitions": { "stageItem": { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } }, "stage": { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } }, "ciStageSpec": { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } }, "serviceDependencies": { "type": ["array", "string"] } } }, "infrastructure": { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } } } } }] } } };
 const schema1 = { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } };
 const schema2 = { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } };
-const schema3 = { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } }, "serviceDependencies": { "type": ["array", "string"] } } };
-const schema4 = { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } } } } }] };
+const schema3 = { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } }, "serviceDependencies": { "type": ["array", "string"] } } };
+const schema4 = { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } } } } }] };
 function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -10492,8 +10643,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                         let data3 = data1.spec;
                         if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
                             if (data3.harnessImageConnectorRef !== undefined) {
-                                if (typeof data3.harnessImageConnectorRef !== "string") {
-                                    const err4 = { instancePath: instancePath + "/infrastructure/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                let data4 = data3.harnessImageConnectorRef;
+                                if ((typeof data4 !== "string") && (data4 !== null)) {
+                                    const err4 = { instancePath: instancePath + "/infrastructure/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema4.allOf[0].then.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                     if (vErrors === null) {
                                         vErrors = [err4];
                                     }
@@ -10613,8 +10765,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                                 let data9 = data7.spec;
                                 if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                                     if (data9.harnessImageConnectorRef !== undefined) {
-                                        if (typeof data9.harnessImageConnectorRef !== "string") {
-                                            const err12 = { instancePath: instancePath + "/infrastructure/spec/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        let data10 = data9.harnessImageConnectorRef;
+                                        if ((typeof data10 !== "string") && (data10 !== null)) {
+                                            const err12 = { instancePath: instancePath + "/infrastructure/spec/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema4.allOf[1].then.properties.spec.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                             if (vErrors === null) {
                                                 vErrors = [err12];
                                             }
@@ -10742,8 +10895,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                     let data16 = data14.spec;
                     if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                         if (data16.harnessImageConnectorRef !== undefined) {
-                            if (typeof data16.harnessImageConnectorRef !== "string") {
-                                const err22 = { instancePath: instancePath + "/runtime/spec/harnessImageConnectorRef", schemaPath: "#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            let data17 = data16.harnessImageConnectorRef;
+                            if ((typeof data17 !== "string") && (data17 !== null)) {
+                                const err22 = { instancePath: instancePath + "/runtime/spec/harnessImageConnectorRef", schemaPath: "#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema3.properties.runtime.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                 if (vErrors === null) {
                                     vErrors = [err22];
                                 }
@@ -11580,6 +11734,15 @@ function buildSchema(rules, ids) {
         definitions: { level },
     };
 }
+/** Anything by that name, a dangling link too; not for a path through a file (ENOTDIR). */
+function exists(p) {
+    try {
+        return !!external_node_fs_default().lstatSync(p, { throwIfNoEntry: false });
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * The config to use: `configPath` when given (it must exist); otherwise the first config file found
  * going up from the scanned root (the first path, or its folder when it is a file) to the
@@ -11589,12 +11752,12 @@ function findConfig(cwd, paths, configPath, overlay) {
     if (configPath !== undefined) {
         const abs = external_node_path_default().resolve(cwd, configPath);
         if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
-            throw new UsageError(`config file not found: ${configPath}`);
+            throw new ArgError(`config file not found: ${configPath}`);
         return abs;
     }
     for (const dir of configDirs(cwd, paths)) {
         // A folder or a dangling link by that name is found too, so loading it says what is wrong instead of running on defaults.
-        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter((p) => external_node_fs_default().lstatSync(p, { throwIfNoEntry: false }));
+        const found = CONFIG_FILES.map((name) => external_node_path_default().join(dir, name)).filter(exists);
         if (found.length > 1)
             throw new UsageError(`two config files in ${toPosix(external_node_path_default().relative(cwd, dir)) || '.'}: ${CONFIG_FILES.join(' and ')}; keep one`);
         if (found[0])
@@ -11738,13 +11901,20 @@ function levelOf(config, id) {
     const setting = config?.rules?.[id];
     return typeof setting === 'string' ? setting : setting?.level;
 }
-/** A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line. */
+/**
+ * A rule's options: defaults, then the config's top-level keys, then `rules.<id>`, then the command line.
+ * A top-level option two rules declare (`harnessImages`) is one setting: set under either rule, it holds for both.
+ */
 function optionsOf(rule, config, overrides = {}) {
     const out = optionDefaults(rule);
     const setting = config?.rules?.[rule.id];
     for (const [name, o] of Object.entries(rule.options ?? {})) {
         if (o.topLevel && config?.[name] !== undefined)
             out[name] = config[name];
+        // The schema lets `rules.<other>` hold the key only when that rule declares it too.
+        for (const other of o.topLevel ? Object.values(config?.rules ?? {}) : [])
+            if (typeof other === 'object' && other[name] !== undefined)
+                out[name] = other[name];
         if (typeof setting === 'object' && setting[name] !== undefined)
             out[name] = setting[name];
         if (overrides[name] !== undefined)
@@ -12828,30 +12998,65 @@ function catalogueWith(extra, base = defaultCatalogue) {
     const names = new Set(base.images.map((e) => e.name));
     return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
 }
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+/**
+ * Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. A Harness
+ * expression may stand for the tag or digest (`ci-addon:<+pipeline.sequenceId>`): the registry and
+ * name are still literal, so the image is known. One in the registry or name leaves it unknown.
+ */
 function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
+    const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    const masked = maskExpressions(s);
+    if (!masked || /\s/.test(masked))
         return undefined;
+    let end = masked.length;
     let digest;
-    const at = s.indexOf('@');
+    const at = masked.indexOf('@');
     if (at >= 0) {
         digest = s.slice(at + 1);
-        s = s.slice(0, at);
+        end = at;
     }
     let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
+    const colon = masked.lastIndexOf(':', end - 1);
+    if (colon > masked.lastIndexOf('/', end - 1)) {
+        tag = s.slice(colon + 1, end);
+        end = colon;
     }
-    const parts = s.split('/').filter(Boolean);
+    const name = s.slice(0, end);
+    if (name.includes('<+'))
+        return undefined;
+    const parts = name.split('/').filter(Boolean);
     if (!parts.length)
         return undefined;
     let registry;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
         registry = parts.shift().toLowerCase();
     return { registry, path: parts, tag, digest };
+}
+/**
+ * The text with each Harness expression (`<+...>`, nested ones too) blanked out character for
+ * character, so that a `:`, `/` or `@` inside one is not read as part of the reference. Undefined
+ * for an expression left open.
+ */
+function maskExpressions(s) {
+    if (!s.includes('<+'))
+        return s;
+    let out = '';
+    let depth = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s.startsWith('<+', i)) {
+            depth++;
+            out += '__';
+            i++;
+        }
+        else if (depth > 0) {
+            if (s[i] === '>')
+                depth--;
+            out += '_';
+        }
+        else
+            out += s[i];
+    }
+    return depth === 0 ? out : undefined;
 }
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host) {
@@ -12860,7 +13065,7 @@ function isAppHarnessRegistryHost(host) {
 function isAppHarnessImage(image) {
     return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
 }
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+/** Normalises a registry URL: scheme optional, case, empty path segments (`//`), trailing slash and `/v2` do not matter. */
 function normaliseRegistryUrl(raw) {
     const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
     if (!s || /\s|<\+/.test(s))
@@ -12869,7 +13074,12 @@ function normaliseRegistryUrl(raw) {
     // `user:password@host`: the user info is not part of the host.
     const authority = slash < 0 ? s : s.slice(0, slash);
     const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    let path = slash < 0
+        ? ''
+        : s
+            .slice(slash)
+            .split(/[?#]/)[0]
+            .replace(/\/{2,}/g, '/');
     path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
     return { host, path };
 }
@@ -12892,6 +13102,8 @@ const DOCKER_HUB_HOSTS = new Set([
     'registry-1.docker.io',
     'hub.docker.com',
 ]);
+/** On Docker Hub (no registry, or one of its names) a reference is `namespace/name`: no mirror prefix can come before. */
+const isOnDockerHub = (image) => !image.registry || DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
 /**
  * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
@@ -12915,11 +13127,11 @@ function findRenamedHarnessImage(image, catalogue) {
         const flattened = last === norm(`${ns}-${name}`);
         // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
         // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
-        const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
+        const dockerHub = isOnDockerHub(image);
+        const sameName = last === norm(name) && !entry.generic && (!dockerHub || namespace === ns);
         if (!flattened && !sameName)
             continue;
-        const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
         const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
         return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
@@ -13040,6 +13252,10 @@ function replaceInputOption(raw, from, to) {
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+function pulledByRelated(use) {
+    return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
+}
 /**
  * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
  * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
@@ -13058,7 +13274,7 @@ function findImageUses(file) {
     const out = [];
     /** An execution-config field and its value, from the update-config list or a field→image map. */
     const pushField = (field, value) => {
-        const raw = value?.str;
+        const raw = value?.str?.trim();
         const image = raw ? parseImage(raw) : undefined;
         if (image)
             out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
@@ -13074,27 +13290,21 @@ function findImageUses(file) {
                     pushField(field, item.get('value'));
             }
         }
-        // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const variable = (name) => variables
-            ?.items()
-            .find((v) => v.text('name') === name)
-            ?.text('value');
+        const pullVariable = variableImages(variables, out);
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
             if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
                 pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
-            const raw = view.str;
+            // Shown in messages and parsed without the line break a block scalar (`image: |`) ends with.
+            const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = classifyValue(raw);
                 const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
-                const literal = named ? variable(named) : undefined;
-                const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
-                // Marked as an input: the expression is what is written, so no fix rewrites it.
-                if (pulled)
-                    return void out.push({ view, raw: literal, image: pulled, kind: 'image', runtimeInput: true });
+                if (named && pullVariable(named, view))
+                    return;
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
                         const image = option ? parseImage(option) : undefined;
@@ -13112,8 +13322,8 @@ function findImageUses(file) {
             const repo = repository?.str;
             if (!repository || !repo)
                 return;
-            const registry = view.text('registry');
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const registry = view.text('registry')?.trim();
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo.trim()}` : repo.trim();
             const image = parseImage(full);
             const registryView = view.get('registry');
             if (image)
@@ -13121,6 +13331,33 @@ function findImageUses(file) {
         });
     }
     return out;
+}
+/**
+ * `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is
+ * known. The image is the variable's `value`, where a fix changes it, once however many fields pull
+ * it; each of those is kept in `pulledBy`. Returns whether the variable holds such an image.
+ */
+function variableImages(variables, out) {
+    const uses = new Map();
+    return (name, pulledAt) => {
+        if (!uses.has(name))
+            uses.set(name, variableImage(variables, name, out));
+        uses.get(name)?.pulledBy.push(pulledAt);
+        return !!uses.get(name);
+    };
+}
+function variableImage(variables, name, out) {
+    const value = variables
+        ?.items()
+        .find((v) => v.text('name') === name)
+        ?.get('value');
+    const raw = value?.str?.trim();
+    const image = raw && classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+    if (!image)
+        return undefined;
+    const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
+    out.push(use);
+    return use;
 }
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
@@ -13131,8 +13368,11 @@ function imageConnectorFields(root) {
     });
     return out;
 }
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/**
+ * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
+ * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ */
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -13151,6 +13391,8 @@ function withoutSlashes(text) {
 }
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
+/** Except the `name` of an image map: an STO step's scan target (`image: {type: docker_v2, name: ...}`). */
+const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|\/)image\/name$/.test(path));
 /**
  * References to the retired registry inside strings that are not image or connector URL fields:
  * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
@@ -13171,7 +13413,7 @@ function registryLeftovers(file, handled) {
             if (!view.isScalar || typeof view.value !== 'string')
                 return;
             const key = visit.key ?? listKey(visit.path);
-            if (key === undefined || PROSE_KEYS.has(key) || handled(view))
+            if (key === undefined || isProse(key, visit.path) || handled(view))
                 return;
             const [start, end] = view.range;
             const text = file.text.slice(start, end);
@@ -13653,9 +13895,11 @@ function embeddingOf(scalar) {
 ;// CONCATENATED MODULE: ./src/engine/file-text.ts
 
 
+
 /**
  * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
+ * code frame.
  */
 class SourceTexts {
     cwd;
@@ -13667,7 +13911,8 @@ class SourceTexts {
         if (!this.#texts.has(file)) {
             let text;
             try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8');
+                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
+                text = loneCrAsLf(external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8'));
             }
             catch {
                 text = undefined;
@@ -13802,9 +14047,9 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -13911,23 +14156,40 @@ function looksLikeHarness(text) {
     return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
 }
 /**
- * The encoding and text of a file that starts with a UTF-16 or UTF-32 byte-order mark (YAML allows
- * both); undefined for any other file.
+ * The encoding and text of a UTF-16 or UTF-32 file (YAML allows both): told by its byte-order mark,
+ * or without one by the NUL bytes around its first character, which YAML 1.2 (5.2) takes to be
+ * ASCII. Undefined for any other file, and for bytes that only look like that (binary).
  */
 function wideText(bytes) {
     const at = (i, ...b) => b.every((x, k) => bytes[i + k] === x);
-    const le32 = at(0, 0xff, 0xfe, 0, 0);
-    if (le32 || at(0, 0, 0, 0xfe, 0xff)) {
+    const ascii = (i) => bytes[i] > 0 && bytes[i] < 0x80;
+    const bom32 = at(0, 0xff, 0xfe, 0, 0) || at(0, 0, 0, 0xfe, 0xff);
+    const le32 = at(0, 0xff, 0xfe, 0, 0) || (ascii(0) && at(1, 0, 0, 0));
+    if (bom32 || le32 || (at(0, 0, 0, 0) && ascii(3))) {
         const points = [];
-        for (let i = 4; i + 4 <= bytes.length; i += 4)
-            points.push(le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i));
-        return { encoding: 'UTF-32', text: String.fromCodePoint(...points.filter((c) => c <= 0x10ffff).slice(0, 65536)) };
+        for (let i = bom32 ? 4 : 0; i + 4 <= bytes.length && points.length < 65536; i += 4) {
+            const c = le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+            if (c <= 0x10ffff && (c > 0 || bom32))
+                points.push(c);
+            else if (!bom32)
+                return undefined;
+        }
+        return { encoding: 'UTF-32', text: String.fromCodePoint(...points) };
     }
     if (at(0, 0xff, 0xfe))
         return { encoding: 'UTF-16', text: new TextDecoder('utf-16le').decode(bytes) };
     if (at(0, 0xfe, 0xff))
         return { encoding: 'UTF-16', text: new TextDecoder('utf-16be').decode(bytes) };
-    return undefined;
+    const le16 = ascii(0) && bytes[1] === 0;
+    if ((!le16 && !(bytes[0] === 0 && ascii(1))) || bytes.length % 2)
+        return undefined;
+    try {
+        const text = new TextDecoder(le16 ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+        return text.includes('\0') ? undefined : { encoding: 'UTF-16', text };
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
@@ -14011,7 +14273,7 @@ function readSource(input, maxFileSize, out) {
         // Hostile input is worth a word even outside Harness YAML; an error only inside it.
         const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
         if (p.kind === 'too-deep')
-            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+            report(`${p.message}; the file is not checked.`, harness ? 'error' : 'notice');
         else if (p.kind === 'aliases')
             report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
         else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
@@ -14029,6 +14291,10 @@ function readSource(input, maxFileSize, out) {
 const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
 const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+/** How messages name a template reference: `` `account.t` (version v1) ``. */
+const templateName = (link) => `\`${str(link.templateRef) ?? ''}\`` + (link.versionLabel ? ` (version ${link.versionLabel})` : '');
+/** Stage types that can run on Harness Cloud (lowercase): a stage of another type never does. */
+const CLOUD_STAGE_TYPES = new Set(['ci', 'securitytests', 'iacm', 'idp']);
 /** Every entity in the scan, indexed for the cross-file questions the rules ask. */
 class Project {
     connectors = [];
@@ -14086,15 +14352,7 @@ class Project {
      * judges each copy, so the outcome does not hang on which file sorts first.
      */
     connectorCopies(ref, from) {
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return [];
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            for (const c of this.connectors)
-                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
-        }
-        const matches = (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+        const matches = this.#matches(ref, from);
         if (matches.length <= 1)
             return matches;
         const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
@@ -14104,6 +14362,29 @@ class Project {
         const [first] = matches;
         const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
         return matches.every(same) ? matches : [];
+    }
+    /**
+     * The connectors a reference could name when `connectorCopies` finds none for want of a scope:
+     * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
+     * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
+     */
+    ambiguousConnector(ref, from) {
+        if (this.connectorCopies(ref, from).length)
+            return [];
+        const matches = this.#matches(ref, from);
+        return matches.length > 1 ? matches : [];
+    }
+    /** Connectors of the reference's identifier and level that `from` may refer to. */
+    #matches(ref, from) {
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return [];
+        if (!this.#connectorsById) {
+            this.#connectorsById = new Map();
+            for (const c of this.connectors)
+                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+        }
+        return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     }
     /**
      * Adds what Harness said about connectors the repo does not hold (looked up after the project was
@@ -14283,6 +14564,41 @@ class Project {
             cur = next;
         }
     }
+    /**
+     * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
+     * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
+     * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
+     * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
+     * type that never runs on Harness Cloud (a Deployment, an Approval).
+     */
+    undecidedInfrastructure(eff) {
+        const { stage: last, infra } = this.infrastructure(eff);
+        const own = eff.body.infrastructure;
+        const link = last.body === last.stage ? last.stage.template : undefined;
+        if (link) {
+            const type = link.inputs?.stage.type;
+            if (type && !CLOUD_STAGE_TYPES.has(type.toLowerCase()))
+                return undefined;
+            const template = templateName(link);
+            if (last === eff)
+                return { at: link.templateRef, template };
+            return { at: own.useFromStage ?? own.kindNode ?? eff.stage.at, template, from: last.stage.identifier };
+        }
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        // A Stage template checked on its own names a stage of the pipelines that use it.
+        const root = eff.run.root;
+        const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
+        if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
+            return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+        return undefined;
+    }
+    /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
+    missingPipelineTemplate(run) {
+        const root = run.root;
+        if (root.kind !== 'pipeline' || !root.template)
+            return undefined;
+        return this.findTemplates(root.template, root.scope, 'Pipeline').length ? undefined : root.template;
+    }
     /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
     runsOnHarnessCloud(eff) {
         const kind = this.infrastructure(eff).infra.kind;
@@ -14375,7 +14691,7 @@ class Project {
             const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
             return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
         }
-        const defaults = [...(v.default ? [own(v.default, 'default')] : []), ...(v.allowedValues ?? []).map((a) => own(a, 'allowedValues'))];
+        const defaults = this.options(v, field, ctx, depth);
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
             const supplied = this.supplied(via, field);
@@ -14385,12 +14701,12 @@ class Project {
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
-                return defaults.length
-                    ? { values: defaults }
+                return defaults.values.length || defaults.unknown
+                    ? defaults
                     : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
             }
         }
-        const values = [...defaults];
+        const values = [...defaults.values];
         if (ctx.entity.kind === 'pipeline') {
             for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
                 const fv = classifyValue(fill.value);
@@ -14398,7 +14714,38 @@ class Project {
                     values.push({ ...fill, value: fv.value });
             }
         }
+        if (defaults.unknown)
+            return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
         return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /**
+     * The values a runtime input's `.default()` and allowed values give. An option is read as the
+     * field itself would be: an expression is no connector name, `<+pipeline.variables.x>` takes the
+     * variable's value, and any other expression is left open.
+     */
+    options(v, field, ctx, depth) {
+        const out = { values: [] };
+        const add = (option, source) => {
+            const o = classifyValue(option);
+            if (o.kind === 'literal') {
+                if (o.value)
+                    out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
+                return;
+            }
+            const variable = pipelineVariableName(option);
+            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+            const r = held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+            out.values.push(...r.values);
+            if (r.unknown && !out.unknown) {
+                out.unknown = r.unknown;
+                out.unknownAt = r.unknownAt ?? field;
+            }
+        };
+        if (v.default)
+            add(v.default, 'default');
+        for (const a of v.allowedValues ?? [])
+            add(a, 'allowedValues');
+        return out;
     }
     /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
     supplied(via, field) {
@@ -14658,6 +15005,21 @@ function build(prepared, scans) {
         harnessFiles,
     };
 }
+/**
+ * `fix` leaves a file with a syntax error as it is (what its broken part means is unknown), so
+ * its findings offer no safe fix: `check` would promise one that `fix` then refuses.
+ */
+function withoutFixesInBrokenFiles(findings) {
+    const broken = new Set(findings.filter((f) => f.ruleId === yamlSyntax.id).map((f) => f.file));
+    if (!broken.size)
+        return findings;
+    return findings.map((f) => {
+        if (!f.fix || !broken.has(f.file))
+            return f;
+        const { fix: _fix, fixTitle: _title, ...rest } = f;
+        return rest;
+    });
+}
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings, prepared, built, harness) {
     const { all, config, options } = prepared;
@@ -14677,7 +15039,7 @@ function finish(settings, prepared, built, harness) {
     // Config levels, then inline suppressions, then the baseline; findings about those come last.
     const metaOf = (id) => all.find((r) => r.id === id);
     const levelled = (list) => list.flatMap((f) => applyLevel(f, config, metaOf) ?? []);
-    const out = levelled(sortAndDedupe(findings));
+    const out = levelled(withoutFixesInBrokenFiles(sortAndDedupe(findings)));
     const forbid = new Set(config?.forbidSuppression ?? []);
     const { scope } = prepared;
     const off = new Set(all.filter((r) => levelOf(config, r.id) === 'off').map((r) => r.id));
@@ -14796,7 +15158,8 @@ function imagePrefixFor(registryUrl) {
         return undefined;
     return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
 }
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+// `//registry` too: an empty path segment is still the retired registry (as for connector URLs).
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/+registry\/+(.+)$/i;
 /** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
 function swapAppHarnessImage(raw, replacementUrl) {
     const m = APP_HARNESS_IMAGE.exec(raw.trim());
@@ -14816,6 +15179,15 @@ function helmRegistryFor(replacementUrl) {
 }
 const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
 /**
+ * On Docker Hub the namespace before the name is someone's own (`myorg/harness-ci-addon`): swapping
+ * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
+ * Harness's namespaces is Harness's own image under another spelling.
+ */
+function foreignDockerHubNamespace(image) {
+    const ns = image.path.length > 1 ? image.path[image.path.length - 2].toLowerCase() : '';
+    return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
+}
+/**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
  * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
@@ -14832,10 +15204,14 @@ function restoreHarnessName(raw, catalogue) {
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
-    return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
+    return {
+        value: renamed.suggestion,
+        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix && !foreignDockerHubNamespace(image),
+    };
 }
 /**
- * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * An execution-config value with the image name its field requires, under the same prefix and tag
+ * (on Docker Hub, which has no prefix, the field's own image).
  * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
  */
 function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
@@ -14857,24 +15233,143 @@ function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
     // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
     const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
-    const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
+    // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
+    const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return {
         value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
-        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1) && !foreignDockerHubNamespace(image),
     };
 }
+
+;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
+
+
+
+
+
+
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion. None on the
+ * app.harness.io registry: nothing can be pulled there, and no-app-harness-registry's fix moves the
+ * image to the replacement registry and restores its name in one edit.
+ */
+function nameFix(use, restored, allowSafe) {
+    // A runtime input's option is not the scalar's whole text: no edit replaces it.
+    if (use.runtimeInput || isAppHarnessImage(use.image))
+        return {};
+    const edit = restored && replaceScalar(use.view, restored.value);
+    if (!edit)
+        return {};
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    // No one but Harness can push to its Docker Hub namespaces: there the only way is Harness's own image.
+    const title = image && isOnDockerHub(image)
+        ? `Use Harness's own image \`${restored.value}\` instead, if it has ${image.digest ? 'that digest' : `the tag \`${image.tag ?? 'latest'}\``}.`
+        : `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`;
+    return { suggestion: { title, edits: [edit] } };
+}
+/** Also an option of no-app-harness-registry, whose fix restores the same names: one setting for both (see `optionsOf`). */
+const HARNESS_IMAGES = {
+    description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+    default: [],
+    topLevel: true,
+};
+/* harmony default export */ const no_renamed_harness_image = (defineRule({
+    id: 'no-renamed-harness-image',
+    policy: 4,
+    severity: 'error',
+    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
+    fixable: 'safe',
+    options: {
+        harnessImages: HARNESS_IMAGES,
+    },
+    messages: {
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+        renamedOnRetiredRegistry: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `{{expected}}`.',
+        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+        // Related location: an image field that pulls a pipeline variable's value.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
+    },
+    checkFile({ file, embedded, options, report }) {
+        // Kubernetes manifests, Compose files and the like name their own images.
+        if (!file.harness)
+            return;
+        const catalogue = catalogueWith(options.harnessImages);
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
+                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+                    if (expected)
+                        report({
+                            at: use.view,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
+                        });
+                    continue;
+                }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
+                const renamed = findRenamedHarnessImage(use.image, catalogue);
+                const retired = isAppHarnessImage(use.image);
+                if (renamed)
+                    report({
+                        at: use.view,
+                        messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
+                        severity: 'warning',
+                        data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
+                        ...pulledByRelated(use),
+                        ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
+                    });
+            }
+        }
+    },
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
 
 
 
 
+
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
-/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
-const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
+/**
+ * Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is
+ * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
+ * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
+ */
+const connectsThroughPlatform = (connector) => {
+    const value = connector.executeOnDelegate?.value;
+    return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
+};
+const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+/**
+ * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
+ * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
+ * Cloud page rules these out even when the connector connects through the Harness Platform.
+ * Undefined for credentials Harness holds.
+ */
+function cloudIncompatibleCredentials(connector) {
+    const type = connector.type.toLowerCase();
+    const credential = connector.credentialType?.toLowerCase();
+    if (credential === 'inheritfromdelegate' && ['aws', 'gcp', 'azure'].includes(type))
+        return 'the delegate (`InheritFromDelegate`)';
+    if (type !== 'aws')
+        return undefined;
+    if (credential === 'irsa')
+        return 'IRSA (`Irsa`)';
+    return connector.crossAccountAccess ? 'an assumed role (`crossAccountAccess`)' : undefined;
+}
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
@@ -14900,10 +15395,11 @@ function platformFix(connector) {
 /** Where a finding about the reference the uses make goes: where it is written. */
 const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
 /** The user of a stage's connectors. */
-const userOf = (project, eff) => ({
-    stage: project.stageLabel(eff),
-    entity: eff.run.root.identifier,
-});
+const userOf = (project, eff) => {
+    const stage = project.stageLabel(eff);
+    const root = eff.run.root.rootKey;
+    return { stage, entity: eff.run.root.identifier, key: `${root.file}\0${root.start}\0${stage}` };
+};
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 class Uses {
     map = new Map();
@@ -14949,7 +15445,7 @@ const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
+const stageCount = (uses) => new Set(uses.map((u) => u.user.key)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
 /** A message id for one stage, or its `Many` form. */
@@ -15030,6 +15526,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
         accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        ambiguousRef: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; Harness Cloud {{stage}} uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+        ambiguousRefMany: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; {{count}} Harness Cloud stages use it (listed as related locations). Set the pipelines' `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector they use connects through the Harness Platform.",
         invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
         invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
@@ -15046,6 +15544,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+        cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
         ...NOT_IN_HARNESS_MESSAGES,
         // Related locations: one use each.
         usedBy: 'Used by Harness Cloud {{stage}}.',
@@ -15065,6 +15569,8 @@ const NOT_IN_HARNESS_MESSAGES = {
     ],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
+        // Connectors on the platform whose credentials Harness Cloud still cannot use.
+        const badCredentials = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
         const open = new Uses();
@@ -15081,7 +15587,23 @@ const NOT_IN_HARNESS_MESSAGES = {
                 return unknown.add(`\0${ref}`, use);
             }
             const level = parsed.level;
-            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const unsaid = unknownScope(level, scope);
+            // Copies in several projects, and no project to choose by: not missing, but ambiguous.
+            const copies = unsaid ? project.ambiguousConnector(ref, scope) : [];
+            if (unsaid && copies.length) {
+                const scopes = [...new Set(copies.map((c) => formatScope(c.scope)))].sort();
+                const key = `ambiguous\0${ref}\0${scopes.join('\0')}`;
+                refs.set(key, {
+                    messageId: 'ambiguousRef',
+                    data: { connector: ref, copies: copies.length, scopes: scopes.join(', '), unknown: unsaid },
+                });
+                return unknown.add(key, use);
+            }
+            const where = level === 'account'
+                ? 'account'
+                : unsaid
+                    ? `${level === 'org' ? 'org scope' : scope.org ? `a project of org ${scope.org}` : 'project scope'}; the pipeline's ${unsaid} unknown`
+                    : formatScope({ level, org: scope.org, project: scope.project });
             const key = `${where}\0${parsed.identifier}`;
             const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
             refs.set(key, { messageId, data: { connector: ref, scope: where } });
@@ -15099,8 +15621,31 @@ const NOT_IN_HARNESS_MESSAGES = {
             else if (!vouched)
                 notInRepo(ref, scope, use);
         };
-        for (const run of project.runs())
+        for (const run of project.runs()) {
+            // What the repo does not hold cannot be judged: one notice per pipeline or stage says so.
+            const pipelineTemplate = project.missingPipelineTemplate(run);
+            if (pipelineTemplate)
+                unresolved({
+                    at: pipelineTemplate.templateRef,
+                    entity: run.root.identifier,
+                    messageId: 'pipelineTemplateNotInRepo',
+                    data: { pipeline: project.label(run.root), template: templateName(pipelineTemplate) },
+                });
             for (const eff of run.stages) {
+                const undecided = project.undecidedInfrastructure(eff);
+                if (undecided) {
+                    const stage = project.stageLabel(eff);
+                    unresolved({
+                        at: undecided.at,
+                        entity: run.root.identifier,
+                        ...('missingStage' in undecided
+                            ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
+                            : undecided.from !== undefined
+                                ? { messageId: 'infraFromTemplateNotInRepo', data: { stage, from: undecided.from, template: undecided.template } }
+                                : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
+                    });
+                    continue;
+                }
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
                 const user = userOf(project, eff);
@@ -15138,6 +15683,8 @@ const NOT_IN_HARNESS_MESSAGES = {
                         for (const c of copies)
                             if (!connectsThroughPlatform(c))
                                 failing.add(c, { at, ...what, user });
+                            else if (cloudIncompatibleCredentials(c))
+                                badCredentials.add(c, { at, ...what, user });
                     }
                 }
                 const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
@@ -15149,6 +15696,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                     if (!connectsThroughPlatform(c))
                         failing.add(c, use);
             }
+        }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
             const here = uses.length === 1 && sameLoc(uses[0].at, at);
@@ -15202,16 +15750,39 @@ const NOT_IN_HARNESS_MESSAGES = {
                 data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
             });
         }
+        // No fix: the credentials must change in Harness, or the stage must leave Harness Cloud.
+        for (const [connector, uses] of badCredentials.entries())
+            report({
+                at: connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany('cloudCredentials', uses),
+                entity: connector.identifier,
+                related: related(uses),
+                data: { connector: connector.identifier, credential: cloudIncompatibleCredentials(connector), ...usersOf(uses) },
+            });
     },
     connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
         ? 'connects through a delegate'
-        : undefined,
+        : cloud && connector && cloudIncompatibleCredentials(connector)
+            ? 'credentials Harness Cloud cannot use'
+            : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
+/**
+ * What a reference's scope lacks when referred to from `scope`: "org and project are", "project is"
+ * or "org is" (for messages), or undefined when Harness's lookup scope is known.
+ */
+function unknownScope(level, scope) {
+    if (level === 'account')
+        return undefined;
+    if (!scope.org)
+        return level === 'org' ? 'org is' : 'org and project are';
+    return level === 'project' && !scope.project ? 'project is' : undefined;
+}
 /** The key of `account.harnessImage` among the references not in the repo. */
 const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
 
 
 
@@ -15249,28 +15820,53 @@ function connectorFix(connector, spec, url, replacement) {
  * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
  * suggestion otherwise (the image must be there first).
  */
-function imageFix(use, replacement) {
+function imageFix(use, replacement, catalogue) {
     if (use.runtimeInput)
         return {};
-    let edit;
-    if (use.kind === 'helm' && use.registryView) {
-        const registry = helmRegistryFor(replacement);
-        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-            edit = evenIfAliased(replaceScalar(use.registryView, registry));
-    }
-    else {
-        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-        // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
-        if (swapped)
-            edit = evenIfAliased(replaceScalar(use.view, swapped));
-    }
+    if (use.kind === 'helm' && use.registryView)
+        return helmFix(use, use.registryView, replacement);
+    // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
+    const restored = restoredName(use, catalogue);
+    const target = restored?.value ?? use.raw;
+    const swapped = swapAppHarnessImage(target, replacement);
+    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
+    const edit = swapped ? evenIfAliased(replaceScalar(use.view, swapped)) : undefined;
     if (!edit)
         return {};
-    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
-    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
-    if (harnessImage && isHarnessPublicRegistry(replacement))
+    const title = restored
+        ? `Pull \`${use.raw}\` from \`${replacement}\` under its Harness name: \`${swapped}\`.`
+        : pullTitle(use, replacement);
+    // Only an execution-config field has one right name; a step image may be another image of the same name.
+    const sureName = !restored || (use.kind === 'executionConfig' && restored.unambiguous);
+    return fixOrSuggestion(edit, title, isHarnessImageName(target) && sureName && isHarnessPublicRegistry(replacement));
+}
+/**
+ * A Helm-style map's `registry` moves to the replacement's host and path, when it is the registry
+ * alone (with a scheme or `:443` too): one that holds part of the image path is not simply swapped.
+ */
+function helmFix(use, registryView, replacement) {
+    const registry = helmRegistryFor(replacement);
+    const written = normaliseRegistryUrl(registryView.str ?? '');
+    const registryAlone = isAppHarnessRegistryUrl(registryView.str ?? '') && written?.path.toLowerCase() === '/registry';
+    const edit = registry && registryAlone ? evenIfAliased(replaceScalar(registryView, registry)) : undefined;
+    return edit
+        ? fixOrSuggestion(edit, pullTitle(use, replacement), isHarnessImageName(use.raw) && isHarnessPublicRegistry(replacement))
+        : {};
+}
+const pullTitle = (use, replacement) => `Pull \`${use.raw}\` from \`${replacement}\`.`;
+/** `app.harness.io/registry/harness/...` or `.../plugins/...`: an image Harness publishes. */
+const isHarnessImageName = (raw) => ['harness', 'plugins'].includes(parseImage(raw)?.path[1]?.toLowerCase() ?? '');
+function fixOrSuggestion(edit, title, safe) {
+    if (safe)
         return { fix: [edit], fixTitle: title };
     return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+/** The reference with the Harness image name it was renamed from, if it was renamed. */
+function restoredName(use, catalogue) {
+    if (use.kind !== 'executionConfig')
+        return restoreHarnessName(use.raw, catalogue);
+    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+    return expected ? restoreExecutionConfigName(use.raw, expected, catalogue, use.field) : undefined;
 }
 const ID = 'no-app-harness-registry';
 /* harmony default export */ const no_app_harness_registry = (defineRule({
@@ -15289,6 +15885,8 @@ const ID = 'no-app-harness-registry';
             default: 'https://registry.hub.docker.com',
             topLevel: true,
         },
+        // The names its fix restores are policy 4's: the built-in catalogue and the config's extra names.
+        harnessImages: HARNESS_IMAGES,
     },
     messages: {
         connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
@@ -15298,12 +15896,14 @@ const ID = 'no-app-harness-registry';
         harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
         ...NOT_IN_HARNESS_MESSAGES,
         // Related locations: one use each.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
         usedBy: 'Used by {{stage}}.',
         clonesCodebase: '{{stage}} clones the codebase through it.',
         pullsHarnessImages: '{{stage}} pulls Harness images through it.',
     },
     checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
+        const catalogue = catalogueWith(options.harnessImages);
         // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
         const handled = new Map();
         const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
@@ -15338,7 +15938,8 @@ const ID = 'no-app-harness-registry';
                         messageId: 'image',
                         ...(severity ? { severity } : {}),
                         data: { image: use.raw, replacement },
-                        ...imageFix(use, replacement),
+                        ...pulledByRelated(use),
+                        ...imageFix(use, replacement, catalogue),
                     });
             }
             for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
@@ -15371,11 +15972,11 @@ const ID = 'no-app-harness-registry';
                 }
         for (const [connector, uses] of inHarness.entries())
             report({
-                at: uses[0].at,
+                at: referenceAt(uses),
                 messageId: oneOrMany('harnessConnectorUrl', uses),
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
-                related: related(uses, uses[0].at),
+                related: related(uses, referenceAt(uses)),
                 data: {
                     ...harnessNames(connector),
                     url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
@@ -15395,94 +15996,14 @@ function useOf(project, ref, eff) {
     // The label starts the sentence of the two messages that open with it.
     const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, ref: ref.at, messageId: 'clonesCodebase', data: opening, user };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
         return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
     return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
 }
 
-;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
-
-
-
-
-
-
-/**
- * The canonical name under the same prefix. Safe only where Harness publishes the image under that
- * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion.
- */
-function nameFix(view, restored, allowSafe) {
-    const edit = restored && replaceScalar(view, restored.value);
-    if (!edit)
-        return {};
-    const image = parseImage(restored.value);
-    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
-    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
-        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return {
-        suggestion: {
-            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const no_renamed_harness_image = (defineRule({
-    id: 'no-renamed-harness-image',
-    policy: 4,
-    severity: 'error',
-    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'safe',
-    options: {
-        harnessImages: {
-            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-            default: [],
-            topLevel: true,
-        },
-    },
-    messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
-        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
-    },
-    checkFile({ file, embedded, options, report }) {
-        // Kubernetes manifests, Compose files and the like name their own images.
-        if (!file.harness)
-            return;
-        const catalogue = catalogueWith(options.harnessImages);
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                if (use.kind === 'executionConfig') {
-                    // Harness pulls these itself, through the image connector: the name must be exact.
-                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-                    if (expected)
-                        report({
-                            at: use.view,
-                            messageId: 'executionConfig',
-                            data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
-                        });
-                    continue;
-                }
-                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-                const renamed = findRenamedHarnessImage(use.image, catalogue);
-                if (renamed)
-                    report({
-                        at: use.view,
-                        messageId: 'renamed',
-                        severity: 'warning',
-                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
-                    });
-            }
-        }
-    },
-}));
-
 ;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
+
 
 
 
@@ -15507,7 +16028,8 @@ const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 
 const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
 /**
  * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
- * serve images; a suggestion when there is none; neither when the account connector of that name
+ * serve images; a suggestion when there is none, or when it pulls from app.harness.io/registry
+ * (pointing the stage at it would break policy 1); neither when the account connector of that name
  * is a Git or cluster connector (another connector, not this one at account scope).
  */
 function accountFix(project, entity, value, at, source) {
@@ -15524,11 +16046,25 @@ function accountFix(project, entity, value, at, source) {
     const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
     const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
     const where = inRepo ? '' : ' (in Harness)';
-    if (found && servesImages(found.type))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
     // Another kind of connector with that name: nothing to point the stage at.
-    if (found)
+    if (found && !servesImages(found.type))
         return {};
+    // Every copy in the repo counts: the fix must not lean on whichever file sorts first.
+    const urls = inRepo
+        ? project.connectorCopies(to, entity.scope).flatMap((c) => c.urls.map((u) => str(u) ?? ''))
+        : answer?.kind === 'found'
+            ? answer.connector.urls
+            : [];
+    const retired = urls.find(isAppHarnessRegistryUrl);
+    if (found && retired)
+        return {
+            suggestion: {
+                title: `Point the account-scope connector \`${to}\`${where} away from the app.harness.io registry (it uses \`${redactUserInfo(retired)}\`), then reference it as \`${to}\` instead of \`${value}\`.`,
+                edits: [edit],
+            },
+        };
+    if (found)
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
@@ -15655,17 +16191,47 @@ function lookupSummary(facts) {
     const parts = [`${n('found')} found`, `${n('notFound')} not found`, ...(n('failed') ? [`${n('failed')} without an answer`] : [])];
     return `Looked up ${countOf(facts.lookups.length, 'connector')} in Harness (${facts.host}): ${parts.join(', ')}; ${countOf(facts.requests, 'request')}.`;
 }
-/** The one warning about lookups that got no answer (how many, and why); undefined when each got one. */
+/**
+ * The one warning about lookups that got no answer (how many, and why); undefined when each got one.
+ * Lookups a 403 refused are named by permission and scope rather than by their (repeated) reason.
+ */
 function lookupFailureWarning(facts) {
-    const reasons = [];
-    for (const l of facts.lookups)
-        if (l.answer.kind === 'failed' && !reasons.includes(l.answer.reason))
-            reasons.push(l.answer.reason);
-    const failed = facts.lookups.filter((l) => l.answer.kind === 'failed').length;
-    if (!failed)
+    const failed = facts.lookups.filter((l) => l.answer.kind === 'failed');
+    if (!failed.length)
         return undefined;
-    const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
-    return `${failed} of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host}) got no answer (${why}); their references stay unresolved-reference notices.`;
+    const of = `of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host})`;
+    const refused = failed.filter((l) => refusedPermission(l));
+    const unanswered = failed.filter((l) => !refusedPermission(l));
+    const parts = [];
+    if (refused.length)
+        parts.push(`${refused.length} ${of} ${refused.length === 1 ? 'was' : 'were'} refused (HTTP 403): ${lacking(refused)}`);
+    if (unanswered.length) {
+        const reasons = [...new Set(unanswered.map((l) => l.answer.reason))];
+        const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
+        const count = refused.length ? `${unanswered.length} other${unanswered.length === 1 ? '' : 's'}` : `${unanswered.length} ${of}`;
+        parts.push(`${count} got no answer (${why})`);
+    }
+    // Only a Harness Cloud stage's connectors are notices without an answer; elsewhere an unknown connector is not reported.
+    return `${parts.join('; ')}; nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.`;
+}
+const refusedPermission = (l) => (l.answer.kind === 'failed' ? l.answer.refused : undefined);
+/** "the API key lacks core_connector_view for them at account scope and in org o2": each permission with the scopes it was refused at. */
+function lacking(refused) {
+    const scopes = new Map();
+    for (const l of refused) {
+        const permission = refusedPermission(l);
+        const where = l.scope.level === 'account'
+            ? 'at account scope'
+            : l.scope.level === 'org'
+                ? `in org ${l.scope.org}`
+                : `in project ${l.scope.org}/${l.scope.project}`;
+        const list = scopes.get(permission) ?? [];
+        if (!list.includes(where))
+            list.push(where);
+        scopes.set(permission, list);
+    }
+    const and = (xs) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
+    return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} for them ${and(where)}`))}`;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/totals.ts
@@ -15986,6 +16552,8 @@ function harnessJson(facts) {
 
 ;// CONCATENATED MODULE: ./src/formats/junit.ts
 
+
+
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
  * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
@@ -16009,6 +16577,8 @@ function harnessJson(facts) {
  *   name = the rule id), so a clean run reads "8 tests, 0 failures" instead of an empty report
  *   (Harness and Jenkins treat a report with no testcase as no tests at all).
  * - an internal error (exit code 2): an `<error>` testcase in a last suite, `harness-registry-guard`.
+ * - lookups in Harness that got no answer: a `<skipped>` testcase `harness-lookups` in that suite,
+ *   whose text is the warning the other formats carry: the run checked less than it would have.
  *
  * `<skipped>` carries its text as content, not as a `message` attribute: the Jenkins JUnit schema
  * (jenkins-junit.xsd, the schema the tests validate against) types `skipped` as a plain string.
@@ -16053,28 +16623,29 @@ function buildSuites(result) {
     const known = result.rules.map((r) => r.id);
     const metaOf = (id) => result.rules.find((r) => r.id === id);
     const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
-    const off = new Set(Object.entries(result.config?.rules ?? {}).flatMap(([id, level]) => (level === 'off' ? [id] : [])));
     const suites = [];
     for (const id of [...known, ...others]) {
         const findings = byRule.get(id);
         if (findings?.length)
             suites.push({ name: id, cases: findings.map((f) => findingCase(f, metaOf(id))) });
-        else if (!off.has(id))
+        else if (levelOf(result.config, id) !== 'off')
             suites.push({
                 name: id,
                 // With no file read, a pass would claim a check that did not happen.
                 cases: [{ classname: TOOL, name: id, outcome: result.filesScanned ? { kind: 'pass' } : NOTHING_CHECKED }],
             });
     }
-    if (result.internalErrors.length)
-        suites.push({
-            name: TOOL,
-            cases: result.internalErrors.map((e, i) => ({
-                classname: TOOL,
-                name: `${INTERNAL} ${i + 1}`,
-                outcome: { kind: 'error', message: junit_firstLine(e), type: INTERNAL, body: cap(e) },
-            })),
-        });
+    const lookups = result.harness && lookupFailureWarning(result.harness);
+    const tool = [
+        ...(lookups ? [{ classname: TOOL, name: 'harness-lookups', outcome: { kind: 'skipped', body: cap(lookups) } }] : []),
+        ...result.internalErrors.map((e, i) => ({
+            classname: TOOL,
+            name: `${INTERNAL} ${i + 1}`,
+            outcome: { kind: 'error', message: junit_firstLine(e), type: INTERNAL, body: cap(e) },
+        })),
+    ];
+    if (tool.length)
+        suites.push({ name: TOOL, cases: tool });
     return suites;
 }
 function findingCase(f, meta) {
@@ -16662,7 +17233,7 @@ function formatText(result, opts = {}) {
         lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
     lines.push(...(opts.notes ?? []).map(terminalSafe));
     if (opts.fixCommand)
-        lines.push(...fixHint(result.findings, terminalSafe(opts.fixCommand), style));
+        lines.push(...fixHint(opts.fixFindings ?? result.findings, terminalSafe(opts.fixCommand), style, result.findings));
     return lines.join('\n') + '\n';
 }
 /**
@@ -16698,16 +17269,17 @@ function docsLinks(listed, style) {
  * The closing hint when findings have safe fixes (and how many more only suggestions): all of
  * them, as `fix` applies them whatever `--quiet` lists.
  */
-function fixHint(findings, command, style) {
+function fixHint(findings, command, style, shown) {
+    const fixable = (list) => list.filter((f) => !f.suppressed && f.fix?.length).length;
     const active = findings.filter((f) => !f.suppressed);
-    const safe = active.filter((f) => f.fix?.length).length;
+    const safe = fixable(findings);
+    const wholeScan = safe > fixable(shown);
     if (!safe)
         return [];
     const suggestions = active.filter((f) => !f.fix?.length && f.suggestion).length;
     const more = suggestions ? `; it also lists ${plural(suggestions, 'suggested change')} to review, never applied` : '';
-    return [
-        `${plural(safe, 'finding')} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`,
-    ];
+    const which = wholeScan ? `${plural(safe, 'finding')} in the whole scan, not only those shown,` : plural(safe, 'finding');
+    return [`${which} can be fixed automatically: run ${style.bold(`\`${command}\``)} (add --dry-run to see the diff first)${more}.`];
 }
 function suppressedBreakdown(findings) {
     const inline = findings.filter((f) => f.suppressed?.kind === 'inline').length;
@@ -17084,16 +17656,18 @@ function fromJson(json) {
 /**
  * The HTTP side of the Harness client: one `send()` per lookup that holds every policy in one
  * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
- * allows 400 requests/min per key and sends no Retry-After), retries with exponential backoff,
- * one time budget for the whole run, and an auth failure that stops everything. Nothing it
+ * allows 400 requests/min per key), retries with exponential backoff or as a 429's Retry-After
+ * says, one time budget for the whole run, a refused key (401) that stops everything, and a
+ * missing permission (403) that fails only the requests of that permission and scope. Nothing it
  * returns or throws contains the API key.
  */
 
 
 /**
- * The API key was refused (401) or lacks a permission (403). Thrown by every pending and later
- * lookup of the client: without a working key no answer can be trusted, so the run should stop,
- * as on any bad setting (a UsageError: exit 2, its one-line message).
+ * The API key was refused (401). Thrown by every pending and later lookup of the client: without a
+ * working key no answer can be trusted, so the run should stop, as on any bad setting (a
+ * UsageError: exit 2, its one-line message). A 403 is not this: the key works, it only lacks a
+ * permission somewhere (see `Reply.refused`).
  */
 class HarnessAuthError extends UsageError {
     status;
@@ -17285,7 +17859,7 @@ class Transport {
         if (this.fatal)
             throw this.fatal;
     }
-    /** GET `url`, retrying as the policy says. Throws only a HarnessAuthError. */
+    /** GET `url`, retrying as the policy says. Throws only a HarnessAuthError (401). */
     async send(url, purpose) {
         this.deadline ??= this.o.now() + this.o.budgetMs;
         const deadline = this.deadline;
@@ -17297,13 +17871,21 @@ class Transport {
             ok: false,
             reason: `time budget of ${formatMs(this.o.budgetMs)} spent${last ? ` (last: ${last})` : ' before the request was sent'}`,
         });
+        // Stopped early: the budget is not spent yet, but the wait before the next try would end past it.
+        const tooLong = (waitMs, asked = false) => ({
+            ok: false,
+            reason: `gave up with ${formatMs(deadline - this.o.now())} of the time budget of ${formatMs(this.o.budgetMs)} left: ` +
+                `the next wait (${formatMs(waitMs)}${asked ? ', as Retry-After asked' : ''}) would end past it${last ? ` (last: ${last})` : ''}`,
+        });
+        const refused = (reason) => ({ ok: false, reason, refused: purpose.permission });
         for (;;) {
             this.checkAuth();
             const release = await this.guard(() => this.slots.acquire(this.stop.signal));
             let outcome;
             try {
-                if (!(await this.gate(deadline)))
-                    return spent();
+                const late = await this.gate(deadline);
+                if (late)
+                    return late.waitMs > 0 ? tooLong(late.waitMs) : spent();
                 const left = deadline - this.o.now();
                 if (left <= 0)
                     return spent();
@@ -17317,7 +17899,9 @@ class Transport {
                 release();
             }
             if (outcome.kind === 'reply')
-                return { ok: true, status: outcome.status, body: outcome.body };
+                return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true } : {}) };
+            if (outcome.kind === 'refused')
+                return refused(outcome.reason);
             if (outcome.kind === 'spent') {
                 last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
                 return spent();
@@ -17331,7 +17915,8 @@ class Transport {
                 this.counts.rateLimited++;
                 if (limited >= MAX_RATE_LIMIT_RETRIES)
                     return { ok: false, reason: `${outcome.reason}${times}` };
-                delay = Math.min(this.o.backoffMs * 2 ** limited++, MAX_BACKOFF_MS);
+                delay = outcome.waitMs ?? Math.min(this.o.backoffMs * 2 ** limited, MAX_BACKOFF_MS);
+                limited++;
             }
             else {
                 if (transient >= this.o.retries)
@@ -17340,24 +17925,32 @@ class Transport {
             }
             // A wait that would end past the deadline is not worth starting.
             if (this.o.now() + delay >= deadline)
-                return spent();
+                return tooLong(delay, outcome.waitMs !== undefined);
             if (outcome.rateLimited)
                 this.pausedUntil = Math.max(this.pausedUntil, this.o.now() + delay);
             else
                 await this.guard(() => this.o.sleep(delay, this.stop.signal));
         }
     }
-    /** Waits for this request's start: spaced from the previous one and past any 429 pause. False when that is past the deadline. */
+    /**
+     * Waits for this request's start: spaced from the previous one and past any 429 pause, including
+     * one that began while it slept. Undefined when it may start; else the wait that would end past
+     * the deadline (0 when the deadline has passed).
+     */
     async gate(deadline) {
-        const now = this.o.now();
-        const start = Math.max(now, this.nextStart, this.pausedUntil);
-        if (start >= deadline)
-            return false;
-        this.nextStart = start + this.o.minIntervalMs;
-        if (start > now)
+        for (;;) {
+            const now = this.o.now();
+            const start = Math.max(now, this.nextStart, this.pausedUntil);
+            if (start >= deadline)
+                return { waitMs: Math.max(0, start - now) };
+            this.nextStart = start + this.o.minIntervalMs;
+            if (start <= now)
+                return undefined;
             await this.guard(() => this.o.sleep(start - now, this.stop.signal));
-        this.checkAuth();
-        return true;
+            this.checkAuth();
+            if (this.pausedUntil <= this.o.now())
+                return undefined;
+        }
     }
     /** Runs a wait; if the auth error ended it, throws that error instead of the abort. */
     async guard(wait) {
@@ -17374,6 +17967,8 @@ class Transport {
         const signal = AbortSignal.any([this.stop.signal, timer]);
         let status;
         let body;
+        let notJson = false;
+        let retryAfter;
         try {
             const res = await this.o.fetch(url, {
                 headers: {
@@ -17387,6 +17982,7 @@ class Transport {
                 redirect: 'manual',
             });
             status = res.status;
+            retryAfter = res.headers.get('retry-after');
             if (status >= 300 && status < 400) {
                 await res.body?.cancel().catch(() => { });
                 return {
@@ -17402,6 +17998,7 @@ class Transport {
             }
             catch {
                 body = undefined;
+                notJson = true;
             }
         }
         catch (e) {
@@ -17414,23 +18011,32 @@ class Transport {
         // Not found is told by the body's code, whatever the status (a 403 can carry one).
         if (code && NOT_FOUND_CODES.has(code))
             return { kind: 'reply', status, body };
-        if (status === 401 || status === 403)
-            this.authFailed(status, purpose, code, message);
-        if (status === 429)
-            return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true };
+        if (status === 401)
+            this.authFailed(purpose, code, message);
+        if (status === 403)
+            return { kind: 'refused', reason: this.refusalReason(purpose, code, message) };
+        if (status === 429) {
+            const waitMs = retryAfterMs(retryAfter);
+            return { kind: 'retry', reason: 'HTTP 429 (rate limited)', rateLimited: true, ...(waitMs !== undefined ? { waitMs } : {}) };
+        }
         if (status >= 500)
             return { kind: 'retry', reason: `HTTP ${status}${code ? ` ${code}` : ''}` };
-        return { kind: 'reply', status, body };
+        return { kind: 'reply', status, body, ...(notJson ? { notJson: true } : {}) };
     }
-    authFailed(status, purpose, code, message) {
-        const why = status === 401
-            ? 'the API key was not accepted (invalid, expired or revoked, or not for this account)'
-            : `the API key lacks the permission ${purpose.permission}`;
-        const said = code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
-        const text = `Harness API at ${this.host} answered HTTP ${status} to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${said}`;
-        this.fatal = new HarnessAuthError(this.redact(text), status, purpose.permission, this.host);
+    /** " Harness said: CODE: message", redacted and clipped; empty when the body said nothing. */
+    said(code, message) {
+        return code || message ? ` Harness said: ${clip(this.redact([code, message].filter(Boolean).join(': ')))}` : '';
+    }
+    authFailed(purpose, code, message) {
+        const why = 'the API key was not accepted (invalid, expired or revoked, or not for this account)';
+        const text = `Harness API at ${this.host} answered HTTP 401 to ${purpose.what}: ${why}. The key needs ${purpose.permission} (a role that includes it, bound to the key's user or service account).${this.said(code, message)}`;
+        this.fatal = new HarnessAuthError(this.redact(text), 401, purpose.permission, this.host);
         this.stop.abort(this.fatal);
         throw this.fatal;
+    }
+    /** Why a 403 refused this request: the permission, where, and Harness's words. */
+    refusalReason(purpose, code, message) {
+        return this.redact(`HTTP 403: the API key lacks the permission ${purpose.permission} (${purpose.scope}).${this.said(code, message)}`);
     }
     networkFailure(e) {
         const cause = isRecord(e) || e instanceof Error ? e.cause : undefined;
@@ -17446,6 +18052,19 @@ class Transport {
         const text = cause instanceof Error ? `${errText(e)}: ${cause.message}` : errText(e);
         return { kind: 'fail', reason: `request failed: ${clip(this.redact(text))}${code ? ` (${code})` : ''}` };
     }
+}
+/**
+ * A 429's Retry-After in ms: delay-seconds or an HTTP date (RFC 9110 10.2.3); undefined when absent
+ * or unreadable. The date is measured against the wall clock, as the server wrote it.
+ */
+function retryAfterMs(value) {
+    const v = value?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 const errText = (e) => (e instanceof Error ? e.message : String(e));
 /** First line, at most 200 characters: a reason, not a dump. */
@@ -17557,7 +18176,8 @@ function describeScope(scope) {
  * A small read-only client for the Harness REST API: connectors by scope and identifier
  * (`GET /ng/api/connectors/{id}`, v0: the v1 API lacks Docker/GitHub/GCP connector types) and the
  * account's CI image overrides (`GET /ci/execution-config/get-customer-config`). Each lookup
- * resolves to a result, never throws, except a HarnessAuthError when the key is refused. Policy
+ * resolves to a result, never throws, except a HarnessAuthError when the key is refused (401); a
+ * missing permission (403) is a `failed` result that names it. Policy
  * (rate, retries, budget) lives in ./transport.ts; URL shapes in ./urls.ts.
  */
 
@@ -17573,7 +18193,7 @@ function describeScope(scope) {
  * - budgetMs 40 s: a CI step that cannot reach Harness is done in under a minute; at the
  *   default pace that is room for about 160 requests.
  * - retries 2, backoffMs 1 s (then 2 s): rides out a blip without burning the budget; 429s back
- *   off 1, 2, 4, 8, 16 s as Harness's own MCP server does.
+ *   off 1, 2, 4, 8, 16 s as Harness's own MCP server does (or as long as a Retry-After asks).
  */
 const HARNESS_CLIENT_DEFAULTS = {
     concurrency: 4,
@@ -17630,7 +18250,11 @@ function createHarnessClient(options) {
         }
         return p;
     };
-    const failed = (reason) => ({ kind: 'failed', reason: clip(transport.redact(reason)) });
+    const failed = (reason, refused) => ({
+        kind: 'failed',
+        reason: clip(transport.redact(reason)),
+        ...(refused ? { refused } : {}),
+    });
     return {
         getConnector(ref) {
             const identifier = ref.identifier.trim();
@@ -17644,9 +18268,10 @@ function createHarnessClient(options) {
                 const reply = await transport.send(url, {
                     what: `reading connector ${identifier} (${describeScope(scope)})`,
                     permission: CONNECTOR_VIEW_PERMISSION,
+                    scope: describeScope(scope),
                 });
                 if (!reply.ok)
-                    return failed(reply.reason);
+                    return failed(reply.reason, reply.refused);
                 if (NOT_FOUND_CODES.has(errorBody(reply.body).code ?? ''))
                     return { kind: 'notFound' };
                 const connector = reply.status === 200 ? parseConnector(reply.body, identifier) : undefined;
@@ -17661,9 +18286,11 @@ function createHarnessClient(options) {
                 const reply = await transport.send(url, {
                     what: `reading the CI image overrides (infra ${infra})`,
                     permission: ACCOUNT_VIEW_PERMISSION,
+                    // Each infrastructure is asked on its own: a refusal of one does not answer for the other.
+                    scope: `account scope, infra ${infra}`,
                 });
                 if (!reply.ok)
-                    return failed(reply.reason);
+                    return failed(reply.reason, reply.refused);
                 const overrides = reply.status === 200 ? parseOverrides(reply.body) : undefined;
                 if (!overrides)
                     return failed(unexpected(reply, 'data'));
@@ -17707,12 +18334,14 @@ function parseOverrides(body) {
             out[k] = v;
     return out;
 }
-/** Why a final reply is not an answer: "HTTP 400 INVALID_REQUEST: …", or a shape mismatch. */
+/** Why a final reply is not an answer: "HTTP 400 INVALID_REQUEST: …", a body that is not JSON, or a shape mismatch. */
 function unexpected(reply, field) {
     const { code, message } = errorBody(reply.body);
     const said = [code, message].filter(Boolean).join(': ');
     if (reply.status !== 200)
         return `HTTP ${reply.status}${said ? ` ${said}` : reply.status === 404 ? ' without a Harness error code (is the base URL right?)' : ''}`;
+    if (reply.notJson)
+        return 'unexpected response: HTTP 200 with a body that is not JSON (cut short, or not from the Harness API)';
     if (said)
         return `Harness error ${said}`;
     return `unexpected response: no ${field} in the answer`;
@@ -17742,19 +18371,9 @@ function createHarnessLookups(options) {
         },
         async imageOverrides() {
             const out = { overrides: [], unread: [] };
+            // Each infrastructure is asked and reported on its own (a 403 on one says nothing of the other); a 401 still stops the run.
             for (const infra of ['K8', 'VM']) {
-                let result;
-                try {
-                    result = await client.getImageOverrides(infra);
-                }
-                catch (e) {
-                    // The connectors were read with this key, so a refusal here is about the overrides alone (core_account_view): say so, go on.
-                    if (e instanceof HarnessAuthError && e.status === 403) {
-                        out.unread.push(`${infra}: ${e.message}`);
-                        continue;
-                    }
-                    throw e;
-                }
+                const result = await client.getImageOverrides(infra);
                 if (result.kind === 'failed')
                     out.unread.push(`${infra}: ${result.reason}`);
                 else
@@ -17855,15 +18474,7 @@ function judgeOverrides(infra, overrides) {
 ;// CONCATENATED MODULE: ./src/cli/parse.ts
 
 
-/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
-class ArgError extends UsageError {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-        this.name = 'ArgError';
-    }
-}
+
 const didYouMean = (word, candidates) => {
     const near = closest(word, candidates);
     return near ? `; did you mean \`${near}\`?` : '';
@@ -18072,6 +18683,13 @@ const harnessWarnings = (result) => {
     const warning = result.harness && lookupFailureWarning(result.harness);
     return warning ? [warning] : [];
 };
+/** `--output` names a file; `-` would make one named `-`, where a user means standard output. */
+function checkOutputName(output) {
+    if (output === '')
+        throw new ArgError('`--output` needs a file name');
+    if (output === '-')
+        throw new ArgError('`--output -`: the report goes to standard output when --output is left out');
+}
 /** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
 function writeOutput(cwd, file, text, isInput) {
     const abs = external_node_path_default().resolve(cwd, file);
@@ -18130,25 +18748,25 @@ function writeOrExplain(file, write) {
         throw new UsageError(`cannot write ${file}: ${why}`);
     }
 }
-/** The scan options as they were given, for a command line that repeats them (the fix hint). */
+/** The scan options as they were given, flag and value, for a command line that repeats them (the fix hint). */
 function scanArgs(values) {
     const out = [];
     if (values.config !== undefined)
-        out.push('--config', values.config);
+        out.push(['--config', values.config]);
     if (values['replacement-registry'] !== undefined)
-        out.push('--replacement-registry', values['replacement-registry']);
+        out.push(['--replacement-registry', values['replacement-registry']]);
     for (const g of values.include ?? [])
-        out.push('--include', g);
+        out.push(['--include', g]);
     for (const g of values.exclude ?? [])
-        out.push('--exclude', g);
+        out.push(['--exclude', g]);
     if (values['max-file-size'] !== undefined)
-        out.push('--max-file-size', values['max-file-size']);
+        out.push(['--max-file-size', values['max-file-size']]);
     if (values['harness-url'] !== undefined)
-        out.push('--harness-url', values['harness-url']);
+        out.push(['--harness-url', values['harness-url']]);
     if (values['harness-account'] !== undefined)
-        out.push('--harness-account', values['harness-account']);
+        out.push(['--harness-account', values['harness-account']]);
     if (values['no-harness-api'])
-        out.push('--no-harness-api');
+        out.push(['--no-harness-api']);
     return out;
 }
 /** Quotes an argument for a POSIX shell when it needs it. */
@@ -18332,9 +18950,10 @@ async function run(argv, io) {
     const writeTo = values['write-baseline'];
     if (writeTo !== undefined && values.baseline !== undefined)
         throw new ArgError('use either --baseline or --write-baseline, not both');
-    for (const flag of ['baseline', 'write-baseline', 'output'])
+    for (const flag of ['baseline', 'write-baseline'])
         if (values[flag] === '')
             throw new ArgError(`\`--${flag}\` needs a file name`);
+    checkOutputName(values.output);
     if (values.color && values['no-color'])
         throw new ArgError('use either --color or --no-color, not both');
     const previous = writeTo === undefined ? undefined : replaceableBaseline(external_node_path_default().resolve(io.cwd, writeTo), writeTo, io.cwd);
@@ -18361,8 +18980,8 @@ async function run(argv, io) {
         result = await lint({ ...settings, baselinePath: abs });
     }
     const notes = [];
+    const all = result.findings;
     if (values.changed !== undefined) {
-        const all = result.findings;
         const reported = all.filter(changedSelection(result, values.changed, io.cwd));
         const others = all.filter((f) => !f.suppressed).length - reported.filter((f) => !f.suppressed).length;
         notes.push(values.changed.length
@@ -18374,7 +18993,7 @@ async function run(argv, io) {
     if (format !== 'text')
         for (const w of harnessWarnings(result))
             io.err(`harness-registry-guard: warning: ${w}\n`);
-    const report = render(format, result, values, positionals, notes, io);
+    const report = render(format, result, values, positionals, notes, io, values.changed !== undefined ? all : undefined);
     if (values.output)
         writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
     else
@@ -18387,22 +19006,40 @@ async function run(argv, io) {
     }
     return failingFindings(result.findings, values['fail-on']).length ? 1 : 0;
 }
-function render(format, result, values, positionals, notes, io) {
+function render(format, result, values, positionals, notes, io, 
+/** Every finding of the scan, when fewer are shown (`--changed`): `fix` applies all their fixes. */
+scanned) {
     if (format !== 'text') {
         const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => !f.suppressed && f.severity === 'error') } : result;
         return formatPieces(format, shown);
     }
     const terminal = terminalForm({ color: values.color, noColor: values['no-color'], toFile: values.output !== undefined }, io.env, io.stdoutIsTTY);
-    const fixCommand = ['harness-registry-guard', 'fix', ...positionals, ...scanArgs(values)].map(shellQuote).join(' ');
+    const fixCommand = fixCommandLine(values, positionals);
     return [
         formatText(result, {
             ...(terminal ? { terminal: { cwd: io.cwd, color: true } } : {}),
             quiet: values.quiet,
             docsLinks: true,
             fixCommand,
+            ...(scanned ? { fixFindings: scanned } : {}),
             notes,
         }),
     ];
+}
+/**
+ * The `fix` command line that applies the fixes this check counted: the same scan settings and
+ * baseline (findings it accepts are left alone), and `--` before PATHs that look like options.
+ */
+function fixCommandLine(values, positionals) {
+    const baseline = values.baseline ?? values['write-baseline'];
+    const pairs = [
+        ...scanArgs(values),
+        ...(baseline !== undefined ? [['--baseline', baseline]] : []),
+    ];
+    // A value that starts with `-` would be read as an option: it goes after `=`.
+    const options = pairs.flatMap(([flag, value]) => value === undefined ? [flag] : value.startsWith('-') ? [`${flag}=${value}`] : [flag, value]);
+    const args = positionals.some((p) => p.startsWith('-')) ? [...options, '--', ...positionals] : [...positionals, ...options];
+    return ['harness-registry-guard', 'fix', ...args].map(shellQuote).join(' ');
 }
 /**
  * The baseline `--write-baseline` is about to replace (its hand-written reasons are kept), or
@@ -19145,8 +19782,9 @@ function init_run(argv, io) {
         throw new ArgError(`\`init\` takes at most one folder (got ${positionals.length})`);
     const given = positionals[0] ?? '.';
     const dir = external_node_path_default().resolve(io.cwd, given);
-    if (!external_node_fs_default().statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-        throw new UsageError(`folder not found: ${given}`);
+    const stat = external_node_fs_default().statSync(dir, { throwIfNoEntry: false });
+    if (!stat?.isDirectory())
+        throw new ArgError(stat ? `not a folder: ${given} (\`init\` writes the config file into a folder)` : `folder not found: ${given}`);
     const shown = (name) => toPosix(external_node_path_default().relative(io.cwd, external_node_path_default().join(dir, name))) || name;
     // lstat: a dangling symlink by that name exists too, and is not written through.
     const existing = CONFIG_FILES.find((name) => external_node_fs_default().lstatSync(external_node_path_default().join(dir, name), { throwIfNoEntry: false }));
@@ -19399,9 +20037,31 @@ function editChange(text, e) {
         const m = /^([\w.-]+):\s*(.*)$/.exec(proposed);
         return m ? { field: m[1], current: null, proposed: m[2] } : { current: null, proposed };
     }
-    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
-    const key = /([\w.-]+)\s*:\s*$/.exec(text.slice(lineStart, e.start))?.[1];
+    const key = keyBefore(text, e.start);
     return { ...(key ? { field: key } : {}), current: redactUserInfo(text.slice(e.start, e.end)), proposed };
+}
+/**
+ * The map key whose value starts at `at` on the same line (`url: x`, `"addonTag": "x"` → the
+ * key), read backwards from `at`: a regex over the line would backtrack on a long run of word
+ * characters (a line of 300 KB took 40 s).
+ */
+function keyBefore(text, at) {
+    const blank = (i) => text[i] === ' ' || text[i] === '\t';
+    let i = at - 1;
+    while (blank(i))
+        i--;
+    if (text[i] !== ':')
+        return undefined;
+    i--;
+    while (blank(i))
+        i--;
+    const quote = text[i] === '"' || text[i] === "'" ? text[i--] : '';
+    const end = i + 1;
+    while (i >= 0 && /[\w.-]/.test(text[i]))
+        i--;
+    if (end === i + 1 || (quote && text[i] !== quote))
+        return undefined;
+    return text.slice(i + 1, end);
 }
 function connectorRadius(project, inv, c) {
     const entry = inv.byConnector.get(c);
@@ -19589,6 +20249,23 @@ function harnessLookupsOf(facts, overrides) {
         ...(overrides?.unread.length ? { overridesUnread: overrides.unread } : {}),
     };
 }
+/** Why the table of connectors is empty: none found, or none (or not all) could be read; the warning above says why. */
+function noConnectorText(lookups) {
+    if (!lookups.failed)
+        return 'No connector the repo uses was found in Harness.';
+    if (!lookups.notFound.length)
+        return 'No connector the repo uses could be read from Harness (see the warning above).';
+    return `No connector the repo uses was found in Harness, but ${lookups.failed} could not be read (see the warning above).`;
+}
+/** Why the table of overrides is empty: none breaks a policy, or some (or all) infrastructures could not be read. */
+function noOverrideText(unread) {
+    if (!unread.length)
+        return 'No override breaks a policy.';
+    const allUnread = CI_INFRAS.every((infra) => unread.some((u) => u.startsWith(`${infra}:`)));
+    return allUnread ? 'No override could be read.' : 'No problem in the overrides that were read.';
+}
+/** The infrastructures whose overrides are read (`imageOverrides` in src/harness/lookups.ts), as their unread lines start. */
+const CI_INFRAS = ['K8', 'VM'];
 /** The Markdown section; empty when no lookups ran. */
 function harnessSideMarkdown(r, render) {
     const lookups = r.harnessLookups;
@@ -19601,7 +20278,7 @@ function harnessSideMarkdown(r, render) {
     const usesOf = (x) => r.externalConnectors.find((e) => e.ref === x.ref && e.scope === x.scope)?.usedBy ?? [];
     const connectors = r.harnessConnectors ?? [];
     if (!connectors.length)
-        out.push('No connector the repo uses was found in Harness.', '');
+        out.push(noConnectorText(lookups), '');
     else
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
             const uses = usesOf(c);
@@ -19631,7 +20308,7 @@ function harnessSideMarkdown(r, render) {
     for (const u of lookups.overridesUnread ?? [])
         out.push(`> Not read: ${u}`, '');
     if (!overrides.length)
-        out.push(lookups.overridesUnread ? 'No problem in the overrides that were read.' : 'No override breaks a policy.', '');
+        out.push(noOverrideText(lookups.overridesUnread ?? []), '');
     else
         table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
     return out;
@@ -20605,13 +21282,17 @@ function org_markdown_row(cells) {
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files, cwd) {
     if (!files.length)
-        throw new UsageError('--merge needs the JSON reports to merge (report --format json of each repository)');
+        throw new ArgError('--merge needs the JSON reports to merge (report --format json of each repository)');
     return files.map((name) => {
         let text;
         try {
+            if (external_node_fs_default().statSync(external_node_path_default().resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory())
+                throw new ArgError(`${name}: a folder; --merge takes the JSON report files of \`report --format json\`, not folders to scan`);
             text = external_node_fs_default().readFileSync(external_node_path_default().resolve(cwd, name), 'utf8');
         }
         catch (e) {
+            if (e instanceof ArgError)
+                throw e;
             throw new UsageError(`${name}: cannot be read (${e.code ?? e.message})`);
         }
         let json;
@@ -21106,8 +21787,7 @@ Exit codes: 0 (findings do not fail it), 2 usage or internal error.
 async function report_run(argv, io) {
     const { values, positionals } = parseCommandLine(argv, report_OPTIONS, 'report');
     const format = values.format;
-    if (values.output === '')
-        throw new ArgError('`--output` needs a file name');
+    checkOutputName(values.output);
     if (values.merge) {
         for (const flag of ['now', ...Object.keys(SCAN_OPTIONS)]) {
             const value = values[flag];
@@ -25782,7 +26462,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -25802,14 +26482,14 @@ __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

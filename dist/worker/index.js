@@ -2672,7 +2672,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -2692,14 +2692,14 @@ __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -9444,10 +9444,20 @@ const SHALLOW = 200;
 /** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
 const MAX_ALIAS_COUNT = 100;
 /**
+ * Nesting of maps, sequences and flow collections past which a file is not parsed. `yaml` and the
+ * walks over its nodes recurse per level, and a stack overflow would depend on the thread's stack
+ * and on the JIT: a fixed cap, counted on the parser's stack before any recursion, gives the same
+ * verdict everywhere. `yaml` alone takes about 1,200 levels on Node's smallest (main thread) stack;
+ * real Harness files nest under 50.
+ */
+const MAX_NESTING = 200;
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' };
+/**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
  */
-function parseSource(path, text, embedding) {
+function parseSource(path, fileText, embedding) {
+    const text = source_loneCrAsLf(fileText);
     const fast = fastParse(text);
     if (fast)
         return {
@@ -9464,24 +9474,31 @@ function parseSource(path, text, embedding) {
     const builder = new YamlTreeBuilder(text);
     const docs = [];
     let all = [];
-    let overflow;
+    let tooDeep;
     try {
-        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-        all = Array.isArray(parsed) ? parsed : [];
-        overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+        const parsed = parseCapped(text);
+        all = parsed.docs;
+        if (parsed.tooDeep !== undefined)
+            tooDeep = { message: `YAML nests more than ${MAX_NESTING} levels deep`, at: parsed.tooDeep };
+        // `yaml` turns a stack overflow in its composer into a document error. Not expected under the cap either.
+        const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+        if (overflow)
+            tooDeep = { message: 'YAML nests too deeply to parse', at: overflow.pos[0] };
     }
     catch (e) {
-        // Deep nesting closed by a dedent overflows the stack inside yaml's parser instead of becoming a document error.
+        // Not expected under the cap; kept so that a stack already deep in the caller is a finding, not a crash.
         if (!(e instanceof RangeError))
             throw e;
-        overflow = { message: e.message, pos: [0, 0] };
+        tooDeep = { message: 'YAML nests too deeply to parse', at: 0 };
     }
-    if (overflow)
-        problems.push({ kind: 'too-deep', message: firstLine(overflow.message), start: overflow.pos[0], end: overflow.pos[1] });
+    if (tooDeep)
+        problems.push({ kind: 'too-deep', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at });
     else
         for (const doc of all) {
-            for (const e of doc.errors)
-                problems.push({ kind: 'syntax', message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+            for (const e of doc.errors) {
+                const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
+            }
             if (doc.errors.length)
                 continue;
             try {
@@ -9504,6 +9521,89 @@ function parseSource(path, text, embedding) {
         ...(embedding ? { embedding } : {}),
     };
 }
+/** A text with each CR that is not followed by LF made LF; the same string when there is none. */
+function source_loneCrAsLf(text) {
+    let i = text.indexOf('\r');
+    while (i >= 0 && text.charCodeAt(i + 1) === 10)
+        i = text.indexOf('\r', i + 2);
+    return i < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+/**
+ * `parseAllDocuments`, with the nesting checked as it grows (see `parseNesting`). `yaml` runs an
+ * unclosed quote to the end of the file, over `---`, which YAML does not allow in a quoted scalar:
+ * the documents after it are parsed again from there (the text before blanked, so offsets hold),
+ * so that only the broken document is left out. A few times at most: each parse reads the rest.
+ */
+function parseCapped(text) {
+    const docs = [];
+    let from = 0;
+    for (let resumed = 0;; resumed++) {
+        const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
+        if (part.tooDeep !== undefined)
+            return part;
+        docs.push(...part.docs);
+        const last = part.docs[part.docs.length - 1];
+        from = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : -1;
+        if (from < 0)
+            return { docs };
+    }
+}
+const MAX_RESUMES = 10;
+/** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
+function parseNesting(text) {
+    const parser = new dist/* Parser */.iX();
+    let tooDeep;
+    function* tokens() {
+        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+            yield* parser.next(lexeme);
+            // The stack holds the document, the open collections and at most a scalar or two on top.
+            if (parser.stack.length > MAX_NESTING + 1 && (tooDeep = pastCap(parser.stack)) !== undefined)
+                return;
+        }
+        yield* parser.end();
+    }
+    const docs = [...new dist/* Composer */.Dk(PARSE_OPTIONS).compose(tokens())];
+    return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+/** Where the next document starts after a document marker that a document's unclosed quote runs over; -1 if none. */
+function swallowedMarker(text, doc) {
+    const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+    const quote = error && openingQuote(doc, error.pos[0]);
+    if (!quote)
+        return -1;
+    const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+    marker.lastIndex = quote[0];
+    const found = marker.exec(text);
+    if (!found)
+        return -1;
+    // After `...` (document end) the next document starts on the next line; `---` starts one itself.
+    const next = text.indexOf('\n', found.index + 1);
+    return text.startsWith('---', found.index + 1) ? found.index + 1 : next < 0 ? text.length : next + 1;
+}
+function pastCap(stack) {
+    let depth = 0;
+    for (const token of stack)
+        if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_NESTING)
+            return token.offset;
+    return undefined;
+}
+/**
+ * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
+ * scalar ends, which is the end of the file (past its last line, after any `---`).
+ */
+function openingQuote(doc, errorAt) {
+    let at;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, node) {
+            if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === errorAt) {
+                at = [node.range[0], node.range[0] + 1];
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
+}
 function contentsRange(doc) {
     const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
     const range = node && 'range' in node ? node.range : undefined;
@@ -9511,13 +9611,14 @@ function contentsRange(doc) {
 }
 const firstLine = (s) => s.split('\n')[0].trim();
 const lineCounters = new WeakMap();
-/** The file's line starts, found when a position is first needed. */
+/** The file's line starts (after LF, CRLF or a lone CR), found when a position is first needed. */
 function linesOf(file) {
     let lc = lineCounters.get(file);
     if (!lc) {
         lc = new dist/* LineCounter */.HN();
         lc.addNewLine(0);
-        const text = file.text;
+        // Texts from `parseSource` have no lone CR left; one built elsewhere (a baseline's) may.
+        const text = source_loneCrAsLf(file.text);
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
             lc.addNewLine(i + 1);
         lineCounters.set(file, lc);
@@ -9534,7 +9635,8 @@ function linesOf(file) {
  */
 function locate_locateRange(file, start, end) {
     const text = file.text;
-    start = Math.max(0, Math.min(start, text.length));
+    // Nothing is placed after the last line break (a line no editor shows): an error at the end of the file is at the end of its last line.
+    start = Math.max(0, Math.min(start, lastLineEnd(text)));
     end = Math.max(start, Math.min(end, text.length));
     // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
     end = trimEnd(text, start, end);
@@ -9563,6 +9665,13 @@ function locate_locateRange(file, start, end) {
         return { ...pos, range, file: emb.parent.path };
     }
     return { ...pos, range, file: file.path };
+}
+/** The offset at the end of the last line: before a line break that ends the text. */
+function lastLineEnd(text) {
+    const n = text.length;
+    if (text.charCodeAt(n - 1) === 13)
+        return n - 1;
+    return text.charCodeAt(n - 1) === 10 ? n - (text.charCodeAt(n - 2) === 13 ? 2 : 1) : n;
 }
 
 ;// CONCATENATED MODULE: ./src/model/view.ts
@@ -10159,7 +10268,7 @@ function loc_fromJsonLoc(o, file, value, path) {
 /** Two locs of the same node. */
 const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 /** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+const loc_str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
 /** A length that does not fit one character is this mark, then its high and low 16 bits. */
 const LONG = 0xffff;
 /** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
@@ -10394,7 +10503,7 @@ const loc_EMPTY = Object.freeze({});
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
  */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+const scope_HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
 /**
  * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
  * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
@@ -10412,7 +10521,7 @@ function scope_scopeOf(org, project) {
 }
 const scopes = new Map();
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function parseRef(ref) {
+function scope_parseRef(ref) {
     const parts = ref.trim().split('.');
     if (parts.some((p) => p === ''))
         return undefined;
@@ -10422,7 +10531,7 @@ function parseRef(ref) {
         return { level: parts[0], identifier: parts[1] };
     return undefined;
 }
-function formatScope(scope) {
+function scope_formatScope(scope) {
     if (scope.level === 'account')
         return 'account';
     if (scope.level === 'org')
@@ -10430,7 +10539,7 @@ function formatScope(scope) {
     return `project ${scope.org}/${scope.project}`;
 }
 /** Does an entity at `target` answer `ref` when referred to from `from`? */
-function refMatches(ref, from, target) {
+function scope_refMatches(ref, from, target) {
     if (ref.level !== target.level)
         return false;
     if (ref.level === 'account')
@@ -10445,8 +10554,8 @@ function refMatches(ref, from, target) {
  * project. Undefined when the reference is malformed or the referring entity's scope lacks the
  * org or project the reference needs.
  */
-function lookupScope(ref, from) {
-    const parsed = parseRef(ref);
+function scope_lookupScope(ref, from) {
+    const parsed = scope_parseRef(ref);
     if (!parsed)
         return undefined;
     const { identifier, level } = parsed;
@@ -10459,11 +10568,11 @@ function lookupScope(ref, from) {
     return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
 }
 /** One key per (scope, identifier): what Harness answers once. */
-const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+const scope_scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
 /** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
 const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
 /** "account scope", "org O", "project O/P": where an entity lives, for messages. */
-const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
+const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : scope_formatScope(scope));
 
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
@@ -10477,30 +10586,65 @@ function catalogueWith(extra, base = defaultCatalogue) {
     const names = new Set(base.images.map((e) => e.name));
     return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
 }
-/** Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. */
+/**
+ * Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. A Harness
+ * expression may stand for the tag or digest (`ci-addon:<+pipeline.sequenceId>`): the registry and
+ * name are still literal, so the image is known. One in the registry or name leaves it unknown.
+ */
 function parseImage(raw) {
-    let s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
+    const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    const masked = maskExpressions(s);
+    if (!masked || /\s/.test(masked))
         return undefined;
+    let end = masked.length;
     let digest;
-    const at = s.indexOf('@');
+    const at = masked.indexOf('@');
     if (at >= 0) {
         digest = s.slice(at + 1);
-        s = s.slice(0, at);
+        end = at;
     }
     let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/')) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
+    const colon = masked.lastIndexOf(':', end - 1);
+    if (colon > masked.lastIndexOf('/', end - 1)) {
+        tag = s.slice(colon + 1, end);
+        end = colon;
     }
-    const parts = s.split('/').filter(Boolean);
+    const name = s.slice(0, end);
+    if (name.includes('<+'))
+        return undefined;
+    const parts = name.split('/').filter(Boolean);
     if (!parts.length)
         return undefined;
     let registry;
     if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
         registry = parts.shift().toLowerCase();
     return { registry, path: parts, tag, digest };
+}
+/**
+ * The text with each Harness expression (`<+...>`, nested ones too) blanked out character for
+ * character, so that a `:`, `/` or `@` inside one is not read as part of the reference. Undefined
+ * for an expression left open.
+ */
+function maskExpressions(s) {
+    if (!s.includes('<+'))
+        return s;
+    let out = '';
+    let depth = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s.startsWith('<+', i)) {
+            depth++;
+            out += '__';
+            i++;
+        }
+        else if (depth > 0) {
+            if (s[i] === '>')
+                depth--;
+            out += '_';
+        }
+        else
+            out += s[i];
+    }
+    return depth === 0 ? out : undefined;
 }
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host) {
@@ -10509,7 +10653,7 @@ function isAppHarnessRegistryHost(host) {
 function isAppHarnessImage(image) {
     return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
 }
-/** Normalises a registry URL: scheme optional, case, trailing slash and `/v2` do not matter. */
+/** Normalises a registry URL: scheme optional, case, empty path segments (`//`), trailing slash and `/v2` do not matter. */
 function normaliseRegistryUrl(raw) {
     const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
     if (!s || /\s|<\+/.test(s))
@@ -10518,7 +10662,12 @@ function normaliseRegistryUrl(raw) {
     // `user:password@host`: the user info is not part of the host.
     const authority = slash < 0 ? s : s.slice(0, slash);
     const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    let path = slash < 0 ? '' : s.slice(slash).split(/[?#]/)[0];
+    let path = slash < 0
+        ? ''
+        : s
+            .slice(slash)
+            .split(/[?#]/)[0]
+            .replace(/\/{2,}/g, '/');
     path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
     return { host, path };
 }
@@ -10541,6 +10690,8 @@ const DOCKER_HUB_HOSTS = new Set([
     'registry-1.docker.io',
     'hub.docker.com',
 ]);
+/** On Docker Hub (no registry, or one of its names) a reference is `namespace/name`: no mirror prefix can come before. */
+const isOnDockerHub = (image) => !image.registry || DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
 /**
  * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
@@ -10564,11 +10715,11 @@ function findRenamedHarnessImage(image, catalogue) {
         const flattened = last === norm(`${ns}-${name}`);
         // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
         // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const mirror = !!image.registry && !DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
-        const sameName = last === norm(name) && !entry.generic && (mirror || namespace === ns);
+        const dockerHub = isOnDockerHub(image);
+        const sameName = last === norm(name) && !entry.generic && (!dockerHub || namespace === ns);
         if (!flattened && !sameName)
             continue;
-        const keep = namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
         const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
         return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
@@ -10817,7 +10968,7 @@ function eolAt(text, offset) {
 
 ;// CONCATENATED MODULE: ./src/model/runtime-input.ts
 const INPUT = '<+input>';
-function classifyValue(raw) {
+function runtime_input_classifyValue(raw) {
     const s = raw.trim();
     if (s.startsWith(INPUT)) {
         const out = { kind: 'input' };
@@ -10838,7 +10989,7 @@ function classifyValue(raw) {
     return { kind: 'literal', value: s };
 }
 /** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
-const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+const runtime_input_pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
 /**
  * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
  * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
@@ -10870,6 +11021,10 @@ function replaceInputOption(raw, from, to) {
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+function pulledByRelated(use) {
+    return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
+}
 /**
  * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
  * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
@@ -10888,7 +11043,7 @@ function findImageUses(file) {
     const out = [];
     /** An execution-config field and its value, from the update-config list or a field→image map. */
     const pushField = (field, value) => {
-        const raw = value?.str;
+        const raw = value?.str?.trim();
         const image = raw ? parseImage(raw) : undefined;
         if (image)
             out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
@@ -10904,27 +11059,21 @@ function findImageUses(file) {
                     pushField(field, item.get('value'));
             }
         }
-        // `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is known.
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const variable = (name) => variables
-            ?.items()
-            .find((v) => v.text('name') === name)
-            ?.text('value');
+        const pullVariable = variableImages(variables, out);
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
             if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
                 pushField(key, value);
         findUnderKeys(root, IMAGE, (view) => {
-            const raw = view.str;
+            // Shown in messages and parsed without the line break a block scalar (`image: |`) ends with.
+            const raw = view.str?.trim();
             if (raw !== undefined) {
-                const value = classifyValue(raw);
-                const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
-                const literal = named ? variable(named) : undefined;
-                const pulled = literal && classifyValue(literal).kind === 'literal' ? parseImage(literal) : undefined;
-                // Marked as an input: the expression is what is written, so no fix rewrites it.
-                if (pulled)
-                    return void out.push({ view, raw: literal, image: pulled, kind: 'image', runtimeInput: true });
+                const value = runtime_input_classifyValue(raw);
+                const named = value.kind === 'expression' && variables ? runtime_input_pipelineVariableName(raw) : undefined;
+                if (named && pullVariable(named, view))
+                    return;
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
                         const image = option ? parseImage(option) : undefined;
@@ -10942,8 +11091,8 @@ function findImageUses(file) {
             const repo = repository?.str;
             if (!repository || !repo)
                 return;
-            const registry = view.text('registry');
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const registry = view.text('registry')?.trim();
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo.trim()}` : repo.trim();
             const image = parseImage(full);
             const registryView = view.get('registry');
             if (image)
@@ -10951,6 +11100,33 @@ function findImageUses(file) {
         });
     }
     return out;
+}
+/**
+ * `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is
+ * known. The image is the variable's `value`, where a fix changes it, once however many fields pull
+ * it; each of those is kept in `pulledBy`. Returns whether the variable holds such an image.
+ */
+function variableImages(variables, out) {
+    const uses = new Map();
+    return (name, pulledAt) => {
+        if (!uses.has(name))
+            uses.set(name, variableImage(variables, name, out));
+        uses.get(name)?.pulledBy.push(pulledAt);
+        return !!uses.get(name);
+    };
+}
+function variableImage(variables, name, out) {
+    const value = variables
+        ?.items()
+        .find((v) => v.text('name') === name)
+        ?.get('value');
+    const raw = value?.str?.trim();
+    const image = raw && runtime_input_classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+    if (!image)
+        return undefined;
+    const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
+    out.push(use);
+    return use;
 }
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
@@ -10961,8 +11137,11 @@ function imageConnectorFields(root) {
     });
     return out;
 }
-/** `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. */
-const LEFTOVER = /\bapp[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/**
+ * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
+ * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ */
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -10981,6 +11160,8 @@ function withoutSlashes(text) {
 }
 /** Keys whose text is prose, not configuration. */
 const PROSE_KEYS = new Set(['description', 'name']);
+/** Except the `name` of an image map: an STO step's scan target (`image: {type: docker_v2, name: ...}`). */
+const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|\/)image\/name$/.test(path));
 /**
  * References to the retired registry inside strings that are not image or connector URL fields:
  * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
@@ -11001,7 +11182,7 @@ function registryLeftovers(file, handled) {
             if (!view.isScalar || typeof view.value !== 'string')
                 return;
             const key = visit.key ?? listKey(visit.path);
-            if (key === undefined || PROSE_KEYS.has(key) || handled(view))
+            if (key === undefined || isProse(key, visit.path) || handled(view))
                 return;
             const [start, end] = view.range;
             const text = file.text.slice(start, end);
@@ -11042,9 +11223,9 @@ const KNOWN_UNCHECKED = [
 ];
 const UNCHECKED = new Set(KNOWN_UNCHECKED);
 /** A step kept whole, not as its `connectorRef` alone. */
-const isWholeStep = (s) => typeof s.role === 'string';
+const entities_isWholeStep = (s) => typeof s.role === 'string';
 /** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
-const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
+const entities_identifierOfStep = (s) => entities_isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
 /** Kinds that make a file Harness YAML. */
 const isHarness = (c) => c.kind !== 'other';
 /**
@@ -11676,11 +11857,11 @@ var ucs2length = __nccwpck_require__(6214);
 // (ajv standalone code): do not edit; `npm run build` writes it again.
 
 const pipeline = validate0;
-const schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/pipeline.schema.json", "title": "Harness pipeline: the CI stage infrastructure harness-registry-guard reads", "type": "object", "required": ["pipeline"], "properties": { "pipeline": { "type": "object", "properties": { "identifier": { "type": "string" }, "stages": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } } }, "definitions": { "stageItem": { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } }, "stage": { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } }, "ciStageSpec": { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } }, "serviceDependencies": { "type": ["array", "string"] } } }, "infrastructure": { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } } } } }] } } };
+const schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/pipeline.schema.json", "title": "Harness pipeline: the CI stage infrastructure harness-registry-guard reads", "type": "object", "required": ["pipeline"], "properties": { "pipeline": { "type": "object", "properties": { "identifier": { "type": "string" }, "stages": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } } }, "definitions": { "stageItem": { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } }, "stage": { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } }, "ciStageSpec": { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } }, "serviceDependencies": { "type": ["array", "string"] } } }, "infrastructure": { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } } } } }] } } };
 const schema1 = { "type": "object", "properties": { "stage": { "$ref": "#/definitions/stage" }, "parallel": { "type": "array", "items": { "$ref": "#/definitions/stageItem" } } } };
 const schema2 = { "type": "object", "properties": { "identifier": { "type": "string" }, "type": { "type": "string" }, "spec": { "type": "object" } }, "if": { "properties": { "type": { "enum": ["CI", "SecurityTests", "IACM", "IDP"] } }, "required": ["type"] }, "then": { "properties": { "spec": { "$ref": "#/definitions/ciStageSpec" } } } };
-const schema3 = { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } }, "serviceDependencies": { "type": ["array", "string"] } } };
-const schema4 = { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": "string" } } } } } } } }] };
+const schema3 = { "type": "object", "properties": { "cloneCodebase": { "type": ["boolean", "string"] }, "infrastructure": { "$ref": "#/definitions/infrastructure" }, "runtime": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } }, "serviceDependencies": { "type": ["array", "string"] } } };
+const schema4 = { "type": "object", "properties": { "type": { "enum": ["KubernetesDirect", "VM", "KubernetesHosted", "UseFromStage"] }, "useFromStage": { "type": "string" }, "spec": { "type": "object" } }, "allOf": [{ "if": { "properties": { "type": { "const": "KubernetesDirect" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] }, "connectorRef": { "type": "string" } } } } } }, { "if": { "properties": { "type": { "const": "VM" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "properties": { "type": { "type": "string" }, "spec": { "type": "object", "properties": { "harnessImageConnectorRef": { "type": ["string", "null"] } } } } } } } }] };
 function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -11757,8 +11938,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                         let data3 = data1.spec;
                         if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
                             if (data3.harnessImageConnectorRef !== undefined) {
-                                if (typeof data3.harnessImageConnectorRef !== "string") {
-                                    const err4 = { instancePath: instancePath + "/infrastructure/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                let data4 = data3.harnessImageConnectorRef;
+                                if ((typeof data4 !== "string") && (data4 !== null)) {
+                                    const err4 = { instancePath: instancePath + "/infrastructure/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/0/then/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema4.allOf[0].then.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                     if (vErrors === null) {
                                         vErrors = [err4];
                                     }
@@ -11878,8 +12060,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                                 let data9 = data7.spec;
                                 if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                                     if (data9.harnessImageConnectorRef !== undefined) {
-                                        if (typeof data9.harnessImageConnectorRef !== "string") {
-                                            const err12 = { instancePath: instancePath + "/infrastructure/spec/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        let data10 = data9.harnessImageConnectorRef;
+                                        if ((typeof data10 !== "string") && (data10 !== null)) {
+                                            const err12 = { instancePath: instancePath + "/infrastructure/spec/spec/harnessImageConnectorRef", schemaPath: "#/definitions/infrastructure/allOf/1/then/properties/spec/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema4.allOf[1].then.properties.spec.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                             if (vErrors === null) {
                                                 vErrors = [err12];
                                             }
@@ -12007,8 +12190,9 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                     let data16 = data14.spec;
                     if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                         if (data16.harnessImageConnectorRef !== undefined) {
-                            if (typeof data16.harnessImageConnectorRef !== "string") {
-                                const err22 = { instancePath: instancePath + "/runtime/spec/harnessImageConnectorRef", schemaPath: "#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            let data17 = data16.harnessImageConnectorRef;
+                            if ((typeof data17 !== "string") && (data17 !== null)) {
+                                const err22 = { instancePath: instancePath + "/runtime/spec/harnessImageConnectorRef", schemaPath: "#/properties/runtime/properties/spec/properties/harnessImageConnectorRef/type", keyword: "type", params: { type: schema3.properties.runtime.properties.spec.properties.harnessImageConnectorRef.type }, message: "must be string,null" };
                                 if (vErrors === null) {
                                     vErrors = [err22];
                                 }
@@ -12973,9 +13157,11 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 ;// CONCATENATED MODULE: ./src/engine/file-text.ts
 
 
+
 /**
  * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each. A file that is gone or unreadable has no text: its findings get no code frame.
+ * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
+ * code frame.
  */
 class SourceTexts {
     cwd;
@@ -12987,7 +13173,8 @@ class SourceTexts {
         if (!this.#texts.has(file)) {
             let text;
             try {
-                text = fs.readFileSync(path.resolve(this.cwd, file), 'utf8');
+                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
+                text = loneCrAsLf(fs.readFileSync(path.resolve(this.cwd, file), 'utf8'));
             }
             catch {
                 text = undefined;
@@ -13121,9 +13308,9 @@ function scan_file_scanFile(input, opts) {
         if (!source.harness)
             return;
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`) is not checked yet.', locOf(c.at), place));
+            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`; not checked.`, locOf(c.at), place));
+            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -13230,23 +13417,40 @@ function looksLikeHarness(text) {
     return HARNESS_ONLY_KEY.test(text) || (SHARED_KEY.test(text) && /^[ \t]+identifier[ \t]*:/m.test(text));
 }
 /**
- * The encoding and text of a file that starts with a UTF-16 or UTF-32 byte-order mark (YAML allows
- * both); undefined for any other file.
+ * The encoding and text of a UTF-16 or UTF-32 file (YAML allows both): told by its byte-order mark,
+ * or without one by the NUL bytes around its first character, which YAML 1.2 (5.2) takes to be
+ * ASCII. Undefined for any other file, and for bytes that only look like that (binary).
  */
 function wideText(bytes) {
     const at = (i, ...b) => b.every((x, k) => bytes[i + k] === x);
-    const le32 = at(0, 0xff, 0xfe, 0, 0);
-    if (le32 || at(0, 0, 0, 0xfe, 0xff)) {
+    const ascii = (i) => bytes[i] > 0 && bytes[i] < 0x80;
+    const bom32 = at(0, 0xff, 0xfe, 0, 0) || at(0, 0, 0, 0xfe, 0xff);
+    const le32 = at(0, 0xff, 0xfe, 0, 0) || (ascii(0) && at(1, 0, 0, 0));
+    if (bom32 || le32 || (at(0, 0, 0, 0) && ascii(3))) {
         const points = [];
-        for (let i = 4; i + 4 <= bytes.length; i += 4)
-            points.push(le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i));
-        return { encoding: 'UTF-32', text: String.fromCodePoint(...points.filter((c) => c <= 0x10ffff).slice(0, 65536)) };
+        for (let i = bom32 ? 4 : 0; i + 4 <= bytes.length && points.length < 65536; i += 4) {
+            const c = le32 ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+            if (c <= 0x10ffff && (c > 0 || bom32))
+                points.push(c);
+            else if (!bom32)
+                return undefined;
+        }
+        return { encoding: 'UTF-32', text: String.fromCodePoint(...points) };
     }
     if (at(0, 0xff, 0xfe))
         return { encoding: 'UTF-16', text: new TextDecoder('utf-16le').decode(bytes) };
     if (at(0, 0xfe, 0xff))
         return { encoding: 'UTF-16', text: new TextDecoder('utf-16be').decode(bytes) };
-    return undefined;
+    const le16 = ascii(0) && bytes[1] === 0;
+    if ((!le16 && !(bytes[0] === 0 && ascii(1))) || bytes.length % 2)
+        return undefined;
+    try {
+        const text = new TextDecoder(le16 ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+        return text.includes('\0') ? undefined : { encoding: 'UTF-16', text };
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
@@ -13330,7 +13534,7 @@ function readSource(input, maxFileSize, out) {
         // Hostile input is worth a word even outside Harness YAML; an error only inside it.
         const report = (message, severity = 'error') => out.findings.push({ ruleId: yamlSyntax.id, severity, message, ...pos });
         if (p.kind === 'too-deep')
-            report('YAML nests too deeply to parse; the file is not checked.', harness ? 'error' : 'notice');
+            report(`${p.message}; the file is not checked.`, harness ? 'error' : 'notice');
         else if (p.kind === 'aliases')
             report(`Document not checked: ${p.message}.`, harness ? 'error' : 'notice');
         else if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE)
@@ -13713,7 +13917,8 @@ function imagePrefixFor(registryUrl) {
         return undefined;
     return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
 }
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/registry\/+(.+)$/i;
+// `//registry` too: an empty path segment is still the retired registry (as for connector URLs).
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/+registry\/+(.+)$/i;
 /** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
 function swapAppHarnessImage(raw, replacementUrl) {
     const m = APP_HARNESS_IMAGE.exec(raw.trim());
@@ -13733,6 +13938,15 @@ function helmRegistryFor(replacementUrl) {
 }
 const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
 /**
+ * On Docker Hub the namespace before the name is someone's own (`myorg/harness-ci-addon`): swapping
+ * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
+ * Harness's namespaces is Harness's own image under another spelling.
+ */
+function foreignDockerHubNamespace(image) {
+    const ns = image.path.length > 1 ? image.path[image.path.length - 2].toLowerCase() : '';
+    return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
+}
+/**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
  * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
@@ -13749,10 +13963,14 @@ function restoreHarnessName(raw, catalogue) {
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
-    return { value: renamed.suggestion, unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix };
+    return {
+        value: renamed.suggestion,
+        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix && !foreignDockerHubNamespace(image),
+    };
 }
 /**
- * An execution-config value with the image name its field requires, under the same prefix and tag.
+ * An execution-config value with the image name its field requires, under the same prefix and tag
+ * (on Docker Hub, which has no prefix, the field's own image).
  * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
  */
 function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
@@ -13774,13 +13992,687 @@ function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
     // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
     const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
-    const keep = nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
+    // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
+    const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
     return {
         value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
-        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1),
+        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1) && !foreignDockerHubNamespace(image),
     };
+}
+
+;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
+
+
+
+
+
+
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion. None on the
+ * app.harness.io registry: nothing can be pulled there, and no-app-harness-registry's fix moves the
+ * image to the replacement registry and restores its name in one edit.
+ */
+function nameFix(use, restored, allowSafe) {
+    // A runtime input's option is not the scalar's whole text: no edit replaces it.
+    if (use.runtimeInput || isAppHarnessImage(use.image))
+        return {};
+    const edit = restored && replaceScalar(use.view, restored.value);
+    if (!edit)
+        return {};
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    // No one but Harness can push to its Docker Hub namespaces: there the only way is Harness's own image.
+    const title = image && isOnDockerHub(image)
+        ? `Use Harness's own image \`${restored.value}\` instead, if it has ${image.digest ? 'that digest' : `the tag \`${image.tag ?? 'latest'}\``}.`
+        : `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`;
+    return { suggestion: { title, edits: [edit] } };
+}
+/** Also an option of no-app-harness-registry, whose fix restores the same names: one setting for both (see `optionsOf`). */
+const HARNESS_IMAGES = {
+    description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+    default: [],
+    topLevel: true,
+};
+/* harmony default export */ const no_renamed_harness_image = (defineRule({
+    id: 'no-renamed-harness-image',
+    policy: 4,
+    severity: 'error',
+    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
+    fixable: 'safe',
+    options: {
+        harnessImages: HARNESS_IMAGES,
+    },
+    messages: {
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+        renamedOnRetiredRegistry: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `{{expected}}`.',
+        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+        // Related location: an image field that pulls a pipeline variable's value.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
+    },
+    checkFile({ file, embedded, options, report }) {
+        // Kubernetes manifests, Compose files and the like name their own images.
+        if (!file.harness)
+            return;
+        const catalogue = catalogueWith(options.harnessImages);
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
+                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+                    if (expected)
+                        report({
+                            at: use.view,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
+                        });
+                    continue;
+                }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
+                const renamed = findRenamedHarnessImage(use.image, catalogue);
+                const retired = isAppHarnessImage(use.image);
+                if (renamed)
+                    report({
+                        at: use.view,
+                        messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
+                        severity: 'warning',
+                        data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
+                        ...pulledByRelated(use),
+                        ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
+                    });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/model/project.ts
+
+
+
+
+/** The templates of a run that goes through none: one shared, empty set. */
+const NO_TEMPLATES = new Set();
+/** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
+const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+/** How messages name a template reference: `` `account.t` (version v1) ``. */
+const templateName = (link) => `\`${loc_str(link.templateRef) ?? ''}\`` + (link.versionLabel ? ` (version ${link.versionLabel})` : '');
+/** Stage types that can run on Harness Cloud (lowercase): a stage of another type never does. */
+const CLOUD_STAGE_TYPES = new Set(['ci', 'securitytests', 'iacm', 'idp']);
+/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
+class Project {
+    connectors = [];
+    pipelines = [];
+    templates = [];
+    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
+    inputSets = [];
+    overlayInputSets = [];
+    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+    #connectorsById;
+    /** What each pipeline's input sets and triggers supply, by semantic path. */
+    #fills = new Map();
+    #users;
+    /** `usesOf`, per template asked about. */
+    #uses = new Map();
+    #pipelineIds;
+    /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
+    #harness = new Map();
+    #harnessFacts;
+    constructor(entities) {
+        for (const e of entities) {
+            if (e.kind === 'connector')
+                this.connectors.push(e);
+            else if (e.kind === 'pipeline')
+                this.pipelines.push(e);
+            else if (e.kind === 'template')
+                this.templates.push(e);
+            else if (e.kind === 'overlayInputSet')
+                this.overlayInputSets.push(e);
+            else
+                this.inputSets.push(e);
+        }
+        for (const set of this.inputSets) {
+            const pipeline = this.pipelineOf(set);
+            if (!pipeline)
+                continue;
+            const byPath = this.#fills.get(pipeline) ?? new Map();
+            this.#fills.set(pipeline, byPath);
+            for (const { path, at } of set.fills) {
+                const list = byPath.get(path) ?? [];
+                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+                byPath.set(path, list);
+            }
+        }
+    }
+    get entities() {
+        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+    }
+    findConnector(ref, from) {
+        return this.connectorCopies(ref, from)[0];
+    }
+    /**
+     * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
+     * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
+     * judges each copy, so the outcome does not hang on which file sorts first.
+     */
+    connectorCopies(ref, from) {
+        const matches = this.#matches(ref, from);
+        if (matches.length <= 1)
+            return matches;
+        const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (here.length)
+            return here;
+        // From an unknown scope, copies in different projects are different connectors: none is the one.
+        const [first] = matches;
+        const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
+        return matches.every(same) ? matches : [];
+    }
+    /**
+     * The connectors a reference could name when `connectorCopies` finds none for want of a scope:
+     * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
+     * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
+     */
+    ambiguousConnector(ref, from) {
+        if (this.connectorCopies(ref, from).length)
+            return [];
+        const matches = this.#matches(ref, from);
+        return matches.length > 1 ? matches : [];
+    }
+    /** Connectors of the reference's identifier and level that `from` may refer to. */
+    #matches(ref, from) {
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return [];
+        if (!this.#connectorsById) {
+            this.#connectorsById = new Map();
+            for (const c of this.connectors)
+                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+        }
+        return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+    }
+    /**
+     * Adds what Harness said about connectors the repo does not hold (looked up after the project was
+     * built, before the project rules run). A connector in the repo still wins: rules ask
+     * `findConnector` first.
+     */
+    addHarnessFacts(facts) {
+        this.#harnessFacts = facts;
+        for (const l of facts.lookups)
+            this.#harness.set(scopedKey(l.scope, l.identifier), l.answer);
+    }
+    /** What was learnt from Harness in this run, if it was asked. */
+    get harnessFacts() {
+        return this.#harnessFacts;
+    }
+    /** Harness's answer for a reference made from `from`, at the scope Harness's own rule gives it; undefined when not asked. */
+    inHarness(ref, from) {
+        const at = lookupScope(ref, from);
+        return at && this.#harness.get(scopedKey(at.scope, at.identifier));
+    }
+    /**
+     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+     * or, without one (the stable version, which only Harness knows), every version in the repo.
+     */
+    findTemplates(link, from, type) {
+        const ref = str(link.templateRef);
+        const parsed = ref ? parseRef(ref) : undefined;
+        if (!parsed)
+            return [];
+        const label = link.versionLabel;
+        return this.templates.filter((t) => t.identifier === parsed.identifier &&
+            t.templateType?.toLowerCase() === type.toLowerCase() &&
+            refMatches(parsed, from, t.scope) &&
+            (!label || t.versionLabel === label));
+    }
+    /** True when a pipeline, stage, step or step group in the repo uses the template. */
+    isUsed(template) {
+        return this.#templateUsers().has(template);
+    }
+    /** Pipelines whose runs go through the template, directly or through other templates. */
+    pipelinesUsing(template) {
+        return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
+    }
+    /**
+     * The contexts a template's own fields are read in where runs go through it: one per use (of
+     * each version of each user), so an expression in it can take the values of each pipeline's.
+     */
+    usesOf(template) {
+        let out = this.#uses.get(template);
+        if (out)
+            return out;
+        out = [];
+        for (const root of this.#templateUsers().get(template) ?? []) {
+            // The stages of one use share its context (all of a Pipeline template's stages).
+            const seen = new Set();
+            for (const eff of this.runOf(root).stages)
+                if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
+                    seen.add(eff.ctx.via);
+                    out.push(eff.ctx);
+                }
+        }
+        this.#uses.set(template, out);
+        return out;
+    }
+    /**
+     * The runs to check: every pipeline's, and every template's on its own. By default a template
+     * that something in the repo uses is left out: its users' runs check it with their inputs.
+     * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
+     * needs one at a time.
+     */
+    *runs(opts = { templates: 'unused' }) {
+        for (const p of this.pipelines)
+            yield this.runOf(p);
+        for (const t of this.templates)
+            if (t.stages.length && (opts.templates === 'all' || !this.isUsed(t)))
+                yield this.runOf(t);
+    }
+    /** For each template that runs go through, the roots of those runs (other than itself), found once. */
+    #templateUsers() {
+        if (!this.#users) {
+            const users = new Map();
+            // Only templates make runs go through templates: without any, no run needs making.
+            const roots = this.templates.length ? [...this.pipelines, ...this.templates.filter((t) => t.stages.length)] : [];
+            for (const root of roots)
+                for (const t of this.runOf(root).templates) {
+                    if (t === root)
+                        continue;
+                    const list = users.get(t);
+                    if (list)
+                        list.push(root);
+                    else
+                        users.set(t, [root]);
+                }
+            this.#users = users;
+        }
+        return this.#users;
+    }
+    runOf(root) {
+        const templates = new Set();
+        const run = { root, stages: [], templates };
+        if (root.kind === 'template')
+            templates.add(root);
+        const add = (owner, stages, ctx, through) => {
+            for (const stage of stages)
+                this.expandStage(run, templates, owner, stage, ctx, through);
+        };
+        if (root.kind === 'pipeline' && root.template) {
+            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
+                const via = this.templateUse(t, root.template, root, undefined);
+                templates.add(t);
+                const ctx = { entity: t, via };
+                if (t.codebaseConnectorRef)
+                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
+                add(t, t.stages, ctx, [via]);
+            }
+        }
+        else {
+            // One context for the run's own fields, and no list of templates: a large repo keeps a run
+            // per pipeline (as many as 100,000), and most go through no template.
+            const ctx = { entity: root };
+            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+                run.codebase = { ref: root.codebaseConnectorRef, ctx };
+            add(root, root.stages, ctx, NONE);
+        }
+        for (const eff of run.stages)
+            for (const step of eff.body.steps)
+                this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+        if (!templates.size)
+            run.templates = NO_TEMPLATES;
+        else
+            run.stages = withInfraSources(run.stages);
+        return run;
+    }
+    expandStage(run, templates, owner, stage, ctx, through) {
+        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+        if (!versions.length) {
+            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+            return;
+        }
+        for (const t of versions) {
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
+            templates.add(t);
+            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
+        }
+    }
+    collectStepTemplates(step, scope, into, depth = 0) {
+        if (!isWholeStep(step) || !step.template || depth > 8)
+            return;
+        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+            into.add(t);
+            for (const s of t.steps)
+                this.collectStepTemplates(s, t.scope, into, depth + 1);
+        }
+    }
+    templateUse(template, link, user, outer) {
+        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+        return {
+            template,
+            ...(link.inputs ? { inputs: link.inputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !link.versionLabel,
+            versions,
+        };
+    }
+    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+    infrastructure(eff) {
+        let cur = eff;
+        const seen = new Set([eff]);
+        for (;;) {
+            const infra = cur.body.infrastructure;
+            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+            const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+            if (!next || seen.has(next))
+                return { stage: cur, infra };
+            seen.add(next);
+            cur = next;
+        }
+    }
+    /**
+     * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
+     * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
+     * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
+     * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
+     * type that never runs on Harness Cloud (a Deployment, an Approval).
+     */
+    undecidedInfrastructure(eff) {
+        const { stage: last, infra } = this.infrastructure(eff);
+        const own = eff.body.infrastructure;
+        const link = last.body === last.stage ? last.stage.template : undefined;
+        if (link) {
+            const type = link.inputs?.stage.type;
+            if (type && !CLOUD_STAGE_TYPES.has(type.toLowerCase()))
+                return undefined;
+            const template = templateName(link);
+            if (last === eff)
+                return { at: link.templateRef, template };
+            return { at: own.useFromStage ?? own.kindNode ?? eff.stage.at, template, from: last.stage.identifier };
+        }
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        // A Stage template checked on its own names a stage of the pipelines that use it.
+        const root = eff.run.root;
+        const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
+        if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
+            return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+        return undefined;
+    }
+    /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
+    missingPipelineTemplate(run) {
+        const root = run.root;
+        if (root.kind !== 'pipeline' || !root.template)
+            return undefined;
+        return this.findTemplates(root.template, root.scope, 'Pipeline').length ? undefined : root.template;
+    }
+    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+    runsOnHarnessCloud(eff) {
+        const kind = this.infrastructure(eff).infra.kind;
+        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /**
+     * How a CI stage pulls Harness's own images: its Override Image Connector when it has one (not on
+     * Harness Cloud, which has none), else `account.harnessImage`. Undefined for stages that are not
+     * CI builds.
+     */
+    imageConnector(eff) {
+        const { stage: from, infra } = this.infrastructure(eff);
+        if (!CI_INFRA.has(infra.kind))
+            return undefined;
+        const field = this.runsOnHarnessCloud(eff) ? undefined : infra.imageConnectorRef;
+        return field ? { override: field, ctx: from.ctx } : { builtIn: infra.kindNode ?? eff.stage.at };
+    }
+    /**
+     * Every connector a stage refers to, as values the repo gives: its steps' and codebase's
+     * (`connectorUses`, resolved), and the one it pulls Harness images through (`imageConnector`).
+     */
+    connectorReferences(eff) {
+        const out = [];
+        for (const use of this.connectorUses(eff))
+            for (const v of this.resolve(use.ref, use.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: use.how });
+        const image = this.imageConnector(eff);
+        if (image && 'builtIn' in image)
+            out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
+        else if (image)
+            for (const v of this.resolve(image.override, image.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
+        return out;
+    }
+    /** The connectors a stage pulls or clones through, including those of its step templates. */
+    connectorUses(eff) {
+        const uses = [];
+        const codebase = eff.run.codebase;
+        if (codebase && eff.body.cloneCodebase)
+            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+        // A stage template that is not in the repo: its templateInputs are all that is known.
+        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
+        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
+        for (const step of steps)
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
+        return uses;
+    }
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (!isWholeStep(step)) {
+            out.push({ ...base, ref: step, how: 'step' });
+            return;
+        }
+        if (step.template && depth < 8) {
+            const group = step.role === 'stepGroup';
+            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+            const inputs = step.template.inputs;
+            // The template is not in the repo: what its templateInputs set is all that is known.
+            if (!versions.length && inputs)
+                for (const s of inputs.steps)
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+            for (const t of versions) {
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
+                for (const s of t.steps)
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+            }
+            return;
+        }
+        if (step.connectorRef)
+            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+        for (const b of step.baseImageConnectorRefs)
+            out.push({ ...base, ref: b, how: 'baseImage' });
+    }
+    /**
+     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+     * values, what the template's user supplies in `templateInputs` (followed up the chain of
+     * templates), and what the pipeline's input sets and triggers supply.
+     */
+    resolve(field, ctx, depth = 0) {
+        const raw = str(field);
+        if (raw === undefined)
+            return { values: [] };
+        const v = classifyValue(raw);
+        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
+        if (v.kind === 'literal')
+            return { values: v.value ? [own(v.value, 'literal')] : [] };
+        if (v.kind === 'expression') {
+            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
+            const variable = pipelineVariableName(raw);
+            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+            return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+        }
+        const defaults = this.options(v, field, ctx, depth);
+        const via = ctx.via;
+        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+            const supplied = this.supplied(via, field);
+            if (supplied) {
+                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                // Nothing fills the user's own runtime input: the template's default still applies.
+                if (values.length)
+                    return { values };
+                return defaults.values.length || defaults.unknown
+                    ? defaults
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+            }
+        }
+        const values = [...defaults.values];
+        if (ctx.entity.kind === 'pipeline') {
+            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
+                const fv = classifyValue(fill.value);
+                if (fv.kind === 'literal' && fv.value)
+                    values.push({ ...fill, value: fv.value });
+            }
+        }
+        if (defaults.unknown)
+            return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
+        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /**
+     * The values a runtime input's `.default()` and allowed values give. An option is read as the
+     * field itself would be: an expression is no connector name, `<+pipeline.variables.x>` takes the
+     * variable's value, and any other expression is left open.
+     */
+    options(v, field, ctx, depth) {
+        const out = { values: [] };
+        const add = (option, source) => {
+            const o = classifyValue(option);
+            if (o.kind === 'literal') {
+                if (o.value)
+                    out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
+                return;
+            }
+            const variable = pipelineVariableName(option);
+            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+            const r = held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+            out.values.push(...r.values);
+            if (r.unknown && !out.unknown) {
+                out.unknown = r.unknown;
+                out.unknownAt = r.unknownAt ?? field;
+            }
+        };
+        if (v.default)
+            add(v.default, 'default');
+        for (const a of v.allowedValues ?? [])
+            add(a, 'allowedValues');
+        return out;
+    }
+    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+    supplied(via, field) {
+        const path = field.path;
+        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
+            return undefined;
+        const key = path.slice('spec/'.length);
+        return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
+    }
+    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+    pipelineOf(set) {
+        if (!set.pipelineIdentifier)
+            return undefined;
+        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        if (candidates.length <= 1)
+            return candidates[0];
+        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+        return exact.length === 1 ? exact[0] : undefined;
+    }
+    #pipelinesById() {
+        if (!this.#pipelineIds) {
+            this.#pipelineIds = new Map();
+            for (const p of this.pipelines) {
+                const list = this.#pipelineIds.get(p.identifier);
+                if (list)
+                    list.push(p);
+                else
+                    this.#pipelineIds.set(p.identifier, [p]);
+            }
+        }
+        return this.#pipelineIds;
+    }
+    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+    label(entity) {
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
+        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
+        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+    }
+    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+    stageLabel(eff) {
+        const root = eff.run.root;
+        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+    }
+    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+    useLabel(use) {
+        const t = use.template;
+        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
+        return `template \`${t.identifier}\`${version}${stable}`;
+    }
+}
+const KIND_NAMES = {
+    pipeline: 'pipeline',
+    connector: 'connector',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    overlayInputSet: 'overlay input set',
+};
+/**
+ * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
+ * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
+ * pipeline's `templateInputs` fill), read in its own context.
+ */
+function pipelineVariable(ctx, name) {
+    const chain = [ctx];
+    for (let via = ctx.via; via; via = via.outer)
+        chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+    // Outermost first: the pipeline's own variables, then its Pipeline template's.
+    for (const c of chain.reverse()) {
+        const e = c.entity;
+        const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
+        // Own keys only: `<+pipeline.variables.constructor>` is no variable.
+        const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
+        if (value)
+            return { value, ctx: c };
+    }
+    return undefined;
+}
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a, b) {
+    if (a.org && b.org && a.org !== b.org)
+        return false;
+    return !(a.project && b.project && a.project !== b.project);
+}
+/**
+ * A stage that takes its infrastructure from a stage with several template versions runs on
+ * whichever version is stable, which only Harness knows: it gets one copy per version, each
+ * following one, so every version's infrastructure is checked. Stages are taken in order, so a
+ * chain (`c` from `b` from `a`) splits along it.
+ */
+function withInfraSources(stages) {
+    const out = [];
+    const byId = new Map();
+    for (const eff of stages) {
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
+        // A stage of one version of a Pipeline template follows its own version's stage.
+        const own = candidates.filter((s) => s.owner === eff.owner);
+        const sources = own.length ? own : candidates;
+        // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
+        const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
+        out.push(...copies);
+        byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -13788,10 +14680,36 @@ function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
 
 
 
+
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
-/** Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is the boolean `false`). */
-const connectsThroughPlatform = (connector) => connector.executeOnDelegate?.value === false;
+/**
+ * Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is
+ * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
+ * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
+ */
+const connectsThroughPlatform = (connector) => {
+    const value = connector.executeOnDelegate?.value;
+    return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
+};
+const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+/**
+ * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
+ * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
+ * Cloud page rules these out even when the connector connects through the Harness Platform.
+ * Undefined for credentials Harness holds.
+ */
+function cloudIncompatibleCredentials(connector) {
+    const type = connector.type.toLowerCase();
+    const credential = connector.credentialType?.toLowerCase();
+    if (credential === 'inheritfromdelegate' && ['aws', 'gcp', 'azure'].includes(type))
+        return 'the delegate (`InheritFromDelegate`)';
+    if (type !== 'aws')
+        return undefined;
+    if (credential === 'irsa')
+        return 'IRSA (`Irsa`)';
+    return connector.crossAccountAccess ? 'an assumed role (`crossAccountAccess`)' : undefined;
+}
 /**
  * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
  * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
@@ -13817,10 +14735,11 @@ function platformFix(connector) {
 /** Where a finding about the reference the uses make goes: where it is written. */
 const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
 /** The user of a stage's connectors. */
-const userOf = (project, eff) => ({
-    stage: project.stageLabel(eff),
-    entity: eff.run.root.identifier,
-});
+const userOf = (project, eff) => {
+    const stage = project.stageLabel(eff);
+    const root = eff.run.root.rootKey;
+    return { stage, entity: eff.run.root.identifier, key: `${root.file}\0${root.start}\0${stage}` };
+};
 /** Uses of one connector, or of one reference the repo cannot resolve, by place. */
 class Uses {
     map = new Map();
@@ -13866,7 +14785,7 @@ const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
 /** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses) => new Set(uses.map((u) => u.user.stage)).size;
+const stageCount = (uses) => new Set(uses.map((u) => u.user.key)).size;
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
 /** A message id for one stage, or its `Many` form. */
@@ -13894,7 +14813,7 @@ function harnessSide(project, ref, scope) {
     const answer = project.inHarness(ref, scope);
     if (answer?.kind === 'found')
         return { found: answer.connector };
-    const at = lookupScope(ref, scope);
+    const at = scope_lookupScope(ref, scope);
     if (answer?.kind === 'notFound' && at)
         return { missing: { connector: ref, scope: scopeName(at.scope) } };
     return undefined;
@@ -13912,7 +14831,7 @@ function warnNotInHarness(missing, unresolved) {
         });
 }
 /** Key of a connector only Harness holds. */
-const harnessKey = (c) => scopedKey(c.scope, c.identifier);
+const harnessKey = (c) => scope_scopedKey(c.scope, c.identifier);
 /** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
 const harnessNames = (c) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
 /** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
@@ -13947,6 +14866,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
         accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
         accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        ambiguousRef: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; Harness Cloud {{stage}} uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+        ambiguousRefMany: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; {{count}} Harness Cloud stages use it (listed as related locations). Set the pipelines' `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector they use connects through the Harness Platform.",
         invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
         invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
         harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
@@ -13963,6 +14884,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
         harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+        cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
         ...NOT_IN_HARNESS_MESSAGES,
         // Related locations: one use each.
         usedBy: 'Used by Harness Cloud {{stage}}.',
@@ -13982,6 +14909,8 @@ const NOT_IN_HARNESS_MESSAGES = {
     ],
     checkProject({ project, options, report, unresolved }) {
         const failing = new Uses();
+        // Connectors on the platform whose credentials Harness Cloud still cannot use.
+        const badCredentials = new Uses();
         const unknown = new Uses();
         // Runtime inputs and expressions nothing in the repo settles, by where they are written.
         const open = new Uses();
@@ -13992,13 +14921,29 @@ const NOT_IN_HARNESS_MESSAGES = {
         const inHarness = new ByPlace();
         const missing = new ByPlace();
         const notInRepo = (ref, scope, use) => {
-            const parsed = parseRef(ref);
+            const parsed = scope_parseRef(ref);
             if (!parsed) {
                 refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
                 return unknown.add(`\0${ref}`, use);
             }
             const level = parsed.level;
-            const where = level === 'account' ? 'account' : formatScope({ level, org: scope.org ?? '?', project: scope.project ?? '?' });
+            const unsaid = unknownScope(level, scope);
+            // Copies in several projects, and no project to choose by: not missing, but ambiguous.
+            const copies = unsaid ? project.ambiguousConnector(ref, scope) : [];
+            if (unsaid && copies.length) {
+                const scopes = [...new Set(copies.map((c) => scope_formatScope(c.scope)))].sort();
+                const key = `ambiguous\0${ref}\0${scopes.join('\0')}`;
+                refs.set(key, {
+                    messageId: 'ambiguousRef',
+                    data: { connector: ref, copies: copies.length, scopes: scopes.join(', '), unknown: unsaid },
+                });
+                return unknown.add(key, use);
+            }
+            const where = level === 'account'
+                ? 'account'
+                : unsaid
+                    ? `${level === 'org' ? 'org scope' : scope.org ? `a project of org ${scope.org}` : 'project scope'}; the pipeline's ${unsaid} unknown`
+                    : scope_formatScope({ level, org: scope.org, project: scope.project });
             const key = `${where}\0${parsed.identifier}`;
             const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
             refs.set(key, { messageId, data: { connector: ref, scope: where } });
@@ -14016,8 +14961,31 @@ const NOT_IN_HARNESS_MESSAGES = {
             else if (!vouched)
                 notInRepo(ref, scope, use);
         };
-        for (const run of project.runs())
+        for (const run of project.runs()) {
+            // What the repo does not hold cannot be judged: one notice per pipeline or stage says so.
+            const pipelineTemplate = project.missingPipelineTemplate(run);
+            if (pipelineTemplate)
+                unresolved({
+                    at: pipelineTemplate.templateRef,
+                    entity: run.root.identifier,
+                    messageId: 'pipelineTemplateNotInRepo',
+                    data: { pipeline: project.label(run.root), template: templateName(pipelineTemplate) },
+                });
             for (const eff of run.stages) {
+                const undecided = project.undecidedInfrastructure(eff);
+                if (undecided) {
+                    const stage = project.stageLabel(eff);
+                    unresolved({
+                        at: undecided.at,
+                        entity: run.root.identifier,
+                        ...('missingStage' in undecided
+                            ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
+                            : undecided.from !== undefined
+                                ? { messageId: 'infraFromTemplateNotInRepo', data: { stage, from: undecided.from, template: undecided.template } }
+                                : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
+                    });
+                    continue;
+                }
                 if (!project.runsOnHarnessCloud(eff))
                     continue;
                 const user = userOf(project, eff);
@@ -14055,17 +15023,20 @@ const NOT_IN_HARNESS_MESSAGES = {
                         for (const c of copies)
                             if (!connectsThroughPlatform(c))
                                 failing.add(c, { at, ...what, user });
+                            else if (cloudIncompatibleCredentials(c))
+                                badCredentials.add(c, { at, ...what, user });
                     }
                 }
-                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
+                const harnessImage = project.connectorCopies(scope_HARNESS_IMAGE_CONNECTOR, scope);
                 const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (!harnessImage.length)
-                    elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+                    elsewhere(scope_HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
                 for (const c of harnessImage)
                     if (!connectsThroughPlatform(c))
                         failing.add(c, use);
             }
+        }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
             const here = uses.length === 1 && sameLoc(uses[0].at, at);
@@ -14116,19 +15087,42 @@ const NOT_IN_HARNESS_MESSAGES = {
                 entity: connector.identifier,
                 related: related(uses),
                 ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
+                data: { connector: connector.identifier, value: loc_str(field) ?? '', ...usersOf(uses) },
             });
         }
+        // No fix: the credentials must change in Harness, or the stage must leave Harness Cloud.
+        for (const [connector, uses] of badCredentials.entries())
+            report({
+                at: connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany('cloudCredentials', uses),
+                entity: connector.identifier,
+                related: related(uses),
+                data: { connector: connector.identifier, credential: cloudIncompatibleCredentials(connector), ...usersOf(uses) },
+            });
     },
     connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
         ? 'connects through a delegate'
-        : undefined,
+        : cloud && connector && cloudIncompatibleCredentials(connector)
+            ? 'credentials Harness Cloud cannot use'
+            : undefined,
     changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
 }));
+/**
+ * What a reference's scope lacks when referred to from `scope`: "org and project are", "project is"
+ * or "org is" (for messages), or undefined when Harness's lookup scope is known.
+ */
+function unknownScope(level, scope) {
+    if (level === 'account')
+        return undefined;
+    if (!scope.org)
+        return level === 'org' ? 'org is' : 'org and project are';
+    return level === 'project' && !scope.project ? 'project is' : undefined;
+}
 /** The key of `account.harnessImage` among the references not in the repo. */
-const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
+const HARNESS_IMAGE_KEY = `account\0${scope_parseRef(scope_HARNESS_IMAGE_CONNECTOR).identifier}`;
 
 ;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
 
 
 
@@ -14166,28 +15160,53 @@ function connectorFix(connector, spec, url, replacement) {
  * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
  * suggestion otherwise (the image must be there first).
  */
-function imageFix(use, replacement) {
+function imageFix(use, replacement, catalogue) {
     if (use.runtimeInput)
         return {};
-    let edit;
-    if (use.kind === 'helm' && use.registryView) {
-        const registry = helmRegistryFor(replacement);
-        if (/^app[0-9]*\.harness\.io\/registry\/?$/i.test(use.registryView.str?.trim() ?? '') && registry)
-            edit = evenIfAliased(replaceScalar(use.registryView, registry));
-    }
-    else {
-        const swapped = use.view.str && swapAppHarnessImage(use.view.str, replacement);
-        // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
-        if (swapped)
-            edit = evenIfAliased(replaceScalar(use.view, swapped));
-    }
+    if (use.kind === 'helm' && use.registryView)
+        return helmFix(use, use.registryView, replacement);
+    // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
+    const restored = restoredName(use, catalogue);
+    const target = restored?.value ?? use.raw;
+    const swapped = swapAppHarnessImage(target, replacement);
+    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
+    const edit = swapped ? evenIfAliased(replaceScalar(use.view, swapped)) : undefined;
     if (!edit)
         return {};
-    const title = `Pull \`${use.raw}\` from \`${replacement}\`.`;
-    const harnessImage = ['harness', 'plugins'].includes(use.image.path[1]?.toLowerCase() ?? '');
-    if (harnessImage && isHarnessPublicRegistry(replacement))
+    const title = restored
+        ? `Pull \`${use.raw}\` from \`${replacement}\` under its Harness name: \`${swapped}\`.`
+        : pullTitle(use, replacement);
+    // Only an execution-config field has one right name; a step image may be another image of the same name.
+    const sureName = !restored || (use.kind === 'executionConfig' && restored.unambiguous);
+    return fixOrSuggestion(edit, title, isHarnessImageName(target) && sureName && isHarnessPublicRegistry(replacement));
+}
+/**
+ * A Helm-style map's `registry` moves to the replacement's host and path, when it is the registry
+ * alone (with a scheme or `:443` too): one that holds part of the image path is not simply swapped.
+ */
+function helmFix(use, registryView, replacement) {
+    const registry = helmRegistryFor(replacement);
+    const written = normaliseRegistryUrl(registryView.str ?? '');
+    const registryAlone = isAppHarnessRegistryUrl(registryView.str ?? '') && written?.path.toLowerCase() === '/registry';
+    const edit = registry && registryAlone ? evenIfAliased(replaceScalar(registryView, registry)) : undefined;
+    return edit
+        ? fixOrSuggestion(edit, pullTitle(use, replacement), isHarnessImageName(use.raw) && isHarnessPublicRegistry(replacement))
+        : {};
+}
+const pullTitle = (use, replacement) => `Pull \`${use.raw}\` from \`${replacement}\`.`;
+/** `app.harness.io/registry/harness/...` or `.../plugins/...`: an image Harness publishes. */
+const isHarnessImageName = (raw) => ['harness', 'plugins'].includes(parseImage(raw)?.path[1]?.toLowerCase() ?? '');
+function fixOrSuggestion(edit, title, safe) {
+    if (safe)
         return { fix: [edit], fixTitle: title };
     return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+/** The reference with the Harness image name it was renamed from, if it was renamed. */
+function restoredName(use, catalogue) {
+    if (use.kind !== 'executionConfig')
+        return restoreHarnessName(use.raw, catalogue);
+    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+    return expected ? restoreExecutionConfigName(use.raw, expected, catalogue, use.field) : undefined;
 }
 const ID = 'no-app-harness-registry';
 /* harmony default export */ const no_app_harness_registry = (defineRule({
@@ -14206,6 +15225,8 @@ const ID = 'no-app-harness-registry';
             default: 'https://registry.hub.docker.com',
             topLevel: true,
         },
+        // The names its fix restores are policy 4's: the built-in catalogue and the config's extra names.
+        harnessImages: HARNESS_IMAGES,
     },
     messages: {
         connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
@@ -14215,12 +15236,14 @@ const ID = 'no-app-harness-registry';
         harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
         ...NOT_IN_HARNESS_MESSAGES,
         // Related locations: one use each.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
         usedBy: 'Used by {{stage}}.',
         clonesCodebase: '{{stage}} clones the codebase through it.',
         pullsHarnessImages: '{{stage}} pulls Harness images through it.',
     },
     checkFile({ file, embedded, entities, options, report }) {
         const replacement = options.replacementRegistryUrl;
+        const catalogue = catalogueWith(options.harnessImages);
         // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
         const handled = new Map();
         const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
@@ -14255,7 +15278,8 @@ const ID = 'no-app-harness-registry';
                         messageId: 'image',
                         ...(severity ? { severity } : {}),
                         data: { image: use.raw, replacement },
-                        ...imageFix(use, replacement),
+                        ...pulledByRelated(use),
+                        ...imageFix(use, replacement, catalogue),
                     });
             }
             for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
@@ -14288,11 +15312,11 @@ const ID = 'no-app-harness-registry';
                 }
         for (const [connector, uses] of inHarness.entries())
             report({
-                at: uses[0].at,
+                at: referenceAt(uses),
                 messageId: oneOrMany('harnessConnectorUrl', uses),
                 entity: connector.identifier,
                 harnessUrl: connector.uiUrl,
-                related: related(uses, uses[0].at),
+                related: related(uses, referenceAt(uses)),
                 data: {
                     ...harnessNames(connector),
                     url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
@@ -14312,94 +15336,14 @@ function useOf(project, ref, eff) {
     // The label starts the sentence of the two messages that open with it.
     const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
     if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'clonesCodebase', data: opening, user };
+        return { at: eff.stage.identifierAt ?? eff.stage.at, ref: ref.at, messageId: 'clonesCodebase', data: opening, user };
     if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
         return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
     return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
 }
 
-;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
-
-
-
-
-
-
-/**
- * The canonical name under the same prefix. Safe only where Harness publishes the image under that
- * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion.
- */
-function nameFix(view, restored, allowSafe) {
-    const edit = restored && replaceScalar(view, restored.value);
-    if (!edit)
-        return {};
-    const image = parseImage(restored.value);
-    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
-    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
-        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    return {
-        suggestion: {
-            title: `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const no_renamed_harness_image = (defineRule({
-    id: 'no-renamed-harness-image',
-    policy: 4,
-    severity: 'error',
-    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'safe',
-    options: {
-        harnessImages: {
-            description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-            schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-            default: [],
-            topLevel: true,
-        },
-    },
-    messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
-        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
-    },
-    checkFile({ file, embedded, options, report }) {
-        // Kubernetes manifests, Compose files and the like name their own images.
-        if (!file.harness)
-            return;
-        const catalogue = catalogueWith(options.harnessImages);
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                if (use.kind === 'executionConfig') {
-                    // Harness pulls these itself, through the image connector: the name must be exact.
-                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-                    if (expected)
-                        report({
-                            at: use.view,
-                            messageId: 'executionConfig',
-                            data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use.view, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
-                        });
-                    continue;
-                }
-                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-                const renamed = findRenamedHarnessImage(use.image, catalogue);
-                if (renamed)
-                    report({
-                        at: use.view,
-                        messageId: 'renamed',
-                        severity: 'warning',
-                        data: { image: use.raw, expected: renamed.expected, suggestion: renamed.suggestion },
-                        ...nameFix(use.view, use.view.str === undefined ? undefined : restoreHarnessName(use.view.str, catalogue), false),
-                    });
-            }
-        }
-    },
-}));
-
 ;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
+
 
 
 
@@ -14411,7 +15355,7 @@ function nameFix(view, restored, allowSafe) {
  * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
  */
 const isAccountScopeRef = (ref) => {
-    const parsed = parseRef(ref);
+    const parsed = scope_parseRef(ref);
     return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
 };
 /** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
@@ -14424,15 +15368,16 @@ const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 
 const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
 /**
  * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
- * serve images; a suggestion when there is none; neither when the account connector of that name
+ * serve images; a suggestion when there is none, or when it pulls from app.harness.io/registry
+ * (pointing the stage at it would break policy 1); neither when the account connector of that name
  * is a Git or cluster connector (another connector, not this one at account scope).
  */
 function accountFix(project, entity, value, at, source) {
-    const ref = parseRef(value);
+    const ref = scope_parseRef(value);
     if (!ref || ref.level === 'account')
         return {};
     const to = `account.${ref.identifier}`;
-    const raw = str(at) ?? '';
+    const raw = loc_str(at) ?? '';
     const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
     const edit = text === undefined ? undefined : replaceScalarAt(at, text);
     if (!edit)
@@ -14441,11 +15386,25 @@ function accountFix(project, entity, value, at, source) {
     const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
     const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
     const where = inRepo ? '' : ' (in Harness)';
-    if (found && servesImages(found.type))
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
     // Another kind of connector with that name: nothing to point the stage at.
-    if (found)
+    if (found && !servesImages(found.type))
         return {};
+    // Every copy in the repo counts: the fix must not lean on whichever file sorts first.
+    const urls = inRepo
+        ? project.connectorCopies(to, entity.scope).flatMap((c) => c.urls.map((u) => loc_str(u) ?? ''))
+        : answer?.kind === 'found'
+            ? answer.connector.urls
+            : [];
+    const retired = urls.find(isAppHarnessRegistryUrl);
+    if (found && retired)
+        return {
+            suggestion: {
+                title: `Point the account-scope connector \`${to}\`${where} away from the app.harness.io registry (it uses \`${redactUserInfo(retired)}\`), then reference it as \`${to}\` instead of \`${value}\`.`,
+                edits: [edit],
+            },
+        };
+    if (found)
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
@@ -14489,7 +15448,7 @@ function accountFix(project, entity, value, at, source) {
         const checkValue = (entity, path, value, at, source = 'literal', own = true) => {
             if (isAccountScopeRef(value))
                 return;
-            const ref = parseRef(value);
+            const ref = scope_parseRef(value);
             report({
                 at,
                 messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
@@ -14524,13 +15483,13 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: placeLabel(owner, path), value: str(at) ?? '' },
+                    data: { where: placeLabel(owner, path), value: loc_str(at) ?? '' },
                 });
             }
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         for (const set of project.inputSets)
             for (const { at, path } of set.imageConnectorFields) {
-                const value = str(at)?.trim();
+                const value = loc_str(at)?.trim();
                 if (value && !value.includes('<+'))
                     checkValue(set, path, value, at);
             }
