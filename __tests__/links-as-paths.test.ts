@@ -41,6 +41,20 @@ test('a PATH through a symlinked folder that leaves the repository, or that fold
   expect(fs.readFileSync(path.join(top, 'outside', 'out.yaml'), 'utf8')).toBe(BAD_IMAGE_PIPELINE);
 });
 
+test('a PATH through a symlinked folder that is another repository is not followed: that repository is not its root', () => {
+  const { top, ws } = workspace();
+  fs.mkdirSync(path.join(top, 'outside', '.git'));
+  fs.symlinkSync('../outside', path.join(ws, 'linkdir'));
+  for (const given of ['linkdir/out.yaml', 'linkdir']) {
+    const result = lint({ cwd: ws, paths: [given] });
+    expect(result.findings.map((f) => `${f.file} ${f.message}`)).toEqual([
+      `${given} File is reached through a symlink that leaves the repository; not followed; skipped.`,
+    ]);
+    applyFixes({ cwd: ws, paths: [given] });
+  }
+  expect(fs.readFileSync(path.join(top, 'outside', 'out.yaml'), 'utf8')).toBe(BAD_IMAGE_PIPELINE);
+});
+
 test('a PATH through a file is "path not found", not an internal error', () => {
   const { ws } = workspace();
   expect(() => lint({ cwd: ws, paths: ['.harness/in.yaml/x'] })).toThrow('path not found: .harness/in.yaml/x');

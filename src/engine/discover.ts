@@ -209,13 +209,18 @@ export function discover(opts: DiscoverOptions): Discovery {
 /**
  * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
  * repository, else the current directory, else its own folder), when it really lies outside;
- * undefined when it stays inside. The root is found from the path as written. Otherwise
+ * undefined when it stays inside. The repository is looked for above the highest link of the path
+ * as written: a link to another repository would otherwise be its own root. Otherwise
  * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
  * never does.
  */
 function leavesItsRoot(abs: string, isDirectory: boolean, cwd: string): string | undefined {
   const start = isDirectory ? abs : path.dirname(abs);
-  const repo = repoRootOf(start);
+  let above = start;
+  // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
+  for (let d = abs; path.dirname(d) !== d && !isInside(d, path.resolve(cwd)); d = path.dirname(d))
+    if (isSymlink(d)) above = path.dirname(d);
+  const repo = repoRootOf(above);
   const [root, name] = repo
     ? [repo, 'the repository']
     : isInside(path.resolve(cwd), start)
