@@ -858,12 +858,17 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
             ],
             ['irsa', 'Aws', 'type: Irsa'],
             ['gcp', 'Gcp', 'type: InheritFromDelegate'],
+            // No role to assume: an unset crossAccountAccess, as saved empty or null.
+            ['nullrole', 'Aws', 'type: ManualConfig\n      crossAccountAccess: null\n      spec: { accessKey: a, secretKeyRef: s }'],
+            ['emptyrole', 'Aws', 'type: ManualConfig\n      crossAccountAccess: {}\n      spec: { accessKey: a, secretKeyRef: s }'],
           ].map(
             ([id, type, credential]) =>
               `connector:\n  name: ${id}\n  identifier: ${id}\n  type: ${type}\n  spec:\n    credential:\n      ${credential}\n    executeOnDelegate: false\n`,
           ),
         ].join('---\n'),
-        'pipeline.yaml': pipeline(cloudStage('cloud', 'account.keys', 'account.role', 'account.irsa', 'account.gcp')),
+        'pipeline.yaml': pipeline(
+          cloudStage('cloud', 'account.keys', 'account.role', 'account.irsa', 'account.gcp', 'account.nullrole', 'account.emptyrole'),
+        ),
       },
       errors: [
         {

@@ -289,7 +289,8 @@ function connector(base: EntityBase<View>, root: View): Connector<View> {
     ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
     ...(auth ? { authType: auth } : {}),
     ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
-    ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
+    // A role to assume: `crossAccountAccess: null` or `{}` (as the UI saves an unset one) assumes none.
+    ...(credential?.get('crossAccountAccess')?.text('crossAccountRoleArn')?.trim() ? { crossAccountAccess: true } : {}),
     ...(platformEdit ? { platformEdit } : {}),
   };
 }
