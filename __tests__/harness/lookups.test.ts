@@ -574,7 +574,7 @@ describe('createHarnessLookups against a fake Harness', () => {
 const UNJUDGED =
   'nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.';
 
-describe('a key without core_connector_view somewhere: the lookups of that scope fail, the rest go on', () => {
+describe('a key without core_connector_view somewhere: each refused lookup fails alone, the rest go on', () => {
   const fast = { minIntervalMs: 0, backoffMs: 1 };
   const hubInProject = {
     identifier: 'hub',

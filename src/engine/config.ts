@@ -91,11 +91,15 @@ const schemas = new Map<string, object>();
 
 function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
   const level = { enum: LEVELS };
+  // A top-level option some rules share (`harnessImages`) is one key, naming every rule it sets.
+  const owners = new Map<string, string[]>();
+  for (const r of rules)
+    for (const [name, o] of Object.entries(r.options ?? {})) if (o.topLevel) owners.set(name, [...(owners.get(name) ?? []), r.id]);
   const topLevel = Object.fromEntries(
     rules.flatMap((r) =>
       Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }]),
+        .filter(([name, o]) => o.topLevel && owners.get(name)![0] === r.id)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${owners.get(name)!.join(' and ')}.)`, ...o.schema }]),
     ),
   );
   const ruleSetting = (r: RuleMeta) => {
