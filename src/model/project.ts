@@ -521,12 +521,7 @@ export class Project {
     const v = classifyValue(raw);
     const own = (value: string, source: ResolvedValue['source']): ResolvedValue => ({ value, at: field, source, entity: ctx.entity });
     if (v.kind === 'literal') return { values: v.value ? [own(v.value, 'literal')] : [] };
-    if (v.kind === 'expression') {
-      // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-      const variable = pipelineVariableName(raw);
-      const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
-      return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-    }
+    if (v.kind === 'expression') return this.expression(raw, field, ctx, depth);
     const defaults = this.options(v, field, ctx, depth);
     const via = ctx.via;
     if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
@@ -565,9 +560,7 @@ export class Project {
         if (o.value) out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
         return;
       }
-      const variable = pipelineVariableName(option);
-      const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
-      const r: Resolution = held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+      const r = this.expression(option, field, ctx, depth);
       out.values.push(...r.values);
       if (r.unknown && !out.unknown) {
         out.unknown = r.unknown;
@@ -577,6 +570,13 @@ export class Project {
     if (v.default) add(v.default, 'default');
     for (const a of v.allowedValues ?? []) add(a, 'allowedValues');
     return out;
+  }
+
+  /** An expression's values: `<+pipeline.variables.x>` alone is the variable's value, wherever that comes from; any other is open. */
+  private expression(text: string, field: Loc, ctx: FieldContext, depth: number): Resolution {
+    const variable = pipelineVariableName(text);
+    const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+    return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
   }
 
   /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
