@@ -341,6 +341,25 @@ describe('syntax errors', () => {
     }
   });
 
+  test("a broken document's other errors stay out of the documents parsed again after it", () => {
+    // The unclosed quote inside a flow sequence also leaves the sequence without its `]`: `yaml`
+    // reports that at the end of the file, on the last line of the good document.
+    const broken = connector('c1', '    tags: [a, "b\n');
+    const good = connector('c2', '    executeOnDelegate: false\n').replace(
+      'https://registry.hub.docker.com',
+      'https://app.harness.io/registry',
+    );
+    for (const marker of ['---\n', '...\n', '...\n---\n']) {
+      const text = broken + marker + good;
+      const found = lintFiles({ 'flow.yaml': text }).findings;
+      const goodLine = broken.split('\n').length + marker.split('\n').length - 2 + 6;
+      expect(found.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
+        ['yaml-syntax', 10, 15, 'Missing closing "quote.'],
+        ['no-app-harness-registry', goodLine, 24, expect.any(String)],
+      ]);
+    }
+  });
+
   test('an error at the end of the file is on its last line', () => {
     for (const text of ['pipeline:\n  name: p\n  tags: [a, b\n', 'pipeline:\n  name: p\n  tags: [a, b\r\n\r\n', 'pipeline:\n  tags: [a']) {
       const lines = text.split(/\r?\n/).length - (/\n$/.test(text) ? 1 : 0);

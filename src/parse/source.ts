@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Lexer, Parser, isAlias, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
 import { fastParse } from './fast-yaml.js';
 import type { TreeDoc } from './tree.js';
 import { YamlTreeBuilder } from './yaml-tree.js';
@@ -37,7 +37,10 @@ export interface SourceFile {
   docs: TreeDoc[];
   /** Node positions of every document (see tree.ts). */
   records: Int32Array;
-  /** Syntax errors (all of them), and documents left out because their aliases expand too far. */
+  /**
+   * Syntax errors (all of them, but those an unclosed quote run over `---` puts in the documents after
+   * it), and documents left out because their aliases expand too far.
+   */
   problems: SourceProblem[];
   /** Some node is reached through an alias, so the tree may hold a node twice. */
   aliased: boolean;
@@ -154,12 +157,24 @@ function parseCapped(text: string): { docs: Document.Parsed[]; tooDeep?: number 
     if (part.tooDeep !== undefined) return part;
     docs.push(...part.docs);
     const last = part.docs[part.docs.length - 1];
-    from = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : -1;
-    if (from < 0) return { docs };
+    const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
+    if (!swallowed) return { docs };
+    keepErrorsBefore(last!, swallowed.marker, swallowed.error);
+    from = swallowed.next;
   }
 }
 
 const MAX_RESUMES = 10;
+
+/**
+ * The errors of a document whose unclosed quote ran over a document marker, kept out of the
+ * documents after it: `yaml` puts those it found at the end of the scalar (a flow collection left
+ * without its `]`) at the end of the file, in a document parsed again that may be fine. The quote's
+ * own error, reported at the opening quote, says what went wrong there: the others are dropped.
+ */
+function keepErrorsBefore(doc: Document.Parsed, marker: number, quoteError: YAMLError): void {
+  doc.errors = doc.errors.filter((e) => e === quoteError || e.pos[0] <= marker);
+}
 
 /** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
 function parseNesting(text: string): { docs: Document.Parsed[]; tooDeep?: number } {
@@ -177,18 +192,22 @@ function parseNesting(text: string): { docs: Document.Parsed[]; tooDeep?: number
   return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
 }
 
-/** Where the next document starts after a document marker that a document's unclosed quote runs over; -1 if none. */
-function swallowedMarker(text: string, doc: Document.Parsed): number {
+/**
+ * Where the document marker that a document's unclosed quote runs over is (the line break before
+ * it), where the next document starts after it, and the quote's error; undefined if none.
+ */
+function swallowedMarker(text: string, doc: Document.Parsed): { marker: number; next: number; error: YAMLError } | undefined {
   const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
   const quote = error && openingQuote(doc, error.pos[0]);
-  if (!quote) return -1;
+  if (!error || !quote) return undefined;
   const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
   marker.lastIndex = quote[0];
   const found = marker.exec(text);
-  if (!found) return -1;
+  if (!found) return undefined;
   // After `...` (document end) the next document starts on the next line; `---` starts one itself.
-  const next = text.indexOf('\n', found.index + 1);
-  return text.startsWith('---', found.index + 1) ? found.index + 1 : next < 0 ? text.length : next + 1;
+  const eol = text.indexOf('\n', found.index + 1);
+  const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
+  return { marker: found.index, next, error };
 }
 
 function pastCap(stack: ReadonlyArray<{ type: string; offset: number }>): number | undefined {
