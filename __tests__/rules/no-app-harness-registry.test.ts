@@ -672,6 +672,37 @@ spec:
       output: { 'execution-config.yaml': executionConfig('addonTag', 'gcr.io/gcr-prod/harness/ci-addon:1.2') },
     },
     {
+      name: "an execution-config value on the registry under another Harness namespace: fixed to the field's image (the path after registry/ is a Docker Hub one, no mirror prefix)",
+      files: { 'execution-config.yaml': executionConfig('buildAndPushECRTag', 'app.harness.io/registry/harness/kaniko-ecr:1.0') },
+      errors: [{ file: 'execution-config.yaml', messageId: 'image', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig('buildAndPushECRTag', 'plugins/kaniko-ecr:1.0') },
+    },
+    {
+      name: 'the same, with an empty path segment and the replacementRegistryUrl option',
+      files: { 'execution-config.yaml': executionConfig('buildAndPushECRTag', 'https://app.harness.io//registry/harness/kaniko-ecr:1.0') },
+      options: { replacementRegistryUrl: 'https://public.ecr.aws/harness' },
+      errors: [{ file: 'execution-config.yaml', messageId: 'image', line: 3, column: 10 }],
+      output: { 'execution-config.yaml': executionConfig('buildAndPushECRTag', 'public.ecr.aws/harness/plugins/kaniko-ecr:1.0') },
+    },
+    {
+      name: "the same under a namespace not Harness's: the field's image, as a suggestion",
+      files: { 'execution-config.yaml': executionConfig('buildAndPushECRTag', 'app.harness.io/registry/myorg/kaniko-ecr:1.0') },
+      errors: [
+        {
+          file: 'execution-config.yaml',
+          messageId: 'image',
+          line: 3,
+          column: 10,
+          suggestion: executionConfig('buildAndPushECRTag', 'plugins/kaniko-ecr:1.0'),
+        },
+      ],
+    },
+    {
+      name: "a step image on the registry under another Harness namespace: the catalogue's name as a suggestion, not a three-segment Docker Hub name",
+      files: stepImage('app.harness.io/registry/harness/kaniko-ecr:1.0'),
+      errors: [{ messageId: 'image', line: 12, column: 75, suggestion: stepImage('plugins/kaniko-ecr:1.0') }],
+    },
+    {
       name: 'an image with an empty path segment (`app.harness.io//registry/...`): fixed like a connector URL',
       files: stepImage('app.harness.io//registry/harness/ci-addon:1.1'),
       errors: [{ messageId: 'image', line: 12, column: 75 }],

@@ -3,6 +3,7 @@ import {
   catalogueNamesFor,
   DOCKER_HUB_HOSTS,
   findRenamedHarnessImage,
+  isAppHarnessImage,
   isOnDockerHub,
   normaliseRegistryUrl,
   parseImage,
@@ -79,40 +80,80 @@ const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
  * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
  * Harness's namespaces is Harness's own image under another spelling.
  */
-function foreignDockerHubNamespace(image: ImageRef): boolean {
+function foreignDockerHubNamespace(image: ImageRef, retired = false): boolean {
+  // Under the retired registry a name with no namespace is no one's own (it held Harness's images only).
+  if (retired && image.path.length === 1) return false;
   const ns = image.path.length > 1 ? image.path[image.path.length - 2]!.toLowerCase() : '';
   return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
 }
 
 /**
+ * The retired registry held Harness's Docker Hub images: the path after `registry/` is a Docker Hub
+ * one (namespace/name), not a mirror prefix. `app.harness.io/registry/harness/kaniko-ecr:1.0` is
+ * split into `app.harness.io/registry` and the Docker Hub reference `harness/kaniko-ecr:1.0`.
+ */
+function underRetiredRegistry(image: ImageRef): { prefix: string; image: ImageRef } | undefined {
+  if (!isAppHarnessImage(image) || image.path.length < 2) return undefined;
+  return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
+}
+
+const suffixOf = (image: ImageRef) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+
+/**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
  * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ * Under the retired registry the whole Docker Hub path gives way to the Harness name:
+ * `app.harness.io/registry/harness/kaniko-ecr:1.0` → `app.harness.io/registry/plugins/kaniko-ecr:1.0`.
  */
 export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): RestoredName | undefined {
   const image = parseImage(raw);
   if (!image) return undefined;
   const renamed = findRenamedHarnessImage(image, catalogue);
   if (!renamed) return undefined;
-  const path = image.path;
+  const retired = underRetiredRegistry(image);
+  const path = retired?.image.path ?? image.path;
   const last = norm(path[path.length - 1]!);
   const [ns, name] = renamed.expected.split('/') as [string, string];
   const flattened = last === norm(`${ns}-${name}`);
   const clearPrefix = flattened || path.length === 1 || path[path.length - 2]!.toLowerCase() === ns;
   return {
-    value: renamed.suggestion,
-    unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix && !foreignDockerHubNamespace(image),
+    value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+    unambiguous:
+      catalogueEntriesNamed(last, catalogue) === 1 &&
+      clearPrefix &&
+      (!retired || path.length <= 2) &&
+      !foreignDockerHubNamespace(retired?.image ?? image, !!retired),
   };
 }
 
 /**
  * An execution-config value with the image name its field requires, under the same prefix and tag
- * (on Docker Hub, which has no prefix, the field's own image).
+ * (on Docker Hub, which has no prefix, the field's own image; under the retired registry, whose path
+ * is a Docker Hub one, the field's own image there).
  * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
  */
 export function restoreExecutionConfigName(raw: string, expected: string, catalogue: ImageCatalogue, field = ''): RestoredName | undefined {
   const image = parseImage(raw);
   if (!image) return undefined;
+  const retired = underRetiredRegistry(image);
+  if (!retired) return restoreExecutionConfigImage(image, expected, catalogue, field, false);
+  const restored = restoreExecutionConfigImage(retired.image, expected, catalogue, field, true);
+  return { ...restored, value: `${retired.prefix}/${restored.value}` };
+}
+
+/**
+ * `retired`: the image is the Docker Hub path under the retired registry, which held Harness's own
+ * images: one under a Harness namespace with the field's image name (`harness/kaniko-ecr` as
+ * buildAndPushECRTag) can only be meant as the field's image.
+ */
+function restoreExecutionConfigImage(
+  image: ImageRef,
+  expected: string,
+  catalogue: ImageCatalogue,
+  field: string,
+  retired: boolean,
+): RestoredName {
   const [ns, name] = expected.split('/') as [string, string];
   const path = image.path;
   const last = norm(path[path.length - 1]!);
@@ -131,9 +172,9 @@ export function restoreExecutionConfigName(raw: string, expected: string, catalo
   // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
   const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
   const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-  const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+  const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
   return {
-    value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
-    unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1) && !foreignDockerHubNamespace(image),
+    value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+    unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
   };
 }
