@@ -8586,13 +8586,19 @@ function discover(opts) {
 /**
  * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
  * repository, else the current directory, else its own folder), when it really lies outside;
- * undefined when it stays inside. The root is found from the path as written. Otherwise
+ * undefined when it stays inside. The repository is looked for above the highest link of the path
+ * as written: a link to another repository would otherwise be its own root. Otherwise
  * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
  * never does.
  */
 function leavesItsRoot(abs, isDirectory, cwd) {
     const start = isDirectory ? abs : external_node_path_default().dirname(abs);
-    const repo = repoRootOf(start);
+    let above = start;
+    // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
+    for (let d = abs; external_node_path_default().dirname(d) !== d && !isInside(d, external_node_path_default().resolve(cwd)); d = external_node_path_default().dirname(d))
+        if (isSymlink(d))
+            above = external_node_path_default().dirname(d);
+    const repo = repoRootOf(above);
     const [root, name] = repo
         ? [repo, 'the repository']
         : isInside(external_node_path_default().resolve(cwd), start)
@@ -9495,12 +9501,23 @@ function parseCapped(text) {
             return part;
         docs.push(...part.docs);
         const last = part.docs[part.docs.length - 1];
-        from = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : -1;
-        if (from < 0)
+        const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
+        if (!swallowed)
             return { docs };
+        keepErrorsBefore(last, swallowed.marker, swallowed.error);
+        from = swallowed.next;
     }
 }
 const MAX_RESUMES = 10;
+/**
+ * The errors of a document whose unclosed quote ran over a document marker, kept out of the
+ * documents after it: `yaml` puts those it found at the end of the scalar (a flow collection left
+ * without its `]`) at the end of the file, in a document parsed again that may be fine. The quote's
+ * own error, reported at the opening quote, says what went wrong there: the others are dropped.
+ */
+function keepErrorsBefore(doc, marker, quoteError) {
+    doc.errors = doc.errors.filter((e) => e === quoteError || e.pos[0] <= marker);
+}
 /** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
 function parseNesting(text) {
     const parser = new dist/* Parser */.iX();
@@ -9517,20 +9534,24 @@ function parseNesting(text) {
     const docs = [...new dist/* Composer */.Dk(PARSE_OPTIONS).compose(tokens())];
     return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
 }
-/** Where the next document starts after a document marker that a document's unclosed quote runs over; -1 if none. */
+/**
+ * Where the document marker that a document's unclosed quote runs over is (the line break before
+ * it), where the next document starts after it, and the quote's error; undefined if none.
+ */
 function swallowedMarker(text, doc) {
     const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
     const quote = error && openingQuote(doc, error.pos[0]);
-    if (!quote)
-        return -1;
+    if (!error || !quote)
+        return undefined;
     const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
     marker.lastIndex = quote[0];
     const found = marker.exec(text);
     if (!found)
-        return -1;
+        return undefined;
     // After `...` (document end) the next document starts on the next line; `---` starts one itself.
-    const next = text.indexOf('\n', found.index + 1);
-    return text.startsWith('---', found.index + 1) ? found.index + 1 : next < 0 ? text.length : next + 1;
+    const eol = text.indexOf('\n', found.index + 1);
+    const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
+    return { marker: found.index, next, error };
 }
 function pastCap(stack) {
     let depth = 0;
@@ -11688,9 +11709,15 @@ function configSchema(rules) {
 const schemas = new Map();
 function buildSchema(rules, ids) {
     const level = { enum: LEVELS };
+    // A top-level option some rules share (`harnessImages`) is one key, naming every rule it sets.
+    const owners = new Map();
+    for (const r of rules)
+        for (const [name, o] of Object.entries(r.options ?? {}))
+            if (o.topLevel)
+                owners.set(name, [...(owners.get(name) ?? []), r.id]);
     const topLevel = Object.fromEntries(rules.flatMap((r) => Object.entries(r.options ?? {})
-        .filter(([, o]) => o.topLevel)
-        .map(([name, o]) => [name, { description: `${o.description} (Option of ${r.id}.)`, ...o.schema }])));
+        .filter(([name, o]) => o.topLevel && owners.get(name)[0] === r.id)
+        .map(([name, o]) => [name, { description: `${o.description} (Option of ${owners.get(name).join(' and ')}.)`, ...o.schema }])));
     const ruleSetting = (r) => {
         const options = Object.entries(r.options ?? {});
         if (!options.length)
@@ -13650,7 +13677,8 @@ function entities_connector(base, root) {
         ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
         ...(auth ? { authType: auth } : {}),
         ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
-        ...(credential?.has('crossAccountAccess') ? { crossAccountAccess: true } : {}),
+        // A role to assume: `crossAccountAccess: null` or `{}` (as the UI saves an unset one) assumes none.
+        ...(credential?.get('crossAccountAccess')?.text('crossAccountRoleArn')?.trim() ? { crossAccountAccess: true } : {}),
         ...(platformEdit ? { platformEdit } : {}),
     };
 }
@@ -14685,12 +14713,8 @@ class Project {
         const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
         if (v.kind === 'literal')
             return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression') {
-            // `<+pipeline.variables.x>` alone: the pipeline variable's value, wherever that comes from.
-            const variable = pipelineVariableName(raw);
-            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
-            return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-        }
+        if (v.kind === 'expression')
+            return this.expression(raw, field, ctx, depth);
         const defaults = this.options(v, field, ctx, depth);
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
@@ -14732,9 +14756,7 @@ class Project {
                     out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
                 return;
             }
-            const variable = pipelineVariableName(option);
-            const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
-            const r = held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+            const r = this.expression(option, field, ctx, depth);
             out.values.push(...r.values);
             if (r.unknown && !out.unknown) {
                 out.unknown = r.unknown;
@@ -14746,6 +14768,12 @@ class Project {
         for (const a of v.allowedValues ?? [])
             add(a, 'allowedValues');
         return out;
+    }
+    /** An expression's values: `<+pipeline.variables.x>` alone is the variable's value, wherever that comes from; any other is open. */
+    expression(text, field, ctx, depth) {
+        const variable = pipelineVariableName(text);
+        const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+        return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
     }
     /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
     supplied(via, field) {
@@ -15183,14 +15211,30 @@ const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
  * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
  * Harness's namespaces is Harness's own image under another spelling.
  */
-function foreignDockerHubNamespace(image) {
+function foreignDockerHubNamespace(image, retired = false) {
+    // Under the retired registry a name with no namespace is no one's own (it held Harness's images only).
+    if (retired && image.path.length === 1)
+        return false;
     const ns = image.path.length > 1 ? image.path[image.path.length - 2].toLowerCase() : '';
     return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
 }
 /**
+ * The retired registry held Harness's Docker Hub images: the path after `registry/` is a Docker Hub
+ * one (namespace/name), not a mirror prefix. `app.harness.io/registry/harness/kaniko-ecr:1.0` is
+ * split into `app.harness.io/registry` and the Docker Hub reference `harness/kaniko-ecr:1.0`.
+ */
+function underRetiredRegistry(image) {
+    if (!isAppHarnessImage(image) || image.path.length < 2)
+        return undefined;
+    return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
+}
+const suffixOf = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+/**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
  * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ * Under the retired registry the whole Docker Hub path gives way to the Harness name:
+ * `app.harness.io/registry/harness/kaniko-ecr:1.0` → `app.harness.io/registry/plugins/kaniko-ecr:1.0`.
  */
 function restoreHarnessName(raw, catalogue) {
     const image = parseImage(raw);
@@ -15199,25 +15243,42 @@ function restoreHarnessName(raw, catalogue) {
     const renamed = findRenamedHarnessImage(image, catalogue);
     if (!renamed)
         return undefined;
-    const path = image.path;
+    const retired = underRetiredRegistry(image);
+    const path = retired?.image.path ?? image.path;
     const last = image_fixes_norm(path[path.length - 1]);
     const [ns, name] = renamed.expected.split('/');
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return {
-        value: renamed.suggestion,
-        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 && clearPrefix && !foreignDockerHubNamespace(image),
+        value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
+            clearPrefix &&
+            (!retired || path.length <= 2) &&
+            !foreignDockerHubNamespace(retired?.image ?? image, !!retired),
     };
 }
 /**
  * An execution-config value with the image name its field requires, under the same prefix and tag
- * (on Docker Hub, which has no prefix, the field's own image).
+ * (on Docker Hub, which has no prefix, the field's own image; under the retired registry, whose path
+ * is a Docker Hub one, the field's own image there).
  * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
  */
 function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     const image = parseImage(raw);
     if (!image)
         return undefined;
+    const retired = underRetiredRegistry(image);
+    if (!retired)
+        return restoreExecutionConfigImage(image, expected, catalogue, field, false);
+    const restored = restoreExecutionConfigImage(retired.image, expected, catalogue, field, true);
+    return { ...restored, value: `${retired.prefix}/${restored.value}` };
+}
+/**
+ * `retired`: the image is the Docker Hub path under the retired registry, which held Harness's own
+ * images: one under a Harness namespace with the field's image name (`harness/kaniko-ecr` as
+ * buildAndPushECRTag) can only be meant as the field's image.
+ */
+function restoreExecutionConfigImage(image, expected, catalogue, field, retired) {
     const [ns, name] = expected.split('/');
     const path = image.path;
     const last = image_fixes_norm(path[path.length - 1]);
@@ -15236,10 +15297,10 @@ function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
     // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
     const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+    const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
     return {
-        value: `${prefix ? prefix + '/' : ''}${expected}${suffix}`,
-        unambiguous: !other && renamedName && (flattened || nsKept || path.length === 1) && !foreignDockerHubNamespace(image),
+        value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+        unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
     };
 }
 
