@@ -226,3 +226,15 @@ test('with the changed files partly known and the base in git, only the suppress
   // The same file in the known list is judged by the list alone.
   expect(addedSuppressions(ws, { changed: gate.changed }, new Set([abs]))).toEqual([]);
 });
+
+test('a suppression after a lone CR is matched to the diff by the line git counts (LF only), so it cannot slip past the gate', () => {
+  const ws = tmpDir('lonecr');
+  const text = '# owner: team-a\r# harness-registry-guard-disable no-app-harness-registry -- later\nconnector:\n  identifier: a\n';
+  writeFiles(ws, { 'a.yaml': text });
+  const abs = path.join(ws, 'a.yaml');
+  // git's hunk: line 1 changed (the parser sees the comment on line 2).
+  const changed = { source: 'api' as const, files: new Map([['a.yaml', { status: 'modified' as const, lines: new Set([1]) }]]) };
+  expect(addedSuppressions(ws, { changed }, new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
+    'a.yaml:1 This pull request adds a suppression of `no-app-harness-registry` for the whole file: "later".',
+  ]);
+});

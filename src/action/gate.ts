@@ -207,6 +207,13 @@ export function gateSources(o: GateOptions): GateSources {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
+/** The 1-based line of an offset as git and GitHub count lines: by LF alone. */
+const gitLineOf = (text: string, offset: number) => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
+
 export function addedSuppressions(
   root: string,
   gate: Pick<GateSources, 'changed' | 'partial'>,
@@ -218,15 +225,20 @@ export function addedSuppressions(
   const directivesIn = (file: string, text: string | undefined) =>
     text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
   const what = (d: Directive) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
-  const added = (file: string, d: Directive): GateChange => ({
+  const added = (file: string, d: Directive, line = d.line): GateChange => ({
     file,
-    line: d.line,
+    line,
     message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
   });
   for (const [file, change] of gate.changed.files) {
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
-    for (const d of directivesIn(file, safeRead(abs))) if (!change.lines || change.lines.has(d.line)) out.push(added(file, d));
+    const text = safeRead(abs);
+    for (const d of directivesIn(file, text)) {
+      // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
+      const line = gitLineOf(text!, d.range[0]);
+      if (!change.lines || change.lines.has(line)) out.push(added(file, d, line));
+    }
   }
   if (!gate.partial) return out;
   // The other files may have changed too: a suppression not in the base's version of its file is new.
