@@ -271,16 +271,22 @@ describe('passes, writes and dry runs', () => {
     expect(bytes(path.join(dir, 'a.yaml')).equals(original)).toBe(true);
   });
 
-  test('a file with a YAML syntax error in one of its documents gets no fix, even in the documents that parse', () => {
+  test('a file with a YAML syntax error in one of its documents gets no fix or suggestion, even in the documents that parse', () => {
     const dir = track(tempRepo({}));
     const connector = (id: string) =>
       `connector:\n  name: ${id}\n  identifier: ${id}\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n`;
-    const text = `${connector('good')}    providerType: Other\n    executeOnDelegate: false\n---\n${connector('broken')}      providerType: Other\n`;
+    // An Artifactory connector on the retired registry gets a suggestion (never a safe fix).
+    const artifactory =
+      'connector:\n  name: arti\n  identifier: arti\n  type: Artifactory\n  spec:\n    artifactoryServerUrl: https://app.harness.io/registry\n';
+    fs.writeFileSync(path.join(dir, 'whole.yaml'), artifactory);
+    expect(lint({ cwd: dir, paths: ['.'] }).findings.filter((f) => f.suggestion)).toHaveLength(1);
+    fs.rmSync(path.join(dir, 'whole.yaml'));
+    const text = `${connector('good')}    providerType: Other\n    executeOnDelegate: false\n---\n${artifactory}---\n${connector('broken')}      providerType: Other\n`;
     fs.writeFileSync(path.join(dir, 'two.yaml'), text);
     // check offers no fix there either, so its hint does not promise what fix refuses.
     const found = lint({ cwd: dir, paths: ['.'] }).findings;
     expect(found.filter((f) => f.ruleId === 'no-app-harness-registry').length).toBeGreaterThan(0);
-    expect(found.filter((f) => f.fix)).toEqual([]);
+    expect(found.filter((f) => f.fix || f.suggestion)).toEqual([]);
     const r = applyFixes({ cwd: dir, paths: ['.'] });
     expect(r.files).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'two.yaml'), 'utf8')).toBe(text);
