@@ -233,7 +233,10 @@ test('a suppression after a lone CR is matched to the diff by the line git count
   writeFiles(ws, { 'a.yaml': text });
   const abs = path.join(ws, 'a.yaml');
   // git's hunk: line 1 changed (the parser sees the comment on line 2).
-  const changed = { source: 'api' as const, files: new Map([['a.yaml', { status: 'modified' as const, lines: new Set([1]) }]]) };
+  const changed = {
+    source: 'api' as const,
+    files: new Map([['a.yaml', { path: 'a.yaml', status: 'modified' as const, lines: new Set([1]) }]]),
+  };
   expect(addedSuppressions(ws, { changed }, new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
     'a.yaml:1 This pull request adds a suppression of `no-app-harness-registry` for the whole file: "later".',
   ]);
