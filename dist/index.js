@@ -54257,16 +54257,17 @@ function build(prepared, scans) {
 }
 /**
  * `fix` leaves a file with a syntax error as it is (what its broken part means is unknown), so
- * its findings offer no safe fix: `check` would promise one that `fix` then refuses.
+ * its findings offer no edit, safe or suggested: `check` would promise a fix that `fix` then
+ * refuses, and a pull request would get suggestions for a file that does not parse.
  */
 function withoutFixesInBrokenFiles(findings) {
     const broken = new Set(findings.filter((f) => f.ruleId === yamlSyntax.id).map((f) => f.file));
     if (!broken.size)
         return findings;
     return findings.map((f) => {
-        if (!f.fix || !broken.has(f.file))
+        if (!(f.fix || f.suggestion) || !broken.has(f.file))
             return f;
-        const { fix: _fix, fixTitle: _title, ...rest } = f;
+        const { fix: _fix, fixTitle: _title, suggestion: _suggestion, ...rest } = f;
         return rest;
     });
 }
@@ -55142,23 +55143,34 @@ function gateSources(o) {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
+/** The 1-based line of an offset as git and GitHub count lines: by LF alone. */
+const gitLineOf = (text, offset) => {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+};
 function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
     const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(source_parseSource(file, text), ruleIds).directives : [];
     const what = (d) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
-    const added = (file, d) => ({
+    const added = (file, d, line = d.line) => ({
         file,
-        line: d.line,
+        line,
         message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
     });
     for (const [file, change] of gate.changed.files) {
         const abs = external_node_path_default().resolve(root, file);
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        for (const d of directivesIn(file, safeRead(abs)))
-            if (!change.lines || change.lines.has(d.line))
-                out.push(added(file, d));
+        const text = safeRead(abs);
+        for (const d of directivesIn(file, text)) {
+            // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
+            const line = gitLineOf(text, d.range[0]);
+            if (!change.lines || change.lines.has(line))
+                out.push(added(file, d, line));
+        }
     }
     if (!gate.partial)
         return out;

@@ -15035,16 +15035,17 @@ function build(prepared, scans) {
 }
 /**
  * `fix` leaves a file with a syntax error as it is (what its broken part means is unknown), so
- * its findings offer no safe fix: `check` would promise one that `fix` then refuses.
+ * its findings offer no edit, safe or suggested: `check` would promise a fix that `fix` then
+ * refuses, and a pull request would get suggestions for a file that does not parse.
  */
 function withoutFixesInBrokenFiles(findings) {
     const broken = new Set(findings.filter((f) => f.ruleId === yamlSyntax.id).map((f) => f.file));
     if (!broken.size)
         return findings;
     return findings.map((f) => {
-        if (!f.fix || !broken.has(f.file))
+        if (!(f.fix || f.suggestion) || !broken.has(f.file))
             return f;
-        const { fix: _fix, fixTitle: _title, ...rest } = f;
+        const { fix: _fix, fixTitle: _title, suggestion: _suggestion, ...rest } = f;
         return rest;
     });
 }
