@@ -3,6 +3,7 @@ import {
   catalogueNamesFor,
   DOCKER_HUB_HOSTS,
   findRenamedHarnessImage,
+  imageSuffix,
   isAppHarnessImage,
   isOnDockerHub,
   normaliseRegistryUrl,
@@ -97,8 +98,6 @@ function underRetiredRegistry(image: ImageRef): { prefix: string; image: ImageRe
   return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
 }
 
-const suffixOf = (image: ImageRef) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-
 /**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
@@ -118,7 +117,7 @@ export function restoreHarnessName(raw: string, catalogue: ImageCatalogue): Rest
   const flattened = last === norm(`${ns}-${name}`);
   const clearPrefix = flattened || path.length === 1 || path[path.length - 2]!.toLowerCase() === ns;
   return {
-    value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+    value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
     unambiguous:
       catalogueEntriesNamed(last, catalogue) === 1 &&
       clearPrefix &&
@@ -174,7 +173,7 @@ function restoreExecutionConfigImage(
   const prefix = [image.registry, ...keep].filter(Boolean).join('/');
   const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
   return {
-    value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+    value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
     unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
   };
 }

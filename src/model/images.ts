@@ -81,6 +81,9 @@ function maskExpressions(s: string): string | undefined {
   return depth === 0 ? out : undefined;
 }
 
+/** The tag and digest as written after the name: `:1.16@sha256:…`. */
+export const imageSuffix = (image: ImageRef) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host: string | undefined): boolean {
   return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
@@ -167,8 +170,7 @@ export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalog
     if (!flattened && !sameName) continue;
     const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-    const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-    return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+    return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
   }
   return undefined;
 }
