@@ -8,6 +8,7 @@ import { View } from '../model/view.js';
 import { parseSource } from '../parse/source.js';
 import { parseDirectives, type Directive } from '../engine/suppressions.js';
 import { changedFiles, type ChangedFiles } from '../github/changed-files.js';
+import { gitLineOf } from '../github/hunks.js';
 import { allRules } from '../rules/index.js';
 import type { ChangeDetection } from './detect-changes.js';
 import { baseVersions, type BaseVersions } from './gate-base.js';
@@ -207,13 +208,6 @@ export function gateSources(o: GateOptions): GateSources {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
-/** The 1-based line of an offset as git and GitHub count lines: by LF alone. */
-const gitLineOf = (text: string, offset: number) => {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};
-
 export function addedSuppressions(
   root: string,
   gate: Pick<GateSources, 'changed' | 'partial'>,

@@ -131,26 +131,12 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
   source.docs.forEach((doc, i) => {
     const c = classified[i]!;
     if (!source.harness) return;
-    if (c.kind === 'v1')
+    const notice = (what: string, at: View) =>
       out.findings.push(
-        findingAt(
-          'schema',
-          'notice',
-          'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).',
-          locOf(c.at),
-          place,
-        ),
+        findingAt('schema', 'notice', `${what}: only its image references are checked (policies 1 and 4).`, locOf(at), place),
       );
-    if (c.kind === 'unknown-harness')
-      out.findings.push(
-        findingAt(
-          'schema',
-          'notice',
-          `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`,
-          locOf(c.at),
-          place,
-        ),
-      );
+    if (c.kind === 'v1') notice('Harness v1 YAML (`version: 1`)', c.at);
+    if (c.kind === 'unknown-harness') notice(`Unknown Harness entity kind \`${c.key}\``, c.at);
     if (c.kind !== 'entity') return;
     parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
     if (c.entity.kind === 'pipeline' || c.entity.kind === 'template') roots.set(doc, c.root);

@@ -4,6 +4,9 @@
  * lie inside a hunk (the only lines GitHub accepts a review comment, hence a suggestion, on).
  */
 
+/** The 1-based line of an offset as git and GitHub count lines (LF alone; a lone CR ends none): the lines hunks name. */
+export const gitLineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
 /** New-side lines [first, last] of one hunk, both inclusive. */
 export type HunkRange = readonly [number, number];
 

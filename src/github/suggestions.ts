@@ -3,7 +3,7 @@ import { overlaps } from '../engine/edits.js';
 import type { Edit, Finding } from '../engine/finding.js';
 import type { ChangedFile } from './changed-files.js';
 import type { GitHubApi, Repo, ReviewComment } from './client.js';
-import { insideHunk } from './hunks.js';
+import { gitLineOf, insideHunk } from './hunks.js';
 import { cmp } from '../engine/compare.js';
 
 /**
@@ -67,8 +67,8 @@ export function suggestedChanges(findings: readonly Finding[], readText: (file: 
     if (raw === undefined) continue;
     const text = raw.replace(/^\uFEFF/, '');
     if (edits.some((e) => e.end > text.length)) continue;
-    const start = lineOf(text, Math.min(...edits.map((e) => e.start)));
-    const end = lineOf(text, Math.max(...edits.map((e) => e.end)));
+    const start = gitLineOf(text, Math.min(...edits.map((e) => e.start)));
+    const end = gitLineOf(text, Math.max(...edits.map((e) => e.end)));
     const title = f.fixTitle ?? f.suggestion?.title ?? f.message;
     const list = byFile.get(f.file) ?? [];
     const clash = list.find((p) => p.start <= end && start <= p.end);
@@ -104,7 +104,6 @@ export function suggestedChanges(findings: readonly Finding[], readText: (file: 
   return out.sort((a, b) => cmp(a.path, b.path) || a.startLine - b.startLine);
 }
 
-const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
 function lineStart(text: string, line: number): number {
   let pos = 0;
