@@ -174,7 +174,6 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
         const reply = await transport.send(url, {
           what: `reading the CI image overrides (infra ${infra})`,
           permission: ACCOUNT_VIEW_PERMISSION,
-          // Each infrastructure is asked on its own: a refusal of one does not answer for the other.
           scope: `account scope, infra ${infra}`,
         });
         if (!reply.ok) return failed(reply.reason, reply.refused);

@@ -3,7 +3,7 @@
  * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
  * allows 400 requests/min per key), retries with exponential backoff or as a 429's Retry-After
  * says, one time budget for the whole run, a refused key (401) that stops everything, and a
- * missing permission (403) that fails only the requests of that permission and scope. Nothing it
+ * missing permission (403) that fails only its own request. Nothing it
  * returns or throws contains the API key.
  */
 import { UsageError } from '../engine/errors.js';
@@ -277,7 +277,6 @@ export class Transport {
         `gave up with ${formatMs(deadline - this.o.now())} of the time budget of ${formatMs(this.o.budgetMs)} left: ` +
         `the next wait (${formatMs(waitMs)}${asked ? ', as Retry-After asked' : ''}) would end past it${last ? ` (last: ${last})` : ''}`,
     });
-    const refused = (reason: string) => ({ ok: false as const, reason, refused: purpose.permission });
     for (;;) {
       this.checkAuth();
       const release = await this.guard(() => this.slots.acquire(this.stop.signal));
@@ -296,7 +295,7 @@ export class Transport {
       }
       if (outcome.kind === 'reply')
         return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true as const } : {}) };
-      if (outcome.kind === 'refused') return refused(outcome.reason);
+      if (outcome.kind === 'refused') return { ok: false, reason: outcome.reason, refused: purpose.permission };
       if (outcome.kind === 'spent') {
         last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
         return spent();
