@@ -104,7 +104,6 @@ export function suggestedChanges(findings: readonly Finding[], readText: (file: 
   return out.sort((a, b) => cmp(a.path, b.path) || a.startLine - b.startLine);
 }
 
-
 function lineStart(text: string, line: number): number {
   let pos = 0;
   for (let l = 1; l < line; l++) pos = text.indexOf('\n', pos) + 1;
