@@ -44463,6 +44463,8 @@ throttling.triggersNotification = triggersNotification;
  * added (annotations rank them first, gate changes are looked for there) and which new-side lines
  * lie inside a hunk (the only lines GitHub accepts a review comment, hence a suggestion, on).
  */
+/** The 1-based line of an offset as git and GitHub count lines (LF alone; a lone CR ends none): the lines hunks name. */
+const gitLineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 /**
  * Parses a unified-diff patch (a REST "list pull request files" `patch`, or one file of
@@ -47164,6 +47166,8 @@ function maskExpressions(s) {
     }
     return depth === 0 ? out : undefined;
 }
+/** The tag and digest as written after the name: `:1.16@sha256:…`. */
+const imageSuffix = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host) {
     return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
@@ -47239,8 +47243,7 @@ function findRenamedHarnessImage(image, catalogue) {
             continue;
         const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
     }
     return undefined;
 }
@@ -47378,7 +47381,6 @@ function underRetiredRegistry(image) {
         return undefined;
     return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
 }
-const suffixOf = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
@@ -47400,7 +47402,7 @@ function restoreHarnessName(raw, catalogue) {
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return {
-        value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+        value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
         unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
             clearPrefix &&
             (!retired || path.length <= 2) &&
@@ -47449,7 +47451,7 @@ function restoreExecutionConfigImage(image, expected, catalogue, field, retired)
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
     return {
-        value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+        value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
         unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
     };
 }
@@ -50294,7 +50296,7 @@ const context_str = (v) => (typeof v === 'string' && v ? v : undefined);
  * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
  * allows 400 requests/min per key), retries with exponential backoff or as a 429's Retry-After
  * says, one time budget for the whole run, a refused key (401) that stops everything, and a
- * missing permission (403) that fails only the requests of that permission and scope. Nothing it
+ * missing permission (403) that fails only its own request. Nothing it
  * returns or throws contains the API key.
  */
 
@@ -50513,7 +50515,6 @@ class Transport {
             reason: `gave up with ${formatMs(deadline - this.o.now())} of the time budget of ${formatMs(this.o.budgetMs)} left: ` +
                 `the next wait (${formatMs(waitMs)}${asked ? ', as Retry-After asked' : ''}) would end past it${last ? ` (last: ${last})` : ''}`,
         });
-        const refused = (reason) => ({ ok: false, reason, refused: purpose.permission });
         for (;;) {
             this.checkAuth();
             const release = await this.guard(() => this.slots.acquire(this.stop.signal));
@@ -50537,7 +50538,7 @@ class Transport {
             if (outcome.kind === 'reply')
                 return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true } : {}) };
             if (outcome.kind === 'refused')
-                return refused(outcome.reason);
+                return { ok: false, reason: outcome.reason, refused: purpose.permission };
             if (outcome.kind === 'spent') {
                 last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
                 return spent();
@@ -50922,7 +50923,6 @@ function createHarnessClient(options) {
                 const reply = await transport.send(url, {
                     what: `reading the CI image overrides (infra ${infra})`,
                     permission: ACCOUNT_VIEW_PERMISSION,
-                    // Each infrastructure is asked on its own: a refusal of one does not answer for the other.
                     scope: `account scope, infra ${infra}`,
                 });
                 if (!reply.ok)
@@ -53877,10 +53877,11 @@ function scan_file_scanFile(input, opts) {
         const c = classified[i];
         if (!source.harness)
             return;
+        const notice = (what, at) => out.findings.push(findingAt('schema', 'notice', `${what}: only its image references are checked (policies 1 and 4).`, locOf(at), place));
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
+            notice('Harness v1 YAML (`version: 1`)', c.at);
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
+            notice(`Unknown Harness entity kind \`${c.key}\``, c.at);
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -54988,6 +54989,7 @@ async function baseVersions(state, detection, files) {
 
 
 
+
 /**
  * The gate step, on every pull request: where the config and the baseline are read from, and what
  * the pull request changes in them. When the changed files are unknown (no API list, no git
@@ -55143,13 +55145,6 @@ function gateSources(o) {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
-/** The 1-based line of an offset as git and GitHub count lines: by LF alone. */
-const gitLineOf = (text, offset) => {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-};
 function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
@@ -57385,8 +57380,8 @@ function suggestedChanges(findings, readText) {
         const text = raw.replace(/^\uFEFF/, '');
         if (edits.some((e) => e.end > text.length))
             continue;
-        const start = lineOf(text, Math.min(...edits.map((e) => e.start)));
-        const end = lineOf(text, Math.max(...edits.map((e) => e.end)));
+        const start = gitLineOf(text, Math.min(...edits.map((e) => e.start)));
+        const end = gitLineOf(text, Math.max(...edits.map((e) => e.end)));
         const title = f.fixTitle ?? f.suggestion?.title ?? f.message;
         const list = byFile.get(f.file) ?? [];
         const clash = list.find((p) => p.start <= end && start <= p.end);
@@ -57423,7 +57418,6 @@ function suggestedChanges(findings, readText) {
         }
     return out.sort((a, b) => compare_cmp(a.path, b.path) || a.startLine - b.startLine);
 }
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 function lineStart(text, line) {
     let pos = 0;
     for (let l = 1; l < line; l++)

@@ -13085,6 +13085,8 @@ function maskExpressions(s) {
     }
     return depth === 0 ? out : undefined;
 }
+/** The tag and digest as written after the name: `:1.16@sha256:…`. */
+const imageSuffix = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host) {
     return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
@@ -13160,8 +13162,7 @@ function findRenamedHarnessImage(image, catalogue) {
             continue;
         const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
     }
     return undefined;
 }
@@ -14074,10 +14075,11 @@ function scan_file_scanFile(input, opts) {
         const c = classified[i];
         if (!source.harness)
             return;
+        const notice = (what, at) => out.findings.push(findingAt('schema', 'notice', `${what}: only its image references are checked (policies 1 and 4).`, locOf(at), place));
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
+            notice('Harness v1 YAML (`version: 1`)', c.at);
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
+            notice(`Unknown Harness entity kind \`${c.key}\``, c.at);
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -15229,7 +15231,6 @@ function underRetiredRegistry(image) {
         return undefined;
     return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
 }
-const suffixOf = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
@@ -15251,7 +15252,7 @@ function restoreHarnessName(raw, catalogue) {
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return {
-        value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+        value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
         unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
             clearPrefix &&
             (!retired || path.length <= 2) &&
@@ -15300,7 +15301,7 @@ function restoreExecutionConfigImage(image, expected, catalogue, field, retired)
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
     return {
-        value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+        value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
         unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
     };
 }
@@ -17720,7 +17721,7 @@ function fromJson(json) {
  * place — at most `concurrency` requests in flight, starts spaced `minIntervalMs` apart (Harness
  * allows 400 requests/min per key), retries with exponential backoff or as a 429's Retry-After
  * says, one time budget for the whole run, a refused key (401) that stops everything, and a
- * missing permission (403) that fails only the requests of that permission and scope. Nothing it
+ * missing permission (403) that fails only its own request. Nothing it
  * returns or throws contains the API key.
  */
 
@@ -17939,7 +17940,6 @@ class Transport {
             reason: `gave up with ${formatMs(deadline - this.o.now())} of the time budget of ${formatMs(this.o.budgetMs)} left: ` +
                 `the next wait (${formatMs(waitMs)}${asked ? ', as Retry-After asked' : ''}) would end past it${last ? ` (last: ${last})` : ''}`,
         });
-        const refused = (reason) => ({ ok: false, reason, refused: purpose.permission });
         for (;;) {
             this.checkAuth();
             const release = await this.guard(() => this.slots.acquire(this.stop.signal));
@@ -17963,7 +17963,7 @@ class Transport {
             if (outcome.kind === 'reply')
                 return { ok: true, status: outcome.status, body: outcome.body, ...(outcome.notJson ? { notJson: true } : {}) };
             if (outcome.kind === 'refused')
-                return refused(outcome.reason);
+                return { ok: false, reason: outcome.reason, refused: purpose.permission };
             if (outcome.kind === 'spent') {
                 last ??= `no answer in the ${formatMs(outcome.leftMs)} left`;
                 return spent();
@@ -18348,7 +18348,6 @@ function createHarnessClient(options) {
                 const reply = await transport.send(url, {
                     what: `reading the CI image overrides (infra ${infra})`,
                     permission: ACCOUNT_VIEW_PERMISSION,
-                    // Each infrastructure is asked on its own: a refusal of one does not answer for the other.
                     scope: `account scope, infra ${infra}`,
                 });
                 if (!reply.ok)

@@ -10661,6 +10661,8 @@ function maskExpressions(s) {
     }
     return depth === 0 ? out : undefined;
 }
+/** The tag and digest as written after the name: `:1.16@sha256:…`. */
+const imageSuffix = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
 function isAppHarnessRegistryHost(host) {
     return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
@@ -10736,8 +10738,7 @@ function findRenamedHarnessImage(image, catalogue) {
             continue;
         const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
         const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        const suffix = (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${suffix}` };
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
     }
     return undefined;
 }
@@ -13323,10 +13324,11 @@ function scan_file_scanFile(input, opts) {
         const c = classified[i];
         if (!source.harness)
             return;
+        const notice = (what, at) => out.findings.push(findingAt('schema', 'notice', `${what}: only its image references are checked (policies 1 and 4).`, locOf(at), place));
         if (c.kind === 'v1')
-            out.findings.push(findingAt('schema', 'notice', 'Harness v1 YAML (`version: 1`): only its image references are checked yet (policies 1 and 4).', locOf(c.at), place));
+            notice('Harness v1 YAML (`version: 1`)', c.at);
         if (c.kind === 'unknown-harness')
-            out.findings.push(findingAt('schema', 'notice', `Unknown Harness entity kind \`${c.key}\`: only its image references are checked (policies 1 and 4).`, locOf(c.at), place));
+            notice(`Unknown Harness entity kind \`${c.key}\``, c.at);
         if (c.kind !== 'entity')
             return;
         parsed.push({ entity: c.entity, root: c.root, ...(c.embedded ? { embedded: c.embedded } : {}) });
@@ -13975,7 +13977,6 @@ function underRetiredRegistry(image) {
         return undefined;
     return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
 }
-const suffixOf = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
 /**
  * An image reference with the Harness name it was renamed from restored under the same prefix.
  * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
@@ -13997,7 +13998,7 @@ function restoreHarnessName(raw, catalogue) {
     const flattened = last === image_fixes_norm(`${ns}-${name}`);
     const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
     return {
-        value: retired ? `${retired.prefix}/${renamed.expected}${suffixOf(image)}` : renamed.suggestion,
+        value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
         unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
             clearPrefix &&
             (!retired || path.length <= 2) &&
@@ -14046,7 +14047,7 @@ function restoreExecutionConfigImage(image, expected, catalogue, field, retired)
     const prefix = [image.registry, ...keep].filter(Boolean).join('/');
     const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
     return {
-        value: `${prefix ? prefix + '/' : ''}${expected}${suffixOf(image)}`,
+        value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
         unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
     };
 }
