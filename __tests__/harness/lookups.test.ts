@@ -420,7 +420,11 @@ describe('rules judge connectors only Harness holds like connectors in the repo,
       return finding.fix ? `safe: ${finding.fixTitle}` : `suggestion: ${finding.suggestion?.title}`;
     };
     expect(fixOf()).toMatch(/^suggestion: Create connector `mirror` at account scope/);
-    expect(fixOf(facts(org, answered('mirror', ACCOUNT_SCOPE, { kind: 'notFound' })))).toMatch(/^suggestion: /);
+    expect(fixOf(facts(org, answered('mirror', ACCOUNT_SCOPE, { kind: 'notFound' })))).toMatch(/^suggestion: Create connector `mirror`/);
+    // No answer from Harness: it may have the connector, so the advice is not to create one.
+    expect(fixOf(facts(org, answered('mirror', ACCOUNT_SCOPE, { kind: 'failed', reason: 'timed out' })))).toBe(
+      'suggestion: Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and the lookup in Harness got no answer).',
+    );
     expect(fixOf(facts(org, found('mirror', ACCOUNT_SCOPE, { dockerRegistryUrl: HUB })))).toBe(
       'safe: Reference the account-scope connector `account.mirror` (in Harness) instead of `org.mirror`.',
     );

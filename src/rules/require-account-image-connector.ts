@@ -61,6 +61,14 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
       },
     };
   if (found) return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+  // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
+  if (answer?.kind === 'failed')
+    return {
+      suggestion: {
+        title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+        edits: [edit],
+      },
+    };
   return {
     suggestion: {
       title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
