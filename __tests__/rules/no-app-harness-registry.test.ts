@@ -727,6 +727,11 @@ spec:
       errors: [{ messageId: 'leftover', line: 13, column: 46, severity: 'warning' }],
     },
     {
+      name: 'a leftover with a doubled slash before `registry` (as connector URLs are read) still counts',
+      files: stepCommand('curl -fsS https://app.harness.io//registry/v2/_catalog'),
+      errors: [{ messageId: 'leftover', line: 13, column: 46, severity: 'warning' }],
+    },
+    {
       name: 'a leftover in a command: a warning at the registry, inside the string',
       files: `pipeline:
   name: p

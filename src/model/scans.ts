@@ -136,10 +136,10 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
 }
 
 /**
- * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
- * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
  */
-const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -180,7 +180,7 @@ export interface Leftover {
  * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 export function registryLeftovers(file: SourceFile, handled: (view: View) => boolean): Leftover[] {
-  if (!/harness\.io(?::443)?\/registry/i.test(file.text)) return [];
+  if (!/harness\.io(?::443)?\/+registry/i.test(file.text)) return [];
   const out: Leftover[] = [];
   for (const doc of file.docs) {
     const root = View.root(file, doc);
