@@ -529,6 +529,14 @@ describe('discovery', () => {
     );
   });
 
+  test("the default include patterns written out (as init's file offers them) are no typo in a repo without JSON", () => {
+    fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'include:\n  - "**/*.yaml"\n  - "**/*.yml"\n  - "**/*.json"\n');
+    expect(lint({ cwd: dir, paths: ['.'] }).findings.map((f) => f.file)).toContain('good.yaml');
+    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.json', 'nowhere/**'] })).toThrow(
+      '--include pattern "nowhere/**" matches no file under .',
+    );
+  });
+
   test("a config's include pattern is judged only by a run whose PATHs hold the config's folder", () => {
     write('.harness/p.yaml', BAD_IMAGE_PIPELINE);
     write('delegate/values.yaml', 'image: nginx:1\n');
