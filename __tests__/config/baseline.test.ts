@@ -419,9 +419,9 @@ describe('--baseline', () => {
     [
       'several bad entries',
       '{ "version": 1,\n  "entries": [\n    { "ruleId": "", "file": "a.yaml", "valueHash": "x" },\n    { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "count": "2" }\n  ] }',
-      /invalid baseline \(2 problems\):\n {2}nope\.json:3:17: `entries\[0\]\.ruleId` must not be empty\.\n {2}nope\.json:4:72: `entries\[1\]\.count` must be integer\./,
+      /invalid baseline \(2 problems\):\n {2}nope\.json:3:17: `entries\[0\]\.ruleId` must not be empty\.\n {2}nope\.json:4:72: `entries\[1\]\.count` must be a whole number\./,
     ],
-    ['not an object', '[]', /invalid baseline: nope\.json:1:1: must be object\./],
+    ['not an object', '[]', /invalid baseline: nope\.json:1:1: must be a map\./],
     [
       'misspelt key (a count that would silently be 1)',
       '{ "version": 1, "entries": [ { "ruleId": "schema", "file": "a.yaml", "valueHash": "x", "cout": 5 } ] }',

@@ -305,18 +305,18 @@ describe('an invalid config', () => {
     ].join('\n');
     expect(problems(text)).toEqual([
       '2:11: `rules.schema` must be one of off, notice, warning, error.',
-      '3:10: `include` must be array.',
-      '5:5: `exclude[0]` must be string.',
-      '6:14: `maxFileSize` must be integer.',
+      '3:10: `include` must be a list.',
+      '5:5: `exclude[0]` must be a string.',
+      '6:14: `maxFileSize` must be a whole number.',
       '7:25: `replacementRegistryUrl` must be an http:// or https:// registry URL without credentials, such as `https://registry.hub.docker.com`.',
       '8:18: `harnessImages[0]` must be an image name `namespace/name` in lower case, such as `harness/ci-addon`, without registry or tag.',
-      '9:35: `assumeHarnessCloudImageConnector` must be boolean.',
-      '10:20: `forbidSuppression` must be array.',
+      '9:35: `assumeHarnessCloudImageConnector` must be true or false.',
+      '10:20: `forbidSuppression` must be a list.',
     ]);
     expect(problems('maxFileSize: 0\n')).toEqual(['1:14: `maxFileSize` must be >= 1.']);
-    expect(problems('- rules\n')).toEqual(['1:1: must be object.']);
+    expect(problems('- rules\n')).toEqual(['1:1: must be a map.']);
     // A rule with options may take a map; anything else that is not a level names both forms.
-    for (const setting of ['false', '[error, {}]'])
+    for (const setting of ['false', '[error, {}]', 'high'])
       expect(problems(`rules:\n  no-app-harness-registry: ${setting}\n`)).toEqual([
         "2:28: `rules.no-app-harness-registry` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",
       ]);
@@ -332,7 +332,7 @@ describe('an invalid config', () => {
     const { code, out, err } = await r.cli(['check', '.']);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be integer.');
+    expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be a whole number.');
     const many = await repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
     expect(many.code).toBe(2);
     expect(many.err).toMatch(

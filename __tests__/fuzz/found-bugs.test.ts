@@ -45,7 +45,7 @@ describe('found by fuzzing', () => {
       'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://r.io\n    delegateSelectors: !!binary |-\n      aGVsbG8=\n    when: !!timestamp 2024-05-15\n';
     const f = lintFiles({ 'c.yaml': text }).findings.filter((x) => x.ruleId === 'schema');
     expect(f.map((x) => [x.line, x.column, x.message])).toEqual([
-      [6, 33, 'Connector `c`: `connector.spec.delegateSelectors` must be array.'],
+      [6, 33, 'Connector `c`: `connector.spec.delegateSelectors` must be a list.'],
     ]);
   });
 });

@@ -278,9 +278,10 @@ function explain(message: string, schema: object): string {
     const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
     return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
   }
-  // A rule's setting is a level or a map of `level` and options; the schema's last branch says only "object".
-  const setting = /^`rules\.([\w-]+)` must be object\.$/.exec(message);
-  if (setting) return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
+  // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
+  const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
+  if (setting && props.rules!.properties![setting[1]!]?.else)
+    return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
   if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
     return message.replace(' must be one of ', ' must be a rule id: one of ');
   if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))

@@ -87,8 +87,22 @@ function describe(error: ErrorObject): string {
   let what = error.message ?? 'is invalid';
   if (error.keyword === 'enum') what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   if (error.keyword === 'const') what = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+  if (error.keyword === 'type') what = `must be ${typeNames(error.params as { type: string | string[] })}`;
   if (error.keyword === 'minLength' && (error.params as { limit: number }).limit === 1) what = 'must not be empty';
   if (error.keyword === 'additionalProperties')
     what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
   return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
+
+/** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a map',
+  array: 'a list',
+  null: 'null',
+};
+const typeNames = ({ type }: { type: string | string[] }) =>
+  (Array.isArray(type) ? type : type.split(',')).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
