@@ -141,6 +141,11 @@ describe.each(allRules.map((r) => [r.id, r] as const))('docs/rules/%s.md', (id, 
     expect(page.sections.get('Why')).toContain(`](${rule.harnessDocs})`);
   });
 
+  test('"Options" names every option the rule takes', () => {
+    const options = page.sections.get('Options') ?? '';
+    for (const name of Object.keys(rule.options ?? {})) expect(`${name}: ${options.includes(`\`${name}\``)}`).toBe(`${name}: true`);
+  });
+
   test('examples sit in their own section, with known tags', () => {
     expect(page.strayYamlFences).toEqual([]);
     expect(page.examples.filter((e) => e.kind === 'incorrect').length).toBeGreaterThan(0);
