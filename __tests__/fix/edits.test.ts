@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { parse } from 'yaml';
 import { applyEdits, chooseEdits, clashWithin, overlaps } from '../../src/engine/edits.js';
 import type { Edit } from '../../src/engine/finding.js';
 import { eolAt, isPlainSafe, replaceScalar, setMapValue } from '../../src/model/yaml-edits.js';
@@ -102,11 +103,22 @@ describe('setMapValue inserts at the right indentation and line ending', () => {
     ['|+', 'spec:\n  url: x\n  note: |+\n    keep\n\n\nnext: 1\n'],
     ['>2+', 'spec:\n  url: x\n  note: >2+\n    keep\n\nnext: 1\n'],
     ['|+ with CRLF', 'spec:\r\n  url: x\r\n  note: |+\r\n    keep\r\n\r\nnext: 1\r\n'],
+    ['|+ as the last value of a nested map', 'spec:\n  url: x\n  auth:\n    note: |+\n      keep\n\nnext: 1\n'],
+    ['>+ as the last item of a nested list', 'spec:\n  url: x\n  tags:\n    - a\n    - >+\n      keep\n\n'],
+    ['|+ deeper down', 'spec:\n  url: x\n  a:\n    - b:\n        - |+\n          keep\n\n\n# end\n'],
   ])('a last value that keeps its trailing blank lines (%s) keeps them: the pair goes first', (_, text) => {
     const out = apply(text, setMapValue(at(text, 'spec'), 'k', false));
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     expect(out).toBe(text.replace(`spec:${eol}  url`, `spec:${eol}  k: false${eol}  url`));
-    expect(at(out, 'spec', 'note').value).toBe(at(text, 'spec', 'note').value);
+    const { k, ...rest } = (parse(out) as { spec: Record<string, unknown> }).spec;
+    expect([k, rest]).toEqual([false, (parse(text) as { spec: unknown }).spec]);
+  });
+
+  test('a last value that ends with a clipped block scalar, or a flow list, gets the pair after it', () => {
+    const text = 'spec:\n  url: x\n  auth:\n    note: |\n      keep\n\n  tags: [a]\n';
+    expect(apply(text, setMapValue(at(text, 'spec'), 'k', false))).toBe('spec:\n  url: x\n  auth:\n    note: |\n      keep\n\n  tags: [a]\n  k: false\n');
+    const clip = 'spec:\n  url: x\n  auth:\n    note: |\n      keep\n\nnext: 1\n';
+    expect(apply(clip, setMapValue(at(clip, 'spec'), 'k', false))).toBe('spec:\n  url: x\n  auth:\n    note: |\n      keep\n  k: false\n\nnext: 1\n');
   });
 
   test('an existing key is replaced in place', () => {

@@ -147,10 +147,10 @@ function insertPair(map: View, pairText: string): Edit | undefined {
   const lastEnd = (last.value ?? last.keyView).range[1];
   const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
   const indent = ' '.repeat(firstKey - lineStart);
-  // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-  // change the value, so the pair goes before the first one, and above the comment lines right over
-  // it (a `disable-next-line` comment must stay on the line before its key).
-  if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+  // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
+  // after it would change the value, so the pair goes before the first one, and above the comment
+  // lines right over it (a `disable-next-line` comment must stay on the line before its key).
+  if (endsWithKeptLines(last.value)) {
     // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
     const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
     return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
@@ -159,6 +159,17 @@ function insertPair(map: View, pairText: string): Edit | undefined {
   let at = lastNonSpace(text, firstKey, lastEnd) + 1;
   while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
   return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+
+/**
+ * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
+ * last value of a block map or the last item of a block list ends with one.
+ */
+function endsWithKeptLines(node: View | undefined): boolean {
+  while (node && !node.isScalar && !node.isFlow) node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
+  if (!node?.isScalar) return false;
+  const start = node.range[0];
+  return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
 }
 
 /** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
