@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
+import { runCli } from '../../src/cli/main.js';
 import { applyFixes } from '../helpers/lint.js';
 import { tempRepo } from './helpers.js';
 
@@ -65,5 +66,73 @@ describe('an inserted key keeps the blank lines a nested `|+` or `>+` value keep
     for (const k of ['providerType', 'executeOnDelegate']) if (!(k in before.connector.spec)) delete fixed.connector.spec[k];
     fixed.connector.spec.dockerRegistryUrl = before.connector.spec.dockerRegistryUrl;
     expect(fixed).toEqual(before);
+  });
+});
+
+describe("policy 1's fix leaves a renamed image whose policy-4 finding is accepted as it is", () => {
+  const PAYLOAD = `# execution-config overrides (update-config body)
+- field: gitCloneTag
+  value: app.harness.io/registry/harness/git-clone:1.6.9
+- field: addonTag
+  value: harness/ci-addon:1.16.4
+`;
+  const SUPPRESSED = PAYLOAD.replace(
+    '  value: app',
+    '  # harness-registry-guard-disable-next-line no-renamed-harness-image -- our own git-clone build, keep the name\n  value: app',
+  );
+  const FILE = 'ci/execution-config.yaml';
+
+  async function cli(args: string[], cwd: string) {
+    let out = '';
+    const code = await runCli(args, cwd, (s) => (out += s), () => {});
+    return { code, out };
+  }
+
+  /** Runs fix (JSON), then check on what it left: the file, the suggestions, and what check says. */
+  async function fixThenCheck(dir: string, baseline: string[]) {
+    const fixed = JSON.parse((await cli(['fix', '--format', 'json', ...baseline], dir)).out);
+    const checked = JSON.parse((await cli(['check', '--format', 'json', ...baseline], dir)).out);
+    return { fixed, text: fs.readFileSync(path.join(dir, FILE), 'utf8'), checked };
+  }
+
+  const expectLeftAlone = ({ fixed, text, checked }: Awaited<ReturnType<typeof fixThenCheck>>, original: string) => {
+    expect(text).toBe(original);
+    expect(fixed).toMatchObject({ files: [], converged: true });
+    // The fix is offered for review, not applied.
+    expect(fixed.suggestions).toEqual([expect.objectContaining({ ruleId: 'no-app-harness-registry', file: FILE })]);
+    expect(fixed.suggestions[0].title).toMatch(/not applied.*`no-renamed-harness-image`/i);
+    // What was accepted still is, and nothing says a suppression or baseline entry matches nothing.
+    const rules = (checked.findings as Array<{ ruleId: string; suppressed?: unknown }>).map((f) => [f.ruleId, !!f.suppressed]);
+    expect(rules).toEqual([
+      ['no-app-harness-registry', false],
+      ['no-renamed-harness-image', true],
+    ]);
+  };
+
+  test('accepted by a suppression comment', async () => {
+    const dir = track(tempRepo({ [FILE]: SUPPRESSED }));
+    expectLeftAlone(await fixThenCheck(dir, []), SUPPRESSED);
+  });
+
+  test('accepted by the baseline', async () => {
+    const dir = track(tempRepo({ [FILE]: PAYLOAD }));
+    expect((await cli(['check', '--write-baseline', 'b.json'], dir)).code).toBe(0);
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8'));
+    baseline.entries = baseline.entries.filter((e: { ruleId: string }) => e.ruleId === 'no-renamed-harness-image');
+    expect(baseline.entries).toHaveLength(1);
+    fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify(baseline));
+    const result = await fixThenCheck(dir, ['--baseline', 'b.json']);
+    expectLeftAlone(result, PAYLOAD);
+    expect(result.checked.baseline).toMatchObject({ matched: 1, stale: 0 });
+  });
+
+  test('not accepted: both policies are met in one edit, as before', async () => {
+    const dir = track(tempRepo({ [FILE]: PAYLOAD }));
+    const { fixed, text, checked } = await fixThenCheck(dir, []);
+    expect(text).toBe(PAYLOAD.replace('app.harness.io/registry/harness/git-clone', 'harness/drone-git'));
+    expect(fixed.files[0].fixes[0].title).toBe(
+      'Pull `app.harness.io/registry/harness/git-clone:1.6.9` from `https://registry.hub.docker.com` under its Harness name: `harness/drone-git:1.6.9`.',
+    );
+    expect(checked.findings).toEqual([]);
   });
 });
