@@ -136,3 +136,23 @@ describe("policy 1's fix leaves a renamed image whose policy-4 finding is accept
     expect(checked.findings).toEqual([]);
   });
 });
+
+describe('a file scanned under two names (hard links)', () => {
+  test('is fixed once, then checked as fixed under both: converged, nothing left, exit 0', async () => {
+    const dir = track(tempRepo({ 'a.yaml': 'image: app.harness.io/registry/harness/drone-git:1.6.9\n' }));
+    fs.linkSync(path.join(dir, 'a.yaml'), path.join(dir, 'second.yaml'));
+    const r = applyFixes({ cwd: dir, paths: ['.'], dryRun: true });
+    expect(r).toMatchObject({ passes: 1, converged: true, skipped: [] });
+    expect(r.files.map((f) => f.file)).toEqual(['a.yaml']);
+    expect(r.result.findings).toEqual([]);
+
+    let out = '';
+    const code = await runCli(['fix'], dir, (s) => (out += s), () => {});
+    expect(out).toBe(
+      'fixed a.yaml\n  line 1: Pull `app.harness.io/registry/harness/drone-git:1.6.9` from `https://registry.hub.docker.com`. [no-app-harness-registry]\n' +
+        'Applied 1 fix in 1 file (1 pass); left: 0 errors, 0 warnings, 0 notices.\n',
+    );
+    expect(code).toBe(0);
+    for (const name of ['a.yaml', 'second.yaml']) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('image: harness/drone-git:1.6.9\n');
+  });
+});

@@ -84,13 +84,28 @@ export function applyFixes(settings: FixSettings): FixResult {
   const frozen = new Set<string>();
   const skipped: FixResult['skipped'] = [];
   const realPaths = new Map<string, string>();
+  const secondNames = new Map<string, Set<string>>();
+  // A second name of a file (a hard link) is checked with the text its first name has now, not the old one on disk.
+  const syncSecondNames = () => {
+    let synced = false;
+    for (const [owner, names] of secondNames) {
+      const text = overlay.get(owner);
+      for (const name of names) {
+        if (overlay.get(name) === text) continue;
+        if (text === undefined) overlay.delete(name);
+        else overlay.set(name, text);
+        synced = true;
+      }
+    }
+    return synced;
+  };
   const run = settings.check ?? lintSync;
   const check = (s: LintSettings) => holdBackFixesOfAccepted(run(s));
   let result = check({ ...settings, overlay });
   let passes = 0;
 
   while (passes < maxPasses) {
-    const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+    const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths, secondNames);
     let changed = false;
     let reread = false;
     for (const [absPath, findings] of byFile) {
@@ -129,6 +144,7 @@ export function applyFixes(settings: FixSettings): FixResult {
       overlay.set(absPath, next);
       changed = true;
     }
+    if (syncSecondNames()) reread = true;
     if (!changed && !reread) break;
     if (changed) passes++;
     result = check({ ...settings, overlay });
@@ -166,8 +182,12 @@ export function applyFixes(settings: FixSettings): FixResult {
   }
   files.sort((a, b) => cmp(a.file, b.file));
   // What is left is what is on disk: a file that could not be written keeps its findings.
-  if (unwritten) result = check({ ...settings, overlay });
-  const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+  if (unwritten) {
+    syncSecondNames();
+    result = check({ ...settings, overlay });
+  }
+  // Fresh maps: a file written by rename has a new inode, maybe one another file had before.
+  const converged = groupFixes(result.findings, settings.cwd, frozen, new Map(), new Map()).size === 0;
   return { files, skipped, passes, converged, result };
 }
 
@@ -195,7 +215,13 @@ function holdBackFixesOfAccepted(result: LintResult): LintResult {
 }
 
 /** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
-function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realPaths: Map<string, string>): Map<string, Finding[]> {
+function groupFixes(
+  findings: Finding[],
+  cwd: string,
+  frozen: Set<string>,
+  realPaths: Map<string, string>,
+  secondNames: Map<string, Set<string>>,
+): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.fix?.length || isSuppressed(f)) continue;
@@ -211,7 +237,10 @@ function groupFixes(findings: Finding[], cwd: string, frozen: Set<string>, realP
     }
     const owner = realPaths.get(real) ?? abs;
     realPaths.set(real, owner);
-    if (owner !== abs) continue;
+    if (owner !== abs) {
+      secondNames.set(owner, (secondNames.get(owner) ?? new Set()).add(abs));
+      continue;
+    }
     const list = out.get(abs) ?? [];
     list.push(f);
     out.set(abs, list);
