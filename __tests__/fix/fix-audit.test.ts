@@ -114,6 +114,13 @@ describe("policy 1's fix leaves a renamed image whose policy-4 finding is accept
     expectLeftAlone(await fixThenCheck(dir, []), SUPPRESSED);
   });
 
+  test("check does not promise the held-back fix (it is the same lint fix runs)", async () => {
+    const dir = track(tempRepo({ [FILE]: SUPPRESSED }));
+    const { code, out } = await cli(['check'], dir);
+    expect(code).toBe(1);
+    expect(out).not.toMatch(/fixed automatically|harness-registry-guard fix/);
+  });
+
   test('accepted by the baseline', async () => {
     const dir = track(tempRepo({ [FILE]: PAYLOAD }));
     expect((await cli(['check', '--write-baseline', 'b.json'], dir)).code).toBe(0);

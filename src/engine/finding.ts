@@ -165,3 +165,8 @@ export function reaches(severity: Severity, threshold: FailOn): boolean {
 export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
   return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
+
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+export function isSuppressed(f: Finding): boolean {
+  return !!(f as Finding & { suppressed?: unknown }).suppressed;
+}

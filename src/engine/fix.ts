@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, chooseEdits } from './edits.js';
 import { cmp } from './compare.js';
-import type { Edit, Finding } from './finding.js';
+import { isSuppressed, type Edit, type Finding } from './finding.js';
 import { lintSync, type LintResult, type LintSettings } from './lint.js';
 import { parseSource } from '../parse/source.js';
 import { decodeUtf8 } from './file-text.js';
@@ -99,8 +99,7 @@ export function applyFixes(settings: FixSettings): FixResult {
     }
     return synced;
   };
-  const run = settings.check ?? lintSync;
-  const check = (s: LintSettings) => holdBackFixesOfAccepted(run(s));
+  const check = settings.check ?? lintSync;
   let result = check({ ...settings, overlay });
   let passes = 0;
 
@@ -191,29 +190,6 @@ export function applyFixes(settings: FixSettings): FixResult {
   return { files, skipped, passes, converged, result };
 }
 
-/**
- * A safe fix that changes its node, where another finding on that node is accepted by a suppression
- * comment or the baseline, is not applied: it would change what was accepted (policy 1's fix
- * restoring the name of an image whose policy-4 finding is accepted; a baseline entry matches the
- * value too). It is offered as a suggestion instead.
- */
-function holdBackFixesOfAccepted(result: LintResult): LintResult {
-  const nodeOf = (f: Finding) => `${f.file}\0${f.range[0]}\0${f.range[1]}`;
-  const accepted = new Map<string, Finding>();
-  for (const f of result.findings) if (isSuppressed(f)) accepted.set(nodeOf(f), f);
-  if (!accepted.size) return result;
-  const findings = result.findings.map((f) => {
-    if (!f.fix?.length || isSuppressed(f)) return f;
-    const held = accepted.get(nodeOf(f));
-    if (!held || !f.fix.some((e) => e.start < f.range[1] && e.end > f.range[0])) return f;
-    const { fix, fixTitle, ...rest } = f;
-    const by = held.suppressed!.kind === 'baseline' ? 'the baseline' : 'a suppression comment';
-    const title = `${fixTitle ?? f.message} Not applied: it would change the value of \`${held.ruleId}\`'s finding here, which ${by} accepts.`;
-    return { ...rest, suggestion: { title, edits: fix } };
-  });
-  return { ...result, findings };
-}
-
 /** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
 function groupFixes(
   findings: Finding[],
@@ -246,11 +222,6 @@ function groupFixes(
     out.set(abs, list);
   }
   return out;
-}
-
-/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
-export function isSuppressed(f: Finding): boolean {
-  return !!(f as Finding & { suppressed?: unknown }).suppressed;
 }
 
 function readState(absPath: string, file: string): FileState | undefined {

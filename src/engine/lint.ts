@@ -5,7 +5,7 @@ import { builtinRules, fileFinding, UNRESOLVED_REFERENCE, yamlSyntax } from './b
 import { applyLevel, levelOf, optionsOf, resolveConfig, type LoadedConfig } from './config.js';
 import { discover, isInside, realPathOf, repoRootOf, type DiscoverOptions } from './discover.js';
 import { withFix } from './edits.js';
-import { compareFindings, findingAt, sortAndDedupe, type Finding } from './finding.js';
+import { compareFindings, findingAt, isSuppressed, sortAndDedupe, type Finding } from './finding.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
   serialScanner,
@@ -279,6 +279,29 @@ function withoutFixesInBrokenFiles(findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * A safe fix that changes its node, where another finding on that node is accepted by a suppression
+ * comment or the baseline, is not applied: it would change what was accepted (policy 1's fix
+ * restoring the name of an image whose policy-4 finding is accepted; a baseline entry matches the
+ * value too). It is offered as a suggestion instead, so
+ * `check`, pull-request suggestions and `fix` agree.
+ */
+function holdBackFixesOfAccepted(findings: Finding[]): Finding[] {
+  const nodeOf = (f: Finding) => `${f.file}\0${f.range[0]}\0${f.range[1]}`;
+  const accepted = new Map<string, Finding>();
+  for (const f of findings) if (isSuppressed(f)) accepted.set(nodeOf(f), f);
+  if (!accepted.size) return findings;
+  return findings.map((f) => {
+    if (!f.fix?.length || isSuppressed(f)) return f;
+    const held = accepted.get(nodeOf(f));
+    if (!held || !f.fix.some((e) => e.start < f.range[1] && e.end > f.range[0])) return f;
+    const { fix, fixTitle, ...rest } = f;
+    const by = held.suppressed!.kind === 'baseline' ? 'the baseline' : 'a suppression comment';
+    const title = `${fixTitle ?? f.message} Not applied: it would change the value of \`${held.ruleId}\`'s finding here, which ${by} accepts.`;
+    return { ...rest, suggestion: { title, edits: fix } };
+  });
+}
+
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings: LintSettings, prepared: Prepared, built: Built, harness: HarnessFacts | undefined): LintResult {
   const { all, config, options } = prepared;
@@ -325,7 +348,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
     baseline = applied.summary;
   }
   return {
-    findings: [...out, ...levelled(meta)].sort(compareFindings),
+    findings: [...holdBackFixesOfAccepted(out), ...levelled(meta)].sort(compareFindings),
     filesScanned: built.filesScanned,
     harnessFiles: built.harnessFiles,
     entities: built.entities,

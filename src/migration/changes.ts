@@ -1,5 +1,5 @@
 import type { Edit, Finding } from '../engine/finding.js';
-import { isSuppressed } from '../engine/fix.js';
+import { isSuppressed } from '../engine/finding.js';
 import { cmp } from '../engine/compare.js';
 import type { Connector, Template } from '../model/entities.js';
 import { redactUserInfo } from '../model/images.js';
