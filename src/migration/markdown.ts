@@ -131,7 +131,8 @@ export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
     table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
       `${st.ownerKind} ${code(st.owner)}`,
       `${code(st.stage)}<br>${placeText(st)}`,
-      st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
+      // The kind, a stage identifier and a template's version label are the repo's text.
+      noHtml(st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : '')),
       st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
       stageSources(st),
     ]);
