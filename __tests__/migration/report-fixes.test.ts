@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { runCli } from '../../src/cli/main.js';
 import { renderMarkdown } from '../../src/migration/markdown.js';
+import { mergeReports } from '../../src/migration/merge.js';
+import type { MigrationReport } from '../../src/migration/types.js';
 import { rawTags } from '../helpers/render-markdown.js';
-import { cleanup, repo, reportOf } from './repo-fixture.js';
+import { cleanup, pipeline, repo, reportOf } from './repo-fixture.js';
 
 afterAll(cleanup);
 
@@ -40,5 +46,55 @@ describe('the Stages table shows repo values as text', () => {
     expect(stages).toContain('(from stage &lt;img src=x onerror=alert(1)&gt;)');
     expect(stages).toContain('(from template tpl_x v1&lt;img src=https://evil.example/pixel.png&gt;)');
     expect(rawTags(md)).toEqual([]);
+  });
+});
+
+describe('a report of a checkout beside the current folder links its places', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], {
+      cwd,
+      encoding: 'utf8',
+    }).trim();
+  /** Folder `b`, a checkout of acme/b, beside folder `a`, a checkout of its own or a plain folder. */
+  function siblings(aIsCheckout: boolean): { a: string; head: string } {
+    const parent = repo({ 'b/.harness/p.yaml': pipeline('p', 'account.legacy', 'app.harness.io/registry/harness/drone-git:1.0') });
+    const [a, b] = [path.join(parent, 'a'), path.join(parent, 'b')];
+    fs.mkdirSync(a);
+    for (const dir of aIsCheckout ? [a, b] : [b]) {
+      git(dir, 'init', '-q');
+      git(dir, 'remote', 'add', 'origin', `https://github.com/acme/${path.basename(dir)}.git`);
+      git(dir, 'commit', '-q', '--allow-empty', '-m', 'init');
+    }
+    git(b, 'add', '.');
+    git(b, 'commit', '-q', '-m', 'pipeline');
+    return { a, head: git(b, 'rev-parse', 'HEAD') };
+  }
+
+  test.each([
+    ['a sibling checkout', true],
+    ['a folder outside any checkout', false],
+  ])('`report ../b --format json` run from %s records the way to the checkout', async (_, aIsCheckout) => {
+    const { a, head } = siblings(aIsCheckout);
+    let out = '';
+    const saved = Object.fromEntries(['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_SERVER_URL'].map((k) => [k, process.env[k]]));
+    for (const k of Object.keys(saved)) delete process.env[k];
+    try {
+      expect(
+        await runCli(
+          ['report', '../b', '--format', 'json', '--now', '2026-02-01'],
+          a,
+          (s) => (out += s),
+          () => {},
+        ),
+      ).toBe(0);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+    }
+    const report = JSON.parse(out) as MigrationReport;
+    expect(report.source).toMatchObject({ repository: 'acme/b', commit: head, checkout: '../b' });
+    const org = mergeReports([{ name: 'b.json', report }]);
+    const change = org.repositories[0]!.changes[0]!;
+    expect(change.file).toBe('../b/.harness/p.yaml');
+    expect(change.link).toBe(`https://github.com/acme/b/blob/${head}/.harness/p.yaml#L${change.line}`);
   });
 });

@@ -33,7 +33,8 @@ const posix = (p: string) => p.split(path.sep).join('/');
  * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
  * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
  * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
- * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
+ * where the report's paths (relative to `cwd`) start, seen from the checkout's root; `checkout`, when
+ * `cwd` is outside the checkout, is the way from `cwd` to it.
  */
 export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env): ReportSource {
   const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
@@ -46,7 +47,8 @@ export function detectSource(root: string, cwd: string, env: NodeJS.ProcessEnv =
   // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
   const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
   const directory = top ? posix(path.relative(realTop, realCwd)) : '';
-  const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
+  // Run from outside the checkout (a folder above it, a sibling, a folder in no checkout): the report's paths go through it.
+  const checkout = top && (directory === '..' || directory.startsWith('../')) ? posix(path.relative(realCwd, realTop)) : '';
   return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 
