@@ -98,3 +98,43 @@ describe('a report of a checkout beside the current folder links its places', ()
     expect(change.link).toBe(`https://github.com/acme/b/blob/${head}/.harness/p.yaml#L${change.line}`);
   });
 });
+
+describe('Checks in Harness combine the checks that apply', () => {
+  const cloud = '          runtime:\n            type: Cloud\n            spec: {}\n';
+  // A Cloud stage whose step pulls through `account.ext`; a Kubernetes stage whose image connector is `override` (none: built in).
+  const mixed = (override?: string) =>
+    pipelineOf(
+      'p',
+      ciStage('c', cloud).replace('image: alpine:3', 'connectorRef: account.ext\n                    image: alpine:3') +
+        ciStage('k', k8s(override ? `              harnessImageConnectorRef: ${override}\n` : '')),
+    );
+  const action = (files: Record<string, string>, subject: string) =>
+    reportOf(repo(files))
+      .harnessSteps.filter((s) => s.subject === subject)
+      .map((s) => s.action);
+
+  test('a connector used by a Cloud stage and as an Override Image Connector: both checks', () => {
+    expect(action({ 'p.yaml': mixed('account.ext') }, 'account.ext')).toEqual([
+      'Check in Harness that this account-scope Docker connector connects through the Harness Platform (`executeOnDelegate: false`), does not point at app.harness.io/registry, and that its registry keeps Harness image names.',
+    ]);
+  });
+
+  test('account.harnessImage used by a Cloud stage and a Kubernetes stage: both checks', () => {
+    expect(action({ 'p.yaml': mixed() }, 'account.harnessImage')).toEqual([
+      'Check in Account Settings that it connects through the Harness Platform, does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+    ]);
+  });
+
+  test('one kind of use: the check as before', () => {
+    const only = (stages: string) => ({ 'p.yaml': pipelineOf('p', stages) });
+    expect(action(only(ciStage('k', k8s('              harnessImageConnectorRef: account.ext\n'))), 'account.ext')).toEqual([
+      'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+    ]);
+    expect(action(only(ciStage('k', k8s())), 'account.harnessImage')).toEqual([
+      'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+    ]);
+    expect(action(only(ciStage('c', cloud)), 'account.harnessImage')).toEqual([
+      'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    ]);
+  });
+});

@@ -9,43 +9,37 @@ import { rules } from '../rules/index.js';
 import type { Inventory } from './inventory.js';
 import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
 
+type Checks = Record<'platform' | 'images' | 'both', string>;
+const HARNESS_IMAGE_CHECKS: Checks = {
+  platform: 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+  images: 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+  both: 'Check in Account Settings that it connects through the Harness Platform, does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+};
+const CONNECTOR_CHECKS: Checks = {
+  platform: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+  images:
+    'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+  both: 'Check in Harness that this account-scope Docker connector connects through the Harness Platform (`executeOnDelegate: false`), does not point at app.harness.io/registry, and that its registry keeps Harness image names.',
+};
+
 /** What must be checked in Harness because the repo cannot settle it. */
 export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessStep[] {
   const steps: HarnessStep[] = [];
   for (const ext of inv.external) {
     const cloud = ext.usedBy.filter((u) => u.cloud);
-    const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
     const places = uniquePlaces(ext.usedBy);
     const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-    if (ext.ref === HARNESS_IMAGE_CONNECTOR)
-      steps.push({
-        subject: ext.ref,
-        scope: ext.scope,
-        action: cloud.length
-          ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
-          : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
-        reason,
-        places,
-      });
-    else if (cloud.length)
-      steps.push({
-        subject: ext.ref,
-        scope: ext.scope,
-        action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
-        reason,
-        places,
-      });
-    else if (override.some((u) => !u.failing))
-      steps.push({
-        subject: ext.ref,
-        scope: ext.scope,
-        action:
-          'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
-        reason,
-        places,
-      });
+    // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
+    const platform = cloud.length > 0;
+    const images = ext.usedBy.some((u) => !u.cloud && (u.how === 'harnessImage' || (u.how === 'overrideImageConnector' && !u.failing)));
+    const checks = ext.ref === HARNESS_IMAGE_CONNECTOR ? HARNESS_IMAGE_CHECKS : CONNECTOR_CHECKS;
+    // account.harnessImage is always checked: without a Cloud stage, for the images.
+    const which =
+      platform && images ? 'both' : platform ? 'platform' : images || ext.ref === HARNESS_IMAGE_CONNECTOR ? 'images' : undefined;
+    const action = which && checks[which];
+    if (action) steps.push({ subject: ext.ref, scope: ext.scope, action, reason, places });
   }
   // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
   const rule = (id: string | undefined) => rules.find((r) => r.id === id);
