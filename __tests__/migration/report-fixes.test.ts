@@ -138,3 +138,51 @@ describe('Checks in Harness combine the checks that apply', () => {
     ]);
   });
 });
+
+describe('stage counts count the stages of pipelines, through templates', () => {
+  /** A stage template with a step pulling through `account.ext`, on Harness Cloud or Kubernetes. */
+  const stageTemplate = (id: string, onCloud: boolean) =>
+    `template:\n  name: ${id}\n  identifier: ${id}\n  versionLabel: v1\n  type: Stage\n  projectIdentifier: proj\n  orgIdentifier: default\n  spec:\n    type: CI\n    spec:\n` +
+    (onCloud
+      ? '      runtime:\n        type: Cloud\n        spec: {}\n'
+      : '      infrastructure:\n        type: KubernetesDirect\n        spec:\n          connectorRef: account.k8s\n          namespace: ci\n') +
+    `      execution:\n        steps:\n          - step:\n              type: Run\n              name: r\n              identifier: r\n              spec:\n` +
+    `                connectorRef: account.ext\n                image: alpine:3\n                command: echo\n`;
+  const uses = (stage: string, template: string) =>
+    `    - stage:\n        name: ${stage}\n        identifier: ${stage}\n        template:\n          templateRef: ${template}\n          versionLabel: v1\n`;
+
+  test('a template’s own stage is not counted beside the pipeline stages using it; an unused template’s is', () => {
+    const r = reportOf(
+      repo({
+        'cloud_tpl.yaml': stageTemplate('cloud_tpl', true),
+        'k8s_tpl.yaml': stageTemplate('k8s_tpl', false),
+        'lonely.yaml': stageTemplate('lonely', false),
+        'a.yaml': pipelineOf('a', uses('one', 'cloud_tpl') + uses('two', 'k8s_tpl')),
+        'b.yaml': pipelineOf('b', uses('three', 'k8s_tpl')),
+      }),
+    );
+    expect(r.harnessSteps.find((s) => s.subject === 'account.ext')?.reason).toBe('Not in the repo; used by 4 stages, 1 on Harness Cloud.');
+    expect(r.summary).toMatchObject({ stages: 4, cloudStages: 1 });
+    // The Stages table still lists every template's stage.
+    expect(r.stages.filter((s) => s.ownerKind === 'template').map((s) => s.owner)).toEqual(['cloud_tpl', 'k8s_tpl', 'lonely']);
+  });
+
+  test('nested templates: a pipeline template’s stage through a stage template counts once, in the pipeline', () => {
+    const r = reportOf(
+      repo({
+        'k8s_tpl.yaml': stageTemplate('k8s_tpl', false),
+        'ptpl.yaml':
+          'template:\n  name: ptpl\n  identifier: ptpl\n  versionLabel: v1\n  type: Pipeline\n  projectIdentifier: proj\n  orgIdentifier: default\n' +
+          `  spec:\n    stages:\n${uses('inner', 'k8s_tpl').replace(/^ {4}/gm, '      ')}`,
+        'c.yaml':
+          'pipeline:\n  name: c\n  identifier: c\n  projectIdentifier: proj\n  orgIdentifier: default\n  template:\n    templateRef: ptpl\n    versionLabel: v1\n',
+      }),
+    );
+    expect(r.stages.map((s) => `${s.ownerKind} ${s.owner}/${s.stage}`)).toEqual(
+      expect.arrayContaining(['pipeline c/inner', 'template ptpl/inner', 'template k8s_tpl/k8s_tpl']),
+    );
+    // The Kubernetes stage pulls Harness images through account.harnessImage.
+    expect(r.harnessSteps.find((s) => s.subject === 'account.harnessImage')?.reason).toBe('Not in the repo; used by 1 stage.');
+    expect(r.summary).toMatchObject({ stages: 1, cloudStages: 0 });
+  });
+});

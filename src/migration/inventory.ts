@@ -25,6 +25,11 @@ export interface Inventory {
   stages: StageEntry[];
   /** Connector entry by model connector, for changes and the diagram. */
   byConnector: Map<Connector, ConnectorEntry>;
+  /**
+   * Whether a stage or a use counts in the report's stage counts: not when it is a template's own,
+   * and runs of the repo go through that template (their stages count it).
+   */
+  counts: (x: StageEntry | ConnectorUse) => boolean;
 }
 
 /** Connectors and who uses them how, every stage's infrastructure and image connector, and references the repo cannot settle. */
@@ -34,6 +39,8 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
   for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings, placeOf));
   const external = new Map<string, ExternalConnector>();
   const seen = new Set<string>();
+  const templatesOwn = new Set<StageEntry | ConnectorUse>();
+  let inUsedTemplate = false;
 
   const addUse = (ref: string, from: Scope, use: ConnectorUse) => {
     const connector = project.findConnector(ref, from);
@@ -52,6 +59,7 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
       findings: entry?.findings ?? [],
     });
     const used = failing ? { ...use, failing } : use;
+    if (inUsedTemplate) templatesOwn.add(used);
     if (entry) {
       entry.usedBy.push(used);
       return;
@@ -65,8 +73,15 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
   };
 
   const stages: StageEntry[] = [];
-  for (const run of project.runs({ templates: 'all' }))
-    for (const eff of run.stages) stages.push(stageEntry(project, eff, addUse, placeOf));
+  for (const run of project.runs({ templates: 'all' })) {
+    inUsedTemplate = run.root.kind === 'template' && project.isUsed(run.root);
+    for (const eff of run.stages) {
+      const entry = stageEntry(project, eff, addUse, placeOf);
+      if (inUsedTemplate) templatesOwn.add(entry);
+      stages.push(entry);
+    }
+  }
+  inUsedTemplate = false;
 
   // Input sets and triggers for pipelines that are not in the repo still name connectors.
   for (const set of project.inputSets) {
@@ -93,7 +108,7 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
 
   const connectors = [...byConnector.values()].sort(byPlace);
   const ext = [...external.values()].sort((a, b) => cmp(a.ref, b.ref) || cmp(a.scope, b.scope));
-  return { connectors, external: ext, stages, byConnector };
+  return { connectors, external: ext, stages, byConnector, counts: (x) => !templatesOwn.has(x) };
 }
 
 function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): ConnectorEntry {

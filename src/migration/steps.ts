@@ -28,8 +28,10 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
   for (const ext of inv.external) {
     const cloud = ext.usedBy.filter((u) => u.cloud);
     const places = uniquePlaces(ext.usedBy);
-    const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-    const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    // The stages of the runs through a template count its uses, not the template's own stage; used only there, it counts.
+    const counted = ext.usedBy.some(inv.counts) ? ext.usedBy.filter(inv.counts) : ext.usedBy;
+    const stages = new Set(counted.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const cloudStages = new Set(counted.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
     // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
     const platform = cloud.length > 0;
