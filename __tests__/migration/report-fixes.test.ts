@@ -186,3 +186,33 @@ describe('stage counts count the stages of pipelines, through templates', () => 
     expect(r.summary).toMatchObject({ stages: 1, cloudStages: 0 });
   });
 });
+
+describe('Images by registry: one group a registry', () => {
+  test('Docker Hub’s names are docker.io; the HTTPS port :443 names the same registry', () => {
+    const images = [
+      'alpine:3',
+      'docker.io/library/node:20',
+      'index.docker.io/library/golang:1.23',
+      'registry.hub.docker.com/library/maven:3',
+      'app.harness.io/registry/harness/drone-git:1.0',
+      'app.harness.io:443/registry/harness/ci-addon:1.0',
+      'gcr.io/acme/tool:1',
+      'gcr.io:443/acme/other:1',
+      'mirror.example.com:5000/harness/ci-addon:1.0',
+    ];
+    const files = Object.fromEntries(images.map((image, i) => [`p${i}.yaml`, pipeline(`p${i}`, 'account.x', image)]));
+    const r = reportOf(repo(files));
+    const by = Object.fromEntries(r.registries.map((g) => [g.registry, g.images.map((i) => i.image)]));
+    expect(by).toEqual({
+      'app.harness.io/registry': ['app.harness.io/registry/harness/drone-git:1.0', 'app.harness.io:443/registry/harness/ci-addon:1.0'],
+      'docker.io': [
+        'alpine:3',
+        'docker.io/library/node:20',
+        'index.docker.io/library/golang:1.23',
+        'registry.hub.docker.com/library/maven:3',
+      ],
+      'gcr.io': ['gcr.io/acme/tool:1', 'gcr.io:443/acme/other:1'],
+      'mirror.example.com:5000': ['mirror.example.com:5000/harness/ci-addon:1.0'],
+    });
+  });
+});

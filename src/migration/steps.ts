@@ -3,7 +3,7 @@ import type { ImageFact } from '../engine/lint.js';
 import { UNRESOLVED_REFERENCE } from '../engine/builtins.js';
 import { cmp } from '../engine/compare.js';
 import type { Placer } from '../model/loc.js';
-import { isAppHarnessImage, parseImage } from '../model/images.js';
+import { DOCKER_HUB_HOSTS, isAppHarnessImage, parseImage } from '../model/images.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { rules } from '../rules/index.js';
 import type { Inventory } from './inventory.js';
@@ -127,6 +127,12 @@ function withoutUserInfo(use: ImageFact): { image: string; registry: string } {
   const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
   return {
     image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
-    registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+    registry: appHarness ? `${registryName(host)}/registry` : registryName(host),
   };
+}
+
+/** One name a registry: Docker Hub's names are `docker.io`, and HTTPS's own port (`:443`) is left out. */
+function registryName(host: string | undefined): string {
+  const name = host?.toLowerCase().replace(/:443$/, '');
+  return !name || DOCKER_HUB_HOSTS.has(name) ? 'docker.io' : name;
 }
