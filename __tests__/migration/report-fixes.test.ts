@@ -216,3 +216,36 @@ describe('Images by registry: one group a registry', () => {
     });
   });
 });
+
+describe('a runtime input with a default and allowed values, and a trigger', () => {
+  const field = '<+input>.default(account.dockerhub_mirror).allowedValues(account.dockerhub_mirror,account.ecr_mirror)';
+  const trigger =
+    'trigger:\n  name: t\n  identifier: nightly\n  projectIdentifier: proj\n  orgIdentifier: default\n  pipelineIdentifier: p\n' +
+    '  source:\n    type: Scheduled\n    spec:\n      type: Cron\n      spec:\n        expression: 0 2 * * *\n  inputYaml: |\n' +
+    '    pipeline:\n      identifier: p\n      stages:\n        - stage:\n            identifier: k8s\n            type: CI\n            spec:\n' +
+    '              infrastructure:\n                type: KubernetesDirect\n                spec:\n                  harnessImageConnectorRef: account.ecr_mirror\n';
+  const r = reportOf(
+    repo({
+      'p.yaml': pipelineOf('p', ciStage('k8s', k8s(`              harnessImageConnectorRef: ${JSON.stringify(field)}\n`))),
+      't.yaml': trigger,
+    }),
+  );
+  const md = renderMarkdown(r);
+  const cells = (line: string) => line.slice(2, -2).split(' | ');
+
+  test('the Stages table lists each connector once, beside where it comes from', () => {
+    const row = cells(md.split('\n').find((l) => l.startsWith('| pipeline `p` | `k8s`'))!);
+    expect(row[3]!.split('<br>')).toEqual(['`account.dockerhub_mirror`', '`account.ecr_mirror`']);
+    expect(row[4]!.split('<br>')).toEqual([
+      'the runtime input’s `.default()`, the runtime input’s allowed values',
+      'the runtime input’s allowed values, trigger `nightly`',
+    ]);
+  });
+
+  test('the connector tables list a use they cannot tell apart from another once', () => {
+    const row = cells(md.split('\n').find((l) => l.startsWith('| `account.dockerhub_mirror` | account |'))!);
+    expect(row.at(-1)).toBe('`p` / `k8s`: Override Image Connector');
+    const ecr = cells(md.split('\n').find((l) => l.startsWith('| `account.ecr_mirror` | account |'))!);
+    expect(ecr.at(-1)).toBe('`p` / `k8s`: Override Image Connector<br>`p` / `k8s`: Override Image Connector via `nightly`');
+  });
+});

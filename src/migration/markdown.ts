@@ -133,8 +133,7 @@ export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
       `${code(st.stage)}<br>${placeText(st)}`,
       // The kind, a stage identifier and a template's version label are the repo's text.
       noHtml(st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : '')),
-      st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
-      stageSources(st),
+      ...stageConnectors(st),
     ]);
 
   start('images');
@@ -192,15 +191,27 @@ const SOURCE: Record<ValueSource, string> = {
   builtIn: 'built-in `account.harnessImage` (no override)',
 };
 
-function stageSources(st: StageEntry): string {
-  const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-  const unknown = {
-    expression: 'an expression, known at run time',
-    'runtime-input': 'a runtime input nothing in the repo fills',
-    templateUsers: 'a runtime input the stages using the template fill',
-  };
-  if (st.imageConnectorUnknown) parts.push(unknown[st.imageConnectorUnknown]);
-  return [...new Set(parts)].join('<br>') || '—';
+const UNKNOWN: Record<NonNullable<StageEntry['imageConnectorUnknown']>, string> = {
+  expression: 'an expression, known at run time',
+  'runtime-input': 'a runtime input nothing in the repo fills',
+  templateUsers: 'a runtime input the stages using the template fill',
+};
+
+/**
+ * The Image connector and Comes from cells, line for line: each connector once, beside every place
+ * it comes from (a runtime input's default may be one of its allowed values, and a trigger may set it too).
+ */
+function stageConnectors(st: StageEntry): [string, string] {
+  const sources = new Map<string, Set<string>>();
+  for (const v of st.imageConnector)
+    sources.set(v.ref, (sources.get(v.ref) ?? new Set()).add(v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+  const refs = [...sources.keys()].map(code);
+  const from = [...sources.values()].map((s) => [...s].join(', '));
+  if (st.imageConnectorUnknown) {
+    refs.push('?');
+    from.push(UNKNOWN[st.imageConnectorUnknown]);
+  }
+  return [refs.join('<br>') || '—', from.join('<br>') || '—'];
 }
 
 /** How a stage uses a connector, as the report's tables say it. */
@@ -213,12 +224,15 @@ export const HOW: Record<ConnectorUse['how'], string> = {
   baseImage: 'base image',
 };
 
+/** Uses that differ only in what the table does not show (a runtime input's default and allowed value) are one line. */
 function usesText(uses: ConnectorUse[]): string {
-  return cellList(uses, (u) => {
-    const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
-    const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-    return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
-  });
+  return cellList([...new Set(uses.map(useText))], (line) => line);
+}
+
+function useText(u: ConnectorUse): string {
+  const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+  const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+  return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
 }
 
 /** Up to MAX_PER_CELL items, one a line, then how many more there are. */
