@@ -3,7 +3,8 @@
  * nothing could be read it does not claim that nothing was found.
  */
 import { describe, expect, it, test } from '@jest/globals';
-import { harnessLookupsOf, harnessSideMarkdown } from '../../src/migration/harness-side.js';
+import { harnessConnectorsOf, harnessLookupsOf, harnessSideMarkdown } from '../../src/migration/harness-side.js';
+import { plain } from '../../src/migration/markdown.js';
 import type { MigrationReport } from '../../src/migration/types.js';
 import type { HarnessAnswer, HarnessFacts } from '../../src/model/harness-side.js';
 import type { Loc } from '../../src/model/loc.js';
@@ -23,6 +24,7 @@ function emptyTableLine(facts: HarnessFacts): string | undefined {
     table: () => {},
     usesText: () => '',
     code: (s) => `\`${s}\``,
+    plain: (s) => s,
   });
   return lines.find((l) => l.startsWith('No connector'));
 }
@@ -56,7 +58,12 @@ describe('CI image overrides in Harness with an empty table', () => {
       externalConnectors: [],
       changes: [],
     };
-    const lines = harnessSideMarkdown(report as unknown as MigrationReport, { table: () => {}, usesText: () => '', code: (s) => s });
+    const lines = harnessSideMarkdown(report as unknown as MigrationReport, {
+      table: () => {},
+      usesText: () => '',
+      code: (s) => s,
+      plain: (s) => s,
+    });
     return lines.slice(lines.indexOf('### CI image overrides in Harness') + 1).filter(Boolean);
   };
 
@@ -71,5 +78,37 @@ describe('CI image overrides in Harness with an empty table', () => {
   it('speaks of the overrides that were read when one infrastructure was', () => {
     expect(lineOf(['VM: timed out after 10 s']).at(-1)).toBe('No problem in the overrides that were read.');
     expect(lineOf([]).at(-1)).toBe('No override breaks a policy.');
+  });
+});
+
+describe('Harness-side connectors as text', () => {
+  test("a scope naming the repo's org, and Harness's own fields, are shown as text, not HTML", () => {
+    const found: HarnessAnswer = {
+      kind: 'found',
+      connector: {
+        identifier: 'hub',
+        scope: { level: 'org', org: '<img src=x>' },
+        type: 'Docker<b>Registry</b>',
+        urls: ['https://registry.hub.docker.com'],
+        delegateSelectors: [],
+        uiUrl: 'https://ui/hub',
+      },
+    };
+    const facts = factsOf(found);
+    const report = {
+      harnessLookups: harnessLookupsOf(facts),
+      harnessConnectors: harnessConnectorsOf(facts),
+      externalConnectors: [],
+      changes: [],
+    };
+    const rows: string[][] = [];
+    harnessSideMarkdown(report as unknown as MigrationReport, {
+      table: (_out, _header, items, cells) => items.forEach((x) => rows.push(cells(x))),
+      usesText: () => '',
+      code: (s) => `\`${s}\``,
+      plain,
+    });
+    expect(rows.length).toBe(1);
+    expect(rows.flat().filter((cell) => /<[a-z]/i.test(cell))).toEqual([]);
   });
 });

@@ -89,11 +89,13 @@ export function harnessSideMarkdown(
     table: <T>(out: string[], header: string[], rows: T[], cells: (row: T) => string[]) => void;
     usesText: (uses: ExternalConnector['usedBy']) => string;
     code: (s: string) => string;
+    /** Text from the repo or from Harness, shown as text (scopes name the repo's orgs and projects). */
+    plain: (s: string) => string;
   },
 ): string[] {
   const lookups = r.harnessLookups;
   if (!lookups) return [];
-  const { table, usesText, code } = render;
+  const { table, usesText, code, plain } = render;
   const out = ['## Harness-side connectors', '', lookups.summary, ''];
   if (lookups.warning) out.push(`> Warning: ${lookups.warning}`, '');
   const usesOf = (x: { ref: string; scope: string }) =>
@@ -110,10 +112,10 @@ export function harnessSideMarkdown(
       );
       return [
         typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
-        c.scope,
-        c.type ?? '—',
+        plain(c.scope),
+        c.type ? plain(c.type) : '—',
         c.url ? code(c.url) : '—',
-        c.connectivity ?? '—',
+        c.connectivity ? plain(c.connectivity) : '—',
         usesText(uses),
         changes.join('<br>') || 'None',
       ];
@@ -122,13 +124,19 @@ export function harnessSideMarkdown(
   const missing = lookups.notFound.filter((x) => usesOf(x).length);
   if (missing.length) {
     out.push('### Referenced but in neither the repo nor Harness', '');
-    table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), x.scope, usesText(usesOf(x))]);
+    table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), plain(x.scope), usesText(usesOf(x))]);
   }
   const overrides = r.harnessImageOverrides;
   if (!overrides) return out;
   out.push('### CI image overrides in Harness', '');
   for (const u of lookups.overridesUnread ?? []) out.push(`> Not read: ${u}`, '');
   if (!overrides.length) out.push(noOverrideText(lookups.overridesUnread ?? []), '');
-  else table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
+  else
+    table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [
+      plain(o.infra),
+      code(o.field),
+      code(o.image),
+      o.problem,
+    ]);
   return out;
 }

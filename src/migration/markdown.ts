@@ -122,7 +122,7 @@ export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
   }
 
   start('harness');
-  out.push(...harnessSideMarkdown(r, { table, usesText, code }));
+  out.push(...harnessSideMarkdown(r, { table, usesText, code, plain }));
 
   start('stages');
   out.push('## Stages', '');

@@ -70,9 +70,9 @@ export interface ReportSource {
   /** POSIX path from the repository's root to the folder the report's `file` paths are relative to; absent when that is the root. */
   directory?: string;
   /**
-   * POSIX path from that folder down to the repository's root, when the folder is above it
-   * (`report repos/alpha` run from the parent; `directory` is then `../..`): the paths inside the
-   * repository start with it.
+   * POSIX path from that folder to the repository's root, when the folder is outside it: above it
+   * (`report repos/alpha` run from the parent; `directory` is then `../..`) or beside it
+   * (`report ../other`): the paths inside the repository start with it.
    */
   checkout?: string;
 }
