@@ -4,6 +4,7 @@ import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
+import { rules as policyRules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { ReportFormat } from './index.js';
 import { judgeSharedUses } from './org-failing.js';
@@ -146,6 +147,20 @@ function checkReport(json: unknown, name: string): MigrationReport {
       const hc = obj(h, `harnessConnectors[${i}]`);
       str(hc.ref, `harnessConnectors[${i}].ref`);
       str(hc.scope, `harnessConnectors[${i}].scope`);
+    });
+  // What the merge reads of the lookups: the references Harness has no connector for, and the account's image overrides.
+  if (json.harnessLookups !== undefined) {
+    const lookups = obj(json.harnessLookups, 'harnessLookups');
+    if (lookups.notFound !== undefined)
+      arr(lookups.notFound, 'harnessLookups.notFound').forEach((x, i) => {
+        const missing = obj(x, `harnessLookups.notFound[${i}]`);
+        for (const k of ['ref', 'scope']) str(missing[k], `harnessLookups.notFound[${i}].${k}`);
+      });
+  }
+  if (json.harnessImageOverrides !== undefined)
+    arr(json.harnessImageOverrides, 'harnessImageOverrides').forEach((x, i) => {
+      const o = obj(x, `harnessImageOverrides[${i}]`);
+      for (const k of ['infra', 'field', 'image', 'problem']) str(o[k], `harnessImageOverrides[${i}].${k}`);
     });
   return json as unknown as MigrationReport;
 }
@@ -438,6 +453,15 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
     const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
     if (shapes.size > 1) c.definitionsDiffer = true;
   }
+  // References Harness answered it has no connector for: their uses fail at run time.
+  for (const repo of repos)
+    for (const x of repo.report.harnessLookups?.notFound ?? []) {
+      const scope = parseScopeText(x.scope);
+      const key = keyOf(scope.level, scope.org, parseRef(x.ref)?.identifier ?? x.ref);
+      const c = key && byKey.get(key);
+      if (c && !c.notInHarness?.includes(repo.name)) (c.notInHarness ??= []).push(repo.name);
+    }
+  for (const c of byKey.values()) c.notInHarness?.sort(cmp);
   const rank = (c: OrgConnector) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
   return [...byKey.values()].sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.identifier, b.identifier));
 }
@@ -445,7 +469,8 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
 /** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
 function stepScope(repo: Repo, step: HarnessStep): string {
   const ref = parseRef(step.subject);
-  if (ref?.level === 'account') return 'account';
+  // An account connector, or a setting of the account itself (its CI image overrides).
+  if (ref?.level === 'account' || step.scope === 'account') return 'account';
   if (ref?.level === 'org') {
     // Reports from before steps carried their scope: the first external connector of that reference.
     const scope = step.scope ?? repo.report.externalConnectors.find((x) => x.ref === step.subject)?.scope;
@@ -460,7 +485,7 @@ function stepScope(repo: Repo, step: HarnessStep): string {
 function mergeSteps(repos: Repo[]): OrgHarnessStep[] {
   const byKey = new Map<string, OrgHarnessStep>();
   for (const repo of repos)
-    for (const s of repo.report.harnessSteps) {
+    for (const s of [...repo.report.harnessSteps, ...harnessSideSteps(repo.report)]) {
       const scope = stepScope(repo, s);
       const key = JSON.stringify([scope, s.subject]);
       const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
@@ -476,6 +501,48 @@ function mergeSteps(repos: Repo[]): OrgHarnessStep[] {
       return s;
     })
     .sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.scope, b.scope) || cmp(a.subject, b.subject));
+}
+
+/**
+ * What a report made with lookups asks of Harness outside its `harnessSteps` (which leave out what
+ * Harness answered): the changes to connectors only Harness holds, as its Harness-side section
+ * lists them (one per connector, not per stage), and the account's CI image overrides that break a
+ * policy. As checks, they merge with other repositories' checks of the same subject.
+ */
+function harnessSideSteps(report: MigrationReport): HarnessStep[] {
+  const items = report.changes.flatMap((c) => c.items);
+  const steps: HarnessStep[] = [];
+  for (const h of report.harnessConnectors ?? []) {
+    const mine = items.filter((i) => typeof h.harnessUrl === 'string' && i.harnessUrl === h.harnessUrl);
+    const ids = new Set(mine.map((i) => i.ruleId));
+    // What the rules with findings on it ask to change there, in policy order.
+    const changes = policyRules.flatMap((r) =>
+      ids.has(r.id) && r.changeInHarness ? [r.changeInHarness(report.replacementRegistryUrl)] : [],
+    );
+    if (!changes.length) continue;
+    const uses = report.externalConnectors.find((x) => x.ref === h.ref && x.scope === h.scope)?.usedBy ?? [];
+    const stages = new Set(uses.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const cloud = new Set(uses.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+    const places = [...new Map(mine.map((i) => [`${i.file}:${i.line}`, { file: i.file, line: i.line }])).values()].sort(
+      (a, b) => cmp(a.file, b.file) || a.line - b.line,
+    );
+    steps.push({
+      subject: h.ref,
+      scope: h.scope,
+      action: changes.join(' '),
+      reason: `Only in Harness; used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}.`,
+      places,
+    });
+  }
+  for (const o of report.harnessImageOverrides ?? [])
+    steps.push({
+      subject: `${o.infra} ${o.field}`,
+      scope: 'account',
+      action: `Change the account’s CI image override \`${o.field}\` (${o.infra}) in Harness: \`${o.image}\` ${o.problem}.`,
+      reason: 'An execution-config override in Harness: it has no line in the repository.',
+      places: [],
+    });
+  return steps;
 }
 
 /** JSON with keys sorted, to compare facts whatever their key order. */

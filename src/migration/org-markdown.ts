@@ -101,7 +101,11 @@ export function renderOrgMarkdown(r: OrgReport): string {
       String(c.affects.length),
       String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
       String(c.failingUses),
-      c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
+      c.definitions.length
+        ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}`
+        : c.notInHarness
+          ? 'no, nor in Harness (fails at run time)'
+          : 'no (kept in Harness)',
     ]);
   const connectorBlocks = r.connectors.map((c) => ({ section: 'connectors', label: c.ref, lines: connectorBlock(c) }));
 
@@ -182,7 +186,12 @@ function connectorBlock(c: OrgConnector): string[] {
     `### ${code(c.ref)} (${scopeText(c)}): ${n(c.repositories.length, 'repository', 'repositories')}, ${n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${n(stages, 'stage')}`,
     '',
   );
-  if (!c.definitions.length) out.push('Not in any repository’s Git: kept in Harness.', '');
+  // Harness answered that it has no such connector: not "kept in Harness", whatever a repository keeps in Git.
+  const missing =
+    c.notInHarness &&
+    `Harness has no such connector (reported by ${c.notInHarness.map(code).join(', ')}): references to it fail at run time.`;
+  if (!c.definitions.length)
+    out.push(missing ? `Not in any repository’s Git, and ${missing}` : 'Not in any repository’s Git: kept in Harness.', '');
   else {
     out.push(
       `In Git: ${c.definitions
@@ -195,6 +204,7 @@ function connectorBlock(c: OrgConnector): string[] {
     );
     if (c.definitionsDiffer)
       out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
+    if (missing) out.push(missing, '');
   }
   for (const h of c.harness ?? [])
     out.push(

@@ -20,7 +20,10 @@ export interface OrgReport {
   rules: OrgRuleTotal[];
   /** Account- and org-scope connectors, each once for the whole account or org, with every repository, pipeline and stage using it. */
   connectors: OrgConnector[];
-  /** The reports' checks in Harness, deduplicated: a check on an account or org connector appears once, listing where it comes from. */
+  /**
+   * The reports' checks in Harness, deduplicated: a check on an account or org connector appears once, listing where it comes from.
+   * Reports made with lookups add the changes their Harness-side connectors need and the account's CI image overrides that break a policy.
+   */
   harnessSteps: OrgHarnessStep[];
   /** The reports' `harnessConnectors`, deduplicated; present only when some report has them. */
   harnessConnectors?: Array<HarnessConnector & { repositories: string[] }>;
@@ -106,6 +109,8 @@ export interface OrgConnector {
   definitionsDiffer?: true;
   /** What Harness says about it (the reports' `harnessConnectors`), when known. */
   harness?: Array<HarnessConnector & { repositories: string[] }>;
+  /** Repositories whose lookups Harness answered it has no such connector: references to it fail at run time. */
+  notInHarness?: string[];
   usedBy: OrgUse[];
 }
 

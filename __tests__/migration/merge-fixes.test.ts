@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import type { HarnessFacts, HarnessImageOverride } from '../../src/model/harness-side.js';
+import { buildReport } from '../../src/migration/index.js';
+import { mergeReports } from '../../src/migration/merge.js';
+import { renderOrgMarkdown } from '../../src/migration/org-markdown.js';
+import type { MigrationReport } from '../../src/migration/types.js';
+import { cli } from '../cli/helpers.js';
+import { lint } from '../helpers/lint.js';
+import { fromHarness, harnessConnector } from '../helpers/rule-tester.js';
+import { cleanup, connector, NOW, pipeline, repo } from './repo-fixture.js';
+
+afterAll(cleanup);
+
+const cloud = '          runtime:\n            type: Cloud\n            spec: {}\n';
+
+/** A repository's `report --format json`, made with Harness's answers (and its image overrides) when given. */
+function reportOf(dir: string, repository: string, facts?: HarnessFacts, overrides?: HarnessImageOverride[]): MigrationReport {
+  const source = { repository, commit: '0123456789abcdef0123456789abcdef01234567', serverUrl: 'https://github.com' };
+  const result = lint({ cwd: dir, paths: ['.'], images: true, ...(facts ? { harnessFacts: facts } : {}) });
+  return buildReport(result, { now: NOW, source, ...(overrides ? { harnessOverrides: { overrides, unread: [] } } : {}) });
+}
+const merge = (...reports: MigrationReport[]) => mergeReports(reports.map((report, i) => ({ name: `${i}.json`, report })));
+
+describe('what Harness answered is carried into the organisation report', () => {
+  // Two repositories made with lookups: Harness has no `account.gone`, and its `account.harnessImage`
+  // points at the retired registry; the account's K8 addon image override pulls from it too.
+  const facts = fromHarness(
+    [harnessConnector('harnessImage', { level: 'account' }, { urls: ['https://app.harness.io/registry'], executeOnDelegate: false })],
+    [{ identifier: 'gone', scope: { level: 'account' } }],
+  );
+  const override: HarnessImageOverride = {
+    infra: 'K8',
+    field: 'addonTag',
+    image: 'app.harness.io/registry/harness/ci-addon:1.16',
+    problem: 'pulls from the app.harness.io registry',
+  };
+  const files = (id: string) => ({
+    'a.yaml': pipeline(`${id}_a`, 'account.gone', 'alpine:3', cloud),
+    'b.yaml': pipeline(`${id}_b`, 'account.gone', 'alpine:3', cloud),
+  });
+  const app = reportOf(repo(files('app')), 'acme/app', facts, [override]);
+  const web = reportOf(repo(files('web')), 'acme/web', facts, [override]);
+  const org = merge(app, web);
+  const md = renderOrgMarkdown(org);
+
+  test('the repositories’ own reports: not found, and the changes Harness needs', () => {
+    expect(app.harnessLookups!.notFound).toEqual([{ ref: 'account.gone', scope: 'account' }]);
+    expect(app.harnessSteps).toEqual([]);
+  });
+
+  test('a reference Harness has no connector for is missing there, never "kept in Harness"', () => {
+    const gone = org.connectors.find((c) => c.ref === 'account.gone')!;
+    expect(gone.notInHarness).toEqual(['acme/app', 'acme/web']);
+    expect(md).not.toMatch(/`account\.gone`.*kept in Harness/);
+    expect(md).not.toMatch(/### `account\.gone`[^#]*kept in Harness/);
+    expect(md).toContain('| `account.gone` | account | 2 | 4 | 4 | 0 | no, nor in Harness (fails at run time) |');
+    expect(md).toContain(
+      'Not in any repository’s Git, and Harness has no such connector (reported by `acme/app`, `acme/web`): references to it fail at run time.',
+    );
+  });
+
+  test('the change to the connector in Harness and the image override are checks once for the account', () => {
+    expect(org.harnessSteps.map((s) => [s.subject, s.scope, s.actions, s.repositories])).toEqual([
+      [
+        'K8 addonTag',
+        'account',
+        [
+          'Change the account’s CI image override `addonTag` (K8) in Harness: `app.harness.io/registry/harness/ci-addon:1.16` pulls from the app.harness.io registry.',
+        ],
+        ['acme/app', 'acme/web'],
+      ],
+      ['account.harnessImage', 'account', ['Point it at `https://registry.hub.docker.com`.'], ['acme/app', 'acme/web']],
+    ]);
+    // One entry per repository, not one per stage.
+    const image = org.harnessSteps[1]!;
+    expect(image.from.map((f) => [f.repository, f.places.map((p) => `${p.file}:${p.line}`)])).toEqual([
+      ['acme/app', ['a.yaml:13', 'b.yaml:13']],
+      ['acme/web', ['a.yaml:13', 'b.yaml:13']],
+    ]);
+    expect(org.totals.harnessSteps).toBe(2);
+    expect(md).not.toContain('None: the repositories settle every reference.');
+    expect(md).toContain('| Checks in Harness, once for the account | 2 |');
+    expect(md.match(/Point it at `https:\/\/registry\.hub\.docker\.com`\./g)).toHaveLength(1);
+  });
+
+  test('a check from a repository without lookups and the change from one with them are one entry', () => {
+    const offline = reportOf(repo({ 'a.yaml': pipeline('off', 'account.gone', 'alpine:3', cloud) }), 'acme/offline');
+    const steps = merge(app, offline).harnessSteps.filter((s) => s.subject === 'account.harnessImage');
+    expect(steps.map((s) => [s.scope, s.actions, s.repositories])).toEqual([
+      [
+        'account',
+        [
+          'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+          'Point it at `https://registry.hub.docker.com`.',
+        ],
+        ['acme/app', 'acme/offline'],
+      ],
+    ]);
+  });
+
+  test('a connector one repository keeps in Git that Harness does not have: said beside its YAML', () => {
+    const holder = reportOf(repo({ 'c.yaml': connector('gone', 'https://registry.example.com') }), 'acme/holder');
+    const md = renderOrgMarkdown(merge(holder, app));
+    expect(md).toContain('| `account.gone` | account | 2 | 2 | 2 | 2 | 1 |');
+    expect(md).toMatch(
+      /In Git: `acme\/holder` .*\n\nHarness has no such connector \(reported by `acme\/app`\): references to it fail at run time\.\n/,
+    );
+  });
+
+  test('what the merge reads of the lookups must have its shape: else a usage error naming the field', async () => {
+    const dir = repo({});
+    fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ ...app, harnessImageOverrides: [{ ...override, image: 5 }] }));
+    fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ ...app, harnessLookups: { ...app.harnessLookups, notFound: [{}] } }));
+    const a = await cli(['report', '--merge', 'a.json'], dir);
+    expect([a.code, a.err.split('\n')[0]]).toEqual([2, 'harness-registry-guard: a.json: harnessImageOverrides[0].image is not a string']);
+    const b = await cli(['report', '--merge', 'b.json'], dir);
+    expect([b.code, b.err.split('\n')[0]]).toEqual([2, 'harness-registry-guard: b.json: harnessLookups.notFound[0].ref is not a string']);
+  });
+
+  test('without lookups nothing changes', () => {
+    const plain = merge(reportOf(repo(files('p')), 'acme/p'));
+    expect(plain.connectors.find((c) => c.ref === 'account.gone')!.notInHarness).toBeUndefined();
+    expect(renderOrgMarkdown(plain)).toContain('Not in any repository’s Git: kept in Harness.');
+  });
+});
