@@ -125,3 +125,41 @@ describe('what Harness answered is carried into the organisation report', () => 
     expect(renderOrgMarkdown(plain)).toContain('Not in any repository’s Git: kept in Harness.');
   });
 });
+
+describe('a use of a connector held in Git elsewhere is judged the same way in every repository', () => {
+  // acme/a keeps account.dockerhub_mirror through a delegate, acme/b keeps it on the platform; acme/c only refers to it.
+  const mirror = (eod: boolean) => connector('dockerhub_mirror', 'https://mirror.example.com', `    executeOnDelegate: ${eod}\n`);
+  const a = reportOf(repo({ 'c.yaml': mirror(true), 'p.yaml': pipeline('pa', 'account.dockerhub_mirror') }), 'acme/a');
+  const b = reportOf(repo({ 'c.yaml': mirror(false), 'p.yaml': pipeline('pb', 'account.dockerhub_mirror', 'alpine:3', cloud) }), 'acme/b');
+  const files = { 'p.yaml': pipeline('pc', 'account.dockerhub_mirror', 'alpine:3', cloud) };
+  const failing = (...reports: MigrationReport[]) =>
+    Object.fromEntries(
+      merge(...reports)
+        .connectors.find((c) => c.ref === 'account.dockerhub_mirror')!
+        .usedBy.map((u) => [u.repository, u.failing ?? null]),
+    );
+
+  test('Harness’s own answer judges every use, not a stale copy in another repository', () => {
+    const facts = fromHarness([
+      harnessConnector('dockerhub_mirror', { level: 'account' }, { urls: ['https://mirror.example.com'], executeOnDelegate: false }),
+    ]);
+    const c = reportOf(repo(files), 'acme/c', facts);
+    expect(c.externalConnectors.flatMap((x) => x.usedBy).map((u) => u.failing)).toEqual([undefined]);
+    expect(failing(a, b, c)).toEqual({ 'acme/a': null, 'acme/b': null, 'acme/c': null });
+    const org = merge(a, b, c);
+    expect(org.connectors.find((x) => x.ref === 'account.dockerhub_mirror')!.failingUses).toBe(0);
+  });
+
+  test('Harness saying it connects through a delegate fails the Cloud uses of every repository, copies or not', () => {
+    const facts = fromHarness([harnessConnector('dockerhub_mirror', { level: 'account' }, { executeOnDelegate: true })]);
+    const c = reportOf(repo(files), 'acme/c', facts);
+    expect(failing(a, b, c)).toEqual({ 'acme/a': null, 'acme/b': 'connects through a delegate', 'acme/c': 'connects through a delegate' });
+  });
+
+  test('without Harness’s answer, the copies judge every repository alike: a use fails if it fails with any', () => {
+    const c = reportOf(repo(files), 'acme/c');
+    expect(failing(a, b, c)).toEqual({ 'acme/a': null, 'acme/b': 'connects through a delegate', 'acme/c': 'connects through a delegate' });
+    // One copy, or copies that agree: as before.
+    expect(failing(b, c)).toEqual({ 'acme/b': null, 'acme/c': null });
+  });
+});

@@ -38,7 +38,7 @@ describe('uses of a shared connector are judged against its definition in anothe
     expect(renderOrgMarkdown(org)).toContain('✗ app.harness.io registry; connects through a delegate');
   });
 
-  test('a repository with its own definition keeps its own verdict', () => {
+  test('a repository with its own definition is judged by every copy too, as the others are (they differ)', () => {
     const clean = reportOf(
       repo({
         'c.yaml': connector('mirror', 'https://registry.example.com', '    executeOnDelegate: false\n'),
@@ -51,9 +51,11 @@ describe('uses of a shared connector are judged against its definition in anothe
       { name: 'other.json', report: clean },
     ]);
     const uses = merged.connectors.find((c) => c.ref === 'account.mirror')!.usedBy;
+    // Either copy may be what Harness has: acme/other's use fails with acme/platform's, as a use without a copy would.
     expect(uses.map((u) => [u.repository, u.failing])).toEqual([
-      ['acme/other', undefined],
+      ['acme/other', 'app.harness.io registry'],
       ['acme/platform', 'app.harness.io registry'],
     ]);
+    expect(merged.connectors.find((c) => c.ref === 'account.mirror')!.definitionsDiffer).toBe(true);
   });
 });

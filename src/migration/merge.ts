@@ -262,21 +262,13 @@ export function mergeReports(inputs: NamedReport[]): OrgReport {
 
   const repositories = repos.map(repository);
   const rules = ruleTotals(repos);
-  const connectors = mergeConnectors(repos);
+  const harnessConnectors = mergeHarnessConnectors(repos);
+  const connectors = mergeConnectors(repos, harnessConnectors ?? []);
   const harnessSteps = mergeSteps(repos);
   for (const step of harnessSteps) {
     const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
     if (c?.definitions.length)
       step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
-  }
-  const harnessConnectors = mergeHarnessConnectors(repos);
-  for (const c of connectors) {
-    const facts = harnessConnectors?.filter((h) => {
-      const scope = parseScopeText(h.scope);
-      const id = parseRef(h.ref)?.identifier ?? h.ref;
-      return keyOf(scope.level, scope.org, id) === connectorKey(c);
-    });
-    if (facts?.length) c.harness = facts;
   }
 
   const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
@@ -386,7 +378,7 @@ const useOrder = (a: OrgUse, b: OrgUse) =>
   cmp(a.step ?? '', b.step ?? '') ||
   cmp(a.via ?? '', b.via ?? '');
 
-function mergeConnectors(repos: Repo[]): OrgConnector[] {
+function mergeConnectors(repos: Repo[], harnessConnectors: NonNullable<OrgConnector['harness']>): OrgConnector[] {
   const byKey = new Map<string, OrgConnector>();
   const get = (level: 'account' | 'org', org: string | undefined, identifier: string): OrgConnector => {
     const key = keyOf(level, org, identifier)!;
@@ -439,7 +431,12 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
   for (const c of byKey.values()) {
     c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
     c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
-    judgeSharedUses(c);
+    // What Harness says about it, when a report looked it up.
+    const facts = harnessConnectors.filter((h) => {
+      const scope = parseScopeText(h.scope);
+      return keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref) === connectorKey(c);
+    });
+    judgeSharedUses(c, facts);
     c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
     const owners = new Map<string, OrgConnector['affects'][number]>();
     for (const u of c.usedBy) {
@@ -452,6 +449,7 @@ function mergeConnectors(repos: Repo[]): OrgConnector[] {
     c.failingUses = c.usedBy.filter((u) => u.failing).length;
     const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
     if (shapes.size > 1) c.definitionsDiffer = true;
+    if (facts.length) c.harness = facts;
   }
   // References Harness answered it has no connector for: their uses fail at run time.
   for (const repo of repos)
