@@ -163,3 +163,40 @@ describe('a use of a connector held in Git elsewhere is judged the same way in e
     expect(failing(b, c)).toEqual({ 'acme/b': null, 'acme/c': null });
   });
 });
+
+describe('counts of an account connector’s users count pipelines and their stages, not a template beside them', () => {
+  // Stage template `ci` pulls through account.mirror (app.harness.io, in Git); pipelines `one` and `two` each instantiate it.
+  const template =
+    'template:\n  name: ci\n  identifier: ci\n  versionLabel: v1\n  type: Stage\n  projectIdentifier: proj\n  orgIdentifier: default\n  spec:\n' +
+    '    type: CI\n    spec:\n      runtime:\n        type: Cloud\n        spec: {}\n      execution:\n        steps:\n          - step:\n' +
+    '              type: Run\n              name: r\n              identifier: r\n              spec:\n                connectorRef: account.mirror\n' +
+    '                image: alpine:3\n                command: echo\n';
+  const user = (id: string) =>
+    `pipeline:\n  name: ${id}\n  identifier: ${id}\n  projectIdentifier: proj\n  orgIdentifier: default\n  stages:\n` +
+    '    - stage:\n        name: s\n        identifier: s\n        template:\n          templateRef: ci\n          versionLabel: v1\n';
+  const report = reportOf(
+    repo({
+      'c.yaml': connector('mirror', 'https://app.harness.io/registry'),
+      't.yaml': template,
+      'one.yaml': user('one'),
+      'two.yaml': user('two'),
+    }),
+    'acme/app',
+  );
+  const org = merge(report);
+  const mirror = org.connectors.find((c) => c.ref === 'account.mirror')!;
+
+  test('the template is listed with what it touches, but counted once, through the pipelines using it', () => {
+    expect(mirror.affects.map((a) => [a.ownerKind, a.owner, a.stages])).toEqual([
+      ['pipeline', 'one', ['s']],
+      ['pipeline', 'two', ['s']],
+      ['template', 'ci', ['ci']],
+    ]);
+    expect(mirror.usedBy.filter((u) => u.failing).length).toBe(3);
+    expect(mirror.failingUses).toBe(2);
+    const md = renderOrgMarkdown(org);
+    expect(md).toContain('| `account.mirror` | account | 1 | 2 | 2 | 2 | 1 |');
+    // The template's row stays in the table below; its stage `ci` is the stages `s` of the pipelines.
+    expect(md).toContain('### `account.mirror` (account): 1 repository, 3 pipelines or templates, 2 stages');
+  });
+});

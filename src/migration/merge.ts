@@ -446,7 +446,8 @@ function mergeConnectors(repos: Repo[], harnessConnectors: NonNullable<OrgConnec
       owners.set(key, o);
     }
     c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(cmp) }));
-    c.failingUses = c.usedBy.filter((u) => u.failing).length;
+    // A template's own stage entry repeats the pipeline stages that instantiate it: count those.
+    c.failingUses = c.usedBy.filter((u) => u.failing && u.ownerKind !== 'template').length;
     const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
     if (shapes.size > 1) c.definitionsDiffer = true;
     if (facts.length) c.harness = facts;

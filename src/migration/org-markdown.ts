@@ -98,8 +98,8 @@ export function renderOrgMarkdown(r: OrgReport): string {
       code(c.ref),
       scopeText(c),
       String(c.repositories.length),
-      String(c.affects.length),
-      String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
+      String(pipelinesOf(c).length),
+      String(stagesOf(c)),
       String(c.failingUses),
       c.definitions.length
         ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}`
@@ -179,9 +179,17 @@ const nameBlocks: Namer = (section, labels, cut) => {
     : `what to change in ${n(names.length, 'repository', 'repositories')} (${someOf(names, MAX_NAMED)})`;
 };
 
+/**
+ * The pipelines using a connector: every user but templates, whose own stage entries repeat the
+ * pipeline stages that instantiate them (an input set or trigger of a pipeline outside the
+ * repository stands for that pipeline).
+ */
+const pipelinesOf = (c: OrgConnector) => c.affects.filter((a) => a.ownerKind !== 'template');
+const stagesOf = (c: OrgConnector) => pipelinesOf(c).reduce((k, a) => k + a.stages.length, 0);
+
 function connectorBlock(c: OrgConnector): string[] {
   const out: string[] = [];
-  const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
+  const stages = stagesOf(c);
   out.push(
     `### ${code(c.ref)} (${scopeText(c)}): ${n(c.repositories.length, 'repository', 'repositories')}, ${n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${n(stages, 'stage')}`,
     '',

@@ -101,7 +101,7 @@ export interface OrgConnector {
   repositories: string[];
   /** Every pipeline (or template, input set, trigger) using it, per repository, with the stages. */
   affects: Array<{ repository: string; ownerKind: EntityKind; owner: string; stages: string[] }>;
-  /** Uses that break a policy (`failing` set). */
+  /** Uses that break a policy (`failing` set), but a template's own, which the pipelines instantiating it repeat. */
   failingUses: number;
   /** Where its YAML is, in the repositories that keep it in Git. */
   definitions: OrgDefinition[];
