@@ -200,3 +200,14 @@ describe('counts of an account connector’s users count pipelines and their sta
     expect(md).toContain('### `account.mirror` (account): 1 repository, 3 pipelines or templates, 2 stages');
   });
 });
+
+test('a file that is not JSON: the usage error stays on one line, whatever the file holds', async () => {
+  const dir = repo({ 'bad.txt': 'nope\n', 'crlf.txt': 'a\r\nb' });
+  const r = await cli(['report', '--merge', 'bad.txt'], dir);
+  expect(r.code).toBe(2);
+  expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.err).toContain(
+    'bad.txt: not JSON (Unexpected token \'o\', "nope\\n" is not valid JSON); --merge takes the output of `report --format json`',
+  );
+  expect((await cli(['report', '--merge', 'crlf.txt'], dir)).err).toMatch(/^[^\r\n]*"a\\r\\nb" is not valid JSON[^\r\n]*\n$/);
+});

@@ -49,11 +49,15 @@ function readReports(files: string[], cwd: string): NamedReport[] {
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new UsageError(`${name}: not JSON (${(e as Error).message}); --merge takes the output of \`report --format json\``);
+      // The parser quotes the file's text: its line breaks, escaped, keep the error on one line.
+      const why = (e as Error).message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]!);
+      throw new UsageError(`${name}: not JSON (${why}); --merge takes the output of \`report --format json\``);
     }
     return { name, report: checkReport(json, name) };
   });
 }
+
+const LINE_BREAKS: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
 function checkReport(json: unknown, name: string): MigrationReport {
