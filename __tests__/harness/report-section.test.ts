@@ -5,6 +5,9 @@
 import { describe, expect, it, test } from '@jest/globals';
 import { harnessConnectorsOf, harnessLookupsOf, harnessSideMarkdown } from '../../src/migration/harness-side.js';
 import { plain } from '../../src/migration/markdown.js';
+import { renderReport } from '../../src/migration/index.js';
+import { lint } from '../helpers/lint.js';
+import { cleanup, NOW, pipeline, repo } from '../migration/repo-fixture.js';
 import type { MigrationReport } from '../../src/migration/types.js';
 import type { HarnessAnswer, HarnessFacts } from '../../src/model/harness-side.js';
 import type { Loc } from '../../src/model/loc.js';
@@ -110,5 +113,34 @@ describe('Harness-side connectors as text', () => {
     });
     expect(rows.length).toBe(1);
     expect(rows.flat().filter((cell) => /<[a-z]/i.test(cell))).toEqual([]);
+  });
+});
+
+describe('"Checks in Harness" when the lookups answered every reference', () => {
+  test('does not say the repo alone settled them', () => {
+    const dir = repo({ 'p.yaml': pipeline('p', 'account.hub') });
+    const answered: HarnessAnswer = {
+      kind: 'found',
+      connector: {
+        identifier: 'hub',
+        scope: { level: 'account' },
+        type: 'DockerRegistry',
+        urls: ['https://registry.hub.docker.com'],
+        delegateSelectors: [],
+        uiUrl: 'https://ui/hub',
+        executeOnDelegate: false,
+      },
+    };
+    const facts: HarnessFacts = {
+      host: 'app.harness.io',
+      lookups: ['hub', 'k8s', 'harnessImage'].map((identifier) => ({ identifier, scope: { level: 'account' }, at: AT, answer: answered })),
+      requests: 3,
+    };
+    const markdown = renderReport(lint({ cwd: dir, paths: ['.'], images: true, harnessFacts: facts }), 'markdown', { now: NOW });
+    const section = markdown.slice(markdown.indexOf('## Checks in Harness'));
+    expect(section.split('\n')[2]).toBe(
+      'None: the repo and the answers from Harness settle every reference (what to change in Harness is under "Harness-side connectors").',
+    );
+    cleanup();
   });
 });

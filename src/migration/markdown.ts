@@ -87,7 +87,14 @@ export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
 
   start('steps');
   out.push('## Checks in Harness', '');
-  if (!r.harnessSteps.length) out.push('None: the repo settles every reference.', '');
+  // With lookups, references Harness answered leave this list: their changes are in "Harness-side connectors".
+  if (!r.harnessSteps.length)
+    out.push(
+      r.harnessLookups
+        ? 'None: the repo and the answers from Harness settle every reference (what to change in Harness is under "Harness-side connectors").'
+        : 'None: the repo settles every reference.',
+      '',
+    );
   else
     table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
       code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
