@@ -115,7 +115,8 @@ export interface Stage<N = Loc> {
   at: N;
   identifierAt?: N;
   infrastructure: Infrastructure<N>;
-  cloneCodebase: boolean;
+  /** Whether the stage clones; a value known only at run time (a runtime input, an expression) is its node, which the run resolves. */
+  cloneCodebase: boolean | N;
   steps: StepFact<N>[];
   template?: TemplateLink<N>;
 }
@@ -296,11 +297,12 @@ function connector(base: EntityBase<View>, root: View): Connector<View> {
 }
 
 /**
- * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
- * input, an expression), which may well be true, so its connector is checked as if it clones.
+ * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
+ * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
  */
-function mayClone(v: View | undefined): boolean {
-  return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
+function cloneCodebaseOf(v: View | undefined): boolean | View {
+  if (v?.str?.includes('<+')) return v;
+  return v?.value === true || v?.str === 'true';
 }
 
 /**
@@ -377,7 +379,7 @@ function buildStage(stage: View, identifier = stage.text('identifier') ?? ''): S
     at: stage,
     identifierAt: stage.get('identifier'),
     infrastructure: infrastructureOf(spec),
-    cloneCodebase: mayClone(spec?.get('cloneCodebase')),
+    cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
     steps: [
       ...collectSteps(spec?.getIn(['execution', 'steps'])),
       ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),

@@ -468,11 +468,23 @@ export class Project {
     return out;
   }
 
+  /**
+   * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
+   * expression that something fills with true, or that nothing in the repo settles (it may well be
+   * true, so the codebase connector is checked as if it clones).
+   */
+  private clones(eff: EffectiveStage): boolean {
+    const field = eff.body.cloneCodebase;
+    if (typeof field === 'boolean') return field;
+    const r = this.resolve(field, eff.ctx);
+    return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+  }
+
   /** The connectors a stage pulls or clones through, including those of its step templates. */
   connectorUses(eff: EffectiveStage): ConnectorUse[] {
     const uses: ConnectorUse[] = [];
     const codebase = eff.run.codebase;
-    if (codebase && eff.body.cloneCodebase) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+    if (codebase && this.clones(eff)) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
     // A stage template that is not in the repo: its templateInputs are all that is known.
     const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
     const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals';
+import { lintFiles } from '../helpers/lint-files.js';
+
+// Policy 2 (and 3) as the model builds a run: which connectors a Harness Cloud stage uses when
+// runtime inputs are filled by templateInputs, input sets and triggers.
+
+/** Findings of `rule` (and its unresolved-reference notices): `file:line:col severity message`, related locations indented. */
+function findings(files: Record<string, string>, rule = 'require-platform-connectivity'): string[] {
+  return lintFiles(files)
+    .findings.filter((f) => f.ruleId === rule || f.forRule === rule)
+    .flatMap((f) => [
+      `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`,
+      ...(f.related ?? []).map((r) => `  ${r.file}:${r.line}:${r.column} ${r.message}`),
+    ]);
+}
+
+/** A connector of project default/proj (`type`, then `spec` lines indented four spaces). */
+const connector = (id: string, type: string, spec: string) => `connector:
+  name: ${id}
+  identifier: ${id}
+  orgIdentifier: default
+  projectIdentifier: proj
+  type: ${type}
+  spec:
+${spec}`;
+
+const HARNESS_IMAGE = `connector:
+  name: harnessImage
+  identifier: harnessImage
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    auth: { type: Anonymous }
+    executeOnDelegate: false
+`;
+
+/** Github connector `code1`, through a delegate. */
+const CODE1 = connector(
+  'code1',
+  'Github',
+  `    url: https://github.com/acme
+    type: Account
+    authentication: { type: Http, spec: { type: UsernameToken, spec: { username: bot, tokenRef: tok } } }
+    apiAccess: { type: Token, spec: { tokenRef: tok } }
+    executeOnDelegate: true
+`,
+);
+
+/** Pipeline `p` of default/proj cloning through `code1`, with `stages` (list items indented four spaces). */
+const pipeline = (stages: string) => `pipeline:
+  name: p
+  identifier: p
+  orgIdentifier: default
+  projectIdentifier: proj
+  properties:
+    ci:
+      codebase:
+        connectorRef: code1
+        build: <+input>
+  stages:
+${stages}`;
+
+/** Account Stage template `st` (version v1): a Harness Cloud CI stage whose `cloneCodebase` is `clone`. */
+const cloudStageTemplate = (clone: string) => `template:
+  name: st
+  identifier: st
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: ${clone}
+      platform: { os: Linux, arch: Amd64 }
+      runtime: { type: Cloud, spec: {} }
+      execution:
+        steps:
+          - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+`;
+
+/** Stage `s` made from template `st`, with `templateInputs` when given. */
+const fromTemplate = (inputs?: string) =>
+  `    - stage: { name: s, identifier: s, template: { templateRef: account.st, versionLabel: v1${inputs ? `, templateInputs: ${inputs}` : ''} } }\n`;
+
+describe('cloneCodebase as a runtime input', () => {
+  const base = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'template.yaml': cloudStageTemplate('<+input>') };
+
+  it('templateInputs that set it to false: the stage does not clone, so the codebase connector is not its use', () => {
+    expect(findings({ ...base, 'pipeline.yaml': pipeline(fromTemplate('{ type: CI, spec: { cloneCodebase: false } }')) })).toEqual([]);
+  });
+
+  it('templateInputs that set it to true: the stage clones through the codebase connector', () => {
+    expect(findings({ ...base, 'pipeline.yaml': pipeline(fromTemplate('{ type: CI, spec: { cloneCodebase: true } }')) })).toEqual([
+      'connectors.yaml:22:24 error Connector `code1` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud stage `s` of pipeline `p` through template `st` version v1 uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+      '  pipeline.yaml:12:37 Harness Cloud stage `s` of pipeline `p` through template `st` version v1 clones the codebase through it.',
+    ]);
+  });
+
+  it('a runtime input nothing fills may clone: the codebase connector is checked', () => {
+    expect(findings({ ...base, 'pipeline.yaml': pipeline(fromTemplate()) })).toHaveLength(2);
+    expect(findings({ ...base, 'pipeline.yaml': pipeline(fromTemplate('{ type: CI, spec: { cloneCodebase: <+input> } }')) })).toHaveLength(
+      2,
+    );
+  });
+
+  it('an input set that sets the pipeline stage’s own runtime input to false', () => {
+    const stage = `    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          cloneCodebase: <+input>
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+`;
+    const set = (clone: string) => `inputSet:
+  name: fill
+  identifier: fill
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: p
+    stages:
+      - stage: { identifier: s, type: CI, spec: { cloneCodebase: ${clone} } }
+`;
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'pipeline.yaml': pipeline(stage) };
+    expect(findings({ ...files, 'input-set.yaml': set('false') })).toEqual([]);
+    expect(findings({ ...files, 'input-set.yaml': set('true') })).toHaveLength(2);
+  });
+});
