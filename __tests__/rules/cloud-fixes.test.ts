@@ -47,6 +47,18 @@ const CODE1 = connector(
 `,
 );
 
+/** Docker connector `id` of project default/proj, through a delegate. */
+const onDelegate = (id: string) =>
+  connector(
+    id,
+    'DockerRegistry',
+    `    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    auth: { type: Anonymous }
+    executeOnDelegate: true
+`,
+  );
+
 /** Pipeline `p` of default/proj cloning through `code1`, with `stages` (list items indented four spaces). */
 const pipeline = (stages: string) => `pipeline:
   name: p
@@ -129,5 +141,133 @@ describe('cloneCodebase as a runtime input', () => {
     const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'pipeline.yaml': pipeline(stage) };
     expect(findings({ ...files, 'input-set.yaml': set('false') })).toEqual([]);
     expect(findings({ ...files, 'input-set.yaml': set('true') })).toHaveLength(2);
+  });
+});
+
+/** A Harness Cloud stage `s` without cloning whose one step `kaniko` builds with `baseImageConnectorRefs: <+input>`. */
+const BASE_IMAGE_STAGE = `    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - step:
+                  identifier: kaniko
+                  type: BuildAndPushDockerRegistry
+                  spec: { connectorRef: account.push, repo: acme/app, tags: [v1], baseImageConnectorRefs: <+input> }
+`;
+
+describe('baseImageConnectorRefs: <+input> filled with a list', () => {
+  const connectors = { 'connectors.yaml': [HARNESS_IMAGE, onDelegate('b_is1'), onDelegate('b_is2')].join('---\n') };
+  /** Each listed connector: an error at its `executeOnDelegate`, used (`use`) at the list item on `lines`, `columns`. */
+  const errors = (
+    file: string,
+    lines: [number, number],
+    columns: [number, number],
+    use = 'Used by Harness Cloud stage `s` of pipeline `p`.',
+  ) =>
+    (['b_is1', 'b_is2'] as const).flatMap((id, i) => [
+      `connectors.yaml:${[21, 33][i]}:24 error Connector \`${id}\` connects through a delegate (\`executeOnDelegate: true\`), but Harness Cloud stage \`s\` of pipeline \`p\` uses it; set \`executeOnDelegate: false\` to connect through the Harness Platform.`,
+      `  ${file}:${lines[i]}:${columns[i]} ${use}`,
+    ]);
+  /** What `account.push` gives in every case: a connector the repo does not hold. */
+  const push = (at: string) =>
+    `${at} notice Connector \`account.push\` is not in the repo; Harness Cloud stage \`s\` of pipeline \`p\` uses it. Check in Harness that it connects through the Harness Platform.`;
+
+  it('by an input set: each listed connector is checked', () => {
+    const set = `inputSet:
+  name: fill
+  identifier: fill
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: p
+    stages:
+      - stage:
+          identifier: s
+          type: CI
+          spec:
+            execution:
+              steps:
+                - step: { identifier: kaniko, type: BuildAndPushDockerRegistry, spec: { baseImageConnectorRefs: [b_is1, b_is2] } }
+`;
+    const files = { ...connectors, 'pipeline.yaml': pipeline(BASE_IMAGE_STAGE), 'input-set.yaml': set };
+    expect(findings(files)).toEqual([...errors('input-set.yaml', [15, 15], [114, 121]), push('pipeline.yaml:25:41')]);
+  });
+
+  it('by the templateInputs of a stage made from a Stage template', () => {
+    const template = `template:
+  name: st
+  identifier: st
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+      platform: { os: Linux, arch: Amd64 }
+      runtime: { type: Cloud, spec: {} }
+      execution:
+        steps:
+          - step:
+              identifier: kaniko
+              type: BuildAndPushDockerRegistry
+              spec: { connectorRef: account.push, repo: acme/app, tags: [v1], baseImageConnectorRefs: <+input> }
+`;
+    const stage = `    - stage:
+        name: s
+        identifier: s
+        template:
+          templateRef: account.st
+          versionLabel: v1
+          templateInputs:
+            type: CI
+            spec:
+              execution:
+                steps:
+                  - step: { identifier: kaniko, type: BuildAndPushDockerRegistry, spec: { baseImageConnectorRefs: [b_is1, b_is2] } }
+`;
+    const files = { ...connectors, 'template.yaml': template, 'pipeline.yaml': pipeline(stage) };
+    const through = 'stage `s` of pipeline `p` through template `st` version v1';
+    expect(findings(files)).toEqual([
+      ...errors('pipeline.yaml', [23, 23], [116, 123], `Used by Harness Cloud ${through}.`).map((l) =>
+        l.replace('stage `s` of pipeline `p` uses', `${through} uses`),
+      ),
+      `template.yaml:17:37 notice Connector \`account.push\` is not in the repo; Harness Cloud ${through} uses it. Check in Harness that it connects through the Harness Platform.`,
+    ]);
+  });
+
+  it('by the templateInputs of a Step template', () => {
+    const template = `template:
+  name: kaniko
+  identifier: kaniko
+  versionLabel: v1
+  type: Step
+  spec:
+    type: BuildAndPushDockerRegistry
+    spec: { connectorRef: account.push, repo: acme/app, tags: [v1], baseImageConnectorRefs: <+input> }
+`;
+    const stage = BASE_IMAGE_STAGE.replace(
+      /- step:\n.*\n.*\n.*\n/,
+      `- step:
+                  identifier: kaniko
+                  template:
+                    templateRef: account.kaniko
+                    versionLabel: v1
+                    templateInputs:
+                      type: BuildAndPushDockerRegistry
+                      spec:
+                        baseImageConnectorRefs:
+                          - b_is1
+                          - b_is2
+`,
+    );
+    const files = { ...connectors, 'template.yaml': template, 'pipeline.yaml': pipeline(stage) };
+    const use = 'Used by Harness Cloud stage `s` of pipeline `p`, step `kaniko` from template `kaniko` version v1.';
+    expect(findings(files)).toEqual([...errors('pipeline.yaml', [31, 32], [29, 29], use), push('template.yaml:8:27')]);
   });
 });

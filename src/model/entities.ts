@@ -66,8 +66,11 @@ export interface TemplateLink<N = Loc> {
 }
 
 export interface TemplateInputs<N = Loc> {
-  /** Every scalar under `templateInputs`, by semantic path (`spec/execution/steps/step=a/spec/connectorRef`). */
-  byPath: Record<string, N>;
+  /**
+   * Every scalar under `templateInputs`, by semantic path (`spec/execution/steps/step=a/spec/connectorRef`),
+   * and every list of scalars as its items (`baseImageConnectorRefs: [a, b]` fills a `<+input>`).
+   */
+  byPath: Record<string, N | N[]>;
   /** The inputs read as a stage, and as steps: what is known when the template is not in the repo. */
   stage: Stage<N>;
   steps: StepFact<N>[];
@@ -336,11 +339,16 @@ function templateLink(v: View | undefined): TemplateLink<View> | undefined {
   };
 }
 
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
-function scalarsByPath(root: View): Record<string, View> {
-  const out: Record<string, View> = {};
+/**
+ * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
+ * one for a path given twice).
+ */
+function scalarsByPath(root: View): Record<string, View | View[]> {
+  const out: Record<string, View | View[]> = {};
   walk(root, ({ view, path }) => {
-    if (view.isScalar && !Object.hasOwn(out, path)) out[path] = view;
+    if (Object.hasOwn(out, path)) return;
+    if (view.isScalar) out[path] = view;
+    else if (view.isSeq && view.items().every((i) => i.isScalar)) out[path] = view.items();
   });
   return out;
 }
@@ -485,9 +493,14 @@ function inputSet(
   pipelineIdentifier: string | undefined,
 ): InputSet<View> {
   const fills: InputSet<View>['fills'] = [];
+  // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
+  const fill = (path: string, view: View) => {
+    if (view.isScalar && view.str !== undefined) fills.push({ path, at: view });
+  };
   if (pipeline)
     walk(pipeline, ({ view, path }) => {
-      if (view.isScalar && view.str !== undefined) fills.push({ path, at: view });
+      fill(path, view);
+      if (view.isSeq) for (const item of view.items()) fill(path, item);
     });
   return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
 }

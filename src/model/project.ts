@@ -538,8 +538,11 @@ export class Project {
     const via = ctx.via;
     if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
       const supplied = this.supplied(via, field);
+      const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
+      // A list fills the runtime input with each of its items.
+      if (Array.isArray(supplied)) return this.resolveItems(supplied, userCtx, depth);
       if (supplied) {
-        const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+        const r = this.resolve(supplied, userCtx, depth);
         const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
         // Nothing fills the user's own runtime input: the template's default still applies.
         if (values.length) return { values };
@@ -557,6 +560,20 @@ export class Project {
     }
     if (defaults.unknown) return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
     return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+  }
+
+  /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
+  private resolveItems(items: readonly Loc[], ctx: FieldContext, depth: number): Resolution {
+    const out: Resolution = { values: [] };
+    for (const item of items) {
+      const r = this.resolve(item, ctx, depth);
+      out.values.push(...r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
+      if (r.unknown && !out.unknown) {
+        out.unknown = r.unknown;
+        out.unknownAt = r.unknownAt ?? item;
+      }
+    }
+    return out;
   }
 
   /**
@@ -592,7 +609,7 @@ export class Project {
   }
 
   /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-  private supplied(via: TemplateUse, field: Loc): Loc | undefined {
+  private supplied(via: TemplateUse, field: Loc): Loc | Loc[] | undefined {
     const path = field.path;
     if (!via.inputs || path === undefined || !path.startsWith('spec/')) return undefined;
     const key = path.slice('spec/'.length);
