@@ -271,3 +271,71 @@ describe('baseImageConnectorRefs: <+input> filled with a list', () => {
     expect(findings(files)).toEqual([...errors('pipeline.yaml', [31, 32], [29, 29], use), push('template.yaml:8:27')]);
   });
 });
+
+/** A trigger of pipeline `p` (`enabled` as written, or left out) whose inputYaml gives step `r0` of stage `cloud` the connector `ref`. */
+const trigger = (enabled: string | undefined, ref: string) => `trigger:
+  name: on push
+  identifier: on_push
+${enabled === undefined ? '' : `  enabled: ${enabled}\n`}  orgIdentifier: default
+  projectIdentifier: proj
+  pipelineIdentifier: p
+  source:
+    type: Webhook
+    spec:
+      type: Github
+  inputYaml: |
+    pipeline:
+      identifier: p
+      stages:
+        - stage:
+            identifier: cloud
+            type: CI
+            spec:
+              execution:
+                steps:
+                  - step: { identifier: r0, type: Run, spec: { connectorRef: ${ref} } }
+`;
+
+describe('disabled triggers supply nothing', () => {
+  const cloudStage = `    - stage:
+        name: cloud
+        identifier: cloud
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: <+input>, image: golang:1.23 } }
+`;
+  const files = (enabled: string | undefined) => ({
+    'connectors.yaml': `${HARNESS_IMAGE}---\n${onDelegate('hub')}`,
+    'pipeline.yaml': pipeline(cloudStage),
+    'trigger.yaml': trigger(enabled, 'hub'),
+  });
+  const open =
+    'pipeline.yaml:22:84 notice The connector of Harness Cloud stage `cloud` of pipeline `p` is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.';
+
+  it.each(['true', undefined])('enabled: %s — the trigger fills the runtime input', (enabled) => {
+    expect(findings(files(enabled))).toEqual([
+      'connectors.yaml:21:24 error Connector `hub` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud stage `cloud` of pipeline `p` uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+      `  trigger.yaml:${enabled === undefined ? 21 : 22}:78 Used by Harness Cloud stage \`cloud\` of pipeline \`p\`.`,
+    ]);
+  });
+
+  it.each(['false', '"false"', 'False'])('enabled: %s — a trigger that never starts a run fills nothing (policy 2)', (enabled) => {
+    expect(findings(files(enabled))).toEqual([open]);
+  });
+
+  it('policy 3 does not check what a disabled trigger sets for a pipeline outside the repo', () => {
+    const set = (enabled: string) =>
+      trigger(enabled, 'hub').replace(
+        '              execution:\n                steps:\n                  - step: { identifier: r0, type: Run, spec: { connectorRef: hub } }\n',
+        '              infrastructure: { type: KubernetesDirect, spec: { harnessImageConnectorRef: mirror } }\n',
+      );
+    const rule = 'require-account-image-connector';
+    expect(findings({ 'trigger.yaml': set('true') }, rule)).toHaveLength(1);
+    expect(findings({ 'trigger.yaml': set('false') }, rule)).toEqual([]);
+  });
+});

@@ -157,6 +157,8 @@ export interface Template<N = Loc> extends EntityBase<N> {
 export interface InputSet<N = Loc> extends EntityBase<N> {
   kind: 'inputSet' | 'trigger';
   pipelineIdentifier?: string;
+  /** A trigger with `enabled: false`: it never starts a run, so it fills nothing. */
+  disabled?: true;
   /** What the sparse pipeline fills: each scalar with its semantic path in the pipeline. */
   fills: Array<{ path: string; at: N }>;
   imageConnectorFields: ImageConnectorField<N>[];
@@ -235,10 +237,14 @@ export function classify(file: SourceFile, docIndex: number, scopePath: string):
     case 'trigger': {
       const embedded = triggerInputs(file, root.get('inputYaml'));
       const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+      if (isFalse(root.get('enabled'))) set.disabled = true;
       return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
     }
   }
 }
+
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
+const isFalse = (v: View | undefined) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
 
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top: View): boolean {

@@ -136,6 +136,8 @@ export class Project {
   readonly templates: Template[] = [];
   /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
   readonly inputSets: InputSet[] = [];
+  /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
+  readonly disabledTriggers: InputSet[] = [];
   readonly overlayInputSets: OverlayInputSet[] = [];
   /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
   #connectorsById?: Map<string, Connector[]>;
@@ -155,6 +157,7 @@ export class Project {
       else if (e.kind === 'pipeline') this.pipelines.push(e);
       else if (e.kind === 'template') this.templates.push(e);
       else if (e.kind === 'overlayInputSet') this.overlayInputSets.push(e);
+      else if (e.disabled) this.disabledTriggers.push(e);
       else this.inputSets.push(e);
     }
     for (const set of this.inputSets) {
@@ -171,7 +174,14 @@ export class Project {
   }
 
   get entities(): Entity[] {
-    return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+    return [
+      ...this.connectors,
+      ...this.pipelines,
+      ...this.templates,
+      ...this.inputSets,
+      ...this.disabledTriggers,
+      ...this.overlayInputSets,
+    ];
   }
 
   findConnector(ref: string, from: Scope): Connector | undefined {
