@@ -171,6 +171,20 @@ export default testRule(import.meta.filename, rule, {
         'template.yaml': stageTemplate('v1', '          infrastructure: { useFromStage: build }\n'),
       },
     },
+    {
+      name: 'a step made from a template the repo does not hold, in a stage that does not run on Harness Cloud',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(
+          cloudStage('k8s')
+            .replace('          platform: { os: Linux, arch: Amd64 }\n          runtime: { type: Cloud, spec: {} }\n', K8S_INFRA)
+            .replace(
+              '            steps:\n',
+              '            steps:\n              - step: { name: s, identifier: s, template: { templateRef: account.remote_step } }\n',
+            ),
+        ),
+      },
+    },
     ...['"false"', "'False'", '"FALSE"'].map((value) => ({
       name: `executeOnDelegate as the string ${value}: Harness (Jackson) reads it as false, so the connector connects through the Harness Platform`,
       files: {
@@ -750,6 +764,61 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
           column: 43,
           unresolved: true,
         },
+      ],
+    },
+    {
+      name: 'a Harness Cloud stage with a step and a step group made from templates the repo does not hold (or not at that version): a notice at each templateRef',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'template.yaml': `template:
+  name: kaniko
+  identifier: kaniko
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec: { command: make }
+`,
+        'pipeline.yaml': pipeline(
+          cloudStage('cloud').replace(
+            '            steps:\n',
+            `            steps:
+              - step: { name: s, identifier: s, template: { templateRef: account.remote_step } }
+              - stepGroup: { name: g, identifier: g, template: { templateRef: account.remote_group, versionLabel: v1 } }
+              - step: { name: k, identifier: k, template: { templateRef: account.kaniko, versionLabel: v2 } }
+              - step: { name: i, identifier: i, template: { templateRef: account.remote_step, templateInputs: { type: Run, spec: { connectorRef: account.hub } } } }
+`,
+          ),
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'stepTemplateNotInRepo',
+          message:
+            'Step `s` of Harness Cloud stage `cloud` of pipeline `p` is made from template `account.remote_step`, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+          line: 17,
+          column: 74,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'stepGroupTemplateNotInRepo',
+          message:
+            'Step group `g` of Harness Cloud stage `cloud` of pipeline `p` is made from template `account.remote_group` (version v1), which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+          line: 18,
+          column: 79,
+          unresolved: true,
+        },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'stepTemplateNotInRepo',
+          line: 19,
+          column: 74,
+          unresolved: true,
+        },
+        // With templateInputs, what they set is checked (the connector `account.hub`, not in the repo).
+        { file: 'pipeline.yaml', messageId: 'accountNotInRepo', line: 20, column: 146, unresolved: true },
       ],
     },
     {

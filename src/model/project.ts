@@ -84,6 +84,17 @@ export interface ConnectorUse {
   stepTemplate?: TemplateUse;
 }
 
+/**
+ * A step or step group made from a template the repo does not hold (nor the version it names),
+ * without templateInputs: its connectors are unknown.
+ */
+export interface MissingStepTemplate {
+  link: TemplateLink;
+  /** The identifier of the step or step group that names the template. */
+  step: string;
+  group: boolean;
+}
+
 /** A value a field takes, and where that value is written. */
 export interface ResolvedValue {
   value: string;
@@ -490,15 +501,18 @@ export class Project {
     return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
   }
 
-  /** The connectors a stage pulls or clones through, including those of its step templates. */
-  connectorUses(eff: EffectiveStage): ConnectorUse[] {
+  /**
+   * The connectors a stage pulls or clones through, including those of its step templates. Step
+   * and step-group templates whose connectors cannot be known go to `missing`, when given.
+   */
+  connectorUses(eff: EffectiveStage, missing?: MissingStepTemplate[]): ConnectorUse[] {
     const uses: ConnectorUse[] = [];
     const codebase = eff.run.codebase;
     if (codebase && this.clones(eff)) uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
     // A stage template that is not in the repo: its templateInputs are all that is known.
     const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
     const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-    for (const step of steps) this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
+    for (const step of steps) this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
     return uses;
   }
 
@@ -509,6 +523,7 @@ export class Project {
     stepIdentifier: string,
     stepTemplate?: TemplateUse,
     depth = 0,
+    missing?: MissingStepTemplate[],
   ): void {
     const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
     if (!isWholeStep(step)) {
@@ -519,11 +534,13 @@ export class Project {
       const group = step.role === 'stepGroup';
       const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
       const inputs = step.template.inputs;
-      // The template is not in the repo: what its templateInputs set is all that is known.
-      if (!versions.length && inputs) for (const s of inputs.steps) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+      // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
+      if (!versions.length && inputs)
+        for (const s of inputs.steps) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+      else if (!versions.length) missing?.push({ link: step.template, step: step.identifier, group });
       for (const t of versions) {
         const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
-        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
       }
       return;
     }

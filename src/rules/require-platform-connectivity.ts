@@ -1,7 +1,7 @@
 import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
 import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
-import { templateName, type EffectiveStage, type Project } from '../model/project.js';
+import { templateName, type EffectiveStage, type MissingStepTemplate, type Project } from '../model/project.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type MessageData, type RelatedReport, type UnresolvedReport } from '../engine/rule.js';
 import { DOCS_HARNESS_CLOUD } from '../model/harness-docs.js';
@@ -294,6 +294,10 @@ export default defineRule({
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     infraFromMissingStage:
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+    stepTemplateNotInRepo:
+      'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+    stepGroupTemplateNotInRepo:
+      'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
     pipelineTemplateNotInRepo:
       'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     cloudCredentials:
@@ -403,7 +407,17 @@ export default defineRule({
         // One message data for the stage's uses (a large repo has hundreds of thousands).
         const byStage = { stage };
         const scope = run.root.scope;
-        for (const use of project.connectorUses(eff)) {
+        // Step and step-group templates the repo does not hold: their connectors cannot be judged.
+        const missingSteps: MissingStepTemplate[] = [];
+        const uses = project.connectorUses(eff, missingSteps);
+        for (const m of missingSteps)
+          unresolved({
+            at: m.link.templateRef,
+            entity: run.root.identifier,
+            messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
+            data: { stage, step: m.step, template: templateName(m.link) },
+          });
+        for (const use of uses) {
           const resolution = project.resolve(use.ref, use.ctx);
           // A reference in a step that comes from a step template names the step and the template.
           const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
