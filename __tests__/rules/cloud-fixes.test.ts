@@ -339,3 +339,34 @@ describe('disabled triggers supply nothing', () => {
     expect(findings({ 'trigger.yaml': set('false') }, rule)).toEqual([]);
   });
 });
+
+describe('a stage on another stage’s infrastructure (useFromStage)', () => {
+  it('pulls Harness images at its own useFromStage, not at the other stage’s runtime', () => {
+    const files = {
+      'connectors.yaml': HARNESS_IMAGE.replace('executeOnDelegate: false', 'executeOnDelegate: true'),
+      'pipeline.yaml': pipeline(`    - stage:
+        name: a
+        identifier: a
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution: { steps: [{ step: { type: Run, name: t, identifier: t, spec: { command: make } } }] }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution: { steps: [{ step: { type: Run, name: t, identifier: t, spec: { command: make } } }] }
+`),
+    };
+    expect(findings(files)).toEqual([
+      'connectors.yaml:9:24 error Connector `harnessImage` connects through a delegate (`executeOnDelegate: true`), but 2 Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+      '  pipeline.yaml:19:28 Harness Cloud stage `a` of pipeline `p` pulls Harness images through it.',
+      '  pipeline.yaml:27:43 Harness Cloud stage `b` of pipeline `p` pulls Harness images through it.',
+    ]);
+  });
+});

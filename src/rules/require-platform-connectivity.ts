@@ -449,7 +449,10 @@ export default defineRule({
           }
         }
         const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
-        const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+        // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
+        const own = eff.body.infrastructure;
+        const at =
+          (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
         const use: Use<UseMessage> = { at, messageId: 'pullsHarnessImages', data: byStage, user };
         if (!harnessImage.length) elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
         for (const c of harnessImage) if (!connectsThroughPlatform(c)) failing.add(c, use);
