@@ -370,3 +370,56 @@ describe('a stage on another stage’s infrastructure (useFromStage)', () => {
     ]);
   });
 });
+
+describe('a stage on the infrastructure of a stage with several template versions', () => {
+  /** Version `label` of account Stage template `st`, a CI stage on `infra`. */
+  const version = (label: string, infra: string) => `template:
+  name: st
+  identifier: st
+  versionLabel: ${label}
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+${infra}      execution:
+        steps:
+          - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+`;
+  const files = {
+    'connectors.yaml': `${HARNESS_IMAGE}---\n${onDelegate('hub')}`,
+    'st-v1.yaml': version('v1', '      platform: { os: Linux, arch: Amd64 }\n      runtime: { type: Cloud, spec: {} }\n'),
+    'st-v2.yaml': version('v2', '      infrastructure: { type: KubernetesDirect, spec: { connectorRef: account.k8s, namespace: ci } }\n'),
+    'pipeline.yaml': pipeline(`    - stage: { name: a, identifier: a, template: { templateRef: account.st } }
+    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
+    - stage:
+        name: c
+        identifier: c
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: b }
+          execution:
+            steps:
+              - step: { type: Run, name: r0, identifier: r0, spec: { connectorRef: hub, image: golang:1.23 } }
+`),
+  };
+
+  it('the message says it holds only when the Cloud version is the stable one, along a chain too', () => {
+    const on = 'on the infrastructure of stage `a` through template `st` version v1 (no versionLabel: the stable version is one of v1, v2)';
+    expect(findings(files)).toEqual([
+      'connectors.yaml:21:24 error Connector `hub` connects through a delegate (`executeOnDelegate: true`), but 2 Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+      `  pipeline.yaml:22:84 Used by Harness Cloud stage \`b\` of pipeline \`p\` ${on}.`,
+      `  pipeline.yaml:32:84 Used by Harness Cloud stage \`c\` of pipeline \`p\` ${on}.`,
+    ]);
+  });
+});

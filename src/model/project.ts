@@ -680,7 +680,24 @@ export class Project {
     const root = eff.run.root;
     const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
     const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-    return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+    return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
+  }
+
+  /**
+   * For a stage checked against one version of the stage whose infrastructure it takes (see
+   * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
+   * as what is said of the stage holds only when it is the stable one. Empty otherwise.
+   */
+  #infraFromLabel(eff: EffectiveStage): string {
+    const seen = new Set([eff]);
+    for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
+      seen.add(from);
+      // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
+      const uses = from.templates.filter((u) => !eff.templates.includes(u));
+      if (uses.length)
+        return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
+    }
+    return '';
   }
 
   /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
