@@ -249,3 +249,13 @@ describe('a runtime input with a default and allowed values, and a trigger', () 
     expect(ecr.at(-1)).toBe('`p` / `k8s`: Override Image Connector<br>`p` / `k8s`: Override Image Connector via `nightly`');
   });
 });
+
+describe('the summary counts every trigger', () => {
+  test('a disabled trigger (which fills no runtime input) is still a trigger in the repo', () => {
+    const trigger = (id: string, enabled: string) =>
+      `trigger:\n  name: ${id}\n  identifier: ${id}\n  enabled: ${enabled}\n  orgIdentifier: default\n  projectIdentifier: proj\n` +
+      `  pipelineIdentifier: p\n  inputYaml: |\n    pipeline:\n      identifier: p\n`;
+    const dir = repo({ 'p.yaml': pipeline('p', 'account.hub'), 'on.yaml': trigger('on', 'true'), 'off.yaml': trigger('off', 'false') });
+    expect(reportOf(dir).summary.triggers).toBe(2);
+  });
+});

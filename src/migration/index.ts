@@ -64,7 +64,7 @@ export function buildReport(result: LintResult, options: ReportOptions = {}): Mi
       pipelines: project.pipelines.length,
       templates: project.templates.length,
       inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
-      triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+      triggers: project.inputSets.filter((s) => s.kind === 'trigger').length + project.disabledTriggers.length,
       connectors: inv.connectors.length,
       externalConnectors: inv.external.length,
       stages: inv.stages.filter(inv.counts).length,
