@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6340);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5954);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6340:
+/***/ 5954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44961,7 +44961,8 @@ function discover(opts) {
     // or a pre-commit run on a few files sees part of what it selects).
     const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
     const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-    const unmatched = given && judged ? include.unmatched() : [];
+    // The default patterns written out (as `init`'s file offers them) are no typo: most repos have no JSON.
+    const unmatched = given && judged ? include.unmatched().filter((p) => !DEFAULT_INCLUDE.includes(p)) : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
@@ -45856,7 +45857,7 @@ const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error'
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
  */
-function source_parseSource(path, fileText, embedding) {
+function parseSource(path, fileText, embedding) {
     const text = loneCrAsLf(fileText);
     const fast = fastParse(text);
     if (fast)
@@ -47045,10 +47046,10 @@ function insertPair(map, pairText) {
     const lastEnd = (last.value ?? last.keyView).range[1];
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
-    // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-    // change the value, so the pair goes before the first one, and above the comment lines right over
-    // it (a `disable-next-line` comment must stay on the line before its key).
-    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+    // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
+    // after it would change the value, so the pair goes before the first one, and above the comment
+    // lines right over it (a `disable-next-line` comment must stay on the line before its key).
+    if (endsWithKeptLines(last.value)) {
         // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
         const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
@@ -47058,6 +47059,18 @@ function insertPair(map, pairText) {
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/**
+ * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
+ * last value of a block map or the last item of a block list ends with one.
+ */
+function endsWithKeptLines(node) {
+    while (node && !node.isScalar && !node.isFlow)
+        node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
+    if (!node?.isScalar)
+        return false;
+    const start = node.range[0];
+    return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
 }
 /** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
 function commentsAbove(text, lineStart, indent) {
@@ -47628,10 +47641,10 @@ function imageConnectorFields(root) {
     return out;
 }
 /**
- * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
- * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
  */
-const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -47660,7 +47673,7 @@ const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|
  * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+    if (!/harness\.io(?::443)?\/+registry/i.test(file.text))
         return [];
     const out = [];
     for (const doc of file.docs) {
@@ -47965,10 +47978,14 @@ function classify(file, docIndex, scopePath) {
         case 'trigger': {
             const embedded = triggerInputs(file, root.get('inputYaml'));
             const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            if (isFalse(root.get('enabled')))
+                set.disabled = true;
             return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
         }
     }
 }
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
+const isFalse = (v) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -48029,11 +48046,13 @@ function connector(base, root) {
     };
 }
 /**
- * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
- * input, an expression), which may well be true, so its connector is checked as if it clones.
+ * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
+ * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
  */
-function mayClone(v) {
-    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
+function cloneCodebaseOf(v) {
+    if (v?.str?.includes('<+'))
+        return v;
+    return v?.value === true || v?.str === 'true';
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -48065,12 +48084,19 @@ function templateLink(v) {
             : {}),
     };
 }
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+/**
+ * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
+ * one for a path given twice).
+ */
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !Object.hasOwn(out, path))
+        if (Object.hasOwn(out, path))
+            return;
+        if (view.isScalar)
             out[path] = view;
+        else if (view.isSeq && view.items().every((i) => i.isScalar))
+            out[path] = view.items();
     });
     return out;
 }
@@ -48110,7 +48136,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
+        cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -48221,10 +48247,17 @@ function template(base, root) {
 /** An input set or trigger: what its sparse pipeline fills, by semantic path. */
 function inputSet(base, kind, pipeline, pipelineIdentifier) {
     const fills = [];
+    // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
+    const fill = (path, view) => {
+        if (view.isScalar && view.str !== undefined)
+            fills.push({ path, at: view });
+    };
     if (pipeline)
         walk(pipeline, ({ view, path }) => {
-            if (view.isScalar && view.str !== undefined)
-                fills.push({ path, at: view });
+            fill(path, view);
+            if (view.isSeq)
+                for (const item of view.items())
+                    fill(path, item);
         });
     return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
 }
@@ -48233,7 +48266,7 @@ function triggerInputs(file, inputYaml) {
     const text = inputYaml?.str;
     if (!inputYaml || !text)
         return undefined;
-    const embedded = source_parseSource(file.path, text, embeddingOf(inputYaml));
+    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
     // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
     const doc = embedded.docs[0];
     if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
@@ -48286,6 +48319,8 @@ class Project {
     templates = [];
     /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
     inputSets = [];
+    /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
+    disabledTriggers = [];
     overlayInputSets = [];
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
     #connectorsById;
@@ -48308,6 +48343,8 @@ class Project {
                 this.templates.push(e);
             else if (e.kind === 'overlayInputSet')
                 this.overlayInputSets.push(e);
+            else if (e.disabled)
+                this.disabledTriggers.push(e);
             else
                 this.inputSets.push(e);
         }
@@ -48325,7 +48362,14 @@ class Project {
         }
     }
     get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+        return [
+            ...this.connectors,
+            ...this.pipelines,
+            ...this.templates,
+            ...this.inputSets,
+            ...this.disabledTriggers,
+            ...this.overlayInputSets,
+        ];
     }
     findConnector(ref, from) {
         return this.connectorCopies(ref, from)[0];
@@ -48617,20 +48661,35 @@ class Project {
                 out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
         return out;
     }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
+    /**
+     * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
+     * expression that something fills with true, or that nothing in the repo settles (it may well be
+     * true, so the codebase connector is checked as if it clones).
+     */
+    clones(eff) {
+        const field = eff.body.cloneCodebase;
+        if (typeof field === 'boolean')
+            return field;
+        const r = this.resolve(field, eff.ctx);
+        return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+    }
+    /**
+     * The connectors a stage pulls or clones through, including those of its step templates. Step
+     * and step-group templates whose connectors cannot be known go to `missing`, when given.
+     */
+    connectorUses(eff, missing) {
         const uses = [];
         const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
+        if (codebase && this.clones(eff))
             uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
         // A stage template that is not in the repo: its templateInputs are all that is known.
         const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
         const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
         for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
         return uses;
     }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0, missing) {
         const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
         if (!isWholeStep(step)) {
             out.push({ ...base, ref: step, how: 'step' });
@@ -48640,14 +48699,16 @@ class Project {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
             const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
+            // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
             if (!versions.length && inputs)
                 for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            else if (!versions.length)
+                missing?.push({ link: step.template, step: step.identifier, group });
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
                 for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
             }
             return;
         }
@@ -48675,8 +48736,12 @@ class Project {
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
             const supplied = this.supplied(via, field);
+            const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
+            // A list fills the runtime input with each of its items.
+            if (Array.isArray(supplied))
+                return this.resolveItems(supplied, userCtx, depth);
             if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const r = this.resolve(supplied, userCtx, depth);
                 const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
@@ -48697,6 +48762,19 @@ class Project {
         if (defaults.unknown)
             return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
         return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
+    resolveItems(items, ctx, depth) {
+        const out = { values: [] };
+        for (const item of items) {
+            const r = this.resolve(item, ctx, depth);
+            out.values.push(...r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
+            if (r.unknown && !out.unknown) {
+                out.unknown = r.unknown;
+                out.unknownAt = r.unknownAt ?? item;
+            }
+        }
+        return out;
     }
     /**
      * The values a runtime input's `.default()` and allowed values give. An option is read as the
@@ -48776,7 +48854,23 @@ class Project {
         const root = eff.run.root;
         const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
         const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
+    }
+    /**
+     * For a stage checked against one version of the stage whose infrastructure it takes (see
+     * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
+     * as what is said of the stage holds only when it is the stable one. Empty otherwise.
+     */
+    #infraFromLabel(eff) {
+        const seen = new Set([eff]);
+        for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
+            seen.add(from);
+            // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
+            const uses = from.templates.filter((u) => !eff.templates.includes(u));
+            if (uses.length)
+                return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
+        }
+        return '';
     }
     /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
     useLabel(use) {
@@ -49059,6 +49153,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
         cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
@@ -49165,7 +49261,17 @@ const NOT_IN_HARNESS_MESSAGES = {
                 // One message data for the stage's uses (a large repo has hundreds of thousands).
                 const byStage = { stage };
                 const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
+                // Step and step-group templates the repo does not hold: their connectors cannot be judged.
+                const missingSteps = [];
+                const uses = project.connectorUses(eff, missingSteps);
+                for (const m of missingSteps)
+                    unresolved({
+                        at: m.link.templateRef,
+                        entity: run.root.identifier,
+                        messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
+                        data: { stage, step: m.step, template: templateName(m.link) },
+                    });
+                for (const use of uses) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
                     const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
@@ -49200,7 +49306,9 @@ const NOT_IN_HARNESS_MESSAGES = {
                     }
                 }
                 const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
+                const own = eff.body.infrastructure;
+                const at = (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (!harnessImage.length)
                     elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
@@ -49577,6 +49685,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
+    if (answer?.kind === 'failed')
+        return {
+            suggestion: {
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+                edits: [edit],
+            },
+        };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
@@ -51565,6 +51681,10 @@ function reaches(severity, threshold) {
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/json-text.ts
 /** Places in JSON text without building a tree: for files too large to parse twice (a baseline). */
@@ -52827,12 +52947,25 @@ function describe(error) {
         what = `must be one of ${error.params.allowedValues.join(', ')}`;
     if (error.keyword === 'const')
         what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'type')
+        what = `must be ${typeNames(error.params)}`;
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
         what = `has unknown key \`${error.params.additionalProperty}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
+/** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    object: 'a map',
+    array: 'a list',
+    null: 'null',
+};
+const typeNames = ({ type }) => (Array.isArray(type) ? type : type.split(',')).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
 
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
@@ -53171,7 +53304,7 @@ function readBaseline(absPath, cwd, overlay) {
     catch (e) {
         // Not JSON: a YAML baseline (JSON is YAML) is still read; anything else is reported as JSON,
         // the format --write-baseline writes, where JSON breaks (JSON.parse names few places).
-        const source = (yaml = source_parseSource(file, text));
+        const source = (yaml = parseSource(file, text));
         if (source.problems.length || source.docs.length !== 1) {
             const message = e.message;
             const at = /at position (\d+)/.exec(message);
@@ -53185,7 +53318,7 @@ function readBaseline(absPath, cwd, overlay) {
         value = source.docs[0].json;
     }
     if (!isValid(baseline_schema_namespaceObject, value)) {
-        const source = source_parseSource(file, text);
+        const source = parseSource(file, text);
         // Valid JSON can still be invalid YAML (a key given twice): say so, where.
         const syntax = source.problems[0];
         if (syntax)
@@ -53479,7 +53612,7 @@ function loadConfig(absPath, cwd, rules, overlay) {
         const why = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error');
         throw new UsageError(`config file cannot be read: ${file} (${why})`);
     }
-    const source = source_parseSource(file, text);
+    const source = parseSource(file, text);
     const at = (start, end, message) => {
         const pos = locateRange(source, start, end);
         return { file, line: pos.line, column: pos.column, message };
@@ -53529,9 +53662,9 @@ function explain(message, schema) {
         const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
         return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
     }
-    // A rule's setting is a level or a map of `level` and options; the schema's last branch says only "object".
-    const setting = /^`rules\.([\w-]+)` must be object\.$/.exec(message);
-    if (setting)
+    // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
+    const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
+    if (setting && props.rules.properties[setting[1]]?.else)
         return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
     if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
         return message.replace(' must be one of ', ' must be a rule id: one of ');
@@ -53636,7 +53769,7 @@ const sameEdit = (a, b) => a.start === b.start && a.end === b.end && a.text === 
  * The chosen edits are kept sorted, so each group is checked against its neighbours only: a file
  * can hold thousands of fixes.
  */
-function edits_chooseEdits(groups) {
+function chooseEdits(groups) {
     const chosen = [];
     const taken = [];
     groups.forEach((group, i) => {
@@ -53685,7 +53818,7 @@ function hasSame(chosen, e) {
     return false;
 }
 /** Applies non-overlapping edits to a text. Throws on overlap: callers choose edits first. */
-function edits_applyEdits(text, edits) {
+function applyEdits(text, edits) {
     const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
     let out = '';
     let pos = 0;
@@ -53755,7 +53888,7 @@ class SourceTexts {
 }
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
-const file_text_decodeUtf8 = (bytes) => UTF8.decode(bytes);
+const decodeUtf8 = (bytes) => UTF8.decode(bytes);
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -54057,7 +54190,7 @@ function readSource(input, maxFileSize, out) {
     }
     let text;
     try {
-        text = file_text_decodeUtf8(bytes);
+        text = decodeUtf8(bytes);
     }
     catch {
         const harness = looksLikeHarness(bytes.toString('latin1'));
@@ -54068,7 +54201,7 @@ function readSource(input, maxFileSize, out) {
     // a field→image map as get-customer-config answers).
     if (external_node_path_default().extname(absPath).toLowerCase() === '.json' && !/^\s*\[/.test(text.replace(/^\uFEFF/, '')) && !mentionsExecutionConfigField(text))
         return undefined;
-    const source = source_parseSource(shown, text);
+    const source = parseSource(shown, text);
     // The Git Experience folders that give a scope are read from the whole path, not the one from cwd
     // (run inside `.harness`, that one starts at `orgs/`).
     const classified = source.docs.map((_, i) => classify(source, i, absPath.split((external_node_path_default()).sep).join('/')));
@@ -54153,7 +54286,7 @@ async function lint(settings) {
  * `lint` without workers and without asking Harness (facts already known are used), for callers
  * that cannot wait: the fixer's re-check, tests.
  */
-function lint_lintSync(settings) {
+function lintSync(settings) {
     const prepared = prepare(settings);
     const built = build(prepared, serialScanner(settings.rules)(prepared.inputs, prepared.spec));
     return finish(settings, prepared, built, settings.harnessFacts);
@@ -54272,6 +54405,33 @@ function withoutFixesInBrokenFiles(findings) {
         return rest;
     });
 }
+/**
+ * A safe fix that changes its node, where another finding on that node is accepted by a suppression
+ * comment or the baseline, is not applied: it would change what was accepted (policy 1's fix
+ * restoring the name of an image whose policy-4 finding is accepted; a baseline entry matches the
+ * value too). It is offered as a suggestion instead, so
+ * `check`, pull-request suggestions and `fix` agree.
+ */
+function holdBackFixesOfAccepted(findings) {
+    const nodeOf = (f) => `${f.file}\0${f.range[0]}\0${f.range[1]}`;
+    const accepted = new Map();
+    for (const f of findings)
+        if (isSuppressed(f))
+            accepted.set(nodeOf(f), f);
+    if (!accepted.size)
+        return findings;
+    return findings.map((f) => {
+        if (!f.fix?.length || isSuppressed(f))
+            return f;
+        const held = accepted.get(nodeOf(f));
+        if (!held || !f.fix.some((e) => e.start < f.range[1] && e.end > f.range[0]))
+            return f;
+        const { fix, fixTitle, ...rest } = f;
+        const by = held.suppressed.kind === 'baseline' ? 'the baseline' : 'a suppression comment';
+        const title = `${fixTitle ?? f.message} Not applied: it would change the value of \`${held.ruleId}\`'s finding here, which ${by} accepts.`;
+        return { ...rest, suggestion: { title, edits: fix } };
+    });
+}
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings, prepared, built, harness) {
     const { all, config, options } = prepared;
@@ -54321,7 +54481,7 @@ function finish(settings, prepared, built, harness) {
         baseline = applied.summary;
     }
     return {
-        findings: [...out, ...levelled(meta)].sort(compareFindings),
+        findings: [...holdBackFixesOfAccepted(out), ...levelled(meta)].sort(compareFindings),
         filesScanned: built.filesScanned,
         harnessFiles: built.harnessFiles,
         entities: built.entities,
@@ -55148,7 +55308,7 @@ function gateSources(o) {
 function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
-    const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(source_parseSource(file, text), ruleIds).directives : [];
+    const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
     const what = (d) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
     const added = (file, d, line = d.line) => ({
         file,
@@ -55264,7 +55424,7 @@ function baselineChanges(file, before, after) {
     };
     const key = (e) => JSON.stringify([e.ruleId, e.file, e.entity, e.path, e.valueHash]);
     const known = new Map(entries(before).map((e) => [key(e), Number(e.count ?? 1)]));
-    const source = after === undefined ? undefined : source_parseSource(file, after);
+    const source = after === undefined ? undefined : parseSource(file, after);
     const items = source?.docs[0] ? (View.root(source, source.docs[0])?.get('entries')?.items() ?? []) : [];
     const out = [];
     if (after === undefined && before !== undefined)
@@ -55302,7 +55462,7 @@ const asObject = (v) => {
 };
 /** The line of a key path in a YAML text (its parent's line when the key is gone, else 1). */
 function keyLines(file, text) {
-    const source = text === undefined ? undefined : source_parseSource(file, text);
+    const source = text === undefined ? undefined : parseSource(file, text);
     const root = source?.docs[0] ? View.root(source, source.docs[0]) : undefined;
     return (keys) => {
         let cur = root;
@@ -55632,298 +55792,6 @@ function configFailure(e, settings) {
     return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
 }
 
-;// CONCATENATED MODULE: ./src/engine/fix.ts
-
-
-
-
-
-
-
-
-/** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
-const MAX_FIX_PASSES = 10;
-/**
- * Applies the safe fixes: per file, the fixes whose edits do not overlap, then re-parses and
- * re-checks everything and repeats (at most `maxPasses` times) until no safe fix is left. A pass
- * that would make a file unparseable is dropped and that file is left as it was. Suggestions are
- * never applied. Files are written once, at the end (see `writeFixed`).
- */
-function applyFixes(settings) {
-    const maxPasses = settings.maxPasses ?? MAX_FIX_PASSES;
-    const overlay = new Map();
-    const states = new Map();
-    const frozen = new Set();
-    const skipped = [];
-    const realPaths = new Map();
-    const check = settings.check ?? lintSync;
-    let result = check({ ...settings, overlay });
-    let passes = 0;
-    while (passes < maxPasses) {
-        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
-        let changed = false;
-        let reread = false;
-        for (const [absPath, findings] of byFile) {
-            const state = states.get(absPath);
-            if (!state) {
-                // These fixes were made from the file as the check read it, and it may have changed since.
-                // Its text is read once, here, and its fixes are taken from a check of exactly that text.
-                const read = readState(absPath, findings[0].file);
-                if (read) {
-                    states.set(absPath, read);
-                    overlay.set(absPath, read.original);
-                    reread = true;
-                }
-                continue;
-            }
-            const { chosen, taken } = chooseEdits(findings.map((f) => f.fix));
-            if (!chosen.length)
-                continue;
-            const next = applyEdits(state.current, chosen);
-            if (next === state.current)
-                continue;
-            if (parseProblems(next) > parseProblems(state.current)) {
-                frozen.add(absPath);
-                overlay.delete(absPath);
-                states.delete(absPath);
-                skipped.push({ file: state.file, reason: 'the fixes would make it unparseable' });
-                continue;
-            }
-            state.net = compose(state.net, chosen);
-            state.current = next;
-            state.applied.push(...taken.map((i) => ({
-                ruleId: findings[i].ruleId,
-                title: findings[i].fixTitle ?? findings[i].message,
-                line: findings[i].line,
-            })));
-            overlay.set(absPath, next);
-            changed = true;
-        }
-        if (!changed && !reread)
-            break;
-        if (changed)
-            passes++;
-        result = check({ ...settings, overlay });
-    }
-    const files = [];
-    let unwritten = false;
-    for (const s of states.values()) {
-        if (s.current === s.original)
-            continue;
-        // A dry run says what a run would do: a file it could not write is left unchanged there too.
-        if (settings.dryRun && !writableNow(s.absPath)) {
-            skipped.push({ file: s.file, reason: 'it is read-only' });
-            overlay.delete(s.absPath);
-            unwritten = true;
-            continue;
-        }
-        if (!settings.dryRun) {
-            const problem = writeFixed(s);
-            if (problem) {
-                skipped.push({ file: s.file, reason: problem });
-                overlay.delete(s.absPath);
-                unwritten = true;
-                continue;
-            }
-        }
-        files.push({
-            file: s.file,
-            absPath: s.absPath,
-            original: s.original,
-            fixed: s.current,
-            bom: s.bom,
-            edits: netEdits(s),
-            applied: s.applied,
-        });
-    }
-    files.sort((a, b) => cmp(a.file, b.file));
-    // What is left is what is on disk: a file that could not be written keeps its findings.
-    if (unwritten)
-        result = check({ ...settings, overlay });
-    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
-    return { files, skipped, passes, converged, result };
-}
-/** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
-function groupFixes(findings, cwd, frozen, realPaths) {
-    const out = new Map();
-    for (const f of findings) {
-        if (!f.fix?.length || isSuppressed(f))
-            continue;
-        const abs = path.resolve(cwd, f.file);
-        if (frozen.has(abs))
-            continue;
-        // One file by its identity: a symlink or a hard link to it is a second name, not a second file.
-        let real;
-        try {
-            const st = fs.statSync(abs);
-            real = `${st.dev}:${st.ino}`;
-        }
-        catch {
-            continue;
-        }
-        const owner = realPaths.get(real) ?? abs;
-        realPaths.set(real, owner);
-        if (owner !== abs)
-            continue;
-        const list = out.get(abs) ?? [];
-        list.push(f);
-        out.set(abs, list);
-    }
-    return out;
-}
-/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
-function isSuppressed(f) {
-    return !!f.suppressed;
-}
-function readState(absPath, file) {
-    try {
-        const bytes = fs.readFileSync(absPath);
-        const original = decodeUtf8(bytes);
-        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-        return { file, absPath, bytes, original, current: original, bom, net: [], applied: [] };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Syntax errors plus documents whose aliases expand too far: a pass may not add any. */
-function parseProblems(text) {
-    return parseSource('fix', text).problems.length;
-}
-/** Folds one pass's edits (offsets in the current text) into the net ranges on the original. */
-function compose(net, edits) {
-    const delta = (r) => r.len - (r.end - r.start);
-    const toOrig = (pos, side) => {
-        let d = 0;
-        for (const r of net) {
-            const cs = r.start + d;
-            if (pos < cs)
-                break;
-            if (pos <= cs + r.len)
-                return side === 'start' ? r.start : r.end;
-            d += delta(r);
-        }
-        return pos - d;
-    };
-    const spans = [
-        ...net.map((r) => ({ start: r.start, end: r.end })),
-        ...edits.map((e) => ({ start: toOrig(e.start, 'start'), end: toOrig(e.end, 'end') })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    const merged = [];
-    for (const s of spans) {
-        const last = merged.at(-1);
-        if (last && s.start <= last.end)
-            last.end = Math.max(last.end, s.end);
-        else
-            merged.push({ ...s });
-    }
-    return merged.map((m) => {
-        const before = net.filter((r) => r.end < m.start); // ranges that touch m were merged into it
-        const inside = net.filter((r) => r.start >= m.start && r.end <= m.end);
-        const cs = m.start + before.reduce((s, r) => s + delta(r), 0);
-        const ce = cs + (m.end - m.start) + inside.reduce((s, r) => s + delta(r), 0);
-        const grow = edits.filter((e) => e.start >= cs && e.end <= ce).reduce((s, e) => s + e.text.length - (e.end - e.start), 0);
-        return { start: m.start, end: m.end, len: ce - cs + grow };
-    });
-}
-/** The net ranges as edits on the original text, dropping any that end up unchanged. */
-function netEdits(s) {
-    const out = [];
-    let d = 0;
-    for (const r of s.net) {
-        const cs = r.start + d;
-        const text = s.current.slice(cs, cs + r.len);
-        if (text !== s.original.slice(r.start, r.end))
-            out.push({ start: r.start, end: r.end, text });
-        d += r.len - (r.end - r.start);
-    }
-    return out;
-}
-/**
- * Writes the fixed text, refusing when the file changed on disk since it was read or has no write
- * permission. It is written next to the file and renamed over it, with the file's mode, owner and
- * group; a file with other hard links, or whose owner this process cannot give the new file, is
- * rewritten in place instead, so that it stays the same file.
- */
-function writeFixed(s) {
-    let target;
-    let stat;
-    try {
-        target = fs.realpathSync(s.absPath);
-        if (!fs.readFileSync(target).equals(s.bytes))
-            return 'it changed on disk while fixing';
-        stat = fs.statSync(target);
-    }
-    catch (e) {
-        return `it cannot be read again (${e.code ?? 'error'})`;
-    }
-    if (!isWritable(target, stat))
-        return 'it is read-only';
-    const text = (s.bom ? '\uFEFF' : '') + s.current;
-    if (stat.nlink > 1)
-        return writeInPlace(target, text);
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-    try {
-        fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
-        if (!keepOwner(tmp, stat)) {
-            fs.rmSync(tmp, { force: true });
-            return writeInPlace(target, text);
-        }
-        fs.chmodSync(tmp, stat.mode & 0o7777);
-        fs.renameSync(tmp, target);
-        return undefined;
-    }
-    catch (e) {
-        fs.rmSync(tmp, { force: true });
-        return cannotWrite(e);
-    }
-}
-const cannotWrite = (e) => `it cannot be written (${e.code ?? 'error'})`;
-function writableNow(absPath) {
-    try {
-        const target = fs.realpathSync(absPath);
-        return isWritable(target, fs.statSync(target));
-    }
-    catch {
-        return false;
-    }
-}
-/** Write permission as the file's mode bits give it (a file no one may write is read-only even for root). */
-function isWritable(target, stat) {
-    if ((stat.mode & 0o222) === 0)
-        return false;
-    try {
-        fs.accessSync(target, fs.constants.W_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Gives the new file the old one's owner and group; false when this process may not. */
-function keepOwner(tmp, stat) {
-    // The new file's own owner: a setgid folder gives it the folder's group, not this process's.
-    const made = fs.statSync(tmp);
-    if (made.uid === stat.uid && made.gid === stat.gid)
-        return true;
-    try {
-        fs.chownSync(tmp, stat.uid, stat.gid);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function writeInPlace(target, text) {
-    try {
-        fs.writeFileSync(target, text);
-        return undefined;
-    }
-    catch (e) {
-        return cannotWrite(e);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/migration/inventory.ts
 
 
@@ -55943,6 +55811,8 @@ function buildInventory(project, findings, place) {
         byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
+    const templatesOwn = new Set();
+    let inUsedTemplate = false;
     const addUse = (ref, from, use) => {
         const connector = project.findConnector(ref, from);
         const key = JSON.stringify([ref, from.org, from.project, use]);
@@ -55961,6 +55831,8 @@ function buildInventory(project, findings, place) {
             findings: entry?.findings ?? [],
         });
         const used = failing ? { ...use, failing } : use;
+        if (inUsedTemplate)
+            templatesOwn.add(used);
         if (entry) {
             entry.usedBy.push(used);
             return;
@@ -55974,9 +55846,16 @@ function buildInventory(project, findings, place) {
         external.set(`${scope}\0${parsed.identifier}`, ext);
     };
     const stages = [];
-    for (const run of project.runs({ templates: 'all' }))
-        for (const eff of run.stages)
-            stages.push(stageEntry(project, eff, addUse, placeOf));
+    for (const run of project.runs({ templates: 'all' })) {
+        inUsedTemplate = run.root.kind === 'template' && project.isUsed(run.root);
+        for (const eff of run.stages) {
+            const entry = stageEntry(project, eff, addUse, placeOf);
+            if (inUsedTemplate)
+                templatesOwn.add(entry);
+            stages.push(entry);
+        }
+    }
+    inUsedTemplate = false;
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
         if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
@@ -56003,7 +55882,7 @@ function buildInventory(project, findings, place) {
     }
     const connectors = [...byConnector.values()].sort(inventory_byPlace);
     const ext = [...external.values()].sort((a, b) => compare_cmp(a.ref, b.ref) || compare_cmp(a.scope, b.scope));
-    return { connectors, external: ext, stages, byConnector };
+    return { connectors, external: ext, stages, byConnector, counts: (x) => !templatesOwn.has(x) };
 }
 function connectorEntry(c, findings, placeOf) {
     const rules = findings
@@ -56389,7 +56268,7 @@ function harnessSideMarkdown(r, render) {
     const lookups = r.harnessLookups;
     if (!lookups)
         return [];
-    const { table, usesText, code } = render;
+    const { table, usesText, code, plain } = render;
     const out = ['## Harness-side connectors', '', lookups.summary, ''];
     if (lookups.warning)
         out.push(`> Warning: ${lookups.warning}`, '');
@@ -56405,10 +56284,10 @@ function harnessSideMarkdown(r, render) {
             const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
             return [
                 typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
-                c.scope,
-                c.type ?? '—',
+                plain(c.scope),
+                c.type ? plain(c.type) : '—',
                 c.url ? code(c.url) : '—',
-                c.connectivity ?? '—',
+                c.connectivity ? plain(c.connectivity) : '—',
                 usesText(uses),
                 changes.join('<br>') || 'None',
             ];
@@ -56417,7 +56296,7 @@ function harnessSideMarkdown(r, render) {
     const missing = lookups.notFound.filter((x) => usesOf(x).length);
     if (missing.length) {
         out.push('### Referenced but in neither the repo nor Harness', '');
-        table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), x.scope, usesText(usesOf(x))]);
+        table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), plain(x.scope), usesText(usesOf(x))]);
     }
     const overrides = r.harnessImageOverrides;
     if (!overrides)
@@ -56428,7 +56307,12 @@ function harnessSideMarkdown(r, render) {
     if (!overrides.length)
         out.push(noOverrideText(lookups.overridesUnread ?? []), '');
     else
-        table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
+        table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [
+            plain(o.infra),
+            code(o.field),
+            code(o.image),
+            o.problem,
+        ]);
     return out;
 }
 
@@ -56507,8 +56391,11 @@ function migration_markdown_renderMarkdown(r, maxBytes) {
         out.push(`${r.changes.length - MAX_CHANGES} more entries (${r.changes.length} in all) are in the JSON report's \`changes\`.`, '');
     start('steps');
     out.push('## Checks in Harness', '');
+    // With lookups, references Harness answered leave this list: their changes are in "Harness-side connectors".
     if (!r.harnessSteps.length)
-        out.push('None: the repo settles every reference.', '');
+        out.push(r.harnessLookups
+            ? 'None: the repo and the answers from Harness settle every reference (what to change in Harness is under "Harness-side connectors").'
+            : 'None: the repo settles every reference.', '');
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
@@ -56537,7 +56424,7 @@ function migration_markdown_renderMarkdown(r, maxBytes) {
         table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
     start('harness');
-    out.push(...harnessSideMarkdown(r, { table, usesText, code }));
+    out.push(...harnessSideMarkdown(r, { table, usesText, code, plain }));
     start('stages');
     out.push('## Stages', '');
     if (!r.stages.length)
@@ -56546,9 +56433,9 @@ function migration_markdown_renderMarkdown(r, maxBytes) {
         table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
             `${st.ownerKind} ${code(st.owner)}`,
             `${code(st.stage)}<br>${placeText(st)}`,
-            st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
-            st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
-            stageSources(st),
+            // The kind, a stage identifier and a template's version label are the repo's text.
+            noHtml(st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : '')),
+            ...stageConnectors(st),
         ]);
     start('images');
     out.push('## Images by registry', '');
@@ -56603,16 +56490,26 @@ const SOURCE = {
     trigger: 'trigger',
     builtIn: 'built-in `account.harnessImage` (no override)',
 };
-function stageSources(st) {
-    const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-    const unknown = {
-        expression: 'an expression, known at run time',
-        'runtime-input': 'a runtime input nothing in the repo fills',
-        templateUsers: 'a runtime input the stages using the template fill',
-    };
-    if (st.imageConnectorUnknown)
-        parts.push(unknown[st.imageConnectorUnknown]);
-    return [...new Set(parts)].join('<br>') || '—';
+const UNKNOWN = {
+    expression: 'an expression, known at run time',
+    'runtime-input': 'a runtime input nothing in the repo fills',
+    templateUsers: 'a runtime input the stages using the template fill',
+};
+/**
+ * The Image connector and Comes from cells, line for line: each connector once, beside every place
+ * it comes from (a runtime input's default may be one of its allowed values, and a trigger may set it too).
+ */
+function stageConnectors(st) {
+    const sources = new Map();
+    for (const v of st.imageConnector)
+        sources.set(v.ref, (sources.get(v.ref) ?? new Set()).add(v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+    const refs = [...sources.keys()].map(code);
+    const from = [...sources.values()].map((s) => [...s].join(', '));
+    if (st.imageConnectorUnknown) {
+        refs.push('?');
+        from.push(UNKNOWN[st.imageConnectorUnknown]);
+    }
+    return [refs.join('<br>') || '—', from.join('<br>') || '—'];
 }
 /** How a stage uses a connector, as the report's tables say it. */
 const HOW = {
@@ -56623,12 +56520,14 @@ const HOW = {
     serviceDependency: 'service dependency',
     baseImage: 'base image',
 };
+/** Uses that differ only in what the table does not show (a runtime input's default and allowed value) are one line. */
 function usesText(uses) {
-    return cellList(uses, (u) => {
-        const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
-        const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
-    });
+    return cellList([...new Set(uses.map(useText))], (line) => line);
+}
+function useText(u) {
+    const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+    const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+    return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
 }
 /** Up to MAX_PER_CELL items, one a line, then how many more there are. */
 function cellList(items, render) {
@@ -56795,42 +56694,36 @@ function esc(s) {
 
 
 
+const HARNESS_IMAGE_CHECKS = {
+    platform: 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    images: 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+    both: 'Check in Account Settings that it connects through the Harness Platform, does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+};
+const CONNECTOR_CHECKS = {
+    platform: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+    images: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+    both: 'Check in Harness that this account-scope Docker connector connects through the Harness Platform (`executeOnDelegate: false`), does not point at app.harness.io/registry, and that its registry keeps Harness image names.',
+};
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
     const steps = [];
     for (const ext of inv.external) {
         const cloud = ext.usedBy.filter((u) => u.cloud);
-        const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
         const places = uniquePlaces(ext.usedBy);
-        const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        // The stages of the runs through a template count its uses, not the template's own stage; used only there, it counts.
+        const counted = ext.usedBy.some(inv.counts) ? ext.usedBy.filter(inv.counts) : ext.usedBy;
+        const stages = new Set(counted.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const cloudStages = new Set(counted.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-        if (ext.ref === HARNESS_IMAGE_CONNECTOR)
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: cloud.length
-                    ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
-                    : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
-                reason,
-                places,
-            });
-        else if (cloud.length)
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
-                reason,
-                places,
-            });
-        else if (override.some((u) => !u.failing))
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
-                reason,
-                places,
-            });
+        // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
+        const platform = cloud.length > 0;
+        const images = ext.usedBy.some((u) => !u.cloud && (u.how === 'harnessImage' || (u.how === 'overrideImageConnector' && !u.failing)));
+        const checks = ext.ref === HARNESS_IMAGE_CONNECTOR ? HARNESS_IMAGE_CHECKS : CONNECTOR_CHECKS;
+        // account.harnessImage is always checked: without a Cloud stage, for the images.
+        const which = platform && images ? 'both' : platform ? 'platform' : images || ext.ref === HARNESS_IMAGE_CONNECTOR ? 'images' : undefined;
+        const action = which && checks[which];
+        if (action)
+            steps.push({ subject: ext.ref, scope: ext.scope, action, reason, places });
     }
     // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
     const rule = (id) => rules_rules.find((r) => r.id === id);
@@ -56914,8 +56807,13 @@ function withoutUserInfo(use) {
     const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
     return {
         image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
-        registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+        registry: appHarness ? `${registryName(host)}/registry` : registryName(host),
     };
+}
+/** One name a registry: Docker Hub's names are `docker.io`, and HTTPS's own port (`:443`) is left out. */
+function registryName(host) {
+    const name = host?.toLowerCase().replace(/:443$/, '');
+    return !name || DOCKER_HUB_HOSTS.has(name) ? 'docker.io' : name;
 }
 
 ;// CONCATENATED MODULE: ./src/migration/source.ts
@@ -56948,7 +56846,8 @@ const posix = (p) => p.split(path.sep).join('/');
  * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
  * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
  * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
- * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
+ * where the report's paths (relative to `cwd`) start, seen from the checkout's root; `checkout`, when
+ * `cwd` is outside the checkout, is the way from `cwd` to it.
  */
 function detectSource(root, cwd, env = process.env) {
     const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
@@ -56960,7 +56859,8 @@ function detectSource(root, cwd, env = process.env) {
     // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
     const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
     const directory = top ? posix(path.relative(realTop, realCwd)) : '';
-    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(path.relative(realCwd, realTop)) : '';
+    // Run from outside the checkout (a folder above it, a sibling, a folder in no checkout): the report's paths go through it.
+    const checkout = top && (directory === '..' || directory.startsWith('../')) ? posix(path.relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
@@ -57061,11 +56961,11 @@ function buildReport(result, options = {}) {
             pipelines: project.pipelines.length,
             templates: project.templates.length,
             inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
-            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length + project.disabledTriggers.length,
             connectors: inv.connectors.length,
             externalConnectors: inv.external.length,
-            stages: inv.stages.length,
-            cloudStages: inv.stages.filter((s) => s.cloud).length,
+            stages: inv.stages.filter(inv.counts).length,
+            cloudStages: inv.stages.filter((s) => s.cloud && inv.counts(s)).length,
             images: registries.reduce((n, r) => n + r.images.length, 0),
             findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
             changes: items.length,

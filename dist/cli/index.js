@@ -8577,7 +8577,8 @@ function discover(opts) {
     // or a pre-commit run on a few files sees part of what it selects).
     const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
     const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-    const unmatched = given && judged ? include.unmatched() : [];
+    // The default patterns written out (as `init`'s file offers them) are no typo: most repos have no JSON.
+    const unmatched = given && judged ? include.unmatched().filter((p) => !DEFAULT_INCLUDE.includes(p)) : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
@@ -10549,6 +10550,10 @@ function reaches(severity, threshold) {
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
 }
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/rule.ts
 /**
@@ -11641,12 +11646,25 @@ function describe(error) {
         what = `must be one of ${error.params.allowedValues.join(', ')}`;
     if (error.keyword === 'const')
         what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'type')
+        what = `must be ${typeNames(error.params)}`;
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
         what = `has unknown key \`${error.params.additionalProperty}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
+/** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    object: 'a map',
+    array: 'a list',
+    null: 'null',
+};
+const typeNames = ({ type }) => (Array.isArray(type) ? type : type.split(',')).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
 
 ;// CONCATENATED MODULE: ./src/engine/config.ts
 
@@ -11890,9 +11908,9 @@ function explain(message, schema) {
         const what = ruleId ? `unknown option \`${key}\` of ${ruleId}` : inRules ? `unknown rule id \`${key}\`` : `unknown key \`${key}\``;
         return `${what}${near ? `; did you mean \`${near}\`` : ''} (known: ${known.join(', ')}).`;
     }
-    // A rule's setting is a level or a map of `level` and options; the schema's last branch says only "object".
-    const setting = /^`rules\.([\w-]+)` must be object\.$/.exec(message);
-    if (setting)
+    // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
+    const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
+    if (setting && props.rules.properties[setting[1]]?.else)
         return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
     if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
         return message.replace(' must be one of ', ' must be a rule id: one of ');
@@ -12853,10 +12871,10 @@ function insertPair(map, pairText) {
     const lastEnd = (last.value ?? last.keyView).range[1];
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
-    // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-    // change the value, so the pair goes before the first one, and above the comment lines right over
-    // it (a `disable-next-line` comment must stay on the line before its key).
-    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+    // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
+    // after it would change the value, so the pair goes before the first one, and above the comment
+    // lines right over it (a `disable-next-line` comment must stay on the line before its key).
+    if (endsWithKeptLines(last.value)) {
         // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
         const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
@@ -12866,6 +12884,18 @@ function insertPair(map, pairText) {
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/**
+ * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
+ * last value of a block map or the last item of a block list ends with one.
+ */
+function endsWithKeptLines(node) {
+    while (node && !node.isScalar && !node.isFlow)
+        node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
+    if (!node?.isScalar)
+        return false;
+    const start = node.range[0];
+    return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
 }
 /** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
 function commentsAbove(text, lineStart, indent) {
@@ -13397,10 +13427,10 @@ function imageConnectorFields(root) {
     return out;
 }
 /**
- * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
- * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
  */
-const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -13429,7 +13459,7 @@ const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|
  * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+    if (!/harness\.io(?::443)?\/+registry/i.test(file.text))
         return [];
     const out = [];
     for (const doc of file.docs) {
@@ -13620,10 +13650,14 @@ function classify(file, docIndex, scopePath) {
         case 'trigger': {
             const embedded = triggerInputs(file, root.get('inputYaml'));
             const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            if (isFalse(root.get('enabled')))
+                set.disabled = true;
             return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
         }
     }
 }
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
+const isFalse = (v) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -13684,11 +13718,13 @@ function entities_connector(base, root) {
     };
 }
 /**
- * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
- * input, an expression), which may well be true, so its connector is checked as if it clones.
+ * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
+ * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
  */
-function mayClone(v) {
-    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
+function cloneCodebaseOf(v) {
+    if (v?.str?.includes('<+'))
+        return v;
+    return v?.value === true || v?.str === 'true';
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -13720,12 +13756,19 @@ function templateLink(v) {
             : {}),
     };
 }
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+/**
+ * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
+ * one for a path given twice).
+ */
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !Object.hasOwn(out, path))
+        if (Object.hasOwn(out, path))
+            return;
+        if (view.isScalar)
             out[path] = view;
+        else if (view.isSeq && view.items().every((i) => i.isScalar))
+            out[path] = view.items();
     });
     return out;
 }
@@ -13765,7 +13808,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
+        cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -13876,10 +13919,17 @@ function template(base, root) {
 /** An input set or trigger: what its sparse pipeline fills, by semantic path. */
 function inputSet(base, kind, pipeline, pipelineIdentifier) {
     const fills = [];
+    // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
+    const fill = (path, view) => {
+        if (view.isScalar && view.str !== undefined)
+            fills.push({ path, at: view });
+    };
     if (pipeline)
         walk(pipeline, ({ view, path }) => {
-            if (view.isScalar && view.str !== undefined)
-                fills.push({ path, at: view });
+            fill(path, view);
+            if (view.isSeq)
+                for (const item of view.items())
+                    fill(path, item);
         });
     return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
 }
@@ -14332,6 +14382,8 @@ class Project {
     templates = [];
     /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
     inputSets = [];
+    /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
+    disabledTriggers = [];
     overlayInputSets = [];
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
     #connectorsById;
@@ -14354,6 +14406,8 @@ class Project {
                 this.templates.push(e);
             else if (e.kind === 'overlayInputSet')
                 this.overlayInputSets.push(e);
+            else if (e.disabled)
+                this.disabledTriggers.push(e);
             else
                 this.inputSets.push(e);
         }
@@ -14371,7 +14425,14 @@ class Project {
         }
     }
     get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+        return [
+            ...this.connectors,
+            ...this.pipelines,
+            ...this.templates,
+            ...this.inputSets,
+            ...this.disabledTriggers,
+            ...this.overlayInputSets,
+        ];
     }
     findConnector(ref, from) {
         return this.connectorCopies(ref, from)[0];
@@ -14663,20 +14724,35 @@ class Project {
                 out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
         return out;
     }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
+    /**
+     * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
+     * expression that something fills with true, or that nothing in the repo settles (it may well be
+     * true, so the codebase connector is checked as if it clones).
+     */
+    clones(eff) {
+        const field = eff.body.cloneCodebase;
+        if (typeof field === 'boolean')
+            return field;
+        const r = this.resolve(field, eff.ctx);
+        return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+    }
+    /**
+     * The connectors a stage pulls or clones through, including those of its step templates. Step
+     * and step-group templates whose connectors cannot be known go to `missing`, when given.
+     */
+    connectorUses(eff, missing) {
         const uses = [];
         const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
+        if (codebase && this.clones(eff))
             uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
         // A stage template that is not in the repo: its templateInputs are all that is known.
         const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
         const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
         for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
         return uses;
     }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0, missing) {
         const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
         if (!isWholeStep(step)) {
             out.push({ ...base, ref: step, how: 'step' });
@@ -14686,14 +14762,16 @@ class Project {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
             const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
+            // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
             if (!versions.length && inputs)
                 for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            else if (!versions.length)
+                missing?.push({ link: step.template, step: step.identifier, group });
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
                 for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
             }
             return;
         }
@@ -14721,8 +14799,12 @@ class Project {
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
             const supplied = this.supplied(via, field);
+            const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
+            // A list fills the runtime input with each of its items.
+            if (Array.isArray(supplied))
+                return this.resolveItems(supplied, userCtx, depth);
             if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const r = this.resolve(supplied, userCtx, depth);
                 const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
@@ -14743,6 +14825,19 @@ class Project {
         if (defaults.unknown)
             return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
         return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
+    resolveItems(items, ctx, depth) {
+        const out = { values: [] };
+        for (const item of items) {
+            const r = this.resolve(item, ctx, depth);
+            out.values.push(...r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
+            if (r.unknown && !out.unknown) {
+                out.unknown = r.unknown;
+                out.unknownAt = r.unknownAt ?? item;
+            }
+        }
+        return out;
     }
     /**
      * The values a runtime input's `.default()` and allowed values give. An option is read as the
@@ -14822,7 +14917,23 @@ class Project {
         const root = eff.run.root;
         const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
         const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
+    }
+    /**
+     * For a stage checked against one version of the stage whose infrastructure it takes (see
+     * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
+     * as what is said of the stage holds only when it is the stable one. Empty otherwise.
+     */
+    #infraFromLabel(eff) {
+        const seen = new Set([eff]);
+        for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
+            seen.add(from);
+            // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
+            const uses = from.templates.filter((u) => !eff.templates.includes(u));
+            if (uses.length)
+                return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
+        }
+        return '';
     }
     /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
     useLabel(use) {
@@ -15051,6 +15162,33 @@ function withoutFixesInBrokenFiles(findings) {
         return rest;
     });
 }
+/**
+ * A safe fix that changes its node, where another finding on that node is accepted by a suppression
+ * comment or the baseline, is not applied: it would change what was accepted (policy 1's fix
+ * restoring the name of an image whose policy-4 finding is accepted; a baseline entry matches the
+ * value too). It is offered as a suggestion instead, so
+ * `check`, pull-request suggestions and `fix` agree.
+ */
+function holdBackFixesOfAccepted(findings) {
+    const nodeOf = (f) => `${f.file}\0${f.range[0]}\0${f.range[1]}`;
+    const accepted = new Map();
+    for (const f of findings)
+        if (isSuppressed(f))
+            accepted.set(nodeOf(f), f);
+    if (!accepted.size)
+        return findings;
+    return findings.map((f) => {
+        if (!f.fix?.length || isSuppressed(f))
+            return f;
+        const held = accepted.get(nodeOf(f));
+        if (!held || !f.fix.some((e) => e.start < f.range[1] && e.end > f.range[0]))
+            return f;
+        const { fix, fixTitle, ...rest } = f;
+        const by = held.suppressed.kind === 'baseline' ? 'the baseline' : 'a suppression comment';
+        const title = `${fixTitle ?? f.message} Not applied: it would change the value of \`${held.ruleId}\`'s finding here, which ${by} accepts.`;
+        return { ...rest, suggestion: { title, edits: fix } };
+    });
+}
 /** Runs the project rules on the built project (with Harness's facts, when there are any), then levels, suppressions and the baseline. */
 function finish(settings, prepared, built, harness) {
     const { all, config, options } = prepared;
@@ -15100,7 +15238,7 @@ function finish(settings, prepared, built, harness) {
         baseline = applied.summary;
     }
     return {
-        findings: [...out, ...levelled(meta)].sort(compareFindings),
+        findings: [...holdBackFixesOfAccepted(out), ...levelled(meta)].sort(compareFindings),
         filesScanned: built.filesScanned,
         harnessFiles: built.harnessFiles,
         entities: built.entities,
@@ -15610,6 +15748,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
         cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
@@ -15716,7 +15856,17 @@ const NOT_IN_HARNESS_MESSAGES = {
                 // One message data for the stage's uses (a large repo has hundreds of thousands).
                 const byStage = { stage };
                 const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
+                // Step and step-group templates the repo does not hold: their connectors cannot be judged.
+                const missingSteps = [];
+                const uses = project.connectorUses(eff, missingSteps);
+                for (const m of missingSteps)
+                    unresolved({
+                        at: m.link.templateRef,
+                        entity: run.root.identifier,
+                        messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
+                        data: { stage, step: m.step, template: templateName(m.link) },
+                    });
+                for (const use of uses) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
                     const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
@@ -15751,7 +15901,9 @@ const NOT_IN_HARNESS_MESSAGES = {
                     }
                 }
                 const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
+                const own = eff.body.infrastructure;
+                const at = (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (!harnessImage.length)
                     elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
@@ -16128,6 +16280,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
+    if (answer?.kind === 'failed')
+        return {
+            suggestion: {
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+                edits: [edit],
+            },
+        };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
@@ -19329,6 +19489,7 @@ function diffLines(a, b) {
 
 
 
+
 /** ESLint's MAX_AUTOFIX_PASSES: fixes that keep producing fixes stop here. */
 const MAX_FIX_PASSES = 10;
 /**
@@ -19344,11 +19505,29 @@ function applyFixes(settings) {
     const frozen = new Set();
     const skipped = [];
     const realPaths = new Map();
+    const secondNames = new Map();
+    // A second name of a file (a hard link) is checked with the text its first name has now, not the old one on disk.
+    const syncSecondNames = () => {
+        let synced = false;
+        for (const [owner, names] of secondNames) {
+            const text = overlay.get(owner);
+            for (const name of names) {
+                if (overlay.get(name) === text)
+                    continue;
+                if (text === undefined)
+                    overlay.delete(name);
+                else
+                    overlay.set(name, text);
+                synced = true;
+            }
+        }
+        return synced;
+    };
     const check = settings.check ?? lintSync;
     let result = check({ ...settings, overlay });
     let passes = 0;
     while (passes < maxPasses) {
-        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths);
+        const byFile = groupFixes(result.findings, settings.cwd, frozen, realPaths, secondNames);
         let changed = false;
         let reread = false;
         for (const [absPath, findings] of byFile) {
@@ -19387,6 +19566,8 @@ function applyFixes(settings) {
             overlay.set(absPath, next);
             changed = true;
         }
+        if (syncSecondNames())
+            reread = true;
         if (!changed && !reread)
             break;
         if (changed)
@@ -19426,13 +19607,16 @@ function applyFixes(settings) {
     }
     files.sort((a, b) => cmp(a.file, b.file));
     // What is left is what is on disk: a file that could not be written keeps its findings.
-    if (unwritten)
+    if (unwritten) {
+        syncSecondNames();
         result = check({ ...settings, overlay });
-    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map()).size === 0;
+    }
+    // Fresh maps: a file written by rename has a new inode, maybe one another file had before.
+    const converged = groupFixes(result.findings, settings.cwd, frozen, new Map(), new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
 /** Safe fixes by absolute path, skipping frozen files and second names (symlinks, hard links) of a file already claimed. */
-function groupFixes(findings, cwd, frozen, realPaths) {
+function groupFixes(findings, cwd, frozen, realPaths, secondNames) {
     const out = new Map();
     for (const f of findings) {
         if (!f.fix?.length || isSuppressed(f))
@@ -19451,17 +19635,15 @@ function groupFixes(findings, cwd, frozen, realPaths) {
         }
         const owner = realPaths.get(real) ?? abs;
         realPaths.set(real, owner);
-        if (owner !== abs)
+        if (owner !== abs) {
+            secondNames.set(owner, (secondNames.get(owner) ?? new Set()).add(abs));
             continue;
+        }
         const list = out.get(abs) ?? [];
         list.push(f);
         out.set(abs, list);
     }
     return out;
-}
-/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
-function isSuppressed(f) {
-    return !!f.suppressed;
 }
 function readState(absPath, file) {
     try {
@@ -19886,6 +20068,8 @@ function buildInventory(project, findings, place) {
         byConnector.set(c, connectorEntry(c, findings, placeOf));
     const external = new Map();
     const seen = new Set();
+    const templatesOwn = new Set();
+    let inUsedTemplate = false;
     const addUse = (ref, from, use) => {
         const connector = project.findConnector(ref, from);
         const key = JSON.stringify([ref, from.org, from.project, use]);
@@ -19904,6 +20088,8 @@ function buildInventory(project, findings, place) {
             findings: entry?.findings ?? [],
         });
         const used = failing ? { ...use, failing } : use;
+        if (inUsedTemplate)
+            templatesOwn.add(used);
         if (entry) {
             entry.usedBy.push(used);
             return;
@@ -19917,9 +20103,16 @@ function buildInventory(project, findings, place) {
         external.set(`${scope}\0${parsed.identifier}`, ext);
     };
     const stages = [];
-    for (const run of project.runs({ templates: 'all' }))
-        for (const eff of run.stages)
-            stages.push(stageEntry(project, eff, addUse, placeOf));
+    for (const run of project.runs({ templates: 'all' })) {
+        inUsedTemplate = run.root.kind === 'template' && project.isUsed(run.root);
+        for (const eff of run.stages) {
+            const entry = stageEntry(project, eff, addUse, placeOf);
+            if (inUsedTemplate)
+                templatesOwn.add(entry);
+            stages.push(entry);
+        }
+    }
+    inUsedTemplate = false;
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
         if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
@@ -19946,7 +20139,7 @@ function buildInventory(project, findings, place) {
     }
     const connectors = [...byConnector.values()].sort(inventory_byPlace);
     const ext = [...external.values()].sort((a, b) => cmp(a.ref, b.ref) || cmp(a.scope, b.scope));
-    return { connectors, external: ext, stages, byConnector };
+    return { connectors, external: ext, stages, byConnector, counts: (x) => !templatesOwn.has(x) };
 }
 function connectorEntry(c, findings, placeOf) {
     const rules = findings
@@ -20332,7 +20525,7 @@ function harnessSideMarkdown(r, render) {
     const lookups = r.harnessLookups;
     if (!lookups)
         return [];
-    const { table, usesText, code } = render;
+    const { table, usesText, code, plain } = render;
     const out = ['## Harness-side connectors', '', lookups.summary, ''];
     if (lookups.warning)
         out.push(`> Warning: ${lookups.warning}`, '');
@@ -20348,10 +20541,10 @@ function harnessSideMarkdown(r, render) {
             const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
             return [
                 typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
-                c.scope,
-                c.type ?? '—',
+                plain(c.scope),
+                c.type ? plain(c.type) : '—',
                 c.url ? code(c.url) : '—',
-                c.connectivity ?? '—',
+                c.connectivity ? plain(c.connectivity) : '—',
                 usesText(uses),
                 changes.join('<br>') || 'None',
             ];
@@ -20360,7 +20553,7 @@ function harnessSideMarkdown(r, render) {
     const missing = lookups.notFound.filter((x) => usesOf(x).length);
     if (missing.length) {
         out.push('### Referenced but in neither the repo nor Harness', '');
-        table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), x.scope, usesText(usesOf(x))]);
+        table(out, ['Reference', 'Scope', 'Used by'], missing, (x) => [code(x.ref), plain(x.scope), usesText(usesOf(x))]);
     }
     const overrides = r.harnessImageOverrides;
     if (!overrides)
@@ -20371,7 +20564,12 @@ function harnessSideMarkdown(r, render) {
     if (!overrides.length)
         out.push(noOverrideText(lookups.overridesUnread ?? []), '');
     else
-        table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [o.infra, code(o.field), code(o.image), o.problem]);
+        table(out, ['Infrastructure', 'Field', 'Image', 'Problem'], overrides, (o) => [
+            plain(o.infra),
+            code(o.field),
+            code(o.image),
+            o.problem,
+        ]);
     return out;
 }
 
@@ -20450,8 +20648,11 @@ function markdown_renderMarkdown(r, maxBytes) {
         out.push(`${r.changes.length - MAX_CHANGES} more entries (${r.changes.length} in all) are in the JSON report's \`changes\`.`, '');
     start('steps');
     out.push('## Checks in Harness', '');
+    // With lookups, references Harness answered leave this list: their changes are in "Harness-side connectors".
     if (!r.harnessSteps.length)
-        out.push('None: the repo settles every reference.', '');
+        out.push(r.harnessLookups
+            ? 'None: the repo and the answers from Harness settle every reference (what to change in Harness is under "Harness-side connectors").'
+            : 'None: the repo settles every reference.', '');
     else
         table(out, ['Subject', 'What to check', 'Why', 'Where'], r.harnessSteps, (st) => [
             code(st.subject) + (st.scope && st.scope !== 'account' ? `<br>${plain(st.scope)}` : ''),
@@ -20480,7 +20681,7 @@ function markdown_renderMarkdown(r, maxBytes) {
         table(out, ['Reference', 'Scope', 'Used by'], r.externalConnectors, (x) => [code(x.ref), plain(x.scope), usesText(x.usedBy)]);
     }
     start('harness');
-    out.push(...harnessSideMarkdown(r, { table, usesText, code }));
+    out.push(...harnessSideMarkdown(r, { table, usesText, code, plain }));
     start('stages');
     out.push('## Stages', '');
     if (!r.stages.length)
@@ -20489,9 +20690,9 @@ function markdown_renderMarkdown(r, maxBytes) {
         table(out, ['Pipeline or template', 'Stage', 'Infrastructure', 'Image connector', 'Comes from'], r.stages, (st) => [
             `${st.ownerKind} ${code(st.owner)}`,
             `${code(st.stage)}<br>${placeText(st)}`,
-            st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : ''),
-            st.imageConnector.map((v) => code(v.ref)).join('<br>') || (st.imageConnectorUnknown ? '?' : '—'),
-            stageSources(st),
+            // The kind, a stage identifier and a template's version label are the repo's text.
+            noHtml(st.infrastructure + (st.infrastructureFrom ? ` (from ${st.infrastructureFrom})` : '')),
+            ...stageConnectors(st),
         ]);
     start('images');
     out.push('## Images by registry', '');
@@ -20546,16 +20747,26 @@ const SOURCE = {
     trigger: 'trigger',
     builtIn: 'built-in `account.harnessImage` (no override)',
 };
-function stageSources(st) {
-    const parts = st.imageConnector.map((v) => (v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
-    const unknown = {
-        expression: 'an expression, known at run time',
-        'runtime-input': 'a runtime input nothing in the repo fills',
-        templateUsers: 'a runtime input the stages using the template fill',
-    };
-    if (st.imageConnectorUnknown)
-        parts.push(unknown[st.imageConnectorUnknown]);
-    return [...new Set(parts)].join('<br>') || '—';
+const UNKNOWN = {
+    expression: 'an expression, known at run time',
+    'runtime-input': 'a runtime input nothing in the repo fills',
+    templateUsers: 'a runtime input the stages using the template fill',
+};
+/**
+ * The Image connector and Comes from cells, line for line: each connector once, beside every place
+ * it comes from (a runtime input's default may be one of its allowed values, and a trigger may set it too).
+ */
+function stageConnectors(st) {
+    const sources = new Map();
+    for (const v of st.imageConnector)
+        sources.set(v.ref, (sources.get(v.ref) ?? new Set()).add(v.via ? `${SOURCE[v.source]} ${code(v.via)}` : SOURCE[v.source]));
+    const refs = [...sources.keys()].map(code);
+    const from = [...sources.values()].map((s) => [...s].join(', '));
+    if (st.imageConnectorUnknown) {
+        refs.push('?');
+        from.push(UNKNOWN[st.imageConnectorUnknown]);
+    }
+    return [refs.join('<br>') || '—', from.join('<br>') || '—'];
 }
 /** How a stage uses a connector, as the report's tables say it. */
 const HOW = {
@@ -20566,12 +20777,14 @@ const HOW = {
     serviceDependency: 'service dependency',
     baseImage: 'base image',
 };
+/** Uses that differ only in what the table does not show (a runtime input's default and allowed value) are one line. */
 function usesText(uses) {
-    return cellList(uses, (u) => {
-        const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
-        const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
-        return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
-    });
+    return cellList([...new Set(uses.map(useText))], (line) => line);
+}
+function useText(u) {
+    const where = `${u.ownerKind === 'pipeline' ? '' : u.ownerKind + ' '}${code(u.owner)}${u.stage ? ` / ${code(u.stage)}` : ''}`;
+    const how = HOW[u.how] + (u.step ? ` ${code(u.step)}` : '') + (u.via ? ` via ${code(u.via)}` : '') + (u.cloud ? ', Cloud' : '');
+    return `${where}: ${how}${u.failing ? ` ✗ ${plain(u.failing)}` : ''}`;
 }
 /** Up to MAX_PER_CELL items, one a line, then how many more there are. */
 function cellList(items, render) {
@@ -20738,42 +20951,36 @@ function esc(s) {
 
 
 
+const HARNESS_IMAGE_CHECKS = {
+    platform: 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+    images: 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+    both: 'Check in Account Settings that it connects through the Harness Platform, does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
+};
+const CONNECTOR_CHECKS = {
+    platform: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
+    images: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
+    both: 'Check in Harness that this account-scope Docker connector connects through the Harness Platform (`executeOnDelegate: false`), does not point at app.harness.io/registry, and that its registry keeps Harness image names.',
+};
 /** What must be checked in Harness because the repo cannot settle it. */
 function buildHarnessSteps(findings, inv) {
     const steps = [];
     for (const ext of inv.external) {
         const cloud = ext.usedBy.filter((u) => u.cloud);
-        const override = ext.usedBy.filter((u) => u.how === 'overrideImageConnector');
         const places = uniquePlaces(ext.usedBy);
-        const stages = new Set(ext.usedBy.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const cloudStages = new Set(cloud.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        // The stages of the runs through a template count its uses, not the template's own stage; used only there, it counts.
+        const counted = ext.usedBy.some(inv.counts) ? ext.usedBy.filter(inv.counts) : ext.usedBy;
+        const stages = new Set(counted.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const cloudStages = new Set(counted.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
-        if (ext.ref === HARNESS_IMAGE_CONNECTOR)
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: cloud.length
-                    ? 'Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.'
-                    : 'Check in Account Settings that it does not use app.harness.io, and that any mirror it points at keeps Harness image names.',
-                reason,
-                places,
-            });
-        else if (cloud.length)
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: 'Check in Harness that this connector connects through the Harness Platform (`executeOnDelegate: false`).',
-                reason,
-                places,
-            });
-        else if (override.some((u) => !u.failing))
-            steps.push({
-                subject: ext.ref,
-                scope: ext.scope,
-                action: 'Check in Harness that this account-scope Docker connector does not point at app.harness.io/registry and that its registry keeps Harness image names.',
-                reason,
-                places,
-            });
+        // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
+        const platform = cloud.length > 0;
+        const images = ext.usedBy.some((u) => !u.cloud && (u.how === 'harnessImage' || (u.how === 'overrideImageConnector' && !u.failing)));
+        const checks = ext.ref === HARNESS_IMAGE_CONNECTOR ? HARNESS_IMAGE_CHECKS : CONNECTOR_CHECKS;
+        // account.harnessImage is always checked: without a Cloud stage, for the images.
+        const which = platform && images ? 'both' : platform ? 'platform' : images || ext.ref === HARNESS_IMAGE_CONNECTOR ? 'images' : undefined;
+        const action = which && checks[which];
+        if (action)
+            steps.push({ subject: ext.ref, scope: ext.scope, action, reason, places });
     }
     // Values the repo leaves to run time (runtime inputs nothing fills, expressions).
     const rule = (id) => rules_rules.find((r) => r.id === id);
@@ -20857,8 +21064,13 @@ function withoutUserInfo(use) {
     const [host, appHarness] = parsed ? [parsed.registry, isAppHarnessImage(parsed)] : [use.registry, use.appHarness];
     return {
         image: bare === use.image ? use.image : use.image.replace(USER_INFO, '$1***@'),
-        registry: appHarness ? `${host}/registry` : (host ?? 'docker.io'),
+        registry: appHarness ? `${registryName(host)}/registry` : registryName(host),
     };
+}
+/** One name a registry: Docker Hub's names are `docker.io`, and HTTPS's own port (`:443`) is left out. */
+function registryName(host) {
+    const name = host?.toLowerCase().replace(/:443$/, '');
+    return !name || DOCKER_HUB_HOSTS.has(name) ? 'docker.io' : name;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -20893,7 +21105,8 @@ const posix = (p) => p.split((external_node_path_default()).sep).join('/');
  * `GITHUB_REPOSITORY`, else the `origin` remote of `root` when it is a GitHub URL (as
  * `owner/name`), else the name of the checkout's (or `root`'s) folder; `GITHUB_SHA`, else
  * `git rev-parse HEAD`, else none; `GITHUB_SERVER_URL`, else https://github.com. `directory` is
- * where the report's paths (relative to `cwd`) start, seen from the checkout's root.
+ * where the report's paths (relative to `cwd`) start, seen from the checkout's root; `checkout`, when
+ * `cwd` is outside the checkout, is the way from `cwd` to it.
  */
 function detectSource(root, cwd, env = process.env) {
     const serverUrl = serverUrlOf(env.GITHUB_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
@@ -20905,7 +21118,8 @@ function detectSource(root, cwd, env = process.env) {
     // git prints the checkout's real path: it is compared with the real path of cwd (symlinked temp folders).
     const [realTop, realCwd] = top ? [realPathOf(top), realPathOf(cwd)] : ['', ''];
     const directory = top ? posix(external_node_path_default().relative(realTop, realCwd)) : '';
-    const checkout = top && directory.split('/').every((s) => s === '..') ? posix(external_node_path_default().relative(realCwd, realTop)) : '';
+    // Run from outside the checkout (a folder above it, a sibling, a folder in no checkout): the report's paths go through it.
+    const checkout = top && (directory === '..' || directory.startsWith('../')) ? posix(external_node_path_default().relative(realCwd, realTop)) : '';
     return { repository, ...(commit ? { commit } : {}), serverUrl, ...(directory ? { directory } : {}), ...(checkout ? { checkout } : {}) };
 }
 /** A server URL fit to keep and link to: no trailing slash, and no user or token (`https://bot:ghp_…@host`). */
@@ -21006,11 +21220,11 @@ function buildReport(result, options = {}) {
             pipelines: project.pipelines.length,
             templates: project.templates.length,
             inputSets: project.inputSets.filter((s) => s.kind === 'inputSet').length + project.overlayInputSets.length,
-            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length,
+            triggers: project.inputSets.filter((s) => s.kind === 'trigger').length + project.disabledTriggers.length,
             connectors: inv.connectors.length,
             externalConnectors: inv.external.length,
-            stages: inv.stages.length,
-            cloudStages: inv.stages.filter((s) => s.cloud).length,
+            stages: inv.stages.filter(inv.counts).length,
+            cloudStages: inv.stages.filter((s) => s.cloud && inv.counts(s)).length,
             images: registries.reduce((n, r) => n + r.images.length, 0),
             findings: { errors: t.errors, warnings: t.warnings, notices: t.notices },
             changes: items.length,
@@ -21066,43 +21280,59 @@ function endOfLife(now) {
 ;// CONCATENATED MODULE: ./src/migration/org-failing.ts
 
 /**
- * A repository that only references an account or org connector cannot judge its uses: it has no
- * definition. Another repository may keep the connector's YAML; its uses are judged here against
- * that definition, as the repository holding it judges its own. When the definitions differ
- * (Harness has one of them), a use fails if it fails with any.
+ * Judges every use of an account or org connector the same way, whichever repository it is in.
+ * Where a report has Harness's own answer for it (`harness`), that is the connector that runs:
+ * every use is judged against it alone, and a Git copy (perhaps stale) does not count. Otherwise
+ * each repository's copy may be the one Harness has: a use fails if it fails with any copy, on top
+ * of its own report's verdict. Without either, uses keep their own reports' verdicts.
  */
-function judgeSharedUses(c) {
+function judgeSharedUses(c, harness = []) {
+    if (harness.length) {
+        const judges = harness.map((h) => asHarnessHasIt(c, h));
+        c.usedBy = c.usedBy.map((u) => withReasons(u, judges.flatMap((j) => reasonsWith(c, j, u))));
+        return;
+    }
     if (!c.definitions.length)
         return;
-    const holders = new Set(c.definitions.map((d) => d.repository));
+    // A copy stands in for the connector only: its URLs were judged where it is defined (`findings`
+    // carries that verdict, and a rule turned off there stays off).
+    const judges = c.definitions.map((d) => ({ connector: connectorOf(c, d.type, [], d.connectivity !== 'platform'), findings: d.findings }));
     c.usedBy = c.usedBy.map((u) => {
-        if (holders.has(u.repository))
-            return u;
-        const reasons = new Set(u.failing ? u.failing.split('; ') : []);
-        for (const d of c.definitions)
-            for (const r of reasonsWith(c, d, u))
-                reasons.add(r);
-        return reasons.size ? { ...u, failing: [...reasons].join('; ') } : u;
+        // What the use fails with whatever the connector's state (its reference): its own verdict says it already, in its words.
+        const any = reasonsWith(c, { connector: connectorOf(c, '', [], false), findings: [] }, u);
+        const fromCopies = judges.flatMap((j) => reasonsWith(c, j, u).filter((r) => !any.includes(r)));
+        return withReasons(u, [...(u.failing ? u.failing.split('; ') : []), ...fromCopies]);
     });
 }
-/** Why the use fails with this definition: the rules' own judgement, with the definition standing in for the connector. */
-function reasonsWith(c, d, u) {
-    const connector = {
-        identifier: c.identifier,
-        scope: c.scope,
-        type: d.type,
-        // Its URLs were judged where it is defined: `findings` carries that verdict (a rule turned off there stays off).
-        urls: [],
-        executeOnDelegate: d.connectivity !== 'platform',
-        delegateSelectors: [],
-        uiUrl: '',
-    };
+function withReasons(u, reasons) {
+    if (reasons.length)
+        return { ...u, failing: [...new Set(reasons)].join('; ') };
+    const { failing: _, ...use } = u;
+    return use;
+}
+const connectorOf = (c, type, urls, executeOnDelegate) => ({
+    identifier: c.identifier,
+    scope: c.scope,
+    type,
+    urls,
+    executeOnDelegate,
+    delegateSelectors: [],
+    uiUrl: '',
+});
+/** The connector as a report's lookups found it in Harness (`harnessConnectors`): judged from its URLs and connectivity. */
+function asHarnessHasIt(c, h) {
+    const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+    const urls = Array.isArray(h.urls) ? strings(h.urls) : typeof h.url === 'string' ? [h.url] : [];
+    return { connector: connectorOf(c, typeof h.type === 'string' ? h.type : '', urls, h.connectivity !== 'platform'), findings: [] };
+}
+/** Why the use fails with this state of the connector: the rules' own judgement, with it standing in for the connector. */
+function reasonsWith(c, j, u) {
     const reason = failingReason({
         ref: c.ref,
-        inHarness: connector,
+        inHarness: j.connector,
         cloud: u.cloud,
         imageConnector: u.how === 'overrideImageConnector',
-        findings: d.findings,
+        findings: j.findings,
     });
     return reason ? reason.split('; ') : [];
 }
@@ -21190,10 +21420,14 @@ function renderOrgMarkdown(r) {
             code(c.ref),
             scopeText(c),
             String(c.repositories.length),
-            String(c.affects.length),
-            String(c.affects.reduce((k, a) => k + a.stages.length, 0)),
+            String(pipelinesOf(c).length),
+            String(stagesOf(c)),
             String(c.failingUses),
-            c.definitions.length ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}` : 'no (kept in Harness)',
+            c.definitions.length
+                ? `${c.definitions.length}${c.definitionsDiffer ? ' (they differ)' : ''}`
+                : c.notInHarness
+                    ? 'no, nor in Harness (fails at run time)'
+                    : 'no (kept in Harness)',
         ]);
     const connectorBlocks = r.connectors.map((c) => ({ section: 'connectors', label: c.ref, lines: connectorBlock(c) }));
     const steps = ['## Checks in Harness, once for the account', ''];
@@ -21265,18 +21499,30 @@ const org_markdown_nameBlocks = (section, labels, cut) => {
         ? `what to change in ${names[0]}`
         : `what to change in ${org_markdown_n(names.length, 'repository', 'repositories')} (${someOf(names, MAX_NAMED)})`;
 };
+/**
+ * The pipelines using a connector: every user but templates, whose own stage entries repeat the
+ * pipeline stages that instantiate them (an input set or trigger of a pipeline outside the
+ * repository stands for that pipeline).
+ */
+const pipelinesOf = (c) => c.affects.filter((a) => a.ownerKind !== 'template');
+const stagesOf = (c) => pipelinesOf(c).reduce((k, a) => k + a.stages.length, 0);
 function connectorBlock(c) {
     const out = [];
-    const stages = c.affects.reduce((k, a) => k + a.stages.length, 0);
+    const stages = stagesOf(c);
     out.push(`### ${code(c.ref)} (${scopeText(c)}): ${org_markdown_n(c.repositories.length, 'repository', 'repositories')}, ${org_markdown_n(c.affects.length, 'pipeline or template', 'pipelines or templates')}, ${org_markdown_n(stages, 'stage')}`, '');
+    // Harness answered that it has no such connector: not "kept in Harness", whatever a repository keeps in Git.
+    const missing = c.notInHarness &&
+        `Harness has no such connector (reported by ${c.notInHarness.map(code).join(', ')}): references to it fail at run time.`;
     if (!c.definitions.length)
-        out.push('Not in any repository’s Git: kept in Harness.', '');
+        out.push(missing ? `Not in any repository’s Git, and ${missing}` : 'Not in any repository’s Git: kept in Harness.', '');
     else {
         out.push(`In Git: ${c.definitions
             .map((d) => `${code(d.repository)} ${placeLink(d)} (${plain(d.type)}, ${d.urls.map(code).join(', ') || 'no URL'}, ${plain(d.connectivity)}${d.findings.length ? `; ✗ ${d.findings.map(code).join(', ')}` : ''})`)
             .join('; ')}.`, '');
         if (c.definitionsDiffer)
             out.push('> The repositories’ definitions differ: Harness has one of them. Make them agree before changing it.', '');
+        if (missing)
+            out.push(missing, '');
     }
     for (const h of c.harness ?? [])
         out.push(`In Harness (reported by ${h.repositories.map(code).join(', ')}): ${[
@@ -21340,6 +21586,7 @@ function org_markdown_row(cells) {
 
 
 
+
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files, cwd) {
     if (!files.length)
@@ -21361,11 +21608,14 @@ function readReports(files, cwd) {
             json = JSON.parse(text.replace(/^\uFEFF/, ''));
         }
         catch (e) {
-            throw new UsageError(`${name}: not JSON (${e.message}); --merge takes the output of \`report --format json\``);
+            // The parser quotes the file's text: its line breaks, escaped, keep the error on one line.
+            const why = e.message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]);
+            throw new UsageError(`${name}: not JSON (${why}); --merge takes the output of \`report --format json\``);
         }
         return { name, report: checkReport(json, name) };
     });
 }
+const LINE_BREAKS = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 /** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
 function checkReport(json, name) {
     const bad = (what) => {
@@ -21467,6 +21717,22 @@ function checkReport(json, name) {
             str(hc.ref, `harnessConnectors[${i}].ref`);
             str(hc.scope, `harnessConnectors[${i}].scope`);
         });
+    // What the merge reads of the lookups: the references Harness has no connector for, and the account's image overrides.
+    if (json.harnessLookups !== undefined) {
+        const lookups = obj(json.harnessLookups, 'harnessLookups');
+        if (lookups.notFound !== undefined)
+            arr(lookups.notFound, 'harnessLookups.notFound').forEach((x, i) => {
+                const missing = obj(x, `harnessLookups.notFound[${i}]`);
+                for (const k of ['ref', 'scope'])
+                    str(missing[k], `harnessLookups.notFound[${i}].${k}`);
+            });
+    }
+    if (json.harnessImageOverrides !== undefined)
+        arr(json.harnessImageOverrides, 'harnessImageOverrides').forEach((x, i) => {
+            const o = obj(x, `harnessImageOverrides[${i}]`);
+            for (const k of ['infra', 'field', 'image', 'problem'])
+                str(o[k], `harnessImageOverrides[${i}].${k}`);
+        });
     return json;
 }
 const SUMMARY_NUMBERS = [
@@ -21551,22 +21817,13 @@ function mergeReports(inputs) {
     repos.sort((a, b) => cmp(a.name, b.name));
     const repositories = repos.map(repository);
     const rules = ruleTotals(repos);
-    const connectors = mergeConnectors(repos);
+    const harnessConnectors = mergeHarnessConnectors(repos);
+    const connectors = mergeConnectors(repos, harnessConnectors ?? []);
     const harnessSteps = mergeSteps(repos);
     for (const step of harnessSteps) {
         const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
         if (c?.definitions.length)
             step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
-    }
-    const harnessConnectors = mergeHarnessConnectors(repos);
-    for (const c of connectors) {
-        const facts = harnessConnectors?.filter((h) => {
-            const scope = parseScopeText(h.scope);
-            const id = parseRef(h.ref)?.identifier ?? h.ref;
-            return merge_keyOf(scope.level, scope.org, id) === connectorKey(c);
-        });
-        if (facts?.length)
-            c.harness = facts;
     }
     const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
     const newest = [...repos].sort((a, b) => cmp(b.report.generatedAt, a.report.generatedAt))[0];
@@ -21667,7 +21924,7 @@ const useOrder = (a, b) => cmp(a.repository, b.repository) ||
     cmp(a.how, b.how) ||
     cmp(a.step ?? '', b.step ?? '') ||
     cmp(a.via ?? '', b.via ?? '');
-function mergeConnectors(repos) {
+function mergeConnectors(repos, harnessConnectors) {
     const byKey = new Map();
     const get = (level, org, identifier) => {
         const key = merge_keyOf(level, org, identifier);
@@ -21720,7 +21977,12 @@ function mergeConnectors(repos) {
     for (const c of byKey.values()) {
         c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
         c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
-        judgeSharedUses(c);
+        // What Harness says about it, when a report looked it up.
+        const facts = harnessConnectors.filter((h) => {
+            const scope = parseScopeText(h.scope);
+            return merge_keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref) === connectorKey(c);
+        });
+        judgeSharedUses(c, facts);
         c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
         const owners = new Map();
         for (const u of c.usedBy) {
@@ -21731,18 +21993,33 @@ function mergeConnectors(repos) {
             owners.set(key, o);
         }
         c.affects = [...owners.values()].map((o) => ({ ...o, stages: o.stages.sort(cmp) }));
-        c.failingUses = c.usedBy.filter((u) => u.failing).length;
+        // A template's own stage entry repeats the pipeline stages that instantiate it: count those.
+        c.failingUses = c.usedBy.filter((u) => u.failing && u.ownerKind !== 'template').length;
         const shapes = new Set(c.definitions.map((d) => JSON.stringify([d.type, [...d.urls].sort(cmp), d.connectivity])));
         if (shapes.size > 1)
             c.definitionsDiffer = true;
+        if (facts.length)
+            c.harness = facts;
     }
+    // References Harness answered it has no connector for: their uses fail at run time.
+    for (const repo of repos)
+        for (const x of repo.report.harnessLookups?.notFound ?? []) {
+            const scope = parseScopeText(x.scope);
+            const key = merge_keyOf(scope.level, scope.org, parseRef(x.ref)?.identifier ?? x.ref);
+            const c = key && byKey.get(key);
+            if (c && !c.notInHarness?.includes(repo.name))
+                (c.notInHarness ??= []).push(repo.name);
+        }
+    for (const c of byKey.values())
+        c.notInHarness?.sort(cmp);
     const rank = (c) => (c.scope.level === 'account' ? '0' : `1${c.scope.org}`);
     return [...byKey.values()].sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.identifier, b.identifier));
 }
 /** The scope a check in Harness belongs to: an account or org connector is one check for every repository. */
 function stepScope(repo, step) {
     const ref = parseRef(step.subject);
-    if (ref?.level === 'account')
+    // An account connector, or a setting of the account itself (its CI image overrides).
+    if (ref?.level === 'account' || step.scope === 'account')
         return 'account';
     if (ref?.level === 'org') {
         // Reports from before steps carried their scope: the first external connector of that reference.
@@ -21758,7 +22035,7 @@ function stepScope(repo, step) {
 function mergeSteps(repos) {
     const byKey = new Map();
     for (const repo of repos)
-        for (const s of repo.report.harnessSteps) {
+        for (const s of [...repo.report.harnessSteps, ...harnessSideSteps(repo.report)]) {
             const scope = stepScope(repo, s);
             const key = JSON.stringify([scope, s.subject]);
             const step = byKey.get(key) ?? { subject: s.subject, scope, actions: [], repositories: [], from: [] };
@@ -21774,6 +22051,44 @@ function mergeSteps(repos) {
         return s;
     })
         .sort((a, b) => cmp(rank(a), rank(b)) || cmp(a.scope, b.scope) || cmp(a.subject, b.subject));
+}
+/**
+ * What a report made with lookups asks of Harness outside its `harnessSteps` (which leave out what
+ * Harness answered): the changes to connectors only Harness holds, as its Harness-side section
+ * lists them (one per connector, not per stage), and the account's CI image overrides that break a
+ * policy. As checks, they merge with other repositories' checks of the same subject.
+ */
+function harnessSideSteps(report) {
+    const items = report.changes.flatMap((c) => c.items);
+    const steps = [];
+    for (const h of report.harnessConnectors ?? []) {
+        const mine = items.filter((i) => typeof h.harnessUrl === 'string' && i.harnessUrl === h.harnessUrl);
+        const ids = new Set(mine.map((i) => i.ruleId));
+        // What the rules with findings on it ask to change there, in policy order.
+        const changes = rules_rules.flatMap((r) => ids.has(r.id) && r.changeInHarness ? [r.changeInHarness(report.replacementRegistryUrl)] : []);
+        if (!changes.length)
+            continue;
+        const uses = report.externalConnectors.find((x) => x.ref === h.ref && x.scope === h.scope)?.usedBy ?? [];
+        const stages = new Set(uses.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const cloud = new Set(uses.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
+        const places = [...new Map(mine.map((i) => [`${i.file}:${i.line}`, { file: i.file, line: i.line }])).values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
+        steps.push({
+            subject: h.ref,
+            scope: h.scope,
+            action: changes.join(' '),
+            reason: `Only in Harness; used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}.`,
+            places,
+        });
+    }
+    for (const o of report.harnessImageOverrides ?? [])
+        steps.push({
+            subject: `${o.infra} ${o.field}`,
+            scope: 'account',
+            action: `Change the account’s CI image override \`${o.field}\` (${o.infra}) in Harness: \`${o.image}\` ${o.problem}.`,
+            reason: 'An execution-config override in Harness: it has no line in the repository.',
+            places: [],
+        });
+    return steps;
 }
 /** JSON with keys sorted, to compare facts whatever their key order. */
 function canonical(v) {

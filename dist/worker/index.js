@@ -10933,10 +10933,10 @@ function insertPair(map, pairText) {
     const lastEnd = (last.value ?? last.keyView).range[1];
     const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
     const indent = ' '.repeat(firstKey - lineStart);
-    // A last value that keeps its trailing blank lines (`|+`, `>+`) owns them: a pair after it would
-    // change the value, so the pair goes before the first one, and above the comment lines right over
-    // it (a `disable-next-line` comment must stay on the line before its key).
-    if (last.value && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(last.value.range[0], last.value.range[0] + 3))) {
+    // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
+    // after it would change the value, so the pair goes before the first one, and above the comment
+    // lines right over it (a `disable-next-line` comment must stay on the line before its key).
+    if (endsWithKeptLines(last.value)) {
         // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
         const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
         return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
@@ -10946,6 +10946,18 @@ function insertPair(map, pairText) {
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
         at++;
     return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/**
+ * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
+ * last value of a block map or the last item of a block list ends with one.
+ */
+function endsWithKeptLines(node) {
+    while (node && !node.isScalar && !node.isFlow)
+        node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
+    if (!node?.isScalar)
+        return false;
+    const start = node.range[0];
+    return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
 }
 /** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
 function commentsAbove(text, lineStart, indent) {
@@ -11154,10 +11166,10 @@ function imageConnectorFields(root) {
     return out;
 }
 /**
- * `app.harness.io/registry` (or `app<N>.`) and the image path after it, inside any string. The host
- * starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
  */
-const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
 const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
 /** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
@@ -11186,7 +11198,7 @@ const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|
  * value, or follows a container tool on its line: prose that merely names the host is left alone.
  */
 function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/registry/i.test(file.text))
+    if (!/harness\.io(?::443)?\/+registry/i.test(file.text))
         return [];
     const out = [];
     for (const doc of file.docs) {
@@ -11301,10 +11313,14 @@ function classify(file, docIndex, scopePath) {
         case 'trigger': {
             const embedded = triggerInputs(file, root.get('inputYaml'));
             const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            if (isFalse(root.get('enabled')))
+                set.disabled = true;
             return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
         }
     }
 }
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
+const isFalse = (v) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -11365,11 +11381,13 @@ function connector(base, root) {
     };
 }
 /**
- * Whether a stage may clone its codebase: `true`, or a value known only at run time (a runtime
- * input, an expression), which may well be true, so its connector is checked as if it clones.
+ * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
+ * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
  */
-function mayClone(v) {
-    return v?.value === true || v?.str === 'true' || (v?.str?.includes('<+') ?? false);
+function cloneCodebaseOf(v) {
+    if (v?.str?.includes('<+'))
+        return v;
+    return v?.value === true || v?.str === 'true';
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -11401,12 +11419,19 @@ function templateLink(v) {
             : {}),
     };
 }
-/** Every scalar under a map, by semantic path relative to it (the first one for a path given twice). */
+/**
+ * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
+ * one for a path given twice).
+ */
 function scalarsByPath(root) {
     const out = {};
     walk(root, ({ view, path }) => {
-        if (view.isScalar && !Object.hasOwn(out, path))
+        if (Object.hasOwn(out, path))
+            return;
+        if (view.isScalar)
             out[path] = view;
+        else if (view.isSeq && view.items().every((i) => i.isScalar))
+            out[path] = view.items();
     });
     return out;
 }
@@ -11446,7 +11471,7 @@ function buildStage(stage, identifier = stage.text('identifier') ?? '') {
         at: stage,
         identifierAt: stage.get('identifier'),
         infrastructure: infrastructureOf(spec),
-        cloneCodebase: mayClone(spec?.get('cloneCodebase')),
+        cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
         steps: [
             ...collectSteps(spec?.getIn(['execution', 'steps'])),
             ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
@@ -11557,10 +11582,17 @@ function template(base, root) {
 /** An input set or trigger: what its sparse pipeline fills, by semantic path. */
 function inputSet(base, kind, pipeline, pipelineIdentifier) {
     const fills = [];
+    // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
+    const fill = (path, view) => {
+        if (view.isScalar && view.str !== undefined)
+            fills.push({ path, at: view });
+    };
     if (pipeline)
         walk(pipeline, ({ view, path }) => {
-            if (view.isScalar && view.str !== undefined)
-                fills.push({ path, at: view });
+            fill(path, view);
+            if (view.isSeq)
+                for (const item of view.items())
+                    fill(path, item);
         });
     return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
 }
@@ -11841,6 +11873,10 @@ function reaches(severity, threshold) {
 /** The findings that make a run fail at `failOn`: not suppressed, and at or above the threshold. Exit 1 when any. */
 function failingFindings(findings, failOn) {
     return findings.filter((f) => !f.suppressed && reaches(f.severity, failOn));
+}
+/** A finding an inline comment or the baseline accepts: `fix` leaves it alone. */
+function isSuppressed(f) {
+    return !!f.suppressed;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rule.ts
@@ -12932,12 +12968,25 @@ function describe(error) {
         what = `must be one of ${error.params.allowedValues.join(', ')}`;
     if (error.keyword === 'const')
         what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+    if (error.keyword === 'type')
+        what = `must be ${typeNames(error.params)}`;
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
         what = `has unknown key \`${error.params.additionalProperty}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
+/** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    object: 'a map',
+    array: 'a list',
+    null: 'null',
+};
+const typeNames = ({ type }) => (Array.isArray(type) ? type : type.split(',')).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
 
 ;// CONCATENATED MODULE: ./src/engine/suppressions.ts
 
@@ -14164,6 +14213,8 @@ class Project {
     templates = [];
     /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
     inputSets = [];
+    /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
+    disabledTriggers = [];
     overlayInputSets = [];
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
     #connectorsById;
@@ -14186,6 +14237,8 @@ class Project {
                 this.templates.push(e);
             else if (e.kind === 'overlayInputSet')
                 this.overlayInputSets.push(e);
+            else if (e.disabled)
+                this.disabledTriggers.push(e);
             else
                 this.inputSets.push(e);
         }
@@ -14203,7 +14256,14 @@ class Project {
         }
     }
     get entities() {
-        return [...this.connectors, ...this.pipelines, ...this.templates, ...this.inputSets, ...this.overlayInputSets];
+        return [
+            ...this.connectors,
+            ...this.pipelines,
+            ...this.templates,
+            ...this.inputSets,
+            ...this.disabledTriggers,
+            ...this.overlayInputSets,
+        ];
     }
     findConnector(ref, from) {
         return this.connectorCopies(ref, from)[0];
@@ -14495,20 +14555,35 @@ class Project {
                 out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
         return out;
     }
-    /** The connectors a stage pulls or clones through, including those of its step templates. */
-    connectorUses(eff) {
+    /**
+     * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
+     * expression that something fills with true, or that nothing in the repo settles (it may well be
+     * true, so the codebase connector is checked as if it clones).
+     */
+    clones(eff) {
+        const field = eff.body.cloneCodebase;
+        if (typeof field === 'boolean')
+            return field;
+        const r = this.resolve(field, eff.ctx);
+        return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+    }
+    /**
+     * The connectors a stage pulls or clones through, including those of its step templates. Step
+     * and step-group templates whose connectors cannot be known go to `missing`, when given.
+     */
+    connectorUses(eff, missing) {
         const uses = [];
         const codebase = eff.run.codebase;
-        if (codebase && eff.body.cloneCodebase)
+        if (codebase && this.clones(eff))
             uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
         // A stage template that is not in the repo: its templateInputs are all that is known.
         const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
         const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
         for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, identifierOfStep(step));
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
         return uses;
     }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0) {
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0, missing) {
         const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
         if (!isWholeStep(step)) {
             out.push({ ...base, ref: step, how: 'step' });
@@ -14518,14 +14593,16 @@ class Project {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
             const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known.
+            // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
             if (!versions.length && inputs)
                 for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1);
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            else if (!versions.length)
+                missing?.push({ link: step.template, step: step.identifier, group });
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
                 for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1);
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
             }
             return;
         }
@@ -14553,8 +14630,12 @@ class Project {
         const via = ctx.via;
         if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
             const supplied = this.supplied(via, field);
+            const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
+            // A list fills the runtime input with each of its items.
+            if (Array.isArray(supplied))
+                return this.resolveItems(supplied, userCtx, depth);
             if (supplied) {
-                const r = this.resolve(supplied, { entity: via.user, ...(via.outer ? { via: via.outer } : {}) }, depth);
+                const r = this.resolve(supplied, userCtx, depth);
                 const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
@@ -14575,6 +14656,19 @@ class Project {
         if (defaults.unknown)
             return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
         return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
+    resolveItems(items, ctx, depth) {
+        const out = { values: [] };
+        for (const item of items) {
+            const r = this.resolve(item, ctx, depth);
+            out.values.push(...r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
+            if (r.unknown && !out.unknown) {
+                out.unknown = r.unknown;
+                out.unknownAt = r.unknownAt ?? item;
+            }
+        }
+        return out;
     }
     /**
      * The values a runtime input's `.default()` and allowed values give. An option is read as the
@@ -14654,7 +14748,23 @@ class Project {
         const root = eff.run.root;
         const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
         const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('');
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
+    }
+    /**
+     * For a stage checked against one version of the stage whose infrastructure it takes (see
+     * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
+     * as what is said of the stage holds only when it is the stable one. Empty otherwise.
+     */
+    #infraFromLabel(eff) {
+        const seen = new Set([eff]);
+        for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
+            seen.add(from);
+            // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
+            const uses = from.templates.filter((u) => !eff.templates.includes(u));
+            if (uses.length)
+                return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
+        }
+        return '';
     }
     /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
     useLabel(use) {
@@ -14937,6 +15047,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
         cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
@@ -15043,7 +15155,17 @@ const NOT_IN_HARNESS_MESSAGES = {
                 // One message data for the stage's uses (a large repo has hundreds of thousands).
                 const byStage = { stage };
                 const scope = run.root.scope;
-                for (const use of project.connectorUses(eff)) {
+                // Step and step-group templates the repo does not hold: their connectors cannot be judged.
+                const missingSteps = [];
+                const uses = project.connectorUses(eff, missingSteps);
+                for (const m of missingSteps)
+                    unresolved({
+                        at: m.link.templateRef,
+                        entity: run.root.identifier,
+                        messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
+                        data: { stage, step: m.step, template: templateName(m.link) },
+                    });
+                for (const use of uses) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
                     const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
@@ -15078,7 +15200,9 @@ const NOT_IN_HARNESS_MESSAGES = {
                     }
                 }
                 const harnessImage = project.connectorCopies(scope_HARNESS_IMAGE_CONNECTOR, scope);
-                const at = project.infrastructure(eff).infra.kindNode ?? eff.stage.at;
+                // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
+                const own = eff.body.infrastructure;
+                const at = (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
                 const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
                 if (!harnessImage.length)
                     elsewhere(scope_HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
@@ -15455,6 +15579,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
+    if (answer?.kind === 'failed')
+        return {
+            suggestion: {
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+                edits: [edit],
+            },
+        };
     return {
         suggestion: {
             title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
