@@ -196,6 +196,10 @@ export default testRule(import.meta.filename, rule, {
 `,
       },
     },
+    {
+      name: 'an input set cannot change a value the pipeline sets as a literal: only runtime inputs take its values',
+      files: { 'pipeline.yaml': pipeline(k8sStage('account.ok')), 'input-set.yaml': inputSet('stale', 'org.not_an_input') },
+    },
   ],
   invalid: [
     ((files) => ({

@@ -159,11 +159,14 @@ export default defineRule({
       }
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
-    for (const set of project.inputSets)
+    // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
+    for (const set of project.inputSets) {
+      if (project.pipelineOf(set)) continue;
       for (const { at, path } of set.imageConnectorFields) {
         const value = str(at)?.trim();
         if (value && !value.includes('<+')) checkValue(set, path, value, at);
       }
+    }
   },
   connectorUseFailure: ({ ref, connector, imageConnector }) =>
     imageConnector && !isAccountScopeRef(ref)
