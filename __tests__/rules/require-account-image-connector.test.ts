@@ -200,6 +200,53 @@ export default testRule(import.meta.filename, rule, {
       name: 'an input set cannot change a value the pipeline sets as a literal: only runtime inputs take its values',
       files: { 'pipeline.yaml': pipeline(k8sStage('account.ok')), 'input-set.yaml': inputSet('stale', 'org.not_an_input') },
     },
+    {
+      name: 'a key of that name elsewhere (a Plugin setting, an environment variable, in a pipeline, a step template or an input set) is no Override Image Connector',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('account.mirror')).replace(
+          '              harnessImageConnectorRef: account.mirror\n',
+          `              harnessImageConnectorRef: account.mirror
+          execution:
+            steps:
+              - step:
+                  type: Plugin
+                  name: plugin
+                  identifier: plugin
+                  spec:
+                    image: plugins/foo:1
+                    settings:
+                      harnessImageConnectorRef: org.setting
+                    envVariables:
+                      harnessImageConnectorRef: env_value
+`,
+        ),
+        'step-template.yaml': `template:
+  name: plugin
+  identifier: plugin
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Plugin
+    spec:
+      image: plugins/foo:1
+      settings:
+        harnessImageConnectorRef: org.setting
+`,
+        'input-set.yaml': inputSet('other', 'account.mirror')
+          .replace('identifier: build\n    stages', 'identifier: not_in_repo\n    stages')
+          .concat(
+            `            execution:
+              steps:
+                - step:
+                    identifier: plugin
+                    type: Plugin
+                    spec:
+                      settings:
+                        harnessImageConnectorRef: org.setting
+`,
+          ),
+      },
+    },
   ],
   invalid: [
     ((files) => ({

@@ -126,18 +126,34 @@ function variableImage(variables: View | undefined, name: string, out: ImageUse[
   return use;
 }
 
+/**
+ * Where an Override Image Connector is: a stage's `infrastructure.spec` (Kubernetes),
+ * `infrastructure.spec.spec` (VM pool) or `runtime.spec` (Docker runner), and a containerized step
+ * group's `stepGroupInfra`. The same paths hold in templates, `templateInputs`, input sets and
+ * triggers; a key of that name elsewhere (a Plugin setting, an environment variable) is not one.
+ */
+const IMAGE_CONNECTOR_PATH =
+  /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)?|runtime\/spec)|stepGroupInfra\/spec(?:\/spec)?)\/harnessImageConnectorRef$/;
+
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 export function imageConnectorFields(root: View): Array<{ at: View; path: string }> {
   const out: Array<{ at: View; path: string }> = [];
-  findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-    if (view.isScalar) out.push({ at: view, path: semanticPath(root, view)! });
-  });
+  const add = (at: View, path: string | undefined) => {
+    if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path)) out.push({ at, path });
+  };
+  // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+  if (root.file.aliased)
+    walk(root, ({ view, key, parent, path }) => {
+      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key)) add(view, path);
+    });
+  else findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
   return out;
 }
 
 /**
  * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
- * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io`
+ * and `registry.app.harness.io` are other hosts.
  */
 const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
