@@ -55,6 +55,44 @@ const variableImage = (value: string) => `pipeline:
               - step: { type: Run, name: b, identifier: b, spec: { image: <+pipeline.variables.img> } }
 `;
 
+/**
+ * A pipeline whose stage \`build\` has variable \`img\` (its value at line 12, column 20) that two steps pull, at line 19,
+ * column 75 and line 20, column 75; stage \`other\` has its own \`img\`, which its step pulls.
+ */
+const stageVariableImage = (value: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - name: img
+            type: String
+            value: ${value}
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec: { connectorRef: account.k8s, namespace: ci }
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: "<+stage.variables.img>" } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: <+stage.variables.img> } }
+    - stage:
+        name: other
+        identifier: other
+        type: CI
+        variables:
+          - name: img
+            type: String
+            value: alpine:3
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: c, identifier: c, spec: { image: <+stage.variables.img> } }
+`;
+
 /** A pipeline whose one Run step runs \`command\`, at line 13, column 20. */
 const stepCommand = (command: string) => `pipeline:
   name: p
@@ -292,6 +330,45 @@ data:
       ],
       output: variableImage('harness/ci-addon:1.16.92'),
     },
+    {
+      name: "step images that are a stage variable: as for a pipeline variable, each step reads its own stage's variables",
+      files: stageVariableImage('app.harness.io/registry/harness/ci-addon:1.16.4'),
+      errors: [
+        {
+          messageId: 'image',
+          line: 12,
+          column: 20,
+          related: [
+            { messageId: 'pulledBy', line: 19, column: 75 },
+            { messageId: 'pulledBy', line: 20, column: 75 },
+          ],
+        },
+      ],
+      output: stageVariableImage('harness/ci-addon:1.16.4'),
+    },
+    ((stageTemplate) => ({
+      name: "a Stage template's steps read its own stage variables",
+      files: { 'template.yaml': stageTemplate('app.harness.io/registry/harness/ci-addon:1.16.4') },
+      errors: [{ messageId: 'image', line: 11, column: 16, related: [{ messageId: 'pulledBy', line: 15, column: 71 }] }],
+      output: { 'template.yaml': stageTemplate('harness/ci-addon:1.16.4') },
+    }))(
+      (value: string) => `template:
+  name: t
+  identifier: t
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: CI
+    variables:
+      - name: img
+        type: String
+        value: ${value}
+    spec:
+      execution:
+        steps:
+          - step: { type: Run, name: a, identifier: a, spec: { image: <+stage.variables.img> } }
+`,
+    ),
     {
       name: 'an expression in the tag: the registry and name are literal, so an error, fixed with the expression kept',
       files: stepImage('app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>'),

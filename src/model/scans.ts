@@ -6,6 +6,7 @@ import { findUnderKeys, semanticPath, walk } from './walk.js';
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+const STAGE = new Set(['stage']);
 
 export interface ImageUse {
   /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
@@ -19,7 +20,7 @@ export interface ImageUse {
   registryView?: View;
   /** The image is a `.default()` or allowed value of a runtime input: report it, but no fix rewrites the scalar. */
   runtimeInput?: boolean;
-  /** For a pipeline variable's value (`view`): the image fields that pull it (`image: <+pipeline.variables.x>`). */
+  /** For a pipeline or stage variable's value (`view`): the image fields that pull it (`image: <+pipeline.variables.x>`). */
   pulledBy?: View[];
 }
 
@@ -47,6 +48,8 @@ type WithUses = SourceFile & { [USES]?: readonly ImageUse[] };
 
 function findImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
+  // Stages are looked for only in a file that names a stage variable.
+  const namesStageVariables = file.text.includes('<+stage.variables.');
   /** An execution-config field and its value, from the update-config list or a field→image map. */
   const pushField = (field: string, value: View | undefined) => {
     const raw = value?.str?.trim();
@@ -63,7 +66,16 @@ function findImageUses(file: SourceFile): ImageUse[] {
       }
     }
     const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-    const pullVariable = variableImages(variables, out);
+    const ofStage = namesStageVariables ? stageVariables(root) : undefined;
+    const pullVariable = variableImages(out);
+    /** The variables and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>` reads. */
+    const variableOf = (raw: string, view: View) => {
+      const pipelineName = variables && pipelineVariableName(raw);
+      if (pipelineName) return { list: variables, name: pipelineName };
+      const list = ofStage?.get(view.addr);
+      const name = list && stageVariableName(raw);
+      return name ? { list, name } : undefined;
+    };
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
     for (const { key, value } of fields?.entries() ?? [])
@@ -73,8 +85,8 @@ function findImageUses(file: SourceFile): ImageUse[] {
       const raw = view.str?.trim();
       if (raw !== undefined) {
         const value = classifyValue(raw);
-        const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
-        if (named && pullVariable(named, view)) return;
+        const named = value.kind === 'expression' ? variableOf(raw, view) : undefined;
+        if (named && pullVariable(named.list, named.name, view)) return;
         if (value.kind === 'input') {
           for (const option of [value.default, ...(value.allowedValues ?? [])]) {
             const image = option ? parseImage(option) : undefined;
@@ -99,23 +111,50 @@ function findImageUses(file: SourceFile): ImageUse[] {
   return out;
 }
 
+/** `<+stage.variables.x>` as the whole value: `x`. */
+const stageVariableName = (raw: string): string | undefined => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
+
 /**
- * `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is
- * known. The image is the variable's `value`, where a fix changes it, once however many fields pull
- * it; each of those is kept in `pulledBy`. Returns whether the variable holds such an image.
+ * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
+ * template's body), by the field's node: that stage's `variables`, which `<+stage.variables.x>` reads.
+ * Stages are visited outermost first, so a stage inside another's (a chained pipeline's) wins.
  */
-function variableImages(variables: View | undefined, out: ImageUse[]) {
+function stageVariables(root: View): Map<number, View> {
+  const stages: View[] = [];
+  const template = root.get('template');
+  const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
+  if (body?.isMap) stages.push(body);
+  findUnderKeys(root, STAGE, (view) => {
+    if (view.isMap) stages.push(view);
+  });
+  const out = new Map<number, View>();
+  for (const stage of stages) {
+    const variables = stage.get('variables');
+    if (variables?.isSeq) findUnderKeys(stage, IMAGE, (view) => out.set(view.addr, variables));
+  }
+  return out;
+}
+
+/**
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: a literal
+ * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
+ * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * variable holds such an image.
+ */
+function variableImages(out: ImageUse[]) {
   const uses = new Map<string, ImageUse | undefined>();
-  return (name: string, pulledAt: View): boolean => {
-    if (!uses.has(name)) uses.set(name, variableImage(variables, name, out));
-    uses.get(name)?.pulledBy!.push(pulledAt);
-    return !!uses.get(name);
+  return (variables: View, name: string, pulledAt: View): boolean => {
+    // By the list as well as the name: each stage has its own variables.
+    const key = `${variables.addr}\0${name}`;
+    if (!uses.has(key)) uses.set(key, variableImage(variables, name, out));
+    uses.get(key)?.pulledBy!.push(pulledAt);
+    return !!uses.get(key);
   };
 }
 
-function variableImage(variables: View | undefined, name: string, out: ImageUse[]): ImageUse | undefined {
+function variableImage(variables: View, name: string, out: ImageUse[]): ImageUse | undefined {
   const value = variables
-    ?.items()
+    .items()
     .find((v) => v.text('name') === name)
     ?.get('value');
   const raw = value?.str?.trim();
