@@ -454,7 +454,7 @@ ${k8sStage('<+pipeline.variables.img>')
         {
           messageId: 'orgScope',
           message:
-            'Pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+            'Stage `build` of pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
           line: 9,
           column: 14,
           suggestion: pipeline(
@@ -465,6 +465,43 @@ ${k8sStage('<+pipeline.variables.img>')
         { messageId: 'unknownExpression', line: 32, column: 41, unresolved: true },
       ],
     },
+    ((withVariable) => ({
+      name: 'a pipeline variable that stages take: reported once at its value, naming the stages that use it',
+      files: {
+        'one.yaml': withVariable(vmAndStepGroup('<+pipeline.variables.mirror>', 'account.mirror'), 'p1'),
+        'two.yaml': withVariable(pipeline(k8sStage('<+pipeline.variables.mirror>', 'a'), k8sStage('<+pipeline.variables.mirror>', 'b'))),
+      },
+      errors: [
+        {
+          file: 'one.yaml',
+          messageId: 'orgScope',
+          message:
+            'Stage `vm` of pipeline `p1` sets the Override Image Connector to `org.var_mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 7,
+          column: 14,
+          suggestion: withVariable(vmAndStepGroup('<+pipeline.variables.mirror>', 'account.mirror'), 'p1').replace(
+            'org.var_mirror',
+            'account.var_mirror',
+          ),
+        },
+        {
+          file: 'two.yaml',
+          messageId: 'orgScope',
+          message:
+            'Each of stage `a` and stage `b` of pipeline `build` sets the Override Image Connector to `org.var_mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 7,
+          column: 14,
+          suggestion: withVariable(
+            pipeline(k8sStage('<+pipeline.variables.mirror>', 'a'), k8sStage('<+pipeline.variables.mirror>', 'b')),
+          ).replace('org.var_mirror', 'account.var_mirror'),
+        },
+      ],
+    }))((yaml: string, id = 'build') =>
+      yaml.replace(
+        '  identifier: build\n',
+        `  identifier: ${id}\n  variables:\n    - name: mirror\n      type: String\n      value: org.var_mirror\n`,
+      ),
+    ),
     {
       name: 'an anchored reference is reported once, at its value after the anchor',
       files: pipeline(k8sStage('&ref org.mirror'), k8sStage('*ref', 'again')),

@@ -100,11 +100,8 @@ export default defineRule({
   },
   runtimeValueMessages: ['unknownExpression', 'unknownInput'],
   checkProject({ project, report, unresolved }) {
-    /**
-     * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
-     * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
-     */
-    const placeLabel = (entity: Entity, path: string, source?: ResolvedValue['source']) => {
+    /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
+    const placeIn = (path: string): string[] => {
       const named = (prefix: string) =>
         path
           .split('/')
@@ -113,12 +110,30 @@ export default defineRule({
           ?.slice(prefix.length + 1);
       const stage = named('stage');
       const group = named('stepGroup');
-      const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
+      if (!stage && !group) return [];
+      return [`${group ? `step group \`${group}\`` : ''}${group && stage ? ' in ' : ''}${stage ? `stage \`${stage}\`` : ''}`];
+    };
+    /**
+     * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+     * places in the entity (each of them, for a value several stages take), then the entity, and the
+     * part of a runtime input the value comes from.
+     */
+    const placeLabel = (entity: Entity, places: string[], source?: ResolvedValue['source']) => {
+      const ofStage = places.every((p) => p.startsWith('stage ') || p.includes(' in stage '));
+      const joined = places.length > 1 ? `each of ${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : places[0];
+      const text = joined ? `${joined} ${ofStage ? 'of' : 'in'} ${project.label(entity)}` : project.label(entity);
       const part =
         source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
       return text.charAt(0).toUpperCase() + text.slice(1) + part;
     };
-    const checkValue = (entity: Entity, path: string, value: string, at: Loc, source: ResolvedValue['source'] = 'literal', own = true) => {
+    const checkValue = (
+      entity: Entity,
+      places: string[],
+      value: string,
+      at: Loc,
+      source: ResolvedValue['source'] = 'literal',
+      own = true,
+    ) => {
       if (isAccountScopeRef(value)) return;
       const ref = parseRef(value);
       report({
@@ -126,9 +141,14 @@ export default defineRule({
         messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
         entity: entity.identifier,
         ...accountFix(project, entity, value, at, source),
-        data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
+        data: { where: placeLabel(entity, places, own ? source : undefined), ref: value },
       });
     };
+    /**
+     * A value written outside the stages of the entity whose stages take it (a pipeline variable):
+     * reported once at the value, after every field is seen, naming each place that takes it.
+     */
+    const shared = new Map<string, { value: ResolvedValue; places: string[] }>();
 
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { at, path } of owner.imageConnectorFields) {
@@ -143,7 +163,15 @@ export default defineRule({
             };
         }
         for (const v of resolution.values) {
-          const where = yamlPathOf(v.at) ?? path;
+          const where = placeIn(yamlPathOf(v.at) ?? path);
+          const [place] = placeIn(path);
+          if (v.entity === owner && !where.length && place) {
+            const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
+            const entry = shared.get(key) ?? { value: v, places: [] };
+            if (!entry.places.includes(place)) entry.places.push(place);
+            shared.set(key, entry);
+            continue;
+          }
           // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
           checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
         }
@@ -154,9 +182,10 @@ export default defineRule({
           at,
           entity: owner.identifier,
           messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-          data: { where: placeLabel(owner, path), value: str(at) ?? '' },
+          data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
         });
       }
+    for (const { value: v, places } of shared.values()) checkValue(v.entity, places, v.value, v.at, v.source);
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
     // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
@@ -164,7 +193,7 @@ export default defineRule({
       if (project.pipelineOf(set)) continue;
       for (const { at, path } of set.imageConnectorFields) {
         const value = str(at)?.trim();
-        if (value && !value.includes('<+')) checkValue(set, path, value, at);
+        if (value && !value.includes('<+')) checkValue(set, placeIn(path), value, at);
       }
     }
   },
