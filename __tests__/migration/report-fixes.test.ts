@@ -259,3 +259,15 @@ describe('the summary counts every trigger', () => {
     expect(reportOf(dir).summary.triggers).toBe(2);
   });
 });
+
+describe('an input set for a pipeline of another project that has the same identifier', () => {
+  test('still names the connectors it sets (its pipeline is not in the repo)', () => {
+    const inputSet =
+      `inputSet:\n  name: s\n  identifier: s\n  orgIdentifier: default\n  projectIdentifier: other\n  pipeline:\n    identifier: p\n` +
+      `    stages:\n      - stage:\n          identifier: s\n          type: CI\n          spec:\n            infrastructure:\n` +
+      `              type: KubernetesDirect\n              spec:\n                harnessImageConnectorRef: account.from_set\n`;
+    const dir = repo({ 'p.yaml': pipeline('p', 'account.hub'), 'set.yaml': inputSet });
+    const uses = reportOf(dir).externalConnectors.filter((c) => c.ref === 'account.from_set');
+    expect(uses.flatMap((c) => c.usedBy.map((u) => u.ownerKind))).toEqual(['inputSet']);
+  });
+});

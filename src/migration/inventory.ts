@@ -85,7 +85,7 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
 
   // Input sets and triggers for pipelines that are not in the repo still name connectors.
   for (const set of project.inputSets) {
-    if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier)) continue;
+    if (project.pipelineOf(set)) continue;
     for (const { at, path } of set.imageConnectorFields) {
       const ref = str(at)?.trim();
       if (!ref || ref.includes('<+')) continue;
