@@ -332,7 +332,9 @@ describe('an invalid config', () => {
     const { code, out, err } = await r.cli(['check', '.']);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain('harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be a whole number.');
+    expect(err).toContain(
+      'harness-registry-guard: invalid config: .harness-registry-guard.yml:3:14: `maxFileSize` must be a whole number.',
+    );
     const many = await repo({ [CONFIG]: 'a: 1\nb: 2\n' }).cli(['check', '.']);
     expect(many.code).toBe(2);
     expect(many.err).toMatch(
