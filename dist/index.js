@@ -47524,6 +47524,7 @@ function replaceInputOption(raw, from, to) {
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+const STAGE = new Set(['stage']);
 /** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
@@ -47544,6 +47545,8 @@ function imageUses(file) {
 const USES = Symbol('imageUses');
 function findImageUses(file) {
     const out = [];
+    // Stages are looked for only in a file that names a stage variable.
+    const namesStageVariables = file.text.includes('<+stage.variables.');
     /** An execution-config field and its value, from the update-config list or a field→image map. */
     const pushField = (field, value) => {
         const raw = value?.str?.trim();
@@ -47563,7 +47566,17 @@ function findImageUses(file) {
             }
         }
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const pullVariable = variableImages(variables, out);
+        const ofStage = namesStageVariables ? stageVariables(root) : undefined;
+        const pullVariable = variableImages(out);
+        /** The variables and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>` reads. */
+        const variableOf = (raw, view) => {
+            const pipelineName = variables && pipelineVariableName(raw);
+            if (pipelineName)
+                return { list: variables, name: pipelineName };
+            const list = ofStage?.get(view.addr);
+            const name = list && stageVariableName(raw);
+            return name ? { list, name } : undefined;
+        };
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
         for (const { key, value } of fields?.entries() ?? [])
@@ -47574,8 +47587,8 @@ function findImageUses(file) {
             const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' && variables ? pipelineVariableName(raw) : undefined;
-                if (named && pullVariable(named, view))
+                const named = value.kind === 'expression' ? variableOf(raw, view) : undefined;
+                if (named && pullVariable(named.list, named.name, view))
                     return;
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
@@ -47604,23 +47617,51 @@ function findImageUses(file) {
     }
     return out;
 }
+/** `<+stage.variables.x>` as the whole value: `x`. */
+const stageVariableName = (raw) => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
 /**
- * `image: <+pipeline.variables.x>` pulls the variable's value: a literal in the same pipeline is
- * known. The image is the variable's `value`, where a fix changes it, once however many fields pull
- * it; each of those is kept in `pulledBy`. Returns whether the variable holds such an image.
+ * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
+ * template's body), by the field's node: that stage's `variables`, which `<+stage.variables.x>` reads.
+ * Stages are visited outermost first, so a stage inside another's (a chained pipeline's) wins.
  */
-function variableImages(variables, out) {
+function stageVariables(root) {
+    const stages = [];
+    const template = root.get('template');
+    const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
+    if (body?.isMap)
+        stages.push(body);
+    findUnderKeys(root, STAGE, (view) => {
+        if (view.isMap)
+            stages.push(view);
+    });
+    const out = new Map();
+    for (const stage of stages) {
+        const variables = stage.get('variables');
+        if (variables?.isSeq)
+            findUnderKeys(stage, IMAGE, (view) => out.set(view.addr, variables));
+    }
+    return out;
+}
+/**
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: a literal
+ * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
+ * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * variable holds such an image.
+ */
+function variableImages(out) {
     const uses = new Map();
-    return (name, pulledAt) => {
-        if (!uses.has(name))
-            uses.set(name, variableImage(variables, name, out));
-        uses.get(name)?.pulledBy.push(pulledAt);
-        return !!uses.get(name);
+    return (variables, name, pulledAt) => {
+        // By the list as well as the name: each stage has its own variables.
+        const key = `${variables.addr}\0${name}`;
+        if (!uses.has(key))
+            uses.set(key, variableImage(variables, name, out));
+        uses.get(key)?.pulledBy.push(pulledAt);
+        return !!uses.get(key);
     };
 }
 function variableImage(variables, name, out) {
     const value = variables
-        ?.items()
+        .items()
         .find((v) => v.text('name') === name)
         ?.get('value');
     const raw = value?.str?.trim();
@@ -47631,18 +47672,34 @@ function variableImage(variables, name, out) {
     out.push(use);
     return use;
 }
+/**
+ * Where an Override Image Connector is: a stage's `infrastructure.spec` (Kubernetes),
+ * `infrastructure.spec.spec` (VM pool) or `runtime.spec` (Docker runner), and a containerized step
+ * group's `stepGroupInfra`. The same paths hold in templates, `templateInputs`, input sets and
+ * triggers; a key of that name elsewhere (a Plugin setting, an environment variable) is not one.
+ */
+const IMAGE_CONNECTOR_PATH = /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)?|runtime\/spec)|stepGroupInfra\/spec(?:\/spec)?)\/harnessImageConnectorRef$/;
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
     const out = [];
-    findUnderKeys(root, IMAGE_CONNECTOR, (view) => {
-        if (view.isScalar)
-            out.push({ at: view, path: semanticPath(root, view) });
-    });
+    const add = (at, path) => {
+        if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path))
+            out.push({ at, path });
+    };
+    // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+    if (root.file.aliased)
+        walk(root, ({ view, key, parent, path }) => {
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
+                add(view, path);
+        });
+    else
+        findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
     return out;
 }
 /**
  * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
- * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io` and `registry.app.harness.io` are other hosts.
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io`
+ * and `registry.app.harness.io` are other hosts.
  */
 const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
 /** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
@@ -49717,11 +49774,8 @@ function accountFix(project, entity, value, at, source) {
     },
     runtimeValueMessages: ['unknownExpression', 'unknownInput'],
     checkProject({ project, report, unresolved }) {
-        /**
-         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
-         * innermost stage and step group on the path, then the entity, and the part of a runtime input the value comes from.
-         */
-        const placeLabel = (entity, path, source) => {
+        /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
+        const placeIn = (path) => {
             const named = (prefix) => path
                 .split('/')
                 .filter((s) => s.startsWith(`${prefix}=`))
@@ -49729,11 +49783,23 @@ function accountFix(project, entity, value, at, source) {
                 ?.slice(prefix.length + 1);
             const stage = named('stage');
             const group = named('stepGroup');
-            const text = `${group ? `step group \`${group}\` in ` : ''}${stage ? `stage \`${stage}\` of ` : ''}${project.label(entity)}`;
+            if (!stage && !group)
+                return [];
+            return [`${group ? `step group \`${group}\`` : ''}${group && stage ? ' in ' : ''}${stage ? `stage \`${stage}\`` : ''}`];
+        };
+        /**
+         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+         * places in the entity (each of them, for a value several stages take), then the entity, and the
+         * part of a runtime input the value comes from.
+         */
+        const placeLabel = (entity, places, source) => {
+            const ofStage = places.every((p) => p.startsWith('stage ') || p.includes(' in stage '));
+            const joined = places.length > 1 ? `each of ${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : places[0];
+            const text = joined ? `${joined} ${ofStage ? 'of' : 'in'} ${project.label(entity)}` : project.label(entity);
             const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
             return text.charAt(0).toUpperCase() + text.slice(1) + part;
         };
-        const checkValue = (entity, path, value, at, source = 'literal', own = true) => {
+        const checkValue = (entity, places, value, at, source = 'literal', own = true) => {
             if (isAccountScopeRef(value))
                 return;
             const ref = parseRef(value);
@@ -49742,9 +49808,14 @@ function accountFix(project, entity, value, at, source) {
                 messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
                 entity: entity.identifier,
                 ...accountFix(project, entity, value, at, source),
-                data: { where: placeLabel(entity, path, own ? source : undefined), ref: value },
+                data: { where: placeLabel(entity, places, own ? source : undefined), ref: value },
             });
         };
+        /**
+         * A value written outside the stages of the entity whose stages take it (a pipeline variable):
+         * reported once at the value, after every field is seen, naming each place that takes it.
+         */
+        const shared = new Map();
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 let resolution = project.resolve(at, { entity: owner });
@@ -49758,7 +49829,16 @@ function accountFix(project, entity, value, at, source) {
                         };
                 }
                 for (const v of resolution.values) {
-                    const where = yamlPathOf(v.at) ?? path;
+                    const where = placeIn(yamlPathOf(v.at) ?? path);
+                    const [place] = placeIn(path);
+                    if (v.entity === owner && !where.length && place) {
+                        const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
+                        const entry = shared.get(key) ?? { value: v, places: [] };
+                        if (!entry.places.includes(place))
+                            entry.places.push(place);
+                        shared.set(key, entry);
+                        continue;
+                    }
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
                     checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
                 }
@@ -49771,16 +49851,22 @@ function accountFix(project, entity, value, at, source) {
                     at,
                     entity: owner.identifier,
                     messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
-                    data: { where: placeLabel(owner, path), value: str(at) ?? '' },
+                    data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
                 });
             }
+        for (const { value: v, places } of shared.values())
+            checkValue(v.entity, places, v.value, v.at, v.source);
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
-        for (const set of project.inputSets)
+        // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
+        for (const set of project.inputSets) {
+            if (project.pipelineOf(set))
+                continue;
             for (const { at, path } of set.imageConnectorFields) {
                 const value = str(at)?.trim();
                 if (value && !value.includes('<+'))
-                    checkValue(set, path, value, at);
+                    checkValue(set, placeIn(path), value, at);
             }
+        }
     },
     connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
         ? connector
@@ -55858,7 +55944,7 @@ function buildInventory(project, findings, place) {
     inUsedTemplate = false;
     // Input sets and triggers for pipelines that are not in the repo still name connectors.
     for (const set of project.inputSets) {
-        if (project.pipelines.some((p) => p.identifier === set.pipelineIdentifier))
+        if (project.pipelineOf(set))
             continue;
         for (const { at, path } of set.imageConnectorFields) {
             const ref = str(at)?.trim();
