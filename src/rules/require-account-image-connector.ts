@@ -163,6 +163,7 @@ export default defineRule({
             };
         }
         for (const v of resolution.values) {
+          if (isAccountScopeRef(v.value)) continue;
           const where = placeIn(yamlPathOf(v.at) ?? path);
           const [place] = placeIn(path);
           if (v.entity === owner && !where.length && place) {
