@@ -15723,6 +15723,8 @@ function accountFix(project, entity, value, at, source) {
                         };
                 }
                 for (const v of resolution.values) {
+                    if (isAccountScopeRef(v.value))
+                        continue;
                     const where = placeIn(yamlPathOf(v.at) ?? path);
                     const [place] = placeIn(path);
                     if (v.entity === owner && !where.length && place) {
