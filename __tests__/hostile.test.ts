@@ -533,6 +533,12 @@ describe('discovery', () => {
     fs.writeFileSync(path.join(dir, '.harness-registry-guard.yml'), 'include:\n  - "**/*.yaml"\n  - "**/*.yml"\n  - "**/*.json"\n');
     expect(lint({ cwd: dir, paths: ['.'] }).findings.map((f) => f.file)).toContain('good.yaml');
     expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.json', 'nowhere/**'] })).toThrow(
+      '--include patterns "**/*.json", "nowhere/**" match no file under .',
+    );
+    // A default pattern alone that selects nothing (`.yaml` meant, `.yml` written) is a typo still.
+    fs.rmSync(path.join(dir, '.harness-registry-guard.yml'));
+    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yml'] })).toThrow('--include pattern "**/*.yml" matches no file under .');
+    expect(() => lint({ cwd: dir, paths: ['.'], include: ['**/*.yaml', '**/*.json', 'nowhere/**'] })).toThrow(
       '--include pattern "nowhere/**" matches no file under .',
     );
   });

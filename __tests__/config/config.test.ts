@@ -304,7 +304,7 @@ describe('an invalid config', () => {
       'forbidSuppression: schema', // 10
     ].join('\n');
     expect(problems(text)).toEqual([
-      '2:11: `rules.schema` must be one of off, notice, warning, error.',
+      "2:11: `rules.schema` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",
       '3:10: `include` must be a list.',
       '5:5: `exclude[0]` must be a string.',
       '6:14: `maxFileSize` must be a whole number.',
@@ -316,6 +316,9 @@ describe('an invalid config', () => {
     expect(problems('maxFileSize: 0\n')).toEqual(['1:14: `maxFileSize` must be >= 1.']);
     expect(problems('- rules\n')).toEqual(['1:1: must be a map.']);
     // A rule with options may take a map; anything else that is not a level names both forms.
+    // Every rule takes the map form, options or not.
+    expect(problems('rules:\n  unresolved-reference: { level: warning }\n  schema: { level: off }\n')).toEqual([]);
+    expect(problems('rules:\n  schema: { level: off, extra: 1 }\n')).toEqual(['2:25: unknown option `extra` of schema (known: level).']);
     for (const setting of ['false', '[error, {}]', 'high'])
       expect(problems(`rules:\n  no-app-harness-registry: ${setting}\n`)).toEqual([
         "2:28: `rules.no-app-harness-registry` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",

@@ -104,7 +104,7 @@ function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
   );
   const ruleSetting = (r: RuleMeta) => {
     const options = Object.entries(r.options ?? {});
-    if (!options.length) return { $ref: '#/definitions/level' };
+    // Every rule takes the map form (`{ level: warning }`), as the README says, options or not.
     // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
     return {
       if: { type: 'string' },
@@ -280,7 +280,7 @@ function explain(message: string, schema: object): string {
   }
   // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
   const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
-  if (setting && props.rules!.properties![setting[1]!]?.else)
+  if (setting)
     return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
   if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
     return message.replace(' must be one of ', ' must be a rule id: one of ');

@@ -197,8 +197,9 @@ export function discover(opts: DiscoverOptions): Discovery {
   // or a pre-commit run on a few files sees part of what it selects).
   const holdsBase = (p: string) => isInside(path.resolve(opts.cwd, p), opts.includeBase!);
   const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-  // The default patterns written out (as `init`'s file offers them) are no typo: most repos have no JSON.
-  const unmatched = given && judged ? include.unmatched().filter((p) => !DEFAULT_INCLUDE.includes(p)) : [];
+  // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
+  // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
+  const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
   if (unmatched.length)
     throw new UsageError(
       `${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`,
