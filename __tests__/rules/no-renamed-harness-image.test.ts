@@ -17,6 +17,45 @@ const stepImages = (...images: string[]) => `pipeline:
             steps:
 ${images.map((image, i) => `              - step: { type: Run, name: s${i}, identifier: s${i}, spec: { image: ${image} } }\n`).join('')}`;
 
+/**
+ * A pipeline with Secret and Number variables (pipeline and stage) whose values look like images, and a String
+ * variable (its type in lower case) that holds one, each pulled by a step image.
+ */
+const typedVariables = `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - name: psec
+      type: Secret
+      value: harness_ci_addon
+    - name: pnum
+      type: Number
+      value: 5
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - name: sec
+            type: secret
+            value: harness_ci_addon
+          - name: num
+            type: Number
+            value: 5
+          - name: img
+            type: string
+            value: alpine:3
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: <+pipeline.variables.psec> } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: <+pipeline.variables.pnum> } }
+              - step: { type: Run, name: c, identifier: c, spec: { image: <+stage.variables.sec> } }
+              - step: { type: Run, name: d, identifier: d, spec: { image: <+stage.variables.num> } }
+              - step: { type: Run, name: e, identifier: e, spec: { image: <+stage.variables.img> } }
+`;
+
 /** A saved execution-config payload (the body of Harness's update-config API); the value is at line 3, column 10. */
 const executionConfig = (field: string, value: string) => `# Saved payload for PUT /execution-config/update-config?infra=K8
 - field: ${field}
@@ -56,6 +95,7 @@ export default testRule(import.meta.filename, rule, {
               - step: { type: Run, name: j, identifier: j, spec: { image: "<+input>.default(golang:1.23).allowedValues(golang:1.23,node:20)" } }
 `,
     },
+    { name: "a Secret or Number variable's value is no image, whatever it looks like", files: typedVariables },
     {
       name: "other people's images written with a Docker Hub host are still other people's",
       files: stepImages('docker.io/bitnami/kaniko:1', 'index.docker.io/drone/drone-git:1', 'registry.hub.docker.com/drone/drone-git:1'),
@@ -407,6 +447,12 @@ spec:
 });
 
 // Only when this file runs: the meta test imports it for its table.
+if (expect.getState().testPath === import.meta.filename)
+  test("the report's image list holds only String variables' values", () => {
+    const images = lintFiles({ 'pipeline.yaml': typedVariables }, { images: true }).images!;
+    expect(images.map((i) => i.image)).toEqual(['alpine:3']);
+  });
+
 if (expect.getState().testPath === import.meta.filename)
   describe('suggestion titles', () => {
     const titleFor = (files: Record<string, string>) => lintFiles(files).findings.find((f) => f.ruleId === rule.id)?.suggestion?.title;

@@ -153,10 +153,11 @@ function variableImages(out: ImageUse[]) {
 }
 
 function variableImage(variables: View, name: string, out: ImageUse[]): ImageUse | undefined {
-  const value = variables
-    .items()
-    .find((v) => v.text('name') === name)
-    ?.get('value');
+  const variable = variables.items().find((v) => v.text('name') === name);
+  // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
+  const type = variable?.text('type');
+  if (type !== undefined && type.toLowerCase() !== 'string') return undefined;
+  const value = variable?.get('value');
   const raw = value?.str?.trim();
   const image = raw && classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
   if (!image) return undefined;
