@@ -93,6 +93,38 @@ const stageVariableImage = (value: string) => `pipeline:
               - step: { type: Run, name: c, identifier: c, spec: { image: <+stage.variables.img> } }
 `;
 
+/**
+ * Stages \`a\` and \`c\`, each with its own variable \`img\` (values at line 12, column 20 and line 27, column 20), whose
+ * steps share one image field through a YAML alias: the \`image\` scalar (\`image: &i\`, its value at line 19, column 78)
+ * or the whole step (\`step: &st\`, its image at line 19, column 79).
+ */
+const aliasedStageImage = (shared: 'image' | 'step', a: string, c: string) => {
+  const stage = (id: string, value: string, step: string) => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        variables:
+          - name: img
+            type: String
+            value: ${value}
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec: { connectorRef: account.k8s, namespace: ci }
+          execution:
+            steps:
+              - ${step}
+`;
+  const [first, again] =
+    shared === 'image'
+      ? [
+          'step: { type: Run, name: a, identifier: a, spec: { image: &i <+stage.variables.img> } }',
+          'step: { type: Run, name: c, identifier: c, spec: { image: *i } }',
+        ]
+      : ['step: &st { type: Run, name: a, identifier: a, spec: { image: <+stage.variables.img> } }', 'step: *st'];
+  return `pipeline:\n  name: p\n  identifier: p\n  stages:\n${stage('a', a, first)}${stage('c', c, again)}`;
+};
+
 /** A pipeline whose one Run step runs \`command\`, at line 13, column 20. */
 const stepCommand = (command: string) => `pipeline:
   name: p
@@ -346,6 +378,55 @@ data:
       ],
       output: stageVariableImage('harness/ci-addon:1.16.4'),
     },
+    ...(['image', 'step'] as const).map((shared) => ({
+      name: `${shared === 'image' ? 'an image field' : 'a step'} two stages share through a YAML alias: each stage pulls its own variable, both fixed`,
+      files: aliasedStageImage(
+        shared,
+        'app.harness.io/registry/harness/ci-addon:1.16.4',
+        'app.harness.io/registry/harness/ci-lite-engine:1.16.4',
+      ),
+      errors: [
+        { messageId: 'image', line: 12, column: 20, related: [{ messageId: 'pulledBy', line: 19, column: shared === 'image' ? 78 : 79 }] },
+        { messageId: 'image', line: 27, column: 20, related: [{ messageId: 'pulledBy', line: 19, column: shared === 'image' ? 78 : 79 }] },
+      ],
+      output: aliasedStageImage(shared, 'harness/ci-addon:1.16.4', 'harness/ci-lite-engine:1.16.4'),
+    })),
+    ((chained) => ({
+      name: "a stage inside another's (a chained pipeline's inputs) reads its own variables, not the outer stage's",
+      files: chained('app.harness.io/registry/harness/ci-addon:1.16.4'),
+      errors: [{ messageId: 'image', line: 24, column: 30, related: [{ messageId: 'pulledBy', line: 28, column: 76 }] }],
+      output: chained('harness/ci-addon:1.16.4'),
+    }))(
+      (value: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: chain
+        identifier: chain
+        type: Pipeline
+        variables:
+          - name: img
+            type: String
+            value: alpine:3
+        spec:
+          pipeline: child
+          inputs:
+            identifier: child
+            stages:
+              - stage:
+                  identifier: build
+                  type: CI
+                  variables:
+                    - name: img
+                      type: String
+                      value: ${value}
+                  spec:
+                    execution:
+                      steps:
+                        - step: { identifier: a, type: Run, spec: { image: <+stage.variables.img> } }
+`,
+    ),
     ((stageTemplate) => ({
       name: "a Stage template's steps read its own stage variables",
       files: { 'template.yaml': stageTemplate('app.harness.io/registry/harness/ci-addon:1.16.4') },

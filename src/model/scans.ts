@@ -68,13 +68,16 @@ function findImageUses(file: SourceFile): ImageUse[] {
     const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
     const ofStage = namesStageVariables ? stageVariables(root) : undefined;
     const pullVariable = variableImages(out);
-    /** The variables and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>` reads. */
-    const variableOf = (raw: string, view: View) => {
+    /**
+     * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
+     * reads: for a stage variable, one list per stage that reaches the field.
+     */
+    const variablesOf = (raw: string, view: View) => {
       const pipelineName = variables && pipelineVariableName(raw);
-      if (pipelineName) return { list: variables, name: pipelineName };
-      const list = ofStage?.get(view.addr);
-      const name = list && stageVariableName(raw);
-      return name ? { list, name } : undefined;
+      if (pipelineName) return { lists: [variables], name: pipelineName };
+      const lists = ofStage?.get(view.addr);
+      const name = lists && stageVariableName(raw);
+      return name ? { lists, name } : undefined;
     };
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -85,8 +88,10 @@ function findImageUses(file: SourceFile): ImageUse[] {
       const raw = view.str?.trim();
       if (raw !== undefined) {
         const value = classifyValue(raw);
-        const named = value.kind === 'expression' ? variableOf(raw, view) : undefined;
-        if (named && pullVariable(named.list, named.name, view)) return;
+        const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
+        let pulled = false;
+        for (const list of named?.lists ?? []) pulled = pullVariable(list, named!.name, view) || pulled;
+        if (pulled) return;
         if (value.kind === 'input') {
           for (const option of [value.default, ...(value.allowedValues ?? [])]) {
             const image = option ? parseImage(option) : undefined;
@@ -116,10 +121,11 @@ const stageVariableName = (raw: string): string | undefined => /^<\+stage\.varia
 
 /**
  * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
- * template's body), by the field's node: that stage's `variables`, which `<+stage.variables.x>` reads.
- * Stages are visited outermost first, so a stage inside another's (a chained pipeline's) wins.
+ * template's body), by the field's node: the `variables` of each stage that reaches it, which
+ * `<+stage.variables.x>` reads. A field two stages share through an alias reads each one's; a field
+ * in a stage inside another's (a chained pipeline's) reads the inner one's.
  */
-function stageVariables(root: View): Map<number, View> {
+function stageVariables(root: View): Map<number, View[]> {
   const stages: View[] = [];
   const template = root.get('template');
   const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
@@ -127,10 +133,15 @@ function stageVariables(root: View): Map<number, View> {
   findUnderKeys(root, STAGE, (view) => {
     if (view.isMap) stages.push(view);
   });
-  const out = new Map<number, View>();
-  for (const stage of stages) {
-    const variables = stage.get('variables');
-    if (variables?.isSeq) findUnderKeys(stage, IMAGE, (view) => out.set(view.addr, variables));
+  const out = new Map<number, View[]>();
+  const hasVariables = (stage: View) => !!stage.get('variables')?.isSeq;
+  for (const stage of stages.filter(hasVariables)) {
+    const fields = new Set<number>();
+    findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
+    findUnderKeys(stage, STAGE, (inner) => {
+      if (inner.isMap && hasVariables(inner)) findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+    });
+    for (const addr of fields) out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')!]);
   }
   return out;
 }
@@ -147,8 +158,10 @@ function variableImages(out: ImageUse[]) {
     // By the list as well as the name: each stage has its own variables.
     const key = `${variables.addr}\0${name}`;
     if (!uses.has(key)) uses.set(key, variableImage(variables, name, out));
-    uses.get(key)?.pulledBy!.push(pulledAt);
-    return !!uses.get(key);
+    const use = uses.get(key);
+    // A field reached twice through an alias (`image: *i`) is one place: its anchor's.
+    if (use && !(pulledAt.file.aliased && use.pulledBy!.some((at) => at.same(pulledAt)))) use.pulledBy!.push(pulledAt);
+    return !!use;
   };
 }
 
