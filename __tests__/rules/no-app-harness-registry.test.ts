@@ -378,6 +378,38 @@ data:
       ],
       output: stageVariableImage('harness/ci-addon:1.16.4'),
     },
+    {
+      name: 'a pipeline variable with an expression in the tag: an error as when written in the step, fixed with the expression kept',
+      files: variableImage('app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>'),
+      errors: [
+        {
+          messageId: 'image',
+          line: 7,
+          column: 14,
+          related: [
+            { messageId: 'pulledBy', line: 16, column: 75 },
+            { messageId: 'pulledBy', line: 17, column: 75 },
+          ],
+        },
+      ],
+      output: variableImage('harness/ci-addon:<+pipeline.sequenceId>'),
+    },
+    {
+      name: 'a stage variable with an expression in the tag: the same',
+      files: stageVariableImage('app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>'),
+      errors: [
+        {
+          messageId: 'image',
+          line: 12,
+          column: 20,
+          related: [
+            { messageId: 'pulledBy', line: 19, column: 75 },
+            { messageId: 'pulledBy', line: 20, column: 75 },
+          ],
+        },
+      ],
+      output: stageVariableImage('harness/ci-addon:<+pipeline.sequenceId>'),
+    },
     ...(['image', 'step'] as const).map((shared) => ({
       name: `${shared === 'image' ? 'an image field' : 'a step'} two stages share through a YAML alias: each stage pulls its own variable, both fixed`,
       files: aliasedStageImage(

@@ -435,6 +435,25 @@ spec:
         },
       ],
     },
+    ((withVariable: (value: string) => string) => ({
+      name: 'a pipeline variable with an expression in the tag: judged by its name, as when written in the step',
+      files: withVariable('registry.example.com/harness-ci-addon:<+pipeline.variables.tag>'),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 7,
+          column: 14,
+          severity: 'warning',
+          related: [{ messageId: 'pulledBy', line: 16, column: 77 }],
+          suggestion: withVariable('registry.example.com/harness/ci-addon:<+pipeline.variables.tag>'),
+        },
+      ],
+    }))((value) =>
+      stepImages('<+pipeline.variables.img>').replace(
+        '  stages:\n',
+        `  variables:\n    - name: img\n      type: String\n      value: ${value}\n  stages:\n`,
+      ),
+    ),
     {
       name: 'the harnessImages option adds names mirrors must keep',
       files: stepImages('registry.example.com/acme-builder:2'),

@@ -147,7 +147,7 @@ function stageVariables(root: View): Map<number, View[]> {
 }
 
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: a literal
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
  * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
  * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
@@ -172,7 +172,8 @@ function variableImage(variables: View, name: string, out: ImageUse[]): ImageUse
   if (type !== undefined && type.toLowerCase() !== 'string') return undefined;
   const value = variable?.get('value');
   const raw = value?.str?.trim();
-  const image = raw && classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+  // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
+  const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
   if (!image) return undefined;
   const use: ImageUse = { view: value!, raw: raw!, image, kind: 'image', pulledBy: [] };
   out.push(use);
