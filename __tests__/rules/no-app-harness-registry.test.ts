@@ -482,6 +482,34 @@ data:
           - step: { type: Run, name: a, identifier: a, spec: { image: <+stage.variables.img> } }
 `,
     ),
+    ((templated) => ({
+      name: 'a stage that uses a Stage template: the steps in its templateInputs read the variables there',
+      files: templated('app.harness.io/registry/harness/ci-addon:1.16.4'),
+      errors: [{ messageId: 'image', line: 16, column: 24, related: [{ messageId: 'pulledBy', line: 20, column: 70 }] }],
+      output: templated('harness/ci-addon:1.16.4'),
+    }))(
+      (value: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        template:
+          templateRef: account.build
+          versionLabel: v1
+          templateInputs:
+            type: CI
+            variables:
+              - name: img
+                type: String
+                value: ${value}
+            spec:
+              execution:
+                steps:
+                  - step: { identifier: a, type: Run, spec: { image: <+stage.variables.img> } }
+`,
+    ),
     {
       name: 'an expression in the tag: the registry and name are literal, so an error, fixed with the expression kept',
       files: stepImage('app.harness.io/registry/harness/ci-addon:<+pipeline.sequenceId>'),

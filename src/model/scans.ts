@@ -7,6 +7,8 @@ import { findUnderKeys, semanticPath, walk } from './walk.js';
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 const STAGE = new Set(['stage']);
+/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
+const STAGE_BODY = new Set(['stage', 'templateInputs']);
 
 export interface ImageUse {
   /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
@@ -120,10 +122,11 @@ function findImageUses(file: SourceFile): ImageUse[] {
 const stageVariableName = (raw: string): string | undefined => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
 
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
- * template's body), by the field's node: the `variables` of each stage that reaches it, which
- * `<+stage.variables.x>` reads. A field two stages share through an alias reads each one's; a field
- * in a stage inside another's (a chained pipeline's) reads the inner one's.
+ * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
+ * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
+ * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
+ * reads. A field two stages share through an alias reads each one's; a field in a stage inside
+ * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
  */
 function stageVariables(root: View): Map<number, View[]> {
   const stages: View[] = [];
@@ -131,15 +134,19 @@ function stageVariables(root: View): Map<number, View[]> {
   const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
   if (body?.isMap) stages.push(body);
   findUnderKeys(root, STAGE, (view) => {
-    if (view.isMap) stages.push(view);
+    if (!view.isMap) return;
+    stages.push(view);
+    const inputs = view.get('template')?.get('templateInputs');
+    if (inputs?.isMap) stages.push(inputs);
   });
+  const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
+  const addrs = new Set(withVariables.map((stage) => stage.addr));
   const out = new Map<number, View[]>();
-  const hasVariables = (stage: View) => !!stage.get('variables')?.isSeq;
-  for (const stage of stages.filter(hasVariables)) {
+  for (const stage of withVariables) {
     const fields = new Set<number>();
     findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
-    findUnderKeys(stage, STAGE, (inner) => {
-      if (inner.isMap && hasVariables(inner)) findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+    findUnderKeys(stage, STAGE_BODY, (inner) => {
+      if (addrs.has(inner.addr)) findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
     });
     for (const addr of fields) out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')!]);
   }
