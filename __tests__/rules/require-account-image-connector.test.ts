@@ -249,6 +249,40 @@ export default testRule(import.meta.filename, rule, {
     },
   ],
   invalid: [
+    ((yaml) => ({
+      name: "a map first met as a step's settings that an alias makes a stage's infrastructure spec: still an override",
+      files: { 'pipeline.yaml': yaml },
+      errors: [{ messageId: 'orgScope', line: 29, column: 49, suggestion: yaml.replace('Ref: org.mirror', 'Ref: account.mirror') }],
+    }))(
+      pipeline(
+        k8sStage('account.mirror').replace(
+          '              harnessImageConnectorRef: account.mirror\n',
+          `              harnessImageConnectorRef: account.mirror
+          execution:
+            steps:
+              - step:
+                  type: Plugin
+                  name: plugin
+                  identifier: plugin
+                  spec:
+                    image: plugins/foo:1
+                    settings: &infra
+                      connectorRef: account.k8s
+                      namespace: ci
+                      harnessImageConnectorRef: org.mirror
+`,
+        ),
+        `    - stage:
+        name: second
+        identifier: second
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec: *infra
+`,
+      ),
+    ),
     ((files) => ({
       name: 'a stage template takes `<+pipeline.variables.x>` from the pipeline that uses it',
       files,

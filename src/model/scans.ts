@@ -203,9 +203,12 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
     if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path)) out.push({ at, path });
   };
   // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+  // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
+  // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
+  // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
   if (root.file.aliased)
     walk(root, ({ view, key, parent, path }) => {
-      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key)) add(view, path);
+      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar) out.push({ at: view, path });
     });
   else findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
   return out;
