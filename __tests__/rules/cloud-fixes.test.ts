@@ -423,3 +423,49 @@ ${infra}      execution:
     ]);
   });
 });
+
+describe('a step made from a Step template the repo does not hold, with templateInputs', () => {
+  /** Project Stage template `st` (v1): a Harness Cloud stage whose one step `x` is made from `account.remote_step` v1. */
+  const template = `template:
+  name: st
+  identifier: st
+  versionLabel: v1
+  orgIdentifier: default
+  projectIdentifier: proj
+  type: Stage
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+      platform: { os: Linux, arch: Amd64 }
+      runtime: { type: Cloud, spec: {} }
+      execution:
+        steps:
+          - step: { identifier: x, name: x, template: { templateRef: account.remote_step, versionLabel: v1, templateInputs: { type: Run, spec: { command: <+input> } } } }
+`;
+  /** Pipeline `id` of default/proj whose stage `s` is made from `st`. */
+  const user = (id: string) => `pipeline:
+  name: ${id}
+  identifier: ${id}
+  orgIdentifier: default
+  projectIdentifier: proj
+  stages:
+    - stage: { name: s, identifier: s, template: { templateRef: st, versionLabel: v1 } }
+`;
+  const notice = (stage: string) =>
+    `template.yaml:16:70 notice Step \`x\` of Harness Cloud ${stage} is made from template \`account.remote_step\` (version v1), which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.`;
+
+  it('still gets a notice: templateInputs list only runtime inputs, not a connector fixed in the template', () => {
+    const files = { 'connectors.yaml': HARNESS_IMAGE, 'template.yaml': template, 'p1.yaml': user('p1') };
+    expect(findings(files)).toEqual([notice('stage `s` of pipeline `p1` through template `st` version v1')]);
+  });
+
+  it('used by two pipelines: one notice that counts the stages and lists them as related locations', () => {
+    const files = { 'connectors.yaml': HARNESS_IMAGE, 'template.yaml': template, 'p1.yaml': user('p1'), 'p2.yaml': user('p2') };
+    expect(findings(files)).toEqual([
+      'template.yaml:16:70 notice Step `x` of 2 Harness Cloud stages (listed as related locations) is made from template `account.remote_step` (version v1), which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+      '  p1.yaml:7:37 Used by Harness Cloud stage `s` of pipeline `p1` through template `st` version v1.',
+      '  p2.yaml:7:37 Used by Harness Cloud stage `s` of pipeline `p2` through template `st` version v1.',
+    ]);
+  });
+});

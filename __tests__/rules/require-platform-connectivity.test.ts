@@ -817,8 +817,54 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
           column: 74,
           unresolved: true,
         },
-        // With templateInputs, what they set is checked (the connector `account.hub`, not in the repo).
+        // templateInputs list only the template's runtime inputs: a connector fixed in it is still unknown.
+        { file: 'pipeline.yaml', messageId: 'stepTemplateNotInRepo', line: 20, column: 74, unresolved: true },
+        // What they set is checked (the connector `account.hub`, not in the repo).
         { file: 'pipeline.yaml', messageId: 'accountNotInRepo', line: 20, column: 146, unresolved: true },
+      ],
+    },
+    {
+      name: 'a step and a step group from templates the repo does not hold, in a Stage template two pipelines use: one notice each, listing the stages',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'template.yaml': stageTemplate('v1', CLOUD_INFRA).replace(
+          '        steps:\n',
+          `        steps:
+          - step: { name: s, identifier: s, template: { templateRef: account.remote_step } }
+          - stepGroup: { name: g, identifier: g, template: { templateRef: account.remote_group } }
+`,
+        ),
+        'one.yaml': pipeline('    - stage: { name: a, identifier: a, template: { templateRef: account.st, versionLabel: v1 } }\n'),
+        'two.yaml': pipeline('    - stage: { name: b, identifier: b, template: { templateRef: account.st, versionLabel: v1 } }\n').replace(
+          /identifier: p$/m,
+          'identifier: q',
+        ),
+      },
+      errors: [
+        {
+          file: 'template.yaml',
+          messageId: 'stepTemplateNotInRepoMany',
+          message:
+            'Step `s` of 2 Harness Cloud stages (listed as related locations) is made from template `account.remote_step`, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+          line: 14,
+          column: 70,
+          unresolved: true,
+          related: [
+            { file: 'one.yaml', messageId: 'usedBy', line: 7, column: 37 },
+            { file: 'two.yaml', messageId: 'usedBy', line: 7, column: 37 },
+          ],
+        },
+        {
+          file: 'template.yaml',
+          messageId: 'stepGroupTemplateNotInRepoMany',
+          line: 15,
+          column: 75,
+          unresolved: true,
+          related: [
+            { file: 'one.yaml', messageId: 'usedBy', line: 7, column: 37 },
+            { file: 'two.yaml', messageId: 'usedBy', line: 7, column: 37 },
+          ],
+        },
       ],
     },
     {

@@ -85,8 +85,8 @@ export interface ConnectorUse {
 }
 
 /**
- * A step or step group made from a template the repo does not hold (nor the version it names),
- * without templateInputs: its connectors are unknown.
+ * A step or step group made from a template the repo does not hold (nor the version it names): its
+ * connectors are unknown, bar those its templateInputs set.
  */
 export interface MissingStepTemplate {
   link: TemplateLink;
@@ -533,11 +533,12 @@ export class Project {
     if (step.template && depth < 8) {
       const group = step.role === 'stepGroup';
       const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-      const inputs = step.template.inputs;
-      // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
-      if (!versions.length && inputs)
-        for (const s of inputs.steps) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
-      else if (!versions.length) missing?.push({ link: step.template, step: step.identifier, group });
+      // The template is not in the repo: its templateInputs list only its runtime inputs, so a
+      // connector fixed inside it is unknown. What they set is still checked.
+      if (!versions.length) {
+        missing?.push({ link: step.template, step: step.identifier, group });
+        for (const s of step.template.inputs?.steps ?? []) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+      }
       for (const t of versions) {
         const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
         for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);

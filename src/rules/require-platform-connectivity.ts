@@ -298,6 +298,10 @@ export default defineRule({
       'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
     stepGroupTemplateNotInRepo:
       'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+    stepTemplateNotInRepoMany:
+      'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+    stepGroupTemplateNotInRepoMany:
+      'Step group `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
     pipelineTemplateNotInRepo:
       'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     cloudCredentials:
@@ -337,6 +341,9 @@ export default defineRule({
     // Connectors only Harness holds (looked up through its API), and references it has no connector for.
     const inHarness = new ByPlace<HarnessSideConnector, UseMessage>();
     const missing = new ByPlace<Missing, UseMessage>();
+    // Step and step-group templates the repo does not hold, by where their `templateRef` is written.
+    const missingStep = new Map<string, MissingStepTemplate>();
+    const missingStepUses = new Uses<string, UseMessage>();
     const notInRepo = (ref: string, scope: Scope, use: Use<UseMessage>) => {
       const parsed = parseRef(ref);
       if (!parsed) {
@@ -410,13 +417,12 @@ export default defineRule({
         // Step and step-group templates the repo does not hold: their connectors cannot be judged.
         const missingSteps: MissingStepTemplate[] = [];
         const uses = project.connectorUses(eff, missingSteps);
-        for (const m of missingSteps)
-          unresolved({
-            at: m.link.templateRef,
-            entity: run.root.identifier,
-            messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
-            data: { stage, step: m.step, template: templateName(m.link) },
-          });
+        // A step template's `templateRef` is written once for every stage made from its Stage template: each stage is a use.
+        for (const m of missingSteps) {
+          const key = `${m.link.templateRef.file}\0${m.link.templateRef.start}`;
+          if (!missingStep.has(key)) missingStep.set(key, m);
+          missingStepUses.add(key, { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'usedBy', data: byStage, user });
+        }
         for (const use of uses) {
           const resolution = project.resolve(use.ref, use.ctx);
           // A reference in a step that comes from a step template names the step and the template.
@@ -457,6 +463,18 @@ export default defineRule({
         if (!harnessImage.length) elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
         for (const c of harnessImage) if (!connectsThroughPlatform(c)) failing.add(c, use);
       }
+    }
+
+    for (const [key, uses] of missingStepUses.entries()) {
+      const m = missingStep.get(key)!;
+      const many = stageCount(uses) > 1;
+      unresolved({
+        at: m.link.templateRef,
+        entity: uses[0]!.user.entity,
+        ...(many ? { related: related(uses) } : {}),
+        messageId: oneOrMany(m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo', uses),
+        data: { step: m.step, template: templateName(m.link), ...usersOf(uses) },
+      });
     }
 
     for (const [key, uses] of open.entries()) {
