@@ -94,6 +94,32 @@ const cloudStageTemplate = (clone: string) => `template:
 const fromTemplate = (inputs?: string) =>
   `    - stage: { name: s, identifier: s, template: { templateRef: account.st, versionLabel: v1${inputs ? `, templateInputs: ${inputs}` : ''} } }\n`;
 
+/** Stage `s` of pipeline `p`: Harness Cloud, with `cloneCodebase: clone`. */
+const cloudStage = (clone: string) => `    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          cloneCodebase: ${clone}
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - step: { type: Run, name: t, identifier: t, spec: { command: make } }
+`;
+
+/** An input set of pipeline `p` that fills stage `s`'s `cloneCodebase` with `clone`. */
+const cloneSet = (clone: string) => `inputSet:
+  name: fill
+  identifier: fill
+  orgIdentifier: default
+  projectIdentifier: proj
+  pipeline:
+    identifier: p
+    stages:
+      - stage: { identifier: s, type: CI, spec: { cloneCodebase: ${clone} } }
+`;
+
 describe('cloneCodebase as a runtime input', () => {
   const base = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'template.yaml': cloudStageTemplate('<+input>') };
 
@@ -141,6 +167,24 @@ describe('cloneCodebase as a runtime input', () => {
     const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'pipeline.yaml': pipeline(stage) };
     expect(findings({ ...files, 'input-set.yaml': set('false') })).toEqual([]);
     expect(findings({ ...files, 'input-set.yaml': set('true') })).toHaveLength(2);
+  });
+
+  // Harness reads the field with Jackson, which takes "True" and "TRUE" (quoted) as true, as it takes "False" as false.
+  it.each(['"True"', '"TRUE"', "'true'"])('an input set that fills it with the string %s: the stage clones', (clone) => {
+    const stage = cloudStage('<+input>');
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'pipeline.yaml': pipeline(stage) };
+    expect(findings({ ...files, 'input-set.yaml': cloneSet(clone) })).toHaveLength(2);
+  });
+
+  it.each(['"True"', '"TRUE"'])('cloneCodebase written as the string %s in the stage: it clones', (clone) => {
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}`, 'pipeline.yaml': pipeline(cloudStage(clone)) };
+    expect(findings(files)).toHaveLength(2);
+  });
+
+  it.each(['"False"', '"FALSE"', '"yes"', '"1"'])('the string %s, in the stage or from an input set: it does not clone', (clone) => {
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}` };
+    expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage(clone)) })).toEqual([]);
+    expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage('<+input>')), 'input-set.yaml': cloneSet(clone) })).toEqual([]);
   });
 });
 
@@ -324,9 +368,12 @@ describe('disabled triggers supply nothing', () => {
     ]);
   });
 
-  it.each(['false', '"false"', 'False'])('enabled: %s — a trigger that never starts a run fills nothing (policy 2)', (enabled) => {
-    expect(findings(files(enabled))).toEqual([open]);
-  });
+  it.each(['false', '"false"', 'False', '"FALSE"'])(
+    'enabled: %s — a trigger that never starts a run fills nothing (policy 2)',
+    (enabled) => {
+      expect(findings(files(enabled))).toEqual([open]);
+    },
+  );
 
   it('policy 3 does not check what a disabled trigger sets for a pipeline outside the repo', () => {
     const set = (enabled: string) =>

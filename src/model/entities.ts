@@ -1,3 +1,4 @@
+import { jacksonBoolean } from './booleans.js';
 import { executionConfigMap } from './images.js';
 import { linesOf, parseSource, type SourceFile } from '../parse/source.js';
 import { setMapValue, type Edit } from './yaml-edits.js';
@@ -244,7 +245,7 @@ export function classify(file: SourceFile, docIndex: number, scopePath: string):
 }
 
 /** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v: View | undefined) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
+const isFalse = (v: View | undefined) => jacksonBoolean(v?.value) === false;
 
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top: View): boolean {
@@ -306,12 +307,13 @@ function connector(base: EntityBase<View>, root: View): Connector<View> {
 }
 
 /**
- * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
- * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
+ * Whether a stage clones its codebase: `true` (as Jackson reads it, so "True" too), or a value
+ * known only at run time (a runtime input, an expression), kept as its node: templateInputs, input
+ * sets or triggers may fill it.
  */
 function cloneCodebaseOf(v: View | undefined): boolean | View {
   if (v?.str?.includes('<+')) return v;
-  return v?.value === true || v?.str === 'true';
+  return jacksonBoolean(v?.value) === true;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type TemplateInputs,
   type TemplateLink,
 } from './entities.js';
+import { jacksonBoolean } from './booleans.js';
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
 import { NONE, str, type Loc } from './loc.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
@@ -491,14 +492,15 @@ export class Project {
 
   /**
    * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
-   * expression that something fills with true, or that nothing in the repo settles (it may well be
-   * true, so the codebase connector is checked as if it clones).
+   * expression that something fills with true (as Jackson reads it: "True" and "TRUE" too), or
+   * that nothing in the repo settles (it may well be true, so the codebase connector is checked as
+   * if it clones).
    */
   private clones(eff: EffectiveStage): boolean {
     const field = eff.body.cloneCodebase;
     if (typeof field === 'boolean') return field;
     const r = this.resolve(field, eff.ctx);
-    return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+    return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { jacksonBoolean } from '../model/booleans.js';
 import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
 import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
@@ -14,11 +15,7 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-export const connectsThroughPlatform = (connector: Connector) => {
-  const value = connector.executeOnDelegate?.value;
-  return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
-};
-const JACKSON_FALSE: ReadonlySet<string> = new Set(['false', 'False', 'FALSE']);
+export const connectsThroughPlatform = (connector: Connector) => jacksonBoolean(connector.executeOnDelegate?.value) === false;
 
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
