@@ -201,6 +201,34 @@ describe('counts of an account connector’s users count pipelines and their sta
   });
 });
 
+describe('a Harness-side check counts the stages of the pipelines through a template, not the template’s own', () => {
+  // Project Stage template `ci` (Harness Cloud) pulls through `account.hub`, which only Harness holds (through a
+  // delegate); pipeline `one` uses it.
+  const template =
+    'template:\n  name: ci\n  identifier: ci\n  versionLabel: v1\n  type: Stage\n  projectIdentifier: proj\n  orgIdentifier: default\n  spec:\n' +
+    '    type: CI\n    spec:\n      cloneCodebase: false\n      platform:\n        os: Linux\n        arch: Amd64\n      runtime:\n        type: Cloud\n        spec: {}\n' +
+    '      execution:\n        steps:\n          - step:\n              type: Run\n              name: r\n              identifier: r\n              spec:\n' +
+    '                connectorRef: account.hub\n                image: alpine:3\n                command: echo\n';
+  const user =
+    'pipeline:\n  name: one\n  identifier: one\n  projectIdentifier: proj\n  orgIdentifier: default\n  stages:\n' +
+    '    - stage:\n        name: s\n        identifier: s\n        template:\n          templateRef: ci\n          versionLabel: v1\n';
+  const dir = repo({
+    'image.yaml': connector('harnessImage', 'https://registry.hub.docker.com', '    executeOnDelegate: false\n'),
+    't.yaml': template,
+    'one.yaml': user,
+  });
+  const facts = fromHarness([harnessConnector('hub', { level: 'account' }, { executeOnDelegate: true })]);
+
+  test('the same count as the repository’s own report', () => {
+    const offline = reportOf(dir, 'acme/app');
+    expect(offline.harnessSteps.find((s) => s.subject === 'account.hub')?.reason).toBe(
+      'Not in the repo; used by 1 stage, 1 on Harness Cloud.',
+    );
+    const hub = merge(reportOf(dir, 'acme/app', facts)).harnessSteps.find((s) => s.subject === 'account.hub');
+    expect(hub?.from.map((f) => f.reason)).toEqual(['Only in Harness; used by 1 stage, 1 on Harness Cloud.']);
+  });
+});
+
 test('a file that is not JSON: the usage error stays on one line, whatever the file holds', async () => {
   const dir = repo({ 'bad.txt': 'nope\n', 'crlf.txt': 'a\r\nb' });
   const r = await cli(['report', '--merge', 'bad.txt'], dir);

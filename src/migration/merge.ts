@@ -21,6 +21,7 @@ import type {
   OrgUse,
 } from './org-types.js';
 import { isRepoName, serverUrlOf } from './source.js';
+import { usedByStages } from './steps.js';
 import type { ConnectorUse, HarnessConnector, HarnessStep, MigrationReport, Place, ReportSummary } from './types.js';
 
 export type { OrgReport } from './org-types.js';
@@ -524,8 +525,6 @@ function harnessSideSteps(report: MigrationReport): HarnessStep[] {
     );
     if (!changes.length) continue;
     const uses = report.externalConnectors.find((x) => x.ref === h.ref && x.scope === h.scope)?.usedBy ?? [];
-    const stages = new Set(uses.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-    const cloud = new Set(uses.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
     const places = [...new Map(mine.map((i) => [`${i.file}:${i.line}`, { file: i.file, line: i.line }])).values()].sort(
       (a, b) => cmp(a.file, b.file) || a.line - b.line,
     );
@@ -533,7 +532,7 @@ function harnessSideSteps(report: MigrationReport): HarnessStep[] {
       subject: h.ref,
       scope: h.scope,
       action: changes.join(' '),
-      reason: `Only in Harness; used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}.`,
+      reason: `Only in Harness; ${usedByStages(uses, notRepeated(uses))}.`,
       places,
     });
   }
@@ -546,6 +545,20 @@ function harnessSideSteps(report: MigrationReport): HarnessStep[] {
       places: [],
     });
   return steps;
+}
+
+/**
+ * Which uses count in a report's stage counts, as the report's own `inv.counts` says, from its
+ * JSON: a template's own use does not when a run through the template (another owner) makes the
+ * same use, at the same place.
+ */
+function notRepeated(uses: readonly ConnectorUse[]): (u: ConnectorUse) => boolean {
+  const owners = new Map<string, Set<string>>();
+  for (const u of uses) {
+    const place = `${u.file}\0${u.line}`;
+    owners.set(place, (owners.get(place) ?? new Set()).add(`${u.ownerKind}\0${u.owner}`));
+  }
+  return (u) => u.ownerKind !== 'template' || owners.get(`${u.file}\0${u.line}`)!.size === 1;
 }
 
 /** JSON with keys sorted, to compare facts whatever their key order. */

@@ -7,7 +7,7 @@ import { DOCKER_HUB_HOSTS, isAppHarnessImage, parseImage } from '../model/images
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { rules } from '../rules/index.js';
 import type { Inventory } from './inventory.js';
-import type { HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
+import type { ConnectorUse, HarnessStep, ImageEntry, Place, RegistryGroup } from './types.js';
 
 type Checks = Record<'platform' | 'images' | 'both', string>;
 const HARNESS_IMAGE_CHECKS: Checks = {
@@ -28,11 +28,7 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
   for (const ext of inv.external) {
     const cloud = ext.usedBy.filter((u) => u.cloud);
     const places = uniquePlaces(ext.usedBy);
-    // The stages of the runs through a template count its uses, not the template's own stage; used only there, it counts.
-    const counted = ext.usedBy.some(inv.counts) ? ext.usedBy.filter(inv.counts) : ext.usedBy;
-    const stages = new Set(counted.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-    const cloudStages = new Set(counted.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-    const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
+    const reason = `Not in the repo; ${usedByStages(ext.usedBy, inv.counts)}.`;
     // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
     const platform = cloud.length > 0;
     const images = ext.usedBy.some((u) => !u.cloud && (u.how === 'harnessImage' || (u.how === 'overrideImageConnector' && !u.failing)));
@@ -57,6 +53,19 @@ export function buildHarnessSteps(findings: Finding[], inv: Inventory): HarnessS
       });
   }
   return steps;
+}
+
+/**
+ * `used by 2 stages, 1 on Harness Cloud`: the stages the uses come from. The stages of the runs
+ * through a template count its uses, not the template's own stage (`counts` says which uses
+ * count); a connector used only there counts it.
+ */
+export function usedByStages(uses: readonly ConnectorUse[], counts: (u: ConnectorUse) => boolean): string {
+  const counted = uses.some(counts) ? uses.filter(counts) : uses;
+  const stage = (u: ConnectorUse) => `${u.owner}/${u.stage ?? ''}`;
+  const stages = new Set(counted.map(stage)).size;
+  const cloud = new Set(counted.filter((u) => u.cloud).map(stage)).size;
+  return `used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}`;
 }
 
 function uniquePlaces(places: Place[]): Place[] {
