@@ -117,6 +117,11 @@ describe('what Harness answered is carried into the organisation report', () => 
     expect([a.code, a.err.split('\n')[0]]).toEqual([2, 'harness-registry-guard: a.json: harnessImageOverrides[0].image is not a string']);
     const b = await cli(['report', '--merge', 'b.json'], dir);
     expect([b.code, b.err.split('\n')[0]]).toEqual([2, 'harness-registry-guard: b.json: harnessLookups.notFound[0].ref is not a string']);
+    // A check's scope, when there is one, is text too (a number made the merge crash).
+    const step = { subject: 'org.x', scope: 42, action: 'a', reason: 'r', places: [] };
+    fs.writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ ...app, harnessSteps: [step] }));
+    const c = await cli(['report', '--merge', 'c.json'], dir);
+    expect([c.code, c.err.split('\n')[0]]).toEqual([2, 'harness-registry-guard: c.json: harnessSteps[0].scope is not a string']);
   });
 
   test('without lookups nothing changes', () => {

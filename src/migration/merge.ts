@@ -128,6 +128,7 @@ function checkReport(json: unknown, name: string): MigrationReport {
   arr(json.harnessSteps, 'harnessSteps').forEach((s, i) => {
     const step = obj(s, `harnessSteps[${i}]`);
     for (const k of ['subject', 'action', 'reason']) str(step[k], `harnessSteps[${i}].${k}`);
+    optStr(step.scope, `harnessSteps[${i}].scope`);
     arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
   });
   arr(json.connectors, 'connectors').forEach((c, i) => {
