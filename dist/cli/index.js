@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(653);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5176);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8337,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 653:
+/***/ 5176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8577,8 +8577,9 @@ function discover(opts) {
     // or a pre-commit run on a few files sees part of what it selects).
     const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
     const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-    // The default patterns written out (as `init`'s file offers them) are no typo: most repos have no JSON.
-    const unmatched = given && judged ? include.unmatched().filter((p) => !DEFAULT_INCLUDE.includes(p)) : [];
+    // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
+    // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
+    const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
     if (unmatched.length)
         throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
     const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
@@ -11738,8 +11739,7 @@ function buildSchema(rules, ids) {
         .map(([name, o]) => [name, { description: `${o.description} (Option of ${owners.get(name).join(' and ')}.)`, ...o.schema }])));
     const ruleSetting = (r) => {
         const options = Object.entries(r.options ?? {});
-        if (!options.length)
-            return { $ref: '#/definitions/level' };
+        // Every rule takes the map form (`{ level: warning }`), as the README says, options or not.
         // if/then/else rather than oneOf: a mistake in the object form gets one message, not three.
         return {
             if: { type: 'string' },
@@ -11910,7 +11910,7 @@ function explain(message, schema) {
     }
     // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
     const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
-    if (setting && props.rules.properties[setting[1]]?.else)
+    if (setting)
         return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
     if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
         return message.replace(' must be one of ', ' must be a rule id: one of ');
@@ -13043,6 +13043,22 @@ function withFix(rule, report, finding) {
 }
 const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
 
+;// CONCATENATED MODULE: ./src/model/booleans.ts
+/**
+ * How Harness reads a boolean field: Jackson, into a Java Boolean, takes `true` and `false`, and
+ * also the strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in
+ * by an input set. Undefined for any other value (`yes`, `1`, a runtime input).
+ */
+function jacksonBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value !== 'string')
+        return undefined;
+    return JACKSON_TRUE.has(value) ? true : JACKSON_FALSE.has(value) ? false : undefined;
+}
+const JACKSON_TRUE = new Set(['true', 'True', 'TRUE']);
+const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
 ;// CONCATENATED MODULE: ./src/model/images.ts
@@ -13311,6 +13327,8 @@ function replaceInputOption(raw, from, to) {
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 const STAGE = new Set(['stage']);
+/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
+const STAGE_BODY = new Set(['stage', 'templateInputs']);
 /** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
@@ -13354,14 +13372,17 @@ function findImageUses(file) {
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
         const ofStage = namesStageVariables ? stageVariables(root) : undefined;
         const pullVariable = variableImages(out);
-        /** The variables and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>` reads. */
-        const variableOf = (raw, view) => {
+        /**
+         * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
+         * reads: for a stage variable, one list per stage that reaches the field.
+         */
+        const variablesOf = (raw, view) => {
             const pipelineName = variables && pipelineVariableName(raw);
             if (pipelineName)
-                return { list: variables, name: pipelineName };
-            const list = ofStage?.get(view.addr);
-            const name = list && stageVariableName(raw);
-            return name ? { list, name } : undefined;
+                return { lists: [variables], name: pipelineName };
+            const lists = ofStage?.get(view.addr);
+            const name = lists && stageVariableName(raw);
+            return name ? { lists, name } : undefined;
         };
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -13373,8 +13394,11 @@ function findImageUses(file) {
             const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' ? variableOf(raw, view) : undefined;
-                if (named && pullVariable(named.list, named.name, view))
+                const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
+                let pulled = false;
+                for (const list of named?.lists ?? [])
+                    pulled = pullVariable(list, named.name, view) || pulled;
+                if (pulled)
                     return;
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
@@ -13406,9 +13430,11 @@ function findImageUses(file) {
 /** `<+stage.variables.x>` as the whole value: `x`. */
 const stageVariableName = (raw) => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
- * template's body), by the field's node: that stage's `variables`, which `<+stage.variables.x>` reads.
- * Stages are visited outermost first, so a stage inside another's (a chained pipeline's) wins.
+ * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
+ * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
+ * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
+ * reads. A field two stages share through an alias reads each one's; a field in a stage inside
+ * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
  */
 function stageVariables(root) {
     const stages = [];
@@ -13417,19 +13443,30 @@ function stageVariables(root) {
     if (body?.isMap)
         stages.push(body);
     findUnderKeys(root, STAGE, (view) => {
-        if (view.isMap)
-            stages.push(view);
+        if (!view.isMap)
+            return;
+        stages.push(view);
+        const inputs = view.get('template')?.get('templateInputs');
+        if (inputs?.isMap)
+            stages.push(inputs);
     });
+    const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
+    const addrs = new Set(withVariables.map((stage) => stage.addr));
     const out = new Map();
-    for (const stage of stages) {
-        const variables = stage.get('variables');
-        if (variables?.isSeq)
-            findUnderKeys(stage, IMAGE, (view) => out.set(view.addr, variables));
+    for (const stage of withVariables) {
+        const fields = new Set();
+        findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
+        findUnderKeys(stage, STAGE_BODY, (inner) => {
+            if (addrs.has(inner.addr))
+                findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+        });
+        for (const addr of fields)
+            out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')]);
     }
     return out;
 }
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: a literal
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
  * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
  * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
@@ -13441,17 +13478,23 @@ function variableImages(out) {
         const key = `${variables.addr}\0${name}`;
         if (!uses.has(key))
             uses.set(key, variableImage(variables, name, out));
-        uses.get(key)?.pulledBy.push(pulledAt);
-        return !!uses.get(key);
+        const use = uses.get(key);
+        // A field reached twice through an alias (`image: *i`) is one place: its anchor's.
+        if (use && !(pulledAt.file.aliased && use.pulledBy.some((at) => at.same(pulledAt))))
+            use.pulledBy.push(pulledAt);
+        return !!use;
     };
 }
 function variableImage(variables, name, out) {
-    const value = variables
-        .items()
-        .find((v) => v.text('name') === name)
-        ?.get('value');
+    const variable = variables.items().find((v) => v.text('name') === name);
+    // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
+    const type = variable?.text('type');
+    if (type !== undefined && type.toLowerCase() !== 'string')
+        return undefined;
+    const value = variable?.get('value');
     const raw = value?.str?.trim();
-    const image = raw && classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+    // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
+    const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
     if (!image)
         return undefined;
     const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
@@ -13473,10 +13516,13 @@ function imageConnectorFields(root) {
             out.push({ at, path });
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+    // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
+    // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
+    // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
-                add(view, path);
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar)
+                out.push({ at: view, path });
         });
     else
         findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
@@ -13629,6 +13675,7 @@ const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : form
 
 
 
+
 const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
 /** Harness entities we recognise but whose YAML the policies do not read. */
 const KNOWN_UNCHECKED = [
@@ -13714,7 +13761,7 @@ function classify(file, docIndex, scopePath) {
     }
 }
 /** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
+const isFalse = (v) => jacksonBoolean(v?.value) === false;
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -13775,13 +13822,14 @@ function entities_connector(base, root) {
     };
 }
 /**
- * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
- * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
+ * Whether a stage clones its codebase: `true` (as Jackson reads it, so "True" too), or a value
+ * known only at run time (a runtime input, an expression), kept as its node: templateInputs, input
+ * sets or triggers may fill it.
  */
 function cloneCodebaseOf(v) {
     if (v?.str?.includes('<+'))
         return v;
-    return v?.value === true || v?.str === 'true';
+    return jacksonBoolean(v?.value) === true;
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -14424,6 +14472,7 @@ function readSource(input, maxFileSize, out) {
 
 
 
+
 /** The templates of a run that goes through none: one shared, empty set. */
 const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
@@ -14783,15 +14832,16 @@ class Project {
     }
     /**
      * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
-     * expression that something fills with true, or that nothing in the repo settles (it may well be
-     * true, so the codebase connector is checked as if it clones).
+     * expression that something fills with true (as Jackson reads it: "True" and "TRUE" too), or
+     * that nothing in the repo settles (it may well be true, so the codebase connector is checked as
+     * if it clones).
      */
     clones(eff) {
         const field = eff.body.cloneCodebase;
         if (typeof field === 'boolean')
             return field;
         const r = this.resolve(field, eff.ctx);
-        return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
     }
     /**
      * The connectors a stage pulls or clones through, including those of its step templates. Step
@@ -14818,13 +14868,13 @@ class Project {
         if (step.template && depth < 8) {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
-            if (!versions.length && inputs)
-                for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
-            else if (!versions.length)
+            // The template is not in the repo: its templateInputs list only its runtime inputs, so a
+            // connector fixed inside it is unknown. What they set is still checked.
+            if (!versions.length) {
                 missing?.push({ link: step.template, step: step.identifier, group });
+                for (const s of step.template.inputs?.steps ?? [])
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            }
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
                 for (const s of t.steps)
@@ -15599,6 +15649,7 @@ const HARNESS_IMAGES = {
 
 
 
+
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
 /**
@@ -15606,11 +15657,7 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-const connectsThroughPlatform = (connector) => {
-    const value = connector.executeOnDelegate?.value;
-    return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
-};
-const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+const connectsThroughPlatform = (connector) => jacksonBoolean(connector.executeOnDelegate?.value) === false;
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
  * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
@@ -15807,6 +15854,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
         stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepoMany: 'Step group `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
         cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
@@ -15840,6 +15889,9 @@ const NOT_IN_HARNESS_MESSAGES = {
         // Connectors only Harness holds (looked up through its API), and references it has no connector for.
         const inHarness = new ByPlace();
         const missing = new ByPlace();
+        // Step and step-group templates the repo does not hold, by where their `templateRef` is written.
+        const missingStep = new Map();
+        const missingStepUses = new Uses();
         const notInRepo = (ref, scope, use) => {
             const parsed = parseRef(ref);
             if (!parsed) {
@@ -15916,13 +15968,13 @@ const NOT_IN_HARNESS_MESSAGES = {
                 // Step and step-group templates the repo does not hold: their connectors cannot be judged.
                 const missingSteps = [];
                 const uses = project.connectorUses(eff, missingSteps);
-                for (const m of missingSteps)
-                    unresolved({
-                        at: m.link.templateRef,
-                        entity: run.root.identifier,
-                        messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
-                        data: { stage, step: m.step, template: templateName(m.link) },
-                    });
+                // A step template's `templateRef` is written once for every stage made from its Stage template: each stage is a use.
+                for (const m of missingSteps) {
+                    const key = `${m.link.templateRef.file}\0${m.link.templateRef.start}`;
+                    if (!missingStep.has(key))
+                        missingStep.set(key, m);
+                    missingStepUses.add(key, { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'usedBy', data: byStage, user });
+                }
                 for (const use of uses) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
@@ -15968,6 +16020,17 @@ const NOT_IN_HARNESS_MESSAGES = {
                     if (!connectsThroughPlatform(c))
                         failing.add(c, use);
             }
+        }
+        for (const [key, uses] of missingStepUses.entries()) {
+            const m = missingStep.get(key);
+            const many = stageCount(uses) > 1;
+            unresolved({
+                at: m.link.templateRef,
+                entity: uses[0].user.entity,
+                ...(many ? { related: related(uses) } : {}),
+                messageId: oneOrMany(m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo', uses),
+                data: { step: m.step, template: templateName(m.link), ...usersOf(uses) },
+            });
         }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);
@@ -21055,11 +21118,7 @@ function buildHarnessSteps(findings, inv) {
     for (const ext of inv.external) {
         const cloud = ext.usedBy.filter((u) => u.cloud);
         const places = uniquePlaces(ext.usedBy);
-        // The stages of the runs through a template count its uses, not the template's own stage; used only there, it counts.
-        const counted = ext.usedBy.some(inv.counts) ? ext.usedBy.filter(inv.counts) : ext.usedBy;
-        const stages = new Set(counted.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const cloudStages = new Set(counted.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const reason = `Not in the repo; used by ${stages} stage${stages === 1 ? '' : 's'}${cloudStages ? `, ${cloudStages} on Harness Cloud` : ''}.`;
+        const reason = `Not in the repo; ${usedByStages(ext.usedBy, inv.counts)}.`;
         // Policy 2 for Cloud stages, policies 1 and 4 where it pulls other stages' Harness images: every check that applies.
         const platform = cloud.length > 0;
         const images = ext.usedBy.some((u) => !u.cloud && (u.how === 'harnessImage' || (u.how === 'overrideImageConnector' && !u.failing)));
@@ -21084,6 +21143,18 @@ function buildHarnessSteps(findings, inv) {
             });
     }
     return steps;
+}
+/**
+ * `used by 2 stages, 1 on Harness Cloud`: the stages the uses come from. The stages of the runs
+ * through a template count its uses, not the template's own stage (`counts` says which uses
+ * count); a connector used only there counts it.
+ */
+function usedByStages(uses, counts) {
+    const counted = uses.some(counts) ? uses.filter(counts) : uses;
+    const stage = (u) => `${u.owner}/${u.stage ?? ''}`;
+    const stages = new Set(counted.map(stage)).size;
+    const cloud = new Set(counted.filter((u) => u.cloud).map(stage)).size;
+    return `used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}`;
 }
 function uniquePlaces(places) {
     const seen = new Set();
@@ -21675,6 +21746,7 @@ function org_markdown_row(cells) {
 
 
 
+
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files, cwd) {
     if (!files.length)
@@ -21778,6 +21850,7 @@ function checkReport(json, name) {
         const step = obj(s, `harnessSteps[${i}]`);
         for (const k of ['subject', 'action', 'reason'])
             str(step[k], `harnessSteps[${i}].${k}`);
+        optStr(step.scope, `harnessSteps[${i}].scope`);
         arr(step.places, `harnessSteps[${i}].places`).forEach((p, j) => place(p, `harnessSteps[${i}].places[${j}]`));
     });
     arr(json.connectors, 'connectors').forEach((c, i) => {
@@ -22157,14 +22230,12 @@ function harnessSideSteps(report) {
         if (!changes.length)
             continue;
         const uses = report.externalConnectors.find((x) => x.ref === h.ref && x.scope === h.scope)?.usedBy ?? [];
-        const stages = new Set(uses.map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
-        const cloud = new Set(uses.filter((u) => u.cloud).map((u) => `${u.owner}/${u.stage ?? ''}`)).size;
         const places = [...new Map(mine.map((i) => [`${i.file}:${i.line}`, { file: i.file, line: i.line }])).values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
         steps.push({
             subject: h.ref,
             scope: h.scope,
             action: changes.join(' '),
-            reason: `Only in Harness; used by ${stages} stage${stages === 1 ? '' : 's'}${cloud ? `, ${cloud} on Harness Cloud` : ''}.`,
+            reason: `Only in Harness; ${usedByStages(uses, notRepeated(uses))}.`,
             places,
         });
     }
@@ -22177,6 +22248,19 @@ function harnessSideSteps(report) {
             places: [],
         });
     return steps;
+}
+/**
+ * Which uses count in a report's stage counts, as the report's own `inv.counts` says, from its
+ * JSON: a template's own use does not when a run through the template (another owner) makes the
+ * same use, at the same place.
+ */
+function notRepeated(uses) {
+    const owners = new Map();
+    for (const u of uses) {
+        const place = `${u.file}\0${u.line}`;
+        owners.set(place, (owners.get(place) ?? new Set()).add(`${u.ownerKind}\0${u.owner}`));
+    }
+    return (u) => u.ownerKind !== 'template' || owners.get(`${u.file}\0${u.line}`).size === 1;
 }
 /** JSON with keys sorted, to compare facts whatever their key order. */
 function canonical(v) {

@@ -10589,6 +10589,22 @@ const refAt = (scope, identifier) => scope.level === 'account' ? `account.${iden
 /** "account scope", "org O", "project O/P": where an entity lives, for messages. */
 const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : scope_formatScope(scope));
 
+;// CONCATENATED MODULE: ./src/model/booleans.ts
+/**
+ * How Harness reads a boolean field: Jackson, into a Java Boolean, takes `true` and `false`, and
+ * also the strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in
+ * by an input set. Undefined for any other value (`yes`, `1`, a runtime input).
+ */
+function booleans_jacksonBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value !== 'string')
+        return undefined;
+    return JACKSON_TRUE.has(value) ? true : JACKSON_FALSE.has(value) ? false : undefined;
+}
+const JACKSON_TRUE = new Set(['true', 'True', 'TRUE']);
+const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
 ;// CONCATENATED MODULE: ./src/model/images.ts
@@ -11050,6 +11066,8 @@ function replaceInputOption(raw, from, to) {
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 const STAGE = new Set(['stage']);
+/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
+const STAGE_BODY = new Set(['stage', 'templateInputs']);
 /** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
@@ -11093,14 +11111,17 @@ function findImageUses(file) {
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
         const ofStage = namesStageVariables ? stageVariables(root) : undefined;
         const pullVariable = variableImages(out);
-        /** The variables and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>` reads. */
-        const variableOf = (raw, view) => {
+        /**
+         * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
+         * reads: for a stage variable, one list per stage that reaches the field.
+         */
+        const variablesOf = (raw, view) => {
             const pipelineName = variables && runtime_input_pipelineVariableName(raw);
             if (pipelineName)
-                return { list: variables, name: pipelineName };
-            const list = ofStage?.get(view.addr);
-            const name = list && stageVariableName(raw);
-            return name ? { list, name } : undefined;
+                return { lists: [variables], name: pipelineName };
+            const lists = ofStage?.get(view.addr);
+            const name = lists && stageVariableName(raw);
+            return name ? { lists, name } : undefined;
         };
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -11112,8 +11133,11 @@ function findImageUses(file) {
             const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = runtime_input_classifyValue(raw);
-                const named = value.kind === 'expression' ? variableOf(raw, view) : undefined;
-                if (named && pullVariable(named.list, named.name, view))
+                const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
+                let pulled = false;
+                for (const list of named?.lists ?? [])
+                    pulled = pullVariable(list, named.name, view) || pulled;
+                if (pulled)
                     return;
                 if (value.kind === 'input') {
                     for (const option of [value.default, ...(value.allowedValues ?? [])]) {
@@ -11145,9 +11169,11 @@ function findImageUses(file) {
 /** `<+stage.variables.x>` as the whole value: `x`. */
 const stageVariableName = (raw) => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, or a Stage
- * template's body), by the field's node: that stage's `variables`, which `<+stage.variables.x>` reads.
- * Stages are visited outermost first, so a stage inside another's (a chained pipeline's) wins.
+ * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
+ * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
+ * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
+ * reads. A field two stages share through an alias reads each one's; a field in a stage inside
+ * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
  */
 function stageVariables(root) {
     const stages = [];
@@ -11156,19 +11182,30 @@ function stageVariables(root) {
     if (body?.isMap)
         stages.push(body);
     findUnderKeys(root, STAGE, (view) => {
-        if (view.isMap)
-            stages.push(view);
+        if (!view.isMap)
+            return;
+        stages.push(view);
+        const inputs = view.get('template')?.get('templateInputs');
+        if (inputs?.isMap)
+            stages.push(inputs);
     });
+    const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
+    const addrs = new Set(withVariables.map((stage) => stage.addr));
     const out = new Map();
-    for (const stage of stages) {
-        const variables = stage.get('variables');
-        if (variables?.isSeq)
-            findUnderKeys(stage, IMAGE, (view) => out.set(view.addr, variables));
+    for (const stage of withVariables) {
+        const fields = new Set();
+        findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
+        findUnderKeys(stage, STAGE_BODY, (inner) => {
+            if (addrs.has(inner.addr))
+                findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+        });
+        for (const addr of fields)
+            out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')]);
     }
     return out;
 }
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: a literal
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
  * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
  * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
@@ -11180,17 +11217,23 @@ function variableImages(out) {
         const key = `${variables.addr}\0${name}`;
         if (!uses.has(key))
             uses.set(key, variableImage(variables, name, out));
-        uses.get(key)?.pulledBy.push(pulledAt);
-        return !!uses.get(key);
+        const use = uses.get(key);
+        // A field reached twice through an alias (`image: *i`) is one place: its anchor's.
+        if (use && !(pulledAt.file.aliased && use.pulledBy.some((at) => at.same(pulledAt))))
+            use.pulledBy.push(pulledAt);
+        return !!use;
     };
 }
 function variableImage(variables, name, out) {
-    const value = variables
-        .items()
-        .find((v) => v.text('name') === name)
-        ?.get('value');
+    const variable = variables.items().find((v) => v.text('name') === name);
+    // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
+    const type = variable?.text('type');
+    if (type !== undefined && type.toLowerCase() !== 'string')
+        return undefined;
+    const value = variable?.get('value');
     const raw = value?.str?.trim();
-    const image = raw && runtime_input_classifyValue(raw).kind === 'literal' ? parseImage(raw) : undefined;
+    // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
+    const image = raw && runtime_input_classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
     if (!image)
         return undefined;
     const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
@@ -11212,10 +11255,13 @@ function imageConnectorFields(root) {
             out.push({ at, path });
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+    // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
+    // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
+    // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
-                add(view, path);
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar)
+                out.push({ at: view, path });
         });
     else
         findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
@@ -11285,6 +11331,7 @@ function registryLeftovers(file, handled) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/entities.ts
+
 
 
 
@@ -11377,7 +11424,7 @@ function classify(file, docIndex, scopePath) {
     }
 }
 /** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v) => v?.value === false || ['false', 'False', 'FALSE'].includes(String(v?.value));
+const isFalse = (v) => booleans_jacksonBoolean(v?.value) === false;
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -11438,13 +11485,14 @@ function connector(base, root) {
     };
 }
 /**
- * Whether a stage clones its codebase: `true`, or a value known only at run time (a runtime input,
- * an expression), kept as its node: templateInputs, input sets or triggers may fill it.
+ * Whether a stage clones its codebase: `true` (as Jackson reads it, so "True" too), or a value
+ * known only at run time (a runtime input, an expression), kept as its node: templateInputs, input
+ * sets or triggers may fill it.
  */
 function cloneCodebaseOf(v) {
     if (v?.str?.includes('<+'))
         return v;
-    return v?.value === true || v?.str === 'true';
+    return booleans_jacksonBoolean(v?.value) === true;
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -14255,6 +14303,7 @@ const HARNESS_IMAGES = {
 
 
 
+
 /** The templates of a run that goes through none: one shared, empty set. */
 const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
@@ -14614,15 +14663,16 @@ class Project {
     }
     /**
      * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
-     * expression that something fills with true, or that nothing in the repo settles (it may well be
-     * true, so the codebase connector is checked as if it clones).
+     * expression that something fills with true (as Jackson reads it: "True" and "TRUE" too), or
+     * that nothing in the repo settles (it may well be true, so the codebase connector is checked as
+     * if it clones).
      */
     clones(eff) {
         const field = eff.body.cloneCodebase;
         if (typeof field === 'boolean')
             return field;
         const r = this.resolve(field, eff.ctx);
-        return !!r.unknown || !r.values.length || r.values.some((v) => v.value === 'true');
+        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
     }
     /**
      * The connectors a stage pulls or clones through, including those of its step templates. Step
@@ -14649,13 +14699,13 @@ class Project {
         if (step.template && depth < 8) {
             const group = step.role === 'stepGroup';
             const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            const inputs = step.template.inputs;
-            // The template is not in the repo: what its templateInputs set is all that is known; without them, nothing is.
-            if (!versions.length && inputs)
-                for (const s of inputs.steps)
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
-            else if (!versions.length)
+            // The template is not in the repo: its templateInputs list only its runtime inputs, so a
+            // connector fixed inside it is unknown. What they set is still checked.
+            if (!versions.length) {
                 missing?.push({ link: step.template, step: step.identifier, group });
+                for (const s of step.template.inputs?.steps ?? [])
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            }
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
                 for (const s of t.steps)
@@ -14898,6 +14948,7 @@ function withInfraSources(stages) {
 
 
 
+
 /** Related locations listed per finding; the message counts them all. */
 const MAX_RELATED = 50;
 /**
@@ -14905,11 +14956,7 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-const connectsThroughPlatform = (connector) => {
-    const value = connector.executeOnDelegate?.value;
-    return value === false || (typeof value === 'string' && JACKSON_FALSE.has(value));
-};
-const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+const connectsThroughPlatform = (connector) => booleans_jacksonBoolean(connector.executeOnDelegate?.value) === false;
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
  * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
@@ -15106,6 +15153,8 @@ const NOT_IN_HARNESS_MESSAGES = {
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
         stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepoMany: 'Step group `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
         cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
@@ -15139,6 +15188,9 @@ const NOT_IN_HARNESS_MESSAGES = {
         // Connectors only Harness holds (looked up through its API), and references it has no connector for.
         const inHarness = new ByPlace();
         const missing = new ByPlace();
+        // Step and step-group templates the repo does not hold, by where their `templateRef` is written.
+        const missingStep = new Map();
+        const missingStepUses = new Uses();
         const notInRepo = (ref, scope, use) => {
             const parsed = scope_parseRef(ref);
             if (!parsed) {
@@ -15215,13 +15267,13 @@ const NOT_IN_HARNESS_MESSAGES = {
                 // Step and step-group templates the repo does not hold: their connectors cannot be judged.
                 const missingSteps = [];
                 const uses = project.connectorUses(eff, missingSteps);
-                for (const m of missingSteps)
-                    unresolved({
-                        at: m.link.templateRef,
-                        entity: run.root.identifier,
-                        messageId: m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo',
-                        data: { stage, step: m.step, template: templateName(m.link) },
-                    });
+                // A step template's `templateRef` is written once for every stage made from its Stage template: each stage is a use.
+                for (const m of missingSteps) {
+                    const key = `${m.link.templateRef.file}\0${m.link.templateRef.start}`;
+                    if (!missingStep.has(key))
+                        missingStep.set(key, m);
+                    missingStepUses.add(key, { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'usedBy', data: byStage, user });
+                }
                 for (const use of uses) {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
@@ -15267,6 +15319,17 @@ const NOT_IN_HARNESS_MESSAGES = {
                     if (!connectsThroughPlatform(c))
                         failing.add(c, use);
             }
+        }
+        for (const [key, uses] of missingStepUses.entries()) {
+            const m = missingStep.get(key);
+            const many = stageCount(uses) > 1;
+            unresolved({
+                at: m.link.templateRef,
+                entity: uses[0].user.entity,
+                ...(many ? { related: related(uses) } : {}),
+                messageId: oneOrMany(m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo', uses),
+                data: { step: m.step, template: templateName(m.link), ...usersOf(uses) },
+            });
         }
         for (const [key, uses] of open.entries()) {
             const { at, expression } = openSource.get(key);

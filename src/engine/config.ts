@@ -280,8 +280,7 @@ function explain(message: string, schema: object): string {
   }
   // A rule's setting is a level or a map of `level` and options; each branch of the schema names only its own form.
   const setting = /^`rules\.([\w-]+)` must be (?:a map|one of off, notice, warning, error)\.$/.exec(message);
-  if (setting)
-    return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
+  if (setting) return `\`rules.${setting[1]}\` must be a level (off, notice, warning, error) or a map of \`level\` and the rule's options.`;
   if (/^`forbidSuppression\[\d+\]` must be one of /.test(message))
     return message.replace(' must be one of ', ' must be a rule id: one of ');
   if (/^`(?:rules\.[\w-]+\.)?harnessImages\[\d+\]` must match pattern/.test(message))
