@@ -8,6 +8,7 @@ import { plural } from '../formats/totals.js';
 import { CHECK_RUN_NAME } from './check-run.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { GateChange, GateSources } from './gate.js';
+import type { HeadFiles } from './head-files.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { redactSecrets, type RunState } from './state.js';
 
@@ -30,6 +31,8 @@ export function whereToRead(state: RunState, sarifFile: string, written = { summ
 export interface AnnotateOptions {
   detection: ChangeDetection;
   gateChanges: readonly GateChange[];
+  /** Which files the checkout holds as the pull request's head does (their changed lines rank first). */
+  head?: Pick<HeadFiles, 'atHead'>;
   /** The base versions of the gate could not be read: said first, as a warning. */
   gateWarning?: GateSources['unverified'];
   seeAlso: string;
@@ -53,7 +56,7 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
   // Lookups in Harness that got no answer: one warning for the run, not tied to a line.
   const lookups = result.harness && lookupFailureWarning(result.harness);
   const plan = planAnnotations(result.findings, {
-    changed: changeScope(o.detection.changed),
+    changed: changeScope(o.detection.changed, o.head?.atHead),
     onlyChanged: settings.onlyChanged,
     // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
     reserveErrorSlot: true,

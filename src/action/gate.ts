@@ -12,6 +12,7 @@ import { gitLineOf } from '../github/hunks.js';
 import { allRules } from '../rules/index.js';
 import type { ChangeDetection } from './detect-changes.js';
 import { baseVersions, type BaseVersions } from './gate-base.js';
+import type { HeadFiles } from './head-files.js';
 import type { RunState } from './state.js';
 
 /**
@@ -210,7 +211,8 @@ export function gateSources(o: GateOptions): GateSources {
  */
 export function addedSuppressions(
   root: string,
-  gate: Pick<GateSources, 'changed' | 'partial'>,
+  /** `head`: which files the checkout holds as the pull request's head has them (see head-files.ts). */
+  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'atHead' | 'headText'> },
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
@@ -228,10 +230,16 @@ export function addedSuppressions(
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
     const text = safeRead(abs);
-    for (const d of directivesIn(file, text)) {
+    if (!text?.includes('harness-registry-guard-disable')) continue;
+    // The API's patches number the head's lines, which a test-merge checkout may not (the base changed
+    // the file above): its comments are then looked for in the head's version; unread, all count.
+    const byHead = gate.changed.source === 'api' && gate.head && !gate.head.atHead(file);
+    const numbered = byHead ? gate.head!.headText(file) : text;
+    const lines = numbered === undefined ? undefined : change.lines;
+    for (const d of directivesIn(file, numbered ?? text)) {
       // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
-      const line = gitLineOf(text!, d.range[0]);
-      if (!change.lines || change.lines.has(line)) out.push(added(file, d, line));
+      const line = gitLineOf(numbered ?? text, d.range[0]);
+      if (!lines || lines.has(line)) out.push(added(file, d, line));
     }
   }
   if (!gate.partial) return out;

@@ -4,6 +4,7 @@ import { createCheckRun } from './check-run.js';
 import { detectChanges } from './detect-changes.js';
 import { addedSuppressions, readGate } from './gate.js';
 import { changedConnectorImpacts } from './impact.js';
+import { filesToCompare, headFiles } from './head-files.js';
 import * as core from '@actions/core';
 import { redactKey } from '../harness/transport.js';
 import { getSettings, InputError, readInput, type ActionSettings } from './inputs.js';
@@ -49,14 +50,15 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const gate = await readGate(state, detection);
   const checked = await checkWorkspace(state, gate);
   const { result } = checked;
+  const head = await headFiles(state, () => filesToCompare(state.root, gate?.changed ?? detection.changed, result));
   // Suppression comments count in the files the check read, which only lint knows.
-  const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate, result.scope.scanned)] : [];
+  const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head }, result.scope.scanned)] : [];
   const gateWarning = gate?.unverified;
   const impacts = await changedConnectorImpacts(state, checked, detection);
   const verdict = judge(result, settings);
   const sarifFile = writeSarif(state, result);
   const seeAlso = whereToRead(state, sarifFile);
-  const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso });
+  const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso, head });
   const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning });
   await postSuggestions(state, result, detection);
   const report = await migrationReport(state, result);

@@ -38,7 +38,12 @@ export function touchesChangedLine(changed: ChangedFiles | undefined, f: { file:
   return false;
 }
 
-/** The change as the formats need it (which files and lines it touched); undefined when unknown. */
-export function changeScope(changed: ChangedFiles | undefined): ChangeScope | undefined {
-  return changed && { file: (path) => changed.files.has(path), line: (f) => touchesChangedLine(changed, f) };
+/**
+ * The change as the formats need it (which files and lines it touched); undefined when unknown.
+ * `atHead`: the files the checkout holds as the pull request's head does. The API's patches number
+ * the head's lines, so in a file the checkout holds otherwise (a test-merge commit) no line matches.
+ */
+export function changeScope(changed: ChangedFiles | undefined, atHead?: (file: string) => boolean): ChangeScope | undefined {
+  const numbered = (file: string) => changed?.source !== 'api' || !atHead || atHead(file);
+  return changed && { file: (path) => changed.files.has(path), line: (f) => numbered(f.file) && touchesChangedLine(changed, f) };
 }

@@ -120,6 +120,18 @@ function unquote(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** The commit `rev` names, when git has it (undefined outside a git checkout). */
+export function commitOf(cwd: string, rev: string): string | undefined {
+  return tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])?.trim() || undefined;
+}
+
+/** Files (paths relative to `cwd`) whose working tree differs from `rev`; undefined when git does not have `rev`. */
+export function filesDifferingFrom(cwd: string, rev: string): Set<string> | undefined {
+  if (!hasCommit(cwd, rev)) return undefined;
+  const out = tryGit(cwd, ['diff', '--no-ext-diff', '--relative', '--no-renames', '--name-only', '-z', rev, '--']);
+  return out === undefined ? undefined : new Set(out.split('\0').filter(Boolean));
+}
+
 /** A file's text at a revision, or undefined when it did not exist there (or git cannot tell). */
 export function gitShow(cwd: string, rev: string, file: string): string | undefined {
   const prefix = tryGit(cwd, ['rev-parse', '--show-prefix'])?.trim() ?? '';

@@ -1,0 +1,110 @@
+/**
+ * The gate and the line numbers on the default `pull_request` checkout: the test-merge commit, whose
+ * lines differ from the pull request head's where the base branch changed the same file above.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { connector, git, HARNESS_IMAGE, fakeGitHubPerTest, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
+import { changedFiles, changeScope } from '../../src/github/changed-files.js';
+import { fakeApi } from './fake-api.js';
+import { runInProcess } from './in-process.js';
+
+const server = fakeGitHubPerTest();
+
+const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
+const A = '.harness/connectors/a.yaml';
+const good = connector('a', { executeOnDelegate: false });
+const suppressed = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false }).replace(
+  '    dockerRegistryUrl',
+  '    # harness-registry-guard-disable-next-line no-app-harness-registry -- temporary\n    dockerRegistryUrl',
+);
+/** The API's patch of a.yaml: head lines 8 and 9 added. */
+const PATCH =
+  '@@ -6,7 +6,8 @@\n   type: DockerRegistry\n   spec:\n-    dockerRegistryUrl: https://registry.hub.docker.com\n+    # harness-registry-guard-disable-next-line no-app-harness-registry -- temporary\n+    dockerRegistryUrl: https://app.harness.io/registry\n     providerType: DockerHub\n     auth:\n       type: Anonymous';
+const ABOVE = '# owned by platform\n# see wiki\n# do not edit\n';
+
+/**
+ * The pull request changes a.yaml to `head`; the base branch meanwhile puts three lines above it
+ * (`shift`); the checkout is the --no-ff merge of the two, as `actions/checkout` gives on `pull_request`.
+ */
+function mergeCheckout(head: string, shift = true): { ws: string; baseSha: string; headSha: string; mergeSha: string } {
+  const ws = tmpDir('merge');
+  const g = (...a: string[]) => git(ws, ...a);
+  g('init', '-q');
+  writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [A]: good });
+  g('add', '-A');
+  g('commit', '-qm', 'b0');
+  g('checkout', '-qb', 'feature');
+  writeFiles(ws, { [A]: head });
+  g('commit', '-qam', 'pr');
+  const headSha = g('rev-parse', 'HEAD');
+  g('checkout', '-q', 'main');
+  if (shift) {
+    writeFiles(ws, { [A]: ABOVE + good });
+    g('commit', '-qam', 'b1');
+  }
+  const baseSha = g('rev-parse', 'HEAD');
+  g('merge', '-q', '--no-ff', '-m', 'merge', 'feature');
+  return { ws, baseSha, headSha, mergeSha: g('rev-parse', 'HEAD') };
+}
+
+/** The same merge as `actions/checkout` with `fetch-depth: 1` has it: one commit, no parents. */
+function depthOne(ws: string): string {
+  const shallow = tmpDir('depth1');
+  git(shallow, 'clone', '-q', '--depth=1', `file://${ws}`, '.');
+  return shallow;
+}
+
+describe('a suppression comment the pull request adds, on the test-merge checkout', () => {
+  test.each([
+    ['the base branch changed the file above it', true, 12],
+    ['the base branch left the file alone', false, 9],
+  ])('%s: it is a gate change, at its line in the head', async (_, shift, line) => {
+    const { ws, baseSha, headSha } = mergeCheckout(suppressed, shift);
+    const gh = await server({ files: [{ filename: A, patch: PATCH }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    const gate = titled(r, 'gate change');
+    expect(gate.map((a) => `${a.props.file}:${a.props.line}`)).toEqual([`${A}:8`]);
+    expect(gate[0]!.message).toContain('adds a suppression of `no-app-harness-registry`');
+    expect(r.summary).toContain('### Changes to the gate in this pull request');
+    // The finding it suppresses is where the checkout has it.
+    expect(r.summary).toContain(`${A}:${line}`);
+  });
+
+  test('a depth-1 checkout (no parents): the head version comes from the API', async () => {
+    const { ws, baseSha, headSha } = mergeCheckout(suppressed);
+    const asked: string[] = [];
+    const api = fakeApi({
+      listPullFiles: async () => [{ path: A, status: 'modified', lines: new Set([8, 9]) }],
+      readFileAt: async (_repo, file, ref) => {
+        asked.push(`${file}@${ref === headSha ? 'head' : ref === baseSha ? 'base' : ref}`);
+        return ref === headSha && file === A ? suppressed : undefined;
+      },
+    });
+    const r = await runInProcess({ workspace: depthOne(ws), api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    expect(titled(r, 'gate change').map((a) => `${a.props.file}:${a.props.line}`)).toEqual([`${A}:8`]);
+    expect(asked).toContain(`${A}@head`);
+  });
+
+  test('a depth-1 checkout whose head version cannot be read: every suppression in the changed file is reported', async () => {
+    const { ws, baseSha, headSha } = mergeCheckout(suppressed);
+    const api = fakeApi({
+      listPullFiles: async () => [{ path: A, status: 'modified', lines: new Set([8, 9]) }],
+      readFileAt: async () => {
+        throw new Error('boom');
+      },
+    });
+    const r = await runInProcess({ workspace: depthOne(ws), api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    expect(titled(r, 'gate change').map((a) => `${a.props.file}:${a.props.line}`)).toEqual([`${A}:11`]);
+  });
+});
+
+test('findings rank as on a changed line only where the checkout numbers lines as the patch does', () => {
+  const list = [{ path: A, status: 'modified', lines: new Set([9]) }];
+  const at9 = { file: A, line: 9, endLine: 9 };
+  // The API's patches number the head's lines: a file the checkout holds otherwise matches none.
+  expect(changeScope(changedFiles('api', list), () => false)!.line(at9)).toBe(false);
+  expect(changeScope(changedFiles('api', list), () => true)!.line(at9)).toBe(true);
+  expect(changeScope(changedFiles('api', list))!.line(at9)).toBe(true);
+  // git diff against the base numbers the checkout's lines.
+  expect(changeScope(changedFiles('git', list), () => false)!.line(at9)).toBe(true);
+});
