@@ -3,7 +3,17 @@
  * lines differ from the pull request head's where the base branch changed the same file above.
  */
 import { describe, expect, test } from '@jest/globals';
-import { connector, git, HARNESS_IMAGE, fakeGitHubPerTest, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
+import {
+  connector,
+  git,
+  gitRepo,
+  HARNESS_IMAGE,
+  fakeGitHubPerTest,
+  pullRequestEvent,
+  tmpDir,
+  writeFiles,
+  type Annotation,
+} from '../e2e/harness.js';
 import { changedFiles, changeScope } from '../../src/github/changed-files.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
@@ -107,4 +117,29 @@ test('findings rank as on a changed line only where the checkout numbers lines a
   expect(changeScope(changedFiles('api', list))!.line(at9)).toBe(true);
   // git diff against the base numbers the checkout's lines.
   expect(changeScope(changedFiles('git', list), () => false)!.line(at9)).toBe(true);
+});
+
+describe('a config file the pull request adds beside the base’s', () => {
+  const CFG = 'rules:\n  unresolved-reference: notice\n';
+  const OFF = 'rules:\n  no-app-harness-registry: "off"\n';
+  const bad = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+  test.each([
+    ['.yaml beside the base’s .yml', '.harness-registry-guard.yml', '.harness-registry-guard.yaml'],
+    ['.yml beside the base’s .yaml', '.harness-registry-guard.yaml', '.harness-registry-guard.yml'],
+  ])('%s: the base’s decides, the twin is a gate change', async (_, baseName, twin) => {
+    const ws = tmpDir('twin');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [A]: good, [baseName]: CFG },
+      { [A]: bad, [twin]: OFF },
+    );
+    const gh = await server({ files: [{ filename: A }, { filename: twin, status: 'added' }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }) });
+    expect(r.code).toBe(1);
+    expect(r.outputs.errors).toBe('1');
+    const gate = titled(r, 'gate change');
+    expect(gate.map((a) => `${a.props.file}:${a.props.line}`)).toEqual([`${twin}:1`]);
+    expect(gate[0]!.message).toContain(`adds the config file \`${twin}\``);
+    expect(r.summary).toContain('### Changes to the gate in this pull request');
+  });
 });

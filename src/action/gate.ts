@@ -184,9 +184,18 @@ export function gateSources(o: GateOptions): GateSources {
     return fs.existsSync(c) || movedAway.has(rel(c));
   };
   const atHead = candidates.find((c) => fs.existsSync(c) || o.changed.files.has(rel(c)));
+  const isAdded = (c: string) => (fs.existsSync(c) || o.changed.files.has(rel(c))) && !atBase(c);
   const atBaseConfig = o.trustHead ? undefined : candidates.find(atBase);
-  if (o.trustHead || !atHead || atHead === atBaseConfig) guard(atHead, 'config');
-  else {
+  if (o.trustHead || !atHead || atHead === atBaseConfig) {
+    guard(atHead, 'config');
+    // A twin the pull request adds beside the base's config (a `.yaml` after its `.yml`) would make
+    // the search find two: the base's is named instead, and the twin reported.
+    const twins =
+      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && isAdded(c));
+    for (const t of twins)
+      out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), undefined, safeRead(t))));
+    if (twins.length) out.configPath ??= atHead;
+  } else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
     out.changes.push(
       ...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))),
