@@ -126,14 +126,15 @@ describe('a config file the pull request adds beside the base’s', () => {
   test.each([
     ['.yaml beside the base’s .yml', '.harness-registry-guard.yml', '.harness-registry-guard.yaml'],
     ['.yml beside the base’s .yaml', '.harness-registry-guard.yaml', '.harness-registry-guard.yml'],
-  ])('%s: the base’s decides, the twin is a gate change', async (_, baseName, twin) => {
+    ['.yaml beside the base’s .yml, listed as modified', '.harness-registry-guard.yml', '.harness-registry-guard.yaml', 'modified'],
+  ])('%s: the base’s decides, the twin is a gate change', async (_, baseName, twin, status = 'added') => {
     const ws = tmpDir('twin');
     const { baseSha, headSha } = gitRepo(
       ws,
       { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [A]: good, [baseName]: CFG },
       { [A]: bad, [twin]: OFF },
     );
-    const gh = await server({ files: [{ filename: A }, { filename: twin, status: 'added' }] });
+    const gh = await server({ files: [{ filename: A }, { filename: twin, status }] });
     const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }) });
     expect(r.code).toBe(1);
     expect(r.outputs.errors).toBe('1');

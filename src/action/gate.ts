@@ -184,16 +184,18 @@ export function gateSources(o: GateOptions): GateSources {
     return fs.existsSync(c) || movedAway.has(rel(c));
   };
   const atHead = candidates.find((c) => fs.existsSync(c) || o.changed.files.has(rel(c)));
-  const isAdded = (c: string) => (fs.existsSync(c) || o.changed.files.has(rel(c))) && !atBase(c);
   const atBaseConfig = o.trustHead ? undefined : candidates.find(atBase);
   if (o.trustHead || !atHead || atHead === atBaseConfig) {
     guard(atHead, 'config');
-    // A twin the pull request adds beside the base's config (a `.yaml` after its `.yml`) would make
-    // the search find two: the base's is named instead, and the twin reported.
+    // A twin beside the base's config (a `.yaml` after its `.yml`) would make the search find two:
+    // the base's is named instead, and a twin the pull request adds or changes is reported.
     const twins =
-      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && isAdded(c));
-    for (const t of twins)
-      out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), undefined, safeRead(t))));
+      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && fs.existsSync(c));
+    for (const t of twins) {
+      if (!o.changed.files.has(rel(t)) && atBase(t)) continue;
+      const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
+      out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), before, safeRead(t))));
+    }
     if (twins.length) out.configPath ??= atHead;
   } else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
