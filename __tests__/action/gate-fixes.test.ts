@@ -144,3 +144,36 @@ describe('a config file the pull request adds beside the base’s', () => {
     expect(r.summary).toContain('### Changes to the gate in this pull request');
   });
 });
+
+describe('findings in a file the test-merge checkout holds otherwise than the head', () => {
+  const bad = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+  const PATCH9 =
+    '@@ -6,7 +6,7 @@\n   type: DockerRegistry\n   spec:\n-    dockerRegistryUrl: https://registry.hub.docker.com\n+    dockerRegistryUrl: https://app.harness.io/registry\n     providerType: DockerHub\n     auth:\n       type: Anonymous';
+  test.each([
+    ['the base branch changed the file above', true],
+    ['the base branch left the file alone', false],
+  ])('%s: linked where its lines are, on the check run only at the head’s lines', async (_, shift) => {
+    const { ws, baseSha, headSha, mergeSha } = mergeCheckout(bad, shift);
+    const gh = await server({ files: [{ filename: A, patch: PATCH9 }] });
+    const r = await runInProcess({
+      workspace: ws,
+      apiUrl: gh.url,
+      inputs: { 'check-run': 'true' },
+      event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }),
+    });
+    expect(r.code).toBe(1);
+    const post = gh.requests.find((q) => q.method === 'POST' && q.path.endsWith('/check-runs'))!;
+    const { annotations, summary } = (post.body as { output: { summary: string; annotations: Array<Record<string, unknown>> } }).output;
+    const onA = annotations.filter((a) => a.path === A).map((a) => a.start_line);
+    if (shift) {
+      expect(r.summary).toContain(`/blob/${mergeSha}/${A}#L11)`);
+      expect(r.summary).not.toContain(`/blob/${headSha}/${A}`);
+      expect(onA).toEqual([]);
+      expect(summary).toContain('not annotated here');
+    } else {
+      expect(r.summary).toContain(`/blob/${headSha}/${A}#L8)`);
+      expect(onA).toEqual([8]);
+      expect(summary).not.toContain('not annotated here');
+    }
+  });
+});

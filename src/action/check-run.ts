@@ -6,6 +6,7 @@ import type { AnnotationPlan } from '../formats/github.js';
 import { plural, totals } from '../formats/totals.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { GateChange, GateSources } from './gate.js';
+import type { HeadFiles } from './head-files.js';
 import type { ConnectorImpact } from './impact.js';
 import { linkBase, ruleDocsBase } from './links.js';
 import type { Verdict } from './outputs.js';
@@ -23,6 +24,8 @@ export interface CheckRunOptions {
   plan: AnnotationPlan;
   gateChanges?: readonly GateChange[];
   gateWarning?: GateSources['unverified'];
+  /** Which files the checkout holds as the pull request's head does: the check run, on the head, names lines only in those. */
+  head?: Pick<HeadFiles, 'checkoutSha' | 'atHead'>;
 }
 
 /** The gate's warning and changes as check-run annotations, before the findings' (a check run has no 10-per-level cap). */
@@ -54,7 +57,10 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
     return false;
   }
   const t = totals(result.findings);
-  const annotations = [...gateAnnotations(o), ...o.plan.inScope.map(toCheckRunAnnotation)];
+  // The checkout's lines of a file it holds otherwise than the head (the test-merge commit) are not the head's.
+  const atHead = o.plan.inScope.filter((f) => !o.head || o.head.atHead(f.file));
+  const elsewhere = o.plan.inScope.length - atHead.length;
+  const annotations = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
   try {
     const { requests } = await publishCheckRun(api, ctx.repo, {
       name: CHECK_RUN_NAME,
@@ -62,11 +68,19 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
       conclusion: o.verdict.willFail ? 'failure' : 'success',
       title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
       summary: renderSummary(result, {
-        links: linkBase(ctx),
+        links: linkBase(ctx, o.head),
         changed: changeScope(o.detection.changed),
         impacts: o.impacts,
         gateChanges: o.gateChanges ?? [],
-        notes: [o.verdict.text, ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : [])],
+        notes: [
+          o.verdict.text,
+          ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : []),
+          ...(elsewhere
+            ? [
+                `${plural(elsewhere, 'finding')} in files the checkout (the test-merge commit) holds otherwise than the pull request's head: not annotated here, as the head's lines differ; the tables link them in the commit checked out.`,
+              ]
+            : []),
+        ],
         maxBytes: CHECK_SUMMARY_MAX_BYTES,
         docsBaseUrl: ruleDocsBase(ctx),
         seeAlso: settings.summary ? 'the job summary' : 'the step log',

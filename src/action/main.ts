@@ -59,10 +59,10 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const sarifFile = writeSarif(state, result);
   const seeAlso = whereToRead(state, sarifFile);
   const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso, head });
-  const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning });
+  const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning, head });
   await postSuggestions(state, result, detection);
   const report = await migrationReport(state, result);
-  const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
+  const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report, head });
   // The last word names only the places that were written.
   return finish(state, result, verdict, sarifFile, whereToRead(state, sarifFile, { summary, checkRun }));
 }

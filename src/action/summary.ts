@@ -23,6 +23,7 @@ import {
 } from '../formats/markdown.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { GateChange } from './gate.js';
+import type { HeadFiles } from './head-files.js';
 import type { ConnectorImpact } from './impact.js';
 import { linkBase, ruleDocsBase } from './links.js';
 import type { Verdict } from './outputs.js';
@@ -54,7 +55,8 @@ export function renderSummary(
     ...noteLines(opts.notes ?? []),
     ...internalErrorLines(result),
     ...totalsSection(findings),
-    ...gateSection(opts.gateChanges ?? [], opts.links),
+    // The pull request's own changes are named at the head's lines (a suppression comment's are looked for there).
+    ...gateSection(opts.gateChanges ?? [], opts.links && { ...opts.links, shaOf: undefined }),
     ...impactSection(opts.impacts ?? [], opts.links),
     ...remediationSection(findings, docsBase(opts)),
   ];
@@ -163,6 +165,8 @@ export interface JobSummaryOptions {
   gateChanges: readonly GateChange[];
   verdict: Verdict;
   sarifFile: string;
+  /** Which files the checkout holds as the pull request's head does (the others are linked in the commit checked out). */
+  head?: Pick<HeadFiles, 'checkoutSha' | 'atHead'>;
   /** The migration report, appended in the room the 1 MiB a step summary may hold leaves (cut to fit). */
   report?: MigrationMarkdown;
 }
@@ -179,7 +183,7 @@ export async function writeJobSummary(state: RunState, result: LintResult, o: Jo
   if (!settings.summary && !settings.report) return true;
   let md = settings.summary
     ? renderSummary(result, {
-        links: linkBase(ctx),
+        links: linkBase(ctx, o.head),
         changed: changeScope(o.detection.changed),
         impacts: o.impacts,
         gateChanges: o.gateChanges,

@@ -20,6 +20,8 @@ export interface LinkBase {
   repository: string;
   /** Commit the links point at: the PR head. */
   sha: string;
+  /** The commit to link a file at, when not every file is at `sha` (the Action's test-merge checkout). */
+  shaOf?: (file: string) => string;
 }
 
 export interface MarkdownOptions {
@@ -96,7 +98,7 @@ export function location(file: string, line: number, endLine: number, links?: Li
   if (!links) return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
   const path = file.split('/').map(urlSegment).join('/');
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-  return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+  return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.shaOf?.(file) ?? links.sha}/${path}${anchor})`;
 }
 
 function totalsTable(findings: readonly Finding[]): string[] {
