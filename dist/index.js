@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4937);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1489);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4937:
+/***/ 1489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39121,9 +39121,14 @@ function touchesChangedLine(changed, f) {
             return true;
     return false;
 }
-/** The change as the formats need it (which files and lines it touched); undefined when unknown. */
-function changeScope(changed) {
-    return changed && { file: (path) => changed.files.has(path), line: (f) => touchesChangedLine(changed, f) };
+/**
+ * The change as the formats need it (which files and lines it touched); undefined when unknown.
+ * `atHead`: the files the checkout holds as the pull request's head does. The API's patches number
+ * the head's lines, so in a file the checkout holds otherwise (a test-merge commit) no line matches.
+ */
+function changeScope(changed, atHead) {
+    const numbered = (file) => changed?.source !== 'api' || !atHead || atHead(file);
+    return changed && { file: (path) => changed.files.has(path), line: (f) => numbered(f.file) && touchesChangedLine(changed, f) };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -50302,11 +50307,18 @@ function ruleDocsBase(ctx) {
         return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef}/docs/rules`;
     return defaultDocsBaseUrl();
 }
-/** Where file links in the summaries point: the PR head (else the commit the run is on). */
-function linkBase(ctx) {
-    return ctx.repo && ctx.headSha
-        ? { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: ctx.headSha }
-        : undefined;
+/**
+ * Where file links in the summaries point: the PR head (else the commit the run is on). A file the
+ * checkout holds otherwise (the test-merge commit, where the base branch changed it too) is linked
+ * in the commit checked out, where its lines are.
+ */
+function linkBase(ctx, head) {
+    const { headSha } = ctx;
+    if (!ctx.repo || !headSha)
+        return undefined;
+    const links = { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: headSha };
+    const checkout = head?.checkoutSha;
+    return checkout ? { ...links, shaOf: (file) => (head.atHead(file) ? headSha : checkout) } : links;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/markdown.ts
@@ -50377,7 +50389,7 @@ function markdown_location(file, line, endLine, links) {
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(urlSegment).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.shaOf?.(file) ?? links.sha}/${path}${anchor})`;
 }
 function totalsTable(findings) {
     const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
@@ -51440,7 +51452,8 @@ function renderSummary(result, opts = {}) {
         ...noteLines(opts.notes ?? []),
         ...internalErrorLines(result),
         ...totalsSection(findings),
-        ...gateSection(opts.gateChanges ?? [], opts.links),
+        // The pull request's own changes are named at the head's lines (a suppression comment's are looked for there).
+        ...gateSection(opts.gateChanges ?? [], opts.links && { ...opts.links, shaOf: undefined }),
         ...impactSection(opts.impacts ?? [], opts.links),
         ...remediationSection(findings, docsBase(opts)),
     ];
@@ -51542,7 +51555,7 @@ async function writeJobSummary(state, result, o) {
         return true;
     let md = settings.summary
         ? renderSummary(result, {
-            links: linkBase(ctx),
+            links: linkBase(ctx, o.head),
             changed: changeScope(o.detection.changed),
             impacts: o.impacts,
             gateChanges: o.gateChanges,
@@ -51612,7 +51625,10 @@ async function createCheckRun(state, result, o) {
         return false;
     }
     const t = totals(result.findings);
-    const annotations = [...gateAnnotations(o), ...o.plan.inScope.map(toCheckRunAnnotation)];
+    // The checkout's lines of a file it holds otherwise than the head (the test-merge commit) are not the head's.
+    const atHead = o.plan.inScope.filter((f) => !o.head || o.head.atHead(f.file));
+    const elsewhere = o.plan.inScope.length - atHead.length;
+    const annotations = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
     try {
         const { requests } = await publishCheckRun(api, ctx.repo, {
             name: CHECK_RUN_NAME,
@@ -51620,11 +51636,19 @@ async function createCheckRun(state, result, o) {
             conclusion: o.verdict.willFail ? 'failure' : 'success',
             title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
             summary: renderSummary(result, {
-                links: linkBase(ctx),
+                links: linkBase(ctx, o.head),
                 changed: changeScope(o.detection.changed),
                 impacts: o.impacts,
                 gateChanges: o.gateChanges ?? [],
-                notes: [o.verdict.text, ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : [])],
+                notes: [
+                    o.verdict.text,
+                    ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : []),
+                    ...(elsewhere
+                        ? [
+                            `${plural(elsewhere, 'finding')} in files the checkout (the test-merge commit) holds otherwise than the pull request's head: not annotated here, as the head's lines differ; the tables link them in the commit checked out.`,
+                        ]
+                        : []),
+                ],
                 maxBytes: CHECK_SUMMARY_MAX_BYTES,
                 docsBaseUrl: ruleDocsBase(ctx),
                 seeAlso: settings.summary ? 'the job summary' : 'the step log',
@@ -51689,7 +51713,7 @@ function annotate(state, result, o) {
     // Lookups in Harness that got no answer: one warning for the run, not tied to a line.
     const lookups = result.harness && harness_side_lookupFailureWarning(result.harness);
     const plan = planAnnotations(result.findings, {
-        changed: changeScope(o.detection.changed),
+        changed: changeScope(o.detection.changed, o.head?.atHead),
         onlyChanged: settings.onlyChanged,
         // An error is kept for the step's failure message, which can come later (a report file that cannot be written).
         reserveErrorSlot: true,
@@ -55189,6 +55213,17 @@ function unquote(s) {
     }
     return Buffer.from(bytes).toString('utf8');
 }
+/** The commit `rev` names, when git has it (undefined outside a git checkout). */
+function commitOf(cwd, rev) {
+    return tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])?.trim() || undefined;
+}
+/** Files (paths relative to `cwd`) whose working tree differs from `rev`; undefined when git does not have `rev`. */
+function filesDifferingFrom(cwd, rev) {
+    if (!hasCommit(cwd, rev))
+        return undefined;
+    const out = tryGit(cwd, ['diff', '--no-ext-diff', '--relative', '--no-renames', '--name-only', '-z', rev, '--']);
+    return out === undefined ? undefined : new Set(out.split('\0').filter(Boolean));
+}
 /** A file's text at a revision, or undefined when it did not exist there (or git cannot tell). */
 function gitShow(cwd, rev, file) {
     const prefix = tryGit(cwd, ['rev-parse', '--show-prefix'])?.trim() ?? '';
@@ -55434,8 +55469,20 @@ function gateSources(o) {
     };
     const atHead = candidates.find((c) => external_node_fs_default().existsSync(c) || o.changed.files.has(rel(c)));
     const atBaseConfig = o.trustHead ? undefined : candidates.find(atBase);
-    if (o.trustHead || !atHead || atHead === atBaseConfig)
+    if (o.trustHead || !atHead || atHead === atBaseConfig) {
         guard(atHead, 'config');
+        // A twin beside the base's config (a `.yaml` after its `.yml`) would make the search find two:
+        // the base's is named instead, and a twin the pull request adds or changes is reported.
+        const twins = o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && external_node_path_default().dirname(c) === external_node_path_default().dirname(atHead) && external_node_fs_default().existsSync(c));
+        for (const t of twins) {
+            if (!o.changed.files.has(rel(t)) && atBase(t))
+                continue;
+            const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
+            out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), before, safeRead(t))));
+        }
+        if (twins.length)
+            out.configPath ??= atHead;
+    }
     else {
         // The pull request's own config file is reported and ignored; the base's, if any, decides.
         out.changes.push(...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))));
@@ -55456,7 +55503,9 @@ function gateSources(o) {
  * Suppression comments the pull request adds, in the changed files the check read (YAML, and the
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
-function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.id)) {
+function addedSuppressions(root, 
+/** `head`: which files the checkout holds as the pull request's head has them (see head-files.ts). */
+gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
     const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
@@ -55471,10 +55520,17 @@ function addedSuppressions(root, gate, scanned, ruleIds = allRules.map((r) => r.
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
         const text = safeRead(abs);
-        for (const d of directivesIn(file, text)) {
+        if (!text?.includes('harness-registry-guard-disable'))
+            continue;
+        // The API's patches number the head's lines, which a test-merge checkout may not (the base changed
+        // the file above): its comments are then looked for in the head's version; unread, all count.
+        const byHead = gate.changed.source === 'api' && gate.head && !gate.head.atHead(file);
+        const numbered = byHead ? gate.head.headText(file) : text;
+        const lines = numbered === undefined ? undefined : change.lines;
+        for (const d of directivesIn(file, numbered ?? text)) {
             // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
-            const line = gitLineOf(text, d.range[0]);
-            if (!change.lines || change.lines.has(line))
+            const line = gitLineOf(numbered ?? text, d.range[0]);
+            if (!lines || lines.has(line))
                 out.push(added(file, d, line));
         }
     }
@@ -55722,6 +55778,66 @@ async function changedConnectorImpacts(state, checked, detection) {
     if (!base && impacts.length)
         state.notes.add('The base versions of the changed connectors are not in the checkout, so the stages they break are not told apart from stages that were broken before (check out with `fetch-depth: 2` or more).');
     return impacts;
+}
+
+;// CONCATENATED MODULE: ./src/action/head-files.ts
+
+
+
+/** The head's versions read through the API at most: each is one request. */
+const MAX_API_READS = 100;
+/**
+ * Which files of the checkout are the head's: all of them outside pull requests, when the head is
+ * checked out, or when the workspace is no git checkout (then taken as the head, as before). Else
+ * git compares them with the head when it has the head commit (`fetch-depth: 2`); without it, the
+ * API gives the head's versions of `wanted` (the files that need theirs, most needed first).
+ */
+async function headFiles(state, wanted) {
+    const { root, ctx, api } = state;
+    const headSha = ctx.pullRequest?.headSha;
+    const checkoutSha = commitOf(root, 'HEAD');
+    if (!headSha || !checkoutSha || checkoutSha === headSha)
+        return { atHead: () => true, headText: () => undefined };
+    const differ = filesDifferingFrom(root, headSha);
+    if (differ)
+        return { checkoutSha, atHead: (f) => !differ.has(f), headText: (f) => gitShow(root, headSha, f) };
+    const texts = new Map();
+    if (api && ctx.repo)
+        for (const f of [...new Set(wanted())].slice(0, MAX_API_READS)) {
+            try {
+                texts.set(f, await api.readFileAt(ctx.repo, f, headSha));
+            }
+            catch (e) {
+                state.log(`Could not read ${f} at the pull request's head (${e.message}): its lines are taken as not the head's.`);
+            }
+        }
+    return {
+        checkoutSha,
+        atHead: (f) => texts.has(f) && texts.get(f) === readText(external_node_path_default().join(root, f)),
+        headText: (f) => texts.get(f),
+    };
+}
+/**
+ * The changed files whose head versions may be asked for: those holding a suppression comment
+ * first (the gate needs their head's lines), then those with findings (the check run's lines).
+ */
+function filesToCompare(root, changed, result) {
+    if (!changed)
+        return [];
+    const { findings, scope } = result;
+    const suppressing = [...changed.files.keys()].filter((f) => {
+        const abs = external_node_path_default().join(root, f);
+        return scope.scanned?.has(abs) && readText(abs)?.includes('harness-registry-guard-disable');
+    });
+    return [...new Set([...suppressing, ...findings.map((f) => f.file).filter((f) => changed.files.has(f))])];
+}
+function readText(abs) {
+    try {
+        return external_node_fs_default().readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -57668,6 +57784,7 @@ function readFile(file) {
 
 
 
+
 /**
  * The Action: read the inputs once, work out what the pull request changed, lint the whole
  * workspace, then report through every surface GitHub rations (SARIF, annotations within
@@ -57702,18 +57819,19 @@ async function steps(settings, env, deps) {
     const gate = await readGate(state, detection);
     const checked = await checkWorkspace(state, gate);
     const { result } = checked;
+    const head = await headFiles(state, () => filesToCompare(state.root, gate?.changed ?? detection.changed, result));
     // Suppression comments count in the files the check read, which only lint knows.
-    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, gate, result.scope.scanned)] : [];
+    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head }, result.scope.scanned)] : [];
     const gateWarning = gate?.unverified;
     const impacts = await changedConnectorImpacts(state, checked, detection);
     const verdict = judge(result, settings);
     const sarifFile = writeSarif(state, result);
     const seeAlso = whereToRead(state, sarifFile);
-    const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso });
-    const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning });
+    const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso, head });
+    const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning, head });
     await postSuggestions(state, result, detection);
     const report = await migrationReport(state, result);
-    const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report });
+    const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report, head });
     // The last word names only the places that were written.
     return outputs_finish(state, result, verdict, sarifFile, whereToRead(state, sarifFile, { summary, checkRun }));
 }

@@ -17174,7 +17174,7 @@ function markdown_location(file, line, endLine, links) {
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(urlSegment).join('/');
     const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}${anchor})`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.shaOf?.(file) ?? links.sha}/${path}${anchor})`;
 }
 function totalsTable(findings) {
     const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
