@@ -201,6 +201,29 @@ export default testRule(import.meta.filename, rule, {
       files: { 'pipeline.yaml': pipeline(k8sStage('account.ok')), 'input-set.yaml': inputSet('stale', 'org.not_an_input') },
     },
     {
+      name: 'a key of that name in a Plugin setting of a file whose only alias is a scalar is still no Override Image Connector',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('account.mirror'))
+          .replace('  name: build\n', '  name: &name build\n')
+          .replace(
+            '              harnessImageConnectorRef: account.mirror\n',
+            `              harnessImageConnectorRef: account.mirror
+          execution:
+            steps:
+              - step:
+                  type: Plugin
+                  name: plugin
+                  identifier: plugin
+                  description: *name
+                  spec:
+                    image: plugins/foo:1
+                    settings:
+                      harnessImageConnectorRef: org.setting
+`,
+          ),
+      },
+    },
+    {
       name: 'a key of that name elsewhere (a Plugin setting, an environment variable, in a pipeline, a step template or an input set) is no Override Image Connector',
       files: {
         'pipeline.yaml': pipeline(k8sStage('account.mirror')).replace(

@@ -204,11 +204,13 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
   };
   // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
   // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
-  // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
-  // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
+  // met as a step's `settings` an infrastructure's spec too. So a field inside an anchored node that an alias
+  // uses counts wherever it is first met (a false positive there is rarer, and safer for a gate, than an
+  // override hidden behind an alias).
   if (root.file.aliased)
     walk(root, ({ view, key, parent, path }) => {
-      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar) out.push({ at: view, path });
+      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
+        out.push({ at: view, path });
     });
   else findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
   return out;
