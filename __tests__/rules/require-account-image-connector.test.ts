@@ -272,6 +272,48 @@ export default testRule(import.meta.filename, rule, {
     },
   ],
   invalid: [
+    ((template, user) => ({
+      name: "a Pipeline template's variable that is a runtime input takes its value in the pipeline's templateInputs",
+      files: { 'template.yaml': template, 'pipeline.yaml': user('org.from_pipe') },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          line: 13,
+          column: 18,
+          suggestion: user('account.from_pipe'),
+        },
+      ],
+    }))(
+      `template:
+  name: pt
+  identifier: pt
+  versionLabel: v1
+  type: Pipeline
+  orgIdentifier: default
+  projectIdentifier: proj
+  spec:
+    variables:
+      - name: mirror
+        type: String
+        value: <+input>
+    stages:
+${k8sStage('<+pipeline.variables.mirror>').replace(/^/gm, '    ')}`,
+      (value: string) => `pipeline:
+  name: p
+  identifier: p1
+  orgIdentifier: default
+  projectIdentifier: proj
+  template:
+    templateRef: pt
+    versionLabel: v1
+    templateInputs:
+      variables:
+        - name: mirror
+          type: String
+          value: ${value}
+`,
+    ),
     ((yaml) => ({
       name: "a map first met as a step's settings that an alias makes a stage's infrastructure spec: still an override",
       files: { 'pipeline.yaml': yaml },

@@ -3,7 +3,7 @@ import type { Entity } from '../model/entities.js';
 import { str, yamlPathOf, type Loc } from '../model/loc.js';
 import type { Project, ResolvedValue } from '../model/project.js';
 import { parseRef } from '../model/scope.js';
-import { replaceInputOption } from '../model/runtime-input.js';
+import { pipelineVariableName, replaceInputOption } from '../model/runtime-input.js';
 import { defineRule } from '../engine/rule.js';
 import { DOCS_CONNECT_REGISTRY } from '../model/harness-docs.js';
 import { isAppHarnessRegistryUrl, redactUserInfo } from '../model/images.js';
@@ -153,13 +153,16 @@ export default defineRule({
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { at, path } of owner.imageConnectorFields) {
         let resolution = project.resolve(at, { entity: owner });
-        // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
-        if (resolution.unknown === 'expression' && owner.kind === 'template') {
+        // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
+        // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
+        const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
+        const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+        if (byUses && owner.kind === 'template') {
           const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
           if (uses.length)
             resolution = {
               values: [...resolution.values, ...uses.flatMap((r) => r.values)],
-              ...(uses.some((r) => r.unknown) ? { unknown: 'expression' as const } : {}),
+              ...(uses.some((r) => r.unknown) ? { unknown: resolution.unknown! } : {}),
             };
         }
         for (const v of resolution.values) {
@@ -178,7 +181,7 @@ export default defineRule({
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
-        if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner)) continue;
+        if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && !viaVariable && project.isUsed(owner)) continue;
         unresolved({
           at,
           entity: owner.identifier,
