@@ -177,3 +177,57 @@ describe('findings in a file the test-merge checkout holds otherwise than the he
     }
   });
 });
+
+describe('a depth-1 test-merge checkout whose head versions come from the API', () => {
+  const bad = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+
+  test('no suggested change is placed at the checkout’s lines of a file the head holds otherwise', async () => {
+    const { ws, baseSha, headSha } = mergeCheckout(bad);
+    const posted: number[] = [];
+    const api = fakeApi({
+      // The head's hunk runs from line 5 to 12: a comment may sit on line 11.
+      listPullFiles: async () => [{ path: A, status: 'modified', lines: new Set([8]), hunks: [[5, 12]] }],
+      readFileAt: async (_repo, file, ref) => (ref === headSha && file === A ? bad : undefined),
+      listReviewComments: async () => [],
+      createReviewComment: async (_repo, comment) => {
+        posted.push(comment.line);
+        return 1;
+      },
+    });
+    const r = await runInProcess({
+      workspace: depthOne(ws),
+      api,
+      inputs: { suggestions: 'true' },
+      event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }),
+    });
+    expect(r.code).toBe(1);
+    // The checkout has the URL at line 11, the head at line 8: a suggestion at 11 would replace `type: Anonymous`.
+    expect(posted).toEqual([]);
+  });
+
+  test('after the first failed read the API is not asked again (a spent rate limit or an outage costs one wait)', async () => {
+    const { ws, baseSha, headSha } = mergeCheckout(suppressed);
+    const B = '.harness/connectors/b.yaml';
+    const shallow = depthOne(ws);
+    writeFiles(shallow, { [B]: suppressed.replace('name: a', 'name: b').replace('identifier: a', 'identifier: b') });
+    let reads = 0;
+    const api = fakeApi({
+      listPullFiles: async () => [
+        { path: A, status: 'modified', lines: new Set([8, 9]) },
+        { path: B, status: 'added', lines: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]) },
+      ],
+      readFileAt: async () => {
+        reads++;
+        throw new Error('API rate limit exceeded');
+      },
+    });
+    const r = await runInProcess({ workspace: shallow, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }) });
+    expect(reads).toBe(1);
+    // Unread files count conservatively: both added suppressions are gate changes.
+    expect(
+      titled(r, 'gate change')
+        .map((a) => a.props.file)
+        .sort(),
+    ).toEqual([A, B]);
+  });
+});

@@ -41,7 +41,12 @@ export async function headFiles(state: RunState, wanted: () => Iterable<string>)
       try {
         texts.set(f, await api.readFileAt(ctx.repo, f, headSha));
       } catch (e) {
-        state.log(`Could not read ${f} at the pull request's head (${(e as Error).message}): its lines are taken as not the head's.`);
+        // A file the head lacks is an answer (undefined); an error is the API failing (a spent rate limit, 5xx
+        // after retries, a timeout), which the next file would only wait for again: the rest stay unread.
+        state.log(
+          `Could not read ${f} at the pull request's head (${(e as Error).message}): it and the files after it are taken as not the head's.`,
+        );
+        break;
       }
     }
   return {

@@ -60,7 +60,7 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const seeAlso = whereToRead(state, sarifFile);
   const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso, head });
   const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning, head });
-  await postSuggestions(state, result, detection);
+  await postSuggestions(state, result, detection, head);
   const report = await migrationReport(state, result);
   const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report, head });
   // The last word names only the places that were written.

@@ -3,9 +3,9 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
-import { gitShow } from '../github/git.js';
 import { MAX_SUGGESTIONS, suggestedChanges, syncSuggestions } from '../github/suggestions.js';
 import type { ChangeDetection } from './detect-changes.js';
+import type { HeadFiles } from './head-files.js';
 import type { RunState } from './state.js';
 
 /**
@@ -13,11 +13,11 @@ import type { RunState } from './state.js';
  * pull request's diff, placed with the run's one listing of its files, and this Action's earlier
  * comments are updated or removed. Never fails the run; what happened becomes a note.
  */
-export async function postSuggestions(state: RunState, result: LintResult, detection: ChangeDetection): Promise<void> {
-  if (state.settings.suggestions) state.notes.add(await suggest(state, result, detection));
+export async function postSuggestions(state: RunState, result: LintResult, detection: ChangeDetection, head: HeadFiles): Promise<void> {
+  if (state.settings.suggestions) state.notes.add(await suggest(state, result, detection, head));
 }
 
-async function suggest(state: RunState, result: LintResult, detection: ChangeDetection): Promise<string> {
+async function suggest(state: RunState, result: LintResult, detection: ChangeDetection, head: HeadFiles): Promise<string> {
   const { settings, ctx, api } = state;
   const pr = ctx.pullRequest;
   if (!pr || !ctx.repo) return '`suggestions: true` applies to pull requests only: no suggestions posted.';
@@ -25,13 +25,9 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
   if (pr.isFork) return 'This pull request comes from a fork, whose token is read-only: fixes are not posted as suggestions.';
   if (!detection.pullFiles) return "The API did not list the pull request's files, so no suggestions could be placed on its diff.";
   try {
-    // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
-    const atHead = (file: string) => {
-      const text = readFile(path.join(state.root, file));
-      const head = pr.headSha ? gitShow(state.root, pr.headSha, file) : undefined;
-      // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
-      return text !== undefined && (head === undefined || head === text) ? text : undefined;
-    };
+    // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the
+    // test-merge commit, and a suggestion placed at its lines would replace another line of the head.
+    const atHead = (file: string) => (head.atHead(file) ? readFile(path.join(state.root, file)) : undefined);
     const r = await syncSuggestions({
       api,
       repo: ctx.repo,
