@@ -231,3 +231,70 @@ describe('a depth-1 test-merge checkout whose head versions come from the API', 
     ).toEqual([A, B]);
   });
 });
+
+describe('on a test-merge checkout, what the pull request adds is what the base branch does not have', () => {
+  /** b0, then the pull request's commit and the base's (each given the workspace), merged as `actions/checkout` gives it. */
+  function scenario(b0: Record<string, string>, pr: (ws: string) => void, base: (ws: string) => void) {
+    const ws = tmpDir('merge');
+    const g = (...a: string[]) => git(ws, ...a);
+    g('init', '-q');
+    writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, ...b0 });
+    g('add', '-A');
+    g('commit', '-qm', 'b0');
+    g('checkout', '-qb', 'feature');
+    pr(ws);
+    g('add', '-A');
+    g('commit', '-qm', 'pr');
+    const headSha = g('rev-parse', 'HEAD');
+    g('checkout', '-q', 'main');
+    base(ws);
+    g('add', '-A');
+    g('commit', '-qm', 'b1');
+    const baseSha = g('rev-parse', 'HEAD');
+    g('merge', '-q', '--no-ff', '-m', 'merge', 'feature');
+    return { ws, baseSha, headSha };
+  }
+  const bad = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+  const FILE_LEVEL = '# harness-registry-guard-disable no-app-harness-registry -- legacy mirror\n';
+
+  test('a comment that only the merge makes a file-level suppression (the base removed the YAML above it)', async () => {
+    const { ws, baseSha, headSha } = scenario(
+      { [A]: `owner: platform\n# a\n${good}` },
+      (w) => writeFiles(w, { [A]: `owner: platform\n# a\n${FILE_LEVEL}${bad}` }),
+      (w) => writeFiles(w, { [A]: `# a\n${good}` }),
+    );
+    const gh = await server({ files: [{ filename: A, patch: '@@ -1,3 +1,4 @@\n owner: platform\n # a\n+' + FILE_LEVEL }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    const gate = titled(r, 'gate change').filter((a) => a.props.file === A);
+    expect(gate.map((a) => a.message)).toEqual([
+      expect.stringContaining('adds a suppression of `no-app-harness-registry` for the whole file'),
+    ]);
+  });
+
+  test('a comment git carried into a file the base renamed, which the API does not list', async () => {
+    const B = '.harness/connectors/b.yaml';
+    const withComment = bad.replace(
+      '    dockerRegistryUrl',
+      '    # harness-registry-guard-disable-next-line no-app-harness-registry -- temporary\n    dockerRegistryUrl',
+    );
+    const { ws, baseSha, headSha } = scenario(
+      { [A]: good },
+      (w) => writeFiles(w, { [A]: withComment }),
+      (w) => git(w, 'mv', A, B),
+    );
+    const gh = await server({ files: [{ filename: A, patch: PATCH }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    expect(titled(r, 'gate change').map((a) => a.props.file)).toEqual([B]);
+  });
+
+  test('a suppression the base already had is not the pull request’s', async () => {
+    const { ws, baseSha, headSha } = scenario(
+      { [A]: suppressed },
+      (w) => writeFiles(w, { 'other.txt': 'x\n' }),
+      (w) => writeFiles(w, { [A]: ABOVE + suppressed }),
+    );
+    const gh = await server({ files: [{ filename: 'other.txt', patch: '@@ -0,0 +1 @@\n+x' }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    expect(titled(r, 'gate change')).toEqual([]);
+  });
+});

@@ -222,8 +222,12 @@ export function gateSources(o: GateOptions): GateSources {
  */
 export function addedSuppressions(
   root: string,
-  /** `head`: which files the checkout holds as the pull request's head has them (see head-files.ts). */
-  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'atHead' | 'headText'> },
+  /**
+   * `head`: which files the checkout holds as the pull request's head has them (see head-files.ts).
+   * `atBase`: on a test-merge checkout, the base branch's versions of the files holding suppression
+   * comments (see `suppressingFiles`), with which the checkout's comments are compared.
+   */
+  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'atHead' | 'headText'>; atBase?: BaseVersions },
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
@@ -237,6 +241,39 @@ export function addedSuppressions(
     line,
     message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
   });
+  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
+  const uncompared = (file: string, d: Directive, why: string): GateChange => ({
+    file,
+    line: d.line,
+    message: `This suppression of ${what(d)} could not be compared with the base branch (${why}): check that the pull request does not add it.`,
+  });
+  if (gate.atBase) {
+    // A test-merge checkout: what lint obeys is the merge's comments, and what the pull request adds is
+    // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
+    // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
+    const { atBase } = gate;
+    for (const file of suppressingFiles(root, scanned)) {
+      const directives = directivesIn(file, safeRead(path.resolve(root, file)));
+      let before: Map<string, number> | undefined;
+      try {
+        before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
+      } catch {
+        before = undefined;
+      }
+      const headLines = new Map<string, number[]>();
+      for (const d of directivesIn(file, gate.head?.headText(file))) headLines.set(key(d), [...(headLines.get(key(d)) ?? []), d.line]);
+      for (const d of directives) {
+        if (!before) {
+          out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
+          continue;
+        }
+        const left = before.get(key(d)) ?? 0;
+        if (left > 0) before.set(key(d), left - 1);
+        else out.push(added(file, d, headLines.get(key(d))?.shift() ?? d.line));
+      }
+    }
+    return out;
+  }
   for (const [file, change] of gate.changed.files) {
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
@@ -256,7 +293,6 @@ export function addedSuppressions(
   if (!gate.partial) return out;
   // The other files may have changed too: a suppression not in the base's version of its file is new.
   const { readBase } = gate.partial;
-  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
   for (const abs of scanned ?? []) {
     const file = toPosix(path.relative(root, abs));
     if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
@@ -264,16 +300,29 @@ export function addedSuppressions(
     if (!directives.length) continue;
     const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
     for (const d of directives)
-      if (!before)
-        out.push({
-          file,
-          line: d.line,
-          message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
-        });
+      if (!before) out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
       else if (!before.has(key(d))) out.push(added(file, d));
   }
   return out;
 }
+
+/** The scanned files inside the repository that hold a suppression comment, by path from the root. */
+export function suppressingFiles(root: string, scanned: ReadonlySet<string> | undefined): string[] {
+  const realRoot = realPathOf(root);
+  const out: string[] = [];
+  for (const abs of scanned ?? []) {
+    const file = toPosix(path.relative(root, abs));
+    if (file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
+    if (safeRead(abs)?.includes('harness-registry-guard-disable')) out.push(file);
+  }
+  return out.sort();
+}
+
+const countKeys = (keys: string[]) => {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+};
 
 /**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
