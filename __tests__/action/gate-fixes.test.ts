@@ -298,3 +298,17 @@ describe('on a test-merge checkout, what the pull request adds is what the base 
     expect(titled(r, 'gate change')).toEqual([]);
   });
 });
+
+test('a file the checkout holds with CRLF line ends and the head with LF is the head’s (its lines are the same)', async () => {
+  const bad = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+  const { ws, baseSha, headSha } = mergeCheckout(bad, false);
+  const shallow = depthOne(ws);
+  writeFiles(shallow, { [A]: bad.replace(/\n/g, '\r\n') });
+  const api = fakeApi({
+    listPullFiles: async () => [{ path: A, status: 'modified', lines: new Set([8]), hunks: [[5, 12]] }],
+    readFileAt: async (_repo, file, ref) => (ref === headSha && file === A ? bad : undefined),
+  });
+  const r = await runInProcess({ workspace: shallow, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+  expect(r.code).toBe(1);
+  expect(r.summary).toContain(`/blob/${headSha}/${A}#L8)`);
+});

@@ -51,7 +51,8 @@ export async function headFiles(state: RunState, wanted: () => Iterable<string>)
     }
   return {
     checkoutSha,
-    atHead: (f) => texts.has(f) && texts.get(f) === readText(path.join(root, f)),
+    // Line ends aside: a checkout that converts them (`.gitattributes` `eol=crlf`) keeps the head's lines.
+    atHead: (f) => texts.has(f) && sameLines(texts.get(f), readText(path.join(root, f))),
     headText: (f) => texts.get(f),
   };
 }
@@ -77,3 +78,6 @@ function readText(abs: string): string | undefined {
     return undefined;
   }
 }
+
+const sameLines = (a: string | undefined, b: string | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n'));
