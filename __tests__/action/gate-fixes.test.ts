@@ -2,6 +2,8 @@
  * The gate and the line numbers on the default `pull_request` checkout: the test-merge commit, whose
  * lines differ from the pull request head's where the base branch changed the same file above.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import {
   connector,
@@ -142,6 +144,25 @@ describe('a config file the pull request adds beside the base’s', () => {
     expect(gate.map((a) => `${a.props.file}:${a.props.line}`)).toEqual([`${twin}:1`]);
     expect(gate[0]!.message).toContain(`adds the config file \`${twin}\``);
     expect(r.summary).toContain('### Changes to the gate in this pull request');
+  });
+
+  test.each([
+    ['a link that leads nowhere', (ws: string) => fs.symlinkSync('nowhere.yml', path.join(ws, '.harness-registry-guard.yaml'))],
+    ['a folder', (ws: string) => writeFiles(ws, { '.harness-registry-guard.yaml/x.txt': 'x\n' })],
+  ])('a twin that is %s: the base’s config decides, the twin is a gate change', async (_, makeTwin) => {
+    const ws = tmpDir('twin');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [A]: good, '.harness-registry-guard.yml': CFG },
+      { [A]: bad },
+    );
+    makeTwin(ws);
+    const gh = await server({ files: [{ filename: A }, { filename: '.harness-registry-guard.yaml', status: 'added' }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }) });
+    expect(r.code).toBe(1);
+    const gate = titled(r, 'gate change');
+    expect(gate.map((a) => a.props.file)).toEqual(['.harness-registry-guard.yaml']);
+    expect(gate[0]!.message).toContain('once merged, every check stops with exit 2');
   });
 });
 

@@ -189,12 +189,21 @@ export function gateSources(o: GateOptions): GateSources {
     guard(atHead, 'config');
     // A twin beside the base's config (a `.yaml` after its `.yml`) would make the search find two:
     // the base's is named instead, and a twin the pull request adds or changes is reported.
+    // Anything by a twin's name counts, as the config search counts it: a folder, a link leading nowhere.
     const twins =
-      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && fs.existsSync(c));
+      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && present(c));
     for (const t of twins) {
       if (!o.changed.files.has(rel(t)) && atBase(t)) continue;
       const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
-      out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), before, safeRead(t))));
+      const text = safeRead(t);
+      if (leavesRepo(t)) out.changes.push(symlinkOut(rel(t), 'config'));
+      else if (text === undefined)
+        out.changes.push({
+          file: rel(t),
+          line: 1,
+          message: `This pull request adds \`${rel(t)}\` beside the base branch's config file, and it is no file the check can read (a folder, or a link that leads nowhere): once merged, every check stops with exit 2 (two config files in one folder).`,
+        });
+      else out.changes.push(...configChanges(rel(t), before, text));
     }
     if (twins.length) out.configPath ??= atHead;
   } else {
@@ -448,4 +457,13 @@ function keyLines(file: string, text: string | undefined): (keys: string[]) => n
     }
     return line;
   };
+}
+
+/** Anything by that name, a dangling link too (as the config search sees it). */
+function present(p: string): boolean {
+  try {
+    return !!fs.lstatSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
 }
