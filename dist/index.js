@@ -47721,11 +47721,12 @@ function imageConnectorFields(root) {
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
     // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
-    // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
-    // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
+    // met as a step's `settings` an infrastructure's spec too. So a field inside an anchored node that an alias
+    // uses counts wherever it is first met (a false positive there is rarer, and safer for a gate, than an
+    // override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar)
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
                 out.push({ at: view, path });
         });
     else
@@ -49888,13 +49889,16 @@ function accountFix(project, entity, value, at, source) {
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 let resolution = project.resolve(at, { entity: owner });
-                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
-                if (resolution.unknown === 'expression' && owner.kind === 'template') {
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
+                // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
+                const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
+                const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+                if (byUses && owner.kind === 'template') {
                     const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
                     if (uses.length)
                         resolution = {
                             values: [...resolution.values, ...uses.flatMap((r) => r.values)],
-                            ...(uses.some((r) => r.unknown) ? { unknown: 'expression' } : {}),
+                            ...(uses.some((r) => r.unknown) ? { unknown: resolution.unknown } : {}),
                         };
                 }
                 for (const v of resolution.values) {
@@ -49916,7 +49920,7 @@ function accountFix(project, entity, value, at, source) {
                 if (!resolution.unknown)
                     continue;
                 // A template's runtime input is filled by what uses it; those values are checked where they are written.
-                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
+                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && !viaVariable && project.isUsed(owner))
                     continue;
                 unresolved({
                     at,
@@ -55473,12 +55477,23 @@ function gateSources(o) {
         guard(atHead, 'config');
         // A twin beside the base's config (a `.yaml` after its `.yml`) would make the search find two:
         // the base's is named instead, and a twin the pull request adds or changes is reported.
-        const twins = o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && external_node_path_default().dirname(c) === external_node_path_default().dirname(atHead) && external_node_fs_default().existsSync(c));
+        // Anything by a twin's name counts, as the config search counts it: a folder, a link leading nowhere.
+        const twins = o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && external_node_path_default().dirname(c) === external_node_path_default().dirname(atHead) && present(c));
         for (const t of twins) {
             if (!o.changed.files.has(rel(t)) && atBase(t))
                 continue;
             const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
-            out.changes.push(...(leavesRepo(t) ? [symlinkOut(rel(t), 'config')] : configChanges(rel(t), before, safeRead(t))));
+            const text = safeRead(t);
+            if (leavesRepo(t))
+                out.changes.push(symlinkOut(rel(t), 'config'));
+            else if (text === undefined)
+                out.changes.push({
+                    file: rel(t),
+                    line: 1,
+                    message: `This pull request adds \`${rel(t)}\` beside the base branch's config file, and it is no file the check can read (a folder, or a link that leads nowhere): once merged, every check stops with exit 2 (two config files in one folder).`,
+                });
+            else
+                out.changes.push(...configChanges(rel(t), before, text));
         }
         if (twins.length)
             out.configPath ??= atHead;
@@ -55504,7 +55519,11 @@ function gateSources(o) {
  * JSON execution-config payloads whose comments it honours too: whatever the scan included).
  */
 function addedSuppressions(root, 
-/** `head`: which files the checkout holds as the pull request's head has them (see head-files.ts). */
+/**
+ * `head`: which files the checkout holds as the pull request's head has them (see head-files.ts).
+ * `atBase`: on a test-merge checkout, the base branch's versions of the files holding suppression
+ * comments (see `suppressingFiles`), with which the checkout's comments are compared.
+ */
 gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
@@ -55515,6 +55534,43 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         line,
         message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
     });
+    const key = (d) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
+    const uncompared = (file, d, why) => ({
+        file,
+        line: d.line,
+        message: `This suppression of ${what(d)} could not be compared with the base branch (${why}): check that the pull request does not add it.`,
+    });
+    if (gate.atBase) {
+        // A test-merge checkout: what lint obeys is the merge's comments, and what the pull request adds is
+        // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
+        // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
+        const { atBase } = gate;
+        for (const file of suppressingFiles(root, scanned)) {
+            const directives = directivesIn(file, safeRead(external_node_path_default().resolve(root, file)));
+            let before;
+            try {
+                before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
+            }
+            catch {
+                before = undefined;
+            }
+            const headLines = new Map();
+            for (const d of directivesIn(file, gate.head?.headText(file)))
+                headLines.set(key(d), [...(headLines.get(key(d)) ?? []), d.line]);
+            for (const d of directives) {
+                if (!before) {
+                    out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
+                    continue;
+                }
+                const left = before.get(key(d)) ?? 0;
+                if (left > 0)
+                    before.set(key(d), left - 1);
+                else
+                    out.push(added(file, d, headLines.get(key(d))?.shift() ?? d.line));
+            }
+        }
+        return out;
+    }
     for (const [file, change] of gate.changed.files) {
         const abs = external_node_path_default().resolve(root, file);
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
@@ -55538,7 +55594,6 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         return out;
     // The other files may have changed too: a suppression not in the base's version of its file is new.
     const { readBase } = gate.partial;
-    const key = (d) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
     for (const abs of scanned ?? []) {
         const file = toPosix(external_node_path_default().relative(root, abs));
         if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
@@ -55549,16 +55604,31 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
         for (const d of directives)
             if (!before)
-                out.push({
-                    file,
-                    line: d.line,
-                    message: `This suppression of ${what(d)} could not be compared with the base branch (the files this pull request changes are not all known): check that the pull request does not add it.`,
-                });
+                out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
             else if (!before.has(key(d)))
                 out.push(added(file, d));
     }
     return out;
 }
+/** The scanned files inside the repository that hold a suppression comment, by path from the root. */
+function suppressingFiles(root, scanned) {
+    const realRoot = discover_realPathOf(root);
+    const out = [];
+    for (const abs of scanned ?? []) {
+        const file = toPosix(external_node_path_default().relative(root, abs));
+        if (file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
+            continue;
+        if (safeRead(abs)?.includes('harness-registry-guard-disable'))
+            out.push(file);
+    }
+    return out.sort();
+}
+const countKeys = (keys) => {
+    const counts = new Map();
+    for (const k of keys)
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+};
 /**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
  * check passes, but once merged every run fails (exit 2). Reviewers see each problem at its line.
@@ -55684,6 +55754,15 @@ function keyLines(file, text) {
         return line;
     };
 }
+/** Anything by that name, a dangling link too (as the config search sees it). */
+function present(p) {
+    try {
+        return !!external_node_fs_default().lstatSync(p, { throwIfNoEntry: false });
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/action/impact.ts
 
@@ -55808,12 +55887,16 @@ async function headFiles(state, wanted) {
                 texts.set(f, await api.readFileAt(ctx.repo, f, headSha));
             }
             catch (e) {
-                state.log(`Could not read ${f} at the pull request's head (${e.message}): its lines are taken as not the head's.`);
+                // A file the head lacks is an answer (undefined); an error is the API failing (a spent rate limit, 5xx
+                // after retries, a timeout), which the next file would only wait for again: the rest stay unread.
+                state.log(`Could not read ${f} at the pull request's head (${e.message}): it and the files after it are taken as not the head's.`);
+                break;
             }
         }
     return {
         checkoutSha,
-        atHead: (f) => texts.has(f) && texts.get(f) === readText(external_node_path_default().join(root, f)),
+        // Line ends aside: a checkout that converts them (`.gitattributes` `eol=crlf`) keeps the head's lines.
+        atHead: (f) => texts.has(f) && sameLines(texts.get(f), readText(external_node_path_default().join(root, f))),
         headText: (f) => texts.get(f),
     };
 }
@@ -55839,6 +55922,7 @@ function readText(abs) {
         return undefined;
     }
 }
+const sameLines = (a, b) => a === b || (a !== undefined && b !== undefined && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n'));
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
@@ -57708,17 +57792,16 @@ async function syncSuggestions(o) {
 
 
 
-
 /**
  * The suggestions step (`suggestions: true`): fixes become suggested changes on lines inside the
  * pull request's diff, placed with the run's one listing of its files, and this Action's earlier
  * comments are updated or removed. Never fails the run; what happened becomes a note.
  */
-async function postSuggestions(state, result, detection) {
+async function postSuggestions(state, result, detection, head) {
     if (state.settings.suggestions)
-        state.notes.add(await suggest(state, result, detection));
+        state.notes.add(await suggest(state, result, detection, head));
 }
-async function suggest(state, result, detection) {
+async function suggest(state, result, detection, head) {
     const { settings, ctx, api } = state;
     const pr = ctx.pullRequest;
     if (!pr || !ctx.repo)
@@ -57730,13 +57813,9 @@ async function suggest(state, result, detection) {
     if (!detection.pullFiles)
         return "The API did not list the pull request's files, so no suggestions could be placed on its diff.";
     try {
-        // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the test-merge commit.
-        const atHead = (file) => {
-            const text = readFile(external_node_path_default().join(state.root, file));
-            const head = pr.headSha ? gitShow(state.root, pr.headSha, file) : undefined;
-            // Without git history the checkout is taken as the head: the API still refuses lines outside the diff.
-            return text !== undefined && (head === undefined || head === text) ? text : undefined;
-        };
+        // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the
+        // test-merge commit, and a suggestion placed at its lines would replace another line of the head.
+        const atHead = (file) => (head.atHead(file) ? readFile(external_node_path_default().join(state.root, file)) : undefined);
         const r = await syncSuggestions({
             api,
             repo: ctx.repo,
@@ -57769,6 +57848,7 @@ function readFile(file) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -57821,7 +57901,13 @@ async function steps(settings, env, deps) {
     const { result } = checked;
     const head = await headFiles(state, () => filesToCompare(state.root, gate?.changed ?? detection.changed, result));
     // Suppression comments count in the files the check read, which only lint knows.
-    const gateChanges = gate ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head }, result.scope.scanned)] : [];
+    // On a test-merge checkout the comments lint obeyed are compared with the base branch's (each file read once).
+    const atBase = gate && head.checkoutSha
+        ? await baseVersions(state, detection, suppressingFiles(state.root, result.scope.scanned).slice(0, 100))
+        : undefined;
+    const gateChanges = gate
+        ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]
+        : [];
     const gateWarning = gate?.unverified;
     const impacts = await changedConnectorImpacts(state, checked, detection);
     const verdict = judge(result, settings);
@@ -57829,7 +57915,7 @@ async function steps(settings, env, deps) {
     const seeAlso = whereToRead(state, sarifFile);
     const plan = annotate(state, result, { detection, gateChanges, gateWarning, seeAlso, head });
     const checkRun = await createCheckRun(state, result, { detection, impacts, verdict, plan, gateChanges, gateWarning, head });
-    await postSuggestions(state, result, detection);
+    await postSuggestions(state, result, detection, head);
     const report = await migrationReport(state, result);
     const summary = await writeJobSummary(state, result, { detection, impacts, gateChanges, verdict, sarifFile, report, head });
     // The last word names only the places that were written.

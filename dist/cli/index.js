@@ -13517,11 +13517,12 @@ function imageConnectorFields(root) {
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
     // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
-    // met as a step's `settings` an infrastructure's spec too. So in a file with aliases every field of that name
-    // counts (a false positive there is rarer, and safer for a gate, than an override hidden behind an alias).
+    // met as a step's `settings` an infrastructure's spec too. So a field inside an anchored node that an alias
+    // uses counts wherever it is first met (a false positive there is rarer, and safer for a gate, than an
+    // override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar)
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
                 out.push({ at: view, path });
         });
     else
@@ -16477,13 +16478,16 @@ function accountFix(project, entity, value, at, source) {
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 let resolution = project.resolve(at, { entity: owner });
-                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it.
-                if (resolution.unknown === 'expression' && owner.kind === 'template') {
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
+                // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
+                const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
+                const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+                if (byUses && owner.kind === 'template') {
                     const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
                     if (uses.length)
                         resolution = {
                             values: [...resolution.values, ...uses.flatMap((r) => r.values)],
-                            ...(uses.some((r) => r.unknown) ? { unknown: 'expression' } : {}),
+                            ...(uses.some((r) => r.unknown) ? { unknown: resolution.unknown } : {}),
                         };
                 }
                 for (const v of resolution.values) {
@@ -16505,7 +16509,7 @@ function accountFix(project, entity, value, at, source) {
                 if (!resolution.unknown)
                     continue;
                 // A template's runtime input is filled by what uses it; those values are checked where they are written.
-                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && project.isUsed(owner))
+                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && !viaVariable && project.isUsed(owner))
                     continue;
                 unresolved({
                     at,
