@@ -186,12 +186,16 @@ describe('findings in a file the test-merge checkout holds otherwise than the he
     const post = gh.requests.find((q) => q.method === 'POST' && q.path.endsWith('/check-runs'))!;
     const { annotations, summary } = (post.body as { output: { summary: string; annotations: Array<Record<string, unknown>> } }).output;
     const onA = annotations.filter((a) => a.path === A).map((a) => a.start_line);
+    const own = r.annotations.filter((a) => a.props.file === A && a.props.title !== 'gate change');
     if (shift) {
+      // The step's own annotation names the file only, saying where the line is in the checkout.
+      expect(own.map((a) => [a.props.line, /line 11 of the commit checked out/.test(a.message)])).toEqual([[undefined, true]]);
       expect(r.summary).toContain(`/blob/${mergeSha}/${A}#L11)`);
       expect(r.summary).not.toContain(`/blob/${headSha}/${A}`);
       expect(onA).toEqual([]);
       expect(summary).toContain('not annotated here');
     } else {
+      expect(own.map((a) => a.props.line)).toEqual(['8']);
       expect(r.summary).toContain(`/blob/${headSha}/${A}#L8)`);
       expect(onA).toEqual([8]);
       expect(summary).not.toContain('not annotated here');
