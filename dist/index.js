@@ -51735,7 +51735,14 @@ function annotate(state, result, o) {
     // @actions/core escapes the workflow commands.
     for (const a of plan.annotations) {
         const { title, file, startLine, endLine, startColumn, endColumn } = a;
-        core[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
+        // GitHub shows a pull request's annotations on its head: a file the checkout (the test-merge commit)
+        // holds otherwise has other lines there, so the annotation names the file and says where the line is.
+        if (file && o.head && !o.head.atHead(file)) {
+            const at = ` (line ${startLine} of the commit checked out, whose lines in this file are not the pull request's)`;
+            core[a.level](redact(a.message + at, settings.token), { title, file });
+        }
+        else
+            core[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
     }
     if (plan.overflowNotice)
         core.notice(plan.overflowNotice);
