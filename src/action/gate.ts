@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, configCandidates, loadConfig } from '../engine/config.js';
+import { ConfigError, configCandidates, exists, loadConfig } from '../engine/config.js';
+import { readText } from '../engine/file-text.js';
 import { isInside, realPathOf, toPosix } from '../engine/discover.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
@@ -91,7 +92,7 @@ export async function readGate(state: RunState, detection: ChangeDetection): Pro
     for (const f of gateFiles) {
       if (files.has(f)) continue;
       const before = base.read(f);
-      const after = safeRead(path.join(root, f));
+      const after = readText(path.join(root, f));
       if (before !== after)
         files.set(f, { path: f, status: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified' });
     }
@@ -158,7 +159,7 @@ export function gateSources(o: GateOptions): GateSources {
       return;
     }
     const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
-    const after = outside ? undefined : safeRead(abs);
+    const after = outside ? undefined : readText(abs);
     if (outside) out.changes.push(symlinkOut(file, kind));
     else out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
     // A file outside the repository is never read, not even when the head is trusted: the base's decides.
@@ -191,11 +192,11 @@ export function gateSources(o: GateOptions): GateSources {
     // the base's is named instead, and a twin the pull request adds or changes is reported.
     // Anything by a twin's name counts, as the config search counts it: a folder, a link leading nowhere.
     const twins =
-      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && present(c));
+      o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && path.dirname(c) === path.dirname(atHead) && exists(c));
     for (const t of twins) {
       if (!o.changed.files.has(rel(t)) && atBase(t)) continue;
       const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
-      const text = safeRead(t);
+      const text = readText(t);
       if (leavesRepo(t)) out.changes.push(symlinkOut(rel(t), 'config'));
       else if (text === undefined)
         out.changes.push({
@@ -209,7 +210,7 @@ export function gateSources(o: GateOptions): GateSources {
   } else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
     out.changes.push(
-      ...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))),
+      ...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, readText(atHead))),
     );
     out.configPath = atBaseConfig ?? false;
     if (atBaseConfig) guard(atBaseConfig, 'config');
@@ -232,11 +233,11 @@ export function gateSources(o: GateOptions): GateSources {
 export function addedSuppressions(
   root: string,
   /**
-   * `head`: which files the checkout holds as the pull request's head has them (see head-files.ts).
+   * `head`: the pull request's head versions of files, where the checkout is not the head (see head-files.ts).
    * `atBase`: on a test-merge checkout, the base branch's versions of the files holding suppression
    * comments (see `suppressingFiles`), with which the checkout's comments are compared.
    */
-  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'atHead' | 'headText'>; atBase?: BaseVersions },
+  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'headText'>; atBase?: BaseVersions },
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
@@ -262,7 +263,7 @@ export function addedSuppressions(
     // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
     const { atBase } = gate;
     for (const file of suppressingFiles(root, scanned)) {
-      const directives = directivesIn(file, safeRead(path.resolve(root, file)));
+      const directives = directivesIn(file, readText(path.resolve(root, file)));
       let before: Map<string, number> | undefined;
       try {
         before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
@@ -286,17 +287,12 @@ export function addedSuppressions(
   for (const [file, change] of gate.changed.files) {
     const abs = path.resolve(root, file);
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
-    const text = safeRead(abs);
-    if (!text?.includes('harness-registry-guard-disable')) continue;
-    // The API's patches number the head's lines, which a test-merge checkout may not (the base changed
-    // the file above): its comments are then looked for in the head's version; unread, all count.
-    const byHead = gate.changed.source === 'api' && gate.head && !gate.head.atHead(file);
-    const numbered = byHead ? gate.head!.headText(file) : text;
-    const lines = numbered === undefined ? undefined : change.lines;
-    for (const d of directivesIn(file, numbered ?? text)) {
+    const text = readText(abs);
+    // The checkout is the head here (a test-merge checkout is compared with the base above).
+    for (const d of directivesIn(file, text)) {
       // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
-      const line = gitLineOf(numbered ?? text, d.range[0]);
-      if (!lines || lines.has(line)) out.push(added(file, d, line));
+      const line = gitLineOf(text!, d.range[0]);
+      if (!change.lines || change.lines.has(line)) out.push(added(file, d, line));
     }
   }
   if (!gate.partial) return out;
@@ -305,7 +301,7 @@ export function addedSuppressions(
   for (const abs of scanned ?? []) {
     const file = toPosix(path.relative(root, abs));
     if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
-    const directives = directivesIn(file, safeRead(abs));
+    const directives = directivesIn(file, readText(abs));
     if (!directives.length) continue;
     const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
     for (const d of directives)
@@ -322,7 +318,7 @@ export function suppressingFiles(root: string, scanned: ReadonlySet<string> | un
   for (const abs of scanned ?? []) {
     const file = toPosix(path.relative(root, abs));
     if (file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
-    if (safeRead(abs)?.includes('harness-registry-guard-disable')) out.push(file);
+    if (readText(abs)?.includes('harness-registry-guard-disable')) out.push(file);
   }
   return out.sort();
 }
@@ -356,14 +352,6 @@ const symlinkOut = (file: string, kind: 'config' | 'baseline'): GateChange => ({
   line: 1,
   message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
 });
-
-function safeRead(abs: string): string | undefined {
-  try {
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** What a config change does, key by key, at the key's line in the pull request's version. */
 export function configChanges(file: string, before: string | undefined, after: string | undefined): GateChange[] {
@@ -457,13 +445,4 @@ function keyLines(file: string, text: string | undefined): (keys: string[]) => n
     }
     return line;
   };
-}
-
-/** Anything by that name, a dangling link too (as the config search sees it). */
-function present(p: string): boolean {
-  try {
-    return !!fs.lstatSync(p, { throwIfNoEntry: false });
-  } catch {
-    return false;
-  }
 }

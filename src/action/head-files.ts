@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readText } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import type { ChangedFiles } from '../github/changed-files.js';
 import { commitOf, filesDifferingFrom, gitShow } from '../github/git.js';
@@ -69,14 +69,6 @@ export function filesToCompare(root: string, changed: ChangedFiles | undefined, 
     return scope.scanned?.has(abs) && readText(abs)?.includes('harness-registry-guard-disable');
   });
   return [...new Set([...suppressing, ...findings.map((f) => f.file).filter((f) => changed.files.has(f))])];
-}
-
-function readText(abs: string): string | undefined {
-  try {
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 const sameLines = (a: string | undefined, b: string | undefined) =>

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readText } from '../engine/file-text.js';
 import * as core from '@actions/core';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
@@ -27,7 +27,7 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
   try {
     // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the
     // test-merge commit, and a suggestion placed at its lines would replace another line of the head.
-    const atHead = (file: string) => (head.atHead(file) ? readFile(path.join(state.root, file)) : undefined);
+    const atHead = (file: string) => (head.atHead(file) ? readText(path.join(state.root, file)) : undefined);
     const r = await syncSuggestions({
       api,
       repo: ctx.repo,
@@ -52,13 +52,5 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
     return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${leftOut}${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
   } catch (e) {
     return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
-  }
-}
-
-function readFile(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -147,7 +147,7 @@ function buildSchema(rules: readonly RuleMeta[], ids: string[]): object {
 }
 
 /** Anything by that name, a dangling link too; not for a path through a file (ENOTDIR). */
-function exists(p: string): boolean {
+export function exists(p: string): boolean {
   try {
     return !!fs.lstatSync(p, { throwIfNoEntry: false });
   } catch {

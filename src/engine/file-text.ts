@@ -30,3 +30,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 export const decodeUtf8 = (bytes: Uint8Array): string => UTF8.decode(bytes);
+
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
+export function readText(abs: string): string | undefined {
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -105,11 +105,7 @@ export function harnessSideMarkdown(
   else
     table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
       const uses = usesOf(c);
-      const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === c.harnessUrl).map((i) => i.ruleId)));
-      // What the rules with findings on it ask to change there, in policy order.
-      const changes = policyRules.flatMap((rule) =>
-        rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : [],
-      );
+      const changes = changesInHarness(r, c.harnessUrl);
       return [
         typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
         plain(c.scope),
@@ -139,4 +135,13 @@ export function harnessSideMarkdown(
       o.problem,
     ]);
   return out;
+}
+
+/** What the rules with findings on a connector Harness holds (by its page) ask to change there, in policy order. */
+export function changesInHarness(r: MigrationReport, harnessUrl: unknown): string[] {
+  if (typeof harnessUrl !== 'string') return [];
+  const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === harnessUrl).map((i) => i.ruleId)));
+  return policyRules.flatMap((rule) =>
+    rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : [],
+  );
 }

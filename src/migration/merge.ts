@@ -4,9 +4,9 @@ import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
-import { rules as policyRules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { ReportFormat } from './index.js';
+import { changesInHarness } from './harness-side.js';
 import { judgeSharedUses } from './org-failing.js';
 import { renderOrgMarkdown } from './org-markdown.js';
 import type {
@@ -518,13 +518,9 @@ function harnessSideSteps(report: MigrationReport): HarnessStep[] {
   const items = report.changes.flatMap((c) => c.items);
   const steps: HarnessStep[] = [];
   for (const h of report.harnessConnectors ?? []) {
-    const mine = items.filter((i) => typeof h.harnessUrl === 'string' && i.harnessUrl === h.harnessUrl);
-    const ids = new Set(mine.map((i) => i.ruleId));
-    // What the rules with findings on it ask to change there, in policy order.
-    const changes = policyRules.flatMap((r) =>
-      ids.has(r.id) && r.changeInHarness ? [r.changeInHarness(report.replacementRegistryUrl)] : [],
-    );
+    const changes = changesInHarness(report, h.harnessUrl);
     if (!changes.length) continue;
+    const mine = items.filter((i) => i.harnessUrl === h.harnessUrl);
     const uses = report.externalConnectors.find((x) => x.ref === h.ref && x.scope === h.scope)?.usedBy ?? [];
     const places = [...new Map(mine.map((i) => [`${i.file}:${i.line}`, { file: i.file, line: i.line }])).values()].sort(
       (a, b) => cmp(a.file, b.file) || a.line - b.line,

@@ -573,7 +573,7 @@ export class Project {
       if (Array.isArray(supplied)) return this.resolveItems(supplied, userCtx, depth);
       if (supplied) {
         const r = this.resolve(supplied, userCtx, depth);
-        const values = r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+        const values = r.values.map(asTemplateInput);
         // Nothing fills the user's own runtime input: the template's default still applies.
         if (values.length) return { values };
         return defaults.values.length || defaults.unknown
@@ -597,11 +597,7 @@ export class Project {
     const out: Resolution = { values: [] };
     for (const item of items) {
       const r = this.resolve(item, ctx, depth);
-      out.values.push(...r.values.map((x): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
-      if (r.unknown && !out.unknown) {
-        out.unknown = r.unknown;
-        out.unknownAt = r.unknownAt ?? item;
-      }
+      absorb(out, r, item, r.values.map(asTemplateInput));
     }
     return out;
   }
@@ -619,12 +615,7 @@ export class Project {
         if (o.value) out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
         return;
       }
-      const r = this.expression(option, field, ctx, depth);
-      out.values.push(...r.values);
-      if (r.unknown && !out.unknown) {
-        out.unknown = r.unknown;
-        out.unknownAt = r.unknownAt ?? field;
-      }
+      absorb(out, this.expression(option, field, ctx, depth), field);
     };
     if (v.default) add(v.default, 'default');
     for (const a of v.allowedValues ?? []) add(a, 'allowedValues');
@@ -771,4 +762,16 @@ function withInfraSources(stages: EffectiveStage[]): EffectiveStage[] {
     byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
   }
   return out;
+}
+
+/** A literal the user of a template writes in `templateInputs` is said to come from there. */
+const asTemplateInput = (x: ResolvedValue): ResolvedValue => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x);
+
+/** Adds a resolution's values (as given) to `out`; the first open one says why `out` is open, at `at` when it names no place. */
+function absorb(out: Resolution, r: Resolution, at: Loc, values: readonly ResolvedValue[] = r.values): void {
+  out.values.push(...values);
+  if (r.unknown && !out.unknown) {
+    out.unknown = r.unknown;
+    out.unknownAt = r.unknownAt ?? at;
+  }
 }

@@ -26,7 +26,7 @@ export interface ImageUse {
   pulledBy?: View[];
 }
 
-/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 export function pulledByRelated(use: ImageUse): { related?: Array<{ at: View; messageId: 'pulledBy'; data: { expression: string } }> } {
   return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {};
 }
@@ -199,8 +199,8 @@ const IMAGE_CONNECTOR_PATH =
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 export function imageConnectorFields(root: View): Array<{ at: View; path: string }> {
   const out: Array<{ at: View; path: string }> = [];
-  const add = (at: View, path: string | undefined) => {
-    if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path)) out.push({ at, path });
+  const add = (at: View, path: string | undefined, anywhere = false) => {
+    if (at.isScalar && path !== undefined && (anywhere || IMAGE_CONNECTOR_PATH.test(path))) out.push({ at, path });
   };
   // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
   // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
@@ -209,8 +209,7 @@ export function imageConnectorFields(root: View): Array<{ at: View; path: string
   // override hidden behind an alias).
   if (root.file.aliased)
     walk(root, ({ view, key, parent, path }) => {
-      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
-        out.push({ at: view, path });
+      if (parent && key !== undefined && IMAGE_CONNECTOR.has(key)) add(view, path, view.aliased);
     });
   else findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
   return out;
