@@ -17,6 +17,7 @@ const result = (over: Partial<LintResult> = {}): LintResult => ({
   entities: 0,
   skippedNotHarness: [],
   internalErrors: [],
+  directives: new Map(),
   project: new Project([]),
   place: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
   rules: [],

@@ -234,10 +234,13 @@ export function addedSuppressions(
   root: string,
   /**
    * `head`: the pull request's head versions of files, where the checkout is not the head (see head-files.ts).
-   * `atBase`: on a test-merge checkout, the base branch's versions of the files holding suppression
-   * comments (see `suppressingFiles`), with which the checkout's comments are compared.
+   * `atBase`: on a test-merge checkout, the suppression comments the check obeyed, by file, and the
+   * base branch's versions of those files, with which they are compared.
    */
-  gate: Pick<GateSources, 'changed' | 'partial'> & { head?: Pick<HeadFiles, 'headText'>; atBase?: BaseVersions },
+  gate: Pick<GateSources, 'changed' | 'partial'> & {
+    head?: Pick<HeadFiles, 'headText'>;
+    atBase?: { versions: BaseVersions; obeyed: ReadonlyMap<string, readonly Directive[]> };
+  },
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
@@ -261,9 +264,9 @@ export function addedSuppressions(
     // A test-merge checkout: what lint obeys is the merge's comments, and what the pull request adds is
     // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
     // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
-    const { atBase } = gate;
-    for (const file of suppressingFiles(root, scanned)) {
-      const directives = directivesIn(file, readText(path.resolve(root, file)));
+    const { versions: atBase, obeyed } = gate.atBase;
+    for (const [file, directives] of obeyed) {
+      if (file.startsWith('../') || !isInside(realRoot, realPathOf(path.resolve(root, file)))) continue;
       let before: Map<string, number> | undefined;
       try {
         before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
@@ -309,18 +312,6 @@ export function addedSuppressions(
       else if (!before.has(key(d))) out.push(added(file, d));
   }
   return out;
-}
-
-/** The scanned files inside the repository that hold a suppression comment, by path from the root. */
-export function suppressingFiles(root: string, scanned: ReadonlySet<string> | undefined): string[] {
-  const realRoot = realPathOf(root);
-  const out: string[] = [];
-  for (const abs of scanned ?? []) {
-    const file = toPosix(path.relative(root, abs));
-    if (file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
-    if (readText(abs)?.includes('harness-registry-guard-disable')) out.push(file);
-  }
-  return out.sort();
 }
 
 const countKeys = (keys: string[]) => {

@@ -2,7 +2,7 @@ import { annotate, whereToRead } from './annotations.js';
 import { checkWorkspace } from './check.js';
 import { createCheckRun } from './check-run.js';
 import { detectChanges } from './detect-changes.js';
-import { addedSuppressions, readGate, suppressingFiles } from './gate.js';
+import { addedSuppressions, readGate } from './gate.js';
 import { baseVersions } from './gate-base.js';
 import { changedConnectorImpacts } from './impact.js';
 import { filesToCompare, headFiles } from './head-files.js';
@@ -54,9 +54,10 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
   const head = await headFiles(state, () => filesToCompare(state.root, gate?.changed ?? detection.changed, result));
   // Suppression comments count in the files the check read, which only lint knows.
   // On a test-merge checkout the comments lint obeyed are compared with the base branch's (each file read once).
+  const obeyed = result.directives;
   const atBase =
     gate && head.checkoutSha
-      ? await baseVersions(state, detection, suppressingFiles(state.root, result.scope.scanned).slice(0, 100))
+      ? { versions: await baseVersions(state, detection, [...obeyed.keys()].filter((f) => !f.startsWith('../')).slice(0, 100)), obeyed }
       : undefined;
   const gateChanges = gate
     ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]

@@ -106,6 +106,8 @@ export interface LintResult {
   cwd: string;
   /** The config file that was applied, if any. */
   config?: LoadedConfig;
+  /** The suppression comments the run obeyed, by file (named as findings name them). */
+  directives: ReadonlyMap<string, readonly Directive[]>;
   /** What the baseline did, when one was given; its stale entries are also `suppression` findings. */
   baseline?: BaselineSummary;
   /** What was learnt from Harness about connectors the repo does not hold, when it was asked. */
@@ -350,6 +352,7 @@ function finish(settings: LintSettings, prepared: Prepared, built: Built, harnes
   return {
     findings: [...holdBackFixesOfAccepted(out), ...levelled(meta)].sort(compareFindings),
     filesScanned: built.filesScanned,
+    directives: built.directives,
     harnessFiles: built.harnessFiles,
     entities: built.entities,
     skippedNotHarness: built.skippedNotHarness,
