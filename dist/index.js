@@ -47533,7 +47533,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 const STAGE = new Set(['stage']);
 /** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
 const STAGE_BODY = new Set(['stage', 'templateInputs']);
-/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
 }
@@ -47715,8 +47715,8 @@ const IMAGE_CONNECTOR_PATH = /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
     const out = [];
-    const add = (at, path) => {
-        if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path))
+    const add = (at, path, anywhere = false) => {
+        if (at.isScalar && path !== undefined && (anywhere || IMAGE_CONNECTOR_PATH.test(path)))
             out.push({ at, path });
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
@@ -47726,8 +47726,8 @@ function imageConnectorFields(root) {
     // override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
-                out.push({ at: view, path });
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
+                add(view, path, view.aliased);
         });
     else
         findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
@@ -48856,7 +48856,7 @@ class Project {
                 return this.resolveItems(supplied, userCtx, depth);
             if (supplied) {
                 const r = this.resolve(supplied, userCtx, depth);
-                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                const values = r.values.map(asTemplateInput);
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
@@ -48882,11 +48882,7 @@ class Project {
         const out = { values: [] };
         for (const item of items) {
             const r = this.resolve(item, ctx, depth);
-            out.values.push(...r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
-            if (r.unknown && !out.unknown) {
-                out.unknown = r.unknown;
-                out.unknownAt = r.unknownAt ?? item;
-            }
+            absorb(out, r, item, r.values.map(asTemplateInput));
         }
         return out;
     }
@@ -48904,12 +48900,7 @@ class Project {
                     out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
                 return;
             }
-            const r = this.expression(option, field, ctx, depth);
-            out.values.push(...r.values);
-            if (r.unknown && !out.unknown) {
-                out.unknown = r.unknown;
-                out.unknownAt = r.unknownAt ?? field;
-            }
+            absorb(out, this.expression(option, field, ctx, depth), field);
         };
         if (v.default)
             add(v.default, 'default');
@@ -49053,6 +49044,16 @@ function withInfraSources(stages) {
         byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
     }
     return out;
+}
+/** A literal the user of a template writes in `templateInputs` is said to come from there. */
+const asTemplateInput = (x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x);
+/** Adds a resolution's values (as given) to `out`; the first open one says why `out` is open, at `at` when it names no place. */
+function absorb(out, r, at, values = r.values) {
+    out.values.push(...values);
+    if (r.unknown && !out.unknown) {
+        out.unknown = r.unknown;
+        out.unknownAt = r.unknownAt ?? at;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
@@ -54075,6 +54076,15 @@ class SourceTexts {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
+function readText(abs) {
+    try {
+        return external_node_fs_default().readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -54669,6 +54679,7 @@ function finish(settings, prepared, built, harness) {
     return {
         findings: [...holdBackFixesOfAccepted(out), ...levelled(meta)].sort(compareFindings),
         filesScanned: built.filesScanned,
+        directives: built.directives,
         harnessFiles: built.harnessFiles,
         entities: built.entities,
         skippedNotHarness: built.skippedNotHarness,
@@ -55347,6 +55358,7 @@ async function baseVersions(state, detection, files) {
 
 
 
+
 /**
  * The gate step, on every pull request: where the config and the baseline are read from, and what
  * the pull request changes in them. When the changed files are unknown (no API list, no git
@@ -55375,7 +55387,7 @@ async function readGate(state, detection) {
             if (files.has(f))
                 continue;
             const before = base.read(f);
-            const after = safeRead(external_node_path_default().join(root, f));
+            const after = readText(external_node_path_default().join(root, f));
             if (before !== after)
                 files.set(f, { path: f, status: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified' });
         }
@@ -55444,7 +55456,7 @@ function gateSources(o) {
             return;
         }
         const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
-        const after = outside ? undefined : safeRead(abs);
+        const after = outside ? undefined : readText(abs);
         if (outside)
             out.changes.push(symlinkOut(file, kind));
         else
@@ -55485,12 +55497,12 @@ function gateSources(o) {
         // A twin beside the base's config (a `.yaml` after its `.yml`) would make the search find two:
         // the base's is named instead, and a twin the pull request adds or changes is reported.
         // Anything by a twin's name counts, as the config search counts it: a folder, a link leading nowhere.
-        const twins = o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && external_node_path_default().dirname(c) === external_node_path_default().dirname(atHead) && present(c));
+        const twins = o.trustHead || !atHead ? [] : candidates.filter((c) => c !== atHead && external_node_path_default().dirname(c) === external_node_path_default().dirname(atHead) && exists(c));
         for (const t of twins) {
             if (!o.changed.files.has(rel(t)) && atBase(t))
                 continue;
             const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
-            const text = safeRead(t);
+            const text = readText(t);
             if (leavesRepo(t))
                 out.changes.push(symlinkOut(rel(t), 'config'));
             else if (text === undefined)
@@ -55507,7 +55519,7 @@ function gateSources(o) {
     }
     else {
         // The pull request's own config file is reported and ignored; the base's, if any, decides.
-        out.changes.push(...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, safeRead(atHead))));
+        out.changes.push(...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, readText(atHead))));
         out.configPath = atBaseConfig ?? false;
         if (atBaseConfig)
             guard(atBaseConfig, 'config');
@@ -55527,9 +55539,9 @@ function gateSources(o) {
  */
 function addedSuppressions(root, 
 /**
- * `head`: which files the checkout holds as the pull request's head has them (see head-files.ts).
- * `atBase`: on a test-merge checkout, the base branch's versions of the files holding suppression
- * comments (see `suppressingFiles`), with which the checkout's comments are compared.
+ * `head`: the pull request's head versions of files, where the checkout is not the head (see head-files.ts).
+ * `atBase`: on a test-merge checkout, the suppression comments the check obeyed, by file, and the
+ * base branch's versions of those files, with which they are compared.
  */
 gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
@@ -55551,9 +55563,10 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         // A test-merge checkout: what lint obeys is the merge's comments, and what the pull request adds is
         // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
         // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
-        const { atBase } = gate;
-        for (const file of suppressingFiles(root, scanned)) {
-            const directives = directivesIn(file, safeRead(external_node_path_default().resolve(root, file)));
+        const { versions: atBase, obeyed } = gate.atBase;
+        for (const [file, directives] of obeyed) {
+            if (file.startsWith('../') || !isInside(realRoot, discover_realPathOf(external_node_path_default().resolve(root, file))))
+                continue;
             let before;
             try {
                 before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
@@ -55582,18 +55595,12 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         const abs = external_node_path_default().resolve(root, file);
         if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        const text = safeRead(abs);
-        if (!text?.includes('harness-registry-guard-disable'))
-            continue;
-        // The API's patches number the head's lines, which a test-merge checkout may not (the base changed
-        // the file above): its comments are then looked for in the head's version; unread, all count.
-        const byHead = gate.changed.source === 'api' && gate.head && !gate.head.atHead(file);
-        const numbered = byHead ? gate.head.headText(file) : text;
-        const lines = numbered === undefined ? undefined : change.lines;
-        for (const d of directivesIn(file, numbered ?? text)) {
+        const text = readText(abs);
+        // The checkout is the head here (a test-merge checkout is compared with the base above).
+        for (const d of directivesIn(file, text)) {
             // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
-            const line = gitLineOf(numbered ?? text, d.range[0]);
-            if (!lines || lines.has(line))
+            const line = gitLineOf(text, d.range[0]);
+            if (!change.lines || change.lines.has(line))
                 out.push(added(file, d, line));
         }
     }
@@ -55605,7 +55612,7 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         const file = toPosix(external_node_path_default().relative(root, abs));
         if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        const directives = directivesIn(file, safeRead(abs));
+        const directives = directivesIn(file, readText(abs));
         if (!directives.length)
             continue;
         const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
@@ -55616,19 +55623,6 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
                 out.push(added(file, d));
     }
     return out;
-}
-/** The scanned files inside the repository that hold a suppression comment, by path from the root. */
-function suppressingFiles(root, scanned) {
-    const realRoot = discover_realPathOf(root);
-    const out = [];
-    for (const abs of scanned ?? []) {
-        const file = toPosix(external_node_path_default().relative(root, abs));
-        if (file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
-            continue;
-        if (safeRead(abs)?.includes('harness-registry-guard-disable'))
-            out.push(file);
-    }
-    return out.sort();
 }
 const countKeys = (keys) => {
     const counts = new Map();
@@ -55659,14 +55653,6 @@ const symlinkOut = (file, kind) => ({
     line: 1,
     message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
 });
-function safeRead(abs) {
-    try {
-        return external_node_fs_default().readFileSync(abs, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
 /** What a config change does, key by key, at the key's line in the pull request's version. */
 function configChanges(file, before, after) {
     const a = asObject(before);
@@ -55760,15 +55746,6 @@ function keyLines(file, text) {
         }
         return line;
     };
-}
-/** Anything by that name, a dangling link too (as the config search sees it). */
-function present(p) {
-    try {
-        return !!external_node_fs_default().lstatSync(p, { throwIfNoEntry: false });
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/impact.ts
@@ -55920,14 +55897,6 @@ function filesToCompare(root, changed, result) {
         return scope.scanned?.has(abs) && readText(abs)?.includes('harness-registry-guard-disable');
     });
     return [...new Set([...suppressing, ...findings.map((f) => f.file).filter((f) => changed.files.has(f))])];
-}
-function readText(abs) {
-    try {
-        return external_node_fs_default().readFileSync(abs, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
 }
 const sameLines = (a, b) => a === b || (a !== undefined && b !== undefined && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n'));
 
@@ -56637,9 +56606,7 @@ function harnessSideMarkdown(r, render) {
     else
         table(out, ['Connector', 'Scope', 'Type', 'URL', 'Connectivity', 'Used by', 'Change in Harness'], connectors, (c) => {
             const uses = usesOf(c);
-            const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === c.harnessUrl).map((i) => i.ruleId)));
-            // What the rules with findings on it ask to change there, in policy order.
-            const changes = rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
+            const changes = changesInHarness(r, c.harnessUrl);
             return [
                 typeof c.harnessUrl === 'string' ? `[${code(c.ref)}](${linkTarget(c.harnessUrl)})` : code(c.ref),
                 plain(c.scope),
@@ -56672,6 +56639,13 @@ function harnessSideMarkdown(r, render) {
             o.problem,
         ]);
     return out;
+}
+/** What the rules with findings on a connector Harness holds (by its page) ask to change there, in policy order. */
+function changesInHarness(r, harnessUrl) {
+    if (typeof harnessUrl !== 'string')
+        return [];
+    const rules = new Set(r.changes.flatMap((ch) => ch.items.filter((i) => i.harnessUrl === harnessUrl).map((i) => i.ruleId)));
+    return rules_rules.flatMap((rule) => rules.has(rule.id) && rule.changeInHarness ? [rule.changeInHarness(r.replacementRegistryUrl)] : []);
 }
 
 ;// CONCATENATED MODULE: ./src/migration/markdown.ts
@@ -57822,7 +57796,7 @@ async function suggest(state, result, detection, head) {
     try {
         // Only files whose checkout equals the PR head get suggestions: a pull_request checkout is the
         // test-merge commit, and a suggestion placed at its lines would replace another line of the head.
-        const atHead = (file) => (head.atHead(file) ? readFile(external_node_path_default().join(state.root, file)) : undefined);
+        const atHead = (file) => (head.atHead(file) ? readText(external_node_path_default().join(state.root, file)) : undefined);
         const r = await syncSuggestions({
             api,
             repo: ctx.repo,
@@ -57843,14 +57817,6 @@ async function suggest(state, result, detection, head) {
     }
     catch (e) {
         return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
-    }
-}
-function readFile(file) {
-    try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
     }
 }
 
@@ -57909,8 +57875,9 @@ async function steps(settings, env, deps) {
     const head = await headFiles(state, () => filesToCompare(state.root, gate?.changed ?? detection.changed, result));
     // Suppression comments count in the files the check read, which only lint knows.
     // On a test-merge checkout the comments lint obeyed are compared with the base branch's (each file read once).
+    const obeyed = result.directives;
     const atBase = gate && head.checkoutSha
-        ? await baseVersions(state, detection, suppressingFiles(state.root, result.scope.scanned).slice(0, 100))
+        ? { versions: await baseVersions(state, detection, [...obeyed.keys()].filter((f) => !f.startsWith('../')).slice(0, 100)), obeyed }
         : undefined;
     const gateChanges = gate
         ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]

@@ -11068,7 +11068,7 @@ const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
 const STAGE = new Set(['stage']);
 /** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
 const STAGE_BODY = new Set(['stage', 'templateInputs']);
-/** For a report on a pipeline variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
 }
@@ -11250,8 +11250,8 @@ const IMAGE_CONNECTOR_PATH = /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)
 /** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
 function imageConnectorFields(root) {
     const out = [];
-    const add = (at, path) => {
-        if (at.isScalar && path !== undefined && IMAGE_CONNECTOR_PATH.test(path))
+    const add = (at, path, anywhere = false) => {
+        if (at.isScalar && path !== undefined && (anywhere || IMAGE_CONNECTOR_PATH.test(path)))
             out.push({ at, path });
     };
     // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
@@ -11261,8 +11261,8 @@ function imageConnectorFields(root) {
     // override hidden behind an alias).
     if (root.file.aliased)
         walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key) && view.isScalar && (view.aliased || IMAGE_CONNECTOR_PATH.test(path)))
-                out.push({ at: view, path });
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
+                add(view, path, view.aliased);
         });
     else
         findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
@@ -13359,6 +13359,15 @@ class SourceTexts {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
+function readText(abs) {
+    try {
+        return fs.readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -14744,7 +14753,7 @@ class Project {
                 return this.resolveItems(supplied, userCtx, depth);
             if (supplied) {
                 const r = this.resolve(supplied, userCtx, depth);
-                const values = r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x));
+                const values = r.values.map(asTemplateInput);
                 // Nothing fills the user's own runtime input: the template's default still applies.
                 if (values.length)
                     return { values };
@@ -14770,11 +14779,7 @@ class Project {
         const out = { values: [] };
         for (const item of items) {
             const r = this.resolve(item, ctx, depth);
-            out.values.push(...r.values.map((x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x)));
-            if (r.unknown && !out.unknown) {
-                out.unknown = r.unknown;
-                out.unknownAt = r.unknownAt ?? item;
-            }
+            absorb(out, r, item, r.values.map(asTemplateInput));
         }
         return out;
     }
@@ -14792,12 +14797,7 @@ class Project {
                     out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
                 return;
             }
-            const r = this.expression(option, field, ctx, depth);
-            out.values.push(...r.values);
-            if (r.unknown && !out.unknown) {
-                out.unknown = r.unknown;
-                out.unknownAt = r.unknownAt ?? field;
-            }
+            absorb(out, this.expression(option, field, ctx, depth), field);
         };
         if (v.default)
             add(v.default, 'default');
@@ -14941,6 +14941,16 @@ function withInfraSources(stages) {
         byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
     }
     return out;
+}
+/** A literal the user of a template writes in `templateInputs` is said to come from there. */
+const asTemplateInput = (x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x);
+/** Adds a resolution's values (as given) to `out`; the first open one says why `out` is open, at `at` when it names no place. */
+function absorb(out, r, at, values = r.values) {
+    out.values.push(...values);
+    if (r.unknown && !out.unknown) {
+        out.unknown = r.unknown;
+        out.unknownAt = r.unknownAt ?? at;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
