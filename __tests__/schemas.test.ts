@@ -49,3 +49,22 @@ describe('the pipeline schema', () => {
     expect(findings.filter((f) => f.ruleId === 'schema').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
 });
+
+// Harness reads `executeOnDelegate` with Jackson 2: the strings "false"/"True" and the unquoted YAML 1.1 words are booleans to it.
+describe('the connector schema', () => {
+  const connector = (value: string) =>
+    `connector:\n  name: hub\n  identifier: hub\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://registry.hub.docker.com\n` +
+    `    providerType: DockerHub\n    auth:\n      type: Anonymous\n    executeOnDelegate: ${value}\n`;
+  const schemaFindings = (value: string) =>
+    lintFiles({ 'connector.yaml': connector(value) })
+      .findings.filter((f) => f.ruleId === 'schema')
+      .map((f) => `${f.line}:${f.column} ${f.message}`);
+
+  it.each(['false', 'True', '"False"', "'TRUE'", 'no', 'Off', 'YES', 'on'])('takes executeOnDelegate: %s', (value) => {
+    expect(schemaFindings(value)).toEqual([]);
+  });
+
+  it.each(['maybe', '1', '[]'])('reports executeOnDelegate: %s as not a boolean', (value) => {
+    expect(schemaFindings(value)).toEqual(['10:24 Connector `hub`: `connector.spec.executeOnDelegate` must be true or false.']);
+  });
+});

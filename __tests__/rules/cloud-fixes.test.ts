@@ -181,6 +181,18 @@ describe('cloneCodebase as a runtime input', () => {
     expect(findings(files)).toHaveLength(2);
   });
 
+  // Jackson 2's YAML parser reads unquoted scalars as YAML 1.1 does: `yes` and `on` are true, `no` and `off` false.
+  it.each(['yes', 'Yes', 'ON'])('unquoted %s, in the stage or from an input set: it clones', (clone) => {
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}` };
+    expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage(clone)) })).toHaveLength(2);
+    expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage('<+input>')), 'input-set.yaml': cloneSet(clone) })).toHaveLength(2);
+  });
+
+  it.each(['no', 'OFF'])('unquoted %s, from an input set: it does not clone', (clone) => {
+    const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}` };
+    expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage('<+input>')), 'input-set.yaml': cloneSet(clone) })).toEqual([]);
+  });
+
   it.each(['"False"', '"FALSE"', '"yes"', '"1"'])('the string %s, in the stage or from an input set: it does not clone', (clone) => {
     const files = { 'connectors.yaml': `${HARNESS_IMAGE}---\n${CODE1}` };
     expect(findings({ ...files, 'pipeline.yaml': pipeline(cloudStage(clone)) })).toEqual([]);
@@ -368,7 +380,7 @@ describe('disabled triggers supply nothing', () => {
     ]);
   });
 
-  it.each(['false', '"false"', 'False', '"FALSE"'])(
+  it.each(['false', '"false"', 'False', '"FALSE"', 'no', 'Off'])(
     'enabled: %s — a trigger that never starts a run fills nothing (policy 2)',
     (enabled) => {
       expect(findings(files(enabled))).toEqual([open]);

@@ -185,6 +185,13 @@ export default testRule(import.meta.filename, rule, {
         ),
       },
     },
+    ...['no', 'No', 'OFF', 'off'].map((value) => ({
+      name: `executeOnDelegate: ${value} unquoted: Harness's YAML parser (Jackson 2, YAML 1.1 words) reads it as false`,
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', `    executeOnDelegate: ${value}\n`, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+    })),
     ...['"false"', "'False'", '"FALSE"'].map((value) => ({
       name: `executeOnDelegate as the string ${value}: Harness (Jackson) reads it as false, so the connector connects through the Harness Platform`,
       files: {
@@ -304,6 +311,27 @@ export default testRule(import.meta.filename, rule, {
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
+    ...[
+      ['yes', 'delegateTrue'],
+      ['On', 'delegateTrue'],
+      ['"no"', 'delegateString'],
+    ].map(([value, messageId]) => ({
+      name: `executeOnDelegate: ${value}: ${messageId === 'delegateTrue' ? 'unquoted, Harness reads it as true' : 'quoted, Harness does not read it as false'}; replaced by the boolean false`,
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', `    executeOnDelegate: ${value}\n`, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId,
+          line: 23,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    })),
     {
       name: 'several stages use each connector of a multi-document file: one finding per connector, listing them',
       files: {

@@ -85,7 +85,11 @@ function describe(error: ErrorObject): string {
     .join('')
     .replace(/^\./, '');
   let what = error.message ?? 'is invalid';
-  if (error.keyword === 'enum') what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+    // A boolean's enum also lists the words Harness takes for one: the user needs only the two.
+    what = allowed.includes(true) && allowed.includes(false) ? 'must be true or false' : `must be one of ${allowed.join(', ')}`;
+  }
   if (error.keyword === 'const') what = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
   if (error.keyword === 'type') what = `must be ${typeNames(error.params as { type: string | string[] })}`;
   if (error.keyword === 'minLength' && (error.params as { limit: number }).limit === 1) what = 'must not be empty';

@@ -653,7 +653,7 @@ return errors === 0;
 }
 
 export const connector = validate7;
-const schema5 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"type":"boolean"},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}};
+const schema5 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://harness-registry-guard.dev/schemas/connector.schema.json","title":"Harness connector (the fields harness-registry-guard reads)","type":"object","required":["connector"],"properties":{"connector":{"type":"object","required":["identifier","type"],"properties":{"identifier":{"type":"string","minLength":1},"name":{"type":"string"},"orgIdentifier":{"type":"string"},"projectIdentifier":{"type":"string"},"type":{"type":"string","minLength":1},"spec":{"type":"object","properties":{"executeOnDelegate":{"$comment":"As Harness reads it (Jackson 2): a boolean, its words as strings, or the YAML 1.1 words an unquoted scalar may be.","enum":[true,false,"true","True","TRUE","false","False","FALSE","yes","Yes","YES","no","No","NO","on","On","ON","off","Off","OFF"]},"delegateSelectors":{"type":"array","items":{"type":"string"}},"dockerRegistryUrl":{"type":"string","minLength":1},"providerType":{"enum":["DockerHub","Harbor","Quay","Other"]}}}},"if":{"properties":{"type":{"const":"DockerRegistry"}},"required":["type"]},"then":{"required":["spec"],"properties":{"spec":{"type":"object","required":["dockerRegistryUrl"]}}}}}};
 const func0 = func0Module.default ?? func0Module;
 
 function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -876,8 +876,9 @@ if(data0.spec !== undefined){
 let data8 = data0.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.executeOnDelegate !== undefined){
-if(typeof data8.executeOnDelegate !== "boolean"){
-const err16 = {instancePath:instancePath+"/connector/spec/executeOnDelegate",schemaPath:"#/properties/connector/properties/spec/properties/executeOnDelegate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data9 = data8.executeOnDelegate;
+if(!((((((((((((((((((((data9 === true) || (data9 === false)) || (data9 === "true")) || (data9 === "True")) || (data9 === "TRUE")) || (data9 === "false")) || (data9 === "False")) || (data9 === "FALSE")) || (data9 === "yes")) || (data9 === "Yes")) || (data9 === "YES")) || (data9 === "no")) || (data9 === "No")) || (data9 === "NO")) || (data9 === "on")) || (data9 === "On")) || (data9 === "ON")) || (data9 === "off")) || (data9 === "Off")) || (data9 === "OFF"))){
+const err16 = {instancePath:instancePath+"/connector/spec/executeOnDelegate",schemaPath:"#/properties/connector/properties/spec/properties/executeOnDelegate/enum",keyword:"enum",params:{allowedValues: schema5.properties.connector.properties.spec.properties.executeOnDelegate.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }

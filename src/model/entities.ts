@@ -244,8 +244,8 @@ export function classify(file: SourceFile, docIndex: number, scopePath: string):
   }
 }
 
-/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v: View | undefined) => jacksonBoolean(v?.value) === false;
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE", and an unquoted `no` or `off`, too. */
+const isFalse = (v: View | undefined) => jacksonBoolean(v?.value, v?.style) === false;
 
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top: View): boolean {
@@ -313,7 +313,7 @@ function connector(base: EntityBase<View>, root: View): Connector<View> {
  */
 function cloneCodebaseOf(v: View | undefined): boolean | View {
   if (v?.str?.includes('<+')) return v;
-  return jacksonBoolean(v?.value) === true;
+  return jacksonBoolean(v?.value, v?.style) === true;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from './entities.js';
 import { jacksonBoolean } from './booleans.js';
 import type { HarnessAnswer, HarnessFacts } from './harness-side.js';
-import { NONE, str, type Loc } from './loc.js';
+import { NONE, str, styleOf, type Loc } from './loc.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refMatches, scopedKey, type Scope } from './scope.js';
 import { classifyValue, pipelineVariableName, type FieldValue } from './runtime-input.js';
 
@@ -500,7 +500,9 @@ export class Project {
     const field = eff.body.cloneCodebase;
     if (typeof field === 'boolean') return field;
     const r = this.resolve(field, eff.ctx);
-    return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
+    // A value written as a whole scalar is read as Harness reads it (an unquoted `yes` is true); a `.default()` is text in an expression.
+    const style = (v: ResolvedValue) => (v.source === 'default' || v.source === 'allowedValues' ? undefined : styleOf(v.at));
+    return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value, style(v)) === true);
   }
 
   /**

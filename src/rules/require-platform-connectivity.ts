@@ -1,7 +1,7 @@
-import { jacksonBoolean } from '../model/booleans.js';
+import { isYaml11Boolean, jacksonBoolean } from '../model/booleans.js';
 import type { Connector } from '../model/entities.js';
 import type { HarnessSideConnector } from '../model/harness-side.js';
-import { isEmbedded, sameLoc, str, type Loc } from '../model/loc.js';
+import { isEmbedded, sameLoc, str, styleOf, type Loc } from '../model/loc.js';
 import { templateName, type EffectiveStage, type MissingStepTemplate, type Project } from '../model/project.js';
 import { formatScope, HARNESS_IMAGE_CONNECTOR, lookupScope, parseRef, refAt, scopedKey, scopeName, type Scope } from '../model/scope.js';
 import { defineRule, type MessageData, type RelatedReport, type UnresolvedReport } from '../engine/rule.js';
@@ -15,7 +15,8 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-export const connectsThroughPlatform = (connector: Connector) => jacksonBoolean(connector.executeOnDelegate?.value) === false;
+export const connectsThroughPlatform = ({ executeOnDelegate: field }: Connector) =>
+  !!field && jacksonBoolean(field.value, styleOf(field)) === false;
 
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
@@ -520,9 +521,13 @@ export default defineRule({
 
     for (const [connector, uses] of failing.entries()) {
       const field = connector.executeOnDelegate;
-      // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
+      // `executeOnDelegate:` with no value is null to Harness: unset, so delegate. An unquoted `yes` is true to it.
       const state =
-        !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+        !field || field.value === null
+          ? 'delegateAbsent'
+          : typeof field.value === 'boolean' || isYaml11Boolean(field.value, styleOf(field))
+            ? 'delegateTrue'
+            : 'delegateString';
       report({
         at: field ?? connector.specKey ?? connector.rootKey,
         messageId: oneOrMany(state, uses),
