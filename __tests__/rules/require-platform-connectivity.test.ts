@@ -756,6 +756,35 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
     {
+      name: '`useFromStage` in a loop (a from b, b from a; c from a): no stage of it has infrastructure, one notice each',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(
+          ...[
+            ['a', 'b'],
+            ['b', 'a'],
+            ['c', 'a'],
+          ].map(
+            ([id, from]) =>
+              `    - stage: { name: ${id}, identifier: ${id}, type: CI, spec: { infrastructure: { useFromStage: ${from} }, execution: { steps: [ { step: { type: Run, name: r, identifier: r, spec: { connectorRef: hub, image: golang:1.23 } } } ] } } }\n`,
+          ),
+        ),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'infraFromLoop',
+          message:
+            'Whether stage `a` of pipeline `p` runs on Harness Cloud cannot be told: it takes its infrastructure from stage `b`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
+          line: 7,
+          column: 90,
+          unresolved: true,
+        },
+        { file: 'pipeline.yaml', messageId: 'infraFromLoop', line: 8, column: 90, unresolved: true },
+        { file: 'pipeline.yaml', messageId: 'infraFromLoop', line: 9, column: 90, unresolved: true },
+      ],
+    },
+    {
       name: 'a stage made from a Stage template the repo does not hold, and stages on its infrastructure or on a stage that is not there: one notice each',
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,

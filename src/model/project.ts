@@ -424,13 +424,14 @@ export class Project {
   /**
    * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
    * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
-   * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
-   * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
-   * type that never runs on Harness Cloud (a Deployment, an Approval).
+   * stub), `useFromStage` names no stage of the run, or following `useFromStage` comes back to a
+   * stage already passed (a loop, which holds no infrastructure). `at` is the stage's templateRef, or
+   * its `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a
+   * stage type that never runs on Harness Cloud (a Deployment, an Approval).
    */
   undecidedInfrastructure(
     eff: EffectiveStage,
-  ): { at: Loc; template: string; from?: string } | { at: Loc; missingStage: string } | undefined {
+  ): { at: Loc; template: string; from?: string } | { at: Loc; missingStage: string } | { at: Loc; loopFrom: string } | undefined {
     const { stage: last, infra } = this.infrastructure(eff);
     const own = eff.body.infrastructure;
     const link = last.body === last.stage ? last.stage.template : undefined;
@@ -445,9 +446,10 @@ export class Project {
     // A Stage template checked on its own names a stage of the pipelines that use it.
     const root = eff.run.root;
     const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
-    if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
-      return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
-    return undefined;
+    if (from === undefined || standalone) return undefined;
+    if (!last.run.stages.some((s) => s.stage.identifier === from)) return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+    // The search stopped at a stage that takes its infrastructure from one already passed.
+    return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
   }
 
   /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */

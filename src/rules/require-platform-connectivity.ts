@@ -292,6 +292,8 @@ export default defineRule({
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     infraFromMissingStage:
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+    infraFromLoop:
+      'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
     stepTemplateNotInRepo:
       'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
     stepGroupTemplateNotInRepo:
@@ -400,9 +402,14 @@ export default defineRule({
             entity: run.root.identifier,
             ...('missingStage' in undecided
               ? { messageId: 'infraFromMissingStage' as const, data: { stage, from: undecided.missingStage } }
-              : undecided.from !== undefined
-                ? { messageId: 'infraFromTemplateNotInRepo' as const, data: { stage, from: undecided.from, template: undecided.template } }
-                : { messageId: 'stageTemplateNotInRepo' as const, data: { stage, template: undecided.template } }),
+              : 'loopFrom' in undecided
+                ? { messageId: 'infraFromLoop' as const, data: { stage, from: undecided.loopFrom } }
+                : undecided.from !== undefined
+                  ? {
+                      messageId: 'infraFromTemplateNotInRepo' as const,
+                      data: { stage, from: undecided.from, template: undecided.template },
+                    }
+                  : { messageId: 'stageTemplateNotInRepo' as const, data: { stage, template: undecided.template } }),
           });
           continue;
         }
