@@ -125,6 +125,44 @@ const aliasedStageImage = (shared: 'image' | 'step', a: string, c: string) => {
   return `pipeline:\n  name: p\n  identifier: p\n  stages:\n${stage('a', a, first)}${stage('c', c, again)}`;
 };
 
+/**
+ * A stage whose step group \`g\` has variable \`img\` (its value at line 18, column 30) that two of its steps pull, at
+ * line 20, column 81 and line 21, column 81; the group \`inner\` inside it has its own \`img\`, which its step pulls; a
+ * step outside any group names a step-group variable too.
+ */
+const stepGroupVariableImage = (value: string) => `pipeline:
+  name: p
+  identifier: p
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          execution:
+            steps:
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables:
+                    - name: img
+                      type: String
+                      value: ${value}
+                  steps:
+                    - step: { type: Run, name: a, identifier: a, spec: { image: "<+stepGroup.variables.img>" } }
+                    - step: { type: Run, name: b, identifier: b, spec: { image: <+stepGroup.variables.img> } }
+                    - stepGroup:
+                        name: inner
+                        identifier: inner
+                        variables:
+                          - name: img
+                            type: String
+                            value: alpine:3
+                        steps:
+                          - step: { type: Run, name: c, identifier: c, spec: { image: <+stepGroup.variables.img> } }
+              - step: { type: Run, name: d, identifier: d, spec: { image: <+stepGroup.variables.img> } }
+`;
+
 /** A pipeline whose one Run step runs \`command\`, at line 13, column 20. */
 const stepCommand = (command: string) => `pipeline:
   name: p
@@ -230,6 +268,7 @@ export default testRule(import.meta.filename, rule, {
       },
     },
     { name: 'a Harness image from Docker Hub', files: stepImage('harness/ci-addon:1.16.92') },
+    { name: 'a step-group variable that holds another image', files: stepGroupVariableImage('alpine:3') },
     {
       name: 'a runtime input whose allowed values are all elsewhere',
       files: stepImage('<+input>.allowedValues(harness/ci-addon:1,gcr.io/gcr-prod/harness/ci-addon:1)'),
@@ -423,6 +462,42 @@ data:
       ],
       output: aliasedStageImage(shared, 'harness/ci-addon:1.16.4', 'harness/ci-lite-engine:1.16.4'),
     })),
+    {
+      name: "step images that are a step-group variable: as for a stage variable, each step reads its own (innermost) group's",
+      files: stepGroupVariableImage('app.harness.io/registry/harness/ci-addon:1.16.4'),
+      errors: [
+        {
+          messageId: 'image',
+          line: 18,
+          column: 30,
+          related: [
+            { messageId: 'pulledBy', line: 20, column: 81 },
+            { messageId: 'pulledBy', line: 21, column: 81 },
+          ],
+        },
+      ],
+      output: stepGroupVariableImage('harness/ci-addon:1.16.4'),
+    },
+    ((stepGroupTemplate) => ({
+      name: "a StepGroup template's steps read its own variables",
+      files: { 'template.yaml': stepGroupTemplate('app.harness.io/registry/harness/ci-addon:1.16.4') },
+      errors: [{ messageId: 'image', line: 10, column: 16, related: [{ messageId: 'pulledBy', line: 12, column: 67 }] }],
+      output: { 'template.yaml': stepGroupTemplate('harness/ci-addon:1.16.4') },
+    }))(
+      (value: string) => `template:
+  name: t
+  identifier: t
+  versionLabel: v1
+  type: StepGroup
+  spec:
+    variables:
+      - name: img
+        type: String
+        value: ${value}
+    steps:
+      - step: { type: Run, name: a, identifier: a, spec: { image: <+stepGroup.variables.img> } }
+`,
+    ),
     ((chained) => ({
       name: "a stage inside another's (a chained pipeline's inputs) reads its own variables, not the outer stage's",
       files: chained('app.harness.io/registry/harness/ci-addon:1.16.4'),

@@ -56,6 +56,46 @@ const typedVariables = `pipeline:
               - step: { type: Run, name: e, identifier: e, spec: { image: <+stage.variables.img> } }
 `;
 
+/**
+ * A step group whose variable \`img\` (its value at line 22, column 30) its step pulls (line 28, column 81), and Secret,
+ * Number and runtime-input variables whose values look like renamed images (in the group, and a stage variable
+ * naming a pipeline variable), each pulled by a step.
+ */
+const stepGroupVariables = (img: string) => `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - { name: pimg, type: String, value: registry.example.com/harness-ci-addon:1 }
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - { name: sec, type: Secret, value: <+pipeline.variables.pimg> }
+        spec:
+          execution:
+            steps:
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables:
+                    - name: img
+                      type: String
+                      value: ${img}
+                    - { name: sec, type: Secret, value: harness_ci_addon }
+                    - { name: num, type: Number, value: 5 }
+                    - { name: input, type: String, value: "<+input>.default(registry.example.com/harness-ci-addon:1)" }
+                    - { name: viaSecret, type: String, value: <+stage.variables.sec> }
+                  steps:
+                    - step: { type: Run, name: a, identifier: a, spec: { image: <+stepGroup.variables.img> } }
+                    - step: { type: Run, name: b, identifier: b, spec: { image: <+stepGroup.variables.sec> } }
+                    - step: { type: Run, name: c, identifier: c, spec: { image: <+stepGroup.variables.num> } }
+                    - step: { type: Run, name: d, identifier: d, spec: { image: <+stepGroup.variables.input> } }
+                    - step: { type: Run, name: e, identifier: e, spec: { image: <+stepGroup.variables.viaSecret> } }
+                    - step: { type: Run, name: f, identifier: f, spec: { image: <+stage.variables.sec> } }
+`;
+
 /** A saved execution-config payload (the body of Harness's update-config API); the value is at line 3, column 10. */
 const executionConfig = (field: string, value: string) => `# Saved payload for PUT /execution-config/update-config?infra=K8
 - field: ${field}
@@ -96,6 +136,10 @@ export default testRule(import.meta.filename, rule, {
 `,
     },
     { name: "a Secret or Number variable's value is no image, whatever it looks like", files: typedVariables },
+    {
+      name: "a step group's Secret, Number and runtime-input variables are no image, nor is one read through a Secret variable",
+      files: stepGroupVariables('alpine:3'),
+    },
     {
       name: "other people's images written with a Docker Hub host are still other people's",
       files: stepImages('docker.io/bitnami/kaniko:1', 'index.docker.io/drone/drone-git:1', 'registry.hub.docker.com/drone/drone-git:1'),
@@ -455,6 +499,20 @@ spec:
       ),
     ),
     {
+      name: 'a step-group variable a step pulls: reported at the variable value, with the step as a related location',
+      files: stepGroupVariables('registry.example.com/harness-ci-addon:1'),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 22,
+          column: 30,
+          severity: 'warning',
+          related: [{ messageId: 'pulledBy', line: 28, column: 81 }],
+          suggestion: stepGroupVariables('registry.example.com/harness/ci-addon:1'),
+        },
+      ],
+    },
+    {
       name: 'the harnessImages option adds names mirrors must keep',
       files: stepImages('registry.example.com/acme-builder:2'),
       options: { harnessImages: ['acme/builder'] },
@@ -470,6 +528,8 @@ if (expect.getState().testPath === import.meta.filename)
   test("the report's image list holds only String variables' values", () => {
     const images = lintFiles({ 'pipeline.yaml': typedVariables }, { images: true }).images!;
     expect(images.map((i) => i.image)).toEqual(['alpine:3']);
+    const ofGroup = lintFiles({ 'pipeline.yaml': stepGroupVariables('alpine:3') }, { images: true }).images!;
+    expect(ofGroup.map((i) => i.image)).toEqual(['alpine:3']);
   });
 
 if (expect.getState().testPath === import.meta.filename)

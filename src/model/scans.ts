@@ -1,14 +1,11 @@
 import type { SourceFile } from '../parse/source.js';
 import { defaultCatalogue, executionConfigMap, parseImage, type ImageRef } from './images.js';
-import { classifyValue, pipelineVariableName } from './runtime-input.js';
+import { classifyValue } from './runtime-input.js';
 import { View } from './view.js';
 import { findUnderKeys, semanticPath, walk } from './walk.js';
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-const STAGE = new Set(['stage']);
-/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
-const STAGE_BODY = new Set(['stage', 'templateInputs']);
 
 export interface ImageUse {
   /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
@@ -22,11 +19,11 @@ export interface ImageUse {
   registryView?: View;
   /** The image is a `.default()` or allowed value of a runtime input: report it, but no fix rewrites the scalar. */
   runtimeInput?: boolean;
-  /** For a pipeline or stage variable's value (`view`): the image fields that pull it (`image: <+pipeline.variables.x>`). */
+  /** For a pipeline, stage or step-group variable's value (`view`): the image fields that pull it (`image: <+pipeline.variables.x>`). */
   pulledBy?: View[];
 }
 
-/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** For a report on a variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 export function pulledByRelated(use: ImageUse): { related?: Array<{ at: View; messageId: 'pulledBy'; data: { expression: string } }> } {
   return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str! } })) } : {};
 }
@@ -50,8 +47,9 @@ type WithUses = SourceFile & { [USES]?: readonly ImageUse[] };
 
 function findImageUses(file: SourceFile): ImageUse[] {
   const out: ImageUse[] = [];
-  // Stages are looked for only in a file that names a stage variable.
+  // Stages (step groups) are looked for only in a file that names a stage (step-group) variable.
   const namesStageVariables = file.text.includes('<+stage.variables.');
+  const namesGroupVariables = file.text.includes('<+stepGroup.variables.');
   /** An execution-config field and its value, from the update-config list or a field→image map. */
   const pushField = (field: string, value: View | undefined) => {
     const raw = value?.str?.trim();
@@ -68,18 +66,19 @@ function findImageUses(file: SourceFile): ImageUse[] {
       }
     }
     const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-    const ofStage = namesStageVariables ? stageVariables(root) : undefined;
+    const scopes: Record<Scope, ((at: View) => View[] | undefined) | undefined> = {
+      pipeline: variables ? () => [variables] : undefined,
+      stage: namesStageVariables ? lookup(scopeVariables(root, 'stage')) : undefined,
+      stepGroup: namesGroupVariables ? lookup(scopeVariables(root, 'stepGroup')) : undefined,
+    };
     const pullVariable = variableImages(out);
     /**
-     * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
-     * reads: for a stage variable, one list per stage that reaches the field.
+     * The variables (list and name) an image that is exactly `<+pipeline.variables.x>`, `<+stage.variables.x>` or
+     * `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it.
      */
-    const variablesOf = (raw: string, view: View) => {
-      const pipelineName = variables && pipelineVariableName(raw);
-      if (pipelineName) return { lists: [variables], name: pipelineName };
-      const lists = ofStage?.get(view.addr);
-      const name = lists && stageVariableName(raw);
-      return name ? { lists, name } : undefined;
+    const variablesOf = (raw: string, at: View): Array<{ list: View; name: string }> => {
+      const ref = variableReference(raw);
+      return (ref && scopes[ref.scope]?.(at))?.map((list) => ({ list, name: ref.name })) ?? [];
     };
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -90,9 +89,9 @@ function findImageUses(file: SourceFile): ImageUse[] {
       const raw = view.str?.trim();
       if (raw !== undefined) {
         const value = classifyValue(raw);
-        const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
         let pulled = false;
-        for (const list of named?.lists ?? []) pulled = pullVariable(list, named!.name, view) || pulled;
+        if (value.kind === 'expression')
+          for (const { list, name } of variablesOf(raw, view)) pulled = pullVariable(list, name, view) || pulled;
         if (pulled) return;
         if (value.kind === 'input') {
           for (const option of [value.default, ...(value.allowedValues ?? [])]) {
@@ -118,51 +117,61 @@ function findImageUses(file: SourceFile): ImageUse[] {
   return out;
 }
 
-/** `<+stage.variables.x>` as the whole value: `x`. */
-const stageVariableName = (raw: string): string | undefined => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
+type Scope = 'pipeline' | 'stage' | 'stepGroup';
+
+/** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
+function variableReference(raw: string): { scope: Scope; name: string } | undefined {
+  const m = /^<\+(pipeline|stage|stepGroup)\.variables\.([\w-]+)>$/.exec(raw.trim());
+  return m ? { scope: m[1] as Scope, name: m[2]! } : undefined;
+}
+
+const lookup = (map: Map<number, View[]>) => (at: View) => map.get(at.addr);
 
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
- * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
- * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
- * reads. A field two stages share through an alias reads each one's; a field in a stage inside
- * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
+ * For each image field in a stage, or step group, that has variables (a `stage:`
+ * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
+ * template: the part of that body it sets), by the field's node: the `variables` of each one that
+ * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
+ * share through an alias reads each one's; a field in a stage inside another's (a chained pipeline's,
+ * or the stage's own `templateInputs`) reads the inner one's, and likewise for step groups.
  */
-function stageVariables(root: View): Map<number, View[]> {
-  const stages: View[] = [];
+function scopeVariables(root: View, key: 'stage' | 'stepGroup'): Map<number, View[]> {
+  const scopes: View[] = [];
   const template = root.get('template');
-  const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
-  if (body?.isMap) stages.push(body);
-  findUnderKeys(root, STAGE, (view) => {
+  const body = template?.text('type')?.toLowerCase() === key.toLowerCase() ? template!.get('spec') : undefined;
+  if (body?.isMap) scopes.push(body);
+  findUnderKeys(root, new Set([key]), (view) => {
     if (!view.isMap) return;
-    stages.push(view);
+    scopes.push(view);
     const inputs = view.get('template')?.get('templateInputs');
-    if (inputs?.isMap) stages.push(inputs);
+    if (inputs?.isMap) scopes.push(inputs);
   });
-  const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
-  const addrs = new Set(withVariables.map((stage) => stage.addr));
+  const withVariables = scopes.filter((scope) => scope.get('variables')?.isSeq);
+  const addrs = new Set(withVariables.map((scope) => scope.addr));
+  // Keys a body sits under: its `stage:` (`stepGroup:`), or the `templateInputs` of one that uses a template.
+  const bodyKeys = new Set([key, 'templateInputs']);
   const out = new Map<number, View[]>();
-  for (const stage of withVariables) {
+  for (const scope of withVariables) {
     const fields = new Set<number>();
-    findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
-    findUnderKeys(stage, STAGE_BODY, (inner) => {
+    findUnderKeys(scope, IMAGE, (view) => fields.add(view.addr));
+    findUnderKeys(scope, bodyKeys, (inner) => {
       if (addrs.has(inner.addr)) findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
     });
-    for (const addr of fields) out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')!]);
+    for (const addr of fields) out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')!]);
   }
   return out;
 }
 
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
- * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
- * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`, `<+stepGroup.variables.x>`) pulls the
+ * variable's value: one written in the same pipeline (or stage, step group) is known. The image is the
+ * variable's `value`, where a fix changes it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
  */
 function variableImages(out: ImageUse[]) {
   const uses = new Map<string, ImageUse | undefined>();
   return (variables: View, name: string, pulledAt: View): boolean => {
-    // By the list as well as the name: each stage has its own variables.
+    // By the list as well as the name: each stage and step group has its own variables.
     const key = `${variables.addr}\0${name}`;
     if (!uses.has(key)) uses.set(key, variableImage(variables, name, out));
     const use = uses.get(key);
@@ -172,12 +181,16 @@ function variableImages(out: ImageUse[]) {
   };
 }
 
-function variableImage(variables: View, name: string, out: ImageUse[]): ImageUse | undefined {
+/** The variable `name` of a list, when it is one that can hold an image name: a String variable (or one without a type). */
+function stringVariable(variables: View, name: string): View | undefined {
   const variable = variables.items().find((v) => v.text('name') === name);
   // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
   const type = variable?.text('type');
-  if (type !== undefined && type.toLowerCase() !== 'string') return undefined;
-  const value = variable?.get('value');
+  return type === undefined || type.toLowerCase() === 'string' ? variable : undefined;
+}
+
+function variableImage(variables: View, name: string, out: ImageUse[]): ImageUse | undefined {
+  const value = stringVariable(variables, name)?.get('value');
   const raw = value?.str?.trim();
   // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
   const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
