@@ -163,6 +163,99 @@ const stepGroupVariableImage = (value: string) => `pipeline:
               - step: { type: Run, name: d, identifier: d, spec: { image: <+stepGroup.variables.img> } }
 `;
 
+/**
+ * Pipeline variable \`pimg\` (its value at line 7, column 14), pulled directly, through stage variable \`simg\` and
+ * through step-group variables (one naming it, one naming \`simg\`), at lines 20, 21, 29 and 30; stage \`other\`'s
+ * variable \`img\` (its value at line 38, column 20) pulled through its step group's \`gimg\`, at line 47.
+ */
+const variableNamingVariable = (pimg: string, img: string) => `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - name: pimg
+      type: String
+      value: ${pimg}
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - name: simg
+            type: String
+            value: <+pipeline.variables.pimg>
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: <+pipeline.variables.pimg> } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: <+stage.variables.simg> } }
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables:
+                    - { name: fromPipeline, type: String, value: <+pipeline.variables.pimg> }
+                    - { name: fromStage, type: String, value: <+stage.variables.simg> }
+                  steps:
+                    - step: { type: Run, name: c, identifier: c, spec: { image: <+stepGroup.variables.fromPipeline> } }
+                    - step: { type: Run, name: d, identifier: d, spec: { image: <+stepGroup.variables.fromStage> } }
+    - stage:
+        name: other
+        identifier: other
+        type: CI
+        variables:
+          - name: img
+            type: String
+            value: ${img}
+        spec:
+          execution:
+            steps:
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables: [{ name: gimg, type: String, value: <+stage.variables.img> }]
+                  steps:
+                    - step: { type: Run, name: e, identifier: e, spec: { image: <+stepGroup.variables.gimg> } }
+`;
+
+/** Variables that name themselves or each other, at every level, each pulled by a step: none is an image. */
+const variableCycles = `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - { name: x, type: String, value: <+pipeline.variables.y> }
+    - { name: y, type: String, value: <+pipeline.variables.x> }
+    - { name: self, type: String, value: <+pipeline.variables.self> }
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - { name: a, type: String, value: <+stage.variables.a> }
+          - { name: b, type: String, value: <+stage.variables.c> }
+          - { name: c, type: String, value: <+stage.variables.b> }
+          - { name: viaPipeline, type: String, value: <+pipeline.variables.x> }
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: <+pipeline.variables.self> } }
+              - step: { type: Run, name: b, identifier: b, spec: { image: <+stage.variables.a> } }
+              - step: { type: Run, name: c, identifier: c, spec: { image: <+stage.variables.b> } }
+              - step: { type: Run, name: d, identifier: d, spec: { image: <+stage.variables.viaPipeline> } }
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables:
+                    - { name: g, type: String, value: <+stepGroup.variables.g> }
+                    - { name: h, type: String, value: <+stepGroup.variables.i> }
+                    - { name: i, type: String, value: <+stepGroup.variables.h> }
+                    - { name: s, type: String, value: <+stage.variables.b> }
+                  steps:
+                    - step: { type: Run, name: e, identifier: e, spec: { image: <+stepGroup.variables.g> } }
+                    - step: { type: Run, name: f, identifier: f, spec: { image: <+stepGroup.variables.h> } }
+                    - step: { type: Run, name: g, identifier: g, spec: { image: <+stepGroup.variables.s> } }
+`;
+
 /** A pipeline whose one Run step runs \`command\`, at line 13, column 20. */
 const stepCommand = (command: string) => `pipeline:
   name: p
@@ -269,6 +362,8 @@ export default testRule(import.meta.filename, rule, {
     },
     { name: 'a Harness image from Docker Hub', files: stepImage('harness/ci-addon:1.16.92') },
     { name: 'a step-group variable that holds another image', files: stepGroupVariableImage('alpine:3') },
+    { name: 'variables that name variables holding other images', files: variableNamingVariable('alpine:3', 'alpine:3') },
+    { name: 'variables that name themselves or each other: no image, and no endless loop', files: variableCycles },
     {
       name: 'a runtime input whose allowed values are all elsewhere',
       files: stepImage('<+input>.allowedValues(harness/ci-addon:1,gcr.io/gcr-prod/harness/ci-addon:1)'),
@@ -498,6 +593,28 @@ data:
       - step: { type: Run, name: a, identifier: a, spec: { image: <+stepGroup.variables.img> } }
 `,
     ),
+    {
+      name: 'a stage or step-group variable that names another variable: one error at the value it names (fixed there), every step that pulls it related',
+      files: variableNamingVariable(
+        'app.harness.io/registry/harness/ci-addon:1.16.4',
+        'app.harness.io/registry/harness/ci-lite-engine:1.16.4',
+      ),
+      errors: [
+        {
+          messageId: 'image',
+          line: 7,
+          column: 14,
+          related: [
+            { messageId: 'pulledBy', line: 20, column: 75 },
+            { messageId: 'pulledBy', line: 21, column: 75 },
+            { messageId: 'pulledBy', line: 29, column: 81 },
+            { messageId: 'pulledBy', line: 30, column: 81 },
+          ],
+        },
+        { messageId: 'image', line: 38, column: 20, related: [{ messageId: 'pulledBy', line: 47, column: 81 }] },
+      ],
+      output: variableNamingVariable('harness/ci-addon:1.16.4', 'harness/ci-lite-engine:1.16.4'),
+    },
     ((chained) => ({
       name: "a stage inside another's (a chained pipeline's inputs) reads its own variables, not the outer stage's",
       files: chained('app.harness.io/registry/harness/ci-addon:1.16.4'),

@@ -96,6 +96,38 @@ const stepGroupVariables = (img: string) => `pipeline:
                     - step: { type: Run, name: f, identifier: f, spec: { image: <+stage.variables.sec> } }
 `;
 
+/**
+ * Pipeline variable \`pimg\` (its value at line 7, column 14) that stage variable \`simg\` names, and step-group variable
+ * \`gimg\` naming \`simg\`: the steps pull \`simg\` (line 20, column 75) and \`gimg\` (line 26, column 81).
+ */
+const variableNamingVariable = (value: string) => `pipeline:
+  name: p
+  identifier: p
+  variables:
+    - name: pimg
+      type: String
+      value: ${value}
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        variables:
+          - name: simg
+            type: String
+            value: <+pipeline.variables.pimg>
+        spec:
+          execution:
+            steps:
+              - step: { type: Run, name: a, identifier: a, spec: { image: <+stage.variables.simg> } }
+              - stepGroup:
+                  name: g
+                  identifier: g
+                  variables: [{ name: gimg, type: String, value: <+stage.variables.simg> }]
+                  steps:
+                    - step: { type: Run, name: b, identifier: b, spec: { image: <+stepGroup.variables.gimg> } }
+`;
+
 /** A saved execution-config payload (the body of Harness's update-config API); the value is at line 3, column 10. */
 const executionConfig = (field: string, value: string) => `# Saved payload for PUT /execution-config/update-config?infra=K8
 - field: ${field}
@@ -509,6 +541,23 @@ spec:
           severity: 'warning',
           related: [{ messageId: 'pulledBy', line: 28, column: 81 }],
           suggestion: stepGroupVariables('registry.example.com/harness/ci-addon:1'),
+        },
+      ],
+    },
+    {
+      name: 'a stage or step-group variable naming another variable: reported at the value it names, with the steps as related locations',
+      files: variableNamingVariable('registry.example.com/harness-ci-addon:1'),
+      errors: [
+        {
+          messageId: 'renamed',
+          line: 7,
+          column: 14,
+          severity: 'warning',
+          related: [
+            { messageId: 'pulledBy', line: 20, column: 75 },
+            { messageId: 'pulledBy', line: 26, column: 81 },
+          ],
+          suggestion: variableNamingVariable('registry.example.com/harness/ci-addon:1'),
         },
       ],
     },

@@ -6,6 +6,8 @@ import { findUnderKeys, semanticPath, walk } from './walk.js';
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/** What reads a stage's or step group's variables: an image field, and a step group's variables (a value `<+stage.variables.x>`). */
+const READS_VARIABLES = new Set(['image', 'variables']);
 
 export interface ImageUse {
   /** The scalar that holds the image (or, for Helm-style maps, its `repository`). */
@@ -73,12 +75,22 @@ function findImageUses(file: SourceFile): ImageUse[] {
     };
     const pullVariable = variableImages(out);
     /**
-     * The variables (list and name) an image that is exactly `<+pipeline.variables.x>`, `<+stage.variables.x>` or
-     * `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it.
+     * The variables (list and name) whose value an image, or a variable's value, that is exactly `<+pipeline.variables.x>`,
+     * `<+stage.variables.x>` or `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it. A
+     * String variable whose value names a variable of an outer scope (a stage's or step group's a pipeline's, a step
+     * group's its stage's) is read through: the image is the named one's. Only outer scopes are followed, so a chain
+     * ends: a variable naming itself or another of its own scope is read as written (an expression, no image).
      */
     const variablesOf = (raw: string, at: View): Array<{ list: View; name: string }> => {
       const ref = variableReference(raw);
-      return (ref && scopes[ref.scope]?.(at))?.map((list) => ({ list, name: ref.name })) ?? [];
+      return (
+        (ref && scopes[ref.scope]?.(at))?.flatMap((list) => {
+          // Only a stage's or step group's variable is read through: a pipeline's is not looked at twice.
+          const value = OUTER[ref.scope].length ? stringVariable(list, ref.name)?.get('value')?.str : undefined;
+          const next = value !== undefined ? variableReference(value) : undefined;
+          return next && OUTER[ref.scope].includes(next.scope) ? variablesOf(value!, list) : [{ list, name: ref.name }];
+        }) ?? []
+      );
     };
     const fields = root.isMap ? executionConfigMap(root) : undefined;
     // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -118,6 +130,8 @@ function findImageUses(file: SourceFile): ImageUse[] {
 }
 
 type Scope = 'pipeline' | 'stage' | 'stepGroup';
+/** The scopes a variable's value may name a variable of and be read through (see `variablesOf`). */
+const OUTER: Record<Scope, readonly Scope[]> = { pipeline: [], stage: ['pipeline'], stepGroup: ['pipeline', 'stage'] };
 
 /** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
 function variableReference(raw: string): { scope: Scope; name: string } | undefined {
@@ -128,7 +142,7 @@ function variableReference(raw: string): { scope: Scope; name: string } | undefi
 const lookup = (map: Map<number, View[]>) => (at: View) => map.get(at.addr);
 
 /**
- * For each image field in a stage, or step group, that has variables (a `stage:`
+ * For each image field (or `variables` list) in a stage, or step group, that has variables (a `stage:`
  * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
  * template: the part of that body it sets), by the field's node: the `variables` of each one that
  * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
@@ -153,9 +167,9 @@ function scopeVariables(root: View, key: 'stage' | 'stepGroup'): Map<number, Vie
   const out = new Map<number, View[]>();
   for (const scope of withVariables) {
     const fields = new Set<number>();
-    findUnderKeys(scope, IMAGE, (view) => fields.add(view.addr));
+    findUnderKeys(scope, READS_VARIABLES, (view) => fields.add(view.addr));
     findUnderKeys(scope, bodyKeys, (inner) => {
-      if (addrs.has(inner.addr)) findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+      if (addrs.has(inner.addr)) findUnderKeys(inner, READS_VARIABLES, (view) => fields.delete(view.addr));
     });
     for (const addr of fields) out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')!]);
   }
