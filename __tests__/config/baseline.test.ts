@@ -435,3 +435,93 @@ describe('--baseline', () => {
     expect(err).toMatch(message);
   });
 });
+
+describe('baseline entries and counts (what each entry accepts)', () => {
+  /** The baseline as written, with `edit` applied to it. */
+  const rewrite = (r: Repo, edit: (b: Baseline) => void) => {
+    const b = JSON.parse(r.read(BASELINE)) as Baseline;
+    edit(b);
+    r.write({ [BASELINE]: JSON.stringify(b, null, 2) });
+  };
+  const twice = `${connector('hub')}---\n${connector('hub')}`;
+
+  test('--write-baseline orders entries by file first, then by rule', async () => {
+    const r = repo({ 'a/build.yaml': pipeline([APP_IMAGE]), 'z/hub.yaml': connector('hub') });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => `${e.file} ${e.ruleId}`)).toEqual([
+      'a/build.yaml no-app-harness-registry',
+      'a/build.yaml unresolved-reference',
+      'z/hub.yaml no-app-harness-registry',
+    ]);
+  });
+
+  test('an entry written without `count` accepts one finding, not every finding with its key', async () => {
+    const r = repo({ 'c.yaml': twice });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    rewrite(r, (b) => delete (b.entries[0] as Partial<Baseline['entries'][0]>).count);
+    expect(await active(r)).toEqual(['c.yaml:17:24 error [no-app-harness-registry]']);
+    expect((await check(r)).baseline).toEqual({ file: BASELINE, entries: 1, matched: 1, stale: 0 });
+  });
+
+  test('two entries with one key (a merge of two branches) add up: together they accept both findings', async () => {
+    const r = repo({ 'c.yaml': twice });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    rewrite(r, (b) => {
+      b.entries[0]!.count = 1;
+      b.entries.push({ ...b.entries[0]! });
+    });
+    expect(await active(r)).toEqual([]);
+    expect((await check(r)).baseline).toEqual({ file: BASELINE, entries: 2, matched: 2, stale: 0 });
+  });
+
+  test('the summary counts findings, not entries: a stale entry of count 2 is 2 entries and 2 stale', async () => {
+    const r = repo({ 'c.yaml': twice, 'd.yaml': connector('hub', 'https://registry.hub.docker.com') });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    r.write({ 'c.yaml': connector('hub', 'https://registry.hub.docker.com') });
+    const result = await check(r);
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 2, matched: 0, stale: 2 });
+    expect(result.findings.find((f) => f.ruleId === 'suppression')!.message).toMatch(
+      /^Baseline entry for `no-app-harness-registry` in `c\.yaml` \(entity `hub`\) at `[^`]+` matches no finding \(stale\)/,
+    );
+  });
+
+  test('on part of the repo, an entry of a cross-file rule in a file it read is kept and not stale; one for a deleted file is stale and goes', async () => {
+    const r = await baselined();
+    rewrite(r, (b) =>
+      b.entries.push(
+        { ruleId: 'require-platform-connectivity', file: '.harness/connectors/hub.yaml', valueHash: '0123456789abcdef', count: 1 },
+        { ruleId: 'schema', file: 'gone.yaml', valueHash: '0123456789abcdef', count: 1 },
+      ),
+    );
+    const partial = r.lint({ paths: ['.harness/connectors'], baselinePath: BASELINE });
+    expect(partial.findings.filter((f) => f.ruleId === 'suppression').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^Baseline entry for `schema` in `gone\.yaml` matches no finding \(stale\)/),
+    ]);
+    await r.cli(['check', '.harness/connectors', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => `${e.file} ${e.ruleId}`)).toEqual([
+      '.harness/connectors/hub.yaml no-app-harness-registry',
+      '.harness/connectors/hub.yaml require-platform-connectivity',
+      '.harness/pipelines/build.yaml no-app-harness-registry',
+      '.harness/pipelines/build.yaml no-renamed-harness-image',
+      '.harness/pipelines/build.yaml unresolved-reference',
+    ]);
+  });
+
+  test('on part of the repo, a cross-file rule that still finds its finding gets a fresh entry, not the old one', async () => {
+    const r = await baselined();
+    rewrite(r, (b) => {
+      const notice = b.entries.find((e) => e.ruleId === 'unresolved-reference')!;
+      notice.count = 3;
+      notice.message = 'old';
+    });
+    await r.cli(['check', '.harness/pipelines', '--write-baseline', BASELINE]);
+    const notice = (JSON.parse(r.read(BASELINE)) as Baseline).entries.find((e) => e.ruleId === 'unresolved-reference')!;
+    expect([notice.count, notice.message]).toEqual([1, expect.stringContaining('account.harnessImage')]);
+  });
+
+  test('a rule both turned off and in forbidSuppression leaves its entries alone: no error about them', async () => {
+    const r = await baselined();
+    r.write({ '.harness-registry-guard.yml': 'rules:\n  no-renamed-harness-image: off\nforbidSuppression: [no-renamed-harness-image]\n' });
+    expect(await active(r)).toEqual([]);
+  });
+});

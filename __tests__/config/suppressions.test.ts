@@ -320,3 +320,63 @@ test('failingFindings leaves out suppressed findings and those below the thresho
   expect(failingFindings(sup.result.findings, 'notice').map((f) => f.ruleId)).toEqual(['unresolved-reference']);
   expect(failingFindings(sup.result.findings, 'never')).toEqual([]);
 });
+
+describe('what counts as a suppression comment, and which one a finding takes', () => {
+  test('a suppression after YAML and a tab (not a space) is still misplaced: an error', () => {
+    const { messages } = run(
+      connector('hub').replace('registry\n', 'registry\t# harness-registry-guard-disable-next-line no-app-harness-registry -- x\n'),
+    );
+    expect(messages).toEqual([
+      '6:56 A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line 6, is ignored.',
+    ]);
+  });
+
+  test.each([
+    ['with no reason (no ` -- `)', '# harness-registry-guard-disable-next-line no-app-harness-registry'],
+    ['that names no rule first', '# harness-registry-guard-disable-next-line mirror -- retired in Q3'],
+  ])('a comment after YAML that names the tool %s is prose, not a misplaced suppression', (_, comment) => {
+    const { lines } = run(connector('hub').replace('  name: hub\n', `  name: hub ${comment}\n`));
+    expect(lines).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
+  });
+
+  test('the directive inside a double-quoted value with an escaped quote is text, not a comment', () => {
+    const { lines } = run(
+      connector('hub').replace(
+        '  name: hub\n',
+        '  name: hub\n  description: "say \\"hi\\" # harness-registry-guard-disable-next-line no-app-harness-registry -- x"\n',
+      ),
+    );
+    expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry]']);
+  });
+
+  test('a directive word with no space before its rule ids is an unknown directive', () => {
+    const { lines, messages } = run(
+      above(connector('hub'), 'dockerRegistryUrl', '# harness-registry-guard-disable-next-line:no-app-harness-registry -- x'),
+    );
+    expect(lines).toEqual(['c.yaml:6:5 error [suppression]', 'c.yaml:7:24 error [no-app-harness-registry]']);
+    expect(messages).toEqual([
+      expect.stringMatching(/^6:5 Unknown directive `harness-registry-guard-disable-next-line:no-app-harness-registry`; write /),
+    ]);
+  });
+
+  test('a rule named twice in one comment is named once when the comment is unused', () => {
+    const { messages } = run(
+      above(
+        connector('hub', 'https://registry.hub.docker.com'),
+        'dockerRegistryUrl',
+        `${DIRECTIVE} no-app-harness-registry, no-app-harness-registry -- x`,
+      ),
+    );
+    expect(messages).toEqual(['6:5 Suppression of `no-app-harness-registry` matches no finding on line 7; remove it.']);
+  });
+
+  test('a finding both a file-level and a line comment accept takes the reason written next to it', () => {
+    const text = `${FILE_DIRECTIVE} no-app-harness-registry -- whole file\n${above(connector('hub'), 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- this line`)}`;
+    const { result, messages } = run(text);
+    expect(result.findings.find((f) => f.ruleId === 'no-app-harness-registry')!.suppressed).toEqual({
+      kind: 'inline',
+      reason: 'this line',
+    });
+    expect(messages).toEqual([]);
+  });
+});
