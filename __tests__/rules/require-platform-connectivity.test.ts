@@ -1298,6 +1298,156 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         { file: 'pipeline.yaml', messageId: 'notInHarness', line: 21, column: 84, severity: 'warning', unresolved: true },
       ],
     },
+    {
+      name: 'an IRSA connector and one that assumes a role, through a delegate: errors, and no fix (their credentials cannot move to the platform)',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          ...[
+            ['irsa', 'type: Irsa'],
+            [
+              'role',
+              'type: ManualConfig\n      crossAccountAccess: { crossAccountRoleArn: arn }\n      spec: { accessKey: a, secretKeyRef: s }',
+            ],
+          ].map(
+            ([id, credential]) =>
+              `connector:\n  name: ${id}\n  identifier: ${id}\n  type: Aws\n  spec:\n    credential:\n      ${credential}\n    executeOnDelegate: true\n`,
+          ),
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'account.irsa', 'account.role')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 19,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 30,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 18, column: 84 }],
+        },
+      ],
+    },
+    {
+      name: 'Azure credentials from the delegate: an error without a fix even on the Harness Platform',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\nconnector:\n  name: az\n  identifier: az\n  type: Azure\n  spec:\n    credential:\n      type: InheritFromDelegate\n    azureEnvironmentType: AZURE\n    executeOnDelegate: false\n`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'account.az')),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'cloudCredentials',
+          message:
+            'Connector `az` takes its credentials from the delegate (`InheritFromDelegate`), which Harness Cloud cannot use, but Harness Cloud stage `cloud` of pipeline `p` uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+          line: 16,
+          column: 3,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 17, column: 84 }],
+        },
+      ],
+    },
+    {
+      name: 'a pipeline with no org: an org reference is judged by the copy an org of the repo holds',
+      files: {
+        'connectors.yaml': [HARNESS_IMAGE, connector('hub', DELEGATE, '  orgIdentifier: o1\n')].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'org.hub')).replace('  orgIdentifier: default\n  projectIdentifier: proj\n', ''),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 22,
+          column: 24,
+          related: [{ file: 'pipeline.yaml', messageId: 'usedBy', line: 15, column: 84 }],
+        },
+      ],
+      output: { 'connectors.yaml': [HARNESS_IMAGE, connector('hub', PLATFORM, '  orgIdentifier: o1\n')].join('---\n') },
+    },
+    {
+      name: 'ambiguous copies are named by scope in order, not in the order of their files',
+      files: {
+        'connectors.yaml': [
+          HARNESS_IMAGE,
+          connector('hub', DELEGATE, '  orgIdentifier: o1\n  projectIdentifier: pZ\n'),
+          connector('hub', PLATFORM, '  orgIdentifier: o1\n  projectIdentifier: pA\n'),
+        ].join('---\n'),
+        'pipeline.yaml': pipeline(cloudStage('cloud', 'hub')).replace('  orgIdentifier: default\n  projectIdentifier: proj\n', ''),
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'ambiguousRef',
+          message:
+            "Connector `hub` is in the repo 2 times (project o1/pA, project o1/pZ), and the pipeline's org and project are unknown, so which one Harness uses cannot be told; Harness Cloud stage `cloud` of pipeline `p` uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+          line: 15,
+          column: 84,
+          unresolved: true,
+        },
+      ],
+    },
+    {
+      name: "a stage on another stage's infrastructure pulls Harness images where its useFromStage is written",
+      files: {
+        'connectors.yaml': connector('harnessImage', DELEGATE),
+        'pipeline.yaml': pipeline(
+          cloudStage('a', 'account.harnessImage').replace(
+            /\n {14}- step.*\n$/,
+            '\n              - step: { type: Run, name: r, identifier: r, spec: { command: make } }\n',
+          ),
+          `    - stage:
+        name: b
+        identifier: b
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure: { useFromStage: a }
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { command: make } }
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrueMany',
+          line: 10,
+          column: 24,
+          related: [
+            { file: 'pipeline.yaml', messageId: 'pullsHarnessImages', line: 14, column: 28 },
+            { file: 'pipeline.yaml', messageId: 'pullsHarnessImages', line: 24, column: 43 },
+          ],
+        },
+      ],
+      output: { 'connectors.yaml': connector('harnessImage', PLATFORM) },
+    },
+    {
+      name: 'a connector used 51 times by one stage: the first 50 uses are related locations',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
+        'pipeline.yaml': pipeline(cloudStage('cloud', ...Array.from({ length: 51 }, () => 'hub'))),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrue',
+          line: 23,
+          column: 24,
+          related: Array.from({ length: 50 }, (_, i) => ({
+            file: 'pipeline.yaml',
+            messageId: 'usedBy',
+            line: 17 + i,
+            column: i < 10 ? 84 : 86,
+          })),
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
+    },
   ],
 });
 
