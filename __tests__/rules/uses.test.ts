@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { Uses, type Use } from '../../src/rules/require-platform-connectivity.js';
+import platformRule, { Uses, type Use } from '../../src/rules/require-platform-connectivity.js';
+import accountRule from '../../src/rules/require-account-image-connector.js';
+import type { ConnectorUseFacts } from '../../src/engine/rule.js';
+import type { Connector } from '../../src/model/entities.js';
 import type { Loc } from '../../src/model/loc.js';
+import { harnessConnector } from '../helpers/rule-tester.js';
 
 const at = (file: string, start: number): Loc => ({ file, start, end: start + 1, value: null, path: undefined, flags: 0 });
 /** A use; `entity` tells apart uses that are otherwise equal (the first met is the one kept). */
@@ -49,5 +53,56 @@ describe('Uses', () => {
       ['one', 1],
       ['two', 1],
     ]);
+  });
+});
+
+describe('connectorUseFailure: why the migration report calls a use failing', () => {
+  const SCOPE = { level: 'account' as const };
+  const facts = (extra: Partial<ConnectorUseFacts>): ConnectorUseFacts => ({
+    ref: 'account.hub',
+    cloud: true,
+    imageConnector: false,
+    findings: [],
+    ...extra,
+  });
+  // The rules look only at whether the repo holds a connector here, not at its fields.
+  const inRepo = {} as Connector;
+
+  it.each([
+    [
+      'a Harness-side connector without executeOnDelegate, on Harness Cloud',
+      { inHarness: harnessConnector('hub', SCOPE) },
+      'connects through a delegate',
+    ],
+    [
+      'a Harness-side connector with executeOnDelegate: false',
+      { inHarness: harnessConnector('hub', SCOPE, { executeOnDelegate: false }) },
+      undefined,
+    ],
+    [
+      'a Harness-side connector through a delegate, off Harness Cloud',
+      { inHarness: harnessConnector('hub', SCOPE), cloud: false },
+      undefined,
+    ],
+    ['a reference nobody holds (nothing known)', {}, undefined],
+  ])('policy 2: %s', (_, extra, want) => {
+    expect(platformRule.connectorUseFailure!(facts(extra))).toBe(want);
+  });
+
+  it.each([
+    [
+      'an org-scope Override Image Connector the repo holds',
+      { ref: 'org.hub', connector: inRepo, imageConnector: true },
+      'not an account-scope reference',
+    ],
+    [
+      'an org-scope Override Image Connector the repo does not hold',
+      { ref: 'org.hub', imageConnector: true },
+      'not an account-scope connector',
+    ],
+    ['an account-scope Override Image Connector', { ref: 'account.hub', imageConnector: true }, undefined],
+    ['an org-scope connector that is not an Override Image Connector', { ref: 'org.hub', connector: inRepo }, undefined],
+  ])('policy 3: %s', (_, extra, want) => {
+    expect(accountRule.connectorUseFailure!(facts({ cloud: false, ...extra }))).toBe(want);
   });
 });
