@@ -162,6 +162,10 @@ const templateUser = (ref: string) => `pipeline:
 export default testRule(import.meta.filename, rule, {
   valid: [
     {
+      name: 'an account identifier of 128 characters, the longest Harness takes',
+      files: pipeline(k8sStage(`account.a${'b'.repeat(127)}`)),
+    },
+    {
       name: 'account-scope references, literal and as a runtime-input default; an empty value sets none',
       files: pipeline(k8sStage('account.mirror'), k8sStage('<+input>.default(account.mirror)', 'defaulted'), k8sStage('""', 'unset')),
     },
@@ -682,6 +686,20 @@ ${k8sStage('<+pipeline.variables.img>')
         // Inside the trigger's inputYaml text, no edit: its offsets are not the file's.
         { file: 'trigger.yaml', messageId: 'projectScope', line: 22, column: 45 },
       ],
+    },
+    ...[`account.a${'b'.repeat(128)}`, 'org.'].map((ref) => ({
+      name: `a reference Harness would not take: ${ref.slice(0, 12)} (${ref.length} characters)`,
+      files: pipeline(k8sStage(ref)),
+      errors: [{ messageId: 'invalidRef', line: 17, column: 41 }],
+    })),
+    {
+      name: 'an org-scope reference: fixed when the account connector of that name is a Nexus registry',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('org.mirror')),
+        'mirror.yaml': accountConnector('mirror').replace('type: DockerRegistry', 'type: Nexus'),
+      },
+      errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
+      output: { 'pipeline.yaml': pipeline(k8sStage('account.mirror')) },
     },
   ],
 });
