@@ -64,7 +64,8 @@ describe('the connector schema', () => {
     expect(schemaFindings(value)).toEqual([]);
   });
 
-  it.each(['maybe', '1', '[]'])('reports executeOnDelegate: %s as not a boolean', (value) => {
+  // Quoted, the YAML 1.1 words are strings to Jackson too, and its boolean reader refuses them.
+  it.each(['maybe', '1', '[]', '"no"', "'yes'"])('reports executeOnDelegate: %s as not a boolean', (value) => {
     expect(schemaFindings(value)).toEqual(['10:24 Connector `hub`: `connector.spec.executeOnDelegate` must be true or false.']);
   });
 });

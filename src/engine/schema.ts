@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Located } from './finding.js';
 import { connector, pipeline } from './validators.generated.js';
+import { isYaml11Boolean } from '../model/booleans.js';
 import { View } from '../model/view.js';
 
 export type SchemaName = 'connector' | 'pipeline';
@@ -49,7 +50,23 @@ export function validateAgainst(schema: object, value: unknown, root: View): Sch
 
 function problems(validate: ValidateFunction, value: unknown, root: View): SchemaProblem[] {
   if (validate(value)) return [];
-  return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'if' && !yaml11Boolean(e, root))
+    .map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+
+/**
+ * A boolean the schema asks for, written as an unquoted `yes`, `no`, `on` or `off`: YAML 1.2 reads a
+ * string, Harness's parser (Jackson 2, YAML 1.1) a boolean, so it is no error.
+ */
+function yaml11Boolean(error: ErrorObject, root: View): boolean {
+  const params = error.params as { type?: string | string[]; allowedValues?: unknown[] };
+  const wantsBoolean =
+    (error.keyword === 'type' && [params.type].flat().includes('boolean')) ||
+    (error.keyword === 'enum' && !!params.allowedValues?.includes(true) && params.allowedValues.includes(false));
+  if (!wantsBoolean) return false;
+  const node = root.getIn(segments(error.instancePath));
+  return !!node && isYaml11Boolean(node.value, node.style);
 }
 
 function segments(pointer: string): Array<string | number> {
