@@ -492,6 +492,32 @@ describe('discovery', () => {
     expect([...new Set(only)]).toEqual(['pipe.yml']);
   });
 
+  test('a symlink into .git or node_modules (or to them) is not followed: .git/config and a pipeline there are never read', () => {
+    write('.git/evil.yaml', BAD_IMAGE_PIPELINE);
+    // .git/config may hold a token (an `extraheader`); it must not even be opened.
+    write('.git/config', '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n');
+    write('node_modules/pkg/x.yaml', BAD_IMAGE_PIPELINE);
+    write('sub/node_modules/y.yaml', BAD_IMAGE_PIPELINE);
+    fs.symlinkSync('.git', path.join(dir, 'e.yaml'));
+    fs.symlinkSync('.git/config', path.join(dir, 'd.yaml'));
+    fs.symlinkSync('../node_modules/pkg/x.yaml', path.join(dir, 'sub', 'n.yaml'));
+    fs.symlinkSync('sub/node_modules', path.join(dir, 'deps'));
+    fs.symlinkSync('.git', path.join(dir, 'gitdir'));
+    const result = lint({ cwd: dir, paths: ['.'] });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.filesScanned).toBe(1);
+    expect(result.skippedNotHarness).toEqual([]);
+    expect(result.findings.filter((f) => f.file !== 'good.yaml').map((f) => [f.file, f.severity, f.message])).toEqual(
+      [
+        ['d.yaml', '.git'],
+        ['deps', 'node_modules'],
+        ['e.yaml', '.git'],
+        ['gitdir', '.git'],
+        ['sub/n.yaml', 'node_modules'],
+      ].map(([file, into]) => [file, 'notice', `File is a symlink into ${into}, which is never read; not followed; skipped.`]),
+    );
+  });
+
   test('paths are relative to the current directory', () => {
     write('nested/deeper/p.yaml', BAD_IMAGE_PIPELINE);
     const f = lint({ cwd: dir, paths: ['nested'] }).findings;

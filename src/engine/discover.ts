@@ -159,7 +159,17 @@ export function discover(opts: DiscoverOptions): Discovery {
               skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
             continue;
           }
-          if (fs.statSync(real).isDirectory()) {
+          // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
+          const into = toPosix(path.relative(realRoot, real))
+            .split('/')
+            .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+          const isDir = fs.statSync(real).isDirectory();
+          if (into) {
+            if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
+              skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
+            continue;
+          }
+          if (isDir) {
             if (!ALWAYS_SKIPPED_DIRS.has(entry.name)) linkedDirs.push([child, real]);
             continue;
           }
