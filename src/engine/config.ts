@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toPosix } from './discover.js';
+import { leavesItsRoot, toPosix } from './discover.js';
 import { ArgError, UsageError } from './errors.js';
 import { locate, severityRank, type Finding, type Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
@@ -213,17 +213,15 @@ const isDirectory = (p: string) => {
   }
 };
 
+/** The largest config file read: a real one is a few hundred bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const shownAs = (absPath: string, cwd: string) => toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
+
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
 export function loadConfig(absPath: string, cwd: string, rules: readonly RuleMeta[], overlay?: string): LoadedConfig {
-  const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
-  let text: string;
-  try {
-    text = overlay ?? fs.readFileSync(absPath, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error');
-    throw new UsageError(`config file cannot be read: ${file} (${why})`);
-  }
+  const file = shownAs(absPath, cwd);
+  const text = overlay ?? readConfigText(absPath, file);
   const source = parseSource(file, text);
   const at = (start: number, end: number, message: string): ConfigProblem => {
     const pos = locateRange(source, start, end);
@@ -262,7 +260,44 @@ export function resolveConfig(
   overlay?: ReadonlyMap<string, string>,
 ): LoadedConfig | undefined {
   const abs = findConfig(cwd, paths, configPath, overlay);
-  return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
+  if (abs === undefined) return undefined;
+  const text = overlay?.get(abs);
+  // A config the search found is the project's own: a link out of it (to another repository's
+  // secrets, say) is not read. One named with --config may be anywhere: the user chose it.
+  const outside = configPath === undefined && text === undefined ? leavesItsRoot(abs, false, cwd) : undefined;
+  if (outside)
+    throw new UsageError(
+      `config file cannot be read: ${shownAs(abs, cwd)} (reached through a symlink that leaves ${outside}; not followed. To use a config from there, name it with --config or the Action's \`config\` input)`,
+    );
+  return loadConfig(abs, cwd, rules, text);
+}
+
+/**
+ * A config file's text, only from a regular file of at most `MAX_CONFIG_BYTES`: a FIFO would hang
+ * the run and a link to /dev/zero fill the memory. Opened without blocking (a FIFO's open waits for
+ * a writer), then checked on the open file, so what is checked is what is read.
+ */
+function readConfigText(absPath: string, file: string): string {
+  const cannot = (why: string) => new UsageError(`config file cannot be read: ${file} (${why})`);
+  let fd: number;
+  try {
+    fd = fs.openSync(absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw cannot(code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error'));
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw cannot('a folder');
+    if (!st.isFile()) throw cannot('not a regular file');
+    if (st.size > MAX_CONFIG_BYTES) throw cannot(`${st.size} bytes; a config file may be at most 1 MiB`);
+    return fs.readFileSync(fd, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw cannot((e as NodeJS.ErrnoException).code ?? 'error');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Turns the generic schema messages into config-specific ones. */

@@ -226,7 +226,7 @@ export function discover(opts: DiscoverOptions): Discovery {
  * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
  * never does.
  */
-function leavesItsRoot(abs: string, isDirectory: boolean, cwd: string): string | undefined {
+export function leavesItsRoot(abs: string, isDirectory: boolean, cwd: string): string | undefined {
   const start = isDirectory ? abs : path.dirname(abs);
   let above = start;
   // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
