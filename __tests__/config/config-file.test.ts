@@ -135,3 +135,40 @@ describe('a config file the search finds must lie inside the project', () => {
     });
   });
 });
+
+// The baseline and the files the Action's gate reads are read the same way: a regular file only.
+describe('the baseline file and readText must be regular files', () => {
+  test('a baseline that is a device or a FIFO is an error that reads nothing', async () => {
+    const r = repo();
+    // /dev/null first: without the check it reads as an empty (malformed) baseline, where /dev/zero would fill the memory.
+    for (const device of ['/dev/null', '/dev/zero']) {
+      fs.rmSync(path.join(r.dir, 'baseline.json'), { force: true });
+      fs.symlinkSync(device, path.join(r.dir, 'baseline.json'));
+      expect(await r.cli(['check', '.', '--baseline', 'baseline.json'])).toMatchObject({
+        code: 2,
+        out: '',
+        err: 'harness-registry-guard: baseline file cannot be read: baseline.json (not a regular file)\n',
+      });
+    }
+    fs.rmSync(path.join(r.dir, 'baseline.json'));
+    execFileSync('mkfifo', [path.join(r.dir, 'baseline.json')]);
+    expect(await r.cli(['check', '.', '--baseline', 'baseline.json'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('(not a regular file)'),
+    });
+  });
+
+  test('readText gives nothing for a FIFO, a device or a folder, and a regular file its text', async () => {
+    const { readText } = await import('../../src/engine/file-text.js');
+    const dir = outside({ 'a.yaml': 'x: 1\n' });
+    // /dev/null first: without the check it reads as '', where a FIFO would hang the test.
+    expect(readText('/dev/null')).toBeUndefined();
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    expect([readText(path.join(dir, 'pipe.yaml')), readText('/dev/zero'), readText(dir), readText(path.join(dir, 'a.yaml'))]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'x: 1\n',
+    ]);
+  });
+});

@@ -196,7 +196,8 @@ export function gateSources(o: GateOptions): GateSources {
     for (const t of twins) {
       if (!o.changed.files.has(rel(t)) && atBase(t)) continue;
       const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
-      const text = readText(t);
+      // A twin that leads out of the repo is not read.
+      const text = leavesRepo(t) ? undefined : readText(t);
       if (leavesRepo(t)) out.changes.push(symlinkOut(rel(t), 'config'));
       else if (text === undefined)
         out.changes.push({

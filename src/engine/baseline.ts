@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toPosix } from './discover.js';
 import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
+import { readRegularFile } from './file-text.js';
 import { makeParentFolders } from './folders.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
@@ -143,13 +144,14 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
   const file = toPosix(path.relative(cwd, absPath)) || path.basename(absPath);
   let text: string;
   try {
-    text = overlay ?? fs.readFileSync(absPath, 'utf8');
+    // A regular file only: a FIFO would hang the run, a link to /dev/zero fill the memory.
+    text = overlay ?? readRegularFile(absPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT'
         ? `baseline file not found: ${file} (create it with --write-baseline)`
-        : `baseline file cannot be read: ${file} (${code ?? 'error'})`,
+        : `baseline file cannot be read: ${file} (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')})`,
     );
   }
   const plain: SourceFile = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { leavesItsRoot, toPosix } from './discover.js';
 import { ArgError, UsageError } from './errors.js';
+import { readRegularFile } from './file-text.js';
 import { locate, severityRank, type Finding, type Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
@@ -272,31 +273,23 @@ export function resolveConfig(
   return loadConfig(abs, cwd, rules, text);
 }
 
-/**
- * A config file's text, only from a regular file of at most `MAX_CONFIG_BYTES`: a FIFO would hang
- * the run and a link to /dev/zero fill the memory. Opened without blocking (a FIFO's open waits for
- * a writer), then checked on the open file, so what is checked is what is read.
- */
+/** A config file's text, only from a regular file of at most `MAX_CONFIG_BYTES` (a FIFO would hang the run, /dev/zero fill the memory). */
 function readConfigText(absPath: string, file: string): string {
-  const cannot = (why: string) => new UsageError(`config file cannot be read: ${file} (${why})`);
-  let fd: number;
   try {
-    fd = fs.openSync(absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    return readRegularFile(absPath, MAX_CONFIG_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw cannot(code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error'));
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw cannot('a folder');
-    if (!st.isFile()) throw cannot('not a regular file');
-    if (st.size > MAX_CONFIG_BYTES) throw cannot(`${st.size} bytes; a config file may be at most 1 MiB`);
-    return fs.readFileSync(fd, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw cannot((e as NodeJS.ErrnoException).code ?? 'error');
-  } finally {
-    fs.closeSync(fd);
+    const { code, directory, size } = e as NodeJS.ErrnoException & { directory?: boolean; size?: number };
+    const why =
+      code === 'EISDIR' || directory
+        ? 'a folder'
+        : code === 'ENOENT'
+          ? 'a symlink that leads nowhere'
+          : code === 'ENOTREG'
+            ? 'not a regular file'
+            : code === 'EFBIG'
+              ? `${size} bytes; a config file may be at most 1 MiB`
+              : (code ?? 'error');
+    throw new UsageError(`config file cannot be read: ${file} (${why})`);
   }
 }
 

@@ -31,11 +31,29 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 export const decodeUtf8 = (bytes: Uint8Array): string => UTF8.decode(bytes);
 
-/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
 export function readText(abs: string): string | undefined {
   try {
-    return fs.readFileSync(abs, 'utf8');
+    return readRegularFile(abs);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A regular file's text, of at most `maxBytes` when given. Anything else throws, with code
+ * `ENOTREG` (a folder, a FIFO, a device: a FIFO's open and read would wait forever, /dev/zero's
+ * never end) or `EFBIG` (larger); a file that cannot be opened throws as `fs` does. Opened without
+ * blocking, then checked on the open file, so what is checked is what is read.
+ */
+export function readRegularFile(abs: string, maxBytes = Infinity): string {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error(`${abs}: not a regular file`), { code: 'ENOTREG', directory: st.isDirectory() });
+    if (st.size > maxBytes) throw Object.assign(new Error(`${abs}: ${st.size} bytes`), { code: 'EFBIG', size: st.size });
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
   }
 }
