@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { failingFindings } from '../../src/engine/finding.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
@@ -348,6 +349,30 @@ describe('what counts as a suppression comment, and which one a finding takes', 
     );
     expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry]']);
   });
+
+  test('a line of 4 million quotes before a misplaced directive is scanned once, not once per quote', () => {
+    // The scan looked back over the line at every quote: quadratic, about 3 s for 80,000 quotes and
+    // hours for these 8 MB. Jest cannot stop a synchronous test, so the scan runs in a child process,
+    // killed at a bound far above the linear run (well under a second) and far below the quadratic one.
+    const script = `
+      import { parseDirectives } from './src/engine/suppressions.ts';
+      import { parseSource } from './src/parse/source.ts';
+      const text = 'description: ' + "a'".repeat(4_000_000) + ' # ${DIRECTIVE.slice(2)} no-app-harness-registry -- x\\n';
+      console.log(JSON.stringify(parseDirectives(parseSource('x.yaml', text), ['no-app-harness-registry']).problems));`;
+    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect([res.signal, res.stderr]).toEqual([null, '']);
+    const start = 'description: '.length + 8_000_001;
+    expect(JSON.parse(res.stdout)).toEqual([
+      {
+        range: [start, start + DIRECTIVE.length + ' no-app-harness-registry -- x'.length],
+        message:
+          'A suppression comment must be on a line of its own, above the line it is for; this one, after YAML on line 1, is ignored.',
+      },
+    ]);
+  }, 120_000);
 
   test('a directive word with no space before its rule ids is an unknown directive', () => {
     const { lines, messages } = run(

@@ -34,14 +34,18 @@ function looksLikeSuppression(comment: string, known: readonly string[]): boolea
 /** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
 function commentStart(line: string): number {
   let quote = '';
+  // The last character before `i` that is not a space or tab ('' when none): kept as the scan goes,
+  // not found again by looking back, so a long line of quotes takes linear time.
+  let before = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quote) {
       if (c === quote && !(quote === '"' && line[i - 1] === '\\')) quote = '';
     } else if (c === '"' || c === "'") {
       // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
-      if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i))) quote = c;
+      if (before === '' || ':-[{,'.includes(before)) quote = c;
     } else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
+    if (c !== ' ' && c !== '\t') before = c;
   }
   return -1;
 }
