@@ -119,6 +119,33 @@ describe('harness-registry-guard fix', () => {
     expect(applied.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
+  test('file names with control characters: fix shows them replaced, --dry-run quotes them as git does, and git apply takes the diff', async () => {
+    const NL = '.harness/nl\n::add-mask::ghs_x\n::error::INJECTED-NL.yaml';
+    const ANSI = '.harness/ansi\u001b[31mRED\u001b]0;title\u0007.yaml';
+    const files = { [NL]: CONNECTOR, [ANSI]: CONNECTOR };
+    const dry = tempRepo(files);
+    const written = tempRepo(files);
+    temps.push(dry, written);
+    const shown = (name: string) => name.replace(/[\n\u001b\u0007]/g, '\uFFFD');
+    const { out, err } = await cli(['fix', '--dry-run'], dry);
+    expect(out.match(/^(---|\+\+\+) .*$/gm)).toEqual([
+      '--- "a/.harness/ansi\\033[31mRED\\033]0;title\\a.yaml"',
+      '+++ "b/.harness/ansi\\033[31mRED\\033]0;title\\a.yaml"',
+      '--- "a/.harness/nl\\n::add-mask::ghs_x\\n::error::INJECTED-NL.yaml"',
+      '+++ "b/.harness/nl\\n::add-mask::ghs_x\\n::error::INJECTED-NL.yaml"',
+    ]);
+    expect(err).toContain(`would fix ${shown(ANSI)}\n`);
+    expect(err).toContain(`would fix ${shown(NL)}\n`);
+    const fixed = await cli(['fix'], written);
+    expect(fixed.out).toContain(`fixed ${shown(ANSI)}\n`);
+    expect(fixed.out).toContain(`fixed ${shown(NL)}\n`);
+    // Nothing a CI log takes as a workflow command, no escape sequence.
+    for (const text of [err, fixed.out]) expect(text).not.toMatch(/^::|[\u0000-\u0009\u000b-\u001f]/m);
+    fs.writeFileSync(path.join(dry, 'fix.diff'), out);
+    execFileSync('git', ['apply', 'fix.diff'], { cwd: dry });
+    for (const name of [NL, ANSI]) expect(fs.readFileSync(path.join(dry, name), 'utf8')).toBe(fs.readFileSync(path.join(written, name), 'utf8'));
+  });
+
   test('--baseline FILE: the findings the baseline accepts are left as they are; without it they are fixed', async () => {
     const dir = tempRepo({ 'connector.yaml': CONNECTOR });
     temps.push(dir);

@@ -207,6 +207,24 @@ describe('unifiedDiff', () => {
     }
   });
 
+  test('a name with control characters is quoted as git quotes it, and git apply finds the file', () => {
+    const name = 'x\t"q"\\b\u007f\u001bé.yaml';
+    const diff = unifiedDiff('a\n', 'b\n', `a/${name}`, `b/${name}`);
+    expect(diff.split('\n').slice(0, 2)).toEqual(['--- "a/x\\t\\"q\\"\\\\b\\177\\033é.yaml"', '+++ "b/x\\t\\"q\\"\\\\b\\177\\033é.yaml"']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-diff-'));
+    try {
+      fs.writeFileSync(path.join(dir, name), 'a\n');
+      fs.writeFileSync(path.join(dir, 'p.diff'), diff);
+      git(['init', '-q'], dir);
+      git(['apply', 'p.diff'], dir);
+      expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('b\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // Names git takes as they are stay as they are: spaces, quotes and backslashes with no control character.
+    expect(unifiedDiff('a\n', 'b\n', 'a/x "y"\\z é', 'b/x "y"\\z é').split('\n')[0]).toBe('--- a/x "y"\\z é');
+  });
+
   test('the header and hunk of a one-line change', () => {
     expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe('--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
     expect(unifiedDiff('same\n', 'same\n', 'a/f', 'b/f')).toBe('');

@@ -42,7 +42,32 @@ export function unifiedDiff(before: string, after: string, oldName: string, newN
     }
     i = end;
   }
-  return `--- ${oldName}\n+++ ${newName}\n${hunks.join('\n')}\n`;
+  return `--- ${gitQuoted(oldName)}\n+++ ${gitQuoted(newName)}\n${hunks.join('\n')}\n`;
+}
+
+const C_ESCAPES: Record<string, string> = {
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '"': '"',
+  '\\': '\\',
+};
+
+/**
+ * A name with a control character (which would end the header line or reach the terminal), in
+ * double quotes with C-style escapes, as git writes it and `git apply` reads it; other names as
+ * they are, as before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
+ */
+function gitQuoted(name: string): string {
+  if (!/[\u0000-\u001f\u007f]/.test(name)) return name;
+  const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) =>
+    c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  );
+  return `"${escaped}"`;
 }
 
 const range = (start: number, len: number) => (len === 1 ? `${start}` : `${start},${len}`);

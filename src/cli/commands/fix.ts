@@ -2,6 +2,7 @@ import path from 'node:path';
 import { unifiedDiff } from '../../formats/diff.js';
 import { failingFindings } from '../../engine/finding.js';
 import { applyFixes, type FixResult } from '../../engine/fix.js';
+import { terminalSafe } from '../../formats/style.js';
 import { plural, totals } from '../../formats/totals.js';
 import { lint } from '../../engine/lint.js';
 import { FAIL_ON, harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
@@ -60,7 +61,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const bom = (f: { bom: boolean }) => (f.bom ? '\uFEFF' : '');
     fixed.files.forEach((f, i) => io.out(unifiedDiff(bom(f) + f.original, bom(f) + f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
     io.err(summary(fixed, dryRun));
-    if (base) io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
+    if (base)
+      io.err(terminalSafe(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).`) + '\n');
   } else io.out(summary(fixed, dryRun));
 
   const { result } = fixed;
@@ -104,7 +106,9 @@ function summary(fixed: FixResult, dryRun: boolean): string {
     `${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
       `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`,
   );
-  return lines.join('\n') + '\n';
+  // File names and values from the scanned files, shown as check shows them: no control character
+  // can start a line a CI log reads as a command, or reach the terminal as an escape sequence.
+  return lines.map(terminalSafe).join('\n') + '\n';
 }
 
 /** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
