@@ -100,6 +100,29 @@ describe('Markdown format (CLI)', () => {
     expect(html).toContain(`href="https://github.com/acme/shop/blob/${links.sha}/.harness/a%29b%20%281%29.yaml#L3"`);
   });
 
+  test('control characters in file names and messages are replaced, with links or without', () => {
+    const file = '.harness/ansi\u001b[31mRED\u001b]0;title\u0007\u009b.yaml';
+    const finding: Finding = {
+      ruleId: 'no-app-harness-registry',
+      severity: 'error',
+      message: 'Connector `h\u001b[2J` is \u001b]8;;https://x\u0007wrong',
+      file,
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 2,
+      range: [0, 1],
+    };
+    const scan = { findings: [finding], filesScanned: 1, harnessFiles: 1, skippedNotHarness: [], internalErrors: [] };
+    for (const md of [renderMarkdown(scan), renderMarkdown(scan, { links })]) {
+      expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      // Less the backslashes that escape brackets in link text and outside code spans.
+      const shown = md.replace(/\\/g, '');
+      expect(shown).toContain('ansi\uFFFD[31mRED\uFFFD]0;title\uFFFD\uFFFD.yaml:3');
+      expect(shown).toContain('`h\uFFFD[2J` is \uFFFD]8;;https://x\uFFFDwrong');
+    }
+  });
+
   test('no findings says so', () => {
     expect(renderMarkdown({ findings: [], filesScanned: 3, harnessFiles: 3, skippedNotHarness: [], internalErrors: [] })).toContain(
       '**No findings** in 3 files scanned.',

@@ -257,6 +257,26 @@ describe('values from the repo cannot change the Markdown around them', () => {
     const mermaid = lines.slice(lines.indexOf('```mermaid') + 1, lines.indexOf('```', lines.indexOf('```mermaid') + 1));
     expect(mermaid.some((l) => l.includes('Injected after fence'))).toBe(true);
   });
+
+  test('control characters in file names and values are replaced, not written raw into the Markdown', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-md-'));
+    temps.push(dir);
+    fs.mkdirSync(path.join(dir, '.harness'));
+    fs.writeFileSync(
+      path.join(dir, '.harness', 'ansi\u001b[31mRED\u001b]0;title\u0007.yaml'),
+      'connector:\n  name: c\n  identifier: "dh\\e[2J"\n  type: "Docker\\x07"\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: DockerHub\n    auth:\n      type: Anonymous\n    executeOnDelegate: false\n',
+    );
+    // A pipeline using the connector: its stage and the connector are drawn in the diagram too.
+    fs.writeFileSync(
+      path.join(dir, 'p.yaml'),
+      'pipeline:\n  name: p\n  identifier: p\n  stages:\n    - stage:\n        name: s\n        identifier: "s\\e]0;t\\a"\n        type: CI\n        spec:\n          runtime:\n            type: Cloud\n            spec: {}\n          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    connectorRef: "account.dh\\e[2J"\n                    image: alpine\n',
+    );
+    const md = renderReport(lint({ cwd: dir, paths: ['.'], images: true }), 'markdown', { now: new Date(NOW) });
+    expect(md).toContain('s\uFFFD]0;t\uFFFD');
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(md).toContain('`.harness/ansi\uFFFD[31mRED\uFFFD]0;title\uFFFD.yaml`');
+    expect(md).toContain('`dh\uFFFD[2J`');
+  });
 });
 
 test('a change on a very long line: the field is read in time linear in the line (a 300 KB line took 40 s)', () => {

@@ -54,7 +54,8 @@ export function cell(s: string): string {
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
-export function noHtml(s: string): string {
+export function noHtml(text: string): string {
+  const s = noControl(text);
   // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
   // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
   const escape = (t: string) =>
@@ -81,6 +82,11 @@ export function noHtml(s: string): string {
   }
   return out + escape(s.slice(i));
 }
+/**
+ * Control characters from the repo (escape sequences, BEL) become U+FFFD, as in the text output: the
+ * Markdown is read raw too (a terminal, a log). Tabs and line breaks are left to the caller.
+ */
+export const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
 const linkText = (s: string) =>
   s
     .replace(/[\\[\]]/g, (c) => `\\${c}`)
@@ -94,7 +100,7 @@ const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().pa
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export function location(file: string, line: number, endLine: number, links?: LinkBase): string {
-  const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
+  const text = noControl(`${file}:${line}`.replace(/[\r\n]+/g, ' '));
   if (!links) return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
   const path = file.split('/').map(urlSegment).join('/');
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;

@@ -1,4 +1,4 @@
-import { noHtml } from '../formats/markdown.js';
+import { noControl, noHtml } from '../formats/markdown.js';
 import { formatScope } from '../model/scope.js';
 import { fitBlocks, someOf, type Block, type Namer } from './budget.js';
 import { harnessSideMarkdown } from './harness-side.js';
@@ -165,7 +165,7 @@ export function renderMarkdown(r: MigrationReport, maxBytes?: number): string {
       : d.mode === 'pipelines'
         ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
         : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
-  out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
+  out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', noControl(d.mermaid.trimEnd()), '```', '');
   return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 
@@ -265,9 +265,9 @@ function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => 
 const placeText = (p: Place) => code(`${p.file}:${p.line}`);
 const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Text from the repo shown as it is: one line, no HTML, no emphasis, links or code. */
+/** Text from the repo shown as it is: one line, no control characters, no HTML, no emphasis, links or code. */
 export function plain(value: string): string {
-  return value
+  return noControl(value)
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -276,12 +276,12 @@ export function plain(value: string): string {
 }
 
 /**
- * A code span that survives what a value from the repo may hold: backticks, and line breaks (made
- * spaces: a line that starts with `#` or a fence would end the span and start a block). Inside
- * it, `<` and `*` are literal.
+ * A code span that survives what a value from the repo may hold: backticks, line breaks (made
+ * spaces: a line that starts with `#` or a fence would end the span and start a block) and control
+ * characters (replaced). Inside it, `<` and `*` are literal.
  */
 export function code(value: string): string {
-  const s = value.replace(/[\r\n]+/g, ' ');
+  const s = noControl(value.replace(/[\r\n]+/g, ' '));
   const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
   const fence = '`'.repeat(ticks + 1);
   return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
