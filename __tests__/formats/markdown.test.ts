@@ -100,6 +100,13 @@ describe('Markdown format (CLI)', () => {
     expect(html).toContain(`href="https://github.com/acme/shop/blob/${links.sha}/.harness/a%29b%20%281%29.yaml#L3"`);
   });
 
+  test('a backtick in a file name stays in the link text: it cannot pair with a code span later on the line', () => {
+    // The Action's job summary lists changes as `- <location>: <message>`.
+    const html = toHtml(`- ${location('.harness/a`b.yaml', 3, 3, links)}: ${cell('Connector `hub` is wrong')}`);
+    expect(html).toContain(`<a href="https://github.com/acme/shop/blob/${links.sha}/.harness/a%60b.yaml#L3">.harness/a\`b.yaml:3</a>`);
+    expect(html).toContain('<code>hub</code>');
+  });
+
   test('control characters in file names and messages are replaced, with links or without', () => {
     const file = '.harness/ansi\u001b[31mRED\u001b]0;title\u0007\u009b.yaml';
     const finding: Finding = {

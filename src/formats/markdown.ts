@@ -87,9 +87,10 @@ export function noHtml(text: string): string {
  * Markdown is read raw too (a terminal, a log). Tabs and line breaks are left to the caller.
  */
 export const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+/** Link text: a backtick would pair with one of a code span later on the line and break the link. */
 const linkText = (s: string) =>
   s
-    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/[\\[\]`]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|');
 /** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
