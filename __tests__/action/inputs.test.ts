@@ -54,6 +54,30 @@ describe('getSettings', () => {
     );
   });
 
+  test('sarif-file and report-file are never written through a link the pull request commits', () => {
+    const dir = ws();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-outside-'));
+    fs.writeFileSync(path.join(outside, 'victim'), '');
+    fs.symlinkSync(path.join(outside, 'victim'), path.join(dir, 'hrg-report.md'));
+    fs.symlinkSync(path.relative(dir, path.join(outside, 'victim')), path.join(dir, 'harness-registry-guard.sarif'));
+    fs.symlinkSync(outside, path.join(dir, 'reports'));
+    const link = 'it is a symbolic link, and links are not written through';
+    const folder = 'the folder "reports" is a symbolic link leading outside the workspace';
+    for (const [input, value, why] of [
+      ['sarif-file', 'harness-registry-guard.sarif', link],
+      ['sarif-file', 'reports/hrg.sarif', folder],
+      ['report-file', 'hrg-report.md', link],
+      ['report-file', 'reports/deeper/hrg.md', folder],
+    ]) {
+      const run = () => getSettings(env(dir, { [input!]: value! }));
+      expect(run).toThrow(InputError);
+      expect(run).toThrow(`input \`${input}\`: "${value}" cannot be written: ${why}`);
+    }
+    // Written as an absolute path, the same place is judged the same; one outside the workspace is the user's own (runner.temp).
+    expect(() => getSettings(env(dir, { 'sarif-file': path.join(dir, 'reports', 'x.sarif') }))).toThrow(folder);
+    expect(getSettings(env(dir, { 'sarif-file': path.join(outside, 'x.sarif') })).sarifFile).toBe(path.join(outside, 'x.sarif'));
+  });
+
   test.each([
     ['auto', 'pull_request', true],
     ['auto', 'pull_request_target', true],

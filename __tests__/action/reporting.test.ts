@@ -1,4 +1,6 @@
 /** The surfaces after the check: outputs, the check run's notes, suggested changes (cap and authorship). */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ApiError, type NewReviewComment, type ReviewComment } from '../../src/github/client.js';
 import { MAX_SUGGESTIONS, SUGGESTION_MARKER, syncSuggestions, type SuggestedChange } from '../../src/github/suggestions.js';
@@ -31,6 +33,54 @@ describe('outputs and the verdict', () => {
     expect(r.code).toBe(1);
     expect(r.summary).toContain('❌ 1 finding reaches `fail-on: error`: the step fails.');
     expect(r.annotations.at(-1)!.message).toMatch(/^harness-registry-guard: 1 finding reaches fail-on: error\./);
+  });
+});
+
+describe('files the step writes', () => {
+  /** A checkout whose pull request commits links out of the workspace, as in the audit. */
+  function linked() {
+    const ws = oneError();
+    const outside = tmpDir('outside');
+    writeFiles(outside, { victim1: 'precious\n', victim2: 'precious\n', 'dir/keep': 'x\n' });
+    fs.symlinkSync(path.relative(ws, path.join(outside, 'victim1')), path.join(ws, 'harness-registry-guard.sarif'));
+    fs.symlinkSync(path.join(outside, 'victim2'), path.join(ws, 'hrg-report.md'));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(ws, 'reports'));
+    const untouched = () => {
+      expect(['victim1', 'victim2'].map((f) => fs.readFileSync(path.join(outside, f), 'utf8'))).toEqual(['precious\n', 'precious\n']);
+      expect(fs.readdirSync(path.join(outside, 'dir'))).toEqual(['keep']);
+    };
+    return { ws, outside, untouched };
+  }
+
+  test.each([
+    ['sarif-file', 'harness-registry-guard.sarif', 'it is a symbolic link, and links are not written through'],
+    ['report-file', 'hrg-report.md', 'it is a symbolic link, and links are not written through'],
+    ['report-file', 'reports/hrg.md', 'the folder "reports" is a symbolic link leading outside the workspace'],
+    ['sarif-file', 'reports/hrg.sarif', 'the folder "reports" is a symbolic link leading outside the workspace'],
+  ])('%s %j through a committed link fails the step (exit 2) and writes nothing outside', async (input, value, why) => {
+    const { ws, untouched } = linked();
+    const r = await runInProcess({ workspace: ws, ...push, inputs: { [input]: value, 'github-token': '' } });
+    expect(r.code).toBe(2);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      `harness-registry-guard: input \`${input}\`: "${value}" cannot be written: ${why}`,
+    ]);
+    untouched();
+  });
+
+  test('plain paths, a folder link inside the workspace, and a sarif-file outside it are written as before', async () => {
+    const { ws, outside, untouched } = linked();
+    fs.mkdirSync(path.join(ws, 'build'));
+    fs.symlinkSync('build', path.join(ws, 'out'));
+    const sarif = path.join(outside, 'temp', 'x.sarif');
+    const r = await runInProcess({
+      workspace: ws,
+      ...push,
+      inputs: { 'sarif-file': sarif, 'report-file': 'out/m/hrg.md', 'github-token': '' },
+    });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(fs.readFileSync(path.join(ws, 'build', 'm', 'hrg.md'), 'utf8')).toContain('#');
+    untouched();
   });
 });
 

@@ -326,6 +326,47 @@ describe('writing to a place that cannot take a file', () => {
   );
 });
 
+describe('symbolic links a repository commits are never written through', () => {
+  /** A checkout in `repo` holding links out to `outside` (a file `victim`, a folder `dir`). */
+  function checkout() {
+    const top = tmpDir();
+    const outside = path.join(top, 'outside');
+    writeTree(outside, { victim: '', 'dir/keep': 'x\n' });
+    const dir = writeTree(path.join(top, 'repo'), CONNECTOR_REPO);
+    fs.symlinkSync('../outside/victim', path.join(dir, 'out.json'));
+    fs.symlinkSync(path.join(outside, 'victim'), path.join(dir, 'bl.json'));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(dir, 'reports'));
+    return { dir, outside };
+  }
+
+  test.each([
+    [
+      ['check', '.', '--format', 'junit', '--output', 'reports/hrg.xml'],
+      'the folder "reports" is a symbolic link leading outside the current directory',
+    ],
+    [['report', '.', '--format', 'json', '--output', 'out.json'], 'it is a symbolic link, and links are not written through'],
+    [['report', '.', '--output', 'reports/sub/r.md'], 'the folder "reports" is a symbolic link leading outside the current directory'],
+    [['check', '.', '--output', 'out.json'], 'it is a symbolic link, and links are not written through'],
+    [['check', '.', '--write-baseline', 'bl.json'], 'it is a symbolic link, and links are not written through'],
+  ])('%j is refused (exit 2), naming the file, and nothing outside is written', async (args, why) => {
+    const { dir, outside } = checkout();
+    const r = await cli(args, dir);
+    expect([r.code, r.err]).toEqual([2, `harness-registry-guard: cannot write ${args.at(-1)}: ${why}\n`]);
+    expect(fs.readFileSync(path.join(outside, 'victim'), 'utf8')).toBe('');
+    expect(fs.readdirSync(path.join(outside, 'dir'))).toEqual(['keep']);
+  });
+
+  test('an --output path given outside the current directory, and a folder link inside it, are written as before', async () => {
+    const { dir, outside } = checkout();
+    fs.mkdirSync(path.join(dir, 'build'));
+    fs.symlinkSync('build', path.join(dir, 'out'));
+    expect((await cli(['report', '.', '--output', path.join(outside, 'dir', 'r.md')], dir)).code).toBe(0);
+    expect((await cli(['check', '.', '--write-baseline', 'out/bl.json', '--output', 'out/r.txt'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(outside, 'dir', 'r.md'), 'utf8')).toContain('#');
+    expect(fs.readdirSync(path.join(dir, 'build')).sort()).toEqual(['bl.json', 'r.txt']);
+  });
+});
+
 describe('inputs are never written over', () => {
   test.each([['check'], ['report']])(
     '%s --output refuses a Harness file it reads and its config; its own last JSON report is fine',

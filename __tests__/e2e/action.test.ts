@@ -779,6 +779,39 @@ describe('the Action, run like the runner runs it', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^::error::harness-registry-guard: input `sarif-file`: cannot write/m);
   });
+  test('sarif-file and report-file through links the pull request commits fail the step (exit 2); the files outside are untouched', async () => {
+    const outside = tmpDir('outside');
+    writeFiles(outside, { victim1: 'precious\n', victim2: 'precious\n', 'dir/keep': 'x\n' });
+    const untouched = () => {
+      expect(['victim1', 'victim2'].map((f) => fs.readFileSync(path.join(outside, f), 'utf8'))).toEqual(['precious\n', 'precious\n']);
+      expect(fs.readdirSync(path.join(outside, 'dir'))).toEqual(['keep']);
+    };
+    const links = (ws: string) => {
+      fs.symlinkSync(path.relative(ws, path.join(outside, 'victim1')), path.join(ws, 'harness-registry-guard.sarif'));
+      fs.symlinkSync(path.join(outside, 'victim2'), path.join(ws, 'hrg-report.md'));
+      fs.symlinkSync(path.join(outside, 'dir'), path.join(ws, 'reports'));
+    };
+    for (const [inputs, message] of [
+      [
+        { 'sarif-file': 'harness-registry-guard.sarif' },
+        'input `sarif-file`: "harness-registry-guard.sarif" cannot be written: it is a symbolic link',
+      ],
+      [{ 'report-file': 'hrg-report.md' }, 'input `report-file`: "hrg-report.md" cannot be written: it is a symbolic link'],
+      [
+        { 'report-file': 'reports/hrg.md' },
+        'input `report-file`: "reports/hrg.md" cannot be written: the folder "reports" is a symbolic link leading outside the workspace',
+      ],
+    ] as const) {
+      const ws = tmpDir('links');
+      writeFiles(ws, { '.harness/connectors/ok.yaml': connector('ok', { executeOnDelegate: false }) });
+      links(ws);
+      const r = await run({ workspace: ws, inputs: { ...inputs, 'fail-on': 'never', 'github-token': '' } });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(`::error::harness-registry-guard: ${message}`);
+      untouched();
+    }
+  });
+
   test('suggestions: true posts fixes only on diff lines, and a re-run updates instead of duplicating', async () => {
     const ws = tmpDir('suggest');
     const added = badConnector('new');

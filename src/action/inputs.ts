@@ -4,6 +4,7 @@ import { FAIL_ON, type Severity } from '../engine/finding.js';
 import { PULL_REQUEST_EVENTS } from '../github/context.js';
 import { accountIdFromKey } from '../harness/client.js';
 import { normaliseBaseUrl } from '../harness/urls.js';
+import { LinkRefusal, refuseLinks, type WriteRoot } from '../engine/safe-write.js';
 
 /** Where lookups go when `harness-url` is empty. */
 export const DEFAULT_HARNESS_URL = 'https://app.harness.io';
@@ -93,6 +94,34 @@ function insideWorkspace(workspace: string, name: string, value: string): string
   return abs;
 }
 
+/** The workspace as the root that written files are judged against. */
+export const workspaceRoot = (workspace: string): WriteRoot => ({ dir: workspace, name: 'the workspace' });
+
+/**
+ * Refuses, before anything runs, a file to write that is a link, or reached through a folder link
+ * leading out of the workspace: a pull request commits links, and the step must not write through them.
+ */
+function noLinks(workspace: string, name: string, value: string): void {
+  try {
+    refuseLinks(value, workspaceRoot(workspace));
+  } catch (e) {
+    if (e instanceof LinkRefusal) throw new InputError(name, `"${value}" cannot be written: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A file an input names that could not be written: the step fails naming the input, the file and why. */
+export function writeFailure(name: string, file: string, e: unknown): InputError {
+  if (e instanceof LinkRefusal) return new InputError(name, `cannot write "${file}": ${e.message}`);
+  return new InputError(name, `cannot write "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+}
+
+function reportFile(workspace: string, value: string): string {
+  const abs = insideWorkspace(workspace, 'report-file', value);
+  noLinks(workspace, 'report-file', value);
+  return abs;
+}
+
 function existingFile(workspace: string, name: string, value: string, mayBeRemoved = false): string | undefined {
   if (!value) return undefined;
   if (value.includes('\0')) throw new InputError(name, 'contains a NUL character');
@@ -135,6 +164,7 @@ export function getSettings(env: Env = process.env): ActionSettings {
   if (sarifInput) {
     if (sarifInput.includes('\0')) throw new InputError('sarif-file', 'contains a NUL character');
     sarifFile = path.resolve(workspace, sarifInput);
+    noLinks(workspace, 'sarif-file', sarifInput);
     if (fs.existsSync(sarifFile) && fs.statSync(sarifFile).isDirectory())
       throw new InputError('sarif-file', `"${sarifInput}" is a directory`);
   }
@@ -151,7 +181,7 @@ export function getSettings(env: Env = process.env): ActionSettings {
     summary: bool(env, 'summary', true),
     checkRun: bool(env, 'check-run', false),
     report: bool(env, 'report', false),
-    ...(readInput(env, 'report-file') ? { reportFile: insideWorkspace(workspace, 'report-file', readInput(env, 'report-file')) } : {}),
+    ...(readInput(env, 'report-file') ? { reportFile: reportFile(workspace, readInput(env, 'report-file')) } : {}),
     suggestions: bool(env, 'suggestions', false),
     configFrom: oneOf(env, 'config-from', ['base', 'head'] as const, 'base'),
     ...harnessInputs(env),

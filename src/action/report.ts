@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
-import { makeParentFolders } from '../engine/folders.js';
+import { writeWithoutLinks } from '../engine/safe-write.js';
 import { buildReport } from '../migration/index.js';
 import { renderMarkdown } from '../migration/markdown.js';
-import { InputError } from './inputs.js';
+import { workspaceRoot, writeFailure } from './inputs.js';
 import type { RunState } from './state.js';
 
 /**
@@ -21,13 +20,9 @@ export async function migrationReport(state: RunState, result: LintResult): Prom
   const report = renderMarkdown(data);
   if (settings.reportFile) {
     try {
-      makeParentFolders(settings.reportFile);
-      fs.writeFileSync(settings.reportFile, report);
+      writeWithoutLinks(settings.reportFile, report, workspaceRoot(settings.workspace));
     } catch (e) {
-      throw new InputError(
-        'report-file',
-        `cannot write "${settings.reportFile}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      );
+      throw writeFailure('report-file', settings.reportFile, e);
     }
     state.notes.add(`Migration report written to \`${path.relative(settings.workspace, settings.reportFile)}\`.`);
   }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { LintResult } from '../engine/lint.js';
-import { makeParentFolders } from '../engine/folders.js';
+import { writeWithoutLinks } from '../engine/safe-write.js';
 import { formatSarif } from '../formats/sarif.js';
-import { InputError } from './inputs.js';
+import { workspaceRoot, writeFailure } from './inputs.js';
 import { ruleDocsBase } from './links.js';
 import type { RunState } from './state.js';
 
@@ -14,10 +13,9 @@ export function writeSarif(state: RunState, result: LintResult): string {
   const file = state.settings.sarifFile;
   if (!file) return '';
   try {
-    makeParentFolders(file);
-    fs.writeFileSync(file, formatSarif(result, { docsBaseUrl: ruleDocsBase(state.ctx) }));
+    writeWithoutLinks(file, formatSarif(result, { docsBaseUrl: ruleDocsBase(state.ctx) }), workspaceRoot(state.settings.workspace));
   } catch (e) {
-    throw new InputError('sarif-file', `cannot write "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw writeFailure('sarif-file', file, e);
   }
   state.log(`SARIF written to ${file}.`);
   return file;

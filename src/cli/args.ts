@@ -7,7 +7,7 @@ import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
 import { UsageError } from '../engine/errors.js';
-import { makeParentFolders } from '../engine/folders.js';
+import { LinkRefusal, writeWithoutLinks, type WriteRoot } from '../engine/safe-write.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
@@ -112,21 +112,18 @@ export function checkOutputName(output: string | undefined): void {
   if (output === '-') throw new ArgError('`--output -`: the report goes to standard output when --output is left out');
 }
 
-/** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
+/**
+ * Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way;
+ * never through a symbolic link the repository may have committed (see {@link writeWithoutLinks}).
+ */
 export function writeOutput(cwd: string, file: string, text: string | Iterable<string>, isInput?: (abs: string) => boolean): void {
   const abs = path.resolve(cwd, file);
   if (isInput?.(abs)) throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
-  writeOrExplain(file, () => {
-    makeParentFolders(abs);
-    if (typeof text === 'string') return fs.writeFileSync(abs, text);
-    const fd = fs.openSync(abs, 'w');
-    try {
-      for (const piece of text) fs.writeSync(fd, piece);
-    } finally {
-      fs.closeSync(fd);
-    }
-  });
+  writeOrExplain(file, () => writeWithoutLinks(abs, text, cwdRoot(cwd)));
 }
+
+/** What a written path is judged against: the current directory, the project a CLI run works in. */
+export const cwdRoot = (cwd: string): WriteRoot => ({ dir: cwd, name: 'the current directory' });
 
 /**
  * The files a run read that `--output` must not replace: its config, its baseline (read or
@@ -162,6 +159,7 @@ export function writeOrExplain(file: string, write: () => void): void {
   try {
     write();
   } catch (e) {
+    if (e instanceof LinkRefusal) throw new UsageError(`cannot write ${file}: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
     const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;

@@ -4,7 +4,7 @@ import { toPosix } from './discover.js';
 import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
 import { readRegularFile } from './file-text.js';
-import { makeParentFolders } from './folders.js';
+import { writeWithoutLinks, type WriteRoot } from './safe-write.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
 import { jsonErrorOffset, jsonListItemRanges } from './json-text.js';
@@ -119,10 +119,9 @@ export function createBaseline(
   };
 }
 
-/** Writes a baseline as stable, diff-friendly JSON. */
-export function writeBaseline(absPath: string, baseline: Baseline): void {
-  makeParentFolders(absPath);
-  fs.writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+/** Writes a baseline as stable, diff-friendly JSON; never through a symbolic link (`root`: the folder the run works in). */
+export function writeBaseline(absPath: string, baseline: Baseline, root: WriteRoot): void {
+  writeWithoutLinks(absPath, JSON.stringify(baseline, null, 2) + '\n', root);
 }
 
 export interface LoadedBaseline {

@@ -8,6 +8,7 @@ import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
 import {
   checkOutputName,
+  cwdRoot,
   FAIL_ON,
   harnessWarnings,
   SCAN_OPTIONS,
@@ -88,7 +89,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ...(result.scope.scanned ? { scanned: result.scope.scanned } : {}),
       ...(result.scope.partial ? { unjudged: result.scope.crossFileRules } : {}),
     });
-    writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
+    writeOrExplain(writeTo, () => writeBaseline(abs, baseline, cwdRoot(io.cwd)));
     const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
     const n = baseline.entries.length;
     io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
