@@ -7,7 +7,7 @@ import type { Finding } from '../../src/engine/finding.js';
 import { ApiError, createGitHubApi, MAX_PULL_FILES } from '../../src/github/client.js';
 import { changedFiles, touchesChangedLine } from '../../src/github/changed-files.js';
 import { insideHunk, parsePatch } from '../../src/github/hunks.js';
-import { publishCheckRun } from '../../src/github/checks.js';
+import { capAnnotations, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun } from '../../src/github/checks.js';
 import { readRunContext } from '../../src/github/context.js';
 import { findDiffBase, gitChangedFiles } from '../../src/github/git.js';
 import { fakeApi } from './fake-api.js';
@@ -193,6 +193,23 @@ describe('REST client and change detection', () => {
       { name: 'n', headSha: 'h', conclusion: 'success', title: 't', summary: 's', annotations: [] },
     );
     expect(calls).toEqual(['create completed 0']);
+  });
+
+  test('capAnnotations: all of them up to the cap; past it errors, then warnings, then notices, each in the order given', () => {
+    const a = (level: 'failure' | 'warning' | 'notice', line: number) => ({
+      path: 'a',
+      start_line: line,
+      end_line: line,
+      annotation_level: level,
+      message: 'm',
+    });
+    const list = [a('notice', 1), a('warning', 2), a('failure', 3), a('notice', 4), a('failure', 5), a('warning', 6)];
+    expect(capAnnotations(list, 6)).toEqual({ kept: list, left: [] });
+    const { kept, left } = capAnnotations(list, 3);
+    expect(kept.map((x) => x.start_line)).toEqual([3, 5, 2]);
+    expect(left.map((x) => x.start_line)).toEqual([6, 1, 4]);
+    expect(MAX_CHECK_RUN_ANNOTATIONS).toBe(1000);
+    expect(capAnnotations(Array(1001).fill(a('notice', 1))).kept).toHaveLength(1000);
   });
 
   test('publishCheckRun: a failed update still completes the run, then reports the error', async () => {

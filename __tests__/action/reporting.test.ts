@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ApiError, type NewReviewComment, type ReviewComment } from '../../src/github/client.js';
 import { MAX_SUGGESTIONS, SUGGESTION_MARKER, syncSuggestions, type SuggestedChange } from '../../src/github/suggestions.js';
-import { connector, HARNESS_IMAGE, tmpDir, writeFiles } from '../e2e/harness.js';
+import { cloudPipeline, connector, HARNESS_IMAGE, tmpDir, writeFiles } from '../e2e/harness.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
 
@@ -91,6 +91,37 @@ describe('the check run', () => {
         throw new ApiError('creating the check run failed (HTTP 403): API rate limit exceeded', 403, rateLimited);
       },
     });
+
+  test('a check run carries at most 1000 annotations (20 requests), errors first; its summary says how many were left out and where all are', async () => {
+    const ws = tmpDir('capped');
+    const bad = (i: number) => connector(`old_${i}`, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+    writeFiles(ws, {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`.harness/connectors/old_${i}.yaml`, bad(i)])),
+      // 1,100 notices: connectors the repository does not hold.
+      '.harness/a/p.yaml': cloudPipeline(
+        'p',
+        Array.from({ length: 1100 }, (_, i) => `account.missing_${i}`),
+      ),
+    });
+    const bodies: Array<{ status?: string; output: { summary: string; annotations?: Array<{ annotation_level: string }> } }> = [];
+    const api = fakeApi({
+      createCheckRun: async (_r, b) => (bodies.push(b), 9),
+      updateCheckRun: async (_r, _id, b) => void bodies.push(b),
+    });
+    const r = await runInProcess({ workspace: ws, ...push, api, inputs: { 'check-run': 'true', 'sarif-file': 'hrg.sarif' } });
+    expect(r.code).toBe(1);
+    const sent = bodies.flatMap((b) => b.output.annotations ?? []);
+    expect([bodies.length, sent.length, bodies.at(-1)!.status]).toEqual([20, 1000, 'completed']);
+    expect(sent.filter((a) => a.annotation_level === 'failure')).toHaveLength(3);
+    expect(sent.slice(0, 3).map((a) => a.annotation_level)).toEqual(['failure', 'failure', 'failure']);
+    expect(bodies[0]!.output.summary).toContain(
+      '103 annotations (103 notices) are left out of this check run, which holds at most 1000 (errors first, then warnings, then notices): every finding is in the job summary, the SARIF file, the step log.',
+    );
+    expect(r.stdout).toContain(
+      'Check run "harness-registry-guard" holds 1000 of 1103 annotations (capped at 1000, errors first; 20 API requests).',
+    );
+  }, 30_000);
 
   test('a spent rate limit is said to be one, not blamed on permissions', async () => {
     const r = await runInProcess({ workspace: oneError(), ...push, api: refused(true), inputs: { 'check-run': 'true' } });

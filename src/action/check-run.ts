@@ -1,6 +1,6 @@
 import type { LintResult } from '../engine/lint.js';
 import { changeScope } from '../github/changed-files.js';
-import { publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
+import { capAnnotations, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, toCheckRunAnnotation } from '../github/checks.js';
 import { ApiError, type CheckRunAnnotation } from '../github/client.js';
 import type { AnnotationPlan } from '../formats/github.js';
 import { plural, totals } from '../formats/totals.js';
@@ -44,9 +44,21 @@ function gateAnnotations(o: CheckRunOptions): CheckRunAnnotation[] {
   ];
 }
 
+/** What the check run's summary says of the annotations past {@link MAX_CHECK_RUN_ANNOTATIONS}: how many, and where every finding is. */
+function leftOutNote(left: readonly CheckRunAnnotation[], settings: RunState['settings']): string {
+  const levels = (['failure', 'warning', 'notice'] as const)
+    .map((l) => [l === 'failure' ? 'error' : l, left.filter((a) => a.annotation_level === l).length] as const)
+    .filter(([, n]) => n)
+    .map(([word, n]) => plural(n, word));
+  const where = [settings.summary ? 'the job summary' : '', settings.sarifFile ? 'the SARIF file' : '', 'the step log'].filter(Boolean);
+  const cap = `which holds at most ${MAX_CHECK_RUN_ANNOTATIONS} (errors first, then warnings, then notices)`;
+  return `${plural(left.length, 'annotation')} (${levels.join(', ')}) ${left.length === 1 ? 'is' : 'are'} left out of this check run, ${cap}: every finding is in ${where.join(', ')}.`;
+}
+
 /**
  * The check-run step (`check-run: true`): one check run on the PR head holding every annotation
- * in scope, 50 per request. A refusal (a fork's read-only token) becomes a note, never a failure.
+ * in scope (at most {@link MAX_CHECK_RUN_ANNOTATIONS}), 50 per request. A refusal (a fork's
+ * read-only token) becomes a note, never a failure.
  * False when a check run was asked for and none was made, so the closing message does not name it.
  */
 export async function createCheckRun(state: RunState, result: LintResult, o: CheckRunOptions): Promise<boolean> {
@@ -60,7 +72,8 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
   // The checkout's lines of a file it holds otherwise than the head (the test-merge commit) are not the head's.
   const atHead = o.plan.inScope.filter((f) => !o.head || o.head.atHead(f.file));
   const elsewhere = o.plan.inScope.length - atHead.length;
-  const annotations = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
+  const all = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
+  const { kept: annotations, left } = capAnnotations(all);
   try {
     const { requests } = await publishCheckRun(api, ctx.repo, {
       name: CHECK_RUN_NAME,
@@ -80,6 +93,7 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
                 `${plural(elsewhere, 'finding')} in files the checkout (the test-merge commit) holds otherwise than the pull request's head: not annotated here, as the head's lines differ; the tables link them in the commit checked out.`,
               ]
             : []),
+          ...(left.length ? [leftOutNote(left, settings)] : []),
         ],
         maxBytes: CHECK_SUMMARY_MAX_BYTES,
         docsBaseUrl: ruleDocsBase(ctx),
@@ -87,7 +101,11 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
       }),
       annotations,
     });
-    notes.add(`Check run "${CHECK_RUN_NAME}" holds all ${plural(annotations.length, 'annotation')} (${plural(requests, 'API request')}).`);
+    notes.add(
+      left.length
+        ? `Check run "${CHECK_RUN_NAME}" holds ${annotations.length} of ${plural(all.length, 'annotation')} (capped at ${MAX_CHECK_RUN_ANNOTATIONS}, errors first; ${plural(requests, 'API request')}).`
+        : `Check run "${CHECK_RUN_NAME}" holds all ${plural(annotations.length, 'annotation')} (${plural(requests, 'API request')}).`,
+    );
     return true;
   } catch (e) {
     const why =

@@ -27,6 +27,28 @@ export function checkRunAnnotation(a: Annotation): CheckRunAnnotation {
   };
 }
 
+/**
+ * The most annotations one check run carries: 20 requests of 50. A file with tens of thousands of
+ * findings would otherwise spend the token's hourly request budget, a second a request.
+ */
+export const MAX_CHECK_RUN_ANNOTATIONS = 1000;
+
+const RANK = { failure: 0, warning: 1, notice: 2 } as const;
+
+/**
+ * The annotations a check run carries: all of them up to `max`; past it, errors first, then
+ * warnings, then notices, each level in the order given. `left` is the rest, in the same order.
+ */
+export function capAnnotations(
+  annotations: readonly CheckRunAnnotation[],
+  max = MAX_CHECK_RUN_ANNOTATIONS,
+): { kept: CheckRunAnnotation[]; left: CheckRunAnnotation[] } {
+  if (annotations.length <= max) return { kept: [...annotations], left: [] };
+  // Array.prototype.sort is stable: each level keeps its order.
+  const ranked = [...annotations].sort((a, b) => RANK[a.annotation_level] - RANK[b.annotation_level]);
+  return { kept: ranked.slice(0, max), left: ranked.slice(max) };
+}
+
 export interface CheckRunRequest {
   name: string;
   headSha: string;
