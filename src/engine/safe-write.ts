@@ -23,31 +23,32 @@ export interface WriteRoot {
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /**
- * Throws {@link LinkRefusal} when writing `file` (relative to `root.dir`) would go through a link a
- * repository can commit: `file` itself a symbolic link, or, when `file` as written is inside the
- * root, a folder on the way that is a link leading outside it. A path written outside the root
- * (`${{ runner.temp }}/x.sarif`, `/tmp/x.json`) is the user's own choice and is not judged.
+ * Throws {@link LinkRefusal} when writing `file` (relative to `root.dir`), a path inside the root,
+ * would go through a link a repository can commit: `file` itself a symbolic link, or a folder on the
+ * way that is a link leading outside the root. A path written outside the root
+ * (`${{ runner.temp }}/x.sarif`, `/tmp/x.json`, `/dev/stdout`) is the user's own choice and is not judged.
+ * Returns whether the path was judged (inside the root).
  */
-export function refuseLinks(file: string, root: WriteRoot): void {
+export function refuseLinks(file: string, root: WriteRoot): boolean {
   const abs = path.resolve(root.dir, file);
   const rel = path.relative(root.dir, abs);
-  if (rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) {
-    const realRoot = realPath(root.dir);
-    let at = root.dir;
-    for (const part of path
-      .dirname(rel)
-      .split(path.sep)
-      .filter((p) => p !== '.')) {
-      at = path.join(at, part);
-      const st = lstat(at);
-      if (!st) break; // missing from here on: makeParentFolders creates real folders
-      const real = st.isSymbolicLink() ? realPath(at) : undefined;
-      // A link that leads nowhere is refused too: where it would lead is not known.
-      if (st.isSymbolicLink() && (!real || !isInside(realRoot ?? root.dir, real)))
-        throw new LinkRefusal(`the folder "${path.relative(root.dir, at)}" is a symbolic link leading outside ${root.name}`);
-    }
+  if (!rel || !isInside(root.dir, abs)) return false;
+  const realRoot = realPath(root.dir);
+  let at = root.dir;
+  for (const part of path
+    .dirname(rel)
+    .split(path.sep)
+    .filter((p) => p !== '.')) {
+    at = path.join(at, part);
+    const st = lstat(at);
+    if (!st) break; // missing from here on: makeParentFolders creates real folders
+    const real = st.isSymbolicLink() ? realPath(at) : undefined;
+    // A link that leads nowhere is refused too: where it would lead is not known.
+    if (st.isSymbolicLink() && (!real || !isInside(realRoot ?? root.dir, real)))
+      throw new LinkRefusal(`the folder "${path.relative(root.dir, at)}" is a symbolic link leading outside ${root.name}`);
   }
   if (lstat(abs)?.isSymbolicLink()) throw new LinkRefusal('it is a symbolic link, and links are not written through');
+  return true;
 }
 
 /**
@@ -55,12 +56,12 @@ export function refuseLinks(file: string, root: WriteRoot): void {
  * after {@link refuseLinks}; the file is opened with O_NOFOLLOW, so a link made meanwhile is refused too.
  */
 export function writeWithoutLinks(file: string, text: string | Iterable<string>, root: WriteRoot): void {
-  refuseLinks(file, root);
+  const judged = refuseLinks(file, root);
   const abs = path.resolve(root.dir, file);
   makeParentFolders(abs);
   let fd: number;
   try {
-    fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW, 0o666);
+    fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | (judged ? NOFOLLOW : 0), 0o666);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new LinkRefusal('it is a symbolic link, and links are not written through');
     throw e;
