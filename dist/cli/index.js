@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5176);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(431);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8337,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5176:
+/***/ 431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8538,7 +8538,17 @@ function discover(opts) {
                             skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
                         continue;
                     }
-                    if (external_node_fs_default().statSync(real).isDirectory()) {
+                    // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
+                    const into = toPosix(external_node_path_default().relative(realRoot, real))
+                        .split('/')
+                        .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+                    const isDir = external_node_fs_default().statSync(real).isDirectory();
+                    if (into) {
+                        if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
+                            skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
+                        continue;
+                    }
+                    if (isDir) {
                         if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
                             linkedDirs.push([child, real]);
                         continue;
@@ -8650,9 +8660,6 @@ function realPathOf(p) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -9601,6 +9608,72 @@ function linesOf(file) {
     return lc;
 }
 
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
+ * code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
+                text = loneCrAsLf(external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8'));
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
+function readText(abs) {
+    try {
+        return readRegularFile(abs);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A regular file's text, of at most `maxBytes` when given. Anything else throws, with code
+ * `ENOTREG` (a folder, a FIFO, a device: a FIFO's open and read would wait forever, /dev/zero's
+ * never end) or `EFBIG` (larger); a file that cannot be opened throws as `fs` does. Opened without
+ * blocking, then checked on the open file, so what is checked is what is read.
+ */
+function readRegularFile(abs, maxBytes = Infinity) {
+    const fd = external_node_fs_default().openSync(abs, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
+    try {
+        const st = external_node_fs_default().fstatSync(fd);
+        if (!st.isFile())
+            throw Object.assign(new Error(`${abs}: not a regular file`), { code: 'ENOTREG', directory: st.isDirectory() });
+        if (st.size > maxBytes)
+            throw Object.assign(new Error(`${abs}: ${st.size} bytes`), { code: 'EFBIG', size: st.size });
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 ;// CONCATENATED MODULE: ./src/parse/locate.ts
 
 
@@ -11230,7 +11303,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
     return errors === 0;
 }
 const connector = validate7;
-const schema5 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/connector.schema.json", "title": "Harness connector (the fields harness-registry-guard reads)", "type": "object", "required": ["connector"], "properties": { "connector": { "type": "object", "required": ["identifier", "type"], "properties": { "identifier": { "type": "string", "minLength": 1 }, "name": { "type": "string" }, "orgIdentifier": { "type": "string" }, "projectIdentifier": { "type": "string" }, "type": { "type": "string", "minLength": 1 }, "spec": { "type": "object", "properties": { "executeOnDelegate": { "type": "boolean" }, "delegateSelectors": { "type": "array", "items": { "type": "string" } }, "dockerRegistryUrl": { "type": "string", "minLength": 1 }, "providerType": { "enum": ["DockerHub", "Harbor", "Quay", "Other"] } } } }, "if": { "properties": { "type": { "const": "DockerRegistry" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "required": ["dockerRegistryUrl"] } } } } } };
+const schema5 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/connector.schema.json", "title": "Harness connector (the fields harness-registry-guard reads)", "type": "object", "required": ["connector"], "properties": { "connector": { "type": "object", "required": ["identifier", "type"], "properties": { "identifier": { "type": "string", "minLength": 1 }, "name": { "type": "string" }, "orgIdentifier": { "type": "string" }, "projectIdentifier": { "type": "string" }, "type": { "type": "string", "minLength": 1 }, "spec": { "type": "object", "properties": { "executeOnDelegate": { "$comment": "As Harness reads it (Jackson 2): a boolean, or its words as strings. An unquoted yes/no/on/off is a boolean to it too: src/engine/schema.ts lets those pass.", "enum": [true, false, "true", "True", "TRUE", "false", "False", "FALSE"] }, "delegateSelectors": { "type": "array", "items": { "type": "string" } }, "dockerRegistryUrl": { "type": "string", "minLength": 1 }, "providerType": { "enum": ["DockerHub", "Harbor", "Quay", "Other"] } } } }, "if": { "properties": { "type": { "const": "DockerRegistry" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "required": ["dockerRegistryUrl"] } } } } } };
 const func0 = ucs2length["default"]["default"] ?? ucs2length["default"];
 function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     /*# sourceURL="https://harness-registry-guard.dev/schemas/connector.schema.json" */ ;
@@ -11452,8 +11525,9 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
                     let data8 = data0.spec;
                     if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
                         if (data8.executeOnDelegate !== undefined) {
-                            if (typeof data8.executeOnDelegate !== "boolean") {
-                                const err16 = { instancePath: instancePath + "/connector/spec/executeOnDelegate", schemaPath: "#/properties/connector/properties/spec/properties/executeOnDelegate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                            let data9 = data8.executeOnDelegate;
+                            if (!((((((((data9 === true) || (data9 === false)) || (data9 === "true")) || (data9 === "True")) || (data9 === "TRUE")) || (data9 === "false")) || (data9 === "False")) || (data9 === "FALSE"))) {
+                                const err16 = { instancePath: instancePath + "/connector/spec/executeOnDelegate", schemaPath: "#/properties/connector/properties/spec/properties/executeOnDelegate/enum", keyword: "enum", params: { allowedValues: schema5.properties.connector.properties.spec.properties.executeOnDelegate.enum }, message: "must be equal to one of the allowed values" };
                                 if (vErrors === null) {
                                     vErrors = [err16];
                                 }
@@ -11568,7 +11642,37 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
     return errors === 0;
 }
 
+;// CONCATENATED MODULE: ./src/model/booleans.ts
+/**
+ * How Harness reads a boolean field: Jackson 2, into a Java Boolean. Its YAML parser resolves
+ * plain scalars as YAML 1.1 does, so an unquoted `yes`, `no`, `on` or `off` (in any of their three
+ * spellings) is a boolean there, where YAML 1.2 reads a string. Its boolean reader also takes the
+ * strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in by an input
+ * set. Undefined for any other value (a quoted "no", `1`, a runtime input). `style` is how the
+ * value is written, when it is written as a whole scalar; without it only the second rule applies.
+ */
+function jacksonBoolean(value, style) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value !== 'string')
+        return undefined;
+    if (JACKSON_TRUE.has(value) || (style === 'PLAIN' && YAML11_TRUE.has(value)))
+        return true;
+    if (JACKSON_FALSE.has(value) || (style === 'PLAIN' && YAML11_FALSE.has(value)))
+        return false;
+    return undefined;
+}
+/** A plain scalar that YAML 1.2 reads as a string and Harness as a boolean (`no`, `On`, `YES`). */
+const isYaml11Boolean = (value, style) => typeof value === 'string' && style === 'PLAIN' && (YAML11_TRUE.has(value) || YAML11_FALSE.has(value));
+const spellings = (...words) => new Set(words.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
+const JACKSON_TRUE = spellings('true');
+const JACKSON_FALSE = spellings('false');
+/** SnakeYAML's YAML 1.1 boolean words, which Jackson 2's YAML parser takes as booleans (its `_matchYAMLBoolean`). */
+const YAML11_TRUE = spellings('yes', 'on');
+const YAML11_FALSE = spellings('no', 'off');
+
 ;// CONCATENATED MODULE: ./src/engine/schema.ts
+
 
 
 /**
@@ -11607,7 +11711,22 @@ function validateAgainst(schema, value, root) {
 function problems(validate, value, root) {
     if (validate(value))
         return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+    return (validate.errors ?? [])
+        .filter((e) => e.keyword !== 'if' && !yaml11Boolean(e, root))
+        .map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+/**
+ * A boolean the schema asks for, written as an unquoted `yes`, `no`, `on` or `off`: YAML 1.2 reads a
+ * string, Harness's parser (Jackson 2, YAML 1.1) a boolean, so it is no error.
+ */
+function yaml11Boolean(error, root) {
+    const params = error.params;
+    const wantsBoolean = (error.keyword === 'type' && [params.type].flat().includes('boolean')) ||
+        (error.keyword === 'enum' && !!params.allowedValues?.includes(true) && params.allowedValues.includes(false));
+    if (!wantsBoolean)
+        return false;
+    const node = root.getIn(segments(error.instancePath));
+    return !!node && isYaml11Boolean(node.value, node.style);
 }
 function segments(pointer) {
     return pointer
@@ -11643,8 +11762,11 @@ function describe(error) {
         .join('')
         .replace(/^\./, '');
     let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'enum') {
+        const allowed = error.params.allowedValues;
+        // A boolean's enum also lists the words Harness takes for one: the user needs only the two.
+        what = allowed.includes(true) && allowed.includes(false) ? 'must be true or false' : `must be one of ${allowed.join(', ')}`;
+    }
     if (error.keyword === 'const')
         what = `must be ${JSON.stringify(error.params.allowedValue)}`;
     if (error.keyword === 'type')
@@ -11668,6 +11790,7 @@ const TYPE_NAMES = {
 const typeNames = ({ type }) => (Array.isArray(type) ? type : type.split(',')).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
 
 ;// CONCATENATED MODULE: ./src/engine/config.ts
+
 
 
 
@@ -11846,18 +11969,13 @@ const isDirectory = (p) => {
         return false;
     }
 };
+/** The largest config file read: a real one is a few hundred bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const shownAs = (absPath, cwd) => toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
 /** Reads, parses and validates a config file. Throws `ConfigError` naming the file and line of each problem. */
 function loadConfig(absPath, cwd, rules, overlay) {
-    const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
-    let text;
-    try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'a symlink that leads nowhere' : (code ?? 'error');
-        throw new UsageError(`config file cannot be read: ${file} (${why})`);
-    }
+    const file = shownAs(absPath, cwd);
+    const text = overlay ?? readConfigText(absPath, file);
     const source = parseSource(file, text);
     const at = (start, end, message) => {
         const pos = locateRange(source, start, end);
@@ -11895,7 +12013,34 @@ function loadConfig(absPath, cwd, rules, overlay) {
 /** Config lookup and load in one step; undefined when there is no config file. */
 function resolveConfig(cwd, paths, rules, configPath, overlay) {
     const abs = findConfig(cwd, paths, configPath, overlay);
-    return abs === undefined ? undefined : loadConfig(abs, cwd, rules, overlay?.get(abs));
+    if (abs === undefined)
+        return undefined;
+    const text = overlay?.get(abs);
+    // A config the search found is the project's own: a link out of it (to another repository's
+    // secrets, say) is not read. One named with --config may be anywhere: the user chose it.
+    const outside = configPath === undefined && text === undefined ? leavesItsRoot(abs, false, cwd) : undefined;
+    if (outside)
+        throw new UsageError(`config file cannot be read: ${shownAs(abs, cwd)} (reached through a symlink that leaves ${outside}; not followed. To use a config from there, name it with --config or the Action's \`config\` input)`);
+    return loadConfig(abs, cwd, rules, text);
+}
+/** A config file's text, only from a regular file of at most `MAX_CONFIG_BYTES` (a FIFO would hang the run, /dev/zero fill the memory). */
+function readConfigText(absPath, file) {
+    try {
+        return readRegularFile(absPath, MAX_CONFIG_BYTES);
+    }
+    catch (e) {
+        const { code, directory, size } = e;
+        const why = code === 'EISDIR' || directory
+            ? 'a folder'
+            : code === 'ENOENT'
+                ? 'a symlink that leads nowhere'
+                : code === 'ENOTREG'
+                    ? 'not a regular file'
+                    : code === 'EFBIG'
+                        ? `${size} bytes; a config file may be at most 1 MiB`
+                        : (code ?? 'error');
+        throw new UsageError(`config file cannot be read: ${file} (${why})`);
+    }
 }
 /** Turns the generic schema messages into config-specific ones. */
 function explain(message, schema) {
@@ -12043,6 +12188,99 @@ function makeParentFolders(file) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/engine/safe-write.ts
+
+
+
+/**
+ * A write refused because a symbolic link would carry it elsewhere. The message is the reason
+ * alone ("it is a symbolic link…"); callers put the file name in front.
+ */
+class LinkRefusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LinkRefusal';
+    }
+}
+/** Windows has no O_NOFOLLOW; the lstat check below still refuses a link there. */
+const NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+/**
+ * Throws {@link LinkRefusal} when writing `file` (relative to `root.dir`), a path inside the root,
+ * would go through a link a repository can commit: `file` itself a symbolic link, or a folder on the
+ * way that is a link leading outside the root. A path written outside the root
+ * (`${{ runner.temp }}/x.sarif`, `/tmp/x.json`, `/dev/stdout`) is the user's own choice and is not judged.
+ * Returns whether the path was judged (inside the root).
+ */
+function refuseLinks(file, root) {
+    const abs = external_node_path_default().resolve(root.dir, file);
+    const rel = external_node_path_default().relative(root.dir, abs);
+    if (!rel || !safe_write_isInside(root.dir, abs))
+        return false;
+    const realRoot = realPath(root.dir);
+    let at = root.dir;
+    for (const part of external_node_path_default().dirname(rel)
+        .split((external_node_path_default()).sep)
+        .filter((p) => p !== '.')) {
+        at = external_node_path_default().join(at, part);
+        const st = lstat(at);
+        if (!st)
+            break; // missing from here on: makeParentFolders creates real folders
+        const real = st.isSymbolicLink() ? realPath(at) : undefined;
+        // A link that leads nowhere is refused too: where it would lead is not known.
+        if (st.isSymbolicLink() && (!real || !safe_write_isInside(realRoot ?? root.dir, real)))
+            throw new LinkRefusal(`the folder "${external_node_path_default().relative(root.dir, at)}" is a symbolic link leading outside ${root.name}`);
+    }
+    if (lstat(abs)?.isSymbolicLink())
+        throw new LinkRefusal('it is a symbolic link, and links are not written through');
+    return true;
+}
+/**
+ * Writes `text` (whole or in pieces) to `file`, relative to `root.dir`, creating missing folders,
+ * after {@link refuseLinks}; the file is opened with O_NOFOLLOW, so a link made meanwhile is refused too.
+ */
+function writeWithoutLinks(file, text, root) {
+    const judged = refuseLinks(file, root);
+    const abs = external_node_path_default().resolve(root.dir, file);
+    makeParentFolders(abs);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(abs, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_TRUNC | (judged ? NOFOLLOW : 0), 0o666);
+    }
+    catch (e) {
+        if (e.code === 'ELOOP')
+            throw new LinkRefusal('it is a symbolic link, and links are not written through');
+        throw e;
+    }
+    try {
+        for (const piece of typeof text === 'string' ? [text] : text)
+            external_node_fs_default().writeFileSync(fd, piece);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Undefined when missing or not reachable (a file on the way): the write then fails with its own code. */
+function lstat(p) {
+    try {
+        return external_node_fs_default().lstatSync(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+function realPath(p) {
+    try {
+        return external_node_fs_default().realpathSync(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+const safe_write_isInside = (dir, p) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
 
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
 const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
@@ -12271,6 +12509,9 @@ function looksLikeSuppression(comment, known) {
 /** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
 function commentStart(line) {
     let quote = '';
+    // The last character before `i` that is not a space or tab ('' when none): kept as the scan goes,
+    // not found again by looking back, so a long line of quotes takes linear time.
+    let before = '';
     for (let i = 0; i < line.length; i++) {
         const c = line[i];
         if (quote) {
@@ -12279,11 +12520,13 @@ function commentStart(line) {
         }
         else if (c === '"' || c === "'") {
             // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
-            if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i)))
+            if (before === '' || ':-[{,'.includes(before))
                 quote = c;
         }
         else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t'))
             return i;
+        if (c !== ' ' && c !== '\t')
+            before = c;
     }
     return -1;
 }
@@ -12485,6 +12728,7 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 
 
+
 /**
  * A baseline accepts the findings a repository has today, so that a gate blocks only new ones.
  * Entries are keyed by rule, file, entity, the node's semantic path and a hash of its value, never
@@ -12541,10 +12785,9 @@ function createBaseline(findings, opts) {
         entries,
     };
 }
-/** Writes a baseline as stable, diff-friendly JSON. */
-function writeBaseline(absPath, baseline) {
-    makeParentFolders(absPath);
-    external_node_fs_default().writeFileSync(absPath, JSON.stringify(baseline, null, 2) + '\n');
+/** Writes a baseline as stable, diff-friendly JSON; never through a symbolic link (`root`: the folder the run works in). */
+function writeBaseline(absPath, baseline, root) {
+    writeWithoutLinks(absPath, JSON.stringify(baseline, null, 2) + '\n', root);
 }
 /**
  * Reads a baseline file and checks it against schemas/baseline.schema.json. A missing or malformed
@@ -12556,13 +12799,14 @@ function readBaseline(absPath, cwd, overlay) {
     const file = toPosix(external_node_path_default().relative(cwd, absPath)) || external_node_path_default().basename(absPath);
     let text;
     try {
-        text = overlay ?? external_node_fs_default().readFileSync(absPath, 'utf8');
+        // A regular file only: a FIFO would hang the run, a link to /dev/zero fill the memory.
+        text = overlay ?? readRegularFile(absPath);
     }
     catch (e) {
         const code = e.code;
         throw new UsageError(code === 'ENOENT'
             ? `baseline file not found: ${file} (create it with --write-baseline)`
-            : `baseline file cannot be read: ${file} (${code ?? 'error'})`);
+            : `baseline file cannot be read: ${file} (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')})`);
     }
     const plain = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
     const where = (at) => `${file}:${at.line}:${at.column}`;
@@ -13043,22 +13287,6 @@ function withFix(rule, report, finding) {
 }
 const ALIASED_NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
 
-;// CONCATENATED MODULE: ./src/model/booleans.ts
-/**
- * How Harness reads a boolean field: Jackson, into a Java Boolean, takes `true` and `false`, and
- * also the strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in
- * by an input set. Undefined for any other value (`yes`, `1`, a runtime input).
- */
-function jacksonBoolean(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (typeof value !== 'string')
-        return undefined;
-    return JACKSON_TRUE.has(value) ? true : JACKSON_FALSE.has(value) ? false : undefined;
-}
-const JACKSON_TRUE = new Set(['true', 'True', 'TRUE']);
-const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
-
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
 ;// CONCATENATED MODULE: ./src/model/images.ts
@@ -13326,10 +13554,9 @@ function replaceInputOption(raw, from, to) {
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-const STAGE = new Set(['stage']);
-/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
-const STAGE_BODY = new Set(['stage', 'templateInputs']);
-/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** What reads a stage's or step group's variables: an image field, and a step group's variables (a value `<+stage.variables.x>`). */
+const READS_VARIABLES = new Set(['image', 'variables']);
+/** For a report on a variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
 }
@@ -13349,8 +13576,9 @@ function imageUses(file) {
 const USES = Symbol('imageUses');
 function findImageUses(file) {
     const out = [];
-    // Stages are looked for only in a file that names a stage variable.
+    // Stages (step groups) are looked for only in a file that names a stage (step-group) variable.
     const namesStageVariables = file.text.includes('<+stage.variables.');
+    const namesGroupVariables = file.text.includes('<+stepGroup.variables.');
     /** An execution-config field and its value, from the update-config list or a field→image map. */
     const pushField = (field, value) => {
         const raw = value?.str?.trim();
@@ -13370,19 +13598,27 @@ function findImageUses(file) {
             }
         }
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const ofStage = namesStageVariables ? stageVariables(root) : undefined;
+        const scopes = {
+            pipeline: variables ? () => [variables] : undefined,
+            stage: namesStageVariables ? lookup(scopeVariables(root, 'stage')) : undefined,
+            stepGroup: namesGroupVariables ? lookup(scopeVariables(root, 'stepGroup')) : undefined,
+        };
         const pullVariable = variableImages(out);
         /**
-         * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
-         * reads: for a stage variable, one list per stage that reaches the field.
+         * The variables (list and name) whose value an image, or a variable's value, that is exactly `<+pipeline.variables.x>`,
+         * `<+stage.variables.x>` or `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it. A
+         * String variable whose value names a variable of an outer scope (a stage's or step group's a pipeline's, a step
+         * group's its stage's) is read through: the image is the named one's. Only outer scopes are followed, so a chain
+         * ends: a variable naming itself or another of its own scope is read as written (an expression, no image).
          */
-        const variablesOf = (raw, view) => {
-            const pipelineName = variables && pipelineVariableName(raw);
-            if (pipelineName)
-                return { lists: [variables], name: pipelineName };
-            const lists = ofStage?.get(view.addr);
-            const name = lists && stageVariableName(raw);
-            return name ? { lists, name } : undefined;
+        const variablesOf = (raw, at) => {
+            const ref = variableReference(raw);
+            return ((ref && scopes[ref.scope]?.(at))?.flatMap((list) => {
+                // Only a stage's or step group's variable is read through: a pipeline's is not looked at twice.
+                const value = OUTER[ref.scope].length ? stringVariable(list, ref.name)?.get('value')?.str : undefined;
+                const next = value !== undefined ? variableReference(value) : undefined;
+                return next && OUTER[ref.scope].includes(next.scope) ? variablesOf(value, list) : [{ list, name: ref.name }];
+            }) ?? []);
         };
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -13394,10 +13630,10 @@ function findImageUses(file) {
             const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = classifyValue(raw);
-                const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
                 let pulled = false;
-                for (const list of named?.lists ?? [])
-                    pulled = pullVariable(list, named.name, view) || pulled;
+                if (value.kind === 'expression')
+                    for (const { list, name } of variablesOf(raw, view))
+                        pulled = pullVariable(list, name, view) || pulled;
                 if (pulled)
                     return;
                 if (value.kind === 'input') {
@@ -13427,54 +13663,63 @@ function findImageUses(file) {
     }
     return out;
 }
-/** `<+stage.variables.x>` as the whole value: `x`. */
-const stageVariableName = (raw) => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
+/** The scopes a variable's value may name a variable of and be read through (see `variablesOf`). */
+const OUTER = { pipeline: [], stage: ['pipeline'], stepGroup: ['pipeline', 'stage'] };
+/** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
+function variableReference(raw) {
+    const m = /^<\+(pipeline|stage|stepGroup)\.variables\.([\w-]+)>$/.exec(raw.trim());
+    return m ? { scope: m[1], name: m[2] } : undefined;
+}
+const lookup = (map) => (at) => map.get(at.addr);
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
- * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
- * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
- * reads. A field two stages share through an alias reads each one's; a field in a stage inside
- * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
+ * For each image field (or `variables` list) in a stage, or step group, that has variables (a `stage:`
+ * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
+ * template: the part of that body it sets), by the field's node: the `variables` of each one that
+ * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
+ * share through an alias reads each one's; a field in a stage inside another's (a chained pipeline's,
+ * or the stage's own `templateInputs`) reads the inner one's, and likewise for step groups.
  */
-function stageVariables(root) {
-    const stages = [];
+function scopeVariables(root, key) {
+    const scopes = [];
     const template = root.get('template');
-    const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
+    const body = template?.text('type')?.toLowerCase() === key.toLowerCase() ? template.get('spec') : undefined;
     if (body?.isMap)
-        stages.push(body);
-    findUnderKeys(root, STAGE, (view) => {
+        scopes.push(body);
+    findUnderKeys(root, new Set([key]), (view) => {
         if (!view.isMap)
             return;
-        stages.push(view);
+        scopes.push(view);
         const inputs = view.get('template')?.get('templateInputs');
         if (inputs?.isMap)
-            stages.push(inputs);
+            scopes.push(inputs);
     });
-    const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
-    const addrs = new Set(withVariables.map((stage) => stage.addr));
+    const withVariables = scopes.filter((scope) => scope.get('variables')?.isSeq);
+    const addrs = new Set(withVariables.map((scope) => scope.addr));
+    // Keys a body sits under: its `stage:` (`stepGroup:`), or the `templateInputs` of one that uses a template.
+    const bodyKeys = new Set([key, 'templateInputs']);
     const out = new Map();
-    for (const stage of withVariables) {
+    for (const scope of withVariables) {
         const fields = new Set();
-        findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
-        findUnderKeys(stage, STAGE_BODY, (inner) => {
+        findUnderKeys(scope, READS_VARIABLES, (view) => fields.add(view.addr));
+        findUnderKeys(scope, bodyKeys, (inner) => {
             if (addrs.has(inner.addr))
-                findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+                findUnderKeys(inner, READS_VARIABLES, (view) => fields.delete(view.addr));
         });
         for (const addr of fields)
-            out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')]);
+            out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')]);
     }
     return out;
 }
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
- * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
- * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`, `<+stepGroup.variables.x>`) pulls the
+ * variable's value: one written in the same pipeline (or stage, step group) is known. The image is the
+ * variable's `value`, where a fix changes it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
  */
 function variableImages(out) {
     const uses = new Map();
     return (variables, name, pulledAt) => {
-        // By the list as well as the name: each stage has its own variables.
+        // By the list as well as the name: each stage and step group has its own variables.
         const key = `${variables.addr}\0${name}`;
         if (!uses.has(key))
             uses.set(key, variableImage(variables, name, out));
@@ -13485,13 +13730,15 @@ function variableImages(out) {
         return !!use;
     };
 }
-function variableImage(variables, name, out) {
+/** The variable `name` of a list, when it is one that can hold an image name: a String variable (or one without a type). */
+function stringVariable(variables, name) {
     const variable = variables.items().find((v) => v.text('name') === name);
     // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
     const type = variable?.text('type');
-    if (type !== undefined && type.toLowerCase() !== 'string')
-        return undefined;
-    const value = variable?.get('value');
+    return type === undefined || type.toLowerCase() === 'string' ? variable : undefined;
+}
+function variableImage(variables, name, out) {
+    const value = stringVariable(variables, name)?.get('value');
     const raw = value?.str?.trim();
     // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
     const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
@@ -13761,8 +14008,8 @@ function classify(file, docIndex, scopePath) {
         }
     }
 }
-/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v) => jacksonBoolean(v?.value) === false;
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE", and an unquoted `no` or `off`, too. */
+const isFalse = (v) => jacksonBoolean(v?.value, v?.style) === false;
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -13830,7 +14077,7 @@ function entities_connector(base, root) {
 function cloneCodebaseOf(v) {
     if (v?.str?.includes('<+'))
         return v;
-    return jacksonBoolean(v?.value) === true;
+    return jacksonBoolean(v?.value, v?.style) === true;
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -14075,49 +14322,6 @@ function embeddingOf(scalar) {
         .find((l) => l.trim() !== '') ?? '';
     const indent = firstContent.length - firstContent.trimStart().length;
     return { parent, range, lineOffset: header, columnOffset: indent };
-}
-
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
- * code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
-                text = loneCrAsLf(external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8'));
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
-const decodeUtf8 = (bytes) => UTF8.decode(bytes);
-/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
-function readText(abs) {
-    try {
-        return fs.readFileSync(abs, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:v8"
@@ -14774,9 +14978,10 @@ class Project {
     /**
      * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
      * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
-     * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
-     * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
-     * type that never runs on Harness Cloud (a Deployment, an Approval).
+     * stub), `useFromStage` names no stage of the run, or following `useFromStage` comes back to a
+     * stage already passed (a loop, which holds no infrastructure). `at` is the stage's templateRef, or
+     * its `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a
+     * stage type that never runs on Harness Cloud (a Deployment, an Approval).
      */
     undecidedInfrastructure(eff) {
         const { stage: last, infra } = this.infrastructure(eff);
@@ -14795,9 +15000,12 @@ class Project {
         // A Stage template checked on its own names a stage of the pipelines that use it.
         const root = eff.run.root;
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
-        if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
+        if (from === undefined || standalone)
+            return undefined;
+        if (!last.run.stages.some((s) => s.stage.identifier === from))
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
-        return undefined;
+        // The search stopped at a stage that takes its infrastructure from one already passed.
+        return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
     }
     /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
     missingPipelineTemplate(run) {
@@ -14851,7 +15059,9 @@ class Project {
         if (typeof field === 'boolean')
             return field;
         const r = this.resolve(field, eff.ctx);
-        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
+        // A value written as a whole scalar is read as Harness reads it (an unquoted `yes` is true); a `.default()` is text in an expression.
+        const style = (v) => (v.source === 'default' || v.source === 'allowedValues' ? undefined : styleOf(v.at));
+        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value, style(v)) === true);
     }
     /**
      * The connectors a stage pulls or clones through, including those of its step templates. Step
@@ -15669,7 +15879,7 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-const connectsThroughPlatform = (connector) => jacksonBoolean(connector.executeOnDelegate?.value) === false;
+const connectsThroughPlatform = ({ executeOnDelegate: field }) => !!field && jacksonBoolean(field.value, styleOf(field)) === false;
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
  * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
@@ -15864,6 +16074,7 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        infraFromLoop: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
         stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
@@ -15964,9 +16175,14 @@ const NOT_IN_HARNESS_MESSAGES = {
                         entity: run.root.identifier,
                         ...('missingStage' in undecided
                             ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
-                            : undecided.from !== undefined
-                                ? { messageId: 'infraFromTemplateNotInRepo', data: { stage, from: undecided.from, template: undecided.template } }
-                                : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
+                            : 'loopFrom' in undecided
+                                ? { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
+                                : undecided.from !== undefined
+                                    ? {
+                                        messageId: 'infraFromTemplateNotInRepo',
+                                        data: { stage, from: undecided.from, template: undecided.template },
+                                    }
+                                    : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
                     });
                     continue;
                 }
@@ -16086,8 +16302,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
-            const state = !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate. An unquoted `yes` is true to it.
+            const state = !field || field.value === null
+                ? 'delegateAbsent'
+                : typeof field.value === 'boolean' || isYaml11Boolean(field.value, styleOf(field))
+                    ? 'delegateTrue'
+                    : 'delegateString';
             report({
                 at: field ?? connector.specKey ?? connector.rootKey,
                 messageId: oneOrMany(state, uses),
@@ -17145,7 +17365,8 @@ function cell(s) {
  * it: a run of backticks closed by the next run of the same length (a value holding backticks,
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
-function noHtml(s) {
+function noHtml(text) {
+    const s = markdown_noControl(text);
     // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
     // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
     const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -17173,8 +17394,14 @@ function noHtml(s) {
     }
     return out + escape(s.slice(i));
 }
+/**
+ * Control characters from the repo (escape sequences, BEL) become U+FFFD, as in the text output: the
+ * Markdown is read raw too (a terminal, a log). Tabs and line breaks are left to the caller.
+ */
+const markdown_noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+/** Link text: a backtick would pair with one of a code span later on the line and break the link. */
 const linkText = (s) => s
-    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/[\\[\]`]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|');
 /** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
@@ -17184,7 +17411,7 @@ const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
 const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
-    const text = `${file}:${line}`.replace(/[\r\n]+/g, ' ');
+    const text = markdown_noControl(`${file}:${line}`.replace(/[\r\n]+/g, ' '));
     if (!links)
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(urlSegment).join('/');
@@ -19077,25 +19304,18 @@ function checkOutputName(output) {
     if (output === '-')
         throw new ArgError('`--output -`: the report goes to standard output when --output is left out');
 }
-/** Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way. */
+/**
+ * Writes a report, whole or in pieces, to `file` (relative to cwd), creating missing folders on the way;
+ * never through a symbolic link the repository may have committed (see {@link writeWithoutLinks}).
+ */
 function writeOutput(cwd, file, text, isInput) {
     const abs = external_node_path_default().resolve(cwd, file);
     if (isInput?.(abs))
         throw new UsageError(`\`--output ${file}\` is a file this run reads, so it is not replaced; choose another file`);
-    writeOrExplain(file, () => {
-        makeParentFolders(abs);
-        if (typeof text === 'string')
-            return external_node_fs_default().writeFileSync(abs, text);
-        const fd = external_node_fs_default().openSync(abs, 'w');
-        try {
-            for (const piece of text)
-                external_node_fs_default().writeSync(fd, piece);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-    });
+    writeOrExplain(file, () => writeWithoutLinks(abs, text, cwdRoot(cwd)));
 }
+/** What a written path is judged against: the current directory, the project a CLI run works in. */
+const cwdRoot = (cwd) => ({ dir: cwd, name: 'the current directory' });
 /**
  * The files a run read that `--output` must not replace: its config, its baseline (read or
  * written), and every file it scanned, except a JSON report of ours from an earlier run (scanned
@@ -19128,6 +19348,8 @@ function writeOrExplain(file, write) {
         write();
     }
     catch (e) {
+        if (e instanceof LinkRefusal)
+            throw new UsageError(`cannot write ${file}: ${e.message}`);
         const code = e.code;
         if (!code)
             throw e;
@@ -19360,7 +19582,7 @@ async function run(argv, io) {
             ...(result.scope.scanned ? { scanned: result.scope.scanned } : {}),
             ...(result.scope.partial ? { unjudged: result.scope.crossFileRules } : {}),
         });
-        writeOrExplain(writeTo, () => writeBaseline(abs, baseline));
+        writeOrExplain(writeTo, () => writeBaseline(abs, baseline, cwdRoot(io.cwd)));
         const accepted = baseline.entries.reduce((n, e) => n + e.count, 0);
         const n = baseline.entries.length;
         io.err(`harness-registry-guard: wrote ${plural(accepted, 'accepted finding')} (${n} ${n === 1 ? 'entry' : 'entries'}) to ${writeTo}\n`);
@@ -19592,7 +19814,29 @@ function unifiedDiff(before, after, oldName, newName, context = 3) {
         }
         i = end;
     }
-    return `--- ${oldName}\n+++ ${newName}\n${hunks.join('\n')}\n`;
+    return `--- ${gitQuoted(oldName)}\n+++ ${gitQuoted(newName)}\n${hunks.join('\n')}\n`;
+}
+const C_ESCAPES = {
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '"': '"',
+    '\\': '\\',
+};
+/**
+ * A name with a control character (which would end the header line or reach the terminal), in
+ * double quotes with C-style escapes, as git writes it and `git apply` reads it; other names as
+ * they are, as before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
+ */
+function gitQuoted(name) {
+    if (!/[\u0000-\u001f\u007f]/.test(name))
+        return name;
+    const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+    return `"${escaped}"`;
 }
 const range = (start, len) => (len === 1 ? `${start}` : `${start},${len}`);
 function splitLines(s) {
@@ -19969,6 +20213,7 @@ function writeInPlace(target, text) {
 
 
 
+
 const fix_OPTIONS = {
     'dry-run': { type: 'boolean' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'] },
@@ -20019,7 +20264,7 @@ async function fix_run(argv, io) {
         fixed.files.forEach((f, i) => io.out(unifiedDiff(bom(f) + f.original, bom(f) + f.fixed, `a/${names[i]}`, `b/${names[i]}`)));
         io.err(summary(fixed, dryRun));
         if (base)
-            io.err(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).\n`);
+            io.err(terminalSafe(`The diff's paths are relative to ${base}: apply it there (git -C ${JSON.stringify(base)} apply).`) + '\n');
     }
     else
         io.out(summary(fixed, dryRun));
@@ -20066,7 +20311,9 @@ function summary(fixed, dryRun) {
     const t = totals(fixed.result.findings);
     lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${plural(fixed.files.length, 'file')} (${fixed.passes} ${fixed.passes === 1 ? 'pass' : 'passes'}${fixed.converged ? '' : ', not converged'}); ` +
         `left: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}.`);
-    return lines.join('\n') + '\n';
+    // File names and values from the scanned files, shown as check shows them: no control character
+    // can start a line a CI log reads as a command, or reach the terminal as an escape sequence.
+    return lines.map(terminalSafe).join('\n') + '\n';
 }
 /** The `--format json` shape: edits are on the original text (UTF-16 offsets, BOM excluded). */
 function fixJson(fixed, dryRun) {
@@ -20886,7 +21133,7 @@ function markdown_renderMarkdown(r, maxBytes) {
         : d.mode === 'pipelines'
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
-    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', d.mermaid.trimEnd(), '```', '');
+    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', markdown_noControl(d.mermaid.trimEnd()), '```', '');
     return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 const SECTIONS = {
@@ -20979,9 +21226,9 @@ function table(out, header, rows, render) {
 }
 const placeText = (p) => code(`${p.file}:${p.line}`);
 const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-/** Text from the repo shown as it is: one line, no HTML, no emphasis, links or code. */
+/** Text from the repo shown as it is: one line, no control characters, no HTML, no emphasis, links or code. */
 function plain(value) {
-    return value
+    return markdown_noControl(value)
         .replace(/[\r\n]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -20989,12 +21236,12 @@ function plain(value) {
         .replace(/([\\`*_[\]])/g, '\\$1');
 }
 /**
- * A code span that survives what a value from the repo may hold: backticks, and line breaks (made
- * spaces: a line that starts with `#` or a fence would end the span and start a block). Inside
- * it, `<` and `*` are literal.
+ * A code span that survives what a value from the repo may hold: backticks, line breaks (made
+ * spaces: a line that starts with `#` or a fence would end the span and start a block) and control
+ * characters (replaced). Inside it, `<` and `*` are literal.
  */
 function code(value) {
-    const s = value.replace(/[\r\n]+/g, ' ');
+    const s = markdown_noControl(value.replace(/[\r\n]+/g, ' '));
     const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
     const fence = '`'.repeat(ticks + 1);
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;

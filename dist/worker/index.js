@@ -10234,7 +10234,7 @@ const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
 /** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
 const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
 /** The scalar's style. */
-const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
+const loc_styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
 /** Anchored and also used through an alias (see `View.aliased`). */
 const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
 /** The path inside the pipeline or template, when the node is in one. */
@@ -10591,19 +10591,32 @@ const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : scop
 
 ;// CONCATENATED MODULE: ./src/model/booleans.ts
 /**
- * How Harness reads a boolean field: Jackson, into a Java Boolean, takes `true` and `false`, and
- * also the strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in
- * by an input set. Undefined for any other value (`yes`, `1`, a runtime input).
+ * How Harness reads a boolean field: Jackson 2, into a Java Boolean. Its YAML parser resolves
+ * plain scalars as YAML 1.1 does, so an unquoted `yes`, `no`, `on` or `off` (in any of their three
+ * spellings) is a boolean there, where YAML 1.2 reads a string. Its boolean reader also takes the
+ * strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in by an input
+ * set. Undefined for any other value (a quoted "no", `1`, a runtime input). `style` is how the
+ * value is written, when it is written as a whole scalar; without it only the second rule applies.
  */
-function booleans_jacksonBoolean(value) {
+function booleans_jacksonBoolean(value, style) {
     if (typeof value === 'boolean')
         return value;
     if (typeof value !== 'string')
         return undefined;
-    return JACKSON_TRUE.has(value) ? true : JACKSON_FALSE.has(value) ? false : undefined;
+    if (JACKSON_TRUE.has(value) || (style === 'PLAIN' && YAML11_TRUE.has(value)))
+        return true;
+    if (JACKSON_FALSE.has(value) || (style === 'PLAIN' && YAML11_FALSE.has(value)))
+        return false;
+    return undefined;
 }
-const JACKSON_TRUE = new Set(['true', 'True', 'TRUE']);
-const JACKSON_FALSE = new Set(['false', 'False', 'FALSE']);
+/** A plain scalar that YAML 1.2 reads as a string and Harness as a boolean (`no`, `On`, `YES`). */
+const isYaml11Boolean = (value, style) => typeof value === 'string' && style === 'PLAIN' && (YAML11_TRUE.has(value) || YAML11_FALSE.has(value));
+const spellings = (...words) => new Set(words.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
+const JACKSON_TRUE = spellings('true');
+const JACKSON_FALSE = spellings('false');
+/** SnakeYAML's YAML 1.1 boolean words, which Jackson 2's YAML parser takes as booleans (its `_matchYAMLBoolean`). */
+const YAML11_TRUE = spellings('yes', 'on');
+const YAML11_FALSE = spellings('no', 'off');
 
 ;// CONCATENATED MODULE: ./src/model/harness-images.json
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
@@ -10842,7 +10855,7 @@ function replaceScalar(view, value) {
 function replaceScalarAt(loc, value) {
     if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
         return undefined;
-    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
+    const text = formatScalar(loc_styleOf(loc), inFlow(loc), loc.start === loc.end, value);
     return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
 }
 function formatScalar(style, inFlow, empty, value) {
@@ -11065,10 +11078,9 @@ function replaceInputOption(raw, from, to) {
 
 const IMAGE = new Set(['image']);
 const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-const STAGE = new Set(['stage']);
-/** Keys a stage's body sits under: its `stage:`, or the `templateInputs` of one that uses a Stage template. */
-const STAGE_BODY = new Set(['stage', 'templateInputs']);
-/** For a report on a pipeline or stage variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+/** What reads a stage's or step group's variables: an image field, and a step group's variables (a value `<+stage.variables.x>`). */
+const READS_VARIABLES = new Set(['image', 'variables']);
+/** For a report on a variable's image: each field that pulls it, as a related location (message `pulledBy`). */
 function pulledByRelated(use) {
     return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
 }
@@ -11088,8 +11100,9 @@ function imageUses(file) {
 const USES = Symbol('imageUses');
 function findImageUses(file) {
     const out = [];
-    // Stages are looked for only in a file that names a stage variable.
+    // Stages (step groups) are looked for only in a file that names a stage (step-group) variable.
     const namesStageVariables = file.text.includes('<+stage.variables.');
+    const namesGroupVariables = file.text.includes('<+stepGroup.variables.');
     /** An execution-config field and its value, from the update-config list or a field→image map. */
     const pushField = (field, value) => {
         const raw = value?.str?.trim();
@@ -11109,19 +11122,27 @@ function findImageUses(file) {
             }
         }
         const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const ofStage = namesStageVariables ? stageVariables(root) : undefined;
+        const scopes = {
+            pipeline: variables ? () => [variables] : undefined,
+            stage: namesStageVariables ? lookup(scopeVariables(root, 'stage')) : undefined,
+            stepGroup: namesGroupVariables ? lookup(scopeVariables(root, 'stepGroup')) : undefined,
+        };
         const pullVariable = variableImages(out);
         /**
-         * The variable lists and the name an image that is exactly `<+pipeline.variables.x>` or `<+stage.variables.x>`
-         * reads: for a stage variable, one list per stage that reaches the field.
+         * The variables (list and name) whose value an image, or a variable's value, that is exactly `<+pipeline.variables.x>`,
+         * `<+stage.variables.x>` or `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it. A
+         * String variable whose value names a variable of an outer scope (a stage's or step group's a pipeline's, a step
+         * group's its stage's) is read through: the image is the named one's. Only outer scopes are followed, so a chain
+         * ends: a variable naming itself or another of its own scope is read as written (an expression, no image).
          */
-        const variablesOf = (raw, view) => {
-            const pipelineName = variables && runtime_input_pipelineVariableName(raw);
-            if (pipelineName)
-                return { lists: [variables], name: pipelineName };
-            const lists = ofStage?.get(view.addr);
-            const name = lists && stageVariableName(raw);
-            return name ? { lists, name } : undefined;
+        const variablesOf = (raw, at) => {
+            const ref = variableReference(raw);
+            return ((ref && scopes[ref.scope]?.(at))?.flatMap((list) => {
+                // Only a stage's or step group's variable is read through: a pipeline's is not looked at twice.
+                const value = OUTER[ref.scope].length ? stringVariable(list, ref.name)?.get('value')?.str : undefined;
+                const next = value !== undefined ? variableReference(value) : undefined;
+                return next && OUTER[ref.scope].includes(next.scope) ? variablesOf(value, list) : [{ list, name: ref.name }];
+            }) ?? []);
         };
         const fields = root.isMap ? executionConfigMap(root) : undefined;
         // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
@@ -11133,10 +11154,10 @@ function findImageUses(file) {
             const raw = view.str?.trim();
             if (raw !== undefined) {
                 const value = runtime_input_classifyValue(raw);
-                const named = value.kind === 'expression' ? variablesOf(raw, view) : undefined;
                 let pulled = false;
-                for (const list of named?.lists ?? [])
-                    pulled = pullVariable(list, named.name, view) || pulled;
+                if (value.kind === 'expression')
+                    for (const { list, name } of variablesOf(raw, view))
+                        pulled = pullVariable(list, name, view) || pulled;
                 if (pulled)
                     return;
                 if (value.kind === 'input') {
@@ -11166,54 +11187,63 @@ function findImageUses(file) {
     }
     return out;
 }
-/** `<+stage.variables.x>` as the whole value: `x`. */
-const stageVariableName = (raw) => /^<\+stage\.variables\.([\w-]+)>$/.exec(raw)?.[1];
+/** The scopes a variable's value may name a variable of and be read through (see `variablesOf`). */
+const OUTER = { pipeline: [], stage: ['pipeline'], stepGroup: ['pipeline', 'stage'] };
+/** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
+function variableReference(raw) {
+    const m = /^<\+(pipeline|stage|stepGroup)\.variables\.([\w-]+)>$/.exec(raw.trim());
+    return m ? { scope: m[1], name: m[2] } : undefined;
+}
+const lookup = (map) => (at) => map.get(at.addr);
 /**
- * For each `image` field in a stage that has variables (a `stage:` of a pipeline, a Stage template's
- * body, or the `templateInputs` of a stage that uses one: the part of that body the stage sets), by
- * the field's node: the `variables` of each stage that reaches it, which `<+stage.variables.x>`
- * reads. A field two stages share through an alias reads each one's; a field in a stage inside
- * another's (a chained pipeline's, or the stage's own `templateInputs`) reads the inner one's.
+ * For each image field (or `variables` list) in a stage, or step group, that has variables (a `stage:`
+ * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
+ * template: the part of that body it sets), by the field's node: the `variables` of each one that
+ * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
+ * share through an alias reads each one's; a field in a stage inside another's (a chained pipeline's,
+ * or the stage's own `templateInputs`) reads the inner one's, and likewise for step groups.
  */
-function stageVariables(root) {
-    const stages = [];
+function scopeVariables(root, key) {
+    const scopes = [];
     const template = root.get('template');
-    const body = template?.text('type')?.toLowerCase() === 'stage' ? template.get('spec') : undefined;
+    const body = template?.text('type')?.toLowerCase() === key.toLowerCase() ? template.get('spec') : undefined;
     if (body?.isMap)
-        stages.push(body);
-    findUnderKeys(root, STAGE, (view) => {
+        scopes.push(body);
+    findUnderKeys(root, new Set([key]), (view) => {
         if (!view.isMap)
             return;
-        stages.push(view);
+        scopes.push(view);
         const inputs = view.get('template')?.get('templateInputs');
         if (inputs?.isMap)
-            stages.push(inputs);
+            scopes.push(inputs);
     });
-    const withVariables = stages.filter((stage) => stage.get('variables')?.isSeq);
-    const addrs = new Set(withVariables.map((stage) => stage.addr));
+    const withVariables = scopes.filter((scope) => scope.get('variables')?.isSeq);
+    const addrs = new Set(withVariables.map((scope) => scope.addr));
+    // Keys a body sits under: its `stage:` (`stepGroup:`), or the `templateInputs` of one that uses a template.
+    const bodyKeys = new Set([key, 'templateInputs']);
     const out = new Map();
-    for (const stage of withVariables) {
+    for (const scope of withVariables) {
         const fields = new Set();
-        findUnderKeys(stage, IMAGE, (view) => fields.add(view.addr));
-        findUnderKeys(stage, STAGE_BODY, (inner) => {
+        findUnderKeys(scope, READS_VARIABLES, (view) => fields.add(view.addr));
+        findUnderKeys(scope, bodyKeys, (inner) => {
             if (addrs.has(inner.addr))
-                findUnderKeys(inner, IMAGE, (view) => fields.delete(view.addr));
+                findUnderKeys(inner, READS_VARIABLES, (view) => fields.delete(view.addr));
         });
         for (const addr of fields)
-            out.set(addr, [...(out.get(addr) ?? []), stage.get('variables')]);
+            out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')]);
     }
     return out;
 }
 /**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`) pulls the variable's value: one written
- * in the same pipeline (or stage) is known. The image is the variable's `value`, where a fix changes
- * it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`, `<+stepGroup.variables.x>`) pulls the
+ * variable's value: one written in the same pipeline (or stage, step group) is known. The image is the
+ * variable's `value`, where a fix changes it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
  * variable holds such an image.
  */
 function variableImages(out) {
     const uses = new Map();
     return (variables, name, pulledAt) => {
-        // By the list as well as the name: each stage has its own variables.
+        // By the list as well as the name: each stage and step group has its own variables.
         const key = `${variables.addr}\0${name}`;
         if (!uses.has(key))
             uses.set(key, variableImage(variables, name, out));
@@ -11224,13 +11254,15 @@ function variableImages(out) {
         return !!use;
     };
 }
-function variableImage(variables, name, out) {
+/** The variable `name` of a list, when it is one that can hold an image name: a String variable (or one without a type). */
+function stringVariable(variables, name) {
     const variable = variables.items().find((v) => v.text('name') === name);
     // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
     const type = variable?.text('type');
-    if (type !== undefined && type.toLowerCase() !== 'string')
-        return undefined;
-    const value = variable?.get('value');
+    return type === undefined || type.toLowerCase() === 'string' ? variable : undefined;
+}
+function variableImage(variables, name, out) {
+    const value = stringVariable(variables, name)?.get('value');
     const raw = value?.str?.trim();
     // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
     const image = raw && runtime_input_classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
@@ -11424,8 +11456,8 @@ function classify(file, docIndex, scopePath) {
         }
     }
 }
-/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE" too. */
-const isFalse = (v) => booleans_jacksonBoolean(v?.value) === false;
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE", and an unquoted `no` or `off`, too. */
+const isFalse = (v) => booleans_jacksonBoolean(v?.value, v?.style) === false;
 /** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
 function isExecutionConfig(top) {
     const items = top.items();
@@ -11493,7 +11525,7 @@ function connector(base, root) {
 function cloneCodebaseOf(v) {
     if (v?.str?.includes('<+'))
         return v;
-    return booleans_jacksonBoolean(v?.value) === true;
+    return booleans_jacksonBoolean(v?.value, v?.style) === true;
 }
 /**
  * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
@@ -12657,7 +12689,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
     return errors === 0;
 }
 const validators_generated_connector = validate7;
-const schema5 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/connector.schema.json", "title": "Harness connector (the fields harness-registry-guard reads)", "type": "object", "required": ["connector"], "properties": { "connector": { "type": "object", "required": ["identifier", "type"], "properties": { "identifier": { "type": "string", "minLength": 1 }, "name": { "type": "string" }, "orgIdentifier": { "type": "string" }, "projectIdentifier": { "type": "string" }, "type": { "type": "string", "minLength": 1 }, "spec": { "type": "object", "properties": { "executeOnDelegate": { "type": "boolean" }, "delegateSelectors": { "type": "array", "items": { "type": "string" } }, "dockerRegistryUrl": { "type": "string", "minLength": 1 }, "providerType": { "enum": ["DockerHub", "Harbor", "Quay", "Other"] } } } }, "if": { "properties": { "type": { "const": "DockerRegistry" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "required": ["dockerRegistryUrl"] } } } } } };
+const schema5 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://harness-registry-guard.dev/schemas/connector.schema.json", "title": "Harness connector (the fields harness-registry-guard reads)", "type": "object", "required": ["connector"], "properties": { "connector": { "type": "object", "required": ["identifier", "type"], "properties": { "identifier": { "type": "string", "minLength": 1 }, "name": { "type": "string" }, "orgIdentifier": { "type": "string" }, "projectIdentifier": { "type": "string" }, "type": { "type": "string", "minLength": 1 }, "spec": { "type": "object", "properties": { "executeOnDelegate": { "$comment": "As Harness reads it (Jackson 2): a boolean, or its words as strings. An unquoted yes/no/on/off is a boolean to it too: src/engine/schema.ts lets those pass.", "enum": [true, false, "true", "True", "TRUE", "false", "False", "FALSE"] }, "delegateSelectors": { "type": "array", "items": { "type": "string" } }, "dockerRegistryUrl": { "type": "string", "minLength": 1 }, "providerType": { "enum": ["DockerHub", "Harbor", "Quay", "Other"] } } } }, "if": { "properties": { "type": { "const": "DockerRegistry" } }, "required": ["type"] }, "then": { "required": ["spec"], "properties": { "spec": { "type": "object", "required": ["dockerRegistryUrl"] } } } } } };
 const func0 = ucs2length/* default.default */.A["default"] ?? ucs2length/* default */.A;
 function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     /*# sourceURL="https://harness-registry-guard.dev/schemas/connector.schema.json" */ ;
@@ -12879,8 +12911,9 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
                     let data8 = data0.spec;
                     if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
                         if (data8.executeOnDelegate !== undefined) {
-                            if (typeof data8.executeOnDelegate !== "boolean") {
-                                const err16 = { instancePath: instancePath + "/connector/spec/executeOnDelegate", schemaPath: "#/properties/connector/properties/spec/properties/executeOnDelegate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                            let data9 = data8.executeOnDelegate;
+                            if (!((((((((data9 === true) || (data9 === false)) || (data9 === "true")) || (data9 === "True")) || (data9 === "TRUE")) || (data9 === "false")) || (data9 === "False")) || (data9 === "FALSE"))) {
+                                const err16 = { instancePath: instancePath + "/connector/spec/executeOnDelegate", schemaPath: "#/properties/connector/properties/spec/properties/executeOnDelegate/enum", keyword: "enum", params: { allowedValues: schema5.properties.connector.properties.spec.properties.executeOnDelegate.enum }, message: "must be equal to one of the allowed values" };
                                 if (vErrors === null) {
                                     vErrors = [err16];
                                 }
@@ -12998,6 +13031,7 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
 ;// CONCATENATED MODULE: ./src/engine/schema.ts
 
 
+
 /**
  * The schemas every Harness file is checked against, compiled ahead of time from schemas/ by
  * scripts/validators.mjs (compiling them cost each thread about 30 ms at start).
@@ -13034,7 +13068,22 @@ function validateAgainst(schema, value, root) {
 function problems(validate, value, root) {
     if (validate(value))
         return [];
-    return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+    return (validate.errors ?? [])
+        .filter((e) => e.keyword !== 'if' && !yaml11Boolean(e, root))
+        .map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
+}
+/**
+ * A boolean the schema asks for, written as an unquoted `yes`, `no`, `on` or `off`: YAML 1.2 reads a
+ * string, Harness's parser (Jackson 2, YAML 1.1) a boolean, so it is no error.
+ */
+function yaml11Boolean(error, root) {
+    const params = error.params;
+    const wantsBoolean = (error.keyword === 'type' && [params.type].flat().includes('boolean')) ||
+        (error.keyword === 'enum' && !!params.allowedValues?.includes(true) && params.allowedValues.includes(false));
+    if (!wantsBoolean)
+        return false;
+    const node = root.getIn(segments(error.instancePath));
+    return !!node && isYaml11Boolean(node.value, node.style);
 }
 function segments(pointer) {
     return pointer
@@ -13070,8 +13119,11 @@ function describe(error) {
         .join('')
         .replace(/^\./, '');
     let what = error.message ?? 'is invalid';
-    if (error.keyword === 'enum')
-        what = `must be one of ${error.params.allowedValues.join(', ')}`;
+    if (error.keyword === 'enum') {
+        const allowed = error.params.allowedValues;
+        // A boolean's enum also lists the words Harness takes for one: the user needs only the two.
+        what = allowed.includes(true) && allowed.includes(false) ? 'must be true or false' : `must be one of ${allowed.join(', ')}`;
+    }
     if (error.keyword === 'const')
         what = `must be ${JSON.stringify(error.params.allowedValue)}`;
     if (error.keyword === 'type')
@@ -13127,6 +13179,9 @@ function looksLikeSuppression(comment, known) {
 /** Where a comment starts on a line holding YAML: a `#` after a space, outside quotes; -1 when none. */
 function commentStart(line) {
     let quote = '';
+    // The last character before `i` that is not a space or tab ('' when none): kept as the scan goes,
+    // not found again by looking back, so a long line of quotes takes linear time.
+    let before = '';
     for (let i = 0; i < line.length; i++) {
         const c = line[i];
         if (quote) {
@@ -13135,11 +13190,13 @@ function commentStart(line) {
         }
         else if (c === '"' || c === "'") {
             // A quote opens a scalar only where one can start (after `: `, `- `, `[`, `{`, `,`, or at the start).
-            if (/(^|[:\-[{,][ \t]*|^[ \t]*)$/.test(line.slice(0, i)))
+            if (before === '' || ':-[{,'.includes(before))
                 quote = c;
         }
         else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t'))
             return i;
+        if (c !== ' ' && c !== '\t')
+            before = c;
     }
     return -1;
 }
@@ -13359,13 +13416,33 @@ class SourceTexts {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
-/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere). */
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
 function readText(abs) {
     try {
-        return fs.readFileSync(abs, 'utf8');
+        return readRegularFile(abs);
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * A regular file's text, of at most `maxBytes` when given. Anything else throws, with code
+ * `ENOTREG` (a folder, a FIFO, a device: a FIFO's open and read would wait forever, /dev/zero's
+ * never end) or `EFBIG` (larger); a file that cannot be opened throws as `fs` does. Opened without
+ * blocking, then checked on the open file, so what is checked is what is read.
+ */
+function readRegularFile(abs, maxBytes = Infinity) {
+    const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        const st = fs.fstatSync(fd);
+        if (!st.isFile())
+            throw Object.assign(new Error(`${abs}: not a regular file`), { code: 'ENOTREG', directory: st.isDirectory() });
+        if (st.size > maxBytes)
+            throw Object.assign(new Error(`${abs}: ${st.size} bytes`), { code: 'EFBIG', size: st.size });
+        return fs.readFileSync(fd, 'utf8');
+    }
+    finally {
+        fs.closeSync(fd);
     }
 }
 
@@ -14605,9 +14682,10 @@ class Project {
     /**
      * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
      * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
-     * stub), or `useFromStage` names no stage of the run. `at` is the stage's templateRef, or its
-     * `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a stage
-     * type that never runs on Harness Cloud (a Deployment, an Approval).
+     * stub), `useFromStage` names no stage of the run, or following `useFromStage` comes back to a
+     * stage already passed (a loop, which holds no infrastructure). `at` is the stage's templateRef, or
+     * its `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a
+     * stage type that never runs on Harness Cloud (a Deployment, an Approval).
      */
     undecidedInfrastructure(eff) {
         const { stage: last, infra } = this.infrastructure(eff);
@@ -14626,9 +14704,12 @@ class Project {
         // A Stage template checked on its own names a stage of the pipelines that use it.
         const root = eff.run.root;
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
-        if (from !== undefined && !standalone && !last.run.stages.some((s) => s.stage.identifier === from))
+        if (from === undefined || standalone)
+            return undefined;
+        if (!last.run.stages.some((s) => s.stage.identifier === from))
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
-        return undefined;
+        // The search stopped at a stage that takes its infrastructure from one already passed.
+        return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
     }
     /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
     missingPipelineTemplate(run) {
@@ -14682,7 +14763,9 @@ class Project {
         if (typeof field === 'boolean')
             return field;
         const r = this.resolve(field, eff.ctx);
-        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value) === true);
+        // A value written as a whole scalar is read as Harness reads it (an unquoted `yes` is true); a `.default()` is text in an expression.
+        const style = (v) => (v.source === 'default' || v.source === 'allowedValues' ? undefined : styleOf(v.at));
+        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value, style(v)) === true);
     }
     /**
      * The connectors a stage pulls or clones through, including those of its step templates. Step
@@ -14967,7 +15050,7 @@ const MAX_RELATED = 50;
  * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
  * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
  */
-const connectsThroughPlatform = (connector) => booleans_jacksonBoolean(connector.executeOnDelegate?.value) === false;
+const connectsThroughPlatform = ({ executeOnDelegate: field }) => !!field && booleans_jacksonBoolean(field.value, loc_styleOf(field)) === false;
 /**
  * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
  * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
@@ -15162,6 +15245,7 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        infraFromLoop: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
         stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
@@ -15262,9 +15346,14 @@ const NOT_IN_HARNESS_MESSAGES = {
                         entity: run.root.identifier,
                         ...('missingStage' in undecided
                             ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
-                            : undecided.from !== undefined
-                                ? { messageId: 'infraFromTemplateNotInRepo', data: { stage, from: undecided.from, template: undecided.template } }
-                                : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
+                            : 'loopFrom' in undecided
+                                ? { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
+                                : undecided.from !== undefined
+                                    ? {
+                                        messageId: 'infraFromTemplateNotInRepo',
+                                        data: { stage, from: undecided.from, template: undecided.template },
+                                    }
+                                    : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
                     });
                     continue;
                 }
@@ -15384,8 +15473,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         warnNotInHarness(missing, unresolved);
         for (const [connector, uses] of failing.entries()) {
             const field = connector.executeOnDelegate;
-            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate.
-            const state = !field || field.value === null ? 'delegateAbsent' : typeof field.value === 'boolean' ? 'delegateTrue' : 'delegateString';
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate. An unquoted `yes` is true to it.
+            const state = !field || field.value === null
+                ? 'delegateAbsent'
+                : typeof field.value === 'boolean' || isYaml11Boolean(field.value, loc_styleOf(field))
+                    ? 'delegateTrue'
+                    : 'delegateString';
             report({
                 at: field ?? connector.specKey ?? connector.rootKey,
                 messageId: oneOrMany(state, uses),
