@@ -159,6 +159,38 @@ const templateUser = (ref: string) => `pipeline:
                   harnessImageConnectorRef: ${ref}
 `;
 
+/** Pipeline template `pt` in project default/proj whose stage `build` takes its override from its variable `mirror`, a runtime input. */
+const PIPELINE_TEMPLATE = `template:
+  name: pt
+  identifier: pt
+  versionLabel: v1
+  type: Pipeline
+  orgIdentifier: default
+  projectIdentifier: proj
+  spec:
+    variables:
+      - name: mirror
+        type: String
+        value: <+input>
+    stages:
+${k8sStage('<+pipeline.variables.mirror>').replace(/^/gm, '    ')}`;
+
+/** Pipeline `p1` made from `pt`, filling `mirror` with `value` in its templateInputs (line 13, column 18). */
+const pipelineTemplateUser = (value: string) => `pipeline:
+  name: p
+  identifier: p1
+  orgIdentifier: default
+  projectIdentifier: proj
+  template:
+    templateRef: pt
+    versionLabel: v1
+    templateInputs:
+      variables:
+        - name: mirror
+          type: String
+          value: ${value}
+`;
+
 export default testRule(import.meta.filename, rule, {
   valid: [
     {
@@ -274,50 +306,50 @@ export default testRule(import.meta.filename, rule, {
           ),
       },
     },
+    {
+      name: 'an input set for a pipeline not in the repo that leaves the value to a runtime input or an expression sets no reference',
+      files: {
+        'input-sets.yaml': `${inputSet('open', '<+input>')}---\n${inputSet('expression', '<+pipeline.variables.mirror>')}`.replaceAll(
+          'identifier: build\n    stages',
+          'identifier: not_in_repo\n    stages',
+        ),
+      },
+    },
   ],
   invalid: [
-    ((template, user) => ({
+    {
       name: "a Pipeline template's variable that is a runtime input takes its value in the pipeline's templateInputs",
-      files: { 'template.yaml': template, 'pipeline.yaml': user('org.from_pipe') },
+      files: { 'template.yaml': PIPELINE_TEMPLATE, 'pipeline.yaml': pipelineTemplateUser('org.from_pipe') },
       errors: [
         {
           file: 'pipeline.yaml',
           messageId: 'orgScope',
           line: 13,
           column: 18,
-          suggestion: user('account.from_pipe'),
+          suggestion: pipelineTemplateUser('account.from_pipe'),
         },
       ],
-    }))(
-      `template:
-  name: pt
-  identifier: pt
-  versionLabel: v1
-  type: Pipeline
-  orgIdentifier: default
-  projectIdentifier: proj
-  spec:
-    variables:
-      - name: mirror
-        type: String
-        value: <+input>
-    stages:
-${k8sStage('<+pipeline.variables.mirror>').replace(/^/gm, '    ')}`,
-      (value: string) => `pipeline:
-  name: p
-  identifier: p1
-  orgIdentifier: default
-  projectIdentifier: proj
-  template:
-    templateRef: pt
-    versionLabel: v1
-    templateInputs:
-      variables:
-        - name: mirror
-          type: String
-          value: ${value}
-`,
-    ),
+    },
+    {
+      name: "a Pipeline template's runtime-input variable one pipeline fills and another leaves open: that pipeline is named alone, the template's field stays undecided",
+      files: {
+        'template.yaml': PIPELINE_TEMPLATE,
+        'pipeline.yaml': pipelineTemplateUser('org.from_pipe'),
+        'open.yaml': pipelineTemplateUser('x').replace('identifier: p1', 'identifier: p2').split('    templateInputs:')[0]!,
+      },
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          message:
+            'Pipeline `p1` sets the Override Image Connector to `org.from_pipe`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 13,
+          column: 18,
+          suggestion: pipelineTemplateUser('account.from_pipe'),
+        },
+        { file: 'template.yaml', messageId: 'unknownInput', line: 24, column: 45, unresolved: true },
+      ],
+    },
     ((yaml) => ({
       name: "a map first met as a step's settings that an alias makes a stage's infrastructure spec: still an override",
       files: { 'pipeline.yaml': yaml },
@@ -700,6 +732,145 @@ ${k8sStage('<+pipeline.variables.img>')
       },
       errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41 }],
       output: { 'pipeline.yaml': pipeline(k8sStage('account.mirror')) },
+    },
+    {
+      name: 'an account reference Harness would not take, among allowed values or padded with spaces: no suggestion, as `account.<id>` it stays invalid',
+      files: pipeline(k8sStage('<+input>.allowedValues(account.1x,account.mirror)'), k8sStage('" account.1x"', 'padded')),
+      errors: [
+        { messageId: 'invalidRef', line: 17, column: 41 },
+        { messageId: 'invalidRef', line: 28, column: 41 },
+      ],
+    },
+    {
+      name: 'every copy of the account connector counts: one on the app.harness.io registry makes the fix a suggestion, whichever file sorts first',
+      files: {
+        'pipeline.yaml': pipeline(k8sStage('org.mirror')),
+        'a-mirror.yaml': accountConnector('mirror'),
+        'z-mirror.yaml': accountConnector('mirror').replace('https://registry.hub.docker.com', 'https://app.harness.io/registry'),
+      },
+      errors: [{ file: 'pipeline.yaml', messageId: 'orgScope', line: 17, column: 41, suggestion: pipeline(k8sStage('account.mirror')) }],
+    },
+    ((template) => ({
+      name: 'a containerized step group in a stage template is named in the template',
+      files: { 'template.yaml': template('org.mirror') },
+      errors: [
+        {
+          messageId: 'orgScope',
+          message:
+            'Step group `containerized` in stage template `custom_stage` (version v1) sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 19,
+          column: 43,
+          suggestion: template('account.mirror'),
+        },
+      ],
+    }))(
+      (ref: string) => `template:
+  name: custom stage
+  identifier: custom_stage
+  versionLabel: v1
+  type: Stage
+  spec:
+    type: Custom
+    spec:
+      execution:
+        steps:
+${vmAndStepGroup('account.mirror', ref)
+  .split('\n')
+  .slice(23)
+  .map((line) => line.slice(6))
+  .join('\n')}`,
+    ),
+    ((yaml) => ({
+      name: 'a pipeline variable taken by a stage and a step group: the places are "in" the pipeline unless each is a stage (here one stage has no identifier)',
+      files: yaml('org.mirror'),
+      errors: [
+        {
+          messageId: 'orgScope',
+          message:
+            'Each of stage `build` and step group `containerized` in pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 7,
+          column: 14,
+          suggestion: yaml('account.mirror'),
+        },
+      ],
+    }))((value: string) =>
+      vmAndStepGroup('account.mirror', '<+pipeline.variables.mirror>')
+        .replace(/ {4}- stage:\n {8}name: vm\n[^]*?(?= {4}- stage:)/, k8sStage('<+pipeline.variables.mirror>'))
+        .replace('        identifier: sg\n', '')
+        .replace('  stages:\n', `  variables:\n    - name: mirror\n      type: String\n      value: ${value}\n  stages:\n`),
+    ),
+    ((files) => ({
+      name: 'a runtime-input default in another entity (the variable of the pipeline that uses a stage template) names that entity alone',
+      files,
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'orgScope',
+          message:
+            'Pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 7,
+          column: 14,
+          suggestion: files['pipeline.yaml'].replace('default(org.mirror)', 'default(account.mirror)'),
+        },
+      ],
+    }))({
+      'template.yaml': stageTemplates('<+pipeline.variables.img>').split('---\n')[1]!,
+      'pipeline.yaml': `pipeline:
+  name: build
+  identifier: build
+  variables:
+    - name: img
+      type: String
+      value: <+input>.default(org.mirror)
+  stages:
+    - stage: { name: build, identifier: build, template: { templateRef: account.fixed_stage, versionLabel: v1 } }
+`,
+    }),
+    {
+      name: 'templates nothing uses: a runtime input and `<+pipeline.variables.x>` in them cannot be decided',
+      files: { 'template.yaml': stageTemplates('<+pipeline.variables.img>') },
+      errors: [
+        { messageId: 'unknownInput', line: 16, column: 37, unresolved: true },
+        { messageId: 'unknownExpression', line: 31, column: 37, unresolved: true },
+      ],
+    },
+    ((user) => ({
+      name: 'a stage template whose `<+pipeline.variables.x>` one pipeline sets and another does not: the value is checked, the field stays undecided',
+      files: {
+        'template.yaml': stageTemplates('<+pipeline.variables.img>').split('---\n')[1]!,
+        'set.yaml': user('set', 'org.mirror'),
+        'unset.yaml': user('unset'),
+      },
+      errors: [
+        { file: 'set.yaml', messageId: 'orgScope', line: 7, column: 14, suggestion: user('set', 'account.mirror') },
+        { file: 'template.yaml', messageId: 'unknownExpression', line: 14, column: 37, unresolved: true },
+      ],
+    }))(
+      (id: string, img?: string) => `pipeline:
+  name: ${id}
+  identifier: ${id}
+${img ? `  variables:\n    - name: img\n      type: String\n      value: ${img}\n` : ''}  stages:
+    - stage: { name: build, identifier: build, template: { templateRef: account.fixed_stage, versionLabel: v1 } }
+`,
+    ),
+    {
+      name: 'a runtime input whose default and allowed values take the same pipeline variable: the stage is named once',
+      files: pipeline(k8sStage('<+input>.default(<+pipeline.variables.img>).allowedValues(<+pipeline.variables.img>,account.ok)')).replace(
+        '  stages:\n',
+        '  variables:\n    - name: img\n      type: String\n      value: org.mirror\n  stages:\n',
+      ),
+      errors: [
+        {
+          messageId: 'orgScope',
+          message:
+            'Stage `build` of pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+          line: 9,
+          column: 14,
+          suggestion: pipeline(
+            k8sStage('<+input>.default(<+pipeline.variables.img>).allowedValues(<+pipeline.variables.img>,account.ok)'),
+          ).replace('  stages:\n', '  variables:\n    - name: img\n      type: String\n      value: account.mirror\n  stages:\n'),
+        },
+      ],
     },
   ],
 });

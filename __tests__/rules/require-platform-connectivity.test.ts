@@ -532,6 +532,29 @@ export default testRule(import.meta.filename, rule, {
       ],
     },
     {
+      name: 'a codebase connector only Harness holds, through a delegate: one error at the codebase connectorRef, the stages that clone are related',
+      files: {
+        'connectors.yaml': HARNESS_IMAGE,
+        'pipeline.yaml': pipeline(cloudStage('one'), cloudStage('two'))
+          .replace('  stages:\n', '  properties:\n    ci:\n      codebase:\n        connectorRef: account.github\n  stages:\n')
+          .replaceAll('cloneCodebase: false', 'cloneCodebase: true'),
+      },
+      harness: fromHarness([harnessConnector('github', { level: 'account' }, { type: 'Github', urls: ['https://github.com/acme'] })]),
+      errors: [
+        {
+          file: 'pipeline.yaml',
+          messageId: 'harnessDelegateAbsentMany',
+          line: 9,
+          column: 23,
+          harnessUrl: ui('github'),
+          related: [
+            { file: 'pipeline.yaml', messageId: 'clonesCodebase', line: 13, column: 21 },
+            { file: 'pipeline.yaml', messageId: 'clonesCodebase', line: 23, column: 21 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'step templates two stages use: the step and the template are named',
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE)}`,

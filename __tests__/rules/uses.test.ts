@@ -3,7 +3,9 @@ import platformRule, { Uses, type Use } from '../../src/rules/require-platform-c
 import accountRule from '../../src/rules/require-account-image-connector.js';
 import type { ConnectorUseFacts } from '../../src/engine/rule.js';
 import type { Connector } from '../../src/model/entities.js';
+import type { HarnessAnswer, HarnessFacts } from '../../src/model/harness-side.js';
 import type { Loc } from '../../src/model/loc.js';
+import { lintFiles } from '../helpers/lint-files.js';
 import { harnessConnector } from '../helpers/rule-tester.js';
 
 const at = (file: string, start: number): Loc => ({ file, start, end: start + 1, value: null, path: undefined, flags: 0 });
@@ -65,8 +67,10 @@ describe('connectorUseFailure: why the migration report calls a use failing', ()
     findings: [],
     ...extra,
   });
-  // The rules look only at whether the repo holds a connector here, not at its fields.
+  // Policy 3 looks only at whether the repo holds a connector here, not at its fields.
   const inRepo = {} as Connector;
+  /** An AWS connector whose credentials come from IRSA: Harness Cloud has no such role. */
+  const IRSA = { type: 'Aws', credentialType: 'Irsa' } as Connector;
 
   it.each([
     [
@@ -85,6 +89,8 @@ describe('connectorUseFailure: why the migration report calls a use failing', ()
       undefined,
     ],
     ['a reference nobody holds (nothing known)', {}, undefined],
+    // Harness Cloud rules these credentials out; on a delegate's infrastructure they are fine.
+    ['credentials Harness Cloud cannot use (IRSA), off Harness Cloud', { connector: IRSA, cloud: false }, undefined],
   ])('policy 2: %s', (_, extra, want) => {
     expect(platformRule.connectorUseFailure!(facts(extra))).toBe(want);
   });
@@ -104,5 +110,48 @@ describe('connectorUseFailure: why the migration report calls a use failing', ()
     ['an org-scope connector that is not an Override Image Connector', { ref: 'org.hub', connector: inRepo }, undefined],
   ])('policy 3: %s', (_, extra, want) => {
     expect(accountRule.connectorUseFailure!(facts({ cloud: false, ...extra }))).toBe(want);
+  });
+});
+
+describe("policy 3's fix and suggestion titles (what `fix` and the migration report say)", () => {
+  const ACCOUNT = { level: 'account' as const };
+  const PIPELINE = `pipeline:
+  name: build
+  identifier: build
+  orgIdentifier: default
+  projectIdentifier: proj
+  stages:
+    - stage:
+        name: build
+        identifier: build
+        type: CI
+        spec:
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.k8s
+              namespace: ci
+              harnessImageConnectorRef: org.mirror
+`;
+  const lookup = (answer: HarnessAnswer): HarnessFacts => ({
+    host: 'app.harness.io',
+    lookups: [{ identifier: 'mirror', scope: ACCOUNT, at: at('(harness)', 0), answer }],
+    requests: 1,
+  });
+  const titleOf = (facts: HarnessFacts) => {
+    const [f] = lintFiles({ 'pipeline.yaml': PIPELINE }, { rules: [accountRule], configPath: false, harnessFacts: facts }).findings;
+    return f?.fix ? `safe: ${f.fixTitle}` : `suggestion: ${f?.suggestion?.title}`;
+  };
+
+  it('an account connector only Harness holds: the fix says it is in Harness', () => {
+    expect(titleOf(lookup({ kind: 'found', connector: harnessConnector('mirror', ACCOUNT) }))).toBe(
+      'safe: Reference the account-scope connector `account.mirror` (in Harness) instead of `org.mirror`.',
+    );
+  });
+
+  it('a lookup in Harness that got no answer: the advice is to reference it once Harness is known to have it, not to create it', () => {
+    expect(titleOf(lookup({ kind: 'failed', reason: 'timed out' }))).toBe(
+      'suggestion: Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and the lookup in Harness got no answer).',
+    );
   });
 });
