@@ -97,8 +97,10 @@ export default defineRule({
     unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
     unknownInput:
       '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
+    unknownInputSomeUses:
+      '{{where}} sets the Override Image Connector to a runtime input that some of its uses in the repo leave open (those that fill it are checked), so its scope cannot be checked for the others.',
   },
-  runtimeValueMessages: ['unknownExpression', 'unknownInput'],
+  runtimeValueMessages: ['unknownExpression', 'unknownInput', 'unknownInputSomeUses'],
   checkProject({ project, report, unresolved }) {
     /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
     const placeIn = (path: string): string[] => {
@@ -153,12 +155,15 @@ export default defineRule({
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { at, path } of owner.imageConnectorFields) {
         let resolution = project.resolve(at, { entity: owner });
+        /** Whether some use of the template fills what the template leaves open. */
+        let filledBySome = false;
         // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
         // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
         const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
         const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
         if (byUses && owner.kind === 'template') {
           const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+          filledBySome = uses.some((r) => r.values.length > 0);
           if (uses.length)
             resolution = {
               values: [...resolution.values, ...uses.flatMap((r) => r.values)],
@@ -185,7 +190,7 @@ export default defineRule({
         unresolved({
           at,
           entity: owner.identifier,
-          messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
+          messageId: resolution.unknown === 'expression' ? 'unknownExpression' : filledBySome ? 'unknownInputSomeUses' : 'unknownInput',
           data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
         });
       }
