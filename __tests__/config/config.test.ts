@@ -313,6 +313,8 @@ describe('an invalid config', () => {
       '9:35: `assumeHarnessCloudImageConnector` must be true or false.',
       '10:20: `forbidSuppression` must be a list.',
     ]);
+    // The config is YAML 1.2: an unquoted `no` is a string here, not the boolean Harness's own files would read.
+    expect(problems('assumeHarnessCloudImageConnector: no\n')).toEqual(['1:35: `assumeHarnessCloudImageConnector` must be true or false.']);
     expect(problems('maxFileSize: 0\n')).toEqual(['1:14: `maxFileSize` must be >= 1.']);
     expect(problems('- rules\n')).toEqual(['1:1: must be a map.']);
     // A rule with options may take a map; anything else that is not a level names both forms.

@@ -40,7 +40,7 @@ export interface SchemaProblem {
 
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 export function validateSchema(name: SchemaName, value: unknown, root: View): SchemaProblem[] {
-  return problems(compiled[name], value, root);
+  return problems(compiled[name], value, root, true);
 }
 
 /** Validates against a schema object (the config's, built from the rules). */
@@ -48,10 +48,11 @@ export function validateAgainst(schema: object, value: unknown, root: View): Sch
   return problems(validatorFor(schema), value, root);
 }
 
-function problems(validate: ValidateFunction, value: unknown, root: View): SchemaProblem[] {
+/** `harness`: the document is Harness YAML, which Harness reads with YAML 1.1's booleans (our config is read as YAML 1.2). */
+function problems(validate: ValidateFunction, value: unknown, root: View, harness = false): SchemaProblem[] {
   if (validate(value)) return [];
   return (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'if' && !yaml11Boolean(e, root))
+    .filter((e) => e.keyword !== 'if' && !(harness && yaml11Boolean(e, root)))
     .map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
 }
 
