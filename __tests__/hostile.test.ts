@@ -518,6 +518,24 @@ describe('discovery', () => {
     );
   });
 
+  test('a PATH that is a symlink into .git or node_modules is not followed either; .git written out is the user’s choice', () => {
+    write('.git/sub/leak.yaml', BAD_IMAGE_PIPELINE);
+    write('node_modules/pkg/x.yaml', BAD_IMAGE_PIPELINE);
+    fs.symlinkSync('.git', path.join(dir, 'g'));
+    fs.symlinkSync('.git/sub/leak.yaml', path.join(dir, 'e.yaml'));
+    fs.symlinkSync('node_modules/pkg', path.join(dir, 'pkg'));
+    const result = lint({ cwd: dir, paths: ['g', 'e.yaml', 'pkg'] });
+    expect(result.filesScanned).toBe(0);
+    expect(result.findings.map((f) => [f.file, f.message])).toEqual(
+      [
+        ['e.yaml', '.git'],
+        ['g', '.git'],
+        ['pkg', 'node_modules'],
+      ].map(([file, into]) => [file, `File is a symlink into ${into}, which is never read; not followed; skipped.`]),
+    );
+    expect(lint({ cwd: dir, paths: ['.git/sub/leak.yaml'] }).filesScanned).toBe(1);
+  });
+
   test('paths are relative to the current directory', () => {
     write('nested/deeper/p.yaml', BAD_IMAGE_PIPELINE);
     const f = lint({ cwd: dir, paths: ['nested'] }).findings;

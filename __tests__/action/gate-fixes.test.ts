@@ -2,6 +2,7 @@
  * The gate and the line numbers on the default `pull_request` checkout: the test-merge commit, whose
  * lines differ from the pull request head's where the base branch changed the same file above.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -163,6 +164,34 @@ describe('a config file the pull request adds beside the base’s', () => {
     const gate = titled(r, 'gate change');
     expect(gate.map((a) => a.props.file)).toEqual(['.harness-registry-guard.yaml']);
     expect(gate[0]!.message).toContain('once merged, every check stops with exit 2');
+  });
+});
+
+describe('a config file the pull request links into .git', () => {
+  // .git/config may hold a token (an `extraheader`): a link to it is never read, so never quoted.
+  test.each([
+    ['its own config', '.harness-registry-guard.yml', false],
+    ['a twin beside the base’s config', '.harness-registry-guard.yaml', true],
+  ])('%s: not read, a gate change that says where the link leads', async (_, name, twin) => {
+    const ws = tmpDir('into-git');
+    const base = {
+      '.harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+      [A]: good,
+      ...(twin ? { '.harness-registry-guard.yml': 'rules: {}\n' } : {}),
+    };
+    const { baseSha, headSha } = gitRepo(ws, base, { [A]: good });
+    execFileSync('git', ['-C', ws, 'config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic FAKESECRET']);
+    fs.symlinkSync('.git/config', path.join(ws, name));
+    const gh = await server({ files: [{ filename: A }, { filename: name, status: 'added' }] });
+    const r = await runInProcess({ workspace: ws, apiUrl: gh.url, event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }) });
+    const gate = titled(r, 'gate change');
+    expect(gate.map((a) => [a.props.file, a.message])).toEqual([
+      [
+        name,
+        `This pull request makes the config file \`${name}\` a symlink that leads into \`.git\`; it is not read, and the base branch's config decides.`,
+      ],
+    ]);
+    expect(JSON.stringify(r)).not.toContain('FAKESECRET');
   });
 });
 

@@ -172,3 +172,13 @@ describe('the baseline file and readText must be regular files', () => {
     ]);
   });
 });
+
+describe('a config the search finds through a link into .git', () => {
+  test('is not read: .git/config (which may hold a token) is never quoted', async () => {
+    const r = repo({ '.git/config': '[http]\n\textraheader = AUTHORIZATION: basic FAKESECRET\n' });
+    fs.symlinkSync('.git/config', path.join(r.dir, CONFIG));
+    const run = await r.cli(['check', '.']);
+    expect(run).toMatchObject({ code: 2, out: '', err: cannotRead(CONFIG, 'a symlink into .git, which is never read') });
+    expect(run.err).not.toContain('FAKESECRET');
+  });
+});

@@ -134,8 +134,18 @@ export function gateSources(o: GateOptions): GateSources {
   };
   const rel = (abs: string) => toPosix(path.relative(o.root, abs));
   const root = realPathOf(o.root);
-  /** A symlink in the pull request that points out of the repository (at a credentials file, say): never read, never quoted. */
-  const leavesRepo = (abs: string) => !isInside(root, realPathOf(abs));
+  /**
+   * A symlink in the pull request that points out of the repository (at a credentials file, say), or
+   * into its `.git` or `node_modules` (`.git/config` may hold a token): never read, never quoted. How it leads there, else undefined.
+   */
+  const leavesRepo = (abs: string): string | undefined => {
+    const real = realPathOf(abs);
+    if (!isInside(root, real)) return 'leaves the workspace';
+    const into = toPosix(path.relative(root, real))
+      .split('/')
+      .find((part) => part === '.git' || part === 'node_modules');
+    return into ? `leads into \`${into}\`` : undefined;
+  };
   const { base } = o;
 
   const guard = (abs: string | undefined, kind: 'config' | 'baseline') => {
@@ -146,7 +156,7 @@ export function gateSources(o: GateOptions): GateSources {
     const outside = leavesRepo(abs);
     if (!base.from && outside) {
       // No base version to use instead: the check runs without this file.
-      out.changes.push(symlinkOut(file, kind));
+      out.changes.push(symlinkOut(file, kind, outside));
       if (kind === 'config') out.configPath = false;
       else delete out.baselinePath;
       return;
@@ -160,7 +170,7 @@ export function gateSources(o: GateOptions): GateSources {
     }
     const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
     const after = outside ? undefined : readText(abs);
-    if (outside) out.changes.push(symlinkOut(file, kind));
+    if (outside) out.changes.push(symlinkOut(file, kind, outside));
     else out.changes.push(...(kind === 'config' ? configChanges(file, before, after) : baselineChanges(file, before, after)));
     // A file outside the repository is never read, not even when the head is trusted: the base's decides.
     if (o.trustHead && !outside) return;
@@ -197,8 +207,9 @@ export function gateSources(o: GateOptions): GateSources {
       if (!o.changed.files.has(rel(t)) && atBase(t)) continue;
       const before = base.from && o.changed.files.get(rel(t))?.status !== 'added' ? base.read(rel(t)) : undefined;
       // A twin that leads out of the repo is not read.
-      const text = leavesRepo(t) ? undefined : readText(t);
-      if (leavesRepo(t)) out.changes.push(symlinkOut(rel(t), 'config'));
+      const link = leavesRepo(t);
+      const text = link ? undefined : readText(t);
+      if (link) out.changes.push(symlinkOut(rel(t), 'config', link));
       else if (text === undefined)
         out.changes.push({
           file: rel(t),
@@ -210,9 +221,8 @@ export function gateSources(o: GateOptions): GateSources {
     if (twins.length) out.configPath ??= atHead;
   } else {
     // The pull request's own config file is reported and ignored; the base's, if any, decides.
-    out.changes.push(
-      ...(leavesRepo(atHead) ? [symlinkOut(rel(atHead), 'config')] : configChanges(rel(atHead), undefined, readText(atHead))),
-    );
+    const link = leavesRepo(atHead);
+    out.changes.push(...(link ? [symlinkOut(rel(atHead), 'config', link)] : configChanges(rel(atHead), undefined, readText(atHead))));
     out.configPath = atBaseConfig ?? false;
     if (atBaseConfig) guard(atBaseConfig, 'config');
     // Renamed away, it has no change of its own to guard: its base text is read here.
@@ -339,10 +349,10 @@ function invalidConfig(abs: string, file: string, text: string, root: string): G
   }
 }
 
-const symlinkOut = (file: string, kind: 'config' | 'baseline'): GateChange => ({
+const symlinkOut = (file: string, kind: 'config' | 'baseline', how: string): GateChange => ({
   file,
   line: 1,
-  message: `This pull request makes the ${kind} file \`${file}\` a symlink that leaves the workspace; it is not read, and the base branch's ${kind} decides.`,
+  message: `This pull request makes the ${kind} file \`${file}\` a symlink that ${how}; it is not read, and the base branch's ${kind} decides.`,
 });
 
 /** What a config change does, key by key, at the key's line in the pull request's version. */

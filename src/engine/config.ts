@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { leavesItsRoot, toPosix } from './discover.js';
+import { leavesItsRoot, linksIntoSkipped, toPosix } from './discover.js';
 import { ArgError, UsageError } from './errors.js';
 import { readRegularFile } from './file-text.js';
 import { locate, severityRank, type Finding, type Severity } from './finding.js';
@@ -265,11 +265,15 @@ export function resolveConfig(
   const text = overlay?.get(abs);
   // A config the search found is the project's own: a link out of it (to another repository's
   // secrets, say) is not read. One named with --config may be anywhere: the user chose it.
-  const outside = configPath === undefined && text === undefined ? leavesItsRoot(abs, false, cwd) : undefined;
+  const found = configPath === undefined && text === undefined;
+  const outside = found ? leavesItsRoot(abs, false, cwd) : undefined;
   if (outside)
     throw new UsageError(
       `config file cannot be read: ${shownAs(abs, cwd)} (reached through a symlink that leaves ${outside}; not followed. To use a config from there, name it with --config or the Action's \`config\` input)`,
     );
+  // A link into .git (its config may hold a token) is never read: its text would be quoted in errors.
+  const into = found ? linksIntoSkipped(abs, false, cwd) : undefined;
+  if (into) throw new UsageError(`config file cannot be read: ${shownAs(abs, cwd)} (a symlink into ${into}, which is never read)`);
   return loadConfig(abs, cwd, rules, text);
 }
 

@@ -102,6 +102,11 @@ export function discover(opts: DiscoverOptions): Discovery {
       skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
       continue;
     }
+    const into = linksIntoSkipped(abs, st.isDirectory(), opts.cwd);
+    if (into) {
+      skipped.push({ path: rel(abs), reason: `is a symlink into ${into}, which is never read; not followed` });
+      continue;
+    }
     if (!st.isDirectory()) {
       consider(abs, path.dirname(abs), true);
       continue;
@@ -227,18 +232,31 @@ export function discover(opts: DiscoverOptions): Discovery {
  * never does.
  */
 export function leavesItsRoot(abs: string, isDirectory: boolean, cwd: string): string | undefined {
+  const [root, name] = rootOf(abs, isDirectory, cwd);
+  return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
+}
+
+/**
+ * For a PATH (or a config the search found) that a symlink leads into `.git` or `node_modules` of
+ * its root, which are never read: that folder's name; undefined otherwise. A path written with
+ * `.git` in it (`check .git/x.yaml`) is the user's own choice.
+ */
+export function linksIntoSkipped(abs: string, isDirectory: boolean, cwd: string): string | undefined {
+  const [root] = rootOf(abs, isDirectory, cwd);
+  const parts = (from: string, to: string) => toPosix(path.relative(from, to)).split('/');
+  const into = parts(realPathOf(root), realPathOf(abs)).find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+  return into && !parts(root, abs).includes(into) ? into : undefined;
+}
+
+/** The root a PATH is judged against (see `leavesItsRoot`), and its name in messages. */
+function rootOf(abs: string, isDirectory: boolean, cwd: string): [string, string] {
   const start = isDirectory ? abs : path.dirname(abs);
   let above = start;
   // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
   for (let d = abs; path.dirname(d) !== d && !isInside(d, path.resolve(cwd)); d = path.dirname(d))
     if (isSymlink(d)) above = path.dirname(d);
   const repo = repoRootOf(above);
-  const [root, name] = repo
-    ? [repo, 'the repository']
-    : isInside(path.resolve(cwd), start)
-      ? [cwd, 'the current directory']
-      : [start, 'its folder'];
-  return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
+  return repo ? [repo, 'the repository'] : isInside(path.resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
 }
 
 function isSymlink(abs: string): boolean {
