@@ -89,6 +89,14 @@ describe('writeWithoutLinks', () => {
     expect(refuseLinks(path.join(ws, '..', 'outside', 'link'), root)).toBe(false);
   });
 
+  test('a link inside the workspace to a device or a pipe overwrites no file: written through (`--output /dev/stdout` run from `/`)', () => {
+    const { ws, root } = layout();
+    fs.symlinkSync('/dev/null', path.join(ws, 'null.json'));
+    writeWithoutLinks('null.json', 'x', root);
+    writeWithoutLinks(path.join(ws, 'null.json'), 'x', { dir: '/', name: 'the current directory' });
+    expect(fs.readlinkSync(path.join(ws, 'null.json'))).toBe('/dev/null');
+  });
+
   test('a file name starting with two dots is inside the workspace', () => {
     const { ws, outside, root } = layout();
     fs.symlinkSync(outside, path.join(ws, '..reports'));

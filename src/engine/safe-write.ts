@@ -26,8 +26,8 @@ const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
  * Throws {@link LinkRefusal} when writing `file` (relative to `root.dir`), a path inside the root,
  * would go through a link a repository can commit: `file` itself a symbolic link, or a folder on the
  * way that is a link leading outside the root. A path written outside the root
- * (`${{ runner.temp }}/x.sarif`, `/tmp/x.json`, `/dev/stdout`) is the user's own choice and is not judged.
- * Returns whether the path was judged (inside the root).
+ * (`${{ runner.temp }}/x.sarif`, `/tmp/x.json`, `/dev/stdout`) is the user's own choice and is not judged,
+ * nor is a link to a device or a pipe. Returns whether the write must not follow a link (O_NOFOLLOW).
  */
 export function refuseLinks(file: string, root: WriteRoot): boolean {
   const abs = path.resolve(root.dir, file);
@@ -47,8 +47,22 @@ export function refuseLinks(file: string, root: WriteRoot): boolean {
     if (st.isSymbolicLink() && (!real || !isInside(realRoot ?? root.dir, real)))
       throw new LinkRefusal(`the folder "${path.relative(root.dir, at)}" is a symbolic link leading outside ${root.name}`);
   }
-  if (lstat(abs)?.isSymbolicLink()) throw new LinkRefusal('it is a symbolic link, and links are not written through');
+  if (lstat(abs)?.isSymbolicLink()) {
+    // A link to a device or a pipe (`/dev/stdout` run from `/`, `out -> /dev/null`) overwrites no file.
+    if (isSpecial(abs)) return false;
+    throw new LinkRefusal('it is a symbolic link, and links are not written through');
+  }
   return true;
+}
+
+/** Leads to something that is neither a file nor a folder: a device, a pipe, a socket. */
+function isSpecial(p: string): boolean {
+  try {
+    const st = fs.statSync(p);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
