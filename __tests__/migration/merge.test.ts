@@ -423,6 +423,8 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
 
   test('a missing file, no file at all, and scan options', async () => {
     usage(await merge(['nope.json']), /nope\.json: cannot be read \(ENOENT\)/);
+    // A device (a link to /dev/zero would fill the memory) or a FIFO (would hang) is no report: nothing is read.
+    usage(await merge(['/dev/null']), /\/dev\/null: cannot be read \(not a regular file\)/);
     usage(await merge([]), /--merge needs the JSON reports to merge/);
     usage(await merge([reportFile('platform'), '--now', '2026-01-01']), /--now does not apply to --merge/);
     usage(await merge([reportFile('platform'), '--include', '*.yaml']), /--include does not apply to --merge/);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { LintResult, LintSettings } from '../engine/lint.js';
 import { realPathOf } from '../engine/discover.js';
@@ -7,6 +6,7 @@ import { poolScanner, workerScriptBeside } from '../engine/pool.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import type { HarnessLookups } from '../harness/lookups.js';
 import { UsageError } from '../engine/errors.js';
+import { readRegularFile } from '../engine/file-text.js';
 import { LinkRefusal, writeWithoutLinks, type WriteRoot } from '../engine/safe-write.js';
 import { isValid } from '../engine/schema.js';
 import { rules } from '../rules/index.js';
@@ -142,7 +142,7 @@ export function readBy(result: LintResult, cwd: string, ...baselines: Array<stri
 /** A JSON report this tool writes (check's JSON, SARIF, the migration report), by its shape. */
 function isOurReport(file: string): boolean {
   try {
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const doc = JSON.parse(readRegularFile(file)) as Record<string, unknown>;
     const sarifTool = (doc.runs as Array<{ tool?: { driver?: { name?: unknown } } }> | undefined)?.[0]?.tool?.driver?.name;
     return (
       (Array.isArray(doc.findings) && typeof doc.summary === 'object') ||

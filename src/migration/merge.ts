@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
+import { readRegularFile } from '../engine/file-text.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
@@ -41,10 +42,12 @@ function readReports(files: string[], cwd: string): NamedReport[] {
     try {
       if (fs.statSync(path.resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory())
         throw new ArgError(`${name}: a folder; --merge takes the JSON report files of \`report --format json\`, not folders to scan`);
-      text = fs.readFileSync(path.resolve(cwd, name), 'utf8');
+      // A regular file only: a FIFO would hang the merge, a link to /dev/zero fill the memory.
+      text = readRegularFile(path.resolve(cwd, name));
     } catch (e) {
       if (e instanceof ArgError) throw e;
-      throw new UsageError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`${name}: cannot be read (${code === 'ENOTREG' ? 'not a regular file' : (code ?? (e as Error).message)})`);
     }
     let json: unknown;
     try {
