@@ -95,6 +95,17 @@ describe('JUnit reporter', () => {
     expect(body).toMatch(/^harness docs: https:\/\/developer\.harness\.io\//m);
   });
 
+  test('a line break in a file name or message stays inside its body line: no line a CI log reads as a command', () => {
+    const name = 'bad\n::warning::INJECT\u2028x.yaml';
+    const out = formatJunit(
+      resultWith([finding({ file: name, message: 'm\r\n::error::X', related: [{ file: name, line: 1, column: 1, endLine: 1, endColumn: 2, message: 'r' }] })]),
+    );
+    const body = /<failure [^>]*>([\s\S]*?)<\/failure>/.exec(out)![1]!;
+    expect(body.split('\n').filter((l) => !/^[a-z ]+: /.test(l))).toEqual([]);
+    expect(body).toContain('file: bad\\u000A::warning::INJECT\\u2028x.yaml\n');
+    expect(body).toContain('message: m&#13;'.replace('&#13;', '\\u000D\\u000A::error::X\n'));
+  });
+
   test('suppressed findings are skipped (with the reason) and notices are skipped; neither is a failure', () => {
     const suppressed = /name="no-renamed-harness-image [^"]*"[^>]*>\n\s*<skipped>([^<]*)<\/skipped>/.exec(xml)!;
     expect(suppressed[1]).toMatch(/^suppressed by an inline comment: the mirror keeps the old name \| until the Q3 move\n/);
@@ -208,9 +219,11 @@ describe('JUnit reporter', () => {
       const inText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
       expect(c14n).toContain(`message="${inAttr(`error: ${visible}`)}"`);
       expect(c14n).toContain(`classname="${inAttr('dir "q" <&>/p\\u0007.yaml')}"`);
-      expect(c14n).toContain(inText(`message: ${visible}\n`));
-      expect(c14n).toContain(inText(`entity: ${visible}\n`));
-      expect(c14n).toContain(`<skipped>${inText(`suppressed by an inline comment: ${visible}\n`)}`);
+      // In a body, a line break inside a value is shown too: each line is one field.
+      const inBody = visible.replace(/\r/g, '\\u000D').replace(/\n/g, '\\u000A');
+      expect(c14n).toContain(inText(`message: ${inBody}\n`));
+      expect(c14n).toContain(inText(`entity: ${inBody}\n`));
+      expect(c14n).toContain(`<skipped>${inText(`suppressed by an inline comment: ${inBody}\n`)}`);
     });
 
     test('attr and text escape what each context needs', () => {

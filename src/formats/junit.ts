@@ -119,7 +119,7 @@ function findingCase(f: Finding, meta: RuleMeta | undefined): TestCase {
   const name = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
   if (f.suppressed) {
     const how = f.suppressed.kind === 'baseline' ? 'suppressed by the baseline' : 'suppressed by an inline comment';
-    const reason = f.suppressed.reason ? `: ${f.suppressed.reason}` : ' (no reason given)';
+    const reason = f.suppressed.reason ? `: ${oneLine(f.suppressed.reason)}` : ' (no reason given)';
     return { classname: f.file, name, outcome: { kind: 'skipped', body: cap(`${how}${reason}\n\n${details(f, meta)}`) } };
   }
   if (f.severity === 'notice')
@@ -151,8 +151,14 @@ function details(f: Finding, meta: RuleMeta | undefined): string {
   if (f.entity) lines.push(`entity: ${f.entity}`);
   lines.push(...relatedLines(f, MAX_RELATED));
   if (meta) lines.push(`what to change: ${meta.remediation}`, `harness docs: ${meta.harnessDocs}`);
-  return lines.join('\n');
+  return lines.map(oneLine).join('\n');
 }
+
+/**
+ * A body line's value on one line: a line break inside it (a file name can hold one) would start a
+ * line of its own, which a CI log may read as a command (`::error::`); shown as `\u000A`, as other controls are.
+ */
+const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]/g, asCode);
 
 function testcase(c: TestCase): string[] {
   const open = `    <testcase classname="${attr(c.classname)}" name="${attr(c.name)}" time="0"`;
@@ -187,7 +193,9 @@ function cap(s: string): string {
 const ILLEGAL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const visible = (s: string) => s.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+/** A character as the visible text `\\uXXXX`. */
+const asCode = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const visible = (s: string) => s.replace(ILLEGAL, asCode);
 
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
