@@ -116,7 +116,7 @@ describe('the check run', () => {
     expect(sent.filter((a) => a.annotation_level === 'failure')).toHaveLength(3);
     expect(sent.slice(0, 3).map((a) => a.annotation_level)).toEqual(['failure', 'failure', 'failure']);
     expect(bodies[0]!.output.summary).toContain(
-      '103 annotations (103 notices) are left out of this check run, which holds at most 1000 (errors first, then warnings, then notices): every finding is in the job summary, the SARIF file, the step log.',
+      '103 annotations (103 notices) are left out of this check run, which holds at most 1000 (errors first, then warnings, then notices): every finding is in the step log and the SARIF file (the job summary lists as many as it has room for).',
     );
     expect(r.stdout).toContain(
       'Check run "harness-registry-guard" holds 1000 of 1103 annotations (capped at 1000, errors first; 20 API requests).',

@@ -50,9 +50,11 @@ function leftOutNote(left: readonly CheckRunAnnotation[], settings: RunState['se
     .map((l) => [l === 'failure' ? 'error' : l, left.filter((a) => a.annotation_level === l).length] as const)
     .filter(([, n]) => n)
     .map(([word, n]) => plural(n, word));
-  const where = [settings.summary ? 'the job summary' : '', settings.sarifFile ? 'the SARIF file' : '', 'the step log'].filter(Boolean);
+  // The job summary is cut to fit GitHub's limit too, so it is not said to hold every finding.
+  const where = settings.sarifFile ? 'the step log and the SARIF file' : 'the step log';
+  const summary = settings.summary ? ' (the job summary lists as many as it has room for)' : '';
   const cap = `which holds at most ${MAX_CHECK_RUN_ANNOTATIONS} (errors first, then warnings, then notices)`;
-  return `${plural(left.length, 'annotation')} (${levels.join(', ')}) ${left.length === 1 ? 'is' : 'are'} left out of this check run, ${cap}: every finding is in ${where.join(', ')}.`;
+  return `${plural(left.length, 'annotation')} (${levels.join(', ')}) ${left.length === 1 ? 'is' : 'are'} left out of this check run, ${cap}: every finding is in ${where}${summary}.`;
 }
 
 /**
