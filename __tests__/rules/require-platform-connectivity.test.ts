@@ -779,7 +779,7 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM, IN_PROJECT)}` },
     },
     {
-      name: '`useFromStage` in a loop (a from b, b from a; c from a): no stage of it has infrastructure, one notice each',
+      name: '`useFromStage` in a loop (a from b, b from a; c from a; d from itself): no stage of it has infrastructure, one notice each',
       files: {
         'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE, IN_PROJECT)}`,
         'pipeline.yaml': pipeline(
@@ -787,6 +787,7 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
             ['a', 'b'],
             ['b', 'a'],
             ['c', 'a'],
+            ['d', 'd'],
           ].map(
             ([id, from]) =>
               `    - stage: { name: ${id}, identifier: ${id}, type: CI, spec: { infrastructure: { useFromStage: ${from} }, execution: { steps: [ { step: { type: Run, name: r, identifier: r, spec: { connectorRef: hub, image: golang:1.23 } } } ] } } }\n`,
@@ -805,6 +806,15 @@ ${cloudStage('cloud', '<+pipeline.variables.registry>').replaceAll(/^/gm, '  ')}
         },
         { file: 'pipeline.yaml', messageId: 'infraFromLoop', line: 8, column: 90, unresolved: true },
         { file: 'pipeline.yaml', messageId: 'infraFromLoop', line: 9, column: 90, unresolved: true },
+        {
+          file: 'pipeline.yaml',
+          messageId: 'infraFromItself',
+          message:
+            'Whether stage `d` of pipeline `p` runs on Harness Cloud cannot be told: its `useFromStage` names the stage itself (a loop, which Harness cannot run), so its connectors are not checked.',
+          line: 10,
+          column: 90,
+          unresolved: true,
+        },
       ],
     },
     {

@@ -292,6 +292,8 @@ export default defineRule({
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
     infraFromMissingStage:
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+    infraFromItself:
+      'Whether {{stage}} runs on Harness Cloud cannot be told: its `useFromStage` names the stage itself (a loop, which Harness cannot run), so its connectors are not checked.',
     infraFromLoop:
       'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
     stepTemplateNotInRepo:
@@ -403,7 +405,9 @@ export default defineRule({
             ...('missingStage' in undecided
               ? { messageId: 'infraFromMissingStage' as const, data: { stage, from: undecided.missingStage } }
               : 'loopFrom' in undecided
-                ? { messageId: 'infraFromLoop' as const, data: { stage, from: undecided.loopFrom } }
+                ? undecided.loopFrom === eff.stage.identifier
+                  ? { messageId: 'infraFromItself' as const, data: { stage } }
+                  : { messageId: 'infraFromLoop' as const, data: { stage, from: undecided.loopFrom } }
                 : undecided.from !== undefined
                   ? {
                       messageId: 'infraFromTemplateNotInRepo' as const,
