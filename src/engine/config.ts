@@ -282,17 +282,14 @@ function readConfigText(absPath: string, file: string): string {
   try {
     return readRegularFile(absPath, MAX_CONFIG_BYTES);
   } catch (e) {
-    const { code, directory, size } = e as NodeJS.ErrnoException & { directory?: boolean; size?: number };
-    const why =
-      code === 'EISDIR' || directory
-        ? 'a folder'
-        : code === 'ENOENT'
-          ? 'a symlink that leads nowhere'
-          : code === 'ENOTREG'
-            ? 'not a regular file'
-            : code === 'EFBIG'
-              ? `${size} bytes; a config file may be at most 1 MiB`
-              : (code ?? 'error');
+    const { code = 'error', directory, size } = e as NodeJS.ErrnoException & { directory?: boolean; size?: number };
+    const reasons: Record<string, string> = {
+      EISDIR: 'a folder',
+      ENOENT: 'a symlink that leads nowhere',
+      ENOTREG: directory ? 'a folder' : 'not a regular file',
+      EFBIG: `${size} bytes; a config file may be at most 1 MiB`,
+    };
+    const why = reasons[code] ?? code;
     throw new UsageError(`config file cannot be read: ${file} (${why})`);
   }
 }
