@@ -158,7 +158,12 @@ export class Project {
   #users?: Map<Template, StageOwner[]>;
   /** `usesOf`, per template asked about. */
   readonly #uses = new Map<Template, FieldContext[]>();
+  /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
+  readonly #runStages = new WeakMap<Run, Map<string, EffectiveStage[]>>();
+  readonly #infraOf = new WeakMap<EffectiveStage, { stage: EffectiveStage; infra: Stage['infrastructure'] }>();
   #pipelineIds?: Map<string, Pipeline[]>;
+  /** Templates by identifier, built on the first lookup. */
+  #templatesById?: Map<string, Template[]>;
   /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
   readonly #harness = new Map<string, HarnessAnswer>();
   #harnessFacts?: HarnessFacts;
@@ -234,7 +239,12 @@ export class Project {
     if (!parsed) return [];
     if (!this.#connectorsById) {
       this.#connectorsById = new Map();
-      for (const c of this.connectors) this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+      // Pushed, not copied: 32,000 connectors of one identifier (copies of a file) took seconds.
+      for (const c of this.connectors) {
+        const list = this.#connectorsById.get(c.identifier);
+        if (list) list.push(c);
+        else this.#connectorsById.set(c.identifier, [c]);
+      }
     }
     return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
   }
@@ -269,12 +279,18 @@ export class Project {
     const parsed = ref ? parseRef(ref) : undefined;
     if (!parsed) return [];
     const label = link.versionLabel;
-    return this.templates.filter(
+    // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
+    if (!this.#templatesById) {
+      this.#templatesById = new Map();
+      for (const t of this.templates) {
+        const list = this.#templatesById.get(t.identifier);
+        if (list) list.push(t);
+        else this.#templatesById.set(t.identifier, [t]);
+      }
+    }
+    return (this.#templatesById.get(parsed.identifier) ?? []).filter(
       (t) =>
-        t.identifier === parsed.identifier &&
-        t.templateType?.toLowerCase() === type.toLowerCase() &&
-        refMatches(parsed, from, t.scope) &&
-        (!label || t.versionLabel === label),
+        t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label),
     );
   }
 
@@ -346,8 +362,10 @@ export class Project {
       for (const stage of stages) this.expandStage(run, templates, owner, stage, ctx, through);
     };
     if (root.kind === 'pipeline' && root.template) {
-      for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
-        const via = this.templateUse(t, root.template, root, undefined);
+      const versions = this.findTemplates(root.template, root.scope, 'Pipeline');
+      const labels = versionLabels(versions);
+      for (const t of versions) {
+        const via = this.templateUse(t, root.template, root, undefined, labels);
         templates.add(t);
         const ctx = { entity: t, via };
         if (t.codebaseConnectorRef) run.codebase = { ref: t.codebaseConnectorRef, ctx };
@@ -380,8 +398,9 @@ export class Project {
       run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
       return;
     }
+    const labels = versionLabels(versions);
     for (const t of versions) {
-      const via = this.templateUse(t, stage.template!, ctx.entity, ctx.via);
+      const via = this.templateUse(t, stage.template!, ctx.entity, ctx.via, labels);
       templates.add(t);
       run.stages.push({ run, owner, stage, body: t.stages[0]!, ctx: { entity: t, via }, templates: [...through, via] });
     }
@@ -395,8 +414,18 @@ export class Project {
     }
   }
 
-  private templateUse(template: Template, link: TemplateLink, user: StageOwner, outer: TemplateUse | undefined): TemplateUse {
-    const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+  /**
+   * `versions` are the labels of every version `link` names from `user` (`versionLabels` of
+   * `findTemplates`), found once by the caller and shared by its uses: a stage with no versionLabel
+   * has one use per version, and listing them again for each was cubic in the versions.
+   */
+  private templateUse(
+    template: Template,
+    link: TemplateLink,
+    user: StageOwner,
+    outer: TemplateUse | undefined,
+    versions: string[],
+  ): TemplateUse {
     return {
       template,
       ...(link.inputs ? { inputs: link.inputs } : {}),
@@ -409,12 +438,70 @@ export class Project {
 
   /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
   infrastructure(eff: EffectiveStage): { stage: EffectiveStage; infra: Stage['infrastructure'] } {
+    // Every stage of a run asks, and a chain of `useFromStage` can be as long as the run: each
+    // answer is kept, so a chain is followed once, not once per stage (cubic for 4,000 stages).
+    const known = this.#infraOf.get(eff);
+    if (known) return known;
+    // Following each stage's first candidate (`firstNext`) leads, unless it loops, to a stage that
+    // takes its infrastructure from no other: that stage is the answer for every stage on the way,
+    // whichever stage the search starts from.
+    const path: EffectiveStage[] = [];
+    const onPath = new Set<EffectiveStage>();
+    let cur: EffectiveStage | undefined = eff;
+    let found: { stage: EffectiveStage; infra: Stage['infrastructure'] } | undefined;
+    while (cur && !onPath.has(cur)) {
+      found = this.#infraOf.get(cur);
+      if (found) break;
+      path.push(cur);
+      onPath.add(cur);
+      const next = this.#firstNext(cur);
+      if (!next) found = { stage: cur, infra: cur.body.infrastructure };
+      cur = next;
+    }
+    if (found) {
+      for (const s of path) this.#infraOf.set(s, found);
+      return found;
+    }
+    // A loop: where the search stops depends on where it starts (and on copies of a stage passed).
+    return this.#infrastructureThroughLoop(eff);
+  }
+
+  /** The stage `eff` takes its infrastructure from when none is passed yet; undefined when none. */
+  #firstNext(eff: EffectiveStage): EffectiveStage | undefined {
+    if (eff.infraFrom) return eff.infraFrom;
+    const infra = eff.body.infrastructure;
+    const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+    return from ? this.#stagesById(eff.run).get(from)?.[0] : undefined;
+  }
+
+  /** The stages of a run by identifier, in run order; made once per run. */
+  #stagesById(run: Run): Map<string, EffectiveStage[]> {
+    let byId = this.#runStages.get(run);
+    if (!byId) {
+      byId = new Map();
+      for (const s of run.stages) {
+        const list = byId.get(s.stage.identifier);
+        if (list) list.push(s);
+        else byId.set(s.stage.identifier, [s]);
+      }
+      this.#runStages.set(run, byId);
+    }
+    return byId;
+  }
+
+  #infrastructureThroughLoop(eff: EffectiveStage): { stage: EffectiveStage; infra: Stage['infrastructure'] } {
     let cur = eff;
     const seen = new Set<EffectiveStage>([eff]);
     for (;;) {
       const infra = cur.body.infrastructure;
       const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-      const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+      const next =
+        cur.infraFrom ??
+        (from
+          ? this.#stagesById(cur.run)
+              .get(from)
+              ?.find((s) => !seen.has(s))
+          : undefined);
       if (!next || seen.has(next)) return { stage: cur, infra };
       seen.add(next);
       cur = next;
@@ -447,7 +534,7 @@ export class Project {
     const root = eff.run.root;
     const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
     if (from === undefined || standalone) return undefined;
-    if (!last.run.stages.some((s) => s.stage.identifier === from)) return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+    if (!this.#stagesById(last.run).has(from)) return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
     // The search stopped at a stage that takes its infrastructure from one already passed.
     return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
   }
@@ -545,8 +632,9 @@ export class Project {
         missing?.push({ link: step.template, step: step.identifier, group });
         for (const s of step.template.inputs?.steps ?? []) this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
       }
+      const labels = versionLabels(versions);
       for (const t of versions) {
-        const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via);
+        const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via, labels);
         for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
       }
       return;
@@ -737,6 +825,9 @@ function pipelineVariable(ctx: FieldContext, name: string): { value: Loc; ctx: F
   }
   return undefined;
 }
+
+/** The labels of a template's versions, as a `TemplateUse` lists them. */
+const versionLabels = (versions: readonly Template[]): string[] => versions.map((t) => t.versionLabel ?? '?');
 
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a: Scope, b: Scope): boolean {
