@@ -115,7 +115,9 @@ export function discover(opts: DiscoverOptions): Discovery {
     const visited = new Set<string>([realRoot]);
     // Symlinked files, by where they lead: one read twice under two names is one file.
     const linkedFiles: Array<{ shown: string; real: string }> = [];
-    const stack = [abs];
+    // Each folder with its real path: a real folder's real subfolder is its real path and the
+    // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
+    const stack: Array<[string, string]> = [[abs, realRoot]];
     // Symlinked directories are walked last, so a real directory always wins over a link to it.
     const linkedDirs: Array<[string, string]> = [];
     while (stack.length || linkedDirs.length) {
@@ -123,11 +125,11 @@ export function discover(opts: DiscoverOptions): Discovery {
         const [link, real] = linkedDirs.shift()!;
         if (!visited.has(real)) {
           visited.add(real);
-          stack.push(link);
+          stack.push([link, real]);
         }
         continue;
       }
-      const dir = stack.pop()!;
+      const [dir, dirReal] = stack.pop()!;
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
@@ -142,10 +144,10 @@ export function discover(opts: DiscoverOptions): Discovery {
       for (const entry of entries) {
         const child = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          const real = fs.realpathSync(child);
+          const real = path.join(dirReal, entry.name);
           if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(path.relative(abs, child)))) {
             visited.add(real);
-            stack.push(child);
+            stack.push([child, real]);
           }
           continue;
         }
