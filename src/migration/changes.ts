@@ -1,7 +1,7 @@
 import type { Edit, Finding } from '../engine/finding.js';
 import { isSuppressed } from '../engine/finding.js';
 import { cmp } from '../engine/compare.js';
-import type { Connector, Template } from '../model/entities.js';
+import type { Connector, Entity, Template } from '../model/entities.js';
 import { redactUserInfo } from '../model/images.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
@@ -19,17 +19,31 @@ export function buildChanges(
   execConfigFiles: ReadonlySet<string>,
 ): Change[] {
   const groups = new Map<string, Change>();
+  // Indexed once: searched per finding (or per file), 20,000 files with findings took 20 s.
+  const connectorsAt = new Map<string, Connector>();
+  for (const c of project.connectors) {
+    const key = `${c.rootKey.file}\0${c.identifier}`;
+    if (!connectorsAt.has(key)) connectorsAt.set(key, c);
+  }
+  const entitiesIn = new Map<string, Entity[]>();
+  for (const e of project.entities) {
+    const list = entitiesIn.get(e.rootKey.file);
+    if (list) list.push(e);
+    else entitiesIn.set(e.rootKey.file, [e]);
+  }
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);
     if (!meta?.policy || f.severity === 'notice' || isSuppressed(f)) continue;
-    const connector = project.connectors.find((c) => c.identifier === f.entity && c.rootKey.file === f.file);
+    const connector = f.entity === undefined ? undefined : connectorsAt.get(`${f.file}\0${f.entity}`);
     const key = connector ? `${f.file}\0${connector.identifier}` : `${f.file}\0`;
     let group = groups.get(key);
     if (!group) {
       group = {
         target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
         items: [],
-        blastRadius: connector ? connectorRadius(project, inv, connector) : fileRadius(project, f.file, execConfigFiles.has(f.file)),
+        blastRadius: connector
+          ? connectorRadius(project, inv, connector)
+          : fileRadius(project, entitiesIn.get(f.file) ?? [], execConfigFiles.has(f.file)),
       };
       groups.set(key, group);
     }
@@ -119,9 +133,9 @@ function connectorRadius(project: Project, inv: Inventory, c: Connector): Change
   return out;
 }
 
-function fileRadius(project: Project, file: string, execConfig: boolean): Change['blastRadius'] {
+/** `entities`: those the file holds. */
+function fileRadius(project: Project, entities: readonly Entity[], execConfig: boolean): Change['blastRadius'] {
   const pipelines = new Set<string>();
-  const entities = project.entities.filter((e) => e.rootKey.file === file);
   for (const e of entities) {
     if (e.kind === 'pipeline') pipelines.add(e.identifier);
     else if (e.kind === 'template') for (const p of pipelinesUsing(project, e)) pipelines.add(p);

@@ -36,7 +36,18 @@ export interface Inventory {
 export function buildInventory(project: Project, findings: Finding[], place: Placer): Inventory {
   const placeOf = placer(place);
   const byConnector = new Map<Connector, ConnectorEntry>();
-  for (const c of project.connectors) byConnector.set(c, connectorEntry(c, findings, placeOf));
+  // The rules that flag each connector, by file and identifier, gathered once: filtering every
+  // finding for each connector was quadratic (16,000 flagged connectors: 15 s).
+  const rulesAt = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.entity === undefined || f.severity === 'notice' || f.ruleId === 'unresolved-reference') continue;
+    const key = `${f.file}\0${f.entity}`;
+    const list = rulesAt.get(key);
+    if (list) list.push(f.ruleId);
+    else rulesAt.set(key, [f.ruleId]);
+  }
+  for (const c of project.connectors)
+    byConnector.set(c, connectorEntry(c, rulesAt.get(`${c.rootKey.file}\0${c.identifier}`) ?? [], placeOf));
   const external = new Map<string, ExternalConnector>();
   const seen = new Set<string>();
   const templatesOwn = new Set<StageEntry | ConnectorUse>();
@@ -111,10 +122,8 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
   return { connectors, external: ext, stages, byConnector, counts: (x) => !templatesOwn.has(x) };
 }
 
-function connectorEntry(c: Connector, findings: Finding[], placeOf: PlaceOf): ConnectorEntry {
-  const rules = findings
-    .filter((f) => f.entity === c.identifier && f.file === c.rootKey.file && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference')
-    .map((f) => f.ruleId);
+/** `rules`: the rule ids of the findings (bar notices and unresolved references) on the connector. */
+function connectorEntry(c: Connector, rules: readonly string[], placeOf: PlaceOf): ConnectorEntry {
   return {
     ref: connectorRef(c),
     identifier: c.identifier,
