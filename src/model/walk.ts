@@ -1,4 +1,14 @@
-import { ADDR, ENTRIES, RECORD, isContainer, keyOfContainer, type Container, type TreeDoc, type TreeMap } from '../parse/tree.js';
+import {
+  ADDR,
+  ENTRIES,
+  RECORD,
+  isContainer,
+  keyOfContainer,
+  onlyKeyOf,
+  type Container,
+  type TreeDoc,
+  type TreeMap,
+} from '../parse/tree.js';
 import { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -202,13 +212,7 @@ const intoMap = (path: string, key: string, skipped: ItemStep | undefined) =>
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map: TreeMap): string | undefined {
   const listed = map[ENTRIES];
-  if (listed) return listed.length === 1 ? listed[0]!.key : undefined;
-  let only: string | undefined;
-  for (const k in map) {
-    if (only !== undefined) return undefined;
-    only = k;
-  }
-  return only;
+  return listed ? (listed.length === 1 ? listed[0]!.key : undefined) : onlyKeyOf(map);
 }
 
 /** The value under `key` (the first such entry of a fallback map); undefined when there is none. */

@@ -148,6 +148,9 @@ function indexOf(map: TreeMap): MapIndex {
 
 /** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
 export function keyPosition(map: TreeMap, key: string): number {
+  // Checked first: `for...in` lists every key of a big map before it yields one.
+  const index = mapIndexes.get(map);
+  if (index) return index.position.get(key) ?? -1;
   let i = 0;
   for (const k in map) {
     if (k === key) return i;
@@ -158,6 +161,8 @@ export function keyPosition(map: TreeMap, key: string): number {
 
 /** The key of a fast-parsed map whose value is the container with header `header`. */
 export function keyOfContainer(map: TreeMap, header: number): string | undefined {
+  const index = mapIndexes.get(map);
+  if (index) return index.byHeader.get(header);
   let i = 0;
   for (const k in map) {
     const v = map[k];
@@ -165,6 +170,22 @@ export function keyOfContainer(map: TreeMap, header: number): string | undefined
     if (++i > INDEX_OVER) return indexOf(map).byHeader.get(header);
   }
   return undefined;
+}
+
+/** A fast-parsed map's key when it has exactly one. */
+export function onlyKeyOf(map: TreeMap): string | undefined {
+  if (mapIndexes.has(map)) return undefined;
+  let only: string | undefined;
+  let i = 0;
+  for (const k in map) {
+    // Counted on past the second key so that a big map is indexed, and costs nothing next time.
+    if (++i > INDEX_OVER) {
+      indexOf(map);
+      return undefined;
+    }
+    only = k;
+  }
+  return i === 1 ? only : undefined;
 }
 
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
