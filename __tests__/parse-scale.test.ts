@@ -93,3 +93,10 @@ describe('big maps', () => {
     ]);
   }, 90_000);
 });
+
+describe('many documents', () => {
+  test('a pipeline followed by 130,000 small documents is read whole, not reported as nested too deeply', () => {
+    write({ 'p.yaml': pipeline(keys(2, '                      ')) + Array.from({ length: 130_000 }, (_, i) => `---\na: ${i}\n`).join('') });
+    expect(summary(lint({ cwd: dir, paths: ['.'] }).findings)).toEqual(['p.yaml:17:28 no-app-harness-registry']);
+  }, 60_000);
+});

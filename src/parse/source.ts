@@ -155,7 +155,8 @@ function parseCapped(text: string): { docs: Document.Parsed[]; tooDeep?: number 
   for (let resumed = 0; ; resumed++) {
     const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
     if (part.tooDeep !== undefined) return part;
-    docs.push(...part.docs);
+    // A loop, not `push(...)`: spreading 125,000 documents overflows the call stack.
+    for (const doc of part.docs) docs.push(doc);
     const last = part.docs[part.docs.length - 1];
     const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
     if (!swallowed) return { docs };
