@@ -100,3 +100,17 @@ describe('many documents', () => {
     expect(summary(lint({ cwd: dir, paths: ['.'] }).findings)).toEqual(['p.yaml:17:28 no-app-harness-registry']);
   }, 60_000);
 });
+
+describe('anchors and aliases', () => {
+  const anchored = (n: number) =>
+    `x-images:\n  bad: &bad ${BAD}\n` +
+    Array.from({ length: n }, (_, i) => `a${i}: &x${i} v\n`).join('') +
+    Array.from({ length: n }, (_, i) => `b${i}: *x${i}\n`).join('') +
+    pipeline(keys(2, '                      ')).replace(`image: ${BAD}`, 'image: *bad');
+
+  test('an alias is what the last anchor of its name before it holds', () => {
+    write({ 'p.yaml': anchored(3).replace('a1: &x1 v', 'a1: &x1 v\nimg: &bad node:20') });
+    // `*bad` follows the second `&bad`: the image is node:20, and the registry image is not used.
+    expect(summary(lint({ cwd: dir, paths: ['.'] }).findings)).toEqual(['p.yaml:2:13 no-app-harness-registry']);
+  });
+});

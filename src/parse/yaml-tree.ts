@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
 import { ADDR, ENTRIES, Info, RecordTable, STYLE_NAMES, trimEnd, type MapEntry, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
 
 /**
@@ -35,8 +35,28 @@ export class YamlTreeBuilder {
   }
 
   private resolve(doc: Document.Parsed, node: unknown): Node | undefined {
-    const n = isAlias(node) ? node.resolve(doc) : node;
+    const n = isAlias(node) ? this.aliasTargets(doc).get(node) : node;
     return n && typeof n === 'object' && 'range' in n ? (n as Node) : undefined;
+  }
+
+  private targets?: { doc: Document.Parsed; of: Map<Alias, Node | undefined> };
+
+  /**
+   * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
+   * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
+   */
+  private aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+    if (this.targets?.doc === doc) return this.targets.of;
+    const of = new Map<Alias, Node | undefined>();
+    const last = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) of.set(node, last.get(node.source));
+        else if (node.anchor) last.set(node.anchor, node);
+      },
+    });
+    this.targets = { doc, of };
+    return of;
   }
 
   /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
