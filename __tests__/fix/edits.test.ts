@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,4 +229,52 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe('--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
     expect(unifiedDiff('same\n', 'same\n', 'a/f', 'b/f')).toBe('');
   });
+
+  /** n steps of 8 lines, each with its image line changed by `after`, and the diff expected: one hunk per step. */
+  const steps = (n: number) => {
+    const step = (i: number, image: string) =>
+      `  - step:\n      identifier: s${i}\n      name: step ${i}\n      type: Run\n      spec:\n        image: ${image}\n        shell: Sh\n        command: echo\n`;
+    const before = Array.from({ length: n }, (_, i) => step(i, 'app.harness.io/registry/harness/ci-addon:1')).join('');
+    const after = Array.from({ length: n }, (_, i) => step(i, 'mirror.example.com/harness/ci-addon:1')).join('');
+    const hunks = Array.from({ length: n }, (_, i) => {
+      const l = 8 * i + 6;
+      return [
+        `@@ -${l - 3},7 +${l - 3},7 @@`,
+        `       name: step ${i}`,
+        '       type: Run',
+        '       spec:',
+        '-        image: app.harness.io/registry/harness/ci-addon:1',
+        '+        image: mirror.example.com/harness/ci-addon:1',
+        '         shell: Sh',
+        '         command: echo',
+        '   - step:',
+      ].slice(0, i === n - 1 ? 8 : 9);
+    });
+    hunks[n - 1]![0] = `@@ -${8 * n - 5},6 +${8 * n - 5},6 @@`;
+    return { before, after, diff: `--- a/f\n+++ b/f\n${hunks.flat().join('\n')}\n` };
+  };
+
+  test('a few changed lines get one hunk each', () => {
+    const { before, after, diff } = steps(3);
+    expect(unifiedDiff(before, after, 'a/f', 'b/f')).toBe(diff);
+  });
+
+  test('16,000 changed lines are diffed in linear memory, with the same hunks', () => {
+    // The diff kept a copy of its frontier for every edit: 8,000 changed lines ran out of memory and
+    // 4,000 took 12 s and 2.7 GB. Jest cannot stop a synchronous test, so the diff runs in a child
+    // process with a memory cap and a time limit far above the linear run (about a second).
+    const script = `
+      import fs from 'node:fs';
+      import { unifiedDiff } from './src/formats/diff.ts';
+      const [before, after] = JSON.parse(fs.readFileSync(0, 'utf8'));
+      process.stdout.write(unifiedDiff(before, after, 'a/f', 'b/f'));`;
+    const { before, after, diff } = steps(16_000);
+    const res = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=512', '--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script],
+      { input: JSON.stringify([before, after]), encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 },
+    );
+    expect([res.signal, res.stderr]).toEqual([null, '']);
+    expect(res.stdout === diff).toBe(true);
+  }, 120_000);
 });
