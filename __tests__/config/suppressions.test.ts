@@ -374,6 +374,36 @@ describe('what counts as a suppression comment, and which one a finding takes', 
     ]);
   }, 120_000);
 
+  /** Runs `script` (an ES module importing from ./src) in a child process, killed after 90 s; its stdout as JSON. */
+  const inChild = (script: string) => {
+    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect([res.signal, res.stderr]).toEqual([null, '']);
+    return JSON.parse(res.stdout) as unknown;
+  };
+
+  test('200,000 multi-line block scalars are each looked up once, not once per line', () => {
+    // Every line asked whether it lay in any of the file's multi-line scalars: quadratic, 54 s for
+    // 100,000 blocks. A lookup in the sorted ranges is linear overall; the child is killed far above it.
+    const script = `
+      import { parseDirectives } from './src/engine/suppressions.ts';
+      import { parseSource } from './src/parse/source.ts';
+      let text = '${FILE_DIRECTIVE} no-app-harness-registry -- r\\n';
+      for (let i = 0; i < 200_000; i++) text += 'k' + i + ': |-\\n  a\\n  b\\n';
+      text += 'last: |\\n  ${DIRECTIVE} no-app-harness-registry -- text\\n${DIRECTIVE} no-app-harness-registry -- x\\nimage: y\\n';
+      const { directives, problems } = parseDirectives(parseSource('x.yaml', text), ['no-app-harness-registry']);
+      console.log(JSON.stringify({ problems, directives: directives.map((d) => [d.kind, d.line, d.target ?? null, d.reason]) }));`;
+    expect(inChild(script)).toEqual({
+      problems: [],
+      directives: [
+        ['file', 1, null, 'r'],
+        ['next-line', 600_004, 600_005, 'x'],
+      ],
+    });
+  }, 120_000);
+
   test('a directive word with no space before its rule ids is an unknown directive', () => {
     const { lines, messages } = run(
       above(connector('hub'), 'dockerRegistryUrl', '# harness-registry-guard-disable-next-line:no-app-harness-registry -- x'),

@@ -268,7 +268,25 @@ function multiLineScalars(source: SourceFile): (offset: number) => boolean {
     if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
       ranges.push([start, end]);
   }
-  return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+  // Sorted and merged, so each of the file's lines is looked up by binary search, not against every range.
+  ranges.sort((p, q) => p[0] - q[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return (offset) => {
+    // The last range starting before the offset is the only one that can hold it.
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]![0] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < merged[lo - 1]![1];
+  };
 }
 
 /** Today's date, YYYY-MM-DD in UTC. */
