@@ -104,7 +104,23 @@ export function applyInlineSuppressions(
   for (const [file, directives] of directivesByFile) {
     const report = (d: Directive, severity: Severity, message: string) =>
       meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
-    const inFile = byFile.get(file) ?? [];
+    // The file's findings by rule and by rule and line, so that a comment looks up its own, not every
+    // finding; a list an earlier comment marked is not walked again (its first reason stays anyway).
+    const index = new Map<string, Finding[]>();
+    for (const f of byFile.get(file) ?? [])
+      for (const key of [f.ruleId, `${f.ruleId}\0${f.line}`]) {
+        const list = index.get(key);
+        if (list) list.push(f);
+        else index.set(key, [f]);
+      }
+    const marked = new Set<string>();
+    /** Marks the findings under `key` as suppressed; whether there are any. */
+    const accept = (key: string, reason: string): boolean => {
+      const list = index.get(key) ?? [];
+      if (!marked.has(key)) for (const f of list) f.suppressed ??= { kind: 'inline', reason };
+      marked.add(key);
+      return list.length > 0;
+    };
     // Line-specific comments first, so that a finding's reason is the one written next to it.
     for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
       const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
@@ -125,9 +141,10 @@ export function applyInlineSuppressions(
         );
       const unused: string[] = [];
       for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-        const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target || f.line === d.valueLine));
-        for (const f of matched) f.suppressed ??= { kind: 'inline', reason: d.reason };
-        if (!matched.length && !options.unjudged?.has(ruleId)) unused.push(ruleId);
+        const lines = d.kind === 'file' ? [] : [d.target, d.valueLine].filter((l) => l !== undefined);
+        const keys = d.kind === 'file' ? [ruleId] : lines.map((l) => `${ruleId}\0${l}`);
+        const matched = keys.map((key) => accept(key, d.reason)).some(Boolean);
+        if (!matched && !options.unjudged?.has(ruleId)) unused.push(ruleId);
       }
       if (unused.length) report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
     }
