@@ -44,6 +44,20 @@ describe('GitHub annotation plan', () => {
     expectGolden('report.github.txt', formatGithub(lintFixture()));
   });
 
+  test('300,000 findings are listed in the plain log lines, not a stack overflow', () => {
+    // The log lines were appended with one spread call, whose arguments overflowed the stack past about
+    // 125,000 findings.
+    const findings = Array.from({ length: 300_000 }, (_, i) => finding(i, 'error'));
+    const out = formatGithub({ findings } as unknown as Parameters<typeof formatGithub>[0]).split('\n');
+    const start = out.findIndex((l) => l.startsWith('::stop-commands::'));
+    expect(start).toBe(ANNOTATIONS_PER_LEVEL + 1);
+    expect(out.slice(start + 1, -2)).toHaveLength(300_000 - ANNOTATIONS_PER_LEVEL);
+    expect(out[start + 1]).toBe(
+      `f${ANNOTATIONS_PER_LEVEL}.yaml:${ANNOTATIONS_PER_LEVEL + 1}:3: error: finding ${ANNOTATIONS_PER_LEVEL} [no-app-harness-registry]`,
+    );
+    expect(out.at(-2)).toBe(`::${out[start]!.slice('::stop-commands::'.length)}::`);
+  });
+
   test('file names and messages from the repo cannot issue workflow commands in the plain log lines', () => {
     const evil = 'c\n::error title=INJECTED,file=README.md,line=1::attacker text\n## All clear.yaml';
     const findings = [...forty(), { ...finding(99, 'error', evil), message: 'x\r::warning::also injected' }];

@@ -189,7 +189,8 @@ export function formatGithub(result: LintResult): string {
     listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
     if (!f.suppressed) listed.push(...relatedLines(f, MAX_RELATED).map((l) => `  ${l}`));
   }
-  lines.push(...inertLines(listed));
+  // A loop, not `push(...)`: a spread passes every line as an argument, which overflows the stack.
+  for (const l of inertLines(listed)) lines.push(l);
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
