@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,28 @@ describe('JUnit reporter', () => {
   test('matches the golden file', () => {
     expectGolden('report.junit.xml', xml);
   });
+
+  test('200,000 findings of one rule are grouped in linear time', () => {
+    // Each finding copied its rule's list so far: quadratic, 85 s for 128,000 findings. Jest cannot
+    // stop a synchronous test, so the report is built in a child process, killed far above the linear run.
+    const script = `
+      import fs from 'node:fs';
+      import os from 'node:os';
+      import path from 'node:path';
+      import { lint } from './__tests__/helpers/lint.ts';
+      import { formatJunit } from './src/formats/junit.ts';
+      const result = lint({ cwd: fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-junit-')), paths: ['.'], configPath: false });
+      const findings = Array.from({ length: 200_000 }, (_, i) => ({ ruleId: 'no-app-harness-registry', severity: 'error', message: 'm', file: 'f.yaml', line: i + 1, column: 1, endLine: i + 1, endColumn: 2, range: [i, i + 1] }));
+      const xml = formatJunit({ ...result, findings, filesScanned: 1 });
+      console.log(JSON.stringify([xml.split('<testcase ').length - 1, /name="no-app-harness-registry" tests="(\\d+)"/.exec(xml)?.[1], xml.indexOf('f.yaml:1:1') < xml.indexOf('f.yaml:200000:1')]));`;
+    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect([res.signal, res.stderr]).toEqual([null, '']);
+    expect(JSON.parse(res.stdout)).toEqual([200_000 + allRules.length - 1, '200000', true]);
+  }, 120_000);
 
   test('the fixture report is valid against the Jenkins JUnit schema, with consistent totals', async () => {
     expect(await junitSchemaErrors(xml)).toEqual([]);
@@ -98,7 +121,13 @@ describe('JUnit reporter', () => {
   test('a line break in a file name or message stays inside its body line: no line a CI log reads as a command', () => {
     const name = 'bad\n::warning::INJECT\u2028x.yaml';
     const out = formatJunit(
-      resultWith([finding({ file: name, message: 'm\r\n::error::X', related: [{ file: name, line: 1, column: 1, endLine: 1, endColumn: 2, message: 'r' }] })]),
+      resultWith([
+        finding({
+          file: name,
+          message: 'm\r\n::error::X',
+          related: [{ file: name, line: 1, column: 1, endLine: 1, endColumn: 2, message: 'r' }],
+        }),
+      ]),
     );
     const body = /<failure [^>]*>([\s\S]*?)<\/failure>/.exec(out)![1]!;
     expect(body.split('\n').filter((l) => !/^[a-z ]+: /.test(l))).toEqual([]);

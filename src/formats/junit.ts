@@ -86,7 +86,12 @@ const NOTHING_CHECKED = { kind: 'skipped', body: 'nothing was checked: no YAML f
 
 function buildSuites(result: LintResult): Suite[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  // Appended in place: copying the list for each finding made grouping quadratic.
+  for (const f of result.findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
   const known = result.rules.map((r) => r.id);
   const metaOf = (id: string) => result.rules.find((r) => r.id === id);
   const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
