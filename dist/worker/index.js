@@ -8800,6 +8800,10 @@ function indexOf(map) {
 }
 /** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
 function keyPosition(map, key) {
+    // Checked first: `for...in` lists every key of a big map before it yields one.
+    const index = mapIndexes.get(map);
+    if (index)
+        return index.position.get(key) ?? -1;
     let i = 0;
     for (const k in map) {
         if (k === key)
@@ -8811,6 +8815,9 @@ function keyPosition(map, key) {
 }
 /** The key of a fast-parsed map whose value is the container with header `header`. */
 function keyOfContainer(map, header) {
+    const index = mapIndexes.get(map);
+    if (index)
+        return index.byHeader.get(header);
     let i = 0;
     for (const k in map) {
         const v = map[k];
@@ -8820,6 +8827,22 @@ function keyOfContainer(map, header) {
             return indexOf(map).byHeader.get(header);
     }
     return undefined;
+}
+/** A fast-parsed map's key when it has exactly one. */
+function onlyKeyOf(map) {
+    if (mapIndexes.has(map))
+        return undefined;
+    let only;
+    let i = 0;
+    for (const k in map) {
+        // Counted on past the second key so that a big map is indexed, and costs nothing next time.
+        if (++i > INDEX_OVER) {
+            indexOf(map);
+            return undefined;
+        }
+        only = k;
+    }
+    return i === 1 ? only : undefined;
 }
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {
@@ -9348,8 +9371,29 @@ class YamlTreeBuilder {
         return this.table.freeze();
     }
     resolve(doc, node) {
-        const n = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+        const n = (0,dist/* isAlias */.Vj)(node) ? this.aliasTargets(doc).get(node) : node;
         return n && typeof n === 'object' && 'range' in n ? n : undefined;
+    }
+    targets;
+    /**
+     * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
+     * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
+     */
+    aliasTargets(doc) {
+        if (this.targets?.doc === doc)
+            return this.targets.of;
+        const of = new Map();
+        const last = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,dist/* isAlias */.Vj)(node))
+                    of.set(node, last.get(node.source));
+                else if (node.anchor)
+                    last.set(node.anchor, node);
+            },
+        });
+        this.targets = { doc, of };
+        return of;
     }
     /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
     node(doc, node, slot, inFlow, depth = 0, owner = -1) {
@@ -9541,7 +9585,9 @@ function parseCapped(text) {
         const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
         if (part.tooDeep !== undefined)
             return part;
-        docs.push(...part.docs);
+        // A loop, not `push(...)`: spreading 125,000 documents overflows the call stack.
+        for (const doc of part.docs)
+            docs.push(doc);
         const last = part.docs[part.docs.length - 1];
         const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
         if (!swallowed)
@@ -10134,15 +10180,7 @@ const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) 
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map) {
     const listed = map[ENTRIES];
-    if (listed)
-        return listed.length === 1 ? listed[0].key : undefined;
-    let only;
-    for (const k in map) {
-        if (only !== undefined)
-            return undefined;
-        only = k;
-    }
-    return only;
+    return listed ? (listed.length === 1 ? listed[0].key : undefined) : onlyKeyOf(map);
 }
 /** The value under `key` (the first such entry of a fallback map); undefined when there is none. */
 function valueAt(map, key) {
@@ -13059,17 +13097,18 @@ function isValid(schema, value) {
 }
 /** Validates a document's JS value and maps each error to the YAML node at its instancePath. */
 function validateSchema(name, value, root) {
-    return problems(compiled[name], value, root);
+    return problems(compiled[name], value, root, true);
 }
 /** Validates against a schema object (the config's, built from the rules). */
 function validateAgainst(schema, value, root) {
     return problems(validatorFor(schema), value, root);
 }
-function problems(validate, value, root) {
+/** `harness`: the document is Harness YAML, which Harness reads with YAML 1.1's booleans (our config is read as YAML 1.2). */
+function problems(validate, value, root, harness = false) {
     if (validate(value))
         return [];
     return (validate.errors ?? [])
-        .filter((e) => e.keyword !== 'if' && !yaml11Boolean(e, root))
+        .filter((e) => e.keyword !== 'if' && !(harness && yaml11Boolean(e, root)))
         .map((e) => ({ at: nodeFor(e, root), message: describe(e) }));
 }
 /**
@@ -13220,7 +13259,27 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
     }
     for (const [file, directives] of directivesByFile) {
         const report = (d, severity, message) => meta.push({ ruleId: SUPPRESSION_RULE, severity, message, file, ...d.position, range: d.range });
-        const inFile = byFile.get(file) ?? [];
+        // The file's findings by rule and by rule and line, so that a comment looks up its own, not every
+        // finding; a list an earlier comment marked is not walked again (its first reason stays anyway).
+        const index = new Map();
+        for (const f of byFile.get(file) ?? [])
+            for (const key of [f.ruleId, `${f.ruleId}\0${f.line}`]) {
+                const list = index.get(key);
+                if (list)
+                    list.push(f);
+                else
+                    index.set(key, [f]);
+            }
+        const marked = new Set();
+        /** Marks the findings under `key` as suppressed; whether there are any. */
+        const accept = (key, reason) => {
+            const list = index.get(key) ?? [];
+            if (!marked.has(key))
+                for (const f of list)
+                    f.suppressed ??= { kind: 'inline', reason };
+            marked.add(key);
+            return list.length > 0;
+        };
         // Line-specific comments first, so that a finding's reason is the one written next to it.
         for (const d of [...directives].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'next-line' ? -1 : 1))) {
             const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
@@ -13233,10 +13292,10 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
                 report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
             const unused = [];
             for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
-                const matched = inFile.filter((f) => f.ruleId === ruleId && (d.kind === 'file' || f.line === d.target || f.line === d.valueLine));
-                for (const f of matched)
-                    f.suppressed ??= { kind: 'inline', reason: d.reason };
-                if (!matched.length && !options.unjudged?.has(ruleId))
+                const lines = d.kind === 'file' ? [] : [d.target, d.valueLine].filter((l) => l !== undefined);
+                const keys = d.kind === 'file' ? [ruleId] : lines.map((l) => `${ruleId}\0${l}`);
+                const matched = keys.map((key) => accept(key, d.reason)).some(Boolean);
+                if (!matched && !options.unjudged?.has(ruleId))
                     unused.push(ruleId);
             }
             if (unused.length)
@@ -13378,7 +13437,29 @@ function multiLineScalars(source) {
         if (info >= 0 && (info & KIND_MASK) <= Info.BlockFolded && end > start && source.text.lastIndexOf('\n', end - 1) >= start)
             ranges.push([start, end]);
     }
-    return (offset) => ranges.some(([s, e]) => offset > s && offset < e);
+    // Sorted and merged, so each of the file's lines is looked up by binary search, not against every range.
+    ranges.sort((p, q) => p[0] - q[0]);
+    const merged = [];
+    for (const [s, e] of ranges) {
+        const last = merged[merged.length - 1];
+        if (last && s < last[1])
+            last[1] = Math.max(last[1], e);
+        else
+            merged.push([s, e]);
+    }
+    return (offset) => {
+        // The last range starting before the offset is the only one that can hold it.
+        let lo = 0;
+        let hi = merged.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (merged[mid][0] < offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > 0 && offset < merged[lo - 1][1];
+    };
 }
 /** Today's date, YYYY-MM-DD in UTC. */
 const isoDay = (d) => d.toISOString().slice(0, 10);
@@ -14416,7 +14497,12 @@ class Project {
     #users;
     /** `usesOf`, per template asked about. */
     #uses = new Map();
+    /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
+    #runStages = new WeakMap();
+    #infraOf = new WeakMap();
     #pipelineIds;
+    /** Templates by identifier, built on the first lookup. */
+    #templatesById;
     /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
     #harness = new Map();
     #harnessFacts;
@@ -14496,8 +14582,14 @@ class Project {
             return [];
         if (!this.#connectorsById) {
             this.#connectorsById = new Map();
-            for (const c of this.connectors)
-                this.#connectorsById.set(c.identifier, [...(this.#connectorsById.get(c.identifier) ?? []), c]);
+            // Pushed, not copied: 32,000 connectors of one identifier (copies of a file) took seconds.
+            for (const c of this.connectors) {
+                const list = this.#connectorsById.get(c.identifier);
+                if (list)
+                    list.push(c);
+                else
+                    this.#connectorsById.set(c.identifier, [c]);
+            }
         }
         return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     }
@@ -14530,10 +14622,18 @@ class Project {
         if (!parsed)
             return [];
         const label = link.versionLabel;
-        return this.templates.filter((t) => t.identifier === parsed.identifier &&
-            t.templateType?.toLowerCase() === type.toLowerCase() &&
-            refMatches(parsed, from, t.scope) &&
-            (!label || t.versionLabel === label));
+        // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
+        if (!this.#templatesById) {
+            this.#templatesById = new Map();
+            for (const t of this.templates) {
+                const list = this.#templatesById.get(t.identifier);
+                if (list)
+                    list.push(t);
+                else
+                    this.#templatesById.set(t.identifier, [t]);
+            }
+        }
+        return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
     }
     /** True when a pipeline, stage, step or step group in the repo uses the template. */
     isUsed(template) {
@@ -14607,8 +14707,10 @@ class Project {
                 this.expandStage(run, templates, owner, stage, ctx, through);
         };
         if (root.kind === 'pipeline' && root.template) {
-            for (const t of this.findTemplates(root.template, root.scope, 'Pipeline')) {
-                const via = this.templateUse(t, root.template, root, undefined);
+            const versions = this.findTemplates(root.template, root.scope, 'Pipeline');
+            const labels = versionLabels(versions);
+            for (const t of versions) {
+                const via = this.templateUse(t, root.template, root, undefined, labels);
                 templates.add(t);
                 const ctx = { entity: t, via };
                 if (t.codebaseConnectorRef)
@@ -14639,8 +14741,9 @@ class Project {
             run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
             return;
         }
+        const labels = versionLabels(versions);
         for (const t of versions) {
-            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via);
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via, labels);
             templates.add(t);
             run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
         }
@@ -14654,8 +14757,12 @@ class Project {
                 this.collectStepTemplates(s, t.scope, into, depth + 1);
         }
     }
-    templateUse(template, link, user, outer) {
-        const versions = this.findTemplates(link, user.scope, template.templateType ?? '').map((t) => t.versionLabel ?? '?');
+    /**
+     * `versions` are the labels of every version `link` names from `user` (`versionLabels` of
+     * `findTemplates`), found once by the caller and shared by its uses: a stage with no versionLabel
+     * has one use per version, and listing them again for each was cubic in the versions.
+     */
+    templateUse(template, link, user, outer, versions) {
         return {
             template,
             ...(link.inputs ? { inputs: link.inputs } : {}),
@@ -14667,12 +14774,73 @@ class Project {
     }
     /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
     infrastructure(eff) {
+        // Every stage of a run asks, and a chain of `useFromStage` can be as long as the run: each
+        // answer is kept, so a chain is followed once, not once per stage (cubic for 4,000 stages).
+        const known = this.#infraOf.get(eff);
+        if (known)
+            return known;
+        // Following each stage's first candidate (`firstNext`) leads, unless it loops, to a stage that
+        // takes its infrastructure from no other: that stage is the answer for every stage on the way,
+        // whichever stage the search starts from.
+        const path = [];
+        const onPath = new Set();
+        let cur = eff;
+        let found;
+        while (cur && !onPath.has(cur)) {
+            found = this.#infraOf.get(cur);
+            if (found)
+                break;
+            path.push(cur);
+            onPath.add(cur);
+            const next = this.#firstNext(cur);
+            if (!next)
+                found = { stage: cur, infra: cur.body.infrastructure };
+            cur = next;
+        }
+        if (found) {
+            for (const s of path)
+                this.#infraOf.set(s, found);
+            return found;
+        }
+        // A loop: where the search stops depends on where it starts (and on copies of a stage passed).
+        return this.#infrastructureThroughLoop(eff);
+    }
+    /** The stage `eff` takes its infrastructure from when none is passed yet; undefined when none. */
+    #firstNext(eff) {
+        if (eff.infraFrom)
+            return eff.infraFrom;
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        return from ? this.#stagesById(eff.run).get(from)?.[0] : undefined;
+    }
+    /** The stages of a run by identifier, in run order; made once per run. */
+    #stagesById(run) {
+        let byId = this.#runStages.get(run);
+        if (!byId) {
+            byId = new Map();
+            for (const s of run.stages) {
+                const list = byId.get(s.stage.identifier);
+                if (list)
+                    list.push(s);
+                else
+                    byId.set(s.stage.identifier, [s]);
+            }
+            this.#runStages.set(run, byId);
+        }
+        return byId;
+    }
+    #infrastructureThroughLoop(eff) {
         let cur = eff;
         const seen = new Set([eff]);
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = cur.infraFrom ?? (from ? cur.run.stages.find((s) => s.stage.identifier === from && !seen.has(s)) : undefined);
+            const next = cur.infraFrom ??
+                (from
+                    ? this.#stagesById(cur.run)
+                        .get(from)
+                        ?.find((s) => !seen.has(s))
+                    : undefined);
             if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
@@ -14706,7 +14874,7 @@ class Project {
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
         if (from === undefined || standalone)
             return undefined;
-        if (!last.run.stages.some((s) => s.stage.identifier === from))
+        if (!this.#stagesById(last.run).has(from))
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
         // The search stopped at a stage that takes its infrastructure from one already passed.
         return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
@@ -14799,8 +14967,9 @@ class Project {
                 for (const s of step.template.inputs?.steps ?? [])
                     this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
             }
+            const labels = versionLabels(versions);
             for (const t of versions) {
-                const via = this.templateUse(t, step.template, ctx.entity, ctx.via);
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via, labels);
                 for (const s of t.steps)
                     this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
             }
@@ -14996,6 +15165,8 @@ function pipelineVariable(ctx, name) {
     }
     return undefined;
 }
+/** The labels of a template's versions, as a `TemplateUse` lists them. */
+const versionLabels = (versions) => versions.map((t) => t.versionLabel ?? '?');
 /** Scopes that can be the same project: equal where both name an org and a project. */
 function sameProject(a, b) {
     if (a.org && b.org && a.org !== b.org)
@@ -15245,6 +15416,7 @@ const NOT_IN_HARNESS_MESSAGES = {
         stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
         infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        infraFromItself: 'Whether {{stage}} runs on Harness Cloud cannot be told: its `useFromStage` names the stage itself (a loop, which Harness cannot run), so its connectors are not checked.',
         infraFromLoop: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
         stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
         stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
@@ -15347,7 +15519,9 @@ const NOT_IN_HARNESS_MESSAGES = {
                         ...('missingStage' in undecided
                             ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
                             : 'loopFrom' in undecided
-                                ? { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
+                                ? undecided.loopFrom === eff.stage.identifier
+                                    ? { messageId: 'infraFromItself', data: { stage } }
+                                    : { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
                                 : undecided.from !== undefined
                                     ? {
                                         messageId: 'infraFromTemplateNotInRepo',
@@ -15832,8 +16006,9 @@ function accountFix(project, entity, value, at, source) {
         invalidRef: '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
         unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
         unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
+        unknownInputSomeUses: '{{where}} sets the Override Image Connector to a runtime input that some of its uses in the repo leave open (those that fill it are checked), so its scope cannot be checked for the others.',
     },
-    runtimeValueMessages: ['unknownExpression', 'unknownInput'],
+    runtimeValueMessages: ['unknownExpression', 'unknownInput', 'unknownInputSomeUses'],
     checkProject({ project, report, unresolved }) {
         /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
         const placeIn = (path) => {
@@ -15880,12 +16055,15 @@ function accountFix(project, entity, value, at, source) {
         for (const owner of [...project.pipelines, ...project.templates])
             for (const { at, path } of owner.imageConnectorFields) {
                 let resolution = project.resolve(at, { entity: owner });
+                /** Whether some use of the template fills what the template leaves open. */
+                let filledBySome = false;
                 // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
                 // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
                 const viaVariable = owner.kind === 'template' && runtime_input_pipelineVariableName(loc_str(at) ?? '') !== undefined;
                 const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
                 if (byUses && owner.kind === 'template') {
                     const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    filledBySome = uses.some((r) => r.values.length > 0);
                     if (uses.length)
                         resolution = {
                             values: [...resolution.values, ...uses.flatMap((r) => r.values)],
@@ -15916,7 +16094,7 @@ function accountFix(project, entity, value, at, source) {
                 unresolved({
                     at,
                     entity: owner.identifier,
-                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : 'unknownInput',
+                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : filledBySome ? 'unknownInputSomeUses' : 'unknownInput',
                     data: { where: placeLabel(owner, placeIn(path)), value: loc_str(at) ?? '' },
                 });
             }
