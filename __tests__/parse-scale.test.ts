@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { lint } from './helpers/lint.js';
+import { runInChild } from './helpers/child.js';
 
 // Parsing and placing costs grow with the input, not with its square. A size that took minutes
 // when a cost was quadratic runs in a child process (jest cannot stop a synchronous test), killed
@@ -32,13 +32,7 @@ function lintInChild(limit = 60_000): string[] {
     const r = lint({ cwd: ${JSON.stringify(dir)}, paths: ['.'] });
     if (r.internalErrors.length) throw new Error(JSON.stringify(r.internalErrors));
     console.log(JSON.stringify(r.findings.map((f) => \`\${f.file}:\${f.line}:\${f.column} \${f.ruleId}\`).sort()));`;
-  const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
-    encoding: 'utf8',
-    timeout: limit,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  expect([res.signal, res.stderr]).toEqual([null, '']);
-  return JSON.parse(res.stdout) as string[];
+  return JSON.parse(runInChild(script, { limitMs: limit })) as string[];
 }
 
 const keys = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}K${i}: v${i}\n`).join('');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { failingFindings } from '../../src/engine/finding.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
@@ -6,6 +5,7 @@ import { parseSource } from '../../src/parse/source.js';
 import { formatJson } from '../../src/formats/json.js';
 import { formatText } from '../../src/formats/text.js';
 import { APP_IMAGE, RENAMED_IMAGE, Repo, brief, connector, pipeline } from './helpers.js';
+import { runInChild } from '../helpers/child.js';
 
 const repos: Repo[] = [];
 const repo = (files: Record<string, string>) => {
@@ -359,13 +359,8 @@ describe('what counts as a suppression comment, and which one a finding takes', 
       import { parseSource } from './src/parse/source.ts';
       const text = 'description: ' + "a'".repeat(4_000_000) + ' # ${DIRECTIVE.slice(2)} no-app-harness-registry -- x\\n';
       console.log(JSON.stringify(parseDirectives(parseSource('x.yaml', text), ['no-app-harness-registry']).problems));`;
-    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
-    expect([res.signal, res.stderr]).toEqual([null, '']);
     const start = 'description: '.length + 8_000_001;
-    expect(JSON.parse(res.stdout)).toEqual([
+    expect(JSON.parse(runInChild(script))).toEqual([
       {
         range: [start, start + DIRECTIVE.length + ' no-app-harness-registry -- x'.length],
         message:
@@ -375,14 +370,7 @@ describe('what counts as a suppression comment, and which one a finding takes', 
   }, 120_000);
 
   /** Runs `script` (an ES module importing from ./src) in a child process, killed after 90 s; its stdout as JSON. */
-  const inChild = (script: string) => {
-    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
-    expect([res.signal, res.stderr]).toEqual([null, '']);
-    return JSON.parse(res.stdout) as unknown;
-  };
+  const inChild = (script: string) => JSON.parse(runInChild(script)) as unknown;
 
   test('200,000 multi-line block scalars are each looked up once, not once per line', () => {
     // Every line asked whether it lay in any of the file's multi-line scalars: quadratic, 54 s for

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { eolAt, isPlainSafe, replaceScalar, setMapValue } from '../../src/model/
 import { unifiedDiff } from '../../src/formats/diff.js';
 import { View } from '../../src/model/view.js';
 import { parseSource } from '../../src/parse/source.js';
+import { runInChild } from '../helpers/child.js';
 
 /** The View at a path in a one-document text. */
 function at(text: string, ...p: Array<string | number>): View {
@@ -269,12 +270,7 @@ describe('unifiedDiff', () => {
       const [before, after] = JSON.parse(fs.readFileSync(0, 'utf8'));
       process.stdout.write(unifiedDiff(before, after, 'a/f', 'b/f'));`;
     const { before, after, diff } = steps(16_000);
-    const res = spawnSync(
-      process.execPath,
-      ['--max-old-space-size=512', '--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script],
-      { input: JSON.stringify([before, after]), encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 },
-    );
-    expect([res.signal, res.stderr]).toEqual([null, '']);
-    expect(res.stdout === diff).toBe(true);
+    const out = runInChild(script, { nodeArgs: ['--max-old-space-size=512'], input: JSON.stringify([before, after]), limitMs: 60_000 });
+    expect(out === diff).toBe(true);
   }, 120_000);
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { allRules } from '../../src/rules/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { expectGolden, FIXTURE, lintFixture } from './golden.js';
 import { canonical, checkTotals, junitSchemaErrors } from './junit-validators.js';
+import { runInChild } from '../helpers/child.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-junit-'));
@@ -57,13 +57,7 @@ describe('JUnit reporter', () => {
       const findings = Array.from({ length: 200_000 }, (_, i) => ({ ruleId: 'no-app-harness-registry', severity: 'error', message: 'm', file: 'f.yaml', line: i + 1, column: 1, endLine: i + 1, endColumn: 2, range: [i, i + 1] }));
       const xml = formatJunit({ ...result, findings, filesScanned: 1 });
       console.log(JSON.stringify([xml.split('<testcase ').length - 1, /name="no-app-harness-registry" tests="(\\d+)"/.exec(xml)?.[1], xml.indexOf('f.yaml:1:1') < xml.indexOf('f.yaml:200000:1')]));`;
-    const res = spawnSync(process.execPath, ['--import', './__tests__/fuzz/ts-register.mjs', '--input-type=module', '-e', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
-    expect([res.signal, res.stderr]).toEqual([null, '']);
-    expect(JSON.parse(res.stdout)).toEqual([200_000 + allRules.length - 1, '200000', true]);
+    expect(JSON.parse(runInChild(script))).toEqual([200_000 + allRules.length - 1, '200000', true]);
   }, 120_000);
 
   test('the fixture report is valid against the Jenkins JUnit schema, with consistent totals', async () => {
