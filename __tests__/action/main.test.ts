@@ -84,6 +84,22 @@ describe('run()', () => {
     expect(stdout.join('')).toContain('::error::harness-registry-guard: internal error: Maximum call stack size exceeded');
   });
 
+  test('HARNESS_REGISTRY_GUARD_WORKERS set to anything but a number of workers fails the step, as the CLI does', async () => {
+    process.env.HARNESS_REGISTRY_GUARD_WORKERS = '1.5';
+    try {
+      lintMock.mockReturnValue(result());
+      const code = await run(env);
+      expect(restore()).toBe(2);
+      expect(code).toBe(2);
+      expect(stdout.join('')).toContain(
+        '::error::harness-registry-guard: HARNESS_REGISTRY_GUARD_WORKERS must be a whole number of worker threads, 0 or more (got "1.5")',
+      );
+      expect(lintMock).not.toHaveBeenCalled();
+    } finally {
+      delete process.env.HARNESS_REGISTRY_GUARD_WORKERS;
+    }
+  });
+
   test('passes the workspace, paths, config and baseline to lint', async () => {
     fs.writeFileSync(path.join(dir, 'cfg.yml'), 'rules: {}\n');
     fs.writeFileSync(path.join(dir, 'base.json'), '{}');

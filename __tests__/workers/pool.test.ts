@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { lint, type LintResult } from '../../src/engine/lint.js';
 import { poolScanner, workerCount, WORKERS_ENV } from '../../src/engine/pool.js';
+import { UsageError } from '../../src/engine/errors.js';
+import { cli } from '../cli/helpers.js';
 import { rules as registry } from '../../src/rules/index.js';
 import { faulty } from './faulty-rule.js';
 
@@ -148,11 +150,31 @@ describe('how many workers', () => {
     [10_000, undefined, { [WORKERS_ENV]: '1' }, 4, 1],
     [10_000, undefined, { [WORKERS_ENV]: '0' }, 4, 0],
     [10_000, undefined, { [WORKERS_ENV]: '3' }, 2, 3],
-    [10_000, undefined, { [WORKERS_ENV]: 'many' }, 2, 1],
+    [10_000, undefined, { [WORKERS_ENV]: ' 3 ' }, 2, 3],
+    // Empty is unset, as a workflow's `env:` leaves a variable it gives no value.
+    [10_000, undefined, { [WORKERS_ENV]: '' }, 2, 1],
+    [10_000, undefined, { [WORKERS_ENV]: ' ' }, 2, 1],
     [5, 4, {}, 2, 4],
     [2, 4, {}, 2, 2],
   ])('%i files, asked %p, env %p, %i cores: %i', (files, requested, env, cores, expected) => {
     expect(workerCount(files, requested, env, cores)).toBe(expected);
+  });
+
+  test.each(['many', '-1', '1.5', '1e3', '0x10'])('%j workers is a usage error naming the variable, not ignored', (value) => {
+    const message = `HARNESS_REGISTRY_GUARD_WORKERS must be a whole number of worker threads, 0 or more (got ${JSON.stringify(value)})`;
+    expect(() => workerCount(10_000, undefined, { [WORKERS_ENV]: value }, 2)).toThrow(new UsageError(message));
+    // Before any file is scanned, so an empty repo does not hide it.
+    expect(() => poolScanner(rules, { script: undefined, env: { [WORKERS_ENV]: value } })).toThrow(message);
+  });
+
+  test('the CLI exits 2 with one line naming the variable when it is not a number of workers', async () => {
+    const dir = repo(1);
+    const r = await cli(['check', '.'], dir, { env: { [WORKERS_ENV]: 'abc' } });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: 'harness-registry-guard: HARNESS_REGISTRY_GUARD_WORKERS must be a whole number of worker threads, 0 or more (got "abc")\n',
+    });
   });
 
   test('0 workers scans in this thread and needs no worker script', async () => {

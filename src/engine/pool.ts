@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from './errors.js';
 import type { Rule } from './rule.js';
 import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
@@ -56,11 +57,23 @@ export function workerCount(
   env: NodeJS.ProcessEnv = process.env,
   cores = os.availableParallelism(),
 ): number {
-  const fromEnv = env[WORKERS_ENV];
-  const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
+  const asked = requested ?? workersFromEnv(env);
   if (asked !== undefined) return Math.min(asked, MAX_WORKERS, files);
   if (files < 2 * MIN_FILES_PER_WORKER) return 0;
   return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/**
+ * The number of workers `HARNESS_REGISTRY_GUARD_WORKERS` asks for; undefined when it is unset or
+ * empty (as a workflow's `env:` leaves a variable it gives no value). Anything but digits is a usage
+ * error: ignored, it would leave the user believing it took effect.
+ */
+export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env[WORKERS_ENV];
+  if (value === undefined || !value.trim()) return undefined;
+  if (!/^\d+$/.test(value.trim()))
+    throw new UsageError(`${WORKERS_ENV} must be a whole number of worker threads, 0 or more (got ${JSON.stringify(value)})`);
+  return Number(value);
 }
 
 /**
@@ -68,9 +81,11 @@ export function workerCount(
  * alone when no worker is called for. `rules` serves the in-thread case and must be the registry the script loads.
  */
 export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scanner {
+  // Read here, before any file: a bad value is an error even where there is nothing to scan.
+  const requested = options.workers ?? workersFromEnv(options.env);
   return async (inputs, spec) => {
-    const n = workerCount(inputs.length, options.workers, options.env);
-    const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+    const n = workerCount(inputs.length, requested, {});
+    const asked = requested !== undefined;
     if (n > 0 && !options.script && asked)
       throw new Error(
         `${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`,
