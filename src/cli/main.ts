@@ -11,6 +11,7 @@ import { init } from './commands/init.js';
 import { report } from './commands/report.js';
 import { rules } from './commands/rules.js';
 import { ArgError } from './parse.js';
+import { internalErrorText } from './terminal.js';
 
 const PROGRAM = 'harness-registry-guard';
 
@@ -120,7 +121,7 @@ export async function runCli(
       err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
-    err(`${PROGRAM}: internal error: ${(e as Error).stack ?? e}\n`);
+    err(`${PROGRAM}: internal error: ${internalErrorText(String((e as Error).stack ?? e))}\n`);
     return 2;
   }
 }

@@ -66,7 +66,7 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
   lines.push(
     term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine,
   );
-  lines.push(...scanNotes(result));
+  lines.push(...scanNotes(result).map(terminalSafe));
   const b = result.baseline;
   if (b)
     lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);

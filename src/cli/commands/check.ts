@@ -4,6 +4,7 @@ import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../.
 import { failingFindings, type Finding } from '../../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatPieces, formatters } from '../../formats/index.js';
+import { terminalSafe } from '../../formats/style.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
 import {
@@ -24,7 +25,7 @@ import {
 import { changedSelection } from '../changed.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine, type Values } from '../parse.js';
-import { terminalForm } from '../terminal.js';
+import { internalErrorText, terminalForm } from '../terminal.js';
 
 const OPTIONS = {
   format: { type: 'string', default: 'text', choices: Object.keys(formatters) },
@@ -109,12 +110,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     result = { ...result, findings: reported };
   }
   // Text lists it with the counts; JSON, SARIF, Markdown and GitHub carry it too; stderr makes sure a person sees it.
-  if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${w}\n`);
+  if (format !== 'text') for (const w of harnessWarnings(result)) io.err(`harness-registry-guard: warning: ${terminalSafe(w)}\n`);
   const report = render(format, result, values, positionals, notes, io, values.changed !== undefined ? all : undefined);
   if (values.output) writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
   else for (const piece of report) io.out(piece);
   if (result.internalErrors.length) {
-    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
+    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
     return 2;
   }
   return failingFindings(result.findings, values['fail-on'] as (typeof FAIL_ON)[number]).length ? 1 : 0;

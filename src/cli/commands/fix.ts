@@ -8,6 +8,7 @@ import { lint } from '../../engine/lint.js';
 import { FAIL_ON, harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
+import { internalErrorText } from '../terminal.js';
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
@@ -49,7 +50,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { harness, lookups: _lookups, ...scan } = scanSettings(values, positionals, io);
   const settings = { ...scan, ...(values.baseline !== undefined ? { baselinePath: values.baseline } : {}) };
   const harnessFacts = harness && (await lint({ ...settings, harness })).harness;
-  for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : []) io.err(`harness-registry-guard: warning: ${w}\n`);
+  for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : [])
+    io.err(`harness-registry-guard: warning: ${terminalSafe(w)}\n`);
   const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
   if (format === 'json') io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
   else if (dryRun) {
@@ -67,7 +69,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const { result } = fixed;
   if (result.internalErrors.length) {
-    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
+    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
     return 2;
   }
   return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { realPathOf } from '../../engine/discover.js';
 import { lint } from '../../engine/lint.js';
+import { terminalSafe } from '../../formats/style.js';
 import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
 import { checkOutputName, harnessWarnings, readBy, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
+import { internalErrorText } from '../terminal.js';
 
 const OPTIONS = {
   format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
@@ -60,7 +62,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The account's image overrides live only in Harness: read them when lookups are on.
   const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
   for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
-    io.err(`harness-registry-guard: warning: ${line}\n`);
+    io.err(`harness-registry-guard: warning: ${terminalSafe(line)}\n`);
   const text = reportPieces(result, format, {
     now,
     ...(harnessOverrides ? { harnessOverrides } : {}),
@@ -69,7 +71,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.output) writeOutput(io.cwd, values.output, text, readBy(result, io.cwd));
   else for (const piece of text) io.out(piece);
   if (result.internalErrors.length) {
-    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${e}\n`);
+    for (const e of result.internalErrors) io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
     return 2;
   }
   return 0;
