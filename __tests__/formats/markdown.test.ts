@@ -71,6 +71,12 @@ describe('Markdown format (CLI)', () => {
     );
   });
 
+  test('table cells and locations: a lone CR and the Unicode line breaks become spaces, as a newline does', () => {
+    expect(cell('a\rb\u2028c\u2029d\r\ne')).toBe('a b c d e');
+    expect(location('.harness/a\rb\u2028c\u2029d.yaml', 3, 3)).toBe('`.harness/a b c d.yaml:3`');
+    expect(location('.harness/a\rb\u2028c\u2029d.yaml', 3, 3, links)).toMatch(/^\[\.harness\/a b c d\.yaml:3\]\(/);
+  });
+
   test('a value holding backticks cannot pair code-span runs of different lengths and let HTML out', () => {
     for (const text of [
       'Stage ```<img src=x>` of pipeline `p1` needs `account.<id>`',

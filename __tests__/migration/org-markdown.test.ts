@@ -8,6 +8,18 @@ import { cleanup, connector, pipeline, repo, reportOf } from './repo-fixture.js'
 afterAll(cleanup);
 
 describe('values from the merged reports cannot add HTML to the organisation Markdown', () => {
+  test('a lone CR and the Unicode line breaks in a text field end no table row: they become spaces, as a newline does', () => {
+    const report = reportOf(
+      repo({ 'c.yaml': connector('mirror', 'https://app.harness.io/registry'), 'p.yaml': pipeline('p', 'account.mirror') }),
+    );
+    const items = report.changes.flatMap((c) => c.items);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) item.title = 'cr\r| x | ls\u2028| y | ps\u2029| z |';
+    const md = renderOrgMarkdown(mergeReports([{ name: 'a.json', report }]));
+    expect(md).toContain('cr \\| x \\| ls \\| y \\| ps \\| z \\|');
+    expect(md).not.toMatch(/[\r\u2028\u2029]/);
+  });
+
   test('connector identifiers and types from repository YAML', () => {
     const a = repo({
       'c1.yaml': connector('a`<img src=https://example.com/pixel.png>`b', 'https://app.harness.io/registry'),

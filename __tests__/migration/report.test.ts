@@ -277,6 +277,28 @@ describe('values from the repo cannot change the Markdown around them', () => {
     expect(md).toContain('`.harness/ansi\uFFFD[31mRED\uFFFD]0;title\uFFFD.yaml`');
     expect(md).toContain('`dh\uFFFD[2J`');
   });
+
+  test('a lone CR and the Unicode line breaks in a value end no table row: they become spaces, as a newline does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-md-'));
+    temps.push(dir);
+    // A stage's identifier reaches the Stages table raw, in the infrastructure a later stage takes from it.
+    const stage = (id: string, infrastructure: string) =>
+      `    - stage:\n        name: n\n        identifier: "${id}"\n        type: CI\n        spec:\n          infrastructure:\n${infrastructure}          execution:\n            steps:\n              - step:\n                  type: Run\n                  name: r\n                  identifier: r\n                  spec:\n                    image: alpine\n`;
+    const k8s =
+      '            type: KubernetesDirect\n            spec:\n              connectorRef: account.k8s\n              namespace: ci\n';
+    const breaks = { cr: '\\r', ls: '\\u2028', ps: '\\u2029', nel: '\\x85' };
+    const stages = Object.entries(breaks).flatMap(([name, lineBreak]) => [
+      stage(`${name}${lineBreak}| x | y |`, k8s),
+      stage(`${name}-user`, `            useFromStage: "${name}${lineBreak}| x | y |"\n`),
+    ]);
+    fs.writeFileSync(path.join(dir, 'p.yaml'), `pipeline:\n  name: p\n  identifier: p\n  stages:\n${stages.join('')}`);
+    const md = renderReport(lint({ cwd: dir, paths: ['.'], images: true }), 'markdown', { now: new Date(NOW) });
+    for (const name of ['cr', 'ls', 'ps']) expect(md).toContain(`KubernetesDirect (from stage ${name} \\| x \\| y \\|)`);
+    // NEL is a C1 control too: replaced, as the others are.
+    expect(md).toContain('KubernetesDirect (from stage nel\uFFFD\\| x \\| y \\|)');
+    // The tables, that is: the diagram's labels are not Markdown.
+    expect(md.slice(0, md.indexOf('## Diagram'))).not.toMatch(/[\r\u2028\u2029\u0085]/);
+  });
 });
 
 test('a change on a very long line: the field is read in time linear in the line (a 300 KB line took 40 s)', () => {

@@ -42,9 +42,12 @@ export interface FindingGroup {
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
 
-/** A table cell: one line, pipes escaped, no raw HTML. */
+/**
+ * A table cell: one line, pipes escaped, no raw HTML. A lone CR ends a line in Markdown as LF does,
+ * and the Unicode line and paragraph separators may in an editor (NEL is a control `noHtml` replaces).
+ */
 export function cell(s: string): string {
-  return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+  return noHtml(s.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /**
@@ -101,7 +104,7 @@ const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().pa
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export function location(file: string, line: number, endLine: number, links?: LinkBase): string {
-  const text = noControl(`${file}:${line}`.replace(/[\r\n]+/g, ' '));
+  const text = noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
   if (!links) return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
   const path = file.split('/').map(urlSegment).join('/');
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
