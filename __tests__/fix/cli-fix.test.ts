@@ -146,6 +146,23 @@ describe('harness-registry-guard fix', () => {
     for (const name of [NL, ANSI]) expect(fs.readFileSync(path.join(dry, name), 'utf8')).toBe(fs.readFileSync(path.join(written, name), 'utf8'));
   });
 
+  test('a file name with C1 controls: --dry-run quotes it as git diff does (the octal of its UTF-8 bytes), and git apply takes the diff', async () => {
+    const C1 = '.harness/c1\u0085::error::x\u009b31m.yaml';
+    const dry = tempRepo({ [C1]: CONNECTOR });
+    const written = tempRepo({ [C1]: CONNECTOR });
+    temps.push(dry, written);
+    const { out, err } = await cli(['fix', '--dry-run'], dry);
+    expect(out.match(/^(---|\+\+\+) .*$/gm)).toEqual([
+      '--- "a/.harness/c1\\302\\205::error::x\\302\\23331m.yaml"',
+      '+++ "b/.harness/c1\\302\\205::error::x\\302\\23331m.yaml"',
+    ]);
+    expect(err).toContain('would fix .harness/c1\uFFFD::error::x\uFFFD31m.yaml\n');
+    await cli(['fix'], written);
+    fs.writeFileSync(path.join(dry, 'fix.diff'), out);
+    execFileSync('git', ['apply', 'fix.diff'], { cwd: dry });
+    expect(fs.readFileSync(path.join(dry, C1), 'utf8')).toBe(fs.readFileSync(path.join(written, C1), 'utf8'));
+  });
+
   test('--baseline FILE: the findings the baseline accepts are left as they are; without it they are fixed', async () => {
     const dir = tempRepo({ 'connector.yaml': CONNECTOR });
     temps.push(dir);

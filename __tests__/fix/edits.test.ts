@@ -226,6 +226,29 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a\n', 'b\n', 'a/x "y"\\z é', 'b/x "y"\\z é').split('\n')[0]).toBe('--- a/x "y"\\z é');
   });
 
+  test('a name with C1 control characters (U+0080 to U+009F) is quoted as git diff quotes it, byte for byte, and git apply finds the file', () => {
+    const name = 'c1\u0085nel\u009b31m\u0080.yaml';
+    const diff = unifiedDiff('a\n', 'b\n', `a/${name}`, `b/${name}`);
+    expect(diff.split('\n').slice(0, 2)).toEqual(['--- "a/c1\\302\\205nel\\302\\23331m\\302\\200.yaml"', '+++ "b/c1\\302\\205nel\\302\\23331m\\302\\200.yaml"']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-diff-'));
+    try {
+      fs.writeFileSync(path.join(dir, name), 'a\n');
+      git(['init', '-q'], dir);
+      git(['add', '.'], dir);
+      git(['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgSign=false', 'commit', '-q', '-m', 'a'], dir);
+      fs.writeFileSync(path.join(dir, name), 'b\n');
+      // What git diff writes with core.quotePath at its default (true), whatever the user's config says.
+      const gitDiff = git(['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', 'diff'], dir);
+      expect(gitDiff.match(/^(---|\+\+\+) .*$/gm)).toEqual(diff.split('\n').slice(0, 2));
+      git(['checkout', '-q', '--', '.'], dir);
+      fs.writeFileSync(path.join(dir, 'p.diff'), diff);
+      git(['apply', 'p.diff'], dir);
+      expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('b\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the header and hunk of a one-line change', () => {
     expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe('--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
     expect(unifiedDiff('same\n', 'same\n', 'a/f', 'b/f')).toBe('');

@@ -58,14 +58,15 @@ const C_ESCAPES: Record<string, string> = {
 };
 
 /**
- * A name with a control character (which would end the header line or reach the terminal), in
- * double quotes with C-style escapes, as git writes it and `git apply` reads it; other names as
- * they are, as before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
+ * A name with a control character, C0, DEL or C1 (which would end the header line or reach the
+ * terminal), in double quotes with C-style escapes, as git writes it and `git apply` reads it: a C1
+ * control as the octal of its UTF-8 bytes (U+0085 is `\302\205`). Other names as they are, as
+ * before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
  */
 function gitQuoted(name: string): string {
-  if (!/[\u0000-\u001f\u007f]/.test(name)) return name;
-  const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) =>
-    c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(name)) return name;
+  const escaped = name.replace(/[\u0000-\u001f\u007f-\u009f"\\]/g, (c) =>
+    c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : [...Buffer.from(c)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join(''),
   );
   return `"${escaped}"`;
 }
