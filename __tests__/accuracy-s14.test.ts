@@ -4,6 +4,10 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { connector, HARNESS_IMAGE, tmpDir, writeFiles } from './e2e/harness.js';
 import { runInProcess } from './action/in-process.js';
+import { lint as engineLint } from '../src/engine/lint.js';
+import { connectorsToLookUp } from '../src/harness/lookups.js';
+import type { HarnessAnswer } from '../src/model/harness-side.js';
+import { rules } from '../src/rules/index.js';
 
 const push = { eventName: 'push', event: { before: '0'.repeat(40), after: 'f'.repeat(40) } };
 
@@ -52,5 +56,85 @@ describe('the Action with `path:` a symlinked folder inside the repository', () 
     expect(r.annotations.filter((a) => a.props.file).map((a) => `${a.props.file} ${a.message}`)).toEqual([
       'glink File is a symlink into .git, which is never read; not followed; skipped.',
     ]);
+  });
+});
+
+describe('policy 3: the override suggestion never says to create an account connector Harness was not known to lack', () => {
+  const stage = (override: string) => `    - stage:
+        name: st
+        identifier: st
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.cluster
+              namespace: ci
+              harnessImageConnectorRef: ${override}
+          execution:
+            steps:
+              - step:
+                  type: Run
+                  name: r
+                  identifier: r
+                  spec:
+                    image: alpine
+                    command: "true"
+`;
+  const PIPELINE = `pipeline:\n  name: p\n  identifier: p\n  orgIdentifier: o\n  projectIdentifier: pr\n  stages:\n${stage('org.mirror')}`;
+  /** An input set for a pipeline the repo does not hold: no stage in the repo runs with its value. */
+  const ORPHAN_INPUT_SET = `inputSet:
+  name: i
+  identifier: i
+  orgIdentifier: o
+  projectIdentifier: pr
+  pipeline:
+    identifier: elsewhere
+    stages:
+      - stage:
+          identifier: st
+          type: CI
+          spec:
+            infrastructure:
+              type: KubernetesDirect
+              spec:
+                harnessImageConnectorRef: org.mirror
+`;
+  /** The suggestion's title, linted with every lookup the engine asks for answered by `answer` (or with lookups off). */
+  async function titleOf(files: Record<string, string>, answer?: HarnessAnswer): Promise<string | undefined> {
+    const dir = tmpDir('acct');
+    writeFiles(dir, files);
+    const result = await engineLint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      configPath: false,
+      ...(answer
+        ? { harness: async (project) => ({ host: 'h', requests: 1, lookups: connectorsToLookUp(project).map((n) => ({ ...n, answer })) }) }
+        : {}),
+    });
+    const [f] = result.findings.filter((x) => x.ruleId === 'require-account-image-connector');
+    return f?.suggestion?.title;
+  }
+
+  test('a lookup a 403 refused: the suggestion says it was refused, not that the connector is missing', async () => {
+    expect(await titleOf({ 'p.yaml': PIPELINE }, { kind: 'failed', reason: 'HTTP 403', refused: 'core_connector_view' })).toBe(
+      'Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and Harness refused the lookup with HTTP 403).',
+    );
+  });
+
+  test('lookups on, but the value is for a pipeline the repo does not hold (Harness not asked): not "Create connector"', async () => {
+    expect(await titleOf({ 'i.yaml': ORPHAN_INPUT_SET }, { kind: 'notFound' })).toBe(
+      'Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and Harness was not asked about it: no pipeline in the repo takes this value).',
+    );
+  });
+
+  test('unchanged: Harness said there is none, or lookups are off', async () => {
+    const create =
+      'Create connector `mirror` at account scope in Harness (the repo has no account-scope `mirror`), then reference it as `account.mirror`.';
+    expect(await titleOf({ 'p.yaml': PIPELINE }, { kind: 'notFound' })).toBe(create);
+    expect(await titleOf({ 'p.yaml': PIPELINE })).toBe(create);
+    expect(await titleOf({ 'i.yaml': ORPHAN_INPUT_SET })).toBe(create);
   });
 });

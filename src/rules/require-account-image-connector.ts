@@ -61,11 +61,20 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
       },
     };
   if (found) return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-  // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
-  if (answer?.kind === 'failed')
+  // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
+  // the repo does not hold): it may have the connector, so creating one is not the advice.
+  const unchecked =
+    answer?.kind === 'failed'
+      ? answer.refused
+        ? 'Harness refused the lookup with HTTP 403'
+        : 'the lookup in Harness got no answer'
+      : !answer && project.harnessFacts
+        ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+        : undefined;
+  if (unchecked)
     return {
       suggestion: {
-        title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+        title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and ${unchecked}).`,
         edits: [edit],
       },
     };
