@@ -1142,6 +1142,15 @@ spec:
       errors: [{ messageId: 'leftover', line: 13, column: 46, severity: 'warning' }],
     },
     {
+      // Hostnames are case-insensitive and 443 is HTTPS's port: Docker pulls these from the retired registry.
+      name: 'a leftover with the host in capitals or with port 443 still counts',
+      files: stepCommand('docker pull APP.HARNESS.IO/registry/harness/x:1 && docker pull app.harness.io:443/registry/harness/y:1'),
+      errors: [
+        { messageId: 'leftover', line: 13, column: 40, severity: 'warning' },
+        { messageId: 'leftover', line: 13, column: 91, severity: 'warning' },
+      ],
+    },
+    {
       name: 'a leftover in a command: a warning at the registry, inside the string',
       files: `pipeline:
   name: p
