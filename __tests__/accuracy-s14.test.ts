@@ -8,6 +8,7 @@ import { lint as engineLint } from '../src/engine/lint.js';
 import { connectorsToLookUp } from '../src/harness/lookups.js';
 import type { HarnessAnswer } from '../src/model/harness-side.js';
 import { rules } from '../src/rules/index.js';
+import { lintFiles } from './helpers/lint-files.js';
 
 const push = { eventName: 'push', event: { before: '0'.repeat(40), after: 'f'.repeat(40) } };
 
@@ -136,5 +137,96 @@ describe('policy 3: the override suggestion never says to create an account conn
     expect(await titleOf({ 'p.yaml': PIPELINE }, { kind: 'notFound' })).toBe(create);
     expect(await titleOf({ 'p.yaml': PIPELINE })).toBe(create);
     expect(await titleOf({ 'i.yaml': ORPHAN_INPUT_SET })).toBe(create);
+  });
+});
+
+describe('policy 2: related locations name a step group made from a StepGroup template as a step group', () => {
+  const CONNECTORS = `connector:
+  name: harnessImage
+  identifier: harnessImage
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    executeOnDelegate: false
+    auth:
+      type: Anonymous
+---
+connector:
+  name: hub
+  identifier: hub
+  type: DockerRegistry
+  spec:
+    dockerRegistryUrl: https://registry.hub.docker.com
+    providerType: DockerHub
+    executeOnDelegate: true
+    auth:
+      type: Anonymous
+`;
+  const STEP_GROUP_TEMPLATE = `template:
+  name: sgt
+  identifier: sgt
+  versionLabel: v1
+  type: StepGroup
+  spec:
+    steps:
+      - step: { type: Run, name: a, identifier: a, spec: { connectorRef: account.hub, image: alpine, command: "true" } }
+      - step: { type: Run, name: b, identifier: b, spec: { connectorRef: <+input>, image: alpine, command: "true" } }
+      - step: { name: c, identifier: c, template: { templateRef: account.st, versionLabel: v1 } }
+`;
+  const STEP_TEMPLATE = `template:
+  name: st
+  identifier: st
+  versionLabel: v1
+  type: Step
+  spec:
+    type: Run
+    spec: { connectorRef: account.hub, image: alpine, command: "true" }
+`;
+  const PIPELINE = `pipeline:
+  name: p
+  identifier: p
+  orgIdentifier: o
+  projectIdentifier: pr
+  stages:
+    - stage:
+        name: s
+        identifier: s
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - stepGroup: { name: sg, identifier: sg, template: { templateRef: account.sgt, versionLabel: v1 } }
+              - step: { name: one, identifier: one, template: { templateRef: account.st, versionLabel: v1 } }
+    - stage:
+        name: t
+        identifier: t
+        type: CI
+        spec:
+          cloneCodebase: false
+          platform: { os: Linux, arch: Amd64 }
+          runtime: { type: Cloud, spec: {} }
+          execution:
+            steps:
+              - stepGroup: { name: sg2, identifier: sg2, template: { templateRef: account.sgt, versionLabel: v1 } }
+`;
+
+  test('"step group `sg` from template `sgt`", as it is written in the stage; steps from Step templates as before', () => {
+    const result = lintFiles({ 'c.yaml': CONNECTORS, 'sgt.yaml': STEP_GROUP_TEMPLATE, 'st.yaml': STEP_TEMPLATE, 'p.yaml': PIPELINE });
+    // The delegate connector's uses, then the open runtime input's (an unresolved-reference notice).
+    const related = result.findings.flatMap((f) => (f.related ?? []).map((r) => r.message));
+    expect(related).toEqual([
+      'Used by Harness Cloud stage `s` of pipeline `p`, step group `sg` from template `sgt` version v1.',
+      'Used by Harness Cloud stage `t` of pipeline `p`, step group `sg2` from template `sgt` version v1.',
+      // A Step template inside the StepGroup template: the step group as written in the stage, and its template.
+      'Used by Harness Cloud stage `s` of pipeline `p`, step group `sg` from template `sgt` version v1.',
+      'Used by Harness Cloud stage `s` of pipeline `p`, step `one` from template `st` version v1.',
+      'Used by Harness Cloud stage `t` of pipeline `p`, step group `sg2` from template `sgt` version v1.',
+      'The connector of Harness Cloud stage `s` of pipeline `p`, step group `sg` from template `sgt` version v1.',
+      'The connector of Harness Cloud stage `t` of pipeline `p`, step group `sg2` from template `sgt` version v1.',
+    ]);
   });
 });

@@ -613,6 +613,52 @@ template:
       ],
       output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
     },
+    {
+      name: 'a StepGroup template two stages use: the step group and the template are named',
+      files: {
+        'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', DELEGATE)}`,
+        'templates.yaml': `template:
+  name: group
+  identifier: group
+  versionLabel: "1"
+  type: StepGroup
+  spec:
+    steps:
+      - step: { type: Run, name: push, identifier: push, spec: { connectorRef: account.hub, image: golang:1.23 } }
+      - step: { type: Run, name: open, identifier: open, spec: { connectorRef: <+input>, image: golang:1.23 } }
+`,
+        'pipeline.yaml': pipeline(cloudStage('one'), cloudStage('two')).replaceAll(
+          '            steps:\n',
+          `            steps:
+              - stepGroup: { name: sg, identifier: sg, template: { templateRef: account.group, versionLabel: "1" } }
+`,
+        ),
+      },
+      errors: [
+        {
+          file: 'connectors.yaml',
+          messageId: 'delegateTrueMany',
+          line: 21,
+          column: 24,
+          related: [
+            { file: 'templates.yaml', messageId: 'usedByStepGroup', line: 8, column: 80 },
+            { file: 'templates.yaml', messageId: 'usedByStepGroup', line: 8, column: 80 },
+          ],
+        },
+        {
+          file: 'templates.yaml',
+          messageId: 'openInputSharedMany',
+          line: 9,
+          column: 80,
+          unresolved: true,
+          related: [
+            { file: 'templates.yaml', messageId: 'openUseStepGroup', line: 9, column: 80 },
+            { file: 'templates.yaml', messageId: 'openUseStepGroup', line: 9, column: 80 },
+          ],
+        },
+      ],
+      output: { 'connectors.yaml': `${HARNESS_IMAGE}---\n${connector('hub', PLATFORM)}` },
+    },
     ...(
       [
         [

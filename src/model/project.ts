@@ -81,7 +81,10 @@ export interface ConnectorUse {
   how: 'codebase' | 'step' | 'serviceDependency' | 'baseImage';
   /** The step as written in the stage. */
   stepIdentifier?: string;
-  /** The step or step-group template the reference comes through. */
+  /**
+   * The step or step-group template the reference comes through: the one the step (or step group)
+   * written in the stage names, which may hold step templates of its own.
+   */
   stepTemplate?: TemplateUse;
 }
 
@@ -634,7 +637,7 @@ export class Project {
       const labels = versionLabels(versions);
       for (const t of versions) {
         const via = this.templateUse(t, step.template, ctx.entity as StageOwner, ctx.via, labels);
-        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
+        for (const s of t.steps) this.stepUses(s, { entity: t, via }, out, stepIdentifier, stepTemplate ?? via, depth + 1, missing);
       }
       return;
     }

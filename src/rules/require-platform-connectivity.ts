@@ -314,10 +314,12 @@ export default defineRule({
     // Related locations: one use each.
     usedBy: 'Used by Harness Cloud {{stage}}.',
     usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    usedByStepGroup: 'Used by Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
     clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
     pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
     openUse: 'The connector of Harness Cloud {{stage}}.',
     openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+    openUseStepGroup: 'The connector of Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
   },
   runtimeValueMessages: [
     'openInput',
@@ -436,13 +438,15 @@ export default defineRule({
           const resolution = project.resolve(use.ref, use.ctx);
           // A reference in a step that comes from a step template names the step and the template.
           const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+          // A step group made from a StepGroup template is named as one, like the notice about a missing one.
+          const group = use.stepTemplate?.template.templateType?.toLowerCase() === 'stepgroup';
           if (resolution.unknown) {
             const at = resolution.unknownAt ?? use.ref;
             const key = `${at.file}\0${at.start}`;
             openSource.set(key, { at, expression: resolution.unknown === 'expression' });
             open.add(key, {
               at: use.ref,
-              ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
+              ...(step ? { messageId: group ? 'openUseStepGroup' : 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
               user,
             });
           }
@@ -453,7 +457,7 @@ export default defineRule({
             const what = codebase
               ? { messageId: 'clonesCodebase' as const, data: byStage }
               : step
-                ? { messageId: 'usedByStep' as const, data: step }
+                ? { messageId: group ? ('usedByStepGroup' as const) : ('usedByStep' as const), data: step }
                 : { messageId: 'usedBy' as const, data: byStage };
             // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
             const copies = project.connectorCopies(value.value, scope);
@@ -579,7 +583,8 @@ function unknownScope(level: Scope['level'], scope: Scope): string | undefined {
 }
 
 /** The messages of a related location: how one stage uses the connector. */
-type UseMessage = 'usedBy' | 'usedByStep' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep';
+type UseMessage =
+  'usedBy' | 'usedByStep' | 'usedByStepGroup' | 'clonesCodebase' | 'pullsHarnessImages' | 'openUse' | 'openUseStep' | 'openUseStepGroup';
 
 /** The key of `account.harnessImage` among the references not in the repo. */
 const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR)!.identifier}`;
