@@ -230,3 +230,108 @@ connector:
     ]);
   });
 });
+
+describe('policy 3: a value written outside the stages names every stage that takes it', () => {
+  const stage = (id: string) => `    - stage:
+        name: ${id}
+        identifier: ${id}
+        type: CI
+        spec:
+          cloneCodebase: false
+          infrastructure:
+            type: KubernetesDirect
+            spec:
+              connectorRef: account.cluster
+              namespace: ci
+              harnessImageConnectorRef: <+pipeline.variables.conn>
+          execution:
+            steps:
+              - step: { type: Run, name: r, identifier: r, spec: { image: alpine, command: "true" } }
+`;
+  const STAGE_TEMPLATE = `template:
+  name: t
+  identifier: t
+  versionLabel: v1
+  type: Stage
+  orgIdentifier: o
+  projectIdentifier: pr
+  spec:
+    type: CI
+    spec:
+      cloneCodebase: false
+      infrastructure:
+        type: KubernetesDirect
+        spec:
+          connectorRef: account.cluster
+          namespace: ci
+          harnessImageConnectorRef: <+pipeline.variables.conn>
+      execution:
+        steps:
+          - step: { type: Run, name: r, identifier: r, spec: { image: alpine, command: "true" } }
+`;
+  const user = (id: string) =>
+    `    - stage:\n        name: ${id}\n        identifier: ${id}\n        template:\n          templateRef: t\n          versionLabel: v1\n`;
+  const pipeline = (value: string, ...stages: string[]) => `pipeline:
+  name: p
+  identifier: p
+  orgIdentifier: o
+  projectIdentifier: pr
+  variables:
+    - name: conn
+      type: String
+      value: ${value}
+  stages:
+${stages.join('')}`;
+  const INPUT_SET = `inputSet:
+  name: i
+  identifier: i
+  orgIdentifier: o
+  projectIdentifier: pr
+  pipeline:
+    identifier: p
+    variables:
+      - name: conn
+        type: String
+        value: org.mirror
+`;
+  const messages = (files: Record<string, string>) =>
+    lintFiles(files, { configPath: false })
+      .findings.filter((f) => f.ruleId === 'require-account-image-connector')
+      .map((f) => `${f.file}:${f.line} ${f.message.split(' sets ')[0]}`);
+
+  test.each([
+    [
+      'a pipeline variable that Stage-template stages take',
+      { 't.yaml': STAGE_TEMPLATE, 'p.yaml': pipeline('org.mirror', user('a'), user('b')) },
+      ['p.yaml:9 Each of stage `a` and stage `b` of pipeline `p`'],
+    ],
+    [
+      'one Stage-template stage',
+      { 't.yaml': STAGE_TEMPLATE, 'p.yaml': pipeline('org.mirror', user('a')) },
+      ['p.yaml:9 Stage `a` of pipeline `p`'],
+    ],
+    [
+      "an input set's value for a variable two stages take",
+      { 'p.yaml': pipeline('<+input>', stage('a'), stage('b')), 'i.yaml': INPUT_SET },
+      ['i.yaml:11 Each of stage `a` and stage `b` of input set `i`'],
+    ],
+    [
+      "an input set's value for a variable two Stage-template stages take",
+      { 't.yaml': STAGE_TEMPLATE, 'p.yaml': pipeline('<+input>', user('a'), user('b')), 'i.yaml': INPUT_SET },
+      ['i.yaml:11 Each of stage `a` and stage `b` of input set `i`'],
+    ],
+    // Unchanged: a pipeline variable that the pipeline's own stages take already named them.
+    [
+      'a pipeline variable that two stages take',
+      { 'p.yaml': pipeline('org.mirror', stage('a'), stage('b')) },
+      ['p.yaml:9 Each of stage `a` and stage `b` of pipeline `p`'],
+    ],
+    [
+      "an input set's value for one stage",
+      { 'p.yaml': pipeline('<+input>', stage('a')), 'i.yaml': INPUT_SET },
+      ['i.yaml:11 Stage `a` of input set `i`'],
+    ],
+  ])('%s', (_, files, expected) => {
+    expect(messages(files)).toEqual(expected);
+  });
+});

@@ -331,7 +331,7 @@ export default testRule(import.meta.filename, rule, {
       ],
     },
     {
-      name: "a Pipeline template's runtime-input variable one pipeline fills and another leaves open: that pipeline is named alone, the template's field stays undecided",
+      name: "a Pipeline template's runtime-input variable one pipeline fills and another leaves open: that pipeline's stage that takes it is named, the template's field stays undecided",
       files: {
         'template.yaml': PIPELINE_TEMPLATE,
         'pipeline.yaml': pipelineTemplateUser('org.from_pipe'),
@@ -342,7 +342,7 @@ export default testRule(import.meta.filename, rule, {
           file: 'pipeline.yaml',
           messageId: 'orgScope',
           message:
-            'Pipeline `p1` sets the Override Image Connector to `org.from_pipe`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+            'Stage `build` of pipeline `p1` sets the Override Image Connector to `org.from_pipe`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
           line: 13,
           column: 18,
           suggestion: pipelineTemplateUser('account.from_pipe'),
@@ -808,14 +808,14 @@ ${vmAndStepGroup('account.mirror', ref)
         .replace('  stages:\n', `  variables:\n    - name: mirror\n      type: String\n      value: ${value}\n  stages:\n`),
     ),
     ((files) => ({
-      name: 'a runtime-input default in another entity (the variable of the pipeline that uses a stage template) names that entity alone',
+      name: 'a runtime-input default in another entity (the variable of the pipeline that uses a stage template) names that entity, with the stage that takes it',
       files,
       errors: [
         {
           file: 'pipeline.yaml',
           messageId: 'orgScope',
           message:
-            'Pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+            'Stage `build` of pipeline `build` sets the Override Image Connector to `org.mirror`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
           line: 7,
           column: 14,
           suggestion: files['pipeline.yaml'].replace('default(org.mirror)', 'default(account.mirror)'),

@@ -161,6 +161,8 @@ export class Project {
   #users?: Map<Template, StageOwner[]>;
   /** `usesOf`, per template asked about. */
   readonly #uses = new Map<Template, FieldContext[]>();
+  /** The stages each context of `usesOf` runs as. */
+  readonly #useStages = new WeakMap<FieldContext, Stage[]>();
   /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
   readonly #runStages = new WeakMap<Run, Map<string, EffectiveStage[]>>();
   readonly #infraOf = new WeakMap<EffectiveStage, { stage: EffectiveStage; infra: Stage['infrastructure'] }>();
@@ -317,15 +319,25 @@ export class Project {
     out = [];
     for (const root of this.#templateUsers().get(template) ?? []) {
       // The stages of one use share its context (all of a Pipeline template's stages).
-      const seen = new Set<TemplateUse | undefined>();
-      for (const eff of this.runOf(root).stages)
-        if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
-          seen.add(eff.ctx.via);
-          out.push(eff.ctx);
+      const seen = new Map<TemplateUse | undefined, FieldContext>();
+      for (const eff of this.runOf(root).stages) {
+        if (eff.ctx.entity !== template) continue;
+        let ctx = seen.get(eff.ctx.via);
+        if (!ctx) {
+          seen.set(eff.ctx.via, (ctx = eff.ctx));
+          out.push(ctx);
+          this.#useStages.set(ctx, []);
         }
+        this.#useStages.get(ctx)!.push(eff.stage);
+      }
     }
     this.#uses.set(template, out);
     return out;
+  }
+
+  /** The stages a context of `usesOf` runs as: the one made from a Stage template, each of a Pipeline template's. */
+  stagesOfUse(ctx: FieldContext): readonly Stage[] {
+    return this.#useStages.get(ctx) ?? [];
   }
 
   /**

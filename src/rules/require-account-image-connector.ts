@@ -156,10 +156,10 @@ export default defineRule({
       });
     };
     /**
-     * A value written outside the stages of the entity whose stages take it (a pipeline variable):
+     * A value written outside the stages that take it (a pipeline variable, an input set's value):
      * reported once at the value, after every field is seen, naming each place that takes it.
      */
-    const shared = new Map<string, { value: ResolvedValue; places: string[] }>();
+    const shared = new Map<string, { value: ResolvedValue; places: string[]; own: boolean }>();
 
     for (const owner of [...project.pipelines, ...project.templates])
       for (const { at, path } of owner.imageConnectorFields) {
@@ -170,8 +170,15 @@ export default defineRule({
         // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
         const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
         const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+        /** For a value a use of a Stage template gives: the stages that use makes. */
+        const useStages = new Map<ResolvedValue, string[]>();
         if (byUses && owner.kind === 'template') {
-          const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+          const uses = project.usesOf(owner).map((ctx) => {
+            const r = project.resolve(at, ctx);
+            const stages = project.stagesOfUse(ctx).map((s) => `stage \`${s.identifier}\``);
+            for (const v of r.values) useStages.set(v, stages);
+            return r;
+          });
           filledBySome = uses.some((r) => r.values.length > 0);
           if (uses.length)
             resolution = {
@@ -181,17 +188,23 @@ export default defineRule({
         }
         for (const v of resolution.values) {
           if (isAccountScopeRef(v.value)) continue;
-          const where = placeIn(yamlPathOf(v.at) ?? path);
-          const [place] = placeIn(path);
-          if (v.entity === owner && !where.length && place) {
+          const own = v.entity === owner;
+          const written = yamlPathOf(v.at);
+          const where = placeIn(written ?? path);
+          // Where the value is not written in a stage (a variable; an input set's, whose path is not
+          // known): the stages that take it, the field's own or (in a Stage template) its users'.
+          const fieldPlaces = placeIn(path);
+          const places = fieldPlaces.length || own ? fieldPlaces : (useStages.get(v) ?? []);
+          if ((!where.length || (!written && !own)) && places.length) {
             const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
-            const entry = shared.get(key) ?? { value: v, places: [] };
-            if (!entry.places.includes(place)) entry.places.push(place);
+            const entry = shared.get(key) ?? { value: v, places: [], own };
+            for (const place of places) if (!entry.places.includes(place)) entry.places.push(place);
+            entry.own ||= own;
             shared.set(key, entry);
             continue;
           }
           // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
-          checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
+          checkValue(v.entity, where, v.value, v.at, v.source, own);
         }
         if (!resolution.unknown) continue;
         // A template's runtime input is filled by what uses it; those values are checked where they are written.
@@ -203,7 +216,7 @@ export default defineRule({
           data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
         });
       }
-    for (const { value: v, places } of shared.values()) checkValue(v.entity, places, v.value, v.at, v.source);
+    for (const { value: v, places, own } of shared.values()) checkValue(v.entity, places, v.value, v.at, v.source, own);
 
     // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
     // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
