@@ -102,3 +102,33 @@ describe('duplicate map keys', () => {
     expect(lintInChild()).toEqual([`p.yaml:${7 + n}:5 ${DUP}`]);
   }, 90_000);
 });
+
+describe('big maps', () => {
+  const BAD = 'app.harness.io/registry/harness/delegate:1';
+
+  test('findings at the 200,000 keys of a map, and under the 100,000 keys of another, are named without searching the map for each', () => {
+    // A finding's path found its key among the map's entries one by one: about 13 s for 80,000
+    // scalars and 60 s for 80,000 maps, minutes here. The first file is over the 10 MiB default cap.
+    const n = 100_000;
+    write({
+      'scalars.yaml': 'a: &a 1\nimages:\n' + Array.from({ length: 2 * n }, (_, i) => `  K${i}: ${BAD}\n`).join(''),
+      'maps.yaml': 'a: &a 1\nconfig:\n' + Array.from({ length: n }, (_, i) => `  K${i}:\n    image: ${BAD}\n`).join(''),
+    });
+    const script = `
+      import { lint } from './__tests__/helpers/lint.ts';
+      const r = lint({ cwd: ${JSON.stringify(dir)}, paths: ['.'], maxFileSize: 64 << 20 });
+      if (r.internalErrors.length) throw new Error(JSON.stringify(r.internalErrors));
+      const found = r.findings.map((f) => \`\${f.file}:\${f.line}:\${f.column} \${f.identity.path}\`);
+      console.log(JSON.stringify([found.length, ...found.filter((f) => /^(maps\\.yaml:4|scalars\\.yaml:3|\\w+\\.yaml:${2 * n + 2}):/.test(f)).sort()]));`;
+    const last = `K${2 * n - 1}`;
+    expect(JSON.parse(runInChild(script, { limitMs: 60_000 }))).toEqual([
+      3 * n,
+      ...[
+        'maps.yaml:4:12 config/K0/image',
+        `maps.yaml:${2 * n + 2}:12 config/K${n - 1}/image`,
+        'scalars.yaml:3:7 images/K0',
+        `scalars.yaml:${2 * n + 2}:${last.length + 5} images/${last}`,
+      ].sort(),
+    ]);
+  }, 90_000);
+});

@@ -6,6 +6,7 @@ import {
   KIND_MASK,
   RECORD,
   STYLE_NAMES,
+  entryAtSlot,
   isContainer,
   keyPosition,
   type Container,
@@ -54,7 +55,7 @@ export class View {
     const value = Array.isArray(container)
       ? container[place as number]
       : typeof place === 'number'
-        ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+        ? entryAtSlot(container[ENTRIES] ?? [], place)?.value
         : container[place];
     return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
   }
@@ -63,7 +64,7 @@ export class View {
   get place(): string | number | undefined {
     const parent = this.parent;
     if (!parent || Array.isArray(parent) || typeof this.slot === 'string') return this.slot;
-    return (parent as TreeMap)[ENTRIES]!.find((e) => e.slot === this.slot)?.key;
+    return entryAtSlot((parent as TreeMap)[ENTRIES]!, this.slot as number)?.key;
   }
 
   /** Rules report `someView.at`: a view is its own location. */

@@ -2,6 +2,7 @@ import {
   ADDR,
   ENTRIES,
   RECORD,
+  entryWithHeader,
   isContainer,
   keyOfContainer,
   onlyKeyOf,
@@ -236,7 +237,7 @@ function keyWithHeader(map: TreeMap, header: number): { key: string; value: unkn
   const listed = map[ENTRIES];
   if (listed) {
     // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-    const e = listed.find((x) => !x.absent && hasHeader(x.value, header));
+    const e = entryWithHeader(listed, header);
     return e ? { key: e.key, value: e.value } : undefined;
   }
   const key = keyOfContainer(map, header);

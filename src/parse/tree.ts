@@ -188,6 +188,37 @@ export function onlyKeyOf(map: TreeMap): string | undefined {
   return i === 1 ? only : undefined;
 }
 
+/** The entry of a fallback map at record slot `slot`: entries are in slot order, so it is found by halves. */
+export function entryAtSlot(entries: readonly MapEntry[], slot: number): MapEntry | undefined {
+  let lo = 0;
+  let hi = Math.min(entries.length, slot + 1);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid]!.slot < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return entries[lo]?.slot === slot ? entries[lo] : undefined;
+}
+
+const headerIndexes = new WeakMap<readonly MapEntry[], Map<number, MapEntry>>();
+/** The header of the container an entry holds, or -1. */
+const headerOf = (e: MapEntry) => (!e.absent && isContainer(e.value) ? e.value[ADDR] : -1);
+
+/**
+ * The entry of a fallback map whose value is the container with header `header` (the first, as a
+ * search finds it); a big map is indexed once.
+ */
+export function entryWithHeader(entries: readonly MapEntry[], header: number): MapEntry | undefined {
+  if (entries.length <= INDEX_OVER) return entries.find((e) => headerOf(e) === header);
+  let index = headerIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const e of entries) if (!index.has(headerOf(e))) index.set(headerOf(e), e);
+    headerIndexes.set(entries, index);
+  }
+  return index.get(header);
+}
+
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 export function trimEnd(text: string, start: number, end: number): number {
   while (end > start) {
