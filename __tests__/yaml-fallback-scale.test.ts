@@ -132,3 +132,22 @@ describe('big maps', () => {
     ]);
   }, 90_000);
 });
+
+describe('aliases', () => {
+  test('40,000 anchors, each used once, are resolved without scanning the anchors before each alias', () => {
+    // `yaml`'s `Alias.resolve` scanned every anchor and alias before the one it resolved: about 2
+    // minutes here. The last alias still refers to its own anchor, and a finding through it sits there.
+    const n = 40_000;
+    const BAD = 'app.harness.io/registry/harness/delegate:1';
+    write({
+      'x.yaml':
+        Array.from({ length: n }, (_, i) => `a${i}: &x${i} v${i}\n`).join('') +
+        `last: &y ${BAD}\n` +
+        Array.from({ length: n }, (_, i) => `b${i}: *x${i}\n`).join('') +
+        'image: *y\n',
+    });
+    expect(lintInChild(30_000)).toEqual([
+      `x.yaml:${n + 1}:10 warning no-app-harness-registry Image \`${BAD}\` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from \`https://registry.hub.docker.com\` instead.`,
+    ]);
+  }, 60_000);
+});

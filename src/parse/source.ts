@@ -117,6 +117,7 @@ export function parseSource(path: string, fileText: string, embedding?: Embeddin
       }
       if (doc.errors.length) continue;
       try {
+        builder.shortenAliases(doc);
         docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
       } catch (e) {
         const [start, end] = contentsRange(doc);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { ADDR, ENTRIES, Info, RecordTable, STYLE_NAMES, trimEnd, type MapEntry, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
 
 /**
@@ -40,6 +40,27 @@ export class YamlTreeBuilder {
   }
 
   private targets?: { doc: Document.Parsed; of: Map<Alias, Node | undefined> };
+
+  /**
+   * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
+   * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+   * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
+   * yaml's own code still resolves it and counts it against `maxAliasCount`.
+   */
+  shortenAliases(doc: Document.Parsed): void {
+    const resolve = Alias.prototype.resolve;
+    for (const [alias, target] of this.aliasTargets(doc))
+      alias.resolve = function (this: Alias, within, ctx) {
+        if (!ctx) return target as ReturnType<Alias['resolve']>;
+        const cache = ctx.aliasResolveCache;
+        ctx.aliasResolveCache = target ? [target, this] : [this];
+        try {
+          return resolve.call(this, within, ctx);
+        } finally {
+          ctx.aliasResolveCache = cache;
+        }
+      };
+  }
 
   /**
    * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
