@@ -1,4 +1,7 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { runInChild } from './helpers/child.js';
 import { cleanup, connector, repo, reportOf } from './migration/repo-fixture.js';
 
@@ -37,4 +40,35 @@ describe('report --merge', () => {
     const out = runInChild(script, { input: JSON.stringify(reportOf(repo(files))), limitMs: 20_000 });
     expect(JSON.parse(out)).toEqual([6000, 30_000, 30_000, ['connects through a delegate'], true]);
   }, 60_000);
+});
+
+describe('report: what a connector with findings affects', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-report-scale-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a connector overridden by 20,000 input sets lists their pipelines without searching the input sets for each', () => {
+    // Each use's input set was searched for among all of them: 80 s here, where identifiers that
+    // differ only at their end make each comparison of the search cost their length.
+    const n = 20_000;
+    const id = (i: number) => `set_${'x'.repeat(2000)}_${String(i).padStart(5, '0')}`;
+    fs.mkdirSync(path.join(dir, 'sets'));
+    fs.writeFileSync(path.join(dir, 'c.yaml'), connector('harnessImage', 'https://app.harness.io/registry'));
+    for (let i = 0; i < n; i++)
+      fs.writeFileSync(
+        path.join(dir, 'sets', `i${i}.yaml`),
+        `inputSet:\n  name: i${i}\n  identifier: ${id(i)}\n  orgIdentifier: default\n  projectIdentifier: proj\n  pipeline:\n    identifier: gone${i}\n` +
+          `    stages:\n      - stage:\n          identifier: s\n          type: CI\n          spec:\n            infrastructure:\n              spec:\n` +
+          `                harnessImageConnectorRef: account.harnessImage\n`,
+      );
+    const script = `
+      import { buildReport } from './src/migration/index.ts';
+      import { lint } from './__tests__/helpers/lint.ts';
+      const report = buildReport(lint({ cwd: ${JSON.stringify(dir)}, paths: ['.'], images: true }));
+      const radius = report.changes.find((c) => c.target.kind === 'connector').blastRadius.pipelines;
+      console.log(JSON.stringify([radius.length, radius[0], radius.at(-1)]));`;
+    expect(JSON.parse(runInChild(script, { limitMs: 30_000 }))).toEqual([n, 'gone0', 'gone9999']);
+  }, 120_000);
 });

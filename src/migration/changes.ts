@@ -1,7 +1,7 @@
 import type { Edit, Finding } from '../engine/finding.js';
 import { isSuppressed } from '../engine/finding.js';
 import { cmp } from '../engine/compare.js';
-import type { Connector, Entity, Template } from '../model/entities.js';
+import type { Connector, Entity, InputSet, Template } from '../model/entities.js';
 import { redactUserInfo } from '../model/images.js';
 import type { Project } from '../model/project.js';
 import { ruleMeta } from '../rules/index.js';
@@ -31,6 +31,7 @@ export function buildChanges(
     if (list) list.push(e);
     else entitiesIn.set(e.rootKey.file, [e]);
   }
+  const owners = ownersOf(project);
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);
     if (!meta?.policy || f.severity === 'notice' || isSuppressed(f)) continue;
@@ -42,7 +43,7 @@ export function buildChanges(
         target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
         items: [],
         blastRadius: connector
-          ? connectorRadius(project, inv, connector)
+          ? connectorRadius(project, inv, connector, owners)
           : fileRadius(project, entitiesIn.get(f.file) ?? [], execConfigFiles.has(f.file)),
       };
       groups.set(key, group);
@@ -112,16 +113,39 @@ function keyBefore(text: string, at: number): string | undefined {
   return text.slice(i + 1, end);
 }
 
-function connectorRadius(project: Project, inv: Inventory, c: Connector): Change['blastRadius'] {
+/** Templates and input sets (and triggers) by identifier, the first of each, as the uses of a connector name their owners. */
+interface Owners {
+  templates: Map<string, Template>;
+  inputSets: Map<string, InputSet>;
+}
+
+function ownersOf(project: Project): Owners {
+  const templates = new Map<string, Template>();
+  for (const t of project.templates) if (!templates.has(t.identifier)) templates.set(t.identifier, t);
+  const inputSets = new Map<string, InputSet>();
+  for (const set of project.inputSets) {
+    const key = `${set.kind}\0${set.identifier}`;
+    if (!inputSets.has(key)) inputSets.set(key, set);
+  }
+  return { templates, inputSets };
+}
+
+// Owners are looked up in maps, and each template's pipelines listed once: searching the
+// project's templates and input sets for each use was quadratic in a connector's users.
+function connectorRadius(project: Project, inv: Inventory, c: Connector, owners: Owners): Change['blastRadius'] {
   const entry = inv.byConnector.get(c);
   const pipelines = new Set<string>();
+  const templates = new Set<Template>();
   for (const u of entry?.usedBy ?? []) {
     if (u.ownerKind === 'pipeline') pipelines.add(u.owner);
     else if (u.ownerKind === 'template') {
-      const tpl = project.templates.find((t) => t.identifier === u.owner);
-      if (tpl) for (const p of pipelinesUsing(project, tpl)) pipelines.add(p);
+      const tpl = owners.templates.get(u.owner);
+      if (tpl && !templates.has(tpl)) {
+        templates.add(tpl);
+        for (const p of pipelinesUsing(project, tpl)) pipelines.add(p);
+      }
     } else {
-      const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
+      const set = owners.inputSets.get(`${u.ownerKind}\0${u.owner}`);
       if (set?.pipelineIdentifier) pipelines.add(set.pipelineIdentifier);
     }
   }
