@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { runInChild } from './helpers/child.js';
-import { cleanup, connector, repo, reportOf } from './migration/repo-fixture.js';
+import { cleanup, connector, pipeline, repo, reportOf } from './migration/repo-fixture.js';
 
 // The migration report's costs grow with the repositories and uses, not with their square. A size
 // that took a minute when a cost was quadratic runs in a child process (jest cannot stop a
@@ -39,6 +39,35 @@ describe('report --merge', () => {
       console.log(JSON.stringify([c.repositories.length, c.usedBy.length, c.failingUses, [...new Set(c.usedBy.map((u) => u.failing))], md.length > 0]));`;
     const out = runInChild(script, { input: JSON.stringify(reportOf(repo(files))), limitMs: 20_000 });
     expect(JSON.parse(out)).toEqual([6000, 30_000, 30_000, ['connects through a delegate'], true]);
+  }, 60_000);
+  test('1,000 repositories each referring to 10 connectors Harness holds merge without searching the connectors for each', () => {
+    // What Harness says of each connector, and each check's connector, were searched for among all
+    // of them: 10,000 connectors took 90 s.
+    const script = `
+      import { mergeReports } from './src/migration/merge.ts';
+      let text = '';
+      for await (const chunk of process.stdin) text += chunk;
+      const base = JSON.parse(text);
+      const use = { ownerKind: 'pipeline', owner: 'p', stage: 's', how: 'step', step: 'r', file: 'p.yaml', line: 1 };
+      const reports = Array.from({ length: 1000 }, (_, i) => {
+        const refs = Array.from({ length: 10 }, (_, k) => \`account.x\${i}_\${k}\`);
+        const report = {
+          ...base,
+          source: { ...base.source, repository: \`acme/repo-\${i}\` },
+          externalConnectors: refs.map((ref) => ({ ref, scope: 'account', usedBy: [use] })),
+          harnessConnectors: refs.map((ref) => ({ ref, scope: 'account', type: 'DockerRegistry', url: 'https://r.example.com', connectivity: 'platform' })),
+          harnessSteps: refs.map((ref) => ({ subject: ref, scope: 'account', action: 'Check it.', reason: 'Not in the repo.', places: [{ file: 'p.yaml', line: 1 }] })),
+        };
+        return { name: \`r\${i}.json\`, report };
+      });
+      const org = mergeReports(reports);
+      const x = org.connectors.find((c) => c.ref === 'account.x7_3');
+      console.log(JSON.stringify([org.connectors.length, org.harnessSteps.length, x.harness.map((h) => h.repositories), x.repositories]));`;
+    const out = runInChild(script, {
+      input: JSON.stringify(reportOf(repo({ 'p.yaml': pipeline('p', 'account.docker') }))),
+      limitMs: 20_000,
+    });
+    expect(JSON.parse(out)).toEqual([10_000, 10_000, [['acme/repo-7']], ['acme/repo-7']]);
   }, 60_000);
 });
 
