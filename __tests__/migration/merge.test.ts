@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mergeReports } from '../../src/migration/merge.js';
+import { mergeReportFiles, mergeReports } from '../../src/migration/merge.js';
 import { renderOrgMarkdown } from '../../src/migration/org-markdown.js';
 import type { OrgReport } from '../../src/migration/org-types.js';
 import type { MigrationReport } from '../../src/migration/types.js';
@@ -353,6 +353,24 @@ describe('many repositories', () => {
     // The repositories left out are named (200 of them, then how many more).
     expect(md).toMatch(/Left out: what to change in \d+ repositories \((`acme\/repo-\d{3}`, ){199}`acme\/repo-\d{3}` and \d+ more\)\.\n$/);
     expect(md).toContain('## Checks in Harness, once for the account');
+  });
+
+  test('the JSON is written in pieces, never held as one text, and is the same bytes', () => {
+    // Held whole, 400 repositories of 1,000 pipelines each were longer than V8's longest string (a crash).
+    const base = fs.readFileSync(path.join(import.meta.dirname, 'expected', 'report.json'), 'utf8');
+    const files = Array.from({ length: 100 }, (_, i) => {
+      const file = path.join(tmp, `many-${i}.json`);
+      fs.writeFileSync(file, base.replace('"repository": "acme/payments"', `"repository": "acme/repo-${i}"`));
+      return file;
+    });
+    const pieces = [...mergeReportFiles(files, tmp, 'json')];
+    expect(pieces.length).toBeGreaterThan(1);
+    const text = pieces.join('');
+    expect(text).toBe(
+      JSON.stringify(mergeReports(files.map((f) => ({ name: f, report: json<MigrationReport>(fs.readFileSync(f, 'utf8')) }))), null, 2) +
+        '\n',
+    );
+    expect(json<OrgReport>(text).repositories).toHaveLength(100);
   });
 });
 

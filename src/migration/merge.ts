@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { readRegularFile } from '../engine/file-text.js';
+import { jsonPieces } from '../formats/json-pieces.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
@@ -600,8 +601,9 @@ function mergeHarnessConnectors(repos: Repo[]): Array<HarnessConnector & { repos
     .map(([, h]) => ({ ...h, repositories: h.repositories.sort(cmp) }));
 }
 
-/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
-export function mergeReportFiles(files: string[], cwd: string, format: ReportFormat): string {
+/** `report --merge`: the files' reports merged, as Markdown or JSON text, in pieces to write as they come. */
+export function mergeReportFiles(files: string[], cwd: string, format: ReportFormat): Iterable<string> {
   const org = mergeReports(readReports(files, cwd));
-  return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
+  // In pieces: an organisation's JSON can be longer than V8's longest string (400 repositories of 1,000 pipelines).
+  return format === 'json' ? jsonPieces(org) : [renderOrgMarkdown(org)];
 }

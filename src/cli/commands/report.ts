@@ -52,7 +52,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const text = mergeReportFiles(positionals, io.cwd, format);
     if (values.output)
       writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => realPathOf(path.resolve(io.cwd, p)) === realPathOf(abs)));
-    else io.out(text);
+    else for (const piece of text) io.out(piece);
     return 0;
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
