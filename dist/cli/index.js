@@ -8829,6 +8829,39 @@ function onlyKeyOf(map) {
     }
     return i === 1 ? only : undefined;
 }
+/** The entry of a fallback map at record slot `slot`: entries are in slot order, so it is found by halves. */
+function entryAtSlot(entries, slot) {
+    let lo = 0;
+    let hi = Math.min(entries.length, slot + 1);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid].slot < slot)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return entries[lo]?.slot === slot ? entries[lo] : undefined;
+}
+const headerIndexes = new WeakMap();
+/** The header of the container an entry holds, or -1. */
+const headerOf = (e) => (!e.absent && isContainer(e.value) ? e.value[ADDR] : -1);
+/**
+ * The entry of a fallback map whose value is the container with header `header` (the first, as a
+ * search finds it); a big map is indexed once.
+ */
+function entryWithHeader(entries, header) {
+    if (entries.length <= INDEX_OVER)
+        return entries.find((e) => headerOf(e) === header);
+    let index = headerIndexes.get(entries);
+    if (!index) {
+        index = new Map();
+        for (const e of entries)
+            if (!index.has(headerOf(e)))
+                index.set(headerOf(e), e);
+        headerIndexes.set(entries, index);
+    }
+    return index.get(header);
+}
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {
     while (end > start) {
@@ -9361,6 +9394,28 @@ class YamlTreeBuilder {
     }
     targets;
     /**
+     * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
+     * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+     * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
+     * yaml's own code still resolves it and counts it against `maxAliasCount`.
+     */
+    shortenAliases(doc) {
+        const resolve = dist/* Alias */.x1.prototype.resolve;
+        for (const [alias, target] of this.aliasTargets(doc))
+            alias.resolve = function (within, ctx) {
+                if (!ctx)
+                    return target;
+                const cache = ctx.aliasResolveCache;
+                ctx.aliasResolveCache = target ? [target, this] : [this];
+                try {
+                    return resolve.call(this, within, ctx);
+                }
+                finally {
+                    ctx.aliasResolveCache = cache;
+                }
+            };
+    }
+    /**
      * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
      * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
      */
@@ -9480,7 +9535,7 @@ const MAX_ALIAS_COUNT = 100;
  * real Harness files nest under 50.
  */
 const MAX_NESTING = 200;
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' };
+const PARSE_OPTIONS = { prettyErrors: false, logLevel: 'error' };
 /**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
@@ -9531,6 +9586,7 @@ function parseSource(path, fileText, embedding) {
             if (doc.errors.length)
                 continue;
             try {
+                builder.shortenAliases(doc);
                 docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
             }
             catch (e) {
@@ -9604,8 +9660,40 @@ function parseNesting(text) {
         }
         yield* parser.end();
     }
-    const docs = [...new dist/* Composer */.Dk(PARSE_OPTIONS).compose(tokens())];
+    const docs = [...uniqueKeysComposer().compose(tokens())];
     return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+/**
+ * A composer that reports a map key equal to an earlier one of its map as `yaml`'s `uniqueKeys`
+ * does (same error, place and order), in constant time per key: `yaml` compares each key with
+ * every earlier one (minutes for a map of 100,000 keys). Its check, `items.some(pair =>
+ * uniqueKeys(pair.key, key))` followed at once by the DUPLICATE_KEY error when true, is given a
+ * function that answers true on its first call, whose first argument is the map's first key, and
+ * notes whether the key really is a duplicate; the error is dropped when it is not. Keys are equal
+ * as `yaml` has it: scalars with the same value (`===`: never NaN, never a `<<` merge key of YAML
+ * 1.1, which is a symbol of its own); an alias or a collection equals no other key.
+ */
+function uniqueKeysComposer() {
+    const seen = new WeakMap();
+    let duplicate = false;
+    const uniqueKeys = (first, key) => {
+        let values = seen.get(first);
+        if (!values)
+            seen.set(first, (values = new Set([comparable(first)])));
+        const value = comparable(key);
+        duplicate = value !== UNEQUAL && values.has(value);
+        values.add(value);
+        return true;
+    };
+    const composer = new dist/* Composer */.Dk({ ...PARSE_OPTIONS, uniqueKeys });
+    // `onError` is private in yaml's types; it is read anew for every document it composes.
+    const own = composer;
+    const report = own.onError;
+    own.onError = (source, code, message, warning) => {
+        if (code !== 'DUPLICATE_KEY' || duplicate)
+            report(source, code, message, warning);
+    };
+    return composer;
 }
 /**
  * Where the document marker that a document's unclosed quote runs over is (the line break before
@@ -9626,6 +9714,9 @@ function swallowedMarker(text, doc) {
     const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
     return { marker: found.index, next, error };
 }
+const UNEQUAL = Symbol('unequal');
+/** A map key's value as `yaml` compares keys (`===`), or UNEQUAL for a key equal to none (NaN, an alias, a collection). */
+const comparable = (node) => ((0,dist/* isScalar */.jn)(node) && !Number.isNaN(node.value) ? node.value : UNEQUAL);
 function pastCap(stack) {
     let depth = 0;
     for (const token of stack)
@@ -9835,7 +9926,7 @@ class View {
         const value = Array.isArray(container)
             ? container[place]
             : typeof place === 'number'
-                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                ? entryAtSlot(container[ENTRIES] ?? [], place)?.value
                 : container[place];
         return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
@@ -9844,7 +9935,7 @@ class View {
         const parent = this.parent;
         if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
             return this.slot;
-        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
+        return entryAtSlot(parent[ENTRIES], this.slot)?.key;
     }
     /** Rules report `someView.at`: a view is its own location. */
     get at() {
@@ -10252,7 +10343,7 @@ function keyWithHeader(map, header) {
     const listed = map[ENTRIES];
     if (listed) {
         // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && hasHeader(x.value, header));
+        const e = entryWithHeader(listed, header);
         return e ? { key: e.key, value: e.value } : undefined;
     }
     const key = keyOfContainer(map, header);
@@ -14828,6 +14919,8 @@ class Project {
     #users;
     /** `usesOf`, per template asked about. */
     #uses = new Map();
+    /** The stages each context of `usesOf` runs as. */
+    #useStages = new WeakMap();
     /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
     #runStages = new WeakMap();
     #infraOf = new WeakMap();
@@ -14985,15 +15078,25 @@ class Project {
         out = [];
         for (const root of this.#templateUsers().get(template) ?? []) {
             // The stages of one use share its context (all of a Pipeline template's stages).
-            const seen = new Set();
-            for (const eff of this.runOf(root).stages)
-                if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
-                    seen.add(eff.ctx.via);
-                    out.push(eff.ctx);
+            const seen = new Map();
+            for (const eff of this.runOf(root).stages) {
+                if (eff.ctx.entity !== template)
+                    continue;
+                let ctx = seen.get(eff.ctx.via);
+                if (!ctx) {
+                    seen.set(eff.ctx.via, (ctx = eff.ctx));
+                    out.push(ctx);
+                    this.#useStages.set(ctx, []);
                 }
+                this.#useStages.get(ctx).push(eff.stage);
+            }
         }
         this.#uses.set(template, out);
         return out;
+    }
+    /** The stages a context of `usesOf` runs as: the one made from a Stage template, each of a Pipeline template's. */
+    stagesOfUse(ctx) {
+        return this.#useStages.get(ctx) ?? [];
     }
     /**
      * The runs to check: every pipeline's, and every template's on its own. By default a template
@@ -15302,7 +15405,7 @@ class Project {
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via, labels);
                 for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, stepTemplate ?? via, depth + 1, missing);
             }
             return;
         }
@@ -16295,10 +16398,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         // Related locations: one use each.
         usedBy: 'Used by Harness Cloud {{stage}}.',
         usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        usedByStepGroup: 'Used by Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
         clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
         pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
         openUse: 'The connector of Harness Cloud {{stage}}.',
         openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        openUseStepGroup: 'The connector of Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
     },
     runtimeValueMessages: [
         'openInput',
@@ -16418,13 +16523,15 @@ const NOT_IN_HARNESS_MESSAGES = {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
                     const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+                    // A step group made from a StepGroup template is named as one, like the notice about a missing one.
+                    const group = use.stepTemplate?.template.templateType?.toLowerCase() === 'stepgroup';
                     if (resolution.unknown) {
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
                         open.add(key, {
                             at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
+                            ...(step ? { messageId: group ? 'openUseStepGroup' : 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
                             user,
                         });
                     }
@@ -16435,7 +16542,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         const what = codebase
                             ? { messageId: 'clonesCodebase', data: byStage }
                             : step
-                                ? { messageId: 'usedByStep', data: step }
+                                ? { messageId: group ? 'usedByStepGroup' : 'usedByStep', data: step }
                                 : { messageId: 'usedBy', data: byStage };
                         // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
                         const copies = project.connectorCopies(value.value, scope);
@@ -16843,11 +16950,19 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
-    if (answer?.kind === 'failed')
+    // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
+    // the repo does not hold): it may have the connector, so creating one is not the advice.
+    const unchecked = answer?.kind === 'failed'
+        ? answer.refused
+            ? 'Harness refused the lookup with HTTP 403'
+            : 'the lookup in Harness got no answer'
+        : !answer && project.harnessFacts
+            ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+            : undefined;
+    if (unchecked)
         return {
             suggestion: {
-                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and ${unchecked}).`,
                 edits: [edit],
             },
         };
@@ -16914,7 +17029,7 @@ function accountFix(project, entity, value, at, source) {
             });
         };
         /**
-         * A value written outside the stages of the entity whose stages take it (a pipeline variable):
+         * A value written outside the stages that take it (a pipeline variable, an input set's value):
          * reported once at the value, after every field is seen, naming each place that takes it.
          */
         const shared = new Map();
@@ -16927,8 +17042,16 @@ function accountFix(project, entity, value, at, source) {
                 // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
                 const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
                 const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+                /** For a value a use of a Stage template gives: the stages that use makes. */
+                const useStages = new Map();
                 if (byUses && owner.kind === 'template') {
-                    const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    const uses = project.usesOf(owner).map((ctx) => {
+                        const r = project.resolve(at, ctx);
+                        const stages = project.stagesOfUse(ctx).map((s) => `stage \`${s.identifier}\``);
+                        for (const v of r.values)
+                            useStages.set(v, stages);
+                        return r;
+                    });
                     filledBySome = uses.some((r) => r.values.length > 0);
                     if (uses.length)
                         resolution = {
@@ -16939,18 +17062,25 @@ function accountFix(project, entity, value, at, source) {
                 for (const v of resolution.values) {
                     if (isAccountScopeRef(v.value))
                         continue;
-                    const where = placeIn(yamlPathOf(v.at) ?? path);
-                    const [place] = placeIn(path);
-                    if (v.entity === owner && !where.length && place) {
+                    const own = v.entity === owner;
+                    const written = yamlPathOf(v.at);
+                    const where = placeIn(written ?? path);
+                    // Where the value is not written in a stage (a variable; an input set's, whose path is not
+                    // known): the stages that take it, the field's own or (in a Stage template) its users'.
+                    const fieldPlaces = placeIn(path);
+                    const places = fieldPlaces.length || own ? fieldPlaces : (useStages.get(v) ?? []);
+                    if ((!where.length || (!written && !own)) && places.length) {
                         const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
-                        const entry = shared.get(key) ?? { value: v, places: [] };
-                        if (!entry.places.includes(place))
-                            entry.places.push(place);
+                        const entry = shared.get(key) ?? { value: v, places: [], own };
+                        for (const place of places)
+                            if (!entry.places.includes(place))
+                                entry.places.push(place);
+                        entry.own ||= own;
                         shared.set(key, entry);
                         continue;
                     }
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
-                    checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
+                    checkValue(v.entity, where, v.value, v.at, v.source, own);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -16964,8 +17094,8 @@ function accountFix(project, entity, value, at, source) {
                     data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
                 });
             }
-        for (const { value: v, places } of shared.values())
-            checkValue(v.entity, places, v.value, v.at, v.source);
+        for (const { value: v, places, own } of shared.values())
+            checkValue(v.entity, places, v.value, v.at, v.source, own);
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
         for (const set of project.inputSets) {
@@ -17584,9 +17714,12 @@ const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 /** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
 const SUMMARY_MAX_BYTES = 1_000_000;
 const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
-/** A table cell: one line, pipes escaped, no raw HTML. */
+/**
+ * A table cell: one line, pipes escaped, no raw HTML. A lone CR ends a line in Markdown as LF does,
+ * and the Unicode line and paragraph separators may in an editor (NEL is a control `noHtml` replaces).
+ */
 function cell(s) {
-    return noHtml(s.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+    return noHtml(s.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(/\|/g, '\\|');
 }
 /**
  * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
@@ -17641,7 +17774,7 @@ const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
 const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
-    const text = markdown_noControl(`${file}:${line}`.replace(/[\r\n]+/g, ' '));
+    const text = markdown_noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
     if (!links)
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(urlSegment).join('/');
@@ -18073,7 +18206,7 @@ function formatText(result, opts = {}) {
     const counts = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')}`;
     const countLine = t.suppressed ? `${counts}; ${t.suppressed} suppressed (${suppressedBreakdown(result.findings)}).` : `${counts}.`;
     lines.push(term ? (t.errors ? style.red(style.bold(countLine)) : t.warnings ? style.yellow(countLine) : style.green(countLine)) : countLine);
-    lines.push(...scanNotes(result));
+    lines.push(...scanNotes(result).map(terminalSafe));
     const b = result.baseline;
     if (b)
         lines.push(`Baseline ${terminalSafe(b.file)}: ${b.matched} of ${plural(b.entries, 'accepted finding')} matched, ${b.stale} stale.`);
@@ -18166,6 +18299,7 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -18192,8 +18326,7 @@ const FILE_TIMEOUT_MS = 30_000;
  * thread's (which scans too), up to 8.
  */
 function workerCount(files, requested, env = process.env, cores = external_node_os_default().availableParallelism()) {
-    const fromEnv = env[WORKERS_ENV];
-    const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
+    const asked = requested ?? workersFromEnv(env);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
     if (files < 2 * MIN_FILES_PER_WORKER)
@@ -18201,13 +18334,28 @@ function workerCount(files, requested, env = process.env, cores = external_node_
     return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 /**
+ * The number of workers `HARNESS_REGISTRY_GUARD_WORKERS` asks for; undefined when it is unset or
+ * empty (as a workflow's `env:` leaves a variable it gives no value). Anything but digits is a usage
+ * error: ignored, it would leave the user believing it took effect.
+ */
+function workersFromEnv(env = process.env) {
+    const value = env[WORKERS_ENV];
+    if (value === undefined || !value.trim())
+        return undefined;
+    if (!/^\d+$/.test(value.trim()))
+        throw new UsageError(`${WORKERS_ENV} must be a whole number of worker threads, 0 or more (got ${JSON.stringify(value)})`);
+    return Number(value);
+}
+/**
  * A scanner that spreads the files over worker threads beside this one, or scans in this thread
  * alone when no worker is called for. `rules` serves the in-thread case and must be the registry the script loads.
  */
 function poolScanner(rules, options) {
+    // Read here, before any file: a bad value is an error even where there is nothing to scan.
+    const requested = options.workers ?? workersFromEnv(options.env);
     return async (inputs, spec) => {
-        const n = workerCount(inputs.length, options.workers, options.env);
-        const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+        const n = workerCount(inputs.length, requested, {});
+        const asked = requested !== undefined;
         if (n > 0 && !options.script && asked)
             throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
         if (n === 0 || !options.script)
@@ -19707,6 +19855,17 @@ function stagesThroughChanged(result, files, texts) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
+
+/**
+ * An internal error as the CLI prints it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+const internalErrorText = (text) => text
+    .split(/\n(?= {4}at )/)
+    .map(terminalSafe)
+    .join('\n');
 /**
  * Whether text output takes its terminal form (a code frame under each finding, colour), decided
  * in this order:
@@ -19738,6 +19897,7 @@ function terminalForm(flags, env, stdoutIsTTY) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/check.ts
+
 
 
 
@@ -19831,7 +19991,7 @@ async function run(argv, io) {
     // Text lists it with the counts; JSON, SARIF, Markdown and GitHub carry it too; stderr makes sure a person sees it.
     if (format !== 'text')
         for (const w of harnessWarnings(result))
-            io.err(`harness-registry-guard: warning: ${w}\n`);
+            io.err(`harness-registry-guard: warning: ${terminalSafe(w)}\n`);
     const report = render(format, result, values, positionals, notes, io, values.changed !== undefined ? all : undefined);
     if (values.output)
         writeOutput(io.cwd, values.output, report, readBy(result, io.cwd, settings.baselinePath, writeTo));
@@ -19840,7 +20000,7 @@ async function run(argv, io) {
             io.out(piece);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
+            io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
         return 2;
     }
     return failingFindings(result.findings, values['fail-on']).length ? 1 : 0;
@@ -20058,14 +20218,15 @@ const C_ESCAPES = {
     '\\': '\\',
 };
 /**
- * A name with a control character (which would end the header line or reach the terminal), in
- * double quotes with C-style escapes, as git writes it and `git apply` reads it; other names as
- * they are, as before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
+ * A name with a control character, C0, DEL or C1 (which would end the header line or reach the
+ * terminal), in double quotes with C-style escapes, as git writes it and `git apply` reads it: a C1
+ * control as the octal of its UTF-8 bytes (U+0085 is `\302\205`). Other names as they are, as
+ * before (git takes spaces, quotes, backslashes and UTF-8 unquoted).
  */
 function gitQuoted(name) {
-    if (!/[\u0000-\u001f\u007f]/.test(name))
+    if (!/[\u0000-\u001f\u007f-\u009f]/.test(name))
         return name;
-    const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+    const escaped = name.replace(/[\u0000-\u001f\u007f-\u009f"\\]/g, (c) => c in C_ESCAPES ? `\\${C_ESCAPES[c]}` : [...Buffer.from(c)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join(''));
     return `"${escaped}"`;
 }
 const range = (start, len) => (len === 1 ? `${start}` : `${start},${len}`);
@@ -20537,6 +20698,7 @@ function writeInPlace(target, text) {
 
 
 
+
 const fix_OPTIONS = {
     'dry-run': { type: 'boolean' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'] },
@@ -20576,7 +20738,7 @@ async function fix_run(argv, io) {
     const settings = { ...scan, ...(values.baseline !== undefined ? { baselinePath: values.baseline } : {}) };
     const harnessFacts = harness && (await lint({ ...settings, harness })).harness;
     for (const w of harnessFacts ? harnessWarnings({ harness: harnessFacts }) : [])
-        io.err(`harness-registry-guard: warning: ${w}\n`);
+        io.err(`harness-registry-guard: warning: ${terminalSafe(w)}\n`);
     const fixed = applyFixes({ ...settings, dryRun, ...(harnessFacts ? { harnessFacts } : {}) });
     if (format === 'json')
         io.out(JSON.stringify(fixJson(fixed, dryRun), null, 2) + '\n');
@@ -20594,7 +20756,7 @@ async function fix_run(argv, io) {
     const { result } = fixed;
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
+            io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
         return 2;
     }
     return fixed.skipped.length || failingFindings(result.findings, failOn).length ? 1 : 0;
@@ -21001,6 +21163,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         else
             entitiesIn.set(e.rootKey.file, [e]);
     }
+    const owners = ownersOf(project);
     for (const f of findings) {
         const meta = ruleMeta(f.ruleId);
         if (!meta?.policy || f.severity === 'notice' || isSuppressed(f))
@@ -21013,7 +21176,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
                 target: connector ? { kind: 'connector', identifier: connector.identifier, file: f.file } : { kind: 'file', file: f.file },
                 items: [],
                 blastRadius: connector
-                    ? connectorRadius(project, inv, connector)
+                    ? connectorRadius(project, inv, connector, owners)
                     : fileRadius(project, entitiesIn.get(f.file) ?? [], execConfigFiles.has(f.file)),
             };
             groups.set(key, group);
@@ -21081,20 +21244,38 @@ function keyBefore(text, at) {
         return undefined;
     return text.slice(i + 1, end);
 }
-function connectorRadius(project, inv, c) {
+function ownersOf(project) {
+    const templates = new Map();
+    for (const t of project.templates)
+        if (!templates.has(t.identifier))
+            templates.set(t.identifier, t);
+    const inputSets = new Map();
+    for (const set of project.inputSets) {
+        const key = `${set.kind}\0${set.identifier}`;
+        if (!inputSets.has(key))
+            inputSets.set(key, set);
+    }
+    return { templates, inputSets };
+}
+// Owners are looked up in maps, and each template's pipelines listed once: searching the
+// project's templates and input sets for each use was quadratic in a connector's users.
+function connectorRadius(project, inv, c, owners) {
     const entry = inv.byConnector.get(c);
     const pipelines = new Set();
+    const templates = new Set();
     for (const u of entry?.usedBy ?? []) {
         if (u.ownerKind === 'pipeline')
             pipelines.add(u.owner);
         else if (u.ownerKind === 'template') {
-            const tpl = project.templates.find((t) => t.identifier === u.owner);
-            if (tpl)
+            const tpl = owners.templates.get(u.owner);
+            if (tpl && !templates.has(tpl)) {
+                templates.add(tpl);
                 for (const p of pipelinesUsing(project, tpl))
                     pipelines.add(p);
+            }
         }
         else {
-            const set = project.inputSets.find((s) => s.identifier === u.owner && s.kind === u.ownerKind);
+            const set = owners.inputSets.get(`${u.ownerKind}\0${u.owner}`);
             if (set?.pipelineIdentifier)
                 pipelines.add(set.pipelineIdentifier);
         }
@@ -21597,9 +21778,12 @@ function code(value) {
     const fence = '`'.repeat(ticks + 1);
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
 }
-/** A table row; pipes and line breaks in cells cannot break the table. */
+/**
+ * A table row; pipes and line breaks in cells cannot break the table: CRLF, LF, a lone CR (a line
+ * break in Markdown too), NEL and the Unicode line and paragraph separators each become a space.
+ */
 function markdown_row(cells) {
-    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+    return `| ${cells.map((c) => c.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
 ;// CONCATENATED MODULE: ./src/migration/mermaid.ts
@@ -22066,7 +22250,8 @@ function endOfLife(now) {
 function judgeSharedUses(c, harness = []) {
     if (harness.length) {
         const judges = harness.map((h) => asHarnessHasIt(c, h));
-        c.usedBy = c.usedBy.map((u) => withReasons(u, judges.flatMap((j) => reasonsWith(c, j, u))));
+        const reasons = byUseFacts((u) => judges.flatMap((j) => reasonsWith(c, j, u)));
+        c.usedBy = c.usedBy.map((u) => withReasons(u, reasons(u)));
         return;
     }
     if (!c.definitions.length)
@@ -22074,12 +22259,27 @@ function judgeSharedUses(c, harness = []) {
     // A copy stands in for the connector only: its URLs were judged where it is defined (`findings`
     // carries that verdict, and a rule turned off there stays off).
     const judges = c.definitions.map((d) => ({ connector: connectorOf(c, d.type, [], d.connectivity !== 'platform'), findings: d.findings }));
-    c.usedBy = c.usedBy.map((u) => {
+    const fromCopies = byUseFacts((u) => {
         // What the use fails with whatever the connector's state (its reference): its own verdict says it already, in its words.
         const any = reasonsWith(c, { connector: connectorOf(c, '', [], false), findings: [] }, u);
-        const fromCopies = judges.flatMap((j) => reasonsWith(c, j, u).filter((r) => !any.includes(r)));
-        return withReasons(u, [...(u.failing ? u.failing.split('; ') : []), ...fromCopies]);
+        return judges.flatMap((j) => reasonsWith(c, j, u).filter((r) => !any.includes(r)));
     });
+    c.usedBy = c.usedBy.map((u) => withReasons(u, [...(u.failing ? u.failing.split('; ') : []), ...fromCopies(u)]));
+}
+/**
+ * `judge` of a use, asked once for each of the few use facts it reads, without repeats (a reason
+ * counts once): a connector shared by every repository has a copy and many uses in each, and
+ * judging each use against every copy was quadratic (400 repositories: over a minute).
+ */
+function byUseFacts(judge) {
+    const known = new Map();
+    return (u) => {
+        const key = `${u.cloud}\0${u.how === 'overrideImageConnector'}`;
+        let reasons = known.get(key);
+        if (!reasons)
+            known.set(key, (reasons = [...new Set(judge(u))]));
+        return reasons;
+    };
 }
 function withReasons(u, reasons) {
     if (reasons.length)
@@ -22347,12 +22547,16 @@ function org_markdown_table(out, header, rows, render, last) {
         out.push('', `${rows.length - org_markdown_MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
 }
-/** A table row; pipes and line breaks in cells cannot break the table. */
+/**
+ * A table row; pipes and line breaks in cells cannot break the table: CRLF, LF, a lone CR (a line
+ * break in Markdown too), NEL and the Unicode line and paragraph separators each become a space.
+ */
 function org_markdown_row(cells) {
-    return `| ${cells.map((c) => c.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
+    return `| ${cells.map((c) => c.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
 ;// CONCATENATED MODULE: ./src/migration/merge.ts
+
 
 
 
@@ -22602,8 +22806,15 @@ function mergeReports(inputs) {
     const harnessConnectors = mergeHarnessConnectors(repos);
     const connectors = mergeConnectors(repos, harnessConnectors ?? []);
     const harnessSteps = mergeSteps(repos);
+    // Indexed once: searched for each check, it made thousands of connectors and checks quadratic.
+    const byRef = new Map();
+    for (const c of connectors) {
+        const key = `${c.ref}\0${connectorScope(c)}`;
+        if (!byRef.has(key))
+            byRef.set(key, c);
+    }
     for (const step of harnessSteps) {
-        const c = connectors.find((x) => x.ref === step.subject && connectorScope(x) === step.scope);
+        const c = byRef.get(`${step.subject}\0${step.scope}`);
         if (c?.definitions.length)
             step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
     }
@@ -22756,14 +22967,22 @@ function mergeConnectors(repos, harnessConnectors) {
             addUses(get(ref.level, scope.org, ref.identifier), repo, x.usedBy);
         }
     }
+    // What Harness says about each, when a report looked it up; grouped once: searching them for each
+    // connector took 90 s for 10,000 connectors Harness holds.
+    const factsOf = new Map();
+    for (const h of harnessConnectors) {
+        const scope = parseScopeText(h.scope);
+        const key = merge_keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref);
+        const list = factsOf.get(key);
+        if (list)
+            list.push(h);
+        else
+            factsOf.set(key, [h]);
+    }
     for (const c of byKey.values()) {
         c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
         c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
-        // What Harness says about it, when a report looked it up.
-        const facts = harnessConnectors.filter((h) => {
-            const scope = parseScopeText(h.scope);
-            return merge_keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref) === connectorKey(c);
-        });
+        const facts = factsOf.get(connectorKey(c)) ?? [];
         judgeSharedUses(c, facts);
         c.repositories = [...new Set([...c.definitions.map((d) => d.repository), ...c.usedBy.map((u) => u.repository)])].sort(cmp);
         const owners = new Map();
@@ -22789,7 +23008,8 @@ function mergeConnectors(repos, harnessConnectors) {
             const scope = parseScopeText(x.scope);
             const key = merge_keyOf(scope.level, scope.org, parseRef(x.ref)?.identifier ?? x.ref);
             const c = key && byKey.get(key);
-            if (c && !c.notInHarness?.includes(repo.name))
+            // A repository's names come one after another: the last is the only one to check.
+            if (c && c.notInHarness?.at(-1) !== repo.name)
                 (c.notInHarness ??= []).push(repo.name);
         }
     for (const c of byKey.values())
@@ -22900,7 +23120,7 @@ function mergeHarnessConnectors(repos) {
         for (const h of repo.report.harnessConnectors ?? []) {
             const key = canonical(h);
             const entry = byFacts.get(key) ?? { ...h, repositories: [] };
-            if (!entry.repositories.includes(repo.name))
+            if (entry.repositories.at(-1) !== repo.name)
                 entry.repositories.push(repo.name);
             byFacts.set(key, entry);
         }
@@ -22908,13 +23128,16 @@ function mergeHarnessConnectors(repos) {
         .sort(([ka, a], [kb, b]) => cmp(a.scope, b.scope) || cmp(a.ref, b.ref) || cmp(ka, kb))
         .map(([, h]) => ({ ...h, repositories: h.repositories.sort(cmp) }));
 }
-/** `report --merge`: the files' reports merged, as Markdown or JSON text. */
+/** `report --merge`: the files' reports merged, as Markdown or JSON text, in pieces to write as they come. */
 function mergeReportFiles(files, cwd, format) {
     const org = mergeReports(readReports(files, cwd));
-    return format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgMarkdown(org);
+    // In pieces: an organisation's JSON can be longer than V8's longest string (400 repositories of 1,000 pipelines).
+    return format === 'json' ? jsonPieces(org) : [renderOrgMarkdown(org)];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
+
+
 
 
 
@@ -22965,7 +23188,8 @@ async function report_run(argv, io) {
         if (values.output)
             writeOutput(io.cwd, values.output, text, (abs) => positionals.some((p) => realPathOf(external_node_path_default().resolve(io.cwd, p)) === realPathOf(abs)));
         else
-            io.out(text);
+            for (const piece of text)
+                io.out(piece);
         return 0;
     }
     const now = values.now === undefined ? new Date() : new Date(values.now);
@@ -22976,7 +23200,7 @@ async function report_run(argv, io) {
     // The account's image overrides live only in Harness: read them when lookups are on.
     const harnessOverrides = settings.lookups && (await settings.lookups.imageOverrides());
     for (const line of [...harnessWarnings(result), ...(harnessOverrides?.unread ?? []).map((u) => `CI image overrides not read: ${u}`)])
-        io.err(`harness-registry-guard: warning: ${line}\n`);
+        io.err(`harness-registry-guard: warning: ${terminalSafe(line)}\n`);
     const text = reportPieces(result, format, {
         now,
         ...(harnessOverrides ? { harnessOverrides } : {}),
@@ -22989,7 +23213,7 @@ async function report_run(argv, io) {
             io.out(piece);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
-            io.err(`harness-registry-guard: internal error: ${e}\n`);
+            io.err(`harness-registry-guard: internal error: ${internalErrorText(e)}\n`);
         return 2;
     }
     return 0;
@@ -23077,6 +23301,7 @@ const rules = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -23178,7 +23403,7 @@ async function runCli(argv, cwd, out, err, environment = {}) {
             err(`${PROGRAM}: ${e.message}\n`);
             return 2;
         }
-        err(`${PROGRAM}: internal error: ${e.stack ?? e}\n`);
+        err(`${PROGRAM}: internal error: ${internalErrorText(String(e.stack ?? e))}\n`);
         return 2;
     }
 }
@@ -27635,7 +27860,7 @@ __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
+exports.x1 = Alias.Alias;
 exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;

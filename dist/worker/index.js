@@ -2678,7 +2678,7 @@ __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
+exports.x1 = Alias.Alias;
 exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
@@ -8693,6 +8693,20 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class errors_UsageError extends Error {
+}
+/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
+class ArgError extends errors_UsageError {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ArgError';
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -8843,6 +8857,39 @@ function onlyKeyOf(map) {
         only = k;
     }
     return i === 1 ? only : undefined;
+}
+/** The entry of a fallback map at record slot `slot`: entries are in slot order, so it is found by halves. */
+function entryAtSlot(entries, slot) {
+    let lo = 0;
+    let hi = Math.min(entries.length, slot + 1);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid].slot < slot)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return entries[lo]?.slot === slot ? entries[lo] : undefined;
+}
+const headerIndexes = new WeakMap();
+/** The header of the container an entry holds, or -1. */
+const headerOf = (e) => (!e.absent && isContainer(e.value) ? e.value[ADDR] : -1);
+/**
+ * The entry of a fallback map whose value is the container with header `header` (the first, as a
+ * search finds it); a big map is indexed once.
+ */
+function entryWithHeader(entries, header) {
+    if (entries.length <= INDEX_OVER)
+        return entries.find((e) => headerOf(e) === header);
+    let index = headerIndexes.get(entries);
+    if (!index) {
+        index = new Map();
+        for (const e of entries)
+            if (!index.has(headerOf(e)))
+                index.set(headerOf(e), e);
+        headerIndexes.set(entries, index);
+    }
+    return index.get(header);
 }
 /** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
 function trimEnd(text, start, end) {
@@ -9376,6 +9423,28 @@ class YamlTreeBuilder {
     }
     targets;
     /**
+     * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
+     * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+     * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
+     * yaml's own code still resolves it and counts it against `maxAliasCount`.
+     */
+    shortenAliases(doc) {
+        const resolve = dist/* Alias */.x1.prototype.resolve;
+        for (const [alias, target] of this.aliasTargets(doc))
+            alias.resolve = function (within, ctx) {
+                if (!ctx)
+                    return target;
+                const cache = ctx.aliasResolveCache;
+                ctx.aliasResolveCache = target ? [target, this] : [this];
+                try {
+                    return resolve.call(this, within, ctx);
+                }
+                finally {
+                    ctx.aliasResolveCache = cache;
+                }
+            };
+    }
+    /**
      * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
      * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
      */
@@ -9495,7 +9564,7 @@ const MAX_ALIAS_COUNT = 100;
  * real Harness files nest under 50.
  */
 const MAX_NESTING = 200;
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' };
+const PARSE_OPTIONS = { prettyErrors: false, logLevel: 'error' };
 /**
  * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
  * are converted to the same tree. Both give the same values and positions.
@@ -9546,6 +9615,7 @@ function parseSource(path, fileText, embedding) {
             if (doc.errors.length)
                 continue;
             try {
+                builder.shortenAliases(doc);
                 docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
             }
             catch (e) {
@@ -9619,8 +9689,40 @@ function parseNesting(text) {
         }
         yield* parser.end();
     }
-    const docs = [...new dist/* Composer */.Dk(PARSE_OPTIONS).compose(tokens())];
+    const docs = [...uniqueKeysComposer().compose(tokens())];
     return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+/**
+ * A composer that reports a map key equal to an earlier one of its map as `yaml`'s `uniqueKeys`
+ * does (same error, place and order), in constant time per key: `yaml` compares each key with
+ * every earlier one (minutes for a map of 100,000 keys). Its check, `items.some(pair =>
+ * uniqueKeys(pair.key, key))` followed at once by the DUPLICATE_KEY error when true, is given a
+ * function that answers true on its first call, whose first argument is the map's first key, and
+ * notes whether the key really is a duplicate; the error is dropped when it is not. Keys are equal
+ * as `yaml` has it: scalars with the same value (`===`: never NaN, never a `<<` merge key of YAML
+ * 1.1, which is a symbol of its own); an alias or a collection equals no other key.
+ */
+function uniqueKeysComposer() {
+    const seen = new WeakMap();
+    let duplicate = false;
+    const uniqueKeys = (first, key) => {
+        let values = seen.get(first);
+        if (!values)
+            seen.set(first, (values = new Set([comparable(first)])));
+        const value = comparable(key);
+        duplicate = value !== UNEQUAL && values.has(value);
+        values.add(value);
+        return true;
+    };
+    const composer = new dist/* Composer */.Dk({ ...PARSE_OPTIONS, uniqueKeys });
+    // `onError` is private in yaml's types; it is read anew for every document it composes.
+    const own = composer;
+    const report = own.onError;
+    own.onError = (source, code, message, warning) => {
+        if (code !== 'DUPLICATE_KEY' || duplicate)
+            report(source, code, message, warning);
+    };
+    return composer;
 }
 /**
  * Where the document marker that a document's unclosed quote runs over is (the line break before
@@ -9641,6 +9743,9 @@ function swallowedMarker(text, doc) {
     const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
     return { marker: found.index, next, error };
 }
+const UNEQUAL = Symbol('unequal');
+/** A map key's value as `yaml` compares keys (`===`), or UNEQUAL for a key equal to none (NaN, an alias, a collection). */
+const comparable = (node) => ((0,dist/* isScalar */.jn)(node) && !Number.isNaN(node.value) ? node.value : UNEQUAL);
 function pastCap(stack) {
     let depth = 0;
     for (const token of stack)
@@ -9784,7 +9889,7 @@ class View {
         const value = Array.isArray(container)
             ? container[place]
             : typeof place === 'number'
-                ? container[ENTRIES]?.find((e) => e.slot === place)?.value
+                ? entryAtSlot(container[ENTRIES] ?? [], place)?.value
                 : container[place];
         return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
     }
@@ -9793,7 +9898,7 @@ class View {
         const parent = this.parent;
         if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
             return this.slot;
-        return parent[ENTRIES].find((e) => e.slot === this.slot)?.key;
+        return entryAtSlot(parent[ENTRIES], this.slot)?.key;
     }
     /** Rules report `someView.at`: a view is its own location. */
     get at() {
@@ -10201,7 +10306,7 @@ function keyWithHeader(map, header) {
     const listed = map[ENTRIES];
     if (listed) {
         // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = listed.find((x) => !x.absent && hasHeader(x.value, header));
+        const e = entryWithHeader(listed, header);
         return e ? { key: e.key, value: e.value } : undefined;
     }
     const key = keyOfContainer(map, header);
@@ -13892,6 +13997,7 @@ function readSource(input, maxFileSize, out) {
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -13918,8 +14024,7 @@ const FILE_TIMEOUT_MS = 30_000;
  * thread's (which scans too), up to 8.
  */
 function workerCount(files, requested, env = process.env, cores = os.availableParallelism()) {
-    const fromEnv = env[WORKERS_ENV];
-    const asked = requested ?? (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : undefined);
+    const asked = requested ?? workersFromEnv(env);
     if (asked !== undefined)
         return Math.min(asked, MAX_WORKERS, files);
     if (files < 2 * MIN_FILES_PER_WORKER)
@@ -13927,13 +14032,28 @@ function workerCount(files, requested, env = process.env, cores = os.availablePa
     return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 /**
+ * The number of workers `HARNESS_REGISTRY_GUARD_WORKERS` asks for; undefined when it is unset or
+ * empty (as a workflow's `env:` leaves a variable it gives no value). Anything but digits is a usage
+ * error: ignored, it would leave the user believing it took effect.
+ */
+function workersFromEnv(env = process.env) {
+    const value = env[WORKERS_ENV];
+    if (value === undefined || !value.trim())
+        return undefined;
+    if (!/^\d+$/.test(value.trim()))
+        throw new UsageError(`${WORKERS_ENV} must be a whole number of worker threads, 0 or more (got ${JSON.stringify(value)})`);
+    return Number(value);
+}
+/**
  * A scanner that spreads the files over worker threads beside this one, or scans in this thread
  * alone when no worker is called for. `rules` serves the in-thread case and must be the registry the script loads.
  */
 function poolScanner(rules, options) {
+    // Read here, before any file: a bad value is an error even where there is nothing to scan.
+    const requested = options.workers ?? workersFromEnv(options.env);
     return async (inputs, spec) => {
-        const n = workerCount(inputs.length, options.workers, options.env);
-        const asked = options.workers !== undefined || (options.env ?? process.env)[WORKERS_ENV] !== undefined;
+        const n = workerCount(inputs.length, requested, {});
+        const asked = requested !== undefined;
         if (n > 0 && !options.script && asked)
             throw new Error(`${n} worker thread${n === 1 ? ' was' : 's were'} asked for, but the worker script (dist/worker/index.js) is not there`);
         if (n === 0 || !options.script)
@@ -14497,6 +14617,8 @@ class Project {
     #users;
     /** `usesOf`, per template asked about. */
     #uses = new Map();
+    /** The stages each context of `usesOf` runs as. */
+    #useStages = new WeakMap();
     /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
     #runStages = new WeakMap();
     #infraOf = new WeakMap();
@@ -14654,15 +14776,25 @@ class Project {
         out = [];
         for (const root of this.#templateUsers().get(template) ?? []) {
             // The stages of one use share its context (all of a Pipeline template's stages).
-            const seen = new Set();
-            for (const eff of this.runOf(root).stages)
-                if (eff.ctx.entity === template && !seen.has(eff.ctx.via)) {
-                    seen.add(eff.ctx.via);
-                    out.push(eff.ctx);
+            const seen = new Map();
+            for (const eff of this.runOf(root).stages) {
+                if (eff.ctx.entity !== template)
+                    continue;
+                let ctx = seen.get(eff.ctx.via);
+                if (!ctx) {
+                    seen.set(eff.ctx.via, (ctx = eff.ctx));
+                    out.push(ctx);
+                    this.#useStages.set(ctx, []);
                 }
+                this.#useStages.get(ctx).push(eff.stage);
+            }
         }
         this.#uses.set(template, out);
         return out;
+    }
+    /** The stages a context of `usesOf` runs as: the one made from a Stage template, each of a Pipeline template's. */
+    stagesOfUse(ctx) {
+        return this.#useStages.get(ctx) ?? [];
     }
     /**
      * The runs to check: every pipeline's, and every template's on its own. By default a template
@@ -14971,7 +15103,7 @@ class Project {
             for (const t of versions) {
                 const via = this.templateUse(t, step.template, ctx.entity, ctx.via, labels);
                 for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, via, depth + 1, missing);
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, stepTemplate ?? via, depth + 1, missing);
             }
             return;
         }
@@ -15431,10 +15563,12 @@ const NOT_IN_HARNESS_MESSAGES = {
         // Related locations: one use each.
         usedBy: 'Used by Harness Cloud {{stage}}.',
         usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        usedByStepGroup: 'Used by Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
         clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
         pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
         openUse: 'The connector of Harness Cloud {{stage}}.',
         openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        openUseStepGroup: 'The connector of Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
     },
     runtimeValueMessages: [
         'openInput',
@@ -15554,13 +15688,15 @@ const NOT_IN_HARNESS_MESSAGES = {
                     const resolution = project.resolve(use.ref, use.ctx);
                     // A reference in a step that comes from a step template names the step and the template.
                     const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+                    // A step group made from a StepGroup template is named as one, like the notice about a missing one.
+                    const group = use.stepTemplate?.template.templateType?.toLowerCase() === 'stepgroup';
                     if (resolution.unknown) {
                         const at = resolution.unknownAt ?? use.ref;
                         const key = `${at.file}\0${at.start}`;
                         openSource.set(key, { at, expression: resolution.unknown === 'expression' });
                         open.add(key, {
                             at: use.ref,
-                            ...(step ? { messageId: 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
+                            ...(step ? { messageId: group ? 'openUseStepGroup' : 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
                             user,
                         });
                     }
@@ -15571,7 +15707,7 @@ const NOT_IN_HARNESS_MESSAGES = {
                         const what = codebase
                             ? { messageId: 'clonesCodebase', data: byStage }
                             : step
-                                ? { messageId: 'usedByStep', data: step }
+                                ? { messageId: group ? 'usedByStepGroup' : 'usedByStep', data: step }
                                 : { messageId: 'usedBy', data: byStage };
                         // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
                         const copies = project.connectorCopies(value.value, scope);
@@ -15979,11 +16115,19 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness was asked and did not answer: it may have the connector, so creating one is not the advice.
-    if (answer?.kind === 'failed')
+    // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
+    // the repo does not hold): it may have the connector, so creating one is not the advice.
+    const unchecked = answer?.kind === 'failed'
+        ? answer.refused
+            ? 'Harness refused the lookup with HTTP 403'
+            : 'the lookup in Harness got no answer'
+        : !answer && project.harnessFacts
+            ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+            : undefined;
+    if (unchecked)
         return {
             suggestion: {
-                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and the lookup in Harness got no answer).`,
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and ${unchecked}).`,
                 edits: [edit],
             },
         };
@@ -16050,7 +16194,7 @@ function accountFix(project, entity, value, at, source) {
             });
         };
         /**
-         * A value written outside the stages of the entity whose stages take it (a pipeline variable):
+         * A value written outside the stages that take it (a pipeline variable, an input set's value):
          * reported once at the value, after every field is seen, naming each place that takes it.
          */
         const shared = new Map();
@@ -16063,8 +16207,16 @@ function accountFix(project, entity, value, at, source) {
                 // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
                 const viaVariable = owner.kind === 'template' && runtime_input_pipelineVariableName(loc_str(at) ?? '') !== undefined;
                 const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+                /** For a value a use of a Stage template gives: the stages that use makes. */
+                const useStages = new Map();
                 if (byUses && owner.kind === 'template') {
-                    const uses = project.usesOf(owner).map((ctx) => project.resolve(at, ctx));
+                    const uses = project.usesOf(owner).map((ctx) => {
+                        const r = project.resolve(at, ctx);
+                        const stages = project.stagesOfUse(ctx).map((s) => `stage \`${s.identifier}\``);
+                        for (const v of r.values)
+                            useStages.set(v, stages);
+                        return r;
+                    });
                     filledBySome = uses.some((r) => r.values.length > 0);
                     if (uses.length)
                         resolution = {
@@ -16075,18 +16227,25 @@ function accountFix(project, entity, value, at, source) {
                 for (const v of resolution.values) {
                     if (isAccountScopeRef(v.value))
                         continue;
-                    const where = placeIn(yamlPathOf(v.at) ?? path);
-                    const [place] = placeIn(path);
-                    if (v.entity === owner && !where.length && place) {
+                    const own = v.entity === owner;
+                    const written = yamlPathOf(v.at);
+                    const where = placeIn(written ?? path);
+                    // Where the value is not written in a stage (a variable; an input set's, whose path is not
+                    // known): the stages that take it, the field's own or (in a Stage template) its users'.
+                    const fieldPlaces = placeIn(path);
+                    const places = fieldPlaces.length || own ? fieldPlaces : (useStages.get(v) ?? []);
+                    if ((!where.length || (!written && !own)) && places.length) {
                         const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
-                        const entry = shared.get(key) ?? { value: v, places: [] };
-                        if (!entry.places.includes(place))
-                            entry.places.push(place);
+                        const entry = shared.get(key) ?? { value: v, places: [], own };
+                        for (const place of places)
+                            if (!entry.places.includes(place))
+                                entry.places.push(place);
+                        entry.own ||= own;
                         shared.set(key, entry);
                         continue;
                     }
                     // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
-                    checkValue(v.entity, where, v.value, v.at, v.source, v.entity === owner);
+                    checkValue(v.entity, where, v.value, v.at, v.source, own);
                 }
                 if (!resolution.unknown)
                     continue;
@@ -16100,8 +16259,8 @@ function accountFix(project, entity, value, at, source) {
                     data: { where: placeLabel(owner, placeIn(path)), value: loc_str(at) ?? '' },
                 });
             }
-        for (const { value: v, places } of shared.values())
-            checkValue(v.entity, places, v.value, v.at, v.source);
+        for (const { value: v, places, own } of shared.values())
+            checkValue(v.entity, places, v.value, v.at, v.source, own);
         // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
         // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
         for (const set of project.inputSets) {
