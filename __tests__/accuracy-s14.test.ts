@@ -125,9 +125,12 @@ describe('policy 3: the override suggestion never says to create an account conn
     );
   });
 
-  test('lookups on, but the value is for a pipeline the repo does not hold (Harness not asked): not "Create connector"', async () => {
+  test('a value for a pipeline the repo does not hold: Harness is asked about its `account.<id>` too', async () => {
+    expect(await titleOf({ 'i.yaml': ORPHAN_INPUT_SET }, { kind: 'failed', reason: 'HTTP 403', refused: 'core_connector_view' })).toBe(
+      'Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and Harness refused the lookup with HTTP 403).',
+    );
     expect(await titleOf({ 'i.yaml': ORPHAN_INPUT_SET }, { kind: 'notFound' })).toBe(
-      'Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and Harness was not asked about it: no pipeline in the repo takes this value).',
+      'Create connector `mirror` at account scope in Harness (the repo has no account-scope `mirror`), then reference it as `account.mirror`.',
     );
   });
 

@@ -6,7 +6,7 @@
  */
 import type { HarnessFacts, HarnessImageOverrides, HarnessLookup, HarnessSideConnector } from '../model/harness-side.js';
 import { defaultCatalogue, executionConfigMismatch, isAppHarnessImage, parseImage } from '../model/images.js';
-import type { Loc } from '../model/loc.js';
+import { str, type Loc } from '../model/loc.js';
 import type { Project } from '../model/project.js';
 import { lookupScope, parseRef, scopedKey, type Scope } from '../model/scope.js';
 import { createHarnessClient, type CiInfra, type HarnessClientOptions, type HarnessConnector } from './client.js';
@@ -89,6 +89,16 @@ export function connectorsToLookUp(project: Project): Need[] {
         if (ref.how === 'overrideImageConnector' && parsed && parsed.level !== 'account')
           need(`account.${parsed.identifier}`, run.root.scope, ref.at);
       }
+  // An input set for a pipeline the repo does not hold has its overrides judged where it writes them
+  // (policy 3): their `account.<id>` is asked about too, so the suggestion can say whether Harness has it.
+  for (const set of project.inputSets) {
+    if (project.pipelineOf(set)) continue;
+    for (const { at } of set.imageConnectorFields) {
+      const value = str(at)?.trim();
+      const parsed = value && !value.includes('<+') ? parseRef(value) : undefined;
+      if (parsed && parsed.level !== 'account') need(`account.${parsed.identifier}`, set.scope, at);
+    }
+  }
   return [...needs.values()];
 }
 
