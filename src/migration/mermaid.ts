@@ -104,10 +104,13 @@ export function buildDiagram(inv: Inventory, pipelineStages: Map<string, Array<{
   };
 }
 
-/** Mermaid label text: one line, with quotes, angle brackets and backticks (which could close the fence) as entity codes. */
+/**
+ * Mermaid label text: one line (U+2028 and U+2029 break lines in JavaScript too), with quotes,
+ * angle brackets and backticks (which could close the fence) as entity codes.
+ */
 function esc(s: string): string {
   return s
-    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#lt;')
     .replace(/>/g, '#gt;')
