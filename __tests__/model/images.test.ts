@@ -1,5 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
-import { isAppHarnessRegistryUrl, normaliseRegistryUrl, parseImage } from '../../src/model/images.js';
+import {
+  catalogueEntriesNamed,
+  catalogueNamesFor,
+  catalogueWith,
+  defaultCatalogue,
+  executionConfigMismatch,
+  findRenamedHarnessImage,
+  isAppHarnessImage,
+  isAppHarnessRegistryUrl,
+  mentionsExecutionConfigField,
+  normaliseRegistryUrl,
+  parseImage,
+  redactUserInfo,
+} from '../../src/model/images.js';
 
 describe('parseImage with Harness expressions', () => {
   test.each([
@@ -42,5 +55,115 @@ describe('registry URLs with empty path segments', () => {
     expect(normaliseRegistryUrl('https://app.harness.io//registry//v2/')).toEqual({ host: 'app.harness.io', path: '/registry' });
     expect(isAppHarnessRegistryUrl('https://app.harness.io//registry')).toBe(true);
     expect(isAppHarnessRegistryUrl('https://app.harness.io/gateway//registry')).toBe(false);
+  });
+});
+
+describe('parseImage: what is a registry host', () => {
+  test('a one-segment name with a dot is a Docker Hub name, not a registry', () => {
+    expect(parseImage('my.tool:1')).toEqual({ registry: undefined, path: ['my.tool'], tag: '1', digest: undefined });
+  });
+
+  test('`localhost` is a registry host though it has no dot or port', () => {
+    expect(parseImage('localhost/harness/ci-addon:1')).toEqual({
+      registry: 'localhost',
+      path: ['harness', 'ci-addon'],
+      tag: '1',
+      digest: undefined,
+    });
+    expect(parseImage('localhosts/ci-addon:1')?.registry).toBeUndefined();
+  });
+
+  test('a nested expression is masked to its outer end: a `/` after the inner one is still inside', () => {
+    expect(parseImage('harness/ci-addon:<+<+pipeline.variables.v>.replace("/", "-")>')).toEqual({
+      registry: undefined,
+      path: ['harness', 'ci-addon'],
+      tag: '<+<+pipeline.variables.v>.replace("/", "-")>',
+      digest: undefined,
+    });
+  });
+});
+
+describe('redactUserInfo', () => {
+  test('hides user info in a URL, quoted as YAML writes it or not', () => {
+    expect(redactUserInfo('https://user:pw@app.harness.io/registry')).toBe('https://***@app.harness.io/registry');
+    expect(redactUserInfo('"https://user:pw@app.harness.io/registry"')).toBe('"https://***@app.harness.io/registry"');
+    expect(redactUserInfo("'https://user:pw@app.harness.io/registry'")).toBe("'https://***@app.harness.io/registry'");
+  });
+});
+
+describe('isAppHarnessRegistryUrl', () => {
+  test('the path must be `/registry` or under it, not a longer name that starts with it', () => {
+    expect(isAppHarnessRegistryUrl('https://app.harness.io/registry/harness')).toBe(true);
+    expect(isAppHarnessRegistryUrl('https://app.harness.io/registry-mirror')).toBe(false);
+  });
+});
+
+describe('findRenamedHarnessImage', () => {
+  test('an exact Harness name is not renamed, on Docker Hub or behind a mirror', () => {
+    expect(findRenamedHarnessImage(parseImage('harness/ci-addon:1.16')!, defaultCatalogue)).toBeUndefined();
+    expect(findRenamedHarnessImage(parseImage('registry.example.com/harness/ci-addon:1.16')!, defaultCatalogue)).toBeUndefined();
+  });
+});
+
+describe('the catalogue', () => {
+  test('an extra name the built-in catalogue already has is not added twice: the name stays unambiguous', () => {
+    const catalogue = catalogueWith(['harness/ci-addon', 'acme/builder']);
+    expect(catalogue.images.length).toBe(defaultCatalogue.images.length + 1);
+    expect(catalogueEntriesNamed('ci-addon', catalogue)).toBe(1);
+  });
+
+  test('a generic bare name (`docker`, `gcs`) stands for no catalogue entry; its flattened name does', () => {
+    expect(catalogueNamesFor('docker', defaultCatalogue)).toEqual([]);
+    expect(catalogueNamesFor('plugins-docker', defaultCatalogue)).toEqual(['plugins/docker']);
+    expect(catalogueNamesFor('ci-addon', defaultCatalogue)).toEqual(['harness/ci-addon']);
+  });
+
+  test('a name two entries can stand for is the first in catalogue order, the built-in before an extra', () => {
+    // `harness-cache-server` is the built-in's bare name and the extra `harness/cache-server` flattened.
+    const catalogue = catalogueWith(['harness/cache-server']);
+    expect(findRenamedHarnessImage(parseImage('registry.example.com/mirror/harness-cache-server:1')!, catalogue)?.expected).toBe(
+      'harness/harness-cache-server',
+    );
+  });
+});
+
+describe('execution-config fields', () => {
+  test('a JSON text is noticed with spaces before the colon', () => {
+    expect(mentionsExecutionConfigField('{ "addonTag" : "harness/ci-addon:1" }')).toBe(true);
+    expect(mentionsExecutionConfigField('{ "image": "harness/ci-addon:1" }')).toBe(false);
+  });
+
+  test('only own fields of the map count: `toString` is no field', () => {
+    expect(executionConfigMismatch('toString', 'alpine:3', defaultCatalogue)).toBeUndefined();
+  });
+});
+
+describe('names restored under a mirror', () => {
+  test('a misspelled name under the Harness namespace keeps the mirror prefix and the namespace once', () => {
+    expect(findRenamedHarnessImage(parseImage('registry.example.com/harness/ci_addon:1')!, defaultCatalogue)).toEqual({
+      expected: 'harness/ci-addon',
+      suggestion: 'registry.example.com/harness/ci-addon:1',
+    });
+  });
+
+  test('an execution-config value keeps its name only under a whole namespace segment', () => {
+    expect(executionConfigMismatch('addonTag', 'registry.example.com/harness/ci-addon:1', defaultCatalogue)).toBeUndefined();
+    expect(executionConfigMismatch('addonTag', 'registry.example.com/myharness/ci-addon:1', defaultCatalogue)).toBe('harness/ci-addon');
+  });
+});
+
+describe('the retired registry', () => {
+  test('any numbered app host (app3.harness.io) is the retired registry too', () => {
+    expect(isAppHarnessRegistryUrl('https://app3.harness.io/registry')).toBe(true);
+    expect(isAppHarnessImage(parseImage('app3.harness.io/registry/harness/ci-addon:1')!)).toBe(true);
+  });
+
+  test('an image on the app host but not under `registry` is not on the retired registry', () => {
+    expect(isAppHarnessImage(parseImage('app.harness.io/harness/ci-addon:1')!)).toBe(false);
+  });
+
+  test('a query or fragment is no part of a registry URL; an expression leaves it unknown', () => {
+    expect(normaliseRegistryUrl('https://app.harness.io/registry?tab=1#top')).toEqual({ host: 'app.harness.io', path: '/registry' });
+    expect(normaliseRegistryUrl('https://app.harness.io/registry/<+pipeline.variables.ns>')).toBeUndefined();
   });
 });
