@@ -1,5 +1,6 @@
+import { describe, expect, test } from '@jest/globals';
 import rule from '../../src/rules/no-app-harness-registry.js';
-import { crlf } from '../helpers/lint-files.js';
+import { crlf, lintFiles } from '../helpers/lint-files.js';
 import { fromHarness, harnessConnector, testRule } from '../helpers/rule-tester.js';
 
 const dockerConnector = (url: string, extra = '') => `connector:
@@ -1337,5 +1338,110 @@ ${k8sStage('build', 'account.mirror', 'account.mirror').replace(/^/gm, '  ').tri
         { messageId: 'notInHarness', line: 28, column: 41, severity: 'warning', unresolved: true },
       ],
     },
+    {
+      name: 'a Docker connector moving to a private mirror: only a suggestion (the mirror must hold the Harness images first)',
+      files: { 'docker.yaml': dockerConnector(OLD) },
+      options: { replacementRegistryUrl: 'https://registry.example.com/mirror' },
+      errors: [{ messageId: 'connectorUrl', line: 6, column: 24, suggestion: dockerConnector('https://registry.example.com/mirror') }],
+    },
+    {
+      name: "a Docker connector's URL in a field other than dockerRegistryUrl: only a suggestion, the Provider Type left alone",
+      files: { 'docker.yaml': dockerConnector(HUB, '    proxy:\n      proxyUrl: https://app.harness.io/registry\n') },
+      errors: [
+        {
+          messageId: 'connectorUrl',
+          line: 12,
+          column: 17,
+          suggestion: dockerConnector(HUB, '    proxy:\n      proxyUrl: https://registry.hub.docker.com\n'),
+        },
+      ],
+    },
+    {
+      name: 'a step image on the registry under a renamed Harness name: the name restored, but only as a suggestion (a step may mean another image)',
+      files: stepImage('app.harness.io/registry/harness-ci-addon:1.2'),
+      errors: [{ messageId: 'image', line: 12, column: 75, suggestion: stepImage('harness/ci-addon:1.2') }],
+    },
+    {
+      name: 'a step image on the registry that is not a Harness image: only a suggestion (it must be on Docker Hub first)',
+      files: stepImage('app.harness.io/registry/myorg/tool:1'),
+      errors: [{ messageId: 'image', line: 12, column: 75, suggestion: stepImage('myorg/tool:1') }],
+    },
+    {
+      name: 'a Harness step image moving to a private mirror: only a suggestion',
+      files: stepImage('app.harness.io/registry/harness/ci-addon:1'),
+      options: { replacementRegistryUrl: 'https://registry.example.com/mirror' },
+      errors: [{ messageId: 'image', line: 12, column: 75, suggestion: stepImage('registry.example.com/mirror/harness/ci-addon:1') }],
+    },
+    {
+      name: 'Helm values: a registry whose repository is not a Harness image: only a suggestion',
+      files: { 'values.yaml': 'image:\n  registry: app.harness.io/registry\n  repository: myorg/tool\n' },
+      errors: [
+        {
+          file: 'values.yaml',
+          messageId: 'image',
+          line: 3,
+          column: 15,
+          severity: 'warning',
+          suggestion: 'image:\n  registry: docker.io\n  repository: myorg/tool\n',
+        },
+      ],
+    },
+    {
+      name: 'a connector both in the repo and in Harness: judged in its file only, not again at the lines that use it',
+      files: {
+        'docker.yaml': dockerConnector(OLD),
+        'pipeline.yaml': k8sPipeline(
+          'p',
+          'account.harnessImage',
+          'account.harnessImage',
+          k8sStage('one', 'account.harnessImage', 'account.harnessImage'),
+        ),
+      },
+      harness: fromHarness([harnessConnector('harnessImage', ACCOUNT, { urls: [OLD] }), harnessConnector('git', ACCOUNT)]),
+      errors: [{ file: 'docker.yaml', messageId: 'connectorUrl', line: 6, column: 24 }],
+      output: { 'docker.yaml': dockerConnector(HUB).replace('providerType: Other', 'providerType: DockerHub') },
+    },
   ],
 });
+
+// Only when this file runs: the meta test imports it for its table.
+if (expect.getState().testPath === import.meta.filename)
+  describe('fix titles and related messages', () => {
+    const findings = (files: Record<string, string>, extra: Parameters<typeof lintFiles>[1] = {}) =>
+      lintFiles(files, { rules: [rule], ...extra }).findings.filter((f) => f.ruleId === rule.id);
+
+    test("a Docker connector's fix names the Provider Type it sets", () => {
+      expect(findings({ 'docker.yaml': dockerConnector(OLD) }).map((f) => f.fixTitle)).toEqual([
+        'Point connector `harnessImage` at `https://registry.hub.docker.com` (Provider Type Docker Hub).',
+      ]);
+      const gcr = { ruleOptions: { [rule.id]: { replacementRegistryUrl: 'https://gcr.io/gcr-prod' } } };
+      expect(findings({ 'docker.yaml': dockerConnector(OLD) }, gcr).map((f) => f.fixTitle)).toEqual([
+        'Point connector `harnessImage` at `https://gcr.io/gcr-prod` (Provider Type Other).',
+      ]);
+    });
+
+    test('related locations of a connector only Harness holds: a sentence opens with the stage, "Used by" names it in lower case', () => {
+      const files = {
+        'pipeline.yaml': k8sPipeline(
+          'p',
+          'account.old',
+          'account.old',
+          k8sStage('one', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+          k8sStage('two', '<+pipeline.variables.reg>', '<+pipeline.variables.img>'),
+        ),
+      };
+      const harnessFacts = fromHarness([
+        harnessConnector('old', ACCOUNT, { urls: [OLD] }),
+        harnessConnector('git', ACCOUNT, { urls: [OLD] }),
+      ]);
+      const related = findings(files, { harnessFacts }).map((f) => [f.line, (f.related ?? []).map((r) => r.message)]);
+      expect(related).toEqual([
+        [7, ['Stage `one` of pipeline `p` clones the codebase through it.', 'Stage `two` of pipeline `p` clones the codebase through it.']],
+        [12, ['Used by stage `one` of pipeline `p`.', 'Used by stage `two` of pipeline `p`.']],
+        [
+          15,
+          ['Stage `one` of pipeline `p` pulls Harness images through it.', 'Stage `two` of pipeline `p` pulls Harness images through it.'],
+        ],
+      ]);
+    });
+  });

@@ -594,6 +594,12 @@ if (expect.getState().testPath === import.meta.filename)
       );
     });
 
+    test('on Docker Hub with no tag written, the tag Harness would pull is `latest`', () => {
+      expect(titleFor({ 'execution-config.yaml': executionConfig('addonTag', 'myorg/harness-ci-addon') })).toBe(
+        "Use Harness's own image `harness/ci-addon` instead, if it has the tag `latest`.",
+      );
+    });
+
     test('behind a mirror host the title still asks for the image to be mirrored under that name', () => {
       expect(titleFor({ 'execution-config.yaml': executionConfig('addonTag', 'registry.example.com/harness-ci-addon:1.2') })).toBe(
         'Use `registry.example.com/harness/ci-addon:1.2`, after mirroring the image under that name.',
