@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { applyEdits, chooseEdits, clashWithin, overlaps } from '../../src/engine/edits.js';
-import type { Edit } from '../../src/engine/finding.js';
+import { applyEdits, chooseEdits, clashWithin, overlaps, withFix } from '../../src/engine/edits.js';
+import type { Edit, Finding } from '../../src/engine/finding.js';
+import type { RuleMeta } from '../../src/engine/rule.js';
+import type { Loc } from '../../src/model/loc.js';
 import { eolAt, isPlainSafe, replaceScalar, setMapValue } from '../../src/model/yaml-edits.js';
 import { unifiedDiff } from '../../src/formats/diff.js';
 import { View } from '../../src/model/view.js';
@@ -184,6 +186,55 @@ describe('choosing and applying edits', () => {
       );
       expect(chooseEdits(groups)).toEqual(everyChosen(groups));
     }
+  });
+});
+
+describe('applyEdits', () => {
+  test('an insertion at the start of a replacement goes before it, in whatever order the two are given', () => {
+    const edits = [
+      { start: 5, end: 8, text: 'X' },
+      { start: 5, end: 5, text: 'I' },
+    ];
+    expect(applyEdits('abcdefgh', edits)).toBe('abcdeIX');
+    expect(applyEdits('abcdefgh', [...edits].reverse())).toBe('abcdeIX');
+  });
+});
+
+describe('withFix: what a report\'s edits become on its finding', () => {
+  const rule = (fixable: RuleMeta['fixable']) => ({ id: 'r', fixable }) as RuleMeta;
+  const at = (embedded = false): Loc => ({ file: 'a.yaml', start: 0, end: 1, value: null, path: undefined, flags: embedded ? 4 : 0 });
+  const edit = { start: 0, end: 1, text: 'x' };
+  const aliasedEdit = { ...edit, aliased: true as const };
+  const NOTE = 'The value is anchored and also used through an alias elsewhere, where the change applies too: check those places first.';
+  const made = (r: RuleMeta, report: Parameters<typeof withFix>[1]) => {
+    const { fix, fixTitle, suggestion } = withFix(r, report, {} as Finding);
+    return { fix, fixTitle, suggestion };
+  };
+
+  test("a safe rule's fix is a fix, with its title", () => {
+    expect(made(rule('safe'), { at: at(), fix: [edit], fixTitle: 'T' })).toEqual({ fix: [edit], fixTitle: 'T', suggestion: undefined });
+  });
+
+  test('a fix of an anchored value an alias uses too is only a suggestion, which says so', () => {
+    expect(made(rule('safe'), { at: at(), fix: [aliasedEdit], fixTitle: 'T' })).toEqual({
+      fix: undefined,
+      fixTitle: undefined,
+      suggestion: { title: `T ${NOTE}`, edits: [edit] },
+    });
+    expect(made(rule('safe'), { at: at(), suggestion: { title: 'S', edits: [aliasedEdit] } }).suggestion).toEqual({
+      title: `S ${NOTE}`,
+      edits: [edit],
+    });
+  });
+
+  test("a fix wins over the report's suggestion", () => {
+    expect(made(rule('safe'), { at: at(), fix: [edit], fixTitle: 'T', suggestion: { title: 'S', edits: [edit] } }).suggestion).toBeUndefined();
+  });
+
+  test("no edit inside an embedded YAML text, and none of a rule that fixes nothing", () => {
+    const empty = { fix: undefined, fixTitle: undefined, suggestion: undefined };
+    expect(made(rule('safe'), { at: at(true), fix: [edit], fixTitle: 'T', suggestion: { title: 'S', edits: [edit] } })).toEqual(empty);
+    expect(made(rule('none'), { at: at(), fix: [edit], fixTitle: 'T', suggestion: { title: 'S', edits: [edit] } })).toEqual(empty);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { applyEdits } from '../../src/engine/edits.js';
+import type { Finding } from '../../src/engine/finding.js';
 import { applyFixes } from '../helpers/lint.js';
 import { lint } from '../helpers/lint.js';
 import { rules } from '../../src/rules/index.js';
@@ -328,6 +329,187 @@ describe('passes, writes and dry runs', () => {
     expect(fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('image: harness/ci-addon:1.16.92\n# 1\n# 2\n# 3\n');
     const b = r.files.find((f) => f.file === 'b.yaml')!;
     expect(b.edits).toEqual([{ start: 32, end: 32, text: '# 1\n# 2\n# 3\n' }]);
+  });
+
+  test('without a pass limit of their own, fixes that keep producing fixes stop after 10 passes', () => {
+    const dir = repo();
+    let n = 0;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      dryRun: true,
+      check: (s) => {
+        const res = lint(s);
+        const text = s.overlay?.get(path.join(dir, 'b.yaml')) ?? fs.readFileSync(path.join(dir, 'b.yaml'), 'utf8');
+        res.findings.push({ ...res.findings[0]!, file: 'b.yaml', fix: [{ start: text.length, end: text.length, text: `# ${n++}\n` }] });
+        return res;
+      },
+    });
+    expect(r.passes).toBe(10);
+    expect(r.converged).toBe(false);
+  });
+
+  /** A check that adds a fix of b.yaml, made by `edit` from b.yaml's text as the check sees it and the check's number. */
+  const withFixOfB = (dir: string, edit: (text: string, call: number) => { start: number; end: number; text: string }) => {
+    const file = path.join(dir, 'b.yaml');
+    let calls = 0;
+    let template: Finding | undefined;
+    return (s: Parameters<typeof lint>[0]) => {
+      const res = lint(s);
+      template ??= res.findings[0];
+      const text = s.overlay?.get(file) ?? fs.readFileSync(file, 'utf8');
+      res.findings.push({ ...template!, file: 'b.yaml', fix: [edit(text, calls++)] });
+      return res;
+    };
+  };
+
+  test('a fix that leaves the text as it was is no pass and no change', () => {
+    const dir = repo();
+    const r = applyFixes({ cwd: dir, paths: ['.'], dryRun: true, check: withFixOfB(dir, () => ({ start: 0, end: 5, text: 'image' })) });
+    // a.yaml's own fix is the one pass.
+    expect(r.passes).toBe(1);
+    expect(r.files.map((f) => f.file)).toEqual(['a.yaml']);
+  });
+
+  test('a later pass that would make a file unparseable leaves it as it was before every pass, not after the earlier ones', () => {
+    const dir = repo();
+    const original = bytes(path.join(dir, 'b.yaml'));
+    // Checks 0 and 1 (before and after the file is read) offer a good fix; the next pass's fix breaks the file.
+    const check = withFixOfB(dir, (text, call) =>
+      call < 2 ? { start: text.length, end: text.length, text: '# fine\n' } : { start: 0, end: 0, text: '[unclosed\n' },
+    );
+    const r = applyFixes({ cwd: dir, paths: ['.'], check });
+    expect(r.skipped).toEqual([{ file: 'b.yaml', reason: 'the fixes would make it unparseable' }]);
+    expect(r.files.map((f) => f.file)).toEqual(['a.yaml']);
+    expect(bytes(path.join(dir, 'b.yaml')).equals(original)).toBe(true);
+    // It is named as skipped, not counted as fixes that did not converge.
+    expect(r.converged).toBe(true);
+  });
+
+  test('files are listed by name, though a later pass found the first one', () => {
+    const dir = repo();
+    let calls = 0;
+    const fixOfB = withFixOfB(dir, (text, call) => (call < 2 ? { start: text.length, end: text.length, text: '# b\n' } : { start: 0, end: 0, text: '' }));
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      dryRun: true,
+      check: (s) => {
+        const res = fixOfB(s);
+        // a.yaml's own fix shows only once b.yaml is fixed; the no-op fix of b.yaml after that changes nothing.
+        if (calls++ < 2) res.findings = res.findings.filter((f) => f.file !== 'a.yaml');
+        return res;
+      },
+    });
+    expect(r.files.map((f) => f.file)).toEqual(['a.yaml', 'b.yaml']);
+  });
+
+  test('the fixes of a file come from a check of the text it was read with, though it changes on disk afterwards', () => {
+    const dir = repo();
+    const file = path.join(dir, 'a.yaml');
+    let calls = 0;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['.'],
+      dryRun: true,
+      check: (s) => {
+        // Right after the file is read for fixing, someone adds a line above the image.
+        if (calls++ === 1) fs.writeFileSync(file, '# added meanwhile\n' + fs.readFileSync(file, 'utf8'));
+        return lint(s);
+      },
+    });
+    expect(r.files.map((f) => [f.file, f.fixed])).toEqual([['a.yaml', 'image: harness/drone-git:1.6.9\n']]);
+  });
+
+  /** Fixes b.yaml (`image: harness/ci-addon:1.16.92`) in passes: pass n applies `passes[n - 1]`'s edits, made from the text then. */
+  const fixInPasses = (...passes: Array<(text: string) => Array<{ start: number; end: number; text: string }>>) => {
+    const dir = repo();
+    const file = path.join(dir, 'b.yaml');
+    let calls = 0;
+    let template: Finding | undefined;
+    const r = applyFixes({
+      cwd: dir,
+      paths: ['b.yaml'],
+      dryRun: true,
+      check: (s) => {
+        const res = lint({ ...s, paths: ['a.yaml'] });
+        template ??= res.findings[0];
+        const text = s.overlay?.get(file) ?? fs.readFileSync(file, 'utf8');
+        // Check 0 finds the fixes, check 1 finds them again in the text as read: pass 1 applies those.
+        const edits = passes[Math.max(calls++ - 1, 0)]?.(text) ?? [];
+        return { ...res, findings: edits.length ? [{ ...template!, file: 'b.yaml', fix: edits }] : [] };
+      },
+    });
+    return r.files.find((f) => f.file === 'b.yaml');
+  };
+
+  test.each([
+    [
+      'an insertion right after a replacement of the pass before',
+      [() => [{ start: 7, end: 14, text: 'HARNESS-LONGER' }], () => [{ start: 21, end: 21, text: 'X' }]],
+      'image: HARNESS-LONGERX/ci-addon:1.16.92\n',
+      [{ start: 7, end: 14, text: 'HARNESS-LONGERX' }],
+    ],
+    [
+      'an edit before and one after an earlier one',
+      [
+        () => [{ start: 15, end: 23, text: 'ci-lite-engine' }],
+        () => [
+          { start: 0, end: 5, text: 'img' },
+          { start: 30, end: 37, text: '2.0' },
+        ],
+      ],
+      'img: harness/ci-lite-engine:2.0\n',
+      [
+        { start: 0, end: 5, text: 'img' },
+        { start: 15, end: 23, text: 'ci-lite-engine' },
+        { start: 24, end: 31, text: '2.0' },
+      ],
+    ],
+    [
+      'an edit that ends where an earlier one starts',
+      [() => [{ start: 7, end: 14, text: 'plugins' }], () => [{ start: 0, end: 7, text: 'IMAGE: ' }]],
+      'IMAGE: plugins/ci-addon:1.16.92\n',
+      [{ start: 0, end: 14, text: 'IMAGE: plugins' }],
+    ],
+    [
+      'a change a later pass undoes: only the other change is left',
+      [
+        () => [
+          { start: 0, end: 5, text: 'IMAGE' },
+          { start: 24, end: 31, text: '2' },
+        ],
+        () => [{ start: 0, end: 5, text: 'image' }],
+      ],
+      'image: harness/ci-addon:2\n',
+      [{ start: 24, end: 31, text: '2' }],
+    ],
+    [
+      'an insertion at the end of a replacement in the same fix',
+      [
+        () => [
+          { start: 7, end: 14, text: 'plugins' },
+          { start: 14, end: 14, text: '-x' },
+        ],
+      ],
+      'image: plugins-x/ci-addon:1.16.92\n',
+      [{ start: 7, end: 14, text: 'plugins-x' }],
+    ],
+    [
+      'a replacement of what an earlier pass inserted, and more',
+      [() => [{ start: 7, end: 7, text: 'my-' }], () => [{ start: 7, end: 17, text: 'plugins' }]],
+      'image: plugins/ci-addon:1.16.92\n',
+      [{ start: 7, end: 14, text: 'plugins' }],
+    ],
+  ] as const)('net edits over passes: %s', (_, passes, fixed, edits) => {
+    const b = fixInPasses(...passes)!;
+    expect(b.fixed).toBe(fixed);
+    expect(b.edits).toEqual(edits);
+    expect(applyEdits(b.original, b.edits)).toBe(b.fixed);
+  });
+
+  test('a change a later pass undoes entirely leaves the file out of what was fixed', () => {
+    expect(fixInPasses(() => [{ start: 0, end: 5, text: 'IMAGE' }], () => [{ start: 0, end: 5, text: 'image' }])).toBeUndefined();
   });
 
   /** Fixes the repo while `edit` changes a.yaml on disk right after check number `after` (0: the first). */
