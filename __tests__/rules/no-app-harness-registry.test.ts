@@ -412,6 +412,11 @@ data:
       output: { 'docker.yaml': `connector:\n  name: a\n  identifier: a\n  type: DockerRegistry\n${(after as string).replace('URL', HUB)}` },
     })),
     {
+      name: 'a URL with an expression in it: left to the leftover scan, as a warning, as an image with one is',
+      files: { 'docker.yaml': dockerConnector('https://app.harness.io/registry/<+pipeline.variables.ns>') },
+      errors: [{ messageId: 'leftover', line: 6, column: 32, severity: 'warning' }],
+    },
+    {
       name: 'a URL with an empty path segment (`//registry`): reported and fixed',
       files: { 'docker.yaml': dockerConnector('https://app.harness.io//registry/') },
       errors: [{ messageId: 'connectorUrl', line: 6, column: 24 }],

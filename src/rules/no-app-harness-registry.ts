@@ -169,7 +169,8 @@ export default defineRule({
     for (const { entity: connector, root } of entities) {
       if (connector.kind !== 'connector') continue;
       for (const url of connector.urls) {
-        mark(url);
+        // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+        if (normaliseRegistryUrl(url.str!)) mark(url);
         if (isAppHarnessRegistryUrl(url.str!))
           report({
             at: url,
