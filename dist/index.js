@@ -49975,7 +49975,9 @@ const ID = 'no-app-harness-registry';
             if (connector.kind !== 'connector')
                 continue;
             for (const url of connector.urls) {
-                mark(url);
+                // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+                if (normaliseRegistryUrl(url.str))
+                    mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
                     report({
                         at: url,
@@ -51645,6 +51647,7 @@ function unexpected(reply, field) {
 
 
 
+
 function createHarnessLookups(options) {
     const client = createHarnessClient(options);
     const host = new URL(normaliseBaseUrl(options.baseUrl)).host;
@@ -51705,6 +51708,18 @@ function connectorsToLookUp(project) {
                 if (ref.how === 'overrideImageConnector' && parsed && parsed.level !== 'account')
                     need(`account.${parsed.identifier}`, run.root.scope, ref.at);
             }
+    // An input set for a pipeline the repo does not hold has its overrides judged where it writes them
+    // (policy 3): their `account.<id>` is asked about too, so the suggestion can say whether Harness has it.
+    for (const set of project.inputSets) {
+        if (project.pipelineOf(set))
+            continue;
+        for (const { at } of set.imageConnectorFields) {
+            const value = str(at)?.trim();
+            const parsed = value && !value.includes('<+') ? parseRef(value) : undefined;
+            if (parsed && parsed.level !== 'account')
+                need(`account.${parsed.identifier}`, set.scope, at);
+        }
+    }
     return [...needs.values()];
 }
 const before = (a, b) => (a.file < b.file ? true : a.file > b.file ? false : a.start < b.start);
@@ -57751,10 +57766,13 @@ function buildDiagram(inv, pipelineStages) {
         mermaid: lines.join('\n') + '\n',
     };
 }
-/** Mermaid label text: one line, with quotes, angle brackets and backticks (which could close the fence) as entity codes. */
+/**
+ * Mermaid label text: one line (U+2028 and U+2029 break lines in JavaScript too), with quotes,
+ * angle brackets and backticks (which could close the fence) as entity codes.
+ */
 function esc(s) {
     return s
-        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
         .replace(/"/g, '#quot;')
         .replace(/</g, '#lt;')
         .replace(/>/g, '#gt;')

@@ -15961,7 +15961,9 @@ const ID = 'no-app-harness-registry';
             if (connector.kind !== 'connector')
                 continue;
             for (const url of connector.urls) {
-                mark(url);
+                // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+                if (normaliseRegistryUrl(url.str))
+                    mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
                     report({
                         at: url,
