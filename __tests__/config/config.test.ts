@@ -347,6 +347,16 @@ describe('an invalid config', () => {
     );
   });
 
+  test('a key with a line break in it is quoted with the break escaped: it cannot start a line (a workflow command) of its own', async () => {
+    const r = repo({ [CONFIG]: 'a: 1\n"x\\n::error::injected\\u2028y": 2\nrules:\n  "z\\r\\n::warning::w":\n    level: off\n' });
+    const { code, err } = await r.cli(['check', '.']);
+    expect(code).toBe(2);
+    expect(err.split('\n').filter((line) => line.trim().startsWith('::'))).toEqual([]);
+    expect(err).not.toMatch(/[\r\u2028]/);
+    expect(err).toContain('unknown key `x\\u000a::error::injected\\u2028y`');
+    expect(err).toContain('unknown rule id `z\\u000d\\u000a::warning::w`');
+  });
+
   test('through lint() it throws ConfigError with the problems', () => {
     const r = repo({ [CONFIG]: 'rules:\n  bogus: off\n' });
     expect(() => r.lint()).toThrow(ConfigError);

@@ -97,9 +97,17 @@ function nodeFor(error: ErrorObject, root: View): Located {
   return (cur ?? root).at;
 }
 
+/**
+ * A key from the document as a message quotes it: a control character or line break in it is
+ * written as its `\uXXXX` escape, so that printed (a usage error names a config's keys) it cannot
+ * start a line of its own, such as a workflow command in a CI log.
+ */
+const printable = (key: string) =>
+  key.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function describe(error: ErrorObject): string {
   const where = segments(error.instancePath)
-    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${printable(s)}`))
     .join('')
     .replace(/^\./, '');
   let what = error.message ?? 'is invalid';
@@ -112,7 +120,7 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'type') what = `must be ${typeNames(error.params as { type: string | string[] })}`;
   if (error.keyword === 'minLength' && (error.params as { limit: number }).limit === 1) what = 'must not be empty';
   if (error.keyword === 'additionalProperties')
-    what = `has unknown key \`${(error.params as { additionalProperty: string }).additionalProperty}\``;
+    what = `has unknown key \`${printable((error.params as { additionalProperty: string }).additionalProperty)}\``;
   return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 
