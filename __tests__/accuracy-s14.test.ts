@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { connector, HARNESS_IMAGE, tmpDir, writeFiles } from './e2e/harness.js';
+import { connector, fakeGitHubPerTest, git, HARNESS_IMAGE, pullRequestEvent, tmpDir, writeFiles } from './e2e/harness.js';
 import { runInProcess } from './action/in-process.js';
 import { lint as engineLint } from '../src/engine/lint.js';
 import { connectorsToLookUp } from '../src/harness/lookups.js';
@@ -337,4 +337,39 @@ ${stages.join('')}`;
   ])('%s', (_, files, expected) => {
     expect(messages(files)).toEqual(expected);
   });
+});
+
+describe('the gate with `path:` a symlinked folder', () => {
+  const server = fakeGitHubPerTest();
+
+  // The gate looks for config files from the same (real) path the check reads: a config the pull
+  // request adds between the link's target and the repository root is a gate change, never obeyed.
+  test.each(['hlink', 'ci/harness'])(
+    'path %j: a config the pull request adds in ci/ is named as a gate change and not obeyed',
+    async (given) => {
+      const ws = tmpDir('gatelink');
+      writeFiles(ws, {
+        'ci/harness/connectors/harness_image.yaml': HARNESS_IMAGE,
+        'ci/harness/connectors/a.yaml': connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false }),
+        'ci/.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: off\n',
+      });
+      fs.symlinkSync('ci/harness', path.join(ws, 'hlink'));
+      git(ws, 'init', '-q');
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-qm', 'merge');
+      const files = [
+        { filename: 'ci/.harness-registry-guard.yml', status: 'added', patch: '@@ -0,0 +1,2 @@\n+rules:\n+  no-app-harness-registry: off' },
+      ];
+      const gh = await server({ files, baseFiles: {} });
+      const r = await runInProcess({
+        workspace: ws,
+        apiUrl: gh.url,
+        event: pullRequestEvent({ changedFiles: 1 }),
+        inputs: { path: given },
+      });
+      expect(r.code).toBe(1);
+      expect(r.outputs.errors).toBe('1');
+      expect(r.annotations.map((a) => `${a.props.title} ${a.props.file}`)).toContain('gate change ci/.harness-registry-guard.yml');
+    },
+  );
 });

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { repoRootOf, toPosix } from '../engine/discover.js';
+import { leavesItsRoot, linksIntoSkipped, realPathOf, repoRootOf, toPosix } from '../engine/discover.js';
 import { createGitHubApi, redact, type ClientOptions, type GitHubApi } from '../github/client.js';
 import { readRunContext, type RunContext } from '../github/context.js';
 import { createHarnessLookups, type HarnessLookups } from '../harness/lookups.js';
@@ -74,9 +75,30 @@ export function startRun(settings: ActionSettings, env: Env, deps: RunDeps): Run
   return { settings, ...repoScope(settings), ctx, api, log, notes, ...(harness ? { harness } : {}) };
 }
 
-/** The repository root and the paths to scan from it (see {@link RunState.root}). */
+/**
+ * The repository root and the paths to scan from it (see {@link RunState.root}), each at its real
+ * place in the repository: the gate, the check and the base's check all start from these.
+ */
 export function repoScope(settings: Pick<ActionSettings, 'workspace' | 'paths'>): { root: string; paths: string[] } {
   const abs = (settings.paths.length ? settings.paths : ['.']).map((p) => path.resolve(settings.workspace, p));
   const root = repoRootOf(abs[0]!) ?? settings.workspace;
-  return { root, paths: abs.map((p) => toPosix(path.relative(root, p)) || '.') };
+  return { root, paths: abs.map((p) => inRepository(root, toPosix(path.relative(root, p)) || '.')) };
+}
+
+/**
+ * A path through a symlink that stays in the repository (`path: hlink`, a link to `.harness`), as
+ * the real path there: GitHub annotates a file by its path in the repository, never by a link's.
+ * A link that leaves the repository or leads into .git is kept as given, for discovery to refuse.
+ */
+function inRepository(root: string, given: string): string {
+  const abs = path.resolve(root, given);
+  let isDirectory: boolean;
+  try {
+    isDirectory = fs.statSync(abs).isDirectory();
+  } catch {
+    return given;
+  }
+  if (leavesItsRoot(abs, isDirectory, root) || linksIntoSkipped(abs, isDirectory, root)) return given;
+  const real = path.relative(realPathOf(root), realPathOf(abs));
+  return real === '..' || real.startsWith(`..${path.sep}`) || path.isAbsolute(real) ? given : toPosix(real) || '.';
 }
