@@ -84,6 +84,33 @@ describe('run()', () => {
     expect(stdout.join('')).toContain('::error::harness-registry-guard: internal error: Maximum call stack size exceeded');
   });
 
+  // A file name from the repository in an internal error: no escape sequence, and no line of its own (a workflow command).
+  const EVIL = '.harness/x\u001b[2J\n::add-mask::y.yaml';
+  const unsafeLines = () =>
+    stdout
+      .join('')
+      .split('\n')
+      .filter((l) => l.trimStart().startsWith('::add-mask') || l.includes('\u001b'));
+
+  test('an exception naming a repository file is logged with control characters replaced, its stack frames one a line', async () => {
+    lintMock.mockImplementation(() => {
+      throw new Error(`EACCES: permission denied, open '${EVIL}'`);
+    });
+    expect(await run(env)).toBe(2);
+    restore();
+    expect(unsafeLines()).toEqual([]);
+    expect(stdout.join('')).toContain("internal error: EACCES: permission denied, open '.harness/x\uFFFD[2J\uFFFD::add-mask::y.yaml'");
+    expect(stdout.join('')).toMatch(/\n {4}at /);
+  });
+
+  test("a rule's internal error naming a repository file is logged with control characters replaced", async () => {
+    lintMock.mockReturnValue(result({ internalErrors: [`rule r failed on ${EVIL}: Error: boom\n    at x`] }));
+    expect(await run(env)).toBe(2);
+    restore();
+    expect(unsafeLines()).toEqual([]);
+    expect(stdout.join('')).toContain('Internal error: rule r failed on .harness/x\uFFFD[2J\uFFFD::add-mask::y.yaml');
+  });
+
   test('HARNESS_REGISTRY_GUARD_WORKERS set to anything but a number of workers fails the step, as the CLI does', async () => {
     process.env.HARNESS_REGISTRY_GUARD_WORKERS = '1.5';
     try {

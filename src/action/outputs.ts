@@ -5,6 +5,7 @@ import { failingFindings } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
 import { HarnessAuthError } from '../harness/client.js';
+import { internalErrorText, terminalSafe } from '../formats/style.js';
 import { plural, totals } from '../formats/totals.js';
 import { InputError, type ActionSettings } from './inputs.js';
 import type { RunState } from './state.js';
@@ -41,8 +42,8 @@ export function finish(state: RunState, result: LintResult, verdict: Verdict, sa
   const broken = setOutputs({ ...counts, 'sarif-file': sarifFile });
   if (broken) return outputsBroken(broken, settings.token);
   if (result.internalErrors.length) {
-    for (const e of result.internalErrors) state.log(`Internal error: ${e}`);
-    return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
+    for (const e of result.internalErrors) state.log(`Internal error: ${terminalSafe(e)}`);
+    return fail(2, `internal error: ${result.internalErrors.map((e) => terminalSafe(e.split('\n')[0]!)).join('; ')}`, settings.token);
   }
   if (verdict.failing) return fail(1, `${reach(verdict.failing)} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
   const unwritten = setOutputs({ 'exit-code': 0 });
@@ -79,8 +80,9 @@ export function failure(e: unknown, settings: ActionSettings): ExitCode {
   // The Harness API refused the key (401; a 403 fails only its scope's lookups): the message names the status, never the key.
   if (e instanceof HarnessAuthError) return fail(2, `input \`harness-api-key\`: ${e.message}`, settings.token);
   if (e instanceof UsageError) return configFailure(e, settings);
-  core.info(redact(`Internal error: ${(e as Error).stack ?? e}`, settings.token));
-  return fail(2, `internal error: ${(e as Error).message}`, settings.token);
+  // A file name in it comes from the repository: no escape sequence, no line of its own (a workflow command).
+  core.info(redact(`Internal error: ${internalErrorText(String((e as Error).stack ?? e))}`, settings.token));
+  return fail(2, `internal error: ${terminalSafe(String((e as Error).message))}`, settings.token);
 }
 
 /** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */

@@ -11,7 +11,7 @@ import { init } from './commands/init.js';
 import { report } from './commands/report.js';
 import { rules } from './commands/rules.js';
 import { ArgError } from './parse.js';
-import { internalErrorText } from './terminal.js';
+import { internalErrorText } from '../formats/style.js';
 
 const PROGRAM = 'harness-registry-guard';
 

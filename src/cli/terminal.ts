@@ -1,17 +1,3 @@
-import { terminalSafe } from '../formats/style.js';
-
-/**
- * An internal error as the CLI prints it: made `terminalSafe`, as text output shows file names (a
- * file name in it comes from the repository and may hold an escape sequence, or a line break before
- * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
- * no workflow command.
- */
-export const internalErrorText = (text: string) =>
-  text
-    .split(/\n(?= {4}at )/)
-    .map(terminalSafe)
-    .join('\n');
-
 /**
  * Whether text output takes its terminal form (a code frame under each finding, colour), decided
  * in this order:

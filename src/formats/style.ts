@@ -33,6 +33,18 @@ export const NO_STYLE: Style = { bold: same, dim: same, red: same, yellow: same,
 export const terminalSafe = (s: string) =>
   s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
 
+/**
+ * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+export const internalErrorText = (text: string) =>
+  text
+    .split(/\n(?= {4}at )/)
+    .map(terminalSafe)
+    .join('\n');
+
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
 function width(cp: number): number {
   if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) return 0;

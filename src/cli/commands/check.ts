@@ -4,7 +4,7 @@ import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../.
 import { failingFindings, type Finding } from '../../engine/finding.js';
 import { lint, type LintResult, type LintSettings } from '../../engine/lint.js';
 import { formatPieces, formatters } from '../../formats/index.js';
-import { terminalSafe } from '../../formats/style.js';
+import { internalErrorText, terminalSafe } from '../../formats/style.js';
 import { formatText } from '../../formats/text.js';
 import { plural } from '../../formats/totals.js';
 import {
@@ -25,7 +25,7 @@ import {
 import { changedSelection } from '../changed.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine, type Values } from '../parse.js';
-import { internalErrorText, terminalForm } from '../terminal.js';
+import { terminalForm } from '../terminal.js';
 
 const OPTIONS = {
   format: { type: 'string', default: 'text', choices: Object.keys(formatters) },

@@ -2,13 +2,12 @@ import path from 'node:path';
 import { unifiedDiff } from '../../formats/diff.js';
 import { failingFindings } from '../../engine/finding.js';
 import { applyFixes, type FixResult } from '../../engine/fix.js';
-import { terminalSafe } from '../../formats/style.js';
+import { internalErrorText, terminalSafe } from '../../formats/style.js';
 import { plural, totals } from '../../formats/totals.js';
 import { lint } from '../../engine/lint.js';
 import { FAIL_ON, harnessWarnings, SCAN_OPTIONS, SCAN_USAGE, scanSettings, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
-import { internalErrorText } from '../terminal.js';
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { realPathOf } from '../../engine/discover.js';
 import { lint } from '../../engine/lint.js';
-import { terminalSafe } from '../../formats/style.js';
+import { internalErrorText, terminalSafe } from '../../formats/style.js';
 import { detectSource, REPORT_FORMATS, reportPieces } from '../../migration/index.js';
 import { mergeReportFiles } from '../../migration/merge.js';
 import { checkOutputName, harnessWarnings, readBy, SCAN_OPTIONS, SCAN_USAGE, scanSettings, writeOutput, type CliIo } from '../args.js';
 import type { Command } from '../command.js';
 import { ArgError, parseCommandLine } from '../parse.js';
-import { internalErrorText } from '../terminal.js';
 
 const OPTIONS = {
   format: { type: 'string', default: 'markdown', choices: REPORT_FORMATS },
