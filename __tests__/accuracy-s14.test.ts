@@ -134,6 +134,61 @@ describe('policy 3: the override suggestion never says to create an account conn
     );
   });
 
+  test("a trigger's value (in `inputYaml`, which no suggestion edits) is not looked up", async () => {
+    const trigger = `trigger:
+  name: t
+  identifier: t
+  orgIdentifier: o
+  projectIdentifier: pr
+  pipelineIdentifier: elsewhere
+  source:
+    type: Webhook
+  inputYaml: |
+    pipeline:
+      identifier: elsewhere
+      stages:
+        - stage:
+            identifier: st
+            type: CI
+            spec:
+              infrastructure:
+                type: KubernetesDirect
+                spec:
+                  harnessImageConnectorRef: org.trigger_mirror
+`;
+    const dir = tmpDir('acct');
+    writeFiles(dir, { 't.yaml': trigger, 'i.yaml': ORPHAN_INPUT_SET });
+    let asked: string[] = [];
+    await engineLint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      configPath: false,
+      harness: async (project) => {
+        const needs = connectorsToLookUp(project);
+        asked = needs.map((n) => `${n.at.file} ${n.scope.level}.${n.identifier}`);
+        return { host: 'h', requests: 0, lookups: [] };
+      },
+    });
+    expect(asked).toEqual(['i.yaml account.mirror']);
+  });
+
+  test('lookups ran but this connector was not among them (facts from an earlier run): not "Create connector"', async () => {
+    const dir = tmpDir('acct');
+    writeFiles(dir, { 'p.yaml': PIPELINE });
+    const result = await engineLint({
+      cwd: dir,
+      paths: ['.'],
+      rules,
+      configPath: false,
+      harnessFacts: { host: 'h', requests: 0, lookups: [] },
+    });
+    const [f] = result.findings.filter((x) => x.ruleId === 'require-account-image-connector');
+    expect(f?.suggestion?.title).toBe(
+      'Reference an account-scope connector as `account.mirror` instead of `org.mirror` once Harness is known to have one (the repo has no account-scope `mirror`, and Harness was not asked about it).',
+    );
+  });
+
   test('unchanged: Harness said there is none, or lookups are off', async () => {
     const create =
       'Create connector `mirror` at account scope in Harness (the repo has no account-scope `mirror`), then reference it as `account.mirror`.';

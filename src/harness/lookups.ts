@@ -91,8 +91,9 @@ export function connectorsToLookUp(project: Project): Need[] {
       }
   // An input set for a pipeline the repo does not hold has its overrides judged where it writes them
   // (policy 3): their `account.<id>` is asked about too, so the suggestion can say whether Harness has it.
+  // Not a trigger's: its values sit in `inputYaml`, a string no suggestion can edit.
   for (const set of project.inputSets) {
-    if (project.pipelineOf(set)) continue;
+    if (set.kind === 'trigger' || project.pipelineOf(set)) continue;
     for (const { at } of set.imageConnectorFields) {
       const value = str(at)?.trim();
       const parsed = value && !value.includes('<+') ? parseRef(value) : undefined;

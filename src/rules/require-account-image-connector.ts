@@ -61,15 +61,15 @@ function accountFix(project: Project, entity: Entity, value: string, at: Loc, so
       },
     };
   if (found) return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-  // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
-  // the repo does not hold): it may have the connector, so creating one is not the advice.
+  // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
+  // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
   const unchecked =
     answer?.kind === 'failed'
       ? answer.refused
         ? 'Harness refused the lookup with HTTP 403'
         : 'the lookup in Harness got no answer'
       : !answer && project.harnessFacts
-        ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+        ? 'Harness was not asked about it'
         : undefined;
   if (unchecked)
     return {
