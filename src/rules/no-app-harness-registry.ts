@@ -169,7 +169,7 @@ export default defineRule({
     for (const { entity: connector, root } of entities) {
       if (connector.kind !== 'connector') continue;
       for (const url of connector.urls) {
-        // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+        // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
         if (normaliseRegistryUrl(url.str!)) mark(url);
         if (isAppHarnessRegistryUrl(url.str!))
           report({
