@@ -234,10 +234,14 @@ describe('report --merge of the three repositories', () => {
     expect((await merge([files[1]!, files[2]!, files[0]!])).out).toBe(markdown);
   });
 
-  test('--output writes the file and prints nothing', async () => {
+  test('--output writes the file and prints nothing, the JSON (written in pieces) the same bytes as printed', async () => {
     const out = path.join(tmp, 'org.md');
     expect(await merge(REPOS.map(reportFile), '--output', out)).toEqual({ code: 0, out: '', err: '' });
     expect(fs.readFileSync(out, 'utf8')).toBe(markdown);
+    const printed = await merge(REPOS.map(reportFile), '--format', 'json');
+    const outJson = path.join(tmp, 'org.json');
+    expect(await merge(REPOS.map(reportFile), '--format', 'json', '--output', outJson)).toEqual({ code: 0, out: '', err: '' });
+    expect(fs.readFileSync(outJson, 'utf8')).toBe(printed.out);
   });
 });
 
