@@ -55,7 +55,12 @@ export class YamlTreeBuilder {
         const cache = ctx.aliasResolveCache;
         ctx.aliasResolveCache = target ? [target, this] : [this];
         try {
-          return resolve.call(this, within, ctx);
+          const found = resolve.call(this, within, ctx);
+          // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
+          // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
+          const data = found && ctx.anchors.get(found);
+          if (data && data.aliasCount === 0) data.aliasCount = 1;
+          return found;
         } finally {
           ctx.aliasResolveCache = cache;
         }
