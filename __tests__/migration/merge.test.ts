@@ -438,6 +438,21 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
     );
   });
 
+  test('text from a report file is shown without control characters or line breaks (no line of its own, no escape sequence)', async () => {
+    const evil = 'evil\n::error title=pwned::owned\u001b]0;T\u0007';
+    const r = json<MigrationReport>(good());
+    r.source = { ...r.source!, repository: evil };
+    const twice = [put('evil1.json', JSON.stringify(r)), put('evil2.json', JSON.stringify(r))];
+    const dup = await merge(twice);
+    usage(dup, /repository evil\uFFFD::error title=pwned::owned\uFFFD\]0;T\uFFFD is already merged/);
+    const notJson = await merge([put('escape.txt', '\u001b]0;TITLE\u0007 not json')]);
+    usage(notJson, /not JSON/);
+    for (const err of [dup.err, notJson.err]) {
+      expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(err.split('\n').filter((l) => l.trimStart().startsWith('::'))).toEqual([]);
+    }
+  });
+
   test('an organisation report given back to --merge', async () => {
     const orgFile = put('org.json', (await merge(REPOS.map(reportFile), '--format', 'json')).out);
     usage(await merge([orgFile]), /bad\/org\.json: is an organisation report/);

@@ -4,6 +4,7 @@ import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { readRegularFile } from '../engine/file-text.js';
 import { jsonPieces } from '../formats/json-pieces.js';
+import { terminalSafe } from '../formats/style.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
 import { VERSION } from '../version.js';
@@ -54,8 +55,9 @@ function readReports(files: string[], cwd: string): NamedReport[] {
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      // The parser quotes the file's text: its line breaks, escaped, keep the error on one line.
-      const why = (e as Error).message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]!);
+      // The parser quotes the file's text: its line breaks, escaped, keep the error on one line, and no
+      // other control character (an escape sequence) reaches the terminal.
+      const why = terminalSafe((e as Error).message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]!));
       throw new UsageError(`${name}: not JSON (${why}); --merge takes the output of \`report --format json\``);
     }
     return { name, report: checkReport(json, name) };
@@ -265,7 +267,9 @@ export function mergeReports(inputs: NamedReport[]): OrgReport {
   const seen = new Map<string, Repo>();
   for (const r of repos) {
     const other = seen.get(r.name.toLowerCase());
-    if (other) throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
+    // The name is the report's text: shown without control characters or line breaks (a workflow command of its own).
+    if (other)
+      throw new UsageError(`${r.file}: repository ${terminalSafe(r.name)} is already merged from ${other.file}; give each repository once`);
     seen.set(r.name.toLowerCase(), r);
   }
   repos.sort((a, b) => cmp(a.name, b.name));
