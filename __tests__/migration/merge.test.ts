@@ -453,6 +453,13 @@ describe('bad input is a usage error (exit 2) naming the file', () => {
     }
   });
 
+  test('a report nested thousands of levels deep is refused, not a stack overflow', async () => {
+    // Written as text: JSON.stringify would overflow here too.
+    const deep = good().replace(/^\{/, `{"extra": ${'['.repeat(5000)}${']'.repeat(5000)},`);
+    for (const format of ['markdown', 'json'])
+      usage(await merge([put('deep.json', deep)], '--format', format), /bad\/deep\.json: nests deeper than 64 levels/);
+  });
+
   test('an organisation report given back to --merge', async () => {
     const orgFile = put('org.json', (await merge(REPOS.map(reportFile), '--format', 'json')).out);
     usage(await merge([orgFile]), /bad\/org\.json: is an organisation report/);

@@ -60,8 +60,26 @@ function readReports(files: string[], cwd: string): NamedReport[] {
       const why = terminalSafe((e as Error).message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]!));
       throw new UsageError(`${name}: not JSON (${why}); --merge takes the output of \`report --format json\``);
     }
+    // Our reports nest a few levels: a deeper one would overflow the stack of the merge's recursive steps.
+    if (nestsDeeperThan(json, MAX_REPORT_DEPTH))
+      throw new UsageError(`${name}: nests deeper than ${MAX_REPORT_DEPTH} levels; --merge takes the output of \`report --format json\``);
     return { name, report: checkReport(json, name) };
   });
+}
+
+/** Deeper than any report of ours (they nest about 8 levels), far below what overflows a stack. */
+const MAX_REPORT_DEPTH = 64;
+
+/** Whether JSON nests deeper than `limit` levels: walked with a list, not by recursion. */
+function nestsDeeperThan(json: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[json, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 const LINE_BREAKS: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
