@@ -46,6 +46,14 @@ describe('hostile input', () => {
     ]);
   });
 
+  test('documents that are each an alias to no anchor are each reported at their alias, not all at the top of the file', () => {
+    write('a.yaml', 'pipeline: {name: p, identifier: p}\n--- *zz\n--- *yy\n');
+    expect(run().map((f) => [f.file, f.line, f.column, f.severity, f.message])).toEqual([
+      ['a.yaml', 2, 5, 'error', 'Document not checked: Unresolved alias (the anchor must be set before the alias): zz.'],
+      ['a.yaml', 3, 5, 'error', 'Document not checked: Unresolved alias (the anchor must be set before the alias): yy.'],
+    ]);
+  });
+
   test('keys and names that are Object.prototype members (toString, constructor) are plain data, not a crash', () => {
     write('map.yaml', 'toString: app.harness.io/registry/harness/ci-addon:1\nconstructor: x\n');
     write(

@@ -275,9 +275,11 @@ function openingQuote(doc: Document.Parsed, errorAt: number): [number, number] |
 }
 
 function contentsRange(doc: Document.Parsed): [number, number] {
-  const node = isAlias(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+  const contents = doc.contents;
+  // A root alias that resolves to nothing: the alias itself, not the top of the file.
+  const node = isAlias(contents) ? (contents.resolve(doc) ?? contents) : contents;
   const range = node && 'range' in node ? node.range : undefined;
-  return range ? [range[0], range[1]] : [0, 0];
+  return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!.trim();
