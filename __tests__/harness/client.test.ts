@@ -89,6 +89,23 @@ describe('connectorUiUrl', () => {
 });
 
 describe('getConnector', () => {
+  it('a connector whose values hold the API key (a server that echoes it) comes back with the key replaced', async () => {
+    const secret = KEY.split('.').pop()!;
+    const server = await serve({
+      connectors: [
+        { identifier: 'echo', name: `leak ${KEY}`, type: 'DockerRegistry', spec: { ...DOCKER, dockerRegistryUrl: `https://x/${secret}` } },
+      ],
+    });
+    const answer = await client(server).getConnector({ identifier: 'echo' });
+    expect(answer.kind).toBe('found');
+    const text = JSON.stringify(answer);
+    expect(text).not.toContain(secret);
+    expect(answer.kind === 'found' && [answer.connector.name, answer.connector.spec.dockerRegistryUrl]).toEqual([
+      'leak ***',
+      'https://x/***',
+    ]);
+  });
+
   it('sends exactly the scope params given, and the same identifier at two scopes gives two answers', async () => {
     const server = await serve({
       connectors: [

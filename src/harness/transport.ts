@@ -95,6 +95,19 @@ export function errorBody(body: unknown): { code?: string; message?: string } {
  * (last) segment on its own. Errors from fetch/undici and echoed error bodies can carry any of them.
  */
 export function redactKey(text: string, key: string): string {
+  const out = withoutKey(text, key);
+  // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
+  // of 4 or more of its characters goes too.
+  const last = key.trim().split('.').pop() ?? '';
+  return last.length >= 8 ? maskPieces(out, last, 4) : out;
+}
+
+/**
+ * `text` with the key's whole forms (see `redactKey`) replaced by `***`, and nothing else: for a
+ * reply's body, whose values (a connector's name or URL) reach reports, and where masking short
+ * pieces could change a value. None of the forms holds a character JSON gives a meaning to.
+ */
+function withoutKey(text: string, key: string): string {
   const k = key.trim();
   if (!k) return text;
   const secrets = new Set([key, k, encodeURIComponent(k), Buffer.from(k).toString('base64')]);
@@ -102,9 +115,7 @@ export function redactKey(text: string, key: string): string {
   if (last.length >= 8) secrets.add(last);
   let out = text;
   for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (s) out = out.split(s).join('***');
-  // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
-  // of 4 or more of its characters goes too.
-  return last.length >= 8 ? maskPieces(out, last, 4) : out;
+  return out;
 }
 
 /** `text` with every run of at least `min` characters that also occurs in `secret` replaced by `***`. */
@@ -380,7 +391,8 @@ export class Transport {
       if (text === undefined)
         return { kind: 'fail', reason: `HTTP ${status} with a body over ${MAX_BODY_BYTES / 1024 / 1024} MiB, not read` };
       try {
-        body = text ? (JSON.parse(text) as unknown) : undefined;
+        // A server that echoes the key into a value (a name, a URL) must not put it into a report.
+        body = text ? (JSON.parse(withoutKey(text, this.o.apiKey)) as unknown) : undefined;
       } catch {
         body = undefined;
         notJson = true;
