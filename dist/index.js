@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1042);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1042:
+/***/ 3175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45845,7 +45845,7 @@ class YamlTreeBuilder {
     targets;
     /**
      * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
-     * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+     * before the one it resolves (16,000 aliases took 16–18 s). Each alias is given its list to scan
      * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
      * yaml's own code still resolves it and counts it against `maxAliasCount`.
      */
@@ -45858,7 +45858,13 @@ class YamlTreeBuilder {
                 const cache = ctx.aliasResolveCache;
                 ctx.aliasResolveCache = target ? [target, this] : [this];
                 try {
-                    return resolve.call(this, within, ctx);
+                    const found = resolve.call(this, within, ctx);
+                    // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
+                    // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
+                    const data = found && ctx.anchors.get(found);
+                    if (data && data.aliasCount === 0)
+                        data.aliasCount = 1;
+                    return found;
                 }
                 finally {
                     ctx.aliasResolveCache = cache;
@@ -46192,9 +46198,11 @@ function openingQuote(doc, errorAt) {
     return at;
 }
 function contentsRange(doc) {
-    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const contents = doc.contents;
+    // A root alias that resolves to nothing: the alias itself, not the top of the file.
+    const node = (0,dist/* isAlias */.Vj)(contents) ? (contents.resolve(doc) ?? contents) : contents;
     const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [0, 0];
+    return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
 }
 const firstLine = (s) => s.split('\n')[0].trim();
 const lineCounters = new WeakMap();
@@ -49975,7 +49983,7 @@ const ID = 'no-app-harness-registry';
             if (connector.kind !== 'connector')
                 continue;
             for (const url of connector.urls) {
-                // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+                // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
                 if (normaliseRegistryUrl(url.str))
                     mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
@@ -50131,14 +50139,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
-    // the repo does not hold): it may have the connector, so creating one is not the advice.
+    // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
+    // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
     const unchecked = answer?.kind === 'failed'
         ? answer.refused
             ? 'Harness refused the lookup with HTTP 403'
             : 'the lookup in Harness got no answer'
         : !answer && project.harnessFacts
-            ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+            ? 'Harness was not asked about it'
             : undefined;
     if (unchecked)
         return {
@@ -50998,6 +51006,18 @@ function errorBody(body) {
  * (last) segment on its own. Errors from fetch/undici and echoed error bodies can carry any of them.
  */
 function redactKey(text, key) {
+    const out = withoutKey(text, key);
+    // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
+    // of 4 or more of its characters goes too.
+    const last = key.trim().split('.').pop() ?? '';
+    return last.length >= 8 ? maskPieces(out, last, 4) : out;
+}
+/**
+ * `text` with the key's whole forms (see `redactKey`) replaced by `***`, and nothing else: for a
+ * reply's body, whose values (a connector's name or URL) reach reports, and where masking short
+ * pieces could change a value. None of the forms holds a character JSON gives a meaning to.
+ */
+function withoutKey(text, key) {
     const k = key.trim();
     if (!k)
         return text;
@@ -51009,9 +51029,7 @@ function redactKey(text, key) {
     for (const s of [...secrets].sort((a, b) => b.length - a.length))
         if (s)
             out = out.split(s).join('***');
-    // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
-    // of 4 or more of its characters goes too.
-    return last.length >= 8 ? maskPieces(out, last, 4) : out;
+    return out;
 }
 /** `text` with every run of at least `min` characters that also occurs in `secret` replaced by `***`. */
 function maskPieces(text, secret, min) {
@@ -51290,7 +51308,8 @@ class Transport {
             if (text === undefined)
                 return { kind: 'fail', reason: `HTTP ${status} with a body over ${MAX_BODY_BYTES / 1024 / 1024} MiB, not read` };
             try {
-                body = text ? JSON.parse(text) : undefined;
+                // A server that echoes the key into a value (a name, a URL) must not put it into a report.
+                body = text ? JSON.parse(withoutKey(text, this.o.apiKey)) : undefined;
             }
             catch {
                 body = undefined;
@@ -51710,8 +51729,9 @@ function connectorsToLookUp(project) {
             }
     // An input set for a pipeline the repo does not hold has its overrides judged where it writes them
     // (policy 3): their `account.<id>` is asked about too, so the suggestion can say whether Harness has it.
+    // Not a trigger's: its values sit in `inputYaml`, a string no suggestion can edit.
     for (const set of project.inputSets) {
-        if (project.pipelineOf(set))
+        if (set.kind === 'trigger' || project.pipelineOf(set))
             continue;
         for (const { at } of set.imageConnectorFields) {
             const value = str(at)?.trim();
@@ -51787,6 +51807,7 @@ function judgeOverrides(infra, overrides) {
 
 
 
+
 /** What the job summary states under its heading (fallbacks, results of the API calls); each is logged when added. */
 class Notes {
     log;
@@ -51823,11 +51844,33 @@ function startRun(settings, env, deps) {
         notes.add('Harness lookups are off: this pull request comes from a fork, and GitHub passes no secrets to its workflows, so `harness-api-key` is empty. Connectors that are not in the repository stay unresolved-reference notices.');
     return { settings, ...repoScope(settings), ctx, api, log, notes, ...(harness ? { harness } : {}) };
 }
-/** The repository root and the paths to scan from it (see {@link RunState.root}). */
+/**
+ * The repository root and the paths to scan from it (see {@link RunState.root}), each at its real
+ * place in the repository: the gate, the check and the base's check all start from these.
+ */
 function repoScope(settings) {
     const abs = (settings.paths.length ? settings.paths : ['.']).map((p) => external_node_path_default().resolve(settings.workspace, p));
     const root = repoRootOf(abs[0]) ?? settings.workspace;
-    return { root, paths: abs.map((p) => toPosix(external_node_path_default().relative(root, p)) || '.') };
+    return { root, paths: abs.map((p) => inRepository(root, toPosix(external_node_path_default().relative(root, p)) || '.')) };
+}
+/**
+ * A path through a symlink that stays in the repository (`path: hlink`, a link to `.harness`), as
+ * the real path there: GitHub annotates a file by its path in the repository, never by a link's.
+ * A link that leaves the repository or leads into .git is kept as given, for discovery to refuse.
+ */
+function inRepository(root, given) {
+    const abs = external_node_path_default().resolve(root, given);
+    let isDirectory;
+    try {
+        isDirectory = external_node_fs_default().statSync(abs).isDirectory();
+    }
+    catch {
+        return given;
+    }
+    if (leavesItsRoot(abs, isDirectory, root) || linksIntoSkipped(abs, isDirectory, root))
+        return given;
+    const real = external_node_path_default().relative(discover_realPathOf(root), discover_realPathOf(abs));
+    return real === '..' || real.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(real) ? given : toPosix(real) || '.';
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -53717,9 +53760,15 @@ function nodeFor(error, root) {
         cur = root.getIn(path.slice(0, n));
     return (cur ?? root).at;
 }
+/**
+ * A key from the document as a message quotes it: a control character or line break in it is
+ * written as its `\uXXXX` escape, so that printed (a usage error names a config's keys) it cannot
+ * start a line of its own, such as a workflow command in a CI log.
+ */
+const printable = (key) => key.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 function describe(error) {
     const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${printable(s)}`))
         .join('')
         .replace(/^\./, '');
     let what = error.message ?? 'is invalid';
@@ -53735,7 +53784,7 @@ function describe(error) {
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
+        what = `has unknown key \`${printable(error.params.additionalProperty)}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 /** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
@@ -55715,16 +55764,13 @@ function fromJson(json) {
 
 
 
-
-
-
 /** The lint step: the whole workspace, with the config and baseline the gate chose (the base commit's on a pull request). */
 async function checkWorkspace(state, gate) {
     const { settings } = state;
     const lintSettings = {
         // From the repository root, so findings name files as git, the API and the runner do.
         cwd: state.root,
-        paths: state.paths.map((p) => inRepository(state.root, p)),
+        paths: state.paths,
         rules: rules_rules,
         // Large repos are scanned on worker threads (dist/worker/index.js, beside this bundle).
         scanner: poolScanner(rules_rules, { script: workerScriptBeside(import.meta.url, './worker/index.js'), env: process.env }),
@@ -55750,25 +55796,6 @@ async function checkWorkspace(state, gate) {
     if (result.harness)
         state.log(lookupSummary(result.harness));
     return { result, lintSettings };
-}
-/**
- * A path through a symlink that stays in the repository (`path: hlink`, a link to `.harness`), as
- * the real path there: GitHub annotates a file by its path in the repository, never by a link's.
- * A link that leaves the repository or leads into .git is kept as given, for discovery to refuse.
- */
-function inRepository(root, given) {
-    const abs = external_node_path_default().resolve(root, given);
-    let isDirectory;
-    try {
-        isDirectory = external_node_fs_default().statSync(abs).isDirectory();
-    }
-    catch {
-        return given;
-    }
-    if (leavesItsRoot(abs, isDirectory, root) || linksIntoSkipped(abs, isDirectory, root))
-        return given;
-    const real = external_node_path_default().relative(discover_realPathOf(root), discover_realPathOf(abs));
-    return real === '..' || real.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(real) ? given : toPosix(real) || '.';
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -56742,7 +56769,65 @@ function harnessInputs(env) {
     return { harness: { apiKey, accountId, baseUrl } };
 }
 
+;// CONCATENATED MODULE: ./src/formats/style.ts
+/**
+ * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
+ * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
+ */
+const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    green: sgr(32, 39),
+};
+const same = (s) => s;
+const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
+ */
+const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+/**
+ * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+const internalErrorText = (text) => text
+    .split(/\n(?= {4}at )/)
+    .map(terminalSafe)
+    .join('\n');
+/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
+function width(cp) {
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x20000 && cp <= 0x3fffd) ||
+        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
+        return 2;
+    return 1;
+}
+/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+/** Terminal columns `s` takes once made `terminalSafe`. */
+function displayWidth(s) {
+    let n = 0;
+    for (const ch of terminalSafe(s))
+        n += width(ch.codePointAt(0));
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 
 
 
@@ -56770,8 +56855,8 @@ function outputs_finish(state, result, verdict, sarifFile, seeAlso) {
         return outputsBroken(broken, settings.token);
     if (result.internalErrors.length) {
         for (const e of result.internalErrors)
-            state.log(`Internal error: ${e}`);
-        return fail(2, `internal error: ${result.internalErrors.map((e) => e.split('\n')[0]).join('; ')}`, settings.token);
+            state.log(`Internal error: ${terminalSafe(e)}`);
+        return fail(2, `internal error: ${result.internalErrors.map((e) => terminalSafe(e.split('\n')[0])).join('; ')}`, settings.token);
     }
     if (verdict.failing)
         return fail(1, `${reach(verdict.failing)} fail-on: ${settings.failOn}. See ${seeAlso}.`, settings.token);
@@ -56809,8 +56894,9 @@ function failure(e, settings) {
         return fail(2, `input \`harness-api-key\`: ${e.message}`, settings.token);
     if (e instanceof UsageError)
         return configFailure(e, settings);
-    core.info(redact(`Internal error: ${e.stack ?? e}`, settings.token));
-    return fail(2, `internal error: ${e.message}`, settings.token);
+    // A file name in it comes from the repository: no escape sequence, no line of its own (a workflow command).
+    core.info(redact(`Internal error: ${internalErrorText(String(e.stack ?? e))}`, settings.token));
+    return fail(2, `internal error: ${terminalSafe(String(e.message))}`, settings.token);
 }
 /** A bad config or baseline file: each config problem is annotated at its line, and the step fails naming the input. */
 function configFailure(e, settings) {

@@ -9395,7 +9395,7 @@ class YamlTreeBuilder {
     targets;
     /**
      * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
-     * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+     * before the one it resolves (16,000 aliases took 16–18 s). Each alias is given its list to scan
      * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
      * yaml's own code still resolves it and counts it against `maxAliasCount`.
      */
@@ -9408,7 +9408,13 @@ class YamlTreeBuilder {
                 const cache = ctx.aliasResolveCache;
                 ctx.aliasResolveCache = target ? [target, this] : [this];
                 try {
-                    return resolve.call(this, within, ctx);
+                    const found = resolve.call(this, within, ctx);
+                    // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
+                    // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
+                    const data = found && ctx.anchors.get(found);
+                    if (data && data.aliasCount === 0)
+                        data.aliasCount = 1;
+                    return found;
                 }
                 finally {
                     ctx.aliasResolveCache = cache;
@@ -9742,9 +9748,11 @@ function openingQuote(doc, errorAt) {
     return at;
 }
 function contentsRange(doc) {
-    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const contents = doc.contents;
+    // A root alias that resolves to nothing: the alias itself, not the top of the file.
+    const node = (0,dist/* isAlias */.Vj)(contents) ? (contents.resolve(doc) ?? contents) : contents;
     const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [0, 0];
+    return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
 }
 const firstLine = (s) => s.split('\n')[0].trim();
 const lineCounters = new WeakMap();
@@ -11904,9 +11912,15 @@ function nodeFor(error, root) {
         cur = root.getIn(path.slice(0, n));
     return (cur ?? root).at;
 }
+/**
+ * A key from the document as a message quotes it: a control character or line break in it is
+ * written as its `\uXXXX` escape, so that printed (a usage error names a config's keys) it cannot
+ * start a line of its own, such as a workflow command in a CI log.
+ */
+const printable = (key) => key.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 function describe(error) {
     const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${printable(s)}`))
         .join('')
         .replace(/^\./, '');
     let what = error.message ?? 'is invalid';
@@ -11922,7 +11936,7 @@ function describe(error) {
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
+        what = `has unknown key \`${printable(error.params.additionalProperty)}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 /** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
@@ -16796,7 +16810,7 @@ const ID = 'no-app-harness-registry';
             if (connector.kind !== 'connector')
                 continue;
             for (const url of connector.urls) {
-                // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+                // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
                 if (normaliseRegistryUrl(url.str))
                     mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
@@ -16952,14 +16966,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
-    // the repo does not hold): it may have the connector, so creating one is not the advice.
+    // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
+    // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
     const unchecked = answer?.kind === 'failed'
         ? answer.refused
             ? 'Harness refused the lookup with HTTP 403'
             : 'the lookup in Harness got no answer'
         : !answer && project.harnessFacts
-            ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+            ? 'Harness was not asked about it'
             : undefined;
     if (unchecked)
         return {
@@ -18095,6 +18109,16 @@ const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, g
  * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
  */
 const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+/**
+ * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+const internalErrorText = (text) => text
+    .split(/\n(?= {4}at )/)
+    .map(terminalSafe)
+    .join('\n');
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
 function width(cp) {
     if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
@@ -18697,6 +18721,18 @@ function errorBody(body) {
  * (last) segment on its own. Errors from fetch/undici and echoed error bodies can carry any of them.
  */
 function redactKey(text, key) {
+    const out = withoutKey(text, key);
+    // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
+    // of 4 or more of its characters goes too.
+    const last = key.trim().split('.').pop() ?? '';
+    return last.length >= 8 ? maskPieces(out, last, 4) : out;
+}
+/**
+ * `text` with the key's whole forms (see `redactKey`) replaced by `***`, and nothing else: for a
+ * reply's body, whose values (a connector's name or URL) reach reports, and where masking short
+ * pieces could change a value. None of the forms holds a character JSON gives a meaning to.
+ */
+function withoutKey(text, key) {
     const k = key.trim();
     if (!k)
         return text;
@@ -18708,9 +18744,7 @@ function redactKey(text, key) {
     for (const s of [...secrets].sort((a, b) => b.length - a.length))
         if (s)
             out = out.split(s).join('***');
-    // An echo may cut the secret short or start it late ("key pat.a.b.secretval expired"): any run
-    // of 4 or more of its characters goes too.
-    return last.length >= 8 ? maskPieces(out, last, 4) : out;
+    return out;
 }
 /** `text` with every run of at least `min` characters that also occurs in `secret` replaced by `***`. */
 function maskPieces(text, secret, min) {
@@ -18989,7 +19023,8 @@ class Transport {
             if (text === undefined)
                 return { kind: 'fail', reason: `HTTP ${status} with a body over ${MAX_BODY_BYTES / 1024 / 1024} MiB, not read` };
             try {
-                body = text ? JSON.parse(text) : undefined;
+                // A server that echoes the key into a value (a name, a URL) must not put it into a report.
+                body = text ? JSON.parse(withoutKey(text, this.o.apiKey)) : undefined;
             }
             catch {
                 body = undefined;
@@ -19409,8 +19444,9 @@ function connectorsToLookUp(project) {
             }
     // An input set for a pipeline the repo does not hold has its overrides judged where it writes them
     // (policy 3): their `account.<id>` is asked about too, so the suggestion can say whether Harness has it.
+    // Not a trigger's: its values sit in `inputYaml`, a string no suggestion can edit.
     for (const set of project.inputSets) {
-        if (project.pipelineOf(set))
+        if (set.kind === 'trigger' || project.pipelineOf(set))
             continue;
         for (const { at } of set.imageConnectorFields) {
             const value = str(at)?.trim();
@@ -19870,17 +19906,6 @@ function stagesThroughChanged(result, files, texts) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
-
-/**
- * An internal error as the CLI prints it: made `terminalSafe`, as text output shows file names (a
- * file name in it comes from the repository and may hold an escape sequence, or a line break before
- * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
- * no workflow command.
- */
-const internalErrorText = (text) => text
-    .split(/\n(?= {4}at )/)
-    .map(terminalSafe)
-    .join('\n');
 /**
  * Whether text output takes its terminal form (a code frame under each finding, colour), decided
  * in this order:
@@ -20704,7 +20729,6 @@ function writeInPlace(target, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/fix.ts
-
 
 
 
@@ -22588,6 +22612,7 @@ function org_markdown_row(cells) {
 
 
 
+
 /** Reads and checks `report --format json` files; anything else is a usage error naming the file. */
 function readReports(files, cwd) {
     if (!files.length)
@@ -22611,12 +22636,32 @@ function readReports(files, cwd) {
             json = JSON.parse(text.replace(/^\uFEFF/, ''));
         }
         catch (e) {
-            // The parser quotes the file's text: its line breaks, escaped, keep the error on one line.
-            const why = e.message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]);
+            // The parser quotes the file's text: its line breaks, escaped, keep the error on one line, and no
+            // other control character (an escape sequence) reaches the terminal.
+            const why = terminalSafe(e.message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]));
             throw new UsageError(`${name}: not JSON (${why}); --merge takes the output of \`report --format json\``);
         }
+        // Our reports nest a few levels: a deeper one would overflow the stack of the merge's recursive steps.
+        if (nestsDeeperThan(json, MAX_REPORT_DEPTH))
+            throw new UsageError(`${name}: nests deeper than ${MAX_REPORT_DEPTH} levels; --merge takes the output of \`report --format json\``);
         return { name, report: checkReport(json, name) };
     });
+}
+/** Deeper than any report of ours (they nest about 8 levels), far below what overflows a stack. */
+const MAX_REPORT_DEPTH = 64;
+/** Whether JSON nests deeper than `limit` levels: walked with a list, not by recursion. */
+function nestsDeeperThan(json, limit) {
+    const stack = [[json, 0]];
+    while (stack.length) {
+        const [v, depth] = stack.pop();
+        if (!v || typeof v !== 'object')
+            continue;
+        if (depth >= limit)
+            return true;
+        for (const child of Object.values(v))
+            stack.push([child, depth + 1]);
+    }
+    return false;
 }
 const LINE_BREAKS = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 /** Throws a usage error naming the file and the field when `json` is not a migration report this version can merge. */
@@ -22814,8 +22859,9 @@ function mergeReports(inputs) {
     const seen = new Map();
     for (const r of repos) {
         const other = seen.get(r.name.toLowerCase());
+        // The name is the report's text: shown without control characters or line breaks (a workflow command of its own).
         if (other)
-            throw new UsageError(`${r.file}: repository ${r.name} is already merged from ${other.file}; give each repository once`);
+            throw new UsageError(`${r.file}: repository ${terminalSafe(r.name)} is already merged from ${other.file}; give each repository once`);
         seen.set(r.name.toLowerCase(), r);
     }
     repos.sort((a, b) => cmp(a.name, b.name));
@@ -23154,7 +23200,6 @@ function mergeReportFiles(files, cwd, format) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
-
 
 
 

@@ -9424,7 +9424,7 @@ class YamlTreeBuilder {
     targets;
     /**
      * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
-     * before the one it resolves (16,000 aliases took 18 s). Each alias is given its list to scan
+     * before the one it resolves (16,000 aliases took 16–18 s). Each alias is given its list to scan
      * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
      * yaml's own code still resolves it and counts it against `maxAliasCount`.
      */
@@ -9437,7 +9437,13 @@ class YamlTreeBuilder {
                 const cache = ctx.aliasResolveCache;
                 ctx.aliasResolveCache = target ? [target, this] : [this];
                 try {
-                    return resolve.call(this, within, ctx);
+                    const found = resolve.call(this, within, ctx);
+                    // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
+                    // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
+                    const data = found && ctx.anchors.get(found);
+                    if (data && data.aliasCount === 0)
+                        data.aliasCount = 1;
+                    return found;
                 }
                 finally {
                     ctx.aliasResolveCache = cache;
@@ -9771,9 +9777,11 @@ function openingQuote(doc, errorAt) {
     return at;
 }
 function contentsRange(doc) {
-    const node = (0,dist/* isAlias */.Vj)(doc.contents) ? doc.contents.resolve(doc) : doc.contents;
+    const contents = doc.contents;
+    // A root alias that resolves to nothing: the alias itself, not the top of the file.
+    const node = (0,dist/* isAlias */.Vj)(contents) ? (contents.resolve(doc) ?? contents) : contents;
     const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [0, 0];
+    return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
 }
 const firstLine = (s) => s.split('\n')[0].trim();
 const lineCounters = new WeakMap();
@@ -13257,9 +13265,15 @@ function nodeFor(error, root) {
         cur = root.getIn(path.slice(0, n));
     return (cur ?? root).at;
 }
+/**
+ * A key from the document as a message quotes it: a control character or line break in it is
+ * written as its `\uXXXX` escape, so that printed (a usage error names a config's keys) it cannot
+ * start a line of its own, such as a workflow command in a CI log.
+ */
+const printable = (key) => key.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 function describe(error) {
     const where = segments(error.instancePath)
-        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${printable(s)}`))
         .join('')
         .replace(/^\./, '');
     let what = error.message ?? 'is invalid';
@@ -13275,7 +13289,7 @@ function describe(error) {
     if (error.keyword === 'minLength' && error.params.limit === 1)
         what = 'must not be empty';
     if (error.keyword === 'additionalProperties')
-        what = `has unknown key \`${error.params.additionalProperty}\``;
+        what = `has unknown key \`${printable(error.params.additionalProperty)}\``;
     return `${where ? `\`${where}\` ` : ''}${what}.`;
 }
 /** JSON Schema types as YAML's words: `string,null` is "a string or null", `object` "a map". */
@@ -15961,7 +15975,7 @@ const ID = 'no-app-harness-registry';
             if (connector.kind !== 'connector')
                 continue;
             for (const url of connector.urls) {
-                // A URL with an expression cannot be judged here: the leftover scan still sees what it names.
+                // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
                 if (normaliseRegistryUrl(url.str))
                     mark(url);
                 if (isAppHarnessRegistryUrl(url.str))
@@ -16117,14 +16131,14 @@ function accountFix(project, entity, value, at, source) {
         };
     if (found)
         return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness did not answer, refused, or was not asked while lookups ran (the value is for a pipeline
-    // the repo does not hold): it may have the connector, so creating one is not the advice.
+    // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
+    // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
     const unchecked = answer?.kind === 'failed'
         ? answer.refused
             ? 'Harness refused the lookup with HTTP 403'
             : 'the lookup in Harness got no answer'
         : !answer && project.harnessFacts
-            ? 'Harness was not asked about it: no pipeline in the repo takes this value'
+            ? 'Harness was not asked about it'
             : undefined;
     if (unchecked)
         return {
