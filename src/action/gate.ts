@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, configCandidates, exists, loadConfig } from '../engine/config.js';
 import { readText } from '../engine/file-text.js';
-import { isInside, realPathOf, toPosix } from '../engine/discover.js';
+import { isInside, linksIntoSkipped, realPathOf, toPosix } from '../engine/discover.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
 import { parseSource } from '../parse/source.js';
@@ -139,11 +139,8 @@ export function gateSources(o: GateOptions): GateSources {
    * into its `.git` or `node_modules` (`.git/config` may hold a token): never read, never quoted. How it leads there, else undefined.
    */
   const leavesRepo = (abs: string): string | undefined => {
-    const real = realPathOf(abs);
-    if (!isInside(root, real)) return 'leaves the workspace';
-    const into = toPosix(path.relative(root, real))
-      .split('/')
-      .find((part) => part === '.git' || part === 'node_modules');
+    if (!isInside(root, realPathOf(abs))) return 'leaves the workspace';
+    const into = linksIntoSkipped(abs, false, o.root);
     return into ? `leads into \`${into}\`` : undefined;
   };
   const { base } = o;
