@@ -291,6 +291,6 @@ export function code(value: string): string {
  * A table row; pipes and line breaks in cells cannot break the table: CRLF, LF, a lone CR (a line
  * break in Markdown too), NEL and the Unicode line and paragraph separators each become a space.
  */
-function row(cells: string[]): string {
+export function row(cells: string[]): string {
   return `| ${cells.map((c) => c.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }

@@ -1,7 +1,7 @@
 import { linkTarget } from '../formats/markdown.js';
 import { noHtml } from '../formats/markdown.js';
 import { fitBlocks, someOf, type Block, type Namer } from './budget.js';
-import { cellList, code, HOW, plain } from './markdown.js';
+import { cellList, code, HOW, plain, row } from './markdown.js';
 import type { OrgConnector, OrgPlace, OrgReport, OrgUse } from './org-types.js';
 
 const MAX_TABLE_ROWS = 200;
@@ -267,12 +267,4 @@ function table<T>(out: string[], header: string[], rows: T[], render: (r: T) => 
   if (last) out.push(row(last));
   if (rows.length > MAX_TABLE_ROWS) out.push('', `${rows.length - MAX_TABLE_ROWS} more rows are in the JSON report.`);
   out.push('');
-}
-
-/**
- * A table row; pipes and line breaks in cells cannot break the table: CRLF, LF, a lone CR (a line
- * break in Markdown too), NEL and the Unicode line and paragraph separators each become a space.
- */
-function row(cells: string[]): string {
-  return `| ${cells.map((c) => c.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
 }
