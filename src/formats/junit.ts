@@ -4,6 +4,7 @@ import { lookupFailureWarning } from '../model/harness-side.js';
 import type { LintResult } from '../engine/lint.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { relatedLines } from './related.js';
+import { groupBy } from '../model/group-by.js';
 
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
@@ -85,13 +86,7 @@ export function formatJunit(result: LintResult): string {
 const NOTHING_CHECKED = { kind: 'skipped', body: 'nothing was checked: no YAML file was read' } as const;
 
 function buildSuites(result: LintResult): Suite[] {
-  const byRule = new Map<string, Finding[]>();
-  // Appended in place: copying the list for each finding made grouping quadratic.
-  for (const f of result.findings) {
-    const list = byRule.get(f.ruleId);
-    if (list) list.push(f);
-    else byRule.set(f.ruleId, [f]);
-  }
+  const byRule = groupBy(result.findings, (f) => f.ruleId);
   const known = result.rules.map((r) => r.id);
   const metaOf = (id: string) => result.rules.find((r) => r.id === id);
   const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();

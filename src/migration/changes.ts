@@ -8,6 +8,7 @@ import { ruleMeta } from '../rules/index.js';
 import { HARNESS_IMAGE_CONNECTOR } from '../model/scope.js';
 import { connectorRef, type Inventory } from './inventory.js';
 import type { Change, ChangeItem, EditChange, NotChecked } from './types.js';
+import { groupBy } from '../model/group-by.js';
 
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 export function buildChanges(
@@ -25,12 +26,7 @@ export function buildChanges(
     const key = `${c.rootKey.file}\0${c.identifier}`;
     if (!connectorsAt.has(key)) connectorsAt.set(key, c);
   }
-  const entitiesIn = new Map<string, Entity[]>();
-  for (const e of project.entities) {
-    const list = entitiesIn.get(e.rootKey.file);
-    if (list) list.push(e);
-    else entitiesIn.set(e.rootKey.file, [e]);
-  }
+  const entitiesIn = groupBy(project.entities, (e) => e.rootKey.file);
   const owners = ownersOf(project);
   for (const f of findings) {
     const meta = ruleMeta(f.ruleId);

@@ -9,6 +9,7 @@ import { formatScope, HARNESS_IMAGE_CONNECTOR, parseRef, refAt, type Scope } fro
 import { rules } from '../rules/index.js';
 import { connectsThroughPlatform } from '../rules/require-platform-connectivity.js';
 import type { ConnectorEntry, ConnectorUse, EntityKind, ExternalConnector, Place, StageEntry, ValueSource } from './types.js';
+import { groupBy } from '../model/group-by.js';
 
 /** A loc as the report shows it: file and line. */
 type PlaceOf = (at: Loc) => Place;
@@ -38,16 +39,14 @@ export function buildInventory(project: Project, findings: Finding[], place: Pla
   const byConnector = new Map<Connector, ConnectorEntry>();
   // The rules that flag each connector, by file and identifier, gathered once: filtering every
   // finding for each connector was quadratic (16,000 flagged connectors: 15 s).
-  const rulesAt = new Map<string, string[]>();
-  for (const f of findings) {
-    if (f.entity === undefined || f.severity === 'notice' || f.ruleId === 'unresolved-reference') continue;
-    const key = `${f.file}\0${f.entity}`;
-    const list = rulesAt.get(key);
-    if (list) list.push(f.ruleId);
-    else rulesAt.set(key, [f.ruleId]);
+  const flagged = groupBy(
+    findings.filter((f) => f.entity !== undefined && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference'),
+    (f) => `${f.file}\0${f.entity}`,
+  );
+  for (const c of project.connectors) {
+    const rules = (flagged.get(`${c.rootKey.file}\0${c.identifier}`) ?? []).map((f) => f.ruleId);
+    byConnector.set(c, connectorEntry(c, rules, placeOf));
   }
-  for (const c of project.connectors)
-    byConnector.set(c, connectorEntry(c, rulesAt.get(`${c.rootKey.file}\0${c.identifier}`) ?? [], placeOf));
   const external = new Map<string, ExternalConnector>();
   const seen = new Set<string>();
   const templatesOwn = new Set<StageEntry | ConnectorUse>();

@@ -26,6 +26,7 @@ import type {
 import { isRepoName, serverUrlOf } from './source.js';
 import { usedByStages } from './steps.js';
 import type { ConnectorUse, HarnessConnector, HarnessStep, MigrationReport, Place, ReportSummary } from './types.js';
+import { groupBy } from '../model/group-by.js';
 
 export type { OrgReport } from './org-types.js';
 
@@ -468,14 +469,10 @@ function mergeConnectors(repos: Repo[], harnessConnectors: NonNullable<OrgConnec
 
   // What Harness says about each, when a report looked it up; grouped once: searching them for each
   // connector took 90 s for 10,000 connectors Harness holds.
-  const factsOf = new Map<string | undefined, typeof harnessConnectors>();
-  for (const h of harnessConnectors) {
+  const factsOf = groupBy(harnessConnectors, (h) => {
     const scope = parseScopeText(h.scope);
-    const key = keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref);
-    const list = factsOf.get(key);
-    if (list) list.push(h);
-    else factsOf.set(key, [h]);
-  }
+    return keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref);
+  });
   for (const c of byKey.values()) {
     c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
     c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);
