@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9272);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3175:
+/***/ 9272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48608,7 +48608,26 @@ function embeddingOf(scalar) {
     return { parent, range, lineOffset: header, columnOffset: indent };
 }
 
+;// CONCATENATED MODULE: ./src/model/group-by.ts
+/**
+ * `items` grouped by `keyOf`, each group in the items' order. Grouped by appending in place: a copy
+ * of the group for each item made grouping quadratic where thousands of items share a key.
+ */
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+
 ;// CONCATENATED MODULE: ./src/model/project.ts
+
 
 
 
@@ -48724,17 +48743,7 @@ class Project {
         const parsed = parseRef(ref);
         if (!parsed)
             return [];
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            // Pushed, not copied: 32,000 connectors of one identifier (copies of a file) took seconds.
-            for (const c of this.connectors) {
-                const list = this.#connectorsById.get(c.identifier);
-                if (list)
-                    list.push(c);
-                else
-                    this.#connectorsById.set(c.identifier, [c]);
-            }
-        }
+        this.#connectorsById ??= groupBy(this.connectors, (c) => c.identifier);
         return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     }
     /**
@@ -48767,16 +48776,7 @@ class Project {
             return [];
         const label = link.versionLabel;
         // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
-        if (!this.#templatesById) {
-            this.#templatesById = new Map();
-            for (const t of this.templates) {
-                const list = this.#templatesById.get(t.identifier);
-                if (list)
-                    list.push(t);
-                else
-                    this.#templatesById.set(t.identifier, [t]);
-            }
-        }
+        this.#templatesById ??= groupBy(this.templates, (t) => t.identifier);
         return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
     }
     /** True when a pipeline, stage, step or step group in the repo uses the template. */
@@ -48968,23 +48968,16 @@ class Project {
             return eff.infraFrom;
         const infra = eff.body.infrastructure;
         const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        return from ? this.#stagesById(eff.run).get(from)?.[0] : undefined;
+        return from ? this.#stagesNamed(eff.run, from)[0] : undefined;
     }
-    /** The stages of a run by identifier, in run order; made once per run. */
-    #stagesById(run) {
+    /** The stages of a run with identifier `id`, in run order: a short run searched, a long one indexed once. */
+    #stagesNamed(run, id) {
+        if (run.stages.length <= SMALL_RUN)
+            return run.stages.filter((s) => s.stage.identifier === id);
         let byId = this.#runStages.get(run);
-        if (!byId) {
-            byId = new Map();
-            for (const s of run.stages) {
-                const list = byId.get(s.stage.identifier);
-                if (list)
-                    list.push(s);
-                else
-                    byId.set(s.stage.identifier, [s]);
-            }
-            this.#runStages.set(run, byId);
-        }
-        return byId;
+        if (!byId)
+            this.#runStages.set(run, (byId = groupBy(run.stages, (s) => s.stage.identifier)));
+        return byId.get(id) ?? [];
     }
     #infrastructureThroughLoop(eff) {
         let cur = eff;
@@ -48992,8 +48985,7 @@ class Project {
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const candidates = !from ? undefined : cur.run.stages.length <= SMALL_RUN ? cur.run.stages : this.#stagesById(cur.run).get(from);
-            const next = cur.infraFrom ?? candidates?.find((s) => s.stage.identifier === from && !seen.has(s));
+            const next = cur.infraFrom ?? (from ? this.#stagesNamed(cur.run, from).find((s) => !seen.has(s)) : undefined);
             if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
@@ -49027,8 +49019,7 @@ class Project {
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
         if (from === undefined || standalone)
             return undefined;
-        const named = last.run.stages.length <= SMALL_RUN ? last.run.stages.some((s) => s.stage.identifier === from) : this.#stagesById(last.run).has(from);
-        if (!named)
+        if (!this.#stagesNamed(last.run, from).length)
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
         // The search stopped at a stage that takes its infrastructure from one already passed.
         return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
@@ -49236,17 +49227,7 @@ class Project {
         return exact.length === 1 ? exact[0] : undefined;
     }
     #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
+        return (this.#pipelineIds ??= groupBy(this.pipelines, (p) => p.identifier));
     }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
@@ -56123,12 +56104,9 @@ function gateSources(o) {
      * into its `.git` or `node_modules` (`.git/config` may hold a token): never read, never quoted. How it leads there, else undefined.
      */
     const leavesRepo = (abs) => {
-        const real = discover_realPathOf(abs);
-        if (!isInside(root, real))
+        if (!isInside(root, discover_realPathOf(abs)))
             return 'leaves the workspace';
-        const into = toPosix(external_node_path_default().relative(root, real))
-            .split('/')
-            .find((part) => part === '.git' || part === 'node_modules');
+        const into = linksIntoSkipped(abs, false, o.root);
         return into ? `leads into \`${into}\`` : undefined;
     };
     const { base } = o;
@@ -56919,6 +56897,7 @@ function configFailure(e, settings) {
 
 
 
+
 const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
 /** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
 const connectorRef = (c) => refAt(c.scope, c.identifier);
@@ -56928,19 +56907,11 @@ function buildInventory(project, findings, place) {
     const byConnector = new Map();
     // The rules that flag each connector, by file and identifier, gathered once: filtering every
     // finding for each connector was quadratic (16,000 flagged connectors: 15 s).
-    const rulesAt = new Map();
-    for (const f of findings) {
-        if (f.entity === undefined || f.severity === 'notice' || f.ruleId === 'unresolved-reference')
-            continue;
-        const key = `${f.file}\0${f.entity}`;
-        const list = rulesAt.get(key);
-        if (list)
-            list.push(f.ruleId);
-        else
-            rulesAt.set(key, [f.ruleId]);
+    const flagged = groupBy(findings.filter((f) => f.entity !== undefined && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference'), (f) => `${f.file}\0${f.entity}`);
+    for (const c of project.connectors) {
+        const rules = (flagged.get(`${c.rootKey.file}\0${c.identifier}`) ?? []).map((f) => f.ruleId);
+        byConnector.set(c, connectorEntry(c, rules, placeOf));
     }
-    for (const c of project.connectors)
-        byConnector.set(c, connectorEntry(c, rulesAt.get(`${c.rootKey.file}\0${c.identifier}`) ?? [], placeOf));
     const external = new Map();
     const seen = new Set();
     const templatesOwn = new Set();
@@ -57109,6 +57080,7 @@ const inventory_byPlace = (a, b) => compare_cmp(a.file, b.file) || a.line - b.li
 
 
 
+
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
     const groups = new Map();
@@ -57119,14 +57091,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         if (!connectorsAt.has(key))
             connectorsAt.set(key, c);
     }
-    const entitiesIn = new Map();
-    for (const e of project.entities) {
-        const list = entitiesIn.get(e.rootKey.file);
-        if (list)
-            list.push(e);
-        else
-            entitiesIn.set(e.rootKey.file, [e]);
-    }
+    const entitiesIn = groupBy(project.entities, (e) => e.rootKey.file);
     const owners = ownersOf(project);
     for (const f of findings) {
         const meta = ruleMeta(f.ruleId);

@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(431);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
 
 // A reader that stops early (`check . | head -1`) closes the pipe: the remaining output has nowhere
 // to go, which is not an error of the check. End quietly with the exit code the command gave.
@@ -8337,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 431:
+/***/ 7679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14902,7 +14902,26 @@ function readSource(input, maxFileSize, out) {
     return { source, classified };
 }
 
+;// CONCATENATED MODULE: ./src/model/group-by.ts
+/**
+ * `items` grouped by `keyOf`, each group in the items' order. Grouped by appending in place: a copy
+ * of the group for each item made grouping quadratic where thousands of items share a key.
+ */
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+
 ;// CONCATENATED MODULE: ./src/model/project.ts
+
 
 
 
@@ -15018,17 +15037,7 @@ class Project {
         const parsed = parseRef(ref);
         if (!parsed)
             return [];
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            // Pushed, not copied: 32,000 connectors of one identifier (copies of a file) took seconds.
-            for (const c of this.connectors) {
-                const list = this.#connectorsById.get(c.identifier);
-                if (list)
-                    list.push(c);
-                else
-                    this.#connectorsById.set(c.identifier, [c]);
-            }
-        }
+        this.#connectorsById ??= groupBy(this.connectors, (c) => c.identifier);
         return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     }
     /**
@@ -15061,16 +15070,7 @@ class Project {
             return [];
         const label = link.versionLabel;
         // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
-        if (!this.#templatesById) {
-            this.#templatesById = new Map();
-            for (const t of this.templates) {
-                const list = this.#templatesById.get(t.identifier);
-                if (list)
-                    list.push(t);
-                else
-                    this.#templatesById.set(t.identifier, [t]);
-            }
-        }
+        this.#templatesById ??= groupBy(this.templates, (t) => t.identifier);
         return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
     }
     /** True when a pipeline, stage, step or step group in the repo uses the template. */
@@ -15262,23 +15262,16 @@ class Project {
             return eff.infraFrom;
         const infra = eff.body.infrastructure;
         const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        return from ? this.#stagesById(eff.run).get(from)?.[0] : undefined;
+        return from ? this.#stagesNamed(eff.run, from)[0] : undefined;
     }
-    /** The stages of a run by identifier, in run order; made once per run. */
-    #stagesById(run) {
+    /** The stages of a run with identifier `id`, in run order: a short run searched, a long one indexed once. */
+    #stagesNamed(run, id) {
+        if (run.stages.length <= SMALL_RUN)
+            return run.stages.filter((s) => s.stage.identifier === id);
         let byId = this.#runStages.get(run);
-        if (!byId) {
-            byId = new Map();
-            for (const s of run.stages) {
-                const list = byId.get(s.stage.identifier);
-                if (list)
-                    list.push(s);
-                else
-                    byId.set(s.stage.identifier, [s]);
-            }
-            this.#runStages.set(run, byId);
-        }
-        return byId;
+        if (!byId)
+            this.#runStages.set(run, (byId = groupBy(run.stages, (s) => s.stage.identifier)));
+        return byId.get(id) ?? [];
     }
     #infrastructureThroughLoop(eff) {
         let cur = eff;
@@ -15286,8 +15279,7 @@ class Project {
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const candidates = !from ? undefined : cur.run.stages.length <= SMALL_RUN ? cur.run.stages : this.#stagesById(cur.run).get(from);
-            const next = cur.infraFrom ?? candidates?.find((s) => s.stage.identifier === from && !seen.has(s));
+            const next = cur.infraFrom ?? (from ? this.#stagesNamed(cur.run, from).find((s) => !seen.has(s)) : undefined);
             if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
@@ -15321,8 +15313,7 @@ class Project {
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
         if (from === undefined || standalone)
             return undefined;
-        const named = last.run.stages.length <= SMALL_RUN ? last.run.stages.some((s) => s.stage.identifier === from) : this.#stagesById(last.run).has(from);
-        if (!named)
+        if (!this.#stagesNamed(last.run, from).length)
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
         // The search stopped at a stage that takes its infrastructure from one already passed.
         return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
@@ -15530,17 +15521,7 @@ class Project {
         return exact.length === 1 ? exact[0] : undefined;
     }
     #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
+        return (this.#pipelineIds ??= groupBy(this.pipelines, (p) => p.identifier));
     }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
@@ -17526,6 +17507,7 @@ function harnessJson(facts) {
 
 
 
+
 /**
  * JUnit XML for CI test views: Harness CI's Tests tab (a Run step's `reports: {type: JUnit}`),
  * GitLab, Jenkins, Azure DevOps and the GitHub test-report actions.
@@ -17589,15 +17571,7 @@ function formatJunit(result) {
 }
 const NOTHING_CHECKED = { kind: 'skipped', body: 'nothing was checked: no YAML file was read' };
 function buildSuites(result) {
-    const byRule = new Map();
-    // Appended in place: copying the list for each finding made grouping quadratic.
-    for (const f of result.findings) {
-        const list = byRule.get(f.ruleId);
-        if (list)
-            list.push(f);
-        else
-            byRule.set(f.ruleId, [f]);
-    }
+    const byRule = groupBy(result.findings, (f) => f.ruleId);
     const known = result.rules.map((r) => r.id);
     const metaOf = (id) => result.rules.find((r) => r.id === id);
     const others = [...byRule.keys()].filter((id) => !known.includes(id)).sort();
@@ -20994,6 +20968,7 @@ const init = {
 
 
 
+
 const placer = (place) => (at) => ({ file: at.file, line: place(at).line });
 /** How a stage in the connector's own scope refers to it: `account.x`, `org.x` or `x`. */
 const connectorRef = (c) => refAt(c.scope, c.identifier);
@@ -21003,19 +20978,11 @@ function buildInventory(project, findings, place) {
     const byConnector = new Map();
     // The rules that flag each connector, by file and identifier, gathered once: filtering every
     // finding for each connector was quadratic (16,000 flagged connectors: 15 s).
-    const rulesAt = new Map();
-    for (const f of findings) {
-        if (f.entity === undefined || f.severity === 'notice' || f.ruleId === 'unresolved-reference')
-            continue;
-        const key = `${f.file}\0${f.entity}`;
-        const list = rulesAt.get(key);
-        if (list)
-            list.push(f.ruleId);
-        else
-            rulesAt.set(key, [f.ruleId]);
+    const flagged = groupBy(findings.filter((f) => f.entity !== undefined && f.severity !== 'notice' && f.ruleId !== 'unresolved-reference'), (f) => `${f.file}\0${f.entity}`);
+    for (const c of project.connectors) {
+        const rules = (flagged.get(`${c.rootKey.file}\0${c.identifier}`) ?? []).map((f) => f.ruleId);
+        byConnector.set(c, connectorEntry(c, rules, placeOf));
     }
-    for (const c of project.connectors)
-        byConnector.set(c, connectorEntry(c, rulesAt.get(`${c.rootKey.file}\0${c.identifier}`) ?? [], placeOf));
     const external = new Map();
     const seen = new Set();
     const templatesOwn = new Set();
@@ -21184,6 +21151,7 @@ const inventory_byPlace = (a, b) => cmp(a.file, b.file) || a.line - b.line;
 
 
 
+
 /** Policy findings (errors and warnings), one entry per connector or file, with what to change and what it affects. */
 function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFiles) {
     const groups = new Map();
@@ -21194,14 +21162,7 @@ function buildChanges(project, findings, inv, daysSinceEol, textOf, execConfigFi
         if (!connectorsAt.has(key))
             connectorsAt.set(key, c);
     }
-    const entitiesIn = new Map();
-    for (const e of project.entities) {
-        const list = entitiesIn.get(e.rootKey.file);
-        if (list)
-            list.push(e);
-        else
-            entitiesIn.set(e.rootKey.file, [e]);
-    }
+    const entitiesIn = groupBy(project.entities, (e) => e.rootKey.file);
     const owners = ownersOf(project);
     for (const f of findings) {
         const meta = ruleMeta(f.ruleId);
@@ -22580,24 +22541,18 @@ function dateRange(from, to) {
 const org_markdown_n = (count, word, plural = `${word}s`) => `${count} ${count === 1 ? word : plural}`;
 /** A table with at most MAX_TABLE_ROWS rows (then a line saying how many more the JSON has), and an optional last row. */
 function org_markdown_table(out, header, rows, render, last) {
-    out.push(org_markdown_row(header), `|${header.map(() => '---|').join('')}`);
+    out.push(markdown_row(header), `|${header.map(() => '---|').join('')}`);
     for (const r of rows.slice(0, org_markdown_MAX_TABLE_ROWS))
-        out.push(org_markdown_row(render(r)));
+        out.push(markdown_row(render(r)));
     if (last)
-        out.push(org_markdown_row(last));
+        out.push(markdown_row(last));
     if (rows.length > org_markdown_MAX_TABLE_ROWS)
         out.push('', `${rows.length - org_markdown_MAX_TABLE_ROWS} more rows are in the JSON report.`);
     out.push('');
 }
-/**
- * A table row; pipes and line breaks in cells cannot break the table: CRLF, LF, a lone CR (a line
- * break in Markdown too), NEL and the Unicode line and paragraph separators each become a space.
- */
-function org_markdown_row(cells) {
-    return `| ${cells.map((c) => c.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`;
-}
 
 ;// CONCATENATED MODULE: ./src/migration/merge.ts
+
 
 
 
@@ -23033,16 +22988,10 @@ function mergeConnectors(repos, harnessConnectors) {
     }
     // What Harness says about each, when a report looked it up; grouped once: searching them for each
     // connector took 90 s for 10,000 connectors Harness holds.
-    const factsOf = new Map();
-    for (const h of harnessConnectors) {
+    const factsOf = groupBy(harnessConnectors, (h) => {
         const scope = parseScopeText(h.scope);
-        const key = merge_keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref);
-        const list = factsOf.get(key);
-        if (list)
-            list.push(h);
-        else
-            factsOf.set(key, [h]);
-    }
+        return merge_keyOf(scope.level, scope.org, parseRef(h.ref)?.identifier ?? h.ref);
+    });
     for (const c of byKey.values()) {
         c.usedBy = [...new Map(c.usedBy.map((u) => [canonical(u), u])).values()].sort(useOrder);
         c.definitions.sort((a, b) => cmp(a.repository, b.repository) || cmp(a.file, b.file) || a.line - b.line);

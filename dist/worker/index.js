@@ -14606,6 +14606,7 @@ const HARNESS_IMAGES = {
 
 
 
+
 /** The templates of a run that goes through none: one shared, empty set. */
 const NO_TEMPLATES = new Set();
 /** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
@@ -14716,17 +14717,7 @@ class Project {
         const parsed = parseRef(ref);
         if (!parsed)
             return [];
-        if (!this.#connectorsById) {
-            this.#connectorsById = new Map();
-            // Pushed, not copied: 32,000 connectors of one identifier (copies of a file) took seconds.
-            for (const c of this.connectors) {
-                const list = this.#connectorsById.get(c.identifier);
-                if (list)
-                    list.push(c);
-                else
-                    this.#connectorsById.set(c.identifier, [c]);
-            }
-        }
+        this.#connectorsById ??= groupBy(this.connectors, (c) => c.identifier);
         return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
     }
     /**
@@ -14759,16 +14750,7 @@ class Project {
             return [];
         const label = link.versionLabel;
         // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
-        if (!this.#templatesById) {
-            this.#templatesById = new Map();
-            for (const t of this.templates) {
-                const list = this.#templatesById.get(t.identifier);
-                if (list)
-                    list.push(t);
-                else
-                    this.#templatesById.set(t.identifier, [t]);
-            }
-        }
+        this.#templatesById ??= groupBy(this.templates, (t) => t.identifier);
         return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
     }
     /** True when a pipeline, stage, step or step group in the repo uses the template. */
@@ -14960,23 +14942,16 @@ class Project {
             return eff.infraFrom;
         const infra = eff.body.infrastructure;
         const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        return from ? this.#stagesById(eff.run).get(from)?.[0] : undefined;
+        return from ? this.#stagesNamed(eff.run, from)[0] : undefined;
     }
-    /** The stages of a run by identifier, in run order; made once per run. */
-    #stagesById(run) {
+    /** The stages of a run with identifier `id`, in run order: a short run searched, a long one indexed once. */
+    #stagesNamed(run, id) {
+        if (run.stages.length <= SMALL_RUN)
+            return run.stages.filter((s) => s.stage.identifier === id);
         let byId = this.#runStages.get(run);
-        if (!byId) {
-            byId = new Map();
-            for (const s of run.stages) {
-                const list = byId.get(s.stage.identifier);
-                if (list)
-                    list.push(s);
-                else
-                    byId.set(s.stage.identifier, [s]);
-            }
-            this.#runStages.set(run, byId);
-        }
-        return byId;
+        if (!byId)
+            this.#runStages.set(run, (byId = groupBy(run.stages, (s) => s.stage.identifier)));
+        return byId.get(id) ?? [];
     }
     #infrastructureThroughLoop(eff) {
         let cur = eff;
@@ -14984,8 +14959,7 @@ class Project {
         for (;;) {
             const infra = cur.body.infrastructure;
             const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const candidates = !from ? undefined : cur.run.stages.length <= SMALL_RUN ? cur.run.stages : this.#stagesById(cur.run).get(from);
-            const next = cur.infraFrom ?? candidates?.find((s) => s.stage.identifier === from && !seen.has(s));
+            const next = cur.infraFrom ?? (from ? this.#stagesNamed(cur.run, from).find((s) => !seen.has(s)) : undefined);
             if (!next || seen.has(next))
                 return { stage: cur, infra };
             seen.add(next);
@@ -15019,8 +14993,7 @@ class Project {
         const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
         if (from === undefined || standalone)
             return undefined;
-        const named = last.run.stages.length <= SMALL_RUN ? last.run.stages.some((s) => s.stage.identifier === from) : this.#stagesById(last.run).has(from);
-        if (!named)
+        if (!this.#stagesNamed(last.run, from).length)
             return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
         // The search stopped at a stage that takes its infrastructure from one already passed.
         return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
@@ -15228,17 +15201,7 @@ class Project {
         return exact.length === 1 ? exact[0] : undefined;
     }
     #pipelinesById() {
-        if (!this.#pipelineIds) {
-            this.#pipelineIds = new Map();
-            for (const p of this.pipelines) {
-                const list = this.#pipelineIds.get(p.identifier);
-                if (list)
-                    list.push(p);
-                else
-                    this.#pipelineIds.set(p.identifier, [p]);
-            }
-        }
-        return this.#pipelineIds;
+        return (this.#pipelineIds ??= groupBy(this.pipelines, (p) => p.identifier));
     }
     /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
     label(entity) {
