@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { lintResult } from './helpers/lint-result.js';
 import type { LintResult, LintSettings } from '../src/engine/lint.js';
 import type { HarnessFacts } from '../src/model/harness-side.js';
 
@@ -7,24 +8,6 @@ import type { HarnessFacts } from '../src/model/harness-side.js';
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
 jest.unstable_mockModule('../src/engine/lint.js', () => ({ lint: lintMock, lintSync: lintMock }));
 const { cli, tmpDir } = await import('./cli/helpers.js');
-const { Project } = await import('../src/model/project.js');
-
-const result = (over: Partial<LintResult> = {}): LintResult => ({
-  findings: [],
-  filesScanned: 1,
-  harnessFiles: 1,
-  entities: 0,
-  skippedNotHarness: [],
-  internalErrors: [],
-  directives: new Map(),
-  project: new Project([]),
-  place: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
-  rules: [],
-  options: {},
-  cwd: '.',
-  scope: { root: '.', partial: false, crossFileRules: new Set() },
-  ...over,
-});
 
 /** A file name with an escape sequence, and a line break before a workflow command. */
 const EVIL = '.harness/x\u001b]0;title\u0007\u001b[2J\r\n::add-mask::y\u009b31m.yaml';
@@ -63,7 +46,7 @@ describe('what the CLI prints of file names and scopes on standard error is show
   });
 
   test('check: an internal error, its stack frames still one a line', async () => {
-    lintMock.mockReturnValue(result({ internalErrors: [crash] }));
+    lintMock.mockReturnValue(lintResult({ internalErrors: [crash] }));
     const r = await cli(['check', '.', '--format', 'json'], tmpDir());
     expect(r.code).toBe(2);
     expect(r.err).toBe(`harness-registry-guard: internal error: ${crashShown}\n`);
@@ -71,7 +54,7 @@ describe('what the CLI prints of file names and scopes on standard error is show
   });
 
   test('fix: an internal error', async () => {
-    lintMock.mockReturnValue(result({ internalErrors: [crash] }));
+    lintMock.mockReturnValue(lintResult({ internalErrors: [crash] }));
     const r = await cli(['fix', '.', '--dry-run'], tmpDir());
     expect(r.code).toBe(2);
     expect(r.err).toContain(`harness-registry-guard: internal error: ${crashShown}\n`);
@@ -79,7 +62,7 @@ describe('what the CLI prints of file names and scopes on standard error is show
   });
 
   test('report: an internal error', async () => {
-    lintMock.mockReturnValue(result({ internalErrors: [crash], images: [] }));
+    lintMock.mockReturnValue(lintResult({ internalErrors: [crash], images: [] }));
     const r = await cli(['report', '.', '--format', 'json'], tmpDir());
     expect(r.code).toBe(2);
     expect(r.err).toBe(`harness-registry-guard: internal error: ${crashShown}\n`);
@@ -100,28 +83,28 @@ describe('what the CLI prints of file names and scopes on standard error is show
   });
 
   test('check: the warning about lookups in Harness', async () => {
-    lintMock.mockReturnValue(result({ harness }));
+    lintMock.mockReturnValue(lintResult({ harness }));
     const r = await cli(['check', '.', '--format', 'json'], tmpDir());
     expect(r.err).toBe(warningShown);
     expectHarmless(r.err);
   });
 
   test('check: the warning about lookups in Harness, in text output', async () => {
-    lintMock.mockReturnValue(result({ harness }));
+    lintMock.mockReturnValue(lintResult({ harness }));
     const r = await cli(['check', '.'], tmpDir());
     expect(r.out).toContain(`\nWarning: ${warningShown.slice('harness-registry-guard: warning: '.length)}`);
     expectHarmless(r.out);
   });
 
   test('fix: the warning about lookups in Harness', async () => {
-    lintMock.mockReturnValue(result({ harness }));
+    lintMock.mockReturnValue(lintResult({ harness }));
     const r = await cli(['fix', '.', '--dry-run'], tmpDir(), { env: { HARNESS_API_KEY: 'pat.acc.tok.secret' } });
     expect(r.err.startsWith(warningShown)).toBe(true);
     expectHarmless(r.err);
   });
 
   test('report: the warning about lookups in Harness', async () => {
-    lintMock.mockReturnValue(result({ harness, images: [] }));
+    lintMock.mockReturnValue(lintResult({ harness, images: [] }));
     const r = await cli(['report', '.', '--format', 'json'], tmpDir());
     expect(r.err).toBe(warningShown);
   });

@@ -2,30 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { lintResult } from '../helpers/lint-result.js';
 import type { LintResult, LintSettings } from '../../src/engine/lint.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
 jest.unstable_mockModule('../../src/engine/lint.js', () => ({ lint: lintMock, lintSync: lintMock }));
 const { run } = await import('../../src/action/main.js');
-const { Project } = await import('../../src/model/project.js');
-
-const result = (over: Partial<LintResult> = {}): LintResult => ({
-  findings: [],
-  filesScanned: 1,
-  harnessFiles: 1,
-  entities: 0,
-  skippedNotHarness: [],
-  internalErrors: [],
-  directives: new Map(),
-  project: new Project([]),
-  place: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
-  rules: [],
-  options: {},
-  cwd: '.',
-  scope: { root: '.', partial: false, crossFileRules: new Set() },
-  ...over,
-});
 
 describe('run()', () => {
   let dir: string;
@@ -61,7 +44,7 @@ describe('run()', () => {
 
   test('an internal error fails the step with exit code 2 even with fail-on: never and no findings', async () => {
     lintMock.mockReturnValue(
-      result({ internalErrors: ['rule require-platform-connectivity failed: TypeError: x is undefined\n    at check'] }),
+      lintResult({ internalErrors: ['rule require-platform-connectivity failed: TypeError: x is undefined\n    at check'] }),
     );
     const code = await run(env);
     const exit = restore();
@@ -104,7 +87,7 @@ describe('run()', () => {
   });
 
   test("a rule's internal error naming a repository file is logged with control characters replaced", async () => {
-    lintMock.mockReturnValue(result({ internalErrors: [`rule r failed on ${EVIL}: Error: boom\n    at x`] }));
+    lintMock.mockReturnValue(lintResult({ internalErrors: [`rule r failed on ${EVIL}: Error: boom\n    at x`] }));
     expect(await run(env)).toBe(2);
     restore();
     expect(unsafeLines()).toEqual([]);
@@ -114,7 +97,7 @@ describe('run()', () => {
   test('HARNESS_REGISTRY_GUARD_WORKERS set to anything but a number of workers fails the step, as the CLI does', async () => {
     process.env.HARNESS_REGISTRY_GUARD_WORKERS = '1.5';
     try {
-      lintMock.mockReturnValue(result());
+      lintMock.mockReturnValue(lintResult());
       const code = await run(env);
       expect(restore()).toBe(2);
       expect(code).toBe(2);
@@ -130,7 +113,7 @@ describe('run()', () => {
   test('passes the workspace, paths, config and baseline to lint', async () => {
     fs.writeFileSync(path.join(dir, 'cfg.yml'), 'rules: {}\n');
     fs.writeFileSync(path.join(dir, 'base.json'), '{}');
-    lintMock.mockReturnValue(result());
+    lintMock.mockReturnValue(lintResult());
     const code = await run({ ...env, INPUT_CONFIG: 'cfg.yml', INPUT_BASELINE: 'base.json', INPUT_PATH: '.' });
     restore();
     expect(code).toBe(0);
