@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { lintResult } from './helpers/lint-result.js';
 import type { LintResult, LintSettings } from '../src/engine/lint.js';
 import type { HarnessFacts } from '../src/model/harness-side.js';
+import { ConfigError } from '../src/engine/config.js';
+import { terminalSafe } from '../src/formats/style.js';
 
 // The core is replaced so a rule can "crash" on a file and a lookup in Harness can fail: what the
 // CLI prints of them is under test, with the file and scope names a pull request can choose.
@@ -108,4 +110,34 @@ describe('what the CLI prints of file names and scopes on standard error is show
     const r = await cli(['report', '.', '--format', 'json'], tmpDir());
     expect(r.err).toBe(warningShown);
   });
+
+  test('any command: a usage error naming a folder of the repo, its list of problems still one a line', async () => {
+    lintMock.mockImplementation(() => {
+      throw new ConfigError([
+        { file: `${EVIL}/.harness-registry-guard.yml`, line: 1, column: 1, message: 'unknown setting `a`' },
+        { file: `${EVIL}/.harness-registry-guard.yml`, line: 2, column: 1, message: 'unknown setting `b`' },
+      ]);
+    });
+    const r = await cli(['check', '.'], tmpDir());
+    expect(r.code).toBe(2);
+    const shown = '.harness/x\uFFFD]0;title\uFFFD\uFFFD[2J\uFFFD\uFFFD::add-mask::y\uFFFD31m.yaml/.harness-registry-guard.yml';
+    expect(r.err).toBe(
+      `harness-registry-guard: invalid config (2 problems):\n  ${shown}:1:1: unknown setting \`a\`\n  ${shown}:2:1: unknown setting \`b\`\n`,
+    );
+    expectHarmless(r.err);
+  });
+
+  test('an unknown option is quoted harmless', async () => {
+    const r = await cli(['check', '--x\u001b[2J\n::add-mask::y'], tmpDir());
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('harness-registry-guard: unknown option `--x\uFFFD[2J\uFFFD::add-mask::y` for `check`');
+    expectHarmless(r.err);
+  });
+});
+
+test('a bidirectional override in a finding cannot reorder the line the terminal shows', async () => {
+  const rlo = 'image: "app.harness.io/registry/\u202Eevil\u2066x\u2069"';
+  expect(terminalSafe(rlo)).toBe('image: "app.harness.io/registry/\uFFFDevil\uFFFDx\uFFFD"');
+  // Marks that only set the direction of neutral characters (LRM, RLM, ALM) stay: right-to-left names use them.
+  expect(terminalSafe('a\u200Eb\u200Fc\u061Cd')).toBe('a\u200Eb\u200Fc\u061Cd');
 });

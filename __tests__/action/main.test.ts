@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { lintResult } from '../helpers/lint-result.js';
 import type { LintResult, LintSettings } from '../../src/engine/lint.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 // The core is replaced so a rule can "crash": an internal error must fail the step, never pass green.
 const lintMock = jest.fn<(s: LintSettings) => LintResult>();
@@ -92,6 +93,18 @@ describe('run()', () => {
     restore();
     expect(unsafeLines()).toEqual([]);
     expect(stdout.join('')).toContain('Internal error: rule r failed on .harness/x\uFFFD[2J\uFFFD::add-mask::y.yaml');
+  });
+
+  test('a usage error quoting text from the repository (a config pattern) fails the step with control characters replaced', async () => {
+    lintMock.mockImplementation(() => {
+      throw new UsageError(`include in .harness-registry-guard.yml pattern "${EVIL}" matches no file under .`);
+    });
+    expect(await run(env)).toBe(2);
+    restore();
+    expect(unsafeLines()).toEqual([]);
+    expect(stdout.join('')).toContain(
+      '::error::harness-registry-guard: include in .harness-registry-guard.yml pattern ".harness/x\uFFFD[2J\uFFFD::add-mask::y.yaml"',
+    );
   });
 
   test('HARNESS_REGISTRY_GUARD_WORKERS set to anything but a number of workers fails the step, as the CLI does', async () => {

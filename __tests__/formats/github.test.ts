@@ -189,6 +189,14 @@ describe('GitHub annotation plan', () => {
     expect(out).toContain('p\uFFFD[31mRED.yaml');
   });
 
+  test('bidirectional overrides from the repo cannot reorder what an annotation shows', () => {
+    const findings = [{ ...finding(1, 'error', 'p\u202Etxt.yaml'), message: 'image `a\u2066b\u2069` is wrong' }];
+    const out = formatGithub({ findings } as unknown as Parameters<typeof formatGithub>[0]);
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('p\uFFFDtxt.yaml');
+    expect(out).toContain('image `a\uFFFDb\uFFFD` is wrong');
+  });
+
   test('a lookup failure warning takes one of the 10 warning slots, so the runner does not drop it as the 11th', () => {
     const findings = Array.from({ length: 12 }, (_, i) => finding(i, 'warning'));
     const harness = { host: 'app.harness.io', requests: 1, lookups: [{ answer: { kind: 'failed', reason: 'timed out' } }] };

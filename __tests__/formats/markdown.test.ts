@@ -136,6 +136,27 @@ describe('Markdown format (CLI)', () => {
     }
   });
 
+  test('bidirectional overrides in file names and messages are replaced, with links or without', () => {
+    const finding: Finding = {
+      ruleId: 'no-app-harness-registry',
+      severity: 'error',
+      message: 'Connector `h\u202Eab` is wrong',
+      file: '.harness/a\u2067b\u2069.yaml',
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 2,
+      range: [0, 1],
+    };
+    const scan = { findings: [finding], filesScanned: 1, harnessFiles: 1, skippedNotHarness: [], internalErrors: [] };
+    for (const md of [renderMarkdown(scan), renderMarkdown(scan, { links })]) {
+      expect(md).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      const shown = md.replace(/\\/g, '');
+      expect(shown).toContain('a\uFFFDb\uFFFD.yaml:3');
+      expect(shown).toContain('`h\uFFFDab` is wrong');
+    }
+  });
+
   test('no findings says so', () => {
     expect(renderMarkdown({ findings: [], filesScanned: 3, harnessFiles: 3, skippedNotHarness: [], internalErrors: [] })).toContain(
       '**No findings** in 3 files scanned.',

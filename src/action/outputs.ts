@@ -5,7 +5,7 @@ import { failingFindings } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { redact } from '../github/client.js';
 import { HarnessAuthError } from '../harness/client.js';
-import { internalErrorText, terminalSafe } from '../formats/style.js';
+import { internalErrorText, terminalSafe, usageErrorText } from '../formats/style.js';
 import { plural, totals } from '../formats/totals.js';
 import { InputError, type ActionSettings } from './inputs.js';
 import type { RunState } from './state.js';
@@ -96,5 +96,7 @@ function configFailure(e: UsageError, settings: ActionSettings): ExitCode {
       : /config/i.test(e.message) && settings.configPath
         ? 'config'
         : undefined;
-  return fail(2, input ? `input \`${input}\`: ${e.message}` : e.message, settings.token);
+  // It may quote a file or folder name or a pattern from the repository (escape sequences in the log).
+  const message = usageErrorText(e.message);
+  return fail(2, input ? `input \`${input}\`: ${message}` : message, settings.token);
 }

@@ -11,7 +11,7 @@ import { init } from './commands/init.js';
 import { report } from './commands/report.js';
 import { rules } from './commands/rules.js';
 import { ArgError } from './parse.js';
-import { internalErrorText } from '../formats/style.js';
+import { internalErrorText, usageErrorText } from '../formats/style.js';
 
 const PROGRAM = 'harness-registry-guard';
 
@@ -114,11 +114,11 @@ export async function runCli(
   } catch (e) {
     if (e instanceof ArgError) {
       const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);
-      err(`${PROGRAM}: ${e.message}\n${hint}\n`);
+      err(`${PROGRAM}: ${usageErrorText(e.message)}\n${hint}\n`);
       return 2;
     }
     if (e instanceof UsageError) {
-      err(`${PROGRAM}: ${e.message}\n`);
+      err(`${PROGRAM}: ${usageErrorText(e.message)}\n`);
       return 2;
     }
     err(`${PROGRAM}: internal error: ${internalErrorText(String((e as Error).stack ?? e))}\n`);

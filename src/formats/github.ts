@@ -6,6 +6,7 @@ import { relatedLines } from './related.js';
 import { allRules } from '../rules/index.js';
 import { lookupFailureWarning } from '../model/harness-side.js';
 import { plural } from './totals.js';
+import { noControl } from './style.js';
 
 /**
  * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
@@ -137,8 +138,7 @@ export function planAnnotations(findings: readonly Finding[], opts: AnnotationPl
 }
 
 // Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
-// characters the log would act on (ESC starts colour codes) are made U+FFFD.
-const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+// characters the log would act on (ESC starts colour codes) are made U+FFFD (`noControl`).
 const escapeData = (s: string) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 

@@ -3,6 +3,7 @@ import type { LintResult } from '../engine/lint.js';
 import { allRules, ruleMeta } from '../rules/index.js';
 import { defaultDocsBaseUrl } from './links.js';
 import { plural, scanNotes, totals } from './totals.js';
+import { noControl } from './style.js';
 
 /**
  * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
@@ -85,11 +86,6 @@ export function noHtml(text: string): string {
   }
   return out + escape(s.slice(i));
 }
-/**
- * Control characters from the repo (escape sequences, BEL) become U+FFFD, as in the text output: the
- * Markdown is read raw too (a terminal, a log). Tabs and line breaks are left to the caller.
- */
-export const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
 /** Link text: a backtick would pair with one of a code span later on the line and break the link. */
 const linkText = (s: string) =>
   s

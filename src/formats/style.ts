@@ -27,11 +27,23 @@ const same = (s: string) => s;
 export const NO_STYLE: Style = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
 
 /**
- * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
- * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
+ * Text from the repository made harmless wherever it is shown raw (a terminal, a log, Markdown read
+ * as text): control characters, escape sequences and BEL included, become U+FFFD. So do the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would show
+ * the text around them in another order than it is written ("Trojan Source"). Tabs and line breaks
+ * are left to the caller.
  */
-export const terminalSafe = (s: string) =>
-  s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+export const noControl = (s: string) =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * `noControl`, and line breaks become U+FFFD too; a tab becomes two spaces.
+ */
+export const terminalSafe = (s: string) => noControl(s.replace(/\t/g, '  ')).replace(/[\n\r\u2028\u2029]/g, '\uFFFD');
+
+/** A message made `terminalSafe` line by line, its own line breaks kept before the lines `continues` matches. */
+const safeLines = (text: string, continues: RegExp) => text.split(continues).map(terminalSafe).join('\n');
 
 /**
  * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
@@ -39,11 +51,13 @@ export const terminalSafe = (s: string) =>
  * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
  * no workflow command.
  */
-export const internalErrorText = (text: string) =>
-  text
-    .split(/\n(?= {4}at )/)
-    .map(terminalSafe)
-    .join('\n');
+export const internalErrorText = (text: string) => safeLines(text, /\n(?= {4}at )/);
+
+/**
+ * A usage error as the CLI prints it: it may quote a file or folder name from the repository or an
+ * argument, so it is made `terminalSafe`, its list of problems (indented lines) still one a line.
+ */
+export const usageErrorText = (text: string) => safeLines(text, /\n(?= {2}\S)/);
 
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
 function width(cp: number): number {

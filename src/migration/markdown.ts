@@ -1,4 +1,5 @@
-import { noControl, noHtml } from '../formats/markdown.js';
+import { noHtml } from '../formats/markdown.js';
+import { noControl } from '../formats/style.js';
 import { formatScope } from '../model/scope.js';
 import { fitBlocks, someOf, type Block, type Namer } from './budget.js';
 import { harnessSideMarkdown } from './harness-side.js';
