@@ -127,6 +127,17 @@ describe('getSettings', () => {
     expect(run).toThrow(message);
   });
 
+  test('a path or file input that is a symlink loop or a dangling link says so', () => {
+    const dir = ws();
+    fs.symlinkSync('loop-b', path.join(dir, 'loop-a'));
+    fs.symlinkSync('loop-a', path.join(dir, 'loop-b'));
+    fs.symlinkSync('nowhere.yml', path.join(dir, 'dangling'));
+    for (const link of ['loop-a', 'dangling']) {
+      expect(() => getSettings(env(dir, { path: link }, 'push'))).toThrow(`input \`path\`: "${link}" is a symlink that leads nowhere`);
+      expect(() => getSettings(env(dir, { config: link }, 'push'))).toThrow(`input \`config\`: "${link}" is a symlink that leads nowhere`);
+    }
+  });
+
   test('on a pull request, a baseline that is not in the checkout is taken: the pull request may remove it, and the base commit has it', () => {
     const dir = ws();
     expect(getSettings(env(dir, { baseline: 'gone.json' })).baselinePath).toBe(path.join(dir, 'gone.json'));

@@ -428,6 +428,29 @@ describe('inputs are never written over', () => {
     expect(await cli(['init'], dir)).toMatchObject({ code: 2, err: expect.stringContaining(`${CONFIG_FILE} already exists`) });
     expect(fs.existsSync(path.join(dir, 'nowhere.yml'))).toBe(false);
   });
+
+  test('a config or baseline named by a symlink loop or a dangling link says so, not "not found" or ELOOP', async () => {
+    const dir = writeTree(tmpDir(), CONNECTOR_REPO);
+    fs.symlinkSync('loop-b', path.join(dir, 'loop-a'));
+    fs.symlinkSync('loop-a', path.join(dir, 'loop-b'));
+    fs.symlinkSync('nowhere.json', path.join(dir, 'dangling'));
+    for (const link of ['loop-a', 'dangling']) {
+      expect(await cli(['check', '--config', link, '.'], dir)).toMatchObject({
+        code: 2,
+        err: `harness-registry-guard: config file cannot be read: ${link} (a symlink that leads nowhere)\n`,
+      });
+      expect(await cli(['check', '--baseline', link, '.'], dir)).toMatchObject({
+        code: 2,
+        err: `harness-registry-guard: baseline file cannot be read: ${link} (a symlink that leads nowhere)\n`,
+      });
+    }
+    // Found rather than named: a loop is told as a dangling link is.
+    fs.symlinkSync('loop-a', path.join(dir, CONFIG_FILE));
+    expect(await cli(['check', '.'], dir)).toMatchObject({
+      code: 2,
+      err: `harness-registry-guard: config file cannot be read: ${CONFIG_FILE} (a symlink that leads nowhere)\n`,
+    });
+  });
 });
 
 describe('check: the fix hint names a command that applies the fixes it counts', () => {

@@ -5,6 +5,7 @@ import { PULL_REQUEST_EVENTS } from '../github/context.js';
 import { accountIdFromKey } from '../harness/client.js';
 import { normaliseBaseUrl } from '../harness/urls.js';
 import { LinkRefusal, refuseLinks, type WriteRoot } from '../engine/safe-write.js';
+import { isSymlink, LEADS_NOWHERE } from '../engine/file-text.js';
 
 /** Where lookups go when `harness-url` is empty. */
 export const DEFAULT_HARNESS_URL = 'https://app.harness.io';
@@ -132,7 +133,7 @@ function existingFile(workspace: string, name: string, value: string, mayBeRemov
   } catch {
     // A pull request may remove the file: the gate then reads it from the base commit.
     if (mayBeRemoved) return abs;
-    throw new InputError(name, `file "${value}" does not exist`);
+    throw new InputError(name, isSymlink(abs) ? `"${value}" is ${LEADS_NOWHERE}` : `file "${value}" does not exist`);
   }
   if (!st.isFile()) throw new InputError(name, `"${value}" is not a file`);
   return abs;
@@ -151,7 +152,8 @@ export function getSettings(env: Env = process.env): ActionSettings {
     .filter(Boolean);
   for (const p of paths) {
     const abs = insideWorkspace(workspace, 'path', p);
-    if (!fs.existsSync(abs)) throw new InputError('path', `"${p}" does not exist in the workspace`);
+    if (!fs.existsSync(abs))
+      throw new InputError('path', isSymlink(abs) ? `"${p}" is ${LEADS_NOWHERE}` : `"${p}" does not exist in the workspace`);
   }
 
   const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { toPosix } from './discover.js';
 import { cmp } from './compare.js';
 import { UsageError } from './errors.js';
-import { readRegularFile } from './file-text.js';
+import { isSymlink, LEADS_NOWHERE, readRegularFile } from './file-text.js';
 import { writeWithoutLinks, type WriteRoot } from './safe-write.js';
 import baselineSchema from '../../schemas/baseline.schema.json' with { type: 'json' };
 import { hashOf, locate, type Finding, type Position } from './finding.js';
@@ -147,10 +147,12 @@ export function readBaseline(absPath: string, cwd: string, overlay?: string): Lo
     text = overlay ?? readRegularFile(absPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOTREG' ? 'not a regular file' : (code === 'ENOENT' || code === 'ELOOP') && isSymlink(absPath) ? LEADS_NOWHERE : code;
     throw new UsageError(
-      code === 'ENOENT'
+      code === 'ENOENT' && why === code
         ? `baseline file not found: ${file} (create it with --write-baseline)`
-        : `baseline file cannot be read: ${file} (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')})`,
+        : `baseline file cannot be read: ${file} (${why ?? 'error'})`,
     );
   }
   const plain: SourceFile = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };

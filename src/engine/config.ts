@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { leavesItsRoot, linksIntoSkipped, toPosix } from './discover.js';
 import { ArgError, UsageError } from './errors.js';
-import { readRegularFile } from './file-text.js';
+import { isSymlink, LEADS_NOWHERE, readRegularFile } from './file-text.js';
 import { locate, severityRank, type Finding, type Severity } from './finding.js';
 import { locateRange } from '../parse/locate.js';
 import { View } from '../model/view.js';
@@ -164,7 +164,10 @@ export function exists(p: string): boolean {
 function findConfig(cwd: string, paths: readonly string[], configPath?: string, overlay?: ReadonlyMap<string, string>): string | undefined {
   if (configPath !== undefined) {
     const abs = path.resolve(cwd, configPath);
-    if (!overlay?.has(abs) && !fs.existsSync(abs)) throw new ArgError(`config file not found: ${configPath}`);
+    if (!overlay?.has(abs) && !fs.existsSync(abs)) {
+      if (isSymlink(abs)) throw new UsageError(`config file cannot be read: ${configPath} (${LEADS_NOWHERE})`);
+      throw new ArgError(`config file not found: ${configPath}`);
+    }
     return abs;
   }
   for (const dir of configDirs(cwd, paths)) {
@@ -285,7 +288,8 @@ function readConfigText(absPath: string, file: string): string {
     const { code = 'error', directory, size } = e as NodeJS.ErrnoException & { directory?: boolean; size?: number };
     const reasons: Record<string, string> = {
       EISDIR: 'a folder',
-      ENOENT: 'a symlink that leads nowhere',
+      ENOENT: LEADS_NOWHERE,
+      ELOOP: LEADS_NOWHERE,
       ENOTREG: directory ? 'a folder' : 'not a regular file',
       EFBIG: `${size} bytes; a config file may be at most 1 MiB`,
     };

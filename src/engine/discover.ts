@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ArgError, UsageError } from './errors.js';
 import { cmp } from './compare.js';
 import { globSet } from './glob.js';
+import { isSymlink, LEADS_NOWHERE } from './file-text.js';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -94,7 +95,7 @@ export function discover(opts: DiscoverOptions): Discovery {
       st = fs.statSync(abs);
     } catch {
       if (!isSymlink(abs)) throw new ArgError(`path not found: ${given}`);
-      skipped.push({ path: rel(abs), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+      skipped.push({ path: rel(abs), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
       continue;
     }
     const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
@@ -157,8 +158,7 @@ export function discover(opts: DiscoverOptions): Discovery {
             real = fs.realpathSync(child);
           } catch {
             // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-            if (include.test(entry.name))
-              skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
+            if (include.test(entry.name)) skipped.push({ path: rel(child), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
             continue;
           }
           if (!isInside(realRoot, real)) {
@@ -259,14 +259,6 @@ function rootOf(abs: string, isDirectory: boolean, cwd: string): [string, string
     if (isSymlink(d)) above = path.dirname(d);
   const repo = repoRootOf(above);
   return repo ? [repo, 'the repository'] : isInside(path.resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
-}
-
-function isSymlink(abs: string): boolean {
-  try {
-    return fs.lstatSync(abs).isSymbolicLink();
-  } catch {
-    return false; // not there, or a part of the path is no folder (ENOTDIR)
-  }
 }
 
 /** A real path at or under a real root (symlinks resolved on both sides). */
