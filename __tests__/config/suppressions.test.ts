@@ -279,6 +279,27 @@ describe('governance', () => {
       (t: string) => above(t, 'dockerRegistryUrl', '# Harness-Registry-Guard-Disable-Next-Line no-app-harness-registry -- x'),
       /^`Harness-Registry-Guard-Disable-Next-Line` is not a directive: directives are lower case/,
     ],
+    [
+      'in capitals, the rule id too',
+      (t: string) => above(t, 'dockerRegistryUrl', '# Harness-Registry-Guard-Disable-Next-Line No-App-Harness-Registry -- x'),
+      /^`Harness-Registry-Guard-Disable-Next-Line` is not a directive: directives are lower case/,
+    ],
+    [
+      'after YAML on its line, in capitals',
+      (t: string) => t.replace('registry\n', 'registry # Harness-Registry-Guard-Disable-Next-Line no-app-harness-registry -- x\n'),
+      /^A suppression comment must be on a line of its own/,
+    ],
+    [
+      'after YAML that holds an apostrophe (not a quote: it does not start the value)',
+      (t: string) =>
+        t.replace('  name: hub\n', "  name: it's hub # harness-registry-guard-disable-next-line no-app-harness-registry -- x\n"),
+      /^A suppression comment must be on a line of its own/,
+    ],
+    [
+      'with ` --` glued to the reason',
+      (t: string) => above(t, 'dockerRegistryUrl', '# harness-registry-guard-disable-next-line no-app-harness-registry --mirror'),
+      /^Suppression names `--mirror`, which is not a rule id/,
+    ],
   ])('a suppression that cannot apply is an error, not silence: %s', (_, edit, message) => {
     const { result } = run(edit(connector('hub')));
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual(
@@ -448,5 +469,41 @@ describe('what counts as a suppression comment, and which one a finding takes', 
       reason: 'this line',
     });
     expect(messages).toEqual([]);
+  });
+
+  test('a comment that quotes a directive after other words is prose: it suppresses nothing and is not reported', () => {
+    const { lines } = run(
+      above(connector('hub'), 'dockerRegistryUrl', `# see the wiki # ${DIRECTIVE.slice(2)} no-app-harness-registry -- x`),
+    );
+    expect(lines).toEqual(['c.yaml:7:24 error [no-app-harness-registry]']);
+  });
+
+  test('above a key whose value is below it and that has a comment of its own, it covers the value', () => {
+    const text = connector('hub').replace('dockerRegistryUrl: https://', 'dockerRegistryUrl: # legacy\n      https://');
+    const { lines, messages } = run(above(text, 'dockerRegistryUrl', `${DIRECTIVE} no-app-harness-registry -- value below`));
+    expect([lines, messages]).toEqual([['c.yaml:8:7 error [no-app-harness-registry] suppressed:inline'], []]);
+  });
+
+  test('above a key whose value is a flow mapping on the line below, it is for the key, as with a block mapping', () => {
+    const text = pipeline([APP_IMAGE]).replace(
+      `                  spec:\n                    image: ${APP_IMAGE}\n                    command: echo 0\n`,
+      `                  ${DIRECTIVE} no-app-harness-registry -- the key\n                  spec:\n                    {image: ${APP_IMAGE}, command: echo 0}\n`,
+    );
+    const { lines, messages } = run(text);
+    expect(lines).toContain('c.yaml:27:29 error [no-app-harness-registry]');
+    expect(messages).toEqual(['25:19 Suppression of `no-app-harness-registry` matches no finding on line 26; remove it.']);
+  });
+
+  test('a document marker is not a YAML line: a file-level comment after a leading --- is at the top, a line comment above --- skips it', () => {
+    const file = run(`---\n${FILE_DIRECTIVE} no-app-harness-registry -- after the marker\n${connector('hub')}`);
+    expect([file.lines, file.messages]).toEqual([['c.yaml:8:24 error [no-app-harness-registry] suppressed:inline'], []]);
+    const text = `${pipeline([RENAMED_IMAGE])}${DIRECTIVE} no-renamed-harness-image -- not for the marker\n---\n${connector('hub')}`;
+    const line = run(text);
+    expect(line.messages).toEqual(['28:1 Suppression of `no-renamed-harness-image` matches no finding on line 30; remove it.']);
+  });
+
+  test('a comment-like line inside a folded (>) block scalar is text, not a suppression', () => {
+    const { directives } = parseDirectives(parseSource('x.yaml', `script: >\n  ${DIRECTIVE} schema -- text\nkey: 1\n`), ['schema']);
+    expect(directives).toEqual([]);
   });
 });
