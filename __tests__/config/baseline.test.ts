@@ -524,4 +524,98 @@ describe('baseline entries and counts (what each entry accepts)', () => {
     r.write({ '.harness-registry-guard.yml': 'rules:\n  no-renamed-harness-image: off\nforbidSuppression: [no-renamed-harness-image]\n' });
     expect(await active(r)).toEqual([]);
   });
+
+  test("the same value at the same path in another entity of the file is new, and the old entity's entry is stale", async () => {
+    const r = await baselined();
+    r.write({ '.harness/connectors/hub.yaml': connector('hub2') });
+    expect(await active(r)).toEqual([
+      '.harness/connectors/hub.yaml:6:24 error [no-app-harness-registry]',
+      `${BASELINE}:5:5 warning [suppression]`,
+    ]);
+  });
+
+  test("the same value at another node of the same entity is new, and the old node's entry is stale", async () => {
+    const r = await baselined();
+    r.write({ '.harness/pipelines/build.yaml': pipeline(['golang:1.22', 'golang:1.23', RENAMED_IMAGE, APP_IMAGE]) });
+    expect(await active(r)).toEqual([
+      '.harness/pipelines/build.yaml:47:28 error [no-app-harness-registry]',
+      `${BASELINE}:14:5 warning [suppression]`,
+    ]);
+  });
+
+  test('--write-baseline leaves out suppression findings: an unused comment stays reported, not baselined', async () => {
+    const r = repo({
+      'c.yaml': `# harness-registry-guard-disable no-renamed-harness-image -- nothing to accept\n${connector('hub')}`,
+    });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => e.ruleId)).toEqual(['no-app-harness-registry']);
+    expect(await active(r)).toEqual(['c.yaml:1:1 warning [suppression]']);
+  });
+
+  test('a partial --write-baseline drops the entries of a rule in forbidSuppression, in files it did not read too', async () => {
+    const r = await baselined();
+    r.write({ '.harness-registry-guard.yml': 'forbidSuppression: [no-app-harness-registry]\n' });
+    await r.cli(['check', '.harness/pipelines', '--write-baseline', BASELINE]);
+    expect((JSON.parse(r.read(BASELINE)) as Baseline).entries.map((e) => `${e.file} ${e.ruleId}`)).toEqual([
+      '.harness/pipelines/build.yaml no-renamed-harness-image',
+      '.harness/pipelines/build.yaml unresolved-reference',
+    ]);
+  });
+
+  test('two entries with one key that accept more than remain are one stale entry that says how many of their findings remain', async () => {
+    const r = repo({ 'c.yaml': twice });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    rewrite(r, (b) => {
+      b.entries[0]!.count = 1;
+      b.entries.push({ ...b.entries[0]! });
+    });
+    r.write({ 'c.yaml': connector('hub') });
+    const result = await check(r);
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 2, matched: 1, stale: 1 });
+    expect(result.findings.filter((f) => f.ruleId === 'suppression').map((f) => f.message)).toEqual([
+      expect.stringMatching(/ accepts 2 findings but only 1 remain \(stale\)/),
+    ]);
+  });
+
+  test('a finding suppressed inline stays suppressed inline: it does not use up a baseline entry, which is stale', async () => {
+    const r = await baselined();
+    r.write({
+      '.harness/connectors/hub.yaml': `# harness-registry-guard-disable no-app-harness-registry -- inline now\n${connector('hub')}`,
+    });
+    const result = await check(r);
+    expect(result.findings.find((f) => f.file.endsWith('hub.yaml'))!.suppressed).toEqual({ kind: 'inline', reason: 'inline now' });
+    expect(await active(r)).toEqual([`${BASELINE}:5:5 warning [suppression]`]);
+    expect(result.baseline).toEqual({ file: BASELINE, entries: 4, matched: 3, stale: 1 });
+  });
+
+  test.each([
+    [
+      'two YAML documents',
+      '{ version: 1, entries: [] }\n---\n{ version: 1, entries: [] }\n',
+      "1:3: not valid JSON: Expected property name or '}'",
+    ],
+    ['an empty file', '', '1:1: not valid JSON: Unexpected end of JSON input'],
+    ['only a comment', '# nothing\n', "1:1: not valid JSON: Unexpected token '#'"],
+    [
+      'a BOM, then JSON broken on line 2',
+      '\uFEFF{\n  "version": 1,,\n  "entries": []\n}\n',
+      '2:16: not valid JSON: Expected double-quoted property name',
+    ],
+  ])('a baseline that is %s is a usage error that says where', async (_, text, message) => {
+    const r = repo({ ...files(), [BASELINE]: text });
+    const { code, err } = await r.cli(['check', '.', '--baseline', BASELINE]);
+    expect([code, err]).toEqual([2, `harness-registry-guard: invalid baseline: ${BASELINE}:${message}\n`]);
+  });
+
+  test('the problems of an invalid baseline are listed in the order of the file', async () => {
+    const text = '{\n  "entries": [{ "file": "a.yaml", "valueHash": "x" }],\n  "version": 2\n}\n';
+    const r = repo({ ...files(), [BASELINE]: text });
+    const { code, err } = await r.cli(['check', '.', '--baseline', BASELINE]);
+    expect([code, err]).toEqual([
+      2,
+      'harness-registry-guard: invalid baseline (2 problems):\n' +
+        `  ${BASELINE}:2:15: \`entries[0]\` must have required property 'ruleId'.\n` +
+        `  ${BASELINE}:3:14: \`version\` must be 1.\n`,
+    ]);
+  });
 });
