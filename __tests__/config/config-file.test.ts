@@ -65,6 +65,14 @@ describe('the config file must be a regular file', () => {
     expect(await r.cli(['check', '.', '--config', CONFIG])).toMatchObject({ code: 2, err: cannotRead(CONFIG, 'not a regular file') });
   });
 
+  test('a folder by the config name, or a link to one, found or given, is an error that says it is a folder', async () => {
+    const r = repo({ 'conf/x': '' });
+    fs.symlinkSync('conf', path.join(r.dir, 'linked.yml'));
+    expect(await r.cli(['check', '.', '--config', 'linked.yml'])).toMatchObject({ code: 2, err: cannotRead('linked.yml', 'a folder') });
+    fs.mkdirSync(path.join(r.dir, CONFIG));
+    expect(await r.cli(['check', '.'])).toMatchObject({ code: 2, err: cannotRead(CONFIG, 'a folder') });
+  });
+
   test('a config over 1 MiB is an error that says the limit; 1 MiB itself is read', async () => {
     const r = repo();
     const comments = (bytes: number) => NOTICE + '#'.repeat(bytes - NOTICE.length - 1) + '\n';

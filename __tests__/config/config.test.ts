@@ -92,6 +92,34 @@ describe('finding the config file', () => {
     expect(brief(repo(files).lint({ configPath: false }))).toEqual(['c.yaml:6:24 error [no-app-harness-registry]']);
   });
 
+  test('a folder holding both names is a usage error; either name alone is read', async () => {
+    const r = repo({ ...files, '.harness-registry-guard.yaml': 'rules:\n  no-app-harness-registry: notice\n' });
+    expect(await r.cli(['check', '.'])).toMatchObject({
+      code: 2,
+      err: 'harness-registry-guard: two config files in .: .harness-registry-guard.yml and .harness-registry-guard.yaml; keep one\n',
+    });
+    r.remove(CONFIG);
+    expect(brief(r.lint())).toEqual(['c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
+  test('a config given by path is read from the overlay (the base text the Action passes) even when the file is gone', () => {
+    const r = repo({ 'c.yaml': connector('hub') });
+    const abs = path.join(r.dir, CONFIG);
+    const overlay = new Map([[abs, 'rules:\n  no-app-harness-registry: notice\n']]);
+    expect(brief(r.lint({ configPath: abs, overlay }))).toEqual(['c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
+  test('a config found by the search is read from the overlay, not through the link that is on disk in its place', () => {
+    const r = repo({ 'c.yaml': connector('hub'), '.git/HEAD': 'ref: refs/heads/main\n' });
+    const abs = path.join(r.dir, CONFIG);
+    const elsewhere = repo({ 'other.yml': 'rules:\n  no-app-harness-registry: warning\n' });
+    fs.symlinkSync(path.join(elsewhere.dir, 'other.yml'), abs);
+    expect(() => r.lint()).toThrow(/leaves the repository/);
+    const overlay = new Map([[abs, 'rules:\n  no-app-harness-registry: notice\n']]);
+    // (The link itself is still reported where the scan meets it; only the level is asserted here.)
+    expect(brief(r.lint({ overlay })).filter((l) => l.startsWith('c.yaml'))).toEqual(['c.yaml:6:24 notice [no-app-harness-registry]']);
+  });
+
   test('the config file itself is not checked as Harness YAML', () => {
     const r = repo({ ...files, [CONFIG]: 'rules:\n  no-app-harness-registry: warning\nexclude: [ "a: b: c" ]\n' });
     expect(r.lint().filesScanned).toBe(1);
@@ -266,6 +294,37 @@ connector:
     expect(brief(off.lint())).toHaveLength(2);
   });
 
+  test('a level or an option given in the map form under rules.<id> holds, over the same option at the top', async () => {
+    const r = repo({
+      'c.yaml': connector('hub'),
+      [CONFIG]:
+        'replacementRegistryUrl: https://gcr.io/gcr-prod\nrules:\n  no-app-harness-registry: { level: warning, replacementRegistryUrl: https://public.ecr.aws/harness }\n',
+    });
+    const result = r.lint();
+    expect(brief(result)).toEqual(['c.yaml:6:24 warning [no-app-harness-registry]']);
+    expect(result.findings[0]!.message).toContain('`https://public.ecr.aws/harness`');
+    expect(result.findings[0]!.message).not.toContain('gcr.io');
+  });
+
+  test('harnessImages set under either rule that declares it holds for both', () => {
+    const files = { 'p.yaml': pipeline(['mirror.example.com/acme-build-plugin:2']) };
+    for (const rule of ['no-app-harness-registry', 'no-renamed-harness-image']) {
+      const r = repo({ ...files, [CONFIG]: `rules:\n  ${rule}: { harnessImages: [acme/build-plugin] }\n` });
+      const found = r.lint().findings.filter((f) => f.ruleId === 'no-renamed-harness-image');
+      expect([rule, found.map((f) => `${f.line}:${f.column}`)]).toEqual([rule, ['26:28']]);
+    }
+  });
+
+  test('harnessImages set differently under both rules: each rule takes its own, whatever the order', () => {
+    const files = { 'p.yaml': pipeline(['mirror.example.com/acme-build-plugin:2']) };
+    const config =
+      'rules:\n  no-renamed-harness-image: { harnessImages: [acme/build-plugin] }\n  no-app-harness-registry: { harnessImages: [other/thing] }\n';
+    const found = repo({ ...files, [CONFIG]: config })
+      .lint()
+      .findings.filter((f) => f.ruleId === 'no-renamed-harness-image');
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['26:28']);
+  });
+
   test('an empty config or one holding only comments is valid', () => {
     expect(problems('')).toEqual([]);
     expect(problems('# yaml-language-server: $schema=./schemas/config.schema.json\n')).toEqual([]);
@@ -325,6 +384,35 @@ describe('an invalid config', () => {
       expect(problems(`rules:\n  no-app-harness-registry: ${setting}\n`)).toEqual([
         "2:28: `rules.no-app-harness-registry` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",
       ]);
+  });
+
+  test('several problems are listed in the order of the file, by line and then column', () => {
+    expect(problems('rules:\n  schema: fatal\nbogus: 1\n')).toEqual([
+      "2:11: `rules.schema` must be a level (off, notice, warning, error) or a map of `level` and the rule's options.",
+      expect.stringMatching(/^3:1: unknown key `bogus` /),
+    ]);
+    expect(problems('rules:\n  schema: { level: loud, bogus: 1 }\n')).toEqual([
+      '2:20: `rules.schema.level` must be one of off, notice, warning, error.',
+      '2:26: unknown option `bogus` of schema (known: level).',
+    ]);
+  });
+
+  test.each([
+    ['a transposition', 'incldue', 'include'],
+    ['in capitals', 'INCLUDE', 'include'],
+    ['too far from any key to be a typo', 'exclusions', undefined],
+    ['as far from a short key as the word is long', 'excl', undefined],
+  ])('an unknown key %s gets a suggestion only when it is near one', (_, key, near) => {
+    const [problem] = problems(`${key}: []\n`);
+    expect(problem).toMatch(new RegExp(`^1:1: unknown key \`${key}\`${near ? `; did you mean \`${near}\`` : ''} \\(known: `));
+  });
+
+  test('a config whose aliases expand without bound is an error, not read as no config', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
+    expect(problems(`${bomb}\n`)).toEqual(['1:1: cannot be read: Excessive alias count indicates a resource exhaustion attack']);
   });
 
   test('YAML errors and several documents are reported at their line', () => {
