@@ -618,4 +618,16 @@ describe('baseline entries and counts (what each entry accepts)', () => {
         `  ${BASELINE}:3:14: \`version\` must be 1.\n`,
     ]);
   });
+
+  test('an entry for a finding about a whole file has no path and a fingerprint of its message that stays the same across versions', async () => {
+    const r = repo({ 'broken.yaml': 'pipeline: [\n' });
+    await r.cli(['check', '.', '--write-baseline', BASELINE]);
+    const entries = (JSON.parse(r.read(BASELINE)) as Baseline).entries.map(({ ruleId, file, path: p, valueHash }) => ({
+      ruleId,
+      file,
+      path: p,
+      valueHash,
+    }));
+    expect(entries).toEqual([{ ruleId: 'yaml-syntax', file: 'broken.yaml', path: undefined, valueHash: '22640f6b789d0776' }]);
+  });
 });
