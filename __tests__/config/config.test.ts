@@ -192,6 +192,14 @@ connector:
     expect(applyLevel({ ...finding, severity: 'notice' }, { rules: { 'unresolved-reference': 'error' } }, meta)?.severity).toBe('error');
   });
 
+  test("off drops a rule's findings, and the undecided notices given for it, wherever they come from", () => {
+    const meta = (id: string) => allRules.find((r) => r.id === id);
+    const notice = { ruleId: 'unresolved-reference', severity: 'notice', forRule: 'require-account-image-connector' } as Finding;
+    expect(applyLevel({ ...notice }, { rules: { 'require-account-image-connector': 'off' } }, meta)).toBeUndefined();
+    expect(applyLevel({ ...notice }, { rules: { 'require-account-image-connector': 'warning' } }, meta)?.severity).toBe('notice');
+    expect(applyLevel({ ruleId: 'suppression', severity: 'error' } as Finding, { rules: { suppression: 'off' } }, meta)).toBeUndefined();
+  });
+
   test('include and exclude; --include and --exclude replace them', async () => {
     const r = repo({
       '.harness/c.yaml': connector('a'),
