@@ -1,0 +1,425 @@
+/**
+ * The gate through `run()` where the checkout is the pull request's head but not its base (a
+ * depth-1 checkout of the head): the changed files come from the API (whole, or cut at 3,000), the
+ * base versions from the contents endpoint (or not at all). Each case pins a decision no other
+ * in-process test reached: which files are compared with the base, and what decides when a file
+ * leaves the workspace or the base cannot be read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { BASE_SHA, connector, git, HARNESS_IMAGE, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
+import type { ChangedFile } from '../../src/github/changed-files.js';
+import { cli } from '../cli/helpers.js';
+import { fakeApi } from './fake-api.js';
+import { runInProcess } from './in-process.js';
+
+const CFG = '.harness-registry-guard.yml';
+const CFG_ON = 'rules:\n  no-app-harness-registry: error\n';
+const CFG_OFF = 'rules:\n  no-app-harness-registry: "off"\n';
+const A = '.harness/connectors/a.yaml';
+const bad = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
+const suppressed = (id: string) => `# harness-registry-guard-disable no-app-harness-registry -- ${id} later\n${bad(id)}`;
+const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
+const at = (as: Annotation[]) => as.map((a) => `${a.props.file}:${a.props.line}`);
+
+/** A depth-1 checkout of the head: one commit holding `files` (and the image connector); its SHA. */
+function headOnly(files: Record<string, string>, links: Record<string, string> = {}): { ws: string; headSha: string } {
+  const ws = tmpDir('s15-head');
+  writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, ...files });
+  for (const [name, target] of Object.entries(links)) {
+    fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+    fs.symlinkSync(target, path.join(ws, name));
+  }
+  git(ws, 'init', '-q');
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-qm', 'head');
+  return { ws, headSha: git(ws, 'rev-parse', 'HEAD') };
+}
+
+/** 2,999 filler entries: with them the API's list is cut at 3,000 and so not trusted. */
+const filler = (n: number): ChangedFile[] => Array.from({ length: n }, (_, i) => ({ path: `junk/f${i}.txt`, status: 'added' }));
+
+/** The API: `list` as the pull request's files, `base` as the base commit's contents (`'fail'`: every read fails). */
+function api(list: ChangedFile[], base: Record<string, string> | 'fail') {
+  return fakeApi({
+    listPullFiles: async () => list,
+    readFileAt: async (_repo, file, ref) => {
+      if (base === 'fail') throw new Error('contents: 502 Bad Gateway');
+      if (ref !== BASE_SHA) throw new Error(`unexpected read of ${file} at ${ref}`);
+      return base[file];
+    },
+  });
+}
+
+describe('the list of changed files cut at 3,000 (git cannot diff either)', () => {
+  test('a config change the list leaves out is found by comparing with the base version, which decides', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api([{ path: A, status: 'added' }, ...filler(2999)], { [CFG]: CFG_ON }),
+      event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+    });
+    expect(r.code).toBe(1);
+    const gate = titled(r, 'gate change');
+    expect(at(gate)).toEqual([`${CFG}:2`]);
+    expect(gate[0]!.message).toContain('changes `rules.no-app-harness-registry`');
+    expect(r.summary).toContain("compared with the base branch's versions (read through the API)");
+    expect(r.summary).toContain('The config file and the baseline come from the base commit');
+  });
+
+  test('a suppression in a listed file is one the pull request adds; one in a file the list leaves out could not be compared', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_ON, 'b.yaml': suppressed('b'), 'c.yaml': suppressed('c') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api([{ path: 'b.yaml', status: 'added' }, ...filler(2999)], { [CFG]: CFG_ON }),
+      event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+    });
+    const gate = titled(r, 'gate change');
+    expect(gate.map((a) => [a.props.file, a.message.split(':')[0]])).toEqual([
+      ['b.yaml', 'This pull request adds a suppression of `no-app-harness-registry` for the whole file'],
+      [
+        'c.yaml',
+        'This suppression of `no-app-harness-registry` for the whole file could not be compared with the base branch (the files this pull request changes are not all known)',
+      ],
+    ]);
+  });
+
+  test('a baseline the pull request renames (input baseline) is judged with the base version of its old name', async () => {
+    // The base's ci/old.json accepts a.yaml's finding; the pull request renames it and empties it.
+    const dir = tmpDir('s15-baseline');
+    writeFiles(dir, { [A]: bad('a'), '.harness/connectors/harness_image.yaml': HARNESS_IMAGE });
+    expect((await cli(['check', '.', '--write-baseline', 'ci/old.json'], dir)).code).toBe(0);
+    const { ws, headSha } = headOnly({ [A]: bad('a'), 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { baseline: 'ci/baseline.json' },
+      api: api(
+        [{ path: A, status: 'added' }, { path: 'ci/baseline.json', status: 'renamed', previousPath: 'ci/old.json' }, ...filler(2998)],
+        { 'ci/old.json': fs.readFileSync(path.join(dir, 'ci/old.json'), 'utf8') },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([0, '0']);
+    expect(titled(r, 'gate not compared')).toEqual([]);
+  });
+
+  test('the base unreadable and the config changed: the warning names the config file and says its base version was not read', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api([{ path: A, status: 'added' }, { path: CFG, status: 'modified' }, ...filler(2998)], 'fail'),
+      event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+    });
+    const warning = titled(r, 'gate not compared');
+    expect(at(warning)).toEqual([`${CFG}:1`]);
+    expect(warning[0]!.message).toMatch(
+      /^This pull request changes the config file `\.harness-registry-guard\.yml`, and its base version could not be read/,
+    );
+  });
+});
+
+test('every changed file listed and none is the config: an unreadable base is no warning (the config is the base’s)', async () => {
+  const { ws, headSha } = headOnly({ [CFG]: CFG_ON, [A]: bad('a') });
+  const r = await runInProcess({
+    workspace: ws,
+    api: api([{ path: A, status: 'added' }], 'fail'),
+    event: pullRequestEvent({ headSha, changedFiles: 1 }),
+  });
+  expect(r.code).toBe(1);
+  expect(titled(r, 'gate not compared')).toEqual([]);
+  expect(r.summary).not.toContain('The files this pull request changes are not known');
+});
+
+describe('a config or baseline the pull request makes a symlink out of the workspace', () => {
+  const outside = () => {
+    const dir = tmpDir('s15-outside');
+    writeFiles(dir, { 'cfg.yml': `${CFG_OFF}token: FAKESECRET\n` });
+    return path.join(dir, 'cfg.yml');
+  };
+
+  test('the base readable: the link is not read, the base’s config decides', async () => {
+    const { ws, headSha } = headOnly({ [A]: bad('a') }, { [CFG]: outside() });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+        ],
+        { [CFG]: CFG_ON },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect(r.code).toBe(1);
+    expect(titled(r, 'gate change').map((a) => a.message)).toEqual([
+      `This pull request makes the config file \`${CFG}\` a symlink that leaves the workspace; it is not read, and the base branch's config decides.`,
+    ]);
+    expect(JSON.stringify(r)).not.toContain('FAKESECRET');
+  });
+
+  test('the base unreadable: the link is still not read, and the check runs without a config', async () => {
+    const { ws, headSha } = headOnly({ [A]: bad('a') }, { [CFG]: outside() });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+        ],
+        'fail',
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect(r.code).toBe(1);
+    expect(at(titled(r, 'gate change'))).toEqual([`${CFG}:1`]);
+    expect(titled(r, 'gate change')[0]!.message).toContain('a symlink that leaves the workspace');
+    expect(JSON.stringify(r)).not.toContain('FAKESECRET');
+  });
+
+  test('a baseline, the base unreadable: the baseline it leads to accepts nothing', async () => {
+    // A baseline that accepts a.yaml's finding, written where the link leads.
+    const dir = tmpDir('s15-outside');
+    writeFiles(dir, { [A]: bad('a'), '.harness/connectors/harness_image.yaml': HARNESS_IMAGE });
+    expect((await cli(['check', '.', '--write-baseline', 'ci/baseline.json'], dir)).code).toBe(0);
+    const { ws, headSha } = headOnly({ [A]: bad('a') }, { 'ci/baseline.json': path.join(dir, 'ci/baseline.json') });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { baseline: 'ci/baseline.json' },
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: 'ci/baseline.json', status: 'modified' },
+        ],
+        'fail',
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([1, '1']);
+    expect(titled(r, 'gate change').map((a) => a.message)).toEqual([
+      "This pull request makes the baseline file `ci/baseline.json` a symlink that leaves the workspace; it is not read, and the base branch's baseline decides.",
+    ]);
+  });
+});
+
+describe('config-from: head', () => {
+  test('the pull request’s config decides, and its change is still reported', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { 'config-from': 'head' },
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+        ],
+        { [CFG]: CFG_ON },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([0, '0']);
+    expect(at(titled(r, 'gate change'))).toEqual([`${CFG}:2`]);
+    expect(r.summary).not.toContain('come from the base commit');
+  });
+
+  test('a config the pull request makes a symlink out of the workspace is not read: the base’s decides', async () => {
+    const dir = tmpDir('s15-outside');
+    writeFiles(dir, { 'cfg.yml': CFG_OFF });
+    const { ws, headSha } = headOnly({ [A]: bad('a') }, { [CFG]: path.join(dir, 'cfg.yml') });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { 'config-from': 'head' },
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+        ],
+        { [CFG]: CFG_ON },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([1, '1']);
+    expect(titled(r, 'gate change')[0]!.message).toContain('a symlink that leaves the workspace');
+  });
+});
+
+test('a config the pull request makes invalid is a gate change at the line, and the base’s decides', async () => {
+  const { ws, headSha } = headOnly({ [CFG]: 'rules:\n  no-app-harness-registry: error\n  no-such-rule: error\n', [A]: bad('a') });
+  const r = await runInProcess({
+    workspace: ws,
+    api: api(
+      [
+        { path: A, status: 'added' },
+        { path: CFG, status: 'modified' },
+      ],
+      { [CFG]: CFG_ON },
+    ),
+    event: pullRequestEvent({ headSha, changedFiles: 2 }),
+  });
+  expect(r.code).toBe(1);
+  const gate = titled(r, 'gate change').filter((a) => a.message.includes('makes the config file invalid'));
+  expect(at(gate)).toEqual([`${CFG}:3`]);
+});
+
+describe('a config or baseline the API lists as modified that the base commit does not have (the base branch deleted it since)', () => {
+  test('the config: the check runs without one, not with the pull request’s', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+        ],
+        {},
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([1, '1']);
+    expect(titled(r, 'gate change')[0]!.message).toContain('adds the config file');
+  });
+
+  test('the baseline: the check runs without one, and what it accepts is reported', async () => {
+    const dir = tmpDir('s15-baseline');
+    writeFiles(dir, { [A]: bad('a'), '.harness/connectors/harness_image.yaml': HARNESS_IMAGE });
+    expect((await cli(['check', '.', '--write-baseline', 'ci/baseline.json'], dir)).code).toBe(0);
+    const { ws, headSha } = headOnly({ [A]: bad('a'), 'ci/baseline.json': fs.readFileSync(path.join(dir, 'ci/baseline.json'), 'utf8') });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { baseline: 'ci/baseline.json' },
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: 'ci/baseline.json', status: 'modified' },
+        ],
+        {},
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors]).toEqual([1, '1']);
+    expect(titled(r, 'gate change')[0]!.message).toMatch(/^This pull request adds an accepted finding to the baseline/);
+  });
+});
+
+test('a config the pull request removes still decides as the base wrote it', async () => {
+  const { ws, headSha } = headOnly({ [A]: bad('a') });
+  const r = await runInProcess({
+    workspace: ws,
+    api: api(
+      [
+        { path: A, status: 'added' },
+        { path: CFG, status: 'removed' },
+      ],
+      { [CFG]: 'rules:\n  no-app-harness-registry: warning\n' },
+    ),
+    event: pullRequestEvent({ headSha, changedFiles: 2 }),
+  });
+  expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '1']);
+  expect(titled(r, 'gate change')[0]!.message).toContain('removes the config file');
+});
+
+describe('the base’s config keeps deciding when the pull request puts one earlier in the search', () => {
+  const WARN = 'rules:\n  no-app-harness-registry: warning\n';
+  const YAML = '.harness-registry-guard.yaml';
+
+  test('renamed from the base’s .yaml to .yml: reported as added, the base’s text decides', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'renamed', previousPath: YAML },
+        ],
+        { [YAML]: WARN },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '1']);
+    expect(titled(r, 'gate change').map((a) => a.message.split(';')[0])).toEqual([`This pull request adds the config file \`${CFG}\``]);
+  });
+
+  test('a .yml added beside the base’s .yaml: the base’s .yaml decides', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [YAML]: WARN, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'added' },
+        ],
+        { [YAML]: WARN },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 2 }),
+    });
+    expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '1']);
+  });
+
+  test('a .yml added and the base’s .yaml changed as well: the base’s text of the .yaml decides, both are reported', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [YAML]: CFG_OFF, [A]: bad('a') });
+    const r = await runInProcess({
+      workspace: ws,
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'added' },
+          { path: YAML, status: 'modified' },
+        ],
+        { [YAML]: WARN },
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 3 }),
+    });
+    expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '1']);
+    expect(at(titled(r, 'gate change'))).toEqual([`${CFG}:1`, `${YAML}:2`]);
+  });
+});
+
+test('config-from: head and the base’s .yaml renamed to .yml: the pull request’s .yml decides', async () => {
+  const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+  const r = await runInProcess({
+    workspace: ws,
+    inputs: { 'config-from': 'head' },
+    api: api(
+      [
+        { path: A, status: 'added' },
+        { path: CFG, status: 'renamed', previousPath: '.harness-registry-guard.yaml' },
+      ],
+      {
+        '.harness-registry-guard.yaml': 'rules:\n  no-app-harness-registry: warning\n',
+      },
+    ),
+    event: pullRequestEvent({ headSha, changedFiles: 2 }),
+  });
+  expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '0']);
+});
+
+test('a config in a folder above the one the search stops at is no twin: changing it is no gate change', async () => {
+  const { ws, headSha } = headOnly({ [`sub/${CFG}`]: CFG_ON, [CFG]: CFG_OFF, [`sub/${A}`]: bad('a') });
+  const r = await runInProcess({
+    workspace: ws,
+    inputs: { path: 'sub' },
+    api: api(
+      [
+        { path: `sub/${A}`, status: 'added' },
+        { path: CFG, status: 'modified' },
+      ],
+      { [`sub/${CFG}`]: CFG_ON, [CFG]: CFG_ON },
+    ),
+    event: pullRequestEvent({ headSha, changedFiles: 2 }),
+  });
+  expect(r.code).toBe(1);
+  expect(titled(r, 'gate change')).toEqual([]);
+});
+
+test('the list cut at 3,000 and a link that leads nowhere added by a twin’s name: a gate change, though no list names it', async () => {
+  const { ws, headSha } = headOnly({ [CFG]: CFG_ON, [A]: bad('a') }, { '.harness-registry-guard.yaml': 'nowhere.yml' });
+  const r = await runInProcess({
+    workspace: ws,
+    api: api([{ path: A, status: 'added' }, ...filler(2999)], { [CFG]: CFG_ON }),
+    event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+  });
+  expect(r.code).toBe(1);
+  const gate = titled(r, 'gate change');
+  expect(gate.map((a) => a.props.file)).toEqual(['.harness-registry-guard.yaml']);
+  expect(gate[0]!.message).toContain('once merged, every check stops with exit 2');
+});
