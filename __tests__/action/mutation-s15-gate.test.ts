@@ -11,6 +11,10 @@ import { describe, expect, test } from '@jest/globals';
 import { BASE_SHA, connector, git, HARNESS_IMAGE, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
 import type { ChangedFile } from '../../src/github/changed-files.js';
 import { cli } from '../cli/helpers.js';
+import { addedSuppressions } from '../../src/action/gate.js';
+import { parseDirectives } from '../../src/engine/suppressions.js';
+import { parseSource } from '../../src/parse/source.js';
+import { allRules } from '../../src/rules/index.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
 
@@ -129,6 +133,8 @@ test('every changed file listed and none is the config: an unreadable base is no
   expect(r.code).toBe(1);
   expect(titled(r, 'gate not compared')).toEqual([]);
   expect(r.summary).not.toContain('The files this pull request changes are not known');
+  // No change to the config or the baseline: nothing to say about where they come from.
+  expect(r.summary).not.toContain('come from the base commit');
 });
 
 describe('a config or baseline the pull request makes a symlink out of the workspace', () => {
@@ -422,4 +428,100 @@ test('the list cut at 3,000 and a link that leads nowhere added by a twin’s na
   const gate = titled(r, 'gate change');
   expect(gate.map((a) => a.props.file)).toEqual(['.harness-registry-guard.yaml']);
   expect(gate[0]!.message).toContain('once merged, every check stops with exit 2');
+});
+
+describe('which suppression comments are the pull request’s (addedSuppressions)', () => {
+  const RULES = 'no-app-harness-registry, require-platform-connectivity';
+  const nextLine = (rules: string, reason: string) => `# harness-registry-guard-disable-next-line ${rules} -- ${reason}\n`;
+  const fileLevel = (rules: string, reason: string) => `# harness-registry-guard-disable ${rules} -- ${reason}\n`;
+  /** The changed files only partly known, `c.yaml` not among them: its comments are compared with `base`. */
+  const partly = (head: string, base: string) => {
+    const ws = tmpDir('s15-sup');
+    writeFiles(ws, { 'c.yaml': head });
+    const gate = { changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => base } };
+    return addedSuppressions(ws, gate, new Set([path.join(ws, 'c.yaml')])).map((c) => `${c.file}:${c.line} ${c.message}`);
+  };
+
+  test('the base’s comment with its rule ids in another order is not an added one', () => {
+    expect(
+      partly(`${nextLine(RULES, 'mirror')}a: 1\n`, `${nextLine('require-platform-connectivity, no-app-harness-registry', 'mirror')}a: 1\n`),
+    ).toEqual([]);
+  });
+
+  test('the base’s comment with another reason is an added one', () => {
+    expect(partly(`${nextLine(RULES, 'new reason')}a: 1\n`, `${nextLine(RULES, 'mirror')}a: 1\n`)).toEqual([
+      'c.yaml:1 This pull request adds a suppression of `no-app-harness-registry`, `require-platform-connectivity`: "new reason".',
+    ]);
+  });
+
+  test('the base’s next-line comment made a file-level one is an added one', () => {
+    expect(
+      partly(`${fileLevel('no-app-harness-registry', 'mirror')}a: 1\n`, `${nextLine('no-app-harness-registry', 'mirror')}a: 1\n`),
+    ).toEqual(['c.yaml:1 This pull request adds a suppression of `no-app-harness-registry` for the whole file: "mirror".']);
+  });
+
+  test('a changed file the check did not read, or one whose path leads out of the repository, is not looked in', () => {
+    const ws = tmpDir('s15-sup');
+    const out = tmpDir('s15-outside');
+    writeFiles(ws, { 'c.yaml': `${nextLine('no-app-harness-registry', 'SECRET')}a: 1\n` });
+    writeFiles(out, { 'x.yaml': `${nextLine('no-app-harness-registry', 'SECRET')}a: 1\n` });
+    fs.symlinkSync(path.join(out, 'x.yaml'), path.join(ws, 'l.yaml'));
+    const files = new Map(['c.yaml', 'l.yaml'].map((f) => [f, { path: f, status: 'added' }]));
+    const changed = { source: 'api' as const, files };
+    expect(addedSuppressions(ws, { changed }, new Set())).toEqual([]);
+    expect(addedSuppressions(ws, { changed }, new Set([path.join(ws, 'l.yaml')]))).toEqual([]);
+  });
+
+  test('in a changed file, only a comment on a line the diff adds is the pull request’s, and once, however partly the files are known', () => {
+    const ws = tmpDir('s15-sup');
+    writeFiles(ws, { 'c.yaml': `${nextLine('no-app-harness-registry', 'old')}a: 1\n${nextLine('no-app-harness-registry', 'new')}b: 2\n` });
+    const changed = { source: 'api' as const, files: new Map([['c.yaml', { path: 'c.yaml', status: 'modified', lines: new Set([3]) }]]) };
+    const scanned = new Set([path.join(ws, 'c.yaml')]);
+    const want = ['c.yaml:3 This pull request adds a suppression of `no-app-harness-registry`: "new".'];
+    const lines = (gate: Parameters<typeof addedSuppressions>[1]) =>
+      addedSuppressions(ws, gate, scanned).map((c) => `${c.file}:${c.line} ${c.message}`);
+    expect(lines({ changed })).toEqual(want);
+    expect(lines({ changed, partial: { readBase: () => `${nextLine('no-app-harness-registry', 'old')}a: 1\nb: 2\n` } })).toEqual(want);
+  });
+
+  describe('on a test-merge checkout (the comments the check obeyed, compared with the base)', () => {
+    const ids = allRules.map((r) => r.id);
+    const obeyed = (file: string, text: string) => new Map([[file, parseDirectives(parseSource(file, text), ids).directives]]);
+    const changed = { source: 'api' as const, files: new Map() };
+    const text = `${fileLevel('no-app-harness-registry', 'mirror')}a: 1\n`;
+
+    test('a base version that could not be read makes each comment one that could not be compared', () => {
+      const ws = tmpDir('s15-sup');
+      writeFiles(ws, { 'c.yaml': text });
+      const versions = {
+        from: 'api' as const,
+        read: (): string | undefined => {
+          throw new Error('internal: c.yaml was not read at the base commit');
+        },
+      };
+      expect(
+        addedSuppressions(ws, { changed, atBase: { versions, obeyed: obeyed('c.yaml', text) } }, undefined).map((c) => c.message),
+      ).toEqual([
+        'This suppression of `no-app-harness-registry` for the whole file could not be compared with the base branch (it was not read at the base): check that the pull request does not add it.',
+      ]);
+    });
+
+    test('a comment the base has twice and the merge three times is added once', () => {
+      const ws = tmpDir('s15-sup');
+      const one = `${nextLine('no-app-harness-registry', 'mirror')}a: 1\n`;
+      const merged = one + one.replace('a:', 'b:') + one.replace('a:', 'c:');
+      writeFiles(ws, { 'c.yaml': merged });
+      const versions = { from: 'api' as const, read: () => one + one.replace('a:', 'b:') };
+      const lines = addedSuppressions(ws, { changed, atBase: { versions, obeyed: obeyed('c.yaml', merged) } }, undefined).map(
+        (c) => c.line,
+      );
+      expect(lines).toEqual([5]);
+    });
+
+    test('a file outside the repository is not the pull request’s', () => {
+      const ws = tmpDir('s15-sup');
+      const versions = { from: 'api' as const, read: () => undefined };
+      expect(addedSuppressions(ws, { changed, atBase: { versions, obeyed: obeyed('../c.yaml', text) } }, undefined)).toEqual([]);
+    });
+  });
 });
