@@ -11,7 +11,7 @@ import { describe, expect, test } from '@jest/globals';
 import { BASE_SHA, connector, git, HARNESS_IMAGE, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
 import type { ChangedFile } from '../../src/github/changed-files.js';
 import { cli } from '../cli/helpers.js';
-import { addedSuppressions } from '../../src/action/gate.js';
+import { addedSuppressions, baselineChanges, configChanges } from '../../src/action/gate.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
 import { parseSource } from '../../src/parse/source.js';
 import { allRules } from '../../src/rules/index.js';
@@ -523,5 +523,49 @@ describe('which suppression comments are the pull request’s (addedSuppressions
       const versions = { from: 'api' as const, read: () => undefined };
       expect(addedSuppressions(ws, { changed, atBase: { versions, obeyed: obeyed('../c.yaml', text) } }, undefined)).toEqual([]);
     });
+  });
+});
+
+describe('what a change to the config or the baseline says', () => {
+  test('config: an unchanged list is no change; neither version is nothing to report', () => {
+    expect(configChanges('c.yml', 'include:\n  - a/**\nrules: {}\n', 'include:\n  - a/**\nrules: {}\n')).toEqual([]);
+    expect(configChanges('c.yml', undefined, undefined)).toEqual([]);
+  });
+
+  const entry = (o: Record<string, unknown>) => ({
+    ruleId: 'no-app-harness-registry',
+    file: '../x.yaml',
+    entity: 'connector:a',
+    path: 'spec.url',
+    valueHash: 'h1',
+    ...o,
+  });
+  const baseline = (...entries: Array<Record<string, unknown>>) => JSON.stringify({ version: 1, entries }, null, 2) + '\n';
+  const said = (before: string | undefined, after: string | undefined) =>
+    baselineChanges('ci/baseline.json', before, after).map((c) => `${c.line} ${c.message}`);
+
+  test('baseline: an entry is the same only with the same rule, file, entity, path and value', () => {
+    const before = baseline(entry({}));
+    expect(said(before, baseline(entry({})))).toEqual([]);
+    expect(said(before, baseline(entry({}), entry({ valueHash: 'h2' })))).toEqual([
+      '11 This pull request adds an accepted finding to the baseline: `no-app-harness-registry` in `x.yaml` at `spec.url`.',
+    ]);
+    expect(said(before, baseline(entry({}), entry({ path: 'spec.other' })))).toEqual([
+      '11 This pull request adds an accepted finding to the baseline: `no-app-harness-registry` in `x.yaml` at `spec.other`.',
+    ]);
+  });
+
+  test('baseline: counts are compared, so raising one accepts the difference and keeping it accepts nothing new', () => {
+    expect(said(baseline(entry({ count: 2 })), baseline(entry({ count: 2 })))).toEqual([]);
+    expect(said(baseline(entry({ count: 1 })), baseline(entry({ count: 3 })))).toEqual([
+      '4 This pull request adds 2 accepted findings to the baseline: `no-app-harness-registry` in `x.yaml` at `spec.url`.',
+    ]);
+  });
+
+  test('baseline: removing it is said once, at line 1', () => {
+    expect(said(baseline(entry({})), undefined)).toEqual([
+      "1 This pull request removes the baseline `ci/baseline.json`; the gate uses the base branch's version until it is merged.",
+    ]);
+    expect(said(undefined, undefined)).toEqual([]);
   });
 });
