@@ -8,10 +8,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { BASE_SHA, connector, git, HARNESS_IMAGE, pullRequestEvent, tmpDir, writeFiles, type Annotation } from '../e2e/harness.js';
+import {
+  BASE_SHA,
+  connector,
+  git,
+  gitRepo,
+  HARNESS_IMAGE,
+  OWNER,
+  pullRequestEvent,
+  REPO,
+  tmpDir,
+  writeFiles,
+  type Annotation,
+} from '../e2e/harness.js';
 import type { ChangedFile } from '../../src/github/changed-files.js';
 import { cli } from '../cli/helpers.js';
+import { detectChanges } from '../../src/action/detect-changes.js';
 import { addedSuppressions, baselineChanges, configChanges } from '../../src/action/gate.js';
+import { ApiError } from '../../src/github/client.js';
+import { readRunContext } from '../../src/github/context.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
 import { parseSource } from '../../src/parse/source.js';
 import { allRules } from '../../src/rules/index.js';
@@ -328,19 +343,22 @@ describe('the base’s config keeps deciding when the pull request puts one earl
   const WARN = 'rules:\n  no-app-harness-registry: warning\n';
   const YAML = '.harness-registry-guard.yaml';
 
-  test('renamed from the base’s .yaml to .yml: reported as added, the base’s text decides', async () => {
+  test('renamed from the base’s .yaml to .yml: reported as added, the base’s text decides (each base version asked for once)', async () => {
     const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a') });
+    const asked: string[] = [];
+    const fake = api(
+      [
+        { path: A, status: 'added' },
+        { path: CFG, status: 'renamed', previousPath: YAML },
+      ],
+      { [YAML]: WARN },
+    );
     const r = await runInProcess({
       workspace: ws,
-      api: api(
-        [
-          { path: A, status: 'added' },
-          { path: CFG, status: 'renamed', previousPath: YAML },
-        ],
-        { [YAML]: WARN },
-      ),
+      api: { ...fake, readFileAt: (repo, file, ref) => (asked.push(file), fake.readFileAt(repo, file, ref)) },
       event: pullRequestEvent({ headSha, changedFiles: 2 }),
     });
+    expect(asked.filter((f) => f === YAML)).toEqual([YAML]);
     expect([r.code, r.outputs.errors, r.outputs.warnings]).toEqual([0, '0', '1']);
     expect(titled(r, 'gate change').map((a) => a.message.split(';')[0])).toEqual([`This pull request adds the config file \`${CFG}\``]);
   });
@@ -567,5 +585,58 @@ describe('what a change to the config or the baseline says', () => {
       "1 This pull request removes the baseline `ci/baseline.json`; the gate uses the base branch's version until it is merged.",
     ]);
     expect(said(undefined, undefined)).toEqual([]);
+  });
+});
+
+describe('the changed files (detectChanges)', () => {
+  /** A pull request's run context from `event` (changed_files left out when `undefined`). */
+  const context = (changedFiles: number | undefined, shas: { baseSha: string; headSha: string }) => {
+    const event = pullRequestEvent(shas);
+    if (changedFiles === undefined) delete (event.pull_request as { changed_files?: number }).changed_files;
+    else event.pull_request.changed_files = changedFiles;
+    const eventPath = path.join(tmpDir('s15-event'), 'e.json');
+    fs.writeFileSync(eventPath, JSON.stringify(event));
+    return readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}` });
+  };
+  const repo = () => {
+    const dir = tmpDir('s15-git');
+    return { dir, ...gitRepo(dir, { 'a.yaml': 'a: 1\n' }, { 'b.yaml': 'b: 1\n' }) };
+  };
+
+  test('a push diffs against its before commit; a new branch (before all zeros) has none, so every file counts', async () => {
+    const { dir, baseSha, headSha } = repo();
+    const push = (before: string) => {
+      const eventPath = path.join(tmpDir('s15-event'), 'e.json');
+      fs.writeFileSync(eventPath, JSON.stringify({ before, after: headSha }));
+      return readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}` });
+    };
+    const d = await detectChanges(dir, push(baseSha), undefined);
+    expect([...d.changed!.files.keys()]).toEqual(['b.yaml']);
+    const fresh = await detectChanges(dir, push('0'.repeat(40)), undefined);
+    expect(fresh.changed).toBeUndefined();
+    expect(fresh.notes).toEqual(['No base commit to compare with (not a pull request, or a new branch): every file counts as changed.']);
+  });
+
+  test('3,000 listed files and no changed_files in the event: the list may be cut, so git diff is used', async () => {
+    const { dir, ...shas } = repo();
+    const api = fakeApi({ listPullFiles: async () => filler(3000) });
+    const d = await detectChanges(dir, context(undefined, shas), api);
+    expect(d.changed?.source).toBe('git');
+    expect(d.notes[0]).toContain("The API listed 3000 of the pull request's more than 3000 files");
+  });
+
+  test('a 403 listing the files is told as a token without `pull-requests: read`; no token at all is told so too', async () => {
+    const { dir, ...shas } = repo();
+    const forbidden = fakeApi({
+      listPullFiles: async () => {
+        throw new ApiError('403 Forbidden', 403);
+      },
+    });
+    const d = await detectChanges(dir, context(1, shas), forbidden);
+    expect(d.notes[0]).toContain('the token is read-only or lacks `pull-requests: read`');
+    expect(d.changed?.source).toBe('git');
+    expect((await detectChanges(dir, context(1, shas), undefined)).notes).toEqual([
+      'No `github-token`: the changed files come from git diff.',
+    ]);
   });
 });
