@@ -25,6 +25,8 @@ import type { ChangedFile } from '../../src/github/changed-files.js';
 import { cli } from '../cli/helpers.js';
 import { detectChanges } from '../../src/action/detect-changes.js';
 import { addedSuppressions, baselineChanges, configChanges } from '../../src/action/gate.js';
+import { filesToCompare, headFiles } from '../../src/action/head-files.js';
+import type { RunState } from '../../src/action/state.js';
 import { ApiError } from '../../src/github/client.js';
 import { readRunContext } from '../../src/github/context.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
@@ -639,4 +641,35 @@ describe('the changed files (detectChanges)', () => {
       'No `github-token`: the changed files come from git diff.',
     ]);
   });
+});
+
+test('a depth-1 test-merge checkout asks the API for at most 100 head versions, each file once', async () => {
+  const { ws } = headOnly({ 'a.yaml': 'a: 1\n' });
+  const eventPath = path.join(tmpDir('s15-event'), 'e.json');
+  fs.writeFileSync(eventPath, JSON.stringify(pullRequestEvent({ changedFiles: 150 })));
+  const ctx = readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}` });
+  const asked: string[] = [];
+  const api = fakeApi({ readFileAt: async (_repo, file) => (asked.push(file), 'x: 1\n') });
+  // headFiles reads only these of the run's state.
+  const state = { root: ws, ctx, api, log: () => {} } as unknown as RunState;
+  const wanted = Array.from({ length: 150 }, (_, i) => `f${i}.yaml`);
+  const head = await headFiles(state, () => ['f0.yaml', ...wanted]);
+  expect(head.checkoutSha).toBe(git(ws, 'rev-parse', 'HEAD'));
+  expect(asked).toEqual(wanted.slice(0, 100));
+  expect([head.headText('f99.yaml'), head.headText('f100.yaml')]).toEqual(['x: 1\n', undefined]);
+});
+
+test('the head versions wanted: changed files the check read that hold a suppression comment first, then changed files with findings', () => {
+  const ws = tmpDir('s15-compare');
+  const comment = '# harness-registry-guard-disable no-app-harness-registry -- later\na: 1\n';
+  writeFiles(ws, { 'c.yaml': comment, 'd.yaml': comment, 'e.yaml': 'a: 1\n', 'f.yaml': 'a: 1\n' });
+  const changed = {
+    source: 'api' as const,
+    files: new Map(['c.yaml', 'd.yaml', 'e.yaml'].map((f) => [f, { path: f, status: 'modified' }])),
+  };
+  const result = {
+    findings: [{ file: 'f.yaml' }, { file: 'e.yaml' }],
+    scope: { scanned: new Set(['c.yaml', 'e.yaml', 'f.yaml'].map((f) => path.join(ws, f))) },
+  } as unknown as Parameters<typeof filesToCompare>[2];
+  expect(filesToCompare(ws, changed, result)).toEqual(['c.yaml', 'e.yaml']);
 });
