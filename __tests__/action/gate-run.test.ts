@@ -20,6 +20,7 @@ import {
   type MockOptions,
 } from '../e2e/harness.js';
 import { runInProcess } from './in-process.js';
+import { fakeApi } from './fake-api.js';
 import { addedSuppressions } from '../../src/action/gate.js';
 
 const server = fakeGitHubPerTest();
@@ -227,6 +228,40 @@ test('with the changed files partly known and the base in git, only the suppress
   ]);
   // The same file in the known list is judged by the list alone.
   expect(addedSuppressions(ws, { changed: gate.changed }, new Set([abs]))).toEqual([]);
+});
+
+test('a suppression whose until= date the pull request moves on is an added one: it revives an expired suppression', () => {
+  const ws = tmpDir('until');
+  const comment = (until: string) => `# harness-registry-guard-disable-next-line no-app-harness-registry until=${until} -- mirror\na: 1\n`;
+  writeFiles(ws, { 'c.yaml': comment('2099-12-31') });
+  const abs = path.join(ws, 'c.yaml');
+  const partial = (base: string) => ({ changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => base } });
+  expect(addedSuppressions(ws, partial(comment('2020-01-01')), new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
+    'c.yaml:1 This pull request adds a suppression of `no-app-harness-registry` until 2099-12-31: "mirror".',
+  ]);
+  // The same date at the base: nothing added.
+  expect(addedSuppressions(ws, partial(comment('2099-12-31')), new Set([abs]))).toEqual([]);
+});
+
+test('on the test-merge checkout, a pull request that renews an expired suppression is a gate change at its line', async () => {
+  const withComment = (until: string) =>
+    connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false }).replace(
+      '    dockerRegistryUrl',
+      `    # harness-registry-guard-disable-next-line no-app-harness-registry until=${until} -- mirror\n    dockerRegistryUrl`,
+    );
+  const ws = tmpDir('until-merge');
+  const file = '.harness/connectors/a.yaml';
+  const { baseSha, headSha } = gitRepo(
+    ws,
+    { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [file]: withComment('2020-01-01') },
+    { [file]: withComment('2099-12-31') },
+  );
+  git(ws, 'commit', '-q', '--allow-empty', '-m', 'test-merge'); // the checkout is not the head
+  const api = fakeApi({ listPullFiles: async () => [{ path: file, status: 'modified', lines: new Set([8]) }] });
+  const r = await runInProcess({ workspace: ws, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+  const changes = r.annotations.filter((a) => a.props.title === 'gate change');
+  expect(changes.map((a) => [a.props.file, a.props.line])).toEqual([[file, '8']]);
+  expect(changes[0]!.message).toContain('adds a suppression of `no-app-harness-registry` until 2099-12-31: "mirror"');
 });
 
 test('a suppression after a lone CR is matched to the diff by the line git counts (LF only), so it cannot slip past the gate', () => {

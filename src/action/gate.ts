@@ -256,13 +256,15 @@ export function addedSuppressions(
   const realRoot = realPathOf(root);
   const directivesIn = (file: string, text: string | undefined) =>
     text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
-  const what = (d: Directive) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}`;
+  const what = (d: Directive) =>
+    `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}${d.until ? ` until ${d.until}` : ''}`;
   const added = (file: string, d: Directive, line = d.line): GateChange => ({
     file,
     line,
     message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
   });
-  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.reason}`;
+  // The date too: moving it on revives an expired suppression, or keeps one the base lets lapse.
+  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.until ?? ''}\0${d.reason}`;
   const uncompared = (file: string, d: Directive, why: string): GateChange => ({
     file,
     line: d.line,
