@@ -138,6 +138,29 @@ describe('the list of changed files cut at 3,000 (git cannot diff either)', () =
       /^This pull request changes the config file `\.harness-registry-guard\.yml`, and its base version could not be read/,
     );
   });
+
+  test('the base unreadable and both the config and the baseline changed: the warning names both', async () => {
+    const { ws, headSha } = headOnly({ [CFG]: CFG_OFF, [A]: bad('a'), 'ci/baseline.json': '{ "version": 1, "entries": [] }\n' });
+    const r = await runInProcess({
+      workspace: ws,
+      inputs: { baseline: 'ci/baseline.json' },
+      api: api(
+        [
+          { path: A, status: 'added' },
+          { path: CFG, status: 'modified' },
+          { path: 'ci/baseline.json', status: 'modified' },
+          ...filler(2997),
+        ],
+        'fail',
+      ),
+      event: pullRequestEvent({ headSha, changedFiles: 3001 }),
+    });
+    const warning = titled(r, 'gate not compared');
+    expect(at(warning)).toEqual([`${CFG}:1`]);
+    expect(warning[0]!.message).toMatch(
+      /^This pull request changes the config file `\.harness-registry-guard\.yml` and the baseline file `ci\/baseline\.json`, and their base versions could not be read \(.*\): this run used the pull request's own config and baseline files, which could not be compared with the base branch's\. .* so the base versions decide\.$/,
+    );
+  });
 });
 
 test('every changed file listed and none is the config: an unreadable base is no warning (the config is the base’s)', async () => {

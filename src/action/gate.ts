@@ -144,6 +144,8 @@ export function gateSources(o: GateOptions): GateSources {
     return into ? `leads into \`${into}\`` : undefined;
   };
   const { base } = o;
+  /** The gate files the pull request changes whose base versions could not be read. */
+  const unverified: Array<{ kind: 'config' | 'baseline'; file: string }> = [];
 
   const guard = (abs: string | undefined, kind: 'config' | 'baseline') => {
     if (!abs) return;
@@ -159,10 +161,7 @@ export function gateSources(o: GateOptions): GateSources {
       return;
     }
     if (!base.from) {
-      out.unverified ??= {
-        file,
-        message: `This pull request changes the ${kind} file \`${file}\`, and its base version could not be read (${base.why}): this run used the pull request's own ${kind} file, which could not be compared with the base branch's. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`, so the base version decides.`,
-      };
+      unverified.push({ kind, file });
       return;
     }
     const before = change.status === 'added' ? undefined : base.read(change.previousPath ?? file);
@@ -227,6 +226,15 @@ export function gateSources(o: GateOptions): GateSources {
     if (before !== undefined) out.overlay.set(atBaseConfig!, before);
   }
   guard(o.baselinePath, 'baseline');
+  if (unverified.length && !base.from) {
+    const files = unverified.map(({ kind, file }) => `the ${kind} file \`${file}\``).join(' and ');
+    const kinds = unverified.map(({ kind }) => kind).join(' and ');
+    const one = unverified.length === 1;
+    out.unverified ??= {
+      file: unverified[0]!.file,
+      message: `This pull request changes ${files}, and ${one ? 'its base version' : 'their base versions'} could not be read (${base.why}): this run used the pull request's own ${kinds} ${one ? 'file, which' : 'files, which'} could not be compared with the base branch's. Check out with \`fetch-depth: 2\` or more, or give the Action a \`github-token\`, so the base ${one ? 'version decides' : 'versions decide'}.`,
+    };
+  }
   if (out.changes.length && !o.trustHead)
     out.notes.push(
       'The config file and the baseline come from the base commit, so changes this pull request makes to them take effect only once it is merged.',
