@@ -8408,276 +8408,6 @@ function globSet(patterns, from = 'a glob') {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
-function discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
-    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
-    // The config's globs match paths from its folder only, so one config selects the same files
-    // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
-    // from the scanned root or the current directory.
-    const candidates = (base, abs, p) => {
-        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
-        return r && !r.startsWith('../') && r !== '..' && !external_node_path_default().isAbsolute(r) ? [r] : p;
-    };
-    const includes = (abs, ...p) => include.test(...candidates(opts.includeBase, abs, p));
-    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
-    /**
-     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
-     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
-     */
-    const consider = (abs, root, explicit, regular = false) => {
-        const shown = rel(abs);
-        const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !includes(abs, inRoot, shown))
-            return;
-        if (excludes(abs, inRoot, shown))
-            return;
-        if (regular) {
-            files.set(shown, { path: shown, absPath: abs });
-            return;
-        }
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = external_node_path_default().resolve(opts.cwd, given);
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch {
-            if (!isSymlink(abs))
-                throw new ArgError(`path not found: ${given}`);
-            skipped.push({ path: rel(abs), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-            continue;
-        }
-        const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
-        if (outside) {
-            skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
-            continue;
-        }
-        const into = linksIntoSkipped(abs, st.isDirectory(), opts.cwd);
-        if (into) {
-            skipped.push({ path: rel(abs), reason: `is a symlink into ${into}, which is never read; not followed` });
-            continue;
-        }
-        if (!st.isDirectory()) {
-            consider(abs, external_node_path_default().dirname(abs), true);
-            continue;
-        }
-        const realRoot = external_node_fs_default().realpathSync(abs);
-        const visited = new Set([realRoot]);
-        // Symlinked files, by where they lead: one read twice under two names is one file.
-        const linkedFiles = [];
-        // Each folder with its real path: a real folder's real subfolder is its real path and the
-        // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
-        const stack = [[abs, realRoot]];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push([link, real]);
-                }
-                continue;
-            }
-            const [dir, dirReal] = stack.pop();
-            let entries;
-            try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = external_node_path_default().join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = external_node_path_default().join(dirReal, entry.name);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push([child, real]);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = external_node_fs_default().realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leads nowhere (dangling, or a loop of links)' });
-                        continue;
-                    }
-                    if (!isInside(realRoot, real)) {
-                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
-                    const into = toPosix(external_node_path_default().relative(realRoot, real))
-                        .split('/')
-                        .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
-                    const isDir = external_node_fs_default().statSync(real).isDirectory();
-                    if (into) {
-                        if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
-                            skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
-                        continue;
-                    }
-                    if (isDir) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    linkedFiles.push({ shown: rel(child), real });
-                    continue;
-                }
-                consider(child, abs, false, entry.isFile());
-            }
-        }
-        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
-    }
-    /**
-     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
-     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
-     * real path has when reached through real directories.
-     */
-    function dropRepeatedLinks(links, direct) {
-        const kept = new Map();
-        for (const { shown, real } of links) {
-            if (!files.has(shown))
-                continue;
-            const own = direct(real);
-            const other = own !== shown && files.has(own) ? own : kept.get(real);
-            if (other === undefined) {
-                kept.set(real, shown);
-                continue;
-            }
-            files.delete(shown);
-            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
-    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
-    // or a pre-commit run on a few files sees part of what it selects).
-    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
-    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-    // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
-    // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
-    const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
-    return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
-}
-/**
- * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
- * repository, else the current directory, else its own folder), when it really lies outside;
- * undefined when it stays inside. The repository is looked for above the highest link of the path
- * as written: a link to another repository would otherwise be its own root. Otherwise
- * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
- * never does.
- */
-function leavesItsRoot(abs, isDirectory, cwd) {
-    const [root, name] = rootOf(abs, isDirectory, cwd);
-    return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
-}
-/**
- * For a PATH (or a config the search found) that a symlink leads into `.git` or `node_modules` of
- * its root, which are never read: that folder's name; undefined otherwise. A path written with
- * `.git` in it (`check .git/x.yaml`) is the user's own choice.
- */
-function linksIntoSkipped(abs, isDirectory, cwd) {
-    const [root] = rootOf(abs, isDirectory, cwd);
-    const parts = (from, to) => toPosix(external_node_path_default().relative(from, to)).split('/');
-    const into = parts(realPathOf(root), realPathOf(abs)).find((part) => ALWAYS_SKIPPED_DIRS.has(part));
-    return into && !parts(root, abs).includes(into) ? into : undefined;
-}
-/** The root a PATH is judged against (see `leavesItsRoot`), and its name in messages. */
-function rootOf(abs, isDirectory, cwd) {
-    const start = isDirectory ? abs : external_node_path_default().dirname(abs);
-    let above = start;
-    // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
-    for (let d = abs; external_node_path_default().dirname(d) !== d && !isInside(d, external_node_path_default().resolve(cwd)); d = external_node_path_default().dirname(d))
-        if (isSymlink(d))
-            above = external_node_path_default().dirname(d);
-    const repo = repoRootOf(above);
-    return repo ? [repo, 'the repository'] : isInside(external_node_path_default().resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
-}
-function isSymlink(abs) {
-    try {
-        return external_node_fs_default().lstatSync(abs).isSymbolicLink();
-    }
-    catch {
-        return false; // not there, or a part of the path is no folder (ENOTDIR)
-    }
-}
-/** A real path at or under a real root (symlinks resolved on both sides). */
-function isInside(realRoot, real) {
-    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
-}
-/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
-function repoRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
-}
-/**
- * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
- * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
- * file outside the repository.
- */
-function fromRepoRoot(cwd, root = repoRootOf(cwd) ?? external_node_path_default().resolve(cwd)) {
-    return (file) => {
-        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
-        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
-    };
-}
-/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
-function realPathOf(p) {
-    try {
-        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -9804,6 +9534,17 @@ class SourceTexts {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** Whether `abs` is a symlink itself (not where it leads); false when it is not there. */
+function isSymlink(abs) {
+    try {
+        return external_node_fs_default().lstatSync(abs).isSymbolicLink();
+    }
+    catch {
+        return false; // not there, or a part of the path is no folder (ENOTDIR)
+    }
+}
+/** What a symlink is when nothing is found where it leads (it dangles, or it is in a loop of links: ENOENT or ELOOP). */
+const LEADS_NOWHERE = 'a symlink that leads nowhere';
 /** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
 function readText(abs) {
     try {
@@ -9831,6 +9572,269 @@ function readRegularFile(abs, maxBytes = Infinity) {
     }
     finally {
         external_node_fs_default().closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/discover.ts
+
+
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function discover(opts) {
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
+    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
+    // The config's globs match paths from its folder only, so one config selects the same files
+    // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
+    // from the scanned root or the current directory.
+    const candidates = (base, abs, p) => {
+        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
+        return r && !r.startsWith('../') && r !== '..' && !external_node_path_default().isAbsolute(r) ? [r] : p;
+    };
+    const includes = (abs, ...p) => include.test(...candidates(opts.includeBase, abs, p));
+    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
+    const files = new Map();
+    const skipped = [];
+    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
+    /**
+     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
+     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
+     */
+    const consider = (abs, root, explicit, regular = false) => {
+        const shown = rel(abs);
+        const inRoot = toPosix(external_node_path_default().relative(root, abs));
+        if (!explicit && !includes(abs, inRoot, shown))
+            return;
+        if (excludes(abs, inRoot, shown))
+            return;
+        if (regular) {
+            files.set(shown, { path: shown, absPath: abs });
+            return;
+        }
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch (e) {
+            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
+            return;
+        }
+        if (!st.isFile()) {
+            skipped.push({ path: shown, reason: 'is not a regular file' });
+            return;
+        }
+        files.set(shown, { path: shown, absPath: abs });
+    };
+    for (const given of opts.paths.length ? opts.paths : ['.']) {
+        const abs = external_node_path_default().resolve(opts.cwd, given);
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch {
+            if (!isSymlink(abs))
+                throw new ArgError(`path not found: ${given}`);
+            skipped.push({ path: rel(abs), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
+            continue;
+        }
+        const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
+        if (outside) {
+            skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
+            continue;
+        }
+        const into = linksIntoSkipped(abs, st.isDirectory(), opts.cwd);
+        if (into) {
+            skipped.push({ path: rel(abs), reason: `is a symlink into ${into}, which is never read; not followed` });
+            continue;
+        }
+        if (!st.isDirectory()) {
+            consider(abs, external_node_path_default().dirname(abs), true);
+            continue;
+        }
+        const realRoot = external_node_fs_default().realpathSync(abs);
+        const visited = new Set([realRoot]);
+        // Symlinked files, by where they lead: one read twice under two names is one file.
+        const linkedFiles = [];
+        // Each folder with its real path: a real folder's real subfolder is its real path and the
+        // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
+        const stack = [[abs, realRoot]];
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push([link, real]);
+                }
+                continue;
+            }
+            const [dir, dirReal] = stack.pop();
+            let entries;
+            try {
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
+            }
+            catch (e) {
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
+                continue;
+            }
+            for (const entry of entries) {
+                const child = external_node_path_default().join(dir, entry.name);
+                if (entry.isDirectory()) {
+                    const real = external_node_path_default().join(dirReal, entry.name);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
+                        visited.add(real);
+                        stack.push([child, real]);
+                    }
+                    continue;
+                }
+                if (entry.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = external_node_fs_default().realpathSync(child);
+                    }
+                    catch {
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (include.test(entry.name))
+                            skipped.push({ path: rel(child), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
+                        continue;
+                    }
+                    if (!isInside(realRoot, real)) {
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+                        continue;
+                    }
+                    // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
+                    const into = toPosix(external_node_path_default().relative(realRoot, real))
+                        .split('/')
+                        .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+                    const isDir = external_node_fs_default().statSync(real).isDirectory();
+                    if (into) {
+                        if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
+                            skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
+                        continue;
+                    }
+                    if (isDir) {
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
+                        continue;
+                    }
+                    consider(child, abs, false);
+                    linkedFiles.push({ shown: rel(child), real });
+                    continue;
+                }
+                consider(child, abs, false, entry.isFile());
+            }
+        }
+        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
+    }
+    /**
+     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
+     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
+     * real path has when reached through real directories.
+     */
+    function dropRepeatedLinks(links, direct) {
+        const kept = new Map();
+        for (const { shown, real } of links) {
+            if (!files.has(shown))
+                continue;
+            const own = direct(real);
+            const other = own !== shown && files.has(own) ? own : kept.get(real);
+            if (other === undefined) {
+                kept.set(real, shown);
+                continue;
+            }
+            files.delete(shown);
+            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
+        }
+    }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
+    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
+    // or a pre-commit run on a few files sees part of what it selects).
+    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
+    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
+    // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
+    // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
+    const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    const list = [...files.values()].sort((a, b) => cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => cmp(a.path, b.path)) };
+}
+/**
+ * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
+ * repository, else the current directory, else its own folder), when it really lies outside;
+ * undefined when it stays inside. The repository is looked for above the highest link of the path
+ * as written: a link to another repository would otherwise be its own root. Otherwise
+ * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
+ * never does.
+ */
+function leavesItsRoot(abs, isDirectory, cwd) {
+    const [root, name] = rootOf(abs, isDirectory, cwd);
+    return isInside(realPathOf(root), realPathOf(abs)) ? undefined : name;
+}
+/**
+ * For a PATH (or a config the search found) that a symlink leads into `.git` or `node_modules` of
+ * its root, which are never read: that folder's name; undefined otherwise. A path written with
+ * `.git` in it (`check .git/x.yaml`) is the user's own choice.
+ */
+function linksIntoSkipped(abs, isDirectory, cwd) {
+    const [root] = rootOf(abs, isDirectory, cwd);
+    const parts = (from, to) => toPosix(external_node_path_default().relative(from, to)).split('/');
+    const into = parts(realPathOf(root), realPathOf(abs)).find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+    return into && !parts(root, abs).includes(into) ? into : undefined;
+}
+/** The root a PATH is judged against (see `leavesItsRoot`), and its name in messages. */
+function rootOf(abs, isDirectory, cwd) {
+    const start = isDirectory ? abs : external_node_path_default().dirname(abs);
+    let above = start;
+    // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
+    for (let d = abs; external_node_path_default().dirname(d) !== d && !isInside(d, external_node_path_default().resolve(cwd)); d = external_node_path_default().dirname(d))
+        if (isSymlink(d))
+            above = external_node_path_default().dirname(d);
+    const repo = repoRootOf(above);
+    return repo ? [repo, 'the repository'] : isInside(external_node_path_default().resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
+}
+/** A real path at or under a real root (symlinks resolved on both sides). */
+function isInside(realRoot, real) {
+    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
+}
+/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
+function repoRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
+/**
+ * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
+ * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
+ * file outside the repository.
+ */
+function fromRepoRoot(cwd, root = repoRootOf(cwd) ?? external_node_path_default().resolve(cwd)) {
+    return (file) => {
+        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
+        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
+    };
+}
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+function realPathOf(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
     }
 }
 
@@ -12081,8 +12085,11 @@ function exists(p) {
 function findConfig(cwd, paths, configPath, overlay) {
     if (configPath !== undefined) {
         const abs = external_node_path_default().resolve(cwd, configPath);
-        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs))
+        if (!overlay?.has(abs) && !external_node_fs_default().existsSync(abs)) {
+            if (isSymlink(abs))
+                throw new UsageError(`config file cannot be read: ${configPath} (${LEADS_NOWHERE})`);
             throw new ArgError(`config file not found: ${configPath}`);
+        }
         return abs;
     }
     for (const dir of configDirs(cwd, paths)) {
@@ -12199,7 +12206,8 @@ function readConfigText(absPath, file) {
         const { code = 'error', directory, size } = e;
         const reasons = {
             EISDIR: 'a folder',
-            ENOENT: 'a symlink that leads nowhere',
+            ENOENT: LEADS_NOWHERE,
+            ELOOP: LEADS_NOWHERE,
             ENOTREG: directory ? 'a folder' : 'not a regular file',
             EFBIG: `${size} bytes; a config file may be at most 1 MiB`,
         };
@@ -12462,7 +12470,7 @@ const safe_write_isInside = (dir, p) => {
 };
 
 ;// CONCATENATED MODULE: ./schemas/baseline.schema.json
-const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
+const baseline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/harness-registry-guard/harness-registry-guard/schemas/baseline.schema.json","title":"harness-registry-guard baseline (check --write-baseline)","description":"Findings a repository accepts: `check --baseline FILE` marks them suppressed, so a gate blocks only new ones.","type":"object","required":["version","entries"],"additionalProperties":false,"properties":{"$comment":{"type":"string"},"version":{"description":"The baseline format.","const":1},"entries":{"type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"entry":{"description":"Findings with one key (rule, file, entity, semantic path, value hash), never a line: moving YAML keeps them matching.","type":"object","required":["ruleId","file","valueHash"],"additionalProperties":false,"properties":{"ruleId":{"type":"string","minLength":1},"file":{"description":"POSIX path relative to the baseline file\'s folder.","type":"string","minLength":1},"entity":{"description":"Identifier of the Harness entity the findings are in.","type":"string"},"path":{"description":"Semantic path of the node in its document; absent for findings about a whole file.","type":"string"},"valueHash":{"description":"First 16 hex digits of the SHA-256 of the node\'s value as JSON; for a finding about a whole file (no path), of `message:` followed by its message.","type":"string","minLength":1},"count":{"description":"Findings with this key that the entry accepts.","type":"integer","minimum":1,"default":1},"message":{"description":"The finding\'s message when the entry was written; informational, not matched.","type":"string"},"reason":{"description":"Why the findings are accepted; kept when the baseline is rewritten.","type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/engine/json-text.ts
 /** Places in JSON text without building a tree: for files too large to parse twice (a baseline). */
 /**
@@ -13025,9 +13033,10 @@ function readBaseline(absPath, cwd, overlay) {
     }
     catch (e) {
         const code = e.code;
-        throw new UsageError(code === 'ENOENT'
+        const why = code === 'ENOTREG' ? 'not a regular file' : (code === 'ENOENT' || code === 'ELOOP') && isSymlink(absPath) ? LEADS_NOWHERE : code;
+        throw new UsageError(code === 'ENOENT' && why === code
             ? `baseline file not found: ${file} (create it with --write-baseline)`
-            : `baseline file cannot be read: ${file} (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')})`);
+            : `baseline file cannot be read: ${file} (${why ?? 'error'})`);
     }
     const plain = { path: file, text, docs: [], records: new Int32Array(0), problems: [], aliased: false, shallow: true };
     const where = (at) => `${file}:${at.line}:${at.column}`;
@@ -17223,7 +17232,77 @@ function scanNotes(result) {
     return notes;
 }
 
+;// CONCATENATED MODULE: ./src/formats/style.ts
+/**
+ * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
+ * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
+ */
+const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    green: sgr(32, 39),
+};
+const same = (s) => s;
+const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
+/**
+ * Text from the repository made harmless wherever it is shown raw (a terminal, a log, Markdown read
+ * as text): control characters, escape sequences and BEL included, become U+FFFD. So do the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would show
+ * the text around them in another order than it is written ("Trojan Source"). Tabs and line breaks
+ * are left to the caller.
+ */
+const noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * `noControl`, and line breaks become U+FFFD too; a tab becomes two spaces.
+ */
+const terminalSafe = (s) => noControl(s.replace(/\t/g, '  ')).replace(/[\n\r\u2028\u2029]/g, '\uFFFD');
+/** A message made `terminalSafe` line by line, its own line breaks kept before the lines `continues` matches. */
+const safeLines = (text, continues) => text.split(continues).map(terminalSafe).join('\n');
+/**
+ * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+const internalErrorText = (text) => safeLines(text, /\n(?= {4}at )/);
+/**
+ * A usage error as the CLI prints it: it may quote a file or folder name from the repository or an
+ * argument, so it is made `terminalSafe`, its list of problems (indented lines) still one a line.
+ */
+const usageErrorText = (text) => safeLines(text, /\n(?= {2}\S)/);
+/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
+function width(cp) {
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x20000 && cp <= 0x3fffd) ||
+        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
+        return 2;
+    return 1;
+}
+/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+/** Terminal columns `s` takes once made `terminalSafe`. */
+function displayWidth(s) {
+    let n = 0;
+    for (const ch of terminalSafe(s))
+        n += width(ch.codePointAt(0));
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/github.ts
+
 
 
 
@@ -17304,8 +17383,7 @@ function planAnnotations(findings, opts = {}) {
     return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
 }
 // Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
-// characters the log would act on (ESC starts colour codes) are made U+FFFD.
-const noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+// characters the log would act on (ESC starts colour codes) are made U+FFFD (`noControl`).
 const escapeData = (s) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 /** One workflow command, with the properties in @actions/core's order and escaping. */
@@ -17695,6 +17773,7 @@ const attr = (s) => visible(s).replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 
 
 
+
 /**
  * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
  * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
@@ -17719,7 +17798,7 @@ function cell(s) {
  * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
  */
 function noHtml(text) {
-    const s = markdown_noControl(text);
+    const s = noControl(text);
     // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
     // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
     const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -17747,11 +17826,6 @@ function noHtml(text) {
     }
     return out + escape(s.slice(i));
 }
-/**
- * Control characters from the repo (escape sequences, BEL) become U+FFFD, as in the text output: the
- * Markdown is read raw too (a terminal, a log). Tabs and line breaks are left to the caller.
- */
-const markdown_noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
 /** Link text: a backtick would pair with one of a code span later on the line and break the link. */
 const linkText = (s) => s
     .replace(/[\\[\]`]/g, (c) => `\\${c}`)
@@ -17764,7 +17838,7 @@ const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
 const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_location(file, line, endLine, links) {
-    const text = markdown_noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
+    const text = noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
     if (!links)
         return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
     const path = file.split('/').map(urlSegment).join('/');
@@ -18060,63 +18134,6 @@ function toSarif(result, opts = {}) {
 }
 function formatSarif(result, opts) {
     return JSON.stringify(toSarif(result, opts), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/formats/style.ts
-/**
- * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
- * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
- */
-const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-const COLOR = {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-    green: sgr(32, 39),
-};
-const same = (s) => s;
-const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
-/**
- * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
- * control characters, escape sequences included, become U+FFFD; a tab becomes two spaces.
- */
-const terminalSafe = (s) => s.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
-/**
- * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
- * file name in it comes from the repository and may hold an escape sequence, or a line break before
- * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
- * no workflow command.
- */
-const internalErrorText = (text) => text
-    .split(/\n(?= {4}at )/)
-    .map(terminalSafe)
-    .join('\n');
-/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
-function width(cp) {
-    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
-        return 0;
-    if ((cp >= 0x1100 && cp <= 0x115f) ||
-        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6) ||
-        (cp >= 0x20000 && cp <= 0x3fffd) ||
-        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
-        return 2;
-    return 1;
-}
-/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
-const EMOJI = /^\p{Emoji_Presentation}$/u;
-/** Terminal columns `s` takes once made `terminalSafe`. */
-function displayWidth(s) {
-    let n = 0;
-    for (const ch of terminalSafe(s))
-        n += width(ch.codePointAt(0));
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/code-frame.ts
@@ -21528,6 +21545,7 @@ function changesInHarness(r, harnessUrl) {
 
 
 
+
 /** Tables longer than this are cut in Markdown (GitHub job summaries hold 1 MiB); the JSON has every row. */
 const MAX_TABLE_ROWS = 200;
 /** Places or uses listed in one table cell; the JSON has them all. */
@@ -21665,7 +21683,7 @@ function markdown_renderMarkdown(r, maxBytes) {
         : d.mode === 'pipelines'
             ? `One node per pipeline; with ${d.pipelinesTotal} pipelines, stages are not drawn.`
             : `${d.pipelinesTotal} pipelines: the ${d.pipelinesShown} with failing edges are drawn, the others are grouped.`;
-    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', markdown_noControl(d.mermaid.trimEnd()), '```', '');
+    out.push(`${how} Red edges marked ✗ break a policy (${d.failingEdges}).`, '', '```mermaid', noControl(d.mermaid.trimEnd()), '```', '');
     return fitBlocks(head, blocks, nameBlocks, maxBytes);
 }
 const SECTIONS = {
@@ -21760,7 +21778,7 @@ const placeText = (p) => code(`${p.file}:${p.line}`);
 const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** Text from the repo shown as it is: one line, no control characters, no HTML, no emphasis, links or code. */
 function plain(value) {
-    return markdown_noControl(value)
+    return noControl(value)
         .replace(/[\r\n]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -21773,7 +21791,7 @@ function plain(value) {
  * characters (replaced). Inside it, `<` and `*` are literal.
  */
 function code(value) {
-    const s = markdown_noControl(value.replace(/[\r\n]+/g, ' '));
+    const s = noControl(value.replace(/[\r\n]+/g, ' '));
     const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
     const fence = '`'.repeat(ticks + 1);
     return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
@@ -23408,11 +23426,11 @@ async function runCli(argv, cwd, out, err, environment = {}) {
     catch (e) {
         if (e instanceof ArgError) {
             const hint = e.hint ?? (command ? `Run \`${PROGRAM} ${command.name} --help\` for its options.` : TOP_HINT);
-            err(`${PROGRAM}: ${e.message}\n${hint}\n`);
+            err(`${PROGRAM}: ${usageErrorText(e.message)}\n${hint}\n`);
             return 2;
         }
         if (e instanceof UsageError) {
-            err(`${PROGRAM}: ${e.message}\n`);
+            err(`${PROGRAM}: ${usageErrorText(e.message)}\n`);
             return 2;
         }
         err(`${PROGRAM}: internal error: ${internalErrorText(String(e.stack ?? e))}\n`);

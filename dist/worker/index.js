@@ -13616,6 +13616,17 @@ class SourceTexts {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
 const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** Whether `abs` is a symlink itself (not where it leads); false when it is not there. */
+function isSymlink(abs) {
+    try {
+        return fs.lstatSync(abs).isSymbolicLink();
+    }
+    catch {
+        return false; // not there, or a part of the path is no folder (ENOTDIR)
+    }
+}
+/** What a symlink is when nothing is found where it leads (it dangles, or it is in a loop of links: ENOENT or ELOOP). */
+const LEADS_NOWHERE = 'a symlink that leads nowhere';
 /** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
 function readText(abs) {
     try {
