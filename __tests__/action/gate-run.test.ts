@@ -264,6 +264,44 @@ test('on the test-merge checkout, a pull request that renews an expired suppress
   expect(changes[0]!.message).toContain('adds a suppression of `no-app-harness-registry` until 2099-12-31: "mirror"');
 });
 
+test('a next-line suppression the pull request moves above another line is an added one: the same words now cover something else', () => {
+  const ws = tmpDir('moved');
+  const comment = '# harness-registry-guard-disable-next-line no-app-harness-registry -- legacy mirror\n';
+  const base = `${comment}a: app.harness.io/registry/old\nb: app.harness.io/registry/new\n`;
+  // The pull request fixes a and reuses its comment for b.
+  writeFiles(ws, { 'c.yaml': `a: docker.io/fixed\n${comment}b: app.harness.io/registry/new\n` });
+  const abs = path.join(ws, 'c.yaml');
+  const partial = (text: string) => ({ changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => text } });
+  expect(addedSuppressions(ws, partial(base), new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
+    'c.yaml:2 This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".',
+  ]);
+  // Where only the indentation changed (the block moved under another key), it is the base's comment.
+  writeFiles(ws, { 'c.yaml': `x:\n${base.replace(/^/gm, '  ').trimEnd()}\n` });
+  expect(addedSuppressions(ws, partial(base), new Set([abs]))).toEqual([]);
+});
+
+test('on the test-merge checkout, a suppression moved above another line is a gate change', async () => {
+  const comment = '    # harness-registry-guard-disable-next-line no-app-harness-registry -- legacy mirror\n';
+  const twoUrls = (commentAbove: 'first' | 'second', first = 'https://app.harness.io/registry') =>
+    connector('a', { url: first, executeOnDelegate: false }).replace(/( {4}dockerRegistryUrl: .*\n)/, (line) =>
+      commentAbove === 'first'
+        ? `${comment}${line}    # second\n    auth:\n      type: Anonymous\n`
+        : `${line}    # second\n${comment}    auth:\n      type: Anonymous\n`,
+    );
+  const ws = tmpDir('moved-merge');
+  const file = '.harness/connectors/a.yaml';
+  const { baseSha, headSha } = gitRepo(
+    ws,
+    { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [file]: twoUrls('first') },
+    { [file]: twoUrls('second', 'https://registry.hub.docker.com') },
+  );
+  git(ws, 'commit', '-q', '--allow-empty', '-m', 'test-merge');
+  const api = fakeApi({ listPullFiles: async () => [{ path: file, status: 'modified', lines: new Set([7, 8, 9, 10]) }] });
+  const r = await runInProcess({ workspace: ws, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+  const changes = r.annotations.filter((a) => a.props.title === 'gate change');
+  expect(changes.map((a) => a.message)).toEqual(['This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".']);
+});
+
 test('a suppression after a lone CR is matched to the diff by the line git counts (LF only), so it cannot slip past the gate', () => {
   const ws = tmpDir('lonecr');
   const text = '# owner: team-a\r# harness-registry-guard-disable no-app-harness-registry -- later\nconnector:\n  identifier: a\n';

@@ -271,8 +271,17 @@ export function addedSuppressions(
     line,
     message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
   });
-  // The date too: moving it on revives an expired suppression, or keeps one the base lets lapse.
-  const key = (d: Directive) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.until ?? ''}\0${d.reason}`;
+  /**
+   * What makes a comment the same as the base's, for comments read from `text`: its kind, rule ids,
+   * date (moved on, it revives an expired suppression) and reason, and for a next-line comment the
+   * line it covers (moved above another line, the same words suppress something else).
+   */
+  const keyIn = (text: string | undefined) => {
+    const lines = text?.split(/\r\n|\r|\n/) ?? [];
+    return (d: Directive) =>
+      `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.until ?? ''}\0${d.reason}\0${d.target ? (lines[d.target - 1] ?? '').trim() : ''}`;
+  };
+  const keysIn = (file: string, text: string | undefined) => directivesIn(file, text).map(keyIn(text));
   const uncompared = (file: string, d: Directive, why: string): GateChange => ({
     file,
     line: d.line,
@@ -287,12 +296,15 @@ export function addedSuppressions(
       if (file.startsWith('../') || !isInside(realRoot, realPathOf(path.resolve(root, file)))) continue;
       let before: Map<string, number> | undefined;
       try {
-        before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
+        before = atBase.from ? countKeys(keysIn(file, atBase.read(file))) : undefined;
       } catch {
         before = undefined;
       }
+      const headText = gate.head?.headText(file);
+      const headKey = keyIn(headText);
       const headLines = new Map<string, number[]>();
-      for (const d of directivesIn(file, gate.head?.headText(file))) headLines.set(key(d), [...(headLines.get(key(d)) ?? []), d.line]);
+      for (const d of directivesIn(file, headText)) headLines.set(headKey(d), [...(headLines.get(headKey(d)) ?? []), d.line]);
+      const key = keyIn(readText(path.resolve(root, file)));
       for (const d of directives) {
         if (!before) {
           out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
@@ -322,9 +334,11 @@ export function addedSuppressions(
   for (const abs of scanned ?? []) {
     const file = toPosix(path.relative(root, abs));
     if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
-    const directives = directivesIn(file, readText(abs));
+    const text = readText(abs);
+    const directives = directivesIn(file, text);
     if (!directives.length) continue;
-    const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
+    const before = readBase && new Set(keysIn(file, readBase(file)));
+    const key = keyIn(text);
     for (const d of directives)
       if (!before) out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
       else if (!before.has(key(d))) out.push(added(file, d));
