@@ -302,6 +302,26 @@ test('on the test-merge checkout, a suppression moved above another line is a ga
   expect(changes.map((a) => a.message)).toEqual(['This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".']);
 });
 
+test('on the head checkout, a line the pull request changes under the base’s next-line comment is suppressed anew: a gate change', () => {
+  const ws = tmpDir('covered');
+  // A lone CR on line 1: the parser counts it as a line break, git does not.
+  const text =
+    '# owner\r# x\n# harness-registry-guard-disable-next-line no-app-harness-registry -- mirror\nurl:\n  app.harness.io/registry/other\nz: 1\n';
+  writeFiles(ws, { 'c.yaml': text });
+  const abs = path.join(ws, 'c.yaml');
+  const changedLines = (lines: number[]) => ({
+    source: 'api' as const,
+    files: new Map([['c.yaml', { path: 'c.yaml', status: 'modified' as const, lines: new Set(lines) }]]),
+  });
+  const shown = (lines: number[]) =>
+    addedSuppressions(ws, { changed: changedLines(lines) }, new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`);
+  const change = ['c.yaml:2 This pull request adds a suppression of `no-app-harness-registry`: "mirror".'];
+  // git's lines: 1 the two comments, 2 the suppression, 3 `url:`, 4 its value below, 5 `z`.
+  expect(shown([3])).toEqual(change);
+  expect(shown([4])).toEqual(change);
+  expect(shown([5])).toEqual([]);
+});
+
 test('a suppression after a lone CR is matched to the diff by the line git counts (LF only), so it cannot slip past the gate', () => {
   const ws = tmpDir('lonecr');
   const text = '# owner: team-a\r# harness-registry-guard-disable no-app-harness-registry -- later\nconnector:\n  identifier: a\n';

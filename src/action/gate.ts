@@ -325,7 +325,9 @@ export function addedSuppressions(
     for (const d of directivesIn(file, text)) {
       // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
       const line = gitLineOf(text!, d.range[0]);
-      if (!change.lines || change.lines.has(line)) out.push(added(file, d, line));
+      // The lines it covers count too: a line changed under the base's comment is suppressed anew.
+      const covered = [d.target, d.valueLine].flatMap((n) => (n === undefined ? [] : [gitLineOf(text!, lineStart(text!, n))]));
+      if (!change.lines || [line, ...covered].some((l) => change.lines!.has(l))) out.push(added(file, d, line));
     }
   }
   if (!gate.partial) return out;
@@ -344,6 +346,13 @@ export function addedSuppressions(
       else if (!before.has(key(d))) out.push(added(file, d));
   }
   return out;
+}
+
+/** The offset where the parser's line `n` starts (1-based; a lone CR ends a line too). */
+function lineStart(text: string, n: number): number {
+  const breaks = /\r\n|\r|\n/g;
+  for (let i = 1; i < n; i++) if (!breaks.exec(text)) return text.length;
+  return breaks.lastIndex;
 }
 
 const countKeys = (keys: string[]) => {
