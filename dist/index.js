@@ -56317,8 +56317,16 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         line,
         message: `This pull request adds a suppression of ${what(d)}: "${d.reason}".`,
     });
-    // The date too: moving it on revives an expired suppression, or keeps one the base lets lapse.
-    const key = (d) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.until ?? ''}\0${d.reason}`;
+    /**
+     * What makes a comment the same as the base's, for comments read from `text`: its kind, rule ids,
+     * date (moved on, it revives an expired suppression) and reason, and for a next-line comment the
+     * line it covers (moved above another line, the same words suppress something else).
+     */
+    const keyIn = (text) => {
+        const lines = text?.split(/\r\n|\r|\n/) ?? [];
+        return (d) => `${d.kind}\0${[...d.ruleIds].sort().join(',')}\0${d.until ?? ''}\0${d.reason}\0${d.target ? (lines[d.target - 1] ?? '').trim() : ''}`;
+    };
+    const keysIn = (file, text) => directivesIn(file, text).map(keyIn(text));
     const uncompared = (file, d, why) => ({
         file,
         line: d.line,
@@ -56334,14 +56342,17 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
                 continue;
             let before;
             try {
-                before = atBase.from ? countKeys(directivesIn(file, atBase.read(file)).map(key)) : undefined;
+                before = atBase.from ? countKeys(keysIn(file, atBase.read(file))) : undefined;
             }
             catch {
                 before = undefined;
             }
+            const headText = gate.head?.headText(file);
+            const headKey = keyIn(headText);
             const headLines = new Map();
-            for (const d of directivesIn(file, gate.head?.headText(file)))
-                headLines.set(key(d), [...(headLines.get(key(d)) ?? []), d.line]);
+            for (const d of directivesIn(file, headText))
+                headLines.set(headKey(d), [...(headLines.get(headKey(d)) ?? []), d.line]);
+            const key = keyIn(readText(external_node_path_default().resolve(root, file)));
             for (const d of directives) {
                 if (!before) {
                     out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
@@ -56365,7 +56376,9 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         for (const d of directivesIn(file, text)) {
             // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
             const line = gitLineOf(text, d.range[0]);
-            if (!change.lines || change.lines.has(line))
+            // The lines it covers count too: a line changed under the base's comment is suppressed anew.
+            const covered = [d.target, d.valueLine].flatMap((n) => (n === undefined ? [] : [gitLineOf(text, lineStart(text, n))]));
+            if (!change.lines || [line, ...covered].some((l) => change.lines.has(l)))
                 out.push(added(file, d, line));
         }
     }
@@ -56377,10 +56390,12 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         const file = toPosix(external_node_path_default().relative(root, abs));
         if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
-        const directives = directivesIn(file, readText(abs));
+        const text = readText(abs);
+        const directives = directivesIn(file, text);
         if (!directives.length)
             continue;
-        const before = readBase && new Set(directivesIn(file, readBase(file)).map(key));
+        const before = readBase && new Set(keysIn(file, readBase(file)));
+        const key = keyIn(text);
         for (const d of directives)
             if (!before)
                 out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
@@ -56388,6 +56403,14 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
                 out.push(added(file, d));
     }
     return out;
+}
+/** The offset where the parser's line `n` starts (1-based; a lone CR ends a line too). */
+function lineStart(text, n) {
+    const breaks = /\r\n|\r|\n/g;
+    for (let i = 1; i < n; i++)
+        if (!breaks.exec(text))
+            return text.length;
+    return breaks.lastIndex;
 }
 const countKeys = (keys) => {
     const counts = new Map();
@@ -58477,7 +58500,7 @@ function suggestedChanges(findings, readText) {
     const out = [];
     for (const list of byFile.values())
         for (const p of list) {
-            const from = lineStart(p.text, p.start);
+            const from = suggestions_lineStart(p.text, p.start);
             const to = lineEndOf(p.text, p.end);
             let replacement = p.text.slice(from, to);
             for (const e of [...p.edits].sort((a, b) => b.start - a.start))
@@ -58494,14 +58517,14 @@ function suggestedChanges(findings, readText) {
         }
     return out.sort((a, b) => compare_cmp(a.path, b.path) || a.startLine - b.startLine);
 }
-function lineStart(text, line) {
+function suggestions_lineStart(text, line) {
     let pos = 0;
     for (let l = 1; l < line; l++)
         pos = text.indexOf('\n', pos) + 1;
     return pos;
 }
 function lineEndOf(text, line) {
-    const start = lineStart(text, line);
+    const start = suggestions_lineStart(text, line);
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     return text[end - 1] === '\r' ? end - 1 : end;
