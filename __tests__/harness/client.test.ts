@@ -555,8 +555,9 @@ describe('getConnector', () => {
     const started = Date.now();
     const results = await Promise.all(ids.map((identifier) => c.getConnector({ identifier })));
     const took = Date.now() - started;
-    // The reasons below show the budget cut them; this bound leaves room for a loaded CI machine.
-    expect(took).toBeLessThan(2500);
+    // The reasons below show the budget cut them; this bound only shows nothing hung, with room for a
+    // machine whose timers run late under heavy load (2.5 s failed there).
+    expect(took).toBeLessThan(5000);
     const reasons = results.map((r) => (r.kind === 'failed' ? r.reason : r.kind));
     for (const reason of reasons)
       expect(reason).toMatch(
