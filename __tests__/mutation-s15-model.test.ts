@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { buildReport } from '../src/migration/index.js';
+import { lint } from './helpers/lint.js';
 import { goldenLines, lintFiles } from './helpers/lint-files.js';
 import { fromHarness, harnessConnector } from './helpers/rule-tester.js';
 import type { HarnessFacts } from '../src/model/harness-side.js';
@@ -375,6 +380,54 @@ describe('runtime inputs: templateInputs, input sets, triggers, variables', () =
       '  related t.yaml:19:79: Used by Harness Cloud stage `s` of pipeline `p`.',
     ]);
   });
+  it('a templateInputs list with two open items: the notice names the first one and why it is open', () => {
+    const files = {
+      'c.yaml': HARNESS_IMAGE,
+      't.yaml': stageTemplate(
+        'st',
+        'v1',
+        ciSpec(CLOUD, 'account.harnessImage').replace(
+          '          - step: { type: Run',
+          '          - step: { identifier: kaniko, name: k, type: BuildAndPushDockerRegistry, spec: { connectorRef: account.harnessImage, repo: acme/app, tags: [v1], baseImageConnectorRefs: <+input> } }\n          - step: { type: Run',
+        ),
+      ),
+      'p.yaml': pipeline(
+        '    - stage:\n        name: s\n        identifier: s\n        template:\n          templateRef: account.st\n          versionLabel: v1\n          templateInputs:\n            type: CI\n            spec:\n              execution:\n                steps:\n                  - step: { identifier: kaniko, type: BuildAndPushDockerRegistry, spec: { baseImageConnectorRefs: [<+trigger.payload.registry>, <+input>] } }\n',
+      ),
+    };
+    expect(lines(files)).toEqual([
+      'p.yaml:18:116: notice: This expression is the connector of Harness Cloud stage `s` of pipeline `p` through template `st` version v1; check that it connects through the Harness Platform. [unresolved-reference]',
+      '  related t.yaml:14:182: The connector of Harness Cloud stage `s` of pipeline `p` through template `st` version v1.',
+    ]);
+  });
+
+  it('`cloneCodebase` an input set sets to false, but whose default is an open expression, may still clone: its codebase connector is checked', () => {
+    const files = {
+      'c.yaml': `${HARNESS_IMAGE}---\n${connector('gh', true, IN_PROJECT)}`,
+      'p.yaml': pipeline(
+        stage('s', ciSpec(CLOUD, 'account.harnessImage', '<+input>.default(<+trigger.payload.clone>)')),
+        IN_PROJECT,
+      ).replace('  stages:', '  properties:\n    ci:\n      codebase: { connectorRef: gh, build: <+input> }\n  stages:'),
+      'i.yaml':
+        'inputSet:\n  name: i\n  identifier: i\n  orgIdentifier: default\n  projectIdentifier: proj\n  pipeline:\n    identifier: p\n    stages:\n      - stage:\n          identifier: s\n          type: CI\n          spec:\n            cloneCodebase: false\n',
+    };
+    expect(lines(files)).toEqual([
+      'c.yaml:23:24: error: Connector `gh` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud stage `s` of pipeline `p` uses it; set `executeOnDelegate: false` to connect through the Harness Platform. [require-platform-connectivity]',
+      '  related p.yaml:12:21: Harness Cloud stage `s` of pipeline `p` clones the codebase through it.',
+    ]);
+  });
+
+  it('a trigger whose inputYaml does not parse fills nothing, even when a later document in it does', () => {
+    const files = {
+      'c.yaml': `${HARNESS_IMAGE}---\n${connector('hub', true)}`,
+      'p.yaml': pipeline(stage('s', ciSpec(CLOUD, '<+input>'))),
+      't.yaml':
+        'trigger:\n  name: t\n  identifier: t\n  orgIdentifier: default\n  projectIdentifier: proj\n  pipelineIdentifier: p\n  inputYaml: |\n    pipeline: [unclosed\n    ---\n    pipeline:\n      identifier: p\n      stages:\n        - stage:\n            identifier: s\n            type: CI\n            spec:\n              execution:\n                steps:\n                  - step: { identifier: r, type: Run, spec: { connectorRef: account.hub } }\n',
+    };
+    expect(lines(files)).toEqual([
+      'p.yaml:17:82: notice: The connector of Harness Cloud stage `s` of pipeline `p` is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform. [unresolved-reference]',
+    ]);
+  });
 });
 
 describe('stages and their infrastructure', () => {
@@ -492,5 +545,28 @@ describe('images named through variables', () => {
       'p.yaml:8:14: error: Image `app.harness.io/registry/harness/ci-addon:1.0` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `https://registry.hub.docker.com` instead. [no-app-harness-registry]',
       '  related p.yaml:19:102: Pulled here, as `<+pipeline.variables.img>`.',
     ]);
+  });
+});
+
+describe('which pipelines a change reaches (the migration report)', () => {
+  it("a Stage template's change reaches the pipeline made from the Pipeline template that uses it, and no template is listed as a pipeline", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-s15-'));
+    try {
+      const files = {
+        'st.yaml': stageTemplate(
+          'st',
+          'v1',
+          ciSpec(K8S, 'account.k8s').replace('golang:1.23', 'app.harness.io/registry/harness/ci-addon:1.0'),
+        ),
+        'pt.yaml': `template:\n  name: pt\n  identifier: pt\n  versionLabel: v1\n  type: Pipeline\n  spec:\n    stages:\n      - stage: { name: s, identifier: s, template: { templateRef: account.st, versionLabel: v1 } }\n`,
+        'p.yaml': 'pipeline:\n  name: p\n  identifier: p\n  template: { templateRef: account.pt, versionLabel: v1 }\n',
+      };
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const report = buildReport(lint({ cwd: dir, paths: ['.'], images: true }), { now: new Date('2026-02-01T00:00:00Z') });
+      const change = report.changes.find((c) => c.target.file === 'st.yaml');
+      expect(change?.blastRadius.pipelines).toEqual(['p']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
