@@ -569,4 +569,27 @@ describe('which pipelines a change reaches (the migration report)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a value written in templateInputs is said to come from templateInputs, not from the stage', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-s15-'));
+    try {
+      const files = {
+        'st.yaml': stageTemplate(
+          'st',
+          'v1',
+          ciSpec(K8S.replace('namespace: ci', 'namespace: ci, harnessImageConnectorRef: <+input>'), 'account.k8s'),
+        ),
+        'p.yaml': pipeline(
+          '    - stage:\n        name: s\n        identifier: s\n        template:\n          templateRef: account.st\n          versionLabel: v1\n' +
+            '          templateInputs:\n            type: CI\n            spec:\n              infrastructure:\n                spec:\n                  harnessImageConnectorRef: account.mirror\n',
+        ),
+      };
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const report = buildReport(lint({ cwd: dir, paths: ['.'], images: true }), { now: new Date('2026-02-01T00:00:00Z') });
+      const stage = report.stages.find((s) => s.stage === 's' && s.ownerKind === 'pipeline');
+      expect(stage?.imageConnector.map((v) => [v.ref, v.source])).toEqual([['account.mirror', 'templateInputs']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
