@@ -230,6 +230,21 @@ test('with the changed files partly known and the base in git, only the suppress
   expect(addedSuppressions(ws, { changed: gate.changed }, new Set([abs]))).toEqual([]);
 });
 
+test('with the changed files partly known, a second copy of a suppression the base has once is an added one', () => {
+  const ws = tmpDir('partial-copy');
+  const comment = '# harness-registry-guard-disable-next-line no-app-harness-registry -- legacy mirror\n';
+  const entry = `${comment}- image: app.harness.io/registry/harness/ci-addon\n`;
+  // The pull request copies the suppressed entry: the same comment above the same text, one more time.
+  writeFiles(ws, { 'c.yaml': `list:\n${entry}${entry}` });
+  const abs = path.join(ws, 'c.yaml');
+  const partial = (base: string) => ({ changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => base } });
+  expect(addedSuppressions(ws, partial(`list:\n${entry}`), new Set([abs])).map((c) => `${c.file}:${c.line} ${c.message}`)).toEqual([
+    'c.yaml:4 This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".',
+  ]);
+  // Both copies at the base: nothing added.
+  expect(addedSuppressions(ws, partial(`list:\n${entry}${entry}`), new Set([abs]))).toEqual([]);
+});
+
 test('a suppression whose until= date the pull request moves on is an added one: it revives an expired suppression', () => {
   const ws = tmpDir('until');
   const comment = (until: string) => `# harness-registry-guard-disable-next-line no-app-harness-registry until=${until} -- mirror\na: 1\n`;

@@ -310,9 +310,7 @@ export function addedSuppressions(
           out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
           continue;
         }
-        const left = before.get(key(d)) ?? 0;
-        if (left > 0) before.set(key(d), left - 1);
-        else out.push(added(file, d, headLines.get(key(d))?.shift() ?? d.line));
+        if (!takeOne(before, key(d))) out.push(added(file, d, headLines.get(key(d))?.shift() ?? d.line));
       }
     }
     return out;
@@ -339,11 +337,16 @@ export function addedSuppressions(
     const text = readText(abs);
     const directives = directivesIn(file, text);
     if (!directives.length) continue;
-    const before = readBase && new Set(keysIn(file, readBase(file)));
+    // Counted, not a set: a copy of a base comment above a copy of its line suppresses one more finding.
+    const before = readBase && countKeys(keysIn(file, readBase(file)));
     const key = keyIn(text);
-    for (const d of directives)
-      if (!before) out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
-      else if (!before.has(key(d))) out.push(added(file, d));
+    for (const d of directives) {
+      if (!before) {
+        out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
+        continue;
+      }
+      if (!takeOne(before, key(d))) out.push(added(file, d));
+    }
   }
   return out;
 }
@@ -360,6 +363,13 @@ const countKeys = (keys: string[]) => {
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
 };
+
+/** Takes one of `key` from the counts: false when none is left (the comment is not the base's). */
+function takeOne(counts: Map<string, number>, key: string): boolean {
+  const left = counts.get(key) ?? 0;
+  if (left > 0) counts.set(key, left - 1);
+  return left > 0;
+}
 
 /**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
