@@ -158,6 +158,20 @@ describe('changes to the gate', () => {
   });
 });
 
+describe('the warning that the gate was not compared', () => {
+  test('is said at line 1 of the config file, and kept within the 10 warnings (9 findings annotated)', async () => {
+    // A depth-1 checkout without a token: the base's config cannot be read.
+    const ws = workspace({ '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: warning\n', ...badConnectors(12) });
+    git(ws, 'init', '-q');
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-qm', 'merge');
+    const r = await runInProcess({ workspace: ws, inputs: noToken, event: pullRequestEvent({ changedFiles: 13 }) });
+    const warnings = r.annotations.filter((a) => a.level === 'warning');
+    expect(warnings.map((a) => a.props.title)).toEqual(['gate not compared', ...Array<string>(9).fill('no-app-harness-registry')]);
+    expect(warnings[0]!.props).toEqual({ title: 'gate not compared', file: '.harness-registry-guard.yml', line: '1' });
+  });
+});
+
 describe('suggested changes', () => {
   const WARN = { '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: warning\n' };
   /** The pull request adds these connectors; each file's lines are all in the diff. */
