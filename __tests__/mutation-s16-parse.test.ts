@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { fastParse } from '../src/parse/fast-yaml.js';
-import { parseSource } from '../src/parse/source.js';
+import { linesOf, parseSource, type SourceFile } from '../src/parse/source.js';
+import { ADDR, RECORD, type TreeMap } from '../src/parse/tree.js';
 import { fastParserDiff } from './helpers/tree-compare.js';
 
 // Behaviour of the YAML parsing layer that no other test pinned down, found by mutation testing.
@@ -106,5 +107,24 @@ describe('problems the yaml fallback reports', () => {
     const fine = parseSource('x.yaml', levels(2));
     expect(fine.problems).toEqual([]);
     expect((fine.docs[0]!.json as { a1: unknown[][] }).a1).toHaveLength(10);
+  });
+});
+
+describe('positions of the yaml fallback', () => {
+  it.each([
+    ['a tab', '\t'],
+    ['a no-break space', '\u00a0'],
+    ['an ideographic space', '\u3000'],
+  ])('a map ends at its last visible character, before %s at the end of its last line', (_what, blank) => {
+    // The anchor leaves the file to yaml, whose node range runs to the next line.
+    const text = `a: &x 1\nb:\n  c: d${blank}\ne: *x\n`;
+    const file = parseSource('x.yaml', text);
+    const b = (file.docs[0]!.value as TreeMap).b as TreeMap;
+    expect(file.records[b[ADDR] * RECORD + 1]).toBe(text.indexOf('d') + 1);
+  });
+
+  it("a text that still holds a lone CR (a baseline's) counts it as a line break", () => {
+    const file = { path: 'x.yaml', text: 'a: 1\rb: 2\r\nc: 3\n' } as SourceFile;
+    expect(linesOf(file).lineStarts).toEqual([0, 5, 11, 16]);
   });
 });
