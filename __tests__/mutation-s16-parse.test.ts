@@ -4,6 +4,8 @@ import { fastParse } from '../src/parse/fast-yaml.js';
 import { linesOf, parseSource, type SourceFile } from '../src/parse/source.js';
 import { ADDR, RECORD, type TreeMap } from '../src/parse/tree.js';
 import { fastParserDiff } from './helpers/tree-compare.js';
+import { View } from '../src/model/view.js';
+import { semanticPath } from '../src/model/walk.js';
 
 // Behaviour of the YAML parsing layer that no other test pinned down, found by mutation testing.
 
@@ -126,5 +128,16 @@ describe('positions of the yaml fallback', () => {
   it("a text that still holds a lone CR (a baseline's) counts it as a line break", () => {
     const file = { path: 'x.yaml', text: 'a: 1\rb: 2\r\nc: 3\n' } as SourceFile;
     expect(linesOf(file).lineStarts).toEqual([0, 5, 11, 16]);
+  });
+});
+
+describe('paths in fast-parsed maps', () => {
+  it('a list item with a step and another key is no step wrapper: its path is its index, then its keys', () => {
+    const text = 'pipeline:\n  steps:\n    - when: y\n      step:\n        identifier: s\n        image: x\n';
+    const file = parseSource('t.yaml', text);
+    const root = View.root(file, file.docs[0]!)!.get('pipeline')!;
+    const item = root.get('steps')!.item(0)!;
+    expect(semanticPath(root, item.get('step')!.get('image')!)).toBe('steps/0/step/image');
+    expect(semanticPath(root, item.get('when')!)).toBe('steps/0/when');
   });
 });
