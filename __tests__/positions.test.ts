@@ -325,6 +325,14 @@ describe('syntax errors', () => {
     expect(found.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([['yaml-syntax', 15, 41, 'Missing closing "quote.']]);
   });
 
+  test('a comment written straight after a closing quote is reported at its `#`, not at the opening quote', () => {
+    for (const q of ['"', "'"]) {
+      const found = lintFiles({ 'p.yaml': `pipeline:\n  name: ${q}x${q}# c\n  identifier: p\n` }).findings;
+      expect(found.map((f) => [f.ruleId, f.line, f.column, f.endColumn])).toEqual([['yaml-syntax', 2, 12, 15]]);
+      expect(found[0]!.message).toMatch(/^Comments must be separated/);
+    }
+  });
+
   test('an unclosed quote does not swallow the documents after it', () => {
     const broken = connector('broken').replace('https://registry.hub.docker.com', '"https://app.harness.io/registry');
     const good = connector('good', '    executeOnDelegate: false\n').replace(

@@ -112,7 +112,7 @@ export function parseSource(path: string, fileText: string, embedding?: Embeddin
   else
     for (const doc of all) {
       for (const e of doc.errors) {
-        const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+        const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
         problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
       }
       if (doc.errors.length) continue;
@@ -230,7 +230,7 @@ function uniqueKeysComposer(): Composer {
  * it), where the next document starts after it, and the quote's error; undefined if none.
  */
 function swallowedMarker(text: string, doc: Document.Parsed): { marker: number; next: number; error: YAMLError } | undefined {
-  const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+  const error = doc.errors.find(isUnclosedQuote);
   const quote = error && openingQuote(doc, error.pos[0]);
   if (!error || !quote) return undefined;
   const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
@@ -260,6 +260,9 @@ function pastCap(stack: ReadonlyArray<{ type: string; offset: number }>): number
  * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
  * scalar ends, which is the end of the file (past its last line, after any `---`).
  */
+/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
+const isUnclosedQuote = (e: YAMLError) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
+
 function openingQuote(doc: Document.Parsed, errorAt: number): [number, number] | undefined {
   let at: [number, number] | undefined;
   visit(doc, {
