@@ -278,6 +278,17 @@ describe('JUnit reporter', () => {
     expect(few).toContain('related: f19.yaml:20:1: used here\nrelated: and 10 more\n');
   });
 
+  test('a cut body says how many characters it really left out: what is kept plus that number is the whole', () => {
+    const bodyOf = (message: string) => /<failure [^>]*>([\s\S]*?)<\/failure>/.exec(formatJunit(resultWith([finding({ message })])))![1]!;
+    const whole = bodyOf('').length;
+    for (const extra of [1, 2, 500, 20_000]) {
+      const body = bodyOf('m'.repeat(MAX_BODY - whole + extra));
+      const [, kept, count] = /^([\s\S]*)\n\.\.\. \((\d+) more characters cut\)$/.exec(body)!;
+      expect(body.length).toBe(MAX_BODY);
+      expect(kept!.length + Number(count)).toBe(MAX_BODY + extra);
+    }
+  });
+
   test('every rule fixture repo, sample repo and examples/ give schema-valid reports with consistent totals', async () => {
     const repos = path.join(ROOT, '__tests__', 'repos');
     const dirs = [

@@ -182,8 +182,14 @@ const firstLine = (s: string) => s.split('\n')[0]!;
 
 function cap(s: string): string {
   if (s.length <= MAX_BODY) return s;
-  const note = `\n... (${s.length - MAX_BODY} more characters cut)`;
-  return s.slice(0, MAX_BODY - note.length) + note;
+  // The note takes room too, so what it says is cut counts the characters it stands in for.
+  let kept: number;
+  let note = '';
+  do {
+    kept = MAX_BODY - note.length;
+    note = `\n... (${s.length - kept} more characters cut)`;
+  } while (kept + note.length !== MAX_BODY);
+  return s.slice(0, kept) + note;
 }
 
 /**
