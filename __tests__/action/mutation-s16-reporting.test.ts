@@ -347,7 +347,7 @@ describe('outputs, the verdict and the check run', () => {
     await runInProcess({ workspace: ws, ...push, api, inputs: { 'check-run': 'true' } });
     const summary = bodies[0]!.output.summary;
     expect(summary.length).toBeLessThanOrEqual(65_535);
-    expect(summary).toMatch(/\n_\d+ more findings not listed: the summary is kept under 58 KiB\. See the job summary\._\n*$/);
+    expect(summary).toMatch(/\n_\d+ more findings not listed: the summary is kept under 59 KiB\. See the job summary\._\n*$/);
     const off = checkRuns();
     await runInProcess({ workspace: ws, ...push, api: off.api, inputs: { 'check-run': 'true', summary: 'false' } });
     expect(off.bodies[0]!.output.summary).toMatch(/ See the step log\._\n*$/);

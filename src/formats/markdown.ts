@@ -225,7 +225,7 @@ export function withFindingsTables(head: readonly string[], groups: readonly Fin
   }
   if (cut)
     text.push(
-      `_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`,
+      `_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.ceil(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`,
       '',
     );
   return text.join('\n');
