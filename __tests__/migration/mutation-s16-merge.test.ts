@@ -313,6 +313,15 @@ describe('how repositories merge', () => {
     expect(renderOrgMarkdown(org)).toContain('3 repositories scanned from 2026-02-01 to 2026-02-05 by');
   });
 
+  test('reports are ordered by the time they were made, not by the text of their dates (offsets differ)', () => {
+    const at = (repository: string, generatedAt: string, daysSince: number) =>
+      report(repository, { generatedAt, eol: { date: '2024-05-15', daysSince, since: `${daysSince} days` } });
+    // 10:00 at +05:00 is 05:00 UTC: earlier than 06:00 UTC, though its text sorts after it.
+    const org = merge(at('acme/a', '2026-02-03T10:00:00+05:00', 629), at('acme/b', '2026-02-03T06:00:00.000Z', 630));
+    expect(org.scanned).toEqual({ from: '2026-02-03T10:00:00+05:00', to: '2026-02-03T06:00:00.000Z' });
+    expect(org.eol.daysSince).toBe(630);
+  });
+
   test('totals add up each summary field', () => {
     const a = report('acme/a');
     const b = report('acme/b');

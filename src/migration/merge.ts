@@ -310,8 +310,10 @@ export function mergeReports(inputs: NamedReport[]): OrgReport {
       step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
   }
 
-  const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
-  const newest = [...repos].sort((a, b) => cmp(b.report.generatedAt, a.report.generatedAt))[0]!;
+  // By time, not text: dates written with different offsets sort otherwise.
+  const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b) || cmp(a, b);
+  const dates = repos.map((r) => r.report.generatedAt).sort(byTime);
+  const newest = [...repos].sort((a, b) => byTime(b.report.generatedAt, a.report.generatedAt))[0]!;
   const sum = (f: (s: ReportSummary) => number) => repos.reduce((n, r) => n + f(r.report.summary), 0);
   return {
     schemaVersion: 1,
