@@ -45705,7 +45705,7 @@ function parseSource(path, fileText, embedding) {
     else
         for (const doc of all) {
             for (const e of doc.errors) {
-                const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+                const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
                 problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
             }
             if (doc.errors.length)
@@ -45825,7 +45825,7 @@ function uniqueKeysComposer() {
  * it), where the next document starts after it, and the quote's error; undefined if none.
  */
 function swallowedMarker(text, doc) {
-    const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+    const error = doc.errors.find(isUnclosedQuote);
     const quote = error && openingQuote(doc, error.pos[0]);
     if (!error || !quote)
         return undefined;
@@ -45853,6 +45853,8 @@ function pastCap(stack) {
  * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
  * scalar ends, which is the end of the file (past its last line, after any `---`).
  */
+/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
+const isUnclosedQuote = (e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
 function openingQuote(doc, errorAt) {
     let at;
     (0,dist/* visit */.YR)(doc, {
@@ -50992,7 +50994,7 @@ function withFindingsTables(head, groups, opts = {}) {
         size += 1;
     }
     if (cut)
-        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.ceil(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
     return text.join('\n');
 }
 const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
@@ -56358,10 +56360,7 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
                     out.push(uncompared(file, d, atBase.from ? 'it was not read at the base' : atBase.why));
                     continue;
                 }
-                const left = before.get(key(d)) ?? 0;
-                if (left > 0)
-                    before.set(key(d), left - 1);
-                else
+                if (!takeOne(before, key(d)))
                     out.push(added(file, d, headLines.get(key(d))?.shift() ?? d.line));
             }
         }
@@ -56394,13 +56393,17 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         const directives = directivesIn(file, text);
         if (!directives.length)
             continue;
-        const before = readBase && new Set(keysIn(file, readBase(file)));
+        // Counted, not a set: a copy of a base comment above a copy of its line suppresses one more finding.
+        const before = readBase && countKeys(keysIn(file, readBase(file)));
         const key = keyIn(text);
-        for (const d of directives)
-            if (!before)
+        for (const d of directives) {
+            if (!before) {
                 out.push(uncompared(file, d, 'the files this pull request changes are not all known'));
-            else if (!before.has(key(d)))
+                continue;
+            }
+            if (!takeOne(before, key(d)))
                 out.push(added(file, d));
+        }
     }
     return out;
 }
@@ -56418,6 +56421,13 @@ const countKeys = (keys) => {
         counts.set(k, (counts.get(k) ?? 0) + 1);
     return counts;
 };
+/** Takes one of `key` from the counts: false when none is left (the comment is not the base's). */
+function takeOne(counts, key) {
+    const left = counts.get(key) ?? 0;
+    if (left > 0)
+        counts.set(key, left - 1);
+    return left > 0;
+}
 /**
  * The pull request's version of the config, when it is invalid: the gate reads the base's, so the
  * check passes, but once merged every run fails (exit 2). Reviewers see each problem at its line.

@@ -9316,7 +9316,7 @@ function parseSource(path, fileText, embedding) {
     else
         for (const doc of all) {
             for (const e of doc.errors) {
-                const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+                const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
                 problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
             }
             if (doc.errors.length)
@@ -9436,7 +9436,7 @@ function uniqueKeysComposer() {
  * it), where the next document starts after it, and the quote's error; undefined if none.
  */
 function swallowedMarker(text, doc) {
-    const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+    const error = doc.errors.find(isUnclosedQuote);
     const quote = error && openingQuote(doc, error.pos[0]);
     if (!error || !quote)
         return undefined;
@@ -9464,6 +9464,8 @@ function pastCap(stack) {
  * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
  * scalar ends, which is the end of the file (past its last line, after any `---`).
  */
+/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
+const isUnclosedQuote = (e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
 function openingQuote(doc, errorAt) {
     let at;
     (0,dist/* visit */.YR)(doc, {
@@ -17743,8 +17745,14 @@ const junit_firstLine = (s) => s.split('\n')[0];
 function cap(s) {
     if (s.length <= MAX_BODY)
         return s;
-    const note = `\n... (${s.length - MAX_BODY} more characters cut)`;
-    return s.slice(0, MAX_BODY - note.length) + note;
+    // The note takes room too, so what it says is cut counts the characters it stands in for.
+    let kept;
+    let note = '';
+    do {
+        kept = MAX_BODY - note.length;
+        note = `\n... (${s.length - kept} more characters cut)`;
+    } while (kept + note.length !== MAX_BODY);
+    return s.slice(0, kept) + note;
 }
 /**
  * Characters XML 1.0 cannot carry, even as a character reference: C0 controls except tab, LF and
@@ -17946,7 +17954,7 @@ function withFindingsTables(head, groups, opts = {}) {
         size += 1;
     }
     if (cut)
-        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.floor(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.ceil(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
     return text.join('\n');
 }
 const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
@@ -22855,8 +22863,10 @@ function mergeReports(inputs) {
         if (c?.definitions.length)
             step.definedIn = c.definitions.map(({ repository, file, line, link }) => ({ repository, file, line, ...(link ? { link } : {}) }));
     }
-    const dates = repos.map((r) => r.report.generatedAt).sort(cmp);
-    const newest = [...repos].sort((a, b) => cmp(b.report.generatedAt, a.report.generatedAt))[0];
+    // By time, not text: dates written with different offsets sort otherwise.
+    const byTime = (a, b) => Date.parse(a) - Date.parse(b) || cmp(a, b);
+    const dates = repos.map((r) => r.report.generatedAt).sort(byTime);
+    const newest = [...repos].sort((a, b) => byTime(b.report.generatedAt, a.report.generatedAt))[0];
     const sum = (f) => repos.reduce((n, r) => n + f(r.report.summary), 0);
     return {
         schemaVersion: 1,

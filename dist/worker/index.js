@@ -9615,7 +9615,7 @@ function parseSource(path, fileText, embedding) {
     else
         for (const doc of all) {
             for (const e of doc.errors) {
-                const [start, end] = (e.code === 'MISSING_CHAR' && openingQuote(doc, e.pos[0])) || e.pos;
+                const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
                 problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
             }
             if (doc.errors.length)
@@ -9735,7 +9735,7 @@ function uniqueKeysComposer() {
  * it), where the next document starts after it, and the quote's error; undefined if none.
  */
 function swallowedMarker(text, doc) {
-    const error = doc.errors.find((e) => e.code === 'MISSING_CHAR');
+    const error = doc.errors.find(isUnclosedQuote);
     const quote = error && openingQuote(doc, error.pos[0]);
     if (!error || !quote)
         return undefined;
@@ -9763,6 +9763,8 @@ function pastCap(stack) {
  * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
  * scalar ends, which is the end of the file (past its last line, after any `---`).
  */
+/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
+const isUnclosedQuote = (e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
 function openingQuote(doc, errorAt) {
     let at;
     (0,dist/* visit */.YR)(doc, {
