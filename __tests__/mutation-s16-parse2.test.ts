@@ -131,6 +131,11 @@ describe('maps of the yaml fallback, as the model sees them', () => {
     }
   });
 
+  it('a !!timestamp is kept as its time in UTC (ISO 8601), so its value hash is the same in every time zone', () => {
+    expect(rootOf('a: !!timestamp 2001-12-14\n').get('a')!.value).toBe('2001-12-14T00:00:00.000Z');
+    expect(rootOf('a: !!timestamp 2001-12-14t21:59:43.10-05:00\n').get('a')!.value).toBe('2001-12-15T02:59:43.100Z');
+  });
+
   it('the first key that is a map or a list is the one reported', () => {
     const text = 'a: 1\n? [x]\n: 1\n? {y: 1}\n: 2\n';
     expect(parseSource('x.yaml', text).complexKey).toEqual([text.indexOf('['), text.indexOf(']') + 1]);

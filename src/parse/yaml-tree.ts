@@ -101,9 +101,10 @@ export class YamlTreeBuilder {
         this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
       }
       // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
-      // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
+      // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string
+      // (a date in UTC: its value is hashed for baselines, which must not depend on the machine's time zone).
       const v = node.value;
-      return typeof v === 'object' && v !== null ? String(v) : v;
+      return v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? String(v) : v;
     }
     const seen = this.containers.get(node);
     if (seen) {
