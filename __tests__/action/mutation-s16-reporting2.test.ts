@@ -3,6 +3,9 @@
  * connector impact, suggested changes, run state, report, links, inputs): each test fails when the
  * behaviour it names changes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import {
   cloudPipeline,
@@ -18,6 +21,10 @@ import {
 } from '../e2e/harness.js';
 import { EXECUTION_CONFIG, fakeHarness } from '../helpers/fake-harness.js';
 import { ruleDocsBase } from '../../src/action/links.js';
+import { run } from '../../src/action/main.js';
+import { renderSummary } from '../../src/action/summary.js';
+import { SUMMARY_MAX_BYTES } from '../../src/formats/markdown.js';
+import { lintFixture } from '../formats/golden.js';
 import { defaultDocsBaseUrl } from '../../src/formats/links.js';
 import { readRunContext } from '../../src/github/context.js';
 import { rules } from '../../src/rules/index.js';
@@ -333,6 +340,19 @@ describe('the migration report', () => {
     expect(r.summary).toContain('\n> Migration report written to `out/report.md`.\n');
   });
 
+  test('larger than the room the findings leave in the job summary: cut to fit it there, whole in report-file', async () => {
+    // 2,500 notices fill most of the summary; the report (about 360 KB) gets the rest.
+    const refs = Array.from({ length: 2500 }, (_, i) => `account.missing_connector_with_a_long_name_${i}`);
+    const ws = workspace({ '.harness/pipelines/p.yaml': cloudPipeline('p', refs) });
+    const r = await runInProcess({ workspace: ws, ...push, inputs: { ...noToken, report: 'true', 'report-file': 'report.md' } });
+    const whole = fs.readFileSync(path.join(ws, 'report.md'), 'utf8');
+    const head = whole.slice(0, whole.indexOf('\n'));
+    expect(r.summary.split(`\n\n${head}\n`)).toHaveLength(2);
+    expect(r.summary).not.toContain(whole.slice(-200));
+    expect(r.summary).toContain('> This summary stops at GitHub’s job summary size;');
+    expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+  }, 60_000);
+
   test("the account's CI image overrides that Harness would not give are a note, and the report says none could be read", async () => {
     const server = await fakeHarness({
       apiKey: 'pat.acc1.tok.secretsecret',
@@ -404,5 +424,130 @@ describe('suggested changes', () => {
     expect(r.summary).toContain(
       '> Suggested changes: 1 created, 0 updated, 0 removed, 0 unchanged; 0 outside the diff (see the findings).\n',
     );
+  });
+});
+
+describe('the job summary', () => {
+  test('in a pull request, findings in the files it changes are listed first, the rest after', async () => {
+    const api = fakeApi({ listPullFiles: async () => [{ path: '.harness/connectors/bad_0.yaml', status: 'added' }] });
+    const r = await runInProcess({ workspace: workspace(badConnectors(2)), api, event: pullRequestEvent({ changedFiles: 1 }) });
+    const changed = r.summary.indexOf('\n### Findings in changed files (1)\n');
+    expect(changed).toBeGreaterThan(0);
+    expect(r.summary.indexOf('\n### Findings elsewhere in the repository (1)\n')).toBeGreaterThan(changed);
+  });
+
+  test('findings past its size are said to be in the SARIF file and the step log, when there is a SARIF file', async () => {
+    const refs = Array.from({ length: 3000 }, (_, i) => `account.missing_connector_with_a_long_name_${i}`);
+    const ws = workspace({ '.harness/pipelines/p.yaml': cloudPipeline('p', refs) });
+    const r = await runInProcess({ workspace: ws, ...push, inputs: { ...noToken, 'sarif-file': 'hrg.sarif' } });
+    expect(r.summary).toMatch(
+      /\n_\d+ more findings not listed: the summary is kept under 976 KiB\. See the SARIF file and the step log\._\n/,
+    );
+  }, 60_000);
+
+  test('one that cannot be written is logged, and the failure message does not point at it', async () => {
+    const write = jest.spyOn(core.summary, 'write').mockRejectedValue(new Error('disk full'));
+    try {
+      const r = await runInProcess({ workspace: workspace(badConnectors(1)), ...push, inputs: noToken });
+      expect(r.stdout).toMatch(/^Job summary not written: disk full$/m);
+      expect(failureMessage(r)).toEqual(['harness-registry-guard: 1 finding reaches fail-on: error. See the step log.']);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  test('its rule pages are those of the Action version that runs, as the runner names it', async () => {
+    const dir = tmpDir('s16b-env');
+    const [out, summary] = [path.join(dir, 'out'), path.join(dir, 'summary')];
+    writeFiles(dir, { out: '', summary: '' });
+    // @actions/core writes to the files named in process.env, and keeps the first summary file it saw.
+    Object.assign(process.env, { GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: summary });
+    (core.summary as unknown as { _filePath?: string })._filePath = undefined;
+    const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await run({
+        GITHUB_WORKSPACE: workspace(badConnectors(1)),
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_SHA: 'f'.repeat(40),
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_ACTION_REPOSITORY: 'harness-registry-guard/harness-registry-guard',
+        GITHUB_ACTION_REF: 'v9.9.9',
+        GITHUB_OUTPUT: out,
+        GITHUB_STEP_SUMMARY: summary,
+      });
+    } finally {
+      quiet.mockRestore();
+      process.exitCode = undefined;
+      delete process.env.GITHUB_OUTPUT;
+      delete process.env.GITHUB_STEP_SUMMARY;
+    }
+    expect(fs.readFileSync(summary, 'utf8')).toContain(
+      '[rule page](https://github.com/harness-registry-guard/harness-registry-guard/blob/v9.9.9/docs/rules/no-app-harness-registry.md)',
+    );
+  });
+
+  test("a gate change in a file the checkout holds otherwise is linked at the pull request's head, where its line is", async () => {
+    const ws = tmpDir('s16b-gate-merge');
+    const file = '.harness/connectors/s_0.yaml';
+    const quiet = bad('s_0').replace(
+      '    dockerRegistryUrl:',
+      '    # harness-registry-guard-disable-next-line no-app-harness-registry -- nope\n    dockerRegistryUrl:',
+    );
+    const { baseSha, headSha } = gitRepo(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE }, { [file]: quiet });
+    writeFiles(ws, { [file]: `# moved\n# down\n${quiet}` });
+    git(ws, 'commit', '-qam', 'merge');
+    const api = fakeApi({ listPullFiles: async () => [{ path: file, status: 'added' }] });
+    const r = await runInProcess({ workspace: ws, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    const gate = r.summary.slice(r.summary.indexOf('### Changes to the gate'), r.summary.indexOf('Protect `'));
+    expect(gate).toContain(`(https://github.com/acme/shop/blob/${headSha}/${file}#L8)`);
+  });
+});
+
+describe("the summary's sections for gate changes and changed connectors, each within 192 KiB", () => {
+  const MAX = 192 * 1024;
+  const result = lintFixture();
+  const change = (pad: number) => ({ file: 'ci/baseline.json', line: 2, message: 'x'.repeat(pad) });
+  const gateLines = (md: string) => {
+    const section = md.slice(md.indexOf('### Changes to the gate'), md.indexOf('Protect `.harness-registry-guard.yml`'));
+    return section.split('\n').filter((l) => l.startsWith('- '));
+  };
+
+  test('changes that fill the budget to the byte are all listed; the rest are counted exactly', () => {
+    // One line's bytes, with its newline: measured, not assumed.
+    const per = Buffer.byteLength(gateLines(renderSummary(result, { gateChanges: [change(1000)] }))[0]!) + 1;
+    const n = Math.floor(MAX / per);
+    // The last one takes what is left, so the listed lines are exactly MAX bytes.
+    const changes = [...Array.from({ length: n - 1 }, () => change(1000)), change(1000 + MAX - n * per)];
+    const lines = gateLines(renderSummary(result, { gateChanges: [...changes, change(10), change(10)] }));
+    expect(lines.slice(0, -1).reduce((sum, l) => sum + Buffer.byteLength(l) + 1, 0)).toBe(MAX);
+    expect(lines).toHaveLength(n + 1);
+    expect(lines.at(-1)).toBe(
+      "- … and 2 more, not listed here to keep the summary under GitHub's 1 MiB: the step log has them all (`Gate change:` lines).",
+    );
+  });
+
+  test('one changed connector whose stages alone are over the budget: the stages that fit, then it is counted', () => {
+    const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
+    const md = renderSummary(result, {
+      impacts: [
+        {
+          ruleId: 'require-platform-connectivity',
+          connector: 'the_one',
+          file: '.harness/connectors/one.yaml',
+          line: 12,
+          breaks: Array.from({ length: 3000 }, () => related).flat(),
+          stillBroken: [],
+          fixes: [],
+          compared: true,
+        },
+      ],
+    });
+    const start = md.indexOf('- Connector `the_one`');
+    const end = md.indexOf('\n- … and 1 more changed connector, not listed here');
+    expect([start > 0, end > start]).toEqual([true, true]);
+    const listed = Buffer.byteLength(md.slice(start, end + 1));
+    expect(listed).toBeLessThanOrEqual(MAX);
+    expect(listed).toBeGreaterThan(MAX - 1000);
   });
 });
