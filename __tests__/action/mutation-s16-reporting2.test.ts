@@ -551,3 +551,15 @@ describe("the summary's sections for gate changes and changed connectors, each w
     expect(listed).toBeGreaterThan(MAX - 1000);
   });
 });
+
+describe('the path input', () => {
+  test('a link into .git is named as given, and skipped with a notice', async () => {
+    const ws = workspace({});
+    git(ws, 'init', '-q');
+    fs.symlinkSync('.git', path.join(ws, 'glink'));
+    const r = await runInProcess({ workspace: ws, ...push, inputs: { ...noToken, path: 'glink' } });
+    expect(r.annotations.filter((a) => a.level === 'notice').map((a) => `${a.props.file}: ${a.message}`)).toEqual([
+      'glink: File is a symlink into .git, which is never read; not followed; skipped.',
+    ]);
+  });
+});
