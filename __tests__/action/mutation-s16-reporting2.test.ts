@@ -318,6 +318,47 @@ describe('the step log', () => {
     expect(r.summary).not.toContain(KEY);
   });
 
+  test('the GitHub token and the Harness API key are never sent to GitHub in the check run or a suggested change', async () => {
+    const KEY = 'zq7Xk2Lm9Pw4Rt6Yv8Bn3Jd';
+    const ws = tmpDir('s16-secrets');
+    const files = ['.harness/connectors/t.yaml', '.harness/connectors/k.yaml'];
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE },
+      { [files[0]!]: bad(TOKEN), [files[1]!]: bad(KEY) },
+    );
+    const sent: unknown[] = [];
+    const api = fakeApi({
+      listPullFiles: async () =>
+        files.map((path) => ({ path, status: 'added', lines: new Set(Array.from({ length: 20 }, (_, l) => l + 1)), hunks: [[1, 20]] })),
+      listReviewComments: async () => [],
+      authenticatedLogin: async () => undefined,
+      createReviewComment: async (_r, c) => (sent.push(c), sent.length),
+      createCheckRun: async (_r, b) => (sent.push(b), 1),
+      updateCheckRun: async (_r, _id, b) => void sent.push(b),
+    });
+    const r = await runInProcess({
+      workspace: ws,
+      api,
+      inputs: {
+        'check-run': 'true',
+        suggestions: 'true',
+        'github-token': TOKEN,
+        'harness-api-key': KEY,
+        'harness-account-id': 'acc1',
+        'harness-url': 'http://127.0.0.1:9',
+      },
+      event: pullRequestEvent({ baseSha, headSha, changedFiles: 2 }),
+    });
+    const text = JSON.stringify(sent);
+    expect(text).toContain('Connector `***` points at');
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(KEY);
+    expect(sent.filter((b) => (b as { path?: string }).path).length).toBeGreaterThan(0);
+    // The step's own annotations too (the runner masks them, but not every runner is GitHub's).
+    expect(JSON.stringify(r.annotations)).not.toContain(KEY);
+  });
+
   test('a note whose text has line breaks is one line in the log, so it cannot issue a workflow command', async () => {
     const api = fakeApi({
       createCheckRun: async () => {
@@ -441,7 +482,7 @@ describe('the job summary', () => {
     const ws = workspace({ '.harness/pipelines/p.yaml': cloudPipeline('p', refs) });
     const r = await runInProcess({ workspace: ws, ...push, inputs: { ...noToken, 'sarif-file': 'hrg.sarif' } });
     expect(r.summary).toMatch(
-      /\n_\d+ more findings not listed: the summary is kept under 976 KiB\. See the SARIF file and the step log\._\n/,
+      /\n_\d+ more findings not listed: the summary is kept under 977 KiB\. See the SARIF file and the step log\._\n/,
     );
   }, 60_000);
 

@@ -2,7 +2,6 @@ import * as core from '@actions/core';
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { changeScope } from '../github/changed-files.js';
-import { redact } from '../github/client.js';
 import { inertLines, planAnnotations, type AnnotationPlan } from '../formats/github.js';
 import { plural } from '../formats/totals.js';
 import { CHECK_RUN_NAME } from './check-run.js';
@@ -66,7 +65,7 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
   });
   if (o.gateWarning) core.warning(redactSecrets(o.gateWarning.message, settings), gateWarningAt(o.gateWarning));
   for (const c of gateAnnotations)
-    core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+    core.warning(redactSecrets(c.message, settings), { title: 'gate change', file: c.file, startLine: c.line });
   const logInert = (lines: string[]) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);
   logInert(o.gateChanges.map((c) => `Gate change: ${c.file}:${c.line}: ${c.message}`));
   if (lookups) core.warning(redactSecrets(lookups, settings), { title: 'Harness lookups' });
@@ -77,8 +76,8 @@ export function annotate(state: RunState, result: LintResult, o: AnnotateOptions
     // holds otherwise has other lines there, so the annotation names the file and says where the line is.
     if (file && o.head && !o.head.atHead(file)) {
       const at = ` (line ${startLine} of the commit checked out, whose lines in this file are not the pull request's)`;
-      core[a.level](redact(a.message + at, settings.token), { title, file });
-    } else core[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
+      core[a.level](redactSecrets(a.message + at, settings), { title, file });
+    } else core[a.level](redactSecrets(a.message, settings), { title, file, startLine, endLine, startColumn, endColumn });
   }
   if (plan.overflowNotice) core.notice(plan.overflowNotice);
 

@@ -10,7 +10,7 @@ import type { HeadFiles } from './head-files.js';
 import type { ConnectorImpact } from './impact.js';
 import { linkBase, ruleDocsBase } from './links.js';
 import type { Verdict } from './outputs.js';
-import type { RunState } from './state.js';
+import { redactSecrets, type RunState } from './state.js';
 import { renderSummary } from './summary.js';
 
 export const CHECK_RUN_NAME = 'harness-registry-guard';
@@ -75,32 +75,41 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
   const atHead = o.plan.inScope.filter((f) => !o.head || o.head.atHead(f.file));
   const elsewhere = o.plan.inScope.length - atHead.length;
   const all = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
-  const { kept: annotations, left } = capAnnotations(all);
+  const { kept, left } = capAnnotations(all);
+  // What goes to the API is not masked by the runner: a finding that quotes a secret is redacted here.
+  const annotations = kept.map((a) => ({
+    ...a,
+    message: redactSecrets(a.message, settings),
+    ...(a.title !== undefined ? { title: redactSecrets(a.title, settings) } : {}),
+  }));
   try {
     const { requests } = await publishCheckRun(api, ctx.repo, {
       name: CHECK_RUN_NAME,
       headSha: ctx.headSha,
       conclusion: o.verdict.willFail ? 'failure' : 'success',
       title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
-      summary: renderSummary(result, {
-        links: linkBase(ctx, o.head),
-        changed: changeScope(o.detection.changed),
-        impacts: o.impacts,
-        gateChanges: o.gateChanges ?? [],
-        notes: [
-          o.verdict.text,
-          ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : []),
-          ...(elsewhere
-            ? [
-                `${plural(elsewhere, 'finding')} in files the checkout (the test-merge commit) holds otherwise than the pull request's head: not annotated here, as the head's lines differ; the tables link them in the commit checked out.`,
-              ]
-            : []),
-          ...(left.length ? [leftOutNote(left, settings)] : []),
-        ],
-        maxBytes: CHECK_SUMMARY_MAX_BYTES,
-        docsBaseUrl: ruleDocsBase(ctx),
-        seeAlso: settings.summary ? 'the job summary' : 'the step log',
-      }),
+      summary: redactSecrets(
+        renderSummary(result, {
+          links: linkBase(ctx, o.head),
+          changed: changeScope(o.detection.changed),
+          impacts: o.impacts,
+          gateChanges: o.gateChanges ?? [],
+          notes: [
+            o.verdict.text,
+            ...(o.gateWarning ? [`⚠️ ${o.gateWarning.message}`] : []),
+            ...(elsewhere
+              ? [
+                  `${plural(elsewhere, 'finding')} in files the checkout (the test-merge commit) holds otherwise than the pull request's head: not annotated here, as the head's lines differ; the tables link them in the commit checked out.`,
+                ]
+              : []),
+            ...(left.length ? [leftOutNote(left, settings)] : []),
+          ],
+          maxBytes: CHECK_SUMMARY_MAX_BYTES,
+          docsBaseUrl: ruleDocsBase(ctx),
+          seeAlso: settings.summary ? 'the job summary' : 'the step log',
+        }),
+        settings,
+      ),
       annotations,
     });
     notes.add(

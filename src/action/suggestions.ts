@@ -2,11 +2,10 @@ import path from 'node:path';
 import { readText } from '../engine/file-text.js';
 import * as core from '@actions/core';
 import type { LintResult } from '../engine/lint.js';
-import { redact } from '../github/client.js';
 import { MAX_SUGGESTIONS, suggestedChanges, syncSuggestions } from '../github/suggestions.js';
 import type { ChangeDetection } from './detect-changes.js';
 import type { HeadFiles } from './head-files.js';
-import type { RunState } from './state.js';
+import { redactSecrets, type RunState } from './state.js';
 
 /**
  * The suggestions step (`suggestions: true`): fixes become suggested changes on lines inside the
@@ -34,15 +33,18 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
       pullNumber: pr.number,
       headSha: pr.headSha ?? '',
       files: detection.pullFiles,
-      changes: suggestedChanges(result.findings, atHead),
+      // A comment is not masked by the runner: titles are redacted, and a change whose text holds a secret is not posted.
+      changes: suggestedChanges(result.findings, atHead)
+        .filter((c) => redactSecrets(c.replacement, settings) === c.replacement)
+        .map((c) => ({ ...c, title: redactSecrets(c.title, settings) })),
     });
     // One warning for all the calls that failed: the runner keeps only 10 warnings a step, and the findings' come first.
     for (const e of r.errors) state.log(`Suggested change not posted: ${e}`);
     if (r.errors.length)
       core.warning(
-        redact(
+        redactSecrets(
           `${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`,
-          settings.token,
+          settings,
         ),
         { title: 'suggested changes' },
       );
@@ -51,6 +53,6 @@ async function suggest(state: RunState, result: LintResult, detection: ChangeDet
       : '';
     return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${leftOut}${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
   } catch (e) {
-    return `Suggested changes not posted (${redact((e as Error).message, settings.token)}).`;
+    return `Suggested changes not posted (${redactSecrets((e as Error).message, settings)}).`;
   }
 }
