@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
+import { initialConfig } from '../../src/cli/commands/init.js';
+import { lint } from '../../src/engine/lint.js';
+import { poolScanner, workerCount } from '../../src/engine/pool.js';
+import { rules } from '../../src/rules/index.js';
 import { fakeHarness, type FakeHarness } from '../helpers/fake-harness.js';
 import { cli, CONNECTOR_REPO, tmpDir, writeTree } from './helpers.js';
 
@@ -161,3 +165,105 @@ describe('suppressed findings in --changed and --quiet', () => {
     ]);
   });
 });
+
+const OLD =
+  'connector:\n  name: old\n  identifier: old\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://app.harness.io/registry\n    providerType: Other\n    executeOnDelegate: false\n';
+
+describe('lookups in Harness that get no answer', () => {
+  test('with a machine format the warning goes to stderr (text lists it with the counts)', async () => {
+    const KEY = 'pat.acct16.tok.secretpart';
+    const server = await fakeHarness({ apiKey: KEY, accountId: 'acct16', deniedScopes: ['account'] });
+    servers.push(server);
+    const files = { ...CONNECTOR_REPO };
+    delete files['.harness/connectors/hub.yaml'];
+    const run = (...args: string[]) =>
+      cli(['check', '.', ...args, '--harness-url', server.url], writeTree(tmpDir(), files), { env: { HARNESS_API_KEY: KEY } });
+    const json = await run('--format', 'json');
+    expect(json.err).toMatch(
+      /^harness-registry-guard: warning: 3 of 3 connector lookups in Harness \(127\.0\.0\.1:\d+\) were refused \(HTTP 403\): the API key lacks core_connector_view/,
+    );
+    expect(json.err.split('\n')).toHaveLength(2);
+    expect((await run()).err).toBe('');
+  });
+});
+
+describe('check: more of the fix hint and the counts', () => {
+  test('--write-baseline: the hint takes the baseline along when findings it cannot accept are left to fix', async () => {
+    const dir = writeTree(repo(), { '.harness-registry-guard.yml': 'forbidSuppression:\n  - no-app-harness-registry\n' });
+    const { out } = await cli(['check', '.', '--write-baseline', 'bl.json'], dir);
+    expect(out).toContain('1 finding can be fixed automatically: run `harness-registry-guard fix . --baseline bl.json`');
+  });
+
+  test('files skipped for their size are not counted as files read', async () => {
+    const { out } = await cli(['check', '.', '--max-file-size', '10'], repo());
+    expect(out).toContain('\n0 errors, 0 warnings, 4 notices in 0 files.\n');
+  });
+});
+
+describe('fix: files left unchanged, counts and paths', () => {
+  test('a read-only file is named as left unchanged and makes the exit code 1, whatever --fail-on', async () => {
+    const dir = writeTree(tmpDir(), { 'old.yaml': OLD });
+    fs.chmodSync(path.join(dir, 'old.yaml'), 0o444);
+    const r = await cli(['fix', '.', '--fail-on', 'never'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^left unchanged old\.yaml: it is read-only\nApplied 0 fixes in 0 files /);
+  });
+
+  test('--dry-run of sibling folders whose names share a prefix (a, ab): the diff paths are relative to their parent', async () => {
+    const top = writeTree(tmpDir(), { 'a/old.yaml': OLD, 'ab/old.yaml': OLD, 'cwd/.keep': '' });
+    const r = await cli(['fix', '--dry-run', '../a', '../ab'], path.join(top, 'cwd'));
+    expect(r.out.match(/^\+\+\+ .*$/gm)).toEqual(['+++ b/a/old.yaml', '+++ b/ab/old.yaml']);
+    expect(r.err).toMatch(/^would fix \.\.\/a\/old\.yaml\n/);
+    expect(r.err).toContain(`The diff's paths are relative to ${top}: apply it there`);
+  });
+});
+
+describe('report, init, rules', () => {
+  test('report --merge refuses a scan option, which would do nothing there', async () => {
+    expect(await cli(['report', '--merge', 'a.json', '--include', '*.yaml'], repo())).toEqual({
+      code: 2,
+      out: '',
+      err: `harness-registry-guard: --include does not apply to --merge\n${hint('report')}\n`,
+    });
+  });
+
+  test('init: comments are wrapped at 100 columns, a word that ends at column 100 staying on its line', () => {
+    // The first line (the schema for editors) is not a wrapped comment.
+    const comments = initialConfig()
+      .split('\n')
+      .slice(1)
+      .filter((l) => /^\s*# /.test(l));
+    // Only a single word longer than the width (a URL) passes it.
+    expect(comments.filter((l) => l.length > 100 && /^\s*# \S+ /.test(l))).toEqual([]);
+    expect(comments.some((l) => l.length === 100)).toBe(true);
+  });
+
+  test('init: a blank line before each rule, and one heading before the first check the tool makes itself', () => {
+    const text = initialConfig();
+    expect(text.split('  # Checks the tool makes itself.\n')).toHaveLength(2);
+    const entries = text.slice(text.indexOf('rules:\n'), text.indexOf('\n\n# ', text.indexOf('rules:\n')));
+    for (const block of entries.split('\n\n').slice(1)) expect(block).toMatch(/^ {2}# /);
+    expect(entries.split('\n\n').length).toBeGreaterThan(5);
+  });
+
+  test('rules --format json marks an option set at the top of the config (topLevel)', async () => {
+    const listed = JSON.parse((await cli(['rules', '--format', 'json'])).out) as {
+      rules: Array<{ id: string; options: Array<{ name: string; topLevel?: boolean }> }>;
+    };
+    const registry = listed.rules.find((r) => r.id === 'no-app-harness-registry')!;
+    expect(registry.options.find((o) => o.name === 'replacementRegistryUrl')).toMatchObject({ topLevel: true });
+  });
+});
+
+test('more worker threads than 8 are never started, however many are asked for', () => {
+  expect(workerCount(100_000, 12, {}, 64)).toBe(8);
+  expect(workerCount(100_000, undefined, { HARNESS_REGISTRY_GUARD_WORKERS: '20' }, 64)).toBe(8);
+});
+
+test('without a worker script, a repo large enough for workers is scanned in this thread when no count was asked for', async () => {
+  const dir = tmpDir();
+  for (let i = 0; i < 4_000; i++) fs.writeFileSync(path.join(dir, `f${i}.yaml`), 'a: 1\n');
+  // With 2+ cores, 4,000 files call for a worker; with none asked for, its absence is no error.
+  const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: undefined, env: {} }) });
+  expect([r.filesScanned, r.internalErrors]).toEqual([4_000, []]);
+}, 120_000);
