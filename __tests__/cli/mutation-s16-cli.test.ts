@@ -267,3 +267,22 @@ test('without a worker script, a repo large enough for workers is scanned in thi
   const r = await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: undefined, env: {} }) });
   expect([r.filesScanned, r.internalErrors]).toEqual([4_000, []]);
 }, 120_000);
+
+test('fix --format json says which files have a BOM', async () => {
+  const dir = writeTree(tmpDir(), { 'old.yaml': `\uFEFF${OLD}` });
+  const r = await cli(['fix', '.', '--dry-run', '--format', 'json'], dir);
+  expect((JSON.parse(r.out) as { files: Array<{ file: string; bom: boolean }> }).files).toMatchObject([{ file: 'old.yaml', bom: true }]);
+});
+
+test('check --changed CONNECTOR reports a quoted reference to it in another file', async () => {
+  const other = CONNECTOR_REPO['.harness/pipelines/other.yaml']!.replace(
+    'harnessImageConnectorRef: org.mirror',
+    'harnessImageConnectorRef: "org.mirror"',
+  );
+  const dir = writeTree(repo(), { '.harness/pipelines/other.yaml': other });
+  const r = await cli(['check', '--format', 'json', '--changed', '.harness/connectors/mirror.yaml'], dir);
+  const findings = JSON.parse(r.out).findings as Array<{ file: string; line: number; ruleId: string }>;
+  expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+    '.harness/pipelines/other.yaml:18 require-account-image-connector',
+  ]);
+});
