@@ -45,8 +45,9 @@ describe('help', () => {
     const viaHelp = await cli(['help', name]);
     expect(viaHelp.code).toBe(0);
     expect(viaHelp.out).toMatch(new RegExp(`^Usage: harness-registry-guard ${name}\\b`));
-    expect(await cli([name, '--help'])).toEqual(viaHelp);
-    expect((await cli([name, '-h'])).out).toBe(viaHelp.out);
+    // In an empty folder: `fix --help` that ran `fix` would otherwise rewrite the repository's examples.
+    expect(await cli([name, '--help'], tmpDir())).toEqual(viaHelp);
+    expect((await cli([name, '-h'], tmpDir())).out).toBe(viaHelp.out);
   });
 
   test('--help anywhere before `--` wins over the other arguments', async () => {
@@ -131,7 +132,8 @@ describe('usage errors: two lines, exit 2, no usage dump', () => {
     [['init', 'a', 'b'], '`init` takes at most one folder (got 2)', hint('init')],
     [['help', 'check', 'fix'], '`help` takes one command (got 2)', hint('help')],
   ])('%j', async (args, message, second) => {
-    const { code, out, err } = await cli(args);
+    // In an empty folder, not the repository: should a check ever let one of these run, it writes nothing here.
+    const { code, out, err } = await cli(args, tmpDir());
     expect({ code, out }).toEqual({ code: 2, out: '' });
     expect(err).toBe(`harness-registry-guard: ${message}\n${second}\n`);
   });
