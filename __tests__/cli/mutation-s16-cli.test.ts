@@ -207,6 +207,10 @@ describe('fix: files left unchanged, counts and paths', () => {
     const r = await cli(['fix', '.', '--fail-on', 'never'], dir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^left unchanged old\.yaml: it is read-only\nApplied 0 fixes in 0 files /);
+    // Its fixes are left because it was not written, not because fixing does not settle.
+    expect(r.out).toContain('Applied 0 fixes in 0 files (1 pass); ');
+    const dry = await cli(['fix', '.', '--dry-run', '--fail-on', 'never'], dir);
+    expect(dry.err).toContain('Would apply 0 fixes in 0 files (1 pass); ');
   });
 
   test('--dry-run of sibling folders whose names share a prefix (a, ab): the diff paths are relative to their parent', async () => {

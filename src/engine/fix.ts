@@ -157,6 +157,7 @@ export function applyFixes(settings: FixSettings): FixResult {
     if (settings.dryRun && !writableNow(s.absPath)) {
       skipped.push({ file: s.file, reason: 'it is read-only' });
       overlay.delete(s.absPath);
+      frozen.add(s.absPath);
       unwritten = true;
       continue;
     }
@@ -165,6 +166,7 @@ export function applyFixes(settings: FixSettings): FixResult {
       if (problem) {
         skipped.push({ file: s.file, reason: problem });
         overlay.delete(s.absPath);
+        frozen.add(s.absPath);
         unwritten = true;
         continue;
       }
@@ -185,7 +187,8 @@ export function applyFixes(settings: FixSettings): FixResult {
     syncSecondNames();
     result = check({ ...settings, overlay });
   }
-  // Fresh maps: a file written by rename has a new inode, maybe one another file had before.
+  // Fresh maps: a file written by rename has a new inode, maybe one another file had before. A file
+  // left unchanged (skipped) keeps its fixes, and is named as such: that is no sign of fixes that do not settle.
   const converged = groupFixes(result.findings, settings.cwd, frozen, new Map(), new Map()).size === 0;
   return { files, skipped, passes, converged, result };
 }
