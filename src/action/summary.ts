@@ -77,7 +77,7 @@ function noteLines(notes: readonly string[]): string[] {
 const SECTION_MAX_BYTES = 192 * 1024;
 
 /** Whole blocks of lines while they fit in `max` bytes, then one line saying how many were left out. */
-function withinBytes(blocks: readonly string[][], max: number, leftOut: (n: number) => string): string[] {
+function withinBytes(blocks: readonly string[][], max: number, leftOut: (n: number, cutShort: boolean) => string): string[] {
   const out: string[] = [];
   let used = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -90,7 +90,9 @@ function withinBytes(blocks: readonly string[][], max: number, leftOut: (n: numb
           out.push(line);
           used += Buffer.byteLength(line) + 1;
         }
-      return [...out, leftOut(blocks.length - i)];
+      // The block shown in part is cut short, not left out: the count is of the blocks after it.
+      const cutShort = out.length > 0 && i === 0;
+      return [...out, leftOut(blocks.length - i - (cutShort ? 1 : 0), cutShort)];
     }
     out.push(...blocks[i]!);
     used += size;
@@ -137,12 +139,11 @@ function impactSection(impacts: readonly ConnectorImpact[], links?: LinkBase): s
     return block;
   });
   out.push(
-    ...withinBytes(
-      blocks,
-      SECTION_MAX_BYTES,
-      (n) =>
-        `- … and ${n} more changed connector${n === 1 ? '' : 's'}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`,
-    ),
+    ...withinBytes(blocks, SECTION_MAX_BYTES, (n, cutShort) => {
+      const more = n ? `${n} more changed connector${n === 1 ? '' : 's'}` : '';
+      const what = cutShort ? `the rest of its stages${more ? ` and ${more}` : ''}` : `and ${more}`;
+      return `- … ${what}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`;
+    }),
   );
   out.push('');
   return out;
