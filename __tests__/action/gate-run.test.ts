@@ -245,6 +245,34 @@ test('with the changed files partly known, a second copy of a suppression the ba
   expect(addedSuppressions(ws, partial(`list:\n${entry}${entry}`), new Set([abs]))).toEqual([]);
 });
 
+test('with the changed files partly known, an added next-line comment that suppresses nothing in the run is no gate change', () => {
+  const ws = tmpDir('partial-quiet');
+  const comment = '# harness-registry-guard-disable-next-line no-app-harness-registry -- legacy mirror\n';
+  writeFiles(ws, { 'c.yaml': `${comment}a: 1\n` });
+  const abs = path.join(ws, 'c.yaml');
+  const gate = { changed: { source: 'api' as const, files: new Map() }, partial: { readBase: () => 'a: 1\n' } };
+  const directive = (suppressesNothing: boolean) =>
+    new Map([
+      [
+        'c.yaml',
+        [
+          {
+            kind: 'next-line' as const,
+            ruleIds: ['no-app-harness-registry'],
+            reason: 'legacy mirror',
+            line: 1,
+            target: 2,
+            range: [0, 1] as [number, number],
+            position: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+            ...(suppressesNothing ? { suppressesNothing: true as const } : {}),
+          },
+        ],
+      ],
+    ]);
+  expect(addedSuppressions(ws, { ...gate, obeyed: directive(true) }, new Set([abs]))).toEqual([]);
+  expect(addedSuppressions(ws, { ...gate, obeyed: directive(false) }, new Set([abs]))).toHaveLength(1);
+});
+
 test('a suppression whose until= date the pull request moves on is an added one: it revives an expired suppression', () => {
   const ws = tmpDir('until');
   const comment = (until: string) => `# harness-registry-guard-disable-next-line no-app-harness-registry until=${until} -- mirror\na: 1\n`;
@@ -295,26 +323,40 @@ test('a next-line suppression the pull request moves above another line is an ad
   expect(addedSuppressions(ws, partial(base), new Set([abs]))).toEqual([]);
 });
 
-test('on the test-merge checkout, a suppression moved above another line is a gate change', async () => {
+test('on the test-merge checkout, a suppression moved above another line is a gate change when it suppresses something there', async () => {
   const comment = '    # harness-registry-guard-disable-next-line no-app-harness-registry -- legacy mirror\n';
-  const twoUrls = (commentAbove: 'first' | 'second', first = 'https://app.harness.io/registry') =>
-    connector('a', { url: first, executeOnDelegate: false }).replace(/( {4}dockerRegistryUrl: .*\n)/, (line) =>
-      commentAbove === 'first'
-        ? `${comment}${line}    # second\n    auth:\n      type: Anonymous\n`
-        : `${line}    # second\n${comment}    auth:\n      type: Anonymous\n`,
-    );
-  const ws = tmpDir('moved-merge');
+  const APP = 'https://app.harness.io/registry';
+  const HUB = 'https://registry.hub.docker.com';
+  const above = (doc: string) => doc.replace(/( {4}dockerRegistryUrl: )/, `${comment}$1`);
+  const a = (url: string) => connector('a', { url, executeOnDelegate: false });
+  const b = connector('b', { url: `${APP}/`, executeOnDelegate: false });
   const file = '.harness/connectors/a.yaml';
-  const { baseSha, headSha } = gitRepo(
-    ws,
-    { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [file]: twoUrls('first') },
-    { [file]: twoUrls('second', 'https://registry.hub.docker.com') },
+  const run = async (head: string, testMerge = true) => {
+    const ws = tmpDir('moved-merge');
+    const { baseSha, headSha } = gitRepo(
+      ws,
+      { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, [file]: `${above(a(APP))}---\n${b}` },
+      { [file]: head },
+    );
+    if (testMerge) git(ws, 'commit', '-q', '--allow-empty', '-m', 'test-merge');
+    const lines = new Set(Array.from({ length: 40 }, (_, i) => i + 1));
+    const api = fakeApi({ listPullFiles: async () => [{ path: file, status: 'modified', lines }] });
+    const r = await runInProcess({ workspace: ws, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
+    return { changes: r.annotations.filter((a) => a.props.title === 'gate change').map((a) => a.message), r };
+  };
+  // The pull request fixes a and reuses the comment for b's URL: it now suppresses b's finding.
+  expect((await run(`${a(HUB)}---\n${above(b)}`)).changes).toEqual([
+    'This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".',
+  ]);
+  // Left above a's fixed URL, it suppresses nothing: no gate change, and the check says to remove it.
+  const fixed = await run(`${above(a(HUB))}---\n${b}`);
+  expect(fixed.changes).toEqual([]);
+  // So on the head checkout, where every comment on a changed line counts.
+  expect((await run(`${above(a(HUB))}---\n${b}`, false)).changes).toEqual([]);
+  expect((await run(`${a(HUB)}---\n${above(b)}`, false)).changes).toHaveLength(1);
+  expect(fixed.r.annotations.map((a) => a.message)).toContainEqual(
+    expect.stringMatching(/^Suppression of `no-app-harness-registry` matches no finding/),
   );
-  git(ws, 'commit', '-q', '--allow-empty', '-m', 'test-merge');
-  const api = fakeApi({ listPullFiles: async () => [{ path: file, status: 'modified', lines: new Set([7, 8, 9, 10]) }] });
-  const r = await runInProcess({ workspace: ws, api, event: pullRequestEvent({ baseSha, headSha, changedFiles: 1 }) });
-  const changes = r.annotations.filter((a) => a.props.title === 'gate change');
-  expect(changes.map((a) => a.message)).toEqual(['This pull request adds a suppression of `no-app-harness-registry`: "legacy mirror".']);
 });
 
 test('on the head checkout, a line the pull request changes under the base’s next-line comment is suppressed anew: a gate change', () => {

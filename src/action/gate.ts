@@ -256,14 +256,24 @@ export function addedSuppressions(
   gate: Pick<GateSources, 'changed' | 'partial'> & {
     head?: Pick<HeadFiles, 'headText'>;
     atBase?: { versions: BaseVersions; obeyed: ReadonlyMap<string, readonly Directive[]> };
+    /** The suppression comments the check read, by file: a `next-line` one that suppresses nothing adds nothing. */
+    obeyed?: ReadonlyMap<string, readonly Directive[]>;
   },
   scanned: ReadonlySet<string> | undefined,
   ruleIds: readonly string[] = allRules.map((r) => r.id),
 ): GateChange[] {
   const out: GateChange[] = [];
   const realRoot = realPathOf(root);
+  // A `next-line` comment that suppresses nothing now (the pull request fixed its line, say) weakens
+  // nothing: the check already warns that it matches no finding, and once it does suppress one, the
+  // line it covers has changed, which makes it an added comment then.
+  const quiet = new Set<string>();
+  for (const [file, list] of [...(gate.obeyed ?? []), ...(gate.atBase?.obeyed ?? [])])
+    for (const d of list) if (d.suppressesNothing) quiet.add(`${file}\0${d.line}`);
   const directivesIn = (file: string, text: string | undefined) =>
     text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
+  /** The comments of the checkout's version of a file that may suppress something. */
+  const checkedOut = (file: string, text: string | undefined) => directivesIn(file, text).filter((d) => !quiet.has(`${file}\0${d.line}`));
   const what = (d: Directive) =>
     `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}${d.until ? ` until ${d.until}` : ''}`;
   const added = (file: string, d: Directive, line = d.line): GateChange => ({
@@ -292,8 +302,9 @@ export function addedSuppressions(
     // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
     // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
     const { versions: atBase, obeyed } = gate.atBase;
-    for (const [file, directives] of obeyed) {
+    for (const [file, all] of obeyed) {
       if (file.startsWith('../') || !isInside(realRoot, realPathOf(path.resolve(root, file)))) continue;
+      const directives = all.filter((d) => !quiet.has(`${file}\0${d.line}`));
       let before: Map<string, number> | undefined;
       try {
         before = atBase.from ? countKeys(keysIn(file, atBase.read(file))) : undefined;
@@ -320,7 +331,7 @@ export function addedSuppressions(
     if (change.status === 'removed' || !scanned?.has(abs) || !isInside(realRoot, realPathOf(abs))) continue;
     const text = readText(abs);
     // The checkout is the head here (a test-merge checkout is compared with the base above).
-    for (const d of directivesIn(file, text)) {
+    for (const d of checkedOut(file, text)) {
       // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
       const line = gitLineOf(text!, d.range[0]);
       // The lines it covers count too: a line changed under the base's comment is suppressed anew.
@@ -335,7 +346,7 @@ export function addedSuppressions(
     const file = toPosix(path.relative(root, abs));
     if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, realPathOf(abs))) continue;
     const text = readText(abs);
-    const directives = directivesIn(file, text);
+    const directives = checkedOut(file, text);
     if (!directives.length) continue;
     // Counted, not a set: a copy of a base comment above a copy of its line suppresses one more finding.
     const before = readBase && countKeys(keysIn(file, readBase(file)));

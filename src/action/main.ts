@@ -60,7 +60,7 @@ async function steps(settings: ActionSettings, env: Env, deps: RunDeps): Promise
       ? { versions: await baseVersions(state, detection, [...obeyed.keys()].filter((f) => !f.startsWith('../')).slice(0, 100)), obeyed }
       : undefined;
   const gateChanges = gate
-    ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]
+    ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, obeyed, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]
     : [];
   const gateWarning = gate?.unverified;
   const impacts = await changedConnectorImpacts(state, checked, detection);

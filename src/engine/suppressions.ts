@@ -69,6 +69,11 @@ export interface Directive {
   range: [number, number];
   /** Where the comment is, for findings about it. */
   position: Position;
+  /**
+   * Set once findings are known: a `next-line` comment that suppresses nothing in this run (every
+   * rule id it names matches no finding, has expired or may not be suppressed).
+   */
+  suppressesNothing?: true;
 }
 
 export interface SuppressionOptions {
@@ -130,6 +135,7 @@ export function applyInlineSuppressions(
           'warning',
           `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`,
         );
+        if (d.kind === 'next-line') d.suppressesNothing = true;
         continue;
       }
       const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
@@ -140,12 +146,14 @@ export function applyInlineSuppressions(
           `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`,
         );
       const unused: string[] = [];
-      for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+      const allowed = d.ruleIds.filter((id) => !options.forbid.has(id));
+      for (const ruleId of allowed) {
         const lines = d.kind === 'file' ? [] : [d.target, d.valueLine].filter((l) => l !== undefined);
         const keys = d.kind === 'file' ? [ruleId] : lines.map((l) => `${ruleId}\0${l}`);
         const matched = keys.map((key) => accept(key, d.reason)).some(Boolean);
         if (!matched && !options.unjudged?.has(ruleId)) unused.push(ruleId);
       }
+      if (d.kind === 'next-line' && unused.length === allowed.length) d.suppressesNothing = true;
       if (unused.length) report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
     }
   }
