@@ -39131,6 +39131,5961 @@ function changeScope(changed, atHead) {
     return changed && { file: (path) => changed.files.has(path), line: (f) => numbered(f.file) && touchesChangedLine(changed, f) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
+class UsageError extends Error {
+}
+/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
+class ArgError extends UsageError {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ArgError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/compare.ts
+/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
+const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/glob.ts
+
+
+/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
+function globSet(patterns, from = 'a glob') {
+    for (const p of patterns)
+        if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
+            throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
+    const compile = (p) => {
+        // `legacy/` as in a .gitignore: the folder, wherever it is (a folder's contents are never read once it is skipped).
+        const glob = p.replace(/^\.\//, '').replace(/(?<=.)\/+$/, '');
+        return { pattern: p, test: picomatch_default()(glob, { dot: true, basename: !glob.includes('/') }), hit: false };
+    };
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
+    return {
+        test(...paths) {
+            if (negative.some((n) => paths.some((p) => n.test(p))))
+                return false;
+            if (!positive.length)
+                return negative.length > 0;
+            let any = false;
+            for (const g of positive)
+                if (paths.some((p) => g.test(p))) {
+                    g.hit = true;
+                    any = true;
+                }
+            return any;
+        },
+        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/tree.ts
+/**
+ * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
+ * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
+ * node positions. Maps and sequences carry the index of their record in that table under a
+ * symbol, which JSON, `Object.keys` and Ajv do not see.
+ *
+ * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
+ * A container's header record is followed by one record per item (sequences) or two per entry,
+ * key then value (maps). A value record of a nested container is unused: the container's own
+ * header holds its range. `owner` is the header of the container the node sits in (-1 at the
+ * root), so a node's ancestors can be found without keeping them in views.
+ */
+const ADDR = Symbol('hrg.addr');
+/**
+ * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
+ * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
+ * keys without a string form). `slot` is the entry's index among the map's records.
+ */
+const ENTRIES = Symbol('hrg.entries');
+const RECORD = 4;
+/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
+const Info = {
+    Plain: 0,
+    QuoteSingle: 1,
+    QuoteDouble: 2,
+    BlockLiteral: 3,
+    BlockFolded: 4,
+    Map: 5,
+    Seq: 6,
+    /** A value slot whose value is a container: the container's header is the record to read. */
+    Nested: 7,
+    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
+    InFlow: 16,
+    /** Bit set on a container written in flow style. */
+    Flow: 32,
+    /** Bit set on an anchored node that an alias also refers to: it is used in more than one place. */
+    Aliased: 64,
+};
+/** Mask of the kind/style bits of `info`. */
+const KIND_MASK = 15;
+const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+/** Growable record table, filled by a parser and frozen into an Int32Array. */
+class RecordTable {
+    data;
+    length = 0;
+    constructor(capacity = 1024) {
+        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
+    }
+    /** Appends a record and returns its index. */
+    push(start, end, info, owner = -1) {
+        if (this.length * RECORD + RECORD > this.data.length) {
+            const next = new Int32Array(this.data.length * 2);
+            next.set(this.data);
+            this.data = next;
+        }
+        const i = this.length * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+        this.data[i + 3] = owner;
+        return this.length++;
+    }
+    /** Sets a record's position and info, keeping its owner. */
+    set(index, start, end, info) {
+        const i = index * RECORD;
+        this.data[i] = start;
+        this.data[i + 1] = end;
+        this.data[i + 2] = info;
+    }
+    /** Sets `bit` in a record's info. */
+    mark(index, bit) {
+        this.data[index * RECORD + 2] |= bit;
+    }
+    setOwner(index, owner) {
+        this.data[index * RECORD + 3] = owner;
+    }
+    freeze() {
+        return this.data.slice(0, this.length * RECORD);
+    }
+}
+/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
+function isContainer(v) {
+    return typeof v === 'object' && v !== null;
+}
+const mapIndexes = new WeakMap();
+/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
+const INDEX_OVER = 32;
+function indexOf(map) {
+    let index = mapIndexes.get(map);
+    if (!index) {
+        index = { position: new Map(), byHeader: new Map() };
+        let i = 0;
+        for (const key in map) {
+            index.position.set(key, i++);
+            const v = map[key];
+            if (isContainer(v))
+                index.byHeader.set(v[ADDR], key);
+        }
+        mapIndexes.set(map, index);
+    }
+    return index;
+}
+/** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
+function keyPosition(map, key) {
+    // Checked first: `for...in` lists every key of a big map before it yields one.
+    const index = mapIndexes.get(map);
+    if (index)
+        return index.position.get(key) ?? -1;
+    let i = 0;
+    for (const k in map) {
+        if (k === key)
+            return i;
+        if (++i > INDEX_OVER)
+            return indexOf(map).position.get(key) ?? -1;
+    }
+    return -1;
+}
+/** The key of a fast-parsed map whose value is the container with header `header`. */
+function keyOfContainer(map, header) {
+    const index = mapIndexes.get(map);
+    if (index)
+        return index.byHeader.get(header);
+    let i = 0;
+    for (const k in map) {
+        const v = map[k];
+        if (isContainer(v) && v[ADDR] === header)
+            return k;
+        if (++i > INDEX_OVER)
+            return indexOf(map).byHeader.get(header);
+    }
+    return undefined;
+}
+/** A fast-parsed map's key when it has exactly one. */
+function onlyKeyOf(map) {
+    if (mapIndexes.has(map))
+        return undefined;
+    let only;
+    let i = 0;
+    for (const k in map) {
+        // Counted on past the second key so that a big map is indexed, and costs nothing next time.
+        if (++i > INDEX_OVER) {
+            indexOf(map);
+            return undefined;
+        }
+        only = k;
+    }
+    return i === 1 ? only : undefined;
+}
+/** The entry of a fallback map at record slot `slot`: entries are in slot order, so it is found by halves. */
+function entryAtSlot(entries, slot) {
+    let lo = 0;
+    let hi = Math.min(entries.length, slot + 1);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid].slot < slot)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return entries[lo]?.slot === slot ? entries[lo] : undefined;
+}
+const headerIndexes = new WeakMap();
+/** The header of the container an entry holds, or -1. */
+const headerOf = (e) => (!e.absent && isContainer(e.value) ? e.value[ADDR] : -1);
+/**
+ * The entry of a fallback map whose value is the container with header `header` (the first, as a
+ * search finds it); a big map is indexed once.
+ */
+function entryWithHeader(entries, header) {
+    if (entries.length <= INDEX_OVER)
+        return entries.find((e) => headerOf(e) === header);
+    let index = headerIndexes.get(entries);
+    if (!index) {
+        index = new Map();
+        for (const e of entries)
+            if (!index.has(headerOf(e)))
+                index.set(headerOf(e), e);
+        headerIndexes.set(entries, index);
+    }
+    return index.get(header);
+}
+/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
+function trimEnd(text, start, end) {
+    while (end > start) {
+        const c = text.charCodeAt(end - 1);
+        if (c === 32 || c === 10 || c === 13 || c === 9)
+            end--;
+        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
+            end--;
+        else
+            break;
+    }
+    return end;
+}
+
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
+
+
+/**
+ * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
+ * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
+ * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
+ * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
+ * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
+ * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
+ * with `yaml` instead. Giving up is always safe; guessing is not.
+ */
+function fastParse(text) {
+    if (UNSUPPORTED.test(text) || !crlfOnly(text))
+        return undefined;
+    try {
+        return new FastParser(text).parse();
+    }
+    catch (e) {
+        if (e === GIVE_UP)
+            return undefined;
+        throw e;
+    }
+}
+/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
+const GIVE_UP = Symbol('give up');
+const MAX_DEPTH = 100;
+/** `yaml` rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1000;
+function crlfOnly(text) {
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+        if (text.charCodeAt(i + 1) !== 10)
+            return false;
+    return true;
+}
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const PERCENT = 37;
+const SINGLE_QUOTE = 39;
+const DASH = 45;
+const COLON = 58;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
+/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
+const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
+    ? [{ test: t.test, resolve: t.resolve }]
+    : []);
+/** First characters with which a plain scalar may be a null, boolean or number. */
+const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
+/** The null and boolean spellings of the core schema, resolved by its tags. */
+const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
+/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
+function resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    if (!MAYBE_TYPED.has(c))
+        return s;
+    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
+    if (!NUMERIC_START.has(c))
+        return WORDS.has(s) ? WORDS.get(s) : s;
+    return resolveByTags(s);
+}
+function resolveByTags(s) {
+    for (const tag of resolvers)
+        if (tag.test.test(s)) {
+            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
+            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
+        }
+    return s;
+}
+class FastParser {
+    text;
+    len;
+    table;
+    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
+    scratch = [];
+    /** The next line to look at. */
+    pos = 0;
+    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
+    comments = [];
+    /** The current content line, once peeked. */
+    lineStart = -1;
+    indent = 0;
+    content = 0;
+    /** End of the peeked line, before its line break. */
+    lineEnd = 0;
+    constructor(text) {
+        this.text = text;
+        this.len = text.length;
+        this.table = new RecordTable(Math.ceil(text.length / 12));
+    }
+    parse() {
+        if (!this.peek() || this.indent !== 0)
+            throw GIVE_UP;
+        const root = { end: 0, kind: 'container' };
+        const value = this.blockNode(0, root, 0);
+        if (this.peek())
+            throw GIVE_UP;
+        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    }
+    // ---- lines
+    /** End of the line holding `i`, before its line break. */
+    eol(i) {
+        let n = this.text.indexOf('\n', i);
+        if (n < 0)
+            n = this.len;
+        if (n > i && this.text.charCodeAt(n - 1) === CR)
+            n--;
+        return n;
+    }
+    nextLine(i) {
+        const n = this.text.indexOf('\n', i);
+        return n < 0 ? this.len : n + 1;
+    }
+    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
+    peek() {
+        if (this.lineStart === this.pos)
+            return true;
+        const text = this.text;
+        while (this.pos < this.len) {
+            let i = this.pos;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            const end = this.eol(this.pos);
+            if (i >= end) {
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (text.charCodeAt(i) === HASH) {
+                this.comments.push(i - this.pos, trimEnd(text, i, end));
+                this.pos = this.nextLine(this.pos);
+                continue;
+            }
+            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
+                const after = text.charCodeAt(i + 3);
+                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
+                    throw GIVE_UP;
+            }
+            this.lineStart = this.pos;
+            this.indent = i - this.pos;
+            this.content = i;
+            this.lineEnd = end;
+            return true;
+        }
+        return false;
+    }
+    /** Marks the peeked line as read: the next `peek` starts after it. */
+    consume() {
+        this.pos = this.nextLine(this.lineStart);
+        this.lineStart = -1;
+        this.comments.length = 0;
+    }
+    // ---- nodes
+    /** A block map or sequence whose first line is the peeked line, at its indentation. */
+    blockNode(indent, out, depth) {
+        if (depth > MAX_DEPTH)
+            throw GIVE_UP;
+        if (this.isSeqItem(this.content))
+            return this.seq(indent, out, depth);
+        if (this.keyEnd(this.content) >= 0)
+            return this.map(indent, this.content, out, depth);
+        throw GIVE_UP;
+    }
+    isSeqItem(i) {
+        if (this.text.charCodeAt(i) !== DASH)
+            return false;
+        const c = this.text.charCodeAt(i + 1);
+        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
+    }
+    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
+    keyEnd(i) {
+        const text = this.text;
+        const first = text.charCodeAt(i);
+        if (INDICATORS.has(first) || first === DASH)
+            return -1;
+        const end = this.lineEnd;
+        for (let j = i; j < end; j++) {
+            const c = text.charCodeAt(j);
+            if (c === COLON) {
+                const n = text.charCodeAt(j + 1);
+                if (j + 1 >= end || n === SPACE)
+                    return j;
+            }
+            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
+                return -1;
+        }
+        return -1;
+    }
+    seq(indent, out, depth) {
+        const seq = [];
+        const base = this.scratch.length;
+        const start = this.content;
+        const last = { end: 0, kind: 'empty' };
+        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
+            const dash = this.content;
+            let p = dash + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end) {
+                this.consume();
+                seq.push(this.blockValue(p, indent, false, last, depth));
+            }
+            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
+                throw GIVE_UP;
+            }
+            else if (this.keyEnd(p) >= 0) {
+                const map = this.map(p - this.lineStart, p, last, depth + 1);
+                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
+                seq.push(map);
+            }
+            else {
+                seq.push(this.inline(p, end, last, indent));
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+        }
+        if (this.peek() && this.indent > indent)
+            throw GIVE_UP;
+        return this.flush(seq, Info.Seq, start, base, indent, last, out);
+    }
+    map(indent, first, out, depth) {
+        const map = {};
+        const base = this.scratch.length;
+        const last = { end: 0, kind: 'empty' };
+        let keyStart = first;
+        for (;;) {
+            const colon = this.keyEnd(keyStart);
+            if (colon < 0 || colon - keyStart > MAX_KEY)
+                throw GIVE_UP;
+            const keyText = this.text.slice(keyStart, colon);
+            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
+                throw GIVE_UP;
+            const key = resolvePlain(keyText);
+            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
+                throw GIVE_UP;
+            this.scratch.push(keyStart, colon, Info.Plain, -1);
+            let p = colon + 1;
+            while (this.text.charCodeAt(p) === SPACE)
+                p++;
+            const end = this.lineEnd;
+            if (p >= end || this.text.charCodeAt(p) === HASH) {
+                const trailingComment = p < end;
+                this.consume();
+                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
+            }
+            else {
+                map[key] = this.inline(p, end, last, indent);
+                if (last.kind === 'inline')
+                    this.consume();
+            }
+            if (!this.peek() || this.indent < indent)
+                break;
+            if (this.indent > indent)
+                throw GIVE_UP;
+            keyStart = this.content;
+        }
+        return this.flush(map, Info.Map, first, base, indent, last, out);
+    }
+    /**
+     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
+     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
+     */
+    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
+        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
+        if (nested) {
+            const value = this.blockNode(this.indent, last, depth + 1);
+            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
+            return value;
+        }
+        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
+        if (trailingComment || this.comments.length)
+            throw GIVE_UP;
+        this.scratch.push(at, at, Info.Plain, -1);
+        last.end = at;
+        last.kind = 'empty';
+        return null;
+    }
+    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
+    inline(p, end, last, indent) {
+        const text = this.text;
+        const c = text.charCodeAt(p);
+        let value;
+        let valueEnd;
+        let info = Info.Plain;
+        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+            const double = c === DOUBLE_QUOTE;
+            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
+            if (close < 0 || close >= end)
+                throw GIVE_UP;
+            const raw = text.slice(p + 1, close);
+            if (double && raw.includes('\\'))
+                throw GIVE_UP;
+            value = double ? raw : raw.replace(/''/g, "'");
+            valueEnd = close + 1;
+            info = double ? Info.QuoteDouble : Info.QuoteSingle;
+        }
+        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
+            const isMap = c === OPEN_CURLY;
+            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
+                throw GIVE_UP;
+            valueEnd = p + 2;
+            const empty = (isMap ? {} : []);
+            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
+            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
+            this.restOfLine(valueEnd, end);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return empty;
+        }
+        else if (c === PIPE) {
+            return this.literal(p, end, last, indent);
+        }
+        else {
+            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
+                throw GIVE_UP;
+            let stop = end;
+            for (let j = p + 1; j < end; j++)
+                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
+                    stop = j;
+                    break;
+                }
+            valueEnd = stop;
+            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
+                valueEnd--;
+            const raw = text.slice(p, valueEnd);
+            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
+            // drop it. Rare; not reproduced.
+            if (endsInWhitespace(raw))
+                throw GIVE_UP;
+            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
+            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
+                throw GIVE_UP;
+            value = resolvePlain(raw);
+            this.scratch.push(p, valueEnd, info, -1);
+            last.end = trimEnd(text, p, end);
+            last.kind = 'inline';
+            return value;
+        }
+        this.restOfLine(valueEnd, end);
+        this.scratch.push(p, valueEnd, info, -1);
+        last.end = trimEnd(text, p, end);
+        last.kind = 'inline';
+        return value;
+    }
+    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
+    restOfLine(i, end) {
+        const text = this.text;
+        let j = i;
+        while (j < end && text.charCodeAt(j) === SPACE)
+            j++;
+        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
+            throw GIVE_UP;
+    }
+    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
+    literal(p, end, last, indent) {
+        const text = this.text;
+        let q = p + 1;
+        const strip = text.charCodeAt(q) === DASH;
+        if (strip)
+            q++;
+        this.restOfLine(q, end);
+        this.consume();
+        // Content lines: the first non-blank one sets the indentation.
+        const lines = [];
+        let contentIndent = -1;
+        let lastContentEnd = -1;
+        let leadingBlank = 0;
+        let i = this.pos;
+        while (i < this.len) {
+            let s = i;
+            while (text.charCodeAt(s) === SPACE)
+                s++;
+            const lineEnd = this.eol(i);
+            const spaces = s - i;
+            if (s >= lineEnd) {
+                // A blank line with more spaces than the content's indentation holds text (or is an error).
+                if (contentIndent >= 0 && spaces > contentIndent)
+                    throw GIVE_UP;
+                if (contentIndent < 0)
+                    leadingBlank = Math.max(leadingBlank, spaces);
+                lines.push('');
+                i = this.nextLine(i);
+                continue;
+            }
+            if (contentIndent < 0) {
+                if (spaces <= indent || leadingBlank > spaces)
+                    throw GIVE_UP;
+                contentIndent = spaces;
+            }
+            if (spaces < contentIndent)
+                break;
+            lines.push(text.slice(i + contentIndent, lineEnd));
+            lastContentEnd = lineEnd;
+            i = this.nextLine(i);
+        }
+        if (lastContentEnd < 0)
+            throw GIVE_UP;
+        while (lines[lines.length - 1] === '')
+            lines.pop();
+        this.pos = this.nextLine(lastContentEnd);
+        this.lineStart = -1;
+        this.comments.length = 0;
+        const valueEnd = trimEnd(text, p, lastContentEnd);
+        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
+        last.end = valueEnd;
+        last.kind = 'block';
+        return lines.join('\n') + (strip ? '' : '\n');
+    }
+    /**
+     * Ends a container: writes its header and entry records, and settles the comment lines after
+     * its last item the way `yaml` does. Comments indented deeper than the container right after
+     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
+     * and one of them is at least as deep as it, else they pass to the parent.
+     */
+    flush(node, kind, start, base, indent, last, out) {
+        const comments = this.comments;
+        let end = last.end;
+        let i = 0;
+        if (last.kind === 'inline')
+            for (; i < comments.length && comments[i] > indent; i += 2)
+                end = comments[i + 1];
+        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
+            throw GIVE_UP;
+        let outer = end;
+        let stays = false;
+        if (indent > 0)
+            for (let j = i; j < comments.length; j += 2)
+                if (comments[j] >= indent)
+                    stays = true;
+        if (stays) {
+            outer = comments[comments.length - 1];
+            comments.length = 0;
+        }
+        else
+            comments.splice(0, i);
+        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
+        node[ADDR] = header;
+        const scratch = this.scratch;
+        // Scratch entries: start, end, info, and the header of a nested container (else -1).
+        for (let j = base; j < scratch.length; j += 4) {
+            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
+            if (scratch[j + 3] >= 0)
+                this.table.setOwner(scratch[j + 3], header);
+        }
+        scratch.length = base;
+        out.end = outer;
+        out.kind = 'container';
+        return node;
+    }
+}
+/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
+function endsInWhitespace(s) {
+    const c = s.charCodeAt(s.length - 1);
+    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
+}
+function closingSingleQuote(text, from, end) {
+    for (let i = from; i < end; i++)
+        if (text.charCodeAt(i) === SINGLE_QUOTE) {
+            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
+                i++;
+            else
+                return i;
+        }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
+
+
+/**
+ * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
+ * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
+ * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
+ * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
+ */
+class YamlTreeBuilder {
+    text;
+    table = new RecordTable();
+    containers = new Map();
+    scalars = new Map();
+    /** Some node was reached a second time (through an alias). */
+    aliased = false;
+    /** The deepest nesting of maps and sequences seen. */
+    maxDepth = 0;
+    /** Where the first map key that is a map or a sequence is, if any. */
+    complexKey;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
+    add(doc, json) {
+        const contents = this.resolve(doc, doc.contents);
+        const range = [doc.range[0], doc.range[2]];
+        if (!contents)
+            return { value: undefined, addr: -1, range, json };
+        const slot = this.table.push(0, 0, Info.Nested);
+        const value = this.node(doc, contents, slot, false);
+        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
+    }
+    records() {
+        return this.table.freeze();
+    }
+    resolve(doc, node) {
+        const n = (0,dist/* isAlias */.Vj)(node) ? this.aliasTargets(doc).get(node) : node;
+        return n && typeof n === 'object' && 'range' in n ? n : undefined;
+    }
+    targets;
+    /**
+     * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
+     * before the one it resolves (16,000 aliases took 16–18 s). Each alias is given its list to scan
+     * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
+     * yaml's own code still resolves it and counts it against `maxAliasCount`.
+     */
+    shortenAliases(doc) {
+        const resolve = dist/* Alias */.x1.prototype.resolve;
+        for (const [alias, target] of this.aliasTargets(doc))
+            alias.resolve = function (within, ctx) {
+                if (!ctx)
+                    return target;
+                const cache = ctx.aliasResolveCache;
+                ctx.aliasResolveCache = target ? [target, this] : [this];
+                try {
+                    const found = resolve.call(this, within, ctx);
+                    // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
+                    // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
+                    const data = found && ctx.anchors.get(found);
+                    if (data && data.aliasCount === 0)
+                        data.aliasCount = 1;
+                    return found;
+                }
+                finally {
+                    ctx.aliasResolveCache = cache;
+                }
+            };
+    }
+    /**
+     * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
+     * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
+     */
+    aliasTargets(doc) {
+        if (this.targets?.doc === doc)
+            return this.targets.of;
+        const of = new Map();
+        const last = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,dist/* isAlias */.Vj)(node))
+                    of.set(node, last.get(node.source));
+                else if (node.anchor)
+                    last.set(node.anchor, node);
+            },
+        });
+        this.targets = { doc, of };
+        return of;
+    }
+    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
+    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
+        const flowBit = inFlow ? Info.InFlow : 0;
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const anchored = this.scalars.get(node);
+            const [start, end] = node.range ?? [0, 0];
+            if (anchored !== undefined) {
+                this.table.set(slot, start, end, -anchored - 1);
+                this.table.mark(anchored, Info.Aliased);
+                this.aliased = true;
+            }
+            else {
+                this.scalars.set(node, slot);
+                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
+                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
+            }
+            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
+            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string
+            // (a date in UTC: its value is hashed for baselines, which must not depend on the machine's time zone).
+            const v = node.value;
+            return v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? String(v) : v;
+        }
+        const seen = this.containers.get(node);
+        if (seen) {
+            this.table.mark(seen[ADDR], Info.Aliased);
+            this.aliased = true;
+            return seen;
+        }
+        const [start, end] = node.range ?? [0, 0];
+        this.table.set(slot, start, end, Info.Nested);
+        if (depth > this.maxDepth)
+            this.maxDepth = depth;
+        const flow = !!node.flow;
+        const childFlow = inFlow || flow;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const seq = [];
+            this.containers.set(node, seq);
+            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
+            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
+            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
+            return seq;
+        }
+        const map = {};
+        this.containers.set(node, map);
+        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
+        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
+        const entries = [];
+        pairs.forEach((pair, i) => {
+            const keySlot = header + 1 + 2 * i;
+            const keyNode = this.resolve(doc, pair.key);
+            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
+            const valueNode = this.resolve(doc, pair.value);
+            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
+            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
+            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
+            // `__proto__` key is data here, not the prototype.
+            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
+            if (jsKey !== undefined)
+                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
+            // The entries are what the model sees: keys that are scalars with a value, as strings.
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && keyNode.range)
+                this.complexKey ??= [keyNode.range[0], keyNode.range[1]];
+            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
+                return;
+            entries.push({
+                key: String(key),
+                value,
+                slot: i,
+                ...(typeof key === 'string' ? {} : { keyValue: key }),
+                ...(valueNode ? {} : { absent: true }),
+            });
+        });
+        map[ENTRIES] = entries;
+        return map;
+    }
+    /** Writes a container's header and reserves its item records right after it. */
+    reserve(container, start, end, info, items, owner) {
+        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
+        for (let i = 0; i < items; i++)
+            this.table.push(0, 0, Info.Nested, header);
+        container[ADDR] = header;
+        return header;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/source.ts
+
+
+
+/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
+const SHALLOW = 200;
+/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * Nesting of maps, sequences and flow collections past which a file is not parsed. `yaml` and the
+ * walks over its nodes recurse per level, and a stack overflow would depend on the thread's stack
+ * and on the JIT: a fixed cap, counted on the parser's stack before any recursion, gives the same
+ * verdict everywhere. `yaml` alone takes about 1,200 levels on Node's smallest (main thread) stack;
+ * real Harness files nest under 50.
+ */
+const MAX_NESTING = 200;
+const PARSE_OPTIONS = { prettyErrors: false, logLevel: 'error' };
+/**
+ * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
+ * are converted to the same tree. Both give the same values and positions.
+ */
+function parseSource(path, fileText, embedding) {
+    const text = loneCrAsLf(fileText);
+    const fast = fastParse(text);
+    if (fast)
+        return {
+            path,
+            text,
+            docs: fast.docs,
+            records: fast.records,
+            problems: [],
+            aliased: false,
+            shallow: true,
+            ...(embedding ? { embedding } : {}),
+        };
+    const problems = [];
+    const builder = new YamlTreeBuilder(text);
+    const docs = [];
+    let all = [];
+    let tooDeep;
+    try {
+        const parsed = parseCapped(text);
+        all = parsed.docs;
+        if (parsed.tooDeep !== undefined)
+            tooDeep = { message: `YAML nests more than ${MAX_NESTING} levels deep`, at: parsed.tooDeep };
+        // `yaml` turns a stack overflow in its composer into a document error. Not expected under the cap either.
+        const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
+        if (overflow)
+            tooDeep = { message: 'YAML nests too deeply to parse', at: overflow.pos[0] };
+    }
+    catch (e) {
+        // Not expected under the cap; kept so that a stack already deep in the caller is a finding, not a crash.
+        if (!(e instanceof RangeError))
+            throw e;
+        tooDeep = { message: 'YAML nests too deeply to parse', at: 0 };
+    }
+    if (tooDeep)
+        problems.push({ kind: 'too-deep', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at });
+    else
+        for (const doc of all) {
+            for (const e of doc.errors) {
+                const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
+                problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
+            }
+            if (doc.errors.length)
+                continue;
+            try {
+                builder.shortenAliases(doc);
+                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
+            }
+            catch (e) {
+                const [start, end] = contentsRange(doc);
+                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
+            }
+        }
+    return {
+        path,
+        text,
+        docs,
+        records: builder.records(),
+        problems,
+        aliased: builder.aliased,
+        shallow: builder.maxDepth <= SHALLOW,
+        ...(builder.complexKey ? { complexKey: builder.complexKey } : {}),
+        ...(embedding ? { embedding } : {}),
+    };
+}
+/** A text with each CR that is not followed by LF made LF; the same string when there is none. */
+function loneCrAsLf(text) {
+    let i = text.indexOf('\r');
+    while (i >= 0 && text.charCodeAt(i + 1) === 10)
+        i = text.indexOf('\r', i + 2);
+    return i < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+/**
+ * `parseAllDocuments`, with the nesting checked as it grows (see `parseNesting`). `yaml` runs an
+ * unclosed quote to the end of the file, over `---`, which YAML does not allow in a quoted scalar:
+ * the documents after it are parsed again from there (the text before blanked, so offsets hold),
+ * so that only the broken document is left out. A few times at most: each parse reads the rest.
+ */
+function parseCapped(text) {
+    const docs = [];
+    let from = 0;
+    for (let resumed = 0;; resumed++) {
+        const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
+        if (part.tooDeep !== undefined)
+            return part;
+        // A loop, not `push(...)`: spreading 125,000 documents overflows the call stack.
+        for (const doc of part.docs)
+            docs.push(doc);
+        const last = part.docs[part.docs.length - 1];
+        const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
+        if (!swallowed)
+            return { docs };
+        keepErrorsBefore(last, swallowed.marker, swallowed.error);
+        from = swallowed.next;
+    }
+}
+const MAX_RESUMES = 10;
+/**
+ * The errors of a document whose unclosed quote ran over a document marker, kept out of the
+ * documents after it: `yaml` puts those it found at the end of the scalar (a flow collection left
+ * without its `]`) at the end of the file, in a document parsed again that may be fine. The quote's
+ * own error, reported at the opening quote, says what went wrong there: the others are dropped.
+ */
+function keepErrorsBefore(doc, marker, quoteError) {
+    doc.errors = doc.errors.filter((e) => e === quoteError || e.pos[0] <= marker);
+}
+/** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
+function parseNesting(text) {
+    const parser = new dist/* Parser */.iX();
+    let tooDeep;
+    function* tokens() {
+        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+            yield* parser.next(lexeme);
+            // The stack holds the document, the open collections and at most a scalar or two on top.
+            if (parser.stack.length > MAX_NESTING + 1 && (tooDeep = pastCap(parser.stack)) !== undefined)
+                return;
+        }
+        yield* parser.end();
+    }
+    const docs = [...uniqueKeysComposer().compose(tokens())];
+    return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+}
+/**
+ * A composer that reports a map key equal to an earlier one of its map as `yaml`'s `uniqueKeys`
+ * does (same error, place and order), in constant time per key: `yaml` compares each key with
+ * every earlier one (minutes for a map of 100,000 keys). Its check, `items.some(pair =>
+ * uniqueKeys(pair.key, key))` followed at once by the DUPLICATE_KEY error when true, is given a
+ * function that answers true on its first call, whose first argument is the map's first key, and
+ * notes whether the key really is a duplicate; the error is dropped when it is not. Keys are equal
+ * as `yaml` has it: scalars with the same value (`===`: never NaN, never a `<<` merge key of YAML
+ * 1.1, which is a symbol of its own); an alias or a collection equals no other key.
+ */
+function uniqueKeysComposer() {
+    const seen = new WeakMap();
+    let duplicate = false;
+    const uniqueKeys = (first, key) => {
+        let values = seen.get(first);
+        if (!values)
+            seen.set(first, (values = new Set([comparable(first)])));
+        const value = comparable(key);
+        duplicate = value !== UNEQUAL && values.has(value);
+        values.add(value);
+        return true;
+    };
+    const composer = new dist/* Composer */.Dk({ ...PARSE_OPTIONS, uniqueKeys });
+    // `onError` is private in yaml's types; it is read anew for every document it composes.
+    const own = composer;
+    const report = own.onError;
+    own.onError = (source, code, message, warning) => {
+        if (code !== 'DUPLICATE_KEY' || duplicate)
+            report(source, code, message, warning);
+    };
+    return composer;
+}
+/**
+ * Where the document marker that a document's unclosed quote runs over is (the line break before
+ * it), where the next document starts after it, and the quote's error; undefined if none.
+ */
+function swallowedMarker(text, doc) {
+    const error = doc.errors.find(isUnclosedQuote);
+    const quote = error && openingQuote(doc, error.pos[0]);
+    if (!error || !quote)
+        return undefined;
+    const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+    marker.lastIndex = quote[0];
+    const found = marker.exec(text);
+    if (!found)
+        return undefined;
+    // After `...` (document end) the next document starts on the next line; `---` starts one itself.
+    const eol = text.indexOf('\n', found.index + 1);
+    const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
+    return { marker: found.index, next, error };
+}
+const UNEQUAL = Symbol('unequal');
+/** A map key's value as `yaml` compares keys (`===`), or UNEQUAL for a key equal to none (NaN, an alias, a collection). */
+const comparable = (node) => ((0,dist/* isScalar */.jn)(node) && !Number.isNaN(node.value) ? node.value : UNEQUAL);
+function pastCap(stack) {
+    let depth = 0;
+    for (const token of stack)
+        if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_NESTING)
+            return token.offset;
+    return undefined;
+}
+/**
+ * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
+ * scalar ends, which is the end of the file (past its last line, after any `---`).
+ */
+/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
+const isUnclosedQuote = (e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
+function openingQuote(doc, errorAt) {
+    let at;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, node) {
+            if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === errorAt) {
+                at = [node.range[0], node.range[0] + 1];
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
+}
+function contentsRange(doc) {
+    const contents = doc.contents;
+    // A root alias that resolves to nothing: the alias itself, not the top of the file.
+    const node = (0,dist/* isAlias */.Vj)(contents) ? (contents.resolve(doc) ?? contents) : contents;
+    const range = node && 'range' in node ? node.range : undefined;
+    return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
+}
+const firstLine = (s) => s.split('\n')[0].trim();
+const lineCounters = new WeakMap();
+/** The file's line starts (after LF, CRLF or a lone CR), found when a position is first needed. */
+function linesOf(file) {
+    let lc = lineCounters.get(file);
+    if (!lc) {
+        lc = new dist/* LineCounter */.HN();
+        lc.addNewLine(0);
+        // Texts from `parseSource` have no lone CR left; one built elsewhere (a baseline's) may.
+        const text = loneCrAsLf(file.text);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lc.addNewLine(i + 1);
+        lineCounters.set(file, lc);
+    }
+    return lc;
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-text.ts
+
+
+
+/**
+ * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
+ * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
+ * code frame.
+ */
+class SourceTexts {
+    cwd;
+    #texts = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    get(file) {
+        if (!this.#texts.has(file)) {
+            let text;
+            try {
+                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
+                text = loneCrAsLf(external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8'));
+            }
+            catch {
+                text = undefined;
+            }
+            this.#texts.set(file, text);
+        }
+        return this.#texts.get(file);
+    }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
+const decodeUtf8 = (bytes) => UTF8.decode(bytes);
+/** Whether `abs` is a symlink itself (not where it leads); false when it is not there. */
+function isSymlink(abs) {
+    try {
+        return external_node_fs_default().lstatSync(abs).isSymbolicLink();
+    }
+    catch {
+        return false; // not there, or a part of the path is no folder (ENOTDIR)
+    }
+}
+/** What a symlink is when nothing is found where it leads (it dangles, or it is in a loop of links: ENOENT or ELOOP). */
+const LEADS_NOWHERE = 'a symlink that leads nowhere';
+/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
+function readText(abs) {
+    try {
+        return readRegularFile(abs);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A regular file's text, of at most `maxBytes` when given. Anything else throws, with code
+ * `ENOTREG` (a folder, a FIFO, a device: a FIFO's open and read would wait forever, /dev/zero's
+ * never end) or `EFBIG` (larger); a file that cannot be opened throws as `fs` does. Opened without
+ * blocking, then checked on the open file, so what is checked is what is read.
+ */
+function readRegularFile(abs, maxBytes = Infinity) {
+    const fd = external_node_fs_default().openSync(abs, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
+    try {
+        const st = external_node_fs_default().fstatSync(fd);
+        if (!st.isFile())
+            throw Object.assign(new Error(`${abs}: not a regular file`), { code: 'ENOTREG', directory: st.isDirectory() });
+        if (st.size > maxBytes)
+            throw Object.assign(new Error(`${abs}: ${st.size} bytes`), { code: 'EFBIG', size: st.size });
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/discover.ts
+
+
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
+function discover(opts) {
+    const given = opts.include?.length ? opts.include : undefined;
+    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
+    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
+    // The config's globs match paths from its folder only, so one config selects the same files
+    // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
+    // from the scanned root or the current directory.
+    const candidates = (base, abs, p) => {
+        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
+        return r && !r.startsWith('../') && r !== '..' && !external_node_path_default().isAbsolute(r) ? [r] : p;
+    };
+    const includes = (abs, ...p) => include.test(...candidates(opts.includeBase, abs, p));
+    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
+    const files = new Map();
+    const skipped = [];
+    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
+    /**
+     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
+     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
+     */
+    const consider = (abs, root, explicit, regular = false) => {
+        const shown = rel(abs);
+        const inRoot = toPosix(external_node_path_default().relative(root, abs));
+        if (!explicit && !includes(abs, inRoot, shown))
+            return;
+        if (excludes(abs, inRoot, shown))
+            return;
+        if (regular) {
+            files.set(shown, { path: shown, absPath: abs });
+            return;
+        }
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch (e) {
+            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
+            return;
+        }
+        if (!st.isFile()) {
+            skipped.push({ path: shown, reason: 'is not a regular file' });
+            return;
+        }
+        files.set(shown, { path: shown, absPath: abs });
+    };
+    for (const given of opts.paths.length ? opts.paths : ['.']) {
+        const abs = external_node_path_default().resolve(opts.cwd, given);
+        let st;
+        try {
+            st = external_node_fs_default().statSync(abs);
+        }
+        catch {
+            if (!isSymlink(abs))
+                throw new ArgError(`path not found: ${given}`);
+            skipped.push({ path: rel(abs), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
+            continue;
+        }
+        const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
+        if (outside) {
+            skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
+            continue;
+        }
+        const into = linksIntoSkipped(abs, st.isDirectory(), opts.cwd);
+        if (into) {
+            skipped.push({ path: rel(abs), reason: `is a symlink into ${into}, which is never read; not followed` });
+            continue;
+        }
+        if (!st.isDirectory()) {
+            consider(abs, external_node_path_default().dirname(abs), true);
+            continue;
+        }
+        const realRoot = external_node_fs_default().realpathSync(abs);
+        const visited = new Set([realRoot]);
+        // Symlinked files, by where they lead: one read twice under two names is one file.
+        const linkedFiles = [];
+        // Each folder with its real path: a real folder's real subfolder is its real path and the
+        // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
+        const stack = [[abs, realRoot]];
+        // Symlinked directories are walked last, so a real directory always wins over a link to it.
+        const linkedDirs = [];
+        while (stack.length || linkedDirs.length) {
+            if (!stack.length) {
+                const [link, real] = linkedDirs.shift();
+                if (!visited.has(real)) {
+                    visited.add(real);
+                    stack.push([link, real]);
+                }
+                continue;
+            }
+            const [dir, dirReal] = stack.pop();
+            let entries;
+            try {
+                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
+            }
+            catch (e) {
+                skipped.push({
+                    path: rel(dir),
+                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
+                    severity: 'error',
+                });
+                continue;
+            }
+            for (const entry of entries) {
+                const child = external_node_path_default().join(dir, entry.name);
+                if (entry.isDirectory()) {
+                    const real = external_node_path_default().join(dirReal, entry.name);
+                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
+                        visited.add(real);
+                        stack.push([child, real]);
+                    }
+                    continue;
+                }
+                if (entry.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = external_node_fs_default().realpathSync(child);
+                    }
+                    catch {
+                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
+                        if (include.test(entry.name))
+                            skipped.push({ path: rel(child), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
+                        continue;
+                    }
+                    if (!isInside(realRoot, real)) {
+                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
+                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
+                        continue;
+                    }
+                    // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
+                    const into = toPosix(external_node_path_default().relative(realRoot, real))
+                        .split('/')
+                        .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+                    const isDir = external_node_fs_default().statSync(real).isDirectory();
+                    if (into) {
+                        if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
+                            skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
+                        continue;
+                    }
+                    if (isDir) {
+                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
+                            linkedDirs.push([child, real]);
+                        continue;
+                    }
+                    consider(child, abs, false);
+                    linkedFiles.push({ shown: rel(child), real });
+                    continue;
+                }
+                consider(child, abs, false, entry.isFile());
+            }
+        }
+        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
+    }
+    /**
+     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
+     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
+     * real path has when reached through real directories.
+     */
+    function dropRepeatedLinks(links, direct) {
+        const kept = new Map();
+        for (const { shown, real } of links) {
+            if (!files.has(shown))
+                continue;
+            const own = direct(real);
+            const other = own !== shown && files.has(own) ? own : kept.get(real);
+            if (other === undefined) {
+                kept.set(real, shown);
+                continue;
+            }
+            files.delete(shown);
+            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
+        }
+    }
+    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
+    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
+    // or a pre-commit run on a few files sees part of what it selects).
+    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
+    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
+    // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
+    // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
+    const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
+    if (unmatched.length)
+        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
+    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
+    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
+}
+/**
+ * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
+ * repository, else the current directory, else its own folder), when it really lies outside;
+ * undefined when it stays inside. The repository is looked for above the highest link of the path
+ * as written: a link to another repository would otherwise be its own root. Otherwise
+ * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
+ * never does.
+ */
+function leavesItsRoot(abs, isDirectory, cwd) {
+    const [root, name] = rootOf(abs, isDirectory, cwd);
+    return isInside(discover_realPathOf(root), discover_realPathOf(abs)) ? undefined : name;
+}
+/**
+ * For a PATH (or a config the search found) that a symlink leads into `.git` or `node_modules` of
+ * its root, which are never read: that folder's name; undefined otherwise. A path written with
+ * `.git` in it (`check .git/x.yaml`) is the user's own choice.
+ */
+function linksIntoSkipped(abs, isDirectory, cwd) {
+    const [root] = rootOf(abs, isDirectory, cwd);
+    const parts = (from, to) => toPosix(external_node_path_default().relative(from, to)).split('/');
+    const into = parts(discover_realPathOf(root), discover_realPathOf(abs)).find((part) => ALWAYS_SKIPPED_DIRS.has(part));
+    return into && !parts(root, abs).includes(into) ? into : undefined;
+}
+/** The root a PATH is judged against (see `leavesItsRoot`), and its name in messages. */
+function rootOf(abs, isDirectory, cwd) {
+    const start = isDirectory ? abs : external_node_path_default().dirname(abs);
+    let above = start;
+    // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
+    for (let d = abs; external_node_path_default().dirname(d) !== d && !isInside(d, external_node_path_default().resolve(cwd)); d = external_node_path_default().dirname(d))
+        if (isSymlink(d))
+            above = external_node_path_default().dirname(d);
+    const repo = repoRootOf(above);
+    return repo ? [repo, 'the repository'] : isInside(external_node_path_default().resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
+}
+/** A real path at or under a real root (symlinks resolved on both sides). */
+function isInside(realRoot, real) {
+    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
+}
+/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
+function repoRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
+/**
+ * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
+ * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
+ * file outside the repository.
+ */
+function discover_fromRepoRoot(cwd, root = repoRootOf(cwd) ?? external_node_path_default().resolve(cwd)) {
+    return (file) => {
+        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
+        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
+    };
+}
+/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
+function discover_realPathOf(p) {
+    try {
+        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/related.ts
+/**
+ * A finding's related locations as text lines, `related: file:line:col: message`, at most `max`
+ * of them and a count of the rest: how the text, GitHub and JUnit formats list them.
+ */
+function related_relatedLines(f, max) {
+    const related = f.related ?? [];
+    const out = related.slice(0, max).map((r) => `related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
+    if (related.length > max)
+        out.push(`related: and ${related.length - max} more`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-docs.ts
+/** The Harness docs pages the policies come from. */
+const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
+const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
+
+;// CONCATENATED MODULE: ./src/engine/builtins.ts
+
+const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
+const UNRESOLVED_REFERENCE = 'unresolved-reference';
+/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
+const yamlSyntax = {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
+    fixable: 'none',
+};
+const schema = {
+    id: 'schema',
+    severity: 'error',
+    description: 'A connector or CI stage field that the policies read has the wrong shape.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the field the type and value the Harness YAML reference expects.',
+    fixable: 'none',
+};
+const unresolvedReference = {
+    id: UNRESOLVED_REFERENCE,
+    severity: 'notice',
+    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
+    fixable: 'none',
+};
+const suppression = {
+    id: 'suppression',
+    severity: 'error',
+    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
+    harnessDocs: DOCS_YAML,
+    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
+    fixable: 'none',
+};
+const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
+/** A `yaml-syntax` finding about a whole file (unreadable, binary, skipped), placed at its start. */
+function fileFinding(file, severity, message) {
+    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+;// CONCATENATED MODULE: ./src/parse/locate.ts
+
+
+/**
+ * The one place that turns offsets in a parsed file into 1-based line and column
+ * (UTF-16 code units, as SARIF expects). Rules never compute positions.
+ */
+function locateRange(file, start, end) {
+    const text = file.text;
+    // Nothing is placed after the last line break (a line no editor shows): an error at the end of the file is at the end of its last line.
+    start = Math.max(0, Math.min(start, lastLineEnd(text)));
+    end = Math.max(start, Math.min(end, text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    end = trimEnd(text, start, end);
+    const lines = linesOf(file);
+    const s = lines.linePos(start);
+    const e = lines.linePos(end);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
+    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
+    let range = [start, end];
+    const emb = file.embedding;
+    if (emb?.collapseTo)
+        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
+    if (emb) {
+        pos = {
+            line: pos.line + emb.lineOffset,
+            column: pos.column + emb.columnOffset,
+            endLine: pos.endLine + emb.lineOffset,
+            endColumn: pos.endColumn + emb.columnOffset,
+        };
+        const parentOffset = (line, column) => {
+            const starts = linesOf(emb.parent).lineStarts;
+            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
+        };
+        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
+        return { ...pos, range, file: emb.parent.path };
+    }
+    return { ...pos, range, file: file.path };
+}
+/** The offset at the end of the last line: before a line break that ends the text. */
+function lastLineEnd(text) {
+    const n = text.length;
+    if (text.charCodeAt(n - 1) === 13)
+        return n - 1;
+    return text.charCodeAt(n - 1) === 10 ? n - (text.charCodeAt(n - 2) === 13 ? 2 : 1) : n;
+}
+
+;// CONCATENATED MODULE: ./src/model/view.ts
+
+/**
+ * A read-only view of one YAML node that remembers its file and document, so every value the
+ * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
+ * Aliases are already resolved in the tree: an aliased node is the anchored node.
+ *
+ * A scalar's record is looked up only when its position is asked for, from the container that
+ * holds it, so walking the model costs no position work.
+ */
+class View {
+    file;
+    doc;
+    raw;
+    parent;
+    slot;
+    isKey;
+    addrCache = -1;
+    constructor(file, doc, 
+    /** The node's JS value: a scalar, or a map object / array of the tree. */
+    raw, 
+    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
+    parent, slot, 
+    /** For a map key: the key's own node rather than its value. */
+    isKey = false) {
+        this.file = file;
+        this.doc = doc;
+        this.raw = raw;
+        this.parent = parent;
+        this.slot = slot;
+        this.isKey = isKey;
+    }
+    /** The root node of a document; undefined for an empty document. */
+    static root(file, doc) {
+        if (doc.value === undefined)
+            return undefined;
+        const v = new View(file, doc, doc.value);
+        if (!isContainer(doc.value))
+            v.addrCache = doc.addr;
+        return v;
+    }
+    child(value, slot, isKey = false) {
+        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
+    }
+    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
+    static entry(within, container, place) {
+        const value = Array.isArray(container)
+            ? container[place]
+            : typeof place === 'number'
+                ? entryAtSlot(container[ENTRIES] ?? [], place)?.value
+                : container[place];
+        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
+    }
+    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
+    get place() {
+        const parent = this.parent;
+        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
+            return this.slot;
+        return entryAtSlot(parent[ENTRIES], this.slot)?.key;
+    }
+    /** Rules report `someView.at`: a view is its own location. */
+    get at() {
+        return this;
+    }
+    /** The node's record in its file's table: the same number for the same node, however it was reached. */
+    get addr() {
+        if (this.addrCache >= 0)
+            return this.addrCache;
+        let addr;
+        if (isContainer(this.raw) && !this.isKey)
+            addr = this.raw[ADDR];
+        else {
+            const parent = this.parent;
+            const base = parent[ADDR];
+            const slot = this.slot;
+            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
+            if (Array.isArray(parent))
+                addr = base + 1 + slot;
+            else
+                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
+        }
+        const records = this.file.records;
+        while (records[addr * RECORD + 2] < 0)
+            addr = -records[addr * RECORD + 2] - 1;
+        return (this.addrCache = addr);
+    }
+    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
+    get range() {
+        const i = this.addr * RECORD;
+        return [this.file.records[i], this.file.records[i + 1]];
+    }
+    get info() {
+        return this.file.records[this.addr * RECORD + 2];
+    }
+    /**
+     * The node, or a map or list it is in, is anchored and also reached through an alias: an edit
+     * here changes every place that uses it.
+     */
+    get aliased() {
+        if (!this.file.aliased)
+            return false;
+        const records = this.file.records;
+        for (let a = this.addr; a >= 0; a = records[a * RECORD + 3])
+            if (records[a * RECORD + 2] & Info.Aliased)
+                return true;
+        return false;
+    }
+    /** Two views of the same node. */
+    same(other) {
+        return !!other && other.file === this.file && other.addr === this.addr;
+    }
+    get isMap() {
+        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
+    }
+    get isSeq() {
+        return Array.isArray(this.raw) && !this.isKey;
+    }
+    get isScalar() {
+        return !isContainer(this.raw) || this.isKey;
+    }
+    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
+    get style() {
+        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
+    }
+    /** A collection written in flow style (`{...}`, `[...]`). */
+    get isFlow() {
+        return !this.isScalar && (this.info & Info.Flow) !== 0;
+    }
+    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
+    get inFlow() {
+        return (this.info & Info.InFlow) !== 0;
+    }
+    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
+    get str() {
+        if (!this.isScalar)
+            return undefined;
+        const v = this.raw;
+        return v === null || v === undefined ? undefined : String(v);
+    }
+    /** The scalar's raw JS value (boolean stays boolean). */
+    get value() {
+        return this.isScalar ? this.raw : undefined;
+    }
+    /** Key/value pairs of a map, keys as strings, in document order. */
+    entries() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            return listed.map((e) => ({
+                key: e.key,
+                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
+                value: e.absent ? undefined : this.child(e.value, e.slot),
+            }));
+        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
+    }
+    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
+    forEachEntry(fn) {
+        if (!this.isMap)
+            return;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed)
+            for (const e of listed)
+                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
+        else
+            for (const key in map)
+                fn(key, this.child(map[key], key));
+    }
+    /** The keys of a map, in document order (a key given twice, twice). */
+    keys() {
+        if (!this.isMap)
+            return [];
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.map((e) => e.key) : Object.keys(map);
+    }
+    get(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
+    }
+    /** The key node of `key`, for reporting a missing or empty value at its key. */
+    keyOf(key) {
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
+        }
+        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
+    }
+    has(key) {
+        if (!this.isMap)
+            return false;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
+    }
+    /** Follows a path of keys (strings) and sequence indexes (numbers). */
+    getIn(path) {
+        let cur = this;
+        for (const seg of path) {
+            if (!cur)
+                return undefined;
+            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
+        }
+        return cur;
+    }
+    items() {
+        if (!this.isSeq)
+            return [];
+        return this.raw.map((v, i) => this.child(v, i));
+    }
+    item(i) {
+        if (!this.isSeq)
+            return undefined;
+        const seq = this.raw;
+        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
+    }
+    /** A string field of a map. */
+    text(key) {
+        return this.get(key)?.str;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/walk.ts
+
+
+/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
+const MAX_WALK_DEPTH = 256;
+const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
+function itemStep(item, index) {
+    if (!isContainer(item) || Array.isArray(item))
+        return { kind: 'item', segment: String(index) };
+    const only = onlyKey(item);
+    if (only === 'parallel' && valueAt(item, only) !== undefined)
+        return { kind: 'parallel' };
+    if (only !== undefined && WRAPPERS.has(only)) {
+        const value = valueAt(item, only);
+        const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
+        if (id !== undefined)
+            return { kind: 'wrapper', key: only, segment: `${only}=${id}` };
+    }
+    const id = textAt(item, 'identifier');
+    const name = id === undefined ? textAt(item, 'name') : undefined;
+    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
+}
+const join = (path, segment) => (path ? `${path}/${segment}` : segment);
+/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
+const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
+class Step {
+    view;
+    up;
+    segment;
+    depth;
+    key;
+    parent;
+    built;
+    constructor(view, up, 
+    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
+    segment, depth, key, parent, base = '') {
+        this.view = view;
+        this.up = up;
+        this.segment = segment;
+        this.depth = depth;
+        this.key = key;
+        this.parent = parent;
+        if (!up)
+            this.built = base;
+    }
+    get path() {
+        if (this.built === undefined)
+            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
+        return this.built;
+    }
+}
+/**
+ * Visits every node under `root`, depth first, with its semantic path. A map or list reached again
+ * through an alias is visited only the first time, so alias bombs and self-referencing anchors
+ * cost nothing extra. A scalar is visited under every key it is reached by: `image: *img` is an
+ * image even when the anchor sits under `description` (a scalar has nothing under it to repeat).
+ */
+function walk(root, visit, base = '') {
+    // Only a file with aliases can reach a node twice.
+    const seen = root.file.aliased ? new Set() : undefined;
+    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
+    const children = [];
+    while (stack.length) {
+        const cur = stack.pop();
+        if (seen && !cur.view.isScalar) {
+            if (seen.has(cur.view.addr))
+                continue;
+            seen.add(cur.view.addr);
+        }
+        visit(cur);
+        if (cur.depth >= MAX_WALK_DEPTH)
+            continue;
+        const view = cur.view;
+        const depth = cur.depth + 1;
+        if (view.isMap) {
+            view.forEachEntry((key, value) => {
+                if (value)
+                    children.push(new Step(value, cur, key, depth, key, view));
+            });
+        }
+        else if (view.isSeq) {
+            view.items().forEach((item, i) => {
+                const step = itemStep(item.raw, i);
+                if (step.kind === 'parallel')
+                    children.push(new Step(item.get('parallel'), cur, undefined, depth));
+                else if (step.kind === 'wrapper')
+                    children.push(new Step(item.get(step.key), cur, step.segment, depth, step.key, item));
+                else
+                    children.push(new Step(item, cur, step.segment, depth));
+            });
+        }
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push(children[i]);
+        children.length = 0;
+    }
+}
+/**
+ * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
+ * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
+ * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
+ * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ */
+function findUnderKeys(root, keys, visit) {
+    if (root.file.aliased || !root.file.shallow) {
+        walk(root, ({ view, key, parent }) => {
+            if (key !== undefined && parent && keys.has(key))
+                visit(view);
+        });
+        return;
+    }
+    // Views only for the nodes reported: the scan itself reads the plain values.
+    const scan = (node) => {
+        if (!isContainer(node))
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                scan(item);
+            return;
+        }
+        const listed = node[ENTRIES];
+        if (listed)
+            for (const e of listed) {
+                if (e.absent)
+                    continue;
+                if (keys.has(e.key))
+                    visit(View.entry(root, node, e.slot));
+                scan(e.value);
+            }
+        else
+            for (const key in node) {
+                if (keys.has(key))
+                    visit(View.entry(root, node, key));
+                scan(node[key]);
+            }
+    };
+    scan(root.raw);
+}
+/**
+ * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
+ * when the walk does not reach it. Found from the target's ancestors (the owner links of the
+ * record table), which is what a walk finds as long as no node can be reached twice; with
+ * aliases, a walk decides (once per root).
+ */
+function semanticPath(root, target, keys = false) {
+    if (root.file !== target.file || root.doc !== target.doc)
+        return undefined;
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.isScalar)
+        return !target.isKey && target.same(root) ? '' : undefined;
+    const records = root.file.records;
+    const owner = (h) => records[h * RECORD + 3];
+    const targetIsContainer = !target.isScalar;
+    // Headers of the containers between the root and the target, innermost first.
+    const headers = [];
+    let h = targetIsContainer ? target.addr : owner(target.addr);
+    for (; h >= 0 && h !== root.addr; h = owner(h))
+        headers.push(h);
+    if (h !== root.addr)
+        return undefined;
+    // Down from the root over the tree's own maps and lists: no view is made on the way (semantic
+    // paths are asked for every fact, and the views were most of what a scan allocated).
+    let path = '';
+    let depth = 0;
+    /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
+    let skipped;
+    let cur = root.raw;
+    for (let i = headers.length - 1; i >= 0; i--) {
+        const header = headers[i];
+        let next;
+        if (Array.isArray(cur)) {
+            const index = seqIndexOf(cur, header);
+            if (index < 0)
+                return undefined;
+            next = cur[index];
+            const item = itemStep(next, index);
+            if (item.kind !== 'item') {
+                if (i === 0 && targetIsContainer)
+                    return undefined;
+                skipped = item;
+                cur = next;
+                continue;
+            }
+            path = join(path, item.segment);
+        }
+        else {
+            const key = keyWithHeader(cur, header);
+            if (key === undefined)
+                return undefined;
+            next = key.value;
+            path = intoMap(path, key.key, skipped);
+            skipped = undefined;
+        }
+        if (++depth > MAX_WALK_DEPTH)
+            return undefined;
+        cur = next;
+    }
+    if (targetIsContainer)
+        return path;
+    if (target.isKey)
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
+    return depth < MAX_WALK_DEPTH ? path : undefined;
+}
+/** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
+const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
+/** A map's key when it has exactly one (a key given twice counts twice). */
+function onlyKey(map) {
+    const listed = map[ENTRIES];
+    return listed ? (listed.length === 1 ? listed[0].key : undefined) : onlyKeyOf(map);
+}
+/** The value under `key` (the first such entry of a fallback map); undefined when there is none. */
+function valueAt(map, key) {
+    const listed = map[ENTRIES];
+    if (listed) {
+        const e = listed.find((x) => x.key === key);
+        return e && !e.absent ? e.value : undefined;
+    }
+    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+/** A scalar field of a map as text, as `View.text` gives it. */
+function textAt(map, key) {
+    const v = valueAt(map, key);
+    return v === null || v === undefined || isContainer(v) ? undefined : String(v);
+}
+/** The key of a map whose value is the container with header `header`, and that value. */
+function keyWithHeader(map, header) {
+    const listed = map[ENTRIES];
+    if (listed) {
+        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
+        const e = entryWithHeader(listed, header);
+        return e ? { key: e.key, value: e.value } : undefined;
+    }
+    const key = keyOfContainer(map, header);
+    return key === undefined ? undefined : { key, value: map[key] };
+}
+const hasHeader = (v, header) => isContainer(v) && v[ADDR] === header;
+/**
+ * Index of the item with header `header`. Items' headers grow with their index (both parsers
+ * write a container's records in document order), so a long list is searched by halves; a
+ * scalar item in the way falls back to a scan.
+ */
+function seqIndexOf(items, header) {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const item = items[mid];
+        if (!isContainer(item))
+            return items.findIndex((v) => hasHeader(v, header));
+        if (item[ADDR] === header)
+            return mid;
+        if (item[ADDR] < header)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return items.findIndex((v) => hasHeader(v, header));
+}
+const walked = new WeakMap();
+function walkedPaths(root, keys) {
+    let byRoot = walked.get(root.doc);
+    if (!byRoot)
+        walked.set(root.doc, (byRoot = new Map()));
+    const id = `${root.addr}${keys ? 'k' : ''}`;
+    let paths = byRoot.get(id);
+    if (paths)
+        return paths;
+    const found = (paths = new Map());
+    walk(root, ({ view, path }) => {
+        // A scalar reached through aliases keeps the path it was first reached by.
+        if (found.has(`v${view.addr}`))
+            return;
+        found.set(`v${view.addr}`, path);
+        if (keys)
+            for (const e of view.entries())
+                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    });
+    byRoot.set(id, paths);
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/model/loc.ts
+
+
+
+
+
+const KEY = 1;
+const IN_FLOW = 2;
+const EMBEDDED = 4;
+const YAML_PATH = 8;
+const ALIASED = 128;
+const STYLE_SHIFT = 4;
+/** A map key, not a value. */
+const isKey = (loc) => (loc.flags & KEY) !== 0;
+/** Inside a flow collection, where `,[]{}` end a plain scalar. */
+const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
+/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
+const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
+/** The scalar's style. */
+const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
+/** Anchored and also used through an alias (see `View.aliased`). */
+const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
+/** The path inside the pipeline or template, when the node is in one. */
+const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
+/** Offsets below this are packed with the flags into one small integer (8 MB; see `PackedLoc`). */
+const PACKED_LIMIT = 2 ** 23;
+/**
+ * A loc with `start` and `flags` in one field, `start * 256 + flags`: five fields instead of six,
+ * 8 bytes less on each of a large repo's millions of locs (64 bytes, not 72). The field stays a
+ * small integer, which V8 keeps in the object itself, because only offsets under 8 MB are packed.
+ * It travels from a worker as JSON with `pos` in place of the two (`fromJsonLoc` rebuilds it).
+ */
+class PackedLoc {
+    file;
+    pos;
+    end;
+    value;
+    path;
+    constructor(file, pos, end, value, path) {
+        this.file = file;
+        this.pos = pos;
+        this.end = end;
+        this.value = value;
+        this.path = path;
+    }
+    get start() {
+        return this.pos >>> 8;
+    }
+    get flags() {
+        return this.pos & 255;
+    }
+}
+/** A loc, packed when its offset allows. */
+function makeLoc(file, start, end, value, path, flags) {
+    return start < PACKED_LIMIT ? new PackedLoc(file, start * 256 + flags, end, value, path) : { file, start, end, value, path, flags };
+}
+/** The same node's loc over another range of its file (a finding on part of a scalar). */
+const withRange = (loc, start, end) => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
+const isJsonLoc = (o) => typeof o.file === 'string' &&
+    typeof o.end === 'number' &&
+    (typeof o.pos === 'number' || (typeof o.start === 'number' && typeof o.flags === 'number'));
+/** A loc again from its JSON, with its file, value and path as given (shared strings). */
+function fromJsonLoc(o, file, value, path) {
+    return 'pos' in o ? makeLoc(file, o.pos >>> 8, o.end, value, path, o.pos & 255) : makeLoc(file, o.start, o.end, value, path, o.flags);
+}
+/** Two locs of the same node. */
+const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
+/** The scalar's value as a string; undefined for null and collections. */
+const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
+/** A length that does not fit one character is this mark, then its high and low 16 bits. */
+const LONG = 0xffff;
+/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+function lineTable(file) {
+    const { starts, bom } = linesOfOuter(file);
+    const codes = new Uint16Array(3 * starts.length);
+    let n = 0;
+    for (let i = 1; i < starts.length; i++) {
+        const length = starts[i] - starts[i - 1];
+        if (length < LONG)
+            codes[n++] = length;
+        else {
+            codes[n++] = LONG;
+            codes[n++] = length >>> 16;
+            codes[n++] = length & 0xffff;
+        }
+    }
+    let lengths = '';
+    for (let i = 0; i < n; i += 8192)
+        lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)));
+    return { lengths, bom };
+}
+/** Where a parsed file's locs are, from its own line starts (no table packed). */
+function placerOf(file) {
+    const { starts, bom } = linesOfOuter(file);
+    return (loc) => positionAt(starts, bom, loc.start, loc.end);
+}
+function linesOfOuter(file) {
+    const outer = file.embedding?.parent ?? file;
+    return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
+}
+/**
+ * The offsets where a table's lines start. The last few tables unpacked are kept: a finding and
+ * its related locations alternate between a pipeline and its connector's file, and unpacking a
+ * large file for each would cost its length every time.
+ */
+function startsOf(table) {
+    const known = unpacked.get(table);
+    if (known)
+        return known;
+    const { lengths } = table;
+    const starts = new Uint32Array(lengths.length + 1);
+    let n = 1;
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        starts[n] = starts[n - 1] + lengthAt(lengths, i);
+        n++;
+    }
+    if (unpacked.size >= 8)
+        unpacked.clear();
+    unpacked.set(table, starts.subarray(0, n));
+    return unpacked.get(table);
+}
+const unpacked = new Map();
+/** The line length packed at index `i` of a table's `lengths` (see `LONG`), and how many characters it takes. */
+const lengthAt = (lengths, i) => lengths.charCodeAt(i) === LONG ? lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2) : lengths.charCodeAt(i);
+const widthAt = (lengths, i) => (lengths.charCodeAt(i) === LONG ? 3 : 1);
+/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
+function positionIn(table, start, end) {
+    if (table.lengths.length > SMALL_TABLE)
+        return positionAt(startsOf(table), table.bom, start, end);
+    // A file of a few hundred lines is walked line by line: unpacking it would allocate a typed
+    // array per finding and related location (tens of MB outside the heap on a large repo's report).
+    const [line, column] = walkTo(table, start);
+    const [endLine, endColumn] = end === start ? [line, column] : walkTo(table, end);
+    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+/** Tables with more lines than this are unpacked (and the last few kept) rather than walked. */
+const SMALL_TABLE = 2048;
+/** The 1-based line of an offset and its 1-based column, the BOM not counted on line 1. */
+function walkTo({ lengths, bom }, offset) {
+    let lineStart = 0;
+    let line = 1;
+    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+        const length = lengthAt(lengths, i);
+        if (lineStart + length > offset)
+            break;
+        lineStart += length;
+        line++;
+    }
+    return [line, offset - lineStart + 1 - (line === 1 && bom ? 1 : 0)];
+}
+function positionAt(starts, hasBom, start, end) {
+    const bom = hasBom ? 1 : 0;
+    const line = lineAt(starts, start);
+    const endLine = end === start ? line : lineAt(starts, end);
+    const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
+    const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
+    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+}
+/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
+function placeIn(tables) {
+    return (loc) => {
+        const table = tables.get(loc.file);
+        return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    };
+}
+/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
+function locOf(view, root) {
+    const file = view.file;
+    const range = file.embedding ? embeddedRange(view) : view.range;
+    const text = (file.embedding?.parent ?? file).text;
+    const start = Math.max(0, Math.min(range[0], text.length));
+    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
+    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+    let flags = 0;
+    let value = null;
+    if (view.isScalar) {
+        const v = view.value;
+        if (typeof v === 'string')
+            value = shared(v);
+        else if (v !== undefined && v !== null)
+            value = v;
+        if (view.style)
+            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
+    }
+    if (view.inFlow)
+        flags |= IN_FLOW;
+    if (view.isKey)
+        flags |= KEY;
+    if (file.embedding)
+        flags |= EMBEDDED;
+    if (view.aliased)
+        flags |= ALIASED;
+    let path;
+    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
+    if (inEntity !== undefined) {
+        path = shared(inEntity);
+        flags |= YAML_PATH;
+    }
+    else {
+        const docRoot = View.root(view.file, view.doc);
+        const p = docRoot && semanticPath(docRoot, view, true);
+        if (p !== undefined)
+            path = shared(p);
+    }
+    return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
+}
+/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
+function embeddedRange(view) {
+    return locateRange(view.file, view.range[0], view.range[1]).range;
+}
+/**
+ * One copy of each semantic path, value and other fact string in this thread, up to 200,000
+ * strings (then it starts again): the same paths and references recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
+ * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
+ * copied).
+ */
+function shared(s) {
+    const known = sharedStrings.get(s);
+    if (known !== undefined)
+        return known;
+    if (sharedStrings.size >= 200_000)
+        forgetShared();
+    const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+    sharedStrings.set(copy, copy);
+    return copy;
+}
+const sharedStrings = new Map();
+/** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
+function forgetShared() {
+    sharedStrings.clear();
+}
+/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return Math.max(1, low);
+}
+/**
+ * An object built from views (an entity, a stage) with every view turned into a loc: plain data.
+ * Views of the same node (a stage's Override Image Connector is also one of the entity's image
+ * connector fields) share one loc; empty objects are `EMPTY`; frozen objects (`NONE`, interned
+ * scopes) are shared facts already and are kept as they are.
+ */
+function toLocs(value, root, isView) {
+    const seen = new Map();
+    const locs = new Map();
+    const loc = (view) => {
+        let byNode = locs.get(view.file);
+        if (!byNode)
+            locs.set(view.file, (byNode = new Map()));
+        const node = 2 * view.addr + (view.isKey ? 1 : 0);
+        let known = byNode.get(node);
+        if (!known)
+            byNode.set(node, (known = locOf(view, root)));
+        return known;
+    };
+    const go = (v) => {
+        if (isView(v))
+            return loc(v);
+        if (typeof v === 'string')
+            return shared(v);
+        if (Array.isArray(v))
+            return v.length ? v.map(go) : NONE;
+        if (v && typeof v === 'object') {
+            if (Object.isFrozen(v))
+                return v;
+            if (seen.has(v))
+                return seen.get(v);
+            // A copy of the object's own shape (its fields stay in the object), then each field converted.
+            const out = { ...v };
+            seen.set(v, out);
+            let empty = true;
+            for (const k in out) {
+                empty = false;
+                out[k] = go(out[k]);
+            }
+            if (!empty)
+                return out;
+            seen.set(v, EMPTY);
+            return EMPTY;
+        }
+        return v;
+    };
+    return go(value);
+}
+/** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
+const NONE = Object.freeze([]);
+/** The one empty object facts share (a pipeline without variables, templateInputs without scalars). */
+const EMPTY = Object.freeze({});
+
+;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
+
+
+const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
+/**
+ * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
+ * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
+ */
+const evenIfAliased = (edit) => edit && plainEdit(edit);
+/** An edit as it is output: where and what, without `aliased`. */
+const plainEdit = ({ start, end, text }) => ({ start, end, text });
+/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
+function replaceScalar(view, value) {
+    if (!view.isScalar)
+        return undefined;
+    const [start, end] = view.range;
+    const text = formatScalar(view.style, view.inFlow, start === end, value);
+    if (text === undefined || view.file.text.slice(start, end) === text)
+        return undefined;
+    return marked({ start, end, text }, view.aliased);
+}
+/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
+function replaceScalarAt(loc, value) {
+    if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
+        return undefined;
+    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
+    return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
+}
+function formatScalar(style, inFlow, empty, value) {
+    // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
+    if (empty)
+        return undefined;
+    if (typeof value !== 'string')
+        return String(value);
+    switch (style) {
+        case 'QUOTE_DOUBLE':
+            return doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return undefined;
+        default:
+            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+    }
+}
+/** JSON string escapes are valid in a YAML double-quoted scalar. */
+const doubleQuoted = (s) => JSON.stringify(s);
+/**
+ * True when `s` can be written as a plain scalar in block and flow context alike and still reads
+ * back as the same string (not a number, boolean or null, no indicator that changes the parse).
+ * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
+ */
+function isPlainSafe(s, flow = true) {
+    const key = `${flow ? 'f' : 'b'}${s}`;
+    let safe = plainSafe.get(key);
+    if (safe === undefined) {
+        if (plainSafe.size > 10_000)
+            plainSafe.clear();
+        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
+    }
+    return safe;
+}
+/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
+const plainSafe = new Map();
+function checkPlainSafe(s, flow) {
+    // A `#` is a comment only after a space (or at the start): the parses below tell.
+    if (!s || s !== s.trim() || /[\r\n\t]/.test(s))
+        return false;
+    const contexts = [[`k: ${s}`, ['k']]];
+    if (flow)
+        contexts.push([`[${s}]`, [0]]);
+    for (const version of ['1.2', '1.1'])
+        for (const [text, path] of contexts) {
+            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
+            if (doc.errors.length || doc.warnings.length)
+                return false;
+            const node = doc.getIn(path, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
+                return false;
+            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
+                return false;
+        }
+    return true;
+}
+/**
+ * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
+ * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
+ * or before the closing brace (flow maps), with the line ending used where it is inserted.
+ */
+function setMapValue(map, key, value) {
+    if (!map.isMap)
+        return undefined;
+    const existing = map.entries().find((e) => e.key === key);
+    const flow = map.isFlow || map.inFlow;
+    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
+    if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
+        // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
+        // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
+        const text = map.file.text;
+        const colon = text.indexOf(':', existing.keyView.range[1]);
+        const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))[0];
+        if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest))
+            return undefined;
+        return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
+    }
+    if (existing)
+        return existing.value ? replaceScalar(existing.value, value) : undefined;
+    const edit = insertPair(map, `${key}: ${scalar}`);
+    return edit && marked(edit, map.aliased);
+}
+function insertPair(map, pairText) {
+    const text = map.file.text;
+    const [mapStart, mapEnd] = map.range;
+    const entries = map.entries();
+    const last = entries.at(-1);
+    if (map.isFlow) {
+        const close = lastNonSpace(text, mapStart, mapEnd);
+        if (text[close] !== '}')
+            return undefined;
+        if (!last)
+            return { start: close, end: close, text: pairText };
+        const lastEnd = (last.value ?? last.keyView).range[1];
+        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
+    }
+    const first = entries[0];
+    if (!first || !last)
+        return undefined;
+    const firstKey = first.keyView.range[0];
+    const lastEnd = (last.value ?? last.keyView).range[1];
+    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
+    const indent = ' '.repeat(firstKey - lineStart);
+    // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
+    // after it would change the value, so the pair goes before the first one, and above the comment
+    // lines right over it (a `disable-next-line` comment must stay on the line before its key).
+    if (endsWithKeptLines(last.value)) {
+        // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
+        const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
+        return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
+    }
+    // After the last visible character of the last entry, at the end of its line (past any comment).
+    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
+        at++;
+    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
+}
+/**
+ * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
+ * last value of a block map or the last item of a block list ends with one.
+ */
+function endsWithKeptLines(node) {
+    while (node && !node.isScalar && !node.isFlow)
+        node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
+    if (!node?.isScalar)
+        return false;
+    const start = node.range[0];
+    return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
+}
+/** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
+function commentsAbove(text, lineStart, indent) {
+    let start = lineStart;
+    while (start > 0) {
+        const prev = text.lastIndexOf('\n', start - 2) + 1;
+        const line = text.slice(prev, start - 1).replace(/\r$/, '');
+        if (line.length <= indent || line[indent] !== '#' || line.slice(0, indent).trim() !== '')
+            break;
+        start = prev;
+    }
+    return start;
+}
+/** Where the line holding `offset` ends (at its `\r\n` or `\n`), or the end of the text. */
+function lineEndAt(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0)
+        return text.length;
+    return text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+function lastNonSpace(text, from, to) {
+    let i = Math.min(to, text.length) - 1;
+    while (i > from && /\s/.test(text[i]))
+        i--;
+    return i;
+}
+/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
+function eolAt(text, offset) {
+    if (text[offset] === '\r' && text[offset + 1] === '\n')
+        return '\r\n';
+    if (text[offset] === '\n')
+        return '\n';
+    const first = text.indexOf('\n');
+    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-images.json
+const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
+;// CONCATENATED MODULE: ./src/model/images.ts
+
+const defaultCatalogue = harness_images_namespaceObject;
+/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
+function catalogueWith(extra, base = defaultCatalogue) {
+    if (!extra?.length)
+        return base;
+    const names = new Set(base.images.map((e) => e.name));
+    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
+}
+/**
+ * Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. A Harness
+ * expression may stand for the tag or digest (`ci-addon:<+pipeline.sequenceId>`): the registry and
+ * name are still literal, so the image is known. One in the registry or name leaves it unknown.
+ */
+function parseImage(raw) {
+    const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
+    const masked = maskExpressions(s);
+    if (!masked || /\s/.test(masked))
+        return undefined;
+    let end = masked.length;
+    let digest;
+    const at = masked.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        end = at;
+    }
+    let tag;
+    const colon = masked.lastIndexOf(':', end - 1);
+    if (colon > masked.lastIndexOf('/', end - 1)) {
+        tag = s.slice(colon + 1, end);
+        end = colon;
+    }
+    const name = s.slice(0, end);
+    if (name.includes('<+'))
+        return undefined;
+    const parts = name.split('/').filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    let registry;
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
+        registry = parts.shift().toLowerCase();
+    return { registry, path: parts, tag, digest };
+}
+/**
+ * The text with each Harness expression (`<+...>`, nested ones too) blanked out character for
+ * character, so that a `:`, `/` or `@` inside one is not read as part of the reference. Undefined
+ * for an expression left open.
+ */
+function maskExpressions(s) {
+    if (!s.includes('<+'))
+        return s;
+    let out = '';
+    let depth = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s.startsWith('<+', i)) {
+            depth++;
+            out += '__';
+            i++;
+        }
+        else if (depth > 0) {
+            if (s[i] === '>')
+                depth--;
+            out += '_';
+        }
+        else
+            out += s[i];
+    }
+    return depth === 0 ? out : undefined;
+}
+/** The tag and digest as written after the name: `:1.16@sha256:…`. */
+const imageSuffix = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
+/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
+function isAppHarnessRegistryHost(host) {
+    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
+}
+function isAppHarnessImage(image) {
+    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
+}
+/** Normalises a registry URL: scheme optional, case, empty path segments (`//`), trailing slash and `/v2` do not matter. */
+function normaliseRegistryUrl(raw) {
+    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (!s || /\s|<\+/.test(s))
+        return undefined;
+    const slash = s.indexOf('/');
+    // `user:password@host`: the user info is not part of the host.
+    const authority = slash < 0 ? s : s.slice(0, slash);
+    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+    let path = slash < 0
+        ? ''
+        : s
+            .slice(slash)
+            .split(/[?#]/)[0]
+            .replace(/\/{2,}/g, '/');
+    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
+    return { host, path };
+}
+/**
+ * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
+ * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
+ * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
+ */
+const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
+function isAppHarnessRegistryUrl(raw) {
+    const url = normaliseRegistryUrl(raw);
+    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
+}
+const norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/** The names Docker Hub goes by: an image under one of them is a Docker Hub image. */
+const DOCKER_HUB_HOSTS = new Set([
+    'registry.hub.docker.com',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io',
+    'hub.docker.com',
+]);
+/** On Docker Hub (no registry, or one of its names) a reference is `namespace/name`: no mirror prefix can come before. */
+const isOnDockerHub = (image) => !image.registry || DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
+/**
+ * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
+ * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
+ */
+function findRenamedHarnessImage(image, catalogue) {
+    const path = image.path;
+    const joined = path.join('/').toLowerCase();
+    const index = images_indexOf(catalogue);
+    if (index.names.has(joined))
+        return undefined;
+    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
+        if (index.names.has(joined.slice(i + 1)))
+            return undefined;
+    const last = norm(path[path.length - 1]);
+    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
+    // The first catalogue entry (in catalogue order) that the last path segment names.
+    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
+    for (const i of candidates) {
+        const entry = catalogue.images[i];
+        const [ns, name] = entry.name.split('/');
+        const flattened = last === norm(`${ns}-${name}`);
+        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
+        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
+        const dockerHub = isOnDockerHub(image);
+        const sameName = last === norm(name) && !entry.generic && (!dockerHub || namespace === ns);
+        if (!flattened && !sameName)
+            continue;
+        const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
+        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
+    }
+    return undefined;
+}
+/**
+ * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
+ * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
+ */
+function catalogueEntriesNamed(last, catalogue) {
+    return catalogueNamesFor(last, catalogue).length;
+}
+/** The catalogue names (`harness/ci-addon`) a normalised image name can stand for (see `catalogueEntriesNamed`). */
+function catalogueNamesFor(last, catalogue) {
+    const index = images_indexOf(catalogue);
+    const found = new Set(index.byFlattened.get(last));
+    for (const i of index.byName.get(last) ?? [])
+        if (!catalogue.images[i].generic)
+            found.add(i);
+    return [...found].map((i) => catalogue.images[i].name);
+}
+const indexes = new WeakMap();
+/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
+function images_indexOf(catalogue) {
+    let index = indexes.get(catalogue);
+    if (index)
+        return index;
+    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
+    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
+    catalogue.images.forEach((entry, i) => {
+        const [ns, name] = entry.name.split('/');
+        add(index.byFlattened, norm(`${ns}-${name}`), i);
+        add(index.byName, norm(name), i);
+    });
+    indexes.set(catalogue, index);
+    return index;
+}
+/**
+ * The field→image map of an execution-config document that is not the update-config list: the
+ * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
+ * its own. Undefined unless some key is an execution-config field Harness documents.
+ */
+function executionConfigMap(root) {
+    const data = root.get('data');
+    const map = data?.isMap ? data : root;
+    return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
+}
+/** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
+const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
+const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
+/** For an execution-config override value: the name it must keep, if it does not. */
+function executionConfigMismatch(field, value, catalogue) {
+    // Own keys only: a field named `toString` is no field of the map.
+    const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
+    const image = parseImage(value);
+    if (!image)
+        return undefined;
+    // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.
+    if (!expected)
+        return findRenamedHarnessImage(image, catalogue)?.expected;
+    const joined = image.path.join('/').toLowerCase();
+    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
+}
+
+;// CONCATENATED MODULE: ./src/model/image-fixes.ts
+
+/**
+ * The new values the fixes write for image references: the registry prefix that replaces
+ * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
+ */
+/**
+ * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
+ * image moved there, or a connector pointed there, needs nothing else to exist first.
+ */
+const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
+function isHarnessPublicRegistry(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
+}
+/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
+function isHarnessPublicPrefix(prefix) {
+    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
+}
+function isDockerHubUrl(url) {
+    const u = normaliseRegistryUrl(url);
+    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
+}
+/**
+ * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
+ * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
+ */
+function imagePrefixFor(registryUrl) {
+    const u = normaliseRegistryUrl(registryUrl);
+    if (!u || !u.host)
+        return undefined;
+    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
+}
+// `//registry` too: an empty path segment is still the retired registry (as for connector URLs).
+const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/+registry\/+(.+)$/i;
+/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
+function swapAppHarnessImage(raw, replacementUrl) {
+    const m = APP_HARNESS_IMAGE.exec(raw.trim());
+    const prefix = imagePrefixFor(replacementUrl);
+    if (!m || prefix === undefined)
+        return undefined;
+    const rest = m[2];
+    if (prefix)
+        return `${prefix}/${rest}`;
+    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
+    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
+}
+/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
+function helmRegistryFor(replacementUrl) {
+    const prefix = imagePrefixFor(replacementUrl);
+    return prefix === undefined ? undefined : prefix || 'docker.io';
+}
+const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
+/**
+ * On Docker Hub the namespace before the name is someone's own (`myorg/harness-ci-addon`): swapping
+ * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
+ * Harness's namespaces is Harness's own image under another spelling.
+ */
+function foreignDockerHubNamespace(image, retired = false) {
+    // Under the retired registry a name with no namespace is no one's own (it held Harness's images only).
+    if (retired && image.path.length === 1)
+        return false;
+    const ns = image.path.length > 1 ? image.path[image.path.length - 2].toLowerCase() : '';
+    return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
+}
+/**
+ * The retired registry held Harness's Docker Hub images: the path after `registry/` is a Docker Hub
+ * one (namespace/name), not a mirror prefix. `app.harness.io/registry/harness/kaniko-ecr:1.0` is
+ * split into `app.harness.io/registry` and the Docker Hub reference `harness/kaniko-ecr:1.0`.
+ */
+function underRetiredRegistry(image) {
+    if (!isAppHarnessImage(image) || image.path.length < 2)
+        return undefined;
+    return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
+}
+/**
+ * An image reference with the Harness name it was renamed from restored under the same prefix.
+ * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
+ * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
+ * Under the retired registry the whole Docker Hub path gives way to the Harness name:
+ * `app.harness.io/registry/harness/kaniko-ecr:1.0` → `app.harness.io/registry/plugins/kaniko-ecr:1.0`.
+ */
+function restoreHarnessName(raw, catalogue) {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const renamed = findRenamedHarnessImage(image, catalogue);
+    if (!renamed)
+        return undefined;
+    const retired = underRetiredRegistry(image);
+    const path = retired?.image.path ?? image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const [ns, name] = renamed.expected.split('/');
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
+    return {
+        value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
+        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
+            clearPrefix &&
+            (!retired || path.length <= 2) &&
+            !foreignDockerHubNamespace(retired?.image ?? image, !!retired),
+    };
+}
+/**
+ * An execution-config value with the image name its field requires, under the same prefix and tag
+ * (on Docker Hub, which has no prefix, the field's own image; under the retired registry, whose path
+ * is a Docker Hub one, the field's own image there).
+ * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
+ */
+function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
+    const image = parseImage(raw);
+    if (!image)
+        return undefined;
+    const retired = underRetiredRegistry(image);
+    if (!retired)
+        return restoreExecutionConfigImage(image, expected, catalogue, field, false);
+    const restored = restoreExecutionConfigImage(retired.image, expected, catalogue, field, true);
+    return { ...restored, value: `${retired.prefix}/${restored.value}` };
+}
+/**
+ * `retired`: the image is the Docker Hub path under the retired registry, which held Harness's own
+ * images: one under a Harness namespace with the field's image name (`harness/kaniko-ecr` as
+ * buildAndPushECRTag) can only be meant as the field's image.
+ */
+function restoreExecutionConfigImage(image, expected, catalogue, field, retired) {
+    const [ns, name] = expected.split('/');
+    const path = image.path;
+    const last = image_fixes_norm(path[path.length - 1]);
+    const flattened = last === image_fixes_norm(`${ns}-${name}`);
+    // Another Harness image in the field (`harness/ci-addon` as the git-clone image) is not a renamed
+    // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
+    const named = catalogueNamesFor(last, catalogue);
+    const other = named.length > 0 && !named.includes(expected);
+    // Nor is an image whose name is not the expected one's, flattened or not, or its field's
+    // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
+    const bare = (s) => s.toLowerCase().replace(/[-_.]/g, '');
+    const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
+    const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
+    // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
+    const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
+    // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
+    const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
+    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
+    const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
+    return {
+        value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
+        unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/runtime-input.ts
+const INPUT = '<+input>';
+function classifyValue(raw) {
+    const s = raw.trim();
+    if (s.startsWith(INPUT)) {
+        const out = { kind: 'input' };
+        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
+            const [, name, arg] = m;
+            if (name === 'default')
+                out.default = arg.trim();
+            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
+                out.allowedValues = arg
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter(Boolean);
+        }
+        return out;
+    }
+    if (s.includes('<+'))
+        return { kind: 'expression' };
+    return { kind: 'literal', value: s };
+}
+/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
+const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
+/**
+ * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
+ * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
+ * A list that already offers `to` drops `from` instead: the same option twice is no choice.
+ */
+function replaceInputOption(raw, from, to) {
+    let found = false;
+    const out = raw.replace(/(\.(default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, name, args, close) => {
+        const list = name !== 'default';
+        const offered = args.split(',').some((a) => a.trim() === to);
+        let dropped = false;
+        const parts = args.split(',').flatMap((a) => {
+            if (a.trim() !== from)
+                return [a];
+            found = true;
+            dropped = list && offered;
+            return dropped ? [] : [a.replace(from, to)];
+        });
+        const joined = parts.join(',');
+        return open + (dropped ? joined.trimStart() : joined) + close;
+    });
+    return found ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/model/scans.ts
+
+
+
+
+const IMAGE = new Set(['image']);
+const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
+/** What reads a stage's or step group's variables: an image field, and a step group's variables (a value `<+stage.variables.x>`). */
+const READS_VARIABLES = new Set(['image', 'variables']);
+/** For a report on a variable's image: each field that pulls it, as a related location (message `pulledBy`). */
+function pulledByRelated(use) {
+    return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
+}
+/**
+ * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
+ * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
+ * and execution-config override payloads (`[{field, value}]`).
+ */
+function imageUses(file) {
+    return (file[USES] ??= findImageUses(file));
+}
+/**
+ * Two rules and the report's image list read the same file's images: found once per parse and
+ * kept on the parsed file, so that they are dropped with it. (In a WeakMap keyed by the file, whose
+ * entries point back at it through their views, peak RSS on the 10k repo rose by about 90 MB.)
+ */
+const USES = Symbol('imageUses');
+function findImageUses(file) {
+    const out = [];
+    // Stages (step groups) are looked for only in a file that names a stage (step-group) variable.
+    const namesStageVariables = file.text.includes('<+stage.variables.');
+    const namesGroupVariables = file.text.includes('<+stepGroup.variables.');
+    /** An execution-config field and its value, from the update-config list or a field→image map. */
+    const pushField = (field, value) => {
+        const raw = value?.str?.trim();
+        const image = raw ? parseImage(raw) : undefined;
+        if (image)
+            out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
+    };
+    for (const doc of file.docs) {
+        const root = View.root(file, doc);
+        if (!root)
+            continue;
+        if (root.isSeq) {
+            for (const item of root.items()) {
+                const field = item.text('field');
+                if (field)
+                    pushField(field, item.get('value'));
+            }
+        }
+        const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
+        const scopes = {
+            pipeline: variables ? () => [variables] : undefined,
+            stage: namesStageVariables ? lookup(scopeVariables(root, 'stage')) : undefined,
+            stepGroup: namesGroupVariables ? lookup(scopeVariables(root, 'stepGroup')) : undefined,
+        };
+        const pullVariable = variableImages(out);
+        /**
+         * The variables (list and name) whose value an image, or a variable's value, that is exactly `<+pipeline.variables.x>`,
+         * `<+stage.variables.x>` or `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it. A
+         * String variable whose value names a variable of an outer scope (a stage's or step group's a pipeline's, a step
+         * group's its stage's) is read through: the image is the named one's. Only outer scopes are followed, so a chain
+         * ends: a variable naming itself or another of its own scope is read as written (an expression, no image).
+         */
+        const variablesOf = (raw, at) => {
+            const ref = variableReference(raw);
+            return ((ref && scopes[ref.scope]?.(at))?.flatMap((list) => {
+                // Only a stage's or step group's variable is read through: a pipeline's is not looked at twice.
+                const value = OUTER[ref.scope].length ? stringVariable(list, ref.name)?.get('value')?.str : undefined;
+                const next = value !== undefined ? variableReference(value) : undefined;
+                return next && OUTER[ref.scope].includes(next.scope) ? variablesOf(value, list) : [{ list, name: ref.name }];
+            }) ?? []);
+        };
+        const fields = root.isMap ? executionConfigMap(root) : undefined;
+        // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
+        for (const { key, value } of fields?.entries() ?? [])
+            if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
+                pushField(key, value);
+        findUnderKeys(root, IMAGE, (view) => {
+            // Shown in messages and parsed without the line break a block scalar (`image: |`) ends with.
+            const raw = view.str?.trim();
+            if (raw !== undefined) {
+                const value = classifyValue(raw);
+                let pulled = false;
+                if (value.kind === 'expression')
+                    for (const { list, name } of variablesOf(raw, view))
+                        pulled = pullVariable(list, name, view) || pulled;
+                if (pulled)
+                    return;
+                if (value.kind === 'input') {
+                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
+                        const image = option ? parseImage(option) : undefined;
+                        if (image)
+                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
+                    }
+                    return;
+                }
+                const image = parseImage(raw);
+                if (image)
+                    out.push({ view, raw, image, kind: 'image' });
+                return;
+            }
+            const repository = view.get('repository');
+            const repo = repository?.str;
+            if (!repository || !repo)
+                return;
+            const registry = view.text('registry')?.trim();
+            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo.trim()}` : repo.trim();
+            const image = parseImage(full);
+            const registryView = view.get('registry');
+            if (image)
+                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
+        });
+    }
+    return out;
+}
+/** The scopes a variable's value may name a variable of and be read through (see `variablesOf`). */
+const OUTER = { pipeline: [], stage: ['pipeline'], stepGroup: ['pipeline', 'stage'] };
+/** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
+function variableReference(raw) {
+    const m = /^<\+(pipeline|stage|stepGroup)\.variables\.([\w-]+)>$/.exec(raw.trim());
+    return m ? { scope: m[1], name: m[2] } : undefined;
+}
+const lookup = (map) => (at) => map.get(at.addr);
+/**
+ * For each image field (or `variables` list) in a stage, or step group, that has variables (a `stage:`
+ * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
+ * template: the part of that body it sets), by the field's node: the `variables` of each one that
+ * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
+ * share through an alias reads each one's; a field in a stage inside another's (a chained pipeline's,
+ * or the stage's own `templateInputs`) reads the inner one's, and likewise for step groups.
+ */
+function scopeVariables(root, key) {
+    const scopes = [];
+    const template = root.get('template');
+    const body = template?.text('type')?.toLowerCase() === key.toLowerCase() ? template.get('spec') : undefined;
+    if (body?.isMap)
+        scopes.push(body);
+    findUnderKeys(root, new Set([key]), (view) => {
+        if (!view.isMap)
+            return;
+        scopes.push(view);
+        const inputs = view.get('template')?.get('templateInputs');
+        if (inputs?.isMap)
+            scopes.push(inputs);
+    });
+    const withVariables = scopes.filter((scope) => scope.get('variables')?.isSeq);
+    const addrs = new Set(withVariables.map((scope) => scope.addr));
+    // Keys a body sits under: its `stage:` (`stepGroup:`), or the `templateInputs` of one that uses a template.
+    const bodyKeys = new Set([key, 'templateInputs']);
+    const out = new Map();
+    for (const scope of withVariables) {
+        const fields = new Set();
+        findUnderKeys(scope, READS_VARIABLES, (view) => fields.add(view.addr));
+        findUnderKeys(scope, bodyKeys, (inner) => {
+            if (addrs.has(inner.addr))
+                findUnderKeys(inner, READS_VARIABLES, (view) => fields.delete(view.addr));
+        });
+        for (const addr of fields)
+            out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')]);
+    }
+    return out;
+}
+/**
+ * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`, `<+stepGroup.variables.x>`) pulls the
+ * variable's value: one written in the same pipeline (or stage, step group) is known. The image is the
+ * variable's `value`, where a fix changes it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
+ * variable holds such an image.
+ */
+function variableImages(out) {
+    const uses = new Map();
+    return (variables, name, pulledAt) => {
+        // By the list as well as the name: each stage and step group has its own variables.
+        const key = `${variables.addr}\0${name}`;
+        if (!uses.has(key))
+            uses.set(key, variableImage(variables, name, out));
+        const use = uses.get(key);
+        // A field reached twice through an alias (`image: *i`) is one place: its anchor's.
+        if (use && !(pulledAt.file.aliased && use.pulledBy.some((at) => at.same(pulledAt))))
+            use.pulledBy.push(pulledAt);
+        return !!use;
+    };
+}
+/** The variable `name` of a list, when it is one that can hold an image name: a String variable (or one without a type). */
+function stringVariable(variables, name) {
+    const variable = variables.items().find((v) => v.text('name') === name);
+    // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
+    const type = variable?.text('type');
+    return type === undefined || type.toLowerCase() === 'string' ? variable : undefined;
+}
+function variableImage(variables, name, out) {
+    const value = stringVariable(variables, name)?.get('value');
+    const raw = value?.str?.trim();
+    // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
+    const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
+    if (!image)
+        return undefined;
+    const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
+    out.push(use);
+    return use;
+}
+/**
+ * Where an Override Image Connector is: a stage's `infrastructure.spec` (Kubernetes),
+ * `infrastructure.spec.spec` (VM pool) or `runtime.spec` (Docker runner), and a containerized step
+ * group's `stepGroupInfra`. The same paths hold in templates, `templateInputs`, input sets and
+ * triggers; a key of that name elsewhere (a Plugin setting, an environment variable) is not one.
+ */
+const IMAGE_CONNECTOR_PATH = /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)?|runtime\/spec)|stepGroupInfra\/spec(?:\/spec)?)\/harnessImageConnectorRef$/;
+/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
+function imageConnectorFields(root) {
+    const out = [];
+    const add = (at, path, anywhere = false) => {
+        if (at.isScalar && path !== undefined && (anywhere || IMAGE_CONNECTOR_PATH.test(path)))
+            out.push({ at, path });
+    };
+    // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
+    // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
+    // met as a step's `settings` an infrastructure's spec too. So a field inside an anchored node that an alias
+    // uses counts wherever it is first met (a false positive there is rarer, and safer for a gate, than an
+    // override hidden behind an alias).
+    if (root.file.aliased)
+        walk(root, ({ view, key, parent, path }) => {
+            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
+                add(view, path, view.aliased);
+        });
+    else
+        findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
+    return out;
+}
+/**
+ * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
+ * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io`
+ * and `registry.app.harness.io` are other hosts.
+ */
+const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
+/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
+const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
+/** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
+function listKey(path) {
+    const segments = path.split('/');
+    const item = segments.pop();
+    const key = segments.pop();
+    return item !== undefined && /^\d+$/.test(item) && key && !key.includes('=') ? key : undefined;
+}
+/** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
+function withoutSlashes(text) {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x2f)
+        end--;
+    return text.slice(0, end);
+}
+/** Keys whose text is prose, not configuration. */
+const PROSE_KEYS = new Set(['description', 'name']);
+/** Except the `name` of an image map: an STO step's scan target (`image: {type: docker_v2, name: ...}`). */
+const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|\/)image\/name$/.test(path));
+/**
+ * References to the retired registry inside strings that are not image or connector URL fields:
+ * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
+ * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
+ * range, so the offsets are exact. A mention counts when it names an image path, is the whole
+ * value, or follows a container tool on its line: prose that merely names the host is left alone.
+ */
+function registryLeftovers(file, handled) {
+    if (!/harness\.io(?::443)?\/+registry/i.test(file.text))
+        return [];
+    const out = [];
+    for (const doc of file.docs) {
+        const root = View.root(file, doc);
+        if (!root)
+            continue;
+        walk(root, (visit) => {
+            const { view } = visit;
+            if (!view.isScalar || typeof view.value !== 'string')
+                return;
+            const key = visit.key ?? listKey(visit.path);
+            if (key === undefined || isProse(key, visit.path) || handled(view))
+                return;
+            const [start, end] = view.range;
+            const text = file.text.slice(start, end);
+            // Worked out once per scalar, not per mention: a script can name the registry thousands of times.
+            const bare = withoutSlashes(view.value.trim().replace(/^[a-z]+:\/\//i, ''));
+            for (const m of text.matchAll(LEFTOVER)) {
+                const whole = bare === withoutSlashes(m[0]);
+                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)))
+                    continue;
+                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
+            }
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+/**
+ * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
+ * declare, does not compile. Option values are typed from the declared defaults.
+ */
+function defineRule(rule) {
+    if (!rule.checkFile && !rule.checkProject)
+        throw new Error(`rule ${rule.id} has no check`);
+    return rule;
+}
+/** The value of each of a rule's options: its default, then the config's, then the command line's. */
+function optionDefaults(meta) {
+    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
+}
+/** A rule's message `id`, filled from `data`. */
+function messageOf(rule, id, data) {
+    return formatMessage(rule.messages[id] ?? id, data);
+}
+function formatMessage(template, data = {}) {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
+
+
+
+
+
+
+/**
+ * The canonical name under the same prefix. Safe only where Harness publishes the image under that
+ * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
+ * mirror must first hold the image under the new name, so there it is a suggestion. None on the
+ * app.harness.io registry: nothing can be pulled there, and no-app-harness-registry's fix moves the
+ * image to the replacement registry and restores its name in one edit.
+ */
+function nameFix(use, restored, allowSafe) {
+    // A runtime input's option is not the scalar's whole text: no edit replaces it.
+    if (use.runtimeInput || isAppHarnessImage(use.image))
+        return {};
+    const edit = restored && replaceScalar(use.view, restored.value);
+    if (!edit)
+        return {};
+    const image = parseImage(restored.value);
+    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
+    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
+        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
+    // No one but Harness can push to its Docker Hub namespaces: there the only way is Harness's own image.
+    const title = image && isOnDockerHub(image)
+        ? `Use Harness's own image \`${restored.value}\` instead, if it has ${image.digest ? 'that digest' : `the tag \`${image.tag ?? 'latest'}\``}.`
+        : `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`;
+    return { suggestion: { title, edits: [edit] } };
+}
+/** Also an option of no-app-harness-registry, whose fix restores the same names: one setting for both (see `optionsOf`). */
+const HARNESS_IMAGES = {
+    description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
+    default: [],
+    topLevel: true,
+};
+/* harmony default export */ const no_renamed_harness_image = (defineRule({
+    id: 'no-renamed-harness-image',
+    policy: 4,
+    severity: 'error',
+    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
+    fixable: 'safe',
+    options: {
+        harnessImages: HARNESS_IMAGES,
+    },
+    messages: {
+        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
+        renamedOnRetiredRegistry: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `{{expected}}`.',
+        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
+        // Related location: an image field that pulls a pipeline variable's value.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
+    },
+    checkFile({ file, embedded, options, report }) {
+        // Kubernetes manifests, Compose files and the like name their own images.
+        if (!file.harness)
+            return;
+        const catalogue = catalogueWith(options.harnessImages);
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                if (use.kind === 'executionConfig') {
+                    // Harness pulls these itself, through the image connector: the name must be exact.
+                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+                    if (expected)
+                        report({
+                            at: use.view,
+                            messageId: 'executionConfig',
+                            data: { field: use.field, image: use.raw, expected },
+                            ...nameFix(use, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
+                        });
+                    continue;
+                }
+                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
+                const renamed = findRenamedHarnessImage(use.image, catalogue);
+                const retired = isAppHarnessImage(use.image);
+                if (renamed)
+                    report({
+                        at: use.view,
+                        messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
+                        severity: 'warning',
+                        data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
+                        ...pulledByRelated(use),
+                        ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
+                    });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/model/booleans.ts
+/**
+ * How Harness reads a boolean field: Jackson 2, into a Java Boolean. Its YAML parser resolves
+ * plain scalars as YAML 1.1 does, so an unquoted `yes`, `no`, `on` or `off` (in any of their three
+ * spellings) is a boolean there, where YAML 1.2 reads a string. Its boolean reader also takes the
+ * strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in by an input
+ * set. Undefined for any other value (a quoted "no", `1`, a runtime input). `style` is how the
+ * value is written, when it is written as a whole scalar; without it only the second rule applies.
+ */
+function jacksonBoolean(value, style) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value !== 'string')
+        return undefined;
+    if (JACKSON_TRUE.has(value) || (style === 'PLAIN' && YAML11_TRUE.has(value)))
+        return true;
+    if (JACKSON_FALSE.has(value) || (style === 'PLAIN' && YAML11_FALSE.has(value)))
+        return false;
+    return undefined;
+}
+/** A plain scalar that YAML 1.2 reads as a string and Harness as a boolean (`no`, `On`, `YES`). */
+const isYaml11Boolean = (value, style) => typeof value === 'string' && style === 'PLAIN' && (YAML11_TRUE.has(value) || YAML11_FALSE.has(value));
+const spellings = (...words) => new Set(words.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
+const JACKSON_TRUE = spellings('true');
+const JACKSON_FALSE = spellings('false');
+/** SnakeYAML's YAML 1.1 boolean words, which Jackson 2's YAML parser takes as booleans (its `_matchYAMLBoolean`). */
+const YAML11_TRUE = spellings('yes', 'on');
+const YAML11_FALSE = spellings('no', 'off');
+
+;// CONCATENATED MODULE: ./src/model/scope.ts
+/**
+ * The built-in account connector Harness pulls its CI images through when a stage sets no Override
+ * Image Connector (always, on Harness Cloud).
+ */
+const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
+/**
+ * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
+ * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
+ */
+function scopeOf(org, project) {
+    const key = org ? (project ? `${org}\0${project}` : org) : '';
+    let scope = scopes.get(key);
+    if (!scope) {
+        if (scopes.size >= 10_000)
+            scopes.clear();
+        scope = Object.freeze(org && project ? { level: 'project', org, project } : org ? { level: 'org', org } : { level: 'account' });
+        scopes.set(key, scope);
+    }
+    return scope;
+}
+const scopes = new Map();
+/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
+function parseRef(ref) {
+    const parts = ref.trim().split('.');
+    if (parts.some((p) => p === ''))
+        return undefined;
+    if (parts.length === 1)
+        return { level: 'project', identifier: parts[0] };
+    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
+        return { level: parts[0], identifier: parts[1] };
+    return undefined;
+}
+function formatScope(scope) {
+    if (scope.level === 'account')
+        return 'account';
+    if (scope.level === 'org')
+        return `org ${scope.org}`;
+    return `project ${scope.org}/${scope.project}`;
+}
+/** Does an entity at `target` answer `ref` when referred to from `from`? */
+function refMatches(ref, from, target) {
+    if (ref.level !== target.level)
+        return false;
+    if (ref.level === 'account')
+        return true;
+    if (ref.level === 'org')
+        return !from.org || from.org === target.org;
+    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
+}
+/**
+ * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
+ * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
+ * project. Undefined when the reference is malformed or the referring entity's scope lacks the
+ * org or project the reference needs.
+ */
+function lookupScope(ref, from) {
+    const parsed = parseRef(ref);
+    if (!parsed)
+        return undefined;
+    const { identifier, level } = parsed;
+    if (level === 'account')
+        return { identifier, scope: { level } };
+    if (!from.org)
+        return undefined;
+    if (level === 'org')
+        return { identifier, scope: { level, org: from.org } };
+    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
+}
+/** One key per (scope, identifier): what Harness answers once. */
+const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
+/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
+const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
+/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
+const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
+
+;// CONCATENATED MODULE: ./src/model/entities.ts
+
+
+
+
+
+
+
+
+const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
+/** Harness entities we recognise but whose YAML the policies do not read. */
+const KNOWN_UNCHECKED = [
+    'service',
+    'environment',
+    'infrastructureDefinition',
+    'secret',
+    'overrides',
+    'policy',
+    'policySet',
+    'monitoredService',
+    'featureFlags',
+    'serviceOverrides',
+];
+const UNCHECKED = new Set(KNOWN_UNCHECKED);
+/** A step kept whole, not as its `connectorRef` alone. */
+const isWholeStep = (s) => typeof s.role === 'string';
+/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
+const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
+/** Kinds that make a file Harness YAML. */
+const isHarness = (c) => c.kind !== 'other';
+/**
+ * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
+ * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
+ * list or Helm values' `service:` settings are not Harness entities.
+ */
+/** `scopePath` is the file's whole path: Git Experience folders in it give scopes the YAML leaves out. */
+function classify(file, docIndex, scopePath) {
+    const doc = file.docs[docIndex];
+    const top = View.root(file, doc);
+    if (top?.isSeq)
+        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
+    if (!top?.isMap)
+        return { kind: 'other' };
+    const entries = top.entries();
+    const version = top.get('version');
+    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
+        return { kind: 'v1', at: version };
+    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
+    if (!main) {
+        if (executionConfigMap(top))
+            return { kind: 'harness-other' };
+        const single = entries.length === 1 ? entries[0] : undefined;
+        if (!single?.value?.isMap || !single.value.has('identifier'))
+            return { kind: 'other' };
+        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
+    }
+    const root = main.value;
+    const kind = main.key;
+    const base = {
+        identifier: root.text('identifier') ?? '',
+        name: root.text('name'),
+        scope: entityScope(kind, root, scopePath),
+        rootKey: main.keyView,
+    };
+    const entity = (e) => ({ kind: 'entity', entity: e, root });
+    switch (kind) {
+        case 'connector':
+            return entity(connector(base, root));
+        case 'pipeline':
+            return entity({
+                ...base,
+                kind: 'pipeline',
+                stages: collectStages(root.get('stages')),
+                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
+                template: templateLink(root.get('template')),
+                variables: variablesOf(root),
+                imageConnectorFields: imageConnectorFields(root),
+            });
+        case 'template':
+            return entity(template(base, root));
+        case 'inputSet':
+            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
+        case 'overlayInputSet':
+            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
+        case 'trigger': {
+            const embedded = triggerInputs(file, root.get('inputYaml'));
+            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
+            if (isFalse(root.get('enabled')))
+                set.disabled = true;
+            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
+        }
+    }
+}
+/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE", and an unquoted `no` or `off`, too. */
+const isFalse = (v) => jacksonBoolean(v?.value, v?.style) === false;
+/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
+function isExecutionConfig(top) {
+    const items = top.items();
+    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
+}
+/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
+const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
+const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
+/**
+ * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
+ * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
+ * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
+ * Connectors are not Git Experience entities: without the fields they are account-level,
+ * whatever the folder.
+ */
+function entityScope(kind, root, path) {
+    const org = root.text('orgIdentifier');
+    const project = root.text('projectIdentifier');
+    if (org || kind === 'connector')
+        return scopeOf(org, project);
+    const m = GIT_EXPERIENCE_PATH.exec(path);
+    if (m)
+        return scopeOf(m[1], m[2]);
+    const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
+    return orgTemplate ? scopeOf(orgTemplate[1], undefined) : scopeOf(org, project);
+}
+function connector(base, root) {
+    const spec = root.get('spec');
+    const urls = [];
+    const collectUrls = (v, depth) => {
+        if (!v?.isMap || depth > 4)
+            return;
+        for (const e of v.entries()) {
+            if (/url$/i.test(e.key) && e.value?.str)
+                urls.push(e.value);
+            else
+                collectUrls(e.value, depth + 1);
+        }
+    };
+    collectUrls(spec, 0);
+    const credential = spec?.get('credential');
+    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
+    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
+    return {
+        ...base,
+        kind: 'connector',
+        type: root.text('type') ?? '',
+        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
+        urls,
+        executeOnDelegate: spec?.get('executeOnDelegate'),
+        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
+        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
+        ...(auth ? { authType: auth } : {}),
+        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
+        // A role to assume: `crossAccountAccess: null` or `{}` (as the UI saves an unset one) assumes none.
+        ...(credential?.get('crossAccountAccess')?.text('crossAccountRoleArn')?.trim() ? { crossAccountAccess: true } : {}),
+        ...(platformEdit ? { platformEdit } : {}),
+    };
+}
+/**
+ * Whether a stage clones its codebase: `true` (as Jackson reads it, so "True" too), or a value
+ * known only at run time (a runtime input, an expression), kept as its node: templateInputs, input
+ * sets or triggers may fill it.
+ */
+function cloneCodebaseOf(v) {
+    if (v?.str?.includes('<+'))
+        return v;
+    return jacksonBoolean(v?.value, v?.style) === true;
+}
+/**
+ * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
+ * is "1.0" (not the number 1) and `1.10` is not `1.1`.
+ */
+function versionLabelOf(map) {
+    const label = map.get('versionLabel');
+    if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
+        return label.file.text.slice(label.range[0], label.range[1]).trim();
+    return label?.str;
+}
+function templateLink(v) {
+    const templateRef = v?.get('templateRef');
+    if (!v || !templateRef)
+        return undefined;
+    const inputs = v.get('templateInputs');
+    const versionLabel = versionLabelOf(v);
+    return {
+        templateRef,
+        ...(versionLabel ? { versionLabel } : {}),
+        ...(inputs?.isMap
+            ? {
+                inputs: {
+                    byPath: scalarsByPath(inputs),
+                    stage: buildStage(inputs),
+                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : keep([], buildStep(inputs, 'step')),
+                },
+            }
+            : {}),
+    };
+}
+/**
+ * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
+ * one for a path given twice).
+ */
+function scalarsByPath(root) {
+    const out = {};
+    walk(root, ({ view, path }) => {
+        if (Object.hasOwn(out, path))
+            return;
+        if (view.isScalar)
+            out[path] = view;
+        else if (view.isSeq && view.items().every((i) => i.isScalar))
+            out[path] = view.items();
+    });
+    return out;
+}
+/** Pipeline variables' `value` nodes by variable name. */
+function variablesOf(root) {
+    const out = {};
+    for (const item of root.get('variables')?.items() ?? []) {
+        const name = item.text('name');
+        const value = item.get('value');
+        // `in` would see `toString` and `constructor` on every object.
+        if (name && value && !Object.hasOwn(out, name))
+            out[name] = value;
+    }
+    return out;
+}
+/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
+function collectStages(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const stage = item.get('stage');
+        if (stage?.isMap)
+            out.push(buildStage(stage, stage.text('identifier') ?? ''));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectStages(parallel, out);
+        const insert = item.get('insert');
+        if (insert)
+            collectStages(insert.get('stages'), out);
+    }
+    return out;
+}
+function buildStage(stage, identifier = stage.text('identifier') ?? '') {
+    const spec = stage.get('spec');
+    return {
+        identifier,
+        name: stage.text('name'),
+        type: stage.text('type'),
+        at: stage,
+        identifierAt: stage.get('identifier'),
+        infrastructure: infrastructureOf(spec),
+        cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
+        steps: [
+            ...collectSteps(spec?.getIn(['execution', 'steps'])),
+            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
+            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
+        ],
+        template: templateLink(stage.get('template')),
+    };
+}
+const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
+function infrastructureOf(spec) {
+    const infra = spec?.get('infrastructure');
+    const runtime = spec?.get('runtime');
+    if (infra?.isMap) {
+        const type = infra.get('type');
+        const useFromStage = infra.get('useFromStage');
+        if (useFromStage && !type)
+            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
+        if (eq(type?.str, 'KubernetesDirect'))
+            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'VM'))
+            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
+        if (eq(type?.str, 'KubernetesHosted'))
+            return { kind: 'KubernetesHosted', kindNode: type };
+        if (eq(type?.str, 'UseFromStage'))
+            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
+        if (type)
+            return { kind: 'Other', kindNode: type };
+    }
+    const rtype = runtime?.get('type');
+    if (eq(rtype?.str, 'Cloud'))
+        return { kind: 'Cloud', kindNode: rtype };
+    if (eq(rtype?.str, 'Docker'))
+        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
+    if (rtype)
+        return { kind: 'Other', kindNode: rtype };
+    return { kind: 'None' };
+}
+/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
+function collectSteps(list, out = []) {
+    for (const item of list?.items() ?? []) {
+        const step = item.get('step');
+        if (step?.isMap)
+            keep(out, buildStep(step, 'step'));
+        const parallel = item.get('parallel');
+        if (parallel)
+            collectSteps(parallel, out);
+        const group = item.get('stepGroup');
+        if (group?.isMap) {
+            const template = templateLink(group.get('template'));
+            if (template)
+                out.push({ ...buildStep(group, 'stepGroup'), template });
+            else
+                collectSteps(group.get('steps'), out);
+        }
+        const insert = item.get('insert');
+        if (insert)
+            collectSteps(insert.get('steps'), out);
+    }
+    return out;
+}
+/** Adds a step to a list as the model keeps it (see `StepFact`). */
+function keep(out, step) {
+    if (step.role !== 'step' || step.template || step.baseImageConnectorRefs.length)
+        out.push(step);
+    else if (step.connectorRef)
+        out.push(step.connectorRef);
+    return out;
+}
+function buildStep(step, role) {
+    const spec = step.get('spec');
+    const base = spec?.get('baseImageConnectorRefs');
+    return {
+        identifier: step.text('identifier') ?? '',
+        type: step.text('type'),
+        role,
+        connectorRef: spec?.get('connectorRef'),
+        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
+        template: templateLink(step.get('template')),
+    };
+}
+function template(base, root) {
+    const templateType = root.text('type');
+    const spec = root.get('spec');
+    const out = {
+        ...base,
+        kind: 'template',
+        templateType,
+        versionLabel: versionLabelOf(root),
+        stages: [],
+        steps: [],
+        imageConnectorFields: imageConnectorFields(root),
+    };
+    if (!spec?.isMap)
+        return out;
+    if (eq(templateType, 'Stage'))
+        out.stages.push(buildStage(spec, base.identifier));
+    else if (eq(templateType, 'Pipeline')) {
+        out.stages = collectStages(spec.get('stages'));
+        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
+        out.variables = variablesOf(spec);
+    }
+    else if (eq(templateType, 'Step'))
+        keep(out.steps, buildStep(spec, 'step'));
+    else if (eq(templateType, 'StepGroup'))
+        collectSteps(spec.get('steps'), out.steps);
+    return out;
+}
+/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
+function inputSet(base, kind, pipeline, pipelineIdentifier) {
+    const fills = [];
+    // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
+    const fill = (path, view) => {
+        if (view.isScalar && view.str !== undefined)
+            fills.push({ path, at: view });
+    };
+    if (pipeline)
+        walk(pipeline, ({ view, path }) => {
+            fill(path, view);
+            if (view.isSeq)
+                for (const item of view.items())
+                    fill(path, item);
+        });
+    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
+}
+/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
+function triggerInputs(file, inputYaml) {
+    const text = inputYaml?.str;
+    if (!inputYaml || !text)
+        return undefined;
+    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
+    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
+    const doc = embedded.docs[0];
+    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
+        return undefined;
+    const root = View.root(embedded, doc);
+    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
+}
+/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
+function embeddingOf(scalar) {
+    const parent = scalar.file;
+    const [start, end] = scalar.range;
+    const raw = parent.text.slice(start, end);
+    const range = [start, end];
+    const header = linesOf(parent).linePos(start).line;
+    if (!raw.startsWith('|'))
+        return { parent, range, lineOffset: 0, columnOffset: 0, collapseTo: range };
+    // `|4-`: the content is indented by the indicator beyond the key's own indentation (a `- ` before
+    // the key counts); without one, by as much as its first line that is not blank.
+    const indicator = /^\|[+-]?([1-9])/.exec(raw)?.[1];
+    if (indicator) {
+        const lineStart = parent.text.lastIndexOf('\n', start - 1) + 1;
+        const keyIndent = /^[ \t]*(?:-[ \t]+)*/.exec(parent.text.slice(lineStart, start))[0].length;
+        return { parent, range, lineOffset: header, columnOffset: keyIndent + Number(indicator) };
+    }
+    const firstContent = raw
+        .split(/\r?\n/)
+        .slice(1)
+        .find((l) => l.trim() !== '') ?? '';
+    const indent = firstContent.length - firstContent.trimStart().length;
+    return { parent, range, lineOffset: header, columnOffset: indent };
+}
+
+;// CONCATENATED MODULE: ./src/model/group-by.ts
+/**
+ * `items` grouped by `keyOf`, each group in the items' order. Grouped by appending in place: a copy
+ * of the group for each item made grouping quadratic where thousands of items share a key.
+ */
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/model/project.ts
+
+
+
+
+
+
+/** The templates of a run that goes through none: one shared, empty set. */
+const NO_TEMPLATES = new Set();
+/** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
+const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
+/** How messages name a template reference: `` `account.t` (version v1) ``. */
+const templateName = (link) => `\`${str(link.templateRef) ?? ''}\`` + (link.versionLabel ? ` (version ${link.versionLabel})` : '');
+/** Stage types that can run on Harness Cloud (lowercase): a stage of another type never does. */
+const CLOUD_STAGE_TYPES = new Set(['ci', 'securitytests', 'iacm', 'idp']);
+/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
+class Project {
+    connectors = [];
+    pipelines = [];
+    templates = [];
+    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
+    inputSets = [];
+    /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
+    disabledTriggers = [];
+    overlayInputSets = [];
+    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
+    #connectorsById;
+    /** What each pipeline's input sets and triggers supply, by semantic path. */
+    #fills = new Map();
+    #users;
+    /** `usesOf`, per template asked about. */
+    #uses = new Map();
+    /** The stages each context of `usesOf` runs as. */
+    #useStages = new WeakMap();
+    /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
+    #runStages = new WeakMap();
+    #infraOf = new WeakMap();
+    #pipelineIds;
+    /** Templates by identifier, built on the first lookup. */
+    #templatesById;
+    /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
+    #harness = new Map();
+    #harnessFacts;
+    constructor(entities) {
+        for (const e of entities) {
+            if (e.kind === 'connector')
+                this.connectors.push(e);
+            else if (e.kind === 'pipeline')
+                this.pipelines.push(e);
+            else if (e.kind === 'template')
+                this.templates.push(e);
+            else if (e.kind === 'overlayInputSet')
+                this.overlayInputSets.push(e);
+            else if (e.disabled)
+                this.disabledTriggers.push(e);
+            else
+                this.inputSets.push(e);
+        }
+        for (const set of this.inputSets) {
+            const pipeline = this.pipelineOf(set);
+            if (!pipeline)
+                continue;
+            const byPath = this.#fills.get(pipeline) ?? new Map();
+            this.#fills.set(pipeline, byPath);
+            for (const { path, at } of set.fills) {
+                const list = byPath.get(path) ?? [];
+                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
+                byPath.set(path, list);
+            }
+        }
+    }
+    get entities() {
+        return [
+            ...this.connectors,
+            ...this.pipelines,
+            ...this.templates,
+            ...this.inputSets,
+            ...this.disabledTriggers,
+            ...this.overlayInputSets,
+        ];
+    }
+    findConnector(ref, from) {
+        return this.connectorCopies(ref, from)[0];
+    }
+    /**
+     * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
+     * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
+     * judges each copy, so the outcome does not hang on which file sorts first.
+     */
+    connectorCopies(ref, from) {
+        const matches = this.#matches(ref, from);
+        if (matches.length <= 1)
+            return matches;
+        const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
+        if (here.length)
+            return here;
+        // From an unknown scope, copies in different projects are different connectors: none is the one.
+        const [first] = matches;
+        const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
+        return matches.every(same) ? matches : [];
+    }
+    /**
+     * The connectors a reference could name when `connectorCopies` finds none for want of a scope:
+     * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
+     * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
+     */
+    ambiguousConnector(ref, from) {
+        if (this.connectorCopies(ref, from).length)
+            return [];
+        const matches = this.#matches(ref, from);
+        return matches.length > 1 ? matches : [];
+    }
+    /** Connectors of the reference's identifier and level that `from` may refer to. */
+    #matches(ref, from) {
+        const parsed = parseRef(ref);
+        if (!parsed)
+            return [];
+        this.#connectorsById ??= groupBy(this.connectors, (c) => c.identifier);
+        return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
+    }
+    /**
+     * Adds what Harness said about connectors the repo does not hold (looked up after the project was
+     * built, before the project rules run). A connector in the repo still wins: rules ask
+     * `findConnector` first.
+     */
+    addHarnessFacts(facts) {
+        this.#harnessFacts = facts;
+        for (const l of facts.lookups)
+            this.#harness.set(scopedKey(l.scope, l.identifier), l.answer);
+    }
+    /** What was learnt from Harness in this run, if it was asked. */
+    get harnessFacts() {
+        return this.#harnessFacts;
+    }
+    /** Harness's answer for a reference made from `from`, at the scope Harness's own rule gives it; undefined when not asked. */
+    inHarness(ref, from) {
+        const at = lookupScope(ref, from);
+        return at && this.#harness.get(scopedKey(at.scope, at.identifier));
+    }
+    /**
+     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
+     * or, without one (the stable version, which only Harness knows), every version in the repo.
+     */
+    findTemplates(link, from, type) {
+        const ref = str(link.templateRef);
+        const parsed = ref ? parseRef(ref) : undefined;
+        if (!parsed)
+            return [];
+        const label = link.versionLabel;
+        // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
+        this.#templatesById ??= groupBy(this.templates, (t) => t.identifier);
+        return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
+    }
+    /** True when a pipeline, stage, step or step group in the repo uses the template. */
+    isUsed(template) {
+        return this.#templateUsers().has(template);
+    }
+    /** Pipelines whose runs go through the template, directly or through other templates. */
+    pipelinesUsing(template) {
+        return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
+    }
+    /**
+     * The contexts a template's own fields are read in where runs go through it: one per use (of
+     * each version of each user), so an expression in it can take the values of each pipeline's.
+     */
+    usesOf(template) {
+        let out = this.#uses.get(template);
+        if (out)
+            return out;
+        out = [];
+        for (const root of this.#templateUsers().get(template) ?? []) {
+            // The stages of one use share its context (all of a Pipeline template's stages).
+            const seen = new Map();
+            for (const eff of this.runOf(root).stages) {
+                if (eff.ctx.entity !== template)
+                    continue;
+                let ctx = seen.get(eff.ctx.via);
+                if (!ctx) {
+                    seen.set(eff.ctx.via, (ctx = eff.ctx));
+                    out.push(ctx);
+                    this.#useStages.set(ctx, []);
+                }
+                this.#useStages.get(ctx).push(eff.stage);
+            }
+        }
+        this.#uses.set(template, out);
+        return out;
+    }
+    /** The stages a context of `usesOf` runs as: the one made from a Stage template, each of a Pipeline template's. */
+    stagesOfUse(ctx) {
+        return this.#useStages.get(ctx) ?? [];
+    }
+    /**
+     * The runs to check: every pipeline's, and every template's on its own. By default a template
+     * that something in the repo uses is left out: its users' runs check it with their inputs.
+     * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
+     * needs one at a time.
+     */
+    *runs(opts = { templates: 'unused' }) {
+        for (const p of this.pipelines)
+            yield this.runOf(p);
+        for (const t of this.templates)
+            if (t.stages.length && (opts.templates === 'all' || !this.isUsed(t)))
+                yield this.runOf(t);
+    }
+    /** For each template that runs go through, the roots of those runs (other than itself), found once. */
+    #templateUsers() {
+        if (!this.#users) {
+            const users = new Map();
+            // Only templates make runs go through templates: without any, no run needs making.
+            const roots = this.templates.length ? [...this.pipelines, ...this.templates.filter((t) => t.stages.length)] : [];
+            for (const root of roots)
+                for (const t of this.runOf(root).templates) {
+                    if (t === root)
+                        continue;
+                    const list = users.get(t);
+                    if (list)
+                        list.push(root);
+                    else
+                        users.set(t, [root]);
+                }
+            this.#users = users;
+        }
+        return this.#users;
+    }
+    runOf(root) {
+        const templates = new Set();
+        const run = { root, stages: [], templates };
+        if (root.kind === 'template')
+            templates.add(root);
+        const add = (owner, stages, ctx, through) => {
+            for (const stage of stages)
+                this.expandStage(run, templates, owner, stage, ctx, through);
+        };
+        if (root.kind === 'pipeline' && root.template) {
+            const versions = this.findTemplates(root.template, root.scope, 'Pipeline');
+            const labels = versionLabels(versions);
+            for (const t of versions) {
+                const via = this.templateUse(t, root.template, root, undefined, labels);
+                templates.add(t);
+                const ctx = { entity: t, via };
+                if (t.codebaseConnectorRef)
+                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
+                add(t, t.stages, ctx, [via]);
+            }
+        }
+        else {
+            // One context for the run's own fields, and no list of templates: a large repo keeps a run
+            // per pipeline (as many as 100,000), and most go through no template.
+            const ctx = { entity: root };
+            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
+                run.codebase = { ref: root.codebaseConnectorRef, ctx };
+            add(root, root.stages, ctx, NONE);
+        }
+        for (const eff of run.stages)
+            for (const step of eff.body.steps)
+                this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+        if (!templates.size)
+            run.templates = NO_TEMPLATES;
+        else
+            run.stages = withInfraSources(run.stages);
+        return run;
+    }
+    expandStage(run, templates, owner, stage, ctx, through) {
+        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
+        if (!versions.length) {
+            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
+            return;
+        }
+        const labels = versionLabels(versions);
+        for (const t of versions) {
+            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via, labels);
+            templates.add(t);
+            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
+        }
+    }
+    collectStepTemplates(step, scope, into, depth = 0) {
+        if (!isWholeStep(step) || !step.template || depth > 8)
+            return;
+        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
+            into.add(t);
+            for (const s of t.steps)
+                this.collectStepTemplates(s, t.scope, into, depth + 1);
+        }
+    }
+    /**
+     * `versions` are the labels of every version `link` names from `user` (`versionLabels` of
+     * `findTemplates`), found once by the caller and shared by its uses: a stage with no versionLabel
+     * has one use per version, and listing them again for each was cubic in the versions.
+     */
+    templateUse(template, link, user, outer, versions) {
+        return {
+            template,
+            ...(link.inputs ? { inputs: link.inputs } : {}),
+            user,
+            ...(outer ? { outer } : {}),
+            stable: !link.versionLabel,
+            versions,
+        };
+    }
+    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
+    infrastructure(eff) {
+        // A run of a few stages is searched directly: indexing it cost more than the search (3–5% of a scan).
+        if (eff.run.stages.length <= SMALL_RUN)
+            return this.#infrastructureThroughLoop(eff);
+        // Every stage of a run asks, and a chain of `useFromStage` can be as long as the run: each
+        // answer is kept, so a chain is followed once, not once per stage (cubic for 4,000 stages).
+        const known = this.#infraOf.get(eff);
+        if (known)
+            return known;
+        // Following each stage's first candidate (`firstNext`) leads, unless it loops, to a stage that
+        // takes its infrastructure from no other: that stage is the answer for every stage on the way,
+        // whichever stage the search starts from.
+        const path = [];
+        const onPath = new Set();
+        let cur = eff;
+        let found;
+        while (cur && !onPath.has(cur)) {
+            found = this.#infraOf.get(cur);
+            if (found)
+                break;
+            path.push(cur);
+            onPath.add(cur);
+            const next = this.#firstNext(cur);
+            if (!next)
+                found = { stage: cur, infra: cur.body.infrastructure };
+            cur = next;
+        }
+        if (found) {
+            for (const s of path)
+                this.#infraOf.set(s, found);
+            return found;
+        }
+        // A loop: where the search stops depends on where it starts (and on copies of a stage passed).
+        return this.#infrastructureThroughLoop(eff);
+    }
+    /** The stage `eff` takes its infrastructure from when none is passed yet; undefined when none. */
+    #firstNext(eff) {
+        if (eff.infraFrom)
+            return eff.infraFrom;
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        return from ? this.#stagesNamed(eff.run, from)[0] : undefined;
+    }
+    /** The stages of a run with identifier `id`, in run order: a short run searched, a long one indexed once. */
+    #stagesNamed(run, id) {
+        if (run.stages.length <= SMALL_RUN)
+            return run.stages.filter((s) => s.stage.identifier === id);
+        let byId = this.#runStages.get(run);
+        if (!byId)
+            this.#runStages.set(run, (byId = groupBy(run.stages, (s) => s.stage.identifier)));
+        return byId.get(id) ?? [];
+    }
+    #infrastructureThroughLoop(eff) {
+        let cur = eff;
+        const seen = new Set([eff]);
+        for (;;) {
+            const infra = cur.body.infrastructure;
+            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+            const next = cur.infraFrom ?? (from ? this.#stagesNamed(cur.run, from).find((s) => !seen.has(s)) : undefined);
+            if (!next || seen.has(next))
+                return { stage: cur, infra };
+            seen.add(next);
+            cur = next;
+        }
+    }
+    /**
+     * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
+     * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
+     * stub), `useFromStage` names no stage of the run, or following `useFromStage` comes back to a
+     * stage already passed (a loop, which holds no infrastructure). `at` is the stage's templateRef, or
+     * its `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a
+     * stage type that never runs on Harness Cloud (a Deployment, an Approval).
+     */
+    undecidedInfrastructure(eff) {
+        const { stage: last, infra } = this.infrastructure(eff);
+        const own = eff.body.infrastructure;
+        const link = last.body === last.stage ? last.stage.template : undefined;
+        if (link) {
+            const type = link.inputs?.stage.type;
+            if (type && !CLOUD_STAGE_TYPES.has(type.toLowerCase()))
+                return undefined;
+            const template = templateName(link);
+            if (last === eff)
+                return { at: link.templateRef, template };
+            return { at: own.useFromStage ?? own.kindNode ?? eff.stage.at, template, from: last.stage.identifier };
+        }
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        // A Stage template checked on its own names a stage of the pipelines that use it.
+        const root = eff.run.root;
+        const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
+        if (from === undefined || standalone)
+            return undefined;
+        if (!this.#stagesNamed(last.run, from).length)
+            return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
+        // The search stopped at a stage that takes its infrastructure from one already passed.
+        return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
+    }
+    /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
+    missingPipelineTemplate(run) {
+        const root = run.root;
+        if (root.kind !== 'pipeline' || !root.template)
+            return undefined;
+        return this.findTemplates(root.template, root.scope, 'Pipeline').length ? undefined : root.template;
+    }
+    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
+    runsOnHarnessCloud(eff) {
+        const kind = this.infrastructure(eff).infra.kind;
+        return kind === 'Cloud' || kind === 'KubernetesHosted';
+    }
+    /**
+     * How a CI stage pulls Harness's own images: its Override Image Connector when it has one (not on
+     * Harness Cloud, which has none), else `account.harnessImage`. Undefined for stages that are not
+     * CI builds.
+     */
+    imageConnector(eff) {
+        const { stage: from, infra } = this.infrastructure(eff);
+        if (!CI_INFRA.has(infra.kind))
+            return undefined;
+        const field = this.runsOnHarnessCloud(eff) ? undefined : infra.imageConnectorRef;
+        return field ? { override: field, ctx: from.ctx } : { builtIn: infra.kindNode ?? eff.stage.at };
+    }
+    /**
+     * Every connector a stage refers to, as values the repo gives: its steps' and codebase's
+     * (`connectorUses`, resolved), and the one it pulls Harness images through (`imageConnector`).
+     */
+    connectorReferences(eff) {
+        const out = [];
+        for (const use of this.connectorUses(eff))
+            for (const v of this.resolve(use.ref, use.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: use.how });
+        const image = this.imageConnector(eff);
+        if (image && 'builtIn' in image)
+            out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
+        else if (image)
+            for (const v of this.resolve(image.override, image.ctx).values)
+                out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
+        return out;
+    }
+    /**
+     * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
+     * expression that something fills with true (as Jackson reads it: "True" and "TRUE" too), or
+     * that nothing in the repo settles (it may well be true, so the codebase connector is checked as
+     * if it clones).
+     */
+    clones(eff) {
+        const field = eff.body.cloneCodebase;
+        if (typeof field === 'boolean')
+            return field;
+        const r = this.resolve(field, eff.ctx);
+        // A value written as a whole scalar is read as Harness reads it (an unquoted `yes` is true); a `.default()` is text in an expression.
+        const style = (v) => (v.source === 'default' || v.source === 'allowedValues' ? undefined : styleOf(v.at));
+        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value, style(v)) === true);
+    }
+    /**
+     * The connectors a stage pulls or clones through, including those of its step templates. Step
+     * and step-group templates whose connectors cannot be known go to `missing`, when given.
+     */
+    connectorUses(eff, missing) {
+        const uses = [];
+        const codebase = eff.run.codebase;
+        if (codebase && this.clones(eff))
+            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
+        // A stage template that is not in the repo: its templateInputs are all that is known.
+        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
+        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
+        for (const step of steps)
+            this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
+        return uses;
+    }
+    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0, missing) {
+        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
+        if (!isWholeStep(step)) {
+            out.push({ ...base, ref: step, how: 'step' });
+            return;
+        }
+        if (step.template && depth < 8) {
+            const group = step.role === 'stepGroup';
+            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
+            // The template is not in the repo: its templateInputs list only its runtime inputs, so a
+            // connector fixed inside it is unknown. What they set is still checked.
+            if (!versions.length) {
+                missing?.push({ link: step.template, step: step.identifier, group });
+                for (const s of step.template.inputs?.steps ?? [])
+                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
+            }
+            const labels = versionLabels(versions);
+            for (const t of versions) {
+                const via = this.templateUse(t, step.template, ctx.entity, ctx.via, labels);
+                for (const s of t.steps)
+                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, stepTemplate ?? via, depth + 1, missing);
+            }
+            return;
+        }
+        if (step.connectorRef)
+            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
+        for (const b of step.baseImageConnectorRefs)
+            out.push({ ...base, ref: b, how: 'baseImage' });
+    }
+    /**
+     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
+     * values, what the template's user supplies in `templateInputs` (followed up the chain of
+     * templates), and what the pipeline's input sets and triggers supply.
+     */
+    resolve(field, ctx, depth = 0) {
+        const raw = str(field);
+        if (raw === undefined)
+            return { values: [] };
+        const v = classifyValue(raw);
+        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
+        if (v.kind === 'literal')
+            return { values: v.value ? [own(v.value, 'literal')] : [] };
+        if (v.kind === 'expression')
+            return this.expression(raw, field, ctx, depth);
+        const defaults = this.options(v, field, ctx, depth);
+        const via = ctx.via;
+        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
+            const supplied = this.supplied(via, field);
+            const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
+            // A list fills the runtime input with each of its items.
+            if (Array.isArray(supplied))
+                return this.resolveItems(supplied, userCtx, depth);
+            if (supplied) {
+                const r = this.resolve(supplied, userCtx, depth);
+                const values = r.values.map(asTemplateInput);
+                // Nothing fills the user's own runtime input: the template's default still applies.
+                if (values.length)
+                    return { values };
+                return defaults.values.length || defaults.unknown
+                    ? defaults
+                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
+            }
+        }
+        const values = [...defaults.values];
+        if (ctx.entity.kind === 'pipeline') {
+            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
+                const fv = classifyValue(fill.value);
+                if (fv.kind === 'literal' && fv.value)
+                    values.push({ ...fill, value: fv.value });
+            }
+        }
+        if (defaults.unknown)
+            return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
+        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
+    }
+    /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
+    resolveItems(items, ctx, depth) {
+        const out = { values: [] };
+        for (const item of items) {
+            const r = this.resolve(item, ctx, depth);
+            absorb(out, r, item, r.values.map(asTemplateInput));
+        }
+        return out;
+    }
+    /**
+     * The values a runtime input's `.default()` and allowed values give. An option is read as the
+     * field itself would be: an expression is no connector name, `<+pipeline.variables.x>` takes the
+     * variable's value, and any other expression is left open.
+     */
+    options(v, field, ctx, depth) {
+        const out = { values: [] };
+        const add = (option, source) => {
+            const o = classifyValue(option);
+            if (o.kind === 'literal') {
+                if (o.value)
+                    out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
+                return;
+            }
+            absorb(out, this.expression(option, field, ctx, depth), field);
+        };
+        if (v.default)
+            add(v.default, 'default');
+        for (const a of v.allowedValues ?? [])
+            add(a, 'allowedValues');
+        return out;
+    }
+    /** An expression's values: `<+pipeline.variables.x>` alone is the variable's value, wherever that comes from; any other is open. */
+    expression(text, field, ctx, depth) {
+        const variable = pipelineVariableName(text);
+        const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
+        return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
+    }
+    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
+    supplied(via, field) {
+        const path = field.path;
+        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
+            return undefined;
+        const key = path.slice('spec/'.length);
+        return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
+    }
+    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
+    pipelineOf(set) {
+        if (!set.pipelineIdentifier)
+            return undefined;
+        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
+        if (candidates.length <= 1)
+            return candidates[0];
+        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
+        return exact.length === 1 ? exact[0] : undefined;
+    }
+    #pipelinesById() {
+        return (this.#pipelineIds ??= groupBy(this.pipelines, (p) => p.identifier));
+    }
+    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
+    label(entity) {
+        const kind = entity.kind === 'template'
+            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
+            : KIND_NAMES[entity.kind];
+        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
+        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
+        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
+    }
+    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
+    stageLabel(eff) {
+        const root = eff.run.root;
+        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
+        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
+        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
+    }
+    /**
+     * For a stage checked against one version of the stage whose infrastructure it takes (see
+     * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
+     * as what is said of the stage holds only when it is the stable one. Empty otherwise.
+     */
+    #infraFromLabel(eff) {
+        const seen = new Set([eff]);
+        for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
+            seen.add(from);
+            // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
+            const uses = from.templates.filter((u) => !eff.templates.includes(u));
+            if (uses.length)
+                return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
+        }
+        return '';
+    }
+    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
+    useLabel(use) {
+        const t = use.template;
+        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
+        const stable = use.stable
+            ? use.versions.length > 1
+                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
+                : ' (the stable version)'
+            : '';
+        return `template \`${t.identifier}\`${version}${stable}`;
+    }
+}
+const KIND_NAMES = {
+    pipeline: 'pipeline',
+    connector: 'connector',
+    inputSet: 'input set',
+    trigger: 'trigger',
+    overlayInputSet: 'overlay input set',
+};
+/**
+ * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
+ * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
+ * pipeline's `templateInputs` fill), read in its own context.
+ */
+function pipelineVariable(ctx, name) {
+    const chain = [ctx];
+    for (let via = ctx.via; via; via = via.outer)
+        chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
+    // Outermost first: the pipeline's own variables, then its Pipeline template's.
+    for (const c of chain.reverse()) {
+        const e = c.entity;
+        const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
+        // Own keys only: `<+pipeline.variables.constructor>` is no variable.
+        const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
+        if (value)
+            return { value, ctx: c };
+    }
+    return undefined;
+}
+/** The labels of a template's versions, as a `TemplateUse` lists them. */
+const versionLabels = (versions) => versions.map((t) => t.versionLabel ?? '?');
+/** Scopes that can be the same project: equal where both name an org and a project. */
+function sameProject(a, b) {
+    if (a.org && b.org && a.org !== b.org)
+        return false;
+    return !(a.project && b.project && a.project !== b.project);
+}
+/** Runs of at most this many stages are searched directly (see `Project.infrastructure`). */
+const SMALL_RUN = 16;
+/**
+ * A stage that takes its infrastructure from a stage with several template versions runs on
+ * whichever version is stable, which only Harness knows: it gets one copy per version, each
+ * following one, so every version's infrastructure is checked. Stages are taken in order, so a
+ * chain (`c` from `b` from `a`) splits along it.
+ */
+function withInfraSources(stages) {
+    const out = [];
+    const byId = new Map();
+    for (const eff of stages) {
+        const infra = eff.body.infrastructure;
+        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
+        const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
+        // A stage of one version of a Pipeline template follows its own version's stage.
+        const own = candidates.filter((s) => s.owner === eff.owner);
+        const sources = own.length ? own : candidates;
+        // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
+        const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
+        out.push(...copies);
+        byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
+    }
+    return out;
+}
+/** A literal the user of a template writes in `templateInputs` is said to come from there. */
+const asTemplateInput = (x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x);
+/** Adds a resolution's values (as given) to `out`; the first open one says why `out` is open, at `at` when it names no place. */
+function absorb(out, r, at, values = r.values) {
+    out.values.push(...values);
+    if (r.unknown && !out.unknown) {
+        out.unknown = r.unknown;
+        out.unknownAt = r.unknownAt ?? at;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
+
+
+
+
+
+
+/** Related locations listed per finding; the message counts them all. */
+const MAX_RELATED = 50;
+/**
+ * Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is
+ * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
+ * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
+ */
+const connectsThroughPlatform = ({ executeOnDelegate: field }) => !!field && jacksonBoolean(field.value, styleOf(field)) === false;
+/**
+ * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
+ * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
+ * Cloud page rules these out even when the connector connects through the Harness Platform.
+ * Undefined for credentials Harness holds.
+ */
+function cloudIncompatibleCredentials(connector) {
+    const type = connector.type.toLowerCase();
+    const credential = connector.credentialType?.toLowerCase();
+    if (credential === 'inheritfromdelegate' && ['aws', 'gcp', 'azure'].includes(type))
+        return 'the delegate (`InheritFromDelegate`)';
+    if (type !== 'aws')
+        return undefined;
+    if (credential === 'irsa')
+        return 'IRSA (`Irsa`)';
+    return connector.crossAccountAccess ? 'an assumed role (`crossAccountAccess`)' : undefined;
+}
+/**
+ * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
+ * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
+ * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
+ */
+function platformFix(connector) {
+    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
+        return {};
+    const edit = connector.platformEdit;
+    if (!edit || isEmbedded(connector.rootKey))
+        return {};
+    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
+    if (!connector.delegateSelectors.length)
+        return { fix: [edit], fixTitle: title };
+    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
+    return {
+        suggestion: {
+            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
+            edits: [edit],
+        },
+    };
+}
+/** Where a finding about the reference the uses make goes: where it is written. */
+const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
+/** The user of a stage's connectors. */
+const userOf = (project, eff) => {
+    const stage = project.stageLabel(eff);
+    const root = eff.run.root.rootKey;
+    return { stage, entity: eff.run.root.identifier, key: `${root.file}\0${root.start}\0${stage}` };
+};
+/** Uses of one connector, or of one reference the repo cannot resolve, by place. */
+class Uses {
+    map = new Map();
+    add(key, use) {
+        const list = this.map.get(key);
+        if (list)
+            list.push(use);
+        else
+            this.map.set(key, [use]);
+    }
+    /**
+     * Each key's uses by place. A use met again (same place, message and data, as a template's stage
+     * is met in each run that goes through it) is kept once, the first time: dropped here rather than
+     * on `add`, so that a large repo's hundreds of thousands of uses need no identity strings.
+     */
+    entries() {
+        return [...this.map].map(([k, list]) => [k, firstOfEach([...list].sort(byPlace))]);
+    }
+}
+/** Uses sorted by place (stably, so the first met comes first), without repeats. */
+function firstOfEach(sorted) {
+    const out = [];
+    // What the uses at the current place say, from its second use on (most places have one).
+    let here;
+    for (const use of sorted) {
+        const last = out[out.length - 1];
+        if (!last || byPlace(last, use) !== 0) {
+            here = undefined;
+            out.push(use);
+            continue;
+        }
+        here ??= new Set([identity(last)]);
+        const id = identity(use);
+        if (here.has(id))
+            continue;
+        here.add(id);
+        out.push(use);
+    }
+    return out;
+}
+const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
+const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
+/** The uses as related locations; none when the one use is where the finding already points. */
+const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
+/** How many stages the uses come from: one stage may use a connector in several steps. */
+const stageCount = (uses) => new Set(uses.map((u) => u.user.key)).size;
+/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
+const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
+/** A message id for one stage, or its `Many` form. */
+const oneOrMany = (id, uses) => (stageCount(uses) === 1 ? id : `${id}Many`);
+/**
+ * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
+ * place in the repo that refers to it: such a connector has no line of its own, so each referring
+ * place gets its finding.
+ */
+class ByPlace {
+    uses = new Uses();
+    items = new Map();
+    add(key, item, use) {
+        const place = use.ref ?? use.at;
+        const k = `${key}\0${place.file}\0${place.start}`;
+        this.items.set(k, item);
+        this.uses.add(k, use);
+    }
+    entries() {
+        return this.uses.entries().map(([k, uses]) => [this.items.get(k), uses]);
+    }
+}
+/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
+function harnessSide(project, ref, scope) {
+    const answer = project.inHarness(ref, scope);
+    if (answer?.kind === 'found')
+        return { found: answer.connector };
+    const at = lookupScope(ref, scope);
+    if (answer?.kind === 'notFound' && at)
+        return { missing: { connector: ref, scope: scopeName(at.scope) } };
+    return undefined;
+}
+/** A warning at each place that refers to a connector Harness does not have at that scope either. */
+function warnNotInHarness(missing, unresolved) {
+    for (const [gone, uses] of missing.entries())
+        unresolved({
+            at: referenceAt(uses),
+            severity: 'warning',
+            entity: uses[0].user.entity,
+            related: related(uses, referenceAt(uses)),
+            messageId: oneOrMany('notInHarness', uses),
+            data: { ...gone, ...usersOf(uses) },
+        });
+}
+/** Key of a connector only Harness holds. */
+const harnessKey = (c) => scopedKey(c.scope, c.identifier);
+/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
+const harnessNames = (c) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
+/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
+const NOT_IN_HARNESS_MESSAGES = {
+    notInHarness: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
+    notInHarnessMany: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
+};
+/* harmony default export */ const require_platform_connectivity = (defineRule({
+    id: 'require-platform-connectivity',
+    policy: 2,
+    severity: 'error',
+    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
+    harnessDocs: DOCS_HARNESS_CLOUD,
+    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
+    fixable: 'safe',
+    options: {
+        assumeHarnessCloudImageConnector: {
+            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
+            schema: { type: 'boolean' },
+            default: false,
+            topLevel: true,
+        },
+    },
+    messages: {
+        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
+        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
+        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
+        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
+        ambiguousRef: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; Harness Cloud {{stage}} uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
+        ambiguousRefMany: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; {{count}} Harness Cloud stages use it (listed as related locations). Set the pipelines' `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector they use connects through the Harness Platform.",
+        invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
+        invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
+        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
+        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
+        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+        openInputSharedMany: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
+        openExpressionShared: 'This expression is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
+        openExpressionSharedMany: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
+        harnessDelegateAbsent: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateAbsentMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrue: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
+        stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
+        infraFromItself: 'Whether {{stage}} runs on Harness Cloud cannot be told: its `useFromStage` names the stage itself (a loop, which Harness cannot run), so its connectors are not checked.',
+        infraFromLoop: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
+        stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        stepGroupTemplateNotInRepoMany: 'Step group `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
+        pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
+        cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
+        cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        usedBy: 'Used by Harness Cloud {{stage}}.',
+        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        usedByStepGroup: 'Used by Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
+        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
+        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
+        openUse: 'The connector of Harness Cloud {{stage}}.',
+        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
+        openUseStepGroup: 'The connector of Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
+    },
+    runtimeValueMessages: [
+        'openInput',
+        'openInputShared',
+        'openInputSharedMany',
+        'openExpression',
+        'openExpressionShared',
+        'openExpressionSharedMany',
+    ],
+    checkProject({ project, options, report, unresolved }) {
+        const failing = new Uses();
+        // Connectors on the platform whose credentials Harness Cloud still cannot use.
+        const badCredentials = new Uses();
+        const unknown = new Uses();
+        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
+        const open = new Uses();
+        const openSource = new Map();
+        // References the repo does not hold, by scope and identifier: how the notice names each.
+        const refs = new Map();
+        // Connectors only Harness holds (looked up through its API), and references it has no connector for.
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        // Step and step-group templates the repo does not hold, by where their `templateRef` is written.
+        const missingStep = new Map();
+        const missingStepUses = new Uses();
+        const notInRepo = (ref, scope, use) => {
+            const parsed = parseRef(ref);
+            if (!parsed) {
+                refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
+                return unknown.add(`\0${ref}`, use);
+            }
+            const level = parsed.level;
+            const unsaid = unknownScope(level, scope);
+            // Copies in several projects, and no project to choose by: not missing, but ambiguous.
+            const copies = unsaid ? project.ambiguousConnector(ref, scope) : [];
+            if (unsaid && copies.length) {
+                const scopes = [...new Set(copies.map((c) => formatScope(c.scope)))].sort();
+                const key = `ambiguous\0${ref}\0${scopes.join('\0')}`;
+                refs.set(key, {
+                    messageId: 'ambiguousRef',
+                    data: { connector: ref, copies: copies.length, scopes: scopes.join(', '), unknown: unsaid },
+                });
+                return unknown.add(key, use);
+            }
+            const where = level === 'account'
+                ? 'account'
+                : unsaid
+                    ? `${level === 'org' ? 'org scope' : scope.org ? `a project of org ${scope.org}` : 'project scope'}; the pipeline's ${unsaid} unknown`
+                    : formatScope({ level, org: scope.org, project: scope.project });
+            const key = `${where}\0${parsed.identifier}`;
+            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
+            refs.set(key, { messageId, data: { connector: ref, scope: where } });
+            unknown.add(key, use);
+        };
+        /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
+        const elsewhere = (ref, scope, use, vouched = false) => {
+            const side = harnessSide(project, ref, scope);
+            if (side && 'found' in side) {
+                if (side.found.executeOnDelegate !== false)
+                    inHarness.add(harnessKey(side.found), side.found, use);
+            }
+            else if (side)
+                missing.add(JSON.stringify(side.missing), side.missing, use);
+            else if (!vouched)
+                notInRepo(ref, scope, use);
+        };
+        for (const run of project.runs()) {
+            // What the repo does not hold cannot be judged: one notice per pipeline or stage says so.
+            const pipelineTemplate = project.missingPipelineTemplate(run);
+            if (pipelineTemplate)
+                unresolved({
+                    at: pipelineTemplate.templateRef,
+                    entity: run.root.identifier,
+                    messageId: 'pipelineTemplateNotInRepo',
+                    data: { pipeline: project.label(run.root), template: templateName(pipelineTemplate) },
+                });
+            for (const eff of run.stages) {
+                const undecided = project.undecidedInfrastructure(eff);
+                if (undecided) {
+                    const stage = project.stageLabel(eff);
+                    unresolved({
+                        at: undecided.at,
+                        entity: run.root.identifier,
+                        ...('missingStage' in undecided
+                            ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
+                            : 'loopFrom' in undecided
+                                ? undecided.loopFrom === eff.stage.identifier
+                                    ? { messageId: 'infraFromItself', data: { stage } }
+                                    : { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
+                                : undecided.from !== undefined
+                                    ? {
+                                        messageId: 'infraFromTemplateNotInRepo',
+                                        data: { stage, from: undecided.from, template: undecided.template },
+                                    }
+                                    : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
+                    });
+                    continue;
+                }
+                if (!project.runsOnHarnessCloud(eff))
+                    continue;
+                const user = userOf(project, eff);
+                const { stage } = user;
+                // One message data for the stage's uses (a large repo has hundreds of thousands).
+                const byStage = { stage };
+                const scope = run.root.scope;
+                // Step and step-group templates the repo does not hold: their connectors cannot be judged.
+                const missingSteps = [];
+                const uses = project.connectorUses(eff, missingSteps);
+                // A step template's `templateRef` is written once for every stage made from its Stage template: each stage is a use.
+                for (const m of missingSteps) {
+                    const key = `${m.link.templateRef.file}\0${m.link.templateRef.start}`;
+                    if (!missingStep.has(key))
+                        missingStep.set(key, m);
+                    missingStepUses.add(key, { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'usedBy', data: byStage, user });
+                }
+                for (const use of uses) {
+                    const resolution = project.resolve(use.ref, use.ctx);
+                    // A reference in a step that comes from a step template names the step and the template.
+                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
+                    // A step group made from a StepGroup template is named as one, like the notice about a missing one.
+                    const group = use.stepTemplate?.template.templateType?.toLowerCase() === 'stepgroup';
+                    if (resolution.unknown) {
+                        const at = resolution.unknownAt ?? use.ref;
+                        const key = `${at.file}\0${at.start}`;
+                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
+                        open.add(key, {
+                            at: use.ref,
+                            ...(step ? { messageId: group ? 'openUseStepGroup' : 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
+                            user,
+                        });
+                    }
+                    for (const value of resolution.values) {
+                        // A codebase connector is written once for every stage that clones: each stage is its own use.
+                        const codebase = use.how === 'codebase';
+                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
+                        const what = codebase
+                            ? { messageId: 'clonesCodebase', data: byStage }
+                            : step
+                                ? { messageId: group ? 'usedByStepGroup' : 'usedByStep', data: step }
+                                : { messageId: 'usedBy', data: byStage };
+                        // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
+                        const copies = project.connectorCopies(value.value, scope);
+                        if (!copies.length)
+                            elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
+                        for (const c of copies)
+                            if (!connectsThroughPlatform(c))
+                                failing.add(c, { at, ...what, user });
+                            else if (cloudIncompatibleCredentials(c))
+                                badCredentials.add(c, { at, ...what, user });
+                    }
+                }
+                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
+                // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
+                const own = eff.body.infrastructure;
+                const at = (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
+                const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
+                if (!harnessImage.length)
+                    elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
+                for (const c of harnessImage)
+                    if (!connectsThroughPlatform(c))
+                        failing.add(c, use);
+            }
+        }
+        for (const [key, uses] of missingStepUses.entries()) {
+            const m = missingStep.get(key);
+            const many = stageCount(uses) > 1;
+            unresolved({
+                at: m.link.templateRef,
+                entity: uses[0].user.entity,
+                ...(many ? { related: related(uses) } : {}),
+                messageId: oneOrMany(m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo', uses),
+                data: { step: m.step, template: templateName(m.link), ...usersOf(uses) },
+            });
+        }
+        for (const [key, uses] of open.entries()) {
+            const { at, expression } = openSource.get(key);
+            const here = uses.length === 1 && sameLoc(uses[0].at, at);
+            const id = here
+                ? expression
+                    ? 'openExpression'
+                    : 'openInput'
+                : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
+            unresolved({
+                at,
+                entity: uses[0].user.entity,
+                related: related(uses, at),
+                messageId: id,
+                data: usersOf(uses),
+            });
+        }
+        for (const [key, uses] of unknown.entries()) {
+            const first = uses[0];
+            const { messageId, data } = refs.get(key);
+            unresolved({
+                at: referenceAt(uses),
+                entity: first.user.entity,
+                related: related(uses, referenceAt(uses)),
+                messageId: oneOrMany(messageId, uses),
+                data: { ...data, ...usersOf(uses) },
+            });
+        }
+        for (const [connector, uses] of inHarness.entries()) {
+            const value = connector.executeOnDelegate;
+            const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
+            report({
+                at: referenceAt(uses),
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, referenceAt(uses)),
+                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
+            });
+        }
+        warnNotInHarness(missing, unresolved);
+        for (const [connector, uses] of failing.entries()) {
+            const field = connector.executeOnDelegate;
+            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate. An unquoted `yes` is true to it.
+            const state = !field || field.value === null
+                ? 'delegateAbsent'
+                : typeof field.value === 'boolean' || isYaml11Boolean(field.value, styleOf(field))
+                    ? 'delegateTrue'
+                    : 'delegateString';
+            report({
+                at: field ?? connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany(state, uses),
+                entity: connector.identifier,
+                related: related(uses),
+                ...platformFix(connector),
+                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
+            });
+        }
+        // No fix: the credentials must change in Harness, or the stage must leave Harness Cloud.
+        for (const [connector, uses] of badCredentials.entries())
+            report({
+                at: connector.specKey ?? connector.rootKey,
+                messageId: oneOrMany('cloudCredentials', uses),
+                entity: connector.identifier,
+                related: related(uses),
+                data: { connector: connector.identifier, credential: cloudIncompatibleCredentials(connector), ...usersOf(uses) },
+            });
+    },
+    connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
+        ? 'connects through a delegate'
+        : cloud && connector && cloudIncompatibleCredentials(connector)
+            ? 'credentials Harness Cloud cannot use'
+            : undefined,
+    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
+}));
+/**
+ * What a reference's scope lacks when referred to from `scope`: "org and project are", "project is"
+ * or "org is" (for messages), or undefined when Harness's lookup scope is known.
+ */
+function unknownScope(level, scope) {
+    if (level === 'account')
+        return undefined;
+    if (!scope.org)
+        return level === 'org' ? 'org is' : 'org and project are';
+    return level === 'project' && !scope.project ? 'project is' : undefined;
+}
+/** The key of `account.harnessImage` among the references not in the repo. */
+const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
+
+;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
+
+
+
+
+
+
+
+
+/**
+ * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
+ * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
+ * mirror must hold the images first, so pointing a connector at it is a suggestion.
+ */
+function connectorFix(connector, spec, url, replacement) {
+    // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
+    const urlEdit = evenIfAliased(replaceScalar(url, replacement));
+    // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
+    if (!urlEdit)
+        return {};
+    const edits = [urlEdit];
+    const dockerHub = isDockerHubUrl(replacement);
+    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
+    if (isDockerUrl)
+        edits.push(evenIfAliased(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other')));
+    const fix = edits.filter((e) => !!e);
+    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
+    if (isDockerUrl && isHarnessPublicRegistry(replacement))
+        return { fix, fixTitle: title };
+    const why = isDockerUrl
+        ? ' Mirror the Harness images there first.'
+        : ' Check that this connector type can pull Harness images from there.';
+    return { suggestion: { title: title + why, edits: fix } };
+}
+/**
+ * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
+ * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
+ * suggestion otherwise (the image must be there first).
+ */
+function imageFix(use, replacement, catalogue) {
+    if (use.runtimeInput)
+        return {};
+    if (use.kind === 'helm' && use.registryView)
+        return helmFix(use, use.registryView, replacement);
+    // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
+    const restored = restoredName(use, catalogue);
+    const target = restored?.value ?? use.raw;
+    const swapped = swapAppHarnessImage(target, replacement);
+    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
+    const edit = swapped ? evenIfAliased(replaceScalar(use.view, swapped)) : undefined;
+    if (!edit)
+        return {};
+    const title = restored
+        ? `Pull \`${use.raw}\` from \`${replacement}\` under its Harness name: \`${swapped}\`.`
+        : pullTitle(use, replacement);
+    // Only an execution-config field has one right name; a step image may be another image of the same name.
+    const sureName = !restored || (use.kind === 'executionConfig' && restored.unambiguous);
+    return fixOrSuggestion(edit, title, isHarnessImageName(target) && sureName && isHarnessPublicRegistry(replacement));
+}
+/**
+ * A Helm-style map's `registry` moves to the replacement's host and path, when it is the registry
+ * alone (with a scheme or `:443` too): one that holds part of the image path is not simply swapped.
+ */
+function helmFix(use, registryView, replacement) {
+    const registry = helmRegistryFor(replacement);
+    const written = normaliseRegistryUrl(registryView.str ?? '');
+    const registryAlone = isAppHarnessRegistryUrl(registryView.str ?? '') && written?.path.toLowerCase() === '/registry';
+    const edit = registry && registryAlone ? evenIfAliased(replaceScalar(registryView, registry)) : undefined;
+    return edit
+        ? fixOrSuggestion(edit, pullTitle(use, replacement), isHarnessImageName(use.raw) && isHarnessPublicRegistry(replacement))
+        : {};
+}
+const pullTitle = (use, replacement) => `Pull \`${use.raw}\` from \`${replacement}\`.`;
+/** `app.harness.io/registry/harness/...` or `.../plugins/...`: an image Harness publishes. */
+const isHarnessImageName = (raw) => ['harness', 'plugins'].includes(parseImage(raw)?.path[1]?.toLowerCase() ?? '');
+function fixOrSuggestion(edit, title, safe) {
+    if (safe)
+        return { fix: [edit], fixTitle: title };
+    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
+}
+/** The reference with the Harness image name it was renamed from, if it was renamed. */
+function restoredName(use, catalogue) {
+    if (use.kind !== 'executionConfig')
+        return restoreHarnessName(use.raw, catalogue);
+    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
+    return expected ? restoreExecutionConfigName(use.raw, expected, catalogue, use.field) : undefined;
+}
+const ID = 'no-app-harness-registry';
+/* harmony default export */ const no_app_harness_registry = (defineRule({
+    id: ID,
+    policy: 1,
+    severity: 'error',
+    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
+    fixable: 'safe',
+    aboutRetiredRegistry: true,
+    options: {
+        replacementRegistryUrl: {
+            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
+            schema: { type: 'string', pattern: '^https?://[^\\s/@]+(/|$)' },
+            default: 'https://registry.hub.docker.com',
+            topLevel: true,
+        },
+        // The names its fix restores are policy 4's: the built-in catalogue and the config's extra names.
+        harnessImages: HARNESS_IMAGES,
+    },
+    messages: {
+        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
+        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
+        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
+        harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
+        harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
+        ...NOT_IN_HARNESS_MESSAGES,
+        // Related locations: one use each.
+        pulledBy: 'Pulled here, as `{{expression}}`.',
+        usedBy: 'Used by {{stage}}.',
+        clonesCodebase: '{{stage}} clones the codebase through it.',
+        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
+    },
+    checkFile({ file, embedded, entities, options, report }) {
+        const replacement = options.replacementRegistryUrl;
+        const catalogue = catalogueWith(options.harnessImages);
+        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
+        const handled = new Map();
+        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
+        for (const { entity: connector, root } of entities) {
+            if (connector.kind !== 'connector')
+                continue;
+            for (const url of connector.urls) {
+                // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
+                if (normaliseRegistryUrl(url.str))
+                    mark(url);
+                if (isAppHarnessRegistryUrl(url.str))
+                    report({
+                        at: url,
+                        messageId: 'connectorUrl',
+                        entity: connector.identifier,
+                        data: { connector: connector.identifier, url: redactUserInfo(url.str), replacement },
+                        ...connectorFix(connector, root.get('spec'), url, replacement),
+                    });
+            }
+        }
+        // A trigger's `inputYaml` is checked as the YAML it holds (its images, its leftovers), not again as text.
+        const embeddedAt = new Set(embedded.map((e) => e.embedding.range[0]));
+        const holdsEmbedded = (v) => v.file === file && embeddedAt.has(v.range[0]);
+        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
+        const severity = file.harness ? undefined : 'warning';
+        for (const source of [file, ...embedded]) {
+            for (const use of imageUses(source)) {
+                mark(use.view);
+                if (use.registryView)
+                    mark(use.registryView);
+                if (isAppHarnessImage(use.image))
+                    report({
+                        at: use.view.at,
+                        messageId: 'image',
+                        ...(severity ? { severity } : {}),
+                        data: { image: use.raw, replacement },
+                        ...pulledByRelated(use),
+                        ...imageFix(use, replacement, catalogue),
+                    });
+            }
+            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
+                report({
+                    at: left.view.at,
+                    span: [left.start, left.end],
+                    messageId: 'leftover',
+                    severity: 'warning',
+                    data: { key: left.key, match: left.match, replacement },
+                });
+        }
+    },
+    // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
+    checkProject({ project, options, report, unresolved }) {
+        if (!project.harnessFacts)
+            return;
+        const inHarness = new ByPlace();
+        const missing = new ByPlace();
+        for (const run of project.runs())
+            for (const eff of run.stages)
+                for (const ref of project.connectorReferences(eff)) {
+                    if (project.findConnector(ref.ref, run.root.scope))
+                        continue;
+                    const side = harnessSide(project, ref.ref, run.root.scope);
+                    const use = useOf(project, ref, eff);
+                    if (side && 'missing' in side)
+                        missing.add(JSON.stringify(side.missing), side.missing, use);
+                    else if (side && side.found.urls.some(isAppHarnessRegistryUrl))
+                        inHarness.add(harnessKey(side.found), side.found, use);
+                }
+        for (const [connector, uses] of inHarness.entries())
+            report({
+                at: referenceAt(uses),
+                messageId: oneOrMany('harnessConnectorUrl', uses),
+                entity: connector.identifier,
+                harnessUrl: connector.uiUrl,
+                related: related(uses, referenceAt(uses)),
+                data: {
+                    ...harnessNames(connector),
+                    url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
+                    replacement: options.replacementRegistryUrl,
+                    ...usersOf(uses),
+                },
+            });
+        warnNotInHarness(missing, unresolved);
+    },
+    // Every use of a connector this rule reports pulls from the retired registry.
+    connectorUseFailure: ({ findings, inHarness }) => findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
+    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
+}));
+/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
+function useOf(project, ref, eff) {
+    const user = userOf(project, eff);
+    // The label starts the sentence of the two messages that open with it.
+    const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
+    if (ref.how === 'codebase')
+        return { at: eff.stage.identifierAt ?? eff.stage.at, ref: ref.at, messageId: 'clonesCodebase', data: opening, user };
+    if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
+        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
+    return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
+}
+
+;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
+
+
+
+
+
+
+
+/**
+ * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
+ * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
+ */
+const isAccountScopeRef = (ref) => {
+    const parsed = parseRef(ref);
+    return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
+};
+/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
+const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
+/**
+ * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
+ * cloud providers' registries): what an Override Image Connector can be.
+ */
+const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
+const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
+/**
+ * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
+ * serve images; a suggestion when there is none, or when it pulls from app.harness.io/registry
+ * (pointing the stage at it would break policy 1); neither when the account connector of that name
+ * is a Git or cluster connector (another connector, not this one at account scope).
+ */
+function accountFix(project, entity, value, at, source) {
+    const ref = parseRef(value);
+    if (!ref || ref.level === 'account')
+        return {};
+    const to = `account.${ref.identifier}`;
+    const raw = str(at) ?? '';
+    const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
+    const edit = text === undefined ? undefined : replaceScalarAt(at, text);
+    if (!edit)
+        return {};
+    const inRepo = project.findConnector(to, entity.scope);
+    const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
+    const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
+    const where = inRepo ? '' : ' (in Harness)';
+    // Another kind of connector with that name: nothing to point the stage at.
+    if (found && !servesImages(found.type))
+        return {};
+    // Every copy in the repo counts: the fix must not lean on whichever file sorts first.
+    const urls = inRepo
+        ? project.connectorCopies(to, entity.scope).flatMap((c) => c.urls.map((u) => str(u) ?? ''))
+        : answer?.kind === 'found'
+            ? answer.connector.urls
+            : [];
+    const retired = urls.find(isAppHarnessRegistryUrl);
+    if (found && retired)
+        return {
+            suggestion: {
+                title: `Point the account-scope connector \`${to}\`${where} away from the app.harness.io registry (it uses \`${redactUserInfo(retired)}\`), then reference it as \`${to}\` instead of \`${value}\`.`,
+                edits: [edit],
+            },
+        };
+    if (found)
+        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
+    // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
+    // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
+    const unchecked = answer?.kind === 'failed'
+        ? answer.refused
+            ? 'Harness refused the lookup with HTTP 403'
+            : 'the lookup in Harness got no answer'
+        : !answer && project.harnessFacts
+            ? 'Harness was not asked about it'
+            : undefined;
+    if (unchecked)
+        return {
+            suggestion: {
+                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and ${unchecked}).`,
+                edits: [edit],
+            },
+        };
+    return {
+        suggestion: {
+            title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
+            edits: [edit],
+        },
+    };
+}
+/* harmony default export */ const require_account_image_connector = (defineRule({
+    id: 'require-account-image-connector',
+    policy: 3,
+    severity: 'error',
+    description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
+    harnessDocs: DOCS_CONNECT_REGISTRY,
+    remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
+    fixable: 'safe',
+    messages: {
+        orgScope: '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+        projectScope: '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
+        invalidRef: '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
+        unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
+        unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
+        unknownInputSomeUses: '{{where}} sets the Override Image Connector to a runtime input that some of its uses in the repo leave open (those that fill it are checked), so its scope cannot be checked for the others.',
+    },
+    runtimeValueMessages: ['unknownExpression', 'unknownInput', 'unknownInputSomeUses'],
+    checkProject({ project, report, unresolved }) {
+        /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
+        const placeIn = (path) => {
+            const named = (prefix) => path
+                .split('/')
+                .filter((s) => s.startsWith(`${prefix}=`))
+                .at(-1)
+                ?.slice(prefix.length + 1);
+            const stage = named('stage');
+            const group = named('stepGroup');
+            if (!stage && !group)
+                return [];
+            return [`${group ? `step group \`${group}\`` : ''}${group && stage ? ' in ' : ''}${stage ? `stage \`${stage}\`` : ''}`];
+        };
+        /**
+         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
+         * places in the entity (each of them, for a value several stages take), then the entity, and the
+         * part of a runtime input the value comes from.
+         */
+        const placeLabel = (entity, places, source) => {
+            const ofStage = places.every((p) => p.startsWith('stage ') || p.includes(' in stage '));
+            const joined = places.length > 1 ? `each of ${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : places[0];
+            const text = joined ? `${joined} ${ofStage ? 'of' : 'in'} ${project.label(entity)}` : project.label(entity);
+            const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
+            return text.charAt(0).toUpperCase() + text.slice(1) + part;
+        };
+        const checkValue = (entity, places, value, at, source = 'literal', own = true) => {
+            if (isAccountScopeRef(value))
+                return;
+            const ref = parseRef(value);
+            report({
+                at,
+                messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
+                entity: entity.identifier,
+                ...accountFix(project, entity, value, at, source),
+                data: { where: placeLabel(entity, places, own ? source : undefined), ref: value },
+            });
+        };
+        /**
+         * A value written outside the stages that take it (a pipeline variable, an input set's value):
+         * reported once at the value, after every field is seen, naming each place that takes it.
+         */
+        const shared = new Map();
+        for (const owner of [...project.pipelines, ...project.templates])
+            for (const { at, path } of owner.imageConnectorFields) {
+                let resolution = project.resolve(at, { entity: owner });
+                /** Whether some use of the template fills what the template leaves open. */
+                let filledBySome = false;
+                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
+                // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
+                const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
+                const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
+                /** For a value a use of a Stage template gives: the stages that use makes. */
+                const useStages = new Map();
+                if (byUses && owner.kind === 'template') {
+                    const uses = project.usesOf(owner).map((ctx) => {
+                        const r = project.resolve(at, ctx);
+                        const stages = project.stagesOfUse(ctx).map((s) => `stage \`${s.identifier}\``);
+                        for (const v of r.values)
+                            useStages.set(v, stages);
+                        return r;
+                    });
+                    filledBySome = uses.some((r) => r.values.length > 0);
+                    if (uses.length)
+                        resolution = {
+                            values: [...resolution.values, ...uses.flatMap((r) => r.values)],
+                            ...(uses.some((r) => r.unknown) ? { unknown: resolution.unknown } : {}),
+                        };
+                }
+                for (const v of resolution.values) {
+                    if (isAccountScopeRef(v.value))
+                        continue;
+                    const own = v.entity === owner;
+                    const written = yamlPathOf(v.at);
+                    const where = placeIn(written ?? path);
+                    // Where the value is not written in a stage (a variable; an input set's, whose path is not
+                    // known): the stages that take it, the field's own or (in a Stage template) its users'.
+                    const fieldPlaces = placeIn(path);
+                    const places = fieldPlaces.length || own ? fieldPlaces : (useStages.get(v) ?? []);
+                    if ((!where.length || (!written && !own)) && places.length) {
+                        const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
+                        const entry = shared.get(key) ?? { value: v, places: [], own };
+                        for (const place of places)
+                            if (!entry.places.includes(place))
+                                entry.places.push(place);
+                        entry.own ||= own;
+                        shared.set(key, entry);
+                        continue;
+                    }
+                    // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
+                    checkValue(v.entity, where, v.value, v.at, v.source, own);
+                }
+                if (!resolution.unknown)
+                    continue;
+                // A template's runtime input is filled by what uses it; those values are checked where they are written.
+                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && !viaVariable && project.isUsed(owner))
+                    continue;
+                unresolved({
+                    at,
+                    entity: owner.identifier,
+                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : filledBySome ? 'unknownInputSomeUses' : 'unknownInput',
+                    data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
+                });
+            }
+        for (const { value: v, places, own } of shared.values())
+            checkValue(v.entity, places, v.value, v.at, v.source, own);
+        // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
+        // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
+        for (const set of project.inputSets) {
+            if (project.pipelineOf(set))
+                continue;
+            for (const { at, path } of set.imageConnectorFields) {
+                const value = str(at)?.trim();
+                if (value && !value.includes('<+'))
+                    checkValue(set, placeIn(path), value, at);
+            }
+        }
+    },
+    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
+        ? connector
+            ? 'not an account-scope reference'
+            : 'not an account-scope connector'
+        : undefined,
+}));
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+/** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
+const rules_rules = [
+    no_app_harness_registry,
+    require_platform_connectivity,
+    require_account_image_connector,
+    no_renamed_harness_image,
+];
+/** Every rule id a finding can carry, with its metadata. */
+const allRules = [...rules_rules, ...builtinRules];
+function ruleMeta(id) {
+    return allRules.find((r) => r.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/model/harness-side.ts
+const countOf = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * What the lookups did, in one line: "Looked up 5 connectors in Harness (app.harness.io): 3 found,
+ * 1 not found, 1 without an answer; 7 requests."
+ */
+function lookupSummary(facts) {
+    const n = (kind) => facts.lookups.filter((l) => l.answer.kind === kind).length;
+    const parts = [`${n('found')} found`, `${n('notFound')} not found`, ...(n('failed') ? [`${n('failed')} without an answer`] : [])];
+    return `Looked up ${countOf(facts.lookups.length, 'connector')} in Harness (${facts.host}): ${parts.join(', ')}; ${countOf(facts.requests, 'request')}.`;
+}
+/**
+ * The one warning about lookups that got no answer (how many, and why); undefined when each got one.
+ * Lookups a 403 refused are named by permission and scope rather than by their (repeated) reason.
+ */
+function harness_side_lookupFailureWarning(facts) {
+    const failed = facts.lookups.filter((l) => l.answer.kind === 'failed');
+    if (!failed.length)
+        return undefined;
+    const of = `of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host})`;
+    const refused = failed.filter((l) => refusedPermission(l));
+    const unanswered = failed.filter((l) => !refusedPermission(l));
+    const parts = [];
+    if (refused.length)
+        parts.push(`${refused.length} ${of} ${refused.length === 1 ? 'was' : 'were'} refused (HTTP 403): ${lacking(refused)}`);
+    if (unanswered.length) {
+        const reasons = [...new Set(unanswered.map((l) => l.answer.reason))];
+        const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
+        const count = refused.length ? `${unanswered.length} other${unanswered.length === 1 ? '' : 's'}` : `${unanswered.length} ${of}`;
+        parts.push(`${count} got no answer (${why})`);
+    }
+    // Only a Harness Cloud stage's connectors are notices without an answer; elsewhere an unknown connector is not reported.
+    return `${parts.join('; ')}; nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.`;
+}
+const refusedPermission = (l) => (l.answer.kind === 'failed' ? l.answer.refused : undefined);
+/** "the API key lacks core_connector_view for them at account scope and in org o2": each permission with the scopes it was refused at. */
+function lacking(refused) {
+    const scopes = new Map();
+    for (const l of refused) {
+        const permission = refusedPermission(l);
+        const where = l.scope.level === 'account'
+            ? 'at account scope'
+            : l.scope.level === 'org'
+                ? `in org ${l.scope.org}`
+                : `in project ${l.scope.org}/${l.scope.project}`;
+        const list = scopes.get(permission) ?? [];
+        if (!list.includes(where))
+            list.push(where);
+        scopes.set(permission, list);
+    }
+    const and = (xs) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
+    return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} for them ${and(where)}`))}`;
+}
+
+;// CONCATENATED MODULE: ./src/formats/totals.ts
+
+/** Counts of the findings that are not suppressed, and how many are. */
+function totals(findings) {
+    const active = findings.filter((f) => !f.suppressed);
+    const count = (s) => active.filter((f) => f.severity === s).length;
+    const byRule = {};
+    for (const f of active)
+        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+    return {
+        errors: count('error'),
+        warnings: count('warning'),
+        notices: count('notice'),
+        byRule,
+        suppressed: findings.length - active.length,
+    };
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * What the scan covered, in plain words, when it is not simply "the Harness YAML in these files":
+ * and what was looked up in Harness, with the one warning when lookups got no answer.
+ */
+function scanNotes(result) {
+    const notes = [];
+    if (!result.harnessFiles)
+        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: no pipeline or connector was checked.`);
+    const skipped = result.skippedNotHarness.length;
+    if (skipped)
+        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    if (result.harness) {
+        notes.push(lookupSummary(result.harness));
+        const warning = harness_side_lookupFailureWarning(result.harness);
+        if (warning)
+            notes.push(`Warning: ${warning}`);
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/formats/style.ts
+/**
+ * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
+ * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
+ */
+const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    green: sgr(32, 39),
+};
+const same = (s) => s;
+const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
+/**
+ * Text from the repository made harmless wherever it is shown raw (a terminal, a log, Markdown read
+ * as text): control characters, escape sequences and BEL included, become U+FFFD. So do the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would show
+ * the text around them in another order than it is written ("Trojan Source"). Tabs and line breaks
+ * are left to the caller.
+ */
+const style_noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+/**
+ * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
+ * `noControl`, and line breaks become U+FFFD too; a tab becomes two spaces.
+ */
+const terminalSafe = (s) => style_noControl(s.replace(/\t/g, '  ')).replace(/[\n\r\u2028\u2029]/g, '\uFFFD');
+/** A message made `terminalSafe` line by line, its own line breaks kept before the lines `continues` matches. */
+const safeLines = (text, continues) => text.split(continues).map(terminalSafe).join('\n');
+/**
+ * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
+ * file name in it comes from the repository and may hold an escape sequence, or a line break before
+ * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
+ * no workflow command.
+ */
+const internalErrorText = (text) => safeLines(text, /\n(?= {4}at )/);
+/**
+ * A usage error as the CLI prints it: it may quote a file or folder name from the repository or an
+ * argument, so it is made `terminalSafe`, its list of problems (indented lines) still one a line.
+ */
+const usageErrorText = (text) => safeLines(text, /\n(?= {2}\S)/);
+/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
+function width(cp) {
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x20000 && cp <= 0x3fffd) ||
+        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
+        return 2;
+    return 1;
+}
+/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+/** Terminal columns `s` takes once made `terminalSafe`. */
+function displayWidth(s) {
+    let n = 0;
+    for (const ch of terminalSafe(s))
+        n += width(ch.codePointAt(0));
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/formats/github.ts
+
+
+
+
+
+
+
+/**
+ * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
+ * and 10 notice workflow commands of a step into annotations and drops the rest silently
+ * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
+ * most that many of each level, and say how many more there are and where to read them.
+ */
+/** Annotations the runner keeps per level and step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const LEVELS = ['error', 'warning', 'notice'];
+const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
+/**
+ * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
+ * in policy order before the built-ins), then by file and position. Stable, so equal findings
+ * keep the core's order.
+ */
+function rankFindings(findings, changed) {
+    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
+    return findings
+        .map((f, i) => ({ f, i, k: key(f) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+        .map((x) => x.f);
+}
+/** Related locations an annotation lists under its message (the rest are counted). */
+const github_MAX_RELATED = 5;
+function toAnnotation(f) {
+    const a = {
+        level: f.severity,
+        message: [f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message, ...related_relatedLines(f, github_MAX_RELATED)].join('\n'),
+        title: f.ruleId,
+        file: f.file,
+        startLine: f.line,
+        endLine: Math.max(f.line, f.endLine),
+    };
+    if (a.startLine === a.endLine) {
+        a.startColumn = f.column;
+        a.endColumn = Math.max(f.column, f.endColumn);
+    }
+    return a;
+}
+function planAnnotations(findings, opts = {}) {
+    const filter = opts.onlyChanged === false ? undefined : opts.changed;
+    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
+    const active = findings.filter((f) => !f.suppressed);
+    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
+    const unchangedFiles = active.length - inScope.length;
+    const byLevel = (l) => inScope.filter((f) => f.severity === l);
+    const budget = {
+        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
+        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
+        notice: ANNOTATIONS_PER_LEVEL,
+    };
+    const overflow = { error: 0, warning: 0, notice: 0 };
+    // The overflow notice takes a notice slot; decide that before picking notices.
+    const overflows = (l, b) => byLevel(l).length > b;
+    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
+    if (needsNotice)
+        budget.notice -= 1;
+    const annotations = [];
+    for (const level of LEVELS) {
+        const list = byLevel(level);
+        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
+        overflow[level] = Math.max(0, list.length - budget[level]);
+    }
+    const omitted = overflow.error + overflow.warning + overflow.notice;
+    let overflowNotice;
+    if (omitted) {
+        const parts = LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
+        overflowNotice =
+            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
+                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
+    }
+    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
+}
+// Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
+// characters the log would act on (ESC starts colour codes) are made U+FFFD (`noControl`).
+const escapeData = (s) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** One workflow command, with the properties in @actions/core's order and escaping. */
+function workflowCommand(a) {
+    const props = [
+        ['title', a.title],
+        ['file', a.file],
+        ['line', a.startLine],
+        ['endLine', a.endLine],
+        ['col', a.startColumn],
+        ['endColumn', a.endColumn],
+    ];
+    const p = props
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level} ${p}::${escapeData(a.message)}`;
+}
+/**
+ * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
+ * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
+ */
+function formatGithub(result) {
+    const lookups = result.harness && lookupFailureWarning(result.harness);
+    // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
+    // The runner reads `file=` from the repository root, whichever folder the step ran in.
+    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
+    const named = (file) => inRepo?.(file) ?? file;
+    const findings = inRepo
+        ? result.findings.map((f) => ({
+            ...f,
+            file: named(f.file),
+            ...(f.related ? { related: f.related.map((r) => ({ ...r, file: named(r.file) })) } : {}),
+        }))
+        : result.findings;
+    const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
+    const lines = plan.annotations.map(workflowCommand);
+    if (lookups)
+        lines.push(`::warning::${escapeData(lookups)}`);
+    if (plan.overflowNotice)
+        lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
+    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
+    const listed = [];
+    for (const f of findings) {
+        const a = toAnnotation(f);
+        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
+            continue;
+        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
+        listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
+        if (!f.suppressed)
+            listed.push(...relatedLines(f, github_MAX_RELATED).map((l) => `  ${l}`));
+    }
+    // A loop, not `push(...)`: a spread passes every line as an argument, which overflows the stack.
+    for (const l of inertLines(listed))
+        lines.push(l);
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+/**
+ * Log lines that hold text from the repository (file names, values, comments), made inert: each
+ * on one line, and all between `::stop-commands::` and its end marker, so that a file named
+ * `x\n::error::...` cannot issue a workflow command. The marker is a hash of the lines, which
+ * they cannot contain, so nothing in them can end the block early.
+ */
+function inertLines(lines) {
+    if (!lines.length)
+        return [];
+    const flat = lines.map((l) => style_noControl(l.replace(/[\r\n]+/g, ' ')));
+    const marker = (0,external_node_crypto_.createHash)('sha256').update(flat.join('\n')).digest('hex');
+    return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
+}
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -44734,5960 +50689,6 @@ function redact(text, secret) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Bad command-line or configuration input: exit code 2, with a message that says what to change. */
-class UsageError extends Error {
-}
-/** A mistake on the command line: exit 2, with a second line that says where to read more (by default the command's `--help`). */
-class ArgError extends UsageError {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-        this.name = 'ArgError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/compare.ts
-/** Orders strings by UTF-16 code units: the same on every machine and in every locale, unlike `localeCompare`. */
-const compare_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/glob.ts
-
-
-/** `from` names where the patterns came from (`--exclude`, `exclude in FILE`), for the error on an empty one. */
-function globSet(patterns, from = 'a glob') {
-    for (const p of patterns)
-        if (!p.replace(/^!/, '').replace(/^(\.\/)+/, ''))
-            throw new UsageError(`${from}: ${JSON.stringify(p)} is not a pattern (nothing is left once \`!\` and \`./\` are taken off)`);
-    const compile = (p) => {
-        // `legacy/` as in a .gitignore: the folder, wherever it is (a folder's contents are never read once it is skipped).
-        const glob = p.replace(/^\.\//, '').replace(/(?<=.)\/+$/, '');
-        return { pattern: p, test: picomatch_default()(glob, { dot: true, basename: !glob.includes('/') }), hit: false };
-    };
-    const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
-    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
-    return {
-        test(...paths) {
-            if (negative.some((n) => paths.some((p) => n.test(p))))
-                return false;
-            if (!positive.length)
-                return negative.length > 0;
-            let any = false;
-            for (const g of positive)
-                if (paths.some((p) => g.test(p))) {
-                    g.hit = true;
-                    any = true;
-                }
-            return any;
-        },
-        unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/tree.ts
-/**
- * The parsed form of a YAML document that the model reads: plain JS values (what `yaml`'s
- * `toJS()` gives, so JSON Schema validation reads them directly) plus, per file, a flat table of
- * node positions. Maps and sequences carry the index of their record in that table under a
- * symbol, which JSON, `Object.keys` and Ajv do not see.
- *
- * Record layout (4 ints): start offset, end offset (trailing whitespace trimmed), info, owner.
- * A container's header record is followed by one record per item (sequences) or two per entry,
- * key then value (maps). A value record of a nested container is unused: the container's own
- * header holds its range. `owner` is the header of the container the node sits in (-1 at the
- * root), so a node's ancestors can be found without keeping them in views.
- */
-const ADDR = Symbol('hrg.addr');
-/**
- * Maps built from the `yaml` fallback keep their entries here, in document order, because a JS
- * object cannot hold what YAML allows (keys that collide once stringified, integer-like keys,
- * keys without a string form). `slot` is the entry's index among the map's records.
- */
-const ENTRIES = Symbol('hrg.entries');
-const RECORD = 4;
-/** Scalar styles, as `yaml` names them; containers and redirects use the other codes. */
-const Info = {
-    Plain: 0,
-    QuoteSingle: 1,
-    QuoteDouble: 2,
-    BlockLiteral: 3,
-    BlockFolded: 4,
-    Map: 5,
-    Seq: 6,
-    /** A value slot whose value is a container: the container's header is the record to read. */
-    Nested: 7,
-    /** Bit set on a record whose node sits inside a flow collection (`{...}` / `[...]`). */
-    InFlow: 16,
-    /** Bit set on a container written in flow style. */
-    Flow: 32,
-    /** Bit set on an anchored node that an alias also refers to: it is used in more than one place. */
-    Aliased: 64,
-};
-/** Mask of the kind/style bits of `info`. */
-const KIND_MASK = 15;
-const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
-/** Growable record table, filled by a parser and frozen into an Int32Array. */
-class RecordTable {
-    data;
-    length = 0;
-    constructor(capacity = 1024) {
-        this.data = new Int32Array(Math.max(RECORD * 16, capacity * RECORD));
-    }
-    /** Appends a record and returns its index. */
-    push(start, end, info, owner = -1) {
-        if (this.length * RECORD + RECORD > this.data.length) {
-            const next = new Int32Array(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
-        const i = this.length * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-        this.data[i + 3] = owner;
-        return this.length++;
-    }
-    /** Sets a record's position and info, keeping its owner. */
-    set(index, start, end, info) {
-        const i = index * RECORD;
-        this.data[i] = start;
-        this.data[i + 1] = end;
-        this.data[i + 2] = info;
-    }
-    /** Sets `bit` in a record's info. */
-    mark(index, bit) {
-        this.data[index * RECORD + 2] |= bit;
-    }
-    setOwner(index, owner) {
-        this.data[index * RECORD + 3] = owner;
-    }
-    freeze() {
-        return this.data.slice(0, this.length * RECORD);
-    }
-}
-/** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
-function isContainer(v) {
-    return typeof v === 'object' && v !== null;
-}
-const mapIndexes = new WeakMap();
-/** Maps with more keys than this are indexed; smaller ones (nearly all) are searched. */
-const INDEX_OVER = 32;
-function indexOf(map) {
-    let index = mapIndexes.get(map);
-    if (!index) {
-        index = { position: new Map(), byHeader: new Map() };
-        let i = 0;
-        for (const key in map) {
-            index.position.set(key, i++);
-            const v = map[key];
-            if (isContainer(v))
-                index.byHeader.set(v[ADDR], key);
-        }
-        mapIndexes.set(map, index);
-    }
-    return index;
-}
-/** Position of `key` among a fast-parsed map's keys (document order), or -1. No key list is made: this runs for every scalar placed. */
-function keyPosition(map, key) {
-    // Checked first: `for...in` lists every key of a big map before it yields one.
-    const index = mapIndexes.get(map);
-    if (index)
-        return index.position.get(key) ?? -1;
-    let i = 0;
-    for (const k in map) {
-        if (k === key)
-            return i;
-        if (++i > INDEX_OVER)
-            return indexOf(map).position.get(key) ?? -1;
-    }
-    return -1;
-}
-/** The key of a fast-parsed map whose value is the container with header `header`. */
-function keyOfContainer(map, header) {
-    const index = mapIndexes.get(map);
-    if (index)
-        return index.byHeader.get(header);
-    let i = 0;
-    for (const k in map) {
-        const v = map[k];
-        if (isContainer(v) && v[ADDR] === header)
-            return k;
-        if (++i > INDEX_OVER)
-            return indexOf(map).byHeader.get(header);
-    }
-    return undefined;
-}
-/** A fast-parsed map's key when it has exactly one. */
-function onlyKeyOf(map) {
-    if (mapIndexes.has(map))
-        return undefined;
-    let only;
-    let i = 0;
-    for (const k in map) {
-        // Counted on past the second key so that a big map is indexed, and costs nothing next time.
-        if (++i > INDEX_OVER) {
-            indexOf(map);
-            return undefined;
-        }
-        only = k;
-    }
-    return i === 1 ? only : undefined;
-}
-/** The entry of a fallback map at record slot `slot`: entries are in slot order, so it is found by halves. */
-function entryAtSlot(entries, slot) {
-    let lo = 0;
-    let hi = Math.min(entries.length, slot + 1);
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (entries[mid].slot < slot)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return entries[lo]?.slot === slot ? entries[lo] : undefined;
-}
-const headerIndexes = new WeakMap();
-/** The header of the container an entry holds, or -1. */
-const headerOf = (e) => (!e.absent && isContainer(e.value) ? e.value[ADDR] : -1);
-/**
- * The entry of a fallback map whose value is the container with header `header` (the first, as a
- * search finds it); a big map is indexed once.
- */
-function entryWithHeader(entries, header) {
-    if (entries.length <= INDEX_OVER)
-        return entries.find((e) => headerOf(e) === header);
-    let index = headerIndexes.get(entries);
-    if (!index) {
-        index = new Map();
-        for (const e of entries)
-            if (!index.has(headerOf(e)))
-                index.set(headerOf(e), e);
-        headerIndexes.set(entries, index);
-    }
-    return index.get(header);
-}
-/** The end of `[start, end)` with trailing whitespace removed (as positions are reported). */
-function trimEnd(text, start, end) {
-    while (end > start) {
-        const c = text.charCodeAt(end - 1);
-        if (c === 32 || c === 10 || c === 13 || c === 9)
-            end--;
-        else if ((c < 32 || c > 127) && /\s/.test(text[end - 1]))
-            end--;
-        else
-            break;
-    }
-    return end;
-}
-
-;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
-
-
-/**
- * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
- * sequences, one-line plain and quoted scalars, literal block scalars, `{}` and `[]`, comments,
- * LF or CRLF. It gives the same values and node ranges as `yaml` would (the tests compare them on
- * the corpus, the synthetic repo and fuzzed input), about ten times faster and without building
- * a CST. Anything else (anchors, tags, flow content, multi-line plain or quoted scalars, folded
- * scalars, several documents, tabs, odd keys) makes it give up, and the caller parses the file
- * with `yaml` instead. Giving up is always safe; guessing is not.
- */
-function fastParse(text) {
-    if (UNSUPPORTED.test(text) || !crlfOnly(text))
-        return undefined;
-    try {
-        return new FastParser(text).parse();
-    }
-    catch (e) {
-        if (e === GIVE_UP)
-            return undefined;
-        throw e;
-    }
-}
-/** Characters whose handling in `yaml` we do not reproduce: tabs, control characters, odd line breaks, BOM. */
-const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ufeff]/;
-const GIVE_UP = Symbol('give up');
-const MAX_DEPTH = 100;
-/** `yaml` rejects implicit keys longer than 1024 characters. */
-const MAX_KEY = 1000;
-function crlfOnly(text) {
-    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
-        if (text.charCodeAt(i + 1) !== 10)
-            return false;
-    return true;
-}
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const DOUBLE_QUOTE = 34;
-const HASH = 35;
-const PERCENT = 37;
-const SINGLE_QUOTE = 39;
-const DASH = 45;
-const COLON = 58;
-const OPEN_SQUARE = 91;
-const CLOSE_SQUARE = 93;
-const OPEN_CURLY = 123;
-const PIPE = 124;
-const CLOSE_CURLY = 125;
-/** The core-schema tags that can turn a plain scalar into something other than a string, in `yaml`'s order. */
-const resolvers = new dist/* Document */.yo().schema.tags.flatMap((t) => t.default && t.test && 'resolve' in t
-    ? [{ test: t.test, resolve: t.resolve }]
-    : []);
-/** First characters with which a plain scalar may be a null, boolean or number. */
-const MAYBE_TYPED = new Set('~nNtTfF0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-const NUMERIC_START = new Set('0123456789+-.'.split('').map((c) => c.charCodeAt(0)));
-/** The null and boolean spellings of the core schema, resolved by its tags. */
-const WORDS = new Map(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].map((w) => [w, resolveByTags(w)]));
-/** Characters a plain scalar or key may not start with (`-` is handled on its own). */
-const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-/** What a plain scalar means, resolved by `yaml`'s own core-schema tags. */
-function resolvePlain(s) {
-    const c = s.charCodeAt(0);
-    if (!MAYBE_TYPED.has(c))
-        return s;
-    // Words starting like null or a boolean (`name`, `type`, `false`): only those words are not strings.
-    if (!NUMERIC_START.has(c))
-        return WORDS.has(s) ? WORDS.get(s) : s;
-    return resolveByTags(s);
-}
-function resolveByTags(s) {
-    for (const tag of resolvers)
-        if (tag.test.test(s)) {
-            const r = tag.resolve(s, () => undefined, { intAsBigInt: false });
-            return (0,dist/* isScalar */.jn)(r) ? r.value : r;
-        }
-    return s;
-}
-class FastParser {
-    text;
-    len;
-    table;
-    /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
-    scratch = [];
-    /** The next line to look at. */
-    pos = 0;
-    /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
-    comments = [];
-    /** The current content line, once peeked. */
-    lineStart = -1;
-    indent = 0;
-    content = 0;
-    /** End of the peeked line, before its line break. */
-    lineEnd = 0;
-    constructor(text) {
-        this.text = text;
-        this.len = text.length;
-        this.table = new RecordTable(Math.ceil(text.length / 12));
-    }
-    parse() {
-        if (!this.peek() || this.indent !== 0)
-            throw GIVE_UP;
-        const root = { end: 0, kind: 'container' };
-        const value = this.blockNode(0, root, 0);
-        if (this.peek())
-            throw GIVE_UP;
-        return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
-    }
-    // ---- lines
-    /** End of the line holding `i`, before its line break. */
-    eol(i) {
-        let n = this.text.indexOf('\n', i);
-        if (n < 0)
-            n = this.len;
-        if (n > i && this.text.charCodeAt(n - 1) === CR)
-            n--;
-        return n;
-    }
-    nextLine(i) {
-        const n = this.text.indexOf('\n', i);
-        return n < 0 ? this.len : n + 1;
-    }
-    /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
-    peek() {
-        if (this.lineStart === this.pos)
-            return true;
-        const text = this.text;
-        while (this.pos < this.len) {
-            let i = this.pos;
-            while (text.charCodeAt(i) === SPACE)
-                i++;
-            const end = this.eol(this.pos);
-            if (i >= end) {
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (text.charCodeAt(i) === HASH) {
-                this.comments.push(i - this.pos, trimEnd(text, i, end));
-                this.pos = this.nextLine(this.pos);
-                continue;
-            }
-            if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
-                const after = text.charCodeAt(i + 3);
-                if (text.charCodeAt(i) === PERCENT || i + 3 >= this.len || after === SPACE || after === LF || after === CR)
-                    throw GIVE_UP;
-            }
-            this.lineStart = this.pos;
-            this.indent = i - this.pos;
-            this.content = i;
-            this.lineEnd = end;
-            return true;
-        }
-        return false;
-    }
-    /** Marks the peeked line as read: the next `peek` starts after it. */
-    consume() {
-        this.pos = this.nextLine(this.lineStart);
-        this.lineStart = -1;
-        this.comments.length = 0;
-    }
-    // ---- nodes
-    /** A block map or sequence whose first line is the peeked line, at its indentation. */
-    blockNode(indent, out, depth) {
-        if (depth > MAX_DEPTH)
-            throw GIVE_UP;
-        if (this.isSeqItem(this.content))
-            return this.seq(indent, out, depth);
-        if (this.keyEnd(this.content) >= 0)
-            return this.map(indent, this.content, out, depth);
-        throw GIVE_UP;
-    }
-    isSeqItem(i) {
-        if (this.text.charCodeAt(i) !== DASH)
-            return false;
-        const c = this.text.charCodeAt(i + 1);
-        return i + 1 >= this.len || c === SPACE || c === LF || c === CR;
-    }
-    /** Offset of the `:` ending a plain implicit key that starts at `i` on the peeked line, or -1. */
-    keyEnd(i) {
-        const text = this.text;
-        const first = text.charCodeAt(i);
-        if (INDICATORS.has(first) || first === DASH)
-            return -1;
-        const end = this.lineEnd;
-        for (let j = i; j < end; j++) {
-            const c = text.charCodeAt(j);
-            if (c === COLON) {
-                const n = text.charCodeAt(j + 1);
-                if (j + 1 >= end || n === SPACE)
-                    return j;
-            }
-            else if (c === HASH && text.charCodeAt(j - 1) === SPACE)
-                return -1;
-        }
-        return -1;
-    }
-    seq(indent, out, depth) {
-        const seq = [];
-        const base = this.scratch.length;
-        const start = this.content;
-        const last = { end: 0, kind: 'empty' };
-        while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
-            const dash = this.content;
-            let p = dash + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end) {
-                this.consume();
-                seq.push(this.blockValue(p, indent, false, last, depth));
-            }
-            else if (this.isSeqItem(p) || this.text.charCodeAt(p) === HASH) {
-                throw GIVE_UP;
-            }
-            else if (this.keyEnd(p) >= 0) {
-                const map = this.map(p - this.lineStart, p, last, depth + 1);
-                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
-                seq.push(map);
-            }
-            else {
-                seq.push(this.inline(p, end, last, indent));
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-        }
-        if (this.peek() && this.indent > indent)
-            throw GIVE_UP;
-        return this.flush(seq, Info.Seq, start, base, indent, last, out);
-    }
-    map(indent, first, out, depth) {
-        const map = {};
-        const base = this.scratch.length;
-        const last = { end: 0, kind: 'empty' };
-        let keyStart = first;
-        for (;;) {
-            const colon = this.keyEnd(keyStart);
-            if (colon < 0 || colon - keyStart > MAX_KEY)
-                throw GIVE_UP;
-            const keyText = this.text.slice(keyStart, colon);
-            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
-                throw GIVE_UP;
-            const key = resolvePlain(keyText);
-            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
-                throw GIVE_UP;
-            this.scratch.push(keyStart, colon, Info.Plain, -1);
-            let p = colon + 1;
-            while (this.text.charCodeAt(p) === SPACE)
-                p++;
-            const end = this.lineEnd;
-            if (p >= end || this.text.charCodeAt(p) === HASH) {
-                const trailingComment = p < end;
-                this.consume();
-                map[key] = this.blockValue(p, indent, true, last, depth, trailingComment);
-            }
-            else {
-                map[key] = this.inline(p, end, last, indent);
-                if (last.kind === 'inline')
-                    this.consume();
-            }
-            if (!this.peek() || this.indent < indent)
-                break;
-            if (this.indent > indent)
-                throw GIVE_UP;
-            keyStart = this.content;
-        }
-        return this.flush(map, Info.Map, first, base, indent, last, out);
-    }
-    /**
-     * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
-     * an indentless sequence (for keys), or an empty (null) scalar at `at`.
-     */
-    blockValue(at, indent, forKey, last, depth, trailingComment = false) {
-        const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
-        if (nested) {
-            const value = this.blockNode(this.indent, last, depth + 1);
-            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
-            return value;
-        }
-        // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
-        if (trailingComment || this.comments.length)
-            throw GIVE_UP;
-        this.scratch.push(at, at, Info.Plain, -1);
-        last.end = at;
-        last.kind = 'empty';
-        return null;
-    }
-    /** A value that starts on its key's or dash's line at `p` (before `end`, the line's end). */
-    inline(p, end, last, indent) {
-        const text = this.text;
-        const c = text.charCodeAt(p);
-        let value;
-        let valueEnd;
-        let info = Info.Plain;
-        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-            const double = c === DOUBLE_QUOTE;
-            const close = double ? text.indexOf('"', p + 1) : closingSingleQuote(text, p + 1, end);
-            if (close < 0 || close >= end)
-                throw GIVE_UP;
-            const raw = text.slice(p + 1, close);
-            if (double && raw.includes('\\'))
-                throw GIVE_UP;
-            value = double ? raw : raw.replace(/''/g, "'");
-            valueEnd = close + 1;
-            info = double ? Info.QuoteDouble : Info.QuoteSingle;
-        }
-        else if (c === OPEN_CURLY || c === OPEN_SQUARE) {
-            const isMap = c === OPEN_CURLY;
-            if (text.charCodeAt(p + 1) !== (isMap ? CLOSE_CURLY : CLOSE_SQUARE))
-                throw GIVE_UP;
-            valueEnd = p + 2;
-            const empty = (isMap ? {} : []);
-            empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
-            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
-            this.restOfLine(valueEnd, end);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return empty;
-        }
-        else if (c === PIPE) {
-            return this.literal(p, end, last, indent);
-        }
-        else {
-            if (INDICATORS.has(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)))
-                throw GIVE_UP;
-            let stop = end;
-            for (let j = p + 1; j < end; j++)
-                if (text.charCodeAt(j) === HASH && text.charCodeAt(j - 1) === SPACE) {
-                    stop = j;
-                    break;
-                }
-            valueEnd = stop;
-            while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE)
-                valueEnd--;
-            const raw = text.slice(p, valueEnd);
-            // `yaml` trims only spaces: a value ending in another blank (U+00A0) keeps it, while positions
-            // drop it. Rare; not reproduced.
-            if (endsInWhitespace(raw))
-                throw GIVE_UP;
-            // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
-            if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
-                throw GIVE_UP;
-            value = resolvePlain(raw);
-            this.scratch.push(p, valueEnd, info, -1);
-            last.end = trimEnd(text, p, end);
-            last.kind = 'inline';
-            return value;
-        }
-        this.restOfLine(valueEnd, end);
-        this.scratch.push(p, valueEnd, info, -1);
-        last.end = trimEnd(text, p, end);
-        last.kind = 'inline';
-        return value;
-    }
-    /** After a quoted scalar or `{}`: only spaces and a comment may follow on the line. */
-    restOfLine(i, end) {
-        const text = this.text;
-        let j = i;
-        while (j < end && text.charCodeAt(j) === SPACE)
-            j++;
-        if (j < end && !(text.charCodeAt(j) === HASH && j > i))
-            throw GIVE_UP;
-    }
-    /** A literal block scalar (`|` or `|-`) whose header is at `p`, in a container at `indent`; consumes its lines. */
-    literal(p, end, last, indent) {
-        const text = this.text;
-        let q = p + 1;
-        const strip = text.charCodeAt(q) === DASH;
-        if (strip)
-            q++;
-        this.restOfLine(q, end);
-        this.consume();
-        // Content lines: the first non-blank one sets the indentation.
-        const lines = [];
-        let contentIndent = -1;
-        let lastContentEnd = -1;
-        let leadingBlank = 0;
-        let i = this.pos;
-        while (i < this.len) {
-            let s = i;
-            while (text.charCodeAt(s) === SPACE)
-                s++;
-            const lineEnd = this.eol(i);
-            const spaces = s - i;
-            if (s >= lineEnd) {
-                // A blank line with more spaces than the content's indentation holds text (or is an error).
-                if (contentIndent >= 0 && spaces > contentIndent)
-                    throw GIVE_UP;
-                if (contentIndent < 0)
-                    leadingBlank = Math.max(leadingBlank, spaces);
-                lines.push('');
-                i = this.nextLine(i);
-                continue;
-            }
-            if (contentIndent < 0) {
-                if (spaces <= indent || leadingBlank > spaces)
-                    throw GIVE_UP;
-                contentIndent = spaces;
-            }
-            if (spaces < contentIndent)
-                break;
-            lines.push(text.slice(i + contentIndent, lineEnd));
-            lastContentEnd = lineEnd;
-            i = this.nextLine(i);
-        }
-        if (lastContentEnd < 0)
-            throw GIVE_UP;
-        while (lines[lines.length - 1] === '')
-            lines.pop();
-        this.pos = this.nextLine(lastContentEnd);
-        this.lineStart = -1;
-        this.comments.length = 0;
-        const valueEnd = trimEnd(text, p, lastContentEnd);
-        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
-        last.end = valueEnd;
-        last.kind = 'block';
-        return lines.join('\n') + (strip ? '' : '\n');
-    }
-    /**
-     * Ends a container: writes its header and entry records, and settles the comment lines after
-     * its last item the way `yaml` does. Comments indented deeper than the container right after
-     * an inline scalar belong to that scalar; the rest stay with the container if it is indented
-     * and one of them is at least as deep as it, else they pass to the parent.
-     */
-    flush(node, kind, start, base, indent, last, out) {
-        const comments = this.comments;
-        let end = last.end;
-        let i = 0;
-        if (last.kind === 'inline')
-            for (; i < comments.length && comments[i] > indent; i += 2)
-                end = comments[i + 1];
-        else if (last.kind !== 'container' && comments.length && comments[0] > indent)
-            throw GIVE_UP;
-        let outer = end;
-        let stays = false;
-        if (indent > 0)
-            for (let j = i; j < comments.length; j += 2)
-                if (comments[j] >= indent)
-                    stays = true;
-        if (stays) {
-            outer = comments[comments.length - 1];
-            comments.length = 0;
-        }
-        else
-            comments.splice(0, i);
-        const header = this.table.push(start, trimEnd(this.text, start, end), kind);
-        node[ADDR] = header;
-        const scratch = this.scratch;
-        // Scratch entries: start, end, info, and the header of a nested container (else -1).
-        for (let j = base; j < scratch.length; j += 4) {
-            this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
-            if (scratch[j + 3] >= 0)
-                this.table.setOwner(scratch[j + 3], header);
-        }
-        scratch.length = base;
-        out.end = outer;
-        out.kind = 'container';
-        return node;
-    }
-}
-/** Ends in a space or in any other character `/\s/` matches (where `yaml` and our positions differ). */
-function endsInWhitespace(s) {
-    const c = s.charCodeAt(s.length - 1);
-    return c === SPACE || ((c < 33 || c > 127) && /\s$/.test(s));
-}
-function closingSingleQuote(text, from, end) {
-    for (let i = from; i < end; i++)
-        if (text.charCodeAt(i) === SINGLE_QUOTE) {
-            if (text.charCodeAt(i + 1) === SINGLE_QUOTE)
-                i++;
-            else
-                return i;
-        }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/parse/yaml-tree.ts
-
-
-/**
- * Converts documents parsed by `yaml` (the fallback for what the fast parser does not take) into
- * the tree the model reads. Aliases become shared values: an aliased map is the same object, an
- * aliased scalar's record points at the anchored one, so a node reached twice is the same node.
- * Maps keep their entries as the model sees them: keys that are scalars with a value, as strings.
- */
-class YamlTreeBuilder {
-    text;
-    table = new RecordTable();
-    containers = new Map();
-    scalars = new Map();
-    /** Some node was reached a second time (through an alias). */
-    aliased = false;
-    /** The deepest nesting of maps and sequences seen. */
-    maxDepth = 0;
-    /** Where the first map key that is a map or a sequence is, if any. */
-    complexKey;
-    constructor(text) {
-        this.text = text;
-    }
-    /** Adds a document that parsed without errors; `json` is its `toJS()` value. */
-    add(doc, json) {
-        const contents = this.resolve(doc, doc.contents);
-        const range = [doc.range[0], doc.range[2]];
-        if (!contents)
-            return { value: undefined, addr: -1, range, json };
-        const slot = this.table.push(0, 0, Info.Nested);
-        const value = this.node(doc, contents, slot, false);
-        return { value, addr: (0,dist/* isScalar */.jn)(contents) ? slot : value[ADDR], range, json };
-    }
-    records() {
-        return this.table.freeze();
-    }
-    resolve(doc, node) {
-        const n = (0,dist/* isAlias */.Vj)(node) ? this.aliasTargets(doc).get(node) : node;
-        return n && typeof n === 'object' && 'range' in n ? n : undefined;
-    }
-    targets;
-    /**
-     * Makes `doc.toJS()` linear in the aliases: yaml's `Alias.resolve` scans every anchor and alias
-     * before the one it resolves (16,000 aliases took 16–18 s). Each alias is given its list to scan
-     * as just the node it refers to (found here in one pass, as yaml would find it) and itself, so
-     * yaml's own code still resolves it and counts it against `maxAliasCount`.
-     */
-    shortenAliases(doc) {
-        const resolve = dist/* Alias */.x1.prototype.resolve;
-        for (const [alias, target] of this.aliasTargets(doc))
-            alias.resolve = function (within, ctx) {
-                if (!ctx)
-                    return target;
-                const cache = ctx.aliasResolveCache;
-                ctx.aliasResolveCache = target ? [target, this] : [this];
-                try {
-                    const found = resolve.call(this, within, ctx);
-                    // yaml counts an anchored node's aliases again on every alias while its count is 0 (empty
-                    // collections: an alias of one costs the node's size, each time): counted once, as 1, like a scalar's.
-                    const data = found && ctx.anchors.get(found);
-                    if (data && data.aliasCount === 0)
-                        data.aliasCount = 1;
-                    return found;
-                }
-                finally {
-                    ctx.aliasResolveCache = cache;
-                }
-            };
-    }
-    /**
-     * What each alias of `doc` refers to: the last node with its anchor before it, as `Alias.resolve`
-     * finds it. Found in one pass: `resolve(doc)` walks the whole document for every alias.
-     */
-    aliasTargets(doc) {
-        if (this.targets?.doc === doc)
-            return this.targets.of;
-        const of = new Map();
-        const last = new Map();
-        (0,dist/* visit */.YR)(doc, {
-            Node: (_key, node) => {
-                if ((0,dist/* isAlias */.Vj)(node))
-                    of.set(node, last.get(node.source));
-                else if (node.anchor)
-                    last.set(node.anchor, node);
-            },
-        });
-        this.targets = { doc, of };
-        return of;
-    }
-    /** Fills record `slot` for `node` (reached directly or through an alias) and returns its value. */
-    node(doc, node, slot, inFlow, depth = 0, owner = -1) {
-        const flowBit = inFlow ? Info.InFlow : 0;
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const anchored = this.scalars.get(node);
-            const [start, end] = node.range ?? [0, 0];
-            if (anchored !== undefined) {
-                this.table.set(slot, start, end, -anchored - 1);
-                this.table.mark(anchored, Info.Aliased);
-                this.aliased = true;
-            }
-            else {
-                this.scalars.set(node, slot);
-                const style = Math.max(0, STYLE_NAMES.indexOf((node.type ?? 'PLAIN')));
-                this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
-            }
-            // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
-            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
-            const v = node.value;
-            return typeof v === 'object' && v !== null ? String(v) : v;
-        }
-        const seen = this.containers.get(node);
-        if (seen) {
-            this.table.mark(seen[ADDR], Info.Aliased);
-            this.aliased = true;
-            return seen;
-        }
-        const [start, end] = node.range ?? [0, 0];
-        this.table.set(slot, start, end, Info.Nested);
-        if (depth > this.maxDepth)
-            this.maxDepth = depth;
-        const flow = !!node.flow;
-        const childFlow = inFlow || flow;
-        if ((0,dist/* isSeq */.oP)(node)) {
-            const seq = [];
-            this.containers.set(node, seq);
-            const items = node.items.map((item) => this.resolve(doc, item)).filter((n) => !!n);
-            const header = this.reserve(seq, start, end, Info.Seq | (flow ? Info.Flow : 0) | flowBit, items.length, owner);
-            items.forEach((item, i) => seq.push(this.node(doc, item, header + 1 + i, childFlow, depth + 1, header)));
-            return seq;
-        }
-        const map = {};
-        this.containers.set(node, map);
-        const pairs = (0,dist/* isMap */.jh)(node) ? node.items.filter(dist/* isPair */.tO) : [];
-        const header = this.reserve(map, start, end, Info.Map | (flow ? Info.Flow : 0) | flowBit, pairs.length * 2, owner);
-        const entries = [];
-        pairs.forEach((pair, i) => {
-            const keySlot = header + 1 + 2 * i;
-            const keyNode = this.resolve(doc, pair.key);
-            const key = keyNode ? this.node(doc, keyNode, keySlot, childFlow, depth + 1, header) : undefined;
-            const valueNode = this.resolve(doc, pair.value);
-            const value = valueNode ? this.node(doc, valueNode, keySlot + 1, childFlow, depth + 1, header) : undefined;
-            // The object's own properties are what `toJS()` makes (JSON of a map hashes it for baselines):
-            // a null key is "", a missing value null, the last of two equal keys wins. defineProperty: a
-            // `__proto__` key is data here, not the prototype.
-            const jsKey = key === null || key === undefined ? '' : typeof key !== 'object' ? String(key) : undefined;
-            if (jsKey !== undefined)
-                Object.defineProperty(map, jsKey, { value: valueNode ? value : null, enumerable: true, writable: true, configurable: true });
-            // The entries are what the model sees: keys that are scalars with a value, as strings.
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && keyNode.range)
-                this.complexKey ??= [keyNode.range[0], keyNode.range[1]];
-            if (!keyNode || !(0,dist/* isScalar */.jn)(keyNode) || key === null || key === undefined)
-                return;
-            entries.push({
-                key: String(key),
-                value,
-                slot: i,
-                ...(typeof key === 'string' ? {} : { keyValue: key }),
-                ...(valueNode ? {} : { absent: true }),
-            });
-        });
-        map[ENTRIES] = entries;
-        return map;
-    }
-    /** Writes a container's header and reserves its item records right after it. */
-    reserve(container, start, end, info, items, owner) {
-        const header = this.table.push(start, trimEnd(this.text, start, end), info, owner);
-        for (let i = 0; i < items; i++)
-            this.table.push(0, 0, Info.Nested, header);
-        container[ADDR] = header;
-        return header;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/source.ts
-
-
-
-/** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
-const SHALLOW = 200;
-/** yaml's own cap on alias expansion; a document over it is an alias bomb and is not modelled. */
-const MAX_ALIAS_COUNT = 100;
-/**
- * Nesting of maps, sequences and flow collections past which a file is not parsed. `yaml` and the
- * walks over its nodes recurse per level, and a stack overflow would depend on the thread's stack
- * and on the JIT: a fixed cap, counted on the parser's stack before any recursion, gives the same
- * verdict everywhere. `yaml` alone takes about 1,200 levels on Node's smallest (main thread) stack;
- * real Harness files nest under 50.
- */
-const MAX_NESTING = 200;
-const PARSE_OPTIONS = { prettyErrors: false, logLevel: 'error' };
-/**
- * Parses a file: with the fast parser when it takes the text, else with `yaml`, whose documents
- * are converted to the same tree. Both give the same values and positions.
- */
-function parseSource(path, fileText, embedding) {
-    const text = loneCrAsLf(fileText);
-    const fast = fastParse(text);
-    if (fast)
-        return {
-            path,
-            text,
-            docs: fast.docs,
-            records: fast.records,
-            problems: [],
-            aliased: false,
-            shallow: true,
-            ...(embedding ? { embedding } : {}),
-        };
-    const problems = [];
-    const builder = new YamlTreeBuilder(text);
-    const docs = [];
-    let all = [];
-    let tooDeep;
-    try {
-        const parsed = parseCapped(text);
-        all = parsed.docs;
-        if (parsed.tooDeep !== undefined)
-            tooDeep = { message: `YAML nests more than ${MAX_NESTING} levels deep`, at: parsed.tooDeep };
-        // `yaml` turns a stack overflow in its composer into a document error. Not expected under the cap either.
-        const overflow = all.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message));
-        if (overflow)
-            tooDeep = { message: 'YAML nests too deeply to parse', at: overflow.pos[0] };
-    }
-    catch (e) {
-        // Not expected under the cap; kept so that a stack already deep in the caller is a finding, not a crash.
-        if (!(e instanceof RangeError))
-            throw e;
-        tooDeep = { message: 'YAML nests too deeply to parse', at: 0 };
-    }
-    if (tooDeep)
-        problems.push({ kind: 'too-deep', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at });
-    else
-        for (const doc of all) {
-            for (const e of doc.errors) {
-                const [start, end] = (isUnclosedQuote(e) && openingQuote(doc, e.pos[0])) || e.pos;
-                problems.push({ kind: 'syntax', message: firstLine(e.message), start, end });
-            }
-            if (doc.errors.length)
-                continue;
-            try {
-                builder.shortenAliases(doc);
-                docs.push(builder.add(doc, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
-            }
-            catch (e) {
-                const [start, end] = contentsRange(doc);
-                problems.push({ kind: 'aliases', message: firstLine(e.message), start, end });
-            }
-        }
-    return {
-        path,
-        text,
-        docs,
-        records: builder.records(),
-        problems,
-        aliased: builder.aliased,
-        shallow: builder.maxDepth <= SHALLOW,
-        ...(builder.complexKey ? { complexKey: builder.complexKey } : {}),
-        ...(embedding ? { embedding } : {}),
-    };
-}
-/** A text with each CR that is not followed by LF made LF; the same string when there is none. */
-function loneCrAsLf(text) {
-    let i = text.indexOf('\r');
-    while (i >= 0 && text.charCodeAt(i + 1) === 10)
-        i = text.indexOf('\r', i + 2);
-    return i < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
-}
-/**
- * `parseAllDocuments`, with the nesting checked as it grows (see `parseNesting`). `yaml` runs an
- * unclosed quote to the end of the file, over `---`, which YAML does not allow in a quoted scalar:
- * the documents after it are parsed again from there (the text before blanked, so offsets hold),
- * so that only the broken document is left out. A few times at most: each parse reads the rest.
- */
-function parseCapped(text) {
-    const docs = [];
-    let from = 0;
-    for (let resumed = 0;; resumed++) {
-        const part = parseNesting(from ? text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from) : text);
-        if (part.tooDeep !== undefined)
-            return part;
-        // A loop, not `push(...)`: spreading 125,000 documents overflows the call stack.
-        for (const doc of part.docs)
-            docs.push(doc);
-        const last = part.docs[part.docs.length - 1];
-        const swallowed = last && resumed < MAX_RESUMES ? swallowedMarker(text, last) : undefined;
-        if (!swallowed)
-            return { docs };
-        keepErrorsBefore(last, swallowed.marker, swallowed.error);
-        from = swallowed.next;
-    }
-}
-const MAX_RESUMES = 10;
-/**
- * The errors of a document whose unclosed quote ran over a document marker, kept out of the
- * documents after it: `yaml` puts those it found at the end of the scalar (a flow collection left
- * without its `]`) at the end of the file, in a document parsed again that may be fine. The quote's
- * own error, reported at the opening quote, says what went wrong there: the others are dropped.
- */
-function keepErrorsBefore(doc, marker, quoteError) {
-    doc.errors = doc.errors.filter((e) => e === quoteError || e.pos[0] <= marker);
-}
-/** Parses, fed token by token: stops at the first map, sequence or flow collection deeper than `MAX_NESTING` and gives its offset. */
-function parseNesting(text) {
-    const parser = new dist/* Parser */.iX();
-    let tooDeep;
-    function* tokens() {
-        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
-            yield* parser.next(lexeme);
-            // The stack holds the document, the open collections and at most a scalar or two on top.
-            if (parser.stack.length > MAX_NESTING + 1 && (tooDeep = pastCap(parser.stack)) !== undefined)
-                return;
-        }
-        yield* parser.end();
-    }
-    const docs = [...uniqueKeysComposer().compose(tokens())];
-    return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
-}
-/**
- * A composer that reports a map key equal to an earlier one of its map as `yaml`'s `uniqueKeys`
- * does (same error, place and order), in constant time per key: `yaml` compares each key with
- * every earlier one (minutes for a map of 100,000 keys). Its check, `items.some(pair =>
- * uniqueKeys(pair.key, key))` followed at once by the DUPLICATE_KEY error when true, is given a
- * function that answers true on its first call, whose first argument is the map's first key, and
- * notes whether the key really is a duplicate; the error is dropped when it is not. Keys are equal
- * as `yaml` has it: scalars with the same value (`===`: never NaN, never a `<<` merge key of YAML
- * 1.1, which is a symbol of its own); an alias or a collection equals no other key.
- */
-function uniqueKeysComposer() {
-    const seen = new WeakMap();
-    let duplicate = false;
-    const uniqueKeys = (first, key) => {
-        let values = seen.get(first);
-        if (!values)
-            seen.set(first, (values = new Set([comparable(first)])));
-        const value = comparable(key);
-        duplicate = value !== UNEQUAL && values.has(value);
-        values.add(value);
-        return true;
-    };
-    const composer = new dist/* Composer */.Dk({ ...PARSE_OPTIONS, uniqueKeys });
-    // `onError` is private in yaml's types; it is read anew for every document it composes.
-    const own = composer;
-    const report = own.onError;
-    own.onError = (source, code, message, warning) => {
-        if (code !== 'DUPLICATE_KEY' || duplicate)
-            report(source, code, message, warning);
-    };
-    return composer;
-}
-/**
- * Where the document marker that a document's unclosed quote runs over is (the line break before
- * it), where the next document starts after it, and the quote's error; undefined if none.
- */
-function swallowedMarker(text, doc) {
-    const error = doc.errors.find(isUnclosedQuote);
-    const quote = error && openingQuote(doc, error.pos[0]);
-    if (!error || !quote)
-        return undefined;
-    const marker = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
-    marker.lastIndex = quote[0];
-    const found = marker.exec(text);
-    if (!found)
-        return undefined;
-    // After `...` (document end) the next document starts on the next line; `---` starts one itself.
-    const eol = text.indexOf('\n', found.index + 1);
-    const next = text.startsWith('---', found.index + 1) ? found.index + 1 : eol < 0 ? text.length : eol + 1;
-    return { marker: found.index, next, error };
-}
-const UNEQUAL = Symbol('unequal');
-/** A map key's value as `yaml` compares keys (`===`), or UNEQUAL for a key equal to none (NaN, an alias, a collection). */
-const comparable = (node) => ((0,dist/* isScalar */.jn)(node) && !Number.isNaN(node.value) ? node.value : UNEQUAL);
-function pastCap(stack) {
-    let depth = 0;
-    for (const token of stack)
-        if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_NESTING)
-            return token.offset;
-    return undefined;
-}
-/**
- * Where the quote that a "Missing closing quote" error is about opens: `yaml` reports it where the
- * scalar ends, which is the end of the file (past its last line, after any `---`).
- */
-/** `yaml`'s error for a quote never closed (its code, MISSING_CHAR, also marks a comment with no space before it). */
-const isUnclosedQuote = (e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing');
-function openingQuote(doc, errorAt) {
-    let at;
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(_, node) {
-            if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === errorAt) {
-                at = [node.range[0], node.range[0] + 1];
-                return dist/* visit */.YR.BREAK;
-            }
-            return undefined;
-        },
-    });
-    return at;
-}
-function contentsRange(doc) {
-    const contents = doc.contents;
-    // A root alias that resolves to nothing: the alias itself, not the top of the file.
-    const node = (0,dist/* isAlias */.Vj)(contents) ? (contents.resolve(doc) ?? contents) : contents;
-    const range = node && 'range' in node ? node.range : undefined;
-    return range ? [range[0], range[1]] : [doc.range[0], doc.range[0]];
-}
-const firstLine = (s) => s.split('\n')[0].trim();
-const lineCounters = new WeakMap();
-/** The file's line starts (after LF, CRLF or a lone CR), found when a position is first needed. */
-function linesOf(file) {
-    let lc = lineCounters.get(file);
-    if (!lc) {
-        lc = new dist/* LineCounter */.HN();
-        lc.addNewLine(0);
-        // Texts from `parseSource` have no lone CR left; one built elsewhere (a baseline's) may.
-        const text = loneCrAsLf(file.text);
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            lc.addNewLine(i + 1);
-        lineCounters.set(file, lc);
-    }
-    return lc;
-}
-
-;// CONCATENATED MODULE: ./src/engine/file-text.ts
-
-
-
-/**
- * The texts of scanned files, read again from disk (the scan keeps facts, not texts) by their path relative to `cwd` (as findings name
- * them), once each, with lone CRs made LF as `parseSource` does. A file that is gone or unreadable has no text: its findings get no
- * code frame.
- */
-class SourceTexts {
-    cwd;
-    #texts = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    get(file) {
-        if (!this.#texts.has(file)) {
-            let text;
-            try {
-                // Lines as findings count them: a lone CR ends one, as LF does (same length, so offsets hold).
-                text = loneCrAsLf(external_node_fs_default().readFileSync(external_node_path_default().resolve(this.cwd, file), 'utf8'));
-            }
-            catch {
-                text = undefined;
-            }
-            this.#texts.set(file, text);
-        }
-        return this.#texts.get(file);
-    }
-}
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-/** A file's bytes as text: throws on bytes that are not UTF-8 (never guessed), and drops a BOM. */
-const decodeUtf8 = (bytes) => UTF8.decode(bytes);
-/** Whether `abs` is a symlink itself (not where it leads); false when it is not there. */
-function isSymlink(abs) {
-    try {
-        return external_node_fs_default().lstatSync(abs).isSymbolicLink();
-    }
-    catch {
-        return false; // not there, or a part of the path is no folder (ENOTDIR)
-    }
-}
-/** What a symlink is when nothing is found where it leads (it dangles, or it is in a loop of links: ENOENT or ELOOP). */
-const LEADS_NOWHERE = 'a symlink that leads nowhere';
-/** A file's text, or undefined when it cannot be read (gone, a folder, a link leading nowhere, no regular file). */
-function readText(abs) {
-    try {
-        return readRegularFile(abs);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A regular file's text, of at most `maxBytes` when given. Anything else throws, with code
- * `ENOTREG` (a folder, a FIFO, a device: a FIFO's open and read would wait forever, /dev/zero's
- * never end) or `EFBIG` (larger); a file that cannot be opened throws as `fs` does. Opened without
- * blocking, then checked on the open file, so what is checked is what is read.
- */
-function readRegularFile(abs, maxBytes = Infinity) {
-    const fd = external_node_fs_default().openSync(abs, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
-    try {
-        const st = external_node_fs_default().fstatSync(fd);
-        if (!st.isFile())
-            throw Object.assign(new Error(`${abs}: not a regular file`), { code: 'ENOTREG', directory: st.isDirectory() });
-        if (st.size > maxBytes)
-            throw Object.assign(new Error(`${abs}: ${st.size} bytes`), { code: 'EFBIG', size: st.size });
-        return external_node_fs_default().readFileSync(fd, 'utf8');
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/discover.ts
-
-
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml', '**/*.json'];
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const toPosix = (p) => p.split((external_node_path_default()).sep).join('/');
-function discover(opts) {
-    const given = opts.include?.length ? opts.include : undefined;
-    const include = globSet(given ?? DEFAULT_INCLUDE, opts.includeFrom);
-    const exclude = globSet(opts.exclude ?? [], opts.excludeFrom);
-    // The config's globs match paths from its folder only, so one config selects the same files
-    // wherever `check` runs; `--include`/`--exclude` (and a file outside that folder) match paths
-    // from the scanned root or the current directory.
-    const candidates = (base, abs, p) => {
-        const r = base === undefined ? undefined : toPosix(external_node_path_default().relative(base, abs));
-        return r && !r.startsWith('../') && r !== '..' && !external_node_path_default().isAbsolute(r) ? [r] : p;
-    };
-    const includes = (abs, ...p) => include.test(...candidates(opts.includeBase, abs, p));
-    const excludes = (abs, ...p) => !!opts.exclude?.length && exclude.test(...candidates(opts.excludeBase, abs, p));
-    const files = new Map();
-    const skipped = [];
-    const rel = (abs) => toPosix(external_node_path_default().relative(opts.cwd, abs)) || '.';
-    /**
-     * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
-     * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
-     */
-    const consider = (abs, root, explicit, regular = false) => {
-        const shown = rel(abs);
-        const inRoot = toPosix(external_node_path_default().relative(root, abs));
-        if (!explicit && !includes(abs, inRoot, shown))
-            return;
-        if (excludes(abs, inRoot, shown))
-            return;
-        if (regular) {
-            files.set(shown, { path: shown, absPath: abs });
-            return;
-        }
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch (e) {
-            skipped.push({ path: shown, reason: `cannot be read (${e.code ?? 'error'})` });
-            return;
-        }
-        if (!st.isFile()) {
-            skipped.push({ path: shown, reason: 'is not a regular file' });
-            return;
-        }
-        files.set(shown, { path: shown, absPath: abs });
-    };
-    for (const given of opts.paths.length ? opts.paths : ['.']) {
-        const abs = external_node_path_default().resolve(opts.cwd, given);
-        let st;
-        try {
-            st = external_node_fs_default().statSync(abs);
-        }
-        catch {
-            if (!isSymlink(abs))
-                throw new ArgError(`path not found: ${given}`);
-            skipped.push({ path: rel(abs), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
-            continue;
-        }
-        const outside = leavesItsRoot(abs, st.isDirectory(), opts.cwd);
-        if (outside) {
-            skipped.push({ path: rel(abs), reason: `is reached through a symlink that leaves ${outside}; not followed` });
-            continue;
-        }
-        const into = linksIntoSkipped(abs, st.isDirectory(), opts.cwd);
-        if (into) {
-            skipped.push({ path: rel(abs), reason: `is a symlink into ${into}, which is never read; not followed` });
-            continue;
-        }
-        if (!st.isDirectory()) {
-            consider(abs, external_node_path_default().dirname(abs), true);
-            continue;
-        }
-        const realRoot = external_node_fs_default().realpathSync(abs);
-        const visited = new Set([realRoot]);
-        // Symlinked files, by where they lead: one read twice under two names is one file.
-        const linkedFiles = [];
-        // Each folder with its real path: a real folder's real subfolder is its real path and the
-        // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
-        const stack = [[abs, realRoot]];
-        // Symlinked directories are walked last, so a real directory always wins over a link to it.
-        const linkedDirs = [];
-        while (stack.length || linkedDirs.length) {
-            if (!stack.length) {
-                const [link, real] = linkedDirs.shift();
-                if (!visited.has(real)) {
-                    visited.add(real);
-                    stack.push([link, real]);
-                }
-                continue;
-            }
-            const [dir, dirReal] = stack.pop();
-            let entries;
-            try {
-                entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
-            }
-            catch (e) {
-                skipped.push({
-                    path: rel(dir),
-                    reason: `is a directory that cannot be read (${e.code ?? 'error'}); its files are not checked`,
-                    severity: 'error',
-                });
-                continue;
-            }
-            for (const entry of entries) {
-                const child = external_node_path_default().join(dir, entry.name);
-                if (entry.isDirectory()) {
-                    const real = external_node_path_default().join(dirReal, entry.name);
-                    if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(external_node_path_default().relative(abs, child)))) {
-                        visited.add(real);
-                        stack.push([child, real]);
-                    }
-                    continue;
-                }
-                if (entry.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = external_node_fs_default().realpathSync(child);
-                    }
-                    catch {
-                        // A dangling link or a loop of links: nothing to read, but a YAML name deserves a word.
-                        if (include.test(entry.name))
-                            skipped.push({ path: rel(child), reason: `is ${LEADS_NOWHERE} (dangling, or a loop of links)` });
-                        continue;
-                    }
-                    if (!isInside(realRoot, real)) {
-                        if (include.test(entry.name) || external_node_fs_default().statSync(real).isDirectory())
-                            skipped.push({ path: rel(child), reason: 'is a symlink that leaves the scanned root; not followed' });
-                        continue;
-                    }
-                    // A link into .git or node_modules (`e.yaml -> .git`) would read what those folders' names keep out.
-                    const into = toPosix(external_node_path_default().relative(realRoot, real))
-                        .split('/')
-                        .find((part) => ALWAYS_SKIPPED_DIRS.has(part));
-                    const isDir = external_node_fs_default().statSync(real).isDirectory();
-                    if (into) {
-                        if (include.test(entry.name) || (isDir && !ALWAYS_SKIPPED_DIRS.has(entry.name)))
-                            skipped.push({ path: rel(child), reason: `is a symlink into ${into}, which is never read; not followed` });
-                        continue;
-                    }
-                    if (isDir) {
-                        if (!ALWAYS_SKIPPED_DIRS.has(entry.name))
-                            linkedDirs.push([child, real]);
-                        continue;
-                    }
-                    consider(child, abs, false);
-                    linkedFiles.push({ shown: rel(child), real });
-                    continue;
-                }
-                consider(child, abs, false, entry.isFile());
-            }
-        }
-        dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));
-    }
-    /**
-     * A symlink to a file that is checked under its own name (or under an earlier link's) is left
-     * out: its findings would come twice, and `fix` would edit the file twice. `direct` is the name a
-     * real path has when reached through real directories.
-     */
-    function dropRepeatedLinks(links, direct) {
-        const kept = new Map();
-        for (const { shown, real } of links) {
-            if (!files.has(shown))
-                continue;
-            const own = direct(real);
-            const other = own !== shown && files.has(own) ? own : kept.get(real);
-            if (other === undefined) {
-                kept.set(real, shown);
-                continue;
-            }
-            files.delete(shown);
-            skipped.push({ path: shown, reason: `is a symlink to ${other}, which is checked under that name` });
-        }
-    }
-    // A pattern someone wrote that matches nothing is a typo far more often than an empty folder; but
-    // a config's pattern is only judged by a run whose PATHs hold the config's folder (`check .harness`
-    // or a pre-commit run on a few files sees part of what it selects).
-    const holdsBase = (p) => isInside(external_node_path_default().resolve(opts.cwd, p), opts.includeBase);
-    const judged = opts.includeBase === undefined || (opts.paths.length ? opts.paths : ['.']).some(holdsBase);
-    // A default pattern written out (as `init`'s file offers them) is no typo while another pattern
-    // selects files: most repos have no JSON. With nothing selected at all, every unmatched one is named.
-    const unmatched = given && judged ? include.unmatched().filter((p) => !files.size || !DEFAULT_INCLUDE.includes(p)) : [];
-    if (unmatched.length)
-        throw new UsageError(`${opts.includeFrom ?? '--include'} pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no file under ${opts.paths.join(', ') || '.'}`);
-    const list = [...files.values()].sort((a, b) => compare_cmp(a.path, b.path));
-    return { files: list, skipped: skipped.sort((a, b) => compare_cmp(a.path, b.path)) };
-}
-/**
- * For a PATH reached through a symlink (itself, or a folder on the way): what it leaves (its
- * repository, else the current directory, else its own folder), when it really lies outside;
- * undefined when it stays inside. The repository is looked for above the highest link of the path
- * as written: a link to another repository would otherwise be its own root. Otherwise
- * `fix linkdir/x.yaml` would write through a link to a file outside the repository, as `check .`
- * never does.
- */
-function leavesItsRoot(abs, isDirectory, cwd) {
-    const [root, name] = rootOf(abs, isDirectory, cwd);
-    return isInside(discover_realPathOf(root), discover_realPathOf(abs)) ? undefined : name;
-}
-/**
- * For a PATH (or a config the search found) that a symlink leads into `.git` or `node_modules` of
- * its root, which are never read: that folder's name; undefined otherwise. A path written with
- * `.git` in it (`check .git/x.yaml`) is the user's own choice.
- */
-function linksIntoSkipped(abs, isDirectory, cwd) {
-    const [root] = rootOf(abs, isDirectory, cwd);
-    const parts = (from, to) => toPosix(external_node_path_default().relative(from, to)).split('/');
-    const into = parts(discover_realPathOf(root), discover_realPathOf(abs)).find((part) => ALWAYS_SKIPPED_DIRS.has(part));
-    return into && !parts(root, abs).includes(into) ? into : undefined;
-}
-/** The root a PATH is judged against (see `leavesItsRoot`), and its name in messages. */
-function rootOf(abs, isDirectory, cwd) {
-    const start = isDirectory ? abs : external_node_path_default().dirname(abs);
-    let above = start;
-    // Links above the current directory (a /tmp that is a link) are where the user works, not a way out.
-    for (let d = abs; external_node_path_default().dirname(d) !== d && !isInside(d, external_node_path_default().resolve(cwd)); d = external_node_path_default().dirname(d))
-        if (isSymlink(d))
-            above = external_node_path_default().dirname(d);
-    const repo = repoRootOf(above);
-    return repo ? [repo, 'the repository'] : isInside(external_node_path_default().resolve(cwd), start) ? [cwd, 'the current directory'] : [start, 'its folder'];
-}
-/** A real path at or under a real root (symlinks resolved on both sides). */
-function isInside(realRoot, real) {
-    return real === realRoot || real.startsWith(realRoot.endsWith((external_node_path_default()).sep) ? realRoot : realRoot + (external_node_path_default()).sep);
-}
-/** The repository `dir` is in (the nearest folder at or above it holding `.git`); undefined outside one. */
-function repoRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
-}
-/**
- * A finding's file (relative to `cwd`) as a path from the repository root, which SARIF's
- * `%SRCROOT%` and GitHub's annotations mean, whatever folder the check ran from; undefined for a
- * file outside the repository.
- */
-function discover_fromRepoRoot(cwd, root = repoRootOf(cwd) ?? external_node_path_default().resolve(cwd)) {
-    return (file) => {
-        const rel = toPosix(external_node_path_default().relative(root, external_node_path_default().resolve(cwd, file)));
-        return rel.startsWith('../') || rel === '..' || external_node_path_default().isAbsolute(rel) ? undefined : rel;
-    };
-}
-/** The path with its symlinks resolved; for a path that does not exist (yet), the path itself, absolute. */
-function discover_realPathOf(p) {
-    try {
-        return external_node_fs_default().realpathSync.native(external_node_path_default().resolve(p));
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/related.ts
-/**
- * A finding's related locations as text lines, `related: file:line:col: message`, at most `max`
- * of them and a count of the rest: how the text, GitHub and JUnit formats list them.
- */
-function related_relatedLines(f, max) {
-    const related = f.related ?? [];
-    const out = related.slice(0, max).map((r) => `related: ${r.file}:${r.line}:${r.column}: ${r.message}`);
-    if (related.length > max)
-        out.push(`related: and ${related.length - max} more`);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-docs.ts
-/** The Harness docs pages the policies come from. */
-const DOCS_CONNECT_REGISTRY = 'https://developer.harness.io/docs/platform/connectors/artifact-repositories/connect-to-harness-container-image-registry-using-docker-connector';
-const DOCS_HARNESS_CLOUD = 'https://developer.harness.io/docs/continuous-integration/use-ci/set-up-build-infrastructure/use-harness-cloud-build-infrastructure';
-
-;// CONCATENATED MODULE: ./src/engine/builtins.ts
-
-const DOCS_YAML = 'https://developer.harness.io/docs/platform/pipelines/harness-yaml-quickstart';
-const UNRESOLVED_REFERENCE = 'unresolved-reference';
-/** Findings the core itself makes. They have metadata like any rule, so reports and SARIF treat them alike. */
-const yamlSyntax = {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'A file could not be read or parsed as YAML, or was skipped (too large, binary, a symlink out of the root).',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Fix the YAML at the reported position; Harness cannot load the entity either.',
-    fixable: 'none',
-};
-const schema = {
-    id: 'schema',
-    severity: 'error',
-    description: 'A connector or CI stage field that the policies read has the wrong shape.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the field the type and value the Harness YAML reference expects.',
-    fixable: 'none',
-};
-const unresolvedReference = {
-    id: UNRESOLVED_REFERENCE,
-    severity: 'notice',
-    description: 'A policy could not be decided because the connector or value it depends on is not in the repo.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Check the named connector in Harness, or commit its YAML so the check can decide.',
-    fixable: 'none',
-};
-const suppression = {
-    id: 'suppression',
-    severity: 'error',
-    description: 'A suppression comment or baseline entry is malformed, lacks a reason, has expired, is forbidden, or suppresses nothing.',
-    harnessDocs: DOCS_YAML,
-    remediation: 'Give the comment a known rule id and a reason after ` -- `, renew or remove an expired `until=`, fix findings whose rule is in `forbidSuppression`, and delete suppressions and baseline entries that no longer match.',
-    fixable: 'none',
-};
-const builtinRules = [yamlSyntax, schema, unresolvedReference, suppression];
-/** A `yaml-syntax` finding about a whole file (unreadable, binary, skipped), placed at its start. */
-function fileFinding(file, severity, message) {
-    return { ruleId: yamlSyntax.id, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-
-;// CONCATENATED MODULE: ./src/parse/locate.ts
-
-
-/**
- * The one place that turns offsets in a parsed file into 1-based line and column
- * (UTF-16 code units, as SARIF expects). Rules never compute positions.
- */
-function locateRange(file, start, end) {
-    const text = file.text;
-    // Nothing is placed after the last line break (a line no editor shows): an error at the end of the file is at the end of its last line.
-    start = Math.max(0, Math.min(start, lastLineEnd(text)));
-    end = Math.max(start, Math.min(end, text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    end = trimEnd(text, start, end);
-    const lines = linesOf(file);
-    const s = lines.linePos(start);
-    const e = lines.linePos(end);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const col = (line, c) => (bom && line === 1 ? Math.max(1, c - 1) : c);
-    let pos = { line: s.line, column: col(s.line, s.col), endLine: e.line, endColumn: col(e.line, e.col) };
-    let range = [start, end];
-    const emb = file.embedding;
-    if (emb?.collapseTo)
-        return locateRange(emb.parent, emb.collapseTo[0], emb.collapseTo[1]);
-    if (emb) {
-        pos = {
-            line: pos.line + emb.lineOffset,
-            column: pos.column + emb.columnOffset,
-            endLine: pos.endLine + emb.lineOffset,
-            endColumn: pos.endColumn + emb.columnOffset,
-        };
-        const parentOffset = (line, column) => {
-            const starts = linesOf(emb.parent).lineStarts;
-            return (starts[line - 1] ?? emb.parent.text.length) + column - 1;
-        };
-        range = [parentOffset(pos.line, pos.column), parentOffset(pos.endLine, pos.endColumn)];
-        return { ...pos, range, file: emb.parent.path };
-    }
-    return { ...pos, range, file: file.path };
-}
-/** The offset at the end of the last line: before a line break that ends the text. */
-function lastLineEnd(text) {
-    const n = text.length;
-    if (text.charCodeAt(n - 1) === 13)
-        return n - 1;
-    return text.charCodeAt(n - 1) === 10 ? n - (text.charCodeAt(n - 2) === 13 ? 2 : 1) : n;
-}
-
-;// CONCATENATED MODULE: ./src/model/view.ts
-
-/**
- * A read-only view of one YAML node that remembers its file and document, so every value the
- * model hands to a rule can still be located. A view is also what a finding points at (`Located`).
- * Aliases are already resolved in the tree: an aliased node is the anchored node.
- *
- * A scalar's record is looked up only when its position is asked for, from the container that
- * holds it, so walking the model costs no position work.
- */
-class View {
-    file;
-    doc;
-    raw;
-    parent;
-    slot;
-    isKey;
-    addrCache = -1;
-    constructor(file, doc, 
-    /** The node's JS value: a scalar, or a map object / array of the tree. */
-    raw, 
-    /** For a scalar: the container holding it and where (a key for maps, an index for sequences). */
-    parent, slot, 
-    /** For a map key: the key's own node rather than its value. */
-    isKey = false) {
-        this.file = file;
-        this.doc = doc;
-        this.raw = raw;
-        this.parent = parent;
-        this.slot = slot;
-        this.isKey = isKey;
-    }
-    /** The root node of a document; undefined for an empty document. */
-    static root(file, doc) {
-        if (doc.value === undefined)
-            return undefined;
-        const v = new View(file, doc, doc.value);
-        if (!isContainer(doc.value))
-            v.addrCache = doc.addr;
-        return v;
-    }
-    child(value, slot, isKey = false) {
-        return new View(this.file, this.doc, value, isContainer(value) && !isKey ? undefined : this.raw, slot, isKey);
-    }
-    /** The value at `place` (a key, an index, or a fallback map's slot) of `container`, in `within`'s document. */
-    static entry(within, container, place) {
-        const value = Array.isArray(container)
-            ? container[place]
-            : typeof place === 'number'
-                ? entryAtSlot(container[ENTRIES] ?? [], place)?.value
-                : container[place];
-        return new View(within.file, within.doc, value, isContainer(value) ? undefined : container, place);
-    }
-    /** For a scalar or key: where it sits in its container, as a key (maps) or an index (sequences). */
-    get place() {
-        const parent = this.parent;
-        if (!parent || Array.isArray(parent) || typeof this.slot === 'string')
-            return this.slot;
-        return entryAtSlot(parent[ENTRIES], this.slot)?.key;
-    }
-    /** Rules report `someView.at`: a view is its own location. */
-    get at() {
-        return this;
-    }
-    /** The node's record in its file's table: the same number for the same node, however it was reached. */
-    get addr() {
-        if (this.addrCache >= 0)
-            return this.addrCache;
-        let addr;
-        if (isContainer(this.raw) && !this.isKey)
-            addr = this.raw[ADDR];
-        else {
-            const parent = this.parent;
-            const base = parent[ADDR];
-            const slot = this.slot;
-            // Maps from the fallback name entries by their record slot; fast-parsed maps by key.
-            if (Array.isArray(parent))
-                addr = base + 1 + slot;
-            else
-                addr = base + 1 + 2 * (typeof slot === 'number' ? slot : keyPosition(parent, slot)) + (this.isKey ? 0 : 1);
-        }
-        const records = this.file.records;
-        while (records[addr * RECORD + 2] < 0)
-            addr = -records[addr * RECORD + 2] - 1;
-        return (this.addrCache = addr);
-    }
-    /** Start and end offsets of the node in its file's text (end without trailing whitespace). */
-    get range() {
-        const i = this.addr * RECORD;
-        return [this.file.records[i], this.file.records[i + 1]];
-    }
-    get info() {
-        return this.file.records[this.addr * RECORD + 2];
-    }
-    /**
-     * The node, or a map or list it is in, is anchored and also reached through an alias: an edit
-     * here changes every place that uses it.
-     */
-    get aliased() {
-        if (!this.file.aliased)
-            return false;
-        const records = this.file.records;
-        for (let a = this.addr; a >= 0; a = records[a * RECORD + 3])
-            if (records[a * RECORD + 2] & Info.Aliased)
-                return true;
-        return false;
-    }
-    /** Two views of the same node. */
-    same(other) {
-        return !!other && other.file === this.file && other.addr === this.addr;
-    }
-    get isMap() {
-        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
-    }
-    get isSeq() {
-        return Array.isArray(this.raw) && !this.isKey;
-    }
-    get isScalar() {
-        return !isContainer(this.raw) || this.isKey;
-    }
-    /** The scalar's style (`PLAIN`, `QUOTE_DOUBLE`, ...); undefined for collections. */
-    get style() {
-        return this.isScalar ? STYLE_NAMES[this.info & KIND_MASK] : undefined;
-    }
-    /** A collection written in flow style (`{...}`, `[...]`). */
-    get isFlow() {
-        return !this.isScalar && (this.info & Info.Flow) !== 0;
-    }
-    /** The node sits inside a flow collection, where `,[]{}` end a plain scalar. */
-    get inFlow() {
-        return (this.info & Info.InFlow) !== 0;
-    }
-    /** The scalar as a string (numbers and booleans stringified); undefined for null and collections. */
-    get str() {
-        if (!this.isScalar)
-            return undefined;
-        const v = this.raw;
-        return v === null || v === undefined ? undefined : String(v);
-    }
-    /** The scalar's raw JS value (boolean stays boolean). */
-    get value() {
-        return this.isScalar ? this.raw : undefined;
-    }
-    /** Key/value pairs of a map, keys as strings, in document order. */
-    entries() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            return listed.map((e) => ({
-                key: e.key,
-                keyView: this.child(e.keyValue ?? e.key, e.slot, true),
-                value: e.absent ? undefined : this.child(e.value, e.slot),
-            }));
-        return Object.keys(map).map((key) => ({ key, keyView: this.child(key, key, true), value: this.child(map[key], key) }));
-    }
-    /** Calls `fn` for each entry of a map in document order, like `entries()` without the key views. */
-    forEachEntry(fn) {
-        if (!this.isMap)
-            return;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed)
-            for (const e of listed)
-                fn(e.key, e.absent ? undefined : this.child(e.value, e.slot));
-        else
-            for (const key in map)
-                fn(key, this.child(map[key], key));
-    }
-    /** The keys of a map, in document order (a key given twice, twice). */
-    keys() {
-        if (!this.isMap)
-            return [];
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.map((e) => e.key) : Object.keys(map);
-    }
-    get(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e && !e.absent ? this.child(e.value, e.slot) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
-    }
-    /** The key node of `key`, for reporting a missing or empty value at its key. */
-    keyOf(key) {
-        if (!this.isMap)
-            return undefined;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        if (listed) {
-            const e = listed.find((x) => x.key === key);
-            return e ? this.child(e.keyValue ?? e.key, e.slot, true) : undefined;
-        }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(key, key, true) : undefined;
-    }
-    has(key) {
-        if (!this.isMap)
-            return false;
-        const map = this.raw;
-        const listed = map[ENTRIES];
-        return listed ? listed.some((x) => x.key === key) : Object.prototype.hasOwnProperty.call(map, key);
-    }
-    /** Follows a path of keys (strings) and sequence indexes (numbers). */
-    getIn(path) {
-        let cur = this;
-        for (const seg of path) {
-            if (!cur)
-                return undefined;
-            cur = typeof seg === 'number' ? cur.item(seg) : cur.get(seg);
-        }
-        return cur;
-    }
-    items() {
-        if (!this.isSeq)
-            return [];
-        return this.raw.map((v, i) => this.child(v, i));
-    }
-    item(i) {
-        if (!this.isSeq)
-            return undefined;
-        const seq = this.raw;
-        return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
-    }
-    /** A string field of a map. */
-    text(key) {
-        return this.get(key)?.str;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/walk.ts
-
-
-/** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
-const MAX_WALK_DEPTH = 256;
-const WRAPPERS = new Set(['stage', 'step', 'stepGroup']);
-function itemStep(item, index) {
-    if (!isContainer(item) || Array.isArray(item))
-        return { kind: 'item', segment: String(index) };
-    const only = onlyKey(item);
-    if (only === 'parallel' && valueAt(item, only) !== undefined)
-        return { kind: 'parallel' };
-    if (only !== undefined && WRAPPERS.has(only)) {
-        const value = valueAt(item, only);
-        const id = isContainer(value) && !Array.isArray(value) ? textAt(value, 'identifier') : undefined;
-        if (id !== undefined)
-            return { kind: 'wrapper', key: only, segment: `${only}=${id}` };
-    }
-    const id = textAt(item, 'identifier');
-    const name = id === undefined ? textAt(item, 'name') : undefined;
-    return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
-}
-const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
-class Step {
-    view;
-    up;
-    segment;
-    depth;
-    key;
-    parent;
-    built;
-    constructor(view, up, 
-    /** The path segment this node adds; undefined when it shares its parent's path (`parallel`). */
-    segment, depth, key, parent, base = '') {
-        this.view = view;
-        this.up = up;
-        this.segment = segment;
-        this.depth = depth;
-        this.key = key;
-        this.parent = parent;
-        if (!up)
-            this.built = base;
-    }
-    get path() {
-        if (this.built === undefined)
-            this.built = this.segment === undefined ? this.up.path : join(this.up.path, this.segment);
-        return this.built;
-    }
-}
-/**
- * Visits every node under `root`, depth first, with its semantic path. A map or list reached again
- * through an alias is visited only the first time, so alias bombs and self-referencing anchors
- * cost nothing extra. A scalar is visited under every key it is reached by: `image: *img` is an
- * image even when the anchor sits under `description` (a scalar has nothing under it to repeat).
- */
-function walk(root, visit, base = '') {
-    // Only a file with aliases can reach a node twice.
-    const seen = root.file.aliased ? new Set() : undefined;
-    const stack = [new Step(root, undefined, undefined, 0, undefined, undefined, base)];
-    const children = [];
-    while (stack.length) {
-        const cur = stack.pop();
-        if (seen && !cur.view.isScalar) {
-            if (seen.has(cur.view.addr))
-                continue;
-            seen.add(cur.view.addr);
-        }
-        visit(cur);
-        if (cur.depth >= MAX_WALK_DEPTH)
-            continue;
-        const view = cur.view;
-        const depth = cur.depth + 1;
-        if (view.isMap) {
-            view.forEachEntry((key, value) => {
-                if (value)
-                    children.push(new Step(value, cur, key, depth, key, view));
-            });
-        }
-        else if (view.isSeq) {
-            view.items().forEach((item, i) => {
-                const step = itemStep(item.raw, i);
-                if (step.kind === 'parallel')
-                    children.push(new Step(item.get('parallel'), cur, undefined, depth));
-                else if (step.kind === 'wrapper')
-                    children.push(new Step(item.get(step.key), cur, step.segment, depth, step.key, item));
-                else
-                    children.push(new Step(item, cur, step.segment, depth));
-            });
-        }
-        for (let i = children.length - 1; i >= 0; i--)
-            stack.push(children[i]);
-        children.length = 0;
-    }
-}
-/**
- * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
- */
-function findUnderKeys(root, keys, visit) {
-    if (root.file.aliased || !root.file.shallow) {
-        walk(root, ({ view, key, parent }) => {
-            if (key !== undefined && parent && keys.has(key))
-                visit(view);
-        });
-        return;
-    }
-    // Views only for the nodes reported: the scan itself reads the plain values.
-    const scan = (node) => {
-        if (!isContainer(node))
-            return;
-        if (Array.isArray(node)) {
-            for (const item of node)
-                scan(item);
-            return;
-        }
-        const listed = node[ENTRIES];
-        if (listed)
-            for (const e of listed) {
-                if (e.absent)
-                    continue;
-                if (keys.has(e.key))
-                    visit(View.entry(root, node, e.slot));
-                scan(e.value);
-            }
-        else
-            for (const key in node) {
-                if (keys.has(key))
-                    visit(View.entry(root, node, key));
-                scan(node[key]);
-            }
-    };
-    scan(root.raw);
-}
-/**
- * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
- * when the walk does not reach it. Found from the target's ancestors (the owner links of the
- * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
- */
-function semanticPath(root, target, keys = false) {
-    if (root.file !== target.file || root.doc !== target.doc)
-        return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    if (root.isScalar)
-        return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
-    const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
-        return undefined;
-    // Down from the root over the tree's own maps and lists: no view is made on the way (semantic
-    // paths are asked for every fact, and the views were most of what a scan allocated).
-    let path = '';
-    let depth = 0;
-    /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
-    let skipped;
-    let cur = root.raw;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const header = headers[i];
-        let next;
-        if (Array.isArray(cur)) {
-            const index = seqIndexOf(cur, header);
-            if (index < 0)
-                return undefined;
-            next = cur[index];
-            const item = itemStep(next, index);
-            if (item.kind !== 'item') {
-                if (i === 0 && targetIsContainer)
-                    return undefined;
-                skipped = item;
-                cur = next;
-                continue;
-            }
-            path = join(path, item.segment);
-        }
-        else {
-            const key = keyWithHeader(cur, header);
-            if (key === undefined)
-                return undefined;
-            next = key.value;
-            path = intoMap(path, key.key, skipped);
-            skipped = undefined;
-        }
-        if (++depth > MAX_WALK_DEPTH)
-            return undefined;
-        cur = next;
-    }
-    if (targetIsContainer)
-        return path;
-    if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
-    return depth < MAX_WALK_DEPTH ? path : undefined;
-}
-/** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
-/** A map's key when it has exactly one (a key given twice counts twice). */
-function onlyKey(map) {
-    const listed = map[ENTRIES];
-    return listed ? (listed.length === 1 ? listed[0].key : undefined) : onlyKeyOf(map);
-}
-/** The value under `key` (the first such entry of a fallback map); undefined when there is none. */
-function valueAt(map, key) {
-    const listed = map[ENTRIES];
-    if (listed) {
-        const e = listed.find((x) => x.key === key);
-        return e && !e.absent ? e.value : undefined;
-    }
-    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
-}
-/** A scalar field of a map as text, as `View.text` gives it. */
-function textAt(map, key) {
-    const v = valueAt(map, key);
-    return v === null || v === undefined || isContainer(v) ? undefined : String(v);
-}
-/** The key of a map whose value is the container with header `header`, and that value. */
-function keyWithHeader(map, header) {
-    const listed = map[ENTRIES];
-    if (listed) {
-        // By slot: two entries of a fallback map can have the same key text (`true` and "true").
-        const e = entryWithHeader(listed, header);
-        return e ? { key: e.key, value: e.value } : undefined;
-    }
-    const key = keyOfContainer(map, header);
-    return key === undefined ? undefined : { key, value: map[key] };
-}
-const hasHeader = (v, header) => isContainer(v) && v[ADDR] === header;
-/**
- * Index of the item with header `header`. Items' headers grow with their index (both parsers
- * write a container's records in document order), so a long list is searched by halves; a
- * scalar item in the way falls back to a scan.
- */
-function seqIndexOf(items, header) {
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const item = items[mid];
-        if (!isContainer(item))
-            return items.findIndex((v) => hasHeader(v, header));
-        if (item[ADDR] === header)
-            return mid;
-        if (item[ADDR] < header)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return items.findIndex((v) => hasHeader(v, header));
-}
-const walked = new WeakMap();
-function walkedPaths(root, keys) {
-    let byRoot = walked.get(root.doc);
-    if (!byRoot)
-        walked.set(root.doc, (byRoot = new Map()));
-    const id = `${root.addr}${keys ? 'k' : ''}`;
-    let paths = byRoot.get(id);
-    if (paths)
-        return paths;
-    const found = (paths = new Map());
-    walk(root, ({ view, path }) => {
-        // A scalar reached through aliases keeps the path it was first reached by.
-        if (found.has(`v${view.addr}`))
-            return;
-        found.set(`v${view.addr}`, path);
-        if (keys)
-            for (const e of view.entries())
-                found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
-    });
-    byRoot.set(id, paths);
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/model/loc.ts
-
-
-
-
-
-const KEY = 1;
-const IN_FLOW = 2;
-const EMBEDDED = 4;
-const YAML_PATH = 8;
-const ALIASED = 128;
-const STYLE_SHIFT = 4;
-/** A map key, not a value. */
-const isKey = (loc) => (loc.flags & KEY) !== 0;
-/** Inside a flow collection, where `,[]{}` end a plain scalar. */
-const inFlow = (loc) => (loc.flags & IN_FLOW) !== 0;
-/** Inside YAML embedded in a string (a trigger's `inputYaml`): it cannot be edited in place. */
-const isEmbedded = (loc) => (loc.flags & EMBEDDED) !== 0;
-/** The scalar's style. */
-const styleOf = (loc) => STYLE_NAMES[(loc.flags >> STYLE_SHIFT) & 7] ?? 'PLAIN';
-/** Anchored and also used through an alias (see `View.aliased`). */
-const isAliased = (loc) => (loc.flags & ALIASED) !== 0;
-/** The path inside the pipeline or template, when the node is in one. */
-const yamlPathOf = (loc) => (loc.flags & YAML_PATH ? loc.path : undefined);
-/** Offsets below this are packed with the flags into one small integer (8 MB; see `PackedLoc`). */
-const PACKED_LIMIT = 2 ** 23;
-/**
- * A loc with `start` and `flags` in one field, `start * 256 + flags`: five fields instead of six,
- * 8 bytes less on each of a large repo's millions of locs (64 bytes, not 72). The field stays a
- * small integer, which V8 keeps in the object itself, because only offsets under 8 MB are packed.
- * It travels from a worker as JSON with `pos` in place of the two (`fromJsonLoc` rebuilds it).
- */
-class PackedLoc {
-    file;
-    pos;
-    end;
-    value;
-    path;
-    constructor(file, pos, end, value, path) {
-        this.file = file;
-        this.pos = pos;
-        this.end = end;
-        this.value = value;
-        this.path = path;
-    }
-    get start() {
-        return this.pos >>> 8;
-    }
-    get flags() {
-        return this.pos & 255;
-    }
-}
-/** A loc, packed when its offset allows. */
-function makeLoc(file, start, end, value, path, flags) {
-    return start < PACKED_LIMIT ? new PackedLoc(file, start * 256 + flags, end, value, path) : { file, start, end, value, path, flags };
-}
-/** The same node's loc over another range of its file (a finding on part of a scalar). */
-const withRange = (loc, start, end) => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
-const isJsonLoc = (o) => typeof o.file === 'string' &&
-    typeof o.end === 'number' &&
-    (typeof o.pos === 'number' || (typeof o.start === 'number' && typeof o.flags === 'number'));
-/** A loc again from its JSON, with its file, value and path as given (shared strings). */
-function fromJsonLoc(o, file, value, path) {
-    return 'pos' in o ? makeLoc(file, o.pos >>> 8, o.end, value, path, o.pos & 255) : makeLoc(file, o.start, o.end, value, path, o.flags);
-}
-/** Two locs of the same node. */
-const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
-/** The scalar's value as a string; undefined for null and collections. */
-const str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
-/** A length that does not fit one character is this mark, then its high and low 16 bits. */
-const LONG = 0xffff;
-/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
-function lineTable(file) {
-    const { starts, bom } = linesOfOuter(file);
-    const codes = new Uint16Array(3 * starts.length);
-    let n = 0;
-    for (let i = 1; i < starts.length; i++) {
-        const length = starts[i] - starts[i - 1];
-        if (length < LONG)
-            codes[n++] = length;
-        else {
-            codes[n++] = LONG;
-            codes[n++] = length >>> 16;
-            codes[n++] = length & 0xffff;
-        }
-    }
-    let lengths = '';
-    for (let i = 0; i < n; i += 8192)
-        lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)));
-    return { lengths, bom };
-}
-/** Where a parsed file's locs are, from its own line starts (no table packed). */
-function placerOf(file) {
-    const { starts, bom } = linesOfOuter(file);
-    return (loc) => positionAt(starts, bom, loc.start, loc.end);
-}
-function linesOfOuter(file) {
-    const outer = file.embedding?.parent ?? file;
-    return { starts: linesOf(outer).lineStarts, bom: outer.text.charCodeAt(0) === 0xfeff };
-}
-/**
- * The offsets where a table's lines start. The last few tables unpacked are kept: a finding and
- * its related locations alternate between a pipeline and its connector's file, and unpacking a
- * large file for each would cost its length every time.
- */
-function startsOf(table) {
-    const known = unpacked.get(table);
-    if (known)
-        return known;
-    const { lengths } = table;
-    const starts = new Uint32Array(lengths.length + 1);
-    let n = 1;
-    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
-        starts[n] = starts[n - 1] + lengthAt(lengths, i);
-        n++;
-    }
-    if (unpacked.size >= 8)
-        unpacked.clear();
-    unpacked.set(table, starts.subarray(0, n));
-    return unpacked.get(table);
-}
-const unpacked = new Map();
-/** The line length packed at index `i` of a table's `lengths` (see `LONG`), and how many characters it takes. */
-const lengthAt = (lengths, i) => lengths.charCodeAt(i) === LONG ? lengths.charCodeAt(i + 1) * 0x10000 + lengths.charCodeAt(i + 2) : lengths.charCodeAt(i);
-const widthAt = (lengths, i) => (lengths.charCodeAt(i) === LONG ? 3 : 1);
-/** 1-based line and column (UTF-16 code units) of a range, as parse/locate.ts counts them. */
-function positionIn(table, start, end) {
-    if (table.lengths.length > SMALL_TABLE)
-        return positionAt(startsOf(table), table.bom, start, end);
-    // A file of a few hundred lines is walked line by line: unpacking it would allocate a typed
-    // array per finding and related location (tens of MB outside the heap on a large repo's report).
-    const [line, column] = walkTo(table, start);
-    const [endLine, endColumn] = end === start ? [line, column] : walkTo(table, end);
-    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
-}
-/** Tables with more lines than this are unpacked (and the last few kept) rather than walked. */
-const SMALL_TABLE = 2048;
-/** The 1-based line of an offset and its 1-based column, the BOM not counted on line 1. */
-function walkTo({ lengths, bom }, offset) {
-    let lineStart = 0;
-    let line = 1;
-    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
-        const length = lengthAt(lengths, i);
-        if (lineStart + length > offset)
-            break;
-        lineStart += length;
-        line++;
-    }
-    return [line, offset - lineStart + 1 - (line === 1 && bom ? 1 : 0)];
-}
-function positionAt(starts, hasBom, start, end) {
-    const bom = hasBom ? 1 : 0;
-    const line = lineAt(starts, start);
-    const endLine = end === start ? line : lineAt(starts, end);
-    const column = start - starts[line - 1] + 1 - (line === 1 ? bom : 0);
-    const endColumn = end - starts[endLine - 1] + 1 - (endLine === 1 ? bom : 0);
-    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
-}
-/** Positions from the files' line tables, by file; a file without one (never scanned) is placed at 1:1. */
-function placeIn(tables) {
-    return (loc) => {
-        const table = tables.get(loc.file);
-        return table ? positionIn(table, loc.start, loc.end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    };
-}
-/** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-function locOf(view, root) {
-    const file = view.file;
-    const range = file.embedding ? embeddedRange(view) : view.range;
-    const text = (file.embedding?.parent ?? file).text;
-    const start = Math.max(0, Math.min(range[0], text.length));
-    // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
-    let flags = 0;
-    let value = null;
-    if (view.isScalar) {
-        const v = view.value;
-        if (typeof v === 'string')
-            value = shared(v);
-        else if (v !== undefined && v !== null)
-            value = v;
-        if (view.style)
-            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
-    }
-    if (view.inFlow)
-        flags |= IN_FLOW;
-    if (view.isKey)
-        flags |= KEY;
-    if (file.embedding)
-        flags |= EMBEDDED;
-    if (view.aliased)
-        flags |= ALIASED;
-    let path;
-    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        path = shared(inEntity);
-        flags |= YAML_PATH;
-    }
-    else {
-        const docRoot = View.root(view.file, view.doc);
-        const p = docRoot && semanticPath(docRoot, view, true);
-        if (p !== undefined)
-            path = shared(p);
-    }
-    return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
-}
-/** A node of a trigger's `inputYaml`: the range it maps to in the file. */
-function embeddedRange(view) {
-    return locateRange(view.file, view.range[0], view.range[1]).range;
-}
-/**
- * One copy of each semantic path, value and other fact string in this thread, up to 200,000
- * strings (then it starts again): the same paths and references recur across thousands of
- * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
- * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
- * copied).
- */
-function shared(s) {
-    const known = sharedStrings.get(s);
-    if (known !== undefined)
-        return known;
-    if (sharedStrings.size >= 200_000)
-        forgetShared();
-    const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
-    sharedStrings.set(copy, copy);
-    return copy;
-}
-const sharedStrings = new Map();
-/** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
-function forgetShared() {
-    sharedStrings.clear();
-}
-/** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] <= offset)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return Math.max(1, low);
-}
-/**
- * An object built from views (an entity, a stage) with every view turned into a loc: plain data.
- * Views of the same node (a stage's Override Image Connector is also one of the entity's image
- * connector fields) share one loc; empty objects are `EMPTY`; frozen objects (`NONE`, interned
- * scopes) are shared facts already and are kept as they are.
- */
-function toLocs(value, root, isView) {
-    const seen = new Map();
-    const locs = new Map();
-    const loc = (view) => {
-        let byNode = locs.get(view.file);
-        if (!byNode)
-            locs.set(view.file, (byNode = new Map()));
-        const node = 2 * view.addr + (view.isKey ? 1 : 0);
-        let known = byNode.get(node);
-        if (!known)
-            byNode.set(node, (known = locOf(view, root)));
-        return known;
-    };
-    const go = (v) => {
-        if (isView(v))
-            return loc(v);
-        if (typeof v === 'string')
-            return shared(v);
-        if (Array.isArray(v))
-            return v.length ? v.map(go) : NONE;
-        if (v && typeof v === 'object') {
-            if (Object.isFrozen(v))
-                return v;
-            if (seen.has(v))
-                return seen.get(v);
-            // A copy of the object's own shape (its fields stay in the object), then each field converted.
-            const out = { ...v };
-            seen.set(v, out);
-            let empty = true;
-            for (const k in out) {
-                empty = false;
-                out[k] = go(out[k]);
-            }
-            if (!empty)
-                return out;
-            seen.set(v, EMPTY);
-            return EMPTY;
-        }
-        return v;
-    };
-    return go(value);
-}
-/** The one empty list facts share (a repo's facts hold hundreds of thousands of empty lists). */
-const NONE = Object.freeze([]);
-/** The one empty object facts share (a pipeline without variables, templateInputs without scalars). */
-const EMPTY = Object.freeze({});
-
-;// CONCATENATED MODULE: ./src/model/yaml-edits.ts
-
-
-const marked = (edit, aliased) => (aliased ? { ...edit, aliased: true } : edit);
-/**
- * The edit as safe wherever an alias uses the node: for a value that breaks a policy wherever it
- * is (an app.harness.io registry URL or image), so changing every use of it is the fix.
- */
-const evenIfAliased = (edit) => edit && plainEdit(edit);
-/** An edit as it is output: where and what, without `aliased`. */
-const plainEdit = ({ start, end, text }) => ({ start, end, text });
-/** Replaces a scalar, keeping its quote style. Block scalars and collections are not replaced (undefined). */
-function replaceScalar(view, value) {
-    if (!view.isScalar)
-        return undefined;
-    const [start, end] = view.range;
-    const text = formatScalar(view.style, view.inFlow, start === end, value);
-    if (text === undefined || view.file.text.slice(start, end) === text)
-        return undefined;
-    return marked({ start, end, text }, view.aliased);
-}
-/** `replaceScalar` for a node known by its loc (the model keeps no text): no edit when the value is already `value`. */
-function replaceScalarAt(loc, value) {
-    if (isEmbedded(loc) || isKey(loc) || String(loc.value) === String(value))
-        return undefined;
-    const text = formatScalar(styleOf(loc), inFlow(loc), loc.start === loc.end, value);
-    return text === undefined ? undefined : marked({ start: loc.start, end: loc.end, text }, isAliased(loc));
-}
-function formatScalar(style, inFlow, empty, value) {
-    // An empty plain scalar (`key:` with no value) has no range to replace in place (see `setMapValue`).
-    if (empty)
-        return undefined;
-    if (typeof value !== 'string')
-        return String(value);
-    switch (style) {
-        case 'QUOTE_DOUBLE':
-            return doubleQuoted(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return undefined;
-        default:
-            return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-    }
-}
-/** JSON string escapes are valid in a YAML double-quoted scalar. */
-const doubleQuoted = (s) => JSON.stringify(s);
-/**
- * True when `s` can be written as a plain scalar in block and flow context alike and still reads
- * back as the same string (not a number, boolean or null, no indicator that changes the parse).
- * Checked by parsing it (in flow context too unless `flow` is false), under the YAML 1.2 and 1.1 schemas.
- */
-function isPlainSafe(s, flow = true) {
-    const key = `${flow ? 'f' : 'b'}${s}`;
-    let safe = plainSafe.get(key);
-    if (safe === undefined) {
-        if (plainSafe.size > 10_000)
-            plainSafe.clear();
-        plainSafe.set(key, (safe = checkPlainSafe(s, flow)));
-    }
-    return safe;
-}
-/** Answers of `isPlainSafe`, which parses: a repo asks the same few replacement values thousands of times. */
-const plainSafe = new Map();
-function checkPlainSafe(s, flow) {
-    // A `#` is a comment only after a space (or at the start): the parses below tell.
-    if (!s || s !== s.trim() || /[\r\n\t]/.test(s))
-        return false;
-    const contexts = [[`k: ${s}`, ['k']]];
-    if (flow)
-        contexts.push([`[${s}]`, [0]]);
-    for (const version of ['1.2', '1.1'])
-        for (const [text, path] of contexts) {
-            const doc = (0,dist/* parseDocument */.Tp)(text, { version });
-            if (doc.errors.length || doc.warnings.length)
-                return false;
-            const node = doc.getIn(path, true);
-            if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.value !== s)
-                return false;
-            if ((0,dist/* isSeq */.oP)(doc.contents) && doc.contents.items.length !== 1)
-                return false;
-        }
-    return true;
-}
-/**
- * Sets `key` in a map to `value`: replaces the value when the key exists (keeping its quotes),
- * otherwise inserts `key: value` after the map's last entry at the map's indentation (block maps)
- * or before the closing brace (flow maps), with the line ending used where it is inserted.
- */
-function setMapValue(map, key, value) {
-    if (!map.isMap)
-        return undefined;
-    const existing = map.entries().find((e) => e.key === key);
-    const flow = map.isFlow || map.inFlow;
-    const scalar = typeof value === 'string' && !isPlainSafe(value, flow) ? doubleQuoted(value) : String(value);
-    if (existing?.value?.isScalar && existing.value.range[0] === existing.value.range[1] && existing.value.value == null) {
-        // `key:` with nothing after it but spaces or a comment: the value goes right after the colon.
-        // Anything else there (a tag, an anchor, a flow map's `,`) is left to a person.
-        const text = map.file.text;
-        const colon = text.indexOf(':', existing.keyView.range[1]);
-        const rest = colon < 0 ? undefined : (flow ? /^[^,}\r\n]*/ : /^[^\r\n]*/).exec(text.slice(colon + 1))[0];
-        if (rest === undefined || !/^[ \t]*(?:#.*)?$/.test(rest))
-            return undefined;
-        return marked({ start: colon + 1, end: colon + 1, text: ` ${scalar}` }, existing.value.aliased);
-    }
-    if (existing)
-        return existing.value ? replaceScalar(existing.value, value) : undefined;
-    const edit = insertPair(map, `${key}: ${scalar}`);
-    return edit && marked(edit, map.aliased);
-}
-function insertPair(map, pairText) {
-    const text = map.file.text;
-    const [mapStart, mapEnd] = map.range;
-    const entries = map.entries();
-    const last = entries.at(-1);
-    if (map.isFlow) {
-        const close = lastNonSpace(text, mapStart, mapEnd);
-        if (text[close] !== '}')
-            return undefined;
-        if (!last)
-            return { start: close, end: close, text: pairText };
-        const lastEnd = (last.value ?? last.keyView).range[1];
-        return { start: lastEnd, end: lastEnd, text: `, ${pairText}` };
-    }
-    const first = entries[0];
-    if (!first || !last)
-        return undefined;
-    const firstKey = first.keyView.range[0];
-    const lastEnd = (last.value ?? last.keyView).range[1];
-    const lineStart = text.lastIndexOf('\n', firstKey - 1) + 1;
-    const indent = ' '.repeat(firstKey - lineStart);
-    // A last value that keeps its trailing blank lines (`|+`, `>+`), at any depth, owns them: a pair
-    // after it would change the value, so the pair goes before the first one, and above the comment
-    // lines right over it (a `disable-next-line` comment must stay on the line before its key).
-    if (endsWithKeptLines(last.value)) {
-        // Only for a key that starts its line: above a `- key:` line the comments belong to the list.
-        const at = text.slice(lineStart, firstKey).trim() === '' ? commentsAbove(text, lineStart, indent.length) + indent.length : firstKey;
-        return { start: at, end: at, text: pairText + eolAt(text, lineEndAt(text, firstKey)) + indent };
-    }
-    // After the last visible character of the last entry, at the end of its line (past any comment).
-    let at = lastNonSpace(text, firstKey, lastEnd) + 1;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r')
-        at++;
-    return { start: at, end: at, text: eolAt(text, at) + indent + pairText };
-}
-/**
- * The node's text ends with a block scalar that keeps its trailing blank lines: it is one, or the
- * last value of a block map or the last item of a block list ends with one.
- */
-function endsWithKeptLines(node) {
-    while (node && !node.isScalar && !node.isFlow)
-        node = node.isMap ? node.entries().at(-1)?.value : node.items().at(-1);
-    if (!node?.isScalar)
-        return false;
-    const start = node.range[0];
-    return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(node.file.text.slice(start, start + 3));
-}
-/** The start of the first of the comment lines, at `indent` spaces, right above the line starting at `lineStart` (or that line). */
-function commentsAbove(text, lineStart, indent) {
-    let start = lineStart;
-    while (start > 0) {
-        const prev = text.lastIndexOf('\n', start - 2) + 1;
-        const line = text.slice(prev, start - 1).replace(/\r$/, '');
-        if (line.length <= indent || line[indent] !== '#' || line.slice(0, indent).trim() !== '')
-            break;
-        start = prev;
-    }
-    return start;
-}
-/** Where the line holding `offset` ends (at its `\r\n` or `\n`), or the end of the text. */
-function lineEndAt(text, offset) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0)
-        return text.length;
-    return text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-function lastNonSpace(text, from, to) {
-    let i = Math.min(to, text.length) - 1;
-    while (i > from && /\s/.test(text[i]))
-        i--;
-    return i;
-}
-/** The line ending at `offset`, or the file's first one when `offset` is at the end of the text. */
-function eolAt(text, offset) {
-    if (text[offset] === '\r' && text[offset + 1] === '\n')
-        return '\r\n';
-    if (text[offset] === '\n')
-        return '\n';
-    const first = text.indexOf('\n');
-    return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-images.json
-const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
-;// CONCATENATED MODULE: ./src/model/images.ts
-
-const defaultCatalogue = harness_images_namespaceObject;
-/** The built-in image catalogue plus extra names (the config's `harnessImages`). */
-function catalogueWith(extra, base = defaultCatalogue) {
-    if (!extra?.length)
-        return base;
-    const names = new Set(base.images.map((e) => e.name));
-    return { ...base, images: [...base.images, ...extra.filter((n) => !names.has(n)).map((name) => ({ name }))] };
-}
-/**
- * Parses an image reference such as `gcr.io/gcr-prod/harness/ci-addon:1.16@sha256:...`. A Harness
- * expression may stand for the tag or digest (`ci-addon:<+pipeline.sequenceId>`): the registry and
- * name are still literal, so the image is known. One in the registry or name leaves it unknown.
- */
-function parseImage(raw) {
-    const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
-    const masked = maskExpressions(s);
-    if (!masked || /\s/.test(masked))
-        return undefined;
-    let end = masked.length;
-    let digest;
-    const at = masked.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        end = at;
-    }
-    let tag;
-    const colon = masked.lastIndexOf(':', end - 1);
-    if (colon > masked.lastIndexOf('/', end - 1)) {
-        tag = s.slice(colon + 1, end);
-        end = colon;
-    }
-    const name = s.slice(0, end);
-    if (name.includes('<+'))
-        return undefined;
-    const parts = name.split('/').filter(Boolean);
-    if (!parts.length)
-        return undefined;
-    let registry;
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]))
-        registry = parts.shift().toLowerCase();
-    return { registry, path: parts, tag, digest };
-}
-/**
- * The text with each Harness expression (`<+...>`, nested ones too) blanked out character for
- * character, so that a `:`, `/` or `@` inside one is not read as part of the reference. Undefined
- * for an expression left open.
- */
-function maskExpressions(s) {
-    if (!s.includes('<+'))
-        return s;
-    let out = '';
-    let depth = 0;
-    for (let i = 0; i < s.length; i++) {
-        if (s.startsWith('<+', i)) {
-            depth++;
-            out += '__';
-            i++;
-        }
-        else if (depth > 0) {
-            if (s[i] === '>')
-                depth--;
-            out += '_';
-        }
-        else
-            out += s[i];
-    }
-    return depth === 0 ? out : undefined;
-}
-/** The tag and digest as written after the name: `:1.16@sha256:…`. */
-const imageSuffix = (image) => (image.tag ? ':' + image.tag : '') + (image.digest ? '@' + image.digest : '');
-/** True for the Harness-hosted registry that reached end of life on 15 May 2024. */
-function isAppHarnessRegistryHost(host) {
-    return !!host && /^app[0-9]*\.harness\.io(:443)?$/.test(host.toLowerCase());
-}
-function isAppHarnessImage(image) {
-    return isAppHarnessRegistryHost(image.registry) && image.path[0]?.toLowerCase() === 'registry';
-}
-/** Normalises a registry URL: scheme optional, case, empty path segments (`//`), trailing slash and `/v2` do not matter. */
-function normaliseRegistryUrl(raw) {
-    const s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    if (!s || /\s|<\+/.test(s))
-        return undefined;
-    const slash = s.indexOf('/');
-    // `user:password@host`: the user info is not part of the host.
-    const authority = slash < 0 ? s : s.slice(0, slash);
-    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    let path = slash < 0
-        ? ''
-        : s
-            .slice(slash)
-            .split(/[?#]/)[0]
-            .replace(/\/{2,}/g, '/');
-    path = path.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-    return { host, path };
-}
-/**
- * A URL (or the YAML text of one, quotes and all) as a message or report may quote it: a password
- * or token written into it (`https://user:pw@host`) is hidden. Only a URL with a scheme: an image
- * pinned by digest (`ci-addon@sha256:…`) has an `@` too.
- */
-const redactUserInfo = (raw) => raw.replace(/^(\s*["']?[a-z][a-z0-9+.-]*:\/\/)[^/\s"']*@/i, '$1***@');
-function isAppHarnessRegistryUrl(raw) {
-    const url = normaliseRegistryUrl(raw);
-    return !!url && isAppHarnessRegistryHost(url.host) && /^\/registry(\/|$)/i.test(url.path);
-}
-const norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/** The names Docker Hub goes by: an image under one of them is a Docker Hub image. */
-const DOCKER_HUB_HOSTS = new Set([
-    'registry.hub.docker.com',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io',
-    'hub.docker.com',
-]);
-/** On Docker Hub (no registry, or one of its names) a reference is `namespace/name`: no mirror prefix can come before. */
-const isOnDockerHub = (image) => !image.registry || DOCKER_HUB_HOSTS.has(image.registry.toLowerCase());
-/**
- * Finds a Harness image whose name a mirror changed: only the registry prefix and the tag may
- * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
- */
-function findRenamedHarnessImage(image, catalogue) {
-    const path = image.path;
-    const joined = path.join('/').toLowerCase();
-    const index = images_indexOf(catalogue);
-    if (index.names.has(joined))
-        return undefined;
-    for (let i = joined.indexOf('/'); i >= 0; i = joined.indexOf('/', i + 1))
-        if (index.names.has(joined.slice(i + 1)))
-            return undefined;
-    const last = norm(path[path.length - 1]);
-    const namespace = path.length > 1 ? path[path.length - 2].toLowerCase() : undefined;
-    // The first catalogue entry (in catalogue order) that the last path segment names.
-    const candidates = [...(index.byFlattened.get(last) ?? []), ...(index.byName.get(last) ?? [])].sort((a, b) => a - b);
-    for (const i of candidates) {
-        const entry = catalogue.images[i];
-        const [ns, name] = entry.name.split('/');
-        const flattened = last === norm(`${ns}-${name}`);
-        // The bare name alone is only a renamed Harness image behind a mirror host or under Harness's own
-        // namespace: `bitnami/kaniko` or `drone/drone-git` on Docker Hub are other people's images.
-        const dockerHub = isOnDockerHub(image);
-        const sameName = last === norm(name) && !entry.generic && (!dockerHub || namespace === ns);
-        if (!flattened && !sameName)
-            continue;
-        const keep = dockerHub ? [] : namespace === ns ? path.slice(0, -2) : path.slice(0, -1);
-        const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-        return { expected: entry.name, suggestion: `${prefix ? prefix + '/' : ''}${entry.name}${imageSuffix(image)}` };
-    }
-    return undefined;
-}
-/**
- * How many catalogue entries a normalised image name (`harness-ci-addon`, `ci-addon`) can stand
- * for: as an entry's flattened `ns-name`, or as its bare name when that name is Harness's alone.
- */
-function catalogueEntriesNamed(last, catalogue) {
-    return catalogueNamesFor(last, catalogue).length;
-}
-/** The catalogue names (`harness/ci-addon`) a normalised image name can stand for (see `catalogueEntriesNamed`). */
-function catalogueNamesFor(last, catalogue) {
-    const index = images_indexOf(catalogue);
-    const found = new Set(index.byFlattened.get(last));
-    for (const i of index.byName.get(last) ?? [])
-        if (!catalogue.images[i].generic)
-            found.add(i);
-    return [...found].map((i) => catalogue.images[i].name);
-}
-const indexes = new WeakMap();
-/** Lookups for `findRenamedHarnessImage`, built once per catalogue: it runs for every image in the repo. */
-function images_indexOf(catalogue) {
-    let index = indexes.get(catalogue);
-    if (index)
-        return index;
-    index = { names: new Set(catalogue.images.map((e) => e.name)), byFlattened: new Map(), byName: new Map() };
-    const add = (map, key, i) => map.set(key, [...(map.get(key) ?? []), i]);
-    catalogue.images.forEach((entry, i) => {
-        const [ns, name] = entry.name.split('/');
-        add(index.byFlattened, norm(`${ns}-${name}`), i);
-        add(index.byName, norm(name), i);
-    });
-    indexes.set(catalogue, index);
-    return index;
-}
-/**
- * The field→image map of an execution-config document that is not the update-config list: the
- * `data` of a get-customer-config or get-default-config answer saved as it came, or such a map on
- * its own. Undefined unless some key is an execution-config field Harness documents.
- */
-function executionConfigMap(root) {
-    const data = root.get('data');
-    const map = data?.isMap ? data : root;
-    return map.isMap && map.entries().some((e) => Object.hasOwn(defaultCatalogue.executionConfigFields, e.key)) ? map : undefined;
-}
-/** A cheap test of a JSON text for a field of that map, before it is parsed (JSON is otherwise read only as a list). */
-const mentionsExecutionConfigField = (text) => EXECUTION_CONFIG_FIELD.test(text);
-const EXECUTION_CONFIG_FIELD = new RegExp(`"(${Object.keys(defaultCatalogue.executionConfigFields).join('|')})"\\s*:`);
-/** For an execution-config override value: the name it must keep, if it does not. */
-function executionConfigMismatch(field, value, catalogue) {
-    // Own keys only: a field named `toString` is no field of the map.
-    const expected = Object.hasOwn(catalogue.executionConfigFields, field) ? catalogue.executionConfigFields[field] : undefined;
-    const image = parseImage(value);
-    if (!image)
-        return undefined;
-    // A field this catalogue does not map still names a Harness image: one renamed is as wrong here.
-    if (!expected)
-        return findRenamedHarnessImage(image, catalogue)?.expected;
-    const joined = image.path.join('/').toLowerCase();
-    return joined === expected || joined.endsWith('/' + expected) ? undefined : expected;
-}
-
-;// CONCATENATED MODULE: ./src/model/image-fixes.ts
-
-/**
- * The new values the fixes write for image references: the registry prefix that replaces
- * app.harness.io/registry, and a Harness image's canonical name under the same prefix.
- */
-/**
- * The public registries Harness publishes its CI images to (Docker Hub, GCR, ECR Public, GAR): an
- * image moved there, or a connector pointed there, needs nothing else to exist first.
- */
-const HARNESS_PUBLIC = ['gcr.io/gcr-prod', 'public.ecr.aws/harness', 'us-docker.pkg.dev/gar-prod-setup/harness-public'];
-function isHarnessPublicRegistry(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && ((DOCKER_HUB_HOSTS.has(u.host) && u.path === '') || HARNESS_PUBLIC.includes(`${u.host}${u.path}`.toLowerCase()));
-}
-/** An image prefix (registry host and path) under which Harness publishes its images; '' is Docker Hub. */
-function isHarnessPublicPrefix(prefix) {
-    return prefix === '' || isHarnessPublicRegistry(`https://${prefix}`);
-}
-function isDockerHubUrl(url) {
-    const u = normaliseRegistryUrl(url);
-    return !!u && DOCKER_HUB_HOSTS.has(u.host) && u.path === '';
-}
-/**
- * The prefix images get when pulled through a registry URL, the way Harness builds it: host and
- * path, or nothing for Docker Hub (`harness/ci-addon` is a Docker Hub reference).
- */
-function imagePrefixFor(registryUrl) {
-    const u = normaliseRegistryUrl(registryUrl);
-    if (!u || !u.host)
-        return undefined;
-    return DOCKER_HUB_HOSTS.has(u.host) && u.path === '' ? '' : `${u.host}${u.path}`;
-}
-// `//registry` too: an empty path segment is still the retired registry (as for connector URLs).
-const APP_HARNESS_IMAGE = /^([a-z]+:\/\/)?app[0-9]*\.harness\.io(?::443)?\/+registry\/+(.+)$/i;
-/** `app.harness.io/registry/harness/drone-git:1.6.9` → `harness/drone-git:1.6.9` (Docker Hub) or `<prefix>/harness/drone-git:1.6.9`. */
-function swapAppHarnessImage(raw, replacementUrl) {
-    const m = APP_HARNESS_IMAGE.exec(raw.trim());
-    const prefix = imagePrefixFor(replacementUrl);
-    if (!m || prefix === undefined)
-        return undefined;
-    const rest = m[2];
-    if (prefix)
-        return `${prefix}/${rest}`;
-    // A single-segment name on Docker Hub means `library/<name>`, a different image: no safe swap.
-    return rest.split(/[:@]/)[0].includes('/') ? rest : undefined;
-}
-/** The `registry` value of a Helm-style `image: {registry, repository}` map pulling from the replacement. */
-function helmRegistryFor(replacementUrl) {
-    const prefix = imagePrefixFor(replacementUrl);
-    return prefix === undefined ? undefined : prefix || 'docker.io';
-}
-const image_fixes_norm = (s) => s.toLowerCase().replace(/_/g, '-');
-/**
- * On Docker Hub the namespace before the name is someone's own (`myorg/harness-ci-addon`): swapping
- * it for Harness's drops their image for one whose tag may not exist. Only a reference already under
- * Harness's namespaces is Harness's own image under another spelling.
- */
-function foreignDockerHubNamespace(image, retired = false) {
-    // Under the retired registry a name with no namespace is no one's own (it held Harness's images only).
-    if (retired && image.path.length === 1)
-        return false;
-    const ns = image.path.length > 1 ? image.path[image.path.length - 2].toLowerCase() : '';
-    return isOnDockerHub(image) && !['harness', 'plugins'].includes(ns);
-}
-/**
- * The retired registry held Harness's Docker Hub images: the path after `registry/` is a Docker Hub
- * one (namespace/name), not a mirror prefix. `app.harness.io/registry/harness/kaniko-ecr:1.0` is
- * split into `app.harness.io/registry` and the Docker Hub reference `harness/kaniko-ecr:1.0`.
- */
-function underRetiredRegistry(image) {
-    if (!isAppHarnessImage(image) || image.path.length < 2)
-        return undefined;
-    return { prefix: `${image.registry}/${image.path[0]}`, image: { ...image, registry: undefined, path: image.path.slice(1) } };
-}
-/**
- * An image reference with the Harness name it was renamed from restored under the same prefix.
- * `registry.example.com/harness-ci-addon:1` and `harness/ci_addon:1` map unambiguously;
- * `registry.example.com/mirror/ci-addon:1` does not (`mirror` may be a renamed `harness`).
- * Under the retired registry the whole Docker Hub path gives way to the Harness name:
- * `app.harness.io/registry/harness/kaniko-ecr:1.0` → `app.harness.io/registry/plugins/kaniko-ecr:1.0`.
- */
-function restoreHarnessName(raw, catalogue) {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const renamed = findRenamedHarnessImage(image, catalogue);
-    if (!renamed)
-        return undefined;
-    const retired = underRetiredRegistry(image);
-    const path = retired?.image.path ?? image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const [ns, name] = renamed.expected.split('/');
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    const clearPrefix = flattened || path.length === 1 || path[path.length - 2].toLowerCase() === ns;
-    return {
-        value: retired ? `${retired.prefix}/${renamed.expected}${imageSuffix(image)}` : renamed.suggestion,
-        unambiguous: catalogueEntriesNamed(last, catalogue) === 1 &&
-            clearPrefix &&
-            (!retired || path.length <= 2) &&
-            !foreignDockerHubNamespace(retired?.image ?? image, !!retired),
-    };
-}
-/**
- * An execution-config value with the image name its field requires, under the same prefix and tag
- * (on Docker Hub, which has no prefix, the field's own image; under the retired registry, whose path
- * is a Docker Hub one, the field's own image there).
- * `field` is the execution-config field (`gitCloneTag`): its own name also marks a renamed image.
- */
-function restoreExecutionConfigName(raw, expected, catalogue, field = '') {
-    const image = parseImage(raw);
-    if (!image)
-        return undefined;
-    const retired = underRetiredRegistry(image);
-    if (!retired)
-        return restoreExecutionConfigImage(image, expected, catalogue, field, false);
-    const restored = restoreExecutionConfigImage(retired.image, expected, catalogue, field, true);
-    return { ...restored, value: `${retired.prefix}/${restored.value}` };
-}
-/**
- * `retired`: the image is the Docker Hub path under the retired registry, which held Harness's own
- * images: one under a Harness namespace with the field's image name (`harness/kaniko-ecr` as
- * buildAndPushECRTag) can only be meant as the field's image.
- */
-function restoreExecutionConfigImage(image, expected, catalogue, field, retired) {
-    const [ns, name] = expected.split('/');
-    const path = image.path;
-    const last = image_fixes_norm(path[path.length - 1]);
-    const flattened = last === image_fixes_norm(`${ns}-${name}`);
-    // Another Harness image in the field (`harness/ci-addon` as the git-clone image) is not a renamed
-    // one: swapping it keeps a tag the expected image may not have, so it is never unambiguous.
-    const named = catalogueNamesFor(last, catalogue);
-    const other = named.length > 0 && !named.includes(expected);
-    // Nor is an image whose name is not the expected one's, flattened or not, or its field's
-    // (`harness/git-clone` as gitCloneTag): `alpine:3.19` as addonTag is someone's mistake, not a mirror.
-    const bare = (s) => s.toLowerCase().replace(/[-_.]/g, '');
-    const renamedName = [name, `${ns}${name}`, field.replace(/Tag$/, '')].some((n) => n && bare(last) === bare(n));
-    const nsKept = path.length > 1 && path[path.length - 2].toLowerCase() === ns;
-    // The namespace goes with the name it belongs to: this image's, or the other catalogue image's (`plugins/kaniko`).
-    const otherNs = path.length > 1 && named.some((n) => n.split('/')[0] === path[path.length - 2].toLowerCase());
-    // On Docker Hub the first segment is a namespace, not a mirror prefix: the field's own image is the one there.
-    const keep = isOnDockerHub(image) ? [] : nsKept || otherNs ? path.slice(0, -2) : path.slice(0, -1);
-    const prefix = [image.registry, ...keep].filter(Boolean).join('/');
-    const clearName = flattened || nsKept || path.length === 1 || (retired && path.length === 2);
-    return {
-        value: `${prefix ? prefix + '/' : ''}${expected}${imageSuffix(image)}`,
-        unambiguous: !other && renamedName && clearName && (!retired || path.length <= 2) && !foreignDockerHubNamespace(image, retired),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/model/runtime-input.ts
-const INPUT = '<+input>';
-function classifyValue(raw) {
-    const s = raw.trim();
-    if (s.startsWith(INPUT)) {
-        const out = { kind: 'input' };
-        for (const m of s.slice(INPUT.length).matchAll(/\.(\w+)\((.*?)\)(?=\.\w+\(|$)/g)) {
-            const [, name, arg] = m;
-            if (name === 'default')
-                out.default = arg.trim();
-            else if (name === 'allowedValues' || name === 'selectOneFrom' || name === 'selectManyFrom')
-                out.allowedValues = arg
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean);
-        }
-        return out;
-    }
-    if (s.includes('<+'))
-        return { kind: 'expression' };
-    return { kind: 'literal', value: s };
-}
-/** The variable a value that is exactly `<+pipeline.variables.x>` names, else undefined. */
-const pipelineVariableName = (raw) => /^<\+pipeline\.variables\.([\w-]+)>$/.exec(raw.trim())?.[1];
-/**
- * A field's raw text with one value of its runtime input's `.default()` or `allowedValues()` (and
- * `selectOneFrom`/`selectManyFrom`) replaced; undefined when the value is not there as a whole argument.
- * A list that already offers `to` drops `from` instead: the same option twice is no choice.
- */
-function replaceInputOption(raw, from, to) {
-    let found = false;
-    const out = raw.replace(/(\.(default|allowedValues|selectOneFrom|selectManyFrom)\()(.*?)(\))/g, (_m, open, name, args, close) => {
-        const list = name !== 'default';
-        const offered = args.split(',').some((a) => a.trim() === to);
-        let dropped = false;
-        const parts = args.split(',').flatMap((a) => {
-            if (a.trim() !== from)
-                return [a];
-            found = true;
-            dropped = list && offered;
-            return dropped ? [] : [a.replace(from, to)];
-        });
-        const joined = parts.join(',');
-        return open + (dropped ? joined.trimStart() : joined) + close;
-    });
-    return found ? out : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/model/scans.ts
-
-
-
-
-const IMAGE = new Set(['image']);
-const IMAGE_CONNECTOR = new Set(['harnessImageConnectorRef']);
-/** What reads a stage's or step group's variables: an image field, and a step group's variables (a value `<+stage.variables.x>`). */
-const READS_VARIABLES = new Set(['image', 'variables']);
-/** For a report on a variable's image: each field that pulls it, as a related location (message `pulledBy`). */
-function pulledByRelated(use) {
-    return use.pulledBy ? { related: use.pulledBy.map((at) => ({ at, messageId: 'pulledBy', data: { expression: at.str } })) } : {};
-}
-/**
- * Every container image reference in a file, Harness or not: `image:` scalars (steps, service
- * dependencies, Kubernetes manifests, Compose), Helm-style `image: {registry, repository}` maps,
- * and execution-config override payloads (`[{field, value}]`).
- */
-function imageUses(file) {
-    return (file[USES] ??= findImageUses(file));
-}
-/**
- * Two rules and the report's image list read the same file's images: found once per parse and
- * kept on the parsed file, so that they are dropped with it. (In a WeakMap keyed by the file, whose
- * entries point back at it through their views, peak RSS on the 10k repo rose by about 90 MB.)
- */
-const USES = Symbol('imageUses');
-function findImageUses(file) {
-    const out = [];
-    // Stages (step groups) are looked for only in a file that names a stage (step-group) variable.
-    const namesStageVariables = file.text.includes('<+stage.variables.');
-    const namesGroupVariables = file.text.includes('<+stepGroup.variables.');
-    /** An execution-config field and its value, from the update-config list or a field→image map. */
-    const pushField = (field, value) => {
-        const raw = value?.str?.trim();
-        const image = raw ? parseImage(raw) : undefined;
-        if (image)
-            out.push({ view: value, raw: raw, image, kind: 'executionConfig', field });
-    };
-    for (const doc of file.docs) {
-        const root = View.root(file, doc);
-        if (!root)
-            continue;
-        if (root.isSeq) {
-            for (const item of root.items()) {
-                const field = item.text('field');
-                if (field)
-                    pushField(field, item.get('value'));
-            }
-        }
-        const variables = root.isMap ? root.get('pipeline')?.get('variables') : undefined;
-        const scopes = {
-            pipeline: variables ? () => [variables] : undefined,
-            stage: namesStageVariables ? lookup(scopeVariables(root, 'stage')) : undefined,
-            stepGroup: namesGroupVariables ? lookup(scopeVariables(root, 'stepGroup')) : undefined,
-        };
-        const pullVariable = variableImages(out);
-        /**
-         * The variables (list and name) whose value an image, or a variable's value, that is exactly `<+pipeline.variables.x>`,
-         * `<+stage.variables.x>` or `<+stepGroup.variables.x>` reads at `at`: one per stage (step group) that reaches it. A
-         * String variable whose value names a variable of an outer scope (a stage's or step group's a pipeline's, a step
-         * group's its stage's) is read through: the image is the named one's. Only outer scopes are followed, so a chain
-         * ends: a variable naming itself or another of its own scope is read as written (an expression, no image).
-         */
-        const variablesOf = (raw, at) => {
-            const ref = variableReference(raw);
-            return ((ref && scopes[ref.scope]?.(at))?.flatMap((list) => {
-                // Only a stage's or step group's variable is read through: a pipeline's is not looked at twice.
-                const value = OUTER[ref.scope].length ? stringVariable(list, ref.name)?.get('value')?.str : undefined;
-                const next = value !== undefined ? variableReference(value) : undefined;
-                return next && OUTER[ref.scope].includes(next.scope) ? variablesOf(value, list) : [{ list, name: ref.name }];
-            }) ?? []);
-        };
-        const fields = root.isMap ? executionConfigMap(root) : undefined;
-        // In a map, only the keys that are execution-config fields: the rest (`status`, `metaData`) is the answer's.
-        for (const { key, value } of fields?.entries() ?? [])
-            if (Object.hasOwn(defaultCatalogue.executionConfigFields, key))
-                pushField(key, value);
-        findUnderKeys(root, IMAGE, (view) => {
-            // Shown in messages and parsed without the line break a block scalar (`image: |`) ends with.
-            const raw = view.str?.trim();
-            if (raw !== undefined) {
-                const value = classifyValue(raw);
-                let pulled = false;
-                if (value.kind === 'expression')
-                    for (const { list, name } of variablesOf(raw, view))
-                        pulled = pullVariable(list, name, view) || pulled;
-                if (pulled)
-                    return;
-                if (value.kind === 'input') {
-                    for (const option of [value.default, ...(value.allowedValues ?? [])]) {
-                        const image = option ? parseImage(option) : undefined;
-                        if (image)
-                            out.push({ view, raw: option, image, kind: 'image', runtimeInput: true });
-                    }
-                    return;
-                }
-                const image = parseImage(raw);
-                if (image)
-                    out.push({ view, raw, image, kind: 'image' });
-                return;
-            }
-            const repository = view.get('repository');
-            const repo = repository?.str;
-            if (!repository || !repo)
-                return;
-            const registry = view.text('registry')?.trim();
-            const full = registry ? `${registry.replace(/\/+$/, '')}/${repo.trim()}` : repo.trim();
-            const image = parseImage(full);
-            const registryView = view.get('registry');
-            if (image)
-                out.push({ view: repository, raw: full, image, kind: 'helm', ...(registryView ? { registryView } : {}) });
-        });
-    }
-    return out;
-}
-/** The scopes a variable's value may name a variable of and be read through (see `variablesOf`). */
-const OUTER = { pipeline: [], stage: ['pipeline'], stepGroup: ['pipeline', 'stage'] };
-/** `<+pipeline.variables.x>`, `<+stage.variables.x>` or `<+stepGroup.variables.x>` as the whole value: its scope and `x`. */
-function variableReference(raw) {
-    const m = /^<\+(pipeline|stage|stepGroup)\.variables\.([\w-]+)>$/.exec(raw.trim());
-    return m ? { scope: m[1], name: m[2] } : undefined;
-}
-const lookup = (map) => (at) => map.get(at.addr);
-/**
- * For each image field (or `variables` list) in a stage, or step group, that has variables (a `stage:`
- * (`stepGroup:`), a Stage (StepGroup) template's body, or the `templateInputs` of one that uses such a
- * template: the part of that body it sets), by the field's node: the `variables` of each one that
- * reaches it, which `<+stage.variables.x>` (`<+stepGroup.variables.x>`) reads. A field two stages
- * share through an alias reads each one's; a field in a stage inside another's (a chained pipeline's,
- * or the stage's own `templateInputs`) reads the inner one's, and likewise for step groups.
- */
-function scopeVariables(root, key) {
-    const scopes = [];
-    const template = root.get('template');
-    const body = template?.text('type')?.toLowerCase() === key.toLowerCase() ? template.get('spec') : undefined;
-    if (body?.isMap)
-        scopes.push(body);
-    findUnderKeys(root, new Set([key]), (view) => {
-        if (!view.isMap)
-            return;
-        scopes.push(view);
-        const inputs = view.get('template')?.get('templateInputs');
-        if (inputs?.isMap)
-            scopes.push(inputs);
-    });
-    const withVariables = scopes.filter((scope) => scope.get('variables')?.isSeq);
-    const addrs = new Set(withVariables.map((scope) => scope.addr));
-    // Keys a body sits under: its `stage:` (`stepGroup:`), or the `templateInputs` of one that uses a template.
-    const bodyKeys = new Set([key, 'templateInputs']);
-    const out = new Map();
-    for (const scope of withVariables) {
-        const fields = new Set();
-        findUnderKeys(scope, READS_VARIABLES, (view) => fields.add(view.addr));
-        findUnderKeys(scope, bodyKeys, (inner) => {
-            if (addrs.has(inner.addr))
-                findUnderKeys(inner, READS_VARIABLES, (view) => fields.delete(view.addr));
-        });
-        for (const addr of fields)
-            out.set(addr, [...(out.get(addr) ?? []), scope.get('variables')]);
-    }
-    return out;
-}
-/**
- * `image: <+pipeline.variables.x>` (or `<+stage.variables.x>`, `<+stepGroup.variables.x>`) pulls the
- * variable's value: one written in the same pipeline (or stage, step group) is known. The image is the
- * variable's `value`, where a fix changes it, once however many fields pull it; each of those is kept in `pulledBy`. Returns whether the
- * variable holds such an image.
- */
-function variableImages(out) {
-    const uses = new Map();
-    return (variables, name, pulledAt) => {
-        // By the list as well as the name: each stage and step group has its own variables.
-        const key = `${variables.addr}\0${name}`;
-        if (!uses.has(key))
-            uses.set(key, variableImage(variables, name, out));
-        const use = uses.get(key);
-        // A field reached twice through an alias (`image: *i`) is one place: its anchor's.
-        if (use && !(pulledAt.file.aliased && use.pulledBy.some((at) => at.same(pulledAt))))
-            use.pulledBy.push(pulledAt);
-        return !!use;
-    };
-}
-/** The variable `name` of a list, when it is one that can hold an image name: a String variable (or one without a type). */
-function stringVariable(variables, name) {
-    const variable = variables.items().find((v) => v.text('name') === name);
-    // Only a String variable holds an image name: a Secret's value names a secret, a Number's is a number.
-    const type = variable?.text('type');
-    return type === undefined || type.toLowerCase() === 'string' ? variable : undefined;
-}
-function variableImage(variables, name, out) {
-    const value = stringVariable(variables, name)?.get('value');
-    const raw = value?.str?.trim();
-    // Read as the same value written in `image:` would be (an expression in the tag keeps it known); a runtime input is not known.
-    const image = raw && classifyValue(raw).kind !== 'input' ? parseImage(raw) : undefined;
-    if (!image)
-        return undefined;
-    const use = { view: value, raw: raw, image, kind: 'image', pulledBy: [] };
-    out.push(use);
-    return use;
-}
-/**
- * Where an Override Image Connector is: a stage's `infrastructure.spec` (Kubernetes),
- * `infrastructure.spec.spec` (VM pool) or `runtime.spec` (Docker runner), and a containerized step
- * group's `stepGroupInfra`. The same paths hold in templates, `templateInputs`, input sets and
- * triggers; a key of that name elsewhere (a Plugin setting, an environment variable) is not one.
- */
-const IMAGE_CONNECTOR_PATH = /(?:^|\/)(?:spec\/(?:infrastructure\/spec(?:\/spec)?|runtime\/spec)|stepGroupInfra\/spec(?:\/spec)?)\/harnessImageConnectorRef$/;
-/** Every Override Image Connector field (`harnessImageConnectorRef`) under an entity, with its path. */
-function imageConnectorFields(root) {
-    const out = [];
-    const add = (at, path, anywhere = false) => {
-        if (at.isScalar && path !== undefined && (anywhere || IMAGE_CONNECTOR_PATH.test(path)))
-            out.push({ at, path });
-    };
-    // Through an alias (`harnessImageConnectorRef: *ref`), the place the key is at: `semanticPath` gives the anchor's.
-    // A map reached again through an alias is walked once, by its first place: `spec: *infra` may make a map first
-    // met as a step's `settings` an infrastructure's spec too. So a field inside an anchored node that an alias
-    // uses counts wherever it is first met (a false positive there is rarer, and safer for a gate, than an
-    // override hidden behind an alias).
-    if (root.file.aliased)
-        walk(root, ({ view, key, parent, path }) => {
-            if (parent && key !== undefined && IMAGE_CONNECTOR.has(key))
-                add(view, path, view.aliased);
-        });
-    else
-        findUnderKeys(root, IMAGE_CONNECTOR, (view) => add(view, semanticPath(root, view)));
-    return out;
-}
-/**
- * `app.harness.io/registry` (or `app<N>.`, or `//registry` as connector URLs are also read) and the
- * image path after it, inside any string. The host starts at a host boundary: `my-app.harness.io`
- * and `registry.app.harness.io` are other hosts.
- */
-const LEFTOVER = /(?<![\w.-])app[0-9]*\.harness\.io(?::443)?\/+registry\b(\/[^\s'"`,;)\]}]*)?/gi;
-/** A container tool's command right before the reference, on the same line: `docker login app.harness.io/registry`. */
-const TOOL_BEFORE = /\b(?:docker|podman|nerdctl|buildah|crane|skopeo|oras|helm)\b[^\n]*$/i;
-/** For a list item's semantic path (`.../matrix/image/0`), the key of the list it is in. */
-function listKey(path) {
-    const segments = path.split('/');
-    const item = segments.pop();
-    const key = segments.pop();
-    return item !== undefined && /^\d+$/.test(item) && key && !key.includes('=') ? key : undefined;
-}
-/** The text without the slashes it ends with (a regex would try each slash of a long text in turn). */
-function withoutSlashes(text) {
-    let end = text.length;
-    while (end > 0 && text.charCodeAt(end - 1) === 0x2f)
-        end--;
-    return text.slice(0, end);
-}
-/** Keys whose text is prose, not configuration. */
-const PROSE_KEYS = new Set(['description', 'name']);
-/** Except the `name` of an image map: an STO step's scan target (`image: {type: docker_v2, name: ...}`). */
-const isProse = (key, path) => PROSE_KEYS.has(key) && !(key === 'name' && /(?:^|\/)image\/name$/.test(path));
-/**
- * References to the retired registry inside strings that are not image or connector URL fields:
- * `docker pull app.harness.io/registry/...` in a command, an environment variable, a plugin
- * setting, `delegateDockerImage` in delegate Helm values. Found in the text of each scalar's own
- * range, so the offsets are exact. A mention counts when it names an image path, is the whole
- * value, or follows a container tool on its line: prose that merely names the host is left alone.
- */
-function registryLeftovers(file, handled) {
-    if (!/harness\.io(?::443)?\/+registry/i.test(file.text))
-        return [];
-    const out = [];
-    for (const doc of file.docs) {
-        const root = View.root(file, doc);
-        if (!root)
-            continue;
-        walk(root, (visit) => {
-            const { view } = visit;
-            if (!view.isScalar || typeof view.value !== 'string')
-                return;
-            const key = visit.key ?? listKey(visit.path);
-            if (key === undefined || isProse(key, visit.path) || handled(view))
-                return;
-            const [start, end] = view.range;
-            const text = file.text.slice(start, end);
-            // Worked out once per scalar, not per mention: a script can name the registry thousands of times.
-            const bare = withoutSlashes(view.value.trim().replace(/^[a-z]+:\/\//i, ''));
-            for (const m of text.matchAll(LEFTOVER)) {
-                const whole = bare === withoutSlashes(m[0]);
-                if (!m[1] && !whole && !TOOL_BEFORE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)))
-                    continue;
-                out.push({ view, key, start: start + m.index, end: start + m.index + m[0].length, match: m[0] });
-            }
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/engine/rule.ts
-/**
- * Typed rule definition: a report with an unknown messageId, or a use of an option the rule does not
- * declare, does not compile. Option values are typed from the declared defaults.
- */
-function defineRule(rule) {
-    if (!rule.checkFile && !rule.checkProject)
-        throw new Error(`rule ${rule.id} has no check`);
-    return rule;
-}
-/** The value of each of a rule's options: its default, then the config's, then the command line's. */
-function optionDefaults(meta) {
-    return Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
-}
-/** A rule's message `id`, filled from `data`. */
-function messageOf(rule, id, data) {
-    return formatMessage(rule.messages[id] ?? id, data);
-}
-function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
-;// CONCATENATED MODULE: ./src/rules/no-renamed-harness-image.ts
-
-
-
-
-
-
-/**
- * The canonical name under the same prefix. Safe only where Harness publishes the image under that
- * name (Docker Hub, or one of its public registries) and the mapping is unambiguous; a private
- * mirror must first hold the image under the new name, so there it is a suggestion. None on the
- * app.harness.io registry: nothing can be pulled there, and no-app-harness-registry's fix moves the
- * image to the replacement registry and restores its name in one edit.
- */
-function nameFix(use, restored, allowSafe) {
-    // A runtime input's option is not the scalar's whole text: no edit replaces it.
-    if (use.runtimeInput || isAppHarnessImage(use.image))
-        return {};
-    const edit = restored && replaceScalar(use.view, restored.value);
-    if (!edit)
-        return {};
-    const image = parseImage(restored.value);
-    const prefix = image ? [image.registry, ...image.path.slice(0, -2)].filter(Boolean).join('/') : '?';
-    if (allowSafe && restored.unambiguous && isHarnessPublicPrefix(prefix))
-        return { fix: [edit], fixTitle: `Use \`${restored.value}\`.` };
-    // No one but Harness can push to its Docker Hub namespaces: there the only way is Harness's own image.
-    const title = image && isOnDockerHub(image)
-        ? `Use Harness's own image \`${restored.value}\` instead, if it has ${image.digest ? 'that digest' : `the tag \`${image.tag ?? 'latest'}\``}.`
-        : `Use \`${restored.value}\`, after mirroring the image under that name${restored.unambiguous ? '' : ' (check the registry prefix first)'}.`;
-    return { suggestion: { title, edits: [edit] } };
-}
-/** Also an option of no-app-harness-registry, whose fix restores the same names: one setting for both (see `optionsOf`). */
-const HARNESS_IMAGES = {
-    description: 'Extra Harness image names (namespace/name) that mirrors must keep, added to the built-in catalogue.',
-    schema: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(?:[._-][a-z0-9]+)*/[a-z0-9]+(?:[._-][a-z0-9]+)*$' } },
-    default: [],
-    topLevel: true,
-};
-/* harmony default export */ const no_renamed_harness_image = (defineRule({
-    id: 'no-renamed-harness-image',
-    policy: 4,
-    severity: 'error',
-    description: 'A mirrored Harness image may change its registry prefix and tag, never its image name.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Mirror Harness images under their own names (for example `<mirror>/harness/ci-addon`), because Harness builds the pulled reference from the connector URL plus the exact image name.',
-    fixable: 'safe',
-    options: {
-        harnessImages: HARNESS_IMAGES,
-    },
-    messages: {
-        renamed: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name. Harness pulls this step image as written, but a mirror that renames Harness images breaks the ones Harness pulls through it: keep the name, `{{suggestion}}`.',
-        renamedOnRetiredRegistry: 'Image `{{image}}` looks like the Harness image `{{expected}}` under another name, on the app.harness.io registry that reached end of life on 15 May 2024: pull it from the registry that replaces it, as `{{expected}}`.',
-        executionConfig: 'Execution-config field `{{field}}` sets `{{image}}`, but the image name must stay `{{expected}}`; only the registry prefix and tag may change.',
-        // Related location: an image field that pulls a pipeline variable's value.
-        pulledBy: 'Pulled here, as `{{expression}}`.',
-    },
-    checkFile({ file, embedded, options, report }) {
-        // Kubernetes manifests, Compose files and the like name their own images.
-        if (!file.harness)
-            return;
-        const catalogue = catalogueWith(options.harnessImages);
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                if (use.kind === 'executionConfig') {
-                    // Harness pulls these itself, through the image connector: the name must be exact.
-                    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-                    if (expected)
-                        report({
-                            at: use.view,
-                            messageId: 'executionConfig',
-                            data: { field: use.field, image: use.raw, expected },
-                            ...nameFix(use, restoreExecutionConfigName(use.raw, expected, catalogue, use.field), true),
-                        });
-                    continue;
-                }
-                // A step's own image is pulled as written: a renamed mirror is a warning, not a broken policy.
-                const renamed = findRenamedHarnessImage(use.image, catalogue);
-                const retired = isAppHarnessImage(use.image);
-                if (renamed)
-                    report({
-                        at: use.view,
-                        messageId: retired ? 'renamedOnRetiredRegistry' : 'renamed',
-                        severity: 'warning',
-                        data: { image: use.raw, expected: renamed.expected, ...(retired ? {} : { suggestion: renamed.suggestion }) },
-                        ...pulledByRelated(use),
-                        ...nameFix(use, restoreHarnessName(use.raw, catalogue), false),
-                    });
-            }
-        }
-    },
-}));
-
-;// CONCATENATED MODULE: ./src/model/booleans.ts
-/**
- * How Harness reads a boolean field: Jackson 2, into a Java Boolean. Its YAML parser resolves
- * plain scalars as YAML 1.1 does, so an unquoted `yes`, `no`, `on` or `off` (in any of their three
- * spellings) is a boolean there, where YAML 1.2 reads a string. Its boolean reader also takes the
- * strings "true", "True" and "TRUE" (and "false", "False", "FALSE"), quoted or filled in by an input
- * set. Undefined for any other value (a quoted "no", `1`, a runtime input). `style` is how the
- * value is written, when it is written as a whole scalar; without it only the second rule applies.
- */
-function jacksonBoolean(value, style) {
-    if (typeof value === 'boolean')
-        return value;
-    if (typeof value !== 'string')
-        return undefined;
-    if (JACKSON_TRUE.has(value) || (style === 'PLAIN' && YAML11_TRUE.has(value)))
-        return true;
-    if (JACKSON_FALSE.has(value) || (style === 'PLAIN' && YAML11_FALSE.has(value)))
-        return false;
-    return undefined;
-}
-/** A plain scalar that YAML 1.2 reads as a string and Harness as a boolean (`no`, `On`, `YES`). */
-const isYaml11Boolean = (value, style) => typeof value === 'string' && style === 'PLAIN' && (YAML11_TRUE.has(value) || YAML11_FALSE.has(value));
-const spellings = (...words) => new Set(words.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
-const JACKSON_TRUE = spellings('true');
-const JACKSON_FALSE = spellings('false');
-/** SnakeYAML's YAML 1.1 boolean words, which Jackson 2's YAML parser takes as booleans (its `_matchYAMLBoolean`). */
-const YAML11_TRUE = spellings('yes', 'on');
-const YAML11_FALSE = spellings('no', 'off');
-
-;// CONCATENATED MODULE: ./src/model/scope.ts
-/**
- * The built-in account connector Harness pulls its CI images through when a stage sets no Override
- * Image Connector (always, on Harness Cloud).
- */
-const HARNESS_IMAGE_CONNECTOR = 'account.harnessImage';
-/**
- * Scope of an entity from its own `orgIdentifier` / `projectIdentifier` fields. One frozen object
- * per scope, shared by every entity in it (a large repo has 100,000 entities and a few scopes).
- */
-function scopeOf(org, project) {
-    const key = org ? (project ? `${org}\0${project}` : org) : '';
-    let scope = scopes.get(key);
-    if (!scope) {
-        if (scopes.size >= 10_000)
-            scopes.clear();
-        scope = Object.freeze(org && project ? { level: 'project', org, project } : org ? { level: 'org', org } : { level: 'account' });
-        scopes.set(key, scope);
-    }
-    return scope;
-}
-const scopes = new Map();
-/** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
-function parseRef(ref) {
-    const parts = ref.trim().split('.');
-    if (parts.some((p) => p === ''))
-        return undefined;
-    if (parts.length === 1)
-        return { level: 'project', identifier: parts[0] };
-    if (parts.length === 2 && (parts[0] === 'account' || parts[0] === 'org'))
-        return { level: parts[0], identifier: parts[1] };
-    return undefined;
-}
-function formatScope(scope) {
-    if (scope.level === 'account')
-        return 'account';
-    if (scope.level === 'org')
-        return `org ${scope.org}`;
-    return `project ${scope.org}/${scope.project}`;
-}
-/** Does an entity at `target` answer `ref` when referred to from `from`? */
-function refMatches(ref, from, target) {
-    if (ref.level !== target.level)
-        return false;
-    if (ref.level === 'account')
-        return true;
-    if (ref.level === 'org')
-        return !from.org || from.org === target.org;
-    return (!from.org || from.org === target.org) && (!from.project || from.project === target.project);
-}
-/**
- * Where Harness looks a reference up, by its own rule (harness-core's connector-ref expansion):
- * `account.x` at account scope, `org.x` in the referring entity's org, bare `x` in its org and
- * project. Undefined when the reference is malformed or the referring entity's scope lacks the
- * org or project the reference needs.
- */
-function lookupScope(ref, from) {
-    const parsed = parseRef(ref);
-    if (!parsed)
-        return undefined;
-    const { identifier, level } = parsed;
-    if (level === 'account')
-        return { identifier, scope: { level } };
-    if (!from.org)
-        return undefined;
-    if (level === 'org')
-        return { identifier, scope: { level, org: from.org } };
-    return from.project ? { identifier, scope: { level, org: from.org, project: from.project } } : undefined;
-}
-/** One key per (scope, identifier): what Harness answers once. */
-const scopedKey = (scope, identifier) => JSON.stringify([scope.level, scope.org ?? null, scope.project ?? null, identifier]);
-/** How a reference from inside `scope` names an entity at `scope`: `account.x`, `org.x` or `x`. */
-const refAt = (scope, identifier) => scope.level === 'account' ? `account.${identifier}` : scope.level === 'org' ? `org.${identifier}` : identifier;
-/** "account scope", "org O", "project O/P": where an entity lives, for messages. */
-const scopeName = (scope) => (scope.level === 'account' ? 'account scope' : formatScope(scope));
-
-;// CONCATENATED MODULE: ./src/model/entities.ts
-
-
-
-
-
-
-
-
-const ENTITY_KINDS = ['pipeline', 'connector', 'template', 'inputSet', 'overlayInputSet', 'trigger'];
-/** Harness entities we recognise but whose YAML the policies do not read. */
-const KNOWN_UNCHECKED = [
-    'service',
-    'environment',
-    'infrastructureDefinition',
-    'secret',
-    'overrides',
-    'policy',
-    'policySet',
-    'monitoredService',
-    'featureFlags',
-    'serviceOverrides',
-];
-const UNCHECKED = new Set(KNOWN_UNCHECKED);
-/** A step kept whole, not as its `connectorRef` alone. */
-const isWholeStep = (s) => typeof s.role === 'string';
-/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
-const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
-/** Kinds that make a file Harness YAML. */
-const isHarness = (c) => c.kind !== 'other';
-/**
- * Classifies one document by its top-level key and builds the typed entity. A Harness entity is a
- * map under its kind's key with an `identifier` (or a `name`) in it: Azure Pipelines' `trigger:`
- * list or Helm values' `service:` settings are not Harness entities.
- */
-/** `scopePath` is the file's whole path: Git Experience folders in it give scopes the YAML leaves out. */
-function classify(file, docIndex, scopePath) {
-    const doc = file.docs[docIndex];
-    const top = View.root(file, doc);
-    if (top?.isSeq)
-        return isExecutionConfig(top) ? { kind: 'harness-other' } : { kind: 'other' };
-    if (!top?.isMap)
-        return { kind: 'other' };
-    const entries = top.entries();
-    const version = top.get('version');
-    if (version?.str === '1' && (top.has('pipeline') || top.has('kind') || top.has('spec')))
-        return { kind: 'v1', at: version };
-    const main = entries.find((e) => ENTITY_KINDS.includes(e.key) && e.value?.isMap && (e.value.has('identifier') || e.value.has('name')));
-    if (!main) {
-        if (executionConfigMap(top))
-            return { kind: 'harness-other' };
-        const single = entries.length === 1 ? entries[0] : undefined;
-        if (!single?.value?.isMap || !single.value.has('identifier'))
-            return { kind: 'other' };
-        return UNCHECKED.has(single.key) ? { kind: 'harness-other' } : { kind: 'unknown-harness', at: single.keyView, key: single.key };
-    }
-    const root = main.value;
-    const kind = main.key;
-    const base = {
-        identifier: root.text('identifier') ?? '',
-        name: root.text('name'),
-        scope: entityScope(kind, root, scopePath),
-        rootKey: main.keyView,
-    };
-    const entity = (e) => ({ kind: 'entity', entity: e, root });
-    switch (kind) {
-        case 'connector':
-            return entity(connector(base, root));
-        case 'pipeline':
-            return entity({
-                ...base,
-                kind: 'pipeline',
-                stages: collectStages(root.get('stages')),
-                codebaseConnectorRef: root.getIn(['properties', 'ci', 'codebase', 'connectorRef']),
-                template: templateLink(root.get('template')),
-                variables: variablesOf(root),
-                imageConnectorFields: imageConnectorFields(root),
-            });
-        case 'template':
-            return entity(template(base, root));
-        case 'inputSet':
-            return entity(inputSet(base, 'inputSet', root.get('pipeline'), root.get('pipeline')?.text('identifier')));
-        case 'overlayInputSet':
-            return entity({ ...base, kind: 'overlayInputSet', pipelineIdentifier: root.text('pipelineIdentifier') });
-        case 'trigger': {
-            const embedded = triggerInputs(file, root.get('inputYaml'));
-            const set = inputSet(base, 'trigger', embedded?.pipeline, root.text('pipelineIdentifier'));
-            if (isFalse(root.get('enabled')))
-                set.disabled = true;
-            return { kind: 'entity', entity: set, root, ...(embedded ? { embedded: embedded.source } : {}) };
-        }
-    }
-}
-/** `false`, as Harness reads a boolean with Jackson: the strings "false", "False" and "FALSE", and an unquoted `no` or `off`, too. */
-const isFalse = (v) => jacksonBoolean(v?.value, v?.style) === false;
-/** An execution-config override payload: a list of `{field, value}` (what `update-config` takes). */
-function isExecutionConfig(top) {
-    const items = top.items();
-    return items.length > 0 && items.every((i) => i.isMap && i.has('field') && i.has('value'));
-}
-/** Folders of Git Experience's layout, `.harness/orgs/<org>/projects/<project>/...`. */
-const GIT_EXPERIENCE_PATH = /(?:^|\/)\.harness\/orgs\/([^/]+)\/projects\/([^/]+)\//;
-const GIT_EXPERIENCE_ORG_TEMPLATE = /(?:^|\/)\.harness\/orgs\/([^/]+)\/templates\//;
-/**
- * An entity's scope from its `orgIdentifier`/`projectIdentifier`. When the YAML leaves them out,
- * a Git Experience path names it: pipelines, input sets and triggers always live in a project,
- * and templates sit under `.harness/orgs/<org>/[projects/<p>/]templates/` (else account-level).
- * Connectors are not Git Experience entities: without the fields they are account-level,
- * whatever the folder.
- */
-function entityScope(kind, root, path) {
-    const org = root.text('orgIdentifier');
-    const project = root.text('projectIdentifier');
-    if (org || kind === 'connector')
-        return scopeOf(org, project);
-    const m = GIT_EXPERIENCE_PATH.exec(path);
-    if (m)
-        return scopeOf(m[1], m[2]);
-    const orgTemplate = kind === 'template' ? GIT_EXPERIENCE_ORG_TEMPLATE.exec(path) : null;
-    return orgTemplate ? scopeOf(orgTemplate[1], undefined) : scopeOf(org, project);
-}
-function connector(base, root) {
-    const spec = root.get('spec');
-    const urls = [];
-    const collectUrls = (v, depth) => {
-        if (!v?.isMap || depth > 4)
-            return;
-        for (const e of v.entries()) {
-            if (/url$/i.test(e.key) && e.value?.str)
-                urls.push(e.value);
-            else
-                collectUrls(e.value, depth + 1);
-        }
-    };
-    collectUrls(spec, 0);
-    const credential = spec?.get('credential');
-    const auth = spec?.getIn(['auth', 'type'])?.str ?? credential?.text('type') ?? spec?.getIn(['authentication', 'type'])?.str;
-    const platformEdit = spec && setMapValue(spec, 'executeOnDelegate', false);
-    return {
-        ...base,
-        kind: 'connector',
-        type: root.text('type') ?? '',
-        ...(root.keyOf('spec') ? { specKey: root.keyOf('spec') } : {}),
-        urls,
-        executeOnDelegate: spec?.get('executeOnDelegate'),
-        delegateSelectors: (spec?.get('delegateSelectors')?.items() ?? []).map((v) => v.str ?? '').filter(Boolean),
-        ...(spec?.text('providerType') ? { provider: spec.text('providerType') } : {}),
-        ...(auth ? { authType: auth } : {}),
-        ...(credential?.text('type') ? { credentialType: credential.text('type') } : {}),
-        // A role to assume: `crossAccountAccess: null` or `{}` (as the UI saves an unset one) assumes none.
-        ...(credential?.get('crossAccountAccess')?.text('crossAccountRoleArn')?.trim() ? { crossAccountAccess: true } : {}),
-        ...(platformEdit ? { platformEdit } : {}),
-    };
-}
-/**
- * Whether a stage clones its codebase: `true` (as Jackson reads it, so "True" too), or a value
- * known only at run time (a runtime input, an expression), kept as its node: templateInputs, input
- * sets or triggers may fill it.
- */
-function cloneCodebaseOf(v) {
-    if (v?.str?.includes('<+'))
-        return v;
-    return jacksonBoolean(v?.value, v?.style) === true;
-}
-/**
- * A `versionLabel` as written: Harness reads it into a string from its text, so an unquoted `1.0`
- * is "1.0" (not the number 1) and `1.10` is not `1.1`.
- */
-function versionLabelOf(map) {
-    const label = map.get('versionLabel');
-    if (label?.isScalar && typeof label.value === 'number' && label.style === 'PLAIN')
-        return label.file.text.slice(label.range[0], label.range[1]).trim();
-    return label?.str;
-}
-function templateLink(v) {
-    const templateRef = v?.get('templateRef');
-    if (!v || !templateRef)
-        return undefined;
-    const inputs = v.get('templateInputs');
-    const versionLabel = versionLabelOf(v);
-    return {
-        templateRef,
-        ...(versionLabel ? { versionLabel } : {}),
-        ...(inputs?.isMap
-            ? {
-                inputs: {
-                    byPath: scalarsByPath(inputs),
-                    stage: buildStage(inputs),
-                    steps: inputs.has('steps') ? collectSteps(inputs.get('steps')) : keep([], buildStep(inputs, 'step')),
-                },
-            }
-            : {}),
-    };
-}
-/**
- * Every scalar under a map, and every list of scalars, by semantic path relative to it (the first
- * one for a path given twice).
- */
-function scalarsByPath(root) {
-    const out = {};
-    walk(root, ({ view, path }) => {
-        if (Object.hasOwn(out, path))
-            return;
-        if (view.isScalar)
-            out[path] = view;
-        else if (view.isSeq && view.items().every((i) => i.isScalar))
-            out[path] = view.items();
-    });
-    return out;
-}
-/** Pipeline variables' `value` nodes by variable name. */
-function variablesOf(root) {
-    const out = {};
-    for (const item of root.get('variables')?.items() ?? []) {
-        const name = item.text('name');
-        const value = item.get('value');
-        // `in` would see `toString` and `constructor` on every object.
-        if (name && value && !Object.hasOwn(out, name))
-            out[name] = value;
-    }
-    return out;
-}
-/** Stages of a `stages:` list, through `parallel` and `insert` wrappers. */
-function collectStages(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const stage = item.get('stage');
-        if (stage?.isMap)
-            out.push(buildStage(stage, stage.text('identifier') ?? ''));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectStages(parallel, out);
-        const insert = item.get('insert');
-        if (insert)
-            collectStages(insert.get('stages'), out);
-    }
-    return out;
-}
-function buildStage(stage, identifier = stage.text('identifier') ?? '') {
-    const spec = stage.get('spec');
-    return {
-        identifier,
-        name: stage.text('name'),
-        type: stage.text('type'),
-        at: stage,
-        identifierAt: stage.get('identifier'),
-        infrastructure: infrastructureOf(spec),
-        cloneCodebase: cloneCodebaseOf(spec?.get('cloneCodebase')),
-        steps: [
-            ...collectSteps(spec?.getIn(['execution', 'steps'])),
-            ...collectSteps(spec?.getIn(['execution', 'rollbackSteps'])),
-            ...(spec?.get('serviceDependencies')?.items() ?? []).map((d) => buildStep(d, 'serviceDependency')),
-        ],
-        template: templateLink(stage.get('template')),
-    };
-}
-const eq = (a, b) => a?.toLowerCase() === b.toLowerCase();
-function infrastructureOf(spec) {
-    const infra = spec?.get('infrastructure');
-    const runtime = spec?.get('runtime');
-    if (infra?.isMap) {
-        const type = infra.get('type');
-        const useFromStage = infra.get('useFromStage');
-        if (useFromStage && !type)
-            return { kind: 'UseFromStage', kindNode: useFromStage, useFromStage };
-        if (eq(type?.str, 'KubernetesDirect'))
-            return { kind: 'KubernetesDirect', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'VM'))
-            return { kind: 'VM', kindNode: type, imageConnectorRef: infra.getIn(['spec', 'spec', 'harnessImageConnectorRef']) };
-        if (eq(type?.str, 'KubernetesHosted'))
-            return { kind: 'KubernetesHosted', kindNode: type };
-        if (eq(type?.str, 'UseFromStage'))
-            return { kind: 'UseFromStage', kindNode: type, useFromStage: infra.getIn(['spec', 'useFromStage']) ?? useFromStage };
-        if (type)
-            return { kind: 'Other', kindNode: type };
-    }
-    const rtype = runtime?.get('type');
-    if (eq(rtype?.str, 'Cloud'))
-        return { kind: 'Cloud', kindNode: rtype };
-    if (eq(rtype?.str, 'Docker'))
-        return { kind: 'Docker', kindNode: rtype, imageConnectorRef: runtime?.getIn(['spec', 'harnessImageConnectorRef']) };
-    if (rtype)
-        return { kind: 'Other', kindNode: rtype };
-    return { kind: 'None' };
-}
-/** Steps of an `execution.steps` list, through `parallel`, `stepGroup` (nested) and `insert`. */
-function collectSteps(list, out = []) {
-    for (const item of list?.items() ?? []) {
-        const step = item.get('step');
-        if (step?.isMap)
-            keep(out, buildStep(step, 'step'));
-        const parallel = item.get('parallel');
-        if (parallel)
-            collectSteps(parallel, out);
-        const group = item.get('stepGroup');
-        if (group?.isMap) {
-            const template = templateLink(group.get('template'));
-            if (template)
-                out.push({ ...buildStep(group, 'stepGroup'), template });
-            else
-                collectSteps(group.get('steps'), out);
-        }
-        const insert = item.get('insert');
-        if (insert)
-            collectSteps(insert.get('steps'), out);
-    }
-    return out;
-}
-/** Adds a step to a list as the model keeps it (see `StepFact`). */
-function keep(out, step) {
-    if (step.role !== 'step' || step.template || step.baseImageConnectorRefs.length)
-        out.push(step);
-    else if (step.connectorRef)
-        out.push(step.connectorRef);
-    return out;
-}
-function buildStep(step, role) {
-    const spec = step.get('spec');
-    const base = spec?.get('baseImageConnectorRefs');
-    return {
-        identifier: step.text('identifier') ?? '',
-        type: step.text('type'),
-        role,
-        connectorRef: spec?.get('connectorRef'),
-        baseImageConnectorRefs: base?.isSeq ? base.items() : base ? [base] : [],
-        template: templateLink(step.get('template')),
-    };
-}
-function template(base, root) {
-    const templateType = root.text('type');
-    const spec = root.get('spec');
-    const out = {
-        ...base,
-        kind: 'template',
-        templateType,
-        versionLabel: versionLabelOf(root),
-        stages: [],
-        steps: [],
-        imageConnectorFields: imageConnectorFields(root),
-    };
-    if (!spec?.isMap)
-        return out;
-    if (eq(templateType, 'Stage'))
-        out.stages.push(buildStage(spec, base.identifier));
-    else if (eq(templateType, 'Pipeline')) {
-        out.stages = collectStages(spec.get('stages'));
-        out.codebaseConnectorRef = spec.getIn(['properties', 'ci', 'codebase', 'connectorRef']);
-        out.variables = variablesOf(spec);
-    }
-    else if (eq(templateType, 'Step'))
-        keep(out.steps, buildStep(spec, 'step'));
-    else if (eq(templateType, 'StepGroup'))
-        collectSteps(spec.get('steps'), out.steps);
-    return out;
-}
-/** An input set or trigger: what its sparse pipeline fills, by semantic path. */
-function inputSet(base, kind, pipeline, pipelineIdentifier) {
-    const fills = [];
-    // A list of scalars also fills its own path, item by item: `baseImageConnectorRefs: [a, b]` fills a `<+input>`.
-    const fill = (path, view) => {
-        if (view.isScalar && view.str !== undefined)
-            fills.push({ path, at: view });
-    };
-    if (pipeline)
-        walk(pipeline, ({ view, path }) => {
-            fill(path, view);
-            if (view.isSeq)
-                for (const item of view.items())
-                    fill(path, item);
-        });
-    return { ...base, kind, pipelineIdentifier, fills, imageConnectorFields: pipeline ? imageConnectorFields(pipeline) : [] };
-}
-/** A trigger's `inputYaml`, parsed as the sparse pipeline it holds; undefined when it does not parse. */
-function triggerInputs(file, inputYaml) {
-    const text = inputYaml?.str;
-    if (!inputYaml || !text)
-        return undefined;
-    const embedded = parseSource(file.path, text, embeddingOf(inputYaml));
-    // A syntax error or an alias bomb inside the trigger's inputYaml: not modelled.
-    const doc = embedded.docs[0];
-    if (!doc || embedded.problems.some((p) => p.start <= doc.range[1]))
-        return undefined;
-    const root = View.root(embedded, doc);
-    return { source: embedded, pipeline: root?.get('pipeline') ?? root?.get('inputSet')?.get('pipeline') };
-}
-/** Where a block scalar's text sits in its file, so findings inside it get the file's lines. */
-function embeddingOf(scalar) {
-    const parent = scalar.file;
-    const [start, end] = scalar.range;
-    const raw = parent.text.slice(start, end);
-    const range = [start, end];
-    const header = linesOf(parent).linePos(start).line;
-    if (!raw.startsWith('|'))
-        return { parent, range, lineOffset: 0, columnOffset: 0, collapseTo: range };
-    // `|4-`: the content is indented by the indicator beyond the key's own indentation (a `- ` before
-    // the key counts); without one, by as much as its first line that is not blank.
-    const indicator = /^\|[+-]?([1-9])/.exec(raw)?.[1];
-    if (indicator) {
-        const lineStart = parent.text.lastIndexOf('\n', start - 1) + 1;
-        const keyIndent = /^[ \t]*(?:-[ \t]+)*/.exec(parent.text.slice(lineStart, start))[0].length;
-        return { parent, range, lineOffset: header, columnOffset: keyIndent + Number(indicator) };
-    }
-    const firstContent = raw
-        .split(/\r?\n/)
-        .slice(1)
-        .find((l) => l.trim() !== '') ?? '';
-    const indent = firstContent.length - firstContent.trimStart().length;
-    return { parent, range, lineOffset: header, columnOffset: indent };
-}
-
-;// CONCATENATED MODULE: ./src/model/group-by.ts
-/**
- * `items` grouped by `keyOf`, each group in the items' order. Grouped by appending in place: a copy
- * of the group for each item made grouping quadratic where thousands of items share a key.
- */
-function groupBy(items, keyOf) {
-    const groups = new Map();
-    for (const item of items) {
-        const key = keyOf(item);
-        const group = groups.get(key);
-        if (group)
-            group.push(item);
-        else
-            groups.set(key, [item]);
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./src/model/project.ts
-
-
-
-
-
-
-/** The templates of a run that goes through none: one shared, empty set. */
-const NO_TEMPLATES = new Set();
-/** Infrastructures of CI build stages: they pull Harness images (lite-engine, addon, git clone). */
-const CI_INFRA = new Set(['KubernetesDirect', 'VM', 'Docker', 'Cloud', 'KubernetesHosted']);
-/** How messages name a template reference: `` `account.t` (version v1) ``. */
-const templateName = (link) => `\`${str(link.templateRef) ?? ''}\`` + (link.versionLabel ? ` (version ${link.versionLabel})` : '');
-/** Stage types that can run on Harness Cloud (lowercase): a stage of another type never does. */
-const CLOUD_STAGE_TYPES = new Set(['ci', 'securitytests', 'iacm', 'idp']);
-/** Every entity in the scan, indexed for the cross-file questions the rules ask. */
-class Project {
-    connectors = [];
-    pipelines = [];
-    templates = [];
-    /** Input sets and triggers: both supply values for a pipeline's `<+input>` fields. */
-    inputSets = [];
-    /** Triggers with `enabled: false`: they never start a run, so they fill nothing and are not in `inputSets`. */
-    disabledTriggers = [];
-    overlayInputSets = [];
-    /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
-    #connectorsById;
-    /** What each pipeline's input sets and triggers supply, by semantic path. */
-    #fills = new Map();
-    #users;
-    /** `usesOf`, per template asked about. */
-    #uses = new Map();
-    /** The stages each context of `usesOf` runs as. */
-    #useStages = new WeakMap();
-    /** Per run (runs are made as asked and not kept): stages by identifier, and each stage's infrastructure. */
-    #runStages = new WeakMap();
-    #infraOf = new WeakMap();
-    #pipelineIds;
-    /** Templates by identifier, built on the first lookup. */
-    #templatesById;
-    /** Harness's answers about connectors the repo does not hold, by scope and identifier. */
-    #harness = new Map();
-    #harnessFacts;
-    constructor(entities) {
-        for (const e of entities) {
-            if (e.kind === 'connector')
-                this.connectors.push(e);
-            else if (e.kind === 'pipeline')
-                this.pipelines.push(e);
-            else if (e.kind === 'template')
-                this.templates.push(e);
-            else if (e.kind === 'overlayInputSet')
-                this.overlayInputSets.push(e);
-            else if (e.disabled)
-                this.disabledTriggers.push(e);
-            else
-                this.inputSets.push(e);
-        }
-        for (const set of this.inputSets) {
-            const pipeline = this.pipelineOf(set);
-            if (!pipeline)
-                continue;
-            const byPath = this.#fills.get(pipeline) ?? new Map();
-            this.#fills.set(pipeline, byPath);
-            for (const { path, at } of set.fills) {
-                const list = byPath.get(path) ?? [];
-                list.push({ value: String(at.value), at, source: set.kind === 'trigger' ? 'trigger' : 'inputSet', entity: set });
-                byPath.set(path, list);
-            }
-        }
-    }
-    get entities() {
-        return [
-            ...this.connectors,
-            ...this.pipelines,
-            ...this.templates,
-            ...this.inputSets,
-            ...this.disabledTriggers,
-            ...this.overlayInputSets,
-        ];
-    }
-    findConnector(ref, from) {
-        return this.connectorCopies(ref, from)[0];
-    }
-    /**
-     * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
-     * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
-     * judges each copy, so the outcome does not hang on which file sorts first.
-     */
-    connectorCopies(ref, from) {
-        const matches = this.#matches(ref, from);
-        if (matches.length <= 1)
-            return matches;
-        const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
-        if (here.length)
-            return here;
-        // From an unknown scope, copies in different projects are different connectors: none is the one.
-        const [first] = matches;
-        const same = (c) => c.scope.level === first.scope.level && c.scope.org === first.scope.org && c.scope.project === first.scope.project;
-        return matches.every(same) ? matches : [];
-    }
-    /**
-     * The connectors a reference could name when `connectorCopies` finds none for want of a scope:
-     * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
-     * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
-     */
-    ambiguousConnector(ref, from) {
-        if (this.connectorCopies(ref, from).length)
-            return [];
-        const matches = this.#matches(ref, from);
-        return matches.length > 1 ? matches : [];
-    }
-    /** Connectors of the reference's identifier and level that `from` may refer to. */
-    #matches(ref, from) {
-        const parsed = parseRef(ref);
-        if (!parsed)
-            return [];
-        this.#connectorsById ??= groupBy(this.connectors, (c) => c.identifier);
-        return (this.#connectorsById.get(parsed.identifier) ?? []).filter((c) => refMatches(parsed, from, c.scope));
-    }
-    /**
-     * Adds what Harness said about connectors the repo does not hold (looked up after the project was
-     * built, before the project rules run). A connector in the repo still wins: rules ask
-     * `findConnector` first.
-     */
-    addHarnessFacts(facts) {
-        this.#harnessFacts = facts;
-        for (const l of facts.lookups)
-            this.#harness.set(scopedKey(l.scope, l.identifier), l.answer);
-    }
-    /** What was learnt from Harness in this run, if it was asked. */
-    get harnessFacts() {
-        return this.#harnessFacts;
-    }
-    /** Harness's answer for a reference made from `from`, at the scope Harness's own rule gives it; undefined when not asked. */
-    inHarness(ref, from) {
-        const at = lookupScope(ref, from);
-        return at && this.#harness.get(scopedKey(at.scope, at.identifier));
-    }
-    /**
-     * The versions of the template a link names, of the given type: the one its `versionLabel` names,
-     * or, without one (the stable version, which only Harness knows), every version in the repo.
-     */
-    findTemplates(link, from, type) {
-        const ref = str(link.templateRef);
-        const parsed = ref ? parseRef(ref) : undefined;
-        if (!parsed)
-            return [];
-        const label = link.versionLabel;
-        // By identifier first: a repo with thousands of templates (or of versions of one) asks once per use.
-        this.#templatesById ??= groupBy(this.templates, (t) => t.identifier);
-        return (this.#templatesById.get(parsed.identifier) ?? []).filter((t) => t.templateType?.toLowerCase() === type.toLowerCase() && refMatches(parsed, from, t.scope) && (!label || t.versionLabel === label));
-    }
-    /** True when a pipeline, stage, step or step group in the repo uses the template. */
-    isUsed(template) {
-        return this.#templateUsers().has(template);
-    }
-    /** Pipelines whose runs go through the template, directly or through other templates. */
-    pipelinesUsing(template) {
-        return (this.#templateUsers().get(template) ?? []).filter((root) => root.kind === 'pipeline');
-    }
-    /**
-     * The contexts a template's own fields are read in where runs go through it: one per use (of
-     * each version of each user), so an expression in it can take the values of each pipeline's.
-     */
-    usesOf(template) {
-        let out = this.#uses.get(template);
-        if (out)
-            return out;
-        out = [];
-        for (const root of this.#templateUsers().get(template) ?? []) {
-            // The stages of one use share its context (all of a Pipeline template's stages).
-            const seen = new Map();
-            for (const eff of this.runOf(root).stages) {
-                if (eff.ctx.entity !== template)
-                    continue;
-                let ctx = seen.get(eff.ctx.via);
-                if (!ctx) {
-                    seen.set(eff.ctx.via, (ctx = eff.ctx));
-                    out.push(ctx);
-                    this.#useStages.set(ctx, []);
-                }
-                this.#useStages.get(ctx).push(eff.stage);
-            }
-        }
-        this.#uses.set(template, out);
-        return out;
-    }
-    /** The stages a context of `usesOf` runs as: the one made from a Stage template, each of a Pipeline template's. */
-    stagesOfUse(ctx) {
-        return this.#useStages.get(ctx) ?? [];
-    }
-    /**
-     * The runs to check: every pipeline's, and every template's on its own. By default a template
-     * that something in the repo uses is left out: its users' runs check it with their inputs.
-     * Each run is made as it is asked for and not kept: a large repo has 100,000 of them, and a rule
-     * needs one at a time.
-     */
-    *runs(opts = { templates: 'unused' }) {
-        for (const p of this.pipelines)
-            yield this.runOf(p);
-        for (const t of this.templates)
-            if (t.stages.length && (opts.templates === 'all' || !this.isUsed(t)))
-                yield this.runOf(t);
-    }
-    /** For each template that runs go through, the roots of those runs (other than itself), found once. */
-    #templateUsers() {
-        if (!this.#users) {
-            const users = new Map();
-            // Only templates make runs go through templates: without any, no run needs making.
-            const roots = this.templates.length ? [...this.pipelines, ...this.templates.filter((t) => t.stages.length)] : [];
-            for (const root of roots)
-                for (const t of this.runOf(root).templates) {
-                    if (t === root)
-                        continue;
-                    const list = users.get(t);
-                    if (list)
-                        list.push(root);
-                    else
-                        users.set(t, [root]);
-                }
-            this.#users = users;
-        }
-        return this.#users;
-    }
-    runOf(root) {
-        const templates = new Set();
-        const run = { root, stages: [], templates };
-        if (root.kind === 'template')
-            templates.add(root);
-        const add = (owner, stages, ctx, through) => {
-            for (const stage of stages)
-                this.expandStage(run, templates, owner, stage, ctx, through);
-        };
-        if (root.kind === 'pipeline' && root.template) {
-            const versions = this.findTemplates(root.template, root.scope, 'Pipeline');
-            const labels = versionLabels(versions);
-            for (const t of versions) {
-                const via = this.templateUse(t, root.template, root, undefined, labels);
-                templates.add(t);
-                const ctx = { entity: t, via };
-                if (t.codebaseConnectorRef)
-                    run.codebase = { ref: t.codebaseConnectorRef, ctx };
-                add(t, t.stages, ctx, [via]);
-            }
-        }
-        else {
-            // One context for the run's own fields, and no list of templates: a large repo keeps a run
-            // per pipeline (as many as 100,000), and most go through no template.
-            const ctx = { entity: root };
-            if (root.codebaseConnectorRef && (root.kind === 'pipeline' || root.templateType?.toLowerCase() === 'pipeline'))
-                run.codebase = { ref: root.codebaseConnectorRef, ctx };
-            add(root, root.stages, ctx, NONE);
-        }
-        for (const eff of run.stages)
-            for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
-        if (!templates.size)
-            run.templates = NO_TEMPLATES;
-        else
-            run.stages = withInfraSources(run.stages);
-        return run;
-    }
-    expandStage(run, templates, owner, stage, ctx, through) {
-        const versions = stage.template ? this.findTemplates(stage.template, owner.scope, 'Stage') : [];
-        if (!versions.length) {
-            run.stages.push({ run, owner, stage, body: stage, ctx, templates: through });
-            return;
-        }
-        const labels = versionLabels(versions);
-        for (const t of versions) {
-            const via = this.templateUse(t, stage.template, ctx.entity, ctx.via, labels);
-            templates.add(t);
-            run.stages.push({ run, owner, stage, body: t.stages[0], ctx: { entity: t, via }, templates: [...through, via] });
-        }
-    }
-    collectStepTemplates(step, scope, into, depth = 0) {
-        if (!isWholeStep(step) || !step.template || depth > 8)
-            return;
-        for (const t of this.findTemplates(step.template, scope, step.role === 'stepGroup' ? 'StepGroup' : 'Step')) {
-            into.add(t);
-            for (const s of t.steps)
-                this.collectStepTemplates(s, t.scope, into, depth + 1);
-        }
-    }
-    /**
-     * `versions` are the labels of every version `link` names from `user` (`versionLabels` of
-     * `findTemplates`), found once by the caller and shared by its uses: a stage with no versionLabel
-     * has one use per version, and listing them again for each was cubic in the versions.
-     */
-    templateUse(template, link, user, outer, versions) {
-        return {
-            template,
-            ...(link.inputs ? { inputs: link.inputs } : {}),
-            user,
-            ...(outer ? { outer } : {}),
-            stable: !link.versionLabel,
-            versions,
-        };
-    }
-    /** The infrastructure a stage runs on: its body's, or the one `useFromStage` takes from another stage of the run. */
-    infrastructure(eff) {
-        // A run of a few stages is searched directly: indexing it cost more than the search (3–5% of a scan).
-        if (eff.run.stages.length <= SMALL_RUN)
-            return this.#infrastructureThroughLoop(eff);
-        // Every stage of a run asks, and a chain of `useFromStage` can be as long as the run: each
-        // answer is kept, so a chain is followed once, not once per stage (cubic for 4,000 stages).
-        const known = this.#infraOf.get(eff);
-        if (known)
-            return known;
-        // Following each stage's first candidate (`firstNext`) leads, unless it loops, to a stage that
-        // takes its infrastructure from no other: that stage is the answer for every stage on the way,
-        // whichever stage the search starts from.
-        const path = [];
-        const onPath = new Set();
-        let cur = eff;
-        let found;
-        while (cur && !onPath.has(cur)) {
-            found = this.#infraOf.get(cur);
-            if (found)
-                break;
-            path.push(cur);
-            onPath.add(cur);
-            const next = this.#firstNext(cur);
-            if (!next)
-                found = { stage: cur, infra: cur.body.infrastructure };
-            cur = next;
-        }
-        if (found) {
-            for (const s of path)
-                this.#infraOf.set(s, found);
-            return found;
-        }
-        // A loop: where the search stops depends on where it starts (and on copies of a stage passed).
-        return this.#infrastructureThroughLoop(eff);
-    }
-    /** The stage `eff` takes its infrastructure from when none is passed yet; undefined when none. */
-    #firstNext(eff) {
-        if (eff.infraFrom)
-            return eff.infraFrom;
-        const infra = eff.body.infrastructure;
-        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        return from ? this.#stagesNamed(eff.run, from)[0] : undefined;
-    }
-    /** The stages of a run with identifier `id`, in run order: a short run searched, a long one indexed once. */
-    #stagesNamed(run, id) {
-        if (run.stages.length <= SMALL_RUN)
-            return run.stages.filter((s) => s.stage.identifier === id);
-        let byId = this.#runStages.get(run);
-        if (!byId)
-            this.#runStages.set(run, (byId = groupBy(run.stages, (s) => s.stage.identifier)));
-        return byId.get(id) ?? [];
-    }
-    #infrastructureThroughLoop(eff) {
-        let cur = eff;
-        const seen = new Set([eff]);
-        for (;;) {
-            const infra = cur.body.infrastructure;
-            const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-            const next = cur.infraFrom ?? (from ? this.#stagesNamed(cur.run, from).find((s) => !seen.has(s)) : undefined);
-            if (!next || seen.has(next))
-                return { stage: cur, infra };
-            seen.add(next);
-            cur = next;
-        }
-    }
-    /**
-     * Why the repo cannot tell what infrastructure a stage runs on: it, or the stage it takes its
-     * infrastructure from, is made from a Stage template the repo does not hold (the stage is only a
-     * stub), `useFromStage` names no stage of the run, or following `useFromStage` comes back to a
-     * stage already passed (a loop, which holds no infrastructure). `at` is the stage's templateRef, or
-     * its `useFromStage`. Undefined when the repo decides it, or when the template's inputs give a
-     * stage type that never runs on Harness Cloud (a Deployment, an Approval).
-     */
-    undecidedInfrastructure(eff) {
-        const { stage: last, infra } = this.infrastructure(eff);
-        const own = eff.body.infrastructure;
-        const link = last.body === last.stage ? last.stage.template : undefined;
-        if (link) {
-            const type = link.inputs?.stage.type;
-            if (type && !CLOUD_STAGE_TYPES.has(type.toLowerCase()))
-                return undefined;
-            const template = templateName(link);
-            if (last === eff)
-                return { at: link.templateRef, template };
-            return { at: own.useFromStage ?? own.kindNode ?? eff.stage.at, template, from: last.stage.identifier };
-        }
-        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        // A Stage template checked on its own names a stage of the pipelines that use it.
-        const root = eff.run.root;
-        const standalone = root.kind === 'template' && root.templateType?.toLowerCase() !== 'pipeline';
-        if (from === undefined || standalone)
-            return undefined;
-        if (!this.#stagesNamed(last.run, from).length)
-            return { at: infra.useFromStage ?? eff.stage.at, missingStage: from };
-        // The search stopped at a stage that takes its infrastructure from one already passed.
-        return { at: own.useFromStage ?? eff.stage.at, loopFrom: str(own.useFromStage) ?? from };
-    }
-    /** The link of a pipeline made from a Pipeline template the repo does not hold: its stages are unknown. */
-    missingPipelineTemplate(run) {
-        const root = run.root;
-        if (root.kind !== 'pipeline' || !root.template)
-            return undefined;
-        return this.findTemplates(root.template, root.scope, 'Pipeline').length ? undefined : root.template;
-    }
-    /** True when the stage runs on Harness Cloud (`runtime.type: Cloud`, or the legacy `KubernetesHosted`). */
-    runsOnHarnessCloud(eff) {
-        const kind = this.infrastructure(eff).infra.kind;
-        return kind === 'Cloud' || kind === 'KubernetesHosted';
-    }
-    /**
-     * How a CI stage pulls Harness's own images: its Override Image Connector when it has one (not on
-     * Harness Cloud, which has none), else `account.harnessImage`. Undefined for stages that are not
-     * CI builds.
-     */
-    imageConnector(eff) {
-        const { stage: from, infra } = this.infrastructure(eff);
-        if (!CI_INFRA.has(infra.kind))
-            return undefined;
-        const field = this.runsOnHarnessCloud(eff) ? undefined : infra.imageConnectorRef;
-        return field ? { override: field, ctx: from.ctx } : { builtIn: infra.kindNode ?? eff.stage.at };
-    }
-    /**
-     * Every connector a stage refers to, as values the repo gives: its steps' and codebase's
-     * (`connectorUses`, resolved), and the one it pulls Harness images through (`imageConnector`).
-     */
-    connectorReferences(eff) {
-        const out = [];
-        for (const use of this.connectorUses(eff))
-            for (const v of this.resolve(use.ref, use.ctx).values)
-                out.push({ ref: v.value, at: v.at, how: use.how });
-        const image = this.imageConnector(eff);
-        if (image && 'builtIn' in image)
-            out.push({ ref: HARNESS_IMAGE_CONNECTOR, at: image.builtIn, how: 'harnessImage' });
-        else if (image)
-            for (const v of this.resolve(image.override, image.ctx).values)
-                out.push({ ref: v.value, at: v.at, how: 'overrideImageConnector' });
-        return out;
-    }
-    /**
-     * Whether a stage may clone its codebase: `cloneCodebase` is true, or a runtime input or
-     * expression that something fills with true (as Jackson reads it: "True" and "TRUE" too), or
-     * that nothing in the repo settles (it may well be true, so the codebase connector is checked as
-     * if it clones).
-     */
-    clones(eff) {
-        const field = eff.body.cloneCodebase;
-        if (typeof field === 'boolean')
-            return field;
-        const r = this.resolve(field, eff.ctx);
-        // A value written as a whole scalar is read as Harness reads it (an unquoted `yes` is true); a `.default()` is text in an expression.
-        const style = (v) => (v.source === 'default' || v.source === 'allowedValues' ? undefined : styleOf(v.at));
-        return !!r.unknown || !r.values.length || r.values.some((v) => jacksonBoolean(v.value, style(v)) === true);
-    }
-    /**
-     * The connectors a stage pulls or clones through, including those of its step templates. Step
-     * and step-group templates whose connectors cannot be known go to `missing`, when given.
-     */
-    connectorUses(eff, missing) {
-        const uses = [];
-        const codebase = eff.run.codebase;
-        if (codebase && this.clones(eff))
-            uses.push({ ref: codebase.ref, ctx: codebase.ctx, how: 'codebase' });
-        // A stage template that is not in the repo: its templateInputs are all that is known.
-        const inputs = eff.body === eff.stage ? eff.stage.template?.inputs : undefined;
-        const steps = inputs ? [...eff.body.steps, ...inputs.stage.steps] : eff.body.steps;
-        for (const step of steps)
-            this.stepUses(step, eff.ctx, uses, identifierOfStep(step), undefined, 0, missing);
-        return uses;
-    }
-    stepUses(step, ctx, out, stepIdentifier, stepTemplate, depth = 0, missing) {
-        const base = { ctx, stepIdentifier, ...(stepTemplate ? { stepTemplate } : {}) };
-        if (!isWholeStep(step)) {
-            out.push({ ...base, ref: step, how: 'step' });
-            return;
-        }
-        if (step.template && depth < 8) {
-            const group = step.role === 'stepGroup';
-            const versions = this.findTemplates(step.template, ctx.entity.scope, group ? 'StepGroup' : 'Step');
-            // The template is not in the repo: its templateInputs list only its runtime inputs, so a
-            // connector fixed inside it is unknown. What they set is still checked.
-            if (!versions.length) {
-                missing?.push({ link: step.template, step: step.identifier, group });
-                for (const s of step.template.inputs?.steps ?? [])
-                    this.stepUses(s, ctx, out, stepIdentifier, stepTemplate, depth + 1, missing);
-            }
-            const labels = versionLabels(versions);
-            for (const t of versions) {
-                const via = this.templateUse(t, step.template, ctx.entity, ctx.via, labels);
-                for (const s of t.steps)
-                    this.stepUses(s, { entity: t, via }, out, stepIdentifier, stepTemplate ?? via, depth + 1, missing);
-            }
-            return;
-        }
-        if (step.connectorRef)
-            out.push({ ...base, ref: step.connectorRef, how: step.role === 'serviceDependency' ? 'serviceDependency' : 'step' });
-        for (const b of step.baseImageConnectorRefs)
-            out.push({ ...base, ref: b, how: 'baseImage' });
-    }
-    /**
-     * The values a field can take: its literal; for a runtime input, its `.default()` and allowed
-     * values, what the template's user supplies in `templateInputs` (followed up the chain of
-     * templates), and what the pipeline's input sets and triggers supply.
-     */
-    resolve(field, ctx, depth = 0) {
-        const raw = str(field);
-        if (raw === undefined)
-            return { values: [] };
-        const v = classifyValue(raw);
-        const own = (value, source) => ({ value, at: field, source, entity: ctx.entity });
-        if (v.kind === 'literal')
-            return { values: v.value ? [own(v.value, 'literal')] : [] };
-        if (v.kind === 'expression')
-            return this.expression(raw, field, ctx, depth);
-        const defaults = this.options(v, field, ctx, depth);
-        const via = ctx.via;
-        if (ctx.entity.kind === 'template' && via?.template === ctx.entity) {
-            const supplied = this.supplied(via, field);
-            const userCtx = { entity: via.user, ...(via.outer ? { via: via.outer } : {}) };
-            // A list fills the runtime input with each of its items.
-            if (Array.isArray(supplied))
-                return this.resolveItems(supplied, userCtx, depth);
-            if (supplied) {
-                const r = this.resolve(supplied, userCtx, depth);
-                const values = r.values.map(asTemplateInput);
-                // Nothing fills the user's own runtime input: the template's default still applies.
-                if (values.length)
-                    return { values };
-                return defaults.values.length || defaults.unknown
-                    ? defaults
-                    : { values, ...(r.unknown ? { unknown: r.unknown, unknownAt: r.unknownAt ?? supplied } : {}) };
-            }
-        }
-        const values = [...defaults.values];
-        if (ctx.entity.kind === 'pipeline') {
-            for (const fill of (field.path !== undefined && this.#fills.get(ctx.entity)?.get(field.path)) || []) {
-                const fv = classifyValue(fill.value);
-                if (fv.kind === 'literal' && fv.value)
-                    values.push({ ...fill, value: fv.value });
-            }
-        }
-        if (defaults.unknown)
-            return { values, unknown: defaults.unknown, unknownAt: defaults.unknownAt ?? field };
-        return values.length ? { values } : { values, unknown: 'runtime-input', unknownAt: field };
-    }
-    /** The values of a list's items, each read as a field of its own: what a list in `templateInputs` gives a runtime input. */
-    resolveItems(items, ctx, depth) {
-        const out = { values: [] };
-        for (const item of items) {
-            const r = this.resolve(item, ctx, depth);
-            absorb(out, r, item, r.values.map(asTemplateInput));
-        }
-        return out;
-    }
-    /**
-     * The values a runtime input's `.default()` and allowed values give. An option is read as the
-     * field itself would be: an expression is no connector name, `<+pipeline.variables.x>` takes the
-     * variable's value, and any other expression is left open.
-     */
-    options(v, field, ctx, depth) {
-        const out = { values: [] };
-        const add = (option, source) => {
-            const o = classifyValue(option);
-            if (o.kind === 'literal') {
-                if (o.value)
-                    out.values.push({ value: o.value, at: field, source, entity: ctx.entity });
-                return;
-            }
-            absorb(out, this.expression(option, field, ctx, depth), field);
-        };
-        if (v.default)
-            add(v.default, 'default');
-        for (const a of v.allowedValues ?? [])
-            add(a, 'allowedValues');
-        return out;
-    }
-    /** An expression's values: `<+pipeline.variables.x>` alone is the variable's value, wherever that comes from; any other is open. */
-    expression(text, field, ctx, depth) {
-        const variable = pipelineVariableName(text);
-        const held = variable && depth < 4 ? pipelineVariable(ctx, variable) : undefined;
-        return held ? this.resolve(held.value, held.ctx, depth + 1) : { values: [], unknown: 'expression', unknownAt: field };
-    }
-    /** The value the template's user writes in `templateInputs` for a field of the template's `spec`. */
-    supplied(via, field) {
-        const path = field.path;
-        if (!via.inputs || path === undefined || !path.startsWith('spec/'))
-            return undefined;
-        const key = path.slice('spec/'.length);
-        return Object.hasOwn(via.inputs.byPath, key) ? via.inputs.byPath[key] : undefined;
-    }
-    /** The pipeline an input set or trigger is for: same identifier, and same org and project when both say. */
-    pipelineOf(set) {
-        if (!set.pipelineIdentifier)
-            return undefined;
-        const candidates = (this.#pipelinesById().get(set.pipelineIdentifier) ?? []).filter((p) => sameProject(set.scope, p.scope));
-        if (candidates.length <= 1)
-            return candidates[0];
-        const exact = candidates.filter((p) => p.scope.org === set.scope.org && p.scope.project === set.scope.project);
-        return exact.length === 1 ? exact[0] : undefined;
-    }
-    #pipelinesById() {
-        return (this.#pipelineIds ??= groupBy(this.pipelines, (p) => p.identifier));
-    }
-    /** How messages name an entity: `pipeline \`build\``, with its project when another pipeline shares the identifier. */
-    label(entity) {
-        const kind = entity.kind === 'template'
-            ? `${(entity.templateType ?? '').replace(/(.)(?=[A-Z])/g, '$1 ').toLowerCase()} template`.trim()
-            : KIND_NAMES[entity.kind];
-        const twins = entity.kind === 'pipeline' && (this.#pipelinesById().get(entity.identifier)?.length ?? 0) > 1;
-        const version = entity.kind === 'template' && entity.versionLabel ? ` (version ${entity.versionLabel})` : '';
-        return `${kind} \`${entity.identifier}\`${version}${twins ? ` (${formatScope(entity.scope)})` : ''}`;
-    }
-    /** How messages name a stage as it runs: `stage \`build\` of pipeline \`p\``, and the templates it comes through. */
-    stageLabel(eff) {
-        const root = eff.run.root;
-        const standaloneStageTemplate = root.kind === 'template' && root.templateType?.toLowerCase() === 'stage';
-        const base = standaloneStageTemplate ? this.label(root) : `stage \`${eff.stage.identifier}\` of ${this.label(root)}`;
-        return base + eff.templates.map((u) => ` through ${this.useLabel(u)}`).join('') + this.#infraFromLabel(eff);
-    }
-    /**
-     * For a stage checked against one version of the stage whose infrastructure it takes (see
-     * `infraFrom`): ` on the infrastructure of stage \`a\` through template ...`, naming that version,
-     * as what is said of the stage holds only when it is the stable one. Empty otherwise.
-     */
-    #infraFromLabel(eff) {
-        const seen = new Set([eff]);
-        for (let from = eff.infraFrom; from && !seen.has(from); from = from.infraFrom) {
-            seen.add(from);
-            // A stage of a Pipeline template's version follows its own version's stage: the label already names it.
-            const uses = from.templates.filter((u) => !eff.templates.includes(u));
-            if (uses.length)
-                return ` on the infrastructure of stage \`${from.stage.identifier}\`${uses.map((u) => ` through ${this.useLabel(u)}`).join('')}`;
-        }
-        return '';
-    }
-    /** `template \`t\` v2`, saying when the version is only one candidate for the stable one. */
-    useLabel(use) {
-        const t = use.template;
-        const version = t.versionLabel ? ` version ${t.versionLabel}` : '';
-        const stable = use.stable
-            ? use.versions.length > 1
-                ? ` (no versionLabel: the stable version is one of ${use.versions.join(', ')})`
-                : ' (the stable version)'
-            : '';
-        return `template \`${t.identifier}\`${version}${stable}`;
-    }
-}
-const KIND_NAMES = {
-    pipeline: 'pipeline',
-    connector: 'connector',
-    inputSet: 'input set',
-    trigger: 'trigger',
-    overlayInputSet: 'overlay input set',
-};
-/**
- * Where `<+pipeline.variables.name>` takes its value in a context: the variable of the run's
- * pipeline, or of the Pipeline template the pipeline is made from (whose runtime inputs the
- * pipeline's `templateInputs` fill), read in its own context.
- */
-function pipelineVariable(ctx, name) {
-    const chain = [ctx];
-    for (let via = ctx.via; via; via = via.outer)
-        chain.push({ entity: via.user, ...(via.outer ? { via: via.outer } : {}) });
-    // Outermost first: the pipeline's own variables, then its Pipeline template's.
-    for (const c of chain.reverse()) {
-        const e = c.entity;
-        const vars = e.kind === 'pipeline' || e.kind === 'template' ? e.variables : undefined;
-        // Own keys only: `<+pipeline.variables.constructor>` is no variable.
-        const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
-        if (value)
-            return { value, ctx: c };
-    }
-    return undefined;
-}
-/** The labels of a template's versions, as a `TemplateUse` lists them. */
-const versionLabels = (versions) => versions.map((t) => t.versionLabel ?? '?');
-/** Scopes that can be the same project: equal where both name an org and a project. */
-function sameProject(a, b) {
-    if (a.org && b.org && a.org !== b.org)
-        return false;
-    return !(a.project && b.project && a.project !== b.project);
-}
-/** Runs of at most this many stages are searched directly (see `Project.infrastructure`). */
-const SMALL_RUN = 16;
-/**
- * A stage that takes its infrastructure from a stage with several template versions runs on
- * whichever version is stable, which only Harness knows: it gets one copy per version, each
- * following one, so every version's infrastructure is checked. Stages are taken in order, so a
- * chain (`c` from `b` from `a`) splits along it.
- */
-function withInfraSources(stages) {
-    const out = [];
-    const byId = new Map();
-    for (const eff of stages) {
-        const infra = eff.body.infrastructure;
-        const from = infra.kind === 'UseFromStage' ? str(infra.useFromStage) : undefined;
-        const candidates = (from !== undefined && byId.get(from)?.filter((s) => s.stage !== eff.stage)) || [];
-        // A stage of one version of a Pipeline template follows its own version's stage.
-        const own = candidates.filter((s) => s.owner === eff.owner);
-        const sources = own.length ? own : candidates;
-        // With one candidate, the search in `infrastructure` finds it; with more, each copy names its own.
-        const copies = candidates.length > 1 ? sources.map((source) => ({ ...eff, infraFrom: source })) : [eff];
-        out.push(...copies);
-        byId.set(eff.stage.identifier, [...(byId.get(eff.stage.identifier) ?? []), ...copies]);
-    }
-    return out;
-}
-/** A literal the user of a template writes in `templateInputs` is said to come from there. */
-const asTemplateInput = (x) => (x.source === 'literal' ? { ...x, source: 'templateInputs' } : x);
-/** Adds a resolution's values (as given) to `out`; the first open one says why `out` is open, at `at` when it names no place. */
-function absorb(out, r, at, values = r.values) {
-    out.values.push(...values);
-    if (r.unknown && !out.unknown) {
-        out.unknown = r.unknown;
-        out.unknownAt = r.unknownAt ?? at;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/require-platform-connectivity.ts
-
-
-
-
-
-
-/** Related locations listed per finding; the message counts them all. */
-const MAX_RELATED = 50;
-/**
- * Policy 2's test of a connector: it connects through the Harness Platform (`executeOnDelegate` is
- * `false`). Harness reads the field into a Java Boolean with Jackson, which takes the strings
- * "false", "False" and "FALSE" as false too: wrong YAML (the schema check says so), but not a delegate.
- */
-const connectsThroughPlatform = ({ executeOnDelegate: field }) => !!field && jacksonBoolean(field.value, styleOf(field)) === false;
-/**
- * How a connector's credentials come from where Harness Cloud has none: AWS IRSA, an assumed role
- * (`crossAccountAccess`), or AWS, GCP or Azure credentials inherited from the delegate. The Harness
- * Cloud page rules these out even when the connector connects through the Harness Platform.
- * Undefined for credentials Harness holds.
- */
-function cloudIncompatibleCredentials(connector) {
-    const type = connector.type.toLowerCase();
-    const credential = connector.credentialType?.toLowerCase();
-    if (credential === 'inheritfromdelegate' && ['aws', 'gcp', 'azure'].includes(type))
-        return 'the delegate (`InheritFromDelegate`)';
-    if (type !== 'aws')
-        return undefined;
-    if (credential === 'irsa')
-        return 'IRSA (`Irsa`)';
-    return connector.crossAccountAccess ? 'an assumed role (`crossAccountAccess`)' : undefined;
-}
-/**
- * `executeOnDelegate: false`, set or inserted in the connector's `spec`. Safe only when nothing
- * outside the repo has to change with it: delegate selectors hint at a registry only the delegates
- * can reach (a suggestion), and credentials inherited from a delegate cannot move at all (manual).
- */
-function platformFix(connector) {
-    if (/^(InheritFromDelegate|Irsa)$/i.test(connector.credentialType ?? '') || connector.crossAccountAccess)
-        return {};
-    const edit = connector.platformEdit;
-    if (!edit || isEmbedded(connector.rootKey))
-        return {};
-    const title = `Set \`executeOnDelegate: false\` on connector \`${connector.identifier}\` (Connect through Harness Platform).`;
-    if (!connector.delegateSelectors.length)
-        return { fix: [edit], fixTitle: title };
-    const selectors = connector.delegateSelectors.map((s) => `\`${s}\``).join(', ');
-    return {
-        suggestion: {
-            title: `${title} Its delegate selectors (${selectors}) suggest a registry only your delegates can reach: check first that the Harness Platform can reach it and that its secrets are in the Harness Secret Manager.`,
-            edits: [edit],
-        },
-    };
-}
-/** Where a finding about the reference the uses make goes: where it is written. */
-const referenceAt = (uses) => uses[0].ref ?? uses[0].at;
-/** The user of a stage's connectors. */
-const userOf = (project, eff) => {
-    const stage = project.stageLabel(eff);
-    const root = eff.run.root.rootKey;
-    return { stage, entity: eff.run.root.identifier, key: `${root.file}\0${root.start}\0${stage}` };
-};
-/** Uses of one connector, or of one reference the repo cannot resolve, by place. */
-class Uses {
-    map = new Map();
-    add(key, use) {
-        const list = this.map.get(key);
-        if (list)
-            list.push(use);
-        else
-            this.map.set(key, [use]);
-    }
-    /**
-     * Each key's uses by place. A use met again (same place, message and data, as a template's stage
-     * is met in each run that goes through it) is kept once, the first time: dropped here rather than
-     * on `add`, so that a large repo's hundreds of thousands of uses need no identity strings.
-     */
-    entries() {
-        return [...this.map].map(([k, list]) => [k, firstOfEach([...list].sort(byPlace))]);
-    }
-}
-/** Uses sorted by place (stably, so the first met comes first), without repeats. */
-function firstOfEach(sorted) {
-    const out = [];
-    // What the uses at the current place say, from its second use on (most places have one).
-    let here;
-    for (const use of sorted) {
-        const last = out[out.length - 1];
-        if (!last || byPlace(last, use) !== 0) {
-            here = undefined;
-            out.push(use);
-            continue;
-        }
-        here ??= new Set([identity(last)]);
-        const id = identity(use);
-        if (here.has(id))
-            continue;
-        here.add(id);
-        out.push(use);
-    }
-    return out;
-}
-const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
-const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
-/** The uses as related locations; none when the one use is where the finding already points. */
-const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
-/** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses) => new Set(uses.map((u) => u.user.key)).size;
-/** Message data naming who uses something: the one stage, or how many (the related locations list them). */
-const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
-/** A message id for one stage, or its `Many` form. */
-const oneOrMany = (id, uses) => (stageCount(uses) === 1 ? id : `${id}Many`);
-/**
- * Uses of references the repo does not hold, grouped by what Harness answered for them and by the
- * place in the repo that refers to it: such a connector has no line of its own, so each referring
- * place gets its finding.
- */
-class ByPlace {
-    uses = new Uses();
-    items = new Map();
-    add(key, item, use) {
-        const place = use.ref ?? use.at;
-        const k = `${key}\0${place.file}\0${place.start}`;
-        this.items.set(k, item);
-        this.uses.add(k, use);
-    }
-    entries() {
-        return this.uses.entries().map(([k, uses]) => [this.items.get(k), uses]);
-    }
-}
-/** Harness's answer for a reference from `scope`: the connector's facts, `missing`, or undefined (not asked, or no answer). */
-function harnessSide(project, ref, scope) {
-    const answer = project.inHarness(ref, scope);
-    if (answer?.kind === 'found')
-        return { found: answer.connector };
-    const at = lookupScope(ref, scope);
-    if (answer?.kind === 'notFound' && at)
-        return { missing: { connector: ref, scope: scopeName(at.scope) } };
-    return undefined;
-}
-/** A warning at each place that refers to a connector Harness does not have at that scope either. */
-function warnNotInHarness(missing, unresolved) {
-    for (const [gone, uses] of missing.entries())
-        unresolved({
-            at: referenceAt(uses),
-            severity: 'warning',
-            entity: uses[0].user.entity,
-            related: related(uses, referenceAt(uses)),
-            messageId: oneOrMany('notInHarness', uses),
-            data: { ...gone, ...usersOf(uses) },
-        });
-}
-/** Key of a connector only Harness holds. */
-const harnessKey = (c) => scopedKey(c.scope, c.identifier);
-/** Message data naming a connector only Harness holds: how the stage refers to it, and where it lives. */
-const harnessNames = (c) => ({ connector: refAt(c.scope, c.identifier), scope: scopeName(c.scope) });
-/** The warning for references Harness has no connector for; both connector rules report it (the same text, so one remains per place). */
-const NOT_IN_HARNESS_MESSAGES = {
-    notInHarness: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{stage}} uses it, so it fails at run time; create the connector in Harness or correct the reference.',
-    notInHarnessMany: 'Connector `{{connector}}` is neither in the repo nor in Harness ({{scope}}), but {{count}} stages use it (listed as related locations), so they fail at run time; create the connector in Harness or correct the reference.',
-};
-/* harmony default export */ const require_platform_connectivity = (defineRule({
-    id: 'require-platform-connectivity',
-    policy: 2,
-    severity: 'error',
-    description: 'A connector used by a stage that runs on Harness Cloud must connect through the Harness Platform (`executeOnDelegate: false`).',
-    harnessDocs: DOCS_HARNESS_CLOUD,
-    remediation: 'Set `executeOnDelegate: false` (Connect through Harness Platform) on every connector a Harness Cloud stage uses, including `account.harnessImage`; delegate selectors then have no effect.',
-    fixable: 'safe',
-    options: {
-        assumeHarnessCloudImageConnector: {
-            description: 'When true, account.harnessImage is known to connect through the Harness Platform: Harness Cloud stages get no unresolved-reference notice when it is not in the repo.',
-            schema: { type: 'boolean' },
-            default: false,
-            topLevel: true,
-        },
-    },
-    messages: {
-        delegateAbsent: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateAbsentMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrue: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateTrueMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateString: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but Harness Cloud {{stage}} uses it; set `executeOnDelegate: false` to connect through the Harness Platform.',
-        delegateStringMany: 'Connector `{{connector}}` connects through a delegate (`executeOnDelegate` is the string "{{value}}", not the boolean `false`), but {{count}} Harness Cloud stages use it (listed as related locations); set `executeOnDelegate: false` to connect through the Harness Platform.',
-        notInRepo: 'Connector `{{connector}}` ({{scope}}) is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        notInRepoMany: 'Connector `{{connector}}` ({{scope}}) is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepo: 'Connector `{{connector}}` is not in the repo; Harness Cloud {{stage}} uses it. Check in Harness that it connects through the Harness Platform.',
-        accountNotInRepoMany: 'Connector `{{connector}}` is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Harness that it connects through the Harness Platform.',
-        ambiguousRef: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; Harness Cloud {{stage}} uses it. Set the pipeline's `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector it uses connects through the Harness Platform.",
-        ambiguousRefMany: "Connector `{{connector}}` is in the repo {{copies}} times ({{scopes}}), and the pipeline's {{unknown}} unknown, so which one Harness uses cannot be told; {{count}} Harness Cloud stages use it (listed as related locations). Set the pipelines' `orgIdentifier` and `projectIdentifier`, or check in Harness that the connector they use connects through the Harness Platform.",
-        invalidRef: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); Harness Cloud {{stage}} uses it.',
-        invalidRefMany: 'Connector reference `{{connector}}` is not valid (Harness takes `<id>`, `org.<id>` or `account.<id>`); {{count}} Harness Cloud stages use it (listed as related locations).',
-        harnessImageNotInRepo: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; Harness Cloud {{stage}} uses it. Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        harnessImageNotInRepoMany: 'Connector `account.harnessImage`, which Harness Cloud stages pull Harness images through, is not in the repo; {{count}} Harness Cloud stages use it (listed as related locations). Check in Account Settings that it connects through the Harness Platform and does not use app.harness.io.',
-        openInput: 'The connector of Harness Cloud {{stage}} is a runtime input that nothing in the repo fills; check that it connects through the Harness Platform.',
-        openInputShared: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
-        openInputSharedMany: 'This runtime input, which nothing in the repo fills, is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        openExpression: 'The connector of Harness Cloud {{stage}} is an expression; check that it connects through the Harness Platform.',
-        openExpressionShared: 'This expression is the connector of Harness Cloud {{stage}}; check that it connects through the Harness Platform.',
-        openExpressionSharedMany: 'This expression is the connector of Harness Cloud stages ({{count}}, listed as related locations); check that they connect through the Harness Platform.',
-        harnessDelegateAbsent: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        harnessDelegateAbsentMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate` is absent, which means delegate), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        harnessDelegateTrue: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        harnessDelegateTrueMany: 'Connector `{{connector}}` (in Harness, {{scope}}) connects through a delegate (`executeOnDelegate: true`), but {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        harnessDelegateOther: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and Harness Cloud {{stage}} uses it; in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        harnessDelegateOtherMany: 'Connector `{{connector}}` (in Harness, {{scope}}) has `executeOnDelegate` set to `{{value}}`, not the boolean `false`, and {{count}} Harness Cloud stages use it (listed as related locations); in Harness, set it to connect through the Harness Platform (`executeOnDelegate: false`).',
-        stageTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
-        infraFromTemplateNotInRepo: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, made from template {{template}}, which is not in the repo, so its connectors are not checked. If it runs on Harness Cloud, check in Harness that they connect through the Harness Platform.',
-        infraFromMissingStage: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, which its pipeline does not have, so its connectors are not checked.',
-        infraFromItself: 'Whether {{stage}} runs on Harness Cloud cannot be told: its `useFromStage` names the stage itself (a loop, which Harness cannot run), so its connectors are not checked.',
-        infraFromLoop: 'Whether {{stage}} runs on Harness Cloud cannot be told: it takes its infrastructure from stage `{{from}}`, and `useFromStage` leads from there back to a stage already passed (a loop, which Harness cannot run), so its connectors are not checked.',
-        stepTemplateNotInRepo: 'Step `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
-        stepGroupTemplateNotInRepo: 'Step group `{{step}}` of Harness Cloud {{stage}} is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
-        stepTemplateNotInRepoMany: 'Step `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
-        stepGroupTemplateNotInRepoMany: 'Step group `{{step}}` of {{count}} Harness Cloud stages (listed as related locations) is made from template {{template}}, which is not in the repo, so its connectors are not checked. Check in Harness that they connect through the Harness Platform.',
-        pipelineTemplateNotInRepo: 'Whether the stages of {{pipeline}} run on Harness Cloud cannot be told: it is made from template {{template}}, which is not in the repo, so their connectors are not checked. If they run on Harness Cloud, check in Harness that they connect through the Harness Platform.',
-        cloudCredentials: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but Harness Cloud {{stage}} uses it; give it credentials stored in Harness (the Harness Secret Manager), or run the stage on your own infrastructure.',
-        cloudCredentialsMany: 'Connector `{{connector}}` takes its credentials from {{credential}}, which Harness Cloud cannot use, but {{count}} Harness Cloud stages use it (listed as related locations); give it credentials stored in Harness (the Harness Secret Manager), or run the stages on your own infrastructure.',
-        ...NOT_IN_HARNESS_MESSAGES,
-        // Related locations: one use each.
-        usedBy: 'Used by Harness Cloud {{stage}}.',
-        usedByStep: 'Used by Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-        usedByStepGroup: 'Used by Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
-        clonesCodebase: 'Harness Cloud {{stage}} clones the codebase through it.',
-        pullsHarnessImages: 'Harness Cloud {{stage}} pulls Harness images through it.',
-        openUse: 'The connector of Harness Cloud {{stage}}.',
-        openUseStep: 'The connector of Harness Cloud {{stage}}, step `{{step}}` from {{template}}.',
-        openUseStepGroup: 'The connector of Harness Cloud {{stage}}, step group `{{step}}` from {{template}}.',
-    },
-    runtimeValueMessages: [
-        'openInput',
-        'openInputShared',
-        'openInputSharedMany',
-        'openExpression',
-        'openExpressionShared',
-        'openExpressionSharedMany',
-    ],
-    checkProject({ project, options, report, unresolved }) {
-        const failing = new Uses();
-        // Connectors on the platform whose credentials Harness Cloud still cannot use.
-        const badCredentials = new Uses();
-        const unknown = new Uses();
-        // Runtime inputs and expressions nothing in the repo settles, by where they are written.
-        const open = new Uses();
-        const openSource = new Map();
-        // References the repo does not hold, by scope and identifier: how the notice names each.
-        const refs = new Map();
-        // Connectors only Harness holds (looked up through its API), and references it has no connector for.
-        const inHarness = new ByPlace();
-        const missing = new ByPlace();
-        // Step and step-group templates the repo does not hold, by where their `templateRef` is written.
-        const missingStep = new Map();
-        const missingStepUses = new Uses();
-        const notInRepo = (ref, scope, use) => {
-            const parsed = parseRef(ref);
-            if (!parsed) {
-                refs.set(`\0${ref}`, { messageId: 'invalidRef', data: { connector: ref } });
-                return unknown.add(`\0${ref}`, use);
-            }
-            const level = parsed.level;
-            const unsaid = unknownScope(level, scope);
-            // Copies in several projects, and no project to choose by: not missing, but ambiguous.
-            const copies = unsaid ? project.ambiguousConnector(ref, scope) : [];
-            if (unsaid && copies.length) {
-                const scopes = [...new Set(copies.map((c) => formatScope(c.scope)))].sort();
-                const key = `ambiguous\0${ref}\0${scopes.join('\0')}`;
-                refs.set(key, {
-                    messageId: 'ambiguousRef',
-                    data: { connector: ref, copies: copies.length, scopes: scopes.join(', '), unknown: unsaid },
-                });
-                return unknown.add(key, use);
-            }
-            const where = level === 'account'
-                ? 'account'
-                : unsaid
-                    ? `${level === 'org' ? 'org scope' : scope.org ? `a project of org ${scope.org}` : 'project scope'}; the pipeline's ${unsaid} unknown`
-                    : formatScope({ level, org: scope.org, project: scope.project });
-            const key = `${where}\0${parsed.identifier}`;
-            const messageId = key === HARNESS_IMAGE_KEY ? 'harnessImageNotInRepo' : level === 'account' ? 'accountNotInRepo' : 'notInRepo';
-            refs.set(key, { messageId, data: { connector: ref, scope: where } });
-            unknown.add(key, use);
-        };
-        /** A reference the repo does not hold: judged on Harness's answer when there is one, else a notice (unless the option vouches). */
-        const elsewhere = (ref, scope, use, vouched = false) => {
-            const side = harnessSide(project, ref, scope);
-            if (side && 'found' in side) {
-                if (side.found.executeOnDelegate !== false)
-                    inHarness.add(harnessKey(side.found), side.found, use);
-            }
-            else if (side)
-                missing.add(JSON.stringify(side.missing), side.missing, use);
-            else if (!vouched)
-                notInRepo(ref, scope, use);
-        };
-        for (const run of project.runs()) {
-            // What the repo does not hold cannot be judged: one notice per pipeline or stage says so.
-            const pipelineTemplate = project.missingPipelineTemplate(run);
-            if (pipelineTemplate)
-                unresolved({
-                    at: pipelineTemplate.templateRef,
-                    entity: run.root.identifier,
-                    messageId: 'pipelineTemplateNotInRepo',
-                    data: { pipeline: project.label(run.root), template: templateName(pipelineTemplate) },
-                });
-            for (const eff of run.stages) {
-                const undecided = project.undecidedInfrastructure(eff);
-                if (undecided) {
-                    const stage = project.stageLabel(eff);
-                    unresolved({
-                        at: undecided.at,
-                        entity: run.root.identifier,
-                        ...('missingStage' in undecided
-                            ? { messageId: 'infraFromMissingStage', data: { stage, from: undecided.missingStage } }
-                            : 'loopFrom' in undecided
-                                ? undecided.loopFrom === eff.stage.identifier
-                                    ? { messageId: 'infraFromItself', data: { stage } }
-                                    : { messageId: 'infraFromLoop', data: { stage, from: undecided.loopFrom } }
-                                : undecided.from !== undefined
-                                    ? {
-                                        messageId: 'infraFromTemplateNotInRepo',
-                                        data: { stage, from: undecided.from, template: undecided.template },
-                                    }
-                                    : { messageId: 'stageTemplateNotInRepo', data: { stage, template: undecided.template } }),
-                    });
-                    continue;
-                }
-                if (!project.runsOnHarnessCloud(eff))
-                    continue;
-                const user = userOf(project, eff);
-                const { stage } = user;
-                // One message data for the stage's uses (a large repo has hundreds of thousands).
-                const byStage = { stage };
-                const scope = run.root.scope;
-                // Step and step-group templates the repo does not hold: their connectors cannot be judged.
-                const missingSteps = [];
-                const uses = project.connectorUses(eff, missingSteps);
-                // A step template's `templateRef` is written once for every stage made from its Stage template: each stage is a use.
-                for (const m of missingSteps) {
-                    const key = `${m.link.templateRef.file}\0${m.link.templateRef.start}`;
-                    if (!missingStep.has(key))
-                        missingStep.set(key, m);
-                    missingStepUses.add(key, { at: eff.stage.identifierAt ?? eff.stage.at, messageId: 'usedBy', data: byStage, user });
-                }
-                for (const use of uses) {
-                    const resolution = project.resolve(use.ref, use.ctx);
-                    // A reference in a step that comes from a step template names the step and the template.
-                    const step = use.stepTemplate && { stage, step: use.stepIdentifier ?? '', template: project.useLabel(use.stepTemplate) };
-                    // A step group made from a StepGroup template is named as one, like the notice about a missing one.
-                    const group = use.stepTemplate?.template.templateType?.toLowerCase() === 'stepgroup';
-                    if (resolution.unknown) {
-                        const at = resolution.unknownAt ?? use.ref;
-                        const key = `${at.file}\0${at.start}`;
-                        openSource.set(key, { at, expression: resolution.unknown === 'expression' });
-                        open.add(key, {
-                            at: use.ref,
-                            ...(step ? { messageId: group ? 'openUseStepGroup' : 'openUseStep', data: step } : { messageId: 'openUse', data: byStage }),
-                            user,
-                        });
-                    }
-                    for (const value of resolution.values) {
-                        // A codebase connector is written once for every stage that clones: each stage is its own use.
-                        const codebase = use.how === 'codebase';
-                        const at = codebase ? (eff.stage.identifierAt ?? eff.stage.at) : value.at;
-                        const what = codebase
-                            ? { messageId: 'clonesCodebase', data: byStage }
-                            : step
-                                ? { messageId: group ? 'usedByStepGroup' : 'usedByStep', data: step }
-                                : { messageId: 'usedBy', data: byStage };
-                        // Every copy is judged: which of two definitions Harness holds, the repo cannot say.
-                        const copies = project.connectorCopies(value.value, scope);
-                        if (!copies.length)
-                            elsewhere(value.value, scope, { at, ...what, user, ...(codebase ? { ref: value.at } : {}) });
-                        for (const c of copies)
-                            if (!connectsThroughPlatform(c))
-                                failing.add(c, { at, ...what, user });
-                            else if (cloudIncompatibleCredentials(c))
-                                badCredentials.add(c, { at, ...what, user });
-                    }
-                }
-                const harnessImage = project.connectorCopies(HARNESS_IMAGE_CONNECTOR, scope);
-                // A stage on another stage's infrastructure pulls them where it says so: its own `useFromStage`.
-                const own = eff.body.infrastructure;
-                const at = (own.kind === 'UseFromStage' ? (own.useFromStage ?? own.kindNode) : project.infrastructure(eff).infra.kindNode) ?? eff.stage.at;
-                const use = { at, messageId: 'pullsHarnessImages', data: byStage, user };
-                if (!harnessImage.length)
-                    elsewhere(HARNESS_IMAGE_CONNECTOR, scope, use, options.assumeHarnessCloudImageConnector);
-                for (const c of harnessImage)
-                    if (!connectsThroughPlatform(c))
-                        failing.add(c, use);
-            }
-        }
-        for (const [key, uses] of missingStepUses.entries()) {
-            const m = missingStep.get(key);
-            const many = stageCount(uses) > 1;
-            unresolved({
-                at: m.link.templateRef,
-                entity: uses[0].user.entity,
-                ...(many ? { related: related(uses) } : {}),
-                messageId: oneOrMany(m.group ? 'stepGroupTemplateNotInRepo' : 'stepTemplateNotInRepo', uses),
-                data: { step: m.step, template: templateName(m.link), ...usersOf(uses) },
-            });
-        }
-        for (const [key, uses] of open.entries()) {
-            const { at, expression } = openSource.get(key);
-            const here = uses.length === 1 && sameLoc(uses[0].at, at);
-            const id = here
-                ? expression
-                    ? 'openExpression'
-                    : 'openInput'
-                : oneOrMany(expression ? 'openExpressionShared' : 'openInputShared', uses);
-            unresolved({
-                at,
-                entity: uses[0].user.entity,
-                related: related(uses, at),
-                messageId: id,
-                data: usersOf(uses),
-            });
-        }
-        for (const [key, uses] of unknown.entries()) {
-            const first = uses[0];
-            const { messageId, data } = refs.get(key);
-            unresolved({
-                at: referenceAt(uses),
-                entity: first.user.entity,
-                related: related(uses, referenceAt(uses)),
-                messageId: oneOrMany(messageId, uses),
-                data: { ...data, ...usersOf(uses) },
-            });
-        }
-        for (const [connector, uses] of inHarness.entries()) {
-            const value = connector.executeOnDelegate;
-            const state = value === undefined ? 'harnessDelegateAbsent' : value === true ? 'harnessDelegateTrue' : 'harnessDelegateOther';
-            report({
-                at: referenceAt(uses),
-                messageId: oneOrMany(state, uses),
-                entity: connector.identifier,
-                harnessUrl: connector.uiUrl,
-                related: related(uses, referenceAt(uses)),
-                data: { ...harnessNames(connector), value: JSON.stringify(value) ?? '', ...usersOf(uses) },
-            });
-        }
-        warnNotInHarness(missing, unresolved);
-        for (const [connector, uses] of failing.entries()) {
-            const field = connector.executeOnDelegate;
-            // `executeOnDelegate:` with no value is null to Harness: unset, so delegate. An unquoted `yes` is true to it.
-            const state = !field || field.value === null
-                ? 'delegateAbsent'
-                : typeof field.value === 'boolean' || isYaml11Boolean(field.value, styleOf(field))
-                    ? 'delegateTrue'
-                    : 'delegateString';
-            report({
-                at: field ?? connector.specKey ?? connector.rootKey,
-                messageId: oneOrMany(state, uses),
-                entity: connector.identifier,
-                related: related(uses),
-                ...platformFix(connector),
-                data: { connector: connector.identifier, value: str(field) ?? '', ...usersOf(uses) },
-            });
-        }
-        // No fix: the credentials must change in Harness, or the stage must leave Harness Cloud.
-        for (const [connector, uses] of badCredentials.entries())
-            report({
-                at: connector.specKey ?? connector.rootKey,
-                messageId: oneOrMany('cloudCredentials', uses),
-                entity: connector.identifier,
-                related: related(uses),
-                data: { connector: connector.identifier, credential: cloudIncompatibleCredentials(connector), ...usersOf(uses) },
-            });
-    },
-    connectorUseFailure: ({ connector, inHarness, cloud }) => cloud && (connector ? !connectsThroughPlatform(connector) : !!inHarness && inHarness.executeOnDelegate !== false)
-        ? 'connects through a delegate'
-        : cloud && connector && cloudIncompatibleCredentials(connector)
-            ? 'credentials Harness Cloud cannot use'
-            : undefined,
-    changeInHarness: () => 'Connect through Harness Platform (`executeOnDelegate: false`).',
-}));
-/**
- * What a reference's scope lacks when referred to from `scope`: "org and project are", "project is"
- * or "org is" (for messages), or undefined when Harness's lookup scope is known.
- */
-function unknownScope(level, scope) {
-    if (level === 'account')
-        return undefined;
-    if (!scope.org)
-        return level === 'org' ? 'org is' : 'org and project are';
-    return level === 'project' && !scope.project ? 'project is' : undefined;
-}
-/** The key of `account.harnessImage` among the references not in the repo. */
-const HARNESS_IMAGE_KEY = `account\0${parseRef(HARNESS_IMAGE_CONNECTOR).identifier}`;
-
-;// CONCATENATED MODULE: ./src/rules/no-app-harness-registry.ts
-
-
-
-
-
-
-
-
-/**
- * The connector URL becomes the replacement, with the provider type the docs give for it. Safe only
- * for a Docker Registry connector moving to a registry Harness publishes its images to; a private
- * mirror must hold the images first, so pointing a connector at it is a suggestion.
- */
-function connectorFix(connector, spec, url, replacement) {
-    // The app.harness.io URL is wrong wherever an alias uses it, and so is a spec map that holds it.
-    const urlEdit = evenIfAliased(replaceScalar(url, replacement));
-    // A URL the fixer cannot rewrite (a block scalar) gets no fix: a Provider Type changed alone would contradict it.
-    if (!urlEdit)
-        return {};
-    const edits = [urlEdit];
-    const dockerHub = isDockerHubUrl(replacement);
-    const isDockerUrl = connector.type.toLowerCase() === 'dockerregistry' && url.same(spec?.get('dockerRegistryUrl'));
-    if (isDockerUrl)
-        edits.push(evenIfAliased(setMapValue(spec, 'providerType', dockerHub ? 'DockerHub' : 'Other')));
-    const fix = edits.filter((e) => !!e);
-    const title = `Point connector \`${connector.identifier}\` at \`${replacement}\`${isDockerUrl ? ` (Provider Type ${dockerHub ? 'Docker Hub' : 'Other'})` : ''}.`;
-    if (isDockerUrl && isHarnessPublicRegistry(replacement))
-        return { fix, fixTitle: title };
-    const why = isDockerUrl
-        ? ' Mirror the Harness images there first.'
-        : ' Check that this connector type can pull Harness images from there.';
-    return { suggestion: { title: title + why, edits: fix } };
-}
-/**
- * The image, or the Helm `registry` it is pulled from, moves to the replacement registry: safe for
- * a Harness image (`harness/...`, `plugins/...`) going to a registry Harness publishes to, a
- * suggestion otherwise (the image must be there first).
- */
-function imageFix(use, replacement, catalogue) {
-    if (use.runtimeInput)
-        return {};
-    if (use.kind === 'helm' && use.registryView)
-        return helmFix(use, use.registryView, replacement);
-    // A name no-renamed-harness-image would restore is restored in the same edit: both policies are met at once.
-    const restored = restoredName(use, catalogue);
-    const target = restored?.value ?? use.raw;
-    const swapped = swapAppHarnessImage(target, replacement);
-    // An app.harness.io image is wrong wherever an alias uses it: the swap fixes every use.
-    const edit = swapped ? evenIfAliased(replaceScalar(use.view, swapped)) : undefined;
-    if (!edit)
-        return {};
-    const title = restored
-        ? `Pull \`${use.raw}\` from \`${replacement}\` under its Harness name: \`${swapped}\`.`
-        : pullTitle(use, replacement);
-    // Only an execution-config field has one right name; a step image may be another image of the same name.
-    const sureName = !restored || (use.kind === 'executionConfig' && restored.unambiguous);
-    return fixOrSuggestion(edit, title, isHarnessImageName(target) && sureName && isHarnessPublicRegistry(replacement));
-}
-/**
- * A Helm-style map's `registry` moves to the replacement's host and path, when it is the registry
- * alone (with a scheme or `:443` too): one that holds part of the image path is not simply swapped.
- */
-function helmFix(use, registryView, replacement) {
-    const registry = helmRegistryFor(replacement);
-    const written = normaliseRegistryUrl(registryView.str ?? '');
-    const registryAlone = isAppHarnessRegistryUrl(registryView.str ?? '') && written?.path.toLowerCase() === '/registry';
-    const edit = registry && registryAlone ? evenIfAliased(replaceScalar(registryView, registry)) : undefined;
-    return edit
-        ? fixOrSuggestion(edit, pullTitle(use, replacement), isHarnessImageName(use.raw) && isHarnessPublicRegistry(replacement))
-        : {};
-}
-const pullTitle = (use, replacement) => `Pull \`${use.raw}\` from \`${replacement}\`.`;
-/** `app.harness.io/registry/harness/...` or `.../plugins/...`: an image Harness publishes. */
-const isHarnessImageName = (raw) => ['harness', 'plugins'].includes(parseImage(raw)?.path[1]?.toLowerCase() ?? '');
-function fixOrSuggestion(edit, title, safe) {
-    if (safe)
-        return { fix: [edit], fixTitle: title };
-    return { suggestion: { title: `${title} Make sure the image is there first.`, edits: [edit] } };
-}
-/** The reference with the Harness image name it was renamed from, if it was renamed. */
-function restoredName(use, catalogue) {
-    if (use.kind !== 'executionConfig')
-        return restoreHarnessName(use.raw, catalogue);
-    const expected = executionConfigMismatch(use.field, use.raw, catalogue);
-    return expected ? restoreExecutionConfigName(use.raw, expected, catalogue, use.field) : undefined;
-}
-const ID = 'no-app-harness-registry';
-/* harmony default export */ const no_app_harness_registry = (defineRule({
-    id: ID,
-    policy: 1,
-    severity: 'error',
-    description: 'No connector URL and no image may point at the app.harness.io registry, which Harness shut down on 15 May 2024.',
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Point the connector at https://registry.hub.docker.com (Provider Type Docker Hub), https://gcr.io/gcr-prod, https://public.ecr.aws/harness or https://us-docker.pkg.dev/gar-prod-setup/harness-public, and pull images from the same registry.',
-    fixable: 'safe',
-    aboutRetiredRegistry: true,
-    options: {
-        replacementRegistryUrl: {
-            description: 'Registry URL that fixes and messages put in place of app.harness.io/registry.',
-            schema: { type: 'string', pattern: '^https?://[^\\s/@]+(/|$)' },
-            default: 'https://registry.hub.docker.com',
-            topLevel: true,
-        },
-        // The names its fix restores are policy 4's: the built-in catalogue and the config's extra names.
-        harnessImages: HARNESS_IMAGES,
-    },
-    messages: {
-        connectorUrl: 'Connector `{{connector}}` points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024; use `{{replacement}}` instead.',
-        image: 'Image `{{image}}` is pulled from the app.harness.io registry, which reached end of life on 15 May 2024; pull it from `{{replacement}}` instead.',
-        leftover: '`{{key}}` refers to the app.harness.io registry (`{{match}}`), which reached end of life on 15 May 2024, so whatever uses it fails at run time; use `{{replacement}}` instead.',
-        harnessConnectorUrl: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{stage}} pulls through it; in Harness, point it at `{{replacement}}` instead.',
-        harnessConnectorUrlMany: 'Connector `{{connector}}` (in Harness, {{scope}}) points at `{{url}}`, the app.harness.io registry that reached end of life on 15 May 2024, and {{count}} stages pull through it (listed as related locations); in Harness, point it at `{{replacement}}` instead.',
-        ...NOT_IN_HARNESS_MESSAGES,
-        // Related locations: one use each.
-        pulledBy: 'Pulled here, as `{{expression}}`.',
-        usedBy: 'Used by {{stage}}.',
-        clonesCodebase: '{{stage}} clones the codebase through it.',
-        pullsHarnessImages: '{{stage}} pulls Harness images through it.',
-    },
-    checkFile({ file, embedded, entities, options, report }) {
-        const replacement = options.replacementRegistryUrl;
-        const catalogue = catalogueWith(options.harnessImages);
-        // Scalars already judged as images or connector URLs, by file: leftovers are everything else.
-        const handled = new Map();
-        const mark = (v) => handled.set(v.file, (handled.get(v.file) ?? new Set()).add(v.addr));
-        for (const { entity: connector, root } of entities) {
-            if (connector.kind !== 'connector')
-                continue;
-            for (const url of connector.urls) {
-                // A URL that cannot be read as one (an expression, whitespace) is not judged here: the leftover scan still sees it.
-                if (normaliseRegistryUrl(url.str))
-                    mark(url);
-                if (isAppHarnessRegistryUrl(url.str))
-                    report({
-                        at: url,
-                        messageId: 'connectorUrl',
-                        entity: connector.identifier,
-                        data: { connector: connector.identifier, url: redactUserInfo(url.str), replacement },
-                        ...connectorFix(connector, root.get('spec'), url, replacement),
-                    });
-            }
-        }
-        // A trigger's `inputYaml` is checked as the YAML it holds (its images, its leftovers), not again as text.
-        const embeddedAt = new Set(embedded.map((e) => e.embedding.range[0]));
-        const holdsEmbedded = (v) => v.file === file && embeddedAt.has(v.range[0]);
-        // Outside Harness YAML (Kubernetes manifests, Helm values) the context is not ours to judge: warnings only.
-        const severity = file.harness ? undefined : 'warning';
-        for (const source of [file, ...embedded]) {
-            for (const use of imageUses(source)) {
-                mark(use.view);
-                if (use.registryView)
-                    mark(use.registryView);
-                if (isAppHarnessImage(use.image))
-                    report({
-                        at: use.view.at,
-                        messageId: 'image',
-                        ...(severity ? { severity } : {}),
-                        data: { image: use.raw, replacement },
-                        ...pulledByRelated(use),
-                        ...imageFix(use, replacement, catalogue),
-                    });
-            }
-            for (const left of registryLeftovers(source, (v) => !!handled.get(v.file)?.has(v.addr) || holdsEmbedded(v)))
-                report({
-                    at: left.view.at,
-                    span: [left.start, left.end],
-                    messageId: 'leftover',
-                    severity: 'warning',
-                    data: { key: left.key, match: left.match, replacement },
-                });
-        }
-    },
-    // Connectors in the repo are judged in their files (above); those only Harness holds, at each line that uses them.
-    checkProject({ project, options, report, unresolved }) {
-        if (!project.harnessFacts)
-            return;
-        const inHarness = new ByPlace();
-        const missing = new ByPlace();
-        for (const run of project.runs())
-            for (const eff of run.stages)
-                for (const ref of project.connectorReferences(eff)) {
-                    if (project.findConnector(ref.ref, run.root.scope))
-                        continue;
-                    const side = harnessSide(project, ref.ref, run.root.scope);
-                    const use = useOf(project, ref, eff);
-                    if (side && 'missing' in side)
-                        missing.add(JSON.stringify(side.missing), side.missing, use);
-                    else if (side && side.found.urls.some(isAppHarnessRegistryUrl))
-                        inHarness.add(harnessKey(side.found), side.found, use);
-                }
-        for (const [connector, uses] of inHarness.entries())
-            report({
-                at: referenceAt(uses),
-                messageId: oneOrMany('harnessConnectorUrl', uses),
-                entity: connector.identifier,
-                harnessUrl: connector.uiUrl,
-                related: related(uses, referenceAt(uses)),
-                data: {
-                    ...harnessNames(connector),
-                    url: redactUserInfo(connector.urls.find(isAppHarnessRegistryUrl)),
-                    replacement: options.replacementRegistryUrl,
-                    ...usersOf(uses),
-                },
-            });
-        warnNotInHarness(missing, unresolved);
-    },
-    // Every use of a connector this rule reports pulls from the retired registry.
-    connectorUseFailure: ({ findings, inHarness }) => findings.includes(ID) || inHarness?.urls.some(isAppHarnessRegistryUrl) ? 'app.harness.io registry' : undefined,
-    changeInHarness: (replacement) => `Point it at \`${replacement}\`.`,
-}));
-/** A stage's reference as a use: where (a codebase is cloned by each stage, so its use is the stage), and how. */
-function useOf(project, ref, eff) {
-    const user = userOf(project, eff);
-    // The label starts the sentence of the two messages that open with it.
-    const opening = { stage: user.stage.charAt(0).toUpperCase() + user.stage.slice(1) };
-    if (ref.how === 'codebase')
-        return { at: eff.stage.identifierAt ?? eff.stage.at, ref: ref.at, messageId: 'clonesCodebase', data: opening, user };
-    if (ref.how === 'harnessImage' || ref.how === 'overrideImageConnector')
-        return { at: ref.at, messageId: 'pullsHarnessImages', data: opening, user };
-    return { at: ref.at, messageId: 'usedBy', data: { stage: user.stage }, user };
-}
-
-;// CONCATENATED MODULE: ./src/rules/require-account-image-connector.ts
-
-
-
-
-
-
-
-/**
- * Policy 3's test of an Override Image Connector reference: it names an account-scope connector,
- * `account.<id>` with an identifier Harness takes (`account.`, `account.org.x`, `account.a b` do not).
- */
-const isAccountScopeRef = (ref) => {
-    const parsed = parseRef(ref);
-    return parsed?.level === 'account' && HARNESS_IDENTIFIER.test(parsed.identifier);
-};
-/** Harness's identifier pattern: a letter or `_`, then letters, digits, `_` and `$`. */
-const HARNESS_IDENTIFIER = /^[A-Za-z_][0-9A-Za-z_$]{0,127}$/;
-/**
- * Connector types that can serve container images (Docker registries, Artifactory, Nexus, and the
- * cloud providers' registries): what an Override Image Connector can be.
- */
-const IMAGE_REGISTRY_TYPES = new Set(['dockerregistry', 'artifactory', 'nexus', 'aws', 'gcp', 'azure']);
-const servesImages = (type) => IMAGE_REGISTRY_TYPES.has(type.toLowerCase());
-/**
- * `x`/`org.x` → `account.x`: safe when account connector `x` is in the repo or in Harness and can
- * serve images; a suggestion when there is none, or when it pulls from app.harness.io/registry
- * (pointing the stage at it would break policy 1); neither when the account connector of that name
- * is a Git or cluster connector (another connector, not this one at account scope).
- */
-function accountFix(project, entity, value, at, source) {
-    const ref = parseRef(value);
-    if (!ref || ref.level === 'account')
-        return {};
-    const to = `account.${ref.identifier}`;
-    const raw = str(at) ?? '';
-    const text = source === 'default' || source === 'allowedValues' ? replaceInputOption(raw, value, to) : to;
-    const edit = text === undefined ? undefined : replaceScalarAt(at, text);
-    if (!edit)
-        return {};
-    const inRepo = project.findConnector(to, entity.scope);
-    const answer = inRepo ? undefined : project.inHarness(to, entity.scope);
-    const found = inRepo ?? (answer?.kind === 'found' ? answer.connector : undefined);
-    const where = inRepo ? '' : ' (in Harness)';
-    // Another kind of connector with that name: nothing to point the stage at.
-    if (found && !servesImages(found.type))
-        return {};
-    // Every copy in the repo counts: the fix must not lean on whichever file sorts first.
-    const urls = inRepo
-        ? project.connectorCopies(to, entity.scope).flatMap((c) => c.urls.map((u) => str(u) ?? ''))
-        : answer?.kind === 'found'
-            ? answer.connector.urls
-            : [];
-    const retired = urls.find(isAppHarnessRegistryUrl);
-    if (found && retired)
-        return {
-            suggestion: {
-                title: `Point the account-scope connector \`${to}\`${where} away from the app.harness.io registry (it uses \`${redactUserInfo(retired)}\`), then reference it as \`${to}\` instead of \`${value}\`.`,
-                edits: [edit],
-            },
-        };
-    if (found)
-        return { fix: [edit], fixTitle: `Reference the account-scope connector \`${to}\`${where} instead of \`${value}\`.` };
-    // Harness did not answer, refused, or was not asked about this one while lookups ran (facts from an
-    // earlier run, as `fix` re-checks with): it may have the connector, so creating one is not the advice.
-    const unchecked = answer?.kind === 'failed'
-        ? answer.refused
-            ? 'Harness refused the lookup with HTTP 403'
-            : 'the lookup in Harness got no answer'
-        : !answer && project.harnessFacts
-            ? 'Harness was not asked about it'
-            : undefined;
-    if (unchecked)
-        return {
-            suggestion: {
-                title: `Reference an account-scope connector as \`${to}\` instead of \`${value}\` once Harness is known to have one (the repo has no account-scope \`${ref.identifier}\`, and ${unchecked}).`,
-                edits: [edit],
-            },
-        };
-    return {
-        suggestion: {
-            title: `Create connector \`${ref.identifier}\` at account scope in Harness (the repo has no account-scope \`${ref.identifier}\`), then reference it as \`${to}\`.`,
-            edits: [edit],
-        },
-    };
-}
-/* harmony default export */ const require_account_image_connector = (defineRule({
-    id: 'require-account-image-connector',
-    policy: 3,
-    severity: 'error',
-    description: "A Build stage's Override Image Connector (`harnessImageConnectorRef`) must name an account-scope connector (`account.<id>`).",
-    harnessDocs: DOCS_CONNECT_REGISTRY,
-    remediation: 'Create the Docker connector at account scope and reference it as `account.<identifier>` in `harnessImageConnectorRef`, in the stage, its template, its input sets and any runtime-input default.',
-    fixable: 'safe',
-    messages: {
-        orgScope: '{{where}} sets the Override Image Connector to `{{ref}}`, an org-scope reference; Harness requires an account-scope connector (`account.<id>`).',
-        projectScope: '{{where}} sets the Override Image Connector to `{{ref}}`, a project-scope reference; Harness requires an account-scope connector (`account.<id>`).',
-        invalidRef: '{{where}} sets the Override Image Connector to `{{ref}}`, which is not a valid reference; Harness requires an account-scope connector (`account.<id>`).',
-        unknownExpression: '{{where}} sets the Override Image Connector to the expression `{{value}}`, so its scope cannot be checked here.',
-        unknownInput: '{{where}} sets the Override Image Connector to a runtime input that nothing in the repo fills, so its scope cannot be checked here.',
-        unknownInputSomeUses: '{{where}} sets the Override Image Connector to a runtime input that some of its uses in the repo leave open (those that fill it are checked), so its scope cannot be checked for the others.',
-    },
-    runtimeValueMessages: ['unknownExpression', 'unknownInput', 'unknownInputSomeUses'],
-    checkProject({ project, report, unresolved }) {
-        /** The innermost step group and stage on a path, as `step group \`sg\` in stage \`build\``; none outside stages. */
-        const placeIn = (path) => {
-            const named = (prefix) => path
-                .split('/')
-                .filter((s) => s.startsWith(`${prefix}=`))
-                .at(-1)
-                ?.slice(prefix.length + 1);
-            const stage = named('stage');
-            const group = named('stepGroup');
-            if (!stage && !group)
-                return [];
-            return [`${group ? `step group \`${group}\`` : ''}${group && stage ? ' in ' : ''}${stage ? `stage \`${stage}\`` : ''}`];
-        };
-        /**
-         * How messages name where a value is set: `Step group \`sg\` in stage \`build\` of pipeline \`p\``, the
-         * places in the entity (each of them, for a value several stages take), then the entity, and the
-         * part of a runtime input the value comes from.
-         */
-        const placeLabel = (entity, places, source) => {
-            const ofStage = places.every((p) => p.startsWith('stage ') || p.includes(' in stage '));
-            const joined = places.length > 1 ? `each of ${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : places[0];
-            const text = joined ? `${joined} ${ofStage ? 'of' : 'in'} ${project.label(entity)}` : project.label(entity);
-            const part = source === 'default' ? ' (through its runtime-input default)' : source === 'allowedValues' ? ' (through its allowed values)' : '';
-            return text.charAt(0).toUpperCase() + text.slice(1) + part;
-        };
-        const checkValue = (entity, places, value, at, source = 'literal', own = true) => {
-            if (isAccountScopeRef(value))
-                return;
-            const ref = parseRef(value);
-            report({
-                at,
-                messageId: !ref || ref.level === 'account' ? 'invalidRef' : ref.level === 'org' ? 'orgScope' : 'projectScope',
-                entity: entity.identifier,
-                ...accountFix(project, entity, value, at, source),
-                data: { where: placeLabel(entity, places, own ? source : undefined), ref: value },
-            });
-        };
-        /**
-         * A value written outside the stages that take it (a pipeline variable, an input set's value):
-         * reported once at the value, after every field is seen, naming each place that takes it.
-         */
-        const shared = new Map();
-        for (const owner of [...project.pipelines, ...project.templates])
-            for (const { at, path } of owner.imageConnectorFields) {
-                let resolution = project.resolve(at, { entity: owner });
-                /** Whether some use of the template fills what the template leaves open. */
-                let filledBySome = false;
-                // An expression in a template (`<+pipeline.variables.x>`) takes its value in each pipeline that uses it;
-                // so does a Pipeline template's variable that is a runtime input (filled in the pipeline's `templateInputs`).
-                const viaVariable = owner.kind === 'template' && pipelineVariableName(str(at) ?? '') !== undefined;
-                const byUses = resolution.unknown === 'expression' || (resolution.unknown === 'runtime-input' && viaVariable);
-                /** For a value a use of a Stage template gives: the stages that use makes. */
-                const useStages = new Map();
-                if (byUses && owner.kind === 'template') {
-                    const uses = project.usesOf(owner).map((ctx) => {
-                        const r = project.resolve(at, ctx);
-                        const stages = project.stagesOfUse(ctx).map((s) => `stage \`${s.identifier}\``);
-                        for (const v of r.values)
-                            useStages.set(v, stages);
-                        return r;
-                    });
-                    filledBySome = uses.some((r) => r.values.length > 0);
-                    if (uses.length)
-                        resolution = {
-                            values: [...resolution.values, ...uses.flatMap((r) => r.values)],
-                            ...(uses.some((r) => r.unknown) ? { unknown: resolution.unknown } : {}),
-                        };
-                }
-                for (const v of resolution.values) {
-                    if (isAccountScopeRef(v.value))
-                        continue;
-                    const own = v.entity === owner;
-                    const written = yamlPathOf(v.at);
-                    const where = placeIn(written ?? path);
-                    // Where the value is not written in a stage (a variable; an input set's, whose path is not
-                    // known): the stages that take it, the field's own or (in a Stage template) its users'.
-                    const fieldPlaces = placeIn(path);
-                    const places = fieldPlaces.length || own ? fieldPlaces : (useStages.get(v) ?? []);
-                    if ((!where.length || (!written && !own)) && places.length) {
-                        const key = `${v.at.file}\0${v.at.start}\0${v.value}`;
-                        const entry = shared.get(key) ?? { value: v, places: [], own };
-                        for (const place of places)
-                            if (!entry.places.includes(place))
-                                entry.places.push(place);
-                        entry.own ||= own;
-                        shared.set(key, entry);
-                        continue;
-                    }
-                    // Where the value is set in another entity (an input set, a template's user), that entity is named alone.
-                    checkValue(v.entity, where, v.value, v.at, v.source, own);
-                }
-                if (!resolution.unknown)
-                    continue;
-                // A template's runtime input is filled by what uses it; those values are checked where they are written.
-                if (owner.kind === 'template' && resolution.unknown === 'runtime-input' && !viaVariable && project.isUsed(owner))
-                    continue;
-                unresolved({
-                    at,
-                    entity: owner.identifier,
-                    messageId: resolution.unknown === 'expression' ? 'unknownExpression' : filledBySome ? 'unknownInputSomeUses' : 'unknownInput',
-                    data: { where: placeLabel(owner, placeIn(path)), value: str(at) ?? '' },
-                });
-            }
-        for (const { value: v, places, own } of shared.values())
-            checkValue(v.entity, places, v.value, v.at, v.source, own);
-        // Input sets and triggers for pipelines that are not in the repo are still checked where they set a value.
-        // For a pipeline in the repo, Harness takes only what fills its runtime inputs: `resolve` above checks those.
-        for (const set of project.inputSets) {
-            if (project.pipelineOf(set))
-                continue;
-            for (const { at, path } of set.imageConnectorFields) {
-                const value = str(at)?.trim();
-                if (value && !value.includes('<+'))
-                    checkValue(set, placeIn(path), value, at);
-            }
-        }
-    },
-    connectorUseFailure: ({ ref, connector, imageConnector }) => imageConnector && !isAccountScopeRef(ref)
-        ? connector
-            ? 'not an account-scope reference'
-            : 'not an account-scope connector'
-        : undefined,
-}));
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-/** The policy rules, in policy order. Their ids are fixed: configs, suppressions and SARIF depend on them. */
-const rules_rules = [
-    no_app_harness_registry,
-    require_platform_connectivity,
-    require_account_image_connector,
-    no_renamed_harness_image,
-];
-/** Every rule id a finding can carry, with its metadata. */
-const allRules = [...rules_rules, ...builtinRules];
-function ruleMeta(id) {
-    return allRules.find((r) => r.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/model/harness-side.ts
-const countOf = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/**
- * What the lookups did, in one line: "Looked up 5 connectors in Harness (app.harness.io): 3 found,
- * 1 not found, 1 without an answer; 7 requests."
- */
-function lookupSummary(facts) {
-    const n = (kind) => facts.lookups.filter((l) => l.answer.kind === kind).length;
-    const parts = [`${n('found')} found`, `${n('notFound')} not found`, ...(n('failed') ? [`${n('failed')} without an answer`] : [])];
-    return `Looked up ${countOf(facts.lookups.length, 'connector')} in Harness (${facts.host}): ${parts.join(', ')}; ${countOf(facts.requests, 'request')}.`;
-}
-/**
- * The one warning about lookups that got no answer (how many, and why); undefined when each got one.
- * Lookups a 403 refused are named by permission and scope rather than by their (repeated) reason.
- */
-function harness_side_lookupFailureWarning(facts) {
-    const failed = facts.lookups.filter((l) => l.answer.kind === 'failed');
-    if (!failed.length)
-        return undefined;
-    const of = `of ${countOf(facts.lookups.length, 'connector lookup')} in Harness (${facts.host})`;
-    const refused = failed.filter((l) => refusedPermission(l));
-    const unanswered = failed.filter((l) => !refusedPermission(l));
-    const parts = [];
-    if (refused.length)
-        parts.push(`${refused.length} ${of} ${refused.length === 1 ? 'was' : 'were'} refused (HTTP 403): ${lacking(refused)}`);
-    if (unanswered.length) {
-        const reasons = [...new Set(unanswered.map((l) => l.answer.reason))];
-        const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
-        const count = refused.length ? `${unanswered.length} other${unanswered.length === 1 ? '' : 's'}` : `${unanswered.length} ${of}`;
-        parts.push(`${count} got no answer (${why})`);
-    }
-    // Only a Harness Cloud stage's connectors are notices without an answer; elsewhere an unknown connector is not reported.
-    return `${parts.join('; ')}; nothing is judged about what they refer to: references in Harness Cloud stages stay unresolved-reference notices, others get no finding.`;
-}
-const refusedPermission = (l) => (l.answer.kind === 'failed' ? l.answer.refused : undefined);
-/** "the API key lacks core_connector_view for them at account scope and in org o2": each permission with the scopes it was refused at. */
-function lacking(refused) {
-    const scopes = new Map();
-    for (const l of refused) {
-        const permission = refusedPermission(l);
-        const where = l.scope.level === 'account'
-            ? 'at account scope'
-            : l.scope.level === 'org'
-                ? `in org ${l.scope.org}`
-                : `in project ${l.scope.org}/${l.scope.project}`;
-        const list = scopes.get(permission) ?? [];
-        if (!list.includes(where))
-            list.push(where);
-        scopes.set(permission, list);
-    }
-    const and = (xs) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
-    return `the API key lacks ${and([...scopes].map(([permission, where]) => `${permission} for them ${and(where)}`))}`;
-}
-
-;// CONCATENATED MODULE: ./src/formats/totals.ts
-
-/** Counts of the findings that are not suppressed, and how many are. */
-function totals(findings) {
-    const active = findings.filter((f) => !f.suppressed);
-    const count = (s) => active.filter((f) => f.severity === s).length;
-    const byRule = {};
-    for (const f of active)
-        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return {
-        errors: count('error'),
-        warnings: count('warning'),
-        notices: count('notice'),
-        byRule,
-        suppressed: findings.length - active.length,
-    };
-}
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/**
- * What the scan covered, in plain words, when it is not simply "the Harness YAML in these files":
- * and what was looked up in Harness, with the one warning when lookups got no answer.
- */
-function scanNotes(result) {
-    const notes = [];
-    if (!result.harnessFiles)
-        notes.push(`No Harness YAML among the ${plural(result.filesScanned, 'file')} read: no pipeline or connector was checked.`);
-    const skipped = result.skippedNotHarness.length;
-    if (skipped)
-        notes.push(`${plural(skipped, 'file')} that ${skipped === 1 ? 'is' : 'are'} not Harness YAML and do${skipped === 1 ? 'es' : ''} not parse as YAML (templates for Helm, Go, Jinja or Terraform, for example) ${skipped === 1 ? 'was' : 'were'} skipped.`);
-    if (result.harness) {
-        notes.push(lookupSummary(result.harness));
-        const warning = harness_side_lookupFailureWarning(result.harness);
-        if (warning)
-            notes.push(`Warning: ${warning}`);
-    }
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/formats/style.ts
-/**
- * ANSI styles for the terminal form of text output, and what makes untrusted text safe to show
- * there. Whether to use them is the caller's decision (the CLI: a TTY, `NO_COLOR`, `FORCE_COLOR`).
- */
-const sgr = (open, close) => (s) => (s ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-const COLOR = {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-    green: sgr(32, 39),
-};
-const same = (s) => s;
-const NO_STYLE = { bold: same, dim: same, red: same, yellow: same, cyan: same, green: same };
-/**
- * Text from the repository made harmless wherever it is shown raw (a terminal, a log, Markdown read
- * as text): control characters, escape sequences and BEL included, become U+FFFD. So do the
- * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would show
- * the text around them in another order than it is written ("Trojan Source"). Tabs and line breaks
- * are left to the caller.
- */
-const style_noControl = (s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
-/**
- * Text from a scanned file (a message quoting a value, a source line) made harmless for a terminal:
- * `noControl`, and line breaks become U+FFFD too; a tab becomes two spaces.
- */
-const terminalSafe = (s) => style_noControl(s.replace(/\t/g, '  ')).replace(/[\n\r\u2028\u2029]/g, '\uFFFD');
-/** A message made `terminalSafe` line by line, its own line breaks kept before the lines `continues` matches. */
-const safeLines = (text, continues) => text.split(continues).map(terminalSafe).join('\n');
-/**
- * An internal error as the CLI and the Action print it: made `terminalSafe`, as text output shows file names (a
- * file name in it comes from the repository and may hold an escape sequence, or a line break before
- * `::add-mask::`), its stack frames still one a line: a line that starts with spaces and `at` is
- * no workflow command.
- */
-const internalErrorText = (text) => safeLines(text, /\n(?= {4}at )/);
-/**
- * A usage error as the CLI prints it: it may quote a file or folder name from the repository or an
- * argument, so it is made `terminalSafe`, its list of problems (indented lines) still one a line.
- */
-const usageErrorText = (text) => safeLines(text, /\n(?= {2}\S)/);
-/** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian characters and emoji, else 1. */
-function width(cp) {
-    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f)
-        return 0;
-    if ((cp >= 0x1100 && cp <= 0x115f) ||
-        (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6) ||
-        (cp >= 0x20000 && cp <= 0x3fffd) ||
-        (cp >= 0x231a && EMOJI.test(String.fromCodePoint(cp))))
-        return 2;
-    return 1;
-}
-/** Emoji shown as emoji by default (🚀, ⌚, 🫠): two columns, as terminals draw them. */
-const EMOJI = /^\p{Emoji_Presentation}$/u;
-/** Terminal columns `s` takes once made `terminalSafe`. */
-function displayWidth(s) {
-    let n = 0;
-    for (const ch of terminalSafe(s))
-        n += width(ch.codePointAt(0));
-    return n;
-}
-
-;// CONCATENATED MODULE: ./src/formats/github.ts
-
-
-
-
-
-
-
-/**
- * GitHub annotations within GitHub's budget. The runner turns only the first 10 error, 10 warning
- * and 10 notice workflow commands of a step into annotations and drops the rest silently
- * (actions/runner ExecutionContext `_maxCountPerIssueType = 10`). So we rank the findings, emit at
- * most that many of each level, and say how many more there are and where to read them.
- */
-/** Annotations the runner keeps per level and step. */
-const ANNOTATIONS_PER_LEVEL = 10;
-const LEVELS = ['error', 'warning', 'notice'];
-const ruleOrder = new Map(allRules.map((r, i) => [r.id, i]));
-/**
- * Ranks findings for the annotation budget: on a changed line first, then by rule (policy rules
- * in policy order before the built-ins), then by file and position. Stable, so equal findings
- * keep the core's order.
- */
-function rankFindings(findings, changed) {
-    const key = (f) => [changed?.line(f) ? 0 : 1, ruleOrder.get(f.ruleId) ?? allRules.length];
-    return findings
-        .map((f, i) => ({ f, i, k: key(f) }))
-        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
-        .map((x) => x.f);
-}
-/** Related locations an annotation lists under its message (the rest are counted). */
-const github_MAX_RELATED = 5;
-function toAnnotation(f) {
-    const a = {
-        level: f.severity,
-        message: [f.harnessUrl ? `${f.message} In Harness: ${f.harnessUrl}` : f.message, ...related_relatedLines(f, github_MAX_RELATED)].join('\n'),
-        title: f.ruleId,
-        file: f.file,
-        startLine: f.line,
-        endLine: Math.max(f.line, f.endLine),
-    };
-    if (a.startLine === a.endLine) {
-        a.startColumn = f.column;
-        a.endColumn = Math.max(f.column, f.endColumn);
-    }
-    return a;
-}
-function planAnnotations(findings, opts = {}) {
-    const filter = opts.onlyChanged === false ? undefined : opts.changed;
-    // Suppressed findings (inline comment or baseline) are accepted: never annotated.
-    const active = findings.filter((f) => !f.suppressed);
-    const inScope = rankFindings(active.filter((f) => !filter || filter.file(f.file)), opts.changed);
-    const unchangedFiles = active.length - inScope.length;
-    const byLevel = (l) => inScope.filter((f) => f.severity === l);
-    const budget = {
-        error: ANNOTATIONS_PER_LEVEL - (opts.reserveErrorSlot ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL - (opts.reserveWarnings ?? 0),
-        notice: ANNOTATIONS_PER_LEVEL,
-    };
-    const overflow = { error: 0, warning: 0, notice: 0 };
-    // The overflow notice takes a notice slot; decide that before picking notices.
-    const overflows = (l, b) => byLevel(l).length > b;
-    const needsNotice = overflows('error', budget.error) || overflows('warning', budget.warning) || overflows('notice', budget.notice);
-    if (needsNotice)
-        budget.notice -= 1;
-    const annotations = [];
-    for (const level of LEVELS) {
-        const list = byLevel(level);
-        annotations.push(...list.slice(0, budget[level]).map(toAnnotation));
-        overflow[level] = Math.max(0, list.length - budget[level]);
-    }
-    const omitted = overflow.error + overflow.warning + overflow.notice;
-    let overflowNotice;
-    if (omitted) {
-        const parts = LEVELS.filter((l) => overflow[l]).map((l) => plural(overflow[l], l));
-        overflowNotice =
-            `${plural(omitted, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step.` +
-                (opts.seeAlso ? ` See ${opts.seeAlso}.` : '');
-    }
-    return { annotations, overflow, unchangedFiles, overflowNotice, inScope };
-}
-// Workflow-command escaping, exactly as @actions/core's command.ts does it, after the control
-// characters the log would act on (ESC starts colour codes) are made U+FFFD (`noControl`).
-const escapeData = (s) => noControl(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** One workflow command, with the properties in @actions/core's order and escaping. */
-function workflowCommand(a) {
-    const props = [
-        ['title', a.title],
-        ['file', a.file],
-        ['line', a.startLine],
-        ['endLine', a.endLine],
-        ['col', a.startColumn],
-        ['endColumn', a.endColumn],
-    ];
-    const p = props
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${a.level} ${p}::${escapeData(a.message)}`;
-}
-/**
- * `--format github`: the annotation plan as workflow commands, for a CLI run inside an Actions
- * `run:` step. Findings past the budget follow as plain log lines, so none is lost.
- */
-function formatGithub(result) {
-    const lookups = result.harness && lookupFailureWarning(result.harness);
-    // The lookup warning takes a warning slot: as the 11th, the runner would drop it.
-    // The runner reads `file=` from the repository root, whichever folder the step ran in.
-    const inRepo = result.cwd === undefined ? undefined : fromRepoRoot(result.cwd, result.scope?.root);
-    const named = (file) => inRepo?.(file) ?? file;
-    const findings = inRepo
-        ? result.findings.map((f) => ({
-            ...f,
-            file: named(f.file),
-            ...(f.related ? { related: f.related.map((r) => ({ ...r, file: named(r.file) })) } : {}),
-        }))
-        : result.findings;
-    const plan = planAnnotations(findings, { seeAlso: 'the plain log lines below', reserveWarnings: lookups ? 1 : 0 });
-    const lines = plan.annotations.map(workflowCommand);
-    if (lookups)
-        lines.push(`::warning::${escapeData(lookups)}`);
-    if (plan.overflowNotice)
-        lines.push(`::notice::${escapeData(plan.overflowNotice)}`);
-    const shown = new Set(plan.annotations.map((a) => `${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`));
-    const listed = [];
-    for (const f of findings) {
-        const a = toAnnotation(f);
-        if (shown.has(`${a.file}\0${a.startLine}\0${a.startColumn}\0${a.title}\0${a.message}`))
-            continue;
-        const mark = f.suppressed ? ` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` -- ${f.suppressed.reason}` : ''})` : '';
-        listed.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${mark}`);
-        if (!f.suppressed)
-            listed.push(...relatedLines(f, github_MAX_RELATED).map((l) => `  ${l}`));
-    }
-    // A loop, not `push(...)`: a spread passes every line as an argument, which overflows the stack.
-    for (const l of inertLines(listed))
-        lines.push(l);
-    return lines.length ? lines.join('\n') + '\n' : '';
-}
-/**
- * Log lines that hold text from the repository (file names, values, comments), made inert: each
- * on one line, and all between `::stop-commands::` and its end marker, so that a file named
- * `x\n::error::...` cannot issue a workflow command. The marker is a hash of the lines, which
- * they cannot contain, so nothing in them can end the block early.
- */
-function inertLines(lines) {
-    if (!lines.length)
-        return [];
-    const flat = lines.map((l) => style_noControl(l.replace(/[\r\n]+/g, ' ')));
-    const marker = (0,external_node_crypto_.createHash)('sha256').update(flat.join('\n')).digest('hex');
-    return [`::stop-commands::${marker}`, ...flat, `::${marker}::`];
-}
-
 ;// CONCATENATED MODULE: ./src/github/checks.ts
 
 
@@ -50815,204 +50816,6 @@ function linkBase(ctx, head) {
     const links = { serverUrl: ctx.serverUrl, repository: `${ctx.repo.owner}/${ctx.repo.repo}`, sha: headSha };
     const checkout = head?.checkoutSha;
     return checkout ? { ...links, shaOf: (file) => (head.atHead(file) ? headSha : checkout) } : links;
-}
-
-;// CONCATENATED MODULE: ./src/formats/markdown.ts
-
-
-
-
-/**
- * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
- * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
- * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
- * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
- */
-/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
-/**
- * A table cell: one line, pipes escaped, no raw HTML. A lone CR ends a line in Markdown as LF does,
- * and the Unicode line and paragraph separators may in an editor (NEL is a control `noHtml` replaces).
- */
-function cell(s) {
-    return noHtml(s.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(/\|/g, '\\|');
-}
-/**
- * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
- * (`[` and `]` are escaped, and `\\` is doubled there, so it escapes nothing), and stay
- * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
- * it: a run of backticks closed by the next run of the same length (a value holding backticks,
- * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
- */
-function noHtml(text) {
-    const s = style_noControl(text);
-    // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
-    // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
-    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    let out = '';
-    let i = 0;
-    while (i < s.length) {
-        const open = s.indexOf('`', i);
-        if (open < 0)
-            break;
-        let n = open;
-        while (s[n] === '`')
-            n++;
-        const run = n - open;
-        // The closing run: exactly `run` backticks, not part of a longer run.
-        const close = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
-        close.lastIndex = n;
-        const m = close.exec(s);
-        if (!m) {
-            out += escape(s.slice(i, n));
-            i = n;
-            continue;
-        }
-        out += escape(s.slice(i, open)) + s.slice(open, m.index + run);
-        i = m.index + run;
-    }
-    return out + escape(s.slice(i));
-}
-/** Link text: a backtick would pair with one of a code span later on the line and break the link. */
-const linkText = (s) => s
-    .replace(/[\\[\]`]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/\|/g, '\\|');
-/** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
-const urlSegment = (s) => encodeURIComponent(s).replace(/[!'()*]/g, percent);
-/** A whole URL as a link target: what would end it (`)`, a space) or open HTML is percent-encoded. */
-const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
-const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-const bytes = (s) => Buffer.byteLength(s, 'utf8');
-function markdown_location(file, line, endLine, links) {
-    const text = style_noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
-    if (!links)
-        return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-    const path = file.split('/').map(urlSegment).join('/');
-    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.shaOf?.(file) ?? links.sha}/${path}${anchor})`;
-}
-function totalsTable(findings) {
-    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    for (const id of ids) {
-        const of = findings.filter((f) => f.ruleId === id);
-        const n = (s) => of.filter((f) => f.severity === s).length;
-        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
-    }
-    const t = totals(findings);
-    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
-    return rows;
-}
-const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-const order = (id) => ruleIndex.get(id) ?? allRules.length;
-function remediationSection(findings, docsBaseUrl) {
-    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    if (!ids.length)
-        return [];
-    const out = ['### What to change', ''];
-    for (const id of ids) {
-        const meta = ruleMeta(id);
-        if (!meta)
-            continue;
-        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
-    }
-    out.push('');
-    return out;
-}
-function row(f, links) {
-    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
-    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
-    const inHarness = f.harnessUrl ? ` [Open in Harness](${linkTarget(f.harnessUrl)})` : '';
-    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
-}
-/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
-const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
-/** Heading, counts, what the scan covered, and how many findings are suppressed. */
-function reportHead(result, title = 'harness-registry-guard') {
-    const findings = activeFindings(result);
-    const suppressed = result.findings.length - findings.length;
-    const t = totals(findings);
-    const head = [`## ${title}`, ''];
-    head.push(findings.length
-        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
-        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
-    for (const note of scanNotes(result))
-        head.push(note, '');
-    if (suppressed)
-        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
-    return head;
-}
-/** The first internal error, which fails the step; nothing when there is none. */
-function internalErrorLines(result) {
-    return result.internalErrors.length
-        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
-        : [];
-}
-function totalsSection(findings) {
-    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
-}
-/** The group of suppressed findings, when there are any. */
-function suppressedGroup(result) {
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
-}
-/**
- * `head` followed by one findings table per group, each row linked to file and line, cut so that
- * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
- */
-function withFindingsTables(head, groups, opts = {}) {
-    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
-    const text = [...head];
-    let size = bytes(text.join('\n'));
-    const footerReserve = 600;
-    let cut = 0;
-    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
-    for (const g of groups) {
-        if (!g.list.length)
-            continue;
-        const start = [g.title, '', ...tableHead];
-        const startBytes = bytes(start.join('\n')) + 1;
-        if (cut || size + startBytes + footerReserve > max) {
-            cut += g.list.length;
-            continue;
-        }
-        text.push(...start);
-        size += startBytes;
-        for (let i = 0; i < g.list.length; i++) {
-            const r = row(g.list[i], opts.links);
-            const b = bytes(r) + 1;
-            if (size + b + footerReserve > max) {
-                cut += g.list.length - i;
-                break;
-            }
-            text.push(r);
-            size += b;
-        }
-        text.push('');
-        size += 1;
-    }
-    if (cut)
-        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.ceil(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
-    return text.join('\n');
-}
-const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
-/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
-function markdown_renderMarkdown(result, opts = {}) {
-    const findings = activeFindings(result);
-    const head = [
-        ...reportHead(result, opts.title),
-        ...internalErrorLines(result),
-        ...totalsSection(findings),
-        ...remediationSection(findings, docsBase(opts)),
-    ];
-    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
-    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
-}
-/** `--format markdown` for the CLI: the report without links. */
-function formatMarkdown(result) {
-    return markdown_renderMarkdown(result);
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -51988,6 +51791,204 @@ function inRepository(root, given) {
     return real === '..' || real.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(real) ? given : toPosix(real) || '.';
 }
 
+;// CONCATENATED MODULE: ./src/formats/markdown.ts
+
+
+
+
+/**
+ * The CLI's `--format markdown`: totals by rule and severity, what to change per rule with its
+ * Harness doc, then a table of findings (linked to file and line when a commit is known), cut to
+ * stay under GitHub's 1 MiB step-summary limit with the cut stated. The pieces are exported for
+ * the Action's job summary (src/action/summary.ts), which adds what only a pull request has.
+ */
+/** GitHub rejects a step summary over 1 MiB; stay clearly below it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
+/**
+ * A table cell: one line, pipes escaped, no raw HTML. A lone CR ends a line in Markdown as LF does,
+ * and the Unicode line and paragraph separators may in an editor (NEL is a control `noHtml` replaces).
+ */
+function cell(s) {
+    return noHtml(s.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(/\|/g, '\\|');
+}
+/**
+ * Markdown text with no raw HTML and no link: `<`, `>` and `&` become entities outside code spans
+ * (`[` and `]` are escaped, and `\\` is doubled there, so it escapes nothing), and stay
+ * literal inside them, where entities are not decoded. A code span is found as CommonMark finds
+ * it: a run of backticks closed by the next run of the same length (a value holding backticks,
+ * as in `` `a`<img>` ``, cannot pair runs of different lengths and leave the `<img>` outside).
+ */
+function noHtml(text) {
+    const s = style_noControl(text);
+    // A backslash is doubled too: `\`` would otherwise escape a backtick this scan took for a code span's.
+    // Brackets too: a value must not make a link or an image (`![t](https://tracker)`) in the summary.
+    const escape = (t) => t.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    let out = '';
+    let i = 0;
+    while (i < s.length) {
+        const open = s.indexOf('`', i);
+        if (open < 0)
+            break;
+        let n = open;
+        while (s[n] === '`')
+            n++;
+        const run = n - open;
+        // The closing run: exactly `run` backticks, not part of a longer run.
+        const close = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
+        close.lastIndex = n;
+        const m = close.exec(s);
+        if (!m) {
+            out += escape(s.slice(i, n));
+            i = n;
+            continue;
+        }
+        out += escape(s.slice(i, open)) + s.slice(open, m.index + run);
+        i = m.index + run;
+    }
+    return out + escape(s.slice(i));
+}
+/** Link text: a backtick would pair with one of a code span later on the line and break the link. */
+const linkText = (s) => s
+    .replace(/[\\[\]`]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '\\|');
+/** A path segment for a link target: `(`, `)` and the other marks encodeURIComponent keeps would end or break it. */
+const urlSegment = (s) => encodeURIComponent(s).replace(/[!'()*]/g, percent);
+/** A whole URL as a link target: what would end it (`)`, a space) or open HTML is percent-encoded. */
+const linkTarget = (url) => url.replace(/[()<>\s]/g, percent);
+const percent = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_location(file, line, endLine, links) {
+    const text = style_noControl(`${file}:${line}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
+    if (!links)
+        return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+    const path = file.split('/').map(urlSegment).join('/');
+    const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `[${linkText(text)}](${links.serverUrl}/${links.repository}/blob/${links.shaOf?.(file) ?? links.sha}/${path}${anchor})`;
+}
+function totalsTable(findings) {
+    const rows = ['| Rule | Errors | Warnings | Notices | Total |', '| --- | ---: | ---: | ---: | ---: |'];
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const id of ids) {
+        const of = findings.filter((f) => f.ruleId === id);
+        const n = (s) => of.filter((f) => f.severity === s).length;
+        rows.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('notice')} | ${of.length} |`);
+    }
+    const t = totals(findings);
+    rows.push(`| **Total** | **${t.errors}** | **${t.warnings}** | **${t.notices}** | **${findings.length}** |`);
+    return rows;
+}
+const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+const order = (id) => ruleIndex.get(id) ?? allRules.length;
+function remediationSection(findings, docsBaseUrl) {
+    const ids = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    if (!ids.length)
+        return [];
+    const out = ['### What to change', ''];
+    for (const id of ids) {
+        const meta = ruleMeta(id);
+        if (!meta)
+            continue;
+        out.push(`- **\`${id}\`**: ${meta.remediation} [Harness docs](${meta.harnessDocs}) · [rule page](${docsBaseUrl}/${id}.md)`);
+    }
+    out.push('');
+    return out;
+}
+function row(f, links) {
+    const severity = f.suppressed ? `⚪ ${f.severity}, suppressed (${f.suppressed.kind})` : ICON[f.severity];
+    const why = f.suppressed?.reason ? ` _Suppressed: ${cell(f.suppressed.reason)}_` : '';
+    const inHarness = f.harnessUrl ? ` [Open in Harness](${linkTarget(f.harnessUrl)})` : '';
+    return `| ${severity} | \`${f.ruleId}\` | ${markdown_location(f.file, f.line, f.endLine, links)} | ${cell(f.message)}${inHarness}${why} |`;
+}
+/** The findings that count (suppressed ones are listed apart and counted nowhere else). */
+const activeFindings = (result) => result.findings.filter((f) => !f.suppressed);
+/** Heading, counts, what the scan covered, and how many findings are suppressed. */
+function reportHead(result, title = 'harness-registry-guard') {
+    const findings = activeFindings(result);
+    const suppressed = result.findings.length - findings.length;
+    const t = totals(findings);
+    const head = [`## ${title}`, ''];
+    head.push(findings.length
+        ? `**${plural(findings.length, 'finding')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')} in ${plural(result.filesScanned, 'file')} scanned.`
+        : `**No findings** in ${plural(result.filesScanned, 'file')} scanned.`, '');
+    for (const note of scanNotes(result))
+        head.push(note, '');
+    if (suppressed)
+        head.splice(head.length - 1, 0, '', `${plural(suppressed, 'suppressed finding')} (inline comments or the baseline) ${suppressed === 1 ? 'is' : 'are'} listed apart and not counted.`);
+    return head;
+}
+/** The first internal error, which fails the step; nothing when there is none. */
+function internalErrorLines(result) {
+    return result.internalErrors.length
+        ? [`**Internal error** (a bug in harness-registry-guard; the step fails): ${cell(result.internalErrors[0].split('\n')[0])}`, '']
+        : [];
+}
+function totalsSection(findings) {
+    return findings.length ? ['### Totals', '', ...totalsTable(findings), ''] : [];
+}
+/** The group of suppressed findings, when there are any. */
+function suppressedGroup(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    return suppressed.length ? [{ title: `### Suppressed findings (${suppressed.length})`, list: suppressed }] : [];
+}
+/**
+ * `head` followed by one findings table per group, each row linked to file and line, cut so that
+ * the whole text stays within `maxBytes`; the cut is stated, with where to read the rest.
+ */
+function withFindingsTables(head, groups, opts = {}) {
+    const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
+    const text = [...head];
+    let size = bytes(text.join('\n'));
+    const footerReserve = 600;
+    let cut = 0;
+    const tableHead = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
+    for (const g of groups) {
+        if (!g.list.length)
+            continue;
+        const start = [g.title, '', ...tableHead];
+        const startBytes = bytes(start.join('\n')) + 1;
+        if (cut || size + startBytes + footerReserve > max) {
+            cut += g.list.length;
+            continue;
+        }
+        text.push(...start);
+        size += startBytes;
+        for (let i = 0; i < g.list.length; i++) {
+            const r = row(g.list[i], opts.links);
+            const b = bytes(r) + 1;
+            if (size + b + footerReserve > max) {
+                cut += g.list.length - i;
+                break;
+            }
+            text.push(r);
+            size += b;
+        }
+        text.push('');
+        size += 1;
+    }
+    if (cut)
+        text.push(`_${plural(cut, 'more finding')} not listed: the summary is kept under ${Math.ceil(max / 1024)} KiB.${opts.seeAlso ? ` See ${opts.seeAlso}.` : ''}_`, '');
+    return text.join('\n');
+}
+const docsBase = (opts) => (opts.docsBaseUrl ?? defaultDocsBaseUrl()).replace(/\/+$/, '');
+/** The Markdown report of a scan: head, totals, what to change, and the findings table. */
+function markdown_renderMarkdown(result, opts = {}) {
+    const findings = activeFindings(result);
+    const head = [
+        ...reportHead(result, opts.title),
+        ...internalErrorLines(result),
+        ...totalsSection(findings),
+        ...remediationSection(findings, docsBase(opts)),
+    ];
+    const groups = findings.length ? [{ title: `### Findings (${findings.length})`, list: findings }] : [];
+    return withFindingsTables(head, [...groups, ...suppressedGroup(result)], opts);
+}
+/** `--format markdown` for the CLI: the report without links. */
+function formatMarkdown(result) {
+    return markdown_renderMarkdown(result);
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
@@ -52036,7 +52037,9 @@ function withinBytes(blocks, max, leftOut) {
                     out.push(line);
                     used += Buffer.byteLength(line) + 1;
                 }
-            return [...out, leftOut(blocks.length - i)];
+            // The block shown in part is cut short, not left out: the count is of the blocks after it.
+            const cutShort = out.length > 0 && i === 0;
+            return [...out, leftOut(blocks.length - i - (cutShort ? 1 : 0), cutShort)];
         }
         out.push(...blocks[i]);
         used += size;
@@ -52078,7 +52081,11 @@ function impactSection(impacts, links) {
             list('breaks (the base version could not be compared, so these may have failed before too)', c.breaks);
         return block;
     });
-    out.push(...withinBytes(blocks, SECTION_MAX_BYTES, (n) => `- … and ${n} more changed connector${n === 1 ? '' : 's'}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`));
+    out.push(...withinBytes(blocks, SECTION_MAX_BYTES, (n, cutShort) => {
+        const more = n ? `${n} more changed connector${n === 1 ? '' : 's'}` : '';
+        const what = cutShort ? `the rest of its stages${more ? ` and ${more}` : ''}` : `and ${more}`;
+        return `- … ${what}, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.`;
+    }));
     out.push('');
     return out;
 }
@@ -52143,6 +52150,7 @@ async function writeJobSummary(state, result, o) {
 
 
 
+
 const CHECK_RUN_NAME = 'harness-registry-guard';
 /** The check run's `output.summary` holds at most 65,535 characters. */
 const CHECK_SUMMARY_MAX_BYTES = 60_000;
@@ -52192,14 +52200,20 @@ async function createCheckRun(state, result, o) {
     const atHead = o.plan.inScope.filter((f) => !o.head || o.head.atHead(f.file));
     const elsewhere = o.plan.inScope.length - atHead.length;
     const all = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
-    const { kept: annotations, left } = capAnnotations(all);
+    const { kept, left } = capAnnotations(all);
+    // What goes to the API is not masked by the runner: a finding that quotes a secret is redacted here.
+    const annotations = kept.map((a) => ({
+        ...a,
+        message: redactSecrets(a.message, settings),
+        ...(a.title !== undefined ? { title: redactSecrets(a.title, settings) } : {}),
+    }));
     try {
         const { requests } = await publishCheckRun(api, ctx.repo, {
             name: CHECK_RUN_NAME,
             headSha: ctx.headSha,
             conclusion: o.verdict.willFail ? 'failure' : 'success',
             title: `${plural(t.errors + t.warnings + t.notices, 'finding')}: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}`,
-            summary: renderSummary(result, {
+            summary: redactSecrets(renderSummary(result, {
                 links: linkBase(ctx, o.head),
                 changed: changeScope(o.detection.changed),
                 impacts: o.impacts,
@@ -52217,7 +52231,7 @@ async function createCheckRun(state, result, o) {
                 maxBytes: CHECK_SUMMARY_MAX_BYTES,
                 docsBaseUrl: ruleDocsBase(ctx),
                 seeAlso: settings.summary ? 'the job summary' : 'the step log',
-            }),
+            }), settings),
             annotations,
         });
         notes.add(left.length
@@ -52241,7 +52255,6 @@ async function createCheckRun(state, result, o) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
-
 
 
 
@@ -52290,7 +52303,7 @@ function annotate(state, result, o) {
     if (o.gateWarning)
         core.warning(redactSecrets(o.gateWarning.message, settings), gateWarningAt(o.gateWarning));
     for (const c of gateAnnotations)
-        core.warning(redact(c.message, settings.token), { title: 'gate change', file: c.file, startLine: c.line });
+        core.warning(redactSecrets(c.message, settings), { title: 'gate change', file: c.file, startLine: c.line });
     const logInert = (lines) => inertLines(lines.map((l) => redactSecrets(l, settings))).forEach(state.log);
     logInert(o.gateChanges.map((c) => `Gate change: ${c.file}:${c.line}: ${c.message}`));
     if (lookups)
@@ -52302,10 +52315,10 @@ function annotate(state, result, o) {
         // holds otherwise has other lines there, so the annotation names the file and says where the line is.
         if (file && o.head && !o.head.atHead(file)) {
             const at = ` (line ${startLine} of the commit checked out, whose lines in this file are not the pull request's)`;
-            core[a.level](redact(a.message + at, settings.token), { title, file });
+            core[a.level](redactSecrets(a.message + at, settings), { title, file });
         }
         else
-            core[a.level](redact(a.message, settings.token), { title, file, startLine, endLine, startColumn, endColumn });
+            core[a.level](redactSecrets(a.message, settings), { title, file, startLine, endLine, startColumn, endColumn });
     }
     if (plan.overflowNotice)
         core.notice(plan.overflowNotice);
@@ -53951,19 +53964,24 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
             const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
             if (d.until !== undefined && d.until < options.today) {
                 report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                if (d.kind === 'next-line')
+                    d.suppressesNothing = true;
                 continue;
             }
             const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
             if (forbidden.length)
                 report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
             const unused = [];
-            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+            const allowed = d.ruleIds.filter((id) => !options.forbid.has(id));
+            for (const ruleId of allowed) {
                 const lines = d.kind === 'file' ? [] : [d.target, d.valueLine].filter((l) => l !== undefined);
                 const keys = d.kind === 'file' ? [ruleId] : lines.map((l) => `${ruleId}\0${l}`);
                 const matched = keys.map((key) => accept(key, d.reason)).some(Boolean);
                 if (!matched && !options.unjudged?.has(ruleId))
                     unused.push(ruleId);
             }
+            if (d.kind === 'next-line' && unused.length === allowed.length)
+                d.suppressesNothing = true;
             if (unused.length)
                 report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
         }
@@ -56312,7 +56330,17 @@ function addedSuppressions(root,
 gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     const out = [];
     const realRoot = discover_realPathOf(root);
+    // A `next-line` comment that suppresses nothing now (the pull request fixed its line, say) weakens
+    // nothing: the check already warns that it matches no finding, and once it does suppress one, the
+    // line it covers has changed, which makes it an added comment then.
+    const quiet = new Set();
+    for (const [file, list] of [...(gate.obeyed ?? []), ...(gate.atBase?.obeyed ?? [])])
+        for (const d of list)
+            if (d.suppressesNothing)
+                quiet.add(`${file}\0${d.line}`);
     const directivesIn = (file, text) => text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
+    /** The comments of the checkout's version of a file that may suppress something. */
+    const checkedOut = (file, text) => directivesIn(file, text).filter((d) => !quiet.has(`${file}\0${d.line}`));
     const what = (d) => `${d.ruleIds.map((r) => `\`${r}\``).join(', ')}${d.kind === 'file' ? ' for the whole file' : ''}${d.until ? ` until ${d.until}` : ''}`;
     const added = (file, d, line = d.line) => ({
         file,
@@ -56339,9 +56367,10 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         // what the base branch does not have, wherever git's merge put it (a file the base renamed, a comment
         // that only the merge's text makes a file-level one). Lines are the head's where its text has the comment.
         const { versions: atBase, obeyed } = gate.atBase;
-        for (const [file, directives] of obeyed) {
+        for (const [file, all] of obeyed) {
             if (file.startsWith('../') || !isInside(realRoot, discover_realPathOf(external_node_path_default().resolve(root, file))))
                 continue;
+            const directives = all.filter((d) => !quiet.has(`${file}\0${d.line}`));
             let before;
             try {
                 before = atBase.from ? countKeys(keysIn(file, atBase.read(file))) : undefined;
@@ -56372,7 +56401,7 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
             continue;
         const text = readText(abs);
         // The checkout is the head here (a test-merge checkout is compared with the base above).
-        for (const d of directivesIn(file, text)) {
+        for (const d of checkedOut(file, text)) {
             // The diff counts lines as git does, by LF only; a lone CR before the comment is a line break to the parser.
             const line = gitLineOf(text, d.range[0]);
             // The lines it covers count too: a line changed under the base's comment is suppressed anew.
@@ -56390,7 +56419,7 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
         if (gate.changed.files.has(file) || file.startsWith('../') || !isInside(realRoot, discover_realPathOf(abs)))
             continue;
         const text = readText(abs);
-        const directives = directivesIn(file, text);
+        const directives = checkedOut(file, text);
         if (!directives.length)
             continue;
         // Counted, not a set: a copy of a base comment above a copy of its line suppresses one more finding.
@@ -58672,20 +58701,23 @@ async function suggest(state, result, detection, head) {
             pullNumber: pr.number,
             headSha: pr.headSha ?? '',
             files: detection.pullFiles,
-            changes: suggestedChanges(result.findings, atHead),
+            // A comment is not masked by the runner: titles are redacted, and a change whose text holds a secret is not posted.
+            changes: suggestedChanges(result.findings, atHead)
+                .filter((c) => redactSecrets(c.replacement, settings) === c.replacement)
+                .map((c) => ({ ...c, title: redactSecrets(c.title, settings) })),
         });
         // One warning for all the calls that failed: the runner keeps only 10 warnings a step, and the findings' come first.
         for (const e of r.errors)
             state.log(`Suggested change not posted: ${e}`);
         if (r.errors.length)
-            core.warning(redact(`${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`, settings.token), { title: 'suggested changes' });
+            core.warning(redactSecrets(`${r.errors.length} suggested change${r.errors.length === 1 ? '' : 's'} could not be posted or cleaned up (${r.errors[0]}); the step log lists them.`, settings), { title: 'suggested changes' });
         const leftOut = r.leftOut
             ? `; ${r.leftOut} more left out (at most ${MAX_SUGGESTIONS} a run; \`harness-registry-guard fix\` applies the safe fixes, the findings list the rest)`
             : '';
         return `Suggested changes: ${r.created} created, ${r.updated} updated, ${r.deleted} removed, ${r.unchanged} unchanged; ${r.outsideDiff.length} outside the diff (see the findings)${leftOut}${r.errors.length ? `; ${r.errors.length} failed` : ''}.`;
     }
     catch (e) {
-        return `Suggested changes not posted (${redact(e.message, settings.token)}).`;
+        return `Suggested changes not posted (${redactSecrets(e.message, settings)}).`;
     }
 }
 
@@ -58749,7 +58781,7 @@ async function steps(settings, env, deps) {
         ? { versions: await baseVersions(state, detection, [...obeyed.keys()].filter((f) => !f.startsWith('../')).slice(0, 100)), obeyed }
         : undefined;
     const gateChanges = gate
-        ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]
+        ? [...gate.changes, ...addedSuppressions(state.root, { ...gate, head, obeyed, ...(atBase ? { atBase } : {}) }, result.scope.scanned)]
         : [];
     const gateWarning = gate?.unverified;
     const impacts = await changedConnectorImpacts(state, checked, detection);

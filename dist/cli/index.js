@@ -9188,9 +9188,10 @@ class YamlTreeBuilder {
                 this.table.set(slot, start, trimEnd(this.text, start, end), style | flowBit);
             }
             // Scalars stay primitives, so anything that is an object in the tree is a map or a sequence:
-            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string.
+            // a tagged scalar that `yaml` makes an object (`!!binary`, `!!timestamp`) is kept as its string
+            // (a date in UTC: its value is hashed for baselines, which must not depend on the machine's time zone).
             const v = node.value;
-            return typeof v === 'object' && v !== null ? String(v) : v;
+            return v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? String(v) : v;
         }
         const seen = this.containers.get(node);
         if (seen) {
@@ -12765,19 +12766,24 @@ function applyInlineSuppressions(findings, directivesByFile, options) {
             const where = d.kind === 'file' ? 'in this file' : d.target === undefined ? '(no YAML line follows it)' : `on line ${d.target}`;
             if (d.until !== undefined && d.until < options.today) {
                 report(d, 'warning', `Suppression of ${ids(d.ruleIds)} was valid until ${d.until} and has expired; it no longer suppresses anything. Fix the finding, or set a new date if the exception still holds.`);
+                if (d.kind === 'next-line')
+                    d.suppressesNothing = true;
                 continue;
             }
             const forbidden = d.ruleIds.filter((id) => options.forbid.has(id));
             if (forbidden.length)
                 report(d, 'error', `${ids(forbidden)} may not be suppressed (forbidSuppression in ${options.configFile ?? 'the config'}); the comment is ignored for ${forbidden.length === 1 ? 'it' : 'them'} and the findings stand.`);
             const unused = [];
-            for (const ruleId of d.ruleIds.filter((id) => !options.forbid.has(id))) {
+            const allowed = d.ruleIds.filter((id) => !options.forbid.has(id));
+            for (const ruleId of allowed) {
                 const lines = d.kind === 'file' ? [] : [d.target, d.valueLine].filter((l) => l !== undefined);
                 const keys = d.kind === 'file' ? [ruleId] : lines.map((l) => `${ruleId}\0${l}`);
                 const matched = keys.map((key) => accept(key, d.reason)).some(Boolean);
                 if (!matched && !options.unjudged?.has(ruleId))
                     unused.push(ruleId);
             }
+            if (d.kind === 'next-line' && unused.length === allowed.length)
+                d.suppressesNothing = true;
             if (unused.length)
                 report(d, 'warning', `Suppression of ${ids(unused)} matches no finding ${where}; remove it.`);
         }
@@ -20516,6 +20522,7 @@ function applyFixes(settings) {
         if (settings.dryRun && !writableNow(s.absPath)) {
             skipped.push({ file: s.file, reason: 'it is read-only' });
             overlay.delete(s.absPath);
+            frozen.add(s.absPath);
             unwritten = true;
             continue;
         }
@@ -20524,6 +20531,7 @@ function applyFixes(settings) {
             if (problem) {
                 skipped.push({ file: s.file, reason: problem });
                 overlay.delete(s.absPath);
+                frozen.add(s.absPath);
                 unwritten = true;
                 continue;
             }
@@ -20544,7 +20552,8 @@ function applyFixes(settings) {
         syncSecondNames();
         result = check({ ...settings, overlay });
     }
-    // Fresh maps: a file written by rename has a new inode, maybe one another file had before.
+    // Fresh maps: a file written by rename has a new inode, maybe one another file had before. A file
+    // left unchanged (skipped) keeps its fixes, and is named as such: that is no sign of fixes that do not settle.
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map(), new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
