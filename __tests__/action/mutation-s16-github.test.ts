@@ -608,4 +608,11 @@ describe('the run context', () => {
     delete (event.pull_request.base as { repo?: unknown }).repo;
     expect(context(event).pullRequest!.isFork).toBe(false);
   });
+
+  test('a payload naming neither repository is taken for a fork (read-only token, no secrets)', () => {
+    const event = pullRequestEvent();
+    delete (event.pull_request.head as { repo?: unknown }).repo;
+    delete (event.pull_request.base as { repo?: unknown }).repo;
+    expect(context(event).pullRequest!.isFork).toBe(true);
+  });
 });
