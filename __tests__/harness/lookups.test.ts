@@ -657,7 +657,16 @@ describe('what the run says about the lookups', () => {
         ),
       ),
       'Looked up 4 connectors in Harness (app.harness.io): 0 found, 0 not found, 4 without an answer; 4 requests.',
-      `4 of 4 connector lookups in Harness (app.harness.io) got no answer (HTTP 500; HTTP 502; HTTP 503; and 1 other reasons); ${UNJUDGED}`,
+      `4 of 4 connector lookups in Harness (app.harness.io) got no answer (HTTP 500; HTTP 502; HTTP 503; and 1 other reason); ${UNJUDGED}`,
+    ],
+    [
+      facts(
+        ...['HTTP 500', 'HTTP 502', 'HTTP 503', 'HTTP 504', 'host not found (DNS)'].map((reason, i) =>
+          answered(`c${i}`, ACCOUNT_SCOPE, { kind: 'failed', reason }),
+        ),
+      ),
+      'Looked up 5 connectors in Harness (app.harness.io): 0 found, 0 not found, 5 without an answer; 5 requests.',
+      `5 of 5 connector lookups in Harness (app.harness.io) got no answer (HTTP 500; HTTP 502; HTTP 503; and 2 other reasons); ${UNJUDGED}`,
     ],
     [
       facts(
