@@ -17175,7 +17175,8 @@ function lookupFailureWarning(facts) {
         parts.push(`${refused.length} ${of} ${refused.length === 1 ? 'was' : 'were'} refused (HTTP 403): ${lacking(refused)}`);
     if (unanswered.length) {
         const reasons = [...new Set(unanswered.map((l) => l.answer.reason))];
-        const why = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} other reasons` : '');
+        const more = reasons.length - 3;
+        const why = reasons.slice(0, 3).join('; ') + (more > 0 ? `; and ${more} other reason${more === 1 ? '' : 's'}` : '');
         const count = refused.length ? `${unanswered.length} other${unanswered.length === 1 ? '' : 's'}` : `${unanswered.length} ${of}`;
         parts.push(`${count} got no answer (${why})`);
     }
