@@ -6,24 +6,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import {
-  connector,
-  git,
-  gitRepo,
-  HARNESS_IMAGE,
-  fakeGitHubPerTest,
-  pullRequestEvent,
-  tmpDir,
-  writeFiles,
-  type Annotation,
-} from '../e2e/harness.js';
+import { connector, git, gitRepo, HARNESS_IMAGE, fakeGitHubPerTest, pullRequestEvent, tmpDir, writeFiles } from '../e2e/harness.js';
 import { changedFiles, changeScope } from '../../src/github/changed-files.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
+import { titled } from './run-helpers.js';
 
 const server = fakeGitHubPerTest();
 
-const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
 const A = '.harness/connectors/a.yaml';
 const good = connector('a', { executeOnDelegate: false });
 const suppressed = connector('a', { url: 'https://app.harness.io/registry', executeOnDelegate: false }).replace(

@@ -16,10 +16,10 @@ import {
   pullRequestEvent,
   tmpDir,
   writeFiles,
-  type Annotation,
   type MockOptions,
 } from '../e2e/harness.js';
 import { runInProcess } from './in-process.js';
+import { titled } from './run-helpers.js';
 import { fakeApi } from './fake-api.js';
 import { addedSuppressions } from '../../src/action/gate.js';
 
@@ -41,8 +41,6 @@ function shallowCheckout(): string {
   git(ws, 'remote', 'add', 'origin', 'https://127.0.0.1:9/acme/shop.git');
   return ws;
 }
-
-const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
 
 describe('a pull request cannot loosen its own gate', () => {
   test('3,000 listed files, a depth-1 checkout: the base config is read through the API and decides', async () => {

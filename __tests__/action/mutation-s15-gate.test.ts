@@ -34,6 +34,7 @@ import { parseSource } from '../../src/parse/source.js';
 import { allRules } from '../../src/rules/index.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
+import { titled } from './run-helpers.js';
 
 const CFG = '.harness-registry-guard.yml';
 const CFG_ON = 'rules:\n  no-app-harness-registry: error\n';
@@ -41,7 +42,6 @@ const CFG_OFF = 'rules:\n  no-app-harness-registry: "off"\n';
 const A = '.harness/connectors/a.yaml';
 const bad = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
 const suppressed = (id: string) => `# harness-registry-guard-disable no-app-harness-registry -- ${id} later\n${bad(id)}`;
-const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
 const at = (as: Annotation[]) => as.map((a) => `${a.props.file}:${a.props.line}`);
 
 /** A depth-1 checkout of the head: one commit holding `files` (and the image connector); its SHA. */

@@ -15,29 +15,15 @@ import {
   pullRequestEvent,
   tmpDir,
   writeFiles,
-  type Annotation,
 } from '../e2e/harness.js';
 import type { NewReviewComment } from '../../src/github/client.js';
 import { MAX_SUGGESTIONS } from '../../src/github/suggestions.js';
 import { getSettings } from '../../src/action/inputs.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
+import { bad, badConnectors, checkRuns, failureMessage, noToken, push, titled, workspace as workspaceWith } from './run-helpers.js';
 
-const bad = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
-const badConnectors = (n: number, prefix = 'bad') =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`.harness/connectors/${prefix}_${i}.yaml`, bad(`${prefix}_${i}`)]));
-const push = { eventName: 'push', event: { before: '0'.repeat(40), after: 'f'.repeat(40) } };
-const noToken = { 'github-token': '' };
-
-function workspace(files: Record<string, string>): string {
-  const ws = tmpDir('s16');
-  writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, ...files });
-  return ws;
-}
-/** The step's failure message (setFailed's `::error::`, with no file). */
-const failureMessage = (r: { annotations: Annotation[] }) =>
-  r.annotations.filter((a) => a.level === 'error' && !a.props.file).map((a) => a.message);
-const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
+const workspace = (files: Record<string, string>) => workspaceWith(files, 's16');
 
 describe('where the failure message says the findings can be read', () => {
   test('with summary: false, the step log only; with a SARIF file, that too', async () => {
@@ -300,20 +286,6 @@ describe('outputs, the verdict and the check run', () => {
       '.harness/connectors/ondel.yaml': connector('ondel', { executeOnDelegate: true }),
       '.harness/pipelines/p.yaml': cloudPipeline('p', ['ondel', 'account.missing']),
     });
-  type Body = {
-    name?: string;
-    head_sha?: string;
-    conclusion?: string;
-    output: { title: string; summary: string; annotations?: unknown[] };
-  };
-  const checkRuns = () => {
-    const bodies: Body[] = [];
-    const api = fakeApi({
-      createCheckRun: async (_r, b) => (bodies.push(b as Body), 1),
-      updateCheckRun: async (_r, _id, b) => void bodies.push(b as Body),
-    });
-    return { api, bodies };
-  };
 
   test('the outputs count each level; a failing step sets exit-code 1', async () => {
     const r = await runInProcess({ workspace: mixed(), ...push, inputs: noToken });

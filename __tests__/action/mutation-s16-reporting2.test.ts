@@ -7,18 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
-import {
-  cloudPipeline,
-  connector,
-  git,
-  gitRepo,
-  HARNESS_IMAGE,
-  pullRequestEvent,
-  tmpDir,
-  TOKEN,
-  writeFiles,
-  type Annotation,
-} from '../e2e/harness.js';
+import { cloudPipeline, connector, git, gitRepo, HARNESS_IMAGE, pullRequestEvent, tmpDir, TOKEN, writeFiles } from '../e2e/harness.js';
 import { EXECUTION_CONFIG, fakeHarness } from '../helpers/fake-harness.js';
 import { ruleDocsBase } from '../../src/action/links.js';
 import { run } from '../../src/action/main.js';
@@ -31,33 +20,21 @@ import { rules } from '../../src/rules/index.js';
 import type { NewReviewComment } from '../../src/github/client.js';
 import { fakeApi } from './fake-api.js';
 import { runInProcess } from './in-process.js';
+import {
+  bad,
+  badConnectors,
+  checkRuns,
+  failureMessage,
+  noToken,
+  push,
+  titled,
+  workspace as workspaceWith,
+  type CheckRunBody as Body,
+} from './run-helpers.js';
 
-const bad = (id: string) => connector(id, { url: 'https://app.harness.io/registry', executeOnDelegate: false });
-const badConnectors = (n: number, prefix = 'bad') =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`.harness/connectors/${prefix}_${i}.yaml`, bad(`${prefix}_${i}`)]));
-const push = { eventName: 'push', event: { before: '0'.repeat(40), after: 'f'.repeat(40) } };
-const noToken = { 'github-token': '' };
+const workspace = (files: Record<string, string>) => workspaceWith(files, 's16b');
+
 const WARN = { '.harness-registry-guard.yml': 'rules:\n  no-app-harness-registry: warning\n' };
-
-function workspace(files: Record<string, string>): string {
-  const ws = tmpDir('s16b');
-  writeFiles(ws, { '.harness/connectors/harness_image.yaml': HARNESS_IMAGE, ...files });
-  return ws;
-}
-/** The step's failure message (setFailed's `::error::`, with no file). */
-const failureMessage = (r: { annotations: Annotation[] }) =>
-  r.annotations.filter((a) => a.level === 'error' && !a.props.file).map((a) => a.message);
-const titled = (r: { annotations: Annotation[] }, title: string) => r.annotations.filter((a) => a.props.title === title);
-
-type Body = { conclusion?: string; output: { title: string; summary: string; annotations?: unknown[] } };
-const checkRuns = () => {
-  const bodies: Body[] = [];
-  const api = fakeApi({
-    createCheckRun: async (_r, b) => (bodies.push(b as Body), 1),
-    updateCheckRun: async (_r, _id, b) => void bodies.push(b as Body),
-  });
-  return { api, bodies };
-};
 
 describe('the outputs', () => {
   test('errors and warnings are counted each in its own output', async () => {
