@@ -77,11 +77,7 @@ export async function createCheckRun(state: RunState, result: LintResult, o: Che
   const all = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
   const { kept, left } = capAnnotations(all);
   // What goes to the API is not masked by the runner: a finding that quotes a secret is redacted here.
-  const annotations = kept.map((a) => ({
-    ...a,
-    message: redactSecrets(a.message, settings),
-    ...(a.title !== undefined ? { title: redactSecrets(a.title, settings) } : {}),
-  }));
+  const annotations = kept.map((a) => ({ ...a, message: redactSecrets(a.message, settings) }));
   try {
     const { requests } = await publishCheckRun(api, ctx.repo, {
       name: CHECK_RUN_NAME,

@@ -268,7 +268,7 @@ export function addedSuppressions(
   // nothing: the check already warns that it matches no finding, and once it does suppress one, the
   // line it covers has changed, which makes it an added comment then.
   const quiet = new Set<string>();
-  for (const [file, list] of [...(gate.obeyed ?? []), ...(gate.atBase?.obeyed ?? [])])
+  for (const [file, list] of gate.obeyed ?? gate.atBase?.obeyed ?? [])
     for (const d of list) if (d.suppressesNothing) quiet.add(`${file}\0${d.line}`);
   const directivesIn = (file: string, text: string | undefined) =>
     text?.includes('harness-registry-guard-disable') ? parseDirectives(parseSource(file, text), ruleIds).directives : [];
