@@ -52203,11 +52203,7 @@ async function createCheckRun(state, result, o) {
     const all = [...gateAnnotations(o), ...atHead.map(toCheckRunAnnotation)];
     const { kept, left } = capAnnotations(all);
     // What goes to the API is not masked by the runner: a finding that quotes a secret is redacted here.
-    const annotations = kept.map((a) => ({
-        ...a,
-        message: redactSecrets(a.message, settings),
-        ...(a.title !== undefined ? { title: redactSecrets(a.title, settings) } : {}),
-    }));
+    const annotations = kept.map((a) => ({ ...a, message: redactSecrets(a.message, settings) }));
     try {
         const { requests } = await publishCheckRun(api, ctx.repo, {
             name: CHECK_RUN_NAME,
@@ -56335,7 +56331,7 @@ gate, scanned, ruleIds = allRules.map((r) => r.id)) {
     // nothing: the check already warns that it matches no finding, and once it does suppress one, the
     // line it covers has changed, which makes it an added comment then.
     const quiet = new Set();
-    for (const [file, list] of [...(gate.obeyed ?? []), ...(gate.atBase?.obeyed ?? [])])
+    for (const [file, list] of gate.obeyed ?? gate.atBase?.obeyed ?? [])
         for (const d of list)
             if (d.suppressesNothing)
                 quiet.add(`${file}\0${d.line}`);

@@ -20520,22 +20520,14 @@ function applyFixes(settings) {
         if (s.current === s.original)
             continue;
         // A dry run says what a run would do: a file it could not write is left unchanged there too.
-        if (settings.dryRun && !writableNow(s.absPath)) {
-            skipped.push({ file: s.file, reason: 'it is read-only' });
+        const problem = settings.dryRun ? (writableNow(s.absPath) ? undefined : 'it is read-only') : writeFixed(s);
+        if (problem) {
+            // Left as it is on disk, with its findings; frozen, so its fixes left undone do not count as unsettled.
+            skipped.push({ file: s.file, reason: problem });
             overlay.delete(s.absPath);
             frozen.add(s.absPath);
             unwritten = true;
             continue;
-        }
-        if (!settings.dryRun) {
-            const problem = writeFixed(s);
-            if (problem) {
-                skipped.push({ file: s.file, reason: problem });
-                overlay.delete(s.absPath);
-                frozen.add(s.absPath);
-                unwritten = true;
-                continue;
-            }
         }
         files.push({
             file: s.file,
@@ -20553,8 +20545,7 @@ function applyFixes(settings) {
         syncSecondNames();
         result = check({ ...settings, overlay });
     }
-    // Fresh maps: a file written by rename has a new inode, maybe one another file had before. A file
-    // left unchanged (skipped) keeps its fixes, and is named as such: that is no sign of fixes that do not settle.
+    // Fresh maps: a file written by rename has a new inode, maybe one another file had before.
     const converged = groupFixes(result.findings, settings.cwd, frozen, new Map(), new Map()).size === 0;
     return { files, skipped, passes, converged, result };
 }
