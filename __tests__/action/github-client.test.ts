@@ -3,23 +3,13 @@
  * server errors, rate limits. Octokit's pagination, retry and throttling do the work; the client
  * bounds them (a timeout on every request, a few retries, short waits only) and wraps every error.
  */
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { ApiError, createGitHubApi, RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES, type GitHubApi } from '../../src/github/client.js';
-import { mockGitHub, OWNER, PULL, REPO, TOKEN, type MockOptions, type Recorded } from '../e2e/harness.js';
+import { mockGitHub, OWNER, PULL, REPO, TOKEN, type Recorded } from '../e2e/harness.js';
+import { mockClients } from './mock-client.js';
 
 const repo = { owner: OWNER, repo: REPO };
-const servers: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function client(mock: MockOptions, options: Parameters<typeof createGitHubApi>[2] = {}) {
-  const gh = await mockGitHub(mock);
-  servers.push(gh);
-  const log: string[] = [];
-  const api = createGitHubApi(TOKEN, gh.url, { log: (s) => log.push(s), ...options });
-  return { api, gh, log };
-}
+const client = mockClients();
 
 /** Runs a call that must fail; returns the error and how long it took. */
 async function failing(call: () => Promise<unknown>): Promise<{ error: ApiError; ms: number }> {

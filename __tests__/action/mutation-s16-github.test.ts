@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/engine/finding.js';
 import { checkRunAnnotation, publishCheckRun } from '../../src/github/checks.js';
 import {
@@ -30,33 +30,11 @@ import { changedFiles, changeScope, touchesChangedLine } from '../../src/github/
 import { readRunContext } from '../../src/github/context.js';
 import { filesDifferingFrom, findDiffBase, gitChangedFiles, gitShow } from '../../src/github/git.js';
 import { gitLineOf, insideHunk, parsePatch } from '../../src/github/hunks.js';
-import {
-  git,
-  gitRepo,
-  mockGitHub,
-  OWNER,
-  PULL,
-  pullRequestEvent,
-  REPO,
-  tmpDir,
-  TOKEN,
-  writeFiles,
-  type MockOptions,
-} from '../e2e/harness.js';
+import { git, gitRepo, OWNER, PULL, pullRequestEvent, REPO, tmpDir, TOKEN, writeFiles } from '../e2e/harness.js';
+import { mockClients } from './mock-client.js';
 
 const repo = { owner: OWNER, repo: REPO };
-const servers: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function client(mock: MockOptions, options: Parameters<typeof createGitHubApi>[2] = {}) {
-  const gh = await mockGitHub(mock);
-  servers.push(gh);
-  const log: string[] = [];
-  const api = createGitHubApi(TOKEN, gh.url, { log: (s) => log.push(s), msPerSecond: 1, ...options });
-  return { api, gh, log };
-}
+const client = mockClients({ msPerSecond: 1 });
 
 const rejection = (p: Promise<unknown>) =>
   p.then(
@@ -80,15 +58,14 @@ describe('the API client', () => {
       res.write('[{"filename": "a.yaml"');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push({
-      close: () =>
+    const api = createGitHubApi(TOKEN, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { timeoutMs: 300, msPerSecond: 1 });
+    const error = await rejection(api.listPullFiles(repo, PULL)).finally(
+      () =>
         new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());
         }),
-    });
-    const api = createGitHubApi(TOKEN, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { timeoutMs: 300, msPerSecond: 1 });
-    const error = await rejection(api.listPullFiles(repo, PULL));
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toMatch(/^listing the pull request files failed: no complete answer within 0\.3 s \(GET \/repos\//);
   });
