@@ -11,6 +11,7 @@ import { FIXTURES } from '../helpers/fixtures.js';
 import { expectGolden, FIXTURE, lintFixture } from './golden.js';
 import { canonical, checkTotals, junitSchemaErrors } from './junit-validators.js';
 import { runInChild } from '../helpers/child.js';
+import { finding } from '../helpers/finding.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-junit-'));
@@ -19,19 +20,6 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-junit-'));
 function resultWith(findings: Finding[], internalErrors: string[] = []): LintResult {
   return { ...lint({ cwd: tmp(), paths: ['.'], configPath: false }), findings, internalErrors, filesScanned: 1 };
 }
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: 'no-app-harness-registry',
-  severity: 'error',
-  message: 'Image `app.harness.io/registry/harness/ci-addon:1` is pulled from the retired registry.',
-  file: '.harness/pipelines/p.yaml',
-  line: 3,
-  column: 7,
-  endLine: 3,
-  endColumn: 20,
-  range: [10, 20],
-  ...over,
-});
 
 const testcases = (xml: string) =>
   [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/)?>/g)].map((m) => ({ classname: m[1], name: m[2] }));

@@ -21,24 +21,12 @@ import { COLOR, displayWidth, NO_STYLE } from '../../src/formats/style.js';
 import { formatGithub, planAnnotations, toAnnotation, workflowCommand } from '../../src/formats/github.js';
 import { lint, type LintResult } from '../helpers/lint.js';
 import { FIXTURE, lintFixture } from './golden.js';
+import { finding } from '../helpers/finding.js';
 
 /**
  * Behaviour of the output formats that no other test pinned down, found by mutation testing
  * (each test here fails with one small change to the formatter it names).
  */
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: 'no-app-harness-registry',
-  severity: 'error',
-  message: 'Image `app.harness.io/registry/harness/ci-addon:1` is pulled from the retired registry.',
-  file: '.harness/pipelines/p.yaml',
-  line: 3,
-  column: 7,
-  endLine: 3,
-  endColumn: 20,
-  range: [10, 20],
-  ...over,
-});
 
 /** Harness lookups: one found nothing, one got no answer. */
 const facts = {
