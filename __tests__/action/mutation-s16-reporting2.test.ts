@@ -544,47 +544,6 @@ describe("the summary's sections for gate changes and changed connectors, each w
       "- … and 2 more, not listed here to keep the summary under GitHub's 1 MiB: the step log has them all (`Gate change:` lines).",
     );
   });
-
-  test('one changed connector whose stages alone are over the budget: the stages that fit, then the rest of its stages are said to be left out', () => {
-    const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
-    const md = renderSummary(result, {
-      impacts: [
-        {
-          ruleId: 'require-platform-connectivity',
-          connector: 'the_one',
-          file: '.harness/connectors/one.yaml',
-          line: 12,
-          breaks: Array.from({ length: 3000 }, () => related).flat(),
-          stillBroken: [],
-          fixes: [],
-          compared: true,
-        },
-      ],
-    });
-    const start = md.indexOf('- Connector `the_one`');
-    const end = md.indexOf(
-      "\n- … the rest of its stages, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.",
-    );
-    expect([start > 0, end > start]).toEqual([true, true]);
-    const listed = Buffer.byteLength(md.slice(start, end + 1));
-    expect(listed).toBeLessThanOrEqual(MAX);
-    expect(listed).toBeGreaterThan(MAX - 1000);
-    // With another connector after it, that one is counted too.
-    const two = renderSummary(result, {
-      impacts: [0, 1].map((i) => ({
-        ruleId: 'require-platform-connectivity',
-        connector: `c${i}`,
-        file: `.harness/connectors/c${i}.yaml`,
-        line: 12,
-        breaks: Array.from({ length: 3000 }, () => related).flat(),
-        stillBroken: [],
-        fixes: [],
-        compared: true,
-      })),
-    });
-    expect(two).toContain('\n- … the rest of its stages and 1 more changed connector, not listed here');
-    expect(two).not.toContain('Connector `c1`');
-  });
 });
 
 describe('the path input', () => {

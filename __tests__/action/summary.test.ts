@@ -93,25 +93,32 @@ describe('the job summary (the CLI Markdown report plus what a pull request know
 
   test('one changed connector whose list alone is over the section budget is still named, with the stages that fit', () => {
     const related = result.findings.find((f) => f.ruleId === 'require-platform-connectivity')!.related!;
-    const md = renderSummary(result, {
-      links,
-      changed: changedFiles('api', []),
-      impacts: [
-        {
-          ruleId: 'require-platform-connectivity',
-          connector: 'the_one',
-          file: '.harness/connectors/one.yaml',
-          line: 12,
-          breaks: Array.from({ length: 3000 }, () => related).flat(),
-          stillBroken: [],
-          fixes: [],
-          compared: true,
-        },
-      ],
+    const impact = (connector: string) => ({
+      ruleId: 'require-platform-connectivity',
+      connector,
+      file: `.harness/connectors/${connector}.yaml`,
+      line: 12,
+      breaks: Array.from({ length: 3000 }, () => related).flat(),
+      stillBroken: [],
+      fixes: [],
+      compared: true,
     });
+    const md = renderSummary(result, { links, changed: changedFiles('api', []), impacts: [impact('the_one')] });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
-    expect(md).toContain('- Connector `the_one`');
     expect(md).toContain('  - now breaks:');
+    // The stages that fit the section's 192 KiB, then a line that says the rest of them are left out.
+    const start = md.indexOf('- Connector `the_one`');
+    const end = md.indexOf(
+      "\n- … the rest of its stages, not listed here to keep the summary under GitHub's 1 MiB: their findings are in the tables below and in the step log.",
+    );
+    expect([start > 0, end > start]).toEqual([true, true]);
+    const listed = Buffer.byteLength(md.slice(start, end + 1));
+    expect(listed).toBeLessThanOrEqual(192 * 1024);
+    expect(listed).toBeGreaterThan(192 * 1024 - 1000);
+    // With another connector after it, that one is counted.
+    const two = renderSummary(result, { impacts: [impact('c0'), impact('c1')] });
+    expect(two).toContain('\n- … the rest of its stages and 1 more changed connector, not listed here');
+    expect(two).not.toContain('Connector `c1`');
   });
 
   test('the check run size budget holds', () => {
