@@ -39422,6 +39422,9 @@ const GIVE_UP = Symbol('give up');
 const MAX_DEPTH = 100;
 /** `yaml` rejects implicit keys longer than 1024 characters. */
 const MAX_KEY = 1000;
+/** Keys seen lately, by a hash of their length and end characters (see `FastParser.key`). */
+const KEY_CACHE_MASK = 1023;
+const keyCache = new Array(KEY_CACHE_MASK + 1).fill(undefined);
 function crlfOnly(text) {
     for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
         if (text.charCodeAt(i + 1) !== 10)
@@ -39477,6 +39480,8 @@ class FastParser {
     table;
     /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
     scratch = [];
+    /** Where the used part of `scratch` ends (the array is reused, not shrunk: shrinking it is slow). */
+    top = 0;
     /** The next line to look at. */
     pos = 0;
     /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
@@ -39500,6 +39505,16 @@ class FastParser {
         if (this.peek())
             throw GIVE_UP;
         return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    }
+    /** Adds an entry record to `scratch`: start, end, info, and the header of a nested container (else -1). */
+    put(start, end, info, nested) {
+        const scratch = this.scratch;
+        let top = this.top;
+        scratch[top++] = start;
+        scratch[top++] = end;
+        scratch[top++] = info;
+        scratch[top++] = nested;
+        this.top = top;
     }
     // ---- lines
     /** End of the line holding `i`, before its line break. */
@@ -39551,7 +39566,8 @@ class FastParser {
     consume() {
         this.pos = this.nextLine(this.lineStart);
         this.lineStart = -1;
-        this.comments.length = 0;
+        if (this.comments.length)
+            this.comments.length = 0;
     }
     // ---- nodes
     /** A block map or sequence whose first line is the peeked line, at its indentation. */
@@ -39591,7 +39607,7 @@ class FastParser {
     }
     seq(indent, out, depth) {
         const seq = [];
-        const base = this.scratch.length;
+        const base = this.top;
         const start = this.content;
         const last = { end: 0, kind: 'empty' };
         while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
@@ -39609,7 +39625,7 @@ class FastParser {
             }
             else if (this.keyEnd(p) >= 0) {
                 const map = this.map(p - this.lineStart, p, last, depth + 1);
-                this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
+                this.put(p, last.end, Info.Nested, map[ADDR]);
                 seq.push(map);
             }
             else {
@@ -39624,20 +39640,17 @@ class FastParser {
     }
     map(indent, first, out, depth) {
         const map = {};
-        const base = this.scratch.length;
+        const base = this.top;
         const last = { end: 0, kind: 'empty' };
         let keyStart = first;
         for (;;) {
             const colon = this.keyEnd(keyStart);
             if (colon < 0 || colon - keyStart > MAX_KEY)
                 throw GIVE_UP;
-            const keyText = this.text.slice(keyStart, colon);
-            if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
+            const key = this.key(keyStart, colon);
+            if (Object.prototype.hasOwnProperty.call(map, key))
                 throw GIVE_UP;
-            const key = resolvePlain(keyText);
-            if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key))
-                throw GIVE_UP;
-            this.scratch.push(keyStart, colon, Info.Plain, -1);
+            this.put(keyStart, colon, Info.Plain, -1);
             let p = colon + 1;
             while (this.text.charCodeAt(p) === SPACE)
                 p++;
@@ -39661,6 +39674,25 @@ class FastParser {
         return this.flush(map, Info.Map, first, base, indent, last, out);
     }
     /**
+     * The plain key between `start` and `colon`. Keys recur (`identifier`, `spec`, `stage`, ...): a
+     * key seen before is matched in place against the text and its string reused, so the common
+     * case makes no slice and resolves nothing.
+     */
+    key(start, colon) {
+        const slot = ((colon - start) * 31 + this.text.charCodeAt(start) * 7 + this.text.charCodeAt(colon - 1)) & KEY_CACHE_MASK;
+        const known = keyCache[slot];
+        if (known !== undefined && known.length === colon - start && this.text.startsWith(known, start))
+            return known;
+        const keyText = this.text.slice(start, colon);
+        if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<')
+            throw GIVE_UP;
+        const key = resolvePlain(keyText);
+        if (typeof key !== 'string')
+            throw GIVE_UP;
+        keyCache[slot] = key;
+        return key;
+    }
+    /**
      * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
      * an indentless sequence (for keys), or an empty (null) scalar at `at`.
      */
@@ -39668,13 +39700,13 @@ class FastParser {
         const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
         if (nested) {
             const value = this.blockNode(this.indent, last, depth + 1);
-            this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
+            this.put(at, last.end, Info.Nested, value[ADDR]);
             return value;
         }
         // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
         if (trailingComment || this.comments.length)
             throw GIVE_UP;
-        this.scratch.push(at, at, Info.Plain, -1);
+        this.put(at, at, Info.Plain, -1);
         last.end = at;
         last.kind = 'empty';
         return null;
@@ -39705,7 +39737,7 @@ class FastParser {
             valueEnd = p + 2;
             const empty = (isMap ? {} : []);
             empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
-            this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
+            this.put(p, valueEnd, Info.Nested, empty[ADDR]);
             this.restOfLine(valueEnd, end);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
@@ -39735,13 +39767,13 @@ class FastParser {
             if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON)
                 throw GIVE_UP;
             value = resolvePlain(raw);
-            this.scratch.push(p, valueEnd, info, -1);
+            this.put(p, valueEnd, info, -1);
             last.end = trimEnd(text, p, end);
             last.kind = 'inline';
             return value;
         }
         this.restOfLine(valueEnd, end);
-        this.scratch.push(p, valueEnd, info, -1);
+        this.put(p, valueEnd, info, -1);
         last.end = trimEnd(text, p, end);
         last.kind = 'inline';
         return value;
@@ -39803,9 +39835,10 @@ class FastParser {
             lines.pop();
         this.pos = this.nextLine(lastContentEnd);
         this.lineStart = -1;
-        this.comments.length = 0;
+        if (this.comments.length)
+            this.comments.length = 0;
         const valueEnd = trimEnd(text, p, lastContentEnd);
-        this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
+        this.put(p, valueEnd, Info.BlockLiteral, -1);
         last.end = valueEnd;
         last.kind = 'block';
         return lines.join('\n') + (strip ? '' : '\n');
@@ -39835,18 +39868,18 @@ class FastParser {
             outer = comments[comments.length - 1];
             comments.length = 0;
         }
-        else
+        else if (i)
             comments.splice(0, i);
         const header = this.table.push(start, trimEnd(this.text, start, end), kind);
         node[ADDR] = header;
         const scratch = this.scratch;
         // Scratch entries: start, end, info, and the header of a nested container (else -1).
-        for (let j = base; j < scratch.length; j += 4) {
+        for (let j = base; j < this.top; j += 4) {
             this.table.push(scratch[j], scratch[j + 1], scratch[j + 2], header);
             if (scratch[j + 3] >= 0)
                 this.table.setOwner(scratch[j + 3], header);
         }
-        scratch.length = base;
+        this.top = base;
         out.end = outer;
         out.kind = 'container';
         return node;

@@ -27,6 +27,10 @@ const MAX_DEPTH = 100;
 /** `yaml` rejects implicit keys longer than 1024 characters. */
 const MAX_KEY = 1000;
 
+/** Keys seen lately, by a hash of their length and end characters (see `FastParser.key`). */
+const KEY_CACHE_MASK = 1023;
+const keyCache: Array<string | undefined> = new Array(KEY_CACHE_MASK + 1).fill(undefined);
+
 function crlfOnly(text: string): boolean {
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
   return true;
@@ -91,6 +95,8 @@ class FastParser {
   private readonly table: RecordTable;
   /** Entry records of the containers being parsed, innermost last; flushed when a container ends. */
   private scratch: number[] = [];
+  /** Where the used part of `scratch` ends (the array is reused, not shrunk: shrinking it is slow). */
+  private top = 0;
   /** The next line to look at. */
   private pos = 0;
   /** Comment lines since the last content line, as [indent, end] pairs; or what a nested container passed up. */
@@ -113,6 +119,17 @@ class FastParser {
     const value = this.blockNode(0, root, 0);
     if (this.peek()) throw GIVE_UP;
     return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+  }
+
+  /** Adds an entry record to `scratch`: start, end, info, and the header of a nested container (else -1). */
+  private put(start: number, end: number, info: number, nested: number): void {
+    const scratch = this.scratch;
+    let top = this.top;
+    scratch[top++] = start;
+    scratch[top++] = end;
+    scratch[top++] = info;
+    scratch[top++] = nested;
+    this.top = top;
   }
 
   // ---- lines
@@ -164,7 +181,7 @@ class FastParser {
   private consume(): void {
     this.pos = this.nextLine(this.lineStart);
     this.lineStart = -1;
-    this.comments.length = 0;
+    if (this.comments.length) this.comments.length = 0;
   }
 
   // ---- nodes
@@ -201,7 +218,7 @@ class FastParser {
 
   private seq(indent: number, out: Item, depth: number): TreeSeq {
     const seq = [] as unknown as TreeSeq;
-    const base = this.scratch.length;
+    const base = this.top;
     const start = this.content;
     const last: Item = { end: 0, kind: 'empty' };
     while (this.peek() && this.indent === indent && this.isSeqItem(this.content)) {
@@ -216,7 +233,7 @@ class FastParser {
         throw GIVE_UP;
       } else if (this.keyEnd(p) >= 0) {
         const map = this.map(p - this.lineStart, p, last, depth + 1);
-        this.scratch.push(p, last.end, Info.Nested, map[ADDR]);
+        this.put(p, last.end, Info.Nested, map[ADDR]);
         seq.push(map);
       } else {
         seq.push(this.inline(p, end, last, indent));
@@ -229,17 +246,15 @@ class FastParser {
 
   private map(indent: number, first: number, out: Item, depth: number): TreeMap {
     const map = {} as TreeMap;
-    const base = this.scratch.length;
+    const base = this.top;
     const last: Item = { end: 0, kind: 'empty' };
     let keyStart = first;
     for (;;) {
       const colon = this.keyEnd(keyStart);
       if (colon < 0 || colon - keyStart > MAX_KEY) throw GIVE_UP;
-      const keyText = this.text.slice(keyStart, colon);
-      if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<') throw GIVE_UP;
-      const key = resolvePlain(keyText);
-      if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
-      this.scratch.push(keyStart, colon, Info.Plain, -1);
+      const key = this.key(keyStart, colon);
+      if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      this.put(keyStart, colon, Info.Plain, -1);
       let p = colon + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
       const end = this.lineEnd;
@@ -259,6 +274,23 @@ class FastParser {
   }
 
   /**
+   * The plain key between `start` and `colon`. Keys recur (`identifier`, `spec`, `stage`, ...): a
+   * key seen before is matched in place against the text and its string reused, so the common
+   * case makes no slice and resolves nothing.
+   */
+  private key(start: number, colon: number): string {
+    const slot = ((colon - start) * 31 + this.text.charCodeAt(start) * 7 + this.text.charCodeAt(colon - 1)) & KEY_CACHE_MASK;
+    const known = keyCache[slot];
+    if (known !== undefined && known.length === colon - start && this.text.startsWith(known, start)) return known;
+    const keyText = this.text.slice(start, colon);
+    if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<') throw GIVE_UP;
+    const key = resolvePlain(keyText);
+    if (typeof key !== 'string') throw GIVE_UP;
+    keyCache[slot] = key;
+    return key;
+  }
+
+  /**
    * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
    * an indentless sequence (for keys), or an empty (null) scalar at `at`.
    */
@@ -266,12 +298,12 @@ class FastParser {
     const nested = this.peek() && (this.indent > indent || (forKey && this.indent === indent && this.isSeqItem(this.content)));
     if (nested) {
       const value = this.blockNode(this.indent, last, depth + 1);
-      this.scratch.push(at, last.end, Info.Nested, value[ADDR]);
+      this.put(at, last.end, Info.Nested, value[ADDR]);
       return value;
     }
     // An empty value with comments after it: `yaml` stretches the empty node over them. Rare; not reproduced.
     if (trailingComment || this.comments.length) throw GIVE_UP;
-    this.scratch.push(at, at, Info.Plain, -1);
+    this.put(at, at, Info.Plain, -1);
     last.end = at;
     last.kind = 'empty';
     return null;
@@ -299,7 +331,7 @@ class FastParser {
       valueEnd = p + 2;
       const empty = (isMap ? {} : []) as TreeMap;
       empty[ADDR] = this.table.push(p, valueEnd, (isMap ? Info.Map : Info.Seq) | Info.Flow);
-      this.scratch.push(p, valueEnd, Info.Nested, empty[ADDR]);
+      this.put(p, valueEnd, Info.Nested, empty[ADDR]);
       this.restOfLine(valueEnd, end);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
@@ -323,13 +355,13 @@ class FastParser {
       // `a: b: c` is an error in `yaml`; `b:` at the end is a nested key.
       if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
       value = resolvePlain(raw);
-      this.scratch.push(p, valueEnd, info, -1);
+      this.put(p, valueEnd, info, -1);
       last.end = trimEnd(text, p, end);
       last.kind = 'inline';
       return value;
     }
     this.restOfLine(valueEnd, end);
-    this.scratch.push(p, valueEnd, info, -1);
+    this.put(p, valueEnd, info, -1);
     last.end = trimEnd(text, p, end);
     last.kind = 'inline';
     return value;
@@ -383,9 +415,9 @@ class FastParser {
     while (lines[lines.length - 1] === '') lines.pop();
     this.pos = this.nextLine(lastContentEnd);
     this.lineStart = -1;
-    this.comments.length = 0;
+    if (this.comments.length) this.comments.length = 0;
     const valueEnd = trimEnd(text, p, lastContentEnd);
-    this.scratch.push(p, valueEnd, Info.BlockLiteral, -1);
+    this.put(p, valueEnd, Info.BlockLiteral, -1);
     last.end = valueEnd;
     last.kind = 'block';
     return lines.join('\n') + (strip ? '' : '\n');
@@ -409,16 +441,16 @@ class FastParser {
     if (stays) {
       outer = comments[comments.length - 1]!;
       comments.length = 0;
-    } else comments.splice(0, i);
+    } else if (i) comments.splice(0, i);
     const header = this.table.push(start, trimEnd(this.text, start, end), kind);
     node[ADDR] = header;
     const scratch = this.scratch;
     // Scratch entries: start, end, info, and the header of a nested container (else -1).
-    for (let j = base; j < scratch.length; j += 4) {
+    for (let j = base; j < this.top; j += 4) {
       this.table.push(scratch[j]!, scratch[j + 1]!, scratch[j + 2]!, header);
       if (scratch[j + 3]! >= 0) this.table.setOwner(scratch[j + 3]!, header);
     }
-    scratch.length = base;
+    this.top = base;
     out.end = outer;
     out.kind = 'container';
     return node;
