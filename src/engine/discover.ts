@@ -43,6 +43,8 @@ export interface Discovery {
 }
 
 export const toPosix = (p: string) => p.split(path.sep).join('/');
+/** A folder's entry: `path.join` without its normalising, for a folder path that is normalised already and a name from its listing. */
+const joinName = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 
 export function discover(opts: DiscoverOptions): Discovery {
   const given = opts.include?.length ? opts.include : undefined;
@@ -65,9 +67,14 @@ export function discover(opts: DiscoverOptions): Discovery {
    * `regular`: the directory listing already says it is a regular file, so it is not stat'ed (on
    * 11,000 files that was most of discovery's time); the scan learns its size when it opens it.
    */
-  const consider = (abs: string, root: string, explicit: boolean, regular = false) => {
-    const shown = rel(abs);
-    const inRoot = toPosix(path.relative(root, abs));
+  const consider = (
+    abs: string,
+    root: string,
+    explicit: boolean,
+    regular = false,
+    shown = rel(abs),
+    inRoot = toPosix(path.relative(root, abs)),
+  ) => {
     if (!explicit && !includes(abs, inRoot, shown)) return;
     if (excludes(abs, inRoot, shown)) return;
     if (regular) {
@@ -118,19 +125,25 @@ export function discover(opts: DiscoverOptions): Discovery {
     const linkedFiles: Array<{ shown: string; real: string }> = [];
     // Each folder with its real path: a real folder's real subfolder is its real path and the
     // name. Asking realpathSync for each (it lstats every part of the path) was cubic in the depth.
-    const stack: Array<[string, string]> = [[abs, realRoot]];
+    // And its path from `abs` (POSIX; '' for `abs`): its files' paths are the folder's and their
+    // names, not `path.relative` for each (most of discovery's time on 11,000 files).
+    const stack: Array<[string, string, string]> = [[abs, realRoot, '']];
     // Symlinked directories are walked last, so a real directory always wins over a link to it.
-    const linkedDirs: Array<[string, string]> = [];
+    const linkedDirs: Array<[string, string, string]> = [];
     while (stack.length || linkedDirs.length) {
       if (!stack.length) {
-        const [link, real] = linkedDirs.shift()!;
+        const [link, real, linkInRoot] = linkedDirs.shift()!;
         if (!visited.has(real)) {
           visited.add(real);
-          stack.push([link, real]);
+          stack.push([link, real, linkInRoot]);
         }
         continue;
       }
-      const [dir, dirReal] = stack.pop()!;
+      const [dir, dirReal, dirInRoot] = stack.pop()!;
+      const dirShown = rel(dir);
+      // Shown paths are relative to cwd: below a folder that is not under it, `..` may lead back in.
+      const shownOf =
+        dirShown === '.' ? (name: string) => name : dirShown.startsWith('..') ? undefined : (name: string) => `${dirShown}/${name}`;
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
@@ -143,12 +156,13 @@ export function discover(opts: DiscoverOptions): Discovery {
         continue;
       }
       for (const entry of entries) {
-        const child = path.join(dir, entry.name);
+        const child = joinName(dir, entry.name);
+        const childInRoot = dirInRoot ? `${dirInRoot}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
-          const real = path.join(dirReal, entry.name);
-          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, toPosix(path.relative(abs, child)))) {
+          const real = joinName(dirReal, entry.name);
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !visited.has(real) && !excludes(child, childInRoot)) {
             visited.add(real);
-            stack.push([child, real]);
+            stack.push([child, real, childInRoot]);
           }
           continue;
         }
@@ -177,14 +191,14 @@ export function discover(opts: DiscoverOptions): Discovery {
             continue;
           }
           if (isDir) {
-            if (!ALWAYS_SKIPPED_DIRS.has(entry.name)) linkedDirs.push([child, real]);
+            if (!ALWAYS_SKIPPED_DIRS.has(entry.name)) linkedDirs.push([child, real, childInRoot]);
             continue;
           }
           consider(child, abs, false);
           linkedFiles.push({ shown: rel(child), real });
           continue;
         }
-        consider(child, abs, false, entry.isFile());
+        consider(child, abs, false, entry.isFile(), shownOf?.(entry.name), childInRoot);
       }
     }
     dropRepeatedLinks(linkedFiles, (real) => rel(path.join(abs, path.relative(realRoot, real))));
