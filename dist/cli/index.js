@@ -18538,11 +18538,12 @@ function runPool(rules, inputs, spec, n, options) {
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
                 const scans = fromJson(msg.json);
+                const paths = msg.paths.map(shared);
                 scans.forEach((scan, i) => {
                     const lines = msg.lines[i];
                     if (lines)
                         scan.lines = lines;
-                    results[batch.first + i] = shareFacts(scan);
+                    results[batch.first + i] = shareFacts(scan, paths);
                 });
                 pending -= scans.length;
                 slot.batches.shift();
@@ -18624,6 +18625,14 @@ function serveScans(rules) {
             return scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
+        const paths = [];
+        const pathIndex = new Map();
+        const indexOf = (path) => {
+            let i = pathIndex.get(path);
+            if (i === undefined)
+                pathIndex.set(path, (i = paths.push(path) - 1));
+            return i;
+        };
         for (const scan of scans) {
             delete scan.lines;
             forLocs(scan, (loc) => {
@@ -18631,9 +18640,13 @@ function serveScans(rules) {
                     loc.file = '';
                 if (typeof loc.value === 'number' && !Number.isFinite(loc.value))
                     loc.value = NUMBER_MARK + String(loc.value);
+                // The scan is thrown away once sent: its locs may carry the index in place of the path
+                // (a loc two facts share is met twice).
+                if (typeof loc.path === 'string')
+                    loc.path = indexOf(loc.path);
             });
         }
-        port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), lines });
+        port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), paths, lines });
     });
 }
 /**
@@ -18641,10 +18654,10 @@ function serveScans(rules) {
  * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
  * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
  * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
- * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
- * otherwise): it gets it back here.
+ * this thread. A loc in the scan's own file travels without its file name, and its semantic path
+ * as an index into the batch's `paths` (interned already): it gets both back here.
  */
-function shareFacts(scan) {
+function shareFacts(scan, paths) {
     const file = (scan.file = shared(scan.file));
     /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
     const locs = new Map();
@@ -18663,7 +18676,7 @@ function shareFacts(scan) {
         const o = v;
         if (isJsonLoc(o)) {
             const own = o.file === '';
-            const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), shareValue(o.path));
+            const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), o.path === undefined ? undefined : paths[o.path]);
             const key = loc.start * 256 + loc.flags;
             const known = own ? locs.get(key) : undefined;
             if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path)

@@ -99,8 +99,10 @@ type ToWorker = { batch: number; inputs: FileInput[] };
 /**
  * The scans come back as JSON text and their line tables apart (JSON and structured cloning
  * measured alike in time and memory on Node 24; JSON needs `.inf` and `.nan` marked, see `NUMBER_MARK`).
+ * A loc's semantic path travels as an index into `paths`: the same few paths recur in every
+ * pipeline of a batch, and were most of the text.
  */
-type FromWorker = { batch: number; json: string; lines: Array<LineTable | undefined> };
+type FromWorker = { batch: number; json: string; paths: string[]; lines: Array<LineTable | undefined> };
 
 /** A run of consecutive files: from index `first` of the inputs. */
 type Batch = { id: number; first: number; inputs: FileInput[] };
@@ -215,10 +217,11 @@ function runPool(
         const batch = slot.batches[0];
         if (finished || !batch || msg.batch !== batch.id) return;
         const scans = fromJson<FileScan[]>(msg.json);
+        const paths = msg.paths.map(shared);
         scans.forEach((scan, i) => {
           const lines = msg.lines[i];
           if (lines) scan.lines = lines;
-          results[batch.first + i] = shareFacts(scan);
+          results[batch.first + i] = shareFacts(scan, paths);
         });
         pending -= scans.length;
         slot.batches.shift();
@@ -294,14 +297,24 @@ export function serveScans(rules: readonly Rule[]): void {
       return scanFile(input, options);
     });
     const lines = scans.map((scan) => scan.lines);
+    const paths: string[] = [];
+    const pathIndex = new Map<string, number>();
+    const indexOf = (path: string) => {
+      let i = pathIndex.get(path);
+      if (i === undefined) pathIndex.set(path, (i = paths.push(path) - 1));
+      return i;
+    };
     for (const scan of scans) {
       delete scan.lines;
       forLocs(scan, (loc) => {
         if (loc.file === scan.file) loc.file = '';
         if (typeof loc.value === 'number' && !Number.isFinite(loc.value)) loc.value = NUMBER_MARK + String(loc.value);
+        // The scan is thrown away once sent: its locs may carry the index in place of the path
+        // (a loc two facts share is met twice).
+        if (typeof loc.path === 'string') (loc as { path: unknown }).path = indexOf(loc.path);
       });
     }
-    port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), lines } satisfies FromWorker);
+    port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), paths, lines } satisfies FromWorker);
   });
 }
 
@@ -310,10 +323,10 @@ export function serveScans(rules: readonly Rule[]): void {
  * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
  * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
  * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
- * this thread. A loc in the scan's own file travels without its file name (most of a fact's text
- * otherwise): it gets it back here.
+ * this thread. A loc in the scan's own file travels without its file name, and its semantic path
+ * as an index into the batch's `paths` (interned already): it gets both back here.
  */
-function shareFacts(scan: FileScan): FileScan {
+function shareFacts(scan: FileScan, paths: readonly string[]): FileScan {
   const file = (scan.file = shared(scan.file));
   /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
   const locs = new Map<number, Loc>();
@@ -328,7 +341,7 @@ function shareFacts(scan: FileScan): FileScan {
     const o = v as Record<string, unknown>;
     if (isJsonLoc(o)) {
       const own = o.file === '';
-      const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), shareValue(o.path));
+      const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), o.path === undefined ? undefined : paths[o.path]);
       const key = loc.start * 256 + loc.flags;
       const known = own ? locs.get(key) : undefined;
       if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path) return known;

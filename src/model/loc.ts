@@ -85,8 +85,11 @@ export function makeLoc(file: string, start: number, end: number, value: Loc['va
 /** The same node's loc over another range of its file (a finding on part of a scalar). */
 export const withRange = (loc: Loc, start: number, end: number): Loc => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
 
-/** A loc as JSON gives it back: a packed one with `pos` in place of `start` and `flags`. */
-export type JsonLoc = Omit<Loc, 'start' | 'flags' | 'path'> & { path?: string } & ({ pos: number } | { start: number; flags: number });
+/**
+ * A loc as a worker's JSON gives it back: a packed one with `pos` in place of `start` and `flags`,
+ * and its path as an index into the paths the worker sent with it.
+ */
+export type JsonLoc = Omit<Loc, 'start' | 'flags' | 'path'> & { path?: number } & ({ pos: number } | { start: number; flags: number });
 
 export const isJsonLoc = (o: Record<string, unknown>): o is JsonLoc =>
   typeof o.file === 'string' &&
