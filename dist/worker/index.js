@@ -10144,6 +10144,39 @@ function itemStep(item, index) {
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/**
+ * A string of one's own: V8 slices substrings of 13 or more characters, and a slice (or a string
+ * joined from one) keeps the whole text it was cut from alive.
+ */
+const ownCopy = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+/**
+ * The semantic paths `semanticPath` gives, one copy of each (until 200,000, then it starts again):
+ * a path is found by its parent path (one of these) and its last segment (mostly a key of the
+ * tree, whose hash V8 keeps), not by hashing its whole text, as a table of joined paths would for
+ * each of the thousands of facts that share it.
+ */
+const pathsByParent = new Map();
+let pathCount = 0;
+const MAX_PATHS = 200_000;
+function pathChild(parent, segment) {
+    if (pathCount >= MAX_PATHS)
+        forgetPaths();
+    let children = pathsByParent.get(parent);
+    if (!children)
+        pathsByParent.set(parent, (children = new Map()));
+    let path = children.get(segment);
+    if (path === undefined) {
+        path = ownCopy(join(parent, segment));
+        children.set(segment, path);
+        pathCount++;
+    }
+    return path;
+}
+/** Lets go of the paths `semanticPath` keeps (the facts keep theirs), once a scan's facts are made. */
+function forgetPaths() {
+    pathsByParent.clear();
+    pathCount = 0;
+}
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step {
     view;
@@ -10266,8 +10299,10 @@ function findUnderKeys(root, keys, visit) {
 function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.file.aliased) {
+        const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+        return walked === undefined ? undefined : pathChild('', walked);
+    }
     if (root.isScalar)
         return !target.isKey && target.same(root) ? '' : undefined;
     const records = root.file.records;
@@ -10303,7 +10338,7 @@ function semanticPath(root, target, keys = false) {
                 cur = next;
                 continue;
             }
-            path = join(path, item.segment);
+            path = pathChild(path, item.segment);
         }
         else {
             const key = keyWithHeader(cur, header);
@@ -10320,12 +10355,12 @@ function semanticPath(root, target, keys = false) {
     if (targetIsContainer)
         return path;
     if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
+        return keys && !skipped ? pathChild(path, `${String(target.place)}@key`) : undefined;
+    path = Array.isArray(cur) ? pathChild(path, String(target.place)) : intoMap(path, String(target.place), skipped);
     return depth < MAX_WALK_DEPTH ? path : undefined;
 }
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
+const intoMap = (path, key, skipped) => skipped === undefined ? pathChild(path, key) : skipped.kind === 'parallel' ? path : pathChild(path, skipped.segment);
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map) {
     const listed = map[ENTRIES];
@@ -10596,15 +10631,14 @@ function locOf(view, root) {
         flags |= ALIASED;
     let path;
     const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
+    // Semantic paths come one copy each already.
     if (inEntity !== undefined) {
-        path = loc_shared(inEntity);
+        path = inEntity;
         flags |= YAML_PATH;
     }
     else {
         const docRoot = View.root(view.file, view.doc);
-        const p = docRoot && semanticPath(docRoot, view, true);
-        if (p !== undefined)
-            path = loc_shared(p);
+        path = docRoot && semanticPath(docRoot, view, true);
     }
     return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -10613,11 +10647,10 @@ function embeddedRange(view) {
     return locate_locateRange(view.file, view.range[0], view.range[1]).range;
 }
 /**
- * One copy of each semantic path, value and other fact string in this thread, up to 200,000
- * strings (then it starts again): the same paths and references recur across thousands of
- * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
- * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
- * copied).
+ * One copy of each value and other fact string in this thread, up to 200,000 strings (then it
+ * starts again): the same references and identifiers recur across thousands of pipelines
+ * (`account.harnessImage`), and a string joined or sliced from parts keeps the parts alive (see
+ * `ownCopy`). Semantic paths have their own table (see `semanticPath`).
  */
 function loc_shared(s) {
     const known = sharedStrings.get(s);
@@ -10625,7 +10658,7 @@ function loc_shared(s) {
         return known;
     if (sharedStrings.size >= 200_000)
         forgetShared();
-    const copy = s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+    const copy = ownCopy(s);
     sharedStrings.set(copy, copy);
     return copy;
 }
@@ -10633,6 +10666,7 @@ const sharedStrings = new Map();
 /** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
 function forgetShared() {
     sharedStrings.clear();
+    forgetPaths();
 }
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {

@@ -3,7 +3,7 @@ import { linesOf, type SourceFile } from '../parse/source.js';
 import { STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
-import { semanticPath } from './walk.js';
+import { forgetPaths, ownCopy, semanticPath } from './walk.js';
 
 /**
  * A YAML node the cross-file rules may report, reduced to what they and the fixes need: where it
@@ -248,13 +248,13 @@ export function locOf(view: View, root?: View): Loc {
   if (view.aliased) flags |= ALIASED;
   let path: string | undefined;
   const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
+  // Semantic paths come one copy each already.
   if (inEntity !== undefined) {
-    path = shared(inEntity);
+    path = inEntity;
     flags |= YAML_PATH;
   } else {
     const docRoot = View.root(view.file, view.doc);
-    const p = docRoot && semanticPath(docRoot, view, true);
-    if (p !== undefined) path = shared(p);
+    path = docRoot && semanticPath(docRoot, view, true);
   }
   return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -265,17 +265,16 @@ function embeddedRange(view: View): [number, number] {
 }
 
 /**
- * One copy of each semantic path, value and other fact string in this thread, up to 200,000
- * strings (then it starts again): the same paths and references recur across thousands of
- * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
- * from parts keeps the parts alive (V8 slices substrings of 13 or more characters, so those are
- * copied).
+ * One copy of each value and other fact string in this thread, up to 200,000 strings (then it
+ * starts again): the same references and identifiers recur across thousands of pipelines
+ * (`account.harnessImage`), and a string joined or sliced from parts keeps the parts alive (see
+ * `ownCopy`). Semantic paths have their own table (see `semanticPath`).
  */
 export function shared(s: string): string {
   const known = sharedStrings.get(s);
   if (known !== undefined) return known;
   if (sharedStrings.size >= 200_000) forgetShared();
-  const copy = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  const copy = ownCopy(s);
   sharedStrings.set(copy, copy);
   return copy;
 }
@@ -284,6 +283,7 @@ const sharedStrings = new Map<string, string>();
 /** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
 export function forgetShared(): void {
   sharedStrings.clear();
+  forgetPaths();
 }
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
