@@ -252,7 +252,7 @@ try {
 const mainCommands = [
   checkCommand('`check`, workers as sized by default', main),
   checkCommand('`check`, one thread', main, { env: withWorkers(0) }),
-  ...(old ? [checkCommand('`check` of --old, one thread', main, { bin: old.cli })] : []),
+  ...(old ? [checkCommand('`check` of --old, one thread', main, { bin: old.cli, env: withWorkers(0) })] : []),
   ...[1, 2, 4].map((n) => ({ n, ...checkCommand(`\`check\`, ${n} worker${n > 1 ? 's' : ''}`, main, { env: withWorkers(n) }) })),
   ...(jsyamlNote
     ? []
