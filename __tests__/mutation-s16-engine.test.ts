@@ -31,24 +31,31 @@ afterEach(() => {
 
 // First in the file: the heap tuning keeps its state in the module, and nothing here has scanned a file yet.
 describe('tuneHeapForScan', () => {
-  it('sets its flags on the first file, looks at the young generation every 32 files, and caps it once, when it has reached 32 MB', () => {
+  it('turns pretenuring off on the first file; every 32 files caps the young generation once it reaches 32 MB, and slows the old generation growth once the heap holds 100 MB', () => {
     const flags: string[] = [];
     let looks = 0;
     let youngBytes = 16 * 2 ** 20;
+    let usedBytes = 40 * 2 ** 20;
     replace(v8, 'setFlagsFromString', (f: string) => void flags.push(f));
     replace(v8, 'getHeapSpaceStatistics', () => {
       looks++;
       return [{ space_name: 'new_space', space_size: youngBytes } as v8.HeapSpaceInfo];
     });
+    replace(v8, 'getHeapStatistics', () => ({ used_heap_size: usedBytes }) as v8.HeapInfo);
     tuneHeapForScan();
-    expect([flags, looks]).toEqual([['--no-allocation-site-pretenuring --heap-growing-percent=50'], 1]);
+    expect([flags, looks]).toEqual([['--no-allocation-site-pretenuring'], 1]);
     for (let n = 2; n <= 32; n++) tuneHeapForScan();
     expect([flags.length, looks]).toEqual([1, 1]);
     youngBytes = 32 * 2 ** 20;
     tuneHeapForScan(); // the 33rd file
     expect([flags.slice(1), looks]).toEqual([['--semi-space-growth-factor=1'], 2]);
-    for (let n = 34; n <= 200; n++) tuneHeapForScan();
-    expect([flags.length, looks]).toEqual([2, 2]);
+    for (let n = 34; n <= 64; n++) tuneHeapForScan();
+    usedBytes = 100 * 2 ** 20 + 1;
+    expect(flags.length).toBe(2);
+    tuneHeapForScan(); // the 65th file
+    expect(flags.slice(2)).toEqual(['--heap-growing-percent=50']);
+    for (let n = 66; n <= 200; n++) tuneHeapForScan();
+    expect([flags.length, looks]).toEqual([3, 2]);
   });
 });
 
