@@ -8491,6 +8491,11 @@ class RecordTable {
         return this.data.slice(0, this.length * RECORD);
     }
 }
+/**
+ * A string of one's own: V8 slices substrings of 13 or more characters, and a slice (or a string
+ * joined from one) keeps the whole text it was cut from alive.
+ */
+const ownCopy = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 /** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
 function isContainer(v) {
     return typeof v === 'object' && v !== null;
@@ -8903,8 +8908,8 @@ class FastParser {
         const key = resolvePlain(keyText);
         if (typeof key !== 'string')
             throw GIVE_UP;
-        keyCache[slot] = key;
-        return key;
+        // Kept for later files: a copy, not a slice that would keep this file's text alive.
+        return (keyCache[slot] = ownCopy(key));
     }
     /**
      * The value of a key or `-` with nothing after it on its line: a block node on the next lines,
@@ -10191,11 +10196,6 @@ function itemStep(item, index) {
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/**
- * A string of one's own: V8 slices substrings of 13 or more characters, and a slice (or a string
- * joined from one) keeps the whole text it was cut from alive.
- */
-const ownCopy = (s) => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
 /**
  * The semantic paths `semanticPath` gives, one copy of each (until 200,000, then it starts again):
  * a path is found by its parent path (one of these) and its last segment (mostly a key of the

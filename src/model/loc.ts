@@ -1,9 +1,9 @@
 import { locateRange } from '../parse/locate.js';
 import { linesOf, type SourceFile } from '../parse/source.js';
-import { STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
+import { ownCopy, STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
-import { forgetPaths, ownCopy, semanticPath } from './walk.js';
+import { forgetPaths, semanticPath } from './walk.js';
 
 /**
  * A YAML node the cross-file rules may report, reduced to what they and the fixes need: where it

@@ -6,6 +6,7 @@ import {
   isContainer,
   keyOfContainer,
   onlyKeyOf,
+  ownCopy,
   type Container,
   type TreeDoc,
   type TreeMap,
@@ -51,12 +52,6 @@ function itemStep(item: unknown, index: number): ItemStep {
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
-
-/**
- * A string of one's own: V8 slices substrings of 13 or more characters, and a slice (or a string
- * joined from one) keeps the whole text it was cut from alive.
- */
-export const ownCopy = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 /**
  * The semantic paths `semanticPath` gives, one copy of each (until 200,000, then it starts again):

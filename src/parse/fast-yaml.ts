@@ -1,5 +1,5 @@
 import { Document, isScalar } from 'yaml';
-import { ADDR, Info, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
+import { ADDR, Info, ownCopy, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
 
 /**
  * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
@@ -286,8 +286,8 @@ class FastParser {
     if (endsInWhitespace(keyText) || keyText === '__proto__' || keyText === '<<') throw GIVE_UP;
     const key = resolvePlain(keyText);
     if (typeof key !== 'string') throw GIVE_UP;
-    keyCache[slot] = key;
-    return key;
+    // Kept for later files: a copy, not a slice that would keep this file's text alive.
+    return (keyCache[slot] = ownCopy(key));
   }
 
   /**

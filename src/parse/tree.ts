@@ -117,6 +117,12 @@ export class RecordTable {
   }
 }
 
+/**
+ * A string of one's own: V8 slices substrings of 13 or more characters, and a slice (or a string
+ * joined from one) keeps the whole text it was cut from alive.
+ */
+export const ownCopy = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+
 /** A map or sequence of the tree: scalars in it are primitives (see yaml-tree.ts), so any object is one. */
 export function isContainer(v: unknown): v is Container {
   return typeof v === 'object' && v !== null;
