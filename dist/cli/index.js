@@ -10196,34 +10196,6 @@ function itemStep(item, index) {
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
-/**
- * The semantic paths `semanticPath` gives, one copy of each (until 200,000, then it starts again):
- * a path is found by its parent path (one of these) and its last segment (mostly a key of the
- * tree, whose hash V8 keeps), not by hashing its whole text, as a table of joined paths would for
- * each of the thousands of facts that share it.
- */
-const pathsByParent = new Map();
-let pathCount = 0;
-const MAX_PATHS = 200_000;
-function pathChild(parent, segment) {
-    if (pathCount >= MAX_PATHS)
-        forgetPaths();
-    let children = pathsByParent.get(parent);
-    if (!children)
-        pathsByParent.set(parent, (children = new Map()));
-    let path = children.get(segment);
-    if (path === undefined) {
-        path = ownCopy(join(parent, segment));
-        children.set(segment, path);
-        pathCount++;
-    }
-    return path;
-}
-/** Lets go of the paths `semanticPath` keeps (the facts keep theirs), once a scan's facts are made. */
-function forgetPaths() {
-    pathsByParent.clear();
-    pathCount = 0;
-}
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step {
     view;
@@ -10346,10 +10318,8 @@ function findUnderKeys(root, keys, visit) {
 function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
-    if (root.file.aliased) {
-        const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-        return walked === undefined ? undefined : pathChild('', walked);
-    }
+    if (root.file.aliased)
+        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
     if (root.isScalar)
         return !target.isKey && target.same(root) ? '' : undefined;
     const records = root.file.records;
@@ -10385,7 +10355,7 @@ function semanticPath(root, target, keys = false) {
                 cur = next;
                 continue;
             }
-            path = pathChild(path, item.segment);
+            path = join(path, item.segment);
         }
         else {
             const key = keyWithHeader(cur, header);
@@ -10402,12 +10372,12 @@ function semanticPath(root, target, keys = false) {
     if (targetIsContainer)
         return path;
     if (target.isKey)
-        return keys && !skipped ? pathChild(path, `${String(target.place)}@key`) : undefined;
-    path = Array.isArray(cur) ? pathChild(path, String(target.place)) : intoMap(path, String(target.place), skipped);
+        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+    path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
     return depth < MAX_WALK_DEPTH ? path : undefined;
 }
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path, key, skipped) => skipped === undefined ? pathChild(path, key) : skipped.kind === 'parallel' ? path : pathChild(path, skipped.segment);
+const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map) {
     const listed = map[ENTRIES];
@@ -10678,14 +10648,15 @@ function locOf(view, root) {
         flags |= ALIASED;
     let path;
     const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-    // Semantic paths come one copy each already.
     if (inEntity !== undefined) {
-        path = inEntity;
+        path = shared(inEntity);
         flags |= YAML_PATH;
     }
     else {
         const docRoot = View.root(view.file, view.doc);
-        path = docRoot && semanticPath(docRoot, view, true);
+        const p = docRoot && semanticPath(docRoot, view, true);
+        if (p !== undefined)
+            path = shared(p);
     }
     return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -10694,10 +10665,10 @@ function embeddedRange(view) {
     return locateRange(view.file, view.range[0], view.range[1]).range;
 }
 /**
- * One copy of each value and other fact string in this thread, up to 200,000 strings (then it
- * starts again): the same references and identifiers recur across thousands of pipelines
- * (`account.harnessImage`), and a string joined or sliced from parts keeps the parts alive (see
- * `ownCopy`). Semantic paths have their own table (see `semanticPath`).
+ * One copy of each semantic path, value and other fact string in this thread, up to 200,000
+ * strings (then it starts again): the same paths and references recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
+ * from parts keeps the parts alive (see `ownCopy`).
  */
 function shared(s) {
     const known = sharedStrings.get(s);
@@ -10713,7 +10684,6 @@ const sharedStrings = new Map();
 /** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
 function forgetShared() {
     sharedStrings.clear();
-    forgetPaths();
 }
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */
 function lineAt(starts, offset) {
@@ -14653,13 +14623,16 @@ var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  *   allocate the parser's objects in the old generation straight away. On the 10,000-pipeline repo
  *   it did so in about one run in three (it depends on timing), and those runs peaked at 310–420 MB
  *   instead of 205 MB: trees that die at once filled the old generation until a full collection.
- * - Once the heap holds over 100 MB, the old generation may grow by half over what the last full
- *   collection kept. V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts:
- *   on the 100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB
- *   of heap (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB
- *   instead of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking
- *   runs concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no
- *   memory that counts, and the extra collections cost 4% of the time with a worker beside.
+ * - Once the heap holds over 100 MB, or a file of 1 MB or more is read (its tree takes about 12
+ *   times that), the old generation may grow by half over what the last full collection kept.
+ *   V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts: on the
+ *   100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB of heap
+ *   (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB instead
+ *   of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking runs
+ *   concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no memory
+ *   that counts, and the extra collections cost 4% of the time with a worker beside. A 50 MB file
+ *   alone peaked at 564–648 MB without the second trigger (as V8 happened to collect), 570–581 MB
+ *   with it.
  * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
  *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
  *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
@@ -14677,10 +14650,8 @@ function tuneHeapForScan() {
         external_node_v8_default().setFlagsFromString('--no-allocation-site-pretenuring');
     if ((capped && slowed) || calls++ % LOOK_EVERY !== 0)
         return;
-    if (!slowed && external_node_v8_default().getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES) {
-        external_node_v8_default().setFlagsFromString('--heap-growing-percent=50');
-        slowed = true;
-    }
+    if (!slowed && external_node_v8_default().getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES)
+        slowHeapGrowth();
     if (capped)
         return;
     const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
@@ -14688,6 +14659,15 @@ function tuneHeapForScan() {
         return;
     external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
     capped = true;
+}
+/** A file at least this large is read: its tree will be large (see `tuneHeapForScan`). */
+const BIG_FILE_BYTES = 2 ** 20;
+/** Slows the old generation's growth for the rest of the run (see `tuneHeapForScan`). */
+function slowHeapGrowth() {
+    if (slowed)
+        return;
+    external_node_v8_default().setFlagsFromString('--heap-growing-percent=50');
+    slowed = true;
 }
 /** Below this much heap in use, a collection between phases is not worth its pause. */
 const COLLECT_ABOVE_BYTES = 128 * 2 ** 20;
@@ -14926,6 +14906,8 @@ function readSource(input, maxFileSize, out) {
             return undefined;
         }
         bytes = read;
+        if (bytes.length >= BIG_FILE_BYTES)
+            slowHeapGrowth();
     }
     catch (e) {
         out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));

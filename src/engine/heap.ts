@@ -10,13 +10,16 @@ import vm from 'node:vm';
  *   allocate the parser's objects in the old generation straight away. On the 10,000-pipeline repo
  *   it did so in about one run in three (it depends on timing), and those runs peaked at 310–420 MB
  *   instead of 205 MB: trees that die at once filled the old generation until a full collection.
- * - Once the heap holds over 100 MB, the old generation may grow by half over what the last full
- *   collection kept. V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts:
- *   on the 100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB
- *   of heap (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB
- *   instead of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking
- *   runs concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no
- *   memory that counts, and the extra collections cost 4% of the time with a worker beside.
+ * - Once the heap holds over 100 MB, or a file of 1 MB or more is read (its tree takes about 12
+ *   times that), the old generation may grow by half over what the last full collection kept.
+ *   V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts: on the
+ *   100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB of heap
+ *   (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB instead
+ *   of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking runs
+ *   concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no memory
+ *   that counts, and the extra collections cost 4% of the time with a worker beside. A 50 MB file
+ *   alone peaked at 564–648 MB without the second trigger (as V8 happened to collect), 570–581 MB
+ *   with it.
  * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
  *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
  *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
@@ -33,15 +36,22 @@ let calls = 0;
 export function tuneHeapForScan(): void {
   if (calls === 0) v8.setFlagsFromString('--no-allocation-site-pretenuring');
   if ((capped && slowed) || calls++ % LOOK_EVERY !== 0) return;
-  if (!slowed && v8.getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES) {
-    v8.setFlagsFromString('--heap-growing-percent=50');
-    slowed = true;
-  }
+  if (!slowed && v8.getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES) slowHeapGrowth();
   if (capped) return;
   const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (!space || space.space_size < YOUNG_CAP_BYTES) return;
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   capped = true;
+}
+
+/** A file at least this large is read: its tree will be large (see `tuneHeapForScan`). */
+export const BIG_FILE_BYTES = 2 ** 20;
+
+/** Slows the old generation's growth for the rest of the run (see `tuneHeapForScan`). */
+export function slowHeapGrowth(): void {
+  if (slowed) return;
+  v8.setFlagsFromString('--heap-growing-percent=50');
+  slowed = true;
 }
 
 /** Below this much heap in use, a collection between phases is not worth its pause. */

@@ -14,7 +14,7 @@ import { messageOf, type Rule, type OptionValues, type Report } from './rule.js'
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 import { decodeUtf8 } from './file-text.js';
-import { tuneHeapForScan } from './heap.js';
+import { BIG_FILE_BYTES, slowHeapGrowth, tuneHeapForScan } from './heap.js';
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -291,6 +291,7 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
       return undefined;
     }
     bytes = read;
+    if (bytes.length >= BIG_FILE_BYTES) slowHeapGrowth();
   } catch (e) {
     out.findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return undefined;

@@ -3,7 +3,7 @@ import { linesOf, type SourceFile } from '../parse/source.js';
 import { ownCopy, STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
-import { forgetPaths, semanticPath } from './walk.js';
+import { semanticPath } from './walk.js';
 
 /**
  * A YAML node the cross-file rules may report, reduced to what they and the fixes need: where it
@@ -248,13 +248,13 @@ export function locOf(view: View, root?: View): Loc {
   if (view.aliased) flags |= ALIASED;
   let path: string | undefined;
   const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-  // Semantic paths come one copy each already.
   if (inEntity !== undefined) {
-    path = inEntity;
+    path = shared(inEntity);
     flags |= YAML_PATH;
   } else {
     const docRoot = View.root(view.file, view.doc);
-    path = docRoot && semanticPath(docRoot, view, true);
+    const p = docRoot && semanticPath(docRoot, view, true);
+    if (p !== undefined) path = shared(p);
   }
   return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -265,10 +265,10 @@ function embeddedRange(view: View): [number, number] {
 }
 
 /**
- * One copy of each value and other fact string in this thread, up to 200,000 strings (then it
- * starts again): the same references and identifiers recur across thousands of pipelines
- * (`account.harnessImage`), and a string joined or sliced from parts keeps the parts alive (see
- * `ownCopy`). Semantic paths have their own table (see `semanticPath`).
+ * One copy of each semantic path, value and other fact string in this thread, up to 200,000
+ * strings (then it starts again): the same paths and references recur across thousands of
+ * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
+ * from parts keeps the parts alive (see `ownCopy`).
  */
 export function shared(s: string): string {
   const known = sharedStrings.get(s);
@@ -283,7 +283,6 @@ const sharedStrings = new Map<string, string>();
 /** Lets go of the table `shared` keeps (the strings stay where facts hold them), once the facts of a scan are made. */
 export function forgetShared(): void {
   sharedStrings.clear();
-  forgetPaths();
 }
 
 /** The 1-based line holding an offset, given the offsets where lines start (sorted, starting with 0). */

@@ -6,7 +6,6 @@ import {
   isContainer,
   keyOfContainer,
   onlyKeyOf,
-  ownCopy,
   type Container,
   type TreeDoc,
   type TreeMap,
@@ -52,35 +51,6 @@ function itemStep(item: unknown, index: number): ItemStep {
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
 /** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
 const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
-
-/**
- * The semantic paths `semanticPath` gives, one copy of each (until 200,000, then it starts again):
- * a path is found by its parent path (one of these) and its last segment (mostly a key of the
- * tree, whose hash V8 keeps), not by hashing its whole text, as a table of joined paths would for
- * each of the thousands of facts that share it.
- */
-const pathsByParent = new Map<string, Map<string, string>>();
-let pathCount = 0;
-const MAX_PATHS = 200_000;
-
-function pathChild(parent: string, segment: string): string {
-  if (pathCount >= MAX_PATHS) forgetPaths();
-  let children = pathsByParent.get(parent);
-  if (!children) pathsByParent.set(parent, (children = new Map()));
-  let path = children.get(segment);
-  if (path === undefined) {
-    path = ownCopy(join(parent, segment));
-    children.set(segment, path);
-    pathCount++;
-  }
-  return path;
-}
-
-/** Lets go of the paths `semanticPath` keeps (the facts keep theirs), once a scan's facts are made. */
-export function forgetPaths(): void {
-  pathsByParent.clear();
-  pathCount = 0;
-}
 
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step implements Visit {
@@ -187,10 +157,7 @@ export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (vie
  */
 export function semanticPath(root: View, target: View, keys = false): string | undefined {
   if (root.file !== target.file || root.doc !== target.doc) return undefined;
-  if (root.file.aliased) {
-    const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    return walked === undefined ? undefined : pathChild('', walked);
-  }
+  if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
   if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
   const records = root.file.records;
   const owner = (h: number) => records[h * RECORD + 3]!;
@@ -222,7 +189,7 @@ export function semanticPath(root: View, target: View, keys = false): string | u
         cur = next as Container;
         continue;
       }
-      path = pathChild(path, item.segment);
+      path = join(path, item.segment);
     } else {
       const key = keyWithHeader(cur, header);
       if (key === undefined) return undefined;
@@ -234,14 +201,14 @@ export function semanticPath(root: View, target: View, keys = false): string | u
     cur = next as Container;
   }
   if (targetIsContainer) return path;
-  if (target.isKey) return keys && !skipped ? pathChild(path, `${String(target.place)}@key`) : undefined;
-  path = Array.isArray(cur) ? pathChild(path, String(target.place)) : intoMap(path, String(target.place), skipped);
+  if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
+  path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
   return depth < MAX_WALK_DEPTH ? path : undefined;
 }
 
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
 const intoMap = (path: string, key: string, skipped: ItemStep | undefined) =>
-  skipped === undefined ? pathChild(path, key) : skipped.kind === 'parallel' ? path : pathChild(path, skipped.segment);
+  skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
 
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map: TreeMap): string | undefined {
