@@ -102,6 +102,18 @@ describe('fast parser on tricky layouts', () => {
       expect(fastParse(text)).toBeUndefined();
   });
 
+  it('reads each key as written when recent keys share a cache slot (same length and end letters), file after file', () => {
+    // `abcz`/`axyz` and `k1…1`/`k2…1` land in the same slot of the key cache: each must be read from its own text.
+    const texts = ['abcz: 1\naxyz: 2\nabcz2: 3\n', 'axyz: 4\nabcz: 5\n', 'identifier: a\nidentifiex: b\n', 'true1: x\n'];
+    for (const text of texts) {
+      expect(fastParserDiff(text)).toBeUndefined();
+      expect(JSON.stringify(fastParse(text)!.docs[0]!.value)).toBe(JSON.stringify(parseDocument(text).toJS()));
+    }
+    // A key the cache holds is still refused where it must be: given twice, or resolving to a non-string.
+    expect(fastParse('abcz: 1\nabcz: 2\n')).toBeUndefined();
+    expect(fastParse('true: 1\n')).toBeUndefined();
+  });
+
   it('the comparison notices a wrong position', () => {
     const text = 'a:\n  b: x\n';
     expect(fastParserDiff(text)).toBeUndefined();

@@ -40504,9 +40504,9 @@ function discover(opts) {
                 continue;
             }
             const [dir, dirReal, dirInRoot] = stack.pop();
+            // A file's path from cwd is its folder's and its name (a file cannot be cwd or lie above it).
             const dirShown = rel(dir);
-            // Shown paths are relative to cwd: below a folder that is not under it, `..` may lead back in.
-            const shownOf = dirShown === '.' ? (name) => name : dirShown.startsWith('..') ? undefined : (name) => `${dirShown}/${name}`;
+            const shownOf = (name) => (dirShown === '.' ? name : `${dirShown}/${name}`);
             let entries;
             try {
                 entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare_cmp(a.name, b.name));
@@ -40565,7 +40565,7 @@ function discover(opts) {
                     linkedFiles.push({ shown: rel(child), real });
                     continue;
                 }
-                consider(child, abs, false, entry.isFile(), shownOf?.(entry.name), childInRoot);
+                consider(child, abs, false, entry.isFile(), shownOf(entry.name), childInRoot);
             }
         }
         dropRepeatedLinks(linkedFiles, (real) => rel(external_node_path_default().join(abs, external_node_path_default().relative(realRoot, real))));

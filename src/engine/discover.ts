@@ -140,10 +140,9 @@ export function discover(opts: DiscoverOptions): Discovery {
         continue;
       }
       const [dir, dirReal, dirInRoot] = stack.pop()!;
+      // A file's path from cwd is its folder's and its name (a file cannot be cwd or lie above it).
       const dirShown = rel(dir);
-      // Shown paths are relative to cwd: below a folder that is not under it, `..` may lead back in.
-      const shownOf =
-        dirShown === '.' ? (name: string) => name : dirShown.startsWith('..') ? undefined : (name: string) => `${dirShown}/${name}`;
+      const shownOf = (name: string) => (dirShown === '.' ? name : `${dirShown}/${name}`);
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
@@ -198,7 +197,7 @@ export function discover(opts: DiscoverOptions): Discovery {
           linkedFiles.push({ shown: rel(child), real });
           continue;
         }
-        consider(child, abs, false, entry.isFile(), shownOf?.(entry.name), childInRoot);
+        consider(child, abs, false, entry.isFile(), shownOf(entry.name), childInRoot);
       }
     }
     dropRepeatedLinks(linkedFiles, (real) => rel(path.join(abs, path.relative(realRoot, real))));
