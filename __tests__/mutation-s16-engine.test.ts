@@ -42,19 +42,19 @@ describe('tuneHeapForScan', () => {
       return [{ space_name: 'new_space', space_size: youngBytes } as v8.HeapSpaceInfo];
     });
     replace(v8, 'getHeapStatistics', () => ({ used_heap_size: usedBytes }) as v8.HeapInfo);
-    tuneHeapForScan();
+    tuneHeapForScan(0);
     expect([flags, looks]).toEqual([['--no-allocation-site-pretenuring'], 1]);
-    for (let n = 2; n <= 32; n++) tuneHeapForScan();
+    for (let n = 2; n <= 32; n++) tuneHeapForScan(0);
     expect([flags.length, looks]).toEqual([1, 1]);
     youngBytes = 32 * 2 ** 20;
-    tuneHeapForScan(); // the 33rd file
+    tuneHeapForScan(0); // the 33rd file
     expect([flags.slice(1), looks]).toEqual([['--semi-space-growth-factor=1'], 2]);
-    for (let n = 34; n <= 64; n++) tuneHeapForScan();
+    for (let n = 34; n <= 64; n++) tuneHeapForScan(0);
     usedBytes = 100 * 2 ** 20 + 1;
     expect(flags.length).toBe(2);
-    tuneHeapForScan(); // the 65th file
+    tuneHeapForScan(0); // the 65th file
     expect(flags.slice(2)).toEqual(['--heap-growing-percent=50']);
-    for (let n = 66; n <= 200; n++) tuneHeapForScan();
+    for (let n = 66; n <= 200; n++) tuneHeapForScan(0);
     expect([flags.length, looks]).toEqual([3, 2]);
   });
 });

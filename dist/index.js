@@ -54915,10 +54915,12 @@ const LOOK_EVERY = 32;
 let capped = false;
 let slowed = false;
 let calls = 0;
-/** Call once per file scanned. */
-function tuneHeapForScan() {
+/** Call once per file read, before it is parsed, with its size in bytes. */
+function tuneHeapForScan(bytes) {
     if (calls === 0)
         external_node_v8_default().setFlagsFromString('--no-allocation-site-pretenuring');
+    if (!slowed && bytes >= BIG_FILE_BYTES)
+        slowHeapGrowth();
     if ((capped && slowed) || calls++ % LOOK_EVERY !== 0)
         return;
     if (!slowed && external_node_v8_default().getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES)
@@ -54931,12 +54933,10 @@ function tuneHeapForScan() {
     external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
     capped = true;
 }
-/** A file at least this large is read: its tree will be large (see `tuneHeapForScan`). */
+/** A file at least this large makes a large tree (see `tuneHeapForScan`). */
 const BIG_FILE_BYTES = 2 ** 20;
-/** Slows the old generation's growth for the rest of the run (see `tuneHeapForScan`). */
+/** Slows the old generation's growth for the rest of the run. */
 function slowHeapGrowth() {
-    if (slowed)
-        return;
     external_node_v8_default().setFlagsFromString('--heap-growing-percent=50');
     slowed = true;
 }
@@ -54992,7 +54992,6 @@ const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 function scan_file_scanFile(input, opts) {
-    tuneHeapForScan();
     const out = {
         file: input.shown,
         parsed: false,
@@ -55177,8 +55176,7 @@ function readSource(input, maxFileSize, out) {
             return undefined;
         }
         bytes = read;
-        if (bytes.length >= BIG_FILE_BYTES)
-            slowHeapGrowth();
+        tuneHeapForScan(bytes.length);
     }
     catch (e) {
         out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));

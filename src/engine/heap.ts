@@ -32,9 +32,10 @@ let capped = false;
 let slowed = false;
 let calls = 0;
 
-/** Call once per file scanned. */
-export function tuneHeapForScan(): void {
+/** Call once per file read, before it is parsed, with its size in bytes. */
+export function tuneHeapForScan(bytes: number): void {
   if (calls === 0) v8.setFlagsFromString('--no-allocation-site-pretenuring');
+  if (!slowed && bytes >= BIG_FILE_BYTES) slowHeapGrowth();
   if ((capped && slowed) || calls++ % LOOK_EVERY !== 0) return;
   if (!slowed && v8.getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES) slowHeapGrowth();
   if (capped) return;
@@ -44,12 +45,11 @@ export function tuneHeapForScan(): void {
   capped = true;
 }
 
-/** A file at least this large is read: its tree will be large (see `tuneHeapForScan`). */
-export const BIG_FILE_BYTES = 2 ** 20;
+/** A file at least this large makes a large tree (see `tuneHeapForScan`). */
+const BIG_FILE_BYTES = 2 ** 20;
 
-/** Slows the old generation's growth for the rest of the run (see `tuneHeapForScan`). */
-export function slowHeapGrowth(): void {
-  if (slowed) return;
+/** Slows the old generation's growth for the rest of the run. */
+function slowHeapGrowth(): void {
   v8.setFlagsFromString('--heap-growing-percent=50');
   slowed = true;
 }

@@ -14,7 +14,7 @@ import { messageOf, type Rule, type OptionValues, type Report } from './rule.js'
 import { validateSchema } from './schema.js';
 import { parseDirectives, type Directive } from './suppressions.js';
 import { decodeUtf8 } from './file-text.js';
-import { BIG_FILE_BYTES, slowHeapGrowth, tuneHeapForScan } from './heap.js';
+import { tuneHeapForScan } from './heap.js';
 
 /**
  * Everything that needs one file's parsed tree happens here, once per file, in whichever thread
@@ -108,7 +108,6 @@ const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
-  tuneHeapForScan();
   const out: FileScan = {
     file: input.shown,
     parsed: false,
@@ -291,7 +290,7 @@ function readSource(input: FileInput, maxFileSize: number, out: FileScan): { sou
       return undefined;
     }
     bytes = read;
-    if (bytes.length >= BIG_FILE_BYTES) slowHeapGrowth();
+    tuneHeapForScan(bytes.length);
   } catch (e) {
     out.findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return undefined;
